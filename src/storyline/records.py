@@ -1,0 +1,254 @@
+"""Typed records: one frozen dataclass per stored table.
+
+Every field carries a ``doc`` in its metadata; ``storyline.present.schema`` turns these
+into the JSON Schema and ``docs/schema.md``, so the documentation cannot drift from the code.
+Lists are tuples (records are immutable); free-form mappings are ``dict`` and stored as JSON.
+
+Ids are content hashes (see :mod:`storyline.ids`): re-ingesting the same input yields the
+same ids, so storing twice is harmless.
+
+Versioning: ``SCHEMA_VERSION`` names the database/record layout; ``EXPORT_SCHEMA`` names the
+JSON export contract (``../shared/docs/export-contract.md``). Renaming or dropping a field
+requires bumping the respective version and an Alembic migration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = 1
+EXPORT_SCHEMA = "storyline/1"
+
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "WORK", "EVENT", "OUTLET", "GROUP", "OTHER"]
+MentionKind = Literal["name", "nominal", "pronoun"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+SourceKind = Literal[
+    "named_person",
+    "anonymous",
+    "outlet",
+    "other_media",
+    "social_media",
+    "document",
+    "observation",
+    "rumor",
+    "unattributed",
+]
+SOURCE_KINDS: tuple[str, ...] = SourceKind.__args__  # type: ignore[attr-defined]
+Certainty = Literal["certain", "probable", "possible", "unknown"]
+Polarity = Literal["positive", "negative"]
+QuoteType = Literal["direct", "indirect", "none"]
+FactStatus = Literal["corroborated", "single_source", "contested", "contradicted"]
+FACT_STATUSES: tuple[str, ...] = FactStatus.__args__  # type: ignore[attr-defined]
+
+
+def doc(text: str, **kw: Any) -> Any:
+    """A dataclass field with documentation attached (read by the schema generator)."""
+    return field(metadata={"doc": text}, **kw)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as ingested (table ``articles``)."""
+
+    id: str = doc("The id the input gave (manifest `id`, front matter), else `a-` + content hash.")
+    text: str = doc("The article text exactly as stored; every offset points into it.")
+    outlet: str | None = doc("Publishing outlet (front matter, manifest, HTML site name or --outlet).")
+    published: str | None = doc("Publication date or datetime, ISO 8601; null when unknown.")
+    title: str | None = doc("Headline, when the input has one.")
+    url: str | None = doc("Canonical URL, when the input has one.")
+    origin: str = doc("Where the article came from: a path, `path:line` for manifests, `-` for stdin.")
+    format: str = doc("Input format: txt, html, jsonl, feed or stdin.")
+    content_hash: str = doc("SHA-256 of the text (hex); identical texts share it.")
+
+
+@dataclass(frozen=True)
+class ArticleEntity:
+    """One real-world referent as read in one article (table ``article_entities``)."""
+
+    id: str = doc("Content-hash id, scoped to the article.")
+    article: str = doc("Article id.")
+    name: str = doc("Canonical name: the fullest proper name the article uses.")
+    type: str = doc("PERSON, ORG, GPE, LOC, WORK, EVENT, OUTLET, GROUP (a pair or set of people) or OTHER.")
+    aliases: tuple[str, ...] = doc("Every other surface form used for it in the article (names and epithets).")
+    gender: str | None = doc("female, male or plural when the article establishes it; null otherwise.")
+    attributes: dict = doc("Typed extras: roles ('choreographer'), works ('Black Swan'), members of a GROUP.")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an article entity (table ``mentions``)."""
+
+    id: str = doc("Content-hash id (article, offsets).")
+    article: str = doc("Article id.")
+    entity: str = doc("ArticleEntity id this mention refers to.")
+    start: int = doc("Start character offset into the article text.")
+    end: int = doc("End character offset (exclusive).")
+    text: str = doc("The mention's text, equal to article.text[start:end].")
+    kind: MentionKind = doc("name, nominal (an epithet such as 'the Oscar winner') or pronoun.")
+
+
+@dataclass(frozen=True)
+class Age:
+    """An age stated for a person in an article, e.g. 'Portman, 42,' (table ``ages``)."""
+
+    id: str = doc("Content-hash id.")
+    article: str = doc("Article id.")
+    entity: str = doc("ArticleEntity id of the person.")
+    value: int = doc("The age in years.")
+    start: int = doc("Start offset of the age expression.")
+    end: int = doc("End offset (exclusive).")
+    as_of: str | None = doc("The date the age holds on (the article's publication date), ISO; null if unknown.")
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A normalised time expression (TIMEX3) in an article (table ``timexes``)."""
+
+    id: str = doc("Content-hash id.")
+    article: str = doc("Article id.")
+    start: int = doc("Start character offset.")
+    end: int = doc("End character offset (exclusive).")
+    text: str = doc("The expression as written.")
+    type: TimexType = doc("DATE, TIME, DURATION or SET.")
+    value: str = doc("TIMEX3 value: '2023-08', '2024-01-09', 'P11Y', 'PAST_REF', 'XXXX-03' when unresolved.")
+    mod: str | None = doc("TIMEX3 mod: START, END, MID, APPROX, MORE_THAN, LESS_THAN, ... or null.")
+    anchor: str | None = doc("What relative values were computed from: 'DCT' (publication date), a timex id, or null.")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Who stands behind a claim (stored flattened as ``source_*`` columns of ``claims``)."""
+
+    kind: SourceKind = doc("One of the SOURCE_KIND values of the export contract.")
+    text: str | None = doc("The source's mention as written ('a second insider', 'Millepied').")
+    start: int | None = doc("Start offset of the source mention, or null.")
+    end: int | None = doc("End offset of the source mention (exclusive), or null.")
+    entity: str | None = doc("ArticleEntity id of the source (a person, an outlet), or null.")
+    cue: str | None = doc("The reporting cue: 'says', 'reveals', 'according to', 'captioned'.")
+    quote: QuoteType = doc("direct (quoted words), indirect (reported speech) or none.")
+    via: str | None = doc("Outlet the claim was relayed through ('The Wall Street Journal', the publisher for exclusives).")
+    key: str | None = doc("Article-scoped register key that keeps distinct anonymous sources apart ('anonymous:1').")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claimed content with its source, certainty and polarity (table ``claims``)."""
+
+    id: str = doc("Content-hash id.")
+    article: str = doc("Article id.")
+    start: int = doc("Start offset of the claimed content.")
+    end: int = doc("End offset (exclusive).")
+    text: str = doc("The claimed content as written.")
+    subject: str | None = doc("ArticleEntity id of the claim's subject, or null.")
+    predicate: str = doc("Normalised predicate lemma ('separate', 'marry', 'cheat').")
+    predicate_class: str | None = doc("Predicate class from the lexicon (separation, marriage, affair, ...), or null.")
+    object: str | None = doc("Object: an ArticleEntity id when it is an entity, else its text, or null.")
+    when: str | None = doc("Timex id the claim is anchored to, or null.")
+    polarity: Polarity = doc("positive, or negative when the content is negated.")
+    certainty: Certainty = doc("certain, probable, possible or unknown (FactBank-style).")
+    hedges: tuple[str, ...] = doc("Hedge cues found ('seemingly', 'reportedly', 'alleged').")
+    source: Source = doc("Who says so.")
+    sentence_start: int = doc("Start offset of the sentence(s) holding the claim, for highlighting.")
+    sentence_end: int = doc("End offset of that sentence span.")
+
+
+@dataclass(frozen=True)
+class StoryEntity:
+    """A story-level entity: article entities linked across articles (table ``entities``)."""
+
+    id: str = doc("Content-hash id of the canonical name and type.")
+    name: str = doc("Canonical name across the story.")
+    type: str = doc("Entity type (as ArticleEntity.type).")
+    aliases: tuple[str, ...] = doc("All surface forms across articles.")
+    members: tuple[str, ...] = doc("ArticleEntity ids linked into this entity.")
+    evidence: tuple[str, ...] = doc("Why members were merged, one human-readable line per merge.")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Claims from one or more articles aligned as statements of the same fact (table ``facts``)."""
+
+    id: str = doc("Content-hash id of the member claims.")
+    statement: str = doc("A readable statement of the fact (from its best-sourced claim).")
+    predicate_class: str | None = doc("Predicate class shared by its claims.")
+    claims: tuple[str, ...] = doc("Claim ids supporting or disputing it.")
+    articles: tuple[str, ...] = doc("Article ids the claims come from.")
+    outlets: tuple[str, ...] = doc("Outlets that carried it.")
+    independent_sources: int = doc("Distinct original sources (echoes and repeats of one insider count once).")
+    status: FactStatus = doc("corroborated (>= 2 independent sources), single_source, contested or contradicted.")
+    grade: str = doc("Evidence grade from the best source: on_record, documentary, observation, outlet, anonymous, rumor, unattributed.")
+    when: str | None = doc("TIMEX3 value of the fact's time, when known.")
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two claims that cannot both be true, with a checkable reason (table ``conflicts``)."""
+
+    id: str = doc("Content-hash id.")
+    fact: str = doc("Fact id the conflict belongs to.")
+    claims: tuple[str, ...] = doc("The two conflicting claim ids.")
+    kind: str = doc("date, age, derived_date, count, place or polarity.")
+    reason: str = doc("A sentence a person can check, citing both claims' wording and dates.")
+
+
+@dataclass(frozen=True)
+class Echo:
+    """A claim that re-reports another (table ``echoes``): it adds no independent source."""
+
+    id: str = doc("Content-hash id.")
+    claim: str = doc("The re-reporting claim id.")
+    original: str | None = doc("The claim it echoes, when found in the corpus; null when the original is outside it.")
+    reason: str = doc("Why it is an echo ('according to Us Weekly', 'identical quoted words').")
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """A fact placed in time (table ``timeline``)."""
+
+    id: str = doc("Content-hash id.")
+    when: str = doc("TIMEX3 value.")
+    start: str | None = doc("Earliest ISO date the value covers (a month-only value covers the whole month).")
+    end: str | None = doc("Latest ISO date the value covers.")
+    fact: str = doc("Fact id.")
+    label: str = doc("Short label for the timeline.")
+    status: str = doc("The fact's status.")
+
+
+@dataclass(frozen=True)
+class ArticleReading:
+    """Everything read from one article (not a table: the unit stored in one transaction)."""
+
+    article: Article
+    entities: tuple[ArticleEntity, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    ages: tuple[Age, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True)
+class Story:
+    """The reconciled story (not a table: the unit replaced in one transaction after each analyze)."""
+
+    entities: tuple[StoryEntity, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    echoes: tuple[Echo, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+
+
+# Tables in storage order; the store and the schema generator iterate over this.
+TABLES: dict[str, type] = {
+    "articles": Article,
+    "article_entities": ArticleEntity,
+    "mentions": Mention,
+    "ages": Age,
+    "timexes": Timex,
+    "claims": Claim,
+    "entities": StoryEntity,
+    "facts": Fact,
+    "conflicts": Conflict,
+    "echoes": Echo,
+    "timeline": TimelineEntry,
+}
