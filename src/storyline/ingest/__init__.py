@@ -1,0 +1,187 @@
+"""Ingest: files, directories, JSONL manifests, RSS/Atom feeds and stdin into :class:`Article` records.
+
+``ingest()`` never stops at a bad input: each failure becomes a :class:`Rejection` naming the
+input, the reason and a fix, and the other inputs are still read.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from ..errors import InputError, InputTooLarge, UnsupportedInput
+from ..ids import content_hash
+from ..options import AnalysisOptions
+from ..records import Article
+from .dates import DateProblem, parse_published
+from .decode import check_size, decode_text
+from .readers import RawArticle, read_feed, read_html, read_manifest, read_txt
+
+__all__ = ["IngestResult", "Rejection", "Notice", "ingest", "iter_ingest", "FORMATS"]
+
+FORMATS = {
+    ".txt": "txt", ".text": "txt", ".md": "txt",
+    ".html": "html", ".htm": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An input that could not be read: it is skipped, the batch goes on."""
+
+    input: str
+    reason: str
+    error: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the user should know about an article that was still read (e.g. no date)."""
+
+    input: str
+    message: str
+
+
+@dataclass
+class IngestResult:
+    articles: list[Article] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+
+
+def ingest(inputs: Iterable[str | Path], options: AnalysisOptions | None = None, *, stdin: BinaryIO | None = None) -> IngestResult:
+    """Read every input; see :func:`iter_ingest`."""
+    result = IngestResult()
+    for item in iter_ingest(inputs, options, stdin=stdin):
+        if isinstance(item, Article):
+            result.articles.append(item)
+        elif isinstance(item, Rejection):
+            result.rejected.append(item)
+        else:
+            result.notices.append(item)
+    return result
+
+
+def iter_ingest(
+    inputs: Iterable[str | Path], options: AnalysisOptions | None = None, *, stdin: BinaryIO | None = None
+) -> Iterator[Article | Rejection | Notice]:
+    """Yield an Article, a Rejection or a Notice per input/entry, in input order.
+
+    ``stdin`` is the stream ``-`` reads (injected for tests; default ``sys.stdin.buffer``).
+    """
+    options = options or AnalysisOptions()
+    for item in inputs:
+        for raw in _expand(str(item), options, stdin):
+            if isinstance(raw, InputError):
+                yield Rejection(raw.input or str(item), str(raw), type(raw).__name__)
+                continue
+            try:
+                article, notices = _finish(raw, options)
+            except InputError as exc:
+                yield Rejection(raw.origin, str(exc), type(exc).__name__)
+                continue
+            yield from notices
+            yield article
+
+
+def _expand(item: str, options: AnalysisOptions, stdin: BinaryIO | None) -> Iterator[RawArticle | InputError]:
+    try:
+        if item == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            limit = int(options.max_file_mb * 1024 * 1024)
+            data = stream.read(limit + 1)
+            check_size(len(data), options.max_file_mb, "-")
+            yield from _sniffed(data, "-", options)
+            return
+        path = Path(item)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and not any(s.startswith(".") for s in p.relative_to(path).parts))
+            for p in files:
+                if p.suffix.lower() in FORMATS:
+                    yield from _expand(str(p), options, stdin)
+            return
+        if not path.exists():
+            raise UnsupportedInput("no such file or directory", input=item, fix="check the path")
+        fmt = FORMATS.get(path.suffix.lower())
+        if fmt == "jsonl":
+            with path.open("rb") as fh:
+                yield from read_manifest(fh, item, path.parent, options.max_file_mb, lambda p, o: _load_file(p, o, options))
+            return
+        if fmt == "feed":
+            check_size(path.stat().st_size, options.max_file_mb, item)
+            yield from read_feed(path.read_bytes(), item)
+            return
+        yield _load_file(path, item, options)
+    except InputError as exc:
+        yield exc
+    except OSError as exc:
+        yield UnsupportedInput(f"cannot be read ({exc.strerror or exc})", input=item, fix="check the path and its permissions")
+
+
+def _load_file(path: Path, origin: str, options: AnalysisOptions) -> RawArticle:
+    if not path.is_file():
+        raise UnsupportedInput("no such file", input=origin, fix="check the path (manifest paths are relative to the manifest)")
+    check_size(path.stat().st_size, options.max_file_mb, origin)
+    data = path.read_bytes()
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt in ("txt", "html"):
+        text = decode_text(data, origin)
+        return read_html(text, origin) if fmt == "html" else read_txt(text, origin)
+    items = list(_sniffed(data, origin, options))
+    if len(items) != 1 or isinstance(items[0], InputError):
+        raise items[0] if items and isinstance(items[0], InputError) else UnsupportedInput(
+            "a single article was expected here", input=origin, fix="list feeds and manifests as inputs of their own"
+        )
+    return items[0]
+
+
+def _sniffed(data: bytes, origin: str, options: AnalysisOptions) -> Iterator[RawArticle | InputError]:
+    """Guess the format of data with no telling extension (stdin, odd file names)."""
+    text = decode_text(data, origin)
+    head = text.lstrip()[:512].lower()
+    if head.startswith("{"):
+        lines = data.splitlines(keepends=True)
+        yield from read_manifest(lines, origin, Path.cwd(), options.max_file_mb, lambda p, o: _load_file(p, o, options))
+    elif head.startswith("<?xml") and ("<rss" in head or "<feed" in head) or head.startswith(("<rss", "<feed")):
+        yield from read_feed(data, origin)
+    elif head.startswith("<") and ("<html" in head or "<!doctype html" in head or "<body" in head or "<article" in head):
+        yield read_html(text, origin)
+    else:
+        yield read_txt(text, origin, fmt="stdin" if origin == "-" else "txt")
+
+
+def _finish(raw: RawArticle, options: AnalysisOptions) -> tuple[Article, list[Notice]]:
+    notices: list[Notice] = []
+    if len(raw.text) > options.max_article_chars:
+        raise InputTooLarge(
+            f"the article has {len(raw.text):,} characters, over the {options.max_article_chars:,} limit",
+            input=raw.origin,
+            fix="check that this is one article; raise max_article_chars in a --config file if it is",
+        )
+    published_raw = options.published if options.published is not None else raw.published
+    try:
+        published = parse_published(published_raw)
+    except DateProblem as exc:
+        published = None
+        notices.append(Notice(raw.origin, f"{exc}; read without a publication date, relative dates left unresolved (set one with --published)"))
+    else:
+        if published is None:
+            notices.append(Notice(raw.origin, "no publication date; relative dates left unresolved (set one with --published or front matter)"))
+    digest = content_hash(raw.text)
+    article = Article(
+        id=raw.id or f"a-{digest[:16]}",
+        text=raw.text,
+        outlet=options.outlet or raw.outlet,
+        published=published,
+        title=raw.title,
+        url=raw.url,
+        origin=raw.origin,
+        format=raw.format,
+        content_hash=digest,
+    )
+    return article, notices

@@ -1,0 +1,33 @@
+# The two commands of the README: `make demo` and `make test`. Each creates .venv when missing
+# and installs storyline into it (editable, with the test extras), so a fresh clone needs only
+# Python 3.11 and access to PyPI.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.storyline-installed
+
+.PHONY: demo test install docs clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,postgres]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Analyze the bundled demo corpus and write storyline-demo/dossier.html.
+demo: $(STAMP)
+	$(BIN)/storyline demo --out storyline-demo
+
+# Every test tier that works on a fresh machine (the postgres tier runs when
+# STORYLINE_TEST_PG_URL points at a server; .ci/run starts one).
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+# Regenerate docs/export.schema.json and docs/schema.md from the records.
+docs: $(STAMP)
+	$(BIN)/python -m storyline.present.schema --write
+
+clean:
+	rm -rf $(VENV) storyline-demo .pytest_cache

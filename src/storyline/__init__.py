@@ -1,0 +1,42 @@
+"""storyline: turn a pile of news articles about one story into a sourced, cross-checked account.
+
+The public API lives in :mod:`storyline.api` and is re-exported here; records are in
+:mod:`storyline.records`.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .api import (  # noqa: E402 - __version__ must exist before api imports it
+    AnalysisSummary,
+    analyze,
+    demo_corpus,
+    export,
+    info,
+    ingest,
+    open_store,
+    read,
+    reconcile,
+    render_report,
+)
+from .errors import StorylineError  # noqa: E402
+from .options import AnalysisOptions, ReconcileOptions, load_options  # noqa: E402
+
+__all__ = [
+    "__version__",
+    "AnalysisOptions",
+    "AnalysisSummary",
+    "ReconcileOptions",
+    "StorylineError",
+    "analyze",
+    "demo_corpus",
+    "export",
+    "info",
+    "ingest",
+    "load_options",
+    "open_store",
+    "read",
+    "reconcile",
+    "render_report",
+]

@@ -1,0 +1,191 @@
+"""Exports: JSON (contract ``storyline/1``), JSONL (one record a line), CSV (the claims table).
+
+The JSON follows ``../shared/docs/export-contract.md``: story-level entities carry every
+mention; claims reference story entity ids; fields beyond the contract are additions only.
+The JSON Schema (``docs/export.schema.json``) is generated from the records by
+:mod:`storyline.present.schema` and validated in the tests.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from ..records import EXPORT_SCHEMA, ArticleReading, Claim, Story
+
+__all__ = ["export", "export_json", "export_jsonl", "export_csv", "FORMATS"]
+
+FORMATS = ("json", "jsonl", "csv", "timelinejs")
+
+
+def export(readings: Sequence[ArticleReading], story: Story, fmt: str = "json") -> Any:
+    """Dispatch on ``fmt``; json/timelinejs give dicts, jsonl/csv give strings."""
+    if fmt == "json":
+        return export_json(readings, story)
+    if fmt == "jsonl":
+        return export_jsonl(readings, story)
+    if fmt == "csv":
+        return export_csv(readings, story)
+    if fmt == "timelinejs":
+        from .timelinejs import to_timelinejs
+
+        return to_timelinejs(story, readings)
+    from ..errors import ConfigError
+
+    raise ConfigError(f"unknown export format '{fmt}'", fix=f"use one of: {', '.join(FORMATS)}")
+
+
+class _Index:
+    """Lookups shared by the exporters: article entity -> story entity, claim -> fact."""
+
+    def __init__(self, readings: Sequence[ArticleReading], story: Story):
+        self.story_of: dict[str, str] = {m: e.id for e in story.entities for m in e.members}
+        self.article_entities = {e.id: e for r in readings for e in r.entities}
+        self.names = {e.id: e.name for e in story.entities}
+        self.timex_value = {t.id: t.value for r in readings for t in r.timexes}
+        self.fact_of: dict[str, str] = {}
+        self.status_of = {f.id: f.status for f in story.facts}
+        for f in story.facts:
+            for c in f.claims:
+                self.fact_of.setdefault(c, f.id)
+
+    def entity(self, article_entity: str | None) -> str | None:
+        if article_entity is None:
+            return None
+        return self.story_of.get(article_entity, article_entity)
+
+    def name(self, article_entity: str | None) -> str | None:
+        if article_entity is None:
+            return None
+        sid = self.story_of.get(article_entity)
+        if sid:
+            return self.names[sid]
+        ent = self.article_entities.get(article_entity)
+        return ent.name if ent else None
+
+
+def _article(r: ArticleReading) -> dict:
+    a = r.article
+    return {
+        "id": a.id, "outlet": a.outlet, "url": a.url, "title": a.title, "published": a.published,
+        "text": a.text, "origin": a.origin, "format": a.format, "content_hash": a.content_hash,
+    }  # fmt: skip
+
+
+def _claim(c: Claim, ix: _Index) -> dict:
+    s = c.source
+    obj = ix.entity(c.object) if c.object in ix.article_entities else c.object
+    return {
+        "id": c.id, "article": c.article, "start": c.start, "end": c.end, "text": c.text,
+        "subject": ix.entity(c.subject), "predicate": c.predicate, "object": obj, "when": c.when,
+        "polarity": c.polarity, "certainty": c.certainty, "hedges": list(c.hedges),
+        "source": {
+            "kind": s.kind, "text": s.text, "start": s.start, "end": s.end, "entity": ix.entity(s.entity),
+            "cue": s.cue, "quote": s.quote, "via": s.via, "key": s.key,
+        },
+        "predicate_class": c.predicate_class,
+        "sentence_start": c.sentence_start, "sentence_end": c.sentence_end,
+        "fact": ix.fact_of.get(c.id),
+    }  # fmt: skip
+
+
+def _entities(readings: Sequence[ArticleReading], story: Story, ix: _Index) -> list[dict]:
+    mentions: dict[str, list[dict]] = defaultdict(list)
+    ages: dict[str, list[dict]] = defaultdict(list)
+    for r in readings:
+        for m in r.mentions:
+            mentions[ix.entity(m.entity)].append({"article": m.article, "start": m.start, "end": m.end, "text": m.text, "kind": m.kind})
+        for g in r.ages:
+            ages[ix.entity(g.entity)].append({"article": g.article, "value": g.value, "as_of": g.as_of, "start": g.start, "end": g.end})
+    out = []
+    for e in story.entities:
+        out.append({
+            "id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
+            "mentions": mentions.get(e.id, []), "ages": ages.get(e.id, []),
+            "members": list(e.members), "evidence": list(e.evidence),
+        })  # fmt: skip
+    # Article entities the reconcile stage did not place in the cast still appear, under their own id.
+    for eid, ae in ix.article_entities.items():
+        if eid not in ix.story_of:
+            out.append({
+                "id": eid, "name": ae.name, "type": ae.type, "aliases": list(ae.aliases),
+                "mentions": mentions.get(eid, []), "ages": ages.get(eid, []), "members": [eid], "evidence": [],
+            })  # fmt: skip
+    for e in out:
+        e["mentions"].sort(key=lambda m: (m["article"], m["start"], m["end"]))
+    return out
+
+
+def export_json(readings: Sequence[ArticleReading], story: Story) -> dict:
+    """The whole story as one JSON-ready dict (contract ``storyline/1``)."""
+    ix = _Index(readings, story)
+    conflicts = defaultdict(list)
+    for c in story.conflicts:
+        conflicts[c.fact].append({"claims": list(c.claims), "reason": c.reason, "kind": c.kind})
+    return {
+        "schema": EXPORT_SCHEMA,
+        "articles": [_article(r) for r in readings],
+        "entities": _entities(readings, story, ix),
+        "timexes": [
+            {"id": t.id, "article": t.article, "start": t.start, "end": t.end, "text": t.text, "type": t.type,
+             "value": t.value, "mod": t.mod, "anchor": t.anchor}
+            for r in readings for t in r.timexes
+        ],  # fmt: skip
+        "claims": [_claim(c, ix) for r in readings for c in r.claims],
+        "facts": [
+            {"id": f.id, "statement": f.statement, "claims": list(f.claims), "articles": list(f.articles),
+             "outlets": list(f.outlets), "independent_sources": f.independent_sources, "status": f.status,
+             "conflicts": conflicts.get(f.id, []), "grade": f.grade, "predicate_class": f.predicate_class,
+             "when": f.when}
+            for f in story.facts
+        ],  # fmt: skip
+        "echoes": [{"id": e.id, "claim": e.claim, "original": e.original, "reason": e.reason} for e in story.echoes],
+        "timeline": [
+            {"when": t.when, "fact": t.fact, "label": t.label, "start": t.start, "end": t.end, "status": t.status}
+            for t in story.timeline
+        ],
+    }
+
+
+def export_jsonl(readings: Sequence[ArticleReading], story: Story) -> str:
+    """One JSON object a line: a header, then each record with a ``type`` field."""
+    data = export_json(readings, story)
+    lines = [json.dumps({"type": "header", "schema": data["schema"]}, ensure_ascii=False)]
+    singular = {"articles": "article", "entities": "entity", "timexes": "timex", "claims": "claim",
+                "facts": "fact", "echoes": "echo", "timeline": "timeline"}  # fmt: skip
+    for key, kind in singular.items():
+        for obj in data[key]:
+            lines.append(json.dumps({"type": kind, **obj}, ensure_ascii=False))
+    return "\n".join(lines) + "\n"
+
+
+CSV_COLUMNS = (
+    "id", "article", "outlet", "published", "start", "end", "text", "subject", "predicate", "predicate_class",
+    "object", "when", "polarity", "certainty", "hedges", "source_kind", "source_text", "source_entity", "cue",
+    "quote", "via", "source_key", "fact", "fact_status",
+)  # fmt: skip
+
+
+def export_csv(readings: Sequence[ArticleReading], story: Story) -> str:
+    """The claims table, one row a claim, names instead of ids where that helps a reader."""
+    ix = _Index(readings, story)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in readings:
+        for c in r.claims:
+            s = c.source
+            obj = ix.name(c.object) if c.object in ix.article_entities else c.object
+            fact = ix.fact_of.get(c.id)
+            writer.writerow([
+                c.id, c.article, r.article.outlet or "", r.article.published or "", c.start, c.end, c.text,
+                ix.name(c.subject) or "", c.predicate, c.predicate_class or "", obj or "",
+                ix.timex_value.get(c.when, "") if c.when else "", c.polarity, c.certainty, "; ".join(c.hedges),
+                s.kind, s.text or "", ix.name(s.entity) or "", s.cue or "", s.quote, s.via or "", s.key or "",
+                fact or "", ix.status_of.get(fact, "") if fact else "",
+            ])  # fmt: skip
+    return buf.getvalue()
