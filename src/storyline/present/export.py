@@ -152,14 +152,15 @@ def export_json(readings: Sequence[ArticleReading], story: Story) -> dict:
 
 
 def export_jsonl(readings: Sequence[ArticleReading], story: Story) -> str:
-    """One JSON object a line: a header, then each record with a ``type`` field."""
+    """One JSON object a line: a header, then each record tagged by a ``record`` field
+    (not ``type``, which entities and timexes already use)."""
     data = export_json(readings, story)
-    lines = [json.dumps({"type": "header", "schema": data["schema"]}, ensure_ascii=False)]
+    lines = [json.dumps({"record": "header", "schema": data["schema"]}, ensure_ascii=False)]
     singular = {"articles": "article", "entities": "entity", "timexes": "timex", "claims": "claim",
                 "facts": "fact", "echoes": "echo", "timeline": "timeline"}  # fmt: skip
     for key, kind in singular.items():
         for obj in data[key]:
-            lines.append(json.dumps({"type": kind, **obj}, ensure_ascii=False))
+            lines.append(json.dumps({"record": kind, **obj}, ensure_ascii=False))
     return "\n".join(lines) + "\n"
 
 
