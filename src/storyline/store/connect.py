@@ -1,0 +1,150 @@
+"""Opening a database: URL parsing, engine set-up per dialect, and migrations on open.
+
+SQLite gets WAL (readers never block the writer), foreign keys on, ``synchronous=FULL`` (a
+committed article survives a power cut, not only a crash) and real transactions: pysqlite's
+own transaction handling neither wraps DDL nor lets us choose ``BEGIN IMMEDIATE``, so it is
+switched off and ``BEGIN`` is emitted by the ``begin`` event (the SQLAlchemy-documented recipe).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import URL, make_url
+
+from ..errors import StoreError
+from ..records import SCHEMA_VERSION
+from .tables import meta
+
+__all__ = ["WRITE", "create_engine", "migrate", "parse_url"]
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+# Execution option marking a connection that will write: on SQLite it takes the write lock at
+# BEGIN, so two writers queue on busy_timeout instead of one failing on lock upgrade.
+WRITE = "storyline_write"
+_PG_LOCK = 0x5354_4F52  # advisory lock id serialising concurrent migrations on PostgreSQL
+
+_FIX_URL = (
+    "give a SQLite path (story.db), sqlite:///path/to/story.db, "
+    "or postgresql+psycopg://user:password@host:5432/dbname"
+)
+
+
+def parse_url(url_or_path: str | Path) -> URL:
+    """A SQLAlchemy URL for a path or URL; ``postgres://`` and ``postgresql://`` use psycopg 3."""
+    text = str(url_or_path)
+    if isinstance(url_or_path, Path) or "://" not in text:
+        if text in ("", ":memory:"):
+            return make_url("sqlite://")
+        path = Path(text).expanduser()
+        if path.is_dir():
+            raise StoreError("this is a directory, not a database file", input=text, fix=f"pass a file path such as {path / 'storyline.db'}")
+        if not path.parent.exists():
+            raise StoreError("the folder for the database does not exist", input=text, fix=f"create {path.parent} first or pick another --db path")
+        return URL.create("sqlite", database=str(path.resolve()))
+    try:
+        url = make_url(text)
+    except sa.exc.ArgumentError as err:
+        raise StoreError(f"not a database URL ({err})", input=_mask(text), fix=_FIX_URL) from None
+    # Parsed from the string: asking SQLAlchemy would try to load the dialect, which fails
+    # for the common `postgres://` spelling.
+    backend, _, driver = url.drivername.partition("+")
+    if backend in ("postgres", "postgresql"):
+        if driver not in ("", "psycopg", "psycopg2"):
+            raise StoreError(f"PostgreSQL driver {driver!r} is not supported", input=_mask(text), fix=_FIX_URL)
+        # psycopg 3 is the one driver storyline depends on; psycopg2 URLs are redirected to it.
+        return url.set(drivername="postgresql+psycopg")
+    if backend == "sqlite":
+        return url
+    raise StoreError(f"database {backend!r} is not supported (SQLite and PostgreSQL are)", input=_mask(text), fix=_FIX_URL)
+
+
+def _mask(text: str) -> str:
+    try:
+        return make_url(text).render_as_string(hide_password=True)
+    except Exception:
+        return text.split("@")[-1] if "@" in text else text
+
+
+def create_engine(url: URL) -> sa.Engine:
+    """An engine for ``url`` with storyline's per-dialect settings."""
+    if url.get_backend_name() == "sqlite":
+        kw: dict[str, Any] = {}
+        if not url.database:  # in-memory: every connection must see the same database
+            kw = {"poolclass": sa.pool.StaticPool, "connect_args": {"check_same_thread": False}}
+        engine = sa.create_engine(url, **kw)
+        sa.event.listen(engine, "connect", _sqlite_connect)
+        sa.event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    connect_args = {} if "connect_timeout" in url.query else {"connect_timeout": 10}
+    return sa.create_engine(url, connect_args=connect_args, pool_pre_ping=True)
+
+
+def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see module doc)
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA busy_timeout = 30000")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = FULL")
+    cur.close()
+
+
+def _sqlite_begin(conn: sa.Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def migrate(engine: sa.Engine, display: str) -> int:
+    """Bring the database to the newest schema this code knows; return its schema version.
+
+    Raises :class:`StoreError` when the database was written by a newer storyline.
+    """
+    cfg = _alembic_config()
+    script = ScriptDirectory.from_config(cfg)
+    with engine.connect() as conn:
+        conn.execution_options(**{WRITE: True})
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK})
+            _refuse_newer(conn, script, display)
+            heads = set(MigrationContext.configure(conn).get_current_heads())
+            if heads != set(script.get_heads()):
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+            version = _stored_version(conn)
+    return version
+
+
+def _refuse_newer(conn: sa.Connection, script: ScriptDirectory, display: str) -> None:
+    fix = "upgrade storyline (pip install -U storyline) or point --db at another database"
+    stored = _stored_version(conn) if sa.inspect(conn).has_table("meta") else 0
+    if stored > SCHEMA_VERSION:
+        raise StoreError(
+            f"the database has schema version {stored}, newer than this storyline's {SCHEMA_VERSION}",
+            input=display,
+            fix=fix,
+        )
+    for rev in MigrationContext.configure(conn).get_current_heads():
+        try:
+            known = script.get_revision(rev) is not None
+        except Exception:
+            known = False
+        if not known:
+            raise StoreError(f"the database is at migration {rev!r}, which this storyline does not know", input=display, fix=fix)
+
+
+def _stored_version(conn: sa.Connection) -> int:
+    value = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+    return int(value) if value is not None else 0

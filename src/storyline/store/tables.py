@@ -1,0 +1,154 @@
+"""SQLAlchemy tables derived from the records in :mod:`storyline.records`.
+
+The records are the single source of truth: every table in ``TABLES`` gets one column per
+field, with the type read from the field's annotation:
+
+- ``str`` -> TEXT, ``int`` -> INTEGER, ``float`` -> FLOAT, ``bool`` -> BOOLEAN; ``X | None``
+  makes the column nullable, anything else is NOT NULL; ``Literal[...]`` is stored as TEXT.
+- ``tuple[...]`` and ``dict`` -> JSON (a list / an object).
+- a nested record (``Claim.source: Source``) is flattened into ``<field>_<subfield>`` columns.
+
+``id`` is the primary key. Every table but ``articles`` has one column of the store's own,
+``seq``: the position of the row inside its ``ArticleReading``/``Story`` tuple, so reading back
+gives the records in the order they were written. The Alembic migrations (``migrations/versions``) are written out by
+hand; ``tests/test_store_schema.py`` compares them with :data:`metadata` so they cannot drift.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import sqlalchemy as sa
+
+from ..records import TABLES
+
+__all__ = [
+    "ARTICLE_TABLES",
+    "STORY_TABLES",
+    "RecordColumn",
+    "layout",
+    "meta",
+    "metadata",
+    "tables",
+]
+
+# Which tables make up one ArticleReading / one Story, in insertion order (parents first).
+ARTICLE_TABLES: tuple[str, ...] = ("articles", "article_entities", "mentions", "ages", "timexes", "claims")
+STORY_TABLES: tuple[str, ...] = ("entities", "facts", "conflicts", "echoes", "timeline")
+
+# Enforced references: (table, column) -> "table.column". Only links that always hold inside
+# the unit stored in one transaction are enforced. Story tables do not reference article
+# tables: replacing an article's reading must not be blocked by a stale story, which the next
+# reconcile replaces anyway. Claim.subject/when/source.entity stay unenforced references
+# (indexed where they are looked up) so a reading with an unresolved link is still stored.
+FOREIGN_KEYS: dict[tuple[str, str], str] = {
+    **{(t, "article"): "articles.id" for t in ARTICLE_TABLES if t != "articles"},
+    ("mentions", "entity"): "article_entities.id",
+    ("ages", "entity"): "article_entities.id",
+    ("conflicts", "fact"): "facts.id",
+    ("timeline", "fact"): "facts.id",
+}
+INDEXED: frozenset[tuple[str, str]] = frozenset(FOREIGN_KEYS) | {("claims", "subject"), ("echoes", "claim")}
+
+
+@dataclass(frozen=True)
+class RecordColumn:
+    """One stored column and where its value lives in the record."""
+
+    name: str
+    path: tuple[str, ...]  # ("source", "kind") for a flattened nested field
+    kind: Literal["scalar", "json"]
+    py: type  # str, int, float, bool, tuple or dict
+    nullable: bool
+    doc: str
+
+
+_SCALARS: dict[type, type[sa.types.TypeEngine]] = {str: sa.Text, int: sa.Integer, float: sa.Float, bool: sa.Boolean}
+
+
+def _unwrap(annotation: Any) -> tuple[Any, bool]:
+    """(annotation without None, whether None was allowed)."""
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType) and type(None) in args:
+        rest = [a for a in args if a is not type(None)]
+        if len(rest) != 1:
+            raise TypeError(f"unsupported union {annotation!r}")
+        return rest[0], True
+    return annotation, False
+
+
+def _columns(cls: type, prefix: tuple[str, ...] = ()) -> list[RecordColumn]:
+    hints = typing.get_type_hints(cls)
+    cols: list[RecordColumn] = []
+    for f in dataclasses.fields(cls):
+        ann, nullable = _unwrap(hints[f.name])
+        path = prefix + (f.name,)
+        origin = typing.get_origin(ann) or ann
+        doc = f.metadata.get("doc", "")
+        if dataclasses.is_dataclass(ann):
+            if nullable:
+                # A whole-None nested record could not be told from one with all-None fields.
+                raise TypeError(f"{cls.__name__}.{f.name}: optional nested records are not supported")
+            cols.extend(_columns(ann, path))
+        elif origin is Literal:
+            cols.append(RecordColumn("_".join(path), path, "scalar", str, nullable, doc))
+        elif origin in (tuple, dict):
+            cols.append(RecordColumn("_".join(path), path, "json", origin, nullable, doc))
+        elif origin in _SCALARS:
+            cols.append(RecordColumn("_".join(path), path, "scalar", origin, nullable, doc))
+        else:
+            raise TypeError(f"{cls.__name__}.{f.name}: no column type for {ann!r}")
+    return cols
+
+
+def layout(table: str) -> tuple[RecordColumn, ...]:
+    """The record columns of ``table`` (without ``seq``), in field order."""
+    return _LAYOUTS[table]
+
+
+def _sa_type(col: RecordColumn) -> sa.types.TypeEngine:
+    return sa.JSON() if col.kind == "json" else _SCALARS[col.py]()
+
+
+def _table(name: str, cols: tuple[RecordColumn, ...], md: sa.MetaData) -> sa.Table:
+    items: list[Any] = []
+    for c in cols:
+        args: list[Any] = []
+        fk = FOREIGN_KEYS.get((name, c.name))
+        if fk:
+            args.append(sa.ForeignKey(fk, ondelete="CASCADE", name=f"fk_{name}_{c.name}"))
+        items.append(
+            sa.Column(c.name, _sa_type(c), *args, primary_key=c.name == "id", nullable=c.nullable)
+        )
+        if (name, c.name) in INDEXED:
+            items.append(sa.Index(f"ix_{name}_{c.name}", c.name))
+    if name != "articles":  # articles are listed by (published, id), not by position
+        items.append(sa.Column("seq", sa.Integer, nullable=False))
+    return sa.Table(name, md, *items)
+
+
+_LAYOUTS: dict[str, tuple[RecordColumn, ...]] = {name: tuple(_columns(cls)) for name, cls in TABLES.items()}
+for _name, _cols in _LAYOUTS.items():
+    if not _cols or _cols[0].name != "id":
+        raise TypeError(f"record for table {_name!r} must start with an `id` field")
+
+metadata = sa.MetaData()
+"""All storyline tables; the target of the Alembic migrations."""
+
+meta = sa.Table(
+    "meta",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+"""Key/value facts about the database itself; ``schema_version`` is the layout version."""
+
+tables: dict[str, sa.Table] = {name: _table(name, cols, metadata) for name, cols in _LAYOUTS.items()}
+"""Table name -> Table, in ``storyline.records.TABLES`` order."""
+
+if set(ARTICLE_TABLES) | set(STORY_TABLES) != set(tables):
+    raise TypeError("storyline.records.TABLES and the store's ARTICLE_TABLES/STORY_TABLES disagree")
