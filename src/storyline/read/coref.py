@@ -1,0 +1,378 @@
+"""``storyline_coref``: epithets, pronouns and pairs resolved to the entities of ``storyline_entities``.
+
+What the article itself establishes decides, in this order:
+
+- roles given by apposition or premodifier ("Julien Dufresne, a choreographer,", "climate activist
+  X") make "the choreographer" that person; the apposition NP is a nominal mention too;
+- an epithet holding a work ("the Red Lantern actress") goes to the person already known for it;
+  "the 42-year-old" to the person whose age is 42;
+- a co-argument is never its own epithet: in "Quinn, who married the choreographer", the
+  choreographer is not Quinn (and the two become a couple for later "the pair");
+- roles that often denote unnamed people ("the judge", "the spokesman", ``established_only`` in
+  roles.json) stop here;
+- otherwise salience: recent mentions weigh more, subjects more than objects, and the candidate
+  must agree in gender (role nouns, pronouns, given names) with the epithet.
+
+Pronouns are resolved only when the evidence is clear: the best gender-matching candidate of the
+last three sentences is well ahead of any other, and no person of unknown gender outranks it; or
+the pronoun follows the only person mentioned in the last three sentences, whose gender was
+unknown (the pronoun then sets it). "the company", "the magazine" go to the most salient
+organisation or outlet.
+"they/their" goes to a pair (a GROUP) mentioned in this or the previous sentence with no plural
+noun in between. "the pair", "the couple", "the estranged spouses" make a GROUP entity whose
+``attributes["members"]`` are the two person keys.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .annotations import EntityAnn, MentionAnn, ensure_extensions
+from .entities import write_mentions
+from .epithets_find import Anaphor, find_anaphors, find_pairs, find_roles, grammatical_weight
+from .names_lexicon import lexicon
+from .names_spans import DocIndex
+
+__all__ = ["resolve_coreference", "coref_component"]
+
+_log = logging.getLogger(__name__)
+_CHILD = frozenset({"son", "daughter", "sons", "daughters", "kids", "children", "child", "twins", "baby", "stepson",
+                    "stepdaughter", "grandson", "granddaughter", "girl", "boy", "niece", "nephew"})
+_COUPLE_VERBS = frozenset({"marry", "wed", "date", "divorce", "leave", "meet", "romance"})
+_EPITHET_WINDOW = 8  # sentences an epithet may reach back
+_PRONOUN_WINDOW = 2
+_DECAY = 0.5
+
+
+@dataclass
+class _Event:
+    tok: int
+    sent: int
+    key: int
+    weight: float
+
+
+class _State:
+    """Entities being extended, the salience history, and the token -> entity map."""
+
+    def __init__(self, doc: Doc, ents: list[EntityAnn]) -> None:
+        self.doc = doc
+        self.idx = DocIndex.build(doc)
+        self.ents = {e.key: e for e in ents}
+        self.order = list(ents)
+        self.next_key = max((e.key for e in ents), default=-1) + 1
+        self.covered = [-1] * len(doc)
+        self.history: list[_Event] = []
+        self.groups: dict[frozenset[int], int] = {}
+        self.couples: list[tuple[int, int, int]] = []  # (sent, a, b): pairs the text links
+        for e in ents:
+            if e.type == "GROUP" and len(e.attributes.get("members", [])) == 2:
+                self.groups[frozenset(e.attributes["members"])] = e.key
+            for m in e.mentions:
+                ts, te = self.idx.tokens_for(m.start, m.end)
+                for k in range(ts, te):
+                    if self.covered[k] < 0:
+                        self.covered[k] = e.key
+
+    def person(self, key: int) -> bool:
+        return key in self.ents and self.ents[key].type == "PERSON"
+
+    def adult(self, key: int) -> bool:
+        return self.person(key) and self.ents[key].attributes.get("relation") not in _CHILD
+
+    def add_mention(self, key: int, s: int, e: int, kind: str) -> None:
+        ent = self.ents[key]
+        start, end = self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1].text)
+        if any(m.start == start and m.end == end for m in ent.mentions):
+            return
+        text = self.idx.text[start:end]
+        ent.mentions.append(MentionAnn(start, end, text, kind))
+        if kind == "nominal" and text != ent.name and text not in ent.aliases:
+            ent.aliases.append(text)
+        for k in range(s, e):
+            if self.covered[k] < 0:
+                self.covered[k] = key
+        self.history.append(_Event(e - 1, self.idx.sent_of[e - 1], key, grammatical_weight(self.doc[e - 1])))
+
+    def scores(self, tok: int, window: int, exclude: set[int]) -> dict[int, float]:
+        """Salience of each entity at ``tok``: decayed sum of its recent mention weights."""
+        sent = self.idx.sent_of[tok]
+        out: dict[int, float] = {}
+        for ev in reversed(self.history):
+            if ev.tok >= tok:
+                continue
+            dist = sent - ev.sent
+            if dist > window:
+                break
+            gain = ev.weight * (_DECAY**dist)
+            ent = self.ents[ev.key]
+            # "The pair went on to ..." keeps both members salient.
+            for key in (ev.key, *(ent.attributes.get("members", ()) if ent.type == "GROUP" else ())):
+                if key not in exclude:
+                    out[key] = out.get(key, 0.0) + gain
+        return out
+
+    def group(self, a: int, b: int) -> int:
+        members = frozenset({a, b})
+        if members not in self.groups:
+            ea, eb = self.ents[a], self.ents[b]
+            ent = EntityAnn(self.next_key, f"{ea.name} and {eb.name}", "GROUP", [], [], "plural", [],
+                            {"members": sorted(members)})
+            self.next_key += 1
+            self.ents[ent.key] = ent
+            self.order.append(ent)
+            self.groups[members] = ent.key
+        return self.groups[members]
+
+
+def _subject_of_clause(doc: Doc, tok: int):
+    """The subject token of the clause governing ``tok`` (through "who"/"that" relative clauses)."""
+    t = doc[tok]
+    steps = 0
+    while t.pos_ not in {"VERB", "AUX"} and t.head.i != t.i and steps < 6:
+        t = t.head
+        steps += 1
+    if t.pos_ not in {"VERB", "AUX"}:
+        return None, None
+    verb = t
+    for c in verb.children:
+        if c.dep_ in {"nsubj", "nsubjpass"}:
+            if c.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
+                return verb.head, verb
+            return c, verb
+    if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.i != verb.i:
+        for c in verb.head.children:
+            if c.dep_ in {"nsubj", "nsubjpass"}:
+                return c, verb
+    return None, verb
+
+
+def _reflexive_gender(doc: Doc, head: int) -> str | None:
+    t = doc[head]
+    if t.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    for d in t.head.subtree:
+        if d.lower_ == "herself":
+            return "female"
+        if d.lower_ == "himself":
+            return "male"
+    return None
+
+
+def _compatible(ent: EntityAnn, want: str | None) -> bool:
+    return want is None or ent.gender is None or ent.gender == want
+
+
+def _resolve_epithet(st: _State, a: Anaphor, role_owner: dict[str, set[int]]) -> int | None:
+    doc = st.doc
+    want = a.want or _reflexive_gender(doc, a.head)
+    inside = {st.covered[k] for k in range(a.start_tok, a.end_tok) if st.covered[k] >= 0}
+    works = [st.ents[k].name for k in inside if st.ents[k].type == "WORK"]
+    people = [k for k in st.ents if st.person(k)]
+    if a.age is not None:
+        aged = [k for k in people if any(g.value == a.age for g in st.ents[k].ages)]
+        return aged[0] if len(aged) == 1 else None
+    for w in works:
+        known = [k for k in people if w in st.ents[k].attributes.get("works", [])]
+        if len(known) == 1:
+            return known[0]
+    owners = [k for k in role_owner.get(a.role or "", ()) if _compatible(st.ents[k], want)]
+    if len(owners) == 1:
+        return owners[0]
+    if a.role in lexicon().established_only:
+        return None  # "the judge" may be someone the article never names
+    exclude: set[int] = set()
+    subj, verb = _subject_of_clause(doc, a.head)
+    if subj is not None and subj.i != a.head and st.covered[subj.i] >= 0:
+        exclude.add(st.covered[subj.i])
+    scores = st.scores(a.start_tok, _EPITHET_WINDOW, exclude)
+    best, best_score = None, 0.0
+    for k, s in scores.items():
+        if not st.adult(k) or not _compatible(st.ents[k], want):
+            continue
+        if want and st.ents[k].gender is None:
+            s *= 0.5  # an explicit match beats an unknown gender
+        if s > best_score:
+            best, best_score = k, s
+    if best is not None and verb is not None and verb.lemma_.lower() in _COUPLE_VERBS and exclude:
+        other = next(iter(exclude))
+        if st.adult(other):
+            st.couples.append((st.idx.sent_of[a.head], other, best))
+    return best
+
+
+def _resolve_group(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, int]]) -> int | None:
+    sent = st.idx.sent_of[a.head]
+    linked = [(st.idx.sent_of[p[2]], p[0], p[1]) for p in pairs if p[3] <= a.start_tok] + st.couples
+    linked = [c for c in linked if sent - c[0] <= _EPITHET_WINDOW and st.adult(c[1]) and st.adult(c[2])]
+    if linked:
+        _, x, y = max(linked, key=lambda c: c[0])
+        return st.group(x, y)
+    existing = [k for k in st.scores(a.start_tok, _EPITHET_WINDOW, set()) if st.ents[k].type == "GROUP"]
+    if existing:
+        return existing[0]
+    scores = st.scores(a.start_tok, _EPITHET_WINDOW, set())
+    top = sorted((k for k in scores if st.adult(k)), key=lambda k: -scores[k])[:2]
+    if len(top) == 2:
+        return st.group(top[0], top[1])
+    return None
+
+
+def _resolve_org(st: _State, a: Anaphor) -> int | None:
+    """"the company", "the magazine": the most salient organisation (outlets for outlet nouns)."""
+    want = {"OUTLET"} if a.role in {"magazine", "newspaper", "outlet", "publication", "tabloid", "broadcaster", "network"} else {"ORG"}
+    scores = st.scores(a.start_tok, _EPITHET_WINDOW, set())
+    ranked = sorted(((s, k) for k, s in scores.items() if st.ents[k].type in want), reverse=True)
+    return ranked[0][1] if ranked else None
+
+
+def _resolve_pronoun(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, int]]) -> int | None:
+    doc = st.doc
+    if a.want == "plural":
+        return _resolve_they(st, a, pairs)
+    if a.reflexive:
+        subj, _ = _subject_of_clause(doc, a.head)
+        if subj is not None and st.covered[subj.i] >= 0:
+            k = st.covered[subj.i]
+            return k if st.person(k) and st.ents[k].gender == a.want else None
+    scores = st.scores(a.start_tok, _PRONOUN_WINDOW, set())
+    # Children named in passing ("son Aleph, 12") are rarely the topic a pronoun picks up.
+    ranked = sorted(((s if st.adult(k) else s * 0.5, k) for k, s in scores.items() if st.person(k)), reverse=True)
+    match = [(s, k) for s, k in ranked if st.ents[k].gender == a.want]
+    if not match:
+        # The only person in sight, of unknown gender, and close by: the pronoun settles the gender.
+        if len(ranked) == 1 and st.ents[ranked[0][1]].gender is None and _last_sent(st, ranked[0][1], a.start_tok) >= st.idx.sent_of[a.head] - 1:
+            st.ents[ranked[0][1]].gender = a.want
+            return ranked[0][1]
+        return None
+    best_s, best = match[0]
+    if any(s >= best_s and st.ents[k].gender is None for s, k in ranked):
+        return None
+    if len(match) > 1 and match[1][0] >= 0.5 * best_s:
+        return None
+    return best
+
+
+def _last_sent(st: _State, key: int, before: int) -> int:
+    for ev in reversed(st.history):
+        if ev.key == key and ev.tok < before:
+            return ev.sent
+    return -1
+
+
+def _resolve_they(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, int]]) -> int | None:
+    doc = st.doc
+    sent = st.idx.sent_of[a.head]
+    best_tok, best = -1, None
+    for ev in reversed(st.history):
+        if ev.tok >= a.start_tok:
+            continue
+        if sent - ev.sent > 1:
+            break
+        if st.ents[ev.key].type == "GROUP":
+            best_tok, best = ev.tok, ev.key
+            break
+    for x, y, s, e in pairs:
+        if e <= a.start_tok and sent - st.idx.sent_of[s] <= 1 and e - 1 > best_tok and st.adult(x) and st.adult(y):
+            best_tok, best = e - 1, (x, y, s, e)
+    if best is None:
+        return None
+    # A plural noun argument in between ("the insiders", "reports") could be "they" instead.
+    for k in range(best_tok + 1, a.start_tok):
+        t = doc[k]
+        if t.tag_ in {"NNS", "NNPS"} and t.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "appos"} and st.covered[k] < 0:
+            return None
+        if t.lower_ in {"they", "them", "their", "we", "us"}:
+            return None
+    if isinstance(best, tuple):
+        x, y, s, e = best
+        g = st.group(x, y)
+        st.add_mention(g, s, e, "name")
+        return g
+    return best
+
+
+def resolve_coreference(doc: Doc) -> None:
+    """Add nominal and pronoun mentions (and GROUP entities) to ``doc._.sl_entities`` in place."""
+    lex = lexicon()
+    st = _State(doc, list(doc._.sl_entities or []))
+    role_owner: dict[str, set[int]] = {}
+    for key, role, s, e in find_roles(doc, lex, st.covered):
+        ent = st.ents[key]
+        if ent.type != "PERSON":
+            continue
+        roles = ent.attributes.setdefault("roles", [])
+        if role not in roles:
+            roles.append(role)
+        role_owner.setdefault(role, set()).add(key)
+        if ent.gender is None and lex.roles.get(role):
+            ent.gender = lex.roles[role]
+        if s >= 0:
+            st.add_mention(key, s, e, "nominal")
+    st.history.clear()
+    people = {k for k in st.ents if st.person(k)}
+    pairs = find_pairs(doc, st.covered, people)
+    anaphors = find_anaphors(doc, lex, st.covered)
+    # Name mentions and anaphors in text order, so salience only looks back.
+    names = []
+    for e in st.order:
+        if e.type in {"PERSON", "GROUP", "ORG", "OUTLET"}:
+            for m in e.mentions:
+                _, te = st.idx.tokens_for(m.start, m.end)
+                names.append((te - 1, e.key))
+    names.sort()
+    ni = 0
+    for a in anaphors:
+        while ni < len(names) and names[ni][0] < a.start_tok:
+            tok, key = names[ni]
+            st.history.append(_Event(tok, st.idx.sent_of[tok], key, grammatical_weight(doc[tok])))
+            ni += 1
+        if any(st.covered[k] >= 0 for k in range(a.start_tok, a.end_tok)) and a.kind == "pronoun":
+            continue
+        if a.kind == "pronoun":
+            key = _resolve_pronoun(st, a, pairs)
+        elif a.group:
+            key = _resolve_group(st, a, pairs)
+        elif a.want == "org":
+            key = _resolve_org(st, a)
+        else:
+            key = _resolve_epithet(st, a, role_owner)
+        if key is None:
+            continue
+        ent = st.ents[key]
+        if a.kind == "nominal" and ent.type == "PERSON":
+            if ent.gender is None and a.want in {"female", "male"}:
+                ent.gender = a.want
+            if a.role:
+                roles = ent.attributes.setdefault("roles", [])
+                if a.role not in roles:
+                    roles.append(a.role)
+            for k in {st.covered[t] for t in range(a.start_tok, a.end_tok) if st.covered[t] >= 0}:
+                if st.ents[k].type == "WORK":
+                    works = ent.attributes.setdefault("works", [])
+                    if st.ents[k].name not in works:
+                        works.append(st.ents[k].name)
+        st.add_mention(key, a.start_tok, a.end_tok, a.kind)
+    for e in st.order:
+        e.mentions.sort(key=lambda m: (m.start, m.end))
+    doc._.sl_entities = [e for e in st.order if e.mentions]
+
+
+@Language.component("storyline_coref", requires=["doc._.sl_entities"], assigns=["doc._.sl_entities", "doc.spans"])
+def coref_component(doc: Doc) -> Doc:
+    """spaCy component: nominal/pronoun mentions and GROUP entities; never raises."""
+    if doc._.sl_entities is None:
+        doc._.sl_entities = []
+    try:
+        resolve_coreference(doc)
+    except Exception:  # noqa: BLE001 - keep the name mentions when coreference fails on odd text
+        _log.warning("storyline_coref failed; keeping name mentions only", exc_info=True)
+    write_mentions(doc)
+    return doc
+
+
+ensure_extensions()

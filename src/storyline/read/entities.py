@@ -1,0 +1,251 @@
+"""``storyline_entities``: one entity per named referent in an article, with every name mention.
+
+Runs after spaCy's ``ner`` and corrects it with whole-article rules, in this order (each step
+claims its tokens, so later steps cannot re-type them):
+
+1. outlets (gazetteer + the publishing outlet, context rules for "Us", "People", ...);
+2. award names used as modifiers ("the Oscar winner") are blocked: never a person;
+3. works from their contexts ("the May December actress", "2010’s Black Swan"), then every other
+   occurrence of the same title;
+4. people: full names license surnames, given names and short forms everywhere (names_people);
+5. the remaining NER spans (ORG, GPE, LOC, FAC, EVENT, WORK_OF_ART, PRODUCT), clustered by
+   normalised string, acronyms ("GM") linked to the full name introduced in the same article.
+
+Ages next to a person ("Portman, 42,") become ``EntityAnn.ages``. NORP spans (nationalities) do
+not become entities. ``storyline_coref`` then adds epithets, pronouns and groups.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .annotations import AgeAnn, EntityAnn, MentionAnn, ensure_extensions
+from .names_ages import find_ages
+from .names_lexicon import lexicon
+from .names_outlets import find_outlets
+from .names_people import collect_people, match_people
+from .names_spans import DocIndex, trim_possessive
+from .names_works import find_awards, find_works
+
+__all__ = ["annotate_entities", "entities_component", "write_mentions"]
+
+_log = logging.getLogger(__name__)
+_NER_TYPES = {"ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "EVENT": "EVENT", "WORK_OF_ART": "WORK", "PRODUCT": "OTHER"}
+_CORP_SUFFIX = re.compile(r"[\s,]+(?:Inc\.?|Corp\.?|Corporation|Co\.?|Ltd\.?|LLC|plc|PLC|S\.A\.|AG|N\.V\.|Group|Holdings|Company)$")
+_PLACE_ALIASES = {
+    "U.S.": "United States", "US": "United States", "U.S.A.": "United States", "USA": "United States",
+    "America": "United States", "United States of America": "United States", "U.S": "United States",
+    "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom",
+    "EU": "European Union", "E.U.": "European Union", "UAE": "United Arab Emirates", "L.A.": "Los Angeles", "LA": "Los Angeles",
+    "NYC": "New York City", "UN": "United Nations", "U.N.": "United Nations",
+}
+_NEVER_ENTITY = frozenset({"us", "we", "i", "it", "they", "you", "he", "she", "one", "today", "the"})
+
+
+@dataclass
+class _Ref:
+    type: str
+    name: str
+    mentions: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) -> kind
+    gender: str | None = None
+    ages: list[AgeAnn] = field(default_factory=list)
+    attributes: dict = field(default_factory=dict)
+
+
+class _Builder:
+    """Referents under construction plus the token claims that keep steps from overlapping."""
+
+    def __init__(self, doc: Doc, idx: DocIndex) -> None:
+        self.doc, self.idx = doc, idx
+        self.claimed = [-1] * len(doc)
+        self.refs: list[_Ref] = []
+        self.by_key: dict[tuple[str, str], int] = {}
+
+    def ref(self, type_: str, key: str, name: str | None = None) -> int:
+        k = (type_, key)
+        if k not in self.by_key:
+            self.by_key[k] = len(self.refs)
+            self.refs.append(_Ref(type_, name or key))
+        return self.by_key[k]
+
+    def free(self, ts: int, te: int) -> bool:
+        return all(self.claimed[k] < 0 for k in range(ts, te))
+
+    def mention(self, rid: int, start: int, end: int, kind: str = "name") -> None:
+        self.refs[rid].mentions.setdefault((start, end), kind)
+        ts, te = self.idx.tokens_for(start, end)
+        for k in range(ts, te):
+            if self.claimed[k] < 0:
+                self.claimed[k] = rid
+
+
+def _norm_key(text: str, type_: str) -> str:
+    key = text.strip()
+    if key[:4] in {"the ", "The "}:
+        key = key[4:]
+    if type_ in {"GPE", "LOC"}:
+        key = _PLACE_ALIASES.get(key, key)
+    if type_ == "ORG":
+        key = _CORP_SUFFIX.sub("", key) or key
+    return key
+
+
+def _initials(key: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", key) if w and w[0].isupper()]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def _other_ner(b: _Builder, blocked: set[int]) -> None:
+    doc = b.doc
+    spans: list[tuple[int, int, str, str]] = []
+    for ent in doc.ents:
+        type_ = _NER_TYPES.get(ent.label_)
+        if type_ is None:
+            continue
+        s, e = trim_possessive(doc, ent.start, ent.end)
+        if e <= s or not b.free(s, e) or any(k in blocked for k in range(s, e)):
+            continue
+        text = doc[s:e].text
+        if (text.lower() in _NEVER_ENTITY and not text.isupper()) or not any(c.isupper() or c.isdigit() for c in text):
+            continue
+        if e - s == 1 and b.idx.common_word_at_start(s):
+            continue
+        spans.append((s, e, type_, _norm_key(text, type_)))
+    # "General Motors" ... "GM": an acronym joins the full name introduced in the same article.
+    acronyms = {_initials(key): key for _, _, t, key in spans if t == "ORG" and _initials(key)}
+    for s, e, type_, key in spans:
+        if type_ == "ORG" and key.isupper() and key in acronyms:
+            key = acronyms[key]
+        # The tagger types the same name differently across sentences: first type seen wins.
+        existing = next((b.by_key[(t, key)] for t in ("ORG", "GPE", "LOC", "EVENT", "WORK", "OTHER") if (t, key) in b.by_key), None)
+        rid = existing if existing is not None else b.ref(type_, key)
+        # "the European Union": a determiner before a name that heads its phrase belongs to it
+        # (not in "the Airbus plane", where the name is a modifier).
+        if s > 0 and doc[s - 1].lower_ == "the" and b.claimed[s - 1] < 0 and (e >= len(doc) or doc[e].pos_ not in {"NOUN", "PROPN"}):
+            s -= 1
+        b.mention(rid, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+
+
+def _works(b: _Builder, lex, blocked: set[int]) -> None:
+    doc, idx = b.doc, b.idx
+    taken = blocked | {k for k, c in enumerate(b.claimed) if c >= 0}
+    titles: dict[str, int] = {}
+    for s, e, _why in find_works(idx, lex, taken):
+        if not b.free(s, e):
+            continue
+        title = doc[s:e].text
+        rid = b.ref("WORK", title)
+        titles[title] = rid
+        b.mention(rid, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+    # Other occurrences of a title: a one-word title that is also a given name ("Jackie") stays
+    # a work only where a work context says so.
+    spread = [t for t in titles if " " in t or (t not in lex.gender_of_name and t not in lex.nick_groups)]
+    if not spread:
+        return
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in sorted(spread, key=len, reverse=True)) + r")(?![\w-])")
+    for m in rx.finditer(idx.text):
+        ts, te = idx.tokens_for(m.start(), m.end())
+        if b.free(ts, te) and not any(k in blocked for k in range(ts, te)):
+            b.mention(titles[m.group(0)], m.start(), m.end())
+
+
+def annotate_entities(doc: Doc) -> list[EntityAnn]:
+    """Compute the entities of ``doc`` (name mentions only); see the module docstring."""
+    lex = lexicon()
+    idx = DocIndex.build(doc)
+    b = _Builder(doc, idx)
+    meta = doc._.sl_meta
+    publisher = getattr(meta, "outlet", None) if meta is not None else None
+
+    for s, e, name in find_outlets(idx, lex, publisher):
+        ts, te = idx.tokens_for(s, e)
+        if b.free(ts, te):
+            rid = b.ref("OUTLET", name)
+            if name == publisher:
+                b.refs[rid].attributes["publisher"] = True
+            b.mention(rid, s, e)
+    blocked: set[int] = set()
+    for s, e in find_awards(doc, lex):
+        blocked.update(range(s, e))
+    _works(b, lex, blocked)
+
+    people = collect_people(doc, idx, lex, b.claimed, blocked)
+    person_rid: dict[int, int] = {}
+    name_mentions: list[tuple[int, int, int]] = []
+    for s, e, who in match_people(idx, people, b.claimed, blocked):
+        if who not in person_rid:
+            p = people[who]
+            rid = b.ref("PERSON", f"#{who}", " ".join(p.words))
+            b.refs[rid].gender = p.gender
+            if p.relation:
+                b.refs[rid].attributes["relation"] = p.relation
+            person_rid[who] = rid
+        b.mention(person_rid[who], s, e)
+        name_mentions.append((s, e, person_rid[who]))
+        # The canonical name as written ("Jean-Luc Godard", not the joined token texts).
+        surface = idx.text[s:e]
+        if "".join(surface.split()) == "".join(people[who].words):
+            b.refs[person_rid[who]].name = surface
+    _other_ner(b, blocked)
+
+    for rid, value, s, e in find_ages(idx.text, sorted(name_mentions)):
+        b.refs[rid].ages.append(AgeAnn(value, s, e))
+    return _finish(b.refs, idx.text)
+
+
+def _finish(refs: list[_Ref], text: str) -> list[EntityAnn]:
+    live = [r for r in refs if r.mentions]
+    live.sort(key=lambda r: min(r.mentions))
+    out = []
+    for key, r in enumerate(live):
+        mentions = [MentionAnn(s, e, text[s:e], kind) for (s, e), kind in sorted(r.mentions.items())]
+        surface = list(dict.fromkeys(m.text for m in mentions))
+        name = r.name
+        if r.type not in {"PERSON", "OUTLET", "WORK"}:
+            name = max(surface, key=lambda t: (len(t.split()), len(t)))
+            if name[:4] in {"the ", "The "} and r.type != "OUTLET":
+                name = name[4:]
+        aliases = [t for t in surface if t != name]
+        out.append(EntityAnn(key, name, r.type, mentions, aliases, r.gender, sorted(r.ages, key=lambda a: a.start), r.attributes))
+    return out
+
+
+def _doc_id(doc: Doc) -> str:
+    meta = doc._.sl_meta
+    return getattr(meta, "article_id", "") or doc.text[:40]
+
+
+def write_mentions(doc: Doc) -> None:
+    """Rebuild ``doc.spans["sl_mentions"]`` from ``doc._.sl_entities`` (label = entity type)."""
+    spans: list[Span] = []
+    for ent in doc._.sl_entities or []:
+        for m in ent.mentions:
+            span = doc.char_span(m.start, m.end, label=ent.type, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+    spans.sort(key=lambda s: (s.start, s.end))
+    doc.spans["sl_mentions"] = spans
+
+
+@Language.component(
+    "storyline_entities",
+    requires=["doc.ents", "token.pos", "token.dep"],
+    assigns=["doc._.sl_entities", "doc.spans"],
+)
+def entities_component(doc: Doc) -> Doc:
+    """spaCy component: ``doc._.sl_entities`` and ``doc.spans["sl_mentions"]``; never raises."""
+    try:
+        doc._.sl_entities = annotate_entities(doc)
+    except Exception:  # noqa: BLE001 - odd text must not lose the article; degrade to no entities
+        _log.warning("storyline_entities failed on %r; no entities", _doc_id(doc), exc_info=True)
+        doc._.sl_entities = []
+    write_mentions(doc)
+    return doc
+
+
+ensure_extensions()

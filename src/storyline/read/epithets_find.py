@@ -1,0 +1,173 @@
+"""Finding the things coreference resolves: epithets, pronouns, appositions and coordinated pairs.
+
+Everything here is lexical plus a light use of the parse (subjects, conjunctions), so that a
+misparse such as "The Star Wars actress suspects" (with "suspects" as a noun) still yields the
+epithet "The Star Wars actress".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .names_lexicon import Lexicon
+from .names_spans import is_cap
+
+__all__ = ["Anaphor", "PRONOUNS", "find_anaphors", "find_roles", "find_pairs", "grammatical_weight"]
+
+# pronoun -> (gender/number, reflexive?)
+PRONOUNS: dict[str, tuple[str, bool]] = {
+    "she": ("female", False), "her": ("female", False), "hers": ("female", False), "herself": ("female", True),
+    "he": ("male", False), "him": ("male", False), "his": ("male", False), "himself": ("male", True),
+    "they": ("plural", False), "them": ("plural", False), "their": ("plural", False), "theirs": ("plural", False),
+    "themselves": ("plural", True),
+}
+# Words that may sit between "the" and the role noun of an epithet.
+_MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM", "VERB", "ADV"})
+_INNER = frozenset({"-", "–", "year", "old", "of", "&", "and"})
+_PLURAL_GROUP = {"spouses", "exes", "newlyweds", "lovebirds", "parents", "partners"}
+_AGE_EPITHET = re.compile(r"^(\d{1,3})-year-old$")
+
+
+@dataclass
+class Anaphor:
+    """A mention to resolve: an epithet (kind nominal) or a pronoun."""
+
+    start_tok: int
+    end_tok: int
+    head: int  # token index of the head noun / the pronoun
+    kind: str  # "nominal" | "pronoun"
+    role: str | None = None  # role noun ("actress") or group noun ("pair")
+    want: str | None = None  # "female" | "male" | "plural" | None
+    group: bool = False
+    reflexive: bool = False
+    age: int | None = None  # "the 42-year-old"
+
+
+def grammatical_weight(tok) -> float:
+    """Salience weight of a mention from its dependency role (subjects weigh most)."""
+    steps = 0
+    while tok.dep_ == "conj" and tok.head.i != tok.i and steps < 4:  # "X and Y left": both subjects
+        tok = tok.head
+        steps += 1
+    dep = tok.dep_
+    if dep in {"nsubj", "nsubjpass"}:
+        return 3.0
+    if dep in {"dobj", "poss", "attr", "appos"}:
+        return 2.0
+    return 1.0
+
+
+def _epithet_start(doc: Doc, i: int, lex: Lexicon, covered: list[int]) -> int | None:
+    """Index of "the" opening the definite description headed by token ``i``, or None."""
+    j = i - 1
+    steps = 0
+    while j >= 0 and steps < 7:
+        t = doc[j]
+        if t.lower_ == "the":
+            return j
+        if t.lower_ in {"a", "an", "his", "her", "their", "its", "my", "our", "your"}:
+            return None
+        if not (t.pos_ in _MODIFIER_POS or is_cap(t.text) or t.text in _INNER or t.like_num or covered[j] >= 0):
+            return None
+        j -= 1
+        steps += 1
+    return None
+
+
+def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int]) -> list[Anaphor]:
+    """Definite epithets ("the Oscar winner", "the married duo") and third-person pronouns.
+
+    ``covered[k]`` is the entity key owning token k through a name mention, or -1.
+    """
+    out: list[Anaphor] = []
+    n = len(doc)
+    for i, t in enumerate(doc):
+        low = t.lower_
+        if covered[i] >= 0:
+            continue
+        if low in PRONOUNS:
+            gender, refl = PRONOUNS[low]
+            out.append(Anaphor(i, i + 1, i, "pronoun", None, gender, gender == "plural", refl))
+            continue
+        is_role = low in lex.roles
+        is_org = low in lex.org_nouns and not is_role
+        is_group = low in lex.group_nouns or low in _PLURAL_GROUP
+        age = _AGE_EPITHET.match(low) if low.endswith("old") else None
+        if low == "old" and i >= 4 and doc[i - 2].lower_ == "year" and doc[i - 4].like_num:
+            age = re.match(r"\d+", doc[i - 4].text)
+        if not (is_role or is_group or age or is_org):
+            continue
+        nxt = doc[i + 1] if i + 1 < n else None
+        # The role noun must head its phrase: "the actress suspects" passes (a misparsed verb),
+        # "the star player" does not.
+        if nxt is not None and nxt.tag_ in {"NN", "NNP"} and nxt.lower_ not in lex.roles and not age:
+            continue
+        if is_group and t.tag_ in {"NN"} and low in {"couple"} and nxt is not None and nxt.lower_ == "of":
+            continue  # "a couple of weeks"
+        start = _epithet_start(doc, i, lex, covered)
+        if start is None:
+            continue
+        if age:
+            out.append(Anaphor(start, i + 1, i, "nominal", None, None, False, False, int(age.group(1) if age.lastindex else age.group(0))))
+        elif is_group:
+            out.append(Anaphor(start, i + 1, i, "nominal", low, "plural", True))
+        elif is_org:
+            out.append(Anaphor(start, i + 1, i, "nominal", low, "org"))
+        else:
+            out.append(Anaphor(start, i + 1, i, "nominal", low, lex.roles.get(low)))
+    return out
+
+
+def find_roles(doc: Doc, lex: Lexicon, covered: list[int]) -> list[tuple[int, str, int, int]]:
+    """Roles the article gives a named entity: ``(entity key, role, np_start, np_end)``.
+
+    "Julien Dufresne, a choreographer," / "Dufresne, the choreographer," (apposition, the NP is a
+    nominal mention) and "choreographer Julien Dufresne" (premodifier, np_start == np_end == -1).
+    """
+    out = []
+    n = len(doc)
+    for i, t in enumerate(doc):
+        key = covered[i]
+        if key < 0:
+            continue
+        # Premodifier: "climate activist Camille" / "choreographer Julien".
+        if i > 0 and covered[i - 1] != key and doc[i - 1].lower_ in lex.roles and not is_cap(doc[i - 1].text):
+            out.append((key, doc[i - 1].lower_, -1, -1))
+        if i + 1 < n and covered[i + 1] == key:
+            continue  # not the last token of the name
+        # Apposition: ", a/an/the [modifiers] ROLE" closed by a comma, period or end.
+        j = i + 1
+        if j < n and doc[j].text in {"’s", "'s"}:
+            continue
+        if j + 1 < n and doc[j].text == "," and doc[j + 1].lower_ in {"a", "an", "the", "his", "her", "their"}:
+            k = j + 2
+            while k < n and k - j < 7 and doc[k].text not in {",", ".", ";", "—", "(", ")"} and doc[k].lower_ not in lex.roles:
+                if doc[k].pos_ in {"VERB", "AUX", "PRON"} and doc[k].tag_ != "VBN":
+                    break
+                k += 1
+            if k < n and doc[k].lower_ in lex.roles and (k + 1 >= n or doc[k + 1].text in {",", ".", ";", "—", ")", "who", "and"}):
+                out.append((key, doc[k].lower_, j + 1, k + 1))
+    return out
+
+
+def find_pairs(doc: Doc, covered: list[int], people: set[int]) -> list[tuple[int, int, int, int]]:
+    """Coordinated people: ``(key_a, key_b, start_tok, end_tok)`` for "Portman and Millepied"."""
+    out = []
+    n = len(doc)
+    for i, t in enumerate(doc):
+        a = covered[i]
+        if a not in people or (i + 1 < n and covered[i + 1] == a):
+            continue
+        if i + 2 < n and doc[i + 1].lower_ in {"and", "&"} and covered[i + 2] in people and covered[i + 2] != a:
+            b = covered[i + 2]
+            s = i
+            while s > 0 and covered[s - 1] == a:
+                s -= 1
+            e = i + 3
+            while e < n and covered[e] == b:
+                e += 1
+            out.append((a, b, s, e))
+    return out

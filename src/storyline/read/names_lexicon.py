@@ -1,0 +1,98 @@
+"""The lexicons behind ``storyline_entities`` and ``storyline_coref``, loaded once.
+
+The data lives in ``storyline/data/{outlets,nicknames,roles}.json`` (each file documents its
+format in its ``comment`` field). This module turns them into the lookup structures the
+components use, so a component never re-reads or re-parses JSON per document.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Lexicon", "Outlet", "lexicon", "outlet_regex"]
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    aliases: tuple[str, ...]  # always the outlet
+    ambiguous: tuple[str, ...]  # the outlet only in an outlet context
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    outlets: tuple[Outlet, ...]
+    outlet_before: tuple[tuple[str, ...], ...]  # lower-cased word sequences, longest first
+    outlet_after: tuple[tuple[str, ...], ...]
+    nick_groups: dict[str, frozenset[str]]  # given name -> every form of it (itself included)
+    gender_of_name: dict[str, str]
+    roles: dict[str, str | None]  # role noun -> implied gender
+    work_roles: frozenset[str]
+    established_only: frozenset[str]  # roles resolved only to a person the article gave them
+    awards: frozenset[str]
+    award_roles: frozenset[str]
+    group_nouns: frozenset[str]
+    kin: dict[str, str | None]
+    work_nouns: frozenset[str]
+    org_nouns: frozenset[str]
+
+
+def _load(name: str) -> dict:
+    return json.loads(resources.files("storyline").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+    seqs = {tuple(re.findall(r"[\w'’]+", item.lower())) for item in items}
+    return tuple(sorted((s for s in seqs if s), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The parsed lexicons (cached for the process)."""
+    out = _load("outlets.json")
+    nick = _load("nicknames.json")
+    roles = _load("roles.json")
+
+    groups: dict[str, set[str]] = {}
+    for formal, shorts in nick["nicknames"].items():
+        forms = {formal, *shorts}
+        for form in forms:
+            groups.setdefault(form, set()).update(forms)
+    # A short form shared by two formal names (Alex: Alexander/Alexandra) links to both, but two
+    # formal names are not linked to each other through it: only direct pairs count.
+    nick_groups = {name: frozenset(forms) for name, forms in groups.items()}
+
+    female, male = set(nick["female"]), set(nick["male"])
+    gender = {n: "female" for n in female - male}
+    gender.update({n: "male" for n in male - female})
+
+    return Lexicon(
+        outlets=tuple(
+            Outlet(o["name"], tuple(o.get("aliases", [])), tuple(o.get("ambiguous", []))) for o in out["outlets"]
+        ),
+        outlet_before=_phrases(out["contexts"]["before"]),
+        outlet_after=_phrases(out["contexts"]["after"]),
+        nick_groups=nick_groups,
+        gender_of_name=gender,
+        roles={k.lower(): v for k, v in roles["roles"].items()},
+        work_roles=frozenset(r.lower() for r in roles["work_roles"]),
+        established_only=frozenset(r.lower() for r in roles.get("established_only", [])),
+        awards=frozenset(roles["awards"]),
+        award_roles=frozenset(roles["award_roles"]),
+        group_nouns=frozenset(roles["group_nouns"]),
+        kin={k.lower(): v for k, v in roles["kin"].items()},
+        work_nouns=frozenset(roles["work_nouns"]),
+        org_nouns=frozenset(roles.get("org_nouns", [])),
+    )
+
+
+def outlet_regex(forms: list[str]) -> re.Pattern[str] | None:
+    """One case-sensitive alternation over ``forms`` (longest first), bounded by non-word chars."""
+    forms = sorted({f for f in forms if f}, key=len, reverse=True)
+    if not forms:
+        return None
+    return re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w&])")

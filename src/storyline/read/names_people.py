@@ -1,0 +1,238 @@
+"""People named in an article: full names, the short forms they license, and every occurrence.
+
+A full name introduced once ("Benjamin Millepied") makes its surname, its given name and the given
+name's short forms ("Ben") names of the same person wherever they occur, whatever the tagger
+said. Matching is on the text (case-sensitive), so a surname tagged as a verb or as NORP is found
+like any other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .names_lexicon import Lexicon
+from .names_spans import HONORIFICS, DocIndex, is_cap, trim_possessive
+
+__all__ = ["Person", "collect_people", "match_people"]
+
+_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+_NOT_NAMES = frozenset({"Us", "We", "I", "He", "She", "They", "It", "God", "Instagram", "Twitter", "TikTok", "Mom", "Dad"})
+_DETS = frozenset({"the", "a", "an", "The", "A", "An"})
+
+
+@dataclass
+class Person:
+    """A person candidate before output: the name tokens it was introduced with."""
+
+    words: tuple[str, ...]  # the fullest name, e.g. ("Benjamin", "Millepied")
+    gender: str | None = None
+    relation: str | None = None  # kin noun that introduced them ("son")
+    forms: set[tuple[str, ...]] = field(default_factory=set)  # token-text sequences naming them
+
+    @property
+    def given(self) -> str:
+        return self.words[0]
+
+    @property
+    def surname(self) -> str | None:
+        words = [w for w in self.words if w not in _SUFFIXES]
+        return words[-1] if len(words) > 1 else None
+
+
+def _given_names(lex: Lexicon, word: str) -> frozenset[str]:
+    return lex.nick_groups.get(word, frozenset({word}))
+
+
+def _same_person(a: Person, b: Person, lex: Lexicon) -> bool:
+    if a.surname != b.surname:
+        return False
+    return a.given == b.given or b.given in _given_names(lex, a.given)
+
+
+def _name_tokens(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    s, e = trim_possessive(doc, s, e)
+    while s < e and (doc[s].text in _DETS or doc[s].text in HONORIFICS):
+        s += 1
+    return s, e
+
+
+def _kin_intros(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]) -> list[tuple[int, int, str | None, str]]:
+    """Names introduced by a kin noun: "son Aleph, 12, and daughter Amalia", "kids Aleph and Amalia"."""
+    out = []
+    n = len(doc)
+    for i, t in enumerate(doc):
+        kin = t.lower_
+        if kin not in lex.kin or is_cap(t.text):
+            continue
+        j = i + 1
+        if j < n and doc[j].text == ",":
+            j += 1
+        while j < n:
+            k = j
+            while k < n and is_cap(doc[k].text) and not doc[k].is_punct and k - j < 3 and claimed[k] < 0:
+                k += 1
+            if k == j or doc[j].text in _NOT_NAMES or doc[j].lower_ in lex.kin:
+                break
+            out.append((j, k, lex.kin[kin], kin))
+            # Continue over ", 12, and Y" / " and Y" / ", Y" for plural kin nouns.
+            m = k
+            if m + 1 < n and doc[m].text == "," and doc[m + 1].like_num:
+                m += 2
+            if m < n and doc[m].text == ",":
+                m += 1
+            if m < n and doc[m].lower_ in {"and", "&"}:
+                m += 1
+            if m == k or kin not in {"kids", "children", "sons", "daughters", "twins"}:
+                break
+            j = m
+    return out
+
+
+def _label_votes(doc: Doc) -> dict[tuple[str, bool], int]:
+    """How often each one-word entity text is tagged PERSON (True) or another name type (False)."""
+    votes: dict[tuple[str, bool], int] = {}
+    for ent in doc.ents:
+        if len(ent) == 1 and ent.label_ in {"PERSON", "ORG", "PRODUCT", "GPE", "LOC", "FAC", "WORK_OF_ART", "EVENT"}:
+            k = (ent.text, ent.label_ == "PERSON")
+            votes[k] = votes.get(k, 0) + 1
+    return votes
+
+
+def collect_people(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], blocked: set[int]) -> list[Person]:
+    """Person candidates from NER PERSON spans, given-name + capitalised runs, and kin intros."""
+    people: list[Person] = []
+
+    def add(words: tuple[str, ...], gender: str | None = None, relation: str | None = None) -> None:
+        if not words or any(w in _NOT_NAMES for w in words):
+            return
+        cand = Person(words, gender, relation)
+        for p in people:
+            if p.words == words or (len(words) > 1 and len(p.words) > 1 and _same_person(p, cand, lex)):
+                if len(words) > len(p.words):
+                    p.words = words
+                p.gender = p.gender or gender
+                p.relation = p.relation or relation
+                return
+        people.append(cand)
+
+    def usable(s: int, e: int) -> bool:
+        return e > s and all(claimed[k] < 0 and k not in blocked for k in range(s, e))
+
+    votes = _label_votes(doc)
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        s, e = _name_tokens(doc, ent.start, ent.end)
+        if not usable(s, e) or not all(is_cap(doc[k].text) or doc[k].text in {"-", "."} for k in range(s, e)):
+            continue
+        if e - s == 1 and idx.common_word_at_start(s):
+            continue
+        if e - s == 1 and votes.get((doc[s].text, False), 0) > votes.get((doc[s].text, True), 0):
+            continue  # "Mac", "Tiger": tagged a product or place more often than a person
+        add(tuple(doc[k].text for k in range(s, e)))
+    # A known given name followed by capitalised words the tagger left out ("Camille Étienne").
+    n = len(doc)
+    i = 0
+    while i < n:
+        t = doc[i]
+        if t.text in lex.gender_of_name or t.text in lex.nick_groups:
+            j = i + 1
+            while j < n and j - i < 4 and is_cap(doc[j].text) and len(doc[j].text) > 1 and not doc[j].is_punct and claimed[j] < 0:
+                j += 1
+            if j - i >= 2 and usable(i, j) and not idx.common_word_at_start(i):
+                add(tuple(doc[k].text for k in range(i, j)))
+                i = j
+                continue
+        i += 1
+    for s, e, gender, kin in _kin_intros(doc, idx, lex, claimed):
+        if usable(s, e):
+            add(tuple(doc[k].text for k in range(s, e)), gender, kin)
+    for p in people:
+        p.forms = _forms(p, lex)
+        if p.gender is None:
+            p.gender = lex.gender_of_name.get(p.given)
+    return people
+
+
+def _forms(p: Person, lex: Lexicon) -> set[tuple[str, ...]]:
+    forms = {p.words}
+    given, surname = p.given, p.surname
+    forms.add((given,))
+    if surname:
+        forms.add((surname,))
+        forms.add((given, surname))
+        # Short forms only with a surname to anchor them: "Ben" alone is Benjamin Millepied only
+        # when the article introduced him.
+        for nick in _given_names(lex, given):
+            forms.add((nick,))
+            forms.add((nick, surname))
+    return {f for f in forms if f and all(f)}
+
+
+def _strip_possessive(text: str) -> str:
+    for suffix in ("’s", "'s"):
+        if text.endswith(suffix) and len(text) > 2:
+            return text[:-2]
+    return text
+
+
+def match_people(idx: DocIndex, people: list[Person], claimed: list[int], blocked: set[int]) -> list[tuple[int, int, int]]:
+    """Every occurrence of every person's forms: ``(start_char, end_char, person index)``, in order.
+
+    Matching is on token texts, indexed by first token, so it is linear in the article length. A
+    form shared by two people (two Bens, a shared surname) goes to the one mentioned most recently
+    by a form they do not share, else to the first introduced.
+    """
+    owners: dict[tuple[str, ...], list[int]] = {}
+    for k, p in enumerate(people):
+        for f in p.forms:
+            owners.setdefault(f, []).append(k)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for f in sorted(owners, key=len, reverse=True):
+        by_first.setdefault(f[0], []).append(f)
+    doc = idx.doc
+    n = len(doc)
+    last_seen: dict[int, int] = {}
+    out: list[tuple[int, int, int]] = []
+    i = 0
+    while i < n:
+        text = doc[i].text
+        forms = by_first.get(text) or by_first.get(_strip_possessive(text))
+        hit = None
+        for f in forms or ():
+            m = len(f)
+            if i + m > n:
+                continue
+            words = [doc[k].text for k in range(i, i + m)]
+            words[-1] = words[-1] if words[-1] == f[-1] else _strip_possessive(words[-1])
+            if tuple(words) == f:
+                hit = f
+                break
+        if hit is None:
+            i += 1
+            continue
+        ts, te = i, i + len(hit)
+        nxt = doc[te].text if te < n else ""
+        ok = not any(claimed[k] >= 0 or k in blocked for k in range(ts, te))
+        # "Quinn-Smith", "Quinnville": the form must not be glued to a longer word.
+        ok = ok and not (nxt in {"-"} and not doc[te - 1].whitespace_)
+        if ok and te - ts == 1 and idx.common_word_at_start(ts):
+            ok = False
+        if ok:
+            cands = owners[hit]
+            if len(cands) == 1:
+                who = cands[0]
+                last_seen[who] = ts
+            else:
+                best = max((last_seen.get(c, -1), -c) for c in cands)
+                who = -best[1] if best[0] >= 0 else cands[0]
+            s = doc[ts].idx
+            e = doc[te - 1].idx + len(hit[-1])
+            # "Ms. Quinn": the honorific belongs to the name.
+            if ts > 0 and doc[ts - 1].text in HONORIFICS and claimed[ts - 1] < 0:
+                s = doc[ts - 1].idx
+            out.append((s, e, who))
+        i = te
+    return out

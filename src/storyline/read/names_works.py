@@ -1,0 +1,112 @@
+"""Titles of films, shows, books and songs recognised from the contexts that introduce them.
+
+Contexts (each a capitalised run of words, see :func:`names_spans.cap_run_end`):
+
+- "the <Title> actress/star/director/..."  (a work role, from roles.json ``work_roles``)
+- "the film/movie/series/album <Title>", "the set/premiere/sequel of <Title>", "star of <Title>"
+- "<year>'s <Title>" with either apostrophe ("2010’s Black Swan")
+- "starred/appeared in <Title>", "role in <Title>"
+
+Award names ("the Oscar winner") are reported separately so they never become people.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .names_lexicon import Lexicon
+from .names_spans import DocIndex, cap_run_end, is_cap
+
+__all__ = ["find_works", "find_awards"]
+
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "former", "fellow", "my", "our", "your"})
+_OF_NOUNS = frozenset({"set", "premiere", "sequel", "remake", "production", "season", "episode", "trilogy", "cast",
+                       "star", "stars", "director", "creator", "author", "writer", "producer", "lead", "reboot",
+                       "finale", "filming", "shoot", "screening", "release", "actress", "actor", "singer"})
+_IN_VERBS = frozenset({"star", "appear", "role", "cameo", "feature", "roles", "part", "turn", "performance", "co-star", "costar"})
+_YEAR_POSS = re.compile(r"\b(1[89]\d\d|20\d\d)\s?['’]s\s+(?=[A-Z])")
+_PLACE_TYPES = frozenset({"NORP", "GPE", "LOC", "ORG", "FAC"})
+_OPEN_Q = frozenset({"“", '"', "‘"})
+
+
+def _title_after(doc, i: int, limit: int) -> tuple[int, int] | None:
+    """The title run starting at token ``i`` (skipping one opening quote), or None."""
+    if i < limit and doc[i].text in _OPEN_Q:
+        i += 1
+    end = cap_run_end(doc, i, limit)
+    if end > i:
+        return i, end
+    return None
+
+
+def find_awards(doc, lex: Lexicon) -> list[tuple[int, int]]:
+    """Token spans of award names used as modifiers: "Oscar winner", "Emmy-winning", "Oscar nominee"."""
+    found = []
+    n = len(doc)
+    for i, t in enumerate(doc):
+        if t.text not in lex.awards and not (i + 1 < n and f"{t.text} {doc[i + 1].text}" in lex.awards):
+            continue
+        j = i + 2 if (i + 1 < n and f"{t.text} {doc[i + 1].text}" in lex.awards) else i + 1
+        k = j
+        while k < n and doc[k].text in {"-", "–"}:
+            k += 1
+        if k < n and doc[k].lower_ in lex.award_roles or (k < n and doc[k].lower_.startswith("winning")):
+            found.append((i, j))
+        elif doc[i].lower_ in {"oscars", "emmys", "grammys", "golden globes"}:
+            found.append((i, j))
+    return found
+
+
+def find_works(idx: DocIndex, lex: Lexicon, blocked: set[int]) -> list[tuple[int, int, str]]:
+    """``(start_tok, end_tok, context)`` for each title found; tokens in ``blocked`` never start one."""
+    doc = idx.doc
+    n = len(doc)
+    found: dict[tuple[int, int], str] = {}
+
+    def add(span: tuple[int, int] | None, why: str) -> None:
+        if span is None or span[0] in blocked:
+            return
+        s, e = span
+        if any(k in blocked for k in range(s, e)):
+            return
+        found.setdefault((s, e), why)
+
+    for i, t in enumerate(doc):
+        low = t.lower_
+        sent_end = idx.sent_bounds[idx.sent_of[i]][1] if idx.sent_bounds else n
+        # "the <Title> actress": scan left from the role noun over the capitalised run.
+        if low in lex.work_roles and i > 0 and is_cap(doc[i - 1].text):
+            j = i - 1
+            while j > 0 and (is_cap(doc[j - 1].text) or doc[j - 1].like_num or doc[j - 1].text in {"of", "the", "&", "and"}):
+                if doc[j - 1].lower_ in _DETERMINERS and not is_cap(doc[j - 1].text):
+                    break
+                if is_cap(doc[j - 1].text) and doc[j - 1].lower_ in _DETERMINERS:
+                    break
+                j -= 1
+            while j < i and not is_cap(doc[j].text) and not doc[j].like_num:
+                j += 1
+            det = doc[j - 1].lower_ if j > 0 else ""
+            if j < i and (det in _DETERMINERS or doc[j - 1].text in {"'s", "’s"}):
+                single = doc[j] if j + 1 == i else None
+                # "the French actress", "the Hollywood star": a nationality or place, not a title.
+                if single is None or not (
+                    single.text in lex.awards or single.ent_type_ in _PLACE_TYPES or single.pos_ == "ADJ"
+                ):
+                    add((j, i), "role")
+        # "the film Black Swan", "the set of Black Swan", "star of Black Swan".
+        if low in lex.work_nouns and i + 1 < n and not is_cap(t.text):
+            if doc[i + 1].lower_ == "of" and low in _OF_NOUNS:
+                add(_title_after(doc, i + 2, sent_end), "of")
+            elif low not in _OF_NOUNS or low in {"series", "show"}:
+                add(_title_after(doc, i + 1, sent_end), "noun")
+        elif low in _OF_NOUNS and low not in lex.work_nouns and i + 1 < n and doc[i + 1].lower_ == "of":
+            add(_title_after(doc, i + 2, sent_end), "of")
+        # "starred in Black Swan", "her role in Red Lantern".
+        if low == "in" and i > 0 and i + 1 < n and (doc[i - 1].lemma_.lower() in _IN_VERBS or doc[i - 1].lower_ in _IN_VERBS):
+            add(_title_after(doc, i + 1, sent_end), "in")
+    for m in _YEAR_POSS.finditer(idx.text):
+        k = idx.token_at(m.end())
+        if k is not None:
+            sent_end = idx.sent_bounds[idx.sent_of[k]][1] if idx.sent_bounds else n
+            add(_title_after(doc, k, sent_end), "year")
+    return sorted((s, e, why) for (s, e), why in found.items())
