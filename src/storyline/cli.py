@@ -66,6 +66,16 @@ class _Bar:
         self.progress.update(self.tasks[stage], completed=done, total=total or None)
 
 
+def _pipeline_label(model: str | None) -> str | None:
+    """The pipeline's name for the dossier footer (None when it cannot be loaded)."""
+    try:
+        from .read.pipeline import load_pipeline, pipeline_name
+
+        return pipeline_name(load_pipeline(model or None))
+    except StorylineError:
+        return None
+
+
 def _print_summary(summary: api.AnalysisSummary) -> None:
     typer.echo(summary.paragraph())
     for r in summary.rejected:
@@ -127,7 +137,7 @@ def report(
     """Write the self-contained HTML dossier."""
     try:
         with api.open_store(db) as store:
-            html = api.render_report(store, title=title)
+            html = api.render_report(store, title=title, pipeline=_pipeline_label(None))
     except StorylineError as exc:
         raise _fail(exc) from None
     output.write_text(html, "utf-8")
@@ -147,7 +157,7 @@ def demo(
         options = load_options().with_(model=model)
         with api.open_store(db) as store, _Bar(err.is_terminal) as bar:
             summary = api.analyze([corpus], store, options, progress=bar)
-            html = api.render_report(store, title="Demo story (fiction)")
+            html = api.render_report(store, title="Demo story (fiction)", pipeline=_pipeline_label(model))
             exported = api.export(store, "json")
     except StorylineError as exc:
         raise _fail(exc) from None

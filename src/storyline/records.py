@@ -172,7 +172,7 @@ class Fact:
     id: str = doc("Content-hash id of the member claims.")
     statement: str = doc("A readable statement of the fact (from its best-sourced claim).")
     predicate_class: str | None = doc("Predicate class shared by its claims.")
-    claims: tuple[str, ...] = doc("Claim ids supporting or disputing it.")
+    claims: tuple[str, ...] = doc("Claim ids supporting or disputing it (for age facts, also Age ids of ages no claim states).")
     articles: tuple[str, ...] = doc("Article ids the claims come from.")
     outlets: tuple[str, ...] = doc("Outlets that carried it.")
     independent_sources: int = doc("Distinct original sources (echoes and repeats of one insider count once).")
@@ -187,7 +187,7 @@ class Conflict:
 
     id: str = doc("Content-hash id.")
     fact: str = doc("Fact id the conflict belongs to.")
-    claims: tuple[str, ...] = doc("The two conflicting claim ids.")
+    claims: tuple[str, ...] = doc("The two conflicting claim ids (Age ids for age conflicts without a claim).")
     kind: str = doc("date, age, derived_date, count, place or polarity.")
     reason: str = doc("A sentence a person can check, citing both claims' wording and dates.")
 
