@@ -13,6 +13,8 @@ __all__ = ["reading_from_doc"]
 def reading_from_doc(doc: Doc, article: Article) -> ArticleReading:
     """Records for everything the ``storyline_*`` components wrote on ``doc``."""
     aid = article.id
+    # doc.text is rebuilt from the tokens on every access: read it once (it equals article.text).
+    text = doc.text
     as_of = article.published[:10] if article.published else None
     entities, mentions, ages = [], [], []
     ent_ids: dict[int, str] = {}
@@ -38,7 +40,7 @@ def reading_from_doc(doc: Doc, article: Article) -> ArticleReading:
         )
         for m in sorted(ent.mentions, key=lambda m: (m.start, m.end)):
             mentions.append(
-                Mention(make_id("m", aid, m.start, m.end, eid), aid, eid, m.start, m.end, doc.text[m.start : m.end], m.kind)
+                Mention(make_id("m", aid, m.start, m.end, eid), aid, eid, m.start, m.end, text[m.start : m.end], m.kind)
             )
         for a in ent.ages:
             ages.append(Age(make_id("g", aid, eid, a.start), aid, eid, a.value, a.start, a.end, as_of))
@@ -52,7 +54,7 @@ def reading_from_doc(doc: Doc, article: Article) -> ArticleReading:
         anchor = t.anchor
         if anchor and anchor.startswith("t") and anchor[1:].isdigit() and int(anchor[1:]) < len(timex_ids):
             anchor = timex_ids[int(anchor[1:])]
-        timexes.append(Timex(timex_ids[i], aid, t.start, t.end, doc.text[t.start : t.end], t.type, t.value, t.mod, anchor))
+        timexes.append(Timex(timex_ids[i], aid, t.start, t.end, text[t.start : t.end], t.type, t.value, t.mod, anchor))
 
     attributions = doc._.sl_attributions or []
     claims = []
@@ -80,7 +82,7 @@ def reading_from_doc(doc: Doc, article: Article) -> ArticleReading:
                 article=aid,
                 start=c.start,
                 end=c.end,
-                text=doc.text[c.start : c.end],
+                text=text[c.start : c.end],
                 subject=ent_ids.get(c.subject_key) if c.subject_key is not None else None,
                 predicate=c.predicate,
                 predicate_class=c.predicate_class,
