@@ -1,0 +1,68 @@
+"""storyline's TIMEX3 tagger and normalizer (pure Python), and the ``storyline_timex`` component.
+
+What is tagged, and the conventions followed (TimeML / TempEval-3, as annotated in MEANTIME):
+
+- Spans include determiners and modifiers that are part of the expression ("the end of last
+  year", "early June", "over a year ago", "nearly five months", "exactly a year later") but not
+  signals ("in", "on", "within", "for", "toward") nor focus adverbs ("just", "only"): "within
+  weeks" tags "weeks" (PXW), "just days later" tags "days later".
+- "the past year"/"the past decade" are DURATIONs (P1Y, P10Y); "the last year" is read as last
+  year, as MEANTIME annotates it.
+- DATE values are ISO at the stated granularity (2009, 2009-06, 2009-W13, 2009-Q4, 2009-SP,
+  199 for the 1990s); DURATION values are P..; SET values are the period; PRESENT_REF, PAST_REF
+  and FUTURE_REF for "now"/"currently", "recently", "soon"/"the future".
+- Partial and relative dates are completed from the publication date and the tense around
+  them (anchor "DCT"): a month or weekday said in the past that would fall after publication
+  moves back a year/week, one said of the future that would fall before moves forward; tense
+  comes from the parse when a Doc is given, else from cue words. Anaphoric ones ("a year
+  later", "the following month", "the same day", "days later" = mod AFTER) are computed from
+  the last calendar date in the text (anchor "t<i>"), or the publication date if none.
+- Refused: ages ("25-year-old", "42 years old", "Portman, 42"), counts and ordinals
+  ("3,200", "10th"), titles of works (``exclude`` spans, and month pairs such as "May December"),
+  the modal "may", idioms ("at the end of the day", "one day she..."), and evaluative phrases
+  such as "a rocky year", which name no period that could be placed on a timeline.
+- "2010's Black Swan" (straight or curly apostrophe) is the year 2010; "the 2010's" is the decade.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..annotations import ensure_extensions
+from .tagger import tag_timexes
+
+__all__ = ["tag_timexes", "timex_component"]
+
+ensure_extensions()
+
+
+def _work_spans(doc: Doc) -> list[tuple[int, int]]:
+    spans = []
+    for entity in doc._.sl_entities or ():
+        if getattr(entity, "type", None) == "WORK":
+            spans.extend((m.start, m.end) for m in entity.mentions)
+    return spans
+
+
+@Language.component(
+    "storyline_timex",
+    requires=["doc._.sl_meta"],
+    assigns=["doc._.sl_timexes", "doc.spans"],
+)
+def timex_component(doc: Doc) -> Doc:
+    """Tag TIMEX3 expressions: writes ``doc._.sl_timexes`` and ``doc.spans["sl_timexes"]``."""
+    meta = doc._.sl_meta
+    published = getattr(meta, "published", None) if meta is not None else None
+    try:
+        timexes = tag_timexes(doc.text, published, doc=doc, exclude=_work_spans(doc))
+    except Exception:  # noqa: BLE001 - a component must never break the pipeline on odd text
+        timexes = []
+    doc._.sl_timexes = timexes
+    spans = []
+    for t in timexes:
+        span = doc.char_span(t.start, t.end, label=t.type, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    doc.spans["sl_timexes"] = spans
+    return doc

@@ -1,0 +1,110 @@
+"""Tense around a time expression: from the parse when a Doc is given, else from cue words.
+
+Tense decides which way an underspecified date resolves ("on Thursday" said in the past is
+the Thursday before publication; "in March" said of the future after a May publication is next
+March). It is only asked for those few expressions, so the cost stays off the hot path.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc
+
+__all__ = ["TenseOracle"]
+
+# Future cues first: the alternation is leftmost-first, so "expected to" is not read as a past "-ed".
+_CUES = re.compile(
+    r"(?i:\b(?P<future>will|won[’']t|shall|going\s+to|plans?\s+to|planned\s+to|expected\s+to|"
+    r"expects?\s+to|scheduled\s+to|set\s+to|due\s+to|is\s+to|are\s+to|aims?\s+to|intends?\s+to|"
+    r"would|should|could|(?-i:may)|might|must|can|to\s+be|"  # "May" is a month
+    # "to" + verb: an intention or plan ("wants to eliminate ... by June")
+    r"to\s+(?!(?:the|a|an|its|his|her|their|our|my|your|this|that|these|those|be)\b)[a-z]{3,})\b"
+    r"|(?P<future2>[’']ll)\b"
+    r"|\b(?P<present>is|are|has|have|does|do)\b"
+    # a participle after "be"/"been" is passive, not past ("will be signed")
+    r"|(?<!\bbe\s)(?<!\bbeen\s)\b(?P<past>was|were|had|did|said|told|took|made|met|saw|began|came|"
+    r"went|left|fell|rose|got|gave|sold|bought|won|lost|paid|broke|spent|chose|grew|held|became|"
+    r"\w{2,}ed)\b)"
+)
+_NOT_TENSE_BEFORE = re.compile(
+    r"(?i:\b(?:be|been|being|is|are|remain|remains|stay|stays|seem|seems|get|gets|has|have)\s+)$"
+)
+_PREP_BEFORE = re.compile(r"(?i:\b(since|by|until|till)\s+(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?)$")
+_SENT_END = re.compile(r"[.!?]\s|\n")
+_WINDOW = 300  # characters searched either side: sentences longer than this are rare in news
+
+
+class TenseOracle:
+    """Answers ``tense(start, end)`` -> "past" | "future" | "present" for a span of ``text``."""
+
+    def __init__(self, text: str, doc: Doc | None = None) -> None:
+        self.text = text
+        self.doc = doc
+        self._starts: list[int] | None = None
+
+    def tense(self, start: int, end: int) -> str:
+        prep = _PREP_BEFORE.search(self.text, max(0, start - 25), start)
+        if prep and prep.group(1).lower() == "since":
+            return "past"  # "since November" always looks back
+        found = self._from_parse(start) if self.doc is not None else None
+        found = found or self._from_cues(start, end)
+        if prep and found == "present":
+            return "future"  # "wants to cut jobs by early June": a deadline ahead
+        return found
+
+    def _from_parse(self, start: int) -> str | None:
+        doc = self.doc
+        if doc is None or not len(doc) or not doc.has_annotation("DEP"):
+            return None
+        if self._starts is None:
+            self._starts = [t.idx for t in doc]
+        i = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        token = doc[i]
+        for _ in range(6):  # climb to the governing verb
+            if token.pos_ in ("VERB", "AUX") or token.head is token:
+                break
+            token = token.head
+        if token.pos_ not in ("VERB", "AUX"):
+            return None
+        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        lowers = {c.lower_ for c in auxes}
+        if lowers & {"will", "wo", "'ll", "’ll", "shall"}:
+            return "future"
+        if token.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):
+            return "past"
+        if token.tag_ == "VBN" and "had" in lowers:
+            return "past"  # present perfect ("has been scheduled") says nothing about the date's side
+        if token.tag_ == "VB" and token.head.lower_ in ("plans", "plan", "expects", "hopes", "aims", "wants"):
+            return "future"
+        if token.tag_ in ("VBZ", "VBP"):
+            return "present"
+        return None
+
+    def _from_cues(self, start: int, end: int) -> str:
+        text = self.text
+        lo = max(0, start - _WINDOW)
+        left = text[lo:start]
+        cut = None
+        for cut in _SENT_END.finditer(left):
+            pass
+        if cut is not None:
+            lo += cut.end()
+        hi_text = text[end : end + _WINDOW]
+        stop = _SENT_END.search(hi_text)
+        hi = end + (stop.start() + 1 if stop else len(hi_text))
+        # The governing verb mostly precedes the expression: the nearest cue on the left wins,
+        # else the nearest on the right.
+        left_cue = right_cue = None
+        for m in _CUES.finditer(text, lo, hi):
+            if m.lastgroup == "past" and _NOT_TENSE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "remain closed", "has announced": an adjective or a perfect, not a past
+            if m.end() <= start:
+                left_cue = m
+            elif m.start() >= end and right_cue is None:
+                right_cue = m
+        cue = left_cue or right_cue
+        if cue is None:
+            return "present"
+        return {"past": "past", "present": "present"}.get(cue.lastgroup, "future")

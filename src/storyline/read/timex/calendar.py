@@ -1,0 +1,110 @@
+"""Calendar arithmetic and TIMEX3 value formatting.
+
+A calendar point is a :class:`Point`: a ``date`` plus the granularity it was stated at
+("Y" year, "Q" quarter, "M" month, "W" ISO week, "D" day, "DE" decade, "CE" century). Shifting
+a point keeps the day-of-month where it can ("a year later" after August 4, 2022 is August 4,
+2023) and clamps it otherwise (January 31 + 1 month = February 28).
+"""
+
+from __future__ import annotations
+
+import calendar as _cal
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["Point", "parse_value", "shift", "year_for_month", "UNIT_GRAN"]
+
+# unit letter of a duration -> granularity of a date shifted by that unit
+UNIT_GRAN = {"D": "D", "W": "W", "WE": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "DE", "CE": "CE"}
+
+
+@dataclass(frozen=True)
+class Point:
+    day: date
+    gran: str  # Y Q M W D DE CE
+
+    def value(self, gran: str | None = None) -> str:
+        """The TIMEX3 value at this point's granularity (or a coarser/finer one)."""
+        g = gran or self.gran
+        d = self.day
+        if g == "D":
+            return d.isoformat()
+        if g == "W":
+            iso = d.isocalendar()
+            return f"{iso[0]:04d}-W{iso[1]:02d}"
+        if g == "M":
+            return f"{d.year:04d}-{d.month:02d}"
+        if g == "Q":
+            return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+        if g == "DE":
+            return f"{d.year // 10:03d}"
+        if g == "CE":
+            return f"{d.year // 100:02d}"
+        return f"{d.year:04d}"
+
+    def coarsen(self, gran: str) -> "Point":
+        """The same point stated no finer than ``gran``."""
+        order = ["D", "W", "M", "Q", "Y", "DE", "CE"]
+        return self if order.index(self.gran) >= order.index(gran) else Point(self.day, gran)
+
+
+_VALUE = re.compile(r"^(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|W(\d\d)|Q([1-4])))?(?:T.*)?$")
+
+
+def parse_value(value: str) -> Point | None:
+    """A calendar value (``2009``, ``2009-06``, ``2009-06-03``, ``2009-W13``, ``2009-Q4``) as a Point."""
+    m = _VALUE.match(value)
+    if not m:
+        return None
+    year = int(m[1])
+    try:
+        if m[3]:
+            return Point(date(year, int(m[2]), int(m[3])), "D")
+        if m[2]:
+            return Point(date(year, int(m[2]), 1), "M")
+        if m[4]:
+            return Point(date.fromisocalendar(year, int(m[4]), 1), "W")
+        if m[5]:
+            return Point(date(year, (int(m[5]) - 1) * 3 + 1, 1), "Q")
+        return Point(date(year, 1, 1), "Y")
+    except ValueError:
+        return None
+
+
+def _add_months(d: date, months: int) -> date:
+    total = d.year * 12 + d.month - 1 + months
+    year, month = divmod(total, 12)
+    year = min(max(year, 1), 9999)
+    return date(year, month + 1, min(d.day, _cal.monthrange(year, month + 1)[1]))
+
+
+def shift(d: date, unit: str, n: float) -> date:
+    """``d`` moved by ``n`` units (D W WE M Q Y DE CE); fractional months/years are rounded to months."""
+    try:
+        if unit == "D":
+            return d + timedelta(days=round(n))
+        if unit in ("W", "WE"):
+            return d + timedelta(days=round(7 * n))
+        months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
+        if months is None:
+            return d
+        return _add_months(d, round(n * months))
+    except (OverflowError, ValueError):
+        return d
+
+
+def year_for_month(dct: date, month: int, day: int | None, tense: str) -> int:
+    """The year of a month (and day) written without one, from the publication date and tense.
+
+    Same year as the publication by default ("in March" in an August article); the previous
+    year when the text speaks of the past and the date would fall after publication; the next
+    year when it speaks of the future and the date would fall before.
+    """
+    later = (month, day or 1) > (dct.month, dct.day) if day else month > dct.month
+    earlier = (month, day or 31) < (dct.month, dct.day) if day else month < dct.month
+    if tense == "past" and later:
+        return dct.year - 1
+    if tense == "future" and earlier:
+        return dct.year + 1
+    return dct.year

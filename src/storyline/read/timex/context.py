@@ -1,0 +1,134 @@
+"""What every timex rule works with: the match context, the result type, shared helpers.
+
+``Found.anchor`` is "DCT" when the value was computed from the publication date, "REF" when from
+the last calendar date in the text (the tagger turns it into ``t<i>``), None when the text states
+the value fully (or it cannot be resolved). Without a publication date, values relative to it
+keep X placeholders ("XXXX-03") and anchor None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .anchoring import TenseOracle
+from .calendar import Point, year_for_month
+from .lexicon import MONTHS, NUMBER_WORDS, UNIT_PLURALS, UNITS, VAGUE_QUANTITIES
+
+__all__ = [
+    "Context", "Found", "WS", "prev_word", "next_word", "number", "unit_of", "duration_value",
+    "dct_point", "month_num", "date_value", "day_num", "GRAN_ORDER",
+]
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None = None
+    anchor: str | None = None  # "DCT" | "REF" | None
+
+
+@dataclass
+class Context:
+    text: str
+    dct: date | None
+    tense: TenseOracle
+    ref: Point | None = None  # last calendar date stated in the text (anaphora anchor)
+
+
+WS = re.compile(r"\s+")
+_PREV_WORD = re.compile(r"([\w’'.]+)[\s,]*$")
+_NEXT_WORD = re.compile(r"^\s*([\w’']+)")
+# granularities from finest to coarsest
+GRAN_ORDER = ["D", "W", "M", "Q", "Y", "DE", "CE"]
+
+
+def prev_word(ctx: Context, start: int) -> str:
+    """The word just before ``start`` (lowercased; "" at the start of the text)."""
+    m = _PREV_WORD.search(ctx.text, max(0, start - 30), start)
+    return m.group(1).lower() if m else ""
+
+
+def next_word(ctx: Context, end: int) -> str:
+    """The word just after ``end`` (as written; "" when punctuation follows)."""
+    m = _NEXT_WORD.match(ctx.text[end : end + 30])
+    return m.group(1) if m else ""
+
+
+def number(word: str | None) -> float | None:
+    """A quantity word or numeral as a number; None for vague ones ("several")."""
+    if word is None:
+        return 1.0
+    w = WS.sub(" ", word.lower())
+    if w in VAGUE_QUANTITIES:
+        return None
+    if w in NUMBER_WORDS:
+        return float(NUMBER_WORDS[w])
+    if "-" in w or " " in w:
+        tens, _, ones = w.replace(" ", "-").partition("-")
+        if tens in NUMBER_WORDS and ones in NUMBER_WORDS:
+            return float(NUMBER_WORDS[tens] + NUMBER_WORDS[ones])
+    try:
+        return float(w)
+    except ValueError:
+        return None
+
+
+def unit_of(word: str) -> tuple[str, bool]:
+    """(TIMEX3 unit letter, is a clock unit) of "years", "hour", "centuries", ..."""
+    w = word.lower()
+    w = UNIT_PLURALS.get(w, w[:-1] if w.endswith("s") and w[:-1] in UNITS else w)
+    return UNITS.get(w, ("D", False))
+
+
+def duration_value(n: float | None, word: str) -> str:
+    """TIMEX3 duration value: P11Y, PT12H, P2.5Y, P10Y for a decade, PXW for "weeks"."""
+    letter, is_time = unit_of(word)
+    prefix = "PT" if is_time else "P"
+    if n is None:
+        return f"{prefix}X{letter}"
+    if letter == "DE":
+        n, letter = n * 10, "Y"
+    elif letter == "CE":
+        n, letter = n * 100, "Y"
+    if n == 0.5 and letter == "H":
+        return "PT30M"
+    if n == 0.5 and letter == "Y":
+        return "P6M"
+    num = str(int(n)) if n == int(n) else f"{n:g}"
+    return f"{prefix}{num}{letter}"
+
+
+def dct_point(ctx: Context, gran: str = "D") -> Point | None:
+    """The publication date as a Point, or None."""
+    return Point(ctx.dct, gran) if ctx.dct else None
+
+
+def month_num(word: str) -> int:
+    """1-12 for "March", "Sept.", ..."""
+    return MONTHS[word.lower()]
+
+
+def date_value(ctx: Context, month: int, day: int | None, year: str | None, start: int, end: int):
+    """(value, anchor) of a month/day with an optional year, completing the year from the DCT."""
+    if year:
+        y, anchor = int(year), None
+    elif ctx.dct:
+        y, anchor = year_for_month(ctx.dct, month, day, ctx.tense.tense(start, end)), "DCT"
+    else:
+        return (f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")), None
+    if day:
+        try:
+            return date(y, month, day).isoformat(), anchor
+        except ValueError:
+            return None, None
+    return f"{y:04d}-{month:02d}", anchor
+
+
+def day_num(text: str) -> int:
+    """The day number in "3rd", "14"."""
+    return int(re.match(r"\d+", text).group())

@@ -1,0 +1,179 @@
+"""The timex rules as regular expressions, and the one combined scanner built from them.
+
+Each rule is a named regex with its own named groups. The scanner joins all rules into a single
+alternation (inner group names stripped) so one C-level ``finditer`` pass finds every candidate;
+the rule that matched (``match.lastgroup``) is then re-run alone on the matched span to recover
+its groups. Rules are ordered most specific first because Python's engine is leftmost-first,
+not leftmost-longest.
+
+Case: calendar names (months, weekdays, holidays) must be capitalised, which keeps "may", "march"
+and "sun" as verbs/nouns out; everything else is case-insensitive via scoped ``(?i:...)``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import (
+    APPROX_MODS,
+    DAY_PARTS,
+    MONTHS,
+    NUMBER_WORDS,
+    REF_WORDS,
+    SEASONS,
+    SET_ADVERBS,
+    VAGUE_QUANTITIES,
+    WEEKDAYS,
+    alternation,
+)
+
+__all__ = ["RULES", "SCANNER", "RULE_REGEX", "LEFT_MODIFIER", "APPROX_BEFORE"]
+
+# word start not inside a hyphenated or possessive token ("mid-2011" is the one hyphen let in)
+_B = r"(?<![\w’'])(?:(?<!-)|(?<=[Mm]id-))"
+_E = r"(?![\w-])"  # word end, not followed by a hyphen compound
+_MONTH = "(?:" + "|".join(
+    re.escape(m[0].upper() + m[1:]) for m in sorted(MONTHS, key=len, reverse=True)
+) + ")"
+_MONTH_WORD = _MONTH + r"(?!\w)"
+_WEEKDAY = "(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + r")(?!\w)"
+_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_YEAR4 = r"(?:1[7-9]\d\d|20\d\d)(?![\d’']?\d)"  # 1600 Pennsylvania Avenue is an address
+_UNITS = r"(?:second|minute|hour|day|night|week(?:end)?|month|quarter|year|decade|centur(?:y|ies))"
+_UNIT_S = _UNITS + r"s?(?!\w)"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_NUMWORD = (
+    rf"(?:(?:{_TENS})[- ](?:{_ONES})|" + alternation(NUMBER_WORDS) + "|" + alternation(VAGUE_QUANTITIES) + ")"
+)
+_NUM = rf"(?:\d+(?:\.\d+)?(?!,\d)|{_NUMWORD})"
+_HALF = r"(?:\s+and\s+a\s+half)"
+_DAYPART = "(?:" + alternation(DAY_PARTS) + ")"
+_ORD = r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+_TZ = r"(?:UTC|GMT|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|ET|PT)"
+_AMPM = "(?i:[ap]\\.?m\\.?)"
+_AMPM2 = "(?i:[ap]\\.m\\.|[ap]m(?!\\w))"
+_SEASON = "(?:" + alternation(SEASONS) + ")"
+
+
+def _i(pattern: str) -> str:
+    return f"(?i:{pattern})"
+
+
+_REL_WORDS = r"this\s+past|this|last|next|the\s+past|the\s+last|the\s+coming|the\s+next|the\s+current|" \
+    r"the\s+previous|the\s+following|the\s+same|the\s+prior|coming|past"
+_ANAPHOR_AFTER = r"(?=\s*[,.;:)!?]|\s*$)"  # "the day before." but not "the day before the vote"
+_THE_DAY_PREP = "".join(rf"(?<=\b{w}\s)|" for w in "for on in during throughout".split())[:-1]
+_THE_DAY_VERB = "".join(
+    rf"(?<=\b{w}\s)|" for w in "end ended ending finish finished start started began close closed".split()
+)[:-1]
+_DURATION_FILLER = r"(?:more|additional|straight|consecutive|full|long|short|trading|business|calendar|successive)"
+
+# (rule name, pattern). Group names are read by rules_calendar.py and rules_relative.py.
+RULES: list[tuple[str, str]] = [
+    # 2009-05-14, 2009-05-14T10:00
+    ("iso", r"(?<![\w/-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+            r"(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?(?![\w-])"),
+    # 7/8/07, 7/8/2007 (US order, as in English-language news)
+    ("numeric", r"(?<![\w/.])(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d\d)(?![\w/])"),
+    # 12:00 UTC Monday, 6:40 p.m., 16:00 UTC today, 0800 UTC, 9 a.m.
+    ("clock", rf"(?<![\w:.])(?:(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<ampm>{_AMPM}))?"
+              rf"|(?P<hh2>[01]?\d)\s*(?P<ampm2>{_AMPM2})"
+              rf"|(?P<mil>[01]\d|2[0-3])(?P<mil_mm>[0-5]\d)(?=\s*{_TZ}))"
+              rf"(?:\s*(?P<tz>{_TZ})(?!\w))?"
+              rf"(?:\s+(?P<day>{_i('today|yesterday|tomorrow')}|{_WEEKDAY}))?"),
+    # Monday, June 1, 2009 / June 1st / March 12 2009 / June 3
+    ("mdy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})"
+            rf"(?:(?:,\s*|\s+)(?P<y>{_YEAR4}))?(?![\d:])"),
+    # 11 December 2009 / the 4th of July
+    ("dmy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:{_i('the')}\s+)?(?<![\d,.])(?P<d>{_DAYNUM})"
+            rf"(?:\s+{_i('of')})?\s+(?P<mon>{_MONTH_WORD})(?:,?\s+(?P<y>{_YEAR4}))?"),
+    # the last week of March
+    ("week_of", _i(r"(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+(?P<unit>week(?:end)?)\s+of\s+")
+                + rf"(?P<mon>{_MONTH_WORD})(?:,?\s+(?P<y>{_YEAR4}))?"),
+    # November 2006, June of 2009, October of next year
+    ("month_year", rf"(?P<mon>{_MONTH})(?:(?:,\s*|\s+{_i('of')}\s+|\s+)(?P<y>{_YEAR4})"
+                   rf"|\s+{_i('of')}\s+(?P<rel>{_i('this|last|next|the following|the previous|the same')})"
+                   rf"\s+{_i('year')}(?!\w))"),
+    # last September, next March, this May
+    ("rel_month", _i(r"(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+following|the\s+previous)\s+")
+                  + rf"(?P<mon>{_MONTH_WORD})"),
+    # the fourth quarter of 2005, Q3 2009, third-quarter, the first half of 2009
+    ("quarter", _i(rf"(?:(?:the\s+)?(?P<ord>{_ORD})(?P<hy>-|\s+)(?P<unit>quarter|half)"
+                   rf"(?:\s+of\s+(?:(?P<y>{_YEAR4})"
+                   rf"|(?P<rel>this|last|next|the\s+previous|the\s+following|the\s+same)\s+year"
+                   rf"|(?P<fy>fiscal\s+)?(?P<y2>{_YEAR4})))?"
+                   rf"|(?:fiscal\s+)?Q(?P<q>[1-4])(?:\s+(?P<y3>{_YEAR4}))?"
+                   rf"|(?P<hq>H[12])\s+(?P<y4>{_YEAR4}))(?![\w-])")),
+    # spring, last summer, the fall of 2008, winter 2009
+    ("season", _i(rf"(?:(?P<rel>this|last|next|this\s+past|the)\s+)?(?P<season>{_SEASON})"
+                  rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR4}))?(?![\w-])")),
+    # 1990s, the '90s, 70s, the 2010's (only with "the": "2010's film" is a possessive year)
+    ("decade", rf"(?:(?P<pre>{_i('early|late|mid')})-?\s*)?"
+               rf"(?:(?P<full>1[1-9]\d0|20\d0)s|(?<=[Tt]he\s)(?P<full2>1[1-9]\d0|20\d0)[’']s"
+               rf"|[’']?(?P<short>[1-9]0)s)(?!\w)"),
+    # the 20th century
+    ("century", _i(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century(?!\w)")),
+    # holidays (capitalised)
+    ("holiday", r"(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year[’']s(?:\s+(?:Day|Eve))?|Halloween"
+                rf"|Valentine[’']s\s+Day|Thanksgiving(?:\s+Day)?)(?:\s+(?P<y>{_YEAR4}))?(?!\w)"),
+    # the day before yesterday, earlier today, tomorrow morning, tonight, this afternoon
+    ("dayrel", _i(rf"(?:the\s+day\s+(?P<ba>before|after)\s+)?(?:(?P<el>earlier|later)\s+)?"
+                  rf"(?P<word>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>{_DAYPART}))?(?![\w-])"
+                  rf"|(?P<this>this|tomorrow|yesterday)\s+(?P<part2>{_DAYPART})(?![\w-])")),
+    # last Monday, Friday morning, on Thursday
+    ("weekday", rf"(?:(?P<rel>{_i('last|next|this|this past|this coming|the following|the previous|the next')})\s+)?"
+                rf"(?P<wd>{_WEEKDAY})(?:\s+(?P<part>{_i(_DAYPART)})(?![\w-]))?"),
+    # five years ago, a year later, days later, two weeks earlier, a month from now
+    ("offset", _i(rf"(?:(?P<num>{_NUM}){_HALF}?\s+)?(?P<unit>{_UNIT_S})\s+"
+                  rf"(?P<dir>ago|later|earlier|from\s+now|hence|(?:before|after){_ANAPHOR_AFTER})(?![\w-])")),
+    # earlier this month, last year, next week, the past decade, this weekend, the previous year
+    ("rel_unit", _i(rf"(?:(?P<el>earlier|later)\s+)?(?P<rel>{_REL_WORDS})\s+(?P<unit>{_UNITS})(?!\w)"
+                    rf"|the\s+(?P<unit2>day|week|month|year|decade)\s+"
+                    rf"(?P<rel2>before|after|earlier|later|previous|prior){_ANAPHOR_AFTER}")),
+    # the end of the year, the start of the day (prefix mod + "the unit")
+    ("the_unit", _i(r"(?P<mod>the\s+(?:very\s+)?(?:end|beginning|start|middle|close|rest)\s+of)\s+the\s+"
+                    r"(?P<unit>day|week|month|year|quarter|decade)(?![\w-])")),
+    # "for the day", "ended the day", "late in the day": the trading day of market reports
+    ("the_day", _i(rf"(?:{_THE_DAY_PREP})the\s+day(?=\s*[,.;:)]|\s+(?:as|and|with|to|on|in)\b)"
+                   rf"|(?:{_THE_DAY_VERB})the\s+day(?![\w’'-])"
+                   r"|(?:late|early|earlier|later)\s+in\s+the\s+day(?![\w’'-])")),
+    # every year, each Monday, once a week, twice a year
+    ("set", _i(rf"(?:every|each)\s+(?:other\s+)?(?P<unit>{_UNITS}|{_DAYPART})(?!\w)"
+               rf"|(?P<freq>once|twice|three\s+times|\d+\s+times)\s+(?:a|an|per|every)\s+(?P<unit2>{_UNITS})(?!\w)")
+            + rf"|(?:{_i('every|each')})\s+(?P<wd>{_WEEKDAY})"),
+    ("set_adv", rf"(?<![\w-])(?P<adv>{alternation(SET_ADVERBS)})(?![\w-])"),
+    # the past nine days, the next four years, 11 years, several months, 41-year, decades-long,
+    # over the years
+    ("duration", _i(rf"(?:(?P<rel>the\s+(?:past|last|next|first|coming|previous|following|final)"
+                    rf"|recent|coming|past)\s+)?"
+                    rf"(?:(?P<num>{_NUM})(?P<half>{_HALF})?(?:\s+|(?P<hy>-))(?:{_DURATION_FILLER}\s+)?)?"
+                    rf"(?P<unit>{_UNITS})(?P<pl>s)?(?P<long>-long)?(?![\w])(?!-old)(?!\s+old\b)"
+                    rf"|(?P<num2>a|an|one)\s+(?P<unit2>{_UNITS})\s+and\s+a\s+half(?!\w)"
+                    rf"|half\s+an?\s+(?P<unit3>hour|day|year|month|century|decade)(?!\w)"
+                    rf"|over\s+the\s+(?:past\s+|last\s+)?(?P<unit4>years|decades|months)(?!\w)")),
+    # now, currently, recently, the future
+    ("ref", _i(rf"(?<![\w-])(?P<ref>{alternation(REF_WORDS)})(?![\w-])")),
+    # bare month (May/March/... filtered by context in rules_calendar.py)
+    ("month", rf"(?P<mon>{_MONTH_WORD})(?!-)"),
+    # bare year: 2010, 2010's, '82
+    ("year", rf"(?:(?<![\w$£€#.,/:-])|(?<=[Mm]id-))(?P<y>{_YEAR4})(?![\w%]|[.,]\d|-\d|/\d)"
+             r"|(?<=\s)[’'](?P<y2>\d\d)(?![\w%’'])"),
+]
+
+# No expression runs across a line break (headline, dateline and body are separate lines).
+RULES = [(name, pattern.replace(r"\s", r"[^\S\n]")) for name, pattern in RULES]
+RULE_REGEX: dict[str, re.Pattern[str]] = {name: re.compile(pattern) for name, pattern in RULES}
+_NAMED = re.compile(r"\(\?P<\w+>")
+SCANNER = re.compile(
+    _B  # candidates start on a word boundary (or an apostrophe, for '82)
+    + "(?:" + "|".join(f"(?P<{name}>{_NAMED.sub('(?:', pattern)})" for name, pattern in RULES) + ")"
+)
+
+# Modifiers extending a date leftwards: "toward the end of last year" -> "the end of last year".
+LEFT_MODIFIER = re.compile(
+    _i(r"(?:\b(?P<mod>the\s+(?:very\s+)?(?:end|beginning|start|middle|close|latter\s+part|height|dawn)"
+       r"\s+of(?:\s+the)?|the\s+mid|early|late|mid))(?:\s*-\s*|\s+)$")
+)
+# Approximators extending a duration or an offset leftwards: "over a year ago", "nearly five months".
+APPROX_BEFORE = re.compile(_i(rf"\b(?P<approx>{alternation(APPROX_MODS)})\s+$"))

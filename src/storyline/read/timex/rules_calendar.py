@@ -1,0 +1,338 @@
+"""Rules for calendar expressions: explicit and partial dates, months, years, weekdays, clock
+times, quarters, seasons, decades, holidays and "today"-words. Each ``rule_<name>`` takes the
+rule's match, the :class:`~.context.Context` and the span, and returns a Found or None (refused).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .calendar import parse_value, shift, year_for_month
+from .context import Context, Found, WS, date_value, day_num, month_num, prev_word
+from .lexicon import DAY_PARTS, MONTHS, ORDINALS, SEASONS, WEEKDAYS
+
+__all__ = ["HANDLERS", "weekday_date"]
+
+_MONTH_PREP = frozenset(
+    "in since by until till of from to through during before after last next this early late mid "
+    "a and or between on for around about mid-".split()
+)
+_COUNT_NOUNS = re.compile(
+    r"\s+(?:people|jobs|workers|employees|units|cars|vehicles|planes|aircraft|shares|points|dealers|"
+    r"dealerships|stores|miles|kilometres|kilometers|km|tons|tonnes|feet|metres|meters|passengers|"
+    r"seats|troops|soldiers|homes|houses|students|members|staff|cases|deaths|votes|times|percent|"
+    r"years|months|days|hours|yards|pounds|dollars|euros|index)\b",
+    re.I,
+)
+_NOT_YEAR_BEFORE = frozenset(
+    "no. no number flight route room model windows office boeing airbus channel highway interstate "
+    "version # rule article section page".split()
+)
+_SAME_LINE_WORD = re.compile(r"[^\S\n]+([A-Z][a-z]+)")
+_SHORT_YEAR_BEFORE = frozenset(
+    "in since of from by the until before after summer spring fall autumn winter class and to".split()
+) | {m for m in MONTHS}
+_DAY_FUTURE = {"tomorrow": 1, "yesterday": -1, "today": 0, "tonight": 0}
+
+
+def rule_iso(m, ctx, s, e):
+    try:
+        d = date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    if m["hh"]:
+        return Found(s, e, "TIME", f"{d.isoformat()}T{m['hh']}:{m['mm']}")
+    return Found(s, e, "DATE", d.isoformat())
+
+
+def rule_numeric(m, ctx, s, e):
+    y = int(m["y"])
+    if y < 100:
+        pivot = (ctx.dct.year % 100 + 5) if ctx.dct else 30
+        y += 2000 if y <= pivot else 1900
+    try:
+        return Found(s, e, "DATE", date(y, int(m["m"]), int(m["d"])).isoformat())
+    except ValueError:
+        return None
+
+
+def _clock_day(m, ctx, s, e) -> tuple[str, str | None]:
+    word = (m["day"] or "").lower()
+    if word in _DAY_FUTURE and ctx.dct:
+        return (ctx.dct + timedelta(days=_DAY_FUTURE[word])).isoformat(), "DCT"
+    if word in WEEKDAYS and ctx.dct:
+        return weekday_date(ctx, WEEKDAYS[word], None, s, e).isoformat(), "DCT"
+    if ctx.ref is not None and ctx.ref.gran == "D":
+        return ctx.ref.day.isoformat(), "REF"
+    if ctx.dct:
+        return ctx.dct.isoformat(), "DCT"
+    return "XXXX-XX-XX", None
+
+
+def rule_clock(m, ctx, s, e):
+    if m["mil"]:
+        hh, mm = int(m["mil"]), int(m["mil_mm"])
+    elif m["hh2"]:
+        hh, mm = int(m["hh2"]), 0
+    else:
+        hh, mm = int(m["hh"]), int(m["mm"])
+    ampm = (m["ampm"] or m["ampm2"] or "").lower()
+    if ampm.startswith("p") and hh < 12:
+        hh += 12
+    elif ampm.startswith("a") and hh == 12:
+        hh = 0
+    if hh > 23:
+        return None
+    if not (m["tz"] or ampm or m["day"]):
+        return None  # "16:08" alone is as likely a score or a ratio
+    day, anchor = _clock_day(m, ctx, s, e)
+    zone = "Z" if (m["tz"] or "").upper() in ("UTC", "GMT") else ""
+    return Found(s, e, "TIME", f"{day}T{hh:02d}:{mm:02d}{zone}", anchor=anchor)
+
+
+def rule_mdy(m, ctx, s, e):
+    value, anchor = date_value(ctx, month_num(m["mon"]), day_num(m["d"]), m["y"], s, e)
+    return Found(s, e, "DATE", value, anchor=anchor) if value else None
+
+
+rule_dmy = rule_mdy
+
+
+def rule_week_of(m, ctx, s, e):
+    month = month_num(m["mon"])
+    value, anchor = date_value(ctx, month, None, m["y"], s, e)
+    point = parse_value(value or "")
+    if point is None:
+        return Found(s, e, "DATE", f"XXXX-{month:02d}", anchor=None)
+    k = ORDINALS.get(m["ord"].lower(), 1)
+    first = point.day
+    last = shift(first, "M", 1) - timedelta(days=1)
+    day = last - timedelta(days=6) if k == -1 else first + timedelta(days=7 * (k - 1))
+    iso = day.isocalendar()
+    suffix = "-WE" if m["unit"].lower() == "weekend" else ""
+    return Found(s, e, "DATE", f"{iso[0]:04d}-W{iso[1]:02d}{suffix}", anchor=anchor)
+
+
+def rule_month_year(m, ctx, s, e):
+    month = month_num(m["mon"])
+    if m["y"]:
+        return Found(s, e, "DATE", f"{int(m['y']):04d}-{month:02d}")
+    rel = WS.sub(" ", m["rel"].lower())
+    if rel in ("the following", "the previous", "the same") and ctx.ref:
+        y = ctx.ref.day.year + {"the following": 1, "the previous": -1}.get(rel, 0)
+        return Found(s, e, "DATE", f"{y:04d}-{month:02d}", anchor="REF")
+    if not ctx.dct:
+        return Found(s, e, "DATE", f"XXXX-{month:02d}")
+    y = ctx.dct.year + {"last": -1, "next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
+    return Found(s, e, "DATE", f"{y:04d}-{month:02d}", anchor="DCT")
+
+
+def rule_rel_month(m, ctx, s, e):
+    month = month_num(m["mon"])
+    rel = WS.sub(" ", m["rel"].lower())
+    if rel in ("the following", "the previous"):
+        base, anchor = (ctx.ref.day, "REF") if ctx.ref else (ctx.dct, "DCT")
+    else:
+        base, anchor = ctx.dct, "DCT"
+    if base is None:
+        return Found(s, e, "DATE", f"XXXX-{month:02d}")
+    if rel in ("last", "this past", "the previous"):
+        y = base.year if month < base.month else base.year - 1
+    elif rel in ("next", "this coming", "the following"):
+        y = base.year if month > base.month else base.year + 1
+    else:
+        y = base.year
+    return Found(s, e, "DATE", f"{y:04d}-{month:02d}", anchor=anchor)
+
+
+def rule_quarter(m, ctx, s, e):
+    if m["q"] or m["hq"]:
+        year = m["y3"] or m["y4"]
+        label = f"Q{m['q']}" if m["q"] else m["hq"].upper()
+        if year:
+            return Found(s, e, "DATE", f"{year}-{label}")
+        if not ctx.dct:
+            return Found(s, e, "DATE", f"XXXX-{label}")
+        return Found(s, e, "DATE", f"{ctx.dct.year}-{label}", anchor="DCT")
+    unit = m["unit"].lower()
+    ordinal = ORDINALS[m["ord"].lower()]
+    year = m["y"] or m["y2"]
+    label = "Q" if unit == "quarter" else "H"
+    count = 4 if label == "Q" else 2
+    if ordinal == -1 and not (year or m["rel"]):
+        # "the last quarter": the one before the publication's
+        if not ctx.dct:
+            return None
+        prev = shift(ctx.dct, "M", -3 if label == "Q" else -6)
+        n = (prev.month - 1) // (3 if label == "Q" else 6) + 1
+        return Found(s, e, "DATE", f"{prev.year}-{label}{n}", anchor="DCT")
+    n = count if ordinal == -1 else ordinal
+    if n > count:
+        return None
+    if year:
+        return Found(s, e, "DATE", f"{year}-{label}{n}")
+    if not ctx.dct:
+        return Found(s, e, "DATE", f"XXXX-{label}{n}")
+    rel = WS.sub(" ", (m["rel"] or "").lower())
+    if rel in ("the previous", "the following", "the same") and ctx.ref:
+        y = ctx.ref.day.year + {"the previous": -1, "the following": 1, "the same": 0}[rel]
+        return Found(s, e, "DATE", f"{y}-{label}{n}", anchor="REF")
+    if rel:
+        y = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
+        return Found(s, e, "DATE", f"{y}-{label}{n}", anchor="DCT")
+    current = (ctx.dct.month - 1) // (12 // count) + 1
+    tense = ctx.tense.tense(s, e)
+    y = ctx.dct.year
+    if tense == "past" and n > current:
+        y -= 1
+    elif tense == "future" and n < current:
+        y += 1
+    return Found(s, e, "DATE", f"{y}-{label}{n}", anchor="DCT")
+
+
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def rule_season(m, ctx, s, e):
+    word = m["season"].lower()
+    rel = WS.sub(" ", (m["rel"] or "").lower())
+    if not rel and not m["y"]:
+        if word == "fall" or prev_word(ctx, s) not in {"in", "during", "by", "since", "until", "through", "early", "late", "mid", "this", "last", "next"}:
+            return None
+    code = SEASONS[word]
+    if m["y"]:
+        return Found(s, e, "DATE", f"{m['y']}-{code}")
+    if not ctx.dct:
+        return Found(s, e, "DATE", f"XXXX-{code}")
+    month = _SEASON_MONTH[code]
+    if rel in ("last", "this past"):
+        y = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
+    elif rel == "next":
+        y = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
+    else:
+        y = year_for_month(ctx.dct, month, None, ctx.tense.tense(s, e))
+    return Found(s, e, "DATE", f"{y}-{code}", anchor="DCT")
+
+
+def rule_decade(m, ctx, s, e):
+    if m["full"] or m["full2"]:
+        value = (m["full"] or m["full2"])[:3]
+    else:
+        short = int(m["short"])
+        century = 19
+        if ctx.dct and 2000 + short <= ctx.dct.year:
+            century = 20 if short <= (ctx.dct.year % 100) // 10 * 10 and short < 30 else 19
+        value = f"{century}{short // 10}"
+    pre = (m["pre"] or "").lower()
+    mod = {"early": "START", "late": "END", "mid": "MID"}.get(pre)
+    return Found(s, e, "DATE", value, mod=mod)
+
+
+def rule_century(m, ctx, s, e):
+    n = int(m["n"])
+    return Found(s, e, "DATE", f"{n - 1:02d}") if 1 <= n <= 30 else None
+
+
+_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year's": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31),
+             "halloween": (10, 31), "valentine's day": (2, 14)}
+
+
+def rule_holiday(m, ctx, s, e):
+    name = WS.sub(" ", m["hol"].lower().replace("’", "'"))
+    if name.startswith("thanksgiving"):
+        y, anchor = (int(m["y"]), None) if m["y"] else ((ctx.dct.year, "DCT") if ctx.dct else (None, None))
+        if y is None:
+            return Found(s, e, "DATE", "XXXX-11")
+        first = date(y, 11, 1)
+        day = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        return Found(s, e, "DATE", day.isoformat(), anchor=anchor)
+    month, day = _HOLIDAYS[name]
+    value, anchor = date_value(ctx, month, day, m["y"], s, e)
+    return Found(s, e, "DATE", value, anchor=anchor) if value else None
+
+
+def rule_dayrel(m, ctx, s, e):
+    word = (m["word"] or m["this"]).lower()
+    offset = _DAY_FUTURE.get(word, 0)
+    if m["ba"]:
+        offset += -1 if m["ba"].lower() == "before" else 1
+    part = (m["part"] or m["part2"] or "").lower()
+    suffix = "T" + DAY_PARTS[part] if part else ("TNI" if word == "tonight" else "")
+    if not ctx.dct:
+        return Found(s, e, "TIME" if suffix else "DATE", "XXXX-XX-XX" + suffix)
+    value = (ctx.dct + timedelta(days=offset)).isoformat() + suffix
+    return Found(s, e, "TIME" if suffix else "DATE", value, anchor="DCT")
+
+
+def weekday_date(ctx: Context, wd: int, rel: str | None, s: int, e: int, base: date | None = None) -> date:
+    base = base or ctx.dct
+    delta = (base.weekday() - wd) % 7
+    if rel in ("last", "this past", "the previous"):
+        return base - timedelta(days=delta or 7)
+    if rel in ("next", "this coming", "the following", "the next"):
+        return base + timedelta(days=(wd - base.weekday()) % 7 or 7)
+    if rel == "this":
+        return base + timedelta(days=wd - base.weekday())
+    if delta == 0:
+        return base
+    if ctx.tense.tense(s, e) == "future":
+        return base + timedelta(days=7 - delta)
+    return base - timedelta(days=delta)
+
+
+_NAMED_DAYS = re.compile(r"(?:Black|Cyber|Super|Good|Easter|Ash|Bloody|Blue|Patriots?[’']?)\s$")
+
+
+def rule_weekday(m, ctx, s, e):
+    if not m["rel"] and _NAMED_DAYS.search(ctx.text, max(0, s - 10), s):
+        return None  # "Black Monday" names a day of its own
+    wd = WEEKDAYS[m["wd"].lower()]
+    rel = WS.sub(" ", m["rel"].lower()) if m["rel"] else None
+    part = (m["part"] or "").lower()
+    suffix = "T" + DAY_PARTS[part] if part else ""
+    kind = "TIME" if suffix else "DATE"
+    if rel in ("the following", "the previous", "the next") and ctx.ref and ctx.ref.gran == "D":
+        return Found(s, e, kind, weekday_date(ctx, wd, rel, s, e, ctx.ref.day).isoformat() + suffix, anchor="REF")
+    if not ctx.dct:
+        return Found(s, e, kind, f"XXXX-WXX-{wd + 1}" + suffix)
+    return Found(s, e, kind, weekday_date(ctx, wd, rel, s, e).isoformat() + suffix, anchor="DCT")
+
+
+
+def rule_month(m, ctx, s, e):
+    text = ctx.text
+    word = m["mon"]
+    after = _SAME_LINE_WORD.match(text, e)
+    if after and after.group(1).lower() in MONTHS:
+        return None  # "May December", "June October": a title, not two dates
+    before = prev_word(ctx, s)
+    if before in MONTHS or before.rstrip(".") in MONTHS:
+        return None
+    introduced = before in _MONTH_PREP or text[max(0, s - 4) : s].lower().endswith("mid-")
+    if word == "May" and not introduced:
+        return None  # the modal verb, or a name
+    if after and (not introduced or before in ("and", "or", "a")):
+        return None  # "April Ryan", "and June Carter": a first name
+    if word.endswith(".") and before not in _MONTH_PREP:
+        return None
+    value, anchor = date_value(ctx, month_num(word), None, None, s, e)
+    return Found(s, e, "DATE", value, anchor=anchor)
+
+
+def rule_year(m, ctx, s, e):
+    if m["y2"]:
+        if prev_word(ctx, s) not in _SHORT_YEAR_BEFORE:
+            return None  # "iLife '11": a product version, not a year
+        yy = int(m["y2"])
+        pivot = (ctx.dct.year % 100) if ctx.dct else 30
+        return Found(s, e, "DATE", f"{2000 + yy if yy <= pivot else 1900 + yy}")
+    if _COUNT_NOUNS.match(ctx.text, e):
+        return None
+    if prev_word(ctx, s) in _NOT_YEAR_BEFORE:
+        return None
+    return Found(s, e, "DATE", m["y"])
+
+
+HANDLERS = {name[len("rule_"):]: fn for name, fn in list(globals().items()) if name.startswith("rule_")}

@@ -1,0 +1,177 @@
+"""Rules for relative and anaphoric dates, durations, sets and PRESENT/PAST/FUTURE_REF words.
+Each ``rule_<name>`` takes the rule's match, the :class:`~.context.Context` and the span, and
+returns a Found or None (refused).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .calendar import Point, shift
+from .context import (
+    GRAN_ORDER,
+    Found,
+    WS,
+    dct_point,
+    duration_value,
+    next_word,
+    number,
+    prev_word,
+    unit_of,
+)
+from .lexicon import DAY_PARTS, PREFIX_MODS, REF_WORDS, SET_ADVERBS, UNITS, WEEKDAYS
+
+__all__ = ["HANDLERS"]
+
+_DURATION_PREP = frozenset(
+    "for over within in after take takes took taking spent spend lasted last lasts than of".split()
+)
+_RATE_BEFORE = re.compile(r"(?:\d|%|percent|dollars?|euros?|pounds|billion|million|thousand|cents?)\s*$", re.I)
+
+
+_AGO_GRAN = {"D": "D", "W": "D", "WE": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "Y", "CE": "Y"}
+
+
+def rule_offset(m, ctx, s, e):
+    n = number(m["num"]) if m["num"] else None
+    if n is not None and "half" in m.group(0).lower():
+        n += 0.5
+    letter, is_time = unit_of(m["unit"])
+    direction = WS.sub(" ", m["dir"].lower())
+    exact = n is not None
+    if is_time:  # "two hours later": keep as a duration, clock times are not resolved here
+        return Found(s, e, "DURATION", duration_value(n, m["unit"]))
+    if direction in ("ago", "from now", "hence"):
+        sign = -1 if direction == "ago" else 1
+        if not exact:
+            return Found(s, e, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+        if not ctx.dct:
+            return Found(s, e, "DATE", "XXXX")
+        day = shift(ctx.dct, letter, sign * n)
+        return Found(s, e, "DATE", Point(day, _AGO_GRAN[letter]).value(), anchor="DCT")
+    sign = -1 if direction in ("earlier", "before") else 1
+    base, anchor = (ctx.ref, "REF") if ctx.ref else (dct_point(ctx), "DCT")
+    if base is None:
+        return Found(s, e, "DATE", "XXXX")
+    if not exact:  # "days later": after the anchor, by an unknown amount
+        return Found(s, e, "DATE", base.value(), mod="AFTER" if sign > 0 else "BEFORE", anchor=anchor)
+    day = shift(base.day, letter, sign * n)
+    gran = base.gran if GRAN_ORDER.index(base.gran) <= GRAN_ORDER.index(_AGO_GRAN[letter]) else _AGO_GRAN[letter]
+    if base.gran == "D" and letter in ("Y", "M", "W", "D"):
+        gran = "D"
+    return Found(s, e, "DATE", Point(day, gran).value(), anchor=anchor)
+
+
+_REL_SIGN = {"this": 0, "the current": 0, "last": -1, "this past": -1, "next": 1, "coming": 1,
+             "the coming": 1}
+_ANAPHORIC = {"the next": 1, "the following": 1, "the previous": -1, "the prior": -1, "the same": 0,
+              "before": -1, "earlier": -1, "previous": -1, "prior": -1, "after": 1, "later": 1}
+
+
+def rule_rel_unit(m, ctx, s, e):
+    unit = (m["unit"] or m["unit2"]).lower()
+    rel = WS.sub(" ", (m["rel"] or m["rel2"]).lower())
+    letter = UNITS[unit][0]
+    if UNITS[unit][1]:
+        return None  # "last hour", "this minute": not worth the false alarms
+    if rel in ("the past", "past"):
+        return Found(s, e, "DURATION", duration_value(1, unit))
+    if rel == "the last":  # MEANTIME reads "the last year" as last year, not the past twelve months
+        rel = "last"
+    gran = "W" if letter in ("W", "WE") else letter
+    if rel in _ANAPHORIC:
+        sign = _ANAPHORIC[rel]
+        base, anchor = (ctx.ref, "REF") if ctx.ref else (dct_point(ctx), "DCT")
+        if base is None:
+            return Found(s, e, "DATE", "XXXX")
+        if GRAN_ORDER.index(base.gran) > GRAN_ORDER.index(gran if gran in GRAN_ORDER else "D"):
+            gran = base.gran  # "the same day" after "that month": no finer than the anchor
+        value = Point(shift(base.day, letter, sign), gran).value()
+    else:
+        if not ctx.dct:
+            return Found(s, e, "DATE", "XXXX")
+        sign = _REL_SIGN.get(rel, 0)
+        value, anchor = Point(shift(ctx.dct, letter, sign), gran).value(), "DCT"
+    if letter == "WE":
+        value += "-WE"
+    return Found(s, e, "DATE", value, anchor=anchor)
+
+
+def rule_the_unit(m, ctx, s, e):
+    phrase = WS.sub(" ", m["mod"].lower()).replace("the very ", "the ")
+    unit = m["unit"].lower()
+    if unit == "day" and "end" in phrase and ctx.text[max(0, s - 3) : s].lower() == "at ":
+        return None  # "at the end of the day": an idiom, not a time
+    mod = PREFIX_MODS.get(phrase)
+    letter = UNITS[unit][0]
+    if not ctx.dct:
+        return Found(s, e, "DATE", "XXXX", mod=mod)
+    return Found(s, e, "DATE", Point(ctx.dct, letter if letter != "WE" else "W").value(), mod=mod, anchor="DCT")
+
+
+def rule_the_day(m, ctx, s, e):
+    if ctx.text[max(0, s - 11) : s].lower().endswith("end of "):
+        return None
+    # News uses "the day" for the day being reported, usually the publication day ("ended the
+    # day down 2%"); without a publication date, the last stated day.
+    if ctx.dct:
+        return Found(s, e, "DATE", ctx.dct.isoformat(), anchor="DCT")
+    if ctx.ref is not None and ctx.ref.gran == "D":
+        return Found(s, e, "DATE", ctx.ref.value(), anchor="REF")
+    return None
+
+
+def rule_set(m, ctx, s, e):
+    if m["wd"]:
+        return Found(s, e, "SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}")
+    unit = (m["unit"] or m["unit2"]).lower()
+    if unit in DAY_PARTS:
+        return Found(s, e, "SET", "T" + DAY_PARTS[unit])
+    return Found(s, e, "SET", duration_value(1, unit))
+
+
+def rule_set_adv(m, ctx, s, e):
+    return Found(s, e, "SET", SET_ADVERBS[m["adv"]])
+
+
+def rule_duration(m, ctx, s, e):
+    if m["unit4"]:
+        return Found(s, e, "DURATION", duration_value(None, m["unit4"]))
+    if m["unit3"]:
+        return Found(s, e, "DURATION", duration_value(0.5, m["unit3"]))
+    if m["unit2"]:
+        return Found(s, e, "DURATION", duration_value(1.5, m["unit2"]))
+    unit = m["unit"]
+    num_word = m["num"]
+    rel = WS.sub(" ", (m["rel"] or "").lower())
+    if num_word is None:
+        if not (m["pl"] or m["long"]):
+            return None  # a bare "year" is not a time expression
+        if not (rel or m["long"] or prev_word(ctx, s) in _DURATION_PREP):
+            return None
+        return Found(s, e, "DURATION", duration_value(None, unit))
+    low = WS.sub(" ", num_word.lower())
+    if low in ("a", "an") and m["pl"]:  # "a decades-long feud": the article belongs to the noun
+        return Found(m.start("unit"), e, "DURATION", duration_value(None, unit))
+    n = number(num_word)
+    letter = unit_of(unit)[0]
+    nxt = next_word(ctx, e).lower()
+    if low in ("a", "an") and letter in ("S", "Q") and nxt not in ("ago", "later", "earlier"):
+        return None  # "a second source", "about a quarter of its dealers"
+    if low == "one" and letter == "D" and not rel and prev_word(ctx, s) not in _DURATION_PREP | {"only", "just", "a"}:
+        return None  # "one day she left": idiomatic, no duration meant
+    if m["half"] and n is not None:
+        n += 0.5
+    if low in ("a", "an", "one") and not rel and _RATE_BEFORE.search(ctx.text, max(0, s - 20), s):
+        return Found(s, e, "SET", duration_value(1, unit))  # "$5 billion a year"
+    return Found(s, e, "DURATION", duration_value(n, unit))
+
+
+def rule_ref(m, ctx, s, e):
+    word = WS.sub(" ", m["ref"].lower())
+    if word == "now" and ctx.text[e : e + 5].lower() in (" that", " than"):
+        return None
+    return Found(s, e, "DATE", REF_WORDS[word])
+
+
+HANDLERS = {name[len("rule_"):]: fn for name, fn in list(globals().items()) if name.startswith("rule_")}

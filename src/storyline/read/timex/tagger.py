@@ -1,0 +1,107 @@
+"""``tag_timexes``: one scan of the text (see :mod:`.scan`), then normalisation of each candidate in text order.
+
+Text order matters: an anaphoric expression ("a year later", "the following month") is resolved
+against the last calendar date already found, which is also what its ``anchor`` ("t<i>") names.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ..annotations import TimexAnn
+from .anchoring import TenseOracle
+from .calendar import parse_value
+from .lexicon import APPROX_MODS, PREFIX_MODS
+from .normalize import Context, Found, normalize
+from .patterns import APPROX_BEFORE, LEFT_MODIFIER, RULE_REGEX
+from .scan import candidates
+
+__all__ = ["tag_timexes"]
+
+_LOOKBACK = 40  # longest left modifier ("the latter part of the", "no more than") fits in this
+_NO_LEFT_MOD = frozenset({"the_unit", "decade", "duration", "offset", "set", "set_adv", "ref", "clock"})
+_APPROX_RULES = frozenset({"duration", "offset"})
+
+
+def tag_timexes(
+    text: str,
+    published: date | None,
+    *,
+    doc: Doc | None = None,
+    exclude: list[tuple[int, int]] | tuple = (),
+) -> list[TimexAnn]:
+    """TIMEX3 annotations for ``text``, sorted by start.
+
+    ``published`` completes partial and relative dates (None leaves them with X placeholders
+    and no anchor). ``doc``, when given, supplies tense from the parse; without it, tense comes
+    from cue words in the sentence. ``exclude`` lists character spans that are never tagged
+    (titles of works such as "May December").
+    """
+    if not text:
+        return []
+    ctx = Context(text=text, dct=published, tense=TenseOracle(text, doc))
+    blocked = sorted(exclude)
+    out: list[TimexAnn] = []
+    ref_index: int | None = None
+    last_end = 0
+    for match in candidates(text):
+        rule = match.lastgroup
+        if rule is None:
+            continue
+        start, end = match.span()
+        if blocked and _overlaps(blocked, start, end):
+            continue
+        sub = RULE_REGEX[rule].match(text, start)
+        if sub is None or sub.end() != end:
+            continue
+        found = normalize(rule, sub, ctx)
+        if found is None:
+            continue
+        _extend_left(found, rule, text, last_end)
+        if blocked and _overlaps(blocked, found.start, found.end):
+            continue
+        anchor = found.anchor
+        if anchor == "REF":
+            anchor = f"t{ref_index}" if ref_index is not None else "DCT"
+        out.append(
+            TimexAnn(found.start, found.end, text[found.start : found.end], found.type, found.value, found.mod, anchor)
+        )
+        last_end = found.end
+        if found.type in ("DATE", "TIME") and found.mod is None:
+            point = parse_value(found.value)
+            if point is not None:
+                ctx.ref, ref_index = point, len(out) - 1
+    return out
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _extend_left(found: Found, rule: str, text: str, floor: int) -> None:
+    """Take in a modifier written before the expression ("the end of", "early", "over")."""
+    lo = max(floor, found.start - _LOOKBACK)
+    window = text[lo : found.start]
+    if not window:
+        return
+    if rule in _APPROX_RULES:
+        if text.startswith(("the", "The"), found.start):
+            return  # "over the next four years": "over" is a preposition here
+        m = APPROX_BEFORE.search(window)
+        if m:
+            found.start = lo + m.start()
+            mod = APPROX_MODS.get(" ".join(m["approx"].lower().split()))
+            if mod and found.mod is None:
+                found.mod = mod
+        return
+    if rule in _NO_LEFT_MOD or found.type not in ("DATE", "TIME") or not found.value[:1].isdigit():
+        return
+    m = LEFT_MODIFIER.search(window)
+    if m:
+        phrase = " ".join(m["mod"].lower().split()).replace("the very ", "the ")
+        if phrase.endswith(" the"):
+            phrase = phrase[:-4]
+        found.start = lo + m.start()
+        found.mod = PREFIX_MODS.get(phrase, found.mod)

@@ -1,0 +1,285 @@
+"""storyline's TIMEX3 tagger: one test group per rule family, on the project's own sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyline.read.timex import tag_timexes
+
+JAN = date(2024, 1, 17)  # a Wednesday
+AUG = date(2023, 8, 16)  # a Wednesday
+
+
+def tags(text: str, published: date | None = JAN, **kw) -> dict[str, tuple]:
+    """text -> (type, value, mod, anchor) for every timex found."""
+    return {t.text: (t.type, t.value, t.mod, t.anchor) for t in tag_timexes(text, published, **kw)}
+
+
+def only(text: str, published: date | None = JAN, **kw) -> tuple:
+    found = tag_timexes(text, published, **kw)
+    assert len(found) == 1, [(t.text, t.value) for t in found]
+    t = found[0]
+    return t.text, t.type, t.value, t.mod, t.anchor
+
+
+# --- explicit dates -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The label was founded on August 4, 2019 in Lyon.", "August 4, 2019", "2019-08-04"),
+        ("The deal closed on 11 December 2009, officials said.", "11 December 2009", "2009-12-11"),
+        ("Sales slumped in November 2006.", "November 2006", "2006-11"),
+        ("The filing is dated 2009-05-14.", "2009-05-14", "2009-05-14"),
+        ("A memo dated 7/8/07 surfaced.", "7/8/07", "2007-07-08"),
+        ("Profits rose in the fourth quarter of 2005.", "the fourth quarter of 2005", "2005-Q4"),
+        ("Prices peaked in the 1990s.", "1990s", "199"),
+        ("The line opens in 2031.", "2031", "2031"),
+        ("It was the spring of 2008.", "the spring of 2008", "2008-SP"),
+        ("The band peaked in '82.", "'82", "1982"),
+        ("The company was set up on Monday, June 1, 2009.", "Monday, June 1, 2009", "2009-06-01"),
+        ("They met in the 19th century.", "the 19th century", "18"),
+    ],
+)
+def test_explicit_dates(text, span, value):
+    found = tags(text)
+    assert span in found, found
+    assert found[span][1] == value
+    assert found[span][3] is None  # fully stated: not computed from anything
+
+
+def test_modifiers_join_the_span_and_set_mod():
+    assert only("The line opened in mid-2011.") == ("mid-2011", "DATE", "2011", "MID", None)
+    assert only("Cuts are due by early June.", AUG)[1:4] == ("DATE", "2024-06", "START")
+    assert only("Sales fell in late 2006.")[:4] == ("late 2006", "DATE", "2006", "END")
+
+
+# --- partial dates completed from the publication date and tense --------------------------------
+
+
+def test_month_takes_publication_year_by_default():
+    assert only("She found out in March that he had lied.", AUG)[2:] == ("2023-03", None, "DCT")
+
+
+def test_month_day_in_same_month_as_publication():
+    assert only("She was seen at a gala on January 9, smiling.", JAN)[2] == "2024-01-09"
+
+
+def test_past_tense_month_after_publication_goes_to_previous_year():
+    assert only("The singer moved out in October.", JAN)[2] == "2023-10"
+
+
+def test_future_tense_month_before_publication_goes_to_next_year():
+    assert only("The tour will resume in March.", AUG)[2] == "2024-03"
+
+
+def test_attributive_month_and_by_month():
+    found = tags("The pair were seen at a May dinner, but by June they were living apart.", AUG)
+    assert found["May"][1] == "2023-05"
+    assert found["June"][1] == "2023-06"
+
+
+# --- relative to the publication date ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "mod"),
+    [
+        ("It became clear toward the end of last year that it was over.", "the end of last year", "2023", "END"),
+        ("She hinted at the split earlier this month.", "earlier this month", "2024-01", None),
+        ("The trouble began over a year ago.", "over a year ago", "2023", "MORE_THAN"),
+        ("The pair argued last week.", "last week", "2024-W02", None),
+        ("The album comes out next month.", "next month", "2024-02", None),
+        ("They separated last September.", "last September", "2023-09", None),
+        ("The couple spoke yesterday.", "yesterday", "2024-01-16", None),
+        ("Shares fell sharply today.", "today", "2024-01-17", None),
+        ("Shares fell this morning.", "this morning", "2024-01-17TMO", None),
+        ("Two years ago the studio closed.", "Two years ago", "2022", None),
+        ("Results are due in the first quarter.", "the first quarter", "2024-Q1", None),
+    ],
+)
+def test_relative_to_publication(text, span, value, mod):
+    found = tags(text)
+    assert span in found, found
+    assert found[span][1:] == (value, mod, "DCT")
+
+
+def test_weekday_in_past_context_is_the_one_before_publication():
+    assert only("The firm said on Thursday that it had filed.", JAN)[2] == "2024-01-11"
+
+
+def test_weekday_in_future_context_is_the_next_one():
+    assert only("The board will meet on Thursday.", JAN)[2] == "2024-01-18"
+
+
+def test_weekday_of_publication_day_is_that_day():
+    assert only("The court ruled on Wednesday.", JAN)[2] == "2024-01-17"
+
+
+def test_clock_times_take_the_day():
+    assert only("Trading halted at 16:00 UTC today.")[1:3] == ("TIME", "2024-01-17T16:00Z")
+    assert only("The plane landed at 6:40 p.m. local time.")[2] == "2024-01-17T18:40"
+    assert only("Fans gathered on Friday morning.")[1:3] == ("TIME", "2024-01-12TMO")
+
+
+# --- anaphoric: anchored on the last calendar date in the text -----------------------------------
+
+
+def test_year_later_is_anchored_on_the_last_explicit_date():
+    text = "On August 4, 2021 the dancer posted a photo. But exactly a year later, she was alone."
+    found = tag_timexes(text, AUG)
+    assert [t.text for t in found] == ["August 4, 2021", "exactly a year later"]
+    assert (found[1].value, found[1].anchor) == ("2022-08-04", "t0")
+
+
+def test_days_later_means_after_the_anchor():
+    text = "The pair were photographed on June 2, 2023. Just days later, the split was reported."
+    found = tag_timexes(text, AUG)
+    assert (found[1].text, found[1].value, found[1].mod, found[1].anchor) == (
+        "days later", "2023-06-02", "AFTER", "t0"
+    )
+
+
+def test_following_month_and_same_day():
+    text = "The studio shut in March 2019. The following month, staff sued. The same day, shares fell."
+    found = tags(text)
+    assert found["The following month"][1:] == ("2019-04", None, "t0")
+    assert found["The same day"][1] == "2019-04"  # anchored on the month just computed
+
+
+def test_anaphor_without_earlier_date_falls_back_to_publication():
+    assert only("A year later, the case was closed.")[2:] == ("2025-01-17", None, "DCT")
+
+
+# --- durations -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "mod"),
+    [
+        ("They split after 11 years of marriage.", "11 years", "P11Y", None),
+        ("Within weeks she had moved out.", "weeks", "PXW", None),
+        ("He has been lying for many years.", "many years", "PXY", None),
+        ("The strike lasted nearly five months.", "nearly five months", "P5M", "LESS_THAN"),
+        ("Nurses work a 12-hour shift.", "12-hour", "PT12H", None),
+        ("The probe took two and a half years.", "two and a half years", "P2.5Y", None),
+        ("Shares rose over the past nine days.", "the past nine days", "P9D", None),
+        ("It is a decades-long rivalry.", "decades-long", "PXDE", None),
+        ("The firm has 41-year roots.", "41-year", "P41Y", None),
+        ("Fans have grown older over the years.", "over the years", "PXY", None),
+    ],
+)
+def test_durations(text, span, value, mod):
+    found = tags(text)
+    assert span in found, found
+    assert found[span] == ("DURATION", value, mod, None)
+
+
+# --- PRESENT_REF / PAST_REF / FUTURE_REF, and sets -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Her focus right now is her children.", "right now", "PRESENT_REF"),
+        ("The firm is currently in talks.", "currently", "PRESENT_REF"),
+        ("He recently moved to Paris.", "recently", "PAST_REF"),
+        ("She is looking toward the future.", "the future", "FUTURE_REF"),
+    ],
+)
+def test_reference_words(text, span, value):
+    assert tags(text)[span] == ("DATE", value, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The festival is held every year.", "every year", "P1Y"),
+        ("The magazine comes out weekly.", "weekly", "P1W"),
+        ("The plant costs $5 billion a year to run.", "a year", "P1Y"),
+        ("They meet twice a month.", "twice a month", "P1M"),
+        ("She runs every Monday.", "every Monday", "XXXX-WXX-1"),
+    ],
+)
+def test_sets(text, span, value):
+    assert tags(text)[span] == ("SET", value, None, None)
+
+
+# --- refusals ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Portman, 42, was not at the event.",
+        "He was seen with a 25-year-old activist.",
+        "The actor, who is 46 years old, declined to comment.",
+        "They marked their 10th wedding anniversary.",
+        "The chain will close 3,200 dealers and 789 stores.",
+        "A second source disputed the account.",
+        "It plans to cut about a quarter, of its staff.",
+        "She may leave the band, and he may not.",
+        "At the end of the day, it is her decision.",
+        "After a rocky year, the actress is moving on.",
+        "The June October actress was seen in Paris.",
+        "Apple unveiled its iLife '11 suite.",
+        "Markets recalled Black Monday.",
+        "One day she simply left.",
+        "The Russell 2000 index slipped.",
+        "April Ryan asked about it, and June Carter sang.",
+        "Protesters marched to 1600 Pennsylvania Avenue.",
+    ],
+)
+def test_not_time_expressions(text):
+    assert tag_timexes(text, JAN) == []
+
+
+def test_excluded_spans_are_never_tagged():
+    text = "The May December star met fans in March."
+    start = text.index("May December")
+    found = tag_timexes(text, AUG, exclude=[(start, start + len("May December"))])
+    assert [t.text for t in found] == ["March"]
+
+
+@pytest.mark.parametrize("apostrophe", ["\u2019", "'"])
+def test_year_before_possessive_work_title(apostrophe):
+    text = f"They met on the set of 2011{apostrophe}s Red Lantern."
+    assert only(text) == ("2011", "DATE", "2011", None, None)
+
+
+def test_the_2010s_with_apostrophe_is_a_decade():
+    assert only("Hits of the 2010's are back.")[:3] == ("2010's", "DATE", "201")
+
+
+# --- without a publication date, and odd input -----------------------------------------------------
+
+
+def test_no_publication_date_leaves_placeholders_and_no_anchor():
+    found = tags("She moved out in March, and on Thursday she spoke.", None)
+    assert found["March"] == ("DATE", "XXXX-03", None, None)
+    assert found["Thursday"] == ("DATE", "XXXX-WXX-4", None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n\n", "İstanbul in March 2020", "9" * 5000, "’" * 50 + "'9", "on 31/02/2020 and February 30, 2021"],
+)
+def test_odd_text_never_raises(text):
+    result = tag_timexes(text, JAN)
+    assert all(text[t.start : t.end] == t.text for t in result)
+
+
+def test_output_sorted_and_anchors_point_backwards():
+    text = (
+        "On May 3, 2020 the band split. Two weeks later they reunited. The following year, "
+        "on Friday, they toured; by the end of 2022 they were gone, and today they are back."
+    )
+    found = tag_timexes(text, JAN)
+    assert [t.start for t in found] == sorted(t.start for t in found)
+    for i, t in enumerate(found):
+        if t.anchor and t.anchor.startswith("t"):
+            assert int(t.anchor[1:]) < i
+    assert [t.value for t in found][:3] == ["2020-05-03", "2020-05-17", "2021"]
