@@ -1,0 +1,285 @@
+"""Per-Doc token context for the attribution rules: quotes, paragraphs, boundaries, phrases.
+
+Everything here is computed in one linear pass over the tokens. The rules lean on surface form
+and part of speech first and on the dependency parse only as a helper, because the small English
+model often mis-parses tabloid reporting clauses ("A second insider notes" as a noun compound).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import CueLexicon
+from .quotes import Quote, find_quotes, paragraphs
+
+__all__ = ["Ctx", "build_context"]
+
+_TERMINAL = frozenset({".", "!", "?", ";", "…", "..."})
+_NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART"})
+_NP_GLUE = frozenset({"&", "'s", "’s", "-", "'", "’", "."})
+_NP_INNER_ADP = frozenset({"of", "for", "close", "to", "from", "at", "with", "in", "near"})
+_BE_FORMS = frozenset({"was", "were", "is", "are", "been", "being", "be", "’s", "'s"})
+_OBJ_PRONOUNS = frozenset({"her", "him", "them", "me", "us", "you", "reporters", "fans", "friends"})
+
+
+@dataclass
+class Ctx:
+    doc: Doc
+    text: str
+    lex: CueLexicon
+    quotes: list[Quote]
+    quote_of: list[int]  # token -> index in quotes, -1 outside quotes
+    para_of: list[int]  # token -> paragraph index (-1 for whitespace between paragraphs)
+    boundary: list[bool]  # token ends a sentence outside quotes, or breaks a paragraph
+    publisher: str | None
+    publisher_forms: frozenset[str]
+    has_dep: bool
+    has_pos: bool
+    entity_outlets: dict[int, tuple[int, str]]  # OUTLET mentions from sl_entities: start -> (end, name)
+
+    # ---- token tests -------------------------------------------------------------------
+    def pos(self, t: Token) -> str:
+        return t.pos_ if self.has_pos else ""
+
+    def is_punct(self, t: Token) -> bool:
+        return t.is_punct or t.is_space
+
+    def np_like(self, t: Token, inner: bool = False) -> bool:
+        """Can ``t`` be part of a source phrase ('a second insider', 'the Oscar winner’s friends')?"""
+        if t.lower_ in _NP_GLUE and not t.is_space:
+            return t.text != "."
+        if t.is_punct or t.is_space or t.text in {'"', "“", "”"}:
+            return False
+        if t.lower_ in self.lex.verb_forms and t.lower_ not in ("report", "reports", "statement"):
+            return bool(t.is_title and t.i > 0 and not self.boundary[t.i - 1]) and self.pos(t) == "PROPN"
+        pos = self.pos(t)
+        if not pos:
+            return t.is_alpha or t.like_num
+        if pos in _NP_POS:
+            return True
+        if inner and pos in ("ADP", "ADV", "ADJ") and t.lower_ in _NP_INNER_ADP:
+            return True
+        if pos in ("VERB", "AUX") and t.is_title and not t.is_sent_start:
+            return True  # capitalised names mis-tagged as verbs ("Millepied")
+        if pos == "CCONJ" and t.lower_ in ("and", "&"):
+            return inner
+        return False
+
+    def outlet_at(self, i: int, hi: int) -> tuple[int, str] | None:
+        """(end token, canonical name) of an outlet name starting at token ``i``, if any."""
+        doc = self.doc
+        if i in self.entity_outlets and self.entity_outlets[i][0] <= hi:
+            return self.entity_outlets[i]
+        for n in range(min(5, hi - i), 1, -1):
+            span = doc[i : i + n]
+            # 'The Harbor Times', 'Chart Monitor': capitalised words ending in an outlet word
+            if span[-1].text in self.lex.outlet_words and all(t.is_title or t.text == "&" for t in span):
+                return i + n, span.text
+        for n in range(min(5, hi - i), 0, -1):
+            span = doc[i : i + n]
+            s = span.text
+            if s in self.publisher_forms:
+                return i + n, self.publisher or s
+            name = self.lex.outlets.get(s)
+            if name:
+                return i + n, name
+            if n == 1 and s in self.lex.ambiguous_outlets and s[0].isupper():
+                return i + 1, self.lex.ambiguous_outlets[s]
+        return None
+
+    def is_publisher(self, name: str | None) -> bool:
+        return bool(name) and (name in self.publisher_forms or name == self.publisher)
+
+    # ---- phrases -----------------------------------------------------------------------
+    def np_before(self, end: int, lo: int) -> tuple[int, int] | None:
+        """Token span of the noun phrase ending right before ``end`` (not before ``lo``)."""
+        doc = self.doc
+        i = end - 1
+        while i >= lo and self.pos(doc[i]) == "ADV" and doc[i].lower_ not in ("also",) and not doc[i].is_title:
+            i -= 1  # "a source exclusively reveals"
+        closing_comma = i - 1 >= lo and doc[i].text == "," and doc[i - 1].is_title
+        if closing_comma:
+            i -= 1  # "airline, Ryanair, announced": the appositive's closing comma
+        e = i + 1
+        while i >= lo:
+            t = doc[i]
+            if self.np_like(t, inner=True):
+                i -= 1
+                continue
+            # "Portman, 42, told": step over a numeric appositive
+            if t.text == "," and i - 2 >= lo and doc[i - 1].like_num and doc[i - 2].text == ",":
+                i -= 3
+                continue
+            # "Irish low cost airline, Ryanair": a name in apposition to a noun phrase
+            if closing_comma and t.text == "," and i + 1 < e and doc[i + 1].is_title and i - 1 >= lo and self._nominal(doc[i - 1]):
+                closing_comma = False
+                i -= 1
+                continue
+            break
+        s = i + 1
+        while s < e and (doc[s].lower_ in _NP_INNER_ADP or self.pos(doc[s]) in ("ADP", "CCONJ", "PART") or doc[s].lower_ in _NP_GLUE):
+            s += 1
+        if s >= e or not any(self._nominal(doc[k]) for k in range(s, e)):
+            return None
+        return s, e
+
+    def np_after(self, start: int, hi: int) -> tuple[int, int] | None:
+        """Token span of the noun phrase starting at ``start`` ('says the source close to the couple')."""
+        doc = self.doc
+        i = start
+        while i < hi and i - start < 10:
+            t = doc[i]
+            if self.np_like(t, inner=True) or (self.pos(t) == "ADV" and t.lower_ == "close"):
+                i += 1
+                continue
+            break
+        e = i
+        while e > start and (self.pos(doc[e - 1]) in ("ADP", "CCONJ", "DET") or doc[e - 1].lower_ in _NP_INNER_ADP):
+            e -= 1
+        if e <= start or not any(self._nominal(doc[k]) for k in range(start, e)):
+            return None
+        return start, e
+
+    def _nominal(self, t: Token) -> bool:
+        pos = self.pos(t)
+        if not pos:
+            return t.is_alpha
+        return pos in ("NOUN", "PROPN", "PRON") or (pos in ("VERB", "AUX") and t.is_title)
+
+    def subject_of(self, cue: int, lo: int) -> tuple[int, int] | None:
+        """The subject of the cue verb: its parsed nsubj when before it, else the phrase before it."""
+        doc = self.doc
+        e = cue
+        while e - 1 >= lo and self.pos(doc[e - 1]) == "ADV":
+            e -= 1
+        if e - 1 >= lo and doc[e - 1].lower_ in _BE_FORMS:
+            return None  # 'The deal was announced': a passive cue's subject is the content
+        if self.has_dep:
+            for child in doc[cue].children:
+                if child.dep_ == "nsubj" and lo <= child.i < cue and child.tag_ not in ("WDT", "WP"):
+                    s = max(child.left_edge.i, lo)
+                    e = min(child.right_edge.i + 1, cue)
+                    if s < e and not any(self.quote_of[k] >= 0 for k in range(s, e)):
+                        while e > s and (doc[e - 1].is_punct or self.pos(doc[e - 1]) == "ADV"):
+                            e -= 1
+                        if s < e:
+                            return s, e
+        e = cue
+        while e - 1 >= lo and self.pos(doc[e - 1]) in ("AUX", "ADV", "PART") and doc[e - 1].lower_ not in ("’s", "'s"):
+            e -= 1  # "we have learned", "Us can exclusively reveal"
+        np = self.np_before(e, lo)
+        if np is not None and np[1] - np[0] == 1 and doc[np[0]].lower_ in ("which", "who", "that", "what"):
+            return None
+        return np
+
+    def minimal_np(self, s: int, e: int) -> tuple[int, int]:
+        """Determiner, premodifiers and head only ('a source close to the couple' -> 'a source');
+        an appositive name wins ('Quinn’s spokesperson, Lena Ward' -> 'Lena Ward')."""
+        doc = self.doc
+        for k in range(s + 1, e - 1):
+            if doc[k].text == "," and doc[k + 1].is_title and self.pos(doc[k + 1]) in ("PROPN", ""):
+                j = k + 1
+                while j < e and doc[j].is_title:
+                    j += 1
+                return k + 1, j
+        if e - s >= 3 and doc[s].lower_ == "one" and doc[s + 1].lower_ == "of":
+            return s, min(e, s + 3)  # 'one of them'
+        seen_nominal = False
+        for k in range(s, e):
+            t = doc[k]
+            if seen_nominal and (
+                t.is_punct or self.pos(t) in ("ADP", "VERB", "AUX", "SCONJ") or t.lower_ in ("who", "which", "that", "close")
+            ) and not t.is_title and t.text not in ("’s", "'s", "&"):
+                return s, k
+            if self._nominal(t):
+                seen_nominal = True
+        return s, e
+
+    def is_object_pronoun(self, t: Token) -> bool:
+        return t.lower_ in _OBJ_PRONOUNS
+
+
+def build_context(doc: Doc, lex: CueLexicon, publisher: str | None) -> Ctx:
+    """One linear pass: token -> quote, paragraph, sentence boundary."""
+    text = doc.text
+    quotes = find_quotes(text)
+    paras = paragraphs(text)
+    n = len(doc)
+    quote_of = [-1] * n
+    para_of = [-1] * n
+    boundary = [False] * n
+    qi = pi = 0
+    for t in doc:
+        c = t.idx
+        while qi < len(quotes) and quotes[qi].end <= c:
+            qi += 1
+        if qi < len(quotes) and quotes[qi].start <= c < quotes[qi].end:
+            quote_of[t.i] = qi
+        while pi < len(paras) and paras[pi][1] <= c:
+            pi += 1
+        if pi < len(paras) and paras[pi][0] <= c < paras[pi][1]:
+            para_of[t.i] = pi
+        if "\n" in t.text or (t.text in _TERMINAL and quote_of[t.i] < 0):
+            boundary[t.i] = True
+    forms: set[str] = set()
+    if publisher:
+        forms.add(publisher)
+        if publisher.startswith("The "):
+            forms.add(publisher[4:])
+        words = publisher.split()
+        if len(words) >= 2:  # 'The Review' for Capital Business Review, 'The Ledger' for The Morning Ledger
+            forms.update({"The " + words[-1], "the " + words[-1]})
+        name = lex.outlets.get(publisher, publisher)
+        for form, canonical in list(lex.outlets.items()) + list(lex.ambiguous_outlets.items()):
+            if canonical == name:
+                forms.add(form)
+    entity_outlets: dict[int, tuple[int, str]] = {}
+    for ent in doc._.sl_entities or []:
+        if ent.type == "OUTLET":
+            for m in ent.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    entity_outlets[span.start] = (span.end, ent.name)
+    ctx = Ctx(
+        doc=doc,
+        text=text,
+        lex=lex,
+        quotes=quotes,
+        quote_of=quote_of,
+        para_of=para_of,
+        boundary=boundary,
+        publisher=publisher,
+        publisher_forms=frozenset(forms),
+        has_dep=doc.has_annotation("DEP"),
+        has_pos=doc.has_annotation("POS"),
+        entity_outlets=entity_outlets,
+    )
+    for qi, q in enumerate(quotes):
+        if q.unbalanced and not q.continues:
+            _cut_unbalanced(ctx, qi)
+    return ctx
+
+
+def _cut_unbalanced(ctx: Ctx, qi: int) -> None:
+    """An opening mark never closed: end the quote at the reporting clause a reader sees
+    ('“We are not going to reopen it, Natarajan said. She ...')."""
+    doc, q = ctx.doc, ctx.quotes[qi]
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    toks = [i for i in range(span.start, span.end) if ctx.quote_of[i] == qi] if span is not None else []
+    if not toks:
+        return
+    for j in toks:
+        if not ctx.lex.verb(doc[j]) or j + 1 >= len(doc):
+            continue
+        np = ctx.np_before(j, toks[0] + 1)
+        if np is None or np[0] < 1 or doc[np[0] - 1].text != "," or not (doc[j + 1].text in {".", ","} or "\n" in doc[j + 1].text):
+            continue
+        comma = np[0] - 1
+        q.end = q.inner_end = doc[comma].idx
+        for k in toks:
+            if k >= comma:
+                ctx.quote_of[k] = -1
+                ctx.boundary[k] = "\n" in doc[k].text or doc[k].text in _TERMINAL
+        return

@@ -1,0 +1,95 @@
+"""The reporting-cue lexicon (``data/cues.json``) and outlet names, loaded once."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["CueLexicon", "cue_lexicon"]
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    verb_forms: dict[str, tuple[str, str]]  # surface form -> (lemma, class)
+    anonymous_nouns: frozenset[str]
+    plural_anonymous: frozenset[str]
+    document_nouns: frozenset[str]
+    rumor_nouns: frozenset[str]
+    media_nouns: frozenset[str]
+    perception_verbs: frozenset[str]
+    observation_phrases: tuple[tuple[str, ...], ...]
+    rumor_adverbs: frozenset[str]
+    rumor_phrases: tuple[tuple[str, ...], ...]
+    exclusive: frozenset[str]
+    ordinals: dict[str, int]
+    participial: frozenset[str]
+    publisher_pronouns: frozenset[str]
+    outlet_words: frozenset[str]  # 'Times', 'Gazette': a capitalised name ending so is an outlet
+    crowd_nouns: frozenset[str]
+    document_media: frozenset[str]
+    social_media: frozenset[str]
+    outlets: dict[str, str]  # surface form (exact case) -> canonical outlet name
+    ambiguous_outlets: dict[str, str]  # forms that are also ordinary words ('Us', 'People')
+
+    def verb(self, token) -> tuple[str, str] | None:
+        """(lemma, class) when ``token`` is a reporting verb form."""
+        return self.verb_forms.get(token.lower_)
+
+
+def _load(name: str) -> dict:
+    try:
+        with resources.files("storyline.data").joinpath(name).open(encoding="utf-8") as fh:
+            return json.load(fh)
+    except (OSError, ValueError):  # a missing optional lexicon must not stop reading
+        return {}
+
+
+def _phrases(items) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted({tuple(p.lower().split()) for p in items}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> CueLexicon:
+    """The cue lexicon; outlet names come from the entities gazetteer (``data/outlets.json``)."""
+    raw = _load("cues.json")
+    forms: dict[str, tuple[str, str]] = {}
+    for lemma, entry in raw.get("verbs", {}).items():
+        for form in entry.get("forms", []):
+            forms[form.lower()] = (lemma, entry.get("class", "assert"))
+    nouns = raw.get("source_nouns", {})
+    obs = raw.get("observation", {})
+    rumor = raw.get("rumor", {})
+    outlets: dict[str, str] = {}
+    ambiguous: dict[str, str] = {}
+    for o in _load("outlets.json").get("outlets", []):
+        name = o.get("name")
+        if not name:
+            continue
+        for form in [name, *o.get("aliases", [])]:
+            outlets[form] = name
+        for form in o.get("ambiguous", []):
+            ambiguous[form] = name
+    return CueLexicon(
+        verb_forms=forms,
+        anonymous_nouns=frozenset(nouns.get("anonymous", [])),
+        plural_anonymous=frozenset(raw.get("plural_anonymous", [])),
+        document_nouns=frozenset(nouns.get("document", [])),
+        rumor_nouns=frozenset(nouns.get("rumor", [])),
+        media_nouns=frozenset(nouns.get("media", [])),
+        perception_verbs=frozenset(obs.get("perception_verbs", [])),
+        observation_phrases=_phrases(obs.get("phrases", [])),
+        rumor_adverbs=frozenset(rumor.get("adverbs", [])),
+        rumor_phrases=_phrases(rumor.get("phrases", [])),
+        exclusive=frozenset(raw.get("exclusive", [])),
+        ordinals=dict(raw.get("ordinals", {})),
+        participial=frozenset(raw.get("participial_cues", [])),
+        publisher_pronouns=frozenset(raw.get("publisher_pronouns", [])),
+        outlet_words=frozenset(raw.get("outlet_words", [])),
+        crowd_nouns=frozenset(raw.get("crowd_nouns", [])),
+        document_media=frozenset(raw.get("document_media", [])),
+        social_media=frozenset(raw.get("social_media", [])),
+        outlets=outlets,
+        ambiguous_outlets=ambiguous,
+    )

@@ -1,0 +1,498 @@
+"""Finding attributed content: direct quotes in every layout, then indirect speech.
+
+Direct quotes are grouped into *units* (quotes in one sentence not separated by a cue, e.g.
+``... “decided to leave him” and within weeks had “moved out,” the second source shares``). A
+unit's cue is looked for in a window that never crosses a sentence boundary outside quotes, a
+paragraph break, or another quotation: cues are never borrowed from neighbouring sentences. A
+unit with no cue of its own continues the direct quotation before it in the paragraph (or the one
+closing the previous paragraph); short mid-sentence quotes with no cue are scare quotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .context import Ctx
+
+__all__ = ["Candidate", "direct_candidates", "indirect_candidates", "segments"]
+
+_SKIP_LEAD = frozenset({"and", "but", "or", "so", "that", "while", "as", "—", "–", "-", ",", ":", ";"})
+_CONTENT_TRIM = " \t\n,;:—–"
+
+
+@dataclass
+class Candidate:
+    """An attribution found by the rules, before source typing and the register."""
+
+    content: tuple[int, int]  # character span
+    quote: str  # direct | indirect | none
+    cue: tuple[int, int] | None = None  # token span
+    cue_class: str | None = None
+    source: tuple[int, int] | None = None  # token span
+    recipient: str | None = None  # outlet told ('The Wall Street Journal'), canonical name
+    exclusive: bool = False
+    inherit: str | None = None  # "previous" | "next": same source as a neighbouring attribution
+    kind_hint: str | None = None  # observation | rumor
+    paragraph: int = -1
+    quoted: bool = False  # built from quotation marks (a cue-less quote may continue only these)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Strip framing punctuation; a final period belongs to the sentence, not the content
+    ('?' and '!' stay: they carry meaning)."""
+    while s < e and text[s] in _CONTENT_TRIM:
+        s += 1
+    while e > s and (text[e - 1] in _CONTENT_TRIM or text[e - 1] == "."):
+        e -= 1
+    return s, e
+
+
+def segments(ctx: Ctx) -> list[tuple[int, int]]:
+    """Token spans of sentences as the rules see them: split at boundaries outside quotes and
+    at paragraph breaks (quotes spanning sentences stay whole)."""
+    spans, start = [], 0
+    n = len(ctx.doc)
+    for i in range(n):
+        if ctx.boundary[i]:
+            if i + 1 > start:
+                spans.append((start, i + 1))
+            start = i + 1
+    if start < n:
+        spans.append((start, n))
+    return spans
+
+
+# ---------------------------------------------------------------------------------------------
+# cue tails: recipients and exclusivity ("tells Life & Style exclusively", "told The WSJ that")
+
+
+_TIME_WORDS = frozenset(
+    "last this next past week weeks month months year years fall spring summer winter weekend night morning "
+    "afternoon evening earlier later today yesterday tonight ago recently".split()
+)
+
+
+def _tail(ctx: Ctx, k: int, hi: int, tell: bool = False) -> tuple[str | None, bool, int]:
+    """Scan cue modifiers after a cue: (recipient outlet, exclusive?, first token after them).
+
+    Modifiers are exclusivity words, outlet names, object pronouns, prepositional and time
+    phrases ('confirmed in August 2023 that', 'swirled last fall that'); after 'tell' the first
+    capitalised name is the recipient even when no gazetteer knows it ('told The Harbor Times')."""
+    doc, lex = ctx.doc, ctx.lex
+    recipient, exclusive, in_phrase = None, False, False
+    limit = min(hi, k + 12)
+    if tell and k < hi and (doc[k].is_title or doc[k].text == "The") and ctx.outlet_at(k, hi) is None:
+        j = k + 1 if doc[k].text == "The" else k
+        while j < hi and (doc[j].is_title or doc[j].text == "&") and not lex.verb(doc[j]):
+            j += 1
+        if j > k and (doc[k].text != "The" or j > k + 1):
+            recipient, k = doc[k:j].text, j
+    while k < limit:
+        t = doc[k]
+        if t.lower_ in _TIME_WORDS or t.ent_type_ in ("DATE", "TIME"):
+            k += 1
+            continue
+        if ctx.quote_of[k] >= 0 or t.lower_ == "that" or t.text in {",", ":", "—", "–"} or ctx.boundary[k]:
+            break
+        if t.lower_ in lex.exclusive:
+            exclusive = True
+            k += 1
+            continue
+        hit = ctx.outlet_at(k, hi)
+        if hit:
+            recipient = recipient or hit[1]
+            k = hit[0]
+            continue
+        if lex.verb(t) or (ctx.pos(t) in ("VERB", "AUX") and not t.is_title):
+            break
+        if ctx.pos(t) in ("ADP", "ADV") or ctx.is_object_pronoun(t) or in_phrase:
+            # "confirmed in August 2023 that", "told her that", "claims to Us"
+            in_phrase = in_phrase or ctx.pos(t) == "ADP"
+            k += 1
+            continue
+        break
+    return recipient, exclusive, k
+
+
+# ---------------------------------------------------------------------------------------------
+# direct quotes
+
+
+def _quote_tokens(ctx: Ctx) -> list[tuple[int, int]]:
+    spans = [(-1, -1)] * len(ctx.quotes)
+    for i, q in enumerate(ctx.quote_of):
+        if q >= 0:
+            s, _ = spans[q]
+            spans[q] = (i if s < 0 else s, i + 1)
+    return spans
+
+
+def _has_cue(ctx: Ctx, s: int, e: int) -> bool:
+    doc = ctx.doc
+    for k in range(s, e):
+        if ctx.quote_of[k] < 0 and (ctx.lex.verb(doc[k]) or doc[k].lower_ == "according"):
+            return True
+    return False
+
+
+def _ends_sentence(ctx: Ctx, qi: int) -> bool:
+    """The quote closes with a full stop and the text after starts a new sentence."""
+    q = ctx.quotes[qi]
+    inner = ctx.text[q.inner_start : q.inner_end].rstrip()
+    if not inner.endswith("."):
+        return False
+    rest = ctx.text[q.end : q.end + 3].lstrip()
+    return not rest or not rest[0].islower()
+
+
+def _cue_after(ctx: Ctx, s: int, e: int, cand: Candidate) -> bool:
+    """'“...,” the source says' / 'says the source' / 'a source tells Us exclusively'."""
+    doc, lex = ctx.doc, ctx.lex
+    i = s
+    while i < e and (ctx.is_punct(doc[i]) or doc[i].lower_ in ("and", "but")):
+        i += 1
+    if i >= e:
+        return False
+    if i + 1 < e and doc[i].lower_ == "according" and doc[i + 1].lower_ == "to":
+        np = ctx.np_after(i + 2, e)
+        if np:
+            cand.cue, cand.cue_class, cand.source = (i, i + 2), "assert", np
+            return True
+        return False
+    v = lex.verb(doc[i])
+    if v and v[1] not in ("news", "learn", "speculate"):  # inverted: "says the source"
+        np = ctx.np_after(i + 1, e)
+        if np:
+            cand.cue, cand.cue_class, cand.source = (i, i + 1), v[1], np
+            cand.recipient, cand.exclusive, _ = _tail(ctx, np[1], e, tell=v[0] == "tell")
+            return True
+        return False
+    for c in range(i + 1, min(e, i + 11)):
+        t = doc[c]
+        v = lex.verb(t)
+        if t.text == "," and c + 1 < e:
+            # appositive name: '“...,” Quinn’s spokesperson, Lena Ward, told Starwatch Daily.'
+            j = c + 1
+            while j < e and doc[j].is_title and not lex.verb(doc[j]):
+                j += 1
+            if j > c + 1 and j + 1 < e and doc[j].text == "," and lex.verb(doc[j + 1]):
+                v = lex.verb(doc[j + 1])
+                cand.cue, cand.cue_class, cand.source = (j + 1, j + 2), v[1], (c + 1, j)
+                cand.recipient, cand.exclusive, _ = _tail(ctx, j + 2, e, tell=v[0] == "tell")
+                return True
+            return False
+        if v and v[1] not in ("news", "speculate"):
+            np = ctx.np_before(c, i)
+            if np is None or np[0] != i and any(not ctx.np_like(doc[k], inner=True) for k in range(i, np[0])):
+                return False
+            if v[1] == "learn" and not _is_outletish(ctx, np):
+                return False
+            cand.cue, cand.cue_class, cand.source = (c, c + 1), v[1], (i, np[1]) if np[0] != i else np
+            cand.recipient, cand.exclusive, _ = _tail(ctx, c + 1, e, tell=v[0] == "tell")
+            cand.exclusive = cand.exclusive or any(doc[k].lower_ in lex.exclusive for k in range(i, c))
+            return True
+        if not ctx.np_like(t, inner=True) and ctx.pos(t) != "ADV":
+            return False
+    return False
+
+
+def _is_outletish(ctx: Ctx, np: tuple[int, int]) -> bool:
+    doc = ctx.doc
+    if any(doc[k].lower_ in ctx.lex.publisher_pronouns for k in range(*np)):
+        return True
+    return any(ctx.outlet_at(k, np[1]) for k in range(*np))
+
+
+def _cue_before(ctx: Ctx, lo: int, hi: int, cand: Candidate) -> int | None:
+    """'the source says, “...' / 'A second insider notes that “...' / 'she told X that she “...'.
+
+    Returns the first token of the lead-in (content words before the quote mark), or ``hi``."""
+    doc, lex = ctx.doc, ctx.lex
+    c = hi - 1
+    while c >= lo and not (lex.verb(doc[c]) or doc[c].lower_ == "according"):
+        c -= 1
+    if c < lo:
+        return None
+    if doc[c].lower_ == "according":
+        if c + 1 >= hi or doc[c + 1].lower_ != "to":
+            return None
+        np = ctx.np_after(c + 2, hi)
+        if not np:
+            return None
+        k = np[1]
+        cand.cue, cand.cue_class, cand.source = (c, c + 2), "assert", np
+    else:
+        lemma, klass = lex.verb(doc[c])
+        if klass in ("news", "learn", "speculate"):
+            return None
+        cand.cue, cand.cue_class = (c, c + 1), klass
+        cand.recipient, cand.exclusive, k = _tail(ctx, c + 1, hi, tell=lemma == "tell")
+        if doc[c].lower_ in lex.participial and not _own_subject(ctx, c, lo):
+            cand.inherit = "previous"
+        else:
+            cand.source = ctx.subject_of(c, lo)
+            if cand.source is None:
+                inv = ctx.np_after(k, hi)  # "says the source: “...”"
+                if inv and inv[1] <= hi:
+                    cand.source = inv
+                    cand.recipient, cand.exclusive, k = _tail(ctx, inv[1], hi)
+            if cand.source is None:
+                cand.cue = None
+                return None
+    if k >= hi:
+        return hi
+    if doc[k].lower_ in ("that", ",", ":", "—", "–"):
+        k += 1
+        while k < hi and doc[k].lower_ in ("that", ",", ":"):
+            k += 1
+        return k
+    if hi - k <= 8 and all(ctx.np_like(doc[j], inner=True) for j in range(k, hi)):
+        return k  # 'said the employees “gave ...”': the quote's subject stands between
+    cand.cue, cand.source, cand.inherit = None, None, None
+    return None
+
+
+def _governing_subject(ctx: Ctx, c: int, lo: int) -> tuple[int, int] | None:
+    if not ctx.has_dep:
+        return None
+    h, hops = ctx.doc[c], 0
+    while h.head.i != h.i and hops < 4:
+        h, hops = h.head, hops + 1
+        subj = next((ch for ch in h.children if ch.dep_ == "nsubj" and lo <= ch.i < c), None)
+        if subj is not None:
+            return max(subj.left_edge.i, lo), subj.right_edge.i + 1
+    return None
+
+
+def _own_subject(ctx: Ctx, c: int, lo: int) -> bool:
+    if not ctx.has_dep:
+        return False
+    return any(ch.dep_ in ("nsubj", "nsubjpass") and ch.i >= lo for ch in ctx.doc[c].children)
+
+
+def direct_candidates(ctx: Ctx) -> list[Candidate]:
+    """Attributions of quoted words, one per quote unit (plus nested quotes with their own cue)."""
+    doc, text = ctx.doc, ctx.text
+    qtok = _quote_tokens(ctx)
+    prev_bound = [0] * (len(doc) + 1)
+    last = 0
+    for i in range(len(doc)):
+        prev_bound[i] = last
+        if ctx.boundary[i]:
+            last = i + 1
+    prev_bound[len(doc)] = last
+    units: list[list[int]] = []
+    for qi, (s, e) in enumerate(qtok):
+        if s < 0:
+            continue
+        if units:
+            pq = units[-1][-1]
+            ps, pe = qtok[pq]
+            if (
+                ctx.quotes[pq].paragraph == ctx.quotes[qi].paragraph
+                and not any(ctx.boundary[k] for k in range(pe, s))
+                and not _has_cue(ctx, pe, s)
+                and not _ends_sentence(ctx, pq)
+            ):
+                units[-1].append(qi)
+                continue
+        units.append([qi])
+
+    out: list[Candidate] = []
+    prev_end_tok = 0
+    for unit in units:
+        first, lastq = unit[0], unit[-1]
+        qs, qe = qtok[first][0], qtok[lastq][1]
+        para = ctx.quotes[first].paragraph
+        lo = max(prev_bound[qs], prev_end_tok)
+        while lo < qs and ctx.para_of[lo] != para:
+            lo += 1
+        hi = qe
+        while hi < len(doc) and not ctx.boundary[hi] and ctx.quote_of[hi] < 0 and ctx.para_of[hi] in (para, -1):
+            if "\n" in doc[hi].text:
+                break
+            hi += 1
+        if _ends_sentence(ctx, lastq):
+            hi = qe
+        cand = Candidate((0, 0), "direct", paragraph=para)
+        if _cue_before(ctx, lo, qs, cand) is None:
+            cand = Candidate((0, 0), "direct", paragraph=para)
+            _cue_after(ctx, qe, hi, cand)
+        # The content is the quoted words ('she “sleeps better”' -> 'sleeps better'); the
+        # claims component reads the subject from the parse. Quotes joined by narration make
+        # one content that is not entirely quoted: indirect.
+        q_last = ctx.quotes[lastq]
+        start_char = ctx.quotes[first].inner_start
+        if len(unit) > 1:
+            cand.quote = "indirect"
+        cand.content = _trim(text, start_char, q_last.inner_end)
+        cand.quoted = True
+        if cand.cue is None and cand.inherit is None:
+            words = len(text[ctx.quotes[first].inner_start : q_last.inner_end].split())
+            mid_sentence = qs > lo and len(unit) == 1
+            if words <= 4 and mid_sentence:
+                prev_end_tok = qe
+                continue  # scare quotes: 'is “still hurt” after ...'
+            cand.inherit = "next" if ctx.quotes[lastq].continues else "previous"
+        out.append(cand)
+        prev_end_tok = max(qe, cand.cue[1] if cand.cue else qe)
+        out.extend(_nested(ctx, unit, lo, cand))
+    return out
+
+
+def _nested(ctx: Ctx, unit: list[int], lo: int, outer: Candidate) -> list[Candidate]:
+    """Quotes inside quotes with their own cue: 'friends “told her, ‘You lose him ...’”'."""
+    doc = ctx.doc
+    out = []
+    for qi in unit:
+        for ns, ne in ctx.quotes[qi].nested:
+            span = doc.char_span(ns, ne, alignment_mode="expand")
+            if span is None:
+                continue
+            c = span.start - 1
+            while c > lo and (doc[c].is_punct or ctx.is_object_pronoun(doc[c])):
+                c -= 1
+            v = ctx.lex.verb(doc[c]) if c >= lo else None
+            if not v or span.start - c > 4:
+                continue
+            j = c
+            while j > lo and doc[j - 1].text in {"“", '"', "‘"}:
+                j -= 1
+            src = ctx.np_before(j, lo)
+            if src is None:
+                continue
+            out.append(
+                Candidate(_trim(ctx.text, ns, ne), "direct", (c, c + 1), v[1], src, paragraph=ctx.quotes[qi].paragraph)
+            )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# indirect speech
+
+
+def indirect_candidates(ctx: Ctx, used: set[int], contents: list[tuple[int, int]]) -> list[Candidate]:
+    """'X says/claims/reveals that ...', 'according to X, ...', 'per X, ...', 'reports broke that ...'.
+
+    ``contents`` (character spans already attributed, e.g. direct quotes) are not attributed again."""
+    doc, lex, text = ctx.doc, ctx.lex, ctx.text
+    taken = bytearray(len(text) + 1)  # character -> already attributed: keeps the check linear
+    for a, b in contents:
+        taken[a:b] = b"\x01" * (b - a)
+    out: list[Candidate] = []
+    for lo, hi in segments(ctx):
+        end_char = doc[hi - 1].idx + len(doc[hi - 1].text) if hi > lo else 0
+        for i in range(lo, hi):
+            t = doc[i]
+            if i in used or ctx.quote_of[i] >= 0:
+                continue
+            cand = None
+            if t.lower_ == "according" and i + 1 < hi and doc[i + 1].lower_ == "to":
+                cand = _prepositional(ctx, i, i + 2, lo, hi, end_char)
+            elif t.lower_ == "per" and (i == lo or doc[i - 1].is_punct) and ctx.pos(t) in ("ADP", "", "X"):
+                cand = _prepositional(ctx, i, i + 1, lo, hi, end_char)
+            elif lex.verb(t):
+                cand = _verb_cue(ctx, i, lo, hi, end_char, out)
+            elif t.lower_ in lex.rumor_nouns or t.lower_ in lex.media_nouns:
+                if i + 2 < hi and doc[i + 1].lower_ == "that" and ctx.pos(doc[i + 2]) not in ("VERB", "AUX"):
+                    cand = Candidate(_trim(text, doc[i + 2].idx, end_char), "indirect", (i, i + 1), "news", (i, i + 1))
+            if cand is None or cand.content[1] <= cand.content[0]:
+                continue
+            if any(taken[cand.content[0] : cand.content[1]]):
+                continue
+            cand.paragraph = ctx.para_of[i]
+            out.append(cand)
+            taken[cand.content[0] : cand.content[1]] = b"\x01" * (cand.content[1] - cand.content[0])
+    return out
+
+
+def _content_end(ctx: Ctx, k: int, hi: int, end_char: int) -> int:
+    """End of a reported clause: before ', and rumors swirled that ...' / '; the source says'."""
+    doc, lex = ctx.doc, ctx.lex
+    for j in range(k + 1, hi):
+        if doc[j].text not in (",", ";") or ctx.quote_of[j] >= 0:
+            continue
+        m = j + 1
+        if m < hi and ctx.pos(doc[m]) == "CCONJ":
+            m += 1
+        if m < hi and doc[m].lower_ in lex.participial:
+            return doc[j].idx  # '..., adding that ...' starts another content of the same source
+        for c in range(m + 1, min(hi, m + 7)):
+            v = lex.verb(doc[c])
+            if v and v[1] != "learn" and ctx.np_before(c, m) is not None and ctx.np_before(c, m)[0] == m:
+                return doc[j].idx
+            if doc[c].is_punct:
+                break
+    return end_char
+
+
+def _prepositional(ctx: Ctx, i: int, k: int, lo: int, hi: int, end_char: int) -> Candidate | None:
+    doc, text = ctx.doc, ctx.text
+    np = ctx.np_after(k, hi)
+    if np is None:
+        return None
+    cand = Candidate((0, 0), "indirect", (i, k), "assert", np)
+    after = np[1]
+    if after < hi and doc[after].text == ",":
+        after += 1
+    lead = lo
+    while lead < i and (doc[lead].is_punct or doc[lead].lower_ in _SKIP_LEAD):
+        lead += 1
+    if lead == i:  # "According to reports, Natalie discovered ..."
+        cand.content = _trim(text, doc[after].idx if after < hi else end_char, end_char)
+    else:  # "..., according to a source close to the pair."
+        cand.content = _trim(text, doc[lead].idx, doc[i].idx)
+    return cand
+
+
+def _verb_cue(ctx: Ctx, i: int, lo: int, hi: int, end_char: int, found: list[Candidate]) -> Candidate | None:
+    doc, lex, text = ctx.doc, ctx.lex, ctx.text
+    lemma, klass = lex.verb(doc[i])
+    cand = Candidate((0, 0), "indirect", (i, i + 1), klass)
+    if doc[i].lower_ in lex.participial and not _own_subject(ctx, i, lo):
+        if found and found[-1].paragraph == ctx.para_of[i]:
+            cand.inherit = "previous"
+        else:  # 'O'Leary justified his choice by saying ...': the subject of the governing verb
+            cand.source = _governing_subject(ctx, i, lo)
+            if cand.source is None:
+                return None
+    else:
+        cand.source = ctx.subject_of(i, lo)
+        if cand.source is None:
+            return None
+        heads = {doc[k].lower_ for k in range(*cand.source)}
+        if klass == "news" and not heads & (lex.rumor_nouns | lex.media_nouns):
+            return None
+        if klass == "speculate":  # 'fans suspect that ...' is a rumor; 'she suspects' is not a source
+            if not heads & lex.crowd_nouns:
+                return None
+            cand.kind_hint = "rumor"
+        if klass == "learn" and not _is_outletish(ctx, cand.source):
+            return None
+    cand.recipient, cand.exclusive, k = _tail(ctx, i + 1, hi, tell=lemma == "tell")
+    end_char = _content_end(ctx, k, hi, end_char)
+    if k < hi and doc[k].lower_ in ("that", ":"):
+        if k + 1 < hi:
+            cand.content = _trim(text, doc[k + 1].idx, end_char)
+            return cand
+        return None
+    if k + 1 < hi and doc[k].text == "," and cand.source and cand.source[0] > lo and doc[cand.source[0] - 1].lower_ == "as":
+        cand.content = _trim(text, doc[k + 1].idx, end_char)  # 'As Starwatch Daily first reported, ...'
+        return cand
+    if ctx.has_dep and klass != "news":
+        for ch in doc[i].children:
+            if ch.dep_ == "ccomp" and ch.i > i and ch.left_edge.i > i:
+                cand.content = _trim(text, doc[ch.left_edge.i].idx, end_char)
+                return cand
+    if not ctx.has_dep and k < hi and klass in ("assert", "distance", "deny", "report") and ctx.pos(doc[k]) in ("PRON", "PROPN", "DET"):
+        cand.content = _trim(text, doc[k].idx, end_char)  # "insiders say she is fine" (no parse)
+        return cand
+    # Sentence-final reporting clause: "Portman is hurting, insiders say [to Us]
+    # [, speaking on condition of anonymity]."
+    rest = range(k, hi)
+    final = all(not (ctx.pos(doc[j]) in ("VERB", "AUX") and not doc[j].is_title) or doc[j].tag_ == "VBN" for j in rest)
+    final = final or (k < hi and doc[k].text == "," and k + 1 < hi and doc[k + 1].tag_ == "VBG")
+    if cand.source and final and cand.source[0] - 1 > lo and doc[cand.source[0] - 1].text == ",":
+        cand.content = _trim(text, doc[lo].idx, doc[cand.source[0] - 1].idx)
+        return cand
+    return None

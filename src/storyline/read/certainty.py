@@ -1,0 +1,238 @@
+"""``storyline_certainty``: how sure the wording is, and whether it is negated (FactBank-style).
+
+Values: certainty ``certain > probable > possible > unknown``, polarity ``positive``/``negative``.
+The cues live in ``data/hedges.json``; the weakest cue found wins.
+
+What is measured, and the choice made here: **the certainty of the content as reported**, i.e.
+the commitment the text expresses towards the content, combining
+
+- content-level cues: modal verbs on the main predicate ('may', 'could'), hedging adverbs and
+  adjectives anywhere in the content ('seemingly', 'reportedly', 'alleged'), hedging phrases
+  ('appeared to'), epistemic verbs taking a clause ('suspects [that] Ben has been cheating'),
+  conditionals and questions (unknown);
+- source-level cues: a source typed ``rumor`` caps the certainty at ``possible``; a denial cue
+  ('denied that ...') makes the polarity negative.
+
+The outlet's *distancing* cues ('the source claims', 'alleges') lower the certainty to
+``probable`` (``distancing_certainty`` in hedges.json), as the project's attribution gold decides:
+the outlet does not commit to what it reports that way. They are listed in ``hedges`` so the
+distance stays visible, and the source kind says who asserted it. A content over several
+sentences takes the values of its first sentence; a question is ``unknown``. Negation counts only when
+it governs the main predicate of the content ('has never cheated', "didn't mention"); a negated
+relative clause ('trips that didn't add up') leaves the claim positive.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .annotations import AttributionAnn, char_span, ensure_extensions
+
+__all__ = ["assess", "assess_attribution", "embedding_certainty", "source_adjust", "weakest", "certainty_component", "CERTAINTY_ORDER"]
+
+CERTAINTY_ORDER = ("certain", "probable", "possible", "unknown")
+_RUMOR_CARRIERS = frozenset({"rumor", "rumors", "rumour", "rumours", "speculation", "gossip", "whispers", "chatter", "buzz"})
+_RANK = {c: i for i, c in enumerate(CERTAINTY_ORDER)}
+
+
+def weakest(a: str, b: str) -> str:
+    """The weaker of two certainty values."""
+    return a if _RANK.get(a, 0) >= _RANK.get(b, 0) else b
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    try:
+        with resources.files("storyline.data").joinpath("hedges.json").open(encoding="utf-8") as fh:
+            raw = json.load(fh)
+    except (OSError, ValueError):
+        raw = {}
+    phrases = {tuple(k.split()): v for k, v in raw.get("phrases", {}).items()}
+    epistemic = raw.get("epistemic_verbs", {})
+    # Surface forms that can start any cue: tokens outside this set are skipped at once.
+    any_cue = set(raw.get("modals", {})) | set(raw.get("adverbs", {})) | set(raw.get("adjectives", {}))
+    any_cue |= {p[0] for p in phrases} | set(epistemic) | {e + s for e in epistemic for s in ("s", "d", "ed", "es")}
+    verbs = raw.get("verbs", {})
+    any_cue |= {v + s for v in verbs for s in ("", "s", "ed", "ing")} | {v[:-1] + s for v in verbs for s in ("ed", "ing")}
+    any_cue |= {e[:-1] + "ing" for e in epistemic} | {e + "ing" for e in epistemic} | {"thought", "suspected", "suspects"}
+    return {
+        "any": frozenset(any_cue),
+        "phrase_first": frozenset(p[0] for p in phrases),
+        "modals": raw.get("modals", {}),
+        "adverbs": raw.get("adverbs", {}),
+        "adjectives": raw.get("adjectives", {}),
+        "phrases": sorted(phrases.items(), key=lambda kv: -len(kv[0])),
+        "epistemic": raw.get("epistemic_verbs", {}),
+        "distancing": frozenset(raw.get("distancing", [])),
+        "distancing_certainty": raw.get("distancing_certainty", "probable"),
+        "verbs": raw.get("verbs", {}),
+        "negative_words": frozenset(raw.get("negative_words", [])),
+        "negators": frozenset(raw.get("negators", [])),
+        "denial": frozenset(raw.get("denial", [])),
+        "conditionals": frozenset(raw.get("conditionals", [])),
+    }
+
+
+def _main_predicates(span: Span) -> list:
+    """Tokens of ``span`` whose head lies outside it (or roots), verbs first."""
+    s, e = span.start, span.end
+    heads = [t for t in span if t.head.i == t.i or not (s <= t.head.i < e)]
+    if not heads:
+        return []
+    verbs = [t for t in heads if t.pos_ in ("VERB", "AUX")]
+    main = verbs or heads
+    # Coordinated predicates share the main predicate's status ("moved out and filed").
+    out = list(main)
+    for t in main:
+        out.extend(c for c in t.children if c.dep_ == "conj" and s <= c.i < e)
+    return out
+
+
+def assess(region: Span | Doc) -> tuple[str, str, list[str]]:
+    """(certainty, polarity, hedges) of a content span or a whole Doc region."""
+    span = region[:] if isinstance(region, Doc) else region
+    lex = _lexicon()
+    if len(span) == 0:
+        return "certain", "positive", []
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    question = span[-1].text == "?" or (after is not None and after.text == "?")
+    # A content running over several sentences takes the values of its first sentence.
+    words = []
+    for k, t in enumerate(span):
+        if k and t.is_sent_start and not span[k - 1].is_space:
+            span = span[:k]
+            break
+        words.append(t.lower_)
+    certainty, polarity, hedges = "certain", "positive", []
+    doc = span.doc
+    has_dep = doc.has_annotation("DEP")
+    mains = _main_predicates(span) if has_dep else []
+    main_ids = {t.i for t in mains}
+
+    def hedge(text: str, value: str) -> None:
+        nonlocal certainty
+        certainty = weakest(certainty, value)
+        if text not in hedges:
+            hedges.append(text)
+
+    first_words = lex["phrase_first"]
+    cues = lex["any"]
+    for k, low in enumerate(words):
+        if low not in cues:
+            continue
+        t = span[k]
+        if low in lex["adverbs"] and t.pos_ != "ADJ":
+            hedge(t.text.lower(), lex["adverbs"][low])
+        elif low in lex["adjectives"] and (t.pos_ == "ADJ" or t.tag_ == "VBN" or not has_dep) and t.dep_ in ("amod", ""):
+            hedge(t.text.lower(), lex["adjectives"][low])
+        for phrase, value in lex["phrases"] if low in first_words else ():
+            if tuple(words[k : k + len(phrase)]) == phrase:
+                hedge(" ".join(phrase), value)
+                break
+        if low in lex["modals"] and (not has_dep or t.head.i in main_ids) and t.tag_ in ("MD", ""):
+            value = lex["modals"][low]
+            if value != "certain":
+                hedge(low, value)
+        if t.lemma_.lower() in lex["verbs"] and t.pos_ in ("VERB", "AUX", ""):
+            hedge(t.text.lower(), lex["verbs"][t.lemma_.lower()])
+        if t.lemma_.lower() in lex["epistemic"] and (t.i in main_ids or not has_dep):
+            takes_clause = any(c.dep_ in ("ccomp", "xcomp") for c in t.children) or (
+                k + 1 < len(span) and span[k + 1].lower_ == "that"
+            )
+            if takes_clause:
+                hedge(t.text.lower(), lex["epistemic"][t.lemma_.lower()])
+    if has_dep:
+        for m in mains:
+            for c in m.children:
+                if c.dep_ == "neg" or (c.lower_ in lex["negators"] and c.dep_ in ("advmod", "neg", "det")):
+                    polarity = "negative"
+                elif c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "expl") and (
+                    c.lower_ in lex["negative_words"] or any(g.dep_ == "det" and g.lower_ in ("no", "neither") for g in c.children)
+                    or (c.lower_ == "one" and any(g.lower_ == "no" for g in c.children))
+                ):
+                    polarity = "negative"  # 'Nobody here is going ...', 'no agreement had been signed'
+                elif c.dep_ in ("nsubj", "attr", "dobj") and c.i > 0 and c.doc[c.i - 1].lower_ == "no" and c.doc[c.i - 1].head.i in (c.i, m.i):
+                    polarity = "negative"
+                if c.dep_ == "mark" and c.lower_ in lex["conditionals"]:
+                    certainty = "unknown"
+            if m.dep_ == "xcomp" and any(c.dep_ == "neg" for c in m.head.children):
+                polarity = "negative"
+    else:
+        first_clause = span.text.split(",")[0].lower().split()
+        if any(w.strip("’'") in lex["negators"] or w.endswith("n't") or w.endswith("n’t") for w in first_clause):
+            polarity = "negative"
+    if question:
+        certainty = "unknown"
+    return certainty, polarity, hedges
+
+
+def embedding_certainty(pred: Token) -> tuple[str, str] | None:
+    """(certainty, cue) when ``pred`` is the clause complement of an epistemic verb ('suspects')."""
+    if pred.dep_ != "ccomp" or pred.head.i == pred.i:
+        return None
+    value = _lexicon()["epistemic"].get(pred.head.lemma_.lower())
+    return (value, pred.head.text.lower()) if value else None
+
+
+def assess_attribution(doc: Doc, att: AttributionAnn) -> tuple[str, str, list[str]]:
+    """Content-level :func:`assess` plus the source-level cues of the attribution (see module doc)."""
+    span = char_span(doc, att.content_start, att.content_end)
+    found = assess(span) if span is not None else ("certain", "positive", [])
+    return source_adjust(att, *found)
+
+
+def source_adjust(att: AttributionAnn | None, certainty: str, polarity: str, hedges: list[str]) -> tuple[str, str, list[str]]:
+    """Apply an attribution's source-level cues to a content-level assessment.
+
+    Denial cues flip the polarity; distancing cues ('claims') are listed as hedges; a rumor
+    source caps the certainty at ``possible`` and its wording ('rumors swirled') is a hedge."""
+    if att is None:
+        return certainty, polarity, list(hedges)
+    lex = _lexicon()
+    hedges = list(hedges)
+    cue = (att.cue or "").lower()
+    lemma = _cue_lemma(cue.split()[0]) if cue else ""
+    if lemma in lex["denial"]:
+        polarity = "negative" if polarity == "positive" else "positive"
+    if lemma in lex["distancing"]:
+        certainty = weakest(certainty, lex["distancing_certainty"])
+        if cue not in hedges:
+            hedges.insert(0, cue)
+    epistemic = lex["epistemic"].get(lemma)
+    if epistemic:  # 'she estimated', 'fans suspect'
+        certainty = weakest(certainty, epistemic)
+        if cue not in hedges:
+            hedges.insert(0, cue)
+    carrier = (att.source_text or "").lower().split()
+    if att.kind == "rumor" and carrier and carrier[-1] in _RUMOR_CARRIERS:
+        # 'rumors swirled', 'speculation grew': possible; a bare 'reportedly' stays probable
+        certainty = weakest(certainty, "possible")
+        wording = f"{att.source_text} {cue}".lower() if att.source_text else cue
+        if wording and not any(h in wording for h in hedges):
+            hedges.insert(0, wording)
+    return certainty, polarity, hedges
+
+
+def _cue_lemma(word: str) -> str:
+    from .attribution.lexicon import cue_lexicon  # the cue lexicon knows every inflected form
+
+    hit = cue_lexicon().verb_forms.get(word)
+    return hit[0] if hit else word
+
+
+@Language.component(
+    "storyline_certainty",
+    requires=["doc._.sl_attributions"],
+    assigns=["doc._.sl_attributions"],
+)
+def certainty_component(doc: Doc) -> Doc:
+    """Fill certainty, polarity and hedges on every attribution of ``doc``."""
+    ensure_extensions()
+    for att in doc._.sl_attributions or []:
+        att.certainty, att.polarity, att.hedges = assess_attribution(doc, att)
+    return doc

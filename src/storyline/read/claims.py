@@ -1,0 +1,407 @@
+"""``storyline_claims``: every attributed content and every factual narration clause as a claim.
+
+A claim is one predicate with its subject, object and time, read from the parse:
+
+- attributed content yields one claim per top-level predicate of the content span, coordinated
+  predicates split ("moved out and filed for divorce" -> two claims sharing the subject);
+- narration sentences (outside every attribution) yield claims for their main finite predicate,
+  its coordinated predicates and temporal clauses ('When Portman stepped out at ...'); relative
+  and reason clauses stay inside their sentence's claim;
+- the complement of a discovery or belief verb is a claim too ('discovered that he had cheated');
+  verbless lines (headlines, photo credits such as 'Getty Images') yield none;
+- the reporting verb of an attribution ('the source says') is never a claim of its own.
+
+Predicates are normalised through ``data/predicates.json`` (split/separate -> separate,
+marry/wed -> marry, cheat/affair -> cheat) and typed by class. Opinions and feelings ('was
+humiliated', 'she's a realist') are claims too, typed ``feeling``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .annotations import AttributionAnn, ClaimAnn, char_span, ensure_extensions
+from .certainty import assess, embedding_certainty, source_adjust, weakest
+
+__all__ = ["find_claims", "normalise_predicate", "claims_component"]
+
+_ASPECTUAL = frozenset(
+    {"start", "begin", "continue", "go", "decide", "try", "attempt", "plan", "agree", "stop", "keep", "choose",
+     "appear", "seem", "want", "need", "hope", "refuse", "manage", "fail", "tend", "get"}
+)
+_COPULAS = frozenset({"be", "become", "feel", "seem", "look", "remain", "stay", "get", "appear", "sound"})
+_LIGHT = frozenset({"have", "make", "take", "get", "give", "do"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_CLAUSE_DEPS = frozenset({"advcl"})
+_TEMPORAL_MARKS = frozenset({"when", "after", "before", "until", "once", "since"})
+# Verbs whose clause complement is a claim of its own (relative clauses, reasons and reported
+# frames are not: they stay inside their sentence's claim, as the attribution gold annotates).
+_EMBEDDING = frozenset({"discover", "learn", "realize", "realise", "find", "know", "notice", "suspect", "fear", "believe", "think", "reveal", "confirm"})
+_SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
+_CREDIT_WORDS = frozenset({"getty", "images", "shutterstock", "courtesy", "photo", "photos", "credit", "mega", "backgrid", "splash", "ap", "reuters", "afp"})
+_DROP = frozenset({"a", "an", "the", "her", "his", "their", "its", "my", "your", "our"})
+
+
+@lru_cache(maxsize=1)
+def _predicates() -> dict[str, tuple[str, str]]:
+    try:
+        with resources.files("storyline.data").joinpath("predicates.json").open(encoding="utf-8") as fh:
+            raw = json.load(fh)
+    except (OSError, ValueError):
+        raw = {}
+    forms: dict[str, tuple[str, str]] = {}
+    for name, entry in raw.get("predicates", {}).items():
+        for form in [name, *entry.get("forms", [])]:
+            forms.setdefault(form.lower(), (name, entry.get("class")))
+    return forms
+
+
+_CONTRACTIONS = {"’s": "be", "'s": "be", "’re": "be", "'re": "be", "’m": "be", "'m": "be", "’ve": "have", "'ve": "have", "’ll": "will", "'ll": "will", "’d": "would", "'d": "would"}
+
+
+def _lemma(t: Token) -> str:
+    if t.pos_ in ("AUX", "VERB") and t.lower_ in _CONTRACTIONS:  # the lemmatizer misses curly contractions
+        return _CONTRACTIONS[t.lower_]
+    return (t.lemma_ or t.text).lower()
+
+
+def normalise_predicate(head: Token) -> tuple[str, str | None]:
+    """(normalised predicate, class) for a clause head, trying phrase forms before the lemma."""
+    lex = _predicates()
+    # "began to suspect", "went on to welcome", "decided to leave": the complement carries the event.
+    seen = 0
+    while _lemma(head) in _ASPECTUAL and seen < 4:
+        comp = next(
+            (c for c in head.children if c.pos_ in ("VERB", "AUX") and (c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(g.tag_ == "TO" for g in c.children)))),
+            None,
+        )
+        if comp is None:
+            break
+        head, seen = comp, seen + 1
+    lemma = _lemma(head)
+    forms: list[str] = []
+    kids = list(head.children)
+    for c in kids:
+        if c.dep_ == "prt":
+            forms.append(f"{lemma} {_lemma(c)}")
+    for c in kids:
+        if c.dep_ == "prep":
+            forms.append(f"{lemma} {c.lower_}")
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    forms.append(f"{lemma} {c.lower_} {_lemma(g)}")
+    for c in kids:
+        if c.dep_ in ("dobj", "attr", "acomp", "oprd"):
+            forms.append(f"{lemma} {_lemma(c)}")
+            if lemma in _LIGHT or lemma in _COPULAS:
+                forms.append(_lemma(c))
+                forms.append(c.lower_)
+    if head.tag_ == "VBN":
+        forms.append(head.lower_)
+    forms.append(lemma)
+    for f in sorted(forms, key=lambda f: -len(f.split())):
+        hit = lex.get(" ".join(w for w in f.split() if w not in _DROP))
+        if hit:
+            return hit[0], hit[1]
+    if lemma in _COPULAS:
+        comp = next((c for c in kids if c.dep_ in ("acomp", "attr")), None)
+        if comp is not None:
+            return _lemma(comp), None
+    prt = next((c for c in kids if c.dep_ == "prt"), None)
+    return (f"{lemma} {_lemma(prt)}" if prt is not None else lemma), None
+
+
+def _finite(t: Token) -> bool:
+    if t.tag_ in _FINITE_TAGS:
+        return True
+    return t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in t.children)
+
+
+def _clause_span(p: Token, lo: int, hi: int, cut: set[int], claimed: set[int]) -> tuple[int, int]:
+    """Token span of the clause headed by ``p`` within ``lo:hi``, without its coordinated or
+    separately claimed clauses, and not crossing tokens in ``cut`` (other attributions)."""
+    left, right = max(p.left_edge.i, lo), min(p.right_edge.i + 1, hi)
+    for d in (p.doc[k] for k in claimed if left <= k < right and k != p.i):
+        if p.is_ancestor(d):
+            if d.i > p.i:
+                right = min(right, max(d.left_edge.i, p.i + 1))
+            else:
+                left = max(left, min(d.right_edge.i + 1, p.i))
+    for c in p.children:
+        if c.dep_ in ("conj", "cc", "preconj") or (c.dep_ in _CLAUSE_DEPS and _finite(c)) or c.dep_ == "parataxis":
+            if c.i > p.i:
+                right = min(right, max(c.left_edge.i, p.i + 1))
+            elif c.dep_ != "cc":
+                left = max(left, min(c.right_edge.i + 1, p.i))
+    for k in range(p.i - 1, left - 1, -1):
+        if k in cut:
+            left = k + 1
+            break
+    for k in range(p.i + 1, right):
+        if k in cut:
+            right = k
+            break
+    doc = p.doc
+    while left < right and (doc[left].is_punct or doc[left].is_space or doc[left].pos_ == "CCONJ"):
+        left += 1
+    while right > left and (doc[right - 1].is_punct or doc[right - 1].is_space or doc[right - 1].pos_ == "CCONJ"):
+        right -= 1
+    return left, right
+
+
+def _subject(p: Token) -> Token | None:
+    hops = 0
+    while p is not None and hops < 6:
+        subj = next((c for c in p.children if c.dep_ in _SUBJ), None)
+        if subj is not None:
+            if p.dep_ == "relcl" and subj.tag_ in ("WP", "WDT") and p.head.i != p.i:
+                return p.head  # 'Portman who married the choreographer'
+            return subj
+        if p.dep_ in ("conj", "xcomp", "advcl", "relcl") and p.head.i != p.i:
+            if p.dep_ == "relcl":
+                return p.head
+            p, hops = p.head, hops + 1
+            continue
+        return None
+    return None
+
+
+def _object(p: Token) -> Token | None:
+    for dep in ("dobj", "attr", "oprd", "acomp", "dative"):
+        obj = next((c for c in p.children if c.dep_ == dep and c.tag_ not in ("IN", "WDT")), None)
+        if obj is not None:
+            return obj
+    for c in p.children:
+        if c.dep_ in ("prep", "agent"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+class _Index:
+    """Token -> entity key, timex index and sentence bounds, built once per Doc."""
+
+    def __init__(self, doc: Doc):
+        self.sents: list[tuple[int, int]] = [(s.start, s.end) for s in doc.sents]
+        self.sent_of = [0] * len(doc)
+        for n, (a, b) in enumerate(self.sents):
+            for k in range(a, b):
+                self.sent_of[k] = n
+        self.entity: dict[int, int] = {}
+        for ent in doc._.sl_entities or []:
+            for m in ent.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    for k in range(span.start, span.end):
+                        self.entity.setdefault(k, ent.key)
+        self.timex: dict[int, int] = {}
+        for n, t in enumerate(doc._.sl_timexes or []):
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None:
+                for k in range(span.start, span.end):
+                    self.timex.setdefault(k, n)
+
+    def entity_of(self, t: Token | None) -> int | None:
+        if t is None:
+            return None
+        if t.i in self.entity:
+            return self.entity[t.i]
+        for k in range(t.left_edge.i, t.right_edge.i + 1):
+            if k in self.entity:
+                return self.entity[k]
+        return None
+
+    def timex_of(self, p: Token, left: int, right: int) -> int | None:
+        inside = [k for k in range(left, right) if k in self.timex]
+        best = None
+        for k in inside:
+            h, hops = p.doc[k], 0
+            while h.i != p.i and h.head.i != h.i and hops < 12:
+                h, hops = h.head, hops + 1
+            if h.i == p.i:
+                return self.timex[k]
+            best = best if best is not None else self.timex[k]
+        if best is not None:
+            return best
+        # A timex outside the clause that still governs it ('In August 2023, ... separated').
+        a, b = self.sents[self.sent_of[p.i]]
+        for k in range(a, b):
+            if k in self.timex and p.doc[k].head.i == p.i:
+                return self.timex[k]
+        return None
+
+
+def _predicates_in(doc: Doc, lo: int, hi: int, skip: set[int], narration: bool) -> list[Token]:
+    """Top-level predicates of ``lo:hi`` and their conjuncts (and adverbial clauses in narration)."""
+    heads = [doc[k] for k in range(lo, hi) if doc[k].head.i == k or not lo <= doc[k].head.i < hi]
+    out: list[Token] = []
+    queue = [t for t in heads if not narration or t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT"]
+    if not narration:
+        queue = [t for t in queue if not (t.is_punct or t.is_space)]
+    seen: set[int] = set()
+    while queue:
+        t = queue.pop(0)
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        if t.i not in skip and (not narration or _finite(t) or t.dep_ == "conj"):
+            if t.pos_ in ("VERB", "AUX") or not narration:
+                out.append(t)
+        for c in t.children:
+            if not lo <= c.i < hi:
+                continue
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+                queue.append(c)
+            elif c.dep_ == "advcl" and _finite(c) and narration and _temporal(c):
+                queue.append(c)  # 'When Portman stepped out at the Governors Awards on January 9'
+            elif c.dep_ in ("advcl", "parataxis", "ccomp") and _finite(c) and (c.i in skip or t.i in skip):
+                queue.append(c)  # the clause under a reporting cue that is not itself content
+            elif c.dep_ == "ccomp" and _finite(c) and _lemma(t) in _EMBEDDING:
+                queue.append(c)  # 'discovered that he had cheated': both are claims
+    return sorted(out, key=lambda t: t.i)
+
+
+def _temporal(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in clause.children)
+
+
+def _credit_line(span: Span) -> bool:
+    words = [t.lower_ for t in span if t.is_alpha]
+    return 0 < len(words) <= 6 and any(w in _CREDIT_WORDS for w in words)
+
+
+def find_claims(doc: Doc) -> list[ClaimAnn]:
+    """Claims for ``doc`` from its parse, ``sl_attributions``, ``sl_entities`` and ``sl_timexes``."""
+    if not doc.has_annotation("DEP") or len(doc) == 0:
+        return []
+    atts: list[AttributionAnn] = doc._.sl_attributions or []
+    index = _Index(doc)
+    owner = [-1] * len(doc)  # token -> attribution whose content holds it
+    reporting: set[int] = set()  # tokens of reporting clauses (cue and source)
+    spans: list[tuple[int, int] | None] = []
+    for ai, att in enumerate(atts):
+        span = char_span(doc, att.content_start, att.content_end)
+        spans.append((span.start, span.end) if span is not None else None)
+        if att.source_start is not None:
+            src = char_span(doc, att.source_start, att.source_end)
+            if src is not None and not (span is not None and span.start <= src.start < span.end):
+                reporting.update(range(src.start, src.end))
+    # Nested contents (a quote inside a quote) own their tokens: assign the longest first.
+    for ai in sorted(range(len(atts)), key=lambda a: -(spans[a][1] - spans[a][0]) if spans[a] else 0):
+        if spans[ai] is not None:
+            for k in range(*spans[ai]):
+                owner[k] = ai
+    for att, sp in zip(atts, spans):
+        if att.cue and att.quote != "none" and sp is not None:
+            # the cue token nearest to the content, outside it
+            for k in range(max(0, sp[0] - 12), min(len(doc), sp[1] + 12)):
+                if owner[k] < 0 and doc[k].text == att.cue.split()[0]:
+                    reporting.add(k)
+
+    claims: list[ClaimAnn] = []
+    for ai, (att, sp) in enumerate(zip(atts, spans)):
+        if sp is None:
+            continue
+        lo, hi = sp
+        cut = {k for k in range(lo, hi) if owner[k] != ai}
+        preds = [p for p in _predicates_in(doc, lo, hi, cut | reporting, narration=False) if owner[p.i] == ai]
+        if not preds:
+            root = next((doc[k] for k in range(lo, hi) if not lo <= doc[k].head.i < hi), doc[lo])
+            preds = [root]
+        claimed = {p.i for p in preds}
+        for p in preds:
+            claims.append(_claim(doc, p, lo, hi, cut, claimed, index, att, ai))
+    for s_lo, s_hi in index.sents:
+        for lo, hi in _pieces(doc, s_lo, s_hi):
+            piece = doc[lo:hi]
+            if _credit_line(piece) or all(owner[k] >= 0 or doc[k].is_punct or doc[k].is_space for k in range(lo, hi)):
+                continue
+            cut = {k for k in range(lo, hi) if owner[k] >= 0} | reporting
+            preds = [p for p in _predicates_in(doc, lo, hi, cut, narration=True) if owner[p.i] < 0 and p.i not in reporting]
+            claimed = {p.i for p in preds}
+            for p in preds:
+                claims.append(_claim(doc, p, lo, hi, cut, claimed, index, None, None))
+    claims.sort(key=lambda c: (c.start, c.end))
+    return claims
+
+
+def _pieces(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Split a sentence at newlines (the parser sometimes runs sentences across paragraphs)."""
+    out, start = [], lo
+    for k in range(lo, hi):
+        if "\n" in doc[k].text:
+            if k > start:
+                out.append((start, k))
+            start = k + 1
+    if start < hi:
+        out.append((start, hi))
+    return out
+
+
+def _claim(
+    doc: Doc, p: Token, lo: int, hi: int, cut: set[int], claimed: set[int], index: _Index, att: AttributionAnn | None, ai: int | None
+) -> ClaimAnn:
+    left, right = _clause_span(p, lo, hi, cut, claimed)
+    if right <= left:
+        left, right = p.i, p.i + 1
+    span = doc[left:right]
+    predicate, klass = normalise_predicate(p)
+    subj, obj = _subject(p), _object(p)
+    certainty, polarity, hedges = assess(span)
+    embedding = embedding_certainty(p)
+    if embedding is not None:  # 'suspects [Ben has been cheating]'
+        certainty = weakest(certainty, embedding[0])
+        hedges = [embedding[1], *hedges]
+    certainty, polarity, hedges = source_adjust(att, certainty, polarity, hedges)
+    s_lo, s_hi = index.sents[index.sent_of[p.i]]
+    if att is not None:
+        s_lo, s_hi = min(s_lo, lo), max(s_hi, hi)
+    s_start = doc[s_lo].idx
+    s_end = doc[s_hi - 1].idx + len(doc[s_hi - 1].text)
+    obj_text = None
+    if obj is not None:
+        o_lo, o_hi = max(obj.left_edge.i, left), min(obj.right_edge.i + 1, right)
+        obj_text = doc[o_lo:o_hi].text if o_hi > o_lo else obj.text
+    return ClaimAnn(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        predicate=predicate,
+        predicate_class=klass,
+        subject_key=index.entity_of(subj),
+        object_key=index.entity_of(obj),
+        object_text=obj_text,
+        timex_index=index.timex_of(p, left, right),
+        attribution_index=ai,
+        source_kind=att.kind if att is not None else "unattributed",
+        certainty=certainty,
+        polarity=polarity,
+        hedges=hedges,
+        sentence_start=s_start,
+        sentence_end=s_end,
+    )
+
+
+@Language.component(
+    "storyline_claims",
+    requires=["doc._.sl_attributions"],
+    assigns=["doc._.sl_claims", "doc.spans"],
+)
+def claims_component(doc: Doc) -> Doc:
+    """Set ``doc._.sl_claims`` and the ``sl_claims`` span group (label = predicate class)."""
+    ensure_extensions()
+    claims = find_claims(doc)
+    doc._.sl_claims = claims
+    group = []
+    for c in claims:
+        span = char_span(doc, c.start, c.end, c.predicate_class or "claim")
+        if span is not None:
+            group.append(span)
+    doc.spans["sl_claims"] = group
+    return doc

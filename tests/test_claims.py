@@ -1,0 +1,85 @@
+"""storyline_claims on hand-built parsed Docs."""
+
+from __future__ import annotations
+
+from storyline.read.annotations import AttributionAnn, EntityAnn, MentionAnn, TimexAnn
+from storyline.read.claims import claims_component, find_claims
+from test_attribution_docs import parsed_doc
+
+# "Quinn married Lee in 2012 ."
+MARRIED = "Quinn/PROPN/NNP/nsubj/1 married/VERB/VBD/ROOT/- Lee/PROPN/NNP/dobj/1 in/ADP/IN/prep/1 2012/NUM/CD/pobj/3 ./PUNCT/./punct/1"
+# "She moved out and filed for divorce ."
+COORD = (
+    "She/PRON/PRP/nsubj/1 moved/VERB/VBD/ROOT/- out/ADP/RP/prt/1 and/CCONJ/CC/cc/1 filed/VERB/VBD/conj/1 "
+    "for/ADP/IN/prep/4 divorce/NOUN/NN/pobj/5 ./PUNCT/./punct/1"
+)
+# "Lee had an affair ."
+AFFAIR = "Lee/PROPN/NNP/nsubj/1 had/VERB/VBD/ROOT/- an/DET/DT/det/3 affair/NOUN/NN/dobj/1 ./PUNCT/./punct/1"
+# "They split ." / "They wed ."
+SPLIT = "They/PRON/PRP/nsubj/1 split/VERB/VBD/ROOT/- ./PUNCT/./punct/1"
+WED = "They/PRON/PRP/nsubj/1 wed/VERB/VBD/ROOT/- ./PUNCT/./punct/1"
+# "Getty Images" credit line, then "She was humiliated ."
+CREDIT = "Getty/PROPN/NNP/compound/1 Images/PROPN/NNPS/ROOT/-"
+FEELING = "She/PRON/PRP/nsubjpass/2 was/AUX/VBD/auxpass/2 humiliated/VERB/VBN/ROOT/- ./PUNCT/./punct/2"
+# "The source says she has never cheated ."
+SAYS = (
+    "The/DET/DT/det/1 source/NOUN/NN/nsubj/2 says/VERB/VBZ/ROOT/- she/PRON/PRP/nsubj/6 has/AUX/VBZ/aux/6 "
+    "never/ADV/RB/neg/6 cheated/VERB/VBN/ccomp/2 ./PUNCT/./punct/2"
+)
+
+
+def test_subject_predicate_object_and_timex():
+    text = "Quinn married Lee in 2012."
+    ents = [EntityAnn(1, "Quinn", "PERSON", [MentionAnn(0, 5, "Quinn", "name")]),
+            EntityAnn(2, "Lee", "PERSON", [MentionAnn(14, 17, "Lee", "name")])]
+    doc = parsed_doc(MARRIED, entities=ents, timexes=[TimexAnn(21, 25, "2012", "DATE", "2012")])
+    assert doc.text == text
+    (c,) = find_claims(doc)
+    assert (c.predicate, c.predicate_class, c.subject_key, c.object_key, c.timex_index) == ("marry", "marriage", 1, 2, 0)
+    assert (c.source_kind, c.attribution_index, c.text) == ("unattributed", None, "Quinn married Lee in 2012")
+
+
+def test_coordinated_predicates_are_split_and_share_the_subject():
+    ents = [EntityAnn(5, "Quinn", "PERSON", [MentionAnn(0, 3, "She", "pronoun")])]
+    claims = find_claims(parsed_doc(COORD, entities=ents))
+    assert [(c.text, c.predicate, c.predicate_class, c.subject_key) for c in claims] == [
+        ("She moved out", "move out", "residence", 5),
+        ("filed for divorce", "divorce", "separation", 5),
+    ]
+
+
+def test_predicate_normalisation():
+    assert find_claims(parsed_doc(AFFAIR))[0].predicate == "cheat"
+    assert find_claims(parsed_doc(SPLIT))[0].predicate == "separate"
+    assert find_claims(parsed_doc(WED, lemmas=["they", "wed", "."]))[0].predicate == "marry"
+    assert find_claims(parsed_doc(FEELING, lemmas=["she", "be", "humiliate", "."]))[0].predicate_class == "feeling"
+
+
+def test_credit_lines_and_verbless_fragments_are_not_claims():
+    assert find_claims(parsed_doc(CREDIT)) == []
+
+
+def test_attributed_content_carries_source_certainty_and_polarity():
+    doc = parsed_doc(SAYS)
+    start = doc.text.index("she")
+    doc._.sl_attributions = [
+        AttributionAnn(start, len(doc.text) - 1, "anonymous", "indirect", cue="says", source_start=0, source_end=10,
+                       source_text="The source", source_key="anonymous:1")
+    ]
+    claims = find_claims(doc)
+    assert len(claims) == 1  # the reporting verb 'says' is not a claim of its own
+    (c,) = claims
+    assert (c.predicate, c.attribution_index, c.source_kind, c.polarity) == ("cheat", 0, "anonymous", "negative")
+    assert (c.sentence_start, c.sentence_end) == (0, len(doc.text))
+
+
+def test_component_sets_span_group():
+    doc = claims_component(parsed_doc(SPLIT))
+    assert [s.label_ for s in doc.spans["sl_claims"]] == ["separation"]
+    assert doc._.sl_claims[0].certainty == "certain"
+
+
+def test_unparsed_doc_yields_no_claims():
+    from test_attribution_docs import make_doc
+
+    assert find_claims(make_doc("They split.")) == []
