@@ -1,0 +1,108 @@
+"""The library API: isolation of failures, idempotence, summaries, options.
+
+These tests inject a small blank spaCy pipeline (no model) so they check the orchestration,
+not the language analysis.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from storyline import api
+from storyline.errors import ConfigError, ModelNotFound
+from storyline.options import AnalysisOptions, load_options
+from storyline.read.annotations import ensure_extensions
+
+
+@Language.component("test_explode_on_boom")
+def _explode(doc):
+    if "BOOM" in doc.text:
+        raise RuntimeError("component failed on purpose")
+    return doc
+
+
+def blank_nlp() -> Language:
+    ensure_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("test_explode_on_boom")
+    return nlp
+
+
+def manifest(*texts: str) -> io.BytesIO:
+    import json
+
+    lines = [json.dumps({"id": f"t{i}", "outlet": "Glitter", "published": "2024-02-0{}".format(i + 1), "text": t}) for i, t in enumerate(texts)]
+    return io.BytesIO(("\n".join(lines) + "\n").encode())
+
+
+@pytest.fixture
+def store(tmp_path):
+    with api.open_store(tmp_path / "t.db") as s:
+        yield s
+
+
+def test_one_failing_article_does_not_lose_its_batch(store):
+    stdin = manifest("Mara Quinn left Lyon.", "BOOM goes this one.", "Julien Dufresne stayed home.")
+    summary = api.analyze(["-"], store, AnalysisOptions(batch_size=8), stdin=stdin, nlp=blank_nlp())
+    assert [a.id for a in store.articles()] == ["t0", "t2"]
+    (rej,) = summary.rejected
+    assert rej.input == "-:2" and "internal error" in rej.reason and "component failed on purpose" in rej.reason
+
+
+def test_rerun_reads_nothing_and_changed_text_replaces(store):
+    nlp = blank_nlp()
+    api.analyze(["-"], store, stdin=manifest("First text.", "Second text."), nlp=nlp)
+    again = api.analyze(["-"], store, stdin=manifest("First text.", "Second text."), nlp=nlp)
+    assert (again.articles_new, again.articles_unchanged, again.articles_total) == (0, 2, 2)
+    changed = api.analyze(["-"], store, stdin=manifest("First text, corrected.", "Second text."), nlp=nlp)
+    assert (changed.articles_new, changed.articles_unchanged, changed.articles_total) == (1, 1, 2)
+    assert store.readings()[0].article.text == "First text, corrected."
+
+
+def test_duplicate_ids_in_one_batch_keep_the_first(store):
+    import json
+
+    data = "\n".join(json.dumps({"id": "same", "text": t, "published": "2024-01-01"}) for t in ("One.", "Two.")) + "\n"
+    summary = api.analyze(["-"], store, stdin=io.BytesIO(data.encode()), nlp=blank_nlp())
+    assert [a.text for a in store.articles()] == ["One."]
+    assert "duplicate article id 'same'" in summary.rejected[0].reason
+
+
+def test_summary_paragraph_mentions_skips_and_undated(store):
+    summary = api.analyze(["-", "/nonexistent/file.txt"], store, stdin=io.BytesIO(b"Undated text here."), nlp=blank_nlp())
+    text = summary.paragraph()
+    assert "Read 1 new article(s)" in text and "no usable publication date" in text
+    assert "Skipped 1 input(s)" in text and "/nonexistent/file.txt" in text
+
+
+def test_progress_callback_sees_every_article(store):
+    seen = []
+    api.analyze(["-"], store, stdin=manifest("A.", "B.", "C."), nlp=blank_nlp(), progress=lambda *a: seen.append(a))
+    assert ("read", 3, 3) in seen and ("reconcile", 1, 1) in seen
+
+
+def test_unknown_model_names_the_fix():
+    from storyline.read.pipeline import load_pipeline
+
+    with pytest.raises(ModelNotFound, match="install the pipeline package 'no_such_pipeline'"):
+        load_pipeline("no_such_pipeline")
+
+
+def test_config_file_overrides_and_rejects_unknown_keys(tmp_path):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[analysis]\nbatch_size = 4\n[reconcile]\nsimilarity_threshold = 0.5\n", "utf-8")
+    opts = load_options(cfg)
+    assert opts.batch_size == 4 and opts.reconcile.similarity_threshold == 0.5 and opts.max_file_mb == 20.0
+    cfg.write_text("[analysis]\nbatchsize = 4\n", "utf-8")
+    with pytest.raises(ConfigError, match="unknown option"):
+        load_options(cfg)
+
+
+def test_with_ignores_unset_flags():
+    opts = AnalysisOptions().with_(model=None, outlet="Glitter")
+    assert opts.outlet == "Glitter" and opts.model == ""
