@@ -264,3 +264,23 @@ def test_story_scores_penalise_vague_reasons_flagged_traps_and_double_counting()
     assert s["traps_not_flagged"] == 0.0 and s["conflicts_spurious"] == 1
     assert s["echoes_found"] == 1.0 and s["echoes_counted_once"] == 0.0
     assert s["fact_status_accuracy"] == 0.0
+
+
+def test_out_of_sentence_source_must_resolve_to_the_right_referent():
+    from collections import Counter
+
+    from storyline.evaluation.gold import GoldAttribution
+    from storyline.evaluation.readings import _referent_ok
+    from storyline.records import Claim, Source
+
+    def claim(key, entity):
+        src = Source("anonymous", "the insider", 50, 61, entity, "says", "direct", None, key)
+        return Claim("c", "a", 0, 10, "x", None, "say", None, None, None, "positive", "certain", (), src, 0, 70)
+
+    anon = GoldAttribution((0, 10), (50, 61), "anonymous", "anonymous:2", None, "direct", "certain", "positive", True, False)
+    owner, clashes = {"anonymous:1": "anonymous:1", "anonymous:2": "anonymous:2"}, Counter({"anonymous:1": 1, "anonymous:2": 1})
+    assert _referent_ok(anon, claim("anonymous:2", None), {}, owner, clashes)
+    assert not _referent_ok(anon, claim("anonymous:1", None), {}, owner, clashes)
+    named = GoldAttribution((0, 10), (50, 52), "named_person", None, "Theo Lindqvist", "direct", "certain", "positive", True, False)
+    assert _referent_ok(named, claim(None, "e-1"), {"e-1": "Theo Lindqvist"}, owner, clashes)
+    assert not _referent_ok(named, claim(None, "e-2"), {"e-2": "Celeste Varga"}, owner, clashes)

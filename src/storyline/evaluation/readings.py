@@ -157,6 +157,16 @@ def _content_ok(g: GoldAttribution, content: Span) -> bool:
     return shorter > 0 and overlap(g.content, content) >= 0.5 * shorter
 
 
+def _referent_ok(g: GoldAttribution, c: Claim, emap: dict[str, str], owner: dict, clashes: Counter) -> bool:
+    """Does the predicted source denote the gold source (register key or person)?"""
+    if g.source_id and g.source_id.startswith("anonymous"):
+        key = c.source.key
+        return key is not None and key == owner.get(g.source_id) and clashes[key] == 1
+    if g.source_entity:
+        return c.source.entity is not None and emap.get(c.source.entity) == g.source_entity
+    return True
+
+
 def _score_attributions(pairs) -> dict:
     tp = n_pred = n_gold = content_hits = 0
     kind_ok = cert_ok = pol_ok = 0
@@ -201,12 +211,15 @@ def _score_attributions(pairs) -> dict:
         for g in gold:
             kind_total[g.kind] += 1
             oos_total += g.out_of_sentence
-        for gi, _ in matched:
-            kind_found[gold[gi].kind] += 1
-            oos_found += gold[gi].out_of_sentence
         # Register: each gold anonymous source must map to its own predicted key, consistently.
         owner = {gid: c.most_common(1)[0][0] for gid, c in keys.items()}
         clashes = Counter(k for k in owner.values() if k is not None)
+        emap = _entity_map(located, reading)
+        for gi, pi in matched:
+            kind_found[gold[gi].kind] += 1
+            # An out-of-sentence source counts as found only when it resolves to the right
+            # referent, not merely when the anaphor ("the insider", "he") overlaps.
+            oos_found += gold[gi].out_of_sentence and _referent_ok(gold[gi], claims[pi], emap, owner, clashes)
         for gi, pi in matched:
             gid = gold[gi].source_id
             if gid:
