@@ -5,16 +5,19 @@ article texts by :mod:`storyline.evaluation.locate`. The scorers are pure functi
 
 - :func:`score_readings` (entities, timexes, ages, attributions) over ``ArticleReading`` records;
 - :func:`score_story` (conflicts, traps, echoes, facts) over a ``Story``;
-- :func:`run_corpus` reads a gold's corpus with the real pipeline (for ``eval/demo.py`` and the
-  quality gate).
+- :func:`run_corpus` reads a gold's corpus with the real pipeline;
+- :func:`score_suite` scores every gold file of a directory (``eval/demo.py`` and the quality gate).
 """
 
 from .gold import GoldError, corpus_articles, load_gold, locate_article
 from .readings import gold_texts, score_readings
 from .run import run_corpus
 from .story import score_story
+from .suite import GOLD_FILES, score_suite
 
 __all__ = [
+    "GOLD_FILES",
+    "score_suite",
     "GoldError",
     "corpus_articles",
     "gold_texts",
