@@ -86,3 +86,80 @@ def test_component_fills_attributions():
 def test_weakest_order():
     assert weakest("certain", "possible") == "possible"
     assert weakest("unknown", "probable") == "unknown"
+
+
+# "She could not be happier ." / "She has never seemed calmer ."
+HAPPIER = "She/PRON/PRP/nsubj/3 could/AUX/MD/aux/3 not/PART/RB/neg/3 be/AUX/VB/ROOT/- happier/ADJ/JJR/acomp/3 ./PUNCT/./punct/3"
+CALMER = "She/PRON/PRP/nsubj/3 has/AUX/VBZ/aux/3 never/ADV/RB/neg/3 seemed/VERB/VBN/ROOT/- calmer/ADJ/JJR/oprd/3 ./PUNCT/./punct/3"
+# "Ann is n't sad , she 's tired ."
+FIRST_CLAUSE = (
+    "Ann/PROPN/NNP/nsubj/1 is/AUX/VBZ/ccomp/7 n't/PART/RB/neg/1 sad/ADJ/JJ/acomp/1 ,/PUNCT/,/punct/7 "
+    "she/PRON/PRP/nsubj/7 's/AUX/VBZ/ROOT/- tired/ADJ/JJ/acomp/7 ./PUNCT/./punct/7"
+)
+FALSE = "The/DET/DT/det/1 rumors/NOUN/NNS/nsubj/2 are/AUX/VBP/ROOT/- false/ADJ/JJ/acomp/2 ./PUNCT/./punct/2"
+# "He was seen with his rumored girlfriend ." / "Her rumored affair ended ."
+RUMORED_POBJ = (
+    "He/PRON/PRP/nsubjpass/2 was/AUX/VBD/auxpass/2 seen/VERB/VBN/ROOT/- with/ADP/IN/prep/2 his/PRON/PRP$/poss/6 "
+    "rumored/ADJ/JJ/amod/6 girlfriend/NOUN/NN/pobj/3 ./PUNCT/./punct/2"
+)
+RUMORED_SUBJ = "Her/PRON/PRP$/poss/2 rumored/ADJ/JJ/amod/2 affair/NOUN/NN/nsubj/3 ended/VERB/VBD/ROOT/- ./PUNCT/./punct/3"
+NOWHERE = "He/PRON/PRP/nsubj/1 was/AUX/VBD/ROOT/- nowhere/ADV/RB/advmod/1 to/PART/TO/aux/4 be/AUX/VB/xcomp/1 ./PUNCT/./punct/1"
+
+
+def test_negated_comparative_is_an_intensifier():
+    assert assess(parsed_doc(HAPPIER)) == ("certain", "positive", [])
+    assert assess(parsed_doc(CALMER)) == ("certain", "positive", [])
+
+
+def test_negated_first_clause_parsed_under_the_second_counts():
+    assert assess(parsed_doc(FIRST_CLAUSE))[1] == "negative"
+
+
+def test_false_after_a_copula_denies_the_subject():
+    assert assess(parsed_doc(FALSE))[1] == "negative"
+
+
+def test_nowhere_negates():
+    assert assess(parsed_doc(NOWHERE))[1] == "negative"
+
+
+def test_hedging_adjective_counts_on_core_arguments_only():
+    assert assess(parsed_doc(RUMORED_POBJ))[0] == "certain"
+    assert assess(parsed_doc(RUMORED_SUBJ))[0] == "possible"
+
+
+def test_insisting_is_not_distancing_and_said_to_is_probable():
+    att = AttributionAnn(0, 0, "anonymous", "indirect", cue="insists")
+    assert source_adjust(att, "certain", "positive", [])[0] == "certain"
+    doc = make_doc("Lee is said to be upset.")
+    assert assess(doc)[0] == "probable"
+
+
+def test_negated_cue_leaves_the_content_unknown():
+    # "The Courier has not confirmed that they split ."
+    doc = parsed_doc(
+        "The/DET/DT/det/1 Courier/PROPN/NNP/nsubj/4 has/AUX/VBZ/aux/4 not/PART/RB/neg/4 confirmed/VERB/VBN/ROOT/- "
+        "that/SCONJ/IN/mark/7 they/PRON/PRP/nsubj/7 split/VERB/VBD/ccomp/4 ./PUNCT/./punct/4"
+    )
+    start = doc.text.index("they")
+    att = AttributionAnn(start, len(doc.text) - 1, "outlet", "indirect", cue="confirmed")
+    assert assess_attribution(doc, att)[:2] == ("unknown", "positive")
+    doc = parsed_doc(SAYS_SPLIT)
+    att = AttributionAnn(doc.text.index("they"), len(doc.text) - 1, "anonymous", "indirect", cue="says")
+    assert assess_attribution(doc, att)[0] == "certain"
+
+
+SAYS_SPLIT = "Lee/PROPN/NNP/nsubj/1 says/VERB/VBZ/ROOT/- they/PRON/PRP/nsubj/3 split/VERB/VBD/ccomp/1 ./PUNCT/./punct/1"
+
+
+def test_lead_in_of_a_partial_quote_applies_to_the_quoted_words():
+    # 'Lee said she would not discuss “the rumors .”'
+    doc = parsed_doc(
+        "Lee/PROPN/NNP/nsubj/1 said/VERB/VBD/ROOT/- she/PRON/PRP/nsubj/5 would/AUX/MD/aux/5 not/PART/RB/neg/5 "
+        "discuss/VERB/VB/ccomp/1 “/PUNCT/``/punct/8 the/DET/DT/det/8 rumors/NOUN/NNS/dobj/5 ./PUNCT/./punct/1 ”/PUNCT/''/punct/1"
+    )
+    start = doc.text.index("the")
+    att = AttributionAnn(start, doc.text.index("rumors") + 6, "named_person", "direct", cue="said")
+    assert assess_attribution(doc, att)[1] == "negative"
+    att.quote = "indirect"  # only partial direct quotes look at their lead-in
+    assert assess_attribution(doc, att)[1] == "positive"

@@ -83,3 +83,39 @@ def test_unparsed_doc_yields_no_claims():
     from test_attribution_docs import make_doc
 
     assert find_claims(make_doc("They split.")) == []
+
+
+def test_name_with_age_parsed_as_modified_by_the_verb():
+    # 'Ann, 40, took the three kids' parsed with 'took' as a modifier (acl) of 'Ann'
+    doc = parsed_doc(
+        "Ann/PROPN/NNP/ROOT/- ,/PUNCT/,/punct/0 40/NUM/CD/appos/0 ,/PUNCT/,/punct/0 took/VERB/VBD/acl/0 "
+        "the/DET/DT/det/7 three/NUM/CD/nummod/7 kids/NOUN/NNS/dobj/4 ./PUNCT/./punct/0",
+        entities=[EntityAnn(1, "Ann", "PERSON", [MentionAnn(0, 3, "Ann", "name")])],
+        lemmas=["ann", ",", "40", ",", "take", "the", "three", "kid", "."],
+    )
+    doc._.sl_attributions = [AttributionAnn(0, len(doc.text) - 1, "anonymous", "indirect", cue="says")]
+    (c,) = find_claims(doc)
+    assert (c.predicate, c.subject_key, c.text) == ("take", 1, "took the three kids")
+
+
+def test_component_adds_ages_at_resolved_epithets():
+    # 'The painter , 51 , left .' with 'The painter' resolved to Ivo Brandt by coreference
+    doc = parsed_doc(
+        "The/DET/DT/det/1 painter/NOUN/NN/nsubj/5 ,/PUNCT/,/punct/1 51/NUM/CD/appos/1 ,/PUNCT/,/punct/1 "
+        "left/VERB/VBD/ROOT/- ./PUNCT/./punct/5",
+        entities=[EntityAnn(1, "Ivo Brandt", "PERSON", [MentionAnn(0, 11, "The painter", "nominal")])],
+    )
+    claims_component(doc)
+    assert [a.value for a in doc._.sl_entities[0].ages] == [51]
+
+
+def test_dangling_noun_is_no_predicate_beside_a_verb():
+    # content 'the actress has kept the house', with 'actress' attached outside the content
+    doc = parsed_doc(
+        "Kids/NOUN/NNS/nsubj/5 and/CCONJ/CC/cc/0 the/DET/DT/det/3 actress/NOUN/NN/conj/0 has/AUX/VBZ/aux/5 "
+        "kept/VERB/VBN/ROOT/- the/DET/DT/det/7 house/NOUN/NN/dobj/5 ./PUNCT/./punct/5",
+        lemmas=["kid", "and", "the", "actress", "have", "keep", "the", "house", "."],
+    )
+    start = doc.text.index("the actress")
+    doc._.sl_attributions = [AttributionAnn(start, len(doc.text) - 1, "rumor", "none", cue="reportedly")]
+    assert [c.predicate for c in find_claims(doc) if c.attribution_index == 0] == ["keep"]

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .annotations import AttributionAnn, char_span, ensure_extensions
 
-__all__ = ["assess", "assess_attribution", "embedding_certainty", "source_adjust", "weakest", "certainty_component", "CERTAINTY_ORDER"]
+__all__ = ["assess", "assess_attribution", "attribution_adjust", "embedding_certainty", "source_adjust", "weakest", "certainty_component", "CERTAINTY_ORDER"]
 
 CERTAINTY_ORDER = ("certain", "probable", "possible", "unknown")
 _RUMOR_CARRIERS = frozenset({"rumor", "rumors", "rumour", "rumours", "speculation", "gossip", "whispers", "chatter", "buzz"})
@@ -72,6 +72,7 @@ def _lexicon() -> dict:
         "distancing_certainty": raw.get("distancing_certainty", "probable"),
         "verbs": raw.get("verbs", {}),
         "negative_words": frozenset(raw.get("negative_words", [])),
+        "negative_predicates": frozenset(raw.get("negative_predicates", [])),
         "negators": frozenset(raw.get("negators", [])),
         "denial": frozenset(raw.get("denial", [])),
         "conditionals": frozenset(raw.get("conditionals", [])),
@@ -112,7 +113,10 @@ def assess(region: Span | Doc) -> tuple[str, str, list[str]]:
     doc = span.doc
     has_dep = doc.has_annotation("DEP")
     mains = _main_predicates(span) if has_dep else []
+    # 'Lee isn't angry, she's heartbroken': a first clause parsed under the second still counts
+    mains += [c for m in list(mains) for c in m.children if c.dep_ in ("ccomp", "parataxis") and span.start <= c.i < m.i]
     main_ids = {t.i for t in mains}
+    intensified = {m.i for m in mains if _negated_comparative(m)}  # 'could not be happier'
 
     def hedge(text: str, value: str) -> None:
         nonlocal certainty
@@ -128,17 +132,19 @@ def assess(region: Span | Doc) -> tuple[str, str, list[str]]:
         t = span[k]
         if low in lex["adverbs"] and t.pos_ != "ADJ":
             hedge(t.text.lower(), lex["adverbs"][low])
-        elif low in lex["adjectives"] and (t.pos_ == "ADJ" or t.tag_ == "VBN" or not has_dep) and t.dep_ in ("amod", ""):
+        elif low in lex["adjectives"] and (t.pos_ == "ADJ" or t.tag_ == "VBN" or not has_dep) and t.dep_ in ("amod", "") and (
+            not has_dep or t.head.dep_ not in ("pobj", "conj", "appos")
+        ):
             hedge(t.text.lower(), lex["adjectives"][low])
         for phrase, value in lex["phrases"] if low in first_words else ():
             if tuple(words[k : k + len(phrase)]) == phrase:
                 hedge(" ".join(phrase), value)
                 break
-        if low in lex["modals"] and (not has_dep or t.head.i in main_ids) and t.tag_ in ("MD", ""):
+        if low in lex["modals"] and (not has_dep or t.head.i in main_ids) and t.tag_ in ("MD", "") and t.head.i not in intensified:
             value = lex["modals"][low]
             if value != "certain":
                 hedge(low, value)
-        if t.lemma_.lower() in lex["verbs"] and t.pos_ in ("VERB", "AUX", ""):
+        if t.lemma_.lower() in lex["verbs"] and t.pos_ in ("VERB", "AUX", "") and t.i not in intensified:
             hedge(t.text.lower(), lex["verbs"][t.lemma_.lower()])
         if t.lemma_.lower() in lex["epistemic"] and (t.i in main_ids or not has_dep):
             takes_clause = any(c.dep_ in ("ccomp", "xcomp") for c in t.children) or (
@@ -148,7 +154,11 @@ def assess(region: Span | Doc) -> tuple[str, str, list[str]]:
                 hedge(t.text.lower(), lex["epistemic"][t.lemma_.lower()])
     if has_dep:
         for m in mains:
+            if m.i in intensified:
+                continue
             for c in m.children:
+                if c.dep_ in ("acomp", "attr") and c.lower_ in lex["negative_predicates"] and _lemma_of(m) in ("be", "seem", "remain"):
+                    polarity = "negative"  # 'The reports are false'
                 if c.dep_ == "neg" or (c.lower_ in lex["negators"] and c.dep_ in ("advmod", "neg", "det")):
                     polarity = "negative"
                 elif c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "expl") and (
@@ -171,6 +181,18 @@ def assess(region: Span | Doc) -> tuple[str, str, list[str]]:
     return certainty, polarity, hedges
 
 
+def _lemma_of(t: Token) -> str:
+    be = ("’s", "'s", "’re", "'re", "’m", "'m", "is", "are", "was", "were", "am", "be", "been")
+    return "be" if t.lower_ in be else t.lemma_.lower()
+
+
+def _negated_comparative(m: Token) -> bool:
+    """'could not be happier', 'has never seemed lighter': negation of a comparative intensifies."""
+    if not any(c.dep_ == "neg" for c in m.children):
+        return False
+    return m.tag_ in ("JJR", "RBR") or any(c.dep_ in ("acomp", "oprd", "attr", "advmod") and c.tag_ in ("JJR", "RBR") for c in m.children)
+
+
 def embedding_certainty(pred: Token) -> tuple[str, str] | None:
     """(certainty, cue) when ``pred`` is the clause complement of an epistemic verb ('suspects')."""
     if pred.dep_ != "ccomp" or pred.head.i == pred.i:
@@ -183,7 +205,51 @@ def assess_attribution(doc: Doc, att: AttributionAnn) -> tuple[str, str, list[st
     """Content-level :func:`assess` plus the source-level cues of the attribution (see module doc)."""
     span = char_span(doc, att.content_start, att.content_end)
     found = assess(span) if span is not None else ("certain", "positive", [])
-    return source_adjust(att, *found)
+    return attribution_adjust(doc, att, span, *found)
+
+
+def attribution_adjust(
+    doc: Doc, att: AttributionAnn | None, span: Span | None, certainty: str, polarity: str, hedges: list[str]
+) -> tuple[str, str, list[str]]:
+    """:func:`source_adjust` plus what the words around the content say: a negated cue ('has not
+    confirmed that ...': unknown) and the lead-in of a partial quote ('she would not comment on
+    “rumors ...”': the negation and modals of the lead-in apply to the quoted words)."""
+    certainty, polarity, hedges = source_adjust(att, certainty, polarity, hedges)
+    if att is None or span is None:
+        return certainty, polarity, hedges
+    cue = _cue_token(doc, span, att.cue)
+    if cue is not None and _negated(doc, cue):
+        certainty = "unknown"  # nobody commits to it
+        hedges = [f"not {att.cue}", *hedges]
+    if cue is not None and att.quote == "direct" and cue.i < span.start:
+        lead = cue.i + 1
+        while lead < span.start and (doc[lead].is_punct or doc[lead].lower_ == "that"):
+            lead += 1
+        gap = [t for t in doc[lead : span.start] if not t.is_punct]
+        if 0 < len(gap) <= 10 and not any(t.is_sent_start for t in doc[lead + 1 : span.start + 1]):
+            c2, p2, h2 = assess(doc[lead : span.end])
+            certainty = weakest(certainty, c2)
+            if p2 == "negative":
+                polarity = "negative" if polarity == "positive" else polarity
+            hedges += [h for h in h2 if h not in hedges]
+    return certainty, polarity, hedges
+
+
+def _cue_token(doc: Doc, span: Span, cue: str | None) -> Token | None:
+    """The cue's verb next to ``span`` (the nearest token spelled like the cue's first word)."""
+    if not cue:
+        return None
+    word = cue.split()[0]
+    for k in [*range(span.start - 1, max(0, span.start - 12) - 1, -1), *range(span.end, min(len(doc), span.end + 12))]:
+        if doc[k].text == word:
+            return doc[k]
+    return None
+
+
+def _negated(doc: Doc, t: Token) -> bool:
+    if any(c.dep_ == "neg" for c in t.children):
+        return True
+    return any(doc[j].lower_ in ("not", "n't", "n’t", "never") for j in range(max(0, t.i - 3), t.i))
 
 
 def source_adjust(att: AttributionAnn | None, certainty: str, polarity: str, hedges: list[str]) -> tuple[str, str, list[str]]:

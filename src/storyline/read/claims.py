@@ -26,7 +26,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .annotations import AttributionAnn, ClaimAnn, char_span, ensure_extensions
-from .certainty import assess, embedding_certainty, source_adjust, weakest
+from .certainty import assess, attribution_adjust, embedding_certainty, weakest
+from .names_ages import add_nominal_ages
 
 __all__ = ["find_claims", "normalise_predicate", "claims_component"]
 
@@ -162,6 +163,8 @@ def _subject(p: Token) -> Token | None:
             if p.dep_ == "relcl" and subj.tag_ in ("WP", "WDT") and p.head.i != p.i:
                 return p.head  # 'Portman who married the choreographer'
             return subj
+        if p.dep_ == "acl" and getattr(_acl_verb(p.head), "i", None) == p.i:
+            return p.head  # 'Lee, 42, moved out': see _acl_verb
         if p.dep_ in ("conj", "xcomp", "advcl", "relcl") and p.head.i != p.i:
             if p.dep_ == "relcl":
                 return p.head
@@ -243,6 +246,13 @@ def _predicates_in(doc: Doc, lo: int, hi: int, skip: set[int], narration: bool) 
     out: list[Token] = []
     queue = [t for t in heads if not narration or t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT"]
     if not narration:
+        # 'Lee, 42, moved out' mis-parsed as a name modified by 'moved': the verb is the predicate
+        queue = [_acl_verb(t) or t for t in queue]
+        # A noun left dangling by a bad parse ('the actress' read as a conjunct of an earlier
+        # subject) is no predicate when the content has a verb of its own.
+        if any(t.pos_ in ("VERB", "AUX") for t in queue):
+            queue = [t for t in queue if t.pos_ in ("VERB", "AUX") or t.pos_ not in ("NOUN", "PROPN", "PRON")]
+    if not narration:
         queue = [t for t in queue if not (t.is_punct or t.is_space)]
     seen: set[int] = set()
     while queue:
@@ -265,6 +275,14 @@ def _predicates_in(doc: Doc, lo: int, hi: int, skip: set[int], narration: bool) 
             elif c.dep_ == "ccomp" and _finite(c) and _lemma(t) in _EMBEDDING:
                 queue.append(c)  # 'discovered that he had cheated': both are claims
     return sorted(out, key=lambda t: t.i)
+
+
+def _acl_verb(t: Token) -> Token | None:
+    """The finite-looking verb hanging off a name as ``acl`` ('Lee, 42, moved out'), if any."""
+    if t.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return next((c for c in t.children if c.dep_ == "acl" and c.pos_ == "VERB" and c.tag_ in ("VBD", "VBN")
+                 and c.i > t.i and t.doc[c.i - 1].text == ","), None)
 
 
 def _temporal(clause: Token) -> bool:
@@ -358,7 +376,8 @@ def _claim(
     if embedding is not None:  # 'suspects [Ben has been cheating]'
         certainty = weakest(certainty, embedding[0])
         hedges = [embedding[1], *hedges]
-    certainty, polarity, hedges = source_adjust(att, certainty, polarity, hedges)
+    content = doc[lo:hi] if att is not None else None
+    certainty, polarity, hedges = attribution_adjust(doc, att, content, certainty, polarity, hedges)
     s_lo, s_hi = index.sents[index.sent_of[p.i]]
     if att is not None:
         s_lo, s_hi = min(s_lo, lo), max(s_hi, hi)
@@ -394,8 +413,13 @@ def _claim(
     assigns=["doc._.sl_claims", "doc.spans"],
 )
 def claims_component(doc: Doc) -> Doc:
-    """Set ``doc._.sl_claims`` and the ``sl_claims`` span group (label = predicate class)."""
+    """Set ``doc._.sl_claims`` and the ``sl_claims`` span group (label = predicate class).
+
+    Also adds the ages written at resolved epithets ("The choreographer, 47,") to the entities:
+    they need coreference, and age claims are compared across articles. That step belongs at the
+    end of ``storyline_coref``; it is idempotent, so it may run there too."""
     ensure_extensions()
+    add_nominal_ages(doc._.sl_entities or [], doc.text)
     claims = find_claims(doc)
     doc._.sl_claims = claims
     group = []

@@ -1,6 +1,8 @@
 """Ages written next to a person: "Portman, 42,", "son Aleph, 12,", "25-year-old activist X".
 
-An age is an attribute of the person, never an entity and never a date.
+An age is an attribute of the person, never an entity and never a date. Ages next to an epithet
+("The choreographer, 47,", "the 26-year-old singer") can only be read once coreference has
+resolved the epithet: :func:`add_nominal_ages` does that on the resolved entities.
 """
 
 from __future__ import annotations
@@ -8,11 +10,12 @@ from __future__ import annotations
 import bisect
 import re
 
-__all__ = ["find_ages"]
+__all__ = ["find_ages", "add_nominal_ages"]
 
 # Right after a name: ", 42," / ", 42." / ", 6, and" / " (42)" / ", aged 42".
 _AFTER_NAME = re.compile(r"(?:\s*,\s*(?:aged\s+)?(\d{1,3})(?=\s*(?:[,.;)!?]|and\b|or\b|$))|\s+\((\d{1,3})\))")
 _YEAR_OLD = re.compile(r"\b(\d{1,3})[-\s]year[-\s]old\b")
+_INSIDE = re.compile(r"(?:the|a|an)\s+(\d{1,3})[-\s]year[-\s]old\b", re.I)
 _BREAK = re.compile(r"[,.;:!?()\"“”]|\b(?:and|or|but|who|that|is|was|has|had)\b")
 
 
@@ -21,17 +24,8 @@ def find_ages(text: str, mentions: list[tuple[int, int, int]]) -> list[tuple[int
 
     ``mentions`` are ``(start_char, end_char, entity id)`` of PERSON name mentions, sorted by start.
     """
-    out: list[tuple[int, int, int, int]] = []
-    seen: set[int] = set()
-    for s, e, ref in mentions:
-        m = _AFTER_NAME.match(text, e)
-        if not m:
-            continue
-        g = 1 if m.group(1) else 2
-        value = int(m.group(g))
-        if 0 < value < 120 and m.start(g) not in seen:
-            seen.add(m.start(g))
-            out.append((ref, value, m.start(g), m.end(g)))
+    out = _after(text, mentions)
+    seen = {s for _, _, s, _ in out}
     starts = [m[0] for m in mentions]
     for m in _YEAR_OLD.finditer(text):
         value = int(m.group(1))
@@ -47,3 +41,55 @@ def find_ages(text: str, mentions: list[tuple[int, int, int]]) -> list[tuple[int
             seen.add(m.start())
             out.append((ref, value, m.start(), m.end()))
     return out
+
+
+def _after(text: str, mentions: list[tuple[int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """``(ref, value, start, end)`` for ages right after a mention: "Portman, 42,"."""
+    out: list[tuple[int, int, int, int]] = []
+    seen: set[int] = set()
+    for _, e, ref in mentions:
+        m = _AFTER_NAME.match(text, e)
+        if not m:
+            continue
+        g = 1 if m.group(1) else 2
+        value = int(m.group(g))
+        if 0 < value < 120 and m.start(g) not in seen:
+            seen.add(m.start(g))
+            out.append((ref, value, m.start(g), m.end(g)))
+    return out
+
+
+def add_nominal_ages(entities: list, text: str) -> None:
+    """Add to each PERSON entity (``EntityAnn``) the ages written at its nominal mentions.
+
+    "The choreographer, 47," (an age right after the epithet) and "the 26-year-old singer" (an age
+    inside it). Ages already recorded at the same place are not added twice. Runs after
+    coreference, which decides whom the epithet denotes; a wrong resolution gives a wrong age, so
+    only nominal mentions (never pronouns) count, and none when they disagree with each other or
+    with the ages written next to the person's name.
+    """
+    from .annotations import AgeAnn  # the Doc contract; imported here to keep this module pure text
+
+    for ent in entities:
+        if ent.type != "PERSON":
+            continue
+        nominal = sorted((m.start, m.end, ent.key) for m in ent.mentions if m.kind == "nominal")
+        if not nominal:
+            continue
+        known = {a.start for a in ent.ages}
+        found = [(v, s, e) for _, v, s, e in _after(text, nominal)]
+        for s, e, _ in nominal:
+            m = _INSIDE.match(text, s, e)
+            if m:
+                found.append((int(m.group(1)), m.start(1), m.end(1)))
+        stated = {a.value for a in ent.ages} | {v for v, _, _ in found}
+        if len(stated) > 1:
+            # One article gives one person one age: disagreeing epithet ages mean an epithet was
+            # resolved to the wrong person ("The singer, 26," taken for the choreographer).
+            continue
+        for value, s, e in found:
+            if s not in known and 0 < value < 120:
+                known.add(s)
+                ent.ages.append(AgeAnn(value, s, e))
+        ent.ages.sort(key=lambda a: a.start)
+

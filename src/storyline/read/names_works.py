@@ -6,6 +6,8 @@ Contexts (each a capitalised run of words, see :func:`names_spans.cap_run_end`):
 - "the film/movie/series/album <Title>", "the set/premiere/sequel of <Title>", "star of <Title>"
 - "<year>'s <Title>" with either apostrophe ("2010’s Black Swan")
 - "starred/appeared in <Title>", "role in <Title>"
+- "while making/filming/shooting <Title>" (a production verb in the gerund)
+- "<Title>, the musical drama ..." (an apposition headed by a work noun)
 
 Award names ("the Oscar winner") are reported separately so they never become people.
 """
@@ -24,6 +26,8 @@ _OF_NOUNS = frozenset({"set", "premiere", "sequel", "remake", "production", "sea
                        "star", "stars", "director", "creator", "author", "writer", "producer", "lead", "reboot",
                        "finale", "filming", "shoot", "screening", "release", "actress", "actor", "singer"})
 _IN_VERBS = frozenset({"star", "appear", "role", "cameo", "feature", "roles", "part", "turn", "performance", "co-star", "costar"})
+_MAKING = frozenset({"making", "filming", "shooting", "recording", "directing", "producing", "promoting", "rehearsing"})
+_APPOS_DETS = frozenset({"the", "a", "an", "his", "her", "their"})
 _YEAR_POSS = re.compile(r"\b(1[89]\d\d|20\d\d)\s?['’]s\s+(?=[A-Z])")
 _PLACE_TYPES = frozenset({"NORP", "GPE", "LOC", "ORG", "FAC"})
 _OPEN_Q = frozenset({"“", '"', "‘"})
@@ -101,6 +105,23 @@ def find_works(idx: DocIndex, lex: Lexicon, blocked: set[int]) -> list[tuple[int
                 add(_title_after(doc, i + 1, sent_end), "noun")
         elif low in _OF_NOUNS and low not in lex.work_nouns and i + 1 < n and doc[i + 1].lower_ == "of":
             add(_title_after(doc, i + 2, sent_end), "of")
+        # "while making Red Lantern": the gerund of a production verb takes a title.
+        if low in _MAKING and i + 1 < n:
+            add(_title_after(doc, i + 1, sent_end), "making")
+        # "Red Lantern, the musical drama he choreographed": a title in apposition to a work noun.
+        if t.text == "," and i > 0 and is_cap(doc[i - 1].text) and i + 2 < n and doc[i + 1].lower_ in _APPOS_DETS:
+            k = i + 2
+            while k < min(n, i + 5) and doc[k].lower_ not in lex.work_nouns and doc[k].is_alpha and not is_cap(doc[k].text):
+                k += 1
+            if k < n and doc[k].lower_ in lex.work_nouns and doc[k].lower_ not in _OF_NOUNS and not (
+                k + 1 < n and (doc[k + 1].text in {"'s", "’s"} or doc[k + 1].pos_ == "NOUN")  # 'the show’s host', 'drama coach'
+            ):
+                j = i - 1
+                sent_start = idx.sent_bounds[idx.sent_of[i]][0] if idx.sent_bounds else 0
+                while j - 1 >= sent_start and is_cap(doc[j - 1].text) and doc[j - 1].lower_ not in _DETERMINERS:
+                    j -= 1
+                if j > sent_start and doc[j - 1].lower_ in {"of", "in", "making", "on", "from", "and", "with"} | _MAKING:
+                    add((j, i), "appos")
         # "starred in Black Swan", "her role in Red Lantern".
         if low == "in" and i > 0 and i + 1 < n and (doc[i - 1].lemma_.lower() in _IN_VERBS or doc[i - 1].lower_ in _IN_VERBS):
             add(_title_after(doc, i + 1, sent_end), "in")

@@ -35,7 +35,8 @@ from .lexicon import cue_lexicon
 from .narration import narration_candidates
 from .quotes import Quote, find_quotes
 from .register import SourceRegister
-from .speech import Candidate, direct_candidates, indirect_candidates
+from .indirect import indirect_candidates
+from .speech import Candidate, direct_candidates
 
 __all__ = ["find_attributions", "find_quotes", "Quote", "attribution_component"]
 
@@ -86,8 +87,24 @@ def find_attributions(doc: Doc) -> list[AttributionAnn]:
     for c in cands:
         if c.source is not None:
             c.source = ctx.minimal_np(*c.source)
+    last_thing: SourceInfo | None = None  # the last document or report: what a later 'it' says
+    unnamed_heads: set[str] = set()  # head nouns of unnamed sources introduced so far ('a dancer')
     for i in order:
         info = classify(ctx, cands[i], ents)
+        if info.span is not None:
+            cands[i].source = info.span
+        src = cands[i].source
+        if src is not None and src[1] - src[0] == 1 and doc[src[0]].lower_ == "it":
+            if last_thing is not None:  # 'It also states that ...' after 'the filing asks ...'
+                info = SourceInfo(last_thing.kind, via=last_thing.via)
+        elif info.kind in ("document", "other_media"):
+            last_thing = info
+        if info.kind == "anonymous" and info.indefinite and info.head:
+            unnamed_heads.add(info.head)
+        elif info.kind == "named_person" and info.definite and info.head in unnamed_heads:
+            # 'a crew member tells Us ...' then 'the crew member adds': the same unnamed source,
+            # not a person the epithet might resolve to
+            info.kind, info.entity_key = "anonymous", None
         key = _key(ctx, cands[i], info, register)
         resolved[i] = (info, key)
     donors: dict[int, int] = {}

@@ -74,8 +74,11 @@ class Ctx:
             return self.entity_outlets[i]
         for n in range(min(5, hi - i), 1, -1):
             span = doc[i : i + n]
-            # 'The Harbor Times', 'Chart Monitor': capitalised words ending in an outlet word
-            if span[-1].text in self.lex.outlet_words and all(t.is_title or t.text == "&" for t in span):
+            # 'The Harbor Times', 'StarWatch Weekly' (camel case counts), 'Daily Lumen':
+            # capitalised words ending, or opening, with an outlet word
+            if all(t.text[:1].isupper() and t.is_alpha or t.text == "&" for t in span) and (
+                span[-1].text in self.lex.outlet_words or (span[0].text in self.lex.outlet_first_words and n == 2)
+            ):
                 return i + n, span.text
         for n in range(min(5, hi - i), 0, -1):
             span = doc[i : i + n]
@@ -157,7 +160,19 @@ class Ctx:
         if e - 1 >= lo and doc[e - 1].lower_ in _BE_FORMS:
             return None  # 'The deal was announced': a passive cue's subject is the content
         if self.has_dep:
-            for child in doc[cue].children:
+            verb = doc[cue]
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and lo <= verb.head.i < cue:
+                if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and cue > 0 and doc[cue - 1].lower_ in ("and", "or", "but"):
+                    verb = verb.head  # 'he smiled and said': the subject of the first verb
+                elif verb.dep_ == "acl" and self._nominal(verb.head) and verb.head.i < cue:
+                    # 'Lee, who founded the studio, denied ...' read as a modifier of 'Lee'
+                    h = verb.head
+                    s = h.i
+                    while s - 1 >= lo and doc[s - 1].dep_ in ("compound", "flat") and doc[s - 1].head.i == h.i:
+                        s -= 1
+                    return s, h.i + 1
+            # The subject nearest the cue: 'The delay hurt, the source says' parses both as nsubj.
+            for child in sorted(verb.children, key=lambda c: -c.i):
                 if child.dep_ == "nsubj" and lo <= child.i < cue and child.tag_ not in ("WDT", "WP"):
                     s = max(child.left_edge.i, lo)
                     e = min(child.right_edge.i + 1, cue)

@@ -70,6 +70,7 @@ class SourceInfo:
     indefinite: bool = False
     other: bool = False  # 'the other insider'
     head: str = ""
+    span: tuple[int, int] | None = None  # a narrower source span than the phrase ('Glitter' in 'the tabloid Glitter')
 
 
 def _head(ctx: Ctx, s: int, e: int) -> int:
@@ -110,7 +111,7 @@ def classify(ctx: Ctx, cand: Candidate, ents: EntityIndex) -> SourceInfo:
             info.ordinal = lex.ordinals[w]
     if words and words[0] == "another":
         info.indefinite = True
-    outlet = next((hit for k in range(s, e) if (hit := ctx.outlet_at(k, e))), None)
+    outlet_start, outlet = next(((k, hit) for k in range(s, e) if (hit := ctx.outlet_at(k, e))), (None, None))
     names_publisher = outlet is not None and ctx.is_publisher(outlet[1])
     if words[:3] == ["one", "of", "them"]:
         info.plural, info.definite, info.head = True, True, ""
@@ -118,6 +119,12 @@ def classify(ctx: Ctx, cand: Candidate, ents: EntityIndex) -> SourceInfo:
     named_outlet = outlet is not None and head.text[:1].isupper() and (
         (h > 0 and not ctx.boundary[h - 1]) or cand.cue_class in ("report", "learn")
     )
+    if outlet is None and h > s and head.text[:1].isupper() and any(w in lex.outlet_nouns for w in words[: h - s]):
+        # 'the tabloid Glitter', 'the magazine Velvet': an outlet named by apposition to its kind
+        first = next(k for k in range(s + 1, h + 1) if doc[k].text[:1].isupper())
+        info.kind = "outlet" if ctx.is_publisher(doc[first : h + 1].text) else "other_media"
+        info.span = (first, h + 1)  # the source is the name, as for any appositive
+        return info
     if (low in lex.anonymous_nouns or low in lex.plural_anonymous or low in _ANON_PRONOUNS) and not named_outlet:
         info.plural = low in lex.plural_anonymous or (low == "people")
         info.via = via or (ctx.publisher if names_publisher else None)
@@ -139,6 +146,8 @@ def classify(ctx: Ctx, cand: Candidate, ents: EntityIndex) -> SourceInfo:
         return info
     if outlet is not None:
         info.kind, info.via = "other_media", None
+        if outlet_start > s and any(w in lex.outlet_nouns for w in words[: outlet_start - s]):
+            info.span = (outlet_start, outlet[0])  # 'the tabloid Daily Planet' -> 'Daily Planet'
         return info
     ent = ents.at(h) or next((x for k in range(s, e) if (x := ents.at(k))), None)
     if ent and ent[1] == "OUTLET":
@@ -160,7 +169,10 @@ def classify(ctx: Ctx, cand: Candidate, ents: EntityIndex) -> SourceInfo:
         or low in _PRONOUNS
         or ctx.pos(head) == "PROPN"
         or info.definite  # an epithet: 'the actress', 'the Jackie star'
-        or any(doc[k].is_title for k in range(s, e) if k > 0 and not doc[k - 1].is_sent_end)
+        or any(
+            doc[k].is_title and doc[k].lower_ not in _INDEFINITE and doc[k].lower_ not in _DEFINITE
+            for k in range(s, e) if k > 0 and not doc[k - 1].is_sent_end
+        )
     )
     if is_person:
         info.kind, info.entity_key, info.via = "named_person", person, via
@@ -188,7 +200,7 @@ def _medium(ctx: Ctx, cand: Candidate) -> str | None:
         if c0 <= t.idx < c1 or ctx.quote_of[k] >= 0:
             prep = False
             continue
-        if t.lower_ in ("in", "on", "via", "through", "with"):
+        if t.lower_ in ("in", "on", "via", "through", "with", "under"):
             prep = True
             continue
         if prep and (t.lower_ in lex.social_media and (t.lower_ != "x" or t.text == "X")):

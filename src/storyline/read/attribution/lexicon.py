@@ -27,6 +27,8 @@ class CueLexicon:
     participial: frozenset[str]
     publisher_pronouns: frozenset[str]
     outlet_words: frozenset[str]  # 'Times', 'Gazette': a capitalised name ending so is an outlet
+    outlet_nouns: frozenset[str]  # 'tabloid': 'the tabloid Glitter' names an outlet
+    outlet_first_words: frozenset[str]  # 'Daily': a two-word capitalised name opening so is an outlet
     crowd_nouns: frozenset[str]
     document_media: frozenset[str]
     social_media: frozenset[str]
@@ -87,6 +89,8 @@ def cue_lexicon() -> CueLexicon:
         participial=frozenset(raw.get("participial_cues", [])),
         publisher_pronouns=frozenset(raw.get("publisher_pronouns", [])),
         outlet_words=frozenset(raw.get("outlet_words", [])),
+        outlet_first_words=frozenset(raw.get("outlet_first_words", [])),
+        outlet_nouns=frozenset(raw.get("outlet_nouns", [])),
         crowd_nouns=frozenset(raw.get("crowd_nouns", [])),
         document_media=frozenset(raw.get("document_media", [])),
         social_media=frozenset(raw.get("social_media", [])),

@@ -4,6 +4,10 @@ A sentence that no speaker carries is typed ``observation`` when it reports what
 ("were seen kissing", "her ring finger was bare", "appeared to be in a new relationship era") and
 ``rumor`` when a carrier-less hedge holds it up ("Millepied reportedly left ..."). Rumor wins
 over observation: "was reportedly seen" is a rumor of a sighting.
+
+Sentences are read clause by clause: a clause joined by ", and/but" with a subject of its own, or
+after a colon, carries its own hint ("He reportedly rented a flat, and he was seen at a club": a
+rumor, then an observation) and is left alone when a speaker carries only the other clause.
 """
 
 from __future__ import annotations
@@ -16,13 +20,46 @@ __all__ = ["narration_candidates"]
 _BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "gets", "get", "getting"})
 
 
+_INSERTABLE = frozenset({"still", "already", "clearly", "completely", "totally", "again", "once", "conspicuously"})
+
+
 def _phrase_at(lowers: list[str], i: int, hi: int, phrases) -> int:
+    """Tokens matched by the longest phrase starting at ``i``; a degree or time adverb may sit
+    inside it ('was still bare')."""
     first = lowers[i]
     for p in phrases:
-        n = len(p)
-        if p[0] == first and i + n <= hi and tuple(lowers[i : i + n]) == p:
-            return n
+        if p[0] != first:
+            continue
+        k, j = i, 0
+        while k < hi and j < len(p):
+            if lowers[k] == p[j]:
+                j += 1
+            elif not (j > 0 and lowers[k] in _INSERTABLE):
+                break
+            k += 1
+        if j == len(p):
+            return k - i
     return 0
+
+
+_SUBJECT_POS = frozenset({"PRON", "PROPN", "DET", "NOUN"})
+
+
+def _clauses(ctx: Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
+    """``lo:hi`` split before ', and <subject>' / ', but <subject>' and after a colon (outside quotes)."""
+    doc = ctx.doc
+    out, start = [], lo
+    for k in range(lo + 1, hi - 2):
+        if ctx.quote_of[k] >= 0:
+            continue
+        if doc[k].text == "," and doc[k + 1].lower_ in ("and", "but") and ctx.pos(doc[k + 2]) in _SUBJECT_POS:
+            out.append((start, k))
+            start = k + 2
+        elif doc[k].text == ":" and k > start:
+            out.append((start, k))
+            start = k + 1
+    out.append((start, hi))
+    return out
 
 
 def narration_candidates(ctx: Ctx, covered: list[bool]) -> list[Candidate]:
@@ -32,9 +69,15 @@ def narration_candidates(ctx: Ctx, covered: list[bool]) -> list[Candidate]:
     rumor_first = {p[0] for p in lex.rumor_phrases}
     observed_first = {p[0] for p in lex.observation_phrases}
     out = []
-    for lo, hi in segments(ctx):
-        if any(covered[k] for k in range(lo, hi)):
-            continue
+    for lo, hi in (c for seg in segments(ctx) for c in _clauses(ctx, *seg)):
+        first = next((k for k in range(lo, hi) if covered[k]), None)
+        if first is not None:
+            # 'She was seen dining with him, sparking rumors of a romance': the clause before the
+            # comma that opens the attributed part is read on its own
+            comma = next((k for k in range(first - 1, lo, -1) if doc[k].text == "," and ctx.quote_of[k] < 0), None)
+            if comma is None:
+                continue
+            hi = comma
         rumor = observed = None
         for i in range(lo, hi):
             if ctx.quote_of[i] >= 0:

@@ -1,4 +1,4 @@
-"""Finding attributed content: direct quotes in every layout, then indirect speech.
+"""Finding attributed content: direct quotes in every layout (indirect speech: :mod:`.indirect`).
 
 Direct quotes are grouped into *units* (quotes in one sentence not separated by a cue, e.g.
 ``... “decided to leave him” and within weeks had “moved out,” the second source shares``). A
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .context import Ctx
 
-__all__ = ["Candidate", "direct_candidates", "indirect_candidates", "segments"]
+__all__ = ["Candidate", "direct_candidates", "segments"]
 
 _SKIP_LEAD = frozenset({"and", "but", "or", "so", "that", "while", "as", "—", "–", "-", ",", ":", ";"})
 _CONTENT_TRIM = " \t\n,;:—–"
@@ -160,16 +160,22 @@ def _cue_after(ctx: Ctx, s: int, e: int, cand: Candidate) -> bool:
             return True
         return False
     v = lex.verb(doc[i])
-    if v and v[1] not in ("news", "learn", "speculate"):  # inverted: "says the source"
+    if v and v[1] not in ("news", "learn", "speculate", "request"):  # inverted: "says the source"
         np = ctx.np_after(i + 1, e)
         if np:
             cand.cue, cand.cue_class, cand.source = (i, i + 1), v[1], np
             cand.recipient, cand.exclusive, _ = _tail(ctx, np[1], e, tell=v[0] == "tell")
             return True
         return False
-    for c in range(i + 1, min(e, i + 11)):
+    skip_to = i + 1
+    for c in range(i + 1, min(e, i + 13)):
+        if c < skip_to:
+            continue
         t = doc[c]
         v = lex.verb(t)
+        if t.text == "," and c + 2 < e and doc[c + 1].like_num and doc[c + 2].text == ",":
+            skip_to = c + 3  # '“...,” Mr. Lindqvist, 44, said': step over the age
+            continue
         if t.text == "," and c + 1 < e:
             # appositive name: '“...,” Quinn’s spokesperson, Lena Ward, told Starwatch Daily.'
             j = c + 1
@@ -181,7 +187,7 @@ def _cue_after(ctx: Ctx, s: int, e: int, cand: Candidate) -> bool:
                 cand.recipient, cand.exclusive, _ = _tail(ctx, j + 2, e, tell=v[0] == "tell")
                 return True
             return False
-        if v and v[1] not in ("news", "speculate"):
+        if v and v[1] not in ("news", "speculate", "request"):
             np = ctx.np_before(c, i)
             if np is None or np[0] != i and any(not ctx.np_like(doc[k], inner=True) for k in range(i, np[0])):
                 return False
@@ -194,6 +200,26 @@ def _cue_after(ctx: Ctx, s: int, e: int, cand: Candidate) -> bool:
         if not ctx.np_like(t, inner=True) and ctx.pos(t) != "ADV":
             return False
     return False
+
+
+def _passive(ctx: Ctx, i: int) -> bool:
+    """'the kids have been told': a passive cue has no speaker of its own."""
+    doc = ctx.doc
+    j = i - 1
+    while j >= 0 and ctx.pos(doc[j]) == "ADV":
+        j -= 1
+    return j >= 0 and doc[j].lower_ in ("was", "were", "been", "being", "be", "is", "are") and doc[i].tag_ in ("VBN", "")
+
+
+def _modifier(ctx: Ctx, i: int) -> bool:
+    """A cue form used as an adjective: 'her alleged affair', 'the reported split'."""
+    doc = ctx.doc
+    t = doc[i]
+    if ctx.pos(t) == "ADJ" or t.dep_ == "amod":
+        return True
+    prev_det = i > 0 and (ctx.pos(doc[i - 1]) == "DET" or doc[i - 1].text in ("’s", "'s") or doc[i - 1].tag_ == "PRP$")
+    next_noun = i + 1 < len(doc) and ctx.pos(doc[i + 1]) in ("NOUN", "PROPN")
+    return prev_det and next_noun and t.tag_ not in ("VBZ", "VBP")
 
 
 def _is_outletish(ctx: Ctx, np: tuple[int, int]) -> bool:
@@ -209,7 +235,9 @@ def _cue_before(ctx: Ctx, lo: int, hi: int, cand: Candidate) -> int | None:
     Returns the first token of the lead-in (content words before the quote mark), or ``hi``."""
     doc, lex = ctx.doc, ctx.lex
     c = hi - 1
-    while c >= lo and not (lex.verb(doc[c]) or doc[c].lower_ == "according"):
+    while c >= lo and not (
+        (lex.verb(doc[c]) and not _modifier(ctx, c) and not _passive(ctx, c)) or doc[c].lower_ == "according"
+    ):
         c -= 1
     if c < lo:
         return None
@@ -223,12 +251,18 @@ def _cue_before(ctx: Ctx, lo: int, hi: int, cand: Candidate) -> int | None:
         cand.cue, cand.cue_class, cand.source = (c, c + 2), "assert", np
     else:
         lemma, klass = lex.verb(doc[c])
-        if klass in ("news", "learn", "speculate"):
+        if klass in ("news", "learn", "speculate", "request"):
             return None
         cand.cue, cand.cue_class = (c, c + 1), klass
         cand.recipient, cand.exclusive, k = _tail(ctx, c + 1, hi, tell=lemma == "tell")
         if doc[c].lower_ in lex.participial and not _own_subject(ctx, c, lo):
             cand.inherit = "previous"
+        elif klass == "social" and c > lo and ctx.pos(doc[c - 1]) == "DET":
+            # 'She posted a photo with the caption “...”': the poster is the governing subject
+            cand.source = _governing_subject(ctx, c, lo)
+            if cand.source is None:
+                cand.cue = None
+                return None
         else:
             cand.source = ctx.subject_of(c, lo)
             if cand.source is None:
@@ -248,6 +282,10 @@ def _cue_before(ctx: Ctx, lo: int, hi: int, cand: Candidate) -> int | None:
         return k
     if hi - k <= 8 and all(ctx.np_like(doc[j], inner=True) for j in range(k, hi)):
         return k  # 'said the employees “gave ...”': the quote's subject stands between
+    if hi - k <= 8 and cand.source is not None and ctx.np_like(doc[k]) and all(
+        ctx.np_like(doc[j], inner=True) or ctx.pos(doc[j]) in ("AUX", "ADV", "PART") for j in range(k, hi)
+    ):
+        return k  # 'says Lee has been “the best”': a subject and auxiliaries lead into the quote
     cand.cue, cand.source, cand.inherit = None, None, None
     return None
 
@@ -365,134 +403,3 @@ def _nested(ctx: Ctx, unit: list[int], lo: int, outer: Candidate) -> list[Candid
                 Candidate(_trim(ctx.text, ns, ne), "direct", (c, c + 1), v[1], src, paragraph=ctx.quotes[qi].paragraph)
             )
     return out
-
-
-# ---------------------------------------------------------------------------------------------
-# indirect speech
-
-
-def indirect_candidates(ctx: Ctx, used: set[int], contents: list[tuple[int, int]]) -> list[Candidate]:
-    """'X says/claims/reveals that ...', 'according to X, ...', 'per X, ...', 'reports broke that ...'.
-
-    ``contents`` (character spans already attributed, e.g. direct quotes) are not attributed again."""
-    doc, lex, text = ctx.doc, ctx.lex, ctx.text
-    taken = bytearray(len(text) + 1)  # character -> already attributed: keeps the check linear
-    for a, b in contents:
-        taken[a:b] = b"\x01" * (b - a)
-    out: list[Candidate] = []
-    for lo, hi in segments(ctx):
-        end_char = doc[hi - 1].idx + len(doc[hi - 1].text) if hi > lo else 0
-        for i in range(lo, hi):
-            t = doc[i]
-            if i in used or ctx.quote_of[i] >= 0:
-                continue
-            cand = None
-            if t.lower_ == "according" and i + 1 < hi and doc[i + 1].lower_ == "to":
-                cand = _prepositional(ctx, i, i + 2, lo, hi, end_char)
-            elif t.lower_ == "per" and (i == lo or doc[i - 1].is_punct) and ctx.pos(t) in ("ADP", "", "X"):
-                cand = _prepositional(ctx, i, i + 1, lo, hi, end_char)
-            elif lex.verb(t):
-                cand = _verb_cue(ctx, i, lo, hi, end_char, out)
-            elif t.lower_ in lex.rumor_nouns or t.lower_ in lex.media_nouns:
-                if i + 2 < hi and doc[i + 1].lower_ == "that" and ctx.pos(doc[i + 2]) not in ("VERB", "AUX"):
-                    cand = Candidate(_trim(text, doc[i + 2].idx, end_char), "indirect", (i, i + 1), "news", (i, i + 1))
-            if cand is None or cand.content[1] <= cand.content[0]:
-                continue
-            if any(taken[cand.content[0] : cand.content[1]]):
-                continue
-            cand.paragraph = ctx.para_of[i]
-            out.append(cand)
-            taken[cand.content[0] : cand.content[1]] = b"\x01" * (cand.content[1] - cand.content[0])
-    return out
-
-
-def _content_end(ctx: Ctx, k: int, hi: int, end_char: int) -> int:
-    """End of a reported clause: before ', and rumors swirled that ...' / '; the source says'."""
-    doc, lex = ctx.doc, ctx.lex
-    for j in range(k + 1, hi):
-        if doc[j].text not in (",", ";") or ctx.quote_of[j] >= 0:
-            continue
-        m = j + 1
-        if m < hi and ctx.pos(doc[m]) == "CCONJ":
-            m += 1
-        if m < hi and doc[m].lower_ in lex.participial:
-            return doc[j].idx  # '..., adding that ...' starts another content of the same source
-        for c in range(m + 1, min(hi, m + 7)):
-            v = lex.verb(doc[c])
-            if v and v[1] != "learn" and ctx.np_before(c, m) is not None and ctx.np_before(c, m)[0] == m:
-                return doc[j].idx
-            if doc[c].is_punct:
-                break
-    return end_char
-
-
-def _prepositional(ctx: Ctx, i: int, k: int, lo: int, hi: int, end_char: int) -> Candidate | None:
-    doc, text = ctx.doc, ctx.text
-    np = ctx.np_after(k, hi)
-    if np is None:
-        return None
-    cand = Candidate((0, 0), "indirect", (i, k), "assert", np)
-    after = np[1]
-    if after < hi and doc[after].text == ",":
-        after += 1
-    lead = lo
-    while lead < i and (doc[lead].is_punct or doc[lead].lower_ in _SKIP_LEAD):
-        lead += 1
-    if lead == i:  # "According to reports, Natalie discovered ..."
-        cand.content = _trim(text, doc[after].idx if after < hi else end_char, end_char)
-    else:  # "..., according to a source close to the pair."
-        cand.content = _trim(text, doc[lead].idx, doc[i].idx)
-    return cand
-
-
-def _verb_cue(ctx: Ctx, i: int, lo: int, hi: int, end_char: int, found: list[Candidate]) -> Candidate | None:
-    doc, lex, text = ctx.doc, ctx.lex, ctx.text
-    lemma, klass = lex.verb(doc[i])
-    cand = Candidate((0, 0), "indirect", (i, i + 1), klass)
-    if doc[i].lower_ in lex.participial and not _own_subject(ctx, i, lo):
-        if found and found[-1].paragraph == ctx.para_of[i]:
-            cand.inherit = "previous"
-        else:  # 'O'Leary justified his choice by saying ...': the subject of the governing verb
-            cand.source = _governing_subject(ctx, i, lo)
-            if cand.source is None:
-                return None
-    else:
-        cand.source = ctx.subject_of(i, lo)
-        if cand.source is None:
-            return None
-        heads = {doc[k].lower_ for k in range(*cand.source)}
-        if klass == "news" and not heads & (lex.rumor_nouns | lex.media_nouns):
-            return None
-        if klass == "speculate":  # 'fans suspect that ...' is a rumor; 'she suspects' is not a source
-            if not heads & lex.crowd_nouns:
-                return None
-            cand.kind_hint = "rumor"
-        if klass == "learn" and not _is_outletish(ctx, cand.source):
-            return None
-    cand.recipient, cand.exclusive, k = _tail(ctx, i + 1, hi, tell=lemma == "tell")
-    end_char = _content_end(ctx, k, hi, end_char)
-    if k < hi and doc[k].lower_ in ("that", ":"):
-        if k + 1 < hi:
-            cand.content = _trim(text, doc[k + 1].idx, end_char)
-            return cand
-        return None
-    if k + 1 < hi and doc[k].text == "," and cand.source and cand.source[0] > lo and doc[cand.source[0] - 1].lower_ == "as":
-        cand.content = _trim(text, doc[k + 1].idx, end_char)  # 'As Starwatch Daily first reported, ...'
-        return cand
-    if ctx.has_dep and klass != "news":
-        for ch in doc[i].children:
-            if ch.dep_ == "ccomp" and ch.i > i and ch.left_edge.i > i:
-                cand.content = _trim(text, doc[ch.left_edge.i].idx, end_char)
-                return cand
-    if not ctx.has_dep and k < hi and klass in ("assert", "distance", "deny", "report") and ctx.pos(doc[k]) in ("PRON", "PROPN", "DET"):
-        cand.content = _trim(text, doc[k].idx, end_char)  # "insiders say she is fine" (no parse)
-        return cand
-    # Sentence-final reporting clause: "Portman is hurting, insiders say [to Us]
-    # [, speaking on condition of anonymity]."
-    rest = range(k, hi)
-    final = all(not (ctx.pos(doc[j]) in ("VERB", "AUX") and not doc[j].is_title) or doc[j].tag_ == "VBN" for j in rest)
-    final = final or (k < hi and doc[k].text == "," and k + 1 < hi and doc[k + 1].tag_ == "VBG")
-    if cand.source and final and cand.source[0] - 1 > lo and doc[cand.source[0] - 1].text == ",":
-        cand.content = _trim(text, doc[lo].idx, doc[cand.source[0] - 1].idx)
-        return cand
-    return None
