@@ -86,7 +86,8 @@ class _State:
 
     def add_mention(self, key: int, s: int, e: int, kind: str) -> None:
         ent = self.ents[key]
-        start, end = self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1].text)
+        starts, texts = self.idx.tok_starts, self.idx.texts
+        start, end = starts[s], starts[e - 1] + len(texts[e - 1])
         if any(m.start == start and m.end == end for m in ent.mentions):
             return
         text = self.idx.text[start:end]

@@ -128,20 +128,21 @@ def _other_ner(b: _Builder, blocked: set[int]) -> None:
         # (not in "the Airbus plane", where the name is a modifier).
         if s > 0 and doc[s - 1].lower_ == "the" and b.claimed[s - 1] < 0 and (e >= len(doc) or doc[e].pos_ not in {"NOUN", "PROPN"}):
             s -= 1
-        b.mention(rid, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+        b.mention(rid, *b.idx.char_bounds(s, e))
 
 
 def _works(b: _Builder, lex, blocked: set[int]) -> None:
-    doc, idx = b.doc, b.idx
+    idx = b.idx
     taken = blocked | {k for k, c in enumerate(b.claimed) if c >= 0}
     titles: dict[str, int] = {}
     for s, e, _why in find_works(idx, lex, taken):
         if not b.free(s, e):
             continue
-        title = doc[s:e].text
+        cs, ce = idx.char_bounds(s, e)
+        title = idx.text[cs:ce]
         rid = b.ref("WORK", title)
         titles[title] = rid
-        b.mention(rid, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+        b.mention(rid, cs, ce)
     # Other occurrences of a title: a one-word title that is also a given name ("Jackie") stays
     # a work only where a work context says so.
     spread = [t for t in titles if " " in t or (t not in lex.gender_of_name and t not in lex.nick_groups)]

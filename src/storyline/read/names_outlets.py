@@ -69,8 +69,19 @@ def _in_context(idx: DocIndex, start: int, end: int, lex: Lexicon) -> bool:
     return _matches_phrase(right, lex.outlet_after, before=False)
 
 
-def find_outlets(idx: DocIndex, lex: Lexicon, publisher: str | None) -> list[tuple[int, int, str]]:
-    """``(start_char, end_char, canonical name)`` for every outlet mention in the text."""
+_Forms = tuple[dict[str, str], dict[str, str], "re.Pattern[str] | None"]
+# (id(lexicon), publisher) -> (lexicon, forms): the forms depend only on these two, and
+# rebuilding the alternation regex for every article cost more than matching it.
+_FORMS_CACHE: dict[tuple[int, str | None], tuple[Lexicon, _Forms]] = {}
+_FORMS_CACHE_MAX = 256
+
+
+def _forms(lex: Lexicon, publisher: str | None) -> _Forms:
+    """Sure forms, context-dependent forms and their regex, for this lexicon and publisher."""
+    key = (id(lex), publisher)
+    hit = _FORMS_CACHE.get(key)
+    if hit is not None and hit[0] is lex:
+        return hit[1]
     outlets = outlets_for(lex, publisher)
     sure: dict[str, str] = {}
     maybe: dict[str, str] = {}
@@ -84,8 +95,17 @@ def find_outlets(idx: DocIndex, lex: Lexicon, publisher: str | None) -> list[tup
     for o in outlets:
         if o.name in o.ambiguous:
             sure.pop(o.name, None)
+    forms = (sure, maybe, outlet_regex(list(sure) + list(maybe)))
+    if len(_FORMS_CACHE) >= _FORMS_CACHE_MAX:
+        _FORMS_CACHE.clear()
+    _FORMS_CACHE[key] = (lex, forms)
+    return forms
+
+
+def find_outlets(idx: DocIndex, lex: Lexicon, publisher: str | None) -> list[tuple[int, int, str]]:
+    """``(start_char, end_char, canonical name)`` for every outlet mention in the text."""
+    sure, maybe, rx = _forms(lex, publisher)
     found: list[tuple[int, int, str]] = []
-    rx = outlet_regex(list(sure) + list(maybe))
     if rx is None:
         return found
     for m in rx.finditer(idx.text):

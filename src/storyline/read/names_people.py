@@ -51,38 +51,38 @@ def _same_person(a: Person, b: Person, lex: Lexicon) -> bool:
     return a.given == b.given or b.given in _given_names(lex, a.given)
 
 
-def _name_tokens(doc: Doc, s: int, e: int) -> tuple[int, int]:
+def _name_tokens(doc: Doc, texts: list[str], s: int, e: int) -> tuple[int, int]:
     s, e = trim_possessive(doc, s, e)
-    while s < e and (doc[s].text in _DETS or doc[s].text in HONORIFICS):
+    while s < e and (texts[s] in _DETS or texts[s] in HONORIFICS):
         s += 1
     return s, e
 
 
-def _kin_intros(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]) -> list[tuple[int, int, str | None, str]]:
+def _kin_intros(idx: DocIndex, lex: Lexicon, claimed: list[int]) -> list[tuple[int, int, str | None, str]]:
     """Names introduced by a kin noun: "son Aleph, 12, and daughter Amalia", "kids Aleph and Amalia"."""
     out = []
-    n = len(doc)
-    for i, t in enumerate(doc):
-        kin = t.lower_
-        if kin not in lex.kin or is_cap(t.text):
+    texts, lowers, punct, num = idx.texts, idx.lowers, idx.punct, idx.num
+    n = len(texts)
+    for i, kin in enumerate(lowers):
+        if kin not in lex.kin or is_cap(texts[i]):
             continue
         j = i + 1
-        if j < n and doc[j].text == ",":
+        if j < n and texts[j] == ",":
             j += 1
         while j < n:
             k = j
-            while k < n and is_cap(doc[k].text) and not doc[k].is_punct and k - j < 3 and claimed[k] < 0:
+            while k < n and is_cap(texts[k]) and not punct[k] and k - j < 3 and claimed[k] < 0:
                 k += 1
-            if k == j or doc[j].text in _NOT_NAMES or doc[j].lower_ in lex.kin:
+            if k == j or texts[j] in _NOT_NAMES or lowers[j] in lex.kin:
                 break
             out.append((j, k, lex.kin[kin], kin))
             # Continue over ", 12, and Y" / " and Y" / ", Y" for plural kin nouns.
             m = k
-            if m + 1 < n and doc[m].text == "," and doc[m + 1].like_num:
+            if m + 1 < n and texts[m] == "," and num[m + 1]:
                 m += 2
-            if m < n and doc[m].text == ",":
+            if m < n and texts[m] == ",":
                 m += 1
-            if m < n and doc[m].lower_ in {"and", "&"}:
+            if m < n and lowers[m] in {"and", "&"}:
                 m += 1
             if m == k or kin not in {"kids", "children", "sons", "daughters", "twins"}:
                 break
@@ -120,35 +120,36 @@ def collect_people(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], bl
     def usable(s: int, e: int) -> bool:
         return e > s and all(claimed[k] < 0 and k not in blocked for k in range(s, e))
 
+    texts, punct = idx.texts, idx.punct
     votes = _label_votes(doc)
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        s, e = _name_tokens(doc, ent.start, ent.end)
-        if not usable(s, e) or not all(is_cap(doc[k].text) or doc[k].text in {"-", "."} for k in range(s, e)):
+        s, e = _name_tokens(doc, texts, ent.start, ent.end)
+        if not usable(s, e) or not all(is_cap(texts[k]) or texts[k] in {"-", "."} for k in range(s, e)):
             continue
         if e - s == 1 and idx.common_word_at_start(s):
             continue
-        if e - s == 1 and votes.get((doc[s].text, False), 0) > votes.get((doc[s].text, True), 0):
+        if e - s == 1 and votes.get((texts[s], False), 0) > votes.get((texts[s], True), 0):
             continue  # "Mac", "Tiger": tagged a product or place more often than a person
-        add(tuple(doc[k].text for k in range(s, e)))
+        add(tuple(texts[s:e]))
     # A known given name followed by capitalised words the tagger left out ("Camille Étienne").
-    n = len(doc)
+    n = len(texts)
     i = 0
     while i < n:
-        t = doc[i]
-        if t.text in lex.gender_of_name or t.text in lex.nick_groups:
+        t = texts[i]
+        if t in lex.gender_of_name or t in lex.nick_groups:
             j = i + 1
-            while j < n and j - i < 4 and is_cap(doc[j].text) and len(doc[j].text) > 1 and not doc[j].is_punct and claimed[j] < 0:
+            while j < n and j - i < 4 and is_cap(texts[j]) and len(texts[j]) > 1 and not punct[j] and claimed[j] < 0:
                 j += 1
             if j - i >= 2 and usable(i, j) and not idx.common_word_at_start(i):
-                add(tuple(doc[k].text for k in range(i, j)))
+                add(tuple(texts[i:j]))
                 i = j
                 continue
         i += 1
-    for s, e, gender, kin in _kin_intros(doc, idx, lex, claimed):
+    for s, e, gender, kin in _kin_intros(idx, lex, claimed):
         if usable(s, e):
-            add(tuple(doc[k].text for k in range(s, e)), gender, kin)
+            add(tuple(texts[s:e]), gender, kin)
     for p in people:
         p.forms = _forms(p, lex)
         if p.gender is None:
@@ -192,20 +193,20 @@ def match_people(idx: DocIndex, people: list[Person], claimed: list[int], blocke
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for f in sorted(owners, key=len, reverse=True):
         by_first.setdefault(f[0], []).append(f)
-    doc = idx.doc
-    n = len(doc)
+    texts, starts = idx.texts, idx.tok_starts
+    n = len(texts)
     last_seen: dict[int, int] = {}
     out: list[tuple[int, int, int]] = []
     i = 0
     while i < n:
-        text = doc[i].text
+        text = texts[i]
         forms = by_first.get(text) or by_first.get(_strip_possessive(text))
         hit = None
         for f in forms or ():
             m = len(f)
             if i + m > n:
                 continue
-            words = [doc[k].text for k in range(i, i + m)]
+            words = texts[i : i + m]
             words[-1] = words[-1] if words[-1] == f[-1] else _strip_possessive(words[-1])
             if tuple(words) == f:
                 hit = f
@@ -214,10 +215,10 @@ def match_people(idx: DocIndex, people: list[Person], claimed: list[int], blocke
             i += 1
             continue
         ts, te = i, i + len(hit)
-        nxt = doc[te].text if te < n else ""
+        nxt = texts[te] if te < n else ""
         ok = not any(claimed[k] >= 0 or k in blocked for k in range(ts, te))
         # "Quinn-Smith", "Quinnville": the form must not be glued to a longer word.
-        ok = ok and not (nxt in {"-"} and not doc[te - 1].whitespace_)
+        ok = ok and not (nxt in {"-"} and not idx.space_after[te - 1])
         if ok and te - ts == 1 and idx.common_word_at_start(ts):
             ok = False
         if ok:
@@ -228,11 +229,11 @@ def match_people(idx: DocIndex, people: list[Person], claimed: list[int], blocke
             else:
                 best = max((last_seen.get(c, -1), -c) for c in cands)
                 who = -best[1] if best[0] >= 0 else cands[0]
-            s = doc[ts].idx
-            e = doc[te - 1].idx + len(hit[-1])
+            s = starts[ts]
+            e = starts[te - 1] + len(hit[-1])
             # "Ms. Quinn": the honorific belongs to the name.
-            if ts > 0 and doc[ts - 1].text in HONORIFICS and claimed[ts - 1] < 0:
-                s = doc[ts - 1].idx
+            if ts > 0 and texts[ts - 1] in HONORIFICS and claimed[ts - 1] < 0:
+                s = starts[ts - 1]
             out.append((s, e, who))
         i = te
     return out

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from operator import attrgetter
 from typing import Any
 
 from ..records import TABLES
@@ -22,19 +23,17 @@ __all__ = ["from_row", "to_row"]
 def to_row(table: str, record: Any, seq: int | None = None) -> dict[str, Any]:
     """The row storing ``record`` in ``table`` (at position ``seq`` in its tuple, if given)."""
     row: dict[str, Any] = {} if seq is None else {"seq": seq}
-    for col in layout(table):
-        value: Any = record
-        for name in col.path:
-            value = getattr(value, name)
-        if col.py is tuple and value is not None:
+    for name, get, is_tuple in _GETTERS[table]:
+        value = get(record)
+        if is_tuple and value is not None:
             value = list(value)
-        row[col.name] = value
+        row[name] = value
     return row
 
 
 def from_row(table: str, row: Mapping[str, Any]) -> Any:
     """The record stored in ``row`` of ``table`` (extra keys such as ``seq`` are ignored)."""
-    return _build(TABLES[table], _TREES[table], row)
+    return _BUILDERS[table](row)
 
 
 # Per table: top-level field name -> RecordColumn (a stored value) or a nested subtree.
@@ -54,18 +53,33 @@ def _tree(cls: type, cols: tuple[RecordColumn, ...], depth: int = 0) -> _Tree:
     return tree
 
 
-def _build(cls: type, tree: _Tree, row: Mapping[str, Any]) -> Any:
-    kwargs: dict[str, Any] = {}
+def _builder(cls: type, tree: _Tree) -> Callable[[Mapping[str, Any]], Any]:
+    """A function making ``cls`` from a row, with the tree walked once here rather than per row."""
+    plan: list[tuple[str, str | None, bool, Callable[[Mapping[str, Any]], Any] | None]] = []
     for name, node in tree.items():
         if isinstance(node, RecordColumn):
-            value = row[node.name]
-            if node.py is tuple and value is not None:
-                value = tuple(value)
-            kwargs[name] = value
+            plan.append((name, node.name, node.py is tuple, None))
         else:
             nested_cls, subtree = node
-            kwargs[name] = _build(nested_cls, subtree, row)
-    return cls(**kwargs)
+            plan.append((name, None, False, _builder(nested_cls, subtree)))
+
+    def build(row: Mapping[str, Any]) -> Any:
+        kwargs: dict[str, Any] = {}
+        for name, column, is_tuple, nested in plan:
+            if nested is not None:
+                kwargs[name] = nested(row)
+                continue
+            value = row[column]
+            if is_tuple and value is not None:
+                value = tuple(value)
+            kwargs[name] = value
+        return cls(**kwargs)
+
+    return build
 
 
-_TREES: dict[str, _Tree] = {name: _tree(cls, layout(name)) for name, cls in TABLES.items()}
+_BUILDERS = {name: _builder(cls, _tree(cls, layout(name))) for name, cls in TABLES.items()}
+# Per table: (column name, getter along the column's attribute path, stored as a JSON list).
+_GETTERS = {
+    name: tuple((c.name, attrgetter(".".join(c.path)), c.py is tuple) for c in layout(name)) for name in TABLES
+}

@@ -149,7 +149,8 @@ class Store:
             parts: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
             for name in ARTICLE_TABLES[1:]:
                 t = tables[name]
-                for row in conn.execute(sa.select(t).order_by(t.c.article, t.c.seq)).mappings():
+                # .all(): one fetchall instead of a fetchone per row; every row is kept anyway.
+                for row in conn.execute(sa.select(t).order_by(t.c.article, t.c.seq)).mappings().all():
                     parts[row["article"]][_READING_FIELDS[name]].append(from_row(name, row))
         out = []
         for art in sorted(arts, key=_by_date):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 __all__ = ["TenseOracle"]
@@ -59,7 +60,7 @@ class TenseOracle:
         if doc is None or not len(doc) or not doc.has_annotation("DEP"):
             return None
         if self._starts is None:
-            self._starts = [t.idx for t in doc]
+            self._starts = doc.to_array(IDX).tolist()  # no Token object per token
         i = max(bisect.bisect_right(self._starts, start) - 1, 0)
         token = doc[i]
         for _ in range(6):  # climb to the governing verb
