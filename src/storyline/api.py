@@ -149,6 +149,7 @@ def analyze(
         else:
             todo.append(article)
 
+    fresh: list[ArticleReading] = []
     if todo:
         for done, (article, reading) in enumerate(read(todo, options, nlp=nlp), start=1):
             if isinstance(reading, Exception):
@@ -157,11 +158,13 @@ def analyze(
                 )
             else:
                 store.put_reading(reading)
+                fresh.append(reading)
                 summary.articles_new += 1
             if progress:
                 progress("read", done, len(todo))
 
-    readings = store.readings()
+    # On a first run everything stored is in memory already: skip reading it all back.
+    readings = fresh if not stored else store.readings()
     if summary.articles_new or not store.story().facts:
         if progress:
             progress("reconcile", 0, 1)
