@@ -26,6 +26,7 @@ from .cast import build_cast
 from .embeddings import get_backend
 from .facts import draft_from_cluster, finish
 from .features import build_views
+from .independence import RelayIndex
 from .timeline import build_timeline
 
 __all__ = ["reconcile"]
@@ -43,11 +44,12 @@ def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | No
 
     views = build_views(readings, cast)
     ages, used_by_ages = age_drafts(readings, views, cast, name)
-    counts, used_by_counts = count_drafts(views, name)
+    counts, used_by_counts = count_drafts(readings, views, cast, name)
     rest = [v for v in views if v.claim.id not in used_by_ages and v.claim.id not in used_by_counts]
     clusters = align(rest, options.similarity_threshold, get_backend(options.embeddings))
     outlets = sorted({r.article.outlet for r in readings if r.article.outlet})
-    drafts = [draft_from_cluster(c, outlets, options.echo_similarity, name) for c in clusters]
+    relays = RelayIndex(rest)
+    drafts = [draft_from_cluster(c, outlets, options.echo_similarity, name, relays) for c in clusters]
     facts, conflicts, echoes = finish(drafts + ages + counts)
     facts.sort(key=lambda f: f.id)
     conflicts.sort(key=lambda c: c.id)

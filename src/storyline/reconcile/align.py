@@ -1,0 +1,335 @@
+"""Claims aligned into facts: blocking, then compatibility, then lexical similarity.
+
+Blocks are keyed by (predicate class, the story entities taking part). Nothing is compared across
+blocks, and inside a block a claim is scored only against the few clusters that share a content
+token with it (an inverted index), so the cost grows with the number of claims times the number of
+distinct events per block, not with the square of the corpus.
+
+Two kinds of predicate class:
+
+* **once-only** (marriage, separation, meeting): the same people marry, split or first meet
+  once, so every claim of the class about the same people is one fact, whatever date it gives;
+  differing dates then become *conflicts* instead of splitting the fact.
+* **repeatable** (children, affair, residence, feeling, statement, appearance, ...; a couple can
+  have several children): claims join a fact only when their times are compatible and their
+  content is similar enough (``ReconcileOptions.similarity_threshold``).
+
+A claim naming fewer people than a fact ("Portman separated" vs "Portman and Millepied
+separated") joins the one fact of its class that includes them. Denials ("he denied the affair")
+join the fact they deny, chosen by the denied subject ("affair", "split") among the facts about
+the denier; negated claims on the record ("I never cheated", Vance said) likewise join the fact of
+their own class about the same people. A claim whose people were not resolved ("They married in
+2014") joins the single fact of a once-only class, or the most similar fact of its class. Claims implying a wedding date ("10th wedding anniversary", "after 11 years of
+marriage") are attached to the couple's marriage fact as derived evidence (``Cluster.derived``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from .embeddings import Encoder, cosine
+from .features import ClaimView
+
+__all__ = ["Cluster", "align", "block_class", "ONCE_ONLY", "jaccard"]
+
+ONCE_ONLY = frozenset({"marriage", "marriage:engage", "separation", "separation:divorce", "meeting"})
+# Once-only classes hold several events ("separate" and "file for divorce" are months apart), so
+# blocks split them by normalised predicate; "leave"/"move on" is repeatable. Predicates outside
+# this table (older lexicons, hand-made records) take the class's main event.
+_EVENT_OF_PREDICATE = {
+    "separate": "separation", "split": "separation", "divorce": "separation:divorce",
+    "leave": "separation:leave", "marry": "marriage", "wed": "marriage", "anniversary": "marriage",
+    "engage": "marriage:engage", "meet": "meeting",
+}
+_SUBCLASSES = {"separation": ("separation", "separation:divorce", "separation:leave"),
+               "marriage": ("marriage", "marriage:engage")}
+_DENIAL = "denial"
+# Negations that dispute a fact even in other words ("I never cheated" against "had an affair"):
+# events a person can deny on the record. Other negated claims align by similarity like any claim.
+_DISPUTABLE = frozenset({"affair", "romance", "separation", "marriage", "children", "meeting"})
+_ON_RECORD = frozenset({"named_person", "social_media", "document"})
+_MAX_EXEMPLARS = 5
+_MAX_CANDIDATES = 12
+# What a denial is about, by its wording.
+_DENIED_CLASS = [
+    (re.compile(r"\b(affair|cheat\w*|infidelity|unfaithful|fling|romance|romantic\w*|dating|hook\w* up|"
+                r"involved with|kiss\w*)\b", re.I), "affair"),
+    (re.compile(r"\b(split\w*|separat\w*|divorc\w*|break\s?up|broke\s+up)\b", re.I), "separation"),
+    (re.compile(r"\b(married|marry|marriage|wedding|engage\w*)\b", re.I), "marriage"),
+    (re.compile(r"\b(pregnan\w*|baby|expecting)\b", re.I), "children"),
+]
+
+
+_DENIED_RX = {cls: rx for rx, cls in _DENIED_CLASS}
+
+
+# Rescue only into repeatable classes: a sentence that merely mentions "the couple's separation"
+# ("the papers filed this week give the first account of the separation") does not date it.
+_RESCUE = [
+    (re.compile(r"\b(affair|cheating|infidelity|unfaithful|romantically involved)\b", re.I), "affair"),
+]
+_LIVING_APART = re.compile(r"\b(?:living|live|lives|lived)\s+(?:apart|separately|separate lives)\b", re.I)
+
+
+def block_class(v: ClaimView) -> str:
+    """The class a claim is blocked under: its predicate class, split into events for once-only ones.
+
+    "Living apart" is filed under residence by the lexicon but states the separation itself, so
+    it is aligned with the separation claims; a claim the lexicon did not classify joins the
+    affair class when its wording plainly names one ("romantically involved with").
+    """
+    if v.pclass == "residence" and _LIVING_APART.search(v.claim.text):
+        return "separation"
+    if v.pclass.startswith("~"):  # no class in the lexicon: rescue the clear cases by wording
+        for rx, cls in _RESCUE:
+            if rx.search(v.claim.text):
+                return cls
+    if v.pclass in _SUBCLASSES or v.pclass == "meeting":
+        return _EVENT_OF_PREDICATE.get(v.claim.predicate, v.pclass)
+    return v.pclass
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """|a ∩ b| / |a ∪ b| (0 for two empty sets)."""
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+@dataclass
+class Cluster:
+    """A fact in the making: its claims, plus claims that bear on it indirectly."""
+
+    pclass: str
+    participants: frozenset[str]
+    views: list[ClaimView] = field(default_factory=list)
+    exemplars: list[ClaimView] = field(default_factory=list)
+    derived: list[ClaimView] = field(default_factory=list)  # implied wedding dates (marriage facts)
+
+    def add(self, v: ClaimView) -> None:
+        self.views.append(v)
+        if len(self.exemplars) < _MAX_EXEMPLARS:
+            self.exemplars.append(v)
+
+    def absorb(self, other: "Cluster") -> None:
+        for v in other.views:
+            self.add(v)
+        self.derived.extend(other.derived)
+
+
+class _Scorer:
+    def __init__(self, encoder: Encoder | None, views: Sequence[ClaimView]):
+        self.vectors: dict[str, list[float]] = {}
+        if encoder is not None and views:
+            for v, vec in zip(views, encoder([v.claim.text for v in views])):
+                self.vectors[v.claim.id] = vec
+
+    def sim(self, v: ClaimView, c: Cluster) -> float:
+        if self.vectors:
+            return max(cosine(self.vectors[v.claim.id], self.vectors[e.claim.id]) for e in c.exemplars)
+        return max(jaccard(v.tokens, e.tokens) for e in c.exemplars)
+
+
+def _time_ok(v: ClaimView, c: Cluster) -> bool:
+    if v.span is None:
+        return True
+    spans = [e.span for e in c.exemplars if e.span is not None]
+    return not spans or any(v.span.overlaps(s) for s in spans)
+
+
+def _greedy(block: list[ClaimView], key: tuple, scorer: _Scorer, threshold: float) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    postings: dict[str, list[int]] = defaultdict(list)
+    for v in block:
+        shared = Counter(i for t in v.tokens for i in postings.get(t, ()))
+        # Sorted explicitly: token sets iterate in hash order, and ties must not depend on it.
+        cands = sorted(shared, key=lambda i: (-shared[i], i))[:_MAX_CANDIDATES]
+        if scorer.vectors:  # vectors can match without a shared word: also try the latest clusters
+            cands += [i for i in range(max(0, len(clusters) - _MAX_CANDIDATES), len(clusters)) if i not in shared]
+        best, best_sim = None, threshold
+        for i in cands:
+            c = clusters[i]
+            if not _time_ok(v, c):
+                continue
+            s = scorer.sim(v, c)
+            if s > best_sim or (s == best_sim and (best is None or i < best)):
+                best, best_sim = i, s
+        if best is None:
+            clusters.append(Cluster(key[0], key[1]))
+            best = len(clusters) - 1
+        c = clusters[best]
+        if len(c.exemplars) < _MAX_EXEMPLARS:
+            for t in v.tokens:
+                if not postings[t] or postings[t][-1] != best:
+                    postings[t].append(best)
+        c.add(v)
+    return clusters
+
+
+def _index(clusters: list[Cluster]) -> dict[tuple[str, str], list[int]]:
+    idx: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, c in enumerate(clusters):
+        for p in c.participants:
+            idx[(c.pclass, p)].append(i)
+    return idx
+
+
+def _supersets(c: Cluster, idx: dict[tuple[str, str], list[int]], clusters: list[Cluster]) -> list[int]:
+    if not c.participants:
+        return []
+    pools = [set(idx.get((c.pclass, p), ())) for p in c.participants]
+    common = set.intersection(*pools)
+    return sorted(i for i in common if c.participants < clusters[i].participants)
+
+
+def _class_postings(clusters: list[Cluster]) -> dict[tuple[str, str], list[int]]:
+    """(class, token) → clusters with participants whose exemplars use the token."""
+    post: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, c in enumerate(clusters):
+        if c.participants:
+            for t in {t for e in c.exemplars for t in e.tokens}:
+                post[(c.pclass, t)].append(i)
+    return post
+
+
+def _nobody_candidates(c: Cluster, post: dict[tuple[str, str], list[int]], by_class: dict[str, list[int]]) -> list[int]:
+    # "They married in 2014" with "they" unresolved: any fact of the class may be meant. Once-only
+    # classes take all (the caller then needs a single couple); others the few sharing most words.
+    if c.pclass in ONCE_ONLY:
+        return by_class.get(c.pclass, [])
+    shared = Counter(j for t in {t for e in c.exemplars for t in e.tokens} for j in post.get((c.pclass, t), ()))
+    return sorted(sorted(shared, key=lambda j: (-shared[j], j))[:_MAX_CANDIDATES])
+
+
+def _dominant(cands: list[int], clusters: list[Cluster]) -> int | None:
+    """The one couple a once-only claim can mean: the only candidate, or one with at least twice the
+    claims of any other (a story is about one couple; a misread "the couple" elsewhere is rare)."""
+    sizes: dict[frozenset[str], int] = defaultdict(int)
+    first: dict[frozenset[str], int] = {}
+    for j in cands:
+        sizes[clusters[j].participants] += len(clusters[j].views)
+        first.setdefault(clusters[j].participants, j)
+    ranked = sorted(sizes, key=lambda p: (-sizes[p], first[p]))
+    if len(ranked) == 1 or sizes[ranked[0]] >= 2 * sizes[ranked[1]]:
+        return first[ranked[0]]
+    return None
+
+
+def _merge_subsets(clusters: list[Cluster], scorer: _Scorer, threshold: float) -> list[Cluster]:
+    idx = _index(clusters)
+    post = _class_postings(clusters)
+    by_class: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(clusters):
+        if c.participants:
+            by_class[c.pclass].append(i)
+    gone: set[int] = set()
+    # Smallest sets first, and people-less claims last, once the named facts have merged.
+    for i in sorted(range(len(clusters)), key=lambda i: (not clusters[i].participants, len(clusters[i].participants))):
+        c = clusters[i]
+        found = _supersets(c, idx, clusters) if c.participants else _nobody_candidates(c, post, by_class)
+        cands = [j for j in found if j not in gone and j != i]
+        if not cands:
+            continue
+        if c.pclass in ONCE_ONLY:
+            target = _dominant(cands, clusters)
+            if target is None:
+                continue  # "Portman married" with two equally likely spouses: leave it alone
+        else:
+            scored = [(scorer.sim(e, clusters[j]), -j) for j in cands for e in c.exemplars[:1] if _time_ok(e, clusters[j])]
+            if not scored or max(scored)[0] < threshold:
+                continue
+            target = -max(scored)[1]
+        clusters[target].absorb(c)
+        gone.add(i)
+    return [c for i, c in enumerate(clusters) if i not in gone]
+
+
+def _attach_denials(denials: list[ClaimView], clusters: list[Cluster], scorer: _Scorer, threshold: float) -> None:
+    idx = _index(clusters)
+    by_person: dict[str, list[int]] = defaultdict(list)
+    for (_, p), ids in idx.items():
+        by_person[p].extend(ids)
+    for v in denials:
+        # The denier (subject or speaker) must take part in the denied fact; the people the denial
+        # names then rank candidates ("denied the affair with Reyes" prefers the affair with Reyes).
+        core = {x for x in (v.subject, v.source_entity) if x}
+        deniers = set(v.participants) | core
+        if v.pclass == _DENIAL:
+            wanted = next((cls for rx, cls in _DENIED_CLASS if rx.search(v.claim.text)), None)
+        else:  # an on-record negation ("I never cheated", Vance said) disputes a fact of its class
+            wanted = block_class(v)
+        cands: set[int] = set()
+        for p in core or deniers:
+            if wanted:
+                for sub in _SUBCLASSES.get(wanted, (wanted,)):
+                    cands.update(idx.get((sub, p), ()))
+            else:
+                cands.update(by_person.get(p, ()))
+        if wanted and not cands:
+            # The lexicon may have filed the denied claims elsewhere ("romantically involved with"
+            # as no class): take the denier's facts whose wording is about the denied subject.
+            rx = _DENIED_RX.get(wanted.split(":")[0])
+            for p in core or deniers:
+                cands.update(i for i in by_person.get(p, ())
+                             if rx is not None and any(rx.search(e.claim.text) for e in clusters[i].exemplars))
+        best, best_key = None, None
+        for i in sorted(cands):
+            c = clusters[i]
+            if c.pclass == _DENIAL:
+                continue
+            key = (len(c.participants & deniers), scorer.sim(v, c), len(c.views))
+            if best_key is None or key > best_key:
+                best, best_key = i, key
+        if best is not None and (wanted or best_key[1] >= threshold / 2):
+            clusters[best].add(v)
+        else:
+            # Nothing to dispute in the corpus: the denial or negated claim is a fact of its own.
+            clusters.append(Cluster(block_class(v), frozenset(v.participants), [v], [v]))
+
+
+def _attach_derived(views: list[ClaimView], clusters: list[Cluster]) -> None:
+    marriages: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(clusters):
+        if c.pclass == "marriage":
+            for p in c.participants:
+                marriages[p].append(i)
+    for v in views:
+        if v.derived is None or not v.participants:
+            continue
+        pools = [set(marriages.get(p, ())) for p in v.participants]
+        common = set.intersection(*pools)
+        exact = [i for i in common if clusters[i].participants == v.participants]
+        pick = exact or sorted(common)
+        if len(pick) == 1 or exact:
+            clusters[pick[0]].derived.append(v)
+
+
+def align(views: Sequence[ClaimView], threshold: float, encoder: Encoder | None = None) -> list[Cluster]:
+    """Group claim views into clusters (facts), deterministically for a given input order."""
+    scorer = _Scorer(encoder, views)
+    blocks: dict[tuple, list[ClaimView]] = defaultdict(list)
+    denials: list[ClaimView] = []
+    for v in views:
+        if v.pclass == _DENIAL or (v.claim.polarity == "negative" and v.pclass in _DISPUTABLE
+                                   and v.claim.source.kind in _ON_RECORD):
+            denials.append(v)
+        else:
+            blocks[(block_class(v), v.participants)].append(v)
+    clusters: list[Cluster] = []
+    for key in sorted(blocks, key=lambda k: (k[0], sorted(k[1]))):
+        block = blocks[key]
+        if key[0] in ONCE_ONLY and key[1]:
+            c = Cluster(key[0], key[1])
+            for v in block:
+                c.add(v)
+            clusters.append(c)
+        else:
+            clusters.extend(_greedy(block, key, scorer, threshold))
+    clusters = _merge_subsets(clusters, scorer, threshold)
+    _attach_denials(denials, clusters, scorer, threshold)
+    _attach_derived(list(views), clusters)
+    return clusters

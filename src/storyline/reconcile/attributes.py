@@ -1,0 +1,324 @@
+"""Attribute facts: a person's age and number of children, checked across articles.
+
+Decision: ages are not events, so all ages stated for one person become **one fact**
+("Natalie Portman's age"). Each stated age with its article's date bounds the birth date to
+(as_of − (age+1) years, as_of − age years]; the fact is contradicted only when two of those
+intervals cannot intersect ("42" in August 2023 and "42" in January 2024 agree; "42" in January
+2024 and "44" in February 2024 do not). The fact's claims are the age claims that cover each stated
+age, or the ``Age`` record id (prefix ``g-``) when no claim covers it. An age the reader missed in
+an apposition to a person's mention ("The choreographer, 47,") is added under that mention's id
+(prefix ``m-``) when the epithet is, across the story, most used for that person.
+
+Likewise counts of children ("two children" vs "four children") become one fact per set of
+parents and noun (children, sons, daughters) holding the children-class claims; a count stated in
+another claim ("lives in Paris with her two children", a residence claim) stays in its event fact
+but is compared too, and so is a count no claim carries after a possessive mention ("the couple's
+three children", under the mention's id). Counts conflict when they differ in articles published
+within nine months of each other, or when a later article gives fewer (families grow, they rarely
+shrink).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
+from typing import Callable, Sequence
+
+from ..records import ArticleReading
+from .cast import Cast
+from .names import is_proper_name
+from .conflicts import Found
+from .dates import Interval, birth_interval, parse_date
+from .facts import Draft
+from .features import COUNT_NOUN, COUNT_RE, ClaimView, number
+from .independence import GRADE_RANK, grade_of
+
+__all__ = ["age_drafts", "count_drafts"]
+
+_COUNT_WINDOW_DAYS = 270
+_APPOSITION_AGE = re.compile(r", (\d{1,3}),")
+# Only predicative ages: "she is 42", "turned 40", "42 years old"; an attributive "26-year-old
+# singer" in a claim about someone else must not become the subject's age.
+_AGE_RE = re.compile(r"\b(?:is|was|turned|turns|aged)\s+(\d{1,3})\b(?!-)|\b(\d{1,3}) years? old\b")
+
+
+@dataclass(frozen=True)
+class _Stated:
+    ref: str  # claim id, else Age id
+    article: str
+    outlet: str
+    value: int
+    as_of: date
+    wording: str
+    grade: str
+
+    def cite(self) -> str:
+        return f"\u201c{self.wording}\u201d ({self.outlet}, {self.as_of.isoformat()})"
+
+
+def _epithet(text: str) -> str:
+    return text.lower().removeprefix("the ").strip()
+
+
+def _epithet_owners(readings: Sequence[ArticleReading], cast: Cast) -> dict[str, Counter]:
+    """Epithet → how many articles call each story person by it ("singer": Aldana 6, Lindqvist 1)."""
+    owners: dict[str, Counter] = defaultdict(Counter)
+    for r in readings:
+        for e in r.entities:
+            if e.type == "PERSON":
+                for a in {_epithet(a) for a in e.aliases if not is_proper_name(a)}:
+                    owners[a][cast.of[e.id]] += 1
+    return owners
+
+
+def _apposition_ages(r: ArticleReading, cast: Cast, known: set[tuple[str, str]],
+                     owners: dict[str, Counter]) -> list[tuple[str, _Stated]]:
+    """Ages the reader left out, in an apposition to a mention of a person: "The choreographer,
+    47, has been spotted". The age is recorded against that mention (its id stands in the fact).
+    An epithet must be the person's across the story: a "The singer, 26" that one article's
+    coreference gave to the choreographer is not his age."""
+    day = parse_date(r.article.published)
+    if day is None:
+        return []
+    text, out = r.article.text, []
+    ages_at = {g.start for g in r.ages}
+    for m in r.mentions:
+        if m.kind == "pronoun" or cast.types.get(m.entity) != "PERSON":
+            continue
+        hit = _APPOSITION_AGE.match(text, m.end)
+        if hit is None or hit.start(1) in ages_at:
+            continue
+        value = int(hit.group(1))
+        wording = text[m.start : hit.end(1)]
+        person = cast.story(m.entity)
+        if m.kind == "nominal":
+            counts = owners.get(_epithet(m.text), Counter())
+            if not counts or counts[person] < max(counts.values()):  # someone else is called that more
+                continue
+        if person and 0 < value < 130 and (r.article.id, wording) not in known:
+            out.append((person, _Stated(m.id, r.article.id, r.article.outlet or r.article.id, value, day, wording,
+                                        "unattributed")))
+    return out
+
+
+def _age_wording(text: str, start: int, end: int) -> str:
+    """The age in context, "Portman, 42" rather than "42": the word before it on the same line."""
+    before = text[max(0, start - 40) : start].split("\n")[-1]
+    m = re.search(r"(\S+)[\s,]*$", before)
+    return (before[m.start(1) :] if m else "") + text[start:end]
+
+
+def _disjoint_pairs(groups: list[_Stated]) -> list[tuple[_Stated, _Stated]]:
+    """At most one clashing pair per pair of stated values (the two farthest apart), in O(groups).
+
+    Among the statements of value u and value v, some pair is disjoint exactly when the earliest
+    ending birth interval of one ends before the latest starting interval of the other begins.
+    """
+    by_value: dict[int, list[tuple[Interval, _Stated]]] = defaultdict(list)
+    for s in groups:
+        by_value[s.value].append((birth_interval(s.value, s.as_of), s))
+    out = []
+    values = sorted(by_value)
+    for i, u in enumerate(values):
+        for v in values[i:]:
+            first_end = min(by_value[u], key=lambda x: (x[0].end, x[1].as_of))
+            last_start = max(by_value[v], key=lambda x: (x[0].start, x[1].as_of))
+            other_end = min(by_value[v], key=lambda x: (x[0].end, x[1].as_of))
+            other_start = max(by_value[u], key=lambda x: (x[0].start, x[1].as_of))
+            if first_end[0].end < last_start[0].start:
+                out.append((first_end[1], last_start[1]))
+            elif u != v and other_end[0].end < other_start[0].start:
+                out.append((other_end[1], other_start[1]))
+    return out
+
+
+def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast,
+               name: Callable[[str], str]) -> tuple[list[Draft], set[str]]:
+    """One draft per person with stated ages, and the ids of the age claims they consume."""
+    age_views = defaultdict(list)
+    for v in views:
+        if v.pclass == "age":
+            age_views[v.article.id].append(v)
+    consumed: set[str] = set()
+    stated: dict[str, list[_Stated]] = defaultdict(list)
+    for r in readings:
+        as_of = parse_date(r.article.published)
+        outlet = r.article.outlet or r.article.id
+        for g in r.ages:
+            person = cast.story(g.entity)
+            day = parse_date(g.as_of) or as_of
+            if person is None or day is None:
+                continue
+            cover = next((v for v in age_views[r.article.id]
+                          if v.claim.start <= g.start and g.end <= v.claim.end or (v.claim.start < g.end and g.start < v.claim.end)), None)
+            if cover is not None:
+                consumed.add(cover.claim.id)
+            wording = _age_wording(r.article.text, g.start, g.end)
+            stated[person].append(_Stated(cover.claim.id if cover else g.id, r.article.id, outlet, g.value, day, wording,
+                                          grade_of(cover.claim.source.kind) if cover else "unattributed"))
+    for vs in age_views.values():
+        for v in vs:
+            if v.claim.id in consumed or v.subject is None or v.published is None:
+                continue
+            m = _AGE_RE.search(v.claim.text)
+            value = int(m.group(1) or m.group(2)) if m else 0
+            if 0 < value < 130:
+                consumed.add(v.claim.id)
+                stated[v.subject].append(_Stated(v.claim.id, v.article.id, v.outlet, value, v.published,
+                                                 v.claim.text, grade_of(v.claim.source.kind)))
+    owners = _epithet_owners(readings, cast)
+    known = {(s.article, s.wording) for ss in stated.values() for s in ss}  # built once: linear
+    for r in readings:
+        for person, s in _apposition_ages(r, cast, known, owners):
+            stated[person].append(s)
+    drafts = []
+    for person in sorted(stated):
+        items = sorted(stated[person], key=lambda s: (s.as_of, s.article, s.ref))
+        groups: dict[tuple[int, date], _Stated] = {}
+        for s in items:
+            groups.setdefault((s.value, s.as_of), s)
+        conflicts = []
+        for a, b in _disjoint_pairs(list(groups.values())):
+            ia, ib = birth_interval(a.value, a.as_of), birth_interval(b.value, b.as_of)
+            conflicts.append(Found(
+                "age", (a.ref, b.ref),
+                f"{a.cite()} puts {name(person)}'s birth {ia.describe()}, but {b.cite()} puts it {ib.describe()}; "
+                f"no birth date fits both ages.",
+            ))
+        common: Interval | None = birth_interval(items[0].value, items[0].as_of)
+        for s in items[1:]:
+            common = common.intersect(birth_interval(s.value, s.as_of)) if common else None
+        born = f"; born {common.describe()}" if common else ""
+        latest = items[-1]
+        drafts.append(Draft(
+            statement=f"{name(person)} is {latest.value} (as of {latest.as_of.isoformat()}){born}",
+            pclass="age",
+            claims=list(dict.fromkeys(s.ref for s in items)),
+            articles=list(dict.fromkeys(s.article for s in items)),
+            outlets=list(dict.fromkeys(s.outlet for s in items)),
+            independent=len({s.outlet for s in items}),
+            grade=min((s.grade for s in items), key=lambda g: GRADE_RANK.get(g, 9)),
+            when=None,
+            conflicts=conflicts,
+            key=f"{person} age",
+        ))
+    return drafts, consumed
+
+
+@dataclass(frozen=True)
+class _Count:
+    ref: str  # claim id, else the id of the possessor's mention ("the couple" in "the couple's three children")
+    article: str
+    outlet: str
+    published: date | None
+    value: int
+    noun: str
+    wording: str
+    grade: str
+    order: tuple
+    own: bool  # a children-class claim: belongs to the count fact
+
+    def cite(self) -> str:
+        when = self.published.isoformat() if self.published else "undated"
+        return f"\u201c{self.wording}\u201d ({self.outlet}, {when})"
+
+
+def _claim_counts(views: Sequence[ClaimView]) -> list[tuple[frozenset[str], _Count]]:
+    out = []
+    for v in views:
+        if not v.counts or v.claim.polarity != "positive":
+            continue
+        people = frozenset({v.subject}) if v.subject else v.participants  # a couple's count is each one's
+        for n, noun in dict.fromkeys(v.counts):
+            out.append((people, _Count(v.claim.id, v.article.id, v.outlet, v.published, n, noun, v.claim.text,
+                                       grade_of(v.claim.source.kind), v.order, v.pclass == "children")))
+    return out
+
+
+def _text_counts(readings: Sequence[ArticleReading], cast: Cast, covered: set[tuple[str, int]]) -> list[tuple[frozenset[str], _Count]]:
+    """Counts no claim carries, when a possessor names whose children they are ("the couple's three
+    children", "their two kids"): like ages, these are read from the text around a mention."""
+    out = []
+    for r in readings:
+        text = r.article.text
+        ends = {}
+        for m in r.mentions:
+            if cast.types.get(m.entity) in ("PERSON", "GROUP"):
+                ends[m.end] = m
+        published = parse_date(r.article.published)
+        for match in COUNT_RE.finditer(text):
+            if (r.article.id, match.start()) in covered:
+                continue
+            m = None
+            for gap in (1, 3):  # "their two" / "the couple’s two"
+                cand = ends.get(match.start() - gap)
+                if cand is not None and text[cand.end : match.start()] in (" ", "'s ", "\u2019s "):
+                    m = cand
+            value = number(match.group(1))
+            if m is None or value is None:
+                continue
+            people = frozenset(cast.people(m.entity))
+            wording = text[m.start : match.end()]
+            out.append((people, _Count(m.id, r.article.id, r.article.outlet or r.article.id, published, value,
+                                       COUNT_NOUN[match.group(2).lower()], wording, "unattributed",
+                                       (published or date.max, r.article.id, match.start(), m.id), False)))
+    return out
+
+
+def count_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast,
+                 name: Callable[[str], str]) -> tuple[list[Draft], set[str]]:
+    """One draft per group of people and noun with stated counts, and the children-class claims consumed."""
+    items = _claim_counts(views)
+    covered = set()
+    for v in views:
+        if v.counts:
+            covered.update((v.article.id, m.start()) for m in COUNT_RE.finditer(v.article.text, v.claim.start, v.claim.end))
+    items += _text_counts(readings, cast, covered)
+    by_key: dict[tuple[str, str], list[_Count]] = defaultdict(list)
+    consumed = {c.ref for _, c in items if c.own}
+    for people, c in items:
+        for person in people:
+            by_key[(person, c.noun)].append(c)
+    # People sharing exactly the same statements ("the couple") make one fact, not one each.
+    merged: dict[tuple[tuple[str, ...], str], list[str]] = defaultdict(list)
+    for (person, noun), cs in by_key.items():
+        merged[(tuple(sorted({c.ref for c in cs})), noun)].append(person)
+    drafts, seen_pairs = [], set()
+    for (refs, noun), persons in sorted(merged.items(), key=lambda kv: (sorted(kv[1]), kv[0][1])):
+        cs = sorted(by_key[(persons[0], noun)], key=lambda c: c.order)
+        who = " and ".join(sorted(name(p) for p in persons))
+        firsts: dict[int, _Count] = {}
+        for c in cs:
+            firsts.setdefault(c.value, c)
+        conflicts = []
+        for a, b in combinations(sorted(firsts.values(), key=lambda c: c.order), 2):
+            gap = abs((a.published - b.published).days) if a.published and b.published else 0
+            if (gap > _COUNT_WINDOW_DAYS and b.value > a.value) or (a.ref, b.ref) in seen_pairs:
+                continue  # a later, larger count can be a birth in between
+            seen_pairs.add((a.ref, b.ref))
+            conflicts.append(Found(
+                "count", (a.ref, b.ref),
+                f"{a.cite()} gives {who} {a.value} {noun}, but {b.cite()} gives {b.value}"
+                + (f", {gap} days later" if gap else "") + "; both cannot be right.",
+            ))
+        own = [c for c in cs if c.own]  # the others stay in their event facts
+        if not own and not conflicts:
+            continue
+        outlets = list(dict.fromkeys(c.outlet for c in own))
+        verb = "have" if len(persons) > 1 else "has"
+        drafts.append(Draft(
+            statement=f"{who} {verb} {(own or cs)[0].value} {noun}",
+            pclass="children",
+            claims=list(dict.fromkeys(c.ref for c in own)),
+            articles=list(dict.fromkeys(c.article for c in own)),
+            outlets=outlets,
+            independent=len(outlets),
+            grade=min((c.grade for c in own), key=lambda g: GRADE_RANK.get(g, 9), default="unattributed"),
+            when=None,
+            conflicts=conflicts,
+            key=f"{'+'.join(sorted(persons))} {noun}",
+        ))
+    return drafts, consumed

@@ -1,0 +1,293 @@
+"""One cast: article entities linked across articles into story entities.
+
+Linking rules, strongest first (each successful merge leaves one evidence line):
+
+1. the same full name (two or more tokens), also through nicknames ("Ben Millepied" ~ "Benjamin
+   Millepied");
+2. a lone surname that belongs to exactly one full-named person ("Portman");
+3. a lone first name only with more evidence: it must belong to exactly one full-named person
+   *and* share an epithet or role with that person ("Natalie" + "the actress"). Two people who only
+   share a first name are never merged;
+4. an unnamed entity ("the choreographer") whose epithet belongs to exactly one person;
+5. the same mononym ("Madonna") when it is no known first name or surname of anyone in the story;
+6. organisations and outlets by normalised name ("Us" ~ "Us Weekly" when that is the only match);
+7. groups (the couple) by the set of their members' story entities; other types by exact name.
+
+Union-find keeps this linear in the number of article entities.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from ..ids import make_id
+from ..records import ArticleEntity, ArticleReading, StoryEntity
+from .names import given_name_forms, is_org_name, is_proper_name, name_tokens, outlet_key, outlet_matches
+
+__all__ = ["Cast", "build_cast"]
+
+_ORG_TYPES = {"ORG", "OUTLET"}
+_ROLE_WORDS = frozenset(
+    "ceo cfo coo chairman chairwoman chair president senator minister king queen prince princess judge governor "
+    "mayor director chief spokesman spokeswoman spokesperson founder officer secretary rep representative".split()
+)
+
+
+@dataclass
+class Cast:
+    """Story entities plus the article-entity → story-entity map the later steps need."""
+
+    entities: tuple[StoryEntity, ...]
+    of: dict[str, str]  # ArticleEntity id → StoryEntity id
+    by_id: dict[str, StoryEntity] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=dict)  # ArticleEntity id → type
+    members: dict[str, tuple[str, ...]] = field(default_factory=dict)  # GROUP ArticleEntity id → member ids
+
+    def story(self, article_entity: str | None) -> str | None:
+        """The story entity of an article entity id, or None."""
+        return self.of.get(article_entity) if article_entity else None
+
+    def people(self, article_entity: str | None) -> tuple[str, ...]:
+        """Story entities an article entity stands for (a GROUP stands for its members)."""
+        if not article_entity or article_entity not in self.of:
+            return ()
+        if article_entity in self.members and self.members[article_entity]:
+            return tuple(sorted({self.of[m] for m in self.members[article_entity] if m in self.of}))
+        return (self.of[article_entity],)
+
+
+class _UnionFind:
+    def __init__(self, ids: Iterable[str]):
+        self.parent = {i: i for i in ids}
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        if rb < ra:  # deterministic root: the smaller id
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        return True
+
+
+def _label(e: ArticleEntity, surface: str | None = None) -> str:
+    return f"'{surface or e.name}' ({e.article})"
+
+
+class _Linker:
+    def __init__(self, entities: Sequence[ArticleEntity]):
+        self.ents = {e.id: e for e in entities}
+        self.uf = _UnionFind(self.ents)
+        self.evidence: dict[str, list[str]] = defaultdict(list)  # merge lines, collected at the end
+
+    def merge(self, a: ArticleEntity, b: ArticleEntity, why: str) -> None:
+        if self.uf.union(a.id, b.id):
+            self.evidence[a.id].append(why)
+
+    def components(self) -> dict[str, list[ArticleEntity]]:
+        comps: dict[str, list[ArticleEntity]] = defaultdict(list)
+        for eid in sorted(self.ents):
+            comps[self.uf.find(eid)].append(self.ents[eid])
+        return comps
+
+
+def _names(e: ArticleEntity) -> list[str]:
+    return [n for n in dict.fromkeys((e.name, *e.aliases)) if is_proper_name(n)]
+
+
+def _epithets(e: ArticleEntity) -> set[str]:
+    eps = {a.lower().removeprefix("the ").strip() for a in (e.name, *e.aliases) if not is_proper_name(a)}
+    roles = e.attributes.get("roles", []) if isinstance(e.attributes, dict) else []
+    eps.update(str(r).lower().removeprefix("the ").strip() for r in roles)
+    return {x for x in eps if x and x not in {"he", "she", "they", "him", "her", "them"}}
+
+
+def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
+    by_rest: dict[tuple[str, ...], dict[str, ArticleEntity]] = defaultdict(dict)  # surname part → first → entity
+    exact: dict[tuple[str, ...], ArticleEntity] = {}
+    singles: list[tuple[ArticleEntity, str]] = []
+    unnamed: list[ArticleEntity] = []
+    for e in people:
+        fulls = [name_tokens(n) for n in _names(e)]
+        fulls = [t for t in fulls if len(t) >= 2]
+        if not fulls:
+            toks = [name_tokens(n) for n in _names(e)]
+            toks = [t for t in toks if len(t) == 1]
+            if toks:
+                singles.append((e, toks[0][0]))
+            else:
+                unnamed.append(e)
+            continue
+        for toks in fulls:
+            if toks in exact:
+                link.merge(exact[toks], e, f"{_label(exact[toks])} and {_label(e)}: same full name")
+            else:
+                exact[toks] = e
+            forms = given_name_forms(toks[0])
+            for other_first, other in by_rest[toks[1:]].items():  # one entry per distinct first name
+                if other_first != toks[0] and other_first in forms:
+                    link.merge(other, e, f"{_label(other)} and {_label(e)}: same surname, and '{other_first}' "
+                                         f"and '{toks[0]}' are forms of one first name")
+            by_rest[toks[1:]].setdefault(toks[0], e)
+
+    # Indexes over the full-named components (after rule 1 their roots are final for people).
+    surname: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, set[str]] = defaultdict(set)
+    rep: dict[str, ArticleEntity] = {}
+    epithets: dict[str, set[str]] = defaultdict(set)
+    for toks, e in exact.items():
+        root = link.uf.find(e.id)
+        rep.setdefault(root, e)
+        surname[toks[-1]].add(root)
+        first[toks[0]].add(root)
+    for e in people:
+        root = link.uf.find(e.id)
+        if root in rep:
+            epithets[root] |= _epithets(e)
+    epithet_owner: dict[str, set[str]] = defaultdict(set)
+    for root, eps in epithets.items():
+        for ep in eps:
+            epithet_owner[ep].add(root)
+
+    mononyms: dict[str, ArticleEntity] = {}
+    for e, tok in singles:
+        if tok in _ROLE_WORDS:  # "CEO", "President": a title, not a surname
+            continue
+        by_surname = surname.get(tok, set())
+        by_first = set().union(*(first.get(f, set()) for f in given_name_forms(tok)))
+        if len(by_surname) == 1:
+            root = next(iter(by_surname))
+            link.merge(rep[root], e, f"{_label(e)} is the surname of {_label(rep[root])}, the only person with it")
+        elif not by_surname and len(by_first) == 1:
+            root = next(iter(by_first))
+            shared = sorted(_epithets(e) & epithets[root])
+            if shared:  # a first name alone is never enough
+                link.merge(rep[root], e, f"{_label(e)} is the first name of {_label(rep[root])} "
+                                         f"and both are called '{shared[0]}'")
+        elif not by_surname and not by_first:
+            if tok in mononyms:
+                link.merge(mononyms[tok], e, f"{_label(mononyms[tok])} and {_label(e)}: same single name, "
+                                             "no one else in the story has it")
+            else:
+                mononyms[tok] = e
+    for e in unnamed:
+        owners = set().union(*(epithet_owner.get(ep, set()) for ep in _epithets(e))) if _epithets(e) else set()
+        if len(owners) == 1:
+            root = next(iter(owners))
+            ep = sorted(_epithets(e) & epithets[root])[0]
+            link.merge(rep[root], e, f"{_label(e)} shares the epithet '{ep}' with {_label(rep[root])} only")
+
+
+def _link_orgs(orgs: list[ArticleEntity], link: _Linker) -> None:
+    by_key: dict[str, tuple[ArticleEntity, str]] = {}
+    for e in orgs:
+        for n in dict.fromkeys((e.name, *e.aliases)):
+            k = outlet_key(n) if is_org_name(n) else ""  # never "the company" or "they"
+            if not k:
+                continue
+            if k in by_key:
+                other, surface = by_key[k]
+                link.merge(other, e, f"{_label(other, surface)} and {_label(e, n)}: same outlet/organisation name")
+            else:
+                by_key[k] = (e, n)
+    # A short form ("Us") names the one longer outlet it starts ("Us Weekly"); by first word, so
+    # this stays linear.
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for k in by_key:
+        by_first[k.split()[0]].append(k)
+    for k in sorted(by_key):
+        longer = [o for o in by_first[k.split()[0]] if len(o) > len(k) and outlet_matches(k, o)]
+        if len(longer) == 1:
+            (a, sa), (b, sb) = by_key[longer[0]], by_key[k]
+            link.merge(a, b, f"{_label(b, sb)} is the short name of {_label(a, sa)}, the only outlet it fits")
+
+
+def _link_groups(groups: list[ArticleEntity], link: _Linker) -> None:
+    by_members: dict[frozenset[str], ArticleEntity] = {}
+    for e in groups:
+        roots = frozenset(link.uf.find(m) for m in _group_members(e) if m in link.ents)
+        if len(roots) < 2:
+            continue
+        if roots in by_members:
+            link.merge(by_members[roots], e, f"{_label(by_members[roots])} and {_label(e)}: same members")
+        else:
+            by_members[roots] = e
+
+
+def _link_exact(others: list[ArticleEntity], link: _Linker) -> None:
+    seen: dict[tuple[str, tuple[str, ...]], ArticleEntity] = {}
+    for e in others:
+        key = (e.type, name_tokens(e.name))
+        if not key[1] or not is_org_name(e.name):  # "share", "video": common nouns are not names
+            continue
+        if key in seen:
+            link.merge(seen[key], e, f"{_label(seen[key])} and {_label(e)}: same {e.type} name")
+        else:
+            seen[key] = e
+
+
+def _group_members(e: ArticleEntity) -> list[str]:
+    return list(e.attributes.get("members", [])) if isinstance(e.attributes, dict) else []
+
+
+def _canonical(members: list[ArticleEntity]) -> str:
+    counts = Counter(m.name for m in members)
+    # Prefer a full proper name, then the most used, then the longest; the name itself breaks ties.
+    return max(counts, key=lambda n: (len(name_tokens(n)) >= 2, is_proper_name(n), counts[n], len(n), n))
+
+
+def build_cast(readings: Sequence[ArticleReading]) -> Cast:
+    """Link every article entity into exactly one story entity."""
+    all_ents = [e for r in readings for e in r.entities]
+    link = _Linker(all_ents)
+    by_type: dict[str, list[ArticleEntity]] = defaultdict(list)
+    for e in sorted(all_ents, key=lambda e: (e.article, e.id)):
+        by_type["ORG" if e.type in _ORG_TYPES else e.type].append(e)
+    _link_people(by_type.pop("PERSON", []), link)
+    _link_orgs(by_type.pop("ORG", []), link)
+    groups = by_type.pop("GROUP", [])
+    for rest in by_type.values():
+        _link_exact(rest, link)
+    _link_groups(groups, link)
+
+    entities: list[StoryEntity] = []
+    of: dict[str, str] = {}
+    used: set[str] = set()
+    names_by_member: dict[str, str] = {}
+    comps = sorted(link.components().items(), key=lambda kv: (any(m.type == "GROUP" for m in kv[1]), kv[0]))
+    for root, members in comps:
+        name = _canonical(members)
+        types = Counter(m.type for m in members)
+        if types.get("GROUP"):  # "the couple" says little: name a group by its members
+            inner = sorted({names_by_member[x] for m in members for x in _group_members(m) if x in names_by_member})
+            if len(inner) >= 2:
+                name = " and ".join(inner)
+        etype = "OUTLET" if "OUTLET" in types else types.most_common(1)[0][0]
+        sid = make_id("E", etype, name)
+        if sid in used:  # two unlinked entities with one name (e.g. two "Natalie"s): keep both
+            sid = make_id("E", etype, name, root)
+        used.add(sid)
+        aliases = sorted({n for m in members for n in (m.name, *m.aliases)} - {name})
+        evidence = tuple(line for m in members for line in link.evidence.get(m.id, ()))
+        entities.append(StoryEntity(sid, name, etype, tuple(aliases), tuple(m.id for m in members), evidence))
+        for m in members:
+            of[m.id] = sid
+            names_by_member[m.id] = name
+    member_map = {e.id: tuple(_group_members(e)) for e in all_ents if e.type == "GROUP"}
+    return Cast(
+        entities=tuple(sorted(entities, key=lambda s: s.id)),
+        of=of,
+        by_id={s.id: s for s in entities},
+        types={e.id: e.type for e in all_ents},
+        members=member_map,
+    )

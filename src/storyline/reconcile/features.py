@@ -1,0 +1,216 @@
+"""What the reconcile stage needs to know about one claim, computed once (``ClaimView``).
+
+Besides the story-level participants and content tokens this finds, from the claim's own text:
+the event time (dropping a timex that dates a *work*: "2010’s Black Swan" is a release year, not
+the year of what happened on its set), a wedding date implied by an anniversary or a length of
+marriage, a count of children, and the places named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Sequence
+
+from ..records import Article, ArticleReading, Claim, Timex
+from .cast import Cast
+from .dates import Interval, interval, parse_date, years_before
+from .names import name_tokens
+
+__all__ = ["ClaimView", "Derived", "build_views", "tokens", "number", "NUMBER_WORDS", "COUNT_RE", "COUNT_NOUN"]
+
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+}
+_NUM = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
+_ANNIV_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)|\b(" + "|".join(_ORDINALS) + r")\b", re.I)
+_ANNIV_TAIL_RE = re.compile(r"^\s+(?:wedding\s+|marriage\s+)?anniversary", re.I)
+_YEARS_MARRIED_RE = re.compile(
+    rf"\b{_NUM}\s+years\s+of\s+marriage\b|\bmarried\s+for\s+{_NUM}\s+years\b|\b{_NUM}[- ]year[- ]marriage\b", re.I
+)
+COUNT_RE = re.compile(rf"\b{_NUM}\s+(?:(?:young|little|grown|adult|biological)\s+)?(children|kids|sons|daughters|child|son|daughter)\b", re.I)
+COUNT_NOUN = {"children": "children", "kids": "children", "child": "children", "sons": "sons", "son": "sons",
+               "daughters": "daughters", "daughter": "daughters"}
+# A date right before "’s <Work>" or "film/album ..." dates the work, not the event.
+_WORK_TAIL_RE = re.compile(r"^(?:['’]s\s+|\s+(?:film|movie|album|series|show|novel|book|song|single|season)\b)")
+_WORD_RE = re.compile(r"[a-z0-9]+")
+_REPORTED_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|denying)\s+(?:(?:an?|the|any|all|those|these)\s+)?"
+    r"(?:affair|cheating|infidelity|romance|split|separation|reports?|rumou?rs?|claims?|allegations?|that)\b", re.I)
+_STOP = frozenset(
+    "a an the and or but if of in on at to for from by with as is are was were be been being has have had do does "
+    "did that this these those it its he she they them his her their him we us you i me my our your who whom which "
+    "what when where while after before than then there here so not no just also even very about into over up out "
+    "said says say told tell tells according would could should will can may might must s t".split()
+)
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    # A crude suffix stripper: enough to make "separated"/"separating"/"separation" meet.
+    for suf in ("ations", "ation", "ings", "ing", "ies", "ed", "es", "s"):
+        if word.endswith(suf) and len(word) - len(suf) >= 4:
+            return word[: -len(suf)] + ("y" if suf == "ies" else "")
+    return word
+
+
+def tokens(text: str, drop: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Content tokens of ``text``: lower-case, stop words and ``drop`` removed, crudely stemmed."""
+    return frozenset(_stem(w) for w in _WORD_RE.findall(text.lower().replace("’", "'")) if w not in _STOP and w not in drop)
+
+
+def number(text: str) -> int | None:
+    text = text.lower()
+    if text.isdigit():
+        return int(text)
+    return NUMBER_WORDS.get(text)
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A wedding date implied by a claim ("10th anniversary on 2022-08-04" → 2012-08-04)."""
+
+    span: Interval
+    reason: str  # how it was computed, quoted into conflict reasons
+
+
+@dataclass
+class ClaimView:
+    """One claim with everything alignment, conflicts and independence look at."""
+
+    claim: Claim
+    article: Article
+    pclass: str
+    participants: frozenset[str]
+    subject: str | None
+    source_entity: str | None
+    tokens: frozenset[str]
+    timex: Timex | None
+    span: Interval | None
+    work_timex: Timex | None
+    derived: Derived | None
+    counts: tuple[tuple[int, str], ...]
+    places: frozenset[str]
+    published: date | None
+    order: tuple
+
+    @property
+    def outlet(self) -> str:
+        return self.article.outlet or self.article.id
+
+    def cite(self) -> str:
+        """'"<claim text>" (Outlet, 2024-01-17)': how reasons quote a claim."""
+        when = self.published.isoformat() if self.published else "undated"
+        text = self.claim.text if len(self.claim.text) <= 160 else self.claim.text[:157] + "..."
+        return f"\u201c{text}\u201d ({self.outlet}, {when})"
+
+
+def _is_work_date(text: str, t: Timex, work_starts: set[int]) -> bool:
+    if t.text.endswith(("'s", "’s")):  # the timex swallowed the possessive: "2010’s" + title
+        nxt = t.end + (len(text[t.end :]) - len(text[t.end :].lstrip()))
+        return nxt in work_starts or text[nxt : nxt + 1].isupper()
+    tail = text[t.end : t.end + 40]
+    m = _WORK_TAIL_RE.match(tail)
+    if not m:
+        return False
+    if tail.lstrip()[:1] in ("'", "’"):
+        nxt = t.end + m.end()
+        # The possessive must be followed by a work title: a WORK mention, else a capitalised word.
+        return nxt in work_starts or text[nxt : nxt + 1].isupper()
+    return True
+
+
+def _derived(claim: Claim, span: Interval | None, published: date | None, pclass: str) -> Derived | None:
+    text = claim.text
+    for m in _ANNIV_RE.finditer(text):
+        tail = _ANNIV_TAIL_RE.match(text[m.end() :])
+        if not tail or span is None:
+            continue
+        if "wedding" not in tail.group(0).lower() and "marriage" not in tail.group(0).lower() and pclass != "marriage":
+            continue
+        n = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2).lower()]
+        wedding = years_before(span, n)
+        return Derived(wedding, f"a {m.group(0)}{tail.group(0)} on {span.describe()} puts the wedding on {wedding.describe()}")
+    m = _YEARS_MARRIED_RE.search(text)
+    if m:
+        n = number(next(g for g in m.groups() if g))
+        anchor = span or (Interval(published, published) if published else None)
+        if n is not None and anchor is not None:
+            wedding = years_before(anchor, n, completed=True)
+            return Derived(
+                wedding,
+                f"'{m.group(0)}' as of {anchor.describe()} puts the wedding {wedding.describe()}",
+            )
+    return None
+
+
+def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimView]:
+    """One :class:`ClaimView` per claim, in a deterministic order (publication date, article, offset)."""
+    name_drop = frozenset(t for e in cast.entities for n in (e.name, *e.aliases) for t in name_tokens(n))
+    views: list[ClaimView] = []
+    for r in readings:
+        art = r.article
+        published = parse_date(art.published)
+        timexes = {t.id: t for t in r.timexes}
+        work_ents = {e.id for e in r.entities if e.type == "WORK"}
+        place_ents = {e.id for e in r.entities if e.type in ("GPE", "LOC")}
+        work_starts = {m.start for m in r.mentions if m.entity in work_ents}
+        places_at = [(m.start, m.end, m.entity) for m in r.mentions if m.entity in place_ents]
+        for c in r.claims:
+            pclass = c.predicate_class or f"~{c.predicate}"
+            if pclass != "denial" and (c.predicate == "deny" or _REPORTED_DENIAL.search(c.text)):
+                pclass = "denial"  # "who denied cheating in January" reports a denial, not the cheating
+            people = set(cast.people(c.subject))
+            if isinstance(c.object, str) and c.object in cast.of and cast.types.get(c.object) in ("PERSON", "GROUP"):
+                people.update(cast.people(c.object))
+            t = timexes.get(c.when) if c.when else None
+            work = None
+            if t is not None and _is_work_date(art.text, t, work_starts):
+                t, work = None, t
+            span = interval(t.value, t.mod) if t is not None and t.type in ("DATE", "TIME") else None
+            places = {cast.of[e] for s, e_, e in places_at if c.start <= s and e_ <= c.end}
+            if isinstance(c.object, str) and c.object in place_ents:
+                places.add(cast.of[c.object])
+            counts = tuple(
+                (n, COUNT_NOUN[m.group(2).lower()])
+                for m in COUNT_RE.finditer(c.text)
+                if (n := number(m.group(1))) is not None
+            )
+            subj = cast.people(c.subject)
+            derived = _derived(c, span, published, pclass)
+            if derived is not None and pclass == "marriage":
+                span = None  # "10th anniversary on <date>": the date is the anniversary's, not the wedding's
+            views.append(
+                ClaimView(
+                    claim=c,
+                    article=art,
+                    pclass=pclass,
+                    participants=frozenset(people),
+                    subject=subj[0] if len(subj) == 1 else None,
+                    source_entity=cast.story(c.source.entity),
+                    tokens=tokens(c.text, name_drop),
+                    timex=t,
+                    span=span,
+                    work_timex=work,
+                    derived=derived,
+                    counts=counts,
+                    places=frozenset(places),
+                    published=published,
+                    order=(published or date.max, art.id, c.start, c.id),
+                )
+            )
+    views.sort(key=lambda v: v.order)
+    return views

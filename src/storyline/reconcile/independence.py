@@ -1,0 +1,226 @@
+"""Who really stands behind a fact: echoes, original sources and the evidence grade.
+
+Each claim of a fact gets a *source identity*; ``independent_sources`` is the number of distinct
+identities among the claims that assert the fact. Identities:
+
+* a named person or their own post → the person (two outlets quoting Portman are one source);
+* the outlet's own reporting, its unattributed narration, its observations and its anonymous
+  sources → the outlet (one origin per outlet: "Us confirmed" and "an Us insider says" are not
+  independent of each other), unless an anonymous quote repeats the words of one already seen in
+  another outlet, which makes it that outlet's insider (an echo);
+* a document → the document; rumors → one "rumor";
+* a relay of another outlet ("according to Us Weekly", ``via`` another outlet, "according to
+  reports") → an echo: it takes the identity of the original claim when that is in the fact, else
+  of the named outlet (one per outlet), else of "reports";
+* a near-duplicate sentence of an earlier claim in another outlet → an echo of it.
+
+Claims are visited in publication order, so the earliest report is the original. Comparisons for
+copied words are limited to the most recent originals of the fact (``_WINDOW``) plus an exact
+lookup, so this stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from .align import Cluster, jaccard
+from .features import ClaimView
+from .names import names_outlet, outlet_key, outlet_matches
+
+__all__ = ["Sourcing", "assess", "RelayIndex", "GRADES", "GRADE_RANK", "grade_of"]
+
+GRADES: tuple[str, ...] = ("on_record", "documentary", "observation", "outlet", "anonymous", "rumor", "unattributed")
+# on_record and documentary rank equal (both can be checked against the person or the paper).
+GRADE_RANK = {"on_record": 0, "documentary": 0, "observation": 1, "outlet": 2, "anonymous": 3, "rumor": 4, "unattributed": 5}
+_KIND_GRADE = {
+    "named_person": "on_record",
+    "social_media": "on_record",
+    "document": "documentary",
+    "observation": "observation",
+    "outlet": "outlet",
+    "other_media": "outlet",
+    "anonymous": "anonymous",
+    "rumor": "rumor",
+    "unattributed": "unattributed",
+}
+_WINDOW = 50
+_RELAY_SIMILARITY = 0.2
+_RELAY_CAP = 200
+_MIN_COPY_WORDS = 8  # shorter sentences match by chance too often to prove copying
+_WORD_RE = re.compile(r"\w+")
+_GENERIC_VIA = {"", "magazine", "outlet", "publication", "paper", "site", "reports", "media", "report"}
+
+
+def grade_of(kind: str) -> str:
+    """The evidence grade of a source kind."""
+    return _KIND_GRADE.get(kind, "unattributed")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD_RE.findall(text))
+
+
+@dataclass
+class Sourcing:
+    """Independence of one fact."""
+
+    identity: dict[str, tuple] = field(default_factory=dict)  # claim id → source identity
+    grade_by: dict[str, str] = field(default_factory=dict)  # claim id → grade of its original source
+    echoes: list[tuple[str, str | None, str]] = field(default_factory=list)  # (claim, original, reason)
+    independent: int = 0
+    grade: str = "unattributed"
+
+
+class RelayIndex:
+    """Finds, anywhere in the corpus, the claim a relay re-reports: same outlet, a shared person,
+    published no later, most similar wording (at least ``_RELAY_SIMILARITY``).
+
+    Candidates per (outlet, person) are capped (``_RELAY_CAP`` most recent), so lookups stay
+    constant-time on large corpora.
+    """
+
+    def __init__(self, views: Sequence[ClaimView]):
+        self._by: dict[tuple[str, str | None], list[ClaimView]] = {}
+        for v in sorted(views, key=lambda v: v.order):
+            for p in v.participants or (None,):
+                self._by.setdefault((outlet_key(v.outlet), p), []).append(v)
+
+    def __call__(self, outlet: str, v: ClaimView) -> ClaimView | None:
+        best, best_sim = None, _RELAY_SIMILARITY
+        seen: set[str] = set()
+        for p in v.participants or (None,):
+            pool = self._by.get((outlet, p), [])
+            for o in pool[-_RELAY_CAP:]:
+                if o.claim.id in seen or (o.published and v.published and o.published > v.published):
+                    continue
+                seen.add(o.claim.id)
+                sim = jaccard(v.tokens, o.tokens)
+                if sim > best_sim or (sim == best_sim and best is not None and o.order < best.order):
+                    best, best_sim = o, sim
+        return best
+
+
+def _own_identity(v: ClaimView) -> tuple:
+    s = v.claim.source
+    kind = s.kind
+    if kind in ("named_person", "social_media"):
+        return ("person", v.source_entity or (s.text or "").lower())
+    if kind == "document":
+        return ("document", (s.text or v.article.id).lower())
+    if kind == "rumor":
+        return ("rumor",)
+    # The outlet's own reporting, its narration, what its reporters saw and what its anonymous
+    # sources told it are one origin: the outlet vouches for all of them, and nothing lets a
+    # reader tell its insiders apart from its reporting.
+    return ("outlet", outlet_key(v.outlet))
+
+
+def _relayed_outlet(v: ClaimView, corpus_keys: dict[str, str]) -> str | None:
+    """The other outlet a claim is relayed from, as written, or None.
+
+    ``via`` and an other_media source name it; so does a source whose text is the name of another
+    outlet of the corpus, whatever kind the attribution gave it ("according to StarWatch Weekly").
+    """
+    s = v.claim.source
+    own = outlet_key(v.outlet)
+    for named in (s.via, s.text if s.kind == "other_media" else None):
+        key = outlet_key(named)
+        if key and key not in _GENERIC_VIA and not outlet_matches(key, own):
+            return named
+    key = outlet_key(s.text)
+    if s.kind != "anonymous" and key and not names_outlet(key, own):
+        named = next((name for k, name in corpus_keys.items() if names_outlet(key, k)), None)
+        if named is not None:
+            return named
+    return None
+
+
+def _names_own_outlet(v: ClaimView) -> bool:
+    """An "other media" source that is the publishing outlet itself ("StarWatch confirmed" in StarWatch)."""
+    return outlet_matches(outlet_key(v.claim.source.text), outlet_key(v.outlet))
+
+
+def assess(cluster: Cluster, corpus_outlets: Sequence[str], echo_similarity: float,
+           elsewhere: Callable[[str, ClaimView], ClaimView | None] | None = None) -> Sourcing:
+    """Echoes, identities, independent source count and grade of one fact.
+
+    ``elsewhere(outlet_key, claim)`` finds the original of a relay in another fact when the relayed
+    outlet's article says it in other words (the relay then still counts that outlet once).
+    """
+    out = Sourcing()
+    corpus_keys = {outlet_key(o): o for o in corpus_outlets}  # key → display name
+    views = sorted(cluster.views, key=lambda v: v.order)
+    originals: list[tuple[ClaimView, frozenset[str], frozenset[str]]] = []  # non-echo claims, with word sets
+    exact: dict[str, ClaimView] = {}
+    by_outlet: dict[str, list[ClaimView]] = {}  # outlet key → its original claims (first _WINDOW)
+
+    def echo(v: ClaimView, orig: ClaimView | None, reason: str, identity: tuple) -> None:
+        out.echoes.append((v.claim.id, orig.claim.id if orig else None, reason))
+        out.identity[v.claim.id] = out.identity[orig.claim.id] if orig else identity
+        out.grade_by[v.claim.id] = out.grade_by[orig.claim.id] if orig else grade_of(v.claim.source.kind)
+
+    for v in views:
+        s = v.claim.source
+        relayed = _relayed_outlet(v, corpus_keys)
+        words = _words(v.claim.text)
+        sentence = v.article.text[v.claim.sentence_start : v.claim.sentence_end] or v.claim.text
+        swords = _words(sentence)
+        norm = " ".join(sorted(swords))
+        if relayed is not None or (s.kind == "other_media" and not _names_own_outlet(v)):
+            key = outlet_key(relayed) if relayed else ""
+            in_corpus = [k for k in corpus_keys if key and outlet_matches(key, k)]
+            # The relayed outlet's claim in this fact that says it most alike (earliest on ties).
+            pool = [o for k in in_corpus for o in by_outlet.get(k, ())]
+            orig = min(pool, key=lambda o: (-jaccard(v.tokens, o.tokens), o.order)) if pool else None
+            if relayed is None:  # "according to reports": the earliest other outlet's claim, if any
+                orig = next((o for o, _, _ in originals if o.outlet != v.outlet), None)
+            if orig is None and in_corpus and elsewhere is not None:
+                other = elsewhere(in_corpus[0], v)
+                if other is not None:
+                    out.echoes.append((v.claim.id, other.claim.id, f"relays {relayed}: re-reports {other.cite()}"))
+                    out.identity[v.claim.id] = _own_identity(other)
+                    out.grade_by[v.claim.id] = grade_of(other.claim.source.kind)
+                    continue
+            if orig is not None:
+                echo(v, orig, f"relays {relayed or s.text or 'other reports'}: re-reports {orig.cite()}", ())
+            elif in_corpus:
+                echo(v, None, f"relays {relayed}, whose article in the corpus has no matching claim", ("media", key))
+            else:
+                echo(v, None, f"relays {relayed or s.text or 'other reports'}, not in the corpus", ("media", key or "reports"))
+            continue
+        match = None
+        copyable = len(swords) >= _MIN_COPY_WORDS  # "They married in 2014." is said independently
+        if not copyable:
+            pass
+        elif norm in exact and exact[norm].outlet != v.outlet:
+            match = (exact[norm], "the same sentence")
+        else:
+            for o, owords, oswords in reversed(originals[-_WINDOW:]):
+                if o.outlet == v.outlet:
+                    continue
+                if s.kind == o.claim.source.kind == "anonymous" and s.quote == o.claim.source.quote == "direct" \
+                        and jaccard(words, owords) >= echo_similarity:
+                    match = (o, "the same quoted words from an anonymous source")
+                    break
+                if jaccard(swords, oswords) >= max(echo_similarity, 0.9) and jaccard(words, owords) >= echo_similarity:
+                    match = (o, "a near-duplicate sentence")
+                    break
+        if match is not None:
+            o, why = match
+            echo(v, o, f"{why} as {o.cite()}", ())
+            continue
+        out.identity[v.claim.id] = _own_identity(v)
+        out.grade_by[v.claim.id] = grade_of(s.kind)
+        originals.append((v, words, swords))
+        exact.setdefault(norm, v)
+        mine = by_outlet.setdefault(outlet_key(v.outlet), [])
+        if len(mine) < _WINDOW:
+            mine.append(v)
+
+    support = [v for v in views if v.pclass != "denial" and v.claim.polarity == "positive"] or views
+    out.independent = len({out.identity[v.claim.id] for v in support})
+    grades = [out.grade_by[v.claim.id] for v in support]
+    out.grade = min(grades, key=lambda g: (GRADE_RANK.get(g, 9), GRADES.index(g) if g in GRADES else 9)) if grades else "unattributed"
+    return out
