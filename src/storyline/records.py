@@ -172,10 +172,10 @@ class Fact:
     id: str = doc("Content-hash id of the member claims.")
     statement: str = doc("A readable statement of the fact (from its best-sourced claim).")
     predicate_class: str | None = doc("Predicate class shared by its claims.")
-    claims: tuple[str, ...] = doc("Claim ids supporting or disputing it (for age facts, also Age ids of ages no claim states).")
+    claims: tuple[str, ...] = doc("Claim ids supporting or disputing it; age and children-count facts may also hold Age ids (g-) and Mention ids (m-) for values no claim states.")
     articles: tuple[str, ...] = doc("Article ids the claims come from.")
     outlets: tuple[str, ...] = doc("Outlets that carried it.")
-    independent_sources: int = doc("Distinct original sources (echoes and repeats of one insider count once).")
+    independent_sources: int = doc("Distinct original sources: echoes and repeats of one insider count once; an outlet's own reporting, narration, observations and anonymous sources count as one origin per outlet; named people and documents each count.")
     status: FactStatus = doc("corroborated (>= 2 independent sources), single_source, contested or contradicted.")
     grade: str = doc("Evidence grade from the best source: on_record, documentary, observation, outlet, anonymous, rumor, unattributed.")
     when: str | None = doc("TIMEX3 value of the fact's time, when known.")
@@ -187,7 +187,7 @@ class Conflict:
 
     id: str = doc("Content-hash id.")
     fact: str = doc("Fact id the conflict belongs to.")
-    claims: tuple[str, ...] = doc("The two conflicting claim ids (Age ids for age conflicts without a claim).")
+    claims: tuple[str, ...] = doc("The two conflicting claim ids (or Age/Mention ids, as in Fact.claims).")
     kind: str = doc("date, age, derived_date, count, place or polarity.")
     reason: str = doc("A sentence a person can check, citing both claims' wording and dates.")
 
