@@ -13,14 +13,13 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from storyline.records import SOURCE_KINDS
+from gold_checks import LAYOUTS, SAMPLES, article_problems, file_shape_problems, locate
 from test_attribution_gold_valid import GOLD as TUNING_GOLD
-from test_attribution_gold_valid import LAYOUTS, SAMPLES, _article_problems, locate
 
 HELDOUT = Path(__file__).resolve().parent / "gold" / "attribution_heldout.json"
 
@@ -54,24 +53,13 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
 
 
 def test_file_shape() -> None:
-    assert DATA["corpus"] is None, "texts are inline"
-    assert 8 <= len(ARTICLES) <= 10
-    ids = [a["id"] for a in ARTICLES]
-    assert len(ids) == len(set(ids)), "article ids are unique"
-    for art in ARTICLES:
-        date.fromisoformat(art["published"])
-        assert art["outlet"]
-        words = len(art["text"].split())
-        assert 150 <= words <= 350, (art["id"], words)
-        curly = any(m in art["text"] for m in "\u201c\u201d")
-        assert art["quote_marks"] == ("curly" if curly else "straight"), art["id"]
-        if curly:
-            assert '"' not in art["text"], f"{art['id']}: mixes straight double marks into a curly article"
+    problems = file_shape_problems(DATA, (8, 10), (150, 350))
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("art", ARTICLES, ids=[a["id"] for a in ARTICLES])
 def test_article_annotations_valid(art: dict) -> None:
-    problems = _article_problems(art)
+    problems = article_problems(art)
     assert not problems, "\n".join(problems)
 
 
