@@ -197,3 +197,64 @@ def test_role_for_unnamed_people_needs_the_article_to_establish_it() -> None:
     ))
     assert mentions(by_name(doc, "Mara Quinn"), "nominal") == []
     assert mentions(by_name(doc, "Lou Marchal"), "nominal") == ["a spokesman", "The spokesman"]
+
+
+YSOLDE = ("Ysolde Marr", "PERSON")
+BRAM = ("Bram Okafor", "PERSON")
+
+
+def test_stated_role_of_another_family_beats_salience() -> None:
+    # Ysolde, the stated singer, is the salient subject; "the choreographer" is still Bram,
+    # whom a verb ("he choreographed") gives that role.
+    doc = run(build(
+        "Bram|PROPN|NNP|compound|+1 Okafor|PROPN|NNP|nsubj|+1 met|VERB|VBD|ROOT|0 pop singer Ysolde Marr . || "
+        "He|PRON|PRP|nsubj|+1 choreographed|VERB|VBD|ROOT|0|choreograph her|PRON|PRP$|poss|+1 video|NOUN|NN|dobj|-2 . || "
+        "Marr|PROPN|NNP|nsubj|+1 toured|VERB|VBD|ROOT|0 . || Marr|PROPN|NNP|nsubj|+1 sang|VERB|VBD|ROOT|0 . || "
+        "The|DET|DT|det|+1 choreographer|NOUN|NN|nsubj|+1 stayed|VERB|VBD|ROOT|0 .",
+        ents=[BRAM, YSOLDE],
+    ))
+    bram, ysolde = by_name(doc, "Bram Okafor"), by_name(doc, "Ysolde Marr")
+    assert mentions(bram, "nominal") == ["The choreographer"]
+    assert "choreographer" not in ysolde.attributes.get("roles", [])
+
+
+def test_role_read_from_an_earlier_epithet_steers_a_later_one() -> None:
+    # No role is stated: "The actress" goes to Ysolde (female, salient); then "the singer"
+    # must not be her again while Liv, the other woman in sight, is available.
+    doc = run(build(
+        "Liv|PROPN|NNP|compound|+1 Andersby|PROPN|NNP|dobj|+3 ,|PUNCT|,|punct|-1 Ysolde|PROPN|NNP|compound|+1 "
+        "Marr|PROPN|NNP|nsubj|+1 hugged|VERB|VBD|ROOT|0 . || "
+        "The|DET|DT|det|+1 actress|NOUN|NN|nsubj|+1 wept|VERB|VBD|ROOT|0 . || "
+        "Marr|PROPN|NNP|nsubj|+1 left|VERB|VBD|ROOT|0 . || "
+        "The|DET|DT|det|+1 singer|NOUN|NN|nsubj|+1 stayed|VERB|VBD|ROOT|0 .",
+        ents=[("Liv Andersby", "PERSON"), YSOLDE],
+    ))
+    assert mentions(by_name(doc, "Ysolde Marr"), "nominal") == ["The actress"]
+    assert mentions(by_name(doc, "Liv Andersby"), "nominal") == ["The singer"]
+
+
+def test_role_introduced_for_an_unnamed_person_is_not_given_to_a_named_one() -> None:
+    doc = run(build(
+        "Bram|PROPN|NNP|compound|+1 Okafor|PROPN|NNP|nsubj|+1 left|VERB|VBD|ROOT|0 . || "
+        "A|DET|DT|det|+1 dancer|NOUN|NN|nsubj|+1 spoke|VERB|VBD|ROOT|0 . || "
+        "The|DET|DT|det|+1 dancer|NOUN|NN|nsubj|+1 says|VERB|VBZ|ROOT|0 so|ADV|RB|advmod|-1 .",
+        ents=[BRAM],
+    ))
+    assert mentions(by_name(doc, "Bram Okafor"), "nominal") == []
+
+
+def test_predicate_nominal_is_not_a_mention() -> None:
+    doc = run(build(
+        "Bram|PROPN|NNP|nsubj|+1 was|AUX|VBD|ROOT|0 the|DET|DT|det|+2 better|ADJ|JJR|amod|+1 dancer|NOUN|NN|attr|-3 .",
+        ents=[("Bram", "PERSON")],
+    ))
+    assert mentions(by_name(doc, "Bram"), "nominal") == []
+
+
+def test_copular_role_is_not_an_unnamed_person() -> None:
+    doc = run(build(
+        "Bram|PROPN|NNP|compound|+1 Okafor|PROPN|NNP|nsubj|+1 is|AUX|VBZ|ROOT|0 a|DET|DT|det|+1 dancer|NOUN|NN|attr|-2 . || "
+        "The|DET|DT|det|+1 dancer|NOUN|NN|nsubj|+1 bowed|VERB|VBD|ROOT|0 .",
+        ents=[BRAM],
+    ))
+    assert mentions(by_name(doc, "Bram Okafor"), "nominal") == ["The dancer"]

@@ -25,15 +25,19 @@ relative clause ('trips that didn't add up') leaves the claim positive.
 from __future__ import annotations
 
 import json
+import weakref
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
+from spacy.attrs import HEAD, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .annotations import AttributionAnn, char_span, ensure_extensions
+from .names_spans import DocIndex
 
-__all__ = ["assess", "assess_attribution", "attribution_adjust", "embedding_certainty", "source_adjust", "weakest", "certainty_component", "CERTAINTY_ORDER"]
+__all__ = ["assess", "assess_attribution", "attribution_adjust", "embedding_certainty", "source_adjust", "weakest", "certainty_component", "take_assessments", "ParseRows", "parse_rows", "CERTAINTY_ORDER"]
 
 CERTAINTY_ORDER = ("certain", "probable", "possible", "unknown")
 _RUMOR_CARRIERS = frozenset({"rumor", "rumors", "rumour", "rumours", "speculation", "gossip", "whispers", "chatter", "buzz"})
@@ -79,10 +83,44 @@ def _lexicon() -> dict:
     }
 
 
-def _main_predicates(span: Span) -> list:
-    """Tokens of ``span`` whose head lies outside it (or roots), verbs first."""
+class ParseRows(NamedTuple):
+    """Per-token parse facts of Doc tokens ``offset`` onwards (row ``k`` is token ``offset + k``),
+    read in one ``to_array`` call (see :func:`parse_rows`)."""
+
+    head: list[int]  # absolute index of each token's head
+    sent_start: list[bool]  # token.is_sent_start is True
+    space: list[bool]  # token.is_space
+    offset: int = 0
+
+
+_ROW_ATTRS = [HEAD, SENT_START, IS_SPACE]
+
+
+def _rows(array, offset: int) -> ParseRows:
+    if not len(array):
+        return ParseRows([], [], [], offset)
+    heads, starts, spaces = array.T.tolist()
+    # to_array stores signed values unsigned: a head offset of -1 comes out as 2**64 - 1
+    return ParseRows(
+        [i + (h - (1 << 64) if h >= 1 << 63 else h) for i, h in enumerate(heads, offset)],
+        [x == 1 for x in starts],
+        [bool(x) for x in spaces],
+        offset,
+    )
+
+
+def parse_rows(doc: Doc) -> ParseRows:
+    """The :class:`ParseRows` of ``doc`` as it is now. Build it once per component call and pass it
+    to :func:`assess` for every span: creating Token objects costs more than the rules using them."""
+    return _rows(doc.to_array(_ROW_ATTRS), 0)
+
+
+def _main_predicates(span: Span, rows: ParseRows) -> list:
+    """Tokens of ``span`` whose head lies outside it (or roots), verbs first (Tokens are created
+    only for the heads kept)."""
     s, e = span.start, span.end
-    heads = [t for t in span if t.head.i == t.i or not (s <= t.head.i < e)]
+    doc, head, off = span.doc, rows.head, rows.offset
+    heads = [doc[i] for i in range(s, e) if head[i - off] == i or not (s <= head[i - off] < e)]
     if not heads:
         return []
     verbs = [t for t in heads if t.pos_ in ("VERB", "AUX")]
@@ -94,25 +132,30 @@ def _main_predicates(span: Span) -> list:
     return out
 
 
-def assess(region: Span | Doc) -> tuple[str, str, list[str]]:
-    """(certainty, polarity, hedges) of a content span or a whole Doc region."""
+def assess(region: Span | Doc, rows: ParseRows | None = None) -> tuple[str, str, list[str]]:
+    """(certainty, polarity, hedges) of a content span or a whole Doc region.
+
+    ``rows``: :func:`parse_rows` of the Doc, when many spans of one Doc are assessed (without
+    it, the span's own rows are read: linear in the span, not the Doc)."""
     span = region[:] if isinstance(region, Doc) else region
     lex = _lexicon()
     if len(span) == 0:
         return "certain", "positive", []
-    after = span.doc[span.end] if span.end < len(span.doc) else None
-    question = span[-1].text == "?" or (after is not None and after.text == "?")
-    # A content running over several sentences takes the values of its first sentence.
-    words = []
-    for k, t in enumerate(span):
-        if k and t.is_sent_start and not span[k - 1].is_space:
-            span = span[:k]
-            break
-        words.append(t.lower_)
-    certainty, polarity, hedges = "certain", "positive", []
     doc = span.doc
+    if rows is None:
+        rows = _rows(span.to_array(_ROW_ATTRS), span.start)
+    index = DocIndex.build(doc)
+    texts = index.texts
+    question = texts[span.end - 1] == "?" or (span.end < len(doc) and texts[span.end] == "?")
+    # A content running over several sentences takes the values of its first sentence.
+    starts, spaces, off = rows.sent_start, rows.space, rows.offset
+    cut = next((k for k in range(span.start + 1, span.end) if starts[k - off] and not spaces[k - 1 - off]), None)
+    if cut is not None:
+        span = span[: cut - span.start]
+    words = index.lowers[span.start : span.end]
+    certainty, polarity, hedges = "certain", "positive", []
     has_dep = doc.has_annotation("DEP")
-    mains = _main_predicates(span) if has_dep else []
+    mains = _main_predicates(span, rows) if has_dep else []
     # 'Lee isn't angry, she's heartbroken': a first clause parsed under the second still counts
     mains += [c for m in list(mains) for c in m.children if c.dep_ in ("ccomp", "parataxis") and span.start <= c.i < m.i]
     main_ids = {t.i for t in mains}
@@ -201,15 +244,37 @@ def embedding_certainty(pred: Token) -> tuple[str, str] | None:
     return (value, pred.head.text.lower()) if value else None
 
 
-def assess_attribution(doc: Doc, att: AttributionAnn) -> tuple[str, str, list[str]]:
+Assessments = dict[tuple[int, int], tuple[str, str, tuple[str, ...]]]  # token span -> assess()
+# What storyline_certainty assessed per Doc, until storyline_claims takes it: most attributed
+# claims span exactly their content, and assess() is the costliest step of a claim. Weak keys:
+# an entry never outlives its Doc, whether or not a claims component runs.
+_HANDOFF: weakref.WeakKeyDictionary[Doc, tuple[int, Assessments]] = weakref.WeakKeyDictionary()
+
+
+def assess_attribution(doc: Doc, att: AttributionAnn, rows: ParseRows | None = None) -> tuple[str, str, list[str]]:
     """Content-level :func:`assess` plus the source-level cues of the attribution (see module doc)."""
+    return _assess_attribution(doc, att, rows, None)
+
+
+def _assess_attribution(doc: Doc, att: AttributionAnn, rows: ParseRows | None, memo: Assessments | None) -> tuple[str, str, list[str]]:
     span = char_span(doc, att.content_start, att.content_end)
-    found = assess(span) if span is not None else ("certain", "positive", [])
-    return attribution_adjust(doc, att, span, *found)
+    found = assess(span, rows) if span is not None else ("certain", "positive", [])
+    if memo is not None and span is not None:
+        memo[(span.start, span.end)] = (found[0], found[1], tuple(found[2]))
+    return attribution_adjust(doc, att, span, *found, rows=rows)
+
+
+def take_assessments(doc: Doc) -> Assessments:
+    """The :func:`assess` results of the content spans ``storyline_certainty`` read in ``doc``
+    (token ``(start, end)`` -> ``(certainty, polarity, hedges)``), handed over once: a second
+    call, or a Doc retokenised since, gets ``{}``."""
+    length, memo = _HANDOFF.pop(doc, (-1, {}))
+    return memo if length == len(doc) else {}
 
 
 def attribution_adjust(
-    doc: Doc, att: AttributionAnn | None, span: Span | None, certainty: str, polarity: str, hedges: list[str]
+    doc: Doc, att: AttributionAnn | None, span: Span | None, certainty: str, polarity: str, hedges: list[str],
+    rows: ParseRows | None = None,
 ) -> tuple[str, str, list[str]]:
     """:func:`source_adjust` plus what the words around the content say: a negated cue ('has not
     confirmed that ...': unknown) and the lead-in of a partial quote ('she would not comment on
@@ -227,7 +292,7 @@ def attribution_adjust(
             lead += 1
         gap = [t for t in doc[lead : span.start] if not t.is_punct]
         if 0 < len(gap) <= 10 and not any(t.is_sent_start for t in doc[lead + 1 : span.start + 1]):
-            c2, p2, h2 = assess(doc[lead : span.end])
+            c2, p2, h2 = assess(doc[lead : span.end], rows)
             certainty = weakest(certainty, c2)
             if p2 == "negative":
                 polarity = "negative" if polarity == "positive" else polarity
@@ -240,8 +305,9 @@ def _cue_token(doc: Doc, span: Span, cue: str | None) -> Token | None:
     if not cue:
         return None
     word = cue.split()[0]
+    texts = DocIndex.build(doc).texts
     for k in [*range(span.start - 1, max(0, span.start - 12) - 1, -1), *range(span.end, min(len(doc), span.end + 12))]:
-        if doc[k].text == word:
+        if texts[k] == word:
             return doc[k]
     return None
 
@@ -249,7 +315,8 @@ def _cue_token(doc: Doc, span: Span, cue: str | None) -> Token | None:
 def _negated(doc: Doc, t: Token) -> bool:
     if any(c.dep_ == "neg" for c in t.children):
         return True
-    return any(doc[j].lower_ in ("not", "n't", "n’t", "never") for j in range(max(0, t.i - 3), t.i))
+    lowers = DocIndex.build(doc).lowers
+    return any(lowers[j] in ("not", "n't", "n’t", "never") for j in range(max(0, t.i - 3), t.i))
 
 
 def source_adjust(att: AttributionAnn | None, certainty: str, polarity: str, hedges: list[str]) -> tuple[str, str, list[str]]:
@@ -299,6 +366,10 @@ def _cue_lemma(word: str) -> str:
 def certainty_component(doc: Doc) -> Doc:
     """Fill certainty, polarity and hedges on every attribution of ``doc``."""
     ensure_extensions()
-    for att in doc._.sl_attributions or []:
-        att.certainty, att.polarity, att.hedges = assess_attribution(doc, att)
+    memo: Assessments = {}
+    atts = doc._.sl_attributions or []
+    rows = parse_rows(doc) if atts else None
+    for att in atts:
+        att.certainty, att.polarity, att.hedges = _assess_attribution(doc, att, rows, memo)
+    _HANDOFF[doc] = (len(doc), memo)
     return doc

@@ -23,11 +23,12 @@ from functools import lru_cache
 from importlib import resources
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .annotations import AttributionAnn, ClaimAnn, char_span, ensure_extensions
-from .certainty import assess, attribution_adjust, embedding_certainty, weakest
+from .certainty import Assessments, assess, attribution_adjust, embedding_certainty, parse_rows, take_assessments, weakest
 from .names_ages import add_nominal_ages
+from .names_spans import DocIndex
 
 __all__ = ["find_claims", "normalise_predicate", "claims_component"]
 
@@ -175,11 +176,12 @@ def _subject(p: Token) -> Token | None:
 
 
 def _object(p: Token) -> Token | None:
+    kids = list(p.children)
     for dep in ("dobj", "attr", "oprd", "acomp", "dative"):
-        obj = next((c for c in p.children if c.dep_ == dep and c.tag_ not in ("IN", "WDT")), None)
+        obj = next((c for c in kids if c.dep_ == dep and c.tag_ not in ("IN", "WDT")), None)
         if obj is not None:
             return obj
-    for c in p.children:
+    for c in kids:
         if c.dep_ in ("prep", "agent"):
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None:
@@ -190,12 +192,14 @@ def _object(p: Token) -> Token | None:
 class _Index:
     """Token -> entity key, timex index and sentence bounds, built once per Doc."""
 
-    def __init__(self, doc: Doc):
-        self.sents: list[tuple[int, int]] = [(s.start, s.end) for s in doc.sents]
-        self.sent_of = [0] * len(doc)
-        for n, (a, b) in enumerate(self.sents):
-            for k in range(a, b):
-                self.sent_of[k] = n
+    def __init__(self, doc: Doc, assessed: Assessments | None = None):
+        self.assessed = assessed or {}  # token span -> assess() already made by storyline_certainty
+        tokens = DocIndex.build(doc)  # the same sentences as doc.sents, without a Span each
+        self.tokens = tokens
+        self.sents: list[tuple[int, int]] = tokens.sent_bounds
+        self.sent_of: list[int] = tokens.sent_of
+        self.rows = parse_rows(doc)  # heads and sentence starts of the whole Doc (offset 0), read once
+        self.head = self.rows.head
         self.entity: dict[int, int] = {}
         for ent in doc._.sl_entities or []:
             for m in ent.mentions:
@@ -240,9 +244,11 @@ class _Index:
         return None
 
 
-def _predicates_in(doc: Doc, lo: int, hi: int, skip: set[int], narration: bool) -> list[Token]:
-    """Top-level predicates of ``lo:hi`` and their conjuncts (and adverbial clauses in narration)."""
-    heads = [doc[k] for k in range(lo, hi) if doc[k].head.i == k or not lo <= doc[k].head.i < hi]
+def _predicates_in(doc: Doc, head: list[int], lo: int, hi: int, skip: set[int], narration: bool) -> list[Token]:
+    """Top-level predicates of ``lo:hi`` and their conjuncts (and adverbial clauses in narration).
+
+    ``head`` is the absolute head index of every token of ``doc``."""
+    heads = [doc[k] for k in range(lo, hi) if head[k] == k or not lo <= head[k] < hi]
     out: list[Token] = []
     queue = [t for t in heads if not narration or t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT"]
     if not narration:
@@ -289,17 +295,21 @@ def _temporal(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in clause.children)
 
 
-def _credit_line(span: Span) -> bool:
-    words = [t.lower_ for t in span if t.is_alpha]
+def _credit_line(tokens: DocIndex, lo: int, hi: int) -> bool:
+    words = [tokens.lowers[k] for k in range(lo, hi) if tokens.texts[k].isalpha()]
     return 0 < len(words) <= 6 and any(w in _CREDIT_WORDS for w in words)
 
 
-def find_claims(doc: Doc) -> list[ClaimAnn]:
-    """Claims for ``doc`` from its parse, ``sl_attributions``, ``sl_entities`` and ``sl_timexes``."""
+def find_claims(doc: Doc, assessed: Assessments | None = None) -> list[ClaimAnn]:
+    """Claims for ``doc`` from its parse, ``sl_attributions``, ``sl_entities`` and ``sl_timexes``.
+
+    ``assessed``: :func:`~storyline.read.certainty.assess` results already known for token spans
+    of this Doc as it is now (see :func:`~storyline.read.certainty.take_assessments`)."""
     if not doc.has_annotation("DEP") or len(doc) == 0:
         return []
     atts: list[AttributionAnn] = doc._.sl_attributions or []
-    index = _Index(doc)
+    index = _Index(doc, assessed)
+    texts, head = index.tokens.texts, index.head
     owner = [-1] * len(doc)  # token -> attribution whose content holds it
     reporting: set[int] = set()  # tokens of reporting clauses (cue and source)
     spans: list[tuple[int, int] | None] = []
@@ -319,7 +329,7 @@ def find_claims(doc: Doc) -> list[ClaimAnn]:
         if att.cue and att.quote != "none" and sp is not None:
             # the cue token nearest to the content, outside it
             for k in range(max(0, sp[0] - 12), min(len(doc), sp[1] + 12)):
-                if owner[k] < 0 and doc[k].text == att.cue.split()[0]:
+                if owner[k] < 0 and texts[k] == att.cue.split()[0]:
                     reporting.add(k)
 
     claims: list[ClaimAnn] = []
@@ -328,20 +338,20 @@ def find_claims(doc: Doc) -> list[ClaimAnn]:
             continue
         lo, hi = sp
         cut = {k for k in range(lo, hi) if owner[k] != ai}
-        preds = [p for p in _predicates_in(doc, lo, hi, cut | reporting, narration=False) if owner[p.i] == ai]
+        preds = [p for p in _predicates_in(doc, head, lo, hi, cut | reporting, narration=False) if owner[p.i] == ai]
         if not preds:
-            root = next((doc[k] for k in range(lo, hi) if not lo <= doc[k].head.i < hi), doc[lo])
+            root = next((doc[k] for k in range(lo, hi) if not lo <= head[k] < hi), doc[lo])
             preds = [root]
         claimed = {p.i for p in preds}
         for p in preds:
             claims.append(_claim(doc, p, lo, hi, cut, claimed, index, att, ai))
+    punct, space = index.tokens.punct, index.tokens.space
     for s_lo, s_hi in index.sents:
-        for lo, hi in _pieces(doc, s_lo, s_hi):
-            piece = doc[lo:hi]
-            if _credit_line(piece) or all(owner[k] >= 0 or doc[k].is_punct or doc[k].is_space for k in range(lo, hi)):
+        for lo, hi in _pieces(texts, s_lo, s_hi):
+            if _credit_line(index.tokens, lo, hi) or all(owner[k] >= 0 or punct[k] or space[k] for k in range(lo, hi)):
                 continue
             cut = {k for k in range(lo, hi) if owner[k] >= 0} | reporting
-            preds = [p for p in _predicates_in(doc, lo, hi, cut, narration=True) if owner[p.i] < 0 and p.i not in reporting]
+            preds = [p for p in _predicates_in(doc, head, lo, hi, cut, narration=True) if owner[p.i] < 0 and p.i not in reporting]
             claimed = {p.i for p in preds}
             for p in preds:
                 claims.append(_claim(doc, p, lo, hi, cut, claimed, index, None, None))
@@ -349,11 +359,11 @@ def find_claims(doc: Doc) -> list[ClaimAnn]:
     return claims
 
 
-def _pieces(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+def _pieces(texts: list[str], lo: int, hi: int) -> list[tuple[int, int]]:
     """Split a sentence at newlines (the parser sometimes runs sentences across paragraphs)."""
     out, start = [], lo
     for k in range(lo, hi):
-        if "\n" in doc[k].text:
+        if "\n" in texts[k]:
             if k > start:
                 out.append((start, k))
             start = k + 1
@@ -371,26 +381,33 @@ def _claim(
     span = doc[left:right]
     predicate, klass = normalise_predicate(p)
     subj, obj = _subject(p), _object(p)
-    certainty, polarity, hedges = assess(span)
+    known = index.assessed.get((left, right))
+    certainty, polarity, hedges = (known[0], known[1], list(known[2])) if known else assess(span, index.rows)
     embedding = embedding_certainty(p)
     if embedding is not None:  # 'suspects [Ben has been cheating]'
         certainty = weakest(certainty, embedding[0])
         hedges = [embedding[1], *hedges]
     content = doc[lo:hi] if att is not None else None
-    certainty, polarity, hedges = attribution_adjust(doc, att, content, certainty, polarity, hedges)
+    certainty, polarity, hedges = attribution_adjust(doc, att, content, certainty, polarity, hedges, index.rows)
     s_lo, s_hi = index.sents[index.sent_of[p.i]]
     if att is not None:
         s_lo, s_hi = min(s_lo, lo), max(s_hi, hi)
-    s_start = doc[s_lo].idx
-    s_end = doc[s_hi - 1].idx + len(doc[s_hi - 1].text)
+    # Texts are sliced from the Doc text (a Span's text would create a Token per word).
+    tokens = index.tokens
+    s_start, s_end = tokens.char_bounds(s_lo, s_hi)
     obj_text = None
     if obj is not None:
         o_lo, o_hi = max(obj.left_edge.i, left), min(obj.right_edge.i + 1, right)
-        obj_text = doc[o_lo:o_hi].text if o_hi > o_lo else obj.text
+        if o_hi > o_lo:
+            o_start, o_end = tokens.char_bounds(o_lo, o_hi)
+            obj_text = tokens.text[o_start:o_end]
+        else:
+            obj_text = obj.text
+    start, end = tokens.char_bounds(left, right)
     return ClaimAnn(
-        start=span.start_char,
-        end=span.end_char,
-        text=span.text,
+        start=start,
+        end=end,
+        text=tokens.text[start:end],
         predicate=predicate,
         predicate_class=klass,
         subject_key=index.entity_of(subj),
@@ -419,8 +436,8 @@ def claims_component(doc: Doc) -> Doc:
     they need coreference, and age claims are compared across articles. That step belongs at the
     end of ``storyline_coref``; it is idempotent, so it may run there too."""
     ensure_extensions()
-    add_nominal_ages(doc._.sl_entities or [], doc.text)
-    claims = find_claims(doc)
+    add_nominal_ages(doc._.sl_entities or [], DocIndex.build(doc).text)
+    claims = find_claims(doc, take_assessments(doc))
     doc._.sl_claims = claims
     group = []
     for c in claims:

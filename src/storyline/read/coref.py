@@ -34,7 +34,8 @@ from spacy.tokens import Doc
 from .annotations import EntityAnn, MentionAnn, ensure_extensions
 from .entities import write_mentions
 from .epithets_find import Anaphor, find_anaphors, find_pairs, find_roles, grammatical_weight
-from .names_lexicon import lexicon
+from .names_ages import add_nominal_ages
+from .names_lexicon import Lexicon, lexicon
 from .names_spans import DocIndex
 
 __all__ = ["resolve_coreference", "coref_component"]
@@ -46,6 +47,7 @@ _COUPLE_VERBS = frozenset({"marry", "wed", "date", "divorce", "leave", "meet", "
 _EPITHET_WINDOW = 8  # sentences an epithet may reach back
 _PRONOUN_WINDOW = 2
 _DECAY = 0.5
+_COPULAS = frozenset({"is", "was", "be", "been", "being", "are", "were", "’s", "'s", "as", "became", "become", "remains"})
 
 
 @dataclass
@@ -168,8 +170,18 @@ def _compatible(ent: EntityAnn, want: str | None) -> bool:
     return want is None or ent.gender is None or ent.gender == want
 
 
-def _resolve_epithet(st: _State, a: Anaphor, role_owner: dict[str, set[int]]) -> int | None:
+def _role_conflict(lex: Lexicon, role: str | None, roles: set[str] | list[str]) -> bool:
+    """Whether ``roles`` are all occupations of another family than ``role`` ("singer" vs "choreographer")."""
+    fam = lex.role_family.get(role or "")
+    if fam is None:
+        return False
+    fams = {lex.role_family.get(r) for r in roles} - {None}
+    return bool(fams) and fam not in fams
+
+
+def _resolve_epithet(st: _State, a: Anaphor, roles: _Roles) -> int | None:
     doc = st.doc
+    lex = lexicon()
     want = a.want or _reflexive_gender(doc, a.head)
     inside = {st.covered[k] for k in range(a.start_tok, a.end_tok) if st.covered[k] >= 0}
     works = [st.ents[k].name for k in inside if st.ents[k].type == "WORK"]
@@ -181,20 +193,28 @@ def _resolve_epithet(st: _State, a: Anaphor, role_owner: dict[str, set[int]]) ->
         known = [k for k in people if w in st.ents[k].attributes.get("works", [])]
         if len(known) == 1:
             return known[0]
-    owners = [k for k in role_owner.get(a.role or "", ()) if _compatible(st.ents[k], want)]
+    owners = {k for k in roles.owner.get(a.role or "", ()) if _compatible(st.ents[k], want)}
     if len(owners) == 1:
-        return owners[0]
-    if a.role in lexicon().established_only:
+        return next(iter(owners))
+    if a.role in lex.established_only:
         return None  # "the judge" may be someone the article never names
+    if not owners and a.role in roles.unnamed_before(a.start_tok):
+        return None  # "a dancer at the theater ... the dancer says": the unnamed one
     exclude: set[int] = set()
     subj, verb = _subject_of_clause(doc, a.head)
     if subj is not None and subj.i != a.head and st.covered[subj.i] >= 0:
         exclude.add(st.covered[subj.i])
     scores = st.scores(a.start_tok, _EPITHET_WINDOW, exclude)
+    cands = {k: s for k, s in scores.items() if st.adult(k) and _compatible(st.ents[k], want)}
+    if owners:
+        cands = {k: s for k, s in cands.items() if k in owners}  # two people were given this role: one of them
+    # Someone the article made "the singer" is not "the choreographer". A role only read from
+    # an earlier epithet counts while someone else is in sight; a stated one always does.
+    cands = {k: s for k, s in cands.items() if not _role_conflict(lex, a.role, roles.stated.get(k, set()))}
+    free = {k: s for k, s in cands.items() if not _role_conflict(lex, a.role, st.ents[k].attributes.get("roles", []))}
+    cands = free or cands
     best, best_score = None, 0.0
-    for k, s in scores.items():
-        if not st.adult(k) or not _compatible(st.ents[k], want):
-            continue
+    for k, s in cands.items():
         if want and st.ents[k].gender is None:
             s *= 0.5  # an explicit match beats an unknown gender
         if s > best_score:
@@ -297,11 +317,48 @@ def _resolve_they(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, int]]
     return best
 
 
+class _Roles:
+    """Roles the article states: who holds each role, and roles introduced for unnamed people."""
+
+    def __init__(self, idx: DocIndex, lex: Lexicon) -> None:
+        self.owner: dict[str, set[int]] = {}
+        self.stated: dict[int, set[str]] = {}
+        # "a dancer at the theater" (not "X, a dancer,"): an unnamed person holding the role.
+        self.unnamed: dict[str, int] = {}
+        lowers, texts = idx.lowers, idx.texts
+        for i, low in enumerate(lowers):
+            if low not in lex.roles or low in self.unnamed:
+                continue
+            for j in range(i - 1, max(i - 4, -1), -1):
+                if lowers[j] in {"a", "an"}:
+                    # Not "X, a dancer," nor "X is a dancer" / "worked as a dancer": those name X.
+                    if j == 0 or (texts[j - 1] not in {",", "(", "—", "–"} and lowers[j - 1] not in _COPULAS):
+                        self.unnamed[low] = i
+                    break
+                if idx.punct[j] or lowers[j] in {"the", "his", "her", "their"}:
+                    break
+
+    def add(self, key: int, role: str) -> None:
+        self.owner.setdefault(role, set()).add(key)
+        self.stated.setdefault(key, set()).add(role)
+
+    def unnamed_before(self, tok: int) -> set[str]:
+        return {r for r, i in self.unnamed.items() if i < tok}
+
+
+def _verb_role(doc: Doc, tok: int, lex: Lexicon) -> str | None:
+    """The role a subject's verb gives it: "he choreographed the film" -> choreographer."""
+    t = doc[tok]
+    if t.dep_ != "nsubj" or t.head.i == t.i:
+        return None
+    return lex.role_verbs.get(t.head.lemma_.lower())
+
+
 def resolve_coreference(doc: Doc) -> None:
     """Add nominal and pronoun mentions (and GROUP entities) to ``doc._.sl_entities`` in place."""
     lex = lexicon()
     st = _State(doc, list(doc._.sl_entities or []))
-    role_owner: dict[str, set[int]] = {}
+    stated = _Roles(st.idx, lex)
     for key, role, s, e in find_roles(doc, lex, st.covered):
         ent = st.ents[key]
         if ent.type != "PERSON":
@@ -309,7 +366,7 @@ def resolve_coreference(doc: Doc) -> None:
         roles = ent.attributes.setdefault("roles", [])
         if role not in roles:
             roles.append(role)
-        role_owner.setdefault(role, set()).add(key)
+        stated.add(key, role)
         if ent.gender is None and lex.roles.get(role):
             ent.gender = lex.roles[role]
         if s >= 0:
@@ -325,6 +382,10 @@ def resolve_coreference(doc: Doc) -> None:
             for m in e.mentions:
                 _, te = st.idx.tokens_for(m.start, m.end)
                 names.append((te - 1, e.key))
+                if e.type == "PERSON":
+                    role = _verb_role(doc, te - 1, lex)
+                    if role:
+                        stated.add(e.key, role)
     names.sort()
     ni = 0
     for a in anaphors:
@@ -334,14 +395,20 @@ def resolve_coreference(doc: Doc) -> None:
             ni += 1
         if any(st.covered[k] >= 0 for k in range(a.start_tok, a.end_tok)) and a.kind == "pronoun":
             continue
+        if a.kind == "nominal" and a.want != "org" and doc[a.head].dep_ == "attr":
+            continue  # "she was the better dancer" describes, it does not refer
         if a.kind == "pronoun":
             key = _resolve_pronoun(st, a, pairs)
+            if key is not None and st.person(key):
+                role = _verb_role(doc, a.head, lex)
+                if role:
+                    stated.add(key, role)
         elif a.group:
             key = _resolve_group(st, a, pairs)
         elif a.want == "org":
             key = _resolve_org(st, a)
         else:
-            key = _resolve_epithet(st, a, role_owner)
+            key = _resolve_epithet(st, a, stated)
         if key is None:
             continue
         ent = st.ents[key]
@@ -361,6 +428,8 @@ def resolve_coreference(doc: Doc) -> None:
     for e in st.order:
         e.mentions.sort(key=lambda m: (m.start, m.end))
     doc._.sl_entities = [e for e in st.order if e.mentions]
+    # Ages written at epithets ("The choreographer, 47,") can only be read once they are resolved.
+    add_nominal_ages(doc._.sl_entities, doc.text)
 
 
 @Language.component("storyline_coref", requires=["doc._.sl_entities"], assigns=["doc._.sl_entities", "doc.spans"])

@@ -39,6 +39,8 @@ class Lexicon:
     kin: dict[str, str | None]
     work_nouns: frozenset[str]
     org_nouns: frozenset[str]
+    role_family: dict[str, int]  # role noun -> occupational family id (absent: never conflicts)
+    role_verbs: dict[str, str]  # verb lemma -> the role its subject holds
 
 
 def _load(name: str) -> dict:
@@ -87,6 +89,8 @@ def lexicon() -> Lexicon:
         kin={k.lower(): v for k, v in roles["kin"].items()},
         work_nouns=frozenset(roles["work_nouns"]),
         org_nouns=frozenset(roles.get("org_nouns", [])),
+        role_family={r.lower(): k for k, fam in enumerate(roles.get("role_families", [])) for r in fam},
+        role_verbs={v.lower(): r.lower() for v, r in roles.get("role_verbs", {}).items()},
     )
 
 

@@ -15,11 +15,30 @@ from spacy.tokens import Doc
 from .names_lexicon import Lexicon
 from .names_spans import HONORIFICS, DocIndex, is_cap, trim_possessive
 
-__all__ = ["Person", "collect_people", "match_people"]
+__all__ = ["Person", "collect_people", "match_people", "person_established"]
 
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 _NOT_NAMES = frozenset({"Us", "We", "I", "He", "She", "They", "It", "God", "Instagram", "Twitter", "TikTok", "Mom", "Dad"})
 _DETS = frozenset({"the", "a", "an", "The", "A", "An"})
+# Spans the tagger typed as a place/organisation/product that may be a person after all.
+_OTHER_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"})
+# Head words of organisation, place and event names: such a span is never promoted to a person.
+_ORG_WORDS = frozenset({
+    "Academy", "Agency", "Airlines", "Association", "Awards", "Ballet", "Bank", "Bureau", "Church", "City",
+    "Club", "College", "Commission", "Committee", "Company", "Corp", "Council", "County", "Court", "Department",
+    "Festival", "Foundation", "Gala", "Group", "Hospital", "House", "Inc", "Institute", "League", "Ltd",
+    "Ministry", "Museum", "News", "Office", "Orchestra", "Park", "Party", "Police", "Records", "School", "Senate",
+    "Society", "Square", "Street", "Studio", "Studios", "Team", "Theater", "Theatre", "Times", "United",
+    "University", "Weekly",
+})
+# Role nouns that are as often things as people ("next model Falcon", "star Wars"): no cue.
+_WEAK_ROLE_CUES = frozenset({"model", "star", "host", "icon", "legend", "veteran", "winner", "nominee", "creator", "heir",
+                             "personality", "beauty", "blonde", "brunette", "hunk", "giant", "player", "designer"})
+_AGE_END = frozenset({",", ".", ";", ")", "and", "or"})
+_GENDERED_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "himself", "herself"})
+_CLAUSE_PRONOUNS = _GENDERED_PRONOUNS | {"it", "its", "they", "their", "them", "itself"}
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "himself", "herself"})
+_PLACE_OR_ORG = frozenset({"ORG", "GPE", "LOC", "FAC"})
 
 
 @dataclass
@@ -150,11 +169,146 @@ def collect_people(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], bl
     for s, e, gender, kin in _kin_intros(idx, lex, claimed):
         if usable(s, e):
             add(tuple(texts[s:e]), gender, kin)
+    for s, e in person_established(doc, idx, lex, claimed, blocked):
+        # A lone surname or given name of someone already known is matched as their form.
+        if e - s > 1 or not any(texts[s] in p.words for p in people):
+            add(tuple(texts[s:e]))
     for p in people:
         p.forms = _forms(p, lex)
         if p.gender is None:
             p.gender = lex.gender_of_name.get(p.given)
     return people
+
+
+def _name_shaped(idx: DocIndex, s: int, e: int) -> bool:
+    """1-3 capitalised alphabetic words, no acronym, no organisation head word ("Theater")."""
+    if not 0 < e - s <= 3 or idx.common_word_at_start(s):
+        return False
+    for k in range(s, e):
+        t = idx.texts[k]
+        if not is_cap(t) or t.isupper() or t in _ORG_WORDS or t in _NOT_NAMES or t in HONORIFICS:
+            return False
+        if not t.replace("-", "").replace("’", "").replace("'", "").isalpha():
+            return False
+    return True
+
+
+def _local_cue(doc: Doc, idx: DocIndex, lex: Lexicon, s: int, e: int, person_words: set[str]) -> bool:
+    """Whether the words around the name [s, e) say it names a person.
+
+    An honorific ("Ms. Varga"), a role or kin noun before it ("choreographer Lindqvist", "son
+    Felix", "their daughter, Ines"), an age or role apposition after it ("Varga, 42,", "X, an
+    actress,"), or a gendered pronoun later in the clause it is the
+    subject of, with no other capitalised name in between ("Lindqvist said he ..."), or a
+    coordination with a name tagged PERSON ("Varga and Lindqvist").
+    """
+    texts, lowers, num = idx.texts, idx.lowers, idx.num
+    n = len(texts)
+    before = lowers[s - 1] if s > 0 else ""
+    # "the tabloid Glitter", "her new single, Undertow,": the noun before says what it is.
+    near = {before, lowers[s - 2] if s > 1 and texts[s - 1] == "," else ""}
+    if near & (lex.org_nouns | lex.work_nouns):
+        return False
+    role_before = (before in lex.roles and before not in _WEAK_ROLE_CUES) or before in lex.kin
+    if s > 0 and (texts[s - 1] in HONORIFICS or (role_before and not is_cap(texts[s - 1]))):
+        return True
+    if s > 1 and texts[s - 1] == "," and lowers[s - 2] in lex.kin and not is_cap(texts[s - 2]):
+        return True
+    if e + 1 < n and texts[e] == ",":
+        nxt = texts[e + 1]
+        if num[e + 1] and nxt.isdigit() and 0 < int(nxt) < 120 and (e + 2 >= n or lowers[e + 2] in _AGE_END):
+            return True
+    if (e + 1 < n and lowers[e] == "and" and texts[e + 1] in person_words) or (
+        s > 1 and lowers[s - 1] == "and" and texts[s - 2] in person_words
+    ):
+        return True
+    if e + 1 < n and texts[e] == ",":
+        if lowers[e + 1] in {"a", "an", "the"}:
+            for k in range(e + 2, min(n, e + 8)):
+                if lowers[k] in lex.roles and (k + 1 >= n or texts[k + 1] in {",", ".", ";", "—"}):
+                    return True
+                if idx.punct[k]:
+                    break
+    return _pronoun_agrees(doc, idx, s, e)
+
+
+def _pronoun_agrees(doc: Doc, idx: DocIndex, s: int, e: int) -> bool:
+    """The name is a subject and the next pronoun of its sentence is he/she (or -self).
+
+    The scan stops at a complement clause ("X reported that he ..."), where the pronoun may be
+    anyone, and at another capitalised word that is not part of a place or organisation name.
+    """
+    if doc[e - 1].dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    # The clause after the name, or the start of the next sentence ("X filed. Days later, she").
+    sid = idx.sent_of[s]
+    end = idx.sent_bounds[sid][1]
+    if sid + 1 < len(idx.sent_bounds):
+        end = min(idx.sent_bounds[sid + 1][1], idx.sent_bounds[sid + 1][0] + 5)
+    for k in range(e, min(end, e + 25)):
+        low = idx.lowers[k]
+        if low in _CLAUSE_PRONOUNS:
+            return low in _SUBJECT_PRONOUNS
+        if low in {"that", "whether", "if", "“", '"'}:
+            return False
+        if is_cap(idx.texts[k]) and not idx.initial[k] and doc[k].ent_type_ not in _PLACE_OR_ORG:
+            return False
+    return False
+
+
+def person_established(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], blocked: set[int]) -> list[tuple[int, int]]:
+    """Token spans the tagger typed ORG/GPE/... that the article establishes as a person's name.
+
+    A name counts as a person's when one of its occurrences (the full name or its last word) has
+    a person cue (see :func:`_local_cue`), or, for a two- or three-word name, when it or its last
+    word is tagged PERSON more often than not elsewhere in the article. Every candidate span
+    sharing a promoted name's last word is returned. (A known given name followed by a surname
+    is already a person through :func:`collect_people`.)
+    """
+    texts = idx.texts
+    votes: dict[tuple[str, bool], int] = {}
+    person_spans: list[tuple[str, ...]] = []
+    cands: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        s, e = trim_possessive(doc, ent.start, ent.end)
+        if e <= s:
+            continue
+        words = tuple(texts[s:e])
+        is_person = ent.label_ == "PERSON"
+        for key in {" ".join(words), words[-1]}:
+            votes[(key, is_person)] = votes.get((key, is_person), 0) + 1
+        if is_person:
+            person_spans.append(words)
+            continue
+        if ent.label_ not in _OTHER_LABELS or not _name_shaped(idx, s, e):
+            continue
+        if any(claimed[k] >= 0 or k in blocked for k in range(s, e)):
+            continue
+        cands.append((s, e))
+    # "Ford Falcon", "Airbus A330": a name whose first word is itself an organisation.
+    cands = [(s, e) for s, e in cands if e - s == 1 or votes.get((texts[s], False), 0) <= votes.get((texts[s], True), 0)]
+    # Names the tagger calls PERSON more often than anything else ("Northrop Grumman" tagged
+    # PERSON once and ORG three times is no evidence), and the words of such full names.
+    person_words = {k for (k, p), c in votes.items() if p and c >= votes.get((k, False), 0)}
+    # Coordination partners: words of a full name that starts with a known given name.
+    partners = {
+        w for words in person_spans
+        if len(words) > 1 and " ".join(words) in person_words and (words[0] in lex.gender_of_name or words[0] in lex.nick_groups)
+        for w in words
+    }
+    if not cands:
+        return []
+    established: set[str] = set()
+    for s, e in cands:
+        last = texts[e - 1]
+        if last in established:
+            continue
+        multi = e - s > 1
+        if (multi and (last in person_words or " ".join(texts[s:e]) in person_words)) or _local_cue(doc, idx, lex, s, e, partners):
+            established.add(last)
+    # The full name where the article has one: "Varga" alone is then one of its forms.
+    full = {texts[e - 1] for s, e in cands if e - s > 1}
+    return [(s, e) for s, e in cands if texts[e - 1] in established and (e - s > 1 or texts[s] not in full)]
 
 
 def _forms(p: Person, lex: Lexicon) -> set[tuple[str, ...]]:

@@ -8,9 +8,11 @@ model often mis-parses tabloid reporting clauses ("A second insider notes" as a 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..names_spans import DocIndex
 from .lexicon import CueLexicon
 from .quotes import Quote, find_quotes, paragraphs
 
@@ -38,6 +40,8 @@ class Ctx:
     has_dep: bool
     has_pos: bool
     entity_outlets: dict[int, tuple[int, str]]  # OUTLET mentions from sl_entities: start -> (end, name)
+    index: DocIndex  # token texts and offsets, shared with the entity components
+    outlet_prefixes: frozenset[str]  # every prefix of every outlet form and publisher form
 
     # ---- token tests -------------------------------------------------------------------
     def pos(self, t: Token) -> str:
@@ -69,20 +73,26 @@ class Ctx:
 
     def outlet_at(self, i: int, hi: int) -> tuple[int, str] | None:
         """(end token, canonical name) of an outlet name starting at token ``i``, if any."""
-        doc = self.doc
         if i in self.entity_outlets and self.entity_outlets[i][0] <= hi:
             return self.entity_outlets[i]
-        for n in range(min(5, hi - i), 1, -1):
-            span = doc[i : i + n]
-            # 'The Harbor Times', 'StarWatch Weekly' (camel case counts), 'Daily Lumen':
-            # capitalised words ending, or opening, with an outlet word
-            if all(t.text[:1].isupper() and t.is_alpha or t.text == "&" for t in span) and (
-                span[-1].text in self.lex.outlet_words or (span[0].text in self.lex.outlet_first_words and n == 2)
-            ):
-                return i + n, span.text
+        # Read from the token arrays: this runs at every candidate token, and Span objects
+        # cost more than the test (str.isalpha is what spaCy's is_alpha computes).
+        texts, index = self.index.texts, self.index
+        first = texts[i] if i < len(texts) else ""
+        if first[:1].isupper() or first == "&":
+            for n in range(min(5, hi - i), 1, -1):
+                # 'The Harbor Times', 'StarWatch Weekly' (camel case counts), 'Daily Lumen':
+                # capitalised words ending, or opening, with an outlet word
+                if all(w[:1].isupper() and w.isalpha() or w == "&" for w in texts[i : i + n]) and (
+                    texts[i + n - 1] in self.lex.outlet_words or (first in self.lex.outlet_first_words and n == 2)
+                ):
+                    s, e = index.char_bounds(i, i + n)
+                    return i + n, self.text[s:e]
+        if first not in self.outlet_prefixes:
+            return None  # no known form starts with this token's text
         for n in range(min(5, hi - i), 0, -1):
-            span = doc[i : i + n]
-            s = span.text
+            a, b = index.char_bounds(i, i + n)
+            s = self.text[a:b]
             if s in self.publisher_forms:
                 return i + n, self.publisher or s
             name = self.lex.outlets.get(s)
@@ -216,9 +226,16 @@ class Ctx:
         return t.lower_ in _OBJ_PRONOUNS
 
 
+@lru_cache(maxsize=16)
+def _prefixes(forms: frozenset[str]) -> frozenset[str]:
+    """Every non-empty prefix of every form: a token whose text is none of these starts no form."""
+    return frozenset(f[:k] for f in forms for k in range(1, len(f) + 1))
+
+
 def build_context(doc: Doc, lex: CueLexicon, publisher: str | None) -> Ctx:
     """One linear pass: token -> quote, paragraph, sentence boundary."""
-    text = doc.text
+    index = DocIndex.build(doc)
+    text = index.text
     quotes = find_quotes(text)
     paras = paragraphs(text)
     n = len(doc)
@@ -226,18 +243,17 @@ def build_context(doc: Doc, lex: CueLexicon, publisher: str | None) -> Ctx:
     para_of = [-1] * n
     boundary = [False] * n
     qi = pi = 0
-    for t in doc:
-        c = t.idx
+    for i, (c, w) in enumerate(zip(index.tok_starts, index.texts)):
         while qi < len(quotes) and quotes[qi].end <= c:
             qi += 1
         if qi < len(quotes) and quotes[qi].start <= c < quotes[qi].end:
-            quote_of[t.i] = qi
+            quote_of[i] = qi
         while pi < len(paras) and paras[pi][1] <= c:
             pi += 1
         if pi < len(paras) and paras[pi][0] <= c < paras[pi][1]:
-            para_of[t.i] = pi
-        if "\n" in t.text or (t.text in _TERMINAL and quote_of[t.i] < 0):
-            boundary[t.i] = True
+            para_of[i] = pi
+        if "\n" in w or (w in _TERMINAL and quote_of[i] < 0):
+            boundary[i] = True
     forms: set[str] = set()
     if publisher:
         forms.add(publisher)
@@ -270,6 +286,8 @@ def build_context(doc: Doc, lex: CueLexicon, publisher: str | None) -> Ctx:
         has_dep=doc.has_annotation("DEP"),
         has_pos=doc.has_annotation("POS"),
         entity_outlets=entity_outlets,
+        index=index,
+        outlet_prefixes=_prefixes(frozenset(forms) | frozenset(lex.outlets) | frozenset(lex.ambiguous_outlets)),
     )
     for qi, q in enumerate(quotes):
         if q.unbalanced and not q.continues:

@@ -37,12 +37,18 @@ def indirect_candidates(ctx: Ctx, used: set[int], contents: list[tuple[int, int]
     for a, b in contents:
         taken[a:b] = b"\x01" * (b - a)
     out: list[Candidate] = []
+    lowers = ctx.index.lowers
+    # Every rule below starts at one of these words: other tokens need no Token object.
+    starters = {"according", "per", "in"}
     for lo, hi in segments(ctx):
-        end_char = doc[hi - 1].idx + len(doc[hi - 1].text) if hi > lo else 0
+        end_char = ctx.index.char_bounds(hi - 1, hi)[1] if hi > lo else 0
         for i in range(lo, hi):
-            t = doc[i]
             if i in used or ctx.quote_of[i] >= 0:
                 continue
+            low = lowers[i]
+            if low not in starters and low not in lex.verb_forms and low not in lex.rumor_nouns and low not in lex.media_nouns:
+                continue
+            t = doc[i]
             cand = None
             if t.lower_ == "according" and i + 1 < hi and doc[i + 1].lower_ == "to":
                 cand = _prepositional(ctx, i, i + 2, lo, hi, end_char)

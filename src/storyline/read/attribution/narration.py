@@ -47,15 +47,16 @@ _SUBJECT_POS = frozenset({"PRON", "PROPN", "DET", "NOUN"})
 
 def _clauses(ctx: Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
     """``lo:hi`` split before ', and <subject>' / ', but <subject>' and after a colon (outside quotes)."""
-    doc = ctx.doc
+    doc, texts, lowers = ctx.doc, ctx.index.texts, ctx.index.lowers
     out, start = [], lo
     for k in range(lo + 1, hi - 2):
         if ctx.quote_of[k] >= 0:
             continue
-        if doc[k].text == "," and doc[k + 1].lower_ in ("and", "but") and ctx.pos(doc[k + 2]) in _SUBJECT_POS:
+        w = texts[k]
+        if w == "," and lowers[k + 1] in ("and", "but") and ctx.pos(doc[k + 2]) in _SUBJECT_POS:
             out.append((start, k))
             start = k + 2
-        elif doc[k].text == ":" and k > start:
+        elif w == ":" and k > start:
             out.append((start, k))
             start = k + 1
     out.append((start, hi))
@@ -65,7 +66,8 @@ def _clauses(ctx: Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
 def narration_candidates(ctx: Ctx, covered: list[bool]) -> list[Candidate]:
     """Observation and rumor attributions for sentences no other attribution touches."""
     doc, lex = ctx.doc, ctx.lex
-    lowers = [t.lower_ for t in doc]
+    index = ctx.index
+    texts, lowers = index.texts, index.lowers
     rumor_first = {p[0] for p in lex.rumor_phrases}
     observed_first = {p[0] for p in lex.observation_phrases}
     out = []
@@ -74,7 +76,7 @@ def narration_candidates(ctx: Ctx, covered: list[bool]) -> list[Candidate]:
         if first is not None:
             # 'She was seen dining with him, sparking rumors of a romance': the clause before the
             # comma that opens the attributed part is read on its own
-            comma = next((k for k in range(first - 1, lo, -1) if doc[k].text == "," and ctx.quote_of[k] < 0), None)
+            comma = next((k for k in range(first - 1, lo, -1) if texts[k] == "," and ctx.quote_of[k] < 0), None)
             if comma is None:
                 continue
             hi = comma
@@ -95,7 +97,7 @@ def narration_candidates(ctx: Ctx, covered: list[bool]) -> list[Candidate]:
                         rumor = (i, i + n)
             if observed is None:
                 if t.lower_ in lex.perception_verbs and t.tag_ in ("VBN", "") and i > lo:
-                    b = next((j for j in range(i - 1, max(lo, i - 3) - 1, -1) if doc[j].lower_ in _BE), None)
+                    b = next((j for j in range(i - 1, max(lo, i - 3) - 1, -1) if lowers[j] in _BE), None)
                     if b is not None:
                         observed = (b, i + 1)
                 if observed is None and low in observed_first:
@@ -106,12 +108,11 @@ def narration_candidates(ctx: Ctx, covered: list[bool]) -> list[Candidate]:
         if hit is None:
             continue
         start = lo
-        while start < hi and (doc[start].is_space or doc[start].is_punct):
+        while start < hi and (index.space[start] or index.punct[start]):
             start += 1
         if start >= hi:
             continue
-        end = doc[hi - 1].idx + len(doc[hi - 1].text)
-        content = _trim(ctx.text, doc[start].idx, end)
+        content = _trim(ctx.text, index.tok_starts[start], index.char_bounds(hi - 1, hi)[1])
         content = (content[0], content[1] - 1) if ctx.text[content[1] - 1] in ".!?" else content
         out.append(Candidate(content, "none", hit, None, None, kind_hint=kind, paragraph=ctx.para_of[start]))
     return out
