@@ -119,3 +119,22 @@ def test_dangling_noun_is_no_predicate_beside_a_verb():
     start = doc.text.index("the actress")
     doc._.sl_attributions = [AttributionAnn(start, len(doc.text) - 1, "rumor", "none", cue="reportedly")]
     assert [c.predicate for c in find_claims(doc) if c.attribution_index == 0] == ["keep"]
+
+
+# "The petition lists the date of separation as May 3 ."
+RECORDS = (
+    "The/DET/DT/det/1 petition/NOUN/NN/nsubj/2 lists/VERB/VBZ/ROOT/- the/DET/DT/det/4 date/NOUN/NN/dobj/2 "
+    "of/ADP/IN/prep/4 separation/NOUN/NN/pobj/5 as/ADP/IN/prep/2 May/PROPN/NNP/pobj/7 3/NUM/CD/nummod/8 ./PUNCT/./punct/2"
+)
+RECORDS_LEMMAS = ["the", "petition", "list", "the", "date", "of", "separation", "as", "may", "3", "."]
+
+
+def test_recording_verb_takes_the_class_of_the_event_it_dates():
+    (c,) = find_claims(parsed_doc(RECORDS, lemmas=RECORDS_LEMMAS))
+    assert (c.predicate, c.predicate_class) == ("separate", "separation")
+    # Not for a verb that records nothing, nor for a report noun ("an account of the separation").
+    (c,) = find_claims(parsed_doc(RECORDS.replace("lists/VERB/VBZ", "hides/VERB/VBZ"), lemmas=[*RECORDS_LEMMAS[:2], "hide", *RECORDS_LEMMAS[3:]]))
+    assert c.predicate_class is None
+    account = RECORDS.replace("date/NOUN/NN", "account/NOUN/NN")
+    (c,) = find_claims(parsed_doc(account, lemmas=[*RECORDS_LEMMAS[:4], "account", *RECORDS_LEMMAS[5:]]))
+    assert c.predicate_class is None

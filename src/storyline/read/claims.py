@@ -38,6 +38,10 @@ _ASPECTUAL = frozenset(
 )
 _COPULAS = frozenset({"be", "become", "feel", "seem", "look", "remain", "stay", "get", "appear", "sound"})
 _LIGHT = frozenset({"have", "make", "take", "get", "give", "do"})
+# Verbs that record an attribute of an event ("the papers list the date of separation as ...",
+# "the filing cites the cause of the split"): the event noun after "of" carries the class.
+_RECORDING = frozenset({"list", "give", "state", "cite", "record", "show", "put", "set", "name", "note"})
+_ATTRIBUTE_NOUNS = frozenset({"date", "day", "month", "year", "time", "reason", "cause", "ground", "grounds", "place", "location"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CLAUSE_DEPS = frozenset({"advcl"})
 _TEMPORAL_MARKS = frozenset({"when", "after", "before", "until", "once", "since"})
@@ -103,6 +107,9 @@ def normalise_predicate(head: Token) -> tuple[str, str | None]:
             if lemma in _LIGHT or lemma in _COPULAS:
                 forms.append(_lemma(c))
                 forms.append(c.lower_)
+            if lemma in _RECORDING and _lemma(c) in _ATTRIBUTE_NOUNS:
+                forms.extend(_lemma(g) for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                             for g in p.children if g.dep_ == "pobj")
     if head.tag_ == "VBN":
         forms.append(head.lower_)
     forms.append(lemma)
