@@ -106,3 +106,51 @@ def test_config_file_overrides_and_rejects_unknown_keys(tmp_path):
 def test_with_ignores_unset_flags():
     opts = AnalysisOptions().with_(model=None, outlet="Glitter")
     assert opts.outlet == "Glitter" and opts.model == ""
+
+
+def _failing_on(store, bad_id: str):
+    """Make ``store.put_reading`` raise a StoreError for the article ``bad_id``."""
+    from storyline.errors import StoreError
+
+    real = store.put_reading
+
+    def put_reading(reading):
+        if reading.article.id == bad_id:
+            raise StoreError(f"cannot store article {bad_id!r}: disk full (test)")
+        return real(reading)
+
+    store.put_reading = put_reading
+
+
+@pytest.mark.parametrize("batch_size", [1, 8])
+def test_a_storing_error_surfaces_and_earlier_articles_stay_stored(store, batch_size):
+    from storyline.errors import StoreError
+
+    _failing_on(store, "t1")
+    stdin = manifest("Mara Quinn left Lyon.", "Julien Dufresne stayed home.", "The label said nothing.", "Fans waited.")
+    with pytest.raises(StoreError, match="disk full"):
+        api.analyze(["-"], store, AnalysisOptions(batch_size=batch_size), stdin=stdin, nlp=blank_nlp())
+    # Storing stops at the first failure, as if analyze had stopped there; nothing is half-stored.
+    assert [a.id for a in store.articles()] == ["t0"]
+    assert [r.article.id for r in store.readings()] == ["t0"]
+
+
+def test_progress_is_reported_in_order_and_everything_is_stored_before_reconcile(store):
+    seen = []
+
+    def progress(stage, done, total):
+        seen.append((stage, done, total, len(store.articles()) if stage == "reconcile" and done == 0 else None))
+
+    api.analyze(["-"], store, stdin=manifest("A.", "B.", "C.", "D."), nlp=blank_nlp(), progress=progress)
+    assert [s[:3] for s in seen if s[0] == "read"] == [("read", i, 4) for i in range(1, 5)]
+    assert ("reconcile", 0, 1, 4) in seen and seen[-1][:3] == ("reconcile", 1, 1)
+
+
+def test_an_error_while_reading_keeps_what_was_queued_and_is_not_masked(store):
+    def progress(stage, done, total):
+        if stage == "read" and done == 2:
+            raise KeyError("progress display failed")
+
+    with pytest.raises(KeyError, match="progress display failed"):
+        api.analyze(["-"], store, stdin=manifest("A.", "B.", "C."), nlp=blank_nlp(), progress=progress)
+    assert [a.id for a in store.articles()] == ["t0", "t1"]

@@ -150,3 +150,21 @@ def test_demo_writes_dossier_and_export(tmp_path):
     assert "Dossier written to" in out
     assert (tmp_path / "d" / "dossier.html").stat().st_size > 5000
     assert json.loads((tmp_path / "d" / "story.json").read_text("utf-8"))["schema"] == "storyline/1"
+
+
+@pytest.mark.postgres
+def test_analyze_and_export_through_postgresql():
+    """The same CLI path on the server backend (runs when STORYLINE_TEST_PG_URL is set)."""
+    from test_store_support import pg_schema_url
+
+    urls = pg_schema_url()
+    url = next(urls)
+    try:
+        first = run("analyze", str(api.demo_corpus()), "--db", url).output
+        assert "Read 10 new article(s)" in first
+        assert "Read 0 new article(s)" in run("analyze", str(api.demo_corpus()), "--db", url).output
+        data = json.loads(run("export", "--db", url).stdout)
+        jsonschema.validate(data, json.loads((ROOT / "docs" / "export.schema.json").read_text("utf-8")))
+        assert len(data["articles"]) == 10 and data["facts"]
+    finally:
+        urls.close()

@@ -2,7 +2,9 @@
 
 Units of work match the pipeline: one article's reading is stored in one transaction
 (:meth:`Store.put_reading`), the reconciled story in another (:meth:`Store.replace_story`). A
-crash therefore loses at most the article in flight, and a half-stored article never exists.
+crash therefore loses at most the article in flight, and a half-stored article never exists
+(``api.analyze`` stores on a writer thread one parser batch behind, so a crash there also loses
+the parsed readings still queued: they are read again on the next run, ids being content hashes).
 Rows go in with executemany, one statement per table, so storing costs little next to parsing.
 """
 
