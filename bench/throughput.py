@@ -92,7 +92,9 @@ def time_full(nlp, items: list[dict], batch_size: int) -> tuple[float, float, di
             manifest = Path(tmp) / "bench.jsonl"
             manifest.write_text("\n".join(json.dumps(i) for i in items) + "\n", "utf-8")
             with api.open_store(Path(tmp) / "bench.db") as store:
-                store.put_reading = _timed(store.put_reading, "store: put_reading", spent)
+                # put_reading runs on analyze's writer thread, overlapping the parsing: its time
+                # is reported but not subtracted from the main thread's "rest".
+                store.put_reading = _timed(store.put_reading, WRITER, spent)
                 store.readings = _timed(store.readings, "store: readings()", spent)
                 store.replace_story = _timed(store.replace_story, "store: replace_story", spent)
                 store.story = _timed(store.story, "store: story()", spent)
@@ -101,8 +103,11 @@ def time_full(nlp, items: list[dict], batch_size: int) -> tuple[float, float, di
                 full_s, full_cpu = time.perf_counter() - t0, time.process_time() - c0
     finally:
         api.ingest, api.reconcile, reader_mod.reading_from_doc = saved["ingest"], saved["reconcile"], saved["extract"]
-    spent["spaCy + storyline_* components (rest)"] = full_s - sum(spent.values())
+    spent["spaCy + storyline_* components (rest)"] = full_s - sum(v for k, v in spent.items() if k != WRITER)
     return full_s, full_cpu, dict(spent), summary
+
+
+WRITER = "store: put_reading (writer thread, overlaps parsing)"
 
 
 def time_components(nlp, items: list[dict], batch_size: int) -> dict[str, float]:
