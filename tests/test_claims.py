@@ -138,3 +138,19 @@ def test_recording_verb_takes_the_class_of_the_event_it_dates():
     account = RECORDS.replace("date/NOUN/NN", "account/NOUN/NN")
     (c,) = find_claims(parsed_doc(account, lemmas=[*RECORDS_LEMMAS[:4], "account", *RECORDS_LEMMAS[5:]]))
     assert c.predicate_class is None
+
+
+# "The pair , who met in 2009 , were separating ."
+RELCL = (
+    "The/DET/DT/det/1 pair/NOUN/NN/nsubj/9 ,/PUNCT/,/punct/1 who/PRON/WP/nsubj/4 met/VERB/VBD/relcl/1 "
+    "in/ADP/IN/prep/4 2009/NUM/CD/pobj/5 ,/PUNCT/,/punct/1 were/AUX/VBD/aux/9 separating/VERB/VBG/ROOT/- ./PUNCT/./punct/9"
+)
+
+
+def test_a_time_inside_a_relative_clause_does_not_date_the_main_claim():
+    text = "The pair, who met in 2009, were separating."
+    doc = parsed_doc(RELCL, timexes=[TimexAnn(text.index("2009"), text.index("2009") + 4, "2009", "DATE", "2009")],
+                     lemmas=["the", "pair", ",", "who", "meet", "in", "2009", ",", "be", "separate", "."])
+    assert doc.text == text
+    main = next(c for c in find_claims(doc) if c.predicate == "separate")
+    assert main.timex_index is None

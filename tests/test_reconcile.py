@@ -467,3 +467,16 @@ def test_wedding_places_that_differ_conflict_but_a_city_in_its_country_does_not(
     a, c1 = article("a1", "Daily Lumen", "Paris", "the couple married in Paris in 2014")
     b, c2 = article("b1", "Star Ledger", "Paris, France", "the couple married in Paris, France in 2014")
     assert not reconcile([a.build(), b.build()]).conflicts
+
+
+def test_an_anniversary_date_is_not_a_wedding_date():
+    """'exactly a year later, she spent their anniversary at a summit' (2023-08-04) says nothing
+    about the wedding year; only an ordinal ('10th anniversary') implies one."""
+    a = ArticleBuilder("a1", "Star Ledger", "2023-08-16")
+    m, t, g = _couple(a)
+    a.claim("exactly a year later, Quinn spent their anniversary at a summit", subject=m, pclass="marriage",
+            predicate="anniversary", when="2023-08-04", when_text="exactly a year later")
+    b = ArticleBuilder("b1", "Daily Lumen", "2024-01-17")
+    m2, t2, _ = _couple(b)
+    b.claim("Quinn married Vance in 2012", subject=m2, object=t2, pclass="marriage", predicate="marry", when="2012")
+    assert not reconcile([a.build(), b.build()]).conflicts

@@ -235,12 +235,16 @@ class _Index:
         inside = [k for k in range(left, right) if k in self.timex]
         best = None
         for k in inside:
-            h, hops = p.doc[k], 0
+            h, hops, embedded = p.doc[k], 0, False
             while h.i != p.i and h.head.i != h.i and hops < 12:
+                # A clause modifying a noun ("the pair, who met in 2009, were separating") dates
+                # its own event, not the claim's.
+                embedded = embedded or h.dep_ in ("relcl", "acl")
                 h, hops = h.head, hops + 1
-            if h.i == p.i:
+            if h.i == p.i and not embedded:
                 return self.timex[k]
-            best = best if best is not None else self.timex[k]
+            if not embedded:
+                best = best if best is not None else self.timex[k]
         if best is not None:
             return best
         # A timex outside the clause that still governs it ('In August 2023, ... separated').

@@ -191,8 +191,10 @@ def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimVie
             )
             subj = cast.people(c.subject)
             derived = _derived(c, span, published, pclass)
-            if derived is not None and pclass == "marriage":
-                span = None  # "10th anniversary on <date>": the date is the anniversary's, not the wedding's
+            if pclass == "marriage" and (derived is not None or c.predicate == "anniversary"):
+                # "(10th) anniversary on <date>": the date is the anniversary's, not the wedding's;
+                # only an ordinal turns it into a wedding date (through ``derived``).
+                span = None
             views.append(
                 ClaimView(
                     claim=c,
