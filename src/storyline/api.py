@@ -191,7 +191,7 @@ def analyze(
     story = store.story()
     summary.articles_total = len(readings)
     summary.undated = [r.article.id for r in readings if not r.article.published]
-    summary.entities = sum(1 for e in story.entities if e.type not in ("OUTLET",))
+    summary.entities = sum(1 for e in story.entities if e.type in ("PERSON", "ORG", "GROUP"))
     summary.claims = sum(len(r.claims) for r in readings)
     summary.facts_by_status = dict(Counter(f.status for f in story.facts))
     summary.conflicts = len(story.conflicts)
