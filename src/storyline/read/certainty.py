@@ -25,7 +25,6 @@ relative clause ('trips that didn't add up') leaves the claim positive.
 from __future__ import annotations
 
 import json
-import weakref
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -245,10 +244,10 @@ def embedding_certainty(pred: Token) -> tuple[str, str] | None:
 
 
 Assessments = dict[tuple[int, int], tuple[str, str, tuple[str, ...]]]  # token span -> assess()
-# What storyline_certainty assessed per Doc, until storyline_claims takes it: most attributed
-# claims span exactly their content, and assess() is the costliest step of a claim. Weak keys:
-# an entry never outlives its Doc, whether or not a claims component runs.
-_HANDOFF: weakref.WeakKeyDictionary[Doc, tuple[int, Assessments]] = weakref.WeakKeyDictionary()
+# What storyline_certainty assessed, kept on the Doc (like the DocIndex of names_spans) until
+# storyline_claims takes it: most attributed claims span exactly their content, and assess() is
+# the costliest step of a claim.
+_HANDOFF_KEY = "storyline.assessments"
 
 
 def assess_attribution(doc: Doc, att: AttributionAnn, rows: ParseRows | None = None) -> tuple[str, str, list[str]]:
@@ -268,7 +267,7 @@ def take_assessments(doc: Doc) -> Assessments:
     """The :func:`assess` results of the content spans ``storyline_certainty`` read in ``doc``
     (token ``(start, end)`` -> ``(certainty, polarity, hedges)``), handed over once: a second
     call, or a Doc retokenised since, gets ``{}``."""
-    length, memo = _HANDOFF.pop(doc, (-1, {}))
+    length, memo = doc.user_data.pop(_HANDOFF_KEY, (-1, {}))
     return memo if length == len(doc) else {}
 
 
@@ -371,5 +370,5 @@ def certainty_component(doc: Doc) -> Doc:
     rows = parse_rows(doc) if atts else None
     for att in atts:
         att.certainty, att.polarity, att.hedges = _assess_attribution(doc, att, rows, memo)
-    _HANDOFF[doc] = (len(doc), memo)
+    doc.user_data[_HANDOFF_KEY] = (len(doc), memo)
     return doc

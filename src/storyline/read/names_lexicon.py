@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Lexicon", "Outlet", "lexicon", "outlet_regex"]
+__all__ = ["Lexicon", "Outlet", "lexicon", "nickname_relations", "outlet_regex"]
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,19 @@ def lexicon() -> Lexicon:
         role_family={r.lower(): k for k, fam in enumerate(roles.get("role_families", [])) for r in fam},
         role_verbs={v.lower(): r.lower() for v, r in roles.get("role_verbs", {}).items()},
     )
+
+
+@lru_cache(maxsize=1)
+def nickname_relations() -> dict[str, frozenset[str]]:
+    """Direct formal <-> short-form relations of ``nicknames.json``, lower-cased: 'ben' ->
+    {'benjamin'}, 'benjamin' -> {'ben', 'benji', ...}. Not transitive: "Al" is short for
+    Alexander and for Albert, which are not one name (the cross-article cast relies on this)."""
+    table: dict[str, set[str]] = {}
+    for formal, shorts in _load("nicknames.json")["nicknames"].items():
+        for short in shorts:
+            table.setdefault(formal.lower(), set()).add(short.lower())
+            table.setdefault(short.lower(), set()).add(formal.lower())
+    return {k: frozenset(v) for k, v in table.items()}
 
 
 def outlet_regex(forms: list[str]) -> re.Pattern[str] | None:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..names_lexicon import lexicon
+
 __all__ = ["CueLexicon", "cue_lexicon"]
 
 
@@ -65,14 +67,11 @@ def cue_lexicon() -> CueLexicon:
     rumor = raw.get("rumor", {})
     outlets: dict[str, str] = {}
     ambiguous: dict[str, str] = {}
-    for o in _load("outlets.json").get("outlets", []):
-        name = o.get("name")
-        if not name:
-            continue
-        for form in [name, *o.get("aliases", [])]:
-            outlets[form] = name
-        for form in o.get("ambiguous", []):
-            ambiguous[form] = name
+    for o in lexicon().outlets:  # the entities gazetteer, parsed once for both stages
+        for form in (o.name, *o.aliases):
+            outlets[form] = o.name
+        for form in o.ambiguous:
+            ambiguous[form] = o.name
     return CueLexicon(
         verb_forms=forms,
         anonymous_nouns=frozenset(nouns.get("anonymous", [])),
