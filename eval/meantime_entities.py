@@ -217,7 +217,7 @@ _NUMERIC = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT
 
 def ner_baseline(doc: Any) -> list:
     """spaCy's own entities as a baseline: every non-numeric span, clustered by identical text."""
-    from storyline.read.annotations import EntityAnn, MentionAnn
+    from storyline.read.doc import EntityAnn, MentionAnn
 
     by_text: dict[str, Any] = {}
     for ent in doc.ents:
@@ -254,9 +254,9 @@ def main(argv: list[str] | None = None) -> int:
 
     import spacy
 
-    import storyline.read.coref  # noqa: F401 - registers storyline_coref
-    import storyline.read.entities  # noqa: F401 - registers storyline_entities
-    from storyline.read.annotations import ArticleMeta, ensure_extensions
+    import storyline.read.entities.coref  # noqa: F401 - registers storyline_coref
+    import storyline.read.entities.component  # noqa: F401 - registers storyline_entities
+    from storyline.read.doc import ArticleMeta, ensure_extensions
 
     ensure_extensions()
     docs = load_corpus(args.root, topics=args.topics)

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import get_args
 
-from storyline.records import SOURCE_KINDS, Certainty, Polarity, QuoteType
+from storyline.core.records import SOURCE_KINDS, Certainty, Polarity, QuoteType
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 

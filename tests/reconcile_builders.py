@@ -11,8 +11,8 @@ Texts are appended sentence by sentence, so every offset is right by constructio
 
 from __future__ import annotations
 
-from storyline.ids import make_id
-from storyline.records import Age, Article, ArticleEntity, ArticleReading, Claim, Mention, Source, Timex
+from storyline.core.ids import make_id
+from storyline.core.records import Age, Article, ArticleEntity, ArticleReading, Claim, Mention, Source, Timex
 
 
 class ArticleBuilder:

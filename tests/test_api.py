@@ -13,9 +13,9 @@ import spacy
 from spacy.language import Language
 
 from storyline import api
-from storyline.errors import ConfigError, ModelNotFound
-from storyline.options import AnalysisOptions, load_options
-from storyline.read.annotations import ensure_extensions
+from storyline.core.errors import ConfigError, ModelNotFound
+from storyline.core.options import AnalysisOptions, load_options
+from storyline.read.doc import ensure_extensions
 
 
 @Language.component("test_explode_on_boom")
@@ -110,7 +110,7 @@ def test_with_ignores_unset_flags():
 
 def _failing_on(store, bad_id: str):
     """Make ``store.put_reading`` raise a StoreError for the article ``bad_id``."""
-    from storyline.errors import StoreError
+    from storyline.core.errors import StoreError
 
     real = store.put_reading
 
@@ -124,7 +124,7 @@ def _failing_on(store, bad_id: str):
 
 @pytest.mark.parametrize("batch_size", [1, 8])
 def test_a_storing_error_surfaces_and_earlier_articles_stay_stored(store, batch_size):
-    from storyline.errors import StoreError
+    from storyline.core.errors import StoreError
 
     _failing_on(store, "t1")
     stdin = manifest("Mara Quinn left Lyon.", "Julien Dufresne stayed home.", "The label said nothing.", "Fans waited.")

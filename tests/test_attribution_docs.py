@@ -13,7 +13,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from storyline.read.annotations import ArticleMeta, EntityAnn, MentionAnn, ensure_extensions
+from storyline.read.doc import ArticleMeta, EntityAnn, MentionAnn, ensure_extensions
 
 ensure_extensions()
 NLP = spacy.blank("en")

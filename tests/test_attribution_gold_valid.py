@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from gold_checks import CERTAINTIES, LAYOUTS, SAMPLES, article_problems, file_shape_problems, locate
-from storyline.records import SOURCE_KINDS
+from storyline.core.records import SOURCE_KINDS
 
 GOLD = Path(__file__).resolve().parent / "gold" / "attribution_gold.json"
 MIN_TOTAL = 150

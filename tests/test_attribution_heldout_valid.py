@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.records import SOURCE_KINDS
+from storyline.core.records import SOURCE_KINDS
 from gold_checks import LAYOUTS, SAMPLES, article_problems, file_shape_problems, locate
 from test_attribution_gold_valid import GOLD as TUNING_GOLD
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.read.annotations import ArticleMeta
+from storyline.read.doc import ArticleMeta
 
 pytestmark = pytest.mark.model
 
@@ -32,7 +32,7 @@ ARTICLE_B = (
 def nlp():
     spacy = pytest.importorskip("spacy")
     import storyline.read.attribution  # noqa: F401  (registers the components)
-    import storyline.read.certainty  # noqa: F401
+    import storyline.read.certainty.component  # noqa: F401
     import storyline.read.claims  # noqa: F401
 
     try:

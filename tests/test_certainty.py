@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from storyline.read.annotations import AttributionAnn
-from storyline.read.certainty import assess, assess_attribution, certainty_component, source_adjust, weakest
+from storyline.read.doc import AttributionAnn
+from storyline.read.certainty.component import assess, assess_attribution, certainty_component, source_adjust, weakest
 from test_attribution_docs import make_doc, parsed_doc
 
 NEVER = "She/PRON/PRP/nsubj/3 has/AUX/VBZ/aux/3 never/ADV/RB/neg/3 cheated/VERB/VBN/ROOT/- ./PUNCT/./punct/3"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.read.annotations import AttributionAnn, EntityAnn, MentionAnn, TimexAnn
+from storyline.read.doc import AttributionAnn, EntityAnn, MentionAnn, TimexAnn
 from storyline.read.claims import claims_component, find_claims
 from test_attribution_docs import parsed_doc
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.read.coref import coref_component
-from storyline.read.entities import entities_component
+from storyline.read.entities.coref import coref_component
+from storyline.read.entities.component import entities_component
 from test_entities_docs import build, by_name, model_nlp
 
 MARA = ("Mara Quinn", "PERSON")
@@ -156,7 +156,7 @@ def test_spans_and_keys_after_coref() -> None:
 
 @pytest.mark.model
 def test_real_pipeline_epithets_and_pronouns() -> None:
-    from storyline.read.annotations import ArticleMeta
+    from storyline.read.doc import ArticleMeta
 
     nlp = model_nlp()
     text = (

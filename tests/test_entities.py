@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.read.entities import annotate_entities, entities_component
+from storyline.read.entities.component import annotate_entities, entities_component
 from test_entities_docs import build, by_name, model_nlp
 
 
@@ -175,7 +175,7 @@ def test_component_never_raises_on_odd_text() -> None:
 
 @pytest.mark.model
 def test_real_pipeline_on_a_project_article() -> None:
-    from storyline.read.annotations import ArticleMeta
+    from storyline.read.doc import ArticleMeta
 
     nlp = model_nlp()
     text = (

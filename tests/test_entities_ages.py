@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from storyline.read.annotations import AgeAnn, EntityAnn, MentionAnn
-from storyline.read.names_ages import add_nominal_ages, find_ages
+from storyline.read.doc import AgeAnn, EntityAnn, MentionAnn
+from storyline.read.entities.ages import add_nominal_ages, find_ages
 
 
 def _entity(key: int, name: str, text: str, nominal: list[str], names: list[str] = ()) -> EntityAnn:

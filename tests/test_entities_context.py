@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from storyline.read.coref import coref_component
-from storyline.read.entities import entities_component
-from storyline.read.names_spans import DocIndex
+from storyline.read.entities.coref import coref_component
+from storyline.read.entities.component import entities_component
+from storyline.read.entities.spans import DocIndex
 from test_entities_docs import build, by_name
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
-from storyline.read.annotations import ArticleMeta, ensure_extensions
+from storyline.read.doc import ArticleMeta, ensure_extensions
 
 ensure_extensions()
 _NLP = spacy.blank("en")
@@ -107,8 +107,8 @@ def build(text_spec: str, ents: list[tuple] = (), outlet: str | None = None) -> 
 
 def model_nlp():
     """The base English model plus only the two entity components (the rest may not exist yet)."""
-    import storyline.read.coref  # noqa: F401 - registers storyline_coref
-    import storyline.read.entities  # noqa: F401 - registers storyline_entities
+    import storyline.read.entities.coref  # noqa: F401 - registers storyline_coref
+    import storyline.read.entities.component  # noqa: F401 - registers storyline_entities
 
     try:
         nlp = spacy.load("en_core_web_sm")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.read.entities import annotate_entities
+from storyline.read.entities.component import annotate_entities
 from test_entities_docs import build
 
 

@@ -7,7 +7,7 @@ import pytest
 from storyline.evaluation import GoldError, locate_article, score_readings, score_story
 from storyline.evaluation.gold import mention_kind
 from storyline.evaluation.locate import locate, locate_in_context, locate_nearest, word_occurrences
-from storyline.records import Age, Article, ArticleReading, Claim, Conflict, Echo, Fact, Mention, Source, Story, Timex
+from storyline.core.records import Age, Article, ArticleReading, Claim, Conflict, Echo, Fact, Mention, Source, Story, Timex
 
 TEXT_A = (
     "Celeste Varga, 41, left. “She is done,” a source says. “It is over.” "
@@ -271,7 +271,7 @@ def test_out_of_sentence_source_must_resolve_to_the_right_referent():
 
     from storyline.evaluation.gold import GoldAttribution
     from storyline.evaluation.readings import _referent_ok
-    from storyline.records import Claim, Source
+    from storyline.core.records import Claim, Source
 
     def claim(key, entity):
         src = Source("anonymous", "the insider", 50, 61, entity, "says", "direct", None, key)

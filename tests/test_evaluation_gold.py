@@ -17,7 +17,7 @@ import pytest
 
 from storyline.evaluation import corpus_articles, gold_texts, load_gold, locate_article
 from storyline.evaluation.locate import locate
-from storyline.records import FACT_STATUSES, SOURCE_KINDS, Certainty, EntityType, Polarity, QuoteType, TimexType
+from storyline.core.records import FACT_STATUSES, SOURCE_KINDS, Certainty, EntityType, Polarity, QuoteType, TimexType
 
 GOLD_PATH = Path(__file__).resolve().parent / "gold" / "demo_gold.json"
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"

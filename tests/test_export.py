@@ -12,7 +12,7 @@ import pytest
 
 from storyline.present.export import CSV_COLUMNS, export, export_csv, export_json, export_jsonl
 from storyline.present.schema import export_schema, tables_markdown
-from storyline.records import (
+from storyline.core.records import (
     Age, Article, ArticleEntity, ArticleReading, Claim, Conflict, Echo, Fact, Mention, Source, Story,
     StoryEntity, TimelineEntry, Timex,
 )  # fmt: skip
@@ -100,7 +100,7 @@ def test_jsonl_and_csv():
 
 
 def test_unknown_format_is_a_clear_error():
-    from storyline.errors import ConfigError
+    from storyline.core.errors import ConfigError
 
     with pytest.raises(ConfigError, match="use one of"):
         export(*_story(), fmt="xml")

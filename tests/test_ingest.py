@@ -9,7 +9,7 @@ import pytest
 
 from storyline.ingest import ingest
 from storyline.ingest.dates import DateProblem, parse_published
-from storyline.options import AnalysisOptions
+from storyline.core.options import AnalysisOptions
 
 BODY = "Mara Quinn stepped out in Lyon on Friday, a source told the paper.\n"
 

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from storyline.options import ReconcileOptions
+from storyline.core.options import ReconcileOptions
 from storyline.reconcile import reconcile
 
 from reconcile_builders import ArticleBuilder
@@ -300,7 +300,7 @@ def test_story_does_not_depend_on_input_order():
 
 
 def test_unknown_embeddings_backend_is_a_config_error():
-    from storyline.errors import ConfigError
+    from storyline.core.errors import ConfigError
 
     with pytest.raises(ConfigError):
         reconcile(_corpus(), ReconcileOptions(embeddings="nope"))
@@ -442,8 +442,8 @@ def test_count_read_around_a_possessive_mention():
     b.say("Quinn brought along")
     s = len(b.text) + 1
     b.say("the couple\u2019s three children to the premiere.")
-    from storyline.ids import make_id
-    from storyline.records import Mention
+    from storyline.core.ids import make_id
+    from storyline.core.records import Mention
     b.mentions.append(Mention(make_id("m", "b1", s), "b1", g2, s, s + 10, "the couple", "nominal"))
     story = reconcile([a.build(), b.build()])
     [x] = _conflicts(story, "count")

@@ -8,9 +8,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from storyline.ids import content_hash, make_id
+from storyline.core.ids import content_hash, make_id
 from storyline.present.report import render_report
-from storyline.records import (
+from storyline.core.records import (
     Age,
     Article,
     ArticleEntity,

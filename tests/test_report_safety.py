@@ -12,7 +12,7 @@ from test_report import TEXT_A, TEXT_C, _scan, build_fixture
 
 from storyline.present.report import render_report
 from storyline.present.report_views import highlight
-from storyline.records import Fact, Story
+from storyline.core.records import Fact, Story
 
 
 @pytest.fixture(scope="module")

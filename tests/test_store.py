@@ -11,9 +11,9 @@ import textwrap
 import pytest
 
 import storyline.store.sql as store_sql
-from storyline.errors import StoreError
-from storyline.ids import content_hash
-from storyline.records import SCHEMA_VERSION, TABLES, Conflict, Mention, Story
+from storyline.core.errors import StoreError
+from storyline.core.ids import content_hash
+from storyline.core.records import SCHEMA_VERSION, TABLES, Conflict, Mention, Story
 from storyline.store import Store, open_store
 from test_store_support import db_url, reading, story  # noqa: F401  (db_url is a fixture)
 

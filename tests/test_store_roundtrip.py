@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storyline.records import TABLES, Conflict, Echo, Fact, Story, StoryEntity, TimelineEntry
+from storyline.core.records import TABLES, Conflict, Echo, Fact, Story, StoryEntity, TimelineEntry
 from storyline.store import open_store
 from storyline.store.convert import from_row, to_row
 from storyline.store.tables import tables

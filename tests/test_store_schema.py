@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from storyline.errors import StoreError
-from storyline.records import SCHEMA_VERSION, TABLES
+from storyline.core.errors import StoreError
+from storyline.core.records import SCHEMA_VERSION, TABLES
 from storyline.store import open_store
 from storyline.store.connect import create_engine, parse_url
 from storyline.store.tables import layout, metadata, tables

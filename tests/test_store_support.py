@@ -20,8 +20,8 @@ import sqlalchemy as sa
 from hypothesis import strategies as st
 from sqlalchemy.engine import make_url
 
-from storyline.ids import content_hash, make_id
-from storyline.records import (
+from storyline.core.ids import content_hash, make_id
+from storyline.core.records import (
     Age,
     Article,
     ArticleEntity,

@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from storyline.read.annotations import ArticleMeta, EntityAnn, MentionAnn
+from storyline.read.doc import ArticleMeta, EntityAnn, MentionAnn
 from storyline.read.timex import tag_timexes, timex_component
 from storyline.read.timex.scan import candidates, full_scan
 

@@ -1,14 +1,14 @@
 """storyline: turn a pile of news articles about one story into a sourced, cross-checked account.
 
 The public API lives in :mod:`storyline.api` and is re-exported here; records are in
-:mod:`storyline.records`.
+:mod:`storyline.core.records`.
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .api import (  # noqa: E402 - __version__ must exist before api imports it
+from storyline.api import (  # noqa: E402 - __version__ must exist before api imports it
     AnalysisSummary,
     analyze,
     demo_corpus,
@@ -20,8 +20,8 @@ from .api import (  # noqa: E402 - __version__ must exist before api imports it
     reconcile,
     render_report,
 )
-from .errors import StorylineError  # noqa: E402
-from .options import AnalysisOptions, ReconcileOptions, load_options  # noqa: E402
+from storyline.core.errors import StorylineError  # noqa: E402
+from storyline.core.options import AnalysisOptions, ReconcileOptions, load_options  # noqa: E402
 
 __all__ = [
     "__version__",

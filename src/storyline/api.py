@@ -21,11 +21,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from . import __version__
-from .ingest import IngestResult, Notice, Rejection
-from .ingest import ingest as _ingest
-from .options import AnalysisOptions, ReconcileOptions
-from .records import ArticleReading, Story
+from storyline import __version__
+from storyline.ingest import IngestResult, Notice, Rejection
+from storyline.ingest import ingest as _ingest
+from storyline.core.options import AnalysisOptions, ReconcileOptions
+from storyline.core.records import ArticleReading, Story
 
 __all__ = [
     "AnalysisSummary",
@@ -47,7 +47,7 @@ ProgressCallback = Callable[[str, int, int], None]
 
 def open_store(url_or_path: str | Path = "storyline.db"):
     """Open (creating and migrating when needed) the store at a SQLite path or database URL."""
-    from .store import open_store as _open
+    from storyline.store import open_store as _open
 
     return _open(url_or_path)
 
@@ -59,8 +59,8 @@ def ingest(inputs: Iterable[str | Path], options: AnalysisOptions | None = None,
 
 def read(articles, options: AnalysisOptions | None = None, *, nlp=None):
     """Yield ``(article, ArticleReading | Exception)`` for each article (see storyline.read.reader)."""
-    from .read.pipeline import load_pipeline
-    from .read.reader import read_articles
+    from storyline.read.pipeline import load_pipeline
+    from storyline.read.reader import read_articles
 
     options = options or AnalysisOptions()
     nlp = nlp or load_pipeline(options.model or None)
@@ -69,7 +69,7 @@ def read(articles, options: AnalysisOptions | None = None, *, nlp=None):
 
 def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | None = None) -> Story:
     """Link the articles' readings into one story: cast, facts, conflicts, echoes, timeline."""
-    from .reconcile import reconcile as _reconcile
+    from storyline.reconcile import reconcile as _reconcile
 
     return _reconcile(readings, options or ReconcileOptions())
 
@@ -243,7 +243,7 @@ class _Writer:
 def export(store, fmt: str = "json") -> Any:
     """The stored story in ``fmt``: "json" (dict, contract storyline/1), "jsonl" or "csv" (str),
     "timelinejs" (dict)."""
-    from .present import export as _export
+    from storyline.present import export as _export
 
     return _export.export(store.readings(), store.story(), fmt)
 
@@ -252,7 +252,7 @@ def render_report(store, *, title: str | None = None, pipeline: str | None = Non
     """The self-contained HTML dossier of the stored story."""
     from datetime import datetime, timezone
 
-    from .present.report import render_report as _render
+    from storyline.present.report import render_report as _render
 
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     footer = f"storyline {__version__}" + (f" · {pipeline}" if pipeline else "") + f" · generated {stamp}"
@@ -278,7 +278,7 @@ def info(store_url: str | None = None, model: str | None = None) -> dict[str, st
         "sqlalchemy": sqlalchemy.__version__,
     }
     try:
-        from .read.pipeline import load_pipeline, pipeline_name
+        from storyline.read.pipeline import load_pipeline, pipeline_name
 
         nlp = load_pipeline(model or None)
         out["pipeline"] = pipeline_name(nlp)

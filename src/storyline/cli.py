@@ -11,9 +11,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from . import __version__, api
-from .errors import StorylineError
-from .options import AnalysisOptions, load_options
+from storyline import __version__, api
+from storyline.core.errors import StorylineError
+from storyline.core.options import AnalysisOptions, load_options
 
 app = typer.Typer(
     add_completion=False,
@@ -68,7 +68,7 @@ class _Bar:
 
 def _pipeline_label(model: str | None) -> str | None:
     """The pipeline's package and version for the dossier footer (None when not installed)."""
-    from .read.pipeline import describe_pipeline
+    from storyline.read.pipeline import describe_pipeline
 
     return describe_pipeline(model)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .locate import GoldError, Span, locate, locate_in_context, locate_nearest, word_occurrences
+from storyline.evaluation.locate import GoldError, Span, locate, locate_in_context, locate_nearest, word_occurrences
 
 __all__ = [
     "GoldMention",
@@ -112,7 +112,7 @@ def mention_kind(text: str) -> str:
 
 def corpus_articles(gold: dict) -> list:
     """Article records for the gold: ingested from ``corpus``, or built from inline texts."""
-    from ..records import Article
+    from storyline.core.records import Article
 
     corpus = gold.get("corpus")
     if corpus is None:
@@ -121,7 +121,7 @@ def corpus_articles(gold: dict) -> list:
                     title=a.get("title"), url=a.get("url"), origin="gold", format="txt", content_hash="")
             for a in gold_articles(gold)
         ]
-    from ..ingest import ingest
+    from storyline.ingest import ingest
 
     root = Path(gold.get("_base", ".")) / corpus
     # The corpus README describes the corpus; it is not an article.

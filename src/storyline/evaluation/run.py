@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..records import ArticleReading, Story
-from .gold import corpus_articles
+from storyline.core.records import ArticleReading, Story
+from storyline.evaluation.gold import corpus_articles
 
 __all__ = ["run_corpus"]
 
@@ -15,8 +15,8 @@ def run_corpus(gold: dict, *, model: str | None = None) -> tuple[list[ArticleRea
     scores measure reading and reconciling only. An article the pipeline fails on raises: a
     quality gate must not pass by skipping articles.
     """
-    from .. import api
-    from ..options import AnalysisOptions
+    from storyline import api
+    from storyline.core.options import AnalysisOptions
 
     articles = corpus_articles(gold)
     options = AnalysisOptions(model=model) if model else AnalysisOptions()

@@ -24,9 +24,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from ..records import ArticleReading, Story
-from .gold import gold_articles, match_article
-from .locate import GoldError, Span, locate, overlap
+from storyline.core.records import ArticleReading, Story
+from storyline.evaluation.gold import gold_articles, match_article
+from storyline.evaluation.locate import GoldError, Span, locate, overlap
 
 __all__ = ["score_story"]
 

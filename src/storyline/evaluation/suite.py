@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .gold import load_gold
-from .readings import score_readings
-from .run import run_corpus
-from .story import score_story
+from storyline.evaluation.gold import load_gold
+from storyline.evaluation.readings import score_readings
+from storyline.evaluation.run import run_corpus
+from storyline.evaluation.story import score_story
 
 __all__ = ["GOLD_FILES", "score_suite"]
 

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import InputError, InputTooLarge, UnsupportedInput
-from ..ids import content_hash
-from ..options import AnalysisOptions
-from ..records import Article
-from .dates import DateProblem, parse_published
-from .decode import check_size, decode_text
-from .readers import RawArticle, read_feed, read_html, read_manifest, read_txt
+from storyline.core.errors import InputError, InputTooLarge, UnsupportedInput
+from storyline.core.ids import content_hash
+from storyline.core.options import AnalysisOptions
+from storyline.core.records import Article
+from storyline.ingest.dates import DateProblem, parse_published
+from storyline.ingest.decode import check_size, decode_text
+from storyline.ingest.readers import RawArticle, read_feed, read_html, read_manifest, read_txt
 
 __all__ = ["IngestResult", "Rejection", "Notice", "ingest", "iter_ingest", "FORMATS"]
 

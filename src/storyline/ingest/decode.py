@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from ..errors import BinaryInput, EmptyInput, EncodingError, InputTooLarge
+from storyline.core.errors import BinaryInput, EmptyInput, EncodingError, InputTooLarge
 
 __all__ = ["check_size", "decode_text"]
 

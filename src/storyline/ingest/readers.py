@@ -1,5 +1,5 @@
 """One reader per input format. Each turns bytes into :class:`RawArticle` values or raises
-an :class:`~storyline.errors.InputError` naming the input and a fix.
+an :class:`~storyline.core.errors.InputError` naming the input and a fix.
 
 A reader that yields several articles (manifest, feed) yields errors for the bad entries in
 their place, so one bad line never loses the others.
@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError, ManifestError, NoArticleText
-from .decode import check_size, decode_text
+from storyline.core.errors import InputError, ManifestError, NoArticleText
+from storyline.ingest.decode import check_size, decode_text
 
 __all__ = ["RawArticle", "read_txt", "read_html", "read_manifest", "read_feed", "html_to_text"]
 

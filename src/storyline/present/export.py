@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from ..records import EXPORT_SCHEMA, ArticleReading, Claim, Story
+from storyline.core.records import EXPORT_SCHEMA, ArticleReading, Claim, Story
 
 __all__ = ["export", "export_json", "export_jsonl", "export_csv", "FORMATS"]
 
@@ -31,10 +31,10 @@ def export(readings: Sequence[ArticleReading], story: Story, fmt: str = "json") 
     if fmt == "csv":
         return export_csv(readings, story)
     if fmt == "timelinejs":
-        from .timelinejs import to_timelinejs
+        from storyline.present.timelinejs import to_timelinejs
 
         return to_timelinejs(story, readings)
-    from ..errors import ConfigError
+    from storyline.core.errors import ConfigError
 
     raise ConfigError(f"unknown export format '{fmt}'", fix=f"use one of: {', '.join(FORMATS)}")
 

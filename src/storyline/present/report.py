@@ -23,8 +23,8 @@ from importlib import resources
 import jinja2
 from markupsafe import Markup
 
-from ..records import SOURCE_KINDS, ArticleReading, Claim, Fact, Story
-from .report_views import (
+from storyline.core.records import SOURCE_KINDS, ArticleReading, Claim, Fact, Story
+from storyline.present.report_views import (
     GRADE_LABELS,
     KIND_LABELS,
     STATUS_ORDER,
@@ -37,7 +37,7 @@ from .report_views import (
     parse_date,
     safe_url,
 )
-from .svg_timeline import (
+from storyline.present.svg_timeline import (
     STATUS_COLOURS,
     TimelineRow,
     format_day,
@@ -303,7 +303,7 @@ def render_report(
     ``title`` defaults to one built from the key people; ``footer`` is shown verbatim (the
     caller puts the generator, pipeline and generation time there; this function reads no clock).
     """
-    from .. import __version__
+    from storyline import __version__
 
     readings = sorted(readings, key=lambda r: (r.article.published or "9999", r.article.outlet or "", r.article.id))
     ix = Index(readings, story)

@@ -17,7 +17,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from ..records import (
+from storyline.core.records import (
     SOURCE_KINDS,
     ArticleReading,
     Claim,
@@ -28,7 +28,7 @@ from ..records import (
     StoryEntity,
     TimelineEntry,
 )
-from .svg_timeline import format_day, format_span, parse_bound
+from storyline.present.svg_timeline import format_day, format_span, parse_bound
 
 __all__ = [
     "GRADE_LABELS",

@@ -1,4 +1,4 @@
-"""Generate the export JSON Schema and the table documentation from :mod:`storyline.records`.
+"""Generate the export JSON Schema and the table documentation from :mod:`storyline.core.records`.
 
 ``python -m storyline.present.schema --write`` rewrites ``docs/export.schema.json`` and
 ``docs/schema.md``; a test fails when the committed files differ from what the code generates,
@@ -14,7 +14,7 @@ from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
-from .. import records as R
+from storyline.core import records as R
 
 __all__ = ["export_schema", "tables_markdown", "write_docs"]
 
@@ -135,7 +135,7 @@ def export_schema() -> dict:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://storyline.invalid/schema/storyline-1.json",
         "title": f"storyline export ({R.EXPORT_SCHEMA})",
-        "description": "Generated from storyline.records by storyline.present.schema; do not edit by hand.",
+        "description": "Generated from storyline.core.records by storyline.present.schema; do not edit by hand.",
         "type": "object",
         "required": ["schema", "articles", "entities", "timexes", "claims", "facts", "timeline"],
         "properties": {
@@ -167,7 +167,7 @@ def tables_markdown() -> str:
     out = [
         "# Database tables",
         "",
-        f"Generated from `storyline.records` (record layout version {R.SCHEMA_VERSION}) by",
+        f"Generated from `storyline.core.records` (record layout version {R.SCHEMA_VERSION}) by",
         "`python -m storyline.present.schema --write`; do not edit by hand. Lists are stored as JSON;",
         "a claim's `source` is stored flattened as `source_*` columns.",
         "",

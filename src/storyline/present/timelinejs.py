@@ -13,8 +13,8 @@ from collections import Counter
 from html import escape
 from typing import Sequence
 
-from ..records import ArticleReading, Story
-from ..reconcile.dates import granularity, interval
+from storyline.core.records import ArticleReading, Story
+from storyline.reconcile.dates import granularity, interval
 
 __all__ = ["to_timelinejs"]
 

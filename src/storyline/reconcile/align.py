@@ -30,8 +30,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from .embeddings import Encoder, cosine
-from .features import ClaimView
+from storyline.reconcile.embeddings import Encoder, cosine
+from storyline.reconcile.features import ClaimView
 
 __all__ = ["Cluster", "align", "block_class", "ONCE_ONLY", "jaccard"]
 

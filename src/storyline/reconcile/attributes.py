@@ -27,14 +27,14 @@ from datetime import date
 from itertools import combinations
 from typing import Callable, Sequence
 
-from ..records import ArticleReading
-from .cast import Cast
-from .names import is_proper_name
-from .conflicts import Found
-from .dates import Interval, birth_interval, parse_date
-from .facts import Draft
-from .features import COUNT_NOUN, COUNT_RE, ClaimView, number
-from .independence import GRADE_RANK, grade_of
+from storyline.core.records import ArticleReading
+from storyline.reconcile.cast import Cast
+from storyline.reconcile.names import is_proper_name
+from storyline.reconcile.conflicts import Found
+from storyline.reconcile.dates import Interval, birth_interval, parse_date
+from storyline.reconcile.facts import Draft
+from storyline.reconcile.features import COUNT_NOUN, COUNT_RE, ClaimView, number
+from storyline.reconcile.independence import GRADE_RANK, grade_of
 
 __all__ = ["age_drafts", "count_drafts"]
 

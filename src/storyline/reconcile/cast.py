@@ -22,9 +22,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from ..ids import make_id
-from ..records import ArticleEntity, ArticleReading, StoryEntity
-from .names import given_name_forms, is_org_name, is_proper_name, name_tokens, outlet_key, outlet_matches
+from storyline.core.ids import make_id
+from storyline.core.records import ArticleEntity, ArticleReading, StoryEntity
+from storyline.reconcile.names import given_name_forms, is_org_name, is_proper_name, name_tokens, outlet_key, outlet_matches
 
 __all__ = ["Cast", "build_cast"]
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Callable
 
-from .align import ONCE_ONLY, Cluster, jaccard
-from .features import ClaimView
+from storyline.reconcile.align import ONCE_ONLY, Cluster, jaccard
+from storyline.reconcile.features import ClaimView
 
 __all__ = ["Found", "fact_conflicts"]
 

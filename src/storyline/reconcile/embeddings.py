@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 from typing import Callable, Iterable, Protocol, Sequence
 
-from ..errors import ConfigError
+from storyline.core.errors import ConfigError
 
 __all__ = ["Encoder", "register_backend", "get_backend", "cosine"]
 

@@ -15,12 +15,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from ..ids import make_id
-from ..records import Conflict, Echo, Fact
-from .align import Cluster
-from .conflicts import Found, fact_conflicts
-from .dates import granularity
-from .independence import GRADE_RANK, RelayIndex, assess
+from storyline.core.ids import make_id
+from storyline.core.records import Conflict, Echo, Fact
+from storyline.reconcile.align import Cluster
+from storyline.reconcile.conflicts import Found, fact_conflicts
+from storyline.reconcile.dates import granularity
+from storyline.reconcile.independence import GRADE_RANK, RelayIndex, assess
 
 __all__ = ["Draft", "draft_from_cluster", "finish"]
 

@@ -14,10 +14,10 @@ from datetime import date
 from functools import lru_cache
 from typing import Sequence
 
-from ..records import Article, ArticleReading, Claim, Timex
-from .cast import Cast
-from .dates import Interval, interval, parse_date, years_before
-from .names import name_tokens
+from storyline.core.records import Article, ArticleReading, Claim, Timex
+from storyline.reconcile.cast import Cast
+from storyline.reconcile.dates import Interval, interval, parse_date, years_before
+from storyline.reconcile.names import name_tokens
 
 __all__ = ["ClaimView", "Derived", "build_views", "tokens", "number", "NUMBER_WORDS", "COUNT_RE", "COUNT_NOUN"]
 

@@ -25,9 +25,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from .align import Cluster, jaccard
-from .features import ClaimView
-from .names import names_outlet, outlet_key, outlet_matches
+from storyline.reconcile.align import Cluster, jaccard
+from storyline.reconcile.features import ClaimView
+from storyline.reconcile.names import names_outlet, outlet_key, outlet_matches
 
 __all__ = ["Sourcing", "assess", "RelayIndex", "GRADES", "GRADE_RANK", "grade_of"]
 

@@ -2,7 +2,7 @@
 
 Names are compared as accent-free lower-case tokens, so "Camille Étienne" and "Camille Etienne"
 are one name. Nicknames are the read stage's table (``storyline/data/nicknames.json`` through
-:func:`storyline.read.names_lexicon.nickname_relations`), so both stages agree on them.
+:func:`storyline.read.entities.lexicon.nickname_relations`), so both stages agree on them.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..read.names_lexicon import nickname_relations
+from storyline.read.entities.lexicon import nickname_relations
 
 __all__ = ["name_tokens", "is_proper_name", "is_org_name", "given_name_forms", "outlet_key", "outlet_matches", "names_outlet"]
 

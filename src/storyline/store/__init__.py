@@ -1,9 +1,9 @@
-"""Storage: the records of :mod:`storyline.records` in SQLite (default) or PostgreSQL.
+"""Storage: the records of :mod:`storyline.core.records` in SQLite (default) or PostgreSQL.
 
 ``open_store(path_or_url)`` opens (creating and migrating) a database and returns a
 :class:`Store`. See ``docs/storage.md`` for the tables, versioning and PostgreSQL set-up.
 """
 
-from .sql import Store, open_store
+from storyline.store.sql import Store, open_store
 
 __all__ = ["Store", "open_store"]

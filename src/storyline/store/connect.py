@@ -20,9 +20,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import URL, make_url
 
-from ..errors import StoreError
-from ..records import SCHEMA_VERSION
-from .tables import meta
+from storyline.core.errors import StoreError
+from storyline.core.records import SCHEMA_VERSION
+from storyline.store.tables import meta
 
 __all__ = ["WRITE", "create_engine", "migrate", "parse_url"]
 

@@ -1,4 +1,4 @@
-"""Record <-> row conversion, generic over the dataclasses in ``storyline.records.TABLES``.
+"""Record <-> row conversion, generic over the dataclasses in ``storyline.core.records.TABLES``.
 
 A row is a plain ``dict`` keyed by column name (see :func:`storyline.store.tables.layout`):
 nested records are flattened to ``<field>_<subfield>``, tuples become JSON lists and come back
@@ -14,8 +14,8 @@ from collections.abc import Callable, Mapping
 from operator import attrgetter
 from typing import Any
 
-from ..records import TABLES
-from .tables import RecordColumn, layout
+from storyline.core.records import TABLES
+from storyline.store.tables import RecordColumn, layout
 
 __all__ = ["from_row", "to_row"]
 

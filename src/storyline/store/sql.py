@@ -18,11 +18,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from ..errors import StoreError
-from ..records import TABLES, Article, ArticleReading, Story
-from .connect import WRITE, create_engine, migrate, parse_url
-from .convert import from_row, to_row
-from .tables import ARTICLE_TABLES, STORY_TABLES, meta, tables
+from storyline.core.errors import StoreError
+from storyline.core.records import TABLES, Article, ArticleReading, Story
+from storyline.store.connect import WRITE, create_engine, migrate, parse_url
+from storyline.store.convert import from_row, to_row
+from storyline.store.tables import ARTICLE_TABLES, STORY_TABLES, meta, tables
 
 __all__ = ["Store", "open_store"]
 
@@ -185,7 +185,7 @@ class Store:
     # -- housekeeping ---------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        """Rows per table, for every table in ``storyline.records.TABLES``."""
+        """Rows per table, for every table in ``storyline.core.records.TABLES``."""
         with self._tx() as conn:
             return {
                 name: conn.execute(sa.select(sa.func.count()).select_from(tables[name])).scalar_one()

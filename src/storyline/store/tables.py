@@ -1,4 +1,4 @@
-"""SQLAlchemy tables derived from the records in :mod:`storyline.records`.
+"""SQLAlchemy tables derived from the records in :mod:`storyline.core.records`.
 
 The records are the single source of truth: every table in ``TABLES`` gets one column per
 field, with the type read from the field's annotation:
@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 import sqlalchemy as sa
 
-from ..records import TABLES
+from storyline.core.records import TABLES
 
 __all__ = [
     "ARTICLE_TABLES",
@@ -148,7 +148,7 @@ meta = sa.Table(
 """Key/value facts about the database itself; ``schema_version`` is the layout version."""
 
 tables: dict[str, sa.Table] = {name: _table(name, cols, metadata) for name, cols in _LAYOUTS.items()}
-"""Table name -> Table, in ``storyline.records.TABLES`` order."""
+"""Table name -> Table, in ``storyline.core.records.TABLES`` order."""
 
 if set(ARTICLE_TABLES) | set(STORY_TABLES) != set(tables):
-    raise TypeError("storyline.records.TABLES and the store's ARTICLE_TABLES/STORY_TABLES disagree")
+    raise TypeError("storyline.core.records.TABLES and the store's ARTICLE_TABLES/STORY_TABLES disagree")

@@ -9,8 +9,8 @@ clause whose 'source' lies inside another attribution's content is part of that 
 
 from __future__ import annotations
 
-from .context import Ctx
-from .speech import (
+from storyline.read.attribution.context import Ctx
+from storyline.read.attribution.speech import (
     _SKIP_LEAD,
     Candidate,
     _governing_subject,

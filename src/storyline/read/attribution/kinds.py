@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .context import Ctx
-from .speech import Candidate
+from storyline.read.attribution.context import Ctx
+from storyline.read.attribution.speech import Candidate
 
 __all__ = ["EntityIndex", "SourceInfo", "classify"]
 

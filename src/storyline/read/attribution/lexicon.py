@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..names_lexicon import lexicon
+from storyline.read.entities.lexicon import lexicon
 
 __all__ = ["CueLexicon", "cue_lexicon"]
 

@@ -12,8 +12,8 @@ rumor, then an observation) and is left alone when a speaker carries only the ot
 
 from __future__ import annotations
 
-from .context import Ctx
-from .speech import Candidate, _trim, segments
+from storyline.read.attribution.context import Ctx
+from storyline.read.attribution.speech import Candidate, _trim, segments
 
 __all__ = ["narration_candidates"]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .context import Ctx
+from storyline.read.attribution.context import Ctx
 
 __all__ = ["Candidate", "direct_candidates", "segments"]
 

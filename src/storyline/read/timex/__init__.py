@@ -29,8 +29,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..annotations import ensure_extensions
-from .tagger import tag_timexes
+from storyline.read.doc import ensure_extensions
+from storyline.read.timex.tagger import tag_timexes
 
 __all__ = ["tag_timexes", "timex_component"]
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from . import rules_calendar, rules_relative
-from .context import Context, Found
+from storyline.read.timex import rules_calendar, rules_relative
+from storyline.read.timex.context import Context, Found
 
 __all__ = ["Context", "Found", "normalize"]
 

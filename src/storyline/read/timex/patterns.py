@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import (
+from storyline.read.timex.lexicon import (
     APPROX_MODS,
     DAY_PARTS,
     MONTHS,

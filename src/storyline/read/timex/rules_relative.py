@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .calendar import Point, shift
-from .context import (
+from storyline.read.timex.calendar import Point, shift
+from storyline.read.timex.context import (
     GRAN_ORDER,
     Found,
     WS,
@@ -19,7 +19,7 @@ from .context import (
     prev_word,
     unit_of,
 )
-from .lexicon import DAY_PARTS, PREFIX_MODS, REF_WORDS, SET_ADVERBS, UNITS, WEEKDAYS
+from storyline.read.timex.lexicon import DAY_PARTS, PREFIX_MODS, REF_WORDS, SET_ADVERBS, UNITS, WEEKDAYS
 
 __all__ = ["HANDLERS"]
 

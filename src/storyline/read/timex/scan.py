@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from itertools import accumulate
 
-from .lexicon import (
+from storyline.read.timex.lexicon import (
     DAY_PARTS,
     MONTHS,
     NUMBER_WORDS,
@@ -27,7 +27,7 @@ from .lexicon import (
     VAGUE_QUANTITIES,
     WEEKDAYS,
 )
-from .patterns import SCANNER
+from storyline.read.timex.patterns import SCANNER
 
 __all__ = ["candidates", "full_scan"]
 

@@ -10,13 +10,13 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from ..annotations import TimexAnn
-from .anchoring import TenseOracle
-from .calendar import parse_value
-from .lexicon import APPROX_MODS, PREFIX_MODS
-from .normalize import Context, Found, normalize
-from .patterns import APPROX_BEFORE, LEFT_MODIFIER, RULE_REGEX
-from .scan import candidates
+from storyline.read.doc import TimexAnn
+from storyline.read.timex.anchoring import TenseOracle
+from storyline.read.timex.calendar import parse_value
+from storyline.read.timex.lexicon import APPROX_MODS, PREFIX_MODS
+from storyline.read.timex.normalize import Context, Found, normalize
+from storyline.read.timex.patterns import APPROX_BEFORE, LEFT_MODIFIER, RULE_REGEX
+from storyline.read.timex.scan import candidates
 
 __all__ = ["tag_timexes"]
 

@@ -4,7 +4,7 @@ Every field carries a ``doc`` in its metadata; ``storyline.present.schema`` turn
 into the JSON Schema and ``docs/schema.md``, so the documentation cannot drift from the code.
 Lists are tuples (records are immutable); free-form mappings are ``dict`` and stored as JSON.
 
-Ids are content hashes (see :mod:`storyline.ids`): re-ingesting the same input yields the
+Ids are content hashes (see :mod:`storyline.core.ids`): re-ingesting the same input yields the
 same ids, so storing twice is harmless.
 
 Versioning: ``SCHEMA_VERSION`` names the database/record layout; ``EXPORT_SCHEMA`` names the

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .names_lexicon import Lexicon
-from .names_spans import is_cap
+from storyline.read.entities.lexicon import Lexicon
+from storyline.read.entities.spans import is_cap
 
 __all__ = ["Anaphor", "PRONOUNS", "find_anaphors", "find_roles", "find_pairs", "grammatical_weight"]
 

@@ -31,12 +31,12 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .annotations import EntityAnn, MentionAnn, ensure_extensions
-from .entities import write_mentions
-from .epithets_find import Anaphor, find_anaphors, find_pairs, find_roles, grammatical_weight
-from .names_ages import add_nominal_ages
-from .names_lexicon import Lexicon, lexicon
-from .names_spans import DocIndex
+from storyline.read.doc import EntityAnn, MentionAnn, ensure_extensions
+from storyline.read.entities.component import write_mentions
+from storyline.read.entities.epithets import Anaphor, find_anaphors, find_pairs, find_roles, grammatical_weight
+from storyline.read.entities.ages import add_nominal_ages
+from storyline.read.entities.lexicon import Lexicon, lexicon
+from storyline.read.entities.spans import DocIndex
 
 __all__ = ["resolve_coreference", "coref_component"]
 

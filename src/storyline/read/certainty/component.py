@@ -33,8 +33,8 @@ from spacy.attrs import HEAD, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .annotations import AttributionAnn, char_span, ensure_extensions
-from .names_spans import DocIndex
+from storyline.read.doc import AttributionAnn, char_span, ensure_extensions
+from storyline.read.entities.spans import DocIndex
 
 __all__ = ["assess", "assess_attribution", "attribution_adjust", "embedding_certainty", "source_adjust", "weakest", "certainty_component", "take_assessments", "ParseRows", "parse_rows", "CERTAINTY_ORDER"]
 
@@ -351,7 +351,7 @@ def source_adjust(att: AttributionAnn | None, certainty: str, polarity: str, hed
 
 
 def _cue_lemma(word: str) -> str:
-    from .attribution.lexicon import cue_lexicon  # the cue lexicon knows every inflected form
+    from storyline.read.attribution.lexicon import cue_lexicon  # the cue lexicon knows every inflected form
 
     hit = cue_lexicon().verb_forms.get(word)
     return hit[0] if hit else word

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from .names_lexicon import Lexicon
-from .names_spans import DocIndex, cap_run_end, is_cap
+from storyline.read.entities.lexicon import Lexicon
+from storyline.read.entities.spans import DocIndex, cap_run_end, is_cap
 
 __all__ = ["find_works", "find_awards"]
 

@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
+from storyline.core.errors import ConfigError
 
 __all__ = ["AnalysisOptions", "ReconcileOptions", "load_options"]
 

@@ -1,0 +1,1 @@
+"""How sure the wording is: certainty, polarity and hedges (component ``storyline_certainty``)."""
