@@ -32,8 +32,16 @@ from dataclasses import dataclass
 
 from storyline.core.ids import make_id
 from storyline.core.options import ReconcileOptions
+from storyline.core.records import (
+    Age,
+    Article,
+    ArticleEntity,
+    ArticleReading,
+    Claim,
+    Source,
+    Timex,
+)
 from storyline.reconcile import reconcile
-from storyline.core.records import Age, Article, ArticleEntity, ArticleReading, Claim, Source, Timex
 
 SIZES = (100, 1_000, 10_000, 100_000)
 FIRST = "Mara Theo Ali Jon Rosa Ivy Noor Leo Ada Sam Eli Kai Zoe Ben Lua Max Una Ravi Tess Omar".split()

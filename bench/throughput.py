@@ -34,9 +34,9 @@ import spacy
 import storyline.read.reader as reader_mod
 from storyline import api
 from storyline.core.options import AnalysisOptions
+from storyline.core.records import Article
 from storyline.read.pipeline import DEFAULT_MODELS, load_pipeline
 from storyline.read.reader import make_doc
-from storyline.core.records import Article
 
 
 def corpus(words: int) -> list[dict]:

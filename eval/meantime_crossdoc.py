@@ -39,8 +39,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from meantime_corpus import TOPICS, load_corpus  # noqa: E402
 
 from storyline.core.ids import make_id  # noqa: E402
-from storyline.reconcile.cast import build_cast  # noqa: E402
 from storyline.core.records import Article, ArticleEntity, ArticleReading  # noqa: E402
+from storyline.reconcile.cast import build_cast  # noqa: E402
 
 _TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 Clusters = list[set[tuple[str, str]]]

@@ -254,8 +254,8 @@ def main(argv: list[str] | None = None) -> int:
 
     import spacy
 
-    import storyline.read.entities.coref  # noqa: F401 - registers storyline_coref
     import storyline.read.entities.component  # noqa: F401 - registers storyline_entities
+    import storyline.read.entities.coref  # noqa: F401 - registers storyline_coref
     from storyline.read.doc import ArticleMeta, ensure_extensions
 
     ensure_extensions()

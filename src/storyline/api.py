@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from storyline import __version__
-from storyline.ingest import IngestResult, Notice, Rejection
-from storyline.ingest import ingest as _ingest
 from storyline.core.options import AnalysisOptions, ReconcileOptions
 from storyline.core.records import ArticleReading, Story
+from storyline.ingest import IngestResult, Notice, Rejection
+from storyline.ingest import ingest as _ingest
 
 __all__ = [
     "AnalysisSummary",

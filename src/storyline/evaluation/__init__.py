@@ -9,7 +9,12 @@ article texts by :mod:`storyline.evaluation.locate`. The scorers are pure functi
 - :func:`score_suite` scores every gold file of a directory (``eval/demo.py`` and the quality gate).
 """
 
-from storyline.evaluation.gold import GoldError, corpus_articles, load_gold, locate_article
+from storyline.evaluation.gold import (
+    GoldError,
+    corpus_articles,
+    load_gold,
+    locate_article,
+)
 from storyline.evaluation.readings import gold_texts, score_readings
 from storyline.evaluation.run import run_corpus
 from storyline.evaluation.story import score_story

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from storyline.evaluation.locate import GoldError, Span, locate, locate_in_context, locate_nearest, word_occurrences
+from storyline.evaluation.locate import (
+    GoldError,
+    Span,
+    locate,
+    locate_in_context,
+    locate_nearest,
+    word_occurrences,
+)
 
 __all__ = [
     "GoldMention",

@@ -21,7 +21,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from storyline.core.records import ArticleReading, Claim
-from storyline.evaluation.gold import GoldAttribution, LocatedArticle, corpus_articles, gold_articles, locate_article, match_article
+from storyline.evaluation.gold import (
+    GoldAttribution,
+    LocatedArticle,
+    corpus_articles,
+    gold_articles,
+    locate_article,
+    match_article,
+)
 from storyline.evaluation.locate import Span, overlap
 
 __all__ = ["prf", "match_spans", "score_readings", "located_pairs", "gold_texts"]

@@ -18,7 +18,13 @@ from storyline.core.options import AnalysisOptions
 from storyline.core.records import Article
 from storyline.ingest.dates import DateProblem, parse_published
 from storyline.ingest.decode import check_size, decode_text
-from storyline.ingest.readers import RawArticle, read_feed, read_html, read_manifest, read_txt
+from storyline.ingest.readers import (
+    RawArticle,
+    read_feed,
+    read_html,
+    read_manifest,
+    read_txt,
+)
 
 __all__ = ["IngestResult", "Rejection", "Notice", "ingest", "iter_ingest", "FORMATS"]
 

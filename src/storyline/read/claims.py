@@ -25,8 +25,16 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from storyline.read.certainty.component import (
+    Assessments,
+    assess,
+    attribution_adjust,
+    embedding_certainty,
+    parse_rows,
+    take_assessments,
+    weakest,
+)
 from storyline.read.doc import AttributionAnn, ClaimAnn, char_span, ensure_extensions
-from storyline.read.certainty.component import Assessments, assess, attribution_adjust, embedding_certainty, parse_rows, take_assessments, weakest
 from storyline.read.entities.ages import add_nominal_ages
 from storyline.read.entities.spans import DocIndex
 

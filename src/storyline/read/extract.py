@@ -5,7 +5,16 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from storyline.core.ids import make_id
-from storyline.core.records import Age, Article, ArticleEntity, ArticleReading, Claim, Mention, Source, Timex
+from storyline.core.records import (
+    Age,
+    Article,
+    ArticleEntity,
+    ArticleReading,
+    Claim,
+    Mention,
+    Source,
+    Timex,
+)
 
 __all__ = ["reading_from_doc"]
 

@@ -12,8 +12,8 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from storyline.ingest.dates import published_date
 from storyline.core.records import Article, ArticleReading
+from storyline.ingest.dates import published_date
 from storyline.read.doc import ArticleMeta
 from storyline.read.extract import reading_from_doc
 

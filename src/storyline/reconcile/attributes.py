@@ -29,12 +29,12 @@ from typing import Callable, Sequence
 
 from storyline.core.records import ArticleReading
 from storyline.reconcile.cast import Cast
-from storyline.reconcile.names import is_proper_name
 from storyline.reconcile.conflicts import Found
 from storyline.reconcile.dates import Interval, birth_interval, parse_date
 from storyline.reconcile.facts import Draft
 from storyline.reconcile.features import COUNT_NOUN, COUNT_RE, ClaimView, number
 from storyline.reconcile.independence import GRADE_RANK, grade_of
+from storyline.reconcile.names import is_proper_name
 
 __all__ = ["age_drafts", "count_drafts"]
 

@@ -24,7 +24,14 @@ from typing import Iterable, Sequence
 
 from storyline.core.ids import make_id
 from storyline.core.records import ArticleEntity, ArticleReading, StoryEntity
-from storyline.reconcile.names import given_name_forms, is_org_name, is_proper_name, name_tokens, outlet_key, outlet_matches
+from storyline.reconcile.names import (
+    given_name_forms,
+    is_org_name,
+    is_proper_name,
+    name_tokens,
+    outlet_key,
+    outlet_matches,
+)
 
 __all__ = ["Cast", "build_cast"]
 

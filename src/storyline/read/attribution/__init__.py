@@ -28,15 +28,15 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from storyline.read.doc import AttributionAnn, char_span, ensure_extensions
 from storyline.read.attribution.context import Ctx, build_context
+from storyline.read.attribution.indirect import indirect_candidates
 from storyline.read.attribution.kinds import EntityIndex, SourceInfo, classify
 from storyline.read.attribution.lexicon import cue_lexicon
 from storyline.read.attribution.narration import narration_candidates
 from storyline.read.attribution.quotes import Quote, find_quotes
 from storyline.read.attribution.register import SourceRegister
-from storyline.read.attribution.indirect import indirect_candidates
 from storyline.read.attribution.speech import Candidate, direct_candidates
+from storyline.read.doc import AttributionAnn, char_span, ensure_extensions
 
 __all__ = ["find_attributions", "find_quotes", "Quote", "attribution_component"]
 

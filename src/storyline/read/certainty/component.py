@@ -351,7 +351,9 @@ def source_adjust(att: AttributionAnn | None, certainty: str, polarity: str, hed
 
 
 def _cue_lemma(word: str) -> str:
-    from storyline.read.attribution.lexicon import cue_lexicon  # the cue lexicon knows every inflected form
+    from storyline.read.attribution.lexicon import (
+        cue_lexicon,  # the cue lexicon knows every inflected form
+    )
 
     hit = cue_lexicon().verb_forms.get(word)
     return hit[0] if hit else word

@@ -68,7 +68,9 @@ def add_nominal_ages(entities: list, text: str) -> None:
     only nominal mentions (never pronouns) count, and none when they disagree with each other or
     with the ages written next to the person's name.
     """
-    from storyline.read.doc import AgeAnn  # the Doc contract; imported here to keep this module pure text
+    from storyline.read.doc import (
+        AgeAnn,  # the Doc contract; imported here to keep this module pure text
+    )
 
     for ent in entities:
         if ent.type != "PERSON":

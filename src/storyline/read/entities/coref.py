@@ -32,9 +32,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.read.doc import EntityAnn, MentionAnn, ensure_extensions
-from storyline.read.entities.component import write_mentions
-from storyline.read.entities.epithets import Anaphor, find_anaphors, find_pairs, find_roles, grammatical_weight
 from storyline.read.entities.ages import add_nominal_ages
+from storyline.read.entities.component import write_mentions
+from storyline.read.entities.epithets import (
+    Anaphor,
+    find_anaphors,
+    find_pairs,
+    find_roles,
+    grammatical_weight,
+)
 from storyline.read.entities.lexicon import Lexicon, lexicon
 from storyline.read.entities.spans import DocIndex
 

@@ -12,7 +12,16 @@ import bisect
 import weakref
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, LOWER, SENT_START, SPACY
+from spacy.attrs import (
+    IDX,
+    IS_PUNCT,
+    IS_SPACE,
+    LENGTH,
+    LIKE_NUM,
+    LOWER,
+    SENT_START,
+    SPACY,
+)
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 

@@ -14,7 +14,13 @@ from datetime import date
 
 from storyline.read.timex.anchoring import TenseOracle
 from storyline.read.timex.calendar import Point, year_for_month
-from storyline.read.timex.lexicon import MONTHS, NUMBER_WORDS, UNIT_PLURALS, UNITS, VAGUE_QUANTITIES
+from storyline.read.timex.lexicon import (
+    MONTHS,
+    NUMBER_WORDS,
+    UNIT_PLURALS,
+    UNITS,
+    VAGUE_QUANTITIES,
+)
 
 __all__ = [
     "Context", "Found", "WS", "prev_word", "next_word", "number", "unit_of", "duration_value",

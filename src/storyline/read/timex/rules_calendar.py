@@ -9,7 +9,15 @@ import re
 from datetime import date, timedelta
 
 from storyline.read.timex.calendar import parse_value, shift, year_for_month
-from storyline.read.timex.context import Context, Found, WS, date_value, day_num, month_num, prev_word
+from storyline.read.timex.context import (
+    WS,
+    Context,
+    Found,
+    date_value,
+    day_num,
+    month_num,
+    prev_word,
+)
 from storyline.read.timex.lexicon import DAY_PARTS, MONTHS, ORDINALS, SEASONS, WEEKDAYS
 
 __all__ = ["HANDLERS", "weekday_date"]

@@ -10,8 +10,8 @@ import re
 from storyline.read.timex.calendar import Point, shift
 from storyline.read.timex.context import (
     GRAN_ORDER,
-    Found,
     WS,
+    Found,
     dct_point,
     duration_value,
     next_word,
@@ -19,7 +19,14 @@ from storyline.read.timex.context import (
     prev_word,
     unit_of,
 )
-from storyline.read.timex.lexicon import DAY_PARTS, PREFIX_MODS, REF_WORDS, SET_ADVERBS, UNITS, WEEKDAYS
+from storyline.read.timex.lexicon import (
+    DAY_PARTS,
+    PREFIX_MODS,
+    REF_WORDS,
+    SET_ADVERBS,
+    UNITS,
+    WEEKDAYS,
+)
 
 __all__ = ["HANDLERS"]
 

@@ -1,0 +1,209 @@
+"""storyline_entities rules on hand-built Docs (tags, parse and NER given, so no model drift)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers.docs import build, by_name, model_nlp
+
+from storyline.read.entities.component import annotate_entities, entities_component
+
+
+def run(doc):
+    doc._.sl_entities = annotate_entities(doc)
+    return doc
+
+
+def texts(ent, kind=None):
+    return [m.text for m in ent.mentions if kind is None or m.kind == kind]
+
+
+def test_full_name_licenses_surname_even_when_tagged_as_a_verb() -> None:
+    doc = run(build(
+        "Mara Quinn is hurt after Julien Dufresne ’s affair . || "
+        "Dufresne|VERB|VBN would often stay away , a source says . || "
+        "Quinn|PROPN|NNP and Dufresne|PROPN|NNP split .",
+        ents=[("Mara Quinn", "PERSON"), ("Julien Dufresne ’s", "PERSON"), ("Quinn", "NORP", 1)],
+    ))
+    julien = by_name(doc, "Julien Dufresne")
+    assert texts(julien) == ["Julien Dufresne", "Dufresne", "Dufresne"]
+    assert julien.type == "PERSON"
+    mara = by_name(doc, "Mara Quinn")
+    assert texts(mara) == ["Mara Quinn", "Quinn"]
+    assert not any(e.type in {"NORP", "OTHER"} for e in doc._.sl_entities)
+
+
+def test_possessive_stays_outside_the_mention() -> None:
+    doc = run(build("Julien Dufresne ’s charm worked . || Later Dufresne ’s team spoke .",
+                    ents=[("Julien Dufresne ’s", "PERSON")]))
+    ent = by_name(doc, "Julien Dufresne")
+    for m in ent.mentions:
+        assert not m.text.endswith("s") or m.text.endswith("Dufresne")
+        assert doc.text[m.start:m.end] == m.text
+    assert texts(ent) == ["Julien Dufresne", "Dufresne"]
+
+
+def test_nicknames_and_given_name_join_the_full_name() -> None:
+    doc = run(build("Elizabeth Hart met Nathaniel Price . || Liz and Nate laughed . || Later Nathaniel left .",
+                    ents=[("Elizabeth Hart", "PERSON"), ("Nathaniel Price", "PERSON")]))
+    assert texts(by_name(doc, "Elizabeth Hart")) == ["Elizabeth Hart", "Liz"]
+    assert texts(by_name(doc, "Nathaniel Price")) == ["Nathaniel Price", "Nate", "Nathaniel"]
+    assert by_name(doc, "Elizabeth Hart").gender == "female"
+    assert len([e for e in doc._.sl_entities if e.type == "PERSON"]) == 2
+
+
+def test_us_is_the_outlet_only_in_outlet_contexts() -> None:
+    doc = run(build(
+        "A source tells Us|PRON|PRP that Quinn is fine . || Us confirmed the split . || "
+        "Her friends told us|PRON|PRP nothing . || Us Weekly insiders agree .",
+        ents=[("Us", "GPE", 0), ("Us", "GPE", 1), ("Us Weekly", "ORG")],
+    ))
+    outlet = by_name(doc, "Us Weekly")
+    assert outlet.type == "OUTLET"
+    assert texts(outlet) == ["Us", "Us", "Us Weekly"]
+    assert not any(e.type == "GPE" for e in doc._.sl_entities)
+
+
+def test_sentence_initial_us_without_context_is_not_an_outlet() -> None:
+    doc = run(build("Us|PRON|PRP against them , she said .", ents=[("Us", "GPE")]))
+    assert doc._.sl_entities == []
+
+
+def test_publishing_outlet_from_metadata() -> None:
+    doc = run(build("The Daily Lumen has learned that Quinn moved . || A source told the Lumen everything .",
+                    ents=[("Daily Lumen", "ORG")], outlet="The Daily Lumen"))
+    outlet = by_name(doc, "The Daily Lumen")
+    assert outlet.type == "OUTLET" and outlet.attributes.get("publisher") is True
+    assert texts(outlet) == ["The Daily Lumen", "the Lumen"]
+
+
+def test_titles_from_work_contexts_are_works_never_dates_or_people() -> None:
+    doc = run(build(
+        "The June October actress|NOUN|NN wept . || They met on the set of 2011 ’s Red Lantern . || "
+        "The Marguerite star|NOUN|NN smiled . || Red Lantern was a hit .",
+        ents=[("June October", "DATE"), ("Red Lantern", "LOC", 0), ("Marguerite", "PERSON"), ("Red Lantern", "LOC", 1)],
+    ))
+    works = {e.name: e for e in doc._.sl_entities if e.type == "WORK"}
+    assert set(works) == {"June October", "Red Lantern", "Marguerite"}
+    assert len(works["Red Lantern"].mentions) == 2
+    assert not any(e.type in {"PERSON", "LOC", "GPE"} for e in doc._.sl_entities)
+
+
+def test_curly_and_straight_year_possessive_titles() -> None:
+    for apostrophe in ("’s", "'s"):
+        doc = run(build(f"She starred in the remake after 2010 {apostrophe} Red Lantern .", ents=[("2010", "DATE")]))
+        assert [e.name for e in doc._.sl_entities if e.type == "WORK"] == ["Red Lantern"]
+
+
+def test_star_of_and_film_contexts() -> None:
+    doc = run(build("She is the star of Harbor Lights . || He directed the film Paper Moons .",
+                    ents=[("Harbor Lights", "GPE"), ("Paper Moons", "PERSON")]))
+    assert sorted((e.name, e.type) for e in doc._.sl_entities) == [("Harbor Lights", "WORK"), ("Paper Moons", "WORK")]
+
+
+def test_sentence_initial_word_used_in_lower_case_elsewhere_is_not_a_name() -> None:
+    doc = run(build("Sources say Quinn left . || Two sources agree .", ents=[("Sources", "ORG"), ("Quinn", "PERSON")]))
+    assert [e.name for e in doc._.sl_entities] == ["Quinn"]
+
+
+def test_nationality_before_role_noun_is_not_a_work() -> None:
+    doc = run(build("The French|ADJ|JJ actress|NOUN|NN smiled .", ents=[("French", "NORP")]))
+    assert [e for e in doc._.sl_entities if e.type == "WORK"] == []
+
+
+def test_award_before_winner_is_not_a_person() -> None:
+    doc = run(build("Mara Quinn smiled . || The Oscar winner|NOUN|NN left .", ents=[("Mara Quinn", "PERSON"), ("Oscar", "PERSON")]))
+    assert [e.name for e in doc._.sl_entities] == ["Mara Quinn"]
+
+
+def test_ages_are_attributes_not_dates_and_children_are_people() -> None:
+    doc = run(build(
+        "Mara Quinn , 41 , and Julien Dufresne , 47 , split . || "
+        "The pair welcomed son Tobias , 9 , and daughter Elodie , 5 . || "
+        "Dufresne dated 24 - year - old climate activist Lou Marchal .",
+        ents=[("Mara Quinn", "PERSON"), ("41", "DATE"), ("Julien Dufresne", "PERSON"), ("47", "DATE"),
+              ("Tobias", "ORG"), ("9", "DATE"), ("Elodie", "GPE"), ("24 - year - old", "DATE"), ("Lou Marchal", "PERSON")],
+    ))
+    assert [a.value for a in by_name(doc, "Mara Quinn").ages] == [41]
+    assert [a.value for a in by_name(doc, "Julien Dufresne").ages] == [47]
+    tobias, elodie = by_name(doc, "Tobias"), by_name(doc, "Elodie")
+    assert (tobias.type, tobias.gender, tobias.attributes["relation"], [a.value for a in tobias.ages]) == ("PERSON", "male", "son", [9])
+    assert (elodie.type, elodie.gender, [a.value for a in elodie.ages]) == ("PERSON", "female", [5])
+    lou = by_name(doc, "Lou Marchal")
+    assert [a.value for a in lou.ages] == [24]
+    assert doc.text[lou.ages[0].start:lou.ages[0].end] == "24-year-old"
+    assert {e.type for e in doc._.sl_entities} == {"PERSON"}
+
+
+def test_kids_list_introduces_each_child() -> None:
+    doc = run(build("She took her kids Tobias and Elodie to the park .", ents=[]))
+    assert sorted(e.name for e in doc._.sl_entities) == ["Elodie", "Tobias"]
+
+
+def test_sentence_initial_capitalised_stopword_is_not_a_person() -> None:
+    doc = run(build("Will|AUX|MD she return ? || Mara Quinn will .", ents=[("Will", "PERSON"), ("Mara Quinn", "PERSON")]))
+    assert [e.name for e in doc._.sl_entities] == ["Mara Quinn"]
+
+
+def test_org_acronym_and_place_aliases_cluster() -> None:
+    doc = run(build("General Motors said the U.S. market fell . || GM expects the US to recover .",
+                    ents=[("General Motors", "ORG"), ("U.S.", "GPE"), ("GM", "ORG"), ("US", "GPE")]))
+    gm = by_name(doc, "General Motors")
+    assert texts(gm) == ["General Motors", "GM"]
+    us = [e for e in doc._.sl_entities if e.type == "GPE"]
+    assert len(us) == 1 and len(us[0].mentions) == 2
+
+
+def test_output_contract_keys_sorted_mentions_and_span_group() -> None:
+    doc = entities_component(build("Mara Quinn told People she is fine . || Quinn smiled .",
+                                   ents=[("Mara Quinn", "PERSON"), ("People", "ORG")]))
+    ents = doc._.sl_entities
+    assert [e.key for e in ents] == list(range(len(ents)))
+    for e in ents:
+        assert [(m.start, m.end) for m in e.mentions] == sorted((m.start, m.end) for m in e.mentions)
+        assert all(m.kind == "name" for m in e.mentions)
+    assert by_name(doc, "People").type == "OUTLET"
+    labels = [(s.text, s.label_) for s in doc.spans["sl_mentions"]]
+    assert labels == [("Mara Quinn", "PERSON"), ("People", "OUTLET"), ("Quinn", "PERSON")]
+    assert by_name(doc, "Mara Quinn").aliases == ["Quinn"]
+
+
+def test_component_never_raises_on_odd_text() -> None:
+    for spec in ["", "’s", ", , ,", "“ ” “", "the the the", "Us", "41 , 42 ,"]:
+        doc = entities_component(build(spec) if spec else build("."))
+        assert isinstance(doc._.sl_entities, list)
+
+
+@pytest.mark.model
+def test_real_pipeline_on_a_project_article() -> None:
+    from storyline.read.doc import ArticleMeta
+
+    nlp = model_nlp()
+    text = (
+        "Mara Quinn is “still shaken” after Julien Dufresne’s affair, but Us Weekly insiders say she is moving on. "
+        "A source tells Us that Dufresne, 47, “would vanish for days.” Quinn, 41, “began to suspect something.” "
+        "The June October actress met Dufresne on the set of 2011’s Red Lantern. "
+        "The pair welcomed son Tobias, 9, and daughter Elodie, 5."
+    )
+    doc = nlp.make_doc(text)
+    doc._.sl_meta = ArticleMeta("t", "Us Weekly", None)
+    doc = nlp(doc)
+    mara, julien = by_name(doc, "Mara Quinn"), by_name(doc, "Julien Dufresne")
+    assert len([m for m in julien.mentions if m.kind == "name"]) == 3
+    assert [a.value for a in mara.ages] == [41] and [a.value for a in julien.ages] == [47]
+    assert by_name(doc, "Us Weekly").type == "OUTLET" and len(by_name(doc, "Us Weekly").mentions) == 2
+    assert by_name(doc, "June October").type == "WORK" and by_name(doc, "Red Lantern").type == "WORK"
+    assert by_name(doc, "Tobias").type == "PERSON" and by_name(doc, "Elodie").type == "PERSON"
+    assert "The June October actress" in [m.text for m in mara.mentions]
+
+
+@pytest.mark.model
+def test_real_pipeline_never_raises_on_odd_text() -> None:
+    nlp = model_nlp()
+    odd = ["", "   \n\n  ", "“", "’s ’s ’s", "Us Us Us. Us!", "The the THE", "— 42, 41, —", "A" * 500,
+           "She said. He said. They said.", "\u200b\u00a0Mara\u00a0Quinn, 41,\u00a0smiled.", "(((Quinn)))"]
+    for text in odd:
+        doc = nlp(text)
+        assert isinstance(doc._.sl_entities, list)
+        for ent in doc._.sl_entities:
+            for m in ent.mentions:
+                assert text[m.start:m.end] == m.text

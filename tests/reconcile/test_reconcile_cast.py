@@ -1,0 +1,133 @@
+from helpers.builders import ArticleBuilder
+
+from storyline.reconcile.cast import build_cast
+
+
+def _story_of(cast, eid):
+    return cast.by_id[cast.of[eid]]
+
+
+def test_full_name_and_lone_surname_link_with_evidence():
+    a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
+    mara = a.person("Mara Quinn", aliases=("Quinn", "the singer"))
+    b = ArticleBuilder("b1", "Star Ledger", "2024-01-18")
+    mara2 = b.person("Mara Quinn", aliases=("Mara",))
+    c = ArticleBuilder("c1", "Pop Wire", "2024-01-19")
+    quinn = c.person("Quinn")
+    cast = build_cast([a.build(), b.build(), c.build()])
+    s = _story_of(cast, mara)
+    assert cast.of[mara2] == cast.of[quinn] == s.id
+    assert s.name == "Mara Quinn"
+    assert len(s.evidence) == 2  # one line per merge
+    assert any("surname" in line for line in s.evidence)
+    assert {"Quinn", "the singer", "Mara"} <= set(s.aliases)
+
+
+def test_shared_first_name_alone_never_merges():
+    a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
+    a.person("Mara Quinn")
+    b = ArticleBuilder("b1", "Star Ledger", "2024-01-18")
+    mara_other = b.person("Mara")  # no surname, no shared epithet
+    c = ArticleBuilder("c1", "Pop Wire", "2024-01-19")
+    mara_x = c.person("Mara Ellison")
+    cast = build_cast([a.build(), b.build(), c.build()])
+    assert len(cast.entities) == 3
+    assert cast.by_id[cast.of[mara_other]].members == (mara_other,)
+    assert cast.by_id[cast.of[mara_x]].name == "Mara Ellison"
+
+
+def test_first_name_with_shared_epithet_merges():
+    a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
+    mara = a.person("Mara Quinn", aliases=("the singer",))
+    b = ArticleBuilder("b1", "Star Ledger", "2024-01-18")
+    first = b.person("Mara", aliases=("the singer",))
+    cast = build_cast([a.build(), b.build()])
+    assert cast.of[mara] == cast.of[first]
+    assert "first name" in cast.by_id[cast.of[mara]].evidence[0]
+    assert "singer" in cast.by_id[cast.of[mara]].evidence[0]
+
+
+def test_ambiguous_surname_is_not_linked():
+    a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
+    a.person("Mara Quinn")
+    a.person("Jon Quinn")
+    b = ArticleBuilder("b1", "Star Ledger", "2024-01-18")
+    lone = b.person("Quinn")
+    cast = build_cast([a.build(), b.build()])
+    assert cast.by_id[cast.of[lone]].members == (lone,)
+
+
+def test_nickname_links_full_names():
+    a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
+    theo = a.person("Benjamin Vance")
+    b = ArticleBuilder("b1", "Star Ledger", "2024-01-18")
+    ben = b.person("Ben Vance")
+    cast = build_cast([a.build(), b.build()])
+    assert cast.of[theo] == cast.of[ben]
+    assert "forms of one first name" in cast.by_id[cast.of[ben]].evidence[0]
+
+
+def test_epithet_only_entity_links_when_unique():
+    a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
+    theo = a.person("Theo Vance", aliases=("the choreographer",))
+    a.person("Mara Quinn", aliases=("the singer",))
+    b = ArticleBuilder("b1", "Star Ledger", "2024-01-18")
+    unnamed = b.person("the choreographer")
+    cast = build_cast([a.build(), b.build()])
+    assert cast.of[unnamed] == cast.of[theo]
+
+
+def test_outlets_by_short_name_and_type_mix():
+    a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
+    lumen = a.entity("The Daily Lumen", "OUTLET")
+    b = ArticleBuilder("b1", "Star Ledger", "2024-01-18")
+    lumen2 = b.entity("Daily Lumen", "ORG")
+    c = ArticleBuilder("c1", "Pop Wire", "2024-01-19")
+    short = c.entity("Daily", "ORG")
+    cast = build_cast([a.build(), b.build(), c.build()])
+    s = cast.by_id[cast.of[lumen]]
+    assert cast.of[lumen2] == cast.of[short] == s.id
+    assert s.type == "OUTLET"
+
+
+def test_groups_link_by_members_and_expand_to_people():
+    a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
+    m, t = a.person("Mara Quinn"), a.person("Theo Vance")
+    g = a.group("the couple", [m, t])
+    b = ArticleBuilder("b1", "Star Ledger", "2024-01-18")
+    m2, t2 = b.person("Mara Quinn"), b.person("Theo Vance")
+    g2 = b.group("the pair", [m2, t2])
+    cast = build_cast([a.build(), b.build()])
+    assert cast.of[g] == cast.of[g2]
+    assert cast.people(g) == tuple(sorted({cast.of[m], cast.of[t]}))
+
+
+def test_ids_are_deterministic_and_order_free():
+    def make():
+        a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
+        a.person("Mara Quinn")
+        b = ArticleBuilder("b1", "Star Ledger", "2024-01-18")
+        b.person("Quinn")
+        return [a.build(), b.build()]
+
+    one = build_cast(make()).entities
+    two = build_cast(list(reversed(make()))).entities
+    assert one == two
+
+
+def test_nicknames_are_not_transitive():
+    # "Al" is short for both Alexander and Albert; that does not make them one person.
+    a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
+    alex = a.person("Alexander Hale")
+    b = ArticleBuilder("b1", "Star Ledger", "2024-01-18")
+    albert = b.person("Albert Hale")
+    cast = build_cast([a.build(), b.build()])
+    assert cast.of[alex] != cast.of[albert]
+
+
+def test_group_is_named_by_its_members():
+    a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
+    m, t = a.person("Mara Quinn"), a.person("Theo Vance")
+    g = a.group("the couple", [m, t])
+    cast = build_cast([a.build()])
+    assert cast.by_id[cast.of[g]].name == "Mara Quinn and Theo Vance"

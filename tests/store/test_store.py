@@ -1,0 +1,208 @@
+"""Contract tests of the Store, run on SQLite and (marker ``postgres``) on PostgreSQL."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from helpers.paths import TESTS
+from helpers.store import db_url, reading, story  # noqa: F401  (db_url is a fixture)
+
+import storyline.store.sql as store_sql
+from storyline.core.errors import StoreError
+from storyline.core.ids import content_hash
+from storyline.core.records import SCHEMA_VERSION, TABLES, Conflict, Mention, Story
+from storyline.store import Store, open_store
+
+
+@pytest.fixture
+def store(db_url: str):  # noqa: F811
+    with open_store(db_url) as s:
+        yield s
+
+
+def test_open_reports_dialect_and_version(store: Store, db_url: str) -> None:  # noqa: F811
+    assert store.dialect == ("sqlite" if "://" not in db_url else "postgresql")
+    assert store.schema_version() == SCHEMA_VERSION
+    assert store.counts() == {name: 0 for name in TABLES}
+    assert store.story() == Story()
+    assert store.readings() == []
+
+
+def test_put_and_read_back(store: Store) -> None:
+    r = reading(1)
+    assert store.put_reading(r) is True
+    assert store.has_article("art-1") and not store.has_article("art-2")
+    assert store.article_hashes() == {"art-1": r.article.content_hash}
+    assert store.readings() == [r]
+    assert store.articles() == [r.article]
+    assert store.counts() == {
+        "articles": 1, "article_entities": 2, "mentions": 3, "ages": 1, "timexes": 1, "claims": 2,
+        "entities": 0, "facts": 0, "conflicts": 0, "echoes": 0, "timeline": 0,
+    }
+
+
+def test_reputting_the_same_reading_changes_nothing(store: Store) -> None:
+    store.put_reading(reading(1))
+    store.put_reading(reading(2))
+    before = store.counts()
+    assert store.put_reading(reading(1)) is False
+    assert store.counts() == before
+    assert store.readings() == [reading(1), reading(2)]
+
+
+def test_changed_article_replaces_all_its_rows(store: Store) -> None:
+    store.put_reading(reading(1))
+    store.put_reading(reading(2))
+    old = reading(1)
+    new = dataclasses.replace(
+        old,
+        article=dataclasses.replace(old.article, text=old.article.text + " More.", content_hash=content_hash(old.article.text + " More.")),
+        mentions=old.mentions[:1],
+        ages=(),
+        claims=old.claims[1:],
+    )
+    assert store.put_reading(new) is True
+    by_id = {r.article.id: r for r in store.readings()}
+    assert by_id["art-1"] == new
+    assert by_id["art-2"] == reading(2)
+    counts = store.counts()
+    assert (counts["mentions"], counts["ages"], counts["claims"]) == (1 + 3, 0 + 1, 1 + 2)
+
+
+def test_readings_and_articles_ordered_by_date_then_id_undated_last(store: Store) -> None:
+    store.put_reading(reading(3, published=None))
+    store.put_reading(reading(2, published="2024-03-01"))
+    store.put_reading(reading(1, published="2024-03-01"))
+    store.put_reading(reading(4, published="2023-11-30T08:00:00"))
+    expected = ["art-4", "art-1", "art-2", "art-3"]
+    assert [r.article.id for r in store.readings()] == expected
+    assert [a.id for a in store.articles()] == expected
+
+
+def test_a_reading_violating_a_constraint_is_stored_not_at_all(store: Store) -> None:
+    store.put_reading(reading(1))
+    bad = reading(2)
+    orphan = Mention("m-orphan", "art-2", "no-such-entity", 0, 4, "Arti", "name")
+    bad = dataclasses.replace(bad, mentions=bad.mentions + (orphan,))
+    with pytest.raises(StoreError) as info:
+        store.put_reading(bad)
+    assert "art-2" in str(info.value) and "Fix:" in str(info.value)
+    assert store.readings() == [reading(1)]
+    assert store.counts()["article_entities"] == 2  # none of the 2nd article's entities
+    assert store.put_reading(reading(3)) is True  # the store is still usable
+    assert [r.article.id for r in store.readings()] == ["art-1", "art-3"]
+
+
+def test_failure_mid_transaction_keeps_previous_version(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    store.put_reading(reading(1))
+    store.put_reading(reading(2))
+    real = store_sql.to_row
+
+    def failing(table, record, seq=None):
+        if table == "claims":
+            raise RuntimeError("simulated failure while storing claims")
+        return real(table, record, seq)
+
+    monkeypatch.setattr(store_sql, "to_row", failing)
+    changed = dataclasses.replace(reading(2), article=dataclasses.replace(reading(2).article, content_hash="changed"))
+    with pytest.raises(RuntimeError):
+        store.put_reading(changed)  # old rows already deleted inside the transaction when it fails
+    with pytest.raises(RuntimeError):
+        store.put_reading(reading(3))
+    monkeypatch.setattr(store_sql, "to_row", real)
+    assert store.readings() == [reading(1), reading(2)]
+
+
+CRASHER = textwrap.dedent(
+    """
+    import os, sys
+    sys.path.insert(0, sys.argv[2])
+    import storyline.store.sql as sql
+    from storyline.store import open_store
+    from helpers.store import reading
+    store = open_store(sys.argv[1])
+    store.put_reading(reading(1))
+    real = sql.to_row
+    def crash(table, record, seq=None):
+        if table == "claims":
+            os._exit(3)  # the process dies with the 2nd article's transaction open
+        return real(table, record, seq)
+    sql.to_row = crash
+    store.put_reading(reading(2))
+    """
+)
+
+
+def test_process_crash_loses_only_the_article_in_flight(db_url: str) -> None:  # noqa: F811
+    tests_dir = str(TESTS)
+    proc = subprocess.run([sys.executable, "-c", CRASHER, db_url, tests_dir], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 3, proc.stderr
+    with open_store(db_url) as s:
+        assert s.readings() == [reading(1)]
+        assert s.counts()["claims"] == 2
+        assert s.put_reading(reading(3)) is True
+
+
+def test_replace_story_round_trip_and_replacement(store: Store) -> None:
+    store.put_reading(reading(1))
+    first = story("a", n_facts=3)
+    store.replace_story(first)
+    assert store.story() == first
+    second = story("b", n_facts=1)
+    store.replace_story(second)
+    assert store.story() == second
+    assert store.counts()["facts"] == 1
+    store.replace_story(Story())
+    assert store.story() == Story()
+    assert store.counts()["articles"] == 1  # the story never touches the readings
+
+
+def test_failed_story_replacement_keeps_the_old_story(store: Store) -> None:
+    old = story("a")
+    store.replace_story(old)
+    new = story("b")
+    bad = dataclasses.replace(new, conflicts=(Conflict("x-bad", "no-such-fact", (), "date", "r"),))
+    with pytest.raises(StoreError):
+        store.replace_story(bad)
+    assert store.story() == old
+
+
+def test_story_survives_replacing_the_articles_it_cites(store: Store) -> None:
+    store.put_reading(reading(1))
+    store.replace_story(story())
+    changed = dataclasses.replace(reading(1), claims=(), article=dataclasses.replace(reading(1).article, content_hash="v2"))
+    assert store.put_reading(changed) is True
+    assert store.story() == story()  # stale until the next reconcile, but not blocked
+
+
+def test_data_persists_across_reopen(db_url: str) -> None:  # noqa: F811
+    with open_store(db_url) as s:
+        s.put_reading(reading(1))
+        s.replace_story(story())
+    with open_store(db_url) as s:
+        assert s.readings() == [reading(1)]
+        assert s.story() == story()
+        assert s.schema_version() == SCHEMA_VERSION
+
+
+def test_unicode_and_large_text_survive(store: Store) -> None:
+    text = "Zoë Brontë – “quoted” 😀 naïve 北京 " * 5000
+    r = reading(7, text=text)
+    store.put_reading(r)
+    assert store.readings()[0].article.text == text
+
+
+def test_nul_characters_are_stored_or_refused_whole(store: Store) -> None:
+    # PostgreSQL text cannot hold NUL; SQLite can. Either way no half-stored article.
+    r = reading(8, text="Before\x00after: Mara Quinn, 42, split from Theo Vale last month, a source says.")
+    if store.dialect == "postgresql":
+        with pytest.raises(StoreError, match="art-8"):
+            store.put_reading(r)
+        assert store.counts() == {name: 0 for name in TABLES}
+    else:
+        store.put_reading(r)
+        assert store.readings() == [r]

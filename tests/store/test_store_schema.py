@@ -1,0 +1,151 @@
+"""Schema, migrations and opening errors of the store."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from helpers.store import db_url, reading  # noqa: F401  (db_url is a fixture)
+
+from storyline.core.errors import StoreError
+from storyline.core.records import SCHEMA_VERSION, TABLES
+from storyline.store import open_store
+from storyline.store.connect import create_engine, parse_url
+from storyline.store.tables import layout, metadata, tables
+
+
+def _engine(url: str) -> sa.Engine:
+    return create_engine(parse_url(url))
+
+
+def test_migrated_schema_equals_the_tables_derived_from_the_records(db_url: str) -> None:  # noqa: F811
+    open_store(db_url).close()
+    engine = _engine(db_url)
+    with engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
+        names = set(sa.inspect(conn).get_table_names())
+    engine.dispose()
+    assert diffs == []
+    assert names == set(TABLES) | {"meta", "alembic_version"}
+
+
+def test_every_record_field_has_a_column() -> None:
+    assert set(tables) == set(TABLES)
+    claim_cols = [c.name for c in layout("claims")]
+    assert "source_kind" in claim_cols and "source" not in claim_cols
+    assert tables["claims"].c.hedges.type.__class__ is sa.JSON
+    assert tables["articles"].c.outlet.nullable and not tables["articles"].c.text.nullable
+    assert {i.name for i in tables["mentions"].indexes} == {"ix_mentions_article", "ix_mentions_entity"}
+
+
+def test_reopening_does_not_migrate_again(db_url: str) -> None:  # noqa: F811
+    with open_store(db_url) as s:
+        s.put_reading(reading(1))
+    with open_store(db_url) as s:
+        assert s.schema_version() == SCHEMA_VERSION
+        assert s.counts()["articles"] == 1
+
+
+def test_newer_schema_version_is_refused_with_a_fix(db_url: str) -> None:  # noqa: F811
+    open_store(db_url).close()
+    engine = _engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(SCHEMA_VERSION + 1)})
+    engine.dispose()
+    with pytest.raises(StoreError) as info:
+        open_store(db_url)
+    message = str(info.value)
+    assert f"schema version {SCHEMA_VERSION + 1}" in message and "upgrade storyline" in message
+
+
+def test_unknown_migration_revision_is_refused(db_url: str) -> None:  # noqa: F811
+    open_store(db_url).close()
+    engine = _engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE alembic_version SET version_num = '9999_future'"))
+    engine.dispose()
+    with pytest.raises(StoreError, match="9999_future.*Fix: upgrade storyline"):
+        open_store(db_url)
+
+
+def test_sqlite_uses_wal(tmp_path: Path) -> None:
+    path = tmp_path / "w.db"
+    open_store(path).close()
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+@pytest.mark.parametrize("spec", ["story.db", "sqlite:///story.db"])
+def test_path_and_sqlite_url_open_the_same_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spec: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    with open_store(spec) as s:
+        s.put_reading(reading(1))
+        assert s.dialect == "sqlite"
+    with open_store(tmp_path / "story.db") as s:
+        assert s.has_article("art-1")
+
+
+def test_in_memory_store_works() -> None:
+    with open_store(":memory:") as s:
+        s.put_reading(reading(1))
+        assert s.readings() == [reading(1)]
+
+
+def test_postgres_urls_use_psycopg_and_mask_the_password() -> None:
+    for given in ("postgresql://u:s3cret@db.example/x", "postgres://u:s3cret@db.example/x", "postgresql+psycopg2://u:s3cret@db.example/x"):
+        url = parse_url(given)
+        assert url.drivername == "postgresql+psycopg"
+        assert "s3cret" not in url.render_as_string(hide_password=True)
+
+
+def test_unreachable_server_gives_store_error_without_password() -> None:
+    # Port 9 (discard) on loopback: refused at once, no real server needed.
+    with pytest.raises(StoreError) as info:
+        open_store("postgresql+psycopg://user:s3cret@127.0.0.1:9/nothing?connect_timeout=3")
+    message = str(info.value)
+    assert "s3cret" not in message
+    assert "cannot open the database" in message and "PostgreSQL server is running" in message
+
+
+@pytest.mark.parametrize(
+    "spec, expected",
+    [
+        ("mysql://u@h/db", "not supported"),
+        ("postgresql+asyncpg://u@h/db", "not supported"),
+        ("://nonsense", "not a database URL"),
+    ],
+)
+def test_bad_urls_are_refused_with_a_fix(spec: str, expected: str) -> None:
+    with pytest.raises(StoreError, match=expected) as info:
+        open_store(spec)
+    assert "Fix:" in str(info.value)
+
+
+def test_bad_paths_are_refused_with_a_fix(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="directory"):
+        open_store(tmp_path)
+    with pytest.raises(StoreError, match="folder .* does not exist"):
+        open_store(tmp_path / "missing" / "story.db")
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not a database at all" * 200)
+    with pytest.raises(StoreError, match="cannot open the database") as info:
+        open_store(junk)
+    assert "junk.db" in str(info.value) and "Fix:" in str(info.value)
+
+
+def test_a_foreign_database_is_refused_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as raw:
+        raw.execute("CREATE TABLE articles (x INTEGER)")
+        raw.execute("INSERT INTO articles VALUES (1)")
+    with pytest.raises(StoreError):
+        open_store(path)
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT x FROM articles").fetchall() == [(1,)]
+        # The failed migration was one transaction: not even its first tables remain.
+        names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert names == {"articles"}
