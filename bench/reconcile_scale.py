@@ -30,6 +30,7 @@ import sys
 import time
 from dataclasses import dataclass
 
+from storyline.core.dates import parse_published
 from storyline.core.ids import make_id
 from storyline.core.options import ReconcileOptions
 from storyline.core.records import (
@@ -129,7 +130,7 @@ def _article(rng: random.Random, i: int, events: list[Event], weights: list[floa
         ages.append(Age(make_id("g", aid, p), aid, ents[p].id, age, at, at + 2, published))
         pos += len(age_text) + 1
     text = " ".join(text_parts)
-    art = Article(aid, text, outlet, published, None, None, aid, "txt", make_id("h", aid))
+    art = Article(aid, text, outlet, parse_published(published), None, None, aid, "txt", make_id("h", aid))
     return ArticleReading(art, tuple(ents.values()), (), tuple(ages), tuple(timexes), tuple(claims))
 
 

@@ -33,6 +33,7 @@ import spacy
 
 import storyline.read.reader as reader_mod
 from storyline import api
+from storyline.core.dates import iso, parse_published
 from storyline.core.options import AnalysisOptions
 from storyline.core.records import Article
 from storyline.read.pipeline import DEFAULT_MODELS, load_pipeline
@@ -47,7 +48,7 @@ def corpus(words: int) -> list[dict]:
     while total < words:
         for a in base:
             text = a.text + f"\n\n(Copy {copy}.)"
-            out.append({"id": f"{a.id}-{copy}", "outlet": a.outlet, "published": a.published, "title": a.title, "text": text})
+            out.append({"id": f"{a.id}-{copy}", "outlet": a.outlet, "published": iso(a.published), "title": a.title, "text": text})
             total += len(text.split())
             if total >= words:
                 break
@@ -112,7 +113,7 @@ WRITER = "store: put_reading (writer thread, overlaps parsing)"
 
 def time_components(nlp, items: list[dict], batch_size: int) -> dict[str, float]:
     """Seconds per pipeline component, running all Docs through one component at a time."""
-    articles = [Article(i["id"], i["text"], i["outlet"], i["published"], None, None, "bench", "jsonl", "") for i in items]
+    articles = [Article(i["id"], i["text"], i["outlet"], parse_published(i["published"]), None, None, "bench", "jsonl", "") for i in items]
     docs = [make_doc(nlp, a) for a in articles]
     per: dict[str, float] = {}
     for name, proc in nlp.pipeline:

@@ -65,7 +65,7 @@ def _readings(docs) -> tuple[list[ArticleReading], dict, dict]:
                 key = (d.doc_id, m.m_id)
                 gold[key] = inst.attrs.get("instance_id") or f"{d.doc_id}:{inst_id}"
                 owner[key] = eid
-        art = Article(d.doc_id, d.text, None, d.dct.isoformat() if d.dct else None, None, None, str(d.path), "xml",
+        art = Article(d.doc_id, d.text, None, d.dct, None, None, str(d.path), "xml",
                       make_id("h", d.text))
         readings.append(ArticleReading(art, tuple(ents)))
     return readings, gold, owner
@@ -81,7 +81,7 @@ def _pipeline_readings(docs, gold_owner: dict) -> tuple[list[ArticleReading], di
     from storyline.read.reader import read_articles
 
     nlp = load_pipeline()
-    arts = [Article(d.doc_id, d.text, None, d.dct.isoformat() if d.dct else None, None, None, str(d.path), "xml",
+    arts = [Article(d.doc_id, d.text, None, d.dct, None, None, str(d.path), "xml",
                     make_id("h", d.text)) for d in docs]
     readings, owner = [], {}
     with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in ("storyline_attribution", "storyline_certainty",

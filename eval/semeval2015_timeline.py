@@ -13,7 +13,7 @@ System (what is evaluated). For each corpus (30 Wikinews articles) and each targ
 4. each event's date: a timex inside the event's clause, else the only timex of the sentence, else
    the publication date for past/present-tense events; future and modal events stay undated.
    Dates are written as the task does (2008-03-XX, 2008-XX-XX, XXXX-XX-XX) using
-   ``storyline.reconcile.dates``;
+   ``storyline.core.dates``;
 5. order: events grouped by date (same date = same position), positions by date with a year-only
    date before the dated days of that year (as the gold does); undated events at position 0.
 
@@ -47,7 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from meantime_corpus import load_document  # noqa: E402
 
-from storyline.reconcile.dates import granularity, interval  # noqa: E402
+from storyline.core.dates import granularity, interval  # noqa: E402
 
 Timeline = list[tuple[int, str, list[str]]]  # (position, date, [event ids])
 _GENERIC = {"airlines", "air", "force", "group", "company", "inc", "corporation", "corp", "co", "ltd", "states",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from storyline.core.dates import parse_published
 from storyline.core.records import (
     Age,
     Article,
@@ -34,7 +35,7 @@ TEXT_B = "Celeste Varga, 44, was spotted. “She is done,” a friend told Glitt
 
 
 def _article(aid: str, text: str, published: str = "2024-01-15") -> Article:
-    return Article(id=aid, text=text, outlet="Daily Lumen", published=published, title=None, url=f"https://x.example/{aid}",
+    return Article(id=aid, text=text, outlet="Daily Lumen", published=parse_published(published), title=None, url=f"https://x.example/{aid}",
                    origin="test", format="txt", content_hash="")
 
 

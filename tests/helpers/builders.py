@@ -11,6 +11,7 @@ Texts are appended sentence by sentence, so every offset is right by constructio
 
 from __future__ import annotations
 
+from storyline.core.dates import parse_published
 from storyline.core.ids import make_id
 from storyline.core.records import (
     Age,
@@ -103,7 +104,7 @@ class ArticleBuilder:
         return aid
 
     def build(self) -> ArticleReading:
-        art = Article(self.id, self.text, self.outlet, self.published, self.title, None, f"{self.id}.txt", "txt",
+        art = Article(self.id, self.text, self.outlet, parse_published(self.published), self.title, None, f"{self.id}.txt", "txt",
                       make_id("h", self.text))
         return ArticleReading(art, tuple(self.entities), tuple(self.mentions), tuple(self.ages), tuple(self.timexes),
                               tuple(self.claims))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from storyline.core.dates import parse_published
 from storyline.core.ids import content_hash, make_id
 from storyline.core.records import (
     Age,
@@ -51,7 +52,7 @@ class _Builder:
     def article(
         self, aid: str, text: str, outlet: str | None, published: str | None, title: str | None, url: str | None = None
     ) -> None:
-        art = Article(id=aid, text=text, outlet=outlet, published=published, title=title, url=url,
+        art = Article(id=aid, text=text, outlet=outlet, published=parse_published(published), title=title, url=url,
                       origin=f"{aid}.txt", format="txt", content_hash=content_hash(text))  # fmt: skip
         self.readings[aid] = {"article": art, "entities": [], "ages": [], "timexes": [], "claims": []}
 

@@ -13,6 +13,7 @@ import types
 import typing
 import uuid
 from collections.abc import Iterator
+from datetime import date, timezone
 from typing import Any, Literal
 
 import pytest
@@ -20,6 +21,7 @@ import sqlalchemy as sa
 from hypothesis import strategies as st
 from sqlalchemy.engine import make_url
 
+from storyline.core.dates import parse_published
 from storyline.core.ids import content_hash, make_id
 from storyline.core.records import (
     Age,
@@ -83,7 +85,7 @@ def reading(n: int, published: str | None = "2024-01-17", text: str | None = Non
     """A small but complete reading: two entities, mentions, an age, a timex, two claims."""
     text = text or f"Article {n}: Mara Quinn, 42, split from Theo Vale last month, a source says. Vale denied it."
     aid = f"art-{n}"
-    art = Article(aid, text, f"Outlet {n % 2}", published, f"Title {n}", f"https://example.org/{n}", f"in/{n}.txt", "txt", content_hash(text))
+    art = Article(aid, text, f"Outlet {n % 2}", parse_published(published), f"Title {n}", f"https://example.org/{n}", f"in/{n}.txt", "txt", content_hash(text))
     quinn = ArticleEntity(make_id("e", aid, "quinn"), aid, "Mara Quinn", "PERSON", ("Quinn", "the singer"), "female", {"roles": ["singer"]})
     vale = ArticleEntity(make_id("e", aid, "vale"), aid, "Theo Vale", "PERSON", ("Vale",), None, {})
     mentions = (
@@ -143,7 +145,9 @@ def _for(annotation: Any) -> st.SearchStrategy[Any]:
         return st.dictionaries(TEXT, JSON, max_size=4)
     if dataclasses.is_dataclass(annotation):
         return records(annotation)
-    return {str: TEXT, int: INT, float: st.floats(allow_nan=False, allow_infinity=False), bool: st.booleans()}[annotation]
+    # A date field holds a date, or a datetime (naive or with a UTC offset) when a time is known.
+    dates = st.dates() | st.datetimes() | st.datetimes(timezones=st.just(timezone.utc))
+    return {str: TEXT, int: INT, float: st.floats(allow_nan=False, allow_infinity=False), bool: st.booleans(), date: dates}[annotation]
 
 
 def records(cls: type) -> st.SearchStrategy[Any]:

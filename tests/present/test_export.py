@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 
 import jsonschema
 import pytest
@@ -40,7 +41,7 @@ TEXT = "Mara Quinn, 41, split from Julien Dufresne in March, a source says."
 
 
 def _story() -> tuple[list[ArticleReading], Story]:
-    art = Article("a1", TEXT, "Glitter", "2024-04-02", "Split", "https://g.invalid/1", "a1.txt", "txt", "h")
+    art = Article("a1", TEXT, "Glitter", date(2024, 4, 2), "Split", "https://g.invalid/1", "a1.txt", "txt", "h")
     mara = ArticleEntity("e1", "a1", "Mara Quinn", "PERSON", (), "female", {})
     jul = ArticleEntity("e2", "a1", "Julien Dufresne", "PERSON", (), "male", {})
     ments = (Mention("m1", "a1", "e1", 0, 10, "Mara Quinn", "name"), Mention("m2", "a1", "e2", 27, 42, "Julien Dufresne", "name"))
@@ -78,6 +79,7 @@ def test_claims_reference_story_entities_and_timexes():
     assert data["facts"][0]["conflicts"] == [{"claims": ["c1", "c1"], "reason": "same claim twice (test)", "kind": "date"}]
     art = data["articles"][0]
     assert art["text"][claim["start"] : claim["end"]] == claim["text"]
+    assert art["published"] == "2024-04-02"  # a date is exported as ISO 8601 text
 
 
 def test_contract_minimum_fields_are_present():
@@ -115,6 +117,7 @@ def test_jsonl_and_csv():
     assert tuple(rows[0]) == CSV_COLUMNS
     assert (rows[0]["subject"], rows[0]["object"], rows[0]["when"], rows[0]["fact_status"]) == (
         "Mara Quinn", "Julien Dufresne", "2024-03", "single_source")  # fmt: skip
+    assert rows[0]["published"] == "2024-04-02"
 
 
 def test_unknown_format_is_a_clear_error():

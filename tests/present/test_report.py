@@ -249,3 +249,21 @@ def test_a_long_fact_group_shows_ten_and_folds_the_rest(fixture):
     assert "Show 12 more single source facts" in folded
     assert group.index('<details class="more-facts">') > 0 and folded.count('<article class="fact') == 12
     assert group.count('<article class="fact') == 22
+
+
+def test_birth_windows_are_reconciles_even_on_29_february():
+    """The dossier's "born" line and reconcile's age facts come from one function."""
+    from datetime import date
+
+    from helpers.store import reading
+
+    from storyline.core.dates import birth_interval
+    from storyline.present.report import _age, _age_check
+
+    r = reading(1, published="2024-02-29T09:00:00")
+    shown = _age(4, None, r)  # no as_of of its own: the publication day, as in reconcile
+    assert shown["window"] == birth_interval(4, date(2024, 2, 29))
+    assert shown["born"] == "1 Mar 2019 – 29 Feb 2020" and shown["date"] == "29 Feb 2024"
+    later = _age(5, "2025-03-01", r)
+    assert _age_check([shown, later]) == (True, "The stated ages agree: born between 2 Mar 2019 and 29 Feb 2020.")
+    assert _age_check([shown, _age(7, "2025-03-01", r)])[0] is False

@@ -1,4 +1,5 @@
-"""The dossier's SVG timeline: date parsing, bar geometry, the broken axis, escaping."""
+"""The dossier's SVG timeline: bar geometry, the broken axis, escaping (its date parsing and
+formatting are storyline.core.dates', tested in tests/core/test_dates.py)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,14 @@ import re
 from datetime import date
 from xml.etree import ElementTree as ET
 
-from storyline.present.svg_timeline import TimelineRow, parse_bound, render_timeline_svg
+from storyline.core.dates import bound
+from storyline.present.svg_timeline import TimelineRow, render_timeline_svg
 
 NS = "{http://www.w3.org/2000/svg}"
 
 
 def _row(label: str, start: str, end: str | None = None, status: str = "corroborated") -> TimelineRow:
-    return TimelineRow(label, parse_bound(start), parse_bound(end or start, end=True), start, status, f"#fact-{label}")
+    return TimelineRow(label, bound(start), bound(end or start, end=True), start, status, f"#fact-{label}")
 
 
 def _shapes(svg: str) -> dict[str, ET.Element]:
@@ -24,15 +26,6 @@ def _shapes(svg: str) -> dict[str, ET.Element]:
         label = g.find(f"{NS}text").text
         out[label] = g.find(f"{NS}rect") if g.find(f"{NS}rect") is not None else g.find(f"{NS}circle")
     return out
-
-
-def test_parse_bound_expands_partial_dates():
-    assert parse_bound("2023-08") == date(2023, 8, 1)
-    assert parse_bound("2023-08", end=True) == date(2023, 8, 31)
-    assert parse_bound("2024-02", end=True) == date(2024, 2, 29)
-    assert parse_bound("2014", end=True) == date(2014, 12, 31)
-    assert parse_bound("2023-09-02T08:30:00") == date(2023, 9, 2)
-    assert parse_bound("PAST_REF") is None and parse_bound("2023-13") is None and parse_bound(None) is None
 
 
 def test_month_is_a_bar_about_thirty_times_a_day_and_a_day_is_a_dot():
@@ -93,13 +86,3 @@ def test_colours_follow_status_and_text_is_escaped():
     assert not [e for e in root.iter() if any(k.startswith("on") for k in e.attrib)]
     fills = {s.get("fill") for s in _shapes(svg).values()}
     assert fills == {"#b42318", "#55657a"}
-
-
-def test_format_span_says_dates_as_a_reader_would():
-    from storyline.present.svg_timeline import format_span
-
-    assert format_span(date(2023, 8, 1), date(2023, 8, 31), "2023-08") == "Aug 2023"
-    assert format_span(date(2014, 1, 1), date(2014, 12, 31), "2014") == "2014"
-    assert format_span(date(2023, 8, 10), date(2023, 8, 10), "2023-08-10") == "10 Aug 2023"
-    assert format_span(date(2023, 8, 1), date(2023, 9, 15), "x") == "1 Aug 2023 – 15 Sep 2023"
-    assert format_span(None, None, "PAST_REF") == "PAST_REF"

@@ -283,3 +283,17 @@ def test_output_sorted_and_anchors_point_backwards():
         if t.anchor and t.anchor.startswith("t"):
             assert int(t.anchor[1:]) < i
     assert [t.value for t in found][:3] == ["2020-05-03", "2020-05-17", "2021"]
+
+
+def test_calendar_values_become_anchor_points_through_core_dates():
+    from storyline.read.timex.calendar import Point, parse_value, shift
+
+    assert parse_value("2009-06-03T10:00") == Point(date(2009, 6, 3), "D")
+    assert parse_value("2009-W13") == Point(date(2009, 3, 23), "W")
+    assert parse_value("2009-06") == Point(date(2009, 6, 1), "M")
+    assert parse_value("2009-Q4") == Point(date(2009, 10, 1), "Q")
+    assert parse_value("2009") == Point(date(2009, 1, 1), "Y")
+    for value in ("2009-SU", "2009-H1", "200", "20", "XXXX-12-25", "PRESENT_REF", "2009-02-30", ""):
+        assert parse_value(value) is None
+    assert shift(date(9999, 12, 15), "M", 1) == date.max  # "next month" at the end of the calendar
+    assert shift(date.max, "D", 1) == date.max and shift(date.min, "Y", -1) == date.min

@@ -6,8 +6,10 @@ import dataclasses
 import subprocess
 import sys
 import textwrap
+from datetime import date, datetime, timezone
 
 import pytest
+import sqlalchemy as sa
 from helpers.paths import TESTS
 from helpers.store import db_url, reading, story  # noqa: F401  (db_url is a fixture)
 
@@ -81,6 +83,16 @@ def test_readings_and_articles_ordered_by_date_then_id_undated_last(store: Store
     expected = ["art-4", "art-1", "art-2", "art-3"]
     assert [r.article.id for r in store.readings()] == expected
     assert [a.id for a in store.articles()] == expected
+
+
+def test_publication_dates_are_stored_as_iso_text_and_read_back_as_dates(store: Store) -> None:
+    store.put_reading(reading(1, published="2024-01-17"))
+    store.put_reading(reading(2, published="2023-11-30T08:00:00+00:00"))
+    with store._tx() as conn:
+        stored = dict(conn.execute(sa.text("SELECT id, published FROM articles")).all())
+    assert stored == {"art-1": "2024-01-17", "art-2": "2023-11-30T08:00:00+00:00"}
+    by_id = {a.id: a.published for a in store.articles()}
+    assert by_id == {"art-1": date(2024, 1, 17), "art-2": datetime(2023, 11, 30, 8, tzinfo=timezone.utc)}
 
 
 def test_a_reading_violating_a_constraint_is_stored_not_at_all(store: Store) -> None:

@@ -15,6 +15,7 @@ requires bumping the respective version and an Alembic migration.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal
 
 SCHEMA_VERSION = 1
@@ -54,7 +55,8 @@ class Article:
     id: str = doc("The id the input gave (manifest `id`, front matter), else `a-` + content hash.")
     text: str = doc("The article text exactly as stored; every offset points into it.")
     outlet: str | None = doc("Publishing outlet (front matter, manifest, HTML site name or --outlet).")
-    published: str | None = doc("Publication date or datetime, ISO 8601; null when unknown.")
+    # A datetime (a date subclass) when the input gave a time; stored and exported as isoformat().
+    published: date | None = doc("Publication date or datetime, ISO 8601; null when unknown.")
     title: str | None = doc("Headline, when the input has one.")
     url: str | None = doc("Canonical URL, when the input has one.")
     origin: str = doc("Where the article came from: a path, `path:line` for manifests, `-` for stdin.")

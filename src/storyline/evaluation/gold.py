@@ -119,12 +119,13 @@ def mention_kind(text: str) -> str:
 
 def corpus_articles(gold: dict) -> list:
     """Article records for the gold: ingested from ``corpus``, or built from inline texts."""
+    from storyline.core.dates import parse_published
     from storyline.core.records import Article
 
     corpus = gold.get("corpus")
     if corpus is None:
         return [
-            Article(id=a["id"], text=a["text"], outlet=a.get("outlet"), published=a.get("published"),
+            Article(id=a["id"], text=a["text"], outlet=a.get("outlet"), published=parse_published(a.get("published")),
                     title=a.get("title"), url=a.get("url"), origin="gold", format="txt", content_hash="")
             for a in gold_articles(gold)
         ]

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from storyline.core.dates import DateProblem, parse_published
 from storyline.core.errors import InputError, InputTooLarge, UnsupportedInput
 from storyline.core.ids import content_hash
 from storyline.core.options import AnalysisOptions
 from storyline.core.records import Article
-from storyline.ingest.dates import DateProblem, parse_published
 from storyline.ingest.decode import check_size, decode_text
 from storyline.ingest.readers import (
     RawArticle,

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from storyline.core.dates import iso
 from storyline.core.records import EXPORT_SCHEMA, ArticleReading, Claim, Story
 
 __all__ = ["export", "export_json", "export_jsonl", "export_csv", "FORMATS"]
@@ -71,7 +72,7 @@ class _Index:
 def _article(r: ArticleReading) -> dict:
     a = r.article
     return {
-        "id": a.id, "outlet": a.outlet, "url": a.url, "title": a.title, "published": a.published,
+        "id": a.id, "outlet": a.outlet, "url": a.url, "title": a.title, "published": iso(a.published),
         "text": a.text, "origin": a.origin, "format": a.format, "content_hash": a.content_hash,
     }  # fmt: skip
 
@@ -183,7 +184,7 @@ def export_csv(readings: Sequence[ArticleReading], story: Story) -> str:
             obj = ix.name(c.object) if c.object in ix.article_entities else c.object
             fact = ix.fact_of.get(c.id)
             writer.writerow([
-                c.id, c.article, r.article.outlet or "", r.article.published or "", c.start, c.end, c.text,
+                c.id, c.article, r.article.outlet or "", iso(r.article.published) or "", c.start, c.end, c.text,
                 ix.name(c.subject) or "", c.predicate, c.predicate_class or "", obj or "",
                 ix.timex_value.get(c.when, "") if c.when else "", c.polarity, c.certainty, "; ".join(c.hedges),
                 s.kind, s.text or "", ix.name(s.entity) or "", s.cue or "", s.quote, s.via or "", s.key or "",

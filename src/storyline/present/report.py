@@ -17,12 +17,20 @@ import base64
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from datetime import timedelta
 from importlib import resources
 
 import jinja2
 from markupsafe import Markup
 
+from storyline.core.dates import (
+    birth_interval,
+    bound,
+    format_date,
+    format_day,
+    format_span,
+    iso,
+    parse_day,
+)
 from storyline.core.records import SOURCE_KINDS, ArticleReading, Claim, Fact, Story
 from storyline.present.report_views import (
     GRADE_LABELS,
@@ -32,17 +40,12 @@ from storyline.present.report_views import (
     Index,
     anchor,
     fact_view,
-    fmt_date,
     marked_text,
-    parse_date,
     safe_url,
 )
 from storyline.present.svg_timeline import (
     STATUS_COLOURS,
     TimelineRow,
-    format_day,
-    format_span,
-    parse_bound,
     render_timeline_svg,
 )
 
@@ -83,12 +86,12 @@ def _people(ix: Index) -> tuple[list[dict], list[dict]]:
         for g in r.ages:
             se = ix.story_of.get(g.entity)
             if se:
-                ages[se.id].append(_age(g.value, g.as_of or r.article.published, r))
+                ages[se.id].append(_age(g.value, g.as_of, r))
         for e in r.entities:
             se = ix.story_of.get(e.id)
             if se and isinstance(e.attributes, dict):
                 roles[se.id].update(str(x) for x in e.attributes.get("roles", ()) or ())
-    order = lambda c: (ix.claim_article[c.id].article.published or "9999", c.article, c.start)  # noqa: E731
+    order = lambda c: (iso(ix.claim_article[c.id].article.published) or "9999", c.article, c.start)  # noqa: E731
     people, others = [], []
     for se in ix.cast:
         item = {
@@ -117,19 +120,14 @@ def _aliases(name: str, aliases: Sequence[str]) -> list[str]:
 
 
 def _age(value: int, as_of: str | None, r: ArticleReading) -> dict:
-    """An age as stated, with the birth-date window it implies on its date (what a checker computes)."""
-    d = parse_date(as_of)
-    window = None
-    if d:
-        try:
-            window = (d.replace(year=d.year - value - 1) + timedelta(days=1), d.replace(year=d.year - value))
-        except ValueError:  # 29 February in a non-leap year: take the 28th
-            d = d - timedelta(days=1)
-            window = (d.replace(year=d.year - value - 1) + timedelta(days=1), d.replace(year=d.year - value))
+    """An age as stated, with the birth-date window it implies on its date (the window reconcile
+    checks: same date, same function)."""
+    d = parse_day(as_of) or parse_day(r.article.published)
+    window = birth_interval(value, d) if d else None
     return {
-        "value": value, "outlet": r.article.outlet or "Unknown outlet", "date": fmt_date(as_of),
+        "value": value, "outlet": r.article.outlet or "Unknown outlet", "date": format_date(d),
         "article_anchor": anchor("article", r.article.id), "window": window,
-        "born": f"{format_day(window[0])} – {format_day(window[1])}" if window else None, "sort": as_of or "9999",
+        "born": f"{format_day(window.start)} – {format_day(window.end)}" if window else None, "sort": iso(d) or "9999",
     }  # fmt: skip
 
 
@@ -138,7 +136,7 @@ def _age_check(ages: Sequence[dict]) -> tuple[bool, str] | None:
     windows = [a["window"] for a in ages if a["window"]]
     if len(windows) < 2:
         return None
-    lo, hi = max(w[0] for w in windows), min(w[1] for w in windows)
+    lo, hi = max(w.start for w in windows), min(w.end for w in windows)
     if lo <= hi:
         return True, f"The stated ages agree: born between {format_day(lo)} and {format_day(hi)}."
     return False, "These ages cannot all be right: no single birth date fits them."
@@ -161,14 +159,14 @@ def _outlets(ix: Index, facts: Sequence[Fact]) -> list[dict]:
             ),
             key=lambda f: (STATUS_ORDER.index(f.status) if f.status in STATUS_ORDER else 9, f.statement),
         )
-        dates = sorted(r.article.published for r in rs if r.article.published)
+        dates = sorted((r.article.published for r in rs if r.article.published), key=iso)
         out.append({
             "name": name, "articles": len(rs), "claims": len(claims), "mix": _source_mix(claims),
             "echoes": sum(1 for c in claims if c.id in ix.echo_of),
             # Checked facts first; the single-source leads fold away (there can be hundreds).
             "facts": [(anchor("fact", f.id), f.statement, f.status) for f in carried if f.status != "single_source"],
             "leads": [(anchor("fact", f.id), f.statement, f.status) for f in carried if f.status == "single_source"],
-            "span": " – ".join(dict.fromkeys(fmt_date(d) for d in (dates[0], dates[-1]))) if dates else "",
+            "span": " – ".join(dict.fromkeys(format_date(d) for d in (dates[0], dates[-1]))) if dates else "",
         })  # fmt: skip
     return out
 
@@ -179,14 +177,14 @@ def _summary(ix: Index, facts: Sequence[Fact], people: list[dict], outlets: list
     if not n:
         return ["No articles have been analysed yet. Run `storyline analyze` on some articles first."]
     names = [o["name"] for o in outlets if o["name"] != "Unknown outlet"]
-    dates = sorted(d for r in ix.readings if (d := parse_date(r.article.published)))
+    dates = sorted(d for r in ix.readings if (d := parse_day(r.article.published)))
     out = f"This dossier covers {_plural(n, 'article')} from {_plural(len(names), 'named outlet')}"
     out += f" ({_join(names[:6])}{', and others' if len(names) > 6 else ''})" if names else ""
     if dates:
         out += (
-            f", published between {fmt_date(dates[0].isoformat())} and {fmt_date(dates[-1].isoformat())}"
+            f", published between {format_day(dates[0])} and {format_day(dates[-1])}"
             if dates[0] != dates[-1]
-            else f", published on {fmt_date(dates[0].isoformat())}"
+            else f", published on {format_day(dates[0])}"
         )
     undated = n - len(dates)
     out += (
@@ -258,7 +256,7 @@ def _timeline(ix: Index, facts: dict[str, Fact]) -> dict:
     checked ones (corroborated, contested, contradicted) so they are not lost among the leads."""
     rows, undated = [], []
     for t in ix.story.timeline:
-        start, end = parse_bound(t.start or t.when), parse_bound(t.end or t.start or t.when, end=True)
+        start, end = bound(t.start or t.when), bound(t.end or t.start or t.when, end=True)
         status = t.status or (facts[t.fact].status if t.fact in facts else "")
         href = f"#{anchor('fact', t.fact)}"
         if start is None:
@@ -305,7 +303,7 @@ def render_report(
     """
     from storyline import __version__
 
-    readings = sorted(readings, key=lambda r: (r.article.published or "9999", r.article.outlet or "", r.article.id))
+    readings = sorted(readings, key=lambda r: (iso(r.article.published) or "9999", r.article.outlet or "", r.article.id))
     ix = Index(readings, story)
     facts_by_id = {f.id: f for f in story.facts}
     rendered: set[str] = set()
@@ -326,7 +324,7 @@ def render_report(
     outlets = _outlets(ix, story.facts)
     timeline = _timeline(ix, facts_by_id)
     articles = [
-        {"a": r.article, "anchor": anchor("article", r.article.id), "date": fmt_date(r.article.published),
+        {"a": r.article, "anchor": anchor("article", r.article.id), "date": format_date(r.article.published),
          "url": safe_url(r.article.url), "text": marked_text(r.article.text, r.claims, ix.anchors),
          "claims": len(r.claims), "words": len(r.article.text.split())}
         for r in readings

@@ -12,11 +12,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from html import escape
 
 from markupsafe import Markup
 
+from storyline.core.dates import bound, format_date, format_span
 from storyline.core.records import (
     SOURCE_KINDS,
     ArticleReading,
@@ -28,7 +28,6 @@ from storyline.core.records import (
     StoryEntity,
     TimelineEntry,
 )
-from storyline.present.svg_timeline import format_day, format_span, parse_bound
 
 __all__ = [
     "GRADE_LABELS",
@@ -40,10 +39,8 @@ __all__ = [
     "Index",
     "anchor",
     "fact_view",
-    "fmt_date",
     "highlight",
     "marked_text",
-    "parse_date",
     "safe_url",
 ]
 
@@ -83,16 +80,6 @@ def anchor(prefix: str, ident: str) -> str:
     """An HTML id derived from a record id: input ids may hold spaces or quotes, so hash them."""
     slug = re.sub(r"[^A-Za-z0-9_-]+", "-", ident)[:24].strip("-")
     return f"{prefix}-{slug}-{hashlib.sha1(ident.encode('utf-8')).hexdigest()[:8]}"
-
-
-def parse_date(value: str | None) -> date | None:
-    return parse_bound(value) if value and len(value) >= 10 else None
-
-
-def fmt_date(value: str | None) -> str:
-    """'17 Jan 2024' for an ISO date/datetime; the raw string when it does not parse; '' when absent."""
-    d = parse_date(value)
-    return format_day(d) if d else value or ""
 
 
 def highlight(text: str, start: int, end: int, mark_start: int, mark_end: int) -> Markup:
@@ -292,7 +279,7 @@ class Index:
         obj = self.name(c.object) or c.object
         return ClaimView(
             id=c.id, anchor=self.anchors[c.id], article_anchor=anchor("article", a.id),
-            outlet=a.outlet or "Unknown outlet", date=fmt_date(a.published), sentence=_sentence(a.text, c),
+            outlet=a.outlet or "Unknown outlet", date=format_date(a.published), sentence=_sentence(a.text, c),
             text=c.text, kind=s.kind, kind_label=KIND_LABELS.get(s.kind, s.kind), source=who, cue=s.cue,
             quote=s.quote, via=s.via, certainty=c.certainty, polarity=c.polarity, hedges=tuple(c.hedges),
             frame=" → ".join(x for x in (self.name(c.subject), c.predicate, obj) if x) or None,
@@ -399,7 +386,7 @@ def fact_view(fact: Fact, ix: Index, rendered: set[str]) -> FactView:
     kinds = Counter(ix.claims[c].source.kind for c in fact.claims if c in ix.claims)
     start = end = None
     for t in ix.timeline_of[fact.id][:1]:
-        start, end = parse_bound(t.start), parse_bound(t.end, end=True)
+        start, end = bound(t.start), bound(t.end, end=True)
     return FactView(
         fact=fact, anchor=anchor("fact", fact.id),
         when=format_span(start, end, fact.when) if fact.when or start else None,

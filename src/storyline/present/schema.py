@@ -11,6 +11,7 @@ import json
 import sys
 import typing
 from dataclasses import fields, is_dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
@@ -25,7 +26,7 @@ def _field_docs(cls: type) -> dict[str, str]:
 
 def _json_type(tp: Any) -> dict:
     origin, args = get_origin(tp), get_args(tp)
-    if tp is str:
+    if tp is str or tp is date:  # a date is exported as ISO 8601 text
         return {"type": "string"}
     if tp is int:
         return {"type": "integer"}

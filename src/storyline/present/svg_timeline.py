@@ -8,19 +8,16 @@ month-wide bar; an exact day is drawn as a dot, so the reader sees how precise e
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
+from storyline.core.dates import add_days, add_months, month_label
+
 __all__ = [
     "STATUS_COLOURS",
     "TimelineRow",
-    "format_day",
-    "format_span",
-    "month_label",
-    "parse_bound",
     "render_timeline_svg",
 ]
 
@@ -31,7 +28,6 @@ STATUS_COLOURS: dict[str, str] = {
     "single_source": "#55657a",
 }
 _FALLBACK_COLOUR = "#8a94a3"
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 # Geometry in SVG user units; the SVG scales to the page width through its viewBox.
 _WIDTH = 1000
@@ -57,61 +53,13 @@ class TimelineRow:
     href: str
 
 
-def parse_bound(value: str | None, *, end: bool = False) -> date | None:
-    """An ISO date, datetime, 'YYYY-MM' or 'YYYY' as a date; the latest day of the period when
-    ``end`` (so '2023-08' as an end means 31 August). None when it does not parse."""
-    if not value:
-        return None
-    text = value.strip()
-    try:
-        if len(text) >= 10:
-            return date.fromisoformat(text[:10])
-        if len(text) == 7 and text[4] == "-":
-            y, m = int(text[:4]), int(text[5:7])
-            return date(y, m, calendar.monthrange(y, m)[1] if end else 1)
-        if len(text) == 4 and text.isdigit():
-            return date(int(text), 12, 31) if end else date(int(text), 1, 1)
-    except ValueError:
-        return None
-    return None
-
-
-def month_label(d: date, *, with_year: bool = True) -> str:
-    """'Aug 2023' (locale-independent, so the output does not depend on the machine)."""
-    return f"{_MONTHS[d.month - 1]} {d.year}" if with_year else _MONTHS[d.month - 1]
-
-
-def format_day(d: date) -> str:
-    """'17 Jan 2024'."""
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
-
-
-def format_span(start: date | None, end: date | None, raw: str) -> str:
-    """A date range as a reader says it: '10 Aug 2023', 'Aug 2023', '2014', or 'a – b';
-    ``raw`` (the TIMEX3 value) when there is no start."""
-    if start is None:
-        return raw
-    if end is None or end == start:
-        return format_day(start)
-    if start.day == 1 and (start.year, start.month) == (end.year, end.month) and (end + timedelta(days=1)).day == 1:
-        return month_label(start)
-    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
-        return str(start.year)
-    return f"{format_day(start)} – {format_day(end)}"
-
-
-def _add_months(d: date, months: int) -> date:
-    total = d.year * 12 + (d.month - 1) + months
-    return date(total // 12, total % 12 + 1, 1)
-
-
 def _ticks(lo: date, hi: date, max_ticks: int = 12) -> tuple[list[date], int]:
     """Month-aligned ticks covering [lo, hi], at most about ``max_ticks``, and the step in months."""
     span_months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
     step = next((s for s in (1, 2, 3, 6, 12, 24, 60, 120) if span_months / s <= max_ticks), 240)
     first = date(lo.year, lo.month, 1)
     if step >= 12:
-        first = date(lo.year - lo.year % (step // 12), 1, 1)
+        first = date(max(lo.year - lo.year % (step // 12), 1), 1, 1)
     elif step > 1:
         first = date(lo.year, lo.month - (lo.month - 1) % step, 1)
     ticks = []
@@ -119,7 +67,9 @@ def _ticks(lo: date, hi: date, max_ticks: int = 12) -> tuple[list[date], int]:
     while t <= hi:
         if t >= lo:
             ticks.append(t)
-        t = _add_months(t, step)
+        t = add_months(t, step)
+        if t.day != 1:  # clamped: past the end of the calendar
+            break
     return ticks, step
 
 
@@ -155,9 +105,9 @@ def _segments(spans: Sequence[tuple[date, date]]) -> list[_Segment]:
     for lo, hi in clusters:
         span = (hi - lo).days
         if span < 60:  # a lone date still gets a readable stretch of axis around it
-            lo, hi = lo - timedelta(days=(60 - span) // 2), hi + timedelta(days=(60 - span + 1) // 2)
-        pad = timedelta(days=max((hi - lo).days // 25, 7))
-        bounds.append((lo - pad, hi + pad))
+            lo, hi = add_days(lo, -((60 - span) // 2)), add_days(hi, (60 - span + 1) // 2)
+        pad = max((hi - lo).days // 25, 7)
+        bounds.append((add_days(lo, -pad), add_days(hi, pad)))
     # Widths grow slowly with duration and with the number of entries: a busy few months
     # matter more to a reader than one long-ago year, but a long stretch must still look long.
     weights = [max((d1 - d0).days, 1) ** 0.3 * n**0.5 for (d0, d1), n in zip(bounds, counts, strict=True)]
@@ -262,7 +212,7 @@ def render_timeline_svg(rows: Sequence[TimelineRow], *, title: str = "Timeline o
         if end == start:
             out.append(f'<circle cx="{x(start):.1f}" cy="{cy:.1f}" r="5.5" fill="{colour}"/>')
         else:
-            x0, x1 = x(start), x(end + timedelta(days=1))
+            x0, x1 = x(start), x(add_days(end, 1))
             w = max(x1 - x0, 6.0)
             out.append(
                 f'<rect x="{x0:.1f}" y="{cy - _BAR_H / 2:.1f}" width="{w:.1f}" height="{_BAR_H}" '

@@ -10,24 +10,24 @@ supporting claims with their outlets and any conflict reasons. All text is HTML-
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from html import escape
 from typing import Sequence
 
+from storyline.core.dates import granularity, interval, parse_day
 from storyline.core.records import ArticleReading, Story
-from storyline.reconcile.dates import granularity, interval
 
 __all__ = ["to_timelinejs"]
 
 _MAX_CLAIMS = 6
 
 
-def _date(iso: str, precision: str) -> dict:
-    y, m, d = iso[:4], iso[5:7], iso[8:10]
-    out = {"year": int(y)}
+def _date(d: date, precision: str) -> dict:
+    out = {"year": d.year}
     if precision in ("month", "day"):
-        out["month"] = int(m)
+        out["month"] = d.month
     if precision == "day":
-        out["day"] = int(d)
+        out["day"] = d.day
     return out
 
 
@@ -51,7 +51,8 @@ def to_timelinejs(story: Story, readings: Sequence[ArticleReading]) -> dict:
     events = []
     for entry in story.timeline:
         fact = facts.get(entry.fact)
-        if fact is None or entry.start is None:
+        start, end = parse_day(entry.start), parse_day(entry.end)
+        if fact is None or start is None:
             continue
         precision = _precision(entry.when)
         span = interval(entry.when)
@@ -68,13 +69,13 @@ def to_timelinejs(story: Story, readings: Sequence[ArticleReading]) -> dict:
             lines.append(f"<p class=\"conflict\">{escape(reason)}</p>")
         event = {
             "unique_id": fact.id,
-            "start_date": _date(entry.start, precision),
+            "start_date": _date(start, precision),
             "display_date": span.describe() if span else entry.when,
             "text": {"headline": escape(entry.label), "text": "".join(lines)},
             "group": entry.status,
         }
-        if precision != "day" and entry.end:
-            event["end_date"] = _date(entry.end, "day")
+        if precision != "day" and end:
+            event["end_date"] = _date(end, "day")
         events.append(event)
     outlets = Counter(r.article.outlet for r in readings if r.article.outlet)
     summary = (f"{len(readings)} article(s) from {len(outlets)} outlet(s); {len(story.facts)} fact(s), "

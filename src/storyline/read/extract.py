@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from storyline.core.dates import iso, parse_day
 from storyline.core.ids import make_id
 from storyline.core.records import (
     Age,
@@ -24,7 +25,7 @@ def reading_from_doc(doc: Doc, article: Article) -> ArticleReading:
     aid = article.id
     # doc.text is rebuilt from the tokens on every access: read it once (it equals article.text).
     text = doc.text
-    as_of = article.published[:10] if article.published else None
+    as_of = iso(parse_day(article.published))
     entities, mentions, ages = [], [], []
     ent_ids: dict[int, str] = {}
     for ent in doc._.sl_entities or []:

@@ -12,8 +12,8 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from storyline.core.dates import parse_day
 from storyline.core.records import Article, ArticleReading
-from storyline.ingest.dates import published_date
 from storyline.read.doc import ArticleMeta
 from storyline.read.extract import reading_from_doc
 
@@ -23,7 +23,7 @@ __all__ = ["read_articles", "make_doc"]
 def make_doc(nlp: Language, article: Article) -> Doc:
     """A tokenised Doc carrying the article's metadata for the components."""
     doc = nlp.make_doc(article.text)
-    doc._.sl_meta = ArticleMeta(article.id, article.outlet, published_date(article.published))
+    doc._.sl_meta = ArticleMeta(article.id, article.outlet, parse_day(article.published))
     return doc
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from storyline.core.dates import iso
 from storyline.core.options import ReconcileOptions
 from storyline.core.records import ArticleReading, Story
 from storyline.reconcile.align import align
@@ -35,7 +36,7 @@ __all__ = ["reconcile"]
 def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | None = None) -> Story:
     """Link the cast, align claims into facts, find conflicts and echoes, and build the timeline."""
     options = options or ReconcileOptions()
-    readings = sorted(readings, key=lambda r: (r.article.published or "9999", r.article.id))
+    readings = sorted(readings, key=lambda r: (iso(r.article.published) or "9999", r.article.id))
     cast = build_cast(readings)
     names = {e.id: e.name for e in cast.entities}
 

@@ -27,10 +27,10 @@ from datetime import date
 from itertools import combinations
 from typing import Callable, Sequence
 
+from storyline.core.dates import Interval, birth_interval, parse_day
 from storyline.core.records import ArticleReading
 from storyline.reconcile.cast import Cast
 from storyline.reconcile.conflicts import Found
-from storyline.reconcile.dates import Interval, birth_interval, parse_date
 from storyline.reconcile.facts import Draft
 from storyline.reconcile.features import COUNT_NOUN, COUNT_RE, ClaimView, number
 from storyline.reconcile.independence import GRADE_RANK, grade_of
@@ -80,7 +80,7 @@ def _apposition_ages(r: ArticleReading, cast: Cast, known: set[tuple[str, str]],
     47, has been spotted". The age is recorded against that mention (its id stands in the fact).
     An epithet must be the person's across the story: a "The singer, 26" that one article's
     coreference gave to the choreographer is not his age."""
-    day = parse_date(r.article.published)
+    day = parse_day(r.article.published)
     if day is None:
         return []
     text, out = r.article.text, []
@@ -119,7 +119,9 @@ def _disjoint_pairs(groups: list[_Stated]) -> list[tuple[_Stated, _Stated]]:
     """
     by_value: dict[int, list[tuple[Interval, _Stated]]] = defaultdict(list)
     for s in groups:
-        by_value[s.value].append((birth_interval(s.value, s.as_of), s))
+        span = birth_interval(s.value, s.as_of)
+        if span is not None:  # None: born before the year 1, nothing to compare
+            by_value[s.value].append((span, s))
     out = []
     values = sorted(by_value)
     for i, u in enumerate(values):
@@ -145,11 +147,11 @@ def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], c
     consumed: set[str] = set()
     stated: dict[str, list[_Stated]] = defaultdict(list)
     for r in readings:
-        as_of = parse_date(r.article.published)
+        as_of = parse_day(r.article.published)
         outlet = r.article.outlet or r.article.id
         for g in r.ages:
             person = cast.story(g.entity)
-            day = parse_date(g.as_of) or as_of
+            day = parse_day(g.as_of) or as_of
             if person is None or day is None:
                 continue
             cover = next((v for v in age_views[r.article.id]
@@ -188,9 +190,10 @@ def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], c
                 f"{a.cite()} puts {name(person)}'s birth {ia.describe()}, but {b.cite()} puts it {ib.describe()}; "
                 f"no birth date fits both ages.",
             ))
-        common: Interval | None = birth_interval(items[0].value, items[0].as_of)
-        for s in items[1:]:
-            common = common.intersect(birth_interval(s.value, s.as_of)) if common else None
+        spans = [birth_interval(s.value, s.as_of) for s in items]
+        common: Interval | None = spans[0]
+        for span in spans[1:]:
+            common = common.intersect(span) if common and span else None
         born = f"; born {common.describe()}" if common else ""
         latest = items[-1]
         drafts.append(Draft(
@@ -248,7 +251,7 @@ def _text_counts(readings: Sequence[ArticleReading], cast: Cast, covered: set[tu
         for m in r.mentions:
             if cast.types.get(m.entity) in ("PERSON", "GROUP"):
                 ends[m.end] = m
-        published = parse_date(r.article.published)
+        published = parse_day(r.article.published)
         for match in COUNT_RE.finditer(text):
             if (r.article.id, match.start()) in covered:
                 continue

@@ -15,11 +15,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
+from storyline.core.dates import granularity
 from storyline.core.ids import make_id
 from storyline.core.records import Conflict, Echo, Fact
 from storyline.reconcile.align import Cluster
 from storyline.reconcile.conflicts import Found, fact_conflicts
-from storyline.reconcile.dates import granularity
 from storyline.reconcile.independence import GRADE_RANK, RelayIndex, assess
 
 __all__ = ["Draft", "draft_from_cluster", "finish"]

@@ -14,9 +14,9 @@ from datetime import date
 from functools import lru_cache
 from typing import Sequence
 
+from storyline.core.dates import Interval, interval, parse_day, years_before
 from storyline.core.records import Article, ArticleReading, Claim, Timex
 from storyline.reconcile.cast import Cast
-from storyline.reconcile.dates import Interval, interval, parse_date, years_before
 from storyline.reconcile.names import name_tokens
 
 __all__ = ["ClaimView", "Derived", "build_views", "tokens", "number", "NUMBER_WORDS", "COUNT_RE", "COUNT_NOUN"]
@@ -143,13 +143,15 @@ def _derived(claim: Claim, span: Interval | None, published: date | None, pclass
             continue
         n = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2).lower()]
         wedding = years_before(span, n)
+        if wedding is None:  # before the year 1
+            continue
         return Derived(wedding, f"a {m.group(0)}{tail.group(0)} on {span.describe()} puts the wedding on {wedding.describe()}")
     m = _YEARS_MARRIED_RE.search(text)
     if m:
         n = number(next(g for g in m.groups() if g))
         anchor = span or (Interval(published, published) if published else None)
-        if n is not None and anchor is not None:
-            wedding = years_before(anchor, n, completed=True)
+        wedding = years_before(anchor, n, completed=True) if n is not None and anchor is not None else None
+        if wedding is not None:
             return Derived(
                 wedding,
                 f"'{m.group(0)}' as of {anchor.describe()} puts the wedding {wedding.describe()}",
@@ -163,7 +165,7 @@ def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimVie
     views: list[ClaimView] = []
     for r in readings:
         art = r.article
-        published = parse_date(art.published)
+        published = parse_day(art.published)
         timexes = {t.id: t for t in r.timexes}
         work_ents = {e.id for e in r.entities if e.type == "WORK"}
         place_ents = {e.id for e in r.entities if e.type in ("GPE", "LOC")}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from storyline.core.dates import interval
 from storyline.core.ids import make_id
 from storyline.core.records import Fact, TimelineEntry
-from storyline.reconcile.dates import interval
 
 __all__ = ["build_timeline", "label"]
 

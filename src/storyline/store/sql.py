@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from storyline.core.dates import iso
 from storyline.core.errors import StoreError
 from storyline.core.records import TABLES, Article, ArticleReading, Story
 from storyline.store.connect import WRITE, create_engine, migrate, parse_url
@@ -207,4 +208,4 @@ def _delete_article(conn: sa.Connection, article_id: str) -> None:
 
 
 def _by_date(article: Article) -> tuple[bool, str, str]:
-    return (article.published is None, article.published or "", article.id)
+    return (article.published is None, iso(article.published) or "", article.id)

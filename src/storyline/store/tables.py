@@ -3,7 +3,8 @@
 The records are the single source of truth: every table in ``TABLES`` gets one column per
 field, with the type read from the field's annotation:
 
-- ``str`` -> TEXT, ``int`` -> INTEGER, ``float`` -> FLOAT, ``bool`` -> BOOLEAN; ``X | None``
+- ``str`` -> TEXT, ``int`` -> INTEGER, ``float`` -> FLOAT, ``bool`` -> BOOLEAN; ``date`` -> TEXT
+  (ISO 8601, converted by :mod:`storyline.store.convert`); ``X | None``
   makes the column nullable, anything else is NOT NULL; ``Literal[...]`` is stored as TEXT.
 - ``tuple[...]`` and ``dict`` -> JSON (a list / an object).
 - a nested record (``Claim.source: Source``) is flattened into ``<field>_<subfield>`` columns.
@@ -20,6 +21,7 @@ import dataclasses
 import types
 import typing
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -62,12 +64,12 @@ class RecordColumn:
     name: str
     path: tuple[str, ...]  # ("source", "kind") for a flattened nested field
     kind: Literal["scalar", "json"]
-    py: type  # str, int, float, bool, tuple or dict
+    py: type  # str, int, float, bool, date, tuple or dict
     nullable: bool
     doc: str
 
 
-_SCALARS: dict[type, type[sa.types.TypeEngine]] = {str: sa.Text, int: sa.Integer, float: sa.Float, bool: sa.Boolean}
+_SCALARS: dict[type, type[sa.types.TypeEngine]] = {str: sa.Text, int: sa.Integer, float: sa.Float, bool: sa.Boolean, date: sa.Text}
 
 
 def _unwrap(annotation: Any) -> tuple[Any, bool]:

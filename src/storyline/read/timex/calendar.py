@@ -3,15 +3,16 @@
 A calendar point is a :class:`Point`: a ``date`` plus the granularity it was stated at
 ("Y" year, "Q" quarter, "M" month, "W" ISO week, "D" day, "DE" decade, "CE" century). Shifting
 a point keeps the day-of-month where it can ("a year later" after August 4, 2022 is August 4,
-2023) and clamps it otherwise (January 31 + 1 month = February 28).
+2023) and clamps it otherwise (January 31 + 1 month = February 28). Values are read and months
+added by :mod:`storyline.core.dates`; this module only turns them into the tagger's Points.
 """
 
 from __future__ import annotations
 
-import calendar as _cal
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from storyline.core.dates import add_months, granularity, interval
 
 __all__ = ["Point", "parse_value", "shift", "year_for_month", "UNIT_GRAN"]
 
@@ -49,34 +50,16 @@ class Point:
         return self if order.index(self.gran) >= order.index(gran) else Point(self.day, gran)
 
 
-_VALUE = re.compile(r"^(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|W(\d\d)|Q([1-4])))?(?:T.*)?$")
+# granularity of a value (storyline.core.dates) -> granularity of the Point it anchors
+_POINT_GRAN = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 
 
 def parse_value(value: str) -> Point | None:
-    """A calendar value (``2009``, ``2009-06``, ``2009-06-03``, ``2009-W13``, ``2009-Q4``) as a Point."""
-    m = _VALUE.match(value)
-    if not m:
-        return None
-    year = int(m[1])
-    try:
-        if m[3]:
-            return Point(date(year, int(m[2]), int(m[3])), "D")
-        if m[2]:
-            return Point(date(year, int(m[2]), 1), "M")
-        if m[4]:
-            return Point(date.fromisocalendar(year, int(m[4]), 1), "W")
-        if m[5]:
-            return Point(date(year, (int(m[5]) - 1) * 3 + 1, 1), "Q")
-        return Point(date(year, 1, 1), "Y")
-    except ValueError:
-        return None
-
-
-def _add_months(d: date, months: int) -> date:
-    total = d.year * 12 + d.month - 1 + months
-    year, month = divmod(total, 12)
-    year = min(max(year, 1), 9999)
-    return date(year, month + 1, min(d.day, _cal.monthrange(year, month + 1)[1]))
+    """A calendar value (``2009``, ``2009-06``, ``2009-06-03``, ``2009-W13``, ``2009-Q4``) as a Point
+    at its first day; None for other values (seasons, decades, ``XXXX-03``, ``PAST_REF``)."""
+    gran = _POINT_GRAN.get(granularity(value) or "")
+    span = interval(value) if gran else None
+    return Point(span.start, gran) if span and gran else None
 
 
 def shift(d: date, unit: str, n: float) -> date:
@@ -89,7 +72,7 @@ def shift(d: date, unit: str, n: float) -> date:
         months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
         if months is None:
             return d
-        return _add_months(d, round(n * months))
+        return add_months(d, round(n * months))
     except (OverflowError, ValueError):
         return d
 
