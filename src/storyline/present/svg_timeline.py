@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
+from storyline.core.vocab import STATUS
+
 __all__ = [
     "STATUS_COLOURS",
     "TimelineRow",
@@ -24,12 +26,7 @@ __all__ = [
     "render_timeline_svg",
 ]
 
-STATUS_COLOURS: dict[str, str] = {
-    "contradicted": "#b42318",
-    "contested": "#c4690a",
-    "corroborated": "#1d7a46",
-    "single_source": "#55657a",
-}
+STATUS_COLOURS: dict[str, str] = {s.name: s.colour for s in STATUS.values()}
 _FALLBACK_COLOUR = "#8a94a3"
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
