@@ -11,7 +11,8 @@
     │   └── UnsupportedInput  unknown extension or missing path
     ├── ModelNotFound         no spaCy pipeline could be loaded
     ├── StoreError            the database cannot be opened or migrated
-    └── ConfigError           a bad option or config file
+    ├── ConfigError           a bad option or config file
+    └── DataError             a bundled data file (storyline/data/*.json) is missing or malformed
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ __all__ = [
     "ModelNotFound",
     "StoreError",
     "ConfigError",
+    "DataError",
 ]
 
 
@@ -88,4 +90,8 @@ class StoreError(StorylineError):
 
 
 class ConfigError(StorylineError):
+    pass
+
+
+class DataError(StorylineError):
     pass

@@ -41,6 +41,10 @@ Polarity = Literal["positive", "negative"]
 QuoteType = Literal["direct", "indirect", "none"]
 FactStatus = Literal["corroborated", "single_source", "contested", "contradicted"]
 FACT_STATUSES: tuple[str, ...] = FactStatus.__args__  # type: ignore[attr-defined]
+EvidenceGrade = Literal["on_record", "documentary", "observation", "outlet", "anonymous", "rumor", "unattributed"]
+ConflictKind = Literal["date", "age", "derived_date", "count", "place", "polarity"]
+# What each kind, grade and status means to the stages (labels, grades, colours, prose) is in
+# storyline.core.vocab; tests/core/test_vocab.py checks these Literals and its tables agree.
 
 
 def doc(text: str, **kw: Any) -> Any:
@@ -179,7 +183,7 @@ class Fact:
     outlets: tuple[str, ...] = doc("Outlets that carried it.")
     independent_sources: int = doc("Distinct original sources: echoes and repeats of one insider count once; an outlet's own reporting, narration, observations and anonymous sources count as one origin per outlet; named people and documents each count.")
     status: FactStatus = doc("corroborated (>= 2 independent sources), single_source, contested or contradicted.")
-    grade: str = doc("Evidence grade from the best source: on_record, documentary, observation, outlet, anonymous, rumor, unattributed.")
+    grade: EvidenceGrade = doc("Evidence grade from the best source: on_record, documentary, observation, outlet, anonymous, rumor, unattributed.")
     when: str | None = doc("TIMEX3 value of the fact's time, when known.")
 
 
@@ -190,7 +194,7 @@ class Conflict:
     id: str = doc("Content-hash id.")
     fact: str = doc("Fact id the conflict belongs to.")
     claims: tuple[str, ...] = doc("The two conflicting claim ids (or Age/Mention ids, as in Fact.claims).")
-    kind: str = doc("date, age, derived_date, count, place or polarity.")
+    kind: ConflictKind = doc("date, age, derived_date, count, place or polarity.")
     reason: str = doc("A sentence a person can check, citing both claims' wording and dates.")
 
 

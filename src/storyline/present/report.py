@@ -31,8 +31,10 @@ from storyline.core.dates import (
     iso,
     parse_day,
 )
-from storyline.core.records import SOURCE_KINDS, ArticleReading, Claim, Fact, Story
+from storyline.core.records import ArticleReading, Claim, Fact, Story
+from storyline.core.vocab import SOURCE_KIND, STATUS
 from storyline.present.report_views import (
+    CONFLICT_LABELS,
     GRADE_LABELS,
     KIND_LABELS,
     STATUS_ORDER,
@@ -49,7 +51,7 @@ from storyline.present.svg_timeline import (
     render_timeline_svg,
 )
 
-__all__ = ["render_report"]
+__all__ = ["render_report", "vocab_css"]
 
 _PEOPLE_TYPES = ("PERSON", "GROUP")
 # Beyond this many dated entries the checked facts also get a chart of their own.
@@ -62,10 +64,28 @@ _CERTAINTY_TEXT = {
 }
 
 
+def _key_fact(status: str) -> bool:
+    """A checked fact (not a single-source lead); a status outside the vocabulary counts as checked."""
+    return STATUS[status].key if status in STATUS else True
+
+
+def vocab_css() -> str:
+    """The colours of the fact statuses and source kinds, from :mod:`storyline.core.vocab`: a
+    variable per row (``--s-contradicted``) and its class (``.s-contradicted``) setting the
+    ``--s`` / ``--k`` that report.css paints with."""
+    rows = [*STATUS.values(), *SOURCE_KIND.values()]
+    out = ["/* Status and source-kind colours, generated from storyline.core.vocab */",
+           ":root { " + " ".join(f"--{r.css}: {r.colour};" for r in rows) + " }"]
+    for r in rows:
+        paint = r.css.split("-", 1)[0]  # "s" or "k"
+        out.append(f".{r.css} {{ --{paint}: var(--{r.css}); }}")
+    return "\n".join(out) + "\n"
+
+
 def _source_mix(claims: Sequence[Claim]) -> list[tuple[str, str, int, float]]:
     counts = Counter(c.source.kind for c in claims)
     total = sum(counts.values()) or 1
-    return [(k, KIND_LABELS[k], counts[k], round(100 * counts[k] / total, 2)) for k in SOURCE_KINDS if counts.get(k)]
+    return [(k, KIND_LABELS[k], counts[k], round(100 * counts[k] / total, 2)) for k in SOURCE_KIND if counts.get(k)]
 
 
 def _people(ix: Index) -> tuple[list[dict], list[dict]]:
@@ -164,8 +184,8 @@ def _outlets(ix: Index, facts: Sequence[Fact]) -> list[dict]:
             "name": name, "articles": len(rs), "claims": len(claims), "mix": _source_mix(claims),
             "echoes": sum(1 for c in claims if c.id in ix.echo_of),
             # Checked facts first; the single-source leads fold away (there can be hundreds).
-            "facts": [(anchor("fact", f.id), f.statement, f.status) for f in carried if f.status != "single_source"],
-            "leads": [(anchor("fact", f.id), f.statement, f.status) for f in carried if f.status == "single_source"],
+            "facts": [(anchor("fact", f.id), f.statement, f.status) for f in carried if _key_fact(f.status)],
+            "leads": [(anchor("fact", f.id), f.statement, f.status) for f in carried if not _key_fact(f.status)],
             "span": " – ".join(dict.fromkeys(format_date(d) for d in (dates[0], dates[-1]))) if dates else "",
         })  # fmt: skip
     return out
@@ -215,7 +235,7 @@ def _summary(ix: Index, facts: Sequence[Fact], people: list[dict], outlets: list
         )
         sentences.append(f"{_plural(n_echo, 'claim')} only {verb} no independent source.")
     disputed = sorted(
-        (f for f in facts if f.status in ("contradicted", "contested")),
+        (f for f in facts if f.status in STATUS and STATUS[f.status].disputed),
         key=lambda f: (
             STATUS_ORDER.index(f.status),
             -len(ix.conflicts_of[f.id]),
@@ -264,7 +284,7 @@ def _timeline(ix: Index, facts: dict[str, Fact]) -> dict:
         else:
             when = format_span(start, end, t.when)
             rows.append(TimelineRow(t.label, start, max(end or start, start), when, status, href))
-    key = [r for r in rows if r.status != "single_source"]
+    key = [r for r in rows if _key_fact(r.status)]
     split = len(rows) > _TIMELINE_ROWS and len(key) >= 2
     return {
         "key": Markup(render_timeline_svg(key, title="Key facts in time")) if split else None,
@@ -283,6 +303,7 @@ def _env() -> jinja2.Environment:
         STATUS_COLOURS=STATUS_COLOURS,
         STATUS_TEXT=STATUS_TEXT,
         GRADE_LABELS=GRADE_LABELS,
+        CONFLICT_LABELS=CONFLICT_LABELS,
         CERTAINTY_TEXT=_CERTAINTY_TEXT,
     )
     return env
@@ -361,8 +382,8 @@ def render_report(
             outlets=outlets,
             articles=articles,
             timeline=timeline,
-            kinds=[(k, KIND_LABELS[k]) for k in SOURCE_KINDS],
-            css=Markup(_asset("report.css")),
+            kinds=[(k, KIND_LABELS[k]) for k in SOURCE_KIND],
+            css=Markup(_asset("report.css") + vocab_css()),
             script=Markup(script),
             script_hash=script_hash,
         )

@@ -18,7 +18,6 @@ from markupsafe import Markup
 
 from storyline.core.dates import bound, format_date, format_span
 from storyline.core.records import (
-    SOURCE_KINDS,
     ArticleReading,
     Claim,
     Conflict,
@@ -28,8 +27,10 @@ from storyline.core.records import (
     StoryEntity,
     TimelineEntry,
 )
+from storyline.core.vocab import CONFLICT_KIND, GRADE, SOURCE_KIND, STATUS
 
 __all__ = [
+    "CONFLICT_LABELS",
     "GRADE_LABELS",
     "KIND_LABELS",
     "STATUS_ORDER",
@@ -44,33 +45,11 @@ __all__ = [
     "safe_url",
 ]
 
-STATUS_ORDER = ("contradicted", "contested", "corroborated", "single_source")
-STATUS_TEXT = {
-    "contradicted": ("Contradicted", "Claims that cannot all be true: at least one of them is wrong."),
-    "contested": ("Contested", "Reported, but disputed or denied by someone in the coverage."),
-    "corroborated": ("Corroborated", "Carried by at least two independent original sources."),
-    "single_source": ("Single source", "However often repeated, it rests on one original source."),
-}
-KIND_LABELS = {
-    "named_person": "On record",
-    "anonymous": "Anonymous",
-    "outlet": "Outlet",
-    "other_media": "Other media",
-    "social_media": "Social post",
-    "document": "Document",
-    "observation": "Observation",
-    "rumor": "Rumor",
-    "unattributed": "Unattributed",
-}
-GRADE_LABELS = {
-    "on_record": "on the record",
-    "documentary": "documentary",
-    "observation": "observation",
-    "outlet": "outlet's own reporting",
-    "anonymous": "anonymous sources",
-    "rumor": "rumor",
-    "unattributed": "unattributed",
-}
+STATUS_ORDER = tuple(STATUS)
+STATUS_TEXT = {s.name: (s.label, s.meaning) for s in STATUS.values()}
+KIND_LABELS = {k.name: k.label for k in SOURCE_KIND.values()}
+GRADE_LABELS = {g.name: g.label for g in GRADE.values()}
+CONFLICT_LABELS = {c.name: c.label for c in CONFLICT_KIND.values()}
 # A sentence-less claim is shown with this much context on each side.
 _CONTEXT = 140
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n+")
@@ -270,7 +249,7 @@ class Index:
         who = s.text or self.name(s.entity)
         if not who:
             # The badge already names the kind; say more only where the kind alone is ambiguous.
-            who = {"outlet": a.outlet or "the outlet", "unattributed": "no source given"}.get(s.kind, "")
+            who = SOURCE_KIND[s.kind].stand_in.format(outlet=a.outlet or "the outlet") if s.kind in SOURCE_KIND else ""
         when = None
         if c.when and c.when in self.timex:
             text, value = self.timex[c.when]
@@ -392,6 +371,6 @@ def fact_view(fact: Fact, ix: Index, rendered: set[str]) -> FactView:
         when=format_span(start, end, fact.when) if fact.when or start else None,
         support=[view(c) for c in support], dispute=[view(c) for c in dispute], conflicts=conflicts,
         chains=chains,
-        kinds=[(k, KIND_LABELS[k], kinds[k]) for k in SOURCE_KINDS if kinds.get(k)],
+        kinds=[(k, KIND_LABELS[k], kinds[k]) for k in SOURCE_KIND if kinds.get(k)],
         missing=sum(1 for c in fact.claims if c not in ix.claims),
     )  # fmt: skip

@@ -124,7 +124,7 @@ def export_schema() -> dict:
     conflict = {
         "type": "object",
         "properties": {"claims": {"type": "array", "items": s, "minItems": 2, "maxItems": 2},
-                       "reason": s, "kind": s},
+                       "reason": s, "kind": _json_type(R.ConflictKind)},
         "required": ["claims", "reason"],
     }  # fmt: skip
     fact = record_schema(

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from html import escape
 
 from storyline.core.dates import add_days, add_months, month_label
+from storyline.core.vocab import STATUS
 
 __all__ = [
     "STATUS_COLOURS",
@@ -21,12 +22,7 @@ __all__ = [
     "render_timeline_svg",
 ]
 
-STATUS_COLOURS: dict[str, str] = {
-    "contradicted": "#b42318",
-    "contested": "#c4690a",
-    "corroborated": "#1d7a46",
-    "single_source": "#55657a",
-}
+STATUS_COLOURS: dict[str, str] = {s.name: s.colour for s in STATUS.values()}
 _FALLBACK_COLOUR = "#8a94a3"
 
 # Geometry in SVG user units; the SVG scales to the page width through its viewBox.

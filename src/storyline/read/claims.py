@@ -18,13 +18,12 @@ humiliated', 'she's a realist') are claims too, typed ``feeling``.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from storyline.core.lexicon import load_data
 from storyline.read.certainty.component import (
     Assessments,
     assess,
@@ -63,11 +62,7 @@ _DROP = frozenset({"a", "an", "the", "her", "his", "their", "its", "my", "your",
 
 @lru_cache(maxsize=1)
 def _predicates() -> dict[str, tuple[str, str]]:
-    try:
-        with resources.files("storyline.data").joinpath("predicates.json").open(encoding="utf-8") as fh:
-            raw = json.load(fh)
-    except (OSError, ValueError):
-        raw = {}
+    raw = load_data("predicates.json", {"predicates": dict})
     forms: dict[str, tuple[str, str]] = {}
     for name, entry in raw.get("predicates", {}).items():
         for form in [name, *entry.get("forms", [])]:

@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from storyline.core.vocab import source_kind
 from storyline.reconcile.embeddings import Encoder, cosine
 from storyline.reconcile.features import ClaimView
 
@@ -50,7 +51,6 @@ _DENIAL = "denial"
 # Negations that dispute a fact even in other words ("I never cheated" against "had an affair"):
 # events a person can deny on the record. Other negated claims align by similarity like any claim.
 _DISPUTABLE = frozenset({"affair", "romance", "separation", "marriage", "children", "meeting"})
-_ON_RECORD = frozenset({"named_person", "social_media", "document"})
 _MAX_EXEMPLARS = 5
 _MAX_CANDIDATES = 12
 # What a denial is about, by its wording.
@@ -315,7 +315,7 @@ def align(views: Sequence[ClaimView], threshold: float, encoder: Encoder | None 
     denials: list[ClaimView] = []
     for v in views:
         if v.pclass == _DENIAL or (v.claim.polarity == "negative" and v.pclass in _DISPUTABLE
-                                   and v.claim.source.kind in _ON_RECORD):
+                                   and source_kind(v.claim.source.kind).on_record):
             denials.append(v)
         else:
             blocks[(block_class(v), v.participants)].append(v)

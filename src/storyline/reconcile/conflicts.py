@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Callable
 
+from storyline.core.vocab import source_kind
 from storyline.reconcile.align import ONCE_ONLY, Cluster, jaccard
 from storyline.reconcile.features import ClaimView
 
@@ -23,20 +24,8 @@ __all__ = ["Found", "fact_conflicts"]
 _EVENT_NOUN = {"marriage": "wedding", "marriage:engage": "engagement", "separation": "split",
                "separation:divorce": "divorce filing", "meeting": "first meeting"}
 _PLACE_CLASSES = {"marriage", "meeting", "residence"}
-_ON_RECORD = {"named_person", "social_media", "document"}
 _SAME_CONTENT = 0.5
 _POLARITY_WINDOW = 50  # positives compared per negated claim: keeps huge facts linear
-_SOURCE_WORDS = {
-    "named_person": "on the record",
-    "social_media": "in a post",
-    "document": "in a document",
-    "anonymous": "through an anonymous source",
-    "outlet": "as the outlet's own reporting",
-    "other_media": "citing other media",
-    "observation": "from an observation",
-    "rumor": "as a rumor",
-    "unattributed": "without attribution",
-}
 
 
 @dataclass(frozen=True)
@@ -129,7 +118,7 @@ def _polarity_conflicts(c: Cluster, name: Callable[[str], str]) -> list[Found]:
     # A negated claim disputes the fact when it is a denial on the record, or when it says the same
     # thing with a "not" ("she is not angry" / "she is angry"); a loosely similar negative sentence
     # in a fact is not a dispute.
-    neg = [v for v in neg if v.pclass == "denial" or v.claim.source.kind in _ON_RECORD
+    neg = [v for v in neg if v.pclass == "denial" or source_kind(v.claim.source.kind).on_record
            or any(jaccard(v.tokens, p.tokens) >= _SAME_CONTENT for p in pos[:_POLARITY_WINDOW])]
     if not neg or not pos:
         return []
@@ -137,10 +126,11 @@ def _polarity_conflicts(c: Cluster, name: Callable[[str], str]) -> list[Found]:
     d = min(neg, key=lambda v: (v.pclass != "denial", v.claim.source.kind != "named_person", v.order))
     p = pos[0]
     src = d.claim.source
+    kind = source_kind(src.kind)
     if d.pclass == "denial" and d.subject:  # "Lindqvist denied the affair": the denier is the subject
         who, how = name(d.subject), ""
-    elif src.text and src.kind not in ("unattributed", "outlet"):
-        who, how = src.text, " " + _SOURCE_WORDS.get(src.kind, "")
+    elif src.text and not kind.own_voice:
+        who, how = src.text, " " + kind.phrase
     else:
         who, how = d.outlet, ""
     verb = "denies it" if d.pclass == "denial" else "says the opposite"

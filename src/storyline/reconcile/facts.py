@@ -5,8 +5,10 @@ is unambiguous in exports). A conflict may cite a claim of another fact: the sep
 "after 11 years of marriage" sits in the separation fact, and a derived_date conflict of the
 marriage fact cites it.
 
-Status: any conflict other than polarity → ``contradicted``; a polarity dispute → ``contested``;
-else ``corroborated`` with at least two independent sources, otherwise ``single_source``.
+Status: the gravest status its conflicts give (``CONFLICT_KIND[kind].status`` in
+:mod:`storyline.core.vocab`: a polarity dispute → ``contested``, any other conflict →
+``contradicted``); else ``corroborated`` with at least two independent sources, otherwise
+``single_source``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Callable, Sequence
 from storyline.core.dates import granularity
 from storyline.core.ids import make_id
 from storyline.core.records import Conflict, Echo, Fact
+from storyline.core.vocab import CONFLICT_KIND, STATUS
 from storyline.reconcile.align import Cluster
 from storyline.reconcile.conflicts import Found, fact_conflicts
 from storyline.reconcile.independence import GRADE_RANK, RelayIndex, assess
@@ -93,11 +96,10 @@ def finish(drafts: Sequence[Draft]) -> tuple[list[Fact], list[Conflict], list[Ec
         if fid in used:
             continue
         used.add(fid)
-        kinds = {f.kind for f in d.conflicts}
-        if kinds - {"polarity"}:
-            status = "contradicted"
-        elif kinds:
-            status = "contested"
+        # The gravest status its conflicts give (STATUS lists the disputed first), else by sources.
+        given = {CONFLICT_KIND[f.kind].status for f in d.conflicts}
+        if given:
+            status = next(s for s in STATUS if s in given)
         else:
             status = "corroborated" if d.independent >= 2 else "single_source"
         facts.append(Fact(fid, d.statement, d.pclass, tuple(d.claims), tuple(d.articles), tuple(d.outlets),

@@ -25,37 +25,21 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
+from storyline.core.vocab import GRADE, grade_of, source_kind
 from storyline.reconcile.align import Cluster, jaccard
 from storyline.reconcile.features import ClaimView
 from storyline.reconcile.names import names_outlet, outlet_key, outlet_matches
 
 __all__ = ["Sourcing", "assess", "RelayIndex", "GRADES", "GRADE_RANK", "grade_of"]
 
-GRADES: tuple[str, ...] = ("on_record", "documentary", "observation", "outlet", "anonymous", "rumor", "unattributed")
-# on_record and documentary rank equal (both can be checked against the person or the paper).
-GRADE_RANK = {"on_record": 0, "documentary": 0, "observation": 1, "outlet": 2, "anonymous": 3, "rumor": 4, "unattributed": 5}
-_KIND_GRADE = {
-    "named_person": "on_record",
-    "social_media": "on_record",
-    "document": "documentary",
-    "observation": "observation",
-    "outlet": "outlet",
-    "other_media": "outlet",
-    "anonymous": "anonymous",
-    "rumor": "rumor",
-    "unattributed": "unattributed",
-}
+GRADES: tuple[str, ...] = tuple(GRADE)
+GRADE_RANK = {g.name: g.rank for g in GRADE.values()}
 _WINDOW = 50
 _RELAY_SIMILARITY = 0.2
 _RELAY_CAP = 200
 _MIN_COPY_WORDS = 8  # shorter sentences match by chance too often to prove copying
 _WORD_RE = re.compile(r"\w+")
 _GENERIC_VIA = {"", "magazine", "outlet", "publication", "paper", "site", "reports", "media", "report"}
-
-
-def grade_of(kind: str) -> str:
-    """The evidence grade of a source kind."""
-    return _KIND_GRADE.get(kind, "unattributed")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -104,12 +88,12 @@ class RelayIndex:
 
 def _own_identity(v: ClaimView) -> tuple:
     s = v.claim.source
-    kind = s.kind
-    if kind in ("named_person", "social_media"):
+    origin = source_kind(s.kind).origin
+    if origin == "person":
         return ("person", v.source_entity or (s.text or "").lower())
-    if kind == "document":
+    if origin == "document":
         return ("document", (s.text or v.article.id).lower())
-    if kind == "rumor":
+    if origin == "rumor":
         return ("rumor",)
     # The outlet's own reporting, its narration, what its reporters saw and what its anonymous
     # sources told it are one origin: the outlet vouches for all of them, and nothing lets a

@@ -28,6 +28,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from storyline.core.vocab import source_kind
 from storyline.read.attribution.context import Ctx, build_context
 from storyline.read.attribution.indirect import indirect_candidates
 from storyline.read.attribution.kinds import EntityIndex, SourceInfo, classify
@@ -41,22 +42,21 @@ from storyline.read.doc import AttributionAnn, char_span, ensure_extensions
 __all__ = ["find_attributions", "find_quotes", "Quote", "attribution_component"]
 
 _MAX_GAP = 300  # characters of narration a continuing quote may sit after the quote it continues
-_SPEAKING = frozenset({"named_person", "anonymous", "outlet", "other_media", "social_media", "document"})
 
 
 def _key(ctx: Ctx, cand: Candidate, info: SourceInfo, register: SourceRegister) -> str:
     if info.kind == "anonymous":
         return register.anonymous_key(info.ordinal, info.definite, info.indefinite, info.other, info.plural, info.head)
-    if info.kind in ("named_person", "social_media") and info.entity_key is not None:
+    row = source_kind(info.kind)
+    if row.key == "person" and info.entity_key is not None:
         return f"person:{info.entity_key}"
     text = ""
     if cand.source is not None:
         words = [t.lower_ for t in ctx.doc[cand.source[0] : cand.source[1]] if t.lower_ not in ("the", "a", "an")]
         text = " ".join(words)
-    prefix = {"named_person": "person", "social_media": "person", "other_media": "media"}.get(info.kind, info.kind)
-    if info.kind in ("outlet", "rumor", "observation", "unattributed"):
-        return info.kind
-    return f"{prefix}:{text}"
+    if row.per_article:
+        return row.key
+    return f"{row.key}:{text}"
 
 
 def find_attributions(doc: Doc) -> list[AttributionAnn]:
@@ -97,7 +97,7 @@ def find_attributions(doc: Doc) -> list[AttributionAnn]:
         if src is not None and src[1] - src[0] == 1 and doc[src[0]].lower_ == "it":
             if last_thing is not None:  # 'It also states that ...' after 'the filing asks ...'
                 info = SourceInfo(last_thing.kind, via=last_thing.via)
-        elif info.kind in ("document", "other_media"):
+        elif source_kind(info.kind).antecedent:
             last_thing = info
         if info.kind == "anonymous" and info.indefinite and info.head:
             unnamed_heads.add(info.head)
@@ -153,7 +153,7 @@ def _donor(cands: list[Candidate], resolved: dict, donors: dict, i: int) -> int 
     if c.inherit in ("previous", "next"):
         for j in range(i - 1, -1, -1):
             d = cands[j]
-            if j in resolved and resolved[j][0].kind in _SPEAKING:
+            if j in resolved and source_kind(resolved[j][0].kind).speaks:
                 near = c.content[0] - d.content[1] <= _MAX_GAP
                 same_run = d.paragraph == c.paragraph or (continuation and d.paragraph == c.paragraph - 1)
                 if near and same_run and (d.quoted or not continuation):
@@ -163,7 +163,7 @@ def _donor(cands: list[Candidate], resolved: dict, donors: dict, i: int) -> int 
         d = cands[j]
         if d.paragraph not in (c.paragraph, c.paragraph + 1) or d.content[0] - c.content[1] > _MAX_GAP:
             break
-        if j in resolved and d.quote == "direct" and resolved[j][0].kind in _SPEAKING:
+        if j in resolved and d.quote == "direct" and source_kind(resolved[j][0].kind).speaks:
             return donors.get(j, j)
     return None
 

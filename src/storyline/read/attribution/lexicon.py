@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from storyline.core.lexicon import load_data
 from storyline.read.entities.lexicon import lexicon
 
 __all__ = ["CueLexicon", "cue_lexicon"]
@@ -42,12 +41,12 @@ class CueLexicon:
         return self.verb_forms.get(token.lower_)
 
 
-def _load(name: str) -> dict:
-    try:
-        with resources.files("storyline.data").joinpath(name).open(encoding="utf-8") as fh:
-            return json.load(fh)
-    except (OSError, ValueError):  # a missing optional lexicon must not stop reading
-        return {}
+_SHAPE = {
+    "verbs": dict, "source_nouns": dict, "plural_anonymous": list, "observation": dict, "rumor": dict,
+    "exclusive": list, "ordinals": dict, "participial_cues": list, "publisher_pronouns": list,
+    "outlet_words": list, "outlet_first_words": list, "outlet_nouns": list, "crowd_nouns": list,
+    "document_media": list, "social_media": list,
+}  # fmt: skip
 
 
 def _phrases(items) -> tuple[tuple[str, ...], ...]:
@@ -57,7 +56,7 @@ def _phrases(items) -> tuple[tuple[str, ...], ...]:
 @lru_cache(maxsize=1)
 def cue_lexicon() -> CueLexicon:
     """The cue lexicon; outlet names come from the entities gazetteer (``data/outlets.json``)."""
-    raw = _load("cues.json")
+    raw = load_data("cues.json", _SHAPE)
     forms: dict[str, tuple[str, str]] = {}
     for lemma, entry in raw.get("verbs", {}).items():
         for form in entry.get("forms", []):

@@ -24,15 +24,14 @@ relative clause ('trips that didn't add up') leaves the claim positive.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 from spacy.attrs import HEAD, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from storyline.core.lexicon import load_data
 from storyline.read.doc import AttributionAnn, char_span, ensure_extensions
 from storyline.read.entities.spans import DocIndex
 
@@ -48,13 +47,16 @@ def weakest(a: str, b: str) -> str:
     return a if _RANK.get(a, 0) >= _RANK.get(b, 0) else b
 
 
+_SHAPE = {
+    "modals": dict, "adverbs": dict, "adjectives": dict, "phrases": dict, "epistemic_verbs": dict,
+    "distancing": list, "distancing_certainty": str, "verbs": dict, "negative_words": list,
+    "negative_predicates": list, "negators": list, "denial": list, "conditionals": list,
+}  # fmt: skip
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> dict:
-    try:
-        with resources.files("storyline.data").joinpath("hedges.json").open(encoding="utf-8") as fh:
-            raw = json.load(fh)
-    except (OSError, ValueError):
-        raw = {}
+    raw = load_data("hedges.json", _SHAPE)
     phrases = {tuple(k.split()): v for k, v in raw.get("phrases", {}).items()}
     epistemic = raw.get("epistemic_verbs", {})
     # Surface forms that can start any cue: tokens outside this set are skipped at once.

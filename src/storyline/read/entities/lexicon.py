@@ -7,11 +7,11 @@ components use, so a component never re-reads or re-parses JSON per document.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from storyline.core.lexicon import load_data
 
 __all__ = ["Lexicon", "Outlet", "lexicon", "nickname_relations", "outlet_regex"]
 
@@ -43,8 +43,17 @@ class Lexicon:
     role_verbs: dict[str, str]  # verb lemma -> the role its subject holds
 
 
+_SHAPES = {
+    "outlets.json": {"outlets": list, "contexts": dict},
+    "nicknames.json": {"nicknames": dict, "female": list, "male": list},
+    "roles.json": {"roles": dict, "established_only": list, "work_roles": list, "awards": list, "award_roles": list,
+                   "group_nouns": list, "kin": dict, "org_nouns": list, "work_nouns": list, "role_families": list,
+                   "role_verbs": dict},
+}  # fmt: skip
+
+
 def _load(name: str) -> dict:
-    return json.loads(resources.files("storyline").joinpath("data", name).read_text(encoding="utf-8"))
+    return load_data(name, _SHAPES[name])
 
 
 def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
