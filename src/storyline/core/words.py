@@ -1,0 +1,366 @@
+"""Word meaning from WordNet 3.0: senses, lexicographer classes, derivations, hypernyms.
+
+Reads the compact table ``storyline/data/wordnet/wordnet.json.gz`` built by
+``scripts/build_wordnet.py`` (nouns and verbs only).  Standard library only; the table
+is loaded once, on first use, and every look-up is cached.
+
+Conventions
+    * ``pos`` is ``"n"`` or ``"v"``.
+    * Lemmas are lowercase with ``_`` for spaces (``"pass_away"``); callers may pass
+      spaces and inflected forms ("deaths", "went", "said"): every function that takes a
+      lemma first maps it to its WordNet base form with :func:`lemmatize`.
+    * Synset ids are NLTK-style names, ``lemma.pos.NN`` (``"marry.v.01"``).
+    * Sense lists are ordered most frequent first, as in WordNet's index files.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from storyline.core.errors import DataError
+
+__all__ = [
+    "DATA_FILE",
+    "Lazy",
+    "WordDataError",
+    "clear_cache",
+    "derivations",
+    "event_key",
+    "hypernyms",
+    "is_event_noun",
+    "lemmas",
+    "lemmatize",
+    "lexname",
+    "related",
+    "synsets",
+    "verb_class",
+]
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "wordnet" / "wordnet.json.gz"
+REBUILD = "rebuild it with `python scripts/build_wordnet.py` (needs Debian's wordnet-base: apt-get install wordnet-base)"
+FORMAT = 1
+
+T = TypeVar("T")
+POS = ("n", "v")
+EVENT_LEXNAMES = frozenset({"noun.event", "noun.act", "noun.phenomenon", "noun.process"})
+EVENT_ROOTS = frozenset({"event.n.01", "act.n.02", "happening.n.01", "phenomenon.n.01", "process.n.06"})
+#: How many of a word's most frequent senses :func:`related` and :func:`is_event_noun` look at.
+SENSES = 3
+#: How far up the hypernym tree :func:`related` looks for a "hypernym" relation.
+HYPERNYM_DEPTH = 2
+
+# WordNet's detachment rules (morphy(7WN)): suffix -> replacement, tried in order.
+_SUFFIXES = {
+    "n": (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y"), ("s", "")),
+    "v": (("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("s", "")),
+}
+
+
+class WordDataError(DataError, RuntimeError):
+    """A word resource (the WordNet table, the embeddings model) is missing or unreadable."""
+
+
+class _Table:
+    """The decoded WordNet table."""
+
+    __slots__ = ("exceptions", "lemmas", "lexnames", "synsets")
+
+    def __init__(self, raw: dict):
+        self.lexnames: list[str] = raw["lexnames"]
+        # synset -> [lexfile number, words, hypernyms, [[source word no., target synset, target word no.], ...]]
+        self.synsets: dict[str, list] = raw["synsets"]
+        self.lemmas: dict[str, dict[str, list[str]]] = raw["lemmas"]
+        self.exceptions: dict[str, dict[str, list[str]]] = raw["exceptions"]
+
+
+class Lazy(Generic[T]):
+    """A value made on first use, once, even when several threads ask at once."""
+
+    def __init__(self, make: Callable[[], T]):
+        self._make = make
+        self._value: T | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> T:
+        value = self._value
+        if value is None:
+            with self._lock:
+                if self._value is None:
+                    self._value = self._make()
+                value = self._value
+        return value
+
+    def reset(self) -> None:
+        with self._lock:
+            self._value = None
+
+
+_TABLE: Lazy[_Table] = Lazy(lambda: _load(DATA_FILE))
+
+
+def _table() -> _Table:
+    """The table, loaded on first use."""
+    return _TABLE.get()
+
+
+def _load(path: Path) -> _Table:
+    try:
+        raw = json.loads(gzip.decompress(path.read_bytes()))
+    except FileNotFoundError:
+        raise WordDataError("the WordNet table is missing", fix=REBUILD, input=str(path)) from None
+    except (OSError, EOFError, ValueError) as exc:  # gzip.BadGzipFile and JSONDecodeError are among these
+        raise WordDataError(f"the WordNet table is unreadable or corrupt ({exc})", fix=REBUILD, input=str(path)) from None
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT or not {"synsets", "lemmas", "lexnames", "exceptions"} <= raw.keys():
+        raise WordDataError(f"the WordNet table is not format {FORMAT}", fix=REBUILD, input=str(path))
+    return _Table(raw)
+
+
+def clear_cache() -> None:
+    """Forget the loaded table and every cached answer (after changing :data:`DATA_FILE`)."""
+    _TABLE.reset()
+    for fn in (lemmatize, synsets, _derivation_index, _verb_lemmas_of, hypernyms, event_key, is_event_noun, related):
+        fn.cache_clear()
+
+
+def _check_pos(pos: str) -> str:
+    if pos not in POS:
+        raise ValueError(f"pos must be 'n' or 'v', not {pos!r}")
+    return pos
+
+
+def _norm(word: str) -> str:
+    return "_".join(word.strip().lower().split())
+
+
+# --------------------------------------------------------------------------- lemmas & senses
+
+
+@lru_cache(maxsize=65536)
+def lemmatize(word: str, pos: str) -> str | None:
+    """The WordNet base form of ``word`` as a ``pos`` ("went" -> "go", "deaths" -> "death"), or None.
+
+    The word itself wins when WordNet has it; then the exception lists; then the
+    detachment rules of WordNet's morphy.
+    """
+    index = _table().lemmas[_check_pos(pos)]
+    w = _norm(word)
+    if not w:
+        return None
+    if w in index:
+        return w
+    for base in _table().exceptions[pos].get(w, ()):
+        if base in index:
+            return base
+    for suffix, repl in _SUFFIXES[pos]:
+        if w.endswith(suffix) and len(w) > len(suffix):
+            base = w[: -len(suffix)] + repl
+            if base in index:
+                return base
+    return None
+
+
+@lru_cache(maxsize=65536)
+def synsets(lemma: str, pos: str) -> tuple[str, ...]:
+    """Synset ids of ``lemma`` as a ``pos``, most frequent sense first; () if WordNet lacks it."""
+    base = lemmatize(lemma, pos)
+    return tuple(_table().lemmas[pos][base]) if base else ()
+
+
+def _synset(synset: str) -> list:
+    try:
+        return _table().synsets[synset]
+    except KeyError:
+        raise KeyError(f"unknown synset {synset!r}") from None
+
+
+def lexname(synset: str) -> str:
+    """The lexicographer file of a synset: "verb.communication", "noun.event", ..."""
+    return _table().lexnames[_synset(synset)[0]]
+
+
+def lemmas(synset: str) -> tuple[str, ...]:
+    """The words of a synset, in WordNet's order (the first names the synset)."""
+    return tuple(_synset(synset)[1])
+
+
+@lru_cache(maxsize=65536)
+def hypernyms(synset: str, depth: int | None = 1) -> tuple[str, ...]:
+    """Hypernyms (instance hypernyms included) up to ``depth`` levels up (None: all).
+
+    Nearer levels come first; each level is sorted; no id repeats.
+    """
+    seen: set[str] = {synset}
+    out: list[str] = []
+    level = [synset]
+    steps = 0
+    while level and (depth is None or steps < depth):
+        nxt = sorted({h for s in level for h in _synset(s)[2]} - seen)
+        seen.update(nxt)
+        out.extend(nxt)
+        level = nxt
+        steps += 1
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- derivations
+
+
+@lru_cache(maxsize=1)
+def _derivation_index() -> dict[tuple[str, str], frozenset[tuple[str, str]]]:
+    """(lemma, pos) -> derivationally related (lemma, pos), links followed both ways."""
+    table = _table()
+    links: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for name, (_, words, _, derivs) in table.synsets.items():
+        pos = name.rsplit(".", 2)[1]
+        for src, target, tgt in derivs:
+            a = (words[src - 1], pos)
+            b = (table.synsets[target][1][tgt - 1], target.rsplit(".", 2)[1])
+            links.setdefault(a, set()).add(b)
+            links.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in links.items()}
+
+
+def derivations(lemma: str, pos: str) -> frozenset[tuple[str, str]]:
+    """Derivationally related (lemma, pos) pairs, e.g. ("marry", "v") -> {("marriage", "n"), ...}."""
+    base = lemmatize(lemma, pos)
+    return _derivation_index().get((base, pos), frozenset()) if base else frozenset()
+
+
+def _linked_verbs(synset: str, word: str | None) -> tuple[str, ...]:
+    """Verbs that a noun synset's derivation links reach, from ``word`` only or (None) from any word.
+
+    Verbs whose most frequent sense is the linked synset come first (the "primary"
+    derivation), then the rest alphabetically.
+    """
+    table = _table()
+    words, derivs = table.synsets[synset][1], table.synsets[synset][3]
+    targets: dict[str, set[str]] = {}
+    for src, target, tgt in derivs:
+        if (word is None or words[src - 1] == word) and target.rsplit(".", 2)[1] == "v":
+            targets.setdefault(table.synsets[target][1][tgt - 1], set()).add(target)
+    primary = sorted(v for v, ts in targets.items() if table.lemmas["v"][v][0] in ts)
+    return tuple(primary + sorted(set(targets) - set(primary)))
+
+
+@lru_cache(maxsize=65536)
+def _verb_lemmas_of(noun: str) -> tuple[tuple[str, ...], ...]:
+    """For each sense of a (base-form) noun, the verbs its own derivation links reach."""
+    return tuple(_linked_verbs(sid, noun) for sid in _table().lemmas["n"][noun])
+
+
+@lru_cache(maxsize=65536)
+def event_key(lemma: str, pos: str) -> str | None:
+    """A canonical synset id shared by a verb and the nouns WordNet derives from it.
+
+    * A verb's key is its most frequent synset: wed(v) and marry(v) -> "marry.v.01".
+    * A noun's key comes from the first of its senses (most frequent first) that has a
+      derivation link to a verb: the key of that verb (the primary one, see
+      :func:`_verb_lemmas_of`).  marriage(n) -> marry -> "marry.v.01"; wedding(n) -> wed
+      -> "marry.v.01"; death(n) -> die -> "die.v.01"; killing(n) -> kill -> "kill.v.01".
+    * A noun none of whose senses links to a verb by itself borrows the links of the other
+      words of its most frequent synset: earthquake(n) has none, but its synonym quake(n)
+      links to quake(v), so earthquake(n), quake(n) and quake(v) share "quiver.v.01".
+    * Otherwise a noun keys on its own most frequent synset.
+    * Keys are synset ids but no gloss of the word: compare them, do not show them.
+    * None when WordNet lacks the word.
+    """
+    base = lemmatize(lemma, _check_pos(pos))
+    if base is None:
+        return None
+    first = _table().lemmas[pos][base][0]
+    if pos == "n":
+        for verbs in _verb_lemmas_of(base):
+            if verbs:
+                return _table().lemmas["v"][verbs[0]][0]
+        verbs = _linked_verbs(first, None)
+        if verbs:
+            return _table().lemmas["v"][verbs[0]][0]
+    return first
+
+
+# --------------------------------------------------------------------------- relations
+
+
+def _verb_side(lemma: str, pos: str, senses: int) -> set[str]:
+    """The first ``senses`` synsets of a verb, or of the verbs a noun's first senses derive from."""
+    if pos == "v":
+        return set(synsets(lemma, "v")[:senses])
+    base = lemmatize(lemma, "n")
+    if base is None:
+        return set()
+    verbs = {v for vs in _verb_lemmas_of(base)[:senses] for v in vs}
+    return {s for v in verbs for s in synsets(v, "v")[:senses]}
+
+
+def _one_above(a: set[str], b: set[str], depth: int) -> bool:
+    return any(set(hypernyms(s, depth)) & b for s in a) or any(set(hypernyms(s, depth)) & a for s in b)
+
+
+@lru_cache(maxsize=65536)
+def related(a_lemma: str, a_pos: str, b_lemma: str, b_pos: str) -> str | None:
+    """How two words relate as names of an event, strongest first; None if not at all.
+
+    * ``"same"``: one base form ("arrested"(v) / "arrest"(n)).
+    * ``"synonym"``: same pos and a shared synset among each word's first :data:`SENSES`
+      senses ("quake" / "earthquake").
+    * ``"derivation"``: one :func:`event_key` ("marriage" / "wed"), or a direct derivation
+      link ("kill"(v) / "killing"(n)).
+    * ``"hypernym"``: within :data:`HYPERNYM_DEPTH` hypernym steps, comparing
+      same-pos senses, and also the verb senses behind nouns ("murder" / "kill").
+    """
+    _check_pos(a_pos)
+    _check_pos(b_pos)
+    a = lemmatize(a_lemma, a_pos)
+    b = lemmatize(b_lemma, b_pos)
+    if a is None or b is None:
+        return "same" if _norm(a_lemma) == _norm(b_lemma) and _norm(a_lemma) else None
+    if a == b:
+        return "same"
+    a_senses = set(synsets(a, a_pos)[:SENSES])
+    b_senses = set(synsets(b, b_pos)[:SENSES])
+    if a_pos == b_pos and a_senses & b_senses:
+        return "synonym"
+    if event_key(a, a_pos) == event_key(b, b_pos) or (b, b_pos) in derivations(a, a_pos):
+        return "derivation"
+    if a_pos == b_pos and _one_above(a_senses, b_senses, HYPERNYM_DEPTH):
+        return "hypernym"
+    a_verbs, b_verbs = _verb_side(a, a_pos, SENSES), _verb_side(b, b_pos, SENSES)
+    if a_verbs & b_verbs:
+        return "derivation"
+    if _one_above(a_verbs, b_verbs, HYPERNYM_DEPTH):
+        return "hypernym"
+    return None
+
+
+# --------------------------------------------------------------------------- classes
+
+
+@lru_cache(maxsize=65536)
+def is_event_noun(lemma: str, senses: int = SENSES) -> bool:
+    """Whether one of the noun's first ``senses`` senses names an event, act or process.
+
+    A sense counts when its lexicographer file is noun.event, noun.act, noun.phenomenon
+    or noun.process, or when it sits under event.n.01, act.n.02, happening.n.01,
+    phenomenon.n.01 or process.n.06.  ("earthquake", "wedding", "arrest" yes;
+    "president", "statement" no.)
+    """
+    for sid in synsets(lemma, "n")[:senses]:
+        if lexname(sid) in EVENT_LEXNAMES or EVENT_ROOTS.intersection(hypernyms(sid, None)):
+            return True
+    return False
+
+
+def verb_class(lemma: str) -> str | None:
+    """The lexicographer file of the verb's most frequent sense, or None if WordNet lacks it.
+
+    "think", "know", "believe" -> "verb.cognition"; "say", "tell" -> "verb.communication";
+    "die" -> "verb.change"; "marry" -> "verb.social".
+    """
+    ids = synsets(lemma, "v")
+    return lexname(ids[0]) if ids else None

@@ -1,0 +1,142 @@
+"""storyline.core.words: the WordNet table and the relations built on it."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from storyline.core import words
+from storyline.core.errors import DataError
+
+
+@pytest.fixture
+def table_at(monkeypatch):
+    """Point the module at another table file; the real one is reloaded afterwards."""
+
+    def point(path):
+        monkeypatch.setattr(words, "DATA_FILE", path)
+        words.clear_cache()
+
+    yield point
+    monkeypatch.undo()
+    words.clear_cache()
+
+
+def test_senses_are_ordered_and_named():
+    assert words.synsets("marry", "v")[0] == "marry.v.01"
+    assert words.synsets("Pass away", "v") == words.synsets("pass_away", "v")
+    assert "marry" in words.lemmas("marry.v.01")
+    assert words.synsets("xyzzyq", "n") == ()
+
+
+def test_lemmatize_uses_exceptions_and_suffix_rules():
+    assert words.lemmatize("went", "v") == "go"
+    assert words.lemmatize("said", "v") == "say"
+    assert words.lemmatize("deaths", "n") == "death"
+    assert words.lemmatize("married", "v") == "marry"
+    assert words.synsets("earthquakes", "n") == words.synsets("earthquake", "n")
+
+
+def test_lexnames():
+    assert words.lexname("earthquake.n.01") == "noun.event"
+    assert words.lexname(words.synsets("say", "v")[0]) == "verb.communication"
+    with pytest.raises(KeyError):
+        words.lexname("no.such.01")
+
+
+def test_verb_classes_tell_cognition_and_communication_from_events():
+    assert words.verb_class("think") == "verb.cognition"
+    assert words.verb_class("know") == "verb.cognition"
+    assert words.verb_class("believe") == "verb.cognition"
+    assert words.verb_class("say") == "verb.communication"
+    assert words.verb_class("said") == "verb.communication"
+    assert words.verb_class("marry") == "verb.social"
+    assert words.verb_class("xyzzyq") is None
+
+
+def test_derivations_both_directions():
+    assert ("marriage", "n") in words.derivations("marry", "v")
+    assert ("marry", "v") in words.derivations("marriage", "n")
+    assert ("death", "n") in words.derivations("die", "v")
+    assert ("die", "v") in words.derivations("death", "n")
+    assert ("resignation", "n") in words.derivations("resign", "v")
+    assert ("arrest", "v") in words.derivations("arrest", "n")
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        [("marry", "v"), ("marriage", "n"), ("wed", "v"), ("wedding", "n"), ("married", "v")],
+        [("die", "v"), ("death", "n"), ("died", "v"), ("deaths", "n")],
+        [("kill", "v"), ("killing", "n"), ("killed", "v")],
+        [("arrest", "v"), ("arrest", "n")],
+        [("resign", "v"), ("resignation", "n")],
+        [("earthquake", "n"), ("quake", "n")],
+    ],
+)
+def test_event_key_is_shared(group):
+    keys = {words.event_key(lemma, pos) for lemma, pos in group}
+    assert len(keys) == 1 and None not in keys
+
+
+def test_event_key_keeps_events_apart():
+    assert words.event_key("die", "v") != words.event_key("marry", "v")
+    assert words.event_key("kill", "v") != words.event_key("death", "n")
+    assert words.event_key("xyzzyq", "n") is None
+
+
+def test_related_grades():
+    assert words.related("arrested", "v", "arrest", "n") == "same"
+    assert words.related("quake", "n", "earthquake", "n") == "synonym"
+    assert words.related("die", "v", "death", "n") == "derivation"
+    assert words.related("kill", "v", "killing", "n") == "derivation"
+    assert words.related("marriage", "n", "wed", "v") == "derivation"
+    assert words.related("murder", "v", "kill", "v") == "hypernym"
+    assert words.related("die", "v", "marry", "v") is None
+    assert words.related("earthquake", "n", "wedding", "n") is None
+
+
+def test_hypernyms():
+    assert words.hypernyms("marry.v.01") == ("unite.v.01",)
+    up = words.hypernyms("earthquake.n.01", None)
+    assert "phenomenon.n.01" in up and up[-1] == "entity.n.01" and len(set(up)) == len(up)
+    assert words.hypernyms("earthquake.n.01", 1) == up[:1]
+
+
+def test_event_nouns():
+    for noun in ("earthquake", "earthquakes", "wedding", "death", "arrest", "explosion", "election"):
+        assert words.is_event_noun(noun), noun
+    for noun in ("president", "car", "statement", "police", "xyzzyq"):
+        assert not words.is_event_noun(noun), noun
+
+
+def test_bad_pos_is_refused():
+    with pytest.raises(ValueError):
+        words.synsets("marry", "a")
+
+
+def test_missing_table_names_file_and_fix(table_at, tmp_path):
+    missing = tmp_path / "nowhere" / "wordnet.json.gz"
+    table_at(missing)
+    with pytest.raises(words.WordDataError) as err:
+        words.synsets("marry", "v")
+    message = str(err.value)
+    assert str(missing) in message and "scripts/build_wordnet.py" in message
+    assert isinstance(err.value, RuntimeError) and isinstance(err.value, DataError)
+
+
+def test_corrupt_table_names_file_and_fix(table_at, tmp_path):
+    bad = tmp_path / "wordnet.json.gz"
+    bad.write_bytes(b"not gzip at all")
+    table_at(bad)
+    with pytest.raises(words.WordDataError, match="corrupt.*build_wordnet"):
+        words.event_key("marry", "v")
+    bad.write_bytes(gzip.compress(b'{"format": 99}'))
+    words.clear_cache()
+    with pytest.raises(words.WordDataError, match="format"):
+        words.event_key("marry", "v")
+
+
+def test_table_is_back_after_the_fixture():
+    assert words.event_key("marriage", "n") == "marry.v.01"
