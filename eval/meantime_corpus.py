@@ -192,7 +192,7 @@ def load_document(path: Path, topic: str = "") -> MeantimeDoc:
         (el.get("t_id", ""), int(el.get("sentence", "0")), int(el.get("number", "0")), el.text or "")
         for el in root.iter("token")
     ]
-    text, tokens, sentences = _rebuild_text(raw_tokens)
+    text, tokens, sentences = rebuild_text(raw_tokens)
     by_tid = {t.t_id: t for t in tokens}
 
     markables: dict[str, Markable] = {}
@@ -258,8 +258,11 @@ def _creation_date(markables, dateline: tuple[int, int] | None) -> date | None:
     return None
 
 
-def _rebuild_text(raw_tokens) -> tuple[str, list[Token], list[tuple[int, int]]]:
-    """Join PTB tokens into readable text; title and dateline (sentences 0 and 1) on their own lines."""
+def rebuild_text(raw_tokens, own_lines=(0, 1), glued=frozenset()) -> tuple[str, list[Token], list[tuple[int, int]]]:
+    """Join PTB tokens ``(t_id, sentence, number, text)`` into readable text and offsets.
+
+    The sentences numbered in ``own_lines`` (MEANTIME: title and dateline) end with a newline;
+    the tokens at the positions in ``glued`` take no space before them (within a sentence)."""
     parts: list[str] = []
     tokens: list[Token] = []
     sentences: list[tuple[int, int]] = []
@@ -268,7 +271,7 @@ def _rebuild_text(raw_tokens) -> tuple[str, list[Token], list[tuple[int, int]]]:
     glue_next = False  # the previous token attaches to the next one ("(", "$", an opening quote)
     quote_open = False  # straight quotes are ambiguous: alternate open/close within a sentence
     sent_start = 0
-    for t_id, sentence, _number, raw in raw_tokens:
+    for i, (t_id, sentence, _number, raw) in enumerate(raw_tokens):
         surface = _SURFACE.get(raw, raw)
         is_open = raw in ("``", "“") or (raw == '"' and not quote_open)
         is_close = raw in ("''", "”") or (raw == '"' and quote_open)
@@ -276,11 +279,11 @@ def _rebuild_text(raw_tokens) -> tuple[str, list[Token], list[tuple[int, int]]]:
             sep = ""
         elif sentence != prev_sentence:
             sentences.append((sent_start, pos))
-            sep = "\n" if prev_sentence <= 1 else " "
+            sep = "\n" if prev_sentence in own_lines else " "
             quote_open = False
             is_open = raw in ("``", "\u201c", '"')
             is_close = raw in ("''", "\u201d")
-        elif glue_next or is_close or (raw in _NO_SPACE_BEFORE and not is_open):
+        elif glue_next or is_close or (raw in _NO_SPACE_BEFORE and not is_open) or i in glued:
             sep = ""
         else:
             sep = " "

@@ -1,0 +1,409 @@
+"""Cross-document event and person coreference on ECB+ (topics 1-35): storyline vs baselines.
+
+Usage::
+
+    PYTHONPATH=src python eval/ecbplus.py [--root ../shared/eval-data/ecbplus_dev] [--topics 1-5]
+                                          [--all-sentences] [--json out.json] [--examples 5]
+
+What is run: every sub-topic ("1ecb", "1ecbplus", ...: the ``ecb`` and ``ecbplus`` files of a
+topic are two sub-topics about different seminal events) is read as ONE story through the
+library API: ``api.read`` on its articles (text rebuilt from the ECB+ tokens, see
+``ecbplus_corpus``; no publication dates, the outlet is the URL's host for ``ecbplus`` files),
+then ``api.reconcile``. All sub-topics' articles go through one ``api.read`` call (spaCy batches).
+
+What is scored (end to end over gold mentions, the standard way to score a system that finds its
+own mentions against a gold mention set):
+
+* events: gold ``ACTION_*``/``NEG_ACTION_*`` mentions. A mention maps to the claim whose
+  predicate span (``claim.predicate_start``/``predicate_end``) overlaps the mention's head token.
+  Claims carry no predicate span yet, so the mapping falls back to the claim's text span
+  (``start``/``end``); among several such claims the one whose predicate lemma is the head's
+  lemma wins, else the shortest. The claim's fact is the system cluster. ``storyline`` uses that
+  mapping; ``storyline/pred`` keeps only mentions on a claim's *predicate* (its span when claims
+  carry one, else: the claim's normalised predicate contains the head lemma, an approximation that
+  misses synonyms the lexicon maps, e.g. wed -> marry). Unmapped gold mentions are singletons.
+* people: gold ``HUMAN_PART_PER`` mentions. A mention maps to the storyline mention overlapping
+  its head token (else any of its tokens; the shortest wins), then to that mention's article
+  entity and its story entity (the system cluster). Unmapped mentions are singletons.
+
+The head of a gold mention is its syntactic head in a spaCy parse of its sentence (the corpus
+tokens, no re-tokenisation), i.e. the mention token whose head lies outside the mention.
+
+Gold clusters: the CROSS_DOC_COREF instance, scoped by sub-topic (each sub-topic is one story;
+60 of 1,800 instances span two sub-topics and are split), else the INTRA_DOC_COREF chain, else a
+singleton. By default only mentions in the validated sentences (ECBplus_coreference_sentences.csv)
+are scored, as in Cybulska & Vossen (2015) and Barhom et al. (2019); ``--all-sentences`` scores
+every annotated mention. Gold singletons are kept (as in that literature); a second block scores
+without them (gold singletons and the system's links to them left out).
+
+Printed in the same run, on the same mentions:
+  * ``singletons``: every mention alone;
+  * ``lemma`` (events): same spaCy lemma of the head within a sub-topic;
+  * ``head`` (people): same last token of the mention, lower-cased, within a sub-topic;
+  * ``ceiling``: gold clusters for the mentions storyline maps, singletons for the rest: the best
+    any fact/cast alignment could do given storyline's coverage.
+
+Metrics: ``storyline.evaluation.coref_metrics`` (MUC, B³, CEAF-e, CoNLL F1 = mean of the three),
+over all scored sub-topics together.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from ecbplus_corpus import EcbDoc, EcbMention, default_root, load_corpus, parse_topics, subtopics  # noqa: E402
+
+from storyline import api  # noqa: E402
+from storyline.core.ids import content_hash  # noqa: E402
+from storyline.core.options import AnalysisOptions  # noqa: E402
+from storyline.core.records import Article, ArticleReading, Claim, Story  # noqa: E402
+from storyline.evaluation.coref_metrics import clusters_from, score  # noqa: E402
+
+__all__ = ["SubtopicRun", "article_of", "gold_heads", "map_event", "map_person", "run_storyline"]
+
+METRICS = ("MUC", "B3", "CEAF-e")
+MentionKey = tuple[str, str]  # (file name, m_id)
+
+
+@dataclass
+class SubtopicRun:
+    """One sub-topic read by storyline: its documents, readings (by file name) and story."""
+
+    subtopic: str
+    docs: list[EcbDoc]
+    readings: dict[str, ArticleReading]
+    story: Story
+    failed: list[str] = field(default_factory=list)
+
+    def fact_of(self) -> dict[str, str]:
+        """Claim (or age/mention) id -> fact id."""
+        return {c: f.id for f in self.story.facts for c in f.claims}
+
+    def story_entity_of(self) -> dict[str, str]:
+        """Article entity id -> story entity id."""
+        return {m: e.id for e in self.story.entities for m in e.members}
+
+
+def article_of(doc: EcbDoc) -> Article:
+    """The Article record storyline reads for one ECB+ document (id = file name)."""
+    outlet = urlparse(doc.url).netloc.removeprefix("www.") if doc.url else None
+    return Article(doc.name, doc.text, outlet or None, None, None, doc.url, str(doc.path), "xml",
+                   content_hash(doc.text))
+
+
+def run_storyline(docs: list[EcbDoc], options: AnalysisOptions | None = None) -> dict[str, SubtopicRun]:
+    """Read all documents in one batched ``api.read`` call, then reconcile each sub-topic alone."""
+    options = options or AnalysisOptions()
+    readings: dict[str, ArticleReading] = {}
+    failed: set[str] = set()
+    for article, reading in api.read([article_of(d) for d in docs], options):
+        if isinstance(reading, Exception):
+            failed.add(article.id)
+            print(f"  read failed for {article.id}: {type(reading).__name__}: {reading}", file=sys.stderr)
+            reading = ArticleReading(article)
+        readings[article.id] = reading
+    out = {}
+    for sub, sub_docs in subtopics(docs).items():
+        sub_readings = {d.name: readings[d.name] for d in sub_docs}
+        story = api.reconcile(list(sub_readings.values()), options.reconcile)
+        out[sub] = SubtopicRun(sub, sub_docs, sub_readings, story, sorted(failed & set(sub_readings)))
+    return out
+
+
+def gold_heads(docs: list[EcbDoc], mentions: dict[MentionKey, EcbMention], nlp) -> dict[MentionKey, tuple[int, str, str]]:
+    """Mention -> (index into its tokens of the syntactic head, head lemma, head POS).
+
+    Each sentence holding a mention is parsed as the corpus tokenised it (spaCy tagger, parser,
+    lemmatizer; storyline's components and NER off)."""
+    from spacy.tokens import Doc
+
+    by_doc = {d.name: d for d in docs}
+    wanted: dict[tuple[str, int], list[MentionKey]] = defaultdict(list)
+    for key, m in mentions.items():
+        wanted[(key[0], m.sentence)].append(key)
+    order = sorted(wanted)
+    spacy_docs = []
+    positions = []
+    for name, sent in order:
+        toks = [t for t in by_doc[name].tokens if t.sentence == sent]
+        spaces = [a.end < b.start for a, b in zip(toks, toks[1:])] + [False]
+        spacy_docs.append(Doc(nlp.vocab, words=[t.text for t in toks], spaces=spaces))
+        positions.append({t.t_id: i for i, t in enumerate(toks)})
+    keep = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"}
+    out = {}
+    with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in keep]):
+        for (name, sent), pos, parsed in zip(order, positions, nlp.pipe(spacy_docs, batch_size=64)):
+            for key in wanted[(name, sent)]:
+                m = mentions[key]
+                idx = [pos[t.t_id] for t in m.tokens]
+                inside = set(idx)
+                head = next((k for k, i in enumerate(idx) if parsed[i].head.i not in inside or parsed[i].head.i == i),
+                            len(idx) - 1)
+                tok = parsed[idx[head]]
+                out[key] = (head, (tok.lemma_ or tok.text).lower(), tok.pos_)
+    return out
+
+
+def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def map_event(m: EcbMention, head: int, lemma: str, claims: tuple[Claim, ...]) -> tuple[Claim | None, bool]:
+    """(claim, on its predicate) for one gold event mention (see the module docstring)."""
+    h0, h1 = m.tokens[head].start, m.tokens[head].end
+    on_pred = []
+    for c in claims:
+        p0, p1 = getattr(c, "predicate_start", None), getattr(c, "predicate_end", None)
+        if p0 is not None and p1 is not None and _overlaps(h0, h1, p0, p1):
+            on_pred.append(c)
+    if on_pred:
+        return min(on_pred, key=lambda c: c.end - c.start), True
+    spanned = [c for c in claims if _overlaps(h0, h1, c.start, c.end)]
+    if not spanned:
+        return None, False
+    lemma_hit = [c for c in spanned if lemma in c.predicate.split()]
+    has_pred_spans = any(getattr(c, "predicate_start", None) is not None for c in claims)
+    best = min(lemma_hit or spanned, key=lambda c: c.end - c.start)
+    return best, bool(lemma_hit) and not has_pred_spans
+
+
+def map_person(m: EcbMention, head: int, reading: ArticleReading):
+    """The storyline Mention for one gold person mention: overlapping its head, else any token."""
+    h0, h1 = m.tokens[head].start, m.tokens[head].end
+    hits = [x for x in reading.mentions if _overlaps(h0, h1, x.start, x.end)]
+    via_head = bool(hits)
+    if not hits:
+        hits = [x for x in reading.mentions if _overlaps(m.start, m.end, x.start, x.end)]
+    if not hits:
+        return None, False
+    return min(hits, key=lambda x: (x.end - x.start, x.start)), via_head
+
+
+def _fmt(s: dict) -> str:
+    cells = "  ".join(f"{m} R {s[m][0]:.3f} P {s[m][1]:.3f} F {s[m][2]:.3f}" for m in METRICS)
+    return f"{cells}  CoNLL F {s['CoNLL'][2]:.3f}"
+
+
+def _table(title: str, gold: dict, systems: dict[str, dict]) -> dict:
+    key = clusters_from(gold)
+    n_links = sum(len(c) - 1 for c in key)
+    print(f"\n{title}: {len(gold)} mentions, {len(key)} gold clusters ({sum(1 for c in key if len(c) == 1)} singletons, "
+          f"{n_links} links)")
+    out = {}
+    for name, assign in systems.items():
+        s = score(key, clusters_from({m: assign[m] for m in gold}))
+        out[name] = {m: list(v) if m != "CoNLL" else v[2] for m, v in s.items()}
+        print(f"  {name:>15}: {_fmt(s)}")
+    return out
+
+
+def _without_singletons(gold: dict, systems: dict[str, dict]) -> tuple[dict, dict]:
+    sizes = Counter(gold.values())
+    kept = {m: g for m, g in gold.items() if sizes[g] > 1}
+    return kept, {n: {m: a[m] for m in kept} for n, a in systems.items()}
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{a}/{b} ({100 * a / b:.1f}%)" if b else f"{a}/0"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--root", type=Path, default=None, help=f"ECB+ root (default {default_root()})")
+    ap.add_argument("--topics", default=None, help="topic numbers, e.g. '1-5' or '1,3,10-12' (default: all present)")
+    ap.add_argument("--all-sentences", action="store_true", help="score every annotated mention, not only validated sentences")
+    ap.add_argument("--json", type=Path, default=None, help="write the numbers to this JSON file")
+    ap.add_argument("--examples", type=int, default=4, help="failure examples to print per kind (0: none)")
+    args = ap.parse_args(argv)
+
+    t0 = time.perf_counter()
+    docs = load_corpus(args.root, parse_topics(args.topics))
+    scope = not args.all_sentences
+    t_load = time.perf_counter() - t0
+    runs = run_storyline(docs)
+    t_story = time.perf_counter() - t0 - t_load
+
+    from storyline.read.pipeline import load_pipeline
+
+    nlp = load_pipeline(None)  # the instance api.read used (cached per argument)
+    events = {(d.name, m.m_id): m for d in docs for m in d.events(validated_only=scope)}
+    people = {(d.name, m.m_id): m for d in docs for m in d.people(validated_only=scope)}
+    heads = gold_heads(docs, {**events, **people}, nlp)
+    t_heads = time.perf_counter() - t0 - t_load - t_story
+
+    ev_gold, pe_gold = {}, {}
+    ev_sys = {n: {} for n in ("singletons", "lemma", "storyline", "storyline/pred", "ceiling")}
+    pe_sys = {n: {} for n in ("singletons", "head", "storyline", "ceiling")}
+    cov = Counter()
+    by_tag, by_pos = defaultdict(Counter), defaultdict(Counter)
+    where: dict[MentionKey, object] = {}  # event mention -> claim; person mention -> storyline mention
+    for sub, run in runs.items():
+        fact_of, story_of = run.fact_of(), run.story_entity_of()
+        etype = {e.id: e.type for r in run.readings.values() for e in r.entities}
+        for d in run.docs:
+            reading = run.readings[d.name]
+            for m in d.events(validated_only=scope):
+                k = (d.name, m.m_id)
+                head, lemma, pos = heads[k]
+                ev_gold[k] = (sub, m.gold)
+                ev_sys["singletons"][k] = k
+                ev_sys["lemma"][k] = (sub, lemma)
+                claim, on_pred = map_event(m, head, lemma, reading.claims)
+                where[k] = claim
+                cluster = (fact_of.get(claim.id, claim.id) if claim else ("single", k))
+                ev_sys["storyline"][k] = cluster
+                ev_sys["storyline/pred"][k] = cluster if on_pred else ("single", k)
+                ev_sys["ceiling"][k] = (sub, m.gold) if claim else ("single", k)
+                cov["ev"] += 1
+                cov["ev_claim"] += claim is not None
+                cov["ev_pred"] += on_pred
+                tag = m.tag.removeprefix("NEG_")
+                by_tag[tag]["n"] += 1
+                by_tag[tag]["claim"] += claim is not None
+                by_tag[tag]["pred"] += on_pred
+                by_pos[pos]["n"] += 1
+                by_pos[pos]["claim"] += claim is not None
+                by_pos[pos]["pred"] += on_pred
+            for m in d.people(validated_only=scope):
+                k = (d.name, m.m_id)
+                head = heads[k][0]
+                pe_gold[k] = (sub, m.gold)
+                pe_sys["singletons"][k] = k
+                pe_sys["head"][k] = (sub, m.tokens[-1].text.lower())
+                sm, via_head = map_person(m, head, reading)
+                where[k] = sm
+                pe_sys["storyline"][k] = story_of.get(sm.entity, sm.entity) if sm else ("single", k)
+                pe_sys["ceiling"][k] = (sub, m.gold) if sm else ("single", k)
+                cov["pe"] += 1
+                cov["pe_mention"] += sm is not None
+                cov["pe_head"] += via_head
+                cov["pe_person"] += bool(sm) and etype.get(sm.entity) == "PERSON"
+    t_total = time.perf_counter() - t0
+
+    n_claims = sum(len(r.claims) for run in runs.values() for r in run.readings.values())
+    n_facts = sum(len(run.story.facts) for run in runs.values())
+    multi = sum(1 for run in runs.values() for f in run.story.facts if len(f.articles) > 1)
+    pred_spans = any(getattr(c, "predicate_start", None) is not None
+                     for run in runs.values() for r in run.readings.values() for c in r.claims)
+    topics = sorted({d.topic for d in docs})
+    print(f"ECB+ topics {topics[0]}-{topics[-1]} ({len(topics)} topics, {len(runs)} sub-topics, {len(docs)} documents); "
+          f"scored mentions: {'validated sentences only' if scope else 'all sentences'}")
+    print(f"storyline: {n_claims} claims, {n_facts} facts ({multi} with claims from 2+ articles), "
+          f"{sum(len(r.story.conflicts) for r in runs.values())} conflicts, "
+          f"{sum(len(r.story.entities) for r in runs.values())} story entities; read failures: "
+          f"{sum(len(r.failed) for r in runs.values())}")
+    pred_note = "predicate span" if pred_spans else "approx.: no predicate spans yet, claim predicate contains the head lemma"
+    print("\nCoverage")
+    print(f"  gold event mentions on a claim (head inside the claim span): {_pct(cov['ev_claim'], cov['ev'])}")
+    print(f"  gold event mentions on a claim's predicate ({pred_note}): {_pct(cov['ev_pred'], cov['ev'])}")
+    for tag, c in sorted(by_tag.items(), key=lambda x: -x[1]["n"]):
+        print(f"    {tag:<20} n={c['n']:<5} on claim {100 * c['claim'] / c['n']:5.1f}%  on predicate {100 * c['pred'] / c['n']:5.1f}%")
+    print("    by head POS: " + ", ".join(f"{p} n={c['n']} claim {100 * c['claim'] / c['n']:.0f}% pred {100 * c['pred'] / c['n']:.0f}%"
+                                        for p, c in sorted(by_pos.items(), key=lambda x: -x[1]["n"]) if c["n"] >= 20))
+    print(f"  gold person mentions on a storyline mention: {_pct(cov['pe_mention'], cov['pe'])} "
+          f"(via the head token {cov['pe_head']}); of an entity typed PERSON: {_pct(cov['pe_person'], cov['pe'])}")
+
+    results = {"events": _table("EVENTS (ACTION_*, NEG_ACTION_*), with gold singletons", ev_gold, ev_sys),
+               "people": _table("PEOPLE (HUMAN_PART_PER), with gold singletons", pe_gold, pe_sys)}
+    results["events_no_singletons"] = _table("EVENTS, without gold singletons", *_without_singletons(ev_gold, ev_sys))
+    results["people_no_singletons"] = _table("PEOPLE, without gold singletons", *_without_singletons(pe_gold, pe_sys))
+    mention_of = {**events, **people}
+    diag = {"events": _pairwise("Event", ev_gold, ev_sys["storyline"], where, ("claim", "claims", "facts"), mention_of, args.examples),
+            "people": _pairwise("Person", pe_gold, pe_sys["storyline"], where, ("mention", "mentions", "story entities"), mention_of,
+                                args.examples)}
+
+    print(f"\nTime: {t_total:.1f} s (corpus {t_load:.1f} s, storyline read+reconcile {t_story:.1f} s, "
+          f"gold-head parse {t_heads:.1f} s)")
+    if args.json:
+        payload = {
+            "topics": topics, "subtopics": len(runs), "documents": len(docs),
+            "scope": "validated" if scope else "all", "predicate_spans": pred_spans,
+            "coverage": dict(cov), "coverage_by_tag": {k: dict(v) for k, v in by_tag.items()},
+            "coverage_by_pos": {k: dict(v) for k, v in by_pos.items()},
+            "storyline": {"claims": n_claims, "facts": n_facts, "multi_article_facts": multi},
+            "scores": results, "diagnostics": diag,
+            "seconds": {"total": t_total, "corpus": t_load, "storyline": t_story, "heads": t_heads},
+        }
+        args.json.write_text(json.dumps(payload, indent=1, default=str), encoding="utf-8")
+        print(f"wrote {args.json}")
+    return 0
+
+
+def _pairwise(title: str, gold: dict, system: dict, where: dict, unit: tuple[str, str, str], mention_of: dict,
+              n_examples: int) -> dict:
+    """Pairwise view of the links: which gold links storyline keeps, which it invents, and why.
+
+    ``where`` maps a mention to its anchor (a claim, a storyline mention) or None; ``unit`` names
+    the anchor, its plural and the clusters ('claim', 'claims', 'facts'). Examples are a seeded
+    sample over all pairs."""
+    anchor, anchors, clusters = unit
+    by_sub: dict[str, list[MentionKey]] = defaultdict(list)
+    for k in gold:
+        by_sub[gold[k][0]].append(k)
+    c: Counter = Counter()
+    rng = random.Random(0)
+    missed: list = []
+    wrong: list = []
+
+    def keep(sample: list, seen: int, item) -> None:  # reservoir sampling
+        if len(sample) < n_examples:
+            sample.append(item)
+        elif (j := rng.randrange(seen)) < n_examples:
+            sample[j] = item
+
+    for keys in by_sub.values():
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                g, s = gold[a] == gold[b], system[a] == system[b]
+                scope = "in-doc" if a[0] == b[0] else "cross-doc"
+                c[("gold" if g else "nongold", "linked" if s else "apart", scope)] += 1
+                wa, wb = where.get(a), where.get(b)
+                if g and not s and scope == "cross-doc":
+                    why = "unmapped" if wa is None or wb is None else "apart"
+                    c[("missed", why)] += 1
+                    if why == "apart":
+                        keep(missed, c[("missed", why)], (a, b, wa, wb))
+                if s and not g:
+                    why = "same anchor" if wa is not None and wa is wb else "other anchors"
+                    c[("wrong", why)] += 1
+                    if why == "other anchors":
+                        keep(wrong, c[("wrong", why)], (a, b, wa, wb))
+    print(f"\n{title} links, pairwise (pairs of scored mentions within a sub-topic):")
+    for scope in ("cross-doc", "in-doc"):
+        tp, fn = c[("gold", "linked", scope)], c[("gold", "apart", scope)]
+        fp = c[("nongold", "linked", scope)]
+        print(f"  {scope:>9}: gold links {tp + fn}, kept {_pct(tp, tp + fn)}; system links {tp + fp}, correct {_pct(tp, tp + fp)}")
+    print(f"  missed cross-doc gold links: {c[('missed', 'unmapped')]} with a mention on no {anchor}, "
+          f"{c[('missed', 'apart')]} with both on {anchors} in different {clusters}")
+    print(f"  wrong links: {c[('wrong', 'same anchor')]} between mentions on the same {anchor}, "
+          f"{c[('wrong', 'other anchors')]} through different {anchors} in the same one of the {clusters}")
+
+    def show(k, at) -> str:
+        m = mention_of[k]
+        if at is None:
+            return f"{k[0]} [{m.text}]"
+        pred = getattr(at, "predicate", None)
+        return f"{k[0]} [{m.text}] on: {at.text[:110]!r}" + (f" (pred {pred})" if pred else "")
+
+    if n_examples:
+        print(f"  sample of missed cross-doc links (both on {anchors}, different {clusters}):")
+        for a, b, wa, wb in missed:
+            print(f"    - {show(a, wa)}\n      {show(b, wb)}")
+        print(f"  sample of wrong links through different {anchors} in one of the {clusters}:")
+        for a, b, wa, wb in wrong:
+            print(f"    - {show(a, wa)}\n      {show(b, wb)}")
+    return {" ".join(k): v for k, v in c.items()}
+
+
+if __name__ == "__main__":
+    sys.exit(main())
