@@ -6,7 +6,7 @@ from helpers.docs import build, by_name
 
 from storyline.read.entities.component import entities_component
 from storyline.read.entities.coref import coref_component
-from storyline.read.entities.spans import DocIndex
+from storyline.read.doc import DocIndex
 
 
 def run(doc):

@@ -25,7 +25,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from storyline.read.certainty.component import (
+from storyline.read.certainty.assess import (
     Assessments,
     assess,
     attribution_adjust,
@@ -34,9 +34,8 @@ from storyline.read.certainty.component import (
     take_assessments,
     weakest,
 )
-from storyline.read.doc import AttributionAnn, ClaimAnn, char_span, ensure_extensions
+from storyline.read.doc import AttributionAnn, ClaimAnn, DocIndex, char_span, ensure_extensions
 from storyline.read.entities.ages import add_nominal_ages
-from storyline.read.entities.spans import DocIndex
 
 __all__ = ["find_claims", "normalise_predicate", "claims_component"]
 
@@ -322,8 +321,8 @@ def _credit_line(tokens: DocIndex, lo: int, hi: int) -> bool:
 def find_claims(doc: Doc, assessed: Assessments | None = None) -> list[ClaimAnn]:
     """Claims for ``doc`` from its parse, ``sl_attributions``, ``sl_entities`` and ``sl_timexes``.
 
-    ``assessed``: :func:`~storyline.read.certainty.component.assess` results already known for token spans
-    of this Doc as it is now (see :func:`~storyline.read.certainty.component.take_assessments`)."""
+    ``assessed``: :func:`~storyline.read.certainty.assess.assess` results already known for token spans
+    of this Doc as it is now (see :func:`~storyline.read.certainty.assess.take_assessments`)."""
     if not doc.has_annotation("DEP") or len(doc) == 0:
         return []
     atts: list[AttributionAnn] = doc._.sl_attributions or []

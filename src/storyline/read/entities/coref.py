@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from storyline.read.doc import EntityAnn, MentionAnn, ensure_extensions
+from storyline.read.doc import DocIndex, EntityAnn, MentionAnn, ensure_extensions
 from storyline.read.entities.ages import add_nominal_ages
 from storyline.read.entities.component import write_mentions
 from storyline.read.entities.epithets import (
@@ -42,7 +42,6 @@ from storyline.read.entities.epithets import (
     grammatical_weight,
 )
 from storyline.read.entities.lexicon import Lexicon, lexicon
-from storyline.read.entities.spans import DocIndex
 
 __all__ = ["resolve_coreference", "coref_component"]
 
