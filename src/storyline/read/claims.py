@@ -35,7 +35,7 @@ from storyline.read.certainty.assess import (
     weakest,
 )
 from storyline.read.doc import AttributionAnn, ClaimAnn, DocIndex, char_span, ensure_extensions
-from storyline.read.entities.ages import add_nominal_ages
+from storyline.read.quantities import find_quantities
 
 __all__ = ["find_claims", "normalise_predicate", "claims_component"]
 
@@ -215,18 +215,24 @@ class _Index:
         self.rows = parse_rows(doc)  # heads and sentence starts of the whole Doc (offset 0), read once
         self.head = self.rows.head
         self.entity: dict[int, int] = {}
+        names: set[int] = set()
         for ent in doc._.sl_entities or []:
             for m in ent.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None:
                     for k in range(span.start, span.end):
                         self.entity.setdefault(k, ent.key)
+                    if m.kind == "name":
+                        names.update(range(span.start, span.end))
         self.timex: dict[int, int] = {}
         for n, t in enumerate(doc._.sl_timexes or []):
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is not None:
                 for k in range(span.start, span.end):
                     self.timex.setdefault(k, n)
+        # Numbers in dates and times, and in names ("Apollo 11"), are no quantities.
+        timexes = doc._.sl_timexes or []
+        self.no_quantity = names | {k for k, n in self.timex.items() if timexes[n].type != "DURATION"}
 
     def entity_of(self, t: Token | None) -> int | None:
         if t is None:
@@ -439,6 +445,7 @@ def _claim(
         hedges=hedges,
         sentence_start=s_start,
         sentence_end=s_end,
+        quantities=find_quantities(doc, left, right, index.no_quantity),
     )
 
 
@@ -448,13 +455,8 @@ def _claim(
     assigns=["doc._.sl_claims", "doc.spans"],
 )
 def claims_component(doc: Doc) -> Doc:
-    """Set ``doc._.sl_claims`` and the ``sl_claims`` span group (label = predicate class).
-
-    Also adds the ages written at resolved epithets ("The choreographer, 47,") to the entities:
-    they need coreference, and age claims are compared across articles. That step belongs at the
-    end of ``storyline_coref``; it is idempotent, so it may run there too."""
+    """Set ``doc._.sl_claims`` and the ``sl_claims`` span group (label = predicate class)."""
     ensure_extensions()
-    add_nominal_ages(doc._.sl_entities or [], DocIndex.build(doc).text)
     claims = find_claims(doc, take_assessments(doc))
     doc._.sl_claims = claims
     group = []

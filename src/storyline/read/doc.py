@@ -44,6 +44,7 @@ from spacy.tokens import Doc
 
 __all__ = [
     "ArticleMeta",
+    "QuantityAnn",
     "MentionAnn",
     "AgeAnn",
     "EntityAnn",
@@ -66,11 +67,37 @@ class ArticleMeta:
 
 
 @dataclass
+class QuantityAnn:
+    """A number as written, with what it counts: "at least 12 people", "about 1,500", "11 times".
+
+    ``value`` is the number (an ordinal's rank when ``ordinal``: "10th anniversary" -> 10); ``unit``
+    the lemma of the noun it counts or measures ("person", "child", "year", "time", "percent"),
+    else None; ``modifier`` one of ``at_least``, ``more_than``, ``about``, ``at_most``, ``exactly``
+    or None. ``start``/``end``/``text`` cover the modifier, the number and its noun, and the words
+    that say what it measures when ``measure`` is set: ``"age"`` (an age stated of someone: "is 42",
+    "turned 40", "42 years old", "Portman, 42") or ``"marriage"`` (a length of marriage or a wedding
+    anniversary: "11 years of marriage", "married for 9 years", "10th wedding anniversary").
+    """
+
+    value: float
+    unit: str | None
+    modifier: str | None
+    start: int
+    end: int
+    text: str
+    measure: str | None = None
+    ordinal: bool = False
+
+
+@dataclass
 class MentionAnn:
     start: int
     end: int
     text: str
     kind: str  # "name" | "nominal" | "pronoun"
+    # What is written right after the mention (set by storyline_coref): an age in apposition
+    # ("The choreographer, 47"), a count after a possessive ("the couple's three children").
+    quantities: list[QuantityAnn] = field(default_factory=list)
 
 
 @dataclass
@@ -144,6 +171,7 @@ class ClaimAnn:
     hedges: list[str] = field(default_factory=list)
     sentence_start: int = 0
     sentence_end: int = 0
+    quantities: list[QuantityAnn] = field(default_factory=list)  # numbers in the claim, in text order
 
 
 _EXTENSIONS = {

@@ -12,9 +12,11 @@ from storyline.core.records import (
     ArticleReading,
     Claim,
     Mention,
+    Quantity,
     Source,
     Timex,
 )
+from storyline.read.entities.ages import age_wording
 
 __all__ = ["reading_from_doc"]
 
@@ -49,10 +51,12 @@ def reading_from_doc(doc: Doc, article: Article) -> ArticleReading:
         )
         for m in sorted(ent.mentions, key=lambda m: (m.start, m.end)):
             mentions.append(
-                Mention(make_id("m", aid, m.start, m.end, eid), aid, eid, m.start, m.end, text[m.start : m.end], m.kind)
+                Mention(make_id("m", aid, m.start, m.end, eid), aid, eid, m.start, m.end, text[m.start : m.end], m.kind,
+                        _quantities(m.quantities))
             )
         for a in ent.ages:
-            ages.append(Age(make_id("g", aid, eid, a.start), aid, eid, a.value, a.start, a.end, as_of))
+            ages.append(Age(make_id("g", aid, eid, a.start), aid, eid, a.value, a.start, a.end, as_of,
+                            age_wording(text, a.start, a.end)))
 
     timex_ids: list[str] = []
     timexes = []
@@ -103,6 +107,7 @@ def reading_from_doc(doc: Doc, article: Article) -> ArticleReading:
                 source=source,
                 sentence_start=c.sentence_start,
                 sentence_end=c.sentence_end,
+                quantities=_quantities(c.quantities),
             )
         )
     # Duplicate ids (a component emitting the same span twice) would violate the primary keys.
@@ -114,6 +119,10 @@ def reading_from_doc(doc: Doc, article: Article) -> ArticleReading:
         timexes=tuple(_unique(timexes)),
         claims=tuple(_unique(claims)),
     )
+
+
+def _quantities(anns) -> tuple[Quantity, ...]:
+    return tuple(Quantity(q.value, q.unit, q.modifier, q.start, q.end, q.text, q.measure, q.ordinal) for q in anns)
 
 
 def _unique(records):

@@ -2,7 +2,7 @@
 
 A row is a plain ``dict`` keyed by column name (see :func:`storyline.store.tables.layout`):
 nested records are flattened to ``<field>_<subfield>``, tuples become JSON lists and come back
-as tuples. ``seq`` (the record's position in its tuple) is added on the way in and dropped on
+as tuples (a tuple of records as a list of objects). ``seq`` (the record's position in its tuple) is added on the way in and dropped on
 the way out.
 """
 
@@ -23,10 +23,10 @@ __all__ = ["from_row", "to_row"]
 def to_row(table: str, record: Any, seq: int | None = None) -> dict[str, Any]:
     """The row storing ``record`` in ``table`` (at position ``seq`` in its tuple, if given)."""
     row: dict[str, Any] = {} if seq is None else {"seq": seq}
-    for name, get, is_tuple in _GETTERS[table]:
+    for name, get, is_tuple, item in _GETTERS[table]:
         value = get(record)
         if is_tuple and value is not None:
-            value = list(value)
+            value = [dataclasses.asdict(x) for x in value] if item is not None else list(value)
         row[name] = value
     return row
 
@@ -55,23 +55,23 @@ def _tree(cls: type, cols: tuple[RecordColumn, ...], depth: int = 0) -> _Tree:
 
 def _builder(cls: type, tree: _Tree) -> Callable[[Mapping[str, Any]], Any]:
     """A function making ``cls`` from a row, with the tree walked once here rather than per row."""
-    plan: list[tuple[str, str | None, bool, Callable[[Mapping[str, Any]], Any] | None]] = []
+    plan: list[tuple[str, str | None, bool, type | None, Callable[[Mapping[str, Any]], Any] | None]] = []
     for name, node in tree.items():
         if isinstance(node, RecordColumn):
-            plan.append((name, node.name, node.py is tuple, None))
+            plan.append((name, node.name, node.py is tuple, node.item, None))
         else:
             nested_cls, subtree = node
-            plan.append((name, None, False, _builder(nested_cls, subtree)))
+            plan.append((name, None, False, None, _builder(nested_cls, subtree)))
 
     def build(row: Mapping[str, Any]) -> Any:
         kwargs: dict[str, Any] = {}
-        for name, column, is_tuple, nested in plan:
+        for name, column, is_tuple, item, nested in plan:
             if nested is not None:
                 kwargs[name] = nested(row)
                 continue
             value = row[column]
             if is_tuple and value is not None:
-                value = tuple(value)
+                value = tuple(item(**x) for x in value) if item is not None else tuple(value)
             kwargs[name] = value
         return cls(**kwargs)
 
@@ -79,7 +79,7 @@ def _builder(cls: type, tree: _Tree) -> Callable[[Mapping[str, Any]], Any]:
 
 
 _BUILDERS = {name: _builder(cls, _tree(cls, layout(name))) for name, cls in TABLES.items()}
-# Per table: (column name, getter along the column's attribute path, stored as a JSON list).
+# Per table: (column name, getter along the column's attribute path, stored as a JSON list, item record).
 _GETTERS = {
-    name: tuple((c.name, attrgetter(".".join(c.path)), c.py is tuple) for c in layout(name)) for name in TABLES
+    name: tuple((c.name, attrgetter(".".join(c.path)), c.py is tuple, c.item) for c in layout(name)) for name in TABLES
 }
