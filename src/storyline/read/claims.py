@@ -451,7 +451,8 @@ def _claim(
 
 @Language.component(
     "storyline_claims",
-    requires=["doc._.sl_attributions"],
+    requires=["doc._.sl_attributions", "doc._.sl_entities", "doc._.sl_timexes", "token.tag", "token.lemma", "token.dep",
+              "token.head", "doc.sents"],
     assigns=["doc._.sl_claims", "doc.spans"],
 )
 def claims_component(doc: Doc) -> Doc:

@@ -1,17 +1,30 @@
 """What the ``storyline_*`` spaCy components read and write on a ``Doc``.
 
 This module is the contract between the read-stage components. Each component declares
-(in its ``@Language.component``/``factory`` call) which of these it ``requires`` and
-``assigns``. All offsets are *character* offsets into ``doc.text`` (end exclusive), so they
-can be stored and exported without the Doc.
+(in its ``@Language.component`` call) everything it ``requires`` and ``assigns``, in spaCy's
+naming: ``doc._.sl_entities``, ``token.dep``, ``token.head``, ``doc.sents``, ``doc.spans``, ...
+(``tests/read/test_components_contract.py`` checks the declarations against what each component
+reads and writes, and that ``nlp.analyze_pipes()`` finds no problem). Two conventions:
+
+- part-of-speech tags are declared as ``token.tag``: the English pipelines map ``token.pos`` from
+  the tags in their ``attribute_ruler``, which declares nothing;
+- ``sl_meta`` is the pipeline's input, not an annotation: the caller sets it, any component may
+  read it, none declares it.
+
+All offsets are *character* offsets into ``doc.text`` (end exclusive), so they can be stored and
+exported without the Doc.
 
 Doc extensions (``doc._.<name>``):
 
 ``sl_meta``         :class:`ArticleMeta`  set by the caller before the pipeline runs
-``sl_entities``     list[:class:`EntityAnn`]       storyline_entities (+ storyline_coref adds mentions)
+``sl_entities``     list[:class:`EntityAnn`]       storyline_entities (+ storyline_coref adds mentions,
+                                                   the ages at epithets and the quantities at mentions)
 ``sl_timexes``      list[:class:`TimexAnn`]        storyline_timex
 ``sl_attributions`` list[:class:`AttributionAnn`]  storyline_attribution (certainty filled by storyline_certainty)
-``sl_claims``       list[:class:`ClaimAnn`]        storyline_claims
+``sl_claims``       list[:class:`ClaimAnn`]        storyline_claims (with the quantities of each claim)
+
+``doc.user_data`` holds the :class:`DocIndex` cache (any component) and the content assessments
+``storyline_certainty`` hands to ``storyline_claims``.
 
 Span groups (``doc.spans[...]``), for displaCy and quick inspection; label = type/kind:
 ``sl_mentions``, ``sl_timexes``, ``sl_sources``, ``sl_contents``, ``sl_claims``.

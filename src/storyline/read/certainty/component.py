@@ -13,11 +13,12 @@ __all__ = ["certainty_component"]
 
 @Language.component(
     "storyline_certainty",
-    requires=["doc._.sl_attributions"],
-    assigns=["doc._.sl_attributions"],
+    requires=["doc._.sl_attributions", "token.tag", "token.lemma", "token.dep", "token.head", "token.is_sent_start"],
+    assigns=["doc._.sl_attributions", "doc.user_data"],
 )
 def certainty_component(doc: Doc) -> Doc:
-    """Fill certainty, polarity and hedges on every attribution of ``doc``."""
+    """Fill certainty, polarity and hedges on every attribution of ``doc``; leave the content
+    assessments in ``doc.user_data`` for ``storyline_claims`` (see :func:`.assess.take_assessments`)."""
     ensure_extensions()
     assess_attributions(doc)
     return doc

@@ -235,7 +235,7 @@ def write_mentions(doc: Doc) -> None:
 
 @Language.component(
     "storyline_entities",
-    requires=["doc.ents", "token.pos", "token.dep"],
+    requires=["doc.ents", "token.ent_type", "token.tag", "token.lemma", "token.dep", "doc.sents"],
     assigns=["doc._.sl_entities", "doc.spans"],
 )
 def entities_component(doc: Doc) -> Doc:

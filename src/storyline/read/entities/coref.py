@@ -435,7 +435,11 @@ def resolve_coreference(doc: Doc) -> None:
     doc._.sl_entities = [e for e in st.order if e.mentions]
 
 
-@Language.component("storyline_coref", requires=["doc._.sl_entities"], assigns=["doc._.sl_entities", "doc.spans"])
+@Language.component(
+    "storyline_coref",
+    requires=["doc._.sl_entities", "token.tag", "token.lemma", "token.dep", "token.head", "doc.sents"],
+    assigns=["doc._.sl_entities", "doc.spans"],
+)
 def coref_component(doc: Doc) -> Doc:
     """spaCy component: nominal/pronoun mentions and GROUP entities; never raises."""
     if doc._.sl_entities is None:
