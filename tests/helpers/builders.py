@@ -31,6 +31,7 @@ from storyline.core.records import (
 )
 from storyline.read.doc import EntityAnn, MentionAnn
 from storyline.read.entities.ages import age_wording, annotate_mention_quantities
+from storyline.read.extract import quantity_records
 from storyline.read.quantities import find_quantities
 
 
@@ -39,16 +40,14 @@ def _nlp():
     return spacy.blank("en")
 
 
-def _records(anns, shift: int = 0) -> tuple[Quantity, ...]:
-    return tuple(Quantity(q.value, q.unit, q.modifier, q.start + shift, q.end + shift, q.text, q.measure, q.ordinal)
-                 for q in anns)
-
-
 def quantities_in(text: str, start: int, end: int, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Quantity, ...]:
     """The quantities the reader finds in ``text[start:end]`` (characters in ``skip`` spans are dates)."""
-    doc = _nlp()(text[start:end])
-    hidden = {t.i for t in doc for s, e in skip if t.idx + start < e and s < t.idx + start + len(t)}
-    return _records(find_quantities(doc, 0, len(doc), hidden), start)
+    doc = _nlp()(text)
+    inside = [t.i for t in doc if start <= t.idx and t.idx + len(t) <= end]
+    if not inside:
+        return ()
+    hidden = {t.i for t in doc for s, e in skip if t.idx < e and s < t.idx + len(t)}
+    return quantity_records(find_quantities(doc, inside[0], inside[-1] + 1, hidden))
 
 
 class ArticleBuilder:
@@ -131,7 +130,7 @@ class ArticleBuilder:
         ann = MentionAnn(i, i + len(text), text, kind)
         annotate_mention_quantities(_nlp()(self.text), [EntityAnn(0, ent.name, ent.type, [ann])])
         mid = make_id("m", self.id, i, i + len(text), entity)
-        self.mentions.append(Mention(mid, self.id, entity, i, i + len(text), text, kind, _records(ann.quantities)))
+        self.mentions.append(Mention(mid, self.id, entity, i, i + len(text), text, kind, quantity_records(ann.quantities)))
         return mid
 
     def age(self, entity: str, value: int, wording: str) -> str:

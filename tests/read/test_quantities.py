@@ -54,7 +54,7 @@ def test_ages_stated_of_someone_are_measured_as_ages():
     # attributive: the singer's age, not the subject's
     doc = build("the|DET|DT|det|+6 26|NUM|CD|nummod|+2 -|PUNCT|HYPH|punct|+1 year|NOUN|NN|npadvmod|+2 "
                 "-|PUNCT|HYPH|punct|+1 old|ADJ|JJ|amod|+1 singer|NOUN|NN|ROOT|0")
-    assert _found(doc) == [(26, "year", None, "26-year", None)]
+    assert _found(doc) == [(26, "year", None, "26-year-old", None)]
 
 
 @pytest.mark.parametrize(

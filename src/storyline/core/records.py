@@ -80,7 +80,7 @@ class Quantity:
     """A number as written, with what it counts (stored as JSON inside ``claims`` and ``mentions``)."""
 
     value: float = doc("The number: 12 for 'at least 12 people', 1500 for 'about 1,500', 10 for a '10th anniversary'.")
-    unit: str | None = doc("Lemma of the noun it counts or measures ('person', 'child', 'year', 'time', 'percent', 'dollar'), or null.")
+    unit: str | None = doc("Lemma of the noun it counts or measures ('people', 'child', 'year', 'time', 'percent', 'dollar'), or null.")
     modifier: str | None = doc("at_least, more_than, about, at_most or exactly when the text qualifies the number; null otherwise.")
     start: int = doc("Start offset into the article text of the quantity as written (modifier and noun included).")
     end: int = doc("End offset (exclusive).")

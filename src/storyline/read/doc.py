@@ -84,7 +84,7 @@ class QuantityAnn:
     """A number as written, with what it counts: "at least 12 people", "about 1,500", "11 times".
 
     ``value`` is the number (an ordinal's rank when ``ordinal``: "10th anniversary" -> 10); ``unit``
-    the lemma of the noun it counts or measures ("person", "child", "year", "time", "percent"),
+    the lemma of the noun it counts or measures ("people", "child", "year", "time", "percent"),
     else None; ``modifier`` one of ``at_least``, ``more_than``, ``about``, ``at_most``, ``exactly``
     or None. ``start``/``end``/``text`` cover the modifier, the number and its noun, and the words
     that say what it measures when ``measure`` is set: ``"age"`` (an age stated of someone: "is 42",

@@ -1,6 +1,6 @@
 """Quantities: numbers as written, with their modifier, the noun they count, and what they measure.
 
-"at least 12 people" (12, person, at_least), "more than 200" (200, None, more_than), "about 1,500
+"at least 12 people" (12, people, at_least), "more than 200" (200, None, more_than), "about 1,500
 homes" (1500, home, about), "a 5.8-magnitude earthquake" (5.8, magnitude), "11 times" (11, time),
 "40%" (40, percent), "$5 million" (5000000, dollar). The unit is the lemma of the noun the number
 modifies in the parse; on a Doc without a parse, the next word. Numbers inside dates and times
@@ -139,6 +139,9 @@ def quantity_at(doc: Doc, i: int, hi: int, skip: Iterable[int] = (), lo: int = 0
         if (digits and unit_tok == end and lowers[end] in ("year", "years") and idx.space_after[i]
                 and end + 1 < hi and lowers[end + 1] == "old" and idx.space_after[end]):
             measure, last = "age", end + 2  # "42 years old"
+        if (unit_tok is not None and lowers[unit_tok] == "year" and unit_tok + 2 < len(texts) and texts[unit_tok + 1] == "-"
+                and lowers[unit_tok + 2] == "old" and unit_tok + 2 < hi):
+            last = unit_tok + 3  # "a 26-year-old": the age of the noun it modifies, not a stated age
         if unit_tok == end and lowers[end] == "years":
             if end + 2 < hi and lowers[end + 1] == "of" and lowers[end + 2] == "marriage":
                 measure, last = "marriage", end + 3  # "11 years of marriage"
