@@ -50,10 +50,13 @@ def find_quantities(doc: Doc, lo: int, hi: int, skip: Iterable[int] = ()) -> lis
     """The quantities among tokens ``lo:hi`` of ``doc``, in text order (tokens in ``skip`` never
     start or join one)."""
     skip = set(skip)
+    idx = DocIndex.build(doc)
+    num, lowers = idx.num, idx.lowers
     out: list[QuantityAnn] = []
     i = lo
     while i < hi:
-        found = None if i in skip else quantity_at(doc, i, hi, skip, lo)
+        # Only a token like a number ("12", "1,500", "twelve", "10th") or "a" ("a dozen") starts one.
+        found = None if i in skip or not (num[i] or lowers[i] in ("a", "an")) else quantity_at(doc, i, hi, skip, lo)
         if found is None:
             i += 1
             continue
