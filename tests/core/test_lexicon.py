@@ -61,7 +61,7 @@ def test_wrong_shape_is_an_error(data_dir, content, problem):
 def test_the_bundled_lexicons_load_with_their_readers_shapes():
     """Every reader's shape holds for the shipped files (and the readers build on them)."""
     from storyline.read.attribution.lexicon import cue_lexicon
-    from storyline.read.certainty.component import _lexicon as hedges
+    from storyline.read.certainty.assess import _lexicon as hedges
     from storyline.read.claims import _predicates
     from storyline.read.entities.lexicon import lexicon as entities_lexicon
 
@@ -70,7 +70,7 @@ def test_the_bundled_lexicons_load_with_their_readers_shapes():
 
 def test_a_reader_raises_instead_of_reading_nothing(data_dir, monkeypatch):
     """The old loaders turned broken JSON into an empty lexicon; now the reader fails loudly."""
-    from storyline.read.certainty import component
+    from storyline.read.certainty import assess as component
 
     (data_dir / "hedges.json").write_text("{not json", "utf-8")
     component._lexicon.cache_clear()

@@ -6,7 +6,14 @@ import math
 
 import pytest
 
-from storyline.evaluation.coref_metrics import b_cubed, ceaf_e, clusters_from, f1, muc, score
+from storyline.evaluation.coref_metrics import (
+    b_cubed,
+    ceaf_e,
+    clusters_from,
+    f1,
+    muc,
+    score,
+)
 
 # Pradhan et al. (2014, "Scoring coreference partitions of predicted mentions", fig. 1): the
 # response misses e and adds h, i. Published values: MUC R = P = 40 %, B³ R = 5/12, P = 1/2,

@@ -6,10 +6,16 @@
     a.age(mara, 42, "Quinn, 42")
     reading = a.build()
 
-Texts are appended sentence by sentence, so every offset is right by construction.
+Texts are appended sentence by sentence, so every offset is right by construction. Claims,
+ages and mentions carry the annotations the reader would write (quantities, an age's wording),
+computed by the read stage's own functions on the tokenised text (no model: no parse).
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
 
 from storyline.core.dates import parse_published
 from storyline.core.ids import make_id
@@ -20,9 +26,29 @@ from storyline.core.records import (
     ArticleReading,
     Claim,
     Mention,
+    Quantity,
     Source,
     Timex,
 )
+from storyline.read.doc import EntityAnn, MentionAnn
+from storyline.read.entities.ages import age_wording, annotate_mention_quantities
+from storyline.read.extract import quantity_records
+from storyline.read.quantities import find_quantities
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    return spacy.blank("en")
+
+
+def quantities_in(text: str, start: int, end: int, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Quantity, ...]:
+    """The quantities the reader finds in ``text[start:end]`` (characters in ``skip`` spans are dates)."""
+    doc = _nlp()(text)
+    inside = [t.i for t in doc if start <= t.idx and t.idx + len(t) <= end]
+    if not inside:
+        return ()
+    hidden = {t.i for t in doc for s, e in skip if t.idx < e and s < t.idx + len(t)}
+    return quantity_records(find_quantities(doc, inside[0], inside[-1] + 1, hidden))
 
 
 class ArticleBuilder:
@@ -90,9 +116,23 @@ class ArticleBuilder:
             ss = se = None
         src = Source(kind, source_text, ss, se, source_entity, "says" if kind != "unattributed" else None, quote, via, key)
         cid = make_id("c", self.id, cs, ce, predicate, key or kind)
+        dates = tuple((t.start, t.end) for t in self.timexes if t.id == tid)
         self.claims.append(Claim(cid, self.id, cs, ce, text, subject, predicate, pclass, object, tid, polarity,
-                                 certainty, (), src, s, e))
+                                 certainty, (), src, s, e, quantities_in(self.text, cs, ce, dates)))
         return cid
+
+    def mention(self, entity: str, text: str, kind: str = "name", within: tuple[int, int] | None = None) -> str:
+        """A mention of ``entity`` at the last occurrence of ``text`` (in ``within``), with the quantities
+        the reader writes at it (an age in apposition, a count after a possessive)."""
+        lo, hi = within or (0, len(self.text))
+        i = self.text.rfind(text, lo, hi)
+        assert i >= 0, f"{text!r} not in the text"
+        ent = next(e for e in self.entities if e.id == entity)
+        ann = MentionAnn(i, i + len(text), text, kind)
+        annotate_mention_quantities(_nlp()(self.text), [EntityAnn(0, ent.name, ent.type, [ann])])
+        mid = make_id("m", self.id, i, i + len(text), entity)
+        self.mentions.append(Mention(mid, self.id, entity, i, i + len(text), text, kind, quantity_records(ann.quantities)))
+        return mid
 
     def age(self, entity: str, value: int, wording: str) -> str:
         """Append ``wording`` (e.g. 'Quinn, 42, was there.') and record the age at its number."""
@@ -100,7 +140,8 @@ class ArticleBuilder:
         i = self.text.find(str(value), s, e)
         aid = make_id("g", self.id, entity, i)
         as_of = self.published[:10] if self.published else None
-        self.ages.append(Age(aid, self.id, entity, value, i, i + len(str(value)), as_of))
+        end = i + len(str(value))
+        self.ages.append(Age(aid, self.id, entity, value, i, end, as_of, age_wording(self.text, i, end)))
         return aid
 
     def build(self) -> ArticleReading:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from helpers.docs import make_doc, parsed_doc
 
-from storyline.read.certainty.component import (
+from storyline.read.certainty.assess import (
     assess,
     assess_attribution,
-    certainty_component,
     source_adjust,
     weakest,
 )
+from storyline.read.certainty.component import certainty_component
 from storyline.read.doc import AttributionAnn
 
 NEVER = "She/PRON/PRP/nsubj/3 has/AUX/VBZ/aux/3 never/ADV/RB/neg/3 cheated/VERB/VBN/ROOT/- ./PUNCT/./punct/3"

@@ -99,15 +99,16 @@ def test_name_with_age_parsed_as_modified_by_the_verb():
     assert (c.predicate, c.subject_key, c.text) == ("take", 1, "took the three kids")
 
 
-def test_component_adds_ages_at_resolved_epithets():
-    # 'The painter , 51 , left .' with 'The painter' resolved to Ivo Brandt by coreference
+def test_component_leaves_the_entities_alone():
+    # 'The painter , 51 , left .': ages at epithets are storyline_coref's (tests/read/test_entities_ages.py)
     doc = parsed_doc(
         "The/DET/DT/det/1 painter/NOUN/NN/nsubj/5 ,/PUNCT/,/punct/1 51/NUM/CD/appos/1 ,/PUNCT/,/punct/1 "
         "left/VERB/VBD/ROOT/- ./PUNCT/./punct/5",
         entities=[EntityAnn(1, "Ivo Brandt", "PERSON", [MentionAnn(0, 11, "The painter", "nominal")])],
     )
     claims_component(doc)
-    assert [a.value for a in doc._.sl_entities[0].ages] == [51]
+    assert doc._.sl_entities[0].ages == []
+    assert [(q.value, q.text) for c in doc._.sl_claims for q in c.quantities] == [(51, "51")]
 
 
 def test_dangling_noun_is_no_predicate_beside_a_verb():

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from helpers.docs import build, by_name
 
+from storyline.read.doc import DocIndex
 from storyline.read.entities.component import entities_component
 from storyline.read.entities.coref import coref_component
-from storyline.read.entities.spans import DocIndex
 
 
 def run(doc):

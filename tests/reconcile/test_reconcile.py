@@ -439,11 +439,8 @@ def test_count_read_around_a_possessive_mention():
     b = ArticleBuilder("b1", "Star Ledger", "2024-03-01")
     m2, t2, g2 = _couple(b)
     b.say("Quinn brought along")
-    s = len(b.text) + 1
     b.say("the couple\u2019s three children to the premiere.")
-    from storyline.core.ids import make_id
-    from storyline.core.records import Mention
-    b.mentions.append(Mention(make_id("m", "b1", s), "b1", g2, s, s + 10, "the couple", "nominal"))
+    b.mention(g2, "the couple", "nominal")
     story = reconcile([a.build(), b.build()])
     [x] = _conflicts(story, "count")
     assert x.claims[0] == two and x.claims[1].startswith("m-")
@@ -479,3 +476,26 @@ def test_an_anniversary_date_is_not_a_wedding_date():
     m2, t2, _ = _couple(b)
     b.claim("Quinn married Vance in 2012", subject=m2, object=t2, pclass="marriage", predicate="marry", when="2012")
     assert not reconcile([a.build(), b.build()]).conflicts
+
+
+def test_an_age_written_at_an_epithet_counts_only_for_the_epithets_owner():
+    """'The choreographer, 47,' (an age the reader wrote at the mention, not on the person) joins
+    the age fact of the person the story calls the choreographer, read from Mention.quantities."""
+    def article(aid, outlet, day, epithet_of):
+        a = ArticleBuilder(aid, outlet, day)
+        lee = a.person("Julien Dufresne", aliases=("Dufresne", "the choreographer"))
+        mara = a.person("Mara Quinn", aliases=("Quinn", "the singer"))
+        a.say("The choreographer, 47, has been spotted in Paris.")
+        mid = a.mention(lee if epithet_of == "lee" else mara, "The choreographer", "nominal")
+        return a, lee, mid
+
+    a, _, mid = article("a1", "Star Ledger", "2024-01-17", "lee")
+    b = ArticleBuilder("b1", "Daily Lumen", "2024-01-18")
+    b.age(b.person("Julien Dufresne", aliases=("Dufresne", "the choreographer")), 47, "Dufresne, 47, left.")
+    story = reconcile([a.build(), b.build()])
+    [fact] = [f for f in story.facts if f.predicate_class == "age"]
+    assert mid in fact.claims and fact.status == "corroborated" and "Julien Dufresne is 47" in fact.statement
+
+    c, _, wrong = article("c1", "Pop Wire", "2024-01-19", "mara")  # coreference gave the epithet to Quinn
+    story = reconcile([a.build(), b.build(), c.build()])
+    assert not any(wrong in f.claims for f in story.facts)

@@ -149,3 +149,31 @@ def test_a_foreign_database_is_refused_not_overwritten(tmp_path: Path) -> None:
         # The failed migration was one transaction: not even its first tables remain.
         names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert names == {"articles"}
+
+
+def test_a_version_1_database_is_upgraded_in_place(db_url: str) -> None:  # noqa: F811
+    """Revision 0002 adds claims.quantities, mentions.quantities and ages.text to stored rows."""
+    from alembic import command
+
+    from storyline.store.connect import _alembic_config
+    from storyline.store.convert import to_row
+    from storyline.store.tables import ARTICLE_TABLES
+
+    engine = _engine(db_url)
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    r = reading(1)
+    added = {("claims", "quantities"), ("mentions", "quantities"), ("ages", "text")}
+    fields = {"articles": (r.article,), "article_entities": r.entities, "mentions": r.mentions, "ages": r.ages,
+              "timexes": r.timexes, "claims": r.claims}
+    with engine.begin() as conn:
+        for name in ARTICLE_TABLES:
+            rows = [{k: v for k, v in to_row(name, rec, None if name == "articles" else i).items() if (name, k) not in added}
+                    for i, rec in enumerate(fields[name])]
+            conn.execute(tables[name].insert(), rows)
+    engine.dispose()
+    with open_store(db_url) as s:
+        assert s.schema_version() == SCHEMA_VERSION == 2
+        assert s.readings() == [r]  # empty quantities, empty wording

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 EXPORT_SCHEMA = "storyline/1"
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "WORK", "EVENT", "OUTLET", "GROUP", "OTHER"]
@@ -82,6 +82,20 @@ class ArticleEntity:
 
 
 @dataclass(frozen=True)
+class Quantity:
+    """A number as written, with what it counts (stored as JSON inside ``claims`` and ``mentions``)."""
+
+    value: float = doc("The number: 12 for 'at least 12 people', 1500 for 'about 1,500', 10 for a '10th anniversary'.")
+    unit: str | None = doc("Lemma of the noun it counts or measures ('people', 'child', 'year', 'time', 'percent', 'dollar'), or null.")
+    modifier: str | None = doc("at_least, more_than, about, at_most or exactly when the text qualifies the number; null otherwise.")
+    start: int = doc("Start offset into the article text of the quantity as written (modifier and noun included).")
+    end: int = doc("End offset (exclusive).")
+    text: str = doc("The quantity as written: 'at least 12 people', '11 years of marriage', '10th wedding anniversary'.")
+    measure: str | None = doc("What it states, when the reader knows: 'age' (an age: 'is 42', '42 years old', 'Portman, 42') or 'marriage' (a length of marriage or a wedding anniversary); null otherwise.")
+    ordinal: bool = doc("True for a rank ('10th anniversary'), false for a count or a measure.")
+
+
+@dataclass(frozen=True)
 class Mention:
     """One mention of an article entity (table ``mentions``)."""
 
@@ -92,6 +106,9 @@ class Mention:
     end: int = doc("End character offset (exclusive).")
     text: str = doc("The mention's text, equal to article.text[start:end].")
     kind: MentionKind = doc("name, nominal (an epithet such as 'the Oscar winner') or pronoun.")
+    quantities: tuple[Quantity, ...] = doc(
+        "What is written right after the mention: an age in apposition ('The choreographer, 47'; measure 'age'), "
+        "a count after a possessive ('the couple’s three children').", default=())
 
 
 @dataclass(frozen=True)
@@ -105,6 +122,7 @@ class Age:
     start: int = doc("Start offset of the age expression.")
     end: int = doc("End offset (exclusive).")
     as_of: str | None = doc("The date the age holds on (the article's publication date), ISO; null if unknown.")
+    text: str = doc("The age in context as quoted in reasons: the word before it and the age ('Portman, 42').", default="")
 
 
 @dataclass(frozen=True)
@@ -157,6 +175,9 @@ class Claim:
     source: Source = doc("Who says so.")
     sentence_start: int = doc("Start offset of the sentence(s) holding the claim, for highlighting.")
     sentence_end: int = doc("End offset of that sentence span.")
+    quantities: tuple[Quantity, ...] = doc(
+        "The numbers in the claim, in text order ('at least 12 people', '11 times'; a predicative age has measure 'age').",
+        default=())
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ The JSON Schema (``docs/export.schema.json``) is generated from the records by
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from collections import defaultdict
@@ -90,6 +91,7 @@ def _claim(c: Claim, ix: _Index) -> dict:
         },
         "predicate_class": c.predicate_class,
         "sentence_start": c.sentence_start, "sentence_end": c.sentence_end,
+        "quantities": [dataclasses.asdict(q) for q in c.quantities],
         "fact": ix.fact_of.get(c.id),
     }  # fmt: skip
 
@@ -99,9 +101,11 @@ def _entities(readings: Sequence[ArticleReading], story: Story, ix: _Index) -> l
     ages: dict[str, list[dict]] = defaultdict(list)
     for r in readings:
         for m in r.mentions:
-            mentions[ix.entity(m.entity)].append({"article": m.article, "start": m.start, "end": m.end, "text": m.text, "kind": m.kind})
+            mentions[ix.entity(m.entity)].append({"article": m.article, "start": m.start, "end": m.end, "text": m.text, "kind": m.kind,
+                                                  "quantities": [dataclasses.asdict(q) for q in m.quantities]})
         for g in r.ages:
-            ages[ix.entity(g.entity)].append({"article": g.article, "value": g.value, "as_of": g.as_of, "start": g.start, "end": g.end})
+            ages[ix.entity(g.entity)].append({"article": g.article, "value": g.value, "as_of": g.as_of, "start": g.start, "end": g.end,
+                                              "text": g.text})
     out = []
     for e in story.entities:
         out.append({

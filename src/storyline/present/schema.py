@@ -93,6 +93,7 @@ def export_schema() -> dict:
             "article": {**s, "description": "Article id."},
             "start": {"type": "integer", "minimum": 0}, "end": {"type": "integer", "minimum": 0},
             "text": s, "kind": {"enum": ["name", "nominal", "pronoun"]},
+            "quantities": {"type": "array", "items": _ref("quantity"), "description": _field_docs(R.Mention)["quantities"]},
         },
         "required": ["article", "start", "end", "text", "kind"],
     }  # fmt: skip
@@ -118,6 +119,7 @@ def export_schema() -> dict:
             "object": {**ns, "description": "Story entity id when the object is an entity, else its text, or null."},
             "when": {**ns, "description": "Timex id the claim is anchored to, or null."},
             "source": _ref("source"),
+            "quantities": {"type": "array", "items": _ref("quantity"), "description": _field_docs(R.Claim)["quantities"]},
         },
         extra={"fact": {**ns, "description": "Fact id this claim belongs to, or null."}},
     )
@@ -154,6 +156,7 @@ def export_schema() -> dict:
             "entity": entity,
             "timex": record_schema(R.Timex, required=("id", "article", "start", "end", "text", "type", "value", "mod")),
             "source": source,
+            "quantity": record_schema(R.Quantity),
             "claim": claim,
             "fact": fact,
             "echo": record_schema(R.Echo),

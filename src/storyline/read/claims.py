@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from storyline.core.lexicon import load_data
-from storyline.read.certainty.component import (
+from storyline.read.certainty.assess import (
     Assessments,
     assess,
     attribution_adjust,
@@ -33,9 +33,14 @@ from storyline.read.certainty.component import (
     take_assessments,
     weakest,
 )
-from storyline.read.doc import AttributionAnn, ClaimAnn, char_span, ensure_extensions
-from storyline.read.entities.ages import add_nominal_ages
-from storyline.read.entities.spans import DocIndex
+from storyline.read.doc import (
+    AttributionAnn,
+    ClaimAnn,
+    DocIndex,
+    char_span,
+    ensure_extensions,
+)
+from storyline.read.quantities import find_quantities
 
 __all__ = ["find_claims", "normalise_predicate", "claims_component"]
 
@@ -211,18 +216,24 @@ class _Index:
         self.rows = parse_rows(doc)  # heads and sentence starts of the whole Doc (offset 0), read once
         self.head = self.rows.head
         self.entity: dict[int, int] = {}
+        names: set[int] = set()
         for ent in doc._.sl_entities or []:
             for m in ent.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None:
                     for k in range(span.start, span.end):
                         self.entity.setdefault(k, ent.key)
+                    if m.kind == "name":
+                        names.update(range(span.start, span.end))
         self.timex: dict[int, int] = {}
         for n, t in enumerate(doc._.sl_timexes or []):
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is not None:
                 for k in range(span.start, span.end):
                     self.timex.setdefault(k, n)
+        # Numbers in dates and times, and in names ("Apollo 11"), are no quantities.
+        timexes = doc._.sl_timexes or []
+        self.no_quantity = names | {k for k, n in self.timex.items() if timexes[n].type != "DURATION"}
 
     def entity_of(self, t: Token | None) -> int | None:
         if t is None:
@@ -317,8 +328,8 @@ def _credit_line(tokens: DocIndex, lo: int, hi: int) -> bool:
 def find_claims(doc: Doc, assessed: Assessments | None = None) -> list[ClaimAnn]:
     """Claims for ``doc`` from its parse, ``sl_attributions``, ``sl_entities`` and ``sl_timexes``.
 
-    ``assessed``: :func:`~storyline.read.certainty.component.assess` results already known for token spans
-    of this Doc as it is now (see :func:`~storyline.read.certainty.component.take_assessments`)."""
+    ``assessed``: :func:`~storyline.read.certainty.assess.assess` results already known for token spans
+    of this Doc as it is now (see :func:`~storyline.read.certainty.assess.take_assessments`)."""
     if not doc.has_annotation("DEP") or len(doc) == 0:
         return []
     atts: list[AttributionAnn] = doc._.sl_attributions or []
@@ -435,22 +446,19 @@ def _claim(
         hedges=hedges,
         sentence_start=s_start,
         sentence_end=s_end,
+        quantities=find_quantities(doc, left, right, index.no_quantity),
     )
 
 
 @Language.component(
     "storyline_claims",
-    requires=["doc._.sl_attributions"],
+    requires=["doc._.sl_attributions", "doc._.sl_entities", "doc._.sl_timexes", "token.tag", "token.lemma", "token.dep",
+              "token.head", "doc.sents"],
     assigns=["doc._.sl_claims", "doc.spans"],
 )
 def claims_component(doc: Doc) -> Doc:
-    """Set ``doc._.sl_claims`` and the ``sl_claims`` span group (label = predicate class).
-
-    Also adds the ages written at resolved epithets ("The choreographer, 47,") to the entities:
-    they need coreference, and age claims are compared across articles. That step belongs at the
-    end of ``storyline_coref``; it is idempotent, so it may run there too."""
+    """Set ``doc._.sl_claims`` and the ``sl_claims`` span group (label = predicate class)."""
     ensure_extensions()
-    add_nominal_ages(doc._.sl_entities or [], DocIndex.build(doc).text)
     claims = find_claims(doc, take_assessments(doc))
     doc._.sl_claims = claims
     group = []

@@ -1,31 +1,63 @@
 """What the ``storyline_*`` spaCy components read and write on a ``Doc``.
 
 This module is the contract between the read-stage components. Each component declares
-(in its ``@Language.component``/``factory`` call) which of these it ``requires`` and
-``assigns``. All offsets are *character* offsets into ``doc.text`` (end exclusive), so they
-can be stored and exported without the Doc.
+(in its ``@Language.component`` call) everything it ``requires`` and ``assigns``, in spaCy's
+naming: ``doc._.sl_entities``, ``token.dep``, ``token.head``, ``doc.sents``, ``doc.spans``, ...
+(``tests/read/test_components_contract.py`` checks the declarations against what each component
+reads and writes, and that ``nlp.analyze_pipes()`` finds no problem). Two conventions:
+
+- part-of-speech tags are declared as ``token.tag``: the English pipelines map ``token.pos`` from
+  the tags in their ``attribute_ruler``, which declares nothing;
+- ``sl_meta`` is the pipeline's input, not an annotation: the caller sets it, any component may
+  read it, none declares it.
+
+All offsets are *character* offsets into ``doc.text`` (end exclusive), so they can be stored and
+exported without the Doc.
 
 Doc extensions (``doc._.<name>``):
 
 ``sl_meta``         :class:`ArticleMeta`  set by the caller before the pipeline runs
-``sl_entities``     list[:class:`EntityAnn`]       storyline_entities (+ storyline_coref adds mentions)
+``sl_entities``     list[:class:`EntityAnn`]       storyline_entities (+ storyline_coref adds mentions,
+                                                   the ages at epithets and the quantities at mentions)
 ``sl_timexes``      list[:class:`TimexAnn`]        storyline_timex
 ``sl_attributions`` list[:class:`AttributionAnn`]  storyline_attribution (certainty filled by storyline_certainty)
-``sl_claims``       list[:class:`ClaimAnn`]        storyline_claims
+``sl_claims``       list[:class:`ClaimAnn`]        storyline_claims (with the quantities of each claim)
+
+``doc.user_data`` holds the :class:`DocIndex` cache (any component) and the content assessments
+``storyline_certainty`` hands to ``storyline_claims``.
 
 Span groups (``doc.spans[...]``), for displaCy and quick inspection; label = type/kind:
 ``sl_mentions``, ``sl_timexes``, ``sl_sources``, ``sl_contents``, ``sl_claims``.
+
+:class:`DocIndex` is the per-Doc token index the components share: built once per Doc, linear,
+cached on the Doc itself (``doc.user_data``), so every component reuses one build whatever order
+``nlp.pipe`` runs Docs in. Token attributes are read in one ``Doc.to_array`` call: creating a
+``Token`` object per token per component costs more than the rules that use it.
 """
 
 from __future__ import annotations
 
+import bisect
+import weakref
 from dataclasses import dataclass, field
 from datetime import date
 
+from spacy.attrs import (
+    IDX,
+    IS_PUNCT,
+    IS_SPACE,
+    LENGTH,
+    LIKE_NUM,
+    LOWER,
+    SENT_START,
+    SPACY,
+)
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 __all__ = [
     "ArticleMeta",
+    "QuantityAnn",
     "MentionAnn",
     "AgeAnn",
     "EntityAnn",
@@ -34,6 +66,7 @@ __all__ = [
     "ClaimAnn",
     "ensure_extensions",
     "char_span",
+    "DocIndex",
 ]
 
 
@@ -47,11 +80,37 @@ class ArticleMeta:
 
 
 @dataclass
+class QuantityAnn:
+    """A number as written, with what it counts: "at least 12 people", "about 1,500", "11 times".
+
+    ``value`` is the number (an ordinal's rank when ``ordinal``: "10th anniversary" -> 10); ``unit``
+    the lemma of the noun it counts or measures ("people", "child", "year", "time", "percent"),
+    else None; ``modifier`` one of ``at_least``, ``more_than``, ``about``, ``at_most``, ``exactly``
+    or None. ``start``/``end``/``text`` cover the modifier, the number and its noun, and the words
+    that say what it measures when ``measure`` is set: ``"age"`` (an age stated of someone: "is 42",
+    "turned 40", "42 years old", "Portman, 42") or ``"marriage"`` (a length of marriage or a wedding
+    anniversary: "11 years of marriage", "married for 9 years", "10th wedding anniversary").
+    """
+
+    value: float
+    unit: str | None
+    modifier: str | None
+    start: int
+    end: int
+    text: str
+    measure: str | None = None
+    ordinal: bool = False
+
+
+@dataclass
 class MentionAnn:
     start: int
     end: int
     text: str
     kind: str  # "name" | "nominal" | "pronoun"
+    # What is written right after the mention (set by storyline_coref): an age in apposition
+    # ("The choreographer, 47"), a count after a possessive ("the couple's three children").
+    quantities: list[QuantityAnn] = field(default_factory=list)
 
 
 @dataclass
@@ -125,6 +184,7 @@ class ClaimAnn:
     hedges: list[str] = field(default_factory=list)
     sentence_start: int = 0
     sentence_end: int = 0
+    quantities: list[QuantityAnn] = field(default_factory=list)  # numbers in the claim, in text order
 
 
 _EXTENSIONS = {
@@ -147,6 +207,127 @@ def char_span(doc: Doc, start: int, end: int, label: str = ""):
     """``doc.char_span`` that snaps outward to token boundaries instead of returning None."""
     span = doc.char_span(start, end, label=label, alignment_mode="expand")
     return span
+
+
+_OPEN_QUOTES = frozenset({'"', "“", "‘", "'", "(", "[", "—", "–", "-", ":", "…"})
+_CACHE_KEY = "storyline.DocIndex"  # doc.user_data key of the cached index
+_ATTRS = [IDX, LENGTH, SPACY, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, SENT_START]
+
+
+@dataclass(eq=False)
+class DocIndex:
+    """Token-level facts computed once per Doc: token texts and flags, sentences, char -> token maps."""
+
+    _doc_ref: weakref.ref = field(repr=False)  # weak: the index lives on the Doc it points to
+    sent_of: list[int] = field(default_factory=list)
+    sent_bounds: list[tuple[int, int]] = field(default_factory=list)  # token [start, end) per sentence
+    initial: list[bool] = field(default_factory=list)  # first word of a sentence or of a quote
+    tok_starts: list[int] = field(default_factory=list)  # token char starts, ascending
+    text: str = ""
+    lower_words: set[str] = field(default_factory=set)  # words the article writes in lower case
+    texts: list[str] = field(default_factory=list)  # token.text per token
+    lowers: list[str] = field(default_factory=list)  # token.lower_ per token
+    space_after: list[bool] = field(default_factory=list)  # token.whitespace_ is non-empty
+    punct: list[bool] = field(default_factory=list)  # token.is_punct
+    space: list[bool] = field(default_factory=list)  # token.is_space
+    num: list[bool] = field(default_factory=list)  # token.like_num
+    _sents_key: bool = field(default=False, repr=False)  # whether sentences were known at build time
+
+    @property
+    def doc(self) -> Doc:
+        """The Doc this index describes."""
+        doc = self._doc_ref()
+        if doc is None:  # only reachable if a caller kept the index and dropped the Doc
+            raise ReferenceError("the Doc of this DocIndex no longer exists")
+        return doc
+
+    @classmethod
+    def build(cls, doc: Doc) -> DocIndex:
+        """The index of ``doc``: built on first use, then cached on the Doc for later components.
+
+        A cached index is reused only while the Doc still has the same tokens and the same
+        sentence annotation state (a component that retokenises or parses later gets a new one).
+        """
+        has_sents = bool(len(doc)) and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP"))
+        cached = doc.user_data.get(_CACHE_KEY)
+        if isinstance(cached, DocIndex) and len(cached.texts) == len(doc) and cached._sents_key == has_sents:
+            return cached
+        idx = cls._fresh(doc, has_sents)
+        doc.user_data[_CACHE_KEY] = idx
+        return idx
+
+    @classmethod
+    def _fresh(cls, doc: Doc, has_sents: bool) -> DocIndex:
+        n = len(doc)
+        text = doc.text
+        idx = cls(weakref.ref(doc), text=text, _sents_key=has_sents)
+        if n:
+            starts, lengths, spaces, punct, space, num, lower, sent_start = doc.to_array(_ATTRS).T.tolist()
+        else:
+            starts, lengths, spaces, punct, space, num, lower, sent_start = [], [], [], [], [], [], [], []
+        strings = doc.vocab.strings
+        texts = [text[s : s + k] for s, k in zip(starts, lengths)]
+        idx.texts = texts
+        idx.tok_starts = starts
+        idx.lowers = [strings[h] for h in lower]
+        idx.space_after = [bool(x) for x in spaces]
+        idx.punct = [bool(x) for x in punct]
+        idx.space = [bool(x) for x in space]
+        idx.num = [bool(x) for x in num]
+        idx.sent_of = [0] * n
+        idx.initial = [False] * n
+        if has_sents and "sents" not in doc.user_hooks and doc.has_annotation("SENT_START"):
+            # What Doc.sents yields, without a Span per sentence: a sentence starts where
+            # sent_start == 1 (to_array gives -1 as 2**64 - 1, which is not 1 either).
+            cuts = [0] + [i for i in range(1, n) if sent_start[i] == 1] + [n]
+            sents = list(zip(cuts, cuts[1:]))
+        elif has_sents:
+            sents = [(s.start, s.end) for s in doc.sents]
+        else:
+            sents = [(0, n)] if n else []
+        idx.sent_bounds = sents
+        for sid, (s, e) in enumerate(sents):
+            idx.sent_of[s:e] = [sid] * (e - s)
+            # The first word after leading quotes/punctuation is capitalised by position, not name.
+            j = s
+            while j < e and (texts[j] in _OPEN_QUOTES or not any(c.isalnum() for c in texts[j])):
+                j += 1
+            if j < e:
+                idx.initial[j] = True
+        for i in range(1, n):
+            prev = texts[i - 1]
+            # After an opening quote or a line break a capital letter says nothing either.
+            if prev in {"“", '"', "‘"} or "\n" in text[starts[i - 1] + len(prev) : starts[i]] or "\n" in prev:
+                idx.initial[i] = True
+        idx.lower_words = {w for w in texts if w.islower()}
+        return idx
+
+    def common_word_at_start(self, i: int) -> bool:
+        """A sentence-initial capitalised word the article also uses in lower case ("Still", "Sources")."""
+        low = self.lowers[i]
+        return self.initial[i] and (low in self.lower_words or low in STOP_WORDS)
+
+    def char_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """Character [start, end) of the token span [start, end) (``doc[start:end]``'s text)."""
+        return self.tok_starts[start], self.tok_starts[end - 1] + len(self.texts[end - 1])
+
+    def token_at(self, char: int) -> int | None:
+        """Index of the token starting exactly at ``char``, else None."""
+        k = bisect.bisect_left(self.tok_starts, char)
+        if k < len(self.tok_starts) and self.tok_starts[k] == char:
+            return k
+        return None
+
+    def token_covering(self, char: int) -> int:
+        """Index of the token containing (or first after) ``char``."""
+        k = bisect.bisect_right(self.tok_starts, char) - 1
+        return max(k, 0)
+
+    def tokens_for(self, start: int, end: int) -> tuple[int, int]:
+        """Token range [i, j) covering char span [start, end)."""
+        i = self.token_covering(start)
+        j = bisect.bisect_left(self.tok_starts, end)
+        return i, max(j, i + 1)
 
 
 ensure_extensions()

@@ -13,11 +13,13 @@ from storyline.core.records import (
     ArticleReading,
     Claim,
     Mention,
+    Quantity,
     Source,
     Timex,
 )
+from storyline.read.entities.ages import age_wording
 
-__all__ = ["reading_from_doc"]
+__all__ = ["reading_from_doc", "quantity_records"]
 
 
 def reading_from_doc(doc: Doc, article: Article) -> ArticleReading:
@@ -50,10 +52,12 @@ def reading_from_doc(doc: Doc, article: Article) -> ArticleReading:
         )
         for m in sorted(ent.mentions, key=lambda m: (m.start, m.end)):
             mentions.append(
-                Mention(make_id("m", aid, m.start, m.end, eid), aid, eid, m.start, m.end, text[m.start : m.end], m.kind)
+                Mention(make_id("m", aid, m.start, m.end, eid), aid, eid, m.start, m.end, text[m.start : m.end], m.kind,
+                        quantity_records(m.quantities))
             )
         for a in ent.ages:
-            ages.append(Age(make_id("g", aid, eid, a.start), aid, eid, a.value, a.start, a.end, as_of))
+            ages.append(Age(make_id("g", aid, eid, a.start), aid, eid, a.value, a.start, a.end, as_of,
+                            age_wording(text, a.start, a.end)))
 
     timex_ids: list[str] = []
     timexes = []
@@ -104,6 +108,7 @@ def reading_from_doc(doc: Doc, article: Article) -> ArticleReading:
                 source=source,
                 sentence_start=c.sentence_start,
                 sentence_end=c.sentence_end,
+                quantities=quantity_records(c.quantities),
             )
         )
     # Duplicate ids (a component emitting the same span twice) would violate the primary keys.
@@ -115,6 +120,11 @@ def reading_from_doc(doc: Doc, article: Article) -> ArticleReading:
         timexes=tuple(_unique(timexes)),
         claims=tuple(_unique(claims)),
     )
+
+
+def quantity_records(anns) -> tuple[Quantity, ...]:
+    """The :class:`Quantity` records of ``QuantityAnn`` annotations."""
+    return tuple(Quantity(q.value, q.unit, q.modifier, q.start, q.end, q.text, q.measure, q.ordinal) for q in anns)
 
 
 def _unique(records):

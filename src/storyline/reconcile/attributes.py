@@ -5,9 +5,11 @@ Decision: ages are not events, so all ages stated for one person become **one fa
 (as_of − (age+1) years, as_of − age years]; the fact is contradicted only when two of those
 intervals cannot intersect ("42" in August 2023 and "42" in January 2024 agree; "42" in January
 2024 and "44" in February 2024 do not). The fact's claims are the age claims that cover each stated
-age, or the ``Age`` record id (prefix ``g-``) when no claim covers it. An age the reader missed in
-an apposition to a person's mention ("The choreographer, 47,") is added under that mention's id
-(prefix ``m-``) when the epithet is, across the story, most used for that person.
+age, or the ``Age`` record id (prefix ``g-``) when no claim covers it; an age claim no ``Age`` falls
+in states its age as a quantity of measure ``age`` ("she is 42"). An age the reader wrote at a
+person's mention but did not give the person ("The choreographer, 47,", when the article's
+epithet ages disagree) is added under that mention's id (prefix ``m-``) when the epithet is,
+across the story, most used for that person.
 
 Likewise counts of children ("two children" vs "four children") become one fact per set of
 parents and noun (children, sons, daughters) holding the children-class claims; a count stated in
@@ -16,11 +18,13 @@ but is compared too, and so is a count no claim carries after a possessive menti
 three children", under the mention's id). Counts conflict when they differ in articles published
 within nine months of each other, or when a later article gives fewer (families grow, they rarely
 shrink).
+
+Ages and counts are read from the reader's annotations (``Age``, ``Claim.quantities``,
+``Mention.quantities``), never from the text; the text is only sliced to quote them.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -32,17 +36,13 @@ from storyline.core.records import ArticleReading
 from storyline.reconcile.cast import Cast
 from storyline.reconcile.conflicts import Found
 from storyline.reconcile.facts import Draft
-from storyline.reconcile.features import COUNT_NOUN, COUNT_RE, ClaimView, number
+from storyline.reconcile.features import ClaimView, child_count
 from storyline.reconcile.independence import GRADE_RANK, grade_of
 from storyline.reconcile.names import is_proper_name
 
 __all__ = ["age_drafts", "count_drafts"]
 
 _COUNT_WINDOW_DAYS = 270
-_APPOSITION_AGE = re.compile(r", (\d{1,3}),")
-# Only predicative ages: "she is 42", "turned 40", "42 years old"; an attributive "26-year-old
-# singer" in a claim about someone else must not become the subject's age.
-_AGE_RE = re.compile(r"\b(?:is|was|turned|turns|aged)\s+(\d{1,3})\b(?!-)|\b(\d{1,3}) years? old\b")
 
 
 @dataclass(frozen=True)
@@ -76,23 +76,23 @@ def _epithet_owners(readings: Sequence[ArticleReading], cast: Cast) -> dict[str,
 
 def _apposition_ages(r: ArticleReading, cast: Cast, known: set[tuple[str, str]],
                      owners: dict[str, Counter]) -> list[tuple[str, _Stated]]:
-    """Ages the reader left out, in an apposition to a mention of a person: "The choreographer,
-    47, has been spotted". The age is recorded against that mention (its id stands in the fact).
-    An epithet must be the person's across the story: a "The singer, 26" that one article's
-    coreference gave to the choreographer is not his age."""
+    """Ages the reader wrote at a mention of a person but left out of the person's ages: "The
+    choreographer, 47, has been spotted". The age is recorded against that mention (its id stands
+    in the fact). An epithet must be the person's across the story: a "The singer, 26" that one
+    article's coreference gave to the choreographer is not his age."""
     day = parse_day(r.article.published)
     if day is None:
         return []
-    text, out = r.article.text, []
+    out = []
     ages_at = {g.start for g in r.ages}
     for m in r.mentions:
         if m.kind == "pronoun" or cast.types.get(m.entity) != "PERSON":
             continue
-        hit = _APPOSITION_AGE.match(text, m.end)
-        if hit is None or hit.start(1) in ages_at:
+        hit = next((q for q in m.quantities if q.measure == "age"), None)
+        if hit is None or hit.start in ages_at:
             continue
-        value = int(hit.group(1))
-        wording = text[m.start : hit.end(1)]
+        value = int(hit.value)
+        wording = r.article.text[m.start : hit.end]  # the mention and its age, quoted as written
         person = cast.story(m.entity)
         if m.kind == "nominal":
             counts = owners.get(_epithet(m.text), Counter())
@@ -102,13 +102,6 @@ def _apposition_ages(r: ArticleReading, cast: Cast, known: set[tuple[str, str]],
             out.append((person, _Stated(m.id, r.article.id, r.article.outlet or r.article.id, value, day, wording,
                                         "unattributed")))
     return out
-
-
-def _age_wording(text: str, start: int, end: int) -> str:
-    """The age in context, "Portman, 42" rather than "42": the word before it on the same line."""
-    before = text[max(0, start - 40) : start].split("\n")[-1]
-    m = re.search(r"(\S+)[\s,]*$", before)
-    return (before[m.start(1) :] if m else "") + text[start:end]
 
 
 def _disjoint_pairs(groups: list[_Stated]) -> list[tuple[_Stated, _Stated]]:
@@ -158,15 +151,17 @@ def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], c
                           if v.claim.start <= g.start and g.end <= v.claim.end or (v.claim.start < g.end and g.start < v.claim.end)), None)
             if cover is not None:
                 consumed.add(cover.claim.id)
-            wording = _age_wording(r.article.text, g.start, g.end)
+            wording = g.text or str(g.value)
             stated[person].append(_Stated(cover.claim.id if cover else g.id, r.article.id, outlet, g.value, day, wording,
                                           grade_of(cover.claim.source.kind) if cover else "unattributed"))
     for vs in age_views.values():
         for v in vs:
             if v.claim.id in consumed or v.subject is None or v.published is None:
                 continue
-            m = _AGE_RE.search(v.claim.text)
-            value = int(m.group(1) or m.group(2)) if m else 0
+            # Only predicative ages: "she is 42", "turned 40", "42 years old"; an attributive
+            # "26-year-old singer" in a claim about someone else is not the subject's age.
+            q = next((q for q in v.claim.quantities if q.measure == "age"), None)
+            value = int(q.value) if q is not None else 0
             if 0 < value < 130:
                 consumed.add(v.claim.id)
                 stated[v.subject].append(_Stated(v.claim.id, v.article.id, v.outlet, value, v.published,
@@ -241,33 +236,24 @@ def _claim_counts(views: Sequence[ClaimView]) -> list[tuple[frozenset[str], _Cou
     return out
 
 
-def _text_counts(readings: Sequence[ArticleReading], cast: Cast, covered: set[tuple[str, int]]) -> list[tuple[frozenset[str], _Count]]:
+def _mention_counts(readings: Sequence[ArticleReading], cast: Cast, covered: set[tuple[str, int]]) -> list[tuple[frozenset[str], _Count]]:
     """Counts no claim carries, when a possessor names whose children they are ("the couple's three
-    children", "their two kids"): like ages, these are read from the text around a mention."""
+    children", "their two kids"): like ages, the reader writes these at the possessor's mention."""
     out = []
     for r in readings:
-        text = r.article.text
-        ends = {}
-        for m in r.mentions:
-            if cast.types.get(m.entity) in ("PERSON", "GROUP"):
-                ends[m.end] = m
         published = parse_day(r.article.published)
-        for match in COUNT_RE.finditer(text):
-            if (r.article.id, match.start()) in covered:
+        for m in r.mentions:
+            if cast.types.get(m.entity) not in ("PERSON", "GROUP"):
                 continue
-            m = None
-            for gap in (1, 3):  # "their two" / "the couple’s two"
-                cand = ends.get(match.start() - gap)
-                if cand is not None and text[cand.end : match.start()] in (" ", "'s ", "\u2019s "):
-                    m = cand
-            value = number(match.group(1))
-            if m is None or value is None:
-                continue
-            people = frozenset(cast.people(m.entity))
-            wording = text[m.start : match.end()]
-            out.append((people, _Count(m.id, r.article.id, r.article.outlet or r.article.id, published, value,
-                                       COUNT_NOUN[match.group(2).lower()], wording, "unattributed",
-                                       (published or date.max, r.article.id, match.start(), m.id), False)))
+            for q in m.quantities:
+                count = child_count(q)
+                if count is None or (r.article.id, q.end) in covered:
+                    continue
+                people = frozenset(cast.people(m.entity))
+                wording = r.article.text[m.start : q.end]  # the possessor and the count, quoted as written
+                out.append((people, _Count(m.id, r.article.id, r.article.outlet or r.article.id, published, count[0],
+                                           count[1], wording, "unattributed",
+                                           (published or date.max, r.article.id, q.start, m.id), False)))
     return out
 
 
@@ -275,11 +261,8 @@ def count_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView],
                  name: Callable[[str], str]) -> tuple[list[Draft], set[str]]:
     """One draft per group of people and noun with stated counts, and the children-class claims consumed."""
     items = _claim_counts(views)
-    covered = set()
-    for v in views:
-        if v.counts:
-            covered.update((v.article.id, m.start()) for m in COUNT_RE.finditer(v.article.text, v.claim.start, v.claim.end))
-    items += _text_counts(readings, cast, covered)
+    covered = {(v.article.id, q.end) for v in views for q in v.claim.quantities if child_count(q) is not None}
+    items += _mention_counts(readings, cast, covered)
     by_key: dict[tuple[str, str], list[_Count]] = defaultdict(list)
     consumed = {c.ref for _, c in items if c.own}
     for people, c in items:

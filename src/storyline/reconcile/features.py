@@ -1,9 +1,10 @@
 """What the reconcile stage needs to know about one claim, computed once (``ClaimView``).
 
-Besides the story-level participants and content tokens this finds, from the claim's own text:
-the event time (dropping a timex that dates a *work*: "2010’s Black Swan" is a release year, not
-the year of what happened on its set), a wedding date implied by an anniversary or a length of
-marriage, a count of children, and the places named.
+Besides the story-level participants and content tokens this finds the event time (dropping a
+timex that dates a *work*: "2010’s Black Swan" is a release year, not the year of what happened
+on its set), the places named, and, from the quantities the reader annotated on the claim
+(:attr:`Claim.quantities`), a wedding date implied by an anniversary or a length of marriage and
+the counts of children.
 """
 
 from __future__ import annotations
@@ -15,35 +16,16 @@ from functools import lru_cache
 from typing import Sequence
 
 from storyline.core.dates import Interval, interval, parse_day, years_before
-from storyline.core.records import Article, ArticleReading, Claim, Timex
+from storyline.core.records import Article, ArticleReading, Claim, Quantity, Timex
 from storyline.reconcile.cast import Cast
 from storyline.reconcile.names import name_tokens
 
-__all__ = ["ClaimView", "Derived", "build_views", "tokens", "number", "NUMBER_WORDS", "COUNT_RE", "COUNT_NOUN"]
+__all__ = ["ClaimView", "Derived", "build_views", "tokens", "child_count", "COUNT_NOUN"]
 
-NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
-_ORDINALS = {
-    w: i
-    for i, w in enumerate(
-        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
-    )
-}
-_NUM = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
-_ANNIV_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)|\b(" + "|".join(_ORDINALS) + r")\b", re.I)
-_ANNIV_TAIL_RE = re.compile(r"^\s+(?:wedding\s+|marriage\s+)?anniversary", re.I)
-_YEARS_MARRIED_RE = re.compile(
-    rf"\b{_NUM}\s+years\s+of\s+marriage\b|\bmarried\s+for\s+{_NUM}\s+years\b|\b{_NUM}[- ]year[- ]marriage\b", re.I
-)
-COUNT_RE = re.compile(rf"\b{_NUM}\s+(?:(?:young|little|grown|adult|biological)\s+)?(children|kids|sons|daughters|child|son|daughter)\b", re.I)
-COUNT_NOUN = {"children": "children", "kids": "children", "child": "children", "sons": "sons", "son": "sons",
-               "daughters": "daughters", "daughter": "daughters"}
+# A count of children is a quantity of one of these units (the reader gives the noun's lemma; a
+# Doc without a parse gives the word as written).
+COUNT_NOUN = {"child": "children", "children": "children", "kid": "children", "kids": "children", "son": "sons",
+              "sons": "sons", "daughter": "daughters", "daughters": "daughters"}
 # A date right before "’s <Work>" or "film/album ..." dates the work, not the event.
 _WORK_TAIL_RE = re.compile(r"^(?:['’]s\s+|\s+(?:film|movie|album|series|show|novel|book|song|single|season)\b)")
 _WORD_RE = re.compile(r"[a-z0-9]+")
@@ -72,11 +54,12 @@ def tokens(text: str, drop: frozenset[str] = frozenset()) -> frozenset[str]:
     return frozenset(_stem(w) for w in _WORD_RE.findall(text.lower().replace("’", "'")) if w not in _STOP and w not in drop)
 
 
-def number(text: str) -> int | None:
-    text = text.lower()
-    if text.isdigit():
-        return int(text)
-    return NUMBER_WORDS.get(text)
+def child_count(q: Quantity) -> tuple[int, str] | None:
+    """(value, 'children'|'sons'|'daughters') when the quantity counts children ("two children")."""
+    noun = COUNT_NOUN.get(q.unit or "")
+    if noun is None or q.ordinal or q.value != int(q.value) or not 0 <= q.value < 100:
+        return None
+    return int(q.value), noun
 
 
 @dataclass(frozen=True)
@@ -134,27 +117,24 @@ def _is_work_date(text: str, t: Timex, work_starts: set[int]) -> bool:
 
 
 def _derived(claim: Claim, span: Interval | None, published: date | None, pclass: str) -> Derived | None:
-    text = claim.text
-    for m in _ANNIV_RE.finditer(text):
-        tail = _ANNIV_TAIL_RE.match(text[m.end() :])
-        if not tail or span is None:
+    for q in claim.quantities:
+        # "their 10th wedding anniversary on <date>" (or a 10th anniversary in a marriage claim)
+        if not (q.ordinal and q.unit == "anniversary") or span is None:
             continue
-        if "wedding" not in tail.group(0).lower() and "marriage" not in tail.group(0).lower() and pclass != "marriage":
+        if q.measure != "marriage" and pclass != "marriage":
             continue
-        n = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2).lower()]
-        wedding = years_before(span, n)
+        wedding = years_before(span, int(q.value))
         if wedding is None:  # before the year 1
             continue
-        return Derived(wedding, f"a {m.group(0)}{tail.group(0)} on {span.describe()} puts the wedding on {wedding.describe()}")
-    m = _YEARS_MARRIED_RE.search(text)
-    if m:
-        n = number(next(g for g in m.groups() if g))
+        return Derived(wedding, f"a {q.text} on {span.describe()} puts the wedding on {wedding.describe()}")
+    q = next((q for q in claim.quantities if q.measure == "marriage" and not q.ordinal), None)
+    if q is not None:  # "11 years of marriage", "married for 11 years", "an 11-year marriage"
         anchor = span or (Interval(published, published) if published else None)
-        wedding = years_before(anchor, n, completed=True) if n is not None and anchor is not None else None
+        wedding = years_before(anchor, int(q.value), completed=True) if anchor is not None else None
         if wedding is not None:
             return Derived(
                 wedding,
-                f"'{m.group(0)}' as of {anchor.describe()} puts the wedding {wedding.describe()}",
+                f"'{q.text}' as of {anchor.describe()} puts the wedding {wedding.describe()}",
             )
     return None
 
@@ -186,11 +166,7 @@ def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimVie
             places = {cast.of[e] for s, e_, e in places_at if c.start <= s and e_ <= c.end}
             if isinstance(c.object, str) and c.object in place_ents:
                 places.add(cast.of[c.object])
-            counts = tuple(
-                (n, COUNT_NOUN[m.group(2).lower()])
-                for m in COUNT_RE.finditer(c.text)
-                if (n := number(m.group(1))) is not None
-            )
+            counts = tuple(n for q in c.quantities if (n := child_count(q)) is not None)
             subj = cast.people(c.subject)
             derived = _derived(c, span, published, pclass)
             if pclass == "marriage" and (derived is not None or c.predicate == "anniversary"):

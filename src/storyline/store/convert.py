@@ -2,9 +2,9 @@
 
 A row is a plain ``dict`` keyed by column name (see :func:`storyline.store.tables.layout`):
 nested records are flattened to ``<field>_<subfield>``, tuples become JSON lists and come back
-as tuples, dates become ISO 8601 text (:func:`storyline.core.dates.iso`) and come back as dates
-(datetimes when a time was stored). ``seq`` (the record's position in its tuple) is added on the
-way in and dropped on the way out.
+as tuples (a tuple of records as a list of objects), dates become ISO 8601 text
+(:func:`storyline.core.dates.iso`) and come back as dates (datetimes when a time was stored).
+``seq`` (the record's position in its tuple) is added on the way in and dropped on the way out.
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ __all__ = ["from_row", "to_row"]
 def to_row(table: str, record: Any, seq: int | None = None) -> dict[str, Any]:
     """The row storing ``record`` in ``table`` (at position ``seq`` in its tuple, if given)."""
     row: dict[str, Any] = {} if seq is None else {"seq": seq}
-    for name, get, py in _GETTERS[table]:
+    for name, get, py, item in _GETTERS[table]:
         value = get(record)
         if py is tuple and value is not None:
-            value = list(value)
+            value = [dataclasses.asdict(x) for x in value] if item is not None else list(value)
         elif py is date:
             value = iso(value)
         row[name] = value
@@ -60,23 +60,23 @@ def _tree(cls: type, cols: tuple[RecordColumn, ...], depth: int = 0) -> _Tree:
 
 def _builder(cls: type, tree: _Tree) -> Callable[[Mapping[str, Any]], Any]:
     """A function making ``cls`` from a row, with the tree walked once here rather than per row."""
-    plan: list[tuple[str, str | None, type | None, Callable[[Mapping[str, Any]], Any] | None]] = []
+    plan: list[tuple[str, str | None, type | None, type | None, Callable[[Mapping[str, Any]], Any] | None]] = []
     for name, node in tree.items():
         if isinstance(node, RecordColumn):
-            plan.append((name, node.name, node.py, None))
+            plan.append((name, node.name, node.py, node.item, None))
         else:
             nested_cls, subtree = node
-            plan.append((name, None, None, _builder(nested_cls, subtree)))
+            plan.append((name, None, None, None, _builder(nested_cls, subtree)))
 
     def build(row: Mapping[str, Any]) -> Any:
         kwargs: dict[str, Any] = {}
-        for name, column, py, nested in plan:
+        for name, column, py, item, nested in plan:
             if nested is not None:
                 kwargs[name] = nested(row)
                 continue
             value = row[column]
             if py is tuple and value is not None:
-                value = tuple(value)
+                value = tuple(item(**x) for x in value) if item is not None else tuple(value)
             elif py is date:
                 value = parse_iso(value)
             kwargs[name] = value
@@ -86,7 +86,8 @@ def _builder(cls: type, tree: _Tree) -> Callable[[Mapping[str, Any]], Any]:
 
 
 _BUILDERS = {name: _builder(cls, _tree(cls, layout(name))) for name, cls in TABLES.items()}
-# Per table: (column name, getter along the column's attribute path, the column's Python type).
+# Per table: (column name, getter along the column's attribute path, the column's Python type,
+# the record type of a tuple's items or None).
 _GETTERS = {
-    name: tuple((c.name, attrgetter(".".join(c.path)), c.py) for c in layout(name)) for name in TABLES
+    name: tuple((c.name, attrgetter(".".join(c.path)), c.py, c.item) for c in layout(name)) for name in TABLES
 }

@@ -6,7 +6,8 @@ field, with the type read from the field's annotation:
 - ``str`` -> TEXT, ``int`` -> INTEGER, ``float`` -> FLOAT, ``bool`` -> BOOLEAN; ``date`` -> TEXT
   (ISO 8601, converted by :mod:`storyline.store.convert`); ``X | None``
   makes the column nullable, anything else is NOT NULL; ``Literal[...]`` is stored as TEXT.
-- ``tuple[...]`` and ``dict`` -> JSON (a list / an object).
+- ``tuple[...]`` and ``dict`` -> JSON (a list / an object); a tuple of records
+  (``Claim.quantities: tuple[Quantity, ...]``) is a list of objects.
 - a nested record (``Claim.source: Source``) is flattened into ``<field>_<subfield>`` columns.
 
 ``id`` is the primary key. Every table but ``articles`` has one column of the store's own,
@@ -67,6 +68,7 @@ class RecordColumn:
     py: type  # str, int, float, bool, date, tuple or dict
     nullable: bool
     doc: str
+    item: type | None = None  # the record type of a tuple's items (stored as JSON objects), else None
 
 
 _SCALARS: dict[type, type[sa.types.TypeEngine]] = {str: sa.Text, int: sa.Integer, float: sa.Float, bool: sa.Boolean, date: sa.Text}
@@ -99,7 +101,9 @@ def _columns(cls: type, prefix: tuple[str, ...] = ()) -> list[RecordColumn]:
         elif origin is Literal:
             cols.append(RecordColumn("_".join(path), path, "scalar", str, nullable, doc))
         elif origin in (tuple, dict):
-            cols.append(RecordColumn("_".join(path), path, "json", origin, nullable, doc))
+            args = typing.get_args(ann)
+            item = args[0] if origin is tuple and args and dataclasses.is_dataclass(args[0]) else None
+            cols.append(RecordColumn("_".join(path), path, "json", origin, nullable, doc, item))
         elif origin in _SCALARS:
             cols.append(RecordColumn("_".join(path), path, "scalar", origin, nullable, doc))
         else:

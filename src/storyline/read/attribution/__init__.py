@@ -170,7 +170,7 @@ def _donor(cands: list[Candidate], resolved: dict, donors: dict, i: int) -> int 
 
 @Language.component(
     "storyline_attribution",
-    requires=["token.pos", "token.dep"],
+    requires=["doc._.sl_entities", "token.tag", "token.dep", "token.head", "token.ent_type", "token.is_sent_start", "doc.sents"],
     assigns=["doc._.sl_attributions", "doc.spans"],
 )
 def attribution_component(doc: Doc) -> Doc:

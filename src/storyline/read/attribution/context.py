@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.read.attribution.lexicon import CueLexicon
 from storyline.read.attribution.quotes import Quote, find_quotes, paragraphs
-from storyline.read.entities.spans import DocIndex
+from storyline.read.doc import DocIndex
 
 __all__ = ["Ctx", "build_context"]
 

@@ -3,6 +3,11 @@
 An age is an attribute of the person, never an entity and never a date. Ages next to an epithet
 ("The choreographer, 47,", "the 26-year-old singer") can only be read once coreference has
 resolved the epithet: :func:`add_nominal_ages` does that on the resolved entities.
+
+:func:`apposition_age` is the one reading of an age in apposition ("Portman, 42,"): after names
+(:func:`find_ages`), after epithets (:func:`add_nominal_ages`) and as the quantities written at a
+mention (:func:`annotate_mention_quantities`, which also reads counts after a possessive: "the
+couple's three children"). The reconcile stage reads these annotations, never the text.
 """
 
 from __future__ import annotations
@@ -10,7 +15,12 @@ from __future__ import annotations
 import bisect
 import re
 
-__all__ = ["find_ages", "add_nominal_ages"]
+from spacy.tokens import Doc
+
+from storyline.read.doc import AgeAnn, DocIndex, EntityAnn, QuantityAnn
+from storyline.read.quantities import quantity_at
+
+__all__ = ["find_ages", "add_nominal_ages", "apposition_age", "annotate_mention_quantities", "age_wording"]
 
 # Right after a name: ", 42," / ", 42." / ", 6, and" / " (42)" / ", aged 42".
 _AFTER_NAME = re.compile(r"(?:\s*,\s*(?:aged\s+)?(\d{1,3})(?=\s*(?:[,.;)!?]|and\b|or\b|$))|\s+\((\d{1,3})\))")
@@ -43,23 +53,30 @@ def find_ages(text: str, mentions: list[tuple[int, int, int]]) -> list[tuple[int
     return out
 
 
+def apposition_age(text: str, end: int) -> tuple[int, int, int] | None:
+    """``(value, start, end)`` of an age written right after character ``end`` (the end of a
+    mention): ", 42," / ", 42." / ", 6, and" / " (42)" / ", aged 42"."""
+    m = _AFTER_NAME.match(text, end)
+    if not m:
+        return None
+    g = 1 if m.group(1) else 2
+    value = int(m.group(g))
+    return (value, m.start(g), m.end(g)) if 0 < value < 120 else None
+
+
 def _after(text: str, mentions: list[tuple[int, int, int]]) -> list[tuple[int, int, int, int]]:
     """``(ref, value, start, end)`` for ages right after a mention: "Portman, 42,"."""
     out: list[tuple[int, int, int, int]] = []
     seen: set[int] = set()
     for _, e, ref in mentions:
-        m = _AFTER_NAME.match(text, e)
-        if not m:
-            continue
-        g = 1 if m.group(1) else 2
-        value = int(m.group(g))
-        if 0 < value < 120 and m.start(g) not in seen:
-            seen.add(m.start(g))
-            out.append((ref, value, m.start(g), m.end(g)))
+        hit = apposition_age(text, e)
+        if hit is not None and hit[1] not in seen:
+            seen.add(hit[1])
+            out.append((ref, *hit))
     return out
 
 
-def add_nominal_ages(entities: list, text: str) -> None:
+def add_nominal_ages(entities: list[EntityAnn], text: str) -> None:
     """Add to each PERSON entity (``EntityAnn``) the ages written at its nominal mentions.
 
     "The choreographer, 47," (an age right after the epithet) and "the 26-year-old singer" (an age
@@ -68,10 +85,6 @@ def add_nominal_ages(entities: list, text: str) -> None:
     only nominal mentions (never pronouns) count, and none when they disagree with each other or
     with the ages written next to the person's name.
     """
-    from storyline.read.doc import (
-        AgeAnn,  # the Doc contract; imported here to keep this module pure text
-    )
-
     for ent in entities:
         if ent.type != "PERSON":
             continue
@@ -95,3 +108,42 @@ def add_nominal_ages(entities: list, text: str) -> None:
                 ent.ages.append(AgeAnn(value, s, e))
         ent.ages.sort(key=lambda a: a.start)
 
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"her", "his", "their", "its", "our", "my", "your"})
+_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+
+
+def annotate_mention_quantities(doc: Doc, entities: list[EntityAnn]) -> None:
+    """Set ``MentionAnn.quantities`` of every person and group mention: the age in apposition after
+    a name or an epithet ("The choreographer, 47," -> 47, measure ``age``: kept even where
+    :func:`add_nominal_ages` refused it, for the reconcile stage to judge against the whole story),
+    and the quantity right after a possessive ("the couple's three children", "their two kids")."""
+    idx = DocIndex.build(doc)
+    text, starts, texts, n = idx.text, idx.tok_starts, idx.texts, len(idx.texts)
+    for ent in entities:
+        if ent.type not in ("PERSON", "GROUP"):
+            continue
+        for m in ent.mentions:
+            found: list[QuantityAnn] = []
+            hit = apposition_age(text, m.end) if ent.type == "PERSON" and m.kind != "pronoun" else None
+            if hit is not None:
+                value, s, e = hit
+                found.append(QuantityAnn(value, None, None, s, e, text[s:e], "age"))
+            k = bisect.bisect_left(starts, m.end)
+            possessive = m.text.lower() in _POSSESSIVE_PRONOUNS
+            if k < n and starts[k] == m.end and texts[k] in _POSSESSIVE_MARKS:
+                k, possessive = k + 1, True
+            gap_start = starts[k - 1] + len(texts[k - 1]) if k > 0 else 0
+            if possessive and k < n and text[gap_start : starts[k]] == " ":
+                q = quantity_at(doc, k, n)
+                if q is not None and q[0].start == starts[k] and not q[0].ordinal:
+                    found.append(q[0])
+            m.quantities = found
+
+
+def age_wording(text: str, start: int, end: int) -> str:
+    """The age in context, "Portman, 42" rather than "42": the word before it on the same line."""
+    before = text[max(0, start - 40) : start].split("\n")[-1]
+    m = re.search(r"(\S+)[\s,]*$", before)
+    return (before[m.start(1) :] if m else "") + text[start:end]

@@ -24,12 +24,18 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from storyline.read.doc import AgeAnn, EntityAnn, MentionAnn, ensure_extensions
+from storyline.read.doc import (
+    AgeAnn,
+    DocIndex,
+    EntityAnn,
+    MentionAnn,
+    ensure_extensions,
+)
 from storyline.read.entities.ages import find_ages
 from storyline.read.entities.lexicon import lexicon
 from storyline.read.entities.outlets import find_outlets
 from storyline.read.entities.people import collect_people, match_people
-from storyline.read.entities.spans import DocIndex, trim_possessive
+from storyline.read.entities.spans import trim_possessive
 from storyline.read.entities.works import find_awards, find_works
 
 __all__ = ["annotate_entities", "entities_component", "write_mentions"]
@@ -235,7 +241,7 @@ def write_mentions(doc: Doc) -> None:
 
 @Language.component(
     "storyline_entities",
-    requires=["doc.ents", "token.pos", "token.dep"],
+    requires=["doc.ents", "token.ent_type", "token.tag", "token.lemma", "token.dep", "doc.sents"],
     assigns=["doc._.sl_entities", "doc.spans"],
 )
 def entities_component(doc: Doc) -> Doc:

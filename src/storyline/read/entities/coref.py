@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from storyline.read.doc import EntityAnn, MentionAnn, ensure_extensions
-from storyline.read.entities.ages import add_nominal_ages
+from storyline.read.doc import DocIndex, EntityAnn, MentionAnn, ensure_extensions
+from storyline.read.entities.ages import add_nominal_ages, annotate_mention_quantities
 from storyline.read.entities.component import write_mentions
 from storyline.read.entities.epithets import (
     Anaphor,
@@ -42,7 +42,6 @@ from storyline.read.entities.epithets import (
     grammatical_weight,
 )
 from storyline.read.entities.lexicon import Lexicon, lexicon
-from storyline.read.entities.spans import DocIndex
 
 __all__ = ["resolve_coreference", "coref_component"]
 
@@ -434,11 +433,13 @@ def resolve_coreference(doc: Doc) -> None:
     for e in st.order:
         e.mentions.sort(key=lambda m: (m.start, m.end))
     doc._.sl_entities = [e for e in st.order if e.mentions]
-    # Ages written at epithets ("The choreographer, 47,") can only be read once they are resolved.
-    add_nominal_ages(doc._.sl_entities, doc.text)
 
 
-@Language.component("storyline_coref", requires=["doc._.sl_entities"], assigns=["doc._.sl_entities", "doc.spans"])
+@Language.component(
+    "storyline_coref",
+    requires=["doc._.sl_entities", "token.tag", "token.lemma", "token.dep", "token.head", "doc.sents"],
+    assigns=["doc._.sl_entities", "doc.spans"],
+)
 def coref_component(doc: Doc) -> Doc:
     """spaCy component: nominal/pronoun mentions and GROUP entities; never raises."""
     if doc._.sl_entities is None:
@@ -447,6 +448,12 @@ def coref_component(doc: Doc) -> Doc:
         resolve_coreference(doc)
     except Exception:  # noqa: BLE001 - keep the name mentions when coreference fails on odd text
         _log.warning("storyline_coref failed; keeping name mentions only", exc_info=True)
+    try:
+        # Ages written at epithets ("The choreographer, 47,") can only be read once they are resolved.
+        add_nominal_ages(doc._.sl_entities, DocIndex.build(doc).text)
+        annotate_mention_quantities(doc, doc._.sl_entities)
+    except Exception:  # noqa: BLE001
+        _log.warning("storyline_coref: ages and counts at mentions failed", exc_info=True)
     write_mentions(doc)
     return doc
 

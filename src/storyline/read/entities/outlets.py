@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
+from storyline.read.doc import DocIndex
 from storyline.read.entities.lexicon import Lexicon, Outlet, outlet_regex
-from storyline.read.entities.spans import DocIndex
 
 __all__ = ["find_outlets", "outlets_for"]
 

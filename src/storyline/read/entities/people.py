@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from storyline.read.doc import DocIndex
 from storyline.read.entities.lexicon import Lexicon
-from storyline.read.entities.spans import HONORIFICS, DocIndex, is_cap, trim_possessive
+from storyline.read.entities.spans import HONORIFICS, is_cap, trim_possessive
 
 __all__ = ["Person", "collect_people", "match_people", "person_established"]
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 
+from storyline.read.doc import DocIndex
 from storyline.read.entities.lexicon import Lexicon
-from storyline.read.entities.spans import DocIndex, cap_run_end, is_cap
+from storyline.read.entities.spans import cap_run_end, is_cap
 
 __all__ = ["find_works", "find_awards"]
 

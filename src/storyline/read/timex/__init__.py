@@ -47,7 +47,7 @@ def _work_spans(doc: Doc) -> list[tuple[int, int]]:
 
 @Language.component(
     "storyline_timex",
-    requires=["doc._.sl_meta"],
+    requires=["doc._.sl_entities", "token.tag", "token.dep", "token.head"],
     assigns=["doc._.sl_timexes", "doc.spans"],
 )
 def timex_component(doc: Doc) -> Doc:

@@ -6,6 +6,8 @@ time and each entry carries a normalisation value used by :mod:`.normalize`.
 
 from __future__ import annotations
 
+from storyline.read.numbers import CARDINALS, ORDINAL_WORDS
+
 __all__ = [
     "MONTHS",
     "WEEKDAYS",
@@ -35,13 +37,9 @@ WEEKDAYS: dict[str, int] = {
 }
 
 NUMBER_WORDS: dict[str, float] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2,
-    "couple of": 2, "half a": 0.5, "half an": 0.5,
-}
+    "a": 1, "an": 1, **{w: v for w, v in CARDINALS.items() if v}, "hundred": 100, "a hundred": 100,
+    "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2, "half a": 0.5, "half an": 0.5,
+}  # fmt: skip
 # Quantities that leave the number unknown: TIMEX3 writes X ("PXY" = some years).
 VAGUE_QUANTITIES = frozenset(
     {"several", "few", "a few", "many", "some", "numerous", "multiple", "countless", "the past few",
@@ -49,10 +47,8 @@ VAGUE_QUANTITIES = frozenset(
 )
 
 ORDINALS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "1st": 1, "2nd": 2,
-    "3rd": 3, "4th": 4, "final": -1, "last": -1,
-}
+    **{w: v for w, v in ORDINAL_WORDS.items() if v <= 12}, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": -1, "last": -1,
+}  # fmt: skip
 
 # unit word (singular) -> (TIMEX3 duration letter, is a time unit needing the "T" prefix)
 UNITS: dict[str, tuple[str, bool]] = {

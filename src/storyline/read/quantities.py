@@ -1,0 +1,165 @@
+"""Quantities: numbers as written, with their modifier, the noun they count, and what they measure.
+
+"at least 12 people" (12, people, at_least), "more than 200" (200, None, more_than), "about 1,500
+homes" (1500, home, about), "a 5.8-magnitude earthquake" (5.8, magnitude), "11 times" (11, time),
+"40%" (40, percent), "$5 million" (5000000, dollar). The unit is the lemma of the noun the number
+modifies in the parse; on a Doc without a parse, the next word. Numbers inside dates and times
+(``skip``) and inside entity mentions are not quantities.
+
+Two readings the reconcile stage relies on set :attr:`~storyline.read.doc.QuantityAnn.measure`:
+
+- ``"age"``: an age stated of someone, "is 42", "was 42", "turned 40", "aged 40", "42 years old"
+  (predicative only: "the 26-year-old singer" says the singer's age, not the subject's);
+- ``"marriage"``: "11 years of marriage", "married for 11 years", "an 11-year marriage", and an
+  ordinal anniversary, "their 10th wedding anniversary" (``ordinal``; ``measure`` is set when the
+  phrase says wedding or marriage). With a date, these imply the wedding date.
+
+Counts of children are quantities whose unit is child, kid, son or daughter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from storyline.read.doc import DocIndex, QuantityAnn
+from storyline.read.numbers import CARDINALS, SCALES, cardinal, ordinal
+from storyline.read.timex.lexicon import APPROX_MODS
+
+__all__ = ["find_quantities", "quantity_at", "MODIFIERS"]
+
+# Words before a number -> modifier: the timex approximators, in the quantity vocabulary.
+_FROM_TIMEX = {"MORE_THAN": "more_than", "LESS_THAN": "at_most", "EQUAL_OR_MORE": "at_least",
+               "EQUAL_OR_LESS": "at_most", "APPROX": "about", None: "exactly"}  # fmt: skip
+MODIFIERS: dict[tuple[str, ...], str] = {
+    **{tuple(k.split()): _FROM_TIMEX[v] for k, v in APPROX_MODS.items()},
+    ("fewer", "than"): "at_most", ("no", "fewer", "than"): "at_least", ("an", "estimated"): "about",
+    ("as", "many", "as"): "at_most", ("in", "excess", "of"): "more_than",
+}  # fmt: skip
+_MAX_MOD = max(len(k) for k in MODIFIERS)
+_CURRENCY = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
+_AGE_VERBS = frozenset({"is", "was", "turned", "turns", "aged"})
+_MARRIAGE = frozenset({"wedding", "marriage"})
+_ORDINAL_NOUNS = frozenset({"anniversary", "birthday"})
+_UNIT_DEPS = frozenset({"nummod", "compound", "amod", "quantmod", "npadvmod", "nmod"})
+
+
+def find_quantities(doc: Doc, lo: int, hi: int, skip: Iterable[int] = ()) -> list[QuantityAnn]:
+    """The quantities among tokens ``lo:hi`` of ``doc``, in text order (tokens in ``skip`` never
+    start or join one)."""
+    skip = set(skip)
+    idx = DocIndex.build(doc)
+    num, lowers = idx.num, idx.lowers
+    out: list[QuantityAnn] = []
+    i = lo
+    while i < hi:
+        # Only a token like a number ("12", "1,500", "twelve", "10th") or "a" ("a dozen") starts one.
+        found = None if i in skip or not (num[i] or lowers[i] in ("a", "an")) else quantity_at(doc, i, hi, skip, lo)
+        if found is None:
+            i += 1
+            continue
+        q, i = found
+        out.append(q)
+    return out
+
+
+def _number(idx: DocIndex, doc: Doc, i: int, hi: int, skip: set[int]) -> tuple[float, int, bool] | None:
+    """(value, end token, is an ordinal) of the number starting at token ``i``."""
+    low = idx.lowers[i]
+    value = cardinal(low)
+    if value is not None and low in CARDINALS and doc.has_annotation("POS") and doc[i].pos_ not in ("NUM", ""):
+        return None  # "no one", "the one who"
+    j = i + 1
+    if value is None and low in ("a", "an") and j < hi and idx.lowers[j] in SCALES and j not in skip:
+        value, j = float(SCALES[idx.lowers[j]]), j + 1  # "a dozen", "a hundred"
+    if value is None:
+        rank = ordinal(low)
+        return (float(rank), j, True) if rank is not None else None
+    if (value in range(20, 100, 10) and j + 1 < hi and idx.texts[j] == "-" and not idx.space_after[i]
+            and CARDINALS.get(idx.lowers[j + 1], 10) < 10 and j + 1 not in skip):
+        value, j = value + CARDINALS[idx.lowers[j + 1]], j + 2  # "twenty-two"
+    while j < hi and idx.lowers[j] in SCALES and j not in skip:
+        value, j = value * SCALES[idx.lowers[j]], j + 1  # "two hundred", "1.5 million"
+    return value, j, False
+
+
+def _unit(idx: DocIndex, doc: Doc, first: int, end: int, hi: int, skip: set[int]) -> int | None:
+    """The token of the noun the number ``first:end`` counts, if it follows within three tokens."""
+    if end < hi and idx.texts[end] == "%":
+        return end
+    if doc.has_annotation("DEP"):
+        t = doc[end - 1]
+        head = t.head
+        while head.i < end and head.i >= first and head.i != head.head.i:  # "two hundred": up to "hundred"
+            head = head.head
+        if t.dep_ in _UNIT_DEPS or head.i != t.head.i:
+            if end <= head.i < min(hi, end + 4) and head.pos_ in ("NOUN", "PROPN") and head.i not in skip:
+                return head.i
+        return None
+    k = end
+    while k < hi and idx.texts[k] == "-":
+        k += 1
+    if k < hi and k not in skip and idx.texts[k].isalpha() and idx.lowers[k] not in STOP_WORDS:
+        return k
+    return None
+
+
+def quantity_at(doc: Doc, i: int, hi: int, skip: Iterable[int] = (), lo: int = 0) -> tuple[QuantityAnn, int] | None:
+    """The quantity whose number starts at token ``i``, and the token after it; None when no number
+    starts there. The quantity's words stay within tokens ``lo:hi``."""
+    skip = skip if isinstance(skip, set) else set(skip)
+    idx = DocIndex.build(doc)
+    lowers, texts = idx.lowers, idx.texts
+    num = _number(idx, doc, i, hi, skip)
+    if num is None:
+        return None
+    value, end, is_ordinal = num
+    first, last = i, end  # token span of the whole quantity
+    measure: str | None = None
+    unit_tok = _unit(idx, doc, i, end, hi, skip)
+    unit = None
+    if unit_tok is not None:
+        unit = "percent" if texts[unit_tok] == "%" else (doc[unit_tok].lemma_ or texts[unit_tok]).lower()
+        last = unit_tok + 1
+    if is_ordinal:
+        # An ordinal is a quantity only as the rank of an anniversary or a birthday.
+        k = end
+        said = k < hi and lowers[k] in _MARRIAGE
+        k += said
+        if not (k < hi and lowers[k] in _ORDINAL_NOUNS):
+            return None
+        unit, last = lowers[k], k + 1
+        measure = "marriage" if said and unit == "anniversary" else None
+    elif i > lo and texts[i - 1] in _CURRENCY and i - 1 not in skip:
+        unit, first, last = _CURRENCY[texts[i - 1]], i - 1, end
+    else:
+        digits = texts[i].isdigit() and len(texts[i]) <= 3 and end == i + 1
+        hyphen = end < len(texts) and texts[end] == "-" and not idx.space_after[end - 1]
+        if digits and i > lo and lowers[i - 1] in _AGE_VERBS and idx.space_after[i - 1] and not hyphen:
+            measure = "age"  # "she is 42", "turned 40"
+        if (digits and unit_tok == end and lowers[end] in ("year", "years") and idx.space_after[i]
+                and end + 1 < hi and lowers[end + 1] == "old" and idx.space_after[end]):
+            measure, last = "age", end + 2  # "42 years old"
+        if (unit_tok is not None and lowers[unit_tok] == "year" and unit_tok + 2 < len(texts) and texts[unit_tok + 1] == "-"
+                and lowers[unit_tok + 2] == "old" and unit_tok + 2 < hi):
+            last = unit_tok + 3  # "a 26-year-old": the age of the noun it modifies, not a stated age
+        if unit_tok == end and lowers[end] == "years":
+            if end + 2 < hi and lowers[end + 1] == "of" and lowers[end + 2] == "marriage":
+                measure, last = "marriage", end + 3  # "11 years of marriage"
+            elif i - 2 >= lo and lowers[i - 2] == "married" and lowers[i - 1] == "for":
+                measure, first = "marriage", i - 2  # "married for 11 years"
+        elif unit_tok is not None and lowers[unit_tok] == "year" and unit_tok <= end + 1:
+            if unit_tok + 1 < hi and lowers[unit_tok + 1] == "marriage" or (
+                    unit_tok + 2 < hi and texts[unit_tok + 1] == "-" and lowers[unit_tok + 2] == "marriage"):
+                measure = "marriage"  # "an 11-year marriage"
+                last = unit_tok + (2 if lowers[unit_tok + 1] == "marriage" else 3)
+    modifier = None
+    for n in range(min(_MAX_MOD, first - lo), 0, -1):
+        words = tuple(lowers[first - n : first])
+        if words in MODIFIERS and not any(k in skip for k in range(first - n, first)):
+            modifier, first = MODIFIERS[words], first - n
+            break
+    start, stop = idx.char_bounds(first, last)
+    return QuantityAnn(value, unit, modifier, start, stop, idx.text[start:stop], measure, is_ordinal), max(end, last)
