@@ -152,7 +152,8 @@ def test_a_foreign_database_is_refused_not_overwritten(tmp_path: Path) -> None:
 
 
 def test_a_version_1_database_is_upgraded_in_place(db_url: str) -> None:  # noqa: F811
-    """Revision 0002 adds claims.quantities, mentions.quantities and ages.text to stored rows."""
+    """Revisions 0002 and 0003 add claims.quantities, mentions.quantities, ages.text and the open-domain
+    claim columns (predicate span, event key, frame, eventive, place) to stored rows."""
     from alembic import command
 
     from storyline.store.connect import _alembic_config
@@ -165,7 +166,8 @@ def test_a_version_1_database_is_upgraded_in_place(db_url: str) -> None:  # noqa
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0001")
     r = reading(1)
-    added = {("claims", "quantities"), ("mentions", "quantities"), ("ages", "text")}
+    added = {("claims", "quantities"), ("mentions", "quantities"), ("ages", "text")} | {
+        ("claims", c) for c in ("predicate_start", "predicate_end", "predicate_pos", "event_key", "frame", "eventive", "place")}
     fields = {"articles": (r.article,), "article_entities": r.entities, "mentions": r.mentions, "ages": r.ages,
               "timexes": r.timexes, "claims": r.claims}
     with engine.begin() as conn:
@@ -175,5 +177,5 @@ def test_a_version_1_database_is_upgraded_in_place(db_url: str) -> None:  # noqa
             conn.execute(tables[name].insert(), rows)
     engine.dispose()
     with open_store(db_url) as s:
-        assert s.schema_version() == SCHEMA_VERSION == 2
+        assert s.schema_version() == SCHEMA_VERSION == 3
         assert s.readings() == [r]  # empty quantities, empty wording

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 EXPORT_SCHEMA = "storyline/1"
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "WORK", "EVENT", "OUTLET", "GROUP", "OTHER"]
@@ -178,6 +178,23 @@ class Claim:
     quantities: tuple[Quantity, ...] = doc(
         "The numbers in the claim, in text order ('at least 12 people', '11 times'; a predicative age has measure 'age').",
         default=())
+    predicate_start: int | None = doc(
+        "Start offset of the predicate's own words (the verb, or the event noun heading a nominal claim: 'arrest' in "
+        "'the arrest of X'); null for records stored before open-domain claims.", default=None)
+    predicate_end: int | None = doc("End offset (exclusive) of the predicate's own words, or null.", default=None)
+    predicate_pos: str | None = doc("'verb', 'noun' (an event noun heads the claim) or 'adj'; null when unknown.", default=None)
+    event_key: str | None = doc(
+        "Word-meaning key of the predicate from WordNet (storyline.core.words.event_key): 'marry', 'wed' and 'marriage' "
+        "share one, as do 'die'/'death'; null when WordNet does not know the word.", default=None)
+    frame: str | None = doc(
+        "WordNet lexicographer class of the predicate's sense ('verb.contact', 'verb.communication', 'verb.cognition', "
+        "'noun.event', ...), or null.", default=None)
+    eventive: bool = doc(
+        "False for predicates that never head a fact on their own: light, copular and cognition verbs ('I think', "
+        "'know', 'be true', 'happen'); true for events and states worth checking.", default=True)
+    place: str | None = doc(
+        "Where it happened: an ArticleEntity id (GPE, LOC, FAC or ORG named as the location), else the place as "
+        "written, or null.", default=None)
 
 
 @dataclass(frozen=True)

@@ -185,6 +185,14 @@ class ClaimAnn:
     sentence_start: int = 0
     sentence_end: int = 0
     quantities: list[QuantityAnn] = field(default_factory=list)  # numbers in the claim, in text order
+    predicate_start: int | None = None  # char offsets of the predicate's own words
+    predicate_end: int | None = None
+    predicate_pos: str | None = None  # "verb", "noun" or "adj"
+    event_key: str | None = None  # storyline.core.words.event_key of the predicate
+    frame: str | None = None  # WordNet lexname of the predicate's sense
+    eventive: bool = True  # False: light/copular/cognition predicates that never head a fact alone
+    place_key: int | None = None  # entity key of the place, when an entity
+    place_text: str | None = None  # the place as written, when not an entity
 
 
 _EXTENSIONS = {

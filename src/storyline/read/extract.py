@@ -109,6 +109,13 @@ def reading_from_doc(doc: Doc, article: Article) -> ArticleReading:
                 sentence_start=c.sentence_start,
                 sentence_end=c.sentence_end,
                 quantities=quantity_records(c.quantities),
+                predicate_start=c.predicate_start,
+                predicate_end=c.predicate_end,
+                predicate_pos=c.predicate_pos,
+                event_key=c.event_key,
+                frame=c.frame,
+                eventive=c.eventive,
+                place=(ent_ids.get(c.place_key) if c.place_key is not None else None) or c.place_text,
             )
         )
     # Duplicate ids (a component emitting the same span twice) would violate the primary keys.
