@@ -9,35 +9,11 @@ from __future__ import annotations
 import io
 
 import pytest
-import spacy
-from spacy.language import Language
+from helpers.blank import blank_nlp, manifest
 
 from storyline import api
 from storyline.core.errors import ConfigError, ModelNotFound
 from storyline.core.options import AnalysisOptions, load_options
-from storyline.read.doc import ensure_extensions
-
-
-@Language.component("test_explode_on_boom")
-def _explode(doc):
-    if "BOOM" in doc.text:
-        raise RuntimeError("component failed on purpose")
-    return doc
-
-
-def blank_nlp() -> Language:
-    ensure_extensions()
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("test_explode_on_boom")
-    return nlp
-
-
-def manifest(*texts: str) -> io.BytesIO:
-    import json
-
-    lines = [json.dumps({"id": f"t{i}", "outlet": "Glitter", "published": "2024-02-0{}".format(i + 1), "text": t}) for i, t in enumerate(texts)]
-    return io.BytesIO(("\n".join(lines) + "\n").encode())
 
 
 @pytest.fixture

@@ -207,14 +207,3 @@ def test_unicode_and_large_text_survive(store: Store) -> None:
     store.put_reading(r)
     assert store.readings()[0].article.text == text
 
-
-def test_nul_characters_are_stored_or_refused_whole(store: Store) -> None:
-    # PostgreSQL text cannot hold NUL; SQLite can. Either way no half-stored article.
-    r = reading(8, text="Before\x00after: Mara Quinn, 42, split from Theo Vale last month, a source says.")
-    if store.dialect == "postgresql":
-        with pytest.raises(StoreError, match="art-8"):
-            store.put_reading(r)
-        assert store.counts() == {name: 0 for name in TABLES}
-    else:
-        store.put_reading(r)
-        assert store.readings() == [r]

@@ -25,6 +25,7 @@ from storyline.ingest.readers import (
     read_manifest,
     read_txt,
 )
+from storyline.ingest.sanitize import sanitize_article
 
 __all__ = ["IngestResult", "Rejection", "Notice", "ingest", "iter_ingest", "FORMATS"]
 
@@ -162,7 +163,8 @@ def _sniffed(data: bytes, origin: str, options: AnalysisOptions) -> Iterator[Raw
 
 
 def _finish(raw: RawArticle, options: AnalysisOptions) -> tuple[Article, list[Notice]]:
-    notices: list[Notice] = []
+    raw, cleaned = sanitize_article(raw)
+    notices = [Notice(raw.origin, cleaned)] if cleaned else []
     if len(raw.text) > options.max_article_chars:
         raise InputTooLarge(
             f"the article has {len(raw.text):,} characters, over the {options.max_article_chars:,} limit",

@@ -27,6 +27,17 @@ def decode_text(data: bytes, origin: str) -> str:
     """Decode UTF-8 (with or without BOM); raise a clear error for empty, binary or mis-encoded data."""
     if not data.strip():
         raise EmptyInput("the input is empty", input=origin, fix="remove it from the batch or add the article text")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Before the binary sniff: UTF-16 text is full of NUL bytes. A lone surrogate is kept
+        # (surrogatepass) for the sanitizer to replace and report; a cut-off file is an error.
+        try:
+            return data.decode("utf-16", "surrogatepass")
+        except UnicodeDecodeError as exc:
+            raise EncodingError(
+                f"the input is not valid UTF-16 ({exc.reason} at byte {exc.start})",
+                input=origin,
+                fix=f"convert it to UTF-8, e.g. `iconv -f utf-16 -t utf-8 '{origin}' > fixed.txt`",
+            ) from None
     sample = data[:8192]
     if b"\x00" in sample or sum(b in _CONTROL for b in sample) > max(8, len(sample) // 50):
         raise BinaryInput(
@@ -36,8 +47,6 @@ def decode_text(data: bytes, origin: str) -> str:
         )
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -176,22 +176,34 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> Any:
+    """A text cell starting with a formula trigger, prefixed with a single quote (shown as text)."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS) else value
+
+
 def export_csv(readings: Sequence[ArticleReading], story: Story) -> str:
-    """The claims table, one row a claim, names instead of ids where that helps a reader."""
+    """The claims table, one row a claim, names instead of ids where that helps a reader.
+
+    Every text cell is quoted and numbers are bare; a text cell that starts with ``=``, ``+``,
+    ``-``, ``@``, tab or carriage return gets a leading ``'`` so no spreadsheet runs it."""
     ix = _Index(readings, story)
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(CSV_COLUMNS)
     for r in readings:
         for c in r.claims:
             s = c.source
             obj = ix.name(c.object) if c.object in ix.article_entities else c.object
             fact = ix.fact_of.get(c.id)
-            writer.writerow([
+            writer.writerow([_cell(v) for v in (
                 c.id, c.article, r.article.outlet or "", iso(r.article.published) or "", c.start, c.end, c.text,
                 ix.name(c.subject) or "", c.predicate, c.predicate_class or "", obj or "",
                 ix.timex_value.get(c.when, "") if c.when else "", c.polarity, c.certainty, "; ".join(c.hedges),
                 s.kind, s.text or "", ix.name(s.entity) or "", s.cue or "", s.quote, s.via or "", s.key or "",
                 fact or "", ix.status_of.get(fact, "") if fact else "",
-            ])  # fmt: skip
+            )])  # fmt: skip
     return buf.getvalue()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc
 
 from storyline.core.dates import iso, parse_day
@@ -17,24 +19,45 @@ from storyline.core.records import (
     Source,
     Timex,
 )
+from storyline.read.doc import AttributionAnn, ClaimAnn, EntityAnn, TimexAnn
 from storyline.read.entities.ages import age_wording
 
-__all__ = ["reading_from_doc", "quantity_records"]
+__all__ = ["Annotations", "quantity_records", "reading_from_annotations", "reading_from_doc"]
+
+
+@dataclass
+class Annotations:
+    """What the ``storyline_*`` components wrote on a Doc (see :mod:`storyline.read.doc`), without
+    the Doc: a long article's chunks are merged at this level (:mod:`storyline.read.chunks`)."""
+
+    entities: list[EntityAnn]
+    timexes: list[TimexAnn]
+    attributions: list[AttributionAnn]
+    claims: list[ClaimAnn]
+
+    @classmethod
+    def of(cls, doc: Doc) -> Annotations:
+        x = doc._
+        return cls(list(x.sl_entities or []), list(x.sl_timexes or []), list(x.sl_attributions or []), list(x.sl_claims or []))
 
 
 def reading_from_doc(doc: Doc, article: Article) -> ArticleReading:
-    """Records for everything the ``storyline_*`` components wrote on ``doc``."""
+    """Records for everything the ``storyline_*`` components wrote on ``doc`` (made from ``article.text``)."""
+    return reading_from_annotations(Annotations.of(doc), article)
+
+
+def reading_from_annotations(ann: Annotations, article: Article) -> ArticleReading:
+    """Records for ``ann``, whose offsets point into ``article.text``."""
     aid = article.id
-    # doc.text is rebuilt from the tokens on every access: read it once (it equals article.text).
-    text = doc.text
+    text = article.text
     as_of = iso(parse_day(article.published))
     entities, mentions, ages = [], [], []
     ent_ids: dict[int, str] = {}
-    for ent in doc._.sl_entities or []:
+    for ent in ann.entities:
         first = min((m.start for m in ent.mentions), default=-1)
         eid = make_id("e", aid, ent.type, ent.name, first)
         ent_ids[ent.key] = eid
-    for ent in doc._.sl_entities or []:
+    for ent in ann.entities:
         eid = ent_ids[ent.key]
         attributes = dict(ent.attributes)
         if "members" in attributes:  # GROUP members are keys inside the Doc: store entity ids
@@ -61,7 +84,7 @@ def reading_from_doc(doc: Doc, article: Article) -> ArticleReading:
 
     timex_ids: list[str] = []
     timexes = []
-    anns = doc._.sl_timexes or []
+    anns = ann.timexes
     for t in anns:
         timex_ids.append(make_id("t", aid, t.start, t.end))
     for i, t in enumerate(anns):
@@ -70,9 +93,9 @@ def reading_from_doc(doc: Doc, article: Article) -> ArticleReading:
             anchor = timex_ids[int(anchor[1:])]
         timexes.append(Timex(timex_ids[i], aid, t.start, t.end, text[t.start : t.end], t.type, t.value, t.mod, anchor))
 
-    attributions = doc._.sl_attributions or []
+    attributions = ann.attributions
     claims = []
-    for c in doc._.sl_claims or []:
+    for c in ann.claims:
         att = attributions[c.attribution_index] if c.attribution_index is not None else None
         if att is not None:
             source = Source(

@@ -5,11 +5,16 @@ nested records are flattened to ``<field>_<subfield>``, tuples become JSON lists
 as tuples (a tuple of records as a list of objects), dates become ISO 8601 text
 (:func:`storyline.core.dates.iso`) and come back as dates (datetimes when a time was stored).
 ``seq`` (the record's position in its tuple) is added on the way in and dropped on the way out.
+
+No row holds a NUL (PostgreSQL text cannot) or a lone surrogate (UTF-8 cannot encode one): ingest
+removes both (:mod:`storyline.ingest.sanitize`), and :func:`to_row` replaces any that a caller
+building records by hand lets through with U+FFFD, one character for one, so offsets still hold.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 import typing
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -26,14 +31,30 @@ __all__ = ["from_row", "to_row"]
 def to_row(table: str, record: Any, seq: int | None = None) -> dict[str, Any]:
     """The row storing ``record`` in ``table`` (at position ``seq`` in its tuple, if given)."""
     row: dict[str, Any] = {} if seq is None else {"seq": seq}
-    for name, get, py, item in _GETTERS[table]:
+    for name, get, py, item, has_text in _GETTERS[table]:
         value = get(record)
         if py is tuple and value is not None:
             value = [dataclasses.asdict(x) for x in value] if item is not None else list(value)
         elif py is date:
             value = iso(value)
+        if has_text and value is not None and not (type(value) is str and value.isascii() and "\x00" not in value):
+            value = _storable(value)  # JSON, or text that may hold a NUL or surrogate (rare)
         row[name] = value
     return row
+
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _storable(value: Any) -> Any:
+    """``value`` with every NUL and surrogate in its strings (JSON included) replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _UNSTORABLE.sub("\ufffd", value) if _UNSTORABLE.search(value) else value
+    if isinstance(value, (list, tuple)):
+        return [_storable(v) for v in value]
+    if isinstance(value, dict):
+        return {_storable(k): _storable(v) for k, v in value.items()}
+    return value
 
 
 def from_row(table: str, row: Mapping[str, Any]) -> Any:
@@ -87,7 +108,8 @@ def _builder(cls: type, tree: _Tree) -> Callable[[Mapping[str, Any]], Any]:
 
 _BUILDERS = {name: _builder(cls, _tree(cls, layout(name))) for name, cls in TABLES.items()}
 # Per table: (column name, getter along the column's attribute path, the column's Python type,
-# the record type of a tuple's items or None).
+# the record type of a tuple's items or None, whether it may hold text).
 _GETTERS = {
-    name: tuple((c.name, attrgetter(".".join(c.path)), c.py, c.item) for c in layout(name)) for name in TABLES
+    name: tuple((c.name, attrgetter(".".join(c.path)), c.py, c.item, c.py in (str, tuple, dict)) for c in layout(name))
+    for name in TABLES
 }

@@ -61,7 +61,7 @@ def _store_error(err: Exception, display: str, *, opening: bool = False, article
     elif opening:
         fix = "check that the path is a storyline database (or a new file) and is writable, or pick another --db"
     elif article is not None and isinstance(err, (sa.exc.IntegrityError, sa.exc.DataError)):
-        fix = "the reading of this article is inconsistent (a bug: report it with the input); the other articles are stored"
+        fix = "the reading of this article is inconsistent (a bug: report it with the input); the articles stored before it are kept"
     elif article is not None:
         fix = "check the database is reachable and writable (disk space, locks), then run again; the articles stored so far are kept"
     else:
