@@ -20,6 +20,7 @@ from rich.progress import (
 from storyline import __version__, api
 from storyline.core.errors import StorylineError
 from storyline.core.options import AnalysisOptions, load_options
+from storyline.ingest.formats import FORMATS
 
 app = typer.Typer(
     add_completion=False,
@@ -31,7 +32,10 @@ err = Console(stderr=True)
 DbOption = Annotated[
     str, typer.Option("--db", help="SQLite path or database URL (postgresql+psycopg://user@host/db).", envvar="STORYLINE_DB")
 ]
-ModelOption = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to load instead of the default.")]
+ModelOption = Annotated[
+    Optional[str], typer.Option("--model", help="spaCy pipeline to load instead of the default (a package name or a pipeline directory).")
+]
+_SUFFIXES = " ".join(s for fmt in FORMATS for s in fmt.suffixes)
 
 
 def _fail(exc: Exception, code: int = 2) -> typer.Exit:
@@ -79,8 +83,30 @@ def _pipeline_label(model: str | None) -> str | None:
     return describe_pipeline(model)
 
 
+def summary_paragraph(summary: api.AnalysisSummary) -> str:
+    """The summary in one readable paragraph: articles, entities, claims, facts by status, skips."""
+    facts = sum(summary.facts_by_status.values())
+    by_status = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in sorted(summary.facts_by_status.items()) if n)
+    parts = [
+        f"Read {summary.articles_new} new article(s)"
+        + (f" ({summary.articles_unchanged} already stored, unchanged)" if summary.articles_unchanged else "")
+        + f"; the story now holds {summary.articles_total} article(s), {summary.entities} people and organisations, "
+        f"{summary.claims} claims and {facts} facts" + (f" ({by_status})" if by_status else "") + "."
+    ]
+    if summary.conflicts or summary.echoes:
+        parts.append(f"{summary.conflicts} conflict(s) found; {summary.echoes} claim(s) only re-report another outlet.")
+    if summary.undated:
+        parts.append(f"{len(summary.undated)} article(s) had no usable publication date, so their relative dates are unresolved: {', '.join(summary.undated)}.")
+    if summary.rejected:
+        parts.append(f"Skipped {len(summary.rejected)} input(s): " + "; ".join(r.reason for r in summary.rejected))
+    else:
+        parts.append("No input was skipped.")
+    parts.append(f"({summary.seconds:.1f} s)")
+    return " ".join(parts)
+
+
 def _print_summary(summary: api.AnalysisSummary) -> None:
-    typer.echo(summary.paragraph())
+    typer.echo(summary_paragraph(summary))
     for r in summary.rejected:
         err.print(f"[yellow]skipped[/] {r.reason}", highlight=False)
     for n in summary.notices:
@@ -89,7 +115,7 @@ def _print_summary(summary: api.AnalysisSummary) -> None:
 
 @app.command()
 def analyze(
-    inputs: Annotated[list[str], typer.Argument(help="Files (.txt .html .jsonl .xml/.rss/.atom), directories, or - for stdin.")],
+    inputs: Annotated[list[str], typer.Argument(help=f"Files ({_SUFFIXES}), directories, or - for stdin.")],
     db: DbOption = "storyline.db",
     model: ModelOption = None,
     outlet: Annotated[Optional[str], typer.Option(help="Outlet for every article of this run (overrides the inputs).")] = None,

@@ -49,11 +49,12 @@ def test_duplicate_ids_in_one_batch_keep_the_first(store):
     assert "duplicate article id 'same'" in summary.rejected[0].reason
 
 
-def test_summary_paragraph_mentions_skips_and_undated(store):
+def test_summary_counts_skips_and_undated(store):
     summary = api.analyze(["-", "/nonexistent/file.txt"], store, stdin=io.BytesIO(b"Undated text here."), nlp=blank_nlp())
-    text = summary.paragraph()
-    assert "Read 1 new article(s)" in text and "no usable publication date" in text
-    assert "Skipped 1 input(s)" in text and "/nonexistent/file.txt" in text
+    assert (summary.inputs, summary.articles_new, summary.articles_total) == (2, 1, 1)
+    assert summary.undated == [store.articles()[0].id]
+    (rej,) = summary.rejected
+    assert rej.input == "/nonexistent/file.txt" and rej.error == "UnsupportedInput"
 
 
 def test_progress_callback_sees_every_article(store):
@@ -130,3 +131,17 @@ def test_an_error_while_reading_keeps_what_was_queued_and_is_not_masked(store):
     with pytest.raises(KeyError, match="progress display failed"):
         api.analyze(["-"], store, stdin=manifest("A.", "B.", "C."), nlp=blank_nlp(), progress=progress)
     assert [a.id for a in store.articles()] == ["t0", "t1"]
+
+
+def test_any_store_with_the_protocol_will_do(store):
+    from helpers.fakes import MemoryStore
+
+    assert isinstance(store, api.Store)
+    memory = MemoryStore()
+    assert isinstance(memory, api.Store)
+    summary = api.analyze(["-"], memory, stdin=manifest("Mara Quinn left Lyon.", "Julien Dufresne stayed home."), nlp=blank_nlp())
+    assert summary.articles_new == 2 and [r.article.id for r in memory.readings()] == ["t0", "t1"]
+    assert api.export(memory, "json")["schema"] == "storyline/1"
+    assert api.render_report(memory).lstrip().lower().startswith("<!doctype html")
+    again = api.analyze(["-"], memory, stdin=manifest("Mara Quinn left Lyon."), nlp=blank_nlp())
+    assert (again.articles_new, again.articles_unchanged, again.articles_total) == (0, 1, 2)
