@@ -505,6 +505,19 @@
     document.addEventListener("click", function (e) {
       var t = e.target;
       if (!(t instanceof Element)) return;
+      // In-page links the script serves are routed at once (a hash navigation's own event can
+      // come hundreds of milliseconds later on a big page); the address still changes, and Back
+      // still works (popstate).
+      var a = t.closest('a[href^="#"]');
+      if (a && !e.defaultPrevented && e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey) {
+        var href = a.getAttribute("href");
+        if (/^#(read-a\d|fact-|article-|status-)/.test(href)) {
+          e.preventDefault();
+          if (location.hash !== href) history.pushState(null, "", href);
+          route();
+          return;
+        }
+      }
       var b = t.closest("[data-toggle]");
       if (b) {
         var fi = +b.getAttribute("data-toggle");
@@ -535,7 +548,7 @@
       if (mk) {
         var ci = +mk.getAttribute("data-claim");
         var home = reader.f >= 0 && D.facts[reader.f].c.indexOf(ci) >= 0 ? reader.f : D.claims[ci].f;
-        if (home >= 0) location.hash = "#" + D.facts[home].an;
+        if (home >= 0) { history.pushState(null, "", "#" + D.facts[home].an); route(); }
       }
     });
     document.addEventListener("keydown", function (e) { if (e.key === "Escape") closeReader(); });
@@ -561,6 +574,7 @@
   }
 
   window.addEventListener("hashchange", route);
+  window.addEventListener("popstate", route);
   load().then(function (data) {
     D = data;
     index();
