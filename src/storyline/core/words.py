@@ -44,6 +44,7 @@ __all__ = [
     "synsets",
     "verb_class",
     "names_people",
+    "names_someone",
 ]
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "wordnet" / "wordnet.json.gz"
@@ -133,7 +134,7 @@ def clear_cache() -> None:
     """Forget the loaded table and every cached answer (after changing :data:`DATA_FILE`)."""
     _TABLE.reset()
     for fn in (lemmatize, synsets, _derivation_index, _verb_lemmas_of, hypernyms, event_key, is_event_noun, related,
-               is_person_noun, names_people, is_organization_noun):
+               is_person_noun, names_people, names_someone, is_organization_noun):
         fn.cache_clear()
 
 
@@ -413,7 +414,13 @@ def names_people(word: str) -> bool:
     ids = synsets(word, "n")
     if ids and lexname(ids[0]) == "noun.person":
         return True
-    return any(is_named_person(sid) for sid in ids)
+    return names_someone(word)
+
+
+@lru_cache(maxsize=65536)
+def names_someone(word: str) -> bool:
+    """Whether WordNet knows a person called ``word`` ("Ford", "Hall", "King"; not "deputy")."""
+    return any(is_named_person(sid) for sid in synsets(word, "n"))
 
 
 @lru_cache(maxsize=65536)

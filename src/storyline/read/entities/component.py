@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 
 from storyline.read.doc import AgeAnn, EntityAnn, MentionAnn, ensure_extensions
 from storyline.read.entities.ages import find_ages
+from storyline.read.entities.headlines import title_case_tokens
 from storyline.read.entities.lexicon import lexicon
 from storyline.read.entities.outlets import find_outlets
 from storyline.read.entities.people import collect_people, match_people
@@ -100,7 +101,9 @@ def _initials(key: str) -> str:
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
-def _other_ner(b: _Builder, blocked: set[int]) -> None:
+def _other_ner(b: _Builder, blocked: set[int], headline: set[int] = frozenset()) -> None:
+    """Entities from the remaining NER spans; one read from a Title Case line only when the article
+    names it elsewhere too ("Investigation of Facility Pending" is a headline's words)."""
     doc = b.doc
     spans: list[tuple[int, int, str, str]] = []
     for ent in doc.ents:
@@ -116,6 +119,9 @@ def _other_ner(b: _Builder, blocked: set[int]) -> None:
         if e - s == 1 and b.idx.common_word_at_start(s):
             continue
         spans.append((s, e, type_, _norm_key(text, type_)))
+    if headline:
+        body = {key for s, _, _, key in spans if s not in headline}
+        spans = [x for x in spans if x[0] not in headline or x[3] in body]
     # "General Motors" ... "GM": an acronym joins the full name introduced in the same article.
     acronyms = {_initials(key): key for _, _, t, key in spans if t == "ORG" and _initials(key)}
     for s, e, type_, key in spans:
@@ -175,10 +181,11 @@ def annotate_entities(doc: Doc) -> list[EntityAnn]:
         blocked.update(range(s, e))
     _works(b, lex, blocked)
 
-    people = collect_people(doc, idx, lex, b.claimed, blocked)
+    places: set[int] = set()
+    people = collect_people(doc, idx, lex, b.claimed, blocked, places)
     person_rid: dict[int, int] = {}
     name_mentions: list[tuple[int, int, int]] = []
-    for s, e, who in match_people(idx, people, b.claimed, blocked):
+    for s, e, who in match_people(idx, people, b.claimed, blocked | places):
         if who not in person_rid:
             p = people[who]
             rid = b.ref("PERSON", f"#{who}", " ".join(p.words))
@@ -192,7 +199,7 @@ def annotate_entities(doc: Doc) -> list[EntityAnn]:
         surface = idx.text[s:e]
         if "".join(surface.split()) == "".join(people[who].words):
             b.refs[person_rid[who]].name = surface
-    _other_ner(b, blocked)
+    _other_ner(b, blocked, title_case_tokens(idx))
 
     for rid, value, s, e in find_ages(idx.text, sorted(name_mentions)):
         b.refs[rid].ages.append(AgeAnn(value, s, e))

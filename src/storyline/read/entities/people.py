@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from storyline.read.entities.headlines import institution_word, title_case_tokens, trim_name
 from storyline.read.entities.lexicon import Lexicon
 from storyline.read.entities.spans import HONORIFICS, DocIndex, is_cap, trim_possessive
 
@@ -22,15 +23,6 @@ _NOT_NAMES = frozenset({"Us", "We", "I", "He", "She", "They", "It", "God", "Inst
 _DETS = frozenset({"the", "a", "an", "The", "A", "An"})
 # Spans the tagger typed as a place/organisation/product that may be a person after all.
 _OTHER_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"})
-# Head words of organisation, place and event names: such a span is never promoted to a person.
-_ORG_WORDS = frozenset({
-    "Academy", "Agency", "Airlines", "Association", "Awards", "Ballet", "Bank", "Bureau", "Church", "City",
-    "Club", "College", "Commission", "Committee", "Company", "Corp", "Council", "County", "Court", "Department",
-    "Festival", "Foundation", "Gala", "Group", "Hospital", "House", "Inc", "Institute", "League", "Ltd",
-    "Ministry", "Museum", "News", "Office", "Orchestra", "Park", "Party", "Police", "Records", "School", "Senate",
-    "Society", "Square", "Street", "Studio", "Studios", "Team", "Theater", "Theatre", "Times", "United",
-    "University", "Weekly",
-})
 # Role nouns that are as often things as people ("next model Falcon", "star Wars"): no cue.
 _WEAK_ROLE_CUES = frozenset({"model", "star", "host", "icon", "legend", "veteran", "winner", "nominee", "creator", "heir",
                              "personality", "beauty", "blonde", "brunette", "hunk", "giant", "player", "designer"})
@@ -119,9 +111,22 @@ def _label_votes(doc: Doc) -> dict[tuple[str, bool], int]:
     return votes
 
 
-def collect_people(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], blocked: set[int]) -> list[Person]:
-    """Person candidates from NER PERSON spans, given-name + capitalised runs, and kin intros."""
+def collect_people(
+    doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], blocked: set[int], places: set[int] | None = None
+) -> list[Person]:
+    """Person candidates from NER PERSON spans, given-name + capitalised runs, and kin intros.
+
+    The tokens of names found to name a place or a body ("Betty Ford Center") are added to
+    ``places``: no person's name is matched inside them.
+    """
     people: list[Person] = []
+    places = set() if places is None else places
+
+    def trimmed(s: int, e: int) -> tuple[int, int] | None:
+        span = trim_name(idx, lex, s, e)
+        if span is None and e - s >= 2 and institution_word(texts[e - 1]):
+            places.update(range(s, e))
+        return span
 
     def add(words: tuple[str, ...], gender: str | None = None, relation: str | None = None) -> None:
         if not words or any(w in _NOT_NAMES for w in words):
@@ -141,6 +146,9 @@ def collect_people(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], bl
 
     texts, punct = idx.texts, idx.punct
     votes = _label_votes(doc)
+    # Names read from a Title Case line wait until the rest of the article confirms them.
+    headline = title_case_tokens(idx)
+    pending: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
@@ -151,7 +159,12 @@ def collect_people(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], bl
             continue
         if e - s == 1 and votes.get((texts[s], False), 0) > votes.get((texts[s], True), 0):
             continue  # "Mac", "Tiger": tagged a product or place more often than a person
-        add(tuple(texts[s:e]))
+        if s in headline:
+            pending.append((s, e))
+            continue
+        span = trimmed(s, e)
+        if span is not None:
+            add(tuple(texts[span[0] : span[1]]))
     # A known given name followed by capitalised words the tagger left out ("Camille Étienne").
     n = len(texts)
     i = 0
@@ -162,17 +175,26 @@ def collect_people(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], bl
             while j < n and j - i < 4 and is_cap(texts[j]) and len(texts[j]) > 1 and not punct[j] and claimed[j] < 0:
                 j += 1
             if j - i >= 2 and usable(i, j) and not idx.common_word_at_start(i):
-                add(tuple(texts[i:j]))
+                if i in headline:
+                    pending.append((i, j))
+                else:
+                    span = trimmed(i, j)
+                    if span is not None and span[1] - span[0] >= 2:
+                        add(tuple(texts[span[0] : span[1]]))
                 i = j
                 continue
         i += 1
     for s, e, gender, kin in _kin_intros(idx, lex, claimed):
-        if usable(s, e):
+        if usable(s, e) and s not in headline:
             add(tuple(texts[s:e]), gender, kin)
     for s, e in person_established(doc, idx, lex, claimed, blocked):
+        if s in headline:
+            pending.append((s, e))
         # A lone surname or given name of someone already known is matched as their form.
-        if e - s > 1 or not any(texts[s] in p.words for p in people):
+        elif e - s > 1 or not any(texts[s] in p.words for p in people):
             add(tuple(texts[s:e]))
+    for s, e in pending:
+        _confirm(people, tuple(texts[s:e]), lex)
     for p in people:
         p.forms = _forms(p, lex)
         if p.gender is None:
@@ -180,13 +202,32 @@ def collect_people(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], bl
     return people
 
 
+def _confirm(people: list[Person], words: tuple[str, ...], lex: Lexicon) -> None:
+    """A name read from a headline, kept as far as the article confirms it.
+
+    Its longest prefix that is a name of someone found elsewhere stays theirs ("Lindsay Lohan
+    Checks" -> Lindsay Lohan); a prefix ending in the surname of someone the body names by that
+    word alone makes their name fuller ("Lohan" in the body, "Lindsay Lohan Checks Out" above).
+    """
+    for j in range(len(words), 0, -1):
+        prefix = words[:j]
+        for p in people:
+            if prefix in _forms(p, lex):
+                return
+        if j >= 2:
+            single = [p for p in people if p.words == (prefix[-1],)]
+            if len(single) == 1:
+                single[0].words = prefix
+                return
+
+
 def _name_shaped(idx: DocIndex, s: int, e: int) -> bool:
-    """1-3 capitalised alphabetic words, no acronym, no organisation head word ("Theater")."""
+    """1-3 capitalised alphabetic words, no acronym, no noun of a place or body ("Theater")."""
     if not 0 < e - s <= 3 or idx.common_word_at_start(s):
         return False
     for k in range(s, e):
         t = idx.texts[k]
-        if not is_cap(t) or t.isupper() or t in _ORG_WORDS or t in _NOT_NAMES or t in HONORIFICS:
+        if not is_cap(t) or t.isupper() or institution_word(t) or t in _NOT_NAMES or t in HONORIFICS:
             return False
         if not t.replace("-", "").replace("’", "").replace("'", "").isalpha():
             return False
