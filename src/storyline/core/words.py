@@ -45,6 +45,7 @@ __all__ = [
     "verb_class",
     "names_people",
     "names_someone",
+    "person_gender",
 ]
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "wordnet" / "wordnet.json.gz"
@@ -134,7 +135,7 @@ def clear_cache() -> None:
     """Forget the loaded table and every cached answer (after changing :data:`DATA_FILE`)."""
     _TABLE.reset()
     for fn in (lemmatize, synsets, _derivation_index, _verb_lemmas_of, hypernyms, event_key, is_event_noun, related,
-               is_person_noun, names_people, names_someone, is_organization_noun):
+               is_person_noun, names_people, names_someone, is_organization_noun, person_gender):
         fn.cache_clear()
 
 
@@ -436,3 +437,17 @@ def is_organization_noun(word: str, senses: int = 2) -> bool:
     if not ids or lexname(ids[0]) == "noun.person":
         return False
     return any(ORGANIZATION_ROOTS.intersection(hypernyms(sid, None)) for sid in ids[:senses])
+
+
+_GENDER_ROOTS = (("female.n.02", "female"), ("male.n.02", "male"))
+
+
+@lru_cache(maxsize=65536)
+def person_gender(word: str) -> str | None:
+    """"female" / "male" when the noun's most frequent sense is a kind of female or male person
+    ("woman", "widow", "girl" / "man", "son"), else None ("suspect", "actress": WordNet does not say)."""
+    ids = synsets(word, "n")[:1]
+    if not ids:
+        return None
+    above = {ids[0], *hypernyms(ids[0], None)}
+    return next((g for root, g in _GENDER_ROOTS if root in above), None)

@@ -378,8 +378,9 @@ def match_people(idx: DocIndex, people: list[Person], claimed: list[int], blocke
     """Every occurrence of every person's forms: ``(start_char, end_char, person index)``, in order.
 
     Matching is on token texts, indexed by first token, so it is linear in the article length. A
-    form shared by two people (two Bens, a shared surname) goes to the one mentioned most recently
-    by a form they do not share, else to the first introduced.
+    form shared by two people (two Bens, a shared surname) goes to the one the article names most
+    often by a form they do not share (the family member it is about), then to the one mentioned
+    most recently by such a form, else to the first introduced.
     """
     owners: dict[tuple[str, ...], list[int]] = {}
     for k, p in enumerate(people):
@@ -391,6 +392,13 @@ def match_people(idx: DocIndex, people: list[Person], claimed: list[int], blocke
     texts, starts = idx.texts, idx.tok_starts
     n = len(texts)
     last_seen: dict[int, int] = {}
+    # How often each person is named by a form no one else has ("Bettie Page" against "Jack Page").
+    full: dict[int, int] = {}
+    for i, text in enumerate(texts):
+        for f in by_first.get(text, ()):
+            if len(f) > 1 and len(owners[f]) == 1 and tuple(texts[i : i + len(f)]) == f:
+                full[owners[f][0]] = full.get(owners[f][0], 0) + 1
+                break
     out: list[tuple[int, int, int]] = []
     i = 0
     while i < n:
@@ -422,8 +430,9 @@ def match_people(idx: DocIndex, people: list[Person], claimed: list[int], blocke
                 who = cands[0]
                 last_seen[who] = ts
             else:
-                best = max((last_seen.get(c, -1), -c) for c in cands)
-                who = -best[1] if best[0] >= 0 else cands[0]
+                # The one the article is about: the most often fully named, then the latest seen.
+                best = max((full.get(c, 0), last_seen.get(c, -1), -c) for c in cands)
+                who = -best[2]
             s = starts[ts]
             e = starts[te - 1] + len(hit[-1])
             # "Ms. Quinn": the honorific belongs to the name.
