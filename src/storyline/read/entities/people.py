@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from storyline.read.entities.epithets import role_noun
 from storyline.read.entities.headlines import institution_word, title_case_tokens, trim_name
 from storyline.read.entities.lexicon import Lexicon
 from storyline.read.entities.spans import HONORIFICS, DocIndex, is_cap, trim_possessive
@@ -266,7 +267,10 @@ def _local_cue(doc: Doc, idx: DocIndex, lex: Lexicon, s: int, e: int, person_wor
     if e + 1 < n and texts[e] == ",":
         if lowers[e + 1] in {"a", "an", "the"}:
             for k in range(e + 2, min(n, e + 8)):
-                if lowers[k] in lex.roles and (k + 1 >= n or texts[k + 1] in {",", ".", ";", "—"}):
+                # "X, the 1950s pinup model who ...": a noun for a kind of person closes the apposition.
+                if (lowers[k] in lex.roles or role_noun(lex, doc[k])) and (
+                    k + 1 >= n or texts[k + 1] in {",", ".", ";", "—"} or lowers[k + 1] in {"who", "whose"}
+                ):
                     return True
                 if idx.punct[k]:
                     break
@@ -356,6 +360,12 @@ def _forms(p: Person, lex: Lexicon) -> set[tuple[str, ...]]:
     forms = {p.words}
     given, surname = p.given, p.surname
     forms.add((given,))
+    bare = tuple(w for w in p.words if w not in _SUFFIXES)
+    if bare != p.words and len(bare) > 1:
+        # "Arcade Joseph Comeaux Jr." is also "Arcade Joseph Comeaux" and "... Comeaux Jr".
+        forms.add(bare)
+        forms.add(tuple(w.rstrip(".") if w in _SUFFIXES else w for w in p.words))
+        forms.add(tuple(w + "." if w in _SUFFIXES and not w.endswith(".") and w[-1].islower() else w for w in p.words))
     if surname:
         forms.add((surname,))
         forms.add((given, surname))
