@@ -37,6 +37,7 @@ _INSTITUTION_FILES = frozenset({"noun.group", "noun.location"})
 _PLACE_ROOTS = frozenset({"structure.n.01", "facility.n.01", "way.n.06", "geological_formation.n.01",
                           "body_of_water.n.01", "land.n.04"})
 _SENSES = 2  # senses of the word looked at, most frequent first
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 _MIN_WORDS = 4  # content words a line needs before its capitals can be judged
 _TITLE_SHARE = 0.75  # share of capitalised content words that makes a line Title Case
 
@@ -106,11 +107,18 @@ def trim_name(idx: DocIndex, lex: Lexicon, s: int, e: int) -> tuple[int, int] | 
         s += 1
     if e - s >= 2 and institution_word(texts[e - 1]) and (e - s >= 3 or not _given(lex, texts[s])):
         return None  # "Betty Ford Center", "Pruitt Hardware": the name of a place or a body
+    if all(len(t.rstrip(".")) == 1 for t in texts[s:e]):
+        return None  # "L. A.", "U. S.": initials alone
+    last = idx.lowers[e - 1]
+    if e - s >= 2 and not _given(lex, texts[s]) and words.is_person_noun(last) and not words.names_someone(last) and (
+        last in idx.lower_words or any(idx.doc[k].ent_type_ in _PLACE_TYPES for k in range(s, e - 1))
+    ):
+        return None  # "U. S. Marshal", "Brooklyn Councilman": a place and a title, not a name
     # "Lindsay Lohan Checks", "Esther Williams Dies At": words that are no name end it.
     while e - s > 2 and (idx.lowers[e - 1] in STOP_WORDS or (_common(texts[e - 1]) and not _given(lex, texts[e - 1]))):
         e -= 1
     if e - s == 1:
-        t = texts[s]
-        if not _given(lex, t) and (_common(t) or idx.lowers[s] in idx.lower_words):
-            return None
+        t, low = texts[s], idx.lowers[s]
+        if not _given(lex, t) and (_common(t) or low in idx.lower_words):
+            return None  # "Riot", "Kneeling": words of English, no one's name
     return s, e

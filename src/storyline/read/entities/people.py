@@ -123,10 +123,13 @@ def collect_people(
     people: list[Person] = []
     places = set() if places is None else places
 
+    named_places: set[tuple[str, ...]] = set()  # "Betty Ford Center": its leading words name it too
+
     def trimmed(s: int, e: int) -> tuple[int, int] | None:
         span = trim_name(idx, lex, s, e)
         if span is None and e - s >= 2 and institution_word(texts[e - 1]):
             places.update(range(s, e))
+            named_places.update(tuple(texts[s:k]) for k in range(s + 1, e))
         return span
 
     def add(words: tuple[str, ...], gender: str | None = None, relation: str | None = None) -> None:
@@ -196,6 +199,8 @@ def collect_people(
             add(tuple(texts[s:e]))
     for s, e in pending:
         _confirm(people, tuple(texts[s:e]), lex)
+    # "at Betty Ford" in an article about the Betty Ford Center: the place, by its short name.
+    people[:] = [p for p in people if p.words not in named_places or p.relation]
     for p in people:
         p.forms = _forms(p, lex)
         if p.gender is None:
