@@ -55,3 +55,10 @@ def test_a_facility_named_after_someone_is_not_that_person():
     doc = nlp("Mabel Rusk spent a month at the Mabel Rusk Center last year. The Center said she left in May.")
     names = _people(doc)
     assert "Mabel Rusk Center" not in names
+
+
+def test_initials_and_a_place_before_a_title_are_no_name():
+    doc = build("U. S. Marshal Tom Reed arrived . || L. A. is warm .")
+    idx, lex = DocIndex.build(doc), lexicon()
+    assert trim_name(idx, lex, 0, 3) is None  # U. S. Marshal
+    assert trim_name(idx, lex, 7, 9) is None  # L. A.

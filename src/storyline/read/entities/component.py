@@ -181,8 +181,9 @@ def annotate_entities(doc: Doc) -> list[EntityAnn]:
         blocked.update(range(s, e))
     _works(b, lex, blocked)
 
-    places: set[int] = set()
-    people = collect_people(doc, idx, lex, b.claimed, blocked, places)
+    not_people: dict[tuple[int, int], str] = {}
+    people = collect_people(doc, idx, lex, b.claimed, blocked, not_people)
+    places = {k for (s, e), t in not_people.items() if t == "ORG" for k in range(s, e)}
     person_rid: dict[int, int] = {}
     name_mentions: list[tuple[int, int, int]] = []
     for s, e, who in match_people(idx, people, b.claimed, blocked | places):
@@ -199,6 +200,11 @@ def annotate_entities(doc: Doc) -> list[EntityAnn]:
         surface = idx.text[s:e]
         if "".join(surface.split()) == "".join(people[who].words):
             b.refs[person_rid[who]].name = surface
+    # Names the tagger called people that name a place, a body or a thing: entities all the same.
+    for (s, e), type_ in sorted(not_people.items()):
+        if b.free(s, e) and not any(k in blocked for k in range(s, e)):
+            text = idx.text[slice(*idx.char_bounds(s, e))]
+            b.mention(b.ref(type_, _norm_key(text, type_)), *idx.char_bounds(s, e))
     _other_ner(b, blocked, title_case_tokens(idx))
 
     for rid, value, s, e in find_ages(idx.text, sorted(name_mentions)):

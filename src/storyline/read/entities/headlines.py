@@ -111,7 +111,9 @@ def trim_name(idx: DocIndex, lex: Lexicon, s: int, e: int) -> tuple[int, int] | 
         return None  # "L. A.", "U. S.": initials alone
     last = idx.lowers[e - 1]
     if e - s >= 2 and not _given(lex, texts[s]) and words.is_person_noun(last) and not words.names_someone(last) and (
-        last in idx.lower_words or any(idx.doc[k].ent_type_ in _PLACE_TYPES for k in range(s, e - 1))
+        last in idx.lower_words
+        or any(idx.doc[k].ent_type_ in _PLACE_TYPES for k in range(s, e - 1))
+        or all(len(t.rstrip(".")) == 1 for t in texts[s : e - 1])
     ):
         return None  # "U. S. Marshal", "Brooklyn Councilman": a place and a title, not a name
     # "Lindsay Lohan Checks", "Esther Williams Dies At": words that are no name end it.

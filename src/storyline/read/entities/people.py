@@ -113,23 +113,26 @@ def _label_votes(doc: Doc) -> dict[tuple[str, bool], int]:
 
 
 def collect_people(
-    doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], blocked: set[int], places: set[int] | None = None
+    doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], blocked: set[int],
+    not_people: dict[tuple[int, int], str] | None = None,
 ) -> list[Person]:
     """Person candidates from NER PERSON spans, given-name + capitalised runs, and kin intros.
 
-    The tokens of names found to name a place or a body ("Betty Ford Center") are added to
-    ``places``: no person's name is matched inside them.
+    Spans found to name no person go to ``not_people`` with the type they name instead: "ORG" for
+    a place or a body ("Betty Ford Center"; no person's name is matched inside it), "OTHER" for
+    a name the tagger called a person that is a word of English ("Mac", "Beatles").
     """
     people: list[Person] = []
-    places = set() if places is None else places
-
+    not_people = {} if not_people is None else not_people
     named_places: set[tuple[str, ...]] = set()  # "Betty Ford Center": its leading words name it too
 
-    def trimmed(s: int, e: int) -> tuple[int, int] | None:
+    def trimmed(s: int, e: int, tagged: bool = False) -> tuple[int, int] | None:
         span = trim_name(idx, lex, s, e)
         if span is None and e - s >= 2 and institution_word(texts[e - 1]):
-            places.update(range(s, e))
+            not_people[(s, e)] = "ORG"
             named_places.update(tuple(texts[s:k]) for k in range(s + 1, e))
+        elif span is None and tagged:
+            not_people[(s, e)] = "OTHER"
         return span
 
     def add(words: tuple[str, ...], gender: str | None = None, relation: str | None = None) -> None:
@@ -166,7 +169,7 @@ def collect_people(
         if s in headline:
             pending.append((s, e))
             continue
-        span = trimmed(s, e)
+        span = trimmed(s, e, tagged=True)
         if span is not None:
             add(tuple(texts[span[0] : span[1]]))
     # A known given name followed by capitalised words the tagger left out ("Camille Étienne").
