@@ -201,9 +201,15 @@ def annotate_entities(doc: Doc) -> list[EntityAnn]:
         if "".join(surface.split()) == "".join(people[who].words):
             b.refs[person_rid[who]].name = surface
     # Names the tagger called people that name a place, a body or a thing: entities all the same.
+    # A thing takes the type the tagger gives the same words elsewhere ("Mac": ORG), else ORG.
+    seen: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ in _NER_TYPES:
+            seen.setdefault(ent.text, _NER_TYPES[ent.label_])
     for (s, e), type_ in sorted(not_people.items()):
         if b.free(s, e) and not any(k in blocked for k in range(s, e)):
             text = idx.text[slice(*idx.char_bounds(s, e))]
+            type_ = seen.get(text, "ORG") if type_ == "OTHER" else type_
             b.mention(b.ref(type_, _norm_key(text, type_)), *idx.char_bounds(s, e))
     _other_ner(b, blocked, title_case_tokens(idx))
 

@@ -120,7 +120,8 @@ def collect_people(
 
     Spans found to name no person go to ``not_people`` with the type they name instead: "ORG" for
     a place or a body ("Betty Ford Center"; no person's name is matched inside it), "OTHER" for
-    a name the tagger called a person that is a word of English ("Mac", "Beatles").
+    a name the tagger called a person that is a word of English ("Mac", "Beatles"; the entities
+    component types it as the tagger does elsewhere).
     """
     people: list[Person] = []
     not_people = {} if not_people is None else not_people
