@@ -8,7 +8,17 @@ import pytest
 
 from storyline.core.dates import parse_published
 from storyline.core.ids import content_hash
-from storyline.core.records import Article, ArticleEntity, ArticleReading, Claim, Fact, Mention, Source, Story, StoryEntity
+from storyline.core.records import (
+    Article,
+    ArticleEntity,
+    ArticleReading,
+    Claim,
+    Fact,
+    Mention,
+    Source,
+    Story,
+    StoryEntity,
+)
 from storyline.present.report import embedded_data, render_report
 from storyline.present.report_views import Index, fact_title
 
