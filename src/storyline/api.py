@@ -236,6 +236,8 @@ class AnalysisSummary:
     articles_new: int = 0
     articles_unchanged: int = 0
     articles_total: int = 0
+    articles_failed: int = 0
+    """New articles that could not be read (an internal error); each is also in ``rejected``."""
     entities: int = 0
     """People, organisations and groups of the story."""
     claims: int = 0
@@ -331,6 +333,7 @@ def _read_and_store(
                 summary.rejected.append(
                     Rejection(article.origin, f"{article.origin}: internal error while reading ({type(reading).__name__}: {reading}). Fix: please report it with this article", type(reading).__name__)
                 )
+                summary.articles_failed += 1
                 reporter.advance(article.origin, _words(article.text))
             else:
                 writer.put(reading)

@@ -28,6 +28,7 @@ def test_one_failing_article_does_not_lose_its_batch(store):
     assert [a.id for a in store.articles()] == ["t0", "t2"]
     (rej,) = summary.rejected
     assert rej.input == "-:2" and "internal error" in rej.reason and "component failed on purpose" in rej.reason
+    assert (summary.articles_new, summary.articles_failed) == (2, 1)
 
 
 def test_rerun_reads_nothing_and_changed_text_replaces(store):
@@ -119,7 +120,7 @@ def test_progress_is_reported_in_order_and_everything_is_stored_before_reconcile
         seen.append((stage, done, total, len(store.articles()) if stage == "reconcile" and done == 0 else None))
 
     api.analyze(["-"], store, stdin=manifest("A.", "B.", "C.", "D."), nlp=blank_nlp(), progress=progress)
-    assert [s[:3] for s in seen if s[0] == "read"] == [("read", i, 4) for i in range(0, 5)]
+    assert [s[:3] for s in seen if s[0] == "read"] == [("read", i, 4) for i in range(5)]
     assert ("reconcile", 0, 1, 4) in seen and seen[-1][:3] == ("reconcile", 1, 1)
 
 
