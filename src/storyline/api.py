@@ -15,6 +15,8 @@ it, a package name or a pipeline directory).
 
 from __future__ import annotations
 
+import inspect
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AnalysisSummary",
     "ProgressCallback",
+    "ProgressEvent",
     "Store",
     "analyze",
     "demo_corpus",
@@ -49,8 +52,118 @@ __all__ = [
     "render_report",
 ]
 
-# progress(stage, done, total): stage is "read" or "reconcile"; total may be 0 when unknown.
 ProgressCallback = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``: stage is "read" or "reconcile"; total may be 0 when unknown.
+
+A callback that also takes an ``event`` keyword (or ``**kwargs``) gets a :class:`ProgressEvent`
+with the current input, the words and the timing as well: ``progress(stage, done, total,
+event=...)``. "read" is reported once when reading starts (``done == 0``) and then once per
+article stored (or failed), from the storing thread; "reconcile" as 0 of 1 when it starts and 1 of
+1 when it ends. Calls never overlap, and come in order.
+"""
+
+
+@dataclass(frozen=True)
+class ProgressEvent:
+    """One step of an ``analyze`` run, for a progress display (see :data:`ProgressCallback`)."""
+
+    stage: str
+    """"read" (articles parsed and stored) or "reconcile" (the story linked)."""
+    done: int
+    """Articles stored or failed so far (reconcile: 0 at its start, 1 at its end)."""
+    total: int
+    """Articles to read this run (reconcile: 1)."""
+    current: str = ""
+    """Origin of the article just handled ("feed.xml:17", "a.txt", "-:3"); "" at a stage's start."""
+    words: int = 0
+    """Words in the articles handled so far (whitespace-separated)."""
+    words_total: int = 0
+    """Words in all the articles to read."""
+    elapsed: float = 0.0
+    """Seconds since the stage started (reading starts once the spaCy pipeline is loaded)."""
+
+    @property
+    def finished(self) -> bool:
+        """True on the stage's last event."""
+        return self.total > 0 and self.done >= self.total
+
+    @property
+    def rate(self) -> float | None:
+        """Articles a second so far (None before the first one)."""
+        return self.done / self.elapsed if self.done and self.elapsed > 0 else None
+
+    @property
+    def words_rate(self) -> float | None:
+        """Words a second so far (None before the first article)."""
+        return self.words / self.elapsed if self.words and self.elapsed > 0 else None
+
+    @property
+    def eta(self) -> float | None:
+        """Seconds left at the rate so far (by words when known, else by articles); None when unknown."""
+        if self.finished:
+            return 0.0
+        if self.words_rate and self.words_total:
+            return max(0.0, (self.words_total - self.words) / self.words_rate)
+        if self.rate and self.total:
+            return max(0.0, (self.total - self.done) / self.rate)
+        return None
+
+
+def _takes_event(callback: Callable[..., Any]) -> bool:
+    """Whether ``callback`` accepts the ``event`` keyword (by name or through ``**kwargs``)."""
+    try:
+        params = inspect.signature(callback).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(
+        p.kind is inspect.Parameter.VAR_KEYWORD
+        or (p.name == "event" and p.kind in (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY))
+        for p in params
+    )
+
+
+class _Reporter:
+    """Sends progress events to a callback, one call at a time, from whichever thread counts.
+
+    The storing thread reports each stored article, the reading loop each article that failed.
+    """
+
+    def __init__(self, callback: ProgressCallback | None, clock: Callable[[], float] = time.perf_counter):
+        self._callback = callback
+        self._event = callback is not None and _takes_event(callback)
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._stage = ""
+        self._done = self._total = self._words = self._words_total = 0
+        self._started = 0.0
+
+    def start(self, stage: str, total: int, words_total: int = 0) -> None:
+        with self._lock:
+            self._stage, self._total, self._words_total = stage, total, words_total
+            self._done = self._words = 0
+            self._started = self._clock()
+            self._send("")
+
+    def advance(self, current: str = "", words: int = 0) -> None:
+        with self._lock:
+            self._done += 1
+            self._words += words
+            self._send(current)
+
+    def _send(self, current: str) -> None:
+        if self._callback is None:
+            return
+        if not self._event:
+            self._callback(self._stage, self._done, self._total)
+            return
+        event = ProgressEvent(
+            self._stage, self._done, self._total, current, self._words, self._words_total, self._clock() - self._started
+        )
+        self._callback(self._stage, self._done, self._total, event=event)  # type: ignore[call-arg]
+
+
+def _words(text: str) -> int:
+    return len(text.split())
 
 
 @runtime_checkable
@@ -123,6 +236,8 @@ class AnalysisSummary:
     articles_new: int = 0
     articles_unchanged: int = 0
     articles_total: int = 0
+    articles_failed: int = 0
+    """New articles that could not be read (an internal error); each is also in ``rejected``."""
     entities: int = 0
     """People, organisations and groups of the story."""
     claims: int = 0
@@ -134,6 +249,12 @@ class AnalysisSummary:
     rejected: list[Rejection] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     seconds: float = 0.0
+    """The whole run, in seconds."""
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds per stage: "ingest", "load" (the spaCy pipeline), "read" (parse and store),
+    "reconcile"; a stage that did not run is 0.0."""
+    reconciled: bool = False
+    """Whether the story was reconciled this run (not when nothing changed)."""
 
 
 def analyze(
@@ -151,28 +272,34 @@ def analyze(
     article re-reconciles the whole story. Articles are stored by one background thread while
     the next batch is parsed (:mod:`storyline.store.writer`), so ``store.put_reading`` runs on
     that thread; a storing error stops the storing and is raised here, with every article stored
-    before it kept. ``progress("read", ...)`` counts articles read and queued.
+    before it kept. ``progress("read", ...)`` counts articles stored (or failed), one call each,
+    made from the storing thread; an error raised by ``progress`` stops the run like a storing
+    error. See :data:`ProgressCallback` for the events.
     """
     started = time.perf_counter()
     options = options or AnalysisOptions()
     inputs = list(inputs)
     batch = ingest(inputs, options, stdin=stdin)
     summary = AnalysisSummary(inputs=len(inputs), rejected=list(batch.rejected), notices=list(batch.notices))
+    summary.timings = dict.fromkeys(("ingest", "load", "read", "reconcile"), 0.0)
+    summary.timings["ingest"] = time.perf_counter() - started
+    reporter = _Reporter(progress)
 
     stored = store.article_hashes()
     todo = [a for a in batch.articles if stored.get(a.id) != a.content_hash]
     summary.articles_unchanged = len(batch.articles) - len(todo)
-    fresh = _read_and_store(todo, store, options, nlp, summary.rejected, progress)
+    fresh = _read_and_store(todo, store, options, nlp, summary, reporter)
     summary.articles_new = len(fresh)
 
     # On a first run everything stored is in memory already: skip reading it all back.
     readings = fresh if not stored else store.readings()
     if fresh or not store.story().facts:
-        if progress:
-            progress("reconcile", 0, 1)
+        begun = time.perf_counter()
+        reporter.start("reconcile", 1)
         store.replace_story(reconcile(readings, options.reconcile))
-        if progress:
-            progress("reconcile", 1, 1)
+        reporter.advance()
+        summary.timings["reconcile"] = time.perf_counter() - begun
+        summary.reconciled = True
     _count(summary, readings, store.story())
     summary.seconds = time.perf_counter() - started
     return summary
@@ -180,25 +307,38 @@ def analyze(
 
 def _read_and_store(
     todo: list[Article], store: Store, options: AnalysisOptions, nlp: Language | None,
-    rejected: list[Rejection], progress: ProgressCallback | None,
+    summary: AnalysisSummary, reporter: _Reporter,
 ) -> list[ArticleReading]:
-    """Read ``todo`` and queue each reading for storing; a reading error becomes a Rejection."""
+    """Read ``todo`` and queue each reading for storing; a reading error becomes a Rejection.
+
+    Progress counts an article when it is stored (on the storing thread) or has failed."""
     from storyline.store.writer import ReadingWriter
 
     fresh: list[ArticleReading] = []
     if not todo:
         return fresh
-    with ReadingWriter(store.put_reading, depth=options.batch_size) as writer:
-        for done, (article, reading) in enumerate(read(todo, options, nlp=nlp), start=1):
+    begun = time.perf_counter()
+    readings = read(todo, options, nlp=nlp)  # loads the pipeline
+    loaded = time.perf_counter()
+    summary.timings["load"] = loaded - begun
+
+    def put_reading(reading: ArticleReading) -> None:
+        store.put_reading(reading)
+        reporter.advance(reading.article.origin, _words(reading.article.text))
+
+    reporter.start("read", len(todo), sum(_words(a.text) for a in todo))
+    with ReadingWriter(put_reading, depth=options.batch_size) as writer:
+        for article, reading in readings:
             if isinstance(reading, Exception):
-                rejected.append(
+                summary.rejected.append(
                     Rejection(article.origin, f"{article.origin}: internal error while reading ({type(reading).__name__}: {reading}). Fix: please report it with this article", type(reading).__name__)
                 )
+                summary.articles_failed += 1
+                reporter.advance(article.origin, _words(article.text))
             else:
                 writer.put(reading)
                 fresh.append(reading)
-            if progress:
-                progress("read", done, len(todo))
+    summary.timings["read"] = time.perf_counter() - loaded
     return fresh
 
 

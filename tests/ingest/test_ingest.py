@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shlex
 from datetime import date, datetime, timezone
 
 import pytest
@@ -208,3 +209,22 @@ def test_duplicate_ids_keep_the_first_in_input_order(tmp_path):
     assert [a.text for a in result.articles] == ["One."]
     assert [r.error for r in result.rejected] == ["DuplicateId", "EmptyInput"]
     assert result.rejected[0].input == f"{p}:2" and "the first one was kept" in result.rejected[0].reason
+
+
+@pytest.mark.parametrize("url", ["https://example.org/news/a?id=1&x=2", "http://example.org/", "ftp://example.org/a.txt"])
+def test_a_url_is_rejected_with_how_to_fetch_it(tmp_path, url):
+    result = ingest([url, write(tmp_path, "good.txt", BODY)])
+    assert [a.text for a in result.articles] == [BODY]
+    (rej,) = result.rejected
+    assert rej.input == url and rej.error == "UnsupportedInput"
+    assert ("'" in shlex.quote(url)) == ("&" in url)  # quoted for the shell when it needs it
+    assert "does not fetch URLs" in rej.reason and "no such file" not in rej.reason
+    assert f"Fix: download the page first, then analyze the file: curl -L {shlex.quote(url)} -o page.html && storyline analyze page.html" in rej.reason
+
+
+def test_an_existing_path_that_looks_like_a_url_is_read_as_a_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "http:" / "example.org").mkdir(parents=True)
+    write(tmp_path / "http:" / "example.org", "a.txt", BODY)
+    result = ingest(["http://example.org/a.txt"])
+    assert not result.rejected and [a.text for a in result.articles] == [BODY]

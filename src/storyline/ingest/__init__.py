@@ -7,6 +7,8 @@ is decided by the table in :mod:`storyline.ingest.formats`.
 
 from __future__ import annotations
 
+import re
+import shlex
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -117,6 +119,8 @@ def _expand(item: str, options: AnalysisOptions, stdin: BinaryIO | None) -> Iter
                     yield from _expand(str(p), options, stdin)
             return
         if not path.exists():
+            if _URL.match(item):
+                raise _not_fetched(item)
             raise UnsupportedInput("no such file or directory", input=item, fix="check the path")
         fmt = for_suffix(path)
         if fmt and fmt.many:
@@ -127,6 +131,18 @@ def _expand(item: str, options: AnalysisOptions, stdin: BinaryIO | None) -> Iter
         yield exc
     except OSError as exc:
         yield UnsupportedInput(f"cannot be read ({exc.strerror or exc})", input=item, fix="check the path and its permissions")
+
+
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def _not_fetched(url: str) -> UnsupportedInput:
+    """A URL given as an input: storyline reads files, directories and stdin, it fetches nothing."""
+    return UnsupportedInput(
+        "this is a URL, and storyline does not fetch URLs (it makes no network requests)",
+        input=url,
+        fix=f"download the page first, then analyze the file: curl -L {shlex.quote(url)} -o page.html && storyline analyze page.html",
+    )
 
 
 def _source(origin: str, options: AnalysisOptions, *, path: Path | None = None, preloaded: bytes | None = None) -> Source:
