@@ -160,6 +160,8 @@ class FactView:
     chains: list[list[tuple[ClaimView | None, str | None]]]
     kinds: list[tuple[str, str, int]]
     missing: int = 0
+    superseded: list[ClaimView] = field(default_factory=list)  # figures a later report replaced
+    neither: list[ClaimView] = field(default_factory=list)  # claims that take no side
 
 
 @dataclass
@@ -266,15 +268,22 @@ class Index:
         )  # fmt: skip
 
 
-def _sides(fact: Fact, ix: Index) -> tuple[list[str], list[str]]:
-    """Split a fact's claims into those that support its statement and those that dispute it.
+def _sides(fact: Fact, ix: Index) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Split a fact's claims into those that support its statement, those that dispute it, those a
+    later report superseded and those that take neither side.
 
-    The claim the statement was written from anchors the supporting side; conflict pairs put
-    their two claims on opposite sides; claims outside any conflict side by polarity.
+    The reconcile stage records the sides (``Fact.statement_claim``, ``supporting``, ``disputing``,
+    ``superseded``; see :mod:`storyline.reconcile.facts`). For a fact stored without them, the
+    claim the statement was written from anchors the supporting side; conflict pairs put their
+    two claims on opposite sides; claims outside any conflict side by polarity.
     """
     ids = [c for c in dict.fromkeys(fact.claims) if c in ix.claims]
     if not ids:
-        return [], []
+        return [], [], [], []
+    if fact.statement_claim is not None:
+        sided = set(fact.supporting) | set(fact.disputing) | set(fact.superseded)
+        return ([c for c in fact.supporting if c in ix.claims], [c for c in fact.disputing if c in ix.claims],
+                [c for c in fact.superseded if c in ix.claims], [c for c in ids if c not in sided])
     stmt = " ".join(fact.statement.split()).lower()
     anchor = next((c for c in ids if " ".join(ix.claims[c].text.split()).lower() in stmt), None)
     if anchor is None:
@@ -301,7 +310,7 @@ def _sides(fact: Fact, ix: Index) -> tuple[list[str], list[str]]:
             side[c] = ix.claims[c].polarity == ref
             for nxt in sorted(edges[c]):
                 side.setdefault(nxt, not side[c])
-    return [c for c in ids if side[c]], [c for c in ids if not side[c]]
+    return [c for c in ids if side[c]], [c for c in ids if not side[c]], [], []
 
 
 def _chains(fact: Fact, ix: Index) -> list[list[str | None]]:
@@ -340,7 +349,7 @@ def fact_view(fact: Fact, ix: Index, rendered: set[str]) -> FactView:
         rendered.add(cid)
         return v
 
-    support, dispute = _sides(fact, ix)
+    support, dispute, superseded, neither = _sides(fact, ix)
     conflicts = []
     for c in ix.conflicts_of[fact.id]:
         refs = [ix.claim_view(ix.claims[x]) if x in ix.claims else None for x in c.claims[:2]]
@@ -370,6 +379,7 @@ def fact_view(fact: Fact, ix: Index, rendered: set[str]) -> FactView:
         fact=fact, anchor=anchor("fact", fact.id),
         when=format_span(start, end, fact.when) if fact.when or start else None,
         support=[view(c) for c in support], dispute=[view(c) for c in dispute], conflicts=conflicts,
+        superseded=[view(c) for c in superseded], neither=[view(c) for c in neither],
         chains=chains,
         kinds=[(k, KIND_LABELS[k], kinds[k]) for k in SOURCE_KIND if kinds.get(k)],
         missing=sum(1 for c in fact.claims if c not in ix.claims),
