@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 
 __all__ = [
     "DateProblem",
@@ -421,6 +422,7 @@ class Moment:
         return " ".join(parts)
 
 
+@lru_cache(maxsize=16384)
 def moment(value: str | None, mod: str | None = None) -> Moment | None:
     """The :class:`Moment` a TIMEX3 DATE/TIME value names, or None when it names nothing usable
     (PAST_REF, durations, open-ended mods, an unresolved 'XXXX-XX-XX' with no clock time).

@@ -53,7 +53,8 @@ from storyline.reconcile.align import ONCE_ONLY, Cluster, block_class, jaccard
 from storyline.reconcile.features import ClaimView
 from storyline.reconcile.measures import Measure, comparable, in_units_of, measures_of
 
-__all__ = ["Bounds", "Found", "Judgement", "Update", "disputes", "fact_judgement", "judge", "lower_bounds", "stance"]
+__all__ = ["Bounds", "Found", "Judgement", "Update", "disputes", "fact_judgement", "judge", "lower_bounds",
+           "polarity_conflicts", "stance"]
 
 _EVENT_NOUN = {"marriage": "wedding", "marriage:engage": "engagement", "separation": "split",
                "separation:divorce": "divorce filing", "meeting": "first meeting"}
@@ -365,15 +366,18 @@ def _measure_judgement(a: ClaimView, x: Measure, b: ClaimView, y: Measure) -> Ju
 
 
 def _quantity_judgement(views: Sequence[ClaimView], bounds: Bounds | None = None) -> Judgement:
+    measured = [(v, ms) for v in views if (ms := _measures(v, bounds))]
+    if len(measured) < 2:
+        return Judgement()
     # A claim with no date of its own whose context dates it away from every dated claim of the
     # fact is about another time (a background paragraph on a past quake): its figures stay out.
     dated = {m for v in views if v.timex is not None and (m := _time_of(v)) is not None}
     # One claim per distinct measure and range: a thousand articles repeating "12 dead" cost one.
     firsts: dict[tuple, tuple[ClaimView, Measure]] = {}
-    for v in views:
+    for v, ms in measured:
         if v.timex is None and dated and (t := _time_of(v)) is not None and all(t.clashes(m) for m in dated):
             continue
-        for m in _measures(v, bounds):
+        for m in ms:
             firsts.setdefault((m.thing, m.role, m.scope, m.anchor, m.low, m.high), (v, m))
     out = Judgement()
     items = sorted(firsts.values(), key=lambda p: p[0].order)
@@ -490,7 +494,8 @@ def _polarity_found(d: ClaimView, p: ClaimView, name: Callable[[str], str]) -> F
                  f"{d.cite()}: {who} {verb}{how}, against {p.cite()}; the fact is contested, not settled.", (_at(p), _at(d)))
 
 
-def _polarity_conflicts(c: Cluster, name: Callable[[str], str], statement: ClaimView | None) -> list[Found]:
+def polarity_conflicts(c: Cluster, name: Callable[[str], str], statement: ClaimView | None) -> list[Found]:
+    """The weightiest denial that counts, against the claim it disputes (the statement first)."""
     pos = [v for v in c.views if _affirms(v)]
     if statement is not None and _affirms(statement):
         pos = [statement] + [v for v in pos if v is not statement]
@@ -539,10 +544,11 @@ def judge(a: ClaimView, b: ClaimView, name: Callable[[str], str], pclass: str | 
 
 
 def fact_judgement(c: Cluster, name: Callable[[str], str], statement: ClaimView | None = None,
-                   bounds: Bounds | None = None) -> Judgement:
+                   bounds: Bounds | None = None, polarity: bool = True) -> Judgement:
     """All conflicts and updates inside one cluster; ``name`` gives a story entity's display name,
     ``statement`` the claim the fact's statement is written from (a denial is set against it) and
-    ``bounds`` each article's lower-bound figures (:func:`lower_bounds`)."""
+    ``bounds`` each article's lower-bound figures (:func:`lower_bounds`). Without ``polarity``,
+    denials are left for :func:`polarity_conflicts` (once the statement is chosen)."""
     out = Judgement()
     if _dated_class(c.pclass):
         out.conflicts += _date_conflicts(c)
@@ -550,7 +556,8 @@ def fact_judgement(c: Cluster, name: Callable[[str], str], statement: ClaimView 
         out.conflicts += _derived_conflicts(c)
     out += _quantity_judgement(c.views, bounds)
     out.conflicts += _place_conflicts(c, name)
-    out.conflicts += _polarity_conflicts(c, name, statement)
+    if polarity:
+        out.conflicts += polarity_conflicts(c, name, statement)
     return out
 
 

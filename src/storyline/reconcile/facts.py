@@ -36,7 +36,7 @@ from storyline.core.ids import make_id
 from storyline.core.records import Conflict, Echo, Fact
 from storyline.core.vocab import CONFLICT_KIND, STATUS
 from storyline.reconcile.align import Cluster
-from storyline.reconcile.conflicts import Bounds, Found, Update, fact_judgement, stance
+from storyline.reconcile.conflicts import Bounds, Found, fact_judgement, polarity_conflicts, stance
 from storyline.reconcile.features import ClaimView
 from storyline.reconcile.independence import GRADE_RANK, RelayIndex, assess
 
@@ -102,15 +102,15 @@ def draft_from_cluster(c: Cluster, corpus_outlets: Sequence[str], echo_similarit
     article's lower-bound figures, :func:`storyline.reconcile.conflicts.lower_bounds`)."""
     sourcing = assess(c, corpus_outlets, echo_similarity, relays)
     views = sorted(c.views, key=lambda v: v.order)
-    updates: list[Update] = fact_judgement(c, name, bounds=bounds).updates
-    superseded = {u.earlier for u in updates}
+    judgement = fact_judgement(c, name, bounds=bounds, polarity=False)
+    superseded = {u.earlier for u in judgement.updates}
     affirming = [v for v in views if v.pclass != "denial" and v.claim.polarity == "positive"]
     support = [v for v in affirming if v.claim.id not in superseded] or affirming or views
     # Best-sourced first; an anniversary-style claim (dated only indirectly) states the fact last.
     best = min(support, key=lambda v: (GRADE_RANK.get(sourcing.grade_by.get(v.claim.id, ""), 9),
                                        v.derived is not None, v.order))
-    judgement = fact_judgement(c, name, best, bounds)
-    superseded = {u.earlier for u in judgement.updates} - {best.claim.id}
+    judgement.conflicts += polarity_conflicts(c, name, best)
+    superseded -= {best.claim.id}
     polar = {x for f in judgement.conflicts if f.kind == "polarity" for x in f.claims}
     supporting, disputing, gone = _sides(c, best, superseded, polar, name, bounds)
     # Claims that only imply the date (c.derived) stay in their own fact; conflicts cite them.
