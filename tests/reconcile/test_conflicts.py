@@ -213,10 +213,10 @@ def _placed(p1, p2, extra=""):
 
 def test_two_places_for_one_event_conflict_unless_one_may_contain_the_other():
     [x] = _placed("Kano", "Sokoto")
-    assert x.kind == "place" and "Kano" in x.reason.title() and "Sokoto" in x.reason.title()
+    assert x.kind == "place" and "in Kano" in x.reason and "in Sokoto" in x.reason
     assert not _placed("Lagos", "Ikeja, Lagos")  # one name inside the other
     assert not _placed("Ikeja", "Lagos", extra="Ikeja is the capital of Lagos State.")  # named together
-    assert not _placed("Lagos", "Lagos")
+    assert not _placed("Lagos", "lagos")
 
 
 # -- polarity and denials ------------------------------------------------------------------------

@@ -232,6 +232,8 @@ def _moment(v: ClaimView) -> Moment | None:
     head = text[v.claim.start : t.start]
     if _LEADING_CLAUSE.match(head) and "," not in head:
         return None
+    if v.pclass.startswith("~") and not (t.start < v.claim.end and v.claim.start < t.end):
+        return None  # a date the reader took from another clause of the sentence ("... turned himself in at 6")
     if v.pclass in ONCE_ONLY:
         return Moment(v.span, None, None, None, None, None, False) if v.span is not None else None
     return moment(t.value, t.mod)
@@ -413,9 +415,9 @@ def _named_together(a: ClaimView, na: list[str], b: ClaimView, nb: list[str]) ->
 
 def _place_conflict(a: ClaimView, b: ClaimView, pa: frozenset[str], pb: frozenset[str], pclass: str,
                     name: Callable[[str], str]) -> Found | None:
-    if pa & pb or a.article.id == b.article.id:
-        return None
     na, nb = sorted(name(p) for p in pa), sorted(name(p) for p in pb)
+    if pa & pb or {x.lower() for x in na} & {y.lower() for y in nb} or a.article.id == b.article.id:
+        return None
     # "Paris" vs "Paris, France" or a city inside a named country: not provably different.
     if any(x.lower() in y.lower() or y.lower() in x.lower() for x in na for y in nb) or _named_together(a, na, b, nb):
         return None

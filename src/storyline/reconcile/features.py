@@ -89,8 +89,8 @@ class ClaimView:
     places: frozenset[str]
     published: date | None
     order: tuple
-    # Where the claim says it happened (Claim.place): a story entity id, else the place as written
-    # (lower-cased); None when the reader gave none.
+    # Where the claim says it happened (Claim.place): a story entity id, else the place as written;
+    # None when the reader gave none.
     place: str | None = None
     # For a claim with no time of its own: the date its sentence gives, or, when it opens on a
     # pronoun ("It killed 612 people"), the last date of the sentence before. Conflicts use it only
@@ -167,7 +167,7 @@ def _place(c: Claim, cast: Cast) -> str | None:
         return None
     if c.place in cast.of:
         return cast.of[c.place]
-    return None if c.place.startswith("e-") else " ".join(c.place.lower().split())
+    return None if c.place.startswith("e-") else " ".join(c.place.split())
 
 
 def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimView]:
