@@ -71,6 +71,9 @@ _LEADING_CLAUSE = re.compile(r"^\W*(?:after|before|since|until|when|while|follow
 _BE_GET = frozenset("was were been being is are be am get gets got gotten".split())
 _NOT_YET = re.compile(r"\b(?:(?:has|have|had)\s*(?:not|n[’']t)\s+(?:yet\s+)?been|not\s+yet|yet\s+to\s+be)\b", re.I)
 _WORD = re.compile(r"[A-Za-z’']+")
+# An affirming claim whose own words negate ("there appeared to be no survivors", read as positive
+# and hedged) is the negation's twin, not its opposite.
+_NEGATOR = re.compile(r"\b(?:no|not|never|none|nobody|nothing|neither|nor)\b|n[’']t\b", re.I)
 # "No one else was injured", "no other shots": a negation relative to a set the claim leaves out.
 _EXCEPT = re.compile(r"\b(?:no\s*one|nobody|nothing|none|no\s+\w+)\s+else\b|\bno\s+other\b", re.I)
 
@@ -472,6 +475,8 @@ def disputes(n: ClaimView, p: ClaimView, participants: frozenset[str] = frozense
         return False  # "have not been released" then "were released Wednesday": an update
     if _EXCEPT.search(n.claim.text):
         return False  # "no one else was injured" excludes those the other claims count
+    if _NEGATOR.search(p.claim.text):
+        return False  # "there were no survivors" / "there appeared to be no survivors": one statement
     on_record = source_kind(n.claim.source.kind).on_record
     involved = participants | p.participants
     if n.pclass == "denial":
