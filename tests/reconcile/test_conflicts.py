@@ -85,6 +85,14 @@ def test_units_are_converted_and_the_reason_shows_it():
     assert "35 miles \u2248 56 kilometers" in x.reason
 
 
+def test_opposite_directions_from_one_place_conflict():
+    arts, a, b = pair("the epicentre lay 35 miles north of Tarsin", "the epicentre lay 35 miles south of Tarsin")
+    [x] = judged(arts, a, b).conflicts
+    assert x.kind == "place" and "north vs south of Tarsin" in x.reason
+    arts, a, b = pair("the epicentre lay 35 miles southeast of Tarsin", "the epicentre lay 35 miles southwest of Tarsin")
+    assert not judged(arts, a, b).conflicts  # both may be loose for due south
+
+
 def test_numbers_of_different_roles_or_things_are_not_compared():
     arts, a, b = pair("the mudslide killed 10 people and injured 80", "officials said 50 were injured")
     [x] = judged(arts, a, b).conflicts  # 80 injured vs 50 injured; never 10 killed vs 50 injured

@@ -51,7 +51,7 @@ from storyline.core.lexicon import load_data
 from storyline.core.vocab import source_kind
 from storyline.reconcile.align import ONCE_ONLY, Cluster, block_class, jaccard
 from storyline.reconcile.features import ClaimView
-from storyline.reconcile.measures import Measure, comparable, in_units_of, measures_of
+from storyline.reconcile.measures import Measure, comparable, in_units_of, measures_of, opposed
 
 __all__ = ["Bounds", "Found", "Judgement", "Update", "disputes", "fact_judgement", "judge", "lower_bounds",
            "polarity_conflicts", "stance"]
@@ -340,7 +340,16 @@ def _time_of(v: ClaimView) -> Moment | None:
 def _measure_judgement(a: ClaimView, x: Measure, b: ClaimView, y: Measure) -> Judgement:
     """Two numbers of two claims: a conflict, an update, or nothing."""
     out = Judgement()
-    if a.article.id == b.article.id or not comparable(x, y):
+    if a.article.id == b.article.id:
+        return out
+    if x.thing == y.thing == "length" and opposed(x, y):
+        qa, qb = x.quantity, y.quantity
+        out.conflicts.append(Found("place", (a.claim.id, b.claim.id),
+                                   f"{_says(a, qa.start, qa.end)}; {_says(b, qb.start, qb.end)}: {x.direction} vs "
+                                   f"{y.direction} of {x.anchor.title()}; no place lies in both directions.",
+                                   (_at(a, qa.start, qa.end), _at(b, qb.start, qb.end))))
+        return out
+    if not comparable(x, y):
         return out
     ta, tb = _time_of(a), _time_of(b)
     if ta is not None and tb is not None and ta.clashes(tb):
@@ -383,7 +392,7 @@ def _quantity_judgement(views: Sequence[ClaimView], bounds: Bounds | None = None
         if v.timex is None and dated and (t := _time_of(v)) is not None and all(t.clashes(m) for m in dated):
             continue
         for m in ms:
-            firsts.setdefault((m.thing, m.role, m.scope, m.anchor, m.low, m.high), (v, m))
+            firsts.setdefault((m.thing, m.role, m.scope, m.anchor, m.direction, m.low, m.high), (v, m))
     out = Judgement()
     items = sorted(firsts.values(), key=lambda p: p[0].order)
     seen: set[tuple[str, str]] = set()

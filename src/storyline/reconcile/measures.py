@@ -38,7 +38,7 @@ from storyline.core import words
 from storyline.core.records import Quantity
 from storyline.core.units import CONTINUOUS_SLACK, UNIT, unit
 
-__all__ = ["ABOUT", "NEAR", "Measure", "comparable", "in_units_of", "measures_of", "value_range"]
+__all__ = ["ABOUT", "NEAR", "Measure", "comparable", "in_units_of", "measures_of", "opposed", "value_range"]
 
 #: "about N" stands for N ± this fraction.
 ABOUT = 0.10
@@ -289,6 +289,18 @@ def _same_role(a: Measure, b: Measure) -> bool:
     return words.related(a.role, a.role_pos or "n", b.role, b.role_pos or "n") in _RELATED
 
 
+def opposed(a: Measure, b: Measure) -> bool:
+    """Two lengths from one place in directions no point fits: north against south; east against
+    west when neither says north or south ("southeast" and "southwest" of a city may both be loose
+    for a place due south)."""
+    if a.anchor is None or a.anchor != b.anchor or not a.direction or not b.direction:
+        return False
+    da, db = a.direction, b.direction
+    if {da[:5], db[:5]} == {"north", "south"}:
+        return True
+    return da in ("east", "west") and db in ("east", "west") and da != db
+
+
 def comparable(a: Measure, b: Measure) -> bool:
     """Whether two numbers state the same measure of the same thing (see the module docstring)."""
     if not _same_thing(a, b):
@@ -296,8 +308,7 @@ def comparable(a: Measure, b: Measure) -> bool:
     if a.scope and b.scope and a.scope != b.scope:
         return False  # "1,200 in one district" and "5,000 nationwide" count different things
     if a.thing == "length":
-        return a.anchor is not None and a.anchor == b.anchor and (a.direction is None or b.direction is None
-                                                                  or a.direction[:5] == b.direction[:5])
+        return a.anchor is not None and a.anchor == b.anchor and not opposed(a, b)
     if a.self_described and b.self_described:
         return a.role is None or b.role is None or _same_role(a, b)
     return _same_role(a, b)
