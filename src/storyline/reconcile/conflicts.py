@@ -415,23 +415,29 @@ def _places(v: ClaimView, pclass: str) -> frozenset[str]:
     return v.places if pclass in _PLACE_CLASSES else frozenset()
 
 
-def _named_together(a: ClaimView, na: list[str], b: ClaimView, nb: list[str]) -> bool:
-    """The two places named in one sentence of either article ("Malibu, near Los Angeles")."""
-    for v in (a, b):
-        for sentence in re.split(r"(?<=[.!?])\s+", v.article.text):
-            low = sentence.lower()
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
+    return tuple(x.lower() for x in re.split(r"(?<=[.!?])\s+", text))
+
+
+def _named_together(texts: Iterable[str], na: list[str], nb: list[str]) -> bool:
+    """The two places named in one sentence of an article of the fact ("Malibu, near Los Angeles"):
+    one may hold the other, and without a gazetteer that is enough to say nothing."""
+    for text in texts:
+        for low in _sentences(text):
             if any(x.lower() in low for x in na) and any(y.lower() in low for y in nb):
                 return True
     return False
 
 
 def _place_conflict(a: ClaimView, b: ClaimView, pa: frozenset[str], pb: frozenset[str], pclass: str,
-                    name: Callable[[str], str]) -> Found | None:
+                    name: Callable[[str], str], texts: Iterable[str] = ()) -> Found | None:
     na, nb = sorted(name(p) for p in pa), sorted(name(p) for p in pb)
     if pa & pb or {x.lower() for x in na} & {y.lower() for y in nb} or a.article.id == b.article.id:
         return None
     # "Paris" vs "Paris, France" or a city inside a named country: not provably different.
-    if any(x.lower() in y.lower() or y.lower() in x.lower() for x in na for y in nb) or _named_together(a, na, b, nb):
+    texts = dict.fromkeys([a.article.text, b.article.text, *texts])
+    if any(x.lower() in y.lower() or y.lower() in x.lower() for x in na for y in nb) or _named_together(texts, na, nb):
         return None
     if pclass == "residence":
         if a.span and b.span and not a.span.overlaps(b.span):
@@ -449,8 +455,9 @@ def _place_conflicts(c: Cluster, name: Callable[[str], str]) -> list[Found]:
         if places and _affirms(v):
             firsts.setdefault(places, v)
     out = []
+    texts = list(dict.fromkeys(v.article.text for v in c.views)) if len(firsts) > 1 else []
     for (pa, a), (pb, b) in combinations(firsts.items(), 2):
-        found = _place_conflict(a, b, pa, pb, c.pclass, name)
+        found = _place_conflict(a, b, pa, pb, c.pclass, name, texts)
         if found is not None:
             out.append(found)
     return out
