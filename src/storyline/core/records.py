@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 EXPORT_SCHEMA = "storyline/1"
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "WORK", "EVENT", "OUTLET", "GROUP", "OTHER"]
@@ -43,7 +43,7 @@ QuoteType = Literal["direct", "indirect", "none"]
 FactStatus = Literal["corroborated", "single_source", "contested", "contradicted"]
 FACT_STATUSES: tuple[str, ...] = FactStatus.__args__  # type: ignore[attr-defined]
 EvidenceGrade = Literal["on_record", "documentary", "observation", "outlet", "anonymous", "rumor", "unattributed"]
-ConflictKind = Literal["date", "age", "derived_date", "count", "place", "polarity"]
+ConflictKind = Literal["date", "time", "age", "derived_date", "count", "quantity", "place", "polarity"]
 # What each kind, grade and status means to the stages (labels, grades, colours, prose) is in
 # storyline.core.vocab; tests/core/test_vocab.py checks these Literals and its tables agree.
 
@@ -224,6 +224,22 @@ class Fact:
     status: FactStatus = doc("corroborated (>= 2 independent sources), single_source, contested or contradicted.")
     grade: EvidenceGrade = doc("Evidence grade from the best source: on_record, documentary, observation, outlet, anonymous, rumor, unattributed.")
     when: str | None = doc("TIMEX3 value of the fact's time, when known.")
+    statement_claim: str | None = doc(
+        "The claim (or Age/Mention id) the statement is written from: its best-sourced claim that no later "
+        "report superseded; null for facts stored before sides were recorded.", default=None)
+    supporting: tuple[str, ...] = doc(
+        "Claims that agree with the statement: same polarity, and no value (date, number, place, age) in "
+        "conflict with it. The statement's own claim comes first.", default=())
+    disputing: tuple[str, ...] = doc(
+        "Claims that dispute the statement: a value in conflict with it, or a denial or negation that counts "
+        "(by a participant or on the record). Claims in neither list take no side (a passive 'was denied', "
+        "a 'not yet').", default=())
+    superseded: tuple[str, ...] = doc(
+        "Claims whose figure a later report replaced ('at least 3 dead' on day one, 40 two days later): an "
+        "update over time, not a conflict.", default=())
+    notes: tuple[str, ...] = doc(
+        "Sentences about the fact that are not conflicts: which earlier figure which later report superseded.",
+        default=())
 
 
 @dataclass(frozen=True)
@@ -233,7 +249,7 @@ class Conflict:
     id: str = doc("Content-hash id.")
     fact: str = doc("Fact id the conflict belongs to.")
     claims: tuple[str, ...] = doc("The two conflicting claim ids (or Age/Mention ids, as in Fact.claims).")
-    kind: ConflictKind = doc("date, age, derived_date, count, place or polarity.")
+    kind: ConflictKind = doc("date, time, age, derived_date, count, quantity, place or polarity.")
     reason: str = doc("A sentence a person can check, citing both claims' wording and dates.")
 
 

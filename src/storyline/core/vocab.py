@@ -149,11 +149,16 @@ STATUS: dict[str, StatusRow] = _table(
 )  # fmt: skip
 
 CONFLICT_KIND: dict[str, ConflictRow] = _table(
-    ConflictRow("date", "date", "contradicted", "two dates of a once-only event that do not overlap"),
+    ConflictRow("date", "date", "contradicted", "two dates (days) of a once-only event that do not overlap"),
+    ConflictRow("time", "time", "contradicted",
+                "two times of day of a once-only event at least half an hour apart (the days agree or are not given)"),
     ConflictRow("age", "age", "contradicted", "two ages of one person that no single birth date fits"),
     ConflictRow("derived_date", "derived date", "contradicted",
                 "a date implied by an anniversary or a length of marriage that misses a stated one"),
-    ConflictRow("count", "count", "contradicted", "two different counts of the same thing (children)"),
+    ConflictRow("count", "count", "contradicted", "two different counts of a person's or couple's children"),
+    ConflictRow("quantity", "quantity", "contradicted",
+                "two numbers of the same measure of one event (deaths, injured, magnitude, distance, rounds) "
+                "whose ranges do not meet, after modifiers, rounding and units"),
     ConflictRow("place", "place", "contradicted", "two places for the same event that cannot both hold"),
     ConflictRow("polarity", "polarity", "contested", "a denial or a negated claim against the claim"),
 )

@@ -154,7 +154,9 @@ def score_story(gold: dict, readings: Iterable[ArticleReading], story: Story) ->
         for cid in f.claims:
             fact_of_claim.setdefault(cid, []).append(f)
 
-    claim_ids = [c.id for r in readings for c in r.claims]
+    # A fact holds claims, and an age or children-count fact also Age and Mention ids (Fact.claims):
+    # every record a fact holds can vote for it.
+    claim_ids = [rid for rid in dict.fromkeys(fact_of_claim) if rid in index]
 
     def claims_touching(ref) -> list[str]:
         return [cid for cid in claim_ids if _touches(index[cid], ref)]

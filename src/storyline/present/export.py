@@ -145,7 +145,8 @@ def export_json(readings: Sequence[ArticleReading], story: Story) -> dict:
             {"id": f.id, "statement": f.statement, "claims": list(f.claims), "articles": list(f.articles),
              "outlets": list(f.outlets), "independent_sources": f.independent_sources, "status": f.status,
              "conflicts": conflicts.get(f.id, []), "grade": f.grade, "predicate_class": f.predicate_class,
-             "when": f.when}
+             "when": f.when, "statement_claim": f.statement_claim, "supporting": list(f.supporting),
+             "disputing": list(f.disputing), "superseded": list(f.superseded), "notes": list(f.notes)}
             for f in story.facts
         ],  # fmt: skip
         "echoes": [{"id": e.id, "claim": e.claim, "original": e.original, "reason": e.reason} for e in story.echoes],

@@ -412,7 +412,7 @@ def _payload(ix: Index, facts: Sequence[Fact], titles: dict[str, Title], people:
         claims.append(row)
     out_facts = []
     for f in facts:
-        support, dispute = sides(f, ix)
+        support, dispute, superseded, neither = sides(f, ix)
         known = [c for c in f.claims if c in claim_ix]
         pub = sorted(d for c in known if (d := articles[claims[claim_ix[c]]["a"]]["d"]))
         start = end = None
@@ -435,6 +435,9 @@ def _payload(ix: Index, facts: Sequence[Fact], titles: dict[str, Title], people:
         when = format_span(start, end, f.when) if f.when or start else None
         optional = {
             "wh": when, "pc": f.predicate_class, "mi": sum(1 for c in f.claims if c not in claim_ix) or None,
+            "su": [claim_ix[c] for c in superseded if c in claim_ix] or None,
+            "ne": [claim_ix[c] for c in neither if c in claim_ix] or None,
+            "no": list(f.notes) or None,
             "x": [{"k": CONFLICT_LABELS.get(x.kind, x.kind), "r": x.reason,
                    "a": claim_ix.get(x.claims[0], -1) if x.claims else -1,
                    "b": claim_ix.get(x.claims[1], -1) if len(x.claims) > 1 else -1}

@@ -187,15 +187,22 @@ class Index:
         return out
 
 
-def sides(fact: Fact, ix: Index) -> tuple[list[str], list[str]]:
-    """Split a fact's claims into those that support its statement and those that dispute it.
+def sides(fact: Fact, ix: Index) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Split a fact's claims into those that support its statement, those that dispute it, those a
+    later report superseded and those that take neither side.
 
-    The claim the statement was written from anchors the supporting side; conflict pairs put
-    their two claims on opposite sides; claims outside any conflict side by polarity.
+    The reconcile stage records the sides (``Fact.statement_claim``, ``supporting``, ``disputing``,
+    ``superseded``; see :mod:`storyline.reconcile.facts`). For a fact stored without them, the
+    claim the statement was written from anchors the supporting side; conflict pairs put their
+    two claims on opposite sides; claims outside any conflict side by polarity.
     """
     ids = [c for c in dict.fromkeys(fact.claims) if c in ix.claims]
     if not ids:
-        return [], []
+        return [], [], [], []
+    if fact.statement_claim is not None:
+        sided = set(fact.supporting) | set(fact.disputing) | set(fact.superseded)
+        return ([c for c in fact.supporting if c in ix.claims], [c for c in fact.disputing if c in ix.claims],
+                [c for c in fact.superseded if c in ix.claims], [c for c in ids if c not in sided])
     stmt = " ".join(fact.statement.split()).lower()
     anchor = next((c for c in ids if " ".join(ix.claims[c].text.split()).lower() in stmt), None)
     if anchor is None:
@@ -222,7 +229,7 @@ def sides(fact: Fact, ix: Index) -> tuple[list[str], list[str]]:
             side[c] = ix.claims[c].polarity == ref
             for nxt in sorted(edges[c]):
                 side.setdefault(nxt, not side[c])
-    return [c for c in ids if side[c]], [c for c in ids if not side[c]]
+    return [c for c in ids if side[c]], [c for c in ids if not side[c]], [], []
 
 
 def chains(fact: Fact, ix: Index) -> list[list[str | None]]:

@@ -246,6 +246,18 @@
         h("h5", null, "Disputes or contradicts it ", h("span", { "class": "count" }, f.ds.length)),
         f.ds.map(function (ci) { return claimCard(ci, fi); })) : null);
     body.appendChild(sides);
+    // Figures a later report replaced, and claims that take neither side (a passive "was denied").
+    [["su", "Superseded by a later report"], ["ne", "Takes neither side"]].forEach(function (part) {
+      var list = f[part[0]];
+      if (list && list.length) {
+        body.appendChild(h("div", { "class": "side side-other" },
+          h("h5", null, part[1] + " ", h("span", { "class": "count" }, list.length)),
+          list.map(function (ci) { return claimCard(ci, fi); })));
+      }
+    });
+    if (f.no && f.no.length) {
+      body.appendChild(h("ul", { "class": "fact-notes" }, f.no.map(function (note) { return h("li", null, note); })));
+    }
     if (f.ch) {
       body.appendChild(h("div", { "class": "echoes" },
         h("h5", null, "Echo chains ", h("span", { "class": "muted" }, "(re-reports add no independent source)")),
