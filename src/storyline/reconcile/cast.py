@@ -24,6 +24,7 @@ from typing import Iterable, Sequence
 
 from storyline.core.ids import make_id
 from storyline.core.records import ArticleEntity, ArticleReading, StoryEntity
+from storyline.reconcile.types import settle_types
 from storyline.reconcile.names import (
     given_name_forms,
     is_org_name,
@@ -255,7 +256,7 @@ def _canonical(members: list[ArticleEntity]) -> str:
 
 def build_cast(readings: Sequence[ArticleReading]) -> Cast:
     """Link every article entity into exactly one story entity."""
-    all_ents = [e for r in readings for e in r.entities]
+    all_ents = settle_types([e for r in readings for e in r.entities])
     link = _Linker(all_ents)
     by_type: dict[str, list[ArticleEntity]] = defaultdict(list)
     for e in sorted(all_ents, key=lambda e: (e.article, e.id)):
