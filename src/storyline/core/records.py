@@ -43,6 +43,10 @@ FactStatus = Literal["corroborated", "single_source", "contested", "contradicted
 FACT_STATUSES: tuple[str, ...] = FactStatus.__args__  # type: ignore[attr-defined]
 EvidenceGrade = Literal["on_record", "documentary", "observation", "outlet", "anonymous", "rumor", "unattributed"]
 ConflictKind = Literal["date", "age", "derived_date", "count", "place", "polarity"]
+# What an exported claim stands for (export field ``claims[].kind``, an addition to storyline/1):
+# a Claim read from the text, or an Age (``g-``) / Mention (``m-``) record that a fact or conflict
+# cites for an age or a count no claim states ("Varga, 41,", "the couple's three children").
+ExportClaimKind = Literal["claim", "age", "count"]
 # What each kind, grade and status means to the stages (labels, grades, colours, prose) is in
 # storyline.core.vocab; tests/core/test_vocab.py checks these Literals and its tables agree.
 

@@ -24,7 +24,6 @@ from typing import Iterable, Sequence
 
 from storyline.core.ids import make_id
 from storyline.core.records import ArticleEntity, ArticleReading, StoryEntity
-from storyline.reconcile.types import settle_types
 from storyline.reconcile.names import (
     given_name_forms,
     is_org_name,
@@ -33,6 +32,7 @@ from storyline.reconcile.names import (
     outlet_key,
     outlet_matches,
 )
+from storyline.reconcile.types import settle_types
 
 __all__ = ["Cast", "build_cast"]
 
