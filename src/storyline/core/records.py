@@ -67,7 +67,8 @@ class Article:
     published: date | None = doc("Publication date or datetime, ISO 8601; null when unknown.")
     title: str | None = doc("Headline, when the input has one.")
     url: str | None = doc("Canonical URL, when the input has one.")
-    origin: str = doc("Where the article came from: a path, `path:line` for manifests, `-` for stdin.")
+    origin: str = doc("Where the article came from, as the user gave it and never as an absolute path: a path as typed, "
+                      "or relative to the directory given (`news/jan/a.txt`), `path:line` for manifests, `-` for stdin.")
     format: str = doc("Input format: txt, html, jsonl, feed or stdin.")
     content_hash: str = doc("SHA-256 of the text (hex); identical texts share it.")
 

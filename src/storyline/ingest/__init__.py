@@ -6,6 +6,7 @@ input, the reason and a fix, and the other inputs are still read.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from storyline.core.ids import content_hash
 from storyline.core.options import AnalysisOptions
 from storyline.core.records import Article
 from storyline.ingest.decode import check_size, decode_text
+from storyline.ingest.origins import child_origin, typed_origin
 from storyline.ingest.readers import (
     RawArticle,
     read_feed,
@@ -83,7 +85,7 @@ def iter_ingest(
     """
     options = options or AnalysisOptions()
     for item in inputs:
-        for raw in _expand(str(item), options, stdin):
+        for raw in _expand(str(item), options, stdin, typed_origin(str(item))):
             if isinstance(raw, InputError):
                 yield Rejection(raw.input or str(item), str(raw), type(raw).__name__)
                 continue
@@ -96,7 +98,9 @@ def iter_ingest(
             yield article
 
 
-def _expand(item: str, options: AnalysisOptions, stdin: BinaryIO | None) -> Iterator[RawArticle | InputError]:
+def _expand(item: str, options: AnalysisOptions, stdin: BinaryIO | None, shown: str) -> Iterator[RawArticle | InputError]:
+    """The raw articles of one input. Messages name the input as given (``item``, so the user can
+    find it); the articles' ``origin`` starts with ``shown`` instead (see :mod:`.origins`)."""
     try:
         if item == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
@@ -110,24 +114,37 @@ def _expand(item: str, options: AnalysisOptions, stdin: BinaryIO | None) -> Iter
             files = sorted(p for p in path.rglob("*") if p.is_file() and not any(s.startswith(".") for s in p.relative_to(path).parts))
             for p in files:
                 if p.suffix.lower() in FORMATS:
-                    yield from _expand(str(p), options, stdin)
+                    yield from _expand(str(p), options, stdin, child_origin(shown, path, p))
             return
-        if not path.exists():
-            raise UnsupportedInput("no such file or directory", input=item, fix="check the path")
-        fmt = FORMATS.get(path.suffix.lower())
-        if fmt == "jsonl":
-            with path.open("rb") as fh:
-                yield from read_manifest(fh, item, path.parent, options.max_file_mb, lambda p, o: _load_file(p, o, options))
-            return
-        if fmt == "feed":
-            check_size(path.stat().st_size, options.max_file_mb, item)
-            yield from read_feed(path.read_bytes(), item)
-            return
-        yield _load_file(path, item, options)
+        yield from _shown(_file(path, item, options), item, shown)
     except InputError as exc:
         yield exc
     except OSError as exc:
         yield UnsupportedInput(f"cannot be read ({exc.strerror or exc})", input=item, fix="check the path and its permissions")
+
+
+def _file(path: Path, item: str, options: AnalysisOptions) -> Iterator[RawArticle | InputError]:
+    if not path.exists():
+        raise UnsupportedInput("no such file or directory", input=item, fix="check the path")
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt == "jsonl":
+        with path.open("rb") as fh:
+            yield from read_manifest(fh, item, path.parent, options.max_file_mb, lambda p, o: _load_file(p, o, options))
+        return
+    if fmt == "feed":
+        check_size(path.stat().st_size, options.max_file_mb, item)
+        yield from read_feed(path.read_bytes(), item)
+        return
+    yield _load_file(path, item, options)
+
+
+def _shown(raws: Iterator[RawArticle | InputError], item: str, shown: str) -> Iterator[RawArticle | InputError]:
+    """Each article with the origin to store: its origin with the input as given (``item``)
+    replaced by ``shown``; messages keep naming the input as given."""
+    for raw in raws:
+        if isinstance(raw, RawArticle) and raw.origin.startswith(item) and item != shown:
+            raw = dataclasses.replace(raw, shown=shown + raw.origin[len(item):])
+        yield raw
 
 
 def _load_file(path: Path, origin: str, options: AnalysisOptions) -> RawArticle:
@@ -188,7 +205,7 @@ def _finish(raw: RawArticle, options: AnalysisOptions) -> tuple[Article, list[No
         published=published,
         title=raw.title,
         url=raw.url,
-        origin=raw.origin,
+        origin=raw.shown or raw.origin,
         format=raw.format,
         content_hash=digest,
     )

@@ -21,6 +21,7 @@ from typing import Any
 
 from storyline.core.dates import iso
 from storyline.core.records import EXPORT_SCHEMA, Age, ArticleReading, Claim, Mention, Story
+from storyline.ingest.origins import public_origin
 
 __all__ = ["export", "export_json", "export_jsonl", "export_csv", "FORMATS"]
 
@@ -77,7 +78,7 @@ def _article(r: ArticleReading) -> dict:
     a = r.article
     return {
         "id": a.id, "outlet": a.outlet, "url": a.url, "title": a.title, "published": iso(a.published),
-        "text": a.text, "origin": a.origin, "format": a.format, "content_hash": a.content_hash,
+        "text": a.text, "origin": public_origin(a.origin), "format": a.format, "content_hash": a.content_hash,
     }  # fmt: skip
 
 
