@@ -23,7 +23,7 @@ from storyline.core.dates import iso
 from storyline.core.records import EXPORT_SCHEMA, Age, ArticleReading, Claim, Mention, Story
 from storyline.ingest.origins import public_origin
 
-__all__ = ["export", "export_json", "export_jsonl", "export_csv", "FORMATS"]
+__all__ = ["export", "export_json", "export_jsonl", "export_csv", "claim_records", "FORMATS"]
 
 FORMATS = ("json", "jsonl", "csv", "timelinejs")
 
@@ -142,6 +142,11 @@ def _mention_statement(m: Mention, r: ArticleReading, ix: _Index) -> dict:
     value = (str(int(q.value)) if float(q.value).is_integer() else str(q.value)) if q is not None else m.text
     return _statement(m.id, kind, r, m.entity, m.start, end, value,
                       [dataclasses.asdict(q)] if q is not None else [], ix)
+
+
+def claim_records(readings: Sequence[ArticleReading], story: Story) -> list[dict]:
+    """The export's ``claims`` (read claims, then the age/count statements facts cite)."""
+    return _claims(readings, story, _Index(readings, story))
 
 
 def _claims(readings: Sequence[ArticleReading], story: Story, ix: _Index) -> list[dict]:
