@@ -59,13 +59,16 @@ def test_demo_counts_are_consistent_and_hold_no_titles(demo_analyzed):
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=True, reason="needs the one-line changes in api.analyze and report.render_report that "
-                                       "call storyline.present.counts.cast_counts (owned by other engineers)")
+@pytest.mark.xfail(strict=True, reason="needs the one-line changes in api._count, cli.summary_paragraph and "
+                                       "report.render_report that call storyline.present.counts.cast_counts "
+                                       "(files owned by other engineers); remove this mark with them")
 def test_cli_summary_and_dossier_count_the_same_people(demo_analyzed):
+    from storyline.cli import summary_paragraph
+
     db, summary = demo_analyzed
     with api.open_store(db) as store:
         people = cast_counts(store.readings(), store.story()).people
         html = api.render_report(store)
     assert summary.entities == people
-    assert f"{people} people" in summary.paragraph()
+    assert f"{people} people," in summary_paragraph(summary)
     assert _dossier_people(html) == people

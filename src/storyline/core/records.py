@@ -26,6 +26,7 @@ MentionKind = Literal["name", "nominal", "pronoun"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 SourceKind = Literal[
     "named_person",
+    "organization",
     "anonymous",
     "outlet",
     "other_media",

@@ -111,6 +111,13 @@ GRADE: dict[str, GradeRow] = _table(
 SOURCE_KIND: dict[str, SourceKindRow] = _table(
     SourceKindRow("named_person", "On record", "on_record", True, "person", "on the record",
                   False, "", True, False, "person", False, "#1d4ed8"),
+    # An organisation or a place speaking as one ("police said", "the ministry said in a statement",
+    # "Acme said"): an institution's on-record voice, answerable like a named spokesperson, so it
+    # grades on_record and its denial disputes a fact outright. Independence counts each
+    # organisation once (origin "person": keyed by its entity, else its words), however many
+    # outlets carry its statement.
+    SourceKindRow("organization", "Organisation", "on_record", True, "person", "on the organisation's record",
+                  False, "", True, False, "organization", False, "#0369a1"),
     SourceKindRow("anonymous", "Anonymous", "anonymous", False, "outlet", "through an anonymous source",
                   False, "", True, False, "anonymous", False, "#6d28d9"),
     SourceKindRow("outlet", "Outlet", "outlet", False, "outlet", "as the outlet's own reporting",

@@ -34,6 +34,7 @@ from storyline.read.doc import (
     ensure_extensions,
 )
 from storyline.read.entities.ages import find_ages
+from storyline.read.entities.headlines import title_case_tokens
 from storyline.read.entities.lexicon import lexicon
 from storyline.read.entities.outlets import find_outlets
 from storyline.read.entities.people import collect_people, match_people
@@ -108,7 +109,9 @@ def _initials(key: str) -> str:
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
-def _other_ner(b: _Builder, blocked: set[int]) -> None:
+def _other_ner(b: _Builder, blocked: set[int], headline: set[int] = frozenset()) -> None:
+    """Entities from the remaining NER spans; one read from a Title Case line only when the article
+    names it elsewhere too ("Investigation of Facility Pending" is a headline's words)."""
     doc = b.doc
     spans: list[tuple[int, int, str, str]] = []
     for ent in doc.ents:
@@ -124,6 +127,9 @@ def _other_ner(b: _Builder, blocked: set[int]) -> None:
         if e - s == 1 and b.idx.common_word_at_start(s):
             continue
         spans.append((s, e, type_, _norm_key(text, type_)))
+    if headline:
+        body = {key for s, _, _, key in spans if s not in headline}
+        spans = [x for x in spans if x[0] not in headline or x[3] in body]
     # "General Motors" ... "GM": an acronym joins the full name introduced in the same article.
     acronyms = {_initials(key): key for _, _, t, key in spans if t == "ORG" and _initials(key)}
     for s, e, type_, key in spans:
@@ -188,10 +194,12 @@ def annotate_entities(doc: Doc) -> list[EntityAnn]:
             b.mention(rid, *idx.char_bounds(s, e))
     _works(b, lex, blocked)
 
-    people = collect_people(doc, idx, lex, b.claimed, blocked)
+    not_people: dict[tuple[int, int], str] = {}
+    people = collect_people(doc, idx, lex, b.claimed, blocked, not_people)
+    places = {k for (s, e), t in not_people.items() if t == "ORG" for k in range(s, e)}
     person_rid: dict[int, int] = {}
     name_mentions: list[tuple[int, int, int]] = []
-    for s, e, who in match_people(idx, people, b.claimed, blocked):
+    for s, e, who in match_people(idx, people, b.claimed, blocked | places):
         if who not in person_rid:
             p = people[who]
             rid = b.ref("PERSON", f"#{who}", " ".join(p.words))
@@ -205,7 +213,18 @@ def annotate_entities(doc: Doc) -> list[EntityAnn]:
         surface = idx.text[s:e]
         if "".join(surface.split()) == "".join(people[who].words):
             b.refs[person_rid[who]].name = surface
-    _other_ner(b, blocked)
+    # Names the tagger called people that name a place, a body or a thing: entities all the same.
+    # A thing takes the type the tagger gives the same words elsewhere ("Mac": ORG), else ORG.
+    seen: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ in _NER_TYPES:
+            seen.setdefault(ent.text, _NER_TYPES[ent.label_])
+    for (s, e), type_ in sorted(not_people.items()):
+        if b.free(s, e) and not any(k in blocked for k in range(s, e)):
+            text = idx.text[slice(*idx.char_bounds(s, e))]
+            type_ = seen.get(text, "ORG") if type_ == "OTHER" else type_
+            b.mention(b.ref(type_, _norm_key(text, type_)), *idx.char_bounds(s, e))
+    _other_ner(b, blocked, title_case_tokens(idx))
 
     for rid, value, s, e in find_ages(idx.text, sorted(name_mentions)):
         b.refs[rid].ages.append(AgeAnn(value, s, e))
