@@ -45,3 +45,9 @@ def test_a_person_named_like_an_award_stays_a_person(nlp):
     types = _types(nlp, "Tony Reyes said the deal was done. Tony later declined to comment.")
     assert types.get("Tony Reyes") == {"PERSON"}
     assert "OTHER" not in types.get("Tony", {"PERSON"})
+
+
+def test_an_award_before_a_noun_of_awards_is_the_award(nlp):
+    # ECB+ 1_12ecb: "the most bland and unfunny Oscar night in recent memory"
+    types = _types(nlp, "Hugh Jackman will be hosting what will undoubtedly be the most bland and unfunny Oscar night in recent memory.")
+    assert types.get("Oscar") == {"OTHER"}

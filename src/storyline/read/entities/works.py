@@ -42,6 +42,11 @@ AWARD_CANONICAL = {"Oscar": "Academy Award", "Oscars": "Academy Award", "Academy
 # Before a one-word award name, these make it the award ("an Oscar", "her Oscar", "two Oscars").
 _AWARD_DETS = frozenset({"a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "first", "second",
                          "two", "three", "four", "five", "another", "no", "'s", "’s"})
+# After a one-word award name, these make it the award ("Oscar night", "Emmy campaign").
+_AWARD_NOUNS = frozenset({"night", "nights", "speech", "speeches", "nomination", "nominations", "nod", "nods",
+                          "campaign", "race", "ceremony", "ceremonies", "telecast", "broadcast", "buzz", "season",
+                          "statuette", "statuettes", "win", "wins", "glory", "party", "parties", "voters", "host",
+                          "hosts", "contender", "contenders", "hopeful", "hopefuls", "favorite", "favourite"})
 
 
 def _title_after(doc, i: int, limit: int) -> tuple[int, int] | None:
@@ -77,8 +82,8 @@ def find_award_names(doc, lex: Lexicon, blocked: set[int]) -> list[tuple[int, in
 
     A two-word award ("Academy Award", "Golden Globe") always is one; a one-word award that is
     also a given name ("Oscar", "Tony") only after a determiner, possessive or number ("won an
-    Oscar", "her Oscar speech"), in the plural ("two Oscars") or before "for" ("Emmy for best
-    drama"). Tokens in ``blocked`` (modifiers: "the Oscar winner") never start one.
+    Oscar", "her Oscar speech"), in the plural ("two Oscars"), before "for" ("Emmy for best
+    drama") or before a noun of awards ("Oscar night", "Emmy campaign"). Tokens in ``blocked`` (modifiers: "the Oscar winner") never start one.
     """
     found = []
     n = len(doc)
@@ -91,7 +96,7 @@ def find_award_names(doc, lex: Lexicon, blocked: set[int]) -> list[tuple[int, in
             j, name = i + 1, doc[i].text
             prev = doc[i - 1].lower_ if i > 0 else ""
             nxt = doc[j].lower_ if j < n else ""
-            if not (name.endswith("s") or prev in _AWARD_DETS or nxt == "for"):
+            if not (name.endswith("s") or prev in _AWARD_DETS or nxt == "for" or nxt in _AWARD_NOUNS):
                 i += 1
                 continue
         else:
