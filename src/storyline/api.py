@@ -44,6 +44,7 @@ __all__ = [
     "analyze",
     "demo_corpus",
     "export",
+    "frames",
     "info",
     "ingest",
     "open_store",
@@ -345,7 +346,9 @@ def _read_and_store(
 def _count(summary: AnalysisSummary, readings: Sequence[ArticleReading], story: Story) -> None:
     summary.articles_total = len(readings)
     summary.undated = [r.article.id for r in readings if not r.article.published]
-    summary.entities = sum(1 for e in story.entities if e.type in ("PERSON", "ORG", "GROUP"))
+    from storyline.present.counts import cast_counts
+
+    summary.entities = cast_counts(readings, story).people  # the dossier counts the same people
     summary.claims = sum(len(r.claims) for r in readings)
     summary.facts_by_status = dict(Counter(f.status for f in story.facts))
     summary.conflicts = len(story.conflicts)
@@ -358,6 +361,14 @@ def export(store: Store, fmt: str = "json") -> Any:
     from storyline.present import export as _export
 
     return _export.export(store.readings(), store.story(), fmt)
+
+
+def frames(store: Any) -> dict[str, Any]:
+    """The stored story as pandas DataFrames (articles, entities, mentions, claims, facts,
+    fact_claims, conflicts, echoes); needs the ``storyline[frames]`` extra."""
+    from storyline.present.frames import frames as _frames
+
+    return _frames(store)
 
 
 def render_report(store: Store, *, title: str | None = None, pipeline: str | None = None) -> str:

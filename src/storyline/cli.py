@@ -64,7 +64,7 @@ def summary_paragraph(summary: api.AnalysisSummary) -> str:
     parts = [
         f"Read {summary.articles_new} new article(s)"
         + (f" ({summary.articles_unchanged} already stored, unchanged)" if summary.articles_unchanged else "")
-        + f"; the story now holds {summary.articles_total} article(s), {summary.entities} people and organisations, "
+        + f"; the story now holds {summary.articles_total} article(s), {summary.entities} people, "
         f"{summary.claims} claims and {facts} facts" + (f" ({by_status})" if by_status else "") + "."
     ]
     if summary.conflicts or summary.echoes:

@@ -168,8 +168,8 @@ def test_summary_paragraph_words_the_counts():
         undated=["a-1"], rejected=[Rejection("x.txt", "x.txt: the input is empty. Fix: remove it", "EmptyInput")], seconds=1.25,
     )  # fmt: skip
     assert summary_paragraph(summary) == (
-        "Read 1 new article(s) (2 already stored, unchanged); the story now holds 3 article(s), 4 people and "
-        "organisations, 5 claims and 3 facts (2 corroborated, 1 single source). 1 conflict(s) found; 2 claim(s) only "
+        "Read 1 new article(s) (2 already stored, unchanged); the story now holds 3 article(s), 4 people, "
+        "5 claims and 3 facts (2 corroborated, 1 single source). 1 conflict(s) found; 2 claim(s) only "
         "re-report another outlet. 1 article(s) had no usable publication date, so their relative dates are "
         "unresolved: a-1. Skipped 1 input(s): x.txt: the input is empty. Fix: remove it (1.2 s)"
     )

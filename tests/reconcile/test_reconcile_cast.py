@@ -178,3 +178,32 @@ def test_unnamed_holders_of_one_role_join_or_go_to_the_one_named_holder():
                                      ("the gunman", unnamed))
     cast = build_cast(readings)
     assert cast.of[named] == cast.of[g]
+
+
+def test_a_title_typed_person_in_one_article_joins_the_work_of_the_same_name():
+    # Glitter's "music video for Glass Heart" has no work context the reader knows; StarWatch's
+    # "her single Glass Heart" does. A name that another article types WORK (or OTHER) and that
+    # here has nothing of a person (no alias, gender, age or role) is that work, not a person card.
+    a = ArticleBuilder("sw", "StarWatch", "2024-01-15")
+    work = a.entity("Glass Heart", type="WORK")
+    b = ArticleBuilder("gl", "Glitter", "2024-02-06")
+    wrong = b.person("Glass Heart")
+    c = ArticleBuilder("dl", "Daily Lumen", "2024-05-13")
+    award = c.entity("Academy Award", type="OTHER", aliases=("Oscar",))
+    d = ArticleBuilder("vr", "The Velvet Rope", "2024-04-22")
+    oscar = d.person("Oscar")
+    cast = build_cast([a.build(), b.build(), c.build(), d.build()])
+    assert cast.of[wrong] == cast.of[work]
+    assert _story_of(cast, wrong).type == "WORK"
+    assert cast.of[oscar] == cast.of[award]
+    assert _story_of(cast, oscar).type == "OTHER"
+    assert not [e for e in cast.entities if e.type == "PERSON"]
+
+
+def test_a_person_with_person_evidence_keeps_the_type():
+    a = ArticleBuilder("a1", "StarWatch", "2024-01-15")
+    a.entity("Harbor Lights", type="WORK")
+    b = ArticleBuilder("b1", "Glitter", "2024-02-06")
+    person = b.person("Harbor Lights", aliases=("the singer",), gender="female")
+    cast = build_cast([a.build(), b.build()])
+    assert _story_of(cast, person).type == "PERSON"

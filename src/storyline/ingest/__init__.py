@@ -7,6 +7,7 @@ is decided by the table in :mod:`storyline.ingest.formats`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shlex
 import sys
@@ -22,6 +23,7 @@ from storyline.core.options import AnalysisOptions
 from storyline.core.records import Article
 from storyline.ingest.decode import check_size
 from storyline.ingest.formats import FORMATS, Source, for_suffix, sniff
+from storyline.ingest.origins import child_origin, typed_origin
 from storyline.ingest.readers import RawArticle
 from storyline.ingest.sanitize import sanitize_article
 
@@ -76,7 +78,7 @@ def iter_ingest(
     options = options or AnalysisOptions()
     seen: set[str] = set()
     for item in inputs:
-        for raw in _expand(str(item), options, stdin):
+        for raw in _expand(str(item), options, stdin, typed_origin(str(item))):
             if isinstance(raw, InputError):
                 yield Rejection(raw.input or str(item), str(raw), type(raw).__name__)
                 continue
@@ -87,21 +89,24 @@ def iter_ingest(
                 continue
             yield from notices
             if article.id in seen:
-                yield _duplicate(article)
+                yield _duplicate(article, raw.origin)
                 continue
             seen.add(article.id)
             yield article
 
 
-def _duplicate(article: Article) -> Rejection:
+def _duplicate(article: Article, given: str) -> Rejection:
+    """``given``: the input as the user gave it (messages name it so; the stored origin may be shorter)."""
     return Rejection(
-        article.origin,
-        f"{article.origin}: duplicate article id '{article.id}' in this batch; the first one was kept. Fix: give each article its own id",
+        given,
+        f"{given}: duplicate article id '{article.id}' in this batch; the first one was kept. Fix: give each article its own id",
         "DuplicateId",
     )
 
 
-def _expand(item: str, options: AnalysisOptions, stdin: BinaryIO | None) -> Iterator[RawArticle | InputError]:
+def _expand(item: str, options: AnalysisOptions, stdin: BinaryIO | None, shown: str) -> Iterator[RawArticle | InputError]:
+    """The raw articles of one input. Messages name the input as given (``item``, so the user can
+    find it); the articles' stored ``origin`` starts with ``shown`` instead (see :mod:`.origins`)."""
     try:
         if item == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
@@ -116,7 +121,7 @@ def _expand(item: str, options: AnalysisOptions, stdin: BinaryIO | None) -> Iter
             files = sorted(p for p in path.rglob("*") if p.is_file() and not any(s.startswith(".") for s in p.relative_to(path).parts))
             for p in files:
                 if for_suffix(p):
-                    yield from _expand(str(p), options, stdin)
+                    yield from _expand(str(p), options, stdin, child_origin(shown, path, p))
             return
         if not path.exists():
             if _URL.match(item):
@@ -124,13 +129,22 @@ def _expand(item: str, options: AnalysisOptions, stdin: BinaryIO | None) -> Iter
             raise UnsupportedInput("no such file or directory", input=item, fix="check the path")
         fmt = for_suffix(path)
         if fmt and fmt.many:
-            yield from fmt.read(_source(item, options, path=path))
+            yield from _shown(fmt.read(_source(item, options, path=path)), item, shown)
             return
-        yield _load_file(path, item, options)
+        yield from _shown([_load_file(path, item, options)], item, shown)
     except InputError as exc:
         yield exc
     except OSError as exc:
         yield UnsupportedInput(f"cannot be read ({exc.strerror or exc})", input=item, fix="check the path and its permissions")
+
+
+def _shown(raws: Iterable[RawArticle | InputError], item: str, shown: str) -> Iterator[RawArticle | InputError]:
+    """Each article with the origin to store: its origin with the input as given (``item``)
+    replaced by ``shown``; messages keep naming the input as given."""
+    for raw in raws:
+        if isinstance(raw, RawArticle) and raw.origin.startswith(item) and item != shown:
+            raw = dataclasses.replace(raw, shown=shown + raw.origin[len(item):])
+        yield raw
 
 
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
@@ -196,7 +210,7 @@ def _finish(raw: RawArticle, options: AnalysisOptions) -> tuple[Article, list[No
         published=published,
         title=raw.title,
         url=raw.url,
-        origin=raw.origin,
+        origin=raw.shown or raw.origin,
         format=raw.format,
         content_hash=digest,
     )

@@ -43,6 +43,7 @@ from storyline.core.dates import (
 )
 from storyline.core.records import ArticleReading, Claim, Fact, Story
 from storyline.core.vocab import SOURCE_KIND, STATUS
+from storyline.present.counts import cast_counts
 from storyline.present.report_views import (
     CONFLICT_LABELS,
     GRADE_LABELS,
@@ -526,7 +527,7 @@ def render_report(
         "facts": len(facts),
         "conflicts": len(story.conflicts),
         "echoes": len(story.echoes),
-        "people": sum(1 for p in people if p["entity"].type == "PERSON"),
+        "people": cast_counts(readings, story).people,
     }
     return (
         _env()

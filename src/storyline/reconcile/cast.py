@@ -35,6 +35,7 @@ from storyline.reconcile.names import (
     outlet_key,
     outlet_matches,
 )
+from storyline.reconcile.types import settle_types
 
 __all__ = ["Cast", "build_cast"]
 
@@ -325,7 +326,7 @@ def _canonical(members: list[ArticleEntity]) -> str:
 
 def build_cast(readings: Sequence[ArticleReading]) -> Cast:
     """Link every article entity into exactly one story entity."""
-    all_ents = [e for r in readings for e in r.entities]
+    all_ents = settle_types([e for r in readings for e in r.entities])
     link = _Linker(all_ents)
     by_type: dict[str, list[ArticleEntity]] = defaultdict(list)
     for e in sorted(all_ents, key=lambda e: (e.article, e.id)):

@@ -4,7 +4,9 @@ Runs after spaCy's ``ner`` and corrects it with whole-article rules, in this ord
 claims its tokens, so later steps cannot re-type them):
 
 1. outlets (gazetteer + the publishing outlet, context rules for "Us", "People", ...);
-2. award names used as modifiers ("the Oscar winner") are blocked: never a person;
+2. award names used as modifiers ("the Oscar winner") are blocked: never a person; award names
+   naming the award ("won an Oscar", "her Oscar speech", "the Academy Award") become one OTHER
+   entity per award ("Oscar" and "Academy Award" are one);
 3. works from their contexts ("the May December actress", "2010’s Black Swan"), then every other
    occurrence of the same title;
 4. people: full names license surnames, given names and short forms everywhere (names_people);
@@ -37,7 +39,7 @@ from storyline.read.entities.lexicon import lexicon
 from storyline.read.entities.outlets import find_outlets
 from storyline.read.entities.people import collect_people, match_people
 from storyline.read.entities.spans import trim_possessive
-from storyline.read.entities.works import find_awards, find_works
+from storyline.read.entities.works import find_award_names, find_awards, find_works
 
 __all__ = ["annotate_entities", "entities_component", "write_mentions"]
 
@@ -185,6 +187,11 @@ def annotate_entities(doc: Doc) -> list[EntityAnn]:
     blocked: set[int] = set()
     for s, e in find_awards(doc, lex):
         blocked.update(range(s, e))
+    for s, e, name in find_award_names(doc, lex, blocked):
+        if b.free(s, e):
+            rid = b.ref("OTHER", name)
+            b.refs[rid].attributes["award"] = True
+            b.mention(rid, *idx.char_bounds(s, e))
     _works(b, lex, blocked)
 
     not_people: dict[tuple[int, int], str] = {}
@@ -232,7 +239,7 @@ def _finish(refs: list[_Ref], text: str) -> list[EntityAnn]:
         mentions = [MentionAnn(s, e, text[s:e], kind) for (s, e), kind in sorted(r.mentions.items())]
         surface = list(dict.fromkeys(m.text for m in mentions))
         name = r.name
-        if r.type not in {"PERSON", "OUTLET", "WORK"}:
+        if r.type not in {"PERSON", "OUTLET", "WORK"} and not r.attributes.get("award"):
             name = max(surface, key=lambda t: (len(t.split()), len(t)))
             if name[:4] in {"the ", "The "} and r.type != "OUTLET":
                 name = name[4:]
