@@ -39,6 +39,7 @@ __all__ = [
     "ProgressCallback",
     "Store",
     "analyze",
+    "database_info",
     "demo_corpus",
     "export",
     "info",
@@ -81,11 +82,14 @@ class Store(Protocol):
         ...
 
 
-def open_store(url_or_path: str | Path = "storyline.db") -> storyline.store.Store:
-    """Open (creating and migrating when needed) the store at a SQLite path or database URL."""
+def open_store(url_or_path: str | Path = "storyline.db", *, create: bool = True) -> storyline.store.Store:
+    """Open (creating and migrating when needed) the store at a SQLite path or database URL.
+
+    ``create=False`` is for reading: the database must exist and hold storyline's tables, else a
+    StoreError names it and says how to make one; nothing is created."""
     from storyline.store import open_store as _open
 
-    return _open(url_or_path)
+    return _open(url_or_path, create=create)
 
 
 def ingest(inputs: Iterable[str | Path], options: AnalysisOptions | None = None, *, stdin: BinaryIO | None = None) -> IngestResult:
@@ -259,10 +263,18 @@ def info(store_url: str | None = None, model: str | None = None) -> dict[str, st
         out["pipeline"] = f"unavailable: {exc}"
     if store_url is not None:
         try:
-            with open_store(store_url) as store:
-                out["database"] = f"{store.dialect} {store.url}"
-                out["schema_version"] = str(store.schema_version())
-                out["rows"] = ", ".join(f"{k}={v}" for k, v in store.counts().items())
+            out.update(database_info(store_url))
         except Exception as exc:  # noqa: BLE001
             out["database"] = f"unavailable: {exc}"
     return out
+
+
+def database_info(store_url: str | Path) -> dict[str, str]:
+    """The database in use, its schema version and rows per table; a StoreError when there is
+    no storyline database there (nothing is created)."""
+    with open_store(store_url, create=False) as store:
+        return {
+            "database": f"{store.dialect} {store.url}",
+            "schema_version": str(store.schema_version()),
+            "rows": ", ".join(f"{k}={v}" for k, v in store.counts().items()),
+        }

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.text import Text
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -19,6 +20,7 @@ from rich.progress import (
 
 from storyline import __version__, api
 from storyline.core.errors import StorylineError
+from storyline.core.outputs import check_output, write_output
 from storyline.core.options import AnalysisOptions, load_options
 from storyline.ingest.formats import FORMATS
 
@@ -38,9 +40,63 @@ ModelOption = Annotated[
 _SUFFIXES = " ".join(s for fmt in FORMATS for s in fmt.suffixes)
 
 
+def _say(label: str, style: str, text: object) -> None:
+    """One line on stderr: a styled label, then ``text`` exactly as given. User-provided text
+    (paths, dates, messages quoting an input) is never read as console markup (``[/]``,
+    ``a[x].txt``) or emoji codes (``:smile:``): a Text is printed as is."""
+    err.print(Text.assemble((label, style), " ", str(text)), highlight=False)
+
+
 def _fail(exc: Exception, code: int = 2) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {exc}", highlight=False)
+    _say("error:", "bold red", exc)
     return typer.Exit(code)
+
+
+# -- outputs and paths: checked before the work, written whole ---------------------------
+
+
+def _db_file(db: str) -> Path | None:
+    """The SQLite file ``--db`` names; None for another backend or a URL open_store will refuse."""
+    from storyline.store.connect import parse_url, sqlite_path
+
+    try:
+        return sqlite_path(parse_url(db, create=False))
+    except StorylineError:
+        return None
+
+
+def _check_output(output: Path, db: str) -> Path:
+    """Refuse, before any work, an output that is a directory, in a missing folder, or the database."""
+    protect: list[tuple[Path, str]] = []
+    if (file := _db_file(db)) is not None:
+        protect += [(file, "the database"), (Path(f"{file}-wal"), "the database's log"), (Path(f"{file}-shm"), "the database's index")]
+    return check_output(output, protect)
+
+
+def _check_not_an_input(output: Path, store: api.Store) -> None:
+    """Refuse an output that is one of the files the stored articles were read from."""
+    check_output(output, [(p, "an input of the stored story") for p in _stored_inputs(store)])
+
+
+def _stored_inputs(store: api.Store) -> set[Path]:
+    """The files named by the stored articles' origins that still exist (``m.jsonl:3 -> a.txt``
+    names m.jsonl and a.txt; ``feed.xml#entry-2`` names feed.xml; stdin names none)."""
+    import re
+
+    found: set[Path] = set()
+    for reading in store.readings():
+        for part in reading.article.origin.split(" -> "):
+            name = re.sub(r"(?::\d+|#entry-\d+)$", "", part)
+            if name and name != "-" and Path(name).is_file():
+                found.add(Path(name))
+    return found
+
+
+def _write(output: Path, text: str) -> None:
+    try:
+        write_output(output, text)
+    except StorylineError as exc:
+        raise _fail(exc, 1) from None
 
 
 def _options(config: Optional[Path], **overrides) -> AnalysisOptions:
@@ -108,9 +164,9 @@ def summary_paragraph(summary: api.AnalysisSummary) -> str:
 def _print_summary(summary: api.AnalysisSummary) -> None:
     typer.echo(summary_paragraph(summary))
     for r in summary.rejected:
-        err.print(f"[yellow]skipped[/] {r.reason}", highlight=False)
+        _say("skipped", "yellow", r.reason)
     for n in summary.notices:
-        err.print(f"[cyan]note[/] {n.input}: {n.message}", highlight=False)
+        _say("note", "cyan", f"{n.input}: {n.message}")
 
 
 @app.command()
@@ -124,10 +180,14 @@ def analyze(
     max_file_mb: Annotated[Optional[float], typer.Option(help="Refuse inputs larger than this (default 20).")] = None,
     batch_size: Annotated[Optional[int], typer.Option(help="Articles per spaCy batch.")] = None,
     strict: Annotated[bool, typer.Option(help="Exit with status 1 when any input was skipped.")] = False,
+    allow_outside_paths: Annotated[
+        bool, typer.Option(help="Read a manifest's path entries (and symlinks in a folder) that lead outside its folder.")
+    ] = False,
 ) -> None:
     """Ingest and read articles, store them, and reconcile the story."""
     try:
-        options = _options(config, model=model, outlet=outlet, published=published, max_file_mb=max_file_mb, batch_size=batch_size)
+        options = _options(config, model=model, outlet=outlet, published=published, max_file_mb=max_file_mb, batch_size=batch_size,
+                           manifest_paths="any" if allow_outside_paths else None)  # fmt: skip
         with api.open_store(db) as store, _Bar(err.is_terminal) as bar:
             summary = api.analyze(inputs, store, options, progress=bar)
     except StorylineError as exc:
@@ -145,14 +205,18 @@ def export(
 ) -> None:
     """Export the stored story."""
     try:
-        with api.open_store(db) as store:
+        if output:
+            _check_output(output, db)
+        with api.open_store(db, create=False) as store:
+            if output:
+                _check_not_an_input(output, store)
             data = api.export(store, format)
     except StorylineError as exc:
         raise _fail(exc) from None
     text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if output:
-        output.write_text(text, "utf-8")
-        err.print(f"wrote {output}", highlight=False)
+        _write(output, text)
+        _say("wrote", "", output)
     else:
         sys.stdout.write(text)
 
@@ -165,11 +229,13 @@ def report(
 ) -> None:
     """Write the self-contained HTML dossier."""
     try:
-        with api.open_store(db) as store:
+        _check_output(output, db)
+        with api.open_store(db, create=False) as store:
+            _check_not_an_input(output, store)
             html = api.render_report(store, title=title, pipeline=_pipeline_label(None))
     except StorylineError as exc:
         raise _fail(exc) from None
-    output.write_text(html, "utf-8")
+    _write(output, html)
     typer.echo(f"Dossier written to {output.resolve()}")
 
 
@@ -179,6 +245,8 @@ def demo(
     model: ModelOption = None,
 ) -> None:
     """Analyze the bundled demo corpus (a fictional story) and write its dossier."""
+    if out.exists() and not out.is_dir():
+        raise _fail(StorylineError("is not a folder", input=str(out), fix="give --out a folder (it is created when missing)"))
     out.mkdir(parents=True, exist_ok=True)
     db = out / "demo.db"
     corpus = api.demo_corpus()
@@ -191,16 +259,34 @@ def demo(
     except StorylineError as exc:
         raise _fail(exc) from None
     _print_summary(summary)
-    (out / "dossier.html").write_text(html, "utf-8")
-    (out / "story.json").write_text(json.dumps(exported, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    _write(out / "dossier.html", html)
+    _write(out / "story.json", json.dumps(exported, ensure_ascii=False, indent=2) + "\n")
     typer.echo(f"Dossier written to {(out / 'dossier.html').resolve()}")
     typer.echo(f"JSON export written to {(out / 'story.json').resolve()}; database: {db.resolve()}")
 
 
 @app.command()
-def info(db: DbOption = "storyline.db", model: ModelOption = None) -> None:
+def info(
+    db: Annotated[
+        Optional[str], typer.Option("--db", help="SQLite path or database URL (default: storyline.db when it exists).", envvar="STORYLINE_DB")
+    ] = None,
+    model: ModelOption = None,
+) -> None:
     """Versions, the spaCy pipeline in use, and the database in use."""
-    for key, value in api.info(db, model).items():
+    values = api.info(None, model)
+    if db is None and not Path("storyline.db").exists():
+        values["database"] = "no database (none given with --db, and no storyline.db here)"
+    else:
+        try:
+            values.update(api.database_info(db or "storyline.db"))
+        except StorylineError as exc:
+            _print_info(values)
+            raise _fail(exc) from None
+    _print_info(values)
+
+
+def _print_info(values: dict[str, str]) -> None:
+    for key, value in values.items():
         typer.echo(f"{key:>15}: {value}")
 
 

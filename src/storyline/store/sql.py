@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from storyline.core.dates import iso
 from storyline.core.errors import StoreError
 from storyline.core.records import TABLES, Article, ArticleReading, Story
-from storyline.store.connect import WRITE, create_engine, migrate, parse_url
+from storyline.store.connect import WRITE, create_engine, migrate, must_exist, parse_url
 from storyline.store.convert import from_row, to_row
 from storyline.store.tables import ARTICLE_TABLES, STORY_TABLES, meta, tables
 
@@ -32,19 +32,23 @@ _READING_FIELDS = {"article_entities": "entities", "mentions": "mentions", "ages
 _STORY_FIELDS = {"entities": "entities", "facts": "facts", "conflicts": "conflicts", "echoes": "echoes", "timeline": "timeline"}
 
 
-def open_store(url_or_path: str | Path = "storyline.db") -> Store:
+def open_store(url_or_path: str | Path = "storyline.db", *, create: bool = True) -> Store:
     """Open (creating and migrating when needed) the database at a path or URL.
 
     Accepts ``story.db``, ``sqlite:///story.db``, ``:memory:`` or
     ``postgresql+psycopg://user:password@host/db``. Raises :class:`StoreError` with a fix when
     the URL is bad, the server unreachable, the file not a database, or the schema newer than
-    this code.
+    this code. With ``create=False`` (the reading commands) the database must already be a
+    storyline database: a missing file, an empty one, or a database without storyline's tables
+    is a StoreError naming it, and nothing is created.
     """
-    url = parse_url(url_or_path)
+    url = parse_url(url_or_path, create=create)
     display = url.render_as_string(hide_password=True)
+    if not create:
+        must_exist(url, display)
     engine = create_engine(url)
     try:
-        migrate(engine, display)
+        migrate(engine, display, create=create)
     except StoreError:
         engine.dispose()
         raise
