@@ -92,6 +92,17 @@ def _stored_inputs(store: api.Store) -> set[Path]:
     return found
 
 
+def _stale_note(stage: str, done: int, total: int) -> None:
+    """Progress of export/report: called only when the stored story is out of date."""
+    if stage == "reconcile" and done == 0:
+        _say(
+            "note",
+            "cyan",
+            "the stored story does not cover every stored article (an analyze was stopped before saving it, "
+            "or ran alongside another): reconciling it from all of them first, with the default options",
+        )
+
+
 def _write(output: Path, text: str) -> None:
     try:
         write_output(output, text)
@@ -210,7 +221,7 @@ def export(
         with api.open_store(db, create=False) as store:
             if output:
                 _check_not_an_input(output, store)
-            data = api.export(store, format)
+            data = api.export(store, format, progress=_stale_note)
     except StorylineError as exc:
         raise _fail(exc) from None
     text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -232,7 +243,7 @@ def report(
         _check_output(output, db)
         with api.open_store(db, create=False) as store:
             _check_not_an_input(output, store)
-            html = api.render_report(store, title=title, pipeline=_pipeline_label(None))
+            html = api.render_report(store, title=title, pipeline=_pipeline_label(None), progress=_stale_note)
     except StorylineError as exc:
         raise _fail(exc) from None
     _write(output, html)

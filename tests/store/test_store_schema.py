@@ -177,5 +177,6 @@ def test_a_version_1_database_is_upgraded_in_place(db_url: str) -> None:  # noqa
             conn.execute(tables[name].insert(), rows)
     engine.dispose()
     with open_store(db_url) as s:
-        assert s.schema_version() == SCHEMA_VERSION == 3
+        assert s.schema_version() == SCHEMA_VERSION == 4
         assert s.readings() == [r]  # empty quantities, empty wording
+        assert s.story().coverage is None  # 0005: no coverage yet, so the story counts as out of date

@@ -41,7 +41,7 @@ __all__ = [
 
 # Which tables make up one ArticleReading / one Story, in insertion order (parents first).
 ARTICLE_TABLES: tuple[str, ...] = ("articles", "article_entities", "mentions", "ages", "timexes", "claims")
-STORY_TABLES: tuple[str, ...] = ("entities", "facts", "conflicts", "echoes", "timeline")
+STORY_TABLES: tuple[str, ...] = ("entities", "facts", "conflicts", "echoes", "timeline", "coverage")
 
 # Enforced references: (table, column) -> "table.column". Only links that always hold inside
 # the unit stored in one transaction are enforced. Story tables do not reference article
