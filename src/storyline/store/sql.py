@@ -23,6 +23,7 @@ import sqlalchemy as sa
 from storyline.core.dates import iso
 from storyline.core.errors import StoreError
 from storyline.core.records import TABLES, Article, ArticleReading, Coverage, Story
+from storyline.store import faults
 from storyline.store.connect import WRITE, create_engine, migrate, must_exist, parse_url
 from storyline.store.convert import from_row, to_row
 from storyline.store.tables import ARTICLE_TABLES, STORY_TABLES, meta, tables
@@ -114,6 +115,10 @@ class Store:
                     conn.execution_options(isolation_level="REPEATABLE READ")
                 with conn.begin():
                     yield conn
+                    if write:
+                        faults.before_commit()
+                if write:
+                    faults.after_commit()
         except sa.exc.SQLAlchemyError as err:
             raise _store_error(err, self.url, article=article) from err
 
