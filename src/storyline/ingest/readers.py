@@ -193,7 +193,14 @@ def read_feed(data: bytes, origin: str) -> Iterator[RawArticle | InputError]:
     """An RSS or Atom feed: one article per entry, full content preferred over the summary."""
     import feedparser
 
-    feed = feedparser.parse(data)
+    try:
+        feed = feedparser.parse(data)
+    except Exception as exc:  # noqa: BLE001 - feedparser's own failures, e.g. a character reference to a surrogate
+        raise InputError(
+            f"the feed cannot be parsed ({type(exc).__name__}: {str(exc)[:160]})",
+            input=origin,
+            fix="check that the file is a complete, valid RSS or Atom document",
+        ) from None
     if not feed.entries:
         why = f" ({feed.bozo_exception})" if feed.get("bozo") else ""
         raise InputError(
