@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -71,6 +72,15 @@ def _check_output(output: Path, db: str) -> Path:
     if (file := _db_file(db)) is not None:
         protect += [(file, "the database"), (Path(f"{file}-wal"), "the database's log"), (Path(f"{file}-shm"), "the database's index")]
     return check_output(output, protect)
+
+
+def _check_db_not_an_input(db: str, inputs: list[str]) -> None:
+    """Refuse a --db that is one of the input files (SQLite would turn an empty one into a database)."""
+    file = _db_file(db)
+    if file is not None and file.exists():
+        for item in inputs:
+            if item != "-" and Path(item).is_file() and os.path.samefile(item, file):
+                raise StorylineError("is an input of this run, not a database", input=str(file), fix="give --db another file, such as story.db")
 
 
 def _check_not_an_input(output: Path, store: api.Store) -> None:
@@ -199,6 +209,7 @@ def analyze(
     try:
         options = _options(config, model=model, outlet=outlet, published=published, max_file_mb=max_file_mb, batch_size=batch_size,
                            manifest_paths="any" if allow_outside_paths else None)  # fmt: skip
+        _check_db_not_an_input(db, inputs)
         with api.open_store(db) as store, _Bar(err.is_terminal) as bar:
             summary = api.analyze(inputs, store, options, progress=bar)
     except StorylineError as exc:

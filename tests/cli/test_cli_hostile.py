@@ -111,6 +111,13 @@ def test_outputs_are_written_whole_with_the_usual_permissions(db, tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".d.html")]
 
 
+def test_a_database_that_is_an_input_is_refused(tmp_path, model):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run("analyze", str(empty), "--db", str(empty), "--model", model, code=2)
+    assert "is an input of this run" in result.stderr and empty.read_bytes() == b""
+
+
 def test_demo_refuses_a_file_as_its_folder(tmp_path, model):
     f = tmp_path / "notafolder"
     f.write_text("x", "utf-8")
