@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, runtime_checkable
 
 from storyline import __version__
-from storyline.core.options import AnalysisOptions, ReconcileOptions
 from storyline.core.errors import ConfigError, StoreError
+from storyline.core.options import AnalysisOptions, ReconcileOptions
 from storyline.core.records import Article, ArticleReading, Coverage, Story
 from storyline.ingest import IngestResult, Notice, Rejection
 from storyline.ingest import ingest as _ingest

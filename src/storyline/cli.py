@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.text import Text
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -18,12 +18,16 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
+from rich.text import Text
 
 from storyline import __version__, api
 from storyline.core.errors import StorylineError
-from storyline.core.outputs import check_output, write_output
 from storyline.core.options import AnalysisOptions, load_options
+from storyline.core.outputs import check_output, write_output
 from storyline.ingest.formats import FORMATS
+
+if TYPE_CHECKING:
+    import storyline.store
 
 app = typer.Typer(
     add_completion=False,
@@ -83,19 +87,17 @@ def _check_db_not_an_input(db: str, inputs: list[str]) -> None:
                 raise StorylineError("is an input of this run, not a database", input=str(file), fix="give --db another file, such as story.db")
 
 
-def _check_not_an_input(output: Path, store: api.Store) -> None:
+def _check_not_an_input(output: Path, store: storyline.store.Store) -> None:
     """Refuse an output that is one of the files the stored articles were read from."""
     check_output(output, [(p, "an input of the stored story") for p in _stored_inputs(store)])
 
 
-def _stored_inputs(store: api.Store) -> set[Path]:
+def _stored_inputs(store: storyline.store.Store) -> set[Path]:
     """The files named by the stored articles' origins that still exist (``m.jsonl:3 -> a.txt``
     names m.jsonl and a.txt; ``feed.xml#entry-2`` names feed.xml; stdin names none)."""
-    import re
-
     found: set[Path] = set()
-    for reading in store.readings():
-        for part in reading.article.origin.split(" -> "):
+    for article in store.articles():
+        for part in article.origin.split(" -> "):
             name = re.sub(r"(?::\d+|#entry-\d+)$", "", part)
             if name and name != "-" and Path(name).is_file():
                 found.add(Path(name))

@@ -10,25 +10,11 @@ import os
 from pathlib import Path
 
 import pytest
-from helpers.fakes import stub_pipeline
-from typer.testing import CliRunner
+from helpers.cli import run
 
 from storyline import api
-from storyline.cli import app
 
-runner = CliRunner(env={"COLUMNS": "1000"})
 GOOD = "---\nid: g1\noutlet: Glitter\npublished: 2024-02-02\n---\nMara Quinn left Lyon on Friday, a source said.\n"
-
-
-@pytest.fixture(scope="module")
-def model(tmp_path_factory) -> str:
-    return str(stub_pipeline(tmp_path_factory.mktemp("stub") / "pipeline"))
-
-
-def run(*args: str, code: int = 0, input: bytes | None = None):
-    result = runner.invoke(app, list(args), input=input, catch_exceptions=False)
-    assert result.exit_code == code, result.output + result.stderr
-    return result
 
 
 @pytest.fixture
@@ -83,7 +69,7 @@ def test_an_output_that_is_a_directory_is_a_clear_error(db, command, tmp_path):
 
 @pytest.mark.parametrize("command", ["report", "export"])
 def test_a_full_disk_leaves_no_half_file_and_is_a_clear_error(db, command, tmp_path, monkeypatch):
-    import storyline.core.outputs as outputs
+    from storyline.core import outputs
 
     out = tmp_path / "out.txt"
     out.write_text("the previous output\n", "utf-8")

@@ -27,7 +27,7 @@ from storyline import api
 pytestmark = pytest.mark.fuzz
 
 EXAMPLES = {"txt": 120, "html": 120, "jsonl": 200, "feed": 120, "stdin": 100}  # per run, derandomized
-SETTINGS = dict(derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = {"derandomize": True, "deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
 GOOD = {
     "good-1.txt": "---\nid: good-one-7f3a\noutlet: Glitter\npublished: 2024-02-02\n---\nMara Quinn left Lyon on Friday, a source said.\n",
     "good-2.txt": "---\nid: good-two-9c1e\n---\nTheo Vale, 41, denied the report on Saturday.\n",
@@ -139,6 +139,11 @@ def html_docs(draw, depth: int = 0) -> str:
     return prefix + "".join(parts)
 
 
+BODIES = st.sampled_from(["<p>Mara Quinn left Lyon on Friday.</p>", "<![CDATA[<p>Quinn <br> left.</p>]]>", "", "&lt;p&gt;x"]) | TEXT.map(
+    lambda t: t.replace("&", "&amp;").replace("<", "&lt;")
+)
+
+
 @st.composite
 def feeds(draw) -> str:
     atom = draw(st.booleans())
@@ -148,8 +153,7 @@ def feeds(draw) -> str:
             "title": draw(TEXT),
             "link": draw(st.sampled_from(["https://x.invalid/a", "", "javascript:alert(1)"]) | TEXT),
             "date": draw(DATES),
-            "body": draw(st.sampled_from(["<p>Mara Quinn left Lyon on Friday.</p>", "<![CDATA[<p>Quinn <br> left.</p>]]>", "", "&lt;p&gt;x"])
-                         | TEXT.map(lambda t: t.replace("&", "&amp;").replace("<", "&lt;"))),  # fmt: skip
+            "body": draw(BODIES),
             "id": draw(TEXT),
         }
         if atom:

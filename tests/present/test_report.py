@@ -204,10 +204,9 @@ def test_default_title_names_the_key_people(page):
 
 def test_api_renders_the_stored_story_like_the_records(tmp_path, fixture):
     """Through the store (SQLite round trip) and the API, the dossier matches the direct render."""
-    from storyline import api
-
     from dataclasses import replace
 
+    from storyline import api
     from storyline.core.records import Coverage
 
     readings, story, _ = fixture

@@ -80,8 +80,8 @@ def _cli(*args: str) -> list[str]:
 
 
 def _analyze(db: str, stub: str, inputs: list[str] = ALL, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run(_cli("analyze", *inputs, "--db", db, "--model", stub), env=_env(**env), capture_output=True,
-                          text=True, timeout=TIMEOUT)  # fmt: skip
+    command = _cli("analyze", *inputs, "--db", db, "--model", stub)
+    return subprocess.run(command, env=_env(**env), capture_output=True, text=True, timeout=TIMEOUT, check=False)
 
 
 def _current_export(db: str) -> dict:
@@ -176,13 +176,10 @@ def test_two_analyze_processes_at_once_on_disjoint_halves_end_with_the_union(bac
         db, drop = _url(backend, tmp_path, f"both-{i}")
         try:
             # Both also create the database at once: migrations are serialised too.
-            procs = [
-                subprocess.Popen(_cli("analyze", *half, "--db", db, "--model", stub), env=_env(), stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, text=True)  # fmt: skip
-                for half in (HALF_A, HALF_B)
-            ]
+            commands = [_cli("analyze", *half, "--db", db, "--model", stub) for half in (HALF_A, HALF_B)]
+            procs = [subprocess.Popen(c, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for c in commands]
             for p in procs:
-                out, err = p.communicate(timeout=TIMEOUT)
+                _, err = p.communicate(timeout=TIMEOUT)
                 assert p.returncode == 0, err[-2000:]
             assert _current_export(db) == clean[0], i
         finally:

@@ -16,7 +16,14 @@ from helpers.store import db_url, reading, story  # noqa: F401  (db_url is a fix
 import storyline.store.sql as store_sql
 from storyline.core.errors import StoreError
 from storyline.core.ids import content_hash
-from storyline.core.records import SCHEMA_VERSION, TABLES, Conflict, Coverage, Mention, Story
+from storyline.core.records import (
+    SCHEMA_VERSION,
+    TABLES,
+    Conflict,
+    Coverage,
+    Mention,
+    Story,
+)
 from storyline.store import Store, open_store
 
 

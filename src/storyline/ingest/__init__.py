@@ -14,7 +14,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from storyline.core.dates import DateProblem, parse_published
-from storyline.core.errors import InputError, InputTooLarge, ManifestError, UnsupportedInput
+from storyline.core.errors import (
+    InputError,
+    InputTooLarge,
+    ManifestError,
+    UnsupportedInput,
+)
 from storyline.core.ids import content_hash
 from storyline.core.options import AnalysisOptions
 from storyline.core.records import Article
