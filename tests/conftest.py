@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest  # noqa: E402
+from helpers.cli import model  # noqa: F401  (the stub pipeline directory for `--model`)
 from helpers.store import db_url  # noqa: F401  (the SQLite/PostgreSQL backend fixture)
 
 

@@ -20,14 +20,15 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, runtime_checkable
 
 from storyline import __version__
+from storyline.core.errors import ConfigError, StoreError
 from storyline.core.options import AnalysisOptions, ReconcileOptions
-from storyline.core.records import Article, ArticleReading, Story
+from storyline.core.records import Article, ArticleReading, Coverage, Story
 from storyline.ingest import IngestResult, Notice, Rejection
 from storyline.ingest import ingest as _ingest
 
@@ -42,6 +43,7 @@ __all__ = [
     "ProgressEvent",
     "Store",
     "analyze",
+    "database_info",
     "demo_corpus",
     "export",
     "frames",
@@ -186,8 +188,12 @@ class Store(Protocol):
         """Every stored reading, ordered by (published, id), undated articles last."""
         ...
 
-    def replace_story(self, story: Story) -> None:
-        """Replace the reconciled story in one transaction."""
+    def replace_story(self, story: Story) -> object:
+        """Replace the reconciled story in one transaction.
+
+        May refuse (write nothing and return False) a story whose ``coverage`` is not that of the
+        articles stored at that moment: another writer stored articles meanwhile, and the caller
+        reads them and reconciles again. Any other return value (None too) means written."""
         ...
 
     def story(self) -> Story:
@@ -195,11 +201,14 @@ class Store(Protocol):
         ...
 
 
-def open_store(url_or_path: str | Path = "storyline.db") -> storyline.store.Store:
-    """Open (creating and migrating when needed) the store at a SQLite path or database URL."""
+def open_store(url_or_path: str | Path = "storyline.db", *, create: bool = True) -> storyline.store.Store:
+    """Open (creating and migrating when needed) the store at a SQLite path or database URL.
+
+    ``create=False`` is for reading: the database must exist and hold storyline's tables, else a
+    StoreError names it and says how to make one; nothing is created."""
     from storyline.store import open_store as _open
 
-    return _open(url_or_path)
+    return _open(url_or_path, create=create)
 
 
 def ingest(inputs: Iterable[str | Path], options: AnalysisOptions | None = None, *, stdin: BinaryIO | None = None) -> IngestResult:
@@ -220,10 +229,16 @@ def read(
 
 
 def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | None = None) -> Story:
-    """Link the articles' readings into one story: cast, facts, conflicts, echoes, timeline."""
+    """Link the articles' readings into one story: cast, facts, conflicts, echoes, timeline; the
+    story's ``coverage`` names the readings it was built from."""
     from storyline.reconcile import reconcile as _reconcile
 
-    return _reconcile(readings, options or ReconcileOptions())
+    story = _reconcile(readings, options or ReconcileOptions())
+    return replace(story, coverage=_coverage(readings))
+
+
+def _coverage(readings: Sequence[ArticleReading]) -> Coverage:
+    return Coverage.of({r.article.id: r.article.content_hash for r in readings})
 
 
 @dataclass
@@ -270,7 +285,9 @@ def analyze(
     """Ingest, read every new or changed article, store each in its own transaction, reconcile.
 
     Re-running on the same inputs reads nothing again (ids are content hashes); any new
-    article re-reconciles the whole story. Articles are stored by one background thread while
+    article re-reconciles the whole story, and so does a stored story that does not cover every
+    stored article (a run stopped between storing and saving the story, another run storing at
+    the same time: see :func:`_current`). Articles are stored by one background thread while
     the next batch is parsed (:mod:`storyline.store.writer`), so ``store.put_reading`` runs on
     that thread; a storing error stops the storing and is raised here, with every article stored
     before it kept. ``progress("read", ...)`` counts articles stored (or failed), one call each,
@@ -292,18 +309,71 @@ def analyze(
     fresh = _read_and_store(todo, store, options, nlp, summary, reporter)
     summary.articles_new = len(fresh)
 
-    # On a first run everything stored is in memory already: skip reading it all back.
-    readings = fresh if not stored else store.readings()
-    if fresh or not store.story().facts:
-        begun = time.perf_counter()
-        reporter.start("reconcile", 1)
-        store.replace_story(reconcile(readings, options.reconcile))
-        reporter.advance()
-        summary.timings["reconcile"] = time.perf_counter() - begun
-        summary.reconciled = True
-    _count(summary, readings, store.story())
+    # On a first run everything stored is in memory already: skip reading it all back (unless
+    # another run stored articles meanwhile: then the story is refused and all are read).
+    begun = time.perf_counter()
+
+    def on_reconcile(stage: str, done: int, total: int) -> None:
+        if done == 0:
+            reporter.start("reconcile", total)
+        else:
+            reporter.advance()
+            summary.reconciled = True
+
+    readings, story = _current(store, options.reconcile, on_reconcile, readings=fresh if not stored else None, attempts=_ATTEMPTS)
+    summary.timings["reconcile"] = time.perf_counter() - begun
+    _count(summary, readings, story)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+# How many times analyze reconciles when other runs keep storing articles meanwhile. Each refused
+# story means another run stored articles after this one read them; that run reconciles after its
+# own last article, so giving up after a few tries still ends with a current story.
+_ATTEMPTS = 4
+
+
+def _current(
+    store: Store,
+    options: ReconcileOptions | None,
+    progress: ProgressCallback | None = None,
+    *,
+    readings: Sequence[ArticleReading] | None = None,
+    attempts: int = 1,
+    must_save: bool = True,
+) -> tuple[Sequence[ArticleReading], Story]:
+    """Every stored reading and a story covering exactly them: the stored story when its coverage
+    is that of the stored articles, else a new reconcile, which is saved.
+
+    ``readings`` (when the caller has them all in memory) saves reading them back. When the store
+    refuses the story because another writer stored articles meanwhile, it reads them all and
+    reconciles again, up to ``attempts`` times; the last story is returned either way (it is
+    consistent with the returned readings). With ``must_save=False`` (export, report) a store that
+    cannot be written (read-only file, permissions) is not an error: the story is still returned.
+    """
+    story: Story | None = None
+    for _ in range(max(1, attempts)):
+        if readings is None:
+            readings = store.readings()
+        stored = store.story()
+        if stored.coverage is not None and stored.coverage == _coverage(readings):
+            return readings, stored
+        if progress:
+            progress("reconcile", 0, 1)
+        story = reconcile(readings, options)
+        if progress:
+            progress("reconcile", 1, 1)
+        try:
+            saved = store.replace_story(story) is not False
+        except StoreError:
+            if must_save:
+                raise
+            saved = True
+        if saved:
+            return readings, story
+        last, readings = readings, None  # another run stored articles: read them all, again
+    assert story is not None
+    return last, story
 
 
 def _read_and_store(
@@ -355,12 +425,19 @@ def _count(summary: AnalysisSummary, readings: Sequence[ArticleReading], story: 
     summary.echoes = len(story.echoes)
 
 
-def export(store: Store, fmt: str = "json") -> Any:
+def export(store: Store, fmt: str = "json", *, options: ReconcileOptions | None = None, progress: ProgressCallback | None = None) -> Any:
     """The stored story in ``fmt``: "json" (dict, contract storyline/1), "jsonl" or "csv" (str),
-    "timelinejs" (dict)."""
+    "timelinejs" (dict).
+
+    A stored story that does not cover every stored article (an ``analyze`` was stopped before
+    saving it, or ran alongside another) is reconciled first, with ``options`` (default: the
+    defaults), and saved; ``progress("reconcile", ...)`` is called only then."""
     from storyline.present import export as _export
 
-    return _export.export(store.readings(), store.story(), fmt)
+    if fmt not in _export.FORMATS:
+        raise ConfigError(f"unknown export format '{fmt}'", fix=f"use one of: {', '.join(_export.FORMATS)}")
+    readings, story = _current(store, options, progress, must_save=False)
+    return _export.export(readings, story, fmt)
 
 
 def frames(store: Any) -> dict[str, Any]:
@@ -371,15 +448,24 @@ def frames(store: Any) -> dict[str, Any]:
     return _frames(store)
 
 
-def render_report(store: Store, *, title: str | None = None, pipeline: str | None = None) -> str:
-    """The self-contained HTML dossier of the stored story."""
+def render_report(
+    store: Store,
+    *,
+    title: str | None = None,
+    pipeline: str | None = None,
+    options: ReconcileOptions | None = None,
+    progress: ProgressCallback | None = None,
+) -> str:
+    """The self-contained HTML dossier of the stored story (reconciled first when out of date,
+    as in :func:`export`)."""
     from datetime import datetime, timezone
 
     from storyline.present.report import render_report as _render
 
+    readings, story = _current(store, options, progress, must_save=False)
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     footer = f"storyline {__version__}" + (f" · {pipeline}" if pipeline else "") + f" · generated {stamp}"
-    return _render(store.readings(), store.story(), title=title, footer=footer)
+    return _render(readings, story, title=title, footer=footer)
 
 
 def demo_corpus() -> Path:
@@ -410,10 +496,18 @@ def info(store_url: str | None = None, model: str | None = None) -> dict[str, st
         out["pipeline"] = f"unavailable: {exc}"
     if store_url is not None:
         try:
-            with open_store(store_url) as store:
-                out["database"] = f"{store.dialect} {store.url}"
-                out["schema_version"] = str(store.schema_version())
-                out["rows"] = ", ".join(f"{k}={v}" for k, v in store.counts().items())
+            out.update(database_info(store_url))
         except Exception as exc:  # noqa: BLE001
             out["database"] = f"unavailable: {exc}"
     return out
+
+
+def database_info(store_url: str | Path) -> dict[str, str]:
+    """The database in use, its schema version and rows per table; a StoreError when there is
+    no storyline database there (nothing is created)."""
+    with open_store(store_url, create=False) as store:
+        return {
+            "database": f"{store.dialect} {store.url}",
+            "schema_version": str(store.schema_version()),
+            "rows": ", ".join(f"{k}={v}" for k, v in store.counts().items()),
+        }

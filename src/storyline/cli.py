@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import shlex
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from storyline import __version__, api
 from storyline.core.errors import StorylineError
 from storyline.core.options import AnalysisOptions, load_options
+from storyline.core.outputs import check_output, write_output
 from storyline.ingest import Rejection
 from storyline.ingest.formats import FORMATS
 from storyline.progress_display import progress_display
+
+if TYPE_CHECKING:
+    import storyline.store
 
 app = typer.Typer(
     add_completion=False,
@@ -41,9 +48,100 @@ _SUFFIXES = " ".join(s for fmt in FORMATS for s in fmt.suffixes)
 RUN_SCHEMA = "storyline-run/1"
 
 
+def _say(label: str, style: str, text: object) -> None:
+    """One line on stderr: a styled label, then ``text`` exactly as given. User-provided text
+    (paths, dates, messages quoting an input) is never read as console markup (``[/]``,
+    ``a[x].txt``) or emoji codes (``:smile:``): a Text is printed as is."""
+    err.print(Text.assemble((label, style), " ", str(text)), highlight=False)
+
+
 def _fail(exc: Exception, code: int = 2) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {exc}", highlight=False)
+    _say("error:", "bold red", exc)
     return typer.Exit(code)
+
+
+# -- outputs and paths: checked before the work, written whole ---------------------------
+
+
+def _db_file(db: str) -> Path | None:
+    """The SQLite file ``--db`` names; None for another backend or a URL open_store will refuse."""
+    from storyline.store.connect import parse_url, sqlite_path
+
+    try:
+        return sqlite_path(parse_url(db, create=False))
+    except StorylineError:
+        return None
+
+
+def _check_output(output: Path, db: str) -> Path:
+    """Refuse, before any work, an output that is a directory, in a missing folder, or the database."""
+    protect: list[tuple[Path, str]] = []
+    if (file := _db_file(db)) is not None:
+        protect += [(file, "the database"), (Path(f"{file}-wal"), "the database's log"), (Path(f"{file}-shm"), "the database's index")]
+    return check_output(output, protect)
+
+
+def _check_db_not_an_input(db: str, inputs: list[str]) -> None:
+    """Refuse a --db that is one of the input files (SQLite would turn an empty one into a database)."""
+    file = _db_file(db)
+    if file is not None and file.exists():
+        for item in inputs:
+            if item != "-" and Path(item).is_file() and os.path.samefile(item, file):
+                raise StorylineError("is an input of this run, not a database", input=str(file), fix="give --db another file, such as story.db")
+
+
+def _check_not_an_input(output: Path, store: storyline.store.Store) -> None:
+    """Refuse an output that is one of the files the stored articles were read from."""
+    check_output(output, [(p, "an input of the stored story") for p in _stored_inputs(store)])
+    if _holds_a_stored_text(output, store):
+        check_output(output, [(output, "an input of the stored story")])
+
+
+def _stored_inputs(store: storyline.store.Store) -> set[Path]:
+    """The files named by the stored articles' origins that still exist (``m.jsonl:3 -> a.txt``
+    names m.jsonl and a.txt; ``feed.xml#entry-2`` names feed.xml; stdin names none)."""
+    found: set[Path] = set()
+    for article in store.articles():
+        for part in article.origin.split(" -> "):
+            name = re.sub(r"(?::\d+|#entry-\d+)$", "", part)
+            if name and name != "-" and Path(name).is_file():
+                found.add(Path(name))
+    return found
+
+
+def _holds_a_stored_text(output: Path, store: storyline.store.Store) -> bool:
+    """Whether the existing file ``output`` is the input of a stored article whose origin was
+    stored short (a file typed as an absolute path keeps only its name, so no private path is
+    stored): same file name, and the file holds the article's text."""
+    try:
+        if not output.is_file() or output.stat().st_size > 50_000_000:
+            return False
+        candidates = [a for a in store.articles()
+                      if any(Path(re.sub(r"(?::\d+|#entry-\d+)$", "", part)).name == output.name for part in a.origin.split(" -> "))]
+        if not candidates:
+            return False
+        text = output.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return any(a.text.strip() and a.text.strip() in text for a in candidates)
+
+
+def _stale_note(stage: str, done: int, total: int) -> None:
+    """Progress of export/report: called only when the stored story is out of date."""
+    if stage == "reconcile" and done == 0:
+        _say(
+            "note",
+            "cyan",
+            "the stored story does not cover every stored article (an analyze was stopped before saving it, "
+            "or ran alongside another): reconciling it from all of them first, with the default options",
+        )
+
+
+def _write(output: Path, text: str) -> None:
+    try:
+        write_output(output, text)
+    except StorylineError as exc:
+        raise _fail(exc, 1) from None
 
 
 def _options(config: Optional[Path], **overrides) -> AnalysisOptions:
@@ -177,9 +275,9 @@ def _print_summary(summary: api.AnalysisSummary) -> None:
 def _print_skips(summary: api.AnalysisSummary, *, notes: bool = True) -> None:
     """The skipped inputs and the notes on stderr, one a line."""
     for r in summary.rejected:
-        err.print(f"[yellow]skipped[/] {r.reason}", highlight=False)
+        _say("skipped", "yellow", r.reason)
     for n in summary.notices if notes else ():
-        err.print(f"[cyan]note[/] {n.input}: {n.message}", highlight=False)
+        _say("note", "cyan", f"{n.input}: {n.message}")
 
 
 @app.command()
@@ -195,10 +293,15 @@ def analyze(
     strict: Annotated[bool, typer.Option(help="Exit with status 1 when any input was skipped.")] = False,
     quiet: QuietOption = False,
     json_out: JsonOption = False,
+    allow_outside_paths: Annotated[
+        bool, typer.Option(help="Read a manifest's path entries (and symlinks in a folder) that lead outside its folder.")
+    ] = False,
 ) -> None:
     """Ingest and read articles, store them, and reconcile the story."""
     try:
-        options = _options(config, model=model, outlet=outlet, published=published, max_file_mb=max_file_mb, batch_size=batch_size)
+        options = _options(config, model=model, outlet=outlet, published=published, max_file_mb=max_file_mb, batch_size=batch_size,
+                           manifest_paths="any" if allow_outside_paths else None)  # fmt: skip
+        _check_db_not_an_input(db, inputs)
         with api.open_store(db) as store, progress_display(err, quiet=quiet) as bar:
             summary = api.analyze(inputs, store, options, progress=bar)
     except StorylineError as exc:
@@ -225,13 +328,17 @@ def export(
 ) -> None:
     """Export the stored story."""
     try:
-        with api.open_store(db) as store:
-            data = api.export(store, format)
+        if output:
+            _check_output(output, db)
+        with api.open_store(db, create=False) as store:
+            if output:
+                _check_not_an_input(output, store)
+            data = api.export(store, format, progress=_stale_note)
     except StorylineError as exc:
         raise _fail(exc) from None
     text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if output:
-        output.write_text(text, "utf-8")
+        _write(output, text)
         _say_written(output, format)
     else:
         sys.stdout.write(text)
@@ -255,11 +362,13 @@ def report(
 ) -> None:
     """Write the self-contained HTML dossier."""
     try:
-        with api.open_store(db) as store:
-            html = api.render_report(store, title=title, pipeline=_pipeline_label(None))
+        _check_output(output, db)
+        with api.open_store(db, create=False) as store:
+            _check_not_an_input(output, store)
+            html = api.render_report(store, title=title, pipeline=_pipeline_label(None), progress=_stale_note)
     except StorylineError as exc:
         raise _fail(exc) from None
-    output.write_text(html, "utf-8")
+    _write(output, html)
     _say_written(output)
 
 
@@ -270,6 +379,8 @@ def demo(
     quiet: QuietOption = False,
 ) -> None:
     """Analyze the bundled demo corpus (a fictional story) and write its dossier."""
+    if out.exists() and not out.is_dir():
+        raise _fail(StorylineError("is not a folder", input=str(out), fix="give --out a folder (it is created when missing)"))
     out.mkdir(parents=True, exist_ok=True)
     db = out / "demo.db"
     corpus = api.demo_corpus()
@@ -281,8 +392,8 @@ def demo(
             exported = api.export(store, "json")
     except StorylineError as exc:
         raise _fail(exc) from None
-    (out / "dossier.html").write_text(html, "utf-8")
-    (out / "story.json").write_text(json.dumps(exported, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    _write(out / "dossier.html", html)
+    _write(out / "story.json", json.dumps(exported, ensure_ascii=False, indent=2) + "\n")
     if not quiet:
         _print_demo_summary(summary, out, db)
 
@@ -295,9 +406,27 @@ def _print_demo_summary(summary: api.AnalysisSummary, out: Path, db: Path) -> No
 
 
 @app.command()
-def info(db: DbOption = "storyline.db", model: ModelOption = None) -> None:
+def info(
+    db: Annotated[
+        Optional[str], typer.Option("--db", help="SQLite path or database URL (default: storyline.db when it exists).", envvar="STORYLINE_DB")
+    ] = None,
+    model: ModelOption = None,
+) -> None:
     """Versions, the spaCy pipeline in use, and the database in use."""
-    for key, value in api.info(db, model).items():
+    values = api.info(None, model)
+    if db is None and not Path("storyline.db").exists():
+        values["database"] = "no database (none given with --db, and no storyline.db here)"
+    else:
+        try:
+            values.update(api.database_info(db or "storyline.db"))
+        except StorylineError as exc:
+            _print_info(values)
+            raise _fail(exc) from None
+    _print_info(values)
+
+
+def _print_info(values: dict[str, str]) -> None:
+    for key, value in values.items():
         typer.echo(f"{key:>15}: {value}")
 
 

@@ -16,29 +16,15 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from helpers.fakes import STUB_PIPELINE_NAME, stub_pipeline
+from helpers.cli import run
+from helpers.fakes import STUB_PIPELINE_NAME
 from helpers.paths import REPO
-from typer.testing import CliRunner
 
 from storyline import api
-from storyline.cli import app, summary_paragraph
+from storyline.cli import summary_paragraph
 from storyline.ingest import Rejection
 
-# Wide enough that rich does not wrap a message on stderr (one message a line).
-runner = CliRunner(env={"COLUMNS": "1000"})
-
 GOOD = "---\nid: g1\noutlet: Glitter\npublished: 2024-02-02\n---\nMara Quinn left Lyon on Friday, a source said.\n"
-
-
-@pytest.fixture(scope="module")
-def model(tmp_path_factory) -> str:
-    return str(stub_pipeline(tmp_path_factory.mktemp("stub") / "pipeline"))
-
-
-def run(*args: str, code: int = 0, input: bytes | None = None):
-    result = runner.invoke(app, list(args), input=input, catch_exceptions=False)
-    assert result.exit_code == code, result.output + result.stderr
-    return result
 
 
 @pytest.fixture(scope="module")

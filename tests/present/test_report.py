@@ -249,9 +249,14 @@ def test_default_title_names_the_key_people(page):
 
 def test_api_renders_the_stored_story_like_the_records(tmp_path, fixture):
     """Through the store (SQLite round trip) and the API, the dossier matches the direct render."""
+    from dataclasses import replace
+
     from storyline import api
+    from storyline.core.records import Coverage
 
     readings, story, _ = fixture
+    # The story covers these readings (as api.reconcile would say), so the API renders it as stored.
+    story = replace(story, coverage=Coverage.of({r.article.id: r.article.content_hash for r in readings}))
     with api.open_store(tmp_path / "story.db") as store:
         for r in readings:
             store.put_reading(r)

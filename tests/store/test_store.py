@@ -16,7 +16,14 @@ from helpers.store import db_url, reading, story  # noqa: F401  (db_url is a fix
 import storyline.store.sql as store_sql
 from storyline.core.errors import StoreError
 from storyline.core.ids import content_hash
-from storyline.core.records import SCHEMA_VERSION, TABLES, Conflict, Mention, Story
+from storyline.core.records import (
+    SCHEMA_VERSION,
+    TABLES,
+    Conflict,
+    Coverage,
+    Mention,
+    Story,
+)
 from storyline.store import Store, open_store
 
 
@@ -43,7 +50,7 @@ def test_put_and_read_back(store: Store) -> None:
     assert store.articles() == [r.article]
     assert store.counts() == {
         "articles": 1, "article_entities": 2, "mentions": 3, "ages": 1, "timexes": 1, "claims": 2,
-        "entities": 0, "facts": 0, "conflicts": 0, "echoes": 0, "timeline": 0, "fact_claims": 0, "echo_links": 0,
+        "entities": 0, "facts": 0, "conflicts": 0, "echoes": 0, "timeline": 0, "fact_claims": 0, "echo_links": 0, "coverage": 0,
     }
 
 
@@ -189,6 +196,34 @@ def test_story_survives_replacing_the_articles_it_cites(store: Store) -> None:
     changed = dataclasses.replace(reading(1), claims=(), article=dataclasses.replace(reading(1).article, content_hash="v2"))
     assert store.put_reading(changed) is True
     assert store.story() == story()  # stale until the next reconcile, but not blocked
+
+
+def test_a_story_is_written_only_when_it_covers_exactly_the_stored_articles(store: Store) -> None:
+    """Compare-and-swap under the write lock: a story reconciled before another writer stored an
+    article is refused (False, nothing written); one covering the stored articles is written."""
+    store.put_reading(reading(1))
+    one = Coverage.of({"art-1": reading(1).article.content_hash})
+    assert store.coverage() == one
+    current = dataclasses.replace(story("a"), coverage=one)
+    assert store.replace_story(current) is True and store.story() == current
+    store.put_reading(reading(2))  # another writer, meanwhile
+    late = dataclasses.replace(story("b"), coverage=one)
+    assert store.replace_story(late) is False
+    assert store.story() == current  # untouched
+    both = Coverage.of({r.article.id: r.article.content_hash for r in (reading(1), reading(2))})
+    assert store.coverage() == both and both.articles == 2
+    assert store.replace_story(dataclasses.replace(late, coverage=both)) is True
+    assert store.story().coverage == both
+    assert store.replace_story(Story()) is True  # a story that does not say what it covers: written as given
+    assert store.story() == Story()
+
+
+def test_coverage_is_the_set_of_ids_and_hashes_not_the_order_or_the_count() -> None:
+    a = Coverage.of({"x": "1", "y": "2"})
+    assert a == Coverage.of({"y": "2", "x": "1"})
+    assert a != Coverage.of({"x": "1", "y": "3"}) and a != Coverage.of({"x": "2", "y": "1"})
+    assert a.articles == 2 and Coverage.of({}).articles == 0
+    assert Coverage.of({"a\"b": "1"}) != Coverage.of({"a": "\"b1"})  # no way to forge one by quoting
 
 
 def test_data_persists_across_reopen(db_url: str) -> None:  # noqa: F811

@@ -104,6 +104,6 @@ def test_a_version_4_database_gets_its_links_on_upgrade(db_url: str) -> None:  #
             conn.execute(tables[name].insert(), [to_row(name, rec, i) for i, rec in enumerate(records)])
     engine.dispose()
     with open_store(db_url) as store:
-        assert store.schema_version() == 5
+        assert store.schema_version() == 6
         fact_claims, echo_links = store.links()
     assert len(fact_claims) == sum(len(f.claims) for f in s.facts) and len(echo_links) == 1

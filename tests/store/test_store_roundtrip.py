@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from storyline.core.records import (
     TABLES,
     Conflict,
+    Coverage,
     Echo,
     Fact,
     Story,
@@ -50,7 +51,9 @@ def stories(draw: st.DrawFn) -> Story:
     fact_ids = st.sampled_from([f.id for f in facts] or [None])
     conflicts = tuple(dataclasses.replace(c, fact=draw(fact_ids)) for c in unique(Conflict, 2)) if facts else ()
     timeline = tuple(dataclasses.replace(t, fact=draw(fact_ids)) for t in unique(TimelineEntry, 2)) if facts else ()
-    return Story(unique(StoryEntity, 3), facts, conflicts, unique(Echo, 2), timeline)
+    # The store holds no articles here: a story covering none of them is current, and so written.
+    coverage = draw(st.sampled_from([None, Coverage.of({})]))
+    return Story(unique(StoryEntity, 3), facts, conflicts, unique(Echo, 2), timeline, coverage)
 
 
 def test_readings_round_trip_through_the_database(db_url: str) -> None:  # noqa: F811

@@ -182,6 +182,7 @@ def test_a_version_1_database_is_upgraded_in_place(db_url: str) -> None:  # noqa
         conn.execute(tables["facts"].insert(), [{k: v for k, v in to_row("facts", fact, 0).items() if ("facts", k) not in added}])
     engine.dispose()
     with open_store(db_url) as s:
-        assert s.schema_version() == SCHEMA_VERSION == 5
+        assert s.schema_version() == SCHEMA_VERSION == 6
         assert s.readings() == [r]  # empty quantities, empty wording
         assert s.story().facts == (fact,)  # no sides recorded: null statement claim, empty lists
+        assert s.story().coverage is None  # 0006: no coverage yet, so the story counts as out of date

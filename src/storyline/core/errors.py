@@ -12,6 +12,7 @@
     ├── ModelNotFound         no spaCy pipeline could be loaded
     ├── StoreError            the database cannot be opened or migrated
     ├── ConfigError           a bad option or config file
+    ├── OutputError           an output file that must not or cannot be written
     └── DataError             a bundled data file (storyline/data/*.json) is missing or malformed
 """
 
@@ -30,6 +31,7 @@ __all__ = [
     "ModelNotFound",
     "StoreError",
     "ConfigError",
+    "OutputError",
     "DataError",
 ]
 
@@ -91,6 +93,10 @@ class StoreError(StorylineError):
 
 class ConfigError(StorylineError):
     pass
+
+
+class OutputError(StorylineError):
+    """An output that would overwrite the database or an input, or cannot be written."""
 
 
 class DataError(StorylineError):

@@ -23,8 +23,9 @@ from storyline.core.errors import ConfigError
 __all__ = ["AnalysisOptions", "ReconcileOptions", "load_options", "options_from"]
 
 
-def _opt(default: Any, **limits: float) -> Any:
-    """A field with its allowed range: ``min``/``max`` (inclusive), ``above`` (exclusive)."""
+def _opt(default: Any, **limits: Any) -> Any:
+    """A field with its allowed range: ``min``/``max`` (inclusive), ``above`` (exclusive), or
+    its allowed values: ``choices`` (a tuple)."""
     return field(default=default, metadata=limits)
 
 
@@ -48,6 +49,9 @@ class AnalysisOptions:
     batch_size: int = _opt(32, min=1, max=10_000)
     max_file_mb: float = _opt(20.0, above=0.0, max=1_000_000.0)
     max_article_chars: int = _opt(5_000_000, min=1)
+    # Where a manifest's ``path`` entries (and symlinks inside a folder input) may point:
+    # "confined" to the manifest's (the folder's) own folder, symlinks resolved, or "any".
+    manifest_paths: str = _opt("confined", choices=("confined", "any"))
     # Ingest overrides: applied to every article of this run when set.
     outlet: str | None = None
     published: str | None = None
@@ -84,10 +88,19 @@ def _check(options: Any) -> None:
             what = _NAMES.get(kind, kind.__name__)
             raise ConfigError(
                 f"{f.name} must be {what}, got {_SHOW.repr(value)} ({_NAMES.get(type(value), type(value).__name__)})",
-                fix=f"set {f.name} to {what}" + (f" {_range(f.metadata)}" if f.metadata else ""),
+                fix=f"set {f.name} to {what}" + (f" {_allowed(f.metadata)}" if f.metadata else ""),
             )
-        if f.metadata:
+        if "choices" in f.metadata:
+            _check_choice(f.name, value, f.metadata["choices"])
+        elif f.metadata:
             _check_range(f.name, value, f.metadata)
+
+
+def _check_choice(name: str, value: Any, choices: tuple[Any, ...]) -> None:
+    if value not in choices:
+        shown = " or ".join(repr(c) for c in choices)
+        hint = _suggest(str(value), [str(c) for c in choices], "'{}'")
+        raise ConfigError(f"{name} must be {shown}, got {_SHOW.repr(value)}", fix=f"{hint}set {name} to {shown}")
 
 
 def _check_range(name: str, value: float, limits: dict[str, float]) -> None:
@@ -102,6 +115,12 @@ def _check_range(name: str, value: float, limits: dict[str, float]) -> None:
     else:
         return
     raise ConfigError(f"{name} {problem}, got {_SHOW.repr(value)}", fix=f"set {name} to a value {_range(limits)}")
+
+
+def _allowed(limits: dict[str, Any]) -> str:
+    if "choices" in limits:
+        return "(" + " or ".join(repr(c) for c in limits["choices"]) + ")"
+    return _range(limits)
 
 
 def _range(limits: dict[str, float]) -> str:

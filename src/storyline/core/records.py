@@ -14,11 +14,15 @@ requires bumping the respective version and an Alembic migration.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-SCHEMA_VERSION = 5
+from storyline.core.ids import content_hash
+
+SCHEMA_VERSION = 6
 EXPORT_SCHEMA = "storyline/1"
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "WORK", "EVENT", "OUTLET", "GROUP", "OTHER"]
@@ -316,6 +320,23 @@ class EchoLink:
 
 
 @dataclass(frozen=True)
+class Coverage:
+    """The articles a reconciled story was built from (table ``coverage``: one row, saved with the story).
+
+    A story is current while its coverage equals that of the stored articles; any command that
+    finds it otherwise reconciles again (``analyze``, ``export``, ``report``)."""
+
+    id: str = doc("SHA-256 of the sorted (article id, content hash) pairs the story was reconciled from.")
+    articles: int = doc("How many articles the story was reconciled from.")
+
+    @classmethod
+    def of(cls, hashes: Mapping[str, str]) -> Coverage:
+        """The coverage of the articles in ``hashes`` (article id -> content hash)."""
+        pairs = json.dumps(sorted(hashes.items()), ensure_ascii=False)
+        return cls(content_hash(pairs), len(hashes))
+
+
+@dataclass(frozen=True)
 class ArticleReading:
     """Everything read from one article (not a table: the unit stored in one transaction)."""
 
@@ -336,6 +357,9 @@ class Story:
     conflicts: tuple[Conflict, ...] = ()
     echoes: tuple[Echo, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+    coverage: Coverage | None = None
+    """What it was reconciled from (``storyline.api.reconcile`` sets it); None when unknown, as for
+    a story stored before schema version 4: such a story counts as out of date."""
 
 
 # Tables in storage order; the store and the schema generator iterate over this.
@@ -353,4 +377,5 @@ TABLES: dict[str, type] = {
     "timeline": TimelineEntry,
     "fact_claims": FactClaim,
     "echo_links": EchoLink,
+    "coverage": Coverage,
 }

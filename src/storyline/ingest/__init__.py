@@ -17,7 +17,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from storyline.core.dates import DateProblem, parse_published
-from storyline.core.errors import InputError, InputTooLarge, UnsupportedInput
+from storyline.core.errors import (
+    InputError,
+    InputTooLarge,
+    ManifestError,
+    UnsupportedInput,
+)
 from storyline.core.ids import content_hash
 from storyline.core.options import AnalysisOptions
 from storyline.core.records import Article
@@ -27,7 +32,11 @@ from storyline.ingest.origins import child_origin, typed_origin
 from storyline.ingest.readers import RawArticle
 from storyline.ingest.sanitize import sanitize_article
 
-__all__ = ["IngestResult", "Rejection", "Notice", "ingest", "iter_ingest", "FORMATS"]
+__all__ = ["IngestResult", "Rejection", "Notice", "ingest", "iter_ingest", "FORMATS", "MAX_NESTING"]
+
+MAX_NESTING = 16
+"""How many manifests deep a ``path`` entry may lead (a manifest naming a manifest naming ...)."""
+_ALLOW = 'allow it with --allow-outside-paths (manifest_paths = "any" in the [analysis] section of a --config file)'
 
 
 @dataclass(frozen=True)
@@ -78,7 +87,7 @@ def iter_ingest(
     options = options or AnalysisOptions()
     seen: set[str] = set()
     for item in inputs:
-        for raw in _expand(str(item), options, stdin, typed_origin(str(item))):
+        for raw in _guarded(_expand(str(item), options, stdin, typed_origin(str(item))), str(item)):
             if isinstance(raw, InputError):
                 yield Rejection(raw.input or str(item), str(raw), type(raw).__name__)
                 continue
@@ -87,12 +96,38 @@ def iter_ingest(
             except InputError as exc:
                 yield Rejection(raw.origin, str(exc), type(exc).__name__)
                 continue
+            except Exception as exc:  # noqa: BLE001 - a bug must not stop the batch either
+                yield _internal(exc, raw.origin)
+                continue
             yield from notices
             if article.id in seen:
                 yield _duplicate(article, raw.origin)
                 continue
             seen.add(article.id)
             yield article
+
+
+def _guarded(items: Iterator[RawArticle | InputError], origin: str) -> Iterator[RawArticle | InputError]:
+    """``items``, with an unexpected exception (a bug in a reader or a library it calls) turned
+    into one last rejection for the input instead of stopping the whole batch."""
+    try:
+        yield from items
+    except Exception as exc:  # noqa: BLE001
+        message, fix = _internal_words(exc)
+        yield InputError(message, input=origin, fix=fix)
+
+
+def _internal_words(exc: BaseException) -> tuple[str, str]:
+    detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+    return (
+        f"internal error while reading this input ({type(exc).__name__}{': ' + detail if detail else ''})",
+        "please report it with this input; the other inputs were read",
+    )
+
+
+def _internal(exc: BaseException, origin: str) -> Rejection:
+    message, fix = _internal_words(exc)
+    return Rejection(origin, str(InputError(message, input=origin, fix=fix)), type(exc).__name__)
 
 
 def _duplicate(article: Article, given: str) -> Rejection:
@@ -113,15 +148,12 @@ def _expand(item: str, options: AnalysisOptions, stdin: BinaryIO | None, shown: 
             limit = int(options.max_file_mb * 1024 * 1024)
             data = stream.read(limit + 1)
             check_size(len(data), options.max_file_mb, "-")
-            src = _source("-", options, preloaded=data)
+            src = _source("-", options, preloaded=data, scope=_Scope.of(Path.cwd().resolve(), options))
             yield from sniff(src).read(src)
             return
         path = Path(item)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not any(s.startswith(".") for s in p.relative_to(path).parts))
-            for p in files:
-                if for_suffix(p):
-                    yield from _expand(str(p), options, stdin, child_origin(shown, path, p))
+            yield from _expand_folder(path, options, stdin, shown)
             return
         if not path.exists():
             if _URL.match(item):
@@ -129,7 +161,8 @@ def _expand(item: str, options: AnalysisOptions, stdin: BinaryIO | None, shown: 
             raise UnsupportedInput("no such file or directory", input=item, fix="check the path")
         fmt = for_suffix(path)
         if fmt and fmt.many:
-            yield from _shown(fmt.read(_source(item, options, path=path)), item, shown)
+            real = path.resolve()
+            yield from _shown(fmt.read(_source(item, options, path=path, scope=_Scope.of(real.parent, options, (real,)))), item, shown)
             return
         yield from _shown([_load_file(path, item, options)], item, shown)
     except InputError as exc:
@@ -159,28 +192,93 @@ def _not_fetched(url: str) -> UnsupportedInput:
     )
 
 
-def _source(origin: str, options: AnalysisOptions, *, path: Path | None = None, preloaded: bytes | None = None) -> Source:
+def _expand_folder(path: Path, options: AnalysisOptions, stdin: BinaryIO | None, shown: str) -> Iterator[RawArticle | InputError]:
+    """The files of a folder with a known suffix, hidden ones skipped, in path order; a symlink
+    that leads out of the folder is refused unless ``manifest_paths`` is "any"."""
+    root = path.resolve()
+    files = sorted(p for p in path.rglob("*") if p.is_file() and not any(s.startswith(".") for s in p.relative_to(path).parts))
+    for p in files:
+        if not for_suffix(p):
+            continue
+        if options.manifest_paths == "confined" and not p.resolve().is_relative_to(root):
+            yield UnsupportedInput(
+                f"a symlink to {p.resolve()}, outside the folder {path}",
+                input=str(p),
+                fix=f"copy the file into the folder, or {_ALLOW}",
+            )
+            continue
+        yield from _expand(str(p), options, stdin, child_origin(shown, path, p))
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """Where the ``path`` entries of a manifest being read may lead."""
+
+    root: Path | None
+    """The resolved folder they must stay in; None when any path is allowed."""
+    chain: tuple[Path, ...] = ()
+    """The manifests being read, outermost first (resolved), to refuse cycles."""
+
+    @classmethod
+    def of(cls, root: Path, options: AnalysisOptions, chain: tuple[Path, ...] = ()) -> _Scope:
+        return cls(root if options.manifest_paths == "confined" else None, chain)
+
+    def enter(self, path: Path, origin: str) -> _Scope:
+        """The scope inside the file a ``path`` entry names; raises ManifestError when the file is
+        outside the root, is a manifest already being read, or lies too many manifests deep."""
+        real = path.resolve()
+        if self.root is not None and not real.is_relative_to(self.root):
+            raise ManifestError(
+                f"the path leads outside the manifest's folder {self.root} (to {real}), so it is not read",
+                input=origin,
+                fix=f"move the file into that folder, or {_ALLOW}",
+            )
+        if real in self.chain:
+            cycle = " -> ".join(p.name for p in (*self.chain[self.chain.index(real) :], real))
+            raise ManifestError(
+                f"manifests name each other in a cycle ({cycle}), so this line is not read",
+                input=origin,
+                fix="remove the path entry that names a manifest already being read",
+            )
+        if len(self.chain) >= MAX_NESTING:
+            raise ManifestError(
+                f"manifests are nested deeper than {MAX_NESTING} (a manifest naming a manifest naming ...)",
+                input=origin,
+                fix="list the innermost manifests as inputs of their own",
+            )
+        return _Scope(self.root, (*self.chain, real))
+
+
+def _source(
+    origin: str, options: AnalysisOptions, *, path: Path | None = None, preloaded: bytes | None = None, scope: _Scope | None = None
+) -> Source:
+    scope = scope or _Scope(None)
     return Source(
         origin,
         path=path,
         preloaded=preloaded,
         base=path.parent if path is not None else Path.cwd(),
         max_mb=options.max_file_mb,
-        load=lambda p, o: _load_file(p, o, options),
+        load=lambda p, o: _load_file(p, o, options, scope),
     )
 
 
-def _load_file(path: Path, origin: str, options: AnalysisOptions) -> RawArticle:
-    """The one article in a file: its suffix picks the reader, else its content does."""
+def _load_file(path: Path, origin: str, options: AnalysisOptions, scope: _Scope | None = None) -> RawArticle:
+    """The one article in a file: its suffix picks the reader, else its content does.
+
+    ``scope`` is given for a manifest's ``path`` entry: the file must be inside its root, and
+    must not be a manifest already being read."""
+    if scope is not None:
+        scope = scope.enter(path, origin)
     if not path.is_file():
         raise UnsupportedInput("no such file", input=origin, fix="check the path (manifest paths are relative to the manifest)")
-    src = _source(origin, options, path=path)
+    src = _source(origin, options, path=path, scope=scope)
     fmt = for_suffix(path)
     items = list((fmt if fmt and not fmt.many else sniff(src)).read(src))
     if len(items) != 1 or isinstance(items[0], InputError):
-        raise items[0] if items and isinstance(items[0], InputError) else UnsupportedInput(
-            "a single article was expected here", input=origin, fix="list feeds and manifests as inputs of their own"
-        )
+        if items and isinstance(items[0], InputError):
+            raise items[0]  # named from the outer line already: `a.jsonl:2 -> b.jsonl:1 -> c.txt`
+        raise UnsupportedInput("a single article was expected here", input=origin, fix="list feeds and manifests as inputs of their own")
     return items[0]
 
 

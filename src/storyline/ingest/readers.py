@@ -116,6 +116,8 @@ def read_manifest(
             yield _manifest_entry(decode_text(raw, origin), origin, base, load)
         except InputError as exc:
             yield exc
+        except RecursionError:  # JSON nested thousands deep: json.loads gives up
+            yield ManifestError("manifest line is nested too deeply to be read", input=origin, fix="write one flat JSON object per line")
 
 
 def _manifest_entry(line: str, origin: str, base: Path, load: Callable[[Path, str], RawArticle]) -> RawArticle:
@@ -129,6 +131,7 @@ def _manifest_entry(line: str, origin: str, base: Path, load: Callable[[Path, st
         ) from None
     if not isinstance(obj, dict):
         raise ManifestError("manifest line is not a JSON object", input=origin, fix="wrap the article's fields in {...}")
+    _check_types(obj, origin)
     meta = {k: obj.get(k) for k in ("id", "outlet", "published", "title", "url")}
     if meta["published"] is None and obj.get("date") is not None:
         meta["published"] = obj["date"]
@@ -152,11 +155,56 @@ def _manifest_entry(line: str, origin: str, base: Path, load: Callable[[Path, st
     )
 
 
+# What each manifest field may hold (null always may): a wrong type is a rejection of the line,
+# not a guess; a metadata field fixed later would not be read again (ids are content hashes).
+_FIELD_TYPES: dict[str, tuple[tuple[type, ...], str]] = {
+    "text": ((str,), 'a string (the article body)'),
+    "path": ((str,), 'a string (a file path relative to the manifest)'),
+    "id": ((str, int), 'a string or a whole number'),
+    "outlet": ((str,), 'a string'),
+    "title": ((str,), 'a string'),
+    "url": ((str,), 'a string'),
+    "published": ((str,), 'a string such as "2024-01-17"'),
+    "date": ((str,), 'a string such as "2024-01-17"'),
+}
+
+
+def _check_types(obj: dict, origin: str) -> None:
+    for key, (types, expected) in _FIELD_TYPES.items():
+        value = obj.get(key)
+        if value is None or (isinstance(value, types) and not isinstance(value, bool)):
+            continue
+        raise ManifestError(
+            f"manifest field '{key}' must be {expected}, got {_json_kind(value)}",
+            input=origin,
+            fix=f"write '{key}' as {expected}, or leave it out",
+        )
+
+
+def _json_kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"a number ({value!r})"
+    if isinstance(value, list):
+        return f"a list ({len(value)} item{'s' * (len(value) != 1)})"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
 def read_feed(data: bytes, origin: str) -> Iterator[RawArticle | InputError]:
     """An RSS or Atom feed: one article per entry, full content preferred over the summary."""
     import feedparser
 
-    feed = feedparser.parse(data)
+    try:
+        feed = feedparser.parse(data)
+    except Exception as exc:  # noqa: BLE001 - feedparser's own failures, e.g. a character reference to a surrogate
+        raise InputError(
+            f"the feed cannot be parsed ({type(exc).__name__}: {str(exc)[:160]})",
+            input=origin,
+            fix="check that the file is a complete, valid RSS or Atom document",
+        ) from None
     if not feed.entries:
         why = f" ({feed.bozo_exception})" if feed.get("bozo") else ""
         raise InputError(

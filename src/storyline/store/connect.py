@@ -24,7 +24,7 @@ from storyline.core.errors import StoreError
 from storyline.core.records import SCHEMA_VERSION
 from storyline.store.tables import meta
 
-__all__ = ["WRITE", "create_engine", "migrate", "parse_url"]
+__all__ = ["WRITE", "create_engine", "migrate", "must_exist", "parse_url", "sqlite_path"]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # Execution option marking a connection that will write: on SQLite it takes the write lock at
@@ -38,7 +38,7 @@ _FIX_URL = (
 )
 
 
-def parse_url(url_or_path: str | Path) -> URL:
+def parse_url(url_or_path: str | Path, *, create: bool = True) -> URL:
     """A SQLAlchemy URL for a path or URL; ``postgres://`` and ``postgresql://`` use psycopg 3."""
     text = str(url_or_path)
     if isinstance(url_or_path, Path) or "://" not in text:
@@ -48,6 +48,8 @@ def parse_url(url_or_path: str | Path) -> URL:
         if path.is_dir():
             raise StoreError("this is a directory, not a database file", input=text, fix=f"pass a file path such as {path / 'storyline.db'}")
         if not path.parent.exists():
+            if not create:
+                raise _missing(path)
             raise StoreError("the folder for the database does not exist", input=text, fix=f"create {path.parent} first or pick another --db path")
         return URL.create("sqlite", database=str(path.resolve()))
     try:
@@ -65,6 +67,48 @@ def parse_url(url_or_path: str | Path) -> URL:
     if backend == "sqlite":
         return url
     raise StoreError(f"database {backend!r} is not supported (SQLite and PostgreSQL are)", input=_mask(text), fix=_FIX_URL)
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file of a SQLite URL; None for an in-memory database or another backend."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def _missing(where: str | Path, why: str = "") -> StoreError:
+    return StoreError(
+        f"no storyline database at {where}{why}",
+        fix=f"create it first with `storyline analyze INPUTS --db {where}`, or check the --db path or URL",
+    )
+
+
+def must_exist(url: URL, display: str) -> None:
+    """Raise StoreError unless a SQLite file at ``url`` exists and holds storyline's tables.
+
+    Read only (``mode=ro``): a missing file is not created and an empty one is not touched (the
+    engine's WAL pragma would write to it). A PostgreSQL database is checked by
+    :func:`migrate` with ``create=False`` inside its transaction.
+    """
+    path = sqlite_path(url)
+    if path is None:
+        if url.get_backend_name() == "sqlite":
+            raise _missing(":memory:", " (an in-memory database starts empty)")
+        return
+    if not path.is_file():
+        raise _missing(path)
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error as err:
+        raise StoreError(f"not a storyline database ({err})", input=str(path), fix="check the --db path: it should name the database `storyline analyze` wrote") from None
+    if "meta" not in names:
+        raise _missing(path, " (the file is empty)" if not names else f" (the SQLite database there has no storyline tables: {', '.join(sorted(names)[:5])})")
 
 
 def _mask(text: str) -> str:
@@ -108,10 +152,11 @@ def _alembic_config() -> Config:
     return cfg
 
 
-def migrate(engine: sa.Engine, display: str) -> int:
+def migrate(engine: sa.Engine, display: str, *, create: bool = True) -> int:
     """Bring the database to the newest schema this code knows; return its schema version.
 
-    Raises :class:`StoreError` when the database was written by a newer storyline.
+    Raises :class:`StoreError` when the database was written by a newer storyline, or, with
+    ``create=False``, when it has no storyline tables yet (nothing is created then).
     """
     cfg = _alembic_config()
     script = ScriptDirectory.from_config(cfg)
@@ -120,6 +165,8 @@ def migrate(engine: sa.Engine, display: str) -> int:
         with conn.begin():
             if conn.dialect.name == "postgresql":
                 conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK})
+            if not create and not sa.inspect(conn).has_table("meta"):
+                raise _missing(display, " (the database has no storyline tables)")
             _refuse_newer(conn, script, display)
             heads = set(MigrationContext.configure(conn).get_current_heads())
             if heads != set(script.get_heads()):

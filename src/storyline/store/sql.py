@@ -2,7 +2,9 @@
 
 Units of work match the pipeline: one article's reading is stored in one transaction
 (:meth:`Store.put_reading`), the reconciled story in another (:meth:`Store.replace_story`). A
-crash therefore loses at most the article in flight, and a half-stored article never exists
+crash therefore loses at most the article in flight, and a half-stored article never exists. The
+story records the articles it covers (:class:`~storyline.core.records.Coverage`), so a crash
+between the two leaves a story that is known to be out of date, never one that looks current
 (``api.analyze`` stores on a writer thread one parser batch behind, so a crash there also loses
 the parsed readings still queued: they are read again on the next run, ids being content hashes).
 Rows go in with executemany, one statement per table, so storing costs little next to parsing.
@@ -24,11 +26,13 @@ from storyline.core.records import (
     TABLES,
     Article,
     ArticleReading,
+    Coverage,
     EchoLink,
     FactClaim,
     Story,
 )
-from storyline.store.connect import WRITE, create_engine, migrate, parse_url
+from storyline.store import faults
+from storyline.store.connect import WRITE, create_engine, migrate, must_exist, parse_url
 from storyline.store.convert import from_row, to_row
 from storyline.store.links import rebuild_links
 from storyline.store.tables import (
@@ -43,22 +47,29 @@ __all__ = ["Store", "open_store"]
 
 # ArticleReading / Story attribute holding each table's records.
 _READING_FIELDS = {"article_entities": "entities", "mentions": "mentions", "ages": "ages", "timexes": "timexes", "claims": "claims"}
-_STORY_FIELDS = {"entities": "entities", "facts": "facts", "conflicts": "conflicts", "echoes": "echoes", "timeline": "timeline"}
+_STORY_FIELDS = {
+    "entities": "entities", "facts": "facts", "conflicts": "conflicts", "echoes": "echoes", "timeline": "timeline", "coverage": "coverage",
+}  # fmt: skip
+_STORY_LOCK = 0x5354_4F53  # PostgreSQL advisory lock id serialising story replacements
 
 
-def open_store(url_or_path: str | Path = "storyline.db") -> Store:
+def open_store(url_or_path: str | Path = "storyline.db", *, create: bool = True) -> Store:
     """Open (creating and migrating when needed) the database at a path or URL.
 
     Accepts ``story.db``, ``sqlite:///story.db``, ``:memory:`` or
     ``postgresql+psycopg://user:password@host/db``. Raises :class:`StoreError` with a fix when
     the URL is bad, the server unreachable, the file not a database, or the schema newer than
-    this code.
+    this code. With ``create=False`` (the reading commands) the database must already be a
+    storyline database: a missing file, an empty one, or a database without storyline's tables
+    is a StoreError naming it, and nothing is created.
     """
-    url = parse_url(url_or_path)
+    url = parse_url(url_or_path, create=create)
     display = url.render_as_string(hide_password=True)
+    if not create:
+        must_exist(url, display)
     engine = create_engine(url)
     try:
-        migrate(engine, display)
+        migrate(engine, display, create=create)
     except StoreError:
         engine.dispose()
         raise
@@ -107,13 +118,22 @@ class Store:
         self._engine.dispose()
 
     @contextmanager
-    def _tx(self, write: bool = False, article: str | None = None) -> Iterator[sa.Connection]:
+    def _tx(self, write: bool = False, article: str | None = None, snapshot: bool = False) -> Iterator[sa.Connection]:
+        """A connection in a transaction. ``write`` takes SQLite's write lock at BEGIN;
+        ``snapshot`` makes every statement see the same database on PostgreSQL (REPEATABLE READ;
+        a SQLite read transaction is a snapshot already)."""
         try:
             with self._engine.connect() as conn:
                 if write:
                     conn.execution_options(**{WRITE: True})
+                if snapshot and self.dialect == "postgresql":
+                    conn.execution_options(isolation_level="REPEATABLE READ")
                 with conn.begin():
                     yield conn
+                    if write:
+                        faults.before_commit()
+                if write:
+                    faults.after_commit()
         except sa.exc.SQLAlchemyError as err:
             raise _store_error(err, self.url, article=article) from err
 
@@ -160,8 +180,11 @@ class Store:
         return sorted((from_row("articles", r) for r in rows), key=_by_date)
 
     def readings(self) -> list[ArticleReading]:
-        """Every stored reading, ordered by (published, id); undated articles last."""
-        with self._tx() as conn:
+        """Every stored reading, ordered by (published, id); undated articles last.
+
+        Read in one snapshot: an article stored meanwhile by another writer is either wholly in
+        the list or not at all."""
+        with self._tx(snapshot=True) as conn:
             arts = [from_row("articles", r) for r in conn.execute(sa.select(tables["articles"])).mappings()]
             parts: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
             for name in ARTICLE_TABLES[1:]:
@@ -177,26 +200,43 @@ class Store:
 
     # -- story ----------------------------------------------------------------------------
 
-    def replace_story(self, story: Story) -> None:
-        """Replace the reconciled story (entities, facts, conflicts, echoes, timeline) in one
-        transaction, and the link tables derived from it (:mod:`storyline.store.links`)."""
+    def replace_story(self, story: Story) -> bool:
+        """Replace the reconciled story (entities, facts, conflicts, echoes, timeline, coverage) in
+        one transaction; returns whether it was written.
+
+        A story that knows its coverage is written only if it covers exactly the articles stored
+        when the transaction holds the write lock (SQLite's, taken at BEGIN IMMEDIATE; on
+        PostgreSQL an advisory lock that serialises story replacements). When another writer
+        stored or changed articles after this story's readings were read, nothing is written and
+        False is returned: that writer reconciles after storing, or the caller reads again. So a
+        slow reconcile never overwrites a newer story, and no lock is held while reconciling.
+        """
         with self._tx(write=True) as conn:
+            if story.coverage is not None:
+                if conn.dialect.name == "postgresql":
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _STORY_LOCK})
+                if _coverage(conn) != story.coverage:
+                    return False
             for name in reversed(STORY_TABLES + LINK_TABLES):
                 conn.execute(tables[name].delete())
             for name in STORY_TABLES:
                 records = getattr(story, _STORY_FIELDS[name])
+                if records is not None and not isinstance(records, tuple):
+                    records = (records,)
                 if records:
                     conn.execute(tables[name].insert(), [to_row(name, r, i) for i, r in enumerate(records)])
             rebuild_links(conn)
+        return True
 
     def story(self) -> Story:
         """The stored story (empty when nothing was reconciled yet)."""
-        parts: dict[str, tuple[Any, ...]] = {}
-        with self._tx() as conn:
+        parts: dict[str, Any] = {}
+        with self._tx(snapshot=True) as conn:
             for name in STORY_TABLES:
                 t = tables[name]
                 rows = conn.execute(sa.select(t).order_by(t.c.seq)).mappings()
                 parts[_STORY_FIELDS[name]] = tuple(from_row(name, r) for r in rows)
+        parts["coverage"] = parts["coverage"][0] if parts["coverage"] else None
         return Story(**parts)
 
     def links(self) -> tuple[list[FactClaim], list[EchoLink]]:
@@ -207,6 +247,11 @@ class Store:
                 t = tables[name]
                 out[name] = [from_row(name, r) for r in conn.execute(sa.select(t).order_by(t.c.seq)).mappings()]
         return out["fact_claims"], out["echo_links"]
+
+    def coverage(self) -> Coverage:
+        """The coverage of the articles stored now (compare with ``story().coverage``)."""
+        with self._tx() as conn:
+            return _coverage(conn)
 
     # -- housekeeping ---------------------------------------------------------------------
 
@@ -223,6 +268,11 @@ class Store:
         with self._tx() as conn:
             value = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar_one()
         return int(value)
+
+
+def _coverage(conn: sa.Connection) -> Coverage:
+    t = tables["articles"]
+    return Coverage.of({r.id: r.content_hash for r in conn.execute(sa.select(t.c.id, t.c.content_hash))})
 
 
 def _delete_article(conn: sa.Connection, article_id: str) -> None:

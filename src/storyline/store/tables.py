@@ -42,7 +42,7 @@ __all__ = [
 
 # Which tables make up one ArticleReading / one Story, in insertion order (parents first).
 ARTICLE_TABLES: tuple[str, ...] = ("articles", "article_entities", "mentions", "ages", "timexes", "claims")
-STORY_TABLES: tuple[str, ...] = ("entities", "facts", "conflicts", "echoes", "timeline")
+STORY_TABLES: tuple[str, ...] = ("entities", "facts", "conflicts", "echoes", "timeline", "coverage")
 # Link tables (storyline.store.links): derived from the story and the readings whenever the story
 # is stored, so SQL tools follow facts to claims to articles by foreign key. Not part of Story.
 LINK_TABLES: tuple[str, ...] = ("fact_claims", "echo_links")
