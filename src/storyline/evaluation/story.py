@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from storyline.core.records import ArticleReading, Story
 from storyline.evaluation.gold import gold_articles, match_article
 from storyline.evaluation.locate import GoldError, Span, locate, overlap
+from storyline.evaluation.readings import clause_claims
 
 __all__ = ["score_story"]
 
@@ -154,7 +155,7 @@ def score_story(gold: dict, readings: Iterable[ArticleReading], story: Story) ->
         for cid in f.claims:
             fact_of_claim.setdefault(cid, []).append(f)
 
-    claim_ids = [c.id for r in readings for c in r.claims]
+    claim_ids = [c.id for r in readings for c in clause_claims(r.claims)]  # the clause claims the gold refers to
 
     def claims_touching(ref) -> list[str]:
         return [cid for cid in claim_ids if _touches(index[cid], ref)]
