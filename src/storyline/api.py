@@ -28,6 +28,7 @@ from storyline.ingest import IngestResult, Notice, Rejection
 from storyline.ingest import ingest as _ingest
 
 __all__ = [
+    "DEMO_PACKS",
     "AnalysisSummary",
     "ProgressCallback",
     "analyze",
@@ -63,7 +64,7 @@ def read(articles, options: AnalysisOptions | None = None, *, nlp=None):
     from storyline.read.reader import read_articles
 
     options = options or AnalysisOptions()
-    nlp = nlp or load_pipeline(options.model or None)
+    nlp = nlp or load_pipeline(options.model or None, options.packs)
     return read_articles(nlp, articles, options.batch_size)
 
 
@@ -259,8 +260,13 @@ def render_report(store, *, title: str | None = None, pipeline: str | None = Non
     return _render(store.readings(), store.story(), title=title, footer=footer)
 
 
+#: Domain packs the demo corpus is read with: it is a celebrity story (storyline/data/packs).
+DEMO_PACKS = ("celebrity",)
+
+
 def demo_corpus() -> Path:
-    """Path of the bundled demo corpus (a fictional story; see its README)."""
+    """Path of the bundled demo corpus (a fictional story; see its README; read it with
+    :data:`DEMO_PACKS`)."""
     return Path(str(resources.files("storyline").joinpath("demo")))
 
 
