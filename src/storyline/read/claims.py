@@ -60,7 +60,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import POS
 from spacy.language import Language
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from storyline.core import words
@@ -429,6 +431,7 @@ class _Index:
         self.sents: list[tuple[int, int]] = tokens.sent_bounds
         self.sent_of: list[int] = tokens.sent_of
         self.rows = parse_rows(doc)  # heads and sentence starts of the whole Doc (offset 0), read once
+        self.pos: list[int] = doc.to_array(POS).tolist() if len(doc) else []  # coarse tags, as symbols
         self.head = self.rows.head
         self.entity: dict[int, int] = {}
         self.etype: dict[int, str] = {}  # entity key -> type
@@ -696,9 +699,9 @@ def _nested_claims(
                 continue
             if spans and not any(a <= k < b for a, b in spans):
                 continue
+            if index.pos[k] not in (VERB, NOUN) or not any(ch.isalpha() for ch in texts[k]):
+                continue  # (read from an array: a Token per word costs more than the rest)
             t = doc[k]
-            if not any(ch.isalpha() for ch in texts[k]):
-                continue
             if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass"):
                 cands.append((t, read_predicate(t)))
             elif t.pos_ == "NOUN" and k not in index.names and is_event_noun(_lemma(t)):
