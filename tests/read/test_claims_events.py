@@ -184,3 +184,14 @@ def test_an_aspectual_verb_is_a_mention_of_no_event_of_its_own():
     claims = find_claims(doc)
     assert sorted((c.predicate, _pred(doc, c), c.eventive) for c in claims) == [("decide", "decided", False), ("resign", "resign", True)]
     assert len({(c.start, c.end, c.predicate) for c in claims}) == len(claims)
+
+
+def test_a_denial_or_epistemic_verb_governs_the_event_it_takes_as_object():
+    # "Lee denied the affair ." / "Fans suspected an affair ."
+    denied = find_claims(_doc("Lee/PROPN/NNP/nsubj/1 denied/VERB/VBD/ROOT/- the/DET/DT/det/3 affair/NOUN/NN/dobj/1 ./PUNCT/./punct/1",
+                              ["lee", "deny", "the", "affair", "."]))
+    assert [(c.predicate, c.polarity) for c in denied] == [("deny", "positive"), ("affair", "negative")]
+    suspected = find_claims(_doc("Fans/NOUN/NNS/nsubj/1 suspected/VERB/VBD/ROOT/- an/DET/DT/det/3 affair/NOUN/NN/dobj/1 ./PUNCT/./punct/1",
+                                 ["fan", "suspect", "an", "affair", "."]))
+    affair = next(c for c in suspected if c.predicate == "affair")
+    assert (affair.certainty, affair.polarity, affair.hedges) == ("probable", "positive", ["suspect"])

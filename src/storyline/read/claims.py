@@ -19,7 +19,9 @@ A claim is one predicate with its subject, object, time and place, read from the
   5.8-magnitude earthquake'): a noun one of whose first WordNet senses is an event, act or
   process (``core.words.is_event_noun``) and whose most frequent sense is no thing, place, group
   or time. A nested claim carries the source of the span it sits in and is at most as certain as
-  the claim that governs it. Domain packs do not type nested claims: a mention in passing ('long
+  the claim that governs it; a denial or epistemic verb governing it applies to it ('denied an
+  affair': negative, 'suspected an affair': probable; the cues of ``hedges.json``). A hedging
+  participle ('her rumored boyfriend') is a cue, not an event. Domain packs do not type nested claims: a mention in passing ('long
   before the split') is no report of the event a domain reconciles. Nothing in a reporting clause
   is a claim ('a person briefed on the talks, who spoke on condition of anonymity, said').
 
@@ -72,6 +74,8 @@ from storyline.read.certainty.assess import (
     assess,
     attribution_adjust,
     embedding_certainty,
+    governor_adjust,
+    is_hedge_word,
     parse_rows,
     take_assessments,
     weakest,
@@ -702,7 +706,7 @@ def _nested_claims(
             if index.pos[k] not in (VERB, NOUN) or not any(ch.isalpha() for ch in texts[k]):
                 continue  # (read from an array: a Token per word costs more than the rest)
             t = doc[k]
-            if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass"):
+            if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass") and not is_hedge_word(t.lower_):  # 'her rumored boyfriend'
                 cands.append((t, read_predicate(t)))
             elif t.pos_ == "NOUN" and k not in index.names and is_event_noun(_lemma(t)):
                 cands.append((t, None))
@@ -739,6 +743,8 @@ def _govern(c: ClaimAnn, pred: Predicate, governing: dict[int, tuple[ClaimAnn, P
     gov, gpred = governing[t.i]
     c.certainty = weakest(c.certainty, gov.certainty)
     c.hedges = c.hedges + [h for h in gov.hedges if h not in c.hedges]
+    if _argument_of(pred.clause, t):  # 'denied an affair', 'suspected an affair'
+        c.certainty, c.polarity, c.hedges = governor_adjust(_lemma(t), c.certainty, c.polarity, c.hedges)
     if pred.pos != "noun" or pred.head.head.i != t.i:
         return
     support = not gpred.eventive and gpred.word.i == t.i
@@ -749,6 +755,14 @@ def _govern(c: ClaimAnn, pred: Predicate, governing: dict[int, tuple[ClaimAnn, P
             c.place_key, c.place_text = gov.place_key, gov.place_text
     if support and gov.polarity == "negative":
         c.polarity = "negative"
+
+
+def _argument_of(t: Token, gov: Token) -> bool:
+    """Whether ``t`` is the object of ``gov``: its direct object or clause, or the object of one
+    of its prepositions ('denied the affair', 'denied that ...', 'spoke of the split')."""
+    if t.head.i == gov.i:
+        return t.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass")
+    return t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i == gov.i
 
 
 def _claim(
