@@ -34,7 +34,7 @@ from storyline.evaluation.gold import (
 )
 from storyline.evaluation.locate import Span, overlap
 
-__all__ = ["prf", "match_spans", "score_readings", "located_pairs", "gold_texts"]
+__all__ = ["prf", "match_spans", "score_readings", "located_pairs", "gold_texts", "clause_claims"]
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:

@@ -300,7 +300,7 @@ def _verb_eventive(head: Token, lemma: str, name: str) -> bool:
     return True
 
 
-def read_predicate(clause_head: Token, lex: Forms = {}) -> Predicate:
+def read_predicate(clause_head: Token, lex: Forms | None = None) -> Predicate:
     """The :class:`Predicate` of a clause head or event noun; ``lex``: the enabled packs' forms."""
     head = _descend(clause_head)
     lemma = _lemma(head)
@@ -340,7 +340,7 @@ def read_predicate(clause_head: Token, lex: Forms = {}) -> Predicate:
         key, frame = _meaning(verb, "v") if verb else (None, None)
     else:
         key, frame = None, None
-    hit = _pack_hit(head, lemma, kids, lex)
+    hit = _pack_hit(head, lemma, kids, lex or {})
     klass, took = None, ()
     if hit is not None:
         name, klass = hit[0], hit[1]
