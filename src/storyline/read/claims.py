@@ -703,8 +703,8 @@ def _nested_claims(
                 continue
             if spans and not any(a <= k < b for a, b in spans):
                 continue
-            if index.pos[k] not in (VERB, NOUN) or not any(ch.isalpha() for ch in texts[k]):
-                continue  # (read from an array: a Token per word costs more than the rest)
+            if index.pos[k] not in (VERB, NOUN) or not texts[k].replace("-", "").isalpha():
+                continue  # a word ("n’t" tagged a verb is none); read from arrays: a Token per word costs more
             t = doc[k]
             if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass") and not is_hedge_word(t.lower_):  # 'her rumored boyfriend'
                 cands.append((t, read_predicate(t)))
