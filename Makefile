@@ -1,4 +1,4 @@
-# The two commands of the README: `make demo` and `make test`. Each creates .venv when missing
+# The commands of the README: `make demo`, `make test` (and `make test-fast`). Each creates .venv when missing
 # and installs storyline into it (editable, with the test extras), so a fresh clone needs only
 # Python 3.11 and access to PyPI.
 PYTHON ?= python3
@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.storyline-installed
 
-.PHONY: demo test install docs clean
+.PHONY: demo test test-fast install docs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ demo: $(STAMP)
 # STORYLINE_TEST_PG_URL points at a server; .ci/run starts one).
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The fast tier: no spaCy model, no slow end-to-end runs, no eval data, no PostgreSQL. The CLI
+# is still tested, with a stub pipeline (tests/cli/test_cli_plumbing.py). Under 20 s on 2 cores.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not model and not slow and not eval and not postgres"
 
 # Regenerate docs/export.schema.json and docs/schema.md from the records.
 docs: $(STAMP)

@@ -117,6 +117,15 @@ def _norm(name: str) -> str:
     return re.sub(r"\s+", " ", name).casefold()
 
 
+def load_runs(inventory: Path, root: Path | None) -> tuple[dict, dict, dict[str, SubtopicRun]]:
+    """The inventory, its sub-topics' documents by file name, and storyline's run of each sub-topic."""
+    inv = json.loads(inventory.read_text(encoding="utf-8"))
+    subs = inv["subtopics"]
+    topics = sorted({int(re.match(r"\d+", s)[0]) for s in subs})
+    docs = [d for d in load_corpus(root, topics) if d.subtopic in subs]
+    return inv, {d.name: d for d in docs}, run_storyline(docs)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--root", type=Path, default=None, help=f"ECB+ root (default {default_root()})")
@@ -127,12 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
-    inv = json.loads(args.inventory.read_text(encoding="utf-8"))
+    inv, by_name, runs = load_runs(args.inventory, args.root)
     subs = inv["subtopics"]
-    topics = sorted({int(re.match(r"\d+", s)[0]) for s in subs})
-    docs = [d for d in load_corpus(args.root, topics) if d.subtopic in subs]
-    by_name = {d.name: d for d in docs}
-    runs = run_storyline(docs)
+    docs = list(by_name.values())
     spans = {sub: span_index(run) for sub, run in runs.items()}
     reviewed = inv.get("reviewed_unmatched", [])
     located = {item["id"]: locate(item, by_name) for item in inv["contradictions"] + inv["non_conflicts"] + reviewed}

@@ -2,4 +2,17 @@
 
 from __future__ import annotations
 
+import pytest  # noqa: E402
 from helpers.store import db_url  # noqa: F401  (the SQLite/PostgreSQL backend fixture)
+
+
+@pytest.fixture(scope="session")
+def demo_analyzed(tmp_path_factory):
+    """``(db path, AnalysisSummary)`` of the bundled demo corpus analyzed once per session (needs the
+    model). Tests that write to the store copy the file first."""
+    from storyline import api
+
+    db = tmp_path_factory.mktemp("demo-session") / "demo.db"
+    with api.open_store(db) as store:
+        summary = api.analyze([api.demo_corpus()], store)
+    return db, summary

@@ -10,6 +10,7 @@ __version__ = "0.1.0"
 
 from storyline.api import (  # noqa: E402 - __version__ must exist before api imports it
     AnalysisSummary,
+    Store,
     analyze,
     demo_corpus,
     export,
@@ -28,6 +29,7 @@ __all__ = [
     "AnalysisOptions",
     "AnalysisSummary",
     "ReconcileOptions",
+    "Store",
     "StorylineError",
     "analyze",
     "demo_corpus",

@@ -7,33 +7,45 @@ Typical use::
         summary = api.analyze(["articles/"], store)
         data = api.export(store, "json")
         html = api.render_report(store)
+
+Anything with the methods of :class:`Store` can stand in for the database (a test double, say),
+and ``analyze``/``read`` take the spaCy pipeline to use as ``nlp`` (else ``options.model`` names
+it, a package name or a pipeline directory).
 """
 
 from __future__ import annotations
 
-import queue
+import inspect
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, runtime_checkable
 
 from storyline import __version__
 from storyline.core.options import AnalysisOptions, ReconcileOptions
-from storyline.core.records import ArticleReading, Story
+from storyline.core.records import Article, ArticleReading, Story
 from storyline.ingest import IngestResult, Notice, Rejection
 from storyline.ingest import ingest as _ingest
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    import storyline.store
 
 __all__ = [
     "DEMO_PACKS",
     "AnalysisSummary",
     "ProgressCallback",
+    "ProgressEvent",
+    "Store",
     "analyze",
     "demo_corpus",
     "export",
+    "frames",
     "info",
     "ingest",
     "open_store",
@@ -42,11 +54,149 @@ __all__ = [
     "render_report",
 ]
 
-# progress(stage, done, total): stage is "read" or "reconcile"; total may be 0 when unknown.
 ProgressCallback = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``: stage is "read" or "reconcile"; total may be 0 when unknown.
+
+A callback that also takes an ``event`` keyword (or ``**kwargs``) gets a :class:`ProgressEvent`
+with the current input, the words and the timing as well: ``progress(stage, done, total,
+event=...)``. "read" is reported once when reading starts (``done == 0``) and then once per
+article stored (or failed), from the storing thread; "reconcile" as 0 of 1 when it starts and 1 of
+1 when it ends. Calls never overlap, and come in order.
+"""
 
 
-def open_store(url_or_path: str | Path = "storyline.db"):
+@dataclass(frozen=True)
+class ProgressEvent:
+    """One step of an ``analyze`` run, for a progress display (see :data:`ProgressCallback`)."""
+
+    stage: str
+    """"read" (articles parsed and stored) or "reconcile" (the story linked)."""
+    done: int
+    """Articles stored or failed so far (reconcile: 0 at its start, 1 at its end)."""
+    total: int
+    """Articles to read this run (reconcile: 1)."""
+    current: str = ""
+    """Origin of the article just handled ("feed.xml:17", "a.txt", "-:3"); "" at a stage's start."""
+    words: int = 0
+    """Words in the articles handled so far (whitespace-separated)."""
+    words_total: int = 0
+    """Words in all the articles to read."""
+    elapsed: float = 0.0
+    """Seconds since the stage started (reading starts once the spaCy pipeline is loaded)."""
+
+    @property
+    def finished(self) -> bool:
+        """True on the stage's last event."""
+        return self.total > 0 and self.done >= self.total
+
+    @property
+    def rate(self) -> float | None:
+        """Articles a second so far (None before the first one)."""
+        return self.done / self.elapsed if self.done and self.elapsed > 0 else None
+
+    @property
+    def words_rate(self) -> float | None:
+        """Words a second so far (None before the first article)."""
+        return self.words / self.elapsed if self.words and self.elapsed > 0 else None
+
+    @property
+    def eta(self) -> float | None:
+        """Seconds left at the rate so far (by words when known, else by articles); None when unknown."""
+        if self.finished:
+            return 0.0
+        if self.words_rate and self.words_total:
+            return max(0.0, (self.words_total - self.words) / self.words_rate)
+        if self.rate and self.total:
+            return max(0.0, (self.total - self.done) / self.rate)
+        return None
+
+
+def _takes_event(callback: Callable[..., Any]) -> bool:
+    """Whether ``callback`` accepts the ``event`` keyword (by name or through ``**kwargs``)."""
+    try:
+        params = inspect.signature(callback).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(
+        p.kind is inspect.Parameter.VAR_KEYWORD
+        or (p.name == "event" and p.kind in (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY))
+        for p in params
+    )
+
+
+class _Reporter:
+    """Sends progress events to a callback, one call at a time, from whichever thread counts.
+
+    The storing thread reports each stored article, the reading loop each article that failed.
+    """
+
+    def __init__(self, callback: ProgressCallback | None, clock: Callable[[], float] = time.perf_counter):
+        self._callback = callback
+        self._event = callback is not None and _takes_event(callback)
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._stage = ""
+        self._done = self._total = self._words = self._words_total = 0
+        self._started = 0.0
+
+    def start(self, stage: str, total: int, words_total: int = 0) -> None:
+        with self._lock:
+            self._stage, self._total, self._words_total = stage, total, words_total
+            self._done = self._words = 0
+            self._started = self._clock()
+            self._send("")
+
+    def advance(self, current: str = "", words: int = 0) -> None:
+        with self._lock:
+            self._done += 1
+            self._words += words
+            self._send(current)
+
+    def _send(self, current: str) -> None:
+        if self._callback is None:
+            return
+        if not self._event:
+            self._callback(self._stage, self._done, self._total)
+            return
+        event = ProgressEvent(
+            self._stage, self._done, self._total, current, self._words, self._words_total, self._clock() - self._started
+        )
+        self._callback(self._stage, self._done, self._total, event=event)  # type: ignore[call-arg]
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+@runtime_checkable
+class Store(Protocol):
+    """What the API needs from a store; :func:`open_store` returns the SQL one.
+
+    ``analyze`` calls ``put_reading`` from its writer thread (never from two threads at once).
+    """
+
+    def article_hashes(self) -> dict[str, str]:
+        """Article id -> content hash, for every stored article."""
+        ...
+
+    def put_reading(self, reading: ArticleReading) -> object:
+        """Store one article's reading in one transaction, replacing that article's earlier one."""
+        ...
+
+    def readings(self) -> Sequence[ArticleReading]:
+        """Every stored reading, ordered by (published, id), undated articles last."""
+        ...
+
+    def replace_story(self, story: Story) -> None:
+        """Replace the reconciled story in one transaction."""
+        ...
+
+    def story(self) -> Story:
+        """The stored story (empty when nothing was reconciled yet)."""
+        ...
+
+
+def open_store(url_or_path: str | Path = "storyline.db") -> storyline.store.Store:
     """Open (creating and migrating when needed) the store at a SQLite path or database URL."""
     from storyline.store import open_store as _open
 
@@ -58,7 +208,9 @@ def ingest(inputs: Iterable[str | Path], options: AnalysisOptions | None = None,
     return _ingest(inputs, options, stdin=stdin)
 
 
-def read(articles, options: AnalysisOptions | None = None, *, nlp=None):
+def read(
+    articles: Iterable[Article], options: AnalysisOptions | None = None, *, nlp: Language | None = None
+) -> Iterator[tuple[Article, ArticleReading | Exception]]:
     """Yield ``(article, ArticleReading | Exception)`` for each article (see storyline.read.reader)."""
     from storyline.read.pipeline import load_pipeline
     from storyline.read.reader import read_articles
@@ -77,171 +229,134 @@ def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | No
 
 @dataclass
 class AnalysisSummary:
-    """What one ``analyze`` run did (the CLI prints it as one paragraph)."""
+    """What one ``analyze`` run did: counts of the stored story, and what was skipped or noted.
+
+    Data only; the CLI words it (``storyline.cli.summary_paragraph``).
+    """
 
     inputs: int = 0
     articles_new: int = 0
     articles_unchanged: int = 0
     articles_total: int = 0
+    articles_failed: int = 0
+    """New articles that could not be read (an internal error); each is also in ``rejected``."""
     entities: int = 0
+    """People, organisations and groups of the story."""
     claims: int = 0
     facts_by_status: dict[str, int] = field(default_factory=dict)
     conflicts: int = 0
     echoes: int = 0
     undated: list[str] = field(default_factory=list)
+    """Ids of the stored articles without a publication date."""
     rejected: list[Rejection] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     seconds: float = 0.0
-
-    def paragraph(self) -> str:
-        """One readable paragraph: articles, entities, claims, facts by status, what was skipped."""
-        facts = sum(self.facts_by_status.values())
-        by_status = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in sorted(self.facts_by_status.items()) if n)
-        parts = [
-            f"Read {self.articles_new} new article(s)"
-            + (f" ({self.articles_unchanged} already stored, unchanged)" if self.articles_unchanged else "")
-            + f"; the story now holds {self.articles_total} article(s), {self.entities} people and organisations, "
-            f"{self.claims} claims and {facts} facts" + (f" ({by_status})" if by_status else "") + "."
-        ]
-        if self.conflicts or self.echoes:
-            parts.append(f"{self.conflicts} conflict(s) found; {self.echoes} claim(s) only re-report another outlet.")
-        if self.undated:
-            parts.append(f"{len(self.undated)} article(s) had no usable publication date, so their relative dates are unresolved: {', '.join(self.undated)}.")
-        if self.rejected:
-            parts.append(f"Skipped {len(self.rejected)} input(s): " + "; ".join(r.reason for r in self.rejected))
-        else:
-            parts.append("No input was skipped.")
-        parts.append(f"({self.seconds:.1f} s)")
-        return " ".join(parts)
+    """The whole run, in seconds."""
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds per stage: "ingest", "load" (the spaCy pipeline), "read" (parse and store),
+    "reconcile"; a stage that did not run is 0.0."""
+    reconciled: bool = False
+    """Whether the story was reconciled this run (not when nothing changed)."""
 
 
 def analyze(
     inputs: Iterable[str | Path],
-    store,
+    store: Store,
     options: AnalysisOptions | None = None,
     *,
     progress: ProgressCallback | None = None,
     stdin: BinaryIO | None = None,
-    nlp=None,
+    nlp: Language | None = None,
 ) -> AnalysisSummary:
     """Ingest, read every new or changed article, store each in its own transaction, reconcile.
 
     Re-running on the same inputs reads nothing again (ids are content hashes); any new
     article re-reconciles the whole story. Articles are stored by one background thread while
-    the next batch is parsed, so ``store.put_reading`` runs on that thread (the store is not used
-    by two threads at once); a storing error stops the storing and is raised here, with every
-    article stored before it kept. ``progress("read", ...)`` counts articles read and queued.
+    the next batch is parsed (:mod:`storyline.store.writer`), so ``store.put_reading`` runs on
+    that thread; a storing error stops the storing and is raised here, with every article stored
+    before it kept. ``progress("read", ...)`` counts articles stored (or failed), one call each,
+    made from the storing thread; an error raised by ``progress`` stops the run like a storing
+    error. See :data:`ProgressCallback` for the events.
     """
     started = time.perf_counter()
     options = options or AnalysisOptions()
-    summary = AnalysisSummary()
     inputs = list(inputs)
-    summary.inputs = len(inputs)
     batch = ingest(inputs, options, stdin=stdin)
-    summary.rejected.extend(batch.rejected)
-    summary.notices.extend(batch.notices)
+    summary = AnalysisSummary(inputs=len(inputs), rejected=list(batch.rejected), notices=list(batch.notices))
+    summary.timings = dict.fromkeys(("ingest", "load", "read", "reconcile"), 0.0)
+    summary.timings["ingest"] = time.perf_counter() - started
+    reporter = _Reporter(progress)
 
     stored = store.article_hashes()
-    todo, seen = [], set()
-    for article in batch.articles:
-        if article.id in seen:
-            summary.rejected.append(
-                Rejection(article.origin, f"{article.origin}: duplicate article id '{article.id}' in this batch; the first one was kept. Fix: give each article its own id", "DuplicateId")
-            )
-            continue
-        seen.add(article.id)
-        if stored.get(article.id) == article.content_hash:
-            summary.articles_unchanged += 1
-        else:
-            todo.append(article)
-
-    fresh: list[ArticleReading] = []
-    if todo:
-        # One parser batch of look-ahead: the batch's readings come out together after it is
-        # parsed, so a shorter queue makes this thread wait for the store (measured: 4 gains
-        # nothing at 200k words, one batch saves ~1.2 s). A crash loses at most the article
-        # being written, the batch queued behind it and the batch being parsed, never a
-        # committed article; the next run reads them again (ids are content hashes).
-        writer = _Writer(store.put_reading, depth=options.batch_size)
-        try:
-            for done, (article, reading) in enumerate(read(todo, options, nlp=nlp), start=1):
-                if isinstance(reading, Exception):
-                    summary.rejected.append(
-                        Rejection(article.origin, f"{article.origin}: internal error while reading ({type(reading).__name__}: {reading}). Fix: please report it with this article", type(reading).__name__)
-                    )
-                else:
-                    writer.put(reading)
-                    fresh.append(reading)
-                    summary.articles_new += 1
-                if progress:
-                    progress("read", done, len(todo))
-        except BaseException:
-            writer.close(raise_error=False)  # the error in hand is the one to report
-            raise
-        writer.close()
+    todo = [a for a in batch.articles if stored.get(a.id) != a.content_hash]
+    summary.articles_unchanged = len(batch.articles) - len(todo)
+    fresh = _read_and_store(todo, store, options, nlp, summary, reporter)
+    summary.articles_new = len(fresh)
 
     # On a first run everything stored is in memory already: skip reading it all back.
     readings = fresh if not stored else store.readings()
-    if summary.articles_new or not store.story().facts:
-        if progress:
-            progress("reconcile", 0, 1)
-        story = reconcile(readings, options.reconcile)
-        store.replace_story(story)
-        if progress:
-            progress("reconcile", 1, 1)
-    story = store.story()
-    summary.articles_total = len(readings)
-    summary.undated = [r.article.id for r in readings if not r.article.published]
-    summary.entities = sum(1 for e in story.entities if e.type in ("PERSON", "ORG", "GROUP"))
-    summary.claims = sum(len(r.claims) for r in readings)
-    summary.facts_by_status = dict(Counter(f.status for f in story.facts))
-    summary.conflicts = len(story.conflicts)
-    summary.echoes = len(story.echoes)
+    if fresh or not store.story().facts:
+        begun = time.perf_counter()
+        reporter.start("reconcile", 1)
+        store.replace_story(reconcile(readings, options.reconcile))
+        reporter.advance()
+        summary.timings["reconcile"] = time.perf_counter() - begun
+        summary.reconciled = True
+    _count(summary, readings, store.story())
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-class _Writer:
-    """Stores readings on one background thread while the next batch is parsed.
+def _read_and_store(
+    todo: list[Article], store: Store, options: AnalysisOptions, nlp: Language | None,
+    summary: AnalysisSummary, reporter: _Reporter,
+) -> list[ArticleReading]:
+    """Read ``todo`` and queue each reading for storing; a reading error becomes a Rejection.
 
-    Each reading is still stored by its own ``put_reading`` call, i.e. its own transaction. The
-    store is only touched by this thread until :meth:`close` has joined it. The first storing
-    error stops the writing (later readings are not stored, as if ``analyze`` had stopped there)
-    and is re-raised in the calling thread by the next :meth:`put` or by :meth:`close`.
-    """
+    Progress counts an article when it is stored (on the storing thread) or has failed."""
+    from storyline.store.writer import ReadingWriter
 
-    _DONE = object()
+    fresh: list[ArticleReading] = []
+    if not todo:
+        return fresh
+    begun = time.perf_counter()
+    readings = read(todo, options, nlp=nlp)  # loads the pipeline
+    loaded = time.perf_counter()
+    summary.timings["load"] = loaded - begun
 
-    def __init__(self, put_reading: Callable[[ArticleReading], Any], depth: int):
-        self._put_reading = put_reading
-        self._queue: queue.Queue[Any] = queue.Queue(maxsize=max(1, depth))
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="storyline-store", daemon=True)
-        self._thread.start()
+    def put_reading(reading: ArticleReading) -> None:
+        store.put_reading(reading)
+        reporter.advance(reading.article.origin, _words(reading.article.text))
 
-    def _run(self) -> None:
-        while (reading := self._queue.get()) is not self._DONE:
-            if self._error is None:
-                try:
-                    self._put_reading(reading)
-                except BaseException as exc:  # noqa: BLE001 - handed to the calling thread
-                    self._error = exc
-
-    def put(self, reading: ArticleReading) -> None:
-        """Queue one reading (blocks while the queue is full); raises the writer's error if any."""
-        if self._error is not None:
-            raise self._error
-        self._queue.put(reading)
-
-    def close(self, *, raise_error: bool = True) -> None:
-        """Store what is queued, stop the thread, and raise the writer's error if any."""
-        self._queue.put(self._DONE)
-        self._thread.join()
-        if raise_error and self._error is not None:
-            raise self._error
+    reporter.start("read", len(todo), sum(_words(a.text) for a in todo))
+    with ReadingWriter(put_reading, depth=options.batch_size) as writer:
+        for article, reading in readings:
+            if isinstance(reading, Exception):
+                summary.rejected.append(
+                    Rejection(article.origin, f"{article.origin}: internal error while reading ({type(reading).__name__}: {reading}). Fix: please report it with this article", type(reading).__name__)
+                )
+                summary.articles_failed += 1
+                reporter.advance(article.origin, _words(article.text))
+            else:
+                writer.put(reading)
+                fresh.append(reading)
+    summary.timings["read"] = time.perf_counter() - loaded
+    return fresh
 
 
-def export(store, fmt: str = "json") -> Any:
+def _count(summary: AnalysisSummary, readings: Sequence[ArticleReading], story: Story) -> None:
+    summary.articles_total = len(readings)
+    summary.undated = [r.article.id for r in readings if not r.article.published]
+    from storyline.present.counts import cast_counts
+
+    summary.entities = cast_counts(readings, story).people  # the dossier counts the same people
+    summary.claims = sum(len(r.claims) for r in readings)
+    summary.facts_by_status = dict(Counter(f.status for f in story.facts))
+    summary.conflicts = len(story.conflicts)
+    summary.echoes = len(story.echoes)
+
+
+def export(store: Store, fmt: str = "json") -> Any:
     """The stored story in ``fmt``: "json" (dict, contract storyline/1), "jsonl" or "csv" (str),
     "timelinejs" (dict)."""
     from storyline.present import export as _export
@@ -249,7 +364,15 @@ def export(store, fmt: str = "json") -> Any:
     return _export.export(store.readings(), store.story(), fmt)
 
 
-def render_report(store, *, title: str | None = None, pipeline: str | None = None) -> str:
+def frames(store: Any) -> dict[str, Any]:
+    """The stored story as pandas DataFrames (articles, entities, mentions, claims, facts,
+    fact_claims, conflicts, echoes); needs the ``storyline[frames]`` extra."""
+    from storyline.present.frames import frames as _frames
+
+    return _frames(store)
+
+
+def render_report(store: Store, *, title: str | None = None, pipeline: str | None = None) -> str:
     """The self-contained HTML dossier of the stored story."""
     from datetime import datetime, timezone
 

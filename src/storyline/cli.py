@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
 from storyline import __version__, api
 from storyline.core.errors import StorylineError
 from storyline.core.options import AnalysisOptions, load_options
+from storyline.ingest import Rejection
+from storyline.ingest.formats import FORMATS
+from storyline.progress_display import progress_display
 
 app = typer.Typer(
     add_completion=False,
@@ -31,7 +28,17 @@ err = Console(stderr=True)
 DbOption = Annotated[
     str, typer.Option("--db", help="SQLite path or database URL (postgresql+psycopg://user@host/db).", envvar="STORYLINE_DB")
 ]
-ModelOption = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to load instead of the default.")]
+ModelOption = Annotated[
+    Optional[str], typer.Option("--model", help="spaCy pipeline to load instead of the default (a package name or a pipeline directory).")
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print only errors: no progress and no summary (skipped inputs only when the run fails).")
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print the run summary as JSON on stdout (schema storyline-run/1, see docs/cli.md).")
+]
+_SUFFIXES = " ".join(s for fmt in FORMATS for s in fmt.suffixes)
+RUN_SCHEMA = "storyline-run/1"
 
 
 def _fail(exc: Exception, code: int = 2) -> typer.Exit:
@@ -43,35 +50,6 @@ def _options(config: Optional[Path], **overrides) -> AnalysisOptions:
     return load_options(config).with_(**overrides)
 
 
-class _Bar:
-    """Rich progress on a terminal; silent otherwise (logs, CI, pipes)."""
-
-    def __init__(self, enabled: bool):
-        self.progress = (
-            Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True)
-            if enabled
-            else None
-        )
-        self.tasks: dict[str, int] = {}
-
-    def __enter__(self):
-        if self.progress:
-            self.progress.__enter__()
-        return self
-
-    def __exit__(self, *exc):
-        if self.progress:
-            self.progress.__exit__(*exc)
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        if not self.progress:
-            return
-        if stage not in self.tasks:
-            label = {"read": "Reading articles", "reconcile": "Reconciling the story"}.get(stage, stage)
-            self.tasks[stage] = self.progress.add_task(label, total=total or None)
-        self.progress.update(self.tasks[stage], completed=done, total=total or None)
-
-
 def _pipeline_label(model: str | None) -> str | None:
     """The pipeline's package and version for the dossier footer (None when not installed)."""
     from storyline.read.pipeline import describe_pipeline
@@ -79,17 +57,134 @@ def _pipeline_label(model: str | None) -> str | None:
     return describe_pipeline(model)
 
 
+def summary_paragraph(summary: api.AnalysisSummary) -> str:
+    """The summary in one readable paragraph: articles, entities, claims, facts by status, skips."""
+    facts = sum(summary.facts_by_status.values())
+    by_status = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in sorted(summary.facts_by_status.items()) if n)
+    parts = [
+        f"Read {summary.articles_new} new article(s)"
+        + (f" ({summary.articles_unchanged} already stored, unchanged)" if summary.articles_unchanged else "")
+        + f"; the story now holds {summary.articles_total} article(s), {summary.entities} people, "
+        f"{summary.claims} claims and {facts} facts" + (f" ({by_status})" if by_status else "") + "."
+    ]
+    if summary.conflicts or summary.echoes:
+        parts.append(f"{summary.conflicts} conflict(s) found; {summary.echoes} claim(s) only re-report another outlet.")
+    if summary.undated:
+        parts.append(f"{len(summary.undated)} article(s) had no usable publication date, so their relative dates are unresolved: {', '.join(summary.undated)}.")
+    if summary.rejected:
+        parts.append(f"Skipped {len(summary.rejected)} input(s): " + "; ".join(r.reason for r in summary.rejected))
+    else:
+        parts.append("No input was skipped.")
+    parts.append(f"({summary.seconds:.1f} s)")
+    return " ".join(parts)
+
+
+def _shown_db(db: str) -> str:
+    """The database as the user named it, with any password in a URL hidden."""
+    if "://" not in db:
+        return db
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(db).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - shown, never used
+        return db.split("@")[-1]
+
+
+def next_steps(db: str, summary: api.AnalysisSummary | None = None) -> str:
+    """The line that ends the analyze summary: the command(s) to run next."""
+    if summary is not None and summary.articles_total == 0:
+        what = "fix or replace the skipped inputs" if summary.rejected else f"give it articles ({_SUFFIXES}, a directory or -)"
+        return f"Next: {what}, then run storyline analyze INPUTS --db {shlex.quote(_shown_db(db))} again."
+    where = "" if db == "storyline.db" else f" --db {shlex.quote(_shown_db(db))}"
+    return f"Next: storyline report{where} -o dossier.html (the HTML dossier), or storyline export{where} -o story.json (the data, JSON)."
+
+
+_OPEN_HINTS = {
+    "json": "the JSON contract storyline/1 (docs/export.md); e.g. jq '.facts | length' {path}",
+    "jsonl": "one JSON record a line, the first the header (docs/export.md); e.g. head -n 3 {path}",
+    "csv": "one claim a row (docs/export.md); open it in a spreadsheet, or: column -s, -t < {path} | less -S",
+    "timelinejs": "a TimelineJS 3 JSON file; load it in a TimelineJS page (docs/export.md)",
+}
+
+
+def open_hint(output: Path, fmt: str = "html") -> str:
+    """How to open a file just written: a dossier in a browser, an export with its format's tool."""
+    path = shlex.quote(str(output))
+    if fmt == "html":
+        return f"Open it in any web browser (it works offline): {output.resolve().as_uri()}"
+    return "Next: " + _OPEN_HINTS.get(fmt, "open {path}").format(path=path)
+
+
+def _rejection(r: Rejection) -> dict[str, str]:
+    reason, _, fix = r.reason.partition(" Fix: ")
+    return {"input": r.input, "reason": reason, "fix": fix, "error": r.error, "message": r.reason}
+
+
+def run_summary(summary: api.AnalysisSummary, *, db: str, exit_code: int, command: str = "analyze") -> dict[str, Any]:
+    """The run summary as data: schema storyline-run/1 (docs/cli.md, docs/run-summary.schema.json)."""
+    return {
+        "schema": RUN_SCHEMA,
+        "command": command,
+        "storyline": __version__,
+        "status": "ok" if exit_code == 0 else "failed",
+        "exit_code": exit_code,
+        "db": _shown_db(db),
+        "inputs": summary.inputs,
+        "articles": {
+            "new": summary.articles_new,
+            "unchanged": summary.articles_unchanged,
+            "failed": summary.articles_failed,
+            "rejected": len(summary.rejected),
+            "total": summary.articles_total,
+            "undated": list(summary.undated),
+        },
+        "rejected": [_rejection(r) for r in summary.rejected],
+        "notices": [{"input": n.input, "message": n.message} for n in summary.notices],
+        "story": {
+            "entities": summary.entities,
+            "claims": summary.claims,
+            "facts": sum(summary.facts_by_status.values()),
+            "facts_by_status": dict(sorted(summary.facts_by_status.items())),
+            "conflicts": summary.conflicts,
+            "echoes": summary.echoes,
+            "reconciled": summary.reconciled,
+        },
+        "timings": {**{k: round(v, 3) for k, v in summary.timings.items()}, "total": round(summary.seconds, 3)},
+    }
+
+
+def _report_run(summary: api.AnalysisSummary, *, db: str, exit_code: int, quiet: bool, as_json: bool) -> None:
+    """Print what analyze did: JSON, or the paragraph, the skips and notes and the next command."""
+    if as_json:
+        typer.echo(json.dumps(run_summary(summary, db=db, exit_code=exit_code), ensure_ascii=False, indent=2))
+    if quiet:
+        if exit_code:
+            _print_skips(summary, notes=False)
+        return
+    if as_json:
+        _print_skips(summary)
+        return
+    _print_summary(summary)
+    typer.echo(next_steps(db, summary))
+
+
 def _print_summary(summary: api.AnalysisSummary) -> None:
-    typer.echo(summary.paragraph())
+    typer.echo(summary_paragraph(summary))
+    _print_skips(summary)
+
+
+def _print_skips(summary: api.AnalysisSummary, *, notes: bool = True) -> None:
+    """The skipped inputs and the notes on stderr, one a line."""
     for r in summary.rejected:
         err.print(f"[yellow]skipped[/] {r.reason}", highlight=False)
-    for n in summary.notices:
+    for n in summary.notices if notes else ():
         err.print(f"[cyan]note[/] {n.input}: {n.message}", highlight=False)
 
 
 @app.command()
 def analyze(
-    inputs: Annotated[list[str], typer.Argument(help="Files (.txt .html .jsonl .xml/.rss/.atom), directories, or - for stdin.")],
+    inputs: Annotated[list[str], typer.Argument(help=f"Files ({_SUFFIXES}), directories, or - for stdin.")],
     db: DbOption = "storyline.db",
     model: ModelOption = None,
     outlet: Annotated[Optional[str], typer.Option(help="Outlet for every article of this run (overrides the inputs).")] = None,
@@ -98,17 +193,28 @@ def analyze(
     max_file_mb: Annotated[Optional[float], typer.Option(help="Refuse inputs larger than this (default 20).")] = None,
     batch_size: Annotated[Optional[int], typer.Option(help="Articles per spaCy batch.")] = None,
     strict: Annotated[bool, typer.Option(help="Exit with status 1 when any input was skipped.")] = False,
+    quiet: QuietOption = False,
+    json_out: JsonOption = False,
 ) -> None:
     """Ingest and read articles, store them, and reconcile the story."""
     try:
         options = _options(config, model=model, outlet=outlet, published=published, max_file_mb=max_file_mb, batch_size=batch_size)
-        with api.open_store(db) as store, _Bar(err.is_terminal) as bar:
+        with api.open_store(db) as store, progress_display(err, quiet=quiet) as bar:
             summary = api.analyze(inputs, store, options, progress=bar)
     except StorylineError as exc:
+        if json_out:
+            _json_error(exc, db)
         raise _fail(exc) from None
-    _print_summary(summary)
-    if summary.articles_total == 0 or (strict and summary.rejected):
-        raise typer.Exit(1)
+    code = 1 if summary.articles_total == 0 or (strict and summary.rejected) else 0
+    _report_run(summary, db=db, exit_code=code, quiet=quiet, as_json=json_out)
+    if code:
+        raise typer.Exit(code)
+
+
+def _json_error(exc: Exception, db: str, code: int = 2) -> None:
+    """The run summary of a run that stopped on an error (--json): status "error" and the message."""
+    typer.echo(json.dumps({"schema": RUN_SCHEMA, "command": "analyze", "storyline": __version__, "status": "error",
+                           "exit_code": code, "db": _shown_db(db), "error": str(exc)}, ensure_ascii=False, indent=2))  # fmt: skip
 
 
 @app.command()
@@ -126,9 +232,19 @@ def export(
     text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if output:
         output.write_text(text, "utf-8")
-        err.print(f"wrote {output}", highlight=False)
+        _say_written(output, format)
     else:
         sys.stdout.write(text)
+
+
+def _say_written(output: Path, fmt: str = "html") -> None:
+    """After export -o or report: where the file is (stdout for the dossier) and how to open it."""
+    if fmt == "html":
+        typer.echo(f"Dossier written to {output.resolve()}")
+        typer.echo(open_hint(output))
+    else:
+        err.print(f"wrote {output}", highlight=False, markup=False)
+        err.print(open_hint(output, fmt), highlight=False, markup=False)
 
 
 @app.command()
@@ -144,13 +260,14 @@ def report(
     except StorylineError as exc:
         raise _fail(exc) from None
     output.write_text(html, "utf-8")
-    typer.echo(f"Dossier written to {output.resolve()}")
+    _say_written(output)
 
 
 @app.command()
 def demo(
     out: Annotated[Path, typer.Option("--out", help="Folder for the demo database and dossier.")] = Path("storyline-demo"),
     model: ModelOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Analyze the bundled demo corpus (a fictional story) and write its dossier."""
     out.mkdir(parents=True, exist_ok=True)
@@ -159,17 +276,23 @@ def demo(
     try:
         # The demo is a celebrity story: read it with that domain pack (storyline/data/packs).
         options = load_options().with_(model=model, packs=api.DEMO_PACKS)
-        with api.open_store(db) as store, _Bar(err.is_terminal) as bar:
+        with api.open_store(db) as store, progress_display(err, quiet=quiet) as bar:
             summary = api.analyze([corpus], store, options, progress=bar)
             html = api.render_report(store, title="Demo story (fiction)", pipeline=_pipeline_label(model))
             exported = api.export(store, "json")
     except StorylineError as exc:
         raise _fail(exc) from None
-    _print_summary(summary)
     (out / "dossier.html").write_text(html, "utf-8")
     (out / "story.json").write_text(json.dumps(exported, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    typer.echo(f"Dossier written to {(out / 'dossier.html').resolve()}")
+    if not quiet:
+        _print_demo_summary(summary, out, db)
+
+
+def _print_demo_summary(summary: api.AnalysisSummary, out: Path, db: Path) -> None:
+    _print_summary(summary)
     typer.echo(f"JSON export written to {(out / 'story.json').resolve()}; database: {db.resolve()}")
+    typer.echo(f"Dossier written to {(out / 'dossier.html').resolve()}")
+    typer.echo(open_hint(out / "dossier.html"))
 
 
 @app.command()

@@ -1,4 +1,7 @@
-"""The real CLI (Typer's CliRunner) on the bundled demo corpus and on bad inputs."""
+"""The real CLI (Typer's CliRunner) with the real model on the bundled demo corpus.
+
+The plumbing (bad inputs, exit codes, formats) is tested without a model in test_cli_plumbing.py.
+"""
 
 from __future__ import annotations
 
@@ -21,10 +24,9 @@ runner = CliRunner()
 pytestmark = pytest.mark.model
 
 
-def run(*args: str, ok: bool = True):
+def run(*args: str):
     result = runner.invoke(app, list(args), catch_exceptions=False)
-    if ok:
-        assert result.exit_code == 0, result.output + result.stderr
+    assert result.exit_code == 0, result.output + result.stderr
     return result
 
 
@@ -40,10 +42,6 @@ def db_copy(demo_db, tmp_path) -> Path:
     target = tmp_path / "story.db"
     shutil.copy(demo_db, target)
     return target
-
-
-def test_version():
-    assert "storyline" in run("--version").output
 
 
 def test_analyze_summary_and_rerun_adds_nothing(db_copy):
@@ -120,25 +118,11 @@ def test_script_in_an_article_renders_inert(tmp_path):
     run("analyze", str(evil), "--db", str(db))
     run("report", "--db", str(db), "-o", str(out))
     html = out.read_text("utf-8")
-    assert "<script>alert(" not in html and "&lt;script&gt;" in html
+    # The article text travels in the dossier's data block, which the page renders as text.
+    from storyline.present.report import embedded_data
 
-
-def test_bad_inputs_are_skipped_and_listed(tmp_path):
-    (tmp_path / "empty.txt").write_text("", "utf-8")
-    (tmp_path / "bad.jsonl").write_text('{"id": "ok1", "published": "2024-01-02", "text": "Mara Quinn said she was fine."}\nnot json\n', "utf-8")
-    db = tmp_path / "b.db"
-    result = run("analyze", str(tmp_path / "empty.txt"), str(tmp_path / "bad.jsonl"), "--db", str(db))
-    assert "Skipped 2 input(s)" in result.output
-    assert "empty.txt" in result.stderr and "bad.jsonl:2" in result.stderr
-    with api.open_store(db) as store:
-        assert [a.id for a in store.articles()] == ["ok1"]
-    strict = run("analyze", str(tmp_path / "empty.txt"), "--db", str(db), "--strict", ok=False)
-    assert strict.exit_code == 1
-
-
-def test_bad_database_url_is_a_clear_error(tmp_path):
-    result = run("export", "--db", "nosuchdb://x", ok=False)
-    assert result.exit_code == 2 and "error:" in result.stderr and "Fix:" in result.stderr
+    assert "<script>alert(" not in html
+    assert any("<script>alert('x')</script>" in a["x"] for a in embedded_data(html)["articles"])
 
 
 def test_info_names_pipeline_and_database(demo_db):

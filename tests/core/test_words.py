@@ -140,3 +140,25 @@ def test_corrupt_table_names_file_and_fix(table_at, tmp_path):
 
 def test_table_is_back_after_the_fixture():
     assert words.event_key("marriage", "n") == "marry.v.01"
+
+
+def test_person_nouns_are_kinds_of_people_not_named_ones():
+    for w in ("suspect", "gunman", "teen", "actress", "governor", "victim", "officers"):
+        assert words.is_person_noun(w), w
+    for w in ("company", "shooting", "police", "xyzzyq"):
+        assert not words.is_person_noun(w), w
+    assert words.is_named_person("ford.n.01") and not words.is_named_person("actress.n.01")
+
+
+def test_names_people_tells_possible_surnames_from_institution_nouns():
+    for w in ("hall", "page", "smith", "deputy"):
+        assert words.names_people(w), w
+    for w in ("center", "hospital", "street", "heist"):
+        assert not words.names_people(w), w
+
+
+def test_organization_nouns():
+    for w in ("police", "ministry", "company", "authorities", "government", "family", "coastguard"):
+        assert words.is_organization_noun(w), w
+    for w in ("officials", "witnesses", "pair", "people", "statement", "xyzzyq"):
+        assert not words.is_organization_noun(w), w

@@ -15,14 +15,13 @@ from collections import Counter
 import pytest
 from helpers.gold_checks import (
     CERTAINTIES,
+    GOLD_KINDS,
     LAYOUTS,
     article_problems,
     file_shape_problems,
     locate,
 )
 from helpers.paths import GOLD_DIR, SAMPLES
-
-from storyline.core.records import SOURCE_KINDS
 
 GOLD = GOLD_DIR / "attribution_gold.json"
 MIN_TOTAL = 150
@@ -61,7 +60,7 @@ def test_coverage_minimums() -> None:
     atts = [a for art in ARTICLES for a in art["attributions"]]
     assert len(atts) >= MIN_TOTAL
     kinds = Counter(a["kind"] for a in atts)
-    short = {k: kinds[k] for k in SOURCE_KINDS if kinds[k] < MIN_PER_KIND}
+    short = {k: kinds[k] for k in GOLD_KINDS if kinds[k] < MIN_PER_KIND}
     assert not short, f"kinds below {MIN_PER_KIND}: {short}"
     certainties = Counter(a["certainty"] for a in atts)
     assert all(certainties[c] >= 3 for c in CERTAINTIES), certainties

@@ -16,10 +16,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from helpers.gold_checks import LAYOUTS, article_problems, file_shape_problems, locate
+from helpers.gold_checks import (
+    GOLD_KINDS,
+    LAYOUTS,
+    article_problems,
+    file_shape_problems,
+    locate,
+)
 from helpers.paths import GOLD_DIR, SAMPLES
-
-from storyline.core.records import SOURCE_KINDS
 
 HELDOUT = GOLD_DIR / "attribution_heldout.json"
 
@@ -77,7 +81,7 @@ def test_repeated_sources_name_their_occurrence(art: dict) -> None:
 def test_coverage_minimums() -> None:
     assert len(ATTRIBUTIONS) >= MIN_TOTAL
     kinds = Counter(a["kind"] for a in ATTRIBUTIONS)
-    short = {k: kinds[k] for k in SOURCE_KINDS if kinds[k] < MIN_PER_KIND}
+    short = {k: kinds[k] for k in GOLD_KINDS if kinds[k] < MIN_PER_KIND}
     assert not short, f"kinds below {MIN_PER_KIND}: {short}"
     assert sum(a["out_of_sentence"] for a in ATTRIBUTIONS) >= MIN_OUT_OF_SENTENCE
     layouts = {a.get("layout") for a in ATTRIBUTIONS}

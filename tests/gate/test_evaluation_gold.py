@@ -13,6 +13,7 @@ from datetime import date
 from typing import get_args
 
 import pytest
+from helpers.gold_checks import GOLD_KINDS
 from helpers.paths import GOLD_DIR, SAMPLES
 
 from storyline.core.records import (
@@ -130,7 +131,7 @@ def test_corpus_has_what_the_issue_asks_for():
         assert 300 <= len(a.text.split()) <= 600, (a.id, len(a.text.split()))
         assert "Getty Images" not in a.text, "HTML boilerplate must not reach the text"
     kinds = Counter(x["kind"] for e in ARTICLES for x in e["attributions"])
-    assert set(kinds) == set(SOURCE_KINDS) - {"unattributed"}
+    assert set(kinds) == set(GOLD_KINDS) - {"unattributed"}
     assert sum(x["out_of_sentence"] for e in ARTICLES for x in e["attributions"]) >= 30
     certainties = Counter(x["certainty"] for e in ARTICLES for x in e["attributions"])
     assert {"certain", "probable", "possible", "unknown"} <= set(certainties)

@@ -17,6 +17,10 @@ LAYOUTS = {"before", "after", "inverted", "split", "continuation", "multi_paragr
            "unbalanced"}
 OPENING_MARKS = ("\u201c", "\u2018", '"', "'")
 ANON_ID = re.compile(r"^anonymous:(\d+)$")
+# Kinds the golds cover. ``organization`` was added to the contract after the golds were written;
+# their texts avoid organisations speaking (tests/gold/README.md, "Source kinds"), so it has no
+# coverage minimum there.
+GOLD_KINDS = tuple(k for k in SOURCE_KINDS if k != "organization")
 # Hedge labels that name a construction rather than a word of the text.
 HEDGE_LABELS = {"question"}
 

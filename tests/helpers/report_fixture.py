@@ -241,6 +241,7 @@ class _Scan(HTMLParser):
         super().__init__()
         self.tags: list[tuple[str, dict]] = []
         self.scripts: list[str] = []
+        self.script_attrs: list[dict] = []
         self._in_script = False
         self.ids: list[str] = []
 
@@ -252,6 +253,7 @@ class _Scan(HTMLParser):
         self._in_script = tag == "script"
         if tag == "script":
             self.scripts.append("")
+            self.script_attrs.append(d)
 
     def handle_endtag(self, tag):
         if tag == "script":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shlex
 from datetime import date, datetime, timezone
 
 import pytest
@@ -155,3 +156,75 @@ def test_missing_date_is_a_notice():
 def test_bad_front_matter_key_is_named(tmp_path):
     (rej,) = ingest([write(tmp_path, "a.txt", f"---\nauthor: me\n---\n{BODY}")]).rejected
     assert "front matter line 2" in rej.reason
+
+
+# -- the format table (storyline.ingest.formats) ------------------------------------------
+
+RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>The Morning Ledger</title>
+<item><guid>ledger-7</guid><title>Split confirmed</title><description>Court papers filed on Monday confirm the split.</description></item>
+</channel></rss>"""
+
+
+def test_every_suffix_names_one_format_and_the_last_row_takes_anything():
+    from storyline.ingest.formats import FORMATS
+
+    suffixes = [s for fmt in FORMATS for s in fmt.suffixes]
+    assert len(suffixes) == len(set(suffixes)) and all(s.startswith(".") and s == s.lower() for s in suffixes)
+    assert FORMATS[-1].sniff("anything at all") and not FORMATS[-1].many
+
+
+@pytest.mark.parametrize(
+    "data,fmt",
+    [(json.dumps({"id": "j1", "text": BODY}), "jsonl"), (RSS, "feed"), (HTML, "html"), (BODY, "stdin"),
+     ("<p>Not a page, just text with a tag.</p>", "stdin")],
+)  # fmt: skip
+def test_stdin_content_picks_the_reader(data, fmt):
+    (a,) = ingest(["-"], stdin=io.BytesIO(data.encode())).articles
+    assert a.format == fmt and a.origin.startswith("-")
+
+
+def test_odd_suffix_is_sniffed_and_must_hold_one_article(tmp_path):
+    (a,) = ingest([write(tmp_path, "page.php", HTML)]).articles
+    assert a.format == "html" and a.text.startswith("Mara Quinn was seen")
+    two = "\n".join(json.dumps({"id": f"j{i}", "text": BODY}) for i in range(2))
+    (rej,) = ingest([write(tmp_path, "batch.json", two)]).rejected
+    assert "a single article was expected" in rej.reason and "inputs of their own" in rej.reason
+
+
+def test_manifest_path_entries_are_relative_to_their_manifest(tmp_path):
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub", "body.txt", BODY)
+    # A one-line manifest read where one article is expected (through another manifest's path).
+    write(tmp_path / "sub", "one.json", json.dumps({"id": "inner", "path": "body.txt"}))
+    outer = write(tmp_path, "outer.jsonl", json.dumps({"outlet": "Glitter", "path": "sub/one.json"}))
+    result = ingest([outer])
+    assert not result.rejected, result.rejected
+    (a,) = result.articles
+    assert (a.id, a.outlet, a.text) == ("inner", "Glitter", BODY)
+
+
+def test_duplicate_ids_keep_the_first_in_input_order(tmp_path):
+    p = write(tmp_path, "dup.jsonl", "\n".join(json.dumps({"id": "same", "text": t}) for t in ("One.", "Two.")))
+    result = ingest([p, write(tmp_path, "empty.txt", "")])
+    assert [a.text for a in result.articles] == ["One."]
+    assert [r.error for r in result.rejected] == ["DuplicateId", "EmptyInput"]
+    assert result.rejected[0].input == f"{p}:2" and "the first one was kept" in result.rejected[0].reason
+
+
+@pytest.mark.parametrize("url", ["https://example.org/news/a?id=1&x=2", "http://example.org/", "ftp://example.org/a.txt"])
+def test_a_url_is_rejected_with_how_to_fetch_it(tmp_path, url):
+    result = ingest([url, write(tmp_path, "good.txt", BODY)])
+    assert [a.text for a in result.articles] == [BODY]
+    (rej,) = result.rejected
+    assert rej.input == url and rej.error == "UnsupportedInput"
+    assert ("'" in shlex.quote(url)) == ("&" in url)  # quoted for the shell when it needs it
+    assert "does not fetch URLs" in rej.reason and "no such file" not in rej.reason
+    assert f"Fix: download the page first, then analyze the file: curl -L {shlex.quote(url)} -o page.html && storyline analyze page.html" in rej.reason
+
+
+def test_an_existing_path_that_looks_like_a_url_is_read_as_a_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "http:" / "example.org").mkdir(parents=True)
+    write(tmp_path / "http:" / "example.org", "a.txt", BODY)
+    result = ingest(["http://example.org/a.txt"])
+    assert not result.rejected and [a.text for a in result.articles] == [BODY]

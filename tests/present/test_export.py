@@ -74,7 +74,7 @@ def test_claims_reference_story_entities_and_timexes():
     assert claim["source"] == {"kind": "anonymous", "text": "a source", "start": 53, "end": 61, "entity": None,
                                "cue": "says", "quote": "indirect", "via": "Glitter", "key": "anonymous:1"}  # fmt: skip
     mara = next(e for e in data["entities"] if e["id"] == "s1")
-    assert mara["mentions"] == [{"article": "a1", "start": 0, "end": 10, "text": "Mara Quinn", "kind": "name", "quantities": []}]
+    assert mara["mentions"] == [{"id": "m1", "article": "a1", "start": 0, "end": 10, "text": "Mara Quinn", "kind": "name", "quantities": []}]
     assert mara["ages"][0]["value"] == 41
     assert data["facts"][0]["conflicts"] == [{"claims": ["c1", "c1"], "reason": "same claim twice (test)", "kind": "date"}]
     art = data["articles"][0]

@@ -1,19 +1,24 @@
 """The dossier's safety and robustness: hostile input renders inert, the page is self-contained
-and its script pinned by hash, and empty or degraded records still render."""
+and its script pinned by hash, and empty or degraded records still render.
+
+The page's markup must hold no live element built from the input; the input's strings travel in
+a base64 data block and the script puts them in the page as text only (checked statically here,
+and in a real browser by tests/present/test_report_browser.py)."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from dataclasses import replace
+from importlib import resources
 
 import pytest
 from helpers.report_fixture import TEXT_A, TEXT_C, build_fixture
 from helpers.report_fixture import scan as _scan
 
 from storyline.core.records import Fact, Story
-from storyline.present.report import render_report
-from storyline.present.report_views import highlight
+from storyline.present.report import DATA_ID, embedded_data, render_report
 
 
 @pytest.fixture(scope="module")
@@ -27,10 +32,26 @@ def test_page_is_self_contained_and_script_is_pinned_by_csp(page):
     assert not [t for t, d in scan.tags if t in ("link", "img", "iframe", "object", "embed")]
     assert not [d for t, d in scan.tags if t == "script" and "src" in d]
     assert "@import" not in page and "url(" not in page
-    assert len(scan.scripts) == 1
-    digest = base64.b64encode(hashlib.sha256(scan.scripts[0].encode()).digest()).decode()
+    # One script runs (pinned by its hash); the other script element is the data block, whose
+    # type no browser executes.
+    live = [(d, body) for (d, body) in zip(scan.script_attrs, scan.scripts, strict=True) if "type" not in d]
+    assert len(live) == 1 and len(scan.scripts) == 2
+    data = next(d for d in scan.script_attrs if d.get("id") == DATA_ID)
+    assert data["type"] == "application/gzip;base64"
+    digest = base64.b64encode(hashlib.sha256(live[0][1].encode()).digest()).decode()
     csp = next(d["content"] for t, d in scan.tags if t == "meta" and d.get("http-equiv") == "Content-Security-Policy")
     assert f"script-src 'sha256-{digest}'" in csp and "default-src 'none'" in csp
+    assert "require-trusted-types-for 'script'" in csp and "trusted-types 'none'" in csp
+
+
+def test_the_script_puts_strings_in_the_page_as_text_only():
+    """No HTML-parsing sink and no code from strings in report.js: the data can only become text."""
+    js = resources.files("storyline.present").joinpath("templates", "report.js").read_text("utf-8")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
+                 "setTimeout(\"", "DOMParser", "createContextualFragment", "srcdoc"):  # fmt: skip
+        assert sink not in js, sink
+    # Links it builds from the data are only in-page anchors or http(s) URLs.
+    assert 'if (k === "href" && !/^(#|https?:\\/\\/)/i.test(String(v))) return;' in js
 
 
 HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(2)> <svg onload=alert(3)>'
@@ -62,19 +83,30 @@ def test_hostile_input_renders_inert():
     )
     html = render_report(readings, story, title=HOSTILE, footer=HOSTILE)
     scan = _scan(html)
-    assert len(scan.scripts) == 1 and "alert" not in scan.scripts[0]
-    assert not [t for t, _ in scan.tags if t == "img"]
+    assert len(scan.scripts) == 2 and not [s for s in scan.scripts if "alert" in s]
+    assert not [t for t, _ in scan.tags if t in ("img", "iframe", "object", "embed")]
     assert not [(t, k) for t, d in scan.tags for k in d if k.startswith("on")]
     assert not [d for t, d in scan.tags if d.get("href", "").lower().startswith("javascript")]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "javascript:alert(4)" in html  # shown as text, never as a link
-    # The highlight still lands on the claim although escaping lengthened the text before it.
-    assert "<mark>Lena Varga and Jonah Pike have separated after nine years of marriage</mark>" in html
+    # The data block is base64 only: nothing in it can end the element or start a tag.
+    block = html[html.index(">", html.index(f'id="{DATA_ID}"')) + 1 : html.index("</script>", html.index(f'id="{DATA_ID}"'))]
+    assert re.fullmatch(r"[A-Za-z0-9+/=]+", block)
+    data = embedded_data(html)
+    lumen = next(a for a in data["articles"] if a["id"] == "lumen-1")
+    assert HOSTILE in lumen["x"] and lumen["t"] == HOSTILE and data["outlets"][lumen["o"]] == HOSTILE
+    assert lumen["u"] == "" and lumen["ru"] == "javascript:alert(4)"  # shown as text, never as a link
+    assert all(f["st"].startswith(HOSTILE) for f in data["facts"])
+    # Offsets still point at the claim although the hostile text before it is long.
+    split = next(c for c in data["claims"] if c["a"] == data["articles"].index(lumen) and c["s"] > 0 and "x" not in c)
+    assert "x" not in split and lumen["x"][split["s"] : split["e"]] in {
+        "Lena Varga and Jonah Pike have separated after nine years of marriage", "Pike was seen leaving the couple's Paris home with suitcases",
+        "The pair married in 2014 in Lisbon", "was devastated"}  # fmt: skip
 
 
 def test_empty_story_and_no_readings_render():
     html = render_report([], Story())
     assert "No articles have been analysed yet" in html and "No facts yet" in html
+    assert embedded_data(html)["articles"] == []
     readings, _, _ = build_fixture()
     html = render_report(readings, Story(), footer="f")
     assert "No facts have been aligned across articles yet." in html
@@ -83,9 +115,9 @@ def test_empty_story_and_no_readings_render():
     assert html.count('<div class="person" id="person-') == 5
     assert "not linked across articles by reconcile" in html
     assert "No fact has been placed in time yet." in html
-    # Claims still appear, as unaligned leads, each with its own card.
-    assert "Claims not aligned into any fact" in html
-    assert html.count('<div class="claim" id="claim-') == sum(len(r.claims) for r in readings)
+    # Claims still appear, as unaligned leads the script lists.
+    data = embedded_data(html)
+    assert data["facts"] == [] and len(data["loose"]) == sum(len(r.claims) for r in readings)
 
 
 def test_claims_without_sentence_or_valid_span_degrade():
@@ -95,30 +127,20 @@ def test_claims_without_sentence_or_valid_span_degrade():
         post, id="c-bad", start=10_000, end=10_010, text="out of range & <b>", sentence_start=-1, sentence_end=-1
     )
     readings = readings[:2] + (replace(readings[2], claims=readings[2].claims + (bad,)),)
-    html = render_report(readings, story)
-    # No sentence span: the claim is shown in context, marked.
-    assert (
-        "Varga wrote on Instagram that <mark>she is &quot;starting a new chapter&quot;</mark> &amp; thanked fans."
-        in html
-    )
-    assert "<mark>out of range &amp; &lt;b&gt;</mark>" in html
+    data = embedded_data(render_report(readings, story))
+    by_text = {(c.get("x") or data["articles"][c["a"]]["x"][c["s"] : c["e"]]): c for c in data["claims"]}
+    # No sentence span: the script shows the claim in context (the offsets are kept; the sentence
+    # bounds say "none").
+    no_sentence = by_text['she is "starting a new chapter"']
+    assert (no_sentence["ss"], no_sentence["se"]) == (0, 0) and "x" not in no_sentence
+    # Offsets outside the text: the claim's own text is shown alone, marked.
+    assert by_text["out of range & <b>"]["x"] == "out of range & <b>"
 
 
 def test_missing_claims_in_facts_and_unknown_status_do_not_break():
     readings, story, _ = build_fixture()
     odd = Fact(id="f-odd", statement="Something else", predicate_class=None, claims=("c-missing",), articles=(), outlets=(),
                independent_sources=0, status="unknown", grade="rumor", when=None)  # type: ignore[arg-type]  # fmt: skip
-    html = render_report(readings, replace(story, facts=story.facts + (odd,)))
-    assert "Something else" in html and "1 not found" in html
-
-
-def test_highlight_escapes_each_piece_at_raw_offsets():
-    text = 'A & B said "<b>" then x.'
-    start = text.index("<b>")
-    assert (
-        str(highlight(text, 0, len(text), start, start + 3))
-        == "A &amp; B said &quot;<mark>&lt;b&gt;</mark>&quot; then x."
-    )
-    assert str(highlight(text, 2, 9, 0, 3)) == "<mark>&amp;</mark> B sai"  # mark clipped to the window
-    assert str(highlight(text, 4, 9, 0, 3)) == "B sai"  # nothing of the mark inside the window
-    assert str(highlight(text, 0, 5, 3, 100)) == "A &amp;<mark> B</mark>"
+    data = embedded_data(render_report(readings, replace(story, facts=story.facts + (odd,))))
+    fact = data["facts"][-1]
+    assert fact["st"] == "Something else" and fact["mi"] == 1 and fact["s"] == -1 and fact["sn"] == "unknown"

@@ -43,6 +43,6 @@ def test_conflicts_and_status_are_shown():
     story, readings = _story()
     events = to_timelinejs(story, readings)["events"]
     wedding = next(e for e in events if "married" in e["text"]["headline"])
-    assert wedding["group"] == "contradicted"
+    assert wedding["group"] == "Contradicted"  # the status label (storyline.core.vocab.STATUS)
     assert "2012" in wedding["text"]["text"] and "2014" in wedding["text"]["text"]
     assert "Star Ledger" in wedding["text"]["text"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from helpers.docs import make_doc, parsed_doc, table
 
 from storyline.read.attribution import find_attributions
+from storyline.read.doc import EntityAnn, MentionAnn
 
 # ---- outlets that no gazetteer knows ------------------------------------------------------
 
@@ -237,3 +238,43 @@ def test_rumors_of_after_an_observed_clause():
         ("She was seen dining with her co-star", None, "observation"),
         ("a new romance", "rumors", "rumor"),
     ]
+
+
+# ---- organisations and places speaking --------------------------------------------------
+
+
+def _kinds(text: str, entities=None) -> list[tuple[str, str]]:
+    return [(r[1], r[2]) for r in table(make_doc(text, outlet="The Courier", entities=entities))]
+
+
+def test_police_the_coast_guard_and_the_ministry_speak_as_organisations():
+    text = ("Police said that the driver fled on foot. The coast guard said that two boats were searching. "
+            "The ministry said in a statement that no one was hurt.")
+    assert _kinds(text) == [("Police", "organization"), ("The coast guard", "organization"),
+                            ("The ministry", "organization")]
+
+
+def test_officials_speak_for_an_institution_but_one_unnamed_official_is_anonymous():
+    assert _kinds("Officials say that the bridge will reopen in May.") == [("Officials", "organization")]
+    assert _kinds("An official said that the bridge will reopen in May.") == [("An official", "anonymous")]
+
+
+def test_people_are_not_organisations():
+    assert _kinds("Witnesses said that the car was red.") == [("Witnesses", "anonymous")]
+    assert _kinds("The couple said that they were happy.")[0][1] != "organization"
+
+
+def test_an_organisation_entity_speaks_as_one_and_a_reporting_one_is_a_medium():
+    text = "Acme said that the recall was voluntary. Nightjar reported that the pair had split."
+    ents = [EntityAnn(0, "Acme", "ORG", [MentionAnn(0, 4, "Acme", "name")]),
+            EntityAnn(1, "Nightjar", "ORG", [MentionAnn(41, 49, "Nightjar", "name")])]
+    doc = make_doc(text, outlet="The Courier", entities=ents)
+    atts = find_attributions(doc)
+    assert [(a.source_text, a.kind, a.entity_key) for a in atts] == [
+        ("Acme", "organization", 0), ("Nightjar", "other_media", None)]
+
+
+def test_a_family_speaks_as_one_not_as_the_person_its_possessive_names():
+    text = "Quinn left early. Her family said that she was resting."
+    ents = [EntityAnn(0, "Quinn", "PERSON", [MentionAnn(0, 5, "Quinn", "name"), MentionAnn(18, 21, "Her", "pronoun")])]
+    assert _kinds(text, ents) == [("Her family", "organization")]

@@ -131,3 +131,79 @@ def test_group_is_named_by_its_members():
     g = a.group("the couple", [m, t])
     cast = build_cast([a.build()])
     assert cast.by_id[cast.of[g]].name == "Mara Quinn and Theo Vance"
+
+
+def _articles(*people):
+    """One article per person spec ``(name, kwargs)``; returns (readings, ids)."""
+    builders, ids = [], []
+    for n, (name, kw) in enumerate(people):
+        b = ArticleBuilder(f"a{n}", f"Outlet {n}", f"2024-02-{n + 1:02d}")
+        ids.append(b.person(name, **kw))
+        builders.append(b)
+    return [b.build() for b in builders], ids
+
+
+def test_a_middle_name_or_an_initial_does_not_split_a_person():
+    readings, (full, plain, initial, middle_known) = _articles(
+        ("Raymond W. Kelly", {}), ("Raymond Kelly", {}), ("R. Kelly", {}), ("Arcade Joseph Comeaux", {}))
+    cast = build_cast(readings)
+    assert cast.of[full] == cast.of[plain] == cast.of[initial]
+    readings, (long_, short) = _articles(("Arcade Joseph Comeaux", {}), ("Joseph Comeaux", {}))
+    cast = build_cast(readings)
+    assert cast.of[long_] == cast.of[short]  # known by the middle name
+
+
+def test_two_people_differing_by_a_middle_initial_stay_apart_and_the_bare_name_joins_neither():
+    readings, (w, hw, bare) = _articles(("George W. Bush", {}), ("George H. W. Bush", {}), ("George Bush", {}))
+    cast = build_cast(readings)
+    assert len({cast.of[w], cast.of[hw], cast.of[bare]}) == 3
+
+
+def test_a_surname_alone_joins_the_person_the_story_is_about():
+    specs = [("Bettie Page", {})] * 3 + [("Jack Page", {}), ("Page", {})]
+    readings, ids = _articles(*specs)
+    cast = build_cast(readings)
+    assert cast.of[ids[-1]] == cast.of[ids[0]] != cast.of[ids[3]]
+    readings, ids = _articles(("Bettie Page", {}), ("Jack Page", {}), ("Page", {}))
+    cast = build_cast(readings)
+    assert len({cast.of[i] for i in ids}) == 3  # no one dominates: left alone
+
+
+def test_unnamed_holders_of_one_role_join_or_go_to_the_one_named_holder():
+    unnamed = {"attributes": {"roles": ["gunman"], "unnamed": True}}
+    readings, (g1, g2) = _articles(("the gunman", unnamed), ("the gunman", unnamed))
+    cast = build_cast(readings)
+    assert cast.of[g1] == cast.of[g2]
+    readings, (named, g) = _articles(("Mark Tull", {"aliases": ("the gunman",), "attributes": {"roles": ["gunman"]}}),
+                                     ("the gunman", unnamed))
+    cast = build_cast(readings)
+    assert cast.of[named] == cast.of[g]
+
+
+def test_a_title_typed_person_in_one_article_joins_the_work_of_the_same_name():
+    # Glitter's "music video for Glass Heart" has no work context the reader knows; StarWatch's
+    # "her single Glass Heart" does. A name that another article types WORK (or OTHER) and that
+    # here has nothing of a person (no alias, gender, age or role) is that work, not a person card.
+    a = ArticleBuilder("sw", "StarWatch", "2024-01-15")
+    work = a.entity("Glass Heart", type="WORK")
+    b = ArticleBuilder("gl", "Glitter", "2024-02-06")
+    wrong = b.person("Glass Heart")
+    c = ArticleBuilder("dl", "Daily Lumen", "2024-05-13")
+    award = c.entity("Academy Award", type="OTHER", aliases=("Oscar",))
+    d = ArticleBuilder("vr", "The Velvet Rope", "2024-04-22")
+    oscar = d.person("Oscar")
+    cast = build_cast([a.build(), b.build(), c.build(), d.build()])
+    assert cast.of[wrong] == cast.of[work]
+    assert _story_of(cast, wrong).type == "WORK"
+    assert cast.of[oscar] == cast.of[award]
+    assert _story_of(cast, oscar).type == "OTHER"
+    assert not [e for e in cast.entities if e.type == "PERSON"]
+
+
+def test_a_person_with_person_evidence_keeps_the_type():
+    a = ArticleBuilder("a1", "StarWatch", "2024-01-15")
+    a.entity("Harbor Lights", type="WORK")
+    b = ArticleBuilder("b1", "Glitter", "2024-02-06")
+    person = b.person("Harbor Lights", aliases=("the singer",), gender="female")
+    cast = build_cast([a.build(), b.build()])
+    assert _story_of(cast, person).type == "PERSON"

@@ -12,7 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from helpers.store import db_url, reading  # noqa: F401  (db_url is a fixture)
 
 from storyline.core.errors import StoreError
-from storyline.core.records import SCHEMA_VERSION, TABLES
+from storyline.core.records import SCHEMA_VERSION, TABLES, Fact
 from storyline.store import open_store
 from storyline.store.connect import create_engine, parse_url
 from storyline.store.tables import layout, metadata, tables
@@ -152,8 +152,9 @@ def test_a_foreign_database_is_refused_not_overwritten(tmp_path: Path) -> None:
 
 
 def test_a_version_1_database_is_upgraded_in_place(db_url: str) -> None:  # noqa: F811
-    """Revisions 0002 and 0003 add claims.quantities, mentions.quantities, ages.text and the open-domain
-    claim columns (predicate span, event key, frame, eventive, place) to stored rows."""
+    """Revisions 0002 to 0004 add claims.quantities, mentions.quantities, ages.text, the open-domain
+    claim columns (predicate span, event key, frame, eventive, place) and the fact sides (statement
+    claim, supporting, disputing, superseded, notes) to stored rows."""
     from alembic import command
 
     from storyline.store.connect import _alembic_config
@@ -170,12 +171,17 @@ def test_a_version_1_database_is_upgraded_in_place(db_url: str) -> None:  # noqa
         ("claims", c) for c in ("predicate_start", "predicate_end", "predicate_pos", "event_key", "frame", "eventive", "place")}
     fields = {"articles": (r.article,), "article_entities": r.entities, "mentions": r.mentions, "ages": r.ages,
               "timexes": r.timexes, "claims": r.claims}
+    fact = Fact("f-1", "Quinn and Vale separated", "separation", (r.claims[0].id,), (r.article.id,), ("Glitter",), 1,
+                "single_source", "anonymous", None)
+    added |= {("facts", c) for c in ("statement_claim", "supporting", "disputing", "superseded", "notes")}
     with engine.begin() as conn:
         for name in ARTICLE_TABLES:
             rows = [{k: v for k, v in to_row(name, rec, None if name == "articles" else i).items() if (name, k) not in added}
                     for i, rec in enumerate(fields[name])]
             conn.execute(tables[name].insert(), rows)
+        conn.execute(tables["facts"].insert(), [{k: v for k, v in to_row("facts", fact, 0).items() if ("facts", k) not in added}])
     engine.dispose()
     with open_store(db_url) as s:
-        assert s.schema_version() == SCHEMA_VERSION == 3
+        assert s.schema_version() == SCHEMA_VERSION == 5
         assert s.readings() == [r]  # empty quantities, empty wording
+        assert s.story().facts == (fact,)  # no sides recorded: null statement claim, empty lists

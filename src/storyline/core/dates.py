@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 
 __all__ = [
     "DateProblem",
@@ -41,7 +42,11 @@ __all__ = [
     "add_months",
     "shift_years",
     "birth_interval",
+    "birth_window",
     "years_before",
+    "Moment",
+    "moment",
+    "CLOCK_SLACK_MINUTES",
     "MONTH_ABBR",
     "month_label",
     "format_day",
@@ -306,6 +311,15 @@ def birth_interval(age: int, as_of: date) -> Interval | None:
     return Interval(add_days(earliest, 1), latest)
 
 
+def birth_window(age: int, at: Interval) -> Interval | None:
+    """Birth dates consistent with being ``age`` at some day of ``at`` (an age dated to an event:
+    "17 when he died in 2009" is 17 on some day of 2009); None before the year 1."""
+    first, last = birth_interval(age, at.start), birth_interval(age, at.end)
+    if first is None or last is None:
+        return None
+    return Interval(first.start, last.end)
+
+
 def years_before(span: Interval, years: int, *, completed: bool = False) -> Interval | None:
     """The interval ``years`` before ``span``; None when it would fall outside the calendar.
 
@@ -318,6 +332,121 @@ def years_before(span: Interval, years: int, *, completed: bool = False) -> Inte
     if start is None or end is None:
         return None
     return Interval(add_days(start, 1) if completed else start, end)
+
+
+# -- when, to the minute: clock times, weekdays and dates without a year -----------------------
+
+#: A clock time as reported ("at 1:30 a.m.", "around 4 p.m.") stands for this many minutes either
+#: side: reporters round to the quarter or half hour, so two clock times conflict only when they
+#: are at least twice this apart (1:00 and 1:30 do; 6:00 and "just after 6" do not).
+CLOCK_SLACK_MINUTES = 15
+#: A night ("Thursday night", TIMEX3 ``TNI``) runs into the small hours of the next day, until this
+#: hour: "late Thursday night" and "early Friday, around 1:30 a.m." can be the same moment.
+NIGHT_ENDS_HOUR = 6
+_MOMENT_RE = re.compile(
+    r"^(?P<y>\d{4}|XXXX)(?:-(?:W(?P<w>\d{2}|XX)(?:-(?P<wd>[1-7]))?|(?P<m>\d{2}|XX)(?:-(?P<d>\d{2}|XX))?))?"
+    r"(?:T(?:(?P<hh>\d{2}):(?P<mm>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]\d{2}:?\d{2})?|(?P<part>MO|MI|AF|EV|NI|DT)))?$"
+)
+_DAY_MINUTES = 24 * 60
+
+
+@dataclass(frozen=True)
+class Moment:
+    """When a once-only event happened, as precisely as one TIMEX3 value says: its days (when the
+    value places them), else what it does say without a year or week (a month and day, a weekday),
+    and a clock time.
+
+    Two statements of the time of one event conflict only when they are provably disjoint
+    (:meth:`clashes`): on the days both place, else on the month/day or weekday both give, then
+    on the clock. A part of the day ("Friday night") is loose about the clock but a night runs
+    into the next morning (:data:`NIGHT_ENDS_HOUR`); a clock time is ± :data:`CLOCK_SLACK_MINUTES`.
+    """
+
+    days: Interval | None  # the days, when the value places them on the calendar
+    month: int | None  # month of the year, when given (with or without a year)
+    day: int | None  # day of the month, when given
+    weekday: int | None  # 0 = Monday, when given or implied by a single placed day
+    clock: int | None  # minutes after midnight of an explicit clock time
+    zone: str | None  # "Z" or an offset, when the clock time names one
+    night: bool  # a night: runs into the next morning
+
+    def _clock_clash(self, other: "Moment") -> bool:
+        if self.clock is None or other.clock is None or self.zone != other.zone:
+            return False  # a clock time in GMT and one in local time are not comparable here
+        gap = abs(self.clock - other.clock)
+        return min(gap, _DAY_MINUTES - gap) >= 2 * CLOCK_SLACK_MINUTES
+
+    def _night_before(self, other: "Moment") -> bool:
+        """``other``, on the next day, may fall in this day's night: this is a night and ``other``
+        names no hour or a small hour; or this names no hour at all (taggers drop "late ... night")
+        and ``other`` is a small hour."""
+        small = other.clock is not None and other.clock < NIGHT_ENDS_HOUR * 60 + CLOCK_SLACK_MINUTES
+        if self.clock is not None and other.clock is not None:  # 23:50 and, the next day, 00:10
+            return self.clock > other.clock and not self._clock_clash(other)
+        if self.night:
+            return other.clock is None or small
+        return self.clock is None and small
+
+    def clashes(self, other: "Moment") -> bool:
+        """True when no single moment fits both (each read as loosely as its wording allows)."""
+        a, b = self, other
+        if a.days is not None and b.days is not None:
+            if a.days.overlaps(b.days):
+                return a.days.days == 1 and a.days == b.days and a._clock_clash(b)
+            first, second = (a, b) if a.days.end < b.days.start else (b, a)
+            return not (add_days(first.days.end, 1) == second.days.start and first._night_before(second))
+        if a.month is not None and b.month is not None:
+            if a.month != b.month:
+                return not (a.night or b.night)  # a night on a month's last day reaches the next month
+            if a.day is not None and b.day is not None and a.day != b.day:
+                first, second = (a, b) if a.day < b.day else (b, a)
+                return not (second.day - first.day == 1 and first._night_before(second))
+        elif a.weekday is not None and b.weekday is not None and a.weekday != b.weekday:
+            first, second = (a, b) if (b.weekday - a.weekday) % 7 == 1 else (b, a)
+            return not ((second.weekday - first.weekday) % 7 == 1 and first._night_before(second))
+        return a._clock_clash(b)
+
+    def describe(self) -> str:
+        """'2008-12-09', 'a Tuesday', 'December', '01:30', 'a Tuesday at 01:30', ..."""
+        parts = []
+        if self.days is not None:
+            parts.append(self.days.describe())
+        elif self.month is not None:
+            parts.append(f"{self.day} {calendar.month_name[self.month]}" if self.day else calendar.month_name[self.month])
+        elif self.weekday is not None:
+            parts.append(f"a {calendar.day_name[self.weekday]}")
+        if self.night:
+            parts.append("(night)")
+        if self.clock is not None:
+            parts.append(f"at {self.clock // 60:02d}:{self.clock % 60:02d}" + (f" {self.zone}" if self.zone else ""))
+        return " ".join(parts)
+
+
+@lru_cache(maxsize=16384)
+def moment(value: str | None, mod: str | None = None) -> Moment | None:
+    """The :class:`Moment` a TIMEX3 DATE/TIME value names, or None when it names nothing usable
+    (PAST_REF, durations, open-ended mods, an unresolved 'XXXX-XX-XX' with no clock time).
+
+    ``2008-12-09`` and ``2008-12-09T01:30`` place a day; ``XXXX-12`` (December, year unknown),
+    ``XXXX-WXX-2`` (a Tuesday), ``XXXX-XX-XXT01:30`` (1:30, day unknown) and ``XXXX-WXX-4TNI``
+    (Thursday night) say less but can still clash with another value.
+    """
+    if not value or (mod and mod.upper() in _OPEN_MODS):
+        return None
+    m = _MOMENT_RE.match(value.strip())
+    if m is None:
+        days = interval(value, mod)  # decades, seasons, quarters, ...
+        return Moment(days, None, None, None, None, None, False) if days else None
+    days = interval(value, mod) if m["y"] != "XXXX" else None
+    month = int(m["m"]) if m["m"] and m["m"] != "XX" else None
+    day = int(m["d"]) if m["d"] and m["d"] != "XX" and month else None
+    weekday = int(m["wd"]) - 1 if m["wd"] else None
+    if days is not None and days.days == 1:
+        weekday = days.start.weekday()
+    clock = int(m["hh"]) * 60 + int(m["mm"]) if m["hh"] and int(m["hh"]) < 24 and int(m["mm"]) < 60 else None
+    if days is None and month is None and weekday is None and clock is None:
+        return None
+    return Moment(days, month, day, weekday, clock, m["zone"], m["part"] == "NI")
 
 
 # -- formatting (the dossier and its timeline) ------------------------------------------------

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 EXPORT_SCHEMA = "storyline/1"
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "WORK", "EVENT", "OUTLET", "GROUP", "OTHER"]
@@ -26,6 +26,7 @@ MentionKind = Literal["name", "nominal", "pronoun"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 SourceKind = Literal[
     "named_person",
+    "organization",
     "anonymous",
     "outlet",
     "other_media",
@@ -42,7 +43,12 @@ QuoteType = Literal["direct", "indirect", "none"]
 FactStatus = Literal["corroborated", "single_source", "contested", "contradicted"]
 FACT_STATUSES: tuple[str, ...] = FactStatus.__args__  # type: ignore[attr-defined]
 EvidenceGrade = Literal["on_record", "documentary", "observation", "outlet", "anonymous", "rumor", "unattributed"]
-ConflictKind = Literal["date", "age", "derived_date", "count", "place", "polarity"]
+ConflictKind = Literal["date", "time", "age", "derived_date", "count", "quantity", "place", "polarity"]
+# What an exported claim stands for (export field ``claims[].kind``, an addition to storyline/1):
+# a Claim read from the text, or an Age (``g-``) / Mention (``m-``) record that a fact or conflict
+# cites for an age or a count no claim states ("Varga, 41,", "the couple's three children").
+ExportClaimKind = Literal["claim", "age", "count"]
+LinkRole = Literal["support", "dispute", "superseded"]
 # What each kind, grade and status means to the stages (labels, grades, colours, prose) is in
 # storyline.core.vocab; tests/core/test_vocab.py checks these Literals and its tables agree.
 
@@ -63,7 +69,8 @@ class Article:
     published: date | None = doc("Publication date or datetime, ISO 8601; null when unknown.")
     title: str | None = doc("Headline, when the input has one.")
     url: str | None = doc("Canonical URL, when the input has one.")
-    origin: str = doc("Where the article came from: a path, `path:line` for manifests, `-` for stdin.")
+    origin: str = doc("Where the article came from, as the user gave it and never as an absolute path: a path as typed, "
+                      "or relative to the directory given (`news/jan/a.txt`), `path:line` for manifests, `-` for stdin.")
     format: str = doc("Input format: txt, html, jsonl, feed or stdin.")
     content_hash: str = doc("SHA-256 of the text (hex); identical texts share it.")
 
@@ -223,6 +230,22 @@ class Fact:
     status: FactStatus = doc("corroborated (>= 2 independent sources), single_source, contested or contradicted.")
     grade: EvidenceGrade = doc("Evidence grade from the best source: on_record, documentary, observation, outlet, anonymous, rumor, unattributed.")
     when: str | None = doc("TIMEX3 value of the fact's time, when known.")
+    statement_claim: str | None = doc(
+        "The claim (or Age/Mention id) the statement is written from: its best-sourced claim that no later "
+        "report superseded; null for facts stored before sides were recorded.", default=None)
+    supporting: tuple[str, ...] = doc(
+        "Claims that agree with the statement: same polarity, and no value (date, number, place, age) in "
+        "conflict with it. The statement's own claim comes first.", default=())
+    disputing: tuple[str, ...] = doc(
+        "Claims that dispute the statement: a value in conflict with it, or a denial or negation that counts "
+        "(by a participant or on the record). Claims in neither list take no side (a passive 'was denied', "
+        "a 'not yet').", default=())
+    superseded: tuple[str, ...] = doc(
+        "Claims whose figure a later report replaced ('at least 3 dead' on day one, 40 two days later): an "
+        "update over time, not a conflict.", default=())
+    notes: tuple[str, ...] = doc(
+        "Sentences about the fact that are not conflicts: which earlier figure which later report superseded.",
+        default=())
 
 
 @dataclass(frozen=True)
@@ -232,7 +255,7 @@ class Conflict:
     id: str = doc("Content-hash id.")
     fact: str = doc("Fact id the conflict belongs to.")
     claims: tuple[str, ...] = doc("The two conflicting claim ids (or Age/Mention ids, as in Fact.claims).")
-    kind: ConflictKind = doc("date, age, derived_date, count, place or polarity.")
+    kind: ConflictKind = doc("date, time, age, derived_date, count, quantity, place or polarity.")
     reason: str = doc("A sentence a person can check, citing both claims' wording and dates.")
 
 
@@ -257,6 +280,39 @@ class TimelineEntry:
     fact: str = doc("Fact id.")
     label: str = doc("Short label for the timeline.")
     status: str = doc("The fact's status.")
+
+
+@dataclass(frozen=True)
+class FactClaim:
+    """What a fact rests on, one row per id of ``Fact.claims`` (link table ``fact_claims``).
+
+    Not part of :class:`Story`: the store derives these rows from the facts, conflicts and stored
+    readings each time it stores a story (:mod:`storyline.store.links`), so SQL tools (``datasette
+    story.db``) follow facts to claims to articles by foreign key. A link to an article table is
+    set to null when that article is re-read; the next reconcile writes it again.
+    """
+
+    id: str = doc("Content-hash id of (fact, ref).")
+    fact: str = doc("Fact id.")
+    ref: str = doc("The id as Fact.claims holds it: a claim id, or an Age (g-) / Mention (m-) id.")
+    kind: ExportClaimKind = doc("claim (a read claim), age (an Age, or an age at a Mention) or count (a count at a Mention), as the export's claims[].kind.")
+    role: LinkRole = doc("support: says what the fact's statement says; dispute: the other side of one of its conflicts, or negated where the statement is not; superseded: a figure a later report replaced.")
+    claim: str | None = doc("Claim id when ref is a stored claim, else null.")
+    age: str | None = doc("Age id when ref is a stored age, else null.")
+    mention: str | None = doc("Mention id when ref is a stored mention, else null.")
+    article: str | None = doc("Article id of the claim, age or mention, or null when it is not stored.")
+
+
+@dataclass(frozen=True)
+class EchoLink:
+    """An echo's two claims as followable links (link table ``echo_links``, derived like ``fact_claims``)."""
+
+    id: str = doc("The echo's id.")
+    echo: str = doc("Echo id.")
+    claim: str | None = doc("The re-reporting claim id, when stored; null otherwise.")
+    original: str | None = doc("The echoed claim id, when known and stored; null otherwise.")
+    article: str | None = doc("Article id of the re-reporting claim, or null.")
+    original_article: str | None = doc("Article id of the echoed claim, or null.")
 
 
 @dataclass(frozen=True)
@@ -295,4 +351,6 @@ TABLES: dict[str, type] = {
     "conflicts": Conflict,
     "echoes": Echo,
     "timeline": TimelineEntry,
+    "fact_claims": FactClaim,
+    "echo_links": EchoLink,
 }

@@ -111,6 +111,13 @@ GRADE: dict[str, GradeRow] = _table(
 SOURCE_KIND: dict[str, SourceKindRow] = _table(
     SourceKindRow("named_person", "On record", "on_record", True, "person", "on the record",
                   False, "", True, False, "person", False, "#1d4ed8"),
+    # An organisation or a place speaking as one ("police said", "the ministry said in a statement",
+    # "Acme said"): an institution's on-record voice, answerable like a named spokesperson, so it
+    # grades on_record and its denial disputes a fact outright. Independence counts each
+    # organisation once (origin "person": keyed by its entity, else its words), however many
+    # outlets carry its statement.
+    SourceKindRow("organization", "Organisation", "on_record", True, "person", "on the organisation's record",
+                  False, "", True, False, "organization", False, "#0369a1"),
     SourceKindRow("anonymous", "Anonymous", "anonymous", False, "outlet", "through an anonymous source",
                   False, "", True, False, "anonymous", False, "#6d28d9"),
     SourceKindRow("outlet", "Outlet", "outlet", False, "outlet", "as the outlet's own reporting",
@@ -142,11 +149,16 @@ STATUS: dict[str, StatusRow] = _table(
 )  # fmt: skip
 
 CONFLICT_KIND: dict[str, ConflictRow] = _table(
-    ConflictRow("date", "date", "contradicted", "two dates of a once-only event that do not overlap"),
+    ConflictRow("date", "date", "contradicted", "two dates (days) of a once-only event that do not overlap"),
+    ConflictRow("time", "time", "contradicted",
+                "two times of day of a once-only event at least half an hour apart (the days agree or are not given)"),
     ConflictRow("age", "age", "contradicted", "two ages of one person that no single birth date fits"),
     ConflictRow("derived_date", "derived date", "contradicted",
                 "a date implied by an anniversary or a length of marriage that misses a stated one"),
-    ConflictRow("count", "count", "contradicted", "two different counts of the same thing (children)"),
+    ConflictRow("count", "count", "contradicted", "two different counts of a person's or couple's children"),
+    ConflictRow("quantity", "quantity", "contradicted",
+                "two numbers of the same measure of one event (deaths, injured, magnitude, distance, rounds) "
+                "whose ranges do not meet, after modifiers, rounding and units"),
     ConflictRow("place", "place", "contradicted", "two places for the same event that cannot both hold"),
     ConflictRow("polarity", "polarity", "contested", "a denial or a negated claim against the claim"),
 )

@@ -34,12 +34,18 @@ __all__ = [
     "event_key",
     "hypernyms",
     "is_event_noun",
+    "is_named_person",
+    "is_organization_noun",
+    "is_person_noun",
     "lemmas",
     "lemmatize",
     "lexname",
     "related",
     "synsets",
     "verb_class",
+    "names_people",
+    "names_someone",
+    "person_gender",
 ]
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "wordnet" / "wordnet.json.gz"
@@ -50,6 +56,10 @@ T = TypeVar("T")
 POS = ("n", "v")
 EVENT_LEXNAMES = frozenset({"noun.event", "noun.act", "noun.phenomenon", "noun.process"})
 EVENT_ROOTS = frozenset({"event.n.01", "act.n.02", "happening.n.01", "phenomenon.n.01", "process.n.06"})
+PERSON_ROOT = "person.n.01"
+#: Roots of the nouns that name an organisation or a body of people acting as one ("police",
+#: "the ministry", "the company", "the family").
+ORGANIZATION_ROOTS = frozenset({"organization.n.01", "social_group.n.01"})
 #: How many of a word's most frequent senses :func:`related` and :func:`is_event_noun` look at.
 SENSES = 3
 #: How far up the hypernym tree :func:`related` looks for a "hypernym" relation.
@@ -124,7 +134,8 @@ def _load(path: Path) -> _Table:
 def clear_cache() -> None:
     """Forget the loaded table and every cached answer (after changing :data:`DATA_FILE`)."""
     _TABLE.reset()
-    for fn in (lemmatize, synsets, _derivation_index, _verb_lemmas_of, hypernyms, event_key, is_event_noun, related):
+    for fn in (lemmatize, synsets, _derivation_index, _verb_lemmas_of, hypernyms, event_key, is_event_noun, related,
+               is_person_noun, names_people, names_someone, is_organization_noun, person_gender):
         fn.cache_clear()
 
 
@@ -364,3 +375,79 @@ def verb_class(lemma: str) -> str | None:
     """
     ids = synsets(lemma, "v")
     return lexname(ids[0]) if ids else None
+
+
+# --------------------------------------------------------------------------- people and groups
+
+
+def is_named_person(synset: str) -> bool:
+    """Whether a noun.person synset is one named individual ("ford.n.01": John Ford) rather than
+    a kind of person ("actress.n.01").
+
+    The table does not keep WordNet's instance/class distinction, but an individual's synset
+    lists a full name ending in the word looked up ("john_ford", "ian_smith"): that is the test.
+    """
+    if lexname(synset) != "noun.person":
+        return False
+    words = lemmas(synset)
+    head = words[0]
+    return any(w != head and w.endswith("_" + head) for w in words)
+
+
+@lru_cache(maxsize=65536)
+def is_person_noun(word: str, senses: int = 1) -> bool:
+    """Whether one of the noun's first ``senses`` senses is a kind of person (a role noun).
+
+    "suspect", "gunman", "teen", "actress", "governor" yes; "company", "shooting" no; a word
+    whose sense is a named individual ("Ford" as John Ford) does not count.
+    """
+    for sid in synsets(word, "n")[:senses]:
+        if lexname(sid) == "noun.person" and not is_named_person(sid):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def names_people(word: str) -> bool:
+    """Whether ``word`` may name a person: WordNet knows someone called so ("Hall", "Page",
+    "Smith", "Court") or its most frequent sense is a kind of person ("deputy"). "Center",
+    "Hospital", "Street" name no one (a rare person sense, "center" the player, does not count)."""
+    ids = synsets(word, "n")
+    if ids and lexname(ids[0]) == "noun.person":
+        return True
+    return names_someone(word)
+
+
+@lru_cache(maxsize=65536)
+def names_someone(word: str) -> bool:
+    """Whether WordNet knows a person called ``word`` ("Ford", "Hall", "King"; not "deputy")."""
+    return any(is_named_person(sid) for sid in synsets(word, "n"))
+
+
+@lru_cache(maxsize=65536)
+def is_organization_noun(word: str, senses: int = 2) -> bool:
+    """Whether the noun names an organisation or a body of people acting as one.
+
+    True when one of its first ``senses`` senses sits under organization.n.01 or
+    social_group.n.01 ("police", "ministry", "company", "authorities", "government", "family",
+    "office"), unless its most frequent sense is a kind of person ("officials", "witnesses" are
+    people). "pair", "people" (noun.group, but no social group) are not.
+    """
+    ids = synsets(word, "n")
+    if not ids or lexname(ids[0]) == "noun.person":
+        return False
+    return any(ORGANIZATION_ROOTS.intersection(hypernyms(sid, None)) for sid in ids[:senses])
+
+
+_GENDER_ROOTS = (("female.n.02", "female"), ("male.n.02", "male"))
+
+
+@lru_cache(maxsize=65536)
+def person_gender(word: str) -> str | None:
+    """"female" / "male" when the noun's most frequent sense is a kind of female or male person
+    ("woman", "widow", "girl" / "man", "son"), else None ("suspect", "actress": WordNet does not say)."""
+    ids = synsets(word, "n")[:1]
+    if not ids:
+        return None
+    above = {ids[0], *hypernyms(ids[0], None)}
+    return next((g for root, g in _GENDER_ROOTS if root in above), None)

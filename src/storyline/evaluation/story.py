@@ -155,7 +155,11 @@ def score_story(gold: dict, readings: Iterable[ArticleReading], story: Story) ->
         for cid in f.claims:
             fact_of_claim.setdefault(cid, []).append(f)
 
-    claim_ids = [c.id for r in readings for c in clause_claims(r.claims)]  # the clause claims the gold refers to
+    # A fact holds claims, and an age or children-count fact also Age and Mention ids (Fact.claims):
+    # every record a fact holds can vote for it, but for claims nested in another claim (the golds
+    # refer to clause claims: see clause_claims).
+    nested = {c.id for r in readings for c in r.claims} - {c.id for r in readings for c in clause_claims(r.claims)}
+    claim_ids = [rid for rid in dict.fromkeys(fact_of_claim) if rid in index and rid not in nested]
 
     def claims_touching(ref) -> list[str]:
         return [cid for cid in claim_ids if _touches(index[cid], ref)]

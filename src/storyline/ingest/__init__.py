@@ -1,11 +1,15 @@
 """Ingest: files, directories, JSONL manifests, RSS/Atom feeds and stdin into :class:`Article` records.
 
 ``ingest()`` never stops at a bad input: each failure becomes a :class:`Rejection` naming the
-input, the reason and a fix, and the other inputs are still read.
+input, the reason and a fix, and the other inputs are still read. Which reader reads which input
+is decided by the table in :mod:`storyline.ingest.formats`.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
+import shlex
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,24 +21,13 @@ from storyline.core.errors import InputError, InputTooLarge, UnsupportedInput
 from storyline.core.ids import content_hash
 from storyline.core.options import AnalysisOptions
 from storyline.core.records import Article
-from storyline.ingest.decode import check_size, decode_text
-from storyline.ingest.readers import (
-    RawArticle,
-    read_feed,
-    read_html,
-    read_manifest,
-    read_txt,
-)
+from storyline.ingest.decode import check_size
+from storyline.ingest.formats import FORMATS, Source, for_suffix, sniff
+from storyline.ingest.origins import child_origin, typed_origin
+from storyline.ingest.readers import RawArticle
 from storyline.ingest.sanitize import sanitize_article
 
 __all__ = ["IngestResult", "Rejection", "Notice", "ingest", "iter_ingest", "FORMATS"]
-
-FORMATS = {
-    ".txt": "txt", ".text": "txt",
-    ".html": "html", ".htm": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".xml": "feed", ".rss": "feed", ".atom": "feed",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -79,11 +72,13 @@ def iter_ingest(
 ) -> Iterator[Article | Rejection | Notice]:
     """Yield an Article, a Rejection or a Notice per input/entry, in input order.
 
+    An article whose id an earlier article of this batch has is rejected (the first is kept).
     ``stdin`` is the stream ``-`` reads (injected for tests; default ``sys.stdin.buffer``).
     """
     options = options or AnalysisOptions()
+    seen: set[str] = set()
     for item in inputs:
-        for raw in _expand(str(item), options, stdin):
+        for raw in _expand(str(item), options, stdin, typed_origin(str(item))):
             if isinstance(raw, InputError):
                 yield Rejection(raw.input or str(item), str(raw), type(raw).__name__)
                 continue
@@ -93,73 +88,100 @@ def iter_ingest(
                 yield Rejection(raw.origin, str(exc), type(exc).__name__)
                 continue
             yield from notices
+            if article.id in seen:
+                yield _duplicate(article, raw.origin)
+                continue
+            seen.add(article.id)
             yield article
 
 
-def _expand(item: str, options: AnalysisOptions, stdin: BinaryIO | None) -> Iterator[RawArticle | InputError]:
+def _duplicate(article: Article, given: str) -> Rejection:
+    """``given``: the input as the user gave it (messages name it so; the stored origin may be shorter)."""
+    return Rejection(
+        given,
+        f"{given}: duplicate article id '{article.id}' in this batch; the first one was kept. Fix: give each article its own id",
+        "DuplicateId",
+    )
+
+
+def _expand(item: str, options: AnalysisOptions, stdin: BinaryIO | None, shown: str) -> Iterator[RawArticle | InputError]:
+    """The raw articles of one input. Messages name the input as given (``item``, so the user can
+    find it); the articles' stored ``origin`` starts with ``shown`` instead (see :mod:`.origins`)."""
     try:
         if item == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             limit = int(options.max_file_mb * 1024 * 1024)
             data = stream.read(limit + 1)
             check_size(len(data), options.max_file_mb, "-")
-            yield from _sniffed(data, "-", options)
+            src = _source("-", options, preloaded=data)
+            yield from sniff(src).read(src)
             return
         path = Path(item)
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and not any(s.startswith(".") for s in p.relative_to(path).parts))
             for p in files:
-                if p.suffix.lower() in FORMATS:
-                    yield from _expand(str(p), options, stdin)
+                if for_suffix(p):
+                    yield from _expand(str(p), options, stdin, child_origin(shown, path, p))
             return
         if not path.exists():
+            if _URL.match(item):
+                raise _not_fetched(item)
             raise UnsupportedInput("no such file or directory", input=item, fix="check the path")
-        fmt = FORMATS.get(path.suffix.lower())
-        if fmt == "jsonl":
-            with path.open("rb") as fh:
-                yield from read_manifest(fh, item, path.parent, options.max_file_mb, lambda p, o: _load_file(p, o, options))
+        fmt = for_suffix(path)
+        if fmt and fmt.many:
+            yield from _shown(fmt.read(_source(item, options, path=path)), item, shown)
             return
-        if fmt == "feed":
-            check_size(path.stat().st_size, options.max_file_mb, item)
-            yield from read_feed(path.read_bytes(), item)
-            return
-        yield _load_file(path, item, options)
+        yield from _shown([_load_file(path, item, options)], item, shown)
     except InputError as exc:
         yield exc
     except OSError as exc:
         yield UnsupportedInput(f"cannot be read ({exc.strerror or exc})", input=item, fix="check the path and its permissions")
 
 
+def _shown(raws: Iterable[RawArticle | InputError], item: str, shown: str) -> Iterator[RawArticle | InputError]:
+    """Each article with the origin to store: its origin with the input as given (``item``)
+    replaced by ``shown``; messages keep naming the input as given."""
+    for raw in raws:
+        if isinstance(raw, RawArticle) and raw.origin.startswith(item) and item != shown:
+            raw = dataclasses.replace(raw, shown=shown + raw.origin[len(item):])
+        yield raw
+
+
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def _not_fetched(url: str) -> UnsupportedInput:
+    """A URL given as an input: storyline reads files, directories and stdin, it fetches nothing."""
+    return UnsupportedInput(
+        "this is a URL, and storyline does not fetch URLs (it makes no network requests)",
+        input=url,
+        fix=f"download the page first, then analyze the file: curl -L {shlex.quote(url)} -o page.html && storyline analyze page.html",
+    )
+
+
+def _source(origin: str, options: AnalysisOptions, *, path: Path | None = None, preloaded: bytes | None = None) -> Source:
+    return Source(
+        origin,
+        path=path,
+        preloaded=preloaded,
+        base=path.parent if path is not None else Path.cwd(),
+        max_mb=options.max_file_mb,
+        load=lambda p, o: _load_file(p, o, options),
+    )
+
+
 def _load_file(path: Path, origin: str, options: AnalysisOptions) -> RawArticle:
+    """The one article in a file: its suffix picks the reader, else its content does."""
     if not path.is_file():
         raise UnsupportedInput("no such file", input=origin, fix="check the path (manifest paths are relative to the manifest)")
-    check_size(path.stat().st_size, options.max_file_mb, origin)
-    data = path.read_bytes()
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt in ("txt", "html"):
-        text = decode_text(data, origin)
-        return read_html(text, origin) if fmt == "html" else read_txt(text, origin)
-    items = list(_sniffed(data, origin, options))
+    src = _source(origin, options, path=path)
+    fmt = for_suffix(path)
+    items = list((fmt if fmt and not fmt.many else sniff(src)).read(src))
     if len(items) != 1 or isinstance(items[0], InputError):
         raise items[0] if items and isinstance(items[0], InputError) else UnsupportedInput(
             "a single article was expected here", input=origin, fix="list feeds and manifests as inputs of their own"
         )
     return items[0]
-
-
-def _sniffed(data: bytes, origin: str, options: AnalysisOptions) -> Iterator[RawArticle | InputError]:
-    """Guess the format of data with no telling extension (stdin, odd file names)."""
-    text = decode_text(data, origin)
-    head = text.lstrip()[:512].lower()
-    if head.startswith("{"):
-        lines = data.splitlines(keepends=True)
-        yield from read_manifest(lines, origin, Path.cwd(), options.max_file_mb, lambda p, o: _load_file(p, o, options))
-    elif head.startswith("<?xml") and ("<rss" in head or "<feed" in head) or head.startswith(("<rss", "<feed")):
-        yield from read_feed(data, origin)
-    elif head.startswith("<") and ("<html" in head or "<!doctype html" in head or "<body" in head or "<article" in head):
-        yield read_html(text, origin)
-    else:
-        yield read_txt(text, origin, fmt="stdin" if origin == "-" else "txt")
 
 
 def _finish(raw: RawArticle, options: AnalysisOptions) -> tuple[Article, list[Notice]]:
@@ -188,7 +210,7 @@ def _finish(raw: RawArticle, options: AnalysisOptions) -> tuple[Article, list[No
         published=published,
         title=raw.title,
         url=raw.url,
-        origin=raw.origin,
+        origin=raw.shown or raw.origin,
         format=raw.format,
         content_hash=digest,
     )

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from storyline.core.errors import InputError, ManifestError, NoArticleText
 from storyline.ingest.decode import check_size, decode_text
+from storyline.ingest.origins import typed_origin
 
 __all__ = ["RawArticle", "read_txt", "read_html", "read_manifest", "read_feed", "html_to_text"]
 
@@ -31,6 +32,7 @@ class RawArticle:
     published: object = None
     title: str | None = None
     url: str | None = None
+    shown: str | None = None  # the origin to store, when it differs from ``origin`` (see ingest.origins)
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
@@ -137,7 +139,9 @@ def _manifest_entry(line: str, origin: str, base: Path, load: Callable[[Path, st
         return RawArticle(text=text, origin=origin, format="jsonl", **meta)
     if isinstance(rel, str) and rel:
         target = (base / rel) if not Path(rel).is_absolute() else Path(rel)
-        article = load(target, f"{origin} -> {target}")
+        # The path as the manifest writes it (never the resolved one: that would hold the
+        # machine's directories); an absolute one by its name only (storyline.ingest.origins).
+        article = load(target, f"{origin} -> {typed_origin(rel)}")
         # The manifest's fields override what the file itself says.
         overrides = {k: v for k, v in meta.items() if v is not None}
         return RawArticle(**{**article.__dict__, **overrides})

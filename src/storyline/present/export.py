@@ -1,7 +1,10 @@
 """Exports: JSON (contract ``storyline/1``), JSONL (one record a line), CSV (the claims table).
 
 The JSON follows ``../shared/docs/export-contract.md``: story-level entities carry every
-mention; claims reference story entity ids; fields beyond the contract are additions only.
+mention; claims reference story entity ids; fields beyond the contract are additions only. Every
+id sits in the id space the contract gives it: a fact or conflict that cites an Age (``g-``) or a
+Mention (``m-``) record, for an age or count no claim states, finds it among the claims as a
+claim-shaped record of ``kind`` "age" or "count" (read claims have ``kind`` "claim").
 The JSON Schema (``docs/export.schema.json``) is generated from the records by
 :mod:`storyline.present.schema` and validated in the tests.
 """
@@ -17,9 +20,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from storyline.core.dates import iso
-from storyline.core.records import EXPORT_SCHEMA, ArticleReading, Claim, Story
+from storyline.core.records import (
+    EXPORT_SCHEMA,
+    Age,
+    ArticleReading,
+    Claim,
+    Mention,
+    Story,
+)
+from storyline.ingest.origins import public_origin
 
-__all__ = ["export", "export_json", "export_jsonl", "export_csv", "FORMATS"]
+__all__ = ["export", "export_json", "export_jsonl", "export_csv", "claim_records", "FORMATS"]
 
 FORMATS = ("json", "jsonl", "csv", "timelinejs")
 
@@ -74,7 +85,7 @@ def _article(r: ArticleReading) -> dict:
     a = r.article
     return {
         "id": a.id, "outlet": a.outlet, "url": a.url, "title": a.title, "published": iso(a.published),
-        "text": a.text, "origin": a.origin, "format": a.format, "content_hash": a.content_hash,
+        "text": a.text, "origin": public_origin(a.origin), "format": a.format, "content_hash": a.content_hash,
     }  # fmt: skip
 
 
@@ -93,7 +104,70 @@ def _claim(c: Claim, ix: _Index) -> dict:
         "sentence_start": c.sentence_start, "sentence_end": c.sentence_end,
         "quantities": [dataclasses.asdict(q) for q in c.quantities],
         "fact": ix.fact_of.get(c.id),
+        "kind": "claim",
     }  # fmt: skip
+
+
+def _statement(rid: str, kind: str, article: ArticleReading, subject: str, start: int, end: int, value: str,
+               quantities: list[dict], ix: _Index) -> dict:
+    """A claim-shaped record for an Age or Mention a fact cites: what the article states, unattributed."""
+    text = article.article.text
+    s0, s1 = _sentence_bounds(text, start, end)
+    return {
+        "id": rid, "article": article.article.id, "start": start, "end": end, "text": text[start:end],
+        "subject": ix.entity(subject), "predicate": kind, "object": value, "when": None,
+        "polarity": "positive", "certainty": "certain", "hedges": [],
+        "source": {"kind": "unattributed", "text": None, "start": None, "end": None, "entity": None,
+                   "cue": None, "quote": "none", "via": None, "key": None},
+        "predicate_class": kind, "sentence_start": s0, "sentence_end": s1, "quantities": quantities,
+        "fact": ix.fact_of.get(rid), "kind": kind,
+    }  # fmt: skip
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line-bounded sentence around [start, end) (from the last '. ' before to the next one)."""
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    hi = min(hi_candidates) + 1 if hi_candidates else len(text)
+    return (lo + 2 if lo >= 0 and text[lo] == "." else lo + 1), min(hi, len(text))
+
+
+def _age_statement(g: Age, r: ArticleReading, ix: _Index) -> dict:
+    text = r.article.text
+    # "Varga, 41": the wording reconcile quotes, when it is the text just before the age.
+    start = g.end - len(g.text) if g.text and text[max(0, g.end - len(g.text)) : g.end] == g.text else g.start
+    return _statement(g.id, "age", r, g.entity, start, g.end, str(g.value), [], ix)
+
+
+def _mention_statement(m: Mention, r: ArticleReading, ix: _Index) -> dict:
+    # The age in apposition ("The choreographer, 47") or the count after a possessive ("the couple’s
+    # three children"), quoted from the mention to the end of the number's phrase.
+    q = next((q for q in m.quantities if q.measure == "age"), None)
+    kind = "age" if q is not None else "count"
+    q = q or (m.quantities[0] if m.quantities else None)
+    end = q.end if q is not None and q.end > m.start else m.end
+    value = (str(int(q.value)) if float(q.value).is_integer() else str(q.value)) if q is not None else m.text
+    return _statement(m.id, kind, r, m.entity, m.start, end, value,
+                      [dataclasses.asdict(q)] if q is not None else [], ix)
+
+
+def claim_records(readings: Sequence[ArticleReading], story: Story) -> list[dict]:
+    """The export's ``claims`` (read claims, then the age/count statements facts cite)."""
+    return _claims(readings, story, _Index(readings, story))
+
+
+def _claims(readings: Sequence[ArticleReading], story: Story, ix: _Index) -> list[dict]:
+    """Every read claim, then a claim-shaped record for each Age/Mention a fact or conflict cites
+    (so ``facts[].claims`` and the conflicts' pairs hold claim ids only, as the contract says)."""
+    out = [_claim(c, ix) for r in readings for c in r.claims]
+    known = {c["id"] for c in out}
+    cited = {c for f in story.facts for c in f.claims} | {c for x in story.conflicts for c in x.claims}
+    cited -= known
+    if cited:
+        for r in readings:
+            out.extend(_age_statement(g, r, ix) for g in r.ages if g.id in cited)
+            out.extend(_mention_statement(m, r, ix) for m in r.mentions if m.id in cited)
+    return out
 
 
 def _entities(readings: Sequence[ArticleReading], story: Story, ix: _Index) -> list[dict]:
@@ -101,10 +175,10 @@ def _entities(readings: Sequence[ArticleReading], story: Story, ix: _Index) -> l
     ages: dict[str, list[dict]] = defaultdict(list)
     for r in readings:
         for m in r.mentions:
-            mentions[ix.entity(m.entity)].append({"article": m.article, "start": m.start, "end": m.end, "text": m.text, "kind": m.kind,
+            mentions[ix.entity(m.entity)].append({"id": m.id, "article": m.article, "start": m.start, "end": m.end, "text": m.text, "kind": m.kind,
                                                   "quantities": [dataclasses.asdict(q) for q in m.quantities]})
         for g in r.ages:
-            ages[ix.entity(g.entity)].append({"article": g.article, "value": g.value, "as_of": g.as_of, "start": g.start, "end": g.end,
+            ages[ix.entity(g.entity)].append({"id": g.id, "article": g.article, "value": g.value, "as_of": g.as_of, "start": g.start, "end": g.end,
                                               "text": g.text})
     out = []
     for e in story.entities:
@@ -140,12 +214,13 @@ def export_json(readings: Sequence[ArticleReading], story: Story) -> dict:
              "value": t.value, "mod": t.mod, "anchor": t.anchor}
             for r in readings for t in r.timexes
         ],  # fmt: skip
-        "claims": [_claim(c, ix) for r in readings for c in r.claims],
+        "claims": _claims(readings, story, ix),
         "facts": [
             {"id": f.id, "statement": f.statement, "claims": list(f.claims), "articles": list(f.articles),
              "outlets": list(f.outlets), "independent_sources": f.independent_sources, "status": f.status,
              "conflicts": conflicts.get(f.id, []), "grade": f.grade, "predicate_class": f.predicate_class,
-             "when": f.when}
+             "when": f.when, "statement_claim": f.statement_claim, "supporting": list(f.supporting),
+             "disputing": list(f.disputing), "superseded": list(f.superseded), "notes": list(f.notes)}
             for f in story.facts
         ],  # fmt: skip
         "echoes": [{"id": e.id, "claim": e.claim, "original": e.original, "reason": e.reason} for e in story.echoes],

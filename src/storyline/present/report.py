@@ -1,20 +1,30 @@
-"""The HTML dossier: one self-contained file (inline CSS, inline SVG, one small inline script).
+"""The HTML dossier: one self-contained, offline file.
 
-Safety: every string from the input reaches the page through Jinja's autoescape. The only
-markup built in Python (highlighted sentences, the SVG timeline) splits the raw text at its
-offsets first and escapes each piece, so offsets stay right and nothing is interpreted. A
-Content-Security-Policy admits only the report's own script, by hash: even an escaping bug
-could not run injected code, and the page can make no network request.
+Layout: the page itself holds what a reader sees first and what stays small at any size of story
+(the brief, the key facts, the timeline chart, outlets, people), rendered here through Jinja's
+autoescape. The bulk (every fact, claim and article text) travels as ONE data block: compact JSON,
+gzip-compressed and base64-encoded, which the page's script decompresses in the browser
+(``DecompressionStream``) and renders on demand: a filtered page of facts, a fact's claims when it
+is opened, one article when a claim link is followed. So 100 articles make a file of a few hundred
+kilobytes that paints at once, and 1,000 stay usable.
 
-Determinism: the output depends only on the arguments (no clock, no locale, stable ordering),
-so the same store renders byte-identical dossiers; the caller passes the generation time in
-``footer``.
+Safety: the data block is base64 (no character of it can close the element or start markup), and
+the script puts every string into the page with ``textContent``, never as markup. A
+Content-Security-Policy admits only the report's own script, by hash, forbids every network
+request, and enforces Trusted Types with no policy, so even a bug that assigned a string to
+``innerHTML`` would throw instead of parsing it.
+
+Determinism: the output depends only on the arguments (no clock, no locale, stable ordering,
+gzip without a timestamp), so the same store renders byte-identical dossiers; the caller passes
+the generation time in ``footer``.
 """
 
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
+import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from importlib import resources
@@ -33,6 +43,7 @@ from storyline.core.dates import (
 )
 from storyline.core.records import ArticleReading, Claim, Fact, Story
 from storyline.core.vocab import SOURCE_KIND, STATUS
+from storyline.present.counts import cast_counts
 from storyline.present.report_views import (
     CONFLICT_LABELS,
     GRADE_LABELS,
@@ -40,10 +51,12 @@ from storyline.present.report_views import (
     STATUS_ORDER,
     STATUS_TEXT,
     Index,
+    Title,
     anchor,
-    fact_view,
-    marked_text,
+    chains,
+    fact_title,
     safe_url,
+    sides,
 )
 from storyline.present.svg_timeline import (
     STATUS_COLOURS,
@@ -51,11 +64,17 @@ from storyline.present.svg_timeline import (
     render_timeline_svg,
 )
 
-__all__ = ["render_report", "vocab_css"]
+__all__ = ["DATA_ID", "embedded_data", "encode_data", "render_report", "vocab_css"]
+
+DATA_ID = "dossier-data"
 
 _PEOPLE_TYPES = ("PERSON", "GROUP")
 # Beyond this many dated entries the checked facts also get a chart of their own.
 _TIMELINE_ROWS = 25
+# Beyond this many the full chart is left out (the facts' date filter covers them).
+_TIMELINE_FULL_MAX = 300
+# How many checked facts the brief lists on each side (disputed, established).
+_AT_A_GLANCE = 5
 _CERTAINTY_TEXT = {
     "certain": "stated as fact",
     "probable": "stated as probable",
@@ -89,17 +108,16 @@ def _source_mix(claims: Sequence[Claim]) -> list[tuple[str, str, int, float]]:
 
 
 def _people(ix: Index) -> tuple[list[dict], list[dict]]:
-    """The cast: people (with claims about them and ages) and the other entities."""
-    about: dict[str, list[Claim]] = defaultdict(list)
-    said: dict[str, list[Claim]] = defaultdict(list)
+    """The cast: people (with ages, and how many claims are about them or sourced to them) and the
+    other entities. The claims themselves are listed by the facts filter, not here."""
+    about: Counter[str] = Counter()
+    said: Counter[str] = Counter()
     for c in ix.claims.values():
-        for ref in {c.subject, c.object}:
-            se = ix.story_of.get(ref) if ref else None
-            if se:
-                about[se.id].append(c)
+        for se_id in {ix.story_of[r].id for r in (c.subject, c.object) if r and r in ix.story_of}:
+            about[se_id] += 1
         se = ix.story_of.get(c.source.entity) if c.source.entity else None
         if se:
-            said[se.id].append(c)
+            said[se.id] += 1
     ages: dict[str, list[dict]] = defaultdict(list)
     roles: dict[str, set[str]] = defaultdict(set)
     for r in ix.readings:
@@ -111,16 +129,13 @@ def _people(ix: Index) -> tuple[list[dict], list[dict]]:
             se = ix.story_of.get(e.id)
             if se and isinstance(e.attributes, dict):
                 roles[se.id].update(str(x) for x in e.attributes.get("roles", ()) or ())
-    order = lambda c: (iso(ix.claim_article[c.id].article.published) or "9999", c.article, c.start)  # noqa: E731
     people, others = [], []
     for se in ix.cast:
         item = {
             "entity": se, "anchor": anchor("person", se.id), "aliases": _aliases(se.name, se.aliases),
             "roles": sorted(roles[se.id]), "ages": sorted(ages[se.id], key=lambda a: a["sort"]),
-            "age_check": _age_check(ages[se.id]),
-            "about": [ix.claim_view(c) for c in sorted(about[se.id], key=order)],
-            "said": [ix.claim_view(c) for c in sorted(said[se.id], key=order)],
-            "weight": len(about[se.id]) + len(said[se.id]),
+            "age_check": _age_check(ages[se.id]), "about": about[se.id], "said": said[se.id],
+            "weight": about[se.id] + said[se.id], "index": -1,
         }  # fmt: skip
         (people if se.type in _PEOPLE_TYPES else others).append(item)
     people.sort(key=lambda p: (-p["weight"], p["entity"].name))
@@ -166,32 +181,38 @@ def _outlets(ix: Index, facts: Sequence[Fact]) -> list[dict]:
     by_outlet: dict[str, list[ArticleReading]] = defaultdict(list)
     for r in ix.readings:
         by_outlet[r.article.outlet or "Unknown outlet"].append(r)
+    carried: dict[str, Counter[str]] = defaultdict(Counter)
+    for f in facts:
+        for o in _fact_outlets(f, ix):
+            carried[o][f.status] += 1
     out = []
     for name in sorted(by_outlet, key=lambda n: (-len(by_outlet[n]), n)):
         rs = by_outlet[name]
-        ids = {r.article.id for r in rs}
         claims = [c for r in rs for c in r.claims]
-        carried = sorted(
-            (
-                f
-                for f in facts
-                if ids & set(f.articles) or any(c in ix.claims and ix.claims[c].article in ids for c in f.claims)
-            ),
-            key=lambda f: (STATUS_ORDER.index(f.status) if f.status in STATUS_ORDER else 9, f.statement),
-        )
         dates = sorted((r.article.published for r in rs if r.article.published), key=iso)
         out.append({
             "name": name, "articles": len(rs), "claims": len(claims), "mix": _source_mix(claims),
             "echoes": sum(1 for c in claims if c.id in ix.echo_of),
-            # Checked facts first; the single-source leads fold away (there can be hundreds).
-            "facts": [(anchor("fact", f.id), f.statement, f.status) for f in carried if _key_fact(f.status)],
-            "leads": [(anchor("fact", f.id), f.statement, f.status) for f in carried if not _key_fact(f.status)],
+            "carried": [(s, STATUS_TEXT[s][0], carried[name][s]) for s in STATUS_ORDER if carried[name].get(s)],
+            "facts": sum(carried[name].values()),
             "span": " – ".join(dict.fromkeys(format_date(d) for d in (dates[0], dates[-1]))) if dates else "",
         })  # fmt: skip
     return out
 
 
-def _summary(ix: Index, facts: Sequence[Fact], people: list[dict], outlets: list[dict]) -> list[str]:
+def _fact_outlets(f: Fact, ix: Index) -> list[str]:
+    """The outlets that carried a fact: its own list, and those of the articles its claims are in."""
+    names = list(f.outlets)
+    for c in f.claims:
+        r = ix.claim_article.get(c)
+        if r is not None:
+            names.append(r.article.outlet or "Unknown outlet")
+    return list(dict.fromkeys(names))
+
+
+def _summary(
+    ix: Index, facts: Sequence[Fact], people: list[dict], outlets: list[dict], titles: dict[str, Title]
+) -> list[str]:
     """The story in brief: a handful of plain sentences (escaped by the template)."""
     n = len(ix.readings)
     if not n:
@@ -246,7 +267,7 @@ def _summary(ix: Index, facts: Sequence[Fact], people: list[dict], outlets: list
     if disputed:
         sentences.append(
             "Most disputed: "
-            + "; ".join(f"“{_clip(f.statement, 90)}” ({STATUS_TEXT[f.status][0].lower()})" for f in disputed)
+            + "; ".join(f"{_quoted(_clip(titles[f.id].text, 90))} ({STATUS_TEXT[f.status][0].lower()})" for f in disputed)
             + "."
         )
     key = [p for p in people if p["entity"].type == "PERSON" and p["weight"]][:5]
@@ -266,32 +287,191 @@ def _join(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
+def _quoted(text: str) -> str:
+    """A title in quotes, unless it is a quote already."""
+    return text if text.startswith(("“", '"')) else f"“{text}”"
+
+
 def _clip(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _timeline(ix: Index, facts: dict[str, Fact]) -> dict:
+def _timeline(ix: Index, facts: dict[str, Fact], titles: dict[str, Title]) -> dict:
     """The timeline charts: all dated entries, and when there are many, a key chart of the
-    checked ones (corroborated, contested, contradicted) so they are not lost among the leads."""
+    checked ones (corroborated, contested, contradicted) so they are not lost among the leads.
+    A fact's entry is labelled with its title, the entry's own label otherwise."""
     rows, undated = [], []
     for t in ix.story.timeline:
         start, end = bound(t.start or t.when), bound(t.end or t.start or t.when, end=True)
         status = t.status or (facts[t.fact].status if t.fact in facts else "")
+        label = titles[t.fact].text if t.fact in titles else t.label
         href = f"#{anchor('fact', t.fact)}"
         if start is None:
-            undated.append({"label": t.label, "when": t.when, "status": status, "href": href})
+            undated.append({"label": label, "when": t.when, "status": status, "href": href})
         else:
             when = format_span(start, end, t.when)
-            rows.append(TimelineRow(t.label, start, max(end or start, start), when, status, href))
+            rows.append(TimelineRow(label, start, max(end or start, start), when, status, href))
     key = [r for r in rows if _key_fact(r.status)]
     split = len(rows) > _TIMELINE_ROWS and len(key) >= 2
     return {
         "key": Markup(render_timeline_svg(key, title="Key facts in time")) if split else None,
-        "full": Markup(render_timeline_svg(rows)),
+        "full": Markup(render_timeline_svg(rows)) if len(rows) <= _TIMELINE_FULL_MAX else None,
         "rows": len(rows),
         "undated": undated,
     }
+
+
+def _glance(facts: Sequence[Fact], ix: Index, titles: dict[str, Title]) -> dict:
+    """The brief's two short lists: the most disputed checked facts and the best established."""
+    disputed = sorted(
+        (f for f in facts if f.status in STATUS and STATUS[f.status].disputed),
+        key=lambda f: (STATUS_ORDER.index(f.status), -len(ix.conflicts_of[f.id]), -len(f.claims), f.statement),
+    )
+    established = sorted(
+        (f for f in facts if f.status == "corroborated"),
+        key=lambda f: (-f.independent_sources, -len(f.claims), f.statement),
+    )
+    item = lambda f: {  # noqa: E731
+        "anchor": anchor("fact", f.id), "title": _clip(titles[f.id].text, 140), "status": f.status,
+        "sources": f.independent_sources, "grade": GRADE_LABELS.get(f.grade, f.grade),
+    }  # fmt: skip
+    return {
+        "disputed": [item(f) for f in disputed[:_AT_A_GLANCE]],
+        "established": [item(f) for f in established[:_AT_A_GLANCE]],
+        "more_disputed": max(0, len(disputed) - _AT_A_GLANCE),
+        "more_established": max(0, len(established) - _AT_A_GLANCE),
+    }
+
+
+# --- The data block ---------------------------------------------------------------------------
+# Compact JSON read by report.js; keys are short because a story of 1,000 articles holds tens of
+# thousands of claims. Indices point into the top-level lists.
+
+
+def _basis(f: Fact) -> str:
+    """What a fact rests on, in words: '1 independent source: anonymous sources'."""
+    n = f.independent_sources
+    grade = GRADE_LABELS.get(f.grade, f.grade)
+    return f"{n} independent source{'' if n == 1 else 's'} · best: {grade}"
+
+
+def _payload(ix: Index, facts: Sequence[Fact], titles: dict[str, Title], people: list[dict]) -> dict:
+    kinds = list(SOURCE_KIND)
+    kind_ix = {k: i for i, k in enumerate(kinds)}
+    statuses = list(STATUS_ORDER)
+    outlets: list[str] = []
+    outlet_ix: dict[str, int] = {}
+
+    def outlet(name: str | None) -> int:
+        name = name or "Unknown outlet"
+        if name not in outlet_ix:
+            outlet_ix[name] = len(outlets)
+            outlets.append(name)
+        return outlet_ix[name]
+
+    cast = [p for p in people if p["weight"]]
+    person_ix = {p["entity"].id: i for i, p in enumerate(cast)}
+    for i, p in enumerate(cast):
+        p["index"] = i
+    articles, article_ix = [], {}
+    for r in ix.readings:
+        a = r.article
+        article_ix[a.id] = len(articles)
+        url = safe_url(a.url)
+        articles.append({
+            "id": a.id, "an": anchor("article", a.id), "t": a.title or "", "o": outlet(a.outlet),
+            "d": iso(parse_day(a.published)) or "", "dl": format_date(a.published), "u": url or "",
+            "ru": "" if url else (a.url or ""), "or": a.origin or "", "x": a.text, "w": len(a.text.split()),
+            "n": len(r.claims),
+        })  # fmt: skip
+    home: dict[str, int] = {}
+    for fi, f in enumerate(facts):
+        for c in f.claims:
+            home.setdefault(c, fi)
+    claims, claim_ix = [], {}
+    counted = {c.id for r in ix.readings for c in r.claims}
+    for cid, c in ix.claims.items():
+        r = ix.claim_article[cid]
+        text = r.article.text
+        s = c.source
+        claim_ix[cid] = len(claims)
+        row = {
+            "a": article_ix[r.article.id], "s": c.start, "e": c.end, "ss": c.sentence_start, "se": c.sentence_end,
+            "k": kind_ix.get(s.kind, -1), "w": ix.who(c), "f": home.get(cid, -1),
+            "pp": sorted(person_ix[e] for e in ix.entities_of(c) if e in person_ix),
+        }  # fmt: skip
+        if not (0 <= c.start < c.end <= len(text)) or text[c.start : c.end] != c.text:
+            row["x"] = c.text  # offsets that do not hold the claim: show its text alone
+        optional = {
+            "c": s.cue, "v": s.via, "q": s.quote if s.quote != "none" else None,
+            "ce": c.certainty if c.certainty != "certain" else None, "ng": 1 if c.polarity == "negative" else None,
+            "h": list(c.hedges) or None, "fr": ix.frame(c), "wh": ix.when(c),
+            "ec": ix.echo_of[cid][1] if cid in ix.echo_of else None, "sa": None if cid in counted else 1,
+        }  # fmt: skip
+        row.update({k: v for k, v in optional.items() if v is not None})
+        claims.append(row)
+    out_facts = []
+    for f in facts:
+        support, dispute, superseded, neither = sides(f, ix)
+        known = [c for c in f.claims if c in claim_ix]
+        pub = sorted(d for c in known if (d := articles[claims[claim_ix[c]]["a"]]["d"]))
+        start = end = None
+        for t in ix.timeline_of[f.id][:1]:
+            start, end = bound(t.start), bound(t.end, end=True)
+        if start is None and f.when:
+            start, end = bound(f.when), bound(f.when, end=True)
+        row = {
+            "an": anchor("fact", f.id), "s": statuses.index(f.status) if f.status in statuses else -1,
+            "sn": f.status, "t": [[p, 1] if ins else [p] for p, ins in titles[f.id].parts], "st": f.statement,
+            "i": f.independent_sources, "g": GRADE_LABELS.get(f.grade, f.grade), "b": _basis(f),
+            "c": [claim_ix[c] for c in known], "sp": [claim_ix[c] for c in support],
+            "ds": [claim_ix[c] for c in dispute], "o": [outlet(o) for o in _fact_outlets(f, ix)],
+            "pp": sorted({p for c in known for p in claims[claim_ix[c]]["pp"]}),
+            "k": [[kind_ix[k], n] for k, n in sorted(Counter(ix.claims[c].source.kind for c in known).items(),
+                                                    key=lambda kv: kind_ix.get(kv[0], 99)) if k in kind_ix],
+            "pd": [pub[0], pub[-1]] if pub else [],
+            "ed": [iso(start), iso(end or start)] if start else [],
+        }  # fmt: skip
+        when = format_span(start, end, f.when) if f.when or start else None
+        optional = {
+            "wh": when, "pc": f.predicate_class, "mi": sum(1 for c in f.claims if c not in claim_ix) or None,
+            "su": [claim_ix[c] for c in superseded if c in claim_ix] or None,
+            "ne": [claim_ix[c] for c in neither if c in claim_ix] or None,
+            "no": list(f.notes) or None,
+            "x": [{"k": CONFLICT_LABELS.get(x.kind, x.kind), "r": x.reason,
+                   "a": claim_ix.get(x.claims[0], -1) if x.claims else -1,
+                   "b": claim_ix.get(x.claims[1], -1) if len(x.claims) > 1 else -1}
+                  for x in ix.conflicts_of[f.id]] or None,
+            "ch": [[[claim_ix.get(x, -1) if x else -1, ix.echo_of[x][1] if x in ix.echo_of else ""] for x in chain]
+                   for chain in chains(f, ix)] or None,
+        }  # fmt: skip
+        row.update({k: v for k, v in optional.items() if v is not None})
+        out_facts.append(row)
+    in_facts = set(home)
+    return {
+        "v": 1,
+        "kinds": [[k, KIND_LABELS[k]] for k in kinds],
+        "statuses": [[s, STATUS_TEXT[s][0], STATUS_TEXT[s][1]] for s in statuses],
+        "outlets": outlets,
+        "people": [[p["entity"].name, p["entity"].type, p["anchor"]] for p in cast],
+        "articles": articles,
+        "claims": claims,
+        "facts": out_facts,
+        "loose": [claim_ix[c.id] for r in ix.readings for c in r.claims if c.id not in in_facts],
+    }
+
+
+def encode_data(payload: dict) -> str:
+    """The data block's text: JSON, gzip (no timestamp, so deterministic), base64."""
+    raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    return base64.b64encode(gzip.compress(raw, compresslevel=9, mtime=0)).decode("ascii")
+
+
+def embedded_data(html: str) -> dict:
+    """The data block of a rendered dossier, decoded (for tests and tools)."""
+    start = html.index(">", html.index(f'id="{DATA_ID}"')) + 1
+    return json.loads(gzip.decompress(base64.b64decode(html[start : html.index("<", start)])))
 
 
 def _env() -> jinja2.Environment:
@@ -326,44 +506,28 @@ def render_report(
 
     readings = sorted(readings, key=lambda r: (iso(r.article.published) or "9999", r.article.outlet or "", r.article.id))
     ix = Index(readings, story)
-    facts_by_id = {f.id: f for f in story.facts}
-    rendered: set[str] = set()
-    groups = []
-    for status in STATUS_ORDER:
-        members = [f for f in story.facts if f.status == status]
-        members.sort(key=lambda f: (-f.independent_sources, -len(f.claims), f.statement))
-        groups.append({"status": status, "facts": [fact_view(f, ix, rendered) for f in members]})
-    other = [f for f in story.facts if f.status not in STATUS_ORDER]
-    if other:
-        groups.append({"status": "other", "facts": [fact_view(f, ix, rendered) for f in other]})
-    loose = []
-    for r in readings:
-        views = [ix.claim_view(c) for c in r.claims if c.id not in rendered]
-        if views:
-            loose.append({"article": r.article, "anchor": anchor("article", r.article.id), "claims": views})
+    # Facts in reading order: the disputed first, then by independent sources and size.
+    rank = {s: i for i, s in enumerate(STATUS_ORDER)}
+    facts = sorted(story.facts, key=lambda f: (rank.get(f.status, 9), -f.independent_sources, -len(f.claims), f.statement, f.id))
+    titles = {f.id: fact_title(f, ix) for f in facts}
     people, others = _people(ix)
-    outlets = _outlets(ix, story.facts)
-    timeline = _timeline(ix, facts_by_id)
-    articles = [
-        {"a": r.article, "anchor": anchor("article", r.article.id), "date": format_date(r.article.published),
-         "url": safe_url(r.article.url), "text": marked_text(r.article.text, r.claims, ix.anchors),
-         "claims": len(r.claims), "words": len(r.article.text.split())}
-        for r in readings
-    ]  # fmt: skip
+    outlets = _outlets(ix, facts)
+    timeline = _timeline(ix, {f.id: f for f in facts}, titles)
+    data = encode_data(_payload(ix, facts, titles, people))
     if title is None:
         names = [p["entity"].name for p in people if p["entity"].type == "PERSON"][:2]
         title = f"Dossier: {' and '.join(names)}" if names else "Story dossier"
     script = _asset("report.js")
     script_hash = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    counts = Counter(f.status for f in story.facts)
+    counts = Counter(f.status for f in facts)
     stats = {
         "articles": len(readings),
         "outlets": sum(1 for o in outlets if o["name"] != "Unknown outlet"),
         "claims": sum(len(r.claims) for r in readings),
-        "facts": len(story.facts),
+        "facts": len(facts),
         "conflicts": len(story.conflicts),
         "echoes": len(story.echoes),
-        "people": sum(1 for p in people if p["entity"].type == "PERSON"),
+        "people": cast_counts(readings, story).people,
     }
     return (
         _env()
@@ -371,20 +535,19 @@ def render_report(
         .render(
             title=title,
             footer=footer or f"Generated by storyline {__version__}",
-            summary=_summary(ix, story.facts, people, outlets),
+            summary=_summary(ix, facts, people, outlets, titles),
+            glance=_glance(facts, ix, titles),
             stats=stats,
             status_counts=[(s, counts.get(s, 0)) for s in STATUS_ORDER],
-            groups=groups,
-            loose=loose,
-            loose_count=sum(len(g["claims"]) for g in loose),
             people=people,
             others=others,
             outlets=outlets,
-            articles=articles,
             timeline=timeline,
             kinds=[(k, KIND_LABELS[k]) for k in SOURCE_KIND],
             css=Markup(_asset("report.css") + vocab_css()),
             script=Markup(script),
             script_hash=script_hash,
+            data=data,
+            data_id=DATA_ID,
         )
     )

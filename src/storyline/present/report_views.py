@@ -1,8 +1,8 @@
-"""The dossier's view model for claims and facts: claim cards, the two sides of a fact, echo chains.
+"""The dossier's view model: lookups over the records, the two sides of a fact, echo chains, and
+fact titles that read as whole clauses.
 
-Markup is built here only by :func:`highlight` and :func:`marked_text`, which split the raw
-article text at its offsets and escape every piece before wrapping the claim in ``<mark>``;
-everything else is plain data that the template escapes.
+Nothing here builds markup: the dossier ships its records as data and the page's script puts
+every string into the page as text (see :mod:`storyline.present.report`).
 """
 
 from __future__ import annotations
@@ -12,16 +12,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from html import escape
 
-from markupsafe import Markup
-
-from storyline.core.dates import bound, format_date, format_span
 from storyline.core.records import (
     ArticleReading,
     Claim,
     Conflict,
     Fact,
+    Mention,
     Source,
     Story,
     StoryEntity,
@@ -35,14 +32,13 @@ __all__ = [
     "KIND_LABELS",
     "STATUS_ORDER",
     "STATUS_TEXT",
-    "ClaimView",
-    "FactView",
     "Index",
+    "Title",
     "anchor",
-    "fact_view",
-    "highlight",
-    "marked_text",
+    "chains",
+    "fact_title",
     "safe_url",
+    "sides",
 ]
 
 STATUS_ORDER = tuple(STATUS)
@@ -50,8 +46,6 @@ STATUS_TEXT = {s.name: (s.label, s.meaning) for s in STATUS.values()}
 KIND_LABELS = {k.name: k.label for k in SOURCE_KIND.values()}
 GRADE_LABELS = {g.name: g.label for g in GRADE.values()}
 CONFLICT_LABELS = {c.name: c.label for c in CONFLICT_KIND.values()}
-# A sentence-less claim is shown with this much context on each side.
-_CONTEXT = 140
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n+")
 
 
@@ -59,33 +53,6 @@ def anchor(prefix: str, ident: str) -> str:
     """An HTML id derived from a record id: input ids may hold spaces or quotes, so hash them."""
     slug = re.sub(r"[^A-Za-z0-9_-]+", "-", ident)[:24].strip("-")
     return f"{prefix}-{slug}-{hashlib.sha1(ident.encode('utf-8')).hexdigest()[:8]}"
-
-
-def highlight(text: str, start: int, end: int, mark_start: int, mark_end: int) -> Markup:
-    """``text[start:end]`` escaped, with ``text[mark_start:mark_end]`` wrapped in ``<mark>``.
-
-    The raw text is split at the offsets before escaping, so an ``&`` or ``<`` before the claim
-    cannot shift the highlight; the mark is clipped to the window.
-    """
-    start, end = max(0, start), min(len(text), end)
-    ms, me = max(start, mark_start), min(end, mark_end)
-    if ms >= me:
-        return Markup(escape(text[start:end]))
-    return Markup(f"{escape(text[start:ms])}<mark>{escape(text[ms:me])}</mark>{escape(text[me:end])}")
-
-
-def _sentence(text: str, c: Claim) -> Markup:
-    """The claim's sentence with the claim marked; degrades to context or the bare claim text."""
-    n = len(text)
-    span_ok = 0 <= c.start < c.end <= n
-    if span_ok and 0 <= c.sentence_start <= c.start and c.end <= c.sentence_end <= n:
-        return highlight(text, c.sentence_start, c.sentence_end, c.start, c.end)
-    if span_ok:
-        lo, hi = max(0, c.start - _CONTEXT), min(n, c.end + _CONTEXT)
-        pre = "…" if lo > 0 else ""
-        post = "…" if hi < n else ""
-        return Markup(escape(pre)) + highlight(text, lo, hi, c.start, c.end) + Markup(escape(post))
-    return Markup(f"<mark>{escape(c.text)}</mark>")
 
 
 def _sentence_around(text: str, start: int, end: int, reach: int = 300) -> tuple[int, int]:
@@ -98,68 +65,11 @@ def _sentence_around(text: str, start: int, end: int, reach: int = 300) -> tuple
     return s0 + (len(text[s0:start]) - len(text[s0:start].lstrip())), s1
 
 
-def marked_text(text: str, claims: Sequence[Claim], anchors: dict[str, str]) -> Markup:
-    """A whole article with its (non-overlapping) claim spans marked and linked to their cards."""
-    parts: list[str] = []
-    pos = 0
-    for c in sorted(claims, key=lambda c: (c.start, -c.end)):
-        if c.start < pos or not (0 <= c.start < c.end <= len(text)):
-            continue
-        parts.append(escape(text[pos : c.start]))
-        parts.append(
-            f'<a class="claim-link" href="#{anchors[c.id]}"><mark class="k-{escape(c.source.kind)}">'
-            f"{escape(text[c.start : c.end])}</mark></a>"
-        )
-        pos = c.end
-    parts.append(escape(text[pos:]))
-    return Markup("".join(parts))
-
-
 def safe_url(url: str | None) -> str | None:
     """Only http(s) URLs become links: escaping does not neutralise ``javascript:``."""
     if url and re.match(r"(?i)^https?://", url.strip()):
         return url.strip()
     return None
-
-
-@dataclass
-class ClaimView:
-    """What a claim card shows."""
-
-    id: str
-    anchor: str
-    article_anchor: str
-    outlet: str
-    date: str
-    sentence: Markup
-    text: str
-    kind: str
-    kind_label: str
-    source: str  # who, as written; empty when only the kind is known
-    cue: str | None
-    quote: str
-    via: str | None
-    certainty: str
-    polarity: str
-    hedges: tuple[str, ...]
-    frame: str | None  # 'subject → predicate → object' as read, for checking the reading itself
-    when: str | None
-    echo: str | None = None
-
-
-@dataclass
-class FactView:
-    """A fact with its claims split into the two sides, its conflicts and its echo chains."""
-
-    fact: Fact
-    anchor: str
-    when: str | None
-    support: list[ClaimView]
-    dispute: list[ClaimView]
-    conflicts: list[dict]
-    chains: list[list[tuple[ClaimView | None, str | None]]]
-    kinds: list[tuple[str, str, int]]
-    missing: int = 0
 
 
 @dataclass
@@ -175,6 +85,7 @@ class Index:
     timex: dict[str, tuple[str, str]] = field(default_factory=dict)
     echo_of: dict[str, tuple[str | None, str]] = field(default_factory=dict)
     anchors: dict[str, str] = field(default_factory=dict)
+    mention_at: dict[tuple[str, int], Mention] = field(default_factory=dict)
     cast: tuple[StoryEntity, ...] = ()
     conflicts_of: dict[str, list[Conflict]] = field(default_factory=lambda: defaultdict(list))
     timeline_of: dict[str, list[TimelineEntry]] = field(default_factory=lambda: defaultdict(list))
@@ -189,6 +100,8 @@ class Index:
                 self.article_entity_name[e.id] = e.name
             for t in r.timexes:
                 self.timex[t.id] = (t.text, t.value)
+            for m in r.mentions:
+                self.mention_at.setdefault((r.article.id, m.start), m)
         for se in self.story.entities:
             for m in se.members:
                 self.story_of[m] = se
@@ -242,39 +155,54 @@ class Index:
         se = self.story_of.get(article_entity)
         return se.name if se else self.article_entity_name.get(article_entity)
 
-    def claim_view(self, c: Claim) -> ClaimView:
-        r = self.claim_article[c.id]
-        a = r.article
+    def who(self, c: Claim) -> str:
+        """Who the claim is sourced to, as written; a stand-in where the kind alone is ambiguous."""
         s = c.source
         who = s.text or self.name(s.entity)
         if not who:
             # The badge already names the kind; say more only where the kind alone is ambiguous.
-            who = SOURCE_KIND[s.kind].stand_in.format(outlet=a.outlet or "the outlet") if s.kind in SOURCE_KIND else ""
-        when = None
+            outlet = self.claim_article[c.id].article.outlet or "the outlet"
+            who = SOURCE_KIND[s.kind].stand_in.format(outlet=outlet) if s.kind in SOURCE_KIND else ""
+        return who
+
+    def when(self, c: Claim) -> str | None:
+        """The claim's time expression as written, with its normalised value when it differs."""
         if c.when and c.when in self.timex:
             text, value = self.timex[c.when]
-            when = f"{text} ({value})" if value and value != text else text
-        echo = self.echo_of[c.id][1] if c.id in self.echo_of else None
+            return f"{text} ({value})" if value and value != text else text
+        return None
+
+    def frame(self, c: Claim) -> str | None:
+        """'subject → predicate → object' as read, for checking the reading itself."""
         obj = self.name(c.object) or c.object
-        return ClaimView(
-            id=c.id, anchor=self.anchors[c.id], article_anchor=anchor("article", a.id),
-            outlet=a.outlet or "Unknown outlet", date=format_date(a.published), sentence=_sentence(a.text, c),
-            text=c.text, kind=s.kind, kind_label=KIND_LABELS.get(s.kind, s.kind), source=who, cue=s.cue,
-            quote=s.quote, via=s.via, certainty=c.certainty, polarity=c.polarity, hedges=tuple(c.hedges),
-            frame=" → ".join(x for x in (self.name(c.subject), c.predicate, obj) if x) or None,
-            when=when, echo=echo,
-        )  # fmt: skip
+        return " → ".join(x for x in (self.name(c.subject), c.predicate, obj) if x) or None
+
+    def entities_of(self, c: Claim) -> set[str]:
+        """Story entity ids the claim is about or sourced to."""
+        out = set()
+        for ref in (c.subject, c.object, c.source.entity):
+            se = self.story_of.get(ref) if ref else None
+            if se:
+                out.add(se.id)
+        return out
 
 
-def _sides(fact: Fact, ix: Index) -> tuple[list[str], list[str]]:
-    """Split a fact's claims into those that support its statement and those that dispute it.
+def sides(fact: Fact, ix: Index) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Split a fact's claims into those that support its statement, those that dispute it, those a
+    later report superseded and those that take neither side.
 
-    The claim the statement was written from anchors the supporting side; conflict pairs put
-    their two claims on opposite sides; claims outside any conflict side by polarity.
+    The reconcile stage records the sides (``Fact.statement_claim``, ``supporting``, ``disputing``,
+    ``superseded``; see :mod:`storyline.reconcile.facts`). For a fact stored without them, the
+    claim the statement was written from anchors the supporting side; conflict pairs put their
+    two claims on opposite sides; claims outside any conflict side by polarity.
     """
     ids = [c for c in dict.fromkeys(fact.claims) if c in ix.claims]
     if not ids:
-        return [], []
+        return [], [], [], []
+    if fact.statement_claim is not None:
+        sided = set(fact.supporting) | set(fact.disputing) | set(fact.superseded)
+        return ([c for c in fact.supporting if c in ix.claims], [c for c in fact.disputing if c in ix.claims],
+                [c for c in fact.superseded if c in ix.claims], [c for c in ids if c not in sided])
     stmt = " ".join(fact.statement.split()).lower()
     anchor = next((c for c in ids if " ".join(ix.claims[c].text.split()).lower() in stmt), None)
     if anchor is None:
@@ -301,10 +229,10 @@ def _sides(fact: Fact, ix: Index) -> tuple[list[str], list[str]]:
             side[c] = ix.claims[c].polarity == ref
             for nxt in sorted(edges[c]):
                 side.setdefault(nxt, not side[c])
-    return [c for c in ids if side[c]], [c for c in ids if not side[c]]
+    return [c for c in ids if side[c]], [c for c in ids if not side[c]], [], []
 
 
-def _chains(fact: Fact, ix: Index) -> list[list[str | None]]:
+def chains(fact: Fact, ix: Index) -> list[list[str | None]]:
     """Echo chains within a fact, original first: [original, echo, echo-of-echo, ...].
 
     Only the longest chains are kept (a chain that is the prefix of another is dropped); an
@@ -332,45 +260,214 @@ def _chains(fact: Fact, ix: Index) -> list[list[str | None]]:
     return chains
 
 
-def fact_view(fact: Fact, ix: Index, rendered: set[str]) -> FactView:
-    def view(cid: str) -> ClaimView:
-        v = ix.claim_view(ix.claims[cid])
-        if cid in rendered:
-            v.anchor = ""  # one card per claim carries the id; repeats would duplicate it
-        rendered.add(cid)
-        return v
+# --- Fact titles ----------------------------------------------------------------------------
+# A fact's statement is its best claim's text, which is often a fragment of a sentence: a quote
+# ("was hardly ever home last year"), a clause that starts with a pronoun ("He was stunned") or
+# one cut short before its object ("Fans first noticed"). The title is the whole clause around
+# that claim in its sentence, with a leading pronoun replaced by the name it refers to (the
+# reader's coreference mention, else the claim's subject) and, for a clause that has no subject
+# at all, the subject's name put before it. Inserted names are marked so the page can show that
+# storyline wrote them, not the article.
 
-    support, dispute = _sides(fact, ix)
-    conflicts = []
-    for c in ix.conflicts_of[fact.id]:
-        refs = [ix.claim_view(ix.claims[x]) if x in ix.claims else None for x in c.claims[:2]]
-        conflicts.append(
-            {
-                "kind": c.kind,
-                "reason": c.reason,
-                "a": refs[0] if refs else None,
-                "b": refs[1] if len(refs) > 1 else None,
-            }
-        )
-    chains = [
-        [
-            (
-                ix.claim_view(ix.claims[x]) if x and x in ix.claims else None,
-                ix.echo_of[x][1] if x in ix.echo_of else None,
-            )
-            for x in chain
-        ]
-        for chain in _chains(fact, ix)
-    ]
-    kinds = Counter(ix.claims[c].source.kind for c in fact.claims if c in ix.claims)
-    start = end = None
-    for t in ix.timeline_of[fact.id][:1]:
-        start, end = bound(t.start), bound(t.end, end=True)
-    return FactView(
-        fact=fact, anchor=anchor("fact", fact.id),
-        when=format_span(start, end, fact.when) if fact.when or start else None,
-        support=[view(c) for c in support], dispute=[view(c) for c in dispute], conflicts=conflicts,
-        chains=chains,
-        kinds=[(k, KIND_LABELS[k], kinds[k]) for k in SOURCE_KIND if kinds.get(k)],
-        missing=sum(1 for c in fact.claims if c not in ix.claims),
-    )  # fmt: skip
+_TITLE_LEAD = 160  # the most of the sentence put before the claim to reach its clause start
+_TITLE_TAIL = 110  # the most put after it to reach the clause end
+_REPORTING = (
+    r"(?:says?|said|claims?|claimed|adds?|added|adding|reveals?|revealed|reports?|reported|insists?|insisted|"
+    r"believes?|believed|thinks?|thought|knows?|knew|tells?|told|noticed|learned|hoped|confirms?|confirmed|"
+    r"denied|denies|suggests?|suggested|states?|stated|alleges?|alleged|agreed|explained|noted|notes|wrote|writes)"
+)
+# Where a clause may start inside a sentence: after a semicolon, colon or dash, after ", and the…"
+# (a lowercase word: ", and Lindqvist" more often joins two names than two clauses), after
+# ", but"/", so"/", while", and after the "that" of reported speech ("says that …").
+_CLAUSE_START = re.compile(
+    r"[;:]\s*|\s[—–]\s*|,\s+(?:and|but|or|so|yet|while|whereas)\s+(?=[“\"‘']?[a-z])|,\s+(?:but|so|yet|while|whereas)\s+"
+    rf"|\b{_REPORTING}\s+(?:[\w’'-]+\s+){{0,6}}?that\s+"
+)
+_CLAUSE_END = re.compile(r"[,;:]|\s[—–]\s")
+# A sentence break inside a reader's sentence span (which may hold a quote of several sentences).
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    "mr ms mrs dr st jr sr prof gen sen rep gov no vs jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+# A claim that ends on one of these was cut before its complement ("Fans first noticed").
+_OPEN_END = frozenset(
+    "is are was were be been being am has have had thinks think thought noticed notice knows know says said "
+    "say believes believed feels felt told tells comes came hopes hoped wants wanted learned heard insists "
+    "claims adds that the a an of to with for about and or but who which whether if than as by on in at from "
+    "only".split()
+)
+_OPEN_Q, _CLOSE_Q = "“", "”"
+_PRONOUN = re.compile(
+    r"^(?P<lead>[“\"‘']?(?:(?:[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|[Nn]either|[Bb]oth|[Nn]ow|[Tt]hen)\s+"
+    r"|[A-Z][^,“”\"]{0,60},\s+(?:[^,“”\"]{0,24},\s+)?)?)"
+    r"(?P<pro>[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)(?P<clitic>[’'](?:s|ll|d|re|ve)\b)?(?![\w’'])"
+)
+_POSSESSIVE = {"his", "her", "their"}
+_CLITIC = {"ll": " will", "d": " would", "re": " are", "ve": " have"}
+# First words that show a clause has no subject of its own: auxiliaries, frequent irregular
+# past tenses and adverbs that sit between a subject and its verb. A regular past tense or a
+# third-person verb ("skipped", "cites") is recognised by its ending.
+_VERB_START = frozenset(
+    "was were is are am has have had will would could can should may might must did does do "
+    "became came felt went left made told took gave got kept saw said thought knew met ran spent "
+    "brought found sent won lost fell began wrote never also just reportedly allegedly still".split()
+)
+_NOT_VERB = frozenset("this his its as us yes news press boss business less unless red bed need speed indeed".split())
+
+
+@dataclass(frozen=True)
+class Title:
+    """A fact's title: its plain text, and its parts as (text, inserted by storyline) pairs."""
+
+    text: str
+    parts: tuple[tuple[str, bool], ...]
+
+
+def _statement_claim(fact: Fact, ix: Index) -> Claim | None:
+    """The claim the statement was written from (its text, or its text clipped with an ellipsis)."""
+    stmt = " ".join(fact.statement.split())
+    clipped = stmt[:-1].rstrip() if stmt.endswith("…") else None
+    for cid in fact.claims:
+        c = ix.claims.get(cid)
+        if c is None:
+            continue
+        text = " ".join(c.text.split())
+        if text == stmt or (clipped and text.startswith(clipped)):
+            return c
+    return None
+
+
+def _sentence_breaks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """(end of a sentence, start of the next) for each sentence break in ``text[lo:hi]``."""
+    out = []
+    for m in _SENTENCE_BREAK.finditer(text, lo, hi):
+        word = re.search(r"([A-Za-z]+)$", text[max(lo, m.start() - 12) : m.start()])
+        if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+            continue  # "Mr. Lindqvist", "Dec. 2", "J. K."
+        out.append((m.start() + len(m.group().rstrip()), m.end()))
+    return out
+
+
+def _clause(text: str, c: Claim) -> tuple[int, int, bool]:
+    """Bounds of the clause holding claim ``c`` in its sentence, and whether it was cut short."""
+    a, b = c.start, c.end
+    s0, s1 = (c.sentence_start, c.sentence_end) if 0 <= c.sentence_start <= a and b <= c.sentence_end <= len(text) else (a, b)
+    breaks = _sentence_breaks(text, s0, s1)
+    s0 = max([nxt for end, nxt in breaks if nxt <= a] or [s0])
+    s1 = min([end for end, nxt in breaks if end >= b] or [s1])
+    lo = a
+    # The look-ahead of ", and the…" needs to see the claim's first letters.
+    cuts = [m.end() for m in _CLAUSE_START.finditer(text, s0, min(len(text), a + 2)) if m.end() <= a]
+    start = cuts[-1] if cuts else s0
+    if a - start <= _TITLE_LEAD and text[start:a].strip():
+        lo = start
+    words = re.findall(r"[\w’']+", c.text.lower())
+    in_quote = text.count(_OPEN_Q, s0, b) > text.count(_CLOSE_Q, s0, b) and not text.startswith(_CLOSE_Q, b)
+    if not words or not (in_quote or words[-1] in _OPEN_END or len(words) <= 2):
+        return lo, b, False
+    rest = text[b:s1].lstrip(_CLOSE_Q + "\"’'")
+    if not rest.strip() or rest[:1] in ",;:.!?)":
+        return lo, b, False
+    m = _CLAUSE_END.search(text, b, s1)
+    hi = m.start() if m else s1
+    if hi - b > _TITLE_TAIL:
+        return lo, b, True
+    return lo, hi, False
+
+
+def _balance_quotes(t: str) -> str:
+    """Close a curly or straight quote the clause opened, open one it only closes."""
+    depth = 0
+    opened_first = False
+    for ch in t:
+        if ch == _OPEN_Q:
+            depth += 1
+        elif ch == _CLOSE_Q:
+            if depth:
+                depth -= 1
+            elif not opened_first:
+                t = _OPEN_Q + t
+                opened_first = True
+    t = t + _CLOSE_Q * depth
+    if t.count('"') % 2:
+        t = t + '"'
+    return t
+
+
+def _tidy(t: str) -> str:
+    t = " ".join(t.split())
+    t = t.rstrip(" ,;:.—–-")
+    if t.endswith(("”", '"')) and t[-2:-1] in (",", ";", ":", "."):
+        t = t[:-2] + t[-1]
+    t = _balance_quotes(t)
+    i = next((k for k, ch in enumerate(t) if ch.isalnum()), None)
+    if i is not None and t[i].islower():
+        t = t[:i] + t[i].upper() + t[i + 1 :]
+    return t
+
+
+def _pronoun_name(ix: Index, c: Claim, at: int) -> str | None:
+    """The name a pronoun at offset ``at`` of ``c``'s article refers to, when the reading says."""
+    m = ix.mention_at.get((c.article, at))
+    if m is not None and m.kind == "pronoun":
+        return ix.name(m.entity)
+    if at == c.start and c.subject:
+        return ix.name(c.subject)
+    return None
+
+
+def _verb_like(word: str) -> bool:
+    w = word.lower().strip("“\"‘'")
+    if w in _VERB_START:
+        return True
+    return w.isalpha() and w not in _NOT_VERB and (w.endswith("ed") or (w.endswith("s") and not w.endswith("ss")))
+
+
+def _possessive(name: str) -> str:
+    return name + "’s"
+
+
+def fact_title(fact: Fact, ix: Index) -> Title:
+    """A readable title for ``fact``: a whole clause with its subject (see the notes above)."""
+    c = _statement_claim(fact, ix)
+    stmt = " ".join(fact.statement.split())
+    text = ix.claim_article[c.id].article.text if c else ""
+    if c is None or not (0 <= c.start < c.end <= len(text)):
+        plain = _tidy(stmt)
+        return Title(plain, ((plain, False),))
+    lo, hi, cut = _clause(text, c)
+    raw = text[lo:hi]
+    lead, name, tail = "", None, raw
+    m = _PRONOUN.match(raw)
+    if m:
+        name = _pronoun_name(ix, c, lo + m.start("pro"))
+        lead = m.group("lead")
+        if name and any(len(w) > 2 and w in lead.casefold() for w in name.casefold().split()):
+            name = None  # "Celeste isn't angry, she's heartbroken": the name is there already
+        if name:
+            pro, clitic = m.group("pro").lower(), (m.group("clitic") or "")[1:]
+            tail = raw[m.end() :]
+            if pro in _POSSESSIVE:
+                name = _possessive(name)
+            elif clitic == "s":  # "she’s laughing" / "he’s been": is or has
+                nxt = tail.split(None, 1)[0].lower() if tail.split() else ""
+                tail = (" has" if nxt in ("been", "got", "had") or nxt.endswith("ed") else " is") + tail
+            elif clitic:
+                tail = _CLITIC[clitic] + tail
+        else:
+            lead = ""
+    if name is None and lo == c.start and c.subject:
+        first = raw.split(None, 1)[0] if raw.split() else ""
+        subject = ix.name(c.subject)
+        if subject and first[:1].islower() and _verb_like(first) and subject.casefold() not in raw.casefold():
+            name, lead, tail = subject, "", " " + raw.lstrip()
+    if name is None:
+        plain = _tidy(raw) + ("…" if cut else "")
+        return Title(plain, ((plain, False),))
+    # Tidy the whole, then split it again around the name (tidying only trims the ends, and
+    # may capitalise the first letter or add a quote at either end).
+    whole = _tidy(re.sub(r"\s+", " ", lead) + "\x00" + name + "\x01" + tail) + ("…" if cut else "")
+    before, rest = whole.split("\x00", 1)
+    inserted, after = rest.split("\x01", 1)
+    parts = tuple((p, ins) for p, ins in ((before, False), (inserted, True), (after, False)) if p)
+    return Title("".join(p for p, _ in parts), parts)

@@ -90,6 +90,7 @@ def export_schema() -> dict:
     mention = {
         "type": "object",
         "properties": {
+            "id": {**s, "description": "Mention id (a fact may cite it: see claims[].kind)."},
             "article": {**s, "description": "Article id."},
             "start": {"type": "integer", "minimum": 0}, "end": {"type": "integer", "minimum": 0},
             "text": s, "kind": {"enum": ["name", "nominal", "pronoun"]},
@@ -121,7 +122,12 @@ def export_schema() -> dict:
             "source": _ref("source"),
             "quantities": {"type": "array", "items": _ref("quantity"), "description": _field_docs(R.Claim)["quantities"]},
         },
-        extra={"fact": {**ns, "description": "Fact id this claim belongs to, or null."}},
+        extra={"fact": {**ns, "description": "Fact id this claim belongs to, or null."},
+               "kind": {**_json_type(R.ExportClaimKind),
+                        "description": "claim: read from the text (a stored claim). age / count: an Age (id g-...) or "
+                                       "Mention (id m-...) record a fact or conflict cites for an age or a count no "
+                                       "claim states, exported claim-shaped and unattributed so facts[].claims and "
+                                       "the conflicts' pairs hold claim ids only."}},
     )
     conflict = {
         "type": "object",

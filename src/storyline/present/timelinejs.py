@@ -3,23 +3,33 @@
 One event per timeline entry. A date is given only as precisely as it is known: a year-only
 fact has ``start_date: {"year"}`` and an ``end_date`` at the year's end, so TimelineJS draws the
 uncertainty as a span rather than a false point; day-precise facts have no ``end_date``. Events are
-grouped by status (corroborated, single_source, contested, contradicted); the text lists the
-supporting claims with their outlets and any conflict reasons. All text is HTML-escaped.
+grouped by status under the names the dossier uses (``storyline.core.vocab.STATUS`` labels:
+"Corroborated", "Single source", ...). The headline is the fact's whole statement, its quotes
+closed ("the drama “Wren”", not "the drama “Wren"); the text lists the supporting claims, each
+with its outlet linked to the article (when its URL is http or https) and the publication date,
+and any conflict reasons. All text is HTML-escaped.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 from html import escape
 from typing import Sequence
 
-from storyline.core.dates import granularity, interval, parse_day
+from storyline.core.dates import granularity, interval, iso, parse_day
 from storyline.core.records import ArticleReading, Story
+from storyline.core.vocab import STATUS
+from storyline.present.export import claim_records
 
-__all__ = ["to_timelinejs"]
+__all__ = ["to_timelinejs", "headline"]
 
 _MAX_CLAIMS = 6
+_OPEN, _CLOSE = "“\"", "”\""
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+_CLAUSE_PUNCT = re.compile(r"[,.;:!?()]")
+_LEAD_WORDS = 3  # "with the caption “...”": words between a claim and a quotation that completes it
 
 
 def _date(d: date, precision: str) -> dict:
@@ -40,10 +50,38 @@ def _precision(when: str) -> str:
     return "year"
 
 
+def _unclosed(text: str) -> bool:
+    curly = text.count("“") > text.count("”")
+    return curly or text.count('"') % 2 == 1
+
+
+def headline(text: str, start: int, end: int) -> str:
+    """The claim ``text[start:end]`` as a headline: an opened quotation is closed, and a quotation
+    that the claim's words lead into ("with the caption “...”") is taken in, within its sentence."""
+    stop = _SENTENCE_END.search(text, end)
+    limit = stop.start() if stop else len(text)
+    if _unclosed(text[start:end]):
+        close = min((i for i in (text.find(q, end, limit) for q in _CLOSE) if i >= 0), default=-1)
+        if close >= 0:
+            return text[start : close + 1]
+    opening = min((i for i in (text.find(q, end, limit) for q in _OPEN) if i >= 0), default=-1)
+    lead = text[end:opening] if opening >= 0 else ""
+    if opening >= 0 and len(lead.split()) <= _LEAD_WORDS and not _CLAUSE_PUNCT.search(lead):
+        close = min((i for i in (text.find(q, opening + 1, limit + 1) for q in _CLOSE) if i >= 0), default=-1)
+        if close >= 0:
+            return text[start : close + 1]
+    return text[start:end]
+
+
+def _safe_url(url: str | None) -> str | None:
+    """Only http(s) URLs become links: escaping does not neutralise ``javascript:``."""
+    return url.strip() if url and re.match(r"(?i)^https?://", url.strip()) else None
+
+
 def to_timelinejs(story: Story, readings: Sequence[ArticleReading]) -> dict:
     """A TimelineJS3 document: ``{"title": slide, "events": [slide, ...]}``."""
-    claims = {c.id: c for r in readings for c in r.claims}
-    outlet_of = {r.article.id: (r.article.outlet or r.article.id) for r in readings}
+    claims = {c["id"]: c for c in claim_records(readings, story)}
+    articles = {r.article.id: r.article for r in readings}
     facts = {f.id: f for f in story.facts}
     reasons: dict[str, list[str]] = {}
     for c in story.conflicts:
@@ -56,13 +94,24 @@ def to_timelinejs(story: Story, readings: Sequence[ArticleReading]) -> dict:
             continue
         precision = _precision(entry.when)
         span = interval(entry.when)
-        lines = [f"<p><b>{escape(fact.status.replace('_', ' '))}</b>: {fact.independent_sources} independent "
+        status = STATUS.get(fact.status)
+        lines = [f"<p><b>{escape(status.label if status else fact.status)}</b>: {fact.independent_sources} independent "
                  f"source(s); best evidence: {escape(fact.grade.replace('_', ' '))}.</p>"]
         items = []
-        for cid in fact.claims[:_MAX_CLAIMS]:
+        title = fact.statement
+        for cid in fact.claims:
             c = claims.get(cid)
-            if c is not None:
-                items.append(f"<li>\u201c{escape(c.text)}\u201d ({escape(outlet_of.get(c.article, c.article))})</li>")
+            a = articles.get(c["article"]) if c else None
+            if c is None or a is None:
+                continue
+            if " ".join(c["text"].split()) == " ".join(fact.statement.split()):
+                title = headline(a.text, c["start"], c["end"])
+            if len(items) < _MAX_CLAIMS:
+                outlet = escape(a.outlet or a.id)
+                url = _safe_url(a.url)
+                where = f'<a href="{escape(url)}" target="_blank" rel="noopener">{outlet}</a>' if url else outlet
+                published = iso(a.published)
+                items.append(f"<li>\u201c{escape(headline(a.text, c['start'], c['end']))}\u201d ({where}" + (f", {escape(published[:10])}" if published else "") + ")</li>")
         if items:
             lines.append("<ul>" + "".join(items) + "</ul>")
         for reason in reasons.get(fact.id, []):
@@ -71,8 +120,8 @@ def to_timelinejs(story: Story, readings: Sequence[ArticleReading]) -> dict:
             "unique_id": fact.id,
             "start_date": _date(start, precision),
             "display_date": span.describe() if span else entry.when,
-            "text": {"headline": escape(entry.label), "text": "".join(lines)},
-            "group": entry.status,
+            "text": {"headline": escape(title), "text": "".join(lines)},
+            "group": status.label if status else fact.status,
         }
         if precision != "day" and end:
             event["end_date"] = _date(end, "day")

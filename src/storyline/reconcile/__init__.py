@@ -24,6 +24,7 @@ from storyline.core.records import ArticleReading, Story
 from storyline.reconcile.align import align
 from storyline.reconcile.attributes import age_drafts, count_drafts
 from storyline.reconcile.cast import build_cast
+from storyline.reconcile.conflicts import lower_bounds
 from storyline.reconcile.embeddings import get_backend
 from storyline.reconcile.facts import draft_from_cluster, finish
 from storyline.reconcile.features import build_views
@@ -50,7 +51,8 @@ def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | No
     clusters = align(rest, options.similarity_threshold, get_backend(options.embeddings))
     outlets = sorted({r.article.outlet for r in readings if r.article.outlet})
     relays = RelayIndex(rest)
-    drafts = [draft_from_cluster(c, outlets, options.echo_similarity, name, relays) for c in clusters]
+    bounds = lower_bounds(views)
+    drafts = [draft_from_cluster(c, outlets, options.echo_similarity, name, relays, bounds) for c in clusters]
     facts, conflicts, echoes = finish(drafts + ages + counts)
     facts.sort(key=lambda f: f.id)
     conflicts.sort(key=lambda c: c.id)

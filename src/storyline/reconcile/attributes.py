@@ -19,19 +19,37 @@ three children", under the mention's id). Counts conflict when they differ in ar
 within nine months of each other, or when a later article gives fewer (families grow, they rarely
 shrink).
 
+An age told of a past moment is dated to that moment, not to the article: "was 17 when he died in
+2009" holds in 2009 (birth window: 17 on some day of 2009), so a 2022 article's "is 30" agrees with
+it. An age reads as past when the words right before the number say so ("was 17", "were", "at 17",
+"aged 17", "at the age of 17"), and is dated by the nearest past DATE in its sentence; a past age with
+no date there only bounds the birth from above (born at least that many years before the article).
+
+Sides: an age fact's statement is its latest present-tense age; an age whose birth window misses
+the statement's disputes it, the others support it. A count fact's statement is its first count;
+a count that conflicts with it (by the rule above) disputes it.
+
 Ages and counts are read from the reader's annotations (``Age``, ``Claim.quantities``,
-``Mention.quantities``), never from the text; the text is only sliced to quote them.
+``Mention.quantities``), never from the text; the text is only sliced to quote them, and looked at
+right before an age for the words that put it in the past.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 from typing import Callable, Sequence
 
-from storyline.core.dates import Interval, birth_interval, parse_day
+from storyline.core.dates import (
+    Interval,
+    birth_interval,
+    birth_window,
+    interval,
+    parse_day,
+)
 from storyline.core.records import ArticleReading
 from storyline.reconcile.cast import Cast
 from storyline.reconcile.conflicts import Found
@@ -54,9 +72,45 @@ class _Stated:
     as_of: date
     wording: str
     grade: str
+    at: Interval | None = None  # the past moment the age held ("17 when he died in 2009"), if dated
+    past: bool = False  # told of an undated past moment ("he was 17"): bounds the birth from above only
 
     def cite(self) -> str:
-        return f"\u201c{self.wording}\u201d ({self.outlet}, {self.as_of.isoformat()})"
+        when = f", of {self.at.describe()}" if self.at is not None else ""
+        return f"\u201c{self.wording}\u201d ({self.outlet}, {self.as_of.isoformat()}{when})"
+
+    @property
+    def birth(self) -> Interval | None:
+        """The birth dates the age allows, from the moment it held."""
+        if self.at is not None:
+            return birth_window(self.value, self.at)
+        span = birth_interval(self.value, self.as_of)
+        return Interval(date.min, span.end) if span is not None and self.past else span
+
+
+# Words right before an age that put it in the past: "was 17", "at 17", "aged 17 (in 2009)", "at the age of 17".
+_PAST_AGE = re.compile(r"(?:\b(?:was|were|aged|at)|\bage\s+of)\s+$", re.I)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _age_moment(r: ArticleReading, start: int, end: int, as_of: date) -> tuple[Interval | None, bool]:
+    """(the past days an age held on, whether it is a past age) for the age written at [start, end)."""
+    text = r.article.text
+    cue = _PAST_AGE.search(text[max(0, start - 20) : start])
+    if cue is None:
+        return None, False
+    s0 = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    m = _SENTENCE_END.search(text, end)
+    s1 = m.start() if m else len(text)
+    best: tuple[int, Interval] | None = None
+    for t in r.timexes:
+        if t.type == "DATE" and s0 <= t.start and t.end <= s1:
+            span = interval(t.value, t.mod)
+            if span is not None and span.end <= as_of and (best is None or abs(t.start - end) < best[0]):
+                best = (abs(t.start - end), span)
+    if best is not None:
+        return best[1], False
+    return None, not cue.group(0).lower().startswith("aged")  # "aged 17" alone is the article's present
 
 
 def _epithet(text: str) -> str:
@@ -112,7 +166,7 @@ def _disjoint_pairs(groups: list[_Stated]) -> list[tuple[_Stated, _Stated]]:
     """
     by_value: dict[int, list[tuple[Interval, _Stated]]] = defaultdict(list)
     for s in groups:
-        span = birth_interval(s.value, s.as_of)
+        span = s.birth
         if span is not None:  # None: born before the year 1, nothing to compare
             by_value[s.value].append((span, s))
     out = []
@@ -152,20 +206,28 @@ def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], c
             if cover is not None:
                 consumed.add(cover.claim.id)
             wording = g.text or str(g.value)
+            at, past = _age_moment(r, g.start, g.end, day)
             stated[person].append(_Stated(cover.claim.id if cover else g.id, r.article.id, outlet, g.value, day, wording,
-                                          grade_of(cover.claim.source.kind) if cover else "unattributed"))
-    for vs in age_views.values():
-        for v in vs:
-            if v.claim.id in consumed or v.subject is None or v.published is None:
-                continue
-            # Only predicative ages: "she is 42", "turned 40", "42 years old"; an attributive
-            # "26-year-old singer" in a claim about someone else is not the subject's age.
-            q = next((q for q in v.claim.quantities if q.measure == "age"), None)
-            value = int(q.value) if q is not None else 0
-            if 0 < value < 130:
-                consumed.add(v.claim.id)
-                stated[v.subject].append(_Stated(v.claim.id, v.article.id, v.outlet, value, v.published,
-                                                 v.claim.text, grade_of(v.claim.source.kind)))
+                                          grade_of(cover.claim.source.kind) if cover else "unattributed", at, past))
+    by_article = {r.article.id: r for r in readings}
+    at_ages = {(g.article, g.start) for r in readings for g in r.ages}
+    for v in views:
+        if v.claim.id in consumed or v.subject is None or v.published is None:
+            continue
+        # Only predicative ages: "she is 42", "turned 40", "42 years old"; an attributive
+        # "26-year-old singer" in a claim about someone else is not the subject's age. An age in
+        # a claim of another class counts when told of the past ("who was 17 when he died").
+        q = next((q for q in v.claim.quantities if q.measure == "age"), None)
+        value = int(q.value) if q is not None else 0
+        if not 0 < value < 130 or (v.article.id, q.start) in at_ages:
+            continue
+        at, past = _age_moment(by_article[v.article.id], q.start, q.end, v.published)
+        if v.pclass != "age" and at is None and not past:
+            continue
+        if v.pclass == "age":
+            consumed.add(v.claim.id)
+        stated[v.subject].append(_Stated(v.claim.id, v.article.id, v.outlet, value, v.published,
+                                         v.claim.text, grade_of(v.claim.source.kind), at, past))
     owners = _epithet_owners(readings, cast)
     known = {(s.article, s.wording) for ss in stated.values() for s in ss}  # built once: linear
     for r in readings:
@@ -174,25 +236,33 @@ def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], c
     drafts = []
     for person in sorted(stated):
         items = sorted(stated[person], key=lambda s: (s.as_of, s.article, s.ref))
-        groups: dict[tuple[int, date], _Stated] = {}
+        groups: dict[tuple, _Stated] = {}
         for s in items:
-            groups.setdefault((s.value, s.as_of), s)
+            groups.setdefault((s.value, s.as_of, s.at, s.past), s)
         conflicts = []
         for a, b in _disjoint_pairs(list(groups.values())):
-            ia, ib = birth_interval(a.value, a.as_of), birth_interval(b.value, b.as_of)
+            ia, ib = a.birth, b.birth
             conflicts.append(Found(
                 "age", (a.ref, b.ref),
                 f"{a.cite()} puts {name(person)}'s birth {ia.describe()}, but {b.cite()} puts it {ib.describe()}; "
                 f"no birth date fits both ages.",
             ))
-        spans = [birth_interval(s.value, s.as_of) for s in items]
+        spans = [s.birth for s in items]
         common: Interval | None = spans[0]
         for span in spans[1:]:
             common = common.intersect(span) if common and span else None
-        born = f"; born {common.describe()}" if common else ""
-        latest = items[-1]
+        born = f"; born {common.describe()}" if common and common.start > date.min else ""
+        present = [s for s in items if s.at is None and not s.past]
+        latest = (present or items)[-1]
+        said = (f"is {latest.value} (as of {latest.as_of.isoformat()})" if latest in present
+                else f"was {latest.value}" + (f" in {latest.at.describe()}" if latest.at else ""))
+        disputing = {s.ref for s in items if s.birth and latest.birth and not s.birth.overlaps(latest.birth)}
+        refs = list(dict.fromkeys(s.ref for s in items))
         drafts.append(Draft(
-            statement=f"{name(person)} is {latest.value} (as of {latest.as_of.isoformat()}){born}",
+            statement=f"{name(person)} {said}{born}",
+            statement_claim=latest.ref,
+            supporting=[latest.ref] + [x for x in refs if x not in disputing and x != latest.ref],
+            disputing=[x for x in refs if x in disputing],
             pclass="age",
             claims=list(dict.fromkeys(s.ref for s in items)),
             articles=list(dict.fromkeys(s.article for s in items)),
@@ -257,6 +327,16 @@ def _mention_counts(readings: Sequence[ArticleReading], cast: Cast, covered: set
     return out
 
 
+def _gap(a: _Count, b: _Count) -> int:
+    return abs((a.published - b.published).days) if a.published and b.published else 0
+
+
+def _counts_clash(a: _Count, b: _Count) -> bool:
+    """Two counts (``a`` reported first) that cannot both be right: they differ, and not as a later,
+    larger count after the window (a birth in between)."""
+    return a.value != b.value and not (_gap(a, b) > _COUNT_WINDOW_DAYS and b.value > a.value)
+
+
 def count_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast,
                  name: Callable[[str], str]) -> tuple[list[Draft], set[str]]:
     """One draft per group of people and noun with stated counts, and the children-class claims consumed."""
@@ -281,9 +361,9 @@ def count_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView],
             firsts.setdefault(c.value, c)
         conflicts = []
         for a, b in combinations(sorted(firsts.values(), key=lambda c: c.order), 2):
-            gap = abs((a.published - b.published).days) if a.published and b.published else 0
-            if (gap > _COUNT_WINDOW_DAYS and b.value > a.value) or (a.ref, b.ref) in seen_pairs:
-                continue  # a later, larger count can be a birth in between
+            gap = _gap(a, b)
+            if not _counts_clash(a, b) or (a.ref, b.ref) in seen_pairs:
+                continue
             seen_pairs.add((a.ref, b.ref))
             conflicts.append(Found(
                 "count", (a.ref, b.ref),
@@ -295,8 +375,13 @@ def count_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView],
             continue
         outlets = list(dict.fromkeys(c.outlet for c in own))
         verb = "have" if len(persons) > 1 else "has"
+        first = (own or cs)[0]
+        disputing = [c.ref for c in own if c is not first and _counts_clash(*sorted((first, c), key=lambda x: x.order))]
         drafts.append(Draft(
-            statement=f"{who} {verb} {(own or cs)[0].value} {noun}",
+            statement=f"{who} {verb} {first.value} {noun}",
+            statement_claim=first.ref if first.own else None,
+            supporting=list(dict.fromkeys(c.ref for c in own if c.ref not in disputing)),
+            disputing=list(dict.fromkeys(disputing)),
             pclass="children",
             claims=list(dict.fromkeys(c.ref for c in own)),
             articles=list(dict.fromkeys(c.article for c in own)),

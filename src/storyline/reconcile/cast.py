@@ -3,12 +3,15 @@
 Linking rules, strongest first (each successful merge leaves one evidence line):
 
 1. the same full name (two or more tokens), also through nicknames ("Ben Millepied" ~ "Benjamin
-   Millepied");
-2. a lone surname that belongs to exactly one full-named person ("Portman");
+   Millepied"); then names that differ only by a middle name or an initial ("Raymond W. Kelly" ~
+   "Raymond Kelly"), when no other full name fits;
+2. a lone surname that belongs to exactly one full-named person ("Portman"), or to the one the story
+   names in at least twice as many articles as anyone else with it;
 3. a lone first name only with more evidence: it must belong to exactly one full-named person
    *and* share an epithet or role with that person ("Natalie" + "the actress"). Two people who only
    share a first name are never merged;
-4. an unnamed entity ("the choreographer") whose epithet belongs to exactly one person;
+4. an unnamed entity ("the choreographer") whose epithet belongs to exactly one person; unnamed
+   holders of one role ("the gunman") when no one in the story is named as holding it;
 5. the same mononym ("Madonna") when it is no known first name or surname of anyone in the story;
 6. organisations and outlets by normalised name ("Us" ~ "Us Weekly" when that is the only match);
 7. groups (the couple) by the set of their members' story entities; other types by exact name.
@@ -32,10 +35,12 @@ from storyline.reconcile.names import (
     outlet_key,
     outlet_matches,
 )
+from storyline.reconcile.types import settle_types
 
 __all__ = ["Cast", "build_cast"]
 
 _ORG_TYPES = {"ORG", "OUTLET"}
+_DOMINANT = 2  # a surname alone goes to the person with it named in at least twice as many articles
 _ROLE_WORDS = frozenset(
     "ceo cfo coo chairman chairwoman chair president senator minister king queen prince princess judge governor "
     "mayor director chief spokesman spokeswoman spokesperson founder officer secretary rep representative".split()
@@ -147,6 +152,8 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
                                          f"and '{toks[0]}' are forms of one first name")
             by_rest[toks[1:]].setdefault(toks[0], e)
 
+    _link_name_variants(exact, link)
+
     # Indexes over the full-named components (after rule 1 their roots are final for people).
     surname: dict[str, set[str]] = defaultdict(set)
     first: dict[str, set[str]] = defaultdict(set)
@@ -166,11 +173,22 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
         for ep in eps:
             epithet_owner[ep].add(root)
 
+    # How much of the story each full-named person is: the articles that name them.
+    weight = Counter(link.uf.find(e.id) for e in people)
     mononyms: dict[str, ArticleEntity] = {}
     for e, tok in singles:
         if tok in _ROLE_WORDS:  # "CEO", "President": a title, not a surname
             continue
         by_surname = surname.get(tok, set())
+        if len(by_surname) > 1:
+            # "Page" where the story names Bettie Page in nine articles and her father Jack Page in
+            # one: the surname alone is the person the story is about, when that one is clear.
+            ranked = sorted(by_surname, key=lambda r: (-weight[r], r))
+            if weight[ranked[0]] >= _DOMINANT * weight[ranked[1]]:
+                root = ranked[0]
+                link.merge(rep[root], e, f"{_label(e)} is the surname of {_label(rep[root])}, who the story "
+                                         f"names far more often than anyone else with it")
+            continue
         by_first = set().union(*(first.get(f, set()) for f in given_name_forms(tok)))
         if len(by_surname) == 1:
             root = next(iter(by_surname))
@@ -187,12 +205,65 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
                                              "no one else in the story has it")
             else:
                 mononyms[tok] = e
+    holders: dict[str, ArticleEntity] = {}
     for e in unnamed:
         owners = set().union(*(epithet_owner.get(ep, set()) for ep in _epithets(e))) if _epithets(e) else set()
         if len(owners) == 1:
             root = next(iter(owners))
             ep = sorted(_epithets(e) & epithets[root])[0]
             link.merge(rep[root], e, f"{_label(e)} shares the epithet '{ep}' with {_label(rep[root])} only")
+        elif not owners and isinstance(e.attributes, dict) and e.attributes.get("unnamed"):
+            # "the gunman" in two articles, named in neither: one story, one gunman.
+            for role in e.attributes.get("roles", []):
+                if role in holders:
+                    link.merge(holders[role], e, f"{_label(holders[role])} and {_label(e)}: the same role, "
+                                                 "and no one in the story is named as holding it")
+                else:
+                    holders[role] = e
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One name word, or an initial of it ("w" ~ "walker")."""
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two full names (surname equal) can be one person's: "Raymond W. Kelly" ~ "Raymond
+    Kelly" ~ "R. Kelly"; "Joseph Comeaux" ~ "Arcade Joseph Comeaux" (known by the middle name).
+    Middle names must agree where both have them: "George W. Bush" is not "George H. W. Bush"."""
+    if a[-1] != b[-1] or a == b:
+        return False
+    a_first, b_first = a[0], b[0]
+    a_mid, b_mid = a[1:-1], b[1:-1]
+    if not (_same_word(a_first, b_first) or b_first in given_name_forms(a_first)):
+        short, long_ = (a, b) if len(a) < len(b) else (b, a)
+        return len(short) == 2 and short[0] in long_[1:-1]
+    if not a_mid or not b_mid:
+        return True
+    return len(a_mid) == len(b_mid) and all(_same_word(x, y) for x, y in zip(a_mid, b_mid))
+
+
+def _link_name_variants(exact: dict[tuple[str, ...], ArticleEntity], link: _Linker) -> None:
+    """Rule 1b: full names that differ by a middle name or an initial, when the match is unique.
+
+    A name is linked to every variant it fits only when those variants fit each other too:
+    "George Bush" fits both "George W. Bush" and "George H. W. Bush", which are two people, so it
+    is linked to neither.
+    """
+    by_surname: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for toks in exact:
+        by_surname[toks[-1]].append(toks)
+    for names in by_surname.values():
+        if len(names) < 2:
+            continue
+        fits = {a: [b for b in names if _variant(a, b)] for a in names}
+        clear = {a for a, f in fits.items() if all(_variant(x, y) or x == y for x in f for y in f)}
+        for a in names:
+            for b in fits[a]:
+                if a not in clear or b not in clear:
+                    continue
+                link.merge(exact[a], exact[b], f"{_label(exact[a])} and {_label(exact[b])}: the same name but for a "
+                                                "middle name or an initial, and no one else fits")
 
 
 def _link_orgs(orgs: list[ArticleEntity], link: _Linker) -> None:
@@ -255,7 +326,7 @@ def _canonical(members: list[ArticleEntity]) -> str:
 
 def build_cast(readings: Sequence[ArticleReading]) -> Cast:
     """Link every article entity into exactly one story entity."""
-    all_ents = [e for r in readings for e in r.entities]
+    all_ents = settle_types([e for r in readings for e in r.entities])
     link = _Linker(all_ents)
     by_type: dict[str, list[ArticleEntity]] = defaultdict(list)
     for e in sorted(all_ents, key=lambda e: (e.article, e.id)):

@@ -1,31 +1,87 @@
-"""Conflicts inside one fact, each with a reason that quotes both claims and their dates.
+"""Conflicts inside one fact, each with a reason a person can check, and the updates that are not.
 
-Kinds judged here: ``date`` (two dates of a once-only event whose intervals do not overlap, at
-whatever granularity each was given), ``derived_date`` (a wedding date implied by an anniversary
-or a length of marriage that misses a stated one), ``place`` and ``polarity`` (a denial or a
-negated claim against the claim). Ages and counts are attribute facts (:mod:`.attributes`).
+A fact (an aligned :class:`~storyline.reconcile.align.Cluster`) is one event or state told by
+several claims. Two of its claims **conflict** when they cannot both be true:
 
-Only one claim per distinct date is compared (the earliest), so a fact repeated by a thousand
-articles costs as much as one with two distinct dates.
+* ``quantity``: two numbers of the same measure of the same thing (deaths, injured, magnitudes,
+  distances from one place, durations, rounds fired) whose ranges do not meet, once each
+  wording's modifier, rounding and units are taken into account (:mod:`.measures`);
+* ``date`` / ``time``: two times of a once-only event that no single moment fits
+  (:class:`storyline.core.dates.Moment`: days, weekdays and month-days, then clock times ± 15
+  minutes; a night runs into the next morning). ``date`` when the days differ, ``time`` when only
+  the clock does;
+* ``derived_date``: a wedding date implied by an anniversary or a length of marriage that misses a
+  stated one;
+* ``place``: two places for the event, neither containing the other as far as the text shows (no
+  gazetteer: same entity, one name inside the other, or the two named in one sentence anywhere
+  in either article all count as compatible);
+* ``polarity``: a denial or a negation by someone answerable against a claim of the fact.
+
+What is **not** a conflict:
+
+* an update: the same measure reported larger in a later article ("at least 3 dead" on day one,
+  40 two days later). The later report wins; the earlier is *superseded* (:class:`Update`), which
+  the fact says, but nothing is contradicted. A later *smaller* number stays a conflict;
+* a different scope ("1,200 in one district" / "5,000 nationwide"), a lower bound against a larger
+  number, "about N" against a number within 10%, a round number against a near one;
+* a negation that is not a denial: a passive "was denied a permit", a cognitive "I don't think",
+  a "not yet" ("results have not been released") against a later report, a hedged twin of the
+  same statement (same polarity, lower certainty), two claims of one source in one article;
+* a claim whose numbers or dates are only possible ("could reach 100"): a guess contradicts
+  nothing.
+
+Ages and counts of children are attribute facts (:mod:`.attributes`).
+
+A fact repeated by a thousand articles costs little: one claim per distinct date, place or value
+is compared, and a denial is set against the fact's statement once.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import combinations
-from typing import Callable
+from typing import Callable, Iterable, Mapping, Sequence
 
+from storyline.core import words
+from storyline.core.dates import Moment, moment
+from storyline.core.lexicon import load_data
 from storyline.core.vocab import source_kind
-from storyline.reconcile.align import ONCE_ONLY, Cluster, jaccard
+from storyline.reconcile.align import ONCE_ONLY, Cluster, block_class, jaccard
 from storyline.reconcile.features import ClaimView
+from storyline.reconcile.measures import (
+    Measure,
+    comparable,
+    in_units_of,
+    measures_of,
+    opposed,
+)
 
-__all__ = ["Found", "fact_conflicts"]
+__all__ = ["Bounds", "Found", "Judgement", "Update", "disputes", "fact_judgement", "judge", "lower_bounds",
+           "polarity_conflicts", "stance"]
 
 _EVENT_NOUN = {"marriage": "wedding", "marriage:engage": "engagement", "separation": "split",
                "separation:divorce": "divorce filing", "meeting": "first meeting"}
 _PLACE_CLASSES = {"marriage", "meeting", "residence"}
 _SAME_CONTENT = 0.5
 _POLARITY_WINDOW = 50  # positives compared per negated claim: keeps huge facts linear
+_QUOTE = 110  # longest wording quoted in a reason
+# A year written before a capitalised name is a model or an edition ("his 2008 Bentley"), not the
+# event's date; a claim opening on a temporal clause ("After telling People in October that ...,
+# Reid checked in") dates that clause with a timex before its first comma, not the claim.
+_MODEL_YEAR = re.compile(r"^\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)\b)[A-Z]")
+_LEADING_CLAUSE = re.compile(r"^\W*(?:after|before|since|until|when|while|following|once)\b", re.I)
+_BE_GET = frozenset("was were been being is are be am get gets got gotten".split())
+_NOT_YET = re.compile(r"\b(?:(?:has|have|had)\s*(?:not|n[’']t)\s+(?:yet\s+)?been|not\s+yet|yet\s+to\s+be)\b", re.I)
+_WORD = re.compile(r"[A-Za-z’']+")
+# An affirming claim whose own words negate ("there appeared to be no survivors", read as positive
+# and hedged) is the negation's twin, not its opposite.
+_NEGATOR = re.compile(r"\b(?:no|not|never|none|nobody|nothing|neither|nor)\b|n[’']t\b", re.I)
+# "No one else was injured", "no other shots": a negation relative to a set the claim leaves out.
+_EXCEPT = re.compile(r"\b(?:no\s*one|nobody|nothing|none|no\s+\w+)\s+else\b|\bno\s+other\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -35,29 +91,194 @@ class Found:
     kind: str
     claims: tuple[str, str]
     reason: str
+    # The compared words of each side, as (article, start, end): the dates, numbers or claims the
+    # reason quotes (for evaluation and highlighting; not stored).
+    where: tuple[tuple[str, int, int], ...] = field(default=(), compare=False)
 
 
-def _dated(c: Cluster) -> list[ClaimView]:
-    firsts: dict[object, ClaimView] = {}
-    for v in c.views:
-        if v.span is not None and v.pclass != "denial" and v.claim.polarity == "positive":
-            firsts.setdefault(v.span, v)
-    return list(firsts.values())
+def _at(v: ClaimView, start: int | None = None, end: int | None = None) -> tuple[str, int, int]:
+    return (v.article.id, v.claim.start if start is None else start, v.claim.end if end is None else end)
+
+
+@dataclass(frozen=True)
+class Update:
+    """A value a later report replaced: the earlier claim is superseded, nothing is contradicted."""
+
+    earlier: str
+    later: str
+    note: str
+
+
+@dataclass
+class Judgement:
+    """What comparing claims found: conflicts, and updates over time that are not conflicts."""
+
+    conflicts: list[Found] = field(default_factory=list)
+    updates: list[Update] = field(default_factory=list)
+
+    def __iadd__(self, other: "Judgement") -> "Judgement":
+        self.conflicts += other.conflicts
+        self.updates += other.updates
+        return self
+
+
+# -- wording -------------------------------------------------------------------------------------
+
+
+def _clip(text: str, start: int = 0, end: int | None = None) -> str:
+    """``text`` if short, else a window around ``text[start:end]`` with ellipses."""
+    text = " ".join(text.split()) if end is None else text
+    if len(text) <= _QUOTE:
+        return " ".join(text.split())
+    end = len(text) if end is None else end
+    lo = max(0, min(start, end - _QUOTE // 2) - _QUOTE // 3)
+    hi = min(len(text), lo + _QUOTE)
+    lo = max(0, hi - _QUOTE)
+    out = " ".join(text[lo:hi].split())
+    return ("\u2026" if lo else "") + out + ("\u2026" if hi < len(text) else "")
+
+
+def _says(v: ClaimView, start: int | None = None, end: int | None = None) -> str:
+    """"Reuters (2024-12-03) says ‘9 dead’": an outlet, its date and the wording, around [start, end)."""
+    when = v.published.isoformat() if v.published else "undated"
+    c = v.claim
+    wording = _clip(c.text) if start is None else _clip(c.text, start - c.start, (end or start) - c.start)
+    return f"{v.outlet} ({when}) says \u2018{wording}\u2019"
+
+
+# -- what kind of claim ---------------------------------------------------------------------------
+
+
+def _denial(v: ClaimView) -> bool:
+    """A claim that denies something: a denial predicate, not in the passive ("was denied a permit")."""
+    return v.pclass == "denial" and not _passive(v)
+
+
+@lru_cache(maxsize=1)
+def _denial_verbs() -> frozenset[str]:
+    return frozenset(load_data("hedges.json", {"denial": list})["denial"])
+
+
+def _passive(v: ClaimView) -> bool:
+    """'was denied a handgun permit', 'had been dismissed from his job': the subject undergoes the
+    refusal; nobody denies anything."""
+    verbs = _denial_verbs() | {v.claim.predicate}
+    toks = _WORD.findall(v.claim.text)
+    for i, w in enumerate(toks):
+        if words.lemmatize(w.lower(), "v") in verbs and w.lower() not in verbs:
+            j = i - 1
+            while j >= 0 and toks[j].lower().endswith("ly"):
+                j -= 1
+            if j >= 0 and toks[j].lower() in _BE_GET:
+                return True
+    return False
+
+
+def _negates(v: ClaimView) -> bool:
+    return _denial(v) or (v.claim.polarity == "negative" and v.pclass != "denial")
+
+
+def _affirms(v: ClaimView) -> bool:
+    return v.claim.polarity == "positive" and v.pclass != "denial"
+
+
+def _verb_class(v: ClaimView) -> str | None:
+    return v.claim.frame or words.verb_class(v.claim.predicate) if v.claim.predicate else v.claim.frame
+
+
+def _cognitive(v: ClaimView) -> bool:
+    """'I think', 'I know', 'won't be known': a state of mind, not a fact to deny or affirm."""
+    return not v.claim.eventive or _verb_class(v) == "verb.cognition"
+
+
+def _reports_speech(v: ClaimView) -> bool:
+    """'called the reports false', 'said in a statement': a report of words, which a denial of the
+    reported content does not contradict. Claims the lexicon classes keep their class."""
+    return v.pclass.startswith("~") and block_class(v).startswith("~") and _verb_class(v) == "verb.communication"
+
+
+def _eventive(v: ClaimView) -> bool:
+    """Something that happens (and so has a time): the reader's ``eventive`` flag; for claims read
+    before it gave a predicate's part of speech, an open-domain predicate must be a WordNet verb
+    other than "be" ("Reid was a pop princess in the late 90s" dates no event) or an event noun."""
+    c = v.claim
+    if not c.eventive:
+        return False
+    if c.predicate_pos is not None or not v.pclass.startswith("~") or not c.predicate:
+        return True
+    head = c.predicate.split()[0].lower()
+    return head != "be" and (words.lemmatize(head, "v") is not None or words.is_event_noun(head))
+
+
+def _uncertain(v: ClaimView) -> bool:
+    return v.claim.certainty == "possible"
+
+
+def _same_voice(a: ClaimView, b: ClaimView) -> bool:
+    """One source in one article: it does not contradict itself."""
+    if a.article.id != b.article.id:
+        return False
+    sa, sb = a.claim.source, b.claim.source
+    return (sa.key or sa.text or sa.kind) == (sb.key or sb.text or sb.kind)
+
+
+# -- dates and times ------------------------------------------------------------------------------
+
+
+def _dated_class(pclass: str) -> bool:
+    """A class whose facts happen once: the lexicon's once-only events, and open-domain facts
+    (an aligned open-domain fact is one event)."""
+    return pclass in ONCE_ONLY or pclass.startswith("~")
+
+
+def _moment(v: ClaimView) -> Moment | None:
+    t = v.timex
+    if t is None or t.type not in ("DATE", "TIME") or not _affirms(v) or not _eventive(v):
+        return None
+    text = v.article.text
+    if re.fullmatch(r"\d{4}", t.text.strip()) and _MODEL_YEAR.match(text[t.end : t.end + 30]):
+        return None
+    head = text[v.claim.start : t.start]
+    if _LEADING_CLAUSE.match(head) and "," not in head:
+        return None
+    if v.pclass.startswith("~") and not (t.start < v.claim.end and v.claim.start < t.end):
+        return None  # a date the reader took from another clause of the sentence ("... turned himself in at 6")
+    if v.pclass in ONCE_ONLY:
+        return Moment(v.span, None, None, None, None, None, False) if v.span is not None else None
+    return moment(t.value, t.mod)
+
+
+def _when_conflict(a: ClaimView, ma: Moment, b: ClaimView, mb: Moment, noun: str) -> Found | None:
+    if a.article.id == b.article.id or not ma.clashes(mb):
+        return None
+    days_differ = replace(ma, clock=None).clashes(replace(mb, clock=None))
+    a, ma, b, mb = (a, ma, b, mb) if (a.order <= b.order) else (b, mb, a, ma)
+    kind = "date" if days_differ else "time"
+    where = (_at(a, a.timex.start, a.timex.end), _at(b, b.timex.start, b.timex.end))
+    if kind == "date" and a.span is not None and b.span is not None and noun != "event":
+        # The lexicon's once-only events keep their wording: "puts the wedding in 2012 (‘2012’)".
+        return Found(kind, (a.claim.id, b.claim.id),
+                     f"{a.cite()} puts the {noun} in {a.span.describe()} (\u2018{a.timex.text}\u2019), but {b.cite()} "
+                     f"puts it in {b.span.describe()} (\u2018{b.timex.text}\u2019); the two dates do not overlap.", where)
+    what = "day" if kind == "date" else "time of day"
+    return Found(kind, (a.claim.id, b.claim.id),
+                 f"{_says(a, a.timex.start, a.timex.end)}; {_says(b, b.timex.start, b.timex.end)}: "
+                 f"\u2018{a.timex.text}\u2019 ({ma.describe()}) vs \u2018{b.timex.text}\u2019 ({mb.describe()}); "
+                 f"one {noun} cannot have both, the {what} differs.", where)
 
 
 def _date_conflicts(c: Cluster) -> list[Found]:
     noun = _EVENT_NOUN.get(c.pclass, "event")
+    firsts: dict[object, tuple[ClaimView, Moment]] = {}
+    for v in c.views:
+        m = _moment(v)
+        if m is not None:
+            firsts.setdefault(m, (v, m))
     out = []
-    for a, b in combinations(_dated(c), 2):
-        if a.span.overlaps(b.span):
-            continue
-        a, b = sorted((a, b), key=lambda v: v.span)
-        out.append(Found(
-            "date",
-            (a.claim.id, b.claim.id),
-            f"{a.cite()} puts the {noun} in {a.span.describe()} (\u2018{a.timex.text}\u2019), but {b.cite()} puts it "
-            f"in {b.span.describe()} (\u2018{b.timex.text}\u2019); the two dates do not overlap.",
-        ))
+    for (a, ma), (b, mb) in combinations(firsts.values(), 2):
+        found = _when_conflict(a, ma, b, mb, noun)
+        if found is not None:
+            out.append(found)
     return out
 
 
@@ -65,8 +286,10 @@ def _derived_conflicts(c: Cluster) -> list[Found]:
     out = []
     seen: set[object] = set()
     derived = [v for v in c.derived if v.derived is not None and not (v.derived.span in seen or seen.add(v.derived.span))]
+    dated = list({v.span: v for v in reversed(c.views) if v.span is not None and _affirms(v)}.values())
+    dated.sort(key=lambda v: v.order)
     for d in derived:
-        for a in _dated(c):
+        for a in dated:
             if not d.derived.span.overlaps(a.span):
                 out.append(Found(
                     "derived_date",
@@ -84,47 +307,209 @@ def _derived_conflicts(c: Cluster) -> list[Found]:
     return out
 
 
-def _place_conflicts(c: Cluster, name: Callable[[str], str]) -> list[Found]:
-    if c.pclass not in _PLACE_CLASSES:
-        return []
-    firsts: dict[frozenset[str], ClaimView] = {}
-    for v in c.views:
-        if v.places and v.claim.polarity == "positive":
-            firsts.setdefault(v.places, v)
-    out = []
-    for a, b in combinations(firsts.values(), 2):
-        if a.places & b.places:
-            continue
-        na, nb = sorted(name(p) for p in a.places), sorted(name(p) for p in b.places)
-        # "Paris" vs "Paris, France" or a city inside a named country: not provably different.
-        if any(x.lower() in y.lower() or y.lower() in x.lower() for x in na for y in nb):
-            continue
-        if c.pclass == "residence":
-            if a.span and b.span and not a.span.overlaps(b.span):
-                continue  # people move: different places at different times are fine
-            if (a.span is None or b.span is None) and a.published and b.published and abs((a.published - b.published).days) > 180:
-                continue
-        out.append(Found(
-            "place",
-            (a.claim.id, b.claim.id),
-            f"{a.cite()} places it in {', '.join(na)}, but {b.cite()} places it in {', '.join(nb)}.",
-        ))
+# -- quantities -----------------------------------------------------------------------------------
+
+Bounds = Mapping[str, Sequence[Measure]]  # article id -> the lower bounds it gives ("at least three people")
+
+
+def lower_bounds(views: Iterable[ClaimView]) -> dict[str, list[Measure]]:
+    """Each article's lower-bound figures ("killing at least three people"): an article that also
+    writes the bare number ("three people killed") means it as that lower bound."""
+    out: dict[str, list[Measure]] = {}
+    for v in views:
+        for m in _measures(v):
+            if m.quantity.modifier in ("at_least", "more_than"):
+                out.setdefault(v.article.id, []).append(m)
     return out
 
 
-def _polarity_conflicts(c: Cluster, name: Callable[[str], str]) -> list[Found]:
-    pos = [v for v in c.views if v.pclass != "denial" and v.claim.polarity == "positive"]
-    neg = [v for v in c.views if v.pclass == "denial" or v.claim.polarity == "negative"]
-    # A negated claim disputes the fact when it is a denial on the record, or when it says the same
-    # thing with a "not" ("she is not angry" / "she is angry"); a loosely similar negative sentence
-    # in a fact is not a dispute.
-    neg = [v for v in neg if v.pclass == "denial" or source_kind(v.claim.source.kind).on_record
-           or any(jaccard(v.tokens, p.tokens) >= _SAME_CONTENT for p in pos[:_POLARITY_WINDOW])]
-    if not neg or not pos:
+def _measures(v: ClaimView, bounds: Bounds | None = None) -> list[Measure]:
+    if not v.claim.quantities or not _affirms(v) or _uncertain(v):
         return []
-    # The weightiest denial (a named person's) against the earliest claim of the fact.
-    d = min(neg, key=lambda v: (v.pclass != "denial", v.claim.source.kind != "named_person", v.order))
-    p = pos[0]
+    c = v.claim
+    out = measures_of(v.article.text, (c.sentence_start, c.sentence_end), c.quantities)
+    own = bounds.get(v.article.id, ()) if bounds else ()
+    return [replace(m, high=math.inf) if m.quantity.modifier is None
+            and any(b.quantity.value == m.quantity.value and comparable(b, m) for b in own) else m for m in out]
+
+
+def _time_of(v: ClaimView) -> Moment | None:
+    """When a claim's figures hold: its own date, else the one its context gives (``context_timex``)."""
+    t = v.timex or v.context_timex
+    if t is None or t.type not in ("DATE", "TIME"):
+        return None
+    if re.fullmatch(r"\d{4}", t.text.strip()) and _MODEL_YEAR.match(v.article.text[t.end : t.end + 30]):
+        return None
+    return moment(t.value, t.mod)
+
+
+def _measure_judgement(a: ClaimView, x: Measure, b: ClaimView, y: Measure) -> Judgement:
+    """Two numbers of two claims: a conflict, an update, or nothing."""
+    out = Judgement()
+    if a.article.id == b.article.id:
+        return out
+    if x.thing == y.thing == "length" and opposed(x, y):
+        qa, qb = x.quantity, y.quantity
+        out.conflicts.append(Found("place", (a.claim.id, b.claim.id),
+                                   f"{_says(a, qa.start, qa.end)}; {_says(b, qb.start, qb.end)}: {x.direction} vs "
+                                   f"{y.direction} of {x.anchor.title()}; no place lies in both directions.",
+                                   (_at(a, qa.start, qa.end), _at(b, qb.start, qb.end))))
+        return out
+    if not comparable(x, y):
+        return out
+    ta, tb = _time_of(a), _time_of(b)
+    if ta is not None and tb is not None and ta.clashes(tb):
+        return out  # told of different times: another event, or the same one later
+    (a, x), (b, y) = sorted(((a, x), (b, y)), key=lambda p: p[0].order)
+    qa, qb = x.quantity, y.quantity
+    gap = (b.published - a.published).days if a.published and b.published else 0
+    meet = x.low <= y.high and y.low <= x.high
+    # A later, larger figure supersedes an earlier one it contradicts, or an earlier lower bound or
+    # estimate it makes precise ("at least 3 dead" on day one, 40 two days later).
+    larger = qb.value > qa.value and y.low >= x.low
+    if gap >= 1 and larger and (not meet or qa.modifier in ("at_least", "more_than", "about")):
+        out.updates.append(Update(a.claim.id, b.claim.id,
+                                  f"{_says(a, qa.start, qa.end)}; {gap} day{'s' if gap > 1 else ''} later "
+                                  f"{_says(b, qb.start, qb.end)}: the later figure ({y.describe()}) supersedes "
+                                  f"the earlier ({x.describe()})."))
+        return out
+    if meet:
+        return out
+    later = f"{gap} day{'s' if gap > 1 else ''} later, " if gap >= 1 else ""
+    converted = in_units_of(x, y)
+    out.conflicts.append(Found("quantity", (a.claim.id, b.claim.id),
+                               f"{_says(a, qa.start, qa.end)}; {later}{_says(b, qb.start, qb.end)}: "
+                               f"{x.describe()} vs {y.describe()} (\u2018{qa.text}\u2019 vs \u2018{qb.text}\u2019"
+                               + (f"; {converted}" if converted else "") + ").",
+                               (_at(a, qa.start, qa.end), _at(b, qb.start, qb.end))))
+    return out
+
+
+def _quantity_judgement(views: Sequence[ClaimView], bounds: Bounds | None = None) -> Judgement:
+    measured = [(v, ms) for v in views if (ms := _measures(v, bounds))]
+    if len(measured) < 2:
+        return Judgement()
+    # A claim with no date of its own whose context dates it away from every dated claim of the
+    # fact is about another time (a background paragraph on a past quake): its figures stay out.
+    dated = {m for v in views if v.timex is not None and (m := _time_of(v)) is not None}
+    # One claim per distinct measure and range: a thousand articles repeating "12 dead" cost one.
+    firsts: dict[tuple, tuple[ClaimView, Measure]] = {}
+    for v, ms in measured:
+        if v.timex is None and dated and (t := _time_of(v)) is not None and all(t.clashes(m) for m in dated):
+            continue
+        for m in ms:
+            firsts.setdefault((m.thing, m.role, m.scope, m.anchor, m.direction, m.low, m.high), (v, m))
+    out = Judgement()
+    items = sorted(firsts.values(), key=lambda p: p[0].order)
+    seen: set[tuple[str, str]] = set()
+    for (a, x), (b, y) in combinations(items, 2):
+        if (a.claim.id, b.claim.id) in seen:
+            continue
+        j = _measure_judgement(a, x, b, y)
+        if j.conflicts or j.updates:
+            seen.add((a.claim.id, b.claim.id))
+        out += j
+    return out
+
+
+# -- places ---------------------------------------------------------------------------------------
+
+
+def _places(v: ClaimView, pclass: str) -> frozenset[str]:
+    if v.place:
+        return frozenset({v.place})
+    return v.places if pclass in _PLACE_CLASSES else frozenset()
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
+    return tuple(x.lower() for x in re.split(r"(?<=[.!?])\s+", text))
+
+
+def _named_together(texts: Iterable[str], na: list[str], nb: list[str]) -> bool:
+    """The two places named in one sentence of an article of the fact ("Malibu, near Los Angeles"):
+    one may hold the other, and without a gazetteer that is enough to say nothing."""
+    for text in texts:
+        for low in _sentences(text):
+            if any(x.lower() in low for x in na) and any(y.lower() in low for y in nb):
+                return True
+    return False
+
+
+def _place_conflict(a: ClaimView, b: ClaimView, pa: frozenset[str], pb: frozenset[str], pclass: str,
+                    name: Callable[[str], str], texts: Iterable[str] = ()) -> Found | None:
+    na, nb = sorted(name(p) for p in pa), sorted(name(p) for p in pb)
+    if pa & pb or {x.lower() for x in na} & {y.lower() for y in nb} or a.article.id == b.article.id:
+        return None
+    # "Paris" vs "Paris, France" or a city inside a named country: not provably different.
+    texts = dict.fromkeys([a.article.text, b.article.text, *texts])
+    if any(x.lower() in y.lower() or y.lower() in x.lower() for x in na for y in nb) or _named_together(texts, na, nb):
+        return None
+    if pclass == "residence":
+        if a.span and b.span and not a.span.overlaps(b.span):
+            return None  # people move: different places at different times are fine
+        if (a.span is None or b.span is None) and a.published and b.published and abs((a.published - b.published).days) > 180:
+            return None
+    return Found("place", (a.claim.id, b.claim.id),
+                 f"{a.cite()} places it in {', '.join(na)}, but {b.cite()} places it in {', '.join(nb)}.", (_at(a), _at(b)))
+
+
+def _place_conflicts(c: Cluster, name: Callable[[str], str]) -> list[Found]:
+    firsts: dict[frozenset[str], ClaimView] = {}
+    for v in c.views:
+        places = _places(v, c.pclass)
+        if places and _affirms(v):
+            firsts.setdefault(places, v)
+    out = []
+    texts = list(dict.fromkeys(v.article.text for v in c.views)) if len(firsts) > 1 else []
+    for (pa, a), (pb, b) in combinations(firsts.items(), 2):
+        found = _place_conflict(a, b, pa, pb, c.pclass, name, texts)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+# -- polarity -------------------------------------------------------------------------------------
+
+
+def _related_predicates(a: ClaimView, b: ClaimView) -> bool:
+    ka, kb = block_class(a), block_class(b)
+    if not ka.startswith("~") or not kb.startswith("~"):
+        return ka.split(":")[0] == kb.split(":")[0]
+    pa, pb = a.claim.predicate, b.claim.predicate
+    if a.claim.event_key and a.claim.event_key == b.claim.event_key:
+        return True
+    return bool(pa and pb) and words.related(pa.replace(" ", "_"), "v", pb.replace(" ", "_"), "v") in ("same", "synonym", "derivation")
+
+
+def disputes(n: ClaimView, p: ClaimView, participants: frozenset[str] = frozenset()) -> bool:
+    """Whether ``n`` (a denial or negated claim) disputes ``p`` (a claim affirming the fact).
+
+    A denial counts when the denier (its subject, else its source) takes part in the fact or speaks
+    on the record; a plain negation when its source is on the record or it says the same thing as
+    ``p`` with a "not". Never: the same source in one article, cognition ("I don't think"), a
+    report of words ("called the reports false"), a "not yet" against a report published later (or
+    undated), or a negation about another predicate ("did not return a call" / "said in a statement").
+    """
+    if not _negates(n) or not _affirms(p) or _same_voice(n, p) or _cognitive(n) or _cognitive(p) or _reports_speech(p):
+        return False
+    if _NOT_YET.search(n.claim.text) and not (n.published and p.published and p.published <= n.published):
+        return False  # "have not been released" then "were released Wednesday": an update
+    if _EXCEPT.search(n.claim.text):
+        return False  # "no one else was injured" excludes those the other claims count
+    if _NEGATOR.search(p.claim.text):
+        return False  # "there were no survivors" / "there appeared to be no survivors": one statement
+    on_record = source_kind(n.claim.source.kind).on_record
+    involved = participants | p.participants
+    if n.pclass == "denial":
+        denier = {x for x in (n.subject, n.source_entity) if x}
+        return bool(denier & involved) or on_record
+    if not _related_predicates(n, p):
+        return False
+    return on_record or bool(n.source_entity and n.source_entity in involved) or jaccard(n.tokens, p.tokens) >= _SAME_CONTENT
+
+
+def _polarity_found(d: ClaimView, p: ClaimView, name: Callable[[str], str]) -> Found:
     src = d.claim.source
     kind = source_kind(src.kind)
     if d.pclass == "denial" and d.subject:  # "Lindqvist denied the affair": the denier is the subject
@@ -134,20 +519,87 @@ def _polarity_conflicts(c: Cluster, name: Callable[[str], str]) -> list[Found]:
     else:
         who, how = d.outlet, ""
     verb = "denies it" if d.pclass == "denial" else "says the opposite"
-    return [Found(
-        "polarity",
-        (p.claim.id, d.claim.id),
-        f"{d.cite()}: {who} {verb}{how}, against {p.cite()}; the fact is contested, not settled.",
-    )]
+    return Found("polarity", (p.claim.id, d.claim.id),
+                 f"{d.cite()}: {who} {verb}{how}, against {p.cite()}; the fact is contested, not settled.", (_at(p), _at(d)))
 
 
-def fact_conflicts(c: Cluster, name: Callable[[str], str]) -> list[Found]:
-    """All conflicts inside one cluster; ``name`` gives a story entity's display name."""
-    out: list[Found] = []
-    if c.pclass in ONCE_ONLY:
-        out += _date_conflicts(c)
-    if c.pclass == "marriage":
-        out += _derived_conflicts(c)
-    out += _place_conflicts(c, name)
-    out += _polarity_conflicts(c, name)
+def polarity_conflicts(c: Cluster, name: Callable[[str], str], statement: ClaimView | None) -> list[Found]:
+    """The weightiest denial that counts, against the claim it disputes (the statement first)."""
+    pos = [v for v in c.views if _affirms(v)]
+    if statement is not None and _affirms(statement):
+        pos = [statement] + [v for v in pos if v is not statement]
+    window = pos[:_POLARITY_WINDOW]
+    pairs = []
+    for v in c.views:
+        if _negates(v):
+            p = next((p for p in window if disputes(v, p, c.participants)), None)
+            if p is not None:
+                pairs.append((v, p))
+    if not pairs:
+        return []
+    # The weightiest denial (a named person's) against the claim it disputes (the statement first).
+    d, p = min(pairs, key=lambda dp: (dp[0].pclass != "denial", dp[0].claim.source.kind != "named_person", dp[0].order))
+    return [_polarity_found(d, p, name)]
+
+
+# -- the API --------------------------------------------------------------------------------------
+
+
+def judge(a: ClaimView, b: ClaimView, name: Callable[[str], str], pclass: str | None = None,
+          participants: frozenset[str] = frozenset(), bounds: Bounds | None = None) -> Judgement:
+    """Every conflict (and update) between two claims taken as told of one fact of class ``pclass``
+    (default: the first claim's class). What :func:`fact_judgement` does for a whole fact, for one
+    pair; :func:`stance` and the evaluation use it."""
+    pclass = pclass or block_class(a)
+    out = Judgement()
+    if a.claim.id == b.claim.id:
+        return out
+    if _dated_class(pclass):
+        ma, mb = _moment(a), _moment(b)
+        if ma is not None and mb is not None:
+            found = _when_conflict(a, ma, b, mb, _EVENT_NOUN.get(pclass, "event"))
+            out.conflicts += [found] if found else []
+    for x in _measures(a, bounds):
+        for y in _measures(b, bounds):
+            out += _measure_judgement(a, x, b, y)
+    pa, pb = _places(a, pclass), _places(b, pclass)
+    if pa and pb and _affirms(a) and _affirms(b):
+        found = _place_conflict(a, b, pa, pb, pclass, name)
+        out.conflicts += [found] if found else []
+    for n, p in ((a, b), (b, a)):
+        if disputes(n, p, participants):
+            out.conflicts.append(_polarity_found(n, p, name))
     return out
+
+
+def fact_judgement(c: Cluster, name: Callable[[str], str], statement: ClaimView | None = None,
+                   bounds: Bounds | None = None, polarity: bool = True) -> Judgement:
+    """All conflicts and updates inside one cluster; ``name`` gives a story entity's display name,
+    ``statement`` the claim the fact's statement is written from (a denial is set against it) and
+    ``bounds`` each article's lower-bound figures (:func:`lower_bounds`). Without ``polarity``,
+    denials are left for :func:`polarity_conflicts` (once the statement is chosen)."""
+    out = Judgement()
+    if _dated_class(c.pclass):
+        out.conflicts += _date_conflicts(c)
+    if c.pclass == "marriage":
+        out.conflicts += _derived_conflicts(c)
+    out += _quantity_judgement(c.views, bounds)
+    out.conflicts += _place_conflicts(c, name)
+    if polarity:
+        out.conflicts += polarity_conflicts(c, name, statement)
+    return out
+
+
+def stance(statement: ClaimView, v: ClaimView, c: Cluster, name: Callable[[str], str],
+           bounds: Bounds | None = None) -> str:
+    """Where ``v`` stands towards the fact's statement: ``supports`` (it agrees: same polarity, no
+    value in conflict), ``disputes`` (it conflicts with the statement, or denies it), or ``neither``
+    (an opposite-polarity claim that is no dispute: a passive "was denied", a "not yet", a report of
+    a denial that the statement itself reports)."""
+    if v is statement:
+        return "supports"
+    if judge(statement, v, name, c.pclass, c.participants, bounds).conflicts:
+        return "disputes"
+    if _affirms(v) == _affirms(statement):
+        return "supports"
+    return "neither"

@@ -8,7 +8,21 @@ marriage fact cites it.
 Status: the gravest status its conflicts give (``CONFLICT_KIND[kind].status`` in
 :mod:`storyline.core.vocab`: a polarity dispute → ``contested``, any other conflict →
 ``contradicted``); else ``corroborated`` with at least two independent sources, otherwise
-``single_source``.
+``single_source``. An update over time ("at least 3 dead", then 40) is no conflict: the earlier
+claim is *superseded* and a note on the fact says by what.
+
+Sides. The fact's statement is written from its best-sourced claim that affirms it (positive, not
+a denial) and that no later report superseded (``Fact.statement_claim``). Then each claim:
+
+* **supports** the fact when it agrees with the statement: same polarity, and no value (date,
+  time, number, place) in conflict with it (:func:`storyline.reconcile.conflicts.stance`);
+* **disputes** it when it conflicts with the statement, or is a denial or negation that counts
+  (by a participant or on the record) against a claim of the fact;
+* is **superseded** when a later report replaced its figure;
+* else takes **neither** side (a passive "was denied", a "not yet" before the news, a report of
+  words the denial does not touch).
+
+So no claim sits under the supporting side while it conflicts with the statement.
 """
 
 from __future__ import annotations
@@ -22,7 +36,14 @@ from storyline.core.ids import make_id
 from storyline.core.records import Conflict, Echo, Fact
 from storyline.core.vocab import CONFLICT_KIND, STATUS
 from storyline.reconcile.align import Cluster
-from storyline.reconcile.conflicts import Found, fact_conflicts
+from storyline.reconcile.conflicts import (
+    Bounds,
+    Found,
+    fact_judgement,
+    polarity_conflicts,
+    stance,
+)
+from storyline.reconcile.features import ClaimView
 from storyline.reconcile.independence import GRADE_RANK, RelayIndex, assess
 
 __all__ = ["Draft", "draft_from_cluster", "finish"]
@@ -45,6 +66,11 @@ class Draft:
     conflicts: list[Found] = field(default_factory=list)
     echoes: list[tuple[str, str | None, str]] = field(default_factory=list)
     key: str = ""  # what an attribute fact is about ("<entity> age"): part of its id
+    statement_claim: str | None = None
+    supporting: list[str] = field(default_factory=list)
+    disputing: list[str] = field(default_factory=list)
+    superseded: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def _when(c: Cluster) -> str | None:
@@ -61,15 +87,38 @@ def _when(c: Cluster) -> str | None:
     return min(values, key=lambda val: (-support[val], _GRAN_RANK.get(granularity(val) or "", 9), val))
 
 
+def _sides(c: Cluster, statement: ClaimView, superseded: set[str], polar: set[str],
+           name: Callable[[str], str], bounds: Bounds | None) -> tuple[list[str], list[str], list[str]]:
+    """(supporting, disputing, superseded) claim ids, in the fact's order (see the module docstring)."""
+    sides: dict[str, list[str]] = {"supports": [statement.claim.id], "disputes": [], "superseded": []}
+    for v in sorted(c.views, key=lambda v: v.order):
+        if v is statement:
+            continue
+        side = "superseded" if v.claim.id in superseded else stance(statement, v, c, name, bounds)
+        if side == "neither" and v.claim.id in polar:
+            side = "disputes"  # a denial that counts against another claim of the fact
+        sides.setdefault(side, []).append(v.claim.id)
+    return sides["supports"], sides["disputes"], sides["superseded"]
+
+
 def draft_from_cluster(c: Cluster, corpus_outlets: Sequence[str], echo_similarity: float,
-                       name: Callable[[str], str], relays: RelayIndex | None = None) -> Draft:
-    """Judge one cluster: sources, conflicts, statement and time."""
+                       name: Callable[[str], str], relays: RelayIndex | None = None,
+                       bounds: Bounds | None = None) -> Draft:
+    """Judge one cluster: sources, conflicts, updates, statement, sides and time (``bounds``: each
+    article's lower-bound figures, :func:`storyline.reconcile.conflicts.lower_bounds`)."""
     sourcing = assess(c, corpus_outlets, echo_similarity, relays)
     views = sorted(c.views, key=lambda v: v.order)
-    support = [v for v in views if v.pclass != "denial" and v.claim.polarity == "positive"] or views
+    judgement = fact_judgement(c, name, bounds=bounds, polarity=False)
+    superseded = {u.earlier for u in judgement.updates}
+    affirming = [v for v in views if v.pclass != "denial" and v.claim.polarity == "positive"]
+    support = [v for v in affirming if v.claim.id not in superseded] or affirming or views
     # Best-sourced first; an anniversary-style claim (dated only indirectly) states the fact last.
     best = min(support, key=lambda v: (GRADE_RANK.get(sourcing.grade_by.get(v.claim.id, ""), 9),
                                        v.derived is not None, v.order))
+    judgement.conflicts += polarity_conflicts(c, name, best)
+    superseded -= {best.claim.id}
+    polar = {x for f in judgement.conflicts if f.kind == "polarity" for x in f.claims}
+    supporting, disputing, gone = _sides(c, best, superseded, polar, name, bounds)
     # Claims that only imply the date (c.derived) stay in their own fact; conflicts cite them.
     every = views
     return Draft(
@@ -82,8 +131,13 @@ def draft_from_cluster(c: Cluster, corpus_outlets: Sequence[str], echo_similarit
         independent=sourcing.independent,
         grade=sourcing.grade,
         when=_when(c),
-        conflicts=fact_conflicts(c, name),
+        conflicts=judgement.conflicts,
         echoes=sourcing.echoes,
+        statement_claim=best.claim.id,
+        supporting=supporting,
+        disputing=disputing,
+        superseded=gone,
+        notes=list(dict.fromkeys(u.note for u in judgement.updates)),
     )
 
 
@@ -103,7 +157,8 @@ def finish(drafts: Sequence[Draft]) -> tuple[list[Fact], list[Conflict], list[Ec
         else:
             status = "corroborated" if d.independent >= 2 else "single_source"
         facts.append(Fact(fid, d.statement, d.pclass, tuple(d.claims), tuple(d.articles), tuple(d.outlets),
-                          d.independent, status, d.grade, d.when))
+                          d.independent, status, d.grade, d.when, d.statement_claim, tuple(d.supporting),
+                          tuple(d.disputing), tuple(d.superseded), tuple(d.notes)))
         for f in d.conflicts:
             conflicts.append(Conflict(make_id("x", fid, f.kind, *f.claims), fid, f.claims, f.kind, f.reason))
         for claim, original, reason in d.echoes:

@@ -89,6 +89,13 @@ class ClaimView:
     places: frozenset[str]
     published: date | None
     order: tuple
+    # Where the claim says it happened (Claim.place): a story entity id, else the place as written;
+    # None when the reader gave none.
+    place: str | None = None
+    # For a claim with no time of its own: the date its sentence gives, or, when it opens on a
+    # pronoun ("It killed 612 people"), the last date of the sentence before. Conflicts use it only
+    # to keep apart figures told of different times (a past quake in a background paragraph).
+    context_timex: Timex | None = None
 
     @property
     def outlet(self) -> str:
@@ -137,6 +144,30 @@ def _derived(claim: Claim, span: Interval | None, published: date | None, pclass
                 f"'{q.text}' as of {anchor.describe()} puts the wedding {wedding.describe()}",
             )
     return None
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
+_OPENS_ON_PRONOUN = re.compile(r"^\W*(?:it|they|this|that|these|those|he|she)\b", re.I)
+
+
+def _context_timex(text: str, c: Claim, timexes: Sequence[Timex]) -> Timex | None:
+    dated = [t for t in timexes if t.type in ("DATE", "TIME")]
+    own = [t for t in dated if c.sentence_start <= t.start and t.end <= c.sentence_end]
+    if own:
+        return min(own, key=lambda t: min(abs(t.start - c.end), abs(t.end - c.start)))
+    if not _OPENS_ON_PRONOUN.match(c.text):
+        return None
+    before = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, max(0, c.sentence_start - 1))), default=0)
+    prev = [t for t in dated if before <= t.start and t.end <= c.sentence_start]
+    return max(prev, key=lambda t: t.start) if prev else None
+
+
+def _place(c: Claim, cast: Cast) -> str | None:
+    if not c.place:
+        return None
+    if c.place in cast.of:
+        return cast.of[c.place]
+    return None if c.place.startswith("e-") else " ".join(c.place.split())
 
 
 def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimView]:
@@ -190,6 +221,8 @@ def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimVie
                     places=frozenset(places),
                     published=published,
                     order=(published or date.max, art.id, c.start, c.id),
+                    place=_place(c, cast),
+                    context_timex=None if t is not None or work is not None else _context_timex(art.text, c, r.timexes),
                 )
             )
     views.sort(key=lambda v: v.order)

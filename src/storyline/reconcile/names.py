@@ -17,7 +17,7 @@ __all__ = ["name_tokens", "is_proper_name", "is_org_name", "given_name_forms", "
 
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "lady", "lord"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-_TOKEN_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:['’][a-z]+)?")  # "strauss-kahn" is one word
 _OUTLET_DROP = {"the", "magazine", "newspaper", "online", "com", "co", "uk", "news"}
 
 

@@ -20,10 +20,24 @@ import sqlalchemy as sa
 
 from storyline.core.dates import iso
 from storyline.core.errors import StoreError
-from storyline.core.records import TABLES, Article, ArticleReading, Story
+from storyline.core.records import (
+    TABLES,
+    Article,
+    ArticleReading,
+    EchoLink,
+    FactClaim,
+    Story,
+)
 from storyline.store.connect import WRITE, create_engine, migrate, parse_url
 from storyline.store.convert import from_row, to_row
-from storyline.store.tables import ARTICLE_TABLES, STORY_TABLES, meta, tables
+from storyline.store.links import rebuild_links
+from storyline.store.tables import (
+    ARTICLE_TABLES,
+    LINK_TABLES,
+    STORY_TABLES,
+    meta,
+    tables,
+)
 
 __all__ = ["Store", "open_store"]
 
@@ -164,14 +178,16 @@ class Store:
     # -- story ----------------------------------------------------------------------------
 
     def replace_story(self, story: Story) -> None:
-        """Replace the reconciled story (entities, facts, conflicts, echoes, timeline) in one transaction."""
+        """Replace the reconciled story (entities, facts, conflicts, echoes, timeline) in one
+        transaction, and the link tables derived from it (:mod:`storyline.store.links`)."""
         with self._tx(write=True) as conn:
-            for name in reversed(STORY_TABLES):
+            for name in reversed(STORY_TABLES + LINK_TABLES):
                 conn.execute(tables[name].delete())
             for name in STORY_TABLES:
                 records = getattr(story, _STORY_FIELDS[name])
                 if records:
                     conn.execute(tables[name].insert(), [to_row(name, r, i) for i, r in enumerate(records)])
+            rebuild_links(conn)
 
     def story(self) -> Story:
         """The stored story (empty when nothing was reconciled yet)."""
@@ -182,6 +198,15 @@ class Store:
                 rows = conn.execute(sa.select(t).order_by(t.c.seq)).mappings()
                 parts[_STORY_FIELDS[name]] = tuple(from_row(name, r) for r in rows)
         return Story(**parts)
+
+    def links(self) -> tuple[list[FactClaim], list[EchoLink]]:
+        """The link tables' rows: what each fact rests on (with its side), and each echo's claims."""
+        out: dict[str, list[Any]] = {}
+        with self._tx() as conn:
+            for name in LINK_TABLES:
+                t = tables[name]
+                out[name] = [from_row(name, r) for r in conn.execute(sa.select(t).order_by(t.c.seq)).mappings()]
+        return out["fact_claims"], out["echo_links"]
 
     # -- housekeeping ---------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from storyline.core.records import TABLES
 
 __all__ = [
     "ARTICLE_TABLES",
+    "LINK_TABLES",
     "STORY_TABLES",
     "RecordColumn",
     "layout",
@@ -42,6 +43,9 @@ __all__ = [
 # Which tables make up one ArticleReading / one Story, in insertion order (parents first).
 ARTICLE_TABLES: tuple[str, ...] = ("articles", "article_entities", "mentions", "ages", "timexes", "claims")
 STORY_TABLES: tuple[str, ...] = ("entities", "facts", "conflicts", "echoes", "timeline")
+# Link tables (storyline.store.links): derived from the story and the readings whenever the story
+# is stored, so SQL tools follow facts to claims to articles by foreign key. Not part of Story.
+LINK_TABLES: tuple[str, ...] = ("fact_claims", "echo_links")
 
 # Enforced references: (table, column) -> "table.column". Only links that always hold inside
 # the unit stored in one transaction are enforced. Story tables do not reference article
@@ -54,8 +58,23 @@ FOREIGN_KEYS: dict[tuple[str, str], str] = {
     ("ages", "entity"): "article_entities.id",
     ("conflicts", "fact"): "facts.id",
     ("timeline", "fact"): "facts.id",
+    ("fact_claims", "fact"): "facts.id",
+    ("echo_links", "echo"): "echoes.id",
 }
-INDEXED: frozenset[tuple[str, str]] = frozenset(FOREIGN_KEYS) | {("claims", "subject"), ("echoes", "claim")}
+# The link tables' references to article tables: enforced, but ON DELETE SET NULL, so re-reading
+# an article is never blocked by the story (whose next reconcile rewrites the links).
+SOFT_KEYS: dict[tuple[str, str], str] = {
+    ("fact_claims", "claim"): "claims.id",
+    ("fact_claims", "age"): "ages.id",
+    ("fact_claims", "mention"): "mentions.id",
+    ("fact_claims", "article"): "articles.id",
+    ("echo_links", "claim"): "claims.id",
+    ("echo_links", "original"): "claims.id",
+    ("echo_links", "article"): "articles.id",
+    ("echo_links", "original_article"): "articles.id",
+}
+INDEXED: frozenset[tuple[str, str]] = (frozenset(FOREIGN_KEYS) | frozenset(SOFT_KEYS)
+                                       | {("claims", "subject"), ("echoes", "claim")})
 
 
 @dataclass(frozen=True)
@@ -127,6 +146,8 @@ def _table(name: str, cols: tuple[RecordColumn, ...], md: sa.MetaData) -> sa.Tab
         fk = FOREIGN_KEYS.get((name, c.name))
         if fk:
             args.append(sa.ForeignKey(fk, ondelete="CASCADE", name=f"fk_{name}_{c.name}"))
+        elif (name, c.name) in SOFT_KEYS:
+            args.append(sa.ForeignKey(SOFT_KEYS[(name, c.name)], ondelete="SET NULL", name=f"fk_{name}_{c.name}"))
         items.append(
             sa.Column(c.name, _sa_type(c), *args, primary_key=c.name == "id", nullable=c.nullable)
         )
@@ -156,5 +177,5 @@ meta = sa.Table(
 tables: dict[str, sa.Table] = {name: _table(name, cols, metadata) for name, cols in _LAYOUTS.items()}
 """Table name -> Table, in ``storyline.core.records.TABLES`` order."""
 
-if set(ARTICLE_TABLES) | set(STORY_TABLES) != set(tables):
-    raise TypeError("storyline.core.records.TABLES and the store's ARTICLE_TABLES/STORY_TABLES disagree")
+if set(ARTICLE_TABLES) | set(STORY_TABLES) | set(LINK_TABLES) != set(tables):
+    raise TypeError("storyline.core.records.TABLES and the store's ARTICLE_TABLES/STORY_TABLES/LINK_TABLES disagree")

@@ -7,7 +7,13 @@ Order of tests (first match wins), and why:
    a document, 'rumors' rumor, 'reports' other_media;
 3. an outlet name: the publishing outlet (or 'we') is ``outlet``, any other ``other_media``;
 4. a social cue ('captioned', 'posted') makes it ``social_media`` whoever posted;
-5. a person (entity, named entity, pronoun, proper noun or epithet) is ``named_person``.
+5. an organisation or a place speaking ('police said', 'the ministry said in a statement', 'Acme
+   said', 'officials say') is ``organization``: an ORG/GPE entity, or a head noun that WordNet
+   files under noun.group / organization.n.01 / social_group.n.01, or the plural of an official
+   (official.n.01 and its hyponyms: 'officials', 'prosecutors'). An organisation's statement is
+   its own on-record voice, so the medium does not make it a document;
+6. the medium ('said in a statement') makes a person's words a ``document``;
+7. a person (entity, named entity, pronoun, proper noun or epithet) is ``named_person``.
 
 ``via`` is the outlet a source spoke through: the recipient of the cue ('told The Wall Street
 Journal'), or the publishing outlet when the cue is exclusive ('exclusively reveals', 'tells
@@ -22,8 +28,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from storyline.core import words
 from storyline.read.attribution.context import Ctx
 from storyline.read.attribution.speech import Candidate
+from storyline.read.entities.lexicon import lexicon
 
 __all__ = ["EntityIndex", "SourceInfo", "classify"]
 
@@ -31,6 +39,10 @@ _PRONOUNS = frozenset({"he", "she", "they", "i", "him", "her", "his", "hers"})
 _ANON_PRONOUNS = frozenset({"someone", "somebody", "one", "person", "people", "anyone", "who"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "said", "same"})
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
+_PLACE_OR_ORG = frozenset({"ORG", "GPE"})
+_POSSESSIVE_DETS = frozenset({"her", "his", "their", "its", "my", "our", "your"})
+# WordNet's office holder: its plural ('officials say', 'prosecutors said') speaks for an institution.
+_OFFICIAL = "official.n.01"
 
 
 class EntityIndex:
@@ -153,12 +165,24 @@ def classify(ctx: Ctx, cand: Candidate, ents: EntityIndex) -> SourceInfo:
     if ent and ent[1] == "OUTLET":
         info.kind = "outlet" if names_publisher else "other_media"
         return info
-    person = ent[0] if ent and ent[1] in ("PERSON", "GROUP", "ORG") else None
+    person = ent[0] if ent and ent[1] in ("PERSON", "GROUP") else None
     if person is None and low in _PRONOUNS:
         person = ents.person_before(s)
     medium = _medium(ctx, cand)
     if cand.cue_class == "social" or medium == "social_media":
         info.kind, info.entity_key = "social_media", person
+        return info
+    at_head = ents.at(h)
+    if person is not None and at_head is None and all(
+        doc[k].tag_ == "PRP$" or doc[k].lower_ in _POSSESSIVE_DETS or (k + 1 < e and doc[k + 1].text in ("’s", "'s")) for k in range(s, e) if ents.at(k)
+    ) and _organization(ctx, s, h):
+        person = None  # 'her family said', 'Quinn's company said': the possessor is not the speaker
+    if person is None and ((at_head and at_head[1] in _PLACE_OR_ORG) or (not at_head and _organization(ctx, s, h))):
+        if at_head and at_head[1] == "ORG" and cand.cue_class in ("report", "news"):
+            info.kind = "outlet" if ctx.is_publisher(doc[s:e].text) else "other_media"
+            return info  # 'Glitter reported': a named organisation that reports is a medium
+        info.kind, info.via = "organization", via
+        info.entity_key = at_head[0] if at_head else None
         return info
     if medium == "document":  # 'Mendes said in a statement': the medium decides
         info.kind, info.entity_key = "document", person
@@ -179,6 +203,27 @@ def classify(ctx: Ctx, cand: Candidate, ents: EntityIndex) -> SourceInfo:
     else:
         info.via = via
     return info
+
+
+def _organization(ctx: Ctx, s: int, h: int) -> bool:
+    """Whether the source phrase starting at ``s`` with head ``h`` names an organisation or a place."""
+    doc = ctx.doc
+    head = doc[h]
+    if head.ent_type_:
+        return head.ent_type_ in _PLACE_OR_ORG  # 'Acme', 'the Justice Ministry', 'Greece'
+    if head.text[:1].isupper() and h != s:
+        return False  # a proper name the tagger typed as nothing: not a common noun
+    low = head.lower_
+    if low in lexicon().group_nouns:
+        return False  # 'the couple', 'the pair': two people, not an institution
+    if h > s and any(words.is_organization_noun(f"{doc[h - 1].lower_}{j}{low}") for j in ("_", "")):
+        return True  # 'the coast guard'
+    if words.is_organization_noun(low):
+        return True
+    if words.lemmatize(low, "n") not in (None, low):  # a plural: 'officials', 'prosecutors'
+        first = words.synsets(low, "n")[:1]
+        return bool(first) and (first[0] == _OFFICIAL or _OFFICIAL in words.hypernyms(first[0], None))
+    return False
 
 
 def _medium(ctx: Ctx, cand: Candidate) -> str | None:

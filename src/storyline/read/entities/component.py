@@ -4,7 +4,9 @@ Runs after spaCy's ``ner`` and corrects it with whole-article rules, in this ord
 claims its tokens, so later steps cannot re-type them):
 
 1. outlets (gazetteer + the publishing outlet, context rules for "Us", "People", ...);
-2. award names used as modifiers ("the Oscar winner") are blocked: never a person;
+2. award names used as modifiers ("the Oscar winner") are blocked: never a person; award names
+   naming the award ("won an Oscar", "her Oscar speech", "the Academy Award") become one OTHER
+   entity per award ("Oscar" and "Academy Award" are one);
 3. works from their contexts ("the May December actress", "2010’s Black Swan"), then every other
    occurrence of the same title;
 4. people: full names license surnames, given names and short forms everywhere (names_people);
@@ -32,11 +34,12 @@ from storyline.read.doc import (
     ensure_extensions,
 )
 from storyline.read.entities.ages import find_ages
+from storyline.read.entities.headlines import title_case_tokens
 from storyline.read.entities.lexicon import lexicon
 from storyline.read.entities.outlets import find_outlets
 from storyline.read.entities.people import collect_people, match_people
 from storyline.read.entities.spans import trim_possessive
-from storyline.read.entities.works import find_awards, find_works
+from storyline.read.entities.works import find_award_names, find_awards, find_works
 
 __all__ = ["annotate_entities", "entities_component", "write_mentions"]
 
@@ -106,7 +109,9 @@ def _initials(key: str) -> str:
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
-def _other_ner(b: _Builder, blocked: set[int]) -> None:
+def _other_ner(b: _Builder, blocked: set[int], headline: set[int] = frozenset()) -> None:
+    """Entities from the remaining NER spans; one read from a Title Case line only when the article
+    names it elsewhere too ("Investigation of Facility Pending" is a headline's words)."""
     doc = b.doc
     spans: list[tuple[int, int, str, str]] = []
     for ent in doc.ents:
@@ -122,6 +127,9 @@ def _other_ner(b: _Builder, blocked: set[int]) -> None:
         if e - s == 1 and b.idx.common_word_at_start(s):
             continue
         spans.append((s, e, type_, _norm_key(text, type_)))
+    if headline:
+        body = {key for s, _, _, key in spans if s not in headline}
+        spans = [x for x in spans if x[0] not in headline or x[3] in body]
     # "General Motors" ... "GM": an acronym joins the full name introduced in the same article.
     acronyms = {_initials(key): key for _, _, t, key in spans if t == "ORG" and _initials(key)}
     for s, e, type_, key in spans:
@@ -179,12 +187,19 @@ def annotate_entities(doc: Doc) -> list[EntityAnn]:
     blocked: set[int] = set()
     for s, e in find_awards(doc, lex):
         blocked.update(range(s, e))
+    for s, e, name in find_award_names(doc, lex, blocked):
+        if b.free(s, e):
+            rid = b.ref("OTHER", name)
+            b.refs[rid].attributes["award"] = True
+            b.mention(rid, *idx.char_bounds(s, e))
     _works(b, lex, blocked)
 
-    people = collect_people(doc, idx, lex, b.claimed, blocked)
+    not_people: dict[tuple[int, int], str] = {}
+    people = collect_people(doc, idx, lex, b.claimed, blocked, not_people)
+    places = {k for (s, e), t in not_people.items() if t == "ORG" for k in range(s, e)}
     person_rid: dict[int, int] = {}
     name_mentions: list[tuple[int, int, int]] = []
-    for s, e, who in match_people(idx, people, b.claimed, blocked):
+    for s, e, who in match_people(idx, people, b.claimed, blocked | places):
         if who not in person_rid:
             p = people[who]
             rid = b.ref("PERSON", f"#{who}", " ".join(p.words))
@@ -198,7 +213,18 @@ def annotate_entities(doc: Doc) -> list[EntityAnn]:
         surface = idx.text[s:e]
         if "".join(surface.split()) == "".join(people[who].words):
             b.refs[person_rid[who]].name = surface
-    _other_ner(b, blocked)
+    # Names the tagger called people that name a place, a body or a thing: entities all the same.
+    # A thing takes the type the tagger gives the same words elsewhere ("Mac": ORG), else ORG.
+    seen: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ in _NER_TYPES:
+            seen.setdefault(ent.text, _NER_TYPES[ent.label_])
+    for (s, e), type_ in sorted(not_people.items()):
+        if b.free(s, e) and not any(k in blocked for k in range(s, e)):
+            text = idx.text[slice(*idx.char_bounds(s, e))]
+            type_ = seen.get(text, "ORG") if type_ == "OTHER" else type_
+            b.mention(b.ref(type_, _norm_key(text, type_)), *idx.char_bounds(s, e))
+    _other_ner(b, blocked, title_case_tokens(idx))
 
     for rid, value, s, e in find_ages(idx.text, sorted(name_mentions)):
         b.refs[rid].ages.append(AgeAnn(value, s, e))
@@ -213,7 +239,7 @@ def _finish(refs: list[_Ref], text: str) -> list[EntityAnn]:
         mentions = [MentionAnn(s, e, text[s:e], kind) for (s, e), kind in sorted(r.mentions.items())]
         surface = list(dict.fromkeys(m.text for m in mentions))
         name = r.name
-        if r.type not in {"PERSON", "OUTLET", "WORK"}:
+        if r.type not in {"PERSON", "OUTLET", "WORK"} and not r.attributes.get("award"):
             name = max(surface, key=lambda t: (len(t.split()), len(t)))
             if name[:4] in {"the ", "The "} and r.type != "OUTLET":
                 name = name[4:]

@@ -76,6 +76,7 @@ class _State:
         self.history: list[_Event] = []
         self.groups: dict[frozenset[int], int] = {}
         self.couples: list[tuple[int, int, int]] = []  # (sent, a, b): pairs the text links
+        self.unnamed_roles: dict[str, int] = {}  # role -> entity of its unnamed holder
         for e in ents:
             if e.type == "GROUP" and len(e.attributes.get("members", [])) == 2:
                 self.groups[frozenset(e.attributes["members"])] = e.key
@@ -87,6 +88,10 @@ class _State:
 
     def person(self, key: int) -> bool:
         return key in self.ents and self.ents[key].type == "PERSON"
+
+    def named(self, key: int) -> bool:
+        """Not an unnamed role holder ("the suspect"): only its own role noun refers to it."""
+        return not self.ents[key].attributes.get("unnamed")
 
     def adult(self, key: int) -> bool:
         return self.person(key) and self.ents[key].attributes.get("relation") not in _CHILD
@@ -123,6 +128,17 @@ class _State:
                 if key not in exclude:
                     out[key] = out.get(key, 0.0) + gain
         return out
+
+    def unnamed(self, role: str, gender: str | None) -> int:
+        """The PERSON entity of an unnamed holder of ``role`` ("the suspect"), one per role."""
+        key = self.unnamed_roles.get(role)
+        if key is None:
+            ent = EntityAnn(self.next_key, f"the {role}", "PERSON", [], [], gender, [], {"roles": [role], "unnamed": True})
+            self.next_key += 1
+            self.ents[ent.key] = ent
+            self.order.append(ent)
+            self.unnamed_roles[role] = key = ent.key
+        return key
 
     def group(self, a: int, b: int) -> int:
         members = frozenset({a, b})
@@ -210,7 +226,7 @@ def _resolve_epithet(st: _State, a: Anaphor, roles: _Roles) -> int | None:
     if subj is not None and subj.i != a.head and st.covered[subj.i] >= 0:
         exclude.add(st.covered[subj.i])
     scores = st.scores(a.start_tok, _EPITHET_WINDOW, exclude)
-    cands = {k: s for k, s in scores.items() if st.adult(k) and _compatible(st.ents[k], want)}
+    cands = {k: s for k, s in scores.items() if st.adult(k) and st.named(k) and _compatible(st.ents[k], want)}
     if owners:
         cands = {k: s for k, s in cands.items() if k in owners}  # two people were given this role: one of them
     # Someone the article made "the singer" is not "the choreographer". A role only read from
@@ -218,6 +234,8 @@ def _resolve_epithet(st: _State, a: Anaphor, roles: _Roles) -> int | None:
     cands = {k: s for k, s in cands.items() if not _role_conflict(lex, a.role, roles.stated.get(k, set()))}
     free = {k: s for k, s in cands.items() if not _role_conflict(lex, a.role, st.ents[k].attributes.get("roles", []))}
     cands = free or cands
+    if a.wordnet and not owners and len(cands) != 1:
+        return None  # "the suspect" by salience only when one person is in sight
     best, best_score = None, 0.0
     for k, s in cands.items():
         if want and st.ents[k].gender is None:
@@ -267,7 +285,7 @@ def _resolve_pronoun(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, in
             return k if st.person(k) and st.ents[k].gender == a.want else None
     scores = st.scores(a.start_tok, _PRONOUN_WINDOW, set())
     # Children named in passing ("son Aleph, 12") are rarely the topic a pronoun picks up.
-    ranked = sorted(((s if st.adult(k) else s * 0.5, k) for k, s in scores.items() if st.person(k)), reverse=True)
+    ranked = sorted(((s if st.adult(k) else s * 0.5, k) for k, s in scores.items() if st.person(k) and st.named(k)), reverse=True)
     match = [(s, k) for s, k in ranked if st.ents[k].gender == a.want]
     if not match:
         # The only person in sight, of unknown gender, and close by: the pronoun settles the gender.
@@ -351,6 +369,29 @@ class _Roles:
         return {r for r, i in self.unnamed.items() if i < tok}
 
 
+def _conjoined_subjects(st: _State, pairs: list[tuple[int, int, int, int]]) -> set[int]:
+    """GROUP entities for coordinated people who are the subject of a clause ("X and Y, 51,
+    divorced in 2019": the pair divorced), with the coordination as their name mention."""
+    out: set[int] = set()
+    doc, n = st.doc, len(st.doc)
+    for a, b, s, e in pairs:
+        # By the parse, or by the surface when the parser misses it (a small model reads "X and
+        # Y, 51, divorced" as a noun phrase): the pair opens its clause and a finite verb follows,
+        # after an age apposition if any.
+        parsed = any(doc[k].dep_ in {"nsubj", "nsubjpass"} and st.covered[k] == a for k in range(s, e))
+        k = e
+        if k + 2 < n and doc[k].text == "," and doc[k + 1].like_num and doc[k + 2].text == ",":
+            k += 3
+        opens = s == 0 or st.idx.sent_of[s - 1] != st.idx.sent_of[s] or doc[s - 1].lower_ in {",", "that", "when", "after"}
+        surface = opens and k < n and doc[k].tag_ in {"VBD", "VBZ", "VBP", "VBN", "MD"}
+        if (parsed or surface) and st.adult(a) and st.adult(b):
+            g = st.group(a, b)
+            st.add_mention(g, s, e, "name")
+            out.add(g)
+    st.history.clear()  # salience is replayed in text order later
+    return out
+
+
 def _verb_role(doc: Doc, tok: int, lex: Lexicon) -> str | None:
     """The role a subject's verb gives it: "he choreographed the film" -> choreographer."""
     t = doc[tok]
@@ -379,6 +420,7 @@ def resolve_coreference(doc: Doc) -> None:
     st.history.clear()
     people = {k for k in st.ents if st.person(k)}
     pairs = find_pairs(doc, st.covered, people)
+    subjects = _conjoined_subjects(st, pairs)
     anaphors = find_anaphors(doc, lex, st.covered)
     # Name mentions and anaphors in text order, so salience only looks back.
     names = []
@@ -414,6 +456,9 @@ def resolve_coreference(doc: Doc) -> None:
             key = _resolve_org(st, a)
         else:
             key = _resolve_epithet(st, a, stated)
+            if key is None and a.wordnet:
+                key = st.unnamed(a.role, a.want)
+                stated.add(key, a.role)
         if key is None:
             continue
         ent = st.ents[key]
@@ -432,7 +477,13 @@ def resolve_coreference(doc: Doc) -> None:
         st.add_mention(key, a.start_tok, a.end_tok, a.kind)
     for e in st.order:
         e.mentions.sort(key=lambda m: (m.start, m.end))
-    doc._.sl_entities = [e for e in st.order if e.mentions]
+    # A pair that is a clause's subject comes before its members, so that whoever reads the
+    # subject's tokens first (claims, attribution) finds the pair, not its first member.
+    ordered = [e for e in st.order if e.key not in subjects]
+    for g in sorted(subjects, key=lambda k: -min(st.ents[k].attributes["members"])):
+        first = min(i for i, e in enumerate(ordered) if e.key in st.ents[g].attributes["members"])
+        ordered.insert(first, st.ents[g])
+    doc._.sl_entities = [e for e in ordered if e.mentions]
 
 
 @Language.component(

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from storyline.core import words
 from storyline.read.entities.lexicon import Lexicon
 from storyline.read.entities.spans import is_cap
 
-__all__ = ["Anaphor", "PRONOUNS", "find_anaphors", "find_roles", "find_pairs", "grammatical_weight"]
+__all__ = ["Anaphor", "PRONOUNS", "find_anaphors", "find_roles", "find_pairs", "grammatical_weight", "role_noun", "source_nouns"]
 
 # pronoun -> (gender/number, reflexive?)
 PRONOUNS: dict[str, tuple[str, bool]] = {
@@ -28,6 +29,7 @@ PRONOUNS: dict[str, tuple[str, bool]] = {
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM", "VERB", "ADV"})
 _INNER = frozenset({"-", "–", "year", "old", "of", "&", "and"})
 _PLURAL_GROUP = {"spouses", "exes", "newlyweds", "lovebirds", "parents", "partners"}
+_NP_OPEN = frozenset({"the", "a", "an", "his", "her", "their"})
 _AGE_EPITHET = re.compile(r"^(\d{1,3})-year-old$")
 
 
@@ -44,6 +46,35 @@ class Anaphor:
     group: bool = False
     reflexive: bool = False
     age: int | None = None  # "the 42-year-old"
+    wordnet: bool = False  # a role known from WordNet only ("the suspect"), not from roles.json
+
+
+def source_nouns() -> frozenset[str]:
+    """Nouns of unnamed sources ("the insider", "the friend"): the attribution lexicon's, never roles."""
+    from storyline.read.attribution.lexicon import (
+        cue_lexicon,  # the attribution stage owns them
+    )
+
+    lex = cue_lexicon()
+    return lex.anonymous_nouns | lex.plural_anonymous
+
+
+def role_noun(lex: Lexicon, tok) -> tuple[str, str | None, bool] | None:
+    """``(role, gender, from_wordnet)`` when ``tok`` is a noun for a kind of person, else None.
+
+    roles.json's roles first (with their gender); otherwise a singular common noun whose most
+    frequent WordNet sense is a kind of person ("suspect", "gunman", "teen", "inmate"), its gender
+    from WordNet when it has one ("woman"). Nouns of unnamed sources ("insider", "friend") are
+    the attribution stage's, never roles.
+    """
+    low = tok.lower_
+    if low in lex.roles:
+        return low, lex.roles[low], False
+    if tok.tag_ != "NN" or tok.pos_ != "NOUN" or not low.isalpha() or low in source_nouns():
+        return None
+    if words.lemmatize(low, "n") == low and words.is_person_noun(low):
+        return low, words.person_gender(low), True
+    return None
 
 
 def grammatical_weight(tok) -> float:
@@ -92,7 +123,8 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int]) -> list[Anaphor]:
             gender, refl = PRONOUNS[low]
             out.append(Anaphor(i, i + 1, i, "pronoun", None, gender, gender == "plural", refl))
             continue
-        is_role = low in lex.roles
+        role = role_noun(lex, t)
+        is_role = role is not None
         is_org = low in lex.org_nouns and not is_role
         is_group = low in lex.group_nouns or low in _PLURAL_GROUP
         age = _AGE_EPITHET.match(low) if low.endswith("old") else None
@@ -103,7 +135,7 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int]) -> list[Anaphor]:
         nxt = doc[i + 1] if i + 1 < n else None
         # The role noun must head its phrase: "the actress suspects" passes (a misparsed verb),
         # "the star player" does not.
-        if nxt is not None and nxt.tag_ in {"NN", "NNP"} and nxt.lower_ not in lex.roles and not age:
+        if nxt is not None and nxt.tag_ in {"NN", "NNP"} and role_noun(lex, nxt) is None and not age:
             continue
         if is_group and t.tag_ in {"NN"} and low in {"couple"} and nxt is not None and nxt.lower_ == "of":
             continue  # "a couple of weeks"
@@ -117,25 +149,46 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int]) -> list[Anaphor]:
         elif is_org:
             out.append(Anaphor(start, i + 1, i, "nominal", low, "org"))
         else:
-            out.append(Anaphor(start, i + 1, i, "nominal", low, lex.roles.get(low)))
+            out.append(Anaphor(start, i + 1, i, "nominal", role[0], role[1], wordnet=role[2]))
     return out
 
 
 def find_roles(doc: Doc, lex: Lexicon, covered: list[int]) -> list[tuple[int, str, int, int]]:
     """Roles the article gives a named entity: ``(entity key, role, np_start, np_end)``.
 
-    "Julien Dufresne, a choreographer," / "Dufresne, the choreographer," (apposition, the NP is a
-    nominal mention) and "choreographer Julien Dufresne" (premodifier, np_start == np_end == -1).
+    "Julien Dufresne, a choreographer," / "Dufresne, the choreographer," / "the agency's
+    spokeswoman, Jane Roe," (apposition either way round: the NP is a nominal mention),
+    "choreographer Julien Dufresne" (premodifier), "Roe is the suspect" / "Roe was identified as
+    the gunman" (predicate nominal; these two have np_start == np_end == -1). A role is a noun of
+    :func:`role_noun`.
     """
     out = []
     n = len(doc)
+
+    def role(k: int) -> str | None:
+        r = role_noun(lex, doc[k]) if 0 <= k < n and covered[k] < 0 else None
+        return r[0] if r else None
+
     for i, t in enumerate(doc):
         key = covered[i]
         if key < 0:
             continue
+        first = i == 0 or covered[i - 1] != key
         # Premodifier: "climate activist Camille" / "choreographer Julien".
-        if i > 0 and covered[i - 1] != key and doc[i - 1].lower_ in lex.roles and not is_cap(doc[i - 1].text):
-            out.append((key, doc[i - 1].lower_, -1, -1))
+        if first and i > 0 and role(i - 1) and not is_cap(doc[i - 1].text):
+            out.append((key, role(i - 1), -1, -1))
+        # Reverse apposition: "the agency's spokeswoman, Jane Roe,".
+        if first and i > 1 and doc[i - 1].text == "," and role(i - 2) and not is_cap(doc[i - 2].text):
+            k = i - 3
+            while k >= 0 and i - 2 - k < 6 and covered[k] < 0 and doc[k].lower_ not in _NP_OPEN and (
+                doc[k].pos_ in _MODIFIER_POS or doc[k].text in {"’s", "'s", "-"}
+            ):
+                k -= 1
+            if k >= 0 and doc[k].lower_ in {"the", "a", "an"}:
+                out.append((key, role(i - 2), k, i - 1))
+            elif k >= 0 and doc[k].lower_ in _NP_OPEN:
+                # "her lawyer, Miriam Osei,": the role is Osei's, the possessive stays its owner's.
+                out.append((key, role(i - 2), -1, -1))
         if i + 1 < n and covered[i + 1] == key:
             continue  # not the last token of the name
         # Apposition: ", a/an/the [modifiers] ROLE" closed by a comma, period or end.
@@ -144,12 +197,20 @@ def find_roles(doc: Doc, lex: Lexicon, covered: list[int]) -> list[tuple[int, st
             continue
         if j + 1 < n and doc[j].text == "," and doc[j + 1].lower_ in {"a", "an", "the", "his", "her", "their"}:
             k = j + 2
-            while k < n and k - j < 7 and doc[k].text not in {",", ".", ";", "—", "(", ")"} and doc[k].lower_ not in lex.roles:
+            while k < n and k - j < 7 and doc[k].text not in {",", ".", ";", "—", "(", ")"} and not role(k):
                 if doc[k].pos_ in {"VERB", "AUX", "PRON"} and doc[k].tag_ != "VBN":
                     break
                 k += 1
-            if k < n and doc[k].lower_ in lex.roles and (k + 1 >= n or doc[k + 1].text in {",", ".", ";", "—", ")", "who", "and"}):
-                out.append((key, doc[k].lower_, j + 1, k + 1))
+            if k < n and role(k) and (k + 1 >= n or doc[k + 1].text in {",", ".", ";", "—", ")", "who", "and"}):
+                out.append((key, role(k), j + 1, k + 1))
+        # Predicate nominal: "Roe is the suspect", "Roe was named as the gunman".
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i != i:
+            verb = t.head
+            for c in verb.children:
+                if c.dep_ == "attr" and verb.lemma_ == "be" and role(c.i):
+                    out.append((key, role(c.i), -1, -1))
+                elif c.dep_ == "prep" and c.lower_ == "as":
+                    out.extend((key, role(g.i), -1, -1) for g in c.children if g.dep_ == "pobj" and role(g.i))
     return out
 
 

@@ -13,6 +13,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from storyline.read.doc import DocIndex
+from storyline.read.entities.epithets import role_noun
+from storyline.read.entities.headlines import (
+    institution_word,
+    title_case_tokens,
+    trim_name,
+)
 from storyline.read.entities.lexicon import Lexicon
 from storyline.read.entities.spans import HONORIFICS, is_cap, trim_possessive
 
@@ -23,15 +29,6 @@ _NOT_NAMES = frozenset({"Us", "We", "I", "He", "She", "They", "It", "God", "Inst
 _DETS = frozenset({"the", "a", "an", "The", "A", "An"})
 # Spans the tagger typed as a place/organisation/product that may be a person after all.
 _OTHER_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"})
-# Head words of organisation, place and event names: such a span is never promoted to a person.
-_ORG_WORDS = frozenset({
-    "Academy", "Agency", "Airlines", "Association", "Awards", "Ballet", "Bank", "Bureau", "Church", "City",
-    "Club", "College", "Commission", "Committee", "Company", "Corp", "Council", "County", "Court", "Department",
-    "Festival", "Foundation", "Gala", "Group", "Hospital", "House", "Inc", "Institute", "League", "Ltd",
-    "Ministry", "Museum", "News", "Office", "Orchestra", "Park", "Party", "Police", "Records", "School", "Senate",
-    "Society", "Square", "Street", "Studio", "Studios", "Team", "Theater", "Theatre", "Times", "United",
-    "University", "Weekly",
-})
 # Role nouns that are as often things as people ("next model Falcon", "star Wars"): no cue.
 _WEAK_ROLE_CUES = frozenset({"model", "star", "host", "icon", "legend", "veteran", "winner", "nominee", "creator", "heir",
                              "personality", "beauty", "blonde", "brunette", "hunk", "giant", "player", "designer"})
@@ -120,9 +117,29 @@ def _label_votes(doc: Doc) -> dict[tuple[str, bool], int]:
     return votes
 
 
-def collect_people(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], blocked: set[int]) -> list[Person]:
-    """Person candidates from NER PERSON spans, given-name + capitalised runs, and kin intros."""
+def collect_people(
+    doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], blocked: set[int],
+    not_people: dict[tuple[int, int], str] | None = None,
+) -> list[Person]:
+    """Person candidates from NER PERSON spans, given-name + capitalised runs, and kin intros.
+
+    Spans found to name no person go to ``not_people`` with the type they name instead: "ORG" for
+    a place or a body ("Betty Ford Center"; no person's name is matched inside it), "OTHER" for
+    a name the tagger called a person that is a word of English ("Mac", "Beatles"; the entities
+    component types it as the tagger does elsewhere).
+    """
     people: list[Person] = []
+    not_people = {} if not_people is None else not_people
+    named_places: set[tuple[str, ...]] = set()  # "Betty Ford Center": its leading words name it too
+
+    def trimmed(s: int, e: int, tagged: bool = False) -> tuple[int, int] | None:
+        span = trim_name(idx, lex, s, e)
+        if span is None and e - s >= 2 and institution_word(texts[e - 1]):
+            not_people[(s, e)] = "ORG"
+            named_places.update(tuple(texts[s:k]) for k in range(s + 1, e))
+        elif span is None and tagged:
+            not_people[(s, e)] = "OTHER"
+        return span
 
     def add(words: tuple[str, ...], gender: str | None = None, relation: str | None = None) -> None:
         if not words or any(w in _NOT_NAMES for w in words):
@@ -142,6 +159,9 @@ def collect_people(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], bl
 
     texts, punct = idx.texts, idx.punct
     votes = _label_votes(doc)
+    # Names read from a Title Case line wait until the rest of the article confirms them.
+    headline = title_case_tokens(idx)
+    pending: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
@@ -152,7 +172,12 @@ def collect_people(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], bl
             continue
         if e - s == 1 and votes.get((texts[s], False), 0) > votes.get((texts[s], True), 0):
             continue  # "Mac", "Tiger": tagged a product or place more often than a person
-        add(tuple(texts[s:e]))
+        if s in headline:
+            pending.append((s, e))
+            continue
+        span = trimmed(s, e, tagged=True)
+        if span is not None:
+            add(tuple(texts[span[0] : span[1]]))
     # A known given name followed by capitalised words the tagger left out ("Camille Étienne").
     n = len(texts)
     i = 0
@@ -163,17 +188,28 @@ def collect_people(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], bl
             while j < n and j - i < 4 and is_cap(texts[j]) and len(texts[j]) > 1 and not punct[j] and claimed[j] < 0:
                 j += 1
             if j - i >= 2 and usable(i, j) and not idx.common_word_at_start(i):
-                add(tuple(texts[i:j]))
+                if i in headline:
+                    pending.append((i, j))
+                else:
+                    span = trimmed(i, j)
+                    if span is not None and span[1] - span[0] >= 2:
+                        add(tuple(texts[span[0] : span[1]]))
                 i = j
                 continue
         i += 1
     for s, e, gender, kin in _kin_intros(idx, lex, claimed):
-        if usable(s, e):
+        if usable(s, e) and s not in headline:
             add(tuple(texts[s:e]), gender, kin)
     for s, e in person_established(doc, idx, lex, claimed, blocked):
+        if s in headline:
+            pending.append((s, e))
         # A lone surname or given name of someone already known is matched as their form.
-        if e - s > 1 or not any(texts[s] in p.words for p in people):
+        elif e - s > 1 or not any(texts[s] in p.words for p in people):
             add(tuple(texts[s:e]))
+    for s, e in pending:
+        _confirm(people, tuple(texts[s:e]), lex)
+    # "at Betty Ford" in an article about the Betty Ford Center: the place, by its short name.
+    people[:] = [p for p in people if p.words not in named_places or p.relation]
     for p in people:
         p.forms = _forms(p, lex)
         if p.gender is None:
@@ -181,13 +217,32 @@ def collect_people(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], bl
     return people
 
 
+def _confirm(people: list[Person], words: tuple[str, ...], lex: Lexicon) -> None:
+    """A name read from a headline, kept as far as the article confirms it.
+
+    Its longest prefix that is a name of someone found elsewhere stays theirs ("Lindsay Lohan
+    Checks" -> Lindsay Lohan); a prefix ending in the surname of someone the body names by that
+    word alone makes their name fuller ("Lohan" in the body, "Lindsay Lohan Checks Out" above).
+    """
+    for j in range(len(words), 0, -1):
+        prefix = words[:j]
+        for p in people:
+            if prefix in _forms(p, lex):
+                return
+        if j >= 2:
+            single = [p for p in people if p.words == (prefix[-1],)]
+            if len(single) == 1:
+                single[0].words = prefix
+                return
+
+
 def _name_shaped(idx: DocIndex, s: int, e: int) -> bool:
-    """1-3 capitalised alphabetic words, no acronym, no organisation head word ("Theater")."""
+    """1-3 capitalised alphabetic words, no acronym, no noun of a place or body ("Theater")."""
     if not 0 < e - s <= 3 or idx.common_word_at_start(s):
         return False
     for k in range(s, e):
         t = idx.texts[k]
-        if not is_cap(t) or t.isupper() or t in _ORG_WORDS or t in _NOT_NAMES or t in HONORIFICS:
+        if not is_cap(t) or t.isupper() or institution_word(t) or t in _NOT_NAMES or t in HONORIFICS:
             return False
         if not t.replace("-", "").replace("’", "").replace("'", "").isalpha():
             return False
@@ -226,7 +281,10 @@ def _local_cue(doc: Doc, idx: DocIndex, lex: Lexicon, s: int, e: int, person_wor
     if e + 1 < n and texts[e] == ",":
         if lowers[e + 1] in {"a", "an", "the"}:
             for k in range(e + 2, min(n, e + 8)):
-                if lowers[k] in lex.roles and (k + 1 >= n or texts[k + 1] in {",", ".", ";", "—"}):
+                # "X, the 1950s pinup model who ...": a noun for a kind of person closes the apposition.
+                if (lowers[k] in lex.roles or role_noun(lex, doc[k])) and (
+                    k + 1 >= n or texts[k + 1] in {",", ".", ";", "—"} or lowers[k + 1] in {"who", "whose"}
+                ):
                     return True
                 if idx.punct[k]:
                     break
@@ -316,6 +374,12 @@ def _forms(p: Person, lex: Lexicon) -> set[tuple[str, ...]]:
     forms = {p.words}
     given, surname = p.given, p.surname
     forms.add((given,))
+    bare = tuple(w for w in p.words if w not in _SUFFIXES)
+    if bare != p.words and len(bare) > 1:
+        # "Arcade Joseph Comeaux Jr." is also "Arcade Joseph Comeaux" and "... Comeaux Jr".
+        forms.add(bare)
+        forms.add(tuple(w.rstrip(".") if w in _SUFFIXES else w for w in p.words))
+        forms.add(tuple(w + "." if w in _SUFFIXES and not w.endswith(".") and w[-1].islower() else w for w in p.words))
     if surname:
         forms.add((surname,))
         forms.add((given, surname))
@@ -338,8 +402,9 @@ def match_people(idx: DocIndex, people: list[Person], claimed: list[int], blocke
     """Every occurrence of every person's forms: ``(start_char, end_char, person index)``, in order.
 
     Matching is on token texts, indexed by first token, so it is linear in the article length. A
-    form shared by two people (two Bens, a shared surname) goes to the one mentioned most recently
-    by a form they do not share, else to the first introduced.
+    form shared by two people (two Bens, a shared surname) goes to the one the article names most
+    often by a form they do not share (the family member it is about), then to the one mentioned
+    most recently by such a form, else to the first introduced.
     """
     owners: dict[tuple[str, ...], list[int]] = {}
     for k, p in enumerate(people):
@@ -351,6 +416,13 @@ def match_people(idx: DocIndex, people: list[Person], claimed: list[int], blocke
     texts, starts = idx.texts, idx.tok_starts
     n = len(texts)
     last_seen: dict[int, int] = {}
+    # How often each person is named by a form no one else has ("Bettie Page" against "Jack Page").
+    full: dict[int, int] = {}
+    for i, text in enumerate(texts):
+        for f in by_first.get(text, ()):
+            if len(f) > 1 and len(owners[f]) == 1 and tuple(texts[i : i + len(f)]) == f:
+                full[owners[f][0]] = full.get(owners[f][0], 0) + 1
+                break
     out: list[tuple[int, int, int]] = []
     i = 0
     while i < n:
@@ -382,8 +454,9 @@ def match_people(idx: DocIndex, people: list[Person], claimed: list[int], blocke
                 who = cands[0]
                 last_seen[who] = ts
             else:
-                best = max((last_seen.get(c, -1), -c) for c in cands)
-                who = -best[1] if best[0] >= 0 else cands[0]
+                # The one the article is about: the most often fully named, then the latest seen.
+                best = max((full.get(c, 0), last_seen.get(c, -1), -c) for c in cands)
+                who = -best[2]
             s = starts[ts]
             e = starts[te - 1] + len(hit[-1])
             # "Ms. Quinn": the honorific belongs to the name.

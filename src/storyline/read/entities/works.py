@@ -9,7 +9,9 @@ Contexts (each a capitalised run of words, see :func:`names_spans.cap_run_end`):
 - "while making/filming/shooting <Title>" (a production verb in the gerund)
 - "<Title>, the musical drama ..." (an apposition headed by a work noun)
 
-Award names ("the Oscar winner") are reported separately so they never become people.
+Award names are reported separately so they never become people: as modifiers ("the Oscar
+winner", blocked) and as names of the award itself ("won an Oscar", "her Oscar speech", "the
+Academy Award"), which become an OTHER entity.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from storyline.read.doc import DocIndex
 from storyline.read.entities.lexicon import Lexicon
 from storyline.read.entities.spans import cap_run_end, is_cap
 
-__all__ = ["find_works", "find_awards"]
+__all__ = ["find_works", "find_awards", "find_award_names", "AWARD_CANONICAL"]
 
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "former", "fellow", "my", "our", "your"})
 _OF_NOUNS = frozenset({"set", "premiere", "sequel", "remake", "production", "season", "episode", "trilogy", "cast",
@@ -32,6 +34,19 @@ _APPOS_DETS = frozenset({"the", "a", "an", "his", "her", "their"})
 _YEAR_POSS = re.compile(r"\b(1[89]\d\d|20\d\d)\s?['’]s\s+(?=[A-Z])")
 _PLACE_TYPES = frozenset({"NORP", "GPE", "LOC", "ORG", "FAC"})
 _OPEN_Q = frozenset({"“", '"', "‘"})
+# "the video for Glass Heart", "the trailer for Iron Meridian": a title after "for".
+_FOR_NOUNS = frozenset({"video", "videos", "trailer", "trailers", "soundtrack", "remix", "promo", "teaser"})
+# One name for an award however it is called.
+AWARD_CANONICAL = {"Oscar": "Academy Award", "Oscars": "Academy Award", "Academy Awards": "Academy Award",
+                   "Emmys": "Emmy", "Grammys": "Grammy", "Golden Globes": "Golden Globe", "Olympics": "Olympic"}
+# Before a one-word award name, these make it the award ("an Oscar", "her Oscar", "two Oscars").
+_AWARD_DETS = frozenset({"a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "first", "second",
+                         "two", "three", "four", "five", "another", "no", "'s", "’s"})
+# After a one-word award name, these make it the award ("Oscar night", "Emmy campaign").
+_AWARD_NOUNS = frozenset({"night", "nights", "speech", "speeches", "nomination", "nominations", "nod", "nods",
+                          "campaign", "race", "ceremony", "ceremonies", "telecast", "broadcast", "buzz", "season",
+                          "statuette", "statuettes", "win", "wins", "glory", "party", "parties", "voters", "host",
+                          "hosts", "contender", "contenders", "hopeful", "hopefuls", "favorite", "favourite"})
 
 
 def _title_after(doc, i: int, limit: int) -> tuple[int, int] | None:
@@ -59,6 +74,37 @@ def find_awards(doc, lex: Lexicon) -> list[tuple[int, int]]:
             found.append((i, j))
         elif doc[i].lower_ in {"oscars", "emmys", "grammys", "golden globes"}:
             found.append((i, j))
+    return found
+
+
+def find_award_names(doc, lex: Lexicon, blocked: set[int]) -> list[tuple[int, int, str]]:
+    """``(start_tok, end_tok, canonical name)`` of award names naming the award itself.
+
+    A two-word award ("Academy Award", "Golden Globe") always is one; a one-word award that is
+    also a given name ("Oscar", "Tony") only after a determiner, possessive or number ("won an
+    Oscar", "her Oscar speech"), in the plural ("two Oscars"), before "for" ("Emmy for best
+    drama") or before a noun of awards ("Oscar night", "Emmy campaign"). Tokens in ``blocked`` (modifiers: "the Oscar winner") never start one.
+    """
+    found = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        two = f"{doc[i].text} {doc[i + 1].text}" if i + 1 < n else ""
+        if two in lex.awards:
+            j, name = i + 2, two
+        elif doc[i].text in lex.awards:
+            j, name = i + 1, doc[i].text
+            prev = doc[i - 1].lower_ if i > 0 else ""
+            nxt = doc[j].lower_ if j < n else ""
+            if not (name.endswith("s") or prev in _AWARD_DETS or nxt == "for" or nxt in _AWARD_NOUNS):
+                i += 1
+                continue
+        else:
+            i += 1
+            continue
+        if not any(k in blocked for k in range(i, j)):
+            found.append((i, j, AWARD_CANONICAL.get(name, name)))
+        i = j
     return found
 
 
@@ -106,6 +152,9 @@ def find_works(idx: DocIndex, lex: Lexicon, blocked: set[int]) -> list[tuple[int
                 add(_title_after(doc, i + 1, sent_end), "noun")
         elif low in _OF_NOUNS and low not in lex.work_nouns and i + 1 < n and doc[i + 1].lower_ == "of":
             add(_title_after(doc, i + 2, sent_end), "of")
+        # "the music video for Glass Heart": a title after a promotional work noun and "for".
+        if low in _FOR_NOUNS and i + 2 < n and doc[i + 1].lower_ == "for" and doc[i + 2].ent_type_ not in _PLACE_TYPES:
+            add(_title_after(doc, i + 2, sent_end), "for")
         # "while making Red Lantern": the gerund of a production verb takes a title.
         if low in _MAKING and i + 1 < n:
             add(_title_after(doc, i + 1, sent_end), "making")

@@ -12,9 +12,13 @@ What is tagged, and the conventions followed (TimeML / TempEval-3, as annotated 
   199 for the 1990s); DURATION values are P..; SET values are the period; PRESENT_REF, PAST_REF
   and FUTURE_REF for "now"/"currently", "recently", "soon"/"the future".
 - Partial and relative dates are completed from the publication date and the tense around
-  them (anchor "DCT"): a month or weekday said in the past that would fall after publication
-  moves back a year/week, one said of the future that would fall before moves forward; tense
-  comes from the parse when a Doc is given, else from cue words. Anaphoric ones ("a year
+  them (anchor "DCT"): a month, weekday or holiday said in the past that would fall after
+  publication moves back a year/week, one said of the future that would fall before moves
+  forward; a season said in the past is the latest one begun by publication ("has spent much of
+  the winter" in March 2024 is 2023-WI, December to February), one said of the future the first
+  not yet over. Tense comes from the parse when a Doc is given (an active present perfect counts
+  as past), else from cue words; a capitalised cue inside a name ("spoke to To Be Announced",
+  "Will Smith") or a participle after a determiner ("the planned stop") is no cue. Anaphoric ones ("a year
   later", "the following month", "the same day", "days later" = mod AFTER) are computed from
   the last calendar date in the text (anchor "t<i>"), or the publication date if none.
 - Refused: ages ("25-year-old", "42 years old", "Portman, 42"), counts and ordinals

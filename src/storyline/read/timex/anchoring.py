@@ -15,25 +15,31 @@ from spacy.tokens import Doc
 
 __all__ = ["TenseOracle"]
 
+# Irregular past forms (regular ones end in -ed).
+_PAST = ("was|were|had|did|said|told|took|made|met|saw|began|came|went|left|fell|rose|got|gave|sold|bought|"
+         "won|lost|paid|broke|spent|chose|grew|held|became|spoke|wrote|knew|thought|felt|kept|found|heard|sent|"
+         "brought|caught|taught|fought|struck|stood|sat|wore|drove|flew|threw|sang|led|ran|hid|shook|swore|tore")
 # Future cues first: the alternation is leftmost-first, so "expected to" is not read as a past "-ed".
 _CUES = re.compile(
     r"(?i:\b(?P<future>will|won[’']t|shall|going\s+to|plans?\s+to|planned\s+to|expected\s+to|"
     r"expects?\s+to|scheduled\s+to|set\s+to|due\s+to|is\s+to|are\s+to|aims?\s+to|intends?\s+to|"
     r"would|should|could|(?-i:may)|might|must|can|to\s+be|"  # "May" is a month
-    # "to" + verb: an intention or plan ("wants to eliminate ... by June")
-    r"to\s+(?!(?:the|a|an|its|his|her|their|our|my|your|this|that|these|those|be)\b)[a-z]{3,})\b"
+    # "to" + verb: an intention or plan ("wants to eliminate ... by June"). The verb is in lower
+    # case: "spoke to Daily Lumen", "talked to Red Carpet Daily" name an outlet, not a plan.
+    r"to\s+(?!(?:the|a|an|its|his|her|their|our|my|your|this|that|these|those|be)\b)(?-i:[a-z]{3,}))\b"
     r"|(?P<future2>[’']ll)\b"
     r"|\b(?P<present>is|are|has|have|does|do)\b"
     # a participle after "be"/"been" is passive, not past ("will be signed")
-    r"|(?<!\bbe\s)(?<!\bbeen\s)\b(?P<past>was|were|had|did|said|told|took|made|met|saw|began|came|"
-    r"went|left|fell|rose|got|gave|sold|bought|won|lost|paid|broke|spent|chose|grew|held|became|"
-    r"\w{2,}ed)\b)"
+    rf"|(?<!\bbe\s)(?<!\bbeen\s)\b(?P<past>{_PAST}|\w{{2,}}ed)\b)"
 )
+# "remain closed", "has announced": an adjective or a perfect; "the planned stop": an adjective.
 _NOT_TENSE_BEFORE = re.compile(
-    r"(?i:\b(?:be|been|being|is|are|remain|remains|stay|stays|seem|seems|get|gets|has|have)\s+)$"
+    r"(?i:\b(?:be|been|being|is|are|remain|remains|stay|stays|seem|seems|get|gets|has|have|"
+    r"the|a|an|its|his|her|their|our)\s+)$"
 )
 _PREP_BEFORE = re.compile(r"(?i:\b(since|by|until|till)\s+(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?)$")
 _SENT_END = re.compile(r"[.!?]\s|\n")
+_SENT_START = re.compile(r"(?:[.!?:]\s+|\n\s*|^)[“\"‘'(]?$")
 _WINDOW = 300  # characters searched either side: sentences longer than this are rare in news
 
 
@@ -76,7 +82,11 @@ class TenseOracle:
         if token.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):
             return "past"
         if token.tag_ == "VBN" and "had" in lowers:
-            return "past"  # present perfect ("has been scheduled") says nothing about the date's side
+            return "past"
+        if token.tag_ == "VBN" and lowers & {"has", "have", "'ve", "’ve"} and not any(c.dep_ == "auxpass" for c in auxes):
+            # An active present perfect reports something done by now ("has spent much of the
+            # winter"); a passive one ("has been scheduled for March") says nothing about the side.
+            return "past"
         if token.tag_ == "VB" and token.head.lower_ in ("plans", "plan", "expects", "hopes", "aims", "wants"):
             return "future"
         if token.tag_ in ("VBZ", "VBP"):
@@ -99,8 +109,10 @@ class TenseOracle:
         # else the nearest on the right.
         left_cue = right_cue = None
         for m in _CUES.finditer(text, lo, hi):
+            if m.group()[0].isupper() and not _SENT_START.search(text, max(lo, m.start() - 4), m.start()) and m.start() > lo:
+                continue  # inside a name: "Will Smith", "spoke to To Be Announced", "Us Weekly"
             if m.lastgroup == "past" and _NOT_TENSE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-                continue  # "remain closed", "has announced": an adjective or a perfect, not a past
+                continue  # not a past tense (see _NOT_TENSE_BEFORE)
             if m.end() <= start:
                 left_cue = m
             elif m.start() >= end and right_cue is None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from storyline.read.timex.calendar import parse_value, shift, year_for_month
+from storyline.core.dates import interval
+from storyline.read.timex.calendar import parse_value, shift
 from storyline.read.timex.context import (
     WS,
     Context,
@@ -199,7 +200,28 @@ def rule_quarter(m, ctx, s, e):
     return Found(s, e, "DATE", f"{y}-{label}{n}", anchor="DCT")
 
 
-_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+def season_year(dct: date, code: str, rel: str, tense: str) -> int:
+    """The year of a season written without one (the year its first month falls in).
+
+    "last" is the latest season already over at publication, "next" the first not yet begun;
+    otherwise the tense decides: a clause about the past means the latest season begun by
+    publication ("has spent much of the winter" in March is the winter just ended), one about
+    the future the first not yet over, and the present the season under way or else the nearest.
+    """
+    spans = [(y, interval(f"{y}-{code}")) for y in range(dct.year - 2, dct.year + 2)]
+    spans = [(y, s) for y, s in spans if s is not None]
+    if rel in ("last", "this past"):
+        return max(y for y, s in spans if s.end < dct)
+    if rel == "next":
+        return min(y for y, s in spans if s.start > dct)
+    if tense == "past":
+        return max(y for y, s in spans if s.start <= dct)
+    if tense == "future":
+        return min(y for y, s in spans if s.end >= dct)
+    for y, s in spans:
+        if s.start <= dct <= s.end:
+            return y
+    return min(spans, key=lambda ys: min(abs((ys[1].start - dct).days), abs((ys[1].end - dct).days)))[0]
 
 
 def rule_season(m, ctx, s, e):
@@ -213,14 +235,8 @@ def rule_season(m, ctx, s, e):
         return Found(s, e, "DATE", f"{m['y']}-{code}")
     if not ctx.dct:
         return Found(s, e, "DATE", f"XXXX-{code}")
-    month = _SEASON_MONTH[code]
-    if rel in ("last", "this past"):
-        y = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
-    elif rel == "next":
-        y = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
-    else:
-        y = year_for_month(ctx.dct, month, None, ctx.tense.tense(s, e))
-    return Found(s, e, "DATE", f"{y}-{code}", anchor="DCT")
+    tense = "" if rel in ("last", "this past", "next") else ctx.tense.tense(s, e)
+    return Found(s, e, "DATE", f"{season_year(ctx.dct, code, rel, tense)}-{code}", anchor="DCT")
 
 
 def rule_decade(m, ctx, s, e):
@@ -247,15 +263,28 @@ _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": 
              "halloween": (10, 31), "valentine's day": (2, 14)}
 
 
+def _thanksgiving(year: int) -> date:
+    """The fourth Thursday of November (US Thanksgiving)."""
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
 def rule_holiday(m, ctx, s, e):
     name = WS.sub(" ", m["hol"].lower().replace("’", "'"))
     if name.startswith("thanksgiving"):
-        y, anchor = (int(m["y"]), None) if m["y"] else ((ctx.dct.year, "DCT") if ctx.dct else (None, None))
-        if y is None:
+        if m["y"]:
+            return Found(s, e, "DATE", _thanksgiving(int(m["y"])).isoformat())
+        if not ctx.dct:
             return Found(s, e, "DATE", "XXXX-11")
-        first = date(y, 11, 1)
-        day = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-        return Found(s, e, "DATE", day.isoformat(), anchor=anchor)
+        # Like a month and day without a year: a past clause means the last one before
+        # publication ("by Thanksgiving it was obvious" in March), a future one the next.
+        day = _thanksgiving(ctx.dct.year)
+        tense = ctx.tense.tense(s, e)
+        if tense == "past" and day > ctx.dct:
+            day = _thanksgiving(ctx.dct.year - 1)
+        elif tense == "future" and day < ctx.dct:
+            day = _thanksgiving(ctx.dct.year + 1)
+        return Found(s, e, "DATE", day.isoformat(), anchor="DCT")
     month, day = _HOLIDAYS[name]
     value, anchor = date_value(ctx, month, day, m["y"], s, e)
     return Found(s, e, "DATE", value, anchor=anchor) if value else None

@@ -1,0 +1,56 @@
+"""Entity types settled across articles before linking: a title is not a person.
+
+The reader types a name from its own article only, so a song or an award named without any
+context ("the music video for Glass Heart", "her Oscar speech" in an article that never calls
+it an award) can come out PERSON. When another article of the story types the same name WORK or
+OTHER, and the article that says PERSON gives it nothing of a person (no alias or epithet, no
+gender, no role or kin relation), it takes the other type, so the cast links it with the work or
+award instead of making a person card of it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter, defaultdict
+from typing import Sequence
+
+from storyline.core.records import ArticleEntity
+
+__all__ = ["settle_types"]
+
+_THING_TYPES = ("WORK", "OTHER")
+
+
+def _key(name: str) -> str:
+    key = " ".join(name.split()).casefold()
+    return key[4:] if key.startswith("the ") else key
+
+
+def _bare_person(e: ArticleEntity) -> bool:
+    """A PERSON the article knows nothing of but its name."""
+    attrs = e.attributes if isinstance(e.attributes, dict) else {}
+    return e.type == "PERSON" and not e.aliases and e.gender is None and not attrs.get("roles") and not attrs.get("relation")
+
+
+def settle_types(entities: Sequence[ArticleEntity]) -> list[ArticleEntity]:
+    """``entities`` with each bare PERSON whose name another article types WORK/OTHER retyped.
+
+    The retyped entity also takes that entity's name (its own becomes an alias: "Oscar" joins
+    "Academy Award"), so the cast links the two by name.
+    """
+    things: dict[str, Counter] = defaultdict(Counter)
+    for e in entities:
+        if e.type in _THING_TYPES:
+            for name in (e.name, *e.aliases):
+                things[_key(name)][(e.type, e.name)] += 1
+    if not things:
+        return list(entities)
+    out = []
+    for e in entities:
+        votes = things.get(_key(e.name)) if _bare_person(e) else None
+        if votes:
+            (etype, name), _ = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+            aliases = (e.name,) if name != e.name else ()
+            e = dataclasses.replace(e, type=etype, name=name, aliases=aliases)
+        out.append(e)
+    return out

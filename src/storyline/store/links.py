@@ -1,0 +1,75 @@
+"""The link tables (``fact_claims``, ``echo_links``), derived from what is stored.
+
+Rebuilt in the transaction that stores a story (:meth:`storyline.store.Store.replace_story`) and
+by migration 0004 for stories stored before it. Each cited id is looked up in the claims, ages
+and mentions tables: a link column is set only when the row exists (a story may cite readings
+not stored, e.g. from another database), so the foreign keys always hold.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import sqlalchemy as sa
+
+from storyline.core.ids import make_id
+from storyline.core.links import fact_sides, mention_kind
+from storyline.core.records import EchoLink, FactClaim, Quantity
+from storyline.store.convert import to_row
+from storyline.store.tables import LINK_TABLES, tables
+
+__all__ = ["rebuild_links"]
+
+
+def _rows(conn: sa.Connection, table: str, *columns: str, where: set[str] | None = None) -> list[Any]:
+    t = tables[table]
+    query = sa.select(*(t.c[c] for c in columns))
+    if where is not None:
+        if not where:
+            return []
+        query = query.where(t.c.id.in_(sorted(where)))
+    return list(conn.execute(query))
+
+
+def rebuild_links(conn: sa.Connection) -> None:
+    """Delete and write again every row of the link tables from the stored story and readings."""
+    for name in reversed(LINK_TABLES):
+        conn.execute(tables[name].delete())
+    facts = _rows(conn, "facts", "id", "statement", "claims", "seq", "statement_claim", "supporting", "disputing", "superseded")
+    conflicts = _rows(conn, "conflicts", "fact", "claims")
+    echoes = _rows(conn, "echoes", "id", "claim", "original", "seq")
+    cited = {c for f in facts for c in f.claims} | {x for e in echoes for x in (e.claim, e.original) if x}
+    claims = {r.id: r for r in _rows(conn, "claims", "id", "article", "text", "polarity", where=cited)}
+    ages = {r.id: r for r in _rows(conn, "ages", "id", "article", where=cited - claims.keys())}
+    mentions = {r.id: r for r in _rows(conn, "mentions", "id", "article", "quantities", where=cited - claims.keys() - ages.keys())}
+    pairs: dict[str, list] = defaultdict(list)
+    for x in conflicts:
+        pairs[x.fact].append(x.claims)
+
+    links: list[FactClaim] = []
+    for f in sorted(facts, key=lambda f: f.seq):
+        if f.statement_claim is not None:  # the sides reconcile recorded (storyline.reconcile.facts)
+            sides = {i: "support" for i in f.claims} | {i: "dispute" for i in f.disputing or ()} | {
+                i: "superseded" for i in f.superseded or ()}
+        else:  # a story stored before the sides were recorded
+            sides = fact_sides(f.statement, f.claims, pairs[f.id], {i: c.text for i, c in claims.items()},
+                               {i: c.polarity for i, c in claims.items()})
+        for ref in dict.fromkeys(f.claims):
+            c, g, m = claims.get(ref), ages.get(ref), mentions.get(ref)
+            if m is not None:
+                kind = mention_kind(Quantity(**q) for q in m.quantities or ())
+            elif g is not None or (c is None and ref.startswith("g-")):
+                kind = "age"
+            else:  # a claim, or an id not stored: named by its prefix
+                kind = "count" if c is None and ref.startswith("m-") else "claim"
+            row = c or g or m
+            links.append(FactClaim(make_id("k", f.id, ref), f.id, ref, kind, sides[ref], c and c.id, g and g.id,
+                                   m and m.id, row.article if row is not None else None))
+    echo_links = []
+    for e in sorted(echoes, key=lambda e: e.seq):
+        c, o = claims.get(e.claim), claims.get(e.original) if e.original else None
+        echo_links.append(EchoLink(e.id, e.id, c and c.id, o and o.id, c and c.article, o and o.article))
+    for name, records in (("fact_claims", links), ("echo_links", echo_links)):
+        if records:
+            conn.execute(tables[name].insert(), [to_row(name, r, i) for i, r in enumerate(records)])

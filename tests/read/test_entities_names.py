@@ -1,0 +1,68 @@
+"""Which capitalised words make a person's name: Title Case headlines, names of places and bodies,
+titles before a name. Sentences are invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from helpers.docs import build, model_nlp
+
+from storyline.read.doc import DocIndex
+from storyline.read.entities.headlines import (
+    institution_word,
+    title_case_tokens,
+    trim_name,
+)
+from storyline.read.entities.lexicon import lexicon
+
+
+def _people(doc) -> list[str]:
+    return sorted(e.name for e in doc._.sl_entities if e.type == "PERSON")
+
+
+def test_institution_words_come_from_wordnet():
+    assert all(institution_word(w) for w in ("Center", "Hospital", "University", "Street", "Clinic", "Lake"))
+    # someone's name in WordNet, or a thing that is no place: may end a person's name
+    assert not any(institution_word(w) for w in ("Hall", "Page", "Rook", "Smith", "Okafor"))
+
+
+def test_trim_name_keeps_the_name_and_drops_places_titles_and_headline_verbs():
+    doc = build("Constable Tim Harwick met Mabel Rusk Center staff . || Dana Okafor Checks Into Rehab .")
+    idx, lex = DocIndex.build(doc), lexicon()
+    words = idx.texts
+    assert words[slice(*trim_name(idx, lex, 0, 3))] == ["Tim", "Harwick"]
+    assert trim_name(idx, lex, 4, 7) is None  # Mabel Rusk Center
+    assert words[slice(*trim_name(idx, lex, 9, 12))] == ["Dana", "Okafor"]  # Dana Okafor Checks
+
+
+@pytest.mark.model
+def test_a_title_case_headline_builds_no_name_the_body_does_not_confirm():
+    nlp = model_nlp()
+    text = ("Dana Okafor Checks Into Harbor Point Clinic After Second Arrest\n"
+            "Dana Okafor checked into a clinic on Monday. Okafor, 31, was arrested in March.")
+    doc = nlp(text)
+    assert _people(doc) == ["Dana Okafor"]
+    assert title_case_tokens(DocIndex.build(doc)) == set(range(0, 10))
+    okafor = next(e for e in doc._.sl_entities if e.name == "Dana Okafor")
+    assert okafor.mentions[0].text == "Dana Okafor" and okafor.mentions[0].start == 0
+
+
+@pytest.mark.model
+def test_a_body_sentence_full_of_names_is_no_headline():
+    nlp = model_nlp()
+    doc = nlp("Orla Brennick Took Tomasz Vey And Wiebke Lund To Oslo.")
+    assert not title_case_tokens(DocIndex.build(doc))
+
+
+@pytest.mark.model
+def test_a_facility_named_after_someone_is_not_that_person():
+    nlp = model_nlp()
+    doc = nlp("Mabel Rusk spent a month at the Mabel Rusk Center last year. The Center said she left in May.")
+    names = _people(doc)
+    assert "Mabel Rusk Center" not in names
+
+
+def test_initials_and_a_place_before_a_title_are_no_name():
+    doc = build("U. S. Marshal Tom Reed arrived . || L. A. is warm .")
+    idx, lex = DocIndex.build(doc), lexicon()
+    assert trim_name(idx, lex, 0, 3) is None  # U. S. Marshal
+    assert trim_name(idx, lex, 7, 9) is None  # L. A.

@@ -1,0 +1,89 @@
+"""Which way a partial date resolves: a clause about the past points at the most recent past date.
+
+Each case is a sentence of the demo corpus with its own publication date. Each is checked twice:
+from cue words alone (no parse) and through the real pipeline (the parse decides first).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyline.core.dates import interval
+from storyline.read.doc import ArticleMeta
+from storyline.read.timex import tag_timexes
+
+STARWATCH = date(2024, 3, 14)  # 2024-03-14-starwatch.txt
+GLITTER = date(2024, 2, 6)  # gl-2024-02-06 in batch-2024.jsonl
+LUMEN = date(2024, 5, 13)  # 2024-05-13-daily-lumen.txt
+
+WINTER = "The choreographer has spent much of the winter in Lisbon."
+WINTER_GLITTER = "The singer has spent much of the winter in Portugal recording her second album."
+THANKSGIVING = "“They tried counseling in the fall, but by Thanksgiving it was obvious to everyone,” the insider says."
+INSIDERS = ("The Oscar winner filed for divorce from Theo Lindqvist last week, and the two insiders who spoke to "
+            "{outlet} in January are talking again.")
+
+CASES = [
+    # (text, publication date, timex text, expected value)
+    (WINTER, STARWATCH, "the winter", "2023-WI"),
+    (WINTER_GLITTER, GLITTER, "the winter", "2023-WI"),
+    (THANKSGIVING, STARWATCH, "Thanksgiving", "2023-11-23"),
+    (INSIDERS.format(outlet="Daily Lumen"), LUMEN, "January", "2024-01"),
+    (INSIDERS.format(outlet="Red Carpet Daily"), LUMEN, "January", "2024-01"),
+    (INSIDERS.format(outlet="Star Tattler"), LUMEN, "January", "2024-01"),
+    ("She talked to Daily Lumen in March.", date(2024, 1, 17), "March", "2023-03"),
+]
+
+
+def _value(timexes, text: str) -> str:
+    found = {t.text: t.value for t in timexes}
+    assert text in found, found
+    return found[text]
+
+
+@pytest.mark.parametrize(("text", "published", "span", "value"), CASES)
+def test_direction_from_cue_words(text, published, span, value):
+    assert _value(tag_timexes(text, published), span) == value
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "published", "span", "value"), CASES)
+def test_direction_through_the_pipeline(text, published, span, value):
+    from storyline.read.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    doc = nlp.make_doc(text)
+    doc._.sl_meta = ArticleMeta(article_id="t", outlet=None, published=published)
+    doc = nlp(doc)
+    assert _value(doc._.sl_timexes, span) == value
+
+
+def test_the_winter_just_past_is_before_publication():
+    """The value means the winter of December 2023 to February 2024, not the next one."""
+    span = interval(_value(tag_timexes(WINTER, STARWATCH), "the winter"))
+    assert (span.start, span.end) == (date(2023, 12, 1), date(2024, 2, 29))
+    assert span.end < STARWATCH
+
+
+def test_outlet_name_does_not_move_the_date():
+    values = {_value(tag_timexes(INSIDERS.format(outlet=o), LUMEN), "January")
+              for o in ("Daily Lumen", "Red Carpet Daily", "The Velvet Rope", "Us Weekly", "To Be Announced")}
+    assert values == {"2024-01"}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "value"),
+    [
+        # future and present stay as they were
+        ("The tour will resume in the spring.", STARWATCH, "the spring", "2024-SP"),
+        ("They will spend Thanksgiving apart.", STARWATCH, "Thanksgiving", "2024-11-28"),
+        ("By Thanksgiving it was over.", date(2024, 12, 10), "Thanksgiving", "2024-11-28"),
+        ("The couple spent last summer in Lisbon.", date(2024, 8, 20), "last summer", "2023-SU"),
+        ("She wants to finish filming by the summer.", STARWATCH, "the summer", "2024-SU"),
+        # a capitalised word after "to" is a name, not a verb of intention
+        ("He told friends he plans to move in March.", date(2024, 1, 17), "March", "2024-03"),
+    ],
+)
+def test_direction_other_cases(text, published, span, value):
+    assert _value(tag_timexes(text, published), span) == value

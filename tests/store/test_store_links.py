@@ -1,0 +1,109 @@
+"""Link tables (fact_claims, echo_links): derived when a story is stored, enforced by foreign keys
+that never block re-reading an article, filled by migration 0004 for older stories."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import sqlalchemy as sa
+from helpers.store import db_url, reading, story  # noqa: F401  (db_url is a fixture)
+
+from storyline.core.ids import make_id
+from storyline.core.records import Fact, Story
+from storyline.store import open_store
+
+
+def _stored(url):
+    store = open_store(url)
+    store.put_reading(reading(1))
+    store.put_reading(reading(2))
+    store.replace_story(story())
+    return store
+
+
+def test_each_fact_links_its_claims_with_their_side_and_article(db_url: str) -> None:  # noqa: F811
+    r1, r2 = reading(1), reading(2)
+    with _stored(db_url) as store:
+        fact_claims, echo_links = store.links()
+        s = store.story()
+    by_fact: dict[str, list] = {}
+    for link in fact_claims:
+        by_fact.setdefault(link.fact, []).append(link)
+    assert set(by_fact) == {f.id for f in s.facts}
+    first = {link.ref: link for link in by_fact[s.facts[0].id]}
+    a, b = r1.claims[0].id, r2.claims[1].id
+    assert set(first) == {a, b}
+    assert (first[a].claim, first[a].article, first[a].kind) == (a, r1.article.id, "claim")
+    assert (first[b].claim, first[b].article) == (b, r2.article.id)
+    # the conflict pair puts its two claims on opposite sides; the statement's claim supports
+    assert {first[a].role, first[b].role} == {"support", "dispute"}
+    (echo,) = echo_links
+    assert (echo.echo, echo.claim, echo.original) == (s.echoes[0].id, r2.claims[0].id, r1.claims[0].id)
+    assert (echo.article, echo.original_article) == (r2.article.id, r1.article.id)
+
+
+def test_ages_and_mentions_a_fact_cites_are_linked_as_such(db_url: str) -> None:  # noqa: F811
+    r1 = reading(1)
+    age, mention = r1.ages[0].id, r1.mentions[0].id
+    fact = Fact(make_id("f", "age"), "Mara Quinn is 42", "age", (age, mention, "g-not-stored"), (r1.article.id,),
+                ("Outlet 0",), 1, "single_source", "unattributed", None)
+    with open_store(db_url) as store:
+        store.put_reading(r1)
+        store.replace_story(Story(facts=(fact,)))
+        links = {link.ref: link for link in store.links()[0]}
+    assert (links[age].kind, links[age].age, links[age].claim, links[age].article) == ("age", age, None, r1.article.id)
+    assert links[mention].mention == mention and links[mention].kind in ("age", "count")
+    assert (links["g-not-stored"].kind, links["g-not-stored"].age, links["g-not-stored"].article) == ("age", None, None)
+
+
+def test_rereading_an_article_is_not_blocked_and_nulls_its_links(db_url: str) -> None:  # noqa: F811
+    with _stored(db_url) as store:
+        before = store.story()
+        changed = dataclasses.replace(reading(1), claims=(), article=dataclasses.replace(reading(1).article, content_hash="v2"))
+        assert store.put_reading(changed) is True
+        assert store.story() == before  # the story is stale until the next reconcile, not blocked
+        links = store.links()[0]
+        gone = {c.id for c in reading(1).claims}
+        assert all(link.claim is None for link in links if link.ref in gone)
+        assert any(link.claim is not None for link in links if link.ref not in gone)
+        store.replace_story(before)  # the next story write links again what is stored
+
+
+def test_foreign_keys_are_declared_for_sql_tools(db_url: str) -> None:  # noqa: F811
+    with _stored(db_url) as store:
+        engine = store._engine
+        inspector = sa.inspect(engine)
+        fks = {(fk["constrained_columns"][0], fk["referred_table"]) for fk in inspector.get_foreign_keys("fact_claims")}
+        assert fks == {("fact", "facts"), ("claim", "claims"), ("age", "ages"), ("mention", "mentions"), ("article", "articles")}
+        fks = {(fk["constrained_columns"][0], fk["referred_table"]) for fk in inspector.get_foreign_keys("echo_links")}
+        assert fks == {("echo", "echoes"), ("claim", "claims"), ("original", "claims"), ("article", "articles"),
+                       ("original_article", "articles")}
+
+
+def test_a_version_4_database_gets_its_links_on_upgrade(db_url: str) -> None:  # noqa: F811
+    from alembic import command
+
+    from storyline.store.connect import _alembic_config, create_engine, parse_url
+    from storyline.store.convert import to_row
+    from storyline.store.tables import ARTICLE_TABLES, STORY_TABLES, tables
+
+    engine = create_engine(parse_url(db_url))
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0004")
+    s = story()
+    with engine.begin() as conn:
+        for r in (reading(1), reading(2)):
+            parts = {"articles": (r.article,), "article_entities": r.entities, "mentions": r.mentions, "ages": r.ages,
+                     "timexes": r.timexes, "claims": r.claims}
+            for name in ARTICLE_TABLES:
+                conn.execute(tables[name].insert(), [to_row(name, rec, None if name == "articles" else i)
+                                                     for i, rec in enumerate(parts[name])])
+        for name, records in zip(STORY_TABLES, (s.entities, s.facts, s.conflicts, s.echoes, s.timeline)):
+            conn.execute(tables[name].insert(), [to_row(name, rec, i) for i, rec in enumerate(records)])
+    engine.dispose()
+    with open_store(db_url) as store:
+        assert store.schema_version() == 5
+        fact_claims, echo_links = store.links()
+    assert len(fact_claims) == sum(len(f.claims) for f in s.facts) and len(echo_links) == 1
