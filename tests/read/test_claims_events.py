@@ -121,10 +121,14 @@ def test_light_copular_support_and_cognition_predicates_are_not_eventive():
     c, _ = one("They/PRON/PRP/nsubj/1 had/VERB/VBD/ROOT/- a/DET/DT/det/3 dog/NOUN/NN/dobj/1 ./PUNCT/./punct/1",
                ["they", "have", "a", "dog", "."])
     assert (c.predicate, c.eventive) == ("have", False)
-    # "She lives in Rome ." : a state (verb.stative)
+    # "She lives in Rome ." : a state is a fact ('lives in Paris' would contradict it)
     c, _ = one("She/PRON/PRP/nsubj/1 lives/VERB/VBZ/ROOT/- in/ADP/IN/prep/1 Rome/PROPN/NNP/pobj/2 ./PUNCT/./punct/1",
                ["she", "live", "in", "rome", "."])
-    assert (c.predicate, c.frame, c.eventive, c.place_text) == ("live", "verb.stative", False, "Rome")
+    assert (c.predicate, c.frame, c.eventive, c.place_text) == ("live", "verb.stative", True, "Rome")
+    # "There is a crowd ." : "be" alone predicates nothing
+    c, _ = one("There/PRON/EX/expl/1 is/VERB/VBZ/ROOT/- a/DET/DT/det/3 crowd/NOUN/NN/attr/1 ./PUNCT/./punct/1",
+               ["there", "be", "a", "crowd", "."])
+    assert c.eventive is False
     # "Police identified the victim ." : a cognition verb with a nominal object is an event
     c, _ = one("Police/NOUN/NNS/nsubj/1 identified/VERB/VBD/ROOT/- the/DET/DT/det/3 victim/NOUN/NN/dobj/1 ./PUNCT/./punct/1",
                ["police", "identify", "the", "victim", "."])

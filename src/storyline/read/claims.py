@@ -35,12 +35,13 @@ What the predicate means comes from WordNet, never from a domain word list:
 - ``event_key``: :func:`storyline.core.words.event_key` (a verb and its nominalisation share it);
   ``frame``: the WordNet lexicographer file of the sense (verb.contact, noun.event, ...);
 - ``eventive`` is False for predicates that never head a fact alone: copulas with an adjective or
-  a non-event noun ('is true', 'she's a realist'), the light verbs have/make/do without an event
-  noun, the support verbs whose subject is the event itself (happen, occur, and their synonyms:
-  'take place'), states and propositional attitudes: verbs whose two most frequent WordNet senses
-  are both verb.stative ('live', 'cost') or both verb.cognition ('I think', 'knew that ...'; with
-  a nominal object, 'learned the truth', it is an event); ``become``/``get`` + complement is a
-  change, eventive.
+  a non-event noun ('is true', 'she's a realist') and "be" without one ('there is'), the light
+  verbs have/make/do without an event noun, the support verbs whose subject is the event itself
+  (happen, occur, and their synonyms: 'take place'), and propositional attitudes: verbs whose two
+  most frequent WordNet senses are both verb.cognition ('I think', 'knew that ...'; with a
+  nominal object, 'identified the victim', it is an event). States are facts ('lives in Rome'
+  against 'lives in Paris'): eventive. ``become``/``get`` + complement is a change, eventive. A predicate a domain pack types is eventive: the pack's classes are the kinds
+  of fact its domain reconciles ('has never been unfaithful' denies the affair).
 
 Arguments: subject (``nsubj``/agent; for nouns the possessor 'his resignation', a 'by'-phrase, or
 a person/organisation compound), object (direct object or prepositional object; for nouns the
@@ -119,9 +120,8 @@ _CHANGE_COPULAS = frozenset({"become", "get"})
 # Light verbs that are no event without an event noun object ('has two children', 'made it'), and
 # support verbs whose subject is the event itself ('the attack happened on Monday'): closed-class
 # grammar, not domain words.
-_NOT_EVENTIVE = frozenset({"have", "make", "do"})
+_NOT_EVENTIVE = frozenset({"be", "have", "make", "do"})
 _SUPPORT = frozenset({"happen", "occur"})
-_STATIVE = "verb.stative"
 _COGNITION = "verb.cognition"
 # Semi-lexical nouns: an event sense in WordNet ('the first time', 'in a way'), rarely an event.
 _SEMI_LEXICAL = frozenset({"time", "way", "thing", "lot", "kind", "sort", "type", "part", "number", "bit", "point"})
@@ -246,12 +246,15 @@ def _pack_hit(head: Token, lemma: str, kids: list[Token], lex: Forms) -> tuple[s
     for c in kids:
         if c.dep_ == "prt":
             forms.append((f"{lemma} {_lemma(c)}", None))
-    for c in kids:
-        if c.dep_ == "prep":
-            forms.append((f"{lemma} {c.lower_}", None))
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    forms.append((f"{lemma} {c.lower_} {_lemma(g)}", g.i))
+    # A copula's complement takes its own prepositions ('is involved with' as 'involve with').
+    comps = [c for c in kids if c.dep_ in ("acomp", "attr")] if lemma in _COPULAS else []
+    for owner, base in [(kids, lemma), *((list(c.children), _lemma(c)) for c in comps)]:
+        for c in owner:
+            if c.dep_ == "prep":
+                forms.append((f"{base} {c.lower_}", None))
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        forms.append((f"{base} {c.lower_} {_lemma(g)}", g.i))
     for c in kids:
         if c.dep_ in ("dobj", "attr", "acomp", "oprd"):
             forms.append((f"{lemma} {_lemma(c)}", c.i))
@@ -282,8 +285,8 @@ def _pos_of(t: Token) -> str | None:
 @lru_cache(maxsize=16384)
 def _dominant(lemma: str) -> str | None:
     """The lexicographer file of a verb's two most frequent senses when they share it (or of its
-    only sense): 'live' is verb.stative, 'separate' and 'end' are not (their first sense is a
-    state, their second a change)."""
+    only sense): 'know' and 'believe' are verb.cognition, 'identify' is not (its second sense is
+    verb.communication)."""
     ids = words.synsets(lemma, "v")[:2] or words.synsets(lemma.split()[0], "v")[:2]
     files = {words.lexname(i) for i in ids}
     return files.pop() if len(files) == 1 else None
@@ -292,10 +295,7 @@ def _dominant(lemma: str) -> str | None:
 def _verb_eventive(head: Token, lemma: str, name: str) -> bool:
     if lemma in _NOT_EVENTIVE or words.synsets(name, "v")[:1] in [(s,) for s in _support_senses()]:
         return False
-    dominant = _dominant(name)
-    if dominant == _STATIVE:
-        return False
-    if dominant == _COGNITION:  # 'identified the victim' is an event, 'knew that ...' an attitude
+    if _dominant(name) == _COGNITION:  # 'identified the victim' is an event, 'knew that ...' an attitude
         return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in head.children)
     return True
 
@@ -342,8 +342,8 @@ def read_predicate(clause_head: Token, lex: Forms | None = None) -> Predicate:
         key, frame = None, None
     hit = _pack_hit(head, lemma, kids, lex or {})
     klass, took = None, ()
-    if hit is not None:
-        name, klass = hit[0], hit[1]
+    if hit is not None:  # a kind of fact of the pack's domain: it heads a fact ('has never been unfaithful')
+        name, klass, eventive = hit[0], hit[1], True
         took = (hit[2],) if hit[2] is not None else ()
     return Predicate(clause_head, head, word, start, end, name, klass, pos, key, frame, bool(eventive), took)
 
