@@ -117,9 +117,9 @@ _DROP = frozenset({"a", "an", "the", "her", "his", "their", "its", "my", "your",
 # --- what a predicate means (grammar here; word meaning from WordNet, storyline.core.words) ---
 # Copulas that name a change of state ('became president', 'got hurt'): the claim is eventive.
 _CHANGE_COPULAS = frozenset({"become", "get"})
-# Light verbs that are no event without an event noun object ('has two children', 'made it'), and
-# support verbs whose subject is the event itself ('the attack happened on Monday'): closed-class
-# grammar, not domain words.
+# "be" alone ('there is'), light verbs that are no event without an event noun object ('has two
+# children', 'made it'), and support verbs whose subject is the event itself ('the attack happened
+# on Monday'): closed-class grammar, not domain words.
 _NOT_EVENTIVE = frozenset({"be", "have", "make", "do"})
 _SUPPORT = frozenset({"happen", "occur"})
 _COGNITION = "verb.cognition"
