@@ -15,13 +15,13 @@ What is scored (end to end over gold mentions, the standard way to score a syste
 own mentions against a gold mention set):
 
 * events: gold ``ACTION_*``/``NEG_ACTION_*`` mentions. A mention maps to the claim whose
-  predicate span (``claim.predicate_start``/``predicate_end``) overlaps the mention's head token.
-  Claims carry no predicate span yet, so the mapping falls back to the claim's text span
-  (``start``/``end``); among several such claims the one whose predicate lemma is the head's
-  lemma wins, else the shortest. The claim's fact is the system cluster. ``storyline`` uses that
-  mapping; ``storyline/pred`` keeps only mentions on a claim's *predicate* (its span when claims
-  carry one, else: the claim's normalised predicate contains the head lemma, an approximation that
-  misses synonyms the lexicon maps, e.g. wed -> marry). Unmapped gold mentions are singletons.
+  predicate span (``claim.predicate_start``/``predicate_end``) overlaps the mention's head token
+  (the shortest such claim: claims nest, 'the arrest' inside 'police announced the arrest'), else
+  to the shortest claim whose text span (``start``/``end``) holds the head. The claim's fact is
+  the system cluster. ``storyline`` uses that mapping; ``storyline/pred`` keeps only mentions on a
+  claim's *predicate* span. (Readings without predicate spans, from before they existed, fall
+  back to: the claim's normalised predicate contains the head lemma.) Unmapped gold mentions are
+  singletons.
 * people: gold ``HUMAN_PART_PER`` mentions. A mention maps to the storyline mention overlapping
   its head token (else any of its tokens; the shortest wins), then to that mention's article
   entity and its story entity (the system cluster). Unmapped mentions are singletons.

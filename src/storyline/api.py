@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     import storyline.store
 
 __all__ = [
+    "DEMO_PACKS",
     "AnalysisSummary",
     "ProgressCallback",
     "ProgressEvent",
@@ -224,7 +225,7 @@ def read(
     from storyline.read.reader import read_articles
 
     options = options or AnalysisOptions()
-    nlp = nlp or load_pipeline(options.model or None)
+    nlp = nlp or load_pipeline(options.model or None, options.packs)
     return read_articles(nlp, articles, options.batch_size)
 
 
@@ -468,8 +469,13 @@ def render_report(
     return _render(readings, story, title=title, footer=footer)
 
 
+#: Domain packs the demo corpus is read with: it is a celebrity story (storyline/data/packs).
+DEMO_PACKS = ("celebrity",)
+
+
 def demo_corpus() -> Path:
-    """Path of the bundled demo corpus (a fictional story; see its README)."""
+    """Path of the bundled demo corpus (a fictional story; see its README; read it with
+    :data:`DEMO_PACKS`)."""
     return Path(str(resources.files("storyline").joinpath("demo")))
 
 

@@ -385,7 +385,8 @@ def demo(
     db = out / "demo.db"
     corpus = api.demo_corpus()
     try:
-        options = load_options().with_(model=model)
+        # The demo is a celebrity story: read it with that domain pack (storyline/data/packs).
+        options = load_options().with_(model=model, packs=api.DEMO_PACKS)
         with api.open_store(db) as store, progress_display(err, quiet=quiet) as bar:
             summary = api.analyze([corpus], store, options, progress=bar)
             html = api.render_report(store, title="Demo story (fiction)", pipeline=_pipeline_label(model))

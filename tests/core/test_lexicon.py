@@ -60,12 +60,13 @@ def test_wrong_shape_is_an_error(data_dir, content, problem):
 
 def test_the_bundled_lexicons_load_with_their_readers_shapes():
     """Every reader's shape holds for the shipped files (and the readers build on them)."""
+    from storyline.core.packs import available_packs, load_pack
     from storyline.read.attribution.lexicon import cue_lexicon
     from storyline.read.certainty.assess import _lexicon as hedges
-    from storyline.read.claims import _predicates
     from storyline.read.entities.lexicon import lexicon as entities_lexicon
 
-    assert cue_lexicon().verb_forms and hedges()["modals"] and _predicates() and entities_lexicon().outlets
+    assert cue_lexicon().verb_forms and hedges()["modals"] and entities_lexicon().outlets
+    assert all(load_pack(name).predicates for name in available_packs())
 
 
 def test_a_reader_raises_instead_of_reading_nothing(data_dir, monkeypatch):

@@ -38,6 +38,9 @@ def config(tmp_path, text: str):
         ('analysis = "fast"', ["section 'analysis'", "a table", "'fast'"]),
         ("[analysis]\nreconcile = 1", ["option(s) reconcile", "section 'analysis'", "batch_size"]),
         ("[analysis.deeper]\nx = 1", ["option(s) deeper", "section 'analysis'"]),
+        ('[analysis]\npacks = "celebrity"', ["packs", "a list of strings", "'celebrity'", '["celebrity"]']),
+        ("[analysis]\npacks = [1]", ["packs", "a list of strings", "[1]"]),
+        ('[analysis]\npacks = ["celebrty"]', ["analysis.packs", "unknown domain pack", "'celebrty'", "did you mean 'celebrity'"]),
     ],
 )
 def test_bad_config_is_a_config_error_naming_key_expectation_and_value(tmp_path, toml, words):
@@ -54,6 +57,15 @@ def test_valid_config_overrides_and_ints_are_accepted_as_floats(tmp_path):
     opts = load_options(config(tmp_path, "[analysis]\nmax_file_mb = 5\nbatch_size = 4\n[reconcile]\nsimilarity_threshold = 1\n"))
     assert (opts.max_file_mb, opts.batch_size, opts.reconcile.similarity_threshold) == (5.0, 4, 1.0)
     assert isinstance(opts.max_file_mb, float) and isinstance(opts.reconcile.similarity_threshold, float)
+
+
+def test_packs_are_a_list_of_bundled_pack_names_kept_as_a_tuple(tmp_path):
+    assert AnalysisOptions().packs == ()
+    opts = load_options(config(tmp_path, '[analysis]\npacks = ["celebrity"]\n'))
+    assert opts.packs == ("celebrity",)
+    assert AnalysisOptions(packs=["celebrity"]).packs == ("celebrity",)  # a list from code too
+    with pytest.raises(ConfigError, match="unknown domain pack"):
+        AnalysisOptions(packs=("sports",))
 
 
 def test_defaults_load_and_are_valid():

@@ -40,6 +40,7 @@ VALID = {
     "batch_size": st.integers(1, 10_000), "max_article_chars": st.integers(1, 2**63 - 1),
     "max_file_mb": st.floats(1e-6, 1e6) | st.integers(1, 1_000_000),
     "similarity_threshold": st.floats(0, 1) | st.sampled_from([0, 1]), "echo_similarity": st.floats(0, 1),
+    "packs": st.sampled_from([[], ["celebrity"]]) | st.lists(STRINGS, max_size=2),
 }  # fmt: skip
 
 
@@ -105,3 +106,4 @@ def test_any_toml_document_gives_options_or_a_config_error(tmp_path_factory, dat
     for value in (opts.reconcile.similarity_threshold, opts.reconcile.echo_similarity):
         assert type(value) is float and 0.0 <= value <= 1.0
     assert all(isinstance(v, str) or v is None for v in (opts.model, opts.outlet, opts.published, opts.reconcile.embeddings))
+    assert type(opts.packs) is tuple and set(opts.packs) <= {"celebrity"}

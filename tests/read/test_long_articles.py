@@ -102,6 +102,9 @@ def _chunk_annotations(text: str, name_at: int, who: str, anon: int) -> Annotati
             "positive",
             sentence_start=0,
             sentence_end=16,
+            predicate_start=4,
+            predicate_end=8,
+            place_key=1,
         ),
         ClaimAnn(
             4,
@@ -154,6 +157,7 @@ def test_merge_shifts_every_offset_and_remaps_keys_indices_and_anchors():
         (1, 0, quinn.key), (None, 1, quinn.key), (3, 2, quinn.key), (None, 3, quinn.key)]  # fmt: skip
     assert [full[c.start : c.end] for c in merged.claims] == [one[0:12], one[4:12], two[0:12], two[4:12]]
     assert [(c.sentence_start, c.sentence_end) for c in merged.claims][2] == (len(one), len(one) + 16)
+    assert [(c.predicate_start, c.place_key) for c in merged.claims][::2] == [(4, quinn.key), (len(one) + 4, quinn.key)]
     # The merged annotations make a consistent reading over the full text.
     reading = reading_from_annotations(merged, article(full))
     assert len(reading.entities) == 2 and len(reading.mentions) == 4 and len(reading.ages) == 2

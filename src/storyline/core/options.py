@@ -55,10 +55,20 @@ class AnalysisOptions:
     # Ingest overrides: applied to every article of this run when set.
     outlet: str | None = None
     published: str | None = None
+    # Domain packs (storyline/data/packs/<name>.json) the read stage types predicates with.
+    packs: tuple[str, ...] = ()
     reconcile: ReconcileOptions = field(default_factory=ReconcileOptions)
 
     def __post_init__(self) -> None:
         _check(self)
+        from storyline.core.packs import available_packs, check_pack_names
+
+        unknown = check_pack_names(self.packs)
+        if unknown is not None:
+            raise ConfigError(
+                f"packs names an unknown domain pack {_SHOW.repr(unknown)}",
+                fix=_suggest(unknown, list(available_packs()), "'{}'") + f"the bundled packs are: {', '.join(available_packs())}",
+            )
 
     def with_(self, **changes: Any) -> "AnalysisOptions":
         """A copy with ``changes`` applied, ignoring ``None`` values (unset CLI flags)."""
@@ -81,6 +91,9 @@ def _check(options: Any) -> None:
         if value is None and type(None) in allowed:
             continue
         kind = next(t for t in allowed if t is not type(None))
+        if typing.get_origin(expected) is tuple:  # `tuple[str, ...]`: a TOML list of strings
+            _check_strings(options, f.name, value)
+            continue
         if kind is float and type(value) is int:
             value = float(value)
             object.__setattr__(options, f.name, value)
@@ -101,6 +114,16 @@ def _check_choice(name: str, value: Any, choices: tuple[Any, ...]) -> None:
         shown = " or ".join(repr(c) for c in choices)
         hint = _suggest(str(value), [str(c) for c in choices], "'{}'")
         raise ConfigError(f"{name} must be {shown}, got {_SHOW.repr(value)}", fix=f"{hint}set {name} to {shown}")
+
+
+def _check_strings(options: Any, name: str, value: Any) -> None:
+    """A list or tuple of strings, stored as a tuple."""
+    if not isinstance(value, (list, tuple)) or not all(type(v) is str for v in value):
+        raise ConfigError(
+            f"{name} must be a list of strings, got {_SHOW.repr(value)}",
+            fix=f'set {name} to a list of names, e.g. {name} = ["celebrity"], or [] for none',
+        )
+    object.__setattr__(options, name, tuple(value))
 
 
 def _check_range(name: str, value: float, limits: dict[str, float]) -> None:

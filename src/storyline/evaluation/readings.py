@@ -12,7 +12,10 @@ Matching rules (documented in the gold README and reported with the scores):
   predicted source); one-to-one, best overlap first. An unpaired claim lying mostly inside a paired
   gold content with the same source is a split part (claims split coordinations) and is not counted. Claims of kind ``unattributed`` only count as
   false positives for gold articles that annotate narration (any gold ``unattributed`` entry);
-  nested gold quotes are left out (their outer quote is scored).
+  nested gold quotes are left out (their outer quote is scored). Only clause-level claims are
+  scored (:func:`clause_claims`): a claim nested inside another claim of the same source (an
+  event mention inside a clause: 'the arrest' in 'police announced the arrest') is no attribution
+  or narration clause of its own, and the golds do not annotate it.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from storyline.evaluation.gold import (
 )
 from storyline.evaluation.locate import Span, overlap
 
-__all__ = ["prf", "match_spans", "score_readings", "located_pairs", "gold_texts"]
+__all__ = ["prf", "match_spans", "score_readings", "located_pairs", "gold_texts", "clause_claims"]
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
@@ -145,6 +148,25 @@ def _score_ages(pairs) -> dict:
             "found": found, "gold": total, "pred": n_pred}
 
 
+def clause_claims(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims of one article that lie inside no other claim of the same source: the clause
+    level the golds annotate (a nested event mention's claim is left out; of claims with the same
+    span and source, the first is kept)."""
+    def source(c: Claim) -> tuple:
+        return c.source.kind, c.source.key, c.source.start, c.source.end
+
+    ordered = sorted(range(len(claims)), key=lambda i: (claims[i].start, -claims[i].end, i))
+    kept: list[int] = []
+    outer: dict[tuple, list[Claim]] = defaultdict(list)  # source -> kept claims, by start
+    for i in ordered:
+        c = claims[i]
+        if any(o.start <= c.start and c.end <= o.end for o in outer[source(c)]):
+            continue
+        outer[source(c)].append(c)
+        kept.append(i)
+    return [claims[i] for i in sorted(kept)]
+
+
 def _claim_spans(c: Claim) -> tuple[Span, Span | None]:
     src = (c.source.start, c.source.end) if c.source.start is not None and c.source.end is not None else None
     return (c.start, c.end), src
@@ -185,7 +207,7 @@ def _score_attributions(pairs) -> dict:
     for located, reading in pairs:
         narration = any(g.kind == "unattributed" for g in located.attributions)
         gold = [g for g in located.attributions if not g.nested and (narration or g.kind != "unattributed")]
-        claims = list(reading.claims)
+        claims = clause_claims(reading.claims)
         spans = [_claim_spans(c) for c in claims]
         matched = match_spans([g.content for g in gold], [s[0] for s in spans],
                               lambda gi, pi: _pair_ok(gold[gi], *spans[pi]))

@@ -13,13 +13,14 @@ def run_corpus(gold: dict, *, model: str | None = None) -> tuple[list[ArticleRea
 
     Uses ``storyline.api`` (the same path as ``storyline analyze``) minus the store, so the
     scores measure reading and reconciling only. An article the pipeline fails on raises: a
-    quality gate must not pass by skipping articles.
+    quality gate must not pass by skipping articles. The golds' corpora are celebrity stories:
+    they are read with the demo's domain packs (``api.DEMO_PACKS``), as ``storyline demo`` does.
     """
     from storyline import api
     from storyline.core.options import AnalysisOptions
 
     articles = corpus_articles(gold)
-    options = AnalysisOptions(model=model) if model else AnalysisOptions()
+    options = AnalysisOptions(model=model or "", packs=api.DEMO_PACKS)
     readings: list[ArticleReading] = []
     for article, result in api.read(articles, options):
         if isinstance(result, Exception):

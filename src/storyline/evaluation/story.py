@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from storyline.core.records import ArticleReading, Story
 from storyline.evaluation.gold import gold_articles, match_article
 from storyline.evaluation.locate import GoldError, Span, locate, overlap
+from storyline.evaluation.readings import clause_claims
 
 __all__ = ["score_story"]
 
@@ -155,8 +156,10 @@ def score_story(gold: dict, readings: Iterable[ArticleReading], story: Story) ->
             fact_of_claim.setdefault(cid, []).append(f)
 
     # A fact holds claims, and an age or children-count fact also Age and Mention ids (Fact.claims):
-    # every record a fact holds can vote for it.
-    claim_ids = [rid for rid in dict.fromkeys(fact_of_claim) if rid in index]
+    # every record a fact holds can vote for it, but for claims nested in another claim (the golds
+    # refer to clause claims: see clause_claims).
+    nested = {c.id for r in readings for c in r.claims} - {c.id for r in readings for c in clause_claims(r.claims)}
+    claim_ids = [rid for rid in dict.fromkeys(fact_of_claim) if rid in index and rid not in nested]
 
     def claims_touching(ref) -> list[str]:
         return [cid for cid in claim_ids if _touches(index[cid], ref)]

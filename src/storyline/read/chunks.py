@@ -126,6 +126,7 @@ def merge_annotations(parts: Iterable[tuple[int, Annotations]]) -> Annotations:
             c = shifted(c, offset)
             c.subject_key = keys.get(c.subject_key) if c.subject_key is not None else None
             c.object_key = keys.get(c.object_key) if c.object_key is not None else None
+            c.place_key = keys.get(c.place_key) if c.place_key is not None else None
             c.timex_index = c.timex_index + t0 if c.timex_index is not None else None
             c.attribution_index = c.attribution_index + a0 if c.attribution_index is not None else None
             out.claims.append(c)

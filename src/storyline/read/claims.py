@@ -1,6 +1,7 @@
-"""``storyline_claims``: every attributed content and every factual narration clause as a claim.
+"""``storyline_claims``: every attributed content, every factual narration clause and every event
+mention as a claim.
 
-A claim is one predicate with its subject, object and time, read from the parse:
+A claim is one predicate with its subject, object, time and place, read from the parse:
 
 - attributed content yields one claim per top-level predicate of the content span, coordinated
   predicates split ("moved out and filed for divorce" -> two claims sharing the subject);
@@ -9,26 +10,73 @@ A claim is one predicate with its subject, object and time, read from the parse:
   and reason clauses stay inside their sentence's claim;
 - the complement of a discovery or belief verb is a claim too ('discovered that he had cheated');
   verbless lines (headlines, photo credits such as 'Getty Images') yield none;
-- the reporting verb of an attribution ('the source says') is never a claim of its own.
+- the reporting verb of an attribution ('the source says') is never a claim of its own;
+- every other event mention inside those claims heads a *nested* claim of its own (claims
+  overlap; a nested claim lies inside a clause claim of the same source, or anywhere in a
+  verbless line such as a headline): a verb in a relative, participial or infinitive clause ('the
+  man who killed his wife', 'was arrested after crashing his car'), an aspectual verb ('decided
+  to resign', not eventive), and an event noun ('the arrest of X', 'his resignation', 'a
+  5.8-magnitude earthquake'): a noun one of whose first WordNet senses is an event, act or
+  process (``core.words.is_event_noun``) and whose most frequent sense is no thing, place, group
+  or time. A nested claim carries the source of the span it sits in and is at most as certain as
+  the claim that governs it; a denial or epistemic verb governing it applies to it ('denied an
+  affair': negative, 'suspected an affair': probable; the cues of ``hedges.json``). A hedging
+  participle ('her rumored boyfriend') is a cue, not an event. Domain packs do not type nested claims: a mention in passing ('long
+  before the split') is no report of the event a domain reconciles. Nothing in a reporting clause
+  is a claim ('a person briefed on the talks, who spoke on condition of anonymity, said').
 
-Predicates are normalised through ``data/predicates.json`` (split/separate -> separate,
-marry/wed -> marry, cheat/affair -> cheat) and typed by class. Opinions and feelings ('was
-humiliated', 'she's a realist') are claims too, typed ``feeling``.
+What the predicate means comes from WordNet, never from a domain word list:
+
+- ``predicate``: the normalised lemma (phrasal: 'move out'); after an aspectual verb its
+  complement ('began to suspect' -> suspect), after a copula its complement ('was humiliated',
+  'is true'), after a light verb an event noun object ('had an affair' -> affair);
+- ``predicate_start``/``predicate_end``: the predicate's own words (the verb and its adjacent
+  particle, the noun, the adjective); ``predicate_pos``: verb, noun or adj;
+- ``event_key``: :func:`storyline.core.words.event_key` (a verb and its nominalisation share it);
+  ``frame``: the WordNet lexicographer file of the sense (verb.contact, noun.event, ...);
+- ``eventive`` is False for predicates that never head a fact alone: copulas with an adjective or
+  a non-event noun ('is true', 'she's a realist') and "be" without one ('there is'), the light
+  verbs have/make/do without an event noun, the support verbs whose subject is the event itself
+  (happen, occur, and their synonyms: 'take place'), and propositional attitudes: verbs whose two
+  most frequent WordNet senses are both verb.cognition ('I think', 'knew that ...'; with a
+  nominal object, 'identified the victim', it is an event). States are facts ('lives in Rome'
+  against 'lives in Paris'): eventive. ``become``/``get`` + complement is a change, eventive. A predicate a domain pack types is eventive: the pack's classes are the kinds
+  of fact its domain reconciles ('has never been unfaithful' denies the affair).
+
+Arguments: subject (``nsubj``/agent; for nouns the possessor 'his resignation', a 'by'-phrase, or
+a person/organisation compound), object (direct object or prepositional object; for nouns the
+'of'-phrase 'the arrest of X'), time (a timex governed by the predicate), place (``place_key``/
+``place_text``: a place after in/at/near/... that is a GPE/LOC entity, an organisation after
+at/in, a capitalised name, or a noun WordNet files as a location or building; for nouns also a
+place compound, 'the Chicago shooting'). A noun that is the subject of its clause, or the object
+of a light or support verb, takes that clause's time and place when it has none of its own ('The
+earthquake struck Sumatra on Tuesday').
+
+Domain packs (``storyline/data/packs``, enabled through the component config ``packs``) may
+normalise predicates further and type them by class (``predicate_class``): split/separate ->
+separate, class separation. With no pack, or no form of the pack matching, the class is None.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import POS
 from spacy.language import Language
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Token
 
-from storyline.core.lexicon import load_data
+from storyline.core import words
+from storyline.core.packs import load_pack, pack_forms
 from storyline.read.certainty.assess import (
     Assessments,
     assess,
     attribution_adjust,
     embedding_certainty,
+    governor_adjust,
+    is_hedge_word,
     parse_rows,
     take_assessments,
     weakest,
@@ -42,7 +90,8 @@ from storyline.read.doc import (
 )
 from storyline.read.quantities import find_quantities
 
-__all__ = ["find_claims", "normalise_predicate", "claims_component"]
+__all__ = ["ClaimsComponent", "Predicate", "claims_component", "find_claims", "make_claims_component", "normalise_predicate",
+           "read_predicate"]
 
 _ASPECTUAL = frozenset(
     {"start", "begin", "continue", "go", "decide", "try", "attempt", "plan", "agree", "stop", "keep", "choose",
@@ -65,17 +114,33 @@ _CREDIT_WORDS = frozenset({"getty", "images", "shutterstock", "courtesy", "photo
 _DROP = frozenset({"a", "an", "the", "her", "his", "their", "its", "my", "your", "our"})
 
 
-@lru_cache(maxsize=1)
-def _predicates() -> dict[str, tuple[str, str]]:
-    raw = load_data("predicates.json", {"predicates": dict})
-    forms: dict[str, tuple[str, str]] = {}
-    for name, entry in raw.get("predicates", {}).items():
-        for form in [name, *entry.get("forms", [])]:
-            forms.setdefault(form.lower(), (name, entry.get("class")))
-    return forms
-
-
+# --- what a predicate means (grammar here; word meaning from WordNet, storyline.core.words) ---
+# Copulas that name a change of state ('became president', 'got hurt'): the claim is eventive.
+_CHANGE_COPULAS = frozenset({"become", "get"})
+# "be" alone ('there is'), light verbs that are no event without an event noun object ('has two
+# children', 'made it'), and support verbs whose subject is the event itself ('the attack happened
+# on Monday'): closed-class grammar, not domain words.
+_NOT_EVENTIVE = frozenset({"be", "have", "make", "do"})
+_SUPPORT = frozenset({"happen", "occur"})
+_COGNITION = "verb.cognition"
+# Semi-lexical nouns: an event sense in WordNet ('the first time', 'in a way'), rarely an event.
+_SEMI_LEXICAL = frozenset({"time", "way", "thing", "lot", "kind", "sort", "type", "part", "number", "bit", "point"})
+# A noun whose most frequent sense is one of these is a thing, a person, a group or a time that
+# may also name an event ('bomb', 'office', 'church', 'date'): not an event mention.
+_NOT_EVENT_FIRST = frozenset({
+    "noun.artifact", "noun.person", "noun.group", "noun.location", "noun.object", "noun.substance", "noun.body",
+    "noun.animal", "noun.plant", "noun.food", "noun.time",
+})  # fmt: skip
+# Prepositions that can introduce where something happened; "on" only before a place entity.
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "off", "across", "throughout", "around", "within", "on"})
+_ORG_AS_PLACE = frozenset({"in", "at", "near", "outside", "inside"})  # 'at Cedars-Sinai', 'outside the Capitol'
+_PLACE_TYPES = frozenset({"GPE", "LOC"})
+_PLACE_SENSES = frozenset({"noun.location", "noun.object"})  # 'in the city', 'off the coast'
+_PLACE_ROOTS = frozenset({"location.n.01", "structure.n.01", "facility.n.01"})  # 'at the hotel', 'at the airport'
+_VERB_POS = frozenset({"VERB", "AUX"})
+_NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _CONTRACTIONS = {"’s": "be", "'s": "be", "’re": "be", "'re": "be", "’m": "be", "'m": "be", "’ve": "have", "'ve": "have", "’ll": "will", "'ll": "will", "’d": "would", "'d": "would"}
+Forms = Mapping[str, tuple[str, str]]  # pack form -> (normalised predicate, class)
 
 
 def _lemma(t: Token) -> str:
@@ -84,10 +149,82 @@ def _lemma(t: Token) -> str:
     return (t.lemma_ or t.text).lower()
 
 
-def normalise_predicate(head: Token) -> tuple[str, str | None]:
-    """(normalised predicate, class) for a clause head, trying phrase forms before the lemma."""
-    lex = _predicates()
-    # "began to suspect", "went on to welcome", "decided to leave": the complement carries the event.
+@dataclass(frozen=True)
+class Predicate:
+    """What a clause head (or an event noun) predicates: see the module docstring."""
+
+    clause: Token  # the clause head it was read from
+    head: Token  # the clause head after aspectual descent: its children are the arguments
+    word: Token  # the word that names the event (the head, its copula complement or light-verb noun)
+    start: int  # token span of the predicate's own words
+    end: int
+    name: str
+    klass: str | None
+    pos: str | None  # "verb", "noun", "adj"
+    event_key: str | None
+    frame: str | None
+    eventive: bool
+    took: tuple[int, ...] = ()  # a noun a pack form took in ('file for divorce'): no claim of its own
+
+
+@lru_cache(maxsize=16384)
+def is_event_noun(lemma: str) -> bool:
+    """Whether a common noun names an event: one of its first WordNet senses is an event, act or
+    process (:func:`storyline.core.words.is_event_noun`) and its most frequent sense is not a
+    thing, person, group, place or time (see ``_NOT_EVENT_FIRST``)."""
+    if lemma in _SEMI_LEXICAL or len(lemma) < 3 or not lemma.replace("-", "").isalpha():
+        return False
+    ids = words.synsets(lemma, "n")
+    return bool(ids) and words.lexname(ids[0]) not in _NOT_EVENT_FIRST and words.is_event_noun(lemma)
+
+
+@lru_cache(maxsize=4096)
+def _is_place_noun(lemma: str) -> bool:
+    """A noun WordNet files as a location or natural object, or a building or facility."""
+    for sid in words.synsets(lemma, "n")[:2]:
+        if words.lexname(sid) in _PLACE_SENSES or _PLACE_ROOTS.intersection(words.hypernyms(sid, None)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=16384)
+def _meaning(lemma: str, pos: str) -> tuple[str | None, str | None]:
+    """(event key, lexicographer file) of a verb or noun lemma ("move out" tried as one verb)."""
+    ids = words.synsets(lemma, pos)
+    if not ids and pos == "v" and " " in lemma:
+        lemma = lemma.split()[0]
+        ids = words.synsets(lemma, pos)
+    if not ids:
+        return None, None
+    sense = ids[0]
+    if pos == "n":  # the sense that makes it an event noun, when one does
+        sense = next((i for i in ids[: words.SENSES] if words.lexname(i) in words.EVENT_LEXNAMES
+                      or words.EVENT_ROOTS.intersection(words.hypernyms(i, None))), sense)
+    return words.event_key(lemma, pos), words.lexname(sense)
+
+
+@lru_cache(maxsize=1)
+def _support_senses() -> frozenset[str]:
+    """The most frequent senses of the support verbs ('happen', 'occur'), whatever their wording
+    ('take place', 'go on' share them)."""
+    return frozenset(ids[0] for v in _SUPPORT for ids in [words.synsets(v, "v")] if ids)
+
+
+def _multiword(lemma: str, head: Token, kids: list[Token]) -> Token | None:
+    """The particle, preposition or bare noun object that WordNet lists with the verb as one
+    lemma ('move out', 'check into', 'take place', 'give birth'), if any; not a preposition that
+    may introduce a place."""
+    for c in kids:
+        bare = c.dep_ == "dobj" and c.pos_ == "NOUN" and not any(g.dep_ in ("det", "poss", "amod", "compound", "nummod") for g in c.children)
+        if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ not in _LOCATIVE) or bare:  # 'live in Rome' names a place
+            word = c.lower_ if c.dep_ == "prep" else _lemma(c)
+            if words.lemmatize(f"{lemma} {word}", "v") == f"{lemma}_{word}":
+                return c
+    return None
+
+
+def _descend(head: Token) -> Token:
+    """"began to suspect", "went on to welcome", "decided to leave": the complement carries the event."""
     seen = 0
     while _lemma(head) in _ASPECTUAL and seen < 4:
         comp = next(
@@ -97,40 +234,124 @@ def normalise_predicate(head: Token) -> tuple[str, str | None]:
         if comp is None:
             break
         head, seen = comp, seen + 1
-    lemma = _lemma(head)
-    forms: list[str] = []
-    kids = list(head.children)
+    return head
+
+
+def _pack_hit(head: Token, lemma: str, kids: list[Token], lex: Forms) -> tuple[str, str, int | None] | None:
+    """The pack's (predicate, class) for the longest form of ``head`` it knows, and the token of
+    the noun the form took in ('file for divorce': divorce), if any."""
+    if not lex:
+        return None
+    forms: list[tuple[str, int | None]] = []
     for c in kids:
         if c.dep_ == "prt":
-            forms.append(f"{lemma} {_lemma(c)}")
-    for c in kids:
-        if c.dep_ == "prep":
-            forms.append(f"{lemma} {c.lower_}")
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    forms.append(f"{lemma} {c.lower_} {_lemma(g)}")
+            forms.append((f"{lemma} {_lemma(c)}", None))
+    # A copula's complement takes its own prepositions ('is involved with' as 'involve with').
+    comps = [c for c in kids if c.dep_ in ("acomp", "attr")] if lemma in _COPULAS else []
+    for owner, base in [(kids, lemma), *((list(c.children), _lemma(c)) for c in comps)]:
+        for c in owner:
+            if c.dep_ == "prep":
+                forms.append((f"{base} {c.lower_}", None))
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        forms.append((f"{base} {c.lower_} {_lemma(g)}", g.i))
     for c in kids:
         if c.dep_ in ("dobj", "attr", "acomp", "oprd"):
-            forms.append(f"{lemma} {_lemma(c)}")
+            forms.append((f"{lemma} {_lemma(c)}", c.i))
             if lemma in _LIGHT or lemma in _COPULAS:
-                forms.append(_lemma(c))
-                forms.append(c.lower_)
+                forms.append((_lemma(c), c.i))
+                forms.append((c.lower_, c.i))
             if lemma in _RECORDING and _lemma(c) in _ATTRIBUTE_NOUNS:
-                forms.extend(_lemma(g) for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                forms.extend((_lemma(g), g.i) for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                              for g in p.children if g.dep_ == "pobj")
     if head.tag_ == "VBN":
-        forms.append(head.lower_)
-    forms.append(lemma)
-    for f in sorted(forms, key=lambda f: -len(f.split())):
+        forms.append((head.lower_, None))
+    forms.append((lemma, None))
+    for f, took in sorted(forms, key=lambda f: -len(f[0].split())):
         hit = lex.get(" ".join(w for w in f.split() if w not in _DROP))
         if hit:
-            return hit[0], hit[1]
-    if lemma in _COPULAS:
-        comp = next((c for c in kids if c.dep_ in ("acomp", "attr")), None)
-        if comp is not None:
-            return _lemma(comp), None
+            return hit[0], hit[1], took
+    return None
+
+
+def _pos_of(t: Token) -> str | None:
+    if t.pos_ in _VERB_POS:
+        return "verb"
+    if t.pos_ in _NOUN_POS:
+        return "noun"
+    return "adj" if t.pos_ == "ADJ" else None
+
+
+@lru_cache(maxsize=16384)
+def _dominant(lemma: str) -> str | None:
+    """The lexicographer file of a verb's two most frequent senses when they share it (or of its
+    only sense): 'know' and 'believe' are verb.cognition, 'identify' is not (its second sense is
+    verb.communication)."""
+    ids = words.synsets(lemma, "v")[:2] or words.synsets(lemma.split()[0], "v")[:2]
+    files = {words.lexname(i) for i in ids}
+    return files.pop() if len(files) == 1 else None
+
+
+def _verb_eventive(head: Token, lemma: str, name: str) -> bool:
+    if lemma in _NOT_EVENTIVE or words.synsets(name, "v")[:1] in [(s,) for s in _support_senses()]:
+        return False
+    if _dominant(name) == _COGNITION:  # 'identified the victim' is an event, 'knew that ...' an attitude
+        return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in head.children)
+    return True
+
+
+def read_predicate(clause_head: Token, lex: Forms | None = None) -> Predicate:
+    """The :class:`Predicate` of a clause head or event noun; ``lex``: the enabled packs' forms."""
+    head = _descend(clause_head)
+    lemma = _lemma(head)
+    kids = list(head.children)
+    word, pos = head, _pos_of(head)
     prt = next((c for c in kids if c.dep_ == "prt"), None)
-    return (f"{lemma} {_lemma(prt)}" if prt is not None else lemma), None
+    if pos == "verb":
+        prt = _multiword(lemma, head, kids) or prt
+    name = f"{lemma} {prt.lower_ if prt.dep_ == 'prep' else _lemma(prt)}" if prt is not None else lemma
+    start, end = head.i, head.i + 1
+    eventive: bool | None = None  # None: from the verb's WordNet class, below
+    if pos == "verb":
+        comp = next((c for c in kids if c.dep_ in ("acomp", "attr")), None) if lemma in _COPULAS else None
+        obj = next((c for c in kids if c.dep_ == "dobj" and c.pos_ == "NOUN"), None) if lemma in _LIGHT else None
+        if comp is not None:  # 'is true', 'she's a realist', 'became president', 'got hurt'
+            word, pos, name = comp, _pos_of(comp) or "adj", _lemma(comp)
+            if lemma in _CHANGE_COPULAS:
+                eventive = True
+            elif pos != "verb":
+                eventive = pos == "noun" and is_event_noun(name)
+        elif obj is not None and is_event_noun(_lemma(obj)):  # 'had an affair', 'made a decision'
+            word, pos, name, eventive = obj, "noun", _lemma(obj), True
+        if word.i != head.i:
+            start, end = word.i, word.i + 1
+        elif prt is not None and prt.i == head.i + 1:
+            end = prt.i + 1  # 'moved out', 'took place'
+    if pos == "verb":
+        key, frame = _meaning(name, "v")
+        if eventive is None:
+            eventive = _verb_eventive(word, _lemma(word), name if word.i == head.i else _lemma(word))
+    elif pos == "noun":
+        key, frame = _meaning(name, "n")
+        if eventive is None:
+            eventive = is_event_noun(name)
+    elif pos == "adj" and (word.tag_ in ("VBN", "VBD") or word.lower_.endswith("ed")):
+        verb = words.lemmatize(word.lower_, "v")  # a participle: 'devastated', 'injured'
+        key, frame = _meaning(verb, "v") if verb else (None, None)
+    else:
+        key, frame = None, None
+    hit = _pack_hit(head, lemma, kids, lex or {})
+    klass, took = None, ()
+    if hit is not None:  # a kind of fact of the pack's domain: it heads a fact ('has never been unfaithful')
+        name, klass, eventive = hit[0], hit[1], True
+        took = (hit[2],) if hit[2] is not None else ()
+    return Predicate(clause_head, head, word, start, end, name, klass, pos, key, frame, bool(eventive), took)
+
+
+def normalise_predicate(head: Token, packs: Iterable[str] = ()) -> tuple[str, str | None]:
+    """(normalised predicate, class) for a clause head, trying the packs' phrase forms before the lemma."""
+    p = read_predicate(head, pack_forms(tuple(packs)))
+    return p.name, p.klass
 
 
 def _finite(t: Token) -> bool:
@@ -214,10 +435,13 @@ class _Index:
         self.sents: list[tuple[int, int]] = tokens.sent_bounds
         self.sent_of: list[int] = tokens.sent_of
         self.rows = parse_rows(doc)  # heads and sentence starts of the whole Doc (offset 0), read once
+        self.pos: list[int] = doc.to_array(POS).tolist() if len(doc) else []  # coarse tags, as symbols
         self.head = self.rows.head
         self.entity: dict[int, int] = {}
+        self.etype: dict[int, str] = {}  # entity key -> type
         names: set[int] = set()
         for ent in doc._.sl_entities or []:
+            self.etype[ent.key] = ent.type
             for m in ent.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None:
@@ -234,6 +458,7 @@ class _Index:
         # Numbers in dates and times, and in names ("Apollo 11"), are no quantities.
         timexes = doc._.sl_timexes or []
         self.no_quantity = names | {k for k, n in self.timex.items() if timexes[n].type != "DURATION"}
+        self.names = names
 
     def entity_of(self, t: Token | None) -> int | None:
         if t is None:
@@ -325,13 +550,26 @@ def _credit_line(tokens: DocIndex, lo: int, hi: int) -> bool:
     return 0 < len(words) <= 6 and any(w in _CREDIT_WORDS for w in words)
 
 
-def find_claims(doc: Doc, assessed: Assessments | None = None) -> list[ClaimAnn]:
+@dataclass
+class _Region:
+    """A span claims are read from: an attribution's content, or a narration piece."""
+
+    lo: int
+    hi: int
+    cut: set[int]  # tokens of other attributions (and reporting clauses) inside lo:hi
+    att: AttributionAnn | None
+    ai: int | None
+
+
+def find_claims(doc: Doc, assessed: Assessments | None = None, packs: Iterable[str] = ()) -> list[ClaimAnn]:
     """Claims for ``doc`` from its parse, ``sl_attributions``, ``sl_entities`` and ``sl_timexes``.
 
     ``assessed``: :func:`~storyline.read.certainty.assess.assess` results already known for token spans
-    of this Doc as it is now (see :func:`~storyline.read.certainty.assess.take_assessments`)."""
+    of this Doc as it is now (see :func:`~storyline.read.certainty.assess.take_assessments`).
+    ``packs``: names of the domain packs that normalise and type predicates (none: class None)."""
     if not doc.has_annotation("DEP") or len(doc) == 0:
         return []
+    lex = pack_forms(tuple(packs))
     atts: list[AttributionAnn] = doc._.sl_attributions or []
     index = _Index(doc, assessed)
     texts, head = index.tokens.texts, index.head
@@ -357,29 +595,38 @@ def find_claims(doc: Doc, assessed: Assessments | None = None) -> list[ClaimAnn]
                 if owner[k] < 0 and texts[k] == att.cue.split()[0]:
                     reporting.add(k)
 
-    claims: list[ClaimAnn] = []
+    made: list[tuple[ClaimAnn, Predicate, _Region]] = []
+    regions: list[_Region] = []
     for ai, (att, sp) in enumerate(zip(atts, spans)):
         if sp is None:
             continue
         lo, hi = sp
-        cut = {k for k in range(lo, hi) if owner[k] != ai}
-        preds = [p for p in _predicates_in(doc, head, lo, hi, cut | reporting, narration=False) if owner[p.i] == ai]
+        region = _Region(lo, hi, {k for k in range(lo, hi) if owner[k] != ai}, att, ai)
+        regions.append(region)
+        preds = [p for p in _predicates_in(doc, head, lo, hi, region.cut | reporting, narration=False) if owner[p.i] == ai]
         if not preds:
             root = next((doc[k] for k in range(lo, hi) if not lo <= head[k] < hi), doc[lo])
             preds = [root]
         claimed = {p.i for p in preds}
         for p in preds:
-            claims.append(_claim(doc, p, lo, hi, cut, claimed, index, att, ai))
+            made.append(_claim(doc, p, region, claimed, index, lex))
     punct, space = index.tokens.punct, index.tokens.space
     for s_lo, s_hi in index.sents:
         for lo, hi in _pieces(texts, s_lo, s_hi):
             if _credit_line(index.tokens, lo, hi) or all(owner[k] >= 0 or punct[k] or space[k] for k in range(lo, hi)):
                 continue
-            cut = {k for k in range(lo, hi) if owner[k] >= 0} | reporting
-            preds = [p for p in _predicates_in(doc, head, lo, hi, cut, narration=True) if owner[p.i] < 0 and p.i not in reporting]
+            region = _Region(lo, hi, {k for k in range(lo, hi) if owner[k] >= 0} | reporting, None, None)
+            regions.append(region)
+            preds = [p for p in _predicates_in(doc, head, lo, hi, region.cut, narration=True) if owner[p.i] < 0 and p.i not in reporting]
             claimed = {p.i for p in preds}
             for p in preds:
-                claims.append(_claim(doc, p, lo, hi, cut, claimed, index, None, None))
+                made.append(_claim(doc, p, region, claimed, index, lex))
+    made.extend(_nested_claims(doc, made, regions, owner, reporting, index, lex))
+    claims, seen = [], set()
+    for c, _, _ in made:
+        if (c.start, c.end, c.predicate, c.attribution_index) not in seen:  # one claim per id (read/extract.py)
+            seen.add((c.start, c.end, c.predicate, c.attribution_index))
+            claims.append(c)
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
 
@@ -397,21 +644,151 @@ def _pieces(texts: list[str], lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
+def _words_of(pred: Predicate) -> set[int]:
+    """Tokens a predicate uses up: its clause head, the aspectual chain down to its head, its word."""
+    return {pred.clause.i, pred.word.i, *pred.took, *(t.i for t in _chain(pred))}
+
+
+def _reporting_clauses(doc: Doc, reporting: set[int], owner: list[int]) -> set[int]:
+    """The reporting clauses around the attributions, outside every content: the cue verb's and
+    the source's subtrees ('a person briefed on the talks who spoke on condition of anonymity
+    said', 'a statement released by the club on Thursday'). They say how the story was reported,
+    not what happened: no event mention in them is a claim."""
+    out = set(reporting)
+    for k in reporting:
+        t = doc[k]
+        if t.head.i in reporting and t.head.i != t.i:
+            continue  # inside a source phrase: its top is taken
+        out.update(j for j in range(t.left_edge.i, t.right_edge.i + 1) if owner[j] < 0)
+    return out
+
+
+def _chain(pred: Predicate) -> list[Token]:
+    """The verbs from the clause head down to the predicate's head (aspectual descent)."""
+    out, t = [pred.head], pred.head
+    while t.i != pred.clause.i and t.head.i != t.i and len(out) < 6:
+        t = t.head
+        out.append(t)
+    return out
+
+
+def _aspectual(t: Token) -> Predicate:
+    """The predicate of an aspectual verb read as a mention of its own: no event."""
+    lemma = _lemma(t)
+    key, frame = _meaning(lemma, "v")
+    return Predicate(t, t, t, t.i, t.i + 1, lemma, None, "verb", key, frame, False)
+
+
+def _nested_claims(
+    doc: Doc, made: list[tuple[ClaimAnn, Predicate, _Region]], regions: list[_Region], owner: list[int], reporting: set[int],
+    index: _Index, lex: Forms,
+) -> list[tuple[ClaimAnn, Predicate, _Region]]:
+    """Claims of the event mentions inside the regions that head no claim yet (module docstring)."""
+    background = _reporting_clauses(doc, reporting, owner)
+    texts = index.tokens.texts
+    used: set[int] = set()
+    governing: dict[int, tuple[ClaimAnn, Predicate]] = {}
+    for c, pred, _ in made:
+        used |= _words_of(pred)
+        for k in _words_of(pred):
+            governing[k] = (c, pred)
+    out: list[tuple[ClaimAnn, Predicate, _Region]] = []
+    for region in regions:
+        mine = -1 if region.ai is None else region.ai
+        cands: list[tuple[Token, Predicate | None]] = []
+        # Inside the clause claims of the region; anywhere in a region without one (a headline).
+        spans = [index.tokens.tokens_for(c.start, c.end) for c, _, r in made if r is region]
+        for k in range(region.lo, region.hi):
+            if k in used or k in region.cut or k in background or owner[k] != mine or k in index.timex:
+                continue
+            if spans and not any(a <= k < b for a, b in spans):
+                continue
+            if index.pos[k] not in (VERB, NOUN) or not texts[k].replace("-", "").isalpha():
+                continue  # a word ("n’t" tagged a verb is none); read from arrays: a Token per word costs more
+            t = doc[k]
+            if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass") and not is_hedge_word(t.lower_):  # 'her rumored boyfriend'
+                cands.append((t, read_predicate(t)))
+            elif t.pos_ == "NOUN" and k not in index.names and is_event_noun(_lemma(t)):
+                cands.append((t, None))
+        # An aspectual verb's complement, or a light verb's noun, belongs to that verb's claim.
+        taken = {k for t, pred in cands if pred is not None for k in _words_of(pred) if k != t.i}
+        heads = [(t, pred) for t, pred in cands if t.i not in taken]
+        # The aspectual verbs above a predicate ('decided to leave', 'began to suspect') are
+        # mentions too, of no event of their own.
+        above = {t.i: t for _, pred, r in [*made, *((None, p, region) for _, p in heads if p is not None)]
+                 if r is region for t in _chain(pred)[1:]}
+        heads.extend((t, _aspectual(t)) for t in above.values())
+        claimed = {t.i for t, _ in heads} | {pred.clause.i for _, pred, r in made if r is region}
+        for t, pred in heads:
+            c, pred, _ = one = _claim(doc, t, region, claimed, index, {}, pred)
+            _govern(c, pred, governing, index)
+            out.append(one)
+            for k in _words_of(pred):
+                governing.setdefault(k, (c, pred))
+    return out
+
+
+def _govern(c: ClaimAnn, pred: Predicate, governing: dict[int, tuple[ClaimAnn, Predicate]], index: _Index) -> None:
+    """A nested claim is at most as certain as the claim that governs it; a noun that is the
+    subject of its clause, or the object of a light or support verb, takes that clause's time and
+    place when it has none ('the earthquake struck Sumatra on Tuesday'), and the negation of a
+    light or support verb ('no arrest was made', 'the wedding did not happen')."""
+    t, hops = pred.clause, 0
+    while t.head.i != t.i and hops < 12:
+        t, hops = t.head, hops + 1
+        if t.i in governing:
+            break
+    else:
+        return
+    gov, gpred = governing[t.i]
+    c.certainty = weakest(c.certainty, gov.certainty)
+    c.hedges = c.hedges + [h for h in gov.hedges if h not in c.hedges]
+    if _argument_of(pred.clause, t):  # 'denied an affair', 'suspected an affair'
+        c.certainty, c.polarity, c.hedges = governor_adjust(_lemma(t), c.certainty, c.polarity, c.hedges)
+    if pred.pos != "noun" or pred.head.head.i != t.i:
+        return
+    support = not gpred.eventive and gpred.word.i == t.i
+    if pred.head.dep_ in ("nsubj", "nsubjpass") or support:
+        if c.timex_index is None:
+            c.timex_index = gov.timex_index
+        if c.place_key is None and c.place_text is None:
+            c.place_key, c.place_text = gov.place_key, gov.place_text
+    if support and gov.polarity == "negative":
+        c.polarity = "negative"
+
+
+def _argument_of(t: Token, gov: Token) -> bool:
+    """Whether ``t`` is the object of ``gov``: its direct object or clause, or the object of one
+    of its prepositions ('denied the affair', 'denied that ...', 'spoke of the split')."""
+    if t.head.i == gov.i:
+        return t.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass")
+    return t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i == gov.i
+
+
 def _claim(
-    doc: Doc, p: Token, lo: int, hi: int, cut: set[int], claimed: set[int], index: _Index, att: AttributionAnn | None, ai: int | None
-) -> ClaimAnn:
+    doc: Doc, p: Token, region: _Region, claimed: set[int], index: _Index, lex: Forms, pred: Predicate | None = None
+) -> tuple[ClaimAnn, Predicate, _Region]:
+    lo, hi, cut, att, ai = region.lo, region.hi, region.cut, region.att, region.ai
     left, right = _clause_span(p, lo, hi, cut, claimed)
     if right <= left:
         left, right = p.i, p.i + 1
     span = doc[left:right]
-    predicate, klass = normalise_predicate(p)
-    subj, obj = _subject(p), _object(p)
+    pred = pred or read_predicate(p, lex)
+    if pred.pos == "noun" and pred.word.i == p.i:
+        subj, obj = _noun_arguments(p, index)
+    else:
+        subj, obj = _subject(p), _object(p)
+        if subj is None and obj is None and p.dep_ in ("acl", "amod") and p.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # 'the man arrested on Monday' (the noun undergoes it), 'gunmen firing on' (does it)
+            subj, obj = (None, p.head) if p.tag_ == "VBN" else (p.head, None)
     known = index.assessed.get((left, right))
     certainty, polarity, hedges = (known[0], known[1], list(known[2])) if known else assess(span, index.rows)
     embedding = embedding_certainty(p)
     if embedding is not None:  # 'suspects [Ben has been cheating]'
         certainty = weakest(certainty, embedding[0])
         hedges = [embedding[1], *hedges]
+    if pred.pos == "noun" and pred.word.i == p.i and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in p.children):
+        polarity = "negative"  # 'no arrest'
     content = doc[lo:hi] if att is not None else None
     certainty, polarity, hedges = attribution_adjust(doc, att, content, certainty, polarity, hedges, index.rows)
     s_lo, s_hi = index.sents[index.sent_of[p.i]]
@@ -429,12 +806,14 @@ def _claim(
         else:
             obj_text = obj.text
     start, end = tokens.char_bounds(left, right)
-    return ClaimAnn(
+    p_start, p_end = tokens.char_bounds(pred.start, pred.end)
+    place_key, place_text = _place(pred, index)
+    claim = ClaimAnn(
         start=start,
         end=end,
         text=tokens.text[start:end],
-        predicate=predicate,
-        predicate_class=klass,
+        predicate=pred.name,
+        predicate_class=pred.klass,
         subject_key=index.entity_of(subj),
         object_key=index.entity_of(obj),
         object_text=obj_text,
@@ -447,19 +826,113 @@ def _claim(
         sentence_start=s_start,
         sentence_end=s_end,
         quantities=find_quantities(doc, left, right, index.no_quantity),
+        predicate_start=p_start,
+        predicate_end=p_end,
+        predicate_pos=pred.pos,
+        event_key=pred.event_key,
+        frame=pred.frame,
+        eventive=pred.eventive,
+        place_key=place_key,
+        place_text=place_text,
     )
+    return claim, pred, region
 
 
-@Language.component(
+def _of_phrase(t: Token, prep: str) -> Token | None:
+    """The object of ``t``'s child preposition ``prep`` ('the arrest *of X*', 'by police')."""
+    for c in t.children:
+        if (c.dep_ in ("prep", "agent")) and c.lower_ == prep:
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _noun_arguments(n: Token, index: _Index) -> tuple[Token | None, Token | None]:
+    """(subject, object) of an event noun: possessor or 'by'-phrase, then the 'of'-phrase; a
+    compound naming a person or organisation fills the subject when free ('the Lohan arrest')."""
+    subj = next((c for c in n.children if c.dep_ == "poss"), None) or _of_phrase(n, "by")
+    obj = _of_phrase(n, "of")
+    if subj is None:
+        for c in n.children:
+            key = index.entity.get(c.i) if c.dep_ == "compound" else None
+            if key is not None and index.etype.get(key) not in _PLACE_TYPES:
+                subj = c
+                break
+    return subj, obj
+
+
+def _place(pred: Predicate, index: _Index) -> tuple[int | None, str | None]:
+    """(entity key, text) of where the predicate's event happened (module docstring)."""
+    # 'arrested Smith in Chicago' hangs the place on the name
+    named = [c for c in pred.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")]
+    for t in dict.fromkeys((pred.head, pred.word, *named)):
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in _LOCATIVE:
+                g = next((x for x in c.children if x.dep_ == "pobj"), None)
+                found = _place_of(g, c.lower_, index) if g is not None and g.i not in index.timex else None
+                if found is not None:
+                    return found
+            if c.dep_ == "compound" and t.pos_ == "NOUN":  # 'the Chicago shooting'
+                key = index.entity.get(c.i)
+                if key is not None and index.etype.get(key) in _PLACE_TYPES:
+                    return key, None
+    return None, None
+
+
+def _place_of(g: Token, prep: str, index: _Index) -> tuple[int | None, str | None] | None:
+    """The place a prepositional object names: an entity in it (or in its 'of'-phrase: 'off the
+    coast of Sumatra'), else a name, else a location or building noun as written."""
+    chain, t = [g], g
+    for _ in range(2):
+        t = _of_phrase(t, "of")
+        if t is None:
+            break
+        chain.append(t)
+    for x in chain:
+        for y in (x, *(c for c in x.children if c.dep_ == "compound")):
+            key = index.entity.get(y.i)
+            if key is None:
+                continue
+            kind = index.etype.get(key)
+            if kind in _PLACE_TYPES or (kind == "ORG" and prep in _ORG_AS_PLACE):
+                return key, None
+    if prep == "on" or g.i in index.entity:
+        return None
+    tokens = index.tokens
+    if g.pos_ == "PROPN" or (g.pos_ == "NOUN" and _is_place_noun(_lemma(g))):
+        lo = min([g.i, *(c.i for c in g.children if c.dep_ in ("compound", "amod", "det", "poss", "nmod"))])
+        a, b = tokens.char_bounds(lo, g.i + 1)
+        return None, tokens.text[a:b]
+    return None
+
+
+class ClaimsComponent:
+    """The ``storyline_claims`` pipeline component, with the domain packs it types predicates by."""
+
+    def __init__(self, packs: Iterable[str] = ()):
+        self.packs = tuple(packs)
+        for name in self.packs:
+            load_pack(name)  # an unknown or broken pack fails when the pipeline is built
+
+    def __call__(self, doc: Doc) -> Doc:
+        return claims_component(doc, self.packs)
+
+
+@Language.factory(
     "storyline_claims",
+    default_config={"packs": []},
     requires=["doc._.sl_attributions", "doc._.sl_entities", "doc._.sl_timexes", "token.tag", "token.lemma", "token.dep",
               "token.head", "doc.sents"],
     assigns=["doc._.sl_claims", "doc.spans"],
 )
-def claims_component(doc: Doc) -> Doc:
-    """Set ``doc._.sl_claims`` and the ``sl_claims`` span group (label = predicate class)."""
+def make_claims_component(nlp: Language, name: str, packs: list[str]) -> ClaimsComponent:
+    """``nlp.add_pipe("storyline_claims", config={"packs": ["celebrity"]})``."""
+    return ClaimsComponent(packs)
+
+
+def claims_component(doc: Doc, packs: Iterable[str] = ()) -> Doc:
+    """Set ``doc._.sl_claims`` and the ``sl_claims`` span group (label = predicate class, else "claim")."""
     ensure_extensions()
-    claims = find_claims(doc, take_assessments(doc))
+    claims = find_claims(doc, take_assessments(doc), packs)
     doc._.sl_claims = claims
     group = []
     for c in claims:

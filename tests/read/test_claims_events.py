@@ -1,0 +1,201 @@
+"""storyline_claims for any story, on hand-built parsed Docs: nominal and nested claims, predicate
+spans, WordNet meaning, place, and the eventive flag (no domain pack)."""
+
+from __future__ import annotations
+
+from helpers.docs import parsed_doc
+
+from storyline.read.claims import find_claims
+from storyline.read.doc import EntityAnn, MentionAnn, TimexAnn
+
+# "Police arrested Smith in Chicago after the shooting ."
+ARREST = (
+    "Police/NOUN/NNS/nsubj/1 arrested/VERB/VBD/ROOT/- Smith/PROPN/NNP/dobj/1 in/ADP/IN/prep/1 Chicago/PROPN/NNP/pobj/3 "
+    "after/ADP/IN/prep/1 the/DET/DT/det/7 shooting/NOUN/NN/pobj/5 ./PUNCT/./punct/1"
+)
+ARREST_LEMMAS = ["police", "arrest", "smith", "in", "chicago", "after", "the", "shooting", "."]
+
+
+def _doc(spec, lemmas, entities=(), timexes=()):
+    return parsed_doc(spec, lemmas=lemmas, entities=list(entities), timexes=list(timexes))
+
+
+def _ent(key, name, kind, text, form=None):
+    form = form or name
+    start = text.index(form)
+    return EntityAnn(key, name, kind, [MentionAnn(start, start + len(form), form, "name" if form[0].isupper() else "pronoun")])
+
+
+def _pred(doc, c):
+    return doc.text[c.predicate_start : c.predicate_end]
+
+
+def test_a_verb_and_an_event_noun_each_head_a_claim_with_span_meaning_and_place():
+    text = "Police arrested Smith in Chicago after the shooting."
+    doc = _doc(ARREST, ARREST_LEMMAS, [_ent(1, "Smith", "PERSON", text), _ent(2, "Chicago", "GPE", text)])
+    assert doc.text == text
+    arrest, shooting = find_claims(doc)
+    assert (arrest.text, arrest.predicate, _pred(doc, arrest), arrest.predicate_pos) == (
+        "Police arrested Smith in Chicago after the shooting", "arrest", "arrested", "verb")
+    assert (arrest.event_key, arrest.frame, arrest.eventive) == ("collar.v.01", "verb.contact", True)
+    assert (arrest.object_key, arrest.place_key, arrest.predicate_class) == (1, 2, None)
+    # The shooting nests inside the arrest's clause: a claim of its own, keyed by its verb.
+    assert (shooting.text, shooting.predicate, _pred(doc, shooting), shooting.predicate_pos) == (
+        "the shooting", "shooting", "shooting", "noun")
+    assert (shooting.event_key, shooting.frame, shooting.eventive) == ("shoot.v.01", "noun.act", True)
+
+
+def test_a_place_as_written_when_no_entity_names_it():
+    spec = ARREST.replace("Chicago/PROPN/NNP/pobj/3", "Aurora/PROPN/NNP/pobj/3")
+    (arrest, _) = find_claims(_doc(spec, ARREST_LEMMAS[:4] + ["aurora"] + ARREST_LEMMAS[5:]))
+    assert (arrest.place_key, arrest.place_text) == (None, "Aurora")
+    # A location noun after a locative preposition is a place too; a person noun is not.
+    hotel = ARREST.replace("Chicago/PROPN/NNP/pobj/3", "hotel/NOUN/NN/pobj/3")
+    (arrest, _) = find_claims(_doc(hotel, ARREST_LEMMAS[:4] + ["hotel"] + ARREST_LEMMAS[5:]))
+    assert arrest.place_text == "hotel"
+    teacher = ARREST.replace("Chicago/PROPN/NNP/pobj/3", "teacher/NOUN/NN/pobj/3")
+    (arrest, _) = find_claims(_doc(teacher, ARREST_LEMMAS[:4] + ["teacher"] + ARREST_LEMMAS[5:]))
+    assert (arrest.place_key, arrest.place_text) == (None, None)
+
+
+# "His resignation was announced on Monday ."
+RESIGNATION = (
+    "His/PRON/PRP$/poss/1 resignation/NOUN/NN/nsubjpass/3 was/AUX/VBD/auxpass/3 announced/VERB/VBN/ROOT/- "
+    "on/ADP/IN/prep/3 Monday/PROPN/NNP/pobj/4 ./PUNCT/./punct/3"
+)
+
+
+def test_a_possessor_is_the_subject_of_an_event_noun_and_its_clause_dates_it():
+    text = "His resignation was announced on Monday."
+    doc = _doc(RESIGNATION, ["his", "resignation", "be", "announce", "on", "monday", "."],
+               [EntityAnn(4, "Ann Ode", "PERSON", [MentionAnn(0, 3, "His", "pronoun")])],
+               [TimexAnn(text.index("Monday"), text.index("Monday") + 6, "Monday", "DATE", "2024-03-04")])
+    claims = find_claims(doc)
+    resignation = next(c for c in claims if c.predicate == "resignation")
+    assert (resignation.text, resignation.subject_key, resignation.predicate_pos, resignation.eventive) == (
+        "His resignation", 4, "noun", True)
+    assert resignation.timex_index == 0  # the subject of 'was announced on Monday'
+    assert resignation.event_key == "vacate.v.01"  # the key of the verb 'resign'
+
+
+# "The arrest of Smith followed a long investigation ."
+OF_PHRASE = (
+    "The/DET/DT/det/1 arrest/NOUN/NN/nsubj/4 of/ADP/IN/prep/1 Smith/PROPN/NNP/pobj/2 followed/VERB/VBD/ROOT/- "
+    "a/DET/DT/det/7 long/ADJ/JJ/amod/7 investigation/NOUN/NN/dobj/4 ./PUNCT/./punct/4"
+)
+
+
+def test_the_of_phrase_is_the_object_of_an_event_noun():
+    text = "The arrest of Smith followed a long investigation."
+    doc = _doc(OF_PHRASE, ["the", "arrest", "of", "smith", "follow", "a", "long", "investigation", "."],
+               [_ent(1, "Smith", "PERSON", text)])
+    by_pred = {c.predicate: c for c in find_claims(doc)}
+    assert set(by_pred) == {"arrest", "follow", "investigation"}
+    assert (by_pred["arrest"].text, by_pred["arrest"].object_key, by_pred["arrest"].subject_key) == ("The arrest of Smith", 1, None)
+    assert by_pred["investigation"].text == "a long investigation"
+    assert by_pred["follow"].subject_key == 1  # the clause's subject phrase holds Smith, as before
+
+
+def test_a_noun_naming_a_thing_or_a_time_heads_no_claim():
+    # "The office opened the door at the time ." : office (a place), door (a thing), time (semi-lexical)
+    doc = _doc("The/DET/DT/det/1 office/NOUN/NN/nsubj/2 opened/VERB/VBD/ROOT/- the/DET/DT/det/4 door/NOUN/NN/dobj/2 "
+               "at/ADP/IN/prep/2 the/DET/DT/det/7 time/NOUN/NN/pobj/5 ./PUNCT/./punct/2",
+               ["the", "office", "open", "the", "door", "at", "the", "time", "."])
+    assert [c.predicate for c in find_claims(doc)] == ["open"]
+
+
+def test_light_copular_support_and_cognition_predicates_are_not_eventive():
+    def one(spec, lemmas):
+        claims = find_claims(_doc(spec, lemmas))
+        main = max(claims, key=lambda c: c.end - c.start)
+        return main, claims
+
+    # "It is true ." : the predicate is the adjective, and no event
+    c, _ = one("It/PRON/PRP/nsubj/1 is/AUX/VBZ/ROOT/- true/ADJ/JJ/acomp/1 ./PUNCT/./punct/1", ["it", "be", "true", "."])
+    assert (c.predicate, c.predicate_pos, c.eventive, c.text[c.predicate_start : c.predicate_end]) == ("true", "adj", False, "true")
+    # "I think she knows ." : propositional attitudes (verb.cognition) head no fact alone
+    _, claims = one("I/PRON/PRP/nsubj/1 think/VERB/VBP/ROOT/- she/PRON/PRP/nsubj/3 knows/VERB/VBZ/ccomp/1 ./PUNCT/./punct/1",
+                    ["i", "think", "she", "know", "."])
+    assert [(c.predicate, c.frame, c.eventive) for c in claims] == [("think", "verb.cognition", False), ("know", "verb.cognition", False)]
+    # "They had a dog ." : a light verb without an event noun
+    c, _ = one("They/PRON/PRP/nsubj/1 had/VERB/VBD/ROOT/- a/DET/DT/det/3 dog/NOUN/NN/dobj/1 ./PUNCT/./punct/1",
+               ["they", "have", "a", "dog", "."])
+    assert (c.predicate, c.eventive) == ("have", False)
+    # "She lives in Rome ." : a state is a fact ('lives in Paris' would contradict it)
+    c, _ = one("She/PRON/PRP/nsubj/1 lives/VERB/VBZ/ROOT/- in/ADP/IN/prep/1 Rome/PROPN/NNP/pobj/2 ./PUNCT/./punct/1",
+               ["she", "live", "in", "rome", "."])
+    assert (c.predicate, c.frame, c.eventive, c.place_text) == ("live", "verb.stative", True, "Rome")
+    # "There is a crowd ." : "be" alone predicates nothing
+    c, _ = one("There/PRON/EX/expl/1 is/VERB/VBZ/ROOT/- a/DET/DT/det/3 crowd/NOUN/NN/attr/1 ./PUNCT/./punct/1",
+               ["there", "be", "a", "crowd", "."])
+    assert c.eventive is False
+    # "Police identified the victim ." : a cognition verb with a nominal object is an event
+    c, _ = one("Police/NOUN/NNS/nsubj/1 identified/VERB/VBD/ROOT/- the/DET/DT/det/3 victim/NOUN/NN/dobj/1 ./PUNCT/./punct/1",
+               ["police", "identify", "the", "victim", "."])
+    assert (c.predicate, c.frame, c.eventive) == ("identify", "verb.cognition", True)
+
+
+def test_a_light_verb_with_an_event_noun_predicates_the_noun():
+    # "Lee had an affair ." without a pack: the affair is the event, 'had' only carries it
+    doc = _doc("Lee/PROPN/NNP/nsubj/1 had/VERB/VBD/ROOT/- an/DET/DT/det/3 affair/NOUN/NN/dobj/1 ./PUNCT/./punct/1",
+               ["lee", "have", "an", "affair", "."], [EntityAnn(1, "Lee", "PERSON", [MentionAnn(0, 3, "Lee", "name")])])
+    (c,) = find_claims(doc)
+    assert (c.text, c.predicate, _pred(doc, c), c.predicate_pos, c.eventive, c.subject_key) == (
+        "Lee had an affair", "affair", "affair", "noun", True, 1)
+
+
+# "The attack happened in Paris ." / "No arrests were made ."
+HAPPENED = "The/DET/DT/det/1 attack/NOUN/NN/nsubj/2 happened/VERB/VBD/ROOT/- in/ADP/IN/prep/2 Paris/PROPN/NNP/pobj/3 ./PUNCT/./punct/2"
+NO_ARRESTS = "No/DET/DT/det/1 arrests/NOUN/NNS/nsubjpass/3 were/AUX/VBD/auxpass/3 made/VERB/VBN/ROOT/- ./PUNCT/./punct/3"
+
+
+def test_the_event_noun_of_a_support_verb_takes_its_place_and_negation():
+    text = "The attack happened in Paris."
+    claims = find_claims(_doc(HAPPENED, ["the", "attack", "happen", "in", "paris", "."], [_ent(3, "Paris", "GPE", text)]))
+    assert [(c.text, c.predicate, c.eventive, c.place_key) for c in claims] == [
+        ("The attack", "attack", True, 3), ("The attack happened in Paris", "happen", False, 3)]
+    claims = find_claims(_doc(NO_ARRESTS, ["no", "arrest", "be", "make", "."]))
+    assert [(c.predicate, c.eventive, c.polarity) for c in claims] == [("arrest", True, "negative"), ("make", False, "negative")]
+
+
+def test_phrasal_and_multiword_verbs_keep_their_words():
+    # "They moved out ." / "The ceremony took place ."
+    doc = _doc("They/PRON/PRP/nsubj/1 moved/VERB/VBD/ROOT/- out/ADP/RP/prt/1 ./PUNCT/./punct/1", ["they", "move", "out", "."])
+    (c,) = find_claims(doc)
+    assert (c.predicate, _pred(doc, c)) == ("move out", "moved out")
+    doc = _doc("The/DET/DT/det/1 ceremony/NOUN/NN/nsubj/2 took/VERB/VBD/ROOT/- place/NOUN/NN/dobj/2 ./PUNCT/./punct/2",
+               ["the", "ceremony", "take", "place", "."])
+    took = next(c for c in find_claims(doc) if c.predicate_pos == "verb")
+    assert (took.predicate, _pred(doc, took), took.event_key, took.eventive) == ("take place", "took place", "happen.v.01", False)
+
+
+# "The man who killed his wife fled ."
+RELATIVE = (
+    "The/DET/DT/det/1 man/NOUN/NN/nsubj/6 who/PRON/WP/nsubj/3 killed/VERB/VBD/relcl/1 his/PRON/PRP$/poss/5 "
+    "wife/NOUN/NN/dobj/3 fled/VERB/VBD/ROOT/- ./PUNCT/./punct/6"
+)
+
+
+def test_a_verb_in_a_relative_clause_is_a_nested_claim_and_the_main_claim_keeps_its_span():
+    claims = find_claims(_doc(RELATIVE, ["the", "man", "who", "kill", "his", "wife", "flee", "."]))
+    assert [(c.text, c.predicate) for c in claims] == [("The man who killed his wife fled", "flee"), ("who killed his wife", "kill")]
+
+
+def test_an_aspectual_verb_is_a_mention_of_no_event_of_its_own():
+    # "She decided to resign ."
+    doc = _doc("She/PRON/PRP/nsubj/1 decided/VERB/VBD/ROOT/- to/PART/TO/aux/3 resign/VERB/VB/xcomp/1 ./PUNCT/./punct/1",
+               ["she", "decide", "to", "resign", "."])
+    claims = find_claims(doc)
+    assert sorted((c.predicate, _pred(doc, c), c.eventive) for c in claims) == [("decide", "decided", False), ("resign", "resign", True)]
+    assert len({(c.start, c.end, c.predicate) for c in claims}) == len(claims)
+
+
+def test_a_denial_or_epistemic_verb_governs_the_event_it_takes_as_object():
+    # "Lee denied the affair ." / "Fans suspected an affair ."
+    denied = find_claims(_doc("Lee/PROPN/NNP/nsubj/1 denied/VERB/VBD/ROOT/- the/DET/DT/det/3 affair/NOUN/NN/dobj/1 ./PUNCT/./punct/1",
+                              ["lee", "deny", "the", "affair", "."]))
+    assert [(c.predicate, c.polarity) for c in denied] == [("deny", "positive"), ("affair", "negative")]
+    suspected = find_claims(_doc("Fans/NOUN/NNS/nsubj/1 suspected/VERB/VBD/ROOT/- an/DET/DT/det/3 affair/NOUN/NN/dobj/1 ./PUNCT/./punct/1",
+                                 ["fan", "suspect", "an", "affair", "."]))
+    affair = next(c for c in suspected if c.predicate == "affair")
+    assert (affair.certainty, affair.polarity, affair.hedges) == ("probable", "positive", ["suspect"])

@@ -1,0 +1,112 @@
+"""Claims for any story on the real English pipeline: invented sentences from several domains (an
+earthquake, an arrest, a resignation, a shooting), and the celebrity domain pack on the demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.core.records import Article
+from storyline.read.reader import make_doc
+
+pytestmark = pytest.mark.model
+
+QUAKE = ("A 6.1-magnitude earthquake struck off the coast of Sumatra on Tuesday, killing at least 12 people. "
+         "The quake damaged hundreds of homes in Padang.")
+ARREST = "Police arrested Dario Venn in Tallinn on Friday after a three-week investigation. His arrest was announced on Saturday."
+RESIGN = "Mayor Ilse Brandt announced her resignation on Monday. She resigned after the audit of the city budget."
+SHOOTING = "Two people were wounded in a shooting at a nightclub in Leeds. No arrests were made."
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from storyline.read.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+def read(nlp, text: str):
+    doc = nlp(make_doc(nlp, Article("a", text, "Daily Lumen", "2024-03-05", None, None, None, "txt", "h")))
+    return doc, doc._.sl_claims
+
+
+def on(doc, claims, word: str):
+    """The claims whose predicate span is ``word``."""
+    return [c for c in claims if doc.text[c.predicate_start : c.predicate_end] == word]
+
+
+def entity(doc, key):
+    return next((e.name for e in doc._.sl_entities if e.key == key), None)
+
+
+def test_earthquake(nlp):
+    doc, claims = read(nlp, QUAKE)
+    (quake,) = on(doc, claims, "earthquake")
+    (struck,) = on(doc, claims, "struck")
+    (killing,) = on(doc, claims, "killing")
+    assert (quake.predicate_pos, quake.frame, quake.eventive, quake.predicate_class) == ("noun", "noun.event", True, None)
+    assert [q.value for q in quake.quantities] == [6.1]
+    assert entity(doc, struck.place_key) == "Sumatra" and struck.timex_index is not None
+    assert quake.timex_index == struck.timex_index  # the subject of 'struck ... on Tuesday'
+    assert killing.predicate == "kill" and [q.value for q in killing.quantities] == [12]
+    # 'earthquake' and 'quake' are one event for WordNet.
+    (quake2,) = on(doc, claims, "quake")
+    assert quake2.event_key == quake.event_key
+    (damaged,) = on(doc, claims, "damaged")
+    assert damaged.place_text == "Padang" or entity(doc, damaged.place_key) == "Padang"
+
+
+def test_arrest(nlp):
+    doc, claims = read(nlp, ARREST)
+    (arrested,) = on(doc, claims, "arrested")
+    assert (arrested.predicate, arrested.predicate_pos, arrested.eventive) == ("arrest", "verb", True)
+    assert entity(doc, arrested.object_key) == "Dario Venn" and entity(doc, arrested.place_key) == "Tallinn"
+    (investigation,) = on(doc, claims, "investigation")
+    assert investigation.predicate_pos == "noun" and [q.value for q in investigation.quantities] == [3]
+    (arrest,) = on(doc, claims, "arrest")
+    assert arrest.event_key == arrested.event_key and arrest.subject_key == arrested.object_key  # 'His arrest'
+
+
+def test_resignation(nlp):
+    doc, claims = read(nlp, RESIGN)
+    (resignation,) = on(doc, claims, "resignation")
+    (resigned,) = on(doc, claims, "resigned")
+    assert resignation.event_key == resigned.event_key  # the noun keys on its verb
+    assert entity(doc, resignation.subject_key) == "Ilse Brandt"
+    (audit,) = on(doc, claims, "audit")
+    assert audit.predicate_pos == "noun" and audit.object_text == "the city budget"
+
+
+def test_shooting(nlp):
+    doc, claims = read(nlp, SHOOTING)
+    (shooting,) = on(doc, claims, "shooting")
+    assert (shooting.predicate, shooting.predicate_pos) == ("shooting", "noun")
+    assert entity(doc, shooting.place_key) == "Leeds" or shooting.place_text in ("a nightclub", "Leeds")
+    (wounded,) = on(doc, claims, "wounded")
+    assert wounded.eventive and [q.value for q in wounded.quantities] == [2]
+    (arrests,) = on(doc, claims, "arrests")
+    assert arrests.polarity == "negative"
+    (made,) = on(doc, claims, "made")
+    assert not made.eventive
+
+
+def test_without_the_pack_no_celebrity_class_appears_and_with_it_the_demo_classes_do():
+    from storyline import api
+    from storyline.core.options import AnalysisOptions
+    from storyline.ingest import ingest
+
+    corpus = api.demo_corpus()
+    articles = sorted(ingest([corpus], AnalysisOptions()).articles, key=lambda a: a.id)[:3]
+    assert articles and Path(corpus).is_dir()
+    plain = [r for _, r in api.read(articles, AnalysisOptions())]
+    packed = [r for _, r in api.read(articles, AnalysisOptions(packs=api.DEMO_PACKS))]
+    assert not any(isinstance(r, Exception) for r in plain + packed)
+    assert {c.predicate_class for r in plain for c in r.claims} == {None}
+    classes = {c.predicate_class for r in packed for c in r.claims}
+    assert {"separation", "statement"} <= classes
+    # The pack changes names and classes, not what is read: the same claims, but for a noun a pack
+    # form takes into its verb's claim ('filed for divorce' is one divorce, not two).
+    spans = {(r.article.id, c.start, c.end) for r in plain for c in r.claims}
+    assert {(r.article.id, c.start, c.end) for r in packed for c in r.claims} <= spans
+    assert sum(len(r.claims) for r in packed) >= 0.95 * len(spans)
