@@ -33,6 +33,7 @@ from storyline.evaluation.gold import (
     match_article,
 )
 from storyline.evaluation.locate import Span, overlap
+from storyline.reconcile.nesting import clause_claims
 
 __all__ = ["prf", "match_spans", "score_readings", "located_pairs", "gold_texts", "clause_claims"]
 
@@ -146,25 +147,6 @@ def _score_ages(pairs) -> dict:
         right += sum(1 for p in pred if p in gold)
     return {"recall": round(found / total, 4) if total else 0.0, "precision": round(right / n_pred, 4) if n_pred else 0.0,
             "found": found, "gold": total, "pred": n_pred}
-
-
-def clause_claims(claims: Sequence[Claim]) -> list[Claim]:
-    """The claims of one article that lie inside no other claim of the same source: the clause
-    level the golds annotate (a nested event mention's claim is left out; of claims with the same
-    span and source, the first is kept)."""
-    def source(c: Claim) -> tuple:
-        return c.source.kind, c.source.key, c.source.start, c.source.end
-
-    ordered = sorted(range(len(claims)), key=lambda i: (claims[i].start, -claims[i].end, i))
-    kept: list[int] = []
-    outer: dict[tuple, list[Claim]] = defaultdict(list)  # source -> kept claims, by start
-    for i in ordered:
-        c = claims[i]
-        if any(o.start <= c.start and c.end <= o.end for o in outer[source(c)]):
-            continue
-        outer[source(c)].append(c)
-        kept.append(i)
-    return [claims[i] for i in sorted(kept)]
 
 
 def _claim_spans(c: Claim) -> tuple[Span, Span | None]:

@@ -29,6 +29,7 @@ from storyline.reconcile.embeddings import get_backend
 from storyline.reconcile.facts import draft_from_cluster, finish
 from storyline.reconcile.features import build_views
 from storyline.reconcile.independence import RelayIndex
+from storyline.reconcile.nesting import passing_mentions
 from storyline.reconcile.timeline import build_timeline
 
 __all__ = ["reconcile"]
@@ -52,7 +53,8 @@ def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | No
     outlets = sorted({r.article.outlet for r in readings if r.article.outlet})
     relays = RelayIndex(rest)
     bounds = lower_bounds(views)
-    drafts = [draft_from_cluster(c, outlets, options.echo_similarity, name, relays, bounds) for c in clusters]
+    passing = passing_mentions(readings)
+    drafts = [draft_from_cluster(c, outlets, options.echo_similarity, name, relays, bounds, passing) for c in clusters]
     facts, conflicts, echoes = finish(drafts + ages + counts)
     facts.sort(key=lambda f: f.id)
     conflicts.sort(key=lambda c: c.id)

@@ -103,19 +103,23 @@ def _sides(c: Cluster, statement: ClaimView, superseded: set[str], polar: set[st
 
 def draft_from_cluster(c: Cluster, corpus_outlets: Sequence[str], echo_similarity: float,
                        name: Callable[[str], str], relays: RelayIndex | None = None,
-                       bounds: Bounds | None = None) -> Draft:
+                       bounds: Bounds | None = None, passing: frozenset[str] = frozenset()) -> Draft:
     """Judge one cluster: sources, conflicts, updates, statement, sides and time (``bounds``: each
     article's lower-bound figures, :func:`storyline.reconcile.conflicts.lower_bounds`)."""
     sourcing = assess(c, corpus_outlets, echo_similarity, relays)
     views = sorted(c.views, key=lambda v: v.order)
-    judgement = fact_judgement(c, name, bounds=bounds, polarity=False)
+    # Passing mentions (claims nested in another claim: storyline.reconcile.nesting) join the fact
+    # but take no side in its conflicts.
+    judged = c if not passing else Cluster(c.pclass, c.participants, [v for v in c.views if v.claim.id not in passing],
+                                           [v for v in c.exemplars if v.claim.id not in passing], c.derived)
+    judgement = fact_judgement(judged, name, bounds=bounds, polarity=False)
     superseded = {u.earlier for u in judgement.updates}
     affirming = [v for v in views if v.pclass != "denial" and v.claim.polarity == "positive"]
     support = [v for v in affirming if v.claim.id not in superseded] or affirming or views
     # Best-sourced first; an anniversary-style claim (dated only indirectly) states the fact last.
     best = min(support, key=lambda v: (GRADE_RANK.get(sourcing.grade_by.get(v.claim.id, ""), 9),
                                        v.derived is not None, v.order))
-    judgement.conflicts += polarity_conflicts(c, name, best)
+    judgement.conflicts += polarity_conflicts(judged, name, best) if best.claim.id not in passing else []
     superseded -= {best.claim.id}
     polar = {x for f in judgement.conflicts if f.kind == "polarity" for x in f.claims}
     supporting, disputing, gone = _sides(c, best, superseded, polar, name, bounds)

@@ -1,0 +1,44 @@
+"""Which claims are passing mentions: a claim inside another claim of the same source in the same
+article ("the quake" inside "rescuers searched the rubble after the quake").
+
+The read stage gives every event mention a claim of its own, so that alignment can link it; but a
+passing mention states nothing checkable about its event, so it never takes a side in a conflict
+(it would compare a quake named in passing with the quake the article reports on).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from storyline.core.records import ArticleReading, Claim
+
+__all__ = ["clause_claims", "passing_mentions"]
+
+
+def clause_claims(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims of one article that lie inside no other claim of the same source (of claims with
+    the same span and source, the first is kept), in their original order."""
+
+    def source(c: Claim) -> tuple:
+        return c.source.kind, c.source.key, c.source.start, c.source.end
+
+    ordered = sorted(range(len(claims)), key=lambda i: (claims[i].start, -claims[i].end, i))
+    kept: list[int] = []
+    outer: dict[tuple, list[Claim]] = defaultdict(list)  # source -> kept claims
+    for i in ordered:
+        c = claims[i]
+        if any(o.start <= c.start and c.end <= o.end for o in outer[source(c)]):
+            continue
+        outer[source(c)].append(c)
+        kept.append(i)
+    return [claims[i] for i in sorted(kept)]
+
+
+def passing_mentions(readings: Sequence[ArticleReading]) -> frozenset[str]:
+    """Ids of the claims that are nested inside another claim of their article and source."""
+    out: set[str] = set()
+    for r in readings:
+        kept = {c.id for c in clause_claims(r.claims)}
+        out.update(c.id for c in r.claims if c.id not in kept)
+    return frozenset(out)
