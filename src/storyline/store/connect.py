@@ -10,6 +10,8 @@ switched off and ``BEGIN`` is emitted by the ``begin`` event (the SQLAlchemy-doc
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -137,7 +139,16 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute("PRAGMA busy_timeout = 30000")
-    cur.execute("PRAGMA journal_mode = WAL")
+    # Switching a new file to WAL needs a lock busy_timeout does not wait for: two writers opening
+    # the same new database at once would fail with "database is locked". Retry briefly instead.
+    for attempt in range(50):
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            break
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == 49:
+                raise
+            time.sleep(0.1)
     cur.execute("PRAGMA synchronous = NORMAL")
     cur.close()
 
