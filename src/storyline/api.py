@@ -256,7 +256,7 @@ class AnalysisSummary:
     articles_failed: int = 0
     """New articles that could not be read (an internal error); each is also in ``rejected``."""
     entities: int = 0
-    """People, organisations and groups of the story."""
+    """People of the story (PERSON entities), counted as the dossier counts them (``storyline.present.counts``)."""
     claims: int = 0
     facts_by_status: dict[str, int] = field(default_factory=dict)
     conflicts: int = 0
