@@ -30,7 +30,9 @@ app = typer.Typer(
     no_args_is_help=True,
     help="storyline: turn news articles about one story into a sourced, cross-checked account.",
 )
-err = Console(stderr=True)
+# soft_wrap: a message is never folded at the console width, so a path in it can be copied out
+# of a log whole; a terminal folds long lines itself.
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[
     str, typer.Option("--db", help="SQLite path or database URL (postgresql+psycopg://user@host/db).", envvar="STORYLINE_DB")

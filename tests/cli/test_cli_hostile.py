@@ -221,3 +221,14 @@ def test_allow_outside_paths_flag(tmp_path, model):
     assert "outside the manifest's folder" in result.stderr and "--allow-outside-paths" in result.stderr
     result = run("analyze", str(manifest), "--db", str(tmp_path / "b.db"), "--model", model, "--allow-outside-paths")
     assert "Read 1 new article(s)" in result.stdout
+
+
+def test_an_error_keeps_a_long_path_on_one_line_whatever_the_console_width(tmp_path, monkeypatch):
+    # Logs and CI output are read by copying the path out of them: a path folded at the console's
+    # width (80 when stderr is not a terminal) cannot be pasted back.
+    from storyline import cli
+
+    monkeypatch.setattr(cli.err, "width", 40)
+    missing = tmp_path / ("a-folder-with-a-rather-long-name-" * 3) / "typo.db"
+    result = run("export", "--db", str(missing), code=2)
+    assert f"no storyline database at {missing}" in result.stderr, result.stderr
