@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 
@@ -18,8 +19,11 @@ def _explode(doc):
     return doc
 
 
+@functools.cache
 def blank_nlp() -> Language:
-    """A sentencizer and a component that raises on any Doc containing "BOOM"."""
+    """A sentencizer and a component that raises on any Doc containing "BOOM". One pipeline is
+    shared by every test (building English's tokenizer takes a tenth of a second), as one
+    pipeline serves every ``analyze`` of a process: do not add pipes to it."""
     ensure_extensions()
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")

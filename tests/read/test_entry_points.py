@@ -7,6 +7,8 @@ pyproject.toml changes (an environment installed before they existed fails here:
 
 from __future__ import annotations
 
+import pytest
+
 import importlib
 import json
 import subprocess
@@ -42,6 +44,7 @@ def test_installed_distribution_has_the_entry_points():
     assert installed == _declared()
 
 
+@pytest.mark.slow  # starts Python processes: seconds each
 def test_spacy_finds_the_components_without_importing_storyline():
     """A script that only imports spaCy (spaCy itself imports the modules the entry points name)."""
     names = [name for name, _ in COMPONENTS]

@@ -74,6 +74,7 @@ def test_reconcile_is_consistent_on_messy_input(seed):
     assert reconcile(list(reversed(readings))) == story
 
 
+@pytest.mark.slow  # starts Python processes: seconds each
 def test_story_does_not_depend_on_the_hash_seed():
     # Token sets iterate in hash order; nothing in the result may follow it.
     import os

@@ -156,6 +156,7 @@ CRASHER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow  # starts Python processes: seconds each
 def test_process_crash_loses_only_the_article_in_flight(db_url: str) -> None:  # noqa: F811
     tests_dir = str(TESTS)
     proc = subprocess.run([sys.executable, "-c", CRASHER, db_url, tests_dir], capture_output=True, text=True, timeout=120)

@@ -14,7 +14,7 @@ from helpers.store import db_url, reading  # noqa: F401  (db_url is a fixture)
 from storyline.core.errors import StoreError
 from storyline.core.records import SCHEMA_VERSION, TABLES, Fact
 from storyline.store import open_store
-from storyline.store.connect import create_engine, parse_url
+from storyline.store.connect import _script, create_engine, migrate, parse_url
 from storyline.store.tables import layout, metadata, tables
 
 
@@ -22,15 +22,36 @@ def _engine(url: str) -> sa.Engine:
     return create_engine(parse_url(url))
 
 
-def test_migrated_schema_equals_the_tables_derived_from_the_records(db_url: str) -> None:  # noqa: F811
-    open_store(db_url).close()
-    engine = _engine(db_url)
+def _schema(url: str) -> tuple[list, set[str], list, dict]:
+    """What a store at ``url`` holds besides records: differences from :data:`metadata`, table
+    names, Alembic's heads and the meta rows."""
+    engine = _engine(url)
     with engine.connect() as conn:
-        diffs = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
-        names = set(sa.inspect(conn).get_table_names())
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        found = (
+            compare_metadata(context, metadata),
+            set(sa.inspect(conn).get_table_names()),
+            sorted(context.get_current_heads()),
+            dict(conn.execute(sa.text("SELECT key, value FROM meta")).all()),
+        )
     engine.dispose()
+    return found
+
+
+def test_migrated_schema_equals_the_tables_derived_from_the_records(db_url: str) -> None:  # noqa: F811
+    migrate(_engine(db_url), db_url, replay=True)
+    diffs, names, heads, rows = _schema(db_url)
     assert diffs == []
     assert names == set(TABLES) | {"meta", "alembic_version"}
+    assert heads == [_script().get_current_head()] and rows == {"schema_version": str(SCHEMA_VERSION)}
+
+
+def test_a_new_database_created_in_one_step_equals_one_built_by_every_migration(tmp_path: Path) -> None:
+    replayed, direct = f"sqlite:///{tmp_path / 'replayed.db'}", f"sqlite:///{tmp_path / 'direct.db'}"
+    migrate(_engine(replayed), replayed, replay=True)
+    open_store(direct).close()
+    assert _schema(direct) == _schema(replayed)
+    assert _schema(direct)[0] == []
 
 
 def test_every_record_field_has_a_column() -> None:

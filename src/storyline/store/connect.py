@@ -10,6 +10,7 @@ switched off and ``BEGIN`` is emitted by the ``begin`` event (the SQLAlchemy-doc
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import time
 from pathlib import Path
@@ -24,7 +25,7 @@ from sqlalchemy.engine import URL, make_url
 
 from storyline.core.errors import StoreError
 from storyline.core.records import SCHEMA_VERSION
-from storyline.store.tables import meta
+from storyline.store.tables import meta, metadata
 
 __all__ = ["WRITE", "create_engine", "migrate", "must_exist", "parse_url", "sqlite_path"]
 
@@ -163,24 +164,41 @@ def _alembic_config() -> Config:
     return cfg
 
 
-def migrate(engine: sa.Engine, display: str, *, create: bool = True) -> int:
+@functools.cache
+def _script() -> ScriptDirectory:
+    """The migration scripts, read once per process (they do not change while it runs)."""
+    return ScriptDirectory.from_config(_alembic_config())
+
+
+def migrate(engine: sa.Engine, display: str, *, create: bool = True, replay: bool = False) -> int:
     """Bring the database to the newest schema this code knows; return its schema version.
+
+    A database with no tables at all is created at the newest layout in one step and stamped
+    with the newest migration (Alembic's recipe for a new database): replaying every migration,
+    some of which copy tables on SQLite, costs several times more and ends in the same schema
+    (``tests/store/test_store_schema.py`` checks both routes). ``replay=True`` takes the
+    migrations route anyway, for that check.
 
     Raises :class:`StoreError` when the database was written by a newer storyline, or, with
     ``create=False``, when it has no storyline tables yet (nothing is created then).
     """
-    cfg = _alembic_config()
-    script = ScriptDirectory.from_config(cfg)
+    script = _script()
     with engine.connect() as conn:
         conn.execution_options(**{WRITE: True})
         with conn.begin():
             if conn.dialect.name == "postgresql":
                 conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK})
-            if not create and not sa.inspect(conn).has_table("meta"):
+            inspector = sa.inspect(conn)
+            if not create and not inspector.has_table("meta"):
                 raise _missing(display, " (the database has no storyline tables)")
+            if not replay and not inspector.get_table_names():
+                metadata.create_all(conn)
+                conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+                MigrationContext.configure(conn).stamp(script, "head")
             _refuse_newer(conn, script, display)
             heads = set(MigrationContext.configure(conn).get_current_heads())
             if heads != set(script.get_heads()):
+                cfg = _alembic_config()
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
             version = _stored_version(conn)
