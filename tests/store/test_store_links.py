@@ -98,12 +98,13 @@ def test_a_version_4_database_gets_its_links_on_upgrade(db_url: str) -> None:  #
             parts = {"articles": (r.article,), "article_entities": r.entities, "mentions": r.mentions, "ages": r.ages,
                      "timexes": r.timexes, "claims": r.claims}
             for name in ARTICLE_TABLES:
-                conn.execute(tables[name].insert(), [to_row(name, rec, None if name == "articles" else i)
-                                                     for i, rec in enumerate(parts[name])])
+                rows = [to_row(name, rec, None if name == "articles" else i) for i, rec in enumerate(parts[name])]
+                conn.execute(tables[name].insert(), [{k: v for k, v in row.items() if (name, k) != ("claims", "cues")}
+                                                     for row in rows])  # cues came with 0007
         for name, records in zip(STORY_TABLES, (s.entities, s.facts, s.conflicts, s.echoes, s.timeline)):
             conn.execute(tables[name].insert(), [to_row(name, rec, i) for i, rec in enumerate(records)])
     engine.dispose()
     with open_store(db_url) as store:
-        assert store.schema_version() == 6
+        assert store.schema_version() == 7
         fact_claims, echo_links = store.links()
     assert len(fact_claims) == sum(len(f.claims) for f in s.facts) and len(echo_links) == 1

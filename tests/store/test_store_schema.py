@@ -173,8 +173,8 @@ def test_a_foreign_database_is_refused_not_overwritten(tmp_path: Path) -> None:
 
 
 def test_a_version_1_database_is_upgraded_in_place(db_url: str) -> None:  # noqa: F811
-    """Revisions 0002 to 0004 add claims.quantities, mentions.quantities, ages.text, the open-domain
-    claim columns (predicate span, event key, frame, eventive, place) and the fact sides (statement
+    """Revisions 0002 to 0007 add claims.quantities, mentions.quantities, ages.text, the open-domain
+    claim columns (predicate span, event key, frame, eventive, place), the claim cues and the fact sides (statement
     claim, supporting, disputing, superseded, notes) to stored rows."""
     from alembic import command
 
@@ -189,7 +189,7 @@ def test_a_version_1_database_is_upgraded_in_place(db_url: str) -> None:  # noqa
         command.upgrade(cfg, "0001")
     r = reading(1)
     added = {("claims", "quantities"), ("mentions", "quantities"), ("ages", "text")} | {
-        ("claims", c) for c in ("predicate_start", "predicate_end", "predicate_pos", "event_key", "frame", "eventive", "place")}
+        ("claims", c) for c in ("predicate_start", "predicate_end", "predicate_pos", "event_key", "frame", "eventive", "place", "cues")}
     fields = {"articles": (r.article,), "article_entities": r.entities, "mentions": r.mentions, "ages": r.ages,
               "timexes": r.timexes, "claims": r.claims}
     fact = Fact("f-1", "Quinn and Vale separated", "separation", (r.claims[0].id,), (r.article.id,), ("Glitter",), 1,
@@ -203,7 +203,7 @@ def test_a_version_1_database_is_upgraded_in_place(db_url: str) -> None:  # noqa
         conn.execute(tables["facts"].insert(), [{k: v for k, v in to_row("facts", fact, 0).items() if ("facts", k) not in added}])
     engine.dispose()
     with open_store(db_url) as s:
-        assert s.schema_version() == SCHEMA_VERSION == 6
+        assert s.schema_version() == SCHEMA_VERSION == 7
         assert s.readings() == [r]  # empty quantities, empty wording
         assert s.story().facts == (fact,)  # no sides recorded: null statement claim, empty lists
         assert s.story().coverage is None  # 0006: no coverage yet, so the story counts as out of date

@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from storyline.core.ids import content_hash
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 EXPORT_SCHEMA = "storyline/1"
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "WORK", "EVENT", "OUTLET", "GROUP", "OTHER"]
@@ -206,6 +206,10 @@ class Claim:
     place: str | None = doc(
         "Where it happened: an ArticleEntity id (GPE, LOC, FAC or ORG named as the location), else the place as "
         "written, or null.", default=None)
+    cues: tuple[str, ...] = doc(
+        "Wording cues the reader found in the claim that reconciling needs (read from the parse and the text once, "
+        "here, so the reconcile stage never reads text): names from storyline.read.cues.CLAIM_CUES; empty for "
+        "records stored before schema 7.", default=())
 
 
 @dataclass(frozen=True)

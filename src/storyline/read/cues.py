@@ -1,0 +1,12 @@
+"""The names of the wording cues the read stage records on a claim (:attr:`Claim.cues`).
+
+One home for them: the reader that finds a cue and the reconcile code that consults it both name
+it from here, and ``tests/read/test_cues.py`` checks that every name is documented.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CLAIM_CUES"]
+
+#: Cue name -> what it means. The read stage adds a cue to ``Claim.cues`` when the claim's words say so.
+CLAIM_CUES: dict[str, str] = {}
