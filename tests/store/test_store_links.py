@@ -108,3 +108,22 @@ def test_a_version_4_database_gets_its_links_on_upgrade(db_url: str) -> None:  #
         assert store.schema_version() == 7
         fact_claims, echo_links = store.links()
     assert len(fact_claims) == sum(len(f.claims) for f in s.facts) and len(echo_links) == 1
+
+
+def test_a_fact_stored_without_sides_is_sided_alike_by_the_link_table_and_the_dossier() -> None:
+    # Stories stored before schema 4 have no recorded sides: both readers fall back on one rule.
+    from helpers.store import reading, story
+
+    from storyline.core.links import fact_sides
+    from storyline.present.report_views import Index, sides
+
+    readings = [reading(1), reading(2)]
+    s = story()
+    fact = s.facts[0]
+    assert fact.statement_claim is None
+    ix = Index(readings, s)
+    expected = fact_sides(fact.statement, fact.claims, [c.claims for c in s.conflicts if c.fact == fact.id],
+                          {c: ix.claims[c].text for c in fact.claims}, {c: ix.claims[c].polarity for c in fact.claims})
+    supporting, disputing, superseded, neither = sides(fact, ix)
+    assert {c: "support" for c in supporting} | {c: "dispute" for c in disputing} == expected
+    assert supporting and disputing and not superseded and not neither

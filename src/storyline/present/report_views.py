@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -24,6 +24,7 @@ from storyline.core.records import (
     StoryEntity,
     TimelineEntry,
 )
+from storyline.core.links import fact_sides
 from storyline.core.vocab import CONFLICT_KIND, GRADE, SOURCE_KIND, STATUS
 
 __all__ = [
@@ -192,9 +193,8 @@ def sides(fact: Fact, ix: Index) -> tuple[list[str], list[str], list[str], list[
     later report superseded and those that take neither side.
 
     The reconcile stage records the sides (``Fact.statement_claim``, ``supporting``, ``disputing``,
-    ``superseded``; see :mod:`storyline.reconcile.facts`). For a fact stored without them, the
-    claim the statement was written from anchors the supporting side; conflict pairs put their
-    two claims on opposite sides; claims outside any conflict side by polarity.
+    ``superseded``; see :mod:`storyline.reconcile.facts`). A fact stored without them is sided as
+    the store's link table sides it (:func:`storyline.core.links.fact_sides`).
     """
     ids = [c for c in dict.fromkeys(fact.claims) if c in ix.claims]
     if not ids:
@@ -203,33 +203,9 @@ def sides(fact: Fact, ix: Index) -> tuple[list[str], list[str], list[str], list[
         sided = set(fact.supporting) | set(fact.disputing) | set(fact.superseded)
         return ([c for c in fact.supporting if c in ix.claims], [c for c in fact.disputing if c in ix.claims],
                 [c for c in fact.superseded if c in ix.claims], [c for c in ids if c not in sided])
-    stmt = " ".join(fact.statement.split()).lower()
-    anchor = next((c for c in ids if " ".join(ix.claims[c].text.split()).lower() in stmt), None)
-    if anchor is None:
-        pol = Counter(ix.claims[c].polarity for c in ids).most_common()
-        anchor = next(c for c in ids if ix.claims[c].polarity == pol[0][0])
-    edges: dict[str, set[str]] = defaultdict(set)
-    for conflict in ix.conflicts_of[fact.id]:
-        if len(conflict.claims) >= 2:
-            a, b = conflict.claims[0], conflict.claims[1]
-            edges[a].add(b)
-            edges[b].add(a)
-    side: dict[str, bool] = {anchor: True}
-    queue = [anchor]
-    while queue:
-        cur = queue.pop(0)
-        for nxt in sorted(edges[cur]):
-            if nxt not in side:
-                side[nxt] = not side[cur]
-                queue.append(nxt)
-    ref = ix.claims[anchor].polarity
-    for c in ids:
-        if c not in side:
-            # An unreached conflict pair: its claim matching the anchor's polarity supports.
-            side[c] = ix.claims[c].polarity == ref
-            for nxt in sorted(edges[c]):
-                side.setdefault(nxt, not side[c])
-    return [c for c in ids if side[c]], [c for c in ids if not side[c]], [], []
+    pairs = [conflict.claims for conflict in ix.conflicts_of[fact.id]]
+    side = fact_sides(fact.statement, ids, pairs, {c: ix.claims[c].text for c in ids}, {c: ix.claims[c].polarity for c in ids})
+    return [c for c in ids if side[c] == "support"], [c for c in ids if side[c] == "dispute"], [], []
 
 
 def chains(fact: Fact, ix: Index) -> list[list[str | None]]:
