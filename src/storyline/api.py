@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEMO_PACKS",
+    "DEMO_STORIES",
+    "DemoStory",
     "AnalysisSummary",
     "ProgressCallback",
     "ProgressEvent",
@@ -46,6 +48,7 @@ __all__ = [
     "analyze",
     "database_info",
     "demo_corpus",
+    "demo_story",
     "export",
     "frames",
     "info",
@@ -469,14 +472,39 @@ def render_report(
     return _render(readings, story, title=title, footer=footer)
 
 
-#: Domain packs the demo corpus is read with: it is a celebrity story (storyline/data/packs).
-DEMO_PACKS = ("celebrity",)
+@dataclass(frozen=True)
+class DemoStory:
+    """A story bundled with storyline: its folder in the package, the domain packs it is read
+    with (storyline/data/packs) and its dossier's title. Each folder's README says where it is from."""
+
+    folder: str
+    packs: tuple[str, ...]
+    title: str
 
 
-def demo_corpus() -> Path:
-    """Path of the bundled demo corpus (a fictional story; see its README; read it with
-    :data:`DEMO_PACKS`)."""
-    return Path(str(resources.files("storyline").joinpath("demo")))
+#: The bundled demo stories. "fiction" is written for the project (a celebrity separation, read
+#: with the celebrity pack, and annotated in tests/gold); "real" is eleven real news articles on
+#: one earthquake from the ECB+ corpus (CC BY 3.0), read with no domain pack.
+DEMO_STORIES: dict[str, DemoStory] = {
+    "fiction": DemoStory("demo", ("celebrity",), "Demo story (fiction)"),
+    "real": DemoStory("demo_real", (), "Demo story: the Qeshm earthquake of 27 November 2005 (real news from ECB+, CC BY 3.0)"),
+}
+#: Domain packs the fictional demo corpus is read with.
+DEMO_PACKS = DEMO_STORIES["fiction"].packs
+
+
+def demo_story(name: str = "fiction") -> DemoStory:
+    """The bundled demo story ``name``; a :class:`ConfigError` naming the choices otherwise."""
+    try:
+        return DEMO_STORIES[name]
+    except KeyError:
+        raise ConfigError(f"no demo story {name!r}", input="--story",
+                          fix=f"choose one of: {', '.join(DEMO_STORIES)}") from None
+
+
+def demo_corpus(story: str = "fiction") -> Path:
+    """Path of a bundled demo corpus (see :data:`DEMO_STORIES`; read it with its ``packs``)."""
+    return Path(str(resources.files("storyline").joinpath(demo_story(story).folder)))
 
 
 def info(store_url: str | None = None, model: str | None = None) -> dict[str, str]:

@@ -376,22 +376,28 @@ def report(
 
 @app.command()
 def demo(
-    out: Annotated[Path, typer.Option("--out", help="Folder for the demo database and dossier.")] = Path("storyline-demo"),
+    out: Annotated[Optional[Path], typer.Option("--out", help="Folder for the demo database and dossier (default: storyline-demo, or storyline-demo-real for --story real).")] = None,
+    story: Annotated[str, typer.Option("--story", help="Which bundled story: fiction (a celebrity separation written for the project) or real (eleven real news articles on one earthquake, from ECB+).")] = "fiction",
     model: ModelOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Analyze the bundled demo corpus (a fictional story) and write its dossier."""
+    """Analyze a bundled demo story and write its dossier."""
+    try:
+        chosen = api.demo_story(story)
+    except StorylineError as exc:
+        raise _fail(exc) from None
+    # One folder per story: two stories in one database would read as one story.
+    out = out or Path("storyline-demo" if story == "fiction" else f"storyline-demo-{story}")
     if out.exists() and not out.is_dir():
         raise _fail(StorylineError("is not a folder", input=str(out), fix="give --out a folder (it is created when missing)"))
     out.mkdir(parents=True, exist_ok=True)
     db = out / "demo.db"
-    corpus = api.demo_corpus()
+    corpus = api.demo_corpus(story)
     try:
-        # The demo is a celebrity story: read it with that domain pack (storyline/data/packs).
-        options = load_options().with_(model=model, packs=api.DEMO_PACKS)
+        options = load_options().with_(model=model, packs=chosen.packs)
         with api.open_store(db) as store, progress_display(err, quiet=quiet) as bar:
             summary = api.analyze([corpus], store, options, progress=bar)
-            html = api.render_report(store, title="Demo story (fiction)", pipeline=_pipeline_label(model))
+            html = api.render_report(store, title=chosen.title, pipeline=_pipeline_label(model))
             exported = api.export(store, "json")
     except StorylineError as exc:
         raise _fail(exc) from None

@@ -147,6 +147,22 @@ def test_demo_writes_dossier_and_export(tmp_path, model):
     assert json.loads((tmp_path / "d" / "story.json").read_text("utf-8"))["schema"] == "storyline/1"
 
 
+def test_demo_real_reads_the_real_story_into_its_own_database(tmp_path, model, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out = run("demo", "--story", "real", "--model", model).stdout
+    folder = tmp_path / "storyline-demo-real"
+    assert "Read 11 new article(s)" in out and str(folder / "dossier.html") in out
+    exported = json.loads((folder / "story.json").read_text("utf-8"))
+    assert {a["outlet"] for a in exported["articles"]} >= {"BBC News", "The New York Times", "Los Angeles Times"}
+    assert not (tmp_path / "storyline-demo").exists()
+
+
+def test_an_unknown_demo_story_names_the_choices(tmp_path, model):
+    result = run("demo", "--story", "fictoin", "--out", str(tmp_path / "d"), "--model", model, code=2)
+    assert "no demo story 'fictoin'" in result.stderr and "fiction, real" in result.stderr
+    assert not (tmp_path / "d").exists()
+
+
 def test_summary_paragraph_words_the_counts():
     summary = api.AnalysisSummary(
         inputs=3, articles_new=1, articles_unchanged=2, articles_total=3, entities=4, claims=5,
