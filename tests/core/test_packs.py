@@ -22,6 +22,14 @@ def test_the_celebrity_pack_loads_with_its_classes_and_forms():
     assert pack_forms(()) == {}
 
 
+def test_the_celebrity_pack_gives_the_class_structure_reconcile_reads():
+    assert packs.block_event("separation", "divorce") == "separation:divorce"
+    assert packs.block_event("separation", "split") == "separation" and packs.block_event("~arrest", "arrest") == "~arrest"
+    assert packs.once_only_events() == {"marriage", "marriage:engage", "meeting", "separation", "separation:divorce"}
+    assert packs.event_noun("separation:divorce") == "divorce filing" and packs.event_noun("separation:leave") is None
+    assert packs.class_of("affair").disputable and packs.class_of("earthquake") is None
+
+
 def test_an_unknown_pack_is_an_error_naming_the_bundled_ones():
     with pytest.raises(DataError, match="unknown domain pack 'sports'") as err:
         load_pack("sports")
@@ -47,6 +55,11 @@ def pack_dir(tmp_path, monkeypatch):
         ({"classes": {"sport": {"description": "x"}}, "predicates": {"win": {"class": "sport", "forms": "beat"}}}, "'forms' must be a list"),
         ({"classes": {"sport": {"description": "x", "once_only": "yes"}}, "predicates": {}}, "'once_only' must be true or false"),
         ({"classes": {}}, "the key 'predicates' is missing"),
+        ({"classes": {"sport": {"description": "x", "denial_words": "doping"}}, "predicates": {}}, "'denial_words' must be a list"),
+        ({"classes": {"sport": {"description": "x", "rescue_words": ["Doping"]}}, "predicates": {}}, "'rescue_words' must be a list"),
+        ({"classes": {"sport": {"description": "x", "events": {"win": "final"}}}, "predicates": {}}, "'win' is no predicate"),
+        ({"classes": {"sport": {"description": "x", "takes_from": {"work": ["play ball"]}}}, "predicates": {}}, "'work' is no predicate"),
+        ({"classes": {"sport": {"description": "x", "takes_from": ["play"]}}, "predicates": {}}, "'takes_from' must map"),
     ],
 )
 def test_a_broken_pack_is_a_data_error_naming_the_file(pack_dir, content, problem):

@@ -19,6 +19,7 @@ import spacy
 
 from storyline.core.dates import parse_published
 from storyline.core.ids import make_id
+from storyline.read.claims_pack import pack_cues
 from storyline.core.records import (
     Age,
     Article,
@@ -34,6 +35,9 @@ from storyline.read.doc import EntityAnn, MentionAnn
 from storyline.read.entities.ages import age_wording, annotate_mention_quantities
 from storyline.read.extract import quantity_records
 from storyline.read.quantities import find_quantities
+
+
+_PACKS = ("celebrity",)  # the domain of the hand-made stories: cues are read as with this pack
 
 
 @lru_cache(maxsize=1)
@@ -103,8 +107,12 @@ class ArticleBuilder:
               object: str | None = None, when: str | None = None, when_text: str | None = None,
               kind: str = "unattributed", source_text: str | None = None, source_entity: str | None = None,
               quote: str = "none", via: str | None = None, key: str | None = None, polarity: str = "positive",
-              certainty: str = "certain", before: str = "", after: str = ".") -> str:
-        """Append ``before + text + after`` as a sentence holding one claim (the ``text`` part)."""
+              certainty: str = "certain", before: str = "", after: str = ".",
+              cues: tuple[str, ...] | None = None) -> str:
+        """Append ``before + text + after`` as a sentence holding one claim (the ``text`` part).
+
+        ``cues``: by default those the reader finds in ``text`` with the celebrity pack, the domain
+        of these hand-made stories."""
         s, e = self.say(before + text + after)
         cs = s + len(before)
         ce = cs + len(text)
@@ -118,7 +126,8 @@ class ArticleBuilder:
         cid = make_id("c", self.id, cs, ce, predicate, key or kind)
         dates = tuple((t.start, t.end) for t in self.timexes if t.id == tid)
         self.claims.append(Claim(cid, self.id, cs, ce, text, subject, predicate, pclass, object, tid, polarity,
-                                 certainty, (), src, s, e, quantities_in(self.text, cs, ce, dates)))
+                                 certainty, (), src, s, e, quantities_in(self.text, cs, ce, dates),
+                                 cues=tuple(pack_cues(text, pclass, _PACKS)) if cues is None else cues))
         return cid
 
     def mention(self, entity: str, text: str, kind: str = "name", within: tuple[int, int] | None = None) -> str:

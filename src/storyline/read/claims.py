@@ -70,6 +70,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.core import words
 from storyline.core.packs import load_pack, pack_forms
+from storyline.read.claims_pack import pack_cues
 from storyline.read.certainty.assess import (
     Assessments,
     assess,
@@ -569,7 +570,8 @@ def find_claims(doc: Doc, assessed: Assessments | None = None, packs: Iterable[s
     ``packs``: names of the domain packs that normalise and type predicates (none: class None)."""
     if not doc.has_annotation("DEP") or len(doc) == 0:
         return []
-    lex = pack_forms(tuple(packs))
+    packs = tuple(packs)
+    lex = pack_forms(packs)
     atts: list[AttributionAnn] = doc._.sl_attributions or []
     index = _Index(doc, assessed)
     texts, head = index.tokens.texts, index.head
@@ -628,6 +630,9 @@ def find_claims(doc: Doc, assessed: Assessments | None = None, packs: Iterable[s
             seen.add((c.start, c.end, c.predicate, c.attribution_index))
             claims.append(c)
     claims.sort(key=lambda c: (c.start, c.end))
+    if packs:
+        for c in claims:
+            c.cues = pack_cues(c.text, c.predicate_class, packs)
     return claims
 
 

@@ -193,6 +193,7 @@ class ClaimAnn:
     eventive: bool = True  # False: light/copular/cognition predicates that never head a fact alone
     place_key: int | None = None  # entity key of the place, when an entity
     place_text: str | None = None  # the place as written, when not an entity
+    cues: list[str] = field(default_factory=list)  # names from storyline.read.cues.CLAIM_CUES
 
 
 _EXTENSIONS = {

@@ -138,6 +138,7 @@ def reading_from_annotations(ann: Annotations, article: Article) -> ArticleReadi
                 event_key=c.event_key,
                 frame=c.frame,
                 eventive=c.eventive,
+                cues=tuple(c.cues),
                 place=(ent_ids.get(c.place_key) if c.place_key is not None else None) or c.place_text,
             )
         )

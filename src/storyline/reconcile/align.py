@@ -25,71 +25,46 @@ marriage") are attached to the couple's marriage fact as derived evidence (``Clu
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from storyline.core.packs import block_event, class_of, once_only_events
 from storyline.core.vocab import source_kind
 from storyline.reconcile.embeddings import Encoder, cosine
 from storyline.reconcile.features import ClaimView
 
 __all__ = ["Cluster", "align", "block_class", "ONCE_ONLY", "jaccard"]
 
-ONCE_ONLY = frozenset({"marriage", "marriage:engage", "separation", "separation:divorce", "meeting"})
-# Once-only classes hold several events ("separate" and "file for divorce" are months apart), so
-# blocks split them by normalised predicate; "leave"/"move on" is repeatable. Predicates outside
-# this table (older lexicons, hand-made records) take the class's main event.
-_EVENT_OF_PREDICATE = {
-    "separate": "separation", "split": "separation", "divorce": "separation:divorce",
-    "leave": "separation:leave", "marry": "marriage", "wed": "marriage", "anniversary": "marriage",
-    "engage": "marriage:engage", "meet": "meeting",
-}
-_SUBCLASSES = {"separation": ("separation", "separation:divorce", "separation:leave"),
-               "marriage": ("marriage", "marriage:engage")}
+# Once-only classes and sub-events (marriage, separation, a first meeting in the celebrity pack):
+# the packs say which; a pack class splits into sub-events ("separate" and "file for divorce" are
+# months apart) through its "events".
+ONCE_ONLY = once_only_events()
 _DENIAL = "denial"
-# Negations that dispute a fact even in other words ("I never cheated" against "had an affair"):
-# events a person can deny on the record. Other negated claims align by similarity like any claim.
-_DISPUTABLE = frozenset({"affair", "romance", "separation", "marriage", "children", "meeting"})
 _MAX_EXEMPLARS = 5
 _MAX_CANDIDATES = 12
-# What a denial is about, by its wording.
-_DENIED_CLASS = [
-    (re.compile(r"\b(affair|cheat\w*|infidelity|unfaithful|fling|romance|romantic\w*|dating|hook\w* up|"
-                r"involved with|kiss\w*)\b", re.I), "affair"),
-    (re.compile(r"\b(split\w*|separat\w*|divorc\w*|break\s?up|broke\s+up)\b", re.I), "separation"),
-    (re.compile(r"\b(married|marry|marriage|wedding|engage\w*)\b", re.I), "marriage"),
-    (re.compile(r"\b(pregnan\w*|baby|expecting)\b", re.I), "children"),
-]
 
 
-_DENIED_RX = {cls: rx for rx, cls in _DENIED_CLASS}
+def _disputable(pclass: str) -> bool:
+    # Negations that dispute a fact even in other words ("I never cheated" against "had an affair"):
+    # events a person can deny on the record. Other negated claims align by similarity like any claim.
+    found = class_of(pclass)
+    return found is not None and found.disputable
 
 
-# Rescue only into repeatable classes: a sentence that merely mentions "the couple's separation"
-# ("the papers filed this week give the first account of the separation") does not date it.
-_RESCUE = [
-    (re.compile(r"\b(affair|cheating|infidelity|unfaithful|romantically involved)\b", re.I), "affair"),
-]
-_LIVING_APART = re.compile(r"\b(?:living|live|lives|lived)\s+(?:apart|separately|separate lives)\b", re.I)
+def _cue(v: ClaimView, prefix: str) -> list[str]:
+    return [c[len(prefix):] for c in v.claim.cues if c.startswith(prefix)]
 
 
 def block_class(v: ClaimView) -> str:
-    """The class a claim is blocked under: its predicate class, split into events for once-only ones.
+    """The class a claim is blocked under: its predicate class, split into events by the pack.
 
-    "Living apart" is filed under residence by the lexicon but states the separation itself, so
-    it is aligned with the separation claims; a claim the lexicon did not classify joins the
-    affair class when its wording plainly names one ("romantically involved with").
+    The read stage may have moved the claim to another class by its wording (cue ``class:<class>``:
+    "living apart" filed under residence states the separation itself; a claim no predicate typed
+    joins the affair class when it plainly names one, "romantically involved with").
     """
-    if v.pclass == "residence" and _LIVING_APART.search(v.claim.text):
-        return "separation"
-    if v.pclass.startswith("~"):  # no class in the lexicon: rescue the clear cases by wording
-        for rx, cls in _RESCUE:
-            if rx.search(v.claim.text):
-                return cls
-    if v.pclass in _SUBCLASSES or v.pclass == "meeting":
-        return _EVENT_OF_PREDICATE.get(v.claim.predicate, v.pclass)
-    return v.pclass
+    moved = _cue(v, "class:")
+    return block_event(moved[0] if moved else v.pclass, v.claim.predicate)
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -258,24 +233,24 @@ def _attach_denials(denials: list[ClaimView], clusters: list[Cluster], scorer: _
         # names then rank candidates ("denied the affair with Reyes" prefers the affair with Reyes).
         core = {x for x in (v.subject, v.source_entity) if x}
         deniers = set(v.participants) | core
-        if v.pclass == _DENIAL:
-            wanted = next((cls for rx, cls in _DENIED_CLASS if rx.search(v.claim.text)), None)
+        if v.pclass == _DENIAL:  # what it denies, as the read stage found it in its words
+            wanted = next(iter(_cue(v, "about:")), None)
         else:  # an on-record negation ("I never cheated", Vance said) disputes a fact of its class
             wanted = block_class(v)
         cands: set[int] = set()
         for p in core or deniers:
             if wanted:
-                for sub in _SUBCLASSES.get(wanted, (wanted,)):
+                for sub in _events_of(wanted):
                     cands.update(idx.get((sub, p), ()))
             else:
                 cands.update(by_person.get(p, ()))
         if wanted and not cands:
-            # The lexicon may have filed the denied claims elsewhere ("romantically involved with"
+            # The pack may have filed the denied claims elsewhere ("romantically involved with"
             # as no class): take the denier's facts whose wording is about the denied subject.
-            rx = _DENIED_RX.get(wanted.split(":")[0])
+            about = f"about:{wanted.split(':')[0]}"
             for p in core or deniers:
                 cands.update(i for i in by_person.get(p, ())
-                             if rx is not None and any(rx.search(e.claim.text) for e in clusters[i].exemplars))
+                             if any(about in e.claim.cues for e in clusters[i].exemplars))
         best, best_key = None, None
         for i in sorted(cands):
             c = clusters[i]
@@ -289,6 +264,13 @@ def _attach_denials(denials: list[ClaimView], clusters: list[Cluster], scorer: _
         else:
             # Nothing to dispute in the corpus: the denial or negated claim is a fact of its own.
             clusters.append(Cluster(block_class(v), frozenset(v.participants), [v], [v]))
+
+
+def _events_of(pclass: str) -> tuple[str, ...]:
+    """The blocks a denial of ``pclass`` may dispute: the class and its sub-events."""
+    found = class_of(pclass)
+    subs = sorted(set(found.events.values())) if found is not None else []
+    return (pclass, *(f"{pclass}:{s}" for s in subs))
 
 
 def _attach_derived(views: list[ClaimView], clusters: list[Cluster]) -> None:
@@ -314,7 +296,7 @@ def align(views: Sequence[ClaimView], threshold: float, encoder: Encoder | None 
     blocks: dict[tuple, list[ClaimView]] = defaultdict(list)
     denials: list[ClaimView] = []
     for v in views:
-        if v.pclass == _DENIAL or (v.claim.polarity == "negative" and v.pclass in _DISPUTABLE
+        if v.pclass == _DENIAL or (v.claim.polarity == "negative" and _disputable(v.pclass)
                                    and source_kind(v.claim.source.kind).on_record):
             denials.append(v)
         else:

@@ -48,6 +48,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 from storyline.core import words
 from storyline.core.dates import Moment, moment
 from storyline.core.lexicon import load_data
+from storyline.core.packs import class_of, event_noun
 from storyline.core.vocab import source_kind
 from storyline.reconcile.align import ONCE_ONLY, Cluster, block_class, jaccard
 from storyline.reconcile.features import ClaimView
@@ -62,9 +63,25 @@ from storyline.reconcile.measures import (
 __all__ = ["Bounds", "Found", "Judgement", "Update", "disputes", "fact_judgement", "judge", "lower_bounds",
            "polarity_conflicts", "stance"]
 
-_EVENT_NOUN = {"marriage": "wedding", "marriage:engage": "engagement", "separation": "split",
-               "separation:divorce": "divorce filing", "meeting": "first meeting"}
-_PLACE_CLASSES = {"marriage", "meeting", "residence"}
+
+
+class _EventNoun:
+    # How a reason names one event of a class ("wedding", "divorce filing"): the pack's data.
+    def get(self, event: str, default: str = "event") -> str:
+        return event_noun(event) or default
+
+
+_EVENT_NOUN = _EventNoun()
+
+
+class _PlaceClasses:
+    # Classes whose place is part of the fact: the packs' "place" flag.
+    def __contains__(self, pclass: object) -> bool:
+        found = class_of(pclass) if isinstance(pclass, str) else None
+        return found is not None and found.place
+
+
+_PLACE_CLASSES = _PlaceClasses()
 _SAME_CONTENT = 0.5
 _POLARITY_WINDOW = 50  # positives compared per negated claim: keeps huge facts linear
 _QUOTE = 110  # longest wording quoted in a reason
