@@ -107,12 +107,12 @@ class ArticleBuilder:
               object: str | None = None, when: str | None = None, when_text: str | None = None,
               kind: str = "unattributed", source_text: str | None = None, source_entity: str | None = None,
               quote: str = "none", via: str | None = None, key: str | None = None, polarity: str = "positive",
-              certainty: str = "certain", before: str = "", after: str = ".",
-              cues: tuple[str, ...] | None = None) -> str:
+              certainty: str = "certain", before: str = "", after: str = ".", cues: tuple[str, ...] = (),
+              context_when: str | None = None) -> str:
         """Append ``before + text + after`` as a sentence holding one claim (the ``text`` part).
 
-        ``cues``: by default those the reader finds in ``text`` with the celebrity pack, the domain
-        of these hand-made stories."""
+        Its cues are those the reader finds in ``text`` with the celebrity pack (the domain of these
+        hand-made stories), then the wording ``cues`` given (storyline.read.cues; not derived here)."""
         s, e = self.say(before + text + after)
         cs = s + len(before)
         ce = cs + len(text)
@@ -127,7 +127,7 @@ class ArticleBuilder:
         dates = tuple((t.start, t.end) for t in self.timexes if t.id == tid)
         self.claims.append(Claim(cid, self.id, cs, ce, text, subject, predicate, pclass, object, tid, polarity,
                                  certainty, (), src, s, e, quantities_in(self.text, cs, ce, dates),
-                                 cues=tuple(pack_cues(text, pclass, _PACKS)) if cues is None else cues))
+                                 cues=tuple(pack_cues(text, pclass, _PACKS)) + tuple(cues), context_when=context_when))
         return cid
 
     def mention(self, entity: str, text: str, kind: str = "name", within: tuple[int, int] | None = None) -> str:
@@ -143,14 +143,15 @@ class ArticleBuilder:
         self.mentions.append(Mention(mid, self.id, entity, i, i + len(text), text, kind, quantity_records(ann.quantities)))
         return mid
 
-    def age(self, entity: str, value: int, wording: str) -> str:
-        """Append ``wording`` (e.g. 'Quinn, 42, was there.') and record the age at its number."""
+    def age(self, entity: str, value: int, wording: str, when: str | None = None, past: bool = False) -> str:
+        """Append ``wording`` (e.g. 'Quinn, 42, was there.') and record the age at its number, told of the
+        past moment of timex ``when`` or, with ``past``, of an undated past (as the reader would find)."""
         s, e = self.say(wording)
         i = self.text.find(str(value), s, e)
         aid = make_id("g", self.id, entity, i)
         as_of = self.published[:10] if self.published else None
         end = i + len(str(value))
-        self.ages.append(Age(aid, self.id, entity, value, i, end, as_of, age_wording(self.text, i, end)))
+        self.ages.append(Age(aid, self.id, entity, value, i, end, as_of, age_wording(self.text, i, end), when, past))
         return aid
 
     def build(self) -> ArticleReading:

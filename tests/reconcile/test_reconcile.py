@@ -64,7 +64,7 @@ def test_release_year_of_a_work_is_not_the_date_of_the_event_on_its_set():
     m2, t2, g2 = _couple(b)
     b.entity("Night Harbor", "WORK")
     c2 = b.claim("Vance met Quinn while working on the set of 2010\u2019s Night Harbor", subject=t2, object=m2,
-                 pclass="meeting", when="2010")
+                 pclass="meeting", when="2010", cues=("when_work_date",))
     story = reconcile([a.build(), b.build()])
     fact = _fact_of(story, c1)
     assert c2 in fact.claims

@@ -12,6 +12,9 @@ from storyline.core.ids import make_id
 from storyline.core.records import Fact, Story
 from storyline.store import open_store
 
+# Columns that came with 0007.
+_SINCE_7 = {("claims", "cues"), ("claims", "context_when"), ("ages", "when"), ("ages", "past")}
+
 
 def _stored(url):
     store = open_store(url)
@@ -99,8 +102,8 @@ def test_a_version_4_database_gets_its_links_on_upgrade(db_url: str) -> None:  #
                      "timexes": r.timexes, "claims": r.claims}
             for name in ARTICLE_TABLES:
                 rows = [to_row(name, rec, None if name == "articles" else i) for i, rec in enumerate(parts[name])]
-                conn.execute(tables[name].insert(), [{k: v for k, v in row.items() if (name, k) != ("claims", "cues")}
-                                                     for row in rows])  # cues came with 0007
+                conn.execute(tables[name].insert(), [{k: v for k, v in row.items() if (name, k) not in _SINCE_7}
+                                                     for row in rows])
         for name, records in zip(STORY_TABLES, (s.entities, s.facts, s.conflicts, s.echoes, s.timeline)):
             conn.execute(tables[name].insert(), [to_row(name, rec, i) for i, rec in enumerate(records)])
     engine.dispose()

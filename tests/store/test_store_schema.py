@@ -188,8 +188,9 @@ def test_a_version_1_database_is_upgraded_in_place(db_url: str) -> None:  # noqa
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0001")
     r = reading(1)
-    added = {("claims", "quantities"), ("mentions", "quantities"), ("ages", "text")} | {
-        ("claims", c) for c in ("predicate_start", "predicate_end", "predicate_pos", "event_key", "frame", "eventive", "place", "cues")}
+    added = {("claims", "quantities"), ("mentions", "quantities"), ("ages", "text"), ("ages", "when"), ("ages", "past")} | {
+        ("claims", c) for c in ("predicate_start", "predicate_end", "predicate_pos", "event_key", "frame", "eventive", "place", "cues",
+                                "context_when")}
     fields = {"articles": (r.article,), "article_entities": r.entities, "mentions": r.mentions, "ages": r.ages,
               "timexes": r.timexes, "claims": r.claims}
     fact = Fact("f-1", "Quinn and Vale separated", "separation", (r.claims[0].id,), (r.article.id,), ("Glitter",), 1,

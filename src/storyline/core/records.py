@@ -104,6 +104,12 @@ class Quantity:
     text: str = doc("The quantity as written: 'at least 12 people', '11 years of marriage', '10th wedding anniversary'.")
     measure: str | None = doc("What it states, when the reader knows: 'age' (an age: 'is 42', '42 years old', 'Portman, 42') or 'marriage' (a length of marriage or a wedding anniversary); null otherwise.")
     ordinal: bool = doc("True for a rank ('10th anniversary'), false for a count or a measure.")
+    when: str | None = doc(
+        "For an age told of a past moment ('was 17 when he died in 2009'): the Timex id of the date it held on (the "
+        "nearest date of its sentence, not after the article's day), or null.", default=None)
+    past: bool = doc(
+        "True for an age told of an undated past moment ('he was 17'; 'aged 17' alone is the article's present).",
+        default=False)
 
 
 @dataclass(frozen=True)
@@ -134,6 +140,10 @@ class Age:
     end: int = doc("End offset (exclusive).")
     as_of: str | None = doc("The date the age holds on (the article's publication date), ISO; null if unknown.")
     text: str = doc("The age in context as quoted in reasons: the word before it and the age ('Portman, 42').", default="")
+    when: str | None = doc(
+        "For an age told of a past moment ('was 17 when he died in 2009'): the Timex id of the date it held on, or "
+        "null (as Quantity.when).", default=None)
+    past: bool = doc("True for an age told of an undated past moment ('he was 17'), as Quantity.past.", default=False)
 
 
 @dataclass(frozen=True)
@@ -210,6 +220,10 @@ class Claim:
         "Wording cues the reader found in the claim that reconciling needs (read from the parse and the text once, "
         "here, so the reconcile stage never reads text): names from storyline.read.cues.CLAIM_CUES; empty for "
         "records stored before schema 7.", default=())
+    context_when: str | None = doc(
+        "For a claim with no timex of its own: the Timex id of the date its context gives (the nearest date of its "
+        "sentence, or, when it opens on a pronoun, the last date of the sentence before), or null; null for records "
+        "stored before schema 7.", default=None)
 
 
 @dataclass(frozen=True)

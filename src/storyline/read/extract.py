@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -19,6 +19,7 @@ from storyline.core.records import (
     Source,
     Timex,
 )
+from storyline.read.cues import age_moment, claim_cues, context_timex
 from storyline.read.doc import AttributionAnn, ClaimAnn, EntityAnn, TimexAnn
 from storyline.read.entities.ages import age_wording
 
@@ -50,7 +51,32 @@ def reading_from_annotations(ann: Annotations, article: Article) -> ArticleReadi
     """Records for ``ann``, whose offsets point into ``article.text``."""
     aid = article.id
     text = article.text
-    as_of = iso(parse_day(article.published))
+    day = parse_day(article.published)
+    as_of = iso(day)
+    timex_ids: list[str] = []
+    timexes = []
+    anns = ann.timexes
+    for t in anns:
+        timex_ids.append(make_id("t", aid, t.start, t.end))
+    for i, t in enumerate(anns):
+        anchor = t.anchor
+        if anchor and anchor.startswith("t") and anchor[1:].isdigit() and int(anchor[1:]) < len(timex_ids):
+            anchor = timex_ids[int(anchor[1:])]
+        timexes.append(Timex(timex_ids[i], aid, t.start, t.end, text[t.start : t.end], t.type, t.value, t.mod, anchor))
+
+    # The readings below look at the timexes as reconcile receives them (one per id, in order).
+    timex_records = list(_unique(timexes))
+    by_id = {t.id: t for t in timex_records}
+
+    def quantities(anns) -> tuple[Quantity, ...]:
+        out = []
+        for q in quantity_records(anns):
+            if q.measure == "age":
+                when_id, past = age_moment(text, q.start, q.end, day, timex_records)
+                q = replace(q, when=when_id, past=past)
+            out.append(q)
+        return tuple(out)
+
     entities, mentions, ages = [], [], []
     ent_ids: dict[int, str] = {}
     for ent in ann.entities:
@@ -76,24 +102,16 @@ def reading_from_annotations(ann: Annotations, article: Article) -> ArticleReadi
         for m in sorted(ent.mentions, key=lambda m: (m.start, m.end)):
             mentions.append(
                 Mention(make_id("m", aid, m.start, m.end, eid), aid, eid, m.start, m.end, text[m.start : m.end], m.kind,
-                        quantity_records(m.quantities))
+                        quantities(m.quantities))
             )
         for a in ent.ages:
+            when_id, past = age_moment(text, a.start, a.end, day, timex_records)
             ages.append(Age(make_id("g", aid, eid, a.start), aid, eid, a.value, a.start, a.end, as_of,
-                            age_wording(text, a.start, a.end)))
-
-    timex_ids: list[str] = []
-    timexes = []
-    anns = ann.timexes
-    for t in anns:
-        timex_ids.append(make_id("t", aid, t.start, t.end))
-    for i, t in enumerate(anns):
-        anchor = t.anchor
-        if anchor and anchor.startswith("t") and anchor[1:].isdigit() and int(anchor[1:]) < len(timex_ids):
-            anchor = timex_ids[int(anchor[1:])]
-        timexes.append(Timex(timex_ids[i], aid, t.start, t.end, text[t.start : t.end], t.type, t.value, t.mod, anchor))
+                            age_wording(text, a.start, a.end), when_id, past))
 
     attributions = ann.attributions
+    work_ents = {ent_ids[e.key] for e in ann.entities if e.type == "WORK"}
+    work_starts = {m.start for m in mentions if m.entity in work_ents}
     claims = []
     for c in ann.claims:
         att = attributions[c.attribution_index] if c.attribution_index is not None else None
@@ -113,6 +131,8 @@ def reading_from_annotations(ann: Annotations, article: Article) -> ArticleReadi
             source = Source(c.source_kind, None, None, None, None, None, "none", None, None)
         obj = ent_ids.get(c.object_key) if c.object_key is not None else c.object_text
         when = timex_ids[c.timex_index] if c.timex_index is not None and c.timex_index < len(timex_ids) else None
+        context = None if when is not None else context_timex(text, c.start, c.end, c.sentence_start, c.sentence_end,
+                                                              timex_records)
         claims.append(
             Claim(
                 id=make_id("c", aid, c.start, c.end, c.predicate, source.key or source.kind),
@@ -131,15 +151,18 @@ def reading_from_annotations(ann: Annotations, article: Article) -> ArticleReadi
                 source=source,
                 sentence_start=c.sentence_start,
                 sentence_end=c.sentence_end,
-                quantities=quantity_records(c.quantities),
+                quantities=quantities(c.quantities),
                 predicate_start=c.predicate_start,
                 predicate_end=c.predicate_end,
                 predicate_pos=c.predicate_pos,
                 event_key=c.event_key,
                 frame=c.frame,
                 eventive=c.eventive,
-                cues=tuple(c.cues),
                 place=(ent_ids.get(c.place_key) if c.place_key is not None else None) or c.place_text,
+                # The pack's cues (set by the claims component) come first, then the wording cues.
+                cues=tuple(c.cues) + tuple(claim_cues(text, c.start, c.end, c.predicate, by_id.get(when) if when else None,
+                                                      context, work_starts)),
+                context_when=context.id if context is not None else None,
             )
         )
     # Duplicate ids (a component emitting the same span twice) would violate the primary keys.
@@ -148,7 +171,7 @@ def reading_from_annotations(ann: Annotations, article: Article) -> ArticleReadi
         entities=tuple(_unique(entities)),
         mentions=tuple(_unique(mentions)),
         ages=tuple(_unique(ages)),
-        timexes=tuple(_unique(timexes)),
+        timexes=tuple(timex_records),
         claims=tuple(_unique(claims)),
     )
 

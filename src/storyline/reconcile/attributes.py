@@ -21,22 +21,21 @@ shrink).
 
 An age told of a past moment is dated to that moment, not to the article: "was 17 when he died in
 2009" holds in 2009 (birth window: 17 on some day of 2009), so a 2022 article's "is 30" agrees with
-it. An age reads as past when the words right before the number say so ("was 17", "were", "at 17",
-"aged 17", "at the age of 17"), and is dated by the nearest past DATE in its sentence; a past age with
-no date there only bounds the birth from above (born at least that many years before the article).
+it. The reader finds those (``Age.when``/``past``, ``Quantity.when``/``past``): an age reads as past
+when the words right before the number say so ("was 17", "were", "at 17", "aged 17", "at the age of
+17"), and is dated by the nearest past DATE in its sentence; a past age with no date there only
+bounds the birth from above (born at least that many years before the article).
 
 Sides: an age fact's statement is its latest present-tense age; an age whose birth window misses
 the statement's disputes it, the others support it. A count fact's statement is its first count;
 a count that conflicts with it (by the rule above) disputes it.
 
 Ages and counts are read from the reader's annotations (``Age``, ``Claim.quantities``,
-``Mention.quantities``), never from the text; the text is only sliced to quote them, and looked at
-right before an age for the words that put it in the past.
+``Mention.quantities``), never from the text; the text is only sliced to quote them.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -50,7 +49,7 @@ from storyline.core.dates import (
     interval,
     parse_day,
 )
-from storyline.core.records import ArticleReading
+from storyline.core.records import Age, ArticleReading, Quantity, Timex
 from storyline.reconcile.cast import Cast
 from storyline.reconcile.conflicts import Found
 from storyline.reconcile.facts import Draft
@@ -88,30 +87,12 @@ class _Stated:
         return Interval(date.min, span.end) if span is not None and self.past else span
 
 
-# Words right before an age that put it in the past: "was 17", "at 17", "aged 17 (in 2009)", "at the age of 17".
-_PAST_AGE = re.compile(r"(?:\b(?:was|were|aged|at)|\bage\s+of)\s+$", re.I)
-_SENTENCE_END = re.compile(r"[.!?\n]")
-
-
-def _age_moment(r: ArticleReading, start: int, end: int, as_of: date) -> tuple[Interval | None, bool]:
-    """(the past days an age held on, whether it is a past age) for the age written at [start, end)."""
-    text = r.article.text
-    cue = _PAST_AGE.search(text[max(0, start - 20) : start])
-    if cue is None:
-        return None, False
-    s0 = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    m = _SENTENCE_END.search(text, end)
-    s1 = m.start() if m else len(text)
-    best: tuple[int, Interval] | None = None
-    for t in r.timexes:
-        if t.type == "DATE" and s0 <= t.start and t.end <= s1:
-            span = interval(t.value, t.mod)
-            if span is not None and span.end <= as_of and (best is None or abs(t.start - end) < best[0]):
-                best = (abs(t.start - end), span)
-    if best is not None:
-        return best[1], False
-    return None, not cue.group(0).lower().startswith("aged")  # "aged 17" alone is the article's present
-
+def _age_moment(timexes: dict[str, Timex], age: Age | Quantity) -> tuple[Interval | None, bool]:
+    """(the past days an age held on, whether it is told of an undated past), as the reader found them."""
+    t = timexes.get(age.when) if age.when else None
+    if t is not None:
+        return interval(t.value, t.mod), False
+    return None, age.past
 
 def _epithet(text: str) -> str:
     return text.lower().removeprefix("the ").strip()
@@ -196,6 +177,7 @@ def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], c
     for r in readings:
         as_of = parse_day(r.article.published)
         outlet = r.article.outlet or r.article.id
+        timexes = {t.id: t for t in r.timexes}
         for g in r.ages:
             person = cast.story(g.entity)
             day = parse_day(g.as_of) or as_of
@@ -206,10 +188,10 @@ def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], c
             if cover is not None:
                 consumed.add(cover.claim.id)
             wording = g.text or str(g.value)
-            at, past = _age_moment(r, g.start, g.end, day)
+            at, past = _age_moment(timexes, g)
             stated[person].append(_Stated(cover.claim.id if cover else g.id, r.article.id, outlet, g.value, day, wording,
                                           grade_of(cover.claim.source.kind) if cover else "unattributed", at, past))
-    by_article = {r.article.id: r for r in readings}
+    timexes_of = {r.article.id: {t.id: t for t in r.timexes} for r in readings}
     at_ages = {(g.article, g.start) for r in readings for g in r.ages}
     for v in views:
         if v.claim.id in consumed or v.subject is None or v.published is None:
@@ -221,7 +203,7 @@ def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], c
         value = int(q.value) if q is not None else 0
         if not 0 < value < 130 or (v.article.id, q.start) in at_ages:
             continue
-        at, past = _age_moment(by_article[v.article.id], q.start, q.end, v.published)
+        at, past = _age_moment(timexes_of[v.article.id], q)
         if v.pclass != "age" and at is None and not past:
             continue
         if v.pclass == "age":

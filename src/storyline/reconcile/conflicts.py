@@ -85,20 +85,6 @@ _PLACE_CLASSES = _PlaceClasses()
 _SAME_CONTENT = 0.5
 _POLARITY_WINDOW = 50  # positives compared per negated claim: keeps huge facts linear
 _QUOTE = 110  # longest wording quoted in a reason
-# A year written before a capitalised name is a model or an edition ("his 2008 Bentley"), not the
-# event's date; a claim opening on a temporal clause ("After telling People in October that ...,
-# Reid checked in") dates that clause with a timex before its first comma, not the claim.
-_MODEL_YEAR = re.compile(r"^\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December)\b)[A-Z]")
-_LEADING_CLAUSE = re.compile(r"^\W*(?:after|before|since|until|when|while|following|once)\b", re.I)
-_BE_GET = frozenset("was were been being is are be am get gets got gotten".split())
-_NOT_YET = re.compile(r"\b(?:(?:has|have|had)\s*(?:not|n[’']t)\s+(?:yet\s+)?been|not\s+yet|yet\s+to\s+be)\b", re.I)
-_WORD = re.compile(r"[A-Za-z’']+")
-# An affirming claim whose own words negate ("there appeared to be no survivors", read as positive
-# and hedged) is the negation's twin, not its opposite.
-_NEGATOR = re.compile(r"\b(?:no|not|never|none|nobody|nothing|neither|nor)\b|n[’']t\b", re.I)
-# "No one else was injured", "no other shots": a negation relative to a set the claim leaves out.
-_EXCEPT = re.compile(r"\b(?:no\s*one|nobody|nothing|none|no\s+\w+)\s+else\b|\bno\s+other\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -171,24 +157,10 @@ def _denial(v: ClaimView) -> bool:
     return v.pclass == "denial" and not _passive(v)
 
 
-@lru_cache(maxsize=1)
-def _denial_verbs() -> frozenset[str]:
-    return frozenset(load_data("hedges.json", {"denial": list})["denial"])
-
-
 def _passive(v: ClaimView) -> bool:
     """'was denied a handgun permit', 'had been dismissed from his job': the subject undergoes the
     refusal; nobody denies anything."""
-    verbs = _denial_verbs() | {v.claim.predicate}
-    toks = _WORD.findall(v.claim.text)
-    for i, w in enumerate(toks):
-        if words.lemmatize(w.lower(), "v") in verbs and w.lower() not in verbs:
-            j = i - 1
-            while j >= 0 and toks[j].lower().endswith("ly"):
-                j -= 1
-            if j >= 0 and toks[j].lower() in _BE_GET:
-                return True
-    return False
+    return "passive_denial" in v.claim.cues
 
 
 def _negates(v: ClaimView) -> bool:
@@ -252,11 +224,9 @@ def _moment(v: ClaimView) -> Moment | None:
     t = v.timex
     if t is None or t.type not in ("DATE", "TIME") or not _affirms(v) or not _eventive(v):
         return None
-    text = v.article.text
-    if re.fullmatch(r"\d{4}", t.text.strip()) and _MODEL_YEAR.match(text[t.end : t.end + 30]):
-        return None
-    head = text[v.claim.start : t.start]
-    if _LEADING_CLAUSE.match(head) and "," not in head:
+    # A model year ("his 2008 Bentley") or the date of a leading temporal clause ("After telling
+    # People in October that ..., Reid checked in") does not date the claim.
+    if "when_model_year" in v.claim.cues or "when_leading_clause" in v.claim.cues:
         return None
     if v.pclass.startswith("~") and not (t.start < v.claim.end and v.claim.start < t.end):
         return None  # a date the reader took from another clause of the sentence ("... turned himself in at 6")
@@ -355,7 +325,7 @@ def _time_of(v: ClaimView) -> Moment | None:
     t = v.timex or v.context_timex
     if t is None or t.type not in ("DATE", "TIME"):
         return None
-    if re.fullmatch(r"\d{4}", t.text.strip()) and _MODEL_YEAR.match(v.article.text[t.end : t.end + 30]):
+    if ("when_model_year" if t is v.timex else "context_model_year") in v.claim.cues:
         return None
     return moment(t.value, t.mod)
 
@@ -510,12 +480,14 @@ def disputes(n: ClaimView, p: ClaimView, participants: frozenset[str] = frozense
     """
     if not _negates(n) or not _affirms(p) or _same_voice(n, p) or _cognitive(n) or _cognitive(p) or _reports_speech(p):
         return False
-    if _NOT_YET.search(n.claim.text) and not (n.published and p.published and p.published <= n.published):
+    if "not_yet" in n.claim.cues and not (n.published and p.published and p.published <= n.published):
         return False  # "have not been released" then "were released Wednesday": an update
-    if _EXCEPT.search(n.claim.text):
+    if "except" in n.claim.cues:
         return False  # "no one else was injured" excludes those the other claims count
-    if _NEGATOR.search(p.claim.text):
-        return False  # "there were no survivors" / "there appeared to be no survivors": one statement
+    if "negator" in p.claim.cues:
+        # "there were no survivors" / "there appeared to be no survivors" (read as positive and
+        # hedged): the negation's twin, not its opposite.
+        return False
     on_record = source_kind(n.claim.source.kind).on_record
     involved = participants | p.participants
     if n.pclass == "denial":

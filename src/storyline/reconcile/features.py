@@ -1,8 +1,8 @@
 """What the reconcile stage needs to know about one claim, computed once (``ClaimView``).
 
 Besides the story-level participants and content tokens this finds the event time (dropping a
-timex that dates a *work*: "2010’s Black Swan" is a release year, not the year of what happened
-on its set), the places named, and, from the quantities the reader annotated on the claim
+timex the reader found dating a *work*, cue ``when_work_date``: "2010’s Black Swan" is a release
+year, not the year of what happened on its set), the places named, and, from the quantities the reader annotated on the claim
 (:attr:`Claim.quantities`), a wedding date implied by an anniversary or a length of marriage and
 the counts of children.
 """
@@ -26,12 +26,7 @@ __all__ = ["ClaimView", "Derived", "build_views", "tokens", "child_count", "COUN
 # Doc without a parse gives the word as written).
 COUNT_NOUN = {"child": "children", "children": "children", "kid": "children", "kids": "children", "son": "sons",
               "sons": "sons", "daughter": "daughters", "daughters": "daughters"}
-# A date right before "’s <Work>" or "film/album ..." dates the work, not the event.
-_WORK_TAIL_RE = re.compile(r"^(?:['’]s\s+|\s+(?:film|movie|album|series|show|novel|book|song|single|season)\b)")
 _WORD_RE = re.compile(r"[a-z0-9]+")
-_REPORTED_DENIAL = re.compile(
-    r"\b(?:denied|denies|deny|denying)\s+(?:(?:an?|the|any|all|those|these)\s+)?"
-    r"(?:affair|cheating|infidelity|romance|split|separation|reports?|rumou?rs?|claims?|allegations?|that)\b", re.I)
 _STOP = frozenset(
     "a an the and or but if of in on at to for from by with as is are was were be been being has have had do does "
     "did that this these those it its he she they them his her their him we us you i me my our your who whom which "
@@ -92,9 +87,8 @@ class ClaimView:
     # Where the claim says it happened (Claim.place): a story entity id, else the place as written;
     # None when the reader gave none.
     place: str | None = None
-    # For a claim with no time of its own: the date its sentence gives, or, when it opens on a
-    # pronoun ("It killed 612 people"), the last date of the sentence before. Conflicts use it only
-    # to keep apart figures told of different times (a past quake in a background paragraph).
+    # For a claim with no time of its own: the date its context gives (Claim.context_when). Conflicts
+    # use it only to keep apart figures told of different times (a past quake in a background paragraph).
     context_timex: Timex | None = None
 
     @property
@@ -106,21 +100,6 @@ class ClaimView:
         when = self.published.isoformat() if self.published else "undated"
         text = self.claim.text if len(self.claim.text) <= 160 else self.claim.text[:157] + "..."
         return f"\u201c{text}\u201d ({self.outlet}, {when})"
-
-
-def _is_work_date(text: str, t: Timex, work_starts: set[int]) -> bool:
-    if t.text.endswith(("'s", "’s")):  # the timex swallowed the possessive: "2010’s" + title
-        nxt = t.end + (len(text[t.end :]) - len(text[t.end :].lstrip()))
-        return nxt in work_starts or text[nxt : nxt + 1].isupper()
-    tail = text[t.end : t.end + 40]
-    m = _WORK_TAIL_RE.match(tail)
-    if not m:
-        return False
-    if tail.lstrip()[:1] in ("'", "’"):
-        nxt = t.end + m.end()
-        # The possessive must be followed by a work title: a WORK mention, else a capitalised word.
-        return nxt in work_starts or text[nxt : nxt + 1].isupper()
-    return True
 
 
 def _derived(claim: Claim, span: Interval | None, published: date | None, pclass: str) -> Derived | None:
@@ -146,22 +125,6 @@ def _derived(claim: Claim, span: Interval | None, published: date | None, pclass
     return None
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
-_OPENS_ON_PRONOUN = re.compile(r"^\W*(?:it|they|this|that|these|those|he|she)\b", re.I)
-
-
-def _context_timex(text: str, c: Claim, timexes: Sequence[Timex]) -> Timex | None:
-    dated = [t for t in timexes if t.type in ("DATE", "TIME")]
-    own = [t for t in dated if c.sentence_start <= t.start and t.end <= c.sentence_end]
-    if own:
-        return min(own, key=lambda t: min(abs(t.start - c.end), abs(t.end - c.start)))
-    if not _OPENS_ON_PRONOUN.match(c.text):
-        return None
-    before = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, max(0, c.sentence_start - 1))), default=0)
-    prev = [t for t in dated if before <= t.start and t.end <= c.sentence_start]
-    return max(prev, key=lambda t: t.start) if prev else None
-
-
 def _place(c: Claim, cast: Cast) -> str | None:
     if not c.place:
         return None
@@ -178,20 +141,18 @@ def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimVie
         art = r.article
         published = parse_day(art.published)
         timexes = {t.id: t for t in r.timexes}
-        work_ents = {e.id for e in r.entities if e.type == "WORK"}
         place_ents = {e.id for e in r.entities if e.type in ("GPE", "LOC")}
-        work_starts = {m.start for m in r.mentions if m.entity in work_ents}
         places_at = [(m.start, m.end, m.entity) for m in r.mentions if m.entity in place_ents]
         for c in r.claims:
             pclass = c.predicate_class or f"~{c.predicate}"
-            if pclass != "denial" and (c.predicate == "deny" or _REPORTED_DENIAL.search(c.text)):
+            if pclass != "denial" and (c.predicate == "deny" or "reported_denial" in c.cues):
                 pclass = "denial"  # "who denied cheating in January" reports a denial, not the cheating
             people = set(cast.people(c.subject))
             if isinstance(c.object, str) and c.object in cast.of and cast.types.get(c.object) in ("PERSON", "GROUP"):
                 people.update(cast.people(c.object))
             t = timexes.get(c.when) if c.when else None
             work = None
-            if t is not None and _is_work_date(art.text, t, work_starts):
+            if t is not None and "when_work_date" in c.cues:
                 t, work = None, t
             span = interval(t.value, t.mod) if t is not None and t.type in ("DATE", "TIME") else None
             places = {cast.of[e] for s, e_, e in places_at if c.start <= s and e_ <= c.end}
@@ -222,7 +183,8 @@ def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimVie
                     published=published,
                     order=(published or date.max, art.id, c.start, c.id),
                     place=_place(c, cast),
-                    context_timex=None if t is not None or work is not None else _context_timex(art.text, c, r.timexes),
+                    context_timex=None if t is not None or work is not None or not c.context_when
+                    else timexes.get(c.context_when),
                 )
             )
     views.sort(key=lambda v: v.order)
