@@ -34,6 +34,7 @@ from storyline.read.doc import EntityAnn, MentionAnn
 from storyline.read.entities.ages import age_wording, annotate_mention_quantities
 from storyline.read.extract import quantity_records
 from storyline.read.quantities import find_quantities
+from storyline.read.quantity_context import in_context
 
 
 @lru_cache(maxsize=1)
@@ -41,14 +42,17 @@ def _nlp():
     return spacy.blank("en")
 
 
-def quantities_in(text: str, start: int, end: int, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Quantity, ...]:
-    """The quantities the reader finds in ``text[start:end]`` (characters in ``skip`` spans are dates)."""
+def quantities_in(text: str, start: int, end: int, skip: tuple[tuple[int, int], ...] = (),
+                  sentence: tuple[int, int] | None = None) -> tuple[Quantity, ...]:
+    """The quantities the reader finds in ``text[start:end]`` (characters in ``skip`` spans are dates),
+    with what the words of their claim's ``sentence`` say about them (default: the whole text)."""
     doc = _nlp()(text)
     inside = [t.i for t in doc if start <= t.idx and t.idx + len(t) <= end]
     if not inside:
         return ()
     hidden = {t.i for t in doc for s, e in skip if t.idx < e and s < t.idx + len(t)}
-    return quantity_records(find_quantities(doc, inside[0], inside[-1] + 1, hidden))
+    found = find_quantities(doc, inside[0], inside[-1] + 1, hidden)
+    return quantity_records(in_context(text, sentence or (0, len(text)), found))
 
 
 class ArticleBuilder:
@@ -118,7 +122,7 @@ class ArticleBuilder:
         cid = make_id("c", self.id, cs, ce, predicate, key or kind)
         dates = tuple((t.start, t.end) for t in self.timexes if t.id == tid)
         self.claims.append(Claim(cid, self.id, cs, ce, text, subject, predicate, pclass, object, tid, polarity,
-                                 certainty, (), src, s, e, quantities_in(self.text, cs, ce, dates)))
+                                 certainty, (), src, s, e, quantities_in(self.text, cs, ce, dates, (s, e))))
         return cid
 
     def mention(self, entity: str, text: str, kind: str = "name", within: tuple[int, int] | None = None) -> str:
