@@ -35,6 +35,7 @@ from storyline.read.doc import EntityAnn, MentionAnn
 from storyline.read.entities.ages import age_wording, annotate_mention_quantities
 from storyline.read.extract import quantity_records
 from storyline.read.quantities import find_quantities
+from storyline.read.quantity_context import in_context
 
 
 _PACKS = ("celebrity",)  # the domain of the hand-made stories: cues are read as with this pack
@@ -45,14 +46,17 @@ def _nlp():
     return spacy.blank("en")
 
 
-def quantities_in(text: str, start: int, end: int, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Quantity, ...]:
-    """The quantities the reader finds in ``text[start:end]`` (characters in ``skip`` spans are dates)."""
+def quantities_in(text: str, start: int, end: int, skip: tuple[tuple[int, int], ...] = (),
+                  sentence: tuple[int, int] | None = None) -> tuple[Quantity, ...]:
+    """The quantities the reader finds in ``text[start:end]`` (characters in ``skip`` spans are dates),
+    with what the words of their claim's ``sentence`` say about them (default: the whole text)."""
     doc = _nlp()(text)
     inside = [t.i for t in doc if start <= t.idx and t.idx + len(t) <= end]
     if not inside:
         return ()
     hidden = {t.i for t in doc for s, e in skip if t.idx < e and s < t.idx + len(t)}
-    return quantity_records(find_quantities(doc, inside[0], inside[-1] + 1, hidden))
+    found = find_quantities(doc, inside[0], inside[-1] + 1, hidden)
+    return quantity_records(in_context(text, sentence or (0, len(text)), found))
 
 
 class ArticleBuilder:
@@ -126,7 +130,7 @@ class ArticleBuilder:
         cid = make_id("c", self.id, cs, ce, predicate, key or kind)
         dates = tuple((t.start, t.end) for t in self.timexes if t.id == tid)
         self.claims.append(Claim(cid, self.id, cs, ce, text, subject, predicate, pclass, object, tid, polarity,
-                                 certainty, (), src, s, e, quantities_in(self.text, cs, ce, dates),
+                                 certainty, (), src, s, e, quantities_in(self.text, cs, ce, dates, (s, e)),
                                  cues=tuple(pack_cues(text, pclass, _PACKS)) + tuple(cues), context_when=context_when))
         return cid
 

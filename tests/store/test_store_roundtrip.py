@@ -17,6 +17,7 @@ from storyline.core.records import (
     Coverage,
     Echo,
     Fact,
+    Mention,
     Story,
     StoryEntity,
     TimelineEntry,
@@ -37,6 +38,18 @@ def test_record_row_round_trip(table: str, data: st.DataObject) -> None:
     assert set(row) == {c.name for c in tables[table].columns}
     stored = json.loads(json.dumps(row))  # what a database can hold: JSON-able values only
     assert from_row(table, stored) == record
+
+
+def test_quantities_stored_before_their_context_fields_load_with_defaults() -> None:
+    """Claims and mentions stored before a Quantity had near, area, role, ... (JSON without those
+    keys) still load: the missing fields take their defaults, so no migration is needed."""
+    row = to_row("mentions", Mention("m1", "a1", "e1", 0, 10, "the couple", "nominal"), seq=0)
+    row["quantities"] = [{"value": 12.0, "unit": "people", "modifier": "at_least", "start": 0, "end": 18,
+                          "text": "at least 12 people", "measure": None, "ordinal": False}]
+    (q,) = from_row("mentions", json.loads(json.dumps(row))).quantities
+    assert (q.value, q.unit, q.modifier, q.text) == (12.0, "people", "at_least", "at least 12 people")
+    assert (q.near, q.area, q.role, q.role_pos, q.counted, q.self_described, q.scope, q.anchor, q.direction) == (
+        False, False, None, None, None, False, None, None, None)
 
 
 @st.composite

@@ -110,6 +110,16 @@ class Quantity:
     past: bool = doc(
         "True for an age told of an undated past moment ('he was 17'; 'aged 17' alone is the article's present).",
         default=False)
+    near: bool = doc("True when the wording puts it just below the number: 'almost 50', 'nearly', 'close to', 'just under'.", default=False)
+    area: bool = doc("True when the wording says square ('3 square miles'): a length unit then measures an area.", default=False)
+    # What the words of its claim's sentence say about a claim's number (null on a mention's):
+    role: str | None = doc("WordNet base form of the verb or noun saying what happened to what it counts: 'kill' ('killing 10 people'), 'injure' ('50 were injured'), 'last' ('lasted two hours'), 'quake' ('a 6.1-magnitude quake'), 'home' ('home to 120,000 people'); null when the sentence does not say.", default=None)
+    role_pos: str | None = doc("'v' when role is a verb, 'n' when a noun; null without a role.", default=None)
+    counted: str | None = doc("The noun it counts or measures when its unit is no unit of measure: the unit's WordNet noun ('village'), or the measure noun before it ('magnitude' in 'a magnitude of 5.9', 'population' in 'a population of 120,000'); null for a bare number or a unit of measure ('miles', 'people').", default=None)
+    self_described: bool = doc("True when the counted noun names the measure itself ('a magnitude of 5.9', 'a population of 120,000'): the role is then what has it, if anything ('quake').", default=False)
+    scope: str | None = doc("Where it was counted, when the words right after it narrow it: a place or phrase in lower case ('lagos', 'one district'), 'all' for 'nationwide', 'in total'; null otherwise.", default=None)
+    anchor: str | None = doc("For a length: the named place it is measured from, in lower case ('tehran' in '35 miles south of Tehran'); null otherwise.", default=None)
+    direction: str | None = doc("For a length: the compass direction written after it ('south', 'southwest'); null otherwise.", default=None)
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,7 @@ from storyline.read.doc import (
     ensure_extensions,
 )
 from storyline.read.quantities import find_quantities
+from storyline.read.quantity_context import in_context
 
 __all__ = ["ClaimsComponent", "Predicate", "claims_component", "find_claims", "make_claims_component", "normalise_predicate",
            "read_predicate"]
@@ -830,7 +831,7 @@ def _claim(
         hedges=hedges,
         sentence_start=s_start,
         sentence_end=s_end,
-        quantities=find_quantities(doc, left, right, index.no_quantity),
+        quantities=in_context(doc.text, (s_start, s_end), find_quantities(doc, left, right, index.no_quantity)),
         predicate_start=p_start,
         predicate_end=p_end,
         predicate_pos=pred.pos,

@@ -90,6 +90,13 @@ class QuantityAnn:
     that say what it measures when ``measure`` is set: ``"age"`` (an age stated of someone: "is 42",
     "turned 40", "42 years old", "Portman, 42") or ``"marriage"`` (a length of marriage or a wedding
     anniversary: "11 years of marriage", "married for 9 years", "10th wedding anniversary").
+    ``near`` marks "almost 50", "nearly 50"; ``area`` a "square" unit.
+
+    A claim's quantities also carry what the rest of its sentence says about them
+    (:mod:`storyline.read.quantity_context`): ``role``/``role_pos`` (the verb or noun saying what
+    happened to what it counts), ``counted`` and ``self_described`` (the noun it counts when that
+    is no unit of measure), ``scope`` (where it was counted) and, for a length, ``anchor`` and
+    ``direction`` (the place it is measured from); the fields of :class:`storyline.core.records.Quantity`.
     """
 
     value: float
@@ -100,6 +107,15 @@ class QuantityAnn:
     text: str
     measure: str | None = None
     ordinal: bool = False
+    near: bool = False
+    area: bool = False
+    role: str | None = None
+    role_pos: str | None = None
+    counted: str | None = None
+    self_described: bool = False
+    scope: str | None = None
+    anchor: str | None = None
+    direction: str | None = None
 
 
 @dataclass

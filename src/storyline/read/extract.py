@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -178,7 +178,7 @@ def reading_from_annotations(ann: Annotations, article: Article) -> ArticleReadi
 
 def quantity_records(anns) -> tuple[Quantity, ...]:
     """The :class:`Quantity` records of ``QuantityAnn`` annotations."""
-    return tuple(Quantity(q.value, q.unit, q.modifier, q.start, q.end, q.text, q.measure, q.ordinal) for q in anns)
+    return tuple(Quantity(**asdict(q)) for q in anns)
 
 
 def _unique(records):

@@ -14,11 +14,14 @@ Two readings the reconcile stage relies on set :attr:`~storyline.read.doc.Quanti
   ordinal anniversary, "their 10th wedding anniversary" (``ordinal``; ``measure`` is set when the
   phrase says wedding or marriage). With a date, these imply the wedding date.
 
-Counts of children are quantities whose unit is child, kid, son or daughter.
+Counts of children are quantities whose unit is child, kid, son or daughter. ``near`` marks a
+tight upper bound ("almost 50", "nearly 50"), ``area`` a square unit ("3 square miles"). What the
+rest of a claim's sentence says about its numbers is read by :mod:`storyline.read.quantity_context`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -44,6 +47,9 @@ _AGE_VERBS = frozenset({"is", "was", "turned", "turns", "aged"})
 _MARRIAGE = frozenset({"wedding", "marriage"})
 _ORDINAL_NOUNS = frozenset({"anniversary", "birthday"})
 _UNIT_DEPS = frozenset({"nummod", "compound", "amod", "quantmod", "npadvmod", "nmod"})
+# "almost 50" is an upper bound like "at most 50", but a tight one: reconcile reads it as just below.
+_NEAR = re.compile(r"^\s*(?:almost|nearly|close\s+to|just\s+(?:under|shy\s+of|below)|approaching)\b", re.I)
+_SQUARE = re.compile(r"\bsquare\b|\bsq\b", re.I)
 
 
 def find_quantities(doc: Doc, lo: int, hi: int, skip: Iterable[int] = ()) -> list[QuantityAnn]:
@@ -162,4 +168,6 @@ def quantity_at(doc: Doc, i: int, hi: int, skip: Iterable[int] = (), lo: int = 0
             modifier, first = MODIFIERS[words], first - n
             break
     start, stop = idx.char_bounds(first, last)
-    return QuantityAnn(value, unit, modifier, start, stop, idx.text[start:stop], measure, is_ordinal), max(end, last)
+    text = idx.text[start:stop]
+    return QuantityAnn(value, unit, modifier, start, stop, text, measure, is_ordinal,
+                       near=bool(_NEAR.match(text)), area=bool(_SQUARE.search(text))), max(end, last)

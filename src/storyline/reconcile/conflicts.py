@@ -314,7 +314,7 @@ def _measures(v: ClaimView, bounds: Bounds | None = None) -> list[Measure]:
     if not v.claim.quantities or not _affirms(v) or _uncertain(v):
         return []
     c = v.claim
-    out = measures_of(v.article.text, (c.sentence_start, c.sentence_end), c.quantities)
+    out = measures_of((c.sentence_start, c.sentence_end), c.quantities)
     own = bounds.get(v.article.id, ()) if bounds else ()
     return [replace(m, high=math.inf) if m.quantity.modifier is None
             and any(b.quantity.value == m.quantity.value and comparable(b, m) for b in own) else m for m in out]

@@ -1,10 +1,11 @@
 """What a number in a claim measures, and when two numbers cannot both be right.
 
 The reader annotates each number of a claim (:class:`storyline.core.records.Quantity`: value,
-unit, modifier); this module works out, from the words around it in its sentence, *what happened*
-to what it counts (the ``role``: "injuring 80", "50 were injured", "a magnitude of 5.9", "home to
-120,000 people") and *where* it was counted when the wording narrows it (the ``scope``: "in
-Lagos", "nationwide"), and turns the modifier into the range of values the wording allows.
+unit, modifier, and from the words around it in its sentence (:mod:`storyline.read.quantity_context`)
+*what happened* to what it counts, the ``role``: "injuring 80", "50 were injured", "a magnitude of
+5.9", "home to 120,000 people"; *where* it was counted when the wording narrows it, the ``scope``:
+"in Lagos", "nationwide"); this module turns those into what the number counts and the range of
+values the wording allows, and decides which numbers can be compared.
 
 Two numbers of one fact are compared (:func:`comparable`) only when they count the same thing
 (same unit word, units of one dimension in :mod:`storyline.core.units`, WordNet synonyms, or a
@@ -23,14 +24,12 @@ Ranges (:func:`value_range`), documented here because every conflict reason depe
   stands for ± half its rounding step, at most 10% ("600 killed" agrees with 612);
 * a length, duration, weight or area is never exact: ± ``units.CONTINUOUS_SLACK`` (5%).
 
-Nothing here reads a number from the text: the numbers, units and modifiers are the reader's;
-the text is only looked at around them to find the role and scope words.
+Nothing here reads the text: the numbers and the words around them are the reader's annotations.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,27 +43,8 @@ __all__ = ["ABOUT", "NEAR", "Measure", "comparable", "in_units_of", "measures_of
 ABOUT = 0.10
 #: "almost N" stands for the values this fraction below N, up to N.
 NEAR = 0.10
-_NEAR_WORDS = re.compile(r"^\s*(?:almost|nearly|close\s+to|just\s+(?:under|shy\s+of|below)|approaching)\b", re.I)
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
-# Words that sit between a number and its verb without changing what it counts (closed classes).
-_AUX = frozenset("be is are was were been being am have has had having get gets got gotten also reportedly "
-                 "allegedly all only still then now already initially officially later since".split())
-_BETWEEN = frozenset("other more another additional further some the a an least most than as many much about "
-                     "around nearly almost approximately roughly over under just some estimated".split())
-_FUNCTION = frozenset("in on at of to for by with from into onto upon about over under after before since during "
-                      "and or but nor so yet if than then there here this that these those it its".split())
-_STOP = frozenset(",;:()[]—–-\"“”'‘’.!?")
-_CLAUSE_END = frozenset({"and", "but", "while", "which", "who", "that", "when", "after", "before", "because"})
-_LIGHT_VERBS = frozenset("be have do get make take give put say tell include reach".split())
-_NOT_ROLE_CLASSES = frozenset({"verb.communication", "verb.cognition"})
 _RELATED = frozenset({"same", "synonym", "derivation"})
-_ALL = re.compile(r"^\W*(?:[a-z]+\s+){0,3}?(?:nationwide|countrywide|worldwide|statewide|in\s+(?:all|total)|across\s+the\s+(?:country|nation|state|region))\b", re.I)
-_SCOPE = re.compile(r"^\W*(?:[a-z]+\s+){0,3}?(?:in|across|throughout)\s+(?:the\s+)?((?:city|town|province|state|district|county|region|village)\s+of\s+)?"
-                    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|(?:one|a|each|that|this)\s+[a-z]+)")
-_ANCHOR = re.compile(r"^\W*(?:\([^)]*\)\W*)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|away)\w*\s+)?"
-                     r"(?:of|from)\s+(?:the\s+(?:[a-z]+\s+){0,2}(?:of\s+)?)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 _DIMENSIONS = frozenset({r.dimension for r in UNIT.values()} | {"area"})
-_DIRECTION = re.compile(r"^\W*(?:\([^)]*\)\W*)?(north|south|east|west)(?:-?(east|west))?", re.I)
 
 
 @dataclass(frozen=True)
@@ -89,7 +69,7 @@ class Measure:
         if q.modifier in ("at_least", "more_than"):
             return f"{n} or more" if q.modifier == "at_least" else f"more than {n}"
         if q.modifier == "at_most":
-            return f"almost {n}" if _NEAR_WORDS.match(q.text) else f"at most {n}"
+            return f"almost {n}" if q.near else f"at most {n}"
         if q.modifier == "about":
             return f"about {n}"
         return n
@@ -119,7 +99,7 @@ def value_range(q: Quantity, continuous: bool = False) -> tuple[float, float]:
     if q.modifier in ("at_least", "more_than"):
         return v - slack, math.inf
     if q.modifier == "at_most":
-        return (v * (1 - NEAR) - slack if _NEAR_WORDS.match(q.text) else -math.inf), v + slack
+        return (v * (1 - NEAR) - slack if q.near else -math.inf), v + slack
     if q.modifier == "about":
         slack = max(slack, v * ABOUT)
     return v - slack, v + slack
@@ -135,136 +115,25 @@ def _round_slack(v: float) -> float:
     return min(10**zeros / 2, v * ABOUT) if zeros >= 2 else 0.0
 
 
-@lru_cache(maxsize=16384)
-def _verb(word: str, after_aux: bool) -> str | None:
-    """The verb a word is, as the base form, when it plainly is one: an inflected form ('injuring',
-    'killed', 'struck'), or any verb right after an auxiliary ('had been hit'); None for light and
-    reporting verbs, which say nothing about what a number counts."""
-    w = word.lower()
-    base = words.lemmatize(w, "v")
-    if base is None:
-        return None
-    inflected = w != base or w.endswith(("ing", "ed"))
-    if not (inflected or after_aux) or (w.endswith("s") and not w.endswith("ss") and not after_aux and w[:-1] == base):
-        return None
-    if base in _LIGHT_VERBS or words.verb_class(base) in _NOT_ROLE_CLASSES:
-        return None
-    return base
-
-
-@lru_cache(maxsize=16384)
-def _noun(word: str) -> str | None:
-    w = word.lower()
-    if len(w) < 3 or not w.isalpha() or w in _FUNCTION or w in _BETWEEN or w in _AUX:
-        return None  # "in" (inch), "a" (vitamin A): WordNet nouns that are function words here
-    return words.lemmatize(w, "n")
-
-
-@lru_cache(maxsize=16384)
-def _attribute_noun(noun: str) -> bool:
-    ids = words.synsets(noun, "n")
-    return bool(ids) and words.lexname(ids[0]) == "noun.attribute"
-
-
-def _tokens(text: str) -> list[str]:
-    return _WORD.findall(text)
-
-
-def _left_role(before: list[str]) -> tuple[str | None, str | None, str | None]:
-    """(role, pos, measure noun) from the words before a number: 'injuring 80', 'a magnitude of 5.9'."""
-    i = len(before) - 1
-    while i >= 0 and before[i].lower() in _BETWEEN:
-        i -= 1
-    if i < 0 or before[i] in _STOP:
-        return None, None, None
-    w = before[i]
-    if w.lower() in ("of", "at", "to") and i >= 1 and before[i - 1] not in _STOP:
-        noun = _noun(before[i - 1])  # "population of 120,000", "puts the magnitude at 6.1", "home to 120,000 people"
-        return (noun, "n", noun) if noun else (None, None, None)
-    verb = _verb(w, False)
-    return (verb, "v", None) if verb else (None, None, None)
-
-
-def _right_role(after: list[str]) -> tuple[str | None, str | None]:
-    """(role, pos) from the words after a number: '50 were injured', '80 people were also wounded'."""
-    aux = False
-    for w in after[:5]:
-        low = w.lower()
-        if w in _STOP or low in _CLAUSE_END:
-            return None, None
-        if low in _AUX:
-            aux = True
-            continue
-        if low.endswith("ly"):
-            continue
-        verb = _verb(w, aux)
-        if verb:
-            return verb, "v"
-        if low == "of":  # "two hours of negotiations": the noun names what lasted
-            nxt = next((x for x in after[after.index(w) + 1 : after.index(w) + 3] if x.lower() not in _BETWEEN), None)
-            noun = _noun(nxt) if nxt and nxt not in _STOP else None
-            return (noun, "n") if noun else (None, None)
-        return None, None
-    return None, None
-
-
-def _head_noun(after: list[str]) -> str | None:
-    """The noun an attributive number modifies: 'the 6.1-magnitude quake' -> 'quake'."""
-    if after and after[0] not in _STOP:
-        noun = _noun(after[0])
-        if noun and _verb(after[0], False) is None:
-            return noun
-    return None
-
-
-def _scope(rest: str) -> str | None:
-    if _ALL.match(rest):
-        return "all"
-    m = _SCOPE.match(rest)
-    return " ".join(m.group(2).lower().split()) if m else None
-
-
-def measures_of(text: str, sentence: tuple[int, int], quantities: tuple[Quantity, ...]) -> list[Measure]:
+def measures_of(sentence: tuple[int, int], quantities: tuple[Quantity, ...]) -> list[Measure]:
     """The comparable numbers of a claim: counts and measures, not ages, ordinals or lengths of marriage.
 
-    ``text`` is the article's text and ``sentence`` the claim's sentence span (its role and scope
-    words are looked for there, never past it)."""
+    ``sentence`` is the claim's sentence span: a number outside it has no context from the reader."""
     out = []
     s0, s1 = sentence
     for q in quantities:
         if q.ordinal or q.measure in ("age", "marriage") or not s0 <= q.start <= q.end <= s1:
             continue
         row = unit(q.unit)
-        before, after = _tokens(text[s0 : q.start])[-6:], _tokens(text[q.end : s1])[:8]
-        role, pos, noun = _left_role(before)
-        if role is None or pos == "n":
-            r_role, r_pos = _right_role(after)
-            if r_role is not None and (role is None or r_pos == "v"):
-                role, pos = r_role, r_pos
-        thing, factor, continuous = None, 1.0, False
+        thing, factor, continuous = q.counted, 1.0, False
         if row is not None:
             thing, factor, continuous = row.dimension, row.factor, row.continuous
-            if row.dimension == "length" and re.search(r"\bsquare\b|\bsq\b", q.text, re.I):
+            if row.dimension == "length" and q.area:
                 thing, factor = "area", row.factor**2
-        elif q.unit:
-            thing = _noun(q.unit) or q.unit.lower()
-        elif noun:
-            thing = noun
-        self_described = bool(noun and thing == noun) or (thing is not None and row is None and _attribute_noun(thing))
-        if self_described and role == thing:
-            role, pos = _head_noun(after), "n"
-        elif role is None and thing is not None and row is None:
-            head = _head_noun(after)  # "the 5.9-magnitude quake": the quake has the magnitude
-            role, pos = (head, "n") if head else (None, None)
-        anchor = direction = None
-        rest = text[q.end : s1]
-        if thing == "length":
-            m = _ANCHOR.match(rest)
-            anchor = " ".join(m.group(1).lower().split()) if m else None
-            d = _DIRECTION.match(rest)
-            direction = "".join(x for x in d.groups() if x).lower() if d else None
+        anchor, direction = (q.anchor, q.direction) if thing == "length" else (None, None)
         lo, hi = value_range(q, continuous)
-        out.append(Measure(q, thing, role, pos, self_described, _scope(rest), anchor, direction, lo * factor, hi * factor))
+        out.append(Measure(q, thing, q.role, q.role_pos, q.self_described, q.scope, anchor, direction,
+                           lo * factor, hi * factor))
     return out
 
 
