@@ -257,3 +257,11 @@ def test_format_date_and_month_label():  # formerly present.report_views.fmt_dat
     assert format_date(datetime(2024, 1, 17, 8)) == "17 Jan 2024"
     assert format_date("sometime") == "sometime" and format_date(None) == ""
     assert month_label(date(2023, 8, 1)) == "Aug 2023" and month_label(date(2023, 8, 1), with_year=False) == "Aug"
+
+
+def test_news_window_is_the_week_up_to_publication():
+    from storyline.core.dates import NEWS_DAYS, moment, news_window
+
+    window = news_window(date(2005, 11, 28))
+    assert window.days == Interval(date(2005, 11, 21), date(2005, 11, 28)) and NEWS_DAYS == 7
+    assert window.clashes(moment("2005-02")) and not window.clashes(moment("2005-11-27"))

@@ -152,6 +152,27 @@ def test_a_later_larger_toll_supersedes_the_earlier_one():
     assert "2 days later" in note and "supersedes" in note and "40" in note and "at least 3" in note
 
 
+def test_a_later_larger_magnitude_contradicts_it_does_not_supersede():
+    # Qeshm, 2005 (ECB+ 20ecbplus): Tehran said 5.9 on the day, the USGS 6.1; a property of the
+    # quake is not a running count.
+    arts, a, b = pair("The 5.9-magnitude quake struck the island", "The 6.1-magnitude quake struck the island",
+                      days=("2024-12-01", "2024-12-02"), predicate="strike")
+    found = judged(arts, a, b)
+    [x] = found.conflicts
+    assert "5.9 vs 6.1" in x.reason and not found.updates
+
+
+def test_an_undated_toll_and_one_its_context_dates_months_before_are_two_events():
+    # A background paragraph on an earlier quake, against today's news with no date of its own.
+    a = ArticleBuilder("a1", "USA Today", "2024-12-01")
+    s, e = a.say("The last major quake to hit the region was in February.")
+    feb = a.timex("February", "2024-02", (s, e))
+    old = a.claim("It killed 612 people", predicate="kill", context_when=feb)
+    b = ArticleBuilder("b1", "LA Times", "2024-12-02")
+    new = b.claim("Ten people were killed", predicate="kill")
+    assert not judged([a, b], old, new).conflicts
+
+
 def test_a_later_smaller_toll_is_still_a_conflict():
     arts, a, b = pair("the floods killed 40 people", "the floods killed 25 people", days=("2024-12-01", "2024-12-03"),
                       predicate="kill")

@@ -46,6 +46,8 @@ __all__ = [
     "years_before",
     "Moment",
     "moment",
+    "NEWS_DAYS",
+    "news_window",
     "CLOCK_SLACK_MINUTES",
     "MONTH_ABBR",
     "month_label",
@@ -343,6 +345,9 @@ CLOCK_SLACK_MINUTES = 15
 #: A night ("Thursday night", TIMEX3 ``TNI``) runs into the small hours of the next day, until this
 #: hour: "late Thursday night" and "early Friday, around 1:30 a.m." can be the same moment.
 NIGHT_ENDS_HOUR = 6
+#: News is about the days just before it is published: what an article states with no date of its
+#: own is taken to hold within this many days up to its publication (:func:`news_window`).
+NEWS_DAYS = 7
 _MOMENT_RE = re.compile(
     r"^(?P<y>\d{4}|XXXX)(?:-(?:W(?P<w>\d{2}|XX)(?:-(?P<wd>[1-7]))?|(?P<m>\d{2}|XX)(?:-(?P<d>\d{2}|XX))?))?"
     r"(?:T(?:(?P<hh>\d{2}):(?P<mm>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]\d{2}:?\d{2})?|(?P<part>MO|MI|AF|EV|NI|DT)))?$"
@@ -483,3 +488,10 @@ def format_span(start: date | None, end: date | None, raw: str) -> str:
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
         return str(start.year)
     return f"{format_day(start)} – {format_day(end)}"
+
+
+def news_window(published: date) -> Moment:
+    """The days an undated statement of an article published on ``published`` is taken to be about:
+    the :data:`NEWS_DAYS` up to that day (news reports what just happened; a paragraph on an earlier
+    event dates it, "in February, a quake killed 612")."""
+    return Moment(Interval(add_days(published, -NEWS_DAYS), published), None, None, None, None, None, False)

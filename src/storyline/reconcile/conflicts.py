@@ -46,7 +46,7 @@ from itertools import combinations
 from typing import Callable, Iterable, Mapping, Sequence
 
 from storyline.core import words
-from storyline.core.dates import Moment, moment
+from storyline.core.dates import Moment, moment, news_window
 from storyline.core.lexicon import load_data
 from storyline.core.packs import class_of, event_noun
 from storyline.core.vocab import source_kind
@@ -345,6 +345,11 @@ def _measure_judgement(a: ClaimView, x: Measure, b: ClaimView, y: Measure) -> Ju
     if not comparable(x, y):
         return out
     ta, tb = _time_of(a), _time_of(b)
+    if (ta is None) != (tb is None):
+        # An undated figure is its article's news; one its context dates months before (a paragraph
+        # on an earlier quake) is about another event.
+        ta = ta or (news_window(a.published) if a.published else None)
+        tb = tb or (news_window(b.published) if b.published else None)
     if ta is not None and tb is not None and ta.clashes(tb):
         return out  # told of different times: another event, or the same one later
     (a, x), (b, y) = sorted(((a, x), (b, y)), key=lambda p: p[0].order)
@@ -352,9 +357,12 @@ def _measure_judgement(a: ClaimView, x: Measure, b: ClaimView, y: Measure) -> Ju
     gap = (b.published - a.published).days if a.published and b.published else 0
     meet = x.low <= y.high and y.low <= x.high
     # A later, larger figure supersedes an earlier one it contradicts, or an earlier lower bound or
-    # estimate it makes precise ("at least 3 dead" on day one, 40 two days later).
+    # estimate it makes precise ("at least 3 dead" on day one, 40 two days later). Only counts run
+    # on like that: a property of the thing ("a magnitude of 5.9", "a population of 120,000") or a
+    # distance is not superseded by a later report, it is contradicted.
     larger = qb.value > qa.value and y.low >= x.low
-    if gap >= 1 and larger and (not meet or qa.modifier in ("at_least", "more_than", "about")):
+    running = not (x.self_described or y.self_described or {x.thing, y.thing} & {"length", "area"})
+    if gap >= 1 and larger and running and (not meet or qa.modifier in ("at_least", "more_than", "about")):
         out.updates.append(Update(a.claim.id, b.claim.id,
                                   f"{_says(a, qa.start, qa.end)}; {gap} day{'s' if gap > 1 else ''} later "
                                   f"{_says(b, qb.start, qb.end)}: the later figure ({y.describe()}) supersedes "
