@@ -59,7 +59,6 @@ from storyline.present.report_views import (
     sides,
 )
 from storyline.present.svg_timeline import (
-    STATUS_COLOURS,
     TimelineRow,
     render_timeline_svg,
 )
@@ -75,12 +74,6 @@ _TIMELINE_ROWS = 25
 _TIMELINE_FULL_MAX = 300
 # How many checked facts the brief lists on each side (disputed, established).
 _AT_A_GLANCE = 5
-_CERTAINTY_TEXT = {
-    "certain": "stated as fact",
-    "probable": "stated as probable",
-    "possible": "stated as possible",
-    "unknown": "certainty unclear",
-}
 
 
 def _key_fact(status: str) -> bool:
@@ -479,13 +472,7 @@ def _env() -> jinja2.Environment:
         loader=jinja2.PackageLoader("storyline.present", "templates"),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
     )  # fmt: skip
-    env.globals.update(
-        STATUS_COLOURS=STATUS_COLOURS,
-        STATUS_TEXT=STATUS_TEXT,
-        GRADE_LABELS=GRADE_LABELS,
-        CONFLICT_LABELS=CONFLICT_LABELS,
-        CERTAINTY_TEXT=_CERTAINTY_TEXT,
-    )
+    env.globals.update(STATUS_TEXT=STATUS_TEXT)
     return env
 
 

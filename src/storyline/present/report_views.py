@@ -85,7 +85,6 @@ class Index:
     article_entity_name: dict[str, str] = field(default_factory=dict)
     timex: dict[str, tuple[str, str]] = field(default_factory=dict)
     echo_of: dict[str, tuple[str | None, str]] = field(default_factory=dict)
-    anchors: dict[str, str] = field(default_factory=dict)
     mention_at: dict[tuple[str, int], Mention] = field(default_factory=dict)
     cast: tuple[StoryEntity, ...] = ()
     conflicts_of: dict[str, list[Conflict]] = field(default_factory=lambda: defaultdict(list))
@@ -96,7 +95,6 @@ class Index:
             for c in r.claims:
                 self.claims[c.id] = c
                 self.claim_article[c.id] = r
-                self.anchors[c.id] = anchor("claim", c.id)
             for e in r.entities:
                 self.article_entity_name[e.id] = e.name
             for t in r.timexes:
@@ -148,7 +146,6 @@ class Index:
                                   quote="none", via=None, key=None),
                 )  # fmt: skip
                 self.claim_article[g.id] = r
-                self.anchors[g.id] = anchor("claim", g.id)
 
     def name(self, article_entity: str | None) -> str | None:
         if not article_entity:
