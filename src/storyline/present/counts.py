@@ -10,7 +10,7 @@ couple (GROUP) is not a third person, and works and awards are never people.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from storyline.core.records import ArticleReading, Story, StoryEntity
@@ -33,6 +33,12 @@ class CastCounts:
     @property
     def total(self) -> int:
         return self.people + self.groups + self.organisations + self.outlets + self.places + self.works + self.other
+
+    @classmethod
+    def of(cls, cast: Iterable[StoryEntity]) -> CastCounts:
+        """``cast`` (as :func:`cast_entities` gives it) counted by kind: for a caller that holds the
+        cast already, so it is not built a second time."""
+        return cls(**Counter(_KIND.get(e.type, "other") for e in cast))
 
 
 _KIND = {"PERSON": "people", "GROUP": "groups", "ORG": "organisations", "OUTLET": "outlets", "GPE": "places",
@@ -57,5 +63,4 @@ def cast_entities(readings: Sequence[ArticleReading], story: Story) -> tuple[Sto
 
 def cast_counts(readings: Sequence[ArticleReading], story: Story) -> CastCounts:
     """The cast counted by kind: ``cast_counts(readings, story).people`` is THE number of people."""
-    kinds = Counter(_KIND.get(e.type, "other") for e in cast_entities(readings, story))
-    return CastCounts(**kinds)
+    return CastCounts.of(cast_entities(readings, story))

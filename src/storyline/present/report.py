@@ -43,7 +43,7 @@ from storyline.core.dates import (
 )
 from storyline.core.records import ArticleReading, Claim, Fact, Story
 from storyline.core.vocab import SOURCE_KIND, STATUS
-from storyline.present.counts import cast_counts
+from storyline.present.counts import CastCounts
 from storyline.present.report_views import (
     CONFLICT_LABELS,
     GRADE_LABELS,
@@ -514,7 +514,7 @@ def render_report(
         "facts": len(facts),
         "conflicts": len(story.conflicts),
         "echoes": len(story.echoes),
-        "people": cast_counts(readings, story).people,
+        "people": CastCounts.of(ix.cast).people,
     }
     return (
         _env()

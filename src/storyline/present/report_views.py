@@ -26,6 +26,7 @@ from storyline.core.records import (
 )
 from storyline.core.links import fact_sides
 from storyline.core.vocab import CONFLICT_KIND, GRADE, SOURCE_KIND, STATUS
+from storyline.present.counts import cast_entities
 
 __all__ = [
     "CONFLICT_LABELS",
@@ -101,25 +102,12 @@ class Index:
                 self.timex[t.id] = (t.text, t.value)
             for m in r.mentions:
                 self.mention_at.setdefault((r.article.id, m.start), m)
-        for se in self.story.entities:
+        # The cast holds the story's entities and a stand-in for each article entity reconcile did
+        # not link, so a name resolves through its stand-in too.
+        self.cast = cast_entities(self.readings, self.story)
+        for se in self.cast:
             for m in se.members:
                 self.story_of[m] = se
-        # Article entities the reconcile stage did not link (or a story not reconciled yet) still
-        # make a cast: same name and type across articles stand in for one entity, unlinked.
-        loose: dict[tuple[str, str], list] = defaultdict(list)
-        for r in self.readings:
-            for e in r.entities:
-                if e.id not in self.story_of:
-                    loose[(e.name.casefold(), e.type)].append(e)
-        extra = []
-        for (_, etype), group in sorted(loose.items()):
-            aliases = tuple(dict.fromkeys(a for e in group for a in (e.name, *e.aliases)))
-            se = StoryEntity(id=group[0].id, name=group[0].name, type=etype, aliases=aliases,
-                             members=tuple(e.id for e in group), evidence=("not linked across articles by reconcile",))  # fmt: skip
-            extra.append(se)
-            for e in group:
-                self.story_of[e.id] = se
-        self.cast = tuple(self.story.entities) + tuple(extra)
         self._add_age_evidence()
         for e in self.story.echoes:
             self.echo_of[e.claim] = (e.original, e.reason)
