@@ -22,6 +22,7 @@ from storyline.core.dates import granularity, interval, iso, parse_day
 from storyline.core.records import ArticleReading, Story
 from storyline.core.vocab import STATUS
 from storyline.present.export import claim_records
+from storyline.present.report_views import safe_url
 
 __all__ = ["to_timelinejs", "headline"]
 
@@ -73,11 +74,6 @@ def headline(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
-def _safe_url(url: str | None) -> str | None:
-    """Only http(s) URLs become links: escaping does not neutralise ``javascript:``."""
-    return url.strip() if url and re.match(r"(?i)^https?://", url.strip()) else None
-
-
 def to_timelinejs(story: Story, readings: Sequence[ArticleReading]) -> dict:
     """A TimelineJS3 document: ``{"title": slide, "events": [slide, ...]}``."""
     claims = {c["id"]: c for c in claim_records(readings, story)}
@@ -108,7 +104,7 @@ def to_timelinejs(story: Story, readings: Sequence[ArticleReading]) -> dict:
                 title = headline(a.text, c["start"], c["end"])
             if len(items) < _MAX_CLAIMS:
                 outlet = escape(a.outlet or a.id)
-                url = _safe_url(a.url)
+                url = safe_url(a.url)
                 where = f'<a href="{escape(url)}" target="_blank" rel="noopener">{outlet}</a>' if url else outlet
                 published = iso(a.published)
                 items.append(f"<li>\u201c{escape(headline(a.text, c['start'], c['end']))}\u201d ({where}" + (f", {escape(published[:10])}" if published else "") + ")</li>")
