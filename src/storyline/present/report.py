@@ -248,15 +248,7 @@ def _summary(
             else "re-report other outlets' or sources' claims and add"
         )
         sentences.append(f"{_plural(n_echo, 'claim')} only {verb} no independent source.")
-    disputed = sorted(
-        (f for f in facts if f.status in STATUS and STATUS[f.status].disputed),
-        key=lambda f: (
-            STATUS_ORDER.index(f.status),
-            -len(ix.conflicts_of[f.id]),
-            -len(f.claims),
-            f.statement,
-        ),
-    )[:3]
+    disputed = _disputed(facts, ix)[:3]
     if disputed:
         sentences.append(
             "Most disputed: "
@@ -315,12 +307,17 @@ def _timeline(ix: Index, facts: dict[str, Fact], titles: dict[str, Title]) -> di
     }
 
 
-def _glance(facts: Sequence[Fact], ix: Index, titles: dict[str, Title]) -> dict:
-    """The brief's two short lists: the most disputed checked facts and the best established."""
-    disputed = sorted(
+def _disputed(facts: Sequence[Fact], ix: Index) -> list[Fact]:
+    """The disputed facts, most disputed first: the brief's sentence and its list both rank them so."""
+    return sorted(
         (f for f in facts if f.status in STATUS and STATUS[f.status].disputed),
         key=lambda f: (STATUS_ORDER.index(f.status), -len(ix.conflicts_of[f.id]), -len(f.claims), f.statement),
     )
+
+
+def _glance(facts: Sequence[Fact], ix: Index, titles: dict[str, Title]) -> dict:
+    """The brief's two short lists: the most disputed checked facts and the best established."""
+    disputed = _disputed(facts, ix)
     established = sorted(
         (f for f in facts if f.status == "corroborated"),
         key=lambda f: (-f.independent_sources, -len(f.claims), f.statement),
