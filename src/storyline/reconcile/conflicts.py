@@ -47,7 +47,6 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from storyline.core import words
 from storyline.core.dates import Moment, moment, news_window
-from storyline.core.lexicon import load_data
 from storyline.core.packs import class_of, event_noun
 from storyline.core.vocab import source_kind
 from storyline.reconcile.align import ONCE_ONLY, Cluster, block_class, jaccard
@@ -63,25 +62,6 @@ from storyline.reconcile.measures import (
 __all__ = ["Bounds", "Found", "Judgement", "Update", "disputes", "fact_judgement", "judge", "lower_bounds",
            "polarity_conflicts", "stance"]
 
-
-
-class _EventNoun:
-    # How a reason names one event of a class ("wedding", "divorce filing"): the pack's data.
-    def get(self, event: str, default: str = "event") -> str:
-        return event_noun(event) or default
-
-
-_EVENT_NOUN = _EventNoun()
-
-
-class _PlaceClasses:
-    # Classes whose place is part of the fact: the packs' "place" flag.
-    def __contains__(self, pclass: object) -> bool:
-        found = class_of(pclass) if isinstance(pclass, str) else None
-        return found is not None and found.place
-
-
-_PLACE_CLASSES = _PlaceClasses()
 _SAME_CONTENT = 0.5
 _POLARITY_WINDOW = 50  # positives compared per negated claim: keeps huge facts linear
 _QUOTE = 110  # longest wording quoted in a reason
@@ -235,6 +215,11 @@ def _moment(v: ClaimView) -> Moment | None:
     return moment(t.value, t.mod)
 
 
+def _event_noun(pclass: str) -> str:
+    """How a reason names one event of a class ("wedding", "divorce filing"): the pack's word."""
+    return event_noun(pclass) or "event"
+
+
 def _when_conflict(a: ClaimView, ma: Moment, b: ClaimView, mb: Moment, noun: str) -> Found | None:
     if a.article.id == b.article.id or not ma.clashes(mb):
         return None
@@ -255,7 +240,7 @@ def _when_conflict(a: ClaimView, ma: Moment, b: ClaimView, mb: Moment, noun: str
 
 
 def _date_conflicts(c: Cluster) -> list[Found]:
-    noun = _EVENT_NOUN.get(c.pclass, "event")
+    noun = _event_noun(c.pclass)
     firsts: dict[object, tuple[ClaimView, Moment]] = {}
     for v in c.views:
         m = _moment(v)
@@ -413,7 +398,8 @@ def _quantity_judgement(views: Sequence[ClaimView], bounds: Bounds | None = None
 def _places(v: ClaimView, pclass: str) -> frozenset[str]:
     if v.place:
         return frozenset({v.place})
-    return v.places if pclass in _PLACE_CLASSES else frozenset()
+    found = class_of(pclass)  # the packs' "place" flag: where it happened is part of the fact
+    return v.places if found is not None and found.place else frozenset()
 
 
 @lru_cache(maxsize=4096)
@@ -554,7 +540,7 @@ def judge(a: ClaimView, b: ClaimView, name: Callable[[str], str], pclass: str | 
     if _dated_class(pclass):
         ma, mb = _moment(a), _moment(b)
         if ma is not None and mb is not None:
-            found = _when_conflict(a, ma, b, mb, _EVENT_NOUN.get(pclass, "event"))
+            found = _when_conflict(a, ma, b, mb, _event_noun(pclass))
             out.conflicts += [found] if found else []
     for x in _measures(a, bounds):
         for y in _measures(b, bounds):
