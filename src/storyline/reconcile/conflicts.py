@@ -407,24 +407,42 @@ def _sentences(text: str) -> tuple[str, ...]:
     return tuple(x.lower() for x in re.split(r"(?<=[.!?])\s+", text))
 
 
-def _named_together(texts: Iterable[str], na: list[str], nb: list[str]) -> bool:
-    """The two places named in one sentence of an article of the fact ("Malibu, near Los Angeles"):
-    one may hold the other, and without a gazetteer that is enough to say nothing."""
-    for text in texts:
-        for low in _sentences(text):
-            if any(x.lower() in low for x in na) and any(y.lower() in low for y in nb):
-                return True
-    return False
+class _Sentences:
+    """The sentences of a fact's articles and, per place name, which of them name it: a fact's
+    pairs of places then cost a set intersection each, not a scan of every article."""
+
+    def __init__(self, texts: Iterable[str]):
+        self._texts = dict.fromkeys(texts)
+        self._lows: list[str] | None = None  # split on first use: most facts never need it
+        self._naming: dict[str, frozenset[int]] = {}
+
+    def _naming_any(self, names: Iterable[str]) -> set[int]:
+        if self._lows is None:
+            self._lows = [low for text in self._texts for low in _sentences(text)]
+        out: set[int] = set()
+        for n in names:
+            key = n.lower()
+            if key not in self._naming:
+                self._naming[key] = frozenset(i for i, low in enumerate(self._lows) if key in low)
+            out |= self._naming[key]
+        return out
+
+    def together(self, na: Iterable[str], nb: Iterable[str]) -> bool:
+        """The two places named in one sentence of an article of the fact ("Malibu, near Los
+        Angeles"): one may hold the other, and without a gazetteer that is enough to say nothing."""
+        return not self._naming_any(na).isdisjoint(self._naming_any(nb))
 
 
 def _place_conflict(a: ClaimView, b: ClaimView, pa: frozenset[str], pb: frozenset[str], pclass: str,
-                    name: Callable[[str], str], texts: Iterable[str] = ()) -> Found | None:
+                    name: Callable[[str], str], sentences: _Sentences | None = None) -> Found | None:
+    """``sentences``: those of the fact's articles (which hold ``a``'s and ``b``'s), else theirs only."""
     na, nb = sorted(name(p) for p in pa), sorted(name(p) for p in pb)
     if pa & pb or {x.lower() for x in na} & {y.lower() for y in nb} or a.article.id == b.article.id:
         return None
     # "Paris" vs "Paris, France" or a city inside a named country: not provably different.
-    texts = dict.fromkeys([a.article.text, b.article.text, *texts])
-    if any(x.lower() in y.lower() or y.lower() in x.lower() for x in na for y in nb) or _named_together(texts, na, nb):
+    if any(x.lower() in y.lower() or y.lower() in x.lower() for x in na for y in nb):
+        return None
+    if (sentences if sentences is not None else _Sentences([a.article.text, b.article.text])).together(na, nb):
         return None
     if pclass == "residence":
         if a.span and b.span and not a.span.overlaps(b.span):
@@ -442,9 +460,9 @@ def _place_conflicts(c: Cluster, name: Callable[[str], str]) -> list[Found]:
         if places and _affirms(v):
             firsts.setdefault(places, v)
     out = []
-    texts = list(dict.fromkeys(v.article.text for v in c.views)) if len(firsts) > 1 else []
+    sentences = _Sentences(v.article.text for v in c.views)
     for (pa, a), (pb, b) in combinations(firsts.items(), 2):
-        found = _place_conflict(a, b, pa, pb, c.pclass, name, texts)
+        found = _place_conflict(a, b, pa, pb, c.pclass, name, sentences)
         if found is not None:
             out.append(found)
     return out
