@@ -50,11 +50,12 @@ from storyline.core.dates import (
     parse_day,
 )
 from storyline.core.records import Age, ArticleReading, Quantity, Timex
+from storyline.core.vocab import grade_of
 from storyline.reconcile.cast import Cast
 from storyline.reconcile.conflicts import Found
 from storyline.reconcile.facts import Draft
 from storyline.reconcile.features import ClaimView, child_count
-from storyline.reconcile.independence import GRADE_RANK, grade_of
+from storyline.reconcile.independence import GRADE_RANK
 from storyline.reconcile.names import is_proper_name
 
 __all__ = ["age_drafts", "count_drafts"]
@@ -93,6 +94,7 @@ def _age_moment(timexes: dict[str, Timex], age: Age | Quantity) -> tuple[Interva
     if t is not None:
         return interval(t.value, t.mod), False
     return None, age.past
+
 
 def _epithet(text: str) -> str:
     return text.lower().removeprefix("the ").strip()
@@ -174,10 +176,10 @@ def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], c
             age_views[v.article.id].append(v)
     consumed: set[str] = set()
     stated: dict[str, list[_Stated]] = defaultdict(list)
+    timexes_of = {r.article.id: {t.id: t for t in r.timexes} for r in readings}
     for r in readings:
         as_of = parse_day(r.article.published)
         outlet = r.article.outlet or r.article.id
-        timexes = {t.id: t for t in r.timexes}
         for g in r.ages:
             person = cast.story(g.entity)
             day = parse_day(g.as_of) or as_of
@@ -188,10 +190,9 @@ def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], c
             if cover is not None:
                 consumed.add(cover.claim.id)
             wording = g.text or str(g.value)
-            at, past = _age_moment(timexes, g)
+            at, past = _age_moment(timexes_of[r.article.id], g)
             stated[person].append(_Stated(cover.claim.id if cover else g.id, r.article.id, outlet, g.value, day, wording,
                                           grade_of(cover.claim.source.kind) if cover else "unattributed", at, past))
-    timexes_of = {r.article.id: {t.id: t for t in r.timexes} for r in readings}
     at_ages = {(g.article, g.start) for r in readings for g in r.ages}
     for v in views:
         if v.claim.id in consumed or v.subject is None or v.published is None:
@@ -246,7 +247,7 @@ def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], c
             supporting=[latest.ref] + [x for x in refs if x not in disputing and x != latest.ref],
             disputing=[x for x in refs if x in disputing],
             pclass="age",
-            claims=list(dict.fromkeys(s.ref for s in items)),
+            claims=refs,
             articles=list(dict.fromkeys(s.article for s in items)),
             outlets=list(dict.fromkeys(s.outlet for s in items)),
             independent=len({s.outlet for s in items}),

@@ -47,7 +47,6 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from storyline.core import words
 from storyline.core.dates import Moment, moment, news_window
-from storyline.core.lexicon import load_data
 from storyline.core.packs import class_of, event_noun
 from storyline.core.vocab import source_kind
 from storyline.reconcile.align import ONCE_ONLY, Cluster, block_class, jaccard
@@ -63,25 +62,6 @@ from storyline.reconcile.measures import (
 __all__ = ["Bounds", "Found", "Judgement", "Update", "disputes", "fact_judgement", "judge", "lower_bounds",
            "polarity_conflicts", "stance"]
 
-
-
-class _EventNoun:
-    # How a reason names one event of a class ("wedding", "divorce filing"): the pack's data.
-    def get(self, event: str, default: str = "event") -> str:
-        return event_noun(event) or default
-
-
-_EVENT_NOUN = _EventNoun()
-
-
-class _PlaceClasses:
-    # Classes whose place is part of the fact: the packs' "place" flag.
-    def __contains__(self, pclass: object) -> bool:
-        found = class_of(pclass) if isinstance(pclass, str) else None
-        return found is not None and found.place
-
-
-_PLACE_CLASSES = _PlaceClasses()
 _SAME_CONTENT = 0.5
 _POLARITY_WINDOW = 50  # positives compared per negated claim: keeps huge facts linear
 _QUOTE = 110  # longest wording quoted in a reason
@@ -235,6 +215,11 @@ def _moment(v: ClaimView) -> Moment | None:
     return moment(t.value, t.mod)
 
 
+def _event_noun(pclass: str) -> str:
+    """How a reason names one event of a class ("wedding", "divorce filing"): the pack's word."""
+    return event_noun(pclass) or "event"
+
+
 def _when_conflict(a: ClaimView, ma: Moment, b: ClaimView, mb: Moment, noun: str) -> Found | None:
     if a.article.id == b.article.id or not ma.clashes(mb):
         return None
@@ -255,7 +240,7 @@ def _when_conflict(a: ClaimView, ma: Moment, b: ClaimView, mb: Moment, noun: str
 
 
 def _date_conflicts(c: Cluster) -> list[Found]:
-    noun = _EVENT_NOUN.get(c.pclass, "event")
+    noun = _event_noun(c.pclass)
     firsts: dict[object, tuple[ClaimView, Moment]] = {}
     for v in c.views:
         m = _moment(v)
@@ -413,7 +398,8 @@ def _quantity_judgement(views: Sequence[ClaimView], bounds: Bounds | None = None
 def _places(v: ClaimView, pclass: str) -> frozenset[str]:
     if v.place:
         return frozenset({v.place})
-    return v.places if pclass in _PLACE_CLASSES else frozenset()
+    found = class_of(pclass)  # the packs' "place" flag: where it happened is part of the fact
+    return v.places if found is not None and found.place else frozenset()
 
 
 @lru_cache(maxsize=4096)
@@ -421,24 +407,42 @@ def _sentences(text: str) -> tuple[str, ...]:
     return tuple(x.lower() for x in re.split(r"(?<=[.!?])\s+", text))
 
 
-def _named_together(texts: Iterable[str], na: list[str], nb: list[str]) -> bool:
-    """The two places named in one sentence of an article of the fact ("Malibu, near Los Angeles"):
-    one may hold the other, and without a gazetteer that is enough to say nothing."""
-    for text in texts:
-        for low in _sentences(text):
-            if any(x.lower() in low for x in na) and any(y.lower() in low for y in nb):
-                return True
-    return False
+class _Sentences:
+    """The sentences of a fact's articles and, per place name, which of them name it: a fact's
+    pairs of places then cost a set intersection each, not a scan of every article."""
+
+    def __init__(self, texts: Iterable[str]):
+        self._texts = dict.fromkeys(texts)
+        self._lows: list[str] | None = None  # split on first use: most facts never need it
+        self._naming: dict[str, frozenset[int]] = {}
+
+    def _naming_any(self, names: Iterable[str]) -> set[int]:
+        if self._lows is None:
+            self._lows = [low for text in self._texts for low in _sentences(text)]
+        out: set[int] = set()
+        for n in names:
+            key = n.lower()
+            if key not in self._naming:
+                self._naming[key] = frozenset(i for i, low in enumerate(self._lows) if key in low)
+            out |= self._naming[key]
+        return out
+
+    def together(self, na: Iterable[str], nb: Iterable[str]) -> bool:
+        """The two places named in one sentence of an article of the fact ("Malibu, near Los
+        Angeles"): one may hold the other, and without a gazetteer that is enough to say nothing."""
+        return not self._naming_any(na).isdisjoint(self._naming_any(nb))
 
 
 def _place_conflict(a: ClaimView, b: ClaimView, pa: frozenset[str], pb: frozenset[str], pclass: str,
-                    name: Callable[[str], str], texts: Iterable[str] = ()) -> Found | None:
+                    name: Callable[[str], str], sentences: _Sentences | None = None) -> Found | None:
+    """``sentences``: those of the fact's articles (which hold ``a``'s and ``b``'s), else theirs only."""
     na, nb = sorted(name(p) for p in pa), sorted(name(p) for p in pb)
     if pa & pb or {x.lower() for x in na} & {y.lower() for y in nb} or a.article.id == b.article.id:
         return None
     # "Paris" vs "Paris, France" or a city inside a named country: not provably different.
-    texts = dict.fromkeys([a.article.text, b.article.text, *texts])
-    if any(x.lower() in y.lower() or y.lower() in x.lower() for x in na for y in nb) or _named_together(texts, na, nb):
+    if any(x.lower() in y.lower() or y.lower() in x.lower() for x in na for y in nb):
+        return None
+    if (sentences if sentences is not None else _Sentences([a.article.text, b.article.text])).together(na, nb):
         return None
     if pclass == "residence":
         if a.span and b.span and not a.span.overlaps(b.span):
@@ -456,9 +460,9 @@ def _place_conflicts(c: Cluster, name: Callable[[str], str]) -> list[Found]:
         if places and _affirms(v):
             firsts.setdefault(places, v)
     out = []
-    texts = list(dict.fromkeys(v.article.text for v in c.views)) if len(firsts) > 1 else []
+    sentences = _Sentences(v.article.text for v in c.views)
     for (pa, a), (pb, b) in combinations(firsts.items(), 2):
-        found = _place_conflict(a, b, pa, pb, c.pclass, name, texts)
+        found = _place_conflict(a, b, pa, pb, c.pclass, name, sentences)
         if found is not None:
             out.append(found)
     return out
@@ -554,7 +558,7 @@ def judge(a: ClaimView, b: ClaimView, name: Callable[[str], str], pclass: str | 
     if _dated_class(pclass):
         ma, mb = _moment(a), _moment(b)
         if ma is not None and mb is not None:
-            found = _when_conflict(a, ma, b, mb, _EVENT_NOUN.get(pclass, "event"))
+            found = _when_conflict(a, ma, b, mb, _event_noun(pclass))
             out.conflicts += [found] if found else []
     for x in _measures(a, bounds):
         for y in _measures(b, bounds):

@@ -30,7 +30,7 @@ from storyline.reconcile.align import Cluster, jaccard
 from storyline.reconcile.features import ClaimView
 from storyline.reconcile.names import names_outlet, outlet_key, outlet_matches
 
-__all__ = ["Sourcing", "assess", "RelayIndex", "GRADES", "GRADE_RANK", "grade_of"]
+__all__ = ["Sourcing", "assess", "RelayIndex", "GRADES", "GRADE_RANK"]
 
 GRADES: tuple[str, ...] = tuple(GRADE)
 GRADE_RANK = {g.name: g.rank for g in GRADE.values()}
