@@ -22,8 +22,7 @@ Printed baselines measured in the same run:
 
 Metrics (``storyline.evaluation.coref_metrics``): MUC (Vilain et al. 1995), B³ (Bagga & Baldwin
 1998, mention-weighted), CEAF-e (Luo 2005, entity-based φ4 with an optimal one-to-one alignment,
-Hungarian algorithm), CoNLL = mean of the three F1s (Pradhan et al. 2014); re-exported here for the
-tests.
+Hungarian algorithm), CoNLL = mean of the three F1s (Pradhan et al. 2014).
 
     python eval/meantime_crossdoc.py [--root ../shared/eval-data/meantime_en] [--topics apple gm]
 """
@@ -40,7 +39,7 @@ from meantime_corpus import TOPICS, load_corpus  # noqa: E402
 
 from storyline.core.ids import make_id  # noqa: E402
 from storyline.core.records import Article, ArticleEntity, ArticleReading  # noqa: E402
-from storyline.evaluation.coref_metrics import b_cubed, ceaf_e, clusters_from, muc, score  # noqa: E402, F401
+from storyline.evaluation.coref_metrics import clusters_from, score  # noqa: E402
 from storyline.reconcile.cast import build_cast  # noqa: E402
 
 _TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}

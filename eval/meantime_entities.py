@@ -16,7 +16,7 @@ system ``name`` mentions), ``perorg`` (gold mentions of PER/ORG instances vs sys
 PERSON/ORG/OUTLET/GROUP entities) and ``perorg_nam``.
 
 Coreference: MUC (Vilain et al. 1995) and B-cubed (Bagga & Baldwin 1998, CoNLL-2012 variant for
-twinless mentions) F1, with system mentions aligned to gold ones by the relaxed match; unaligned
+twinless mentions) F1 from ``storyline.evaluation.coref_metrics``, with system mentions aligned to gold ones by the relaxed match; unaligned
 system mentions stay as extra mentions and cost precision. Singletons count in B-cubed.
 
 MEANTIME annotates every entity mention (common nouns, generic ones, conjunctions); storyline aims
@@ -37,7 +37,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from meantime_corpus import TOPICS, MeantimeDoc, default_root, load_corpus  # noqa: E402
 
-__all__ = ["score_entities", "muc", "b_cubed", "align", "ner_baseline"]
+from storyline.evaluation.coref_metrics import b_cubed, f1, muc  # noqa: E402
+
+__all__ = ["score_entities", "align", "ner_baseline"]
 
 _NAM = {"NAM", "PRE.NAM"}
 _PERORG_GOLD = {"PER", "ORG"}
@@ -84,50 +86,6 @@ def align(gold: Sequence[Span], system: Sequence[Span], strict: bool = False) ->
     return out
 
 
-def muc(key: list[set], response: list[set]) -> tuple[float, float]:
-    """(recall, precision) of MUC over chains of hashable mention ids."""
-
-    def score(a: list[set], b: list[set]) -> tuple[int, int]:
-        where = {m: i for i, chain in enumerate(b) for m in chain}
-        num = den = 0
-        for chain in a:
-            if len(chain) < 2:
-                continue
-            parts = {where.get(m, ("alone", m)) for m in chain}
-            num += len(chain) - len(parts)
-            den += len(chain) - 1
-        return num, den
-
-    rn, rd = score(key, response)
-    pn, pd = score(response, key)
-    return (rn / rd if rd else 0.0), (pn / pd if pd else 0.0)
-
-
-def b_cubed(key: list[set], response: list[set]) -> tuple[float, float]:
-    """(recall, precision) of B-cubed; mentions missing from the other side contribute zero."""
-
-    def score(a: list[set], b: list[set]) -> tuple[float, int]:
-        where = {m: i for i, chain in enumerate(b) for m in chain}
-        total = 0.0
-        n = 0
-        for chain in a:
-            n += len(chain)
-            counts: dict[int, int] = {}
-            for m in chain:
-                if m in where:
-                    counts[where[m]] = counts.get(where[m], 0) + 1
-            total += sum(c * c for c in counts.values()) / len(chain)
-        return total, n
-
-    rt, rn = score(key, response)
-    pt, pn = score(response, key)
-    return (rt / rn if rn else 0.0), (pt / pn if pn else 0.0)
-
-
-def _f(r: float, p: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def _gold(mdoc: MeantimeDoc) -> list[tuple[Span, str, str | None, str]]:
     """(span, syntactic type, instance id or None, instance ent_type) for annotated gold mentions."""
     limit = getattr(mdoc, "annotated_end", None) or len(mdoc.text)
@@ -163,7 +121,6 @@ def score_entities(pairs: Iterable[tuple[MeantimeDoc, Any]]) -> dict[str, float]
         "perorg_nam": (lambda g: g[3] in _PERORG_GOLD and g[1] in _NAM, lambda s: s[3] in _PERORG_SYS and s[1] == "name"),
     }
     counts = {(name, mode): [0, 0, 0] for name in subsets for mode in ("strict", "relaxed")}  # tp, sys, gold
-    coref = {name: [0.0, 0.0, 0.0, 0.0, 0] for name in ("all", "perorg")}  # muc r, p, b3 r, p, docs
     coref_chains: dict[str, list[tuple[list[set], list[set]]]] = {"all": [], "perorg": []}
     for mdoc, prediction in pairs:
         gold_all = _gold(mdoc)
@@ -207,8 +164,8 @@ def score_entities(pairs: Iterable[tuple[MeantimeDoc, Any]]) -> dict[str, float]
         resp = [{(d, m) for m in chain} for d, (_, r) in enumerate(docs) for chain in r]
         mr, mp = muc(key, resp)
         br, bp = b_cubed(key, resp)
-        out[f"coref_{name}_muc_r"], out[f"coref_{name}_muc_p"], out[f"coref_{name}_muc_f1"] = mr, mp, _f(mr, mp)
-        out[f"coref_{name}_b3_r"], out[f"coref_{name}_b3_p"], out[f"coref_{name}_b3_f1"] = br, bp, _f(br, bp)
+        out[f"coref_{name}_muc_r"], out[f"coref_{name}_muc_p"], out[f"coref_{name}_muc_f1"] = mr, mp, f1(mr, mp)
+        out[f"coref_{name}_b3_r"], out[f"coref_{name}_b3_p"], out[f"coref_{name}_b3_f1"] = br, bp, f1(br, bp)
     return out
 
 

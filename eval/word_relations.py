@@ -29,7 +29,7 @@ Signals, all measured in the same run:
 from __future__ import annotations
 
 import argparse
-import csv
+import sys
 import time
 import xml.etree.ElementTree as ET
 from collections import defaultdict
@@ -37,7 +37,11 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
-from storyline.core import embeddings, words
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from ecbplus_corpus import EVENT_PREFIXES, default_root, load_validated  # noqa: E402
+
+from storyline.core import embeddings, words  # noqa: E402
 
 THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 GRADES = ("same", "synonym", "derivation", "hypernym")
@@ -53,20 +57,6 @@ class Mention:
     pos: str  # "n" or "v"
 
 
-def default_root() -> Path:
-    """``../shared/eval-data/ecbplus_dev`` relative to the repository root."""
-    return Path(__file__).resolve().parents[2] / "shared" / "eval-data" / "ecbplus_dev"
-
-
-def _validated(root: Path) -> dict[str, set[int]]:
-    """File name ("1_10ecbplus.xml") -> validated sentence numbers."""
-    out: dict[str, set[int]] = defaultdict(set)
-    with (root / "ECBplus_coreference_sentences.csv").open(newline="") as fh:
-        for row in csv.DictReader(fh):
-            out[f"{row['Topic']}_{row['File']}.xml"].add(int(row["Sentence Number"]))
-    return out
-
-
 def _read_doc(path: Path, keep: set[int]):
     """(tokens by id, [(m_id, token ids)], m_id -> chain) for the event mentions in ``keep``."""
     root = ET.parse(path).getroot()
@@ -74,7 +64,7 @@ def _read_doc(path: Path, keep: set[int]):
     mentions = []
     for m in root.find("Markables"):
         anchors = [a.get("t_id") for a in m.findall("token_anchor")]
-        if anchors and m.tag.startswith(("ACTION_", "NEG_ACTION_")) and tokens[anchors[0]][0] in keep:
+        if anchors and m.tag.startswith(EVENT_PREFIXES) and tokens[anchors[0]][0] in keep:
             mentions.append((m.get("m_id"), anchors))
     chain: dict[str, str] = {}
     for rel in root.find("Relations") if root.find("Relations") is not None else ():
@@ -88,14 +78,14 @@ def _read_doc(path: Path, keep: set[int]):
 def load_mentions(root: Path, topics: list[str] | None, nlp) -> list[Mention]:
     from spacy.tokens import Doc
 
-    validated = _validated(root)
+    validated = load_validated(root)
     topic_dirs = sorted((p for p in (root / "ECB+").iterdir() if p.is_dir()), key=lambda p: int(p.name))
     pending = []  # (file, sentence tokens [(t_id, text)], mentions in that sentence)
     for tdir in topic_dirs:
         if topics and tdir.name not in topics:
             continue
         for path in sorted(tdir.glob("*.xml")):
-            keep = validated.get(path.name, set())
+            keep = validated.get(path.stem, set())
             if not keep:
                 continue
             tokens, mentions, chain = _read_doc(path, keep)

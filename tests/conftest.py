@@ -17,3 +17,16 @@ def demo_analyzed(tmp_path_factory):
     with api.open_store(db) as store:
         summary = api.analyze([api.demo_corpus()], store)
     return db, summary
+
+
+@pytest.fixture(scope="session")
+def demo_gold_run():
+    """``(gold, readings, story)``: the demo gold's corpus read with the demo's packs and reconciled
+    (``storyline.evaluation.run.run_corpus``, no store) once per session (needs the model)."""
+    from helpers.paths import GOLD_DIR
+
+    from storyline.evaluation.gold import load_gold
+    from storyline.evaluation.run import run_corpus
+
+    gold = load_gold(GOLD_DIR / "demo_gold.json")
+    return (gold, *run_corpus(gold))

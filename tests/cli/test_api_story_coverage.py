@@ -11,10 +11,8 @@ from __future__ import annotations
 import dataclasses
 import threading
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
-from helpers.fakes import STUB_PIPELINE_NAME, stub_pipeline  # noqa: F401
 from helpers.store import db_url  # noqa: F401  (a fixture)
 
 from storyline import api
@@ -27,16 +25,11 @@ BARRIER_TIMEOUT = 60  # seconds; a broken interleaving fails the test instead of
 
 
 @pytest.fixture(scope="module")
-def stub_dir(tmp_path_factory) -> Path:
-    return stub_pipeline(tmp_path_factory.mktemp("stub") / "pipeline")
-
-
-@pytest.fixture(scope="module")
-def nlps(stub_dir):
+def nlps(model):
     """Two pipelines (one per concurrent writer: a Language is not shared between threads)."""
     from storyline.read.pipeline import load_pipeline
 
-    return load_pipeline(str(stub_dir)), load_pipeline(str(stub_dir))
+    return load_pipeline(model), load_pipeline(model)
 
 
 @pytest.fixture(scope="module")
@@ -170,7 +163,7 @@ def test_two_analyze_runs_at_once_end_with_a_story_covering_both(db_url, nlps, c
 # -- through the command line ------------------------------------------------------------
 
 
-def test_the_cli_finishes_a_killed_analyze_and_export_says_when_it_reconciles(tmp_path, stub_dir, nlps, clean):
+def test_the_cli_finishes_a_killed_analyze_and_export_says_when_it_reconciles(tmp_path, model, nlps, clean):
     from typer.testing import CliRunner
 
     from storyline.cli import app
@@ -188,7 +181,7 @@ def test_the_cli_finishes_a_killed_analyze_and_export_says_when_it_reconciles(tm
 
     db2 = str(tmp_path / "k2.db")
     _interrupted(db2, nlps[0])
-    result = runner.invoke(app, ["analyze", *ALL, "--db", db2, "--model", str(stub_dir)], catch_exceptions=False)
+    result = runner.invoke(app, ["analyze", *ALL, "--db", db2, "--model", model], catch_exceptions=False)
     assert result.exit_code == 0 and "Read 0 new article(s) (10 already stored, unchanged)" in result.stdout
     assert f"{len(clean[0].facts)} facts" in result.stdout
     with api.open_store(db2) as store:

@@ -15,17 +15,15 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from helpers.fakes import stub_pipeline
+from helpers.cli import run
 from helpers.paths import REPO
 from rich.console import Console
-from typer.testing import CliRunner
 
 from storyline import api, cli, progress_display
 from storyline.api import ProgressEvent
-from storyline.cli import app, next_steps, run_summary
+from storyline.cli import next_steps, run_summary
 from storyline.progress_display import PlainProgress, RichProgress, format_seconds
 
-runner = CliRunner(env={"COLUMNS": "1000"})
 SCHEMA = json.loads((REPO / "docs" / "run-summary.schema.json").read_text("utf-8"))
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 # read 3/10 articles (30%), 12.1 articles/s, 3,630 words/s, ETA 23 s, now: x.txt
@@ -33,19 +31,8 @@ PERIODIC = re.compile(r"^read \d+/\d+ articles \(\d+%\), [\d,.]+ articles/s, [\d
 
 
 @pytest.fixture(scope="module")
-def model(tmp_path_factory) -> str:
-    return str(stub_pipeline(tmp_path_factory.mktemp("stub") / "pipeline"))
-
-
-@pytest.fixture(scope="module")
 def demo() -> str:
     return str(api.demo_corpus())
-
-
-def run(*args: str, code: int = 0):
-    result = runner.invoke(app, list(args), catch_exceptions=False)
-    assert result.exit_code == code, result.output + result.stderr
-    return result
 
 
 class FakeClock:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from helpers.data import repoint_fixture
 
 pytest.importorskip("model2vec")
 
@@ -11,15 +12,7 @@ from storyline.core import embeddings
 from storyline.core.words import WordDataError
 
 
-@pytest.fixture
-def model_at(monkeypatch):
-    def point(path):
-        monkeypatch.setattr(embeddings, "MODEL_DIR", path)
-        embeddings.clear_cache()
-
-    yield point
-    monkeypatch.undo()
-    embeddings.clear_cache()
+model_at = repoint_fixture(embeddings, "MODEL_DIR", "model_at")
 
 
 def test_vectors_are_normalised():

@@ -5,22 +5,13 @@ from __future__ import annotations
 import gzip
 
 import pytest
+from helpers.data import repoint_fixture
 
 from storyline.core import words
 from storyline.core.errors import DataError
 
 
-@pytest.fixture
-def table_at(monkeypatch):
-    """Point the module at another table file; the real one is reloaded afterwards."""
-
-    def point(path):
-        monkeypatch.setattr(words, "DATA_FILE", path)
-        words.clear_cache()
-
-    yield point
-    monkeypatch.undo()
-    words.clear_cache()
+table_at = repoint_fixture(words, "DATA_FILE", "table_at")
 
 
 def test_senses_are_ordered_and_named():

@@ -100,3 +100,18 @@ def test_clusters_from_groups_by_label_and_f1():
     got = clusters_from({"a": 1, "b": 1, "c": 2})
     assert sorted(map(sorted, got)) == [["a", "b"], ["c"]]
     assert f1(0.5, 1.0) == pytest.approx(2 / 3) and f1(0.0, 0.0) == 0.0
+
+
+def test_b_cubed_counts_singletons_and_twinless_mentions():
+    key = [{1, 2, 3}, {4}]
+    response = [{1, 2}, {3, 4}, {"x"}]
+    r, p = b_cubed(key, response)
+    # recall: (4/3 + 1/3 + 1) / 4; precision: (2 + 1/2 + 1/2 + 0) / 5
+    assert r == pytest.approx((4 / 3 + 1 / 3 + 1) / 4)
+    assert p == pytest.approx(3 / 5)
+
+
+def test_identical_partitions_score_exactly_one():
+    chains = [{1, 2}, {3}, {4, 5, 6}]
+    assert muc(chains, chains) == (1.0, 1.0)
+    assert b_cubed(chains, chains) == (1.0, 1.0)

@@ -1,5 +1,6 @@
-"""The scorers of eval/meantime_crossdoc.py and eval/semeval2015_timeline.py, on textbook cases;
-plus floors on the real data (marked eval, skipped when ../shared/eval-data is absent)."""
+"""The scorer of eval/semeval2015_timeline.py on textbook cases; floors of it and of
+eval/meantime_crossdoc.py on the real data (marked eval, skipped when ../shared/eval-data is absent).
+The coreference metrics both crossdoc scripts use are tested in test_coref_metrics.py."""
 
 import sys
 
@@ -12,30 +13,8 @@ sys.path.insert(0, str(EVAL))
 import meantime_crossdoc as mc  # noqa: E402
 import semeval2015_timeline as st  # noqa: E402
 
-KEY = [set("12345"), set("67"), set("89ABC")]
-RESPONSE = [set("12345"), set("6789ABC")]
-
-
-def test_muc_textbook_example():
-    r, p = mc.muc(KEY, RESPONSE)
-    assert r == pytest.approx(1.0) and p == pytest.approx(0.9)
-
-
-def test_b_cubed_textbook_example():
-    r, p = mc.b_cubed(KEY, RESPONSE)
-    assert r == pytest.approx(1.0) and p == pytest.approx(64 / 84)
-
-
-def test_ceaf_e_aligns_one_to_one():
-    r, p = mc.ceaf_e(KEY, RESPONSE)
-    total = 1 + 10 / 12
-    assert r == pytest.approx(total / 3) and p == pytest.approx(total / 2)
-
-
-def test_perfect_response_scores_one():
-    s = mc.score(KEY, [set(c) for c in KEY])
-    assert all(v[2] == pytest.approx(1.0) for v in s.values())
-
+from storyline.evaluation.coref_metrics import clusters_from, score  # noqa: E402
+from storyline.reconcile.cast import build_cast  # noqa: E402
 
 GOLD = [(0, "XXXX-XX-XX", ["1-2-said"]), (1, "2008-XX-XX", ["1-3-won", "2-4-wins"]), (2, "2008-03-01", ["1-5-sold"]),
         (3, "2009-XX-XX", ["2-6-deliver"])]
@@ -76,16 +55,16 @@ def test_meantime_crossdoc_floor():
     gold, ours, same = {}, {}, {}
     for topic in ("airbus", "apple", "gm", "stock"):
         readings, g, owner = mc._readings(load_corpus(None, variant="intra_cross-doc_annotation", topics=[topic]))
-        cast = mc.build_cast(readings)
+        cast = build_cast(readings)
         names = {e.id: (e.type, e.name.lower()) for r in readings for e in r.entities}
         gold.update(g)
         for m, eid in owner.items():
             ours[m] = cast.of[eid]
             same[m] = (topic, *names[eid])
-    key = mc.clusters_from(gold)
-    conll = mc.score(key, mc.clusters_from(ours))["CoNLL"][2]
+    key = clusters_from(gold)
+    conll = score(key, clusters_from(ours))["CoNLL"][2]
     assert conll >= 0.86  # measured 0.877
-    assert conll > mc.score(key, mc.clusters_from(same))["CoNLL"][2]
+    assert conll > score(key, clusters_from(same))["CoNLL"][2]
 
 
 SEMEVAL = st.default_root()

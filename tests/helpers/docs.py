@@ -17,6 +17,7 @@ attach to the sentence's first token with dep "dep". ``ents`` are ``(text, label
 
 from __future__ import annotations
 
+import functools
 import re
 
 import spacy
@@ -196,8 +197,10 @@ def build(text_spec: str, ents: list[tuple] = (), outlet: str | None = None) -> 
     return doc
 
 
+@functools.cache
 def model_nlp():
-    """The base English model plus only the two entity components (the rest may not exist yet)."""
+    """The base English model plus only the two entity components (the rest may not exist yet).
+    Loaded once per process (a load takes about a second) and shared: do not change its pipes."""
     import storyline.read.entities.component  # noqa: F401 - registers storyline_entities
     import storyline.read.entities.coref  # noqa: F401 - registers storyline_coref
 
@@ -208,6 +211,19 @@ def model_nlp():
     nlp.add_pipe("storyline_entities")
     nlp.add_pipe("storyline_coref")
     return nlp
+
+
+def model_doc(text: str, outlet: str | None = None) -> Doc:
+    """``text`` read by :func:`model_nlp` as an article published by ``outlet``."""
+    nlp = model_nlp()
+    doc = nlp.make_doc(text)
+    doc._.sl_meta = ArticleMeta("t", outlet, None)
+    return nlp(doc)
+
+
+def mention_texts(ent, kind: str | None = None) -> list[str]:
+    """The texts of ``ent``'s mentions (of ``kind`` only, when given), in order."""
+    return [m.text for m in ent.mentions if kind is None or m.kind == kind]
 
 
 def by_name(doc: Doc, name: str):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from helpers.docs import build, by_name, model_nlp
+from helpers.docs import build, by_name, model_doc
+from helpers.docs import mention_texts as mentions
 
 from storyline.read.entities.component import entities_component
 from storyline.read.entities.coref import coref_component
@@ -14,10 +15,6 @@ JULIEN = ("Julien Dufresne", "PERSON")
 
 def run(doc):
     return coref_component(entities_component(doc))
-
-
-def mentions(ent, kind):
-    return [m.text for m in ent.mentions if m.kind == kind]
 
 
 def test_apposition_role_decides_the_epithet_over_salience() -> None:
@@ -156,18 +153,13 @@ def test_spans_and_keys_after_coref() -> None:
 
 @pytest.mark.model
 def test_real_pipeline_epithets_and_pronouns() -> None:
-    from storyline.read.doc import ArticleMeta
-
-    nlp = model_nlp()
     text = (
         "Mara Quinn is moving on after Julien Dufresne’s affair, a source tells Us. "
         "Quinn, who married the choreographer in 2013, “was crushed,” the source says. "
         "The pair went on to welcome son Tobias, 9. Their marriage ended in May. "
         "The June October actress is now focused on her work."
     )
-    doc = nlp.make_doc(text)
-    doc._.sl_meta = ArticleMeta("t", "Us Weekly", None)
-    doc = nlp(doc)
+    doc = model_doc(text, "Us Weekly")
     mara, julien = by_name(doc, "Mara Quinn"), by_name(doc, "Julien Dufresne")
     assert "the choreographer" in mentions(julien, "nominal")
     assert "The June October actress" in mentions(mara, "nominal")

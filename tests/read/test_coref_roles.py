@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from helpers.docs import by_name, model_nlp
+from helpers.docs import mention_texts as _mentions
 
 pytestmark = pytest.mark.model
 
@@ -12,10 +13,6 @@ pytestmark = pytest.mark.model
 @pytest.fixture(scope="module")
 def nlp():
     return model_nlp()
-
-
-def _mentions(ent, kind=None):
-    return [m.text for m in ent.mentions if kind is None or m.kind == kind]
 
 
 def test_an_apposition_makes_the_role_and_later_role_nouns_that_person(nlp):

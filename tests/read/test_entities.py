@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from helpers.docs import build, by_name, model_nlp
+from helpers.docs import build, by_name, model_doc, model_nlp
+from helpers.docs import mention_texts as texts
 
 from storyline.read.entities.component import annotate_entities, entities_component
 
@@ -11,10 +12,6 @@ from storyline.read.entities.component import annotate_entities, entities_compon
 def run(doc):
     doc._.sl_entities = annotate_entities(doc)
     return doc
-
-
-def texts(ent, kind=None):
-    return [m.text for m in ent.mentions if kind is None or m.kind == kind]
 
 
 def test_full_name_licenses_surname_even_when_tagged_as_a_verb() -> None:
@@ -175,18 +172,13 @@ def test_component_never_raises_on_odd_text() -> None:
 
 @pytest.mark.model
 def test_real_pipeline_on_a_project_article() -> None:
-    from storyline.read.doc import ArticleMeta
-
-    nlp = model_nlp()
     text = (
         "Mara Quinn is “still shaken” after Julien Dufresne’s affair, but Us Weekly insiders say she is moving on. "
         "A source tells Us that Dufresne, 47, “would vanish for days.” Quinn, 41, “began to suspect something.” "
         "The June October actress met Dufresne on the set of 2011’s Red Lantern. "
         "The pair welcomed son Tobias, 9, and daughter Elodie, 5."
     )
-    doc = nlp.make_doc(text)
-    doc._.sl_meta = ArticleMeta("t", "Us Weekly", None)
-    doc = nlp(doc)
+    doc = model_doc(text, "Us Weekly")
     mara, julien = by_name(doc, "Mara Quinn"), by_name(doc, "Julien Dufresne")
     assert len([m for m in julien.mentions if m.kind == "name"]) == 3
     assert [a.value for a in mara.ages] == [41] and [a.value for a in julien.ages] == [47]

@@ -6,8 +6,6 @@ status accuracy 0.71, independent-source accuracy 0.67. The floors leave room fo
 components to move without hiding a regression of the reconcile stage.
 """
 
-import json
-
 import pytest
 from helpers.paths import GOLD_DIR
 
@@ -15,15 +13,10 @@ GOLD = GOLD_DIR / "demo_gold.json"
 
 
 @pytest.fixture(scope="module")
-def scores():
-    from storyline.evaluation.run import run_corpus
+def scores(demo_gold_run):
     from storyline.evaluation.story import score_story
 
-    gold = json.loads(GOLD.read_text("utf-8"))
-    if gold.get("corpus"):
-        gold["corpus"] = str((GOLD.parent / gold["corpus"]).resolve())
-    readings, story = run_corpus(gold)
-    return score_story(gold, readings, story)
+    return score_story(*demo_gold_run)
 
 
 pytestmark = [pytest.mark.model, pytest.mark.slow,

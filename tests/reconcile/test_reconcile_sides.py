@@ -115,14 +115,8 @@ def test_sides_hold_on_an_invented_news_story():
 @pytest.mark.model
 @pytest.mark.slow
 @pytest.mark.skipif(not (GOLD_DIR / "demo_gold.json").exists(), reason="demo gold absent")
-def test_sides_hold_on_the_demo_story():
-    import json
-
-    from storyline.evaluation.run import run_corpus
-
-    gold = json.loads((GOLD_DIR / "demo_gold.json").read_text("utf-8"))
-    gold["corpus"] = str((GOLD_DIR / gold["corpus"]).resolve())
-    readings, story = run_corpus(gold)
+def test_sides_hold_on_the_demo_story(demo_gold_run):
+    _, readings, story = demo_gold_run
     assert assert_sides_hold(readings, story) > 0
     texts = {c.id: c.text for r in readings for c in r.claims}
     by_fact = {f.id: f for f in story.facts}

@@ -27,7 +27,6 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers.fakes import stub_pipeline
 from helpers.paths import REPO
 from helpers.store import pg_schema_url
 
@@ -50,17 +49,12 @@ TIMEOUT = 300  # seconds for any one process: nothing waits forever
 
 
 @pytest.fixture(scope="module")
-def stub(tmp_path_factory) -> str:
-    return str(stub_pipeline(tmp_path_factory.mktemp("stub") / "pipeline"))
-
-
-@pytest.fixture(scope="module")
-def nlp(stub):
+def nlp(model):
     """The same pipeline the CLI loads for ``--model STUB``, for the runs that need no process of
     their own (the re-runs after a kill: the killed run is the one that must be a real process)."""
     from storyline.read.pipeline import load_pipeline
 
-    return load_pipeline(stub)
+    return load_pipeline(model)
 
 
 def _rerun(db: str, nlp, inputs: list[str] = ALL) -> None:
@@ -101,11 +95,11 @@ def _check_after_kill(db: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def clean(stub, tmp_path_factory) -> tuple[dict, float]:
+def clean(model, tmp_path_factory) -> tuple[dict, float]:
     """The export of one uninterrupted run (a process, as the killed ones), and how long it took."""
     db = str(tmp_path_factory.mktemp("clean") / "clean.db")
     started = time.perf_counter()
-    done = _analyze(db, stub)
+    done = _analyze(db, model)
     seconds = time.perf_counter() - started
     assert done.returncode == 0 and "Read 10 new article(s)" in done.stdout, done.stderr  # the hook is inert when unset
     export = _current_export(db)
@@ -125,12 +119,12 @@ BACKENDS = [pytest.param("sqlite"), pytest.param("postgresql", marks=pytest.mark
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_analyze_killed_at_a_transaction_then_rerun_gives_the_clean_export(backend, stub, nlp, clean, tmp_path):
+def test_analyze_killed_at_a_transaction_then_rerun_gives_the_clean_export(backend, model, nlp, clean, tmp_path):
     events = random.Random(SEED).sample(EVENTS, ROUNDS[backend])
     for event in events:
         db, drop = _url(backend, tmp_path, event.replace(":", "-"))
         try:
-            killed = _analyze(db, stub, **{ENV: event})
+            killed = _analyze(db, model, **{ENV: event})
             assert killed.returncode == CRASH_EXIT, (event, killed.returncode, killed.stderr[-2000:])
             _check_after_kill(db)
             _rerun(db, nlp)
@@ -139,25 +133,25 @@ def test_analyze_killed_at_a_transaction_then_rerun_gives_the_clean_export(backe
             drop()
 
 
-def test_analyze_after_a_half_killed_at_a_transaction_then_rerun_gives_the_clean_export(stub, nlp, clean, tmp_path):
+def test_analyze_after_a_half_killed_at_a_transaction_then_rerun_gives_the_clean_export(model, nlp, clean, tmp_path):
     """``analyze half/`` completes, ``analyze all/`` is killed, ``analyze all/`` again: the case
     that used to say "Read 0 new" and keep the old story forever."""
     rng = random.Random(SEED + 1)
     for n in sorted(rng.sample(range(1, 7), HALF_ROUNDS)):  # the second run writes 5 articles and the story
         db = str(tmp_path / f"half-{n}.db")
         _rerun(db, nlp, HALF_A)
-        assert _analyze(db, stub, **{ENV: f"after:{n}"}).returncode == CRASH_EXIT
+        assert _analyze(db, model, **{ENV: f"after:{n}"}).returncode == CRASH_EXIT
         _check_after_kill(db)
         _rerun(db, nlp)
         assert _current_export(db) == clean[0], n
 
 
-def test_analyze_killed_after_a_random_delay_then_rerun_gives_the_clean_export(stub, nlp, clean, tmp_path):
+def test_analyze_killed_after_a_random_delay_then_rerun_gives_the_clean_export(model, nlp, clean, tmp_path):
     rng = random.Random(SEED + 2)
     for i in range(TIMED_ROUNDS):
         delay = rng.uniform(0.3, 1.0) * clean[1]
         db = str(tmp_path / f"timed-{i}.db")
-        proc = subprocess.Popen(_cli("analyze", *ALL, "--db", db, "--model", stub), env=_env(), stdout=subprocess.DEVNULL,
+        proc = subprocess.Popen(_cli("analyze", *ALL, "--db", db, "--model", model), env=_env(), stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)  # fmt: skip
         try:
             proc.wait(timeout=delay)  # finished before the kill: still a valid round
@@ -171,12 +165,12 @@ def test_analyze_killed_after_a_random_delay_then_rerun_gives_the_clean_export(s
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_two_analyze_processes_at_once_on_disjoint_halves_end_with_the_union(backend, stub, clean, tmp_path):
+def test_two_analyze_processes_at_once_on_disjoint_halves_end_with_the_union(backend, model, clean, tmp_path):
     for i in range(CONCURRENT_ROUNDS):
         db, drop = _url(backend, tmp_path, f"both-{i}")
         try:
             # Both also create the database at once: migrations are serialised too.
-            commands = [_cli("analyze", *half, "--db", db, "--model", stub) for half in (HALF_A, HALF_B)]
+            commands = [_cli("analyze", *half, "--db", db, "--model", model) for half in (HALF_A, HALF_B)]
             procs = [subprocess.Popen(c, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for c in commands]
             for p in procs:
                 _, err = p.communicate(timeout=TIMEOUT)
