@@ -100,8 +100,6 @@ def must_exist(url: URL, display: str) -> None:
         return
     if not path.is_file():
         raise _missing(path)
-    import sqlite3
-
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
         try:
