@@ -183,12 +183,9 @@ def _shown_db(db: str) -> str:
     """The database as the user named it, with any password in a URL hidden."""
     if "://" not in db:
         return db
-    from sqlalchemy.engine import make_url
+    from storyline.store.connect import mask_url
 
-    try:
-        return make_url(db).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 - shown, never used
-        return db.split("@")[-1]
+    return mask_url(db)
 
 
 def next_steps(db: str, summary: api.AnalysisSummary | None = None) -> str:
