@@ -192,17 +192,18 @@ def migrate(engine: sa.Engine, display: str, *, create: bool = True, replay: boo
             if not create and not inspector.has_table("meta"):
                 raise _missing(display, " (the database has no storyline tables)")
             if not replay and not inspector.get_table_names():
+                # Made and stamped at the newest layout here: nothing is left to check or upgrade.
                 metadata.create_all(conn)
                 conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
                 MigrationContext.configure(conn).stamp(script, "head")
+                return SCHEMA_VERSION
             _refuse_newer(conn, script, display)
             heads = set(MigrationContext.configure(conn).get_current_heads())
             if heads != set(script.get_heads()):
                 cfg = _alembic_config()
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
-            version = _stored_version(conn)
-    return version
+            return _stored_version(conn)
 
 
 def _refuse_newer(conn: sa.Connection, script: ScriptDirectory, display: str) -> None:
