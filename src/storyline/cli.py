@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shlex
 import sys
 from pathlib import Path
@@ -18,8 +17,10 @@ from storyline import __version__, api
 from storyline.core.errors import StorylineError
 from storyline.core.options import AnalysisOptions, load_options
 from storyline.core.outputs import check_output, write_output
+from storyline.core.records import Article
 from storyline.ingest import Rejection
 from storyline.ingest.formats import FORMATS
+from storyline.ingest.origins import origin_paths
 from storyline.progress_display import progress_display
 
 if TYPE_CHECKING:
@@ -94,32 +95,25 @@ def _check_db_not_an_input(db: str, inputs: list[str]) -> None:
 
 def _check_not_an_input(output: Path, store: storyline.store.Store) -> None:
     """Refuse an output that is one of the files the stored articles were read from."""
-    check_output(output, [(p, "an input of the stored story") for p in _stored_inputs(store)])
-    if _holds_a_stored_text(output, store):
+    articles = store.articles()
+    check_output(output, [(p, "an input of the stored story") for p in _stored_inputs(articles)])
+    if _holds_a_stored_text(output, articles):
         check_output(output, [(output, "an input of the stored story")])
 
 
-def _stored_inputs(store: storyline.store.Store) -> set[Path]:
-    """The files named by the stored articles' origins that still exist (``m.jsonl:3 -> a.txt``
-    names m.jsonl and a.txt; ``feed.xml#entry-2`` names feed.xml; stdin names none)."""
-    found: set[Path] = set()
-    for article in store.articles():
-        for part in article.origin.split(" -> "):
-            name = re.sub(r"(?::\d+|#entry-\d+)$", "", part)
-            if name and name != "-" and Path(name).is_file():
-                found.add(Path(name))
-    return found
+def _stored_inputs(articles: list[Article]) -> set[Path]:
+    """The files named by the stored articles' origins that still exist (stdin names none)."""
+    return {Path(name) for a in articles for name in origin_paths(a.origin) if name and name != "-" and Path(name).is_file()}
 
 
-def _holds_a_stored_text(output: Path, store: storyline.store.Store) -> bool:
+def _holds_a_stored_text(output: Path, articles: list[Article]) -> bool:
     """Whether the existing file ``output`` is the input of a stored article whose origin was
     stored short (a file typed as an absolute path keeps only its name, so no private path is
     stored): same file name, and the file holds the article's text."""
     try:
         if not output.is_file() or output.stat().st_size > 50_000_000:
             return False
-        candidates = [a for a in store.articles()
-                      if any(Path(re.sub(r"(?::\d+|#entry-\d+)$", "", part)).name == output.name for part in a.origin.split(" -> "))]
+        candidates = [a for a in articles if any(Path(name).name == output.name for name in origin_paths(a.origin))]
         if not candidates:
             return False
         text = output.read_bytes().decode("utf-8", errors="replace")
@@ -183,12 +177,9 @@ def _shown_db(db: str) -> str:
     """The database as the user named it, with any password in a URL hidden."""
     if "://" not in db:
         return db
-    from sqlalchemy.engine import make_url
+    from storyline.store.connect import mask_url
 
-    try:
-        return make_url(db).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 - shown, never used
-        return db.split("@")[-1]
+    return mask_url(db)
 
 
 def next_steps(db: str, summary: api.AnalysisSummary | None = None) -> str:

@@ -64,6 +64,7 @@ class DateProblem(ValueError):
     """A publication date that does not parse (the article is still read, undated)."""
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%d.%m.%Y", "%B %d %Y")
 
 
@@ -85,7 +86,7 @@ def parse_published(value: object) -> date | None:
         return None
     iso_text = text.replace("Z", "+00:00")
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso_text):
+        if _ISO_DAY.fullmatch(iso_text):
             return date.fromisoformat(iso_text)
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ].+", iso_text):
             return datetime.fromisoformat(iso_text)
@@ -110,9 +111,6 @@ def parse_iso(text: str | None) -> date | None:
         return parse_published(text)
     except DateProblem:
         return None
-
-
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def parse_day(value: date | str | None) -> date | None:

@@ -56,7 +56,6 @@ T = TypeVar("T")
 POS = ("n", "v")
 EVENT_LEXNAMES = frozenset({"noun.event", "noun.act", "noun.phenomenon", "noun.process"})
 EVENT_ROOTS = frozenset({"event.n.01", "act.n.02", "happening.n.01", "phenomenon.n.01", "process.n.06"})
-PERSON_ROOT = "person.n.01"
 #: Roots of the nouns that name an organisation or a body of people acting as one ("police",
 #: "the ministry", "the company", "the family").
 ORGANIZATION_ROOTS = frozenset({"organization.n.01", "social_group.n.01"})

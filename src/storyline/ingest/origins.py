@@ -20,10 +20,12 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-__all__ = ["typed_origin", "child_origin", "public_origin"]
+__all__ = ["typed_origin", "child_origin", "public_origin", "origin_paths"]
 
 _LINE = re.compile(r"^(?P<path>.*?)(?P<line>:\d+)?$", re.S)
 _WINDOWS_ABS = re.compile(r"^(?:[A-Za-z]:[\\/]|\\\\)")
+# What follows a file's path in an origin: a manifest line (":3") or a feed entry ("#entry-2").
+_WHERE_IN_FILE = re.compile(r"(?::\d+|#entry-\d+)$")
 
 
 def _absolute(path: str) -> bool:
@@ -61,3 +63,9 @@ def public_origin(origin: str | None) -> str | None:
             path, line = (part[: -len(line)], line) if line else (part, "")
         parts.append((_name(path) if _absolute(path) else path) + line)
     return " -> ".join(parts)
+
+
+def origin_paths(origin: str) -> list[str]:
+    """The paths an origin names, outermost first, as stored: ``m.jsonl:3 -> a.txt`` names
+    ``m.jsonl`` and ``a.txt``, ``feed.xml#entry-2`` names ``feed.xml``, stdin ``-``."""
+    return [_WHERE_IN_FILE.sub("", part) for part in origin.split(" -> ")]

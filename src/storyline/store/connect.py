@@ -27,7 +27,7 @@ from storyline.core.errors import StoreError
 from storyline.core.records import SCHEMA_VERSION
 from storyline.store.tables import meta, metadata
 
-__all__ = ["WRITE", "create_engine", "migrate", "must_exist", "parse_url", "sqlite_path"]
+__all__ = ["WRITE", "create_engine", "mask_url", "migrate", "must_exist", "parse_url", "sqlite_path"]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # Execution option marking a connection that will write: on SQLite it takes the write lock at
@@ -58,18 +58,18 @@ def parse_url(url_or_path: str | Path, *, create: bool = True) -> URL:
     try:
         url = make_url(text)
     except sa.exc.ArgumentError as err:
-        raise StoreError(f"not a database URL ({err})", input=_mask(text), fix=_FIX_URL) from None
+        raise StoreError(f"not a database URL ({err})", input=mask_url(text), fix=_FIX_URL) from None
     # Parsed from the string: asking SQLAlchemy would try to load the dialect, which fails
     # for the common `postgres://` spelling.
     backend, _, driver = url.drivername.partition("+")
     if backend in ("postgres", "postgresql"):
         if driver not in ("", "psycopg", "psycopg2"):
-            raise StoreError(f"PostgreSQL driver {driver!r} is not supported", input=_mask(text), fix=_FIX_URL)
+            raise StoreError(f"PostgreSQL driver {driver!r} is not supported", input=mask_url(text), fix=_FIX_URL)
         # psycopg 3 is the one driver storyline depends on; psycopg2 URLs are redirected to it.
         return url.set(drivername="postgresql+psycopg")
     if backend == "sqlite":
         return url
-    raise StoreError(f"database {backend!r} is not supported (SQLite and PostgreSQL are)", input=_mask(text), fix=_FIX_URL)
+    raise StoreError(f"database {backend!r} is not supported (SQLite and PostgreSQL are)", input=mask_url(text), fix=_FIX_URL)
 
 
 def sqlite_path(url: URL) -> Path | None:
@@ -100,8 +100,6 @@ def must_exist(url: URL, display: str) -> None:
         return
     if not path.is_file():
         raise _missing(path)
-    import sqlite3
-
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
         try:
@@ -114,10 +112,12 @@ def must_exist(url: URL, display: str) -> None:
         raise _missing(path, " (the file is empty)" if not names else f" (the SQLite database there has no storyline tables: {', '.join(sorted(names)[:5])})")
 
 
-def _mask(text: str) -> str:
+def mask_url(text: str) -> str:
+    """A database URL as it may be shown: any password hidden (what follows the last @ when it
+    does not parse)."""
     try:
         return make_url(text).render_as_string(hide_password=True)
-    except Exception:
+    except Exception:  # noqa: BLE001 - shown, never used
         return text.split("@")[-1] if "@" in text else text
 
 
@@ -192,17 +192,18 @@ def migrate(engine: sa.Engine, display: str, *, create: bool = True, replay: boo
             if not create and not inspector.has_table("meta"):
                 raise _missing(display, " (the database has no storyline tables)")
             if not replay and not inspector.get_table_names():
+                # Made and stamped at the newest layout here: nothing is left to check or upgrade.
                 metadata.create_all(conn)
                 conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
                 MigrationContext.configure(conn).stamp(script, "head")
+                return SCHEMA_VERSION
             _refuse_newer(conn, script, display)
             heads = set(MigrationContext.configure(conn).get_current_heads())
             if heads != set(script.get_heads()):
                 cfg = _alembic_config()
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
-            version = _stored_version(conn)
-    return version
+            return _stored_version(conn)
 
 
 def _refuse_newer(conn: sa.Connection, script: ScriptDirectory, display: str) -> None:
