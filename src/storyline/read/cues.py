@@ -67,7 +67,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
 _OPENS_ON_PRONOUN = re.compile(r"^\W*(?:it|they|this|that|these|those|he|she)\b", re.I)
 # Words right before an age that put it in the past: "was 17", "at 17", "aged 17 (in 2009)", "at the age of 17".
 _PAST_AGE = re.compile(r"(?:\b(?:was|were|aged|at)|\bage\s+of)\s+$", re.I)
-_SENTENCE_END = re.compile(r"[.!?\n]")
+_SENTENCE_END_CHARS = ".!?\n"
+_SENTENCE_END = re.compile(f"[{re.escape(_SENTENCE_END_CHARS)}]")
 
 
 @lru_cache(maxsize=1)
@@ -146,9 +147,22 @@ def context_timex(text: str, start: int, end: int, sentence_start: int, sentence
         return min(own, key=lambda t: min(abs(t.start - end), abs(t.end - start)))
     if not _OPENS_ON_PRONOUN.match(text[start:end]):
         return None
-    before = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, max(0, sentence_start - 1))), default=0)
+    before = _last_break(text, max(0, sentence_start - 1))
     prev = [t for t in dated if before <= t.start and t.end <= sentence_start]
     return max(prev, key=lambda t: t.start) if prev else None
+
+
+def _last_break(text: str, endpos: int) -> int:
+    """The end of the last sentence break in ``text[:endpos]``, else 0. Breaks never overlap and
+    read nothing before their full stop, so the last one is the last of a window ending at
+    ``endpos``: widening windows keep a long article from being scanned from its start per claim."""
+    width = 512
+    while True:
+        lo = max(0, endpos - width)
+        ends = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, endpos)]
+        if ends or lo == 0:
+            return ends[-1] if ends else 0
+        width *= 2
 
 
 def age_moment(text: str, start: int, end: int, as_of: date | None, timexes: Sequence[Timex]) -> tuple[str | None, bool]:
@@ -161,7 +175,7 @@ def age_moment(text: str, start: int, end: int, as_of: date | None, timexes: Seq
     cue = _PAST_AGE.search(text[max(0, start - 20) : start])
     if cue is None:
         return None, False
-    s0 = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    s0 = max(text.rfind(c, 0, start) for c in _SENTENCE_END_CHARS) + 1  # 0 when none
     m = _SENTENCE_END.search(text, end)
     s1 = m.start() if m else len(text)
     best: tuple[int, str] | None = None
