@@ -131,7 +131,7 @@ class ArticleBuilder:
         dates = tuple((t.start, t.end) for t in self.timexes if t.id == tid)
         self.claims.append(Claim(cid, self.id, cs, ce, text, subject, predicate, pclass, object, tid, polarity,
                                  certainty, (), src, s, e, quantities_in(self.text, cs, ce, dates, (s, e)),
-                                 cues=tuple(pack_cues(text, pclass, _PACKS)) + tuple(cues), context_when=context_when))
+                                 cues=tuple(dict.fromkeys((*pack_cues(text, pclass, _PACKS), *cues))), context_when=context_when))
         return cid
 
     def mention(self, entity: str, text: str, kind: str = "name", within: tuple[int, int] | None = None) -> str:

@@ -34,3 +34,10 @@ def test_only_an_untyped_claim_is_rescued_by_its_words():
     # the first class the words name is what a denial denies
     assert pack_cues("denied the split was over an affair", "denial", CELEB)[:2] == ["about:affair", "about:separation"]
     assert pack_cues("Vance is romantically involved with Reyes", None, ()) == []
+
+
+def test_a_reported_denial_of_what_a_pack_class_names_is_a_denial_with_that_pack():
+    assert "reported_denial" in pack_cues("who denied cheating in January", None, ["celebrity"])
+    assert "reported_denial" in pack_cues("she denied the split", "separation", ["celebrity"])
+    assert "reported_denial" not in pack_cues("who denied cheating in January", None, [])
+    assert "reported_denial" not in pack_cues("he cheated in January", None, ["celebrity"])

@@ -23,6 +23,7 @@ from storyline.core import words
 from storyline.core.dates import interval
 from storyline.core.lexicon import load_data
 from storyline.core.records import Timex
+from storyline.read.claims_pack import reports_denial
 
 __all__ = ["CLAIM_CUES", "age_moment", "claim_cues", "context_timex"]
 
@@ -30,8 +31,9 @@ __all__ = ["CLAIM_CUES", "age_moment", "claim_cues", "context_timex"]
 CLAIM_CUES: dict[str, str] = {
     "passive_denial": "A denial verb (or the claim's predicate) in the passive: 'was denied a permit', 'had been "
                       "dismissed': the subject undergoes the refusal; nobody denies anything.",
-    "reported_denial": "The claim reports a denial of an affair, of reports or of a claim ('who denied cheating in "
-                       "January'): it is a denial, not the thing denied.",
+    "reported_denial": "The claim reports a denial of reports, rumours, claims or allegations (hedges.json "
+                       "denial_objects), or of what an enabled pack's classes name ('who denied cheating in January', "
+                       "celebrity pack): it is a denial, not the thing denied.",
     "not_yet": "'has not (yet) been', 'not yet', 'yet to be': a negation that a later report may update, not contradict.",
     "except": "'no one else', 'nothing else', 'no other': a negation relative to a set the claim leaves out.",
     "negator": "The claim's own words negate ('no', 'not', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', "
@@ -55,9 +57,6 @@ _WORD = re.compile(r"[A-Za-z’']+")
 _NOT_YET = re.compile(r"\b(?:(?:has|have|had)\s*(?:not|n[’']t)\s+(?:yet\s+)?been|not\s+yet|yet\s+to\s+be)\b", re.I)
 _NEGATOR = re.compile(r"\b(?:no|not|never|none|nobody|nothing|neither|nor)\b|n[’']t\b", re.I)
 _EXCEPT = re.compile(r"\b(?:no\s*one|nobody|nothing|none|no\s+\w+)\s+else\b|\bno\s+other\b", re.I)
-_REPORTED_DENIAL = re.compile(
-    r"\b(?:denied|denies|deny|denying)\s+(?:(?:an?|the|any|all|those|these)\s+)?"
-    r"(?:affair|cheating|infidelity|romance|split|separation|reports?|rumou?rs?|claims?|allegations?|that)\b", re.I)
 # A year written before a capitalised name (other than a month) is a model or an edition.
 _MODEL_YEAR = re.compile(r"^\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
                          r"December)\b)[A-Z]")
@@ -74,6 +73,11 @@ _SENTENCE_END = re.compile(f"[{re.escape(_SENTENCE_END_CHARS)}]")
 @lru_cache(maxsize=1)
 def _denial_verbs() -> frozenset[str]:
     return frozenset(load_data("hedges.json", {"denial": list})["denial"])
+
+
+@lru_cache(maxsize=1)
+def _denial_objects() -> tuple[str, ...]:
+    return tuple(load_data("hedges.json", {"denial_objects": list})["denial_objects"])
 
 
 def _passive_denial(claim_text: str, predicate: str) -> bool:
@@ -116,7 +120,7 @@ def claim_cues(text: str, start: int, end: int, predicate: str, when: Timex | No
     found = set()
     if _passive_denial(own, predicate):
         found.add("passive_denial")
-    if _REPORTED_DENIAL.search(own):
+    if reports_denial(own, _denial_objects()):
         found.add("reported_denial")
     if _NOT_YET.search(own):
         found.add("not_yet")

@@ -159,9 +159,10 @@ def reading_from_annotations(ann: Annotations, article: Article) -> ArticleReadi
                 frame=c.frame,
                 eventive=c.eventive,
                 place=(ent_ids.get(c.place_key) if c.place_key is not None else None) or c.place_text,
-                # The pack's cues (set by the claims component) come first, then the wording cues.
-                cues=tuple(c.cues) + tuple(claim_cues(text, c.start, c.end, c.predicate, by_id.get(when) if when else None,
-                                                      context, work_starts)),
+                # The pack's cues (set by the claims component) come first, then the wording cues; a
+                # cue both find ("reported_denial") is listed once.
+                cues=tuple(dict.fromkeys((*c.cues, *claim_cues(text, c.start, c.end, c.predicate,
+                                                               by_id.get(when) if when else None, context, work_starts)))),
                 context_when=context.id if context is not None else None,
             )
         )
