@@ -177,7 +177,10 @@ def _words(text: str) -> int:
 class Store(Protocol):
     """What the API needs from a store; :func:`open_store` returns the SQL one.
 
-    ``analyze`` calls ``put_reading`` from its writer thread (never from two threads at once).
+    ``analyze`` calls ``put_reading`` from its writer thread (never from two threads at once). A
+    store may also offer ``stale_articles() -> frozenset[str]``, the ids of stored articles to
+    read again though unchanged (read by an older storyline); ``put_reading`` then stores such an
+    article even with the same content hash and drops it from that set.
     """
 
     def article_hashes(self) -> dict[str, str]:
@@ -239,6 +242,13 @@ def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | No
 
     story = _reconcile(readings, options or ReconcileOptions())
     return replace(story, coverage=_coverage(readings))
+
+
+def _stale_articles(store: Store) -> frozenset[str]:
+    """Stored articles to read again though their text is unchanged (``stale_articles``, which a
+    store may offer: the SQL store lists those read before its layout's last upgrade)."""
+    method = getattr(store, "stale_articles", None)
+    return frozenset(method()) if method is not None else frozenset()
 
 
 def _coverage(readings: Sequence[ArticleReading]) -> Coverage:
@@ -308,7 +318,9 @@ def analyze(
     reporter = _Reporter(progress)
 
     stored = store.article_hashes()
-    todo = [a for a in batch.articles if stored.get(a.id) != a.content_hash]
+    # Articles read by an older storyline (a store upgraded to a newer layout) are read again.
+    stale = _stale_articles(store)
+    todo = [a for a in batch.articles if stored.get(a.id) != a.content_hash or a.id in stale]
     summary.articles_unchanged = len(batch.articles) - len(todo)
     fresh = _read_and_store(todo, store, options, nlp, summary, reporter)
     summary.articles_new = len(fresh)
@@ -326,6 +338,9 @@ def analyze(
 
     readings, story = _current(store, options.reconcile, on_reconcile, readings=fresh if not stored else None, attempts=_ATTEMPTS)
     summary.timings["reconcile"] = time.perf_counter() - begun
+    if left := len(_stale_articles(store)):
+        summary.notices.append(Notice("(database)", f"{left} stored article(s) were read by an older storyline and "
+                                      "reconcile without what it now reads; give them to analyze again to read them anew"))
     _count(summary, readings, story)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -208,3 +208,47 @@ def test_a_version_1_database_is_upgraded_in_place(db_url: str) -> None:  # noqa
         assert s.readings() == [r]  # empty quantities, empty wording
         assert s.story().facts == (fact,)  # no sides recorded: null statement claim, empty lists
         assert s.story().coverage is None  # 0006: no coverage yet, so the story counts as out of date
+        assert s.stale_articles() == {r.article.id}  # 0007: read before the cues, so read again
+
+
+def test_an_article_read_before_an_upgrade_is_read_again_by_the_next_analyze(tmp_path: Path) -> None:
+    """Migration 0007 lists the stored articles; ``analyze`` given one reads it anew (same text),
+    drops it from the list, and says how many are left."""
+    import io
+    import json
+
+    from alembic import command
+    from helpers.blank import blank_nlp
+
+    from storyline import api
+    from storyline.store.connect import _alembic_config
+    from storyline.store.convert import to_row
+    from storyline.store.tables import ARTICLE_TABLES
+
+    db = tmp_path / "old.db"
+    engine = _engine(str(db))
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0006")
+    old = {1: reading(1), 2: reading(2)}
+    new_columns = {("claims", "cues"), ("claims", "context_when"), ("ages", "when"), ("ages", "past")}
+    with engine.begin() as conn:
+        for r in old.values():
+            parts = {"articles": (r.article,), "article_entities": r.entities, "mentions": r.mentions, "ages": r.ages,
+                     "timexes": r.timexes, "claims": r.claims}
+            for name in ARTICLE_TABLES:
+                conn.execute(tables[name].insert(), [
+                    {k: v for k, v in to_row(name, rec, None if name == "articles" else i).items() if (name, k) not in new_columns}
+                    for i, rec in enumerate(parts[name])])
+    engine.dispose()
+    a = old[1].article
+    line = json.dumps({"id": a.id, "outlet": a.outlet, "published": a.published.isoformat(), "text": a.text})
+    with open_store(str(db)) as store:
+        assert store.stale_articles() == {"art-1", "art-2"}
+        first = api.analyze(["-"], store, stdin=io.BytesIO(line.encode()), nlp=blank_nlp())
+        assert (first.articles_new, first.articles_unchanged) == (1, 0)
+        assert store.stale_articles() == {"art-2"}
+        assert any("1 stored article(s) were read by an older storyline" in n.message for n in first.notices)
+        again = api.analyze(["-"], store, stdin=io.BytesIO(line.encode()), nlp=blank_nlp())
+        assert (again.articles_new, again.articles_unchanged) == (0, 1)

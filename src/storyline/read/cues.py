@@ -9,7 +9,7 @@ They are read over the whole article text and its timex records when the records
 (:func:`storyline.read.extract.reading_from_annotations`), so a long article read in chunks gets
 the same readings as a short one. Records stored before schema 7 have no cues, no context time
 and no past ages: they reconcile as if none were written, so such stores should be read again
-(``storyline analyze`` over the same articles) to reconcile as a new reading would.
+(migration 0007 lists their articles, and the next ``analyze`` given them reads them anew).
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ Rows go in with executemany, one statement per table, so storing costs little ne
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -161,7 +162,8 @@ class Store:
         t = tables["articles"]
         with self._tx(write=True, article=art.id) as conn:
             stored = conn.execute(sa.select(t.c.content_hash).where(t.c.id == art.id)).scalar()
-            if stored == art.content_hash:
+            stale = _stale(conn)
+            if stored == art.content_hash and art.id not in stale:
                 return False
             if stored is not None:
                 _delete_article(conn, art.id)
@@ -170,7 +172,16 @@ class Store:
                 records = getattr(reading, _READING_FIELDS[name])
                 if records:
                     conn.execute(tables[name].insert(), [to_row(name, r, i) for i, r in enumerate(records)])
+            if art.id in stale:
+                _set_stale(conn, stale - {art.id})
         return True
+
+    def stale_articles(self) -> frozenset[str]:
+        """Ids of the stored articles read by an older storyline whose readings lack what the
+        reader now records (see migration 0007): ``analyze`` reads them again when given them,
+        though their text is unchanged."""
+        with self._tx() as conn:
+            return _stale(conn)
 
     def articles(self) -> list[Article]:
         """All stored articles, ordered by (published, id); undated articles last."""
@@ -268,6 +279,21 @@ class Store:
         with self._tx() as conn:
             value = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar_one()
         return int(value)
+
+
+STALE_KEY = "stale_readings"
+"""``meta`` key: a JSON list of the article ids to read again (absent when there are none)."""
+
+
+def _stale(conn: sa.Connection) -> frozenset[str]:
+    value = conn.execute(sa.select(meta.c.value).where(meta.c.key == STALE_KEY)).scalar()
+    return frozenset(json.loads(value)) if value else frozenset()
+
+
+def _set_stale(conn: sa.Connection, ids: frozenset[str]) -> None:
+    conn.execute(meta.delete().where(meta.c.key == STALE_KEY))
+    if ids:
+        conn.execute(meta.insert().values(key=STALE_KEY, value=json.dumps(sorted(ids))))
 
 
 def _coverage(conn: sa.Connection) -> Coverage:

@@ -2,8 +2,9 @@
 
 A JSON list of names (``storyline.read.cues.CLAIM_CUES``); with it ``claims.context_when`` (the timex
 the claim's context gives) and ``ages.when`` / ``ages.past`` (the past moment an age held on). Rows
-stored before have an empty list, nulls and false: they reconcile as if none of it were written,
-until the articles are read again.
+stored before have an empty list, nulls and false, so their articles are listed in ``meta``
+(``stale_readings``) and the next ``analyze`` given them reads them again, though their text is
+unchanged; until then they reconcile as if none of it were written.
 
 Revision ID: 0007
 Revises: 0006
@@ -11,6 +12,8 @@ Create Date: 2026-12-06
 """
 
 from __future__ import annotations
+
+import json
 
 import sqlalchemy as sa
 from alembic import op
@@ -29,6 +32,11 @@ def upgrade() -> None:
     op.add_column("claims", sa.Column("context_when", sa.Text, nullable=True))
     op.add_column("ages", sa.Column("when", sa.Text, nullable=True))
     op.add_column("ages", sa.Column("past", sa.Boolean, nullable=False, server_default=sa.false()))
+    # The stored readings have none of this: list their articles to be read again by the next
+    # analyze given them (storyline.store.sql.STALE_KEY).
+    ids = sorted(r[0] for r in op.get_bind().execute(sa.text("SELECT id FROM articles")))
+    if ids:
+        op.execute(_META.insert().values(key="stale_readings", value=json.dumps(ids)))
     op.execute(_META.update().where(_META.c.key == "schema_version").values(value=str(SCHEMA_VERSION)))
 
 
@@ -39,4 +47,5 @@ def downgrade() -> None:
     with op.batch_alter_table("ages") as batch:
         batch.drop_column("when")
         batch.drop_column("past")
+    op.execute(_META.delete().where(_META.c.key == "stale_readings"))
     op.execute(_META.update().where(_META.c.key == "schema_version").values(value="6"))
