@@ -26,8 +26,8 @@ def nlp():
     return load_pipeline()
 
 
-def read(nlp, text: str):
-    doc = nlp(make_doc(nlp, Article("a", text, "Daily Lumen", "2024-03-05", None, None, None, "txt", "h")))
+def read(nlp, text: str, published: str | None = "2024-03-05"):
+    doc = nlp(make_doc(nlp, Article("a", text, "Daily Lumen", published, None, None, None, "txt", "h")))
     return doc, doc._.sl_claims
 
 
@@ -110,3 +110,11 @@ def test_without_the_pack_no_celebrity_class_appears_and_with_it_the_demo_classe
     spans = {(r.article.id, c.start, c.end) for r in plain for c in r.claims}
     assert {(r.article.id, c.start, c.end) for r in packed for c in r.claims} <= spans
     assert sum(len(r.claims) for r in packed) >= 0.95 * len(spans)
+
+
+def test_a_weekday_told_from_a_date_in_the_same_clause_dates_the_event(nlp):
+    # An undated post opening on its own date (a Wednesday) reports an arrest "early Sunday": the
+    # arrest was on the Sunday before, not on the date of the post.
+    doc, claims = read(nlp, "On March 4, 2015 the mayor was arrested early Sunday on suspicion of fraud.", None)
+    [arrest] = on(doc, claims, "arrested")
+    assert doc._.sl_timexes[arrest.timex_index].value == "2015-03-01"

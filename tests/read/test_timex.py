@@ -297,3 +297,11 @@ def test_calendar_values_become_anchor_points_through_core_dates():
         assert parse_value(value) is None
     assert shift(date(9999, 12, 15), "M", 1) == date.max  # "next month" at the end of the calendar
     assert shift(date.max, "D", 1) == date.max and shift(date.min, "Y", -1) == date.min
+
+
+def test_an_undated_text_tells_a_weekday_from_the_last_date_it_gave():
+    # A blog post that opens on its own date (a Wednesday) and tells of "early Sunday".
+    text = "on February 4, 2009 the player was arrested early Sunday. He was stopped at 1:00 am Sunday."
+    found = tags(text, None)
+    assert found["early Sunday"][1] == "2009-02-01"
+    assert found["1:00 am Sunday"][1] == "2009-02-01T01:00"

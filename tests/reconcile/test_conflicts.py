@@ -227,25 +227,39 @@ def test_a_state_has_no_date_to_contradict():
 # -- places --------------------------------------------------------------------------------------
 
 
-def _placed(p1, p2, extra=""):
+def _placed(p1, p2, extra="", types=("GPE", "GPE")):
+    """Two articles saying where one raid took place; a place of type None is text the reader found
+    no named place in ("in front of the store")."""
     a = ArticleBuilder("a1", "Tribune", "2024-03-16")
+    b = ArticleBuilder("b1", "Courier", "2024-03-16")
+    places = [x.entity(p, t) if t else p for x, p, t in ((a, p1, types[0]), (b, p2, types[1]))]
     ca = a.claim(f"the raid took place in {p1}", predicate="raid")
     if extra:
         a.say(extra)
-    b = ArticleBuilder("b1", "Courier", "2024-03-16")
     cb = b.claim(f"the raid took place in {p2}", predicate="raid")
     ra, rb = a.build(), b.build()
-    ra = replace(ra, claims=(replace(ra.claims[0], place=p1),))
-    rb = replace(rb, claims=(replace(rb.claims[0], place=p2),))
+    ra = replace(ra, claims=(replace(ra.claims[0], place=places[0]),))
+    rb = replace(rb, claims=(replace(rb.claims[0], place=places[1]),))
     return judged([ra, rb], ca, cb).conflicts
 
 
 def test_two_places_for_one_event_conflict_unless_one_may_contain_the_other():
     [x] = _placed("Kano", "Sokoto")
     assert x.kind == "place" and "in Kano" in x.reason and "in Sokoto" in x.reason
+    assert _placed("the Sahel", "Kano", types=("LOC", "GPE"))
     assert not _placed("Lagos", "Ikeja, Lagos")  # one name inside the other
     assert not _placed("Ikeja", "Lagos", extra="Ikeja is the capital of Lagos State.")  # named together
     assert not _placed("Lagos", "lagos")
+
+
+@pytest.mark.parametrize("p1, p2, types", [
+    ("the gulf", "nearby countries", (None, None)),  # places as written: no gazetteer tells them apart
+    ("front of the store", "Bloomington", (None, "GPE")),
+    ("Route 94", "San Diego", ("FAC", "GPE")),  # a road inside a city
+    ("the NFL", "San Diego", ("ORG", "GPE")),  # an organisation is no place to contradict
+])
+def test_only_named_places_contradict(p1, p2, types):
+    assert not _placed(p1, p2, types=types)
 
 
 # -- polarity and denials ------------------------------------------------------------------------

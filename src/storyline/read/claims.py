@@ -475,6 +475,7 @@ class _Index:
     def timex_of(self, p: Token, left: int, right: int) -> int | None:
         inside = [k for k in range(left, right) if k in self.timex]
         best = None
+        direct: list[int] = []
         for k in inside:
             h, hops, embedded = p.doc[k], 0, False
             while h.i != p.i and h.head.i != h.i and hops < 12:
@@ -482,10 +483,16 @@ class _Index:
                 # its own event, not the claim's.
                 embedded = embedded or h.dep_ in ("relcl", "acl")
                 h, hops = h.head, hops + 1
-            if h.i == p.i and not embedded:
-                return self.timex[k]
+            if h.i == p.i and not embedded and self.timex[k] not in direct:
+                direct.append(self.timex[k])
             if not embedded:
                 best = best if best is not None else self.timex[k]
+        if direct:
+            # "On February 4, 2009, X was arrested early Sunday": the weekday, told from that date,
+            # dates the event; the date is the report's.
+            anchors = {f"t{i}" for i in direct}
+            timexes = p.doc._.sl_timexes
+            return next((i for i in direct if timexes[i].anchor in anchors), direct[0])
         if best is not None:
             return best
         # A timex outside the clause that still governs it ('In August 2023, ... separated').

@@ -27,6 +27,7 @@ __all__ = ["ClaimView", "Derived", "build_views", "tokens", "child_count", "COUN
 COUNT_NOUN = {"child": "children", "children": "children", "kid": "children", "kids": "children", "son": "sons",
               "sons": "sons", "daughter": "daughters", "daughters": "daughters"}
 _WORD_RE = re.compile(r"[a-z0-9]+")
+_PLACE_TYPES = ("GPE", "LOC")
 _STOP = frozenset(
     "a an the and or but if of in on at to for from by with as is are was were be been being has have had do does "
     "did that this these those it its he she they them his her their him we us you i me my our your who whom which "
@@ -84,8 +85,8 @@ class ClaimView:
     places: frozenset[str]
     published: date | None
     order: tuple
-    # Where the claim says it happened (Claim.place): a story entity id, else the place as written;
-    # None when the reader gave none.
+    # Where the claim says it happened (Claim.place), when it is a named place (GPE or LOC): its
+    # story entity id; None otherwise.
     place: str | None = None
     # For a claim with no time of its own: the date its context gives (Claim.context_when). Conflicts
     # use it only to keep apart figures told of different times (a past quake in a background paragraph).
@@ -126,11 +127,11 @@ def _derived(claim: Claim, span: Interval | None, published: date | None, pclass
 
 
 def _place(c: Claim, cast: Cast) -> str | None:
-    if not c.place:
-        return None
-    if c.place in cast.of:
+    # Only a named place can be told apart from another: "in the gulf" and "in nearby countries",
+    # or a store and a league, may all hold the same spot (no gazetteer says otherwise).
+    if c.place and c.place in cast.of and cast.types.get(c.place) in _PLACE_TYPES:
         return cast.of[c.place]
-    return None if c.place.startswith("e-") else " ".join(c.place.split())
+    return None
 
 
 def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimView]:
@@ -141,7 +142,7 @@ def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimVie
         art = r.article
         published = parse_day(art.published)
         timexes = {t.id: t for t in r.timexes}
-        place_ents = {e.id for e in r.entities if e.type in ("GPE", "LOC")}
+        place_ents = {e.id for e in r.entities if e.type in _PLACE_TYPES}
         places_at = [(m.start, m.end, m.entity) for m in r.mentions if m.entity in place_ents]
         for c in r.claims:
             pclass = c.predicate_class or f"~{c.predicate}"

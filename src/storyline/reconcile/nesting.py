@@ -3,7 +3,9 @@ article ("the quake" inside "rescuers searched the rubble after the quake").
 
 The read stage gives every event mention a claim of its own, so that alignment can link it; but a
 passing mention states nothing checkable about its event, so it never takes a side in a conflict
-(it would compare a quake named in passing with the quake the article reports on).
+(it would compare a quake named in passing with the quake the article reports on). A verb with
+figures of its own is no passing mention: "the governor said 50 were injured" and "..., killing 10
+people and injuring 80" state their counts in the inner clause, and that is where alignment puts them.
 """
 
 from __future__ import annotations
@@ -35,10 +37,15 @@ def clause_claims(claims: Sequence[Claim]) -> list[Claim]:
     return [claims[i] for i in sorted(kept)]
 
 
+def _states_figures(c: Claim) -> bool:
+    return c.predicate_pos == "verb" and bool(c.quantities)
+
+
 def passing_mentions(readings: Sequence[ArticleReading]) -> frozenset[str]:
-    """Ids of the claims that are nested inside another claim of their article and source."""
+    """Ids of the claims nested inside another claim of their article and source, but for verbs
+    with figures of their own."""
     out: set[str] = set()
     for r in readings:
         kept = {c.id for c in clause_claims(r.claims)}
-        out.update(c.id for c in r.claims if c.id not in kept)
+        out.update(c.id for c in r.claims if c.id not in kept and not _states_figures(c))
     return frozenset(out)

@@ -73,7 +73,11 @@ def _clock_day(m, ctx, s, e) -> tuple[str, str | None]:
     if word in WEEKDAYS and ctx.dct:
         return weekday_date(ctx, WEEKDAYS[word], None, s, e).isoformat(), "DCT"
     if ctx.ref is not None and ctx.ref.gran == "D":
-        return ctx.ref.day.isoformat(), "REF"
+        # An undated text's "1:00 am Sunday" after "February 4, 2009": the Sunday that date
+        # speaks of, not the date itself (a Wednesday).
+        base = ctx.ref.day
+        day = weekday_date(ctx, WEEKDAYS[word], None, s, e, base) if word in WEEKDAYS else base
+        return day.isoformat(), "REF"
     if ctx.dct:
         return ctx.dct.isoformat(), "DCT"
     return "XXXX-XX-XX", None
@@ -333,6 +337,9 @@ def rule_weekday(m, ctx, s, e):
     if rel in ("the following", "the previous", "the next") and ctx.ref and ctx.ref.gran == "D":
         return Found(s, e, kind, weekday_date(ctx, wd, rel, s, e, ctx.ref.day).isoformat() + suffix, anchor="REF")
     if not ctx.dct:
+        if ctx.ref and ctx.ref.gran == "D":
+            # An undated text: the weekday is told from the last date it gave, as the clock's is.
+            return Found(s, e, kind, weekday_date(ctx, wd, rel, s, e, ctx.ref.day).isoformat() + suffix, anchor="REF")
         return Found(s, e, kind, f"XXXX-WXX-{wd + 1}" + suffix)
     return Found(s, e, kind, weekday_date(ctx, wd, rel, s, e).isoformat() + suffix, anchor="DCT")
 
