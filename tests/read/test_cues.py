@@ -24,10 +24,10 @@ def _timex(text: str, written: str, value: str, occurrence: int = 0, type: str =
     return Timex(f"t-{i}", "a", i, i + len(written), written, type, value, None, "DCT")
 
 
-def _cues(text: str, claim: str | None = None, predicate: str = "say", when: Timex | None = None,
+def _cues(text: str, claim: str | None = None, when: Timex | None = None,
           context: Timex | None = None, work_starts: frozenset[int] = frozenset()) -> tuple[str, ...]:
     s = text.index(claim) if claim else 0
-    return claim_cues(text, s, s + len(claim or text), predicate, when, context, set(work_starts))
+    return claim_cues(text, s, s + len(claim or text), when, context, set(work_starts))
 
 
 def test_every_cue_the_reader_can_emit_is_documented():
@@ -46,17 +46,18 @@ def test_every_cue_reconcile_consults_is_documented():
 
 
 def test_cues_come_in_the_documented_order():
-    out = _cues("there was no one else and nothing has not yet been denied", predicate="deny")
+    out = _cues("there was no one else and nothing has not yet been denied")
     assert list(out) == [c for c in CLAIM_CUES if c in out]
 
 
-@pytest.mark.parametrize(("text", "predicate", "expected"), [
-    ("Ruiz was denied a handgun permit", "deny", True),
-    ("he had been quietly dismissed from his job", "dismiss", True),
-    ("Ruiz denied the affair", "deny", False),
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ruiz was denied a handgun permit", True),
+    ("he had been quietly dismissed from his job", True),
+    ("Ruiz denied the affair", False),
+    ("the mayor was arrested early Sunday", False),  # a passive, but nothing is denied
 ])
-def test_passive_denial(text, predicate, expected):
-    assert ("passive_denial" in _cues(text, predicate=predicate)) is expected
+def test_passive_denial(text, expected):
+    assert ("passive_denial" in _cues(text)) is expected
 
 
 @pytest.mark.parametrize(("text", "cue", "expected"), [

@@ -29,8 +29,8 @@ __all__ = ["CLAIM_CUES", "age_moment", "claim_cues", "context_timex"]
 
 #: Cue name -> what it means. The read stage adds a cue to ``Claim.cues`` when the claim's words say so.
 CLAIM_CUES: dict[str, str] = {
-    "passive_denial": "A denial verb (or the claim's predicate) in the passive: 'was denied a permit', 'had been "
-                      "dismissed': the subject undergoes the refusal; nobody denies anything.",
+    "passive_denial": "A denial verb in the passive: 'was denied a permit', 'had been dismissed': the subject "
+                      "undergoes the refusal; nobody denies anything.",
     "reported_denial": "The claim reports a denial of reports, rumours, claims or allegations (hedges.json "
                        "denial_objects), or of what an enabled pack's classes name ('who denied cheating in January', "
                        "celebrity pack): it is a denial, not the thing denied.",
@@ -80,8 +80,8 @@ def _denial_objects() -> tuple[str, ...]:
     return tuple(load_data("hedges.json", {"denial_objects": list})["denial_objects"])
 
 
-def _passive_denial(claim_text: str, predicate: str) -> bool:
-    verbs = _denial_verbs() | {predicate}
+def _passive_denial(claim_text: str) -> bool:
+    verbs = _denial_verbs()
     toks = _WORD.findall(claim_text)
     for i, w in enumerate(toks):
         if words.lemmatize(w.lower(), "v") in verbs and w.lower() not in verbs:
@@ -112,13 +112,13 @@ def _work_date(text: str, t: Timex, work_starts: set[int]) -> bool:
     return True
 
 
-def claim_cues(text: str, start: int, end: int, predicate: str, when: Timex | None, context: Timex | None,
+def claim_cues(text: str, start: int, end: int, when: Timex | None, context: Timex | None,
                work_starts: set[int]) -> tuple[str, ...]:
     """The :data:`CLAIM_CUES` of the claim at ``[start, end)`` of ``text``, anchored to ``when`` and with the
     context time ``context``; ``work_starts`` are the start offsets of the article's WORK mentions."""
     own = text[start:end]
     found = set()
-    if _passive_denial(own, predicate):
+    if _passive_denial(own):
         found.add("passive_denial")
     if reports_denial(own, _denial_objects()):
         found.add("reported_denial")

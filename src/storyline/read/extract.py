@@ -161,8 +161,8 @@ def reading_from_annotations(ann: Annotations, article: Article) -> ArticleReadi
                 place=(ent_ids.get(c.place_key) if c.place_key is not None else None) or c.place_text,
                 # The pack's cues (set by the claims component) come first, then the wording cues; a
                 # cue both find ("reported_denial") is listed once.
-                cues=tuple(dict.fromkeys((*c.cues, *claim_cues(text, c.start, c.end, c.predicate,
-                                                               by_id.get(when) if when else None, context, work_starts)))),
+                cues=tuple(dict.fromkeys((*c.cues, *claim_cues(text, c.start, c.end, by_id.get(when) if when else None,
+                                                               context, work_starts)))),
                 context_when=context.id if context is not None else None,
             )
         )
