@@ -63,9 +63,11 @@ def test_the_bundled_lexicons_load_with_their_readers_shapes():
     from storyline.core.packs import available_packs, load_pack
     from storyline.read.attribution.lexicon import cue_lexicon
     from storyline.read.certainty.assess import _lexicon as hedges
+    from storyline.read.display import _words as display_words
     from storyline.read.entities.lexicon import lexicon as entities_lexicon
 
     assert cue_lexicon().verb_forms and hedges()["modals"] and entities_lexicon().outlets
+    assert display_words().open_end and display_words().possessive == {"his", "her", "their"}
     assert all(load_pack(name).predicates for name in available_packs())
 
 

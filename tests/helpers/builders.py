@@ -31,6 +31,7 @@ from storyline.core.records import (
     Source,
     Timex,
 )
+from storyline.read.display import pronoun_entities, sentence_around, with_display
 from storyline.read.doc import EntityAnn, MentionAnn
 from storyline.read.entities.ages import age_wording, annotate_mention_quantities
 from storyline.read.extract import quantity_records
@@ -155,11 +156,15 @@ class ArticleBuilder:
         aid = make_id("g", self.id, entity, i)
         as_of = self.published[:10] if self.published else None
         end = i + len(str(value))
-        self.ages.append(Age(aid, self.id, entity, value, i, end, as_of, age_wording(self.text, i, end), when, past))
+        self.ages.append(Age(aid, self.id, entity, value, i, end, as_of, age_wording(self.text, i, end), when, past,
+                             *sentence_around(self.text, i, end)))
         return aid
 
     def build(self) -> ArticleReading:
         art = Article(self.id, self.text, self.outlet, parse_published(self.published), self.title, None, f"{self.id}.txt", "txt",
                       make_id("h", self.text))
+        # What titles and headlines show is read over the finished text and mentions, as extract does.
+        pronouns = pronoun_entities(self.mentions)
+        claims = tuple(with_display(self.text, c, pronouns) for c in self.claims)
         return ArticleReading(art, tuple(self.entities), tuple(self.mentions), tuple(self.ages), tuple(self.timexes),
-                              tuple(self.claims))
+                              claims)

@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 from storyline.core.dates import parse_published
 from storyline.core.ids import content_hash, make_id
+from storyline.read.display import sentence_around, with_display
 from storyline.core.records import (
     Age,
     Article,
@@ -87,6 +89,10 @@ class _Builder:
                 as_of=as_of,
             )
         )
+        # Its sentence, as the read stage records it.
+        g = self.readings[aid]["ages"][-1]
+        s0, s1 = sentence_around(text, g.start, g.end)
+        self.readings[aid]["ages"][-1] = replace(g, sentence_start=s0, sentence_end=s1)
 
     def timex(self, aid: str, surface: str, value: str) -> str:
         text = self.readings[aid]["article"].text
@@ -136,7 +142,9 @@ class _Builder:
     def readings_tuple(self) -> tuple[ArticleReading, ...]:
         return tuple(
             ArticleReading(article=r["article"], entities=tuple(r["entities"]), ages=tuple(r["ages"]),
-                           timexes=tuple(r["timexes"]), claims=tuple(r["claims"]))
+                           timexes=tuple(r["timexes"]),
+                           # what titles and headlines show, read as extract reads it (no pronoun mentions here)
+                           claims=tuple(with_display(r["article"].text, c, {}) for c in r["claims"]))
             for r in self.readings.values()
         )  # fmt: skip
 

@@ -63,3 +63,11 @@ def test_each_claim_links_to_its_article_when_its_url_is_safe():
     assert '<a href="https://ledger.example/varga-profile"' in texts
     assert "javascript:" not in texts  # an unsafe URL is not linked
     assert "Glitter" in texts and "2024-02-06" in texts
+
+
+def test_a_claim_read_before_schema_8_is_its_own_words():
+    # No recorded headline end: the claim as written, its quote left open rather than guessed.
+    story, readings = _story()
+    old = [dataclasses.replace(r, claims=tuple(dataclasses.replace(c, headline_end=None) for c in r.claims)) for r in readings]
+    headlines = {e["text"]["headline"] for e in to_timelinejs(story, old)["events"]}
+    assert "Ms. Varga rose to prominence in the 2009 independent drama “Wren" in headlines

@@ -9,11 +9,14 @@ import sqlalchemy as sa
 from helpers.store import db_url, reading, story  # noqa: F401  (db_url is a fixture)
 
 from storyline.core.ids import make_id
-from storyline.core.records import Fact, Story
+from storyline.core.records import SCHEMA_VERSION, Fact, Story
 from storyline.store import open_store
 
-# Columns that came with 0007.
-_SINCE_7 = {("claims", "cues"), ("claims", "context_when"), ("ages", "when"), ("ages", "past")}
+# Columns that came with 0007 and 0008.
+_SINCE_7 = {("claims", "cues"), ("claims", "context_when"), ("ages", "when"), ("ages", "past"),
+            ("ages", "sentence_start"), ("ages", "sentence_end")} | {
+    ("claims", c) for c in ("title_start", "title_end", "title_cut", "title_subject_start", "title_subject_end",
+                            "title_subject", "title_possessive", "title_clitic", "headline_end")}
 
 
 def _stored(url):
@@ -108,7 +111,7 @@ def test_a_version_4_database_gets_its_links_on_upgrade(db_url: str) -> None:  #
             conn.execute(tables[name].insert(), [to_row(name, rec, i) for i, rec in enumerate(records)])
     engine.dispose()
     with open_store(db_url) as store:
-        assert store.schema_version() == 7
+        assert store.schema_version() == SCHEMA_VERSION
         fact_claims, echo_links = store.links()
     assert len(fact_claims) == sum(len(f.claims) for f in s.facts) and len(echo_links) == 1
 

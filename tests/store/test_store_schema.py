@@ -172,10 +172,59 @@ def test_a_foreign_database_is_refused_not_overwritten(tmp_path: Path) -> None:
         assert names == {"articles"}
 
 
+_DISPLAY = ("title_start", "title_end", "title_cut", "title_subject_start", "title_subject_end", "title_subject",
+            "title_possessive", "title_clitic", "headline_end")
+
+
+def _store_at(path: Path, revision: str, readings, without: set[tuple[str, str]]) -> sa.Engine:
+    """A SQLite store at ``path`` migrated to ``revision`` and holding ``readings`` stored without
+    the columns later revisions add (``without``: (table, column) pairs)."""
+    from alembic import command
+
+    from storyline.store.connect import _alembic_config
+    from storyline.store.convert import to_row
+    from storyline.store.tables import ARTICLE_TABLES
+
+    engine = _engine(str(path))
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+    with engine.begin() as conn:
+        for r in readings:
+            parts = {"articles": (r.article,), "article_entities": r.entities, "mentions": r.mentions, "ages": r.ages,
+                     "timexes": r.timexes, "claims": r.claims}
+            for name in ARTICLE_TABLES:
+                conn.execute(tables[name].insert(), [
+                    {k: v for k, v in to_row(name, rec, None if name == "articles" else i).items() if (name, k) not in without}
+                    for i, rec in enumerate(parts[name])])
+    return engine
+
+
+def test_0008_lists_the_stored_articles_with_those_already_listed(tmp_path: Path) -> None:
+    """Readings stored before schema 8 have no display offsets: 0008 lists their articles to be read
+    again, keeping the articles 0007 listed and no analyze has read since."""
+    import json
+
+    r = reading(1)
+    skip = {("claims", c) for c in _DISPLAY} | {("ages", "sentence_start"), ("ages", "sentence_end")}
+    db = tmp_path / "seven.db"
+    engine = _store_at(db, "0007", [r], skip)
+    with engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO meta (key, value) VALUES ('stale_readings', :v)"), {"v": json.dumps(["gone-1"])})
+    engine.dispose()
+    with open_store(str(db)) as s:
+        assert s.schema_version() == 8
+        assert s.stale_articles() == {"gone-1", r.article.id}
+        (back,) = s.readings()
+        assert all(c.title_start is None and c.headline_end is None for c in back.claims)
+        assert all(g.sentence_start is None for g in back.ages)
+
+
 def test_a_version_1_database_is_upgraded_in_place(db_url: str) -> None:  # noqa: F811
-    """Revisions 0002 to 0007 add claims.quantities, mentions.quantities, ages.text, the open-domain
-    claim columns (predicate span, event key, frame, eventive, place), the claim cues and the fact sides (statement
-    claim, supporting, disputing, superseded, notes) to stored rows."""
+    """Revisions 0002 to 0008 add claims.quantities, mentions.quantities, ages.text, the open-domain
+    claim columns (predicate span, event key, frame, eventive, place), the claim cues, the fact sides (statement
+    claim, supporting, disputing, superseded, notes) and the claims' display offsets to stored rows."""
     from alembic import command
 
     from storyline.store.connect import _alembic_config
@@ -190,7 +239,7 @@ def test_a_version_1_database_is_upgraded_in_place(db_url: str) -> None:  # noqa
     r = reading(1)
     added = {("claims", "quantities"), ("mentions", "quantities"), ("ages", "text"), ("ages", "when"), ("ages", "past")} | {
         ("claims", c) for c in ("predicate_start", "predicate_end", "predicate_pos", "event_key", "frame", "eventive", "place", "cues",
-                                "context_when")}
+                                "context_when", *_DISPLAY)} | {("ages", "sentence_start"), ("ages", "sentence_end")}
     fields = {"articles": (r.article,), "article_entities": r.entities, "mentions": r.mentions, "ages": r.ages,
               "timexes": r.timexes, "claims": r.claims}
     fact = Fact("f-1", "Quinn and Vale separated", "separation", (r.claims[0].id,), (r.article.id,), ("Glitter",), 1,
@@ -204,11 +253,11 @@ def test_a_version_1_database_is_upgraded_in_place(db_url: str) -> None:  # noqa
         conn.execute(tables["facts"].insert(), [{k: v for k, v in to_row("facts", fact, 0).items() if ("facts", k) not in added}])
     engine.dispose()
     with open_store(db_url) as s:
-        assert s.schema_version() == SCHEMA_VERSION == 7
+        assert s.schema_version() == SCHEMA_VERSION == 8
         assert s.readings() == [r]  # empty quantities, empty wording
         assert s.story().facts == (fact,)  # no sides recorded: null statement claim, empty lists
         assert s.story().coverage is None  # 0006: no coverage yet, so the story counts as out of date
-        assert s.stale_articles() == {r.article.id}  # 0007: read before the cues, so read again
+        assert s.stale_articles() == {r.article.id}  # 0007/0008: read before the cues and display, so read again
 
 
 def test_an_article_read_before_an_upgrade_is_read_again_by_the_next_analyze(tmp_path: Path) -> None:
@@ -217,31 +266,15 @@ def test_an_article_read_before_an_upgrade_is_read_again_by_the_next_analyze(tmp
     import io
     import json
 
-    from alembic import command
     from helpers.blank import blank_nlp
 
     from storyline import api
-    from storyline.store.connect import _alembic_config
-    from storyline.store.convert import to_row
-    from storyline.store.tables import ARTICLE_TABLES
 
     db = tmp_path / "old.db"
-    engine = _engine(str(db))
-    cfg = _alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0006")
     old = {1: reading(1), 2: reading(2)}
-    new_columns = {("claims", "cues"), ("claims", "context_when"), ("ages", "when"), ("ages", "past")}
-    with engine.begin() as conn:
-        for r in old.values():
-            parts = {"articles": (r.article,), "article_entities": r.entities, "mentions": r.mentions, "ages": r.ages,
-                     "timexes": r.timexes, "claims": r.claims}
-            for name in ARTICLE_TABLES:
-                conn.execute(tables[name].insert(), [
-                    {k: v for k, v in to_row(name, rec, None if name == "articles" else i).items() if (name, k) not in new_columns}
-                    for i, rec in enumerate(parts[name])])
-    engine.dispose()
+    new_columns = {("claims", "cues"), ("claims", "context_when"), ("ages", "when"), ("ages", "past"),
+                   ("ages", "sentence_start"), ("ages", "sentence_end")} | {("claims", c) for c in _DISPLAY}
+    _store_at(db, "0006", old.values(), new_columns).dispose()
     a = old[1].article
     line = json.dumps({"id": a.id, "outlet": a.outlet, "published": a.published.isoformat(), "text": a.text})
     with open_store(str(db)) as store:

@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from storyline.core.ids import content_hash
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 EXPORT_SCHEMA = "storyline/1"
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "WORK", "EVENT", "OUTLET", "GROUP", "OTHER"]
@@ -154,6 +154,10 @@ class Age:
         "For an age told of a past moment ('was 17 when he died in 2009'): the Timex id of the date it held on, or "
         "null (as Quantity.when).", default=None)
     past: bool = doc("True for an age told of an undated past moment ('he was 17'), as Quantity.past.", default=False)
+    sentence_start: int | None = doc(
+        "Start offset of the sentence holding the age, for showing it in context; null for records stored before "
+        "schema 8.", default=None)
+    sentence_end: int | None = doc("End offset (exclusive) of that sentence, or null.", default=None)
 
 
 @dataclass(frozen=True)
@@ -234,6 +238,28 @@ class Claim:
         "For a claim with no timex of its own: the Timex id of the date its context gives (the nearest date of its "
         "sentence, or, when it opens on a pronoun, the last date of the sentence before), or null; null for records "
         "stored before schema 7.", default=None)
+    # What a title or headline made from the claim shows (storyline.read.display): read here so the
+    # present stage only cuts the text at these offsets. Null for records stored before schema 8.
+    title_start: int | None = doc(
+        "Start offset of the whole clause around the claim in its sentence (a fact's title is this clause), or null "
+        "for records stored before schema 8.", default=None)
+    title_end: int | None = doc("End offset (exclusive) of that clause, or null.", default=None)
+    title_cut: bool = doc("True when the clause goes on too long after the claim and is cut at its end.", default=False)
+    title_subject_start: int | None = doc(
+        "Start offset of the clause's leading pronoun (with its contraction: 'She’s') that the name of title_subject "
+        "replaces in a title; equal to title_subject_end where the name goes before a clause with no subject of its "
+        "own ('cites irreconcilable differences'); null when neither applies.", default=None)
+    title_subject_end: int | None = doc("End offset (exclusive) of that pronoun, or null.", default=None)
+    title_subject: str | None = doc(
+        "ArticleEntity id the pronoun refers to (its pronoun mention, else the claim's subject), or whose name goes "
+        "before the clause; null when the title names no one.", default=None)
+    title_possessive: bool = doc("True when the pronoun is a possessive ('Her manager'): the name takes ’s.", default=False)
+    title_clitic: str | None = doc(
+        "The pronoun's contraction spelled out, to follow the name (' is', ' has', ' will', ...), or null.", default=None)
+    headline_end: int | None = doc(
+        "End offset (exclusive) of the claim as a headline (from its start): past the close of a quotation it opens or "
+        "leads into ('with the caption “...”'), within its sentence; null for records stored before schema 8.",
+        default=None)
 
 
 @dataclass(frozen=True)

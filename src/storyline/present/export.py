@@ -105,6 +105,11 @@ def _claim(c: Claim, ix: _Index) -> dict:
         "quantities": [dataclasses.asdict(q) for q in c.quantities],
         "fact": ix.fact_of.get(c.id),
         "kind": "claim",
+        # What a title or headline shows (storyline.read.display); null before schema 8.
+        "title_start": c.title_start, "title_end": c.title_end, "title_cut": c.title_cut,
+        "title_subject_start": c.title_subject_start, "title_subject_end": c.title_subject_end,
+        "title_subject": ix.entity(c.title_subject), "title_possessive": c.title_possessive,
+        "title_clitic": c.title_clitic, "headline_end": c.headline_end,
     }  # fmt: skip
 
 

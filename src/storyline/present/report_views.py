@@ -41,6 +41,8 @@ __all__ = [
     "fact_title",
     "safe_url",
     "sides",
+    "statement_claim",
+    "written_from",
 ]
 
 STATUS_ORDER = tuple(STATUS)
@@ -48,23 +50,12 @@ STATUS_TEXT = {s.name: (s.label, s.meaning) for s in STATUS.values()}
 KIND_LABELS = {k.name: k.label for k in SOURCE_KIND.values()}
 GRADE_LABELS = {g.name: g.label for g in GRADE.values()}
 CONFLICT_LABELS = {c.name: c.label for c in CONFLICT_KIND.values()}
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n+")
 
 
 def anchor(prefix: str, ident: str) -> str:
     """An HTML id derived from a record id: input ids may hold spaces or quotes, so hash them."""
     slug = re.sub(r"[^A-Za-z0-9_-]+", "-", ident)[:24].strip("-")
     return f"{prefix}-{slug}-{hashlib.sha1(ident.encode('utf-8')).hexdigest()[:8]}"
-
-
-def _sentence_around(text: str, start: int, end: int, reach: int = 300) -> tuple[int, int]:
-    """Bounds of the sentence holding [start, end), looking at most ``reach`` characters each way."""
-    lo = max(0, start - reach)
-    cuts = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
-    s0 = cuts[-1] if cuts else lo
-    m = _SENTENCE_END.search(text, end, min(len(text), end + reach))
-    s1 = m.start() + len(m.group().rstrip()) if m else min(len(text), end + reach)
-    return s0 + (len(text[s0:start]) - len(text[s0:start].lstrip())), s1
 
 
 def safe_url(url: str | None) -> str | None:
@@ -125,7 +116,9 @@ class Index:
             for g in r.ages:
                 if g.id not in cited or g.id in self.claims:
                     continue
-                s0, s1 = _sentence_around(text, g.start, g.end)
+                # An age stored before schema 8 has no sentence: show the age alone.
+                known = g.sentence_start is not None and g.sentence_end is not None
+                s0, s1 = (g.sentence_start, g.sentence_end) if known else (g.start, g.end)
                 self.claims[g.id] = Claim(
                     id=g.id, article=g.article, start=g.start, end=g.end, text=text[g.start : g.end], subject=g.entity,
                     predicate="age", predicate_class="age", object=str(g.value), when=None, polarity="positive",
@@ -222,58 +215,14 @@ def chains(fact: Fact, ix: Index) -> list[list[str | None]]:
 
 
 # --- Fact titles ----------------------------------------------------------------------------
-# A fact's statement is its best claim's text, which is often a fragment of a sentence: a quote
-# ("was hardly ever home last year"), a clause that starts with a pronoun ("He was stunned") or
-# one cut short before its object ("Fans first noticed"). The title is the whole clause around
-# that claim in its sentence, with a leading pronoun replaced by the name it refers to (the
-# reader's coreference mention, else the claim's subject) and, for a clause that has no subject
-# at all, the subject's name put before it. Inserted names are marked so the page can show that
-# storyline wrote them, not the article.
+# A fact's statement is its statement claim's text, often a fragment of a sentence. The title is
+# the whole clause the read stage recorded around that claim (``Claim.title_*``, read by
+# storyline.read.display), with the story's name for the entity its leading pronoun refers to, or
+# put before a clause with no subject of its own. Inserted names are marked so the page can show
+# that storyline wrote them, not the article. Nothing here reads the article's language: it cuts the
+# text at recorded offsets and tidies spaces, capitals and quote marks.
 
-_TITLE_LEAD = 160  # the most of the sentence put before the claim to reach its clause start
-_TITLE_TAIL = 110  # the most put after it to reach the clause end
-_REPORTING = (
-    r"(?:says?|said|claims?|claimed|adds?|added|adding|reveals?|revealed|reports?|reported|insists?|insisted|"
-    r"believes?|believed|thinks?|thought|knows?|knew|tells?|told|noticed|learned|hoped|confirms?|confirmed|"
-    r"denied|denies|suggests?|suggested|states?|stated|alleges?|alleged|agreed|explained|noted|notes|wrote|writes)"
-)
-# Where a clause may start inside a sentence: after a semicolon, colon or dash, after ", and the…"
-# (a lowercase word: ", and Lindqvist" more often joins two names than two clauses), after
-# ", but"/", so"/", while", and after the "that" of reported speech ("says that …").
-_CLAUSE_START = re.compile(
-    r"[;:]\s*|\s[—–]\s*|,\s+(?:and|but|or|so|yet|while|whereas)\s+(?=[“\"‘']?[a-z])|,\s+(?:but|so|yet|while|whereas)\s+"
-    rf"|\b{_REPORTING}\s+(?:[\w’'-]+\s+){{0,6}}?that\s+"
-)
-_CLAUSE_END = re.compile(r"[,;:]|\s[—–]\s")
-# A sentence break inside a reader's sentence span (which may hold a quote of several sentences).
-_SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
-_ABBREVIATIONS = frozenset(
-    "mr ms mrs dr st jr sr prof gen sen rep gov no vs jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-# A claim that ends on one of these was cut before its complement ("Fans first noticed").
-_OPEN_END = frozenset(
-    "is are was were be been being am has have had thinks think thought noticed notice knows know says said "
-    "say believes believed feels felt told tells comes came hopes hoped wants wanted learned heard insists "
-    "claims adds that the a an of to with for about and or but who which whether if than as by on in at from "
-    "only".split()
-)
 _OPEN_Q, _CLOSE_Q = "“", "”"
-_PRONOUN = re.compile(
-    r"^(?P<lead>[“\"‘']?(?:(?:[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|[Nn]either|[Bb]oth|[Nn]ow|[Tt]hen)\s+"
-    r"|[A-Z][^,“”\"]{0,60},\s+(?:[^,“”\"]{0,24},\s+)?)?)"
-    r"(?P<pro>[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)(?P<clitic>[’'](?:s|ll|d|re|ve)\b)?(?![\w’'])"
-)
-_POSSESSIVE = {"his", "her", "their"}
-_CLITIC = {"ll": " will", "d": " would", "re": " are", "ve": " have"}
-# First words that show a clause has no subject of its own: auxiliaries, frequent irregular
-# past tenses and adverbs that sit between a subject and its verb. A regular past tense or a
-# third-person verb ("skipped", "cites") is recognised by its ending.
-_VERB_START = frozenset(
-    "was were is are am has have had will would could can should may might must did does do "
-    "became came felt went left made told took gave got kept saw said thought knew met ran spent "
-    "brought found sent won lost fell began wrote never also just reportedly allegedly still".split()
-)
-_NOT_VERB = frozenset("this his its as us yes news press boss business less unless red bed need speed indeed".split())
 
 
 @dataclass(frozen=True)
@@ -284,56 +233,17 @@ class Title:
     parts: tuple[tuple[str, bool], ...]
 
 
-def _statement_claim(fact: Fact, ix: Index) -> Claim | None:
-    """The claim the statement was written from (its text, or its text clipped with an ellipsis)."""
-    stmt = " ".join(fact.statement.split())
-    clipped = stmt[:-1].rstrip() if stmt.endswith("…") else None
-    for cid in fact.claims:
-        c = ix.claims.get(cid)
-        if c is None:
-            continue
-        text = " ".join(c.text.split())
-        if text == stmt or (clipped and text.startswith(clipped)):
-            return c
-    return None
+def written_from(statement: str, claim_text: str) -> bool:
+    """Whether a fact's statement is the claim's text (or that text clipped with an ellipsis),
+    rather than a statement reconcile wrote itself ("Theo Lindqvist is 44 (as of ...)")."""
+    stmt, text = " ".join(statement.split()), " ".join(claim_text.split())
+    return text == stmt or (stmt.endswith("…") and text.startswith(stmt[:-1].rstrip()))
 
 
-def _sentence_breaks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """(end of a sentence, start of the next) for each sentence break in ``text[lo:hi]``."""
-    out = []
-    for m in _SENTENCE_BREAK.finditer(text, lo, hi):
-        word = re.search(r"([A-Za-z]+)$", text[max(lo, m.start() - 12) : m.start()])
-        if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
-            continue  # "Mr. Lindqvist", "Dec. 2", "J. K."
-        out.append((m.start() + len(m.group().rstrip()), m.end()))
-    return out
-
-
-def _clause(text: str, c: Claim) -> tuple[int, int, bool]:
-    """Bounds of the clause holding claim ``c`` in its sentence, and whether it was cut short."""
-    a, b = c.start, c.end
-    s0, s1 = (c.sentence_start, c.sentence_end) if 0 <= c.sentence_start <= a and b <= c.sentence_end <= len(text) else (a, b)
-    breaks = _sentence_breaks(text, s0, s1)
-    s0 = max([nxt for end, nxt in breaks if nxt <= a] or [s0])
-    s1 = min([end for end, nxt in breaks if end >= b] or [s1])
-    lo = a
-    # The look-ahead of ", and the…" needs to see the claim's first letters.
-    cuts = [m.end() for m in _CLAUSE_START.finditer(text, s0, min(len(text), a + 2)) if m.end() <= a]
-    start = cuts[-1] if cuts else s0
-    if a - start <= _TITLE_LEAD and text[start:a].strip():
-        lo = start
-    words = re.findall(r"[\w’']+", c.text.lower())
-    in_quote = text.count(_OPEN_Q, s0, b) > text.count(_CLOSE_Q, s0, b) and not text.startswith(_CLOSE_Q, b)
-    if not words or not (in_quote or words[-1] in _OPEN_END or len(words) <= 2):
-        return lo, b, False
-    rest = text[b:s1].lstrip(_CLOSE_Q + "\"’'")
-    if not rest.strip() or rest[:1] in ",;:.!?)":
-        return lo, b, False
-    m = _CLAUSE_END.search(text, b, s1)
-    hi = m.start() if m else s1
-    if hi - b > _TITLE_TAIL:
-        return lo, b, True
-    return lo, hi, False
+def statement_claim(fact: Fact, ix: Index) -> Claim | None:
+    """The claim the fact's statement was written from (``Fact.statement_claim``), when it was."""
+    c = ix.claims.get(fact.statement_claim) if fact.statement_claim else None
+    return c if c is not None and written_from(fact.statement, c.text) else None
 
 
 def _balance_quotes(t: str) -> str:
@@ -367,67 +277,41 @@ def _tidy(t: str) -> str:
     return t
 
 
-def _pronoun_name(ix: Index, c: Claim, at: int) -> str | None:
-    """The name a pronoun at offset ``at`` of ``c``'s article refers to, when the reading says."""
-    m = ix.mention_at.get((c.article, at))
-    if m is not None and m.kind == "pronoun":
-        return ix.name(m.entity)
-    if at == c.start and c.subject:
-        return ix.name(c.subject)
-    return None
+def _plain(t: str) -> Title:
+    return Title(t, ((t, False),))
 
 
-def _verb_like(word: str) -> bool:
-    w = word.lower().strip("“\"‘'")
-    if w in _VERB_START:
-        return True
-    return w.isalpha() and w not in _NOT_VERB and (w.endswith("ed") or (w.endswith("s") and not w.endswith("ss")))
-
-
-def _possessive(name: str) -> str:
-    return name + "’s"
+def _named(c: Claim, text: str, ix: Index) -> tuple[str, str, str] | None:
+    """(words before the name, the name, words after it) when the title names the recorded entity."""
+    lo, hi, at, to = c.title_start, c.title_end, c.title_subject_start, c.title_subject_end
+    name = ix.name(c.title_subject)
+    if lo is None or hi is None or at is None or to is None or not name:
+        return None
+    raw = text[lo:hi]
+    if at == to:  # a clause with no subject of its own: the name goes before it
+        return None if name.casefold() in raw.casefold() else ("", name, " " + text[to:hi].lstrip())
+    lead = text[lo:at]
+    if any(len(w) > 2 and w in lead.casefold() for w in name.casefold().split()):
+        return None  # "Celeste isn't angry, she's heartbroken": the name is there already
+    return lead, name + ("’s" if c.title_possessive else ""), (c.title_clitic or "") + text[to:hi]
 
 
 def fact_title(fact: Fact, ix: Index) -> Title:
     """A readable title for ``fact``: a whole clause with its subject (see the notes above)."""
-    c = _statement_claim(fact, ix)
-    stmt = " ".join(fact.statement.split())
+    c = statement_claim(fact, ix)
     text = ix.claim_article[c.id].article.text if c else ""
     if c is None or not (0 <= c.start < c.end <= len(text)):
-        plain = _tidy(stmt)
-        return Title(plain, ((plain, False),))
-    lo, hi, cut = _clause(text, c)
-    raw = text[lo:hi]
-    lead, name, tail = "", None, raw
-    m = _PRONOUN.match(raw)
-    if m:
-        name = _pronoun_name(ix, c, lo + m.start("pro"))
-        lead = m.group("lead")
-        if name and any(len(w) > 2 and w in lead.casefold() for w in name.casefold().split()):
-            name = None  # "Celeste isn't angry, she's heartbroken": the name is there already
-        if name:
-            pro, clitic = m.group("pro").lower(), (m.group("clitic") or "")[1:]
-            tail = raw[m.end() :]
-            if pro in _POSSESSIVE:
-                name = _possessive(name)
-            elif clitic == "s":  # "she’s laughing" / "he’s been": is or has
-                nxt = tail.split(None, 1)[0].lower() if tail.split() else ""
-                tail = (" has" if nxt in ("been", "got", "had") or nxt.endswith("ed") else " is") + tail
-            elif clitic:
-                tail = _CLITIC[clitic] + tail
-        else:
-            lead = ""
-    if name is None and lo == c.start and c.subject:
-        first = raw.split(None, 1)[0] if raw.split() else ""
-        subject = ix.name(c.subject)
-        if subject and first[:1].islower() and _verb_like(first) and subject.casefold() not in raw.casefold():
-            name, lead, tail = subject, "", " " + raw.lstrip()
-    if name is None:
-        plain = _tidy(raw) + ("…" if cut else "")
-        return Title(plain, ((plain, False),))
+        return _plain(_tidy(fact.statement))
+    if c.title_start is None or c.title_end is None:  # read before schema 8: the claim as written
+        return _plain(_tidy(text[c.start : c.end]))
+    ellipsis = "…" if c.title_cut else ""
+    named = _named(c, text, ix)
+    if named is None:
+        return _plain(_tidy(text[c.title_start : c.title_end]) + ellipsis)
+    lead, name, tail = named
     # Tidy the whole, then split it again around the name (tidying only trims the ends, and
     # may capitalise the first letter or add a quote at either end).
-    whole = _tidy(re.sub(r"\s+", " ", lead) + "\x00" + name + "\x01" + tail) + ("…" if cut else "")
+    whole = _tidy(lead + "\x00" + name + "\x01" + tail) + ellipsis
     before, rest = whole.split("\x00", 1)
     inserted, after = rest.split("\x01", 1)
     parts = tuple((p, ins) for p, ins in ((before, False), (inserted, True), (after, False)) if p)

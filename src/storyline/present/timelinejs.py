@@ -4,15 +4,16 @@ One event per timeline entry. A date is given only as precisely as it is known: 
 fact has ``start_date: {"year"}`` and an ``end_date`` at the year's end, so TimelineJS draws the
 uncertainty as a span rather than a false point; day-precise facts have no ``end_date``. Events are
 grouped by status under the names the dossier uses (``storyline.core.vocab.STATUS`` labels:
-"Corroborated", "Single source", ...). The headline is the fact's whole statement, its quotes
-closed ("the drama “Wren”", not "the drama “Wren"); the text lists the supporting claims, each
-with its outlet linked to the article (when its URL is http or https) and the publication date,
-and any conflict reasons. All text is HTML-escaped.
+"Corroborated", "Single source", ...). The headline is the fact's statement claim
+(``Fact.statement_claim``) up to where the read stage recorded it ends as a headline
+(``Claim.headline_end``, :mod:`storyline.read.display`: its quotes closed, "the drama “Wren”",
+not "the drama “Wren"); this module reads no language, it cuts the text there. The text lists the
+claims, each with its outlet linked to the article (when its URL is http or https) and the
+publication date, and any conflict reasons. All text is HTML-escaped.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from datetime import date
 from html import escape
@@ -22,15 +23,11 @@ from storyline.core.dates import granularity, interval, iso, parse_day
 from storyline.core.records import ArticleReading, Story
 from storyline.core.vocab import STATUS
 from storyline.present.export import claim_records
-from storyline.present.report_views import safe_url
+from storyline.present.report_views import safe_url, written_from
 
 __all__ = ["to_timelinejs", "headline"]
 
 _MAX_CLAIMS = 6
-_OPEN, _CLOSE = "“\"", "”\""
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
-_CLAUSE_PUNCT = re.compile(r"[,.;:!?()]")
-_LEAD_WORDS = 3  # "with the caption “...”": words between a claim and a quotation that completes it
 
 
 def _date(d: date, precision: str) -> dict:
@@ -51,27 +48,11 @@ def _precision(when: str) -> str:
     return "year"
 
 
-def _unclosed(text: str) -> bool:
-    curly = text.count("“") > text.count("”")
-    return curly or text.count('"') % 2 == 1
-
-
-def headline(text: str, start: int, end: int) -> str:
-    """The claim ``text[start:end]`` as a headline: an opened quotation is closed, and a quotation
-    that the claim's words lead into ("with the caption “...”") is taken in, within its sentence."""
-    stop = _SENTENCE_END.search(text, end)
-    limit = stop.start() if stop else len(text)
-    if _unclosed(text[start:end]):
-        close = min((i for i in (text.find(q, end, limit) for q in _CLOSE) if i >= 0), default=-1)
-        if close >= 0:
-            return text[start : close + 1]
-    opening = min((i for i in (text.find(q, end, limit) for q in _OPEN) if i >= 0), default=-1)
-    lead = text[end:opening] if opening >= 0 else ""
-    if opening >= 0 and len(lead.split()) <= _LEAD_WORDS and not _CLAUSE_PUNCT.search(lead):
-        close = min((i for i in (text.find(q, opening + 1, limit + 1) for q in _CLOSE) if i >= 0), default=-1)
-        if close >= 0:
-            return text[start : close + 1]
-    return text[start:end]
+def headline(text: str, c: dict) -> str:
+    """The exported claim ``c`` as a headline: from its start to the end the read stage recorded
+    (``Claim.headline_end``: a quotation it opens or leads into is taken in, closed); the claim as
+    written when it was read before schema 8 or is an age or count statement."""
+    return text[c["start"] : c.get("headline_end") or c["end"]]
 
 
 def to_timelinejs(story: Story, readings: Sequence[ArticleReading]) -> dict:
@@ -100,14 +81,14 @@ def to_timelinejs(story: Story, readings: Sequence[ArticleReading]) -> dict:
             a = articles.get(c["article"]) if c else None
             if c is None or a is None:
                 continue
-            if " ".join(c["text"].split()) == " ".join(fact.statement.split()):
-                title = headline(a.text, c["start"], c["end"])
+            if cid == fact.statement_claim and written_from(fact.statement, c["text"]):
+                title = headline(a.text, c)
             if len(items) < _MAX_CLAIMS:
                 outlet = escape(a.outlet or a.id)
                 url = safe_url(a.url)
                 where = f'<a href="{escape(url)}" target="_blank" rel="noopener">{outlet}</a>' if url else outlet
                 published = iso(a.published)
-                items.append(f"<li>\u201c{escape(headline(a.text, c['start'], c['end']))}\u201d ({where}" + (f", {escape(published[:10])}" if published else "") + ")</li>")
+                items.append(f"<li>\u201c{escape(headline(a.text, c))}\u201d ({where}" + (f", {escape(published[:10])}" if published else "") + ")</li>")
         if items:
             lines.append("<ul>" + "".join(items) + "</ul>")
         for reason in reasons.get(fact.id, []):

@@ -20,6 +20,7 @@ from storyline.core.records import (
     Timex,
 )
 from storyline.read.cues import age_moment, claim_cues, context_timex
+from storyline.read.display import pronoun_entities, sentence_around, with_display
 from storyline.read.doc import AttributionAnn, ClaimAnn, EntityAnn, TimexAnn
 from storyline.read.entities.ages import age_wording
 
@@ -106,12 +107,14 @@ def reading_from_annotations(ann: Annotations, article: Article) -> ArticleReadi
             )
         for a in ent.ages:
             when_id, past = age_moment(text, a.start, a.end, day, timex_records)
+            s0, s1 = sentence_around(text, a.start, a.end)
             ages.append(Age(make_id("g", aid, eid, a.start), aid, eid, a.value, a.start, a.end, as_of,
-                            age_wording(text, a.start, a.end), when_id, past))
+                            age_wording(text, a.start, a.end), when_id, past, s0, s1))
 
     attributions = ann.attributions
     work_ents = {ent_ids[e.key] for e in ann.entities if e.type == "WORK"}
     work_starts = {m.start for m in mentions if m.entity in work_ents}
+    pronouns = pronoun_entities(mentions)
     claims = []
     for c in ann.claims:
         att = attributions[c.attribution_index] if c.attribution_index is not None else None
@@ -133,39 +136,38 @@ def reading_from_annotations(ann: Annotations, article: Article) -> ArticleReadi
         when = timex_ids[c.timex_index] if c.timex_index is not None and c.timex_index < len(timex_ids) else None
         context = None if when is not None else context_timex(text, c.start, c.end, c.sentence_start, c.sentence_end,
                                                               timex_records)
-        claims.append(
-            Claim(
-                id=make_id("c", aid, c.start, c.end, c.predicate, source.key or source.kind),
-                article=aid,
-                start=c.start,
-                end=c.end,
-                text=text[c.start : c.end],
-                subject=ent_ids.get(c.subject_key) if c.subject_key is not None else None,
-                predicate=c.predicate,
-                predicate_class=c.predicate_class,
-                object=obj,
-                when=when,
-                polarity=c.polarity,
-                certainty=c.certainty,
-                hedges=tuple(c.hedges),
-                source=source,
-                sentence_start=c.sentence_start,
-                sentence_end=c.sentence_end,
-                quantities=quantities(c.quantities),
-                predicate_start=c.predicate_start,
-                predicate_end=c.predicate_end,
-                predicate_pos=c.predicate_pos,
-                event_key=c.event_key,
-                frame=c.frame,
-                eventive=c.eventive,
-                place=(ent_ids.get(c.place_key) if c.place_key is not None else None) or c.place_text,
-                # The pack's cues (set by the claims component) come first, then the wording cues; a
-                # cue both find ("reported_denial") is listed once.
-                cues=tuple(dict.fromkeys((*c.cues, *claim_cues(text, c.start, c.end, by_id.get(when) if when else None,
-                                                               context, work_starts)))),
-                context_when=context.id if context is not None else None,
-            )
+        claim = Claim(
+            id=make_id("c", aid, c.start, c.end, c.predicate, source.key or source.kind),
+            article=aid,
+            start=c.start,
+            end=c.end,
+            text=text[c.start : c.end],
+            subject=ent_ids.get(c.subject_key) if c.subject_key is not None else None,
+            predicate=c.predicate,
+            predicate_class=c.predicate_class,
+            object=obj,
+            when=when,
+            polarity=c.polarity,
+            certainty=c.certainty,
+            hedges=tuple(c.hedges),
+            source=source,
+            sentence_start=c.sentence_start,
+            sentence_end=c.sentence_end,
+            quantities=quantities(c.quantities),
+            predicate_start=c.predicate_start,
+            predicate_end=c.predicate_end,
+            predicate_pos=c.predicate_pos,
+            event_key=c.event_key,
+            frame=c.frame,
+            eventive=c.eventive,
+            place=(ent_ids.get(c.place_key) if c.place_key is not None else None) or c.place_text,
+            # The pack's cues (set by the claims component) come first, then the wording cues; a
+            # cue both find ("reported_denial") is listed once.
+            cues=tuple(dict.fromkeys((*c.cues, *claim_cues(text, c.start, c.end, by_id.get(when) if when else None,
+                                                           context, work_starts)))),
+            context_when=context.id if context is not None else None,
         )
+        claims.append(with_display(text, claim, pronouns))
     # Duplicate ids (a component emitting the same span twice) would violate the primary keys.
     return ArticleReading(
         article=article,
