@@ -499,3 +499,19 @@ def test_an_age_written_at_an_epithet_counts_only_for_the_epithets_owner():
     c, _, wrong = article("c1", "Pop Wire", "2024-01-19", "mara")  # coreference gave the epithet to Quinn
     story = reconcile([a.build(), b.build(), c.build()])
     assert not any(wrong in f.claims for f in story.facts)
+
+
+def test_synonym_predicates_of_one_event_align_through_their_wordnet_key():
+    from dataclasses import replace
+
+    from storyline.core import words
+
+    assert words.event_key("injure", "v") == words.event_key("wound", "v")
+    readings = []
+    for art, outlet, verb, lemma in (("a1", "AP", "injured", "injure"), ("b1", "Reuters", "wounded", "wound")):
+        b = ArticleBuilder(art, outlet, "2024-12-03")
+        b.claim(f"the blast {verb} 30 people near the station", predicate=lemma)
+        r = b.build()
+        readings.append(replace(r, claims=tuple(replace(c, event_key=words.event_key(lemma, "v")) for c in r.claims)))
+    [fact] = reconcile(readings).facts
+    assert len(fact.claims) == 2

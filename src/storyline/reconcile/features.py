@@ -145,7 +145,7 @@ def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimVie
         place_ents = {e.id for e in r.entities if e.type in _PLACE_TYPES}
         places_at = [(m.start, m.end, m.entity) for m in r.mentions if m.entity in place_ents]
         for c in r.claims:
-            pclass = c.predicate_class or f"~{c.predicate}"
+            pclass = c.predicate_class or f"~{c.event_key or c.predicate}"
             if pclass != "denial" and (c.predicate == "deny" or "reported_denial" in c.cues):
                 pclass = "denial"  # "who denied cheating in January" reports a denial, not the cheating
             people = set(cast.people(c.subject))
