@@ -20,8 +20,9 @@ own mentions against a gold mention set):
   to the shortest claim whose text span (``start``/``end``) holds the head. The claim's fact is
   the system cluster. ``storyline`` uses that mapping; ``storyline/pred`` keeps only mentions on a
   claim's *predicate* span. (Readings without predicate spans, from before they existed, fall
-  back to: the claim's normalised predicate contains the head lemma.) Unmapped gold mentions are
-  singletons.
+  back to: the claim's normalised predicate contains the head lemma.) ``events`` and
+  ``events/pred`` score the fact's event instead (``Fact.event``, storyline.reconcile.events: the
+  facts of one happening grouped), with the same mapping. Unmapped gold mentions are singletons.
 * people: gold ``HUMAN_PART_PER`` mentions. A mention maps to the storyline mention overlapping
   its head token (else any of its tokens; the shortest wins), then to that mention's article
   entity and its story entity (the system cluster). Unmapped mentions are singletons.
@@ -242,13 +243,14 @@ def main(argv: list[str] | None = None) -> int:
     t_heads = time.perf_counter() - t0 - t_load - t_story
 
     ev_gold, pe_gold = {}, {}
-    ev_sys = {n: {} for n in ("singletons", "lemma", "storyline", "storyline/pred", "ceiling")}
+    ev_sys = {n: {} for n in ("singletons", "lemma", "storyline", "storyline/pred", "events", "events/pred", "ceiling")}
     pe_sys = {n: {} for n in ("singletons", "head", "storyline", "ceiling")}
     cov = Counter()
     by_tag, by_pos = defaultdict(Counter), defaultdict(Counter)
     where: dict[MentionKey, object] = {}  # event mention -> claim; person mention -> storyline mention
     for sub, run in runs.items():
         fact_of, story_of = run.fact_of(), run.story_entity_of()
+        event_of = {f.id: f.event for f in run.story.facts if f.event}
         etype = {e.id: e.type for r in run.readings.values() for e in r.entities}
         for d in run.docs:
             reading = run.readings[d.name]
@@ -263,6 +265,9 @@ def main(argv: list[str] | None = None) -> int:
                 cluster = (fact_of.get(claim.id, claim.id) if claim else ("single", k))
                 ev_sys["storyline"][k] = cluster
                 ev_sys["storyline/pred"][k] = cluster if on_pred else ("single", k)
+                event = event_of.get(cluster, cluster) if claim else cluster
+                ev_sys["events"][k] = event
+                ev_sys["events/pred"][k] = event if on_pred else ("single", k)
                 ev_sys["ceiling"][k] = (sub, m.gold) if claim else ("single", k)
                 cov["ev"] += 1
                 cov["ev_claim"] += claim is not None

@@ -4,7 +4,7 @@ See ``../shared/docs/export-contract.md``: facts[].claims and conflicts' claims 
 timeline facts are fact ids, articles everywhere are article ids, and a claim's subject,
 source.entity (and object, when it is not free text) are entity ids, its ``when`` a timex id.
 Additive fields are checked too where they name ids (echoes, claims[].fact, timexes[].anchor,
-facts[].evidence).
+facts[].evidence, facts[].event and events[].facts).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ _EVIDENCE_KINDS = {"age": "ages", "mention": "mentions"}
 def from_jsonl(text: str) -> dict:
     """A JSONL export put back into the JSON layout (header first, then records by kind)."""
     plural = {"article": "articles", "entity": "entities", "timex": "timexes", "claim": "claims", "fact": "facts",
-              "echo": "echoes", "timeline": "timeline"}
+              "event": "events", "echo": "echoes", "timeline": "timeline"}
     lines = [json.loads(line) for line in text.splitlines() if line.strip()]
     assert lines and lines[0]["record"] == "header", "the first JSONL line must be the header"
     data: dict = {"schema": lines[0]["schema"], **{k: [] for k in plural.values()}}
@@ -50,7 +50,7 @@ def id_violations(data: dict) -> list[str]:
             bad.append(f"{what}: {value!r}")
 
     for kind, records in (("articles", data["articles"]), ("entities", data["entities"]), ("timexes", data["timexes"]),
-                          ("claims", data["claims"]), ("facts", data["facts"])):
+                          ("claims", data["claims"]), ("facts", data["facts"]), ("events", data.get("events", []))):
         ids = [r["id"] for r in records]
         if len(ids) != len(set(ids)):
             bad.append(f"{kind}: duplicate ids")
@@ -90,6 +90,12 @@ def id_violations(data: dict) -> list[str]:
                 need(ev.get("id"), claims, f"fact {fid} evidence claim")
             elif ev.get("kind") not in _EVIDENCE_KINDS:
                 bad.append(f"fact {fid} evidence kind {ev.get('kind')!r}")
+    events = {e["id"] for e in data.get("events", ())}
+    for f in data["facts"]:
+        need(f.get("event"), events, f"fact {f['id']} event", nullable=True)
+    for e in data.get("events", ()):
+        for x in e["facts"]:
+            need(x, facts, f"event {e['id']} facts[]")
     for o in data.get("echoes", ()):
         need(o["claim"], claims, f"echo {o['id']} claim")
         need(o["original"], claims, f"echo {o['id']} original", nullable=True)

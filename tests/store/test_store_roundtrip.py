@@ -16,6 +16,7 @@ from storyline.core.records import (
     Conflict,
     Coverage,
     Echo,
+    Event,
     Fact,
     Mention,
     Story,
@@ -60,13 +61,15 @@ def stories(draw: st.DrawFn) -> Story:
         items = draw(st.lists(records(cls), max_size=n))
         return tuple(dataclasses.replace(r, id=f"{cls.__name__}-{i}", **fixed) for i, r in enumerate(items))
 
-    facts = unique(Fact, 3)
+    events = unique(Event, 2)
+    event_ids = st.sampled_from([e.id for e in events] + [None])
+    facts = tuple(dataclasses.replace(f, event=draw(event_ids)) for f in unique(Fact, 3))
     fact_ids = st.sampled_from([f.id for f in facts] or [None])
     conflicts = tuple(dataclasses.replace(c, fact=draw(fact_ids)) for c in unique(Conflict, 2)) if facts else ()
     timeline = tuple(dataclasses.replace(t, fact=draw(fact_ids)) for t in unique(TimelineEntry, 2)) if facts else ()
     # The store holds no articles here: a story covering none of them is current, and so written.
     coverage = draw(st.sampled_from([None, Coverage.of({})]))
-    return Story(unique(StoryEntity, 3), facts, conflicts, unique(Echo, 2), timeline, coverage)
+    return Story(unique(StoryEntity, 3), facts, conflicts, unique(Echo, 2), timeline, coverage, events)
 
 
 def test_readings_round_trip_through_the_database(db_url: str) -> None:  # noqa: F811

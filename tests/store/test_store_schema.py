@@ -214,7 +214,7 @@ def test_0008_lists_the_stored_articles_with_those_already_listed(tmp_path: Path
         conn.execute(sa.text("INSERT INTO meta (key, value) VALUES ('stale_readings', :v)"), {"v": json.dumps(["gone-1"])})
     engine.dispose()
     with open_store(str(db)) as s:
-        assert s.schema_version() == 8
+        assert s.schema_version() == SCHEMA_VERSION
         assert s.stale_articles() == {"gone-1", r.article.id}
         (back,) = s.readings()
         assert all(c.title_start is None and c.headline_end is None for c in back.claims)
@@ -222,9 +222,10 @@ def test_0008_lists_the_stored_articles_with_those_already_listed(tmp_path: Path
 
 
 def test_a_version_1_database_is_upgraded_in_place(db_url: str) -> None:  # noqa: F811
-    """Revisions 0002 to 0008 add claims.quantities, mentions.quantities, ages.text, the open-domain
+    """Revisions 0002 to 0009 add claims.quantities, mentions.quantities, ages.text, the open-domain
     claim columns (predicate span, event key, frame, eventive, place), the claim cues, the fact sides (statement
-    claim, supporting, disputing, superseded, notes) and the claims' display offsets to stored rows."""
+    claim, supporting, disputing, superseded, notes), the claims' display offsets and the facts' event to
+    stored rows."""
     from alembic import command
 
     from storyline.store.connect import _alembic_config
@@ -244,7 +245,7 @@ def test_a_version_1_database_is_upgraded_in_place(db_url: str) -> None:  # noqa
               "timexes": r.timexes, "claims": r.claims}
     fact = Fact("f-1", "Quinn and Vale separated", "separation", (r.claims[0].id,), (r.article.id,), ("Glitter",), 1,
                 "single_source", "anonymous", None)
-    added |= {("facts", c) for c in ("statement_claim", "supporting", "disputing", "superseded", "notes")}
+    added |= {("facts", c) for c in ("statement_claim", "supporting", "disputing", "superseded", "notes", "event")}
     with engine.begin() as conn:
         for name in ARTICLE_TABLES:
             rows = [{k: v for k, v in to_row(name, rec, None if name == "articles" else i).items() if (name, k) not in added}
@@ -253,9 +254,10 @@ def test_a_version_1_database_is_upgraded_in_place(db_url: str) -> None:  # noqa
         conn.execute(tables["facts"].insert(), [{k: v for k, v in to_row("facts", fact, 0).items() if ("facts", k) not in added}])
     engine.dispose()
     with open_store(db_url) as s:
-        assert s.schema_version() == SCHEMA_VERSION == 8
+        assert s.schema_version() == SCHEMA_VERSION == 9
         assert s.readings() == [r]  # empty quantities, empty wording
-        assert s.story().facts == (fact,)  # no sides recorded: null statement claim, empty lists
+        assert s.story().facts == (fact,)  # no sides recorded: null statement claim, empty lists; no event
+        assert s.story().events == ()
         assert s.story().coverage is None  # 0006: no coverage yet, so the story counts as out of date
         assert s.stale_articles() == {r.article.id}  # 0007/0008: read before the cues and display, so read again
 

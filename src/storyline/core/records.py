@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from storyline.core.ids import content_hash
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 EXPORT_SCHEMA = "storyline/1"
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "WORK", "EVENT", "OUTLET", "GROUP", "OTHER"]
@@ -304,6 +304,28 @@ class Fact:
     notes: tuple[str, ...] = doc(
         "Sentences about the fact that are not conflicts: which earlier figure which later report superseded.",
         default=())
+    event: str | None = doc(
+        "Id of the Event (Story.events) the fact tells of; null for an attribute fact (an age, a count of "
+        "children) and for facts stored before schema 9.", default=None)
+
+
+@dataclass(frozen=True)
+class Event:
+    """What happened, as the story's facts tell it (table ``events``).
+
+    A fact is one checkable statement ("the quake killed 10 people"); an event groups the facts
+    about one happening ("the quake": when it struck, its magnitude, its toll) so a reader can see
+    everything the story says of it. Facts join one event when they have the same key, do not name
+    disjoint sets of people, and give times that can be one (storyline.reconcile.events)."""
+
+    id: str = doc("Content-hash id of its facts.")
+    key: str = doc(
+        "What its facts share: an enabled domain pack's class ('marriage'), else the WordNet event key of their "
+        "predicates (storyline.core.words.event_key: 'marry', 'wed' and 'wedding' share one), else the "
+        "predicate itself.")
+    label: str = doc("The predicate its claims use most ('die', 'arrest'; a pack's class name), for display.")
+    facts: tuple[str, ...] = doc("Fact ids, earliest told first.")
+    when: str | None = doc("TIMEX3 value of the most precise time its facts give, or null.")
 
 
 @dataclass(frozen=True)
@@ -414,6 +436,7 @@ class Story:
     coverage: Coverage | None = None
     """What it was reconciled from (``storyline.api.reconcile`` sets it); None when unknown, as for
     a story stored before schema version 4: such a story counts as out of date."""
+    events: tuple[Event, ...] = ()
 
 
 # Tables in storage order; the store and the schema generator iterate over this.
@@ -426,6 +449,7 @@ TABLES: dict[str, type] = {
     "claims": Claim,
     "entities": StoryEntity,
     "facts": Fact,
+    "events": Event,
     "conflicts": Conflict,
     "echoes": Echo,
     "timeline": TimelineEntry,

@@ -225,9 +225,12 @@ def export_json(readings: Sequence[ArticleReading], story: Story) -> dict:
              "outlets": list(f.outlets), "independent_sources": f.independent_sources, "status": f.status,
              "conflicts": conflicts.get(f.id, []), "grade": f.grade, "predicate_class": f.predicate_class,
              "when": f.when, "statement_claim": f.statement_claim, "supporting": list(f.supporting),
-             "disputing": list(f.disputing), "superseded": list(f.superseded), "notes": list(f.notes)}
+             "disputing": list(f.disputing), "superseded": list(f.superseded), "notes": list(f.notes),
+             "event": f.event}
             for f in story.facts
         ],  # fmt: skip
+        "events": [{"id": e.id, "key": e.key, "label": e.label, "facts": list(e.facts), "when": e.when}
+                   for e in story.events],
         "echoes": [{"id": e.id, "claim": e.claim, "original": e.original, "reason": e.reason} for e in story.echoes],
         "timeline": [
             {"when": t.when, "fact": t.fact, "label": t.label, "start": t.start, "end": t.end, "status": t.status}
@@ -242,7 +245,7 @@ def export_jsonl(readings: Sequence[ArticleReading], story: Story) -> str:
     data = export_json(readings, story)
     lines = [json.dumps({"record": "header", "schema": data["schema"]}, ensure_ascii=False)]
     singular = {"articles": "article", "entities": "entity", "timexes": "timex", "claims": "claim",
-                "facts": "fact", "echoes": "echo", "timeline": "timeline"}  # fmt: skip
+                "facts": "fact", "events": "event", "echoes": "echo", "timeline": "timeline"}  # fmt: skip
     for key, kind in singular.items():
         for obj in data[key]:
             lines.append(json.dumps({"record": kind, **obj}, ensure_ascii=False))

@@ -8,7 +8,8 @@ Steps, each in its own module:
 4. :mod:`.attributes`: ages and counts of children as per-person facts;
 5. :mod:`.conflicts` / :mod:`.independence` / :mod:`.facts`: conflicts with reasons, echoes,
    independent sources, status and grade;
-6. :mod:`.timeline`: dated facts as intervals.
+6. :mod:`.events`: facts grouped into the events they tell of;
+7. :mod:`.timeline`: dated facts as intervals.
 
 The result does not depend on the order of ``readings``: everything is sorted by publication
 date, article id and offset first.
@@ -26,6 +27,7 @@ from storyline.reconcile.attributes import age_drafts, count_drafts
 from storyline.reconcile.cast import build_cast
 from storyline.reconcile.conflicts import lower_bounds
 from storyline.reconcile.embeddings import get_backend
+from storyline.reconcile.events import group_events
 from storyline.reconcile.facts import draft_from_cluster, finish
 from storyline.reconcile.features import build_views
 from storyline.reconcile.independence import RelayIndex
@@ -56,6 +58,9 @@ def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | No
     passing = passing_mentions(readings)
     drafts = [draft_from_cluster(c, outlets, options.echo_similarity, name, relays, bounds, passing) for c in clusters]
     facts, conflicts, echoes = finish(drafts + ages + counts)
+    cluster_of = {d.fact_id: c for d, c in zip(drafts, clusters)}
+    told, events = group_events([(f, cluster_of[f.id]) for f in facts if f.id in cluster_of])
+    facts = told + [f for f in facts if f.id not in cluster_of]
     facts.sort(key=lambda f: f.id)
     conflicts.sort(key=lambda c: c.id)
     echoes.sort(key=lambda e: e.id)
@@ -65,4 +70,5 @@ def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | No
         conflicts=tuple(conflicts),
         echoes=tuple(echoes),
         timeline=tuple(build_timeline(facts)),
+        events=tuple(events),
     )

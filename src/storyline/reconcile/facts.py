@@ -72,6 +72,11 @@ class Draft:
     superseded: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
+    @property
+    def fact_id(self) -> str:
+        """The id of the fact it becomes: a hash of its class, key and claims."""
+        return make_id("f", self.pclass, self.key, *sorted(self.claims))
+
 
 def _when(c: Cluster) -> str | None:
     dated = [v for v in c.views if v.span is not None and v.claim.polarity == "positive"]
@@ -150,7 +155,7 @@ def finish(drafts: Sequence[Draft]) -> tuple[list[Fact], list[Conflict], list[Ec
     facts, conflicts, echoes = [], [], {}
     used: set[str] = set()
     for d in drafts:
-        fid = make_id("f", d.pclass, d.key, *sorted(d.claims))
+        fid = d.fact_id
         if fid in used:
             continue
         used.add(fid)

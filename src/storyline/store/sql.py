@@ -49,7 +49,8 @@ __all__ = ["Store", "open_store"]
 # ArticleReading / Story attribute holding each table's records.
 _READING_FIELDS = {"article_entities": "entities", "mentions": "mentions", "ages": "ages", "timexes": "timexes", "claims": "claims"}
 _STORY_FIELDS = {
-    "entities": "entities", "facts": "facts", "conflicts": "conflicts", "echoes": "echoes", "timeline": "timeline", "coverage": "coverage",
+    "entities": "entities", "facts": "facts", "events": "events", "conflicts": "conflicts", "echoes": "echoes",
+    "timeline": "timeline", "coverage": "coverage",
 }  # fmt: skip
 _STORY_LOCK = 0x5354_4F53  # PostgreSQL advisory lock id serialising story replacements
 
@@ -212,7 +213,7 @@ class Store:
     # -- story ----------------------------------------------------------------------------
 
     def replace_story(self, story: Story) -> bool:
-        """Replace the reconciled story (entities, facts, conflicts, echoes, timeline, coverage) in
+        """Replace the reconciled story (entities, facts, events, conflicts, echoes, timeline, coverage) in
         one transaction; returns whether it was written.
 
         A story that knows its coverage is written only if it covers exactly the articles stored

@@ -42,7 +42,7 @@ __all__ = [
 
 # Which tables make up one ArticleReading / one Story, in insertion order (parents first).
 ARTICLE_TABLES: tuple[str, ...] = ("articles", "article_entities", "mentions", "ages", "timexes", "claims")
-STORY_TABLES: tuple[str, ...] = ("entities", "facts", "conflicts", "echoes", "timeline", "coverage")
+STORY_TABLES: tuple[str, ...] = ("entities", "facts", "events", "conflicts", "echoes", "timeline", "coverage")
 # Link tables (storyline.store.links): derived from the story and the readings whenever the story
 # is stored, so SQL tools follow facts to claims to articles by foreign key. Not part of Story.
 LINK_TABLES: tuple[str, ...] = ("fact_claims", "echo_links")
@@ -51,7 +51,8 @@ LINK_TABLES: tuple[str, ...] = ("fact_claims", "echo_links")
 # the unit stored in one transaction are enforced. Story tables do not reference article
 # tables: replacing an article's reading must not be blocked by a stale story, which the next
 # reconcile replaces anyway. Claim.subject/when/source.entity stay unenforced references
-# (indexed where they are looked up) so a reading with an unresolved link is still stored.
+# (indexed where they are looked up) so a reading with an unresolved link is still stored;
+# Fact.event too (added by migration 0009: SQLite cannot add an enforced reference in place).
 FOREIGN_KEYS: dict[tuple[str, str], str] = {
     **{(t, "article"): "articles.id" for t in ARTICLE_TABLES if t != "articles"},
     ("mentions", "entity"): "article_entities.id",
@@ -74,7 +75,7 @@ SOFT_KEYS: dict[tuple[str, str], str] = {
     ("echo_links", "original_article"): "articles.id",
 }
 INDEXED: frozenset[tuple[str, str]] = (frozenset(FOREIGN_KEYS) | frozenset(SOFT_KEYS)
-                                       | {("claims", "subject"), ("echoes", "claim")})
+                                       | {("claims", "subject"), ("echoes", "claim"), ("facts", "event")})
 
 
 @dataclass(frozen=True)

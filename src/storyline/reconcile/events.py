@@ -1,0 +1,97 @@
+"""Facts grouped into events: what happened, as the story's facts tell it.
+
+A fact is one checkable statement; articles tell one happening in many of them ("a 5.9 quake
+struck", "the quake killed 10", "the tremor was felt in Dubai") and alignment keeps those apart,
+because each is checked on its own. An event groups them so a reader sees everything the story says
+of one happening, and it is what cross-document event coreference scores (``eval/ecbplus.py``).
+
+Facts join one event when
+
+* they have the same key: a pack's class, else the WordNet event key of their predicates
+  (:func:`storyline.core.words.event_key`: "quake", "earthquake" and the verb "quake" share one;
+  "injure" and "wound" share one), else the predicate;
+* the people they name are not two disjoint sets ("X died" and "Y died" are two deaths; a fact that
+  names nobody joins either);
+* the times they give can be one (:meth:`storyline.core.dates.Moment.clashes`: a quake on Sunday and
+  one in February are two quakes).
+
+Attribute facts (an age, a count of children) belong to no event. Facts are taken earliest told
+first and each joins the first event it fits, so the grouping does not depend on input order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from storyline.core.dates import Moment, interval, moment
+from storyline.core.ids import make_id
+from storyline.core.records import Event, Fact
+from storyline.reconcile.align import Cluster
+
+__all__ = ["group_events"]
+
+
+@dataclass
+class _Open:
+    key: str
+    label: Counter = field(default_factory=Counter)
+    people: set[str] = field(default_factory=set)
+    moments: list[Moment] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+
+    def fits(self, people: frozenset[str], when: Moment | None) -> bool:
+        if people and self.people and not people & self.people:
+            return False
+        return when is None or not any(when.clashes(m) for m in self.moments)
+
+    def take(self, fact: Fact, c: Cluster, people: frozenset[str], when: Moment | None) -> None:
+        self.facts.append(fact)
+        self.people |= people
+        self.moments += [when] if when is not None else []
+        self.label.update(v.claim.predicate for v in c.views if v.claim.predicate)
+
+
+def _key(c: Cluster) -> str:
+    # Open-domain clusters are blocked under "~<event key or predicate>" (reconcile.features); a
+    # pack class may carry a sub-event after a colon ("separation:filing").
+    return c.pclass[1:] if c.pclass.startswith("~") else c.pclass
+
+
+def _when(facts: Sequence[Fact]) -> str | None:
+    """The most precise time the facts give: the shortest interval, the earliest told on ties."""
+    dated = [(iv.end - iv.start, i, f.when) for i, f in enumerate(facts)
+             if f.when and (iv := interval(f.when)) is not None]
+    return min(dated)[2] if dated else None
+
+
+def group_events(told: Sequence[tuple[Fact, Cluster]]) -> tuple[list[Fact], list[Event]]:
+    """Each fact with its ``event`` set, and the events, for facts aligned from ``told``'s clusters
+    (fact, the cluster it was drafted from). Facts come back in the order given."""
+    order = sorted(range(len(told)), key=lambda i: (min(v.order for v in told[i][1].views), told[i][0].id))
+    by_key: dict[str, list[_Open]] = {}
+    event_of: dict[int, _Open] = {}
+    for i in order:
+        fact, c = told[i]
+        key = _key(c)
+        when = moment(fact.when) if fact.when else None
+        people = frozenset(c.participants)
+        found = next((e for e in by_key.get(key, ()) if e.fits(people, when)), None)
+        if found is None:
+            found = _Open(key)
+            by_key.setdefault(key, []).append(found)
+        found.take(fact, c, people, when)
+        event_of[i] = found
+    events: list[Event] = []
+    ids: dict[int, str] = {}
+    for group in by_key.values():
+        for e in group:
+            fact_ids = tuple(f.id for f in e.facts)
+            label = min(e.label.items(), key=lambda kv: (-kv[1], kv[0]))[0] if e.label else e.key.split(":")[0]
+            ev = Event(make_id("v", e.key, *sorted(fact_ids)), e.key, label, fact_ids, _when(e.facts))
+            events.append(ev)
+            ids[id(e)] = ev.id
+    facts = [replace(told[i][0], event=ids[id(event_of[i])]) for i in range(len(told))]
+    events.sort(key=lambda e: e.id)
+    return facts, events

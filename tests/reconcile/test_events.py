@@ -1,0 +1,50 @@
+"""Facts grouped into events (storyline.reconcile.events), through ``reconcile`` on hand-made readings."""
+
+from helpers.builders import ArticleBuilder
+
+from storyline.reconcile import reconcile
+
+
+def _events_of(story, *claim_ids):
+    fact_of = {c: f for f in story.facts for c in f.claims}
+    return [fact_of[c].event for c in claim_ids]
+
+
+def test_facts_of_one_happening_in_other_words_are_one_event():
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    struck = a.claim("the quake struck the island on Sunday", predicate="quake", when="2024-12-01", when_text="Sunday")
+    b = ArticleBuilder("b1", "Reuters", "2024-12-03")
+    felt = b.claim("the quake was felt as far away as Dubai", predicate="quake")
+    c = ArticleBuilder("c1", "BBC", "2024-12-04")
+    shook = c.claim("residents said the quake shook their homes for a minute", predicate="quake")
+    story = reconcile([a.build(), b.build(), c.build()])
+    events = _events_of(story, struck, felt, shook)
+    assert len({f.id for f in story.facts if f.event in events}) >= 2  # alignment kept some facts apart ...
+    assert len(set(events)) == 1  # ... the event holds them all
+    [event] = story.events
+    assert event.label == "quake" and event.when == "2024-12-01"
+    assert set(event.facts) == {f.id for f in story.facts if f.event == event.id}
+
+
+def test_other_people_or_another_time_make_another_event():
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    ada = a.person("Ada Brook")
+    ben = a.person("Ben Osei")
+    first = a.claim("Ada Brook died at her home in the village", subject=ada, predicate="die")
+    other = a.claim("Ben Osei died in hospital after the crash", subject=ben, predicate="die")
+    b = ArticleBuilder("b1", "Reuters", "2024-12-03")
+    march = b.claim("a quake in March shook the island", predicate="quake", when="2024-03", when_text="in March")
+    june = b.claim("another quake shook the island in June", predicate="quake", when="2024-06", when_text="in June")
+    story = reconcile([a.build(), b.build()])
+    died = _events_of(story, first, other)
+    quakes = _events_of(story, march, june)
+    assert died[0] != died[1] and quakes[0] != quakes[1]
+
+
+def test_an_age_is_no_event():
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    p = a.person("Ada Brook", aliases=("Brook",))
+    a.age(p, 42, "Brook, 42, runs the village bakery.")
+    story = reconcile([a.build()])
+    [age] = [f for f in story.facts if f.predicate_class == "age"]
+    assert age.event is None and not story.events
