@@ -9,11 +9,11 @@ import sqlalchemy as sa
 from helpers.store import db_url, reading, story  # noqa: F401  (db_url is a fixture)
 
 from storyline.core.ids import make_id
-from storyline.core.records import Fact, Story
+from storyline.core.records import SCHEMA_VERSION, Fact, Story
 from storyline.store import open_store
 
-# Columns that came with 0007.
-_SINCE_7 = {("claims", "cues"), ("claims", "context_when"), ("ages", "when"), ("ages", "past")}
+# Columns that came with 0007 and 0008 (0008 also adds the table sentences).
+_SINCE_7 = {("claims", "cues"), ("claims", "context_when"), ("ages", "when"), ("ages", "past"), ("claims", "lemmas")}
 
 
 def _stored(url):
@@ -88,7 +88,7 @@ def test_a_version_4_database_gets_its_links_on_upgrade(db_url: str) -> None:  #
 
     from storyline.store.connect import _alembic_config, create_engine, parse_url
     from storyline.store.convert import to_row
-    from storyline.store.tables import ARTICLE_TABLES, STORY_TABLES, tables
+    from storyline.store.tables import STORY_TABLES, tables
 
     engine = create_engine(parse_url(db_url))
     cfg = _alembic_config()
@@ -100,7 +100,7 @@ def test_a_version_4_database_gets_its_links_on_upgrade(db_url: str) -> None:  #
         for r in (reading(1), reading(2)):
             parts = {"articles": (r.article,), "article_entities": r.entities, "mentions": r.mentions, "ages": r.ages,
                      "timexes": r.timexes, "claims": r.claims}
-            for name in ARTICLE_TABLES:
+            for name in parts:
                 rows = [to_row(name, rec, None if name == "articles" else i) for i, rec in enumerate(parts[name])]
                 conn.execute(tables[name].insert(), [{k: v for k, v in row.items() if (name, k) not in _SINCE_7}
                                                      for row in rows])
@@ -108,7 +108,7 @@ def test_a_version_4_database_gets_its_links_on_upgrade(db_url: str) -> None:  #
             conn.execute(tables[name].insert(), [to_row(name, rec, i) for i, rec in enumerate(records)])
     engine.dispose()
     with open_store(db_url) as store:
-        assert store.schema_version() == 7
+        assert store.schema_version() == SCHEMA_VERSION
         fact_claims, echo_links = store.links()
     assert len(fact_claims) == sum(len(f.claims) for f in s.facts) and len(echo_links) == 1
 

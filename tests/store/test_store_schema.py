@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,20 @@ from storyline.store.tables import layout, metadata, tables
 
 def _engine(url: str) -> sa.Engine:
     return create_engine(parse_url(url))
+
+
+def _at_revision(url: str, revision: str) -> sa.Engine:
+    """An engine on ``url`` with the database migrated up to ``revision`` only."""
+    from alembic import command
+
+    from storyline.store.connect import _alembic_config
+
+    engine = _engine(url)
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+    return engine
 
 
 def _schema(url: str) -> tuple[list, set[str], list, dict]:
@@ -173,42 +188,35 @@ def test_a_foreign_database_is_refused_not_overwritten(tmp_path: Path) -> None:
 
 
 def test_a_version_1_database_is_upgraded_in_place(db_url: str) -> None:  # noqa: F811
-    """Revisions 0002 to 0007 add claims.quantities, mentions.quantities, ages.text, the open-domain
+    """Revisions 0002 to 0008 add claims.quantities, mentions.quantities, ages.text, the open-domain
     claim columns (predicate span, event key, frame, eventive, place), the claim cues and the fact sides (statement
-    claim, supporting, disputing, superseded, notes) to stored rows."""
-    from alembic import command
-
-    from storyline.store.connect import _alembic_config
+    claim, supporting, disputing, superseded, notes), the claims' content words and the sentences to stored rows."""
     from storyline.store.convert import to_row
-    from storyline.store.tables import ARTICLE_TABLES
 
-    engine = _engine(db_url)
-    cfg = _alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001")
+    engine = _at_revision(db_url, "0001")
     r = reading(1)
     added = {("claims", "quantities"), ("mentions", "quantities"), ("ages", "text"), ("ages", "when"), ("ages", "past")} | {
         ("claims", c) for c in ("predicate_start", "predicate_end", "predicate_pos", "event_key", "frame", "eventive", "place", "cues",
-                                "context_when")}
+                                "context_when", "lemmas")}
     fields = {"articles": (r.article,), "article_entities": r.entities, "mentions": r.mentions, "ages": r.ages,
               "timexes": r.timexes, "claims": r.claims}
     fact = Fact("f-1", "Quinn and Vale separated", "separation", (r.claims[0].id,), (r.article.id,), ("Glitter",), 1,
                 "single_source", "anonymous", None)
     added |= {("facts", c) for c in ("statement_claim", "supporting", "disputing", "superseded", "notes")}
     with engine.begin() as conn:
-        for name in ARTICLE_TABLES:
+        for name in fields:
             rows = [{k: v for k, v in to_row(name, rec, None if name == "articles" else i).items() if (name, k) not in added}
                     for i, rec in enumerate(fields[name])]
             conn.execute(tables[name].insert(), rows)
         conn.execute(tables["facts"].insert(), [{k: v for k, v in to_row("facts", fact, 0).items() if ("facts", k) not in added}])
     engine.dispose()
     with open_store(db_url) as s:
-        assert s.schema_version() == SCHEMA_VERSION == 7
-        assert s.readings() == [r]  # empty quantities, empty wording
+        assert s.schema_version() == SCHEMA_VERSION == 8
+        # empty quantities, empty wording, no content words, no sentences
+        assert s.readings() == [replace(r, claims=tuple(replace(c, lemmas=()) for c in r.claims), sentences=())]
         assert s.story().facts == (fact,)  # no sides recorded: null statement claim, empty lists
         assert s.story().coverage is None  # 0006: no coverage yet, so the story counts as out of date
-        assert s.stale_articles() == {r.article.id}  # 0007: read before the cues, so read again
+        assert s.stale_articles() == {r.article.id}  # 0007, 0008: read before the cues and words, so read again
 
 
 def test_an_article_read_before_an_upgrade_is_read_again_by_the_next_analyze(tmp_path: Path) -> None:
@@ -217,27 +225,20 @@ def test_an_article_read_before_an_upgrade_is_read_again_by_the_next_analyze(tmp
     import io
     import json
 
-    from alembic import command
     from helpers.blank import blank_nlp
 
     from storyline import api
-    from storyline.store.connect import _alembic_config
     from storyline.store.convert import to_row
-    from storyline.store.tables import ARTICLE_TABLES
 
     db = tmp_path / "old.db"
-    engine = _engine(str(db))
-    cfg = _alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0006")
+    engine = _at_revision(str(db), "0006")
     old = {1: reading(1), 2: reading(2)}
-    new_columns = {("claims", "cues"), ("claims", "context_when"), ("ages", "when"), ("ages", "past")}
+    new_columns = {("claims", "cues"), ("claims", "context_when"), ("ages", "when"), ("ages", "past"), ("claims", "lemmas")}
     with engine.begin() as conn:
         for r in old.values():
             parts = {"articles": (r.article,), "article_entities": r.entities, "mentions": r.mentions, "ages": r.ages,
                      "timexes": r.timexes, "claims": r.claims}
-            for name in ARTICLE_TABLES:
+            for name in parts:
                 conn.execute(tables[name].insert(), [
                     {k: v for k, v in to_row(name, rec, None if name == "articles" else i).items() if (name, k) not in new_columns}
                     for i, rec in enumerate(parts[name])])
@@ -252,3 +253,29 @@ def test_an_article_read_before_an_upgrade_is_read_again_by_the_next_analyze(tmp
         assert any("1 stored article(s) were read by an older storyline" in n.message for n in first.notices)
         again = api.analyze(["-"], store, stdin=io.BytesIO(line.encode()), nlp=blank_nlp())
         assert (again.articles_new, again.articles_unchanged) == (0, 1)
+
+
+def test_migration_0008_lists_the_articles_read_without_words(tmp_path: Path) -> None:
+    """An article stored at revision 0007 (read again since, so not listed) has no content words
+    and no sentences: 0008 lists it to be read again, and until then it reads back without them."""
+    from storyline.store.convert import to_row
+
+    db = f"sqlite:///{tmp_path / 'seven.db'}"
+    engine = _at_revision(db, "0007")
+    r = reading(1)
+    parts = {"articles": (r.article,), "article_entities": r.entities, "mentions": r.mentions, "ages": r.ages,
+             "timexes": r.timexes, "claims": r.claims}
+    with engine.begin() as conn:
+        assert conn.execute(sa.text("SELECT value FROM meta WHERE key = 'stale_readings'")).scalar() is None
+        for name, records in parts.items():
+            conn.execute(tables[name].insert(), [
+                {k: v for k, v in to_row(name, rec, None if name == "articles" else i).items() if (name, k) != ("claims", "lemmas")}
+                for i, rec in enumerate(records)])
+    engine.dispose()
+    with open_store(db) as store:
+        assert store.schema_version() == 8
+        assert store.stale_articles() == {"art-1"}
+        [old] = store.readings()
+        assert old.sentences == () and all(c.lemmas == () for c in old.claims)
+        store.put_reading(r)  # read again: now with its words
+        assert store.stale_articles() == frozenset() and store.readings() == [r]

@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from storyline.core.ids import content_hash
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 EXPORT_SCHEMA = "storyline/1"
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "WORK", "EVENT", "OUTLET", "GROUP", "OTHER"]
@@ -234,6 +234,24 @@ class Claim:
         "For a claim with no timex of its own: the Timex id of the date its context gives (the nearest date of its "
         "sentence, or, when it opens on a pronoun, the last date of the sentence before), or null; null for records "
         "stored before schema 7.", default=None)
+    lemmas: tuple[str, ...] = doc(
+        "The claim's content words, for comparing claims without reading their text: the distinct lower-case lemmas "
+        "of its nouns, proper nouns, verbs, adjectives, adverbs and numbers that are not stop words, in text order "
+        "('separated from her husband' -> 'separate', 'husband'; storyline.read.wording); empty for records stored "
+        "before schema 8.", default=())
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article as the reader split it (table ``sentences``)."""
+
+    id: str = doc("Content-hash id.")
+    article: str = doc("Article id.")
+    start: int = doc("Start offset of the sentence (its first word).")
+    end: int = doc("End offset (exclusive, after its last word or punctuation).")
+    words: tuple[str, ...] = doc(
+        "Its distinct lower-case word forms, in text order, punctuation left out: what recognising a copied sentence "
+        "compares (storyline.read.wording).")
 
 
 @dataclass(frozen=True)
@@ -374,6 +392,8 @@ class ArticleReading:
     ages: tuple[Age, ...] = ()
     timexes: tuple[Timex, ...] = ()
     claims: tuple[Claim, ...] = ()
+    # The reader's sentences, in text order; empty for a reading stored before schema 8.
+    sentences: tuple[Sentence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -398,6 +418,7 @@ TABLES: dict[str, type] = {
     "ages": Age,
     "timexes": Timex,
     "claims": Claim,
+    "sentences": Sentence,
     "entities": StoryEntity,
     "facts": Fact,
     "conflicts": Conflict,
