@@ -15,16 +15,16 @@ from storyline.read.wording import content_lemmas, sentence_anns, word_forms
 def test_content_words_are_distinct_lower_case_lemmas_of_open_class_words_in_text_order():
     doc = build("Quinn|PROPN separated|VERB|VBD|||separate from|ADP her|PRON husband|NOUN and|CCONJ had|AUX||||have "
                 "quietly|ADV separated|VERB|VBN|||separate before|ADV 2020|NUM .|PUNCT")
-    # "from", "her", "and", "had" are closed-class; "before" is a stop word; "separated" comes once.
-    assert content_lemmas(doc) == ["quinn", "separate", "husband", "quietly", "2020"]
+    # "from", "her", "and", "had" are closed-class; "separated" comes once.
+    assert content_lemmas(doc) == ["quinn", "separate", "husband", "quietly", "before", "2020"]
 
 
-def test_a_word_whose_lemma_is_a_stop_word_says_nothing():
-    doc = build("They|PRON did|VERB|VBD|||do it|PRON again|ADV in|ADP Lagos|PROPN")
-    assert content_lemmas(doc) == ["lagos"]  # "did" → "do", "again": stop words
+def test_the_part_of_speech_decides_not_a_stop_list():
+    doc = build("They|PRON did|VERB|VBD|||do it|PRON again|ADV in|ADP Lagos|PROPN ,|PUNCT ten|NUM times|NOUN||||time")
+    assert content_lemmas(doc) == ["do", "again", "lagos", "ten", "time"]  # all stop words but "lagos", "time"
 
 
-def test_without_tags_or_lemmatiser_content_words_are_the_words_as_written():
+def test_without_tags_or_lemmatiser_content_words_are_the_words_as_written_but_stop_words():
     doc = spacy.blank("en")("The couple MARRIED in 2014, sources said.")
     assert content_lemmas(doc) == ["couple", "married", "2014", "sources", "said"]  # "the", "in": stop words
 

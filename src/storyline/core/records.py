@@ -236,7 +236,7 @@ class Claim:
         "stored before schema 7.", default=None)
     lemmas: tuple[str, ...] = doc(
         "The claim's content words, for comparing claims without reading their text: the distinct lower-case lemmas "
-        "of its nouns, proper nouns, verbs, adjectives, adverbs and numbers that are not stop words, in text order "
+        "of its nouns, proper nouns, verbs, adjectives, adverbs and numbers (by part of speech), in text order "
         "('separated from her husband' -> 'separate', 'husband'; storyline.read.wording); empty for records stored "
         "before schema 8.", default=())
 
