@@ -7,8 +7,10 @@
     reading = a.build()
 
 Texts are appended sentence by sentence, so every offset is right by construction. Claims,
-ages and mentions carry the annotations the reader would write (quantities, an age's wording),
-computed by the read stage's own functions on the tokenised text (no model: no parse).
+ages and mentions carry the annotations the reader would write (quantities, an age's wording, a
+claim's content words, each sentence's words), computed by the read stage's own functions on the
+tokenised text (no model: no parse, no tags and no lemmatiser, so content words are the words as
+written, stop words left out).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from storyline.core.records import (
     Claim,
     Mention,
     Quantity,
+    Sentence,
     Source,
     Timex,
 )
@@ -37,6 +40,7 @@ from storyline.read.entities.ages import age_wording, annotate_mention_quantitie
 from storyline.read.extract import quantity_records
 from storyline.read.quantities import find_quantities
 from storyline.read.quantity_context import in_context
+from storyline.read.wording import content_lemmas, word_forms
 
 
 _PACKS = ("celebrity",)  # the domain of the hand-made stories: cues are read as with this pack
@@ -71,6 +75,7 @@ class ArticleBuilder:
         self.ages: list[Age] = []
         self.timexes: list[Timex] = []
         self.claims: list[Claim] = []
+        self.sentences: list[Sentence] = []
 
     # entities -------------------------------------------------------------------------------
     def entity(self, name: str, type: str = "PERSON", aliases: tuple[str, ...] = (), gender: str | None = None,
@@ -93,6 +98,8 @@ class ArticleBuilder:
         start = len(self.text)
         self.text += sentence
         end = len(self.text)
+        self.sentences.append(Sentence(make_id("s", self.id, start, end), self.id, start, end,
+                                       tuple(word_forms(_nlp()(sentence)))))
         for e in self.entities:
             if e.type in ("GPE", "LOC", "WORK"):
                 i = sentence.find(e.name)
@@ -132,7 +139,8 @@ class ArticleBuilder:
         dates = tuple((t.start, t.end) for t in self.timexes if t.id == tid)
         self.claims.append(Claim(cid, self.id, cs, ce, text, subject, predicate, pclass, object, tid, polarity,
                                  certainty, (), src, s, e, quantities_in(self.text, cs, ce, dates, (s, e)),
-                                 cues=tuple(dict.fromkeys((*pack_cues(text, pclass, _PACKS), *cues))), context_when=context_when))
+                                 cues=tuple(dict.fromkeys((*pack_cues(text, pclass, _PACKS), *cues))), context_when=context_when,
+                                 lemmas=tuple(content_lemmas(_nlp()(text)))))
         return cid
 
     def mention(self, entity: str, text: str, kind: str = "name", within: tuple[int, int] | None = None) -> str:
@@ -167,4 +175,4 @@ class ArticleBuilder:
         pronouns = pronoun_entities(self.mentions)
         claims = tuple(with_display(self.text, c, pronouns) for c in self.claims)
         return ArticleReading(art, tuple(self.entities), tuple(self.mentions), tuple(self.ages), tuple(self.timexes),
-                              claims)
+                              claims, tuple(self.sentences))

@@ -33,6 +33,7 @@ from storyline.core.records import (
     Echo,
     Fact,
     Mention,
+    Sentence,
     Source,
     Story,
     StoryEntity,
@@ -82,7 +83,8 @@ def pg_schema_url() -> Iterator[str]:
 
 
 def reading(n: int, published: str | None = "2024-01-17", text: str | None = None) -> ArticleReading:
-    """A small but complete reading: two entities, mentions, an age, a timex, two claims."""
+    """A small but complete reading: two entities, mentions, an age, a timex, two claims (with their
+    content words), two sentences."""
     text = text or f"Article {n}: Mara Quinn, 42, split from Theo Vale last month, a source says. Vale denied it."
     aid = f"art-{n}"
     art = Article(aid, text, f"Outlet {n % 2}", parse_published(published), f"Title {n}", f"https://example.org/{n}", f"in/{n}.txt", "txt", content_hash(text))
@@ -98,10 +100,17 @@ def reading(n: int, published: str | None = "2024-01-17", text: str | None = Non
     anon = Source("anonymous", "a source", 65, 73, None, "says", "indirect", None, "anonymous:1")
     named = Source("named_person", "Vale", 72, 76, vale.id, "denied", "none", None, None)
     claims = (
-        Claim(make_id("c", aid, 1), aid, 12, 63, text[12:63], quinn.id, "separate", "separation", vale.id, timex.id, "positive", "probable", ("reportedly",), anon, 0, 80),
-        Claim(make_id("c", aid, 2), aid, 72, 86, text[72:86], vale.id, "separate", "separation", None, None, "negative", "certain", (), named, 72, 87),
+        Claim(make_id("c", aid, 1), aid, 12, 63, text[12:63], quinn.id, "separate", "separation", vale.id, timex.id, "positive", "probable", ("reportedly",), anon, 0, 80,
+              lemmas=("mara", "quinn", "42", "split", "theo", "vale", "month")),
+        Claim(make_id("c", aid, 2), aid, 72, 86, text[72:86], vale.id, "separate", "separation", None, None, "negative", "certain", (), named, 72, 87,
+              lemmas=("vale", "deny")),
     )
-    return ArticleReading(art, (quinn, vale), mentions, (age,), (timex,), claims)
+    sentences = (
+        Sentence(make_id("s", aid, 0, 74), aid, 0, 74, ("article", str(n), "mara", "quinn", "42", "split", "from", "theo", "vale",
+                                                        "last", "month", "a", "source", "says")),
+        Sentence(make_id("s", aid, 75, 90), aid, 75, 90, ("vale", "denied", "it")),
+    )
+    return ArticleReading(art, (quinn, vale), mentions, (age,), (timex,), claims, sentences)
 
 
 def story(tag: str = "s", n_facts: int = 2) -> Story:
@@ -170,6 +179,7 @@ def readings(draw: st.DrawFn) -> ArticleReading:
     linked = st.sampled_from([e.id for e in entities] or [None])
     mentions = tuple(dataclasses.replace(m, entity=draw(linked)) for m in own(Mention, 4, article=aid)) if entities else ()
     ages = tuple(dataclasses.replace(a, entity=draw(linked)) for a in own(Age, 2, article=aid)) if entities else ()
-    r = ArticleReading(art, entities, mentions, ages, own(Timex, 3, article=aid), own(Claim, 3, article=aid))
+    r = ArticleReading(art, entities, mentions, ages, own(Timex, 3, article=aid), own(Claim, 3, article=aid),
+                       own(Sentence, 3, article=aid))
     # A different reading must never look "already stored" to put_reading.
     return dataclasses.replace(r, article=dataclasses.replace(art, content_hash=content_hash(repr(r))))

@@ -401,3 +401,25 @@ def test_a_present_age_that_cannot_fit_conflicts_and_disputes_the_statement():
     [x] = story.conflicts
     assert x.kind == "age" and "no birth date fits both" in x.reason
     assert len(fact.disputing) == 1 and fact.disputing[0] in x.claims
+
+
+def test_places_named_together_are_found_in_the_reader_s_sentences():
+    # "St." ends no sentence for the reader: Ikeja and Lagos are named in one, so one may hold the other.
+    assert not _placed("Ikeja", "Lagos", extra="Ikeja lies north of St. Lagos harbour.")
+    # The same text split in two by the reader: nothing says one holds the other.
+    a = ArticleBuilder("a1", "Tribune", "2024-03-16")
+    ikeja = a.entity("Ikeja", "GPE")
+    ca = a.claim("the raid took place in Ikeja", predicate="raid")
+    start, end = a.say("Ikeja lies north of St. Lagos harbour.")
+    b = ArticleBuilder("b1", "Courier", "2024-03-16")
+    lagos = b.entity("Lagos", "GPE")
+    cb = b.claim("the raid took place in Lagos", predicate="raid")
+    ra, rb = a.build(), b.build()
+    cut = ra.article.text.index("St.") + 3
+    split = (*ra.sentences[:-1], replace(ra.sentences[-1], end=cut), replace(ra.sentences[-1], id="s-2", start=cut + 1, end=end))
+    ra = replace(ra, claims=(replace(ra.claims[0], place=ikeja),), sentences=split)
+    rb = replace(rb, claims=(replace(rb.claims[0], place=lagos),))
+    [x] = judged([ra, rb], ca, cb).conflicts
+    assert x.kind == "place"
+    # A reading stored without sentences (before schema 8): its whole text counts as one.
+    assert not judged([replace(ra, sentences=()), rb], ca, cb).conflicts

@@ -12,9 +12,9 @@ from storyline.core.ids import make_id
 from storyline.core.records import SCHEMA_VERSION, Fact, Story
 from storyline.store import open_store
 
-# Columns that came with 0007 and 0008.
+# Columns that came with 0007, 0008 and 0010 (0010 also adds the table sentences).
 _SINCE_7 = {("claims", "cues"), ("claims", "context_when"), ("ages", "when"), ("ages", "past"),
-            ("ages", "sentence_start"), ("ages", "sentence_end")} | {
+            ("ages", "sentence_start"), ("ages", "sentence_end"), ("claims", "lemmas")} | {
     ("claims", c) for c in ("title_start", "title_end", "title_cut", "title_subject_start", "title_subject_end",
                             "title_subject", "title_possessive", "title_clitic", "headline_end")}
 
@@ -91,7 +91,7 @@ def test_a_version_4_database_gets_its_links_on_upgrade(db_url: str) -> None:  #
 
     from storyline.store.connect import _alembic_config, create_engine, parse_url
     from storyline.store.convert import to_row
-    from storyline.store.tables import ARTICLE_TABLES, tables
+    from storyline.store.tables import tables
 
     engine = create_engine(parse_url(db_url))
     cfg = _alembic_config()
@@ -103,7 +103,7 @@ def test_a_version_4_database_gets_its_links_on_upgrade(db_url: str) -> None:  #
         for r in (reading(1), reading(2)):
             parts = {"articles": (r.article,), "article_entities": r.entities, "mentions": r.mentions, "ages": r.ages,
                      "timexes": r.timexes, "claims": r.claims}
-            for name in ARTICLE_TABLES:
+            for name in parts:
                 rows = [to_row(name, rec, None if name == "articles" else i) for i, rec in enumerate(parts[name])]
                 conn.execute(tables[name].insert(), [{k: v for k, v in row.items() if (name, k) not in _SINCE_7}
                                                      for row in rows])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,20 @@ from storyline.store.tables import layout, metadata, tables
 
 def _engine(url: str) -> sa.Engine:
     return create_engine(parse_url(url))
+
+
+def _at_revision(url: str, revision: str) -> sa.Engine:
+    """An engine on ``url`` with the database migrated up to ``revision`` only."""
+    from alembic import command
+
+    from storyline.store.connect import _alembic_config
+
+    engine = _engine(url)
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+    return engine
 
 
 def _schema(url: str) -> tuple[list, set[str], list, dict]:
@@ -183,7 +198,6 @@ def _store_at(path: Path, revision: str, readings, without: set[tuple[str, str]]
 
     from storyline.store.connect import _alembic_config
     from storyline.store.convert import to_row
-    from storyline.store.tables import ARTICLE_TABLES
 
     engine = _engine(str(path))
     cfg = _alembic_config()
@@ -194,7 +208,7 @@ def _store_at(path: Path, revision: str, readings, without: set[tuple[str, str]]
         for r in readings:
             parts = {"articles": (r.article,), "article_entities": r.entities, "mentions": r.mentions, "ages": r.ages,
                      "timexes": r.timexes, "claims": r.claims}
-            for name in ARTICLE_TABLES:
+            for name in parts:
                 conn.execute(tables[name].insert(), [
                     {k: v for k, v in to_row(name, rec, None if name == "articles" else i).items() if (name, k) not in without}
                     for i, rec in enumerate(parts[name])])
@@ -207,7 +221,7 @@ def test_0008_lists_the_stored_articles_with_those_already_listed(tmp_path: Path
     import json
 
     r = reading(1)
-    skip = {("claims", c) for c in _DISPLAY} | {("ages", "sentence_start"), ("ages", "sentence_end")}
+    skip = {("claims", c) for c in (*_DISPLAY, "lemmas")} | {("ages", "sentence_start"), ("ages", "sentence_end")}
     db = tmp_path / "seven.db"
     engine = _store_at(db, "0007", [r], skip)
     with engine.begin() as conn:
@@ -222,44 +236,37 @@ def test_0008_lists_the_stored_articles_with_those_already_listed(tmp_path: Path
 
 
 def test_a_version_1_database_is_upgraded_in_place(db_url: str) -> None:  # noqa: F811
-    """Revisions 0002 to 0009 add claims.quantities, mentions.quantities, ages.text, the open-domain
+    """Revisions 0002 to 0010 add claims.quantities, mentions.quantities, ages.text, the open-domain
     claim columns (predicate span, event key, frame, eventive, place), the claim cues, the fact sides (statement
-    claim, supporting, disputing, superseded, notes), the claims' display offsets and the facts' event to
-    stored rows."""
-    from alembic import command
-
-    from storyline.store.connect import _alembic_config
+    claim, supporting, disputing, superseded, notes), the claims' display offsets, the facts' event, the
+    claims' content words and the sentences to stored rows."""
     from storyline.store.convert import to_row
-    from storyline.store.tables import ARTICLE_TABLES
 
-    engine = _engine(db_url)
-    cfg = _alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001")
+    engine = _at_revision(db_url, "0001")
     r = reading(1)
     added = {("claims", "quantities"), ("mentions", "quantities"), ("ages", "text"), ("ages", "when"), ("ages", "past")} | {
         ("claims", c) for c in ("predicate_start", "predicate_end", "predicate_pos", "event_key", "frame", "eventive", "place", "cues",
-                                "context_when", *_DISPLAY)} | {("ages", "sentence_start"), ("ages", "sentence_end")}
+                                "context_when", "lemmas", *_DISPLAY)} | {("ages", "sentence_start"), ("ages", "sentence_end")}
     fields = {"articles": (r.article,), "article_entities": r.entities, "mentions": r.mentions, "ages": r.ages,
               "timexes": r.timexes, "claims": r.claims}
     fact = Fact("f-1", "Quinn and Vale separated", "separation", (r.claims[0].id,), (r.article.id,), ("Glitter",), 1,
                 "single_source", "anonymous", None)
     added |= {("facts", c) for c in ("statement_claim", "supporting", "disputing", "superseded", "notes", "event")}
     with engine.begin() as conn:
-        for name in ARTICLE_TABLES:
+        for name in fields:
             rows = [{k: v for k, v in to_row(name, rec, None if name == "articles" else i).items() if (name, k) not in added}
                     for i, rec in enumerate(fields[name])]
             conn.execute(tables[name].insert(), rows)
         conn.execute(tables["facts"].insert(), [{k: v for k, v in to_row("facts", fact, 0).items() if ("facts", k) not in added}])
     engine.dispose()
     with open_store(db_url) as s:
-        assert s.schema_version() == SCHEMA_VERSION == 9
-        assert s.readings() == [r]  # empty quantities, empty wording
+        assert s.schema_version() == SCHEMA_VERSION == 10
+        # empty quantities, empty wording, no display offsets, no content words, no sentences
+        assert s.readings() == [replace(r, claims=tuple(replace(c, lemmas=()) for c in r.claims), sentences=())]
         assert s.story().facts == (fact,)  # no sides recorded: null statement claim, empty lists; no event
         assert s.story().events == ()
         assert s.story().coverage is None  # 0006: no coverage yet, so the story counts as out of date
-        assert s.stale_articles() == {r.article.id}  # 0007/0008: read before the cues and display, so read again
+        assert s.stale_articles() == {r.article.id}  # 0007, 0008, 0010: read before the cues, display and words
 
 
 def test_an_article_read_before_an_upgrade_is_read_again_by_the_next_analyze(tmp_path: Path) -> None:
@@ -275,7 +282,7 @@ def test_an_article_read_before_an_upgrade_is_read_again_by_the_next_analyze(tmp
     db = tmp_path / "old.db"
     old = {1: reading(1), 2: reading(2)}
     new_columns = {("claims", "cues"), ("claims", "context_when"), ("ages", "when"), ("ages", "past"),
-                   ("ages", "sentence_start"), ("ages", "sentence_end")} | {("claims", c) for c in _DISPLAY}
+                   ("ages", "sentence_start"), ("ages", "sentence_end")} | {("claims", c) for c in _DISPLAY} | {("claims", "lemmas")}
     _store_at(db, "0006", old.values(), new_columns).dispose()
     a = old[1].article
     line = json.dumps({"id": a.id, "outlet": a.outlet, "published": a.published.isoformat(), "text": a.text})
@@ -287,3 +294,29 @@ def test_an_article_read_before_an_upgrade_is_read_again_by_the_next_analyze(tmp
         assert any("1 stored article(s) were read by an older storyline" in n.message for n in first.notices)
         again = api.analyze(["-"], store, stdin=io.BytesIO(line.encode()), nlp=blank_nlp())
         assert (again.articles_new, again.articles_unchanged) == (0, 1)
+
+
+def test_migration_0010_lists_the_articles_read_without_words(tmp_path: Path) -> None:
+    """An article stored at revision 0009 (read again since, so not listed) has no content words
+    and no sentences: 0010 lists it to be read again, and until then it reads back without them."""
+    from storyline.store.convert import to_row
+
+    db = f"sqlite:///{tmp_path / 'seven.db'}"
+    engine = _at_revision(db, "0009")
+    r = reading(1)
+    parts = {"articles": (r.article,), "article_entities": r.entities, "mentions": r.mentions, "ages": r.ages,
+             "timexes": r.timexes, "claims": r.claims}
+    with engine.begin() as conn:
+        assert conn.execute(sa.text("SELECT value FROM meta WHERE key = 'stale_readings'")).scalar() is None
+        for name, records in parts.items():
+            conn.execute(tables[name].insert(), [
+                {k: v for k, v in to_row(name, rec, None if name == "articles" else i).items() if (name, k) != ("claims", "lemmas")}
+                for i, rec in enumerate(records)])
+    engine.dispose()
+    with open_store(db) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.stale_articles() == {"art-1"}
+        [old] = store.readings()
+        assert old.sentences == () and all(c.lemmas == () for c in old.claims)
+        store.put_reading(r)  # read again: now with its words
+        assert store.stale_articles() == frozenset() and store.readings() == [r]

@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from storyline.core.ids import content_hash
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 EXPORT_SCHEMA = "storyline/1"
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "WORK", "EVENT", "OUTLET", "GROUP", "OTHER"]
@@ -260,6 +260,24 @@ class Claim:
         "End offset (exclusive) of the claim as a headline (from its start): past the close of a quotation it opens or "
         "leads into ('with the caption “...”'), within its sentence; null for records stored before schema 8.",
         default=None)
+    lemmas: tuple[str, ...] = doc(
+        "The claim's content words, for comparing claims without reading their text: the distinct lower-case lemmas "
+        "of its nouns, proper nouns, verbs, adjectives, adverbs and numbers (by part of speech), in text order "
+        "('separated from her husband' -> 'separate', 'husband'; storyline.read.wording); empty for records stored "
+        "before schema 10.", default=())
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article as the reader split it (table ``sentences``)."""
+
+    id: str = doc("Content-hash id.")
+    article: str = doc("Article id.")
+    start: int = doc("Start offset of the sentence (its first word).")
+    end: int = doc("End offset (exclusive, after its last word or punctuation).")
+    words: tuple[str, ...] = doc(
+        "Its distinct lower-case word forms, in text order, punctuation left out: what recognising a copied sentence "
+        "compares (storyline.read.wording).")
 
 
 @dataclass(frozen=True)
@@ -422,6 +440,8 @@ class ArticleReading:
     ages: tuple[Age, ...] = ()
     timexes: tuple[Timex, ...] = ()
     claims: tuple[Claim, ...] = ()
+    # The reader's sentences, in text order; empty for a reading stored before schema 8.
+    sentences: tuple[Sentence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -447,6 +467,7 @@ TABLES: dict[str, type] = {
     "ages": Age,
     "timexes": Timex,
     "claims": Claim,
+    "sentences": Sentence,
     "entities": StoryEntity,
     "facts": Fact,
     "events": Event,

@@ -105,6 +105,7 @@ def merge_annotations(parts: Iterable[tuple[int, Annotations]]) -> Annotations:
         for same, ent in mine:
             _fold(same, ent, keys)
 
+        out.sentences.extend(shifted(x, offset) for x in ann.sentences)
         t0, a0 = len(out.timexes), len(out.attributions)
         for t in ann.timexes:
             t = shifted(t, offset)

@@ -91,6 +91,7 @@ from storyline.read.doc import (
 )
 from storyline.read.quantities import find_quantities
 from storyline.read.quantity_context import in_context
+from storyline.read.wording import content_lemmas
 
 __all__ = ["ClaimsComponent", "Predicate", "claims_component", "find_claims", "make_claims_component", "normalise_predicate",
            "read_predicate"]
@@ -847,6 +848,7 @@ def _claim(
         eventive=pred.eventive,
         place_key=place_key,
         place_text=place_text,
+        lemmas=content_lemmas(span),
     )
     return claim, pred, region
 

@@ -64,6 +64,7 @@ __all__ = [
     "TimexAnn",
     "AttributionAnn",
     "ClaimAnn",
+    "SentenceAnn",
     "ensure_extensions",
     "char_span",
     "DocIndex",
@@ -210,6 +211,17 @@ class ClaimAnn:
     place_key: int | None = None  # entity key of the place, when an entity
     place_text: str | None = None  # the place as written, when not an entity
     cues: list[str] = field(default_factory=list)  # names from storyline.read.cues.CLAIM_CUES
+    lemmas: list[str] = field(default_factory=list)  # content words (storyline.read.wording.content_lemmas)
+
+
+@dataclass
+class SentenceAnn:
+    """One sentence of the Doc (``doc.sents``, surrounding spaces left out) and its distinct
+    lower-case word forms (:func:`storyline.read.wording.sentence_anns`)."""
+
+    start: int
+    end: int
+    words: list[str] = field(default_factory=list)
 
 
 _EXTENSIONS = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -16,13 +16,15 @@ from storyline.core.records import (
     Claim,
     Mention,
     Quantity,
+    Sentence,
     Source,
     Timex,
 )
 from storyline.read.cues import age_moment, claim_cues, context_timex
 from storyline.read.display import pronoun_entities, sentence_around, with_display
-from storyline.read.doc import AttributionAnn, ClaimAnn, EntityAnn, TimexAnn
+from storyline.read.doc import AttributionAnn, ClaimAnn, EntityAnn, SentenceAnn, TimexAnn
 from storyline.read.entities.ages import age_wording
+from storyline.read.wording import sentence_anns
 
 __all__ = ["Annotations", "quantity_records", "reading_from_annotations", "reading_from_doc"]
 
@@ -36,11 +38,13 @@ class Annotations:
     timexes: list[TimexAnn]
     attributions: list[AttributionAnn]
     claims: list[ClaimAnn]
+    sentences: list[SentenceAnn] = field(default_factory=list)  # the parser's sentences, not a component's
 
     @classmethod
     def of(cls, doc: Doc) -> Annotations:
         x = doc._
-        return cls(list(x.sl_entities or []), list(x.sl_timexes or []), list(x.sl_attributions or []), list(x.sl_claims or []))
+        return cls(list(x.sl_entities or []), list(x.sl_timexes or []), list(x.sl_attributions or []), list(x.sl_claims or []),
+                   sentence_anns(doc))
 
 
 def reading_from_doc(doc: Doc, article: Article) -> ArticleReading:
@@ -166,8 +170,10 @@ def reading_from_annotations(ann: Annotations, article: Article) -> ArticleReadi
             cues=tuple(dict.fromkeys((*c.cues, *claim_cues(text, c.start, c.end, by_id.get(when) if when else None,
                                                            context, work_starts)))),
             context_when=context.id if context is not None else None,
+            lemmas=tuple(c.lemmas),
         )
         claims.append(with_display(text, claim, pronouns))
+    sentences = [Sentence(make_id("s", aid, s.start, s.end), aid, s.start, s.end, tuple(s.words)) for s in ann.sentences]
     # Duplicate ids (a component emitting the same span twice) would violate the primary keys.
     return ArticleReading(
         article=article,
@@ -176,6 +182,7 @@ def reading_from_annotations(ann: Annotations, article: Article) -> ArticleReadi
         ages=tuple(_unique(ages)),
         timexes=tuple(timex_records),
         claims=tuple(_unique(claims)),
+        sentences=tuple(_unique(sentences)),
     )
 
 

@@ -27,6 +27,7 @@ from typing import Iterable, Sequence
 
 from storyline.core.ids import make_id
 from storyline.core.records import ArticleEntity, ArticleReading, StoryEntity
+from storyline.read.entities.lexicon import lexicon
 from storyline.reconcile.names import (
     given_name_forms,
     is_org_name,
@@ -41,10 +42,6 @@ __all__ = ["Cast", "build_cast"]
 
 _ORG_TYPES = {"ORG", "OUTLET"}
 _DOMINANT = 2  # a surname alone goes to the person with it named in at least twice as many articles
-_ROLE_WORDS = frozenset(
-    "ceo cfo coo chairman chairwoman chair president senator minister king queen prince princess judge governor "
-    "mayor director chief spokesman spokeswoman spokesperson founder officer secretary rep representative".split()
-)
 
 
 @dataclass
@@ -177,7 +174,7 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
     weight = Counter(link.uf.find(e.id) for e in people)
     mononyms: dict[str, ArticleEntity] = {}
     for e, tok in singles:
-        if tok in _ROLE_WORDS:  # "CEO", "President": a title, not a surname
+        if tok in lexicon().titles:  # "CEO", "President": a title, not a surname
             continue
         by_surname = surname.get(tok, set())
         if len(by_surname) > 1:

@@ -39,9 +39,7 @@ is compared, and a denial is set against the fact's statement once.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from itertools import combinations
 from typing import Callable, Iterable, Mapping, Sequence
 
@@ -402,23 +400,26 @@ def _places(v: ClaimView, pclass: str) -> frozenset[str]:
     return v.places if found is not None and found.place else frozenset()
 
 
-@lru_cache(maxsize=4096)
-def _sentences(text: str) -> tuple[str, ...]:
-    return tuple(x.lower() for x in re.split(r"(?<=[.!?])\s+", text))
+def _sentences(v: ClaimView) -> list[str]:
+    """The sentences of ``v``'s article as the reader split them, lower-cased; a reading stored
+    before schema 8 has none recorded, and its whole text counts as one (so any two places it
+    names are together: no conflict is claimed on less than the reader's sentences)."""
+    text = v.article.text
+    return [text[s.start : s.end].lower() for s in v.sentences] or [text.lower()]
 
 
 class _Sentences:
     """The sentences of a fact's articles and, per place name, which of them name it: a fact's
     pairs of places then cost a set intersection each, not a scan of every article."""
 
-    def __init__(self, texts: Iterable[str]):
-        self._texts = dict.fromkeys(texts)
-        self._lows: list[str] | None = None  # split on first use: most facts never need it
+    def __init__(self, views: Iterable[ClaimView]):
+        self._articles = {v.article.id: v for v in views}  # one claim per article is enough
+        self._lows: list[str] | None = None  # cut on first use: most facts never need it
         self._naming: dict[str, frozenset[int]] = {}
 
     def _naming_any(self, names: Iterable[str]) -> set[int]:
         if self._lows is None:
-            self._lows = [low for text in self._texts for low in _sentences(text)]
+            self._lows = [low for v in self._articles.values() for low in _sentences(v)]
         out: set[int] = set()
         for n in names:
             key = n.lower()
@@ -442,7 +443,7 @@ def _place_conflict(a: ClaimView, b: ClaimView, pa: frozenset[str], pb: frozense
     # "Paris" vs "Paris, France" or a city inside a named country: not provably different.
     if any(x.lower() in y.lower() or y.lower() in x.lower() for x in na for y in nb):
         return None
-    if (sentences if sentences is not None else _Sentences([a.article.text, b.article.text])).together(na, nb):
+    if (sentences if sentences is not None else _Sentences([a, b])).together(na, nb):
         return None
     if pclass == "residence":
         if a.span and b.span and not a.span.overlaps(b.span):
@@ -460,7 +461,7 @@ def _place_conflicts(c: Cluster, name: Callable[[str], str]) -> list[Found]:
         if places and _affirms(v):
             firsts.setdefault(places, v)
     out = []
-    sentences = _Sentences(v.article.text for v in c.views)
+    sentences = _Sentences(c.views)
     for (pa, a), (pb, b) in combinations(firsts.items(), 2):
         found = _place_conflict(a, b, pa, pb, c.pclass, name, sentences)
         if found is not None:

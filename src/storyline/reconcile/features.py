@@ -1,6 +1,7 @@
 """What the reconcile stage needs to know about one claim, computed once (``ClaimView``).
 
-Besides the story-level participants and content tokens this finds the event time (dropping a
+Besides the story-level participants and content tokens (the claim's content lemmas the reader
+recorded, :attr:`Claim.lemmas`, without the words of the story's names) this finds the event time (dropping a
 timex the reader found dating a *work*, cue ``when_work_date``: "2010’s Black Swan" is a release
 year, not the year of what happened on its set), the places named, and, from the quantities the reader annotated on the claim
 (:attr:`Claim.quantities`), a wedding date implied by an anniversary or a length of marriage and
@@ -9,50 +10,24 @@ the counts of children.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import Sequence
 
 from storyline.core.dates import Interval, interval, parse_day, years_before
-from storyline.core.records import Article, ArticleReading, Claim, Quantity, Timex
+from storyline.core.records import Article, ArticleReading, Claim, Quantity, Sentence, Timex
 from storyline.reconcile.cast import Cast
+from storyline.read.entities.lexicon import lexicon
 from storyline.reconcile.names import name_tokens
 
-__all__ = ["ClaimView", "Derived", "build_views", "tokens", "child_count", "COUNT_NOUN"]
-
-# A count of children is a quantity of one of these units (the reader gives the noun's lemma; a
-# Doc without a parse gives the word as written).
-COUNT_NOUN = {"child": "children", "children": "children", "kid": "children", "kids": "children", "son": "sons",
-              "sons": "sons", "daughter": "daughters", "daughters": "daughters"}
-_WORD_RE = re.compile(r"[a-z0-9]+")
+__all__ = ["ClaimView", "Derived", "build_views", "child_count"]
 _PLACE_TYPES = ("GPE", "LOC")
-_STOP = frozenset(
-    "a an the and or but if of in on at to for from by with as is are was were be been being has have had do does "
-    "did that this these those it its he she they them his her their him we us you i me my our your who whom which "
-    "what when where while after before than then there here so not no just also even very about into over up out "
-    "said says say told tell tells according would could should will can may might must s t".split()
-)
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    # A crude suffix stripper: enough to make "separated"/"separating"/"separation" meet.
-    for suf in ("ations", "ation", "ings", "ing", "ies", "ed", "es", "s"):
-        if word.endswith(suf) and len(word) - len(suf) >= 4:
-            return word[: -len(suf)] + ("y" if suf == "ies" else "")
-    return word
-
-
-def tokens(text: str, drop: frozenset[str] = frozenset()) -> frozenset[str]:
-    """Content tokens of ``text``: lower-case, stop words and ``drop`` removed, crudely stemmed."""
-    return frozenset(_stem(w) for w in _WORD_RE.findall(text.lower().replace("’", "'")) if w not in _STOP and w not in drop)
 
 
 def child_count(q: Quantity) -> tuple[int, str] | None:
     """(value, 'children'|'sons'|'daughters') when the quantity counts children ("two children")."""
-    noun = COUNT_NOUN.get(q.unit or "")
+    noun = lexicon().child_counts.get(q.unit or "")
     if noun is None or q.ordinal or q.value != int(q.value) or not 0 <= q.value < 100:
         return None
     return int(q.value), noun
@@ -76,7 +51,7 @@ class ClaimView:
     participants: frozenset[str]
     subject: str | None
     source_entity: str | None
-    tokens: frozenset[str]
+    tokens: frozenset[str]  # the claim's content lemmas without the words of the story's names
     timex: Timex | None
     span: Interval | None
     work_timex: Timex | None
@@ -91,6 +66,13 @@ class ClaimView:
     # For a claim with no time of its own: the date its context gives (Claim.context_when). Conflicts
     # use it only to keep apart figures told of different times (a past quake in a background paragraph).
     context_timex: Timex | None = None
+    # The distinct lower-case word forms of the sentence(s) holding the claim (Claim.sentence_start/
+    # end, as the reader split them): what recognising a copied sentence compares. Empty for a
+    # reading stored before schema 8.
+    sentence_words: frozenset[str] = frozenset()
+    # The reader's sentences of the claim's article (shared by all its claims), for what one
+    # sentence names together; empty for a reading stored before schema 8.
+    sentences: tuple[Sentence, ...] = ()
 
     @property
     def outlet(self) -> str:
@@ -134,6 +116,20 @@ def _place(c: Claim, cast: Cast) -> str | None:
     return None
 
 
+class _SentenceWords:
+    """The words of an article's sentences that overlap a span, found by bisection (the reader's
+    sentences are in text order and do not overlap)."""
+
+    def __init__(self, sentences: Sequence[Sentence]):
+        self._sentences = sentences
+        self._starts = [s.start for s in sentences]
+        self._ends = [s.end for s in sentences]
+
+    def __call__(self, start: int, end: int) -> frozenset[str]:
+        lo, hi = bisect_right(self._ends, start), bisect_left(self._starts, end)
+        return frozenset(w for s in self._sentences[lo:hi] for w in s.words)
+
+
 def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimView]:
     """One :class:`ClaimView` per claim, in a deterministic order (publication date, article, offset)."""
     name_drop = frozenset(t for e in cast.entities for n in (e.name, *e.aliases) for t in name_tokens(n))
@@ -144,6 +140,7 @@ def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimVie
         timexes = {t.id: t for t in r.timexes}
         place_ents = {e.id for e in r.entities if e.type in _PLACE_TYPES}
         places_at = [(m.start, m.end, m.entity) for m in r.mentions if m.entity in place_ents]
+        in_sentences = _SentenceWords(r.sentences)
         for c in r.claims:
             pclass = c.predicate_class or f"~{c.event_key or c.predicate}"
             if pclass != "denial" and (c.predicate == "deny" or "reported_denial" in c.cues):
@@ -174,7 +171,7 @@ def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimVie
                     participants=frozenset(people),
                     subject=subj[0] if len(subj) == 1 else None,
                     source_entity=cast.story(c.source.entity),
-                    tokens=tokens(c.text, name_drop),
+                    tokens=frozenset(c.lemmas) - name_drop,
                     timex=t,
                     span=span,
                     work_timex=work,
@@ -186,6 +183,8 @@ def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimVie
                     place=_place(c, cast),
                     context_timex=None if t is not None or work is not None or not c.context_when
                     else timexes.get(c.context_when),
+                    sentence_words=in_sentences(c.sentence_start, c.sentence_end),
+                    sentences=r.sentences,
                 )
             )
     views.sort(key=lambda v: v.order)

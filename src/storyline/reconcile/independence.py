@@ -14,6 +14,10 @@ identities among the claims that assert the fact. Identities:
   of the named outlet (one per outlet), else of "reports";
 * a near-duplicate sentence of an earlier claim in another outlet → an echo of it.
 
+Copies are recognised by words the reader recorded, never by reading the text here: a claim's
+content lemmas (:attr:`Claim.lemmas`) and the word forms of the sentence holding it
+(:attr:`ClaimView.sentence_words`, from the reader's sentences).
+
 Claims are visited in publication order, so the earliest report is the original. Comparisons for
 copied words are limited to the most recent originals of the fact (``_WINDOW``) plus an exact
 lookup, so this stays linear.
@@ -21,11 +25,12 @@ lookup, so this stays linear.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Sequence
 
 from storyline.core.vocab import GRADE, grade_of, source_kind
+from storyline.read.attribution.lexicon import cue_lexicon
 from storyline.reconcile.align import Cluster, jaccard
 from storyline.reconcile.features import ClaimView
 from storyline.reconcile.names import names_outlet, outlet_key, outlet_matches
@@ -38,12 +43,6 @@ _WINDOW = 50
 _RELAY_SIMILARITY = 0.2
 _RELAY_CAP = 200
 _MIN_COPY_WORDS = 8  # shorter sentences match by chance too often to prove copying
-_WORD_RE = re.compile(r"\w+")
-_GENERIC_VIA = {"", "magazine", "outlet", "publication", "paper", "site", "reports", "media", "report"}
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in _WORD_RE.findall(text))
 
 
 @dataclass
@@ -101,6 +100,14 @@ def _own_identity(v: ClaimView) -> tuple:
     return ("outlet", outlet_key(v.outlet))
 
 
+@lru_cache(maxsize=1)
+def _generic_nouns() -> frozenset[str]:
+    # The reader's media nouns ("reports", "the press") and outlet nouns ("the magazine"): a relay
+    # through one names no particular outlet.
+    cues = cue_lexicon()
+    return cues.media_nouns | cues.outlet_nouns
+
+
 def _relayed_outlet(v: ClaimView, corpus_keys: dict[str, str]) -> str | None:
     """The other outlet a claim is relayed from, as written, or None.
 
@@ -111,7 +118,7 @@ def _relayed_outlet(v: ClaimView, corpus_keys: dict[str, str]) -> str | None:
     own = outlet_key(v.outlet)
     for named in (s.via, s.text if s.kind == "other_media" else None):
         key = outlet_key(named)
-        if key and key not in _GENERIC_VIA and not outlet_matches(key, own):
+        if key and key not in _generic_nouns() and not outlet_matches(key, own):
             return named
     key = outlet_key(s.text)
     if s.kind != "anonymous" and key and not names_outlet(key, own):
@@ -137,7 +144,7 @@ def assess(cluster: Cluster, corpus_outlets: Sequence[str], echo_similarity: flo
     corpus_keys = {outlet_key(o): o for o in corpus_outlets}  # key → display name
     views = sorted(cluster.views, key=lambda v: v.order)
     originals: list[tuple[ClaimView, frozenset[str], frozenset[str]]] = []  # non-echo claims, with word sets
-    exact: dict[str, ClaimView] = {}
+    exact: dict[frozenset[str], ClaimView] = {}  # a sentence's words → the first original in it
     by_outlet: dict[str, list[ClaimView]] = {}  # outlet key → its original claims (first _WINDOW)
 
     def echo(v: ClaimView, orig: ClaimView | None, reason: str, identity: tuple) -> None:
@@ -148,10 +155,8 @@ def assess(cluster: Cluster, corpus_outlets: Sequence[str], echo_similarity: flo
     for v in views:
         s = v.claim.source
         relayed = _relayed_outlet(v, corpus_keys)
-        words = _words(v.claim.text)
-        sentence = v.article.text[v.claim.sentence_start : v.claim.sentence_end] or v.claim.text
-        swords = _words(sentence)
-        norm = " ".join(sorted(swords))
+        words = frozenset(v.claim.lemmas)
+        swords = v.sentence_words
         if relayed is not None or (s.kind == "other_media" and not _names_own_outlet(v)):
             key = outlet_key(relayed) if relayed else ""
             in_corpus = [k for k in corpus_keys if key and outlet_matches(key, k)]
@@ -178,8 +183,8 @@ def assess(cluster: Cluster, corpus_outlets: Sequence[str], echo_similarity: flo
         copyable = len(swords) >= _MIN_COPY_WORDS  # "They married in 2014." is said independently
         if not copyable:
             pass
-        elif norm in exact and exact[norm].outlet != v.outlet:
-            match = (exact[norm], "the same sentence")
+        elif swords in exact and exact[swords].outlet != v.outlet:
+            match = (exact[swords], "the same sentence")
         else:
             for o, owords, oswords in reversed(originals[-_WINDOW:]):
                 if o.outlet == v.outlet:
@@ -198,7 +203,7 @@ def assess(cluster: Cluster, corpus_outlets: Sequence[str], echo_similarity: flo
         out.identity[v.claim.id] = _own_identity(v)
         out.grade_by[v.claim.id] = grade_of(s.kind)
         originals.append((v, words, swords))
-        exact.setdefault(norm, v)
+        exact.setdefault(swords, v)
         mine = by_outlet.setdefault(outlet_key(v.outlet), [])
         if len(mine) < _WINDOW:
             mine.append(v)

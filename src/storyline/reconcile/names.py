@@ -12,11 +12,13 @@ import unicodedata
 from functools import lru_cache
 
 from storyline.read.entities.lexicon import nickname_relations
+from storyline.read.entities.spans import HONORIFICS, NAME_SUFFIXES
 
 __all__ = ["name_tokens", "is_proper_name", "is_org_name", "given_name_forms", "outlet_key", "outlet_matches", "names_outlet"]
 
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "lady", "lord"}
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# The reader's honorifics and name suffixes, as name keys spell them (lower case, no dot).
+_HONORIFICS = frozenset(h.lower().rstrip(".") for h in HONORIFICS)
+_SUFFIXES = frozenset(x.lower().rstrip(".") for x in NAME_SUFFIXES)
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:['’][a-z]+)?")  # "strauss-kahn" is one word
 _OUTLET_DROP = {"the", "magazine", "newspaper", "online", "com", "co", "uk", "news"}
 

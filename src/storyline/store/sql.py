@@ -47,7 +47,8 @@ from storyline.store.tables import (
 __all__ = ["Store", "open_store"]
 
 # ArticleReading / Story attribute holding each table's records.
-_READING_FIELDS = {"article_entities": "entities", "mentions": "mentions", "ages": "ages", "timexes": "timexes", "claims": "claims"}
+_READING_FIELDS = {"article_entities": "entities", "mentions": "mentions", "ages": "ages", "timexes": "timexes", "claims": "claims",
+                   "sentences": "sentences"}
 _STORY_FIELDS = {
     "entities": "entities", "facts": "facts", "events": "events", "conflicts": "conflicts", "echoes": "echoes",
     "timeline": "timeline", "coverage": "coverage",
@@ -179,7 +180,7 @@ class Store:
 
     def stale_articles(self) -> frozenset[str]:
         """Ids of the stored articles read by an older storyline whose readings lack what the
-        reader now records (see migration 0007): ``analyze`` reads them again when given them,
+        reader now records (see migrations 0007 and 0008): ``analyze`` reads them again when given them,
         though their text is unchanged."""
         with self._tx() as conn:
             return _stale(conn)

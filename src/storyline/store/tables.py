@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 # Which tables make up one ArticleReading / one Story, in insertion order (parents first).
-ARTICLE_TABLES: tuple[str, ...] = ("articles", "article_entities", "mentions", "ages", "timexes", "claims")
+ARTICLE_TABLES: tuple[str, ...] = ("articles", "article_entities", "mentions", "ages", "timexes", "claims", "sentences")
 STORY_TABLES: tuple[str, ...] = ("entities", "facts", "events", "conflicts", "echoes", "timeline", "coverage")
 # Link tables (storyline.store.links): derived from the story and the readings whenever the story
 # is stored, so SQL tools follow facts to claims to articles by foreign key. Not part of Story.

@@ -2,7 +2,9 @@
 
 The data lives in ``storyline/data/{outlets,nicknames,roles}.json`` (each file documents its
 format in its ``comment`` field). This module turns them into the lookup structures the
-components use, so a component never re-reads or re-parses JSON per document.
+components use, so a component never re-reads or re-parses JSON per document. The reconcile stage
+reads its role knowledge here too (the titles that are no surnames, the nouns that count
+children), so role nouns have one home.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ class Lexicon:
     org_nouns: frozenset[str]
     role_family: dict[str, int]  # role noun -> occupational family id (absent: never conflicts)
     role_verbs: dict[str, str]  # verb lemma -> the role its subject holds
+    titles: frozenset[str]  # role nouns written as a title before a name ('President', 'CEO')
+    child_counts: dict[str, str]  # counted noun -> 'children', 'sons' or 'daughters'
 
 
 _SHAPES = {
@@ -48,7 +52,7 @@ _SHAPES = {
     "nicknames.json": {"nicknames": dict, "female": list, "male": list},
     "roles.json": {"roles": dict, "established_only": list, "work_roles": list, "awards": list, "award_roles": list,
                    "group_nouns": list, "kin": dict, "org_nouns": list, "work_nouns": list, "role_families": list,
-                   "role_verbs": dict},
+                   "role_verbs": dict, "titles": list, "child_counts": dict},
 }  # fmt: skip
 
 
@@ -100,6 +104,8 @@ def lexicon() -> Lexicon:
         org_nouns=frozenset(roles.get("org_nouns", [])),
         role_family={r.lower(): k for k, fam in enumerate(roles.get("role_families", [])) for r in fam},
         role_verbs={v.lower(): r.lower() for v, r in roles.get("role_verbs", {}).items()},
+        titles=frozenset(t.lower() for t in roles["titles"]),
+        child_counts={k.lower(): v for k, v in roles["child_counts"].items()},
     )
 
 

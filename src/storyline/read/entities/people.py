@@ -20,11 +20,10 @@ from storyline.read.entities.headlines import (
     trim_name,
 )
 from storyline.read.entities.lexicon import Lexicon
-from storyline.read.entities.spans import HONORIFICS, is_cap, trim_possessive
+from storyline.read.entities.spans import HONORIFICS, NAME_SUFFIXES, is_cap, trim_possessive
 
 __all__ = ["Person", "collect_people", "match_people", "person_established"]
 
-_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 _NOT_NAMES = frozenset({"Us", "We", "I", "He", "She", "They", "It", "God", "Instagram", "Twitter", "TikTok", "Mom", "Dad"})
 _DETS = frozenset({"the", "a", "an", "The", "A", "An"})
 # Spans the tagger typed as a place/organisation/product that may be a person after all.
@@ -54,7 +53,7 @@ class Person:
 
     @property
     def surname(self) -> str | None:
-        words = [w for w in self.words if w not in _SUFFIXES]
+        words = [w for w in self.words if w not in NAME_SUFFIXES]
         return words[-1] if len(words) > 1 else None
 
 
@@ -374,12 +373,12 @@ def _forms(p: Person, lex: Lexicon) -> set[tuple[str, ...]]:
     forms = {p.words}
     given, surname = p.given, p.surname
     forms.add((given,))
-    bare = tuple(w for w in p.words if w not in _SUFFIXES)
+    bare = tuple(w for w in p.words if w not in NAME_SUFFIXES)
     if bare != p.words and len(bare) > 1:
         # "Arcade Joseph Comeaux Jr." is also "Arcade Joseph Comeaux" and "... Comeaux Jr".
         forms.add(bare)
-        forms.add(tuple(w.rstrip(".") if w in _SUFFIXES else w for w in p.words))
-        forms.add(tuple(w + "." if w in _SUFFIXES and not w.endswith(".") and w[-1].islower() else w for w in p.words))
+        forms.add(tuple(w.rstrip(".") if w in NAME_SUFFIXES else w for w in p.words))
+        forms.add(tuple(w + "." if w in NAME_SUFFIXES and not w.endswith(".") and w[-1].islower() else w for w in p.words))
     if surname:
         forms.add((surname,))
         forms.add((given, surname))
