@@ -305,6 +305,19 @@ def test_a_cognitive_negation_is_no_dispute():
     assert not judged([a, b], pos, neg).conflicts
 
 
+def test_a_negation_sharing_one_word_with_the_claim_is_no_dispute():
+    # Witnesses who felt nothing do not contradict a tremor felt elsewhere.
+    arts, a, b = pair("the temblor was felt", "they had not felt anything", predicate="feel",
+                      second={"polarity": "negative", "kind": "anonymous", "source_text": "some witnesses",
+                              "cues": ("negator",)})
+    assert not judged(arts, a, b).conflicts
+    # The same words with a "not" still dispute.
+    arts, a, b = pair("the tremor was felt in Dubai", "the tremor was not felt in Dubai", predicate="feel",
+                      second={"polarity": "negative", "kind": "anonymous", "source_text": "some witnesses",
+                              "cues": ("negator",)})
+    assert [x.kind for x in judged(arts, a, b).conflicts] == ["polarity"]
+
+
 @pytest.mark.parametrize("hedged_polarity", ["negative", "positive"])  # the reader may miss "no" under "appeared"
 def test_a_hedged_twin_is_the_same_statement(hedged_polarity):
     a = ArticleBuilder("a1", "Tribune", "2024-01-17")

@@ -508,7 +508,15 @@ def disputes(n: ClaimView, p: ClaimView, participants: frozenset[str] = frozense
         return bool(denier & involved) or on_record
     if not _related_predicates(n, p):
         return False
-    return on_record or bool(n.source_entity and n.source_entity in involved) or jaccard(n.tokens, p.tokens) >= _SAME_CONTENT
+    return on_record or bool(n.source_entity and n.source_entity in involved) or _same_content(n, p)
+
+
+def _same_content(n: ClaimView, p: ClaimView) -> bool:
+    """``n`` says what ``p`` says, with a "not": alike content words, and more than one of them in
+    common unless they are the same words ("they had not felt anything" shares only "feel" with
+    "the temblor was felt across the gulf": other people, not the opposite)."""
+    shared = n.tokens & p.tokens
+    return jaccard(n.tokens, p.tokens) >= _SAME_CONTENT and (len(shared) >= 2 or n.tokens == p.tokens)
 
 
 def _polarity_found(d: ClaimView, p: ClaimView, name: Callable[[str], str]) -> Found:
