@@ -18,7 +18,7 @@ from storyline.core.records import (
     Story,
     Timex,
 )
-from storyline.evaluation import GoldError, locate_article, score_readings, score_story
+from storyline.evaluation import GoldError, corpus_articles, locate_article, score_readings, score_story
 from storyline.evaluation.gold import mention_kind
 from storyline.evaluation.locate import (
     locate,
@@ -121,6 +121,14 @@ def test_locate_requires_occurrence_for_repeated_strings():
         locate("a b a", "a")
     with pytest.raises(GoldError, match="not found"):
         locate("a b a", "c")
+
+
+def test_a_corpus_in_its_own_format_is_not_ingested(tmp_path):
+    # The ECB+ gold names its XML corpus and reader; ingesting the directory would read its README.
+    (tmp_path / "README.txt").write_text("About this corpus.", encoding="utf-8")
+    gold = {"_base": str(tmp_path), "corpus": {"name": "ECB+ 1.0", "reader": "eval/ecbplus_corpus.py"}, "articles": []}
+    with pytest.raises(GoldError, match="read by eval/ecbplus_corpus.py"):
+        corpus_articles(gold)
 
 
 def test_word_occurrences_skip_matches_inside_words():
