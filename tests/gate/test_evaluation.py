@@ -206,6 +206,22 @@ def test_errors_lower_the_right_scores():
     assert att["out_of_sentence_recall"] == 0.0
 
 
+def test_content_and_source_are_scored_apart():
+    r = _perfect_reading()
+    claims = (
+        _claim("a", TEXT_A, "She is done", "a source", key="anonymous:1"),
+        _claim("a", TEXT_A, "It is over", "Lindqvist", kind="named_person"),  # content right, source wrong
+        _claim("a", TEXT_A, "The reports are false", "Lindqvist", kind="named_person"),
+        _claim("a", TEXT_A, "Celeste Varga, 41, left", "Celeste Varga", kind="named_person"),  # not in the gold
+    )
+    att = score_readings(_gold(), [ArticleReading(r.article, claims=claims)])["attributions"]
+    assert (att["tp"], att["pred"], att["gold"]) == (2, 4, 4)
+    assert (att["content"]["tp"], att["content"]["pred"], att["content"]["gold"]) == (3, 4, 4)
+    # Sources are mentions: the two "a source" contents share one gold span, the two Lindqvist claims one.
+    assert (att["source"]["tp"], att["source"]["pred"], att["source"]["gold"]) == (2, 3, 2)
+    assert att["kind_recall_by_kind"] == {"anonymous": 0.5, "named_person": 1.0, "observation": 0.0}
+
+
 def test_unattributed_claims_are_optional_when_gold_has_no_narration():
     r = _perfect_reading()
     narration = _claim("a", TEXT_A, "Celeste Varga, 41, left", None, kind="unattributed")
