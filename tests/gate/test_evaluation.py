@@ -18,7 +18,7 @@ from storyline.core.records import (
     Story,
     Timex,
 )
-from storyline.evaluation import GoldError, locate_article, score_readings, score_story
+from storyline.evaluation import GoldError, corpus_articles, locate_article, score_readings, score_story
 from storyline.evaluation.gold import mention_kind
 from storyline.evaluation.locate import (
     locate,
@@ -123,6 +123,14 @@ def test_locate_requires_occurrence_for_repeated_strings():
         locate("a b a", "c")
 
 
+def test_a_corpus_in_its_own_format_is_not_ingested(tmp_path):
+    # The ECB+ gold names its XML corpus and reader; ingesting the directory would read its README.
+    (tmp_path / "README.txt").write_text("About this corpus.", encoding="utf-8")
+    gold = {"_base": str(tmp_path), "corpus": {"name": "ECB+ 1.0", "reader": "eval/ecbplus_corpus.py"}, "articles": []}
+    with pytest.raises(GoldError, match="read by eval/ecbplus_corpus.py"):
+        corpus_articles(gold)
+
+
 def test_word_occurrences_skip_matches_inside_words():
     assert word_occurrences("the he she he’s", "he") == [4, 11]
 
@@ -196,6 +204,22 @@ def test_errors_lower_the_right_scores():
     assert att["kind_accuracy"] == round(2 / 3, 4)
     assert att["polarity_accuracy"] == round(2 / 3, 4)
     assert att["out_of_sentence_recall"] == 0.0
+
+
+def test_content_and_source_are_scored_apart():
+    r = _perfect_reading()
+    claims = (
+        _claim("a", TEXT_A, "She is done", "a source", key="anonymous:1"),
+        _claim("a", TEXT_A, "It is over", "Lindqvist", kind="named_person"),  # content right, source wrong
+        _claim("a", TEXT_A, "The reports are false", "Lindqvist", kind="named_person"),
+        _claim("a", TEXT_A, "Celeste Varga, 41, left", "Celeste Varga", kind="named_person"),  # not in the gold
+    )
+    att = score_readings(_gold(), [ArticleReading(r.article, claims=claims)])["attributions"]
+    assert (att["tp"], att["pred"], att["gold"]) == (2, 4, 4)
+    assert (att["content"]["tp"], att["content"]["pred"], att["content"]["gold"]) == (3, 4, 4)
+    # Sources are mentions: the two "a source" contents share one gold span, the two Lindqvist claims one.
+    assert (att["source"]["tp"], att["source"]["pred"], att["source"]["gold"]) == (2, 3, 2)
+    assert att["kind_recall_by_kind"] == {"anonymous": 0.5, "named_person": 1.0, "observation": 0.0}
 
 
 def test_unattributed_claims_are_optional_when_gold_has_no_narration():

@@ -129,6 +129,11 @@ def corpus_articles(gold: dict) -> list:
                     title=a.get("title"), url=a.get("url"), origin="gold", format="txt", content_hash="")
             for a in gold_articles(gold)
         ]
+    if isinstance(corpus, dict):
+        # A corpus in its own format (ECB+ XML: tests/gold/ecbplus_attribution.md) is read by its
+        # eval script's reader, which builds the texts the gold strings refer to; ingesting its
+        # directory would read its README as an article.
+        raise GoldError(f"corpus {corpus.get('name')!r} is read by {corpus.get('reader')}, not by ingest")
     from storyline.ingest import ingest
 
     root = Path(gold.get("_base", ".")) / corpus

@@ -16,6 +16,9 @@ Matching rules (documented in the gold README and reported with the scores):
   scored (:func:`clause_claims`): a claim nested inside another claim of the same source (an
   event mention inside a clause: 'the arrest' in 'police announced the arrest') is no attribution
   or narration clause of its own, and the golds do not annotate it.
+- attributions, apart: ``content`` P/R/F1 (contents matched one-to-one as above, no source
+  condition) and ``source`` P/R/F1 (distinct source spans, one-to-one by any overlap) over the
+  claims that count as attributions.
 """
 
 from __future__ import annotations
@@ -180,11 +183,13 @@ def _referent_ok(g: GoldAttribution, c: Claim, emap: dict[str, str], owner: dict
 
 def _score_attributions(pairs) -> dict:
     tp = n_pred = n_gold = content_hits = 0
+    n_counted = content_tp = n_gold_sources = n_pred_sources = source_tp = 0
     kind_ok = cert_ok = pol_ok = 0
     oos_total = oos_found = 0
     reg_total = reg_ok = 0
     kind_total: Counter = Counter()
     kind_found: Counter = Counter()
+    kind_right: Counter = Counter()
     confusion: Counter = Counter()
     for located, reading in pairs:
         narration = any(g.kind == "unattributed" for g in located.attributions)
@@ -210,6 +215,20 @@ def _score_attributions(pairs) -> dict:
         tp += len(matched)
         content_hits += len(match_spans([g.content for g in gold], [s[0] for s in spans],
                                         lambda gi, pi: _content_ok(gold[gi], spans[pi][0])))
+        # Content and source scored apart (P/R/F1): the predictions are the claims that count as
+        # attributions here (split parts aside; narration only where the gold annotates it).
+        counted = [spans[i] for i, c in enumerate(claims)
+                   if i not in parts and (narration or c.source.kind != "unattributed")]
+        n_counted += len(counted)
+        content_tp += len(match_spans([g.content for g in gold], [s[0] for s in counted],
+                                      lambda gi, pi: _content_ok(gold[gi], counted[pi][0])))
+        # A source is a mention: several contents of one "Waldie said" count it once on each side.
+        gold_sources = sorted({g.source for g in gold if g.source is not None})
+        pred_sources = sorted({s[1] for s in counted if s[1] is not None})
+        n_gold_sources += len(gold_sources)
+        n_pred_sources += len(pred_sources)
+        source_tp += len(match_spans(gold_sources, pred_sources,
+                                     lambda gi, pi: overlap(gold_sources[gi], pred_sources[pi]) > 0))
         keys: dict[str, Counter] = defaultdict(Counter)
         for gi, pi in matched:
             g, c = gold[gi], claims[pi]
@@ -228,6 +247,7 @@ def _score_attributions(pairs) -> dict:
         emap = _entity_map(located, reading)
         for gi, pi in matched:
             kind_found[gold[gi].kind] += 1
+            kind_right[gold[gi].kind] += gold[gi].kind == claims[pi].source.kind
             # An out-of-sentence source counts as found only when it resolves to the right
             # referent, not merely when the anaphor ("the insider", "he") overlaps.
             oos_found += gold[gi].out_of_sentence and _referent_ok(gold[gi], claims[pi], emap, owner, clashes)
@@ -240,6 +260,8 @@ def _score_attributions(pairs) -> dict:
     out = prf(tp, n_pred, n_gold)
     out.update(
         content_recall=round(content_hits / n_gold, 4) if n_gold else 0.0,
+        content=prf(content_tp, n_counted, n_gold),
+        source=prf(source_tp, n_pred_sources, n_gold_sources),
         kind_accuracy=round(kind_ok / tp, 4) if tp else 0.0,
         certainty_accuracy=round(cert_ok / tp, 4) if tp else 0.0,
         polarity_accuracy=round(pol_ok / tp, 4) if tp else 0.0,
@@ -247,6 +269,8 @@ def _score_attributions(pairs) -> dict:
         out_of_sentence_gold=oos_total,
         register_accuracy=round(reg_ok / reg_total, 4) if reg_total else 0.0,
         recall_by_kind={k: round(kind_found[k] / kind_total[k], 4) for k in sorted(kind_total)},
+        # Found with the right kind: the recall of a kind as the reader would export it.
+        kind_recall_by_kind={k: round(kind_right[k] / kind_total[k], 4) for k in sorted(kind_total)},
         kind_confusion={f"{g}->{p}": n for (g, p), n in sorted(confusion.items()) if g != p},
     )
     return out
