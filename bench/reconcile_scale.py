@@ -39,9 +39,11 @@ from storyline.core.records import (
     ArticleEntity,
     ArticleReading,
     Claim,
+    Sentence,
     Source,
     Timex,
 )
+from storyline.read.wording import content_lemmas, word_forms
 from storyline.reconcile import reconcile
 
 SIZES = (100, 1_000, 10_000, 100_000)
@@ -87,6 +89,20 @@ def _events(rng: random.Random, people: int, n: int) -> list[Event]:
     return out
 
 
+_BLANK = None
+
+
+def _tokens(text: str):
+    """``text`` tokenised as a blank English pipeline does (no tags: content words by spaCy's stop list),
+    the words the read stage records for a claim (Claim.lemmas) and a sentence (Sentence.words)."""
+    global _BLANK
+    if _BLANK is None:
+        import spacy
+
+        _BLANK = spacy.blank("en")
+    return _BLANK(text)
+
+
 def _article(rng: random.Random, i: int, events: list[Event], weights: list[float], names: list[str]) -> ArticleReading:
     aid = f"s{i}"
     outlet = OUTLETS[i % len(OUTLETS)]
@@ -94,7 +110,7 @@ def _article(rng: random.Random, i: int, events: list[Event], weights: list[floa
     picked = rng.choices(events, weights=weights, k=rng.randint(10, 30))
     people = sorted({p for e in picked for p in (e.a, e.b)})
     ents = {p: ArticleEntity(make_id("e", aid, p), aid, names[p], "PERSON", (names[p].split()[-1],), None, {}) for p in people}
-    text_parts, timexes, claims, ages = [], [], [], []
+    text_parts, timexes, claims, ages, sentences = [], [], [], [], []
     pos = 0
     for k, ev in enumerate(picked):
         templates = ONCE.get(ev.pclass) or REPEAT[ev.pclass]
@@ -121,7 +137,9 @@ def _article(rng: random.Random, i: int, events: list[Event], weights: list[floa
                      f"anonymous:{1 + k % 3}" if kind == "anonymous" else None)
         claims.append(Claim(make_id("c", aid, start, k), aid, start, start + len(body), body, ents[ev.a].id,
                             ev.pclass, pclass, ents[ev.b].id, when, "positive", "certain", (), src, start,
-                            start + len(sentence)))
+                            start + len(sentence), lemmas=tuple(content_lemmas(_tokens(body)))))
+        sentences.append(Sentence(make_id("s", aid, start), aid, start, start + len(sentence),
+                                  tuple(word_forms(_tokens(sentence)))))
     for p in people[:2]:
         age = 30 + p % 20 + 2 * (i % 300 == 0)  # now and then an age two years off
         age_text = f"{names[p]}, {age}."
@@ -131,7 +149,7 @@ def _article(rng: random.Random, i: int, events: list[Event], weights: list[floa
         pos += len(age_text) + 1
     text = " ".join(text_parts)
     art = Article(aid, text, outlet, parse_published(published), None, None, aid, "txt", make_id("h", aid))
-    return ArticleReading(art, tuple(ents.values()), (), tuple(ages), tuple(timexes), tuple(claims))
+    return ArticleReading(art, tuple(ents.values()), (), tuple(ages), tuple(timexes), tuple(claims), tuple(sentences))
 
 
 def corpus(n: int, people: int = 40, n_events: int = 300, seed: int = 7) -> list[ArticleReading]:

@@ -38,18 +38,19 @@ class _Open:
     key: str
     label: Counter = field(default_factory=Counter)
     people: set[str] = field(default_factory=set)
-    moments: list[Moment] = field(default_factory=list)
+    moments: set[Moment] = field(default_factory=set)  # distinct: a story repeats the same dates
     facts: list[Fact] = field(default_factory=list)
 
     def fits(self, people: frozenset[str], when: Moment | None) -> bool:
         if people and self.people and not people & self.people:
             return False
-        return when is None or not any(when.clashes(m) for m in self.moments)
+        return when is None or when in self.moments or not any(when.clashes(m) for m in self.moments)
 
     def take(self, fact: Fact, c: Cluster, people: frozenset[str], when: Moment | None) -> None:
         self.facts.append(fact)
         self.people |= people
-        self.moments += [when] if when is not None else []
+        if when is not None:
+            self.moments.add(when)
         self.label.update(v.claim.predicate for v in c.views if v.claim.predicate)
 
 
