@@ -11,8 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from storyline.read.entities.lexicon import nickname_relations
-from storyline.read.entities.spans import HONORIFICS, NAME_SUFFIXES
+from storyline.read.entities.lexicon import HONORIFICS, NAME_SUFFIXES, nickname_relations
 
 __all__ = ["name_tokens", "is_proper_name", "is_org_name", "given_name_forms", "outlet_key", "outlet_matches", "names_outlet"]
 

@@ -15,7 +15,13 @@ from functools import lru_cache
 
 from storyline.core.lexicon import load_data
 
-__all__ = ["Lexicon", "Outlet", "lexicon", "nickname_relations", "outlet_regex"]
+# Words around a personal name that are no part of it: reconcile's name keys drop them too, so they
+# live here, free of spaCy, where both stages read them.
+HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Miss", "Sir", "Dame", "Prof.", "Lady", "Lord"})
+# Generational suffixes closing a personal name ("Ken Griffey Jr.").
+NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+
+__all__ = ["HONORIFICS", "NAME_SUFFIXES", "Lexicon", "Outlet", "lexicon", "nickname_relations", "outlet_regex"]
 
 
 @dataclass(frozen=True)

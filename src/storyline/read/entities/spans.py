@@ -9,15 +9,13 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from storyline.read.doc import DocIndex
+from storyline.read.entities.lexicon import HONORIFICS, NAME_SUFFIXES
 
 __all__ = ["POSSESSIVE", "TITLE_INNER", "HONORIFICS", "NAME_SUFFIXES", "is_cap", "cap_run_end", "trim_possessive"]
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
 # Lower-case words allowed inside a capitalised title run ("Pirates of the Caribbean").
 TITLE_INNER = frozenset({"of", "the", "and", "&", "in", "on", "a", "an", "to", "for", "at", "from", "with", "-"})
-HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Miss", "Sir", "Dame", "Prof.", "Lady", "Lord"})
-# Generational suffixes closing a personal name ("Ken Griffey Jr."); reconcile's name keys drop them too.
-NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 
 
 def is_cap(text: str) -> bool:
