@@ -74,3 +74,16 @@ def test_birth_window_of_an_age_dated_to_an_event():
     # 17 on some day of 2009: born from 1991-01-02 to 1992-12-31
     window = birth_window(17, Interval(date(2009, 1, 1), date(2009, 12, 31)))
     assert window == Interval(date(1991, 1, 2), date(1992, 12, 31))
+
+
+@pytest.mark.parametrize(("published", "month", "expected"), [
+    (date(2005, 11, 28), "XXXX-02", True),  # news of late November against "in February"
+    (date(2005, 11, 28), "XXXX-11", False),
+    (date(2005, 11, 3), "XXXX-10", False),  # the window reaches back into October
+    (date(2005, 11, 3), "XXXX-12", True),
+])
+def test_a_news_window_and_a_month_without_a_year(published, month, expected):
+    from storyline.core.dates import news_window
+
+    window, m = news_window(published), moment(month)
+    assert window.clashes(m) == m.clashes(window) == expected

@@ -173,6 +173,23 @@ def test_an_undated_toll_and_one_its_context_dates_months_before_are_two_events(
     assert not judged([a, b], old, new).conflicts
 
 
+def test_undated_articles_take_the_day_the_story_dates_most():
+    # Two undated articles (as in ECB+): a background paragraph on February's quake against a toll
+    # with no date of its own, in a story whose claims date the quake to 27 November.
+    a = ArticleBuilder("a1", "Terra Daily", None)
+    s, e = a.say("In February, a quake hit the town of Zarand.")
+    feb = a.timex("February", "XXXX-02", (s, e))
+    old = a.claim("wounding around 1,400", predicate="wound", context_when=feb)
+    a.claim("a quake struck the island on Sunday", predicate="strike", when="2005-11-27", when_text="Sunday")
+    b = ArticleBuilder("b1", "Softpedia", None)
+    new = b.claim("wounding 70", predicate="wound")
+    assert not judged([a, b], old, new).conflicts
+    # Without the background date they are told of one time, and conflict.
+    a2 = ArticleBuilder("a1", "Terra Daily", None)
+    same = a2.claim("wounding around 1,400", predicate="wound")
+    assert [x.kind for x in judged([a2, b], same, new).conflicts] == ["quantity"]
+
+
 def test_a_later_smaller_toll_is_still_a_conflict():
     arts, a, b = pair("the floods killed 40 people", "the floods killed 25 people", days=("2024-12-01", "2024-12-03"),
                       predicate="kill")

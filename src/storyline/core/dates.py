@@ -398,6 +398,13 @@ class Moment:
                 return a.days.days == 1 and a.days == b.days and a._clock_clash(b)
             first, second = (a, b) if a.days.end < b.days.start else (b, a)
             return not (add_days(first.days.end, 1) == second.days.start and first._night_before(second))
+        placed, loose = (a, b) if a.days is not None else (b, a)
+        if placed.days is not None and loose.days is None and placed.month is None and loose.month is not None:
+            # Days with no month named (a news window) against a month with no year ("in February"):
+            # apart when none of those days falls in that month.
+            months = _months_of(placed.days)
+            if months is not None and loose.month not in months:
+                return True
         if a.month is not None and b.month is not None:
             if a.month != b.month:
                 return not (a.night or b.night)  # a night on a month's last day reaches the next month
@@ -423,6 +430,17 @@ class Moment:
         if self.clock is not None:
             parts.append(f"at {self.clock // 60:02d}:{self.clock % 60:02d}" + (f" {self.zone}" if self.zone else ""))
         return " ".join(parts)
+
+
+def _months_of(days: Interval) -> frozenset[int] | None:
+    """The months of the year ``days`` touches, or None when they run for a year or more."""
+    if (days.end - days.start).days >= 365:
+        return None
+    months, d = set(), days.start
+    while d <= days.end:
+        months.add(d.month)
+        d = add_months(date(d.year, d.month, 1), 1)
+    return frozenset(months)
 
 
 @lru_cache(maxsize=16384)

@@ -331,8 +331,8 @@ def _measure_judgement(a: ClaimView, x: Measure, b: ClaimView, y: Measure) -> Ju
     if (ta is None) != (tb is None):
         # An undated figure is its article's news; one its context dates months before (a paragraph
         # on an earlier quake) is about another event.
-        ta = ta or (news_window(a.published) if a.published else None)
-        tb = tb or (news_window(b.published) if b.published else None)
+        ta = ta or (news_window(a.news_day) if a.news_day else None)
+        tb = tb or (news_window(b.news_day) if b.news_day else None)
     if ta is not None and tb is not None and ta.clashes(tb):
         return out  # told of different times: another event, or the same one later
     (a, x), (b, y) = sorted(((a, x), (b, y)), key=lambda p: p[0].order)

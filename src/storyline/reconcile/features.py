@@ -11,6 +11,7 @@ the counts of children.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Sequence
@@ -66,6 +67,10 @@ class ClaimView:
     # For a claim with no time of its own: the date its context gives (Claim.context_when). Conflicts
     # use it only to keep apart figures told of different times (a past quake in a background paragraph).
     context_timex: Timex | None = None
+    # The day the claim's news is about: its article's publication date, else (an undated article)
+    # the day the story's claims date most often. Conflicts take an undated figure to be news of the
+    # days up to it (core.dates.news_window), so a figure dated months before is another event's.
+    news_day: date | None = None
     # The distinct lower-case word forms of the sentence(s) holding the claim (Claim.sentence_start/
     # end, as the reader split them): what recognising a copied sentence compares. Empty for a
     # reading stored before schema 8.
@@ -130,10 +135,24 @@ class _SentenceWords:
         return frozenset(w for s in self._sentences[lo:hi] for w in s.words)
 
 
+def story_day(readings: Sequence[ArticleReading]) -> date | None:
+    """The day the story's claims give most often as their own time (the earliest on ties), or None."""
+    days: Counter[date] = Counter()
+    for r in readings:
+        timexes = {t.id: t for t in r.timexes}
+        for c in r.claims:
+            t = timexes.get(c.when) if c.when else None
+            span = interval(t.value, t.mod) if t is not None and t.type in ("DATE", "TIME") else None
+            if span is not None and span.start == span.end:
+                days[span.start] += 1
+    return min(days, key=lambda d: (-days[d], d)) if days else None
+
+
 def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimView]:
     """One :class:`ClaimView` per claim, in a deterministic order (publication date, article, offset)."""
     name_drop = frozenset(t for e in cast.entities for n in (e.name, *e.aliases) for t in name_tokens(n))
     views: list[ClaimView] = []
+    undated_day = story_day(readings)
     for r in readings:
         art = r.article
         published = parse_day(art.published)
@@ -183,6 +202,7 @@ def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimVie
                     place=_place(c, cast),
                     context_timex=None if t is not None or work is not None or not c.context_when
                     else timexes.get(c.context_when),
+                    news_day=published or undated_day,
                     sentence_words=in_sentences(c.sentence_start, c.sentence_end),
                     sentences=r.sentences,
                 )
