@@ -41,6 +41,17 @@ def test_other_people_or_another_time_make_another_event():
     assert died[0] != died[1] and quakes[0] != quakes[1]
 
 
+def test_a_fact_told_only_with_a_light_verb_is_no_event():
+    from dataclasses import replace
+
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    a.claim("the island is home to 120,000 people", predicate="be")
+    r = a.build()
+    story = reconcile([replace(r, claims=tuple(replace(c, eventive=False) for c in r.claims))])
+    [fact] = story.facts
+    assert fact.event is None and not story.events
+
+
 def test_an_age_is_no_event():
     a = ArticleBuilder("a1", "AP", "2024-12-03")
     p = a.person("Ada Brook", aliases=("Brook",))

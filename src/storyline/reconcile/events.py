@@ -15,7 +15,8 @@ Facts join one event when
 * the times they give can be one (:meth:`storyline.core.dates.Moment.clashes`: a quake on Sunday and
   one in February are two quakes).
 
-Attribute facts (an age, a count of children) belong to no event. Facts are taken earliest told
+Attribute facts (an age, a count of children) and facts told only with light or cognitive
+predicates ("be", "have", "think": ``Claim.eventive`` false) belong to no event. Facts are taken earliest told
 first and each joins the first event it fits, so the grouping does not depend on input order.
 """
 
@@ -70,7 +71,9 @@ def _when(facts: Sequence[Fact]) -> str | None:
 def group_events(told: Sequence[tuple[Fact, Cluster]]) -> tuple[list[Fact], list[Event]]:
     """Each fact with its ``event`` set, and the events, for facts aligned from ``told``'s clusters
     (fact, the cluster it was drafted from). Facts come back in the order given."""
-    order = sorted(range(len(told)), key=lambda i: (min(v.order for v in told[i][1].views), told[i][0].id))
+    # A fact no claim of which tells of something happening ("be", "have", "think") is no event.
+    told_events = [i for i in range(len(told)) if any(v.claim.eventive for v in told[i][1].views)]
+    order = sorted(told_events, key=lambda i: (min(v.order for v in told[i][1].views), told[i][0].id))
     by_key: dict[str, list[_Open]] = {}
     event_of: dict[int, _Open] = {}
     for i in order:
@@ -93,6 +96,6 @@ def group_events(told: Sequence[tuple[Fact, Cluster]]) -> tuple[list[Fact], list
             ev = Event(make_id("v", e.key, *sorted(fact_ids)), e.key, label, fact_ids, _when(e.facts))
             events.append(ev)
             ids[id(e)] = ev.id
-    facts = [replace(told[i][0], event=ids[id(event_of[i])]) for i in range(len(told))]
+    facts = [replace(f, event=ids[id(event_of[i])]) if i in event_of else f for i, (f, _) in enumerate(told)]
     events.sort(key=lambda e: e.id)
     return facts, events
