@@ -207,3 +207,55 @@ def test_a_person_with_person_evidence_keeps_the_type():
     person = b.person("Harbor Lights", aliases=("the singer",), gender="female")
     cast = build_cast([a.build(), b.build()])
     assert _story_of(cast, person).type == "PERSON"
+
+
+def test_a_bare_person_most_articles_call_a_place_is_that_place():
+    # ECB+ 20ecbplus (CC BY 3.0): "Tonban and Goursin were all but destroyed" reads Goursin as a
+    # person; other articles say "the village of Goursin". A bare PERSON name that more articles
+    # type GPE/LOC/ORG than PERSON takes that type; one with person evidence keeps its own.
+    arts = [ArticleBuilder(f"a{i}", "Wire", "2024-01-15") for i in range(3)]
+    wrong = arts[0].person("Goursin")
+    village = [arts[1].entity("Goursin", type="GPE"), arts[2].entity("Goursin", type="GPE")]
+    cast = build_cast([a.build() for a in arts])
+    assert cast.of[wrong] == cast.of[village[0]] == cast.of[village[1]]
+    assert _story_of(cast, wrong).type == "GPE"
+    kept = arts[0].person("Goursin", aliases=("the mayor",), gender="male")
+    cast = build_cast([a.build() for a in arts])
+    assert _story_of(cast, kept).type == "PERSON"
+
+
+def test_a_person_named_as_often_as_a_place_stays_a_person():
+    a, b = ArticleBuilder("a1", "Wire", "2024-01-15"), ArticleBuilder("b1", "Wire", "2024-01-16")
+    person = a.person("Jordan")
+    b.entity("Jordan", type="GPE")
+    cast = build_cast([a.build(), b.build()])
+    assert _story_of(cast, person).type == "PERSON"
+
+
+def test_an_unnamed_role_goes_to_the_person_the_story_gives_it_far_more_often():
+    unnamed = {"attributes": {"roles": ["victim"], "unnamed": True}}
+    victim = {"aliases": ("the victim",), "attributes": {"roles": ["victim"]}}
+    readings, ids = _articles(("Ben Banky", victim), ("Ben Banky", victim), ("Luke Pigeon", victim),
+                              ("the victim", unnamed))
+    cast = build_cast(readings)
+    assert cast.of[ids[3]] == cast.of[ids[0]] != cast.of[ids[2]]
+
+
+def test_unnamed_holders_of_a_role_several_people_share_join_each_other_only():
+    unnamed = {"attributes": {"roles": ["victim"], "unnamed": True}}
+    victim = {"aliases": ("the victim",), "attributes": {"roles": ["victim"]}}
+    readings, ids = _articles(("Ben Banky", victim), ("Luke Pigeon", victim), ("the victim", unnamed),
+                              ("the victim", unnamed))
+    cast = build_cast(readings)
+    assert cast.of[ids[2]] == cast.of[ids[3]]
+    assert cast.of[ids[2]] not in {cast.of[ids[0]], cast.of[ids[1]]}
+
+
+def test_unnamed_groups_of_one_kind_of_person_link_across_articles():
+    pirates = {"attributes": {"roles": ["pirate"], "unnamed": True, "members": []}}
+    a, b, c = (ArticleBuilder(f"a{n}", "Wire", "2024-01-15") for n in range(3))
+    p1 = a.entity("the pirates", type="GROUP", attributes=pirates["attributes"])
+    p2 = b.entity("Somali pirates", type="GROUP", attributes=pirates["attributes"])
+    w = c.entity("the women", type="GROUP", attributes={"roles": ["woman"], "unnamed": True, "members": []})
+    cast = build_cast([a.build(), b.build(), c.build()])
+    assert cast.of[p1] == cast.of[p2] != cast.of[w]

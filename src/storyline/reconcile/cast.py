@@ -10,11 +10,13 @@ Linking rules, strongest first (each successful merge leaves one evidence line):
 3. a lone first name only with more evidence: it must belong to exactly one full-named person
    *and* share an epithet or role with that person ("Natalie" + "the actress"). Two people who only
    share a first name are never merged;
-4. an unnamed entity ("the choreographer") whose epithet belongs to exactly one person; unnamed
-   holders of one role ("the gunman") when no one in the story is named as holding it;
+4. an unnamed entity ("the choreographer") whose epithet belongs to exactly one person, or to the
+   one the story gives it in at least twice as many articles as anyone else; unnamed holders of
+   one role ("the gunman") with each other when no one person takes them;
 5. the same mononym ("Madonna") when it is no known first name or surname of anyone in the story;
 6. organisations and outlets by normalised name ("Us" ~ "Us Weekly" when that is the only match);
-7. groups (the couple) by the set of their members' story entities; other types by exact name.
+7. groups (the couple) by the set of their members' story entities, unnamed groups ("the
+   pirates") by the kind of person; other types by exact name.
 
 Union-find keeps this linear in the number of article entities.
 """
@@ -205,19 +207,33 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
                                              "no one else in the story has it")
             else:
                 mononyms[tok] = e
+    # How many articles give each named person each epithet ("the victim" in three articles about
+    # Banky, once for a colleague): the one the story gives it far more often takes it unnamed.
+    epithet_weight: Counter = Counter()
+    for e in people:
+        root = link.uf.find(e.id)
+        if root in rep:
+            epithet_weight.update((ep, root) for ep in _epithets(e))
     holders: dict[str, ArticleEntity] = {}
     for e in unnamed:
         owners = set().union(*(epithet_owner.get(ep, set()) for ep in _epithets(e))) if _epithets(e) else set()
+        if len(owners) > 1:
+            ranked = sorted(owners, key=lambda r: (-sum(epithet_weight[(ep, r)] for ep in _epithets(e)), r))
+            top, second = (sum(epithet_weight[(ep, r)] for ep in _epithets(e)) for r in ranked[:2])
+            if top >= _DOMINANT * second:
+                owners = {ranked[0]}
         if len(owners) == 1:
             root = next(iter(owners))
             ep = sorted(_epithets(e) & epithets[root])[0]
-            link.merge(rep[root], e, f"{_label(e)} shares the epithet '{ep}' with {_label(rep[root])} only")
-        elif not owners and isinstance(e.attributes, dict) and e.attributes.get("unnamed"):
-            # "the gunman" in two articles, named in neither: one story, one gunman.
+            link.merge(rep[root], e, f"{_label(e)} shares the epithet '{ep}' with {_label(rep[root])} only, "
+                                     "or far more often than anyone else")
+        elif isinstance(e.attributes, dict) and e.attributes.get("unnamed"):
+            # "the gunman" in two articles, named in neither, or named as several people's role
+            # with no one ahead: one story, one unnamed gunman.
             for role in e.attributes.get("roles", []):
                 if role in holders:
                     link.merge(holders[role], e, f"{_label(holders[role])} and {_label(e)}: the same role, "
-                                                 "and no one in the story is named as holding it")
+                                                 "and no one person in the story is named as holding it")
                 else:
                     holders[role] = e
 
@@ -292,7 +308,17 @@ def _link_orgs(orgs: list[ArticleEntity], link: _Linker) -> None:
 
 def _link_groups(groups: list[ArticleEntity], link: _Linker) -> None:
     by_members: dict[frozenset[str], ArticleEntity] = {}
+    by_kind: dict[str, ArticleEntity] = {}
     for e in groups:
+        attrs = e.attributes if isinstance(e.attributes, dict) else {}
+        if attrs.get("unnamed") and not _group_members(e):
+            # "the pirates" in two articles of one story: the same unnamed people.
+            for role in attrs.get("roles", [])[:1]:
+                if role in by_kind:
+                    link.merge(by_kind[role], e, f"{_label(by_kind[role])} and {_label(e)}: unnamed people of one kind")
+                else:
+                    by_kind[role] = e
+            continue
         roots = frozenset(link.uf.find(m) for m in _group_members(e) if m in link.ents)
         if len(roots) < 2:
             continue
