@@ -69,6 +69,8 @@ def test_an_award_before_a_noun_of_awards_is_the_award(nlp):
         ("The earth tremor hit a triangular area between Ras Al Khaimah, Al Ain and Dubai.", ["Ras Al Khaimah", "Al Ain"]),
         ("It struck near the port city of Bandar Abbas, on the mainland near Qeshm island.", ["Bandar Abbas"]),
         ("TallGrass distributes products based on hemp, including Body Dope, a brand of skincare products.", ["Body Dope"]),
+        ("The relief agency said the four hardest-hit villages were Tonban, Gavarzin, Khaledin and Gourian.",
+         ["Gavarzin", "Khaledin"]),
     ],
 )
 def test_a_name_in_a_place_or_thing_phrase_is_no_person(nlp, text, names):

@@ -259,3 +259,24 @@ def test_unnamed_groups_of_one_kind_of_person_link_across_articles():
     w = c.entity("the women", type="GROUP", attributes={"roles": ["woman"], "unnamed": True, "members": []})
     cast = build_cast([a.build(), b.build(), c.build()])
     assert cast.of[p1] == cast.of[p2] != cast.of[w]
+
+
+def test_an_unnamed_holder_written_in_a_headline_capital_is_still_unnamed():
+    # ECB+ 21ecb (CC BY 3.0): "Man Charged In Deadly Hit-And-Run" gives the unnamed man the
+    # mention "Man"; it links with the other articles' unnamed man by role, not as a mononym.
+    unnamed = {"attributes": {"roles": ["man"], "unnamed": True}}
+    readings, ids = _articles(("the man", {**unnamed, "aliases": ("Man", "a man")}), ("the man", unnamed),
+                              ("the man", {**unnamed, "aliases": ("Man",)}))
+    cast = build_cast(readings)
+    assert len({cast.of[i] for i in ids}) == 1
+
+
+def test_unnamed_people_are_no_ones_claims_for_alignment():
+    unnamed = {"attributes": {"roles": ["man"], "unnamed": True}}
+    gunman = {"attributes": {"roles": ["gunman"], "unnamed": True}}
+    readings, (man, named, held) = _articles(("the man", unnamed), ("Mark Tull", {"aliases": ("the gunman",),
+                                             "attributes": {"roles": ["gunman"]}}), ("the gunman", gunman))
+    cast = build_cast(readings)
+    assert cast.unnamed == frozenset({cast.of[man]})
+    assert cast.people(man) == (cast.of[man],) and cast.named_people(man) == ()
+    assert cast.named_people(held) == (cast.of[named],)  # linked to a named person: named

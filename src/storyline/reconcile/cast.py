@@ -58,10 +58,17 @@ class Cast:
     by_id: dict[str, StoryEntity] = field(default_factory=dict)
     types: dict[str, str] = field(default_factory=dict)  # ArticleEntity id → type
     members: dict[str, tuple[str, ...]] = field(default_factory=dict)  # GROUP ArticleEntity id → member ids
+    # Story entities of unnamed people only ("a man", "the pirates"), linked to no named person.
+    unnamed: frozenset[str] = frozenset()
 
     def story(self, article_entity: str | None) -> str | None:
         """The story entity of an article entity id, or None."""
         return self.of.get(article_entity) if article_entity else None
+
+    def named_people(self, article_entity: str | None) -> tuple[str, ...]:
+        """:meth:`people` without unnamed people: whom a claim is about, for aligning claims into
+        facts ("a man was arrested" is not about someone other than "Kirkpatrick was arrested")."""
+        return tuple(p for p in self.people(article_entity) if p not in self.unnamed)
 
     def people(self, article_entity: str | None) -> tuple[str, ...]:
         """Story entities an article entity stands for (a GROUP stands for its members)."""
@@ -132,6 +139,9 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
     singles: list[tuple[ArticleEntity, str]] = []
     unnamed: list[ArticleEntity] = []
     for e in people:
+        if isinstance(e.attributes, dict) and e.attributes.get("unnamed"):
+            unnamed.append(e)  # "Man" from a headline ("Man Charged In ...") is no name
+            continue
         fulls = [name_tokens(n) for n in _names(e)]
         fulls = [t for t in fulls if len(t) >= 2]
         if not fulls:
@@ -388,10 +398,13 @@ def build_cast(readings: Sequence[ArticleReading]) -> Cast:
             of[m.id] = sid
             names_by_member[m.id] = name
     member_map = {e.id: tuple(_group_members(e)) for e in all_ents if e.type == "GROUP"}
+    unnamed = frozenset(of[m.id] for _, members in comps for m in members[:1]
+                        if all(isinstance(x.attributes, dict) and x.attributes.get("unnamed") for x in members))
     return Cast(
         entities=tuple(sorted(entities, key=lambda s: s.id)),
         of=of,
         by_id={s.id: s for s in entities},
         types={e.id: e.type for e in all_ents},
         members=member_map,
+        unnamed=unnamed,
     )

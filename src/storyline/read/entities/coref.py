@@ -232,8 +232,13 @@ def _resolve_epithet(st: _State, a: Anaphor, roles: _Roles) -> int | None:
     subj, verb = _subject_of_clause(doc, a.head)
     if subj is not None and subj.i != a.head and st.covered[subj.i] >= 0:
         exclude.add(st.covered[subj.i])
+    # "Police spokesman Tim Fanning said the suspect fled": who says a clause is not the role
+    # noun inside it (a speaker does not name themselves "the suspect").
+    speakers = {st.covered[c.i] for v in list(doc[a.head].ancestors)[:6] if v.pos_ in {"VERB", "AUX"} and v.i != a.head
+                for c in v.children if c.dep_ == "nsubj" and c.i != a.head and st.covered[c.i] >= 0}
     scores = st.scores(a.start_tok, _EPITHET_WINDOW, exclude)
-    cands = {k: s for k, s in scores.items() if st.adult(k) and st.named(k) and _compatible(st.ents[k], want)}
+    cands = {k: s for k, s in scores.items()
+             if st.adult(k) and st.named(k) and _compatible(st.ents[k], want) and (k not in speakers or not a.wordnet)}
     if owners:
         cands = {k: s for k, s in cands.items() if k in owners}  # two people were given this role: one of them
     # Someone the article made "the singer" is not "the choreographer". A role only read from
@@ -289,10 +294,16 @@ def _resolve_pronoun(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, in
         subj, _ = _subject_of_clause(doc, a.head)
         if subj is not None and st.covered[subj.i] >= 0:
             k = st.covered[subj.i]
+            if st.person(k) and st.ents[k].gender is None and st.ents[k].attributes.get("unnamed"):
+                st.ents[k].gender = a.want  # "A Mafia boss hanged himself": the clause says who
             return k if st.person(k) and st.ents[k].gender == a.want else None
     scores = st.scores(a.start_tok, _PRONOUN_WINDOW, set())
     # Children named in passing ("son Aleph, 12") are rarely the topic a pronoun picks up.
     ranked = sorted(((s if st.adult(k) else s * 0.5, k) for k, s in scores.items() if st.person(k) and st.named(k)), reverse=True)
+    if not ranked:
+        # No one named in sight: "A Mafia boss in Palermo ... before he was arrested" is the
+        # unnamed one's, by the same tests.
+        ranked = sorted(((s, k) for k, s in scores.items() if st.person(k)), reverse=True)
     match = [(s, k) for s, k in ranked if st.ents[k].gender == a.want]
     if not match:
         # The only person in sight, of unknown gender, and close by: the pronoun settles the gender.

@@ -32,6 +32,7 @@ _PLURAL_GROUP = {"spouses", "exes", "newlyweds", "lovebirds", "parents", "partne
 _NP_OPEN = frozenset({"the", "a", "an", "his", "her", "their"})
 _AGE_EPITHET = re.compile(r"^(\d{1,3})-year-old$")
 _THE = frozenset({"the"})
+_ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
 _A = frozenset({"a", "an"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "my", "our", "your"})
 # Where "a suspect" describes someone already named rather than introducing someone: "X is a
@@ -102,6 +103,16 @@ def covered_next(doc: Doc, i: int, covered: list[int]) -> bool:
     """Whether the noun at ``i`` modifies a following noun or name ("pirate attacks", "fans' Twitter")."""
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return nxt is not None and (nxt.tag_ in {"NN", "NNS", "NNP", "NNPS", "POS"} or covered[i + 1] >= 0)
+
+
+def _bare(doc: Doc, i: int, covered: list[int]) -> bool:
+    """A singular kind of person with no determiner at all, as an argument: headline style
+    ("British climber dies", "hit and run leaves woman dead"). Not a title before a name
+    ("climber Jeremy Colenso"), which the name's roles take."""
+    t = doc[i]
+    if any(c.dep_ in {"det", "poss", "nummod"} for c in t.children) or t.dep_ not in _ARGUMENT:
+        return False
+    return not (i + 1 < len(doc) and covered[i + 1] >= 0) and not (i > 0 and covered[i - 1] >= 0)
 
 
 def _possessed(tok) -> bool:
@@ -192,6 +203,8 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int]) -> list[Anaphor]:
             # "a man showed up at the party ... The man": an unnamed person of a kind WordNet
             # knows is introduced by the indefinite phrase, unless it describes someone named.
             start = _epithet_start(doc, i, lex, covered, _A) if is_role and role[2] else None
+            if start is None and is_role and role[2] and _bare(doc, i, covered):
+                start = _plural_start(doc, i, covered)  # "British climber dies", "killing mother and sister"
             if start is not None and not _describing(doc, start, i):
                 out.append(Anaphor(start, i + 1, i, "nominal", role[0], role[1], wordnet=True, indefinite=True))
             continue
@@ -209,6 +222,8 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int]) -> list[Anaphor]:
 def _describing(doc: Doc, start: int, head: int) -> bool:
     """Whether the indefinite phrase [start, head] describes rather than introduces someone."""
     t = doc[head]
+    while t.dep_ == "conj" and t.head.i != t.i:  # "works as a climber and a guide"
+        t = t.head
     if t.dep_ in _DESCRIBING or (t.dep_ == "pobj" and t.head.lower_ in {"as", "like"}):
         return True
     return start > 0 and doc[start - 1].text in {",", "(", "—", "–"}

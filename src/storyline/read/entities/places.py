@@ -8,7 +8,9 @@ words is needed:
 - a name that a noun of a place modifies or completes: apposition with no comma, or compound ("the
   villages Kavouhi and Zinabieh", "the Hormuzgan province", "the Ridgeview area"), or the object of "of"
   or "between" after such a noun ("the port city of Bandar Abbas", "an area between Ras Al
-  Khaimah, Al Ain and Dubai") is a place; coordinated names share their first one's phrase;
+  Khaimah, Al Ain and Dubai") is a place, as is a name that a copula equates with such a noun
+  ("the villages were Tonban, Gavarzin and Khaledin"); coordinated names share their first one's
+  phrase;
 - the object of "of" right after a person's name or age ("Johnson, 66, of Burnsville", "LaSalle
   of Bloomington") is where they are from: a place;
 - a name in apposition with a common noun that has no person sense at all ("Body Dope, a brand of
@@ -79,6 +81,11 @@ def name_context(doc: Doc, start: int, end: int, roles: frozenset[str] | dict = 
         if _common_noun(noun) and place_noun(noun.lemma_):
             return PLACE
         if gov.lower_ == "of" and (noun.i < start or noun.i >= end) and _person_word(noun):
+            return PLACE
+    if gov.lemma_ == "be" and head.dep_ in {"attr", "nsubj"}:
+        # "the hardest-hit villages were Tonban, Gavarzin, Khaledin and Gourian"; "Goursin is a village"
+        other = {"attr": "nsubj", "nsubj": "attr"}[head.dep_]
+        if any(c.dep_ == other and _common_noun(c) and place_noun(c.lemma_) for c in gov.children):
             return PLACE
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i and _common_noun(child):
