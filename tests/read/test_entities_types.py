@@ -69,6 +69,7 @@ def test_an_award_before_a_noun_of_awards_is_the_award(nlp):
         ("The earth tremor hit a triangular area between Ras Al Khaimah, Al Ain and Dubai.", ["Ras Al Khaimah", "Al Ain"]),
         ("It struck near the port city of Bandar Abbas, on the mainland near Qeshm island.", ["Bandar Abbas"]),
         ("TallGrass distributes products based on hemp, including Body Dope, a brand of skincare products.", ["Body Dope"]),
+        ("A woman was killed by a motorist Wednesday night outside a Sam's Club store in Bloomington.", ["Sam"]),
         ("The relief agency said the four hardest-hit villages were Tonban, Gavarzin, Khaledin and Gourian.",
          ["Gavarzin", "Khaledin"]),
     ],
@@ -103,3 +104,11 @@ def test_a_person_in_comma_apposition_to_a_place_noun_stays_a_person(nlp):
     text = ("State news agency IRNA quoted the head of Qeshm's free - trade zone, Ali Rezapour, as saying the quake "
             "caused damage.")
     assert _types(nlp, text).get("Ali Rezapour") == {"PERSON"}
+
+
+def test_an_abbreviated_title_is_no_person(nlp):
+    # ECB+ 21_1ecb (CC BY 3.0)
+    types = _types(nlp, "She was struck just after 7 p.m., said Bloomington Police Sgt. Marty Earley. "
+                        "\"It was horrible to see,\" said Benson, a managing editor at WCCO-TV, Ch. 4.")
+    assert "PERSON" not in types.get("Sgt", set()) and "PERSON" not in types.get("Ch", set()), types
+    assert types.get("Marty Earley") == {"PERSON"}

@@ -280,3 +280,31 @@ def test_unnamed_people_are_no_ones_claims_for_alignment():
     assert cast.unnamed == frozenset({cast.of[man]})
     assert cast.people(man) == (cast.of[man],) and cast.named_people(man) == ()
     assert cast.named_people(held) == (cast.of[named],)  # linked to a named person: named
+
+
+def test_an_unnamed_woman_goes_to_the_woman_the_story_is_about():
+    # ECB+ 21ecbplus (CC BY 3.0): "hit and run leaves woman dead"; the other articles name Raj Chohan.
+    woman = {"attributes": {"roles": ["woman"], "unnamed": True}, "gender": "female"}
+    raj = {"gender": "female"}
+    readings, ids = _articles(("Raj Chohan", raj), ("Raj Chohan", raj), ("Vishwanand Subryan", {"gender": "male"}),
+                              ("the woman", woman))
+    cast = build_cast(readings)
+    assert cast.of[ids[3]] == cast.of[ids[0]]
+    # Two women named as often: the unnamed one stays unnamed.
+    readings, ids = _articles(("Raj Chohan", raj), ("Ana Ruiz", raj), ("the woman", woman))
+    cast = build_cast(readings)
+    assert len({cast.of[i] for i in ids}) == 3
+    # The story's main person is a man: no woman to give her to.
+    readings, ids = _articles(("Tom Reyes", {"gender": "male"}), ("Tom Reyes", {"gender": "male"}), ("the woman", woman))
+    cast = build_cast(readings)
+    assert cast.of[ids[2]] != cast.of[ids[0]]
+
+
+def test_a_name_cut_short_joins_the_one_longer_name_it_starts():
+    # ECB+ 21_5ecb (CC BY 3.0): the tagger reads "Anthony Phillip" in "charges to Anthony Phillip Lasalle Friday".
+    readings, ids = _articles(("Anthony Phillip LaSalle", {}), ("Anthony Phillip", {}))
+    cast = build_cast(readings)
+    assert cast.of[ids[0]] == cast.of[ids[1]]
+    readings, ids = _articles(("Mary Kate Olsen", {}), ("Mary Kate Smith", {}), ("Mary Kate", {}))
+    cast = build_cast(readings)
+    assert len({cast.of[i] for i in ids}) == 3  # two longer names start with it: neither

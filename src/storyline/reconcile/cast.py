@@ -4,7 +4,8 @@ Linking rules, strongest first (each successful merge leaves one evidence line):
 
 1. the same full name (two or more tokens), also through nicknames ("Ben Millepied" ~ "Benjamin
    Millepied"); then names that differ only by a middle name or an initial ("Raymond W. Kelly" ~
-   "Raymond Kelly"), when no other full name fits;
+   "Raymond Kelly"), when no other full name fits; a name that starts exactly one longer name
+   ("Anthony Phillip" ~ "Anthony Phillip LaSalle");
 2. a lone surname that belongs to exactly one full-named person ("Portman"), or to the one the story
    names in at least twice as many articles as anyone else with it;
 3. a lone first name only with more evidence: it must belong to exactly one full-named person
@@ -12,7 +13,8 @@ Linking rules, strongest first (each successful merge leaves one evidence line):
    share a first name are never merged;
 4. an unnamed entity ("the choreographer") whose epithet belongs to exactly one person, or to the
    one the story gives it in at least twice as many articles as anyone else; unnamed holders of
-   one role ("the gunman") with each other when no one person takes them;
+   one role ("the gunman") with each other when no one person takes them; an unnamed man or
+   woman no one took, to the one person of that gender the story is far most about;
 5. the same mononym ("Madonna") when it is no known first name or surname of anyone in the story;
 6. organisations and outlets by normalised name ("Us" ~ "Us Weekly" when that is the only match);
 7. groups (the couple) by the set of their members' story entities, unnamed groups ("the
@@ -165,6 +167,7 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
             by_rest[toks[1:]].setdefault(toks[0], e)
 
     _link_name_variants(exact, link)
+    _link_cut_names(exact, link)
 
     # Indexes over the full-named components (after rule 1 their roots are final for people).
     surname: dict[str, set[str]] = defaultdict(set)
@@ -246,6 +249,32 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
                                                  "and no one person in the story is named as holding it")
                 else:
                     holders[role] = e
+    _link_protagonists(people, unnamed, rep, weight, link)
+
+
+def _link_protagonists(people: list[ArticleEntity], unnamed: list[ArticleEntity], rep: dict[str, ArticleEntity],
+                       weight: Counter, link: _Linker) -> None:
+    """Rule 4c: "a woman was killed" in one article of a story whose other articles name the
+    victim is that woman, when the story is about her: an unnamed man or woman no named person
+    took goes to the one person of that gender the story names in at least twice as many articles
+    as anyone else who may have it (someone of unknown gender may)."""
+    gender: dict[str, Counter] = defaultdict(Counter)
+    for e in people:
+        root = link.uf.find(e.id)
+        if root in rep and e.gender in {"male", "female"}:
+            gender[root][e.gender] += 1
+    known = {root: c.most_common(1)[0][0] for root, c in gender.items()}
+    for e in unnamed:
+        if e.gender not in {"male", "female"} or link.uf.find(e.id) in rep or e.type != "PERSON":
+            continue
+        fits = sorted((r for r in rep if known.get(r, e.gender) == e.gender), key=lambda r: (-weight[r], r))
+        if not fits or known.get(fits[0]) != e.gender:
+            continue
+        if weight[fits[0]] >= 2 and (len(fits) == 1 or weight[fits[0]] >= _DOMINANT * weight[fits[1]]):
+            root = fits[0]
+            link.merge(rep[root], e, f"{_label(e)} is the {e.gender} person the story is about: no one named "
+                                     f"was given that role, and the story names {_label(rep[root])} far more "
+                                     "often than anyone else who may be them")
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -290,6 +319,21 @@ def _link_name_variants(exact: dict[tuple[str, ...], ArticleEntity], link: _Link
                     continue
                 link.merge(exact[a], exact[b], f"{_label(exact[a])} and {_label(exact[b])}: the same name but for a "
                                                 "middle name or an initial, and no one else fits")
+
+
+def _link_cut_names(exact: dict[tuple[str, ...], ArticleEntity], link: _Linker) -> None:
+    """Rule 1c: a name that is the start of exactly one longer name of the story is that person,
+    cut short by the tagger ("Anthony Phillip" in "charges to Anthony Phillip Lasalle Friday",
+    where the story names Anthony Phillip LaSalle)."""
+    longer: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for toks in exact:
+        for k in range(2, len(toks)):
+            longer[toks[:k]].append(toks)
+    for toks, e in exact.items():
+        fits = longer.get(toks, [])
+        if len(fits) == 1:
+            other = exact[fits[0]]
+            link.merge(other, e, f"{_label(e)} is the start of {_label(other)}, the only longer name it begins")
 
 
 def _link_orgs(orgs: list[ArticleEntity], link: _Linker) -> None:

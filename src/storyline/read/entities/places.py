@@ -13,6 +13,8 @@ words is needed:
   phrase;
 - the object of "of" right after a person's name or age ("Johnson, 66, of Burnsville", "LaSalle
   of Bloomington") is where they are from: a place;
+- a possessive name before a capitalised noun of a place or a body ("a Sam's Club store") names
+  that business;
 - a name in apposition with a common noun that has no person sense at all ("Body Dope, a brand of
   ...", "TallGrass, a supplier" does not count: a supplier may be a person) is a thing.
 
@@ -26,6 +28,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from storyline.core import words
+from storyline.read.entities.headlines import institution_word
 
 __all__ = ["PLACE", "THING", "name_context", "place_noun"]
 
@@ -87,6 +90,10 @@ def name_context(doc: Doc, start: int, end: int, roles: frozenset[str] | dict = 
         other = {"attr": "nsubj", "nsubj": "attr"}[head.dep_]
         if any(c.dep_ == other and _common_noun(c) and place_noun(c.lemma_) for c in gov.children):
             return PLACE
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if end < len(doc) and doc[end].tag_ == "POS" and after is not None and after.text[:1].isupper() \
+            and institution_word(after.text):
+        return THING  # "a Sam's Club store": the possessive names a business ("Club"), not a person
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i and _common_noun(child):
             low = child.lemma_.lower()
