@@ -112,3 +112,16 @@ def test_an_abbreviated_title_is_no_person(nlp):
                         "\"It was horrible to see,\" said Benson, a managing editor at WCCO-TV, Ch. 4.")
     assert "PERSON" not in types.get("Sgt", set()) and "PERSON" not in types.get("Ch", set()), types
     assert types.get("Marty Earley") == {"PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # ECB+ 19_11ecbplus and 26_3ecbplus (CC BY 3.0)
+        ("Police shot Kimani Gray on Saturday. After the shooting Gray was rushed to a hospital.", "Gray"),
+        ("Vincent Gigante rose fast. The shaken Costello retired, making Gigante's patron, Vito Genovese, the boss.",
+         "Gigante"),
+    ],
+)
+def test_a_surname_after_a_production_verb_that_is_no_verb_of_it_is_no_title(nlp, text, name):
+    assert _types(nlp, text).get(name) == {"PERSON"}
