@@ -96,6 +96,9 @@ def test_unnamed_groups_are_no_pair_and_kin_plurals_are_no_kind(nlp):
 def test_who_opening_a_relative_clause_is_its_antecedent(nlp):
     doc = nlp("Chargers defensive tackle Jamal Williams, who was arrested Sunday, said he was sorry.")
     assert "who" in _mentions(by_name(doc, "Jamal Williams"), "pronoun")
+    # ECB+ 28_8ecbplus
+    doc = nlp("Fred LaRue, a high-ranking Nixon administration official who served a prison term, died.")
+    assert "who" in _mentions(by_name(doc, "Fred LaRue"), "pronoun")
     doc = nlp("The police found the car, which was stolen.")
     assert not any(m.text == "which" for e in doc._.sl_entities for m in e.mentions)
 

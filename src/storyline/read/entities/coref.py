@@ -433,7 +433,10 @@ def _relative_pronouns(st: _State) -> None:
     for t in st.doc:
         if t.lower_ not in _RELATIVE or st.covered[t.i] >= 0 or t.head.dep_ != "relcl" or t.head.i == t.i:
             continue
-        key = st.covered[t.head.head.i]
+        noun = t.head.head
+        if st.covered[noun.i] < 0 and noun.dep_ == "appos" and noun.head.i != noun.i:
+            noun = noun.head  # "Fred LaRue, a Nixon administration official who served ...": LaRue
+        key = st.covered[noun.i]
         if key >= 0 and st.ents[key].type in {"PERSON", "GROUP"}:
             st.add_mention(key, t.i, t.i + 1, "pronoun")
 
