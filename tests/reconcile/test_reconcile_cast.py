@@ -294,6 +294,10 @@ def test_an_unnamed_woman_goes_to_the_woman_the_story_is_about():
     readings, ids = _articles(("Raj Chohan", raj), ("Ana Ruiz", raj), ("the woman", woman))
     cast = build_cast(readings)
     assert len({cast.of[i] for i in ids}) == 3
+    # Someone of unknown gender competes at half weight: Raj in 4 articles, Sam in 3.
+    readings, ids = _articles(*[("Raj Chohan", raj)] * 4, *[("Sam Hill", {})] * 3, ("the woman", woman))
+    cast = build_cast(readings)
+    assert cast.of[ids[-1]] == cast.of[ids[0]]
     # The story's main person is a man: no woman to give her to.
     readings, ids = _articles(("Tom Reyes", {"gender": "male"}), ("Tom Reyes", {"gender": "male"}), ("the woman", woman))
     cast = build_cast(readings)

@@ -257,20 +257,24 @@ def _link_protagonists(people: list[ArticleEntity], unnamed: list[ArticleEntity]
     """Rule 4c: "a woman was killed" in one article of a story whose other articles name the
     victim is that woman, when the story is about her: an unnamed man or woman no named person
     took goes to the one person of that gender the story names in at least twice as many articles
-    as anyone else who may have it (someone of unknown gender may)."""
+    as anyone else who may have it (someone of unknown gender may, at half their weight)."""
+    # Roots move as rules 2-4 merge; ``rep`` is keyed by the roots rule 1 left.
+    current = {link.uf.find(r): r for r in rep}
     gender: dict[str, Counter] = defaultdict(Counter)
     for e in people:
-        root = link.uf.find(e.id)
-        if root in rep and e.gender in {"male", "female"}:
+        root = current.get(link.uf.find(e.id))
+        if root is not None and e.gender in {"male", "female"}:
             gender[root][e.gender] += 1
     known = {root: c.most_common(1)[0][0] for root, c in gender.items()}
     for e in unnamed:
-        if e.gender not in {"male", "female"} or link.uf.find(e.id) in rep or e.type != "PERSON":
+        if e.gender not in {"male", "female"} or link.uf.find(e.id) in current or e.type != "PERSON":
             continue
-        fits = sorted((r for r in rep if known.get(r, e.gender) == e.gender), key=lambda r: (-weight[r], r))
+        # Someone of unknown gender may be them as often as not: half their weight competes.
+        share = {r: weight[r] * (1.0 if r in known else 0.5) for r in rep if known.get(r, e.gender) == e.gender}
+        fits = sorted(share, key=lambda r: (-share[r], r))
         if not fits or known.get(fits[0]) != e.gender:
             continue
-        if weight[fits[0]] >= 2 and (len(fits) == 1 or weight[fits[0]] >= _DOMINANT * weight[fits[1]]):
+        if weight[fits[0]] >= 2 and (len(fits) == 1 or share[fits[0]] >= _DOMINANT * share[fits[1]]):
             root = fits[0]
             link.merge(rep[root], e, f"{_label(e)} is the {e.gender} person the story is about: no one named "
                                      f"was given that role, and the story names {_label(rep[root])} far more "
