@@ -1,5 +1,5 @@
-"""Role nouns (WordNet kinds of people), surnames shared in a family, and conjoined subjects.
-Sentences are invented for these tests."""
+"""Role nouns (WordNet kinds of people), surnames shared in a family, conjoined subjects and unnamed people.
+Sentences are invented for these tests, except where one says it is from ECB+ (CC BY 3.0)."""
 
 from __future__ import annotations
 
@@ -51,3 +51,74 @@ def test_conjoined_subjects_make_a_group_and_the_age_goes_to_the_second(nlp):
     assert _mentions(group, "name") == ["Gale Ibsen and Rob Ibsen"]
     # the pair comes before its members, so the claim's subject is the pair
     assert [e.type for e in doc._.sl_entities][:1] == ["GROUP"]
+
+
+# People the article does not name: "a man ... the man", "pirates ... the pirates", and "who".
+# Sentences from ECB+ (Cybulska & Vossen 2014, CC BY 3.0), topics 12, 18 and 35, shortened.
+
+def test_an_indefinite_kind_of_person_introduces_the_unnamed_one_the_definite_phrase_takes_up(nlp):
+    doc = nlp("Benjamin David Banky, 40, of Vancouver was gunned down Friday when a man showed up at the "
+              "Christmas party with a gun. The man \"had a firearm with him,\" police said.")
+    man = by_name(doc, "the man")
+    assert man.type == "PERSON" and man.attributes.get("unnamed")
+    assert _mentions(man) == ["a man", "The man"]
+    assert "a man" not in _mentions(by_name(doc, "Benjamin David Banky"))
+
+
+@pytest.mark.parametrize("text", [
+    "Kirkpatrick is a suspect in the killing.",
+    "Police named Kirkpatrick as a suspect.",
+    "Kirkpatrick, a suspect in the killing, was held.",
+    "Celeste felt like a stranger in her own house.",
+    "Theo came home a different man.",
+])
+def test_an_indefinite_phrase_that_describes_someone_introduces_no_one(nlp, text):
+    doc = nlp(text)
+    assert not [e for e in doc._.sl_entities if e.attributes.get("unnamed")], [e.name for e in doc._.sl_entities]
+
+
+def test_a_plural_kind_of_person_is_one_unnamed_group_per_article(nlp):
+    doc = nlp("Somali pirates seized a tanker on Saturday. The pirates demanded a ransom.")
+    pirates = by_name(doc, "the pirates")
+    assert pirates.type == "GROUP" and pirates.attributes["unnamed"] and pirates.attributes["members"] == []
+    assert _mentions(pirates) == ["Somali pirates", "The pirates"]
+
+
+def test_unnamed_groups_are_no_pair_and_kin_plurals_are_no_kind(nlp):
+    doc = nlp("Mara Quinn and Theo Lind posed for photographers on the red carpet. The couple kissed. "
+              "They have two children.")
+    groups = [e for e in doc._.sl_entities if e.type == "GROUP"]
+    assert "The couple" not in _mentions(by_name(doc, "the photographers"))
+    assert not any(e.attributes.get("roles") == ["child"] for e in groups)
+    assert any("The couple" in _mentions(g) for g in groups if not g.attributes.get("unnamed"))
+
+
+def test_who_opening_a_relative_clause_is_its_antecedent(nlp):
+    doc = nlp("Chargers defensive tackle Jamal Williams, who was arrested Sunday, said he was sorry.")
+    assert "who" in _mentions(by_name(doc, "Jamal Williams"), "pronoun")
+    # ECB+ 28_8ecbplus
+    doc = nlp("Fred LaRue, a high-ranking Nixon administration official who served a prison term, died.")
+    assert "who" in _mentions(by_name(doc, "Fred LaRue"), "pronoun")
+    doc = nlp("The police found the car, which was stolen.")
+    assert not any(m.text == "which" for e in doc._.sl_entities for m in e.mentions)
+
+
+def test_who_says_a_clause_is_not_the_role_noun_inside_it(nlp):
+    doc = nlp("Police spokesman Tim Fanning said the suspect fled.")
+    assert "the suspect" not in _mentions(by_name(doc, "Tim Fanning"))
+    assert _mentions(by_name(doc, "the suspect")) == ["the suspect"]
+
+
+def test_a_pronoun_with_no_one_named_in_sight_goes_to_the_unnamed_person(nlp):
+    # ECB+ 26_10ecb
+    doc = nlp("A Mafia boss in Palermo hanged himself in jail hours after he was arrested in a police raid.")
+    boss = by_name(doc, "the boss")
+    assert _mentions(boss) == ["A Mafia boss", "himself", "he"]
+
+
+def test_a_bare_kind_of_person_in_headline_style_is_an_unnamed_person(nlp):
+    # ECB+ 32_2ecbplus
+    doc = nlp("Son suspected of killing mother and sister had begged to stay locked up.")
+    assert _mentions(by_name(doc, "the sister")) == ["sister"]
+    doc = nlp("He works as climber and guide.")
+    assert not [e for e in doc._.sl_entities if e.attributes.get("unnamed")]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from helpers.docs import model_nlp
 
+from storyline.read.entities.places import place_noun
+
 pytestmark = pytest.mark.model
 
 
@@ -51,3 +53,75 @@ def test_an_award_before_a_noun_of_awards_is_the_award(nlp):
     # ECB+ 1_12ecb: "the most bland and unfunny Oscar night in recent memory"
     types = _types(nlp, "Hugh Jackman will be hosting what will undoubtedly be the most bland and unfunny Oscar night in recent memory.")
     assert types.get("Oscar") == {"OTHER"}
+
+
+# Names the tagger calls people whose phrase says they name a place or a thing. Sentences from
+# ECB+ (Cybulska & Vossen 2014, CC BY 3.0), topics 18, 20 and 21, and made-up ones.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Residents at the village of Gavarzin complained that relief operations were slow.", ["Gavarzin"]),
+        ("Several residential units in the villages Kavouhi and Zinabieh in the Dargehan area were damaged.",
+         ["Kavouhi", "Zinabieh"]),
+        ("A team of experts from the governorate of the Hormuzgan province arrived in the affected areas Monday.",
+         ["Hormuzgan"]),
+        ("LuAnn Marie Johnson, 66, of Burnsville, was walking into the store with her husband.", ["Burnsville"]),
+        ("The earth tremor hit a triangular area between Ras Al Khaimah, Al Ain and Dubai.", ["Ras Al Khaimah", "Al Ain"]),
+        ("It struck near the port city of Bandar Abbas, on the mainland near Qeshm island.", ["Bandar Abbas"]),
+        ("TallGrass distributes products based on hemp, including Body Dope, a brand of skincare products.", ["Body Dope"]),
+        ("A woman was killed by a motorist Wednesday night outside a Sam's Club store in Bloomington.", ["Sam"]),
+        ("The relief agency said the four hardest-hit villages were Tonban, Gavarzin, Khaledin and Gourian.",
+         ["Gavarzin", "Khaledin"]),
+    ],
+)
+def test_a_name_in_a_place_or_thing_phrase_is_no_person(nlp, text, names):
+    types = _types(nlp, text)
+    for name in names:
+        assert name in types and "PERSON" not in types[name], types
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("LuAnn Marie Johnson, 66, of Burnsville, was walking into the store with her husband.", "LuAnn Marie Johnson"),
+        ("Photographers waited outside the Lohan home in Los Angeles, where Lindsay Lohan lives.", "Lindsay Lohan"),
+        ("Mara Quinn, a singer from Ohio, arrived late.", "Mara Quinn"),
+        ("The mayor of the city, Dana Whitfield, spoke to reporters.", "Dana Whitfield"),
+    ],
+)
+def test_people_next_to_places_stay_people(nlp, text, name):
+    assert _types(nlp, text).get(name) == {"PERSON"}
+
+
+def test_a_place_noun_is_a_location_sense_and_no_building():
+    assert place_noun("village") and place_noun("city") and place_noun("province") and place_noun("area")
+    assert not place_noun("home") and not place_noun("residence") and not place_noun("family")
+    assert not place_noun("brand") and not place_noun("qwertyuiop")
+
+
+def test_a_person_in_comma_apposition_to_a_place_noun_stays_a_person(nlp):
+    # ECB+ 20_4ecbplus (Cybulska & Vossen 2014, CC BY 3.0)
+    text = ("State news agency IRNA quoted the head of Qeshm's free - trade zone, Ali Rezapour, as saying the quake "
+            "caused damage.")
+    assert _types(nlp, text).get("Ali Rezapour") == {"PERSON"}
+
+
+def test_an_abbreviated_title_is_no_person(nlp):
+    # ECB+ 21_1ecb (CC BY 3.0)
+    types = _types(nlp, "She was struck just after 7 p.m., said Bloomington Police Sgt. Marty Earley. "
+                        "\"It was horrible to see,\" said Benson, a managing editor at WCCO-TV, Ch. 4.")
+    assert "PERSON" not in types.get("Sgt", set()) and "PERSON" not in types.get("Ch", set()), types
+    assert types.get("Marty Earley") == {"PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # ECB+ 19_11ecbplus and 26_3ecbplus (CC BY 3.0)
+        ("Police shot Kimani Gray on Saturday. After the shooting Gray was rushed to a hospital.", "Gray"),
+        ("Vincent Gigante rose fast. The shaken Costello retired, making Gigante's patron, Vito Genovese, the boss.",
+         "Gigante"),
+    ],
+)
+def test_a_surname_after_a_production_verb_that_is_no_verb_of_it_is_no_title(nlp, text, name):
+    assert _types(nlp, text).get(name) == {"PERSON"}

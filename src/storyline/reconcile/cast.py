@@ -4,17 +4,21 @@ Linking rules, strongest first (each successful merge leaves one evidence line):
 
 1. the same full name (two or more tokens), also through nicknames ("Ben Millepied" ~ "Benjamin
    Millepied"); then names that differ only by a middle name or an initial ("Raymond W. Kelly" ~
-   "Raymond Kelly"), when no other full name fits;
+   "Raymond Kelly"), when no other full name fits; a name that starts exactly one longer name
+   ("Anthony Phillip" ~ "Anthony Phillip LaSalle");
 2. a lone surname that belongs to exactly one full-named person ("Portman"), or to the one the story
    names in at least twice as many articles as anyone else with it;
 3. a lone first name only with more evidence: it must belong to exactly one full-named person
    *and* share an epithet or role with that person ("Natalie" + "the actress"). Two people who only
    share a first name are never merged;
-4. an unnamed entity ("the choreographer") whose epithet belongs to exactly one person; unnamed
-   holders of one role ("the gunman") when no one in the story is named as holding it;
+4. an unnamed entity ("the choreographer") whose epithet belongs to exactly one person, or to the
+   one the story gives it in at least twice as many articles as anyone else; unnamed holders of
+   one role ("the gunman") with each other when no one person takes them; an unnamed man or
+   woman no one took, to the one person of that gender the story is far most about;
 5. the same mononym ("Madonna") when it is no known first name or surname of anyone in the story;
 6. organisations and outlets by normalised name ("Us" ~ "Us Weekly" when that is the only match);
-7. groups (the couple) by the set of their members' story entities; other types by exact name.
+7. groups (the couple) by the set of their members' story entities, unnamed groups ("the
+   pirates") by the kind of person; other types by exact name.
 
 Union-find keeps this linear in the number of article entities.
 """
@@ -53,10 +57,17 @@ class Cast:
     by_id: dict[str, StoryEntity] = field(default_factory=dict)
     types: dict[str, str] = field(default_factory=dict)  # ArticleEntity id → type
     members: dict[str, tuple[str, ...]] = field(default_factory=dict)  # GROUP ArticleEntity id → member ids
+    # Story entities of unnamed people only ("a man", "the pirates"), linked to no named person.
+    unnamed: frozenset[str] = frozenset()
 
     def story(self, article_entity: str | None) -> str | None:
         """The story entity of an article entity id, or None."""
         return self.of.get(article_entity) if article_entity else None
+
+    def named_people(self, article_entity: str | None) -> tuple[str, ...]:
+        """:meth:`people` without unnamed people: whom a claim is about, for aligning claims into
+        facts ("a man was arrested" is not about someone other than "Kirkpatrick was arrested")."""
+        return tuple(p for p in self.people(article_entity) if p not in self.unnamed)
 
     def people(self, article_entity: str | None) -> tuple[str, ...]:
         """Story entities an article entity stands for (a GROUP stands for its members)."""
@@ -127,6 +138,9 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
     singles: list[tuple[ArticleEntity, str]] = []
     unnamed: list[ArticleEntity] = []
     for e in people:
+        if isinstance(e.attributes, dict) and e.attributes.get("unnamed"):
+            unnamed.append(e)  # "Man" from a headline ("Man Charged In ...") is no name
+            continue
         fulls = [name_tokens(n) for n in _names(e)]
         fulls = [t for t in fulls if len(t) >= 2]
         if not fulls:
@@ -150,6 +164,7 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
             by_rest[toks[1:]].setdefault(toks[0], e)
 
     _link_name_variants(exact, link)
+    _link_cut_names(exact, link)
 
     # Indexes over the full-named components (after rule 1 their roots are final for people).
     surname: dict[str, set[str]] = defaultdict(set)
@@ -202,21 +217,65 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
                                              "no one else in the story has it")
             else:
                 mononyms[tok] = e
+    # How many articles give each named person each epithet ("the victim" in three articles about
+    # Banky, once for a colleague): the one the story gives it far more often takes it unnamed.
+    epithet_weight: Counter = Counter()
+    for e in people:
+        root = link.uf.find(e.id)
+        if root in rep:
+            epithet_weight.update((ep, root) for ep in _epithets(e))
     holders: dict[str, ArticleEntity] = {}
     for e in unnamed:
         owners = set().union(*(epithet_owner.get(ep, set()) for ep in _epithets(e))) if _epithets(e) else set()
+        if len(owners) > 1:
+            ranked = sorted(owners, key=lambda r: (-sum(epithet_weight[(ep, r)] for ep in _epithets(e)), r))
+            top, second = (sum(epithet_weight[(ep, r)] for ep in _epithets(e)) for r in ranked[:2])
+            if top >= _DOMINANT * second:
+                owners = {ranked[0]}
         if len(owners) == 1:
             root = next(iter(owners))
             ep = sorted(_epithets(e) & epithets[root])[0]
-            link.merge(rep[root], e, f"{_label(e)} shares the epithet '{ep}' with {_label(rep[root])} only")
-        elif not owners and isinstance(e.attributes, dict) and e.attributes.get("unnamed"):
-            # "the gunman" in two articles, named in neither: one story, one gunman.
+            link.merge(rep[root], e, f"{_label(e)} shares the epithet '{ep}' with {_label(rep[root])} only, "
+                                     "or far more often than anyone else")
+        elif isinstance(e.attributes, dict) and e.attributes.get("unnamed"):
+            # "the gunman" in two articles, named in neither, or named as several people's role
+            # with no one ahead: one story, one unnamed gunman.
             for role in e.attributes.get("roles", []):
                 if role in holders:
                     link.merge(holders[role], e, f"{_label(holders[role])} and {_label(e)}: the same role, "
-                                                 "and no one in the story is named as holding it")
+                                                 "and no one person in the story is named as holding it")
                 else:
                     holders[role] = e
+    _link_protagonists(people, unnamed, rep, weight, link)
+
+
+def _link_protagonists(people: list[ArticleEntity], unnamed: list[ArticleEntity], rep: dict[str, ArticleEntity],
+                       weight: Counter, link: _Linker) -> None:
+    """Rule 4c: "a woman was killed" in one article of a story whose other articles name the
+    victim is that woman, when the story is about her: an unnamed man or woman no named person
+    took goes to the one person of that gender the story names in at least twice as many articles
+    as anyone else who may have it (someone of unknown gender may, at half their weight)."""
+    # Roots move as rules 2-4 merge; ``rep`` is keyed by the roots rule 1 left.
+    current = {link.uf.find(r): r for r in rep}
+    gender: dict[str, Counter] = defaultdict(Counter)
+    for e in people:
+        root = current.get(link.uf.find(e.id))
+        if root is not None and e.gender in {"male", "female"}:
+            gender[root][e.gender] += 1
+    known = {root: c.most_common(1)[0][0] for root, c in gender.items()}
+    for e in unnamed:
+        if e.gender not in {"male", "female"} or link.uf.find(e.id) in current or e.type != "PERSON":
+            continue
+        # Someone of unknown gender may be them as often as not: half their weight competes.
+        share = {r: weight[r] * (1.0 if r in known else 0.5) for r in rep if known.get(r, e.gender) == e.gender}
+        fits = sorted(share, key=lambda r: (-share[r], r))
+        if not fits or known.get(fits[0]) != e.gender:
+            continue
+        if weight[fits[0]] >= 2 and (len(fits) == 1 or share[fits[0]] >= _DOMINANT * share[fits[1]]):
+            root = fits[0]
+            link.merge(rep[root], e, f"{_label(e)} is the {e.gender} person the story is about: no one named "
+                                     f"was given that role, and the story names {_label(rep[root])} far more "
+                                     "often than anyone else who may be them")
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -263,6 +322,21 @@ def _link_name_variants(exact: dict[tuple[str, ...], ArticleEntity], link: _Link
                                                 "middle name or an initial, and no one else fits")
 
 
+def _link_cut_names(exact: dict[tuple[str, ...], ArticleEntity], link: _Linker) -> None:
+    """Rule 1c: a name that is the start of exactly one longer name of the story is that person,
+    cut short by the tagger ("Anthony Phillip" in "charges to Anthony Phillip Lasalle Friday",
+    where the story names Anthony Phillip LaSalle)."""
+    longer: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for toks in exact:
+        for k in range(2, len(toks)):
+            longer[toks[:k]].append(toks)
+    for toks, e in exact.items():
+        fits = longer.get(toks, [])
+        if len(fits) == 1:
+            other = exact[fits[0]]
+            link.merge(other, e, f"{_label(e)} is the start of {_label(other)}, the only longer name it begins")
+
+
 def _link_orgs(orgs: list[ArticleEntity], link: _Linker) -> None:
     by_key: dict[str, tuple[ArticleEntity, str]] = {}
     for e in orgs:
@@ -289,7 +363,17 @@ def _link_orgs(orgs: list[ArticleEntity], link: _Linker) -> None:
 
 def _link_groups(groups: list[ArticleEntity], link: _Linker) -> None:
     by_members: dict[frozenset[str], ArticleEntity] = {}
+    by_kind: dict[str, ArticleEntity] = {}
     for e in groups:
+        attrs = e.attributes if isinstance(e.attributes, dict) else {}
+        if attrs.get("unnamed") and not _group_members(e):
+            # "the pirates" in two articles of one story: the same unnamed people.
+            for role in attrs.get("roles", [])[:1]:
+                if role in by_kind:
+                    link.merge(by_kind[role], e, f"{_label(by_kind[role])} and {_label(e)}: unnamed people of one kind")
+                else:
+                    by_kind[role] = e
+            continue
         roots = frozenset(link.uf.find(m) for m in _group_members(e) if m in link.ents)
         if len(roots) < 2:
             continue
@@ -359,10 +443,13 @@ def build_cast(readings: Sequence[ArticleReading]) -> Cast:
             of[m.id] = sid
             names_by_member[m.id] = name
     member_map = {e.id: tuple(_group_members(e)) for e in all_ents if e.type == "GROUP"}
+    unnamed = frozenset(of[m.id] for _, members in comps for m in members[:1]
+                        if all(isinstance(x.attributes, dict) and x.attributes.get("unnamed") for x in members))
     return Cast(
         entities=tuple(sorted(entities, key=lambda s: s.id)),
         of=of,
         by_id={s.id: s for s in entities},
         types={e.id: e.type for e in all_ents},
         members=member_map,
+        unnamed=unnamed,
     )

@@ -164,9 +164,9 @@ def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimVie
             pclass = c.predicate_class or f"~{c.event_key or c.predicate}"
             if pclass != "denial" and (c.predicate == "deny" or "reported_denial" in c.cues):
                 pclass = "denial"  # "who denied cheating in January" reports a denial, not the cheating
-            people = set(cast.people(c.subject))
+            people = set(cast.named_people(c.subject))
             if isinstance(c.object, str) and c.object in cast.of and cast.types.get(c.object) in ("PERSON", "GROUP"):
-                people.update(cast.people(c.object))
+                people.update(cast.named_people(c.object))
             t = timexes.get(c.when) if c.when else None
             work = None
             if t is not None and "when_work_date" in c.cues:
@@ -176,7 +176,7 @@ def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimVie
             if isinstance(c.object, str) and c.object in place_ents:
                 places.add(cast.of[c.object])
             counts = tuple(n for q in c.quantities if (n := child_count(q)) is not None)
-            subj = cast.people(c.subject)
+            subj = cast.named_people(c.subject)
             derived = _derived(c, span, published, pclass)
             if pclass == "marriage" and (derived is not None or c.predicate == "anniversary"):
                 # "(10th) anniversary on <date>": the date is the anniversary's, not the wedding's;

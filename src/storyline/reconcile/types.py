@@ -1,4 +1,4 @@
-"""Entity types settled across articles before linking: a title is not a person.
+"""Entity types settled across articles before linking: a title or a place is not a person.
 
 The reader types a name from its own article only, so a song or an award named without any
 context ("the music video for Glass Heart", "her Oscar speech" in an article that never calls
@@ -6,6 +6,10 @@ it an award) can come out PERSON. When another article of the story types the sa
 OTHER, and the article that says PERSON gives it nothing of a person (no alias or epithet, no
 gender, no role or kin relation), it takes the other type, so the cast links it with the work or
 award instead of making a person card of it.
+
+A place or a body works the same way, by majority: a bare PERSON whose name more articles of the
+story type GPE, LOC or ORG than PERSON ("Goursin" read as a person where it stands alone, a village
+where "the village of Goursin" says so) takes the type most of them give it.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from storyline.core.records import ArticleEntity
 __all__ = ["settle_types"]
 
 _THING_TYPES = ("WORK", "OTHER")
+_PLACE_TYPES = ("GPE", "LOC", "ORG")
 
 
 def _key(name: str) -> str:
@@ -33,21 +38,32 @@ def _bare_person(e: ArticleEntity) -> bool:
 
 
 def settle_types(entities: Sequence[ArticleEntity]) -> list[ArticleEntity]:
-    """``entities`` with each bare PERSON whose name another article types WORK/OTHER retyped.
+    """``entities`` with each bare PERSON whose name another article types WORK/OTHER retyped, and
+    each whose name more articles type GPE/LOC/ORG than PERSON retyped to the commonest of those.
 
     The retyped entity also takes that entity's name (its own becomes an alias: "Oscar" joins
     "Academy Award"), so the cast links the two by name.
     """
     things: dict[str, Counter] = defaultdict(Counter)
+    places: dict[str, Counter] = defaultdict(Counter)  # name -> type -> articles
     for e in entities:
         if e.type in _THING_TYPES:
             for name in (e.name, *e.aliases):
                 things[_key(name)][(e.type, e.name)] += 1
-    if not things:
+        if e.type in _PLACE_TYPES or e.type == "PERSON":
+            for name in dict.fromkeys(_key(n) for n in (e.name, *e.aliases)):
+                places[name][e.type] += 1
+    if not things and not any(len(v) > 1 for v in places.values()):
         return list(entities)
     out = []
     for e in entities:
         votes = things.get(_key(e.name)) if _bare_person(e) else None
+        place = places.get(_key(e.name)) if _bare_person(e) else None
+        if not votes and place:
+            etype, n = min(((t, c) for t, c in place.items() if t != "PERSON"), key=lambda tc: (-tc[1], tc[0]),
+                           default=(None, 0))
+            if etype and n > place["PERSON"]:
+                e = dataclasses.replace(e, type=etype)
         if votes:
             (etype, name), _ = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
             aliases = (e.name,) if name != e.name else ()

@@ -10,6 +10,8 @@ claims its tokens, so later steps cannot re-type them):
 3. works from their contexts ("the May December actress", "2010’s Black Swan"), then every other
    occurrence of the same title;
 4. people: full names license surnames, given names and short forms everywhere (names_people);
+   a name whose phrase says it is a place or a thing ("the village of Gavarzin") is not one
+   (places.py);
 5. the remaining NER spans (ORG, GPE, LOC, FAC, EVENT, WORK_OF_ART, PRODUCT), clustered by
    normalised string, acronyms ("GM") linked to the full name introduced in the same article.
 
@@ -196,7 +198,8 @@ def annotate_entities(doc: Doc) -> list[EntityAnn]:
 
     not_people: dict[tuple[int, int], str] = {}
     people = collect_people(doc, idx, lex, b.claimed, blocked, not_people)
-    places = {k for (s, e), t in not_people.items() if t == "ORG" for k in range(s, e)}
+    # A place or a body is never a person's mention, even where someone has the same name.
+    places = {k for (s, e), t in not_people.items() if t in {"ORG", "GPE"} for k in range(s, e)}
     person_rid: dict[int, int] = {}
     name_mentions: list[tuple[int, int, int]] = []
     for s, e, who in match_people(idx, people, b.claimed, blocked | places):

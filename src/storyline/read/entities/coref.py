@@ -18,6 +18,7 @@ last three sentences is well ahead of any other, and no person of unknown gender
 the pronoun follows the only person mentioned in the last three sentences, whose gender was
 unknown (the pronoun then sets it). "the company", "the magazine" go to the most salient
 organisation or outlet.
+"who" opening a relative clause on a person's mention is that person.
 "they/their" goes to a pair (a GROUP) mentioned in this or the previous sentence with no plural
 noun in between. "the pair", "the couple", "the estranged spouses" make a GROUP entity whose
 ``attributes["members"]`` are the two person keys.
@@ -52,6 +53,7 @@ _COUPLE_VERBS = frozenset({"marry", "wed", "date", "divorce", "leave", "meet", "
 _EPITHET_WINDOW = 8  # sentences an epithet may reach back
 _PRONOUN_WINDOW = 2
 _DECAY = 0.5
+_RELATIVE = frozenset({"who", "whom", "whose"})
 _COPULAS = frozenset({"is", "was", "be", "been", "being", "are", "were", "’s", "'s", "as", "became", "become", "remains"})
 
 
@@ -129,15 +131,20 @@ class _State:
                     out[key] = out.get(key, 0.0) + gain
         return out
 
-    def unnamed(self, role: str, gender: str | None) -> int:
-        """The PERSON entity of an unnamed holder of ``role`` ("the suspect"), one per role."""
-        key = self.unnamed_roles.get(role)
+    def unnamed(self, role: str, gender: str | None, plural: str | None = None) -> int:
+        """The PERSON entity of an unnamed holder of ``role`` ("the suspect"), one per role; with
+        ``plural`` (its name, "the pirates"), the GROUP of unnamed people of that kind, one per kind."""
+        key = self.unnamed_roles.get(("+" if plural else "") + role)
         if key is None:
-            ent = EntityAnn(self.next_key, f"the {role}", "PERSON", [], [], gender, [], {"roles": [role], "unnamed": True})
+            attrs = {"roles": [role], "unnamed": True}
+            if plural:
+                attrs["members"] = []
+            name = plural or f"the {role}"
+            ent = EntityAnn(self.next_key, name, "GROUP" if plural else "PERSON", [], [], gender, [], attrs)
             self.next_key += 1
             self.ents[ent.key] = ent
             self.order.append(ent)
-            self.unnamed_roles[role] = key = ent.key
+            self.unnamed_roles[("+" if plural else "") + role] = key = ent.key
         return key
 
     def group(self, a: int, b: int) -> int:
@@ -225,8 +232,13 @@ def _resolve_epithet(st: _State, a: Anaphor, roles: _Roles) -> int | None:
     subj, verb = _subject_of_clause(doc, a.head)
     if subj is not None and subj.i != a.head and st.covered[subj.i] >= 0:
         exclude.add(st.covered[subj.i])
+    # "Police spokesman Tim Fanning said the suspect fled": who says a clause is not the role
+    # noun inside it (a speaker does not name themselves "the suspect").
+    speakers = {st.covered[c.i] for v in list(doc[a.head].ancestors)[:6] if v.pos_ in {"VERB", "AUX"} and v.i != a.head
+                for c in v.children if c.dep_ == "nsubj" and c.i != a.head and st.covered[c.i] >= 0}
     scores = st.scores(a.start_tok, _EPITHET_WINDOW, exclude)
-    cands = {k: s for k, s in scores.items() if st.adult(k) and st.named(k) and _compatible(st.ents[k], want)}
+    cands = {k: s for k, s in scores.items()
+             if st.adult(k) and st.named(k) and _compatible(st.ents[k], want) and (k not in speakers or not a.wordnet)}
     if owners:
         cands = {k: s for k, s in cands.items() if k in owners}  # two people were given this role: one of them
     # Someone the article made "the singer" is not "the choreographer". A role only read from
@@ -256,7 +268,7 @@ def _resolve_group(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, int]
     if linked:
         _, x, y = max(linked, key=lambda c: c[0])
         return st.group(x, y)
-    existing = [k for k in st.scores(a.start_tok, _EPITHET_WINDOW, set()) if st.ents[k].type == "GROUP"]
+    existing = [k for k in st.scores(a.start_tok, _EPITHET_WINDOW, set()) if _pair(st, k)]
     if existing:
         return existing[0]
     scores = st.scores(a.start_tok, _EPITHET_WINDOW, set())
@@ -282,10 +294,16 @@ def _resolve_pronoun(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, in
         subj, _ = _subject_of_clause(doc, a.head)
         if subj is not None and st.covered[subj.i] >= 0:
             k = st.covered[subj.i]
+            if st.person(k) and st.ents[k].gender is None and st.ents[k].attributes.get("unnamed"):
+                st.ents[k].gender = a.want  # "A Mafia boss hanged himself": the clause says who
             return k if st.person(k) and st.ents[k].gender == a.want else None
     scores = st.scores(a.start_tok, _PRONOUN_WINDOW, set())
     # Children named in passing ("son Aleph, 12") are rarely the topic a pronoun picks up.
     ranked = sorted(((s if st.adult(k) else s * 0.5, k) for k, s in scores.items() if st.person(k) and st.named(k)), reverse=True)
+    if not ranked:
+        # No one named in sight: "A Mafia boss in Palermo ... before he was arrested" is the
+        # unnamed one's, by the same tests.
+        ranked = sorted(((s, k) for k, s in scores.items() if st.person(k)), reverse=True)
     match = [(s, k) for s, k in ranked if st.ents[k].gender == a.want]
     if not match:
         # The only person in sight, of unknown gender, and close by: the pronoun settles the gender.
@@ -299,6 +317,12 @@ def _resolve_pronoun(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, in
     if len(match) > 1 and match[1][0] >= 0.5 * best_s:
         return None
     return best
+
+
+def _pair(st: _State, key: int) -> bool:
+    """A GROUP of people the article names ("the couple"), not unnamed people of a kind ("the
+    photographers"), which "the pair" and "they" never pick up by salience alone."""
+    return st.ents[key].type == "GROUP" and not st.ents[key].attributes.get("unnamed")
 
 
 def _last_sent(st: _State, key: int, before: int) -> int:
@@ -317,7 +341,7 @@ def _resolve_they(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, int]]
             continue
         if sent - ev.sent > 1:
             break
-        if st.ents[ev.key].type == "GROUP":
+        if _pair(st, ev.key):
             best_tok, best = ev.tok, ev.key
             break
     for x, y, s, e in pairs:
@@ -400,6 +424,23 @@ def _verb_role(doc: Doc, tok: int, lex: Lexicon) -> str | None:
     return lex.role_verbs.get(t.head.lemma_.lower())
 
 
+def _relative_pronouns(st: _State) -> None:
+    """"Jamal Williams, who was arrested Sunday": the relative pronoun is its antecedent's mention.
+
+    The parse says which noun a relative clause modifies; when that noun is a person's (or a
+    pair's) mention, "who"/"whom"/"whose" opening the clause refers to them.
+    """
+    for t in st.doc:
+        if t.lower_ not in _RELATIVE or st.covered[t.i] >= 0 or t.head.dep_ != "relcl" or t.head.i == t.i:
+            continue
+        noun = t.head.head
+        if st.covered[noun.i] < 0 and noun.dep_ == "appos" and noun.head.i != noun.i:
+            noun = noun.head  # "Fred LaRue, a Nixon administration official who served ...": LaRue
+        key = st.covered[noun.i]
+        if key >= 0 and st.ents[key].type in {"PERSON", "GROUP"}:
+            st.add_mention(key, t.i, t.i + 1, "pronoun")
+
+
 def resolve_coreference(doc: Doc) -> None:
     """Add nominal and pronoun mentions (and GROUP entities) to ``doc._.sl_entities`` in place."""
     lex = lexicon()
@@ -454,6 +495,11 @@ def resolve_coreference(doc: Doc) -> None:
             key = _resolve_group(st, a, pairs)
         elif a.want == "org":
             key = _resolve_org(st, a)
+        elif a.indefinite and a.want == "plural":
+            key = st.unnamed(a.role, a.want, plural=f"the {doc[a.head].lower_}")
+        elif a.indefinite:
+            key = st.unnamed(a.role, a.want)  # "a man ... the man": the unnamed one, never a named person
+            stated.add(key, a.role)
         else:
             key = _resolve_epithet(st, a, stated)
             if key is None and a.wordnet:
@@ -475,6 +521,7 @@ def resolve_coreference(doc: Doc) -> None:
                     if st.ents[k].name not in works:
                         works.append(st.ents[k].name)
         st.add_mention(key, a.start_tok, a.end_tok, a.kind)
+    _relative_pronouns(st)
     for e in st.order:
         e.mentions.sort(key=lambda m: (m.start, m.end))
     # A pair that is a clause's subject comes before its members, so that whoever reads the

@@ -16,7 +16,7 @@ from storyline.core import words
 from storyline.read.entities.lexicon import Lexicon
 from storyline.read.entities.spans import is_cap
 
-__all__ = ["Anaphor", "PRONOUNS", "find_anaphors", "find_roles", "find_pairs", "grammatical_weight", "role_noun", "source_nouns"]
+__all__ = ["Anaphor", "PRONOUNS", "covered_next", "find_anaphors", "plural_role", "find_roles", "find_pairs", "grammatical_weight", "role_noun", "source_nouns"]
 
 # pronoun -> (gender/number, reflexive?)
 PRONOUNS: dict[str, tuple[str, bool]] = {
@@ -31,6 +31,13 @@ _INNER = frozenset({"-", "–", "year", "old", "of", "&", "and"})
 _PLURAL_GROUP = {"spouses", "exes", "newlyweds", "lovebirds", "parents", "partners"}
 _NP_OPEN = frozenset({"the", "a", "an", "his", "her", "their"})
 _AGE_EPITHET = re.compile(r"^(\d{1,3})-year-old$")
+_THE = frozenset({"the"})
+_ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
+_A = frozenset({"a", "an"})
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "my", "our", "your"})
+# Where "a suspect" describes someone already named rather than introducing someone: "X is a
+# suspect", "X, a suspect,", "named as a suspect", "felt like a stranger", "came home a different man".
+_DESCRIBING = frozenset({"attr", "appos", "acomp", "oprd", "npadvmod"})
 
 
 @dataclass
@@ -47,6 +54,7 @@ class Anaphor:
     reflexive: bool = False
     age: int | None = None  # "the 42-year-old"
     wordnet: bool = False  # a role known from WordNet only ("the suspect"), not from roles.json
+    indefinite: bool = False  # "a man", "a 29-year-old woman": introduces an unnamed holder of the role
 
 
 def source_nouns() -> frozenset[str]:
@@ -77,6 +85,51 @@ def role_noun(lex: Lexicon, tok) -> tuple[str, str | None, bool] | None:
     return None
 
 
+def plural_role(lex: Lexicon, tok) -> str | None:
+    """The singular of a plural noun for a kind of person ("pirates" -> "pirate", "women" ->
+    "woman"), by the same test as :func:`role_noun`; None otherwise."""
+    low = tok.lower_
+    if tok.tag_ != "NNS" or tok.pos_ != "NOUN" or not low.isalpha() or low in source_nouns() or low in _PLURAL_GROUP:
+        return None
+    if low in lex.kin:  # "the kids": whose they are decides who they are (kin intros, ages)
+        return None
+    lemma = words.lemmatize(low, "n")
+    if not lemma or lemma == low or lemma in source_nouns():
+        return None
+    return lemma if lemma in lex.roles or words.is_person_noun(lemma) else None
+
+
+def covered_next(doc: Doc, i: int, covered: list[int]) -> bool:
+    """Whether the noun at ``i`` modifies a following noun or name ("pirate attacks", "fans' Twitter")."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is not None and (nxt.tag_ in {"NN", "NNS", "NNP", "NNPS", "POS"} or covered[i + 1] >= 0)
+
+
+def _bare(doc: Doc, i: int, covered: list[int]) -> bool:
+    """A singular kind of person with no determiner at all, as an argument: headline style
+    ("British climber dies", "hit and run leaves woman dead"). Not a title before a name
+    ("climber Jeremy Colenso"), which the name's roles take."""
+    t = doc[i]
+    if any(c.dep_ in {"det", "poss", "nummod"} for c in t.children) or t.dep_ not in _ARGUMENT:
+        return False
+    return not (i + 1 < len(doc) and covered[i + 1] >= 0) and not (i > 0 and covered[i - 1] >= 0)
+
+
+def _possessed(tok) -> bool:
+    """"the couple's three children", "her sons": people named by whose they are, not a kind."""
+    return any(c.dep_ == "poss" for c in tok.children)
+
+
+def _plural_start(doc: Doc, i: int, covered: list[int]) -> int:
+    """The first token of the plural phrase headed by ``i``: the noun, the adjectives before it and
+    "the" ("Somali pirates", "the pirates"). A number stays out: "two children" is a count the
+    claims read."""
+    j = i
+    while j > 0 and i - j < 3 and covered[j - 1] < 0 and doc[j - 1].pos_ == "ADJ" and not doc[j - 1].like_num:
+        j -= 1
+    return j - 1 if j > 0 and doc[j - 1].lower_ == "the" and covered[j - 1] < 0 else j
+
+
 def grammatical_weight(tok) -> float:
     """Salience weight of a mention from its dependency role (subjects weigh most)."""
     steps = 0
@@ -91,15 +144,15 @@ def grammatical_weight(tok) -> float:
     return 1.0
 
 
-def _epithet_start(doc: Doc, i: int, lex: Lexicon, covered: list[int]) -> int | None:
-    """Index of "the" opening the definite description headed by token ``i``, or None."""
+def _epithet_start(doc: Doc, i: int, lex: Lexicon, covered: list[int], opener: frozenset[str] = _THE) -> int | None:
+    """Index of "the" (or another ``opener``) opening the description headed by token ``i``, or None."""
     j = i - 1
     steps = 0
     while j >= 0 and steps < 7:
         t = doc[j]
-        if t.lower_ == "the":
+        if t.lower_ in opener:
             return j
-        if t.lower_ in {"a", "an", "his", "her", "their", "its", "my", "our", "your"}:
+        if t.lower_ in _DETERMINERS:
             return None
         if not (t.pos_ in _MODIFIER_POS or is_cap(t.text) or t.text in _INNER or t.like_num or covered[j] >= 0):
             return None
@@ -125,6 +178,12 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int]) -> list[Anaphor]:
             continue
         role = role_noun(lex, t)
         is_role = role is not None
+        kind = plural_role(lex, t) if role is None else None
+        if kind is not None and not covered_next(doc, i, covered) and not _describing(doc, i, i) and not _possessed(t):
+            # "pirates seized the tanker ... the pirates": an unnamed group of one kind of person.
+            start = _plural_start(doc, i, covered)
+            out.append(Anaphor(start, i + 1, i, "nominal", kind, "plural", wordnet=True, indefinite=True))
+            continue
         is_org = low in lex.org_nouns and not is_role
         is_group = low in lex.group_nouns or low in _PLURAL_GROUP
         age = _AGE_EPITHET.match(low) if low.endswith("old") else None
@@ -141,6 +200,13 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int]) -> list[Anaphor]:
             continue  # "a couple of weeks"
         start = _epithet_start(doc, i, lex, covered)
         if start is None:
+            # "a man showed up at the party ... The man": an unnamed person of a kind WordNet
+            # knows is introduced by the indefinite phrase, unless it describes someone named.
+            start = _epithet_start(doc, i, lex, covered, _A) if is_role and role[2] else None
+            if start is None and is_role and role[2] and _bare(doc, i, covered):
+                start = _plural_start(doc, i, covered)  # "British climber dies", "killing mother and sister"
+            if start is not None and not _describing(doc, start, i):
+                out.append(Anaphor(start, i + 1, i, "nominal", role[0], role[1], wordnet=True, indefinite=True))
             continue
         if age:
             out.append(Anaphor(start, i + 1, i, "nominal", None, None, False, False, int(age.group(1) if age.lastindex else age.group(0))))
@@ -151,6 +217,16 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int]) -> list[Anaphor]:
         else:
             out.append(Anaphor(start, i + 1, i, "nominal", role[0], role[1], wordnet=role[2]))
     return out
+
+
+def _describing(doc: Doc, start: int, head: int) -> bool:
+    """Whether the indefinite phrase [start, head] describes rather than introduces someone."""
+    t = doc[head]
+    while t.dep_ == "conj" and t.head.i != t.i:  # "works as a climber and a guide"
+        t = t.head
+    if t.dep_ in _DESCRIBING or (t.dep_ == "pobj" and t.head.lower_ in {"as", "like"}):
+        return True
+    return start > 0 and doc[start - 1].text in {",", "(", "—", "–"}
 
 
 def find_roles(doc: Doc, lex: Lexicon, covered: list[int]) -> list[tuple[int, str, int, int]]:

@@ -13,7 +13,8 @@ WordNet knows of each capitalised word (:mod:`storyline.core.words`), never a li
 - a common noun that names no one ends the name ("Lindsay Lohan Checks" -> "Lindsay Lohan",
   "Brian Nichols Saturday" -> "Brian Nichols"), as does a function word ("... Jr. On");
 - a leading kind of person is a title, not a name ("Constable Tim Fanning", "Trooper William Hakim");
-- a single word that is a common word of English and no one's name ("Riot", "Kneeling") is no name.
+- a single word that is a common word of English and no one's name ("Riot", "Kneeling") is no name,
+  nor is an abbreviation: a word with no vowel before its period ("Sgt.", "Ch. 4").
 
 A word WordNet knows as someone's name ("Hall", "Page", "Ford") or a known given name (the
 nickname table) always stays.
@@ -124,4 +125,6 @@ def trim_name(idx: DocIndex, lex: Lexicon, s: int, e: int) -> tuple[int, int] | 
         t, low = texts[s], idx.lowers[s]
         if not _given(lex, t) and (_common(t) or low in idx.lower_words):
             return None  # "Riot", "Kneeling": words of English, no one's name
+        if e < len(texts) and texts[e] == "." and not idx.space_after[s] and not any(c in "aeiouy" for c in low):
+            return None  # "Sgt.", "Ch. 4": an abbreviation (no vowel), not a name
     return s, e

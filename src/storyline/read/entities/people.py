@@ -20,6 +20,7 @@ from storyline.read.entities.headlines import (
     trim_name,
 )
 from storyline.read.entities.lexicon import Lexicon
+from storyline.read.entities.places import name_context
 from storyline.read.entities.spans import HONORIFICS, NAME_SUFFIXES, is_cap, trim_possessive
 
 __all__ = ["Person", "collect_people", "match_people", "person_established"]
@@ -125,7 +126,10 @@ def collect_people(
     Spans found to name no person go to ``not_people`` with the type they name instead: "ORG" for
     a place or a body ("Betty Ford Center"; no person's name is matched inside it), "OTHER" for
     a name the tagger called a person that is a word of English ("Mac", "Beatles"; the entities
-    component types it as the tagger does elsewhere).
+    component types it as the tagger does elsewhere), "GPE"/"OTHER" for a name whose phrase says
+    it is a place or a thing (:func:`~storyline.read.entities.places.name_context`: "the village of
+    Gavarzin", "Body Dope, a brand of ..."); such a name is a person only where another of its
+    occurrences says so.
     """
     people: list[Person] = []
     not_people = {} if not_people is None else not_people
@@ -156,6 +160,13 @@ def collect_people(
     def usable(s: int, e: int) -> bool:
         return e > s and all(claimed[k] < 0 and k not in blocked for k in range(s, e))
 
+    def no_person(s: int, e: int) -> bool:
+        """The phrase around [s, e) says it names a place or a thing: recorded, never a person here."""
+        kind = name_context(doc, s, e, lex.roles)
+        if kind is not None:
+            not_people[(s, e)] = kind
+        return kind is not None
+
     texts, punct = idx.texts, idx.punct
     votes = _label_votes(doc)
     # Names read from a Title Case line wait until the rest of the article confirms them.
@@ -174,6 +185,8 @@ def collect_people(
         if s in headline:
             pending.append((s, e))
             continue
+        if no_person(s, e):
+            continue
         span = trimmed(s, e, tagged=True)
         if span is not None:
             add(tuple(texts[span[0] : span[1]]))
@@ -186,7 +199,7 @@ def collect_people(
             j = i + 1
             while j < n and j - i < 4 and is_cap(texts[j]) and len(texts[j]) > 1 and not punct[j] and claimed[j] < 0:
                 j += 1
-            if j - i >= 2 and usable(i, j) and not idx.common_word_at_start(i):
+            if j - i >= 2 and usable(i, j) and not idx.common_word_at_start(i) and not no_person(i, j):
                 if i in headline:
                     pending.append((i, j))
                 else:
@@ -200,6 +213,8 @@ def collect_people(
         if usable(s, e) and s not in headline:
             add(tuple(texts[s:e]), gender, kin)
     for s, e in person_established(doc, idx, lex, claimed, blocked):
+        if no_person(s, e):
+            continue
         if s in headline:
             pending.append((s, e))
         # A lone surname or given name of someone already known is matched as their form.

@@ -156,8 +156,12 @@ def find_works(idx: DocIndex, lex: Lexicon, blocked: set[int]) -> list[tuple[int
         if low in _FOR_NOUNS and i + 2 < n and doc[i + 1].lower_ == "for" and doc[i + 2].ent_type_ not in _PLACE_TYPES:
             add(_title_after(doc, i + 2, sent_end), "for")
         # "while making Red Lantern": the gerund of a production verb takes a title.
-        if low in _MAKING and i + 1 < n:
-            add(_title_after(doc, i + 1, sent_end), "making")
+        # Not "After the shooting Gray was rushed" (a noun, after a determiner) nor "making
+        # Gigante's patron" (the possessor of what is made).
+        if low in _MAKING and i + 1 < n and not (i > 0 and doc[i - 1].lower_ in _DETERMINERS):
+            span = _title_after(doc, i + 1, sent_end)
+            if span is None or span[1] >= n or doc[span[1]].text not in {"'s", "’s"}:
+                add(span, "making")
         # "Red Lantern, the musical drama he choreographed": a title in apposition to a work noun.
         if t.text == "," and i > 0 and is_cap(doc[i - 1].text) and i + 2 < n and doc[i + 1].lower_ in _APPOS_DETS:
             k = i + 2

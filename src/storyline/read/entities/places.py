@@ -1,0 +1,102 @@
+"""What the parse says a capitalised name names when the tagger calls it a person but it is not one.
+
+A small tagger types unfamiliar names PERSON ("the village of Gavarzin", "the Hormuzgan province",
+"LuAnn Johnson, 66, of Burnsville", "Body Dope, a brand of skin-care products"). The phrase around
+the name says what it is, and WordNet says what the phrase's noun is, so no list of places or
+words is needed:
+
+- a name that a noun of a place modifies or completes: apposition with no comma, or compound ("the
+  villages Kavouhi and Zinabieh", "the Hormuzgan province", "the Ridgeview area"), or the object of "of"
+  or "between" after such a noun ("the port city of Bandar Abbas", "an area between Ras Al
+  Khaimah, Al Ain and Dubai") is a place, as is a name that a copula equates with such a noun
+  ("the villages were Tonban, Gavarzin and Khaledin"); coordinated names share their first one's
+  phrase;
+- the object of "of" right after a person's name or age ("Johnson, 66, of Burnsville", "LaSalle
+  of Bloomington") is where they are from: a place;
+- a possessive name before a capitalised noun of a place or a body ("a Sam's Club store") names
+  that business;
+- a name in apposition with a common noun that has no person sense at all ("Body Dope, a brand of
+  ...", "TallGrass, a supplier" does not count: a supplier may be a person) is a thing.
+
+A noun of a place is one whose first two WordNet senses include one in ``noun.location`` ("city",
+"village", "province", "area", "county") and none in ``noun.artifact`` ("home", "residence"), so
+neither a body of people ("the family of John Smith") nor a person's house counts.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from storyline.core import words
+from storyline.read.entities.headlines import institution_word
+
+__all__ = ["PLACE", "THING", "name_context", "place_noun"]
+
+PLACE = "GPE"
+THING = "OTHER"  # typed as the tagger types the same words elsewhere, else ORG (entities component)
+_SENSES = 2
+_OBJECT_OF = frozenset({"of", "between"})
+_NOUN_TAGS = frozenset({"NN", "NNS"})
+
+
+def place_noun(word: str) -> bool:
+    """A common noun whose frequent senses include a place ("village", "city", "area") and no
+    building: "the Lohan home" and "the Spears residence" are where a person lives, named by them."""
+    files = {words.lexname(sid) for sid in words.synsets(word.lower(), "n")[:_SENSES]}
+    return "noun.location" in files and "noun.artifact" not in files
+
+
+def _common_noun(tok) -> bool:
+    return tok.pos_ == "NOUN" and tok.tag_ in _NOUN_TAGS and tok.text.isalpha()
+
+
+def _person_word(tok) -> bool:
+    """A person's name or the age written after it ("Johnson", "Johnson, 66,")."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    return tok.like_num and tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON"
+
+
+def _no_person_sense(word: str) -> bool:
+    ids = words.synsets(word, "n")
+    return bool(ids) and not any(words.lexname(sid) == "noun.person" for sid in ids)
+
+
+def name_context(doc: Doc, start: int, end: int, roles: frozenset[str] | dict = frozenset()) -> str | None:
+    """``PLACE`` or ``THING`` when the phrase around the name [start, end) says it is no person, else None.
+
+    ``roles`` are nouns for people the lexicon knows (never read as things in apposition).
+    """
+    root = doc[start:end].root
+    head = root
+    steps = 0
+    while head.dep_ == "conj" and head.head.i != head.i and steps < 8:  # "Tonban, Gavarzin and Khaledi"
+        head = head.head
+        steps += 1
+    gov = head.head
+    # Only without a comma between: "the head of the free-trade zone, Ali Rezapour" is a person
+    # in apposition (a parser may hang the name on "zone").
+    if head.dep_ in {"appos", "compound", "nmod"} and gov.i != head.i and _common_noun(gov) and place_noun(gov.lemma_) \
+            and not any(doc[k].is_punct for k in range(min(gov.i, head.i) + 1, max(gov.i, head.i))):
+        return PLACE
+    if head.dep_ == "pobj" and gov.lower_ in _OBJECT_OF and gov.head.i != gov.i:
+        noun = gov.head
+        if _common_noun(noun) and place_noun(noun.lemma_):
+            return PLACE
+        if gov.lower_ == "of" and (noun.i < start or noun.i >= end) and _person_word(noun):
+            return PLACE
+    if gov.lemma_ == "be" and head.dep_ in {"attr", "nsubj"}:
+        # "the hardest-hit villages were Tonban, Gavarzin, Khaledin and Gourian"; "Goursin is a village"
+        other = {"attr": "nsubj", "nsubj": "attr"}[head.dep_]
+        if any(c.dep_ == other and _common_noun(c) and place_noun(c.lemma_) for c in gov.children):
+            return PLACE
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if end < len(doc) and doc[end].tag_ == "POS" and after is not None and after.text[:1].isupper() \
+            and institution_word(after.text):
+        return THING  # "a Sam's Club store": the possessive names a business ("Club"), not a person
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i and _common_noun(child):
+            low = child.lemma_.lower()
+            if low not in roles and _no_person_sense(low):
+                return THING
+    return None
