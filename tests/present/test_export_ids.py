@@ -48,6 +48,15 @@ def _age_story():
     return readings, story, (g41, g42, m47)
 
 
+def test_an_age_read_before_sentences_were_kept_is_its_own_sentence():
+    from dataclasses import replace
+
+    readings, story, (g41, _, _) = _age_story()
+    readings = [replace(r, sentences=()) for r in readings]
+    [c] = [c for c in _exports(readings, story)["json"]["claims"] if c["id"] == g41]
+    assert (c["sentence_start"], c["sentence_end"]) == (c["start"], c["end"])
+
+
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
 def test_age_and_mention_evidence_are_exported_as_claims(fmt):
     readings, story, cited = _age_story()
@@ -65,6 +74,10 @@ def test_age_and_mention_evidence_are_exported_as_claims(fmt):
         assert text[c["article"]][c["start"]:c["end"]] == c["text"]
     # the read claims stay "claim"s; the facts' claims and the conflict pair are all claims now
     assert {c["kind"] for c in data["claims"]} <= {"claim", "age", "count"}
+    # An age statement's sentence is the reader's (ArticleReading.sentences), found by no text search.
+    sentence = "Celeste Varga, 41, was seen in Lisbon."
+    assert text["a1"][claims[g41]["sentence_start"]:claims[g41]["sentence_end"]] == sentence
+    assert text["a1"][claims[m47]["sentence_start"]:claims[m47]["sentence_end"]] == "The choreographer, 47, has been spotted."
     fact = next(f for f in data["facts"] if f["statement"] == "Celeste Varga is 41")
     assert fact["claims"] == list(cited) and fact["conflicts"][0]["claims"] == [g41, g42]
     assert all(claims[c]["fact"] == fact["id"] for c in cited)

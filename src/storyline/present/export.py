@@ -117,7 +117,7 @@ def _statement(rid: str, kind: str, article: ArticleReading, subject: str, start
                quantities: list[dict], ix: _Index) -> dict:
     """A claim-shaped record for an Age or Mention a fact cites: what the article states, unattributed."""
     text = article.article.text
-    s0, s1 = _sentence_bounds(text, start, end)
+    s0, s1 = _sentence_bounds(article, start, end)
     return {
         "id": rid, "article": article.article.id, "start": start, "end": end, "text": text[start:end],
         "subject": ix.entity(subject), "predicate": kind, "object": value, "when": None,
@@ -129,12 +129,11 @@ def _statement(rid: str, kind: str, article: ArticleReading, subject: str, start
     }  # fmt: skip
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The line-bounded sentence around [start, end) (from the last '. ' before to the next one)."""
-    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    hi = min(hi_candidates) + 1 if hi_candidates else len(text)
-    return (lo + 2 if lo >= 0 and text[lo] == "." else lo + 1), min(hi, len(text))
+def _sentence_bounds(r: ArticleReading, start: int, end: int) -> tuple[int, int]:
+    """The reader's sentences around [start, end) (ArticleReading.sentences); the span itself for a
+    reading stored before it kept them."""
+    inside = [s for s in r.sentences if s.start < end and start < s.end]
+    return (min(s.start for s in inside), max(s.end for s in inside)) if inside else (start, end)
 
 
 def _age_statement(g: Age, r: ArticleReading, ix: _Index) -> dict:
