@@ -33,6 +33,7 @@ def test_one_hostile_article_among_ten_all_ten_are_stored(db_url, kind):  # noqa
     assert notice.input == "-:4" and ("U+FFFD" in notice.message or "control character" in notice.message)
 
 
+@pytest.mark.slow  # a million characters through the whole pipeline: 1.5 s, run by `make test`
 def test_an_article_over_a_million_characters_is_read_not_refused_or_an_internal_error(tmp_path):
     # spaCy refuses a Doc over nlp.max_length (1,000,000) characters: the reader must chunk.
     text = "Mara Quinn left Lyon on Friday, a source said.\n\n" * 25_000

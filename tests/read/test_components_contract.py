@@ -10,6 +10,7 @@ really read what it requires and write what it assigns. Token-level declarations
 from __future__ import annotations
 
 import copy
+import functools
 
 import pytest
 import spacy
@@ -68,20 +69,28 @@ def _declared(values: list[str]) -> set[str]:
 
 
 def _prepared(name: str) -> Doc:
-    register_components()
-    nlp = spacy.blank("en")
     doc = build(SPEC, ENTS, outlet="Daily Lumen")
     doc._.sl_meta = ArticleMeta("a1", "Daily Lumen", None)
     for ext in EXTENSIONS:
         setattr(doc._, ext, None)
     for other in NAMES[: NAMES.index(name)]:
-        doc = nlp.add_pipe(other)(doc)
+        doc = _component(other)(doc)
     return doc
 
 
-def _component(name: str):
+@functools.lru_cache(maxsize=1)
+def _pipeline():
+    # One pipeline for every test: the components keep no state between Docs, and building an
+    # English tokenizer costs a tenth of a second each time.
     register_components()
-    return spacy.blank("en").add_pipe(name)
+    nlp = spacy.blank("en")
+    for name in NAMES:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def _component(name: str):
+    return _pipeline().get_pipe(name)
 
 
 def test_every_component_is_covered():
