@@ -839,7 +839,7 @@ def _claim(
         hedges=hedges,
         sentence_start=s_start,
         sentence_end=s_end,
-        quantities=in_context(doc.text, (s_start, s_end), find_quantities(doc, left, right, index.no_quantity)),
+        quantities=in_context(tokens.text, (s_start, s_end), find_quantities(doc, left, right, index.no_quantity)),
         predicate_start=p_start,
         predicate_end=p_end,
         predicate_pos=pred.pos,
