@@ -159,6 +159,22 @@ def test_two_people_differing_by_a_middle_initial_stay_apart_and_the_bare_name_j
     assert len({cast.of[w], cast.of[hw], cast.of[bare]}) == 3
 
 
+def test_one_name_spelt_several_ways_is_one_person():
+    readings, ids = _articles(("Heydar Alishvandi", {}), ("Heydar Alishbandi", {}), ("Heidar Alishvandi", {}))
+    cast = build_cast(readings)
+    assert len({cast.of[i] for i in ids}) == 1
+    readings, ids = _articles(("Mark Lindell", {}), ("Mary Lindell", {}))  # short words: two names
+    assert len({build_cast(readings).of[i] for i in ids}) == 2
+
+
+def test_two_spellings_in_one_article_are_two_people():
+    a = ArticleBuilder("a1", "AP", "2024-01-01")
+    one = a.person("Andrew Wetzler")
+    two = a.person("Andrew Welzler")
+    cast = build_cast([a.build()])
+    assert cast.of[one] != cast.of[two]
+
+
 def test_a_surname_alone_joins_the_person_the_story_is_about():
     specs = [("Bettie Page", {})] * 3 + [("Jack Page", {}), ("Page", {})]
     readings, ids = _articles(*specs)

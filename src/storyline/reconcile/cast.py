@@ -5,7 +5,9 @@ Linking rules, strongest first (each successful merge leaves one evidence line):
 1. the same full name (two or more tokens), also through nicknames ("Ben Millepied" ~ "Benjamin
    Millepied"); then names that differ only by a middle name or an initial ("Raymond W. Kelly" ~
    "Raymond Kelly"), when no other full name fits; a name that starts exactly one longer name
-   ("Anthony Phillip" ~ "Anthony Phillip LaSalle");
+   ("Anthony Phillip" ~ "Anthony Phillip LaSalle"); a name spelt two ways, a letter apart in each
+   word that differs, when it fits one other name and no article names both ("Heydar Alishbandi" ~
+   "Heidar Alishvandi");
 2. a lone surname that belongs to exactly one full-named person ("Portman"), or to the one the story
    names in at least twice as many articles as anyone else with it;
 3. a lone first name only with more evidence: it must belong to exactly one full-named person
@@ -135,6 +137,7 @@ def _epithets(e: ArticleEntity) -> set[str]:
 def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
     by_rest: dict[tuple[str, ...], dict[str, ArticleEntity]] = defaultdict(dict)  # surname part → first → entity
     exact: dict[tuple[str, ...], ArticleEntity] = {}
+    articles_of: dict[tuple[str, ...], set[str]] = defaultdict(set)
     singles: list[tuple[ArticleEntity, str]] = []
     unnamed: list[ArticleEntity] = []
     for e in people:
@@ -152,6 +155,7 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
                 unnamed.append(e)
             continue
         for toks in fulls:
+            articles_of[toks].add(e.article)
             if toks in exact:
                 link.merge(exact[toks], e, f"{_label(exact[toks])} and {_label(e)}: same full name")
             else:
@@ -165,6 +169,7 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
 
     _link_name_variants(exact, link)
     _link_cut_names(exact, link)
+    _link_spellings(exact, articles_of, link)
 
     # Indexes over the full-named components (after rule 1 their roots are final for people).
     surname: dict[str, set[str]] = defaultdict(set)
@@ -335,6 +340,49 @@ def _link_cut_names(exact: dict[tuple[str, ...], ArticleEntity], link: _Linker) 
         if len(fits) == 1:
             other = exact[fits[0]]
             link.merge(other, e, f"{_label(e)} is the start of {_label(other)}, the only longer name it begins")
+
+
+_SPELLING_MIN = 5  # the shortest name word a one-letter difference may be a spelling of ("Heydar" ~ "Heidar")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter changed, added or dropped."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return short[i:] == long_[i + 1 :]
+
+
+def _spelling(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two full names one person's in two spellings: word for word the same or one letter apart,
+    each differing word at least :data:`_SPELLING_MIN` letters ("Heydar Alishbandi" ~ "Heidar
+    Alishvandi", "Masoud Dalman" ~ "Massoud Dalman"), so "Mark" and "Mary" stay two people."""
+    if len(a) != len(b) or a == b:
+        return False
+    return all(x == y or (min(len(x), len(y)) >= _SPELLING_MIN and _one_edit(x, y)) for x, y in zip(a, b))
+
+
+def _link_spellings(exact: dict[tuple[str, ...], ArticleEntity], articles_of: dict[tuple[str, ...], set[str]],
+                    link: _Linker) -> None:
+    """Rule 1d: names transliterated or misspelt apart. A name is linked to the spellings it fits
+    when they all fit each other ("Heydar Alishvandi", "Heydar Alishbandi", "Heidar Alishvandi")
+    and no article names two of them (an article that names both means two people)."""
+    by_shape: dict[tuple[int, str], list[tuple[str, ...]]] = defaultdict(list)
+    for toks in exact:
+        by_shape[(len(toks), toks[-1][:1])].append(toks)
+    for names in by_shape.values():
+        fits = {a: [b for b in names if _spelling(a, b)] for a in names}
+        for a, f in fits.items():
+            group = [a, *f]
+            if not f or any(x != y and (not _spelling(x, y) or articles_of[x] & articles_of[y])
+                            for x in group for y in group):
+                continue
+            for b in f:
+                link.merge(exact[a], exact[b], f"{_label(exact[a])} and {_label(exact[b])}: one name spelt two "
+                                                "ways (a letter apart in each word that differs), never both in one article")
 
 
 def _link_orgs(orgs: list[ArticleEntity], link: _Linker) -> None:
