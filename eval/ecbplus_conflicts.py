@@ -22,7 +22,8 @@ sub-topic, library API) and reports:
   already given on such conflicts (``reviewed_unmatched`` in the JSON) are printed with them;
 * PERSON precision: the story entities typed PERSON whose name is a listed person (or one of its
   short forms; titles such as 'Const.' and a possessive 's are ignored), and how many listed
-  people were found.
+  people were found; the entities not listed are split into unnamed people the cast bound to no
+  name ("the victim": every member article entity is marked ``unnamed``) and the rest.
 
 A conflict side is the span of its claim, age or mention (``Conflict.claims`` may hold Age ``g-``
 and Mention ``m-`` ids). Spans overlap when they share a character.
@@ -208,11 +209,16 @@ def main(argv: list[str] | None = None) -> int:
         persons = [e for e in runs[sub].story.entities if e.type == "PERSON"]
         good = [(e, forms[_norm(e.name)]) for e in persons if _norm(e.name) in forms]
         bad = [e.name for e in persons if _norm(e.name) not in forms]
+        # A person the articles never name ("the victim", "the man"): a person, but one the cast
+        # bound to no name; counted apart from what is no person at all.
+        members = {a.id: a for r in runs[sub].readings.values() for a in r.entities}
+        unnamed = [e.name for e in persons if _norm(e.name) not in forms
+                   and all((members.get(m) is not None and (members[m].attributes or {}).get("unnamed")) for m in e.members)]
         found = {canon for _, canon in good}
         split = {canon: [e.name for e, c in good if c == canon] for canon in found}
         split = {canon: names for canon, names in split.items() if len(names) > 1}
         person_rows[sub] = {"persons": len(persons), "real": len(good), "listed": len(listed), "found": len(found),
-                            "not_people": bad, "missing": sorted(set(listed) - found), "split": split}
+                            "not_people": bad, "unnamed": unnamed, "missing": sorted(set(listed) - found), "split": split}
         print(f"  {sub:<10} precision {len(good)}/{len(persons)}; listed people found {len(found)}/{len(listed)}; "
               f"split into several entities: {len(good) - len(found)}"
               + "".join(f"\n    split: {canon} = {' | '.join(names)}" for canon, names in sorted(split.items())))
@@ -224,6 +230,10 @@ def main(argv: list[str] | None = None) -> int:
     n_all = sum(r["persons"] for r in person_rows.values())
     print(f"  all: PERSON precision {p_all}/{n_all}" + (f" ({100 * p_all / n_all:.0f}%)" if n_all else "")
           + f"; people found {sum(r['found'] for r in person_rows.values())}/{sum(r['listed'] for r in person_rows.values())}")
+    u_all = sum(len(r["unnamed"]) for r in person_rows.values())
+    others = [n for r in person_rows.values() for n in r["not_people"] if n not in r["unnamed"]]
+    print(f"  of the {n_all - p_all} not listed: {u_all} unnamed people bound to no name (the victim, the man), "
+          f"{len(others)} other: {'; '.join(others)}")
     print(f"\nTime: {time.perf_counter() - t0:.1f} s")
     if args.json:
         args.json.write_text(json.dumps({
