@@ -118,7 +118,11 @@ def test_the_context_time_of_a_claim():
     e2 = len(text) - 1
     assert context_timex(text, s2, e2, text.index("On Monday"), len(text), dated) == dated[1]  # its own sentence
     s3 = text.index("killed 612")
-    assert context_timex(text, s3, e, s, e + 1, dated) is None  # no pronoun, no date of its own
+    assert context_timex(text, s3, e, s, e + 1, dated) == dated[0]  # its sentence opens on the pronoun
+    text2 = "A quake struck in 1999. Rescuers said 612 people died."
+    s4 = text2.index("612")
+    assert context_timex(text2, s4, len(text2) - 1, text2.index("Rescuers"), len(text2),
+                         [_timex(text2, "1999", "1999")]) is None  # no pronoun, no date of its own
 
 
 @pytest.mark.parametrize(("text", "with_date", "expected_past"), [

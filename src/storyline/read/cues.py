@@ -144,12 +144,13 @@ def claim_cues(text: str, start: int, end: int, when: Timex | None, context: Tim
 def context_timex(text: str, start: int, end: int, sentence_start: int, sentence_end: int,
                   timexes: Sequence[Timex]) -> Timex | None:
     """The date the context gives a claim with no time of its own: the nearest date of its sentence,
-    or, when it opens on a pronoun ("It killed 612 people"), the last date of the sentence before."""
+    or, when it or its sentence opens on a pronoun ("It killed 612 people and injured more than
+    1,400": both claims), the last date of the sentence before."""
     dated = [t for t in timexes if t.type in ("DATE", "TIME")]
     own = [t for t in dated if sentence_start <= t.start and t.end <= sentence_end]
     if own:
         return min(own, key=lambda t: min(abs(t.start - end), abs(t.end - start)))
-    if not _OPENS_ON_PRONOUN.match(text[start:end]):
+    if not (_OPENS_ON_PRONOUN.match(text[start:end]) or _OPENS_ON_PRONOUN.match(text[sentence_start:sentence_end])):
         return None
     before = _last_break(text, max(0, sentence_start - 1))
     prev = [t for t in dated if before <= t.start and t.end <= sentence_start]
