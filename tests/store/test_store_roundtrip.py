@@ -30,6 +30,7 @@ from storyline.store.tables import tables
 DB_SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
+@pytest.mark.fuzz
 @pytest.mark.parametrize("table", list(TABLES))
 @settings(max_examples=60, deadline=None)
 @given(data=st.data())
@@ -72,6 +73,7 @@ def stories(draw: st.DrawFn) -> Story:
     return Story(unique(StoryEntity, 3), facts, conflicts, unique(Echo, 2), timeline, coverage, events)
 
 
+@pytest.mark.fuzz
 def test_readings_round_trip_through_the_database(db_url: str) -> None:  # noqa: F811
     with open_store(db_url) as store:
 
@@ -88,6 +90,7 @@ def test_readings_round_trip_through_the_database(db_url: str) -> None:  # noqa:
         check()
 
 
+@pytest.mark.fuzz
 def test_stories_round_trip_through_the_database(db_url: str) -> None:  # noqa: F811
     with open_store(db_url) as store:
 
