@@ -135,24 +135,10 @@ class _SentenceWords:
         return frozenset(w for s in self._sentences[lo:hi] for w in s.words)
 
 
-def story_day(readings: Sequence[ArticleReading]) -> date | None:
-    """The day the story's claims give most often as their own time (the earliest on ties), or None."""
-    days: Counter[date] = Counter()
-    for r in readings:
-        timexes = {t.id: t for t in r.timexes}
-        for c in r.claims:
-            t = timexes.get(c.when) if c.when else None
-            span = interval(t.value, t.mod) if t is not None and t.type in ("DATE", "TIME") else None
-            if span is not None and span.start == span.end:
-                days[span.start] += 1
-    return min(days, key=lambda d: (-days[d], d)) if days else None
-
-
 def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimView]:
     """One :class:`ClaimView` per claim, in a deterministic order (publication date, article, offset)."""
     name_drop = frozenset(t for e in cast.entities for n in (e.name, *e.aliases) for t in name_tokens(n))
     views: list[ClaimView] = []
-    undated_day = story_day(readings)
     for r in readings:
         art = r.article
         published = parse_day(art.published)
@@ -202,10 +188,16 @@ def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimVie
                     place=_place(c, cast),
                     context_timex=None if t is not None or work is not None or not c.context_when
                     else timexes.get(c.context_when),
-                    news_day=published or undated_day,
+                    news_day=published,
                     sentence_words=in_sentences(c.sentence_start, c.sentence_end),
                     sentences=r.sentences,
                 )
             )
+    # An undated article's news is of the day the story's claims date most often (the earliest on ties).
+    days = Counter(v.span.start for v in views if v.span is not None and v.span.start == v.span.end)
+    if days:
+        day = min(days, key=lambda d: (-days[d], d))
+        for v in views:
+            v.news_day = v.news_day or day
     views.sort(key=lambda v: v.order)
     return views
