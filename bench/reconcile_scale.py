@@ -21,6 +21,7 @@ scan every live object, so part of any growth above 1 is the collector's, not th
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import math
 import multiprocessing as mp
@@ -89,18 +90,24 @@ def _events(rng: random.Random, people: int, n: int) -> list[Event]:
     return out
 
 
-_BLANK = None
+@functools.cache
+def _blank():
+    import spacy
+
+    return spacy.blank("en")
 
 
-def _tokens(text: str):
-    """``text`` tokenised as a blank English pipeline does (no tags: content words by spaCy's stop list),
-    the words the read stage records for a claim (Claim.lemmas) and a sentence (Sentence.words)."""
-    global _BLANK
-    if _BLANK is None:
-        import spacy
+# What the read stage records for a claim (Claim.lemmas) and a sentence (Sentence.words), from a
+# blank English pipeline (no tags: content words by spaCy's stop list). The templates repeat, so
+# each text is tokenised once.
+@functools.cache
+def _lemmas(text: str) -> tuple[str, ...]:
+    return tuple(content_lemmas(_blank()(text)))
 
-        _BLANK = spacy.blank("en")
-    return _BLANK(text)
+
+@functools.cache
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(word_forms(_blank()(text)))
 
 
 def _article(rng: random.Random, i: int, events: list[Event], weights: list[float], names: list[str]) -> ArticleReading:
@@ -137,9 +144,9 @@ def _article(rng: random.Random, i: int, events: list[Event], weights: list[floa
                      f"anonymous:{1 + k % 3}" if kind == "anonymous" else None)
         claims.append(Claim(make_id("c", aid, start, k), aid, start, start + len(body), body, ents[ev.a].id,
                             ev.pclass, pclass, ents[ev.b].id, when, "positive", "certain", (), src, start,
-                            start + len(sentence), lemmas=tuple(content_lemmas(_tokens(body)))))
+                            start + len(sentence), lemmas=_lemmas(body)))
         sentences.append(Sentence(make_id("s", aid, start), aid, start, start + len(sentence),
-                                  tuple(word_forms(_tokens(sentence)))))
+                                  _words(sentence)))
     for p in people[:2]:
         age = 30 + p % 20 + 2 * (i % 300 == 0)  # now and then an age two years off
         age_text = f"{names[p]}, {age}."

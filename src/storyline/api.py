@@ -490,19 +490,22 @@ def render_report(
 @dataclass(frozen=True)
 class DemoStory:
     """A story bundled with storyline: its folder in the package, the domain packs it is read
-    with (storyline/data/packs) and its dossier's title. Each folder's README says where it is from."""
+    with (storyline/data/packs), its dossier's title and the folder ``storyline demo`` writes to by
+    default. Each folder's README says where it is from."""
 
     folder: str
     packs: tuple[str, ...]
     title: str
+    out: str
 
 
 #: The bundled demo stories. "fiction" is written for the project (a celebrity separation, read
 #: with the celebrity pack, and annotated in tests/gold); "real" is eleven real news articles on
 #: one earthquake from the ECB+ corpus (CC BY 3.0), read with no domain pack.
 DEMO_STORIES: dict[str, DemoStory] = {
-    "fiction": DemoStory("demo", ("celebrity",), "Demo story (fiction)"),
-    "real": DemoStory("demo_real", (), "Demo story: the Qeshm earthquake of 27 November 2005 (real news from ECB+, CC BY 3.0)"),
+    "fiction": DemoStory("demo", ("celebrity",), "Demo story (fiction)", "storyline-demo"),
+    "real": DemoStory("demo_real", (), "Demo story: the Qeshm earthquake of 27 November 2005 (real news from ECB+, CC BY 3.0)",
+                      "storyline-demo-real"),
 }
 #: Domain packs the fictional demo corpus is read with.
 DEMO_PACKS = DEMO_STORIES["fiction"].packs

@@ -378,7 +378,7 @@ def demo(
     except StorylineError as exc:
         raise _fail(exc) from None
     # One folder per story: two stories in one database would read as one story.
-    out = out or Path("storyline-demo" if story == "fiction" else f"storyline-demo-{story}")
+    out = out or Path(chosen.out)
     if out.exists() and not out.is_dir():
         raise _fail(StorylineError("is not a folder", input=str(out), fix="give --out a folder (it is created when missing)"))
     out.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,6 @@ from storyline.core.records import (
     Claim,
     Conflict,
     Fact,
-    Mention,
     Source,
     Story,
     StoryEntity,
@@ -77,7 +76,6 @@ class Index:
     article_entity_name: dict[str, str] = field(default_factory=dict)
     timex: dict[str, tuple[str, str]] = field(default_factory=dict)
     echo_of: dict[str, tuple[str | None, str]] = field(default_factory=dict)
-    mention_at: dict[tuple[str, int], Mention] = field(default_factory=dict)
     cast: tuple[StoryEntity, ...] = ()
     conflicts_of: dict[str, list[Conflict]] = field(default_factory=lambda: defaultdict(list))
     timeline_of: dict[str, list[TimelineEntry]] = field(default_factory=lambda: defaultdict(list))
@@ -91,8 +89,6 @@ class Index:
                 self.article_entity_name[e.id] = e.name
             for t in r.timexes:
                 self.timex[t.id] = (t.text, t.value)
-            for m in r.mentions:
-                self.mention_at.setdefault((r.article.id, m.start), m)
         # The cast holds the story's entities and a stand-in for each article entity reconcile did
         # not link, so a name resolves through its stand-in too.
         self.cast = cast_entities(self.readings, self.story)

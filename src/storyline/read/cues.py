@@ -25,7 +25,7 @@ from storyline.core.lexicon import load_data
 from storyline.core.records import Timex
 from storyline.read.claims_pack import reports_denial
 
-__all__ = ["CLAIM_CUES", "age_moment", "claim_cues", "context_timex"]
+__all__ = ["CLAIM_CUES", "age_moment", "claim_cues", "context_timex", "dated_timexes"]
 
 #: Cue name -> what it means. The read stage adds a cue to ``Claim.cues`` when the claim's words say so.
 CLAIM_CUES: dict[str, str] = {
@@ -141,12 +141,17 @@ def claim_cues(text: str, start: int, end: int, when: Timex | None, context: Tim
     return tuple(name for name in CLAIM_CUES if name in found)
 
 
+def dated_timexes(timexes: Sequence[Timex]) -> list[Timex]:
+    """The timexes that can date a claim: DATEs and TIMEs."""
+    return [t for t in timexes if t.type in ("DATE", "TIME")]
+
+
 def context_timex(text: str, start: int, end: int, sentence_start: int, sentence_end: int,
-                  timexes: Sequence[Timex]) -> Timex | None:
+                  dated: Sequence[Timex]) -> Timex | None:
     """The date the context gives a claim with no time of its own: the nearest date of its sentence,
     or, when it or its sentence opens on a pronoun ("It killed 612 people and injured more than
-    1,400": both claims), the last date of the sentence before."""
-    dated = [t for t in timexes if t.type in ("DATE", "TIME")]
+    1,400": both claims), the last date of the sentence before. ``dated``: the article's DATE and
+    TIME timexes (:func:`dated_timexes`, taken once per article)."""
     own = [t for t in dated if sentence_start <= t.start and t.end <= sentence_end]
     if own:
         return min(own, key=lambda t: min(abs(t.start - end), abs(t.end - start)))

@@ -20,7 +20,7 @@ from storyline.core.records import (
     Source,
     Timex,
 )
-from storyline.read.cues import age_moment, claim_cues, context_timex
+from storyline.read.cues import age_moment, claim_cues, context_timex, dated_timexes
 from storyline.read.display import pronoun_entities, sentence_around, with_display
 from storyline.read.doc import AttributionAnn, ClaimAnn, EntityAnn, SentenceAnn, TimexAnn
 from storyline.read.entities.ages import age_wording
@@ -120,6 +120,7 @@ def reading_from_annotations(ann: Annotations, article: Article) -> ArticleReadi
     work_starts = {m.start for m in mentions if m.entity in work_ents}
     pronouns = pronoun_entities(mentions)
     claims = []
+    dated = dated_timexes(timex_records)
     for c in ann.claims:
         att = attributions[c.attribution_index] if c.attribution_index is not None else None
         if att is not None:
@@ -139,7 +140,7 @@ def reading_from_annotations(ann: Annotations, article: Article) -> ArticleReadi
         obj = ent_ids.get(c.object_key) if c.object_key is not None else c.object_text
         when = timex_ids[c.timex_index] if c.timex_index is not None and c.timex_index < len(timex_ids) else None
         context = None if when is not None else context_timex(text, c.start, c.end, c.sentence_start, c.sentence_end,
-                                                              timex_records)
+                                                              dated)
         claim = Claim(
             id=make_id("c", aid, c.start, c.end, c.predicate, source.key or source.kind),
             article=aid,

@@ -25,7 +25,7 @@ from sqlalchemy.engine import URL, make_url
 
 from storyline.core.errors import StoreError
 from storyline.core.records import SCHEMA_VERSION
-from storyline.store.tables import meta, metadata
+from storyline.store.tables import SCHEMA_KEY, meta, metadata
 
 __all__ = ["WRITE", "create_engine", "mask_url", "migrate", "must_exist", "parse_url", "sqlite_path"]
 
@@ -194,7 +194,7 @@ def migrate(engine: sa.Engine, display: str, *, create: bool = True, replay: boo
             if not replay and not inspector.get_table_names():
                 # Made and stamped at the newest layout here: nothing is left to check or upgrade.
                 metadata.create_all(conn)
-                conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+                conn.execute(meta.insert().values(key=SCHEMA_KEY, value=str(SCHEMA_VERSION)))
                 MigrationContext.configure(conn).stamp(script, "head")
                 return SCHEMA_VERSION
             _refuse_newer(conn, script, display)
@@ -225,5 +225,5 @@ def _refuse_newer(conn: sa.Connection, script: ScriptDirectory, display: str) ->
 
 
 def _stored_version(conn: sa.Connection) -> int:
-    value = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+    value = conn.execute(sa.select(meta.c.value).where(meta.c.key == SCHEMA_KEY)).scalar()
     return int(value) if value is not None else 0

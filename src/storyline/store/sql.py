@@ -39,6 +39,7 @@ from storyline.store.links import rebuild_links
 from storyline.store.tables import (
     ARTICLE_TABLES,
     LINK_TABLES,
+    SCHEMA_KEY,
     STORY_TABLES,
     meta,
     tables,
@@ -279,7 +280,7 @@ class Store:
     def schema_version(self) -> int:
         """The layout version stored in the ``meta`` table."""
         with self._tx() as conn:
-            value = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar_one()
+            value = conn.execute(sa.select(meta.c.value).where(meta.c.key == SCHEMA_KEY)).scalar_one()
         return int(value)
 
 

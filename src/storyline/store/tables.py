@@ -34,6 +34,7 @@ __all__ = [
     "LINK_TABLES",
     "STORY_TABLES",
     "RecordColumn",
+    "SCHEMA_KEY",
     "layout",
     "meta",
     "metadata",
@@ -174,6 +175,7 @@ meta = sa.Table(
     sa.Column("value", sa.Text, nullable=False),
 )
 """Key/value facts about the database itself; ``schema_version`` is the layout version."""
+SCHEMA_KEY = "schema_version"
 
 tables: dict[str, sa.Table] = {name: _table(name, cols, metadata) for name, cols in _LAYOUTS.items()}
 """Table name -> Table, in ``storyline.core.records.TABLES`` order."""

@@ -21,7 +21,8 @@ from storyline.read.entities.headlines import (
 )
 from storyline.read.entities.lexicon import Lexicon
 from storyline.read.entities.places import name_context
-from storyline.read.entities.spans import HONORIFICS, NAME_SUFFIXES, is_cap, trim_possessive
+from storyline.read.entities.lexicon import HONORIFICS, NAME_SUFFIXES
+from storyline.read.entities.spans import is_cap, trim_possessive
 
 __all__ = ["Person", "collect_people", "match_people", "person_established"]
 

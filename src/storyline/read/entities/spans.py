@@ -9,9 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from storyline.read.doc import DocIndex
-from storyline.read.entities.lexicon import HONORIFICS, NAME_SUFFIXES
 
-__all__ = ["POSSESSIVE", "TITLE_INNER", "HONORIFICS", "NAME_SUFFIXES", "is_cap", "cap_run_end", "trim_possessive"]
+__all__ = ["POSSESSIVE", "TITLE_INNER", "is_cap", "cap_run_end", "trim_possessive"]
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
 # Lower-case words allowed inside a capitalised title run ("Pirates of the Caribbean").
