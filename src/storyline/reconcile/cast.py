@@ -377,7 +377,7 @@ def _link_spellings(exact: dict[tuple[str, ...], ArticleEntity], articles_of: di
         fits = {a: [b for b in names if _spelling(a, b)] for a in names}
         for a, f in fits.items():
             group = [a, *f]
-            if not f or any(x != y and (not _spelling(x, y) or articles_of[x] & articles_of[y])
+            if not f or any(x != y and (y not in fits[x] or articles_of[x] & articles_of[y])
                             for x in group for y in group):
                 continue
             for b in f:

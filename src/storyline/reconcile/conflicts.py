@@ -44,7 +44,7 @@ from itertools import combinations
 from typing import Callable, Iterable, Mapping, Sequence
 
 from storyline.core import words
-from storyline.core.dates import Moment, moment, news_window
+from storyline.core.dates import Moment, moment
 from storyline.core.packs import class_of, event_noun
 from storyline.core.vocab import source_kind
 from storyline.reconcile.align import ONCE_ONLY, Cluster, block_class, jaccard
@@ -331,8 +331,7 @@ def _measure_judgement(a: ClaimView, x: Measure, b: ClaimView, y: Measure) -> Ju
     if (ta is None) != (tb is None):
         # An undated figure is its article's news; one its context dates months before (a paragraph
         # on an earlier quake) is about another event.
-        ta = ta or (news_window(a.news_day) if a.news_day else None)
-        tb = tb or (news_window(b.news_day) if b.news_day else None)
+        ta, tb = ta or a.news, tb or b.news
     if ta is not None and tb is not None and ta.clashes(tb):
         return out  # told of different times: another event, or the same one later
     (a, x), (b, y) = sorted(((a, x), (b, y)), key=lambda p: p[0].order)

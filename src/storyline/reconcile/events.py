@@ -34,7 +34,7 @@ from storyline.reconcile.align import Cluster
 __all__ = ["group_events"]
 
 
-@dataclass
+@dataclass(eq=False)  # an event in the making is itself, whatever it holds: hashable by identity
 class _Open:
     key: str
     label: Counter = field(default_factory=Counter)
@@ -46,6 +46,11 @@ class _Open:
         if people and self.people and not people & self.people:
             return False
         return when is None or when in self.moments or not any(when.clashes(m) for m in self.moments)
+
+    def record(self) -> Event:
+        fact_ids = tuple(f.id for f in self.facts)
+        label = min(self.label.items(), key=lambda kv: (-kv[1], kv[0]))[0] if self.label else self.key.split(":")[0]
+        return Event(make_id("v", self.key, *sorted(fact_ids)), self.key, label, fact_ids, _when(self.facts))
 
     def take(self, fact: Fact, c: Cluster, people: frozenset[str], when: Moment | None) -> None:
         self.facts.append(fact)
@@ -63,7 +68,7 @@ def _key(c: Cluster) -> str:
 
 def _when(facts: Sequence[Fact]) -> str | None:
     """The most precise time the facts give: the shortest interval, the earliest told on ties."""
-    dated = [(iv.end - iv.start, i, f.when) for i, f in enumerate(facts)
+    dated = [(iv.days, i, f.when) for i, f in enumerate(facts)
              if f.when and (iv := interval(f.when)) is not None]
     return min(dated)[2] if dated else None
 
@@ -87,15 +92,6 @@ def group_events(told: Sequence[tuple[Fact, Cluster]]) -> tuple[list[Fact], list
             by_key.setdefault(key, []).append(found)
         found.take(fact, c, people, when)
         event_of[i] = found
-    events: list[Event] = []
-    ids: dict[int, str] = {}
-    for group in by_key.values():
-        for e in group:
-            fact_ids = tuple(f.id for f in e.facts)
-            label = min(e.label.items(), key=lambda kv: (-kv[1], kv[0]))[0] if e.label else e.key.split(":")[0]
-            ev = Event(make_id("v", e.key, *sorted(fact_ids)), e.key, label, fact_ids, _when(e.facts))
-            events.append(ev)
-            ids[id(e)] = ev.id
-    facts = [replace(f, event=ids[id(event_of[i])]) if i in event_of else f for i, (f, _) in enumerate(told)]
-    events.sort(key=lambda e: e.id)
-    return facts, events
+    made = {e: e.record() for group in by_key.values() for e in group}
+    facts = [replace(f, event=made[event_of[i]].id) if i in event_of else f for i, (f, _) in enumerate(told)]
+    return facts, sorted(made.values(), key=lambda e: e.id)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Sequence
 
-from storyline.core.dates import Interval, interval, parse_day, years_before
+from storyline.core.dates import Interval, Moment, interval, news_window, parse_day, years_before
 from storyline.core.records import Article, ArticleReading, Claim, Quantity, Sentence, Timex
 from storyline.reconcile.cast import Cast
 from storyline.read.entities.lexicon import lexicon
@@ -67,10 +67,10 @@ class ClaimView:
     # For a claim with no time of its own: the date its context gives (Claim.context_when). Conflicts
     # use it only to keep apart figures told of different times (a past quake in a background paragraph).
     context_timex: Timex | None = None
-    # The day the claim's news is about: its article's publication date, else (an undated article)
-    # the day the story's claims date most often. Conflicts take an undated figure to be news of the
-    # days up to it (core.dates.news_window), so a figure dated months before is another event's.
-    news_day: date | None = None
+    # The days the claim's news is about (core.dates.news_window): those up to its article's
+    # publication date, else (an undated article) up to the day the story's claims date most often.
+    # Conflicts take an undated figure to be of these days, so one dated months before is another event's.
+    news: Moment | None = None
     # The distinct lower-case word forms of the sentence(s) holding the claim (Claim.sentence_start/
     # end, as the reader split them): what recognising a copied sentence compares. Empty for a
     # reading stored before schema 8.
@@ -188,7 +188,7 @@ def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimVie
                     place=_place(c, cast),
                     context_timex=None if t is not None or work is not None or not c.context_when
                     else timexes.get(c.context_when),
-                    news_day=published,
+                    news=news_window(published) if published else None,
                     sentence_words=in_sentences(c.sentence_start, c.sentence_end),
                     sentences=r.sentences,
                 )
@@ -196,8 +196,8 @@ def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimVie
     # An undated article's news is of the day the story's claims date most often (the earliest on ties).
     days = Counter(v.span.start for v in views if v.span is not None and v.span.start == v.span.end)
     if days:
-        day = min(days, key=lambda d: (-days[d], d))
+        window = news_window(min(days, key=lambda d: (-days[d], d)))
         for v in views:
-            v.news_day = v.news_day or day
+            v.news = v.news or window
     views.sort(key=lambda v: v.order)
     return views

@@ -23,7 +23,7 @@ from storyline.core.records import ArticleEntity
 __all__ = ["settle_types"]
 
 _THING_TYPES = ("WORK", "OTHER")
-_PLACE_TYPES = ("GPE", "LOC", "ORG")
+_PLACE_OR_BODY_TYPES = ("GPE", "LOC", "ORG")
 
 
 def _key(name: str) -> str:
@@ -50,7 +50,7 @@ def settle_types(entities: Sequence[ArticleEntity]) -> list[ArticleEntity]:
         if e.type in _THING_TYPES:
             for name in (e.name, *e.aliases):
                 things[_key(name)][(e.type, e.name)] += 1
-        if e.type in _PLACE_TYPES or e.type == "PERSON":
+        if e.type in _PLACE_OR_BODY_TYPES or e.type == "PERSON":
             for name in dict.fromkeys(_key(n) for n in (e.name, *e.aliases)):
                 places[name][e.type] += 1
     if not things and not any(len(v) > 1 for v in places.values()):
@@ -64,7 +64,7 @@ def settle_types(entities: Sequence[ArticleEntity]) -> list[ArticleEntity]:
                            default=(None, 0))
             if etype and n > place["PERSON"]:
                 e = dataclasses.replace(e, type=etype)
-        if votes:
+        elif votes:
             (etype, name), _ = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
             aliases = (e.name,) if name != e.name else ()
             e = dataclasses.replace(e, type=etype, name=name, aliases=aliases)
