@@ -226,13 +226,23 @@ def ingest(inputs: Iterable[str | Path], options: AnalysisOptions | None = None,
 def read(
     articles: Iterable[Article], options: AnalysisOptions | None = None, *, nlp: Language | None = None
 ) -> Iterator[tuple[Article, ArticleReading | Exception]]:
-    """Yield ``(article, ArticleReading | Exception)`` for each article (see storyline.read.reader)."""
-    from storyline.read.pipeline import load_pipeline
+    """Yield ``(article, ArticleReading | Exception)`` for each article, in order (see
+    storyline.read.reader).
+
+    Large inputs are read on every core (``options.workers``; see storyline.read.parallel),
+    each worker process loading the pipeline named by ``options``; a pipeline object given as
+    ``nlp`` cannot be sent to other processes, so it reads in this one."""
+    from storyline.read.parallel import LocalReader, plan_workers, read_in_processes
     from storyline.read.reader import read_articles
 
     options = options or AnalysisOptions()
-    nlp = nlp or load_pipeline(options.model or None, options.packs)
-    return read_articles(nlp, articles, options.batch_size)
+    local = LocalReader(nlp, options.model or None, options.packs)
+    articles = list(articles)
+    workers = 1 if nlp is not None else plan_workers(options.workers, sum(_words(a.text) for a in articles))
+    if workers > 1:
+        return read_in_processes(articles, workers=workers, model=options.model or None, packs=options.packs,
+                                 batch_size=options.batch_size, local=local)
+    return read_articles(local(), articles, options.batch_size)
 
 
 def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | None = None) -> Story:
