@@ -283,7 +283,9 @@ def analyze(
     config: Annotated[Optional[Path], typer.Option(help="TOML file overriding defaults.toml.")] = None,
     max_file_mb: Annotated[Optional[float], typer.Option(help="Refuse inputs larger than this (default 20).")] = None,
     batch_size: Annotated[Optional[int], typer.Option(help="Articles per spaCy batch.")] = None,
-    workers: Annotated[Optional[int], typer.Option(help="Reading processes: 0 (default) one per core for large inputs, 1 for this process only.")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Reading processes: 0 (default) one per core for large inputs, 1 for this process only; with --engine ray, actors (0: one per CPU of the cluster).")] = None,
+    engine: Annotated[Optional[str], typer.Option(help="Where articles are read: local (default) or ray.")] = None,
+    address: Annotated[Optional[str], typer.Option(help="Ray cluster for --engine ray: auto or HOST:PORT (default: RAY_ADDRESS, else a Ray started for this run).")] = None,
     strict: Annotated[bool, typer.Option(help="Exit with status 1 when any input was skipped.")] = False,
     quiet: QuietOption = False,
     json_out: JsonOption = False,
@@ -294,7 +296,7 @@ def analyze(
     """Ingest and read articles, store them, and reconcile the story."""
     try:
         options = _options(config, model=model, outlet=outlet, published=published, max_file_mb=max_file_mb, batch_size=batch_size,
-                           workers=workers, manifest_paths="any" if allow_outside_paths else None)  # fmt: skip
+                           workers=workers, engine=engine, ray_address=address, manifest_paths="any" if allow_outside_paths else None)  # fmt: skip
         _check_db_not_an_input(db, inputs)
         with api.open_store(db) as store, progress_display(err, quiet=quiet) as bar:
             summary = api.analyze(inputs, store, options, progress=bar)

@@ -50,6 +50,10 @@ class AnalysisOptions:
     # Reading processes: 0 (auto) uses every core when the input is large enough to pay for
     # starting them (storyline.read.parallel); 1 reads in this process.
     workers: int = _opt(0, min=0, max=1_024)
+    # Where articles are read: "local" (this machine's cores) or "ray" (actors on a Ray cluster,
+    # storyline.read.ray_reader); ray_address names the cluster ("" starts one on this machine).
+    engine: str = _opt("local", choices=("local", "ray"))
+    ray_address: str = ""
     max_file_mb: float = _opt(20.0, above=0.0, max=1_000_000.0)
     max_article_chars: int = _opt(5_000_000, min=1)
     # Where a manifest's ``path`` entries (and symlinks inside a folder input) may point:

@@ -27,13 +27,13 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from spacy.language import Language
 
 from storyline.core.records import Article, ArticleReading
 
-__all__ = ["MIN_WORDS_PER_WORKER", "available_cores", "plan_workers", "read_in_processes"]
+__all__ = ["MIN_WORDS_PER_WORKER", "LocalReader", "Worker", "available_cores", "batches_of", "plan_workers", "read_in_processes", "read_ordered", "task_size"]
 
 # Below this many words per worker, starting one (model load ~1 s) costs more than it saves:
 # the whole read stage runs at ~8-10k words/s per core, so 40k words is ~4 s of parsing.
@@ -67,36 +67,53 @@ def read_in_processes(
     """Yield ``(article, reading or exception)`` in input order, read on ``workers`` processes
     that each load ``load_pipeline(model, packs)``.
 
-    ``local()`` returns this process's pipeline: it reads what a dead worker left unread. Each
-    worker has at most two batches in flight, so memory holds a few batches' readings, not the
-    whole input's."""
-    batches = deque(_batches(articles, _task_size(len(articles), workers, batch_size)))
+    ``local()`` returns this process's pipeline: it reads what a dead worker left unread."""
+    batches = list(batches_of(articles, task_size(len(articles), workers, batch_size)))
     pool = [_Worker(model, tuple(packs), batch_size) for _ in range(min(workers, len(batches)))]
-    pending: deque[tuple[list[Article], _Worker]] = deque()
-    turn = 0
     try:
-        while batches or pending:
-            while batches and len(pending) < 2 * len(pool):
-                worker = pool[turn % len(pool)]
-                turn += 1
-                batch = batches.popleft()
-                worker.send(batch)
-                pending.append((batch, worker))
-            batch, worker = pending.popleft()
-            results = worker.receive()
-            if results is None:
-                # A worker died: everything not yet returned is read here, in order.
-                from storyline.read.reader import read_articles
-
-                left = batch + [a for b, _ in pending for a in b] + [a for b in batches for a in b]
-                pending.clear()
-                batches.clear()
-                yield from read_articles(local(), left, batch_size)
-                return
-            yield from zip(batch, results)
+        yield from read_ordered(batches, pool, batch_size, local)
     finally:
         for worker in pool:
             worker.close()
+
+
+class Worker(Protocol):
+    """Something that reads batches in the order they are sent: a process here, a Ray actor in
+    storyline.read.ray_reader."""
+
+    def send(self, batch: list[Article]) -> None: ...
+
+    def receive(self) -> list[Result] | None:
+        """The oldest unanswered batch's results, or None when the worker is lost."""
+
+
+def read_ordered(
+    batches: Sequence[list[Article]], pool: Sequence[Worker], batch_size: int, local: Callable[[], Language]
+) -> Iterator[Reading]:
+    """Deal ``batches`` round-robin to ``pool`` and yield their readings in input order.
+
+    Each worker has at most two batches in flight (one being read, one waiting), so memory holds
+    a few batches' readings, not the whole input's. When a worker is lost, everything not yet
+    yielded is read by ``local()``, this process's pipeline, so no article is lost."""
+    todo = deque(batches)
+    pending: deque[tuple[list[Article], Worker]] = deque()
+    turn = 0
+    while todo or pending:
+        while todo and len(pending) < 2 * len(pool):
+            worker = pool[turn % len(pool)]
+            turn += 1
+            batch = todo.popleft()
+            worker.send(batch)
+            pending.append((batch, worker))
+        batch, worker = pending.popleft()
+        results = worker.receive()
+        if results is None:
+            from storyline.read.reader import read_articles
+
+            left = batch + [a for b, _ in pending for a in b] + [a for b in todo for a in b]
+            yield from read_articles(local(), left, batch_size)
+            return
+        yield from zip(batch, results)
 
 
 class LocalReader:
@@ -166,13 +183,13 @@ class _Worker:
             pass
 
 
-def _task_size(articles: int, workers: int, batch_size: int) -> int:
-    # Small enough that every worker gets several tasks (the last one does not finish alone),
-    # large enough that nlp.pipe batches well.
+def task_size(articles: int, workers: int, batch_size: int) -> int:
+    """Articles per task: at most ``batch_size``, and small enough that every worker gets
+    several tasks (the last one does not finish alone)."""
     return max(1, min(batch_size, -(-articles // (4 * workers))))
 
 
-def _batches(articles: Sequence[Article], size: int) -> Iterator[list[Article]]:
+def batches_of(articles: Sequence[Article], size: int) -> Iterator[list[Article]]:
     it = iter(articles)
     while batch := list(islice(it, size)):
         yield batch

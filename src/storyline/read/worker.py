@@ -14,7 +14,7 @@ import sys
 from storyline.read.parallel import Result
 
 
-def _sendable(result: Result) -> Result:
+def sendable(result: Result) -> Result:
     """An exception that cannot be pickled would lose the whole batch: send its type name and
     message instead (the rejection shows both)."""
     if not isinstance(result, Exception):
@@ -44,7 +44,7 @@ def main() -> None:
             batch = pickle.load(inbox)
         except EOFError:
             return
-        out = [_sendable(r) for _, r in read_articles(nlp, batch, batch_size)]
+        out = [sendable(r) for _, r in read_articles(nlp, batch, batch_size)]
         pickle.dump(out, results, protocol=pickle.HIGHEST_PROTOCOL)
         results.flush()
 
