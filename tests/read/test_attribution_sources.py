@@ -303,3 +303,13 @@ def test_a_relative_who_said_takes_the_noun_it_modifies():
     )
     atts = find_attributions(doc)
     assert [(doc.text[a.content_start : a.content_end], a.source_text) for a in atts] == [("he expects a full recovery", "John Amoss")]
+
+
+def test_a_plural_possessive_and_a_hyphenated_title_stay_in_the_source():
+    doc = parsed_doc(
+        "Saints/NOUN/NNPS/poss/2 '/PART/POS/case/0 spokesman/NOUN/NN/compound/4 Greg/PROPN/NNP/compound/4 "
+        "Bensel/PROPN/NNP/nsubj/5 said/VERB/VBD/ROOT/- Benson/PROPN/NNP/nsubj/7 recovered/VERB/VBD/ccomp/5 ./PUNCT/./punct/5"
+    )
+    assert [a.source_text for a in find_attributions(doc)] == ["Saints ' spokesman Greg Bensel"]
+    doc = make_doc("“He was the last,” said ex-NYPD detective Joe Coffey.")
+    assert [a.source_text for a in find_attributions(doc)] == ["ex-NYPD detective Joe Coffey"]

@@ -228,9 +228,12 @@ class Ctx:
         seen_nominal = False
         for k in range(s, e):
             t = doc[k]
+            # A possessive marker ("Saints' spokesman") and punctuation inside a word ("ex-NYPD")
+            # do not end the phrase.
+            inside = t.tag_ == "POS" or (t.is_punct and k > s and not doc[k - 1].whitespace_ and not t.whitespace_)
             if seen_nominal and (
                 t.is_punct or self.pos(t) in ("ADP", "VERB", "AUX", "SCONJ") or t.lower_ in ("who", "which", "that", "close")
-            ) and not t.is_title and t.text not in ("’s", "'s", "&"):
+            ) and not t.is_title and t.text not in ("’s", "'s", "&") and not inside:
                 return s, k
             if self._nominal(t):
                 seen_nominal = True
