@@ -34,16 +34,22 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, runtime_checkable
 from storyline import __version__
 from storyline.core.errors import ConfigError, StoreError
 from storyline.core.options import AnalysisOptions, ReconcileOptions
-from storyline.core.records import Article, ArticleReading, Coverage, Review, Story, StoryInfo
+from storyline.core.records import (
+    Article,
+    ArticleReading,
+    Coverage,
+    Review,
+    Story,
+    StoryInfo,
+)
 from storyline.ingest import IngestResult, Notice, Rejection
 from storyline.ingest import ingest as _ingest
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from storyline.core.reviews import Attached
-
     import storyline.store
+    from storyline.core.reviews import Attached
 
 __all__ = [
     "DEMO_PACKS",
