@@ -198,8 +198,11 @@ def test_an_article_read_again_keeps_every_story_it_belonged_to(store: Store) ->
     changed = dataclasses.replace(r, article=dataclasses.replace(r.article, content_hash="other"))
     assert store.put_reading(changed, "quake") is True
     assert store.articles("aid") == [changed.article] == store.articles("quake")
+    assert store.article_stories() == {"art-1": ["aid", "quake"]}
     assert store.remove_articles("aid", [r.article.id]) == 1 and store.articles("aid") == []
     assert store.has_article(r.article.id)  # taken out of a story, an article stays stored
+    store.remove_articles("quake", [r.article.id])
+    assert store.article_stories() == {"art-1": []}
 
 
 def test_reviews_are_kept_per_story_oldest_first_and_survive_a_new_account(store: Store) -> None:
