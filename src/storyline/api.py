@@ -19,7 +19,7 @@ import inspect
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -27,8 +27,9 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, runtime_checkable
 
 from storyline import __version__
 from storyline.core.errors import ConfigError, StoreError
-from storyline.core.options import AnalysisOptions, ReconcileOptions
+from storyline.core.options import AnalysisOptions, GroupingOptions, ReconcileOptions
 from storyline.core.records import Article, ArticleReading, Coverage, Story
+from storyline.group import StoryGroup
 from storyline.ingest import IngestResult, Notice, Rejection
 from storyline.ingest import ingest as _ingest
 
@@ -41,6 +42,8 @@ __all__ = [
     "DEMO_PACKS",
     "DEMO_STORIES",
     "DemoStory",
+    "GroupingOptions",
+    "StoryGroup",
     "AnalysisSummary",
     "ProgressCallback",
     "ProgressEvent",
@@ -51,6 +54,7 @@ __all__ = [
     "demo_story",
     "export",
     "frames",
+    "group_stories",
     "info",
     "ingest",
     "open_store",
@@ -242,6 +246,24 @@ def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | No
 
     story = _reconcile(readings, options or ReconcileOptions())
     return replace(story, coverage=_coverage(readings))
+
+
+def group_stories(
+    items: Sequence[Article | ArticleReading],
+    options: GroupingOptions | None = None,
+    *,
+    existing: Mapping[str, Sequence[Article | ArticleReading]] | None = None,
+) -> list[StoryGroup]:
+    """Which articles tell the same story: each joins the most similar story (of ``existing``, a
+    story name -> its articles, or one started earlier) within the time window, or starts a new one.
+
+    Articles are assigned by publication date (undated last), ties by id, so the stories depend
+    on the set of articles, not on the order given. Readings may stand for articles: their entity
+    names then replace the capitalised-word names. See :mod:`storyline.group`.
+    """
+    from storyline.group import group_articles
+
+    return group_articles(items, options, existing=existing)
 
 
 def _stale_articles(store: Store) -> frozenset[str]:
