@@ -274,6 +274,7 @@ def group_stories(
     options: GroupingOptions | None = None,
     *,
     existing: Mapping[str, Sequence[Article | ArticleReading]] | None = None,
+    taken: Iterable[str] = (),
 ) -> list[StoryGroup]:
     """Which articles tell the same story: each joins the most similar story (of ``existing``, a
     story name -> its articles, or one started earlier) within the time window, or starts a new one.
@@ -329,7 +330,10 @@ class AnalysisSummary:
     reconciled: bool = False
     """Whether the story was reconciled this run (not when nothing changed)."""
     story: str = ""
-    """The name of the story the articles went into."""
+    """The name of the story the articles went into ("" when they were grouped into stories)."""
+    stories: dict[str, int] = field(default_factory=dict)
+    """When grouped (``analyze(group=True)``): each story reconciled this run -> the articles it
+    gained; the counts above then add up those stories."""
 
 
 def analyze(
@@ -341,8 +345,15 @@ def analyze(
     stdin: BinaryIO | None = None,
     nlp: Language | None = None,
     story: str | None = None,
+    group: bool = False,
 ) -> AnalysisSummary:
     """Ingest, read every new or changed article, store each in its own transaction, reconcile.
+
+    With ``group=True`` (CLI ``--stories auto``) the inputs are a mixed pile: each article not yet
+    in a story joins the most similar active story of the database or starts a new one
+    (:func:`group_stories`, with ``options.grouping``), and every story that gained an article is
+    reconciled; ``summary.stories`` says which, with how many articles each gained. ``story``
+    must then be None.
 
     The articles go into ``story`` (a name, created when missing; None: the database's one story,
     or ``main`` in a database holding none, and a StoreError naming the stories when it holds
@@ -370,6 +381,13 @@ def analyze(
 
     from storyline.store.stories import ALL
 
+    if group:
+        if story is not None:
+            raise ConfigError(f"a story name ({story!r}) and grouping into stories were both asked for",
+                              fix="drop --story to let each article find its story (--stories auto), or drop --stories auto to put every article in that story")
+        _analyze_grouped(batch.articles, store, options, nlp, summary, reporter)
+        summary.seconds = time.perf_counter() - started
+        return summary
     if story is not None:
         info = store.ensure_story(story)
         if info.archived:
@@ -411,6 +429,73 @@ def analyze(
     summary.story = story if story is not None else _story_name(store)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _analyze_grouped(
+    articles: list[Article], store: Store, options: AnalysisOptions, nlp: Language | None,
+    summary: AnalysisSummary, reporter: _Reporter,
+) -> None:
+    """``analyze`` on a mixed pile: group, read and store each article into its story, reconcile
+    each story that gained one (see :func:`analyze`)."""
+    from storyline.store.stories import ALL
+
+    known = store.stories()
+    member_of: dict[str, str] = {}
+    existing: dict[str, list[Article]] = {}
+    for info in known:  # by name: an article in several stories counts in the first
+        for article_id in store.article_hashes(info.name):
+            member_of.setdefault(article_id, info.name)
+        if not info.archived:
+            existing[info.name] = store.articles(info.name)
+    loose = [a for a in articles if a.id not in member_of]
+    groups = group_stories(loose, options.grouping, existing=existing, taken=[s.name for s in known])
+    story_of = dict(member_of)
+    gained: dict[str, int] = {}
+    for g in groups:
+        for article_id in g.articles:
+            if article_id not in member_of:
+                story_of[article_id] = g.name
+                gained[g.name] = gained.get(g.name, 0) + 1
+    for name in gained:
+        store.ensure_story(name)
+
+    stored = store.article_hashes(ALL)
+    stale = _stale_articles(store)
+    todo = [a for a in articles if stored.get(a.id) != a.content_hash or a.id in stale]
+    summary.articles_unchanged = len(articles) - len(todo)
+    reading_ids = {a.id for a in todo}
+    joining: dict[str, list[str]] = {}
+    for a in loose:
+        if a.id not in reading_ids:  # stored, in no story: it joins its story without a new reading
+            joining.setdefault(story_of[a.id], []).append(a.id)
+    for name, ids in joining.items():
+        store.add_articles(name, ids)
+    fresh = _read_and_store(todo, store, options, nlp, summary, reporter, story_of)
+    summary.articles_new = len(fresh)
+
+    begun = time.perf_counter()
+    touched = sorted(set(gained) | {story_of[r.article.id] for r in fresh})
+
+    def on_reconcile(stage: str, done: int, total: int) -> None:
+        if done == 0:
+            reporter.start("reconcile", total)
+        else:
+            reporter.advance()
+            summary.reconciled = True
+
+    every: list[ArticleReading] = []
+    accounts: list[Story] = []
+    for name in touched:
+        readings, account = _current(store, options.reconcile, on_reconcile, story=name, attempts=_ATTEMPTS)
+        every.extend(readings)
+        accounts.append(account)
+    summary.timings["reconcile"] = time.perf_counter() - begun
+    summary.stories = {name: gained.get(name, 0) for name in touched}
+    merged = Story(
+        entities=tuple(e for a in accounts for e in a.entities), facts=tuple(f for a in accounts for f in a.facts),
+        conflicts=tuple(c for a in accounts for c in a.conflicts), echoes=tuple(e for a in accounts for e in a.echoes),
+    )
+    _count(summary, every, merged)
 
 
 def _story_name(store: Store) -> str:
@@ -475,7 +560,7 @@ def _current(
 
 def _read_and_store(
     todo: list[Article], store: Store, options: AnalysisOptions, nlp: Language | None,
-    summary: AnalysisSummary, reporter: _Reporter, story: str | None,
+    summary: AnalysisSummary, reporter: _Reporter, story: str | None | Mapping[str, str],
 ) -> list[ArticleReading]:
     """Read ``todo`` and queue each reading for storing; a reading error becomes a Rejection.
 
@@ -491,7 +576,7 @@ def _read_and_store(
     summary.timings["load"] = loaded - begun
 
     def put_reading(reading: ArticleReading) -> None:
-        store.put_reading(reading, story)
+        store.put_reading(reading, story.get(reading.article.id) if isinstance(story, Mapping) else story)
         reporter.advance(reading.article.origin, _words(reading.article.text))
 
     reporter.start("read", len(todo), sum(_words(a.text) for a in todo))

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -184,13 +184,15 @@ def group_articles(
     options: GroupingOptions | None = None,
     *,
     existing: Mapping[str, Sequence[Item]] | None = None,
+    taken: Iterable[str] = (),
 ) -> list[StoryGroup]:
     """Group ``items`` (articles or readings) into stories, joining ``existing`` ones when they fit.
 
     ``existing`` maps a story's name to its articles (or readings); those stories come back under
     their names (``existing=True``) with any new articles that joined them, in the order given;
     new stories follow in the order they were started. An article id already in an existing story
-    is not assigned again. An existing story that gains nothing still comes back.
+    is not assigned again. An existing story that gains nothing still comes back. New stories'
+    names avoid ``taken`` (and the existing names).
     """
     options = options or GroupingOptions()
     existing = dict(existing or {})
@@ -214,7 +216,7 @@ def group_articles(
     for _ in range(_PASSES):
         if not any([_place(stories, doc, len(everything), options.threshold) for doc in range(fixed, len(everything))]):
             break
-    return _groups(stories, everything, terms, [name for name, _ in old])
+    return _groups(stories, everything, terms, [name for name, _ in old], set(taken))
 
 
 def _place(stories: _Stories, doc: int, upto: int, threshold: float) -> bool:
@@ -233,19 +235,19 @@ def _place(stories: _Stories, doc: int, upto: int, threshold: float) -> bool:
     return True
 
 
-def _groups(stories: _Stories, everything: list[Item], terms: list[Terms], old_names: list[str]) -> list[StoryGroup]:
+def _groups(stories: _Stories, everything: list[Item], terms: list[Terms], old_names: list[str], taken: set[str]) -> list[StoryGroup]:
     """The stories in the order they were started (existing ones first), emptied ones left out."""
     members: dict[int, list[int]] = {s: [] for s in range(len(old_names))}
     for doc, story in enumerate(stories.label.tolist()):
         members.setdefault(story, []).append(doc)
     out: list[StoryGroup] = []
-    taken = set(old_names)
+    taken = taken | set(old_names)
     for story, docs in sorted(members.items()):
         salient = _salient(stories.space, docs, terms)
         if story < len(old_names):
             name = old_names[story]
         else:
-            name = _unique(", ".join(salient[:2]) or "story", taken)
+            name = _unique(", ".join(salient[:2])[:_NAME_CHARS].strip() or "story", taken)
             taken.add(name)
         days = [d for d in (_day(_article(everything[m]).published) for m in docs) if d is not None]
         out.append(StoryGroup(name, tuple(_article(everything[m]).id for m in docs), tuple(salient[:8]),
@@ -282,6 +284,7 @@ def _salient(space: _Space, docs: list[int], terms: list[Terms]) -> list[str]:
 
 
 _SALIENT = 8
+_NAME_CHARS = 120  # a story name is a label, not a summary (the store takes up to 200 characters)
 
 
 def _unique(name: str, taken: set[str]) -> str:
