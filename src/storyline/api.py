@@ -410,14 +410,7 @@ def analyze(
     # On a first run everything stored is in memory already: skip reading it all back (unless
     # another run stored articles meanwhile: then the story is refused and all are read).
     begun = time.perf_counter()
-
-    def on_reconcile(stage: str, done: int, total: int) -> None:
-        if done == 0:
-            reporter.start("reconcile", total)
-        else:
-            reporter.advance()
-            summary.reconciled = True
-
+    on_reconcile = _reconcile_progress(reporter, summary)
     # A story that held nothing before holds just what was read: no need to read it all back.
     first = fresh if not members and not joining else None
     readings, account = _current(store, options.reconcile, on_reconcile, story=story, readings=first, attempts=_ATTEMPTS)
@@ -429,6 +422,19 @@ def analyze(
     summary.story = story if story is not None else _story_name(store)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _reconcile_progress(reporter: _Reporter, summary: AnalysisSummary) -> ProgressCallback:
+    """The reconcile stage's progress: reported, and noted on the summary when a story was reconciled."""
+
+    def on_reconcile(stage: str, done: int, total: int) -> None:
+        if done == 0:
+            reporter.start("reconcile", total)
+        else:
+            reporter.advance()
+            summary.reconciled = True
+
+    return on_reconcile
 
 
 def _analyze_grouped(
@@ -475,13 +481,7 @@ def _analyze_grouped(
 
     begun = time.perf_counter()
     touched = sorted(set(gained) | {story_of[r.article.id] for r in fresh})
-
-    def on_reconcile(stage: str, done: int, total: int) -> None:
-        if done == 0:
-            reporter.start("reconcile", total)
-        else:
-            reporter.advance()
-            summary.reconciled = True
+    on_reconcile = _reconcile_progress(reporter, summary)
 
     every: list[ArticleReading] = []
     accounts: list[Story] = []

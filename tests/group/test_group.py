@@ -7,6 +7,7 @@ import random
 from datetime import date
 
 import pytest
+from helpers.piles import QUAKE, REHAB
 
 from storyline import api
 from storyline.core.errors import ConfigError
@@ -14,23 +15,6 @@ from storyline.core.ids import content_hash
 from storyline.core.options import GroupingOptions, options_from
 from storyline.core.records import Article, ArticleEntity, ArticleReading
 from storyline.group.terms import article_terms, surface_names
-
-QUAKE = [
-    "A magnitude 6.1 earthquake struck Qeshm Island in southern Iran on Sunday, killing at least 10 people. "
-    "The quake flattened villages near the port of Qeshm, the Iranian Red Crescent said.",
-    "Rescuers searched rubble on Qeshm Island after the earthquake. Iranian officials said the quake "
-    "destroyed homes in seven villages and the Red Crescent sent tents.",
-    "The death toll from the Qeshm earthquake rose as rescuers reached villages. Iran's Red Crescent said "
-    "aftershocks shook the island through the night.",
-]
-REHAB = [
-    "Singer Mara Quinn checked into the Harbour Light rehab clinic on Tuesday, her publicist said. "
-    "Quinn, 42, cancelled her tour dates in Lisbon.",
-    "Mara Quinn is in rehab at Harbour Light, a representative for the singer confirmed. Quinn's tour "
-    "was cancelled last week.",
-    "Fans of Mara Quinn sent messages of support after the singer entered the Harbour Light clinic. "
-    "Her publicist asked for privacy.",
-]
 
 
 def article(text: str, published: date | None = None, aid: str | None = None) -> Article:
@@ -70,7 +54,7 @@ def test_an_unrelated_article_starts_a_new_story_beside_the_existing_ones():
     other = article("The city council of Norvale approved a budget for new bicycle lanes and a tram depot. "
                     "Councillor Ada Brink said the tram would open in 2027.")
     groups = api.group_stories([other], existing=existing)
-    assert [(g.name, g.existing) for g in groups][0] == ("Iran quake", True)
+    assert next((g.name, g.existing) for g in groups) == ("Iran quake", True)
     assert groups[1].articles == (other.id,) and not groups[1].existing
 
 
@@ -127,7 +111,6 @@ def test_readings_use_the_read_stage_names():
 
 def test_capitalised_names_skip_sentence_initial_words_the_text_also_writes_in_lower_case():
     text = "The singer Mara Quinn left. Police said the police station was closed. Harbour Light Clinic agreed."
-    assert surface_names(text) == ["Mara Quinn", "Police", "Harbour Light Clinic"][:1] + ["Harbour Light Clinic"] or True
     names = surface_names(text)
     assert "Mara Quinn" in names and "Harbour Light Clinic" in names
     assert "The" not in names and "Police" not in names

@@ -28,7 +28,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import numpy as np
 
@@ -214,7 +214,8 @@ def group_articles(
     for doc in range(fixed, len(everything)):
         _place(stories, doc, doc, options.threshold)
     for _ in range(_PASSES):
-        if not any([_place(stories, doc, len(everything), options.threshold) for doc in range(fixed, len(everything))]):
+        moved = [_place(stories, doc, len(everything), options.threshold) for doc in range(fixed, len(everything))]  # every one, each pass
+        if not any(moved):
             break
     return _groups(stories, everything, terms, [name for name, _ in old], set(taken))
 
