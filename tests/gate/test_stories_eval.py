@@ -22,9 +22,9 @@ def test_the_ecbplus_pile_splits_into_its_sub_topics():
     articles, sub, _ = stories.pile(load_corpus(topics=list(range(1, 36))), stories.SEED)
     found = stories.storyline_method(articles, GroupingOptions().threshold)
     scores = stories.score(sub, found)
-    assert scores["b3_f1"] >= FLOOR, scores  # measured: see FLOOR
+    assert scores["b3_f1"] >= FLOOR, scores
     assert scores["ari"] >= ARI_FLOOR, scores
 
 
-FLOOR = 0.0
-ARI_FLOOR = 0.0
+FLOOR = 0.88  # measured 0.889 (eval/stories.py, whole pile, shipped defaults)
+ARI_FLOOR = 0.83  # measured 0.838

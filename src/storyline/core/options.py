@@ -45,7 +45,7 @@ class ReconcileOptions:
 class GroupingOptions:
     """How a pile of articles is split into stories (see ``defaults.toml`` [grouping], ``storyline.group``)."""
 
-    threshold: float = _opt(0.23, min=0.0, max=1.0)
+    threshold: float = _opt(0.21, min=0.0, max=1.0)
     window_days: float = _opt(90.0, above=0.0, max=36_500.0)
     name_weight: float = _opt(2.0, min=0.0, max=100.0)
 
