@@ -217,11 +217,12 @@ def main(argv: list[str] | None = None) -> dict:
         started = time.perf_counter()
         if args.cache and args.cache.exists():
             readings = pickle.loads(args.cache.read_bytes())
+            print(f"readings of {len(readings)} articles loaded from {args.cache}")
         else:
             readings = {a.id: r for a, r in api.read(articles) if not isinstance(r, Exception)}
             if args.cache:
                 args.cache.write_bytes(pickle.dumps(readings))
-        print(f"read {len(readings)} articles in {time.perf_counter() - started:.0f} s")
+            print(f"read {len(readings)} articles in {time.perf_counter() - started:.0f} s")
         methods["storyline/readings"] = (storyline_method, [readings[a.id] for a in articles if a.id in readings])
 
     results: dict = {"articles": len(articles), "seed": args.seed, "rows": []}
