@@ -23,6 +23,10 @@ Methods, in the same run:
   similarity threshold (numpy, below);
 * ``one story`` and ``singletons``: the two trivial answers.
 
+Small piles: each topic is also grouped on its own (two stories of one kind, about 23 articles:
+what a first ``analyze --stories auto`` on a small feed sees), odd and even topics apart, storyline
+at its default and the baseline at its dev-tuned threshold.
+
 Thresholds: both storyline's and the baseline's are swept on the pile of the ODD topics (dev);
 the best one by B3 F1 on sub-topics is then applied to the EVEN topics (held out) and to the whole
 pile. storyline is also scored at its shipped default (``GroupingOptions.threshold``), which was set
@@ -226,6 +230,7 @@ def main(argv: list[str] | None = None) -> dict:
         methods["storyline/readings"] = (storyline_method, [readings[a.id] for a in articles if a.id in readings])
 
     results: dict = {"articles": len(articles), "seed": args.seed, "rows": []}
+    chosen_baseline = SWEEP[0]
     rows = []
     for name, (method, items) in methods.items():
         chosen = {_id(i) for i in parts["dev (odd topics)"]}
@@ -233,6 +238,8 @@ def main(argv: list[str] | None = None) -> dict:
         best, f1s = sweep(method, dev_items, sub)
         print(f"{name}: dev sweep (B3 F1 on sub-topics) " + " ".join(f"{t:.2f}:{v:.3f}" for t, v in f1s.items() if round(t * 100) % 2 == 0 or t == best)
               + f" -> {best:.2f}")
+        if method is baseline_method:
+            chosen_baseline = best
         settings = [(f"{name} @{best:.2f} (dev-tuned)", best)]
         if method is storyline_method:
             settings.append((f"{name} @{GroupingOptions().threshold:.2f} (default)", GroupingOptions().threshold))
@@ -246,15 +253,30 @@ def main(argv: list[str] | None = None) -> dict:
                 gold_sub = {k: v for k, v in sub.items() if k in ids}
                 gold_topic = {k: v for k, v in topic.items() if k in ids}
                 rows.append((label, part, score(gold_sub, found), score(gold_topic, found), seconds))
+    # Small piles: each topic grouped alone (two stories of one kind, about 23 articles).
+    for label, (method, items), threshold in (
+        (f"storyline @{GroupingOptions().threshold:.2f} (default)", methods["storyline"], GroupingOptions().threshold),
+        (f"tfidf+agglo @{chosen_baseline:.2f} (dev-tuned)", methods["tfidf+agglo"], chosen_baseline),
+    ):
+        for parity, part in ((1, "one topic per pile, odd"), (0, "one topic per pile, even")):
+            found: dict[str, object] = {}
+            started = time.perf_counter()
+            for t in sorted({int(v) for v in topic.values()}):
+                if t % 2 == parity:
+                    its = [i for i in items if int(topic[_id(i)]) == t]
+                    found.update({k: f"{t}:{v}" for k, v in method(its, threshold).items()})
+            seconds = time.perf_counter() - started
+            rows.append((label, part, score({k: sub[k] for k in found}, found), score({k: topic[k] for k in found}, found), seconds))
+    parts_order = [*parts, "one topic per pile, odd", "one topic per pile, even"]
     for part, part_items in parts.items():
         ids = [a.id for a in part_items]
         for label, found in (("one story", dict.fromkeys(ids, 0)), ("singletons", {i: i for i in ids})):
             rows.append((label, part, score({k: sub[k] for k in ids}, found), score({k: topic[k] for k in ids}, found), 0.0))
 
     print()
-    print(f"{'method':34} {'pile':24} {'sub-topics: B3 P    R     F1    ARI  ':38} {'topics: B3 F1  ARI':19} {'found':>5} {'s':>5}")
-    for label, part, s_sub, s_top, seconds in sorted(rows, key=lambda r: (list(parts).index(r[1]), r[0])):
-        print(f"{label:34} {part:24} {'':11}{s_sub['b3_p']:.3f} {s_sub['b3_r']:.3f} {s_sub['b3_f1']:.3f} {s_sub['ari']:.3f}"
+    print(f"{'method':38} {'pile':26} {'sub-topics: B3 P    R     F1    ARI  ':38} {'topics: B3 F1  ARI':19} {'found':>5} {'s':>5}")
+    for label, part, s_sub, s_top, seconds in sorted(rows, key=lambda r: (parts_order.index(r[1]), r[0])):
+        print(f"{label:38} {part:26} {'':11}{s_sub['b3_p']:.3f} {s_sub['b3_r']:.3f} {s_sub['b3_f1']:.3f} {s_sub['ari']:.3f}"
               f" {'':9}{s_top['b3_f1']:.3f} {s_top['ari']:.3f} {s_sub['clusters']:5d} {seconds:5.2f}")
         results["rows"].append({"method": label, "pile": part, "subtopics": s_sub, "topics": s_top, "seconds": seconds})
 

@@ -129,3 +129,12 @@ def test_grouping_options_are_checked():
     with pytest.raises(ConfigError, match="window_days"):
         options_from({"grouping": {"window_days": 0}})
     assert options_from({"grouping": {"threshold": 0.3}}).grouping.threshold == 0.3
+
+
+def test_the_bundled_demos_stay_one_story_each():
+    # Small piles: their shared words are not taken for common ones (cluster._MIN_PILE).
+    fiction = api.ingest([api.demo_corpus("fiction")]).articles
+    assert len(api.group_stories(fiction)) == 1
+    real = api.ingest([api.demo_corpus("real")]).articles  # one ECB+ sub-topic, 11 articles
+    sizes = sorted(len(g.articles) for g in api.group_stories(real))
+    assert sizes[-1] >= len(real) - 1, sizes
