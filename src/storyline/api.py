@@ -8,6 +8,12 @@ Typical use::
         data = api.export(store, "json")
         html = api.render_report(store)
 
+One database holds many stories: ``analyze``, ``export``, ``render_report``, ``review`` take
+``story=NAME`` (None: the database's one story; a StoreError naming them when it holds several)::
+
+        api.analyze(["quake/"], store, story="Qeshm quake")
+        api.review(store, "Qeshm quake", fact_id, "verified", "two officials on the record", "ana")
+
 Anything with the methods of :class:`Store` can stand in for the database (a test double, say),
 and ``analyze``/``read`` take the spaCy pipeline to use as ``nlp`` (else ``options.model`` names
 it, a package name or a pipeline directory).
@@ -36,6 +42,8 @@ from storyline.ingest import ingest as _ingest
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from storyline.core.reviews import Attached
+
     import storyline.store
 
 __all__ = [
@@ -49,6 +57,7 @@ __all__ = [
     "ProgressEvent",
     "Store",
     "analyze",
+    "attach_reviews",
     "database_info",
     "demo_corpus",
     "demo_story",
@@ -61,7 +70,10 @@ __all__ = [
     "open_store",
     "read",
     "reconcile",
+    "reconcile_story",
     "render_report",
+    "review",
+    "reviews",
     "stories",
 ]
 
@@ -228,8 +240,16 @@ class Store(Protocol):
         """The story's stored account (empty when nothing was reconciled yet)."""
         ...
 
+    def get_story(self, story: str | None = None) -> StoryInfo:
+        """The story ``story`` names (None: the one story)."""
+        ...
+
     def reviews(self, story: str | None = None) -> Sequence[Review]:
         """Every review decision on the story's facts, oldest first."""
+        ...
+
+    def put_review(self, review: Review) -> object:
+        """Store one review decision (``review.story`` is the story's id); earlier ones are kept."""
         ...
 
 
@@ -499,10 +519,9 @@ def _analyze_grouped(
 
 
 def _story_name(store: Store) -> str:
-    """The name of the one story of ``store`` (after analyze stored into it), "" when it cannot say."""
-    get_story = getattr(store, "get_story", None)
+    """The name of the one story of ``store`` (after analyze stored into it), "" when it holds none."""
     try:
-        return get_story().name if get_story is not None else ""
+        return store.get_story().name
     except StoreError:
         return ""
 
@@ -620,7 +639,57 @@ def export(store: Store, fmt: str = "json", *, story: str | None = None, options
     if fmt not in _export.FORMATS:
         raise ConfigError(f"unknown export format '{fmt}'", fix=f"use one of: {', '.join(_export.FORMATS)}")
     readings, account = _current(store, options, progress, story=story, must_save=False)
-    return _export.export(readings, account, fmt)
+    return _export.export(readings, account, fmt, store.reviews(story))
+
+
+def reconcile_story(store: Store, story: str | None = None, options: ReconcileOptions | None = None, *,
+                    progress: ProgressCallback | None = None) -> Story:
+    """A story's account, current: the stored one when it covers the story's stored articles,
+    else reconciled from them and saved (retried when another writer stores articles meanwhile,
+    as ``analyze`` does). For callers that store readings themselves (``put_reading(r, story)``,
+    ``add_articles``) and reconcile each story they touched."""
+    return _current(store, options, progress, story=story, attempts=_ATTEMPTS)[1]
+
+
+def review(store: Store, story: str | None, fact_id: str, verdict: str, note: str, reviewer: str) -> Review:
+    """Record a reviewer's verdict ("verified", "false" or "needs_work") on a fact of the story as
+    it is now, with a note; returns the stored decision.
+
+    The story is reconciled first when out of date (so ``fact_id`` is looked up among the facts a
+    reader sees). The decision is anchored on the ids the fact rests on and follows them through
+    later re-analysis (storyline.core.reviews); earlier decisions are kept as its history. A
+    ConfigError for a fact the story does not hold (the story was re-analysed since it was shown:
+    look the fact up again) or a bad verdict or reviewer."""
+    from storyline.core.reviews import new_review
+    from storyline.store.stories import now
+
+    _, account = _current(store, None, story=story)
+    fact = next((f for f in account.facts if f.id == fact_id), None)
+    if fact is None:
+        attached = attach_reviews(store, story)
+        moved = next((fr.fact for fr in attached.by_fact.values() if any(r.fact == fact_id for r in fr.history)), None)
+        hint = f"; a review given under that id is now on fact {moved}" if moved else ""
+        raise ConfigError(f"the story holds no fact {fact_id!r}{hint}", input="fact",
+                          fix="the story may have been analysed again since the fact was shown: look the fact up again "
+                              "(storyline export, facts[].id)")
+    decision = new_review(store.get_story(story).id, fact, verdict, note, reviewer, now())
+    store.put_review(decision)
+    return decision
+
+
+def attach_reviews(store: Store, story: str | None = None) -> Attached:
+    """The story's review decisions attached to its facts as they are now: ``by_fact[fact id]``
+    (latest decision and history) and ``orphaned`` (reviews no fact holds any more)."""
+    from storyline.core.reviews import attach
+
+    _, account = _current(store, None, story=story, must_save=False)
+    return attach(store.reviews(story), account.facts)
+
+
+def reviews(store: Store, story: str | None = None) -> list[Review]:
+    """Every review decision taken on the story's facts, oldest first (see :func:`attach_reviews`
+    for them attached to the facts)."""
+    return list(store.reviews(story))
 
 
 def stories(store: storyline.store.Store, *, archived: bool | None = None) -> list[storyline.store.StorySummary]:
@@ -651,12 +720,12 @@ def manage_story(
     return done
 
 
-def frames(store: Any) -> dict[str, Any]:
-    """The stored story as pandas DataFrames (articles, entities, mentions, claims, facts,
+def frames(store: Any, story: str | None = None) -> dict[str, Any]:
+    """A stored story as pandas DataFrames (articles, entities, mentions, claims, facts,
     fact_claims, conflicts, echoes); needs the ``storyline[frames]`` extra."""
     from storyline.present.frames import frames as _frames
 
-    return _frames(store)
+    return _frames(store, story)
 
 
 def render_report(
@@ -677,7 +746,7 @@ def render_report(
     readings, account = _current(store, options, progress, story=story, must_save=False)
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     footer = f"storyline {__version__}" + (f" · {pipeline}" if pipeline else "") + f" · generated {stamp}"
-    return _render(readings, account, title=title, footer=footer)
+    return _render(readings, account, title=title, footer=footer, reviews=store.reviews(story))
 
 
 @dataclass(frozen=True)
@@ -754,5 +823,7 @@ def database_info(store_url: str | Path) -> dict[str, str]:
         return {
             "database": f"{store.dialect} {store.url}",
             "schema_version": str(store.schema_version()),
+            "stories": ", ".join(f"{s.name} ({s.articles} articles{', archived' if s.archived else ''})"
+                                 for s in store.stories()) or "none yet",
             "rows": ", ".join(f"{k}={v}" for k, v in store.counts().items()),
         }
