@@ -352,8 +352,8 @@ class AnalysisSummary:
     story: str = ""
     """The name of the story the articles went into ("" when they were grouped into stories)."""
     stories: dict[str, int] = field(default_factory=dict)
-    """When grouped (``analyze(group=True)``): each story reconciled this run -> the articles it
-    gained; the counts above then add up those stories."""
+    """When grouped (``analyze(group=True)``): each story holding an article of this run -> the
+    articles it gained (0 when they were all in it already); the counts above add up those stories."""
 
 
 def analyze(
@@ -371,9 +371,9 @@ def analyze(
 
     With ``group=True`` (CLI ``--stories auto``) the inputs are a mixed pile: each article not yet
     in a story joins the most similar active story of the database or starts a new one
-    (:func:`group_stories`, with ``options.grouping``), and every story that gained an article is
-    reconciled; ``summary.stories`` says which, with how many articles each gained. ``story``
-    must then be None.
+    (:func:`group_stories`, with ``options.grouping``), and every story holding an article of the
+    run is brought up to date (reconciled when it changed); ``summary.stories`` names them, with
+    how many articles each gained. ``story`` must then be None.
 
     The articles go into ``story`` (a name, created when missing; None: the database's one story,
     or ``main`` in a database holding none, and a StoreError naming the stories when it holds
@@ -435,13 +435,17 @@ def analyze(
     first = fresh if not members and not joining else None
     readings, account = _current(store, options.reconcile, on_reconcile, story=story, readings=first, attempts=_ATTEMPTS)
     summary.timings["reconcile"] = time.perf_counter() - begun
-    if left := len(_stale_articles(store)):
-        summary.notices.append(Notice("(database)", f"{left} stored article(s) were read by an older storyline and "
-                                      "reconcile without what it now reads; give them to analyze again to read them anew"))
+    _note_stale(store, summary)
     _count(summary, readings, account)
     summary.story = story if story is not None else _story_name(store)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _note_stale(store: Store, summary: AnalysisSummary) -> None:
+    if left := len(_stale_articles(store)):
+        summary.notices.append(Notice("(database)", f"{left} stored article(s) were read by an older storyline and "
+                                      "reconcile without what it now reads; give them to analyze again to read them anew"))
 
 
 def _reconcile_progress(reporter: _Reporter, summary: AnalysisSummary) -> ProgressCallback:
@@ -465,6 +469,9 @@ def _analyze_grouped(
     each story that gained one (see :func:`analyze`)."""
     from storyline.store.stories import ALL
 
+    if not (callable(getattr(store, "stories", None)) and callable(getattr(store, "articles", None))):
+        raise ConfigError(f"grouping into stories needs a store that lists its stories and their articles; {type(store).__name__} does not",
+                          fix="use the SQL store (api.open_store), or give every article one story (story=NAME, no group=True)")
     known = store.stories()
     member_of: dict[str, str] = {}
     existing: dict[str, list[Article]] = {}
@@ -474,7 +481,7 @@ def _analyze_grouped(
         if not info.archived:
             existing[info.name] = store.articles(info.name)
     loose = [a for a in articles if a.id not in member_of]
-    groups = group_stories(loose, options.grouping, existing=existing, taken=[s.name for s in known])
+    groups = group_stories(loose, options.grouping, existing=existing, taken=[s.name for s in known]) if loose else []
     story_of = dict(member_of)
     gained: dict[str, int] = {}
     for g in groups:
@@ -500,7 +507,7 @@ def _analyze_grouped(
     summary.articles_new = len(fresh)
 
     begun = time.perf_counter()
-    touched = sorted(set(gained) | {story_of[r.article.id] for r in fresh})
+    touched = sorted({story_of[a.id] for a in articles})  # the stories of this run's articles, changed or not
     on_reconcile = _reconcile_progress(reporter, summary)
 
     every: list[ArticleReading] = []
@@ -510,6 +517,7 @@ def _analyze_grouped(
         every.extend(readings)
         accounts.append(account)
     summary.timings["reconcile"] = time.perf_counter() - begun
+    _note_stale(store, summary)
     summary.stories = {name: gained.get(name, 0) for name in touched}
     merged = Story(
         entities=tuple(e for a in accounts for e in a.entities), facts=tuple(f for a in accounts for f in a.facts),

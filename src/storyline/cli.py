@@ -184,9 +184,9 @@ def summary_paragraph(summary: api.AnalysisSummary) -> str:
 
 
 def _grouped(stories: dict[str, int]) -> str:
-    """"2 stories gained articles: 'Qeshm Island, Iran' (+9), 'Mara Quinn' (+3)"."""
+    """"2 stories hold them: 'Mara Quinn, Harbour Light' (+3), 'Qeshm Island, Iran' (+9)"."""
     shown = ", ".join(f"{name!r} (+{n})" for name, n in stories.items())
-    return f"{len(stories)} stor{'y' if len(stories) == 1 else 'ies'} reconciled: {shown}"
+    return f"{len(stories)} stor{'y holds' if len(stories) == 1 else 'ies hold'} them: {shown}"
 
 
 def _shown_db(db: str) -> str:

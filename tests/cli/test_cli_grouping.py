@@ -59,5 +59,27 @@ def test_the_cli_takes_stories_auto_and_says_which_stories_it_reconciled(tmp_pat
     db = str(tmp_path / "s.db")
     out = json.loads(run("analyze", a, b, "--db", db, "--model", model, "--stories", "auto", "--json").stdout)
     assert sorted(s["gained"] for s in out["stories"]) == [1, 1]
+    again = run("analyze", a, "--db", db, "--model", model, "--stories", "auto").stdout
+    assert "1 story holds them: '" in again and "(+0)" in again and "together they hold 1 article(s)" in again
     assert "--stories one or --stories auto" in run("analyze", a, "--db", db, "--stories", "many", code=2).stderr
     assert "--stories auto" in run("analyze", a, "--db", db, "--stories", "auto", "--story", "X", code=2).stderr
+
+
+def test_grouping_needs_a_store_that_lists_its_stories(tmp_path: Path) -> None:
+    from helpers.fakes import MemoryStore
+
+    path = _write(tmp_path, "q0", QUAKE[0], "2024-03-01")
+    with pytest.raises(ConfigError, match="lists its stories"):
+        api.analyze([path], MemoryStore(), nlp=blank_nlp(), group=True)
+
+
+def test_a_second_run_on_the_same_pile_reads_and_moves_nothing(tmp_path: Path) -> None:
+    pile = tmp_path / "pile"
+    paths = [_write(pile, f"q{i}", t, "2024-03-01") for i, t in enumerate(QUAKE)]
+    nlp = blank_nlp()
+    with api.open_store(tmp_path / "s.db") as store:
+        api.analyze(paths, store, nlp=nlp, group=True)
+        again = api.analyze(paths, store, nlp=nlp, group=True)
+        [name] = again.stories
+        assert (again.articles_new, again.articles_unchanged, again.stories[name], again.articles_total) == (0, 3, 0, 3)
+        assert not again.reconciled

@@ -1,25 +1,29 @@
-"""Online story assignment: each article joins the most similar open story or starts a new one.
+"""Online story assignment: each article joins the most similar story or starts a new one.
 
 Vectors: an article's terms (``terms.py``) weighted by ``(1 + log tf) * idf``, with
 ``idf = 1 + log(max(N, 200) / df)`` over every article of the call (the pile and the existing
 stories' articles, so the weights do not depend on the order; the 1 keeps the words of a pile that
 is all one story from weighing nothing, the 200 keeps a small pile's shared words from looking
-common: ``_MIN_PILE``); names are multiplied by ``name_weight``; each vector has unit length. A story is the sum of its articles' vectors; an article's similarity to a story
-is the cosine between the article and that sum (average-link similarity to the members, scaled by
-the story's cohesion).
+common: ``_MIN_PILE``); names are multiplied by ``name_weight``; each vector has unit length. A
+story is the sum of its articles' vectors; an article's similarity to a story is the cosine
+between the article and that sum (average-link similarity to the members, scaled by the story's
+cohesion).
 
-Order: existing stories first (their articles assigned as given), then the new articles by
-publication date, undated ones last, ties by article id. The result depends only on the set of
-articles and the existing stories, never on the order they were handed in.
+Order: existing stories first (their articles assigned as given, never moved), then the new
+articles by publication date, undated ones last, ties by article id. One online pass assigns each
+(to the best story reaching ``threshold``, else a new one), then up to ``_PASSES`` refinement
+passes in the same order move each new article to the story it is now most similar to, or alone,
+until nothing moves. The result depends only on the set of articles and the existing stories,
+never on the order they were handed in.
 
 Time window: a dated article can join a story only when it falls within ``window_days`` of the
 story's dated articles (from ``first - window`` to ``last + window``); an undated article, or a
-story with no dated article, is not held to it. As articles come in date order, a story whose last
-date lies more than the window before the current article is closed and its articles leave the
-working set, so the cost of one article stays bounded by the stories still open.
+story with no dated article, is not held to it.
 
-Similarities with the open articles are sparse dot products in numpy: the article's vector is
-spread into a dense array over the vocabulary once, and gathered at the open articles' indices.
+Cost: dot products come from an inverted index (an article's similarities to all the others cost
+the postings of its own terms), so a pass costs about the sum of the terms' squared document
+frequencies; every article of the call is compared with every other, so group a day's feed at a
+time rather than years at once.
 """
 
 from __future__ import annotations
