@@ -114,6 +114,9 @@ def test_capitalised_names_skip_sentence_initial_words_the_text_also_writes_in_l
     names = surface_names(text)
     assert "Mara Quinn" in names and "Harbour Light Clinic" in names
     assert "The" not in names and "Police" not in names
+    # a title-case line's capitals are no evidence of names; a run of stop words is no name
+    assert surface_names("Quake Hits Qeshm Island\nA quake hits the island of Qeshm.") == ["Qeshm", "Qeshm"]
+    assert surface_names("Did the earth move? It did not.") == []
     terms = article_terms(article(text)).counts
     assert terms["n:mara quinn"] == 1 and terms["n:quinn"] == 1 and terms["w:singer"] == 1
 
@@ -137,4 +140,5 @@ def test_the_bundled_demos_stay_one_story_each():
     assert len(api.group_stories(fiction)) == 1
     real = api.ingest([api.demo_corpus("real")]).articles  # one ECB+ sub-topic, 11 articles
     sizes = sorted(len(g.articles) for g in api.group_stories(real))
-    assert sizes[-1] >= len(real) - 1, sizes
+    # the two pieces on how the quake was felt in Dubai may stand apart; the nine on Qeshm may not
+    assert len(sizes) <= 2 and sizes[-1] >= 9, sizes

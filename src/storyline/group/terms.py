@@ -43,17 +43,37 @@ _MIN_WORD = 3
 
 
 def _words(text: str) -> list[tuple[str, bool, bool]]:
-    """(word, starts a sentence, follows the previous word across a plain space) in text order."""
+    """(word, starts a sentence, follows the previous word across a plain space) in text order.
+
+    Every word of a title-case line ("Earthquake Jolts Iran") counts as starting a sentence: its
+    capitals say nothing of names (it is a name only when the text never writes it in lower case)."""
     out: list[tuple[str, bool, bool]] = []
     starts = {0} | {m.end() for m in _SENTENCE_END.finditer(text)}
+    titled = _title_lines(text)
     end = -1
     for m in _TOKEN.finditer(text):
         word = _POSSESSIVE.sub("", m.group().rstrip(".'’-"))
         if word:
             joined = end >= 0 and text[end:m.start()] == " "
-            out.append((word, m.start() in starts, joined))
+            out.append((word, m.start() in starts or any(lo <= m.start() < hi for lo, hi in titled), joined))
             end = m.start() + len(word)
     return out
+
+
+def _title_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines written in title case: at least three words besides stop words, most of them capitalised."""
+    out = []
+    offset = 0
+    for line in text.split("\n"):
+        words = [w for w in _TOKEN.findall(line) if w.lower() not in STOP_WORDS]
+        if len(words) >= _TITLE_WORDS and sum(w[:1].isupper() for w in words) >= _TITLE_SHARE * len(words):
+            out.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return out
+
+
+_TITLE_WORDS = 3
+_TITLE_SHARE = 0.8
 
 
 def _content(word: str) -> bool:
@@ -81,7 +101,8 @@ def surface_names(text: str, words: list[tuple[str, bool, bool]] | None = None) 
         if run:
             names.append(" ".join(run))
         run = []
-    return names
+    # a run of function words only ("Did", "The") is a sentence start, not a name
+    return [n for n in names if any(w.lower() not in STOP_WORDS for w in n.split())]
 
 
 @dataclass(frozen=True)
