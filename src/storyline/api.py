@@ -34,7 +34,14 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, runtime_checkable
 from storyline import __version__
 from storyline.core.errors import ConfigError, StoreError
 from storyline.core.options import AnalysisOptions, GroupingOptions, ReconcileOptions
-from storyline.core.records import Article, ArticleReading, Coverage, Review, Story, StoryInfo
+from storyline.core.records import (
+    Article,
+    ArticleReading,
+    Coverage,
+    Review,
+    Story,
+    StoryInfo,
+)
 from storyline.group import StoryGroup
 from storyline.ingest import IngestResult, Notice, Rejection
 from storyline.ingest import ingest as _ingest
@@ -42,9 +49,8 @@ from storyline.ingest import ingest as _ingest
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from storyline.core.reviews import Attached
-
     import storyline.store
+    from storyline.core.reviews import Attached
 
 __all__ = [
     "DEMO_PACKS",
@@ -469,18 +475,14 @@ def _analyze_grouped(
     each story that gained one (see :func:`analyze`)."""
     from storyline.store.stories import ALL
 
-    if not (callable(getattr(store, "stories", None)) and callable(getattr(store, "articles", None))):
+    if not all(callable(getattr(store, name, None)) for name in ("stories", "articles", "article_stories")):
         raise ConfigError(f"grouping into stories needs a store that lists its stories and their articles; {type(store).__name__} does not",
                           fix="use the SQL store (api.open_store), or give every article one story (story=NAME, no group=True)")
     known = store.stories()
-    member_of: dict[str, str] = {}
-    existing: dict[str, list[Article]] = {}
-    for info in known:  # by name: an article in several stories counts in the first
-        for article_id in store.article_hashes(info.name):
-            member_of.setdefault(article_id, info.name)
-        if not info.archived:
-            existing[info.name] = store.articles(info.name)
+    # an article in several stories counts in the first by name
+    member_of = {aid: names[0] for aid, names in store.article_stories().items() if names}
     loose = [a for a in articles if a.id not in member_of]
+    existing = {info.name: store.articles(info.name) for info in known if not info.archived} if loose else {}
     groups = group_stories(loose, options.grouping, existing=existing, taken=[s.name for s in known]) if loose else []
     story_of = dict(member_of)
     gained: dict[str, int] = {}

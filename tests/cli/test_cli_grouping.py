@@ -83,3 +83,16 @@ def test_a_second_run_on_the_same_pile_reads_and_moves_nothing(tmp_path: Path) -
         [name] = again.stories
         assert (again.articles_new, again.articles_unchanged, again.stories[name], again.articles_total) == (0, 3, 0, 3)
         assert not again.reconciled
+
+
+def test_a_stored_article_in_no_story_is_placed_without_a_new_reading(tmp_path: Path) -> None:
+    paths = [_write(tmp_path / "pile", f"q{i}", t, "2024-03-01") for i, t in enumerate(QUAKE)]
+    nlp = blank_nlp()
+    with api.open_store(tmp_path / "s.db") as store:
+        first = api.analyze(paths, store, nlp=nlp, group=True)
+        [name] = first.stories
+        store.remove_articles(name, ["q2"])
+        assert store.article_stories()["q2"] == []
+        again = api.analyze(paths, store, nlp=nlp, group=True)
+        assert (again.articles_new, again.stories) == (0, {name: 1})
+        assert store.article_stories()["q2"] == [name]
