@@ -20,7 +20,7 @@ from typing import Any
 
 from storyline.core.errors import ConfigError
 
-__all__ = ["AnalysisOptions", "ReconcileOptions", "load_options", "options_from"]
+__all__ = ["AnalysisOptions", "GroupingOptions", "ReconcileOptions", "load_options", "options_from"]
 
 
 def _opt(default: Any, **limits: Any) -> Any:
@@ -36,6 +36,18 @@ class ReconcileOptions:
     similarity_threshold: float = _opt(0.30, min=0.0, max=1.0)
     echo_similarity: float = _opt(0.80, min=0.0, max=1.0)
     embeddings: str = "none"
+
+    def __post_init__(self) -> None:
+        _check(self)
+
+
+@dataclass(frozen=True)
+class GroupingOptions:
+    """How a pile of articles is split into stories (see ``defaults.toml`` [grouping], ``storyline.group``)."""
+
+    threshold: float = _opt(0.21, min=0.0, max=1.0)
+    window_days: float = _opt(90.0, above=0.0, max=36_500.0)
+    name_weight: float = _opt(2.0, min=0.0, max=100.0)
 
     def __post_init__(self) -> None:
         _check(self)
@@ -65,6 +77,7 @@ class AnalysisOptions:
     # Domain packs (storyline/data/packs/<name>.json) the read stage types predicates with.
     packs: tuple[str, ...] = ()
     reconcile: ReconcileOptions = field(default_factory=ReconcileOptions)
+    grouping: GroupingOptions = field(default_factory=GroupingOptions)
 
     def __post_init__(self) -> None:
         _check(self)
@@ -82,7 +95,7 @@ class AnalysisOptions:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-_SECTIONS: dict[str, type] = {"analysis": AnalysisOptions, "reconcile": ReconcileOptions}
+_SECTIONS: dict[str, type] = {"analysis": AnalysisOptions, "reconcile": ReconcileOptions, "grouping": GroupingOptions}
 _NAMES = {str: "a string", int: "an integer", float: "a number"}
 _SHOW = reprlib.Repr()  # a value in a message is cut short: a config line can be long
 _SHOW.maxstring = _SHOW.maxother = 80
@@ -200,7 +213,8 @@ def options_from(data: dict[str, Any], where: str | None = None) -> AnalysisOpti
                 fix=f"{_suggest(unknown[0], known)}use one of: {', '.join(known)}",
             )
     reconcile = _build("reconcile", where, **data.get("reconcile", {}))
-    return _build("analysis", where, **data.get("analysis", {}), reconcile=reconcile)
+    grouping = _build("grouping", where, **data.get("grouping", {}))
+    return _build("analysis", where, **data.get("analysis", {}), reconcile=reconcile, grouping=grouping)
 
 
 def _keys(cls: type) -> list[str]:
@@ -209,7 +223,8 @@ def _keys(cls: type) -> list[str]:
 
 
 def _listed() -> str:
-    return " and ".join(f"'{s}'" for s in _SECTIONS)
+    names = [f"'{s}'" for s in _SECTIONS]
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _build(section: str, where: str | None, **values: Any) -> Any:
