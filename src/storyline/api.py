@@ -531,8 +531,11 @@ def _analyze_grouped(
 
     every: list[ArticleReading] = []
     accounts: list[Story] = []
-    for name in touched:
-        readings, account = _current(store, options.reconcile, on_reconcile, story=name, attempts=_ATTEMPTS)
+    if options.engine == "ray" and len(touched) > 1:
+        current = _current_on_ray(store, options, touched, on_reconcile)
+    else:
+        current = [_current(store, options.reconcile, on_reconcile, story=name, attempts=_ATTEMPTS) for name in touched]
+    for readings, account in current:
         every.extend(readings)
         accounts.append(account)
     summary.timings["reconcile"] = time.perf_counter() - begun
@@ -543,6 +546,34 @@ def _analyze_grouped(
         conflicts=tuple(c for a in accounts for c in a.conflicts), echoes=tuple(e for a in accounts for e in a.echoes),
     )
     _count(summary, every, merged)
+
+
+def _current_on_ray(
+    store: Store, options: AnalysisOptions, names: Sequence[str], progress: ProgressCallback,
+) -> list[tuple[Sequence[ArticleReading], Story]]:
+    """:func:`_current` for several stories, the ones out of date reconciled in parallel on Ray
+    (storyline.reconcile.distributed); this process reads and saves. A story another run changed
+    meanwhile is refused by the store and reconciled again here, as :func:`_current` does."""
+    from storyline.reconcile.distributed import reconcile_on_ray
+
+    out: dict[str, tuple[Sequence[ArticleReading], Story]] = {}
+    todo: dict[str, list[ArticleReading]] = {}
+    for name in names:
+        readings, stored = store.readings(name), store.story(name)
+        if stored.coverage is not None and stored.coverage == _coverage(readings):
+            out[name] = (readings, stored)
+        else:
+            todo[name] = readings
+    if todo:
+        progress("reconcile", 0, len(todo))
+        for done, (name, story) in enumerate(reconcile_on_ray(todo, options.reconcile, options.ray_address).items(), 1):
+            story = replace(story, coverage=_coverage(todo[name]))
+            if store.replace_story(story, name) is False:
+                out[name] = _current(store, options.reconcile, story=name, attempts=_ATTEMPTS)
+            else:
+                out[name] = (todo[name], story)
+            progress("reconcile", done, len(todo))
+    return [out[name] for name in names]
 
 
 def _story_name(store: Store) -> str:

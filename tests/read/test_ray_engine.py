@@ -95,3 +95,20 @@ def test_a_ray_started_for_the_run_reads_as_one_process_does(cluster, tmp_path, 
     assert not ray.is_initialized(), "the Ray started for the run is stopped after it"
     assert counts == one_process[1]
     assert export == one_process[0]
+
+
+def test_stories_of_a_mixed_pile_reconciled_on_ray_equal_a_local_run(cluster, tmp_path):
+    # Two demo stories in one pile: grouped, read and reconciled (one Ray task per story) on the
+    # cluster, every story's export equals the local engine's.
+    pile = [api.demo_corpus(), api.demo_corpus("real")]
+
+    def exports(db: Path, options: AnalysisOptions) -> dict[str, dict]:
+        with api.open_store(db) as store:
+            summary = api.analyze(pile, store, options, group=True)
+            assert not summary.rejected, summary.rejected
+            return {s.name: api.export(store, "json", story=s.name) for s in store.stories()}
+
+    local = exports(tmp_path / "local.db", AnalysisOptions(workers=1))
+    on_ray = exports(tmp_path / "ray.db", AnalysisOptions(engine="ray", ray_address=cluster))
+    assert len(local) >= 2
+    assert on_ray == local

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections import deque
+from contextlib import contextmanager
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -28,7 +29,7 @@ from storyline.core.errors import ConfigError
 from storyline.core.records import Article
 from storyline.read.parallel import Reading, Result, batches_of, read_ordered, task_size
 
-__all__ = ["RayReader", "cluster_cpus", "read_on_ray"]
+__all__ = ["RayReader", "cluster_cpus", "connected", "read_on_ray"]
 
 # An actor is lost for good (its node gone, restarts exhausted) when ray.get raises one of these.
 _LOST = ("RayActorError", "ActorDiedError", "ActorUnavailableError", "WorkerCrashedError", "NodeDiedError")
@@ -91,15 +92,12 @@ def cluster_cpus(ray: Any) -> int:
     return max(1, int(ray.cluster_resources().get("CPU", 1)))
 
 
-def read_on_ray(
-    articles: Sequence[Article], *, address: str, actors: int, model: str | None, packs: Sequence[str],
-    batch_size: int, local: Callable[[], Language], started: Callable[[list[Any]], None] | None = None,
-) -> Iterator[Reading]:
-    """Yield ``(article, reading or exception)`` in input order, read by Ray actors.
-
-    ``address``: a cluster to join ("auto" or HOST:PORT); empty starts a Ray instance on this
-    machine (or joins the one RAY_ADDRESS names) and stops it afterwards. ``actors``: how many
-    (0: one per CPU of the cluster). ``started`` is told the actor handles (tests kill one)."""
+@contextmanager
+def connected(address: str) -> Iterator[Any]:
+    """The ``ray`` module, connected to the cluster at ``address`` for the block ("auto" or
+    HOST:PORT; empty: the one RAY_ADDRESS names, else the last one started on this machine, else
+    one started for the block; "local": always one started for the block). A Ray this process
+    started (or joined) for the block is left afterwards; one it was already in is kept."""
     ray = _ray()
     joined = not ray.is_initialized()
     if joined:
@@ -107,17 +105,28 @@ def read_on_ray(
         ray.init(address=address or None, log_to_driver=False, include_dashboard=False,
                  logging_level=logging.WARNING, configure_logging=True)
     try:
+        yield ray
+    finally:
+        if joined:
+            ray.shutdown()
+
+
+def read_on_ray(
+    articles: Sequence[Article], *, address: str, actors: int, model: str | None, packs: Sequence[str],
+    batch_size: int, local: Callable[[], Language],
+) -> Iterator[Reading]:
+    """Yield ``(article, reading or exception)`` in input order, read by Ray actors.
+
+    ``address``: a cluster to join ("auto" or HOST:PORT); empty starts a Ray instance on this
+    machine (or joins the one RAY_ADDRESS names) and stops it afterwards. ``actors``: how many
+    (0: one per CPU of the cluster)."""
+    with connected(address) as ray:
         count = actors or cluster_cpus(ray)
         batches = list(batches_of(articles, task_size(len(articles), count, batch_size)))
         remote = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=-1)(RayReader)
         handles = [remote.remote(model, tuple(packs), batch_size) for _ in range(min(count, len(batches)))]
-        if started is not None:
-            started(handles)
         try:
             yield from read_ordered(batches, [_ActorWorker(ray, h) for h in handles], batch_size, local)
         finally:
             for handle in handles:
                 ray.kill(handle)
-    finally:
-        if joined:
-            ray.shutdown()
