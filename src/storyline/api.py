@@ -231,7 +231,7 @@ def read(
     from storyline.read.reader import read_articles
 
     options = options or AnalysisOptions()
-    nlp = nlp or load_pipeline(options.model or None, options.packs)
+    nlp = nlp or load_pipeline(options.model or None, options.packs, options.timex_convention)
     return read_articles(nlp, articles, options.batch_size)
 
 

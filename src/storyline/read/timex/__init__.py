@@ -33,10 +33,12 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from storyline.read.doc import ensure_extensions
+from storyline.read.doc import TimexAnn, ensure_extensions
+from storyline.core.dates import DEFAULT_TIMEX_CONVENTION as DEFAULT_CONVENTION
+from storyline.core.dates import TIMEX_CONVENTIONS as CONVENTIONS
 from storyline.read.timex.tagger import tag_timexes
 
-__all__ = ["tag_timexes", "timex_component"]
+__all__ = ["CONVENTIONS", "DEFAULT_CONVENTION", "make_timex_component", "tag_timexes", "timex_component", "timexes_for"]
 
 ensure_extensions()
 
@@ -49,19 +51,19 @@ def _work_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-@Language.component(
-    "storyline_timex",
-    requires=["doc._.sl_entities", "token.tag", "token.dep", "token.head"],
-    assigns=["doc._.sl_timexes", "doc.spans"],
-)
-def timex_component(doc: Doc) -> Doc:
-    """Tag TIMEX3 expressions: writes ``doc._.sl_timexes`` and ``doc.spans["sl_timexes"]``."""
+def timexes_for(doc: Doc, convention: str = DEFAULT_CONVENTION) -> list[TimexAnn]:
+    """The timexes of a parsed Doc under ``convention`` (what ``storyline_timex`` writes)."""
     meta = doc._.sl_meta
     published = getattr(meta, "published", None) if meta is not None else None
     try:
-        timexes = tag_timexes(doc.text, published, doc=doc, exclude=_work_spans(doc))
+        return tag_timexes(doc.text, published, doc=doc, exclude=_work_spans(doc), convention=convention)
     except Exception:  # noqa: BLE001 - a component must never break the pipeline on odd text
-        timexes = []
+        return []
+
+
+def timex_component(doc: Doc, convention: str = DEFAULT_CONVENTION) -> Doc:
+    """Tag TIMEX3 expressions: writes ``doc._.sl_timexes`` and ``doc.spans["sl_timexes"]``."""
+    timexes = timexes_for(doc, convention)
     doc._.sl_timexes = timexes
     spans = []
     for t in timexes:
@@ -70,3 +72,26 @@ def timex_component(doc: Doc) -> Doc:
             spans.append(span)
     doc.spans["sl_timexes"] = spans
     return doc
+
+
+class TimexComponent:
+    """The ``storyline_timex`` pipeline component, with the annotation convention it follows."""
+
+    def __init__(self, convention: str = DEFAULT_CONVENTION):
+        if convention not in CONVENTIONS:  # a wrong name fails when the pipeline is built
+            raise ValueError(f"storyline_timex: unknown convention {convention!r}; choose one of {CONVENTIONS}")
+        self.convention = convention
+
+    def __call__(self, doc: Doc) -> Doc:
+        return timex_component(doc, self.convention)
+
+
+@Language.factory(
+    "storyline_timex",
+    default_config={"convention": DEFAULT_CONVENTION},
+    requires=["doc._.sl_entities", "token.tag", "token.dep", "token.head"],
+    assigns=["doc._.sl_timexes", "doc.spans"],
+)
+def make_timex_component(nlp: Language, name: str, convention: str) -> TimexComponent:
+    """``nlp.add_pipe("storyline_timex", config={"convention": "timeml"})``."""
+    return TimexComponent(convention)

@@ -199,7 +199,9 @@ def rule_quarter(m, ctx, s, e):
     y = ctx.dct.year
     if tense == "past" and n > current:
         y -= 1
-    elif tense == "future" and n < current:
+    elif tense == "future" and n < current - 1:
+        # The quarter just ended is still being reported on ("expects to report a
+        # third-quarter loss" in November); one ended earlier is next year's.
         y += 1
     return Found(s, e, "DATE", f"{y}-{label}{n}", anchor="DCT")
 
@@ -304,6 +306,8 @@ def rule_dayrel(m, ctx, s, e):
     if not ctx.dct:
         return Found(s, e, "TIME" if suffix else "DATE", "XXXX-XX-XX" + suffix)
     value = (ctx.dct + timedelta(days=offset)).isoformat() + suffix
+    if m["el"] and ctx.timeml:
+        s = m.start("word")  # TimeML: "later" in "later today" is not part of the timex
     return Found(s, e, "TIME" if suffix else "DATE", value, anchor="DCT")
 
 
@@ -332,7 +336,8 @@ def rule_weekday(m, ctx, s, e):
     wd = WEEKDAYS[m["wd"].lower()]
     rel = WS.sub(" ", m["rel"].lower()) if m["rel"] else None
     part = (m["part"] or "").lower()
-    suffix = "T" + DAY_PARTS[part] if part else ""
+    # TimeBank gives "Friday night" the day's date; MEANTIME the part of day (TIME ...TNI)
+    suffix = "T" + DAY_PARTS[part] if part and not ctx.timeml else ""
     kind = "TIME" if suffix else "DATE"
     if rel in ("the following", "the previous", "the next") and ctx.ref and ctx.ref.gran == "D":
         return Found(s, e, kind, weekday_date(ctx, wd, rel, s, e, ctx.ref.day).isoformat() + suffix, anchor="REF")

@@ -10,6 +10,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from storyline.core.dates import DEFAULT_TIMEX_CONVENTION
 from storyline.read.doc import TimexAnn
 from storyline.read.timex.anchoring import TenseOracle
 from storyline.read.timex.calendar import parse_value
@@ -23,6 +24,8 @@ __all__ = ["tag_timexes"]
 _LOOKBACK = 40  # longest left modifier ("the latter part of the", "no more than") fits in this
 _NO_LEFT_MOD = frozenset({"the_unit", "decade", "duration", "offset", "set", "set_adv", "ref", "clock"})
 _APPROX_RULES = frozenset({"duration", "offset"})
+# rules whose quarter is the period a report is about (not a comparison with a year before)
+_PERIOD_RULES = frozenset({"quarter", "the_period", "year_period"})
 
 
 def tag_timexes(
@@ -31,17 +34,19 @@ def tag_timexes(
     *,
     doc: Doc | None = None,
     exclude: list[tuple[int, int]] | tuple = (),
+    convention: str = DEFAULT_TIMEX_CONVENTION,
 ) -> list[TimexAnn]:
     """TIMEX3 annotations for ``text``, sorted by start.
 
     ``published`` completes partial and relative dates (None leaves them with X placeholders
     and no anchor). ``doc``, when given, supplies tense from the parse; without it, tense comes
     from cue words in the sentence. ``exclude`` lists character spans that are never tagged
-    (titles of works such as "May December").
+    (titles of works such as "May December"). ``convention`` ("meantime" or "timeml", see
+    :mod:`storyline.read.timex`) decides where MEANTIME's and TimeML's annotations differ.
     """
     if not text:
         return []
-    ctx = Context(text=text, dct=published, tense=TenseOracle(text, doc))
+    ctx = Context(text=text, dct=published, tense=TenseOracle(text, doc), timeml=convention == "timeml")
     blocked = sorted(exclude)
     out: list[TimexAnn] = []
     ref_index: int | None = None
@@ -59,7 +64,8 @@ def tag_timexes(
         found = normalize(rule, sub, ctx)
         if found is None:
             continue
-        _extend_left(found, rule, text, last_end)
+        if not (ctx.timeml and rule == "duration"):  # TimeML leaves "about" out of "about five hours"
+            _extend_left(found, rule, text, last_end)
         if blocked and _overlaps(blocked, found.start, found.end):
             continue
         anchor = found.anchor
@@ -73,6 +79,8 @@ def tag_timexes(
             point = parse_value(found.value)
             if point is not None:
                 ctx.ref, ref_index = point, len(out) - 1
+                if point.gran == "Q" and rule in _PERIOD_RULES:
+                    ctx.quarter = point
     return out
 
 
