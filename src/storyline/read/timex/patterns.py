@@ -99,7 +99,7 @@ RULES: list[tuple[str, str]] = [
     ("rel_month", _i(r"(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+following|the\s+previous)\s+")
                   + rf"(?P<mon>{_MONTH_WORD})"),
     # the fourth quarter of 2005, Q3 2009, third-quarter, the first half of 2009
-    ("quarter", _i(rf"(?:(?:the\s+)?(?:fiscal(?:-|\s+))?(?P<ord>{_ORD})(?P<hy>-|\s+)(?P<unit>quarter|half)"
+    ("quarter", _i(rf"(?:(?:the\s+|(?P<pre>this|last|next)\s+year[’']s\s+)?(?:fiscal(?:-|\s+))?(?P<ord>{_ORD})(?P<hy>-|\s+)(?P<unit>quarter|half)"
                    rf"(?:\s+of\s+(?:(?P<y>{_YEAR4})"
                    rf"|(?P<rel>this|last|next|the\s+previous|the\s+following|the\s+same)\s+year"
                    rf"|(?P<fy>fiscal\s+)?(?P<y2>{_YEAR4})))?"
@@ -147,7 +147,7 @@ RULES: list[tuple[str, str]] = [
                    r"|(?:late|early|earlier|later)\s+in\s+the\s+day(?![\w’'-])")),
     # the latest quarter, the quarter, the fiscal year, the full year (TimeML convention)
     ("the_period", _i(r"the\s+(?P<which>latest\s+|most\s+recent\s+)?(?P<fy>fiscal(?:-|\s+)|full\s+)?"
-                      r"(?P<unit>quarter|period|year)(?![\w’'-])(?!\s+(?:\d|of\b|before|after|earlier|later|ago|previous|prior))")),
+                      r"(?P<unit>quarter|period|year|weekend)(?![\w’'-])(?!\s+(?:\d|of\b|before|after|earlier|later|ago|previous|prior))")),
     # every year, each Monday, once a week, twice a year
     ("set", _i(rf"(?:every|each)\s+(?:other\s+)?(?P<unit>{_UNITS}|{_DAYPART})(?!\w)"
                rf"|(?P<freq>once|twice|three\s+times|\d+\s+times)\s+(?:a|an|per|every)\s+(?P<unit2>{_UNITS})(?!\w)")
@@ -185,7 +185,7 @@ SCANNER = re.compile(
 # Modifiers extending a date leftwards: "toward the end of last year" -> "the end of last year".
 LEFT_MODIFIER = re.compile(
     _i(r"(?:\b(?P<mod>the\s+(?:very\s+)?(?:end|beginning|start|middle|close|latter\s+part|height|dawn)"
-       r"\s+of(?:\s+the)?|the\s+mid|early|late|mid))(?:\s*-\s*|\s+)$")
+       r"\s+of(?:\s+the)?|(?:the\s+)?(?:mid|early|late)))(?:\s*-\s*|\s+)$")
 )
 # Approximators extending a duration or an offset leftwards: "over a year ago", "nearly five months".
 APPROX_BEFORE = re.compile(_i(rf"\b(?P<approx>{alternation(APPROX_MODS)})\s+$"))

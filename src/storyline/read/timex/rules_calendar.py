@@ -187,7 +187,7 @@ def rule_quarter(m, ctx, s, e):
         return Found(s, e, "DATE", f"{year}-{label}{n}")
     if not ctx.dct:
         return Found(s, e, "DATE", f"XXXX-{label}{n}")
-    rel = WS.sub(" ", (m["rel"] or "").lower())
+    rel = WS.sub(" ", (m["rel"] or m["pre"] or "").lower())  # "of last year", "last year's"
     if rel in ("the previous", "the following", "the same") and ctx.ref:
         y = ctx.ref.day.year + {"the previous": -1, "the following": 1, "the same": 0}[rel]
         return Found(s, e, "DATE", f"{y}-{label}{n}", anchor="REF")
@@ -256,6 +256,8 @@ def rule_decade(m, ctx, s, e):
         value = f"{century}{short // 10}"
     pre = (m["pre"] or "").lower()
     mod = {"early": "START", "late": "END", "mid": "MID"}.get(pre)
+    if pre and ctx.timeml and ctx.text[max(0, s - 4) : s].lower() == "the ":
+        s -= 4  # TimeML: "the early 1980s"
     return Found(s, e, "DATE", value, mod=mod)
 
 
@@ -306,8 +308,6 @@ def rule_dayrel(m, ctx, s, e):
     if not ctx.dct:
         return Found(s, e, "TIME" if suffix else "DATE", "XXXX-XX-XX" + suffix)
     value = (ctx.dct + timedelta(days=offset)).isoformat() + suffix
-    if m["el"] and ctx.timeml:
-        s = m.start("word")  # TimeML: "later" in "later today" is not part of the timex
     return Found(s, e, "TIME" if suffix else "DATE", value, anchor="DCT")
 
 
@@ -336,8 +336,7 @@ def rule_weekday(m, ctx, s, e):
     wd = WEEKDAYS[m["wd"].lower()]
     rel = WS.sub(" ", m["rel"].lower()) if m["rel"] else None
     part = (m["part"] or "").lower()
-    # TimeBank gives "Friday night" the day's date; MEANTIME the part of day (TIME ...TNI)
-    suffix = "T" + DAY_PARTS[part] if part and not ctx.timeml else ""
+    suffix = "T" + DAY_PARTS[part] if part else ""
     kind = "TIME" if suffix else "DATE"
     if rel in ("the following", "the previous", "the next") and ctx.ref and ctx.ref.gran == "D":
         return Found(s, e, kind, weekday_date(ctx, wd, rel, s, e, ctx.ref.day).isoformat() + suffix, anchor="REF")

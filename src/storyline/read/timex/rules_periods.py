@@ -11,6 +11,7 @@ quarter the text stated; these rules read it. MEANTIME does not annotate bare pe
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from storyline.read.timex.calendar import Point, shift
 from storyline.read.timex.context import Context, Found
@@ -23,16 +24,30 @@ _RECENT_MONTHS = 15  # a quarter stated further back than this is no longer the 
 
 
 def reporting_quarter(ctx: Context) -> Point | None:
-    """The quarter the text is reporting on: the last one it stated, if recent enough."""
+    """The quarter the text is reporting on: the last one it stated, if over by publication
+    (results are reported for a quarter that has ended: a "fourth quarter ended Sept. 30" is a
+    fiscal quarter, not the calendar one) and recent."""
     q = ctx.quarter
     if q is None or ctx.dct is None:
         return q
     months = (ctx.dct.year - q.day.year) * 12 + ctx.dct.month - q.day.month
-    return q if -3 <= months <= _RECENT_MONTHS else None
+    return q if 3 <= months <= _RECENT_MONTHS else None
 
 
 def _last_completed_quarter(ctx: Context) -> Point | None:
     return Point(shift(ctx.dct, "M", -3), "Q") if ctx.dct else None
+
+
+def _weekend(ctx: Context, s: int, e: int) -> str:
+    """The weekend a news report means by "the weekend": the coming one when it speaks of the
+    future, else the last one begun by publication."""
+    dct = ctx.dct
+    if ctx.tense.tense(s, e) == "future":
+        saturday = dct + timedelta(days=(5 - dct.weekday()) % 7)
+    else:
+        saturday = dct - timedelta(days=(dct.weekday() - 5) % 7)
+    year, week, _ = saturday.isocalendar()
+    return f"{year:04d}-W{week:02d}-WE"
 
 
 def rule_year_period(m, ctx, s, e):
@@ -57,7 +72,7 @@ def rule_year_ago(m, ctx, s, e):
     start = s if m["noun"] else m.start("core")  # "the year-earlier $4.5 million": the adjective alone
     q = reporting_quarter(ctx)
     noun = (m["noun"] or "").lower()
-    if q is not None and noun in ("", "period", "quarter"):
+    if q is not None and noun in ("period", "quarter"):
         return Found(start, e, "DATE", Point(shift(q.day, "Y", -1), "Q").value(), anchor="REF")
     if ctx.dct is None:
         return Found(start, e, "DATE", "XXXX")
@@ -69,6 +84,8 @@ def rule_the_period(m, ctx, s, e):
         return None
     unit = m["unit"].lower()
     latest = bool(m["which"])
+    if unit == "weekend":
+        return Found(s, e, "DATE", _weekend(ctx, s, e), anchor="DCT")
     if unit == "year" and _ENDED.match(ctx.text, e):
         return Found(s, e, "DURATION", "P1Y")  # "the year ended March 31": a fiscal year's length
     if unit == "year":

@@ -34,7 +34,7 @@ __all__ = ["HANDLERS"]
 _DURATION_PREP = frozenset(
     "for over within in after take takes took taking spent spend lasted last lasts than of".split()
 )
-_COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|from|versus|vs\.|against|than|period)\b[^.;!?]*$")
+_COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|from|versus|vs\.|against|period)\b[^.;!?]*$")
 _FREQUENCY_ADJECTIVES = frozenset({"annual", "quarterly", "semiannual", "biannual"})
 _NOUN_AFTER = re.compile(r"[^\S\n]+[a-z]")
 _RATE_BEFORE = re.compile(r"(?:\d|%|percent|dollars?|euros?|pounds|billion|million|thousand|cents?)\s*$", re.I)
@@ -92,8 +92,6 @@ def rule_rel_unit(m, ctx, s, e):
     letter = UNITS[unit][0]
     if UNITS[unit][1]:
         return None  # "last hour", "this minute": not worth the false alarms
-    if m["el"] and ctx.timeml:
-        s = m.start("rel")  # TimeML: "earlier" in "earlier this month" is not part of the timex
     if rel == "the past" and unit == "year" and ctx.timeml:
         rel = "last"  # TimeBank: "the past year" is last year
     if rel in ("the past", "past"):
@@ -194,7 +192,7 @@ def rule_duration(m, ctx, s, e):
         n += 0.5
     if low in ("a", "an", "one") and not rel and _RATE_BEFORE.search(ctx.text, max(0, s - 20), s):
         return Found(s, e, "SET", duration_value(1, unit))  # "$5 billion a year"
-    if ctx.timeml and not rel and n is not None and ctx.text[max(0, s - 4) : s].lower() == "the ":
+    if ctx.timeml and not (rel or m["hy"]) and n is not None and ctx.text[max(0, s - 4) : s].lower() == "the ":
         s -= 4  # TimeML: "the nine months" (ended Sept. 30), the determiner included
     return Found(s, e, "DURATION", duration_value(n, unit))
 

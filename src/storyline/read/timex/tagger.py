@@ -64,8 +64,7 @@ def tag_timexes(
         found = normalize(rule, sub, ctx)
         if found is None:
             continue
-        if not (ctx.timeml and rule == "duration"):  # TimeML leaves "about" out of "about five hours"
-            _extend_left(found, rule, text, last_end)
+        _extend_left(found, rule, text, last_end, ctx.timeml)
         if blocked and _overlaps(blocked, found.start, found.end):
             continue
         anchor = found.anchor
@@ -88,8 +87,9 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _extend_left(found: Found, rule: str, text: str, floor: int) -> None:
-    """Take in a modifier written before the expression ("the end of", "early", "over")."""
+def _extend_left(found: Found, rule: str, text: str, floor: int, timeml: bool = False) -> None:
+    """Take in a modifier written before the expression ("the end of", "early", "over"); under
+    TimeML with the article before it ("the early summer")."""
     lo = max(floor, found.start - _LOOKBACK)
     window = text[lo : found.start]
     if not window:
@@ -112,4 +112,8 @@ def _extend_left(found: Found, rule: str, text: str, floor: int) -> None:
         if phrase.endswith(" the"):
             phrase = phrase[:-4]
         found.start = lo + m.start()
+        if phrase in ("the early", "the late"):
+            phrase = phrase[4:]
+            if not timeml:
+                found.start += len(m["mod"]) - len(m["mod"].lstrip()[3:].lstrip())
         found.mod = PREFIX_MODS.get(phrase, found.mod)
