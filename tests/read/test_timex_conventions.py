@@ -189,3 +189,26 @@ def test_soon_is_untagged_under_timeml():
 def test_decade_with_early_takes_the_article_under_timeml():
     assert tags("It began in the early 1980s.") == {"the early 1980s": ("DATE", "198")}
     assert tags("It began in the early 1980s.", convention="meantime") == {"early 1980s": ("DATE", "198")}
+
+
+# --- vague boundaries and open ends ----------------------------------------------------------------
+
+
+def test_year_end_is_the_end_of_the_year_in_both():
+    for convention in ("timeml", "meantime"):
+        found = {t.text: (t.value, t.mod) for t in tag_timexes("Sales should recover by year-end.", NOV89, convention=convention)}
+        assert found == {"year-end": ("1989", "END")}
+
+
+def test_open_end_after_a_date_joins_it_under_timeml():
+    text = "Sales may recover in 1994 or later."
+    assert [(t.text, t.value, t.mod) for t in tag_timexes(text, NOV89, convention="timeml")] == [
+        ("1994 or later", "1994", "ON_OR_AFTER")
+    ]
+    assert [t.text for t in tag_timexes(text, NOV89, convention="meantime")] == ["1994"]
+
+
+def test_rates_are_untagged_under_timeml():
+    text = "It will add 700 seats a week and pays $1.76 a year."
+    assert tags(text) == {}
+    assert tags(text, convention="meantime")["a year"] == ("SET", "P1Y")

@@ -26,6 +26,42 @@ What is tagged, and the conventions followed (TimeML / TempEval-3, as annotated 
   the modal "may", idioms ("at the end of the day", "one day she..."), and evaluative phrases
   such as "a rocky year", which name no period that could be placed on a timeline.
 - "2010's Black Swan" (straight or curly apostrophe) is the year 2010; "the 2010's" is the decade.
+- A month or day without a year takes the year that puts it nearest publication ("in October" in
+  a January article is last October, "payable Jan. 2" in November is next January) unless tense
+  says otherwise: a past clause moves it back a year only when it would fall more than a month
+  after publication ("the offer was extended to Nov. 20" in a Nov. 2 article is that Nov. 20). A
+  quarter said of the future is next year's only when it ended two quarters or more ago ("expects
+  to report a third-quarter loss" in November is this year's third quarter).
+
+Conventions (the option ``timex_convention``, component config ``convention``). The default,
+"meantime", follows MEANTIME as above; "timeml" follows TimeBank/AQUAINT as TempEval-3 scores them
+(measured by ``eval/timebank.py``). Under "timeml":
+
+- "two weeks later" / "two weeks after." tag the DURATION "two weeks" (P2W); "later" is a signal.
+  "a year earlier" and "five years ago" stay one DATE, as TimeBank annotates them.
+- Business reporting periods are tagged: "the latest quarter" / "the quarter" (the quarter the text
+  reports on, else the last one ended), "the year-earlier period", "year-ago", "the fiscal year"
+  (the publication's year; "the year ended March 31" is the DURATION P1Y), "the 1988 second
+  quarter". In a report about a quarter that has ended, "a year ago", "a year earlier" and
+  "compared with ... last year" are that quarter a year before (1988-Q3), not the year.
+- "the weekend" is a DATE (the last weekend begun, or the next one in a future clause: 1989-W43-WE).
+- "recent" and "current" are PAST_REF / PRESENT_REF; "soon" is not tagged (TimeBank tags it in
+  fewer than a third of its uses).
+- Frequency adjectives before a noun ("a quarterly dividend", "the annual meeting") and rates ("$1.76
+  a year", "700 seats a week") are not tagged; "annually", "every week", "weekly" stay SETs.
+- "the nine months" (a report's period) and "the early 1980s" include the article; "the past year"
+  is last year.
+
+Under both: "in June last year" is one DATE (1997-06), "this year's third quarter" one DATE,
+"Saturday, April 25:" one DATE, and "the 1988 second quarter" is never a duration of 1,988 seconds
+(MEANTIME tags the year alone). Not (yet) followed: years inside enumerations ("1994 or later",
+"1990 and beyond" are one timex in TimeBank), "the end of the month" as a day, unpadded or
+unresolved weeks (TimeBank writes both 2000-W8 and 1989-WXX).
+
+Why "meantime" is the default: its whole-phrase dates ("two weeks later" is the date two weeks
+after the anchor) put more on the story's timeline, which is what storyline builds; TimeML's
+duration leaves that date to a temporal link storyline does not make. The option exists so the
+tagger can be scored, and used, the TempEval way.
 """
 
 from __future__ import annotations

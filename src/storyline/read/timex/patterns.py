@@ -16,6 +16,7 @@ import re
 
 from storyline.read.timex.lexicon import (
     APPROX_MODS,
+    OPEN_END_MODS,
     DAY_PARTS,
     MONTHS,
     NUMBER_WORDS,
@@ -27,7 +28,7 @@ from storyline.read.timex.lexicon import (
     alternation,
 )
 
-__all__ = ["RULES", "SCANNER", "RULE_REGEX", "LEFT_MODIFIER", "APPROX_BEFORE"]
+__all__ = ["RULES", "SCANNER", "RULE_REGEX", "LEFT_MODIFIER", "APPROX_BEFORE", "OPEN_END_AFTER"]
 
 # word start not inside a hyphenated or possessive token ("mid-2011" is the one hyphen let in)
 _B = r"(?<![\w’'])(?:(?<!-)|(?<=[Mm]id-))"
@@ -138,6 +139,8 @@ RULES: list[tuple[str, str]] = [
     ("rel_unit", _i(rf"(?:(?P<el>earlier|later)\s+)?(?P<rel>{_REL_WORDS})\s+(?P<unit>{_UNITS})(?!\w)"
                     rf"|the\s+(?P<unit2>day|week|month|year|decade)\s+"
                     rf"(?P<rel2>before|after|earlier|later|previous|prior){_ANAPHOR_AFTER}")),
+    # year-end, the year's end: the end of the publication's year
+    ("year_end", _i(r"(?:the\s+)?(?:year(?:-|\s)end|year[’']s\s+end)(?![\w-])")),
     # the end of the year, the start of the day (prefix mod + "the unit")
     ("the_unit", _i(r"(?P<mod>the\s+(?:very\s+)?(?:end|beginning|start|middle|close|rest)\s+of)\s+the\s+"
                     r"(?P<unit>day|week|month|year|quarter|decade)(?![\w-])")),
@@ -187,5 +190,7 @@ LEFT_MODIFIER = re.compile(
     _i(r"(?:\b(?P<mod>the\s+(?:very\s+)?(?:end|beginning|start|middle|close|latter\s+part|height|dawn)"
        r"\s+of(?:\s+the)?|(?:the\s+)?(?:mid|early|late)))(?:\s*-\s*|\s+)$")
 )
+# Open ends extending a date or duration rightwards (TimeML): "1994 or later", "the next year or so".
+OPEN_END_AFTER = re.compile(_i(rf"[^\S\n]+(?P<open>{alternation(OPEN_END_MODS)})(?![\w-])"))
 # Approximators extending a duration or an offset leftwards: "over a year ago", "nearly five months".
 APPROX_BEFORE = re.compile(_i(rf"\b(?P<approx>{alternation(APPROX_MODS)})\s+$"))

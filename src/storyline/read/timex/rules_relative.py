@@ -35,6 +35,8 @@ _DURATION_PREP = frozenset(
     "for over within in after take takes took taking spent spend lasted last lasts than of".split()
 )
 _COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|from|versus|vs\.|against|period)\b[^.;!?]*$")
+_PER_UNIT = re.compile(r"(?<![\w’'])(?!(?:was|is|has|does|this|its|his|as|us|yes|less|across|perhaps|always|plus)\b)"
+                       r"[a-z]+s[^\S\n]+$")
 _FREQUENCY_ADJECTIVES = frozenset({"annual", "quarterly", "semiannual", "biannual"})
 _NOUN_AFTER = re.compile(r"[^\S\n]+[a-z]")
 _RATE_BEFORE = re.compile(r"(?:\d|%|percent|dollars?|euros?|pounds|billion|million|thousand|cents?)\s*$", re.I)
@@ -133,6 +135,12 @@ def rule_the_unit(m, ctx, s, e):
     return Found(s, e, "DATE", Point(ctx.dct, letter if letter != "WE" else "W").value(), mod=mod, anchor="DCT")
 
 
+def rule_year_end(m, ctx, s, e):
+    if not ctx.dct:
+        return Found(s, e, "DATE", "XXXX", mod="END")
+    return Found(s, e, "DATE", str(ctx.dct.year), mod="END", anchor="DCT")  # as "the end of the year"
+
+
 def rule_the_day(m, ctx, s, e):
     if ctx.text[max(0, s - 11) : s].lower().endswith("end of "):
         return None
@@ -191,7 +199,11 @@ def rule_duration(m, ctx, s, e):
     if m["half"] and n is not None:
         n += 0.5
     if low in ("a", "an", "one") and not rel and _RATE_BEFORE.search(ctx.text, max(0, s - 20), s):
+        if ctx.timeml:
+            return None  # TimeBank leaves rates ("$1.76 a year", "24 hours a day") untagged
         return Found(s, e, "SET", duration_value(1, unit))  # "$5 billion a year"
+    if ctx.timeml and low in ("a", "an") and not rel and _PER_UNIT.search(ctx.text, max(0, s - 30), s):
+        return None  # "700 seats a week", "four flights a week": a rate
     if ctx.timeml and not (rel or m["hy"]) and n is not None and ctx.text[max(0, s - 4) : s].lower() == "the ":
         s -= 4  # TimeML: "the nine months" (ended Sept. 30), the determiner included
     return Found(s, e, "DURATION", duration_value(n, unit))

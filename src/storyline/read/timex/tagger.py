@@ -14,9 +14,9 @@ from storyline.core.dates import DEFAULT_TIMEX_CONVENTION
 from storyline.read.doc import TimexAnn
 from storyline.read.timex.anchoring import TenseOracle
 from storyline.read.timex.calendar import parse_value
-from storyline.read.timex.lexicon import APPROX_MODS, PREFIX_MODS
+from storyline.read.timex.lexicon import APPROX_MODS, OPEN_END_MODS, PREFIX_MODS
 from storyline.read.timex.normalize import Context, Found, normalize
-from storyline.read.timex.patterns import APPROX_BEFORE, LEFT_MODIFIER, RULE_REGEX
+from storyline.read.timex.patterns import APPROX_BEFORE, LEFT_MODIFIER, OPEN_END_AFTER, RULE_REGEX
 from storyline.read.timex.scan import candidates
 
 __all__ = ["tag_timexes"]
@@ -65,6 +65,8 @@ def tag_timexes(
         if found is None:
             continue
         _extend_left(found, rule, text, last_end, ctx.timeml)
+        if ctx.timeml:
+            _extend_right(found, text)
         if blocked and _overlaps(blocked, found.start, found.end):
             continue
         anchor = found.anchor
@@ -81,6 +83,15 @@ def tag_timexes(
                 if point.gran == "Q" and rule in _PERIOD_RULES:
                     ctx.quarter = point
     return out
+
+
+def _extend_right(found: Found, text: str) -> None:
+    """TimeML: take in an open end written after the expression ("1994 or later", "the next year
+    or so"), with the mod it gives."""
+    m = OPEN_END_AFTER.match(text, found.end)
+    if m and found.type in ("DATE", "DURATION"):
+        found.end = m.end()
+        found.mod = found.mod or OPEN_END_MODS[" ".join(m["open"].lower().split())]
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
