@@ -212,3 +212,8 @@ def test_rates_are_untagged_under_timeml():
     text = "It will add 700 seats a week and pays $1.76 a year."
     assert tags(text) == {}
     assert tags(text, convention="meantime")["a year"] == ("SET", "P1Y")
+
+
+def test_fiscal_year_number_takes_fiscal_under_timeml():
+    assert tags("In fiscal 1988, the company earned more.") == {"fiscal 1988": ("DATE", "1988")}
+    assert tags("In fiscal 1988, the company earned more.", convention="meantime") == {"1988": ("DATE", "1988")}

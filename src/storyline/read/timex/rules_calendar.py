@@ -380,6 +380,8 @@ def rule_year(m, ctx, s, e):
         return None
     if prev_word(ctx, s) in _NOT_YEAR_BEFORE:
         return None
+    if ctx.timeml and ctx.text[max(0, s - 7) : s].lower() == "fiscal ":
+        s -= 7  # TimeML: "fiscal 1990" is one timex (the year as written)
     return Found(s, e, "DATE", m["y"])
 
 
