@@ -217,3 +217,17 @@ def test_rates_are_untagged_under_timeml():
 def test_fiscal_year_number_takes_fiscal_under_timeml():
     assert tags("In fiscal 1988, the company earned more.") == {"fiscal 1988": ("DATE", "1988")}
     assert tags("In fiscal 1988, the company earned more.", convention="meantime") == {"1988": ("DATE", "1988")}
+
+
+def test_spelled_years_and_decades_of_broadcast_transcripts():
+    for convention in ("timeml", "meantime"):
+        assert tags("It began in nineteen seventy-nine and grew in the nineties.", JAN98, convention) == {
+            "nineteen seventy-nine": ("DATE", "1979"),
+            "the nineties": ("DATE", "199"),
+        }
+
+
+def test_future_tense_keeps_a_date_just_before_publication():
+    found = tags("The fiscal year will end Sept. 30. The plant will reopen in March.", date(1989, 10, 26))
+    assert found["Sept. 30"] == ("DATE", "1989-09-30")  # within a month: the same year
+    assert found["March"] == ("DATE", "1990-03")

@@ -97,6 +97,5 @@ def year_for_month(dct: date, month: int, day: int | None, tense: str) -> int:
     if tense == "past":
         return dct.year - 1 if (this - dct).days > PAST_GRACE_DAYS else dct.year
     if tense == "future":
-        earlier = (month, day or 1) < (dct.month, dct.day) if day else month < dct.month
-        return dct.year + 1 if earlier else dct.year
+        return dct.year + 1 if (dct - this).days > PAST_GRACE_DAYS else dct.year
     return min((dct.year - 1, dct.year, dct.year + 1), key=lambda y: abs((at(y) - dct).days))

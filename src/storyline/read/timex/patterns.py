@@ -120,6 +120,9 @@ RULES: list[tuple[str, str]] = [
     ("decade", rf"(?:(?P<pre>{_i('early|late|mid')})-?\s*)?"
                rf"(?:(?P<full>1[1-9]\d0|20\d0)s|(?<=[Tt]he\s)(?P<full2>1[1-9]\d0|20\d0)[’']s"
                rf"|[’']?(?P<short>[1-9]0)s)(?!\w)"),
+    # years and decades as broadcast transcripts spell them: nineteen ninety-four, the nineties
+    ("spelled_year", _i(rf"(?P<hundreds>nineteen|eighteen)(?:-|\s+)(?P<tens>{_TENS})(?:-|\s+)?(?P<ones>{_ONES})?(?![\w-])"
+                        rf"|the\s+(?P<decade>{_TENS.replace('y', 'ies')})(?![\w-])")),
     # the 20th century
     ("century", _i(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century(?!\w)")),
     # holidays (capitalised)

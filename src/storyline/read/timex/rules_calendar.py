@@ -9,6 +9,7 @@ import re
 from datetime import date, timedelta
 
 from storyline.core.dates import interval
+from storyline.read.numbers import CARDINALS
 from storyline.read.timex.calendar import parse_value, shift
 from storyline.read.timex.context import (
     WS,
@@ -259,6 +260,17 @@ def rule_decade(m, ctx, s, e):
     if pre and ctx.timeml and ctx.text[max(0, s - 4) : s].lower() == "the ":
         s -= 4  # TimeML: "the early 1980s"
     return Found(s, e, "DATE", value, mod=mod)
+
+
+def rule_spelled_year(m, ctx, s, e):
+    if m["decade"]:
+        tens = CARDINALS[m["decade"].lower().replace("ies", "y")]
+        century = 19 if ctx.dct is None or 1900 + tens <= ctx.dct.year else 18
+        return Found(s, e, "DATE", f"{century}{tens // 10}")
+    year = CARDINALS[m["hundreds"].lower()] * 100 + CARDINALS[m["tens"].lower()]
+    if m["ones"]:
+        year += CARDINALS[m["ones"].lower()]
+    return Found(s, e, "DATE", str(year))
 
 
 def rule_century(m, ctx, s, e):
