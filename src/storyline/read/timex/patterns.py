@@ -16,10 +16,10 @@ import re
 
 from storyline.read.timex.lexicon import (
     APPROX_MODS,
-    OPEN_END_MODS,
     DAY_PARTS,
     MONTHS,
     NUMBER_WORDS,
+    OPEN_END_MODS,
     REF_WORDS,
     SEASONS,
     SET_ADVERBS,

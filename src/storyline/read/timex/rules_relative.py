@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.read.numbers import CARDINALS
 from storyline.read.timex.calendar import Point, shift
 from storyline.read.timex.context import (
     GRAN_ORDER,
@@ -19,7 +20,6 @@ from storyline.read.timex.context import (
     prev_word,
     unit_of,
 )
-from storyline.read.timex.rules_periods import reporting_quarter
 from storyline.read.timex.lexicon import (
     DAY_PARTS,
     PREFIX_MODS,
@@ -28,6 +28,7 @@ from storyline.read.timex.lexicon import (
     UNITS,
     WEEKDAYS,
 )
+from storyline.read.timex.rules_periods import reporting_quarter
 
 __all__ = ["HANDLERS"]
 
@@ -35,8 +36,11 @@ _DURATION_PREP = frozenset(
     "for over within in after take takes took taking spent spend lasted last lasts than of".split()
 )
 _COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|from|versus|vs\.|against|period)\b[^.;!?]*$")
-_PER_UNIT = re.compile(r"(?<![\w’'])(?!(?:was|is|has|does|this|its|his|as|us|yes|less|across|perhaps|always|plus)\b)"
-                       r"[a-z]+s[^\S\n]+$")
+# "<count> <plural noun> a <unit>" is a rate: "700 seats a week", "four flights a week"
+_PER_UNIT = re.compile(
+    rf"(?i:\b(?:\d[\d,.]*|{'|'.join(sorted((w for w in CARDINALS if ' ' not in w), key=len, reverse=True))}))"
+    r"[^\S\n]+(?:[a-z]+[^\S\n]+)?[a-z]+s[^\S\n]+$"
+)
 _FREQUENCY_ADJECTIVES = frozenset({"annual", "quarterly", "semiannual", "biannual"})
 _NOUN_AFTER = re.compile(r"[^\S\n]+[a-z]")
 _RATE_BEFORE = re.compile(r"(?:\d|%|percent|dollars?|euros?|pounds|billion|million|thousand|cents?)\s*$", re.I)

@@ -16,7 +16,12 @@ from storyline.read.timex.anchoring import TenseOracle
 from storyline.read.timex.calendar import parse_value
 from storyline.read.timex.lexicon import APPROX_MODS, OPEN_END_MODS, PREFIX_MODS
 from storyline.read.timex.normalize import Context, Found, normalize
-from storyline.read.timex.patterns import APPROX_BEFORE, LEFT_MODIFIER, OPEN_END_AFTER, RULE_REGEX
+from storyline.read.timex.patterns import (
+    APPROX_BEFORE,
+    LEFT_MODIFIER,
+    OPEN_END_AFTER,
+    RULE_REGEX,
+)
 from storyline.read.timex.scan import candidates
 
 __all__ = ["tag_timexes"]
