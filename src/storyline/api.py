@@ -286,20 +286,21 @@ def read(
     "ray"`` Ray actors read them (storyline.read.ray_reader), ``nlp`` only reading what a lost
     actor left."""
     from storyline.read.parallel import LocalReader, plan_workers, read_in_processes
+    from storyline.read.pipeline import PipelineSpec
     from storyline.read.reader import read_articles
 
     options = options or AnalysisOptions()
-    local = LocalReader(nlp, options.model or None, options.packs)
+    pipeline = PipelineSpec.of(options)
+    local = LocalReader(nlp, pipeline)
     articles = list(articles)
     if options.engine == "ray" and articles:
         from storyline.read.ray_reader import read_on_ray
 
-        return read_on_ray(articles, address=options.ray_address, actors=options.workers, model=options.model or None,
-                           packs=options.packs, batch_size=options.batch_size, local=local)
+        return read_on_ray(articles, address=options.ray_address, actors=options.workers, pipeline=pipeline,
+                           batch_size=options.batch_size, local=local)
     workers = 1 if nlp is not None else plan_workers(options.workers, sum(_words(a.text) for a in articles))
     if workers > 1:
-        return read_in_processes(articles, workers=workers, model=options.model or None, packs=options.packs,
-                                 batch_size=options.batch_size, local=local)
+        return read_in_processes(articles, workers=workers, pipeline=pipeline, batch_size=options.batch_size, local=local)
     return read_articles(local(), articles, options.batch_size)
 
 

@@ -42,20 +42,28 @@ def test_an_unguarded_script_reads_on_two_processes_as_on_one(tmp_path):
     # No `if __name__ == "__main__"` guard: multiprocessing's spawn would run this script again
     # in every worker; storyline's workers must not.
     script = tmp_path / "unguarded.py"
+    # The workers load the pipeline the options name, timex convention included: an article whose
+    # timexes differ between the conventions reads the same in both modes.
     script.write_text(textwrap.dedent("""
+        from dataclasses import replace
         from storyline import api
         from storyline.core.options import AnalysisOptions
         articles = api.ingest([api.demo_corpus()]).articles
-        one = [(a.id, r) for a, r in api.read(articles, AnalysisOptions(workers=1))]
-        two = [(a.id, r) for a, r in api.read(articles, AnalysisOptions(workers=2))]
+        articles.append(replace(articles[0], id="later", text="The firm filed its report. Two weeks later it closed.",
+                                content_hash="later"))
+        timeml = AnalysisOptions(workers=1, timex_convention="timeml")
+        one = [(a.id, r) for a, r in api.read(articles, timeml)]
+        two = [(a.id, r) for a, r in api.read(articles, replace(timeml, workers=2))]
         assert [i for i, _ in two] == [a.id for a in articles], "order kept"
         assert one == two, "same readings"
+        (_, meantime), = api.read(articles[-1:], AnalysisOptions(workers=1))
+        assert [t.text for t in meantime.timexes] != [t.text for t in one[-1][1].timexes], "the conventions differ here"
         print("ok", len(two))
     """))
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300,
                           env={**__import__("os").environ, "PYTHONPATH": __import__("os").pathsep.join(sys.path)})
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.split() == ["ok", str(len(_demo_articles()))]
+    assert done.stdout.split() == ["ok", str(len(_demo_articles()) + 1)]
 
 
 @pytest.mark.model

@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from storyline.core.dates import DEFAULT_TIMEX_CONVENTION, TIMEX_CONVENTIONS
 from storyline.core.errors import ConfigError
 
 __all__ = ["AnalysisOptions", "GroupingOptions", "ReconcileOptions", "load_options", "options_from"]
@@ -76,6 +77,8 @@ class AnalysisOptions:
     published: str | None = None
     # Domain packs (storyline/data/packs/<name>.json) the read stage types predicates with.
     packs: tuple[str, ...] = ()
+    # Where MEANTIME's and TimeML's timex annotations differ, which one the tagger follows.
+    timex_convention: str = _opt(DEFAULT_TIMEX_CONVENTION, choices=TIMEX_CONVENTIONS)
     reconcile: ReconcileOptions = field(default_factory=ReconcileOptions)
     grouping: GroupingOptions = field(default_factory=GroupingOptions)
 

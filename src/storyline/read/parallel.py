@@ -32,6 +32,7 @@ from typing import IO, Any, Protocol
 from spacy.language import Language
 
 from storyline.core.records import Article, ArticleReading
+from storyline.read.pipeline import PipelineSpec
 
 __all__ = ["MIN_WORDS_PER_WORKER", "LocalReader", "Worker", "available_cores", "batches_of", "plan_workers", "read_in_processes", "read_ordered", "task_size"]
 
@@ -61,15 +62,15 @@ def plan_workers(requested: int, words: int, cores: int | None = None) -> int:
 
 
 def read_in_processes(
-    articles: Sequence[Article], *, workers: int, model: str | None, packs: Sequence[str], batch_size: int,
+    articles: Sequence[Article], *, workers: int, pipeline: PipelineSpec, batch_size: int,
     local: Callable[[], Language],
 ) -> Iterator[Reading]:
     """Yield ``(article, reading or exception)`` in input order, read on ``workers`` processes
-    that each load ``load_pipeline(model, packs)``.
+    that each load the ``pipeline``.
 
     ``local()`` returns this process's pipeline: it reads what a dead worker left unread."""
     batches = list(batches_of(articles, task_size(len(articles), workers, batch_size)))
-    pool = [_Worker(model, tuple(packs), batch_size) for _ in range(min(workers, len(batches)))]
+    pool = [_Worker(pipeline, batch_size) for _ in range(min(workers, len(batches)))]
     try:
         yield from read_ordered(batches, pool, batch_size, local)
     finally:
@@ -119,14 +120,12 @@ def read_ordered(
 class LocalReader:
     """A callable returning this process's pipeline, loaded on first use only."""
 
-    def __init__(self, nlp: Language | None, model: str | None, packs: Sequence[str]):
-        self._nlp, self._model, self._packs = nlp, model, tuple(packs)
+    def __init__(self, nlp: Language | None, pipeline: PipelineSpec):
+        self._nlp, self._pipeline = nlp, pipeline
 
     def __call__(self) -> Language:
         if self._nlp is None:
-            from storyline.read.pipeline import load_pipeline
-
-            self._nlp = load_pipeline(self._model, self._packs)
+            self._nlp = self._pipeline.load()
         return self._nlp
 
 
@@ -135,7 +134,7 @@ class _Worker:
     large batch can fill the pipe while the worker is still writing the previous result, which
     only the main thread reads, so a blocking write on the main thread could deadlock."""
 
-    def __init__(self, model: str | None, packs: tuple[str, ...], batch_size: int):
+    def __init__(self, pipeline: PipelineSpec, batch_size: int):
         # The worker imports storyline from exactly where this process did (an editable
         # install, a PYTHONPATH checkout).
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
@@ -145,7 +144,7 @@ class _Worker:
         self._outbox: queue.Queue[Any] = queue.Queue()
         self._sender = threading.Thread(target=self._send_all, name="storyline-worker-send", daemon=True)
         self._sender.start()
-        self._outbox.put((model, packs, batch_size))
+        self._outbox.put((pipeline, batch_size))
 
     def send(self, batch: list[Article]) -> None:
         self._outbox.put(batch)

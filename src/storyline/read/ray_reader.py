@@ -28,6 +28,7 @@ from spacy.language import Language
 from storyline.core.errors import ConfigError
 from storyline.core.records import Article
 from storyline.read.parallel import Reading, Result, batches_of, read_ordered, task_size
+from storyline.read.pipeline import PipelineSpec
 
 __all__ = ["RayReader", "cluster_cpus", "connected", "read_on_ray"]
 
@@ -50,10 +51,8 @@ class RayReader:
     """The actor's class (made remote by :func:`read_on_ray`, so importing this module does not
     need Ray)."""
 
-    def __init__(self, model: str | None, packs: tuple[str, ...], batch_size: int):
-        from storyline.read.pipeline import load_pipeline
-
-        self._nlp = load_pipeline(model, packs)
+    def __init__(self, pipeline: PipelineSpec, batch_size: int):
+        self._nlp = pipeline.load()
         self._batch_size = batch_size
 
     def read(self, batch: list[Article]) -> list[Result]:
@@ -112,7 +111,7 @@ def connected(address: str) -> Iterator[Any]:
 
 
 def read_on_ray(
-    articles: Sequence[Article], *, address: str, actors: int, model: str | None, packs: Sequence[str],
+    articles: Sequence[Article], *, address: str, actors: int, pipeline: PipelineSpec,
     batch_size: int, local: Callable[[], Language],
 ) -> Iterator[Reading]:
     """Yield ``(article, reading or exception)`` in input order, read by Ray actors.
@@ -124,7 +123,7 @@ def read_on_ray(
         count = actors or cluster_cpus(ray)
         batches = list(batches_of(articles, task_size(len(articles), count, batch_size)))
         remote = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=-1)(RayReader)
-        handles = [remote.remote(model, tuple(packs), batch_size) for _ in range(min(count, len(batches)))]
+        handles = [remote.remote(pipeline, batch_size) for _ in range(min(count, len(batches)))]
         try:
             yield from read_ordered(batches, [_ActorWorker(ray, h) for h in handles], batch_size, local)
         finally:

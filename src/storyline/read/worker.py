@@ -1,6 +1,6 @@
 """A reading worker process: ``python -m storyline.read.worker`` (started by storyline.read.parallel).
 
-Protocol, pickle over stdin and stdout: the first object in is ``(model, packs, batch_size)``;
+Protocol, pickle over stdin and stdout: the first object in is ``(PipelineSpec, batch_size)``;
 then each object in is a list of Articles, answered by one list of ``ArticleReading`` or
 exception, in the same order. End of input ends the process.
 """
@@ -31,12 +31,11 @@ def main() -> None:
     results = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     inbox = sys.stdin.buffer
-    from storyline.read.pipeline import load_pipeline
     from storyline.read.reader import read_articles
 
-    model, packs, batch_size = pickle.load(inbox)
+    pipeline, batch_size = pickle.load(inbox)
     try:
-        nlp = load_pipeline(model, packs)
+        nlp = pipeline.load()
     except Exception:  # noqa: BLE001 - the parent loads it too and reports the error, with its fix
         sys.exit(3)
     while True:
