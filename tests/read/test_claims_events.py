@@ -199,3 +199,21 @@ def test_a_denial_or_epistemic_verb_governs_the_event_it_takes_as_object():
                                  ["fan", "suspect", "an", "affair", "."]))
     affair = next(c for c in suspected if c.predicate == "affair")
     assert (affair.certainty, affair.polarity, affair.hedges) == ("probable", "positive", ["suspect"])
+
+
+# "Police arrested Smith because he shot a guard ."
+BECAUSE = (
+    "Police/NOUN/NNS/nsubj/1 arrested/VERB/VBD/ROOT/- Smith/PROPN/NNP/dobj/1 because/SCONJ/IN/mark/5 "
+    "he/PRON/PRP/nsubj/5 shot/VERB/VBD/advcl/1 a/DET/DT/det/7 guard/NOUN/NN/dobj/5 ./PUNCT/./punct/1"
+)
+
+
+def test_a_verb_in_a_subordinate_clause_the_clause_claim_leaves_out_heads_a_claim():
+    # The reason clause is cut out of the main claim ('Police arrested Smith'); its verb is an
+    # event mention all the same (issue 9: every verbal event mention can head a claim).
+    doc = _doc(BECAUSE, ["police", "arrest", "smith", "because", "he", "shoot", "a", "guard", "."])
+    claims = {c.predicate: c for c in find_claims(doc)}
+    assert claims["arrest"].text == "Police arrested Smith"
+    shot = claims["shoot"]
+    assert (shot.text, _pred(doc, shot), shot.predicate_pos, shot.eventive) == ("because he shot a guard", "shot", "verb", True)
+    assert shot.source_kind == "unattributed"

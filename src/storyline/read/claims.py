@@ -11,11 +11,13 @@ A claim is one predicate with its subject, object, time and place, read from the
 - the complement of a discovery or belief verb is a claim too ('discovered that he had cheated');
   verbless lines (headlines, photo credits such as 'Getty Images') yield none;
 - the reporting verb of an attribution ('the source says') is never a claim of its own;
-- every other event mention inside those claims heads a *nested* claim of its own (claims
-  overlap; a nested claim lies inside a clause claim of the same source, or anywhere in a
-  verbless line such as a headline): a verb in a relative, participial or infinitive clause ('the
-  man who killed his wife', 'was arrested after crashing his car'), an aspectual verb ('decided
-  to resign', not eventive), and an event noun ('the arrest of X', 'his resignation', 'a
+- every other event mention of an attributed content or a narration piece heads a claim of its
+  own: inside a clause claim it is a *nested* claim (claims overlap; a nested claim lies inside a
+  clause claim of the same source); in a subordinate clause the clause claims leave out ('she was
+  hit by a car *because* the driver ran a red light', police said) or in a verbless line such as a
+  headline it is a clause claim of its own. Such a mention is a verb in a relative, participial,
+  infinitive or subordinate clause ('the man who killed his wife', 'was arrested after crashing
+  his car'), an aspectual verb ('decided to resign', not eventive), and an event noun ('the arrest of X', 'his resignation', 'a
   5.8-magnitude earthquake'): a noun one of whose first WordNet senses is an event, act or
   process (``core.words.is_event_noun``) and whose most frequent sense is no thing, place, group
   or time. A nested claim carries the source of the span it sits in and is at most as certain as
@@ -710,12 +712,10 @@ def _nested_claims(
     for region in regions:
         mine = -1 if region.ai is None else region.ai
         cands: list[tuple[Token, Predicate | None]] = []
-        # Inside the clause claims of the region; anywhere in a region without one (a headline).
-        spans = [index.tokens.tokens_for(c.start, c.end) for c, _, r in made if r is region]
+        # Anywhere in the region: inside its clause claims, and in the subordinate clauses they
+        # leave out ('..., police said, because the car hit her'; a headline with no clause claim).
         for k in range(region.lo, region.hi):
             if k in used or k in region.cut or k in background or owner[k] != mine or k in index.timex:
-                continue
-            if spans and not any(a <= k < b for a, b in spans):
                 continue
             if index.pos[k] not in (VERB, NOUN) or not texts[k].replace("-", "").isalpha():
                 continue  # a word ("n’t" tagged a verb is none); read from arrays: a Token per word costs more
