@@ -41,6 +41,20 @@ def test_other_people_or_another_time_make_another_event():
     assert died[0] != died[1] and quakes[0] != quakes[1]
 
 
+def test_open_domain_people_tell_events_apart_only_within_an_article():
+    # Across articles, other people under one event key are most often other sides of one
+    # happening, or one person the cast failed to merge: the times still tell events apart.
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    gunman = a.person("Carl Dunn")
+    shot = a.claim("Carl Dunn shot two guards at the gate", subject=gunman, predicate="shoot")
+    b = ArticleBuilder("b1", "Reuters", "2024-12-03")
+    guard = b.person("Ada Brook")
+    wounded = b.claim("Ada Brook was shot at the gate", subject=guard, predicate="shoot")
+    story = reconcile([a.build(), b.build()])
+    one = _events_of(story, shot, wounded)
+    assert one[0] is not None and one[0] == one[1]
+
+
 def test_a_fact_told_only_with_a_light_verb_is_no_event():
     from dataclasses import replace
 
