@@ -217,3 +217,22 @@ def test_a_verb_in_a_subordinate_clause_the_clause_claim_leaves_out_heads_a_clai
     shot = claims["shoot"]
     assert (shot.text, _pred(doc, shot), shot.predicate_pos, shot.eventive) == ("because he shot a guard", "shot", "verb", True)
     assert shot.source_kind == "unattributed"
+
+
+def test_a_cognition_verb_with_the_object_of_its_own_preposition_is_an_event():
+    # WordNet's only sense of 'check into' is 'examine' (verb.cognition): with a place it enters,
+    # it is the event the story reports, not an attitude.
+    spec = "Lohan/PROPN/NNP/nsubj/1 checked/VERB/VBD/ROOT/- into/ADP/IN/prep/1 rehab/NOUN/NN/pobj/2 ./PUNCT/./punct/1"
+    [claim] = find_claims(_doc(spec, ["lohan", "check", "into", "rehab", "."]))
+    assert (claim.predicate, claim.eventive) == ("check into", True)
+    knew = "She/PRON/PRP/nsubj/1 knew/VERB/VBD/ROOT/- it/PRON/PRP/dobj/1 ./PUNCT/./punct/1"
+    [claim] = find_claims(_doc(knew, ["she", "know", "it", "."]))
+    assert (claim.predicate, claim.eventive) == ("know", False)
+
+
+def test_a_light_verb_with_a_particle_wordnet_lists_is_an_event():
+    spec = ("Thieves/NOUN/NNS/nsubj/1 made/VERB/VBD/ROOT/- off/ADP/RP/prt/1 with/ADP/IN/prep/1 "
+            "cash/NOUN/NN/pobj/3 ./PUNCT/./punct/1")
+    claims = find_claims(_doc(spec, ["thief", "make", "off", "with", "cash", "."]))
+    made = next(c for c in claims if c.predicate == "make off")
+    assert made.eventive

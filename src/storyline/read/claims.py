@@ -38,10 +38,12 @@ What the predicate means comes from WordNet, never from a domain word list:
   ``frame``: the WordNet lexicographer file of the sense (verb.contact, noun.event, ...);
 - ``eventive`` is False for predicates that never head a fact alone: copulas with an adjective or
   a non-event noun ('is true', 'she's a realist') and "be" without one ('there is'), the light
-  verbs have/make/do without an event noun, the support verbs whose subject is the event itself
+  verbs have/make/do without an event noun (with a particle WordNet lists they are verbs of their
+  own: 'made off with the cash'), the support verbs whose subject is the event itself
   (happen, occur, and their synonyms: 'take place'), and propositional attitudes: verbs whose two
   most frequent WordNet senses are both verb.cognition ('I think', 'knew that ...'; with a
-  nominal object, 'identified the victim', it is an event). States are facts ('lives in Rome'
+  nominal object, 'identified the victim', or the object of its own preposition, 'checked into
+  rehab', it is an event). States are facts ('lives in Rome'
   against 'lives in Paris'): eventive. ``become``/``get`` + complement is a change, eventive. A predicate a domain pack types is eventive: the pack's classes are the kinds
   of fact its domain reconciles ('has never been unfaithful' denies the affair).
 
@@ -297,11 +299,14 @@ def _dominant(lemma: str) -> str | None:
     return files.pop() if len(files) == 1 else None
 
 
-def _verb_eventive(head: Token, lemma: str, name: str) -> bool:
-    if lemma in _NOT_EVENTIVE or words.synsets(name, "v")[:1] in [(s,) for s in _support_senses()]:
-        return False
-    if _dominant(name) == _COGNITION:  # 'identified the victim' is an event, 'knew that ...' an attitude
-        return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in head.children)
+def _verb_eventive(head: Token, lemma: str, name: str, prt: Token | None = None) -> bool:
+    """``prt``: the particle or preposition WordNet lists with the verb ('make off', 'check into')."""
+    if name in _NOT_EVENTIVE or words.synsets(name, "v")[:1] in [(s,) for s in _support_senses()]:
+        return False  # 'made it' is no event, 'made off with the cash' is
+    if _dominant(name) == _COGNITION:
+        # 'identified the victim', 'checked into rehab' are events; 'knew that ...' an attitude
+        objects = [*head.children, *(prt.children if prt is not None and prt.dep_ == "prep" else ())]
+        return any(c.dep_ in ("dobj", "pobj") and c.pos_ in ("NOUN", "PROPN") for c in objects)
     return True
 
 
@@ -335,7 +340,8 @@ def read_predicate(clause_head: Token, lex: Forms | None = None) -> Predicate:
     if pos == "verb":
         key, frame = _meaning(name, "v")
         if eventive is None:
-            eventive = _verb_eventive(word, _lemma(word), name if word.i == head.i else _lemma(word))
+            own = word.i == head.i
+            eventive = _verb_eventive(word, _lemma(word), name if own else _lemma(word), prt if own else None)
     elif pos == "noun":
         key, frame = _meaning(name, "n")
         if eventive is None:
