@@ -236,3 +236,9 @@ def test_a_light_verb_with_a_particle_wordnet_lists_is_an_event():
     claims = find_claims(_doc(spec, ["thief", "make", "off", "with", "cash", "."]))
     made = next(c for c in claims if c.predicate == "make off")
     assert made.eventive
+
+
+def test_a_light_verb_in_a_subordinate_clause_heads_no_claim():
+    spec = BECAUSE.replace("shot/VERB/VBD/advcl/1", "had/VERB/VBD/advcl/1")
+    doc = _doc(spec, ["police", "arrest", "smith", "because", "he", "have", "a", "guard", "."])
+    assert [c.predicate for c in find_claims(doc)] == ["arrest"]

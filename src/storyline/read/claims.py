@@ -720,6 +720,9 @@ def _nested_claims(
         cands: list[tuple[Token, Predicate | None]] = []
         # Anywhere in the region: inside its clause claims, and in the subordinate clauses they
         # leave out ('..., police said, because the car hit her'; a headline with no clause claim).
+        # Out of the clause claims only an event heads a claim: a light or cognitive verb there
+        # ('when they had', 'as I think') would be a fact of its own about nothing.
+        spans = [index.tokens.tokens_for(c.start, c.end) for c, _, r in made if r is region]
         for k in range(region.lo, region.hi):
             if k in used or k in region.cut or k in background or owner[k] != mine or k in index.timex:
                 continue
@@ -727,7 +730,9 @@ def _nested_claims(
                 continue  # a word ("n’t" tagged a verb is none); read from arrays: a Token per word costs more
             t = doc[k]
             if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass") and not is_hedge_word(t.lower_):  # 'her rumored boyfriend'
-                cands.append((t, read_predicate(t)))
+                pred = read_predicate(t)
+                if pred.eventive or not spans or any(a <= k < b for a, b in spans):
+                    cands.append((t, pred))
             elif t.pos_ == "NOUN" and k not in index.names and is_event_noun(_lemma(t)):
                 cands.append((t, None))
         # An aspectual verb's complement, or a light verb's noun, belongs to that verb's claim.
