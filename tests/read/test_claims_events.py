@@ -199,3 +199,46 @@ def test_a_denial_or_epistemic_verb_governs_the_event_it_takes_as_object():
                                  ["fan", "suspect", "an", "affair", "."]))
     affair = next(c for c in suspected if c.predicate == "affair")
     assert (affair.certainty, affair.polarity, affair.hedges) == ("probable", "positive", ["suspect"])
+
+
+# "Police arrested Smith because he shot a guard ."
+BECAUSE = (
+    "Police/NOUN/NNS/nsubj/1 arrested/VERB/VBD/ROOT/- Smith/PROPN/NNP/dobj/1 because/SCONJ/IN/mark/5 "
+    "he/PRON/PRP/nsubj/5 shot/VERB/VBD/advcl/1 a/DET/DT/det/7 guard/NOUN/NN/dobj/5 ./PUNCT/./punct/1"
+)
+
+
+def test_a_verb_in_a_subordinate_clause_the_clause_claim_leaves_out_heads_a_claim():
+    # The reason clause is cut out of the main claim ('Police arrested Smith'); its verb is an
+    # event mention all the same (issue 9: every verbal event mention can head a claim).
+    doc = _doc(BECAUSE, ["police", "arrest", "smith", "because", "he", "shoot", "a", "guard", "."])
+    claims = {c.predicate: c for c in find_claims(doc)}
+    assert claims["arrest"].text == "Police arrested Smith"
+    shot = claims["shoot"]
+    assert (shot.text, _pred(doc, shot), shot.predicate_pos, shot.eventive) == ("because he shot a guard", "shot", "verb", True)
+    assert shot.source_kind == "unattributed"
+
+
+def test_a_cognition_verb_with_the_object_of_its_own_preposition_is_an_event():
+    # WordNet's only sense of 'check into' is 'examine' (verb.cognition): with a place it enters,
+    # it is the event the story reports, not an attitude.
+    spec = "Lohan/PROPN/NNP/nsubj/1 checked/VERB/VBD/ROOT/- into/ADP/IN/prep/1 rehab/NOUN/NN/pobj/2 ./PUNCT/./punct/1"
+    [claim] = find_claims(_doc(spec, ["lohan", "check", "into", "rehab", "."]))
+    assert (claim.predicate, claim.eventive) == ("check into", True)
+    knew = "She/PRON/PRP/nsubj/1 knew/VERB/VBD/ROOT/- it/PRON/PRP/dobj/1 ./PUNCT/./punct/1"
+    [claim] = find_claims(_doc(knew, ["she", "know", "it", "."]))
+    assert (claim.predicate, claim.eventive) == ("know", False)
+
+
+def test_a_light_verb_with_a_particle_wordnet_lists_is_an_event():
+    spec = ("Thieves/NOUN/NNS/nsubj/1 made/VERB/VBD/ROOT/- off/ADP/RP/prt/1 with/ADP/IN/prep/1 "
+            "cash/NOUN/NN/pobj/3 ./PUNCT/./punct/1")
+    claims = find_claims(_doc(spec, ["thief", "make", "off", "with", "cash", "."]))
+    made = next(c for c in claims if c.predicate == "make off")
+    assert made.eventive
+
+
+def test_a_light_verb_in_a_subordinate_clause_heads_no_claim():
+    spec = BECAUSE.replace("shot/VERB/VBD/advcl/1", "had/VERB/VBD/advcl/1")
+    doc = _doc(spec, ["police", "arrest", "smith", "because", "he", "have", "a", "guard", "."])
+    assert [c.predicate for c in find_claims(doc)] == ["arrest"]

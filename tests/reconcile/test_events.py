@@ -41,6 +41,39 @@ def test_other_people_or_another_time_make_another_event():
     assert died[0] != died[1] and quakes[0] != quakes[1]
 
 
+def _told(aid: str, name: str, text: str, predicate: str, **when):
+    """An article with one claim about ``name``: (its reading, the claim id)."""
+    b = ArticleBuilder(aid, "AP", "2024-12-03")
+    claim = b.claim(text, subject=b.person(name), predicate=predicate, **when)
+    return b.build(), claim
+
+
+def test_open_domain_people_tell_events_apart_only_within_an_article():
+    # Across articles, other people under one event key are most often other sides of one
+    # happening, or one person the cast failed to merge: the times still tell events apart.
+    a, shot = _told("a1", "Carl Dunn", "Carl Dunn shot two guards at the gate", "shoot")
+    b, wounded = _told("b1", "Ada Brook", "Ada Brook was shot at the gate", "shoot")
+    one = _events_of(reconcile([a, b]), shot, wounded)
+    assert one[0] is not None and one[0] == one[1]
+
+
+def test_kindred_words_about_one_person_are_one_event_unless_their_times_clash():
+    sunday = {"when": "2024-12-01", "when_text": "on Sunday"}
+    a, died = _told("a1", "Ada Brook", "Ada Brook died on Sunday", "die", **sunday)
+    b, killed = _told("b1", "Ada Brook", "Ada Brook was killed in the crash", "kill")
+    c, other = _told("c1", "Ben Osei", "Ben Osei was killed in the crash", "kill")
+    story = reconcile([a, b, c])
+    one = _events_of(story, died, killed)
+    assert one[0] is not None and one[0] == one[1]
+    # "kill" and "kill" share a WordNet key: Ben's death joins the killing across articles; only
+    # a person in common brings "die" and "kill" together.
+    assert _events_of(story, other)[0] == one[0]
+    d, earlier = _told("d1", "Ada Brook", "Ada Brook was killed in March", "kill", when="2024-03", when_text="in March")
+    e, later = _told("e1", "Ada Brook", "Ada Brook died on Sunday", "die", **sunday)
+    apart = _events_of(reconcile([d, e]), earlier, later)
+    assert apart[0] != apart[1]
+
+
 def test_a_fact_told_only_with_a_light_verb_is_no_event():
     from dataclasses import replace
 

@@ -336,8 +336,9 @@ class Event:
 
     A fact is one checkable statement ("the quake killed 10 people"); an event groups the facts
     about one happening ("the quake": when it struck, its magnitude, its toll) so a reader can see
-    everything the story says of it. Facts join one event when they have the same key, do not name
-    disjoint sets of people, and give times that can be one (storyline.reconcile.events)."""
+    everything the story says of it. Facts join one event when they have the same key (or share a
+    person and name it in kindred words), do not name disjoint sets of people in one article (for a
+    domain pack's class: in the story), and give times that can be one (storyline.reconcile.events)."""
 
     id: str = doc("Content-hash id of its facts.")
     key: str = doc(

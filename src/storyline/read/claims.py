@@ -11,11 +11,13 @@ A claim is one predicate with its subject, object, time and place, read from the
 - the complement of a discovery or belief verb is a claim too ('discovered that he had cheated');
   verbless lines (headlines, photo credits such as 'Getty Images') yield none;
 - the reporting verb of an attribution ('the source says') is never a claim of its own;
-- every other event mention inside those claims heads a *nested* claim of its own (claims
-  overlap; a nested claim lies inside a clause claim of the same source, or anywhere in a
-  verbless line such as a headline): a verb in a relative, participial or infinitive clause ('the
-  man who killed his wife', 'was arrested after crashing his car'), an aspectual verb ('decided
-  to resign', not eventive), and an event noun ('the arrest of X', 'his resignation', 'a
+- every other event mention of an attributed content or a narration piece heads a claim of its
+  own: inside a clause claim it is a *nested* claim (claims overlap; a nested claim lies inside a
+  clause claim of the same source); in a subordinate clause the clause claims leave out ('she was
+  hit by a car *because* the driver ran a red light', police said) or in a verbless line such as a
+  headline it is a clause claim of its own. Such a mention is a verb in a relative, participial,
+  infinitive or subordinate clause ('the man who killed his wife', 'was arrested after crashing
+  his car'), an aspectual verb ('decided to resign', not eventive), and an event noun ('the arrest of X', 'his resignation', 'a
   5.8-magnitude earthquake'): a noun one of whose first WordNet senses is an event, act or
   process (``core.words.is_event_noun``) and whose most frequent sense is no thing, place, group
   or time. A nested claim carries the source of the span it sits in and is at most as certain as
@@ -36,10 +38,12 @@ What the predicate means comes from WordNet, never from a domain word list:
   ``frame``: the WordNet lexicographer file of the sense (verb.contact, noun.event, ...);
 - ``eventive`` is False for predicates that never head a fact alone: copulas with an adjective or
   a non-event noun ('is true', 'she's a realist') and "be" without one ('there is'), the light
-  verbs have/make/do without an event noun, the support verbs whose subject is the event itself
+  verbs have/make/do without an event noun (with a particle WordNet lists they are verbs of their
+  own: 'made off with the cash'), the support verbs whose subject is the event itself
   (happen, occur, and their synonyms: 'take place'), and propositional attitudes: verbs whose two
   most frequent WordNet senses are both verb.cognition ('I think', 'knew that ...'; with a
-  nominal object, 'identified the victim', it is an event). States are facts ('lives in Rome'
+  nominal object, 'identified the victim', or the object of its own preposition, 'checked into
+  rehab', it is an event). States are facts ('lives in Rome'
   against 'lives in Paris'): eventive. ``become``/``get`` + complement is a change, eventive. A predicate a domain pack types is eventive: the pack's classes are the kinds
   of fact its domain reconciles ('has never been unfaithful' denies the affair).
 
@@ -295,11 +299,14 @@ def _dominant(lemma: str) -> str | None:
     return files.pop() if len(files) == 1 else None
 
 
-def _verb_eventive(head: Token, lemma: str, name: str) -> bool:
-    if lemma in _NOT_EVENTIVE or words.synsets(name, "v")[:1] in [(s,) for s in _support_senses()]:
-        return False
-    if _dominant(name) == _COGNITION:  # 'identified the victim' is an event, 'knew that ...' an attitude
-        return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in head.children)
+def _verb_eventive(head: Token, lemma: str, name: str, prt: Token | None = None) -> bool:
+    """``prt``: the particle or preposition WordNet lists with the verb ('make off', 'check into')."""
+    if name in _NOT_EVENTIVE or words.synsets(name, "v")[:1] in [(s,) for s in _support_senses()]:
+        return False  # 'made it' is no event, 'made off with the cash' is
+    if _dominant(name) == _COGNITION:
+        # 'identified the victim', 'checked into rehab' are events; 'knew that ...' an attitude
+        objects = [*head.children, *(prt.children if prt is not None and prt.dep_ == "prep" else ())]
+        return any(c.dep_ in ("dobj", "pobj") and c.pos_ in ("NOUN", "PROPN") for c in objects)
     return True
 
 
@@ -333,7 +340,8 @@ def read_predicate(clause_head: Token, lex: Forms | None = None) -> Predicate:
     if pos == "verb":
         key, frame = _meaning(name, "v")
         if eventive is None:
-            eventive = _verb_eventive(word, _lemma(word), name if word.i == head.i else _lemma(word))
+            own = word.i == head.i
+            eventive = _verb_eventive(word, _lemma(word), name if own else _lemma(word), prt if own else None)
     elif pos == "noun":
         key, frame = _meaning(name, "n")
         if eventive is None:
@@ -710,18 +718,21 @@ def _nested_claims(
     for region in regions:
         mine = -1 if region.ai is None else region.ai
         cands: list[tuple[Token, Predicate | None]] = []
-        # Inside the clause claims of the region; anywhere in a region without one (a headline).
+        # Anywhere in the region: inside its clause claims, and in the subordinate clauses they
+        # leave out ('..., police said, because the car hit her'; a headline with no clause claim).
+        # Out of the clause claims only an event heads a claim: a light or cognitive verb there
+        # ('when they had', 'as I think') would be a fact of its own about nothing.
         spans = [index.tokens.tokens_for(c.start, c.end) for c, _, r in made if r is region]
         for k in range(region.lo, region.hi):
             if k in used or k in region.cut or k in background or owner[k] != mine or k in index.timex:
-                continue
-            if spans and not any(a <= k < b for a, b in spans):
                 continue
             if index.pos[k] not in (VERB, NOUN) or not texts[k].replace("-", "").isalpha():
                 continue  # a word ("n’t" tagged a verb is none); read from arrays: a Token per word costs more
             t = doc[k]
             if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass") and not is_hedge_word(t.lower_):  # 'her rumored boyfriend'
-                cands.append((t, read_predicate(t)))
+                pred = read_predicate(t)
+                if pred.eventive or not spans or any(a <= k < b for a, b in spans):
+                    cands.append((t, pred))
             elif t.pos_ == "NOUN" and k not in index.names and is_event_noun(_lemma(t)):
                 cands.append((t, None))
         # An aspectual verb's complement, or a light verb's noun, belongs to that verb's claim.
