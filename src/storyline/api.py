@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     import storyline.store
+    from storyline.present.browse import StoryView
 
 __all__ = [
     "DEMO_PACKS",
@@ -46,6 +47,7 @@ __all__ = [
     "ProgressEvent",
     "Store",
     "analyze",
+    "browse",
     "database_info",
     "demo_corpus",
     "demo_story",
@@ -57,6 +59,7 @@ __all__ = [
     "read",
     "reconcile",
     "render_report",
+    "story_version",
 ]
 
 ProgressCallback = Callable[[str, int, int], None]
@@ -457,6 +460,22 @@ def export(store: Store, fmt: str = "json", *, options: ReconcileOptions | None 
         raise ConfigError(f"unknown export format '{fmt}'", fix=f"use one of: {', '.join(_export.FORMATS)}")
     readings, story = _current(store, options, progress, must_save=False)
     return _export.export(readings, story, fmt)
+
+
+def browse(store: Store, *, options: ReconcileOptions | None = None) -> StoryView:
+    """The stored story as pages of data (brief, filtered facts, one fact's sides, one article's
+    claim spans, people, outlets): what ``storyline serve`` shows. Reconciled first when out of
+    date, as in :func:`export`. Build one per :func:`story_version` and reuse it."""
+    from storyline.present.browse import StoryView
+
+    readings, story = _current(store, options, None, must_save=False)
+    return StoryView(readings, story)
+
+
+def story_version(store: Store) -> str:
+    """An id of the stored articles (ids and content hashes): it changes when an article is
+    added or changed, so a view built from the store stays valid while it does not."""
+    return Coverage.of(store.article_hashes()).id
 
 
 def frames(store: Any) -> dict[str, Any]:

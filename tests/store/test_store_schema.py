@@ -16,7 +16,7 @@ from storyline.core.errors import StoreError
 from storyline.core.records import SCHEMA_VERSION, TABLES, Fact
 from storyline.store import open_store
 from storyline.store.connect import _script, create_engine, migrate, parse_url
-from storyline.store.tables import layout, metadata, tables
+from storyline.store.tables import DESK_TABLES, layout, metadata, tables
 
 
 def _engine(url: str) -> sa.Engine:
@@ -57,7 +57,7 @@ def test_migrated_schema_equals_the_tables_derived_from_the_records(db_url: str)
     migrate(_engine(db_url), db_url, replay=True)
     diffs, names, heads, rows = _schema(db_url)
     assert diffs == []
-    assert names == set(TABLES) | {"meta", "alembic_version"}
+    assert names == set(TABLES) | set(DESK_TABLES) | {"meta", "alembic_version"}
     assert heads == [_script().get_current_head()] and rows == {"schema_version": str(SCHEMA_VERSION)}
 
 

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
@@ -44,6 +44,9 @@ from storyline.store.tables import (
     meta,
     tables,
 )
+
+if TYPE_CHECKING:
+    from storyline.store.desk import Desk
 
 __all__ = ["Store", "open_store"]
 
@@ -110,6 +113,13 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({self.url!r})"
+
+    @property
+    def desk(self) -> Desk:
+        """The workspace's own tables (accounts, tokens, sessions, jobs) on the same database."""
+        from storyline.store.desk import Desk
+
+        return Desk(self._tx)
 
     def __enter__(self) -> Store:
         return self

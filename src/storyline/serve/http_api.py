@@ -1,0 +1,221 @@
+"""The JSON API under ``/api``: what the pages show and do, for scripts (an API token) and for
+the pages' own script (the session and its form token). Lists are paginated (``offset``,
+``limit`` up to 200; the answer says ``total``). The schema is at ``/api/openapi.json``."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+from pydantic import BaseModel
+
+from storyline import api
+from storyline.present.browse import FactFilter, StoryView
+from storyline.serve.adding import add_pasted, add_uploads
+from storyline.serve.app import Caller, api_caller, space_of
+from storyline.serve.workspace import Workspace
+
+__all__ = ["EXPORTS", "export_response", "job_dict", "router"]
+
+router = APIRouter(prefix="/api")
+Who = Annotated[Caller, Depends(api_caller)]
+Offset = Annotated[int, Query(ge=0)]
+Limit = Annotated[int, Query(ge=1, le=200)]
+
+EXPORTS = {
+    "json": ("application/json", "json"),
+    "jsonl": ("application/x-ndjson", "jsonl"),
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "timelinejs": ("application/json", "timeline.json"),
+    "dossier": ("text/html; charset=utf-8", "html"),
+}
+
+
+def view_of(request: Request, story: str) -> StoryView:
+    space = space_of(request)
+    if not space.has_story(story):
+        raise HTTPException(404, f"no story named {story!r}")
+    return space.view(story)
+
+
+@router.get("/stories")
+def stories(request: Request, who: Who) -> dict:
+    space = space_of(request)
+    return {"items": [{"name": s, **space.view(s).brief()["counts"]} for s in space.stories()]}
+
+
+@router.get("/stories/{story}")
+def brief(request: Request, story: str, who: Who) -> dict:
+    return view_of(request, story).brief()
+
+
+@router.get("/stories/{story}/timeline")
+def timeline(request: Request, story: str, who: Who, offset: Offset = 0, limit: Limit = 50) -> dict:
+    from storyline.present.browse import page
+
+    return page(view_of(request, story).timeline(), offset, limit)
+
+
+@router.get("/stories/{story}/facts")
+def facts(request: Request, story: str, who: Who, status: str | None = None, kind: str | None = None,
+          outlet: str | None = None, person: str | None = None, since: str | None = None, until: str | None = None,
+          q: str | None = None, offset: Offset = 0, limit: Limit = 50) -> dict:  # fmt: skip
+    where = FactFilter(status=status, kind=kind, outlet=outlet, person=person, since=since, until=until, q=q)
+    return view_of(request, story).facts_page(where, offset, limit)
+
+
+@router.get("/stories/{story}/facts/{fact_id}")
+def fact(request: Request, story: str, fact_id: str, who: Who) -> dict:
+    found = view_of(request, story).fact(fact_id)
+    if found is None:
+        raise HTTPException(404, f"no fact {fact_id!r} in this story (the story may have changed: reload the list)")
+    return found
+
+
+@router.get("/stories/{story}/people")
+def people(request: Request, story: str, who: Who, offset: Offset = 0, limit: Limit = 50) -> dict:
+    from storyline.present.browse import page
+
+    return page(view_of(request, story).people_list(), offset, limit)
+
+
+@router.get("/stories/{story}/outlets")
+def outlets(request: Request, story: str, who: Who, offset: Offset = 0, limit: Limit = 50) -> dict:
+    from storyline.present.browse import page
+
+    return page(view_of(request, story).outlets_list(), offset, limit)
+
+
+@router.get("/stories/{story}/articles")
+def articles(request: Request, story: str, who: Who, outlet: str | None = None, offset: Offset = 0, limit: Limit = 50) -> dict:
+    return view_of(request, story).articles_page(offset, limit, outlet)
+
+
+@router.get("/stories/{story}/articles/{article_id:path}")
+def article(request: Request, story: str, article_id: str, who: Who) -> dict:
+    found = view_of(request, story).article(article_id)
+    if found is None:
+        raise HTTPException(404, f"no article {article_id!r} in this story")
+    return found
+
+
+def export_response(space: Workspace, story: str, fmt: str) -> Response:
+    """A download of the story in ``fmt`` (json, jsonl, csv, timelinejs, dossier)."""
+    if fmt not in EXPORTS:
+        raise HTTPException(404, f"no export format {fmt!r}; use one of: {', '.join(EXPORTS)}")
+    if not space.has_story(story):
+        raise HTTPException(404, f"no story named {story!r}")
+    media, suffix = EXPORTS[fmt]
+    if fmt == "dossier":
+        body: Any = api.render_report(space.store, options=space.options.reconcile)
+    else:
+        body = api.export(space.store, fmt, options=space.options.reconcile)
+        if not isinstance(body, str):
+            body = json.dumps(body, ensure_ascii=False, indent=1)
+    headers = {"Content-Disposition": f'attachment; filename="{story}-story.{suffix}"'}
+    return Response(body, media_type=media, headers=headers)
+
+
+@router.get("/stories/{story}/export/{fmt}")
+def export(request: Request, story: str, fmt: str, who: Who) -> Response:
+    return export_response(space_of(request), story, fmt)
+
+
+# -- adding articles, jobs ------------------------------------------------------------------------
+
+
+class Pasted(BaseModel):
+    text: str
+    outlet: str | None = None
+    published: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+def job_dict(space: Workspace, job: Any) -> dict:
+    out = job.as_dict()
+    live = space.runner.live(job.id)
+    if live is not None:
+        out.update(live.as_dict())
+    return out
+
+
+@router.post("/stories/{story}/articles", status_code=202)
+async def upload(request: Request, story: str, who: Who, files: Annotated[list[UploadFile], File()]) -> dict:
+    """Upload article files (any format ``storyline analyze`` reads); answers with the job."""
+    who.require("editor")
+    space = space_of(request)
+    view_of(request, story)
+    return job_dict(space, await add_uploads(space, story, who, files))
+
+
+@router.post("/stories/{story}/pasted", status_code=202)
+def paste(request: Request, story: str, who: Who, body: Pasted) -> dict:
+    """Add one article from its text (and optional outlet, date, title, URL); answers with the job."""
+    who.require("editor")
+    space = space_of(request)
+    view_of(request, story)
+    meta = body.model_dump(exclude={"text"})
+    return job_dict(space, add_pasted(space, story, who, body.text, meta))
+
+
+@router.get("/stories/{story}/jobs")
+def jobs(request: Request, story: str, who: Who, limit: Limit = 50) -> dict:
+    space = space_of(request)
+    return {"items": [job_dict(space, j) for j in space.store.desk.jobs(story, limit)]}
+
+
+def _job(space: Workspace, job_id: str) -> Any:
+    job = space.store.desk.job(job_id)
+    if job is None:
+        raise HTTPException(404, f"no job {job_id!r}")
+    return job
+
+
+@router.get("/jobs/{job_id}")
+def job(request: Request, job_id: str, who: Who) -> dict:
+    space = space_of(request)
+    return job_dict(space, _job(space, job_id))
+
+
+@router.post("/jobs/{job_id}/cancel")
+def cancel(request: Request, job_id: str, who: Who) -> dict:
+    who.require("editor")
+    space = space_of(request)
+    _job(space, job_id)
+    if not space.runner.cancel(space.store, job_id):
+        return JSONResponse({"detail": "the job has ended already"}, status_code=409)  # type: ignore[return-value]
+    return job_dict(space, _job(space, job_id))
+
+
+@router.get("/jobs/{job_id}/events")
+async def events(request: Request, job_id: str, who: Who) -> StreamingResponse:
+    """Server-sent events: one ``progress`` event per change of the job, the last when it ends."""
+    space = space_of(request)
+    _job(space, job_id)
+
+    async def stream() -> AsyncIterator[str]:
+        seen = -1
+        while True:
+            live = space.runner.live(job_id)
+            if live is None:  # a job of an earlier run of the server: its stored state, once
+                yield _event(job_dict(space, _job(space, job_id)))
+                return
+            if live.version != seen:
+                seen = live.version
+                yield _event({"id": job_id, **live.as_dict()})
+                if live.state in ("done", "failed", "cancelled"):
+                    return
+            if await request.is_disconnected():
+                return
+            await asyncio.sleep(0.2)
+
+    return StreamingResponse(stream(), media_type="text/event-stream", headers={"X-Accel-Buffering": "no"})
+
+
+def _event(data: dict) -> str:
+    return f"event: progress\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"

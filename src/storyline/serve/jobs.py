@@ -1,0 +1,201 @@
+"""Background analysis: a queue of jobs run by worker threads through ``api.analyze``.
+
+A job is the articles one upload or one pasted text added to a story. Each worker opens its own
+store and loads the spaCy pipeline once, then runs jobs one after another through the same code
+path as ``storyline analyze`` (so a bad article is a rejection listed in the job's summary, never
+a lost batch). Progress comes from analyze's ProgressEvent callback; it is kept in memory for the
+live view (server-sent events) and written to the ``jobs`` table for the record.
+
+Cancel: a queued job is dropped; a running one stops at its next progress event (the callback
+raises :class:`Cancelled`, which ends ``analyze`` like a storing error). The articles stored
+before that are kept, and the story is reconciled when next viewed.
+
+Jobs queued or running when the server stops are marked failed at the next start, with a
+message saying to add their articles again (the uploaded files lived in a spool folder).
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import re
+import secrets
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from storyline import api
+from storyline.core.options import AnalysisOptions
+from storyline.store.desk import Job
+
+__all__ = ["Cancelled", "JobRunner", "Live", "safe_name"]
+
+INTERRUPTED = "the server stopped before this job ended; add its articles again"
+
+
+class Cancelled(Exception):
+    """Raised from the progress callback to stop a running analysis."""
+
+
+@dataclass
+class Live:
+    """A job's state as the live view shows it; ``version`` grows with every change."""
+
+    state: str = "queued"
+    stage: str = ""
+    done: int = 0
+    total: int = 0
+    current: str = ""
+    message: str = ""
+    version: int = 0
+    cancel: threading.Event = field(default_factory=threading.Event)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"state": self.state, "stage": self.stage, "done": self.done, "total": self.total,
+                "current": self.current, "message": self.message, "version": self.version}  # fmt: skip
+
+
+def safe_name(name: str, fallback: str = "article.txt") -> str:
+    """An uploaded file's name reduced to a plain file name (no folders, no odd characters); its
+    suffix picks the input format, as on the command line."""
+    base = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(name.replace("\\", "/")).name).strip(".-")
+    return base[:100] or fallback
+
+
+class JobRunner:
+    """Runs analysis jobs on ``workers`` threads against the database at ``db``."""
+
+    def __init__(self, db: str, options: AnalysisOptions, *, workers: int = 1, nlp_factory: Callable[[], Any] | None = None):
+        self.db = db
+        self.options = options
+        self.workers = max(1, workers)
+        self._nlp_factory = nlp_factory
+        self._queue: queue.Queue[tuple[str, str, list[Path], Path] | None] = queue.Queue()
+        self._live: dict[str, Live] = {}
+        self._lock = threading.Lock()
+        self._threads: list[threading.Thread] = []
+        self.spool = Path(tempfile.mkdtemp(prefix="storyline-serve-"))
+
+    def start(self) -> None:
+        with api.open_store(self.db) as store:
+            store.desk.interrupt_jobs(INTERRUPTED)
+        for i in range(self.workers):
+            t = threading.Thread(target=self._work, name=f"storyline-job-{i}", daemon=True)
+            t.start()
+            self._threads.append(t)
+
+    def stop(self) -> None:
+        for live in list(self._live.values()):
+            live.cancel.set()
+        for _ in self._threads:
+            self._queue.put(None)
+        for t in self._threads:
+            t.join(timeout=30)
+        self._threads.clear()
+        shutil.rmtree(self.spool, ignore_errors=True)
+
+    # -- submitting ---------------------------------------------------------------------------
+
+    def folder(self) -> tuple[str, Path]:
+        """A new job id and an empty folder for its inputs."""
+        job_id = secrets.token_hex(8)
+        folder = self.spool / job_id
+        folder.mkdir()
+        return job_id, folder
+
+    def submit(self, store: Any, job_id: str, story: str, account: str | None, label: str, folder: Path) -> Job:
+        """Queue the files in ``folder`` (from :meth:`folder`) for analysis into ``story``."""
+        inputs = sorted(p for p in folder.iterdir() if p.is_file())
+        job = store.desk.add_job(job_id, story, account, label, total=0)
+        with self._lock:
+            self._live[job_id] = Live(message="waiting for a worker")
+        self._queue.put((job_id, story, inputs, folder))
+        return job
+
+    def cancel(self, store: Any, job_id: str) -> bool:
+        """Ask a queued or running job to stop; False when it has ended or is unknown."""
+        live = self._live.get(job_id)
+        if live is None or live.state not in ("queued", "running"):
+            return False
+        live.cancel.set()
+        if live.state == "queued":
+            self._update(store, job_id, live, state="cancelled", message="cancelled before it started")
+        return True
+
+    def live(self, job_id: str) -> Live | None:
+        return self._live.get(job_id)
+
+    # -- running ------------------------------------------------------------------------------
+
+    def _update(self, store: Any, job_id: str, live: Live, **values: Any) -> None:
+        with self._lock:
+            for k, v in values.items():
+                setattr(live, k, v)
+            live.version += 1
+        stored = {k: v for k, v in values.items() if k in ("state", "done", "total", "message")}
+        if stored:
+            store.desk.update_job(job_id, **stored)
+
+    def _work(self) -> None:
+        nlp = None
+        with api.open_store(self.db) as store:
+            while (item := self._queue.get()) is not None:
+                job_id, story, inputs, folder = item
+                live = self._live[job_id]
+                try:
+                    if live.cancel.is_set():
+                        continue
+                    if nlp is None:
+                        self._update(store, job_id, live, state="running", message="loading the language model")
+                        nlp = self._nlp_factory() if self._nlp_factory else _load(self.options)
+                    self._run(store, job_id, story, inputs, live, nlp)
+                finally:
+                    shutil.rmtree(folder, ignore_errors=True)
+
+    def _run(self, store: Any, job_id: str, story: str, inputs: list[Path], live: Live, nlp: Any) -> None:
+        self._update(store, job_id, live, state="running", message="reading the inputs")
+
+        def progress(stage: str, done: int, total: int, event: api.ProgressEvent | None = None) -> None:
+            if live.cancel.is_set():
+                raise Cancelled
+            words = {"read": "reading articles", "reconcile": "linking the story (facts, conflicts, echoes)"}
+            self._update(store, job_id, live, stage=stage, done=done if stage == "read" else live.done,
+                         total=total if stage == "read" else live.total, current=event.current if event else "",
+                         message=words.get(stage, stage))  # fmt: skip
+
+        try:
+            summary = api.analyze([str(p) for p in inputs], store, self.options, progress=progress, nlp=nlp)
+        except Cancelled:
+            self._update(store, job_id, live, state="cancelled",
+                         message=f"cancelled after {live.done} of {live.total} article(s); those stored are kept")
+            return
+        except Exception as exc:  # noqa: BLE001 - a job reports its failure, the worker goes on
+            self._update(store, job_id, live, state="failed", message=f"{type(exc).__name__}: {exc}")
+            return
+        data = _summary(summary)
+        store.desk.update_job(job_id, summary=json.loads(json.dumps(data)))
+        skipped = f"; {len(summary.rejected)} input(s) skipped" if summary.rejected else ""
+        self._update(store, job_id, live, state="done", done=live.total, current="",
+                     message=f"read {summary.articles_new} new article(s), {summary.articles_unchanged} unchanged{skipped}")
+
+
+def _load(options: AnalysisOptions) -> Any:
+    from storyline.read.pipeline import load_pipeline
+
+    return load_pipeline(options.model or None, options.packs)
+
+
+def _summary(s: api.AnalysisSummary) -> dict[str, Any]:
+    """What the job page lists: counts, and each skipped input with its reason."""
+    return {
+        "articles": {"new": s.articles_new, "unchanged": s.articles_unchanged, "failed": s.articles_failed,
+                     "total": s.articles_total},
+        "rejected": [{"input": r.input, "reason": r.reason} for r in s.rejected],
+        "notices": [{"input": n.input, "message": n.message} for n in s.notices],
+        "facts_by_status": dict(sorted(s.facts_by_status.items())), "conflicts": s.conflicts, "echoes": s.echoes,
+        "seconds": round(s.seconds, 2),
+    }  # fmt: skip
