@@ -1,0 +1,91 @@
+"""Adding articles from the workspace: uploads and pasted text run as background jobs through
+``api.analyze`` (the stub pipeline: no model), with progress as server-sent events, a bad input
+listed with its reason while the others are stored, and cancel."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("argon2")
+
+from fastapi.testclient import TestClient  # noqa: E402
+from helpers.serve import events, fixture_db, make_app, sign_in  # noqa: E402
+
+from storyline import api  # noqa: E402
+
+HOSTILE = ("---\noutlet: Pop Wire\npublished: 2024-07-09\ntitle: <script>window.__pwned=1</script>\n---\n"
+           'Varga was seen in Lisbon. <script>window.__pwned=2</script> <img src=x onerror="window.__pwned=3">\n')  # fmt: skip
+
+
+@pytest.fixture()
+def client(tmp_path, model):
+    with TestClient(make_app(fixture_db(tmp_path / "story.db"), model)) as c:
+        yield c
+
+
+def test_an_upload_is_analysed_in_the_background_and_a_bad_file_never_blocks_the_others(client):
+    csrf = sign_in(client, "eve", "editor")
+    files = [("files", ("good.txt", b"---\noutlet: Glitter\npublished: 2024-02-02\n---\nMara Quinn left Lyon on Friday.\n")),
+             ("files", ("empty.txt", b"")), ("files", ("evil.txt", HOSTILE.encode()))]  # fmt: skip
+    r = client.post("/stories/main/add/upload", data={"csrf": csrf}, files=files, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/jobs/")
+    job_id = r.headers["location"].rsplit("/", 1)[1]
+    seen = events(client, job_id)
+    assert seen[-1]["state"] == "done" and seen[-1]["done"] == seen[-1]["total"] == 2
+    assert any(e["stage"] == "read" for e in seen) and any(e["stage"] == "reconcile" for e in seen)
+    job = client.get(f"/api/jobs/{job_id}").json()
+    assert job["summary"]["articles"]["new"] == 2 and job["summary"]["articles"]["total"] == 5
+    (rejected,) = job["summary"]["rejected"]
+    assert rejected["input"].endswith("empty.txt") and "empty" in rejected["reason"]
+    page = client.get(f"/jobs/{job_id}").text
+    assert "empty.txt" in page and "Skipped inputs" in page
+    # The hostile article is stored and shown as text: nothing in it becomes markup.
+    evil = next(a for a in client.get("/api/stories/main/articles").json()["items"] if a["outlet"] == "Pop Wire")
+    html = client.get(f"/stories/main/articles/{evil['id']}").text
+    assert "&lt;script&gt;window.__pwned=2&lt;/script&gt;" in html and "<script>window" not in html
+    assert "<img src=x" not in html and "&lt;title&gt;" not in html and "<title>&lt;script&gt;" in html
+
+
+def test_pasted_text_keeps_the_outlet_date_and_title_as_typed(client):
+    sign_in(client, "eve", "editor")
+    token = client.app.state.space.auth.new_token(client.app.state.space.store.desk.account("eve"), "script")
+    bare = TestClient(client.app)  # no cookie: the token alone
+    body = {"text": "Pike left Paris on Monday, his lawyer said.", "outlet": "Wire & Co", "published": "2024-03-05",
+            "title": "Pike \"leaves\" Paris", "path": "/etc/passwd"}  # fmt: skip
+    r = bare.post("/api/stories/main/pasted", json=body, headers={"Authorization": f"Bearer {token}"})
+    assert r.status_code == 202, r.text
+    assert events(client, r.json()["id"])[-1]["state"] == "done"
+    with api.open_store(client.app.state.space.db) as store:
+        (article,) = [a for a in store.articles() if a.outlet == "Wire & Co"]
+    assert article.title == 'Pike "leaves" Paris' and str(article.published).startswith("2024-03-05")
+    assert article.text == body["text"]
+
+
+def test_cancel_stops_a_queued_and_a_running_job(tmp_path, model):
+    entered, release = threading.Event(), threading.Event()
+
+    def slow_pipeline():
+        from storyline.read.pipeline import load_pipeline
+
+        entered.set()
+        release.wait(30)
+        return load_pipeline(model)
+
+    with TestClient(make_app(fixture_db(tmp_path / "s.db"), model, nlp_factory=slow_pipeline)) as c:
+        csrf = sign_in(c, "eve", "editor")
+        head = {"X-CSRF-Token": csrf}
+        first = c.post("/api/stories/main/pasted", json={"text": "Pike left Paris."}, headers=head).json()["id"]
+        second = c.post("/api/stories/main/pasted", json={"text": "Varga stayed."}, headers=head).json()["id"]
+        assert entered.wait(30)  # the worker holds the first job while its pipeline loads
+        assert c.post(f"/api/jobs/{second}/cancel", headers=head).json()["state"] == "cancelled"
+        r = c.post(f"/jobs/{first}/cancel", data={"csrf": csrf}, follow_redirects=False)
+        assert r.status_code == 303
+        release.set()
+        assert events(c, first)[-1]["state"] == "cancelled"
+        assert c.post(f"/api/jobs/{first}/cancel", headers=head).status_code == 409
+        states = {j["id"]: j["state"] for j in c.get("/api/stories/main/jobs").json()["items"]}
+        assert states == {first: "cancelled", second: "cancelled"}
+        assert c.get("/api/stories/main").json()["counts"]["articles"] == 3  # nothing of either was stored
