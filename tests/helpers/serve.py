@@ -28,8 +28,13 @@ def fixture_db(path: Path) -> Path:
 
 
 def make_app(db: Path, model: str, **kw):
+    """The app over ``db`` with the stub pipeline; argon2id at its lowest cost (the defaults take
+    half a second a hash, which only slows the tests)."""
+    from argon2 import PasswordHasher
+
     from storyline.serve import create_app
 
+    kw.setdefault("hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
     return create_app(str(db), options=AnalysisOptions(model=model), **kw)
 
 

@@ -49,10 +49,14 @@ class LoginRequired(Exception):
     """A page asked for by nobody signed in: answered with a redirect to the login page."""
 
 
-def create_app(db: str, *, options: AnalysisOptions | None = None, workers: int = 1, nlp_factory: Any = None) -> FastAPI:
+def create_app(
+    db: str, *, options: AnalysisOptions | None = None, workers: int = 1, nlp_factory: Any = None, hasher: Any = None
+) -> FastAPI:
     """The workspace app over the database ``db`` (path or URL). ``nlp_factory`` makes the spaCy
-    pipeline for the job workers (default: the one ``options`` names)."""
-    space = Workspace(db, options or AnalysisOptions(), workers=workers, nlp_factory=nlp_factory)
+    pipeline for the job workers (default: the one ``options`` names); ``hasher`` is the argon2
+    ``PasswordHasher`` (default: argon2-cffi's parameters)."""
+    options = (options or AnalysisOptions()).with_(manifest_paths="confined")  # an upload reads only its own files
+    space = Workspace(db, options, workers=workers, nlp_factory=nlp_factory, hasher=hasher)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -26,9 +26,6 @@ __all__ = ["SESSION_COOKIE", "LOGIN_COOKIE", "Auth", "digest"]
 SESSION_COOKIE = "storyline_session"
 LOGIN_COOKIE = "storyline_login"  # the login form's own token (login CSRF), before any session
 SESSION_DAYS = 14
-_hasher = PasswordHasher()
-# Checked when a name is unknown, so a wrong name costs the time a wrong password does.
-_DUMMY = _hasher.hash("storyline: no such account")
 
 
 def digest(secret: str) -> str:
@@ -43,8 +40,17 @@ def same(a: str | None, b: str | None) -> bool:
 class Auth:
     """Accounts, sessions and tokens over the store's desk."""
 
-    def __init__(self, desk: Desk):
+    def __init__(self, desk: Desk, hasher: PasswordHasher | None = None):
         self.desk = desk
+        # argon2-cffi's defaults (RFC 9106's low-memory profile); tests pass cheaper parameters.
+        self.hasher = hasher or PasswordHasher()
+        self._dummy: str | None = None
+
+    def _unknown(self) -> str:
+        """A hash checked when a name is unknown, so a wrong name costs what a wrong password does."""
+        if self._dummy is None:
+            self._dummy = self.hasher.hash("storyline: no such account")
+        return self._dummy
 
     def add_account(self, name: str, password: str, role: str) -> Account:
         name = name.strip()
@@ -56,23 +62,23 @@ class Auth:
             raise ValueError("a password has at least 10 characters")
         if self.desk.account(name) is not None:
             raise ValueError(f"an account named {name!r} exists already")
-        return self.desk.add_account(name, _hasher.hash(password), role)
+        return self.desk.add_account(name, self.hasher.hash(password), role)
 
     def set_password(self, name: str, password: str) -> None:
         if len(password) < 10:
             raise ValueError("a password has at least 10 characters")
-        self.desk.update_account(name, password=_hasher.hash(password))
+        self.desk.update_account(name, password=self.hasher.hash(password))
 
     def check_password(self, name: str, password: str) -> Account | None:
         account = self.desk.account(name)
         try:
-            _hasher.verify(account.password if account else _DUMMY, password)
+            self.hasher.verify(account.password if account else self._unknown(), password)
         except (VerificationError, InvalidHashError):
             return None
         if account is None or account.disabled:
             return None
-        if _hasher.check_needs_rehash(account.password):
-            self.desk.update_account(name, password=_hasher.hash(password))
+        if self.hasher.check_needs_rehash(account.password):
+            self.desk.update_account(name, password=self.hasher.hash(password))
         return account
 
     def start_session(self, account: Account) -> tuple[str, str]:

@@ -25,6 +25,7 @@ class Workspace:
     options: AnalysisOptions
     workers: int = 1
     nlp_factory: Any = None
+    hasher: Any = None
     store: Any = None
     auth: Auth = field(init=False)
     runner: JobRunner = field(init=False)
@@ -33,7 +34,7 @@ class Workspace:
 
     def __post_init__(self) -> None:
         self.store = api.open_store(self.db)
-        self.auth = Auth(self.store.desk)
+        self.auth = Auth(self.store.desk, self.hasher)
         self.runner = JobRunner(self.db, self.options, workers=self.workers, nlp_factory=self.nlp_factory)
 
     def start(self) -> None:
