@@ -89,3 +89,31 @@ def test_cancel_stops_a_queued_and_a_running_job(tmp_path, model):
         states = {j["id"]: j["state"] for j in c.get("/api/stories/main/jobs").json()["items"]}
         assert states == {first: "cancelled", second: "cancelled"}
         assert c.get("/api/stories/main").json()["counts"]["articles"] == 3  # nothing of either was stored
+
+
+def test_addresses_are_fetched_by_the_worker_and_a_refused_one_is_listed(tmp_path, model):
+    from storyline.ingest.fetch import Fetched, FetchRefused
+
+    page = ("<html><head><title>Pike leaves Paris</title></head><body><article><p>"
+            + "Pike left Paris on Monday, his lawyer said in a statement to reporters. " * 4 + "</p></article></body></html>")  # fmt: skip
+
+    def fetcher(url):
+        if "inside" in url:
+            raise FetchRefused("inside.example resolves to 10.0.0.7, a private address", input=url, fix="give a public page")
+        return Fetched(url + "?final", "text/html", ".html", page.encode())
+
+    with TestClient(make_app(fixture_db(tmp_path / "s.db"), model, fetcher=fetcher)) as c:
+        csrf = sign_in(c, "eve", "editor")
+        urls = "https://news.example/pike\nhttp://inside.example/\n"
+        r = c.post("/stories/main/add/urls", data={"csrf": csrf, "urls": urls}, follow_redirects=False)
+        job_id = r.headers["location"].rsplit("/", 1)[1]
+        assert events(c, job_id)[-1]["state"] == "done"
+        job = c.get(f"/api/jobs/{job_id}").json()
+        (refused,) = job["summary"]["rejected"]
+        assert refused["input"] == "http://inside.example/" and "a private address" in refused["reason"]
+        assert job["summary"]["articles"]["new"] == 1
+        with api.open_store(c.app.state.space.db) as store:
+            (fetched,) = [a for a in store.articles() if a.url == "https://news.example/pike?final"]
+        assert fetched.title == "Pike leaves Paris"
+        r = c.post("/api/stories/main/urls", json={"urls": ["file:///etc/passwd"]}, headers={"X-CSRF-Token": csrf})
+        assert r.status_code == 400 and "only http and https" in r.json()["detail"]

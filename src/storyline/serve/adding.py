@@ -13,17 +13,19 @@ from typing import Any
 
 from fastapi import HTTPException, UploadFile
 
+from storyline.ingest.fetch import FetchRefused, check_url
 from storyline.serve.app import Caller
 from storyline.serve.jobs import safe_name
 from storyline.serve.workspace import Workspace
 from storyline.store.desk import Job
 
-__all__ = ["MAX_UPLOAD_MB", "add_pasted", "add_uploads"]
+__all__ = ["MAX_UPLOAD_MB", "MAX_URLS", "add_pasted", "add_uploads", "add_urls"]
 
 MAX_UPLOAD_MB = 50
 """All files of one upload together (each file is also held to the analysis' max_file_mb)."""
 _CHUNK = 1 << 20
 PASTED_FIELDS = ("outlet", "published", "title", "url")
+MAX_URLS = 50
 
 
 async def add_uploads(space: Workspace, story: str, who: Caller, files: list[UploadFile]) -> Job:
@@ -56,3 +58,22 @@ def add_pasted(space: Workspace, story: str, who: Caller, text: str, meta: dict[
     (folder / "pasted.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
     label = "pasted: " + (record.get("title") or " ".join(text.split()[:8]))[:80]
     return space.runner.submit(space.store, job_id, story, who.account.name, label, folder)
+
+
+def add_urls(space: Workspace, story: str, who: Caller, urls: list[str]) -> Job:
+    """Article pages and RSS/Atom feeds by address, fetched by the job's worker. A URL that is
+    not http(s) is refused here; its address is checked when it is fetched (and after each
+    redirect), a refused one listed with its reason among the job's skipped inputs."""
+    urls = list(dict.fromkeys(u.strip() for u in urls if u.strip()))
+    if not urls:
+        raise HTTPException(400, "give one or more http:// or https:// addresses, one a line")
+    if len(urls) > MAX_URLS:
+        raise HTTPException(400, f"at most {MAX_URLS} addresses at a time")
+    for url in urls:
+        try:
+            check_url(url)
+        except FetchRefused as exc:
+            raise HTTPException(400, str(exc)) from None
+    job_id, folder = space.runner.folder()
+    label = urls[0][:80] if len(urls) == 1 else f"{len(urls)} addresses ({urls[0][:60]}, ...)"
+    return space.runner.submit(space.store, job_id, story, who.account.name, label, folder, urls=urls)

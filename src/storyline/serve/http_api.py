@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from storyline import api
 from storyline.present.browse import FactFilter, StoryView
-from storyline.serve.adding import add_pasted, add_uploads
+from storyline.serve.adding import add_pasted, add_uploads, add_urls
 from storyline.serve.app import Caller, api_caller, space_of
 from storyline.serve.workspace import Workspace
 
@@ -161,6 +161,20 @@ def paste(request: Request, story: str, who: Who, body: Pasted) -> dict:
     view_of(request, story)
     meta = body.model_dump(exclude={"text"})
     return job_dict(space, add_pasted(space, story, who, body.text, meta))
+
+
+class Addresses(BaseModel):
+    urls: list[str]
+
+
+@router.post("/stories/{story}/urls", status_code=202)
+def fetch_urls(request: Request, story: str, who: Who, body: Addresses) -> dict:
+    """Add article pages or RSS/Atom feeds by address (http/https; public addresses only: see
+    docs/serve.md); the job's worker fetches them. Answers with the job."""
+    who.require("editor")
+    space = space_of(request)
+    view_of(request, story)
+    return job_dict(space, add_urls(space, story, who, body.urls))
 
 
 @router.get("/stories/{story}/jobs")

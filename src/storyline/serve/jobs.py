@@ -30,6 +30,8 @@ from typing import Any
 
 from storyline import api
 from storyline.core.options import AnalysisOptions
+from storyline.ingest import Rejection
+from storyline.ingest.fetch import FetchRefused, Fetched, fetch
 from storyline.store.desk import Job
 
 __all__ = ["Cancelled", "JobRunner", "Live", "safe_name"]
@@ -69,12 +71,14 @@ def safe_name(name: str, fallback: str = "article.txt") -> str:
 class JobRunner:
     """Runs analysis jobs on ``workers`` threads against the database at ``db``."""
 
-    def __init__(self, db: str, options: AnalysisOptions, *, workers: int = 1, nlp_factory: Callable[[], Any] | None = None):
+    def __init__(self, db: str, options: AnalysisOptions, *, workers: int = 1, nlp_factory: Callable[[], Any] | None = None,
+                 fetcher: Callable[[str], Fetched] = fetch):  # fmt: skip
         self.db = db
         self.options = options
         self.workers = max(1, workers)
         self._nlp_factory = nlp_factory
-        self._queue: queue.Queue[tuple[str, str, list[Path], Path] | None] = queue.Queue()
+        self._fetch = fetcher
+        self._queue: queue.Queue[tuple[str, str, list[Path], Path, list[str]] | None] = queue.Queue()
         self._live: dict[str, Live] = {}
         self._lock = threading.Lock()
         self._threads: list[threading.Thread] = []
@@ -107,13 +111,15 @@ class JobRunner:
         folder.mkdir()
         return job_id, folder
 
-    def submit(self, store: Any, job_id: str, story: str, account: str | None, label: str, folder: Path) -> Job:
-        """Queue the files in ``folder`` (from :meth:`folder`) for analysis into ``story``."""
+    def submit(self, store: Any, job_id: str, story: str, account: str | None, label: str, folder: Path,
+               urls: list[str] | None = None) -> Job:  # fmt: skip
+        """Queue the files in ``folder`` (from :meth:`folder`), and the pages or feeds at ``urls``
+        (fetched by the worker, :mod:`storyline.ingest.fetch`), for analysis into ``story``."""
         inputs = sorted(p for p in folder.iterdir() if p.is_file())
         job = store.desk.add_job(job_id, story, account, label, total=0)
         with self._lock:
             self._live[job_id] = Live(message="waiting for a worker")
-        self._queue.put((job_id, story, inputs, folder))
+        self._queue.put((job_id, story, inputs, folder, list(urls or ())))
         return job
 
     def cancel(self, store: Any, job_id: str) -> bool:
@@ -144,7 +150,7 @@ class JobRunner:
         nlp = None
         with api.open_store(self.db) as store:
             while (item := self._queue.get()) is not None:
-                job_id, story, inputs, folder = item
+                job_id, story, inputs, folder, urls = item
                 live = self._live[job_id]
                 try:
                     if live.cancel.is_set():
@@ -152,11 +158,48 @@ class JobRunner:
                     if nlp is None:
                         self._update(store, job_id, live, state="running", message="loading the language model")
                         nlp = self._nlp_factory() if self._nlp_factory else _load(self.options)
-                    self._run(store, job_id, story, inputs, live, nlp)
+                    self._run(store, job_id, story, inputs, urls, folder, live, nlp)
                 finally:
                     shutil.rmtree(folder, ignore_errors=True)
 
-    def _run(self, store: Any, job_id: str, story: str, inputs: list[Path], live: Live, nlp: Any) -> None:
+    def _fetch_all(self, store: Any, job_id: str, urls: list[str], folder: Path, live: Live) -> tuple[list[Path], list[Rejection]]:
+        """Fetch each URL into ``folder``: pages through a manifest that records their address,
+        feeds and text as files; a refused URL becomes a rejection, the others go on."""
+        inputs: list[Path] = []
+        rejected: list[Rejection] = []
+        pages: list[dict[str, str]] = []
+        (folder / "pages").mkdir(exist_ok=True)
+        for i, url in enumerate(urls, 1):
+            if live.cancel.is_set():
+                raise Cancelled
+            self._update(store, job_id, live, state="running", message=f"fetching {i} of {len(urls)}", current=url)
+            try:
+                got = self._fetch(url)
+            except FetchRefused as exc:
+                rejected.append(Rejection(url, str(exc), type(exc).__name__))
+                continue
+            name = f"pages/fetched-{i}{got.suffix}"
+            (folder / name).write_bytes(got.body)
+            if got.suffix == ".html":
+                pages.append({"path": name, "url": got.url})
+            else:
+                inputs.append(folder / name)
+        if pages:
+            manifest = folder / "fetched.jsonl"
+            manifest.write_text("".join(json.dumps(p) + "\n" for p in pages), "utf-8")
+            inputs.insert(0, manifest)
+        return inputs, rejected
+
+    def _run(self, store: Any, job_id: str, story: str, inputs: list[Path], urls: list[str], folder: Path, live: Live,
+             nlp: Any) -> None:  # fmt: skip
+        rejected: list[Rejection] = []
+        if urls:
+            try:
+                fetched, rejected = self._fetch_all(store, job_id, urls, folder, live)
+            except Cancelled:
+                self._update(store, job_id, live, state="cancelled", message="cancelled while fetching; nothing was stored")
+                return
+            inputs = inputs + fetched
         self._update(store, job_id, live, state="running", message="reading the inputs")
 
         def progress(stage: str, done: int, total: int, event: api.ProgressEvent | None = None) -> None:
@@ -169,6 +212,7 @@ class JobRunner:
 
         try:
             summary = api.analyze([str(p) for p in inputs], store, self.options, progress=progress, nlp=nlp)
+            summary.rejected[:0] = rejected
         except Cancelled:
             self._update(store, job_id, live, state="cancelled",
                          message=f"cancelled after {live.done} of {live.total} article(s); those stored are kept")

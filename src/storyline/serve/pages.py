@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from storyline import __version__
 from storyline.present.browse import FACT_FILTERS, FactFilter
 from storyline.present.report_views import anchor
-from storyline.serve.adding import add_pasted, add_uploads
+from storyline.serve.adding import add_pasted, add_uploads, add_urls
 from storyline.serve.app import Caller, check_form, page_caller, space_of
 from storyline.serve.auth import LOGIN_COOKIE, SESSION_COOKIE, SESSION_DAYS, same
 from storyline.serve.http_api import EXPORTS, export_response, job_dict, view_of
@@ -240,6 +240,15 @@ def add_paste(request: Request, story: str, who: Who, csrf: Token, text: Token, 
     view_of(request, story)
     meta = {"outlet": outlet, "published": published, "title": title, "url": url}
     job = add_pasted(space_of(request), story, who, text, meta)
+    return _back(f"/jobs/{job.id}")
+
+
+@router.post("/stories/{story}/add/urls", include_in_schema=False)
+def add_addresses(request: Request, story: str, who: Who, csrf: Token, urls: Token) -> Response:
+    check_form(who, csrf)
+    who.require("editor")
+    view_of(request, story)
+    job = add_urls(space_of(request), story, who, urls.splitlines())
     return _back(f"/jobs/{job.id}")
 
 

@@ -26,6 +26,7 @@ class Workspace:
     workers: int = 1
     nlp_factory: Any = None
     hasher: Any = None
+    fetcher: Any = None
     store: Any = None
     auth: Auth = field(init=False)
     runner: JobRunner = field(init=False)
@@ -35,7 +36,8 @@ class Workspace:
     def __post_init__(self) -> None:
         self.store = api.open_store(self.db)
         self.auth = Auth(self.store.desk, self.hasher)
-        self.runner = JobRunner(self.db, self.options, workers=self.workers, nlp_factory=self.nlp_factory)
+        self.runner = JobRunner(self.db, self.options, workers=self.workers, nlp_factory=self.nlp_factory,
+                                **({"fetcher": self.fetcher} if self.fetcher else {}))
 
     def start(self) -> None:
         self.runner.start()
