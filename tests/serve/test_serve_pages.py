@@ -68,7 +68,7 @@ def test_a_contested_fact_shows_both_sides_the_reason_and_the_way_to_each_senten
     deny = fact["disputing"][0]
     assert deny["text"] == "These reports are false" and deny["kind"] == "named_person" and deny["negated"]
     html = client.get("/stories/main/facts/f-affair").text
-    link = f'/stories/main/articles/{deny["article"]}#{anchor("claim", deny["id"])}'
+    link = f'/stories/main/articles/{deny["article"]}?claim={deny["id"]}#{anchor("claim", deny["id"])}'
     assert f'href="{link}"' in html
     article = client.get(link.split("#")[0]).text
     assert f'id="{anchor("claim", deny["id"])}"' in article and "These reports are false" in article
@@ -118,3 +118,16 @@ def test_a_reader_cannot_add_articles_or_manage_accounts(client):
     csrf = client.get("/account").text.split('name="csrf-token" content="')[1].split('"')[0]
     r = client.post("/api/stories/main/pasted", json={"text": "A text."}, headers={"X-CSRF-Token": csrf})
     assert r.status_code == 403 and "editor" in r.json()["detail"]
+
+
+def test_an_article_is_cut_into_its_text_and_the_linked_claim_is_whole(client):
+    for a in client.get("/api/stories/main/articles").json()["items"]:
+        full = client.get(f"/api/stories/main/articles/{a['id']}").json()
+        text = "".join(s["text"] for s in full["segments"])
+        for s in full["segments"]:
+            if s["claim"]:
+                focused = client.get(f"/api/stories/main/articles/{a['id']}", params={"claim": s["claim"]}).json()
+                assert "".join(x["text"] for x in focused["segments"]) == text
+                assert any(x["claim"] == s["claim"] and x["text"] for x in focused["segments"])
+    assert "A source close to the couple says Varga" in "".join(
+        s["text"] for s in client.get("/api/stories/main/articles/lumen-1").json()["segments"])

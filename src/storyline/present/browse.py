@@ -252,29 +252,35 @@ class StoryView:
                 "date": format_date(a.published) if a.published else "", "words": len(a.text.split()), "claims": len(r.claims),
                 "format": a.format}  # fmt: skip
 
-    def article(self, article_id: str) -> dict | None:
-        """One article: its text cut into segments, each claim's span a segment of its own (a claim
-        overlapping an earlier one gets an empty marker segment at its start)."""
+    def article(self, article_id: str, focus: str | None = None) -> dict | None:
+        """One article: its text cut into segments, each claim's span a segment of its own. Spans
+        are taken greedily in text order, the ``focus`` claim's first (the one a link points at,
+        so it is always marked whole); a claim overlapping a taken span gets an empty marker
+        segment at its start instead."""
         r = self.article_by_id.get(article_id)
         if r is None:
             return None
-        a = r.article
-        text = a.text
+        text = r.article.text
+        valid = [c for c in r.claims if 0 <= c.start < c.end <= len(text)]
+        taken: list[Claim] = []
+        markers: list[Claim] = []
+        for c in sorted(valid, key=lambda c: (c.id != focus, c.start, -c.end)):
+            (markers if any(c.start < t.end and t.start < c.end for t in taken) else taken).append(c)
+        cuts = sorted([(c.start, 1, c) for c in taken] + [(c.start, 0, c) for c in markers], key=lambda x: (x[0], x[1]))
         segments: list[dict] = []
         at = 0
-        for c in sorted(r.claims, key=lambda c: (c.start, -c.end)):
-            if not (0 <= c.start < c.end <= len(text)):
-                continue
-            if c.start < at:  # overlaps the span before: a marker only
+        for start, whole, c in cuts:
+            if start > at:
+                segments.append({"text": text[at:start], "claim": None, "fact": None})
+                at = start
+            if whole:
+                segments.append({"text": text[c.start : c.end], "claim": c.id, "fact": self.fact_of.get(c.id)})
+                at = c.end
+            else:
                 segments.append({"text": "", "claim": c.id, "fact": self.fact_of.get(c.id)})
-                continue
-            if c.start > at:
-                segments.append({"text": text[at : c.start], "claim": None, "fact": None})
-            segments.append({"text": text[c.start : c.end], "claim": c.id, "fact": self.fact_of.get(c.id)})
-            at = c.end
         if at < len(text):
             segments.append({"text": text[at:], "claim": None, "fact": None})
-        return {**self._article_summary(r), "url": safe_url(a.url), "origin": a.origin, "segments": segments}
+        return {**self._article_summary(r), "url": safe_url(r.article.url), "origin": r.article.origin, "segments": segments}
 
     @staticmethod
     def _status(status: str, count: int) -> dict:

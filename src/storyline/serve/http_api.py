@@ -96,8 +96,9 @@ def articles(request: Request, story: str, who: Who, outlet: str | None = None, 
 
 
 @router.get("/stories/{story}/articles/{article_id:path}")
-def article(request: Request, story: str, article_id: str, who: Who) -> dict:
-    found = view_of(request, story).article(article_id)
+def article(request: Request, story: str, article_id: str, who: Who, claim: str | None = None) -> dict:
+    """The article's text in segments; ``claim`` names the claim whose span must be marked whole."""
+    found = view_of(request, story).article(article_id, claim)
     if found is None:
         raise HTTPException(404, f"no article {article_id!r} in this story")
     return found

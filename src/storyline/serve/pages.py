@@ -200,8 +200,8 @@ def articles(request: Request, story: str, who: Who, offset: int = 0, outlet: st
 
 
 @router.get("/stories/{story}/articles/{article_id:path}", include_in_schema=False)
-def article(request: Request, story: str, article_id: str, who: Who) -> Response:
-    found = view_of(request, story).article(article_id)
+def article(request: Request, story: str, article_id: str, who: Who, claim: str | None = None) -> Response:
+    found = view_of(request, story).article(article_id, claim)
     if found is None:
         raise HTTPException(404, "no such article in this story")
     return render(request, "article.html.j2", who, story=story, article=found)
