@@ -214,17 +214,17 @@ async def events(request: Request, job_id: str, who: Who) -> StreamingResponse:
     _job(space, job_id)
 
     async def stream() -> AsyncIterator[str]:
-        seen = -1
+        seen = 0
         while True:
             live = space.runner.live(job_id)
             if live is None:  # a job of an earlier run of the server: its stored state, once
                 yield _event(job_dict(space, _job(space, job_id)))
                 return
-            if live.version != seen:
-                seen = live.version
-                yield _event({"id": job_id, **live.as_dict()})
-                if live.state in ("done", "failed", "cancelled"):
-                    return
+            fresh, seen = live.since(seen)
+            for state in fresh:
+                yield _event({"id": job_id, **state})
+            if fresh and fresh[-1]["state"] in ("done", "failed", "cancelled"):
+                return
             if await request.is_disconnected():
                 return
             await asyncio.sleep(0.2)

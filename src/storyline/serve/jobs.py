@@ -36,6 +36,7 @@ from storyline.store.desk import Job
 
 __all__ = ["Cancelled", "JobRunner", "Live", "safe_name"]
 
+KEEP = 5000
 INTERRUPTED = "the server stopped before this job ended; add its articles again"
 
 
@@ -45,7 +46,9 @@ class Cancelled(Exception):
 
 @dataclass
 class Live:
-    """A job's state as the live view shows it; ``version`` grows with every change."""
+    """A job's state as the live view shows it; ``version`` grows with every change, and
+    ``events`` keeps each state in order (the last :data:`KEEP`), so a stream that looks now and
+    then still sends every step."""
 
     state: str = "queued"
     stage: str = ""
@@ -55,6 +58,12 @@ class Live:
     message: str = ""
     version: int = 0
     cancel: threading.Event = field(default_factory=threading.Event)
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+    def since(self, seen: int) -> tuple[list[dict[str, Any]], int]:
+        """The states recorded after the first ``seen`` ones, and how many there are now."""
+        first = self.version - len(self.events)
+        return self.events[max(0, seen - first):], self.version
 
     def as_dict(self) -> dict[str, Any]:
         return {"state": self.state, "stage": self.stage, "done": self.done, "total": self.total,
@@ -72,12 +81,13 @@ class JobRunner:
     """Runs analysis jobs on ``workers`` threads against the database at ``db``."""
 
     def __init__(self, db: str, options: AnalysisOptions, *, workers: int = 1, nlp_factory: Callable[[], Any] | None = None,
-                 fetcher: Callable[[str], Fetched] = fetch):  # fmt: skip
+                 fetcher: Callable[[str], Fetched] = fetch, after: Callable[[str], Any] | None = None):  # fmt: skip
         self.db = db
         self.options = options
         self.workers = max(1, workers)
         self._nlp_factory = nlp_factory
         self._fetch = fetcher
+        self._after = after  # called with the story when a job has stored its articles, before it reports done
         self._queue: queue.Queue[tuple[str, str, list[Path], Path, list[str]] | None] = queue.Queue()
         self._live: dict[str, Live] = {}
         self._lock = threading.Lock()
@@ -142,6 +152,8 @@ class JobRunner:
             for k, v in values.items():
                 setattr(live, k, v)
             live.version += 1
+            live.events.append(live.as_dict())
+            del live.events[:-KEEP]
         stored = {k: v for k, v in values.items() if k in ("state", "done", "total", "message")}
         if stored:
             store.desk.update_job(job_id, **stored)
@@ -220,6 +232,9 @@ class JobRunner:
         except Exception as exc:  # noqa: BLE001 - a job reports its failure, the worker goes on
             self._update(store, job_id, live, state="failed", message=f"{type(exc).__name__}: {exc}")
             return
+        if self._after is not None:
+            self._update(store, job_id, live, message="updating the story's pages")
+            self._after(story)
         data = _summary(summary)
         store.desk.update_job(job_id, summary=json.loads(json.dumps(data)))
         skipped = f"; {len(summary.rejected)} input(s) skipped" if summary.rejected else ""

@@ -32,12 +32,13 @@ class Workspace:
     runner: JobRunner = field(init=False)
     _views: dict[str, tuple[str, StoryView]] = field(default_factory=dict)
     _view_lock: threading.Lock = field(default_factory=threading.Lock)
+    _building: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.store = api.open_store(self.db)
         self.auth = Auth(self.store.desk, self.hasher)
         self.runner = JobRunner(self.db, self.options, workers=self.workers, nlp_factory=self.nlp_factory,
-                                **({"fetcher": self.fetcher} if self.fetcher else {}))
+                                after=self.refresh, **({"fetcher": self.fetcher} if self.fetcher else {}))
 
     def start(self) -> None:
         self.runner.start()
@@ -53,16 +54,31 @@ class Workspace:
         return name in self.stories()
 
     def view(self, story: str) -> StoryView:
-        """The story's view for the articles stored now (built once per version; concurrent
-        requests for a new version wait for one build)."""
-        version = api.story_version(self.store)
+        """The story's view. Built on first use; after that, a request never waits for a rebuild:
+        when articles were stored since (another process's ``analyze``, a job still running) it
+        gets the view it had while one rebuild runs in the background. A job rebuilds the view
+        itself before it reports done (:meth:`refresh`), so its articles show from then on."""
         cached = self._views.get(story)
-        if cached and cached[0] == version:
-            return cached[1]
+        if cached is None:
+            return self.refresh(story)
+        if cached[0] != api.story_version(self.store) and story not in self._building:
+            self._building.add(story)
+            threading.Thread(target=self._rebuild, args=(story,), name="storyline-view", daemon=True).start()
+        return cached[1]
+
+    def refresh(self, story: str) -> StoryView:
+        """Build the story's view for the articles stored now and use it from now on."""
         with self._view_lock:
+            version = api.story_version(self.store)
             cached = self._views.get(story)
             if cached and cached[0] == version:
                 return cached[1]
             view = api.browse(self.store, options=self.options.reconcile)
             self._views[story] = (version, view)
             return view
+
+    def _rebuild(self, story: str) -> None:
+        try:
+            self.refresh(story)
+        finally:
+            self._building.discard(story)
