@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, runtime_checkable
 from storyline import __version__
 from storyline.core.errors import ConfigError, StoreError
 from storyline.core.options import AnalysisOptions, ReconcileOptions
-from storyline.core.records import Article, ArticleReading, Coverage, Story
+from storyline.core.records import Article, ArticleReading, Coverage, Review, Story, StoryInfo
 from storyline.ingest import IngestResult, Notice, Rejection
 from storyline.ingest import ingest as _ingest
 
@@ -55,10 +55,12 @@ __all__ = [
     "frames",
     "info",
     "ingest",
+    "manage_story",
     "open_store",
     "read",
     "reconcile",
     "render_report",
+    "stories",
     "story_version",
 ]
 
@@ -180,34 +182,53 @@ def _words(text: str) -> int:
 class Store(Protocol):
     """What the API needs from a store; :func:`open_store` returns the SQL one.
 
+    One database holds many stories. ``story`` names one (by name or id); None means the
+    database's one story, and a store holding several refuses it (a StoreError naming them). The
+    article calls also take ``"*"`` (``storyline.store.ALL``): every stored article, whatever its
+    story. Readings are stored once per article (ids are content hashes) and a story holds
+    articles by membership, so an article read for one story joins another without a new reading.
+
     ``analyze`` calls ``put_reading`` from its writer thread (never from two threads at once). A
     store may also offer ``stale_articles() -> frozenset[str]``, the ids of stored articles to
     read again though unchanged (read by an older storyline); ``put_reading`` then stores such an
     article even with the same content hash and drops it from that set.
     """
 
-    def article_hashes(self) -> dict[str, str]:
-        """Article id -> content hash, for every stored article."""
+    def article_hashes(self, story: str | None = None) -> dict[str, str]:
+        """Article id -> content hash, for every article of the story ("*": every stored article)."""
         ...
 
-    def put_reading(self, reading: ArticleReading) -> object:
-        """Store one article's reading in one transaction, replacing that article's earlier one."""
+    def put_reading(self, reading: ArticleReading, story: str | None = None) -> object:
+        """Store one article's reading in one transaction, replacing that article's earlier one,
+        and make the article a member of the story (created when named and missing)."""
         ...
 
-    def readings(self) -> Sequence[ArticleReading]:
-        """Every stored reading, ordered by (published, id), undated articles last."""
+    def add_articles(self, story: str | None, article_ids: Iterable[str]) -> object:
+        """Make stored articles members of the story (created when named and missing)."""
         ...
 
-    def replace_story(self, story: Story) -> object:
-        """Replace the reconciled story in one transaction.
-
-        May refuse (write nothing and return False) a story whose ``coverage`` is not that of the
-        articles stored at that moment: another writer stored articles meanwhile, and the caller
-        reads them and reconciles again. Any other return value (None too) means written."""
+    def ensure_story(self, name: str) -> StoryInfo:
+        """The story named ``name``, created when missing."""
         ...
 
-    def story(self) -> Story:
-        """The stored story (empty when nothing was reconciled yet)."""
+    def readings(self, story: str | None = None) -> Sequence[ArticleReading]:
+        """The readings of the story's articles, ordered by (published, id), undated articles last."""
+        ...
+
+    def replace_story(self, reconciled: Story, story: str | None = None) -> object:
+        """Replace the story's reconciled account in one transaction.
+
+        May refuse (write nothing and return False) an account whose ``coverage`` is not that of
+        the story's articles stored at that moment: another writer stored articles meanwhile, and
+        the caller reads them and reconciles again. Any other return value (None too) means written."""
+        ...
+
+    def story(self, story: str | None = None) -> Story:
+        """The story's stored account (empty when nothing was reconciled yet)."""
+        ...
+
+    def reviews(self, story: str | None = None) -> Sequence[Review]:
+        """Every review decision on the story's facts, oldest first."""
         ...
 
 
@@ -288,6 +309,8 @@ class AnalysisSummary:
     "reconcile"; a stage that did not run is 0.0."""
     reconciled: bool = False
     """Whether the story was reconciled this run (not when nothing changed)."""
+    story: str = ""
+    """The name of the story the articles went into."""
 
 
 def analyze(
@@ -298,8 +321,14 @@ def analyze(
     progress: ProgressCallback | None = None,
     stdin: BinaryIO | None = None,
     nlp: Language | None = None,
+    story: str | None = None,
 ) -> AnalysisSummary:
     """Ingest, read every new or changed article, store each in its own transaction, reconcile.
+
+    The articles go into ``story`` (a name, created when missing; None: the database's one story,
+    or ``main`` in a database holding none, and a StoreError naming the stories when it holds
+    several), and only that story is reconciled. An article stored already, for this story or
+    another, is not read again: it joins the story.
 
     Re-running on the same inputs reads nothing again (ids are content hashes); any new
     article re-reconciles the whole story, and so does a stored story that does not cover every
@@ -320,12 +349,25 @@ def analyze(
     summary.timings["ingest"] = time.perf_counter() - started
     reporter = _Reporter(progress)
 
-    stored = store.article_hashes()
+    from storyline.store.stories import ALL
+
+    if story is not None:
+        info = store.ensure_story(story)
+        if info.archived:
+            raise StoreError(f"story {info.name!r} is archived: no article is added to it",
+                             fix=f"unarchive it first (`storyline stories --db DB --unarchive {info.name}`), or pick another story")
+    members = store.article_hashes(story)  # refuses a missing name when the database holds several stories
+    stored = store.article_hashes(ALL)
     # Articles read by an older storyline (a store upgraded to a newer layout) are read again.
     stale = _stale_articles(store)
     todo = [a for a in batch.articles if stored.get(a.id) != a.content_hash or a.id in stale]
     summary.articles_unchanged = len(batch.articles) - len(todo)
-    fresh = _read_and_store(todo, store, options, nlp, summary, reporter)
+    reading_ids = {a.id for a in todo}
+    # Stored already (for another story, or taken out of this one): they join without a new reading.
+    joining = list(dict.fromkeys(a.id for a in batch.articles if a.id not in reading_ids and a.id not in members))
+    if joining:
+        store.add_articles(story, joining)
+    fresh = _read_and_store(todo, store, options, nlp, summary, reporter, story)
     summary.articles_new = len(fresh)
 
     # On a first run everything stored is in memory already: skip reading it all back (unless
@@ -339,14 +381,26 @@ def analyze(
             reporter.advance()
             summary.reconciled = True
 
-    readings, story = _current(store, options.reconcile, on_reconcile, readings=fresh if not stored else None, attempts=_ATTEMPTS)
+    # A story that held nothing before holds just what was read: no need to read it all back.
+    first = fresh if not members and not joining else None
+    readings, account = _current(store, options.reconcile, on_reconcile, story=story, readings=first, attempts=_ATTEMPTS)
     summary.timings["reconcile"] = time.perf_counter() - begun
     if left := len(_stale_articles(store)):
         summary.notices.append(Notice("(database)", f"{left} stored article(s) were read by an older storyline and "
                                       "reconcile without what it now reads; give them to analyze again to read them anew"))
-    _count(summary, readings, story)
+    _count(summary, readings, account)
+    summary.story = story if story is not None else _story_name(store)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _story_name(store: Store) -> str:
+    """The name of the one story of ``store`` (after analyze stored into it), "" when it cannot say."""
+    get_story = getattr(store, "get_story", None)
+    try:
+        return get_story().name if get_story is not None else ""
+    except StoreError:
+        return ""
 
 
 # How many times analyze reconciles when other runs keep storing articles meanwhile. Each refused
@@ -360,12 +414,14 @@ def _current(
     options: ReconcileOptions | None,
     progress: ProgressCallback | None = None,
     *,
+    story: str | None = None,
     readings: Sequence[ArticleReading] | None = None,
     attempts: int = 1,
     must_save: bool = True,
 ) -> tuple[Sequence[ArticleReading], Story]:
-    """Every stored reading and a story covering exactly them: the stored story when its coverage
-    is that of the stored articles, else a new reconcile, which is saved.
+    """Every reading of the story's articles and an account covering exactly them: the stored
+    account when its coverage is that of the story's stored articles, else a new reconcile, which
+    is saved.
 
     ``readings`` (when the caller has them all in memory) saves reading them back. When the store
     refuses the story because another writer stored articles meanwhile, it reads them all and
@@ -373,34 +429,34 @@ def _current(
     consistent with the returned readings). With ``must_save=False`` (export, report) a store that
     cannot be written (read-only file, permissions) is not an error: the story is still returned.
     """
-    story: Story | None = None
+    account: Story | None = None
     for _ in range(max(1, attempts)):
         if readings is None:
-            readings = store.readings()
-        stored = store.story()
+            readings = store.readings(story)
+        stored = store.story(story)
         if stored.coverage is not None and stored.coverage == _coverage(readings):
             return readings, stored
         if progress:
             progress("reconcile", 0, 1)
-        story = reconcile(readings, options)
+        account = reconcile(readings, options)
         if progress:
             progress("reconcile", 1, 1)
         try:
-            saved = store.replace_story(story) is not False
+            saved = store.replace_story(account, story) is not False
         except StoreError:
             if must_save:
                 raise
             saved = True
         if saved:
-            return readings, story
+            return readings, account
         last, readings = readings, None  # another run stored articles: read them all, again
-    assert story is not None
-    return last, story
+    assert account is not None
+    return last, account
 
 
 def _read_and_store(
     todo: list[Article], store: Store, options: AnalysisOptions, nlp: Language | None,
-    summary: AnalysisSummary, reporter: _Reporter,
+    summary: AnalysisSummary, reporter: _Reporter, story: str | None,
 ) -> list[ArticleReading]:
     """Read ``todo`` and queue each reading for storing; a reading error becomes a Rejection.
 
@@ -416,7 +472,7 @@ def _read_and_store(
     summary.timings["load"] = loaded - begun
 
     def put_reading(reading: ArticleReading) -> None:
-        store.put_reading(reading)
+        store.put_reading(reading, story)
         reporter.advance(reading.article.origin, _words(reading.article.text))
 
     reporter.start("read", len(todo), sum(_words(a.text) for a in todo))
@@ -447,9 +503,10 @@ def _count(summary: AnalysisSummary, readings: Sequence[ArticleReading], story: 
     summary.echoes = len(story.echoes)
 
 
-def export(store: Store, fmt: str = "json", *, options: ReconcileOptions | None = None, progress: ProgressCallback | None = None) -> Any:
-    """The stored story in ``fmt``: "json" (dict, contract storyline/1), "jsonl" or "csv" (str),
-    "timelinejs" (dict).
+def export(store: Store, fmt: str = "json", *, story: str | None = None, options: ReconcileOptions | None = None,
+           progress: ProgressCallback | None = None) -> Any:
+    """A stored story (``story``: its name; None: the database's one story) in ``fmt``: "json"
+    (dict, contract storyline/1), "jsonl" or "csv" (str), "timelinejs" (dict).
 
     A stored story that does not cover every stored article (an ``analyze`` was stopped before
     saving it, or ran alongside another) is reconciled first, with ``options`` (default: the
@@ -458,24 +515,53 @@ def export(store: Store, fmt: str = "json", *, options: ReconcileOptions | None 
 
     if fmt not in _export.FORMATS:
         raise ConfigError(f"unknown export format '{fmt}'", fix=f"use one of: {', '.join(_export.FORMATS)}")
-    readings, story = _current(store, options, progress, must_save=False)
-    return _export.export(readings, story, fmt)
+    readings, account = _current(store, options, progress, story=story, must_save=False)
+    return _export.export(readings, account, fmt)
 
 
-def browse(store: Store, *, options: ReconcileOptions | None = None) -> StoryView:
-    """The stored story as pages of data (brief, filtered facts, one fact's sides, one article's
-    claim spans, people, outlets): what ``storyline serve`` shows. Reconciled first when out of
-    date, as in :func:`export`. Build one per :func:`story_version` and reuse it."""
+def stories(store: storyline.store.Store, *, archived: bool | None = None) -> list[storyline.store.StorySummary]:
+    """The stories of a database with their counts, by name (``archived``: only those, or only the others)."""
+    return store.stories(archived=archived)
+
+
+def manage_story(
+    store: storyline.store.Store,
+    *,
+    create: str | None = None,
+    rename: tuple[str, str] | None = None,
+    archive: str | None = None,
+    unarchive: str | None = None,
+) -> list[str]:
+    """Create, rename (old, new), archive or unarchive stories (each given one is done, in that
+    order); returns one line per change, for a person."""
+    done = []
+    if create is not None:
+        done.append(f"created story {store.create_story(create).name!r}")
+    if rename is not None:
+        old, new = rename
+        done.append(f"renamed story {old!r} to {store.rename_story(old, new).name!r}")
+    if archive is not None:
+        done.append(f"archived story {store.archive_story(archive).name!r}")
+    if unarchive is not None:
+        done.append(f"unarchived story {store.archive_story(unarchive, archived=False).name!r}")
+    return done
+
+
+def browse(store: Store, *, story: str | None = None, options: ReconcileOptions | None = None) -> StoryView:
+    """A stored story (``story`` as in :func:`export`) as pages of data (brief, filtered facts,
+    one fact's sides, one article's claim spans, people, outlets): what ``storyline serve``
+    shows. Reconciled first when out of date, as in :func:`export`. Build one per
+    :func:`story_version` and reuse it."""
     from storyline.present.browse import StoryView
 
-    readings, story = _current(store, options, None, must_save=False)
-    return StoryView(readings, story)
+    readings, account = _current(store, options, None, story=story, must_save=False)
+    return StoryView(readings, account)
 
 
-def story_version(store: Store) -> str:
-    """An id of the stored articles (ids and content hashes): it changes when an article is
+def story_version(store: Store, story: str | None = None) -> str:
+    """An id of the story's articles (ids and content hashes): it changes when an article is
     added or changed, so a view built from the store stays valid while it does not."""
-    return Coverage.of(store.article_hashes()).id
+    return Coverage.of(store.article_hashes(story)).id
 
 
 def frames(store: Any) -> dict[str, Any]:
@@ -489,21 +575,22 @@ def frames(store: Any) -> dict[str, Any]:
 def render_report(
     store: Store,
     *,
+    story: str | None = None,
     title: str | None = None,
     pipeline: str | None = None,
     options: ReconcileOptions | None = None,
     progress: ProgressCallback | None = None,
 ) -> str:
-    """The self-contained HTML dossier of the stored story (reconciled first when out of date,
-    as in :func:`export`)."""
+    """The self-contained HTML dossier of a stored story (``story`` as in :func:`export`;
+    reconciled first when out of date, as there)."""
     from datetime import datetime, timezone
 
     from storyline.present.report import render_report as _render
 
-    readings, story = _current(store, options, progress, must_save=False)
+    readings, account = _current(store, options, progress, story=story, must_save=False)
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     footer = f"storyline {__version__}" + (f" · {pipeline}" if pipeline else "") + f" · generated {stamp}"
-    return _render(readings, story, title=title, footer=footer)
+    return _render(readings, account, title=title, footer=footer)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shlex
@@ -46,6 +47,11 @@ QuietOption = Annotated[
 ]
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print the run summary as JSON on stdout (schema storyline-run/1, see docs/cli.md).")
+]
+StoryOption = Annotated[
+    Optional[str],
+    typer.Option("--story", help="The story (its name) in the database; needed when the database holds several (`storyline stories` lists them).",
+                 envvar="STORYLINE_STORY"),
 ]
 _SUFFIXES = " ".join(s for fmt in FORMATS for s in fmt.suffixes)
 RUN_SCHEMA = "storyline-run/1"
@@ -94,8 +100,10 @@ def _check_db_not_an_input(db: str, inputs: list[str]) -> None:
 
 
 def _check_not_an_input(output: Path, store: storyline.store.Store) -> None:
-    """Refuse an output that is one of the files the stored articles were read from."""
-    articles = store.articles()
+    """Refuse an output that is one of the files the stored articles (of any story) were read from."""
+    from storyline.store import ALL
+
+    articles = store.articles(ALL)
     check_output(output, [(p, "an input of the stored story") for p in _stored_inputs(articles)])
     if _holds_a_stored_text(output, articles):
         check_output(output, [(output, "an input of the stored story")])
@@ -233,6 +241,7 @@ def run_summary(summary: api.AnalysisSummary, *, db: str, exit_code: int, comman
         "rejected": [_rejection(r) for r in summary.rejected],
         "notices": [{"input": n.input, "message": n.message} for n in summary.notices],
         "story": {
+            "name": summary.story,
             "entities": summary.entities,
             "claims": summary.claims,
             "facts": sum(summary.facts_by_status.values()),
@@ -289,14 +298,19 @@ def analyze(
     allow_outside_paths: Annotated[
         bool, typer.Option(help="Read a manifest's path entries (and symlinks in a folder) that lead outside its folder.")
     ] = False,
+    story: Annotated[
+        Optional[str],
+        typer.Option("--story", help="Put the articles in this story (created when missing) and reconcile it alone; "
+                     "default: the database's one story (main in a new database).", envvar="STORYLINE_STORY"),
+    ] = None,
 ) -> None:
-    """Ingest and read articles, store them, and reconcile the story."""
+    """Ingest and read articles, store them in a story, and reconcile that story."""
     try:
         options = _options(config, model=model, outlet=outlet, published=published, max_file_mb=max_file_mb, batch_size=batch_size,
                            manifest_paths="any" if allow_outside_paths else None)  # fmt: skip
         _check_db_not_an_input(db, inputs)
         with api.open_store(db) as store, progress_display(err, quiet=quiet) as bar:
-            summary = api.analyze(inputs, store, options, progress=bar)
+            summary = api.analyze(inputs, store, options, progress=bar, story=story)
     except StorylineError as exc:
         if json_out:
             _json_error(exc, db)
@@ -318,15 +332,16 @@ def export(
     db: DbOption = "storyline.db",
     format: Annotated[str, typer.Option("--format", "-f", help="json (contract storyline/1), jsonl, csv (claims) or timelinejs.")] = "json",
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+    story: StoryOption = None,
 ) -> None:
-    """Export the stored story."""
+    """Export a stored story."""
     try:
         if output:
             _check_output(output, db)
         with api.open_store(db, create=False) as store:
             if output:
                 _check_not_an_input(output, store)
-            data = api.export(store, format, progress=_stale_note)
+            data = api.export(store, format, story=story, progress=_stale_note)
     except StorylineError as exc:
         raise _fail(exc) from None
     text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -352,17 +367,56 @@ def report(
     db: DbOption = "storyline.db",
     output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path("dossier.html"),
     title: Annotated[Optional[str], typer.Option(help="Title of the dossier.")] = None,
+    story: StoryOption = None,
 ) -> None:
-    """Write the self-contained HTML dossier."""
+    """Write the self-contained HTML dossier of a story."""
     try:
         _check_output(output, db)
         with api.open_store(db, create=False) as store:
             _check_not_an_input(output, store)
-            html = api.render_report(store, title=title, pipeline=_pipeline_label(None), progress=_stale_note)
+            html = api.render_report(store, story=story, title=title, pipeline=_pipeline_label(None), progress=_stale_note)
     except StorylineError as exc:
         raise _fail(exc) from None
     _write(output, html)
     _say_written(output)
+
+
+STORIES_SCHEMA = "storyline-stories/1"
+
+
+@app.command()
+def stories(
+    db: DbOption = "storyline.db",
+    create: Annotated[Optional[str], typer.Option("--create", help="Create an empty story with this name.")] = None,
+    rename: Annotated[Optional[str], typer.Option("--rename", help="Rename this story (give the new name with --to).")] = None,
+    to: Annotated[Optional[str], typer.Option("--to", help="The new name, with --rename.")] = None,
+    archive: Annotated[Optional[str], typer.Option("--archive", help="Archive this story: kept and readable, closed to new articles.")] = None,
+    unarchive: Annotated[Optional[str], typer.Option("--unarchive", help="Open an archived story again.")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help=f"Print the list as JSON (schema {STORIES_SCHEMA}, see docs/cli.md).")] = False,
+) -> None:
+    """List the stories of a database (articles, facts, conflicts, reviews), or create, rename, archive one."""
+    if (rename is None) != (to is None):
+        raise _fail(StorylineError("--rename and --to go together", input="--rename", fix="give both: --rename OLD --to NEW"))
+    try:
+        with api.open_store(db, create=create is not None) as store:
+            changed = api.manage_story(store, create=create, rename=(rename, to) if rename else None,
+                                       archive=archive, unarchive=unarchive)
+            listed = api.stories(store)
+    except StorylineError as exc:
+        raise _fail(exc) from None
+    for line in changed:
+        _say("done", "green", line)
+    if json_out:
+        typer.echo(json.dumps({"schema": STORIES_SCHEMA, "db": _shown_db(db), "stories": [dataclasses.asdict(x) for x in listed]},
+                              ensure_ascii=False, indent=2))
+        return
+    if not listed:
+        typer.echo(f"No story yet. Next: storyline analyze INPUTS --db {shlex.quote(_shown_db(db))} --story NAME")
+        return
+    typer.echo(f"{'story':<30} {'articles':>8} {'facts':>6} {'conflicts':>9} {'reviews':>7}  created")
+    for x in listed:
+        name = x.name + (" (archived)" if x.archived else "")
+        typer.echo(f"{name:<30} {x.articles:>8} {x.facts:>6} {x.conflicts:>9} {x.reviews:>7}  {x.created[:16].replace('T', ' ')}")
 
 
 @app.command()

@@ -92,10 +92,10 @@ def _failing_on(store, bad_id: str):
 
     real = store.put_reading
 
-    def put_reading(reading):
+    def put_reading(reading, story=None):
         if reading.article.id == bad_id:
             raise StoreError(f"cannot store article {bad_id!r}: disk full (test)")
-        return real(reading)
+        return real(reading, story)
 
     store.put_reading = put_reading
 

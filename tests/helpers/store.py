@@ -79,6 +79,15 @@ def pg_schema_url() -> Iterator[str]:
         admin.dispose()
 
 
+def insert_old(conn: sa.Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` into ``table`` as an older revision laid it out: only the columns the rows
+    name (the current table may have more, such as schema 11's ``story`` key)."""
+    from storyline.store.tables import tables
+
+    if rows:
+        conn.execute(sa.table(table, *(sa.column(c, tables[table].c[c].type) for c in rows[0])).insert(), rows)
+
+
 # -- hand-built records ------------------------------------------------------------------
 
 

@@ -117,3 +117,22 @@ def test_addresses_are_fetched_by_the_worker_and_a_refused_one_is_listed(tmp_pat
         assert fetched.title == "Pike leaves Paris"
         r = c.post("/api/stories/main/urls", json={"urls": ["file:///etc/passwd"]}, headers={"X-CSRF-Token": csrf})
         assert r.status_code == 400 and "only http and https" in r.json()["detail"]
+
+
+def test_stories_are_created_renamed_and_archived_and_articles_go_to_theirs(client):
+    csrf = sign_in(client, "eve", "editor")
+    r = client.post("/stories", data={"csrf": csrf, "name": "Qeshm quake / 2005"}, follow_redirects=False)
+    story = r.headers["location"].rsplit("/", 1)[1]
+    assert story.startswith("s-")  # linked by id: the name holds a slash
+    head = {"X-CSRF-Token": csrf}
+    job = client.post(f"/api/stories/{story}/pasted", json={"text": "A quake struck Qeshm on Sunday, officials said."}, headers=head).json()
+    assert events(client, job["id"])[-1]["state"] == "done"
+    names = {s["name"]: s for s in client.get("/api/stories").json()["items"]}
+    assert names["Qeshm quake / 2005"]["articles"] == 1 and names["main"]["articles"] == 3
+    assert client.patch(f"/api/stories/{story}", json={"name": "Qeshm"}, headers=head).json()["name"] == "Qeshm"
+    assert "Qeshm" in client.get(f"/stories/{story}").text
+    client.post(f"/stories/{story}/settings", data={"csrf": csrf, "archived": "1"})
+    assert client.get("/api/stories", params={"archived": True}).json()["items"][0]["name"] == "Qeshm"
+    r = client.post(f"/api/stories/{story}/pasted", json={"text": "More."}, headers=head)
+    assert r.status_code == 409 and "archived" in r.json()["detail"]
+    assert client.post("/api/stories", json={"name": "main"}, headers=head).status_code == 400  # the name is taken

@@ -51,6 +51,7 @@ def test_put_and_read_back(store: Store) -> None:
     assert store.counts() == {
         "articles": 1, "article_entities": 2, "mentions": 3, "ages": 1, "timexes": 1, "claims": 2, "sentences": 2,
         "entities": 0, "facts": 0, "events": 0, "conflicts": 0, "echoes": 0, "timeline": 0, "fact_claims": 0, "echo_links": 0, "coverage": 0,
+        "stories": 1, "story_articles": 1, "reviews": 0,  # the article joined the story "main", made for it
     }
 
 

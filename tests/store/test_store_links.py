@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 import sqlalchemy as sa
-from helpers.store import db_url, reading, story  # noqa: F401  (db_url is a fixture)
+from helpers.store import db_url, insert_old, reading, story  # noqa: F401  (db_url is a fixture)
 
 from storyline.core.ids import make_id
 from storyline.core.records import SCHEMA_VERSION, Fact, Story
@@ -79,11 +79,13 @@ def test_foreign_keys_are_declared_for_sql_tools(db_url: str) -> None:  # noqa: 
     with _stored(db_url) as store:
         engine = store._engine
         inspector = sa.inspect(engine)
-        fks = {(fk["constrained_columns"][0], fk["referred_table"]) for fk in inspector.get_foreign_keys("fact_claims")}
-        assert fks == {("fact", "facts"), ("claim", "claims"), ("age", "ages"), ("mention", "mentions"), ("article", "articles")}
-        fks = {(fk["constrained_columns"][0], fk["referred_table"]) for fk in inspector.get_foreign_keys("echo_links")}
-        assert fks == {("echo", "echoes"), ("claim", "claims"), ("original", "claims"), ("article", "articles"),
-                       ("original_article", "articles")}
+        # a fact and an echo are the story's (story, id): the reference to them is by both columns
+        fks = {(tuple(fk["constrained_columns"]), fk["referred_table"]) for fk in inspector.get_foreign_keys("fact_claims")}
+        assert fks == {(("story", "fact"), "facts"), (("story",), "stories"), (("claim",), "claims"), (("age",), "ages"),
+                       (("mention",), "mentions"), (("article",), "articles")}
+        fks = {(tuple(fk["constrained_columns"]), fk["referred_table"]) for fk in inspector.get_foreign_keys("echo_links")}
+        assert fks == {(("story", "echo"), "echoes"), (("story",), "stories"), (("claim",), "claims"), (("original",), "claims"),
+                       (("article",), "articles"), (("original_article",), "articles")}
 
 
 def test_a_version_4_database_gets_its_links_on_upgrade(db_url: str) -> None:  # noqa: F811
@@ -91,7 +93,6 @@ def test_a_version_4_database_gets_its_links_on_upgrade(db_url: str) -> None:  #
 
     from storyline.store.connect import _alembic_config, create_engine, parse_url
     from storyline.store.convert import to_row
-    from storyline.store.tables import tables
 
     engine = create_engine(parse_url(db_url))
     cfg = _alembic_config()
@@ -105,12 +106,12 @@ def test_a_version_4_database_gets_its_links_on_upgrade(db_url: str) -> None:  #
                      "timexes": r.timexes, "claims": r.claims}
             for name in parts:
                 rows = [to_row(name, rec, None if name == "articles" else i) for i, rec in enumerate(parts[name])]
-                conn.execute(tables[name].insert(), [{k: v for k, v in row.items() if (name, k) not in _SINCE_7}
+                insert_old(conn, name, [{k: v for k, v in row.items() if (name, k) not in _SINCE_7}
                                                      for row in rows])
         # The story tables as revision 0004 had them: no events (0009) nor coverage (0006).
         for name, records in (("entities", s.entities), ("facts", s.facts), ("conflicts", s.conflicts),
                               ("echoes", s.echoes), ("timeline", s.timeline)):
-            conn.execute(tables[name].insert(), [{k: v for k, v in to_row(name, rec, i).items() if (name, k) != ("facts", "event")}
+            insert_old(conn, name, [{k: v for k, v in to_row(name, rec, i).items() if (name, k) != ("facts", "event")}
                                                  for i, rec in enumerate(records)])
     engine.dispose()
     with open_store(db_url) as store:

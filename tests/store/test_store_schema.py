@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from helpers.store import db_url, reading  # noqa: F401  (db_url is a fixture)
+from helpers.store import db_url, insert_old, reading  # noqa: F401  (db_url is a fixture)
 
 from storyline.core.errors import StoreError
 from storyline.core.records import SCHEMA_VERSION, TABLES, Fact
@@ -209,7 +209,7 @@ def _store_at(path: Path, revision: str, readings, without: set[tuple[str, str]]
             parts = {"articles": (r.article,), "article_entities": r.entities, "mentions": r.mentions, "ages": r.ages,
                      "timexes": r.timexes, "claims": r.claims}
             for name in parts:
-                conn.execute(tables[name].insert(), [
+                insert_old(conn, name, [
                     {k: v for k, v in to_row(name, rec, None if name == "articles" else i).items() if (name, k) not in without}
                     for i, rec in enumerate(parts[name])])
     return engine
@@ -256,11 +256,11 @@ def test_a_version_1_database_is_upgraded_in_place(db_url: str) -> None:  # noqa
         for name in fields:
             rows = [{k: v for k, v in to_row(name, rec, None if name == "articles" else i).items() if (name, k) not in added}
                     for i, rec in enumerate(fields[name])]
-            conn.execute(tables[name].insert(), rows)
-        conn.execute(tables["facts"].insert(), [{k: v for k, v in to_row("facts", fact, 0).items() if ("facts", k) not in added}])
+            insert_old(conn, name, rows)
+        insert_old(conn, "facts", [{k: v for k, v in to_row("facts", fact, 0).items() if ("facts", k) not in added}])
     engine.dispose()
     with open_store(db_url) as s:
-        assert s.schema_version() == SCHEMA_VERSION == 10
+        assert s.schema_version() == SCHEMA_VERSION == 12
         # empty quantities, empty wording, no display offsets, no content words, no sentences
         assert s.readings() == [replace(r, claims=tuple(replace(c, lemmas=()) for c in r.claims), sentences=())]
         assert s.story().facts == (fact,)  # no sides recorded: null statement claim, empty lists; no event
@@ -309,7 +309,7 @@ def test_migration_0010_lists_the_articles_read_without_words(tmp_path: Path) ->
     with engine.begin() as conn:
         assert conn.execute(sa.text("SELECT value FROM meta WHERE key = 'stale_readings'")).scalar() is None
         for name, records in parts.items():
-            conn.execute(tables[name].insert(), [
+            insert_old(conn, name, [
                 {k: v for k, v in to_row(name, rec, None if name == "articles" else i).items() if (name, k) != ("claims", "lemmas")}
                 for i, rec in enumerate(records)])
     engine.dispose()

@@ -53,6 +53,8 @@ ConflictKind = Literal["date", "time", "age", "derived_date", "count", "quantity
 # cites for an age or a count no claim states ("Varga, 41,", "the couple's three children").
 ExportClaimKind = Literal["claim", "age", "count"]
 LinkRole = Literal["support", "dispute", "superseded"]
+Verdict = Literal["verified", "false", "needs_work"]
+VERDICTS: tuple[str, ...] = Verdict.__args__  # type: ignore[attr-defined]
 # What each kind, grade and status means to the stages (labels, grades, colours, prose) is in
 # storyline.core.vocab; tests/core/test_vocab.py checks these Literals and its tables agree.
 
@@ -460,6 +462,56 @@ class Story:
     events: tuple[Event, ...] = ()
 
 
+@dataclass(frozen=True)
+class StoryInfo:
+    """A story of the database (table ``stories``): one database holds many stories, each with its
+    own articles (table ``story_articles``), reconciled account and reviews.
+
+    Stories are the newsroom's unit of work: created by name, renamed, archived when done. Every
+    story-level table (entities, facts, events, conflicts, echoes, timeline, coverage and the link
+    tables) has a ``story`` column holding this id and is keyed by (story, id), since record ids
+    are content hashes that two stories holding the same articles share."""
+
+    id: str = doc("Story id: s- + a hash of its first name and its creation time; kept when it is renamed.")
+    name: str = doc("Its name, unique in the database: what --story takes.")
+    created: str = doc("When it was created (ISO 8601, UTC).")
+    archived: bool = doc("True once archived: listed apart, and no article is added until it is unarchived.", default=False)
+    description: str = doc("A line about the story, for the people working on it.", default="")
+
+
+@dataclass(frozen=True)
+class StoryArticle:
+    """An article's membership of a story (table ``story_articles``). Many to many: an article is
+    read and stored once (its id is a content hash) and may belong to several stories, as a piece
+    covering two related stories does; a story reconciles the readings of its members only."""
+
+    id: str = doc("Content-hash id of (story, article).")
+    story: str = doc("Story id.")
+    article: str = doc("Article id.")
+    added: str = doc("When the article joined the story (ISO 8601, UTC).")
+
+
+@dataclass(frozen=True)
+class Review:
+    """A reviewer's verdict on a fact (table ``reviews``); every decision is kept, the latest wins.
+
+    Fact ids are content hashes of their claims, so a fact gets a new id when an added article
+    joins it. A review is therefore anchored on the claims the fact rested on when it was reviewed
+    (claim ids are content hashes of one article and stable) and re-attaches, after any
+    re-analysis, to the fact that now holds most of them (storyline.core.reviews); a review none of
+    whose claims is in any fact any more is kept and reported as orphaned."""
+
+    id: str = doc("Content-hash id of (story, fact, verdict, note, reviewer, at).")
+    story: str = doc("Story id.")
+    fact: str = doc("The id of the fact as it was reviewed (it may have changed since: see anchor).")
+    anchor: tuple[str, ...] = doc("The ids the fact rested on when it was reviewed (Fact.claims then): what the review re-attaches by.")
+    verdict: Verdict = doc("verified, false or needs_work.")
+    note: str = doc("The reviewer's note (may be empty).")
+    reviewer: str = doc("Who decided (an account or a name).")
+    at: str = doc("When (ISO 8601, UTC, microseconds).")
+    statement: str = doc("The fact's statement when it was reviewed, so an orphaned review still reads.")
+
+
 # Tables in storage order; the store and the schema generator iterate over this.
 TABLES: dict[str, type] = {
     "articles": Article,
@@ -478,4 +530,7 @@ TABLES: dict[str, type] = {
     "fact_claims": FactClaim,
     "echo_links": EchoLink,
     "coverage": Coverage,
+    "stories": StoryInfo,
+    "story_articles": StoryArticle,
+    "reviews": Review,
 }

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
@@ -14,6 +15,8 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel
 
 from storyline import api
+from storyline.core.errors import StoreError
+from storyline.core.records import StoryInfo
 from storyline.present.browse import FactFilter, StoryView
 from storyline.serve.adding import add_pasted, add_uploads, add_urls
 from storyline.serve.app import Caller, api_caller, space_of
@@ -36,16 +39,67 @@ EXPORTS = {
 
 
 def view_of(request: Request, story: str) -> StoryView:
+    """The view of the story with this id (404 when there is none)."""
     space = space_of(request)
-    if not space.has_story(story):
-        raise HTTPException(404, f"no story named {story!r}")
-    return space.view(story)
+    return space.view(space.story(story).id)
+
+
+def open_story(space: Workspace, story: str) -> StoryInfo:
+    """A story articles may be added to: 404 when missing, 409 when archived."""
+    info = space.story(story)
+    if info.archived:
+        raise HTTPException(409, f"story {info.name!r} is archived: unarchive it to add articles")
+    return info
+
+
+def story_dict(s: Any) -> dict:
+    return {k: getattr(s, k) for k in ("id", "name", "created", "archived", "description", "articles", "facts",
+                                       "conflicts", "reviews") if hasattr(s, k)}  # fmt: skip
 
 
 @router.get("/stories")
-def stories(request: Request, who: Who) -> dict:
-    space = space_of(request)
-    return {"items": [{"name": s, **space.view(s).brief()["counts"]} for s in space.stories()]}
+def stories(request: Request, who: Who, archived: bool | None = None) -> dict:
+    """The stories (``archived``: only the archived, or only the active ones), with their counts."""
+    return {"items": [story_dict(s) for s in space_of(request).stories(archived)]}
+
+
+class NewStory(BaseModel):
+    name: str
+
+
+class StoryChange(BaseModel):
+    name: str | None = None
+    archived: bool | None = None
+
+
+@router.post("/stories", status_code=201)
+def create_story(request: Request, who: Who, body: NewStory) -> dict:
+    who.require("editor")
+    return story_dict(manage(space_of(request), create=body.name))
+
+
+@router.patch("/stories/{story}")
+def change_story(request: Request, story: str, who: Who, body: StoryChange) -> dict:
+    """Rename (``name``) or archive / unarchive (``archived``) a story."""
+    who.require("editor")
+    return story_dict(manage(space_of(request), story=story, rename=body.name, archived=body.archived))
+
+
+def manage(space: Workspace, *, story: str | None = None, create: str | None = None, rename: str | None = None,
+           archived: bool | None = None) -> StoryInfo:  # fmt: skip
+    """Create a story, or rename / archive one, through ``api.manage_story``; a refused name is a 400."""
+    try:
+        if create is not None:
+            api.manage_story(space.store, create=create)
+            return space.story(create.strip())
+        info = space.story(story or "")
+        if rename:
+            api.manage_story(space.store, rename=(info.id, rename))
+        if archived is not None:
+            api.manage_story(space.store, **({"archive": info.id} if archived else {"unarchive": info.id}))
+        return space.story(info.id)
+    except StoreError as exc:
+        raise HTTPException(400, str(exc)) from None
 
 
 @router.get("/stories/{story}")
@@ -108,16 +162,16 @@ def export_response(space: Workspace, story: str, fmt: str) -> Response:
     """A download of the story in ``fmt`` (json, jsonl, csv, timelinejs, dossier)."""
     if fmt not in EXPORTS:
         raise HTTPException(404, f"no export format {fmt!r}; use one of: {', '.join(EXPORTS)}")
-    if not space.has_story(story):
-        raise HTTPException(404, f"no story named {story!r}")
+    info = space.story(story)
     media, suffix = EXPORTS[fmt]
     if fmt == "dossier":
-        body: Any = api.render_report(space.store, options=space.options.reconcile)
+        body: Any = api.render_report(space.store, story=info.id, title=f"Dossier: {info.name}", options=space.options.reconcile)
     else:
-        body = api.export(space.store, fmt, options=space.options.reconcile)
+        body = api.export(space.store, fmt, story=info.id, options=space.options.reconcile)
         if not isinstance(body, str):
             body = json.dumps(body, ensure_ascii=False, indent=1)
-    headers = {"Content-Disposition": f'attachment; filename="{story}-story.{suffix}"'}
+    name = re.sub(r"[^A-Za-z0-9_-]+", "-", info.name).strip("-")[:60] or info.id
+    headers = {"Content-Disposition": f'attachment; filename="{name}.{suffix}"'}
     return Response(body, media_type=media, headers=headers)
 
 
@@ -150,8 +204,7 @@ async def upload(request: Request, story: str, who: Who, files: Annotated[list[U
     """Upload article files (any format ``storyline analyze`` reads); answers with the job."""
     who.require("editor")
     space = space_of(request)
-    view_of(request, story)
-    return job_dict(space, await add_uploads(space, story, who, files))
+    return job_dict(space, await add_uploads(space, open_story(space, story).id, who, files))
 
 
 @router.post("/stories/{story}/pasted", status_code=202)
@@ -159,9 +212,8 @@ def paste(request: Request, story: str, who: Who, body: Pasted) -> dict:
     """Add one article from its text (and optional outlet, date, title, URL); answers with the job."""
     who.require("editor")
     space = space_of(request)
-    view_of(request, story)
     meta = body.model_dump(exclude={"text"})
-    return job_dict(space, add_pasted(space, story, who, body.text, meta))
+    return job_dict(space, add_pasted(space, open_story(space, story).id, who, body.text, meta))
 
 
 class Addresses(BaseModel):
@@ -174,14 +226,13 @@ def fetch_urls(request: Request, story: str, who: Who, body: Addresses) -> dict:
     docs/serve.md); the job's worker fetches them. Answers with the job."""
     who.require("editor")
     space = space_of(request)
-    view_of(request, story)
-    return job_dict(space, add_urls(space, story, who, body.urls))
+    return job_dict(space, add_urls(space, open_story(space, story).id, who, body.urls))
 
 
 @router.get("/stories/{story}/jobs")
 def jobs(request: Request, story: str, who: Who, limit: Limit = 50) -> dict:
     space = space_of(request)
-    return {"items": [job_dict(space, j) for j in space.store.desk.jobs(story, limit)]}
+    return {"items": [job_dict(space, j) for j in space.store.desk.jobs(space.story(story).id, limit)]}
 
 
 def _job(space: Workspace, job_id: str) -> Any:

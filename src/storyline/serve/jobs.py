@@ -171,6 +171,8 @@ class JobRunner:
                         self._update(store, job_id, live, state="running", message="loading the language model")
                         nlp = self._nlp_factory() if self._nlp_factory else _load(self.options)
                     self._run(store, job_id, story, inputs, urls, folder, live, nlp)
+                except Exception as exc:  # noqa: BLE001 - the worker outlives any job (a failed pipeline load, a lost database)
+                    self._update(store, job_id, live, state="failed", message=f"{type(exc).__name__}: {exc}")
                 finally:
                     shutil.rmtree(folder, ignore_errors=True)
 
@@ -223,7 +225,7 @@ class JobRunner:
                          message=words.get(stage, stage))  # fmt: skip
 
         try:
-            summary = api.analyze([str(p) for p in inputs], store, self.options, progress=progress, nlp=nlp)
+            summary = api.analyze([str(p) for p in inputs], store, self.options, progress=progress, nlp=nlp, story=story)
             summary.rejected[:0] = rejected
         except Cancelled:
             self._update(store, job_id, live, state="cancelled",
@@ -234,7 +236,10 @@ class JobRunner:
             return
         if self._after is not None:
             self._update(store, job_id, live, message="updating the story's pages")
-            self._after(story)
+            try:
+                self._after(story)
+            except Exception as exc:  # noqa: BLE001 - the articles are stored: the job is done all the same
+                self._update(store, job_id, live, message=f"stored, but the pages could not be updated ({type(exc).__name__}: {exc})")
         data = _summary(summary)
         store.desk.update_job(job_id, summary=json.loads(json.dumps(data)))
         skipped = f"; {len(summary.rejected)} input(s) skipped" if summary.rejected else ""

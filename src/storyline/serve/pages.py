@@ -19,8 +19,8 @@ from storyline.present.report_views import anchor
 from storyline.serve.adding import add_pasted, add_uploads, add_urls
 from storyline.serve.app import Caller, check_form, page_caller, space_of
 from storyline.serve.auth import LOGIN_COOKIE, SESSION_COOKIE, SESSION_DAYS, same
-from storyline.serve.http_api import EXPORTS, export_response, job_dict, view_of
-from storyline.serve.workspace import STORY
+from storyline.serve.http_api import EXPORTS, export_response, job_dict, manage, open_story, story_dict
+from storyline.core.records import StoryInfo
 from storyline.store.desk import ROLES
 
 __all__ = ["error_page", "router"]
@@ -42,6 +42,10 @@ def _env() -> jinja2.Environment:
 
 
 def render(request: Request, template: str, who: Caller | None, status: int = 200, **context: Any) -> HTMLResponse:
+    """The page ``template``; a ``story`` given as a StoryInfo is passed as its id (for URLs) and
+    its name and state (for reading)."""
+    if isinstance(info := context.get("story"), StoryInfo):
+        context.update(story=info.id, story_name=info.name, story_archived=info.archived)
     html = _env().get_template(template).render(request=request, who=who, csrf=who.csrf if who else "", **context)
     return HTMLResponse(html, status_code=status)
 
@@ -142,69 +146,99 @@ def setup(request: Request, name: Token, password: Token, login_token: Token) ->
 # -- the story's pages ----------------------------------------------------------------------------
 
 
+def _story(request: Request, story: str) -> tuple[StoryInfo, Any]:
+    """The story with this id and its view (404 when there is none)."""
+    space = space_of(request)
+    info = space.story(story)
+    return info, space.view(info.id)
+
+
 @router.get("/", include_in_schema=False)
-def home(who: Who) -> Response:
-    return _back(f"/stories/{STORY}")
+def home(request: Request, who: Who) -> Response:
+    active = space_of(request).stories(archived=False)
+    return _back(f"/stories/{quote(active[0].id, safe='')}" if len(active) == 1 else "/stories")
 
 
 @router.get("/stories", include_in_schema=False)
 def stories(request: Request, who: Who) -> Response:
-    space = space_of(request)
-    items = [{"name": s, **space.view(s).brief()["counts"]} for s in space.stories()]
-    return render(request, "stories.html.j2", who, stories=items)
+    items = [story_dict(s) for s in space_of(request).stories()]
+    return render(request, "stories.html.j2", who, stories=items, error=None)
+
+
+@router.post("/stories", include_in_schema=False)
+def create_story(request: Request, who: Who, csrf: Token, name: Token) -> Response:
+    check_form(who, csrf)
+    who.require("editor")
+    info = manage(space_of(request), create=name)
+    return _back(f"/stories/{quote(info.id, safe='')}")
+
+
+@router.post("/stories/{story}/settings", include_in_schema=False)
+def change_story(request: Request, story: str, who: Who, csrf: Token, name: Token = "", archived: Token = "") -> Response:
+    """Rename a story (a new ``name``) or archive / unarchive it (``archived`` "1" / "0")."""
+    check_form(who, csrf)
+    who.require("editor")
+    info = manage(space_of(request), story=story, rename=name.strip() or None,
+                  archived={"1": True, "0": False}.get(archived))  # fmt: skip
+    return _back(f"/stories/{quote(info.id, safe='')}")
 
 
 @router.get("/stories/{story}", include_in_schema=False)
 def brief(request: Request, story: str, who: Who) -> Response:
-    view = view_of(request, story)
-    return render(request, "brief.html.j2", who, story=story, brief=view.brief(), timeline=view.timeline()[:200],
-                  jobs=space_of(request).store.desk.jobs(story, 5))  # fmt: skip
+    info, view = _story(request, story)
+    return render(request, "brief.html.j2", who, story=info, brief=view.brief(), timeline=view.timeline()[:200],
+                  jobs=space_of(request).store.desk.jobs(info.id, 5))  # fmt: skip
 
 
 @router.get("/stories/{story}/facts", include_in_schema=False)
 def facts(request: Request, story: str, who: Who, offset: int = 0) -> Response:
-    view = view_of(request, story)
+    info, view = _story(request, story)
     given = {k: v for k in FACT_FILTERS if (v := request.query_params.get(k, "").strip())}
     result = view.facts_page(FactFilter(**given), offset, 50)
     more = lambda at: f"?{urlencode({**given, 'offset': at})}"  # noqa: E731
-    return render(request, "facts.html.j2", who, story=story, result=result, given={k: given.get(k, "") for k in FACT_FILTERS}, choices=view.choices(),
+    return render(request, "facts.html.j2", who, story=info, result=result, given={k: given.get(k, "") for k in FACT_FILTERS}, choices=view.choices(),
                   prev=more(max(0, offset - 50)) if offset > 0 else None,
                   next=more(offset + 50) if offset + 50 < result["total"] else None)  # fmt: skip
 
 
 @router.get("/stories/{story}/facts/{fact_id}", include_in_schema=False)
 def fact(request: Request, story: str, fact_id: str, who: Who) -> Response:
-    found = view_of(request, story).fact(fact_id)
+    info, view = _story(request, story)
+    found = view.fact(fact_id)
     if found is None:
         raise HTTPException(404, "no such fact in this story (the story may have changed since the link was made)")
-    return render(request, "fact.html.j2", who, story=story, fact=found)
+    return render(request, "fact.html.j2", who, story=info, fact=found)
 
 
 @router.get("/stories/{story}/people", include_in_schema=False)
 def people(request: Request, story: str, who: Who) -> Response:
-    return render(request, "people.html.j2", who, story=story, people=view_of(request, story).people_list())
+    info, view = _story(request, story)
+    return render(request, "people.html.j2", who, story=info, people=view.people_list())
 
 
 @router.get("/stories/{story}/outlets", include_in_schema=False)
 def outlets(request: Request, story: str, who: Who) -> Response:
-    return render(request, "outlets.html.j2", who, story=story, outlets=view_of(request, story).outlets_list())
+    info, view = _story(request, story)
+    return render(request, "outlets.html.j2", who, story=info, outlets=view.outlets_list())
 
 
 @router.get("/stories/{story}/articles", include_in_schema=False)
 def articles(request: Request, story: str, who: Who, offset: int = 0, outlet: str | None = None) -> Response:
-    result = view_of(request, story).articles_page(offset, 50, outlet)
+    info, view = _story(request, story)
+    result = view.articles_page(offset, 50, outlet)
     keep = {"outlet": outlet} if outlet else {}
-    return render(request, "articles.html.j2", who, story=story, result=result, outlet=outlet,
+    return render(request, "articles.html.j2", who, story=info, result=result, outlet=outlet,
                   prev=f"?{urlencode({**keep, 'offset': max(0, offset - 50)})}" if offset > 0 else None,
                   next=f"?{urlencode({**keep, 'offset': offset + 50})}" if offset + 50 < result["total"] else None)  # fmt: skip
 
 
 @router.get("/stories/{story}/articles/{article_id:path}", include_in_schema=False)
 def article(request: Request, story: str, article_id: str, who: Who, claim: str | None = None) -> Response:
-    found = view_of(request, story).article(article_id, claim)
+    info, view = _story(request, story)
+    found = view.article(article_id, claim)
     if found is None:
         raise HTTPException(404, "no such article in this story")
-    return render(request, "article.html.j2", who, story=story, article=found)
+    return render(request, "article.html.j2", who, story=info, article=found)
 
 
 @router.get("/stories/{story}/download/{fmt}", include_in_schema=False)
@@ -218,17 +252,17 @@ def download(request: Request, story: str, fmt: str, who: Who) -> Response:
 @router.get("/stories/{story}/add", include_in_schema=False)
 def add_form(request: Request, story: str, who: Who) -> Response:
     who.require("editor")
-    view_of(request, story)
     space = space_of(request)
-    return render(request, "add.html.j2", who, story=story, jobs=[job_dict(space, j) for j in space.store.desk.jobs(story, 20)])
+    info = open_story(space, story)
+    return render(request, "add.html.j2", who, story=info, jobs=[job_dict(space, j) for j in space.store.desk.jobs(info.id, 20)])
 
 
 @router.post("/stories/{story}/add/upload", include_in_schema=False)
 async def add_upload(request: Request, story: str, who: Who, csrf: Token, files: Annotated[list[UploadFile], File()]) -> Response:
     check_form(who, csrf)
     who.require("editor")
-    view_of(request, story)
-    job = await add_uploads(space_of(request), story, who, files)
+    space = space_of(request)
+    job = await add_uploads(space, open_story(space, story).id, who, files)
     return _back(f"/jobs/{job.id}")
 
 
@@ -237,9 +271,9 @@ def add_paste(request: Request, story: str, who: Who, csrf: Token, text: Token, 
               title: Token = "", url: Token = "") -> Response:  # fmt: skip
     check_form(who, csrf)
     who.require("editor")
-    view_of(request, story)
+    space = space_of(request)
     meta = {"outlet": outlet, "published": published, "title": title, "url": url}
-    job = add_pasted(space_of(request), story, who, text, meta)
+    job = add_pasted(space, open_story(space, story).id, who, text, meta)
     return _back(f"/jobs/{job.id}")
 
 
@@ -247,8 +281,8 @@ def add_paste(request: Request, story: str, who: Who, csrf: Token, text: Token, 
 def add_addresses(request: Request, story: str, who: Who, csrf: Token, urls: Token) -> Response:
     check_form(who, csrf)
     who.require("editor")
-    view_of(request, story)
-    job = add_urls(space_of(request), story, who, urls.splitlines())
+    space = space_of(request)
+    job = add_urls(space, open_story(space, story).id, who, urls.splitlines())
     return _back(f"/jobs/{job.id}")
 
 
@@ -258,7 +292,7 @@ def job(request: Request, job_id: str, who: Who) -> Response:
     found = space.store.desk.job(job_id)
     if found is None:
         raise HTTPException(404, "no such job")
-    return render(request, "job.html.j2", who, job=job_dict(space, found), story=found.story)
+    return render(request, "job.html.j2", who, job=job_dict(space, found), story=space.story(found.story))
 
 
 @router.post("/jobs/{job_id}/cancel", include_in_schema=False)

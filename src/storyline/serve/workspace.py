@@ -1,5 +1,8 @@
 """What every request of ``storyline serve`` shares: the store, accounts, the job runner, and the
-views of the stories (one per version of each story, rebuilt when an article is added)."""
+views of the stories (one per version of each story, rebuilt when an article is added).
+
+Stories are addressed by id in URLs (``s-...``: stable when a story is renamed, and free of
+characters a path cannot hold) and shown by name."""
 
 from __future__ import annotations
 
@@ -7,16 +10,16 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
+from fastapi import HTTPException
+
 from storyline import api
 from storyline.core.options import AnalysisOptions
+from storyline.core.records import StoryInfo
 from storyline.present.browse import StoryView
 from storyline.serve.auth import Auth
 from storyline.serve.jobs import JobRunner
 
-__all__ = ["STORY", "Workspace"]
-
-STORY = "main"
-"""The one story of a workspace until the store holds several (its name in URLs)."""
+__all__ = ["Workspace"]
 
 
 @dataclass
@@ -47,21 +50,26 @@ class Workspace:
         self.runner.stop()
         self.store.close()
 
-    def stories(self) -> list[str]:
-        return [STORY]
+    def stories(self, archived: bool | None = None) -> list[Any]:
+        """The stories with their counts (``StorySummary``), by name."""
+        return api.stories(self.store, archived=archived)
 
-    def has_story(self, name: str) -> bool:
-        return name in self.stories()
+    def story(self, ref: str) -> StoryInfo:
+        """The story with this id (or name); 404 otherwise."""
+        info = self.store.find_story(ref)
+        if info is None:
+            raise HTTPException(404, f"no story {ref!r} in this workspace")
+        return info
 
     def view(self, story: str) -> StoryView:
-        """The story's view. Built on first use; after that, a request never waits for a rebuild:
+        """The view of the story with id ``story``. Built on first use; after that, a request never waits for a rebuild:
         when articles were stored since (another process's ``analyze``, a job still running) it
         gets the view it had while one rebuild runs in the background. A job rebuilds the view
         itself before it reports done (:meth:`refresh`), so its articles show from then on."""
         cached = self._views.get(story)
         if cached is None:
             return self.refresh(story)
-        if cached[0] != api.story_version(self.store) and story not in self._building:
+        if cached[0] != api.story_version(self.store, story) and story not in self._building:
             self._building.add(story)
             threading.Thread(target=self._rebuild, args=(story,), name="storyline-view", daemon=True).start()
         return cached[1]
@@ -69,11 +77,11 @@ class Workspace:
     def refresh(self, story: str) -> StoryView:
         """Build the story's view for the articles stored now and use it from now on."""
         with self._view_lock:
-            version = api.story_version(self.store)
+            version = api.story_version(self.store, story)
             cached = self._views.get(story)
             if cached and cached[0] == version:
                 return cached[1]
-            view = api.browse(self.store, options=self.options.reconcile)
+            view = api.browse(self.store, story=story, options=self.options.reconcile)
             self._views[story] = (version, view)
             return view
 

@@ -4,6 +4,6 @@
 :class:`Store`. See ``docs/storage.md`` for the tables, versioning and PostgreSQL set-up.
 """
 
-from storyline.store.sql import Store, open_store
+from storyline.store.sql import ALL, MAIN, Store, StorySummary, open_store
 
-__all__ = ["Store", "open_store"]
+__all__ = ["ALL", "MAIN", "Store", "StorySummary", "open_store"]

@@ -1,7 +1,7 @@
 """The link tables (``fact_claims``, ``echo_links``), derived from what is stored.
 
-Rebuilt in the transaction that stores a story (:meth:`storyline.store.Store.replace_story`) and
-by migration 0004 for stories stored before it. Each cited id is looked up in the claims, ages
+Rebuilt in the transaction that stores a story (:meth:`storyline.store.Store.replace_story`) (one story's rows), and
+by migration 0005 for stories stored before it. Each cited id is looked up in the claims, ages
 and mentions tables: a link column is set only when the row exists (a story may cite readings
 not stored, e.g. from another database), so the foreign keys always hold.
 """
@@ -22,9 +22,11 @@ from storyline.store.tables import LINK_TABLES, tables
 __all__ = ["rebuild_links"]
 
 
-def _rows(conn: sa.Connection, table: str, *columns: str, where: set[str] | None = None) -> list[Any]:
+def _rows(conn: sa.Connection, table: str, *columns: str, where: set[str] | None = None, story: str | None = None) -> list[Any]:
     t = tables[table]
     query = sa.select(*(t.c[c] for c in columns))
+    if story is not None:
+        query = query.where(t.c.story == story)
     if where is not None:
         if not where:
             return []
@@ -32,13 +34,17 @@ def _rows(conn: sa.Connection, table: str, *columns: str, where: set[str] | None
     return list(conn.execute(query))
 
 
-def rebuild_links(conn: sa.Connection) -> None:
-    """Delete and write again every row of the link tables from the stored story and readings."""
+def rebuild_links(conn: sa.Connection, story: str | None) -> None:
+    """Delete and write again the link tables' rows of one story (its id) from its stored
+    account and the stored readings. ``story=None`` is for migration 0005: the tables then have
+    no ``story`` column (one story per database, before schema 11)."""
     for name in reversed(LINK_TABLES):
-        conn.execute(tables[name].delete())
-    facts = _rows(conn, "facts", "id", "statement", "claims", "seq", "statement_claim", "supporting", "disputing", "superseded")
-    conflicts = _rows(conn, "conflicts", "fact", "claims")
-    echoes = _rows(conn, "echoes", "id", "claim", "original", "seq")
+        t = tables[name]
+        conn.execute(t.delete() if story is None else t.delete().where(t.c.story == story))
+    facts = _rows(conn, "facts", "id", "statement", "claims", "seq", "statement_claim", "supporting", "disputing", "superseded",
+                  story=story)
+    conflicts = _rows(conn, "conflicts", "fact", "claims", story=story)
+    echoes = _rows(conn, "echoes", "id", "claim", "original", "seq", story=story)
     cited = {c for f in facts for c in f.claims} | {x for e in echoes for x in (e.claim, e.original) if x}
     claims = {r.id: r for r in _rows(conn, "claims", "id", "article", "text", "polarity", where=cited)}
     ages = {r.id: r for r in _rows(conn, "ages", "id", "article", where=cited - claims.keys())}
@@ -72,4 +78,7 @@ def rebuild_links(conn: sa.Connection) -> None:
         echo_links.append(EchoLink(e.id, e.id, c and c.id, o and o.id, c and c.article, o and o.article))
     for name, records in (("fact_claims", links), ("echo_links", echo_links)):
         if records:
-            conn.execute(tables[name].insert(), [to_row(name, r, i) for i, r in enumerate(records)])
+            rows = [to_row(name, r, i) | ({} if story is None else {"story": story}) for i, r in enumerate(records)]
+            # Before schema 11 (story None) the table has no story column: insert the columns given.
+            target = tables[name] if story is not None else sa.table(name, *(sa.column(c, tables[name].c[c].type) for c in rows[0]))
+            conn.execute(target.insert(), rows)

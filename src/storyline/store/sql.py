@@ -12,9 +12,10 @@ Rows go in with executemany, one statement per table, so storing costs little ne
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,9 +31,12 @@ from storyline.core.records import (
     Coverage,
     EchoLink,
     FactClaim,
+    Review,
     Story,
+    StoryInfo,
 )
 from storyline.store import faults
+from storyline.store import stories as _stories
 from storyline.store.connect import WRITE, create_engine, migrate, must_exist, parse_url
 from storyline.store.convert import from_row, to_row
 from storyline.store.links import rebuild_links
@@ -40,6 +44,7 @@ from storyline.store.tables import (
     ARTICLE_TABLES,
     LINK_TABLES,
     SCHEMA_KEY,
+    SCOPED_TABLES,
     STORY_TABLES,
     meta,
     tables,
@@ -48,7 +53,11 @@ from storyline.store.tables import (
 if TYPE_CHECKING:
     from storyline.store.desk import Desk
 
-__all__ = ["Store", "open_store"]
+__all__ = ["ALL", "MAIN", "Store", "StorySummary", "open_store"]
+
+ALL = _stories.ALL
+MAIN = _stories.MAIN
+StorySummary = _stories.StorySummary
 
 # ArticleReading / Story attribute holding each table's records.
 _READING_FIELDS = {"article_entities": "entities", "mentions": "mentions", "ages": "ages", "timexes": "timexes", "claims": "claims",
@@ -117,9 +126,11 @@ class Store:
     @property
     def desk(self) -> Desk:
         """The workspace's own tables (accounts, tokens, sessions, jobs) on the same database."""
+        from functools import partial
+
         from storyline.store.desk import Desk
 
-        return Desk(self._tx)
+        return Desk(partial(self._tx, fault=False))  # the crash hooks count story writes only
 
     def __enter__(self) -> Store:
         return self
@@ -132,10 +143,12 @@ class Store:
         self._engine.dispose()
 
     @contextmanager
-    def _tx(self, write: bool = False, article: str | None = None, snapshot: bool = False) -> Iterator[sa.Connection]:
+    def _tx(self, write: bool = False, article: str | None = None, snapshot: bool = False,
+            fault: bool = True) -> Iterator[sa.Connection]:
         """A connection in a transaction. ``write`` takes SQLite's write lock at BEGIN;
         ``snapshot`` makes every statement see the same database on PostgreSQL (REPEATABLE READ;
-        a SQLite read transaction is a snapshot already)."""
+        a SQLite read transaction is a snapshot already). ``fault``: a write counted by the
+        crash hook (storyline.store.faults counts put_reading and replace_story only)."""
         try:
             with self._engine.connect() as conn:
                 if write:
@@ -144,50 +157,152 @@ class Store:
                     conn.execution_options(isolation_level="REPEATABLE READ")
                 with conn.begin():
                     yield conn
-                    if write:
+                    if write and fault:
                         faults.before_commit()
-                if write:
+                if write and fault:
                     faults.after_commit()
         except sa.exc.SQLAlchemyError as err:
             raise _store_error(err, self.url, article=article) from err
 
+    # -- stories --------------------------------------------------------------------------
+    # A story is named by its name or its id. ``story=None`` means the database's one story (see
+    # storyline.store.stories): a write to a database holding none creates MAIN, and a database
+    # holding several refuses with a StoreError naming them.
+
+    def stories(self, *, archived: bool | None = None) -> list[StorySummary]:
+        """Every story with its counts (articles, facts, conflicts, reviews), by name; ``archived``
+        True or False lists only the archived or only the active ones."""
+        with self._tx() as conn:
+            return _stories.summaries(conn, archived)
+
+    def get_story(self, story: str | None = None) -> StoryInfo:
+        """The story ``story`` names (None: the one story); a StoreError naming the stories when
+        there is no such story, or several and none was named."""
+        with self._tx() as conn:
+            info = _stories.resolve(conn, story, self.url, create_missing=False)
+        if info is None:
+            raise StoreError("the database holds no story yet", input=self.url,
+                             fix="store articles first (`storyline analyze INPUTS --db DB`) or create one (`storyline stories --db DB --create NAME`)")
+        return info
+
+    def find_story(self, story: str) -> StoryInfo | None:
+        """The story named ``story`` (or with that id), else None."""
+        with self._tx() as conn:
+            return _stories.find(conn, story)
+
+    def create_story(self, name: str, *, description: str = "") -> StoryInfo:
+        """A new, empty story; a StoreError when the name is taken or not a valid name."""
+        with self._tx(write=True, fault=False) as conn:
+            return _stories.create(conn, name, description)
+
+    def ensure_story(self, name: str) -> StoryInfo:
+        """The story named ``name``, created when missing (two writers creating it at once get one story)."""
+        for attempt in range(2):
+            try:
+                with self._tx(write=True, fault=False) as conn:
+                    return _stories.find(conn, name) or _stories.create(conn, name)
+            except StoreError:
+                # On PostgreSQL a concurrent creation fails the unique name: the story exists now.
+                if attempt or self.find_story(name) is None:
+                    raise
+        raise AssertionError("unreachable")
+
+    def rename_story(self, story: str, name: str) -> StoryInfo:
+        """Rename a story (its id, articles, account and reviews stay); the new name must be free."""
+        with self._tx(write=True, fault=False) as conn:
+            info = _stories.resolve(conn, story, self.url, create_missing=False)
+            assert info is not None
+            name = _stories.valid_name(name)
+            other = _stories.find(conn, name)
+            if other is not None and other.id != info.id:
+                raise StoreError(f"a story named {name!r} exists already", input=self.url, fix="pick another name")
+            t = tables["stories"]
+            conn.execute(t.update().where(t.c.id == info.id).values(name=name))
+            return dataclasses.replace(info, name=name)
+
+    def archive_story(self, story: str, archived: bool = True) -> StoryInfo:
+        """Archive (or with ``archived=False`` unarchive) a story: an archived story keeps
+        everything and can be read, exported and reviewed, but no article is added to it."""
+        with self._tx(write=True, fault=False) as conn:
+            info = _stories.resolve(conn, story, self.url, create_missing=False)
+            assert info is not None
+            t = tables["stories"]
+            conn.execute(t.update().where(t.c.id == info.id).values(archived=archived))
+            return dataclasses.replace(info, archived=archived)
+
+    def add_articles(self, story: str | None, article_ids: Iterable[str]) -> int:
+        """Add stored articles to a story (created when named and missing); returns how many
+        joined it anew. Its stored account is out of date until it is reconciled again."""
+        with self._tx(write=True, fault=False) as conn:
+            info = _stories.resolve(conn, story, self.url, create_missing=True)
+            assert info is not None
+            _stories.refuse_archived(info, self.url)
+            return _stories.join(conn, info.id, article_ids)
+
+    def remove_articles(self, story: str | None, article_ids: Iterable[str]) -> int:
+        """Take articles out of a story (they stay stored, and in any other story); returns how many left it."""
+        with self._tx(write=True, fault=False) as conn:
+            info = _stories.resolve(conn, story, self.url, create_missing=False)
+            return 0 if info is None else _stories.leave(conn, info.id, article_ids)
+
+    def _scope(self, conn: sa.Connection, story: str | None) -> str | None:
+        """For the reading calls: None for ALL, the story's id, or "" when the database holds none."""
+        if story == ALL:
+            return None
+        info = _stories.resolve(conn, story, self.url, create_missing=False)
+        return info.id if info is not None else ""
+
     # -- articles -------------------------------------------------------------------------
+    # Articles and their readings are stored once, whatever story holds them (ids are content
+    # hashes): ``story`` picks whose articles a call returns, ALL picks every stored one.
 
     def has_article(self, article_id: str) -> bool:
-        """Whether an article with this id is stored."""
+        """Whether an article with this id is stored (in any story)."""
         t = tables["articles"]
         with self._tx() as conn:
             return conn.execute(sa.select(t.c.id).where(t.c.id == article_id)).first() is not None
 
-    def article_hashes(self) -> dict[str, str]:
-        """Article id -> content hash, for every stored article."""
+    def article_hashes(self, story: str | None = None) -> dict[str, str]:
+        """Article id -> content hash, for every article of the story (ALL: every stored article)."""
         t = tables["articles"]
         with self._tx() as conn:
-            return {r.id: r.content_hash for r in conn.execute(sa.select(t.c.id, t.c.content_hash))}
+            query = _of_story(sa.select(t.c.id, t.c.content_hash), t.c.id, self._scope(conn, story))
+            return {r.id: r.content_hash for r in conn.execute(query)}
 
-    def put_reading(self, reading: ArticleReading) -> bool:
-        """Store one article's reading in one transaction, replacing that article's rows.
+    def put_reading(self, reading: ArticleReading, story: str | None = None) -> bool:
+        """Store one article's reading in one transaction, replacing that article's rows, and
+        make it a member of the story (created when named and missing; ALL: of none).
 
-        Returns False (and writes nothing) when the same id with the same content hash is
-        already stored, True otherwise.
+        Returns False (and writes no reading) when the same id with the same content hash is
+        already stored, True otherwise; the membership is written either way. An article
+        re-read keeps the stories it belonged to.
         """
         art = reading.article
         t = tables["articles"]
         with self._tx(write=True, article=art.id) as conn:
+            info = None if story == ALL else _stories.resolve(conn, story, self.url, create_missing=True)
+            if info is not None:
+                _stories.refuse_archived(info, self.url)
             stored = conn.execute(sa.select(t.c.content_hash).where(t.c.id == art.id)).scalar()
             stale = _stale(conn)
-            if stored == art.content_hash and art.id not in stale:
-                return False
-            if stored is not None:
-                _delete_article(conn, art.id)
-            conn.execute(t.insert(), [to_row("articles", art)])
-            for name in ARTICLE_TABLES[1:]:
-                records = getattr(reading, _READING_FIELDS[name])
-                if records:
-                    conn.execute(tables[name].insert(), [to_row(name, r, i) for i, r in enumerate(records)])
-            if art.id in stale:
-                _set_stale(conn, stale - {art.id})
-        return True
+            written = not (stored == art.content_hash and art.id not in stale)
+            if written:
+                held = []
+                if stored is not None:
+                    held = _stories.member_of(conn, art.id)
+                    _delete_article(conn, art.id)
+                conn.execute(t.insert(), [to_row("articles", art)])
+                for name in ARTICLE_TABLES[1:]:
+                    records = getattr(reading, _READING_FIELDS[name])
+                    if records:
+                        conn.execute(tables[name].insert(), [to_row(name, r, i) for i, r in enumerate(records)])
+                for other in held:
+                    _stories.join(conn, other, [art.id])
+                if art.id in stale:
+                    _set_stale(conn, stale - {art.id})
+            if info is not None:
+                _stories.join(conn, info.id, [art.id])
+        return written
 
     def stale_articles(self) -> frozenset[str]:
         """Ids of the stored articles read by an older storyline whose readings lack what the
@@ -196,25 +311,29 @@ class Store:
         with self._tx() as conn:
             return _stale(conn)
 
-    def articles(self) -> list[Article]:
-        """All stored articles, ordered by (published, id); undated articles last."""
+    def articles(self, story: str | None = None) -> list[Article]:
+        """The story's articles (ALL: every stored one), ordered by (published, id); undated last."""
         t = tables["articles"]
         with self._tx() as conn:
-            rows = conn.execute(sa.select(t)).mappings().all()
+            rows = conn.execute(_of_story(sa.select(t), t.c.id, self._scope(conn, story))).mappings().all()
         return sorted((from_row("articles", r) for r in rows), key=_by_date)
 
-    def readings(self) -> list[ArticleReading]:
-        """Every stored reading, ordered by (published, id); undated articles last.
+    def readings(self, story: str | None = None) -> list[ArticleReading]:
+        """The readings of the story's articles (ALL: every stored one), ordered by (published,
+        id); undated articles last.
 
         Read in one snapshot: an article stored meanwhile by another writer is either wholly in
         the list or not at all."""
         with self._tx(snapshot=True) as conn:
-            arts = [from_row("articles", r) for r in conn.execute(sa.select(tables["articles"])).mappings()]
+            scope = self._scope(conn, story)
+            a = tables["articles"]
+            arts = [from_row("articles", r) for r in conn.execute(_of_story(sa.select(a), a.c.id, scope)).mappings()]
             parts: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
             for name in ARTICLE_TABLES[1:]:
                 t = tables[name]
                 # .all(): one fetchall instead of a fetchone per row; every row is kept anyway.
-                for row in conn.execute(sa.select(t).order_by(t.c.article, t.c.seq)).mappings().all():
+                query = _of_story(sa.select(t), t.c.article, scope).order_by(t.c.article, t.c.seq)
+                for row in conn.execute(query).mappings().all():
                     parts[row["article"]][_READING_FIELDS[name]].append(from_row(name, row))
         out = []
         for art in sorted(arts, key=_by_date):
@@ -224,58 +343,79 @@ class Store:
 
     # -- story ----------------------------------------------------------------------------
 
-    def replace_story(self, story: Story) -> bool:
-        """Replace the reconciled story (entities, facts, events, conflicts, echoes, timeline, coverage) in
-        one transaction; returns whether it was written.
+    def replace_story(self, reconciled: Story, story: str | None = None) -> bool:
+        """Replace a story's reconciled account (entities, facts, events, conflicts, echoes,
+        timeline, coverage) in one transaction; returns whether it was written. ``story`` is
+        created when named and missing (None in a database holding none: MAIN).
 
-        A story that knows its coverage is written only if it covers exactly the articles stored
-        when the transaction holds the write lock (SQLite's, taken at BEGIN IMMEDIATE; on
-        PostgreSQL an advisory lock that serialises story replacements). When another writer
-        stored or changed articles after this story's readings were read, nothing is written and
-        False is returned: that writer reconciles after storing, or the caller reads again. So a
-        slow reconcile never overwrites a newer story, and no lock is held while reconciling.
+        An account that knows its coverage is written only if it covers exactly the story's
+        articles stored when the transaction holds the write lock (SQLite's, taken at BEGIN
+        IMMEDIATE; on PostgreSQL an advisory lock per story). When another writer stored or
+        changed the story's articles after this account's readings were read, nothing is written
+        and False is returned: that writer reconciles after storing, or the caller reads again.
+        So a slow reconcile never overwrites a newer account, and no lock is held while reconciling.
         """
         with self._tx(write=True) as conn:
-            if story.coverage is not None:
+            info = _stories.resolve(conn, story, self.url, create_missing=True)
+            assert info is not None
+            if reconciled.coverage is not None:
                 if conn.dialect.name == "postgresql":
-                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _STORY_LOCK})
-                if _coverage(conn) != story.coverage:
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k, hashtext(:s))"), {"k": _STORY_LOCK, "s": info.id})
+                if _coverage(conn, info.id) != reconciled.coverage:
                     return False
-            for name in reversed(STORY_TABLES + LINK_TABLES):
-                conn.execute(tables[name].delete())
+            for name in reversed(SCOPED_TABLES):
+                conn.execute(tables[name].delete().where(tables[name].c.story == info.id))
             for name in STORY_TABLES:
-                records = getattr(story, _STORY_FIELDS[name])
+                records = getattr(reconciled, _STORY_FIELDS[name])
                 if records is not None and not isinstance(records, tuple):
                     records = (records,)
                 if records:
-                    conn.execute(tables[name].insert(), [to_row(name, r, i) for i, r in enumerate(records)])
-            rebuild_links(conn)
+                    conn.execute(tables[name].insert(), [{**to_row(name, r, i), "story": info.id} for i, r in enumerate(records)])
+            rebuild_links(conn, info.id)
         return True
 
-    def story(self) -> Story:
-        """The stored story (empty when nothing was reconciled yet)."""
+    def story(self, story: str | None = None) -> Story:
+        """A story's stored account (empty when it was not reconciled yet, or the database holds no story)."""
         parts: dict[str, Any] = {}
         with self._tx(snapshot=True) as conn:
+            scope = self._scope(conn, story)
             for name in STORY_TABLES:
                 t = tables[name]
-                rows = conn.execute(sa.select(t).order_by(t.c.seq)).mappings()
+                rows = conn.execute(sa.select(t).where(t.c.story == scope).order_by(t.c.seq)).mappings()
                 parts[_STORY_FIELDS[name]] = tuple(from_row(name, r) for r in rows)
         parts["coverage"] = parts["coverage"][0] if parts["coverage"] else None
         return Story(**parts)
 
-    def links(self) -> tuple[list[FactClaim], list[EchoLink]]:
-        """The link tables' rows: what each fact rests on (with its side), and each echo's claims."""
+    def links(self, story: str | None = None) -> tuple[list[FactClaim], list[EchoLink]]:
+        """A story's link tables' rows: what each fact rests on (with its side), and each echo's claims."""
         out: dict[str, list[Any]] = {}
         with self._tx() as conn:
+            scope = self._scope(conn, story)
             for name in LINK_TABLES:
                 t = tables[name]
-                out[name] = [from_row(name, r) for r in conn.execute(sa.select(t).order_by(t.c.seq)).mappings()]
+                out[name] = [from_row(name, r) for r in conn.execute(sa.select(t).where(t.c.story == scope).order_by(t.c.seq)).mappings()]
         return out["fact_claims"], out["echo_links"]
 
-    def coverage(self) -> Coverage:
-        """The coverage of the articles stored now (compare with ``story().coverage``)."""
+    def coverage(self, story: str | None = None) -> Coverage:
+        """The coverage of the story's articles stored now (compare with ``story(story).coverage``)."""
         with self._tx() as conn:
-            return _coverage(conn)
+            return _coverage(conn, self._scope(conn, story) or "")
+
+    # -- reviews --------------------------------------------------------------------------
+
+    def put_review(self, review: Review) -> None:
+        """Store one review decision (``review.story`` is the story's id). Decisions are never
+        replaced: the history is kept and the latest wins (storyline.core.reviews)."""
+        with self._tx(write=True, fault=False) as conn:
+            conn.execute(tables["reviews"].insert().values(**to_row("reviews", review)))
+
+    def reviews(self, story: str | None = None) -> list[Review]:
+        """Every review decision on a story's facts, oldest first."""
+        t = tables["reviews"]
+        with self._tx() as conn:
+            scope = self._scope(conn, story)
+            rows = conn.execute(sa.select(t).where(t.c.story == scope).order_by(t.c.at, t.c.id)).mappings()
+            return [from_row("reviews", r) for r in rows]
 
     # -- housekeeping ---------------------------------------------------------------------
 
@@ -309,9 +449,15 @@ def _set_stale(conn: sa.Connection, ids: frozenset[str]) -> None:
         conn.execute(meta.insert().values(key=STALE_KEY, value=json.dumps(sorted(ids))))
 
 
-def _coverage(conn: sa.Connection) -> Coverage:
+def _coverage(conn: sa.Connection, story: str) -> Coverage:
     t = tables["articles"]
-    return Coverage.of({r.id: r.content_hash for r in conn.execute(sa.select(t.c.id, t.c.content_hash))})
+    query = _of_story(sa.select(t.c.id, t.c.content_hash), t.c.id, story)
+    return Coverage.of({r.id: r.content_hash for r in conn.execute(query)})
+
+
+def _of_story(query: sa.Select, article: sa.ColumnElement, story: str | None) -> sa.Select:
+    """``query`` kept to the articles of the story with id ``story`` (None: every article)."""
+    return query if story is None else query.where(article.in_(_stories.members(story)))
 
 
 def _delete_article(conn: sa.Connection, article_id: str) -> None:

@@ -10,9 +10,11 @@ field, with the type read from the field's annotation:
   (``Claim.quantities: tuple[Quantity, ...]``) is a list of objects.
 - a nested record (``Claim.source: Source``) is flattened into ``<field>_<subfield>`` columns.
 
-``id`` is the primary key. Every table but ``articles`` has one column of the store's own,
-``seq``: the position of the row inside its ``ArticleReading``/``Story`` tuple, so reading back
-gives the records in the order they were written. The Alembic migrations (``migrations/versions``) are written out by
+``id`` is the primary key; the tables of a story's account (``SCOPED_TABLES``) have a column
+``story`` of the store's own and the key (story, id). Every table but ``articles`` and the
+workspace's (stories, story_articles, reviews) has one column of the store's own, ``seq``: the
+position of the row inside its ``ArticleReading``/``Story`` tuple, so reading back gives the
+records in the order they were written. The Alembic migrations (``migrations/versions``) are written out by
 hand; ``tests/test_store_schema.py`` compares them with :data:`metadata` so they cannot drift.
 """
 
@@ -32,6 +34,8 @@ from storyline.core.records import TABLES
 __all__ = [
     "ARTICLE_TABLES",
     "LINK_TABLES",
+    "SCOPED_TABLES",
+    "WORKSPACE_TABLES",
     "STORY_TABLES",
     "RecordColumn",
     "SCHEMA_KEY",
@@ -47,6 +51,13 @@ STORY_TABLES: tuple[str, ...] = ("entities", "facts", "events", "conflicts", "ec
 # Link tables (storyline.store.links): derived from the story and the readings whenever the story
 # is stored, so SQL tools follow facts to claims to articles by foreign key. Not part of Story.
 LINK_TABLES: tuple[str, ...] = ("fact_claims", "echo_links")
+# The workspace (schema 11): the stories, their articles, and the reviewers' verdicts on facts.
+# Kept across re-analysis: replace_story never touches them.
+WORKSPACE_TABLES: tuple[str, ...] = ("stories", "story_articles", "reviews")
+# Tables holding one story's reconciled account: each has a ``story`` column (-> stories.id) and
+# the primary key (story, id), since record ids are content hashes that two stories share when
+# they hold the same articles.
+SCOPED_TABLES: tuple[str, ...] = STORY_TABLES + LINK_TABLES
 
 # Enforced references: (table, column) -> "table.column". Only links that always hold inside
 # the unit stored in one transaction are enforced. Story tables do not reference article
@@ -58,10 +69,17 @@ FOREIGN_KEYS: dict[tuple[str, str], str] = {
     **{(t, "article"): "articles.id" for t in ARTICLE_TABLES if t != "articles"},
     ("mentions", "entity"): "article_entities.id",
     ("ages", "entity"): "article_entities.id",
-    ("conflicts", "fact"): "facts.id",
-    ("timeline", "fact"): "facts.id",
-    ("fact_claims", "fact"): "facts.id",
-    ("echo_links", "echo"): "echoes.id",
+    ("story_articles", "story"): "stories.id",
+    ("story_articles", "article"): "articles.id",
+    ("reviews", "story"): "stories.id",
+}
+# References between the tables of one story: (story, column) -> (story, id) of the parent, so
+# a fact of one story is never taken for the same fact of another.
+SCOPED_KEYS: dict[tuple[str, str], str] = {
+    ("conflicts", "fact"): "facts",
+    ("timeline", "fact"): "facts",
+    ("fact_claims", "fact"): "facts",
+    ("echo_links", "echo"): "echoes",
 }
 # The link tables' references to article tables: enforced, but ON DELETE SET NULL, so re-reading
 # an article is never blocked by the story (whose next reconcile rewrites the links).
@@ -77,6 +95,9 @@ SOFT_KEYS: dict[tuple[str, str], str] = {
 }
 INDEXED: frozenset[tuple[str, str]] = (frozenset(FOREIGN_KEYS) | frozenset(SOFT_KEYS)
                                        | {("claims", "subject"), ("echoes", "claim"), ("facts", "event")})
+# Tables whose rows carry no ``seq``: articles are listed by (published, id), the workspace's rows by
+# their own names and times.
+UNORDERED: frozenset[str] = frozenset({"articles", *WORKSPACE_TABLES})
 
 
 @dataclass(frozen=True)
@@ -143,6 +164,10 @@ def _sa_type(col: RecordColumn) -> sa.types.TypeEngine:
 
 def _table(name: str, cols: tuple[RecordColumn, ...], md: sa.MetaData) -> sa.Table:
     items: list[Any] = []
+    scoped = name in SCOPED_TABLES
+    if scoped:
+        items.append(sa.Column("story", sa.Text, sa.ForeignKey("stories.id", ondelete="CASCADE", name=f"fk_{name}_story"),
+                               primary_key=True, nullable=False))
     for c in cols:
         args: list[Any] = []
         fk = FOREIGN_KEYS.get((name, c.name))
@@ -153,10 +178,16 @@ def _table(name: str, cols: tuple[RecordColumn, ...], md: sa.MetaData) -> sa.Tab
         items.append(
             sa.Column(c.name, _sa_type(c), *args, primary_key=c.name == "id", nullable=c.nullable)
         )
-        if (name, c.name) in INDEXED:
-            items.append(sa.Index(f"ix_{name}_{c.name}", c.name))
-    if name != "articles":  # articles are listed by (published, id), not by position
+        if parent := SCOPED_KEYS.get((name, c.name)):
+            items.append(sa.ForeignKeyConstraint(["story", c.name], [f"{parent}.story", f"{parent}.id"],
+                                                 ondelete="CASCADE", name=f"fk_{name}_{c.name}"))
+            items.append(sa.Index(f"ix_{name}_{c.name}", "story", c.name))
+        elif (name, c.name) in INDEXED:
+            items.append(sa.Index(f"ix_{name}_{c.name}", *(("story",) if scoped and (name, c.name) not in SOFT_KEYS else ()), c.name))
+    if name not in UNORDERED:
         items.append(sa.Column("seq", sa.Integer, nullable=False))
+    if name == "stories":
+        items.append(sa.UniqueConstraint("name", name="uq_stories_name"))
     return sa.Table(name, md, *items)
 
 
@@ -180,8 +211,8 @@ SCHEMA_KEY = "schema_version"
 tables: dict[str, sa.Table] = {name: _table(name, cols, metadata) for name, cols in _LAYOUTS.items()}
 """Table name -> Table, in ``storyline.core.records.TABLES`` order."""
 
-if set(ARTICLE_TABLES) | set(STORY_TABLES) | set(LINK_TABLES) != set(tables):
-    raise TypeError("storyline.core.records.TABLES and the store's ARTICLE_TABLES/STORY_TABLES/LINK_TABLES disagree")
+if set(ARTICLE_TABLES) | set(STORY_TABLES) | set(LINK_TABLES) | set(WORKSPACE_TABLES) != set(tables):
+    raise TypeError("storyline.core.records.TABLES and the store's ARTICLE_TABLES/STORY_TABLES/LINK_TABLES/WORKSPACE_TABLES disagree")
 
 # -- The workspace's own tables (``storyline serve``) ------------------------------------------
 # Not records of the story: who may use the workspace and what it is doing. Declared by hand on

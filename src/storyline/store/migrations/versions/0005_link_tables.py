@@ -62,7 +62,7 @@ def upgrade() -> None:
         rebuild_links,  # the one derivation, also run on every story write
     )
 
-    rebuild_links(op.get_bind())
+    rebuild_links(op.get_bind(), None)  # the layout before schema 11: no story column
     op.execute(_META.update().where(_META.c.key == "schema_version").values(value=str(SCHEMA_VERSION)))
 
 

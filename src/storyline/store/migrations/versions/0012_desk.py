@@ -5,7 +5,7 @@ API tokens and browser sessions (stored as SHA-256 digests, never the secret), a
 jobs started from the workspace. Nothing in the story tables changes; no article is read again.
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-06
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
@@ -74,4 +74,4 @@ def downgrade() -> None:
         op.drop_index(f"ix_{table}_account", table)
         op.drop_table(table)
     op.drop_table("accounts")
-    op.execute(_META.update().where(_META.c.key == "schema_version").values(value="10"))
+    op.execute(_META.update().where(_META.c.key == "schema_version").values(value="11"))
