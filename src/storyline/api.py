@@ -35,6 +35,8 @@ from storyline.ingest import ingest as _ingest
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from storyline.core.reviews import Attached
+
     import storyline.store
     from storyline.present.browse import StoryView
 
@@ -47,6 +49,7 @@ __all__ = [
     "ProgressEvent",
     "Store",
     "analyze",
+    "attach_reviews",
     "browse",
     "database_info",
     "demo_corpus",
@@ -60,6 +63,8 @@ __all__ = [
     "read",
     "reconcile",
     "render_report",
+    "review",
+    "reviews",
     "stories",
     "story_version",
 ]
@@ -227,8 +232,16 @@ class Store(Protocol):
         """The story's stored account (empty when nothing was reconciled yet)."""
         ...
 
+    def get_story(self, story: str | None = None) -> StoryInfo:
+        """The story ``story`` names (None: the one story)."""
+        ...
+
     def reviews(self, story: str | None = None) -> Sequence[Review]:
         """Every review decision on the story's facts, oldest first."""
+        ...
+
+    def put_review(self, review: Review) -> object:
+        """Store one review decision (``review.story`` is the story's id); earlier ones are kept."""
         ...
 
 
@@ -516,7 +529,48 @@ def export(store: Store, fmt: str = "json", *, story: str | None = None, options
     if fmt not in _export.FORMATS:
         raise ConfigError(f"unknown export format '{fmt}'", fix=f"use one of: {', '.join(_export.FORMATS)}")
     readings, account = _current(store, options, progress, story=story, must_save=False)
-    return _export.export(readings, account, fmt)
+    return _export.export(readings, account, fmt, store.reviews(story))
+
+
+def review(store: Store, story: str | None, fact_id: str, verdict: str, note: str, reviewer: str) -> Review:
+    """Record a reviewer's verdict ("verified", "false" or "needs_work") on a fact of the story as
+    it is now, with a note; returns the stored decision.
+
+    The story is reconciled first when out of date (so ``fact_id`` is looked up among the facts a
+    reader sees). The decision is anchored on the ids the fact rests on and follows them through
+    later re-analysis (storyline.core.reviews); earlier decisions are kept as its history. A
+    ConfigError for a fact the story does not hold (the story was re-analysed since it was shown:
+    look the fact up again) or a bad verdict or reviewer."""
+    from storyline.core.reviews import new_review
+    from storyline.store.stories import now
+
+    _, account = _current(store, None, story=story)
+    fact = next((f for f in account.facts if f.id == fact_id), None)
+    if fact is None:
+        attached = attach_reviews(store, story)
+        moved = next((fr.fact for fr in attached.by_fact.values() if any(r.fact == fact_id for r in fr.history)), None)
+        hint = f"; a review given under that id is now on fact {moved}" if moved else ""
+        raise ConfigError(f"the story holds no fact {fact_id!r}{hint}", input="fact",
+                          fix="the story may have been analysed again since the fact was shown: look the fact up again "
+                              "(storyline export, facts[].id)")
+    decision = new_review(store.get_story(story).id, fact, verdict, note, reviewer, now())
+    store.put_review(decision)
+    return decision
+
+
+def attach_reviews(store: Store, story: str | None = None) -> Attached:
+    """The story's review decisions attached to its facts as they are now: ``by_fact[fact id]``
+    (latest decision and history) and ``orphaned`` (reviews no fact holds any more)."""
+    from storyline.core.reviews import attach
+
+    _, account = _current(store, None, story=story, must_save=False)
+    return attach(store.reviews(story), account.facts)
+
+
+def reviews(store: Store, story: str | None = None) -> list[Review]:
+    """Every review decision taken on the story's facts, oldest first (see :func:`attach_reviews`
+    for them attached to the facts)."""
+    return list(store.reviews(story))
 
 
 def stories(store: storyline.store.Store, *, archived: bool | None = None) -> list[storyline.store.StorySummary]:
@@ -590,7 +644,7 @@ def render_report(
     readings, account = _current(store, options, progress, story=story, must_save=False)
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     footer = f"storyline {__version__}" + (f" · {pipeline}" if pipeline else "") + f" · generated {stamp}"
-    return _render(readings, account, title=title, footer=footer)
+    return _render(readings, account, title=title, footer=footer, reviews=store.reviews(story))
 
 
 @dataclass(frozen=True)

@@ -44,8 +44,14 @@ class MemoryStore:
     def story(self, story: str | None = None) -> Story:
         return self.stored
 
+    def get_story(self, story: str | None = None) -> StoryInfo:
+        return self.ensure_story(story or "main")
+
     def reviews(self, story: str | None = None) -> list[Review]:
         return list(self.decisions)
+
+    def put_review(self, review: Review) -> None:
+        self.decisions.append(review)
 
 
 STUB_PIPELINE_NAME = "storyline_stub"

@@ -8,8 +8,11 @@ same lookups the dossier uses (:class:`storyline.present.report_views.Index`, ``
 (str, int, float, bool, None, list, dict): the HTTP API sends it as is, and the pages render it
 with autoescaping. Article text is hostile input and is never turned into markup here.
 
-A view is built once per version of the story (see ``api.browse``); filtering and paging work on
-precomputed rows, so a page of facts costs a scan of the facts, not a walk over the readings.
+A view is built once per version of the story's articles (see ``api.browse``); filtering and
+paging work on precomputed rows, so a page of facts costs a scan of the facts, not a walk over the
+readings. Reviews change more often than articles and cost little to attach, so they are not part
+of the view: :meth:`StoryView.attach` attaches the story's decisions to its facts
+(:mod:`storyline.core.reviews`), and the calls that show reviews take the result.
 """
 
 from __future__ import annotations
@@ -19,9 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.core.dates import bound, format_date, format_span, iso, parse_day
-from storyline.core.records import ArticleReading, Claim, Fact, Story
+from storyline.core.records import VERDICTS, ArticleReading, Claim, Fact, Review, Story
+from storyline.core.reviews import Attached, FactReview, attach
 from storyline.core.vocab import SOURCE_KIND
-from storyline.present.report import _disputed, _key_fact, _outlets, _people, _summary
+from storyline.present.report import VERDICT_LABELS, _disputed, _key_fact, _outlets, _people, _summary
 from storyline.present.report_views import (
     CONFLICT_LABELS,
     GRADE_LABELS,
@@ -35,9 +39,10 @@ from storyline.present.report_views import (
     sides,
 )
 
-__all__ = ["FACT_FILTERS", "FactFilter", "StoryView", "page"]
+__all__ = ["FACT_FILTERS", "UNREVIEWED", "FactFilter", "StoryView", "page", "review_dict"]
 
-FACT_FILTERS = ("status", "kind", "outlet", "person", "since", "until", "q")
+FACT_FILTERS = ("status", "kind", "outlet", "person", "since", "until", "q", "review")
+UNREVIEWED = "unreviewed"
 MAX_PAGE = 200
 
 
@@ -56,6 +61,8 @@ class FactFilter:
     until: str | None = None
     q: str | None = None
     """Words that must all appear (ignoring case) in the fact's title, statement or claims."""
+    review: str | None = None
+    """A verdict (the latest decision on the fact), or "unreviewed"."""
 
 
 def page(items: Sequence, offset: int = 0, limit: int = 50) -> dict:
@@ -98,11 +105,17 @@ class StoryView:
                 self.fact_of.setdefault(c, f.id)
         self._rows = [self._row(f) for f in self.facts]
 
+    def attach(self, reviews: Sequence[Review]) -> Attached:
+        """The review decisions attached to this version's facts (latest wins, orphans apart)."""
+        return attach(reviews, self.story.facts)
+
     # -- the brief --------------------------------------------------------------------------
 
-    def brief(self) -> dict:
-        """The story in brief: sentences, counts, the most disputed and best established facts."""
+    def brief(self, reviewed: Attached = Attached()) -> dict:
+        """The story in brief: sentences, counts, the most disputed and best established facts,
+        the reviews by verdict and those that lost their fact."""
         counts = Counter(f.status for f in self.facts)
+        verdicts = Counter(r.latest.verdict for r in reviewed.by_fact.values())
         disputed = _disputed(self.facts, self.ix)
         established = sorted((f for f in self.facts if f.status == "corroborated"),
                              key=lambda f: (-f.independent_sources, -len(f.claims), f.statement))  # fmt: skip
@@ -115,8 +128,10 @@ class StoryView:
                 "people": sum(1 for p in self.people if p["entity"].type == "PERSON"),
             },  # fmt: skip
             "statuses": [self._status(s, counts.get(s, 0)) for s in STATUS_ORDER],
-            "disputed": [self.fact_summary(f) for f in disputed[:5]],
-            "established": [self.fact_summary(f) for f in established[:5]],
+            "disputed": [self.fact_summary(f, reviewed.by_fact.get(f.id)) for f in disputed[:5]],
+            "established": [self.fact_summary(f, reviewed.by_fact.get(f.id)) for f in established[:5]],
+            "reviews": [{"verdict": v, "label": VERDICT_LABELS.get(v, v), "facts": verdicts[v]} for v in VERDICTS],
+            "orphaned": [review_dict(r) for r in reviewed.orphaned],
         }
 
     def timeline(self) -> list[dict]:
@@ -153,9 +168,11 @@ class StoryView:
         return _FactRow(f, self.titles[f.id].text, frozenset(c.source.kind for c in known), frozenset(outlets),
                         frozenset(people), iso(start), iso(end or start), words)
 
-    def facts_page(self, where: FactFilter = FactFilter(), offset: int = 0, limit: int = 50) -> dict:
+    def facts_page(self, where: FactFilter = FactFilter(), offset: int = 0, limit: int = 50,
+                   reviewed: Attached = Attached()) -> dict:  # fmt: skip
         """A page of fact summaries matching ``where``, disputed first (as the dossier orders them)."""
         terms = where.q.casefold().split() if where.q else []
+        verdict = {f: r.latest.verdict for f, r in reviewed.by_fact.items()}
         rows = [
             r for r in self._rows
             if (not where.status or r.fact.status == where.status)
@@ -165,29 +182,35 @@ class StoryView:
             and (not where.since or (r.end is not None and r.end >= where.since))
             and (not where.until or (r.start is not None and r.start <= where.until))
             and all(t in r.words for t in terms)
+            and (not where.review or verdict.get(r.fact.id, UNREVIEWED) == where.review)
         ]  # fmt: skip
         out = page(rows, offset, limit)
-        out["items"] = [self.fact_summary(r.fact) for r in out["items"]]
+        out["items"] = [self.fact_summary(r.fact, reviewed.by_fact.get(r.fact.id)) for r in out["items"]]
         return out
 
-    def fact_summary(self, f: Fact) -> dict:
+    def fact_summary(self, f: Fact, review: FactReview | None = None) -> dict:
         return {
+            "review": review.latest.verdict if review else None,
+            "review_label": VERDICT_LABELS.get(review.latest.verdict, review.latest.verdict) if review else None,
             "id": f.id, "title": self.titles[f.id].text, "status": f.status, "status_label": STATUS_TEXT.get(f.status, (f.status, ""))[0],
             "sources": f.independent_sources, "grade": GRADE_LABELS.get(f.grade, f.grade), "claims": len(f.claims),
             "conflicts": len(self.ix.conflicts_of[f.id]), "when": f.when, "outlets": list(f.outlets),
         }  # fmt: skip
 
-    def fact(self, fact_id: str) -> dict | None:
+    def fact(self, fact_id: str, reviewed: Attached = Attached()) -> dict | None:
         """One fact: its two sides (claims with their sentence and source), conflicts with their
-        reasons, echo chains, notes; None for an unknown id."""
+        reasons, echo chains, notes, its reviews (the latest decision first); None for an unknown id."""
         f = self.fact_by_id.get(fact_id)
         if f is None:
             return None
         ix = self.ix
         support, dispute, superseded, neither = sides(f, ix)
         claim = lambda cid: self.claim(cid) if cid in ix.claims else None  # noqa: E731
+        attached = reviewed.by_fact.get(f.id)
         return {
-            **self.fact_summary(f),
+            **self.fact_summary(f, attached),
+            "reviews": [review_dict(r) for r in reversed(attached.history)] if attached else [],
+            "review_moved": attached.moved if attached else False,
             "statement": f.statement, "status_meaning": STATUS_TEXT.get(f.status, ("", ""))[1],
             "predicate_class": f.predicate_class, "notes": list(f.notes),
             "supporting": [self.claim(c) for c in support], "disputing": [self.claim(c) for c in dispute],
@@ -288,10 +311,17 @@ class StoryView:
         return {"status": status, "label": label, "meaning": meaning, "facts": count}
 
     def choices(self) -> dict:
-        """The values each fact filter takes, for a form: statuses, source kinds, outlets, people."""
+        """The values each fact filter takes, for a form: statuses, source kinds, outlets, people, reviews."""
         return {
+            "review": [[v, VERDICT_LABELS.get(v, v)] for v in VERDICTS] + [[UNREVIEWED, "Not reviewed"]],
             "status": [[s, STATUS_TEXT[s][0]] for s in STATUS_ORDER],
             "kind": [[k, KIND_LABELS[k]] for k in SOURCE_KIND],
             "outlet": sorted({o for r in self._rows for o in r.outlets}),
             "person": [[p["entity"].id, p["entity"].name] for p in self.people if p["weight"]],
         }
+
+
+def review_dict(r: Review) -> dict:
+    """A review decision as the pages and the API show it."""
+    return {"verdict": r.verdict, "label": VERDICT_LABELS.get(r.verdict, r.verdict), "note": r.note, "reviewer": r.reviewer,
+            "at": r.at, "fact": r.fact, "statement": r.statement}  # fmt: skip

@@ -26,8 +26,10 @@ from storyline.core.records import (
     ArticleReading,
     Claim,
     Mention,
+    Review,
     Story,
 )
+from storyline.core.reviews import FactReview, attach
 from storyline.ingest.origins import public_origin
 
 __all__ = ["export", "export_json", "export_jsonl", "export_csv", "claim_records", "FORMATS"]
@@ -35,12 +37,13 @@ __all__ = ["export", "export_json", "export_jsonl", "export_csv", "claim_records
 FORMATS = ("json", "jsonl", "csv", "timelinejs")
 
 
-def export(readings: Sequence[ArticleReading], story: Story, fmt: str = "json") -> Any:
-    """Dispatch on ``fmt``; json/timelinejs give dicts, jsonl/csv give strings."""
+def export(readings: Sequence[ArticleReading], story: Story, fmt: str = "json", reviews: Sequence[Review] = ()) -> Any:
+    """Dispatch on ``fmt``; json/timelinejs give dicts, jsonl/csv give strings. ``reviews``
+    (the story's review decisions) go into json and jsonl."""
     if fmt == "json":
-        return export_json(readings, story)
+        return export_json(readings, story, reviews)
     if fmt == "jsonl":
-        return export_jsonl(readings, story)
+        return export_jsonl(readings, story, reviews)
     if fmt == "csv":
         return export_csv(readings, story)
     if fmt == "timelinejs":
@@ -203,9 +206,22 @@ def _entities(readings: Sequence[ArticleReading], story: Story, ix: _Index) -> l
     return out
 
 
-def export_json(readings: Sequence[ArticleReading], story: Story) -> dict:
-    """The whole story as one JSON-ready dict (contract ``storyline/1``)."""
+def _decision(r: Review) -> dict:
+    return {"verdict": r.verdict, "note": r.note, "reviewer": r.reviewer, "at": r.at, "fact": r.fact}
+
+
+def _review(attached: FactReview | None) -> dict | None:
+    """A fact's ``review`` field: the latest decision, and every one (oldest first); null when none."""
+    if attached is None:
+        return None
+    return {**_decision(attached.latest), "moved": attached.moved, "history": [_decision(r) for r in attached.history]}
+
+
+def export_json(readings: Sequence[ArticleReading], story: Story, reviews: Sequence[Review] = ()) -> dict:
+    """The whole story as one JSON-ready dict (contract ``storyline/1``), with the reviews
+    attached to its facts (storyline.core.reviews)."""
     ix = _Index(readings, story)
+    attached = attach(reviews, story.facts)
     conflicts = defaultdict(list)
     for c in story.conflicts:
         conflicts[c.fact].append({"claims": list(c.claims), "reason": c.reason, "kind": c.kind})
@@ -225,7 +241,7 @@ def export_json(readings: Sequence[ArticleReading], story: Story) -> dict:
              "conflicts": conflicts.get(f.id, []), "grade": f.grade, "predicate_class": f.predicate_class,
              "when": f.when, "statement_claim": f.statement_claim, "supporting": list(f.supporting),
              "disputing": list(f.disputing), "superseded": list(f.superseded), "notes": list(f.notes),
-             "event": f.event}
+             "event": f.event, "review": _review(attached.by_fact.get(f.id))}
             for f in story.facts
         ],  # fmt: skip
         "events": [{"id": e.id, "key": e.key, "label": e.label, "facts": list(e.facts), "when": e.when}
@@ -235,16 +251,18 @@ def export_json(readings: Sequence[ArticleReading], story: Story) -> dict:
             {"when": t.when, "fact": t.fact, "label": t.label, "start": t.start, "end": t.end, "status": t.status}
             for t in story.timeline
         ],
+        "orphaned_reviews": [{**_decision(r), "statement": r.statement, "anchor": list(r.anchor)} for r in attached.orphaned],
     }
 
 
-def export_jsonl(readings: Sequence[ArticleReading], story: Story) -> str:
+def export_jsonl(readings: Sequence[ArticleReading], story: Story, reviews: Sequence[Review] = ()) -> str:
     """One JSON object a line: a header, then each record tagged by a ``record`` field
     (not ``type``, which entities and timexes already use)."""
-    data = export_json(readings, story)
+    data = export_json(readings, story, reviews)
     lines = [json.dumps({"record": "header", "schema": data["schema"]}, ensure_ascii=False)]
     singular = {"articles": "article", "entities": "entity", "timexes": "timex", "claims": "claim",
-                "facts": "fact", "events": "event", "echoes": "echo", "timeline": "timeline"}  # fmt: skip
+                "facts": "fact", "events": "event", "echoes": "echo", "timeline": "timeline",
+                "orphaned_reviews": "orphaned_review"}  # fmt: skip
     for key, kind in singular.items():
         for obj in data[key]:
             lines.append(json.dumps({"record": kind, **obj}, ensure_ascii=False))

@@ -41,7 +41,8 @@ from storyline.core.dates import (
     iso,
     parse_day,
 )
-from storyline.core.records import ArticleReading, Claim, Fact, Story
+from storyline.core.records import ArticleReading, Claim, Fact, Review, Story
+from storyline.core.reviews import Attached, FactReview, attach
 from storyline.core.vocab import SOURCE_KIND, STATUS
 from storyline.present.counts import CastCounts
 from storyline.present.report_views import (
@@ -346,7 +347,8 @@ def _basis(f: Fact) -> str:
     return f"{n} independent source{'' if n == 1 else 's'} · best: {grade}"
 
 
-def _payload(ix: Index, facts: Sequence[Fact], titles: dict[str, Title], people: list[dict]) -> dict:
+def _payload(ix: Index, facts: Sequence[Fact], titles: dict[str, Title], people: list[dict],
+             reviewed: Attached | None = None) -> dict:
     kinds = list(SOURCE_KIND)
     kind_ix = {k: i for i, k in enumerate(kinds)}
     statuses = list(STATUS_ORDER)
@@ -435,6 +437,7 @@ def _payload(ix: Index, facts: Sequence[Fact], titles: dict[str, Title], people:
                   for x in ix.conflicts_of[f.id]] or None,
             "ch": [[[claim_ix.get(x, -1) if x else -1, ix.echo_of[x][1] if x in ix.echo_of else ""] for x in chain]
                    for chain in chains(f, ix)] or None,
+            "rv": _review_row(reviewed.by_fact.get(f.id)) if reviewed else None,
         }  # fmt: skip
         row.update({k: v for k, v in optional.items() if v is not None})
         out_facts.append(row)
@@ -450,6 +453,31 @@ def _payload(ix: Index, facts: Sequence[Fact], titles: dict[str, Title], people:
         "facts": out_facts,
         "loose": [claim_ix[c.id] for r in ix.readings for c in r.claims if c.id not in in_facts],
     }
+
+
+VERDICT_LABELS = {"verified": "Verified", "false": "False", "needs_work": "Needs work"}
+
+
+def _review_row(attached: FactReview | None) -> dict | None:
+    """A fact's review in the data block: the latest verdict (v, its label l), note, reviewer, time,
+    and how many decisions were taken on it."""
+    if attached is None:
+        return None
+    r = attached.latest
+    return {"v": r.verdict, "l": VERDICT_LABELS.get(r.verdict, r.verdict), "n": r.note, "by": r.reviewer, "at": r.at[:16].replace("T", " "),
+            "h": len(attached.history)}
+
+
+def _reviews(reviewed: Attached, titles: dict[str, Title], facts: Sequence[Fact]) -> dict:
+    """The dossier's review section: reviewed facts in the dossier's order, then the orphaned."""
+    def row(r: Review) -> dict:
+        return {"verdict": r.verdict, "label": VERDICT_LABELS.get(r.verdict, r.verdict), "note": r.note,
+                "reviewer": r.reviewer, "at": r.at[:16].replace("T", " ")}
+
+    done = [{"anchor": anchor("fact", f.id), "title": titles[f.id].text, **row(reviewed.by_fact[f.id].latest),
+             "earlier": len(reviewed.by_fact[f.id].history) - 1}
+            for f in facts if f.id in reviewed.by_fact]
+    return {"facts": done, "orphaned": [{"statement": r.statement, **row(r)} for r in reviewed.orphaned]}
 
 
 def encode_data(payload: dict) -> str:
@@ -478,11 +506,13 @@ def _asset(name: str) -> str:
 
 
 def render_report(
-    readings: Sequence[ArticleReading], story: Story, *, title: str | None = None, footer: str | None = None
+    readings: Sequence[ArticleReading], story: Story, *, title: str | None = None, footer: str | None = None,
+    reviews: Sequence[Review] = (),
 ) -> str:
     """Render the story as one self-contained, deterministic HTML dossier.
 
-    ``readings`` are the articles' readings, ``story`` the reconciled story (may be empty);
+    ``readings`` are the articles' readings, ``story`` the reconciled story (may be empty),
+    ``reviews`` the reviewers' decisions (attached to the facts by storyline.core.reviews);
     ``title`` defaults to one built from the key people; ``footer`` is shown verbatim (the
     caller puts the generator, pipeline and generation time there; this function reads no clock).
     """
@@ -497,7 +527,8 @@ def render_report(
     people, others = _people(ix)
     outlets = _outlets(ix, facts)
     timeline = _timeline(ix, {f.id: f for f in facts}, titles)
-    data = encode_data(_payload(ix, facts, titles, people))
+    reviewed = attach(reviews, story.facts)
+    data = encode_data(_payload(ix, facts, titles, people, reviewed))
     if title is None:
         names = [p["entity"].name for p in people if p["entity"].type == "PERSON"][:2]
         title = f"Dossier: {' and '.join(names)}" if names else "Story dossier"
@@ -533,5 +564,6 @@ def render_report(
             script_hash=script_hash,
             data=data,
             data_id=DATA_ID,
+            reviews=_reviews(reviewed, titles, facts),
         )
     )

@@ -135,10 +135,40 @@ def export_schema() -> dict:
                        "reason": s, "kind": _json_type(R.ConflictKind)},
         "required": ["claims", "reason"],
     }  # fmt: skip
+    docs = _field_docs(R.Review)
+    decision = {
+        "type": "object",
+        "description": "One reviewer's decision on a fact (storyline.core.reviews; schema 11).",
+        "properties": {"verdict": {**_json_type(R.Verdict), "description": docs["verdict"]},
+                       "note": {**s, "description": docs["note"]}, "reviewer": {**s, "description": docs["reviewer"]},
+                       "at": {**s, "description": docs["at"]},
+                       "fact": {**s, "description": "The fact's id when the decision was taken (it changes when articles join the fact)."}},
+        "required": ["verdict", "note", "reviewer", "at", "fact"],
+    }  # fmt: skip
+    review = {
+        **decision,
+        "description": "The reviewers' decisions attached to this fact: the latest one's fields, whether it was taken under "
+                       "another id of the fact (moved), and every decision, oldest first (history). A review follows the "
+                       "claims the fact rested on when it was reviewed, so adding articles does not lose it.",
+        "properties": {**decision["properties"],
+                       "moved": {"type": "boolean", "description": "True when the latest decision was taken on this fact under another id."},
+                       "history": {"type": "array", "items": _ref("decision")}},
+        "required": [*decision["required"], "moved", "history"],
+    }  # fmt: skip
+    orphan = {
+        **decision,
+        "description": "A review none of whose claims is in any fact of the story now: kept, with what it was given on.",
+        "properties": {**decision["properties"], "statement": {**s, "description": docs["statement"]},
+                       "anchor": {"type": "array", "items": s, "description": docs["anchor"]}},
+        "required": [*decision["required"], "statement", "anchor"],
+    }  # fmt: skip
     fact = record_schema(
         R.Fact,
         required=("id", "statement", "claims", "articles", "outlets", "independent_sources", "status", "conflicts"),
-        extra={"conflicts": {"type": "array", "items": conflict, "description": "Pairs of claims that cannot both be true."}},
+        extra={"conflicts": {"type": "array", "items": conflict, "description": "Pairs of claims that cannot both be true."},
+               "review": {"anyOf": [_ref("review"), {"type": "null"}],
+                          "description": "The reviewers' verdict on the fact (verified, false, needs_work) and its history; "
+                                         "null when nobody reviewed it (schema 11; absent before)."}},
     )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -158,6 +188,8 @@ def export_schema() -> dict:
                        "description": "What happened, each grouping the facts that tell of it (schema 9; absent before)."},
             "echoes": {"type": "array", "items": _ref("echo")},
             "timeline": {"type": "array", "items": _ref("timeline")},
+            "orphaned_reviews": {"type": "array", "items": _ref("orphaned_review"),
+                                 "description": "Reviews that no fact of the story holds any more (schema 11; absent before)."},
         },
         "$defs": {
             "article": record_schema(R.Article, required=("id", "outlet", "url", "title", "published", "text")),
@@ -168,6 +200,9 @@ def export_schema() -> dict:
             "claim": claim,
             "fact": fact,
             "event": record_schema(R.Event),
+            "decision": decision,
+            "review": review,
+            "orphaned_review": orphan,
             "echo": record_schema(R.Echo),
             "timeline": record_schema(R.TimelineEntry, only=("when", "start", "end", "fact", "label", "status"),
                                       required=("when", "fact", "label")),

@@ -15,9 +15,9 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel
 
 from storyline import api
-from storyline.core.errors import StoreError
+from storyline.core.errors import ConfigError, StoreError
 from storyline.core.records import StoryInfo
-from storyline.present.browse import FactFilter, StoryView
+from storyline.present.browse import FactFilter, StoryView, review_dict
 from storyline.serve.adding import add_pasted, add_uploads, add_urls
 from storyline.serve.app import Caller, api_caller, space_of
 from storyline.serve.workspace import Workspace
@@ -102,9 +102,18 @@ def manage(space: Workspace, *, story: str | None = None, create: str | None = N
         raise HTTPException(400, str(exc)) from None
 
 
+def reviewed(request: Request, story: str) -> tuple[StoryView, Any]:
+    """The story's view and its reviews attached to its facts."""
+    space = space_of(request)
+    info = space.story(story)
+    view = space.view(info.id)
+    return view, space.reviews(info.id, view)
+
+
 @router.get("/stories/{story}")
 def brief(request: Request, story: str, who: Who) -> dict:
-    return view_of(request, story).brief()
+    view, attached = reviewed(request, story)
+    return view.brief(attached)
 
 
 @router.get("/stories/{story}/timeline")
@@ -117,17 +126,52 @@ def timeline(request: Request, story: str, who: Who, offset: Offset = 0, limit: 
 @router.get("/stories/{story}/facts")
 def facts(request: Request, story: str, who: Who, status: str | None = None, kind: str | None = None,
           outlet: str | None = None, person: str | None = None, since: str | None = None, until: str | None = None,
-          q: str | None = None, offset: Offset = 0, limit: Limit = 50) -> dict:  # fmt: skip
-    where = FactFilter(status=status, kind=kind, outlet=outlet, person=person, since=since, until=until, q=q)
-    return view_of(request, story).facts_page(where, offset, limit)
+          q: str | None = None, review: str | None = None, offset: Offset = 0, limit: Limit = 50) -> dict:  # fmt: skip
+    """Fact summaries, disputed first; the filters combine (``review``: a verdict or "unreviewed")."""
+    where = FactFilter(status=status, kind=kind, outlet=outlet, person=person, since=since, until=until, q=q, review=review)
+    view, attached = reviewed(request, story)
+    return view.facts_page(where, offset, limit, attached)
 
 
 @router.get("/stories/{story}/facts/{fact_id}")
 def fact(request: Request, story: str, fact_id: str, who: Who) -> dict:
-    found = view_of(request, story).fact(fact_id)
+    view, attached = reviewed(request, story)
+    found = view.fact(fact_id, attached)
     if found is None:
         raise HTTPException(404, f"no fact {fact_id!r} in this story (the story may have changed: reload the list)")
     return found
+
+
+class Verdict(BaseModel):
+    verdict: str
+    note: str = ""
+
+
+def review_fact(space: Workspace, story: str, fact_id: str, who: Caller, verdict: str, note: str) -> dict:
+    """Record the caller's verdict on a fact through ``api.review``; a fact the story no longer
+    holds (re-analysed since it was shown) is a 409 saying where its reviews went."""
+    who.require("editor")
+    info = space.story(story)
+    try:
+        decision = api.review(space.store, info.id, fact_id, verdict, note, who.account.name)
+    except ConfigError as exc:
+        raise HTTPException(409 if "holds no fact" in str(exc) else 400, str(exc)) from None
+    return review_dict(decision)
+
+
+@router.post("/stories/{story}/facts/{fact_id}/reviews", status_code=201)
+def review(request: Request, story: str, fact_id: str, who: Who, body: Verdict) -> dict:
+    """Mark a fact verified, false or needs_work, with a note; every decision is kept, the latest counts."""
+    return review_fact(space_of(request), story, fact_id, who, body.verdict, body.note)
+
+
+@router.get("/stories/{story}/reviews")
+def reviews(request: Request, story: str, who: Who) -> dict:
+    """Every decision attached to the facts as they are now, and those whose fact is gone (orphaned)."""
+    view, attached = reviewed(request, story)
+    return {"facts": [{"fact": f, "title": view.titles.get(f, ""), "latest": review_dict(r.latest),
+                       "history": [review_dict(x) for x in r.history]} for f, r in attached.by_fact.items()],
+            "orphaned": [review_dict(r) for r in attached.orphaned]}  # fmt: skip
 
 
 @router.get("/stories/{story}/people")

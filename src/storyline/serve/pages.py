@@ -19,7 +19,7 @@ from storyline.present.report_views import anchor
 from storyline.serve.adding import add_pasted, add_uploads, add_urls
 from storyline.serve.app import Caller, check_form, page_caller, space_of
 from storyline.serve.auth import LOGIN_COOKIE, SESSION_COOKIE, SESSION_DAYS, same
-from storyline.serve.http_api import EXPORTS, export_response, job_dict, manage, open_story, story_dict
+from storyline.serve.http_api import EXPORTS, export_response, job_dict, manage, open_story, review_fact, story_dict
 from storyline.core.records import StoryInfo
 from storyline.store.desk import ROLES
 
@@ -153,6 +153,10 @@ def _story(request: Request, story: str) -> tuple[StoryInfo, Any]:
     return info, space.view(info.id)
 
 
+def _reviewed(request: Request, info: StoryInfo, view: Any) -> Any:
+    return space_of(request).reviews(info.id, view)
+
+
 @router.get("/", include_in_schema=False)
 def home(request: Request, who: Who) -> Response:
     active = space_of(request).stories(archived=False)
@@ -186,7 +190,7 @@ def change_story(request: Request, story: str, who: Who, csrf: Token, name: Toke
 @router.get("/stories/{story}", include_in_schema=False)
 def brief(request: Request, story: str, who: Who) -> Response:
     info, view = _story(request, story)
-    return render(request, "brief.html.j2", who, story=info, brief=view.brief(), timeline=view.timeline()[:200],
+    return render(request, "brief.html.j2", who, story=info, brief=view.brief(_reviewed(request, info, view)), timeline=view.timeline()[:200],
                   jobs=space_of(request).store.desk.jobs(info.id, 5))  # fmt: skip
 
 
@@ -194,7 +198,7 @@ def brief(request: Request, story: str, who: Who) -> Response:
 def facts(request: Request, story: str, who: Who, offset: int = 0) -> Response:
     info, view = _story(request, story)
     given = {k: v for k in FACT_FILTERS if (v := request.query_params.get(k, "").strip())}
-    result = view.facts_page(FactFilter(**given), offset, 50)
+    result = view.facts_page(FactFilter(**given), offset, 50, _reviewed(request, info, view))
     more = lambda at: f"?{urlencode({**given, 'offset': at})}"  # noqa: E731
     return render(request, "facts.html.j2", who, story=info, result=result, given={k: given.get(k, "") for k in FACT_FILTERS}, choices=view.choices(),
                   prev=more(max(0, offset - 50)) if offset > 0 else None,
@@ -204,10 +208,17 @@ def facts(request: Request, story: str, who: Who, offset: int = 0) -> Response:
 @router.get("/stories/{story}/facts/{fact_id}", include_in_schema=False)
 def fact(request: Request, story: str, fact_id: str, who: Who) -> Response:
     info, view = _story(request, story)
-    found = view.fact(fact_id)
+    found = view.fact(fact_id, _reviewed(request, info, view))
     if found is None:
         raise HTTPException(404, "no such fact in this story (the story may have changed since the link was made)")
-    return render(request, "fact.html.j2", who, story=info, fact=found)
+    return render(request, "fact.html.j2", who, story=info, fact=found, verdicts=view.choices()["review"][:-1])
+
+
+@router.post("/stories/{story}/facts/{fact_id}/review", include_in_schema=False)
+def review(request: Request, story: str, fact_id: str, who: Who, csrf: Token, verdict: Token, note: Token = "") -> Response:
+    check_form(who, csrf)
+    review_fact(space_of(request), story, fact_id, who, verdict, note)
+    return _back(f"/stories/{quote(story, safe='')}/facts/{quote(fact_id, safe='')}#review")
 
 
 @router.get("/stories/{story}/people", include_in_schema=False)

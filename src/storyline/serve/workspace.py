@@ -15,6 +15,7 @@ from fastapi import HTTPException
 from storyline import api
 from storyline.core.options import AnalysisOptions
 from storyline.core.records import StoryInfo
+from storyline.core.reviews import Attached
 from storyline.present.browse import StoryView
 from storyline.serve.auth import Auth
 from storyline.serve.jobs import JobRunner
@@ -36,6 +37,7 @@ class Workspace:
     _views: dict[str, tuple[str, StoryView]] = field(default_factory=dict)
     _view_lock: threading.Lock = field(default_factory=threading.Lock)
     _building: set[str] = field(default_factory=set)
+    _attached: dict[str, tuple[tuple, Attached]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.store = api.open_store(self.db)
@@ -72,6 +74,16 @@ class Workspace:
         if cached[0] != api.story_version(self.store, story) and story not in self._building:
             self._building.add(story)
             threading.Thread(target=self._rebuild, args=(story,), name="storyline-view", daemon=True).start()
+        return cached[1]
+
+    def reviews(self, story: str, view: StoryView) -> Attached:
+        """The story's review decisions attached to the view's facts (cached until either changes)."""
+        decisions = api.reviews(self.store, story)
+        key = (view.coverage, id(view), len(decisions), decisions[-1].id if decisions else "")
+        cached = self._attached.get(story)
+        if cached is None or cached[0] != key:
+            cached = (key, view.attach(decisions))
+            self._attached[story] = cached
         return cached[1]
 
     def refresh(self, story: str) -> StoryView:

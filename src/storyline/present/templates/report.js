@@ -219,6 +219,12 @@
         f.o.map(function (o) { return h("span", { "class": "outlet-chip" }, D.outlets[o]); }),
         f.pp.slice(0, 6).map(function (p) { return h("span", { "class": "person-chip" }, D.people[p][0]); })));
     card.appendChild(head);
+    if (f.rv) {
+      card.appendChild(h("div", { "class": "fact-review" },
+        h("span", { "class": "verdict v-" + f.rv.v }, f.rv.l), " ",
+        h("span", { "class": "muted" }, "reviewed by " + f.rv.by + ", " + f.rv.at + " UTC" + (f.rv.h > 1 ? " (" + plural(f.rv.h, "decision") + ")" : "")),
+        f.rv.n ? h("div", { "class": "review-note" }, f.rv.n) : null));
+    }
     if (f.x) {
       card.appendChild(h("div", { "class": "conflicts" }, f.x.map(function (x) {
         return h("div", { "class": "conflict" },
