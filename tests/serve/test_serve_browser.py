@@ -78,6 +78,11 @@ def test_a_desk_adds_articles_and_checks_a_contested_fact(server, browser, artif
     page.fill("input[name=name]", "eve")
     page.fill("input[name=password]", PASSWORD)
     page.click("button:has-text('Sign in')")
+    page.goto(base + "/stories")
+    page.fill("input[name=name][required]", "Varga & Lindqvist")
+    page.click("button:has-text('Create')")
+    story = page.url.rstrip("/").rsplit("/", 1)[1]
+    assert page.inner_text("nav strong") == "Varga & Lindqvist"
     page.click("nav >> text=Add articles")
     page.set_input_files("input[name=files]", sorted(str(p) for p in corpus.iterdir()))
     page.click("button:has-text('Upload and analyse')")
@@ -87,7 +92,7 @@ def test_a_desk_adds_articles_and_checks_a_contested_fact(server, browser, artif
     page.wait_for_selector("text=Result", timeout=180_000)
     assert page.inner_text("#job-state") == "done" and "8 new article(s)" in page.inner_text("main")
 
-    page.goto(base + "/stories/main/facts?status=contested")
+    page.goto(f"{base}/stories/{story}/facts?status=contested")
     page.click("ul.facts li a >> nth=0")
     assert page.locator("section.conflict").count() >= 1
     assert page.locator(".side.dispute blockquote.claim").count() >= 1
@@ -99,8 +104,15 @@ def test_a_desk_adds_articles_and_checks_a_contested_fact(server, browser, artif
     target = page.locator(".claim-span:target")
     assert target.count() == 1 and words.strip() in target.inner_text()
     shot(page, artifacts, "serve-article.png", capsys)
+    page.go_back()
+    page.check("input[name=verdict][value=verified]")
+    page.fill("input[name=note]", "Checked with the agent")
+    page.click("button:has-text('Record')")
+    page.reload()
+    assert page.inner_text("#verdict") == "Verified" and "Checked with the agent" in page.inner_text("#review")
+    shot(page, artifacts, "serve-reviewed-fact.png", capsys)
 
-    page.goto(base + "/stories/main/articles/evil-1")
+    page.goto(f"{base}/stories/{story}/articles/evil-1")
     text = page.inner_text(".article-text")
     assert "<script>window.__pwned=2</script>" in text and page.locator(".article-text script, .article-text img").count() == 0
     assert page.evaluate("typeof window.__pwned") == "undefined"

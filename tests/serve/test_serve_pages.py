@@ -132,3 +132,34 @@ def test_an_article_is_cut_into_its_text_and_the_linked_claim_is_whole(client):
                 assert any(x["claim"] == s["claim"] and x["text"] for x in focused["segments"])
     assert "A source close to the couple says Varga" in "".join(
         s["text"] for s in client.get("/api/stories/main/articles/lumen-1").json()["segments"])
+
+
+def test_a_review_is_recorded_shown_and_filtered(tmp_path, model):
+    from helpers.serve import events
+
+    with TestClient(make_app(fixture_db(tmp_path / "r.db"), model)) as c:
+        csrf = sign_in(c, "eve", "editor")
+        r = c.post("/stories/main/facts/f-affair/review", data={"csrf": csrf, "verdict": "verified", "note": "Called Pike's <b>lawyer</b>"},
+                   follow_redirects=False)  # fmt: skip
+        assert r.status_code == 303 and r.headers["location"].endswith("/facts/f-affair#review")
+        page = c.get("/stories/main/facts/f-affair").text  # a reload shows it, escaped
+        assert '<strong id="verdict">Verified</strong>' in page and "eve" in page and "Called Pike&#39;s &lt;b&gt;lawyer&lt;/b&gt;" in page
+        head = {"X-CSRF-Token": csrf}
+        r = c.post("/api/stories/main/facts/f-wed/reviews", json={"verdict": "false", "note": "2012 per the registry"}, headers=head)
+        assert r.status_code == 201 and r.json()["reviewer"] == "eve"
+        assert c.post("/api/stories/main/facts/f-wed/reviews", json={"verdict": "maybe"}, headers=head).status_code == 400
+        assert c.post("/api/stories/main/facts/f-gone/reviews", json={"verdict": "false"}, headers=head).status_code == 409
+        assert [f["id"] for f in c.get("/api/stories/main/facts", params={"review": "verified"}).json()["items"]] == ["f-affair"]
+        assert c.get("/api/stories/main/facts", params={"review": "unreviewed"}).json()["total"] == 3
+        assert {x["verdict"]: x["facts"] for x in c.get("/api/stories/main").json()["reviews"]} == {"verified": 1, "false": 1, "needs_work": 0}
+        # Adding an article re-analyses the story: fact ids change, the reviews follow their claims.
+        job = c.post("/api/stories/main/pasted", json={"text": "Pike left Paris on Monday, his lawyer said."}, headers=head).json()
+        assert events(c, job["id"])[-1]["state"] == "done"
+        assert c.get("/api/stories/main/facts/f-affair").status_code == 404  # reconciled anew: new ids
+        after = c.get("/api/stories/main/reviews").json()
+        assert after["orphaned"] == [] and {f["latest"]["verdict"] for f in after["facts"]} == {"verified", "false"}
+        assert all(f["fact"] != f["latest"]["fact"] for f in after["facts"])
+        reader = TestClient(c.app)
+        token = sign_in(reader, "rita", "reader")
+        assert reader.post("/api/stories/main/facts/f-wed/reviews", json={"verdict": "verified"},
+                           headers={"X-CSRF-Token": token}).status_code == 403
