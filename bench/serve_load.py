@@ -145,7 +145,7 @@ async def _editor(client, base: str, story: str, until: float, every: float, out
             out["jobs"].append(r.json()["id"])
         else:
             out["errors"].append(f"editor {r.status_code}: {r.text[:200]}")
-        await asyncio.sleep(every)
+        await asyncio.sleep(max(0.0, min(every, until - time.monotonic())))
 
 
 async def run(base: str, key: str, args: argparse.Namespace, expected: int) -> None:
@@ -170,9 +170,11 @@ async def run(base: str, key: str, args: argparse.Namespace, expected: int) -> N
         out: dict = {"list": [], "fact": [], "errors": [], "jobs": []}
         until = time.monotonic() + args.seconds
         tasks = [_reader(client, base, story, choices, until, i + 2, out) for i in range(args.readers)]
-        tasks.append(_editor(client, base, story, until, args.add_every, out))
+        if args.add_every > 0:
+            tasks.append(_editor(client, base, story, until, args.add_every, out))
         await asyncio.gather(*tasks)
-        print(f"{args.readers} readers + 1 editor, {args.seconds} s: fact list {_stats(out['list'])}")
+        who = f"{args.readers} readers" + (" + 1 editor" if args.add_every > 0 else "")
+        print(f"{who}, {args.seconds} s: fact list {_stats(out['list'])}")
         print(f"                                 fact page {_stats(out['fact'])}")
         print(f"errors: {len(out['errors'])}" + (f" (first: {out['errors'][:3]})" if out["errors"] else ""))
 
@@ -207,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--readers", type=int, default=50)
     ap.add_argument("--seconds", type=int, default=60)
     ap.add_argument("--baseline-seconds", type=int, default=10)
-    ap.add_argument("--add-every", type=float, default=5.0, help="seconds between the editor's articles (default 5)")
+    ap.add_argument("--add-every", type=float, default=5.0, help="seconds between the editor's articles (default 5; 0: no editor)")
     ap.add_argument("--model", default="", help="spaCy pipeline for the added articles (default: the installed English one)")
     ap.add_argument("--serve", nargs=2, metavar=("DB", "PORT"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)

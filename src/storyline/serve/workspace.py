@@ -2,11 +2,20 @@
 views of the stories (one per version of each story, rebuilt when an article is added).
 
 Stories are addressed by id in URLs (``s-...``: stable when a story is renamed, and free of
-characters a path cannot hold) and shown by name."""
+characters a path cannot hold) and shown by name.
+
+What a request asks the database about the state of things (which stories there are, whether
+a story's articles changed, its review decisions) is remembered for :data:`RECHECK` seconds, so a
+page costs a filter and a render, not three queries; every change made through the workspace
+(a job that stored articles, a review, a story created or renamed) forgets it at once, so only
+changes made by another process (a ``storyline analyze`` on the same database) show up to that
+much later."""
 
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +29,9 @@ from storyline.present.browse import StoryView
 from storyline.serve.auth import Auth
 from storyline.serve.jobs import JobRunner
 
-__all__ = ["Workspace"]
+__all__ = ["RECHECK", "Workspace"]
+
+RECHECK = 1.0
 
 
 @dataclass
@@ -38,6 +49,7 @@ class Workspace:
     _view_lock: threading.Lock = field(default_factory=threading.Lock)
     _building: set[str] = field(default_factory=set)
     _attached: dict[str, tuple[tuple, Attached]] = field(default_factory=dict)
+    _recent: dict[tuple, tuple[float, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.store = api.open_store(self.db)
@@ -52,13 +64,27 @@ class Workspace:
         self.runner.stop()
         self.store.close()
 
+    def _remembered(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """``compute()``, or its value from less than RECHECK seconds ago."""
+        now = time.monotonic()
+        found = self._recent.get(key)
+        if found is not None and now - found[0] < RECHECK:
+            return found[1]
+        value = compute()
+        self._recent[key] = (now, value)
+        return value
+
+    def changed(self) -> None:
+        """Forget what was remembered: the workspace has just changed the database."""
+        self._recent.clear()
+
     def stories(self, archived: bool | None = None) -> list[Any]:
         """The stories with their counts (``StorySummary``), by name."""
         return api.stories(self.store, archived=archived)
 
     def story(self, ref: str) -> StoryInfo:
         """The story with this id (or name); 404 otherwise."""
-        info = self.store.find_story(ref)
+        info = self._remembered(("story", ref), lambda: self.store.find_story(ref))
         if info is None:
             raise HTTPException(404, f"no story {ref!r} in this workspace")
         return info
@@ -71,14 +97,15 @@ class Workspace:
         cached = self._views.get(story)
         if cached is None:
             return self.refresh(story)
-        if cached[0] != api.story_version(self.store, story) and story not in self._building:
+        version = self._remembered(("version", story), lambda: api.story_version(self.store, story))
+        if cached[0] != version and story not in self._building:
             self._building.add(story)
             threading.Thread(target=self._rebuild, args=(story,), name="storyline-view", daemon=True).start()
         return cached[1]
 
     def reviews(self, story: str, view: StoryView) -> Attached:
         """The story's review decisions attached to the view's facts (cached until either changes)."""
-        decisions = api.reviews(self.store, story)
+        decisions = self._remembered(("reviews", story), lambda: api.reviews(self.store, story))
         key = (view.coverage, id(view), len(decisions), decisions[-1].id if decisions else "")
         cached = self._attached.get(story)
         if cached is None or cached[0] != key:
@@ -95,6 +122,7 @@ class Workspace:
                 return cached[1]
             view = api.browse(self.store, story=story, options=self.options.reconcile)
             self._views[story] = (version, view)
+            self.changed()
             return view
 
     def _rebuild(self, story: str) -> None:
