@@ -618,12 +618,12 @@ def story_version(store: Store, story: str | None = None) -> str:
     return Coverage.of(store.article_hashes(story)).id
 
 
-def frames(store: Any) -> dict[str, Any]:
-    """The stored story as pandas DataFrames (articles, entities, mentions, claims, facts,
+def frames(store: Any, story: str | None = None) -> dict[str, Any]:
+    """A stored story as pandas DataFrames (articles, entities, mentions, claims, facts,
     fact_claims, conflicts, echoes); needs the ``storyline[frames]`` extra."""
     from storyline.present.frames import frames as _frames
 
-    return _frames(store)
+    return _frames(store, story)
 
 
 def render_report(

@@ -420,6 +420,43 @@ def stories(
 
 
 @app.command()
+def review(
+    fact: Annotated[Optional[str], typer.Argument(help="The fact's id (facts[].id in the JSON export).")] = None,
+    db: DbOption = "storyline.db",
+    story: StoryOption = None,
+    verdict: Annotated[Optional[str], typer.Option("--verdict", help="verified, false or needs_work.")] = None,
+    note: Annotated[str, typer.Option("--note", help="What was checked, or what is left to check.")] = "",
+    reviewer: Annotated[Optional[str], typer.Option("--reviewer", help="Who decides (a name or an account).", envvar="STORYLINE_REVIEWER")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the story's reviews (attached to its facts) as JSON.")] = False,
+) -> None:
+    """Mark a fact verified, false or needs_work (with a note), or list a story's reviews."""
+    from storyline.core.records import VERDICTS
+
+    try:
+        with api.open_store(db, create=False) as store:
+            if fact is not None:
+                if verdict is None or reviewer is None:
+                    raise StorylineError("a review needs --verdict and --reviewer", input=fact,
+                                         fix=f"add --verdict ({', '.join(VERDICTS)}) and --reviewer NAME")
+                decision = api.review(store, story, fact, verdict, note, reviewer)
+                _say("done", "green", f"{decision.verdict} by {decision.reviewer} on fact {fact}: {decision.statement}")
+            attached = api.attach_reviews(store, story)
+    except StorylineError as exc:
+        raise _fail(exc) from None
+    if json_out:
+        rows = [{"fact": fr.fact, "moved": fr.moved, "history": [dataclasses.asdict(r) for r in fr.history]}
+                for fr in attached.by_fact.values()]
+        typer.echo(json.dumps({"facts": rows, "orphaned": [dataclasses.asdict(r) for r in attached.orphaned]},
+                              ensure_ascii=False, indent=2))
+        return
+    for fr in attached.by_fact.values():
+        r = fr.latest
+        typer.echo(f"{fr.fact}  {r.verdict:<10} {r.reviewer} {r.at[:16].replace('T', ' ')}  {r.statement}" + (f"  ({r.note})" if r.note else ""))
+    for r in attached.orphaned:
+        typer.echo(f"(orphaned) {r.verdict:<10} {r.reviewer} {r.at[:16].replace('T', ' ')}  {r.statement}")
+
+
+@app.command()
 def demo(
     out: Annotated[Optional[Path], typer.Option("--out", help="Folder for the demo database and dossier (default: storyline-demo, or storyline-demo-real for --story real).")] = None,
     story: Annotated[str, typer.Option("--story", help="Which bundled story: fiction (a celebrity separation written for the project) or real (eleven real news articles on one earthquake, from ECB+).")] = "fiction",

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -67,3 +68,19 @@ def test_a_database_with_one_story_needs_no_name(tmp_path: Path, model: str) -> 
         [main] = api.stories(store)
         assert (main.name, main.articles) == ("main", 2)
     assert len(json.loads(run("export", "--db", db).stdout)["articles"]) == 2
+
+
+def test_review_command_marks_a_fact_and_lists_the_reviews(tmp_path: Path) -> None:
+    from helpers.store import reading, story
+
+    db = str(tmp_path / "s.db")
+    with api.open_store(db) as store:
+        store.put_reading(reading(1), "quake")
+        store.replace_story(dataclasses.replace(story(), coverage=store.coverage()), "quake")
+        fact = store.story().facts[0]
+    done = run("review", fact.id, "--db", db, "--verdict", "false", "--note", "denied", "--reviewer", "ana")
+    assert "false by ana" in done.stderr and fact.id in done.stdout and "(denied)" in done.stdout
+    listed = json.loads(run("review", "--db", db, "--json").stdout)
+    assert [(f["fact"], f["history"][0]["verdict"]) for f in listed["facts"]] == [(fact.id, "false")]
+    assert "--verdict" in run("review", fact.id, "--db", db, "--reviewer", "ana", code=2).stderr
+    assert "is not a verdict" in run("review", fact.id, "--db", db, "--verdict", "ok", "--reviewer", "ana", code=2).stderr

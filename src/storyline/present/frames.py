@@ -39,16 +39,17 @@ def _frame(pd: Any, rows: list[dict], columns: list[str]) -> Any:
     return pd.DataFrame(rows, columns=columns)
 
 
-def frames(store) -> dict[str, Any]:
-    """The stored story as ``{name: pandas.DataFrame}`` for every name in :data:`FRAMES`.
+def frames(store, story: str | None = None) -> dict[str, Any]:
+    """A stored story (``story``: its name; None: the database's one story) as
+    ``{name: pandas.DataFrame}`` for every name in :data:`FRAMES`.
 
     Raises :class:`~storyline.core.errors.ConfigError` naming ``pip install storyline[frames]``
     when pandas is missing.
     """
     pd = _pandas()
-    readings, story = store.readings(), store.story()
-    data = export_json(readings, story)
-    fact_claims, echo_links = store.links()
+    readings, account = store.readings(story), store.story(story)
+    data = export_json(readings, account)
+    fact_claims, echo_links = store.links(story)
 
     articles = [{k: a[k] for k in ("id", "outlet", "published", "title", "url", "origin", "format")}
                 | {"chars": len(a["text"])} for a in data["articles"]]
@@ -70,11 +71,11 @@ def frames(store) -> dict[str, Any]:
              for f in data["facts"]]
     conflicts = [{"id": x.id, "fact": x.fact, "kind": x.kind, "reason": x.reason,
                   "claim_a": x.claims[0] if x.claims else None, "claim_b": x.claims[1] if len(x.claims) > 1 else None}
-                 for x in story.conflicts]
+                 for x in account.conflicts]
     links = {link.echo: link for link in echo_links}
     echoes = [{"id": e.id, "claim": e.claim, "original": e.original, "reason": e.reason,
                "article": links[e.id].article if e.id in links else None,
-               "original_article": links[e.id].original_article if e.id in links else None} for e in story.echoes]
+               "original_article": links[e.id].original_article if e.id in links else None} for e in account.echoes]
     return {
         "articles": _frame(pd, articles, ["id", "outlet", "published", "title", "url", "origin", "format", "chars"]),
         "entities": _frame(pd, entities, ["id", "name", "type", "aliases", "mentions", "articles"]),

@@ -196,16 +196,10 @@ class Store:
             return _stories.create(conn, name, description)
 
     def ensure_story(self, name: str) -> StoryInfo:
-        """The story named ``name``, created when missing (two writers creating it at once get one story)."""
-        for attempt in range(2):
-            try:
-                with self._tx(write=True, fault=False) as conn:
-                    return _stories.find(conn, name) or _stories.create(conn, name)
-            except StoreError:
-                # On PostgreSQL a concurrent creation fails the unique name: the story exists now.
-                if attempt or self.find_story(name) is None:
-                    raise
-        raise AssertionError("unreachable")
+        """The story named ``name`` (or with that id), created when missing (two writers creating
+        it at once get one story)."""
+        with self._tx(write=True, fault=False) as conn:
+            return _stories.find(conn, name) or _stories.create(conn, name, exists_ok=True)
 
     def rename_story(self, story: str, name: str) -> StoryInfo:
         """Rename a story (its id, articles, account and reviews stay); the new name must be free."""

@@ -84,14 +84,32 @@ def every(conn: sa.Connection) -> list[StoryInfo]:
     return [from_row("stories", r) for r in conn.execute(sa.select(t).order_by(t.c.name)).mappings()]
 
 
-def create(conn: sa.Connection, name: str, description: str = "") -> StoryInfo:
+def create(conn: sa.Connection, name: str, description: str = "", *, exists_ok: bool = False) -> StoryInfo:
+    """A new story; with ``exists_ok`` the story of that name when there is one already (also
+    when another writer creates it at the same moment: on PostgreSQL, where writers do not queue
+    as on SQLite, the insert waits for that writer and then finds its story)."""
     name = valid_name(name)
-    if find(conn, name) is not None:
-        raise StoreError(f"a story named {name!r} exists already", input=name, fix="pick another name, or use that story")
-    created = now()
-    info = StoryInfo(make_id("s", name, created), name, created, False, description)
-    conn.execute(tables["stories"].insert().values(**to_row("stories", info)))
-    return info
+    found = find(conn, name)
+    if found is None:
+        created = now()
+        info = StoryInfo(make_id("s", name, created), name, created, False, description)
+        _insert_new(conn, "stories", [to_row("stories", info)], "name")
+        found = find(conn, name)
+        if found is not None and found.id == info.id:
+            return info
+    if exists_ok and found is not None:
+        return found
+    raise StoreError(f"a story named {name!r} exists already", input=name, fix="pick another name, or use that story")
+
+
+def _insert_new(conn: sa.Connection, table: str, rows: list[dict], key: str) -> None:
+    """Insert the rows whose ``key`` is not taken yet (INSERT ... ON CONFLICT DO NOTHING; the
+    caller reads back what is there: an executemany's rowcount is not reliable)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    conn.execute(insert(tables[table]).on_conflict_do_nothing(index_elements=[key]), rows)
 
 
 def resolve(conn: sa.Connection, story: str | None, display: str, *, create_missing: bool) -> StoryInfo | None:
@@ -103,7 +121,7 @@ def resolve(conn: sa.Connection, story: str | None, display: str, *, create_miss
                              fix="name one story (--story NAME); list them with `storyline stories --db DB`")
         found = find(conn, story)
         if found is None and create_missing:
-            return create(conn, story)
+            return create(conn, story, exists_ok=True)
         if found is None:
             raise StoreError(f"no story named {story!r}", input=display, fix=_list_fix(conn, display))
         return found
@@ -111,7 +129,7 @@ def resolve(conn: sa.Connection, story: str | None, display: str, *, create_miss
     if len(stories) == 1:
         return stories[0]
     if not stories:
-        return create(conn, MAIN) if create_missing else None
+        return create(conn, MAIN, exists_ok=True) if create_missing else None
     names = ", ".join(s.name for s in stories)
     raise StoreError(f"the database holds {len(stories)} stories ({names}): say which one", input=display,
                      fix=f"pass --story NAME (one of: {names}), or story=NAME in the API")
@@ -158,8 +176,8 @@ def join(conn: sa.Connection, story: str, articles: Iterable[str]) -> int:
                          fix="store an article (storyline analyze) before adding it to a story")
     at = now()
     new = [x for x in wanted if x not in have]
-    if new:
-        conn.execute(t.insert(), [{"id": make_id("sa", story, x), "story": story, "article": x, "added": at} for x in new])
+    if new:  # another writer may add the same article at the same moment (PostgreSQL): one row
+        _insert_new(conn, "story_articles", [{"id": make_id("sa", story, x), "story": story, "article": x, "added": at} for x in new], "id")
     return len(new)
 
 
