@@ -72,11 +72,12 @@ def serve(db: str, port: int, model: str) -> None:
     """The server process: `storyline serve` as the CLI runs it."""
     import uvicorn
 
+    from storyline.cli import KEEP_ALIVE
     from storyline.core.options import load_options
     from storyline.serve import create_app
 
     uvicorn.run(create_app(db, options=load_options().with_(model=model or None)), host="127.0.0.1", port=port,
-                log_level="warning")  # fmt: skip
+                log_level="warning", timeout_keep_alive=KEEP_ALIVE)  # fmt: skip
 
 
 def _free_port() -> int:
@@ -220,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         db = Path(tmp) / "story.db"
         t0 = time.perf_counter()
         n, facts = build(db, args.articles, args.chars)
-        print(f"story: {n} articles, {facts} facts (built and stored in {time.perf_counter() - t0:.0f} s)")
+        print(f"story: {n} articles, {facts} facts (built and stored in {time.perf_counter() - t0:.0f} s)", flush=True)
         key = token(db)
         port = _free_port()
         cmd = [sys.executable, __file__, "--serve", str(db), str(port)] + (["--model", args.model] if args.model else [])

@@ -521,6 +521,7 @@ def _print_info(values: dict[str, str]) -> None:
         typer.echo(f"{key:>15}: {value}")
 
 
+KEEP_ALIVE = 30
 SERVE_MISSING = "the web workspace needs the serve extra: pip install 'storyline[serve]'"
 
 
@@ -562,7 +563,10 @@ def serve(
             f"refusing to listen on {host}, reachable from other machines, while the database has no admin account",
             input="--host", fix=f"make one first: storyline account add NAME --role admin --db {shlex.quote(_shown_db(db))}, or listen on 127.0.0.1"))
     _say("note", "cyan", f"storyline serve on http://{host}:{port}/ (database {_shown_db(db)})")
-    uvicorn.run(create_app(db, options=options, workers=workers), host=host, port=port, log_level="info")
+    # Idle connections are kept longer than clients keep them (httpx: 5 s), so a client never
+    # reuses one the server is closing at that moment.
+    uvicorn.run(create_app(db, options=options, workers=workers), host=host, port=port, log_level="info",
+                timeout_keep_alive=KEEP_ALIVE)
 
 
 @app.command()
