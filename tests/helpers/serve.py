@@ -14,6 +14,8 @@ from storyline.core.options import AnalysisOptions
 from storyline.core.records import Coverage
 
 PASSWORD = "a long enough password"
+LOCAL = ("127.0.0.1", 50000)
+"""The TestClient's peer address: the server's own machine (the first-account page answers only that)."""
 
 
 def fixture_db(path: Path) -> Path:

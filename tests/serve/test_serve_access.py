@@ -12,14 +12,14 @@ pytest.importorskip("argon2")
 
 from fastapi.testclient import TestClient  # noqa: E402
 from helpers.cli import run  # noqa: E402
-from helpers.serve import PASSWORD, fixture_db, form_token, make_app, sign_in  # noqa: E402
+from helpers.serve import LOCAL, PASSWORD, fixture_db, make_app, sign_in  # noqa: E402
 
 from storyline import api  # noqa: E402
 
 
 @pytest.fixture()
 def client(tmp_path, model):
-    with TestClient(make_app(fixture_db(tmp_path / "story.db"), model)) as c:
+    with TestClient(make_app(fixture_db(tmp_path / "story.db"), model), client=LOCAL) as c:
         yield c
 
 
@@ -32,6 +32,13 @@ def test_the_first_admin_is_made_on_this_machine_then_signs_in(client):
     stored = client.app.state.space.store.desk.account("ann")
     assert stored.role == "admin" and stored.password.startswith("$argon2id$") and PASSWORD not in stored.password
     assert client.post("/setup", data={"name": "mal", "password": PASSWORD, "login_token": token}).status_code == 403
+
+
+def test_the_first_account_is_not_offered_to_another_machine(client):
+    remote = TestClient(client.app, client=("203.0.113.9", 40000))
+    assert remote.get("/setup").status_code == 403
+    assert remote.post("/setup", data={"name": "mal", "password": PASSWORD, "login_token": "x"}).status_code == 403
+    assert client.app.state.space.store.desk.accounts() == []
 
 
 def test_sign_in_sets_a_guarded_cookie_and_refuses_wrong_passwords_and_stale_forms(client):
@@ -62,7 +69,7 @@ def test_api_tokens_are_shown_once_work_without_cookies_and_can_be_revoked(clien
     page = client.post("/account/tokens", data={"label": "nightly", "csrf": csrf}).text
     value = page.split('<code id="new-token">')[1].split("</code>")[0]
     assert value.startswith("sl_") and value not in client.get("/account").text
-    bare = TestClient(client.app)
+    bare = TestClient(client.app, client=LOCAL)
     head = {"Authorization": f"Bearer {value}"}
     assert bare.get("/api/stories/main/facts", headers=head).json()["total"] == 5
     assert bare.get("/api/stories/main/facts", headers={"Authorization": "Bearer sl_x_y"}).status_code == 401
@@ -75,7 +82,7 @@ def test_an_admin_adds_accounts_and_a_disabled_account_is_signed_out(client, tmp
     csrf = sign_in(client, "ann", "admin")
     r = client.post("/admin/accounts", data={"csrf": csrf, "name": "rob", "password": PASSWORD, "role": "reader"}, follow_redirects=False)
     assert r.status_code == 303
-    other = TestClient(client.app)
+    other = TestClient(client.app, client=LOCAL)
     sign_in(other, "rob")
     assert other.get("/stories/main").status_code == 200
     client.post("/admin/accounts/rob", data={"csrf": csrf, "role": "reader", "disabled": "1"})

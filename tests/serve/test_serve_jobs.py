@@ -12,7 +12,7 @@ pytest.importorskip("fastapi")
 pytest.importorskip("argon2")
 
 from fastapi.testclient import TestClient  # noqa: E402
-from helpers.serve import events, fixture_db, make_app, sign_in  # noqa: E402
+from helpers.serve import LOCAL, events, fixture_db, make_app, sign_in  # noqa: E402
 
 from storyline import api  # noqa: E402
 
@@ -22,7 +22,7 @@ HOSTILE = ("---\noutlet: Pop Wire\npublished: 2024-07-09\ntitle: <script>window.
 
 @pytest.fixture()
 def client(tmp_path, model):
-    with TestClient(make_app(fixture_db(tmp_path / "story.db"), model)) as c:
+    with TestClient(make_app(fixture_db(tmp_path / "story.db"), model), client=LOCAL) as c:
         yield c
 
 
@@ -52,7 +52,7 @@ def test_an_upload_is_analysed_in_the_background_and_a_bad_file_never_blocks_the
 def test_pasted_text_keeps_the_outlet_date_and_title_as_typed(client):
     sign_in(client, "eve", "editor")
     token = client.app.state.space.auth.new_token(client.app.state.space.store.desk.account("eve"), "script")
-    bare = TestClient(client.app)  # no cookie: the token alone
+    bare = TestClient(client.app, client=LOCAL)  # no cookie: the token alone
     body = {"text": "Pike left Paris on Monday, his lawyer said.", "outlet": "Wire & Co", "published": "2024-03-05",
             "title": "Pike \"leaves\" Paris", "path": "/etc/passwd"}  # fmt: skip
     r = bare.post("/api/stories/main/pasted", json=body, headers={"Authorization": f"Bearer {token}"})
@@ -74,7 +74,7 @@ def test_cancel_stops_a_queued_and_a_running_job(tmp_path, model):
         release.wait(30)
         return load_pipeline(model)
 
-    with TestClient(make_app(fixture_db(tmp_path / "s.db"), model, nlp_factory=slow_pipeline)) as c:
+    with TestClient(make_app(fixture_db(tmp_path / "s.db"), model, nlp_factory=slow_pipeline), client=LOCAL) as c:
         csrf = sign_in(c, "eve", "editor")
         head = {"X-CSRF-Token": csrf}
         first = c.post("/api/stories/main/pasted", json={"text": "Pike left Paris."}, headers=head).json()["id"]
@@ -102,7 +102,7 @@ def test_addresses_are_fetched_by_the_worker_and_a_refused_one_is_listed(tmp_pat
             raise FetchRefused("inside.example resolves to 10.0.0.7, a private address", input=url, fix="give a public page")
         return Fetched(url + "?final", "text/html", ".html", page.encode())
 
-    with TestClient(make_app(fixture_db(tmp_path / "s.db"), model, fetcher=fetcher)) as c:
+    with TestClient(make_app(fixture_db(tmp_path / "s.db"), model, fetcher=fetcher), client=LOCAL) as c:
         csrf = sign_in(c, "eve", "editor")
         urls = "https://news.example/pike\nhttp://inside.example/\n"
         r = c.post("/stories/main/add/urls", data={"csrf": csrf, "urls": urls}, follow_redirects=False)

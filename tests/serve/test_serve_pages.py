@@ -10,7 +10,7 @@ pytest.importorskip("fastapi")
 pytest.importorskip("argon2")
 
 from fastapi.testclient import TestClient  # noqa: E402
-from helpers.serve import fixture_db, make_app, sign_in  # noqa: E402
+from helpers.serve import LOCAL, fixture_db, make_app, sign_in  # noqa: E402
 
 from storyline.present.report_views import anchor  # noqa: E402
 from storyline.serve.app import CSP  # noqa: E402
@@ -19,14 +19,14 @@ from storyline.serve.app import CSP  # noqa: E402
 @pytest.fixture(scope="module")
 def client(tmp_path_factory, model):
     db = fixture_db(tmp_path_factory.mktemp("serve") / "story.db")
-    with TestClient(make_app(db, model)) as c:
+    with TestClient(make_app(db, model), client=LOCAL) as c:
         sign_in(c, "rita", "reader")
         yield c
 
 
 def test_nothing_is_shown_to_someone_not_signed_in(tmp_path, model):
     db = fixture_db(tmp_path / "s.db")
-    with TestClient(make_app(db, model)) as c:
+    with TestClient(make_app(db, model), client=LOCAL) as c:
         assert c.get("/login", follow_redirects=False).headers["location"] == "/setup"  # no account yet
         c.app.state.space.auth.add_account("ann", "a long enough password", "admin")
         r = c.get("/stories/main/facts", follow_redirects=False)
@@ -137,7 +137,7 @@ def test_an_article_is_cut_into_its_text_and_the_linked_claim_is_whole(client):
 def test_a_review_is_recorded_shown_and_filtered(tmp_path, model):
     from helpers.serve import events
 
-    with TestClient(make_app(fixture_db(tmp_path / "r.db"), model)) as c:
+    with TestClient(make_app(fixture_db(tmp_path / "r.db"), model), client=LOCAL) as c:
         csrf = sign_in(c, "eve", "editor")
         r = c.post("/stories/main/facts/f-affair/review", data={"csrf": csrf, "verdict": "verified", "note": "Called Pike's <b>lawyer</b>"},
                    follow_redirects=False)  # fmt: skip
@@ -159,7 +159,7 @@ def test_a_review_is_recorded_shown_and_filtered(tmp_path, model):
         after = c.get("/api/stories/main/reviews").json()
         assert after["orphaned"] == [] and {f["latest"]["verdict"] for f in after["facts"]} == {"verified", "false"}
         assert all(f["fact"] != f["latest"]["fact"] for f in after["facts"])
-        reader = TestClient(c.app)
+        reader = TestClient(c.app, client=LOCAL)
         token = sign_in(reader, "rita", "reader")
         assert reader.post("/api/stories/main/facts/f-wed/reviews", json={"verdict": "verified"},
                            headers={"X-CSRF-Token": token}).status_code == 403
