@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 from helpers.report_fixture import build_fixture
@@ -29,14 +30,23 @@ def fixture_db(path: Path) -> Path:
     return path
 
 
+@cache
+def _pipeline(model: str):
+    from storyline.read.pipeline import load_pipeline
+
+    return load_pipeline(model)
+
+
 def make_app(db: Path, model: str, **kw):
-    """The app over ``db`` with the stub pipeline; argon2id at its lowest cost (the defaults take
-    half a second a hash, which only slows the tests)."""
+    """The app over ``db`` with the stub pipeline (loaded once per test process, as a server
+    loads it once per worker); argon2id at its lowest cost (the defaults take half a second a
+    hash, which only slows the tests)."""
     from argon2 import PasswordHasher
 
     from storyline.serve import create_app
 
     kw.setdefault("hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    kw.setdefault("nlp_factory", lambda: _pipeline(model))
     return create_app(str(db), options=AnalysisOptions(model=model), **kw)
 
 
