@@ -9,7 +9,6 @@ from functools import cache
 from pathlib import Path
 
 from helpers.report_fixture import build_fixture
-
 from storyline import api
 from storyline.core.options import AnalysisOptions
 from storyline.core.records import Coverage

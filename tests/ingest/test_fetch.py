@@ -37,7 +37,7 @@ REDIRECTS = {
 
 
 class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 - http.server's name
+    def do_GET(self):
         port = self.server.server_address[1]
         if self.path in REDIRECTS:
             self.send_response(302)

@@ -10,11 +10,11 @@ import pytest
 pytest.importorskip("fastapi")
 pytest.importorskip("argon2")
 
-from fastapi.testclient import TestClient  # noqa: E402
-from helpers.cli import run  # noqa: E402
-from helpers.serve import LOCAL, PASSWORD, fixture_db, make_app, sign_in  # noqa: E402
+from fastapi.testclient import TestClient
+from helpers.cli import run
+from helpers.serve import LOCAL, PASSWORD, fixture_db, make_app, sign_in
 
-from storyline import api  # noqa: E402
+from storyline import api
 
 
 @pytest.fixture()
@@ -43,7 +43,7 @@ def test_the_first_account_is_not_offered_to_another_machine(client):
 
 def test_sign_in_sets_a_guarded_cookie_and_refuses_wrong_passwords_and_stale_forms(client):
     client.app.state.space.auth.add_account("ann", PASSWORD, "admin")
-    token = lambda: client.get("/login").text.split('name="login_token" value="')[1].split('"')[0]  # noqa: E731
+    token = lambda: client.get("/login").text.split('name="login_token" value="')[1].split('"')[0]
     assert client.post("/login", data={"name": "ann", "password": "wrong password!", "login_token": token()}).status_code == 401
     assert client.post("/login", data={"name": "nobody", "password": PASSWORD, "login_token": token()}).status_code == 401
     token()

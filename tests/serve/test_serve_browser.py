@@ -15,10 +15,10 @@ import pytest
 pytest.importorskip("fastapi")
 pytest.importorskip("uvicorn")
 
-from helpers.browser import artifacts_dir, launch, shot  # noqa: E402
-from helpers.serve import PASSWORD  # noqa: E402
+from helpers.browser import artifacts_dir, launch, shot
+from helpers.serve import PASSWORD
 
-from storyline import api  # noqa: E402
+from storyline import api
 
 pytestmark = [pytest.mark.browser, pytest.mark.model, pytest.mark.slow]
 

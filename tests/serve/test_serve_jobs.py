@@ -11,10 +11,10 @@ import pytest
 pytest.importorskip("fastapi")
 pytest.importorskip("argon2")
 
-from fastapi.testclient import TestClient  # noqa: E402
-from helpers.serve import LOCAL, events, fixture_db, make_app, sign_in  # noqa: E402
+from fastapi.testclient import TestClient
+from helpers.serve import LOCAL, events, fixture_db, make_app, sign_in
 
-from storyline import api  # noqa: E402
+from storyline import api
 
 HOSTILE = ("---\noutlet: Pop Wire\npublished: 2024-07-09\ntitle: <script>window.__pwned=1</script>\n---\n"
            'Varga was seen in Lisbon. <script>window.__pwned=2</script> <img src=x onerror="window.__pwned=3">\n')  # fmt: skip

@@ -9,11 +9,11 @@ import pytest
 pytest.importorskip("fastapi")
 pytest.importorskip("argon2")
 
-from fastapi.testclient import TestClient  # noqa: E402
-from helpers.serve import LOCAL, fixture_db, make_app, sign_in  # noqa: E402
+from fastapi.testclient import TestClient
+from helpers.serve import LOCAL, fixture_db, make_app, sign_in
 
-from storyline.present.report_views import anchor  # noqa: E402
-from storyline.serve.app import CSP  # noqa: E402
+from storyline.present.report_views import anchor
+from storyline.serve.app import CSP
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,7 @@ def test_brief_counts_and_timeline_come_from_the_store(client):
 
 
 def test_fact_filters_combine_and_page(client):
-    get = lambda **q: client.get("/api/stories/main/facts", params=q).json()  # noqa: E731
+    get = lambda **q: client.get("/api/stories/main/facts", params=q).json()
     assert get()["total"] == 5
     assert [f["id"] for f in get(status="contradicted")["items"]] == ["f-wed"]
     assert [f["id"] for f in get(kind="rumor")["items"]] == ["f-affair"]

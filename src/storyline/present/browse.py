@@ -25,7 +25,14 @@ from storyline.core.dates import bound, format_date, format_span, iso, parse_day
 from storyline.core.records import VERDICTS, ArticleReading, Claim, Fact, Review, Story
 from storyline.core.reviews import Attached, FactReview, attach
 from storyline.core.vocab import SOURCE_KIND
-from storyline.present.report import VERDICT_LABELS, _disputed, _key_fact, _outlets, _people, _summary
+from storyline.present.report import (
+    VERDICT_LABELS,
+    _disputed,
+    _key_fact,
+    _outlets,
+    _people,
+    _summary,
+)
 from storyline.present.report_views import (
     CONFLICT_LABELS,
     GRADE_LABELS,
@@ -44,6 +51,7 @@ __all__ = ["FACT_FILTERS", "UNREVIEWED", "FactFilter", "StoryView", "page", "rev
 FACT_FILTERS = ("status", "kind", "outlet", "person", "since", "until", "q", "review")
 UNREVIEWED = "unreviewed"
 MAX_PAGE = 200
+NO_REVIEWS = Attached()
 
 
 @dataclass(frozen=True)
@@ -111,7 +119,7 @@ class StoryView:
 
     # -- the brief --------------------------------------------------------------------------
 
-    def brief(self, reviewed: Attached = Attached()) -> dict:
+    def brief(self, reviewed: Attached = NO_REVIEWS) -> dict:
         """The story in brief: sentences, counts, the most disputed and best established facts,
         the reviews by verdict and those that lost their fact."""
         counts = Counter(f.status for f in self.facts)
@@ -169,7 +177,7 @@ class StoryView:
                         frozenset(people), iso(start), iso(end or start), words)
 
     def facts_page(self, where: FactFilter = FactFilter(), offset: int = 0, limit: int = 50,
-                   reviewed: Attached = Attached()) -> dict:  # fmt: skip
+                   reviewed: Attached = NO_REVIEWS) -> dict:  # fmt: skip
         """A page of fact summaries matching ``where``, disputed first (as the dossier orders them)."""
         terms = where.q.casefold().split() if where.q else []
         verdict = {f: r.latest.verdict for f, r in reviewed.by_fact.items()}
@@ -197,7 +205,7 @@ class StoryView:
             "conflicts": len(self.ix.conflicts_of[f.id]), "when": f.when, "outlets": list(f.outlets),
         }  # fmt: skip
 
-    def fact(self, fact_id: str, reviewed: Attached = Attached()) -> dict | None:
+    def fact(self, fact_id: str, reviewed: Attached = NO_REVIEWS) -> dict | None:
         """One fact: its two sides (claims with their sentence and source), conflicts with their
         reasons, echo chains, notes, its reviews (the latest decision first); None for an unknown id."""
         f = self.fact_by_id.get(fact_id)
@@ -205,7 +213,7 @@ class StoryView:
             return None
         ix = self.ix
         support, dispute, superseded, neither = sides(f, ix)
-        claim = lambda cid: self.claim(cid) if cid in ix.claims else None  # noqa: E731
+        claim = lambda cid: self.claim(cid) if cid in ix.claims else None
         attached = reviewed.by_fact.get(f.id)
         return {
             **self.fact_summary(f, attached),

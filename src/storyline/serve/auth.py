@@ -14,14 +14,14 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from storyline.store.desk import ROLES, Account, Desk
 
-__all__ = ["SESSION_COOKIE", "LOGIN_COOKIE", "Auth", "digest"]
+__all__ = ["LOGIN_COOKIE", "SESSION_COOKIE", "Auth", "digest"]
 
 SESSION_COOKIE = "storyline_session"
 LOGIN_COOKIE = "storyline_login"  # the login form's own token (login CSRF), before any session
@@ -84,7 +84,7 @@ class Auth:
     def start_session(self, account: Account) -> tuple[str, str]:
         """A new session for ``account``: (cookie value, form token)."""
         value, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-        expires = (datetime.now(timezone.utc) + timedelta(days=SESSION_DAYS)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        expires = (datetime.now(UTC) + timedelta(days=SESSION_DAYS)).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.desk.add_session(digest(value), account.name, csrf, expires)
         return value, csrf
 

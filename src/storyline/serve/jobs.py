@@ -31,7 +31,7 @@ from typing import Any
 from storyline import api
 from storyline.core.options import AnalysisOptions
 from storyline.ingest import Rejection
-from storyline.ingest.fetch import FetchRefused, Fetched, fetch
+from storyline.ingest.fetch import Fetched, FetchRefused, fetch
 from storyline.store.desk import Job
 
 __all__ = ["Cancelled", "JobRunner", "Live", "safe_name"]

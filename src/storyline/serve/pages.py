@@ -14,13 +14,21 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, Uplo
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from storyline import __version__
+from storyline.core.records import StoryInfo
 from storyline.present.browse import FACT_FILTERS, FactFilter
 from storyline.present.report_views import anchor
 from storyline.serve.adding import add_pasted, add_uploads, add_urls
 from storyline.serve.app import Caller, check_form, page_caller, space_of
 from storyline.serve.auth import LOGIN_COOKIE, SESSION_COOKIE, SESSION_DAYS, same
-from storyline.serve.http_api import EXPORTS, export_response, job_dict, manage, open_story, review_fact, story_dict
-from storyline.core.records import StoryInfo
+from storyline.serve.http_api import (
+    EXPORTS,
+    export_response,
+    job_dict,
+    manage,
+    open_story,
+    review_fact,
+    story_dict,
+)
 from storyline.store.desk import ROLES
 
 __all__ = ["error_page", "router"]
@@ -200,7 +208,7 @@ def facts(request: Request, story: str, who: Who, offset: int = 0) -> Response:
     info, view = _story(request, story)
     given = {k: v for k in FACT_FILTERS if (v := request.query_params.get(k, "").strip())}
     result = view.facts_page(FactFilter(**given), offset, 50, _reviewed(request, info, view))
-    more = lambda at: f"?{urlencode({**given, 'offset': at})}"  # noqa: E731
+    more = lambda at: f"?{urlencode({**given, 'offset': at})}"
     return render(request, "facts.html.j2", who, story=info, result=result, given={k: given.get(k, "") for k in FACT_FILTERS}, choices=view.choices(),
                   prev=more(max(0, offset - 50)) if offset > 0 else None,
                   next=more(offset + 50) if offset + 50 < result["total"] else None)  # fmt: skip

@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
 
 from storyline.store.tables import accounts, api_tokens, jobs, sessions
 
-__all__ = ["ROLES", "Account", "Desk", "Job", "JOB_STATES", "now"]
+__all__ = ["JOB_STATES", "ROLES", "Account", "Desk", "Job", "now"]
 
 ROLES = ("reader", "editor", "admin")
 """Roles, least first: a reader reads, an editor also adds articles and reviews, an admin also
@@ -29,7 +29,7 @@ ENDED = ("done", "failed", "cancelled")
 
 def now() -> str:
     """The time as the desk stores it: ISO 8601, UTC, seconds."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True)
