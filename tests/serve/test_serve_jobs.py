@@ -136,3 +136,18 @@ def test_stories_are_created_renamed_and_archived_and_articles_go_to_theirs(clie
     r = client.post(f"/api/stories/{story}/pasted", json={"text": "More."}, headers=head)
     assert r.status_code == 409 and "archived" in r.json()["detail"]
     assert client.post("/api/stories", json={"name": "main"}, headers=head).status_code == 400  # the name is taken
+
+
+@pytest.mark.slow
+def test_a_server_without_a_pipeline_in_hand_analyses_in_a_process_of_its_own(tmp_path, model):
+    with TestClient(make_app(fixture_db(tmp_path / "p.db"), model, nlp_factory=None), client=LOCAL) as c:
+        csrf = sign_in(c, "eve", "editor")
+        head = {"X-CSRF-Token": csrf}
+        first = c.post("/api/stories/main/pasted", json={"text": "Pike left Paris on Monday."}, headers=head).json()["id"]
+        stages = [e["stage"] for e in events(c, first)]
+        assert stages.index("load") < stages.index("read") < stages.index("reconcile")  # the process loads the pipeline first
+        assert c.get(f"/api/jobs/{first}").json()["state"] == "done"
+        assert c.get("/api/stories/main").json()["counts"]["articles"] == 4
+        r = c.post("/api/stories/main/pasted", json={"text": "Varga stayed in Lyon, her agent said."}, headers=head).json()
+        seen = events(c, r["id"])
+        assert seen[-1]["state"] == "done" and not any(e["stage"] == "load" for e in seen)  # the process kept its pipeline

@@ -1,14 +1,19 @@
 """Background analysis: a queue of jobs run by worker threads through ``api.analyze``.
 
-A job is the articles one upload or one pasted text added to a story. Each worker opens its own
-store and loads the spaCy pipeline once, then runs jobs one after another through the same code
-path as ``storyline analyze`` (so a bad article is a rejection listed in the job's summary, never
-a lost batch). Progress comes from analyze's ProgressEvent callback; it is kept in memory for the
-live view (server-sent events) and written to the ``jobs`` table for the record.
+A job is the articles one upload, one pasted text or one list of addresses added to a story.
+Each worker runs jobs one after another through the same code path as ``storyline analyze`` (so
+a bad article is a rejection listed in the job's summary, never a lost batch). By default a
+worker's analysis runs in a process of its own (:class:`ProcessAnalyzer`: it loads the spaCy
+pipeline once and keeps it), so reading and reconciling never hold the server's interpreter while
+pages are served; with an ``nlp_factory`` (tests, or a caller with a pipeline in hand) it runs in
+the worker's thread (:class:`ThreadAnalyzer`). Progress comes from analyze's ProgressEvent
+callback; it is kept in memory for the live view (server-sent events) and written to the
+``jobs`` table for the record.
 
 Cancel: a queued job is dropped; a running one stops at its next progress event (the callback
-raises :class:`Cancelled`, which ends ``analyze`` like a storing error). The articles stored
-before that are kept, and the story is reconciled when next viewed.
+raises :class:`Cancelled`, which ends ``analyze`` like a storing error; a process is told by a
+file ``CANCEL`` in the job's folder). The articles stored before that are kept, and the story is
+reconciled when next viewed.
 
 Jobs queued or running when the server stops are marked failed at the next start, with a
 message saying to add their articles again (the uploaded files lived in a spool folder).
@@ -159,18 +164,15 @@ class JobRunner:
             store.desk.update_job(job_id, **stored)
 
     def _work(self) -> None:
-        nlp = None
-        with api.open_store(self.db) as store:
+        analyzer: Analyzer = ThreadAnalyzer(self.options, self._nlp_factory) if self._nlp_factory else ProcessAnalyzer(self.db, self.options)
+        with api.open_store(self.db) as store, analyzer:
             while (item := self._queue.get()) is not None:
                 job_id, story, inputs, folder, urls = item
                 live = self._live[job_id]
                 try:
                     if live.cancel.is_set():
                         continue
-                    if nlp is None:
-                        self._update(store, job_id, live, state="running", message="loading the language model")
-                        nlp = self._nlp_factory() if self._nlp_factory else _load(self.options)
-                    self._run(store, job_id, story, inputs, urls, folder, live, nlp)
+                    self._run(store, job_id, story, inputs, urls, folder, live, analyzer)
                 except Exception as exc:  # noqa: BLE001 - the worker outlives any job (a failed pipeline load, a lost database)
                     self._update(store, job_id, live, state="failed", message=f"{type(exc).__name__}: {exc}")
                 finally:
@@ -205,7 +207,7 @@ class JobRunner:
         return inputs, rejected
 
     def _run(self, store: Any, job_id: str, story: str, inputs: list[Path], urls: list[str], folder: Path, live: Live,
-             nlp: Any) -> None:  # fmt: skip
+             analyzer: Analyzer) -> None:  # fmt: skip
         rejected: list[Rejection] = []
         if urls:
             try:
@@ -215,18 +217,16 @@ class JobRunner:
                 return
             inputs = inputs + fetched
         self._update(store, job_id, live, state="running", message="reading the inputs")
+        words = {"load": "loading the language model", "read": "reading articles",
+                 "reconcile": "linking the story (facts, conflicts, echoes)"}  # fmt: skip
 
-        def progress(stage: str, done: int, total: int, event: api.ProgressEvent | None = None) -> None:
-            if live.cancel.is_set():
-                raise Cancelled
-            words = {"read": "reading articles", "reconcile": "linking the story (facts, conflicts, echoes)"}
+        def progress(stage: str, done: int, total: int, current: str) -> None:
             self._update(store, job_id, live, stage=stage, done=done if stage == "read" else live.done,
-                         total=total if stage == "read" else live.total, current=event.current if event else "",
+                         total=total if stage == "read" else live.total, current=current,
                          message=words.get(stage, stage))  # fmt: skip
 
         try:
-            summary = api.analyze([str(p) for p in inputs], store, self.options, progress=progress, nlp=nlp, story=story)
-            summary.rejected[:0] = rejected
+            data = analyzer.run(store, [str(p) for p in inputs], story, folder, live.cancel, progress)
         except Cancelled:
             self._update(store, job_id, live, state="cancelled",
                          message=f"cancelled after {live.done} of {live.total} article(s); those stored are kept")
@@ -234,17 +234,133 @@ class JobRunner:
         except Exception as exc:  # noqa: BLE001 - a job reports its failure, the worker goes on
             self._update(store, job_id, live, state="failed", message=f"{type(exc).__name__}: {exc}")
             return
+        data["rejected"][:0] = [{"input": r.input, "reason": r.reason} for r in rejected]
         if self._after is not None:
             self._update(store, job_id, live, message="updating the story's pages")
             try:
                 self._after(story)
             except Exception as exc:  # noqa: BLE001 - the articles are stored: the job is done all the same
                 self._update(store, job_id, live, message=f"stored, but the pages could not be updated ({type(exc).__name__}: {exc})")
-        data = _summary(summary)
-        store.desk.update_job(job_id, summary=json.loads(json.dumps(data)))
-        skipped = f"; {len(summary.rejected)} input(s) skipped" if summary.rejected else ""
+        store.desk.update_job(job_id, summary=data)
+        skipped = f"; {len(data['rejected'])} input(s) skipped" if data["rejected"] else ""
         self._update(store, job_id, live, state="done", done=live.total, current="",
-                     message=f"read {summary.articles_new} new article(s), {summary.articles_unchanged} unchanged{skipped}")
+                     message=f"read {data['articles']['new']} new article(s), {data['articles']['unchanged']} unchanged{skipped}")
+
+
+Progress = Callable[[str, int, int, str], None]
+
+
+class Analyzer:
+    """Runs ``api.analyze`` for a job; returns the job's summary (:func:`_summary`)."""
+
+    def __enter__(self) -> Analyzer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def run(self, store: Any, inputs: list[str], story: str, folder: Path, cancel: threading.Event,
+            progress: Progress) -> dict[str, Any]:  # fmt: skip
+        raise NotImplementedError
+
+
+class ThreadAnalyzer(Analyzer):
+    """Analysis in the worker's own thread, with the pipeline ``nlp_factory`` makes (once)."""
+
+    def __init__(self, options: AnalysisOptions, nlp_factory: Callable[[], Any]):
+        self.options, self._factory, self._nlp = options, nlp_factory, None
+
+    def run(self, store: Any, inputs: list[str], story: str, folder: Path, cancel: threading.Event,
+            progress: Progress) -> dict[str, Any]:  # fmt: skip
+        if self._nlp is None:
+            progress("load", 0, 0, "")
+            self._nlp = self._factory()
+
+        def report(stage: str, done: int, total: int, event: api.ProgressEvent | None = None) -> None:
+            if cancel.is_set():
+                raise Cancelled
+            progress(stage, done, total, event.current if event else "")
+
+        return _summary(api.analyze(inputs, store, self.options, progress=report, nlp=self._nlp, story=story))
+
+
+class ProcessAnalyzer(Analyzer):
+    """Analysis in a child process of its own (started on first use, kept for the next jobs, started
+    again if it dies): it opens the database itself and loads the pipeline once. Messages go both
+    ways on a pipe; a cancel is a file ``CANCEL`` in the job's folder, checked at each progress event."""
+
+    def __init__(self, db: str, options: AnalysisOptions):
+        self.db, self.options = db, options
+        self._process: Any = None
+        self._conn: Any = None
+
+    def _start(self) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")  # no copy of the server's threads and sockets
+        self._conn, child = context.Pipe()
+        self._process = context.Process(target=_child, args=(child, self.db, self.options), daemon=True,
+                                        name="storyline-analysis")  # fmt: skip
+        self._process.start()
+        child.close()
+
+    def __exit__(self, *exc: object) -> None:
+        if self._process is not None:
+            try:
+                self._conn.send(None)
+            except OSError:
+                pass
+            self._process.join(10)
+            if self._process.is_alive():
+                self._process.kill()
+
+    def run(self, store: Any, inputs: list[str], story: str, folder: Path, cancel: threading.Event,
+            progress: Progress) -> dict[str, Any]:  # fmt: skip
+        if self._process is None or not self._process.is_alive():
+            self._start()
+        self._conn.send((inputs, story, str(folder)))
+        while True:
+            while not self._conn.poll(0.2):
+                if cancel.is_set():
+                    (folder / "CANCEL").touch()
+                if not self._process.is_alive():
+                    self._process = None
+                    raise RuntimeError("the analysis process ended unexpectedly (out of memory?); add the articles again")
+            message = self._conn.recv()
+            kind = message[0]
+            if kind == "progress":
+                progress(*message[1:])
+            elif kind == "done":
+                return message[1]
+            elif kind == "cancelled":
+                raise Cancelled
+            else:
+                raise RuntimeError(message[1])
+
+
+def _child(conn: Any, db: str, options: AnalysisOptions) -> None:
+    """The analysis process: one job at a time from the pipe, until None."""
+    nlp = None
+    with api.open_store(db) as store:
+        while (job := conn.recv()) is not None:
+            inputs, story, folder = job
+            cancel = Path(folder) / "CANCEL"
+
+            def report(stage: str, done: int, total: int, event: api.ProgressEvent | None = None) -> None:
+                if cancel.exists():
+                    raise Cancelled
+                conn.send(("progress", stage, done, total, event.current if event else ""))
+
+            try:
+                if nlp is None:
+                    conn.send(("progress", "load", 0, 0, ""))
+                    nlp = _load(options)
+                summary = api.analyze(inputs, store, options, progress=report, nlp=nlp, story=story)
+                conn.send(("done", _summary(summary)))
+            except Cancelled:
+                conn.send(("cancelled",))
+            except Exception as exc:  # noqa: BLE001 - reported to the job, the process goes on
+                conn.send(("failed", f"{type(exc).__name__}: {exc}"))
 
 
 def _load(options: AnalysisOptions) -> Any:
@@ -254,7 +370,8 @@ def _load(options: AnalysisOptions) -> Any:
 
 
 def _summary(s: api.AnalysisSummary) -> dict[str, Any]:
-    """What the job page lists: counts, and each skipped input with its reason."""
+    """What the job page lists: counts, and each skipped input with its reason (plain JSON values:
+    it crosses the analysis process's pipe and goes into the ``jobs`` table)."""
     return {
         "articles": {"new": s.articles_new, "unchanged": s.articles_unchanged, "failed": s.articles_failed,
                      "total": s.articles_total},
