@@ -347,7 +347,7 @@ def _child(conn: Any, db: str, options: AnalysisOptions) -> None:
             cancel = Path(folder) / "CANCEL"
 
             def report(stage: str, done: int, total: int, event: api.ProgressEvent | None = None) -> None:
-                if cancel.exists():
+                if cancel.exists():  # noqa: B023 - called only while this job runs
                     raise Cancelled
                 conn.send(("progress", stage, done, total, event.current if event else ""))
 
