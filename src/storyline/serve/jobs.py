@@ -28,6 +28,7 @@ import secrets
 import shutil
 import tempfile
 import threading
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,6 +98,7 @@ class JobRunner:
         self._live: dict[str, Live] = {}
         self._lock = threading.Lock()
         self._threads: list[threading.Thread] = []
+        self._active: Counter[str] = Counter()  # jobs queued or running, per story
         self.spool = Path(tempfile.mkdtemp(prefix="storyline-serve-"))
 
     def start(self) -> None:
@@ -134,6 +136,7 @@ class JobRunner:
         job = store.desk.add_job(job_id, story, account, label, total=0)
         with self._lock:
             self._live[job_id] = Live(message="waiting for a worker")
+            self._active[story] += 1
         self._queue.put((job_id, story, inputs, folder, list(urls or ())))
         return job
 
@@ -149,6 +152,10 @@ class JobRunner:
 
     def live(self, job_id: str) -> Live | None:
         return self._live.get(job_id)
+
+    def busy(self, story: str) -> bool:
+        """Whether a job of the story is queued or running (its last one rebuilds the pages)."""
+        return self._active[story] > 0
 
     # -- running ------------------------------------------------------------------------------
 
@@ -177,6 +184,8 @@ class JobRunner:
                     self._update(store, job_id, live, state="failed", message=f"{type(exc).__name__}: {exc}")
                 finally:
                     shutil.rmtree(folder, ignore_errors=True)
+                    with self._lock:
+                        self._active[story] -= 1
 
     def _fetch_all(self, store: Any, job_id: str, urls: list[str], folder: Path, live: Live) -> tuple[list[Path], list[Rejection]]:
         """Fetch each URL into ``folder``: pages through a manifest that records their address,
@@ -235,7 +244,9 @@ class JobRunner:
             self._update(store, job_id, live, state="failed", message=f"{type(exc).__name__}: {exc}")
             return
         data["rejected"][:0] = [{"input": r.input, "reason": r.reason} for r in rejected]
-        if self._after is not None:
+        # A burst of additions rebuilds the pages once, after its last job: a rebuild reads the whole
+        # story back, and the next job would make it stale at once.
+        if self._after is not None and self._active[story] <= 1:
             self._update(store, job_id, live, message="updating the story's pages")
             try:
                 self._after(story)

@@ -91,12 +91,15 @@ class Workspace:
 
     def view(self, story: str) -> StoryView:
         """The view of the story with id ``story``. Built on first use; after that, a request never waits for a rebuild:
-        when articles were stored since (another process's ``analyze``, a job still running) it
-        gets the view it had while one rebuild runs in the background. A job rebuilds the view
-        itself before it reports done (:meth:`refresh`), so its articles show from then on."""
+        when articles were stored since (by another process's ``analyze``) it gets the view it had
+        while one rebuild runs in the background. While jobs of the story are queued or running it
+        gets the view it had: the last of them rebuilds the view before it reports done
+        (:meth:`refresh`), so a burst of additions costs one rebuild, and shows when it ends."""
         cached = self._views.get(story)
         if cached is None:
             return self.refresh(story)
+        if self.runner.busy(story):  # its last job rebuilds the view when it ends
+            return cached[1]
         version = self._remembered(("version", story), lambda: api.story_version(self.store, story))
         if cached[0] != version and story not in self._building:
             self._building.add(story)
