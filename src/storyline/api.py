@@ -8,6 +8,12 @@ Typical use::
         data = api.export(store, "json")
         html = api.render_report(store)
 
+One database holds many stories: ``analyze``, ``export``, ``render_report``, ``review`` take
+``story=NAME`` (None: the database's one story; a StoreError naming them when it holds several)::
+
+        api.analyze(["quake/"], store, story="Qeshm quake")
+        api.review(store, "Qeshm quake", fact_id, "verified", "two officials on the record", "ana")
+
 Anything with the methods of :class:`Store` can stand in for the database (a test double, say),
 and ``analyze``/``read`` take the spaCy pipeline to use as ``nlp`` (else ``options.model`` names
 it, a package name or a pipeline directory).
@@ -28,16 +34,22 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, runtime_checkable
 from storyline import __version__
 from storyline.core.errors import ConfigError, StoreError
 from storyline.core.options import AnalysisOptions, ReconcileOptions
-from storyline.core.records import Article, ArticleReading, Coverage, Review, Story, StoryInfo
+from storyline.core.records import (
+    Article,
+    ArticleReading,
+    Coverage,
+    Review,
+    Story,
+    StoryInfo,
+)
 from storyline.ingest import IngestResult, Notice, Rejection
 from storyline.ingest import ingest as _ingest
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from storyline.core.reviews import Attached
-
     import storyline.store
+    from storyline.core.reviews import Attached
     from storyline.present.browse import StoryView
 
 __all__ = [
@@ -62,6 +74,7 @@ __all__ = [
     "open_store",
     "read",
     "reconcile",
+    "reconcile_story",
     "render_report",
     "review",
     "reviews",
@@ -408,10 +421,9 @@ def analyze(
 
 
 def _story_name(store: Store) -> str:
-    """The name of the one story of ``store`` (after analyze stored into it), "" when it cannot say."""
-    get_story = getattr(store, "get_story", None)
+    """The name of the one story of ``store`` (after analyze stored into it), "" when it holds none."""
     try:
-        return get_story().name if get_story is not None else ""
+        return store.get_story().name
     except StoreError:
         return ""
 
@@ -530,6 +542,15 @@ def export(store: Store, fmt: str = "json", *, story: str | None = None, options
         raise ConfigError(f"unknown export format '{fmt}'", fix=f"use one of: {', '.join(_export.FORMATS)}")
     readings, account = _current(store, options, progress, story=story, must_save=False)
     return _export.export(readings, account, fmt, store.reviews(story))
+
+
+def reconcile_story(store: Store, story: str | None = None, options: ReconcileOptions | None = None, *,
+                    progress: ProgressCallback | None = None) -> Story:
+    """A story's account, current: the stored one when it covers the story's stored articles,
+    else reconciled from them and saved (retried when another writer stores articles meanwhile,
+    as ``analyze`` does). For callers that store readings themselves (``put_reading(r, story)``,
+    ``add_articles``) and reconcile each story they touched."""
+    return _current(store, options, progress, story=story, attempts=_ATTEMPTS)[1]
 
 
 def review(store: Store, story: str | None, fact_id: str, verdict: str, note: str, reviewer: str) -> Review:
@@ -721,5 +742,7 @@ def database_info(store_url: str | Path) -> dict[str, str]:
         return {
             "database": f"{store.dialect} {store.url}",
             "schema_version": str(store.schema_version()),
+            "stories": ", ".join(f"{s.name} ({s.articles} articles{', archived' if s.archived else ''})"
+                                 for s in store.stories()) or "none yet",
             "rows": ", ".join(f"{k}={v}" for k, v in store.counts().items()),
         }

@@ -84,3 +84,17 @@ def test_review_command_marks_a_fact_and_lists_the_reviews(tmp_path: Path) -> No
     assert [(f["fact"], f["history"][0]["verdict"]) for f in listed["facts"]] == [(fact.id, "false")]
     assert "--verdict" in run("review", fact.id, "--db", db, "--reviewer", "ana", code=2).stderr
     assert "is not a verdict" in run("review", fact.id, "--db", db, "--verdict", "ok", "--reviewer", "ana", code=2).stderr
+
+
+def test_reconcile_story_reconciles_only_the_story_named_and_only_when_out_of_date(tmp_path: Path) -> None:
+    from helpers.store import reading
+
+    with api.open_store(tmp_path / "s.db") as store:
+        store.put_reading(reading(1), "quake")
+        store.put_reading(reading(2), "aid")
+        quake = api.reconcile_story(store, "quake")
+        assert quake.coverage == store.coverage("quake") and store.story("quake") == quake
+        assert store.story("aid").coverage is None  # not touched
+        assert api.reconcile_story(store, "quake") == quake  # current: returned as stored
+        store.add_articles("quake", ["art-2"])
+        assert api.reconcile_story(store, "quake").coverage.articles == 2

@@ -198,8 +198,11 @@ def test_an_article_read_again_keeps_every_story_it_belonged_to(store: Store) ->
     changed = dataclasses.replace(r, article=dataclasses.replace(r.article, content_hash="other"))
     assert store.put_reading(changed, "quake") is True
     assert store.articles("aid") == [changed.article] == store.articles("quake")
+    assert store.article_stories() == {"art-1": ["aid", "quake"]}
     assert store.remove_articles("aid", [r.article.id]) == 1 and store.articles("aid") == []
     assert store.has_article(r.article.id)  # taken out of a story, an article stays stored
+    store.remove_articles("quake", [r.article.id])
+    assert store.article_stories() == {"art-1": []}
 
 
 def test_reviews_are_kept_per_story_oldest_first_and_survive_a_new_account(store: Store) -> None:
@@ -214,3 +217,35 @@ def test_reviews_are_kept_per_story_oldest_first_and_survive_a_new_account(store
     assert next(s for s in store.stories() if s.name == "quake").reviews == 2
     store.create_story("floods")
     assert store.reviews("floods") == []
+
+
+def test_downgrading_a_one_story_database_gives_back_the_schema_10_rows_and_refuses_several(tmp_path: Path) -> None:
+    from alembic import command
+
+    from storyline.store.connect import _alembic_config
+
+    gz = FIXTURES / "v10.db.gz"
+    db = tmp_path / "v10.db"
+    with gzip.open(gz) as src, db.open("wb") as dst:
+        shutil.copyfileobj(src, dst)
+    open_store(db).close()  # upgraded to 11
+    engine = create_engine(parse_url(str(db)))
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0010")
+    engine.dispose()
+    back = tmp_path / "back.db.gz"
+    with db.open("rb") as src, gzip.open(back, "wb") as dst:
+        shutil.copyfileobj(src, dst)
+    def rows(gz: Path) -> dict[str, list[str]]:  # in any order: a copied table need not keep its rows' order
+        return {t: sorted(json.dumps(r, sort_keys=True, default=str) for r in rs) for t, rs in sqlite_rows(gz).items()}
+
+    assert rows(back) == rows(gz)
+    with open_store(db) as s:  # and up again
+        s.create_story("floods")
+    engine = create_engine(parse_url(str(db)))
+    with engine.begin() as conn, pytest.raises(RuntimeError, match="holds 2 stories"):
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0010")
+    engine.dispose()

@@ -239,6 +239,16 @@ class Store:
             info = _stories.resolve(conn, story, self.url, create_missing=False)
             return 0 if info is None else _stories.leave(conn, info.id, article_ids)
 
+    def article_stories(self) -> dict[str, list[str]]:
+        """Stored article id -> the names of the stories holding it, sorted (an article in no
+        story maps to []): which articles a clustering has yet to place, or where one is."""
+        a, m, s = tables["articles"], tables["story_articles"], tables["stories"]
+        with self._tx() as conn:
+            out: dict[str, list[str]] = {r[0]: [] for r in conn.execute(sa.select(a.c.id))}
+            for article, name in conn.execute(sa.select(m.c.article, s.c.name).join(s, s.c.id == m.c.story)):
+                out.setdefault(article, []).append(name)
+        return {k: sorted(v) for k, v in out.items()}
+
     def _scope(self, conn: sa.Connection, story: str | None) -> str | None:
         """For the reading calls: None for ALL, the story's id, or "" when the database holds none."""
         if story == ALL:
