@@ -46,6 +46,7 @@ def make_app(db: Path, model: str, **kw):
 
     kw.setdefault("hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
     kw.setdefault("nlp_factory", lambda: _pipeline(model))
+    kw.setdefault("watch_every", 0)  # feeds are looked at when a test says so
     return create_app(str(db), options=AnalysisOptions(model=model), **kw)
 
 

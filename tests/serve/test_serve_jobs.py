@@ -11,6 +11,8 @@ import pytest
 pytest.importorskip("fastapi")
 pytest.importorskip("argon2")
 
+from datetime import UTC
+
 from fastapi.testclient import TestClient
 from helpers.serve import LOCAL, events, fixture_db, make_app, sign_in
 
@@ -151,3 +153,36 @@ def test_a_server_without_a_pipeline_in_hand_analyses_in_a_process_of_its_own(tm
         r = c.post("/api/stories/main/pasted", json={"text": "Varga stayed in Lyon, her agent said."}, headers=head).json()
         seen = events(c, r["id"])
         assert seen[-1]["state"] == "done" and not any(e["stage"] == "load" for e in seen)  # the process kept its pipeline
+
+
+def test_a_watched_feed_is_fetched_when_due_and_only_new_entries_are_added(tmp_path, model):
+    from datetime import datetime, timedelta
+
+    from storyline.ingest.fetch import Fetched
+
+    entries = ["<item><title>Pike leaves Paris</title><description>Pike left Paris on Monday, his lawyer said.</description></item>"]
+
+    def fetcher(url):
+        body = f"<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title>{''.join(entries)}</channel></rss>"
+        return Fetched(url, "application/rss+xml", ".xml", body.encode())
+
+    with TestClient(make_app(fixture_db(tmp_path / "f.db"), model, fetcher=fetcher), client=LOCAL) as c:
+        csrf = sign_in(c, "eve", "editor")
+        head = {"X-CSRF-Token": csrf}
+        assert c.post("/api/stories/main/feeds", json={"url": "ftp://x/feed"}, headers=head).status_code == 400
+        assert c.post("/api/stories/main/feeds", json={"url": "https://wire.example/rss", "minutes": 1}, headers=head).status_code == 400
+        r = c.post("/stories/main/feeds", data={"csrf": csrf, "url": "https://wire.example/rss", "minutes": "30"}, follow_redirects=False)
+        assert r.status_code == 303
+        watcher, t0 = c.app.state.space.watcher, datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
+        (first,) = watcher.tick(t0)
+        assert events(c, first)[-1]["state"] == "done" and c.get("/api/stories/main").json()["counts"]["articles"] == 4
+        assert watcher.tick(t0 + timedelta(minutes=29)) == []  # not due yet
+        entries.append("<item><title>Varga in Lyon</title><description>Varga stayed in Lyon, her agent said on Tuesday.</description></item>")
+        (second,) = watcher.tick(t0 + timedelta(minutes=30))
+        assert events(c, second)[-1]["state"] == "done"
+        job = c.get(f"/api/jobs/{second}").json()
+        assert job["summary"]["articles"]["new"] == 1 and job["summary"]["articles"]["unchanged"] == 1
+        assert "wire.example" in c.get("/stories/main/add").text
+        (feed,) = c.get("/api/stories/main/feeds").json()["items"]
+        assert c.delete(f"/api/stories/main/feeds/{feed['id']}", headers=head).status_code == 204
+        assert watcher.tick(t0 + timedelta(days=1)) == []

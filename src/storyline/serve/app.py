@@ -73,15 +73,16 @@ class LoginRequired(Exception):
 
 def create_app(
     db: str, *, options: AnalysisOptions | None = None, workers: int = 1, nlp_factory: Any = None, hasher: Any = None,
-    fetcher: Any = None,
+    fetcher: Any = None, watch_every: float = 30.0,
 ) -> FastAPI:
     """The workspace app over the database ``db`` (path or URL). ``nlp_factory`` makes the spaCy
     pipeline for the job workers (default: the one ``options`` names); ``hasher`` is the argon2
     ``PasswordHasher`` (default: argon2-cffi's parameters); ``fetcher(url) -> Fetched`` fetches
-    the URLs users add (default: :func:`storyline.ingest.fetch.fetch`, with its SSRF checks)."""
+    the URLs users add (default: :func:`storyline.ingest.fetch.fetch`, with its SSRF checks);
+    watched feeds are looked at every ``watch_every`` seconds (0: only when told, for tests)."""
     options = (options or AnalysisOptions()).with_(manifest_paths="confined")  # an upload reads only its own files
     space = Workspace(db, options, workers=workers, nlp_factory=nlp_factory, hasher=hasher,
-                      fetcher=fetcher)
+                      fetcher=fetcher, watch_every=watch_every)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

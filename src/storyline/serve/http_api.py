@@ -282,6 +282,48 @@ def fetch_urls(request: Request, story: str, who: Who, body: Addresses) -> dict:
     return job_dict(space, add_urls(space, open_story(space, story).id, who, body.urls))
 
 
+class Watch(BaseModel):
+    url: str
+    minutes: int = 60
+
+
+def watch_feed(space: Workspace, story: str, who: Caller, url: str, minutes: int) -> dict:
+    """Watch a feed for a story (editor): an http(s) address, fetched every ``minutes``."""
+    from storyline.ingest.fetch import FetchRefused, check_url
+    from storyline.serve.feeds import MAX_MINUTES, MIN_MINUTES, new_feed_id
+
+    who.require("editor")
+    info = open_story(space, story)
+    if not MIN_MINUTES <= minutes <= MAX_MINUTES:
+        raise HTTPException(400, f"watch a feed every {MIN_MINUTES} to {MAX_MINUTES} minutes")
+    try:
+        check_url(url)
+    except FetchRefused as exc:
+        raise HTTPException(400, str(exc)) from None
+    return space.store.desk.add_feed(new_feed_id(), info.id, url.strip(), minutes, who.account.name)
+
+
+@router.post("/stories/{story}/feeds", status_code=201)
+def add_feed(request: Request, story: str, who: Who, body: Watch) -> dict:
+    """Watch a feed: it is fetched every ``minutes`` (5 to 10,080) and its new entries added."""
+    return watch_feed(space_of(request), story, who, body.url, body.minutes)
+
+
+@router.get("/stories/{story}/feeds")
+def feeds(request: Request, story: str, who: Who) -> dict:
+    space = space_of(request)
+    return {"items": space.store.desk.feeds(space.story(story).id)}
+
+
+@router.delete("/stories/{story}/feeds/{feed_id}", status_code=204)
+def drop_feed(request: Request, story: str, feed_id: str, who: Who) -> Response:
+    who.require("editor")
+    space = space_of(request)
+    if not space.store.desk.drop_feed(feed_id, space.story(story).id):
+        raise HTTPException(404, f"no watched feed {feed_id!r} in this story")
+    return Response(status_code=204)
+
+
 @router.get("/stories/{story}/jobs")
 def jobs(request: Request, story: str, who: Who, limit: Limit = 50) -> dict:
     space = space_of(request)

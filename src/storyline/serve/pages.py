@@ -28,6 +28,7 @@ from storyline.serve.http_api import (
     open_story,
     review_fact,
     story_dict,
+    watch_feed,
 )
 from storyline.store.desk import ROLES
 
@@ -274,7 +275,24 @@ def add_form(request: Request, story: str, who: Who) -> Response:
     who.require("editor")
     space = space_of(request)
     info = open_story(space, story)
-    return render(request, "add.html.j2", who, story=info, jobs=[job_dict(space, j) for j in space.store.desk.jobs(info.id, 20)])
+    return render(request, "add.html.j2", who, story=info, jobs=[job_dict(space, j) for j in space.store.desk.jobs(info.id, 20)],
+                  feeds=space.store.desk.feeds(info.id))  # fmt: skip
+
+
+@router.post("/stories/{story}/feeds", include_in_schema=False)
+def add_feed(request: Request, story: str, who: Who, csrf: Token, url: Token, minutes: Annotated[int, Form()] = 60) -> Response:
+    check_form(who, csrf)
+    watch_feed(space_of(request), story, who, url, minutes)
+    return _back(f"/stories/{quote(story, safe='')}/add#feeds")
+
+
+@router.post("/stories/{story}/feeds/{feed_id}/remove", include_in_schema=False)
+def remove_feed(request: Request, story: str, feed_id: str, who: Who, csrf: Token) -> Response:
+    check_form(who, csrf)
+    who.require("editor")
+    space = space_of(request)
+    space.store.desk.drop_feed(feed_id, space.story(story).id)
+    return _back(f"/stories/{quote(story, safe='')}/add#feeds")
 
 
 @router.post("/stories/{story}/add/upload", include_in_schema=False)

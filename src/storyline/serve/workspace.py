@@ -27,6 +27,7 @@ from storyline.core.records import StoryInfo
 from storyline.core.reviews import Attached
 from storyline.present.browse import StoryView
 from storyline.serve.auth import Auth
+from storyline.serve.feeds import FeedWatcher
 from storyline.serve.jobs import JobRunner
 
 __all__ = ["RECHECK", "Workspace"]
@@ -42,9 +43,11 @@ class Workspace:
     nlp_factory: Any = None
     hasher: Any = None
     fetcher: Any = None
+    watch_every: float = 30.0
     store: Any = None
     auth: Auth = field(init=False)
     runner: JobRunner = field(init=False)
+    watcher: FeedWatcher = field(init=False)
     _views: dict[str, tuple[str, StoryView]] = field(default_factory=dict)
     _view_lock: threading.Lock = field(default_factory=threading.Lock)
     _building: set[str] = field(default_factory=set)
@@ -56,11 +59,14 @@ class Workspace:
         self.auth = Auth(self.store.desk, self.hasher)
         self.runner = JobRunner(self.db, self.options, workers=self.workers, nlp_factory=self.nlp_factory,
                                 after=self.refresh, **({"fetcher": self.fetcher} if self.fetcher else {}))
+        self.watcher = FeedWatcher(self, self.watch_every)
 
     def start(self) -> None:
         self.runner.start()
+        self.watcher.start()
 
     def close(self) -> None:
+        self.watcher.stop()
         self.runner.stop()
         self.store.close()
 

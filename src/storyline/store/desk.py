@@ -1,4 +1,4 @@
-"""The workspace's own rows: accounts, API tokens, browser sessions and analysis jobs.
+"""The workspace's own rows: accounts, API tokens, browser sessions, analysis jobs, watched feeds.
 
 ``storyline serve`` keeps these beside the story in the same database (tables declared in
 :mod:`storyline.store.tables`, created by migration 0012). This module stores and finds rows; it
@@ -16,7 +16,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from storyline.store.tables import accounts, api_tokens, jobs, sessions
+from storyline.store.tables import accounts, api_tokens, feeds, jobs, sessions
 
 __all__ = ["JOB_STATES", "ROLES", "Account", "Desk", "Job", "now"]
 
@@ -185,3 +185,27 @@ class Desk:
                                                                                    finished=now())
             return conn.execute(q).rowcount
 
+
+    # -- watched feeds ------------------------------------------------------------------------
+
+    def add_feed(self, feed_id: str, story: str, url: str, minutes: int, account: str | None) -> dict[str, Any]:
+        row = {"id": feed_id, "story": story, "url": url, "minutes": minutes, "account": account, "created": now(),
+               "checked": None, "job": None}  # fmt: skip
+        with self._tx(write=True) as conn:
+            conn.execute(feeds.insert().values(**row))
+        return row
+
+    def feeds(self, story: str | None = None) -> list[dict[str, Any]]:
+        q = sa.select(feeds).order_by(feeds.c.created, feeds.c.id)
+        if story is not None:
+            q = q.where(feeds.c.story == story)
+        with self._tx() as conn:
+            return [dict(r) for r in conn.execute(q).mappings()]
+
+    def checked_feed(self, feed_id: str, at: str, job: str) -> None:
+        with self._tx(write=True) as conn:
+            conn.execute(feeds.update().where(feeds.c.id == feed_id).values(checked=at, job=job))
+
+    def drop_feed(self, feed_id: str, story: str) -> bool:
+        with self._tx(write=True) as conn:
+            return conn.execute(feeds.delete().where(feeds.c.id == feed_id, feeds.c.story == story)).rowcount > 0

@@ -219,7 +219,7 @@ if set(ARTICLE_TABLES) | set(STORY_TABLES) | set(LINK_TABLES) | set(WORKSPACE_TA
 # the same metadata, so migration 0012 and the drift test cover them like the record tables.
 # Times are ISO 8601 UTC text, as every date in the store. Secrets are never stored: a password
 # as its argon2 hash, a session or API token as the SHA-256 of the random value handed out.
-DESK_TABLES: tuple[str, ...] = ("accounts", "api_tokens", "sessions", "jobs")
+DESK_TABLES: tuple[str, ...] = ("accounts", "api_tokens", "sessions", "jobs", "feeds")
 
 accounts = sa.Table(
     "accounts", metadata,
@@ -273,3 +273,18 @@ jobs = sa.Table(
 )  # fmt: skip
 """Analysis runs started from the workspace: state (queued, running, done, failed, cancelled),
 progress, and the run summary (schema storyline-run/1) when it ended."""
+
+feeds = sa.Table(
+    "feeds", metadata,
+    sa.Column("id", sa.Text, primary_key=True),
+    sa.Column("story", sa.Text, nullable=False),
+    sa.Column("url", sa.Text, nullable=False),
+    sa.Column("minutes", sa.Integer, nullable=False),
+    sa.Column("account", sa.Text, nullable=True),
+    sa.Column("created", sa.Text, nullable=False),
+    sa.Column("checked", sa.Text, nullable=True),
+    sa.Column("job", sa.Text, nullable=True),
+    sa.Index("ix_feeds_story", "story"),
+)  # fmt: skip
+"""Feeds watched for a story: fetched every ``minutes`` as a job of the account that added them
+(``checked``: when the last job was made, ``job``: its id)."""

@@ -1,8 +1,8 @@
-"""The workspace's own tables (SCHEMA_VERSION 12): ``accounts``, ``api_tokens``, ``sessions``, ``jobs``.
+"""The workspace's own tables (SCHEMA_VERSION 12): ``accounts``, ``api_tokens``, ``sessions``, ``jobs``, ``feeds``.
 
 What ``storyline serve`` keeps besides the story: accounts with hashed passwords and roles,
 API tokens and browser sessions (stored as SHA-256 digests, never the secret), and the analysis
-jobs started from the workspace. Nothing in the story tables changes; no article is read again.
+jobs started from the workspace, and the feeds it watches. Nothing in the story tables changes; no article is read again.
 
 Revision ID: 0012
 Revises: 0011
@@ -64,10 +64,24 @@ def upgrade() -> None:
         sa.Column("summary", sa.JSON, nullable=True),
     )
     op.create_index("ix_jobs_story", "jobs", ["story"])
+    op.create_table(
+        "feeds",
+        sa.Column("id", sa.Text, primary_key=True),
+        sa.Column("story", sa.Text, nullable=False),
+        sa.Column("url", sa.Text, nullable=False),
+        sa.Column("minutes", sa.Integer, nullable=False),
+        sa.Column("account", sa.Text, nullable=True),
+        sa.Column("created", sa.Text, nullable=False),
+        sa.Column("checked", sa.Text, nullable=True),
+        sa.Column("job", sa.Text, nullable=True),
+    )
+    op.create_index("ix_feeds_story", "feeds", ["story"])
     op.execute(_META.update().where(_META.c.key == "schema_version").values(value=str(SCHEMA_VERSION)))
 
 
 def downgrade() -> None:
+    op.drop_index("ix_feeds_story", "feeds")
+    op.drop_table("feeds")
     op.drop_index("ix_jobs_story", "jobs")
     op.drop_table("jobs")
     for table in ("sessions", "api_tokens"):
