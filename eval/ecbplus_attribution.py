@@ -17,6 +17,8 @@ reconciling is needed.
 What is scored, by ``storyline.evaluation.score_readings`` (the scorer of ``eval/demo.py``), per
 part: pairs P/R/F1 (content overlap >= half the shorter span AND source overlap, one-to-one);
 source P/R/F1 (distinct source mentions, one-to-one by overlap); content P/R/F1 (contents alone);
+an attribution is counted once however many claims its content holds (the scorer groups the
+claims by attribution, PARC-style: ``storyline.evaluation.readings.attributions_of``);
 source-kind accuracy over the matched pairs; recall of ``organization`` attributions (pairs found,
 and found with the kind ``organization``). A predicted ``unattributed`` claim is no prediction here
 (the gold does not annotate narration).
@@ -50,7 +52,7 @@ from storyline.core.options import AnalysisOptions  # noqa: E402
 from storyline.core.records import ArticleReading, Claim, Source  # noqa: E402
 from storyline.evaluation import load_gold, score_readings  # noqa: E402
 from storyline.evaluation.locate import overlap  # noqa: E402
-from storyline.evaluation.readings import clause_claims, located_pairs  # noqa: E402
+from storyline.evaluation.readings import attributions_of, clause_claims, located_pairs  # noqa: E402
 
 GOLD = {part: REPO / "tests" / "gold" / f"ecbplus_attribution_{part}.json" for part in ("dev", "heldout")}
 _CUE_LEMMAS = frozenset({"say", "tell"})
@@ -194,10 +196,11 @@ def error_categories(gold: dict, readings: list[ArticleReading], examples: int) 
             else:
                 cats["missed"] += 1
                 show("missed", what)
-        for c in claims:
-            if c.source.kind != "unattributed" and not any(overlap(g.content, (c.start, c.end)) for g in located.attributions):
+        for group in attributions_of(claims):  # an extra attribution counts once, as the scorer counts it
+            c, lo, hi = group[0], min(x.start for x in group), max(x.end for x in group)
+            if c.source.kind != "unattributed" and not any(overlap(g.content, (lo, hi)) for g in located.attributions):
                 cats["extra"] += 1
-                show("extra", f"{located.id}: {c.text[:70]!r} <- {c.source.text!r} ({c.source.kind})")
+                show("extra", f"{located.id}: {located.text[lo:hi][:70]!r} <- {c.source.text!r} ({c.source.kind})")
     return cats
 
 

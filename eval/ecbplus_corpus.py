@@ -217,7 +217,8 @@ def load_document(path: Path, validated: dict[str, set[int]] | None = None) -> E
         url = "".join(r[3] for r in raw if r[1] == 0) or None
         raw = [r for r in raw if r[1] != 0]
     first = raw[0][1] if raw else 0
-    text, tokens, _ = rebuild_text(raw, own_lines=(first,), glued=_glued([r[3] for r in raw], [r[1] for r in raw]))
+    text, tokens, _ = rebuild_text(raw, own_lines=(first,), glued=_glued([r[3] for r in raw], [r[1] for r in raw]),
+                                   quotes_across_sentences=True)
     by_tid = {t.t_id: t for t in tokens}
     sentences: dict[int, tuple[int, int]] = {}
     for t in tokens:

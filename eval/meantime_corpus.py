@@ -258,11 +258,17 @@ def _creation_date(markables, dateline: tuple[int, int] | None) -> date | None:
     return None
 
 
-def rebuild_text(raw_tokens, own_lines=(0, 1), glued=frozenset()) -> tuple[str, list[Token], list[tuple[int, int]]]:
+def rebuild_text(raw_tokens, own_lines=(0, 1), glued=frozenset(), quotes_across_sentences: bool = False) -> tuple[str, list[Token], list[tuple[int, int]]]:
     """Join PTB tokens ``(t_id, sentence, number, text)`` into readable text and offsets.
 
     The sentences numbered in ``own_lines`` (MEANTIME: title and dateline) end with a newline;
-    the tokens at the positions in ``glued`` take no space before them (within a sentence)."""
+    the tokens at the positions in ``glued`` take no space before them (within a sentence).
+
+    Straight quotes are ambiguous and alternate open/close. By default the alternation restarts
+    at each sentence. With ``quotes_across_sentences`` (ECB+, whose straight quotes often open in
+    one sentence and close in the next: '"Thompson was not so easy to box. I'm satisfied," said
+    Klitschko') a quote left open carries into the next sentence, where it closes; a quote that
+    starts a sentence always opens (a quote running over paragraphs reopens without closing)."""
     parts: list[str] = []
     tokens: list[Token] = []
     sentences: list[tuple[int, int]] = []
@@ -280,7 +286,8 @@ def rebuild_text(raw_tokens, own_lines=(0, 1), glued=frozenset()) -> tuple[str, 
         elif sentence != prev_sentence:
             sentences.append((sent_start, pos))
             sep = "\n" if prev_sentence in own_lines else " "
-            quote_open = False
+            if not quotes_across_sentences or prev_sentence in own_lines:
+                quote_open = False
             is_open = raw in ("``", "\u201c", '"')
             is_close = raw in ("''", "\u201d")
         elif glue_next or is_close or (raw in _NO_SPACE_BEFORE and not is_open) or i in glued:
@@ -298,6 +305,9 @@ def rebuild_text(raw_tokens, own_lines=(0, 1), glued=frozenset()) -> tuple[str, 
             quote_open = True
         elif is_close:
             quote_open = False
+        elif quotes_across_sentences and len(raw) > 1 and raw.count('"') == 1:
+            # ECB+ sometimes leaves a quote on its word ('"Thompson'): it opens or closes all the same.
+            quote_open = raw.startswith('"')
         glue_next = is_open or raw in _NO_SPACE_AFTER
         prev_sentence = sentence
     if tokens:

@@ -15,44 +15,13 @@ the dateline timex (the DCT, also written in the text) is scored like any other;
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from meantime_corpus import MeantimeDoc
+from tempeval3 import format_scores, match_timexes, score_documents, system_timexes
 
 __all__ = ["score_timexes", "match_timexes", "system_timexes", "format_scores"]
-
-
-def system_timexes(prediction: Any) -> list[tuple[int, int, str, str]]:
-    """(start, end, type, value) from a spaCy Doc (``doc._.sl_timexes``) or a list of timex objects."""
-    items = prediction
-    if hasattr(prediction, "_") and hasattr(prediction._, "sl_timexes"):
-        items = prediction._.sl_timexes or []
-    return [(t.start, t.end, t.type, t.value) for t in items]
-
-
-def match_timexes(gold: Sequence[tuple], system: Sequence[tuple]) -> list[tuple[int, int]]:
-    """One-to-one relaxed matching (indices into gold, system), largest overlap first."""
-    candidates = []
-    for gi, g in enumerate(gold):
-        for si, s in enumerate(system):
-            overlap = min(g[1], s[1]) - max(g[0], s[0])
-            if overlap > 0:
-                candidates.append((-overlap, gi, si))
-    candidates.sort()
-    used_g, used_s, pairs = set(), set(), []
-    for _, gi, si in candidates:
-        if gi not in used_g and si not in used_s:
-            used_g.add(gi)
-            used_s.add(si)
-            pairs.append((gi, si))
-    return pairs
-
-
-def _prf(tp_sys: int, tp_gold: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
-    p = tp_sys / n_sys if n_sys else 0.0
-    r = tp_gold / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def score_timexes(
@@ -65,59 +34,20 @@ def score_timexes(
 
     ``errors``, when a list is given, receives (doc_id, kind, gold, system) tuples for inspection.
     """
-    n_gold = n_sys = strict = relaxed = value_ok = type_ok = 0
-    for mdoc, prediction in pairs:
-        limit = mdoc.annotated_end
-        gold = [
-            (m.start, m.end, m.attrs.get("type", ""), m.attrs.get("value", ""), m.text)
-            for m in mdoc.timexes(include_dct=include_dct)
-        ]
-        dct_spans = [] if include_dct else [
-            (m.start, m.end) for m in mdoc.timexes() if m.attrs.get("functionInDocument") == "CREATION_TIME"
-        ]
-        system = [
-            s for s in system_timexes(prediction)
-            if s[1] <= limit and not any(a < s[1] and s[0] < b for a, b in dct_spans)
-        ]
-        n_gold += len(gold)
-        n_sys += len(system)
-        matched = match_timexes(gold, system)
-        hit_g = {gi for gi, _ in matched}
-        hit_s = {si for _, si in matched}
-        for gi, si in matched:
-            g, s = gold[gi], system[si]
-            relaxed += 1
-            strict += g[0] == s[0] and g[1] == s[1]
-            value_ok += g[3] == s[3]
-            type_ok += g[2] == s[2]
-            if errors is not None and (g[3] != s[3] or g[:2] != s[:2]):
-                errors.append((mdoc.doc_id, "value" if g[3] != s[3] else "span", g, s, mdoc.text[s[0]:s[1]]))
-        if errors is not None:
-            errors.extend((mdoc.doc_id, "missed", gold[i], None, None) for i in range(len(gold)) if i not in hit_g)
-            errors.extend(
-                (mdoc.doc_id, "spurious", None, system[i], mdoc.text[system[i][0]:system[i][1]])
-                for i in range(len(system)) if i not in hit_s
-            )
-    sp, sr, sf = _prf(strict, strict, n_sys, n_gold)
-    rp, rr, rf = _prf(relaxed, relaxed, n_sys, n_gold)
-    value_acc = value_ok / relaxed if relaxed else 0.0
-    type_acc = type_ok / relaxed if relaxed else 0.0
-    return {
-        "gold": float(n_gold),
-        "system": float(n_sys),
-        "strict_p": sp, "strict_r": sr, "strict_f1": sf,
-        "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf,
-        "type_accuracy": type_acc, "value_accuracy": value_acc,
-        "type_f1": rf * type_acc, "value_f1": rf * value_acc,
-    }
+    def documents():
+        for mdoc, prediction in pairs:
+            limit = mdoc.annotated_end
+            gold = [
+                (m.start, m.end, m.attrs.get("type", ""), m.attrs.get("value", ""), m.text)
+                for m in mdoc.timexes(include_dct=include_dct)
+            ]
+            dct_spans = [] if include_dct else [
+                (m.start, m.end) for m in mdoc.timexes() if m.attrs.get("functionInDocument") == "CREATION_TIME"
+            ]
+            system = [
+                s for s in system_timexes(prediction)
+                if s[1] <= limit and not any(a < s[1] and s[0] < b for a, b in dct_spans)
+            ]
+            yield mdoc.doc_id, mdoc.text, gold, system
 
-
-def format_scores(title: str, scores: dict[str, float]) -> str:
-    """A short printable block."""
-    return (
-        f"{title}: gold {int(scores['gold'])}, system {int(scores['system'])}\n"
-        f"  strict  P {scores['strict_p']:.3f}  R {scores['strict_r']:.3f}  F1 {scores['strict_f1']:.3f}\n"
-        f"  relaxed P {scores['relaxed_p']:.3f}  R {scores['relaxed_r']:.3f}  F1 {scores['relaxed_f1']:.3f}\n"
-        f"  type acc {scores['type_accuracy']:.3f}  value acc {scores['value_accuracy']:.3f}  "
-        f"type F1 {scores['type_f1']:.3f}  value F1 {scores['value_f1']:.3f}"
-    )
+    return score_documents(documents(), errors)

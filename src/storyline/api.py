@@ -25,7 +25,7 @@ import inspect
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, runtime_checkable
 
 from storyline import __version__
 from storyline.core.errors import ConfigError, StoreError
-from storyline.core.options import AnalysisOptions, ReconcileOptions
+from storyline.core.options import AnalysisOptions, GroupingOptions, ReconcileOptions
 from storyline.core.records import (
     Article,
     ArticleReading,
@@ -42,6 +42,7 @@ from storyline.core.records import (
     Story,
     StoryInfo,
 )
+from storyline.group import StoryGroup
 from storyline.ingest import IngestResult, Notice, Rejection
 from storyline.ingest import ingest as _ingest
 
@@ -56,6 +57,8 @@ __all__ = [
     "DEMO_PACKS",
     "DEMO_STORIES",
     "DemoStory",
+    "GroupingOptions",
+    "StoryGroup",
     "AnalysisSummary",
     "ProgressCallback",
     "ProgressEvent",
@@ -68,6 +71,7 @@ __all__ = [
     "demo_story",
     "export",
     "frames",
+    "group_stories",
     "info",
     "ingest",
     "manage_story",
@@ -276,13 +280,31 @@ def ingest(inputs: Iterable[str | Path], options: AnalysisOptions | None = None,
 def read(
     articles: Iterable[Article], options: AnalysisOptions | None = None, *, nlp: Language | None = None
 ) -> Iterator[tuple[Article, ArticleReading | Exception]]:
-    """Yield ``(article, ArticleReading | Exception)`` for each article (see storyline.read.reader)."""
-    from storyline.read.pipeline import load_pipeline
+    """Yield ``(article, ArticleReading | Exception)`` for each article, in order (see
+    storyline.read.reader).
+
+    Large inputs are read on every core (``options.workers``; see storyline.read.parallel),
+    each worker process loading the pipeline named by ``options``; a pipeline object given as
+    ``nlp`` cannot be sent to other processes, so it reads in this one. With ``options.engine ==
+    "ray"`` Ray actors read them (storyline.read.ray_reader), ``nlp`` only reading what a lost
+    actor left."""
+    from storyline.read.parallel import LocalReader, plan_workers, read_in_processes
+    from storyline.read.pipeline import PipelineSpec
     from storyline.read.reader import read_articles
 
     options = options or AnalysisOptions()
-    nlp = nlp or load_pipeline(options.model or None, options.packs)
-    return read_articles(nlp, articles, options.batch_size)
+    pipeline = PipelineSpec.of(options)
+    local = LocalReader(nlp, pipeline)
+    articles = list(articles)
+    if options.engine == "ray" and articles:
+        from storyline.read.ray_reader import read_on_ray
+
+        return read_on_ray(articles, address=options.ray_address, actors=options.workers, pipeline=pipeline,
+                           batch_size=options.batch_size, local=local)
+    workers = 1 if nlp is not None else plan_workers(options.workers, sum(_words(a.text) for a in articles))
+    if workers > 1:
+        return read_in_processes(articles, workers=workers, pipeline=pipeline, batch_size=options.batch_size, local=local)
+    return read_articles(local(), articles, options.batch_size)
 
 
 def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | None = None) -> Story:
@@ -292,6 +314,25 @@ def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | No
 
     story = _reconcile(readings, options or ReconcileOptions())
     return replace(story, coverage=_coverage(readings))
+
+
+def group_stories(
+    items: Sequence[Article | ArticleReading],
+    options: GroupingOptions | None = None,
+    *,
+    existing: Mapping[str, Sequence[Article | ArticleReading]] | None = None,
+    taken: Iterable[str] = (),
+) -> list[StoryGroup]:
+    """Which articles tell the same story: each joins the most similar story (of ``existing``, a
+    story name -> its articles, or one started earlier) within the time window, or starts a new one.
+
+    Articles are assigned by publication date (undated last), ties by id, so the stories depend
+    on the set of articles, not on the order given. Readings may stand for articles: their entity
+    names then replace the capitalised-word names. See :mod:`storyline.group`.
+    """
+    from storyline.group import group_articles
+
+    return group_articles(items, options, existing=existing)
 
 
 def _stale_articles(store: Store) -> frozenset[str]:
@@ -336,7 +377,10 @@ class AnalysisSummary:
     reconciled: bool = False
     """Whether the story was reconciled this run (not when nothing changed)."""
     story: str = ""
-    """The name of the story the articles went into."""
+    """The name of the story the articles went into ("" when they were grouped into stories)."""
+    stories: dict[str, int] = field(default_factory=dict)
+    """When grouped (``analyze(group=True)``): each story holding an article of this run -> the
+    articles it gained (0 when they were all in it already); the counts above add up those stories."""
 
 
 def analyze(
@@ -348,8 +392,15 @@ def analyze(
     stdin: BinaryIO | None = None,
     nlp: Language | None = None,
     story: str | None = None,
+    group: bool = False,
 ) -> AnalysisSummary:
     """Ingest, read every new or changed article, store each in its own transaction, reconcile.
+
+    With ``group=True`` (CLI ``--stories auto``) the inputs are a mixed pile: each article not yet
+    in a story joins the most similar active story of the database or starts a new one
+    (:func:`group_stories`, with ``options.grouping``), and every story holding an article of the
+    run is brought up to date (reconciled when it changed); ``summary.stories`` names them, with
+    how many articles each gained. ``story`` must then be None.
 
     The articles go into ``story`` (a name, created when missing; None: the database's one story,
     or ``main`` in a database holding none, and a StoreError naming the stories when it holds
@@ -377,6 +428,13 @@ def analyze(
 
     from storyline.store.stories import ALL
 
+    if group:
+        if story is not None:
+            raise ConfigError(f"a story name ({story!r}) and grouping into stories were both asked for",
+                              fix="drop --story to let each article find its story (--stories auto), or drop --stories auto to put every article in that story")
+        _analyze_grouped(batch.articles, store, options, nlp, summary, reporter)
+        summary.seconds = time.perf_counter() - started
+        return summary
     if story is not None:
         info = store.ensure_story(story)
         if info.archived:
@@ -399,6 +457,26 @@ def analyze(
     # On a first run everything stored is in memory already: skip reading it all back (unless
     # another run stored articles meanwhile: then the story is refused and all are read).
     begun = time.perf_counter()
+    on_reconcile = _reconcile_progress(reporter, summary)
+    # A story that held nothing before holds just what was read: no need to read it all back.
+    first = fresh if not members and not joining else None
+    readings, account = _current(store, options.reconcile, on_reconcile, story=story, readings=first, attempts=_ATTEMPTS)
+    summary.timings["reconcile"] = time.perf_counter() - begun
+    _note_stale(store, summary)
+    _count(summary, readings, account)
+    summary.story = story if story is not None else _story_name(store)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _note_stale(store: Store, summary: AnalysisSummary) -> None:
+    if left := len(_stale_articles(store)):
+        summary.notices.append(Notice("(database)", f"{left} stored article(s) were read by an older storyline and "
+                                      "reconcile without what it now reads; give them to analyze again to read them anew"))
+
+
+def _reconcile_progress(reporter: _Reporter, summary: AnalysisSummary) -> ProgressCallback:
+    """The reconcile stage's progress: reported, and noted on the summary when a story was reconciled."""
 
     def on_reconcile(stage: str, done: int, total: int) -> None:
         if done == 0:
@@ -407,17 +485,99 @@ def analyze(
             reporter.advance()
             summary.reconciled = True
 
-    # A story that held nothing before holds just what was read: no need to read it all back.
-    first = fresh if not members and not joining else None
-    readings, account = _current(store, options.reconcile, on_reconcile, story=story, readings=first, attempts=_ATTEMPTS)
+    return on_reconcile
+
+
+def _analyze_grouped(
+    articles: list[Article], store: Store, options: AnalysisOptions, nlp: Language | None,
+    summary: AnalysisSummary, reporter: _Reporter,
+) -> None:
+    """``analyze`` on a mixed pile: group, read and store each article into its story, reconcile
+    each story that gained one (see :func:`analyze`)."""
+    from storyline.store.stories import ALL
+
+    if not all(callable(getattr(store, name, None)) for name in ("stories", "articles", "article_stories")):
+        raise ConfigError(f"grouping into stories needs a store that lists its stories and their articles; {type(store).__name__} does not",
+                          fix="use the SQL store (api.open_store), or give every article one story (story=NAME, no group=True)")
+    known = store.stories()
+    # an article in several stories counts in the first by name
+    member_of = {aid: names[0] for aid, names in store.article_stories().items() if names}
+    loose = [a for a in articles if a.id not in member_of]
+    existing = {info.name: store.articles(info.name) for info in known if not info.archived} if loose else {}
+    groups = group_stories(loose, options.grouping, existing=existing, taken=[s.name for s in known]) if loose else []
+    story_of = dict(member_of)
+    gained: dict[str, int] = {}
+    for g in groups:
+        for article_id in g.articles:
+            if article_id not in member_of:
+                story_of[article_id] = g.name
+                gained[g.name] = gained.get(g.name, 0) + 1
+    for name in gained:
+        store.ensure_story(name)
+
+    stored = store.article_hashes(ALL)
+    stale = _stale_articles(store)
+    todo = [a for a in articles if stored.get(a.id) != a.content_hash or a.id in stale]
+    summary.articles_unchanged = len(articles) - len(todo)
+    reading_ids = {a.id for a in todo}
+    joining: dict[str, list[str]] = {}
+    for a in loose:
+        if a.id not in reading_ids:  # stored, in no story: it joins its story without a new reading
+            joining.setdefault(story_of[a.id], []).append(a.id)
+    for name, ids in joining.items():
+        store.add_articles(name, ids)
+    fresh = _read_and_store(todo, store, options, nlp, summary, reporter, story_of)
+    summary.articles_new = len(fresh)
+
+    begun = time.perf_counter()
+    touched = sorted({story_of[a.id] for a in articles})  # the stories of this run's articles, changed or not
+    on_reconcile = _reconcile_progress(reporter, summary)
+
+    every: list[ArticleReading] = []
+    accounts: list[Story] = []
+    if options.engine == "ray" and len(touched) > 1:
+        current = _current_on_ray(store, options, touched, on_reconcile)
+    else:
+        current = [_current(store, options.reconcile, on_reconcile, story=name, attempts=_ATTEMPTS) for name in touched]
+    for readings, account in current:
+        every.extend(readings)
+        accounts.append(account)
     summary.timings["reconcile"] = time.perf_counter() - begun
-    if left := len(_stale_articles(store)):
-        summary.notices.append(Notice("(database)", f"{left} stored article(s) were read by an older storyline and "
-                                      "reconcile without what it now reads; give them to analyze again to read them anew"))
-    _count(summary, readings, account)
-    summary.story = story if story is not None else _story_name(store)
-    summary.seconds = time.perf_counter() - started
-    return summary
+    _note_stale(store, summary)
+    summary.stories = {name: gained.get(name, 0) for name in touched}
+    merged = Story(
+        entities=tuple(e for a in accounts for e in a.entities), facts=tuple(f for a in accounts for f in a.facts),
+        conflicts=tuple(c for a in accounts for c in a.conflicts), echoes=tuple(e for a in accounts for e in a.echoes),
+    )
+    _count(summary, every, merged)
+
+
+def _current_on_ray(
+    store: Store, options: AnalysisOptions, names: Sequence[str], progress: ProgressCallback,
+) -> list[tuple[Sequence[ArticleReading], Story]]:
+    """:func:`_current` for several stories, the ones out of date reconciled in parallel on Ray
+    (storyline.reconcile.distributed); this process reads and saves. A story another run changed
+    meanwhile is refused by the store and reconciled again here, as :func:`_current` does."""
+    from storyline.reconcile.distributed import reconcile_on_ray
+
+    out: dict[str, tuple[Sequence[ArticleReading], Story]] = {}
+    todo: dict[str, list[ArticleReading]] = {}
+    for name in names:
+        readings, stored = store.readings(name), store.story(name)
+        if stored.coverage is not None and stored.coverage == _coverage(readings):
+            out[name] = (readings, stored)
+        else:
+            todo[name] = readings
+    if todo:
+        progress("reconcile", 0, len(todo))
+        for done, (name, story) in enumerate(reconcile_on_ray(todo, options.reconcile, options.ray_address).items(), 1):
+            story = replace(story, coverage=_coverage(todo[name]))
+            if store.replace_story(story, name) is False:
+                out[name] = _current(store, options.reconcile, story=name, attempts=_ATTEMPTS)
+            else:
+                out[name] = (todo[name], story)
+            progress("reconcile", done, len(todo))
+    return [out[name] for name in names]
 
 
 def _story_name(store: Store) -> str:
@@ -481,7 +641,7 @@ def _current(
 
 def _read_and_store(
     todo: list[Article], store: Store, options: AnalysisOptions, nlp: Language | None,
-    summary: AnalysisSummary, reporter: _Reporter, story: str | None,
+    summary: AnalysisSummary, reporter: _Reporter, story: str | None | Mapping[str, str],
 ) -> list[ArticleReading]:
     """Read ``todo`` and queue each reading for storing; a reading error becomes a Rejection.
 
@@ -497,7 +657,7 @@ def _read_and_store(
     summary.timings["load"] = loaded - begun
 
     def put_reading(reading: ArticleReading) -> None:
-        store.put_reading(reading, story)
+        store.put_reading(reading, story.get(reading.article.id) if isinstance(story, Mapping) else story)
         reporter.advance(reading.article.origin, _words(reading.article.text))
 
     reporter.start("read", len(todo), sum(_words(a.text) for a in todo))

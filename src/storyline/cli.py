@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.text import Text
 
 from storyline import __version__, api
-from storyline.core.errors import StorylineError
+from storyline.core.errors import ConfigError, StorylineError
 from storyline.core.options import AnalysisOptions, load_options
 from storyline.core.outputs import check_output, write_output
 from storyline.core.records import Article
@@ -166,7 +166,9 @@ def summary_paragraph(summary: api.AnalysisSummary) -> str:
     parts = [
         f"Read {summary.articles_new} new article(s)"
         + (f" ({summary.articles_unchanged} already stored, unchanged)" if summary.articles_unchanged else "")
-        + f"; the story now holds {summary.articles_total} article(s), {summary.entities} people, "
+        + (f"; the story now holds {summary.articles_total} article(s), " if not summary.stories else
+           f"; {_grouped(summary.stories)}; together they hold {summary.articles_total} article(s), ")
+        + f"{summary.entities} people, "
         f"{summary.claims} claims and {facts} facts" + (f" ({by_status})" if by_status else "") + "."
     ]
     if summary.conflicts or summary.echoes:
@@ -179,6 +181,12 @@ def summary_paragraph(summary: api.AnalysisSummary) -> str:
         parts.append("No input was skipped.")
     parts.append(f"({summary.seconds:.1f} s)")
     return " ".join(parts)
+
+
+def _grouped(stories: dict[str, int]) -> str:
+    """"2 stories hold them: 'Mara Quinn, Harbour Light' (+3), 'Qeshm Island, Iran' (+9)"."""
+    shown = ", ".join(f"{name!r} (+{n})" for name, n in stories.items())
+    return f"{len(stories)} stor{'y holds' if len(stories) == 1 else 'ies hold'} them: {shown}"
 
 
 def _shown_db(db: str) -> str:
@@ -240,6 +248,7 @@ def run_summary(summary: api.AnalysisSummary, *, db: str, exit_code: int, comman
         },
         "rejected": [_rejection(r) for r in summary.rejected],
         "notices": [{"input": n.input, "message": n.message} for n in summary.notices],
+        "stories": [{"name": name, "gained": n} for name, n in summary.stories.items()],
         "story": {
             "name": summary.story,
             "entities": summary.entities,
@@ -292,6 +301,9 @@ def analyze(
     config: Annotated[Optional[Path], typer.Option(help="TOML file overriding defaults.toml.")] = None,
     max_file_mb: Annotated[Optional[float], typer.Option(help="Refuse inputs larger than this (default 20).")] = None,
     batch_size: Annotated[Optional[int], typer.Option(help="Articles per spaCy batch.")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Reading processes: 0 (default) one per core for large inputs, 1 for this process only; with --engine ray, actors (0: one per CPU of the cluster).")] = None,
+    engine: Annotated[Optional[str], typer.Option(help="Where articles are read: local (default) or ray.")] = None,
+    address: Annotated[Optional[str], typer.Option(help="Ray cluster for --engine ray: auto or HOST:PORT (default: RAY_ADDRESS, else a Ray started for this run).")] = None,
     strict: Annotated[bool, typer.Option(help="Exit with status 1 when any input was skipped.")] = False,
     quiet: QuietOption = False,
     json_out: JsonOption = False,
@@ -303,14 +315,22 @@ def analyze(
         typer.Option("--story", help="Put the articles in this story (created when missing) and reconcile it alone; "
                      "default: the database's one story (main in a new database).", envvar="STORYLINE_STORY"),
     ] = None,
+    stories: Annotated[
+        str,
+        typer.Option("--stories", help="one: every article goes into one story (--story, else the database's one story); "
+                     "auto: the inputs are a mixed pile, each article joins the most similar story of the database or "
+                     "starts a new one, and each story that gained one is reconciled ([grouping] options, docs/stories.md)."),
+    ] = "one",
 ) -> None:
-    """Ingest and read articles, store them in a story, and reconcile that story."""
+    """Ingest and read articles, store them in a story (or, with --stories auto, each in its own), and reconcile."""
     try:
         options = _options(config, model=model, outlet=outlet, published=published, max_file_mb=max_file_mb, batch_size=batch_size,
-                           manifest_paths="any" if allow_outside_paths else None)  # fmt: skip
+                           workers=workers, engine=engine, ray_address=address, manifest_paths="any" if allow_outside_paths else None)  # fmt: skip
+        if stories not in ("one", "auto"):
+            raise ConfigError(f"--stories {stories!r} is not a way of grouping", input="--stories", fix="use --stories one or --stories auto")
         _check_db_not_an_input(db, inputs)
         with api.open_store(db) as store, progress_display(err, quiet=quiet) as bar:
-            summary = api.analyze(inputs, store, options, progress=bar, story=story)
+            summary = api.analyze(inputs, store, options, progress=bar, story=story, group=stories == "auto")
     except StorylineError as exc:
         if json_out:
             _json_error(exc, db)

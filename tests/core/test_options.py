@@ -33,7 +33,7 @@ def config(tmp_path, text: str):
         ("[reconcile]\nsimilarity_threshold = 1.5", ["similarity_threshold", "at most 1", "1.5"]),
         ("[reconcile]\necho_similarity = nan", ["echo_similarity", "finite", "nan"]),
         ("[reconcile]\nechosimilarity = 0.5", ["echosimilarity", "section 'reconcile'", "did you mean echo_similarity"]),
-        ("[analyis]\nbatch_size = 4", ["section 'analyis'", "did you mean 'analysis'", "'analysis' and 'reconcile'"]),
+        ("[analyis]\nbatch_size = 4", ["section 'analyis'", "did you mean 'analysis'", "'analysis', 'reconcile' and 'grouping'"]),
         ("batch_size = 4", ["batch_size", "outside a section", "in the analysis section"]),
         ('analysis = "fast"', ["section 'analysis'", "a table", "'fast'"]),
         ("[analysis]\nreconcile = 1", ["option(s) reconcile", "section 'analysis'", "batch_size"]),

@@ -115,3 +115,15 @@ def test_identical_partitions_score_exactly_one():
     chains = [{1, 2}, {3}, {4, 5, 6}]
     assert muc(chains, chains) == (1.0, 1.0)
     assert b_cubed(chains, chains) == (1.0, 1.0)
+
+
+def test_adjusted_rand_index_by_hand():
+    from storyline.evaluation.coref_metrics import adjusted_rand
+
+    key = [{1, 2, 3}, {4, 5, 6}]
+    assert adjusted_rand(key, [{4, 5, 6}, {1, 2, 3}]) == 1.0
+    # one article moved: pairs agree on 2 of 3 in each cluster (hand count below)
+    # contingency [[2,1],[0,3]]: index = 1 + 3 = 4; rows 3 + 3 = 6; cols 1 + 6 = 7; pairs 15
+    expected_index = 6 * 7 / 15
+    assert adjusted_rand(key, [{1, 2}, {3, 4, 5, 6}]) == pytest.approx((4 - expected_index) / (6.5 - expected_index))
+    assert adjusted_rand(key, [{1, 2, 3, 4, 5, 6}]) == 0.0

@@ -326,3 +326,45 @@ def test_out_of_sentence_source_must_resolve_to_the_right_referent():
     named = GoldAttribution((0, 10), (50, 52), "named_person", None, "Theo Lindqvist", "direct", "certain", "positive", True, False)
     assert _referent_ok(named, claim(None, "e-1"), {"e-1": "Theo Lindqvist"}, owner, clashes)
     assert not _referent_ok(named, claim(None, "e-2"), {"e-2": "Celeste Varga"}, owner, clashes)
+
+
+# --- attributions are scored as attributions, not as claims ----------------------------------
+
+TEXT_C = ('Ames said the man fled and the car burned. Police said the road was shut and the bridge fell. '
+          '"The numbers are wrong," Ortiz said, "and the towers are empty."')
+
+
+def _gold_c(*attributions) -> dict:
+    return {"corpus": None, "articles": [{"id": "c", "text": TEXT_C, "published": "2024-01-15", "attributions": [
+        {"content": content, "source": source, "kind": kind, "quote": "indirect", "certainty": "certain",
+         "polarity": "positive", "out_of_sentence": False} for content, source, kind in attributions]}]}
+
+
+def test_an_attribution_counts_once_however_many_claims_its_content_holds():
+    # PARC-style (tests/gold/ecbplus_attribution.md): an attribution is source + cue + content;
+    # the claims component splitting a content into clauses must not multiply predictions.
+    gold = _gold_c(("the man fled and the car burned", "Ames", "named_person"))
+    claims = tuple(_claim("c", TEXT_C, content, source, kind=kind) for content, source, kind in (
+        ("the man fled", "Ames", "named_person"), ("the car burned", "Ames", "named_person"),
+        # an attribution the gold does not hold, read as two claims: one false positive
+        ("the road was shut", "Police", "organization"), ("the bridge fell", "Police", "organization"),
+    ))
+    att = score_readings(gold, [ArticleReading(_article("c", TEXT_C), claims=claims)])["attributions"]
+    assert (att["tp"], att["pred"], att["gold"]) == (1, 2, 1)
+    assert (att["content"]["tp"], att["content"]["pred"]) == (1, 2)
+
+
+def test_a_wrongly_sourced_attribution_counts_once():
+    gold = _gold_c(("the road was shut and the bridge fell", "Police", "organization"))
+    claims = (_claim("c", TEXT_C, "the road was shut", "Ames", kind="named_person"),
+              _claim("c", TEXT_C, "the bridge fell", "Ames", kind="named_person"))
+    att = score_readings(gold, [ArticleReading(_article("c", TEXT_C), claims=claims)])["attributions"]
+    assert (att["tp"], att["pred"], att["gold"]) == (0, 1, 1)
+
+
+def test_a_quote_split_around_its_cue_stays_two_attributions():
+    gold = _gold_c(("The numbers are wrong", "Ortiz", "named_person"), ("and the towers are empty", "Ortiz", "named_person"))
+    claims = (_claim("c", TEXT_C, "The numbers are wrong", "Ortiz", kind="named_person"),
+              _claim("c", TEXT_C, "the towers are empty", "Ortiz", kind="named_person"))
+    att = score_readings(gold, [ArticleReading(_article("c", TEXT_C), claims=claims)])["attributions"]
+    assert (att["tp"], att["pred"], att["gold"]) == (2, 2, 2)

@@ -278,3 +278,38 @@ def test_a_family_speaks_as_one_not_as_the_person_its_possessive_names():
     text = "Quinn left early. Her family said that she was resting."
     ents = [EntityAnn(0, "Quinn", "PERSON", [MentionAnn(0, 5, "Quinn", "name"), MentionAnn(18, 21, "Her", "pronoun")])]
     assert _kinds(text, ents) == [("Her family", "organization")]
+
+
+# ---- speakers the tagger mistakes (ECB+ dev) ---------------------------------------------------
+
+
+def test_inverted_cue_takes_a_name_the_tagger_calls_an_adverb():
+    # '“...,” said Amoss.': en_core_web_sm tags the surname ADV; the entity reader knows it is a name.
+    doc = parsed_doc(
+        "“/PUNCT/``/punct/3 It/PRON/PRP/nsubjpass/3 was/AUX/VBD/auxpass/3 diagnosed/VERB/VBN/ccomp/6 "
+        ",/PUNCT/,/punct/6 ”/PUNCT/''/punct/6 said/VERB/VBD/ROOT/- Amoss/ADV/RB/nsubj/6 ./PUNCT/./punct/6"
+    )
+    at = doc.text.index("Amoss")
+    doc._.sl_entities = [EntityAnn(1, "John Amoss", "PERSON", [MentionAnn(at, at + 5, "Amoss", "name")])]
+    atts = find_attributions(doc)
+    assert [(doc.text[a.content_start : a.content_end], a.source_text) for a in atts] == [("It was diagnosed", "Amoss")]
+
+
+def test_a_relative_who_said_takes_the_noun_it_modifies():
+    # '... his physician, John Amoss, who said he expects a full recovery.'
+    doc = parsed_doc(
+        "John/PROPN/NNP/compound/1 Amoss/PROPN/NNP/ROOT/- ,/PUNCT/,/punct/1 who/PRON/WP/nsubj/4 said/VERB/VBD/relcl/1 "
+        "he/PRON/PRP/nsubj/6 expects/VERB/VBZ/ccomp/4 a/DET/DT/det/9 full/ADJ/JJ/amod/9 recovery/NOUN/NN/dobj/6 ./PUNCT/./punct/1"
+    )
+    atts = find_attributions(doc)
+    assert [(doc.text[a.content_start : a.content_end], a.source_text) for a in atts] == [("he expects a full recovery", "John Amoss")]
+
+
+def test_a_plural_possessive_and_a_hyphenated_title_stay_in_the_source():
+    doc = parsed_doc(
+        "Saints/NOUN/NNPS/poss/2 '/PART/POS/case/0 spokesman/NOUN/NN/compound/4 Greg/PROPN/NNP/compound/4 "
+        "Bensel/PROPN/NNP/nsubj/5 said/VERB/VBD/ROOT/- Benson/PROPN/NNP/nsubj/7 recovered/VERB/VBD/ccomp/5 ./PUNCT/./punct/5"
+    )
+    assert [a.source_text for a in find_attributions(doc)] == ["Saints ' spokesman Greg Bensel"]
+    doc = make_doc("“He was the last,” said ex-NYPD detective Joe Coffey.")
+    assert [a.source_text for a in find_attributions(doc)] == ["ex-NYPD detective Joe Coffey"]

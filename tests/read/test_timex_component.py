@@ -27,12 +27,12 @@ def _parsed(vocab, words, tags, pos, heads, deps) -> Doc:
 
 
 def test_parse_tense_overrides_missing_cue_words(vocab):
-    # "Ministers quit in October ." : no cue word, but the parse says "quit" is past (VBD)
-    words = ["Ministers", "quit", "in", "October", "."]
+    # "Ministers quit in June ." : no cue word, but the parse says "quit" is past (VBD)
+    words = ["Ministers", "quit", "in", "June", "."]
     doc = _parsed(vocab, words, ["NNS", "VBD", "IN", "NNP", "."], ["NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
                   [1, 1, 1, 2, 1], ["nsubj", "ROOT", "prep", "pobj", "punct"])
-    assert [t.value for t in tag_timexes(doc.text, JAN)] == ["2024-10"]  # no cue: publication year
-    assert [t.value for t in tag_timexes(doc.text, JAN, doc=doc)] == ["2023-10"]
+    assert [t.value for t in tag_timexes(doc.text, JAN)] == ["2024-06"]  # no cue: the nearest June
+    assert [t.value for t in tag_timexes(doc.text, JAN, doc=doc)] == ["2023-06"]
 
 
 def test_parse_future_from_will_auxiliary(vocab):

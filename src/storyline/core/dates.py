@@ -54,7 +54,18 @@ __all__ = [
     "format_day",
     "format_date",
     "format_span",
+    "TIMEX_CONVENTIONS",
+    "DEFAULT_TIMEX_CONVENTION",
 ]
+
+# -- TIMEX3 annotation conventions ----------------------------------------------------------------
+
+#: How time expressions are delimited and typed where annotated corpora differ (the option
+#: ``timex_convention``; the differences are listed in :mod:`storyline.read.timex`): "meantime"
+#: follows MEANTIME (NewsReader), whose whole-phrase dates ("two weeks earlier" = the date two
+#: weeks before the anchor) put more on a timeline; "timeml" follows TimeBank/TempEval-3.
+TIMEX_CONVENTIONS = ("meantime", "timeml")
+DEFAULT_TIMEX_CONVENTION = "meantime"
 
 
 # -- publication dates ------------------------------------------------------------------------

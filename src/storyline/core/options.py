@@ -18,9 +18,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from storyline.core.dates import DEFAULT_TIMEX_CONVENTION, TIMEX_CONVENTIONS
 from storyline.core.errors import ConfigError
 
-__all__ = ["AnalysisOptions", "ReconcileOptions", "load_options", "options_from"]
+__all__ = ["AnalysisOptions", "GroupingOptions", "ReconcileOptions", "load_options", "options_from"]
 
 
 def _opt(default: Any, **limits: Any) -> Any:
@@ -42,11 +43,30 @@ class ReconcileOptions:
 
 
 @dataclass(frozen=True)
+class GroupingOptions:
+    """How a pile of articles is split into stories (see ``defaults.toml`` [grouping], ``storyline.group``)."""
+
+    threshold: float = _opt(0.21, min=0.0, max=1.0)
+    window_days: float = _opt(90.0, above=0.0, max=36_500.0)
+    name_weight: float = _opt(2.0, min=0.0, max=100.0)
+
+    def __post_init__(self) -> None:
+        _check(self)
+
+
+@dataclass(frozen=True)
 class AnalysisOptions:
     """Everything ``storyline.api.analyze`` needs besides its inputs and store."""
 
     model: str = ""
     batch_size: int = _opt(32, min=1, max=10_000)
+    # Reading processes: 0 (auto) uses every core when the input is large enough to pay for
+    # starting them (storyline.read.parallel); 1 reads in this process.
+    workers: int = _opt(0, min=0, max=1_024)
+    # Where articles are read: "local" (this machine's cores) or "ray" (actors on a Ray cluster,
+    # storyline.read.ray_reader); ray_address names the cluster ("" starts one on this machine).
+    engine: str = _opt("local", choices=("local", "ray"))
+    ray_address: str = ""
     max_file_mb: float = _opt(20.0, above=0.0, max=1_000_000.0)
     max_article_chars: int = _opt(5_000_000, min=1)
     # Where a manifest's ``path`` entries (and symlinks inside a folder input) may point:
@@ -57,7 +77,10 @@ class AnalysisOptions:
     published: str | None = None
     # Domain packs (storyline/data/packs/<name>.json) the read stage types predicates with.
     packs: tuple[str, ...] = ()
+    # Where MEANTIME's and TimeML's timex annotations differ, which one the tagger follows.
+    timex_convention: str = _opt(DEFAULT_TIMEX_CONVENTION, choices=TIMEX_CONVENTIONS)
     reconcile: ReconcileOptions = field(default_factory=ReconcileOptions)
+    grouping: GroupingOptions = field(default_factory=GroupingOptions)
 
     def __post_init__(self) -> None:
         _check(self)
@@ -75,7 +98,7 @@ class AnalysisOptions:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-_SECTIONS: dict[str, type] = {"analysis": AnalysisOptions, "reconcile": ReconcileOptions}
+_SECTIONS: dict[str, type] = {"analysis": AnalysisOptions, "reconcile": ReconcileOptions, "grouping": GroupingOptions}
 _NAMES = {str: "a string", int: "an integer", float: "a number"}
 _SHOW = reprlib.Repr()  # a value in a message is cut short: a config line can be long
 _SHOW.maxstring = _SHOW.maxother = 80
@@ -193,7 +216,8 @@ def options_from(data: dict[str, Any], where: str | None = None) -> AnalysisOpti
                 fix=f"{_suggest(unknown[0], known)}use one of: {', '.join(known)}",
             )
     reconcile = _build("reconcile", where, **data.get("reconcile", {}))
-    return _build("analysis", where, **data.get("analysis", {}), reconcile=reconcile)
+    grouping = _build("grouping", where, **data.get("grouping", {}))
+    return _build("analysis", where, **data.get("analysis", {}), reconcile=reconcile, grouping=grouping)
 
 
 def _keys(cls: type) -> list[str]:
@@ -202,7 +226,8 @@ def _keys(cls: type) -> list[str]:
 
 
 def _listed() -> str:
-    return " and ".join(f"'{s}'" for s in _SECTIONS)
+    names = [f"'{s}'" for s in _SECTIONS]
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _build(section: str, where: str | None, **values: Any) -> Any:

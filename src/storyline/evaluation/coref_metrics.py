@@ -12,6 +12,8 @@ scorer (Pradhan et al. 2014), including when key and response cover different me
 - CEAF-e (Luo 2005): φ4(K, R) = 2|K∩R| / (|K| + |R|), best one-to-one alignment of key and
   response entities (Hungarian algorithm); recall = Σφ4 / |key|, precision = Σφ4 / |response|.
 - CoNLL F1 = mean of the three F1 values.
+- Adjusted Rand index (Hubert & Arabie 1985): pair agreement corrected for chance, over the
+  mentions both sides cover (1 = same partition, about 0 = chance); used for document clusterings.
 
 Empty clusterings score 0 (not undefined), so that averages over topics stay numbers.
 """
@@ -21,7 +23,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Mapping
 
-__all__ = ["Clusters", "b_cubed", "ceaf_e", "clusters_from", "f1", "muc", "score"]
+__all__ = ["Clusters", "adjusted_rand", "b_cubed", "ceaf_e", "clusters_from", "f1", "muc", "score"]
 
 Clusters = list[set]
 
@@ -70,6 +72,32 @@ def b_cubed(key: Clusters, response: Clusters) -> tuple[float, float]:
         return total / n if n else 0.0
 
     return part(key, response), part(response, key)
+
+
+def adjusted_rand(key: Clusters, response: Clusters) -> float:
+    """Adjusted Rand index over the mentions in both clusterings (1.0 when both put every shared
+    mention alone or together alike, i.e. when there are no pairs to disagree on)."""
+    where = {m: i for i, c in enumerate(response) for m in c}
+    table: dict[tuple[int, int], int] = defaultdict(int)
+    rows: dict[int, int] = defaultdict(int)
+    cols: dict[int, int] = defaultdict(int)
+    n = 0
+    for i, c in enumerate(key):
+        for m in c:
+            if m in where:
+                table[i, where[m]] += 1
+                rows[i] += 1
+                cols[where[m]] += 1
+                n += 1
+
+    def pairs(k: int) -> float:
+        return k * (k - 1) / 2
+
+    index = sum(pairs(v) for v in table.values())
+    a, b = sum(pairs(v) for v in rows.values()), sum(pairs(v) for v in cols.values())
+    expected = a * b / pairs(n) if n > 1 else 0.0
+    top = (a + b) / 2
+    return 1.0 if top == expected else (index - expected) / (top - expected)
 
 
 def _hungarian_max(weights: list[list[float]]) -> float:

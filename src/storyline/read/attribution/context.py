@@ -42,6 +42,9 @@ class Ctx:
     entity_outlets: dict[int, tuple[int, str]]  # OUTLET mentions from sl_entities: start -> (end, name)
     index: DocIndex  # token texts and offsets, shared with the entity components
     outlet_prefixes: frozenset[str]  # every prefix of every outlet form and publisher form
+    # Tokens inside a name the entity reader found (a person's or an organisation's): part of a
+    # source phrase whatever the tagger says ('said Amoss' with the surname tagged ADV).
+    named: frozenset[int] = frozenset()
 
     # ---- token tests -------------------------------------------------------------------
     def pos(self, t: Token) -> str:
@@ -56,6 +59,8 @@ class Ctx:
             return t.text != "."
         if t.is_punct or t.is_space or t.text in {'"', "“", "”"}:
             return False
+        if t.i in self.named:
+            return True
         if t.lower_ in self.lex.verb_forms and t.lower_ not in ("report", "reports", "statement"):
             return bool(t.is_title and t.i > 0 and not self.boundary[t.i - 1]) and self.pos(t) == "PROPN"
         pos = self.pos(t)
@@ -156,6 +161,8 @@ class Ctx:
         return start, e
 
     def _nominal(self, t: Token) -> bool:
+        if t.i in self.named:
+            return True
         pos = self.pos(t)
         if not pos:
             return t.is_alpha
@@ -176,11 +183,11 @@ class Ctx:
                     verb = verb.head  # 'he smiled and said': the subject of the first verb
                 elif verb.dep_ == "acl" and self._nominal(verb.head) and verb.head.i < cue:
                     # 'Lee, who founded the studio, denied ...' read as a modifier of 'Lee'
-                    h = verb.head
-                    s = h.i
-                    while s - 1 >= lo and doc[s - 1].dep_ in ("compound", "flat") and doc[s - 1].head.i == h.i:
-                        s -= 1
-                    return s, h.i + 1
+                    return self._name_of(verb.head, lo)
+            if verb.dep_ == "relcl" and self._nominal(verb.head) and lo <= verb.head.i < cue and any(
+                    c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children):
+                # 'his physician, John Amoss, who said he expects ...': the noun 'who' stands for
+                return self._name_of(verb.head, lo)
             # The subject nearest the cue: 'The delay hurt, the source says' parses both as nsubj.
             for child in sorted(verb.children, key=lambda c: -c.i):
                 if child.dep_ == "nsubj" and lo <= child.i < cue and child.tag_ not in ("WDT", "WP"):
@@ -199,6 +206,13 @@ class Ctx:
             return None
         return np
 
+    def _name_of(self, head: Token, lo: int) -> tuple[int, int]:
+        """``head`` with the compound words before it ('John R. Amoss')."""
+        s = head.i
+        while s - 1 >= lo and self.doc[s - 1].dep_ in ("compound", "flat") and self.doc[s - 1].head.i == head.i:
+            s -= 1
+        return s, head.i + 1
+
     def minimal_np(self, s: int, e: int) -> tuple[int, int]:
         """Determiner, premodifiers and head only ('a source close to the couple' -> 'a source');
         an appositive name wins ('Quinn’s spokesperson, Lena Ward' -> 'Lena Ward')."""
@@ -214,9 +228,12 @@ class Ctx:
         seen_nominal = False
         for k in range(s, e):
             t = doc[k]
+            # A possessive marker ("Saints' spokesman") and punctuation inside a word ("ex-NYPD")
+            # do not end the phrase.
+            inside = t.tag_ == "POS" or (t.is_punct and k > s and not doc[k - 1].whitespace_ and not t.whitespace_)
             if seen_nominal and (
                 t.is_punct or self.pos(t) in ("ADP", "VERB", "AUX", "SCONJ") or t.lower_ in ("who", "which", "that", "close")
-            ) and not t.is_title and t.text not in ("’s", "'s", "&"):
+            ) and not t.is_title and t.text not in ("’s", "'s", "&") and not inside:
                 return s, k
             if self._nominal(t):
                 seen_nominal = True
@@ -267,12 +284,17 @@ def build_context(doc: Doc, lex: CueLexicon, publisher: str | None) -> Ctx:
             if canonical == name:
                 forms.add(form)
     entity_outlets: dict[int, tuple[int, str]] = {}
+    named: set[int] = set()
     for ent in doc._.sl_entities or []:
         if ent.type == "OUTLET":
             for m in ent.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None:
                     entity_outlets[span.start] = (span.end, ent.name)
+        elif ent.type in ("PERSON", "ORG"):
+            for m in ent.mentions:
+                if m.kind == "name" and (span := doc.char_span(m.start, m.end, alignment_mode="contract")) is not None:
+                    named.update(range(span.start, span.end))
     ctx = Ctx(
         doc=doc,
         text=text,
@@ -288,6 +310,7 @@ def build_context(doc: Doc, lex: CueLexicon, publisher: str | None) -> Ctx:
         entity_outlets=entity_outlets,
         index=index,
         outlet_prefixes=_prefixes(frozenset(forms) | frozenset(lex.outlets) | frozenset(lex.ambiguous_outlets)),
+        named=frozenset(named),
     )
     for qi, q in enumerate(quotes):
         if q.unbalanced and not q.continues:

@@ -26,6 +26,42 @@ What is tagged, and the conventions followed (TimeML / TempEval-3, as annotated 
   the modal "may", idioms ("at the end of the day", "one day she..."), and evaluative phrases
   such as "a rocky year", which name no period that could be placed on a timeline.
 - "2010's Black Swan" (straight or curly apostrophe) is the year 2010; "the 2010's" is the decade.
+- A month or day without a year takes the year that puts it nearest publication ("in October" in
+  a January article is last October, "payable Jan. 2" in November is next January) unless tense
+  says otherwise: a past clause moves it back a year only when it would fall more than a month
+  after publication ("the offer was extended to Nov. 20" in a Nov. 2 article is that Nov. 20). A
+  quarter said of the future is next year's only when it ended two quarters or more ago ("expects
+  to report a third-quarter loss" in November is this year's third quarter).
+
+Conventions (the option ``timex_convention``, component config ``convention``). The default,
+"meantime", follows MEANTIME as above; "timeml" follows TimeBank/AQUAINT as TempEval-3 scores them
+(measured by ``eval/timebank.py``). Under "timeml":
+
+- "two weeks later" / "two weeks after." tag the DURATION "two weeks" (P2W); "later" is a signal.
+  "a year earlier" and "five years ago" stay one DATE, as TimeBank annotates them.
+- Business reporting periods are tagged: "the latest quarter" / "the quarter" (the quarter the text
+  reports on, else the last one ended), "the year-earlier period", "year-ago", "the fiscal year"
+  (the publication's year; "the year ended March 31" is the DURATION P1Y), "the 1988 second
+  quarter". In a report about a quarter that has ended, "a year ago", "a year earlier" and
+  "compared with ... last year" are that quarter a year before (1988-Q3), not the year.
+- "the weekend" is a DATE (the last weekend begun, or the next one in a future clause: 1989-W43-WE).
+- "recent" and "current" are PAST_REF / PRESENT_REF; "soon" is not tagged (TimeBank tags it in
+  fewer than a third of its uses).
+- Frequency adjectives before a noun ("a quarterly dividend", "the annual meeting") and rates ("$1.76
+  a year", "700 seats a week") are not tagged; "annually", "every week", "weekly" stay SETs.
+- "the nine months" (a report's period) and "the early 1980s" include the article; "the past year"
+  is last year.
+
+Under both: "in June last year" is one DATE (1997-06), "this year's third quarter" one DATE,
+"Saturday, April 25:" one DATE, and "the 1988 second quarter" is never a duration of 1,988 seconds
+(MEANTIME tags the year alone). Not (yet) followed: years inside enumerations ("1994 or later",
+"1990 and beyond" are one timex in TimeBank), "the end of the month" as a day, unpadded or
+unresolved weeks (TimeBank writes both 2000-W8 and 1989-WXX).
+
+Why "meantime" is the default: its whole-phrase dates ("two weeks later" is the date two weeks
+after the anchor) put more on the story's timeline, which is what storyline builds; TimeML's
+duration leaves that date to a temporal link storyline does not make. The option exists so the
+tagger can be scored, and used, the TempEval way.
 """
 
 from __future__ import annotations
@@ -33,10 +69,12 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from storyline.read.doc import ensure_extensions
+from storyline.read.doc import TimexAnn, ensure_extensions
+from storyline.core.dates import DEFAULT_TIMEX_CONVENTION as DEFAULT_CONVENTION
+from storyline.core.dates import TIMEX_CONVENTIONS as CONVENTIONS
 from storyline.read.timex.tagger import tag_timexes
 
-__all__ = ["tag_timexes", "timex_component"]
+__all__ = ["CONVENTIONS", "DEFAULT_CONVENTION", "make_timex_component", "tag_timexes", "timex_component", "timexes_for"]
 
 ensure_extensions()
 
@@ -49,19 +87,19 @@ def _work_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-@Language.component(
-    "storyline_timex",
-    requires=["doc._.sl_entities", "token.tag", "token.dep", "token.head"],
-    assigns=["doc._.sl_timexes", "doc.spans"],
-)
-def timex_component(doc: Doc) -> Doc:
-    """Tag TIMEX3 expressions: writes ``doc._.sl_timexes`` and ``doc.spans["sl_timexes"]``."""
+def timexes_for(doc: Doc, convention: str = DEFAULT_CONVENTION) -> list[TimexAnn]:
+    """The timexes of a parsed Doc under ``convention`` (what ``storyline_timex`` writes)."""
     meta = doc._.sl_meta
     published = getattr(meta, "published", None) if meta is not None else None
     try:
-        timexes = tag_timexes(doc.text, published, doc=doc, exclude=_work_spans(doc))
+        return tag_timexes(doc.text, published, doc=doc, exclude=_work_spans(doc), convention=convention)
     except Exception:  # noqa: BLE001 - a component must never break the pipeline on odd text
-        timexes = []
+        return []
+
+
+def timex_component(doc: Doc, convention: str = DEFAULT_CONVENTION) -> Doc:
+    """Tag TIMEX3 expressions: writes ``doc._.sl_timexes`` and ``doc.spans["sl_timexes"]``."""
+    timexes = timexes_for(doc, convention)
     doc._.sl_timexes = timexes
     spans = []
     for t in timexes:
@@ -70,3 +108,26 @@ def timex_component(doc: Doc) -> Doc:
             spans.append(span)
     doc.spans["sl_timexes"] = spans
     return doc
+
+
+class TimexComponent:
+    """The ``storyline_timex`` pipeline component, with the annotation convention it follows."""
+
+    def __init__(self, convention: str = DEFAULT_CONVENTION):
+        if convention not in CONVENTIONS:  # a wrong name fails when the pipeline is built
+            raise ValueError(f"storyline_timex: unknown convention {convention!r}; choose one of {CONVENTIONS}")
+        self.convention = convention
+
+    def __call__(self, doc: Doc) -> Doc:
+        return timex_component(doc, self.convention)
+
+
+@Language.factory(
+    "storyline_timex",
+    default_config={"convention": DEFAULT_CONVENTION},
+    requires=["doc._.sl_entities", "token.tag", "token.dep", "token.head"],
+    assigns=["doc._.sl_timexes", "doc.spans"],
+)
+def make_timex_component(nlp: Language, name: str, convention: str) -> TimexComponent:
+    """``nlp.add_pipe("storyline_timex", config={"convention": "timeml"})``."""
+    return TimexComponent(convention)

@@ -17,6 +17,9 @@ from storyline.core.dates import add_months, granularity, interval
 __all__ = ["Point", "parse_value", "shift", "year_for_month", "UNIT_GRAN"]
 
 # unit letter of a duration -> granularity of a date shifted by that unit
+#: A date said in the past may still lie this far after publication (a deadline just set).
+PAST_GRACE_DAYS = 31
+
 UNIT_GRAN = {"D": "D", "W": "W", "WE": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "DE", "CE": "CE"}
 
 
@@ -80,14 +83,19 @@ def shift(d: date, unit: str, n: float) -> date:
 def year_for_month(dct: date, month: int, day: int | None, tense: str) -> int:
     """The year of a month (and day) written without one, from the publication date and tense.
 
-    Same year as the publication by default ("in March" in an August article); the previous
-    year when the text speaks of the past and the date would fall after publication; the next
-    year when it speaks of the future and the date would fall before.
+    The year that puts the date nearest the publication by default ("in October" in a January
+    article is last October; "payable Jan. 2" in November is next January); the previous year
+    when the text speaks of the past and the date would fall clearly after publication (more than
+    :data:`PAST_GRACE_DAYS`: "the offer was extended to Nov. 20" in a Nov. 2 article is this
+    Nov. 20, a deadline just set); the next year when it speaks of the future and the date would
+    fall before.
     """
-    later = (month, day or 1) > (dct.month, dct.day) if day else month > dct.month
-    earlier = (month, day or 31) < (dct.month, dct.day) if day else month < dct.month
-    if tense == "past" and later:
-        return dct.year - 1
-    if tense == "future" and earlier:
-        return dct.year + 1
-    return dct.year
+    def at(year: int) -> date:
+        return date(year, month, min(day or 15, 28 if month == 2 else 30))
+
+    this = at(dct.year)
+    if tense == "past":
+        return dct.year - 1 if (this - dct).days > PAST_GRACE_DAYS else dct.year
+    if tense == "future":
+        return dct.year + 1 if (dct - this).days > PAST_GRACE_DAYS else dct.year
+    return min((dct.year - 1, dct.year, dct.year + 1), key=lambda y: abs((at(y) - dct).days))

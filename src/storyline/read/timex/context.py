@@ -44,6 +44,8 @@ class Context:
     dct: date | None
     tense: TenseOracle
     ref: Point | None = None  # last calendar date stated in the text (anaphora anchor)
+    timeml: bool = False  # follow TimeML where it differs from MEANTIME (option timex_convention)
+    quarter: Point | None = None  # last quarter stated in the text (a report's period)
 
 
 WS = re.compile(r"\s+")

@@ -18,6 +18,7 @@ __all__ = [
     "DAY_PARTS",
     "PREFIX_MODS",
     "APPROX_MODS",
+    "OPEN_END_MODS",
     "SET_ADVERBS",
     "REF_WORDS",
     "alternation",
@@ -80,6 +81,13 @@ APPROX_MODS: dict[str, str | None] = {
     "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
     "no more than": "EQUAL_OR_LESS", "about": "APPROX", "around": "APPROX", "roughly": "APPROX",
     "approximately": "APPROX", "some": "APPROX", "exactly": None, "precisely": None,
+}
+
+# Open ends written after a date or duration ("1994 or later", "the next year or so"); part of the
+# span under the TimeML convention.
+OPEN_END_MODS: dict[str, str] = {
+    "or later": "ON_OR_AFTER", "or after": "ON_OR_AFTER", "and beyond": "ON_OR_AFTER",
+    "or earlier": "ON_OR_BEFORE", "or before": "ON_OR_BEFORE", "or so": "APPROX",
 }
 
 # Frequency adverbs/adjectives -> SET value.

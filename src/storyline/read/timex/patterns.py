@@ -19,6 +19,7 @@ from storyline.read.timex.lexicon import (
     DAY_PARTS,
     MONTHS,
     NUMBER_WORDS,
+    OPEN_END_MODS,
     REF_WORDS,
     SEASONS,
     SET_ADVERBS,
@@ -27,7 +28,7 @@ from storyline.read.timex.lexicon import (
     alternation,
 )
 
-__all__ = ["RULES", "SCANNER", "RULE_REGEX", "LEFT_MODIFIER", "APPROX_BEFORE"]
+__all__ = ["RULES", "SCANNER", "RULE_REGEX", "LEFT_MODIFIER", "APPROX_BEFORE", "OPEN_END_AFTER"]
 
 # word start not inside a hyphenated or possessive token ("mid-2011" is the one hyphen let in)
 _B = r"(?<![\w’'])(?:(?<!-)|(?<=[Mm]id-))"
@@ -84,7 +85,7 @@ RULES: list[tuple[str, str]] = [
               rf"(?:\s+(?P<day>{_i('today|yesterday|tomorrow')}|{_WEEKDAY}))?"),
     # Monday, June 1, 2009 / June 1st / March 12 2009 / June 3
     ("mdy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})"
-            rf"(?:(?:,\s*|\s+)(?P<y>{_YEAR4}))?(?![\d:])"),
+            rf"(?:(?:,\s*|\s+)(?P<y>{_YEAR4}))?(?!\d|:\d)"),
     # 11 December 2009 / the 4th of July
     ("dmy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:{_i('the')}\s+)?(?<![\d,.])(?P<d>{_DAYNUM})"
             rf"(?:\s+{_i('of')})?\s+(?P<mon>{_MONTH_WORD})(?:,?\s+(?P<y>{_YEAR4}))?"),
@@ -93,18 +94,25 @@ RULES: list[tuple[str, str]] = [
                 + rf"(?P<mon>{_MONTH_WORD})(?:,?\s+(?P<y>{_YEAR4}))?"),
     # November 2006, June of 2009, October of next year
     ("month_year", rf"(?P<mon>{_MONTH})(?:(?:,\s*|\s+{_i('of')}\s+|\s+)(?P<y>{_YEAR4})"
-                   rf"|\s+{_i('of')}\s+(?P<rel>{_i('this|last|next|the following|the previous|the same')})"
+                   rf"|(?:\s+{_i('of')})?\s+(?P<rel>{_i('this|last|next|the following|the previous|the same')})"
                    rf"\s+{_i('year')}(?!\w))"),
     # last September, next March, this May
     ("rel_month", _i(r"(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+following|the\s+previous)\s+")
                   + rf"(?P<mon>{_MONTH_WORD})"),
     # the fourth quarter of 2005, Q3 2009, third-quarter, the first half of 2009
-    ("quarter", _i(rf"(?:(?:the\s+)?(?P<ord>{_ORD})(?P<hy>-|\s+)(?P<unit>quarter|half)"
+    ("quarter", _i(rf"(?:(?:the\s+|(?P<pre>this|last|next)\s+year[’']s\s+)?(?:fiscal(?:-|\s+))?(?P<ord>{_ORD})(?P<hy>-|\s+)(?P<unit>quarter|half)"
                    rf"(?:\s+of\s+(?:(?P<y>{_YEAR4})"
                    rf"|(?P<rel>this|last|next|the\s+previous|the\s+following|the\s+same)\s+year"
                    rf"|(?P<fy>fiscal\s+)?(?P<y2>{_YEAR4})))?"
                    rf"|(?:fiscal\s+)?Q(?P<q>[1-4])(?:\s+(?P<y3>{_YEAR4}))?"
                    rf"|(?P<hq>H[12])\s+(?P<y4>{_YEAR4}))(?![\w-])")),
+    # the 1988 second quarter, the 1989 period, the 1988 quarter: a year naming a reporting period
+    ("year_period", _i(rf"(?:the\s+)?(?P<y>{_YEAR4})\s+(?:(?P<ord>first|second|third|fourth)(?:-|\s+))?"
+                       r"(?P<unit>quarter|period|half)(?![\w-])")),
+    # the year-earlier period, year-ago, the comparable year-ago quarter (TimeML convention)
+    ("year_ago", _i(r"(?:the\s+(?:comparable\s+|corresponding\s+|same\s+)?(?=year-)"
+                    r"|(?:comparable\s+|corresponding\s+))?(?P<core>year-(?:earlier|ago))"
+                    r"(?:\s+(?P<noun>period|quarter|months|year))?(?![\w-])")),
     # spring, last summer, the fall of 2008, winter 2009
     ("season", _i(rf"(?:(?P<rel>this|last|next|this\s+past|the)\s+)?(?P<season>{_SEASON})"
                   rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR4}))?(?![\w-])")),
@@ -112,6 +120,9 @@ RULES: list[tuple[str, str]] = [
     ("decade", rf"(?:(?P<pre>{_i('early|late|mid')})-?\s*)?"
                rf"(?:(?P<full>1[1-9]\d0|20\d0)s|(?<=[Tt]he\s)(?P<full2>1[1-9]\d0|20\d0)[’']s"
                rf"|[’']?(?P<short>[1-9]0)s)(?!\w)"),
+    # years and decades as broadcast transcripts spell them: nineteen ninety-four, the nineties
+    ("spelled_year", _i(rf"(?P<hundreds>nineteen|eighteen)(?:-|\s+)(?P<tens>{_TENS})(?:-|\s+)?(?P<ones>{_ONES})?(?![\w-])"
+                        rf"|the\s+(?P<decade>{_TENS.replace('y', 'ies')})(?![\w-])")),
     # the 20th century
     ("century", _i(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century(?!\w)")),
     # holidays (capitalised)
@@ -131,6 +142,8 @@ RULES: list[tuple[str, str]] = [
     ("rel_unit", _i(rf"(?:(?P<el>earlier|later)\s+)?(?P<rel>{_REL_WORDS})\s+(?P<unit>{_UNITS})(?!\w)"
                     rf"|the\s+(?P<unit2>day|week|month|year|decade)\s+"
                     rf"(?P<rel2>before|after|earlier|later|previous|prior){_ANAPHOR_AFTER}")),
+    # year-end, the year's end: the end of the publication's year
+    ("year_end", _i(r"(?:the\s+)?(?:year(?:-|\s)end|year[’']s\s+end)(?![\w-])")),
     # the end of the year, the start of the day (prefix mod + "the unit")
     ("the_unit", _i(r"(?P<mod>the\s+(?:very\s+)?(?:end|beginning|start|middle|close|rest)\s+of)\s+the\s+"
                     r"(?P<unit>day|week|month|year|quarter|decade)(?![\w-])")),
@@ -138,6 +151,9 @@ RULES: list[tuple[str, str]] = [
     ("the_day", _i(rf"(?:{_THE_DAY_PREP})the\s+day(?=\s*[,.;:)]|\s+(?:as|and|with|to|on|in)\b)"
                    rf"|(?:{_THE_DAY_VERB})the\s+day(?![\w’'-])"
                    r"|(?:late|early|earlier|later)\s+in\s+the\s+day(?![\w’'-])")),
+    # the latest quarter, the quarter, the fiscal year, the full year (TimeML convention)
+    ("the_period", _i(r"the\s+(?P<which>latest\s+|most\s+recent\s+)?(?P<fy>fiscal(?:-|\s+)|full\s+)?"
+                      r"(?P<unit>quarter|period|year|weekend)(?![\w’'-])(?!\s+(?:\d|of\b|before|after|earlier|later|ago|previous|prior))")),
     # every year, each Monday, once a week, twice a year
     ("set", _i(rf"(?:every|each)\s+(?:other\s+)?(?P<unit>{_UNITS}|{_DAYPART})(?!\w)"
                rf"|(?P<freq>once|twice|three\s+times|\d+\s+times)\s+(?:a|an|per|every)\s+(?P<unit2>{_UNITS})(?!\w)")
@@ -154,6 +170,8 @@ RULES: list[tuple[str, str]] = [
                     rf"|over\s+the\s+(?:past\s+|last\s+)?(?P<unit4>years|decades|months)(?!\w)")),
     # now, currently, recently, the future
     ("ref", _i(rf"(?<![\w-])(?P<ref>{alternation(REF_WORDS)})(?![\w-])")),
+    # recent, current as adjectives: PAST_REF / PRESENT_REF (TimeML convention)
+    ("ref_adj", _i(r"(?<![\w-])(?P<adj>recent|current)(?![\w-])")),
     # bare month (May/March/... filtered by context in rules_calendar.py)
     ("month", rf"(?P<mon>{_MONTH_WORD})(?!-)"),
     # bare year: 2010, 2010's, '82
@@ -173,7 +191,9 @@ SCANNER = re.compile(
 # Modifiers extending a date leftwards: "toward the end of last year" -> "the end of last year".
 LEFT_MODIFIER = re.compile(
     _i(r"(?:\b(?P<mod>the\s+(?:very\s+)?(?:end|beginning|start|middle|close|latter\s+part|height|dawn)"
-       r"\s+of(?:\s+the)?|the\s+mid|early|late|mid))(?:\s*-\s*|\s+)$")
+       r"\s+of(?:\s+the)?|(?:the\s+)?(?:mid|early|late)))(?:\s*-\s*|\s+)$")
 )
+# Open ends extending a date or duration rightwards (TimeML): "1994 or later", "the next year or so".
+OPEN_END_AFTER = re.compile(_i(rf"[^\S\n]+(?P<open>{alternation(OPEN_END_MODS)})(?![\w-])"))
 # Approximators extending a duration or an offset leftwards: "over a year ago", "nearly five months".
 APPROX_BEFORE = re.compile(_i(rf"\b(?P<approx>{alternation(APPROX_MODS)})\s+$"))

@@ -9,6 +9,7 @@ import re
 from datetime import date, timedelta
 
 from storyline.core.dates import interval
+from storyline.read.numbers import CARDINALS
 from storyline.read.timex.calendar import parse_value, shift
 from storyline.read.timex.context import (
     WS,
@@ -187,7 +188,7 @@ def rule_quarter(m, ctx, s, e):
         return Found(s, e, "DATE", f"{year}-{label}{n}")
     if not ctx.dct:
         return Found(s, e, "DATE", f"XXXX-{label}{n}")
-    rel = WS.sub(" ", (m["rel"] or "").lower())
+    rel = WS.sub(" ", (m["rel"] or m["pre"] or "").lower())  # "of last year", "last year's"
     if rel in ("the previous", "the following", "the same") and ctx.ref:
         y = ctx.ref.day.year + {"the previous": -1, "the following": 1, "the same": 0}[rel]
         return Found(s, e, "DATE", f"{y}-{label}{n}", anchor="REF")
@@ -199,7 +200,9 @@ def rule_quarter(m, ctx, s, e):
     y = ctx.dct.year
     if tense == "past" and n > current:
         y -= 1
-    elif tense == "future" and n < current:
+    elif tense == "future" and n < current - 1:
+        # The quarter just ended is still being reported on ("expects to report a
+        # third-quarter loss" in November); one ended earlier is next year's.
         y += 1
     return Found(s, e, "DATE", f"{y}-{label}{n}", anchor="DCT")
 
@@ -254,7 +257,20 @@ def rule_decade(m, ctx, s, e):
         value = f"{century}{short // 10}"
     pre = (m["pre"] or "").lower()
     mod = {"early": "START", "late": "END", "mid": "MID"}.get(pre)
+    if pre and ctx.timeml and ctx.text[max(0, s - 4) : s].lower() == "the ":
+        s -= 4  # TimeML: "the early 1980s"
     return Found(s, e, "DATE", value, mod=mod)
+
+
+def rule_spelled_year(m, ctx, s, e):
+    if m["decade"]:
+        tens = CARDINALS[m["decade"].lower().replace("ies", "y")]
+        century = 19 if ctx.dct is None or 1900 + tens <= ctx.dct.year else 18
+        return Found(s, e, "DATE", f"{century}{tens // 10}")
+    year = CARDINALS[m["hundreds"].lower()] * 100 + CARDINALS[m["tens"].lower()]
+    if m["ones"]:
+        year += CARDINALS[m["ones"].lower()]
+    return Found(s, e, "DATE", str(year))
 
 
 def rule_century(m, ctx, s, e):
@@ -376,6 +392,8 @@ def rule_year(m, ctx, s, e):
         return None
     if prev_word(ctx, s) in _NOT_YEAR_BEFORE:
         return None
+    if ctx.timeml and ctx.text[max(0, s - 7) : s].lower() == "fiscal ":
+        s -= 7  # TimeML: "fiscal 1990" is one timex (the year as written)
     return Found(s, e, "DATE", m["y"])
 
 

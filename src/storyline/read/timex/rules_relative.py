@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.read.numbers import CARDINALS
 from storyline.read.timex.calendar import Point, shift
 from storyline.read.timex.context import (
     GRAN_ORDER,
@@ -27,12 +28,21 @@ from storyline.read.timex.lexicon import (
     UNITS,
     WEEKDAYS,
 )
+from storyline.read.timex.rules_periods import reporting_quarter
 
 __all__ = ["HANDLERS"]
 
 _DURATION_PREP = frozenset(
     "for over within in after take takes took taking spent spend lasted last lasts than of".split()
 )
+_COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|from|versus|vs\.|against|period)\b[^.;!?]*$")
+# "<count> <plural noun> a <unit>" is a rate: "700 seats a week", "four flights a week"
+_PER_UNIT = re.compile(
+    rf"(?i:\b(?:\d[\d,.]*|{'|'.join(sorted((w for w in CARDINALS if ' ' not in w), key=len, reverse=True))}))"
+    r"[^\S\n]+(?:[a-z]+[^\S\n]+)?[a-z]+s[^\S\n]+$"
+)
+_FREQUENCY_ADJECTIVES = frozenset({"annual", "quarterly", "semiannual", "biannual"})
+_NOUN_AFTER = re.compile(r"[^\S\n]+[a-z]")
 _RATE_BEFORE = re.compile(r"(?:\d|%|percent|dollars?|euros?|pounds|billion|million|thousand|cents?)\s*$", re.I)
 
 
@@ -48,6 +58,13 @@ def rule_offset(m, ctx, s, e):
     exact = n is not None
     if is_time:  # "two hours later": keep as a duration, clock times are not resolved here
         return Found(s, e, "DURATION", duration_value(n, m["unit"]))
+    if ctx.timeml and exact and direction in ("later", "after"):
+        # TimeML: in "two weeks later" the timex is the duration; "later" is a signal
+        return Found(s, m.end("unit"), "DURATION", duration_value(n, m["unit"]))
+    q = reporting_quarter(ctx) if ctx.timeml and exact and letter == "Y" and direction != "from now" else None
+    if q is not None and direction in ("ago", "earlier", "before"):
+        # "up from $10 million a year ago" in a third-quarter report: that quarter a year before
+        return Found(s, e, "DATE", Point(shift(q.day, "Y", -n), "Q").value(), anchor="REF")
     if direction in ("ago", "from now", "hence"):
         sign = -1 if direction == "ago" else 1
         if not exact:
@@ -81,10 +98,16 @@ def rule_rel_unit(m, ctx, s, e):
     letter = UNITS[unit][0]
     if UNITS[unit][1]:
         return None  # "last hour", "this minute": not worth the false alarms
+    if rel == "the past" and unit == "year" and ctx.timeml:
+        rel = "last"  # TimeBank: "the past year" is last year
     if rel in ("the past", "past"):
         return Found(s, e, "DURATION", duration_value(1, unit))
     if rel == "the last":  # MEANTIME reads "the last year" as last year, not the past twelve months
         rel = "last"
+    q = reporting_quarter(ctx) if ctx.timeml and rel == "last" and unit == "year" else None
+    if q is not None and _COMPARED.search(ctx.text, max(0, s - 80), s):
+        # "compared with earnings of $33 million last year" in a quarterly report
+        return Found(s, e, "DATE", Point(shift(q.day, "Y", -1), "Q").value(), anchor="REF")
     gran = "W" if letter in ("W", "WE") else letter
     if rel in _ANAPHORIC:
         sign = _ANAPHORIC[rel]
@@ -116,6 +139,12 @@ def rule_the_unit(m, ctx, s, e):
     return Found(s, e, "DATE", Point(ctx.dct, letter if letter != "WE" else "W").value(), mod=mod, anchor="DCT")
 
 
+def rule_year_end(m, ctx, s, e):
+    if not ctx.dct:
+        return Found(s, e, "DATE", "XXXX", mod="END")
+    return Found(s, e, "DATE", str(ctx.dct.year), mod="END", anchor="DCT")  # as "the end of the year"
+
+
 def rule_the_day(m, ctx, s, e):
     if ctx.text[max(0, s - 11) : s].lower().endswith("end of "):
         return None
@@ -138,6 +167,8 @@ def rule_set(m, ctx, s, e):
 
 
 def rule_set_adv(m, ctx, s, e):
+    if ctx.timeml and m["adv"] in _FREQUENCY_ADJECTIVES and _NOUN_AFTER.match(ctx.text, e):
+        return None  # TimeBank leaves "a quarterly dividend", "the annual meeting" untagged
     return Found(s, e, "SET", SET_ADVERBS[m["adv"]])
 
 
@@ -158,6 +189,8 @@ def rule_duration(m, ctx, s, e):
             return None
         return Found(s, e, "DURATION", duration_value(None, unit))
     low = WS.sub(" ", num_word.lower())
+    if low.isdigit() and len(low) == 4 and not m["pl"] and 1700 <= int(low) <= 2099:
+        return None  # "the 1988 second quarter": a year, not 1,988 seconds
     if low in ("a", "an") and m["pl"]:  # "a decades-long feud": the article belongs to the noun
         return Found(m.start("unit"), e, "DURATION", duration_value(None, unit))
     n = number(num_word)
@@ -170,14 +203,29 @@ def rule_duration(m, ctx, s, e):
     if m["half"] and n is not None:
         n += 0.5
     if low in ("a", "an", "one") and not rel and _RATE_BEFORE.search(ctx.text, max(0, s - 20), s):
+        if ctx.timeml:
+            return None  # TimeBank leaves rates ("$1.76 a year", "24 hours a day") untagged
         return Found(s, e, "SET", duration_value(1, unit))  # "$5 billion a year"
+    if ctx.timeml and low in ("a", "an") and not rel and _PER_UNIT.search(ctx.text, max(0, s - 30), s):
+        return None  # "700 seats a week", "four flights a week": a rate
+    if ctx.timeml and not (rel or m["hy"]) and n is not None and ctx.text[max(0, s - 4) : s].lower() == "the ":
+        s -= 4  # TimeML: "the nine months" (ended Sept. 30), the determiner included
     return Found(s, e, "DURATION", duration_value(n, unit))
+
+
+def rule_ref_adj(m, ctx, s, e):
+    if not ctx.timeml:
+        return None
+    # TimeML tags "recent" and "current" themselves ("recent acquisitions", "current management")
+    return Found(s, e, "DATE", "PAST_REF" if m["adj"].lower() == "recent" else "PRESENT_REF")
 
 
 def rule_ref(m, ctx, s, e):
     word = WS.sub(" ", m["ref"].lower())
     if word == "now" and ctx.text[e : e + 5].lower() in (" that", " than"):
         return None
+    if ctx.timeml and word == "soon":
+        return None  # TimeBank tags "soon" in under a third of its uses (dev part: 4 of 14)
     return Found(s, e, "DATE", REF_WORDS[word])
 
 

@@ -49,6 +49,12 @@ for _w in (
     "past soon future term run someday time christmas halloween valentine thanksgiving"
 ).split():
     _MARGIN[_w] = 20  # "the day before yesterday", "the time being", "most recently"
+for _w in ("nineteen", "eighteen"):
+    _MARGIN[_w] = 0  # "nineteen ninety-four"
+for _w in ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"):
+    _MARGIN[_w] = 5  # "the nineties"
+for _w in ("period", "recent", "current", "end"):
+    _MARGIN[_w] = 30  # "the comparable year-ago period", "the most recent quarter"
 for _w in SET_ADVERBS:
     _MARGIN[_w] = 2
 _DIGIT_MARGIN = 10  # "fiscal Q3", "the 4th of", "mid-2011"

@@ -10,12 +10,18 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from storyline.core.dates import DEFAULT_TIMEX_CONVENTION
 from storyline.read.doc import TimexAnn
 from storyline.read.timex.anchoring import TenseOracle
 from storyline.read.timex.calendar import parse_value
-from storyline.read.timex.lexicon import APPROX_MODS, PREFIX_MODS
+from storyline.read.timex.lexicon import APPROX_MODS, OPEN_END_MODS, PREFIX_MODS
 from storyline.read.timex.normalize import Context, Found, normalize
-from storyline.read.timex.patterns import APPROX_BEFORE, LEFT_MODIFIER, RULE_REGEX
+from storyline.read.timex.patterns import (
+    APPROX_BEFORE,
+    LEFT_MODIFIER,
+    OPEN_END_AFTER,
+    RULE_REGEX,
+)
 from storyline.read.timex.scan import candidates
 
 __all__ = ["tag_timexes"]
@@ -23,6 +29,8 @@ __all__ = ["tag_timexes"]
 _LOOKBACK = 40  # longest left modifier ("the latter part of the", "no more than") fits in this
 _NO_LEFT_MOD = frozenset({"the_unit", "decade", "duration", "offset", "set", "set_adv", "ref", "clock"})
 _APPROX_RULES = frozenset({"duration", "offset"})
+# rules whose quarter is the period a report is about (not a comparison with a year before)
+_PERIOD_RULES = frozenset({"quarter", "the_period", "year_period"})
 
 
 def tag_timexes(
@@ -31,17 +39,19 @@ def tag_timexes(
     *,
     doc: Doc | None = None,
     exclude: list[tuple[int, int]] | tuple = (),
+    convention: str = DEFAULT_TIMEX_CONVENTION,
 ) -> list[TimexAnn]:
     """TIMEX3 annotations for ``text``, sorted by start.
 
     ``published`` completes partial and relative dates (None leaves them with X placeholders
     and no anchor). ``doc``, when given, supplies tense from the parse; without it, tense comes
     from cue words in the sentence. ``exclude`` lists character spans that are never tagged
-    (titles of works such as "May December").
+    (titles of works such as "May December"). ``convention`` ("meantime" or "timeml", see
+    :mod:`storyline.read.timex`) decides where MEANTIME's and TimeML's annotations differ.
     """
     if not text:
         return []
-    ctx = Context(text=text, dct=published, tense=TenseOracle(text, doc))
+    ctx = Context(text=text, dct=published, tense=TenseOracle(text, doc), timeml=convention == "timeml")
     blocked = sorted(exclude)
     out: list[TimexAnn] = []
     ref_index: int | None = None
@@ -59,7 +69,9 @@ def tag_timexes(
         found = normalize(rule, sub, ctx)
         if found is None:
             continue
-        _extend_left(found, rule, text, last_end)
+        _extend_left(found, rule, text, last_end, ctx.timeml)
+        if ctx.timeml:
+            _extend_right(found, text)
         if blocked and _overlaps(blocked, found.start, found.end):
             continue
         anchor = found.anchor
@@ -73,15 +85,27 @@ def tag_timexes(
             point = parse_value(found.value)
             if point is not None:
                 ctx.ref, ref_index = point, len(out) - 1
+                if point.gran == "Q" and rule in _PERIOD_RULES:
+                    ctx.quarter = point
     return out
+
+
+def _extend_right(found: Found, text: str) -> None:
+    """TimeML: take in an open end written after the expression ("1994 or later", "the next year
+    or so"), with the mod it gives."""
+    m = OPEN_END_AFTER.match(text, found.end)
+    if m and found.type in ("DATE", "DURATION"):
+        found.end = m.end()
+        found.mod = found.mod or OPEN_END_MODS[" ".join(m["open"].lower().split())]
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _extend_left(found: Found, rule: str, text: str, floor: int) -> None:
-    """Take in a modifier written before the expression ("the end of", "early", "over")."""
+def _extend_left(found: Found, rule: str, text: str, floor: int, timeml: bool = False) -> None:
+    """Take in a modifier written before the expression ("the end of", "early", "over"); under
+    TimeML with the article before it ("the early summer")."""
     lo = max(floor, found.start - _LOOKBACK)
     window = text[lo : found.start]
     if not window:
@@ -104,4 +128,8 @@ def _extend_left(found: Found, rule: str, text: str, floor: int) -> None:
         if phrase.endswith(" the"):
             phrase = phrase[:-4]
         found.start = lo + m.start()
+        if phrase in ("the early", "the late"):
+            phrase = phrase[4:]
+            if not timeml:
+                found.start += len(m["mod"]) - len(m["mod"].lstrip()[3:].lstrip())
         found.mod = PREFIX_MODS.get(phrase, found.mod)

@@ -1,0 +1,194 @@
+"""Reading on every core: worker processes that each hold one pipeline.
+
+spaCy's parser holds the GIL for most of its work, so threads would not add speed: each worker is
+a process (``python -m storyline.read.worker``) that loads the pipeline once and reads batches
+of articles, sending back the ``ArticleReading`` records (plain dataclasses, cheap to pickle),
+never Docs. The parent keeps the input order, stores, and reconciles; storage stays one writer.
+
+Why not ``multiprocessing``: its fork start would copy the parent's threads' locks (the storing
+thread, a progress display) into the child, and its spawn and forkserver starts import the
+caller's main script again in every worker, which breaks any script without a
+``if __name__ == "__main__"`` guard: a library must not ask that of its callers. A worker here
+is a plain subprocess speaking pickle over its stdin and stdout.
+
+Starting a worker costs loading the model (about a second), so small inputs stay in one process
+(:func:`plan_workers`). If a worker dies (killed, out of memory), everything it had not returned
+is read again in this process, so a run never loses articles to a lost worker.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import queue
+import subprocess
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
+from typing import IO, Any, Protocol
+
+from spacy.language import Language
+
+from storyline.core.records import Article, ArticleReading
+from storyline.read.pipeline import PipelineSpec
+
+__all__ = ["MIN_WORDS_PER_WORKER", "LocalReader", "Worker", "available_cores", "batches_of", "plan_workers", "read_in_processes", "read_ordered", "task_size"]
+
+# Below this many words per worker, starting one (model load ~1 s) costs more than it saves:
+# the whole read stage runs at ~8-10k words/s per core, so 40k words is ~4 s of parsing.
+MIN_WORDS_PER_WORKER = 40_000
+
+Result = ArticleReading | Exception
+Reading = tuple[Article, Result]
+
+
+def available_cores() -> int:
+    """Cores this process may run on (its CPU affinity, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def plan_workers(requested: int, words: int, cores: int | None = None) -> int:
+    """How many reading processes to use: ``requested`` when set (>= 1), else (0, "auto") one per
+    core, but no more than the input keeps busy (:data:`MIN_WORDS_PER_WORKER` each)."""
+    if requested >= 1:
+        return requested
+    cores = available_cores() if cores is None else cores
+    return max(1, min(cores, words // MIN_WORDS_PER_WORKER))
+
+
+def read_in_processes(
+    articles: Sequence[Article], *, workers: int, pipeline: PipelineSpec, batch_size: int,
+    local: Callable[[], Language],
+) -> Iterator[Reading]:
+    """Yield ``(article, reading or exception)`` in input order, read on ``workers`` processes
+    that each load the ``pipeline``.
+
+    ``local()`` returns this process's pipeline: it reads what a dead worker left unread."""
+    batches = list(batches_of(articles, task_size(len(articles), workers, batch_size)))
+    pool = [_Worker(pipeline, batch_size) for _ in range(min(workers, len(batches)))]
+    try:
+        yield from read_ordered(batches, pool, batch_size, local)
+    finally:
+        for worker in pool:
+            worker.close()
+
+
+class Worker(Protocol):
+    """Something that reads batches in the order they are sent: a process here, a Ray actor in
+    storyline.read.ray_reader."""
+
+    def send(self, batch: list[Article]) -> None: ...
+
+    def receive(self) -> list[Result] | None:
+        """The oldest unanswered batch's results, or None when the worker is lost."""
+
+
+def read_ordered(
+    batches: Sequence[list[Article]], pool: Sequence[Worker], batch_size: int, local: Callable[[], Language]
+) -> Iterator[Reading]:
+    """Deal ``batches`` round-robin to ``pool`` and yield their readings in input order.
+
+    Each worker has at most two batches in flight (one being read, one waiting), so memory holds
+    a few batches' readings, not the whole input's. When a worker is lost, everything not yet
+    yielded is read by ``local()``, this process's pipeline, so no article is lost."""
+    todo = deque(batches)
+    pending: deque[tuple[list[Article], Worker]] = deque()
+    turn = 0
+    while todo or pending:
+        while todo and len(pending) < 2 * len(pool):
+            worker = pool[turn % len(pool)]
+            turn += 1
+            batch = todo.popleft()
+            worker.send(batch)
+            pending.append((batch, worker))
+        batch, worker = pending.popleft()
+        results = worker.receive()
+        if results is None:
+            from storyline.read.reader import read_articles
+
+            left = batch + [a for b, _ in pending for a in b] + [a for b in todo for a in b]
+            yield from read_articles(local(), left, batch_size)
+            return
+        yield from zip(batch, results)
+
+
+class LocalReader:
+    """A callable returning this process's pipeline, loaded on first use only."""
+
+    def __init__(self, nlp: Language | None, pipeline: PipelineSpec):
+        self._nlp, self._pipeline = nlp, pipeline
+
+    def __call__(self) -> Language:
+        if self._nlp is None:
+            self._nlp = self._pipeline.load()
+        return self._nlp
+
+
+class _Worker:
+    """One ``storyline.read.worker`` process. Batches are written by a thread of its own: a
+    large batch can fill the pipe while the worker is still writing the previous result, which
+    only the main thread reads, so a blocking write on the main thread could deadlock."""
+
+    def __init__(self, pipeline: PipelineSpec, batch_size: int):
+        # The worker imports storyline from exactly where this process did (an editable
+        # install, a PYTHONPATH checkout).
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "storyline.read.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
+        )
+        self._outbox: queue.Queue[Any] = queue.Queue()
+        self._sender = threading.Thread(target=self._send_all, name="storyline-worker-send", daemon=True)
+        self._sender.start()
+        self._outbox.put((pipeline, batch_size))
+
+    def send(self, batch: list[Article]) -> None:
+        self._outbox.put(batch)
+
+    def receive(self) -> list[Result] | None:
+        """The next batch's results, or None when the worker has died."""
+        try:
+            return pickle.load(self._proc.stdout)  # type: ignore[arg-type]
+        except (EOFError, OSError, pickle.UnpicklingError):
+            return None
+
+    def close(self) -> None:
+        self._outbox.put(None)
+        self._sender.join(timeout=5)
+        try:
+            self._proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self._proc.kill()
+            self._proc.wait()
+        for pipe in (self._proc.stdin, self._proc.stdout):
+            if pipe is not None:
+                pipe.close()
+
+    def _send_all(self) -> None:
+        stdin: IO[bytes] = self._proc.stdin  # type: ignore[assignment]
+        while (item := self._outbox.get()) is not None:
+            try:
+                pickle.dump(item, stdin, protocol=pickle.HIGHEST_PROTOCOL)
+                stdin.flush()
+            except (BrokenPipeError, OSError):
+                return  # the worker died; receive() reports it
+        try:
+            stdin.close()  # end of input: the worker exits
+        except OSError:
+            pass
+
+
+def task_size(articles: int, workers: int, batch_size: int) -> int:
+    """Articles per task: at most ``batch_size``, and small enough that every worker gets
+    several tasks (the last one does not finish alone)."""
+    return max(1, min(batch_size, -(-articles // (4 * workers))))
+
+
+def batches_of(articles: Sequence[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while batch := list(islice(it, size)):
+        yield batch

@@ -1,0 +1,101 @@
+"""Rules for reporting periods, as business news writes them: "the 1988 second quarter", "the
+year-earlier period", "the latest quarter", "the fiscal year".
+
+A company report is about one period (usually a quarter) and compares it with the same period a
+year before; TimeML annotates those comparisons with the period's value ("a year ago" in a
+third-quarter report is the third quarter of the year before). ``Context.quarter`` is the last
+quarter the text stated; these rules read it. MEANTIME does not annotate bare period nouns, so
+``year_ago`` and ``the_period`` only tag under the TimeML convention.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from storyline.read.timex.calendar import Point, shift
+from storyline.read.timex.context import Context, Found
+from storyline.read.timex.lexicon import ORDINALS
+
+__all__ = ["HANDLERS", "reporting_quarter"]
+
+_ENDED = re.compile(r"\s+(?:ended|ending|through|to)\b", re.I)
+_RECENT_MONTHS = 15  # a quarter stated further back than this is no longer the report's subject
+
+
+def reporting_quarter(ctx: Context) -> Point | None:
+    """The quarter the text is reporting on: the last one it stated, if over by publication
+    (results are reported for a quarter that has ended: a "fourth quarter ended Sept. 30" is a
+    fiscal quarter, not the calendar one) and recent."""
+    q = ctx.quarter
+    if q is None or ctx.dct is None:
+        return q
+    months = (ctx.dct.year - q.day.year) * 12 + ctx.dct.month - q.day.month
+    return q if 3 <= months <= _RECENT_MONTHS else None
+
+
+def _last_completed_quarter(ctx: Context) -> Point | None:
+    return Point(shift(ctx.dct, "M", -3), "Q") if ctx.dct else None
+
+
+def _weekend(ctx: Context, s: int, e: int) -> str:
+    """The weekend a news report means by "the weekend": the coming one when it speaks of the
+    future, else the last one begun by publication."""
+    dct = ctx.dct
+    if ctx.tense.tense(s, e) == "future":
+        saturday = dct + timedelta(days=(5 - dct.weekday()) % 7)
+    else:
+        saturday = dct - timedelta(days=(dct.weekday() - 5) % 7)
+    year, week, _ = saturday.isocalendar()
+    return f"{year:04d}-W{week:02d}-WE"
+
+
+def rule_year_period(m, ctx, s, e):
+    year = m["y"]
+    if not ctx.timeml:
+        return Found(m.start("y"), m.end("y"), "DATE", year)  # MEANTIME tags the year alone
+    unit = m["unit"].lower()
+    if m["ord"]:
+        n = ORDINALS[m["ord"].lower()]
+        if unit == "half":
+            return Found(s, e, "DATE", f"{year}-H{n}") if n <= 2 else None
+        return Found(s, e, "DATE", f"{year}-Q{n}") if unit == "quarter" else None
+    q = reporting_quarter(ctx)
+    if unit in ("quarter", "period") and q is not None:
+        return Found(s, e, "DATE", f"{year}-Q{(q.day.month - 1) // 3 + 1}")
+    return Found(s, e, "DATE", year)
+
+
+def rule_year_ago(m, ctx, s, e):
+    if not ctx.timeml:
+        return None
+    start = s if m["noun"] else m.start("core")  # "the year-earlier $4.5 million": the adjective alone
+    q = reporting_quarter(ctx)
+    noun = (m["noun"] or "").lower()
+    if q is not None and noun in ("period", "quarter"):
+        return Found(start, e, "DATE", Point(shift(q.day, "Y", -1), "Q").value(), anchor="REF")
+    if ctx.dct is None:
+        return Found(start, e, "DATE", "XXXX")
+    return Found(start, e, "DATE", f"{ctx.dct.year - 1}", anchor="DCT")
+
+
+def rule_the_period(m, ctx, s, e):
+    if not ctx.timeml or ctx.dct is None:
+        return None
+    unit = m["unit"].lower()
+    latest = bool(m["which"])
+    if unit == "weekend":
+        return Found(s, e, "DATE", _weekend(ctx, s, e), anchor="DCT")
+    if unit == "year" and _ENDED.match(ctx.text, e):
+        return Found(s, e, "DURATION", "P1Y")  # "the year ended March 31": a fiscal year's length
+    if unit == "year":
+        return Found(s, e, "DATE", str(ctx.dct.year - 1 if latest else ctx.dct.year), anchor="DCT")
+    q = reporting_quarter(ctx)
+    if q is None and (latest or unit == "quarter"):
+        q = _last_completed_quarter(ctx)
+    if q is None:
+        return None  # "the period" with no quarter in view names nothing
+    return Found(s, e, "DATE", q.value("Q"), anchor="DCT")
+
+
+HANDLERS = {name[len("rule_"):]: fn for name, fn in list(globals().items()) if name.startswith("rule_")}

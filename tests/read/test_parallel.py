@@ -1,0 +1,97 @@
+"""Reading on several processes (storyline.read.parallel): same readings, same order, nothing lost
+when a worker dies, and no demand on the caller's script."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from storyline import api
+from storyline.core.errors import ConfigError
+from storyline.core.options import AnalysisOptions
+from storyline.read import parallel
+from storyline.read.parallel import MIN_WORDS_PER_WORKER, plan_workers
+
+
+def test_auto_uses_a_core_per_worker_the_input_keeps_busy():
+    assert plan_workers(0, words=10, cores=8) == 1
+    assert plan_workers(0, words=2 * MIN_WORDS_PER_WORKER, cores=8) == 2
+    assert plan_workers(0, words=100 * MIN_WORDS_PER_WORKER, cores=8) == 8
+    assert plan_workers(0, words=100 * MIN_WORDS_PER_WORKER, cores=1) == 1
+
+
+def test_an_explicit_count_is_obeyed():
+    assert plan_workers(3, words=10, cores=1) == 3
+    assert plan_workers(1, words=10**9, cores=64) == 1
+
+
+def test_a_negative_count_is_a_config_error_naming_the_option():
+    with pytest.raises(ConfigError, match="workers"):
+        AnalysisOptions(workers=-1)
+
+
+def _demo_articles():
+    return api.ingest([api.demo_corpus()]).articles
+
+
+@pytest.mark.model
+def test_an_unguarded_script_reads_on_two_processes_as_on_one(tmp_path):
+    # No `if __name__ == "__main__"` guard: multiprocessing's spawn would run this script again
+    # in every worker; storyline's workers must not.
+    script = tmp_path / "unguarded.py"
+    # The workers load the pipeline the options name, timex convention included: an article whose
+    # timexes differ between the conventions reads the same in both modes.
+    script.write_text(textwrap.dedent("""
+        from dataclasses import replace
+        from storyline import api
+        from storyline.core.options import AnalysisOptions
+        articles = api.ingest([api.demo_corpus()]).articles
+        articles.append(replace(articles[0], id="later", text="The firm filed its report. Two weeks later it closed.",
+                                content_hash="later"))
+        timeml = AnalysisOptions(workers=1, timex_convention="timeml")
+        one = [(a.id, r) for a, r in api.read(articles, timeml)]
+        two = [(a.id, r) for a, r in api.read(articles, replace(timeml, workers=2))]
+        assert [i for i, _ in two] == [a.id for a in articles], "order kept"
+        assert one == two, "same readings"
+        (_, meantime), = api.read(articles[-1:], AnalysisOptions(workers=1))
+        assert [t.text for t in meantime.timexes] != [t.text for t in one[-1][1].timexes], "the conventions differ here"
+        print("ok", len(two))
+    """))
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300,
+                          env={**__import__("os").environ, "PYTHONPATH": __import__("os").pathsep.join(sys.path)})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["ok", str(len(_demo_articles()) + 1)]
+
+
+@pytest.mark.model
+def test_a_worker_killed_mid_run_loses_no_article(monkeypatch):
+    started: list[parallel._Worker] = []
+    real_init = parallel._Worker.__init__
+
+    def recording_init(self, *args):
+        real_init(self, *args)
+        started.append(self)
+
+    monkeypatch.setattr(parallel._Worker, "__init__", recording_init)
+    local_loads: list[int] = []
+    real_local = parallel.LocalReader.__call__
+
+    def counting_local(self):
+        local_loads.append(1)
+        return real_local(self)
+
+    monkeypatch.setattr(parallel.LocalReader, "__call__", counting_local)
+    articles = _demo_articles()
+    options = AnalysisOptions(workers=2, batch_size=1)
+    out = api.read(articles, options)
+    first = next(out)
+    started[-1]._proc.kill()  # the second worker, its batches not all returned yet
+    rest = list(out)
+    assert [a.id for a, _ in [first, *rest]] == [a.id for a in articles]
+    assert all(not isinstance(r, Exception) for _, r in [first, *rest])
+    assert local_loads, "what the dead worker left was read in this process"
+    alone = [r for _, r in api.read(articles, AnalysisOptions(workers=1))]
+    assert [r for _, r in [first, *rest]] == alone

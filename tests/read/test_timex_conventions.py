@@ -1,0 +1,233 @@
+"""The two annotation conventions of the timex tagger (option ``timex_convention``): where TimeML
+(TimeBank, TempEval-3) and MEANTIME annotate differently, and the rules both share."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+
+from storyline.core.errors import ConfigError
+from storyline.core.options import AnalysisOptions, load_options
+from storyline.read.doc import ArticleMeta, ensure_extensions
+from storyline.read.timex import tag_timexes
+
+NOV89 = date(1989, 11, 2)  # a Thursday, in the fourth quarter: the third quarter has just ended
+JAN98 = date(1998, 1, 8)
+
+
+def tags(text: str, published: date = NOV89, convention: str = "timeml") -> dict[str, tuple[str, str]]:
+    """text -> (type, value) of every timex found."""
+    return {t.text: (t.type, t.value) for t in tag_timexes(text, published, convention=convention)}
+
+
+# --- the option ---------------------------------------------------------------------------------
+
+
+def test_default_convention_is_meantime_and_unknown_names_are_refused():
+    assert load_options().timex_convention == "meantime"
+    assert AnalysisOptions(timex_convention="timeml").timex_convention == "timeml"
+    with pytest.raises(ConfigError, match="timex_convention"):
+        AnalysisOptions(timex_convention="tempeval")
+
+
+def test_component_takes_the_convention_from_its_config():
+    ensure_extensions()
+    import storyline.read.timex  # noqa: F401 - registers the factory
+
+    for convention, expected in (("timeml", ("DURATION", "P2W")), ("meantime", ("DATE", "1989-11-16"))):
+        nlp = spacy.blank("en")
+        nlp.add_pipe("storyline_timex", config={"convention": convention})
+        doc = nlp.make_doc("The bid was filed on Nov. 2. Two weeks later it was withdrawn.")
+        doc._.sl_meta = ArticleMeta(article_id="a", outlet="o", published=date(1989, 11, 30))
+        found = {t.text: (t.type, t.value) for t in nlp(doc)._.sl_timexes}
+        assert expected in found.values(), found
+    with pytest.raises(ValueError, match="convention"):
+        spacy.blank("en").add_pipe("storyline_timex", config={"convention": "tempeval"})
+
+
+def test_pipeline_hands_the_convention_to_the_component():
+    from storyline.read.pipeline import _config
+
+    assert _config("storyline_timex", (), "timeml") == {"convention": "timeml"}
+    assert _config("storyline_claims", ("celebrity",), "timeml") == {"packs": ["celebrity"]}
+
+
+# --- "two weeks later": the duration, or the date it points to ---------------------------------
+
+
+def test_offset_later_is_a_duration_under_timeml_and_a_date_under_meantime():
+    text = "The plant closed on June 3, 1989. Two weeks later it reopened."
+    assert tags(text)["Two weeks"] == ("DURATION", "P2W")
+    assert tags(text, convention="meantime")["Two weeks later"] == ("DATE", "1989-06-17")
+
+
+def test_earlier_and_ago_stay_dates_in_both():
+    # TimeBank annotates "a year earlier" and "five years ago" as one DATE, like MEANTIME
+    for convention in ("timeml", "meantime"):
+        found = tags("It opened five years ago. Sales rose in 1987; a year earlier they fell.", convention=convention)
+        assert found["five years ago"] == ("DATE", "1984")
+        assert found["a year earlier"] == ("DATE", "1986")
+
+
+# --- SET expressions ----------------------------------------------------------------------------
+
+
+def test_recurring_expressions_are_sets_in_both():
+    for convention in ("timeml", "meantime"):
+        found = tags("The board meets every week and reports weekly, twice a year.", convention=convention)
+        assert found["every week"] == ("SET", "P1W")
+        assert found["weekly"] == ("SET", "P1W")
+        assert found["twice a year"] == ("SET", "P1Y")
+
+
+def test_frequency_adjective_before_a_noun_is_untagged_under_timeml():
+    text = "It raised its quarterly dividend before the annual meeting, and pays annually."
+    assert tags(text) == {"annually": ("SET", "P1Y")}
+    assert tags(text, convention="meantime")["quarterly"] == ("SET", "P3M")
+
+
+# --- fiscal and seasonal periods, reporting periods ----------------------------------------------
+
+
+def test_fiscal_quarter_includes_fiscal_and_quarter_just_ended_is_this_years():
+    found = tags("It expects to report a third-quarter loss. In the fiscal first quarter it earned more.")
+    assert found["third-quarter"] == ("DATE", "1989-Q3")  # future tense, but that quarter is being reported
+    assert found["the fiscal first quarter"] == ("DATE", "1989-Q1")
+
+
+def test_year_possessive_quarter_is_one_timex():
+    assert tags("Sales fell in this year's third quarter and will rise in next year's first quarter.") == {
+        "this year's third quarter": ("DATE", "1989-Q3"),
+        "next year's first quarter": ("DATE", "1990-Q1"),
+    }
+
+
+def test_year_before_a_period_noun_is_a_year_not_a_count():
+    text = "Net fell from the 1988 second quarter."
+    assert tags(text) == {"the 1988 second quarter": ("DATE", "1988-Q2")}
+    assert tags(text, convention="meantime") == {"1988": ("DATE", "1988")}  # never "1,988 seconds"
+
+
+def test_comparisons_in_a_quarterly_report_take_the_reported_quarter():
+    text = (
+        "Net rose 5% in the third quarter, up from $3 million a year ago. Sales in the latest quarter "
+        "fell, compared with $9 million last year, and the year-earlier period had a charge."
+    )
+    found = tags(text)
+    assert found["the third quarter"] == ("DATE", "1989-Q3")
+    assert found["a year ago"] == ("DATE", "1988-Q3")
+    assert found["the latest quarter"] == ("DATE", "1989-Q3")
+    assert found["last year"] == ("DATE", "1988-Q3")
+    assert found["the year-earlier period"] == ("DATE", "1988-Q3")
+    mt = tags(text, convention="meantime")
+    assert mt["a year ago"] == ("DATE", "1988") and mt["last year"] == ("DATE", "1988")
+    assert "the latest quarter" not in mt and "the year-earlier period" not in mt
+
+
+def test_a_fiscal_fourth_quarter_not_yet_over_is_not_the_reported_one():
+    found = tags("Earnings for its fourth quarter ended Sept. 30 fell. In the latest quarter it lost money.")
+    assert found["the latest quarter"] == ("DATE", "1989-Q3")
+
+
+def test_fiscal_year_ended_is_a_duration_and_the_nine_months_keeps_its_article():
+    found = tags("For the year ended March 31, it earned $5 million; for the nine months, $2 million.")
+    assert found["the year"] == ("DURATION", "P1Y")
+    assert found["the nine months"] == ("DURATION", "P9M")
+    assert "the year" not in tags("For the year ended March 31, it earned more.", convention="meantime")
+
+
+def test_the_weekend_is_the_last_one_in_a_past_clause():
+    assert tags("Talks broke down over the weekend.", date(1989, 10, 30)) == {"the weekend": ("DATE", "1989-W43-WE")}
+
+
+def test_seasons_take_the_year_from_tense():
+    found = tags("Sales were strong last summer and dropped in the spring.", JAN98)
+    assert found["last summer"] == ("DATE", "1997-SU")
+
+
+# --- months and days without a year ---------------------------------------------------------------
+
+
+def test_month_and_day_without_a_year_take_the_nearest_year():
+    found = tags("The dividend is payable Jan. 2. Prices fell in October.")
+    assert found["Jan. 2"] == ("DATE", "1990-01-02")  # two months ahead, not ten back
+    assert tags("She estimates they were worth more in October.", JAN98)["October"] == ("DATE", "1997-10")
+
+
+def test_past_tense_keeps_a_date_just_after_publication():
+    found = tags("The offer was extended to Nov. 20. The plant was sold on Dec. 20.")
+    assert found["Nov. 20"] == ("DATE", "1989-11-20")  # a deadline just set
+    assert found["Dec. 20"] == ("DATE", "1988-12-20")  # too far ahead to be a past event this year
+
+
+def test_month_with_last_year_is_one_timex():
+    assert tags("But in June last year the leadership split.", JAN98) == {"June last year": ("DATE", "1997-06")}
+
+
+def test_weekday_and_date_before_a_colon():
+    assert tags("The Times said in an editorial on Saturday, April 25: the court erred.", date(1998, 4, 24)) == {
+        "Saturday, April 25": ("DATE", "1998-04-25")
+    }
+
+
+# --- PRESENT_REF / PAST_REF / FUTURE_REF, decades -------------------------------------------------
+
+
+def test_recent_and_current_are_refs_under_timeml_only():
+    text = "The recent slump hurt current holders."
+    assert tags(text) == {"recent": ("DATE", "PAST_REF"), "current": ("DATE", "PRESENT_REF")}
+    assert tags(text, convention="meantime") == {}
+
+
+def test_soon_is_untagged_under_timeml():
+    assert tags("Prices will rise soon.") == {}
+    assert tags("Prices will rise soon.", convention="meantime") == {"soon": ("DATE", "FUTURE_REF")}
+
+
+def test_decade_with_early_takes_the_article_under_timeml():
+    assert tags("It began in the early 1980s.") == {"the early 1980s": ("DATE", "198")}
+    assert tags("It began in the early 1980s.", convention="meantime") == {"early 1980s": ("DATE", "198")}
+
+
+# --- vague boundaries and open ends ----------------------------------------------------------------
+
+
+def test_year_end_is_the_end_of_the_year_in_both():
+    for convention in ("timeml", "meantime"):
+        found = {t.text: (t.value, t.mod) for t in tag_timexes("Sales should recover by year-end.", NOV89, convention=convention)}
+        assert found == {"year-end": ("1989", "END")}
+
+
+def test_open_end_after_a_date_joins_it_under_timeml():
+    text = "Sales may recover in 1994 or later."
+    assert [(t.text, t.value, t.mod) for t in tag_timexes(text, NOV89, convention="timeml")] == [
+        ("1994 or later", "1994", "ON_OR_AFTER")
+    ]
+    assert [t.text for t in tag_timexes(text, NOV89, convention="meantime")] == ["1994"]
+
+
+def test_rates_are_untagged_under_timeml():
+    text = "It will add 700 seats a week and pays $1.76 a year."
+    assert tags(text) == {}
+    assert tags(text, convention="meantime")["a year"] == ("SET", "P1Y")
+
+
+def test_fiscal_year_number_takes_fiscal_under_timeml():
+    assert tags("In fiscal 1988, the company earned more.") == {"fiscal 1988": ("DATE", "1988")}
+    assert tags("In fiscal 1988, the company earned more.", convention="meantime") == {"1988": ("DATE", "1988")}
+
+
+def test_spelled_years_and_decades_of_broadcast_transcripts():
+    for convention in ("timeml", "meantime"):
+        assert tags("It began in nineteen seventy-nine and grew in the nineties.", JAN98, convention) == {
+            "nineteen seventy-nine": ("DATE", "1979"),
+            "the nineties": ("DATE", "199"),
+        }
+
+
+def test_future_tense_keeps_a_date_just_before_publication():
+    found = tags("The fiscal year will end Sept. 30. The plant will reopen in March.", date(1989, 10, 26))
+    assert found["Sept. 30"] == ("DATE", "1989-09-30")  # within a month: the same year
+    assert found["March"] == ("DATE", "1990-03")
