@@ -375,9 +375,10 @@ def _child(conn: Any, db: str, options: AnalysisOptions) -> None:
 
 
 def _load(options: AnalysisOptions) -> Any:
-    from storyline.read.pipeline import load_pipeline
+    """The pipeline the options name (model, packs, timex convention), as ``api.analyze`` loads it."""
+    from storyline.read.pipeline import PipelineSpec
 
-    return load_pipeline(options.model or None, options.packs)
+    return PipelineSpec.of(options).load()
 
 
 def _summary(s: api.AnalysisSummary) -> dict[str, Any]:
