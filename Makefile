@@ -13,7 +13,7 @@ JOBS   ?= $(shell $(PYTHON) -c "import os; print(min(4, len(os.sched_getaffinity
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,postgres]'
+	$(BIN)/python -m pip install --quiet -e '.[test,postgres,serve]'
 	touch $(STAMP)
 
 install: $(STAMP)

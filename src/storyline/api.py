@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 
     import storyline.store
     from storyline.core.reviews import Attached
+    from storyline.present.browse import StoryView
 
 __all__ = [
     "DEMO_PACKS",
@@ -64,6 +65,7 @@ __all__ = [
     "Store",
     "analyze",
     "attach_reviews",
+    "browse",
     "database_info",
     "demo_corpus",
     "demo_story",
@@ -81,6 +83,7 @@ __all__ = [
     "review",
     "reviews",
     "stories",
+    "story_version",
 ]
 
 ProgressCallback = Callable[[str, int, int], None]
@@ -777,6 +780,23 @@ def manage_story(
     if unarchive is not None:
         done.append(f"unarchived story {store.archive_story(unarchive, archived=False).name!r}")
     return done
+
+
+def browse(store: Store, *, story: str | None = None, options: ReconcileOptions | None = None) -> StoryView:
+    """A stored story (``story`` as in :func:`export`) as pages of data (brief, filtered facts,
+    one fact's sides, one article's claim spans, people, outlets): what ``storyline serve``
+    shows. Reconciled first when out of date, as in :func:`export`. Build one per
+    :func:`story_version` and reuse it."""
+    from storyline.present.browse import StoryView
+
+    readings, account = _current(store, options, None, story=story, must_save=False)
+    return StoryView(readings, account)
+
+
+def story_version(store: Store, story: str | None = None) -> str:
+    """An id of the story's articles (ids and content hashes): it changes when an article is
+    added or changed, so a view built from the store stays valid while it does not."""
+    return Coverage.of(store.article_hashes(story)).id
 
 
 def frames(store: Any, story: str | None = None) -> dict[str, Any]:

@@ -541,6 +541,96 @@ def _print_info(values: dict[str, str]) -> None:
         typer.echo(f"{key:>15}: {value}")
 
 
+KEEP_ALIVE = 30
+SERVE_MISSING = "the web workspace needs the serve extra: pip install 'storyline[serve]'"
+
+
+def _loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve to any address
+
+
+@app.command()
+def serve(
+    db: DbOption = "storyline.db",
+    host: Annotated[str, typer.Option(help="Address to listen on; anything but loopback needs an admin account (storyline account add).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    model: ModelOption = None,
+    config: Annotated[Optional[Path], typer.Option(help="TOML file overriding defaults.toml (for the analysis of added articles).")] = None,
+    workers: Annotated[int, typer.Option(help="Analysis jobs run at once (each loads its own spaCy pipeline).", min=1, max=8)] = 1,
+) -> None:
+    """Run the web workspace and HTTP API over the database (docs/serve.md)."""
+    try:
+        import uvicorn
+
+        from storyline.serve import create_app
+    except ImportError:
+        raise _fail(StorylineError(SERVE_MISSING)) from None
+    try:
+        options = _options(config, model=model)
+        with api.open_store(db) as store:
+            admin = store.desk.has_admin()
+    except StorylineError as exc:
+        raise _fail(exc) from None
+    if not _loopback(host) and not admin:
+        raise _fail(StorylineError(
+            f"refusing to listen on {host}, reachable from other machines, while the database has no admin account",
+            input="--host", fix=f"make one first: storyline account add NAME --role admin --db {shlex.quote(_shown_db(db))}, or listen on 127.0.0.1"))
+    _say("note", "cyan", f"storyline serve on http://{host}:{port}/ (database {_shown_db(db)})")
+    # Idle connections are kept longer than clients keep them (httpx: 5 s), so a client never
+    # reuses one the server is closing at that moment.
+    uvicorn.run(create_app(db, options=options, workers=workers), host=host, port=port, log_level="info",
+                timeout_keep_alive=KEEP_ALIVE)
+
+
+@app.command()
+def account(
+    action: Annotated[str, typer.Argument(help="add, role, disable, enable or list.")],
+    name: Annotated[Optional[str], typer.Argument(help="The account's name.")] = None,
+    role: Annotated[Optional[str], typer.Option(help="reader, editor or admin (add: default reader).")] = None,
+    db: DbOption = "storyline.db",
+) -> None:
+    """Manage the web workspace's accounts; add asks for the password (or reads STORYLINE_PASSWORD)."""
+    try:
+        from storyline.serve.auth import Auth
+    except ImportError:
+        raise _fail(StorylineError(SERVE_MISSING)) from None
+    from storyline.store.desk import ROLES
+
+    try:
+        with api.open_store(db) as store:
+            if action == "list":
+                for a in store.desk.accounts():
+                    typer.echo(f"{a.name}\t{a.role}{chr(9) + 'disabled' if a.disabled else ''}")
+                return
+            if not name:
+                raise StorylineError(f"account {action} needs a NAME", fix=f"storyline account {action} NAME")
+            if action == "add":
+                password = os.environ.get("STORYLINE_PASSWORD") or typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+                Auth(store.desk).add_account(name, password, role or "reader")
+            elif store.desk.account(name) is None:
+                raise StorylineError(f"no account named {name!r}", fix="storyline account list shows them")
+            elif action == "role":
+                if role not in ROLES:
+                    raise StorylineError(f"unknown role {role!r}", input="--role", fix=f"use one of: {', '.join(ROLES)}")
+                store.desk.update_account(name, role=role)
+            elif action in ("disable", "enable"):
+                store.desk.update_account(name, disabled=action == "disable")
+            else:
+                raise StorylineError(f"unknown account action {action!r}", fix="use add, role --role ROLE, disable, enable or list")
+    except ValueError as exc:
+        raise _fail(StorylineError(str(exc), input=name or "")) from None
+    except StorylineError as exc:
+        raise _fail(exc) from None
+    typer.echo(f"account {name}: {action} done")
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"storyline {__version__}")

@@ -15,18 +15,15 @@ Skipped when playwright or chromium is missing; failed instead when STORYLINE_RE
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
+from helpers.browser import artifacts_dir, launch, shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.model, pytest.mark.slow]
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]  # fmt: skip
 EVIL_TITLE = "Lindqvist photographed in Lisbon again"
 EVIL = (
     "---\nid: evil-1\noutlet: Pop Wire\npublished: 2024-07-09\ntitle: " + EVIL_TITLE + "\n---\n"
@@ -36,24 +33,9 @@ EVIL = (
 )
 
 
-def _need(reason: str) -> None:
-    if os.environ.get("STORYLINE_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{reason} (STORYLINE_REQUIRE_BROWSER=1: the browser tests must run)", pytrace=False)
-    pytest.skip(reason)
-
-
-def _chromium() -> str:
-    path = os.environ.get("STORYLINE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(path).exists():
-        _need("chromium is not installed (apt-get install -y chromium)")
-    return path
-
-
 @pytest.fixture(scope="module")
 def artifacts() -> Path:
-    out = Path(os.environ.get("STORYLINE_ARTIFACTS") or Path(tempfile.gettempdir()) / "storyline-artifacts")
-    out.mkdir(parents=True, exist_ok=True)
-    return out
+    return artifacts_dir()
 
 
 @pytest.fixture(scope="module")
@@ -75,15 +57,7 @@ def dossier(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _need("playwright is not installed (pip install playwright; its browsers are not needed)")
-    chromium = _chromium()
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+    yield from launch()
 
 
 class Page:
@@ -116,12 +90,7 @@ def page(browser, dossier):
     p.close()
 
 
-def _shot(page, artifacts: Path, name: str, capsys, **kw) -> Path:
-    path = artifacts / name
-    page.screenshot(path=str(path), **kw)
-    with capsys.disabled():
-        print(f"\n[screenshot] {path}")
-    return path
+
 
 
 def test_the_brief_renders_without_errors(page, artifacts, capsys):
@@ -132,7 +101,7 @@ def test_the_brief_renders_without_errors(page, artifacts, capsys):
     assert pg.locator(".glance-item").count() >= 4
     assert pg.locator("#fact-list .fact").count() == 40  # the first page of facts, not all of them
     assert pg.locator(".timeline-svg").count() >= 1
-    _shot(pg, artifacts, "brief.png", capsys)
+    shot(pg, artifacts, "brief.png", capsys)
     assert page.errors == [] and page.requests == []
 
 
@@ -176,7 +145,7 @@ def test_a_claim_link_marks_its_sentence_in_the_article(page, artifacts, capsys)
     fact = pg.locator("#fact-list .fact.s-contested").first
     assert fact.locator(".side-dispute .claim").count() >= 1
     fact.scroll_into_view_if_needed()
-    _shot(pg, artifacts, "contested-fact.png", capsys)
+    shot(pg, artifacts, "contested-fact.png", capsys)
     claim = fact.locator(".side-dispute .claim").first
     sentence = " ".join(claim.locator("blockquote.sentence").inner_text().split())
     claim.locator("a.read").click()
@@ -191,7 +160,7 @@ def test_a_claim_link_marks_its_sentence_in_the_article(page, artifacts, capsys)
     marks = reader.locator("mark")
     assert marks.count() >= 1 and reader.locator("mark.other-claim").count() == 0
     assert "Marked:" in reader.locator(".reader-bar").inner_text()
-    _shot(pg, artifacts, "article.png", capsys)
+    shot(pg, artifacts, "article.png", capsys)
     # Marking every claim of the article is a choice, and Escape closes the reader.
     reader.locator(".reader-bar button").click()
     assert pg.locator("#reader mark.other-claim").count() >= 1

@@ -16,7 +16,7 @@ from storyline.core.errors import StoreError
 from storyline.core.records import SCHEMA_VERSION, TABLES, Fact
 from storyline.store import open_store
 from storyline.store.connect import _script, create_engine, migrate, parse_url
-from storyline.store.tables import layout, metadata, tables
+from storyline.store.tables import DESK_TABLES, layout, metadata, tables
 
 
 def _engine(url: str) -> sa.Engine:
@@ -57,7 +57,7 @@ def test_migrated_schema_equals_the_tables_derived_from_the_records(db_url: str)
     migrate(_engine(db_url), db_url, replay=True)
     diffs, names, heads, rows = _schema(db_url)
     assert diffs == []
-    assert names == set(TABLES) | {"meta", "alembic_version"}
+    assert names == set(TABLES) | set(DESK_TABLES) | {"meta", "alembic_version"}
     assert heads == [_script().get_current_head()] and rows == {"schema_version": str(SCHEMA_VERSION)}
 
 
@@ -260,7 +260,7 @@ def test_a_version_1_database_is_upgraded_in_place(db_url: str) -> None:  # noqa
         insert_old(conn, "facts", [{k: v for k, v in to_row("facts", fact, 0).items() if ("facts", k) not in added}])
     engine.dispose()
     with open_store(db_url) as s:
-        assert s.schema_version() == SCHEMA_VERSION == 11
+        assert s.schema_version() == SCHEMA_VERSION == 12
         # empty quantities, empty wording, no display offsets, no content words, no sentences
         assert s.readings() == [replace(r, claims=tuple(replace(c, lemmas=()) for c in r.claims), sentences=())]
         assert s.story().facts == (fact,)  # no sides recorded: null statement claim, empty lists; no event

@@ -44,7 +44,7 @@ def _expected() -> dict:
 
 
 def _check_upgraded(s: Store, expected: dict) -> None:
-    assert s.schema_version() == SCHEMA_VERSION == 11
+    assert s.schema_version() == SCHEMA_VERSION == 12
     [main] = s.stories()
     assert (main.name, main.articles, main.facts, main.archived) == (MAIN, len(expected["readings"]), len(expected["story"]["facts"]), False)
     assert _dump(s) == expected == _dump(s, MAIN) == _dump(s, main.id)

@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from storyline.core.ids import content_hash
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 EXPORT_SCHEMA = "storyline/1"
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "WORK", "EVENT", "OUTLET", "GROUP", "OTHER"]

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
@@ -49,6 +49,9 @@ from storyline.store.tables import (
     meta,
     tables,
 )
+
+if TYPE_CHECKING:
+    from storyline.store.desk import Desk
 
 __all__ = ["ALL", "MAIN", "Store", "StorySummary", "open_store"]
 
@@ -119,6 +122,15 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({self.url!r})"
+
+    @property
+    def desk(self) -> Desk:
+        """The workspace's own tables (accounts, tokens, sessions, jobs) on the same database."""
+        from functools import partial
+
+        from storyline.store.desk import Desk
+
+        return Desk(partial(self._tx, fault=False))  # the crash hooks count story writes only
 
     def __enter__(self) -> Store:
         return self

@@ -213,3 +213,78 @@ tables: dict[str, sa.Table] = {name: _table(name, cols, metadata) for name, cols
 
 if set(ARTICLE_TABLES) | set(STORY_TABLES) | set(LINK_TABLES) | set(WORKSPACE_TABLES) != set(tables):
     raise TypeError("storyline.core.records.TABLES and the store's ARTICLE_TABLES/STORY_TABLES/LINK_TABLES/WORKSPACE_TABLES disagree")
+
+# -- The workspace's own tables (``storyline serve``) ------------------------------------------
+# Not records of the story: who may use the workspace and what it is doing. Declared by hand on
+# the same metadata, so migration 0012 and the drift test cover them like the record tables.
+# Times are ISO 8601 UTC text, as every date in the store. Secrets are never stored: a password
+# as its argon2 hash, a session or API token as the SHA-256 of the random value handed out.
+DESK_TABLES: tuple[str, ...] = ("accounts", "api_tokens", "sessions", "jobs", "feeds")
+
+accounts = sa.Table(
+    "accounts", metadata,
+    sa.Column("name", sa.Text, primary_key=True),
+    sa.Column("password", sa.Text, nullable=False),
+    sa.Column("role", sa.Text, nullable=False),
+    sa.Column("created", sa.Text, nullable=False),
+    sa.Column("disabled", sa.Boolean, nullable=False),
+)  # fmt: skip
+"""Who may sign in: a name, the argon2 hash of the password, a role (reader, editor, admin)."""
+
+api_tokens = sa.Table(
+    "api_tokens", metadata,
+    sa.Column("id", sa.Text, primary_key=True),
+    sa.Column("account", sa.Text, sa.ForeignKey("accounts.name", ondelete="CASCADE", name="fk_api_tokens_account"),
+              nullable=False),
+    sa.Column("digest", sa.Text, nullable=False, unique=True),
+    sa.Column("label", sa.Text, nullable=False),
+    sa.Column("created", sa.Text, nullable=False),
+    sa.Column("last_used", sa.Text, nullable=True),
+    sa.Index("ix_api_tokens_account", "account"),
+)  # fmt: skip
+"""Tokens for scripts (``Authorization: Bearer``): the SHA-256 of the token, its account and label."""
+
+sessions = sa.Table(
+    "sessions", metadata,
+    sa.Column("digest", sa.Text, primary_key=True),
+    sa.Column("account", sa.Text, sa.ForeignKey("accounts.name", ondelete="CASCADE", name="fk_sessions_account"),
+              nullable=False),
+    sa.Column("csrf", sa.Text, nullable=False),
+    sa.Column("created", sa.Text, nullable=False),
+    sa.Column("expires", sa.Text, nullable=False),
+    sa.Index("ix_sessions_account", "account"),
+)  # fmt: skip
+"""Signed-in browsers: the SHA-256 of the session cookie, its account, the form token (CSRF)."""
+
+jobs = sa.Table(
+    "jobs", metadata,
+    sa.Column("id", sa.Text, primary_key=True),
+    sa.Column("story", sa.Text, nullable=False),
+    sa.Column("account", sa.Text, nullable=True),
+    sa.Column("label", sa.Text, nullable=False),
+    sa.Column("state", sa.Text, nullable=False),
+    sa.Column("created", sa.Text, nullable=False),
+    sa.Column("finished", sa.Text, nullable=True),
+    sa.Column("done", sa.Integer, nullable=False),
+    sa.Column("total", sa.Integer, nullable=False),
+    sa.Column("message", sa.Text, nullable=False),
+    sa.Column("summary", sa.JSON, nullable=True),
+    sa.Index("ix_jobs_story", "story"),
+)  # fmt: skip
+"""Analysis runs started from the workspace: state (queued, running, done, failed, cancelled),
+progress, and the run summary (schema storyline-run/1) when it ended."""
+
+feeds = sa.Table(
+    "feeds", metadata,
+    sa.Column("id", sa.Text, primary_key=True),
+    sa.Column("story", sa.Text, nullable=False),
+    sa.Column("url", sa.Text, nullable=False),
+    sa.Column("minutes", sa.Integer, nullable=False),
+    sa.Column("account", sa.Text, nullable=True),
+    sa.Column("created", sa.Text, nullable=False),
+    sa.Column("checked", sa.Text, nullable=True),
+    sa.Column("job", sa.Text, nullable=True),
+    sa.Index("ix_feeds_story", "story"),
+)  # fmt: skip
+"""Feeds watched for a story: fetched every ``minutes`` as a job of the account that added them
+(``checked``: when the last job was made, ``job``: its id)."""
