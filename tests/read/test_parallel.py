@@ -102,3 +102,26 @@ def test_a_worker_killed_mid_run_loses_no_article(monkeypatch, stub):
     assert local_loads, "what the dead worker left was read in this process"
     alone = [r for _, r in api.read(articles, AnalysisOptions(model=stub, workers=1))]
     assert [r for _, r in [first, *rest]] == alone
+
+
+@pytest.mark.slow
+def test_closing_a_dead_worker_with_unsent_bytes_does_not_raise(stub):
+    # Found by a clean-clone run: a killed worker's stdin still held buffered bytes, and closing
+    # it raised BrokenPipeError out of the read. Here the bytes are left in the buffer on purpose.
+    import contextlib
+    import io
+    import os
+
+    from storyline.read.pipeline import PipelineSpec
+
+    worker = parallel._Worker(PipelineSpec(stub), 1)
+    worker._proc.kill()
+    worker._proc.wait()
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody will ever read: as after the worker died
+    stuck = io.BufferedWriter(io.FileIO(write_end, "w"), buffer_size=1 << 16)
+    stuck.write(b"unsent")  # stays in the buffer until close() flushes it into the broken pipe
+    with contextlib.suppress(OSError):  # its own first message may be stuck the same way
+        worker._proc.stdin.close()
+    worker._proc.stdin = stuck
+    worker.close()

@@ -166,7 +166,10 @@ class _Worker:
             self._proc.wait()
         for pipe in (self._proc.stdin, self._proc.stdout):
             if pipe is not None:
-                pipe.close()
+                try:
+                    pipe.close()
+                except OSError:  # a dead worker's stdin still holding unsent bytes: nothing to flush to
+                    pass
 
     def _send_all(self) -> None:
         stdin: IO[bytes] = self._proc.stdin  # type: ignore[assignment]
