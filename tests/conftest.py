@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest  # noqa: E402
 from helpers.cli import model  # noqa: F401  (the stub pipeline directory for `--model`)
 from helpers.store import db_url  # noqa: F401  (the SQLite/PostgreSQL backend fixture)
@@ -30,3 +32,18 @@ def demo_gold_run():
 
     gold = load_gold(GOLD_DIR / "demo_gold.json")
     return (gold, *run_corpus(gold))
+
+
+HEAVY_ENV = "STORYLINE_HEAVY"
+
+
+def pytest_collection_modifyitems(config, items):
+    """The ``heavy`` tier (end-to-end runs of tens of seconds each) runs in CI, where ``.ci/run``
+    sets STORYLINE_HEAVY=1, and is skipped elsewhere, so the default test run stays near two
+    minutes on two cores."""
+    if os.environ.get(HEAVY_ENV):
+        return
+    skip = pytest.mark.skip(reason=f"heavy tier: set {HEAVY_ENV}=1 to run it (.ci/run does)")
+    for item in items:
+        if item.get_closest_marker("heavy"):
+            item.add_marker(skip)

@@ -260,6 +260,7 @@ def test_every_offset_of_a_chunked_reading_points_at_what_its_chunk_read(nlp):
 
 @pytest.mark.model
 @pytest.mark.slow
+@pytest.mark.heavy
 def test_a_300k_character_article_is_read_in_chunks_with_exact_offsets(nlp, monkeypatch):
     from storyline.read import reader
 

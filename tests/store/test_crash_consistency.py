@@ -33,7 +33,7 @@ from helpers.store import pg_schema_url
 from storyline import api
 from storyline.store.faults import CRASH_EXIT, ENV
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.heavy]
 
 SEED = 20261207
 DEMO = api.demo_corpus()
