@@ -42,7 +42,6 @@ from storyline.store.convert import from_row, to_row
 from storyline.store.links import rebuild_links
 from storyline.store.tables import (
     ARTICLE_TABLES,
-    LINK_TABLES,
     SCHEMA_KEY,
     SCOPED_TABLES,
     STORY_TABLES,
@@ -384,21 +383,15 @@ class Store:
         with self._tx(snapshot=True) as conn:
             scope = self._scope(conn, story)
             for name in STORY_TABLES:
-                t = tables[name]
-                rows = conn.execute(sa.select(t).where(t.c.story == scope).order_by(t.c.seq)).mappings()
-                parts[_STORY_FIELDS[name]] = tuple(from_row(name, r) for r in rows)
+                parts[_STORY_FIELDS[name]] = tuple(_scoped_rows(conn, name, scope))
         parts["coverage"] = parts["coverage"][0] if parts["coverage"] else None
         return Story(**parts)
 
     def links(self, story: str | None = None) -> tuple[list[FactClaim], list[EchoLink]]:
         """A story's link tables' rows: what each fact rests on (with its side), and each echo's claims."""
-        out: dict[str, list[Any]] = {}
         with self._tx() as conn:
             scope = self._scope(conn, story)
-            for name in LINK_TABLES:
-                t = tables[name]
-                out[name] = [from_row(name, r) for r in conn.execute(sa.select(t).where(t.c.story == scope).order_by(t.c.seq)).mappings()]
-        return out["fact_claims"], out["echo_links"]
+            return _scoped_rows(conn, "fact_claims", scope), _scoped_rows(conn, "echo_links", scope)
 
     def coverage(self, story: str | None = None) -> Coverage:
         """The coverage of the story's articles stored now (compare with ``story(story).coverage``)."""
@@ -457,6 +450,12 @@ def _coverage(conn: sa.Connection, story: str) -> Coverage:
     t = tables["articles"]
     query = _of_story(sa.select(t.c.id, t.c.content_hash), t.c.id, story)
     return Coverage.of({r.id: r.content_hash for r in conn.execute(query)})
+
+
+def _scoped_rows(conn: sa.Connection, name: str, story: str | None) -> list[Any]:
+    """The records of one story's table ``name`` (one of SCOPED_TABLES), in the order they were written."""
+    t = tables[name]
+    return [from_row(name, r) for r in conn.execute(sa.select(t).where(t.c.story == story).order_by(t.c.seq)).mappings()]
 
 
 def _of_story(query: sa.Select, article: sa.ColumnElement, story: str | None) -> sa.Select:
