@@ -134,7 +134,8 @@ class _State:
     def unnamed(self, role: str, gender: str | None, plural: str | None = None) -> int:
         """The PERSON entity of an unnamed holder of ``role`` ("the suspect"), one per role; with
         ``plural`` (its name, "the pirates"), the GROUP of unnamed people of that kind, one per kind."""
-        key = self.unnamed_roles.get(("+" if plural else "") + role)
+        slot = ("+" if plural else "") + role
+        key = self.unnamed_roles.get(slot)
         if key is None:
             attrs = {"roles": [role], "unnamed": True}
             if plural:
@@ -144,7 +145,7 @@ class _State:
             self.next_key += 1
             self.ents[ent.key] = ent
             self.order.append(ent)
-            self.unnamed_roles[("+" if plural else "") + role] = key = ent.key
+            self.unnamed_roles[slot] = key = ent.key
         return key
 
     def group(self, a: int, b: int) -> int:
