@@ -209,19 +209,24 @@ def _unclosed(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
+def _first(text: str, marks: str, lo: int, hi: int) -> int:
+    """The first offset in ``text[lo:hi]`` holding one of ``marks``, else -1."""
+    return min((i for i in (text.find(q, lo, hi) for q in marks) if i >= 0), default=-1)
+
+
 def headline_end(text: str, start: int, end: int) -> int:
     """Where the claim ``text[start:end]`` ends as a headline: past the close of a quotation it
     opened, or of one its words lead into ("with the caption “...”"), within its sentence."""
     stop = _HEADLINE_STOP.search(text, end)
     limit = stop.start() if stop else len(text)
     if _unclosed(text[start:end]):
-        close = min((i for i in (text.find(q, end, limit) for q in _HEADLINE_CLOSE) if i >= 0), default=-1)
+        close = _first(text, _HEADLINE_CLOSE, end, limit)
         if close >= 0:
             return close + 1
-    opening = min((i for i in (text.find(q, end, limit) for q in _HEADLINE_OPEN) if i >= 0), default=-1)
+    opening = _first(text, _HEADLINE_OPEN, end, limit)
     lead = text[end:opening] if opening >= 0 else ""
     if opening >= 0 and len(lead.split()) <= _LEAD_WORDS and not _CLAUSE_PUNCT.search(lead):
-        close = min((i for i in (text.find(q, opening + 1, limit + 1) for q in _HEADLINE_CLOSE) if i >= 0), default=-1)
+        close = _first(text, _HEADLINE_CLOSE, opening + 1, limit + 1)
         if close >= 0:
             return close + 1
     return end

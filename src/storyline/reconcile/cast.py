@@ -231,15 +231,16 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
             epithet_weight.update((ep, root) for ep in _epithets(e))
     holders: dict[str, ArticleEntity] = {}
     for e in unnamed:
-        owners = set().union(*(epithet_owner.get(ep, set()) for ep in _epithets(e))) if _epithets(e) else set()
+        own = _epithets(e)
+        owners = set().union(*(epithet_owner.get(ep, set()) for ep in own))
         if len(owners) > 1:
-            ranked = sorted(owners, key=lambda r: (-sum(epithet_weight[(ep, r)] for ep in _epithets(e)), r))
-            top, second = (sum(epithet_weight[(ep, r)] for ep in _epithets(e)) for r in ranked[:2])
-            if top >= _DOMINANT * second:
+            score = {r: sum(epithet_weight[(ep, r)] for ep in own) for r in owners}
+            ranked = sorted(owners, key=lambda r: (-score[r], r))
+            if score[ranked[0]] >= _DOMINANT * score[ranked[1]]:
                 owners = {ranked[0]}
         if len(owners) == 1:
             root = next(iter(owners))
-            ep = sorted(_epithets(e) & epithets[root])[0]
+            ep = sorted(own & epithets[root])[0]
             link.merge(rep[root], e, f"{_label(e)} shares the epithet '{ep}' with {_label(rep[root])} only, "
                                      "or far more often than anyone else")
         elif isinstance(e.attributes, dict) and e.attributes.get("unnamed"):

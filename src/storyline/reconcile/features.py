@@ -18,8 +18,8 @@ from typing import Sequence
 
 from storyline.core.dates import Interval, Moment, interval, news_window, parse_day, years_before
 from storyline.core.records import Article, ArticleReading, Claim, Quantity, Sentence, Timex
-from storyline.reconcile.cast import Cast
 from storyline.read.entities.lexicon import lexicon
+from storyline.reconcile.cast import Cast
 from storyline.reconcile.names import name_tokens
 
 __all__ = ["ClaimView", "Derived", "build_views", "child_count"]
@@ -142,6 +142,7 @@ def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimVie
     for r in readings:
         art = r.article
         published = parse_day(art.published)
+        news = news_window(published) if published else None
         timexes = {t.id: t for t in r.timexes}
         place_ents = {e.id for e in r.entities if e.type in _PLACE_TYPES}
         places_at = [(m.start, m.end, m.entity) for m in r.mentions if m.entity in place_ents]
@@ -188,7 +189,7 @@ def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimVie
                     place=_place(c, cast),
                     context_timex=None if t is not None or work is not None or not c.context_when
                     else timexes.get(c.context_when),
-                    news=news_window(published) if published else None,
+                    news=news,
                     sentence_words=in_sentences(c.sentence_start, c.sentence_end),
                     sentences=r.sentences,
                 )

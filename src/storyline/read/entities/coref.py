@@ -134,7 +134,8 @@ class _State:
     def unnamed(self, role: str, gender: str | None, plural: str | None = None) -> int:
         """The PERSON entity of an unnamed holder of ``role`` ("the suspect"), one per role; with
         ``plural`` (its name, "the pirates"), the GROUP of unnamed people of that kind, one per kind."""
-        key = self.unnamed_roles.get(("+" if plural else "") + role)
+        slot = ("+" if plural else "") + role
+        key = self.unnamed_roles.get(slot)
         if key is None:
             attrs = {"roles": [role], "unnamed": True}
             if plural:
@@ -144,7 +145,7 @@ class _State:
             self.next_key += 1
             self.ents[ent.key] = ent
             self.order.append(ent)
-            self.unnamed_roles[("+" if plural else "") + role] = key = ent.key
+            self.unnamed_roles[slot] = key = ent.key
         return key
 
     def group(self, a: int, b: int) -> int:
@@ -233,12 +234,12 @@ def _resolve_epithet(st: _State, a: Anaphor, roles: _Roles) -> int | None:
     if subj is not None and subj.i != a.head and st.covered[subj.i] >= 0:
         exclude.add(st.covered[subj.i])
     # "Police spokesman Tim Fanning said the suspect fled": who says a clause is not the role
-    # noun inside it (a speaker does not name themselves "the suspect").
+    # noun inside it (a speaker does not name themselves "the suspect"), for a role WordNet gave.
     speakers = {st.covered[c.i] for v in list(doc[a.head].ancestors)[:6] if v.pos_ in {"VERB", "AUX"} and v.i != a.head
-                for c in v.children if c.dep_ == "nsubj" and c.i != a.head and st.covered[c.i] >= 0}
+                for c in v.children if c.dep_ == "nsubj" and c.i != a.head and st.covered[c.i] >= 0} if a.wordnet else set()
     scores = st.scores(a.start_tok, _EPITHET_WINDOW, exclude)
     cands = {k: s for k, s in scores.items()
-             if st.adult(k) and st.named(k) and _compatible(st.ents[k], want) and (k not in speakers or not a.wordnet)}
+             if st.adult(k) and st.named(k) and _compatible(st.ents[k], want) and k not in speakers}
     if owners:
         cands = {k: s for k, s in cands.items() if k in owners}  # two people were given this role: one of them
     # Someone the article made "the singer" is not "the choreographer". A role only read from

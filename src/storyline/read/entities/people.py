@@ -19,9 +19,8 @@ from storyline.read.entities.headlines import (
     title_case_tokens,
     trim_name,
 )
-from storyline.read.entities.lexicon import Lexicon
+from storyline.read.entities.lexicon import HONORIFICS, NAME_SUFFIXES, Lexicon
 from storyline.read.entities.places import name_context
-from storyline.read.entities.lexicon import HONORIFICS, NAME_SUFFIXES
 from storyline.read.entities.spans import is_cap, trim_possessive
 
 __all__ = ["Person", "collect_people", "match_people", "person_established"]
