@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.core.records import Article, ArticleReading
+from storyline.core.text import SENTENCE_END
 
 __all__ = ["NAME", "WORD", "Terms", "article_terms", "reading_terms", "surface_names"]
 
@@ -36,7 +37,6 @@ _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?")
 # Numbers are content too: a year, a score, a toll or a magnitude tells one event from another of its kind.
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,:]\d+)*(?![\w])")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?]['\"”’)]*\s+|\n+")
 # Entity types that say what a story is about (an outlet is who reports it, not what it is).
 _TOPICAL = frozenset({"PERSON", "ORG", "GPE", "LOC", "WORK", "EVENT", "GROUP", "OTHER"})
 _MIN_WORD = 3
@@ -48,7 +48,7 @@ def _words(text: str) -> list[tuple[str, bool, bool]]:
     Every word of a title-case line ("Earthquake Jolts Iran") counts as starting a sentence: its
     capitals say nothing of names (it is a name only when the text never writes it in lower case)."""
     out: list[tuple[str, bool, bool]] = []
-    starts = {0} | {m.end() for m in _SENTENCE_END.finditer(text)}
+    starts = {0} | {m.end() for m in SENTENCE_END.finditer(text)}
     titled = _title_lines(text)
     end = -1
     for m in _TOKEN.finditer(text):

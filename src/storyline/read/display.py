@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from storyline.core.lexicon import load_data
 from storyline.core.records import Claim, Mention
+from storyline.core.text import SENTENCE_END
 
 __all__ = ["TitleReading", "pronoun_entities", "sentence_around", "title_reading", "with_display"]
 
@@ -38,7 +39,6 @@ _OPEN_Q, _CLOSE_Q = "“", "”"
 _CLAUSE_END = re.compile(r"[,;:]|\s[—–]\s")
 # A sentence break inside a reader's sentence span (which may hold a quote of several sentences).
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n+")
 _WORDS = re.compile(r"[\w’']+")
 _LAST_WORD = re.compile(r"([A-Za-z]+)$")
 # Headlines: a quotation is looked for up to the end of the claim's sentence.
@@ -122,9 +122,9 @@ def sentence_around(text: str, start: int, end: int, reach: int = 300) -> tuple[
     """Bounds of the sentence holding [start, end), looking at most ``reach`` characters each way
     (for an age, which has no sentence of its own from the parse)."""
     lo = max(0, start - reach)
-    cuts = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    cuts = [m.end() for m in SENTENCE_END.finditer(text, lo, start)]
     s0 = cuts[-1] if cuts else lo
-    m = _SENTENCE_END.search(text, end, min(len(text), end + reach))
+    m = SENTENCE_END.search(text, end, min(len(text), end + reach))
     s1 = m.start() + len(m.group().rstrip()) if m else min(len(text), end + reach)
     return s0 + (len(text[s0:start]) - len(text[s0:start].lstrip())), s1
 
