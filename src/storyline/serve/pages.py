@@ -30,6 +30,7 @@ from storyline.serve.http_api import (
     story_dict,
     watch_feed,
 )
+from storyline.serve.workspace import Workspace
 from storyline.store.desk import ROLES
 
 __all__ = ["error_page", "router"]
@@ -67,6 +68,15 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
 
 def _back(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
+
+
+def _form(request: Request, who: Caller, csrf: str | None, role: str | None = None) -> Workspace:
+    """The workspace for a posted form, once its token is the session's (CSRF) and, given a
+    ``role``, the caller holds it."""
+    check_form(who, csrf)
+    if role is not None:
+        who.require(role)
+    return space_of(request)
 
 
 def _local(request: Request) -> bool:
@@ -118,8 +128,7 @@ def login(request: Request, name: Token, password: Token, login_token: Token, ne
 
 @router.post("/logout", include_in_schema=False)
 def logout(request: Request, who: Who, csrf: Token) -> Response:
-    check_form(who, csrf)
-    space_of(request).auth.end_session(request.cookies.get(SESSION_COOKIE))
+    _form(request, who, csrf).auth.end_session(request.cookies.get(SESSION_COOKIE))
     response = _back("/login")
     response.delete_cookie(SESSION_COOKIE)
     return response
@@ -181,18 +190,14 @@ def stories(request: Request, who: Who) -> Response:
 
 @router.post("/stories", include_in_schema=False)
 def create_story(request: Request, who: Who, csrf: Token, name: Token) -> Response:
-    check_form(who, csrf)
-    who.require("editor")
-    info = manage(space_of(request), create=name)
+    info = manage(_form(request, who, csrf, "editor"), create=name)
     return _back(f"/stories/{quote(info.id, safe='')}")
 
 
 @router.post("/stories/{story}/settings", include_in_schema=False)
 def change_story(request: Request, story: str, who: Who, csrf: Token, name: Token = "", archived: Token = "") -> Response:
     """Rename a story (a new ``name``) or archive / unarchive it (``archived`` "1" / "0")."""
-    check_form(who, csrf)
-    who.require("editor")
-    info = manage(space_of(request), story=story, rename=name.strip() or None,
+    info = manage(_form(request, who, csrf, "editor"), story=story, rename=name.strip() or None,
                   archived={"1": True, "0": False}.get(archived))  # fmt: skip
     return _back(f"/stories/{quote(info.id, safe='')}")
 
@@ -226,8 +231,7 @@ def fact(request: Request, story: str, fact_id: str, who: Who) -> Response:
 
 @router.post("/stories/{story}/facts/{fact_id}/review", include_in_schema=False)
 def review(request: Request, story: str, fact_id: str, who: Who, csrf: Token, verdict: Token, note: Token = "") -> Response:
-    check_form(who, csrf)
-    review_fact(space_of(request), story, fact_id, who, verdict, note)
+    review_fact(_form(request, who, csrf), story, fact_id, who, verdict, note)
     return _back(f"/stories/{quote(story, safe='')}/facts/{quote(fact_id, safe='')}#review")
 
 
@@ -281,25 +285,20 @@ def add_form(request: Request, story: str, who: Who) -> Response:
 
 @router.post("/stories/{story}/feeds", include_in_schema=False)
 def add_feed(request: Request, story: str, who: Who, csrf: Token, url: Token, minutes: Annotated[int, Form()] = 60) -> Response:
-    check_form(who, csrf)
-    watch_feed(space_of(request), story, who, url, minutes)
+    watch_feed(_form(request, who, csrf), story, who, url, minutes)
     return _back(f"/stories/{quote(story, safe='')}/add#feeds")
 
 
 @router.post("/stories/{story}/feeds/{feed_id}/remove", include_in_schema=False)
 def remove_feed(request: Request, story: str, feed_id: str, who: Who, csrf: Token) -> Response:
-    check_form(who, csrf)
-    who.require("editor")
-    space = space_of(request)
+    space = _form(request, who, csrf, "editor")
     space.store.desk.drop_feed(feed_id, space.story(story).id)
     return _back(f"/stories/{quote(story, safe='')}/add#feeds")
 
 
 @router.post("/stories/{story}/add/upload", include_in_schema=False)
 async def add_upload(request: Request, story: str, who: Who, csrf: Token, files: Annotated[list[UploadFile], File()]) -> Response:
-    check_form(who, csrf)
-    who.require("editor")
-    space = space_of(request)
+    space = _form(request, who, csrf, "editor")
     job = await add_uploads(space, open_story(space, story).id, who, files)
     return _back(f"/jobs/{job.id}")
 
@@ -307,9 +306,7 @@ async def add_upload(request: Request, story: str, who: Who, csrf: Token, files:
 @router.post("/stories/{story}/add/paste", include_in_schema=False)
 def add_paste(request: Request, story: str, who: Who, csrf: Token, text: Token, outlet: Token = "", published: Token = "",
               title: Token = "", url: Token = "") -> Response:  # fmt: skip
-    check_form(who, csrf)
-    who.require("editor")
-    space = space_of(request)
+    space = _form(request, who, csrf, "editor")
     meta = {"outlet": outlet, "published": published, "title": title, "url": url}
     job = add_pasted(space, open_story(space, story).id, who, text, meta)
     return _back(f"/jobs/{job.id}")
@@ -317,9 +314,7 @@ def add_paste(request: Request, story: str, who: Who, csrf: Token, text: Token, 
 
 @router.post("/stories/{story}/add/urls", include_in_schema=False)
 def add_addresses(request: Request, story: str, who: Who, csrf: Token, urls: Token) -> Response:
-    check_form(who, csrf)
-    who.require("editor")
-    space = space_of(request)
+    space = _form(request, who, csrf, "editor")
     job = add_urls(space, open_story(space, story).id, who, urls.splitlines())
     return _back(f"/jobs/{job.id}")
 
@@ -335,9 +330,8 @@ def job(request: Request, job_id: str, who: Who) -> Response:
 
 @router.post("/jobs/{job_id}/cancel", include_in_schema=False)
 def cancel(request: Request, job_id: str, who: Who, csrf: Token) -> Response:
-    check_form(who, csrf)
-    who.require("editor")
-    space_of(request).runner.cancel(space_of(request).store, job_id)
+    space = _form(request, who, csrf, "editor")
+    space.runner.cancel(space.store, job_id)
     return _back(f"/jobs/{quote(job_id, safe='')}")
 
 
@@ -352,8 +346,7 @@ def account(request: Request, who: Who) -> Response:
 
 @router.post("/account/tokens", include_in_schema=False)
 def add_token(request: Request, who: Who, csrf: Token, label: Token = "") -> Response:
-    check_form(who, csrf)
-    space = space_of(request)
+    space = _form(request, who, csrf)
     value = space.auth.new_token(who.account, label)
     # Shown on this answer only; never stored, never in a URL.
     return render(request, "account.html.j2", who, tokens=space.store.desk.tokens(who.account.name), new_token=value, error=None)
@@ -361,8 +354,7 @@ def add_token(request: Request, who: Who, csrf: Token, label: Token = "") -> Res
 
 @router.post("/account/tokens/{token_id}/revoke", include_in_schema=False)
 def revoke_token(request: Request, token_id: str, who: Who, csrf: Token) -> Response:
-    check_form(who, csrf)
-    space_of(request).store.desk.drop_token(token_id, who.account.name)
+    _form(request, who, csrf).store.desk.drop_token(token_id, who.account.name)
     return _back("/account")
 
 
@@ -374,9 +366,7 @@ def accounts(request: Request, who: Who) -> Response:
 
 @router.post("/admin/accounts", include_in_schema=False)
 def add_account(request: Request, who: Who, csrf: Token, name: Token, password: Token, role: Token) -> Response:
-    check_form(who, csrf)
-    who.require("admin")
-    space = space_of(request)
+    space = _form(request, who, csrf, "admin")
     try:
         space.auth.add_account(name, password, role)
     except ValueError as exc:
@@ -386,9 +376,7 @@ def add_account(request: Request, who: Who, csrf: Token, name: Token, password: 
 
 @router.post("/admin/accounts/{name}", include_in_schema=False)
 def change_account(request: Request, name: str, who: Who, csrf: Token, role: Token = "", disabled: Token = "") -> Response:
-    check_form(who, csrf)
-    who.require("admin")
-    space = space_of(request)
+    space = _form(request, who, csrf, "admin")
     if space.store.desk.account(name) is None:
         raise HTTPException(404, "no such account")
     if name == who.account.name:
