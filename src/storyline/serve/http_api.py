@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from storyline import api
 from storyline.core.errors import ConfigError, StoreError
 from storyline.core.records import StoryInfo
-from storyline.present.browse import FactFilter, StoryView, review_dict
+from storyline.present.browse import FactFilter, StoryView, page, review_dict
 from storyline.serve.adding import add_pasted, add_uploads, add_urls
 from storyline.serve.app import Caller, api_caller, space_of
 from storyline.serve.workspace import Workspace
@@ -126,8 +126,6 @@ def brief(request: Request, story: str, who: Who) -> Response:
 
 @router.get("/stories/{story}/timeline")
 def timeline(request: Request, story: str, who: Who, offset: Offset = 0, limit: Limit = 50) -> Response:
-    from storyline.present.browse import page
-
     return out(page(view_of(request, story).timeline(), offset, limit))
 
 
@@ -185,15 +183,11 @@ def reviews(request: Request, story: str, who: Who) -> dict:
 
 @router.get("/stories/{story}/people")
 def people(request: Request, story: str, who: Who, offset: Offset = 0, limit: Limit = 50) -> Response:
-    from storyline.present.browse import page
-
     return out(page(view_of(request, story).people_list(), offset, limit))
 
 
 @router.get("/stories/{story}/outlets")
 def outlets(request: Request, story: str, who: Who, offset: Offset = 0, limit: Limit = 50) -> Response:
-    from storyline.present.browse import page
-
     return out(page(view_of(request, story).outlets_list(), offset, limit))
 
 
