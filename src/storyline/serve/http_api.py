@@ -44,10 +44,16 @@ def out(data: Any) -> Response:
     return Response(json.dumps(data, ensure_ascii=False, separators=(",", ":")), media_type="application/json")
 
 
+def story_view(request: Request, story: str) -> tuple[StoryInfo, StoryView]:
+    """The story with this id and its view (404 when there is none)."""
+    space = space_of(request)
+    info = space.story(story)
+    return info, space.view(info.id)
+
+
 def view_of(request: Request, story: str) -> StoryView:
     """The view of the story with this id (404 when there is none)."""
-    space = space_of(request)
-    return space.view(space.story(story).id)
+    return story_view(request, story)[1]
 
 
 def open_story(space: Workspace, story: str) -> StoryInfo:
@@ -112,10 +118,8 @@ def manage(space: Workspace, *, story: str | None = None, create: str | None = N
 
 def reviewed(request: Request, story: str) -> tuple[StoryView, Any]:
     """The story's view and its reviews attached to its facts."""
-    space = space_of(request)
-    info = space.story(story)
-    view = space.view(info.id)
-    return view, space.reviews(info.id, view)
+    info, view = story_view(request, story)
+    return view, space_of(request).reviews(info.id, view)
 
 
 @router.get("/stories/{story}")

@@ -28,6 +28,7 @@ from storyline.serve.http_api import (
     open_story,
     review_fact,
     story_dict,
+    story_view,
     watch_feed,
 )
 from storyline.serve.workspace import Workspace
@@ -165,13 +166,6 @@ def setup(request: Request, name: Token, password: Token, login_token: Token) ->
 # -- the story's pages ----------------------------------------------------------------------------
 
 
-def _story(request: Request, story: str) -> tuple[StoryInfo, Any]:
-    """The story with this id and its view (404 when there is none)."""
-    space = space_of(request)
-    info = space.story(story)
-    return info, space.view(info.id)
-
-
 def _reviewed(request: Request, info: StoryInfo, view: Any) -> Any:
     return space_of(request).reviews(info.id, view)
 
@@ -204,14 +198,14 @@ def change_story(request: Request, story: str, who: Who, csrf: Token, name: Toke
 
 @router.get("/stories/{story}", include_in_schema=False)
 def brief(request: Request, story: str, who: Who) -> Response:
-    info, view = _story(request, story)
+    info, view = story_view(request, story)
     return render(request, "brief.html.j2", who, story=info, brief=view.brief(_reviewed(request, info, view)), timeline=view.timeline()[:200],
                   jobs=space_of(request).store.desk.jobs(info.id, 5))  # fmt: skip
 
 
 @router.get("/stories/{story}/facts", include_in_schema=False)
 def facts(request: Request, story: str, who: Who, offset: int = 0) -> Response:
-    info, view = _story(request, story)
+    info, view = story_view(request, story)
     given = {k: v for k in FACT_FILTERS if (v := request.query_params.get(k, "").strip())}
     result = view.facts_page(FactFilter(**given), offset, 50, _reviewed(request, info, view))
     more = lambda at: f"?{urlencode({**given, 'offset': at})}"
@@ -222,7 +216,7 @@ def facts(request: Request, story: str, who: Who, offset: int = 0) -> Response:
 
 @router.get("/stories/{story}/facts/{fact_id}", include_in_schema=False)
 def fact(request: Request, story: str, fact_id: str, who: Who) -> Response:
-    info, view = _story(request, story)
+    info, view = story_view(request, story)
     found = view.fact(fact_id, _reviewed(request, info, view))
     if found is None:
         raise HTTPException(404, "no such fact in this story (the story may have changed since the link was made)")
@@ -237,19 +231,19 @@ def review(request: Request, story: str, fact_id: str, who: Who, csrf: Token, ve
 
 @router.get("/stories/{story}/people", include_in_schema=False)
 def people(request: Request, story: str, who: Who) -> Response:
-    info, view = _story(request, story)
+    info, view = story_view(request, story)
     return render(request, "people.html.j2", who, story=info, people=view.people_list())
 
 
 @router.get("/stories/{story}/outlets", include_in_schema=False)
 def outlets(request: Request, story: str, who: Who) -> Response:
-    info, view = _story(request, story)
+    info, view = story_view(request, story)
     return render(request, "outlets.html.j2", who, story=info, outlets=view.outlets_list())
 
 
 @router.get("/stories/{story}/articles", include_in_schema=False)
 def articles(request: Request, story: str, who: Who, offset: int = 0, outlet: str | None = None) -> Response:
-    info, view = _story(request, story)
+    info, view = story_view(request, story)
     result = view.articles_page(offset, 50, outlet)
     keep = {"outlet": outlet} if outlet else {}
     return render(request, "articles.html.j2", who, story=info, result=result, outlet=outlet,
@@ -259,7 +253,7 @@ def articles(request: Request, story: str, who: Who, offset: int = 0, outlet: st
 
 @router.get("/stories/{story}/articles/{article_id:path}", include_in_schema=False)
 def article(request: Request, story: str, article_id: str, who: Who, claim: str | None = None) -> Response:
-    info, view = _story(request, story)
+    info, view = story_view(request, story)
     found = view.article(article_id, claim)
     if found is None:
         raise HTTPException(404, "no such article in this story")
