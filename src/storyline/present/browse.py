@@ -27,11 +27,15 @@ from storyline.core.reviews import Attached, FactReview, attach
 from storyline.core.vocab import SOURCE_KIND
 from storyline.present.report import (
     VERDICT_LABELS,
-    _disputed,
-    _key_fact,
-    _outlets,
-    _people,
-    _summary,
+    disputed_facts,
+    entry_bounds,
+    established_facts,
+    fact_order,
+    key_fact,
+    outlet_rows,
+    people_rows,
+    reading_order,
+    summary_sentences,
 )
 from storyline.present.report_views import (
     CONFLICT_LABELS,
@@ -96,16 +100,15 @@ class StoryView:
     """Lookups over one version of a story; build with ``api.browse(store)``."""
 
     def __init__(self, readings: Sequence[ArticleReading], story: Story):
-        self.readings = sorted(readings, key=lambda r: (iso(r.article.published) or "9999", r.article.outlet or "", r.article.id))
+        self.readings = reading_order(readings)
         self.story = story
         self.coverage = story.coverage.id if story.coverage is not None else ""
         ix = self.ix = Index(self.readings, story)
-        rank = {s: i for i, s in enumerate(STATUS_ORDER)}
-        self.facts = sorted(story.facts, key=lambda f: (rank.get(f.status, 9), -f.independent_sources, -len(f.claims), f.statement, f.id))
+        self.facts = fact_order(story.facts)
         self.fact_by_id = {f.id: f for f in self.facts}
         self.titles = {f.id: fact_title(f, ix) for f in self.facts}
-        self.people, self.others = _people(ix)
-        self.outlets = _outlets(ix, self.facts)
+        self.people, self.others = people_rows(ix)
+        self.outlets = outlet_rows(ix, self.facts)
         self.article_by_id = {r.article.id: r for r in self.readings}
         self.fact_of: dict[str, str] = {}
         for f in self.facts:
@@ -124,12 +127,11 @@ class StoryView:
         the reviews by verdict and those that lost their fact."""
         counts = Counter(f.status for f in self.facts)
         verdicts = Counter(r.latest.verdict for r in reviewed.by_fact.values())
-        disputed = _disputed(self.facts, self.ix)
-        established = sorted((f for f in self.facts if f.status == "corroborated"),
-                             key=lambda f: (-f.independent_sources, -len(f.claims), f.statement))  # fmt: skip
+        disputed = disputed_facts(self.facts, self.ix)
+        established = established_facts(self.facts)
         return {
             "coverage": self.coverage,
-            "summary": _summary(self.ix, self.facts, self.people, self.outlets, self.titles),
+            "summary": summary_sentences(self.ix, self.facts, self.people, self.outlets, self.titles),
             "counts": {
                 "articles": len(self.readings), "claims": sum(len(r.claims) for r in self.readings),
                 "facts": len(self.facts), "conflicts": len(self.story.conflicts), "echoes": len(self.story.echoes),
@@ -147,12 +149,12 @@ class StoryView:
         out = []
         for t in self.story.timeline:
             f = self.fact_by_id.get(t.fact)
-            start, end = bound(t.start or t.when), bound(t.end or t.start or t.when, end=True)
+            start, end = entry_bounds(t)
             out.append({
                 "fact": t.fact, "title": self.titles[t.fact].text if t.fact in self.titles else t.label,
                 "status": t.status or (f.status if f else ""), "when": t.when,
                 "start": iso(start), "end": iso(end or start), "span": format_span(start, end, t.when) if start else t.when,
-                "key": _key_fact(t.status or (f.status if f else "")),
+                "key": key_fact(t.status or (f.status if f else "")),
             })  # fmt: skip
         out.sort(key=lambda e: (e["start"] is None, e["start"] or "", e["title"]))
         return out
@@ -166,7 +168,7 @@ class StoryView:
         people = {p for c in known for p in ix.entities_of(c)}
         start = end = None
         for t in ix.timeline_of[f.id][:1]:
-            start, end = bound(t.start or t.when), bound(t.end or t.start or t.when, end=True)
+            start, end = entry_bounds(t)
         if start is None and f.when:
             start, end = bound(f.when), bound(f.when, end=True)
         if start is None:  # undated: the days its articles were published

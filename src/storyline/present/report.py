@@ -27,6 +27,7 @@ import hashlib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from datetime import date
 from importlib import resources
 
 import jinja2
@@ -41,7 +42,14 @@ from storyline.core.dates import (
     iso,
     parse_day,
 )
-from storyline.core.records import ArticleReading, Claim, Fact, Review, Story
+from storyline.core.records import (
+    ArticleReading,
+    Claim,
+    Fact,
+    Review,
+    Story,
+    TimelineEntry,
+)
 from storyline.core.reviews import Attached, FactReview, attach
 from storyline.core.vocab import SOURCE_KIND, STATUS
 from storyline.present.counts import CastCounts
@@ -65,6 +73,9 @@ from storyline.present.svg_timeline import (
 )
 
 __all__ = ["DATA_ID", "embedded_data", "encode_data", "render_report", "vocab_css"]
+# Also shared with the workspace's views (storyline.present.browse), so a story reads the same in
+# both: reading_order, fact_order, entry_bounds, key_fact, people_rows, outlet_rows,
+# summary_sentences, disputed_facts, established_facts, VERDICT_LABELS.
 
 DATA_ID = "dossier-data"
 
@@ -77,7 +88,23 @@ _TIMELINE_FULL_MAX = 300
 _AT_A_GLANCE = 5
 
 
-def _key_fact(status: str) -> bool:
+def reading_order(readings: Sequence[ArticleReading]) -> list[ArticleReading]:
+    """Readings by publication day (the undated last), then outlet and id: the order every view lists articles in."""
+    return sorted(readings, key=lambda r: (iso(r.article.published) or "9999", r.article.outlet or "", r.article.id))
+
+
+def fact_order(facts: Sequence[Fact]) -> list[Fact]:
+    """Facts in reading order: the disputed first, then by independent sources and size."""
+    rank = {s: i for i, s in enumerate(STATUS_ORDER)}
+    return sorted(facts, key=lambda f: (rank.get(f.status, 9), -f.independent_sources, -len(f.claims), f.statement, f.id))
+
+
+def entry_bounds(t: TimelineEntry) -> tuple[date | None, date | None]:
+    """A timeline entry's first and last day (either may be None), its ``when`` standing in for a missing bound."""
+    return bound(t.start or t.when), bound(t.end or t.start or t.when, end=True)
+
+
+def key_fact(status: str) -> bool:
     """A checked fact (not a single-source lead); a status outside the vocabulary counts as checked."""
     return STATUS[status].key if status in STATUS else True
 
@@ -101,7 +128,7 @@ def _source_mix(claims: Sequence[Claim]) -> list[tuple[str, str, int, float]]:
     return [(k, KIND_LABELS[k], counts[k], round(100 * counts[k] / total, 2)) for k in SOURCE_KIND if counts.get(k)]
 
 
-def _people(ix: Index) -> tuple[list[dict], list[dict]]:
+def people_rows(ix: Index) -> tuple[list[dict], list[dict]]:
     """The cast: people (with ages, and how many claims are about them or sourced to them) and the
     other entities. The claims themselves are listed by the facts filter, not here."""
     about: Counter[str] = Counter()
@@ -171,7 +198,7 @@ def _age_check(ages: Sequence[dict]) -> tuple[bool, str] | None:
     return False, "These ages cannot all be right: no single birth date fits them."
 
 
-def _outlets(ix: Index, facts: Sequence[Fact]) -> list[dict]:
+def outlet_rows(ix: Index, facts: Sequence[Fact]) -> list[dict]:
     by_outlet: dict[str, list[ArticleReading]] = defaultdict(list)
     for r in ix.readings:
         by_outlet[r.article.outlet or "Unknown outlet"].append(r)
@@ -204,7 +231,7 @@ def _fact_outlets(f: Fact, ix: Index) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _summary(
+def summary_sentences(
     ix: Index, facts: Sequence[Fact], people: list[dict], outlets: list[dict], titles: dict[str, Title]
 ) -> list[str]:
     """The story in brief: a handful of plain sentences (escaped by the template)."""
@@ -249,7 +276,7 @@ def _summary(
             else "re-report other outlets' or sources' claims and add"
         )
         sentences.append(f"{_plural(n_echo, 'claim')} only {verb} no independent source.")
-    disputed = _disputed(facts, ix)[:3]
+    disputed = disputed_facts(facts, ix)[:3]
     if disputed:
         sentences.append(
             "Most disputed: "
@@ -289,7 +316,7 @@ def _timeline(ix: Index, facts: dict[str, Fact], titles: dict[str, Title]) -> di
     A fact's entry is labelled with its title, the entry's own label otherwise."""
     rows, undated = [], []
     for t in ix.story.timeline:
-        start, end = bound(t.start or t.when), bound(t.end or t.start or t.when, end=True)
+        start, end = entry_bounds(t)
         status = t.status or (facts[t.fact].status if t.fact in facts else "")
         label = titles[t.fact].text if t.fact in titles else t.label
         href = f"#{anchor('fact', t.fact)}"
@@ -298,7 +325,7 @@ def _timeline(ix: Index, facts: dict[str, Fact], titles: dict[str, Title]) -> di
         else:
             when = format_span(start, end, t.when)
             rows.append(TimelineRow(label, start, max(end or start, start), when, status, href))
-    key = [r for r in rows if _key_fact(r.status)]
+    key = [r for r in rows if key_fact(r.status)]
     split = len(rows) > _TIMELINE_ROWS and len(key) >= 2
     return {
         "key": Markup(render_timeline_svg(key, title="Key facts in time")) if split else None,
@@ -308,7 +335,7 @@ def _timeline(ix: Index, facts: dict[str, Fact], titles: dict[str, Title]) -> di
     }
 
 
-def _disputed(facts: Sequence[Fact], ix: Index) -> list[Fact]:
+def disputed_facts(facts: Sequence[Fact], ix: Index) -> list[Fact]:
     """The disputed facts, most disputed first: the brief's sentence and its list both rank them so."""
     return sorted(
         (f for f in facts if f.status in STATUS and STATUS[f.status].disputed),
@@ -316,13 +343,18 @@ def _disputed(facts: Sequence[Fact], ix: Index) -> list[Fact]:
     )
 
 
-def _glance(facts: Sequence[Fact], ix: Index, titles: dict[str, Title]) -> dict:
-    """The brief's two short lists: the most disputed checked facts and the best established."""
-    disputed = _disputed(facts, ix)
-    established = sorted(
+def established_facts(facts: Sequence[Fact]) -> list[Fact]:
+    """The corroborated facts, best established first."""
+    return sorted(
         (f for f in facts if f.status == "corroborated"),
         key=lambda f: (-f.independent_sources, -len(f.claims), f.statement),
     )
+
+
+def _glance(facts: Sequence[Fact], ix: Index, titles: dict[str, Title]) -> dict:
+    """The brief's two short lists: the most disputed checked facts and the best established."""
+    disputed = disputed_facts(facts, ix)
+    established = established_facts(facts)
     item = lambda f: {  # noqa: E731
         "anchor": anchor("fact", f.id), "title": _clip(titles[f.id].text, 140), "status": f.status,
         "sources": f.independent_sources, "grade": GRADE_LABELS.get(f.grade, f.grade),
@@ -518,14 +550,12 @@ def render_report(
     """
     from storyline import __version__
 
-    readings = sorted(readings, key=lambda r: (iso(r.article.published) or "9999", r.article.outlet or "", r.article.id))
+    readings = reading_order(readings)
     ix = Index(readings, story)
-    # Facts in reading order: the disputed first, then by independent sources and size.
-    rank = {s: i for i, s in enumerate(STATUS_ORDER)}
-    facts = sorted(story.facts, key=lambda f: (rank.get(f.status, 9), -f.independent_sources, -len(f.claims), f.statement, f.id))
+    facts = fact_order(story.facts)
     titles = {f.id: fact_title(f, ix) for f in facts}
-    people, others = _people(ix)
-    outlets = _outlets(ix, facts)
+    people, others = people_rows(ix)
+    outlets = outlet_rows(ix, facts)
     timeline = _timeline(ix, {f.id: f for f in facts}, titles)
     reviewed = attach(reviews, story.facts)
     data = encode_data(_payload(ix, facts, titles, people, reviewed))
@@ -550,7 +580,7 @@ def render_report(
         .render(
             title=title,
             footer=footer or f"Generated by storyline {__version__}",
-            summary=_summary(ix, facts, people, outlets, titles),
+            summary=summary_sentences(ix, facts, people, outlets, titles),
             glance=_glance(facts, ix, titles),
             stats=stats,
             status_counts=[(s, counts.get(s, 0)) for s in STATUS_ORDER],

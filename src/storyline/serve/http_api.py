@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from storyline import api
 from storyline.core.errors import ConfigError, StoreError
 from storyline.core.records import StoryInfo
-from storyline.present.browse import FactFilter, StoryView, review_dict
+from storyline.present.browse import FactFilter, StoryView, page, review_dict
 from storyline.serve.adding import add_pasted, add_uploads, add_urls
 from storyline.serve.app import Caller, api_caller, space_of
 from storyline.serve.workspace import Workspace
@@ -44,10 +44,16 @@ def out(data: Any) -> Response:
     return Response(json.dumps(data, ensure_ascii=False, separators=(",", ":")), media_type="application/json")
 
 
+def story_view(request: Request, story: str) -> tuple[StoryInfo, StoryView]:
+    """The story with this id and its view (404 when there is none)."""
+    space = space_of(request)
+    info = space.story(story)
+    return info, space.view(info.id)
+
+
 def view_of(request: Request, story: str) -> StoryView:
     """The view of the story with this id (404 when there is none)."""
-    space = space_of(request)
-    return space.view(space.story(story).id)
+    return story_view(request, story)[1]
 
 
 def open_story(space: Workspace, story: str) -> StoryInfo:
@@ -112,10 +118,8 @@ def manage(space: Workspace, *, story: str | None = None, create: str | None = N
 
 def reviewed(request: Request, story: str) -> tuple[StoryView, Any]:
     """The story's view and its reviews attached to its facts."""
-    space = space_of(request)
-    info = space.story(story)
-    view = space.view(info.id)
-    return view, space.reviews(info.id, view)
+    info, view = story_view(request, story)
+    return view, space_of(request).reviews(info.id, view)
 
 
 @router.get("/stories/{story}")
@@ -126,8 +130,6 @@ def brief(request: Request, story: str, who: Who) -> Response:
 
 @router.get("/stories/{story}/timeline")
 def timeline(request: Request, story: str, who: Who, offset: Offset = 0, limit: Limit = 50) -> Response:
-    from storyline.present.browse import page
-
     return out(page(view_of(request, story).timeline(), offset, limit))
 
 
@@ -185,15 +187,11 @@ def reviews(request: Request, story: str, who: Who) -> dict:
 
 @router.get("/stories/{story}/people")
 def people(request: Request, story: str, who: Who, offset: Offset = 0, limit: Limit = 50) -> Response:
-    from storyline.present.browse import page
-
     return out(page(view_of(request, story).people_list(), offset, limit))
 
 
 @router.get("/stories/{story}/outlets")
 def outlets(request: Request, story: str, who: Who, offset: Offset = 0, limit: Limit = 50) -> Response:
-    from storyline.present.browse import page
-
     return out(page(view_of(request, story).outlets_list(), offset, limit))
 
 

@@ -286,12 +286,7 @@ class ThreadAnalyzer(Analyzer):
         if self._nlp is None:
             progress("load", 0, 0, "")
             self._nlp = self._factory()
-
-        def report(stage: str, done: int, total: int, event: api.ProgressEvent | None = None) -> None:
-            if cancel.is_set():
-                raise Cancelled
-            progress(stage, done, total, event.current if event else "")
-
+        report = _reporter(cancel.is_set, progress)
         return _summary(api.analyze(inputs, store, self.options, progress=report, nlp=self._nlp, story=story))
 
 
@@ -355,13 +350,7 @@ def _child(conn: Any, db: str, options: AnalysisOptions) -> None:
     with api.open_store(db) as store:
         while (job := conn.recv()) is not None:
             inputs, story, folder = job
-            cancel = Path(folder) / "CANCEL"
-
-            def report(stage: str, done: int, total: int, event: api.ProgressEvent | None = None) -> None:
-                if cancel.exists():  # noqa: B023 - called only while this job runs
-                    raise Cancelled
-                conn.send(("progress", stage, done, total, event.current if event else ""))
-
+            report = _reporter((Path(folder) / "CANCEL").exists, lambda *step: conn.send(("progress", *step)))
             try:
                 if nlp is None:
                     conn.send(("progress", "load", 0, 0, ""))
@@ -372,6 +361,18 @@ def _child(conn: Any, db: str, options: AnalysisOptions) -> None:
                 conn.send(("cancelled",))
             except Exception as exc:  # noqa: BLE001 - reported to the job, the process goes on
                 conn.send(("failed", f"{type(exc).__name__}: {exc}"))
+
+
+def _reporter(cancelled: Callable[[], bool], progress: Progress) -> Callable[..., None]:
+    """``api.analyze``'s progress callback for a job: raises Cancelled once ``cancelled()`` says so,
+    else passes the step on as (stage, done, total, current input)."""
+
+    def report(stage: str, done: int, total: int, event: api.ProgressEvent | None = None) -> None:
+        if cancelled():
+            raise Cancelled
+        progress(stage, done, total, event.current if event else "")
+
+    return report
 
 
 def _load(options: AnalysisOptions) -> Any:

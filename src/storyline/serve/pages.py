@@ -28,8 +28,10 @@ from storyline.serve.http_api import (
     open_story,
     review_fact,
     story_dict,
+    story_view,
     watch_feed,
 )
+from storyline.serve.workspace import Workspace
 from storyline.store.desk import ROLES
 
 __all__ = ["error_page", "router"]
@@ -67,6 +69,15 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
 
 def _back(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
+
+
+def _form(request: Request, who: Caller, csrf: str | None, role: str | None = None) -> Workspace:
+    """The workspace for a posted form, once its token is the session's (CSRF) and, given a
+    ``role``, the caller holds it."""
+    check_form(who, csrf)
+    if role is not None:
+        who.require(role)
+    return space_of(request)
 
 
 def _local(request: Request) -> bool:
@@ -118,8 +129,7 @@ def login(request: Request, name: Token, password: Token, login_token: Token, ne
 
 @router.post("/logout", include_in_schema=False)
 def logout(request: Request, who: Who, csrf: Token) -> Response:
-    check_form(who, csrf)
-    space_of(request).auth.end_session(request.cookies.get(SESSION_COOKIE))
+    _form(request, who, csrf).auth.end_session(request.cookies.get(SESSION_COOKIE))
     response = _back("/login")
     response.delete_cookie(SESSION_COOKIE)
     return response
@@ -156,13 +166,6 @@ def setup(request: Request, name: Token, password: Token, login_token: Token) ->
 # -- the story's pages ----------------------------------------------------------------------------
 
 
-def _story(request: Request, story: str) -> tuple[StoryInfo, Any]:
-    """The story with this id and its view (404 when there is none)."""
-    space = space_of(request)
-    info = space.story(story)
-    return info, space.view(info.id)
-
-
 def _reviewed(request: Request, info: StoryInfo, view: Any) -> Any:
     return space_of(request).reviews(info.id, view)
 
@@ -181,32 +184,28 @@ def stories(request: Request, who: Who) -> Response:
 
 @router.post("/stories", include_in_schema=False)
 def create_story(request: Request, who: Who, csrf: Token, name: Token) -> Response:
-    check_form(who, csrf)
-    who.require("editor")
-    info = manage(space_of(request), create=name)
+    info = manage(_form(request, who, csrf, "editor"), create=name)
     return _back(f"/stories/{quote(info.id, safe='')}")
 
 
 @router.post("/stories/{story}/settings", include_in_schema=False)
 def change_story(request: Request, story: str, who: Who, csrf: Token, name: Token = "", archived: Token = "") -> Response:
     """Rename a story (a new ``name``) or archive / unarchive it (``archived`` "1" / "0")."""
-    check_form(who, csrf)
-    who.require("editor")
-    info = manage(space_of(request), story=story, rename=name.strip() or None,
+    info = manage(_form(request, who, csrf, "editor"), story=story, rename=name.strip() or None,
                   archived={"1": True, "0": False}.get(archived))  # fmt: skip
     return _back(f"/stories/{quote(info.id, safe='')}")
 
 
 @router.get("/stories/{story}", include_in_schema=False)
 def brief(request: Request, story: str, who: Who) -> Response:
-    info, view = _story(request, story)
+    info, view = story_view(request, story)
     return render(request, "brief.html.j2", who, story=info, brief=view.brief(_reviewed(request, info, view)), timeline=view.timeline()[:200],
                   jobs=space_of(request).store.desk.jobs(info.id, 5))  # fmt: skip
 
 
 @router.get("/stories/{story}/facts", include_in_schema=False)
 def facts(request: Request, story: str, who: Who, offset: int = 0) -> Response:
-    info, view = _story(request, story)
+    info, view = story_view(request, story)
     given = {k: v for k in FACT_FILTERS if (v := request.query_params.get(k, "").strip())}
     result = view.facts_page(FactFilter(**given), offset, 50, _reviewed(request, info, view))
     more = lambda at: f"?{urlencode({**given, 'offset': at})}"
@@ -217,7 +216,7 @@ def facts(request: Request, story: str, who: Who, offset: int = 0) -> Response:
 
 @router.get("/stories/{story}/facts/{fact_id}", include_in_schema=False)
 def fact(request: Request, story: str, fact_id: str, who: Who) -> Response:
-    info, view = _story(request, story)
+    info, view = story_view(request, story)
     found = view.fact(fact_id, _reviewed(request, info, view))
     if found is None:
         raise HTTPException(404, "no such fact in this story (the story may have changed since the link was made)")
@@ -226,26 +225,25 @@ def fact(request: Request, story: str, fact_id: str, who: Who) -> Response:
 
 @router.post("/stories/{story}/facts/{fact_id}/review", include_in_schema=False)
 def review(request: Request, story: str, fact_id: str, who: Who, csrf: Token, verdict: Token, note: Token = "") -> Response:
-    check_form(who, csrf)
-    review_fact(space_of(request), story, fact_id, who, verdict, note)
+    review_fact(_form(request, who, csrf), story, fact_id, who, verdict, note)
     return _back(f"/stories/{quote(story, safe='')}/facts/{quote(fact_id, safe='')}#review")
 
 
 @router.get("/stories/{story}/people", include_in_schema=False)
 def people(request: Request, story: str, who: Who) -> Response:
-    info, view = _story(request, story)
+    info, view = story_view(request, story)
     return render(request, "people.html.j2", who, story=info, people=view.people_list())
 
 
 @router.get("/stories/{story}/outlets", include_in_schema=False)
 def outlets(request: Request, story: str, who: Who) -> Response:
-    info, view = _story(request, story)
+    info, view = story_view(request, story)
     return render(request, "outlets.html.j2", who, story=info, outlets=view.outlets_list())
 
 
 @router.get("/stories/{story}/articles", include_in_schema=False)
 def articles(request: Request, story: str, who: Who, offset: int = 0, outlet: str | None = None) -> Response:
-    info, view = _story(request, story)
+    info, view = story_view(request, story)
     result = view.articles_page(offset, 50, outlet)
     keep = {"outlet": outlet} if outlet else {}
     return render(request, "articles.html.j2", who, story=info, result=result, outlet=outlet,
@@ -255,7 +253,7 @@ def articles(request: Request, story: str, who: Who, offset: int = 0, outlet: st
 
 @router.get("/stories/{story}/articles/{article_id:path}", include_in_schema=False)
 def article(request: Request, story: str, article_id: str, who: Who, claim: str | None = None) -> Response:
-    info, view = _story(request, story)
+    info, view = story_view(request, story)
     found = view.article(article_id, claim)
     if found is None:
         raise HTTPException(404, "no such article in this story")
@@ -281,25 +279,20 @@ def add_form(request: Request, story: str, who: Who) -> Response:
 
 @router.post("/stories/{story}/feeds", include_in_schema=False)
 def add_feed(request: Request, story: str, who: Who, csrf: Token, url: Token, minutes: Annotated[int, Form()] = 60) -> Response:
-    check_form(who, csrf)
-    watch_feed(space_of(request), story, who, url, minutes)
+    watch_feed(_form(request, who, csrf), story, who, url, minutes)
     return _back(f"/stories/{quote(story, safe='')}/add#feeds")
 
 
 @router.post("/stories/{story}/feeds/{feed_id}/remove", include_in_schema=False)
 def remove_feed(request: Request, story: str, feed_id: str, who: Who, csrf: Token) -> Response:
-    check_form(who, csrf)
-    who.require("editor")
-    space = space_of(request)
+    space = _form(request, who, csrf, "editor")
     space.store.desk.drop_feed(feed_id, space.story(story).id)
     return _back(f"/stories/{quote(story, safe='')}/add#feeds")
 
 
 @router.post("/stories/{story}/add/upload", include_in_schema=False)
 async def add_upload(request: Request, story: str, who: Who, csrf: Token, files: Annotated[list[UploadFile], File()]) -> Response:
-    check_form(who, csrf)
-    who.require("editor")
-    space = space_of(request)
+    space = _form(request, who, csrf, "editor")
     job = await add_uploads(space, open_story(space, story).id, who, files)
     return _back(f"/jobs/{job.id}")
 
@@ -307,9 +300,7 @@ async def add_upload(request: Request, story: str, who: Who, csrf: Token, files:
 @router.post("/stories/{story}/add/paste", include_in_schema=False)
 def add_paste(request: Request, story: str, who: Who, csrf: Token, text: Token, outlet: Token = "", published: Token = "",
               title: Token = "", url: Token = "") -> Response:  # fmt: skip
-    check_form(who, csrf)
-    who.require("editor")
-    space = space_of(request)
+    space = _form(request, who, csrf, "editor")
     meta = {"outlet": outlet, "published": published, "title": title, "url": url}
     job = add_pasted(space, open_story(space, story).id, who, text, meta)
     return _back(f"/jobs/{job.id}")
@@ -317,9 +308,7 @@ def add_paste(request: Request, story: str, who: Who, csrf: Token, text: Token, 
 
 @router.post("/stories/{story}/add/urls", include_in_schema=False)
 def add_addresses(request: Request, story: str, who: Who, csrf: Token, urls: Token) -> Response:
-    check_form(who, csrf)
-    who.require("editor")
-    space = space_of(request)
+    space = _form(request, who, csrf, "editor")
     job = add_urls(space, open_story(space, story).id, who, urls.splitlines())
     return _back(f"/jobs/{job.id}")
 
@@ -335,9 +324,8 @@ def job(request: Request, job_id: str, who: Who) -> Response:
 
 @router.post("/jobs/{job_id}/cancel", include_in_schema=False)
 def cancel(request: Request, job_id: str, who: Who, csrf: Token) -> Response:
-    check_form(who, csrf)
-    who.require("editor")
-    space_of(request).runner.cancel(space_of(request).store, job_id)
+    space = _form(request, who, csrf, "editor")
+    space.runner.cancel(space.store, job_id)
     return _back(f"/jobs/{quote(job_id, safe='')}")
 
 
@@ -352,8 +340,7 @@ def account(request: Request, who: Who) -> Response:
 
 @router.post("/account/tokens", include_in_schema=False)
 def add_token(request: Request, who: Who, csrf: Token, label: Token = "") -> Response:
-    check_form(who, csrf)
-    space = space_of(request)
+    space = _form(request, who, csrf)
     value = space.auth.new_token(who.account, label)
     # Shown on this answer only; never stored, never in a URL.
     return render(request, "account.html.j2", who, tokens=space.store.desk.tokens(who.account.name), new_token=value, error=None)
@@ -361,8 +348,7 @@ def add_token(request: Request, who: Who, csrf: Token, label: Token = "") -> Res
 
 @router.post("/account/tokens/{token_id}/revoke", include_in_schema=False)
 def revoke_token(request: Request, token_id: str, who: Who, csrf: Token) -> Response:
-    check_form(who, csrf)
-    space_of(request).store.desk.drop_token(token_id, who.account.name)
+    _form(request, who, csrf).store.desk.drop_token(token_id, who.account.name)
     return _back("/account")
 
 
@@ -374,9 +360,7 @@ def accounts(request: Request, who: Who) -> Response:
 
 @router.post("/admin/accounts", include_in_schema=False)
 def add_account(request: Request, who: Who, csrf: Token, name: Token, password: Token, role: Token) -> Response:
-    check_form(who, csrf)
-    who.require("admin")
-    space = space_of(request)
+    space = _form(request, who, csrf, "admin")
     try:
         space.auth.add_account(name, password, role)
     except ValueError as exc:
@@ -386,9 +370,7 @@ def add_account(request: Request, who: Who, csrf: Token, name: Token, password: 
 
 @router.post("/admin/accounts/{name}", include_in_schema=False)
 def change_account(request: Request, name: str, who: Who, csrf: Token, role: Token = "", disabled: Token = "") -> Response:
-    check_form(who, csrf)
-    who.require("admin")
-    space = space_of(request)
+    space = _form(request, who, csrf, "admin")
     if space.store.desk.account(name) is None:
         raise HTTPException(404, "no such account")
     if name == who.account.name:
