@@ -346,6 +346,11 @@ def _coverage(readings: Sequence[ArticleReading]) -> Coverage:
     return Coverage.of({r.article.id: r.article.content_hash for r in readings})
 
 
+def _covers(account: Story, readings: Sequence[ArticleReading]) -> bool:
+    """Whether a stored account was reconciled from exactly these readings (None: never reconciled)."""
+    return account.coverage == _coverage(readings)
+
+
 @dataclass
 class AnalysisSummary:
     """What one ``analyze`` run did: counts of the stored story, and what was skipped or noted.
@@ -562,7 +567,7 @@ def _current_on_ray(
     todo: dict[str, list[ArticleReading]] = {}
     for name in names:
         readings, stored = store.readings(name), store.story(name)
-        if stored.coverage is not None and stored.coverage == _coverage(readings):
+        if _covers(stored, readings):
             out[name] = (readings, stored)
         else:
             todo[name] = readings
@@ -617,7 +622,7 @@ def _current(
         if readings is None:
             readings = store.readings(story)
         stored = store.story(story)
-        if stored.coverage is not None and stored.coverage == _coverage(readings):
+        if _covers(stored, readings):
             return readings, stored
         if progress:
             progress("reconcile", 0, 1)
