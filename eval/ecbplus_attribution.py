@@ -52,7 +52,14 @@ from storyline.core.options import AnalysisOptions  # noqa: E402
 from storyline.core.records import ArticleReading, Claim, Source  # noqa: E402
 from storyline.evaluation import load_gold, score_readings  # noqa: E402
 from storyline.evaluation.locate import overlap  # noqa: E402
-from storyline.evaluation.readings import attributions_of, clause_claims, located_pairs  # noqa: E402
+from storyline.evaluation.readings import (  # noqa: E402
+    _claim_spans,
+    _content_ok,
+    _pair_ok,
+    attributions_of,
+    clause_claims,
+    located_pairs,
+)
 
 GOLD = {part: REPO / "tests" / "gold" / f"ecbplus_attribution_{part}.json" for part in ("dev", "heldout")}
 _CUE_LEMMAS = frozenset({"say", "tell"})
@@ -144,10 +151,6 @@ def _row(name: str, att: dict) -> str:
             f"content {f(att['content'])}  kind acc {att['kind_accuracy']:.3f}  org recall {org:.3f} (kind right {org_kind:.3f})")
 
 
-def _source_span(c: Claim) -> tuple[int, int] | None:
-    return (c.source.start, c.source.end) if c.source.start is not None and c.source.end is not None else None
-
-
 def error_categories(gold: dict, readings: list[ArticleReading], examples: int) -> Counter:
     """Why each dev gold attribution was missed (diagnosis only; the scores come from the scorer).
 
@@ -167,18 +170,13 @@ def error_categories(gold: dict, readings: list[ArticleReading], examples: int) 
     for located, reading in located_pairs(gold, readings):
         text = located.text
         claims = clause_claims(reading.claims)
-
-        def covers(g, c) -> bool:
-            shorter = min(g.content[1] - g.content[0], c.end - c.start)
-            return shorter > 0 and overlap(g.content, (c.start, c.end)) >= 0.5 * shorter
-
         for g in located.attributions:
             if g.nested:
                 continue
-            near = [c for c in claims if covers(g, c)]
+            # the scorer's own rules: content overlapping by half the shorter, and sources overlapping
+            near = [c for c in claims if _content_ok(g, (c.start, c.end))]
             attributed = [c for c in near if c.source.kind != "unattributed"]
-            hit = next((c for c in attributed if (overlap(g.source, _source_span(c)) > 0 if g.source is not None
-                                                  else c.source.start is None)), None)
+            hit = next((c for c in attributed if _pair_ok(g, *_claim_spans([c]))), None)
             gsrc = text[g.source[0]:g.source[1]] if g.source else None
             what = f"{located.id}: {text[g.content[0]:g.content[1]][:70]!r} <- {gsrc!r} ({g.kind})"
             if hit is not None:

@@ -47,17 +47,17 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
-from urllib.parse import urlparse
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import ecbplus  # noqa: E402
 from ecbplus_corpus import EcbDoc, default_root, load_corpus, parse_topics  # noqa: E402
 
 from storyline import api  # noqa: E402
-from storyline.core.ids import content_hash  # noqa: E402
 from storyline.core.records import Article, ArticleReading  # noqa: E402
 from storyline.evaluation.coref_metrics import adjusted_rand, b_cubed, clusters_from, f1  # noqa: E402
 from storyline.core.options import GroupingOptions  # noqa: E402
@@ -69,10 +69,10 @@ SEED = 14
 
 
 def article_of(doc: EcbDoc) -> Article:
-    """The pile's article for one document: a content-hash id, no date, the URL's host as outlet."""
-    digest = content_hash(doc.text)
-    outlet = urlparse(doc.url).netloc.removeprefix("www.") if doc.url else None
-    return Article(f"a-{digest[:16]}", doc.text, outlet or None, None, None, doc.url, doc.name, "xml", digest)
+    """The pile's article for one document: eval/ecbplus.py's, with a content-hash id (identical
+    texts are one article) and the file name as origin."""
+    article = ecbplus.article_of(doc)
+    return replace(article, id=f"a-{article.content_hash[:16]}", origin=doc.name)
 
 
 def pile(docs: Sequence[EcbDoc], seed: int) -> tuple[list[Article], dict[str, str], dict[str, str]]:

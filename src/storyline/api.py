@@ -346,6 +346,11 @@ def _coverage(readings: Sequence[ArticleReading]) -> Coverage:
     return Coverage.of({r.article.id: r.article.content_hash for r in readings})
 
 
+def _covers(account: Story, readings: Sequence[ArticleReading]) -> bool:
+    """Whether a stored account was reconciled from exactly these readings (None: never reconciled)."""
+    return account.coverage == _coverage(readings)
+
+
 @dataclass
 class AnalysisSummary:
     """What one ``analyze`` run did: counts of the stored story, and what was skipped or noted.
@@ -426,8 +431,6 @@ def analyze(
     summary.timings["ingest"] = time.perf_counter() - started
     reporter = _Reporter(progress)
 
-    from storyline.store.stories import ALL
-
     if group:
         if story is not None:
             raise ConfigError(f"a story name ({story!r}) and grouping into stories were both asked for",
@@ -441,11 +444,7 @@ def analyze(
             raise StoreError(f"story {info.name!r} is archived: no article is added to it",
                              fix=f"unarchive it first (`storyline stories --db DB --unarchive {info.name}`), or pick another story")
     members = store.article_hashes(story)  # refuses a missing name when the database holds several stories
-    stored = store.article_hashes(ALL)
-    # Articles read by an older storyline (a store upgraded to a newer layout) are read again.
-    stale = _stale_articles(store)
-    todo = [a for a in batch.articles if stored.get(a.id) != a.content_hash or a.id in stale]
-    summary.articles_unchanged = len(batch.articles) - len(todo)
+    todo = _to_read(batch.articles, store, summary)
     reading_ids = {a.id for a in todo}
     # Stored already (for another story, or taken out of this one): they join without a new reading.
     joining = list(dict.fromkeys(a.id for a in batch.articles if a.id not in reading_ids and a.id not in members))
@@ -467,6 +466,18 @@ def analyze(
     summary.story = story if story is not None else _story_name(store)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _to_read(articles: list[Article], store: Store, summary: AnalysisSummary) -> list[Article]:
+    """The articles to read: new, changed, or read by an older storyline (a store upgraded to a
+    newer layout); the others are counted unchanged on ``summary``."""
+    from storyline.store.stories import ALL
+
+    stored = store.article_hashes(ALL)
+    stale = _stale_articles(store)
+    todo = [a for a in articles if stored.get(a.id) != a.content_hash or a.id in stale]
+    summary.articles_unchanged = len(articles) - len(todo)
+    return todo
 
 
 def _note_stale(store: Store, summary: AnalysisSummary) -> None:
@@ -494,8 +505,6 @@ def _analyze_grouped(
 ) -> None:
     """``analyze`` on a mixed pile: group, read and store each article into its story, reconcile
     each story that gained one (see :func:`analyze`)."""
-    from storyline.store.stories import ALL
-
     if not all(callable(getattr(store, name, None)) for name in ("stories", "articles", "article_stories")):
         raise ConfigError(f"grouping into stories needs a store that lists its stories and their articles; {type(store).__name__} does not",
                           fix="use the SQL store (api.open_store), or give every article one story (story=NAME, no group=True)")
@@ -515,10 +524,7 @@ def _analyze_grouped(
     for name in gained:
         store.ensure_story(name)
 
-    stored = store.article_hashes(ALL)
-    stale = _stale_articles(store)
-    todo = [a for a in articles if stored.get(a.id) != a.content_hash or a.id in stale]
-    summary.articles_unchanged = len(articles) - len(todo)
+    todo = _to_read(articles, store, summary)
     reading_ids = {a.id for a in todo}
     joining: dict[str, list[str]] = {}
     for a in loose:
@@ -533,15 +539,12 @@ def _analyze_grouped(
     touched = sorted({story_of[a.id] for a in articles})  # the stories of this run's articles, changed or not
     on_reconcile = _reconcile_progress(reporter, summary)
 
-    every: list[ArticleReading] = []
-    accounts: list[Story] = []
     if options.engine == "ray" and len(touched) > 1:
         current = _current_on_ray(store, options, touched, on_reconcile)
     else:
         current = [_current(store, options.reconcile, on_reconcile, story=name, attempts=_ATTEMPTS) for name in touched]
-    for readings, account in current:
-        every.extend(readings)
-        accounts.append(account)
+    every = [r for readings, _ in current for r in readings]
+    accounts = [account for _, account in current]
     summary.timings["reconcile"] = time.perf_counter() - begun
     _note_stale(store, summary)
     summary.stories = {name: gained.get(name, 0) for name in touched}
@@ -564,7 +567,7 @@ def _current_on_ray(
     todo: dict[str, list[ArticleReading]] = {}
     for name in names:
         readings, stored = store.readings(name), store.story(name)
-        if stored.coverage is not None and stored.coverage == _coverage(readings):
+        if _covers(stored, readings):
             out[name] = (readings, stored)
         else:
             todo[name] = readings
@@ -619,7 +622,7 @@ def _current(
         if readings is None:
             readings = store.readings(story)
         stored = store.story(story)
-        if stored.coverage is not None and stored.coverage == _coverage(readings):
+        if _covers(stored, readings):
             return readings, stored
         if progress:
             progress("reconcile", 0, 1)

@@ -18,7 +18,7 @@ from storyline import __version__, api
 from storyline.core.errors import ConfigError, StorylineError
 from storyline.core.options import AnalysisOptions, load_options
 from storyline.core.outputs import check_output, write_output
-from storyline.core.records import Article
+from storyline.core.records import Article, Review
 from storyline.ingest import Rejection
 from storyline.ingest.formats import FORMATS
 from storyline.ingest.origins import origin_paths
@@ -436,7 +436,7 @@ def stories(
     typer.echo(f"{'story':<30} {'articles':>8} {'facts':>6} {'conflicts':>9} {'reviews':>7}  created")
     for x in listed:
         name = x.name + (" (archived)" if x.archived else "")
-        typer.echo(f"{name:<30} {x.articles:>8} {x.facts:>6} {x.conflicts:>9} {x.reviews:>7}  {x.created[:16].replace('T', ' ')}")
+        typer.echo(f"{name:<30} {x.articles:>8} {x.facts:>6} {x.conflicts:>9} {x.reviews:>7}  {_minute(x.created)}")
 
 
 @app.command()
@@ -471,9 +471,18 @@ def review(
         return
     for fr in attached.by_fact.values():
         r = fr.latest
-        typer.echo(f"{fr.fact}  {r.verdict:<10} {r.reviewer} {r.at[:16].replace('T', ' ')}  {r.statement}" + (f"  ({r.note})" if r.note else ""))
+        typer.echo(f"{fr.fact}  {_review_line(r)}" + (f"  ({r.note})" if r.note else ""))
     for r in attached.orphaned:
-        typer.echo(f"(orphaned) {r.verdict:<10} {r.reviewer} {r.at[:16].replace('T', ' ')}  {r.statement}")
+        typer.echo(f"(orphaned) {_review_line(r)}")
+
+
+def _review_line(r: Review) -> str:
+    return f"{r.verdict:<10} {r.reviewer} {_minute(r.at)}  {r.statement}"
+
+
+def _minute(stamp: str) -> str:
+    """An ISO timestamp to the minute, for a person: "2026-12-06 20:36"."""
+    return stamp[:16].replace("T", " ")
 
 
 @app.command()
