@@ -332,7 +332,7 @@ def group_stories(
     """
     from storyline.group import group_articles
 
-    return group_articles(items, options, existing=existing)
+    return group_articles(items, options, existing=existing, taken=taken)
 
 
 def _stale_articles(store: Store) -> frozenset[str]:
