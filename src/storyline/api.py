@@ -606,12 +606,14 @@ def _current(
     readings: Sequence[ArticleReading] | None = None,
     attempts: int = 1,
     must_save: bool = True,
+    known: Mapping[str, ArticleReading] | None = None,
 ) -> tuple[Sequence[ArticleReading], Story]:
     """Every reading of the story's articles and an account covering exactly them: the stored
     account when its coverage is that of the story's stored articles, else a new reconcile, which
     is saved.
 
-    ``readings`` (when the caller has them all in memory) saves reading them back. When the store
+    ``readings`` (when the caller has them all in memory) saves reading them back; ``known``
+    (readings by article id the caller holds from before) saves reading back those unchanged. When the store
     refuses the story because another writer stored articles meanwhile, it reads them all and
     reconciles again, up to ``attempts`` times; the last story is returned either way (it is
     consistent with the returned readings). With ``must_save=False`` (export, report) a store that
@@ -620,7 +622,7 @@ def _current(
     account: Story | None = None
     for _ in range(max(1, attempts)):
         if readings is None:
-            readings = store.readings(story)
+            readings = store.readings(story, known=known)
         stored = store.story(story)
         if _covers(stored, readings):
             return readings, stored
@@ -785,14 +787,17 @@ def manage_story(
     return done
 
 
-def browse(store: Store, *, story: str | None = None, options: ReconcileOptions | None = None) -> StoryView:
+def browse(store: Store, *, story: str | None = None, options: ReconcileOptions | None = None,
+           earlier: StoryView | None = None) -> StoryView:  # fmt: skip
     """A stored story (``story`` as in :func:`export`) as pages of data (brief, filtered facts,
     one fact's sides, one article's claim spans, people, outlets): what ``storyline serve``
     shows. Reconciled first when out of date, as in :func:`export`. Build one per
-    :func:`story_version` and reuse it."""
+    :func:`story_version` and reuse it; ``earlier``, a view of an earlier version, lends the
+    readings of the articles that did not change (only the others are read from the store)."""
     from storyline.present.browse import StoryView
 
-    readings, account = _current(store, options, None, story=story, must_save=False)
+    known = earlier.article_by_id if earlier is not None else None
+    readings, account = _current(store, options, None, story=story, must_save=False, known=known)
     return StoryView(readings, account)
 
 

@@ -77,6 +77,22 @@ def test_a_contested_fact_shows_both_sides_the_reason_and_the_way_to_each_senten
     assert client.get("/stories/main/facts/f-nope").status_code == 404
 
 
+def test_a_fact_pages_its_claims_with_every_list_s_total(client):
+    listed = client.get("/api/stories/main/facts", params={"limit": 200}).json()["items"]
+    fid = max(listed, key=lambda f: f["claims"])["id"]
+    whole = client.get(f"/api/stories/main/facts/{fid}", params={"limit": 200}).json()
+    totals = whole["totals"]
+    side = max(("supporting", "disputing", "superseded", "neither"), key=lambda k: totals[k])
+    assert totals[side] >= 2 and totals[side] == len(whole[side]) and not whole["more"]
+    first = client.get(f"/api/stories/main/facts/{fid}", params={"limit": 1}).json()
+    second = client.get(f"/api/stories/main/facts/{fid}", params={"limit": 1, "offset": 1}).json()
+    assert first["totals"] == totals and first["more"] and len(first[side]) == 1
+    assert [c["id"] for c in first[side] + second[side]] == [c["id"] for c in whole[side][:2]]
+    assert client.get(f"/api/stories/main/facts/{fid}", params={"limit": 201}).status_code == 422
+    html = client.get(f"/stories/main/facts/{fid}").text
+    assert f"Supporting ({totals['supporting']})" in html and "More claims" not in html
+
+
 def test_an_echo_chain_shows_the_original_first(client):
     chains = client.get("/api/stories/main/facts/f-dev").json()["chains"]
     assert [link["claim"]["outlet"] for link in chains[0]] == ["Daily Lumen", "The Ledger Weekly"]

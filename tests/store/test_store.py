@@ -93,6 +93,20 @@ def test_readings_and_articles_ordered_by_date_then_id_undated_last(store: Store
     assert [a.id for a in store.articles()] == expected
 
 
+def test_readings_held_already_are_lent_back_and_only_new_or_changed_ones_are_read(store: Store) -> None:
+    for n in (1, 2, 3):
+        store.put_reading(reading(n, published=f"2024-03-0{n}"))
+    held = {r.article.id: r for r in store.readings()}
+    stale = dataclasses.replace(held["art-2"], article=dataclasses.replace(held["art-2"].article, content_hash="old"))
+    known = {"art-1": held["art-1"], "art-2": stale, "art-9": reading(9)}  # art-9: not (any more) in the story
+    got = store.readings(known=known)
+    assert got == list(held.values())  # the order and the values of a plain read
+    assert got[0] is held["art-1"]  # unchanged: lent back, not read again
+    assert got[1] is not stale and got[1] == held["art-2"]  # its hash changed: read again
+    store.put_reading(reading(4, published="2024-03-04"))
+    assert store.readings(known=held) == store.readings()
+
+
 def test_publication_dates_are_stored_as_iso_text_and_read_back_as_dates(store: Store) -> None:
     store.put_reading(reading(1, published="2024-01-17"))
     store.put_reading(reading(2, published="2023-11-30T08:00:00+00:00"))

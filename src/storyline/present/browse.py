@@ -50,11 +50,12 @@ from storyline.present.report_views import (
     sides,
 )
 
-__all__ = ["FACT_FILTERS", "UNREVIEWED", "FactFilter", "StoryView", "page", "review_dict"]
+__all__ = ["FACT_FILTERS", "FACT_PAGE", "UNREVIEWED", "FactFilter", "StoryView", "page", "review_dict"]
 
 FACT_FILTERS = ("status", "kind", "outlet", "person", "since", "until", "q", "review")
 UNREVIEWED = "unreviewed"
 MAX_PAGE = 200
+FACT_PAGE = 50  # claims per side (and conflicts, chains) on one page of a fact
 NO_REVIEWS = Attached()
 
 
@@ -207,29 +208,40 @@ class StoryView:
             "conflicts": len(self.ix.conflicts_of[f.id]), "when": f.when, "outlets": list(f.outlets),
         }  # fmt: skip
 
-    def fact(self, fact_id: str, reviewed: Attached = NO_REVIEWS) -> dict | None:
+    def fact(self, fact_id: str, reviewed: Attached = NO_REVIEWS, offset: int = 0, limit: int | None = FACT_PAGE) -> dict | None:
         """One fact: its two sides (claims with their sentence and source), conflicts with their
-        reasons, echo chains, notes, its reviews (the latest decision first); None for an unknown id."""
+        reasons, echo chains, notes, its reviews (the latest decision first); None for an unknown id.
+
+        Each list (the four sides, the conflicts, the chains) is paged alike: items ``offset`` to
+        ``offset + limit`` (``limit=None``: all), with every list's full length in ``totals``. A
+        fact that a whole feed repeats holds thousands of claims: one page of them is what a
+        person reads, and what a page can send quickly."""
         f = self.fact_by_id.get(fact_id)
         if f is None:
             return None
         ix = self.ix
         support, dispute, superseded, neither = sides(f, ix)
+        conflicts, echo_chains = ix.conflicts_of[f.id], chains(f, ix)
+        end = None if limit is None else offset + limit
         claim = lambda cid: self.claim(cid) if cid in ix.claims else None
         attached = reviewed.by_fact.get(f.id)
+        lists = {"supporting": support, "disputing": dispute, "superseded": superseded, "neither": neither,
+                 "conflicts": conflicts, "chains": echo_chains}  # fmt: skip
         return {
             **self.fact_summary(f, attached),
             "reviews": [review_dict(r) for r in reversed(attached.history)] if attached else [],
             "review_moved": attached.moved if attached else False,
             "statement": f.statement, "status_meaning": STATUS_TEXT.get(f.status, ("", ""))[1],
             "predicate_class": f.predicate_class, "notes": list(f.notes),
-            "supporting": [self.claim(c) for c in support], "disputing": [self.claim(c) for c in dispute],
-            "superseded": [self.claim(c) for c in superseded], "neither": [self.claim(c) for c in neither],
+            "supporting": [self.claim(c) for c in support[offset:end]], "disputing": [self.claim(c) for c in dispute[offset:end]],
+            "superseded": [self.claim(c) for c in superseded[offset:end]], "neither": [self.claim(c) for c in neither[offset:end]],
             "missing": sum(1 for c in f.claims if c not in ix.claims),
             "conflicts": [{"kind": x.kind, "label": CONFLICT_LABELS.get(x.kind, x.kind), "reason": x.reason,
-                           "claims": [claim(c) for c in x.claims]} for x in ix.conflicts_of[f.id]],
+                           "claims": [claim(c) for c in x.claims]} for x in conflicts[offset:end]],
             "chains": [[{"claim": claim(c) if c else None, "reason": ix.echo_of[c][1] if c in ix.echo_of else ""} for c in chain]
-                       for chain in chains(f, ix)],
+                       for chain in echo_chains[offset:end]],
+            "offset": offset, "limit": limit, "totals": {k: len(v) for k, v in lists.items()},
+            "more": end is not None and any(len(v) > end for v in lists.values()),
         }  # fmt: skip
 
     def claim(self, claim_id: str) -> dict:

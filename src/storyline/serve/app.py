@@ -12,10 +12,11 @@ from typing import Any
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from storyline import __version__
 from storyline.core.options import AnalysisOptions
-from storyline.serve.auth import SESSION_COOKIE, same
+from storyline.serve.auth import SESSION_COOKIE, UNKNOWN, same
 from storyline.serve.workspace import Workspace
 from storyline.store.desk import Account
 
@@ -131,20 +132,22 @@ def space_of(request: Request) -> Workspace:
     return request.app.state.space
 
 
-def caller(request: Request) -> Caller | None:
-    """Who is asking: an API token, else a session cookie; None when neither is valid."""
-    space = space_of(request)
-    if (header := request.headers.get("authorization")) is not None:
-        account = space.auth.token(header)
-        return Caller(account, None) if account else None
-    found = space.auth.session(request.cookies.get(SESSION_COOKIE))
-    return Caller(*found) if found else None
+def caller(request: Request, *, ask: bool = True) -> Caller | None | object:
+    """Who is asking: an API token, else a session cookie; None when neither is valid
+    (``ask=False``: :data:`UNKNOWN` when finding out needs the database)."""
+    found = space_of(request).auth.recalled(request.headers.get("authorization"), request.cookies.get(SESSION_COOKIE), ask=ask)
+    if found is UNKNOWN or found is None:
+        return found
+    return Caller(*found) if isinstance(found, tuple) else Caller(found, None)
 
 
-def api_caller(request: Request) -> Caller:
+async def api_caller(request: Request) -> Caller:
     """The API's dependency: 401 without a valid token or session; a session's unsafe request
-    must carry its form token in ``X-CSRF-Token``."""
-    who = caller(request)
+    must carry its form token in ``X-CSRF-Token``. Answered on the event loop when who it is is
+    remembered; asked of the database on a thread otherwise."""
+    who = caller(request, ask=False)
+    if who is UNKNOWN:
+        who = await run_in_threadpool(caller, request)
     if who is None:
         raise HTTPException(401, "sign in, or send an API token as 'Authorization: Bearer TOKEN'",
                             headers={"WWW-Authenticate": "Bearer"})
@@ -159,6 +162,7 @@ def page_caller(request: Request) -> Caller:
     who = caller(request)
     if who is None:
         raise LoginRequired
+    assert isinstance(who, Caller)
     return who
 
 

@@ -7,6 +7,9 @@
   A page from another site can make the browser send the cookie, but cannot read the token.
 - An API token (``sl_<id>_<secret>``) is sent as ``Authorization: Bearer ...`` by scripts;
   no cookie is involved, so no form token either. Its SHA-256 is stored; it is shown once.
+- Who a token or a session is, is remembered for :data:`RECALL` seconds (a request then asks
+  the database nothing); every change made here (sign-out, a revoked token, an account changed)
+  forgets it at once; one made by another process takes effect within RECALL seconds.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -21,11 +26,14 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from storyline.store.desk import ROLES, Account, Desk
 
-__all__ = ["LOGIN_COOKIE", "SESSION_COOKIE", "Auth", "digest"]
+__all__ = ["LOGIN_COOKIE", "RECALL", "SESSION_COOKIE", "UNKNOWN", "Auth", "digest"]
 
 SESSION_COOKIE = "storyline_session"
 LOGIN_COOKIE = "storyline_login"  # the login form's own token (login CSRF), before any session
 SESSION_DAYS = 14
+RECALL = 1.0
+UNKNOWN = object()  # what :meth:`Auth.recalled` gives when it would have to ask the database
+_RECALLED_AT_MOST = 10_000  # distinct tokens and sessions remembered before starting afresh
 
 
 def digest(secret: str) -> str:
@@ -45,6 +53,23 @@ class Auth:
         # argon2-cffi's defaults (RFC 9106's low-memory profile); tests pass cheaper parameters.
         self.hasher = hasher or PasswordHasher()
         self._dummy: str | None = None
+        self._recalled: dict[tuple[str, str], tuple[float, object]] = {}
+
+    def _recall(self, key: tuple[str, str], ask: Callable[[], object] | None) -> object:
+        found = self._recalled.get(key)
+        if found is not None and time.monotonic() - found[0] < RECALL:
+            return found[1]
+        if ask is None:
+            return UNKNOWN
+        value = ask()
+        if len(self._recalled) >= _RECALLED_AT_MOST:
+            self._recalled.clear()
+        self._recalled[key] = (time.monotonic(), value)
+        return value
+
+    def forget(self) -> None:
+        """Forget who tokens and sessions are: an account, a token or a session has changed."""
+        self._recalled.clear()
 
     def _unknown(self) -> str:
         """A hash checked when a name is unknown, so a wrong name costs what a wrong password does."""
@@ -67,7 +92,13 @@ class Auth:
     def set_password(self, name: str, password: str) -> None:
         if len(password) < 10:
             raise ValueError("a password has at least 10 characters")
-        self.desk.update_account(name, password=self.hasher.hash(password))
+        self.update_account(name, password=self.hasher.hash(password))
+
+    def update_account(self, name: str, **values: object) -> None:
+        """Change an account (``role``, ``disabled``, ``password`` hash); its tokens and sessions
+        answer for the changed account from the next request on."""
+        self.desk.update_account(name, **values)
+        self.forget()
 
     def check_password(self, name: str, password: str) -> Account | None:
         account = self.desk.account(name)
@@ -78,7 +109,7 @@ class Auth:
         if account is None or account.disabled:
             return None
         if self.hasher.check_needs_rehash(account.password):
-            self.desk.update_account(name, password=self.hasher.hash(password))
+            self.update_account(name, password=self.hasher.hash(password))
         return account
 
     def start_session(self, account: Account) -> tuple[str, str]:
@@ -89,11 +120,19 @@ class Auth:
         return value, csrf
 
     def session(self, cookie: str | None) -> tuple[Account, str] | None:
-        return self.desk.session(digest(cookie)) if cookie else None
+        """The account and form token of a session cookie, or None."""
+        return self.recalled(None, cookie, ask=True)  # type: ignore[return-value]
 
     def end_session(self, cookie: str | None) -> None:
         if cookie:
             self.desk.drop_session(digest(cookie))
+            self.forget()
+
+    def drop_token(self, token_id: str, account: str) -> bool:
+        """Revoke one of ``account``'s tokens; it is refused from the next request on."""
+        dropped = self.desk.drop_token(token_id, account)
+        self.forget()
+        return dropped
 
     def new_token(self, account: Account, label: str) -> str:
         """A new API token for ``account``; the only time its value is seen."""
@@ -104,6 +143,19 @@ class Auth:
 
     def token(self, header: str | None) -> Account | None:
         """The account of an ``Authorization: Bearer`` header, or None."""
-        if not header or not header.lower().startswith("bearer "):
+        return self.recalled(header, None, ask=True)  # type: ignore[return-value]
+
+    def recalled(self, header: str | None, cookie: str | None, *, ask: bool = False) -> object:
+        """Who an ``Authorization`` header (when given) or else a session cookie is: an Account
+        for a token, (Account, form token) for a session, None for neither; :data:`UNKNOWN` when
+        that is not remembered from less than RECALL seconds ago and ``ask`` is false (the
+        caller may then ask, with ``ask=True``, where waiting on the database is allowed)."""
+        if header is not None:
+            if not header.lower().startswith("bearer "):
+                return None
+            key = digest(header[7:].strip())
+            return self._recall(("token", key), (lambda: self.desk.token_account(key)) if ask else None)
+        if not cookie:
             return None
-        return self.desk.token_account(digest(header[7:].strip()))
+        key = digest(cookie)
+        return self._recall(("session", key), (lambda: self.desk.session(key)) if ask else None)

@@ -7,17 +7,19 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Hashable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 
 from storyline import api
 from storyline.core.errors import ConfigError, StoreError
 from storyline.core.records import StoryInfo
-from storyline.present.browse import FactFilter, StoryView, page, review_dict
+from storyline.core.reviews import Attached
+from storyline.present.browse import FACT_PAGE, FactFilter, StoryView, page, review_dict
 from storyline.serve.adding import add_pasted, add_uploads, add_urls
 from storyline.serve.app import Caller, api_caller, space_of
 from storyline.serve.workspace import Workspace
@@ -122,34 +124,47 @@ def reviewed(request: Request, story: str) -> tuple[StoryView, Any]:
     return view, space_of(request).reviews(info.id, view)
 
 
+async def answered(request: Request, story: str, make: Callable[[StoryView, Attached], Any], *key: Hashable) -> Response:
+    """``make(view, reviews)`` as JSON, for a read-only page of the story: remembered per
+    (path, ``key``) while the story's view and review decisions stay the same; made on the event
+    loop when everything is at hand (:meth:`Workspace.ready`), else on a thread (the view may need
+    building, the decisions reading)."""
+    space = space_of(request)
+    got = space.ready(story) or await run_in_threadpool(space.prepare, story)
+    info, view, attached = got
+    return space.answer(info.id, view, attached, (request.url.path, *key), lambda: out(make(view, attached)))
+
+
 @router.get("/stories/{story}")
-def brief(request: Request, story: str, who: Who) -> Response:
-    view, attached = reviewed(request, story)
-    return out(view.brief(attached))
+async def brief(request: Request, story: str, who: Who) -> Response:
+    return await answered(request, story, lambda view, attached: view.brief(attached))
 
 
 @router.get("/stories/{story}/timeline")
-def timeline(request: Request, story: str, who: Who, offset: Offset = 0, limit: Limit = 50) -> Response:
-    return out(page(view_of(request, story).timeline(), offset, limit))
+async def timeline(request: Request, story: str, who: Who, offset: Offset = 0, limit: Limit = 50) -> Response:
+    return await answered(request, story, lambda view, _: page(view.timeline(), offset, limit), offset, limit)
 
 
 @router.get("/stories/{story}/facts")
-def facts(request: Request, story: str, who: Who, status: str | None = None, kind: str | None = None,
+async def facts(request: Request, story: str, who: Who, status: str | None = None, kind: str | None = None,
           outlet: str | None = None, person: str | None = None, since: str | None = None, until: str | None = None,
           q: str | None = None, review: str | None = None, offset: Offset = 0, limit: Limit = 50) -> Response:  # fmt: skip
     """Fact summaries, disputed first; the filters combine (``review``: a verdict or "unreviewed")."""
     where = FactFilter(status=status, kind=kind, outlet=outlet, person=person, since=since, until=until, q=q, review=review)
-    view, attached = reviewed(request, story)
-    return out(view.facts_page(where, offset, limit, attached))
+    return await answered(request, story, lambda view, attached: view.facts_page(where, offset, limit, attached), where, offset, limit)
 
 
 @router.get("/stories/{story}/facts/{fact_id}")
-def fact(request: Request, story: str, fact_id: str, who: Who) -> Response:
-    view, attached = reviewed(request, story)
-    found = view.fact(fact_id, attached)
-    if found is None:
-        raise HTTPException(404, f"no fact {fact_id!r} in this story (the story may have changed: reload the list)")
-    return out(found)
+async def fact(request: Request, story: str, fact_id: str, who: Who, offset: Offset = 0, limit: Limit = FACT_PAGE) -> Response:
+    """One fact with its sides, conflicts and echo chains; each list paged alike (``offset``,
+    ``limit``), its full length in ``totals`` and ``more`` true while any list goes on."""
+    def make(view: StoryView, attached: Attached) -> dict:
+        found = view.fact(fact_id, attached, offset, limit)
+        if found is None:
+            raise HTTPException(404, f"no fact {fact_id!r} in this story (the story may have changed: reload the list)")
+        return found
+
+    return await answered(request, story, make, offset, limit)
 
 
 class Verdict(BaseModel):
@@ -186,13 +201,13 @@ def reviews(request: Request, story: str, who: Who) -> dict:
 
 
 @router.get("/stories/{story}/people")
-def people(request: Request, story: str, who: Who, offset: Offset = 0, limit: Limit = 50) -> Response:
-    return out(page(view_of(request, story).people_list(), offset, limit))
+async def people(request: Request, story: str, who: Who, offset: Offset = 0, limit: Limit = 50) -> Response:
+    return await answered(request, story, lambda view, _: page(view.people_list(), offset, limit), offset, limit)
 
 
 @router.get("/stories/{story}/outlets")
-def outlets(request: Request, story: str, who: Who, offset: Offset = 0, limit: Limit = 50) -> Response:
-    return out(page(view_of(request, story).outlets_list(), offset, limit))
+async def outlets(request: Request, story: str, who: Who, offset: Offset = 0, limit: Limit = 50) -> Response:
+    return await answered(request, story, lambda view, _: page(view.outlets_list(), offset, limit), offset, limit)
 
 
 @router.get("/stories/{story}/articles")

@@ -10,12 +10,12 @@ from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
 import jinja2
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from storyline import __version__
 from storyline.core.records import StoryInfo
-from storyline.present.browse import FACT_FILTERS, FactFilter
+from storyline.present.browse import FACT_FILTERS, FACT_PAGE, FactFilter
 from storyline.present.report_views import anchor
 from storyline.serve.adding import add_pasted, add_uploads, add_urls
 from storyline.serve.app import Caller, check_form, page_caller, space_of
@@ -215,12 +215,14 @@ def facts(request: Request, story: str, who: Who, offset: int = 0) -> Response:
 
 
 @router.get("/stories/{story}/facts/{fact_id}", include_in_schema=False)
-def fact(request: Request, story: str, fact_id: str, who: Who) -> Response:
+def fact(request: Request, story: str, fact_id: str, who: Who, offset: int = Query(0, ge=0)) -> Response:
     info, view = story_view(request, story)
-    found = view.fact(fact_id, _reviewed(request, info, view))
+    found = view.fact(fact_id, _reviewed(request, info, view), offset, FACT_PAGE)
     if found is None:
         raise HTTPException(404, "no such fact in this story (the story may have changed since the link was made)")
-    return render(request, "fact.html.j2", who, story=info, fact=found, verdicts=view.choices()["review"][:-1])
+    return render(request, "fact.html.j2", who, story=info, fact=found, verdicts=view.choices()["review"][:-1],
+                  prev=f"?offset={max(0, offset - FACT_PAGE)}" if offset > 0 else None,
+                  next=f"?offset={offset + FACT_PAGE}" if found["more"] else None)  # fmt: skip
 
 
 @router.post("/stories/{story}/facts/{fact_id}/review", include_in_schema=False)
@@ -348,7 +350,7 @@ def add_token(request: Request, who: Who, csrf: Token, label: Token = "") -> Res
 
 @router.post("/account/tokens/{token_id}/revoke", include_in_schema=False)
 def revoke_token(request: Request, token_id: str, who: Who, csrf: Token) -> Response:
-    _form(request, who, csrf).store.desk.drop_token(token_id, who.account.name)
+    _form(request, who, csrf).auth.drop_token(token_id, who.account.name)
     return _back("/account")
 
 
@@ -378,5 +380,5 @@ def change_account(request: Request, name: str, who: Who, csrf: Token, role: Tok
     values: dict[str, Any] = {"disabled": disabled == "1"}
     if role in ROLES:
         values["role"] = role
-    space.store.desk.update_account(name, **values)
+    space.auth.update_account(name, **values)
     return _back("/admin/accounts")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -321,27 +321,42 @@ class Store:
             rows = conn.execute(_of_story(sa.select(t), t.c.id, self._scope(conn, story))).mappings().all()
         return sorted((from_row("articles", r) for r in rows), key=_by_date)
 
-    def readings(self, story: str | None = None) -> list[ArticleReading]:
+    def readings(self, story: str | None = None, *, known: Mapping[str, ArticleReading] | None = None) -> list[ArticleReading]:
         """The readings of the story's articles (ALL: every stored one), ordered by (published,
         id); undated articles last.
 
+        ``known``: readings the caller holds already, by article id; one whose content hash is
+        the stored article's is returned as it is instead of being read again (a reading is
+        stored whole, once per content hash), so only new and changed articles are read.
+
         Read in one snapshot: an article stored meanwhile by another writer is either wholly in
         the list or not at all."""
+        known = known or {}
         with self._tx(snapshot=True) as conn:
             scope = self._scope(conn, story)
             a = tables["articles"]
-            arts = [from_row("articles", r) for r in conn.execute(_of_story(sa.select(a), a.c.id, scope)).mappings()]
+            hashes = {r.id: r.content_hash for r in conn.execute(_of_story(sa.select(a.c.id, a.c.content_hash), a.c.id, scope))}
+            kept = {i: known[i] for i, h in hashes.items() if i in known and known[i].article.content_hash == h}
+            todo = [i for i in hashes if i not in kept]
+            arts: list[Article] = []
             parts: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-            for name in ARTICLE_TABLES[1:]:
-                t = tables[name]
-                # .all(): one fetchall instead of a fetchone per row; every row is kept anyway.
-                query = _of_story(sa.select(t), t.c.article, scope).order_by(t.c.article, t.c.seq)
-                for row in conn.execute(query).mappings().all():
-                    parts[row["article"]][_READING_FIELDS[name]].append(from_row(name, row))
-        out = []
-        for art in sorted(arts, key=_by_date):
-            mine = parts.get(art.id, {})
-            out.append(ArticleReading(art, **{f: tuple(mine.get(f, ())) for f in _READING_FIELDS.values()}))
+            # All the story's rows when most are to be read (one query per table); else by id.
+            batches = [None] if len(todo) > len(hashes) // 2 else [todo[i : i + 500] for i in range(0, len(todo), 500)]
+            for ids in batches:
+                pick = (lambda q, col: _of_story(q, col, scope)) if ids is None else (lambda q, col, ids=ids: q.where(col.in_(ids)))
+                arts += [from_row("articles", r) for r in conn.execute(pick(sa.select(a), a.c.id)).mappings()]
+                for name in ARTICLE_TABLES[1:]:
+                    t = tables[name]
+                    # .all(): one fetchall instead of a fetchone per row; every row is kept anyway.
+                    query = pick(sa.select(t), t.c.article).order_by(t.c.article, t.c.seq)
+                    for row in conn.execute(query).mappings().all():
+                        parts[row["article"]][_READING_FIELDS[name]].append(from_row(name, row))
+        out = list(kept.values())
+        for art in arts:
+            if art.id not in kept:
+                mine = parts.get(art.id, {})
+                out.append(ArticleReading(art, **{f: tuple(mine.get(f, ())) for f in _READING_FIELDS.values()}))
+        out.sort(key=lambda r: _by_date(r.article))
         return out
 
     # -- story ----------------------------------------------------------------------------
