@@ -600,12 +600,13 @@ def serve(
 
 @app.command()
 def account(
-    action: Annotated[str, typer.Argument(help="add, role, disable, enable or list.")],
+    action: Annotated[str, typer.Argument(help="add, password, role, disable, enable or list.")],
     name: Annotated[Optional[str], typer.Argument(help="The account's name.")] = None,
     role: Annotated[Optional[str], typer.Option(help="reader, editor or admin (add: default reader).")] = None,
     db: DbOption = "storyline.db",
 ) -> None:
-    """Manage the web workspace's accounts; add asks for the password (or reads STORYLINE_PASSWORD)."""
+    """Manage the web workspace's accounts; add and password ask for the password (or read
+    STORYLINE_PASSWORD); a new password signs the account out everywhere."""
     try:
         from storyline.serve.auth import Auth
     except ImportError:
@@ -625,6 +626,9 @@ def account(
                 Auth(store.desk).add_account(name, password, role or "reader")
             elif store.desk.account(name) is None:
                 raise StorylineError(f"no account named {name!r}", fix="storyline account list shows them")
+            elif action == "password":
+                password = os.environ.get("STORYLINE_PASSWORD") or typer.prompt("New password", hide_input=True, confirmation_prompt=True)
+                Auth(store.desk).set_password(name, password)
             elif action == "role":
                 if role not in ROLES:
                     raise StorylineError(f"unknown role {role!r}", input="--role", fix=f"use one of: {', '.join(ROLES)}")
@@ -632,7 +636,7 @@ def account(
             elif action in ("disable", "enable"):
                 store.desk.update_account(name, disabled=action == "disable")
             else:
-                raise StorylineError(f"unknown account action {action!r}", fix="use add, role --role ROLE, disable, enable or list")
+                raise StorylineError(f"unknown account action {action!r}", fix="use add, password, role --role ROLE, disable, enable or list")
     except ValueError as exc:
         raise _fail(StorylineError(str(exc), input=name or "")) from None
     except StorylineError as exc:

@@ -90,6 +90,40 @@ def test_an_admin_adds_accounts_and_a_disabled_account_is_signed_out(client, tmp
     assert client.post("/admin/accounts/ann", data={"csrf": csrf, "disabled": "1"}).status_code == 400
 
 
+def test_a_password_change_needs_the_current_one_and_signs_out_every_other_session(client):
+    csrf = sign_in(client, "pat", "reader")
+    other = TestClient(client.app, client=LOCAL)
+    sign_in(other, "pat")
+    new = "another long password"
+    form = {"csrf": csrf, "current": "not it at all", "password": new, "again": new}
+    r = client.post("/account/password", data=form)
+    assert r.status_code == 400 and "current password is wrong" in r.text
+    r = client.post("/account/password", data={**form, "current": PASSWORD, "again": new + "!"})
+    assert r.status_code == 400 and "differ" in r.text
+    r = client.post("/account/password", data={**form, "current": PASSWORD, "password": "short", "again": "short"})
+    assert r.status_code == 400 and "at least 10 characters" in r.text
+    assert client.post("/account/password", data={**form, "csrf": "forged", "current": PASSWORD}).status_code == 403
+    r = client.post("/account/password", data={**form, "current": PASSWORD})
+    assert r.status_code == 200 and "Password changed" in r.text
+    assert client.get("/stories/main", follow_redirects=False).status_code == 200  # this browser: a new session
+    assert other.get("/stories/main", follow_redirects=False).status_code == 303  # the other: signed out
+    space = client.app.state.space
+    assert space.auth.check_password("pat", new) and not space.auth.check_password("pat", PASSWORD)
+
+
+def test_an_admin_sets_a_password_from_the_command_line(tmp_path, monkeypatch):
+    db = str(tmp_path / "s.db")
+    monkeypatch.setenv("STORYLINE_PASSWORD", PASSWORD)
+    run("account", "add", "ann", "--db", db)
+    monkeypatch.setenv("STORYLINE_PASSWORD", "a brand new password")
+    assert "password done" in run("account", "password", "ann", "--db", db).stdout
+    with api.open_store(db) as store:
+        from storyline.serve.auth import Auth
+
+        assert Auth(store.desk).check_password("ann", "a brand new password") is not None
+    assert "no account named 'bob'" in run("account", "password", "bob", "--db", db, code=2).stderr
+
+
 def test_serve_refuses_a_public_address_without_an_admin(tmp_path, monkeypatch):
     db = str(tmp_path / "s.db")
     result = run("serve", "--db", db, "--host", "0.0.0.0", code=2)

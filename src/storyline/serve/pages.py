@@ -340,6 +340,32 @@ def account(request: Request, who: Who) -> Response:
     return render(request, "account.html.j2", who, tokens=tokens, new_token=None, error=None)
 
 
+@router.post("/account/password", include_in_schema=False)
+def change_password(request: Request, who: Who, csrf: Token, current: Token, password: Token, again: Token) -> Response:
+    """A new password for the signed-in account, given the current one; every session of the
+    account ends (a stolen cookie stops working) and this browser gets a new one."""
+    space = _form(request, who, csrf)
+    tokens = space.store.desk.tokens(who.account.name)
+    error = None
+    if space.auth.check_password(who.account.name, current) is None:
+        error = "The current password is wrong."
+    elif password != again:
+        error = "The two new passwords differ."
+    else:
+        try:
+            space.auth.set_password(who.account.name, password)
+        except ValueError as exc:
+            error = f"{str(exc)[0].upper()}{str(exc)[1:]}."
+    if error:
+        return render(request, "account.html.j2", who, status=400, tokens=tokens, new_token=None, error=error)
+    value, csrf_now = space.auth.start_session(who.account)
+    response = render(request, "account.html.j2", Caller(who.account, csrf_now), tokens=tokens, new_token=None, error=None,
+                      changed="Password changed; every other session of this account is signed out.")  # fmt: skip
+    response.set_cookie(SESSION_COOKIE, value, max_age=SESSION_DAYS * 86400, httponly=True, samesite="lax",
+                        secure=request.url.scheme == "https")  # fmt: skip
+    return response
+
+
 @router.post("/account/tokens", include_in_schema=False)
 def add_token(request: Request, who: Who, csrf: Token, label: Token = "") -> Response:
     space = _form(request, who, csrf)
