@@ -3,6 +3,7 @@ the JSON API, :mod:`storyline.serve.pages` and :mod:`storyline.serve.http_api`).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -20,7 +21,9 @@ from storyline.serve.auth import SESSION_COOKIE, UNKNOWN, same
 from storyline.serve.workspace import Workspace
 from storyline.store.desk import Account
 
-__all__ = ["CSP", "Caller", "create_app"]
+__all__ = ["CSP", "SWITCH_INTERVAL", "Caller", "create_app"]
+
+SWITCH_INTERVAL = 0.001  # seconds; sys.setswitchinterval while the app runs
 
 # No inline script or style, no other origin, no framing; forms post only here.
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -87,11 +90,17 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # A view rebuild is CPU work on a thread of this interpreter: with the default 5 ms
+        # switch interval, each time the event loop gives up the GIL (at every socket call) it
+        # may wait that long to get it back, several times per request.
+        switch = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_INTERVAL)
         space.start()
         try:
             yield
         finally:
             space.close()
+            sys.setswitchinterval(switch)
 
     # The OpenAPI schema is served; its Swagger page is not (it loads script from a CDN).
     app = FastAPI(title="storyline", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,

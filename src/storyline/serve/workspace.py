@@ -65,6 +65,8 @@ class Workspace:
     _attached: dict[str, tuple[tuple, Attached]] = field(default_factory=dict)
     _recent: dict[tuple, tuple[float, Any]] = field(default_factory=dict)
     _asking: set[tuple] = field(default_factory=set)  # keys a background thread is asking the database about
+    _asking_lock: threading.Lock = field(default_factory=threading.Lock)
+    _key_locks: dict[tuple, threading.Lock] = field(default_factory=dict)
     _answers: dict[str, tuple[StoryView, Attached, OrderedDict]] = field(default_factory=dict)
     _answer_lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -90,8 +92,13 @@ class Workspace:
         remembered value while a background thread asks again (one at a time per key)."""
         found = self._recall(key)
         if found is _MISSING:
-            found = compute()
-            self._recent[key] = (time.monotonic(), found)
+            with self._asking_lock:
+                lock = self._key_locks.setdefault(key, threading.Lock())
+            with lock:  # many requests missing one key at once (after a change) ask the database once
+                found = self._recall(key)
+                if found is _MISSING:
+                    found = compute()
+                    self._recent[key] = (time.monotonic(), found)
         elif time.monotonic() - self._recent.get(key, (0.0, None))[0] >= RECHECK:
             self._ask_again(key, compute)
         return found
@@ -101,9 +108,10 @@ class Workspace:
         return _MISSING if found is None else found[1]
 
     def _ask_again(self, key: tuple, compute: Callable[[], Any]) -> None:
-        if key in self._asking:
-            return
-        self._asking.add(key)
+        with self._asking_lock:
+            if key in self._asking:
+                return
+            self._asking.add(key)
 
         def ask() -> None:
             try:
@@ -206,7 +214,9 @@ class Workspace:
                 return cached[1]
             view = api.browse(self.store, story=story, options=self.options.reconcile, earlier=cached[1] if cached else None)
             self._views[story] = (version, view)
-            self.changed()
+            # Only the story's version changed (its name, state and reviews did not): forgetting
+            # everything would send every request in flight to the database at once.
+            self._recent[("version", story)] = (time.monotonic(), version)
             return view
 
     def _rebuild(self, story: str) -> None:
