@@ -231,3 +231,63 @@ def test_future_tense_keeps_a_date_just_before_publication():
     found = tags("The fiscal year will end Sept. 30. The plant will reopen in March.", date(1989, 10, 26))
     assert found["Sept. 30"] == ("DATE", "1989-09-30")  # within a month: the same year
     assert found["March"] == ("DATE", "1990-03")
+
+
+def test_clock_time_before_a_date_is_one_timex_on_that_date():
+    found = tags("The offer runs until 5 p.m. EST Nov. 9; it had been due to end at 5 p.m. EST, Nov. 6.")
+    assert found == {"5 p.m. EST Nov. 9": ("TIME", "1989-11-09T17:00"), "5 p.m. EST, Nov. 6": ("TIME", "1989-11-06T17:00")}
+    assert tags("It ends at 5 p.m. EST Nov. 9.", convention="meantime") == {"5 p.m. EST Nov. 9": ("TIME", "1989-11-09T17:00")}
+
+
+def test_weeks_ago_is_a_week_under_timeml_and_a_day_under_meantime():
+    text = "He spoke six weeks ago."
+    assert tags(text, JAN98) == {"six weeks ago": ("DATE", "1997-W48")}
+    assert tags(text, JAN98, convention="meantime") == {"six weeks ago": ("DATE", "1997-11-27")}
+
+
+def test_fractions_of_a_unit_are_one_duration_in_whole_units_under_timeml():
+    assert tags("It took a minute and a half, then 2 1/2 years.") == {
+        "a minute and a half": ("DURATION", "PT1M30S"),
+        "2 1/2 years": ("DURATION", "P2Y6M"),
+    }
+    assert tags("It took two and a half years.", convention="meantime") == {"two and a half years": ("DURATION", "P2.5Y")}
+
+
+def test_each_month_and_plural_weekday_parts_are_sets():
+    assert tags("They march each July; flights leave on Tuesday nights and each Thursday.") == {
+        "each July": ("SET", "XXXX-07"),
+        "Tuesday nights": ("SET", "XXXX-WXX-2TNI"),
+        "each Thursday": ("SET", "XXXX-WXX-4"),
+    }
+
+
+def test_a_period_a_year_before_is_one_timex_under_timeml():
+    text = (
+        "Net rose in the third quarter. For the quarter a year ago, it lost money. Sales for last "
+        "year's quarter were flat, as in the corresponding period last year."
+    )
+    found = tags(text)
+    assert found["the quarter a year ago"] == ("DATE", "1988-Q3")
+    assert found["last year's quarter"] == ("DATE", "1988-Q3")
+    assert found["the corresponding period last year"] == ("DATE", "1988-Q3")
+    mt = tags(text, convention="meantime")
+    assert mt == {"the third quarter": ("DATE", "1989-Q3"), "a year ago": ("DATE", "1988"), "last year": ("DATE", "1988")}
+
+
+def test_the_quarter_ended_a_date_is_the_quarter_most_of_it_falls_in():
+    assert tags("In the quarter ended July 31, it had 5 million shares.")["the quarter"] == ("DATE", "1989-Q2")
+    assert tags("For the quarter ended Sept. 30, it earned $3.")["the quarter"] == ("DATE", "1989-Q3")
+
+
+def test_a_quarter_not_yet_over_does_not_become_the_reported_one():
+    found = tags("Net fell in the third quarter. It sees weakness into the fourth quarter. In the year-ago period it lost.")
+    assert found["the year-ago period"] == ("DATE", "1988-Q3")
+
+
+def test_after_the_nine_months_a_year_earlier_is_the_year_before():
+    found = tags(
+        "For the nine months, net was $3 million, compared with $2 million a year earlier. Net rose in "
+        "the third quarter, up from a year-earlier net loss."
+    )
+    assert found["a year earlier"] == ("DATE", "1988")
+    assert found["year-earlier"] == ("DATE", "1988-Q3")  # the adjective, not "a year" of 12 months

@@ -48,7 +48,7 @@ _NUMWORD = (
     rf"(?:(?:{_TENS})[- ](?:{_ONES})|" + alternation(NUMBER_WORDS) + "|" + alternation(VAGUE_QUANTITIES) + ")"
 )
 _NUM = rf"(?:\d+(?:\.\d+)?(?!,\d)|{_NUMWORD})"
-_HALF = r"(?:\s+and\s+a\s+half)"
+_HALF = r"(?:\s+and\s+a\s+half|\s+1/2(?!\d)|½)"  # "two and a half", "2 1/2"
 _DAYPART = "(?:" + alternation(DAY_PARTS) + ")"
 _ORD = r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
 _TZ = r"(?:UTC|GMT|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|ET|PT)"
@@ -82,7 +82,8 @@ RULES: list[tuple[str, str]] = [
               rf"|(?P<hh2>[01]?\d)\s*(?P<ampm2>{_AMPM2})"
               rf"|(?P<mil>[01]\d|2[0-3])(?P<mil_mm>[0-5]\d)(?=\s*{_TZ}))"
               rf"(?:\s*(?P<tz>{_TZ})(?!\w))?"
-              rf"(?:\s+(?P<day>{_i('today|yesterday|tomorrow')}|{_WEEKDAY}))?"),
+              rf"(?:\s+(?P<day>{_i('today|yesterday|tomorrow')}|{_WEEKDAY})"
+              rf"|,?\s+(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})(?![\d:]))?"),
     # Monday, June 1, 2009 / June 1st / March 12 2009 / June 3
     ("mdy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})"
             rf"(?:(?:,\s*|\s+)(?P<y>{_YEAR4}))?(?!\d|:\d)"),
@@ -113,6 +114,11 @@ RULES: list[tuple[str, str]] = [
     ("year_ago", _i(r"(?:the\s+(?:comparable\s+|corresponding\s+|same\s+)?(?=year-)"
                     r"|(?:comparable\s+|corresponding\s+))?(?P<core>year-(?:earlier|ago))"
                     r"(?:\s+(?P<noun>period|quarter|months|year))?(?![\w-])")),
+    # the quarter a year ago, the corresponding period last year, last year's quarter (a reporting
+    # period in the year before: one timex under TimeML)
+    ("period_ago", _i(r"the\s+(?:same\s+|comparable\s+|corresponding\s+)?(?:quarter|period)\s+"
+                      r"(?:(?P<ago>a\s+year\s+(?:ago|earlier))|(?P<last>last\s+year))(?![\w’'-])"
+                      r"|(?P<last2>last\s+year)[’']s\s+(?:quarter|period)(?![\w’'-])")),
     # spring, last summer, the fall of 2008, winter 2009
     ("season", _i(rf"(?:(?P<rel>this|last|next|this\s+past|the)\s+)?(?P<season>{_SEASON})"
                   rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR4}))?(?![\w-])")),
@@ -134,7 +140,7 @@ RULES: list[tuple[str, str]] = [
                   rf"|(?P<this>this|tomorrow|yesterday)\s+(?P<part2>{_DAYPART})(?![\w-])")),
     # last Monday, Friday morning, on Thursday
     ("weekday", rf"(?:(?P<rel>{_i('last|next|this|this past|this coming|the following|the previous|the next')})\s+)?"
-                rf"(?P<wd>{_WEEKDAY})(?:\s+(?P<part>{_i(_DAYPART)})(?![\w-]))?"),
+                rf"(?P<wd>{_WEEKDAY})(?:\s+(?P<part>{_i(_DAYPART)})(?P<pl>s)?(?![\w-]))?"),
     # five years ago, a year later, days later, two weeks earlier, a month from now
     ("offset", _i(rf"(?:(?P<num>{_NUM}){_HALF}?\s+)?(?P<unit>{_UNIT_S})\s+"
                   rf"(?P<dir>ago|later|earlier|from\s+now|hence|(?:before|after){_ANAPHOR_AFTER})(?![\w-])")),
@@ -157,15 +163,15 @@ RULES: list[tuple[str, str]] = [
     # every year, each Monday, once a week, twice a year
     ("set", _i(rf"(?:every|each)\s+(?:other\s+)?(?P<unit>{_UNITS}|{_DAYPART})(?!\w)"
                rf"|(?P<freq>once|twice|three\s+times|\d+\s+times)\s+(?:a|an|per|every)\s+(?P<unit2>{_UNITS})(?!\w)")
-            + rf"|(?:{_i('every|each')})\s+(?P<wd>{_WEEKDAY})"),
+            + rf"|(?:{_i('every|each')})\s+(?:(?P<wd>{_WEEKDAY})|(?P<mon>{_MONTH_WORD}))"),
     ("set_adv", rf"(?<![\w-])(?P<adv>{alternation(SET_ADVERBS)})(?![\w-])"),
     # the past nine days, the next four years, 11 years, several months, 41-year, decades-long,
     # over the years
-    ("duration", _i(rf"(?:(?P<rel>the\s+(?:past|last|next|first|coming|previous|following|final)"
+    ("duration", _i(rf"(?P<num2>a|an|one)\s+(?P<unit2>{_UNITS})\s+and\s+a\s+half(?!\w)"
+                    rf"|(?:(?P<rel>the\s+(?:past|last|next|first|coming|previous|following|final)"
                     rf"|recent|coming|past)\s+)?"
                     rf"(?:(?P<num>{_NUM})(?P<half>{_HALF})?(?:\s+|(?P<hy>-))(?:{_DURATION_FILLER}\s+)?)?"
-                    rf"(?P<unit>{_UNITS})(?P<pl>s)?(?P<long>-long)?(?![\w])(?!-old)(?!\s+old\b)"
-                    rf"|(?P<num2>a|an|one)\s+(?P<unit2>{_UNITS})\s+and\s+a\s+half(?!\w)"
+                    rf"(?P<unit>{_UNITS})(?P<pl>s)?(?P<long>-long)?(?![\w])(?!-old|-earlier|-ago)(?!\s+old\b)"
                     rf"|half\s+an?\s+(?P<unit3>hour|day|year|month|century|decade)(?!\w)"
                     rf"|over\s+the\s+(?:past\s+|last\s+)?(?P<unit4>years|decades|months)(?!\w)")),
     # now, currently, recently, the future

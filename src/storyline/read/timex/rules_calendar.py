@@ -68,6 +68,10 @@ def rule_numeric(m, ctx, s, e):
 
 
 def _clock_day(m, ctx, s, e) -> tuple[str, str | None]:
+    if m["mon"]:  # "5 p.m. EST Nov. 9": the clock time of that date
+        value, anchor = date_value(ctx, month_num(m["mon"]), day_num(m["d"]), None, s, e)
+        if value:
+            return value, anchor
     word = (m["day"] or "").lower()
     if word in _DAY_FUTURE and ctx.dct:
         return (ctx.dct + timedelta(days=_DAY_FUTURE[word])).isoformat(), "DCT"
@@ -98,7 +102,7 @@ def rule_clock(m, ctx, s, e):
         hh = 0
     if hh > 23:
         return None
-    if not (m["tz"] or ampm or m["day"]):
+    if not (m["tz"] or ampm or m["day"] or m["mon"]):
         return None  # "16:08" alone is as likely a score or a ratio
     day, anchor = _clock_day(m, ctx, s, e)
     zone = "Z" if (m["tz"] or "").upper() in ("UTC", "GMT") else ""
@@ -349,6 +353,8 @@ def rule_weekday(m, ctx, s, e):
     rel = WS.sub(" ", m["rel"].lower()) if m["rel"] else None
     part = (m["part"] or "").lower()
     suffix = "T" + DAY_PARTS[part] if part else ""
+    if m["pl"] and not rel:  # "Tuesday nights": every one of them
+        return Found(s, e, "SET", f"XXXX-WXX-{wd + 1}{suffix}")
     kind = "TIME" if suffix else "DATE"
     if rel in ("the following", "the previous", "the next") and ctx.ref and ctx.ref.gran == "D":
         return Found(s, e, kind, weekday_date(ctx, wd, rel, s, e, ctx.ref.day).isoformat() + suffix, anchor="REF")

@@ -22,12 +22,14 @@ from storyline.read.timex.context import (
 )
 from storyline.read.timex.lexicon import (
     DAY_PARTS,
+    MONTHS,
     PREFIX_MODS,
     REF_WORDS,
     SET_ADVERBS,
     UNITS,
     WEEKDAYS,
 )
+from storyline.read.timex.patterns import RULE_REGEX
 from storyline.read.timex.rules_periods import reporting_quarter
 
 __all__ = ["HANDLERS"]
@@ -51,7 +53,7 @@ _AGO_GRAN = {"D": "D", "W": "D", "WE": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": 
 
 def rule_offset(m, ctx, s, e):
     n = number(m["num"]) if m["num"] else None
-    if n is not None and "half" in m.group(0).lower():
+    if n is not None and any(h in m.group(0).lower() for h in ("half", "1/2", "½")):
         n += 0.5
     letter, is_time = unit_of(m["unit"])
     direction = WS.sub(" ", m["dir"].lower())
@@ -65,6 +67,9 @@ def rule_offset(m, ctx, s, e):
     if q is not None and direction in ("ago", "earlier", "before"):
         # "up from $10 million a year ago" in a third-quarter report: that quarter a year before
         return Found(s, e, "DATE", Point(shift(q.day, "Y", -n), "Q").value(), anchor="REF")
+    if ctx.timeml and ctx.part_year and exact and n == 1 and letter == "Y" and direction in ("ago", "earlier", "before") and ctx.dct:
+        # "compared with $2 million a year earlier" after "for the nine months": the year before
+        return Found(s, e, "DATE", str(ctx.dct.year - 1), anchor="DCT")
     if direction in ("ago", "from now", "hence"):
         sign = -1 if direction == "ago" else 1
         if not exact:
@@ -72,7 +77,9 @@ def rule_offset(m, ctx, s, e):
         if not ctx.dct:
             return Found(s, e, "DATE", "XXXX")
         day = shift(ctx.dct, letter, sign * n)
-        return Found(s, e, "DATE", Point(day, _AGO_GRAN[letter]).value(), anchor="DCT")
+        # TimeML values "six weeks ago" as a week (1998-W02); MEANTIME as a day
+        gran = "W" if ctx.timeml and letter == "W" else _AGO_GRAN[letter]
+        return Found(s, e, "DATE", Point(day, gran).value(), anchor="DCT")
     sign = -1 if direction in ("earlier", "before") else 1
     base, anchor = (ctx.ref, "REF") if ctx.ref else (dct_point(ctx), "DCT")
     if base is None:
@@ -90,6 +97,20 @@ _REL_SIGN = {"this": 0, "the current": 0, "last": -1, "this past": -1, "next": 1
              "the coming": 1}
 _ANAPHORIC = {"the next": 1, "the following": 1, "the previous": -1, "the prior": -1, "the same": 0,
               "before": -1, "earlier": -1, "previous": -1, "prior": -1, "after": 1, "later": 1}
+
+
+def rule_period_ago(m, ctx, s, e):
+    """ "the quarter a year ago", "last year's quarter": under TimeML one DATE, the reported quarter
+    a year before; under MEANTIME only the "a year ago" / "last year" in it."""
+    part = "ago" if m["ago"] else ("last" if m["last"] else "last2")
+    rule = "offset" if part == "ago" else "rel_unit"
+    if not ctx.timeml:
+        sub = RULE_REGEX[rule].match(ctx.text, m.start(part))
+        return HANDLERS[rule](sub, ctx, sub.start(), sub.end()) if sub else None
+    if ctx.dct is None:
+        return Found(s, e, "DATE", "XXXX-QX")
+    q = reporting_quarter(ctx) or Point(shift(ctx.dct, "M", -3), "Q")
+    return Found(s, e, "DATE", Point(shift(q.day, "Y", -1), "Q").value(), anchor="REF")
 
 
 def rule_rel_unit(m, ctx, s, e):
@@ -160,6 +181,8 @@ def rule_the_day(m, ctx, s, e):
 def rule_set(m, ctx, s, e):
     if m["wd"]:
         return Found(s, e, "SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}")
+    if m["mon"]:  # "each July"
+        return Found(s, e, "SET", f"XXXX-{MONTHS[m['mon'].lower()]:02d}")
     unit = (m["unit"] or m["unit2"]).lower()
     if unit in DAY_PARTS:
         return Found(s, e, "SET", "T" + DAY_PARTS[unit])

@@ -13,8 +13,9 @@ from spacy.tokens import Doc
 from storyline.core.dates import DEFAULT_TIMEX_CONVENTION
 from storyline.read.doc import TimexAnn
 from storyline.read.timex.anchoring import TenseOracle
-from storyline.read.timex.calendar import parse_value
+from storyline.read.timex.calendar import parse_value, shift
 from storyline.read.timex.lexicon import APPROX_MODS, OPEN_END_MODS, PREFIX_MODS
+from storyline.read.timex.context import whole_units
 from storyline.read.timex.normalize import Context, Found, normalize
 from storyline.read.timex.patterns import (
     APPROX_BEFORE,
@@ -31,6 +32,7 @@ _NO_LEFT_MOD = frozenset({"the_unit", "decade", "duration", "offset", "set", "se
 _APPROX_RULES = frozenset({"duration", "offset"})
 # rules whose quarter is the period a report is about (not a comparison with a year before)
 _PERIOD_RULES = frozenset({"quarter", "the_period", "year_period"})
+_PART_YEAR = frozenset({"P6M", "P9M"})  # a half or nine months reported on, not a quarter
 
 
 def tag_timexes(
@@ -72,6 +74,8 @@ def tag_timexes(
         _extend_left(found, rule, text, last_end, ctx.timeml)
         if ctx.timeml:
             _extend_right(found, text)
+            if found.type == "DURATION":
+                found.value = whole_units(found.value)
         if blocked and _overlaps(blocked, found.start, found.end):
             continue
         anchor = found.anchor
@@ -85,9 +89,16 @@ def tag_timexes(
             point = parse_value(found.value)
             if point is not None:
                 ctx.ref, ref_index = point, len(out) - 1
-                if point.gran == "Q" and rule in _PERIOD_RULES:
-                    ctx.quarter = point
+                if point.gran == "Q" and rule in _PERIOD_RULES and _is_over(point, ctx):
+                    ctx.quarter, ctx.part_year = point, False  # a report is about a quarter that has ended
+        elif found.type == "DURATION" and found.value in _PART_YEAR and text.startswith(("the ", "The "), found.start):
+            # "for the nine months": comparisons now speak of that part of the year
+            ctx.quarter, ctx.part_year = None, True
     return out
+
+
+def _is_over(point, ctx: Context) -> bool:
+    return ctx.dct is None or shift(point.day, "M", 3) <= ctx.dct
 
 
 def _extend_right(found: Found, text: str) -> None:
