@@ -291,3 +291,9 @@ def test_after_the_nine_months_a_year_earlier_is_the_year_before():
     )
     assert found["a year earlier"] == ("DATE", "1988")
     assert found["year-earlier"] == ("DATE", "1988-Q3")  # the adjective, not "a year" of 12 months
+
+
+def test_payable_dates_lie_ahead_and_a_present_perfect_looks_back():
+    assert tags("The company declared a dividend payable Dec. 1.", date(1989, 10, 27))["Dec. 1"] == ("DATE", "1989-12-01")
+    text = "The stock has fluctuated sharply, rising to $42 in June from $29 in March."
+    assert tags(text, date(1989, 10, 30))["March"] == ("DATE", "1989-03")

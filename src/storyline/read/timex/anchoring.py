@@ -28,6 +28,8 @@ _CUES = re.compile(
     # case: "spoke to Daily Lumen", "talked to Red Carpet Daily" name an outlet, not a plan.
     r"to\s+(?!(?:the|a|an|its|his|her|their|our|my|your|this|that|these|those|be)\b)(?-i:[a-z]{3,}))\b"
     r"|(?P<future2>[’']ll)\b"
+    # an active present perfect reports something done by now ("has fluctuated ... in March")
+    rf"|\b(?P<perfect>has|have)\s+(?:(?:not|already|also|just|recently)\s+)?(?!been\b)(?:{_PAST}|\w{{2,}}ed)\b"
     r"|\b(?P<present>is|are|has|have|does|do)\b"
     # a participle after "be"/"been" is passive, not past ("will be signed")
     rf"|(?<!\bbe\s)(?<!\bbeen\s)\b(?P<past>{_PAST}|\w{{2,}}ed)\b)"
@@ -38,6 +40,7 @@ _NOT_TENSE_BEFORE = re.compile(
     r"the|a|an|its|his|her|their|our)\s+)$"
 )
 _PREP_BEFORE = re.compile(r"(?i:\b(since|by|until|till)\s+(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?)$")
+_AHEAD_BEFORE = re.compile(r"(?i:\bpayable\s+)$")
 _SENT_END = re.compile(r"[.!?]\s|\n")
 _SENT_START = re.compile(r"(?:[.!?:]\s+|\n\s*|^)[“\"‘'(]?$")
 _WINDOW = 300  # characters searched either side: sentences longer than this are rare in news
@@ -52,6 +55,8 @@ class TenseOracle:
         self._starts: list[int] | None = None
 
     def tense(self, start: int, end: int) -> str:
+        if _AHEAD_BEFORE.search(self.text, max(0, start - 12), start):
+            return "future"  # "declared a dividend, payable Dec. 1": the payment is ahead
         prep = _PREP_BEFORE.search(self.text, max(0, start - 25), start)
         if prep and prep.group(1).lower() == "since":
             return "past"  # "since November" always looks back
@@ -120,4 +125,4 @@ class TenseOracle:
         cue = left_cue or right_cue
         if cue is None:
             return "present"
-        return {"past": "past", "present": "present"}.get(cue.lastgroup, "future")
+        return {"past": "past", "perfect": "past", "present": "present"}.get(cue.lastgroup, "future")
