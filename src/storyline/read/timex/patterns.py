@@ -62,7 +62,7 @@ def _i(pattern: str) -> str:
 
 
 _REL_WORDS = r"this\s+past|this|last|next|the\s+past|the\s+last|the\s+coming|the\s+next|the\s+current|" \
-    r"the\s+previous|the\s+following|the\s+same|the\s+prior|coming|past"
+    r"the\s+previous|the\s+following|the\s+same|the\s+prior|coming|past|that\s+same|that"
 _ANAPHOR_AFTER = r"(?=\s*[,.;:)!?]|\s*$)"  # "the day before." but not "the day before the vote"
 _THE_DAY_PREP = "".join(rf"(?<=\b{w}\s)|" for w in "for on in during throughout".split())[:-1]
 _THE_DAY_VERB = "".join(

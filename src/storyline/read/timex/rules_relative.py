@@ -77,9 +77,7 @@ def rule_offset(m, ctx, s, e):
         if not ctx.dct:
             return Found(s, e, "DATE", "XXXX")
         day = shift(ctx.dct, letter, sign * n)
-        # TimeML values "six weeks ago" as a week (1998-W02); MEANTIME as a day
-        gran = "W" if ctx.timeml and letter == "W" else _AGO_GRAN[letter]
-        return Found(s, e, "DATE", Point(day, gran).value(), anchor="DCT")
+        return Found(s, e, "DATE", Point(day, _AGO_GRAN[letter]).value(), anchor="DCT")
     sign = -1 if direction in ("earlier", "before") else 1
     base, anchor = (ctx.ref, "REF") if ctx.ref else (dct_point(ctx), "DCT")
     if base is None:
@@ -96,6 +94,7 @@ def rule_offset(m, ctx, s, e):
 _REL_SIGN = {"this": 0, "the current": 0, "last": -1, "this past": -1, "next": 1, "coming": 1,
              "the coming": 1}
 _ANAPHORIC = {"the next": 1, "the following": 1, "the previous": -1, "the prior": -1, "the same": 0,
+              "that": 0, "that same": 0,  # "that year", "later that year": the one last spoken of
               "before": -1, "earlier": -1, "previous": -1, "prior": -1, "after": 1, "later": 1}
 
 

@@ -98,6 +98,11 @@ def tag_timexes(
 
 
 def _is_over(point, ctx: Context) -> bool:
+    """Whether ``point`` (a quarter) can be the one a report is about: over by publication, and not
+    older than the one already in view ("after a flat second quarter" in a third-quarter report,
+    "in the 1988 period" are comparisons)."""
+    if ctx.quarter is not None and point.day < ctx.quarter.day:
+        return False
     return ctx.dct is None or shift(point.day, "M", 3) <= ctx.dct
 
 
