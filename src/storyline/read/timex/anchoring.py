@@ -28,8 +28,6 @@ _CUES = re.compile(
     # case: "spoke to Daily Lumen", "talked to Red Carpet Daily" name an outlet, not a plan.
     r"to\s+(?!(?:the|a|an|its|his|her|their|our|my|your|this|that|these|those|be)\b)(?-i:[a-z]{3,}))\b"
     r"|(?P<future2>[’']ll)\b"
-    # an active present perfect reports something done by now ("has fluctuated ... in March")
-    rf"|\b(?P<perfect>has|have)\s+(?:(?:not|already|also|just|recently)\s+)?(?!been\b)(?:{_PAST}|\w{{2,}}ed)\b"
     r"|\b(?P<present>is|are|has|have|does|do)\b"
     # a participle after "be"/"been" is passive, not past ("will be signed")
     rf"|(?<!\bbe\s)(?<!\bbeen\s)\b(?P<past>{_PAST}|\w{{2,}}ed)\b)"
@@ -125,4 +123,4 @@ class TenseOracle:
         cue = left_cue or right_cue
         if cue is None:
             return "present"
-        return {"past": "past", "perfect": "past", "present": "present"}.get(cue.lastgroup, "future")
+        return {"past": "past", "present": "present"}.get(cue.lastgroup, "future")

@@ -82,8 +82,7 @@ RULES: list[tuple[str, str]] = [
               rf"|(?P<hh2>[01]?\d)\s*(?P<ampm2>{_AMPM2})"
               rf"|(?P<mil>[01]\d|2[0-3])(?P<mil_mm>[0-5]\d)(?=\s*{_TZ}))"
               rf"(?:\s*(?P<tz>{_TZ})(?!\w))?"
-              rf"(?:\s+(?P<day>{_i('today|yesterday|tomorrow')}|{_WEEKDAY})"
-              rf"|,?\s+(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})(?![\d:]))?"),
+              rf"(?:\s+(?P<day>{_i('today|yesterday|tomorrow')}|{_WEEKDAY}))?"),
     # Monday, June 1, 2009 / June 1st / March 12 2009 / June 3
     ("mdy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})"
             rf"(?:(?:,\s*|\s+)(?P<y>{_YEAR4}))?(?!\d|:\d)"),

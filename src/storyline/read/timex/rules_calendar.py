@@ -68,10 +68,6 @@ def rule_numeric(m, ctx, s, e):
 
 
 def _clock_day(m, ctx, s, e) -> tuple[str, str | None]:
-    if m["mon"]:  # "5 p.m. EST Nov. 9": the clock time of that date
-        value, anchor = date_value(ctx, month_num(m["mon"]), day_num(m["d"]), None, s, e)
-        if value:
-            return value, anchor
     word = (m["day"] or "").lower()
     if word in _DAY_FUTURE and ctx.dct:
         return (ctx.dct + timedelta(days=_DAY_FUTURE[word])).isoformat(), "DCT"
@@ -102,7 +98,7 @@ def rule_clock(m, ctx, s, e):
         hh = 0
     if hh > 23:
         return None
-    if not (m["tz"] or ampm or m["day"] or m["mon"]):
+    if not (m["tz"] or ampm or m["day"]):
         return None  # "16:08" alone is as likely a score or a ratio
     day, anchor = _clock_day(m, ctx, s, e)
     zone = "Z" if (m["tz"] or "").upper() in ("UTC", "GMT") else ""

@@ -118,6 +118,8 @@ def rule_rel_unit(m, ctx, s, e):
     letter = UNITS[unit][0]
     if UNITS[unit][1]:
         return None  # "last hour", "this minute": not worth the false alarms
+    if rel in ("that", "that same") and not ctx.timeml:
+        return None  # MEANTIME's one "that day" is "that day has come", not an anaphor
     if rel == "the past" and unit == "year" and ctx.timeml:
         rel = "last"  # TimeBank: "the past year" is last year
     if rel in ("the past", "past"):

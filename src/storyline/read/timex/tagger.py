@@ -6,6 +6,7 @@ against the last calendar date already found, which is also what its ``anchor`` 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Doc
@@ -94,6 +95,31 @@ def tag_timexes(
         elif found.type == "DURATION" and found.value in _PART_YEAR and text.startswith(("the ", "The "), found.start):
             # "for the nine months": comparisons now speak of that part of the year
             ctx.quarter, ctx.part_year = None, True
+    return _join_clock_and_date(out, text) if ctx.timeml else out
+
+
+_CLOCK_DATE_GAP = re.compile(r"[^\S\n]*,?[^\S\n]+")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _join_clock_and_date(found: list[TimexAnn], text: str) -> list[TimexAnn]:
+    """TimeML: a clock time followed by the date it falls on is one TIME ("5 p.m. EST, Nov. 6" is
+    1989-11-06T17:00); MEANTIME annotates the two apart."""
+    out: list[TimexAnn] = []
+    for t in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.type == "TIME"
+            and t.type == "DATE"
+            and _DAY_VALUE.fullmatch(t.value)
+            and "T" in prev.value
+            and _CLOCK_DATE_GAP.fullmatch(text, prev.end, t.start)
+        ):
+            clock = prev.value[prev.value.index("T"):]
+            out[-1] = TimexAnn(prev.start, t.end, text[prev.start : t.end], "TIME", t.value + clock, None, t.anchor)
+        else:
+            out.append(t)
     return out
 
 
