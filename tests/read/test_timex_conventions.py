@@ -304,3 +304,10 @@ def test_that_year_is_the_year_last_spoken_of_under_timeml():
     found = tags(text)
     assert found["later that year"] == ("DATE", "1998") and found["that year"] == ("DATE", "1998")
     assert "that year" not in tags(text, convention="meantime")
+
+
+def test_parts_of_a_day_after_a_preposition_are_times_in_both():
+    text = "By mid afternoon, shares fell; at mid-afternoon yesterday they rose. High Noon is a film."
+    expected = {"mid afternoon": ("TIME", "1989-11-02TAF"), "mid-afternoon yesterday": ("TIME", "1989-11-01TAF")}
+    assert tags(text) == expected and tags(text, convention="meantime") == expected
+    assert tags("It will expire at midnight Friday.")["midnight Friday"] == ("TIME", "1989-11-03T24")

@@ -44,6 +44,18 @@ _SENT_START = re.compile(r"(?:[.!?:]\s+|\n\s*|^)[“\"‘'(]?$")
 _WINDOW = 300  # characters searched either side: sentences longer than this are rare in news
 
 
+def _under_past_perfect(token) -> bool:
+    """Whether an infinitive hangs from a past perfect ("had been due to expire", "had planned to")."""
+    for _ in range(3):
+        head = token.head
+        if head is token or head.pos_ not in ("VERB", "AUX", "ADJ"):
+            return False
+        if (head.lower_ == "had" and head.tag_ == "VBD") or any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children):
+            return True
+        token = head
+    return False
+
+
 class TenseOracle:
     """Answers ``tense(start, end)`` -> "past" | "future" | "present" for a span of ``text``."""
 
@@ -92,6 +104,8 @@ class TenseOracle:
             return "past"
         if token.tag_ == "VB" and token.head.lower_ in ("plans", "plan", "expects", "hopes", "aims", "wants"):
             return "future"
+        if token.tag_ == "VB" and "to" in lowers and _under_past_perfect(token):
+            return "past"  # "had been scheduled to expire at midnight Friday": a deadline already passed
         if token.tag_ in ("VBZ", "VBP"):
             return "present"
         return None

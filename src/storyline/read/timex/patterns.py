@@ -68,6 +68,9 @@ _THE_DAY_PREP = "".join(rf"(?<=\b{w}\s)|" for w in "for on in during throughout"
 _THE_DAY_VERB = "".join(
     rf"(?<=\b{w}\s)|" for w in "end ended ending finish finished start started began close closed".split()
 )[:-1]
+_DAYPART_PREP = "|".join(
+    rf"(?<=\b{w}\s)" for w in "at by until till before after since from around about At By Until Before After Around".split()
+)
 _DURATION_FILLER = r"(?:more|additional|straight|consecutive|full|long|short|trading|business|calendar|successive)"
 
 # (rule name, pattern). Group names are read by rules_calendar.py and rules_relative.py.
@@ -133,6 +136,11 @@ RULES: list[tuple[str, str]] = [
     # holidays (capitalised)
     ("holiday", r"(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year[’']s(?:\s+(?:Day|Eve))?|Halloween"
                 rf"|Valentine[’']s\s+Day|Thanksgiving(?:\s+Day)?)(?:\s+(?P<y>{_YEAR4}))?(?!\w)"),
+    # at mid-afternoon yesterday, by mid afternoon, at midnight Friday, until noon: a part of a day
+    # after a preposition (so "High Noon" and "noon comes" stay out)
+    ("daypart", rf"(?:{_DAYPART_PREP})"
+                rf"(?:(?i:mid)[- ]?(?P<part>morning|afternoon|evening)|(?P<clock>midnight|noon|midday))"
+                rf"(?:\s+(?P<day>{_i('today|yesterday|tomorrow')}|{_WEEKDAY}))?(?![\w-])"),
     # the day before yesterday, earlier today, tomorrow morning, tonight, this afternoon
     ("dayrel", _i(rf"(?:the\s+day\s+(?P<ba>before|after)\s+)?(?:(?P<el>earlier|later)\s+)?"
                   rf"(?P<word>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>{_DAYPART}))?(?![\w-])"

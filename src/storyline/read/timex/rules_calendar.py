@@ -105,6 +105,15 @@ def rule_clock(m, ctx, s, e):
     return Found(s, e, "TIME", f"{day}T{hh:02d}:{mm:02d}{zone}", anchor=anchor)
 
 
+_CLOCK_WORDS = {"midnight": "T24", "noon": "T12:00", "midday": "T12:00"}
+
+
+def rule_daypart(m, ctx, s, e):
+    day, anchor = _clock_day(m, ctx, s, e)
+    suffix = _CLOCK_WORDS[m["clock"]] if m["clock"] else "T" + DAY_PARTS[m["part"].lower()]
+    return Found(s, e, "TIME", day + suffix, anchor=anchor)
+
+
 def rule_mdy(m, ctx, s, e):
     value, anchor = date_value(ctx, month_num(m["mon"]), day_num(m["d"]), m["y"], s, e)
     return Found(s, e, "DATE", value, anchor=anchor) if value else None

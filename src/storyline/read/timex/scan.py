@@ -49,6 +49,8 @@ for _w in (
     "past soon future term run someday time christmas halloween valentine thanksgiving"
 ).split():
     _MARGIN[_w] = 20  # "the day before yesterday", "the time being", "most recently"
+for _w in ("midnight", "noon", "midday"):
+    _MARGIN[_w] = 0
 for _w in ("nineteen", "eighteen"):
     _MARGIN[_w] = 0  # "nineteen ninety-four"
 for _w in ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"):
