@@ -311,3 +311,17 @@ def test_parts_of_a_day_after_a_preposition_are_times_in_both():
     expected = {"mid afternoon": ("TIME", "1989-11-02TAF"), "mid-afternoon yesterday": ("TIME", "1989-11-01TAF")}
     assert tags(text) == expected and tags(text, convention="meantime") == expected
     assert tags("It will expire at midnight Friday.")["midnight Friday"] == ("TIME", "1989-11-03T24")
+
+
+def test_spelled_years_after_a_season_or_the_year_election_day_and_late_month():
+    found = tags(
+        "Prices hit that level in the winter of nineteen ninety-four; the approach of the year two "
+        "thousand worries them. The late-November trip runs from now to Election Day. Some two thousand came.",
+        date(1998, 10, 26),
+        convention="meantime",
+    )
+    assert found["the winter of nineteen ninety-four"] == ("DATE", "1994-WI")
+    assert found["the year two thousand"] == ("DATE", "2000")
+    assert found["late-November"] == ("DATE", "1998-11")
+    assert found["Election Day"] == ("DATE", "1998-11-03")
+    assert not any("thousand came" in t or t == "two thousand" for t in found)

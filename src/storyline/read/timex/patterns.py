@@ -31,7 +31,7 @@ from storyline.read.timex.lexicon import (
 __all__ = ["RULES", "SCANNER", "RULE_REGEX", "LEFT_MODIFIER", "APPROX_BEFORE", "OPEN_END_AFTER"]
 
 # word start not inside a hyphenated or possessive token ("mid-2011" is the one hyphen let in)
-_B = r"(?<![\w’'])(?:(?<!-)|(?<=[Mm]id-))"
+_B = r"(?<![\w’'])(?:(?<!-)|(?<=[Mm]id-)|(?<=[Ll]ate-)|(?<=[Ee]arly-))"  # "mid-2011", "late-November"
 _E = r"(?![\w-])"  # word end, not followed by a hyphen compound
 _MONTH = "(?:" + "|".join(
     re.escape(m[0].upper() + m[1:]) for m in sorted(MONTHS, key=len, reverse=True)
@@ -123,19 +123,20 @@ RULES: list[tuple[str, str]] = [
                       r"|(?P<last2>last\s+year)[’']s\s+(?:quarter|period)(?![\w’'-])")),
     # spring, last summer, the fall of 2008, winter 2009
     ("season", _i(rf"(?:(?P<rel>this|last|next|this\s+past|the)\s+)?(?P<season>{_SEASON})"
-                  rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR4}))?(?![\w-])")),
+                  rf"(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR4})|(?P<spelled>(?:nineteen|eighteen)(?:-|\s+)(?:{_TENS})(?:(?:-|\s+)(?:{_ONES}))?)(?![\w-])))?(?![\w-])")),
     # 1990s, the '90s, 70s, the 2010's (only with "the": "2010's film" is a possessive year)
     ("decade", rf"(?:(?P<pre>{_i('early|late|mid')})-?\s*)?"
                rf"(?:(?P<full>1[1-9]\d0|20\d0)s|(?<=[Tt]he\s)(?P<full2>1[1-9]\d0|20\d0)[’']s"
                rf"|[’']?(?P<short>[1-9]0)s)(?!\w)"),
     # years and decades as broadcast transcripts spell them: nineteen ninety-four, the nineties
     ("spelled_year", _i(rf"(?P<hundreds>nineteen|eighteen)(?:-|\s+)(?P<tens>{_TENS})(?:-|\s+)?(?P<ones>{_ONES})?(?![\w-])"
-                        rf"|the\s+(?P<decade>{_TENS.replace('y', 'ies')})(?![\w-])")),
+                        rf"|the\s+(?P<decade>{_TENS.replace('y', 'ies')})(?![\w-])"
+                        r"|the\s+year\s+(?P<millennium>two\s+thousand)(?![\w-])(?!\s+and\b)")),
     # the 20th century
     ("century", _i(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century(?!\w)")),
     # holidays (capitalised)
     ("holiday", r"(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year[’']s(?:\s+(?:Day|Eve))?|Halloween"
-                rf"|Valentine[’']s\s+Day|Thanksgiving(?:\s+Day)?)(?:\s+(?P<y>{_YEAR4}))?(?!\w)"),
+                rf"|Valentine[’']s\s+Day|Thanksgiving(?:\s+Day)?|Election\s+Day)(?:\s+(?P<y>{_YEAR4}))?(?!\w)"),
     # at mid-afternoon yesterday, by mid afternoon, at midnight Friday, until noon: a part of a day
     # after a preposition (so "High Noon" and "noon comes" stay out)
     ("daypart", rf"(?:{_DAYPART_PREP})"

@@ -247,6 +247,10 @@ def rule_season(m, ctx, s, e):
         if word == "fall" or prev_word(ctx, s) not in {"in", "during", "by", "since", "until", "through", "early", "late", "mid", "this", "last", "next"}:
             return None
     code = SEASONS[word]
+    if m["spelled"]:  # "the winter of nineteen ninety-four"
+        words = re.split(r"[-\s]+", m["spelled"].lower())
+        year = CARDINALS[words[0]] * 100 + sum(CARDINALS[w] for w in words[1:])
+        return Found(s, e, "DATE", f"{year}-{code}")
     if m["y"]:
         return Found(s, e, "DATE", f"{m['y']}-{code}")
     if not ctx.dct:
@@ -272,6 +276,8 @@ def rule_decade(m, ctx, s, e):
 
 
 def rule_spelled_year(m, ctx, s, e):
+    if m["millennium"]:  # "the year two thousand" of broadcast transcripts
+        return Found(s, e, "DATE", "2000")
     if m["decade"]:
         tens = CARDINALS[m["decade"].lower().replace("ies", "y")]
         century = 19 if ctx.dct is None or 1900 + tens <= ctx.dct.year else 18
@@ -298,8 +304,26 @@ def _thanksgiving(year: int) -> date:
     return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
 
 
+def _election_day(year: int) -> date:
+    """US Election Day: the Tuesday after the first Monday of November."""
+    first = date(year, 11, 1)
+    return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
+
+
 def rule_holiday(m, ctx, s, e):
     name = WS.sub(" ", m["hol"].lower().replace("’", "'"))
+    if name == "election day":
+        if m["y"]:
+            return Found(s, e, "DATE", _election_day(int(m["y"])).isoformat())
+        if not ctx.dct:
+            return Found(s, e, "DATE", "XXXX-11")
+        # the next one, or the last when the clause is past
+        day = _election_day(ctx.dct.year)
+        if ctx.tense.tense(s, e) == "past" and day > ctx.dct:
+            day = _election_day(ctx.dct.year - 1)
+        elif day < ctx.dct and ctx.tense.tense(s, e) != "past":
+            day = _election_day(ctx.dct.year + 1)
+        return Found(s, e, "DATE", day.isoformat(), anchor="DCT")
     if name.startswith("thanksgiving"):
         if m["y"]:
             return Found(s, e, "DATE", _thanksgiving(int(m["y"])).isoformat())
