@@ -325,3 +325,10 @@ def test_spelled_years_after_a_season_or_the_year_election_day_and_late_month():
     assert found["late-November"] == ("DATE", "1998-11")
     assert found["Election Day"] == ("DATE", "1998-11-03")
     assert not any("thousand came" in t or t == "two thousand" for t in found)
+
+
+def test_spelled_day_of_month_and_a_month_naming_an_event():
+    text = "It is on March eighth. They walked in the annual March for Life and the March of the Mothers. In March, of course, it rained."
+    expected = {"March eighth": ("DATE", "1998-03-08"), "March": ("DATE", "1998-03")}
+    assert tags(text, date(1998, 3, 5)) == expected  # TimeML leaves "annual" before a noun untagged
+    assert tags(text, date(1998, 3, 5), convention="meantime") == {**expected, "annual": ("SET", "P1Y")}

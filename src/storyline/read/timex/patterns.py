@@ -17,6 +17,7 @@ import re
 from storyline.read.timex.lexicon import (
     APPROX_MODS,
     DAY_PARTS,
+    DAY_WORDS,
     MONTHS,
     NUMBER_WORDS,
     OPEN_END_MODS,
@@ -87,7 +88,7 @@ RULES: list[tuple[str, str]] = [
               rf"(?:\s*(?P<tz>{_TZ})(?!\w))?"
               rf"(?:\s+(?P<day>{_i('today|yesterday|tomorrow')}|{_WEEKDAY}))?"),
     # Monday, June 1, 2009 / June 1st / March 12 2009 / June 3
-    ("mdy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})"
+    ("mdy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?:(?P<d>{_DAYNUM})|(?P<dw>{_i(alternation(DAY_WORDS))})(?![\w-]))"
             rf"(?:(?:,\s*|\s+)(?P<y>{_YEAR4}))?(?!\d|:\d)"),
     # 11 December 2009 / the 4th of July
     ("dmy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:{_i('the')}\s+)?(?<![\d,.])(?P<d>{_DAYNUM})"

@@ -20,7 +20,7 @@ from storyline.read.timex.context import (
     month_num,
     prev_word,
 )
-from storyline.read.timex.lexicon import DAY_PARTS, MONTHS, ORDINALS, SEASONS, WEEKDAYS
+from storyline.read.timex.lexicon import DAY_PARTS, DAY_WORDS, MONTHS, ORDINALS, SEASONS, WEEKDAYS
 
 __all__ = ["HANDLERS", "weekday_date"]
 
@@ -39,6 +39,7 @@ _NOT_YEAR_BEFORE = frozenset(
     "no. no number flight route room model windows office boeing airbus channel highway interstate "
     "version # rule article section page".split()
 )
+_NAME_AFTER = re.compile(r"[^\S\n]+(?:of|for|on)[^\S\n]+(?:the[^\S\n]+)?[A-Z]")
 _SAME_LINE_WORD = re.compile(r"[^\S\n]+([A-Z][a-z]+)")
 _SHORT_YEAR_BEFORE = frozenset(
     "in since of from by the until before after summer spring fall autumn winter class and to".split()
@@ -115,7 +116,9 @@ def rule_daypart(m, ctx, s, e):
 
 
 def rule_mdy(m, ctx, s, e):
-    value, anchor = date_value(ctx, month_num(m["mon"]), day_num(m["d"]), m["y"], s, e)
+    spelled = m.groupdict().get("dw")  # "March eighth"
+    day = DAY_WORDS[spelled.lower()] if spelled else day_num(m["d"])
+    value, anchor = date_value(ctx, month_num(m["mon"]), day, m["y"], s, e)
     return Found(s, e, "DATE", value, anchor=anchor) if value else None
 
 
@@ -406,6 +409,8 @@ def rule_month(m, ctx, s, e):
     if before in MONTHS or before.rstrip(".") in MONTHS:
         return None
     introduced = before in _MONTH_PREP or text[max(0, s - 4) : s].lower().endswith("mid-")
+    if not introduced and _NAME_AFTER.match(text, e):
+        return None  # "the annual March for Life", "the March of the Combatant Mothers": a name
     if word == "May" and not introduced:
         return None  # the modal verb, or a name
     if after and (not introduced or before in ("and", "or", "a")):

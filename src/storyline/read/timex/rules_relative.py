@@ -44,7 +44,7 @@ _PER_UNIT = re.compile(
     r"[^\S\n]+(?:[a-z]+[^\S\n]+)?[a-z]+s[^\S\n]+$"
 )
 _FREQUENCY_ADJECTIVES = frozenset({"annual", "quarterly", "semiannual", "biannual"})
-_NOUN_AFTER = re.compile(r"[^\S\n]+[a-z]")
+_NOUN_AFTER = re.compile(r"[^\S\n]+[A-Za-z]")  # "the annual meeting", "the annual March for Life"
 _RATE_BEFORE = re.compile(r"(?:\d|%|percent|dollars?|euros?|pounds|billion|million|thousand|cents?)\s*$", re.I)
 
 
