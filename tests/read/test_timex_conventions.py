@@ -332,3 +332,11 @@ def test_spelled_day_of_month_and_a_month_naming_an_event():
     expected = {"March eighth": ("DATE", "1998-03-08"), "March": ("DATE", "1998-03")}
     assert tags(text, date(1998, 3, 5)) == expected  # TimeML leaves "annual" before a noun untagged
     assert tags(text, date(1998, 3, 5), convention="meantime") == {**expected, "annual": ("SET", "P1Y")}
+
+
+def test_a_singular_unit_long_lasts_one_unit_and_a_count_per_unit_is_a_rate():
+    assert tags("A day-long strike; a decades-long feud.", convention="meantime") == {
+        "day-long": ("DURATION", "P1D"),
+        "decades-long": ("DURATION", "PXDE"),
+    }
+    assert tags("Guards stay 24 hours a day, for two weeks.") == {"two weeks": ("DURATION", "P2W")}

@@ -44,6 +44,7 @@ _PER_UNIT = re.compile(
     r"[^\S\n]+(?:[a-z]+[^\S\n]+)?[a-z]+s[^\S\n]+$"
 )
 _FREQUENCY_ADJECTIVES = frozenset({"annual", "quarterly", "semiannual", "biannual"})
+_RATE_AFTER = re.compile(r"[^\S\n]+(?:a|an|per)[^\S\n]+(?:second|minute|hour|day|night|week|month|year)\b", re.I)
 _NOUN_AFTER = re.compile(r"[^\S\n]+[A-Za-z]")  # "the annual meeting", "the annual March for Life"
 _RATE_BEFORE = re.compile(r"(?:\d|%|percent|dollars?|euros?|pounds|billion|million|thousand|cents?)\s*$", re.I)
 
@@ -211,12 +212,13 @@ def rule_duration(m, ctx, s, e):
             return None  # a bare "year" is not a time expression
         if not (rel or m["long"] or prev_word(ctx, s) in _DURATION_PREP):
             return None
-        return Found(s, e, "DURATION", duration_value(None, unit))
+        # "a day-long strike" lasts a day; "decades-long" some decades
+        return Found(s, e, "DURATION", duration_value(1 if m["long"] and not m["pl"] else None, unit))
     low = WS.sub(" ", num_word.lower())
     if low.isdigit() and len(low) == 4 and not m["pl"] and 1700 <= int(low) <= 2099:
         return None  # "the 1988 second quarter": a year, not 1,988 seconds
-    if low in ("a", "an") and m["pl"]:  # "a decades-long feud": the article belongs to the noun
-        return Found(m.start("unit"), e, "DURATION", duration_value(None, unit))
+    if low in ("a", "an") and (m["pl"] or m["long"]):  # "a decades-long feud": the article belongs to the noun
+        return Found(m.start("unit"), e, "DURATION", duration_value(None if m["pl"] else 1, unit))
     n = number(num_word)
     letter = unit_of(unit)[0]
     nxt = next_word(ctx, e).lower()
@@ -232,6 +234,8 @@ def rule_duration(m, ctx, s, e):
         return Found(s, e, "SET", duration_value(1, unit))  # "$5 billion a year"
     if ctx.timeml and low in ("a", "an") and not rel and _PER_UNIT.search(ctx.text, max(0, s - 30), s):
         return None  # "700 seats a week", "four flights a week": a rate
+    if ctx.timeml and _RATE_AFTER.match(ctx.text, e):
+        return None  # "24 hours a day", "two days a week": a rate, untagged like "$1.76 a year"
     if ctx.timeml and not (rel or m["hy"]) and n is not None and ctx.text[max(0, s - 4) : s].lower() == "the ":
         s -= 4  # TimeML: "the nine months" (ended Sept. 30), the determiner included
     return Found(s, e, "DURATION", duration_value(n, unit))
