@@ -274,6 +274,9 @@ def test_a_period_a_year_before_is_one_timex_under_timeml():
 def test_the_quarter_ended_a_date_is_the_quarter_most_of_it_falls_in():
     assert tags("In the quarter ended July 31, it had 5 million shares.")["the quarter"] == ("DATE", "1989-Q2")
     assert tags("For the quarter ended Sept. 30, it earned $3.")["the quarter"] == ("DATE", "1989-Q3")
+    # with a (fiscal) quarter already in view, "the quarter" is that one
+    found = tags("It earned $5 million in the fiscal first quarter. Sales for the quarter ended Sept. 29 rose.")
+    assert found["the quarter"] == ("DATE", "1989-Q1")
 
 
 def test_a_quarter_not_yet_over_does_not_become_the_reported_one():

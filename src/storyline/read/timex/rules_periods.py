@@ -93,7 +93,7 @@ def rule_the_period(m, ctx, s, e):
     if unit == "weekend":
         return Found(s, e, "DATE", _weekend(ctx, s, e), anchor="DCT")
     ended = _ENDED_DATE.match(ctx.text, e)
-    if unit == "quarter" and ended:
+    if unit == "quarter" and ended and reporting_quarter(ctx) is None:
         # "the quarter ended July 31": the three months up to that date, named by the calendar
         # quarter most of them fall in
         value, _ = date_value(ctx, month_num(ended["mon"]), day_num(ended["d"]), None, s, e)
