@@ -20,7 +20,14 @@ from storyline.read.timex.context import (
     month_num,
     prev_word,
 )
-from storyline.read.timex.lexicon import DAY_PARTS, DAY_WORDS, MONTHS, ORDINALS, SEASONS, WEEKDAYS
+from storyline.read.timex.lexicon import (
+    DAY_PARTS,
+    DAY_WORDS,
+    MONTHS,
+    ORDINALS,
+    SEASONS,
+    WEEKDAYS,
+)
 
 __all__ = ["HANDLERS", "weekday_date"]
 

@@ -15,8 +15,8 @@ from storyline.core.dates import DEFAULT_TIMEX_CONVENTION
 from storyline.read.doc import TimexAnn
 from storyline.read.timex.anchoring import TenseOracle
 from storyline.read.timex.calendar import parse_value, shift
-from storyline.read.timex.lexicon import APPROX_MODS, OPEN_END_MODS, PREFIX_MODS
 from storyline.read.timex.context import whole_units
+from storyline.read.timex.lexicon import APPROX_MODS, OPEN_END_MODS, PREFIX_MODS
 from storyline.read.timex.normalize import Context, Found, normalize
 from storyline.read.timex.patterns import (
     APPROX_BEFORE,
