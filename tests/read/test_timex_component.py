@@ -43,6 +43,16 @@ def test_parse_future_from_will_auxiliary(vocab):
     assert [t.value for t in tag_timexes(doc.text, JAN, doc=doc)] == ["2024-01-18"]
 
 
+def test_parse_infinitive_under_a_past_perfect_is_past(vocab):
+    # "It had been scheduled to expire Friday ." : the deadline has passed (cue words say future)
+    words = ["It", "had", "been", "scheduled", "to", "expire", "Friday", "."]
+    doc = _parsed(vocab, words, ["PRP", "VBD", "VBN", "VBN", "TO", "VB", "NNP", "."],
+                  ["PRON", "AUX", "AUX", "VERB", "PART", "VERB", "PROPN", "PUNCT"],
+                  [3, 3, 3, 3, 5, 3, 5, 3], ["nsubjpass", "aux", "auxpass", "ROOT", "aux", "xcomp", "npadvmod", "punct"])
+    assert [t.value for t in tag_timexes(doc.text, JAN)] == ["2024-01-19"]
+    assert [t.value for t in tag_timexes(doc.text, JAN, doc=doc)] == ["2024-01-12"]
+
+
 def _meta_doc(vocab, text_words, spaces, published, works=()):
     doc = Doc(vocab, words=text_words, spaces=spaces)
     doc._.sl_meta = ArticleMeta(article_id="a1", outlet="Daily Lumen", published=published)

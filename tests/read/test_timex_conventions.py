@@ -231,3 +231,115 @@ def test_future_tense_keeps_a_date_just_before_publication():
     found = tags("The fiscal year will end Sept. 30. The plant will reopen in March.", date(1989, 10, 26))
     assert found["Sept. 30"] == ("DATE", "1989-09-30")  # within a month: the same year
     assert found["March"] == ("DATE", "1990-03")
+
+
+def test_clock_time_before_a_date_is_one_timex_on_that_date():
+    found = tags("The offer runs until 5 p.m. EST Nov. 9; it had been due to end at 5 p.m. EST, Nov. 6.")
+    assert found == {"5 p.m. EST Nov. 9": ("TIME", "1989-11-09T17:00"), "5 p.m. EST, Nov. 6": ("TIME", "1989-11-06T17:00")}
+    assert tags("At 16:15 UTC, June 1st, he spoke.", convention="meantime") == {
+        "16:15 UTC": ("TIME", "1989-11-02T16:15Z"),  # MEANTIME annotates the two apart
+        "June 1st": ("DATE", "1989-06-01"),
+    }
+
+
+def test_fractions_of_a_unit_are_one_duration_in_whole_units_under_timeml():
+    assert tags("It took a minute and a half, then 2 1/2 years.") == {
+        "a minute and a half": ("DURATION", "PT1M30S"),
+        "2 1/2 years": ("DURATION", "P2Y6M"),
+    }
+    assert tags("It took two and a half years.", convention="meantime") == {"two and a half years": ("DURATION", "P2.5Y")}
+
+
+def test_each_month_and_plural_weekday_parts_are_sets():
+    assert tags("They march each July; flights leave on Tuesday nights and each Thursday.") == {
+        "each July": ("SET", "XXXX-07"),
+        "Tuesday nights": ("SET", "XXXX-WXX-2TNI"),
+        "each Thursday": ("SET", "XXXX-WXX-4"),
+    }
+
+
+def test_a_period_a_year_before_is_one_timex_under_timeml():
+    text = (
+        "Net rose in the third quarter. For the quarter a year ago, it lost money. Sales for last "
+        "year's quarter were flat, as in the corresponding period last year."
+    )
+    found = tags(text)
+    assert found["the quarter a year ago"] == ("DATE", "1988-Q3")
+    assert found["last year's quarter"] == ("DATE", "1988-Q3")
+    assert found["the corresponding period last year"] == ("DATE", "1988-Q3")
+    mt = tags(text, convention="meantime")
+    assert mt == {"the third quarter": ("DATE", "1989-Q3"), "a year ago": ("DATE", "1988"), "last year": ("DATE", "1988")}
+
+
+def test_the_quarter_ended_a_date_is_the_quarter_most_of_it_falls_in():
+    assert tags("In the quarter ended July 31, it had 5 million shares.")["the quarter"] == ("DATE", "1989-Q2")
+    assert tags("For the quarter ended Sept. 30, it earned $3.")["the quarter"] == ("DATE", "1989-Q3")
+    # with a (fiscal) quarter already in view, "the quarter" is that one
+    found = tags("It earned $5 million in the fiscal first quarter. Sales for the quarter ended Sept. 29 rose.")
+    assert found["the quarter"] == ("DATE", "1989-Q1")
+
+
+def test_a_quarter_not_yet_over_does_not_become_the_reported_one():
+    found = tags("Net fell in the third quarter. It sees weakness into the fourth quarter. In the year-ago period it lost.")
+    assert found["the year-ago period"] == ("DATE", "1988-Q3")
+
+
+def test_after_the_nine_months_a_year_earlier_is_the_year_before():
+    found = tags(
+        "For the nine months, net was $3 million, compared with $2 million a year earlier. Net rose in "
+        "the third quarter, up from a year-earlier net loss."
+    )
+    assert found["a year earlier"] == ("DATE", "1988")
+    assert found["year-earlier"] == ("DATE", "1988-Q3")  # the adjective, not "a year" of 12 months
+
+
+def test_payable_dates_lie_ahead():
+    assert tags("The company declared a dividend payable Dec. 1.", date(1989, 10, 27))["Dec. 1"] == ("DATE", "1989-12-01")
+
+
+def test_an_earlier_quarter_named_later_is_a_comparison_not_the_reported_one():
+    found = tags("Net rose in the third quarter. After a flat second quarter, sales rose. In the year-earlier period it lost.")
+    assert found["the year-earlier period"] == ("DATE", "1988-Q3")
+
+
+def test_that_year_is_the_year_last_spoken_of_under_timeml():
+    text = "He fled in June 1998 and returned later that year; imports that year fell."
+    found = tags(text)
+    assert found["later that year"] == ("DATE", "1998") and found["that year"] == ("DATE", "1998")
+    assert "that year" not in tags(text, convention="meantime")
+
+
+def test_parts_of_a_day_after_a_preposition_are_times_in_both():
+    text = "By mid afternoon, shares fell; at mid-afternoon yesterday they rose. High Noon is a film."
+    expected = {"mid afternoon": ("TIME", "1989-11-02TAF"), "mid-afternoon yesterday": ("TIME", "1989-11-01TAF")}
+    assert tags(text) == expected and tags(text, convention="meantime") == expected
+    assert tags("It will expire at midnight Friday.")["midnight Friday"] == ("TIME", "1989-11-03T24")
+
+
+def test_spelled_years_after_a_season_or_the_year_election_day_and_late_month():
+    found = tags(
+        "Prices hit that level in the winter of nineteen ninety-four; the approach of the year two "
+        "thousand worries them. The late-November trip runs from now to Election Day. Some two thousand came.",
+        date(1998, 10, 26),
+        convention="meantime",
+    )
+    assert found["the winter of nineteen ninety-four"] == ("DATE", "1994-WI")
+    assert found["the year two thousand"] == ("DATE", "2000")
+    assert found["late-November"] == ("DATE", "1998-11")
+    assert found["Election Day"] == ("DATE", "1998-11-03")
+    assert not any("thousand came" in t or t == "two thousand" for t in found)
+
+
+def test_spelled_day_of_month_and_a_month_naming_an_event():
+    text = "It is on March eighth. They walked in the annual March for Life and the March of the Mothers. In March, of course, it rained."
+    expected = {"March eighth": ("DATE", "1998-03-08"), "March": ("DATE", "1998-03")}
+    assert tags(text, date(1998, 3, 5)) == expected  # TimeML leaves "annual" before a noun untagged
+    assert tags(text, date(1998, 3, 5), convention="meantime") == {**expected, "annual": ("SET", "P1Y")}
+
+
+def test_a_singular_unit_long_lasts_one_unit_and_a_count_per_unit_is_a_rate():
+    assert tags("A day-long strike; a decades-long feud.", convention="meantime") == {
+        "day-long": ("DURATION", "P1D"),
+        "decades-long": ("DURATION", "PXDE"),
+    }
+    assert tags("Guards stay 24 hours a day, for two weeks.") == {"two weeks": ("DURATION", "P2W")}

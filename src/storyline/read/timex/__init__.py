@@ -51,12 +51,29 @@ Conventions (the option ``timex_convention``, component config ``convention``). 
   a year", "700 seats a week") are not tagged; "annually", "every week", "weekly" stay SETs.
 - "the nine months" (a report's period) and "the early 1980s" include the article; "the past year"
   is last year.
+- A clock time followed by the date it falls on is one TIME ("5 p.m. EST, Nov. 6" is
+  1989-11-06T17:00; MEANTIME annotates the two apart).
+- "the quarter a year ago", "last year's quarter", "the corresponding period last year" are one
+  DATE, the reported quarter a year before; "the quarter ended July 31" is the quarter already in
+  view (a fiscal one), else the calendar quarter most of its three months fall in (1989-Q2). The
+  reported quarter is one that has ended and is not older than the one in view ("after a flat
+  second quarter" in a third-quarter report is a comparison); after "for the nine months" a "a
+  year earlier" is the year before; "year-earlier results" is the reported quarter a year before.
+- "that year", "later that year", "that same day" are the year/day last spoken of.
+- Fractions are written in whole units: "2 1/2 years" P2Y6M, "a minute and a half" PT1M30S
+  (MEANTIME: P2.5Y). "24 hours a day", like "$1.76 a year", is a rate and not tagged.
 
 Under both: "in June last year" is one DATE (1997-06), "this year's third quarter" one DATE,
 "Saturday, April 25:" one DATE, and "the 1988 second quarter" is never a duration of 1,988 seconds
-(MEANTIME tags the year alone). Not (yet) followed: years inside enumerations ("1994 or later",
-"1990 and beyond" are one timex in TimeBank), "the end of the month" as a day, unpadded or
-unresolved weeks (TimeBank writes both 2000-W8 and 1989-WXX).
+(MEANTIME tags the year alone). "each July" and "Tuesday nights" are SETs; "by mid afternoon",
+"at midnight Friday", "at mid-afternoon yesterday" are TIMEs (a part of a day after a
+preposition); "March eighth", "the winter of nineteen ninety-four", "the year two thousand",
+"Election Day" and "late-November" are dates; "the annual March for Life" names an event;
+"a day-long strike" lasts P1D; "payable Dec. 1" lies ahead; an infinitive under a past perfect
+is past ("had been scheduled to expire Friday"). Not followed, because the gold does not agree
+with itself: "the end of the month" as a day, unpadded or unresolved weeks (TimeBank writes
+2000-W8, 1989-WXX and 1998-10 for "last week"), X-padded years (1949-XX), "Friday night" as
+"Friday", and which "now", "recent", "soon", "already" to tag.
 
 Why "meantime" is the default: its whole-phrase dates ("two weeks later" is the date two weeks
 after the anchor) put more on the story's timeline, which is what storyline builds; TimeML's

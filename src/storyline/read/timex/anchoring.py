@@ -38,9 +38,22 @@ _NOT_TENSE_BEFORE = re.compile(
     r"the|a|an|its|his|her|their|our)\s+)$"
 )
 _PREP_BEFORE = re.compile(r"(?i:\b(since|by|until|till)\s+(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?)$")
+_AHEAD_BEFORE = re.compile(r"(?i:\bpayable\s+)$")
 _SENT_END = re.compile(r"[.!?]\s|\n")
 _SENT_START = re.compile(r"(?:[.!?:]\s+|\n\s*|^)[“\"‘'(]?$")
 _WINDOW = 300  # characters searched either side: sentences longer than this are rare in news
+
+
+def _under_past_perfect(token) -> bool:
+    """Whether an infinitive hangs from a past perfect ("had been due to expire", "had planned to")."""
+    for _ in range(3):
+        head = token.head
+        if head is token or head.pos_ not in ("VERB", "AUX", "ADJ"):
+            return False
+        if (head.lower_ == "had" and head.tag_ == "VBD") or any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children):
+            return True
+        token = head
+    return False
 
 
 class TenseOracle:
@@ -52,6 +65,8 @@ class TenseOracle:
         self._starts: list[int] | None = None
 
     def tense(self, start: int, end: int) -> str:
+        if _AHEAD_BEFORE.search(self.text, max(0, start - 12), start):
+            return "future"  # "declared a dividend, payable Dec. 1": the payment is ahead
         prep = _PREP_BEFORE.search(self.text, max(0, start - 25), start)
         if prep and prep.group(1).lower() == "since":
             return "past"  # "since November" always looks back
@@ -89,6 +104,8 @@ class TenseOracle:
             return "past"
         if token.tag_ == "VB" and token.head.lower_ in ("plans", "plan", "expects", "hopes", "aims", "wants"):
             return "future"
+        if token.tag_ == "VB" and "to" in lowers and _under_past_perfect(token):
+            return "past"  # "had been scheduled to expire at midnight Friday": a deadline already passed
         if token.tag_ in ("VBZ", "VBP"):
             return "present"
         return None

@@ -24,7 +24,7 @@ from storyline.read.timex.lexicon import (
 
 __all__ = [
     "Context", "Found", "WS", "prev_word", "next_word", "number", "unit_of", "duration_value",
-    "dct_point", "month_num", "date_value", "day_num", "GRAN_ORDER",
+    "dct_point", "month_num", "date_value", "day_num", "GRAN_ORDER", "whole_units",
 ]
 
 
@@ -46,6 +46,7 @@ class Context:
     ref: Point | None = None  # last calendar date stated in the text (anaphora anchor)
     timeml: bool = False  # follow TimeML where it differs from MEANTIME (option timex_convention)
     quarter: Point | None = None  # last quarter stated in the text (a report's period)
+    part_year: bool = False  # the report last spoke of "the nine months" / "the six months", not a quarter
 
 
 WS = re.compile(r"\s+")
@@ -140,3 +141,22 @@ def date_value(ctx: Context, month: int, day: int | None, year: str | None, star
 def day_num(text: str) -> int:
     """The day number in "3rd", "14"."""
     return int(re.match(r"\d+", text).group())
+
+
+# the next smaller unit a fraction is written in: (prefix, letter) -> (letter, how many)
+_NEXT_UNIT = {("P", "Y"): ("M", 12), ("PT", "H"): ("M", 60), ("PT", "M"): ("S", 60)}
+_FRACTION = re.compile(r"(PT?)(\d+)\.(\d+)([A-Z])")
+
+
+def whole_units(value: str) -> str:
+    """A fractional duration in whole units, as TimeML writes it: P2.5Y -> P2Y6M, PT1.5M -> PT1M30S
+    (MEANTIME keeps P2.5Y)."""
+    m = _FRACTION.fullmatch(value)
+    if m is None or (m[1], m[4]) not in _NEXT_UNIT:
+        return value
+    letter, per = _NEXT_UNIT[(m[1], m[4])]
+    part = float("0." + m[3]) * per
+    if not part.is_integer():
+        return value
+    head = f"{m[2]}{m[4]}" if m[2] != "0" else ""
+    return f"{m[1]}{head}{int(part)}{letter}"

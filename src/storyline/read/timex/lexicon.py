@@ -16,6 +16,7 @@ __all__ = [
     "UNITS",
     "SEASONS",
     "DAY_PARTS",
+    "DAY_WORDS",
     "PREFIX_MODS",
     "APPROX_MODS",
     "OPEN_END_MODS",
@@ -46,6 +47,11 @@ VAGUE_QUANTITIES = frozenset(
     {"several", "few", "a few", "many", "some", "numerous", "multiple", "countless", "the past few",
      "a number of"}
 )
+
+# spelled days of the month ("March eighth", "June twenty-first", as broadcast transcripts write them)
+DAY_WORDS: dict[str, int] = {w: v for w, v in ORDINAL_WORDS.items() if v <= 20}
+DAY_WORDS.update({f"twenty-{w}": 20 + v for w, v in ORDINAL_WORDS.items() if v <= 9})
+DAY_WORDS.update({"thirtieth": 30, "thirty-first": 31})
 
 ORDINALS: dict[str, int] = {
     **{w: v for w, v in ORDINAL_WORDS.items() if v <= 12}, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": -1, "last": -1,

@@ -17,6 +17,7 @@ import re
 from storyline.read.timex.lexicon import (
     APPROX_MODS,
     DAY_PARTS,
+    DAY_WORDS,
     MONTHS,
     NUMBER_WORDS,
     OPEN_END_MODS,
@@ -31,7 +32,7 @@ from storyline.read.timex.lexicon import (
 __all__ = ["RULES", "SCANNER", "RULE_REGEX", "LEFT_MODIFIER", "APPROX_BEFORE", "OPEN_END_AFTER"]
 
 # word start not inside a hyphenated or possessive token ("mid-2011" is the one hyphen let in)
-_B = r"(?<![\w’'])(?:(?<!-)|(?<=[Mm]id-))"
+_B = r"(?<![\w’'])(?:(?<!-)|(?<=[Mm]id-)|(?<=[Ll]ate-)|(?<=[Ee]arly-))"  # "mid-2011", "late-November"
 _E = r"(?![\w-])"  # word end, not followed by a hyphen compound
 _MONTH = "(?:" + "|".join(
     re.escape(m[0].upper() + m[1:]) for m in sorted(MONTHS, key=len, reverse=True)
@@ -48,7 +49,7 @@ _NUMWORD = (
     rf"(?:(?:{_TENS})[- ](?:{_ONES})|" + alternation(NUMBER_WORDS) + "|" + alternation(VAGUE_QUANTITIES) + ")"
 )
 _NUM = rf"(?:\d+(?:\.\d+)?(?!,\d)|{_NUMWORD})"
-_HALF = r"(?:\s+and\s+a\s+half)"
+_HALF = r"(?:\s+and\s+a\s+half|\s+1/2(?!\d)|½)"  # "two and a half", "2 1/2"
 _DAYPART = "(?:" + alternation(DAY_PARTS) + ")"
 _ORD = r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
 _TZ = r"(?:UTC|GMT|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|ET|PT)"
@@ -62,12 +63,15 @@ def _i(pattern: str) -> str:
 
 
 _REL_WORDS = r"this\s+past|this|last|next|the\s+past|the\s+last|the\s+coming|the\s+next|the\s+current|" \
-    r"the\s+previous|the\s+following|the\s+same|the\s+prior|coming|past"
+    r"the\s+previous|the\s+following|the\s+same|the\s+prior|coming|past|that\s+same|that"
 _ANAPHOR_AFTER = r"(?=\s*[,.;:)!?]|\s*$)"  # "the day before." but not "the day before the vote"
 _THE_DAY_PREP = "".join(rf"(?<=\b{w}\s)|" for w in "for on in during throughout".split())[:-1]
 _THE_DAY_VERB = "".join(
     rf"(?<=\b{w}\s)|" for w in "end ended ending finish finished start started began close closed".split()
 )[:-1]
+_DAYPART_PREP = "|".join(
+    rf"(?<=\b{w}\s)" for w in "at by until till before after since from around about At By Until Before After Around".split()
+)
 _DURATION_FILLER = r"(?:more|additional|straight|consecutive|full|long|short|trading|business|calendar|successive)"
 
 # (rule name, pattern). Group names are read by rules_calendar.py and rules_relative.py.
@@ -84,7 +88,7 @@ RULES: list[tuple[str, str]] = [
               rf"(?:\s*(?P<tz>{_TZ})(?!\w))?"
               rf"(?:\s+(?P<day>{_i('today|yesterday|tomorrow')}|{_WEEKDAY}))?"),
     # Monday, June 1, 2009 / June 1st / March 12 2009 / June 3
-    ("mdy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})"
+    ("mdy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?:(?P<d>{_DAYNUM})|(?P<dw>{_i(alternation(DAY_WORDS))})(?![\w-]))"
             rf"(?:(?:,\s*|\s+)(?P<y>{_YEAR4}))?(?!\d|:\d)"),
     # 11 December 2009 / the 4th of July
     ("dmy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:{_i('the')}\s+)?(?<![\d,.])(?P<d>{_DAYNUM})"
@@ -113,28 +117,39 @@ RULES: list[tuple[str, str]] = [
     ("year_ago", _i(r"(?:the\s+(?:comparable\s+|corresponding\s+|same\s+)?(?=year-)"
                     r"|(?:comparable\s+|corresponding\s+))?(?P<core>year-(?:earlier|ago))"
                     r"(?:\s+(?P<noun>period|quarter|months|year))?(?![\w-])")),
+    # the quarter a year ago, the corresponding period last year, last year's quarter (a reporting
+    # period in the year before: one timex under TimeML)
+    ("period_ago", _i(r"the\s+(?:same\s+|comparable\s+|corresponding\s+)?(?:quarter|period)\s+"
+                      r"(?:(?P<ago>a\s+year\s+(?:ago|earlier))|(?P<last>last\s+year))(?![\w’'-])"
+                      r"|(?P<last2>last\s+year)[’']s\s+(?:quarter|period)(?![\w’'-])")),
     # spring, last summer, the fall of 2008, winter 2009
     ("season", _i(rf"(?:(?P<rel>this|last|next|this\s+past|the)\s+)?(?P<season>{_SEASON})"
-                  rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR4}))?(?![\w-])")),
+                  rf"(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR4})|(?P<spelled>(?:nineteen|eighteen)(?:-|\s+)(?:{_TENS})(?:(?:-|\s+)(?:{_ONES}))?)(?![\w-])))?(?![\w-])")),
     # 1990s, the '90s, 70s, the 2010's (only with "the": "2010's film" is a possessive year)
     ("decade", rf"(?:(?P<pre>{_i('early|late|mid')})-?\s*)?"
                rf"(?:(?P<full>1[1-9]\d0|20\d0)s|(?<=[Tt]he\s)(?P<full2>1[1-9]\d0|20\d0)[’']s"
                rf"|[’']?(?P<short>[1-9]0)s)(?!\w)"),
     # years and decades as broadcast transcripts spell them: nineteen ninety-four, the nineties
     ("spelled_year", _i(rf"(?P<hundreds>nineteen|eighteen)(?:-|\s+)(?P<tens>{_TENS})(?:-|\s+)?(?P<ones>{_ONES})?(?![\w-])"
-                        rf"|the\s+(?P<decade>{_TENS.replace('y', 'ies')})(?![\w-])")),
+                        rf"|the\s+(?P<decade>{_TENS.replace('y', 'ies')})(?![\w-])"
+                        r"|the\s+year\s+(?P<millennium>two\s+thousand)(?![\w-])(?!\s+and\b)")),
     # the 20th century
     ("century", _i(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century(?!\w)")),
     # holidays (capitalised)
     ("holiday", r"(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year[’']s(?:\s+(?:Day|Eve))?|Halloween"
-                rf"|Valentine[’']s\s+Day|Thanksgiving(?:\s+Day)?)(?:\s+(?P<y>{_YEAR4}))?(?!\w)"),
+                rf"|Valentine[’']s\s+Day|Thanksgiving(?:\s+Day)?|Election\s+Day)(?:\s+(?P<y>{_YEAR4}))?(?!\w)"),
+    # at mid-afternoon yesterday, by mid afternoon, at midnight Friday, until noon: a part of a day
+    # after a preposition (so "High Noon" and "noon comes" stay out)
+    ("daypart", rf"(?:{_DAYPART_PREP})"
+                rf"(?:(?i:mid)[- ]?(?P<part>morning|afternoon|evening)|(?P<clock>midnight|noon|midday))"
+                rf"(?:\s+(?P<day>{_i('today|yesterday|tomorrow')}|{_WEEKDAY}))?(?![\w-])"),
     # the day before yesterday, earlier today, tomorrow morning, tonight, this afternoon
     ("dayrel", _i(rf"(?:the\s+day\s+(?P<ba>before|after)\s+)?(?:(?P<el>earlier|later)\s+)?"
                   rf"(?P<word>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>{_DAYPART}))?(?![\w-])"
                   rf"|(?P<this>this|tomorrow|yesterday)\s+(?P<part2>{_DAYPART})(?![\w-])")),
     # last Monday, Friday morning, on Thursday
     ("weekday", rf"(?:(?P<rel>{_i('last|next|this|this past|this coming|the following|the previous|the next')})\s+)?"
-                rf"(?P<wd>{_WEEKDAY})(?:\s+(?P<part>{_i(_DAYPART)})(?![\w-]))?"),
+                rf"(?P<wd>{_WEEKDAY})(?:\s+(?P<part>{_i(_DAYPART)})(?P<pl>s)?(?![\w-]))?"),
     # five years ago, a year later, days later, two weeks earlier, a month from now
     ("offset", _i(rf"(?:(?P<num>{_NUM}){_HALF}?\s+)?(?P<unit>{_UNIT_S})\s+"
                   rf"(?P<dir>ago|later|earlier|from\s+now|hence|(?:before|after){_ANAPHOR_AFTER})(?![\w-])")),
@@ -157,15 +172,15 @@ RULES: list[tuple[str, str]] = [
     # every year, each Monday, once a week, twice a year
     ("set", _i(rf"(?:every|each)\s+(?:other\s+)?(?P<unit>{_UNITS}|{_DAYPART})(?!\w)"
                rf"|(?P<freq>once|twice|three\s+times|\d+\s+times)\s+(?:a|an|per|every)\s+(?P<unit2>{_UNITS})(?!\w)")
-            + rf"|(?:{_i('every|each')})\s+(?P<wd>{_WEEKDAY})"),
+            + rf"|(?:{_i('every|each')})\s+(?:(?P<wd>{_WEEKDAY})|(?P<mon>{_MONTH_WORD}))"),
     ("set_adv", rf"(?<![\w-])(?P<adv>{alternation(SET_ADVERBS)})(?![\w-])"),
     # the past nine days, the next four years, 11 years, several months, 41-year, decades-long,
     # over the years
-    ("duration", _i(rf"(?:(?P<rel>the\s+(?:past|last|next|first|coming|previous|following|final)"
+    ("duration", _i(rf"(?P<num2>a|an|one)\s+(?P<unit2>{_UNITS})\s+and\s+a\s+half(?!\w)"
+                    rf"|(?:(?P<rel>the\s+(?:past|last|next|first|coming|previous|following|final)"
                     rf"|recent|coming|past)\s+)?"
                     rf"(?:(?P<num>{_NUM})(?P<half>{_HALF})?(?:\s+|(?P<hy>-))(?:{_DURATION_FILLER}\s+)?)?"
-                    rf"(?P<unit>{_UNITS})(?P<pl>s)?(?P<long>-long)?(?![\w])(?!-old)(?!\s+old\b)"
-                    rf"|(?P<num2>a|an|one)\s+(?P<unit2>{_UNITS})\s+and\s+a\s+half(?!\w)"
+                    rf"(?P<unit>{_UNITS})(?P<pl>s)?(?P<long>-long)?(?![\w])(?!-old|-earlier|-ago)(?!\s+old\b)"
                     rf"|half\s+an?\s+(?P<unit3>hour|day|year|month|century|decade)(?!\w)"
                     rf"|over\s+the\s+(?:past\s+|last\s+)?(?P<unit4>years|decades|months)(?!\w)")),
     # now, currently, recently, the future

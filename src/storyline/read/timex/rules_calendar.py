@@ -20,7 +20,14 @@ from storyline.read.timex.context import (
     month_num,
     prev_word,
 )
-from storyline.read.timex.lexicon import DAY_PARTS, MONTHS, ORDINALS, SEASONS, WEEKDAYS
+from storyline.read.timex.lexicon import (
+    DAY_PARTS,
+    DAY_WORDS,
+    MONTHS,
+    ORDINALS,
+    SEASONS,
+    WEEKDAYS,
+)
 
 __all__ = ["HANDLERS", "weekday_date"]
 
@@ -39,6 +46,7 @@ _NOT_YEAR_BEFORE = frozenset(
     "no. no number flight route room model windows office boeing airbus channel highway interstate "
     "version # rule article section page".split()
 )
+_NAME_AFTER = re.compile(r"[^\S\n]+(?:of|for|on)[^\S\n]+(?:the[^\S\n]+)?[A-Z]")
 _SAME_LINE_WORD = re.compile(r"[^\S\n]+([A-Z][a-z]+)")
 _SHORT_YEAR_BEFORE = frozenset(
     "in since of from by the until before after summer spring fall autumn winter class and to".split()
@@ -105,8 +113,19 @@ def rule_clock(m, ctx, s, e):
     return Found(s, e, "TIME", f"{day}T{hh:02d}:{mm:02d}{zone}", anchor=anchor)
 
 
+_CLOCK_WORDS = {"midnight": "T24", "noon": "T12:00", "midday": "T12:00"}
+
+
+def rule_daypart(m, ctx, s, e):
+    day, anchor = _clock_day(m, ctx, s, e)
+    suffix = _CLOCK_WORDS[m["clock"]] if m["clock"] else "T" + DAY_PARTS[m["part"].lower()]
+    return Found(s, e, "TIME", day + suffix, anchor=anchor)
+
+
 def rule_mdy(m, ctx, s, e):
-    value, anchor = date_value(ctx, month_num(m["mon"]), day_num(m["d"]), m["y"], s, e)
+    spelled = m.groupdict().get("dw")  # "March eighth"
+    day = DAY_WORDS[spelled.lower()] if spelled else day_num(m["d"])
+    value, anchor = date_value(ctx, month_num(m["mon"]), day, m["y"], s, e)
     return Found(s, e, "DATE", value, anchor=anchor) if value else None
 
 
@@ -238,6 +257,10 @@ def rule_season(m, ctx, s, e):
         if word == "fall" or prev_word(ctx, s) not in {"in", "during", "by", "since", "until", "through", "early", "late", "mid", "this", "last", "next"}:
             return None
     code = SEASONS[word]
+    if m["spelled"]:  # "the winter of nineteen ninety-four"
+        words = re.split(r"[-\s]+", m["spelled"].lower())
+        year = CARDINALS[words[0]] * 100 + sum(CARDINALS[w] for w in words[1:])
+        return Found(s, e, "DATE", f"{year}-{code}")
     if m["y"]:
         return Found(s, e, "DATE", f"{m['y']}-{code}")
     if not ctx.dct:
@@ -263,6 +286,8 @@ def rule_decade(m, ctx, s, e):
 
 
 def rule_spelled_year(m, ctx, s, e):
+    if m["millennium"]:  # "the year two thousand" of broadcast transcripts
+        return Found(s, e, "DATE", "2000")
     if m["decade"]:
         tens = CARDINALS[m["decade"].lower().replace("ies", "y")]
         century = 19 if ctx.dct is None or 1900 + tens <= ctx.dct.year else 18
@@ -289,8 +314,26 @@ def _thanksgiving(year: int) -> date:
     return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
 
 
+def _election_day(year: int) -> date:
+    """US Election Day: the Tuesday after the first Monday of November."""
+    first = date(year, 11, 1)
+    return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
+
+
 def rule_holiday(m, ctx, s, e):
     name = WS.sub(" ", m["hol"].lower().replace("’", "'"))
+    if name == "election day":
+        if m["y"]:
+            return Found(s, e, "DATE", _election_day(int(m["y"])).isoformat())
+        if not ctx.dct:
+            return Found(s, e, "DATE", "XXXX-11")
+        # the next one, or the last when the clause is past
+        day = _election_day(ctx.dct.year)
+        if ctx.tense.tense(s, e) == "past" and day > ctx.dct:
+            day = _election_day(ctx.dct.year - 1)
+        elif day < ctx.dct and ctx.tense.tense(s, e) != "past":
+            day = _election_day(ctx.dct.year + 1)
+        return Found(s, e, "DATE", day.isoformat(), anchor="DCT")
     if name.startswith("thanksgiving"):
         if m["y"]:
             return Found(s, e, "DATE", _thanksgiving(int(m["y"])).isoformat())
@@ -349,6 +392,8 @@ def rule_weekday(m, ctx, s, e):
     rel = WS.sub(" ", m["rel"].lower()) if m["rel"] else None
     part = (m["part"] or "").lower()
     suffix = "T" + DAY_PARTS[part] if part else ""
+    if m["pl"] and not rel:  # "Tuesday nights": every one of them
+        return Found(s, e, "SET", f"XXXX-WXX-{wd + 1}{suffix}")
     kind = "TIME" if suffix else "DATE"
     if rel in ("the following", "the previous", "the next") and ctx.ref and ctx.ref.gran == "D":
         return Found(s, e, kind, weekday_date(ctx, wd, rel, s, e, ctx.ref.day).isoformat() + suffix, anchor="REF")
@@ -371,6 +416,8 @@ def rule_month(m, ctx, s, e):
     if before in MONTHS or before.rstrip(".") in MONTHS:
         return None
     introduced = before in _MONTH_PREP or text[max(0, s - 4) : s].lower().endswith("mid-")
+    if not introduced and _NAME_AFTER.match(text, e):
+        return None  # "the annual March for Life", "the March of the Combatant Mothers": a name
     if word == "May" and not introduced:
         return None  # the modal verb, or a name
     if after and (not introduced or before in ("and", "or", "a")):

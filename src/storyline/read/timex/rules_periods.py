@@ -13,13 +13,19 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from storyline.read.timex.calendar import Point, shift
-from storyline.read.timex.context import Context, Found
-from storyline.read.timex.lexicon import ORDINALS
+from storyline.read.timex.calendar import Point, parse_value, shift
+from storyline.read.timex.context import Context, Found, date_value, day_num, month_num
+from storyline.read.timex.lexicon import MONTHS, ORDINALS
 
 __all__ = ["HANDLERS", "reporting_quarter"]
 
 _ENDED = re.compile(r"\s+(?:ended|ending|through|to)\b", re.I)
+_ENDED_DATE = re.compile(
+    r"[^\S\n]+(?:ended|ending)[^\S\n]+(?P<mon>"
+    + "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True))
+    + r")[^\S\n]+(?P<d>[0-3]?\d)(?!\d)",
+    re.I,
+)
 _RECENT_MONTHS = 15  # a quarter stated further back than this is no longer the report's subject
 
 
@@ -72,7 +78,7 @@ def rule_year_ago(m, ctx, s, e):
     start = s if m["noun"] else m.start("core")  # "the year-earlier $4.5 million": the adjective alone
     q = reporting_quarter(ctx)
     noun = (m["noun"] or "").lower()
-    if q is not None and noun in ("period", "quarter"):
+    if q is not None and noun in ("", "period", "quarter"):  # "year-earlier results" in a quarterly report
         return Found(start, e, "DATE", Point(shift(q.day, "Y", -1), "Q").value(), anchor="REF")
     if ctx.dct is None:
         return Found(start, e, "DATE", "XXXX")
@@ -86,6 +92,14 @@ def rule_the_period(m, ctx, s, e):
     latest = bool(m["which"])
     if unit == "weekend":
         return Found(s, e, "DATE", _weekend(ctx, s, e), anchor="DCT")
+    ended = _ENDED_DATE.match(ctx.text, e)
+    if unit == "quarter" and ended and reporting_quarter(ctx) is None:
+        # "the quarter ended July 31": the three months up to that date, named by the calendar
+        # quarter most of them fall in
+        value, _ = date_value(ctx, month_num(ended["mon"]), day_num(ended["d"]), None, s, e)
+        last = parse_value(value or "")
+        if last is not None:
+            return Found(s, e, "DATE", Point(last.day - timedelta(days=45), "Q").value(), anchor="DCT")
     if unit == "year" and _ENDED.match(ctx.text, e):
         return Found(s, e, "DURATION", "P1Y")  # "the year ended March 31": a fiscal year's length
     if unit == "year":

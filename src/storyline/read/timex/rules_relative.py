@@ -22,12 +22,14 @@ from storyline.read.timex.context import (
 )
 from storyline.read.timex.lexicon import (
     DAY_PARTS,
+    MONTHS,
     PREFIX_MODS,
     REF_WORDS,
     SET_ADVERBS,
     UNITS,
     WEEKDAYS,
 )
+from storyline.read.timex.patterns import RULE_REGEX
 from storyline.read.timex.rules_periods import reporting_quarter
 
 __all__ = ["HANDLERS"]
@@ -42,7 +44,8 @@ _PER_UNIT = re.compile(
     r"[^\S\n]+(?:[a-z]+[^\S\n]+)?[a-z]+s[^\S\n]+$"
 )
 _FREQUENCY_ADJECTIVES = frozenset({"annual", "quarterly", "semiannual", "biannual"})
-_NOUN_AFTER = re.compile(r"[^\S\n]+[a-z]")
+_RATE_AFTER = re.compile(r"[^\S\n]+(?:a|an|per)[^\S\n]+(?:second|minute|hour|day|night|week|month|year)\b", re.I)
+_NOUN_AFTER = re.compile(r"[^\S\n]+[A-Za-z]")  # "the annual meeting", "the annual March for Life"
 _RATE_BEFORE = re.compile(r"(?:\d|%|percent|dollars?|euros?|pounds|billion|million|thousand|cents?)\s*$", re.I)
 
 
@@ -51,7 +54,7 @@ _AGO_GRAN = {"D": "D", "W": "D", "WE": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": 
 
 def rule_offset(m, ctx, s, e):
     n = number(m["num"]) if m["num"] else None
-    if n is not None and "half" in m.group(0).lower():
+    if n is not None and any(h in m.group(0).lower() for h in ("half", "1/2", "½")):
         n += 0.5
     letter, is_time = unit_of(m["unit"])
     direction = WS.sub(" ", m["dir"].lower())
@@ -65,6 +68,9 @@ def rule_offset(m, ctx, s, e):
     if q is not None and direction in ("ago", "earlier", "before"):
         # "up from $10 million a year ago" in a third-quarter report: that quarter a year before
         return Found(s, e, "DATE", Point(shift(q.day, "Y", -n), "Q").value(), anchor="REF")
+    if ctx.timeml and ctx.part_year and exact and n == 1 and letter == "Y" and direction in ("ago", "earlier", "before") and ctx.dct:
+        # "compared with $2 million a year earlier" after "for the nine months": the year before
+        return Found(s, e, "DATE", str(ctx.dct.year - 1), anchor="DCT")
     if direction in ("ago", "from now", "hence"):
         sign = -1 if direction == "ago" else 1
         if not exact:
@@ -89,7 +95,22 @@ def rule_offset(m, ctx, s, e):
 _REL_SIGN = {"this": 0, "the current": 0, "last": -1, "this past": -1, "next": 1, "coming": 1,
              "the coming": 1}
 _ANAPHORIC = {"the next": 1, "the following": 1, "the previous": -1, "the prior": -1, "the same": 0,
+              "that": 0, "that same": 0,  # "that year", "later that year": the one last spoken of
               "before": -1, "earlier": -1, "previous": -1, "prior": -1, "after": 1, "later": 1}
+
+
+def rule_period_ago(m, ctx, s, e):
+    """ "the quarter a year ago", "last year's quarter": under TimeML one DATE, the reported quarter
+    a year before; under MEANTIME only the "a year ago" / "last year" in it."""
+    part = "ago" if m["ago"] else ("last" if m["last"] else "last2")
+    rule = "offset" if part == "ago" else "rel_unit"
+    if not ctx.timeml:
+        sub = RULE_REGEX[rule].match(ctx.text, m.start(part))
+        return HANDLERS[rule](sub, ctx, sub.start(), sub.end()) if sub else None
+    if ctx.dct is None:
+        return Found(s, e, "DATE", "XXXX-QX")
+    q = reporting_quarter(ctx) or Point(shift(ctx.dct, "M", -3), "Q")
+    return Found(s, e, "DATE", Point(shift(q.day, "Y", -1), "Q").value(), anchor="REF")
 
 
 def rule_rel_unit(m, ctx, s, e):
@@ -98,6 +119,8 @@ def rule_rel_unit(m, ctx, s, e):
     letter = UNITS[unit][0]
     if UNITS[unit][1]:
         return None  # "last hour", "this minute": not worth the false alarms
+    if rel in ("that", "that same") and not ctx.timeml:
+        return None  # MEANTIME's one "that day" is "that day has come", not an anaphor
     if rel == "the past" and unit == "year" and ctx.timeml:
         rel = "last"  # TimeBank: "the past year" is last year
     if rel in ("the past", "past"):
@@ -160,6 +183,8 @@ def rule_the_day(m, ctx, s, e):
 def rule_set(m, ctx, s, e):
     if m["wd"]:
         return Found(s, e, "SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}")
+    if m["mon"]:  # "each July"
+        return Found(s, e, "SET", f"XXXX-{MONTHS[m['mon'].lower()]:02d}")
     unit = (m["unit"] or m["unit2"]).lower()
     if unit in DAY_PARTS:
         return Found(s, e, "SET", "T" + DAY_PARTS[unit])
@@ -187,12 +212,13 @@ def rule_duration(m, ctx, s, e):
             return None  # a bare "year" is not a time expression
         if not (rel or m["long"] or prev_word(ctx, s) in _DURATION_PREP):
             return None
-        return Found(s, e, "DURATION", duration_value(None, unit))
+        # "a day-long strike" lasts a day; "decades-long" some decades
+        return Found(s, e, "DURATION", duration_value(1 if m["long"] and not m["pl"] else None, unit))
     low = WS.sub(" ", num_word.lower())
     if low.isdigit() and len(low) == 4 and not m["pl"] and 1700 <= int(low) <= 2099:
         return None  # "the 1988 second quarter": a year, not 1,988 seconds
-    if low in ("a", "an") and m["pl"]:  # "a decades-long feud": the article belongs to the noun
-        return Found(m.start("unit"), e, "DURATION", duration_value(None, unit))
+    if low in ("a", "an") and (m["pl"] or m["long"]):  # "a decades-long feud": the article belongs to the noun
+        return Found(m.start("unit"), e, "DURATION", duration_value(None if m["pl"] else 1, unit))
     n = number(num_word)
     letter = unit_of(unit)[0]
     nxt = next_word(ctx, e).lower()
@@ -208,6 +234,8 @@ def rule_duration(m, ctx, s, e):
         return Found(s, e, "SET", duration_value(1, unit))  # "$5 billion a year"
     if ctx.timeml and low in ("a", "an") and not rel and _PER_UNIT.search(ctx.text, max(0, s - 30), s):
         return None  # "700 seats a week", "four flights a week": a rate
+    if ctx.timeml and _RATE_AFTER.match(ctx.text, e):
+        return None  # "24 hours a day", "two days a week": a rate, untagged like "$1.76 a year"
     if ctx.timeml and not (rel or m["hy"]) and n is not None and ctx.text[max(0, s - 4) : s].lower() == "the ":
         s -= 4  # TimeML: "the nine months" (ended Sept. 30), the determiner included
     return Found(s, e, "DURATION", duration_value(n, unit))

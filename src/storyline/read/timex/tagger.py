@@ -6,6 +6,7 @@ against the last calendar date already found, which is also what its ``anchor`` 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Doc
@@ -13,7 +14,8 @@ from spacy.tokens import Doc
 from storyline.core.dates import DEFAULT_TIMEX_CONVENTION
 from storyline.read.doc import TimexAnn
 from storyline.read.timex.anchoring import TenseOracle
-from storyline.read.timex.calendar import parse_value
+from storyline.read.timex.calendar import parse_value, shift
+from storyline.read.timex.context import whole_units
 from storyline.read.timex.lexicon import APPROX_MODS, OPEN_END_MODS, PREFIX_MODS
 from storyline.read.timex.normalize import Context, Found, normalize
 from storyline.read.timex.patterns import (
@@ -31,6 +33,7 @@ _NO_LEFT_MOD = frozenset({"the_unit", "decade", "duration", "offset", "set", "se
 _APPROX_RULES = frozenset({"duration", "offset"})
 # rules whose quarter is the period a report is about (not a comparison with a year before)
 _PERIOD_RULES = frozenset({"quarter", "the_period", "year_period"})
+_PART_YEAR = frozenset({"P6M", "P9M"})  # a half or nine months reported on, not a quarter
 
 
 def tag_timexes(
@@ -72,6 +75,8 @@ def tag_timexes(
         _extend_left(found, rule, text, last_end, ctx.timeml)
         if ctx.timeml:
             _extend_right(found, text)
+            if found.type == "DURATION":
+                found.value = whole_units(found.value)
         if blocked and _overlaps(blocked, found.start, found.end):
             continue
         anchor = found.anchor
@@ -85,9 +90,46 @@ def tag_timexes(
             point = parse_value(found.value)
             if point is not None:
                 ctx.ref, ref_index = point, len(out) - 1
-                if point.gran == "Q" and rule in _PERIOD_RULES:
-                    ctx.quarter = point
+                if point.gran == "Q" and rule in _PERIOD_RULES and _is_over(point, ctx):
+                    ctx.quarter, ctx.part_year = point, False  # a report is about a quarter that has ended
+        elif found.type == "DURATION" and found.value in _PART_YEAR and text.startswith(("the ", "The "), found.start):
+            # "for the nine months": comparisons now speak of that part of the year
+            ctx.quarter, ctx.part_year = None, True
+    return _join_clock_and_date(out, text) if ctx.timeml else out
+
+
+_CLOCK_DATE_GAP = re.compile(r"[^\S\n]*,?[^\S\n]+")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _join_clock_and_date(found: list[TimexAnn], text: str) -> list[TimexAnn]:
+    """TimeML: a clock time followed by the date it falls on is one TIME ("5 p.m. EST, Nov. 6" is
+    1989-11-06T17:00); MEANTIME annotates the two apart."""
+    out: list[TimexAnn] = []
+    for t in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.type == "TIME"
+            and t.type == "DATE"
+            and _DAY_VALUE.fullmatch(t.value)
+            and "T" in prev.value
+            and _CLOCK_DATE_GAP.fullmatch(text, prev.end, t.start)
+        ):
+            clock = prev.value[prev.value.index("T"):]
+            out[-1] = TimexAnn(prev.start, t.end, text[prev.start : t.end], "TIME", t.value + clock, None, t.anchor)
+        else:
+            out.append(t)
     return out
+
+
+def _is_over(point, ctx: Context) -> bool:
+    """Whether ``point`` (a quarter) can be the one a report is about: over by publication, and not
+    older than the one already in view ("after a flat second quarter" in a third-quarter report,
+    "in the 1988 period" are comparisons)."""
+    if ctx.quarter is not None and point.day < ctx.quarter.day:
+        return False
+    return ctx.dct is None or shift(point.day, "M", 3) <= ctx.dct
 
 
 def _extend_right(found: Found, text: str) -> None:
