@@ -21,7 +21,9 @@ Scores:
 The cue's position is not part of AttributionAnn, so it is located as the occurrence of the cue
 text nearest the content (see ``_cue_span``).
 
-Usage: python eval/meantime_attribution.py [--root PATH] [--topics apple gm] [--limit N]
+Usage: python eval/meantime_attribution.py [--root PATH] [--topics apple gm] [--limit N] [--misses]
+
+``--misses`` prints every missed SLINK and every attribution matching none, with its sentence.
 """
 
 from __future__ import annotations
@@ -72,6 +74,17 @@ def _cue_span(text: str, att) -> tuple[int, int] | None:
     return (best[1], best[1] + len(att.cue)) if best else None
 
 
+def _show(what: str, mdoc, cue: tuple[int, int], content: tuple[int, int], ours: list) -> None:
+    """One line per miss or extra: the cue and content words, the sentence, what we found there."""
+    text = mdoc.text
+    lo = max(text.rfind("\n", 0, min(cue[0], content[0])) + 1, min(cue[0], content[0]) - 160)
+    hi = max(cue[1], content[1])
+    hi = min(len(text), hi + 80)
+    found = "; ".join(f"[{a.cue}|{a.source_text or '-'}|{a.kind}] {text[a.content_start:a.content_end][:80]!r}" for a in ours)
+    print(f"{what}: {mdoc.doc_id} cue={text[cue[0]:cue[1]]!r} content={text[content[0]:content[1]]!r}\n    {text[lo:hi]!r}"
+          + (f"\n    ours: {found}" if found else ""))
+
+
 def _gold(doc):
     participants: dict[str, list[tuple[int, int]]] = {}
     for r in doc.relations:
@@ -117,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--topics", nargs="*", default=None)
     ap.add_argument("--limit", type=int, default=0, help="score only the first N documents")
     ap.add_argument("--full", action="store_true", help="run the whole storyline pipeline (entities, timex) too")
+    ap.add_argument("--misses", action="store_true", help="print each missed SLINK and each unmatched attribution, with its sentence")
     args = ap.parse_args(argv)
 
     from storyline.read.doc import ArticleMeta
@@ -145,11 +159,15 @@ def main(argv: list[str] | None = None) -> int:
         for g in speech:
             hit = [i for i, a in enumerate(atts) if a.content_start <= g["content"][0] and g["content"][1] <= a.content_end]
             if not hit:
+                if args.misses:
+                    _show("MISS", mdoc, g["cue"], g["content"], [])
                 continue
             c["content"] += 1
             paired = [i for i in hit if _overlap(cues[i], g["cue"])]
             if paired:
                 c["pair"] += 1
+            elif args.misses:
+                _show("MISS (content found, other cue)", mdoc, g["cue"], g["content"], [atts[i] for i in hit])
             if g["speaker"]:
                 c["speaker_gold_found"] += 1
                 if any(_overlap((atts[i].source_start, atts[i].source_end) if atts[i].source_start is not None else None, s) for i in paired for s in g["speaker"]):
@@ -164,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
             c["predicted"] += 1
             if any(_overlap(cues[i], g["cue"]) and a.content_start <= g["content"][0] and g["content"][1] <= a.content_end for g in speech):
                 c["predicted_correct"] += 1
+            elif args.misses:
+                _show("EXTRA", mdoc, cues[i], (a.content_start, a.content_end), [a])
         claims = doc._.sl_claims or []
         for m in mdoc.by_tag("EVENT_MENTION"):
             if m.start is None or m.start >= end:
