@@ -4,22 +4,29 @@ cut at work in grouping: two events of one kind that share their names."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from helpers.piles import QUAKE_2005, QUAKE_2008, article, partition
 
 from storyline import api
 from storyline.core.options import GroupingOptions
+from storyline.group import split
 from storyline.group.split import sparsest_cut
 
+# members 0-3 link among themselves, 4-7 among themselves, and 3 also to 4
+TWO_GROUPS = np.array([[1, 2, 3], [0, 2, 3], [0, 1, 3], [0, 1, 4], [5, 6, 7], [4, 6, 7], [4, 5, 7], [4, 5, 6]])
 
-def test_two_groups_linked_once_are_cut_between_them():
-    # members 0-3 link among themselves, 4-7 among themselves, and 3 also to 4
-    neighbours = np.array([[1, 2, 3], [0, 2, 3], [0, 1, 3], [0, 1, 4], [5, 6, 7], [4, 6, 7], [4, 5, 7], [4, 5, 6]])
-    conductance, first = sparsest_cut(neighbours, min_part=3)
+
+@pytest.mark.parametrize("dense", [400, 0], ids=["dense solver", "power iteration"])
+def test_two_groups_linked_once_are_cut_between_them(monkeypatch, dense):
+    monkeypatch.setattr(split, "_DENSE", dense)
+    conductance, first = sparsest_cut(TWO_GROUPS, min_part=3)
     assert first is not None and first.tolist() == [True] * 4 + [False] * 4
-    assert 0 < conductance < 0.1  # one link of the 13 ending in each side
+    assert conductance == pytest.approx(1 / 13)  # one link of the 13 link ends on each side
 
 
-def test_two_unlinked_groups_cut_at_conductance_zero():
+@pytest.mark.parametrize("dense", [400, 0], ids=["dense solver", "power iteration"])
+def test_two_unlinked_groups_cut_at_conductance_zero(monkeypatch, dense):
+    monkeypatch.setattr(split, "_DENSE", dense)
     neighbours = np.array([[1, 2], [0, 2], [0, 1], [4, 5], [3, 5], [3, 4]])
     conductance, first = sparsest_cut(neighbours, min_part=3)
     assert conductance == 0.0 and first is not None and first.tolist() == [True] * 3 + [False] * 3
