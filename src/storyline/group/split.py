@@ -43,9 +43,11 @@ def sparsest_cut(neighbours: np.ndarray, min_part: int) -> tuple[float, np.ndarr
     if n < 2 * min_part or neighbours.size == 0:
         return float("inf"), None
     rows = np.repeat(np.arange(n), neighbours.shape[1])
-    pairs = np.unique(np.concatenate([np.stack([rows, neighbours.ravel()], 1), np.stack([neighbours.ravel(), rows], 1)]), axis=0)
-    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
-    r, c = pairs[:, 0], pairs[:, 1]
+    cols = neighbours.ravel().astype(np.int64)
+    # each link once in each direction (a pair as one number: np.unique over rows is slow)
+    keys = np.unique(np.concatenate([rows * n + cols, cols * n + rows]))
+    r, c = keys // n, keys % n
+    r, c = r[r != c], c[r != c]
     degree = np.bincount(r, minlength=n).astype(np.float64)
     root = np.sqrt(degree)
     order = np.argsort(_fiedler(r, c, root), kind="stable")
@@ -74,7 +76,7 @@ def _fiedler(r: np.ndarray, c: np.ndarray, root: np.ndarray) -> np.ndarray:
     if n <= _DENSE:
         adjacency = np.zeros((n, n))
         adjacency[r, c] = 1.0
-        top = root / np.linalg.norm(root)
+        top = root / _length(root)
         # the first eigenvector taken out, so that a graph in pieces (eigenvalue 1 twice) still
         # gives a vector that tells the pieces apart
         _, vectors = np.linalg.eigh(adjacency / root[:, None] / root[None, :] - np.outer(top, top))
@@ -86,20 +88,26 @@ def _fiedler_by_steps(r: np.ndarray, c: np.ndarray, root: np.ndarray) -> np.ndar
     """The same by power iteration on (I + normalised adjacency) / 2, whose eigenvalues lie in
     [0, 1], kept orthogonal to the first eigenvector (the square roots of the degrees)."""
     n = len(root)
-    top = root / np.linalg.norm(root)
+    top = root / _length(root)
     x = np.random.default_rng(0).standard_normal(n)  # fixed: the same members always cut the same way
-    x -= (top @ x) * top
-    x /= np.linalg.norm(x)
+    x -= (top * x).sum() * top
+    x /= _length(x)
     for _ in range(_STEPS):
         y = x / root
         y = 0.5 * (x + np.bincount(r, weights=y[c], minlength=n) / root)
-        y -= (top @ y) * top
-        norm = np.linalg.norm(y)
+        y -= (top * y).sum() * top
+        norm = _length(y)
         if norm < 1e-300:
             break
         y /= norm
-        done = np.linalg.norm(y - x) < _TOLERANCE
+        done = _length(y - x) < _TOLERANCE
         x = y
         if done:
             break
     return x / root
+
+
+def _length(x: np.ndarray) -> float:
+    # not np.linalg.norm (a BLAS call): on a busy machine BLAS threads make one long vector's length
+    # cost milliseconds, and this runs a few times per step
+    return float(np.sqrt(np.square(x).sum()))
