@@ -131,6 +131,9 @@ def test_grouping_options_are_checked():
     with pytest.raises(ConfigError, match="window_days"):
         options_from({"grouping": {"window_days": 0}})
     assert options_from({"grouping": {"threshold": 0.3}}).grouping.threshold == 0.3
+    with pytest.raises(ConfigError, match="split_conductance"):
+        options_from({"grouping": {"split_conductance": -0.1}})
+    assert options_from({"grouping": {"split_conductance": 0}}).grouping.split_conductance == 0
 
 
 def test_the_bundled_demos_stay_one_story_each():
