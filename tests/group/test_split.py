@@ -79,3 +79,18 @@ def test_an_article_of_an_existing_story_is_never_split_off():
     # the story already holds one article of the second quake: cutting would move it, so the story stays whole
     groups = api.group_stories(second[1:], existing={"Qeshm quakes": first + second[:1]})
     assert [(g.name, len(g.articles)) for g in groups] == [("Qeshm quakes", 8)]
+
+
+def test_a_large_story_is_cut_by_power_iteration_too():
+    # 900 members (above the dense solver's limit): two groups of 450, each member linked to three
+    # random members of its own group, and five links across
+    rng = np.random.default_rng(7)
+    half = 450
+    neighbours = np.array([rng.choice([j for j in range(half) if j != i], 3, replace=False) for i in range(half)]
+                          + [half + rng.choice([j for j in range(half) if j != i], 3, replace=False) for i in range(half)])
+    for i in range(5):
+        neighbours[i, 0] = half + i
+    assert len(neighbours) > split._DENSE
+    conductance, first = sparsest_cut(neighbours, min_part=3)
+    assert first is not None and first.tolist() == [True] * half + [False] * half
+    assert conductance < 0.01
