@@ -7,23 +7,13 @@ import random
 from datetime import date
 
 import pytest
-from helpers.piles import QUAKE, REHAB
+from helpers.piles import QUAKE, REHAB, article, partition
 
 from storyline import api
 from storyline.core.errors import ConfigError
-from storyline.core.ids import content_hash
 from storyline.core.options import GroupingOptions, options_from
-from storyline.core.records import Article, ArticleEntity, ArticleReading
+from storyline.core.records import ArticleEntity, ArticleReading
 from storyline.group.terms import article_terms, surface_names
-
-
-def article(text: str, published: date | None = None, aid: str | None = None) -> Article:
-    digest = content_hash(text)
-    return Article(aid or f"a-{digest[:16]}", text, None, published, None, None, "test", "txt", digest)
-
-
-def partition(groups) -> list[list[str]]:
-    return sorted(sorted(g.articles) for g in groups)
 
 
 def test_two_clearly_different_stories_separate():
@@ -141,6 +131,9 @@ def test_grouping_options_are_checked():
     with pytest.raises(ConfigError, match="window_days"):
         options_from({"grouping": {"window_days": 0}})
     assert options_from({"grouping": {"threshold": 0.3}}).grouping.threshold == 0.3
+    with pytest.raises(ConfigError, match="split_conductance"):
+        options_from({"grouping": {"split_conductance": -0.1}})
+    assert options_from({"grouping": {"split_conductance": 0}}).grouping.split_conductance == 0
 
 
 def test_the_bundled_demos_stay_one_story_each():

@@ -49,6 +49,9 @@ class GroupingOptions:
     threshold: float = _opt(0.21, min=0.0, max=1.0)
     window_days: float = _opt(90.0, above=0.0, max=36_500.0)
     name_weight: float = _opt(2.0, min=0.0, max=100.0)
+    # A story whose articles' nearest-neighbour graph cuts in two below this conductance is two
+    # stories (storyline.group.split); 0 never splits.
+    split_conductance: float = _opt(0.2, min=0.0, max=1.0)
 
     def __post_init__(self) -> None:
         _check(self)
@@ -93,7 +96,7 @@ class AnalysisOptions:
                 fix=_suggest(unknown, list(available_packs()), "'{}'") + f"the bundled packs are: {', '.join(available_packs())}",
             )
 
-    def with_(self, **changes: Any) -> "AnalysisOptions":
+    def with_(self, **changes: Any) -> AnalysisOptions:
         """A copy with ``changes`` applied, ignoring ``None`` values (unset CLI flags)."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 

@@ -2,7 +2,8 @@
 
 :func:`group_articles` assigns each article to an existing story or starts a new one, online, by
 content (``terms.py``: words and names; ``cluster.py``: TF-IDF vectors, cosine to a story's sum,
-a time window). It needs only the articles' text and dates, so ``analyze`` groups before reading;
+a time window; ``split.py``: a story cut in two where its articles' nearest-neighbour graph falls
+apart). It needs only the articles' text and dates, so ``analyze`` groups before reading;
 readings can be given instead, and then the read stage's entity names replace the capitalised-word
 heuristic.
 """
