@@ -1,0 +1,280 @@
+"""Incremental reconcile: what a story's last reconcile computed, reused where its inputs are unchanged.
+
+Adding k articles to a story changes few of its facts, but :func:`storyline.reconcile.reconcile`
+is one pure function of every reading. A :class:`ReconcileCache` (one per story, kept in memory
+between reconciles) lets it skip the units whose inputs did not change; the story it returns is
+the one a full reconcile gives, because a unit is reused only when **every** input it read is the
+same (the same objects, or equal values), never on a guess:
+
+* **readings**: an article's reading is the one seen before when it is the same object or an equal
+  one (a store hands back new objects each time);
+* **claim views** (:func:`storyline.reconcile.features.article_views`), per article: the reading,
+  the story entities its entity ids map to (with their types, group members and whether they are
+  unnamed), the words of the story's names that its claims use, and (for an undated article) the
+  story's news days;
+* **alignment blocks** (:func:`storyline.reconcile.align.cluster_block`), per block of claims:
+  the same view objects in the same order (no embeddings backend: its vectors are the story's);
+* **relay lookups** (:class:`storyline.reconcile.independence.RelayIndex`): the claim and the
+  candidates it was compared with;
+* **drafts** (:func:`storyline.reconcile.facts.draft_from_cluster`), per fact, the bulk of the
+  work: the cluster's views, exemplars and implied-date claims (the same objects), which of its
+  claims are passing mentions, and the answers to every question the draft asked of the story
+  while it was made (recorded as it ran): each entity name it used, each article's lower-bound
+  figures, each relay lookup and each question to the corpus's outlets. Asked again, the story
+  must give the same answers.
+
+Story-wide steps run every time (they read everything): the cast, the merging of blocks,
+denials and implied dates into facts, ages and counts of children, events, the timeline. A cache
+holds the units of the last reconcile only (older ones are dropped), and one reconcile at a time
+(a lock). Options are part of every key: a reconcile with other options starts afresh.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from storyline.core.options import ReconcileOptions
+from storyline.core.records import ArticleReading
+from storyline.reconcile.align import Cluster, cluster_block
+from storyline.reconcile.cast import Cast
+from storyline.reconcile.facts import Draft, draft_from_cluster
+from storyline.reconcile.features import ClaimView, article_views, dated
+from storyline.reconcile.independence import CorpusOutlets, RelayIndex
+
+__all__ = ["ReconcileCache"]
+
+
+def _same(a: Sequence[object], b: Sequence[object]) -> bool:
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b))
+
+
+def _cast_slice(r: ArticleReading, cast: Cast) -> tuple:
+    """Everything :func:`article_views` reads of the cast for this article: each entity id its
+    entities and claims name (and each group member), with its story entity, type, members and
+    whether that story entity is unnamed."""
+    ids = {e.id for e in r.entities}
+    for c in r.claims:
+        ids.update(x for x in (c.subject, c.object, c.source.entity, c.place) if isinstance(x, str))
+    for i in list(ids):
+        ids.update(cast.members.get(i, ()))
+    out = []
+    for i in sorted(ids):
+        story = cast.of.get(i)
+        out.append((i, story, cast.types.get(i), cast.members.get(i), story in cast.unnamed))
+    return tuple(out)
+
+
+class _Recorded:
+    """The story-wide context a draft reads, asked through here so each answer is recorded."""
+
+    def __init__(self, name: Callable[[str], str], relays: RelayIndex, bounds: Mapping, outlets: CorpusOutlets):
+        self._name, self._relays, self._bounds = name, relays, bounds
+        self.names: dict[str, str] = {}
+        self.relays: list[tuple[str, ClaimView, ClaimView | None]] = []
+        self.bounds: dict[str, object] = {}
+        self.outlets = _RecordedOutlets(outlets)
+
+    def name(self, entity: str) -> str:
+        out = self.names[entity] = self._name(entity)
+        return out
+
+    def relay(self, outlet: str, v: ClaimView) -> ClaimView | None:
+        found = self._relays(outlet, v)
+        self.relays.append((outlet, v, found))
+        return found
+
+    def bounds_view(self) -> Mapping:
+        return _RecordedBounds(self._bounds, self.bounds)
+
+
+class _RecordedBounds(Mapping):
+    # Only ``get`` (and truth) is used by the conflicts; an article without bounds reads as () either way.
+    def __init__(self, bounds: Mapping, seen: dict):
+        self._bounds, self._seen = bounds, seen
+
+    def get(self, key, default=None):
+        out = self._bounds.get(key, default)
+        self._seen[key] = tuple(out or ())  # absent and empty read alike: () is the default used
+        return out
+
+    def __getitem__(self, key):
+        out = self._bounds[key]
+        self._seen[key] = tuple(out)
+        return out
+
+    def __iter__(self):
+        raise TypeError("a draft may only look up articles' bounds, not list them")
+
+    def __len__(self) -> int:
+        return len(self._bounds)
+
+
+class _RecordedOutlets(CorpusOutlets):
+    def __init__(self, outlets: CorpusOutlets):
+        self._inner = outlets
+        self.outlets = outlets.outlets
+        self.asked: list[tuple[str, str, object]] = []
+
+    def named_by(self, key: str) -> str | None:
+        out = self._inner.named_by(key)
+        self.asked.append(("named_by", key, out))
+        return out
+
+    def matching(self, key: str) -> list[str]:
+        out = self._inner.matching(key)
+        self.asked.append(("matching", key, list(out)))
+        return out
+
+
+@dataclass
+class _DraftEntry:
+    views: list[ClaimView]
+    exemplars: list[ClaimView]
+    derived: list[ClaimView]
+    passing: frozenset[str]
+    outlets: tuple[str, ...]
+    asked: list[tuple[str, str, object]]
+    names: dict[str, str]
+    relays: list[tuple[str, ClaimView, ClaimView | None]]
+    bounds: dict[str, object]
+    draft: Draft
+
+    def still(self, c: Cluster, passing: frozenset[str], name: Callable[[str], str], relays: RelayIndex,
+              bounds: Mapping, outlets: CorpusOutlets) -> bool:
+        """Whether the draft would come out the same for ``c`` in this story (module docstring)."""
+        if not (_same(self.views, c.views) and _same(self.exemplars, c.exemplars) and _same(self.derived, c.derived)):
+            return False
+        if self.passing != passing:
+            return False
+        if self.outlets != outlets.outlets:
+            for how, key, answer in self.asked:
+                now = outlets.named_by(key) if how == "named_by" else outlets.matching(key)
+                if now != answer:
+                    return False
+        if any(name(e) != n for e, n in self.names.items()):
+            return False
+        if any(relays(o, v) is not found for o, v, found in self.relays):
+            return False
+        return all(tuple(bounds.get(a) or ()) == seen for a, seen in self.bounds.items())
+
+
+@dataclass
+class _ViewsEntry:
+    reading: ArticleReading
+    cast: tuple
+    words: frozenset[str]
+    views: list[ClaimView]
+    dated: dict = field(default_factory=dict)  # news window -> the views with it (undated articles)
+
+
+@dataclass
+class _Units:
+    """One generation of cached units (those of the last reconcile)."""
+
+    readings: dict[str, ArticleReading] = field(default_factory=dict)
+    views: dict[str, _ViewsEntry] = field(default_factory=dict)
+    blocks: dict[tuple, tuple[list[ClaimView], list[Cluster]]] = field(default_factory=dict)
+    drafts: dict[tuple, list[_DraftEntry]] = field(default_factory=dict)
+    relays: dict = field(default_factory=dict)
+
+
+class ReconcileCache:
+    """What one story's last reconcile computed, for the next (see the module docstring).
+
+    Pass it to :func:`storyline.reconcile.reconcile` (``cache=``); ``stats`` counts the units
+    reused ("…_hit") and computed ("…_miss") by the last reconcile."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self._options: ReconcileOptions | None = None
+        self._old = _Units()
+        self._new = _Units()
+        self.stats: Counter = Counter()
+
+    def clear(self) -> None:
+        """Forget everything: the next reconcile computes every unit."""
+        self._options, self._old, self._new = None, _Units(), _Units()
+
+    # -- one reconcile ---------------------------------------------------------------------------
+
+    def begin(self, options: ReconcileOptions) -> None:
+        if options != self._options:
+            self._old = _Units()
+        self._options = options
+        self._new = _Units(relays=self._old.relays)
+        self.stats = Counter()
+
+    def end(self) -> None:
+        # Keep what this reconcile used; relay answers are checked on use, keep the last run's only.
+        self._old, self._new = self._new, _Units()
+        live = {v.claim.id for entries in self._old.drafts.values() for e in entries for v in e.views}
+        self._old.relays = {k: x for k, x in self._old.relays.items() if k[1] in live}
+
+    def canonical(self, readings: Sequence[ArticleReading]) -> list[ArticleReading]:
+        """``readings`` with each one seen before (equal) replaced by the object seen then."""
+        out = []
+        for r in readings:
+            known = self._old.readings.get(r.article.id)
+            if known is not None and (known is r or known == r):
+                r = known
+            self._new.readings[r.article.id] = r
+            out.append(r)
+        return out
+
+    def article_views(self, r: ArticleReading, cast: Cast, name_drop: frozenset[str]) -> list[ClaimView]:
+        """:func:`storyline.reconcile.features.article_views`, memoised."""
+        sliced = _cast_slice(r, cast)
+        words = frozenset(t for c in r.claims for t in c.lemmas) & name_drop
+        known = self._old.views.get(r.article.id)
+        if known is not None and known.reading is r and known.cast == sliced and known.words == words:
+            self.stats["views_hit"] += 1
+            self._new.views[r.article.id] = _ViewsEntry(r, sliced, words, known.views, known.dated)
+            return known.views
+        self.stats["views_miss"] += 1
+        views = article_views(r, cast, name_drop)
+        self._new.views[r.article.id] = _ViewsEntry(r, sliced, words, views)
+        return views
+
+    def dated(self, article: str, views: list[ClaimView], window) -> list[ClaimView]:
+        """:func:`storyline.reconcile.features.dated` of the views :meth:`article_views` just gave,
+        the same objects as last time for the same window."""
+        entry = self._new.views[article]
+        if window not in entry.dated:
+            entry.dated = {window: dated(views, window)}
+        return entry.dated[window]
+
+    def blocker(self, key: tuple, block: list[ClaimView], scorer, threshold: float) -> list[Cluster]:
+        """:func:`storyline.reconcile.align.cluster_block`, memoised per block (new clusters each call)."""
+        known = self._old.blocks.get(key)
+        if scorer.vectors or known is None or not _same(known[0], block):
+            self.stats["blocks_miss"] += 1
+            made = cluster_block(key, block, scorer, threshold)
+        else:
+            self.stats["blocks_hit"] += 1
+            made = known[1]
+        self._new.blocks[key] = (block, made)
+        return [Cluster(c.pclass, c.participants, list(c.views), list(c.exemplars), list(c.derived)) for c in made]
+
+    def relay_index(self, views: Sequence[ClaimView]) -> RelayIndex:
+        return RelayIndex(views, memo=self._new.relays)
+
+    def draft(self, c: Cluster, outlets: CorpusOutlets, echo_similarity: float, name: Callable[[str], str],
+              relays: RelayIndex, bounds: Mapping, passing: frozenset[str]) -> Draft:
+        """:func:`storyline.reconcile.facts.draft_from_cluster`, memoised per cluster."""
+        key = (c.pclass, c.participants, tuple(v.claim.id for v in c.views), tuple(v.claim.id for v in c.derived))
+        mine = frozenset(v.claim.id for v in c.views if v.claim.id in passing)
+        for entry in self._old.drafts.get(key, ()):
+            if entry.still(c, mine, name, relays, bounds, outlets):
+                self.stats["drafts_hit"] += 1
+                self._new.drafts.setdefault(key, []).append(entry)
+                return entry.draft
+        self.stats["drafts_miss"] += 1
+        rec = _Recorded(name, relays, bounds, outlets)
+        draft = draft_from_cluster(c, rec.outlets, echo_similarity, rec.name, rec.relay, rec.bounds_view(), mine)
+        self._new.drafts.setdefault(key, []).append(_DraftEntry(
+            list(c.views), list(c.exemplars), list(c.derived), mine, outlets.outlets, rec.outlets.asked, rec.names,
+            rec.relays, rec.bounds, draft))
+        return draft
