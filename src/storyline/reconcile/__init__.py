@@ -81,7 +81,7 @@ def _reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions, ca
     outlets = CorpusOutlets(sorted({r.article.outlet for r in readings if r.article.outlet}))
     relays = cache.relay_index(rest) if cache else RelayIndex(rest)
     bounds = lower_bounds(views)
-    passing = passing_mentions(readings)
+    passing = cache.passing(readings) if cache else passing_mentions(readings)
     draft = cache.draft if cache else draft_from_cluster
     drafts = [draft(c, outlets, options.echo_similarity, name, relays, bounds, passing) for c in clusters]
     facts, conflicts, echoes = finish(drafts + ages + counts)

@@ -43,6 +43,7 @@ from storyline.reconcile.cast import Cast
 from storyline.reconcile.facts import Draft, draft_from_cluster
 from storyline.reconcile.features import ClaimView, article_views, dated
 from storyline.reconcile.independence import CorpusOutlets, RelayIndex
+from storyline.reconcile.nesting import passing_mentions
 
 __all__ = ["ReconcileCache"]
 
@@ -51,20 +52,22 @@ def _same(a: Sequence[object], b: Sequence[object]) -> bool:
     return len(a) == len(b) and all(x is y for x, y in zip(a, b))
 
 
-def _cast_slice(r: ArticleReading, cast: Cast) -> tuple:
-    """Everything :func:`article_views` reads of the cast for this article: each entity id its
-    entities and claims name (and each group member), with its story entity, type, members and
-    whether that story entity is unnamed."""
+def _entity_ids(r: ArticleReading) -> tuple[str, ...]:
+    """Each entity id the article's entities and claims name, and each group member's."""
     ids = {e.id for e in r.entities}
     for c in r.claims:
         ids.update(x for x in (c.subject, c.object, c.source.entity, c.place) if isinstance(x, str))
-    for i in list(ids):
-        ids.update(cast.members.get(i, ()))
-    out = []
-    for i in sorted(ids):
-        story = cast.of.get(i)
-        out.append((i, story, cast.types.get(i), cast.members.get(i), story in cast.unnamed))
-    return tuple(out)
+    for e in r.entities:
+        if isinstance(e.attributes, dict):
+            ids.update(m for m in e.attributes.get("members", ()) if isinstance(m, str))
+    return tuple(sorted(ids))
+
+
+def _cast_slice(ids: tuple[str, ...], cast: Cast) -> tuple:
+    """Everything :func:`article_views` reads of the cast for an article (``ids``: :func:`_entity_ids`):
+    each id's story entity, type and members, and whether that story entity is unnamed."""
+    of, types, members, unnamed = cast.of, cast.types, cast.members, cast.unnamed
+    return tuple((of.get(i), types.get(i), members.get(i), of.get(i) in unnamed) for i in ids)
 
 
 class _Recorded:
@@ -164,6 +167,8 @@ class _DraftEntry:
 @dataclass
 class _ViewsEntry:
     reading: ArticleReading
+    ids: tuple[str, ...]  # _entity_ids(reading)
+    lemmas: frozenset[str]  # every lemma of its claims
     cast: tuple
     words: frozenset[str]
     views: list[ClaimView]
@@ -179,6 +184,7 @@ class _Units:
     blocks: dict[tuple, tuple[list[ClaimView], list[Cluster]]] = field(default_factory=dict)
     drafts: dict[tuple, list[_DraftEntry]] = field(default_factory=dict)
     relays: dict = field(default_factory=dict)
+    passing: dict[str, tuple[ArticleReading, frozenset[str]]] = field(default_factory=dict)
 
 
 class ReconcileCache:
@@ -226,17 +232,31 @@ class ReconcileCache:
 
     def article_views(self, r: ArticleReading, cast: Cast, name_drop: frozenset[str]) -> list[ClaimView]:
         """:func:`storyline.reconcile.features.article_views`, memoised."""
-        sliced = _cast_slice(r, cast)
-        words = frozenset(t for c in r.claims for t in c.lemmas) & name_drop
         known = self._old.views.get(r.article.id)
-        if known is not None and known.reading is r and known.cast == sliced and known.words == words:
+        if known is None or known.reading is not r:
+            known = None
+            ids, lemmas = _entity_ids(r), frozenset(t for c in r.claims for t in c.lemmas)
+        else:
+            ids, lemmas = known.ids, known.lemmas
+        sliced, words = _cast_slice(ids, cast), lemmas & name_drop
+        if known is not None and known.cast == sliced and known.words == words:
             self.stats["views_hit"] += 1
-            self._new.views[r.article.id] = _ViewsEntry(r, sliced, words, known.views, known.dated)
+            self._new.views[r.article.id] = _ViewsEntry(r, ids, lemmas, sliced, words, known.views, known.dated)
             return known.views
         self.stats["views_miss"] += 1
         views = article_views(r, cast, name_drop)
-        self._new.views[r.article.id] = _ViewsEntry(r, sliced, words, views)
+        self._new.views[r.article.id] = _ViewsEntry(r, ids, lemmas, sliced, words, views)
         return views
+
+    def passing(self, readings: Sequence[ArticleReading]) -> frozenset[str]:
+        """:func:`storyline.reconcile.nesting.passing_mentions`, memoised per reading."""
+        out: set[str] = set()
+        for r in readings:
+            known = self._old.passing.get(r.article.id)
+            found = known[1] if known is not None and known[0] is r else passing_mentions([r])
+            self._new.passing[r.article.id] = (r, found)
+            out |= found
+        return frozenset(out)
 
     def dated(self, article: str, views: list[ClaimView], window) -> list[ClaimView]:
         """:func:`storyline.reconcile.features.dated` of the views :meth:`article_views` just gave,
