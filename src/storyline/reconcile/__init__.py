@@ -28,7 +28,7 @@ from storyline.reconcile.cast import build_cast
 from storyline.reconcile.conflicts import lower_bounds
 from storyline.reconcile.embeddings import get_backend
 from storyline.reconcile.events import group_events
-from storyline.reconcile.facts import draft_from_cluster, finish
+from storyline.reconcile.facts import draft_from_cluster, finish, records
 from storyline.reconcile.features import build_views, name_words, ordered, undated_news
 from storyline.reconcile.incremental import ReconcileCache
 from storyline.reconcile.independence import CorpusOutlets, RelayIndex
@@ -84,7 +84,7 @@ def _reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions, ca
     passing = cache.passing(readings) if cache else passing_mentions(readings)
     draft = cache.draft if cache else draft_from_cluster
     drafts = [draft(c, outlets, options.echo_similarity, name, relays, bounds, passing) for c in clusters]
-    facts, conflicts, echoes = finish(drafts + ages + counts)
+    facts, conflicts, echoes = finish(drafts + ages + counts, cache.records if cache else records)
     cluster_of = {d.fact_id: c for d, c in zip(drafts, clusters)}
     told, events = group_events([(f, cluster_of[f.id]) for f in facts if f.id in cluster_of])
     facts = told + [f for f in facts if f.id not in cluster_of]

@@ -46,7 +46,7 @@ from storyline.reconcile.conflicts import (
 from storyline.reconcile.features import ClaimView
 from storyline.reconcile.independence import GRADE_RANK, RelayIndex, assess
 
-__all__ = ["Draft", "draft_from_cluster", "finish"]
+__all__ = ["Draft", "Records", "draft_from_cluster", "finish", "records"]
 
 _GRAN_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5, "decade": 6, "century": 7}
 
@@ -150,26 +150,37 @@ def draft_from_cluster(c: Cluster, corpus_outlets: Sequence[str], echo_similarit
     )
 
 
-def finish(drafts: Sequence[Draft]) -> tuple[list[Fact], list[Conflict], list[Echo]]:
-    """Records with content-hash ids; a claim echoed in two facts yields one Echo."""
+Records = tuple[Fact, list[Conflict], list[tuple[str, Echo]]]
+
+
+def records(d: Draft) -> Records:
+    """One draft's records: its fact, its conflicts, and (claim, echo) for its echoes."""
+    fid = d.fact_id
+    # The gravest status its conflicts give (STATUS lists the disputed first), else by sources.
+    given = {CONFLICT_KIND[f.kind].status for f in d.conflicts}
+    if given:
+        status = next(s for s in STATUS if s in given)
+    else:
+        status = "corroborated" if d.independent >= 2 else "single_source"
+    fact = Fact(fid, d.statement, d.pclass, tuple(d.claims), tuple(d.articles), tuple(d.outlets),
+                d.independent, status, d.grade, d.when, d.statement_claim, tuple(d.supporting),
+                tuple(d.disputing), tuple(d.superseded), tuple(d.notes))
+    conflicts = [Conflict(make_id("x", fid, f.kind, *f.claims), fid, f.claims, f.kind, f.reason) for f in d.conflicts]
+    return fact, conflicts, [(claim, Echo(make_id("o", claim), claim, original, reason)) for claim, original, reason in d.echoes]
+
+
+def finish(drafts: Sequence[Draft], emit: Callable[[Draft], Records] = records) -> tuple[list[Fact], list[Conflict], list[Echo]]:
+    """Records with content-hash ids; a claim echoed in two facts yields one Echo. ``emit`` makes
+    one draft's records (:func:`records`, or a memo of it)."""
     facts, conflicts, echoes = [], [], {}
     used: set[str] = set()
     for d in drafts:
-        fid = d.fact_id
-        if fid in used:
+        fact, found, echoed = emit(d)
+        if fact.id in used:
             continue
-        used.add(fid)
-        # The gravest status its conflicts give (STATUS lists the disputed first), else by sources.
-        given = {CONFLICT_KIND[f.kind].status for f in d.conflicts}
-        if given:
-            status = next(s for s in STATUS if s in given)
-        else:
-            status = "corroborated" if d.independent >= 2 else "single_source"
-        facts.append(Fact(fid, d.statement, d.pclass, tuple(d.claims), tuple(d.articles), tuple(d.outlets),
-                          d.independent, status, d.grade, d.when, d.statement_claim, tuple(d.supporting),
-                          tuple(d.disputing), tuple(d.superseded), tuple(d.notes)))
-        for f in d.conflicts:
-            conflicts.append(Conflict(make_id("x", fid, f.kind, *f.claims), fid, f.claims, f.kind, f.reason))
-        for claim, original, reason in d.echoes:
-            echoes.setdefault(claim, Echo(make_id("o", claim), claim, original, reason))
+        used.add(fact.id)
+        facts.append(fact)
+        conflicts.extend(found)
+        for claim, echo in echoed:
+            echoes.setdefault(claim, echo)
     return facts, conflicts, list(echoes.values())

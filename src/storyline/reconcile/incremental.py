@@ -40,7 +40,7 @@ from storyline.core.options import ReconcileOptions
 from storyline.core.records import ArticleReading
 from storyline.reconcile.align import Cluster, cluster_block
 from storyline.reconcile.cast import Cast
-from storyline.reconcile.facts import Draft, draft_from_cluster
+from storyline.reconcile.facts import Draft, Records, draft_from_cluster, records
 from storyline.reconcile.features import ClaimView, article_views, dated
 from storyline.reconcile.independence import CorpusOutlets, RelayIndex
 from storyline.reconcile.nesting import passing_mentions
@@ -185,6 +185,7 @@ class _Units:
     drafts: dict[tuple, list[_DraftEntry]] = field(default_factory=dict)
     relays: dict = field(default_factory=dict)
     passing: dict[str, tuple[ArticleReading, frozenset[str]]] = field(default_factory=dict)
+    records: dict[int, tuple[Draft, Records]] = field(default_factory=dict)  # id(draft) -> its records
 
 
 class ReconcileCache:
@@ -298,3 +299,11 @@ class ReconcileCache:
             list(c.views), list(c.exemplars), list(c.derived), mine, outlets.outlets, rec.outlets.asked, rec.names,
             rec.relays, rec.bounds, draft))
         return draft
+
+    def records(self, d: Draft) -> Records:
+        """:func:`storyline.reconcile.facts.records`, memoised per draft object (a reused draft is
+        the same object; drafts are not changed once made)."""
+        known = self._old.records.get(id(d))
+        out = known[1] if known is not None and known[0] is d else records(d)
+        self._new.records[id(d)] = (d, out)
+        return out
