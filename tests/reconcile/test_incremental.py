@@ -153,3 +153,11 @@ def test_a_claims_words_follow_the_names_the_story_gains():
         cache.end()
         assert [v.tokens for v in views] == [v.tokens for v in article_views(a, cast, name_words(cast))]
     assert "harbour" not in views[0].tokens
+
+
+def test_one_article_given_twice_is_reconciled_as_without_a_cache():
+    readings = _pile(7)
+    twice = readings + readings[:1]
+    cache = ReconcileCache()
+    reconcile(readings, cache=cache)
+    assert reconcile(twice, cache=cache) == reconcile(twice)

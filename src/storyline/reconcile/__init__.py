@@ -45,8 +45,8 @@ def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | No
     With ``cache`` (one per story, kept between calls: :mod:`.incremental`) the units whose
     inputs did not change since the last call are reused; the story is the same either way."""
     options = options or ReconcileOptions()
-    if cache is None:
-        return _reconcile(readings, options, None)
+    if cache is None or len({r.article.id for r in readings}) != len(readings):
+        return _reconcile(readings, options, None)  # the cache keeps units per article id: one reading each
     with cache.lock:
         cache.begin(options)
         try:
