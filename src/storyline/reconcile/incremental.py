@@ -208,17 +208,16 @@ class ReconcileCache:
     # -- one reconcile ---------------------------------------------------------------------------
 
     def begin(self, options: ReconcileOptions) -> None:
+        """Start a reconcile with ``options`` (other options than last time: start afresh)."""
         if options != self._options:
             self._old = _Units()
         self._options = options
-        self._new = _Units(relays=self._old.relays)
+        self._new = _Units()
         self.stats = Counter()
 
     def end(self) -> None:
-        # Keep what this reconcile used; relay answers are checked on use, keep the last run's only.
+        """Keep what this reconcile used (and nothing older)."""
         self._old, self._new = self._new, _Units()
-        live = {v.claim.id for entries in self._old.drafts.values() for e in entries for v in e.views}
-        self._old.relays = {k: x for k, x in self._old.relays.items() if k[1] in live}
 
     def canonical(self, readings: Sequence[ArticleReading]) -> list[ArticleReading]:
         """``readings`` with each one seen before (equal) replaced by the object seen then."""
@@ -280,7 +279,7 @@ class ReconcileCache:
         return [Cluster(c.pclass, c.participants, list(c.views), list(c.exemplars), list(c.derived)) for c in made]
 
     def relay_index(self, views: Sequence[ClaimView]) -> RelayIndex:
-        return RelayIndex(views, memo=self._new.relays)
+        return RelayIndex(views, memo=(self._old.relays, self._new.relays))
 
     def draft(self, c: Cluster, outlets: CorpusOutlets, echo_similarity: float, name: Callable[[str], str],
               relays: RelayIndex, bounds: Mapping, passing: frozenset[str]) -> Draft:

@@ -78,12 +78,13 @@ class RelayIndex:
     published no later, most similar wording (at least ``_RELAY_SIMILARITY``).
 
     Candidates per (outlet, person) are capped (``_RELAY_CAP`` most recent), so lookups stay
-    constant-time on large corpora. ``memo`` (a dict kept across reconciles of one story) keeps
-    each lookup's answer with the candidates it compared; an answer is reused when the claim and
-    those candidates are the same objects, so it is what the lookup would find again.
+    constant-time on large corpora. ``memo`` (the last reconcile's answers, and a dict for this
+    one's: storyline.reconcile.incremental) keeps each lookup's answer with the candidates it
+    compared; an answer is reused when the claim and those candidates are the same objects, so it
+    is what the lookup would find again.
     """
 
-    def __init__(self, views: Sequence[ClaimView], memo: dict | None = None):
+    def __init__(self, views: Sequence[ClaimView], memo: tuple[dict, dict] | None = None):
         self._by: dict[tuple[str, str | None], list[ClaimView]] = {}
         for v in sorted(views, key=lambda v: v.order):
             for p in v.participants or (None,):
@@ -97,13 +98,14 @@ class RelayIndex:
         pools = self._pools(outlet, v)
         if self._memo is None:
             return self._find(v, pools)
-        known = self._memo.get((outlet, v.claim.id))
+        last, now = self._memo
+        key = (outlet, v.claim.id)
+        known = now.get(key) or last.get(key)
         # Lists compare item by item, identical objects without calling __eq__: cheap.
-        if known is not None and known[0] is v and known[1] == pools:
-            return known[2]
-        found = self._find(v, pools)
-        self._memo[(outlet, v.claim.id)] = (v, pools, found)
-        return found
+        if known is None or known[0] is not v or known[1] != pools:
+            known = (v, pools, self._find(v, pools))
+        now[key] = known
+        return known[2]
 
     def _find(self, v: ClaimView, pools: list[list[ClaimView]]) -> ClaimView | None:
         best, best_sim = None, _RELAY_SIMILARITY
