@@ -40,6 +40,7 @@ from storyline.core.options import ReconcileOptions
 from storyline.core.records import ArticleReading
 from storyline.reconcile.align import Cluster, cluster_block
 from storyline.reconcile.cast import Cast
+from storyline.reconcile.conflicts import stance
 from storyline.reconcile.facts import Draft, Records, draft_from_cluster, records
 from storyline.reconcile.features import ClaimView, article_views, dated
 from storyline.reconcile.independence import CorpusOutlets, RelayIndex
@@ -165,6 +166,15 @@ class _DraftEntry:
 
 
 @dataclass
+class _StanceEntry:
+    statement: ClaimView
+    claim: ClaimView
+    names: dict[str, str]
+    bounds: dict[str, object]
+    side: str
+
+
+@dataclass
 class _ViewsEntry:
     reading: ArticleReading
     ids: tuple[str, ...]  # _entity_ids(reading)
@@ -186,6 +196,7 @@ class _Units:
     relays: dict = field(default_factory=dict)
     passing: dict[str, tuple[ArticleReading, frozenset[str]]] = field(default_factory=dict)
     records: dict[int, tuple[Draft, Records]] = field(default_factory=dict)  # id(draft) -> its records
+    stances: dict[tuple, _StanceEntry] = field(default_factory=dict)
 
 
 class ReconcileCache:
@@ -293,7 +304,8 @@ class ReconcileCache:
                 return entry.draft
         self.stats["drafts_miss"] += 1
         rec = _Recorded(name, relays, bounds, outlets)
-        draft = draft_from_cluster(c, rec.outlets, echo_similarity, rec.name, rec.relay, rec.bounds_view(), mine)
+        draft = draft_from_cluster(c, rec.outlets, echo_similarity, rec.name, rec.relay, rec.bounds_view(), mine,
+                                   self._stance)
         self._new.drafts.setdefault(key, []).append(_DraftEntry(
             list(c.views), list(c.exemplars), list(c.derived), mine, outlets.outlets, rec.outlets.asked, rec.names,
             rec.relays, rec.bounds, draft))
@@ -306,3 +318,28 @@ class ReconcileCache:
         out = known[1] if known is not None and known[0] is d else records(d)
         self._new.records[id(d)] = (d, out)
         return out
+
+    def _stance(self, statement: ClaimView, v: ClaimView, c: Cluster, name: Callable[[str], str],
+                bounds: Mapping | None) -> str:
+        """:func:`storyline.reconcile.conflicts.stance`, memoised per (statement, claim): a fact a new
+        article joins mostly keeps its statement, and each old claim its side. Reused when both are
+        the same objects, of a fact of the same class and people, and every name and lower bound
+        it read is the same; ``name`` and ``bounds`` are the draft's, so the draft records them too."""
+        key = (statement.claim.id, v.claim.id, c.pclass, c.participants)
+        known = self._new.stances.get(key) or self._old.stances.get(key)
+        if (known is not None and known.statement is statement and known.claim is v
+                and all(name(e) == n for e, n in known.names.items())
+                and all(tuple((bounds.get(a) if bounds is not None else None) or ()) == seen
+                        for a, seen in known.bounds.items())):
+            self._new.stances[key] = known
+            return known.side
+        names: dict[str, str] = {}
+        seen: dict[str, object] = {}
+
+        def asked(entity: str) -> str:
+            out = names[entity] = name(entity)
+            return out
+
+        side = stance(statement, v, c, asked, _RecordedBounds(bounds, seen) if bounds is not None else None)
+        self._new.stances[key] = _StanceEntry(statement, v, names, seen, side)
+        return side
