@@ -21,10 +21,16 @@ same (the same objects, or equal values), never on a guess:
   claims are passing mentions, and the answers to every question the draft asked of the story
   while it was made (recorded as it ran): each entity name it used, each article's lower-bound
   figures, each relay lookup and each question to the corpus's outlets. Asked again, the story
-  must give the same answers.
+  must give the same answers;
+* **sides** (:func:`storyline.reconcile.conflicts.stance`), in a draft made again: a claim's side
+  towards the same statement, in a fact of the same class and people, when the names and lower
+  bounds it read are the same (they are asked again through the draft, which records them too);
+* **records** (:func:`storyline.reconcile.facts.records`): a reused draft's fact, conflicts and echoes.
 
 Story-wide steps run every time (they read everything): the cast, the merging of blocks,
-denials and implied dates into facts, ages and counts of children, events, the timeline. A cache
+denials and implied dates into facts, ages and counts of children, events, the timeline. Names,
+lexicons and packs are taken to be those of the process: after changing one in a running process,
+start a new cache (``storyline.api.forget_reconciles``). A cache
 holds the units of the last reconcile only (older ones are dropped), and one reconcile at a time
 (a lock). Options are part of every key: a reconcile with other options starts afresh.
 """
