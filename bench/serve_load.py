@@ -9,7 +9,8 @@ its own process on 127.0.0.1. Then, for ``--seconds``:
   page) and fact pages (a random fact of the list they saw);
 - one editor pastes a new article every ``--add-every`` seconds through the API; each makes a job
   that reads it (the spaCy model given by ``--model``; default the installed English one) and
-  reconciles the whole story again.
+  reconciles the story again (the first job in full, the next ones incrementally: the server
+  process keeps the story's reconcile cache, storyline.reconcile.incremental).
 
 Printed: the latency (p50, p95, max, in ms) of the fact list and of fact pages, first with one
 reader and no writer (the baseline, measured in this run), then under load; the errors (any

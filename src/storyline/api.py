@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 
     import storyline.store
     from storyline.core.reviews import Attached
+    from storyline.reconcile.incremental import ReconcileCache
     from storyline.present.browse import StoryView
 
 __all__ = [
@@ -70,6 +71,7 @@ __all__ = [
     "demo_corpus",
     "demo_story",
     "export",
+    "forget_reconciles",
     "frames",
     "group_stories",
     "info",
@@ -307,13 +309,44 @@ def read(
     return read_articles(local(), articles, options.batch_size)
 
 
-def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | None = None) -> Story:
+def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | None = None, *,
+              cache: ReconcileCache | None = None) -> Story:
     """Link the articles' readings into one story: cast, facts, conflicts, echoes, timeline; the
-    story's ``coverage`` names the readings it was built from."""
+    story's ``coverage`` names the readings it was built from.
+
+    ``cache`` (a :class:`storyline.reconcile.ReconcileCache` kept for one story between calls)
+    makes a reconcile after a few articles were added redo only what they touch; the story is
+    the same as without it."""
     from storyline.reconcile import reconcile as _reconcile
 
-    story = _reconcile(readings, options or ReconcileOptions())
+    story = _reconcile(readings, options or ReconcileOptions(), cache=cache)
     return replace(story, coverage=_coverage(readings))
+
+
+# The reconcile caches of the stories this process reconciled last (storyline.reconcile.incremental):
+# adding articles to a story then re-reconciles only what they touch. A cache holds about what the
+# story's last reconcile held in memory; a few stories are kept, the least recently reconciled dropped.
+_CACHED_STORIES = 4
+_caches: dict[tuple[str, str | None], ReconcileCache] = {}
+_caches_lock = threading.Lock()
+
+
+def _cache_for(store: Store, story: str | None) -> ReconcileCache:
+    from storyline.reconcile import ReconcileCache
+
+    key = (str(getattr(store, "url", id(store))), story)
+    with _caches_lock:
+        cache = _caches.pop(key, None) or ReconcileCache()
+        _caches[key] = cache  # the most recent last
+        while len(_caches) > _CACHED_STORIES:
+            del _caches[next(iter(_caches))]
+        return cache
+
+
+def forget_reconciles() -> None:
+    """Drop every story's reconcile cache (their memory); the next reconciles compute everything."""
+    with _caches_lock:
+        _caches.clear()
 
 
 def group_stories(
@@ -413,9 +446,11 @@ def analyze(
     another, is not read again: it joins the story.
 
     Re-running on the same inputs reads nothing again (ids are content hashes); any new
-    article re-reconciles the whole story, and so does a stored story that does not cover every
+    article re-reconciles the story, and so does a stored story that does not cover every
     stored article (a run stopped between storing and saving the story, another run storing at
-    the same time: see :func:`_current`). Articles are stored by one background thread while
+    the same time: see :func:`_current`). A story this process reconciled recently is
+    re-reconciled incrementally: only what the new articles touch is computed again
+    (:mod:`storyline.reconcile.incremental`), with the same result. Articles are stored by one background thread while
     the next batch is parsed (:mod:`storyline.store.writer`), so ``store.put_reading`` runs on
     that thread; a storing error stops the storing and is raised here, with every article stored
     before it kept. ``progress("read", ...)`` counts articles stored (or failed), one call each,
@@ -630,7 +665,7 @@ def _current(
             return readings, stored
         if progress:
             progress("reconcile", 0, 1)
-        account = reconcile(readings, options)
+        account = reconcile(readings, options, cache=_cache_for(store, story))
         if progress:
             progress("reconcile", 1, 1)
         try:

@@ -22,24 +22,43 @@ from typing import Sequence
 from storyline.core.dates import iso
 from storyline.core.options import ReconcileOptions
 from storyline.core.records import ArticleReading, Story
-from storyline.reconcile.align import align
+from storyline.reconcile.align import align, cluster_block
 from storyline.reconcile.attributes import age_drafts, count_drafts
 from storyline.reconcile.cast import build_cast
 from storyline.reconcile.conflicts import lower_bounds
 from storyline.reconcile.embeddings import get_backend
 from storyline.reconcile.events import group_events
-from storyline.reconcile.facts import draft_from_cluster, finish
-from storyline.reconcile.features import build_views
-from storyline.reconcile.independence import RelayIndex
+from storyline.reconcile.facts import draft_from_cluster, finish, records
+from storyline.reconcile.features import build_views, name_words, ordered, undated_news
+from storyline.reconcile.incremental import ReconcileCache
+from storyline.reconcile.independence import CorpusOutlets, RelayIndex
 from storyline.reconcile.nesting import passing_mentions
 from storyline.reconcile.timeline import build_timeline
 
-__all__ = ["reconcile"]
+__all__ = ["ReconcileCache", "reconcile"]
 
 
-def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | None = None) -> Story:
-    """Link the cast, align claims into facts, find conflicts and echoes, and build the timeline."""
+def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | None = None,
+              cache: ReconcileCache | None = None) -> Story:
+    """Link the cast, align claims into facts, find conflicts and echoes, and build the timeline.
+
+    With ``cache`` (one per story, kept between calls: :mod:`.incremental`) the units whose
+    inputs did not change since the last call are reused; the story is the same either way."""
     options = options or ReconcileOptions()
+    if cache is None or len({r.article.id for r in readings}) != len(readings):
+        return _reconcile(readings, options, None)  # the cache keeps units per article id: one reading each
+    with cache.lock:
+        cache.begin(options)
+        try:
+            story = _reconcile(cache.canonical(readings), options, cache)
+        except BaseException:
+            cache.clear()  # a half-done run leaves nothing behind
+            raise
+        cache.end()
+        return story
+
+
+def _reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions, cache: ReconcileCache | None) -> Story:
     readings = sorted(readings, key=lambda r: (iso(r.article.published) or "9999", r.article.id))
     cast = build_cast(readings)
     names = {e.id: e.name for e in cast.entities}
@@ -47,17 +66,25 @@ def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | No
     def name(entity_id: str) -> str:
         return names.get(entity_id, entity_id)
 
-    views = build_views(readings, cast)
+    if cache is None:
+        views = build_views(readings, cast)
+    else:
+        name_drop = name_words(cast)
+        per_article = [cache.article_views(r, cast, name_drop) for r in readings]
+        window = undated_news([v for vs in per_article for v in vs])
+        views = ordered([cache.dated(r.article.id, vs, window) for r, vs in zip(readings, per_article)])
     ages, used_by_ages = age_drafts(readings, views, cast, name)
     counts, used_by_counts = count_drafts(readings, views, cast, name)
     rest = [v for v in views if v.claim.id not in used_by_ages and v.claim.id not in used_by_counts]
-    clusters = align(rest, options.similarity_threshold, get_backend(options.embeddings))
-    outlets = sorted({r.article.outlet for r in readings if r.article.outlet})
-    relays = RelayIndex(rest)
+    encoder = get_backend(options.embeddings)
+    clusters = align(rest, options.similarity_threshold, encoder, cache.blocker if cache else cluster_block)
+    outlets = CorpusOutlets(sorted({r.article.outlet for r in readings if r.article.outlet}))
+    relays = cache.relay_index(rest) if cache else RelayIndex(rest)
     bounds = lower_bounds(views)
-    passing = passing_mentions(readings)
-    drafts = [draft_from_cluster(c, outlets, options.echo_similarity, name, relays, bounds, passing) for c in clusters]
-    facts, conflicts, echoes = finish(drafts + ages + counts)
+    passing = cache.passing(readings) if cache else passing_mentions(readings)
+    draft = cache.draft if cache else draft_from_cluster
+    drafts = [draft(c, outlets, options.echo_similarity, name, relays, bounds, passing) for c in clusters]
+    facts, conflicts, echoes = finish(drafts + ages + counts, cache.records if cache else records)
     cluster_of = {d.fact_id: c for d, c in zip(drafts, clusters)}
     told, events = group_events([(f, cluster_of[f.id]) for f in facts if f.id in cluster_of])
     facts = told + [f for f in facts if f.id not in cluster_of]

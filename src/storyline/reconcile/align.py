@@ -29,14 +29,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Sequence
 
 from storyline.core.packs import block_event, class_of, once_only_events
 from storyline.core.vocab import source_kind
 from storyline.reconcile.embeddings import Encoder, cosine
 from storyline.reconcile.features import ClaimView
 
-__all__ = ["Cluster", "align", "block_class", "ONCE_ONLY", "jaccard"]
+__all__ = ["Blocker", "Cluster", "align", "block_class", "cluster_block", "ONCE_ONLY", "jaccard"]
 
 # Once-only classes and sub-events (marriage, separation, a first meeting in the celebrity pack):
 # the packs say which; a pack class splits into sub-events ("separate" and "file for divorce" are
@@ -292,8 +292,25 @@ def _attach_derived(views: list[ClaimView], clusters: list[Cluster]) -> None:
             clusters[pick[0]].derived.append(v)
 
 
-def align(views: Sequence[ClaimView], threshold: float, encoder: Encoder | None = None) -> list[Cluster]:
-    """Group claim views into clusters (facts), deterministically for a given input order."""
+Blocker = Callable[[tuple, list[ClaimView], "_Scorer", float], list[Cluster]]
+
+
+def cluster_block(key: tuple, block: list[ClaimView], scorer: "_Scorer", threshold: float) -> list[Cluster]:
+    """The clusters of one block (``key``: its class and participants), from its views alone."""
+    if key[0] in ONCE_ONLY and key[1]:
+        c = Cluster(key[0], key[1])
+        for v in block:
+            c.add(v)
+        return [c]
+    return _greedy(block, key, scorer, threshold)
+
+
+def align(views: Sequence[ClaimView], threshold: float, encoder: Encoder | None = None,
+          blocker: Blocker = cluster_block) -> list[Cluster]:
+    """Group claim views into clusters (facts), deterministically for a given input order.
+
+    ``blocker`` clusters one block (:func:`cluster_block`, or a memo of it: the clusters it returns
+    are merged and extended here, so they must be new objects each call)."""
     scorer = _Scorer(encoder, views)
     blocks: dict[tuple, list[ClaimView]] = defaultdict(list)
     denials: list[ClaimView] = []
@@ -305,14 +322,7 @@ def align(views: Sequence[ClaimView], threshold: float, encoder: Encoder | None 
             blocks[(block_class(v), v.participants)].append(v)
     clusters: list[Cluster] = []
     for key in sorted(blocks, key=lambda k: (k[0], sorted(k[1]))):
-        block = blocks[key]
-        if key[0] in ONCE_ONLY and key[1]:
-            c = Cluster(key[0], key[1])
-            for v in block:
-                c.add(v)
-            clusters.append(c)
-        else:
-            clusters.extend(_greedy(block, key, scorer, threshold))
+        clusters.extend(blocker(key, blocks[key], scorer, threshold))
     clusters = _merge_subsets(clusters, scorer, threshold)
     _attach_denials(denials, clusters, scorer, threshold)
     _attach_derived(list(views), clusters)

@@ -239,7 +239,8 @@ def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], c
         latest = (present or items)[-1]
         said = (f"is {latest.value} (as of {latest.as_of.isoformat()})" if latest in present
                 else f"was {latest.value}" + (f" in {latest.at.describe()}" if latest.at else ""))
-        disputing = {s.ref for s in items if s.birth and latest.birth and not s.birth.overlaps(latest.birth)}
+        held = latest.birth  # each birth window computed once: a person may have thousands of stated ages
+        disputing = {s.ref for s, span in zip(items, spans) if span and held and not span.overlaps(held)}
         refs = list(dict.fromkeys(s.ref for s in items))
         drafts.append(Draft(
             statement=f"{name(person)} {said}{born}",

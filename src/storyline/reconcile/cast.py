@@ -28,6 +28,7 @@ Union-find keeps this linear in the number of article entities.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -123,15 +124,26 @@ class _Linker:
         return comps
 
 
-def _names(e: ArticleEntity) -> list[str]:
-    return [n for n in dict.fromkeys((e.name, *e.aliases)) if is_proper_name(n)]
+def _names(e: ArticleEntity) -> tuple[str, ...]:
+    return _proper_names(e.name, tuple(e.aliases))
 
 
-def _epithets(e: ArticleEntity) -> set[str]:
-    eps = {a.lower().removeprefix("the ").strip() for a in (e.name, *e.aliases) if not is_proper_name(a)}
+# Memoised by the names themselves: a story names the same people in article after article.
+@lru_cache(maxsize=65536)
+def _proper_names(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(n for n in dict.fromkeys((name, *aliases)) if is_proper_name(n))
+
+
+def _epithets(e: ArticleEntity) -> frozenset[str]:
     roles = e.attributes.get("roles", []) if isinstance(e.attributes, dict) else []
-    eps.update(str(r).lower().removeprefix("the ").strip() for r in roles)
-    return {x for x in eps if x and x not in {"he", "she", "they", "him", "her", "them"}}
+    return _epithets_of(e.name, tuple(e.aliases), tuple(str(r) for r in roles))
+
+
+@lru_cache(maxsize=65536)
+def _epithets_of(name: str, aliases: tuple[str, ...], roles: tuple[str, ...]) -> frozenset[str]:
+    eps = {a.lower().removeprefix("the ").strip() for a in (name, *aliases) if not is_proper_name(a)}
+    eps.update(r.lower().removeprefix("the ").strip() for r in roles)
+    return frozenset(x for x in eps if x and x not in {"he", "she", "they", "him", "her", "them"})
 
 
 def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
@@ -181,10 +193,11 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
         rep.setdefault(root, e)
         surname[toks[-1]].add(root)
         first[toks[0]].add(root)
+    epithets_of = {e.id: _epithets(e) for e in people}  # each entity's, once: the rules below ask again
     for e in people:
         root = link.uf.find(e.id)
         if root in rep:
-            epithets[root] |= _epithets(e)
+            epithets[root] |= epithets_of[e.id]
     epithet_owner: dict[str, set[str]] = defaultdict(set)
     for root, eps in epithets.items():
         for ep in eps:
@@ -212,7 +225,7 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
             link.merge(rep[root], e, f"{_label(e)} is the surname of {_label(rep[root])}, the only person with it")
         elif not by_surname and len(by_first) == 1:
             root = next(iter(by_first))
-            shared = sorted(_epithets(e) & epithets[root])
+            shared = sorted(epithets_of[e.id] & epithets[root])
             if shared:  # a first name alone is never enough
                 link.merge(rep[root], e, f"{_label(e)} is the first name of {_label(rep[root])} "
                                          f"and both are called '{shared[0]}'")
@@ -228,10 +241,10 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
     for e in people:
         root = link.uf.find(e.id)
         if root in rep:
-            epithet_weight.update((ep, root) for ep in _epithets(e))
+            epithet_weight.update((ep, root) for ep in epithets_of[e.id])
     holders: dict[str, ArticleEntity] = {}
     for e in unnamed:
-        own = _epithets(e)
+        own = epithets_of[e.id]
         owners = set().union(*(epithet_owner.get(ep, set()) for ep in own))
         if len(owners) > 1:
             score = {r: sum(epithet_weight[(ep, r)] for ep in own) for r in owners}

@@ -46,7 +46,7 @@ from storyline.reconcile.conflicts import (
 from storyline.reconcile.features import ClaimView
 from storyline.reconcile.independence import GRADE_RANK, RelayIndex, assess
 
-__all__ = ["Draft", "draft_from_cluster", "finish"]
+__all__ = ["Draft", "Records", "Stance", "draft_from_cluster", "finish", "records"]
 
 _GRAN_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5, "decade": 6, "century": 7}
 
@@ -92,14 +92,19 @@ def _when(c: Cluster) -> str | None:
     return min(values, key=lambda val: (-support[val], _GRAN_RANK.get(granularity(val) or "", 9), val))
 
 
+# Where a claim stands towards the statement: conflicts.stance, or a memo of it.
+Stance = Callable[[ClaimView, ClaimView, Cluster, Callable[[str], str], "Bounds | None"], str]
+
+
 def _sides(c: Cluster, statement: ClaimView, superseded: set[str], polar: set[str],
-           name: Callable[[str], str], bounds: Bounds | None) -> tuple[list[str], list[str], list[str]]:
+           name: Callable[[str], str], bounds: Bounds | None,
+           stance_of: Stance = stance) -> tuple[list[str], list[str], list[str]]:
     """(supporting, disputing, superseded) claim ids, in the fact's order (see the module docstring)."""
     sides: dict[str, list[str]] = {"supports": [statement.claim.id], "disputes": [], "superseded": []}
     for v in sorted(c.views, key=lambda v: v.order):
         if v is statement:
             continue
-        side = "superseded" if v.claim.id in superseded else stance(statement, v, c, name, bounds)
+        side = "superseded" if v.claim.id in superseded else stance_of(statement, v, c, name, bounds)
         if side == "neither" and v.claim.id in polar:
             side = "disputes"  # a denial that counts against another claim of the fact
         sides.setdefault(side, []).append(v.claim.id)
@@ -108,9 +113,11 @@ def _sides(c: Cluster, statement: ClaimView, superseded: set[str], polar: set[st
 
 def draft_from_cluster(c: Cluster, corpus_outlets: Sequence[str], echo_similarity: float,
                        name: Callable[[str], str], relays: RelayIndex | None = None,
-                       bounds: Bounds | None = None, passing: frozenset[str] = frozenset()) -> Draft:
+                       bounds: Bounds | None = None, passing: frozenset[str] = frozenset(),
+                       stance_of: Stance = stance) -> Draft:
     """Judge one cluster: sources, conflicts, updates, statement, sides and time (``bounds``: each
-    article's lower-bound figures, :func:`storyline.reconcile.conflicts.lower_bounds`)."""
+    article's lower-bound figures, :func:`storyline.reconcile.conflicts.lower_bounds`;
+    ``stance_of``: :func:`storyline.reconcile.conflicts.stance`, or a memo of it)."""
     sourcing = assess(c, corpus_outlets, echo_similarity, relays)
     views = sorted(c.views, key=lambda v: v.order)
     # Passing mentions (claims nested in another claim: storyline.reconcile.nesting) join the fact
@@ -127,7 +134,7 @@ def draft_from_cluster(c: Cluster, corpus_outlets: Sequence[str], echo_similarit
     judgement.conflicts += polarity_conflicts(judged, name, best) if best.claim.id not in passing else []
     superseded -= {best.claim.id}
     polar = {x for f in judgement.conflicts if f.kind == "polarity" for x in f.claims}
-    supporting, disputing, gone = _sides(c, best, superseded, polar, name, bounds)
+    supporting, disputing, gone = _sides(c, best, superseded, polar, name, bounds, stance_of)
     # Claims that only imply the date (c.derived) stay in their own fact; conflicts cite them.
     every = views
     return Draft(
@@ -150,26 +157,37 @@ def draft_from_cluster(c: Cluster, corpus_outlets: Sequence[str], echo_similarit
     )
 
 
-def finish(drafts: Sequence[Draft]) -> tuple[list[Fact], list[Conflict], list[Echo]]:
-    """Records with content-hash ids; a claim echoed in two facts yields one Echo."""
+Records = tuple[Fact, list[Conflict], list[tuple[str, Echo]]]
+
+
+def records(d: Draft) -> Records:
+    """One draft's records: its fact, its conflicts, and (claim, echo) for its echoes."""
+    fid = d.fact_id
+    # The gravest status its conflicts give (STATUS lists the disputed first), else by sources.
+    given = {CONFLICT_KIND[f.kind].status for f in d.conflicts}
+    if given:
+        status = next(s for s in STATUS if s in given)
+    else:
+        status = "corroborated" if d.independent >= 2 else "single_source"
+    fact = Fact(fid, d.statement, d.pclass, tuple(d.claims), tuple(d.articles), tuple(d.outlets),
+                d.independent, status, d.grade, d.when, d.statement_claim, tuple(d.supporting),
+                tuple(d.disputing), tuple(d.superseded), tuple(d.notes))
+    conflicts = [Conflict(make_id("x", fid, f.kind, *f.claims), fid, f.claims, f.kind, f.reason) for f in d.conflicts]
+    return fact, conflicts, [(claim, Echo(make_id("o", claim), claim, original, reason)) for claim, original, reason in d.echoes]
+
+
+def finish(drafts: Sequence[Draft], emit: Callable[[Draft], Records] = records) -> tuple[list[Fact], list[Conflict], list[Echo]]:
+    """Records with content-hash ids; a claim echoed in two facts yields one Echo. ``emit`` makes
+    one draft's records (:func:`records`, or a memo of it)."""
     facts, conflicts, echoes = [], [], {}
     used: set[str] = set()
     for d in drafts:
-        fid = d.fact_id
-        if fid in used:
+        fact, found, echoed = emit(d)
+        if fact.id in used:
             continue
-        used.add(fid)
-        # The gravest status its conflicts give (STATUS lists the disputed first), else by sources.
-        given = {CONFLICT_KIND[f.kind].status for f in d.conflicts}
-        if given:
-            status = next(s for s in STATUS if s in given)
-        else:
-            status = "corroborated" if d.independent >= 2 else "single_source"
-        facts.append(Fact(fid, d.statement, d.pclass, tuple(d.claims), tuple(d.articles), tuple(d.outlets),
-                          d.independent, status, d.grade, d.when, d.statement_claim, tuple(d.supporting),
-                          tuple(d.disputing), tuple(d.superseded), tuple(d.notes)))
-        for f in d.conflicts:
-            conflicts.append(Conflict(make_id("x", fid, f.kind, *f.claims), fid, f.claims, f.kind, f.reason))
-        for claim, original, reason in d.echoes:
-            echoes.setdefault(claim, Echo(make_id("o", claim), claim, original, reason))
+        used.add(fact.id)
+        facts.append(fact)
+        conflicts.extend(found)
+        for claim, echo in echoed:
+            echoes.setdefault(claim, echo)
     return facts, conflicts, list(echoes.values())

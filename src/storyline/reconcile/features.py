@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Sequence
 
@@ -22,7 +22,8 @@ from storyline.read.entities.lexicon import lexicon
 from storyline.reconcile.cast import Cast
 from storyline.reconcile.names import name_tokens
 
-__all__ = ["ClaimView", "Derived", "build_views", "child_count"]
+__all__ = ["ClaimView", "Derived", "article_views", "build_views", "child_count", "dated", "name_words", "ordered",
+           "undated_news"]
 _PLACE_TYPES = ("GPE", "LOC")
 
 
@@ -135,70 +136,99 @@ class _SentenceWords:
         return frozenset(w for s in self._sentences[lo:hi] for w in s.words)
 
 
+def name_words(cast: Cast) -> frozenset[str]:
+    """The words of the story's names (every name and alias of its cast): no claim's content."""
+    return frozenset(t for e in cast.entities for n in (e.name, *e.aliases) for t in name_tokens(n))
+
+
 def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimView]:
     """One :class:`ClaimView` per claim, in a deterministic order (publication date, article, offset)."""
-    name_drop = frozenset(t for e in cast.entities for n in (e.name, *e.aliases) for t in name_tokens(n))
-    views: list[ClaimView] = []
-    for r in readings:
-        art = r.article
-        published = parse_day(art.published)
-        news = news_window(published) if published else None
-        timexes = {t.id: t for t in r.timexes}
-        place_ents = {e.id for e in r.entities if e.type in _PLACE_TYPES}
-        places_at = [(m.start, m.end, m.entity) for m in r.mentions if m.entity in place_ents]
-        in_sentences = _SentenceWords(r.sentences)
-        for c in r.claims:
-            pclass = c.predicate_class or f"~{c.event_key or c.predicate}"
-            if pclass != "denial" and (c.predicate == "deny" or "reported_denial" in c.cues):
-                pclass = "denial"  # "who denied cheating in January" reports a denial, not the cheating
-            people = set(cast.named_people(c.subject))
-            if isinstance(c.object, str) and c.object in cast.of and cast.types.get(c.object) in ("PERSON", "GROUP"):
-                people.update(cast.named_people(c.object))
-            t = timexes.get(c.when) if c.when else None
-            work = None
-            if t is not None and "when_work_date" in c.cues:
-                t, work = None, t
-            span = interval(t.value, t.mod) if t is not None and t.type in ("DATE", "TIME") else None
-            places = {cast.of[e] for s, e_, e in places_at if c.start <= s and e_ <= c.end}
-            if isinstance(c.object, str) and c.object in place_ents:
-                places.add(cast.of[c.object])
-            counts = tuple(n for q in c.quantities if (n := child_count(q)) is not None)
-            subj = cast.named_people(c.subject)
-            derived = _derived(c, span, published, pclass)
-            if pclass == "marriage" and (derived is not None or c.predicate == "anniversary"):
-                # "(10th) anniversary on <date>": the date is the anniversary's, not the wedding's;
-                # only an ordinal turns it into a wedding date (through ``derived``).
-                span = None
-            views.append(
-                ClaimView(
-                    claim=c,
-                    article=art,
-                    pclass=pclass,
-                    participants=frozenset(people),
-                    subject=subj[0] if len(subj) == 1 else None,
-                    source_entity=cast.story(c.source.entity),
-                    tokens=frozenset(c.lemmas) - name_drop,
-                    timex=t,
-                    span=span,
-                    work_timex=work,
-                    derived=derived,
-                    counts=counts,
-                    places=frozenset(places),
-                    published=published,
-                    order=(published or date.max, art.id, c.start, c.id),
-                    place=_place(c, cast),
-                    context_timex=None if t is not None or work is not None or not c.context_when
-                    else timexes.get(c.context_when),
-                    news=news,
-                    sentence_words=in_sentences(c.sentence_start, c.sentence_end),
-                    sentences=r.sentences,
-                )
-            )
-    # An undated article's news is of the day the story's claims date most often (the earliest on ties).
+    name_drop = name_words(cast)
+    per_article = [article_views(r, cast, name_drop) for r in readings]
+    window = undated_news([v for views in per_article for v in views])
+    return ordered([dated(views, window) for views in per_article])
+
+
+def undated_news(views: Sequence[ClaimView]) -> Moment | None:
+    """The news days of an undated article: those of the day the story's claims date most often
+    (the earliest on ties); None when no claim gives a single day."""
     days = Counter(v.span.start for v in views if v.span is not None and v.span.start == v.span.end)
-    if days:
-        window = news_window(min(days, key=lambda d: (-days[d], d)))
-        for v in views:
-            v.news = v.news or window
+    return news_window(min(days, key=lambda d: (-days[d], d))) if days else None
+
+
+def dated(views: list[ClaimView], window: Moment | None) -> list[ClaimView]:
+    """One article's views, with ``window`` (:func:`undated_news`) as the news days of an undated
+    one (new views: those given stay as they are, so they may be reused)."""
+    if window is None or not views or views[0].news is not None:
+        return views
+    return [replace(v, news=window) for v in views]
+
+
+def ordered(per_article: Sequence[Sequence[ClaimView]]) -> list[ClaimView]:
+    """Every article's views in one list, by publication date, article and offset."""
+    views = [v for views in per_article for v in views]
     views.sort(key=lambda v: v.order)
+    return views
+
+
+def article_views(r: ArticleReading, cast: Cast, name_drop: frozenset[str]) -> list[ClaimView]:
+    """The views of one article's claims (an undated article's without news days: see :func:`dated`).
+
+    Reads of the story only ``cast`` (the story entities of the article's entities) and which of
+    its claims' words are in ``name_drop`` (:func:`name_words`)."""
+    views: list[ClaimView] = []
+    art = r.article
+    published = parse_day(art.published)
+    news = news_window(published) if published else None
+    timexes = {t.id: t for t in r.timexes}
+    place_ents = {e.id for e in r.entities if e.type in _PLACE_TYPES}
+    places_at = [(m.start, m.end, m.entity) for m in r.mentions if m.entity in place_ents]
+    in_sentences = _SentenceWords(r.sentences)
+    for c in r.claims:
+        pclass = c.predicate_class or f"~{c.event_key or c.predicate}"
+        if pclass != "denial" and (c.predicate == "deny" or "reported_denial" in c.cues):
+            pclass = "denial"  # "who denied cheating in January" reports a denial, not the cheating
+        people = set(cast.named_people(c.subject))
+        if isinstance(c.object, str) and c.object in cast.of and cast.types.get(c.object) in ("PERSON", "GROUP"):
+            people.update(cast.named_people(c.object))
+        t = timexes.get(c.when) if c.when else None
+        work = None
+        if t is not None and "when_work_date" in c.cues:
+            t, work = None, t
+        span = interval(t.value, t.mod) if t is not None and t.type in ("DATE", "TIME") else None
+        places = {cast.of[e] for s, e_, e in places_at if c.start <= s and e_ <= c.end}
+        if isinstance(c.object, str) and c.object in place_ents:
+            places.add(cast.of[c.object])
+        counts = tuple(n for q in c.quantities if (n := child_count(q)) is not None)
+        subj = cast.named_people(c.subject)
+        derived = _derived(c, span, published, pclass)
+        if pclass == "marriage" and (derived is not None or c.predicate == "anniversary"):
+            # "(10th) anniversary on <date>": the date is the anniversary's, not the wedding's;
+            # only an ordinal turns it into a wedding date (through ``derived``).
+            span = None
+        views.append(
+            ClaimView(
+                claim=c,
+                article=art,
+                pclass=pclass,
+                participants=frozenset(people),
+                subject=subj[0] if len(subj) == 1 else None,
+                source_entity=cast.story(c.source.entity),
+                tokens=frozenset(c.lemmas) - name_drop,
+                timex=t,
+                span=span,
+                work_timex=work,
+                derived=derived,
+                counts=counts,
+                places=frozenset(places),
+                published=published,
+                order=(published or date.max, art.id, c.start, c.id),
+                place=_place(c, cast),
+                context_timex=None if t is not None or work is not None or not c.context_when
+                else timexes.get(c.context_when),
+                news=news,
+                sentence_words=in_sentences(c.sentence_start, c.sentence_end),
+                sentences=r.sentences,
+            )
+        )
     return views

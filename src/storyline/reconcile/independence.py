@@ -35,7 +35,7 @@ from storyline.reconcile.align import Cluster, jaccard
 from storyline.reconcile.features import ClaimView
 from storyline.reconcile.names import names_outlet, outlet_key, outlet_matches
 
-__all__ = ["Sourcing", "assess", "RelayIndex", "GRADES", "GRADE_RANK"]
+__all__ = ["CorpusOutlets", "Sourcing", "assess", "RelayIndex", "GRADES", "GRADE_RANK"]
 
 GRADES: tuple[str, ...] = tuple(GRADE)
 GRADE_RANK = {g.name: g.rank for g in GRADE.values()}
@@ -56,26 +56,62 @@ class Sourcing:
     grade: str = "unattributed"
 
 
+class CorpusOutlets:
+    """The outlets of the corpus, asked two things: which one a source's words name, and which
+    ones a relayed outlet's name matches (an object, so a memo can record what was asked)."""
+
+    def __init__(self, outlets: Sequence[str]):
+        self.outlets = tuple(outlets)
+        self._keys = {outlet_key(o): o for o in outlets}  # key -> display name
+
+    def named_by(self, key: str) -> str | None:
+        """The display name of the first outlet whose name ``key`` (a source's text) names."""
+        return next((name for k, name in self._keys.items() if names_outlet(key, k)), None)
+
+    def matching(self, key: str) -> list[str]:
+        """The keys of the outlets a relayed outlet's key matches."""
+        return [k for k in self._keys if key and outlet_matches(key, k)]
+
+
 class RelayIndex:
     """Finds, anywhere in the corpus, the claim a relay re-reports: same outlet, a shared person,
     published no later, most similar wording (at least ``_RELAY_SIMILARITY``).
 
     Candidates per (outlet, person) are capped (``_RELAY_CAP`` most recent), so lookups stay
-    constant-time on large corpora.
+    constant-time on large corpora. ``memo`` (the last reconcile's answers, and a dict for this
+    one's: storyline.reconcile.incremental) keeps each lookup's answer with the candidates it
+    compared; an answer is reused when the claim and those candidates are the same objects, so it
+    is what the lookup would find again.
     """
 
-    def __init__(self, views: Sequence[ClaimView]):
+    def __init__(self, views: Sequence[ClaimView], memo: tuple[dict, dict] | None = None):
         self._by: dict[tuple[str, str | None], list[ClaimView]] = {}
         for v in sorted(views, key=lambda v: v.order):
             for p in v.participants or (None,):
                 self._by.setdefault((outlet_key(v.outlet), p), []).append(v)
+        self._memo = memo
+
+    def _pools(self, outlet: str, v: ClaimView) -> list[list[ClaimView]]:
+        return [self._by.get((outlet, p), [])[-_RELAY_CAP:] for p in v.participants or (None,)]
 
     def __call__(self, outlet: str, v: ClaimView) -> ClaimView | None:
+        pools = self._pools(outlet, v)
+        if self._memo is None:
+            return self._find(v, pools)
+        last, now = self._memo
+        key = (outlet, v.claim.id)
+        known = now.get(key) or last.get(key)
+        # Lists compare item by item, identical objects without calling __eq__: cheap.
+        if known is None or known[0] is not v or known[1] != pools:
+            known = (v, pools, self._find(v, pools))
+        now[key] = known
+        return known[2]
+
+    def _find(self, v: ClaimView, pools: list[list[ClaimView]]) -> ClaimView | None:
         best, best_sim = None, _RELAY_SIMILARITY
         seen: set[str] = set()
-        for p in v.participants or (None,):
-            pool = self._by.get((outlet, p), [])
-            for o in pool[-_RELAY_CAP:]:
+        for pool in pools:
+            for o in pool:
                 if o.claim.id in seen or (o.published and v.published and o.published > v.published):
                     continue
                 seen.add(o.claim.id)
@@ -108,7 +144,7 @@ def _generic_nouns() -> frozenset[str]:
     return cues.media_nouns | cues.outlet_nouns
 
 
-def _relayed_outlet(v: ClaimView, corpus_keys: dict[str, str]) -> str | None:
+def _relayed_outlet(v: ClaimView, corpus: CorpusOutlets) -> str | None:
     """The other outlet a claim is relayed from, as written, or None.
 
     ``via`` and an other_media source name it; so does a source whose text is the name of another
@@ -122,7 +158,7 @@ def _relayed_outlet(v: ClaimView, corpus_keys: dict[str, str]) -> str | None:
             return named
     key = outlet_key(s.text)
     if s.kind != "anonymous" and key and not names_outlet(key, own):
-        named = next((name for k, name in corpus_keys.items() if names_outlet(key, k)), None)
+        named = corpus.named_by(key)
         if named is not None:
             return named
     return None
@@ -133,7 +169,7 @@ def _names_own_outlet(v: ClaimView) -> bool:
     return outlet_matches(outlet_key(v.claim.source.text), outlet_key(v.outlet))
 
 
-def assess(cluster: Cluster, corpus_outlets: Sequence[str], echo_similarity: float,
+def assess(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlets, echo_similarity: float,
            elsewhere: Callable[[str, ClaimView], ClaimView | None] | None = None) -> Sourcing:
     """Echoes, identities, independent source count and grade of one fact.
 
@@ -141,7 +177,7 @@ def assess(cluster: Cluster, corpus_outlets: Sequence[str], echo_similarity: flo
     outlet's article says it in other words (the relay then still counts that outlet once).
     """
     out = Sourcing()
-    corpus_keys = {outlet_key(o): o for o in corpus_outlets}  # key → display name
+    corpus = corpus_outlets if isinstance(corpus_outlets, CorpusOutlets) else CorpusOutlets(corpus_outlets)
     views = sorted(cluster.views, key=lambda v: v.order)
     originals: list[tuple[ClaimView, frozenset[str], frozenset[str]]] = []  # non-echo claims, with word sets
     exact: dict[frozenset[str], ClaimView] = {}  # a sentence's words → the first original in it
@@ -154,12 +190,12 @@ def assess(cluster: Cluster, corpus_outlets: Sequence[str], echo_similarity: flo
 
     for v in views:
         s = v.claim.source
-        relayed = _relayed_outlet(v, corpus_keys)
+        relayed = _relayed_outlet(v, corpus)
         words = frozenset(v.claim.lemmas)
         swords = v.sentence_words
         if relayed is not None or (s.kind == "other_media" and not _names_own_outlet(v)):
             key = outlet_key(relayed) if relayed else ""
-            in_corpus = [k for k in corpus_keys if key and outlet_matches(key, k)]
+            in_corpus = corpus.matching(key)
             # The relayed outlet's claim in this fact that says it most alike (earliest on ties).
             pool = [o for k in in_corpus for o in by_outlet.get(k, ())]
             orig = min(pool, key=lambda o: (-jaccard(v.tokens, o.tokens), o.order)) if pool else None

@@ -43,6 +43,7 @@ _PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "me", "him", "her", "t
 _FUNCTION_WORDS = {"of", "and", "for", "de", "du", "la", "le", "van", "von", "&", "on", "in", "the"}
 
 
+@lru_cache(maxsize=65536)  # the cast asks it of every name of every article: stories repeat names
 def is_proper_name(text: str) -> bool:
     """True for 'Natalie', 'Benjamin Millepied'; False for epithets ('the Oscar winner') and pronouns."""
     words = text.split()
@@ -63,12 +64,14 @@ def is_org_name(text: str) -> bool:
     return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _FUNCTION_WORDS for w in words)
 
 
+@lru_cache(maxsize=65536)
 def given_name_forms(first_name: str) -> frozenset[str]:
     """The name and its direct nickname relations: 'ben' → {'ben', 'benjamin'}."""
     first = _fold(first_name)
     return nickname_relations().get(first, frozenset()) | {first}
 
 
+@lru_cache(maxsize=65536)  # asked of every claim's outlet and source, again and again
 def outlet_key(name: str | None) -> str:
     """Normalised outlet name: 'The Wall Street Journal' → 'wall street journal', 'Us' → 'us'."""
     if not name:

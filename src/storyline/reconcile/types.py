@@ -15,6 +15,7 @@ where "the village of Goursin" says so) takes the type most of them give it.
 from __future__ import annotations
 
 import dataclasses
+from functools import lru_cache
 from collections import Counter, defaultdict
 from typing import Sequence
 
@@ -26,6 +27,7 @@ _THING_TYPES = ("WORK", "OTHER")
 _PLACE_OR_BODY_TYPES = ("GPE", "LOC", "ORG")
 
 
+@lru_cache(maxsize=65536)  # every entity's names, in every article: stories repeat them
 def _key(name: str) -> str:
     key = " ".join(name.split()).casefold()
     return key[4:] if key.startswith("the ") else key

@@ -1,0 +1,351 @@
+"""Incremental reconcile: what a story's last reconcile computed, reused where its inputs are unchanged.
+
+Adding k articles to a story changes few of its facts, but :func:`storyline.reconcile.reconcile`
+is one pure function of every reading. A :class:`ReconcileCache` (one per story, kept in memory
+between reconciles) lets it skip the units whose inputs did not change; the story it returns is
+the one a full reconcile gives, because a unit is reused only when **every** input it read is the
+same (the same objects, or equal values), never on a guess:
+
+* **readings**: an article's reading is the one seen before when it is the same object or an equal
+  one (a store hands back new objects each time);
+* **claim views** (:func:`storyline.reconcile.features.article_views`), per article: the reading,
+  the story entities its entity ids map to (with their types, group members and whether they are
+  unnamed), the words of the story's names that its claims use, and (for an undated article) the
+  story's news days;
+* **alignment blocks** (:func:`storyline.reconcile.align.cluster_block`), per block of claims:
+  the same view objects in the same order (no embeddings backend: its vectors are the story's);
+* **relay lookups** (:class:`storyline.reconcile.independence.RelayIndex`): the claim and the
+  candidates it was compared with;
+* **drafts** (:func:`storyline.reconcile.facts.draft_from_cluster`), per fact, the bulk of the
+  work: the cluster's views, exemplars and implied-date claims (the same objects), which of its
+  claims are passing mentions, and the answers to every question the draft asked of the story
+  while it was made (recorded as it ran): each entity name it used, each article's lower-bound
+  figures, each relay lookup and each question to the corpus's outlets. Asked again, the story
+  must give the same answers;
+* **sides** (:func:`storyline.reconcile.conflicts.stance`), in a draft made again: a claim's side
+  towards the same statement, in a fact of the same class and people, when the names and lower
+  bounds it read are the same (they are asked again through the draft, which records them too);
+* **records** (:func:`storyline.reconcile.facts.records`): a reused draft's fact, conflicts and echoes.
+
+Story-wide steps run every time (they read everything): the cast, the merging of blocks,
+denials and implied dates into facts, ages and counts of children, events, the timeline. Names,
+lexicons and packs are taken to be those of the process: after changing one in a running process,
+start a new cache (``storyline.api.forget_reconciles``). A cache
+holds the units of the last reconcile only (older ones are dropped), and one reconcile at a time
+(a lock). Options are part of every key: a reconcile with other options starts afresh.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from storyline.core.options import ReconcileOptions
+from storyline.core.records import ArticleReading
+from storyline.reconcile.align import Cluster, cluster_block
+from storyline.reconcile.cast import Cast
+from storyline.reconcile.conflicts import stance
+from storyline.reconcile.facts import Draft, Records, draft_from_cluster, records
+from storyline.reconcile.features import ClaimView, article_views, dated
+from storyline.reconcile.independence import CorpusOutlets, RelayIndex
+from storyline.reconcile.nesting import passing_mentions
+
+__all__ = ["ReconcileCache"]
+
+
+def _same(a: Sequence[object], b: Sequence[object]) -> bool:
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b))
+
+
+def _entity_ids(r: ArticleReading) -> tuple[str, ...]:
+    """Each entity id the article's entities and claims name, and each group member's."""
+    ids = {e.id for e in r.entities}
+    for c in r.claims:
+        ids.update(x for x in (c.subject, c.object, c.source.entity, c.place) if isinstance(x, str))
+    for e in r.entities:
+        if isinstance(e.attributes, dict):
+            ids.update(m for m in e.attributes.get("members", ()) if isinstance(m, str))
+    return tuple(sorted(ids))
+
+
+def _cast_slice(ids: tuple[str, ...], cast: Cast) -> tuple:
+    """Everything :func:`article_views` reads of the cast for an article (``ids``: :func:`_entity_ids`):
+    each id's story entity, type and members, and whether that story entity is unnamed."""
+    of, types, members, unnamed = cast.of, cast.types, cast.members, cast.unnamed
+    return tuple((of.get(i), types.get(i), members.get(i), of.get(i) in unnamed) for i in ids)
+
+
+class _Recorded:
+    """The story-wide context a draft reads, asked through here so each answer is recorded."""
+
+    def __init__(self, name: Callable[[str], str], relays: RelayIndex, bounds: Mapping, outlets: CorpusOutlets):
+        self._name, self._relays, self._bounds = name, relays, bounds
+        self.names: dict[str, str] = {}
+        self.relays: list[tuple[str, ClaimView, ClaimView | None]] = []
+        self.bounds: dict[str, object] = {}
+        self.outlets = _RecordedOutlets(outlets)
+
+    def name(self, entity: str) -> str:
+        out = self.names[entity] = self._name(entity)
+        return out
+
+    def relay(self, outlet: str, v: ClaimView) -> ClaimView | None:
+        found = self._relays(outlet, v)
+        self.relays.append((outlet, v, found))
+        return found
+
+    def bounds_view(self) -> Mapping:
+        return _RecordedBounds(self._bounds, self.bounds)
+
+
+class _RecordedBounds(Mapping):
+    # Only ``get`` (and truth) is used by the conflicts; an article without bounds reads as () either way.
+    def __init__(self, bounds: Mapping, seen: dict):
+        self._bounds, self._seen = bounds, seen
+
+    def get(self, key, default=None):
+        out = self._bounds.get(key, default)
+        self._seen[key] = tuple(out or ())  # absent and empty read alike: () is the default used
+        return out
+
+    def __getitem__(self, key):
+        out = self._bounds[key]
+        self._seen[key] = tuple(out)
+        return out
+
+    def __iter__(self):
+        raise TypeError("a draft may only look up articles' bounds, not list them")
+
+    def __len__(self) -> int:
+        return len(self._bounds)
+
+
+class _RecordedOutlets(CorpusOutlets):
+    def __init__(self, outlets: CorpusOutlets):
+        self._inner = outlets
+        self.outlets = outlets.outlets
+        self.asked: list[tuple[str, str, object]] = []
+
+    def named_by(self, key: str) -> str | None:
+        out = self._inner.named_by(key)
+        self.asked.append(("named_by", key, out))
+        return out
+
+    def matching(self, key: str) -> list[str]:
+        out = self._inner.matching(key)
+        self.asked.append(("matching", key, list(out)))
+        return out
+
+
+@dataclass
+class _DraftEntry:
+    views: list[ClaimView]
+    exemplars: list[ClaimView]
+    derived: list[ClaimView]
+    passing: frozenset[str]
+    outlets: tuple[str, ...]
+    asked: list[tuple[str, str, object]]
+    names: dict[str, str]
+    relays: list[tuple[str, ClaimView, ClaimView | None]]
+    bounds: dict[str, object]
+    draft: Draft
+
+    def still(self, c: Cluster, passing: frozenset[str], name: Callable[[str], str], relays: RelayIndex,
+              bounds: Mapping, outlets: CorpusOutlets) -> bool:
+        """Whether the draft would come out the same for ``c`` in this story (module docstring)."""
+        if not (_same(self.views, c.views) and _same(self.exemplars, c.exemplars) and _same(self.derived, c.derived)):
+            return False
+        if self.passing != passing:
+            return False
+        if self.outlets != outlets.outlets:
+            for how, key, answer in self.asked:
+                now = outlets.named_by(key) if how == "named_by" else outlets.matching(key)
+                if now != answer:
+                    return False
+        if any(name(e) != n for e, n in self.names.items()):
+            return False
+        if any(relays(o, v) is not found for o, v, found in self.relays):
+            return False
+        return all(tuple(bounds.get(a) or ()) == seen for a, seen in self.bounds.items())
+
+
+@dataclass
+class _StanceEntry:
+    statement: ClaimView
+    claim: ClaimView
+    names: dict[str, str]
+    bounds: dict[str, object]
+    side: str
+
+
+@dataclass
+class _ViewsEntry:
+    reading: ArticleReading
+    ids: tuple[str, ...]  # _entity_ids(reading)
+    lemmas: frozenset[str]  # every lemma of its claims
+    cast: tuple
+    words: frozenset[str]
+    views: list[ClaimView]
+    dated: dict = field(default_factory=dict)  # news window -> the views with it (undated articles)
+
+
+@dataclass
+class _Units:
+    """One generation of cached units (those of the last reconcile)."""
+
+    readings: dict[str, ArticleReading] = field(default_factory=dict)
+    views: dict[str, _ViewsEntry] = field(default_factory=dict)
+    blocks: dict[tuple, tuple[list[ClaimView], list[Cluster]]] = field(default_factory=dict)
+    drafts: dict[tuple, list[_DraftEntry]] = field(default_factory=dict)
+    relays: dict = field(default_factory=dict)
+    passing: dict[str, tuple[ArticleReading, frozenset[str]]] = field(default_factory=dict)
+    records: dict[int, tuple[Draft, Records]] = field(default_factory=dict)  # id(draft) -> its records
+    stances: dict[tuple, _StanceEntry] = field(default_factory=dict)
+
+
+class ReconcileCache:
+    """What one story's last reconcile computed, for the next (see the module docstring).
+
+    Pass it to :func:`storyline.reconcile.reconcile` (``cache=``); ``stats`` counts the units
+    reused ("…_hit") and computed ("…_miss") by the last reconcile."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self._options: ReconcileOptions | None = None
+        self._old = _Units()
+        self._new = _Units()
+        self.stats: Counter = Counter()
+
+    def clear(self) -> None:
+        """Forget everything: the next reconcile computes every unit."""
+        self._options, self._old, self._new = None, _Units(), _Units()
+
+    # -- one reconcile ---------------------------------------------------------------------------
+
+    def begin(self, options: ReconcileOptions) -> None:
+        """Start a reconcile with ``options`` (other options than last time: start afresh)."""
+        if options != self._options:
+            self._old = _Units()
+        self._options = options
+        self._new = _Units()
+        self.stats = Counter()
+
+    def end(self) -> None:
+        """Keep what this reconcile used (and nothing older)."""
+        self._old, self._new = self._new, _Units()
+
+    def canonical(self, readings: Sequence[ArticleReading]) -> list[ArticleReading]:
+        """``readings`` with each one seen before (equal) replaced by the object seen then."""
+        out = []
+        for r in readings:
+            known = self._old.readings.get(r.article.id)
+            if known is not None and (known is r or known == r):
+                r = known
+            self._new.readings[r.article.id] = r
+            out.append(r)
+        return out
+
+    def article_views(self, r: ArticleReading, cast: Cast, name_drop: frozenset[str]) -> list[ClaimView]:
+        """:func:`storyline.reconcile.features.article_views`, memoised."""
+        known = self._old.views.get(r.article.id)
+        if known is None or known.reading is not r:
+            known = None
+            ids, lemmas = _entity_ids(r), frozenset(t for c in r.claims for t in c.lemmas)
+        else:
+            ids, lemmas = known.ids, known.lemmas
+        sliced, words = _cast_slice(ids, cast), lemmas & name_drop
+        if known is not None and known.cast == sliced and known.words == words:
+            self.stats["views_hit"] += 1
+            self._new.views[r.article.id] = _ViewsEntry(r, ids, lemmas, sliced, words, known.views, known.dated)
+            return known.views
+        self.stats["views_miss"] += 1
+        views = article_views(r, cast, name_drop)
+        self._new.views[r.article.id] = _ViewsEntry(r, ids, lemmas, sliced, words, views)
+        return views
+
+    def passing(self, readings: Sequence[ArticleReading]) -> frozenset[str]:
+        """:func:`storyline.reconcile.nesting.passing_mentions`, memoised per reading."""
+        out: set[str] = set()
+        for r in readings:
+            known = self._old.passing.get(r.article.id)
+            found = known[1] if known is not None and known[0] is r else passing_mentions([r])
+            self._new.passing[r.article.id] = (r, found)
+            out |= found
+        return frozenset(out)
+
+    def dated(self, article: str, views: list[ClaimView], window) -> list[ClaimView]:
+        """:func:`storyline.reconcile.features.dated` of the views :meth:`article_views` just gave,
+        the same objects as last time for the same window."""
+        entry = self._new.views[article]
+        if window not in entry.dated:
+            entry.dated = {window: dated(views, window)}
+        return entry.dated[window]
+
+    def blocker(self, key: tuple, block: list[ClaimView], scorer, threshold: float) -> list[Cluster]:
+        """:func:`storyline.reconcile.align.cluster_block`, memoised per block (new clusters each call)."""
+        known = self._old.blocks.get(key)
+        if scorer.vectors or known is None or not _same(known[0], block):
+            self.stats["blocks_miss"] += 1
+            made = cluster_block(key, block, scorer, threshold)
+        else:
+            self.stats["blocks_hit"] += 1
+            made = known[1]
+        self._new.blocks[key] = (block, made)
+        return [Cluster(c.pclass, c.participants, list(c.views), list(c.exemplars), list(c.derived)) for c in made]
+
+    def relay_index(self, views: Sequence[ClaimView]) -> RelayIndex:
+        return RelayIndex(views, memo=(self._old.relays, self._new.relays))
+
+    def draft(self, c: Cluster, outlets: CorpusOutlets, echo_similarity: float, name: Callable[[str], str],
+              relays: RelayIndex, bounds: Mapping, passing: frozenset[str]) -> Draft:
+        """:func:`storyline.reconcile.facts.draft_from_cluster`, memoised per cluster."""
+        key = (c.pclass, c.participants, tuple(v.claim.id for v in c.views), tuple(v.claim.id for v in c.derived))
+        mine = frozenset(v.claim.id for v in c.views if v.claim.id in passing)
+        for entry in self._old.drafts.get(key, ()):
+            if entry.still(c, mine, name, relays, bounds, outlets):
+                self.stats["drafts_hit"] += 1
+                self._new.drafts.setdefault(key, []).append(entry)
+                return entry.draft
+        self.stats["drafts_miss"] += 1
+        rec = _Recorded(name, relays, bounds, outlets)
+        draft = draft_from_cluster(c, rec.outlets, echo_similarity, rec.name, rec.relay, rec.bounds_view(), mine,
+                                   self._stance)
+        self._new.drafts.setdefault(key, []).append(_DraftEntry(
+            list(c.views), list(c.exemplars), list(c.derived), mine, outlets.outlets, rec.outlets.asked, rec.names,
+            rec.relays, rec.bounds, draft))
+        return draft
+
+    def records(self, d: Draft) -> Records:
+        """:func:`storyline.reconcile.facts.records`, memoised per draft object (a reused draft is
+        the same object; drafts are not changed once made)."""
+        known = self._old.records.get(id(d))
+        out = known[1] if known is not None and known[0] is d else records(d)
+        self._new.records[id(d)] = (d, out)
+        return out
+
+    def _stance(self, statement: ClaimView, v: ClaimView, c: Cluster, name: Callable[[str], str],
+                bounds: Mapping | None) -> str:
+        """:func:`storyline.reconcile.conflicts.stance`, memoised per (statement, claim): a fact a new
+        article joins mostly keeps its statement, and each old claim its side. Reused when both are
+        the same objects, of a fact of the same class and people, and every name and lower bound
+        it read is the same; ``name`` and ``bounds`` are the draft's, so the draft records them too."""
+        key = (statement.claim.id, v.claim.id, c.pclass, c.participants)
+        known = self._new.stances.get(key) or self._old.stances.get(key)
+        if (known is not None and known.statement is statement and known.claim is v
+                and all(name(e) == n for e, n in known.names.items())
+                and all(tuple((bounds.get(a) if bounds is not None else None) or ()) == seen
+                        for a, seen in known.bounds.items())):
+            self._new.stances[key] = known
+            return known.side
+        names: dict[str, str] = {}
+        seen: dict[str, object] = {}
+
+        def asked(entity: str) -> str:
+            out = names[entity] = name(entity)
+            return out
+
+        side = stance(statement, v, c, asked, _RecordedBounds(bounds, seen) if bounds is not None else None)
+        self._new.stances[key] = _StanceEntry(statement, v, names, seen, side)
+        return side

@@ -1,0 +1,163 @@
+"""Incremental reconcile (``ReconcileCache``) gives the story a full reconcile gives, whatever the
+order and the batches the articles come in (and when some are taken out or read anew)."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+import pytest
+from helpers.messy import random_corpus
+
+from storyline.core.options import ReconcileOptions
+from storyline.reconcile import ReconcileCache, reconcile
+
+
+def _pile(seed: int, stories: int = 4) -> list:
+    """Several messy corpora about the same names (so the cast links across them), one article list."""
+    return [r for s in range(stories) for r in random_corpus(seed * 100 + s)]
+
+
+def _grow(readings: list, rng: random.Random, options: ReconcileOptions | None = None, *, churn: bool = False) -> int:
+    """Add ``readings`` in a random order, in random batches, to one story reconciled incrementally;
+    after each batch the story must equal a full reconcile of the same readings. With ``churn``, an
+    article is now and then taken out, or replaced by a changed reading. Returns the drafts reused."""
+    order = list(readings)
+    rng.shuffle(order)
+    cache, held, reused = ReconcileCache(), [], 0
+    while order:
+        k = rng.choice([1, 1, 1, 2, 3, 5])
+        held += order[:k]
+        del order[:k]
+        if churn and len(held) > 2 and rng.random() < 0.3:
+            i = rng.randrange(len(held))
+            if rng.random() < 0.5:
+                order.append(held.pop(i))  # taken out, back later
+            else:  # read anew: its first claim now negated
+                r = held[i]
+                if r.claims:
+                    first = dataclasses.replace(r.claims[0], polarity="negative" if r.claims[0].polarity == "positive" else "positive")
+                    held[i] = dataclasses.replace(r, claims=(first, *r.claims[1:]))
+        story = reconcile(held, options, cache=cache)
+        assert story == reconcile(held, options), f"incremental != full after {len(held)} articles"
+        reused += cache.stats["drafts_hit"]
+    return reused
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_adding_articles_in_any_order_and_batches_gives_the_full_story(seed):
+    reused = _grow(_pile(seed), random.Random(seed))
+    assert reused > 0  # the cache was used, not bypassed
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_taking_out_and_reading_anew_gives_the_full_story(seed):
+    _grow(_pile(seed + 50), random.Random(seed), churn=True)
+
+
+def test_other_options_are_not_served_from_the_cache():
+    readings = _pile(3)
+    cache = ReconcileCache()
+    reconcile(readings, ReconcileOptions(), cache=cache)
+    strict = ReconcileOptions(similarity_threshold=0.9, echo_similarity=0.95)
+    assert reconcile(readings, strict, cache=cache) == reconcile(readings, strict)
+    assert cache.stats["drafts_hit"] == 0
+
+
+def test_nothing_changed_reuses_every_draft_and_equal_new_objects_count_as_unchanged():
+    readings = _pile(5)
+    cache = ReconcileCache()
+    first = reconcile(readings, cache=cache)
+    again = [dataclasses.replace(r) for r in readings]  # what a store hands back: equal, not the same
+    assert reconcile(again, cache=cache) == first
+    assert cache.stats["drafts_miss"] == 0 and cache.stats["views_miss"] == 0
+
+
+def test_a_failed_reconcile_leaves_an_empty_cache(monkeypatch):
+    import storyline.reconcile as stage
+
+    readings = _pile(6)
+    cache = ReconcileCache()
+    reconcile(readings, cache=cache)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(stage, "group_events", broken)
+    with pytest.raises(RuntimeError):
+        reconcile(readings, cache=cache)
+    monkeypatch.undo()
+    assert reconcile(readings, cache=cache) == reconcile(readings)
+    assert cache.stats["drafts_hit"] == 0
+
+
+@pytest.mark.fuzz
+def test_any_order_any_batches_fuzzed():
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=40, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.integers(0, 10_000), st.integers(0, 10_000), st.booleans())
+    def run(pile, order, churn):
+        _grow(_pile(pile, 3), random.Random(order), churn=churn)
+
+    run()
+
+
+# -- real readings: the demo and a real-news story (ECB+), read with the model -----------------
+
+
+@pytest.fixture(scope="module")
+def demo_readings():
+    """The fiction demo and the real demo (eleven ECB+ articles on the 2005 Qeshm earthquake, CC BY
+    3.0: see src/storyline/demo_real/README.md), read once."""
+    from storyline import api
+
+    out = {}
+    for name in ("fiction", "real"):
+        articles = api.ingest([api.demo_corpus(name)]).articles
+        out[name] = [r for _, r in api.read(articles)]
+    return out
+
+
+@pytest.mark.model
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["fiction", "real"])
+@pytest.mark.parametrize("seed", range(3))
+def test_demo_stories_grow_incrementally_to_the_full_story(demo_readings, name, seed):
+    readings = demo_readings[name]
+    assert all(not isinstance(r, Exception) for r in readings) and len(readings) >= 7
+    _grow(readings, random.Random(seed), churn=seed == 2)
+
+
+def test_a_claims_words_follow_the_names_the_story_gains():
+    # "Harbour" is a word of the first article's claim until another article names a place so:
+    # then it is a name, and no longer content the claim shares with others.
+    from helpers.builders import ArticleBuilder
+
+    from storyline.reconcile.cast import build_cast
+    from storyline.reconcile.features import article_views, name_words
+
+    a = ArticleBuilder("a", "Daily Lumen", "2024-01-17")
+    a.claim("Mara Quinn sang at the harbour", subject=a.person("Mara Quinn"), predicate="sing")
+    a = a.build()
+    b = ArticleBuilder("b", "Star Ledger", "2024-01-18")
+    b.entity("Harbour", "GPE")
+    b.claim("Fans gathered in Harbour", predicate="gather")
+    b = b.build()
+    cache = ReconcileCache()
+    for readings in ([a], [a, b]):
+        cache.begin(ReconcileOptions())
+        cast = build_cast(readings)
+        views = cache.article_views(a, cast, name_words(cast))
+        cache.end()
+        assert [v.tokens for v in views] == [v.tokens for v in article_views(a, cast, name_words(cast))]
+    assert "harbour" not in views[0].tokens
+
+
+def test_one_article_given_twice_is_reconciled_as_without_a_cache():
+    readings = _pile(7)
+    twice = readings + readings[:1]
+    cache = ReconcileCache()
+    reconcile(readings, cache=cache)
+    assert reconcile(twice, cache=cache) == reconcile(twice)
