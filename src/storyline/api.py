@@ -655,6 +655,8 @@ def _current(
     cannot be written (read-only file, permissions) is not an error: the story is still returned.
     """
     account: Story | None = None
+    if known is None and readings is None:
+        known = _cache_for(store, story).readings() or None  # the last reconcile's, this process
     for _ in range(max(1, attempts)):
         if readings is None:
             # ``known`` is the SQL store's; a store of another make (the Store protocol) reads all.

@@ -107,6 +107,21 @@ def test_readings_held_already_are_lent_back_and_only_new_or_changed_ones_are_re
     assert store.readings(known=held) == store.readings()
 
 
+def test_a_reading_handed_out_while_stale_is_never_lent_back(store: Store) -> None:
+    for n in (1, 2):
+        store.put_reading(reading(n, published=f"2024-03-0{n}"))
+    with store._tx(write=True) as conn:
+        store_sql._set_stale(conn, frozenset({"art-1"}))  # as a migration lists readings to redo
+    held = {r.article.id: r for r in store.readings()}
+    again = store.readings(known=held)
+    assert again[0] is not held["art-1"] and again[1] is held["art-2"]  # listed stale: read again
+    redone = dataclasses.replace(held["art-1"], claims=held["art-1"].claims[1:])  # re-read: same text, new rows
+    assert store.put_reading(redone) is True
+    now = store.readings(known=held)
+    assert now[0] == redone and now[0] is not held["art-1"]  # no longer listed, but handed out while it was
+    assert store.readings(known={r.article.id: r for r in now})[0] is now[0]  # read since: lent again
+
+
 def test_publication_dates_are_stored_as_iso_text_and_read_back_as_dates(store: Store) -> None:
     store.put_reading(reading(1, published="2024-01-17"))
     store.put_reading(reading(2, published="2023-11-30T08:00:00+00:00"))

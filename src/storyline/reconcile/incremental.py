@@ -218,6 +218,11 @@ class ReconcileCache:
         self._new = _Units()
         self.stats: Counter = Counter()
 
+    def readings(self) -> dict[str, ArticleReading]:
+        """The readings the last reconcile was given, by article id (lent to the store's
+        ``readings(known=...)`` so the next one reads back only new and changed articles)."""
+        return dict(self._old.readings)
+
     def clear(self) -> None:
         """Forget everything: the next reconcile computes every unit."""
         self._options, self._old, self._new = None, _Units(), _Units()

@@ -118,6 +118,10 @@ class Store:
         self.url: str = display
         """The database URL, password masked."""
         self.dialect: str = engine.dialect.name
+        # Articles whose reading this object handed out while they were listed stale (a
+        # migration asks for them to be read again): once read again their rows change under the
+        # same content hash, so a reading of them held from before is never lent back (readings()).
+        self._read_stale: set[str] = set()
 
     def __repr__(self) -> str:
         return f"Store({self.url!r})"
@@ -327,7 +331,9 @@ class Store:
 
         ``known``: readings the caller holds already, by article id; one whose content hash is
         the stored article's is returned as it is instead of being read again (a reading is
-        stored whole, once per content hash), so only new and changed articles are read.
+        stored whole, once per content hash), so only new and changed articles are read. Not lent:
+        an article listed stale (to be read again after a migration), or one this object handed
+        out while it was (its rows may since have been rewritten under the same hash).
 
         Read in one snapshot: an article stored meanwhile by another writer is either wholly in
         the list or not at all."""
@@ -336,7 +342,9 @@ class Store:
             scope = self._scope(conn, story)
             a = tables["articles"]
             hashes = {r.id: r.content_hash for r in conn.execute(_of_story(sa.select(a.c.id, a.c.content_hash), a.c.id, scope))}
-            kept = {i: known[i] for i, h in hashes.items() if i in known and known[i].article.content_hash == h}
+            stale = _stale(conn)
+            unsure = stale | self._read_stale
+            kept = {i: known[i] for i, h in hashes.items() if i in known and known[i].article.content_hash == h and i not in unsure}
             todo = [i for i in hashes if i not in kept]
             arts: list[Article] = []
             parts: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
@@ -351,6 +359,8 @@ class Store:
                     query = pick(sa.select(t), t.c.article).order_by(t.c.article, t.c.seq)
                     for row in conn.execute(query).mappings().all():
                         parts[row["article"]][_READING_FIELDS[name]].append(from_row(name, row))
+        read = set(todo)
+        self._read_stale = (self._read_stale - read) | (read & stale)
         out = list(kept.values())
         for art in arts:
             if art.id not in kept:
