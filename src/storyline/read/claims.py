@@ -20,7 +20,11 @@ A claim is one predicate with its subject, object, time and place, read from the
   his car'), an aspectual verb ('decided to resign', not eventive), and an event noun ('the arrest of X', 'his resignation', 'a
   5.8-magnitude earthquake'): a noun one of whose first WordNet senses is an event, act or
   process (``core.words.is_event_noun``) and whose most frequent sense is no thing, place, group
-  or time. A nested claim carries the source of the span it sits in and is at most as certain as
+  or time; a noun whose most frequent sense is a state or is derived from a verb ('the problem',
+  'his statement', 'on suspicion of': :func:`names_happening`); a capitalised word the tagger took
+  for a name though no entity holds it, read as the verb or event noun WordNet knows ('Lohan
+  Checks Into Rehab', 'Quake Kills Five'); and an adjective complement of a verb other than a
+  copula ('was found dead', 'pleaded guilty'). A nested claim carries the source of the span it sits in and is at most as certain as
   the claim that governs it; a denial or epistemic verb governing it applies to it ('denied an
   affair': negative, 'suspected an affair': probable; the cues of ``hedges.json``). A hedging
   participle ('her rumored boyfriend') is a cue, not an event. Domain packs do not type nested claims: a mention in passing ('long
