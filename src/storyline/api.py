@@ -622,7 +622,9 @@ def _current(
     account: Story | None = None
     for _ in range(max(1, attempts)):
         if readings is None:
-            readings = store.readings(story, known=known)
+            # ``known`` is the SQL store's; a store of another make (the Store protocol) reads all.
+            lends = known and "known" in inspect.signature(store.readings).parameters
+            readings = store.readings(story, known=known) if lends else store.readings(story)
         stored = store.story(story)
         if _covers(stored, readings):
             return readings, stored

