@@ -242,3 +242,40 @@ def test_a_light_verb_in_a_subordinate_clause_heads_no_claim():
     spec = BECAUSE.replace("shot/VERB/VBD/advcl/1", "had/VERB/VBD/advcl/1")
     doc = _doc(spec, ["police", "arrest", "smith", "because", "he", "have", "a", "guard", "."])
     assert [c.predicate for c in find_claims(doc)] == ["arrest"]
+
+
+def test_a_state_or_a_nominalisation_heads_a_claim_of_its_own():
+    # "Police arrested Smith on suspicion of arson ." : 'suspicion' (derived from 'suspect') is a
+    # mention of its own; 'Smith' (a name) and 'police' (a group) are not.
+    spec = ("Police/NOUN/NNS/nsubj/1 arrested/VERB/VBD/ROOT/- Smith/PROPN/NNP/dobj/1 on/ADP/IN/prep/1 "
+            "suspicion/NOUN/NN/pobj/3 of/ADP/IN/prep/4 arson/NOUN/NN/pobj/5 ./PUNCT/./punct/1")
+    text = "Police arrested Smith on suspicion of arson."
+    doc = _doc(spec, ["police", "arrest", "smith", "on", "suspicion", "of", "arson", "."], [_ent(1, "Smith", "PERSON", text)])
+    preds = {_pred(doc, c): c for c in find_claims(doc)}
+    assert set(preds) == {"arrested", "suspicion", "arson"}
+    assert (preds["suspicion"].predicate_pos, preds["suspicion"].eventive) == ("noun", True)
+
+
+def test_a_title_case_headline_word_the_tagger_took_for_a_name_heads_a_claim():
+    # "Lohan Checks Into Rehab" : the tagger reads every word as a proper noun.
+    spec = "Lohan/PROPN/NNP/compound/1 Checks/PROPN/NNP/ROOT/- Into/ADP/IN/prep/1 Rehab/PROPN/NNP/pobj/2"
+    text = "Lohan Checks Into Rehab"
+    doc = _doc(spec, ["lohan", "checks", "into", "rehab"], [_ent(1, "Lohan", "PERSON", text)])
+    preds = {_pred(doc, c): c for c in find_claims(doc)}
+    assert "Lohan" not in preds  # a word of a name is no event
+    checks = preds["Checks"]
+    assert (checks.predicate, checks.predicate_pos, checks.eventive) == ("check", "verb", True)
+
+
+def test_an_adjective_complement_of_a_verb_states_a_state_of_its_own():
+    # "The boss was found dead ." : 'dead' is a claim, as 'is dead' would be.
+    spec = ("The/DET/DT/det/1 boss/NOUN/NN/nsubjpass/3 was/AUX/VBD/auxpass/3 found/VERB/VBN/ROOT/- "
+            "dead/ADJ/JJ/oprd/3 ./PUNCT/./punct/3")
+    doc = _doc(spec, ["the", "boss", "be", "find", "dead", "."])
+    preds = {_pred(doc, c): c for c in find_claims(doc)}
+    assert set(preds) == {"found", "dead"}
+    assert (preds["dead"].predicate, preds["dead"].predicate_pos, preds["dead"].eventive) == ("dead", "adj", True)
+    # After a copula the adjective is the clause's own predicate: no second claim.
+    cop = "The/DET/DT/det/1 boss/NOUN/NN/nsubj/2 is/AUX/VBZ/ROOT/- dead/ADJ/JJ/acomp/2 ./PUNCT/./punct/2"
+    (only,) = find_claims(_doc(cop, ["the", "boss", "be", "dead", "."]))
+    assert only.predicate == "dead"

@@ -26,19 +26,33 @@ def test_facts_of_one_happening_in_other_words_are_one_event():
     assert set(event.facts) == {f.id for f in story.facts if f.event == event.id}
 
 
-def test_other_people_or_another_time_make_another_event():
-    a = ArticleBuilder("a1", "AP", "2024-12-03")
-    ada = a.person("Ada Brook")
-    ben = a.person("Ben Osei")
-    first = a.claim("Ada Brook died at her home in the village", subject=ada, predicate="die")
-    other = a.claim("Ben Osei died in hospital after the crash", subject=ben, predicate="die")
+def test_another_time_makes_another_event():
     b = ArticleBuilder("b1", "Reuters", "2024-12-03")
     march = b.claim("a quake in March shook the island", predicate="quake", when="2024-03", when_text="in March")
     june = b.claim("another quake shook the island in June", predicate="quake", when="2024-06", when_text="in June")
-    story = reconcile([a.build(), b.build()])
-    died = _events_of(story, first, other)
-    quakes = _events_of(story, march, june)
-    assert died[0] != died[1] and quakes[0] != quakes[1]
+    quakes = _events_of(reconcile([b.build()]), march, june)
+    assert quakes[0] != quakes[1]
+
+
+def test_open_domain_people_do_not_tell_events_apart():
+    # Two deaths told in one article with no time apart are one event for now: keeping the
+    # facts of disjoint people apart split more real happenings than it kept apart on ECB+
+    # (the cast's misses, the two sides of one shooting), see storyline.reconcile.events.
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    first = a.claim("Ada Brook died at her home in the village", subject=a.person("Ada Brook"), predicate="die")
+    other = a.claim("Ben Osei died in hospital after the crash", subject=a.person("Ben Osei"), predicate="die")
+    died = _events_of(reconcile([a.build()]), first, other)
+    assert died[0] is not None and died[0] == died[1]
+
+
+def test_a_pack_class_keeps_other_peoples_facts_apart():
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    one = a.claim("Ada Brook married Carl Dunn in Rome", subject=a.person("Ada Brook"), predicate="marry",
+                  pclass="marriage")
+    two = a.claim("Ben Osei married Dee Lane in Paris", subject=a.person("Ben Osei"), predicate="marry",
+                  pclass="marriage")
+    married = _events_of(reconcile([a.build()]), one, two)
+    assert married[0] is not None and married[0] != married[1]
 
 
 def _told(aid: str, name: str, text: str, predicate: str, **when):
@@ -48,7 +62,7 @@ def _told(aid: str, name: str, text: str, predicate: str, **when):
     return b.build(), claim
 
 
-def test_open_domain_people_tell_events_apart_only_within_an_article():
+def test_open_domain_people_across_articles_are_one_event():
     # Across articles, other people under one event key are most often other sides of one
     # happening, or one person the cast failed to merge: the times still tell events apart.
     a, shot = _told("a1", "Carl Dunn", "Carl Dunn shot two guards at the gate", "shoot")

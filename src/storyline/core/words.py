@@ -45,6 +45,7 @@ __all__ = [
     "verb_class",
     "names_people",
     "names_someone",
+    "nominalises",
     "person_gender",
 ]
 
@@ -292,6 +293,13 @@ def event_key(lemma: str, pos: str) -> str | None:
         if verbs:
             return _table().lemmas["v"][verbs[0]][0]
     return first
+
+
+def nominalises(lemma: str) -> bool:
+    """Whether the noun's most frequent sense is linked by derivation to a verb: it names the
+    verb's act or its result ("statement" <- state, "suspicion" <- suspect, "record" <- record)."""
+    base = lemmatize(lemma, "n")
+    return bool(base) and bool(_verb_lemmas_of(base)[:1] and _verb_lemmas_of(base)[0])
 
 
 # --------------------------------------------------------------------------- relations

@@ -20,7 +20,11 @@ A claim is one predicate with its subject, object, time and place, read from the
   his car'), an aspectual verb ('decided to resign', not eventive), and an event noun ('the arrest of X', 'his resignation', 'a
   5.8-magnitude earthquake'): a noun one of whose first WordNet senses is an event, act or
   process (``core.words.is_event_noun``) and whose most frequent sense is no thing, place, group
-  or time. A nested claim carries the source of the span it sits in and is at most as certain as
+  or time; a noun whose most frequent sense is a state or is derived from a verb ('the problem',
+  'his statement', 'on suspicion of': :func:`names_happening`); a capitalised word the tagger took
+  for a name though no entity holds it, read as the verb or event noun WordNet knows ('Lohan
+  Checks Into Rehab', 'Quake Kills Five'); and an adjective complement of a verb other than a
+  copula ('was found dead', 'pleaded guilty'). A nested claim carries the source of the span it sits in and is at most as certain as
   the claim that governs it; a denial or epistemic verb governing it applies to it ('denied an
   affair': negative, 'suspected an affair': probable; the cues of ``hedges.json``). A hedging
   participle ('her rumored boyfriend') is a cue, not an event. Domain packs do not type nested claims: a mention in passing ('long
@@ -64,12 +68,12 @@ separate, class separation. With no pack, or no form of the pack matching, the c
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.attrs import POS
 from spacy.language import Language
-from spacy.symbols import NOUN, VERB
+from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from storyline.core import words
@@ -183,6 +187,53 @@ def is_event_noun(lemma: str) -> bool:
         return False
     ids = words.synsets(lemma, "n")
     return bool(ids) and words.lexname(ids[0]) not in _NOT_EVENT_FIRST and words.is_event_noun(lemma)
+
+
+@lru_cache(maxsize=16384)
+def names_happening(lemma: str) -> bool:
+    """Whether a common noun met on its own (no clause claim uses it) names a happening or a
+    state of affairs a story tells of: an event noun (:func:`is_event_noun`), or a noun whose most
+    frequent sense is a state ('the problem', 'security concerns', 'his illness') or is derived
+    from a verb ('his statement', 'a new record', 'on suspicion of'), unless that sense is a
+    thing, person, group, place or time."""
+    if is_event_noun(lemma):
+        return True
+    if lemma in _SEMI_LEXICAL or len(lemma) < 3 or not lemma.replace("-", "").isalpha():
+        return False
+    ids = words.synsets(lemma, "n")
+    if not ids or words.lexname(ids[0]) in _NOT_EVENT_FIRST:
+        return False
+    return words.lexname(ids[0]) == "noun.state" or words.nominalises(lemma)
+
+
+def _title_word(t: Token, index: "_Index") -> Predicate | None:
+    """The predicate of a capitalised word the tagger took for a name though no entity holds it:
+    headlines in Title Case ('Lohan Checks Into Rehab', 'Quake Kills Five', 'Shooting at Mall').
+    Read as the noun when the word is itself an event noun's base form, else as a verb WordNet
+    knows; None when it is neither."""
+    if t.i in index.entity or not t.text[:1].isupper() or not t.text.isalpha():
+        return None
+    low = t.lower_
+    noun, verb = words.lemmatize(low, "n"), words.lemmatize(low, "v")
+    if noun == low and names_happening(noun):
+        name, pos = noun, "n"
+    elif verb is not None and verb not in _NOT_EVENTIVE and _dominant(verb) != _COGNITION:
+        name, pos = verb, "v"
+    else:
+        return None
+    key, frame = _meaning(name, pos)
+    return Predicate(t, t, t, t.i, t.i + 1, name.replace("_", " "), None, "noun" if pos == "n" else "verb", key, frame, True)
+
+
+def _resulting_state(t: Token) -> Predicate | None:
+    """The state an adjective complement of a verb other than a copula states of its subject or
+    object ('was found dead', 'found guilty', 'pleaded guilty'): a claim of its own, as 'is dead'
+    is. A participle ('left injured') keys on its verb."""
+    if t.dep_ not in ("oprd", "acomp") or t.head.pos_ != "VERB" or _lemma(t.head) in _COPULAS:
+        return None
+    verb = words.lemmatize(t.lower_, "v") if t.tag_ in ("VBN", "VBD") or t.lower_.endswith("ed") else None
+    key, frame = _meaning(verb, "v") if verb else (None, None)
+    return Predicate(t, t, t, t.i, t.i + 1, _lemma(t), None, "adj", key, frame, True)
 
 
 @lru_cache(maxsize=4096)
@@ -726,15 +777,20 @@ def _nested_claims(
         for k in range(region.lo, region.hi):
             if k in used or k in region.cut or k in background or owner[k] != mine or k in index.timex:
                 continue
-            if index.pos[k] not in (VERB, NOUN) or not texts[k].replace("-", "").isalpha():
+            if index.pos[k] not in (VERB, NOUN, PROPN, ADJ) or not texts[k].replace("-", "").isalpha():
                 continue  # a word ("n’t" tagged a verb is none); read from arrays: a Token per word costs more
             t = doc[k]
             if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass") and not is_hedge_word(t.lower_):  # 'her rumored boyfriend'
                 pred = read_predicate(t)
                 if pred.eventive or not spans or any(a <= k < b for a, b in spans):
                     cands.append((t, pred))
-            elif t.pos_ == "NOUN" and k not in index.names and is_event_noun(_lemma(t)):
-                cands.append((t, None))
+            elif t.pos_ == "NOUN" and k not in index.names and names_happening(_lemma(t)):
+                pred = read_predicate(t)
+                cands.append((t, pred if pred.eventive else replace(pred, eventive=True)))
+            elif t.pos_ == "PROPN" and (pred := _title_word(t, index)) is not None:
+                cands.append((t, pred))
+            elif t.pos_ == "ADJ" and (pred := _resulting_state(t)) is not None:
+                cands.append((t, pred))
         # An aspectual verb's complement, or a light verb's noun, belongs to that verb's claim.
         taken = {k for t, pred in cands if pred is not None for k in _words_of(pred) if k != t.i}
         heads = [(t, pred) for t, pred in cands if t.i not in taken]
