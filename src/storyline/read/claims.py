@@ -142,6 +142,10 @@ _NOT_EVENT_FIRST = frozenset({
     "noun.artifact", "noun.person", "noun.group", "noun.location", "noun.object", "noun.substance", "noun.body",
     "noun.animal", "noun.plant", "noun.food", "noun.time",
 })  # fmt: skip
+# A noun that is no event noun heads a claim for its state or its verb unless its most frequent
+# sense is one of these, or a measure, an amount or a relation: 'a 6.1-magnitude quake', 'the
+# city budget', 'its share' (an event noun such as 'audit' passes before this is asked).
+_NOT_HAPPENING_FIRST = _NOT_EVENT_FIRST | {"noun.attribute", "noun.possession", "noun.quantity", "noun.shape", "noun.relation"}
 # Prepositions that can introduce where something happened; "on" only before a place entity.
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "off", "across", "throughout", "around", "within", "on"})
 _ORG_AS_PLACE = frozenset({"in", "at", "near", "outside", "inside"})  # 'at Cedars-Sinai', 'outside the Capitol'
@@ -195,13 +199,13 @@ def names_happening(lemma: str) -> bool:
     state of affairs a story tells of: an event noun (:func:`is_event_noun`), or a noun whose most
     frequent sense is a state ('the problem', 'security concerns', 'his illness') or is derived
     from a verb ('his statement', 'a new record', 'on suspicion of'), unless that sense is a
-    thing, person, group, place or time."""
+    thing, person, group, place, time, measure or amount."""
     if is_event_noun(lemma):
         return True
     if lemma in _SEMI_LEXICAL or len(lemma) < 3 or not lemma.replace("-", "").isalpha():
         return False
     ids = words.synsets(lemma, "n")
-    if not ids or words.lexname(ids[0]) in _NOT_EVENT_FIRST:
+    if not ids or words.lexname(ids[0]) in _NOT_HAPPENING_FIRST:
         return False
     return words.lexname(ids[0]) == "noun.state" or words.nominalises(lemma)
 
