@@ -129,7 +129,9 @@ def _names(e: ArticleEntity) -> list[str]:
 
 def _epithets(e: ArticleEntity) -> set[str]:
     eps = {a.lower().removeprefix("the ").strip() for a in (e.name, *e.aliases) if not is_proper_name(a)}
-    roles = e.attributes.get("roles", []) if isinstance(e.attributes, dict) else []
+    attrs = e.attributes if isinstance(e.attributes, dict) else {}
+    # A relation the article introduced them by ("his mother, Alice McMeekin") is an epithet too.
+    roles = [*attrs.get("roles", []), *([attrs["relation"]] if attrs.get("relation") else [])]
     eps.update(str(r).lower().removeprefix("the ").strip() for r in roles)
     return {x for x in eps if x and x not in {"he", "she", "they", "him", "her", "them"}}
 

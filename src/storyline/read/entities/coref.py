@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from storyline.core import words
 from storyline.read.doc import DocIndex, EntityAnn, MentionAnn, ensure_extensions
 from storyline.read.entities.ages import add_nominal_ages, annotate_mention_quantities
 from storyline.read.entities.component import write_mentions
@@ -262,6 +263,33 @@ def _resolve_epithet(st: _State, a: Anaphor, roles: _Roles) -> int | None:
     return best
 
 
+def _resolve_possessed(st: _State, a: Anaphor, roles: _Roles) -> int | None:
+    """"her publicist", "his mother": the one person the article gives that role or relation
+    ("publicist Jack Ketsoyan", "his mother, Alice McMeekin"), never the possessor; else None."""
+    owner = _possessors(st, a)
+    holders = {k for k in st.ents if st.person(k) and st.named(k) and k not in owner
+               and (a.role in roles.stated.get(k, ()) or st.ents[k].attributes.get("relation") == a.role)
+               and _compatible(st.ents[k], a.want)}
+    return next(iter(holders)) if len(holders) == 1 else None
+
+
+def _possessors(st: _State, a: Anaphor) -> set[int]:
+    return {st.covered[c.i] for c in st.doc[a.head].children if c.dep_ == "poss" and st.covered[c.i] >= 0}
+
+
+def _partner_of(st: _State, a: Anaphor) -> int | None:
+    """"his wife", "her husband": the other member of the one couple of the possessor the whole
+    article names (a pair it calls "the couple", or a pair joined by "married"), else None."""
+    owner = _possessors(st, a)
+    if len(owner) != 1:
+        return None
+    mine = next(iter(owner))
+    partners = {k for pair in st.groups for k in pair if mine in pair and k != mine and st.named(k)}
+    partners |= {c[1] if c[2] == mine else c[2] for c in st.couples if mine in c[1:]}
+    found = [k for k in partners if st.person(k) and _compatible(st.ents[k], a.want)]
+    return found[0] if len(found) == 1 else None
+
+
 def _resolve_group(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, int]]) -> int | None:
     sent = st.idx.sent_of[a.head]
     linked = [(st.idx.sent_of[p[2]], p[0], p[1]) for p in pairs if p[3] <= a.start_tok] + st.couples
@@ -273,7 +301,7 @@ def _resolve_group(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, int]
     if existing:
         return existing[0]
     scores = st.scores(a.start_tok, _EPITHET_WINDOW, set())
-    top = sorted((k for k in scores if st.adult(k)), key=lambda k: -scores[k])[:2]
+    top = sorted((k for k in scores if st.adult(k) and st.named(k)), key=lambda k: -scores[k])[:2]
     if len(top) == 2:
         return st.group(top[0], top[1])
     return None
@@ -477,6 +505,7 @@ def resolve_coreference(doc: Doc) -> None:
                         stated.add(e.key, role)
     names.sort()
     ni = 0
+    partners: list[Anaphor] = []
     for a in anaphors:
         while ni < len(names) and names[ni][0] < a.start_tok:
             tok, key = names[ni]
@@ -502,8 +531,13 @@ def resolve_coreference(doc: Doc) -> None:
             key = st.unnamed(a.role, a.want)  # "a man ... the man": the unnamed one, never a named person
             stated.add(key, a.role)
         else:
-            key = _resolve_epithet(st, a, stated)
-            if key is None and a.wordnet:
+            key = _resolve_possessed(st, a, stated) if a.possessed else _resolve_epithet(st, a, stated)
+            if key is None and a.possessed and words.is_partner_noun(a.role or ""):
+                partners.append(a)  # "his wife": settled once the article's couples are known
+                continue
+            if key is None and a.role:
+                # No one the article names: an unnamed holder of the role, whom the story's
+                # other articles may name (the cast binds it by the role).
                 key = st.unnamed(a.role, a.want)
                 stated.add(key, a.role)
         if key is None:
@@ -522,6 +556,10 @@ def resolve_coreference(doc: Doc) -> None:
                     if st.ents[k].name not in works:
                         works.append(st.ents[k].name)
         st.add_mention(key, a.start_tok, a.end_tok, a.kind)
+    for a in partners:
+        key = _partner_of(st, a)
+        if key is not None:
+            st.add_mention(key, a.start_tok, a.end_tok, a.kind)
     _relative_pronouns(st)
     for e in st.order:
         e.mentions.sort(key=lambda m: (m.start, m.end))
