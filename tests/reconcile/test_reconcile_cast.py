@@ -353,3 +353,13 @@ def test_an_unnamed_relative_goes_to_the_one_person_introduced_by_that_relation(
     mother = b.person("the mother", aliases=("mother",), attributes={"roles": ["mother"], "unnamed": True})
     cast = build_cast([a.build(), b.build()])
     assert cast.of[mother] == cast.of[alice]
+
+
+def test_an_unnamed_holder_of_a_synonymous_role_goes_to_the_named_holder():
+    # "the attorney" in one article, "lawyer Mark Heller" in another: one WordNet sense.
+    a, b = ArticleBuilder("a1", "Wire", "2024-01-15"), ArticleBuilder("b1", "Wire", "2024-01-16")
+    heller = a.person("Mark Heller", attributes={"roles": ["lawyer"]})
+    attorney = b.person("the attorney", aliases=("attorney",), attributes={"roles": ["attorney"], "unnamed": True})
+    cast = build_cast([a.build(), b.build()])
+    assert cast.of[attorney] == cast.of[heller]
+    assert "'lawyer'" in " ".join(_story_of(cast, heller).evidence)

@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from storyline.core import words
 from storyline.core.ids import make_id
 from storyline.core.records import ArticleEntity, ArticleReading, StoryEntity
 from storyline.read.entities.lexicon import lexicon
@@ -133,7 +134,18 @@ def _epithets(e: ArticleEntity) -> set[str]:
     # A relation the article introduced them by ("his mother, Alice McMeekin") is an epithet too.
     roles = [*attrs.get("roles", []), *([attrs["relation"]] if attrs.get("relation") else [])]
     eps.update(str(r).lower().removeprefix("the ").strip() for r in roles)
-    return {x for x in eps if x and x not in {"he", "she", "they", "him", "her", "them"}}
+    eps = {x for x in eps if x and x not in {"he", "she", "they", "him", "her", "them"}}
+    # "the attorney" is "the lawyer": a one-word role also stands for its WordNet sense.
+    return eps | {f"{_SENSE}{ids[0]}" for x in eps if x.isalpha() and (ids := words.synsets(x, "n")[:1])}
+
+
+_SENSE = "sense:"  # prefix of an epithet's WordNet sense, never shown as the shared epithet
+
+
+def _shown(shared: set[str]) -> str:
+    """The epithet named in an evidence line: a word when one is shared, else the sense's lemma."""
+    plain = sorted(x for x in shared if not x.startswith(_SENSE))
+    return plain[0] if plain else sorted(shared)[0].removeprefix(_SENSE).split(".")[0].replace("_", " ")
 
 
 def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
@@ -214,10 +226,10 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
             link.merge(rep[root], e, f"{_label(e)} is the surname of {_label(rep[root])}, the only person with it")
         elif not by_surname and len(by_first) == 1:
             root = next(iter(by_first))
-            shared = sorted(_epithets(e) & epithets[root])
+            shared = _epithets(e) & epithets[root]
             if shared:  # a first name alone is never enough
                 link.merge(rep[root], e, f"{_label(e)} is the first name of {_label(rep[root])} "
-                                         f"and both are called '{shared[0]}'")
+                                         f"and both are called '{_shown(shared)}'")
         elif not by_surname and not by_first:
             if tok in mononyms:
                 link.merge(mononyms[tok], e, f"{_label(mononyms[tok])} and {_label(e)}: same single name, "
@@ -242,7 +254,7 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
                 owners = {ranked[0]}
         if len(owners) == 1:
             root = next(iter(owners))
-            ep = sorted(own & epithets[root])[0]
+            ep = _shown(own & epithets[root])
             link.merge(rep[root], e, f"{_label(e)} shares the epithet '{ep}' with {_label(rep[root])} only, "
                                      "or far more often than anyone else")
         elif isinstance(e.attributes, dict) and e.attributes.get("unnamed"):

@@ -43,6 +43,7 @@ from storyline.read.entities.epithets import (
     find_roles,
     grammatical_weight,
 )
+from storyline.read.entities.headlines import title_case_tokens
 from storyline.read.entities.lexicon import Lexicon, lexicon
 
 __all__ = ["resolve_coreference", "coref_component"]
@@ -491,7 +492,7 @@ def resolve_coreference(doc: Doc) -> None:
     people = {k for k in st.ents if st.person(k)}
     pairs = find_pairs(doc, st.covered, people)
     subjects = _conjoined_subjects(st, pairs)
-    anaphors = find_anaphors(doc, lex, st.covered)
+    anaphors = find_anaphors(doc, lex, st.covered, title_case_tokens(st.idx))
     # Name mentions and anaphors in text order, so salience only looks back.
     names = []
     for e in st.order:

@@ -102,6 +102,31 @@ def plural_role(lex: Lexicon, tok) -> str | None:
     return lemma if lemma in lex.roles or words.is_person_noun(lemma) else None
 
 
+def _headline_role(doc: Doc, i: int, lex: Lexicon, covered: list[int]) -> tuple[str, str | None] | None:
+    """``(role, gender)`` for a capitalised kind of person in a headline ("Teen", "Lawyer",
+    "Driver Charged"), unless a name follows it (a title: "Actress Esther Williams")."""
+    t = doc[i]
+    low = t.lower_
+    if t.tag_ not in {"NN", "NNP"} or not t.text[:1].isupper() or not low.isalpha() or low in source_nouns():
+        return None
+    if i + 1 < len(doc) and (covered[i + 1] >= 0 or doc[i + 1].tag_ in {"NNP", "NNPS"}):
+        return None
+    if low in lex.roles:
+        return low, lex.roles[low]
+    if words.lemmatize(low, "n") == low and words.is_person_noun(low):
+        return low, words.person_gender(low)
+    return None
+
+
+def people_group(tok) -> str | None:
+    """The noun of a body of people spoken of as people ("police", "people", "troops"; see
+    :func:`storyline.core.words.is_people_group`), as its base form; None otherwise."""
+    if tok.pos_ != "NOUN" or tok.tag_ not in {"NN", "NNS"} or not tok.lower_.isalpha():
+        return None
+    low = words.lemmatize(tok.lower_, "n") or tok.lower_
+    return low if words.is_people_group(low) else None
+
+
 def covered_next(doc: Doc, i: int, covered: list[int]) -> bool:
     """Whether the noun at ``i`` modifies a following noun or name ("pirate attacks", "fans' Twitter")."""
     nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -164,16 +189,21 @@ def _epithet_start(doc: Doc, i: int, lex: Lexicon, covered: list[int], opener: f
     return None
 
 
-def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int]) -> list[Anaphor]:
+def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozenset[int] | set[int] = frozenset()) -> list[Anaphor]:
     """Definite epithets ("the Oscar winner", "the married duo") and third-person pronouns.
 
-    ``covered[k]`` is the entity key owning token k through a name mention, or -1.
+    ``covered[k]`` is the entity key owning token k through a name mention, or -1. ``headline``
+    holds the tokens of Title Case lines, where a capitalised kind of person ("Teen Arrested",
+    "Lawyer: ...") is a bare role noun, not a name.
     """
     out: list[Anaphor] = []
     n = len(doc)
     for i, t in enumerate(doc):
         low = t.lower_
         if covered[i] >= 0:
+            continue
+        if i in headline and (role := _headline_role(doc, i, lex, covered)) is not None:
+            out.append(Anaphor(i, i + 1, i, "nominal", role[0], role[1], wordnet=True, indefinite=True))
             continue
         if low in PRONOUNS:
             gender, refl = PRONOUNS[low]
@@ -182,6 +212,8 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int]) -> list[Anaphor]:
         role = role_noun(lex, t)
         is_role = role is not None
         kind = plural_role(lex, t) if role is None else None
+        if kind is None and role is None:
+            kind = people_group(t)
         if kind is not None and not covered_next(doc, i, covered) and not _describing(doc, i, i) and not _possessed(t):
             # "pirates seized the tanker ... the pirates": an unnamed group of one kind of person.
             start = _plural_start(doc, i, covered)
