@@ -363,3 +363,23 @@ def test_an_unnamed_holder_of_a_synonymous_role_goes_to_the_named_holder():
     cast = build_cast([a.build(), b.build()])
     assert cast.of[attorney] == cast.of[heller]
     assert "'lawyer'" in " ".join(_story_of(cast, heller).evidence)
+
+
+def test_a_given_name_written_two_ways_is_one_person_unless_an_article_names_both():
+    # ECB+ 4ecb / 19ecb (CC BY 3.0): "Bettie Page" and "Betty Page"; "Alexandros" and "Alexis Grigoropoulos".
+    a, b = ArticleBuilder("a1", "Wire", "2024-01-15"), ArticleBuilder("b1", "Wire", "2024-01-16")
+    bettie, betty = a.person("Bettie Page"), b.person("Betty Mae Page")
+    cast = build_cast([a.build(), b.build()])
+    assert cast.of[bettie] == cast.of[betty]
+    c = ArticleBuilder("c1", "Wire", "2024-01-17")
+    c.person("Bettie Page"), c.person("Betty Page")  # one article, two people
+    cast = build_cast([a.build(), b.build(), c.build()])
+    assert cast.of[bettie] != cast.of[betty]
+
+
+def test_given_names_of_two_genders_or_two_letters_apart_stay_two_people():
+    a, b = ArticleBuilder("a1", "Wire", "2024-01-15"), ArticleBuilder("b1", "Wire", "2024-01-16")
+    chris, christine = a.person("Christopher Lane"), b.person("Christine Lane")
+    mark, miles = a.person("Mark Vinar"), b.person("Miles Vinar")
+    cast = build_cast([a.build(), b.build()])
+    assert cast.of[chris] != cast.of[christine] and cast.of[mark] != cast.of[miles]

@@ -184,6 +184,7 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
     _link_name_variants(exact, link)
     _link_cut_names(exact, link)
     _link_spellings(exact, articles_of, link)
+    _link_given_variants(exact, articles_of, link)
 
     # Indexes over the full-named components (after rule 1 their roots are final for people).
     surname: dict[str, set[str]] = defaultdict(set)
@@ -398,6 +399,49 @@ def _link_spellings(exact: dict[tuple[str, ...], ArticleEntity], articles_of: di
             for b in f:
                 link.merge(exact[a], exact[b], f"{_label(exact[a])} and {_label(exact[b])}: one name spelt two "
                                                 "ways (a letter apart in each word that differs), never both in one article")
+
+
+_GIVEN_PREFIX = 3  # letters two forms of one given name share at the start ("Bettie" ~ "Betty", "Alexis" ~ "Alexandros")
+
+
+def _given_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two full names with one surname whose given names may be one name's forms: the same first
+    :data:`_GIVEN_PREFIX` letters, genders (from the name table) not at odds, and middle names
+    agreeing where both have them ("Betty Mae Page" ~ "Bettie Page", "Katie" ~ "Kathryn Jenkin")."""
+    if a[-1] != b[-1] or a[0] == b[0] or min(len(a[0]), len(b[0])) < _GIVEN_PREFIX:
+        return False
+    if a[0][:_GIVEN_PREFIX] != b[0][:_GIVEN_PREFIX]:
+        return False
+    gender = lexicon().gender_of_name
+    ga, gb = gender.get(a[0].capitalize()), gender.get(b[0].capitalize())
+    if ga and gb and ga != gb:
+        return False
+    return not (a[1:-1] and b[1:-1] and a[1:-1] != b[1:-1])
+
+
+def _link_given_variants(exact: dict[tuple[str, ...], ArticleEntity], articles_of: dict[tuple[str, ...], set[str]],
+                         link: _Linker) -> None:
+    """Rule 1e: one person's given name written two ways ("Bettie Page" / "Betty Page",
+    "Alexandros" / "Alexis Grigoropoulos"): linked when every such name of that surname fits the
+    others and no article names two of them (an article naming both means two people)."""
+    by_surname: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for toks in exact:
+        by_surname[toks[-1]].append(toks)
+    for names in by_surname.values():
+        fits = {a: [b for b in names if _given_variant(a, b)] for a in names}
+
+        def articles(toks: tuple[str, ...]) -> set[str]:  # of everyone already linked with that name
+            root = link.uf.find(exact[toks].id)
+            return set().union(*(articles_of[t] for t in names if link.uf.find(exact[t].id) == root))
+
+        for a, f in fits.items():
+            group = [a, *f]
+            if not f or any(x != y and (y not in fits[x] and x[0] != y[0] or articles(x) & articles(y))
+                            for x in group for y in group):
+                continue
+            for b in f:
+                link.merge(exact[a], exact[b], f"{_label(exact[a])} and {_label(exact[b])}: one surname and two forms of "
+                                                "one given name, never both in one article")
 
 
 def _link_orgs(orgs: list[ArticleEntity], link: _Linker) -> None:
