@@ -188,3 +188,10 @@ def test_a_kind_of_person_in_a_title_case_headline_is_an_unnamed_person(nlp):
 def test_a_police_force_is_an_unnamed_group(nlp):
     doc = nlp("Police arrested the driver on Friday. The man was released later, police said.")
     assert _mentions(by_name(doc, "the police")) == ["Police", "police"]
+
+
+def test_a_reflexive_is_its_clause_subject_whose_gender_it_settles(nlp):
+    # After ECB+ 26ecb (CC BY 3.0): "Gaetano Lo Presti, 52, hung himself in his cell".
+    doc = nlp("Gaetano Lo Presti, 52, hung himself in his cell on Tuesday.")
+    presti = by_name(doc, "Gaetano Lo Presti")
+    assert "himself" in _mentions(presti, "pronoun") and presti.gender == "male"

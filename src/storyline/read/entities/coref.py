@@ -324,8 +324,8 @@ def _resolve_pronoun(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, in
         subj, _ = _subject_of_clause(doc, a.head)
         if subj is not None and st.covered[subj.i] >= 0:
             k = st.covered[subj.i]
-            if st.person(k) and st.ents[k].gender is None and st.ents[k].attributes.get("unnamed"):
-                st.ents[k].gender = a.want  # "A Mafia boss hanged himself": the clause says who
+            if st.person(k) and st.ents[k].gender is None:
+                st.ents[k].gender = a.want  # "Lo Presti hanged himself", "A Mafia boss ...": the clause says who
             return k if st.person(k) and st.ents[k].gender == a.want else None
     scores = st.scores(a.start_tok, _PRONOUN_WINDOW, set())
     # Children named in passing ("son Aleph, 12") are rarely the topic a pronoun picks up.
