@@ -195,3 +195,9 @@ def test_a_reflexive_is_its_clause_subject_whose_gender_it_settles(nlp):
     doc = nlp("Gaetano Lo Presti, 52, hung himself in his cell on Tuesday.")
     presti = by_name(doc, "Gaetano Lo Presti")
     assert "himself" in _mentions(presti, "pronoun") and presti.gender == "male"
+
+
+
+def test_a_word_of_its_own_in_the_plural_is_no_group_of_people(nlp):
+    doc = nlp("She appeared to be in high spirits at the premiere.")
+    assert not [e for e in doc._.sl_entities if e.type == "GROUP"], [e.name for e in doc._.sl_entities]

@@ -7,13 +7,15 @@ Linking rules, strongest first (each successful merge leaves one evidence line):
    "Raymond Kelly"), when no other full name fits; a name that starts exactly one longer name
    ("Anthony Phillip" ~ "Anthony Phillip LaSalle"); a name spelt two ways, a letter apart in each
    word that differs, when it fits one other name and no article names both ("Heydar Alishbandi" ~
-   "Heidar Alishvandi");
+   "Heidar Alishvandi"); one surname with two forms of one given name sharing their first three
+   letters ("Bettie Page" ~ "Betty Mae Page"), genders not at odds, never both in one article;
 2. a lone surname that belongs to exactly one full-named person ("Portman"), or to the one the story
    names in at least twice as many articles as anyone else with it;
 3. a lone first name only with more evidence: it must belong to exactly one full-named person
    *and* share an epithet or role with that person ("Natalie" + "the actress"). Two people who only
    share a first name are never merged;
-4. an unnamed entity ("the choreographer") whose epithet belongs to exactly one person, or to the
+4. an unnamed entity ("the choreographer") whose epithet (a role, a relation such as "mother", or
+   a one-word role's WordNet sense: "the attorney" ~ "lawyer") belongs to exactly one person, or to the
    one the story gives it in at least twice as many articles as anyone else; unnamed holders of
    one role ("the gunman") with each other when no one person takes them; an unnamed man or
    woman no one took, to the one person of that gender the story is far most about;

@@ -11,7 +11,20 @@ What the article itself establishes decides, in this order:
 - roles that often denote unnamed people ("the judge", "the spokesman", ``established_only`` in
   roles.json) stop here;
 - otherwise salience: recent mentions weigh more, subjects more than objects, and the candidate
-  must agree in gender (role nouns, pronouns, given names) with the epithet.
+  must agree in gender (role nouns, pronouns, given names) with the epithet;
+- an epithet no one the article names can take, a holder introduced by "a"/"an" ("A Georgia
+  judge") and a capitalised kind of person in a Title Case headline ("Teen Arrested") are an
+  unnamed PERSON of that role, one per role, whom the cast may bind to a person other articles name.
+
+Plural kinds of people ("pirates", "Four men") and police forces ("police": WordNet force.n.04 and
+below) are one unnamed GROUP per kind in the article.
+
+A possessed role noun ("her publicist", "his mother", "Lohan's attorney") is the one person the
+article gives that role or relation ("publicist Jack Ketsoyan", "his mother, Alice McMeekin"),
+never the possessor, else an unnamed holder; a spouse or partner noun ("his wife": WordNet's
+domestic partners and lovers) is the other member of the possessor's couple once the whole
+article is read, and nothing when the article names no couple. After a pronoun the phrase
+includes it ("his mother"), which stays a mention of its own.
 
 Pronouns are resolved only when the evidence is clear: the best gender-matching candidate of the
 last three sentences is well ahead of any other, and no person of unknown gender outranks it; or

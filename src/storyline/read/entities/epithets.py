@@ -95,8 +95,10 @@ def plural_role(lex: Lexicon, tok) -> str | None:
     if low in lex.kin:  # "the kids": whose they are decides who they are (kin intros, ages)
         return None
     lemma = words.lemmatize(low, "n")
-    if lemma == low and tok.lemma_.lower() not in {"", low}:
-        lemma = tok.lemma_.lower()  # "men": WordNet lists the plural itself ("work force"); the tagger knows "man"
+    if lemma == low and not low.endswith("s") and tok.lemma_.lower() not in {"", low}:
+        # "men": WordNet lists the irregular plural itself ("work force"); the tagger knows "man".
+        # ("spirits" is a word of its own, not a plural of a kind of person.)
+        lemma = tok.lemma_.lower()
     if not lemma or lemma == low or lemma in source_nouns():
         return None
     return lemma if lemma in lex.roles or words.is_person_noun(lemma) else None
