@@ -383,3 +383,17 @@ def test_given_names_of_two_genders_or_two_letters_apart_stay_two_people():
     mark, miles = a.person("Mark Vinar"), b.person("Miles Vinar")
     cast = build_cast([a.build(), b.build()])
     assert cast.of[chris] != cast.of[christine] and cast.of[mark] != cast.of[miles]
+
+
+def _unnamed_group(article: ArticleBuilder, kind: str) -> str:
+    return article.entity(f"the {kind}s", type="GROUP", attributes={"roles": [kind], "unnamed": True, "members": []})
+
+
+def test_unnamed_groups_of_kinds_under_one_kind_link_but_broad_kinds_do_not():
+    # ECB+ 24ecb (CC BY 3.0): "the robbers" in one article, "the thieves" in another.
+    a, b, c, d = (ArticleBuilder(f"a{n}", "Wire", "2024-01-15") for n in range(4))
+    robbers, thieves = _unnamed_group(a, "robber"), _unnamed_group(b, "thief")
+    men, women = _unnamed_group(c, "man"), _unnamed_group(d, "woman")
+    cast = build_cast([x.build() for x in (a, b, c, d)])
+    assert cast.of[robbers] == cast.of[thieves]
+    assert cast.of[men] != cast.of[women]  # one under "adult": too broad a kind

@@ -490,6 +490,33 @@ def _link_groups(groups: list[ArticleEntity], link: _Linker) -> None:
             link.merge(by_members[roots], e, f"{_label(by_members[roots])} and {_label(e)}: same members")
         else:
             by_members[roots] = e
+    # "the robbers" and "the thieves", "the rioters" and "the attackers": kinds of one kind.
+    kinds = sorted(by_kind)
+    for i, a in enumerate(kinds):
+        near = [b for b in kinds[i + 1:] if _near_kinds(a, b)]
+        if len(near) == 1 and sum(_near_kinds(near[0], c) for c in kinds if c != near[0]) == 1:
+            b = near[0]
+            link.merge(by_kind[a], by_kind[b], f"{_label(by_kind[a])} and {_label(by_kind[b])}: unnamed people of "
+                                               "kinds WordNet puts under one kind, and no other such group")
+
+
+_KIND_STEPS = 2  # hypernym levels between two kinds of people that count as one kind
+
+
+def _near_kinds(a: str, b: str) -> bool:
+    """Two kinds of person whose most frequent senses are one under the other ("robber" under
+    "thief") or share a kind at most two levels up that is itself at least two levels below
+    person ("thief" and "raider": criminal), not a broad one ("man" and "woman": adult)."""
+    sa, sb = words.synsets(a, "n")[:1], words.synsets(b, "n")[:1]
+    if not sa or not sb:
+        return False
+    if sa == sb:
+        return True
+    up_a, up_b = words.hypernyms(sa[0], _KIND_STEPS), words.hypernyms(sb[0], _KIND_STEPS)
+    if sa[0] in up_b or sb[0] in up_a:
+        return True
+    return any("person.n.01" not in words.hypernyms(c, 1) and c != "person.n.01"
+               and "person.n.01" in words.hypernyms(c, None) for c in set(up_a) & set(up_b))
 
 
 def _link_exact(others: list[ArticleEntity], link: _Linker) -> None:
