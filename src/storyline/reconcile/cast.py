@@ -22,7 +22,8 @@ Linking rules, strongest first (each successful merge leaves one evidence line):
 5. the same mononym ("Madonna") when it is no known first name or surname of anyone in the story;
 6. organisations and outlets by normalised name ("Us" ~ "Us Weekly" when that is the only match);
 7. groups (the couple) by the set of their members' story entities, unnamed groups ("the
-   pirates") by the kind of person; other types by exact name.
+   pirates") by the kind of person, or by two kinds under one narrow WordNet kind ("the robbers" ~
+   "the thieves") when no other group fits; other types by exact name.
 
 Union-find keeps this linear in the number of article entities.
 """
