@@ -74,7 +74,8 @@ def test_an_indefinite_kind_of_person_introduces_the_unnamed_one_the_definite_ph
 ])
 def test_an_indefinite_phrase_that_describes_someone_introduces_no_one(nlp, text):
     doc = nlp(text)
-    assert not [e for e in doc._.sl_entities if e.attributes.get("unnamed")], [e.name for e in doc._.sl_entities]
+    # ("Police" is an unnamed group of its own; the indefinite phrase introduces no person.)
+    assert not [e for e in doc._.sl_entities if e.attributes.get("unnamed") and e.type == "PERSON"], [e.name for e in doc._.sl_entities]
 
 
 def test_a_plural_kind_of_person_is_one_unnamed_group_per_article(nlp):
@@ -122,3 +123,81 @@ def test_a_bare_kind_of_person_in_headline_style_is_an_unnamed_person(nlp):
     assert _mentions(by_name(doc, "the sister")) == ["sister"]
     doc = nlp("He works as climber and guide.")
     assert not [e for e in doc._.sl_entities if e.attributes.get("unnamed")]
+
+
+def test_a_possessed_role_noun_is_the_person_the_article_gives_that_role(nlp):
+    # After ECB+ 1ecb (CC BY 3.0): "her publicist confirmed" and "Her publicist Jack Ketsoyan".
+    doc = nlp("Tara Reid has checked into rehab, her publicist confirmed. "
+              "Her publicist, Jack Ketsoyan, said she is doing well.")
+    ketsoyan = by_name(doc, "Jack Ketsoyan")
+    assert "her publicist" in _mentions(ketsoyan, "nominal")
+    assert "her" in [t.lower() for t in _mentions(by_name(doc, "Tara Reid"), "pronoun")]  # the possessor stays hers
+
+
+def test_a_possessed_relation_goes_to_the_relative_introduced_by_it(nlp):
+    doc = nlp("A man was charged with the murder of his mother. His mother, Alice Marr, 58, was found dead. "
+              "Police said his mother had died of stab wounds.")
+    marr = by_name(doc, "Alice Marr")
+    assert _mentions(marr, "nominal") == ["his mother", "his mother"]  # the third names her: an apposition
+
+
+def test_a_possessed_role_no_one_holds_is_an_unnamed_person(nlp):
+    doc = nlp("Rita Lam checked into a clinic on Friday, her lawyer said.")
+    lawyer = by_name(doc, "the lawyer")
+    assert lawyer.type == "PERSON" and lawyer.attributes.get("unnamed") and _mentions(lawyer) == ["her lawyer"]
+    assert _mentions(by_name(doc, "Rita Lam"), "pronoun") == ["her"]  # the possessor is still hers
+
+
+def test_an_indefinite_holder_of_a_listed_role_is_an_unnamed_person(nlp):
+    # After ECB+ 3ecb (CC BY 3.0): "A Georgia judge handed Brian Nichols ... four life sentences."
+    doc = nlp("A Georgia judge handed Brian Nichols four life sentences on Friday. The judge called the crimes cruel.")
+    judge = by_name(doc, "the judge")
+    assert judge.attributes.get("unnamed") and _mentions(judge, "nominal") == ["A Georgia judge", "The judge"]
+
+
+def test_a_title_before_a_name_gives_the_role_not_a_mention(nlp):
+    doc = nlp("Lohan has re-hired attorney Shawn Holley for the case.")
+    holley = by_name(doc, "Shawn Holley")
+    assert "attorney" in holley.attributes["roles"] and _mentions(holley, "nominal") == []
+
+
+def test_a_partner_noun_goes_to_the_other_member_of_the_couple_the_article_names(nlp):
+    doc = nlp("Celeste Varga and Theo Lindqvist married in 2014. Lindqvist denied the report. "
+              "He said his wife had been misquoted. The couple live in Stockholm.")
+    assert "his wife" in _mentions(by_name(doc, "Celeste Varga"), "nominal")
+
+
+def test_a_partner_noun_of_no_known_couple_is_left_alone(nlp):
+    doc = nlp("Theo Lindqvist denied the report. He said his wife had been misquoted.")
+    assert all("wife" not in m for e in doc._.sl_entities for m in _mentions(e))
+
+
+def test_counted_and_speaking_groups_of_people_are_unnamed_groups(nlp):
+    doc = nlp("Four men rammed their car into a jewellery store on Monday, officials said.")
+    assert _mentions(by_name(doc, "the men")) == ["men"]
+    assert _mentions(by_name(doc, "the officials")) == ["officials"]
+
+
+def test_a_kind_of_person_in_a_title_case_headline_is_an_unnamed_person(nlp):
+    # After ECB+ 33ecbplus (CC BY 3.0).
+    doc = nlp("Teen Arrested in Shooting of Brooklyn Mother Outside School\nA gang member was held on Friday.")
+    teen = by_name(doc, "the teen")
+    assert teen.attributes.get("unnamed") and _mentions(teen) == ["Teen"]
+
+
+def test_a_police_force_is_an_unnamed_group(nlp):
+    doc = nlp("Police arrested the driver on Friday. The man was released later, police said.")
+    assert _mentions(by_name(doc, "the police")) == ["Police", "police"]
+
+
+def test_a_reflexive_is_its_clause_subject_whose_gender_it_settles(nlp):
+    # After ECB+ 26ecb (CC BY 3.0): "Gaetano Lo Presti, 52, hung himself in his cell".
+    doc = nlp("Gaetano Lo Presti, 52, hung himself in his cell on Tuesday.")
+    presti = by_name(doc, "Gaetano Lo Presti")
+    assert "himself" in _mentions(presti, "pronoun") and presti.gender == "male"
+
+
+
+def test_a_word_of_its_own_in_the_plural_is_no_group_of_people(nlp):
+    doc = nlp("She appeared to be in high spirits at the premiere.")
+    assert not [e for e in doc._.sl_entities if e.type == "GROUP"], [e.name for e in doc._.sl_entities]

@@ -34,6 +34,8 @@ __all__ = [
     "event_key",
     "hypernyms",
     "is_event_noun",
+    "is_partner_noun",
+    "is_people_group",
     "is_named_person",
     "is_organization_noun",
     "is_person_noun",
@@ -412,6 +414,28 @@ def is_person_noun(word: str, senses: int = 1) -> bool:
         if lexname(sid) == "noun.person" and not is_named_person(sid):
             return True
     return False
+
+
+_PARTNER_ROOTS = frozenset({"domestic_partner.n.01", "lover.n.01", "betrothed.n.01"})
+
+
+@lru_cache(maxsize=4096)
+def is_partner_noun(word: str) -> bool:
+    """Whether the noun's most frequent sense is a kind of spouse or lover ("wife", "husband",
+    "partner", "boyfriend", "fiancee"): a relation a couple's two members hold to each other."""
+    ids = synsets(word, "n")[:1]
+    return bool(ids) and bool(_PARTNER_ROOTS & {ids[0], *hypernyms(ids[0], None)})
+
+
+_PEOPLE_GROUP_ROOTS = frozenset({"force.n.04"})
+
+
+@lru_cache(maxsize=4096)
+def is_people_group(word: str) -> bool:
+    """Whether the noun's most frequent sense is a body of people spoken of as people ("police",
+    "people", "troops", "staff": people.n.01 or force.n.04 and below), not an institution ("government")."""
+    ids = synsets(word, "n")[:1]
+    return bool(ids) and bool(_PEOPLE_GROUP_ROOTS & {ids[0], *hypernyms(ids[0], None)})
 
 
 @lru_cache(maxsize=65536)

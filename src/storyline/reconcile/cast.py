@@ -7,20 +7,23 @@ Linking rules, strongest first (each successful merge leaves one evidence line):
    "Raymond Kelly"), when no other full name fits; a name that starts exactly one longer name
    ("Anthony Phillip" ~ "Anthony Phillip LaSalle"); a name spelt two ways, a letter apart in each
    word that differs, when it fits one other name and no article names both ("Heydar Alishbandi" ~
-   "Heidar Alishvandi");
+   "Heidar Alishvandi"); one surname with two forms of one given name sharing their first three
+   letters ("Bettie Page" ~ "Betty Mae Page"), genders not at odds, never both in one article;
 2. a lone surname that belongs to exactly one full-named person ("Portman"), or to the one the story
    names in at least twice as many articles as anyone else with it;
 3. a lone first name only with more evidence: it must belong to exactly one full-named person
    *and* share an epithet or role with that person ("Natalie" + "the actress"). Two people who only
    share a first name are never merged;
-4. an unnamed entity ("the choreographer") whose epithet belongs to exactly one person, or to the
+4. an unnamed entity ("the choreographer") whose epithet (a role, a relation such as "mother", or
+   a one-word role's WordNet sense: "the attorney" ~ "lawyer") belongs to exactly one person, or to the
    one the story gives it in at least twice as many articles as anyone else; unnamed holders of
    one role ("the gunman") with each other when no one person takes them; an unnamed man or
    woman no one took, to the one person of that gender the story is far most about;
 5. the same mononym ("Madonna") when it is no known first name or surname of anyone in the story;
 6. organisations and outlets by normalised name ("Us" ~ "Us Weekly" when that is the only match);
 7. groups (the couple) by the set of their members' story entities, unnamed groups ("the
-   pirates") by the kind of person; other types by exact name.
+   pirates") by the kind of person, or by two kinds under one narrow WordNet kind ("the robbers" ~
+   "the thieves") when no other group fits; other types by exact name.
 
 Union-find keeps this linear in the number of article entities.
 """
@@ -32,6 +35,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from storyline.core import words
 from storyline.core.ids import make_id
 from storyline.core.records import ArticleEntity, ArticleReading, StoryEntity
 from storyline.read.entities.lexicon import lexicon
@@ -135,7 +139,9 @@ def _proper_names(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _epithets(e: ArticleEntity) -> frozenset[str]:
-    roles = e.attributes.get("roles", []) if isinstance(e.attributes, dict) else []
+    attrs = e.attributes if isinstance(e.attributes, dict) else {}
+    # A relation the article introduced them by ("his mother, Alice McMeekin") is an epithet too.
+    roles = [*attrs.get("roles", []), *([attrs["relation"]] if attrs.get("relation") else [])]
     return _epithets_of(e.name, tuple(e.aliases), tuple(str(r) for r in roles))
 
 
@@ -143,7 +149,18 @@ def _epithets(e: ArticleEntity) -> frozenset[str]:
 def _epithets_of(name: str, aliases: tuple[str, ...], roles: tuple[str, ...]) -> frozenset[str]:
     eps = {a.lower().removeprefix("the ").strip() for a in (name, *aliases) if not is_proper_name(a)}
     eps.update(r.lower().removeprefix("the ").strip() for r in roles)
-    return frozenset(x for x in eps if x and x not in {"he", "she", "they", "him", "her", "them"})
+    eps = {x for x in eps if x and x not in {"he", "she", "they", "him", "her", "them"}}
+    # "the attorney" is "the lawyer": a one-word role also stands for its WordNet sense.
+    return frozenset(eps | {f"{_SENSE}{ids[0]}" for x in eps if x.isalpha() and (ids := words.synsets(x, "n")[:1])})
+
+
+_SENSE = "sense:"  # prefix of an epithet's WordNet sense, never shown as the shared epithet
+
+
+def _shown(shared: set[str] | frozenset[str]) -> str:
+    """The epithet named in an evidence line: a word when one is shared, else the sense's lemma."""
+    plain = sorted(x for x in shared if not x.startswith(_SENSE))
+    return plain[0] if plain else sorted(shared)[0].removeprefix(_SENSE).split(".")[0].replace("_", " ")
 
 
 def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
@@ -182,6 +199,7 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
     _link_name_variants(exact, link)
     _link_cut_names(exact, link)
     _link_spellings(exact, articles_of, link)
+    _link_given_variants(exact, articles_of, link)
 
     # Indexes over the full-named components (after rule 1 their roots are final for people).
     surname: dict[str, set[str]] = defaultdict(set)
@@ -225,10 +243,10 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
             link.merge(rep[root], e, f"{_label(e)} is the surname of {_label(rep[root])}, the only person with it")
         elif not by_surname and len(by_first) == 1:
             root = next(iter(by_first))
-            shared = sorted(epithets_of[e.id] & epithets[root])
+            shared = epithets_of[e.id] & epithets[root]
             if shared:  # a first name alone is never enough
                 link.merge(rep[root], e, f"{_label(e)} is the first name of {_label(rep[root])} "
-                                         f"and both are called '{shared[0]}'")
+                                         f"and both are called '{_shown(shared)}'")
         elif not by_surname and not by_first:
             if tok in mononyms:
                 link.merge(mononyms[tok], e, f"{_label(mononyms[tok])} and {_label(e)}: same single name, "
@@ -253,7 +271,7 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
                 owners = {ranked[0]}
         if len(owners) == 1:
             root = next(iter(owners))
-            ep = sorted(own & epithets[root])[0]
+            ep = _shown(own & epithets[root])
             link.merge(rep[root], e, f"{_label(e)} shares the epithet '{ep}' with {_label(rep[root])} only, "
                                      "or far more often than anyone else")
         elif isinstance(e.attributes, dict) and e.attributes.get("unnamed"):
@@ -399,6 +417,49 @@ def _link_spellings(exact: dict[tuple[str, ...], ArticleEntity], articles_of: di
                                                 "ways (a letter apart in each word that differs), never both in one article")
 
 
+_GIVEN_PREFIX = 3  # letters two forms of one given name share at the start ("Bettie" ~ "Betty", "Alexis" ~ "Alexandros")
+
+
+def _given_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two full names with one surname whose given names may be one name's forms: the same first
+    :data:`_GIVEN_PREFIX` letters, genders (from the name table) not at odds, and middle names
+    agreeing where both have them ("Betty Mae Page" ~ "Bettie Page", "Katie" ~ "Kathryn Jenkin")."""
+    if a[-1] != b[-1] or a[0] == b[0] or min(len(a[0]), len(b[0])) < _GIVEN_PREFIX:
+        return False
+    if a[0][:_GIVEN_PREFIX] != b[0][:_GIVEN_PREFIX]:
+        return False
+    gender = lexicon().gender_of_name
+    ga, gb = gender.get(a[0].capitalize()), gender.get(b[0].capitalize())
+    if ga and gb and ga != gb:
+        return False
+    return not (a[1:-1] and b[1:-1] and a[1:-1] != b[1:-1])
+
+
+def _link_given_variants(exact: dict[tuple[str, ...], ArticleEntity], articles_of: dict[tuple[str, ...], set[str]],
+                         link: _Linker) -> None:
+    """Rule 1e: one person's given name written two ways ("Bettie Page" / "Betty Page",
+    "Alexandros" / "Alexis Grigoropoulos"): linked when every such name of that surname fits the
+    others and no article names two of them (an article naming both means two people)."""
+    by_surname: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for toks in exact:
+        by_surname[toks[-1]].append(toks)
+    for names in by_surname.values():
+        fits = {a: [b for b in names if _given_variant(a, b)] for a in names}
+
+        def articles(toks: tuple[str, ...]) -> set[str]:  # of everyone already linked with that name
+            root = link.uf.find(exact[toks].id)
+            return set().union(*(articles_of[t] for t in names if link.uf.find(exact[t].id) == root))
+
+        for a, f in fits.items():
+            group = [a, *f]
+            if not f or any(x != y and (y not in fits[x] and x[0] != y[0] or articles(x) & articles(y))
+                            for x in group for y in group):
+                continue
+            for b in f:
+                link.merge(exact[a], exact[b], f"{_label(exact[a])} and {_label(exact[b])}: one surname and two forms of "
+                                                "one given name, never both in one article")
+
+
 def _link_orgs(orgs: list[ArticleEntity], link: _Linker) -> None:
     by_key: dict[str, tuple[ArticleEntity, str]] = {}
     for e in orgs:
@@ -443,6 +504,33 @@ def _link_groups(groups: list[ArticleEntity], link: _Linker) -> None:
             link.merge(by_members[roots], e, f"{_label(by_members[roots])} and {_label(e)}: same members")
         else:
             by_members[roots] = e
+    # "the robbers" and "the thieves", "the rioters" and "the attackers": kinds of one kind.
+    kinds = sorted(by_kind)
+    for i, a in enumerate(kinds):
+        near = [b for b in kinds[i + 1:] if _near_kinds(a, b)]
+        if len(near) == 1 and sum(_near_kinds(near[0], c) for c in kinds if c != near[0]) == 1:
+            b = near[0]
+            link.merge(by_kind[a], by_kind[b], f"{_label(by_kind[a])} and {_label(by_kind[b])}: unnamed people of "
+                                               "kinds WordNet puts under one kind, and no other such group")
+
+
+_KIND_STEPS = 2  # hypernym levels between two kinds of people that count as one kind
+
+
+def _near_kinds(a: str, b: str) -> bool:
+    """Two kinds of person whose most frequent senses are one under the other ("robber" under
+    "thief") or share a kind at most two levels up that is itself at least two levels below
+    person ("thief" and "raider": criminal), not a broad one ("man" and "woman": adult)."""
+    sa, sb = words.synsets(a, "n")[:1], words.synsets(b, "n")[:1]
+    if not sa or not sb:
+        return False
+    if sa == sb:
+        return True
+    up_a, up_b = words.hypernyms(sa[0], _KIND_STEPS), words.hypernyms(sb[0], _KIND_STEPS)
+    if sa[0] in up_b or sb[0] in up_a:
+        return True
+    return any("person.n.01" not in words.hypernyms(c, 1) and c != "person.n.01"
+               and "person.n.01" in words.hypernyms(c, None) for c in set(up_a) & set(up_b))
 
 
 def _link_exact(others: list[ArticleEntity], link: _Linker) -> None:

@@ -9,7 +9,10 @@ award instead of making a person card of it.
 
 A place or a body works the same way, by majority: a bare PERSON whose name more articles of the
 story type GPE, LOC or ORG than PERSON ("Goursin" read as a person where it stands alone, a village
-where "the village of Goursin" says so) takes the type most of them give it.
+where "the village of Goursin" says so) takes the type most of them give it. The other way round, a
+name of two or more words that the story's articles type PERSON more often than anything else
+("Wladimir Klitschko" read as a person in seven articles, an organisation in one and a place in
+two) is a person in every article ("Betty Ford Center", a longer name, is another name).
 """
 
 from __future__ import annotations
@@ -57,8 +60,15 @@ def settle_types(entities: Sequence[ArticleEntity]) -> list[ArticleEntity]:
                 places[name][e.type] += 1
     if not things and not any(len(v) > 1 for v in places.values()):
         return list(entities)
+    # Full names the articles type PERSON (a surname alone, "Washington", may be a place too).
+    full_person = Counter(_key(e.name) for e in entities if e.type == "PERSON" and len(e.name.split()) >= 2)
     out = []
     for e in entities:
+        key = _key(e.name)
+        if e.type in _PLACE_OR_BODY_TYPES and full_person.get(key, 0) > sum(
+                c for t, c in places.get(key, {}).items() if t != "PERSON"):
+            out.append(dataclasses.replace(e, type="PERSON"))
+            continue
         votes = things.get(_key(e.name)) if _bare_person(e) else None
         place = places.get(_key(e.name)) if _bare_person(e) else None
         if not votes and place:

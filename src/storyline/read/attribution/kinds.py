@@ -52,6 +52,8 @@ class EntityIndex:
         self.by_token: dict[int, tuple[int, str]] = {}
         self.persons: list[tuple[int, int]] = []  # (token, key) of PERSON name mentions, in order
         for ent in doc._.sl_entities or []:
+            if ent.attributes.get("unnamed"):
+                continue  # "a dancer", "her publicist", "police": people, but no named source
             for m in ent.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is None:

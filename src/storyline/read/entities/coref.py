@@ -11,7 +11,20 @@ What the article itself establishes decides, in this order:
 - roles that often denote unnamed people ("the judge", "the spokesman", ``established_only`` in
   roles.json) stop here;
 - otherwise salience: recent mentions weigh more, subjects more than objects, and the candidate
-  must agree in gender (role nouns, pronouns, given names) with the epithet.
+  must agree in gender (role nouns, pronouns, given names) with the epithet;
+- an epithet no one the article names can take, a holder introduced by "a"/"an" ("A Georgia
+  judge") and a capitalised kind of person in a Title Case headline ("Teen Arrested") are an
+  unnamed PERSON of that role, one per role, whom the cast may bind to a person other articles name.
+
+Plural kinds of people ("pirates", "Four men") and police forces ("police": WordNet force.n.04 and
+below) are one unnamed GROUP per kind in the article.
+
+A possessed role noun ("her publicist", "his mother", "Lohan's attorney") is the one person the
+article gives that role or relation ("publicist Jack Ketsoyan", "his mother, Alice McMeekin"),
+never the possessor, else an unnamed holder; a spouse or partner noun ("his wife": WordNet's
+domestic partners and lovers) is the other member of the possessor's couple once the whole
+article is read, and nothing when the article names no couple. After a pronoun the phrase
+includes it ("his mother"), which stays a mention of its own.
 
 Pronouns are resolved only when the evidence is clear: the best gender-matching candidate of the
 last three sentences is well ahead of any other, and no person of unknown gender outranks it; or
@@ -32,6 +45,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from storyline.core import words
 from storyline.read.doc import DocIndex, EntityAnn, MentionAnn, ensure_extensions
 from storyline.read.entities.ages import add_nominal_ages, annotate_mention_quantities
 from storyline.read.entities.component import write_mentions
@@ -42,6 +56,7 @@ from storyline.read.entities.epithets import (
     find_roles,
     grammatical_weight,
 )
+from storyline.read.entities.headlines import title_case_tokens
 from storyline.read.entities.lexicon import Lexicon, lexicon
 
 __all__ = ["resolve_coreference", "coref_component"]
@@ -262,6 +277,33 @@ def _resolve_epithet(st: _State, a: Anaphor, roles: _Roles) -> int | None:
     return best
 
 
+def _resolve_possessed(st: _State, a: Anaphor, roles: _Roles) -> int | None:
+    """"her publicist", "his mother": the one person the article gives that role or relation
+    ("publicist Jack Ketsoyan", "his mother, Alice McMeekin"), never the possessor; else None."""
+    owner = _possessors(st, a)
+    holders = {k for k in st.ents if st.person(k) and st.named(k) and k not in owner
+               and (a.role in roles.stated.get(k, ()) or st.ents[k].attributes.get("relation") == a.role)
+               and _compatible(st.ents[k], a.want)}
+    return next(iter(holders)) if len(holders) == 1 else None
+
+
+def _possessors(st: _State, a: Anaphor) -> set[int]:
+    return {st.covered[c.i] for c in st.doc[a.head].children if c.dep_ == "poss" and st.covered[c.i] >= 0}
+
+
+def _partner_of(st: _State, a: Anaphor) -> int | None:
+    """"his wife", "her husband": the other member of the one couple of the possessor the whole
+    article names (a pair it calls "the couple", or a pair joined by "married"), else None."""
+    owner = _possessors(st, a)
+    if len(owner) != 1:
+        return None
+    mine = next(iter(owner))
+    partners = {k for pair in st.groups for k in pair if mine in pair and k != mine and st.named(k)}
+    partners |= {c[1] if c[2] == mine else c[2] for c in st.couples if mine in c[1:]}
+    found = [k for k in partners if st.person(k) and _compatible(st.ents[k], a.want)]
+    return found[0] if len(found) == 1 else None
+
+
 def _resolve_group(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, int]]) -> int | None:
     sent = st.idx.sent_of[a.head]
     linked = [(st.idx.sent_of[p[2]], p[0], p[1]) for p in pairs if p[3] <= a.start_tok] + st.couples
@@ -273,7 +315,7 @@ def _resolve_group(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, int]
     if existing:
         return existing[0]
     scores = st.scores(a.start_tok, _EPITHET_WINDOW, set())
-    top = sorted((k for k in scores if st.adult(k)), key=lambda k: -scores[k])[:2]
+    top = sorted((k for k in scores if st.adult(k) and st.named(k)), key=lambda k: -scores[k])[:2]
     if len(top) == 2:
         return st.group(top[0], top[1])
     return None
@@ -295,8 +337,8 @@ def _resolve_pronoun(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, in
         subj, _ = _subject_of_clause(doc, a.head)
         if subj is not None and st.covered[subj.i] >= 0:
             k = st.covered[subj.i]
-            if st.person(k) and st.ents[k].gender is None and st.ents[k].attributes.get("unnamed"):
-                st.ents[k].gender = a.want  # "A Mafia boss hanged himself": the clause says who
+            if st.person(k) and st.ents[k].gender is None:
+                st.ents[k].gender = a.want  # "Lo Presti hanged himself", "A Mafia boss ...": the clause says who
             return k if st.person(k) and st.ents[k].gender == a.want else None
     scores = st.scores(a.start_tok, _PRONOUN_WINDOW, set())
     # Children named in passing ("son Aleph, 12") are rarely the topic a pronoun picks up.
@@ -463,7 +505,7 @@ def resolve_coreference(doc: Doc) -> None:
     people = {k for k in st.ents if st.person(k)}
     pairs = find_pairs(doc, st.covered, people)
     subjects = _conjoined_subjects(st, pairs)
-    anaphors = find_anaphors(doc, lex, st.covered)
+    anaphors = find_anaphors(doc, lex, st.covered, title_case_tokens(st.idx))
     # Name mentions and anaphors in text order, so salience only looks back.
     names = []
     for e in st.order:
@@ -477,6 +519,7 @@ def resolve_coreference(doc: Doc) -> None:
                         stated.add(e.key, role)
     names.sort()
     ni = 0
+    partners: list[Anaphor] = []
     for a in anaphors:
         while ni < len(names) and names[ni][0] < a.start_tok:
             tok, key = names[ni]
@@ -502,8 +545,13 @@ def resolve_coreference(doc: Doc) -> None:
             key = st.unnamed(a.role, a.want)  # "a man ... the man": the unnamed one, never a named person
             stated.add(key, a.role)
         else:
-            key = _resolve_epithet(st, a, stated)
-            if key is None and a.wordnet:
+            key = _resolve_possessed(st, a, stated) if a.possessed else _resolve_epithet(st, a, stated)
+            if key is None and a.possessed and words.is_partner_noun(a.role or ""):
+                partners.append(a)  # "his wife": settled once the article's couples are known
+                continue
+            if key is None and a.role:
+                # No one the article names: an unnamed holder of the role, whom the story's
+                # other articles may name (the cast binds it by the role).
                 key = st.unnamed(a.role, a.want)
                 stated.add(key, a.role)
         if key is None:
@@ -522,6 +570,10 @@ def resolve_coreference(doc: Doc) -> None:
                     if st.ents[k].name not in works:
                         works.append(st.ents[k].name)
         st.add_mention(key, a.start_tok, a.end_tok, a.kind)
+    for a in partners:
+        key = _partner_of(st, a)
+        if key is not None:
+            st.add_mention(key, a.start_tok, a.end_tok, a.kind)
     _relative_pronouns(st)
     for e in st.order:
         e.mentions.sort(key=lambda m: (m.start, m.end))

@@ -55,6 +55,7 @@ class Anaphor:
     age: int | None = None  # "the 42-year-old"
     wordnet: bool = False  # a role known from WordNet only ("the suspect"), not from roles.json
     indefinite: bool = False  # "a man", "a 29-year-old woman": introduces an unnamed holder of the role
+    possessed: bool = False  # "her publicist", "Lohan's attorney": whose it is says who it is
 
 
 def source_nouns() -> frozenset[str]:
@@ -94,9 +95,38 @@ def plural_role(lex: Lexicon, tok) -> str | None:
     if low in lex.kin:  # "the kids": whose they are decides who they are (kin intros, ages)
         return None
     lemma = words.lemmatize(low, "n")
+    if lemma == low and not low.endswith("s") and tok.lemma_.lower() not in {"", low}:
+        # "men": WordNet lists the irregular plural itself ("work force"); the tagger knows "man".
+        # ("spirits" is a word of its own, not a plural of a kind of person.)
+        lemma = tok.lemma_.lower()
     if not lemma or lemma == low or lemma in source_nouns():
         return None
     return lemma if lemma in lex.roles or words.is_person_noun(lemma) else None
+
+
+def _headline_role(doc: Doc, i: int, lex: Lexicon, covered: list[int]) -> tuple[str, str | None] | None:
+    """``(role, gender)`` for a capitalised kind of person in a headline ("Teen", "Lawyer",
+    "Driver Charged"), unless a name follows it (a title: "Actress Esther Williams")."""
+    t = doc[i]
+    low = t.lower_
+    if t.tag_ not in {"NN", "NNP"} or not t.text[:1].isupper() or not low.isalpha() or low in source_nouns():
+        return None
+    if i + 1 < len(doc) and (covered[i + 1] >= 0 or doc[i + 1].tag_ in {"NNP", "NNPS"}):
+        return None
+    if low in lex.roles:
+        return low, lex.roles[low]
+    if words.lemmatize(low, "n") == low and words.is_person_noun(low):
+        return low, words.person_gender(low)
+    return None
+
+
+def people_group(tok) -> str | None:
+    """The noun of a body of people spoken of as people ("police", "people", "troops"; see
+    :func:`storyline.core.words.is_people_group`), as its base form; None otherwise."""
+    if tok.pos_ != "NOUN" or tok.tag_ not in {"NN", "NNS"} or not tok.lower_.isalpha():
+        return None
+    low = words.lemmatize(tok.lower_, "n") or tok.lower_
+    return low if words.is_people_group(low) else None
 
 
 def covered_next(doc: Doc, i: int, covered: list[int]) -> bool:
@@ -161,16 +191,21 @@ def _epithet_start(doc: Doc, i: int, lex: Lexicon, covered: list[int], opener: f
     return None
 
 
-def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int]) -> list[Anaphor]:
+def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozenset[int] | set[int] = frozenset()) -> list[Anaphor]:
     """Definite epithets ("the Oscar winner", "the married duo") and third-person pronouns.
 
-    ``covered[k]`` is the entity key owning token k through a name mention, or -1.
+    ``covered[k]`` is the entity key owning token k through a name mention, or -1. ``headline``
+    holds the tokens of Title Case lines, where a capitalised kind of person ("Teen Arrested",
+    "Lawyer: ...") is a bare role noun, not a name.
     """
     out: list[Anaphor] = []
     n = len(doc)
     for i, t in enumerate(doc):
         low = t.lower_
         if covered[i] >= 0:
+            continue
+        if i in headline and (role := _headline_role(doc, i, lex, covered)) is not None:
+            out.append(Anaphor(i, i + 1, i, "nominal", role[0], role[1], wordnet=True, indefinite=True))
             continue
         if low in PRONOUNS:
             gender, refl = PRONOUNS[low]
@@ -179,6 +214,8 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int]) -> list[Anaphor]:
         role = role_noun(lex, t)
         is_role = role is not None
         kind = plural_role(lex, t) if role is None else None
+        if kind is None and role is None:
+            kind = people_group(t)
         if kind is not None and not covered_next(doc, i, covered) and not _describing(doc, i, i) and not _possessed(t):
             # "pirates seized the tanker ... the pirates": an unnamed group of one kind of person.
             start = _plural_start(doc, i, covered)
@@ -200,9 +237,17 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int]) -> list[Anaphor]:
             continue  # "a couple of weeks"
         start = _epithet_start(doc, i, lex, covered)
         if start is None:
-            # "a man showed up at the party ... The man": an unnamed person of a kind WordNet
-            # knows is introduced by the indefinite phrase, unless it describes someone named.
-            start = _epithet_start(doc, i, lex, covered, _A) if is_role and role[2] else None
+            if is_role and (pos := _possessed_start(doc, i, covered, role[2])) is not None:
+                # "her publicist", "Lindsay Lohan's attorney": the role noun and its modifiers
+                # (the possessor is a mention of its own). "her sister, Petra" and "her publicist
+                # Jack Ketsoyan" name the holder: the name's roles take those.
+                named = _names_next(doc, i, covered)
+                if not named and not _describing(doc, pos, i):
+                    out.append(Anaphor(pos, i + 1, i, "nominal", role[0], role[1], wordnet=role[2], possessed=True))
+                continue
+            # "a man showed up at the party ... The man": an unnamed person of a kind is
+            # introduced by the indefinite phrase, unless it describes someone named.
+            start = _epithet_start(doc, i, lex, covered, _A) if is_role else None
             if start is None and is_role and role[2] and _bare(doc, i, covered):
                 start = _plural_start(doc, i, covered)  # "British climber dies", "killing mother and sister"
             if start is not None and not _describing(doc, start, i):
@@ -219,6 +264,37 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int]) -> list[Anaphor]:
     return out
 
 
+def _names_next(doc: Doc, i: int, covered: list[int]) -> bool:
+    """A name right after the noun at ``i``, or after a comma: "her sister, Petra", "attorney Shawn Holley"."""
+    k = i + 1
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    return k < len(doc) and covered[k] >= 0
+
+
+def _possessed_start(doc: Doc, i: int, covered: list[int], wordnet: bool) -> int | None:
+    """The first token after the possessor of the noun at ``i`` ("her [publicist]", "Lohan's [longtime
+    attorney]"), or None when nothing possesses it. The possessor is "his"/"her"/"their" or a
+    name with "'s" (for a role WordNet alone knows, only those: "the film's trailer" is no one);
+    the words between it and the noun must be modifiers."""
+    t = doc[i]
+    poss = [c for c in t.children if c.dep_ == "poss" and c.i < i]
+    if not poss:
+        return None
+    owner = poss[-1]
+    pronoun = owner.tag_ == "PRP$"
+    if wordnet and not (owner.lower_ in {"his", "her", "their"} or covered[owner.i] >= 0):
+        return None
+    k = max(x.i for x in owner.subtree) + 1
+    if any(not (doc[j].pos_ in _MODIFIER_POS or doc[j].text in _INNER) for j in range(k, i)):
+        return None
+    if not all(covered[j] < 0 for j in range(k, i + 1)):
+        return None
+    # "his mother" is one phrase (the pronoun is also a mention of its own); "Lohan's [attorney]"
+    # leaves the name to its owner.
+    return owner.i if pronoun else k
+
+
 def _describing(doc: Doc, start: int, head: int) -> bool:
     """Whether the indefinite phrase [start, head] describes rather than introduces someone."""
     t = doc[head]
@@ -226,6 +302,8 @@ def _describing(doc: Doc, start: int, head: int) -> bool:
         t = t.head
     if t.dep_ in _DESCRIBING or (t.dep_ == "pobj" and t.head.lower_ in {"as", "like"}):
         return True
+    if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i != t.i and t.head.i > head:
+        return False  # "..., her publicist confirmed", "..., officials said": a clause's subject
     return start > 0 and doc[start - 1].text in {",", "(", "—", "–"}
 
 
