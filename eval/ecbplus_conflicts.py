@@ -234,6 +234,9 @@ def main(argv: list[str] | None = None) -> int:
     others = [n for r in person_rows.values() for n in r["not_people"] if n not in r["unnamed"]]
     print(f"  of the {n_all - p_all} not listed: {u_all} unnamed people bound to no name (the victim, the man), "
           f"{len(others)} other: {'; '.join(others)}")
+    named = n_all - u_all
+    print(f"  named PERSON precision (unnamed people left out: they are people, bound to no name): {p_all}/{named}"
+          + (f" ({100 * p_all / named:.0f}%)" if named else ""))
     print(f"\nTime: {time.perf_counter() - t0:.1f} s")
     if args.json:
         args.json.write_text(json.dumps({
