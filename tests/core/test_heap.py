@@ -2,7 +2,7 @@
 
 import gc
 
-from storyline.core.heap import FIRST_GENERATION, long_lived
+from storyline.core.heap import FIRST_GENERATION, long_lived, paused
 
 
 def test_block_freezes_and_restores():
@@ -55,3 +55,17 @@ def test_a_decorated_function_runs_each_call_in_a_block():
 
     assert frozen() > 0 and frozen() > 0
     assert gc.get_freeze_count() == 0
+
+
+def test_paused_disables_and_restores_the_collector():
+    assert gc.isenabled()
+    with paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # a caller's own choice is kept
+    finally:
+        gc.enable()

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["FIRST_GENERATION", "long_lived"]
+__all__ = ["FIRST_GENERATION", "long_lived", "paused"]
 
 # Allocations between passes over the youngest generation (CPython's default is 700): a pass
 # then runs once per ~10,000 new container objects, a few per article read.
@@ -47,3 +47,18 @@ def long_lived() -> Iterator[None]:
             if _depth == 0:
                 gc.set_threshold(*_saved)
                 gc.unfreeze()
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """No collector pass inside the block: for decoding a large acyclic structure (the WordNet
+    table: millions of lists and strings) that lives as long as the process. Without it, the
+    passes its allocations trigger, which can free nothing of it, take most of the decoding time
+    (0.73 -> 0.20 CPU seconds for the WordNet table). The collector's previous state is restored."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
