@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import sys
 import tempfile
 import time
@@ -84,6 +85,8 @@ def time_raw(raw_nlp, texts: list[str], batch_size: int) -> tuple[float, float]:
 def time_full(nlp, items: list[dict], batch_size: int, workers: int = 1) -> tuple[float, float, dict[str, float], api.AnalysisSummary]:
     """Wall and CPU seconds of one full ``analyze`` into a fresh store, and the wall seconds of each stage in it.
 
+    The CPU seconds count this process and the reading processes it started and waited for.
+
     The stages are timed by wrapping the functions ``analyze`` calls (module attributes and the
     store's methods) for this run only, so the breakdown comes from the very run that is timed.
     """
@@ -103,16 +106,22 @@ def time_full(nlp, items: list[dict], batch_size: int, workers: int = 1) -> tupl
                 store.readings = _timed(store.readings, "store: readings()", spent)
                 store.replace_story = _timed(store.replace_story, "store: replace_story", spent)
                 store.story = _timed(store.story, "store: story()", spent)
-                t0, c0 = time.perf_counter(), time.process_time()
+                t0, c0 = time.perf_counter(), time.process_time() + _children_cpu()
                 # With workers > 1 each reading process loads its own pipeline (a Language object
                 # cannot be sent to another process), and that start-up is part of the timed run.
                 options = AnalysisOptions(batch_size=batch_size, workers=workers)
                 summary = api.analyze([manifest], store, options, nlp=nlp if workers == 1 else None)
-                full_s, full_cpu = time.perf_counter() - t0, time.process_time() - c0
+                full_s, full_cpu = time.perf_counter() - t0, time.process_time() + _children_cpu() - c0
     finally:
         api.ingest, api.reconcile, reader_mod.reading_from_doc = saved["ingest"], saved["reconcile"], saved["extract"]
     spent["spaCy + storyline_* components (rest)"] = full_s - sum(v for k, v in spent.items() if k != WRITER)
     return full_s, full_cpu, dict(spent), summary
+
+
+def _children_cpu() -> float:
+    """CPU seconds of the finished child processes (the reading workers) so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 WRITER = "store: put_reading (writer thread, overlaps parsing)"
@@ -156,7 +165,7 @@ def main() -> None:
     time_full(nlp, items[:8], args.batch_size)
 
     inf = float("inf")
-    raw_s = raw_cpu = full_s = full_cpu = cores_s = inf
+    raw_s = raw_cpu = full_s = full_cpu = cores_s = cores_cpu = inf
     stages: dict[str, float] = {}
     summary = None
     for _ in range(max(1, args.repeat)):
@@ -167,7 +176,8 @@ def main() -> None:
         if wall < full_s:
             full_s, stages = wall, st
         if workers > 1:
-            cores_s = min(cores_s, time_full(None, items, args.batch_size, workers)[0])
+            wall, cpu, _, _ = time_full(None, items, args.batch_size, workers)
+            cores_s, cores_cpu = min(cores_s, wall), min(cores_cpu, cpu)
 
     def row(label: str, sec: float, note: str = "") -> None:
         print(f"{label:<40}{sec:>9.2f}{words / sec if sec else float('inf'):>12,.0f}  {note}")
@@ -195,6 +205,11 @@ def main() -> None:
     # CPU seconds of this process: less disturbed by other load on a shared machine, but blind
     # to time spent waiting on the disk (the store's fsync per article).
     print(f"same ratio in CPU seconds: {raw_cpu / full_cpu:.2f}  (raw {raw_cpu:.2f} s, full {full_cpu:.2f} s)")
+    if workers > 1:
+        # The all-cores run's CPU (this process and its workers): the most it could reach on
+        # `workers` otherwise idle cores is workers x this, if every part overlapped perfectly.
+        print(f"CPU seconds of the run on {workers} processes (workers included): {cores_cpu:.2f} s = {cores_cpu / raw_cpu:.2f} per raw "
+              f"CPU second; ceiling on {workers} idle cores: {workers * raw_cpu / cores_cpu:.2f} of raw")
     print(f"({summary.articles_new} articles stored, {summary.claims} claims, {sum(summary.facts_by_status.values())} facts)")
 
 

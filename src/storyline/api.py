@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, runtime_checkable
 
 from storyline import __version__
 from storyline.core.errors import ConfigError, StoreError
+from storyline.core.heap import long_lived
 from storyline.core.options import AnalysisOptions, GroupingOptions, ReconcileOptions
 from storyline.core.records import (
     Article,
@@ -421,6 +422,7 @@ class AnalysisSummary:
     articles it gained (0 when they were all in it already); the counts above add up those stories."""
 
 
+@long_lived()  # every reading of the run stays in memory until reconcile: see storyline.core.heap
 def analyze(
     inputs: Iterable[str | Path],
     store: Store,

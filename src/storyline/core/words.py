@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from storyline.core.errors import DataError
+from storyline.core.heap import paused
 
 __all__ = [
     "DATA_FILE",
@@ -123,7 +124,8 @@ def _table() -> _Table:
 
 def _load(path: Path) -> _Table:
     try:
-        raw = json.loads(gzip.decompress(path.read_bytes()))
+        with paused():  # millions of small lists that live as long as the process
+            raw = json.loads(gzip.decompress(path.read_bytes()))
     except FileNotFoundError:
         raise WordDataError("the WordNet table is missing", fix=REBUILD, input=str(path)) from None
     except (OSError, EOFError, ValueError) as exc:  # gzip.BadGzipFile and JSONDecodeError are among these

@@ -11,6 +11,7 @@ import os
 import pickle
 import sys
 
+from storyline.core.heap import long_lived
 from storyline.read.parallel import Result
 
 
@@ -38,14 +39,15 @@ def main() -> None:
         nlp = pipeline.load()
     except Exception:  # noqa: BLE001 - the parent loads it too and reports the error, with its fix
         sys.exit(3)
-    while True:
-        try:
-            batch = pickle.load(inbox)
-        except EOFError:
-            return
-        out = [sendable(r) for _, r in read_articles(nlp, batch, batch_size)]
-        pickle.dump(out, results, protocol=pickle.HIGHEST_PROTOCOL)
-        results.flush()
+    with long_lived():  # the pipeline, loaded once, is out of the collector's passes
+        while True:
+            try:
+                batch = pickle.load(inbox)
+            except EOFError:
+                return
+            out = [sendable(r) for _, r in read_articles(nlp, batch, batch_size)]
+            pickle.dump(out, results, protocol=pickle.HIGHEST_PROTOCOL)
+            results.flush()
 
 
 if __name__ == "__main__":

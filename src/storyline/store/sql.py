@@ -37,6 +37,7 @@ from storyline.core.records import (
 )
 from storyline.store import faults
 from storyline.store import stories as _stories
+from storyline.store.bulk import insert_rows
 from storyline.store.connect import WRITE, create_engine, migrate, must_exist, parse_url
 from storyline.store.convert import from_row, to_row
 from storyline.store.links import rebuild_links
@@ -298,11 +299,11 @@ class Store:
                 if stored is not None:
                     held = _stories.member_of(conn, art.id)
                     _delete_article(conn, art.id)
-                conn.execute(t.insert(), [to_row("articles", art)])
+                insert_rows(conn, t, [to_row("articles", art)])
                 for name in ARTICLE_TABLES[1:]:
                     records = getattr(reading, _READING_FIELDS[name])
                     if records:
-                        conn.execute(tables[name].insert(), [to_row(name, r, i) for i, r in enumerate(records)])
+                        insert_rows(conn, tables[name], [to_row(name, r, i) for i, r in enumerate(records)])
                 for other in held:
                     _stories.join(conn, other, [art.id])
                 if art.id in stale:
@@ -398,7 +399,7 @@ class Store:
                 if records is not None and not isinstance(records, tuple):
                     records = (records,)
                 if records:
-                    conn.execute(tables[name].insert(), [{**to_row(name, r, i), "story": info.id} for i, r in enumerate(records)])
+                    insert_rows(conn, tables[name], [{**to_row(name, r, i), "story": info.id} for i, r in enumerate(records)])
             rebuild_links(conn, info.id)
         return True
 
