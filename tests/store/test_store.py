@@ -122,6 +122,20 @@ def test_a_reading_handed_out_while_stale_is_never_lent_back(store: Store) -> No
     assert store.readings(known={r.article.id: r for r in now})[0] is now[0]  # read since: lent again
 
 
+def test_no_store_of_the_process_lends_a_reading_handed_out_while_stale(db_url: str) -> None:  # noqa: F811
+    with open_store(db_url) as first:
+        for n in (1, 2):
+            first.put_reading(reading(n, published=f"2024-03-0{n}"))
+        with first._tx(write=True) as conn:
+            store_sql._set_stale(conn, frozenset({"art-1"}))
+        held = {r.article.id: r for r in first.readings()}
+        first.put_reading(dataclasses.replace(held["art-1"], claims=held["art-1"].claims[1:]))  # read again
+    with open_store(db_url) as second:  # a later job's store, as a worker process opens one per job
+        got = second.readings(known=held)
+        assert got[0] is not held["art-1"] and len(got[0].claims) == len(held["art-1"].claims) - 1
+        assert got[1] is held["art-2"]
+
+
 def test_publication_dates_are_stored_as_iso_text_and_read_back_as_dates(store: Store) -> None:
     store.put_reading(reading(1, published="2024-01-17"))
     store.put_reading(reading(2, published="2023-11-30T08:00:00+00:00"))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -119,10 +120,6 @@ class Store:
         self.url: str = display
         """The database URL, password masked."""
         self.dialect: str = engine.dialect.name
-        # Articles whose reading this object handed out while they were listed stale (a
-        # migration asks for them to be read again): once read again their rows change under the
-        # same content hash, so a reading of them held from before is never lent back (readings()).
-        self._read_stale: set[str] = set()
 
     def __repr__(self) -> str:
         return f"Store({self.url!r})"
@@ -333,8 +330,9 @@ class Store:
         ``known``: readings the caller holds already, by article id; one whose content hash is
         the stored article's is returned as it is instead of being read again (a reading is
         stored whole, once per content hash), so only new and changed articles are read. Not lent:
-        an article listed stale (to be read again after a migration), or one this object handed
-        out while it was (its rows may since have been rewritten under the same hash).
+        an article listed stale (to be read again after a migration), or a reading object any
+        store of this process handed out while its article was (its rows may since have been
+        rewritten under the same hash).
 
         Read in one snapshot: an article stored meanwhile by another writer is either wholly in
         the list or not at all."""
@@ -344,8 +342,8 @@ class Store:
             a = tables["articles"]
             hashes = {r.id: r.content_hash for r in conn.execute(_of_story(sa.select(a.c.id, a.c.content_hash), a.c.id, scope))}
             stale = _stale(conn)
-            unsure = stale | self._read_stale
-            kept = {i: known[i] for i, h in hashes.items() if i in known and known[i].article.content_hash == h and i not in unsure}
+            kept = {i: known[i] for i, h in hashes.items()
+                    if i in known and known[i].article.content_hash == h and i not in stale and not _HANDED_STALE.holds(known[i])}  # fmt: skip
             todo = [i for i in hashes if i not in kept]
             arts: list[Article] = []
             parts: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
@@ -360,13 +358,13 @@ class Store:
                     query = pick(sa.select(t), t.c.article).order_by(t.c.article, t.c.seq)
                     for row in conn.execute(query).mappings().all():
                         parts[row["article"]][_READING_FIELDS[name]].append(from_row(name, row))
-        read = set(todo)
-        self._read_stale = (self._read_stale - read) | (read & stale)
         out = list(kept.values())
         for art in arts:
             if art.id not in kept:
                 mine = parts.get(art.id, {})
                 out.append(ArticleReading(art, **{f: tuple(mine.get(f, ())) for f in _READING_FIELDS.values()}))
+                if art.id in stale:
+                    _HANDED_STALE.add(out[-1])
         out.sort(key=lambda r: _by_date(r.article))
         return out
 
@@ -456,6 +454,26 @@ class Store:
             value = conn.execute(sa.select(meta.c.value).where(meta.c.key == SCHEMA_KEY)).scalar_one()
         return int(value)
 
+
+class _Objects:
+    """Objects remembered by identity while they live (a WeakSet would hash and compare whole
+    readings, which are equal by value)."""
+
+    def __init__(self) -> None:
+        self._refs: dict[int, weakref.ref] = {}
+
+    def add(self, obj: object) -> None:
+        key = id(obj)
+        self._refs[key] = weakref.ref(obj, lambda _ref, key=key: self._refs.pop(key, None))
+
+    def holds(self, obj: object) -> bool:
+        ref = self._refs.get(id(obj))
+        return ref is not None and ref() is obj
+
+
+# Readings handed out while their article was listed stale (by any store of this process): their
+# rows may be rewritten under the same content hash once it is read again, so they are never lent.
+_HANDED_STALE = _Objects()
 
 STALE_KEY = "stale_readings"
 """``meta`` key: a JSON list of the article ids to read again (absent when there are none)."""
