@@ -303,7 +303,8 @@ def nominalises(lemma: str) -> bool:
     """Whether the noun's most frequent sense is linked by derivation to a verb: it names the
     verb's act or its result ("statement" <- state, "suspicion" <- suspect, "record" <- record)."""
     base = lemmatize(lemma, "n")
-    return bool(base) and bool(_verb_lemmas_of(base)[:1] and _verb_lemmas_of(base)[0])
+    senses = _verb_lemmas_of(base) if base else ()
+    return bool(senses and senses[0])
 
 
 # --------------------------------------------------------------------------- relations
@@ -434,8 +435,9 @@ _PEOPLE_GROUP_ROOTS = frozenset({"force.n.04"})
 
 @lru_cache(maxsize=4096)
 def is_people_group(word: str) -> bool:
-    """Whether the noun's most frequent sense is a body of people spoken of as people ("police",
-    "people", "troops", "staff": people.n.01 or force.n.04 and below), not an institution ("government")."""
+    """Whether the noun's most frequent sense is a force of people spoken of as people ("police",
+    "troops": force.n.04 and below), not an institution ("government"). "people" itself is not one:
+    as a group it merged distinct groups of a story."""
     ids = synsets(word, "n")[:1]
     return bool(ids) and bool(_PEOPLE_GROUP_ROOTS & {ids[0], *hypernyms(ids[0], None)})
 

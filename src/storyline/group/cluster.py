@@ -34,10 +34,11 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 import numpy as np
 
+from storyline.core.dates import parse_day
 from storyline.core.options import GroupingOptions
 from storyline.core.records import Article, ArticleReading
 from storyline.group.split import sparsest_cut
@@ -65,13 +66,9 @@ class StoryGroup:
     """True for a story handed in as existing (its name kept), False for a new one."""
 
 
-def _day(value: date | None) -> date | None:
-    return value.date() if isinstance(value, datetime) else value
-
-
 def order_key(article: Article) -> tuple[bool, date, str]:
     """The order articles are assigned in: dated ones by date, then undated ones; ties by id."""
-    day = _day(article.published)
+    day = parse_day(article.published)
     return (day is None, day or date.min, article.id)
 
 
@@ -124,6 +121,12 @@ class _Space:
         self.post_start = np.searchsorted(flat_idx[by_term], np.arange(len(self.vocab) + 1))
         self.self_dot = np.array([float(r[1] @ r[1]) for r in self.rows])
         self.n = n
+
+    def sum_vector(self, docs: Iterable[int]) -> np.ndarray:
+        """The sum of ``docs``' vectors (dense, one entry per term)."""
+        rows = [self.rows[d] for d in docs]
+        return np.bincount(np.concatenate([r[0] for r in rows]), weights=np.concatenate([r[1] for r in rows]),
+                           minlength=len(self.vocab))
 
     def dots(self, doc: int) -> np.ndarray:
         """Dot products of ``doc`` with every article."""
@@ -194,9 +197,7 @@ class _Stories:
 
     def _sum_norm2(self, docs: np.ndarray) -> float:
         """Squared length of the sum of ``docs``' vectors."""
-        rows = [self.space.rows[d] for d in docs.tolist()]
-        total = np.bincount(np.concatenate([r[0] for r in rows]), weights=np.concatenate([r[1] for r in rows]),
-                            minlength=len(self.space.vocab))
+        total = self.space.sum_vector(docs.tolist())
         return float(np.square(total).sum())  # not total @ total: BLAS threads on one long vector cost ~1,000x here
 
     def leave(self, doc: int, dot: float) -> None:
@@ -233,7 +234,7 @@ def group_articles(
     everything = [i for _, group in old for i in group] + new
     terms = [_terms(i) for i in everything]
     space = _Space(terms, options.name_weight)
-    stories = _Stories(space, [_day(_article(i).published) for i in everything], options.window_days)
+    stories = _Stories(space, [parse_day(_article(i).published) for i in everything], options.window_days)
 
     doc = 0
     for story, (_, group) in enumerate(old):
@@ -322,7 +323,7 @@ def _groups(stories: _Stories, everything: list[Item], terms: list[Terms], old_n
         else:
             name = _unique(", ".join(salient[:2])[:_NAME_CHARS].strip() or "story", taken)
             taken.add(name)
-        days = [d for d in (_day(_article(everything[m]).published) for m in docs) if d is not None]
+        days = [d for d in (parse_day(_article(everything[m]).published) for m in docs) if d is not None]
         out.append(StoryGroup(name, tuple(_article(everything[m]).id for m in docs), tuple(salient[:8]),
                               min(days, default=None), max(days, default=None), story < len(old_names)))
     return out
@@ -331,9 +332,7 @@ def _groups(stories: _Stories, everything: list[Item], terms: list[Terms], old_n
 def _salient(space: _Space, docs: list[int], terms: list[Terms]) -> list[str]:
     """The story's terms by their weight in its sum vector, names first, as written; a part of a name
     is shown as the whole name ("Lohan" as "Lindsay Lohan"), and each name once."""
-    idx = np.concatenate([space.rows[m][0] for m in docs])
-    val = np.concatenate([space.rows[m][1] for m in docs])
-    sums = np.bincount(idx, weights=val, minlength=len(space.vocab))
+    sums = space.sum_vector(docs)
     total = {space.vocab[i]: float(sums[i]) for i in np.flatnonzero(sums > 1e-12).tolist()}
     written: dict[str, str] = {}
     for m in docs:

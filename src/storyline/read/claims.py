@@ -356,7 +356,8 @@ def _dominant(lemma: str) -> str | None:
 
 def _verb_eventive(head: Token, lemma: str, name: str, prt: Token | None = None) -> bool:
     """``prt``: the particle or preposition WordNet lists with the verb ('make off', 'check into')."""
-    if name in _NOT_EVENTIVE or words.synsets(name, "v")[:1] in [(s,) for s in _support_senses()]:
+    first = words.synsets(name, "v")[:1]
+    if name in _NOT_EVENTIVE or (first and first[0] in _support_senses()):
         return False  # 'made it' is no event, 'made off with the cash' is
     if _dominant(name) == _COGNITION:
         # 'identified the victim', 'checked into rehab' are events; 'knew that ...' an attitude

@@ -269,6 +269,7 @@ class DocIndex:
     space: list[bool] = field(default_factory=list)  # token.is_space
     num: list[bool] = field(default_factory=list)  # token.like_num
     _sents_key: bool = field(default=False, repr=False)  # whether sentences were known at build time
+    title_case: frozenset[int] | None = field(default=None, repr=False)  # read.entities.headlines fills it once
 
     @property
     def doc(self) -> Doc:

@@ -157,12 +157,16 @@ def _kindred(events: list[_Open]) -> dict[_Open, _Open]:
         if not e.story_wide:
             for p in e.people:
                 by_person.setdefault(p, {}).setdefault(_label(e), []).append(e)
+    # Every label is encoded once, whoever it is told of.
+    distinct = sorted({label for labels in by_person.values() if len(labels) > 1 for label in labels})
+    vecs = embeddings.vectors(distinct) if distinct else None
+    row = {label: n for n, label in enumerate(distinct)}
     for person in sorted(by_person):
         labels = sorted(by_person[person])
         if len(labels) < 2:
             continue
-        sims = embeddings.vectors(labels)
-        sims = sims @ sims.T
+        mine = vecs[[row[label] for label in labels]]
+        sims = mine @ mine.T
         for a, b in ((a, b) for a in range(len(labels)) for b in range(a + 1, len(labels))):
             if sims[a, b] < KIN_SIMILARITY:
                 continue

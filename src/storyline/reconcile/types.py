@@ -69,8 +69,8 @@ def settle_types(entities: Sequence[ArticleEntity]) -> list[ArticleEntity]:
                 c for t, c in places.get(key, {}).items() if t != "PERSON"):
             out.append(dataclasses.replace(e, type="PERSON"))
             continue
-        votes = things.get(_key(e.name)) if _bare_person(e) else None
-        place = places.get(_key(e.name)) if _bare_person(e) else None
+        votes = things.get(key) if _bare_person(e) else None
+        place = places.get(key) if _bare_person(e) else None
         if not votes and place:
             etype, n = min(((t, c) for t, c in place.items() if t != "PERSON"), key=lambda tc: (-tc[1], tc[0]),
                            default=(None, 0))

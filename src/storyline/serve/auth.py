@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from storyline.store.desk import ROLES, Account, Desk
+from storyline.store.desk import ROLES, STAMP, Account, Desk
 
 __all__ = ["LOGIN_COOKIE", "RECALL", "SESSION_COOKIE", "UNKNOWN", "Auth", "digest"]
 
@@ -115,13 +115,9 @@ class Auth:
     def start_session(self, account: Account) -> tuple[str, str]:
         """A new session for ``account``: (cookie value, form token)."""
         value, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-        expires = (datetime.now(UTC) + timedelta(days=SESSION_DAYS)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        expires = (datetime.now(UTC) + timedelta(days=SESSION_DAYS)).strftime(STAMP)
         self.desk.add_session(digest(value), account.name, csrf, expires)
         return value, csrf
-
-    def session(self, cookie: str | None) -> tuple[Account, str] | None:
-        """The account and form token of a session cookie, or None."""
-        return self.recalled(None, cookie, ask=True)  # type: ignore[return-value]
 
     def end_session(self, cookie: str | None) -> None:
         if cookie:
@@ -140,10 +136,6 @@ class Auth:
         value = f"sl_{token_id}_{secrets.token_urlsafe(32)}"
         self.desk.add_token(token_id, account.name, digest(value), label.strip()[:80] or "token")
         return value
-
-    def token(self, header: str | None) -> Account | None:
-        """The account of an ``Authorization: Bearer`` header, or None."""
-        return self.recalled(header, None, ask=True)  # type: ignore[return-value]
 
     def recalled(self, header: str | None, cookie: str | None, *, ask: bool = False) -> object:
         """Who an ``Authorization`` header (when given) or else a session cookie is: an Account

@@ -16,10 +16,11 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from storyline.store.desk import OPEN, STAMP
+
 __all__ = ["MAX_MINUTES", "MIN_MINUTES", "FeedWatcher", "new_feed_id"]
 
 MIN_MINUTES, MAX_MINUTES = 5, 7 * 24 * 60
-_STAMP = "%Y-%m-%dT%H:%M:%SZ"
 
 
 class FeedWatcher:
@@ -53,7 +54,7 @@ class FeedWatcher:
             if feed["checked"] and now - _parse(feed["checked"]) < timedelta(minutes=feed["minutes"]):
                 continue
             last = space.runner.live(feed["job"]) if feed["job"] else None
-            if last is not None and last.state in ("queued", "running"):
+            if last is not None and last.state in OPEN:
                 continue
             info = space.store.find_story(feed["story"])
             if info is None or info.archived:
@@ -61,7 +62,7 @@ class FeedWatcher:
             job_id, folder = space.runner.folder()
             space.runner.submit(space.store, job_id, info.id, feed["account"], f"feed: {feed['url']}"[:80], folder,
                                 urls=[feed["url"]])  # fmt: skip
-            space.store.desk.checked_feed(feed["id"], now.strftime(_STAMP), job_id)
+            space.store.desk.checked_feed(feed["id"], now.strftime(STAMP), job_id)
             made.append(job_id)
         return made
 
@@ -71,4 +72,4 @@ def new_feed_id() -> str:
 
 
 def _parse(stamp: str) -> datetime:
-    return datetime.strptime(stamp, _STAMP).replace(tzinfo=timezone.utc)
+    return datetime.strptime(stamp, STAMP).replace(tzinfo=timezone.utc)

@@ -23,6 +23,7 @@ from storyline.present.browse import FACT_PAGE, FactFilter, StoryView, page, rev
 from storyline.serve.adding import add_pasted, add_uploads, add_urls
 from storyline.serve.app import Caller, api_caller, space_of
 from storyline.serve.workspace import Workspace
+from storyline.store.desk import ENDED
 
 __all__ = ["EXPORTS", "export_response", "job_dict", "router"]
 
@@ -118,12 +119,6 @@ def manage(space: Workspace, *, story: str | None = None, create: str | None = N
         raise HTTPException(400, str(exc)) from None
 
 
-def reviewed(request: Request, story: str) -> tuple[StoryView, Any]:
-    """The story's view and its reviews attached to its facts."""
-    info, view = story_view(request, story)
-    return view, space_of(request).reviews(info.id, view)
-
-
 async def answered(request: Request, story: str, make: Callable[[StoryView, Attached], Any], *key: Hashable) -> Response:
     """``make(view, reviews)`` as JSON, for a read-only page of the story: remembered per
     (path, ``key``) while the story's view and review decisions stay the same; made on the event
@@ -194,7 +189,7 @@ def review(request: Request, story: str, fact_id: str, who: Who, body: Verdict) 
 @router.get("/stories/{story}/reviews")
 def reviews(request: Request, story: str, who: Who) -> dict:
     """Every decision attached to the facts as they are now, and those whose fact is gone (orphaned)."""
-    view, attached = reviewed(request, story)
+    _, view, attached = space_of(request).prepare(story)
     return {"facts": [{"fact": f, "title": view.titles.get(f, ""), "latest": review_dict(r.latest),
                        "history": [review_dict(x) for x in r.history]} for f, r in attached.by_fact.items()],
             "orphaned": [review_dict(r) for r in attached.orphaned]}  # fmt: skip
@@ -382,7 +377,7 @@ async def events(request: Request, job_id: str, who: Who) -> StreamingResponse:
             fresh, seen = live.since(seen)
             for state in fresh:
                 yield _event({"id": job_id, **state})
-            if fresh and fresh[-1]["state"] in ("done", "failed", "cancelled"):
+            if fresh and fresh[-1]["state"] in ENDED:
                 return
             if await request.is_disconnected():
                 return

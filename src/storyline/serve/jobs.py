@@ -38,7 +38,7 @@ from storyline import api
 from storyline.core.options import AnalysisOptions
 from storyline.ingest import Rejection
 from storyline.ingest.fetch import Fetched, FetchRefused, fetch
-from storyline.store.desk import Job
+from storyline.store.desk import OPEN, Job
 
 __all__ = ["Cancelled", "JobRunner", "Live", "safe_name"]
 
@@ -143,7 +143,7 @@ class JobRunner:
     def cancel(self, store: Any, job_id: str) -> bool:
         """Ask a queued or running job to stop; False when it has ended or is unknown."""
         live = self._live.get(job_id)
-        if live is None or live.state not in ("queued", "running"):
+        if live is None or live.state not in OPEN:
             return False
         live.cancel.set()
         if live.state == "queued":

@@ -10,7 +10,16 @@ from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
 import jinja2
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import (
+    APIRouter,
+    Depends,
+    File,
+    Form,
+    HTTPException,
+    Query,
+    Request,
+    UploadFile,
+)
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from storyline import __version__
@@ -166,10 +175,6 @@ def setup(request: Request, name: Token, password: Token, login_token: Token) ->
 # -- the story's pages ----------------------------------------------------------------------------
 
 
-def _reviewed(request: Request, info: StoryInfo, view: Any) -> Any:
-    return space_of(request).reviews(info.id, view)
-
-
 @router.get("/", include_in_schema=False)
 def home(request: Request, who: Who) -> Response:
     active = space_of(request).stories(archived=False)
@@ -198,16 +203,16 @@ def change_story(request: Request, story: str, who: Who, csrf: Token, name: Toke
 
 @router.get("/stories/{story}", include_in_schema=False)
 def brief(request: Request, story: str, who: Who) -> Response:
-    info, view = story_view(request, story)
-    return render(request, "brief.html.j2", who, story=info, brief=view.brief(_reviewed(request, info, view)), timeline=view.timeline()[:200],
+    info, view, attached = space_of(request).prepare(story)
+    return render(request, "brief.html.j2", who, story=info, brief=view.brief(attached), timeline=view.timeline()[:200],
                   jobs=space_of(request).store.desk.jobs(info.id, 5))  # fmt: skip
 
 
 @router.get("/stories/{story}/facts", include_in_schema=False)
 def facts(request: Request, story: str, who: Who, offset: int = 0) -> Response:
-    info, view = story_view(request, story)
+    info, view, attached = space_of(request).prepare(story)
     given = {k: v for k in FACT_FILTERS if (v := request.query_params.get(k, "").strip())}
-    result = view.facts_page(FactFilter(**given), offset, 50, _reviewed(request, info, view))
+    result = view.facts_page(FactFilter(**given), offset, 50, attached)
     more = lambda at: f"?{urlencode({**given, 'offset': at})}"
     return render(request, "facts.html.j2", who, story=info, result=result, given={k: given.get(k, "") for k in FACT_FILTERS}, choices=view.choices(),
                   prev=more(max(0, offset - 50)) if offset > 0 else None,
@@ -216,8 +221,8 @@ def facts(request: Request, story: str, who: Who, offset: int = 0) -> Response:
 
 @router.get("/stories/{story}/facts/{fact_id}", include_in_schema=False)
 def fact(request: Request, story: str, fact_id: str, who: Who, offset: int = Query(0, ge=0)) -> Response:
-    info, view = story_view(request, story)
-    found = view.fact(fact_id, _reviewed(request, info, view), offset, FACT_PAGE)
+    info, view, attached = space_of(request).prepare(story)
+    found = view.fact(fact_id, attached, offset, FACT_PAGE)
     if found is None:
         raise HTTPException(404, "no such fact in this story (the story may have changed since the link was made)")
     return render(request, "fact.html.j2", who, story=info, fact=found, verdicts=view.choices()["review"][:-1],

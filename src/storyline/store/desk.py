@@ -18,18 +18,19 @@ import sqlalchemy as sa
 
 from storyline.store.tables import accounts, api_tokens, feeds, jobs, sessions
 
-__all__ = ["JOB_STATES", "ROLES", "Account", "Desk", "Job", "now"]
+__all__ = ["ENDED", "OPEN", "ROLES", "STAMP", "Account", "Desk", "Job", "now"]
 
 ROLES = ("reader", "editor", "admin")
 """Roles, least first: a reader reads, an editor also adds articles and reviews, an admin also
 manages accounts."""
-JOB_STATES = ("queued", "running", "done", "failed", "cancelled")
+STAMP = "%Y-%m-%dT%H:%M:%SZ"  # the desk's times: UTC, to the second
+OPEN = ("queued", "running")  # a job's states before it ends
 ENDED = ("done", "failed", "cancelled")
 
 
 def now() -> str:
     """The time as the desk stores it: ISO 8601, UTC, seconds."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime(STAMP)
 
 
 @dataclass(frozen=True)
@@ -58,10 +59,6 @@ class Job:
     total: int
     message: str
     summary: dict | None
-
-    @property
-    def ended(self) -> bool:
-        return self.state in ENDED
 
     def as_dict(self) -> dict[str, Any]:
         return {f: getattr(self, f) for f in self.__dataclass_fields__}
@@ -181,7 +178,7 @@ class Desk:
     def interrupt_jobs(self, message: str) -> int:
         """Mark every job not ended as failed (a server stopped with them queued or running)."""
         with self._tx(write=True) as conn:
-            q = jobs.update().where(jobs.c.state.in_(("queued", "running"))).values(state="failed", message=message,
+            q = jobs.update().where(jobs.c.state.in_(OPEN)).values(state="failed", message=message,
                                                                                    finished=now())
             return conn.execute(q).rowcount
 

@@ -111,7 +111,7 @@ def _initials(key: str) -> str:
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
-def _other_ner(b: _Builder, blocked: set[int], headline: set[int] = frozenset()) -> None:
+def _other_ner(b: _Builder, blocked: set[int], headline: frozenset[int] = frozenset()) -> None:
     """Entities from the remaining NER spans; one read from a Title Case line only when the article
     names it elsewhere too ("Investigation of Facility Pending" is a headline's words)."""
     doc = b.doc

@@ -44,8 +44,9 @@ _MIN_WORDS = 4  # content words a line needs before its capitals can be judged
 _TITLE_SHARE = 0.75  # share of capitalised content words that makes a line Title Case
 
 
-def title_case_tokens(idx: DocIndex) -> set[int]:
-    """Token indices of the lines (text between line breaks) written in Title Case.
+def title_case_tokens(idx: DocIndex) -> frozenset[int]:
+    """Token indices of the lines (text between line breaks) written in Title Case (found once
+    per index: the entity components ask for them three times).
 
     A line counts when it has at least four content words (stop words aside), three quarters of
     them start with a capital letter, it does not end like a sentence (a period), and a word that
@@ -53,6 +54,8 @@ def title_case_tokens(idx: DocIndex) -> set[int]:
     common word of English that names no one ("Checks", "Heist"). Body sentences, where only
     names are capitalised, never qualify, even when they are mostly names.
     """
+    if idx.title_case is not None:
+        return idx.title_case
     texts, starts, text = idx.texts, idx.tok_starts, idx.text
     out: set[int] = set()
     line: list[int] = []
@@ -73,7 +76,8 @@ def title_case_tokens(idx: DocIndex) -> set[int]:
         if not idx.space[k]:
             line.append(k)
     close()
-    return out
+    idx.title_case = frozenset(out)
+    return idx.title_case
 
 
 def _given(lex: Lexicon, word: str) -> bool:
