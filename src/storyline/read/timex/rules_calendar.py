@@ -6,6 +6,7 @@ rule's match, the :class:`~.context.Context` and the span, and returns a Found o
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from storyline.core.dates import interval
@@ -258,8 +259,7 @@ def rule_season(m, ctx, s, e):
             return None
     code = SEASONS[word]
     if m["spelled"]:  # "the winter of nineteen ninety-four"
-        words = re.split(r"[-\s]+", m["spelled"].lower())
-        year = CARDINALS[words[0]] * 100 + sum(CARDINALS[w] for w in words[1:])
+        year = _spelled_year(*re.split(r"[-\s]+", m["spelled"]))
         return Found(s, e, "DATE", f"{year}-{code}")
     if m["y"]:
         return Found(s, e, "DATE", f"{m['y']}-{code}")
@@ -285,6 +285,11 @@ def rule_decade(m, ctx, s, e):
     return Found(s, e, "DATE", value, mod=mod)
 
 
+def _spelled_year(hundreds: str, *rest: str) -> int:
+    """ "nineteen", "ninety", "four" -> 1994."""
+    return CARDINALS[hundreds.lower()] * 100 + sum(CARDINALS[w.lower()] for w in rest if w)
+
+
 def rule_spelled_year(m, ctx, s, e):
     if m["millennium"]:  # "the year two thousand" of broadcast transcripts
         return Found(s, e, "DATE", "2000")
@@ -292,10 +297,7 @@ def rule_spelled_year(m, ctx, s, e):
         tens = CARDINALS[m["decade"].lower().replace("ies", "y")]
         century = 19 if ctx.dct is None or 1900 + tens <= ctx.dct.year else 18
         return Found(s, e, "DATE", f"{century}{tens // 10}")
-    year = CARDINALS[m["hundreds"].lower()] * 100 + CARDINALS[m["tens"].lower()]
-    if m["ones"]:
-        year += CARDINALS[m["ones"].lower()]
-    return Found(s, e, "DATE", str(year))
+    return Found(s, e, "DATE", str(_spelled_year(m["hundreds"], m["tens"], m["ones"])))
 
 
 def rule_century(m, ctx, s, e):
@@ -320,34 +322,29 @@ def _election_day(year: int) -> date:
     return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
 
 
+def _movable(day_in: Callable[[int], date], m, ctx, s, e):
+    """A holiday whose date moves with the year. Like a month and day without a year: a past
+    clause means the last one before publication ("by Thanksgiving it was obvious" in March), a
+    future one the next."""
+    if m["y"]:
+        return Found(s, e, "DATE", day_in(int(m["y"])).isoformat())
+    if not ctx.dct:
+        return Found(s, e, "DATE", "XXXX-11")
+    day = day_in(ctx.dct.year)
+    tense = ctx.tense.tense(s, e)
+    if tense == "past" and day > ctx.dct:
+        day = day_in(ctx.dct.year - 1)
+    elif tense == "future" and day < ctx.dct:
+        day = day_in(ctx.dct.year + 1)
+    return Found(s, e, "DATE", day.isoformat(), anchor="DCT")
+
+
 def rule_holiday(m, ctx, s, e):
     name = WS.sub(" ", m["hol"].lower().replace("’", "'"))
     if name == "election day":
-        if m["y"]:
-            return Found(s, e, "DATE", _election_day(int(m["y"])).isoformat())
-        if not ctx.dct:
-            return Found(s, e, "DATE", "XXXX-11")
-        # the next one, or the last when the clause is past
-        day = _election_day(ctx.dct.year)
-        if ctx.tense.tense(s, e) == "past" and day > ctx.dct:
-            day = _election_day(ctx.dct.year - 1)
-        elif day < ctx.dct and ctx.tense.tense(s, e) != "past":
-            day = _election_day(ctx.dct.year + 1)
-        return Found(s, e, "DATE", day.isoformat(), anchor="DCT")
+        return _movable(_election_day, m, ctx, s, e)
     if name.startswith("thanksgiving"):
-        if m["y"]:
-            return Found(s, e, "DATE", _thanksgiving(int(m["y"])).isoformat())
-        if not ctx.dct:
-            return Found(s, e, "DATE", "XXXX-11")
-        # Like a month and day without a year: a past clause means the last one before
-        # publication ("by Thanksgiving it was obvious" in March), a future one the next.
-        day = _thanksgiving(ctx.dct.year)
-        tense = ctx.tense.tense(s, e)
-        if tense == "past" and day > ctx.dct:
-            day = _thanksgiving(ctx.dct.year - 1)
-        elif tense == "future" and day < ctx.dct:
-            day = _thanksgiving(ctx.dct.year + 1)
-        return Found(s, e, "DATE", day.isoformat(), anchor="DCT")
+        return _movable(_thanksgiving, m, ctx, s, e)
     month, day = _HOLIDAYS[name]
     value, anchor = date_value(ctx, month, day, m["y"], s, e)
     return Found(s, e, "DATE", value, anchor=anchor) if value else None

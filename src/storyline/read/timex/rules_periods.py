@@ -17,7 +17,7 @@ from storyline.read.timex.calendar import Point, parse_value, shift
 from storyline.read.timex.context import Context, Found, date_value, day_num, month_num
 from storyline.read.timex.lexicon import MONTHS, ORDINALS
 
-__all__ = ["HANDLERS", "reporting_quarter"]
+__all__ = ["HANDLERS", "quarter_before", "reporting_quarter"]
 
 _ENDED = re.compile(r"\s+(?:ended|ending|through|to)\b", re.I)
 _ENDED_DATE = re.compile(
@@ -42,6 +42,13 @@ def reporting_quarter(ctx: Context) -> Point | None:
 
 def _last_completed_quarter(ctx: Context) -> Point | None:
     return Point(shift(ctx.dct, "M", -3), "Q") if ctx.dct else None
+
+
+def quarter_before(ctx: Context, q: Point | None = None, years: int = 1) -> str:
+    """The value of quarter ``q`` (default: the one reported on, else the last completed) ``years``
+    before: a quarterly report compares with the same quarter of an earlier year."""
+    q = q or reporting_quarter(ctx) or _last_completed_quarter(ctx)
+    return Point(shift(q.day, "Y", -years), "Q").value()
 
 
 def _weekend(ctx: Context, s: int, e: int) -> str:
@@ -79,7 +86,7 @@ def rule_year_ago(m, ctx, s, e):
     q = reporting_quarter(ctx)
     noun = (m["noun"] or "").lower()
     if q is not None and noun in ("", "period", "quarter"):  # "year-earlier results" in a quarterly report
-        return Found(start, e, "DATE", Point(shift(q.day, "Y", -1), "Q").value(), anchor="REF")
+        return Found(start, e, "DATE", quarter_before(ctx, q), anchor="REF")
     if ctx.dct is None:
         return Found(start, e, "DATE", "XXXX")
     return Found(start, e, "DATE", f"{ctx.dct.year - 1}", anchor="DCT")

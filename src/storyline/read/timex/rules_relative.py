@@ -30,7 +30,7 @@ from storyline.read.timex.lexicon import (
     WEEKDAYS,
 )
 from storyline.read.timex.patterns import RULE_REGEX
-from storyline.read.timex.rules_periods import reporting_quarter
+from storyline.read.timex.rules_periods import quarter_before, reporting_quarter
 
 __all__ = ["HANDLERS"]
 
@@ -67,7 +67,7 @@ def rule_offset(m, ctx, s, e):
     q = reporting_quarter(ctx) if ctx.timeml and exact and letter == "Y" and direction != "from now" else None
     if q is not None and direction in ("ago", "earlier", "before"):
         # "up from $10 million a year ago" in a third-quarter report: that quarter a year before
-        return Found(s, e, "DATE", Point(shift(q.day, "Y", -n), "Q").value(), anchor="REF")
+        return Found(s, e, "DATE", quarter_before(ctx, q, n), anchor="REF")
     if ctx.timeml and ctx.part_year and exact and n == 1 and letter == "Y" and direction in ("ago", "earlier", "before") and ctx.dct:
         # "compared with $2 million a year earlier" after "for the nine months": the year before
         return Found(s, e, "DATE", str(ctx.dct.year - 1), anchor="DCT")
@@ -109,8 +109,7 @@ def rule_period_ago(m, ctx, s, e):
         return HANDLERS[rule](sub, ctx, sub.start(), sub.end()) if sub else None
     if ctx.dct is None:
         return Found(s, e, "DATE", "XXXX-QX")
-    q = reporting_quarter(ctx) or Point(shift(ctx.dct, "M", -3), "Q")
-    return Found(s, e, "DATE", Point(shift(q.day, "Y", -1), "Q").value(), anchor="REF")
+    return Found(s, e, "DATE", quarter_before(ctx), anchor="REF")
 
 
 def rule_rel_unit(m, ctx, s, e):
@@ -130,7 +129,7 @@ def rule_rel_unit(m, ctx, s, e):
     q = reporting_quarter(ctx) if ctx.timeml and rel == "last" and unit == "year" else None
     if q is not None and _COMPARED.search(ctx.text, max(0, s - 80), s):
         # "compared with earnings of $33 million last year" in a quarterly report
-        return Found(s, e, "DATE", Point(shift(q.day, "Y", -1), "Q").value(), anchor="REF")
+        return Found(s, e, "DATE", quarter_before(ctx, q), anchor="REF")
     gran = "W" if letter in ("W", "WE") else letter
     if rel in _ANAPHORIC:
         sign = _ANAPHORIC[rel]
