@@ -141,3 +141,13 @@ def test_serve_without_the_extra_names_the_install(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "storyline.serve", None)
     result = run("serve", "--db", str(tmp_path / "s.db"), code=2)
     assert "pip install 'storyline[serve]'" in result.stderr
+
+
+def test_form_cookies_are_secure_over_https(tmp_path, model):
+    # The setup form once set its one-use token cookie without Secure where the sign-in form did.
+    with TestClient(make_app(fixture_db(tmp_path / "story.db"), model), client=LOCAL, base_url="https://testserver") as c:
+        assert "secure" in c.get("/setup").headers["set-cookie"].lower()
+        page = c.get("/setup").text
+        token = page.split('name="login_token" value="')[1].split('"')[0]
+        assert c.post("/setup", data={"name": "ann", "password": PASSWORD, "login_token": token}, follow_redirects=False).status_code == 303
+        assert "secure" in c.get("/login").headers["set-cookie"].lower()

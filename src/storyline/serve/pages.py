@@ -105,15 +105,32 @@ def _safe_next(url: str | None) -> str:
 # -- signing in ---------------------------------------------------------------------------------
 
 
+def _signing_form(request: Request, template: str, status: int = 200, **context) -> Response:
+    """A sign-in or setup form with a fresh one-use token, also set as a strict cookie: a form
+    posted from another site cannot carry the cookie (login CSRF)."""
+    token = secrets.token_urlsafe(24)
+    response = render(request, template, None, status=status, login_token=token, **context)
+    response.set_cookie(LOGIN_COOKIE, token, httponly=True, samesite="strict", secure=request.url.scheme == "https")
+    return response
+
+
+def _with_session(response: Response, request: Request, value: str) -> Response:
+    response.set_cookie(SESSION_COOKIE, value, max_age=SESSION_DAYS * 86400, httponly=True, samesite="lax",
+                        secure=request.url.scheme == "https")  # fmt: skip
+    return response
+
+
+def _pager(offset: int, size: int, more: bool, link) -> dict:
+    """``prev`` / ``next`` links of a paged list; ``link(offset)`` makes one."""
+    return {"prev": link(max(0, offset - size)) if offset > 0 else None, "next": link(offset + size) if more else None}
+
+
 @router.get("/login", include_in_schema=False)
 def login_form(request: Request, next: str = "/") -> Response:
     space = space_of(request)
     if not space.store.desk.accounts():
         return _back("/setup")
-    token = secrets.token_urlsafe(24)
-    response = render(request, "login.html.j2", None, login_token=token, next=_safe_next(next), error=None)
-    response.set_cookie(LOGIN_COOKIE, token, httponly=True, samesite="strict", secure=request.url.scheme == "https")
-    return response
+    return _signing_form(request, "login.html.j2", next=_safe_next(next), error=None)
 
 
 @router.post("/login", include_in_schema=False)
@@ -123,15 +140,9 @@ def login(request: Request, name: Token, password: Token, login_token: Token, ne
         raise HTTPException(403, "the sign-in form is out of date: reload it and try again")
     account = space.auth.check_password(name, password)
     if account is None:
-        token = secrets.token_urlsafe(24)
-        response = render(request, "login.html.j2", None, status=401, login_token=token, next=_safe_next(next),
-                          error="Wrong name or password.")  # fmt: skip
-        response.set_cookie(LOGIN_COOKIE, token, httponly=True, samesite="strict", secure=request.url.scheme == "https")
-        return response
+        return _signing_form(request, "login.html.j2", 401, next=_safe_next(next), error="Wrong name or password.")
     value, _csrf = space.auth.start_session(account)
-    response = _back(_safe_next(next))
-    response.set_cookie(SESSION_COOKIE, value, max_age=SESSION_DAYS * 86400, httponly=True, samesite="lax",
-                        secure=request.url.scheme == "https")  # fmt: skip
+    response = _with_session(_back(_safe_next(next)), request, value)
     response.delete_cookie(LOGIN_COOKIE)
     return response
 
@@ -152,10 +163,7 @@ def setup_form(request: Request) -> Response:
         return _back("/login")
     if not _local(request):
         raise HTTPException(403, "the first account is made from the server's own machine: storyline account add NAME --role admin")
-    token = secrets.token_urlsafe(24)
-    response = render(request, "setup.html.j2", None, login_token=token, error=None)
-    response.set_cookie(LOGIN_COOKIE, token, httponly=True, samesite="strict")
-    return response
+    return _signing_form(request, "setup.html.j2", error=None)
 
 
 @router.post("/setup", include_in_schema=False)
@@ -213,10 +221,9 @@ def facts(request: Request, story: str, who: Who, offset: int = 0) -> Response:
     info, view, attached = space_of(request).prepare(story)
     given = {k: v for k in FACT_FILTERS if (v := request.query_params.get(k, "").strip())}
     result = view.facts_page(FactFilter(**given), offset, 50, attached)
-    more = lambda at: f"?{urlencode({**given, 'offset': at})}"
-    return render(request, "facts.html.j2", who, story=info, result=result, given={k: given.get(k, "") for k in FACT_FILTERS}, choices=view.choices(),
-                  prev=more(max(0, offset - 50)) if offset > 0 else None,
-                  next=more(offset + 50) if offset + 50 < result["total"] else None)  # fmt: skip
+    pages = _pager(offset, 50, offset + 50 < result["total"], lambda at: f"?{urlencode({**given, 'offset': at})}")
+    return render(request, "facts.html.j2", who, story=info, result=result, given={k: given.get(k, "") for k in FACT_FILTERS},
+                  choices=view.choices(), **pages)  # fmt: skip
 
 
 @router.get("/stories/{story}/facts/{fact_id}", include_in_schema=False)
@@ -226,8 +233,7 @@ def fact(request: Request, story: str, fact_id: str, who: Who, offset: int = Que
     if found is None:
         raise HTTPException(404, "no such fact in this story (the story may have changed since the link was made)")
     return render(request, "fact.html.j2", who, story=info, fact=found, verdicts=view.choices()["review"][:-1],
-                  prev=f"?offset={max(0, offset - FACT_PAGE)}" if offset > 0 else None,
-                  next=f"?offset={offset + FACT_PAGE}" if found["more"] else None)  # fmt: skip
+                  **_pager(offset, FACT_PAGE, found["more"], lambda at: f"?offset={at}"))  # fmt: skip
 
 
 @router.post("/stories/{story}/facts/{fact_id}/review", include_in_schema=False)
@@ -253,9 +259,8 @@ def articles(request: Request, story: str, who: Who, offset: int = 0, outlet: st
     info, view = story_view(request, story)
     result = view.articles_page(offset, 50, outlet)
     keep = {"outlet": outlet} if outlet else {}
-    return render(request, "articles.html.j2", who, story=info, result=result, outlet=outlet,
-                  prev=f"?{urlencode({**keep, 'offset': max(0, offset - 50)})}" if offset > 0 else None,
-                  next=f"?{urlencode({**keep, 'offset': offset + 50})}" if offset + 50 < result["total"] else None)  # fmt: skip
+    pages = _pager(offset, 50, offset + 50 < result["total"], lambda at: f"?{urlencode({**keep, 'offset': at})}")
+    return render(request, "articles.html.j2", who, story=info, result=result, outlet=outlet, **pages)
 
 
 @router.get("/stories/{story}/articles/{article_id:path}", include_in_schema=False)
@@ -366,9 +371,7 @@ def change_password(request: Request, who: Who, csrf: Token, current: Token, pas
     value, csrf_now = space.auth.start_session(who.account)
     response = render(request, "account.html.j2", Caller(who.account, csrf_now), tokens=tokens, new_token=None, error=None,
                       changed="Password changed; every other session of this account is signed out.")  # fmt: skip
-    response.set_cookie(SESSION_COOKIE, value, max_age=SESSION_DAYS * 86400, httponly=True, samesite="lax",
-                        secure=request.url.scheme == "https")  # fmt: skip
-    return response
+    return _with_session(response, request, value)
 
 
 @router.post("/account/tokens", include_in_schema=False)
