@@ -159,7 +159,9 @@ class JobRunner:
 
     # -- running ------------------------------------------------------------------------------
 
-    def _update(self, store: Any, job_id: str, live: Live, **values: Any) -> None:
+    def _update(self, store: Any, job_id: str, live: Live, summary: dict[str, Any] | None = None, **values: Any) -> None:
+        """Change the job's live state; its state, counts, message (and a final ``summary``) are
+        also stored, in one write."""
         with self._lock:
             for k, v in values.items():
                 setattr(live, k, v)
@@ -167,6 +169,8 @@ class JobRunner:
             live.events.append(live.as_dict())
             del live.events[:-KEEP]
         stored = {k: v for k, v in values.items() if k in ("state", "done", "total", "message")}
+        if summary is not None:
+            stored["summary"] = summary
         if stored:
             store.desk.update_job(job_id, **stored)
 
@@ -252,9 +256,8 @@ class JobRunner:
                 self._after(story)
             except Exception as exc:  # noqa: BLE001 - the articles are stored: the job is done all the same
                 self._update(store, job_id, live, message=f"stored, but the pages could not be updated ({type(exc).__name__}: {exc})")
-        store.desk.update_job(job_id, summary=data)
         skipped = f"; {len(data['rejected'])} input(s) skipped" if data["rejected"] else ""
-        self._update(store, job_id, live, state="done", done=live.total, current="",
+        self._update(store, job_id, live, data, state="done", done=live.total, current="",
                      message=f"read {data['articles']['new']} new article(s), {data['articles']['unchanged']} unchanged{skipped}")
 
 
