@@ -128,6 +128,7 @@ def find_attributions(doc: Doc) -> list[AttributionAnn]:
         cue = c.cue or src.cue
         if cue:
             ann.cue = doc[cue[0] : cue[1]].text
+            ann.cue_start, ann.cue_end = doc[cue[0]].idx, doc[cue[1] - 1].idx + len(doc[cue[1] - 1].text)
         if src.source:
             s, e = doc[src.source[0]].idx, doc[src.source[1] - 1].idx + len(doc[src.source[1] - 1].text)
             ann.source_start, ann.source_end, ann.source_text = s, e, ctx.text[s:e]
