@@ -79,6 +79,13 @@ def _cue_span(text: str, att) -> tuple[int, int] | None:
     return (best[1], best[1] + len(att.cue)) if best else None
 
 
+def _cue_only(att) -> bool:
+    """A cue-only attribution ('are said to be', 'is reported to want'): narration typed rumor
+    whose cue is a passive reporting verb, which MEANTIME links as it links 'said'."""
+    words = (att.cue or "").lower().split()
+    return len(words) > 1 and any(w in SPEECH_ACTS for w in words)
+
+
 def _scorable(text: str, att, cue: tuple[int, int], end: int) -> bool:
     """Whether the gold could hold this attribution. MEANTIME annotates SLINKs from *event* mentions
     only, so 'according to X' / 'per X' (no event) can never match; and only the first sentences
@@ -169,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
             doc = proc(doc)
             timing["ours" if name in ours else "base"] += time.perf_counter() - t0
         end = mdoc.annotated_end
-        atts = [a for a in doc._.sl_attributions or [] if a.quote != "none"]
+        atts = [a for a in doc._.sl_attributions or [] if a.quote != "none" or _cue_only(a)]
         cues = [_cue_span(mdoc.text, a) for a in atts]
         speech, cognitive = _gold(mdoc)
         c["gold_speech"] += len(speech)

@@ -13,12 +13,12 @@ from storyline.read.attribution.context import Ctx
 from storyline.read.attribution.speech import (
     _SKIP_LEAD,
     Candidate,
-    _governing_subject,
     _is_outletish,
     _modifier,
     _own_subject,
     _tail,
     _trim,
+    participial_source,
     segments,
 )
 
@@ -176,12 +176,12 @@ def _verb_cue(ctx: Ctx, i: int, lo: int, hi: int, end_char: int, found: list[Can
         return None  # 'his anniversary post': the noun, not the verb
     cand = Candidate((0, 0), "indirect", (i, i + 1), klass)
     if doc[i].lower_ in lex.participial and not _own_subject(ctx, i, lo):
-        if found and found[-1].paragraph == ctx.para_of[i]:
-            cand.inherit = "previous"
-        else:  # 'O'Leary justified his choice by saying ...': the subject of the governing verb
-            cand.source = _governing_subject(ctx, i, lo)
-            if cand.source is None:
+        # 'O'Leary justified his choice by saying ...': the subject of the governing verb
+        cand.source = participial_source(ctx, i, lo, continues=bool(found) and found[-1].paragraph == ctx.para_of[i])
+        if cand.source is None:
+            if not (found and found[-1].paragraph == ctx.para_of[i]):
                 return None
+            cand.inherit = "previous"
     else:
         cand.source = ctx.subject_of(i, lo)
         if cand.source is None:

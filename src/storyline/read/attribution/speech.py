@@ -159,6 +159,10 @@ def _cue_after(ctx: Ctx, s: int, e: int, cand: Candidate) -> bool:
             cand.cue, cand.cue_class, cand.source = (i, i + 2), "assert", np
             return True
         return False
+    quoted_as = _quoted_as(ctx, i, e)
+    if quoted_as is not None:  # '“...,” Detik.com quoted Djamal as saying'
+        cand.cue, cand.cue_class, cand.source = (quoted_as, quoted_as + 1), lex.verb(doc[quoted_as])[1], participial_source(ctx, quoted_as, i)
+        return cand.source is not None
     v = lex.verb(doc[i])
     if v and v[1] not in ("news", "learn", "speculate", "request"):  # inverted: "says the source"
         np = ctx.np_after(i + 1, e)
@@ -200,6 +204,17 @@ def _cue_after(ctx: Ctx, s: int, e: int, cand: Candidate) -> bool:
         if not ctx.np_like(t, inner=True) and ctx.pos(t) != "ADV":
             return False
     return False
+
+
+def _quoted_as(ctx: Ctx, i: int, e: int) -> int | None:
+    """The participial cue closing '<outlet> quoted <speaker> as saying' right after a quote."""
+    doc = ctx.doc
+    for c in range(i + 1, min(e, i + 10)):
+        if doc[c].is_punct:
+            return None
+        if doc[c].lower_ in ctx.lex.participial and doc[c - 1].lower_ == "as":
+            return c if c + 1 >= e or doc[c + 1].is_punct else None
+    return None
 
 
 def _passive(ctx: Ctx, i: int) -> bool:
@@ -256,7 +271,9 @@ def _cue_before(ctx: Ctx, lo: int, hi: int, cand: Candidate) -> int | None:
         cand.cue, cand.cue_class = (c, c + 1), klass
         cand.recipient, cand.exclusive, k = _tail(ctx, c + 1, hi, tell=lemma == "tell")
         if doc[c].lower_ in lex.participial and not _own_subject(ctx, c, lo):
-            cand.inherit = "previous"
+            cand.source = participial_source(ctx, c, lo)
+            if cand.source is None:
+                cand.inherit = "previous"
         elif klass == "social" and c > lo and ctx.pos(doc[c - 1]) == "DET":
             # 'She posted a photo with the caption “...”': the poster is the governing subject
             cand.source = _governing_subject(ctx, c, lo)
@@ -296,6 +313,32 @@ def _governing_subject(ctx: Ctx, c: int, lo: int) -> tuple[int, int] | None:
     h, hops = ctx.doc[c], 0
     while h.head.i != h.i and hops < 4:
         h, hops = h.head, hops + 1
+        subj = next((ch for ch in h.children if ch.dep_ == "nsubj" and lo <= ch.i < c), None)
+        if subj is not None:
+            return max(subj.left_edge.i, lo), subj.right_edge.i + 1
+    return None
+
+
+def participial_source(ctx: Ctx, c: int, lo: int, continues: bool = True) -> tuple[int, int] | None:
+    """The speaker of a participial cue without a subject of its own ('..., saying “...”'), or
+    None when it continues the attribution before it. Under a reporting verb ('she said, adding
+    that ...') it continues that attribution (when ``continues``: there is one to continue);
+    otherwise ('Jobs started by hinting at it, saying ...', 'He took time off, later revealing
+    that ...') the speaker is the governing verb's subject."""
+    if not ctx.has_dep:
+        return None
+    doc = ctx.doc
+    h, hops = doc[c], 0
+    if c > lo and doc[c - 1].lower_ == "as":
+        # 'Detik.com quoted Djamal as saying', 'Djamal was quoted as saying': the one quoted speaks
+        gov = doc[c - 1].head if doc[c].head.i == c - 1 else doc[c].head
+        who = next((ch for ch in gov.children if ch.dep_ in ("dobj", "nsubjpass") and lo <= ch.i < c), None)
+        if who is not None:
+            return max(who.left_edge.i, lo), who.right_edge.i + 1
+    while h.head.i != h.i and hops < 4:
+        h, hops = h.head, hops + 1
+        if continues and ctx.lex.verb(h) and not _modifier(ctx, h.i):
+            return None
         subj = next((ch for ch in h.children if ch.dep_ == "nsubj" and lo <= ch.i < c), None)
         if subj is not None:
             return max(subj.left_edge.i, lo), subj.right_edge.i + 1
