@@ -70,3 +70,37 @@ def test_cue_offsets_point_at_the_cue_not_a_later_same_word():
     text = "The firm said on Tuesday that sales rose. The firm said that costs fell."
     a = one(text, "sales rose")
     assert text[a.cue_start : a.cue_end] == "said" and a.cue_start == text.index("said")
+
+
+def test_quoted_words_inside_a_reported_clause_are_part_of_it():
+    text = 'The label claims that the store violates a deal which barred the firm from using the "Apple" name in music.'
+    [(content, a)] = atts(text)
+    assert content == 'the store violates a deal which barred the firm from using the "Apple" name in music'
+    assert (a.cue, a.quote) == ("claims", "indirect")
+    # the quoted words as the whole remaining clause stay a direct quote
+    a = one("Quinn told The Harbor Times that she “feels lighter than ever” these days.", "feels lighter")
+    assert a.quote == "direct"
+
+
+def test_a_claim_infinitive_is_its_content():
+    text = "The company claims to own the trademark, and moreover, that it sells phones under the name."
+    [(content, a)] = atts(text)
+    assert content == "own the trademark, and moreover, that it sells phones under the name"
+    assert (a.cue, a.source_text) == ("claims", "The company")
+
+
+def test_speech_nouns_with_a_speaker_and_a_that_clause():
+    a = one("Shares rose after the government's announcement that it would buy bad loans from banks.", "it would buy")
+    assert (a.cue, a.source_text) == ("announcement", "the government")
+    a = one("He spoke after the announcement by Harbor Motors that it had filed for bankruptcy.", "had filed")
+    assert (a.cue, a.source_text) == ("announcement", "Harbor Motors")
+    [(content, a)] = atts("Lee's insistence that the vote go ahead angered his partners.")
+    assert content == "the vote go ahead"
+    assert atts("The statement that was issued on Monday did not say more.") == []
+    assert atts("The announcement that came on Monday surprised the staff.") == []
+
+
+def test_participle_in_the_sentence_of_another_cue_continues_it():
+    text = "Defender Ann Lee admitting that Ross had a gun but then saying that the bullet came from another gun."
+    first, second = one(text, "Ross had a gun"), one(text, "the bullet came")
+    assert second.cue == "saying" and second.source_key == first.source_key

@@ -32,6 +32,7 @@ class CueLexicon:
     outlet_first_words: frozenset[str]  # 'Daily': a two-word capitalised name opening so is an outlet
     crowd_nouns: frozenset[str]
     document_media: frozenset[str]
+    speech_nouns: frozenset[str]  # 'announcement': a nominal cue of a 'that' clause
     social_media: frozenset[str]
     outlets: dict[str, str]  # surface form (exact case) -> canonical outlet name
     ambiguous_outlets: dict[str, str]  # forms that are also ordinary words ('Us', 'People')
@@ -45,7 +46,7 @@ _SHAPE = {
     "verbs": dict, "source_nouns": dict, "plural_anonymous": list, "observation": dict, "rumor": dict,
     "exclusive": list, "ordinals": dict, "participial_cues": list, "publisher_pronouns": list,
     "outlet_words": list, "outlet_first_words": list, "outlet_nouns": list, "crowd_nouns": list,
-    "document_media": list, "social_media": list,
+    "document_media": list, "social_media": list, "speech_nouns": list,
 }  # fmt: skip
 
 
@@ -91,6 +92,7 @@ def cue_lexicon() -> CueLexicon:
         outlet_nouns=frozenset(raw.get("outlet_nouns", [])),
         crowd_nouns=frozenset(raw.get("crowd_nouns", [])),
         document_media=frozenset(raw.get("document_media", [])),
+        speech_nouns=frozenset(raw.get("speech_nouns", [])),
         social_media=frozenset(raw.get("social_media", [])),
         outlets=outlets,
         ambiguous_outlets=ambiguous,

@@ -35,6 +35,7 @@ class Candidate:
     kind_hint: str | None = None  # observation | rumor
     paragraph: int = -1
     quoted: bool = False  # built from quotation marks (a cue-less quote may continue only these)
+    partial: bool = False  # quoted words inside a reported clause with a verb of its own: not a quote's content
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -296,6 +297,11 @@ def _cue_before(ctx: Ctx, lo: int, hi: int, cand: Candidate) -> int | None:
         k += 1
         while k < hi and doc[k].lower_ in ("that", ",", ":"):
             k += 1
+        if any(ctx.pos(doc[j]) == "VERB" for j in range(k, hi)):
+            # 'claims that the store violates a deal barring the “Apple” name': the quoted words
+            # are part of a reported clause, which indirect speech reads whole
+            cand.cue, cand.source, cand.inherit, cand.partial = None, None, None, True
+            return None
         return k
     if hi - k <= 8 and all(ctx.np_like(doc[j], inner=True) for j in range(k, hi)):
         return k  # 'said the employees “gave ...”': the quote's subject stands between
@@ -397,6 +403,9 @@ def direct_candidates(ctx: Ctx) -> list[Candidate]:
             hi = qe
         cand = Candidate((0, 0), "direct", paragraph=para)
         if _cue_before(ctx, lo, qs, cand) is None:
+            if cand.partial:
+                prev_end_tok = qe
+                continue
             cand = Candidate((0, 0), "direct", paragraph=para)
             _cue_after(ctx, qe, hi, cand)
         # The content is the quoted words ('she “sleeps better”' -> 'sleeps better'); the
