@@ -101,6 +101,6 @@ def test_speech_nouns_with_a_speaker_and_a_that_clause():
 
 
 def test_participle_in_the_sentence_of_another_cue_continues_it():
-    text = "Defender Ann Lee admitting that Ross had a gun but then saying that the bullet came from another gun."
+    text = "Defender Ann Lee admitting that Ross had a gun but then changing tack, saying that the bullet came from another gun."
     first, second = one(text, "Ross had a gun"), one(text, "the bullet came")
     assert second.cue == "saying" and second.source_key == first.source_key
