@@ -104,3 +104,28 @@ def test_participle_in_the_sentence_of_another_cue_continues_it():
     text = "Defender Ann Lee admitting that Ross had a gun but then changing tack, saying that the bullet came from another gun."
     first, second = one(text, "Ross had a gun"), one(text, "the bullet came")
     assert second.cue == "saying" and second.source_key == first.source_key
+
+
+def test_a_verb_form_inside_a_name_is_no_cue():
+    assert atts('A bailout for the "Big Three" United States automakers was rejected.') == []
+    assert [a.cue for _, a in atts("Apple Says It Will Give Free Cases")] == ["Says"]  # Title Case headline
+
+
+def test_a_sentence_final_cue_needs_a_clause_before_it():
+    assert atts("Instead, dealers that close will receive a private letter telling them of the decision.") == []
+    text = 'Speaking to the press on Monday, Lee described the events as a "defining moment" for the firm.'
+    assert atts(text) == []
+    assert [c for c, _ in atts("Portman is hurting, insiders say.")] == ["Portman is hurting"]
+
+
+def test_a_cue_with_its_own_object_is_not_the_quote_s_cue():
+    text = 'Calling the problem one that had been "decades in the making," Lee explained the plan to the staff.'
+    assert atts(text) == []
+    assert [a.cue for _, a in atts('"We are fine," she told reporters on Monday.')] == ["told"]
+
+
+def test_a_partial_quote_after_an_auxiliary_is_read_with_its_clause():
+    text = 'He stated that his aim was not to "repeat the mistakes of the past," and that a loan would do so.'
+    [(content, a)] = atts(text)
+    assert content.startswith("his aim was not to") and content.endswith("a loan would do so")
+    assert a.quote == "indirect"

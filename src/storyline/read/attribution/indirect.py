@@ -92,6 +92,20 @@ _CLAIM_NOUNS = frozenset({"report", "reports", "claim", "claims", "rumor", "rumo
                           "allegations", "suggestion", "suggestions", "story", "stories", "speculation"})
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(ctx: Ctx, lo: int, hi: int) -> bool:
+    """``lo:hi`` may be a reported clause: not a lone word ('Instead,') or a participial phrase
+    ('Speaking to the press,') without a finite verb (always true without tags)."""
+    doc = ctx.doc
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    if not ctx.has_pos or any(doc[j].tag_ in _FINITE for j in range(lo, hi)):
+        return True
+    return hi - lo > 1 and doc[lo].tag_ != "VBG"
+
+
 def _nominal_cue(ctx: Ctx, i: int, hi: int, end_char: int) -> Candidate | None:
     """'the government's announcement that it would buy ...', 'an announcement by GM that it had
     filed ...': a speech noun with its speaker (possessor or 'by' agent) and a 'that' clause (not a
@@ -201,7 +215,8 @@ def _verb_cue(ctx: Ctx, i: int, lo: int, hi: int, end_char: int, found: list[Can
     if klass == "social" and ctx.pos(doc[i]) == "NOUN":
         return None  # 'his anniversary post': the noun, not the verb
     cand = Candidate((0, 0), "indirect", (i, i + 1), klass)
-    if doc[i].lower_ in lex.participial and not _own_subject(ctx, i, lo):
+    participle = doc[i].lower_ in lex.participial and not _own_subject(ctx, i, lo)
+    if participle:
         # 'X admitting that ..., then saying that ...' continues the attribution of its sentence;
         # 'O'Leary justified his choice by saying ...' is said by the governing verb's subject
         if found and found[-1].cue and found[-1].cue[0] >= lo:
@@ -257,6 +272,8 @@ def _verb_cue(ctx: Ctx, i: int, lo: int, hi: int, end_char: int, found: list[Can
     if not ctx.has_dep and k < hi and klass in ("assert", "distance", "deny", "report") and ctx.pos(doc[k]) in ("PRON", "PROPN", "DET"):
         cand.content = _trim(text, doc[k].idx, end_char)  # "insiders say she is fine" (no parse)
         return cand
+    if participle:
+        return None  # '... will receive a letter telling them of it': no clause of its own
     # Sentence-final reporting clause: "Portman is hurting, insiders say [to Us]
     # [, speaking on condition of anonymity]."
     rest = range(k, hi)
@@ -275,7 +292,8 @@ def _verb_cue(ctx: Ctx, i: int, lo: int, hi: int, end_char: int, found: list[Can
     if cand.source and short_lead and k + 1 < hi and doc[k].text == "," and cand.source[0] - 1 > lo and doc[cand.source[0] - 1].text == ",":
         cand.content = _trim(text, doc[k + 1].idx, end_char)  # 'Now, the friend says, they are ...'
         return cand
-    if cand.source and final and clause and cand.source[0] - 1 > lo and doc[cand.source[0] - 1].text == ",":
+    # ('Speaking to the press, Lee described ...': a participial phrase is no reported clause)
+    if cand.source and final and clause and cand.source[0] - 1 > lo and doc[cand.source[0] - 1].text == "," and _finite(ctx, lo, cand.source[0] - 1):
         cand.content = _trim(text, doc[lo].idx, doc[cand.source[0] - 1].idx)
         return cand
     return None

@@ -38,8 +38,17 @@ class CueLexicon:
     ambiguous_outlets: dict[str, str]  # forms that are also ordinary words ('Us', 'People')
 
     def verb(self, token) -> tuple[str, str] | None:
-        """(lemma, class) when ``token`` is a reporting verb form."""
-        return self.verb_forms.get(token.lower_)
+        """(lemma, class) when ``token`` is a reporting verb form. A capitalised form inside a name
+        ('the United States automakers', 'Consumer Reports staff') is none: tagged a proper noun,
+        after a capitalised word and before a lower-case one (a Title Case headline's 'Apple Says
+        It Will' keeps its cue)."""
+        v = self.verb_forms.get(token.lower_)
+        if v is None or not token.is_title or token.pos_ != "PROPN" or token.i == 0:
+            return v
+        doc = token.doc
+        if doc[token.i - 1].is_title and token.i + 1 < len(doc) and doc[token.i + 1].is_lower:
+            return None
+        return v
 
 
 _SHAPE = {

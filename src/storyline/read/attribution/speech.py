@@ -196,6 +196,8 @@ def _cue_after(ctx: Ctx, s: int, e: int, cand: Candidate) -> bool:
             np = ctx.np_before(c, i)
             if np is None or np[0] != i and any(not ctx.np_like(doc[k], inner=True) for k in range(i, np[0])):
                 return False
+            if v[0] != "tell" and ctx.has_dep and any(ch.dep_ == "dobj" for ch in t.children):
+                return False  # '“...,” Obama explained the rationale': the verb has its own object
             if v[1] == "learn" and not _is_outletish(ctx, np):
                 return False
             cand.cue, cand.cue_class, cand.source = (c, c + 1), v[1], (i, np[1]) if np[0] != i else np
@@ -297,9 +299,10 @@ def _cue_before(ctx: Ctx, lo: int, hi: int, cand: Candidate) -> int | None:
         k += 1
         while k < hi and doc[k].lower_ in ("that", ",", ":"):
             k += 1
-        if any(ctx.pos(doc[j]) == "VERB" for j in range(k, hi)):
-            # 'claims that the store violates a deal barring the “Apple” name': the quoted words
-            # are part of a reported clause, which indirect speech reads whole
+        if any(ctx.pos(doc[j]) in ("VERB", "AUX") for j in range(k, hi)):
+            # 'claims that the store violates a deal barring the “Apple” name', 'that the country
+            # had “reached the edge”': the quoted words are part of a reported clause (a verb or
+            # auxiliary of its own outside the marks), which indirect speech reads whole
             cand.cue, cand.source, cand.inherit, cand.partial = None, None, None, True
             return None
         return k
