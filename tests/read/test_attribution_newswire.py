@@ -129,3 +129,16 @@ def test_a_partial_quote_after_an_auxiliary_is_read_with_its_clause():
     [(content, a)] = atts(text)
     assert content.startswith("his aim was not to") and content.endswith("a loan would do so")
     assert a.quote == "indirect"
+
+
+def test_a_partial_quote_ending_the_sentence_leaves_its_closing_marks():
+    [(content, a)] = atts("Lee said that she would not comment on “rumors about her life.”")
+    assert content == "she would not comment on “rumors about her life"
+    [(content, a)] = atts('Lee said that the country had "reached the edge of the abyss" last year.')
+    assert content == 'the country had "reached the edge of the abyss" last year'
+
+
+def test_a_quote_opening_its_sentence_keeps_a_cue_with_an_object():
+    assert [a.cue for _, a in atts("“New chapter, same me,” the singer captioned a selfie on Instagram.")] == ["captioned"]
+    text = '"The numbers my opponent uses," Ortiz said, "count towers approved before I took office."'
+    assert {a.source_text for _, a in atts(text)} == {"Ortiz"}

@@ -45,6 +45,14 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and (text[e - 1] in _CONTENT_TRIM or text[e - 1] == "."):
         e -= 1
+    if e - 1 > s and text[e - 2] in ".,;:" and (
+        (text[e - 1] == "”" and "“" in text[s : e - 1]) or (text[e - 1] == '"' and text.count('"', s, e) % 2 == 0)
+    ):
+        # '... on “rumors about her life.”': the closing mark of a quote ending the clause goes with
+        # the sentence's period, as the quote's own marks do
+        e -= 1
+        while e > s and (text[e - 1] in _CONTENT_TRIM or text[e - 1] == "."):
+            e -= 1
     return s, e
 
 
@@ -146,8 +154,9 @@ def _ends_sentence(ctx: Ctx, qi: int) -> bool:
     return not rest or not rest[0].islower()
 
 
-def _cue_after(ctx: Ctx, s: int, e: int, cand: Candidate) -> bool:
-    """'“...,” the source says' / 'says the source' / 'a source tells Us exclusively'."""
+def _cue_after(ctx: Ctx, s: int, e: int, cand: Candidate, inside: bool = False) -> bool:
+    """'“...,” the source says' / 'says the source' / 'a source tells Us exclusively'. ``inside``:
+    the quote does not open its sentence."""
     doc, lex = ctx.doc, ctx.lex
     i = s
     while i < e and (ctx.is_punct(doc[i]) or doc[i].lower_ in ("and", "but")):
@@ -196,8 +205,10 @@ def _cue_after(ctx: Ctx, s: int, e: int, cand: Candidate) -> bool:
             np = ctx.np_before(c, i)
             if np is None or np[0] != i and any(not ctx.np_like(doc[k], inner=True) for k in range(i, np[0])):
                 return False
-            if v[0] != "tell" and ctx.has_dep and any(ch.dep_ == "dobj" for ch in t.children):
-                return False  # '“...,” Obama explained the rationale': the verb has its own object
+            if inside and v[0] != "tell" and ctx.has_dep and any(ch.dep_ == "dobj" and ch.i > c for ch in t.children):
+                # 'Calling it “decades in the making,” Obama explained the rationale': a quote
+                # inside another phrase, and the verb has an object of its own after it
+                return False
             if v[1] == "learn" and not _is_outletish(ctx, np):
                 return False
             cand.cue, cand.cue_class, cand.source = (c, c + 1), v[1], (i, np[1]) if np[0] != i else np
@@ -410,7 +421,7 @@ def direct_candidates(ctx: Ctx) -> list[Candidate]:
                 prev_end_tok = qe
                 continue
             cand = Candidate((0, 0), "direct", paragraph=para)
-            _cue_after(ctx, qe, hi, cand)
+            _cue_after(ctx, qe, hi, cand, inside=any(not ctx.is_punct(doc[j]) for j in range(lo, qs)))
         # The content is the quoted words ('she “sleeps better”' -> 'sleeps better'); the
         # claims component reads the subject from the parse. Quotes joined by narration make
         # one content that is not entirely quoted: indirect.
