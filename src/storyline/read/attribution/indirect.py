@@ -9,6 +9,7 @@ clause whose 'source' lies inside another attribution's content is part of that 
 
 from __future__ import annotations
 
+from storyline.core.words import is_event_noun
 from storyline.read.attribution.context import Ctx
 from storyline.read.attribution.speech import (
     _SKIP_LEAD,
@@ -90,6 +91,19 @@ def indirect_candidates(ctx: Ctx, used: set[int], contents: list[tuple[int, int]
 
 _CLAIM_NOUNS = frozenset({"report", "reports", "claim", "claims", "rumor", "rumors", "rumour", "rumours", "allegation",
                           "allegations", "suggestion", "suggestions", "story", "stories", "speculation"})
+
+
+def _nominal_content(ctx: Ctx, i: int, k: int) -> tuple[int, int] | None:
+    """Under the "meantime" convention: the object noun phrase of a reporting verb when it names
+    an event ('announced 10,000 job cuts', 'reported a loss of $6 billion')."""
+    doc = ctx.doc
+    obj = next((ch for ch in doc[i].children if ch.dep_ == "dobj" and ch.i >= k), None)
+    if obj is None or not (is_event_noun(obj.lemma_) or any(
+        ch.dep_ == "compound" and is_event_noun(ch.lemma_) for ch in obj.children
+    )):
+        return None
+    last = obj.right_edge
+    return _trim(ctx.text, doc[obj.left_edge.i].idx, last.idx + len(last.text))
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -269,6 +283,11 @@ def _verb_cue(ctx: Ctx, i: int, lo: int, hi: int, end_char: int, found: list[Can
             if ch.dep_ == "ccomp" and ch.i > i and ch.left_edge.i > i:
                 cand.content = _trim(text, doc[ch.left_edge.i].idx, end_char)
                 return cand
+    if ctx.nominal and ctx.has_dep and lemma in lex.nominal_cues:
+        nominal = _nominal_content(ctx, i, k)
+        if nominal is not None:
+            cand.content = nominal
+            return cand
     if not ctx.has_dep and k < hi and klass in ("assert", "distance", "deny", "report") and ctx.pos(doc[k]) in ("PRON", "PROPN", "DET"):
         cand.content = _trim(text, doc[k].idx, end_char)  # "insiders say she is fine" (no parse)
         return cand

@@ -33,6 +33,7 @@ class CueLexicon:
     crowd_nouns: frozenset[str]
     document_media: frozenset[str]
     speech_nouns: frozenset[str]  # 'announcement': a nominal cue of a 'that' clause
+    nominal_cues: frozenset[str]  # verb lemmas reporting an event noun ('announced job cuts'), "meantime" only
     social_media: frozenset[str]
     outlets: dict[str, str]  # surface form (exact case) -> canonical outlet name
     ambiguous_outlets: dict[str, str]  # forms that are also ordinary words ('Us', 'People')
@@ -55,7 +56,7 @@ _SHAPE = {
     "verbs": dict, "source_nouns": dict, "plural_anonymous": list, "observation": dict, "rumor": dict,
     "exclusive": list, "ordinals": dict, "participial_cues": list, "publisher_pronouns": list,
     "outlet_words": list, "outlet_first_words": list, "outlet_nouns": list, "crowd_nouns": list,
-    "document_media": list, "social_media": list, "speech_nouns": list,
+    "document_media": list, "social_media": list, "speech_nouns": list, "nominal_cues": list,
 }  # fmt: skip
 
 
@@ -102,6 +103,7 @@ def cue_lexicon() -> CueLexicon:
         crowd_nouns=frozenset(raw.get("crowd_nouns", [])),
         document_media=frozenset(raw.get("document_media", [])),
         speech_nouns=frozenset(raw.get("speech_nouns", [])),
+        nominal_cues=frozenset(raw.get("nominal_cues", [])),
         social_media=frozenset(raw.get("social_media", [])),
         outlets=outlets,
         ambiguous_outlets=ambiguous,
