@@ -59,6 +59,7 @@ from storyline.read.attribution.narration import narration_candidates
 from storyline.read.attribution.quotes import Quote, find_quotes
 from storyline.read.attribution.register import SourceRegister
 from storyline.read.attribution.speech import Candidate, direct_candidates
+from storyline.read.convention import ConventionComponent
 from storyline.read.doc import AttributionAnn, char_span, ensure_extensions
 
 __all__ = ["CONVENTIONS", "DEFAULT_CONVENTION", "find_attributions", "find_quotes", "Quote", "attribution_component",
@@ -194,27 +195,15 @@ def _donor(cands: list[Candidate], resolved: dict, donors: dict, i: int) -> int 
     return None
 
 
-class AttributionComponent:
-    """The ``storyline_attribution`` pipeline component, with the annotation convention it follows."""
-
-    def __init__(self, convention: str = DEFAULT_CONVENTION):
-        if convention not in CONVENTIONS:  # a wrong name fails when the pipeline is built
-            raise ValueError(f"storyline_attribution: unknown convention {convention!r}; choose one of {CONVENTIONS}")
-        self.convention = convention
-
-    def __call__(self, doc: Doc) -> Doc:
-        return attribution_component(doc, self.convention)
-
-
 @Language.factory(
     "storyline_attribution",
     default_config={"convention": DEFAULT_CONVENTION},
     requires=["doc._.sl_entities", "token.tag", "token.dep", "token.head", "token.ent_type", "token.is_sent_start", "doc.sents"],
     assigns=["doc._.sl_attributions", "doc.spans"],
 )
-def make_attribution_component(nlp: Language, name: str, convention: str) -> AttributionComponent:
+def make_attribution_component(nlp: Language, name: str, convention: str) -> ConventionComponent:
     """``nlp.add_pipe("storyline_attribution", config={"convention": "meantime"})``."""
-    return AttributionComponent(convention)
+    return ConventionComponent("storyline_attribution", attribution_component, convention, CONVENTIONS)
 
 
 def attribution_component(doc: Doc, convention: str = DEFAULT_CONVENTION) -> Doc:
