@@ -142,3 +142,11 @@ def test_a_quote_opening_its_sentence_keeps_a_cue_with_an_object():
     assert [a.cue for _, a in atts("“New chapter, same me,” the singer captioned a selfie on Instagram.")] == ["captioned"]
     text = '"The numbers my opponent uses," Ortiz said, "count towers approved before I took office."'
     assert {a.source_text for _, a in atts(text)} == {"Ortiz"}
+
+
+def test_a_partial_quote_keeps_the_cue_and_source_it_was_found_with():
+    # the caption is the medium: the poster speaks, whether the caption quotes all or part of a clause
+    text = 'Quinn posted a photo with the caption that she was "so happy" to be home.'
+    [(content, a)] = atts(text)
+    assert (a.cue, a.source_text, a.quote) == ("caption", "Quinn", "indirect")
+    assert content == 'she was "so happy" to be home'

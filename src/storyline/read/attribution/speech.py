@@ -35,7 +35,7 @@ class Candidate:
     kind_hint: str | None = None  # observation | rumor
     paragraph: int = -1
     quoted: bool = False  # built from quotation marks (a cue-less quote may continue only these)
-    partial: bool = False  # quoted words inside a reported clause with a verb of its own: not a quote's content
+    partial: bool = False  # quoted words inside a reported clause with a verb of its own: the clause is the content
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -313,9 +313,8 @@ def _cue_before(ctx: Ctx, lo: int, hi: int, cand: Candidate) -> int | None:
         if any(ctx.pos(doc[j]) in ("VERB", "AUX") for j in range(k, hi)):
             # 'claims that the store violates a deal barring the “Apple” name', 'that the country
             # had “reached the edge”': the quoted words are part of a reported clause (a verb or
-            # auxiliary of its own outside the marks), which indirect speech reads whole
-            cand.cue, cand.source, cand.inherit, cand.partial = None, None, None, True
-            return None
+            # auxiliary of its own outside the marks), which is the content
+            cand.partial = True
         return k
     if hi - k <= 8 and all(ctx.np_like(doc[j], inner=True) for j in range(k, hi)):
         return k  # 'said the employees “gave ...”': the quote's subject stands between
@@ -416,10 +415,8 @@ def direct_candidates(ctx: Ctx) -> list[Candidate]:
         if _ends_sentence(ctx, lastq):
             hi = qe
         cand = Candidate((0, 0), "direct", paragraph=para)
-        if _cue_before(ctx, lo, qs, cand) is None:
-            if cand.partial:
-                prev_end_tok = qe
-                continue
+        lead = _cue_before(ctx, lo, qs, cand)
+        if lead is None:
             cand = Candidate((0, 0), "direct", paragraph=para)
             _cue_after(ctx, qe, hi, cand, inside=any(not ctx.is_punct(doc[j]) for j in range(lo, qs)))
         # The content is the quoted words ('she “sleeps better”' -> 'sleeps better'); the
@@ -430,6 +427,9 @@ def direct_candidates(ctx: Ctx) -> list[Candidate]:
         if len(unit) > 1:
             cand.quote = "indirect"
         cand.content = _trim(text, start_char, q_last.inner_end)
+        if cand.partial and lead is not None:
+            end = max(q_last.end, doc[hi - 1].idx + len(doc[hi - 1].text)) if hi > qe else q_last.end
+            cand.content, cand.quote = _trim(text, doc[lead].idx, end), "indirect"
         cand.quoted = True
         if cand.cue is None and cand.inherit is None:
             words = len(text[ctx.quotes[first].inner_start : q_last.inner_end].split())
