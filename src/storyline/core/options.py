@@ -21,6 +21,14 @@ from typing import Any
 from storyline.core.dates import DEFAULT_TIMEX_CONVENTION, TIMEX_CONVENTIONS
 from storyline.core.errors import ConfigError
 
+#: Which attributions the reader takes where annotated corpora differ (the option
+#: ``attribution_convention``; the differences are listed in :mod:`storyline.read.attribution`):
+#: "parc" follows PARC 3.0 and the project's golds (a reported clause or quote is the content);
+#: "meantime" also reads a reporting verb's event-noun object as its content ('announced 10,000
+#: job cuts'), as MEANTIME's SLINKs link it.
+ATTRIBUTION_CONVENTIONS = ("parc", "meantime")
+DEFAULT_ATTRIBUTION_CONVENTION = "parc"
+
 __all__ = ["AnalysisOptions", "GroupingOptions", "ReconcileOptions", "load_options", "options_from"]
 
 
@@ -82,6 +90,8 @@ class AnalysisOptions:
     packs: tuple[str, ...] = ()
     # Where MEANTIME's and TimeML's timex annotations differ, which one the tagger follows.
     timex_convention: str = _opt(DEFAULT_TIMEX_CONVENTION, choices=TIMEX_CONVENTIONS)
+    # Where PARC's and MEANTIME's attribution annotations differ, which one the reader follows.
+    attribution_convention: str = _opt(DEFAULT_ATTRIBUTION_CONVENTION, choices=ATTRIBUTION_CONVENTIONS)
     reconcile: ReconcileOptions = field(default_factory=ReconcileOptions)
     grouping: GroupingOptions = field(default_factory=GroupingOptions)
 

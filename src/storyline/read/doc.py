@@ -171,6 +171,8 @@ class AttributionAnn:
     kind: str
     quote: str  # "direct" | "indirect" | "none"
     cue: str | None = None
+    cue_start: int | None = None  # char offsets of the cue words (a continuing quote shares its donor's)
+    cue_end: int | None = None
     source_start: int | None = None
     source_end: int | None = None
     source_text: str | None = None

@@ -6,9 +6,9 @@ installed as a dependency). Components are registered by importing their modules
 finds them by name through the package's ``spacy_factories`` entry points.
 
 ``storyline_claims`` takes the enabled domain packs as its component config (``packs``, see
-:mod:`storyline.core.packs`) and ``storyline_timex`` the annotation convention (``convention``,
-see :mod:`storyline.read.timex`); ``load_pipeline(name, packs, timex_convention)`` passes them
-through.
+:mod:`storyline.core.packs`) and ``storyline_timex`` and ``storyline_attribution`` their annotation conventions
+(``convention``, see :mod:`storyline.read.timex` and :mod:`storyline.read.attribution`);
+``load_pipeline(name, packs, timex_convention, attribution_convention)`` passes them through.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from spacy.language import Language
 
 from storyline.core.dates import DEFAULT_TIMEX_CONVENTION
 from storyline.core.errors import ModelNotFound
-from storyline.core.options import AnalysisOptions
+from storyline.core.options import DEFAULT_ATTRIBUTION_CONVENTION, AnalysisOptions
 from storyline.read.doc import ensure_extensions
 
 __all__ = ["PipelineSpec", "COMPONENTS", "DEFAULT_MODELS", "LINES", "add_line_breaks", "describe_pipeline", "load_pipeline",
@@ -91,26 +91,28 @@ class PipelineSpec:
     name: str | None = None
     packs: tuple[str, ...] = ()
     timex_convention: str = DEFAULT_TIMEX_CONVENTION
+    attribution_convention: str = DEFAULT_ATTRIBUTION_CONVENTION
 
     @classmethod
     def of(cls, options: AnalysisOptions) -> PipelineSpec:
-        return cls(options.model or None, tuple(options.packs), options.timex_convention)
+        return cls(options.model or None, tuple(options.packs), options.timex_convention, options.attribution_convention)
 
     def load(self) -> Language:
-        return load_pipeline(self.name, self.packs, self.timex_convention)
+        return load_pipeline(self.name, self.packs, self.timex_convention, self.attribution_convention)
 
 
 def load_pipeline(
-    name: str | None = None, packs: Iterable[str] = (), timex_convention: str = DEFAULT_TIMEX_CONVENTION
+    name: str | None = None, packs: Iterable[str] = (), timex_convention: str = DEFAULT_TIMEX_CONVENTION,
+    attribution_convention: str = DEFAULT_ATTRIBUTION_CONVENTION,
 ) -> Language:
     """The base pipeline with the storyline components appended, ``storyline_claims`` typing
-    predicates with the domain ``packs`` and ``storyline_timex`` following ``timex_convention``
-    (cached per name, packs and convention)."""
-    return _load_pipeline(name or None, tuple(packs), timex_convention)
+    predicates with the domain ``packs``, ``storyline_timex`` following ``timex_convention`` and
+    ``storyline_attribution`` ``attribution_convention`` (cached per name, packs and conventions)."""
+    return _load_pipeline(name or None, tuple(packs), timex_convention, attribution_convention)
 
 
 @lru_cache(maxsize=4)
-def _load_pipeline(name: str | None, packs: tuple[str, ...], timex_convention: str) -> Language:
+def _load_pipeline(name: str | None, packs: tuple[str, ...], timex_convention: str, attribution_convention: str) -> Language:
     """``name`` is a package name or a pipeline directory. The pipeline must split sentences (a
     parser, senter or sentencizer); without a parser the components still run but find no
     claims, which is enough for the CLI tests (``tests/cli/stub_pipeline.py``)."""
@@ -124,15 +126,19 @@ def _load_pipeline(name: str | None, packs: tuple[str, ...], timex_convention: s
     add_line_breaks(nlp)
     for component, _ in COMPONENTS:
         if component not in nlp.pipe_names:
-            nlp.add_pipe(component, config=_config(component, packs, timex_convention))
+            nlp.add_pipe(component, config=_config(component, packs, timex_convention, attribution_convention))
     return nlp
 
 
-def _config(component: str, packs: tuple[str, ...], timex_convention: str) -> dict:
+def _config(
+    component: str, packs: tuple[str, ...], timex_convention: str, attribution_convention: str = DEFAULT_ATTRIBUTION_CONVENTION
+) -> dict:
     if component == "storyline_claims":
         return {"packs": list(packs)}
     if component == "storyline_timex":
         return {"convention": timex_convention}
+    if component == "storyline_attribution":
+        return {"convention": attribution_convention}
     return {}
 
 

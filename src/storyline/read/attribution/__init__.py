@@ -20,6 +20,26 @@ quote type ``indirect``; a source span is the minimal noun phrase ('a source', n
 close to the couple'; the name of an appositive). Each continuation quote is its own attribution
 with the source of the quote it continues.
 
+Newswire constructions: participial cues ('..., saying “...”') take the governing verb's subject
+unless they continue a reporting verb of their sentence; '<outlet> quoted X as saying' and 'X was
+quoted as saying' name X; 'is said/reported/claimed/alleged to' are cue-only (rumor) narration;
+speech nouns with a possessor or 'by' agent ('the government's announcement that ...') are cues; a
+claim's infinitive ('claims to own the trademark') is its content; quoted words inside a reported
+clause that has a verb or auxiliary of its own outside the marks are read with the whole clause
+(``indirect``), as the golds write partial quotes.
+
+Conventions (the option ``attribution_convention``, component config ``convention``). The default,
+"parc", follows PARC 3.0 and the project's golds (``tests/gold/``): a content is a reported clause
+or quoted words. "meantime" also reads the object noun phrase of a reporting verb as its content
+when it names an event ('Airbus announced [10,000 job cuts]', 'GM reported [a loss of $6
+billion]'), as MEANTIME's SLINKs link them (verbs: ``nominal_cues`` in ``data/cues.json``; event
+nouns: WordNet, :func:`storyline.core.words.is_event_noun`). Why "parc" is the default: a noun
+phrase is no proposition a reader can check on its own ('announced the development'), the claims
+built from such a content have no predicate of their own, and the sentence is already a claim of
+the outlet's narration with the company as its subject ('Airbus announced 10,000 job cuts'); the
+golds annotated blind here (ECB+, PARC-style) do not count them. The option exists so the reader
+can be scored, and used, the MEANTIME way (``eval/meantime_attribution.py --convention meantime``).
+
 Certainty, polarity and hedges are left at their defaults for ``storyline_certainty``.
 """
 
@@ -28,6 +48,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from storyline.core.options import ATTRIBUTION_CONVENTIONS as CONVENTIONS
+from storyline.core.options import DEFAULT_ATTRIBUTION_CONVENTION as DEFAULT_CONVENTION
 from storyline.core.vocab import source_kind
 from storyline.read.attribution.context import Ctx, build_context
 from storyline.read.attribution.indirect import indirect_candidates
@@ -37,9 +59,11 @@ from storyline.read.attribution.narration import narration_candidates
 from storyline.read.attribution.quotes import Quote, find_quotes
 from storyline.read.attribution.register import SourceRegister
 from storyline.read.attribution.speech import Candidate, direct_candidates
+from storyline.read.convention import ConventionComponent
 from storyline.read.doc import AttributionAnn, char_span, ensure_extensions
 
-__all__ = ["find_attributions", "find_quotes", "Quote", "attribution_component"]
+__all__ = ["CONVENTIONS", "DEFAULT_CONVENTION", "find_attributions", "find_quotes", "Quote", "attribution_component",
+           "make_attribution_component"]
 
 _MAX_GAP = 300  # characters of narration a continuing quote may sit after the quote it continues
 
@@ -59,10 +83,12 @@ def _key(ctx: Ctx, cand: Candidate, info: SourceInfo, register: SourceRegister) 
     return f"{row.key}:{text}"
 
 
-def find_attributions(doc: Doc) -> list[AttributionAnn]:
-    """All attributions of ``doc`` (uses ``sl_meta.outlet`` and ``sl_entities`` when present)."""
+def find_attributions(doc: Doc, convention: str = DEFAULT_CONVENTION) -> list[AttributionAnn]:
+    """All attributions of ``doc`` (uses ``sl_meta.outlet`` and ``sl_entities`` when present),
+    under the annotation ``convention`` ("parc" or "meantime", see the module docstring)."""
     meta = doc._.sl_meta
     ctx = build_context(doc, cue_lexicon(), getattr(meta, "outlet", None) if meta else None)
+    ctx.nominal = convention == "meantime"
     direct = direct_candidates(ctx)
     used: set[int] = set()
     for c in direct:
@@ -128,6 +154,7 @@ def find_attributions(doc: Doc) -> list[AttributionAnn]:
         cue = c.cue or src.cue
         if cue:
             ann.cue = doc[cue[0] : cue[1]].text
+            ann.cue_start, ann.cue_end = doc[cue[0]].idx, doc[cue[1] - 1].idx + len(doc[cue[1] - 1].text)
         if src.source:
             s, e = doc[src.source[0]].idx, doc[src.source[1] - 1].idx + len(doc[src.source[1] - 1].text)
             ann.source_start, ann.source_end, ann.source_text = s, e, ctx.text[s:e]
@@ -168,15 +195,21 @@ def _donor(cands: list[Candidate], resolved: dict, donors: dict, i: int) -> int 
     return None
 
 
-@Language.component(
+@Language.factory(
     "storyline_attribution",
+    default_config={"convention": DEFAULT_CONVENTION},
     requires=["doc._.sl_entities", "token.tag", "token.dep", "token.head", "token.ent_type", "token.is_sent_start", "doc.sents"],
     assigns=["doc._.sl_attributions", "doc.spans"],
 )
-def attribution_component(doc: Doc) -> Doc:
+def make_attribution_component(nlp: Language, name: str, convention: str) -> ConventionComponent:
+    """``nlp.add_pipe("storyline_attribution", config={"convention": "meantime"})``."""
+    return ConventionComponent("storyline_attribution", attribution_component, convention, CONVENTIONS)
+
+
+def attribution_component(doc: Doc, convention: str = DEFAULT_CONVENTION) -> Doc:
     """Set ``doc._.sl_attributions`` and the ``sl_sources``/``sl_contents`` span groups."""
     ensure_extensions()
-    anns = find_attributions(doc)
+    anns = find_attributions(doc, convention)
     doc._.sl_attributions = anns
     sources, contents = [], []
     for a in anns:

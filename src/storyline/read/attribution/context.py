@@ -45,6 +45,9 @@ class Ctx:
     # Tokens inside a name the entity reader found (a person's or an organisation's): part of a
     # source phrase whatever the tagger says ('said Amoss' with the surname tagged ADV).
     named: frozenset[int] = frozenset()
+    # The "meantime" convention: a reporting verb's event-noun object is its content (see
+    # storyline.read.attribution, "Conventions").
+    nominal: bool = False
 
     # ---- token tests -------------------------------------------------------------------
     def pos(self, t: Token) -> str:

@@ -9,16 +9,17 @@ clause whose 'source' lies inside another attribution's content is part of that 
 
 from __future__ import annotations
 
+from storyline.core.words import is_event_noun
 from storyline.read.attribution.context import Ctx
 from storyline.read.attribution.speech import (
     _SKIP_LEAD,
     Candidate,
-    _governing_subject,
     _is_outletish,
     _modifier,
     _own_subject,
     _tail,
     _trim,
+    participial_source,
     segments,
 )
 
@@ -46,7 +47,7 @@ def indirect_candidates(ctx: Ctx, used: set[int], contents: list[tuple[int, int]
             if i in used or ctx.quote_of[i] >= 0:
                 continue
             low = lowers[i]
-            if low not in starters and low not in lex.verb_forms and low not in lex.rumor_nouns and low not in lex.media_nouns:
+            if low not in starters and low not in lex.verb_forms and low not in lex.rumor_nouns and low not in lex.media_nouns and low not in lex.speech_nouns:
                 continue
             t = doc[i]
             cand = None
@@ -62,6 +63,8 @@ def indirect_candidates(ctx: Ctx, used: set[int], contents: list[tuple[int, int]
             elif t.lower_ in lex.rumor_nouns and i + 2 < hi and doc[i + 1].lower_ == "of" and ctx.pos(doc[i - 1]) in ("VERB", ""):
                 # 'sparking rumors of a new romance': the rumor's content is what it is of
                 cand = Candidate(_trim(text, doc[i + 2].idx, end_char), "indirect", (i, i + 2), "news", (i, i + 1))
+            elif low in lex.speech_nouns and (t.lower_ not in lex.media_nouns or ctx.pos(t) == "NOUN"):
+                cand = _nominal_cue(ctx, i, hi, end_char)
             elif t.lower_ in lex.rumor_nouns or t.lower_ in lex.media_nouns:
                 if i + 2 < hi and doc[i + 1].lower_ == "that" and ctx.pos(doc[i + 2]) not in ("VERB", "AUX"):
                     cand = Candidate(_trim(text, doc[i + 2].idx, end_char), "indirect", (i, i + 1), "news", (i, i + 1))
@@ -88,6 +91,57 @@ def indirect_candidates(ctx: Ctx, used: set[int], contents: list[tuple[int, int]
 
 _CLAIM_NOUNS = frozenset({"report", "reports", "claim", "claims", "rumor", "rumors", "rumour", "rumours", "allegation",
                           "allegations", "suggestion", "suggestions", "story", "stories", "speculation"})
+
+
+def _nominal_content(ctx: Ctx, i: int, k: int) -> tuple[int, int] | None:
+    """Under the "meantime" convention: the object noun phrase of a reporting verb when it names
+    an event ('announced 10,000 job cuts', 'reported a loss of $6 billion')."""
+    doc = ctx.doc
+    obj = next((ch for ch in doc[i].children if ch.dep_ == "dobj" and ch.i >= k), None)
+    if obj is None or not (is_event_noun(obj.lemma_) or any(
+        ch.dep_ == "compound" and is_event_noun(ch.lemma_) for ch in obj.children
+    )):
+        return None
+    last = obj.right_edge
+    return _trim(ctx.text, doc[obj.left_edge.i].idx, last.idx + len(last.text))
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(ctx: Ctx, lo: int, hi: int) -> bool:
+    """``lo:hi`` may be a reported clause: not a lone word ('Instead,') or a participial phrase
+    ('Speaking to the press,') without a finite verb (always true without tags)."""
+    doc = ctx.doc
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    if not ctx.has_pos or any(doc[j].tag_ in _FINITE for j in range(lo, hi)):
+        return True
+    return hi - lo > 1 and doc[lo].tag_ != "VBG"
+
+
+def _nominal_cue(ctx: Ctx, i: int, hi: int, end_char: int) -> Candidate | None:
+    """'the government's announcement that it would buy ...', 'an announcement by GM that it had
+    filed ...': a speech noun with its speaker (possessor or 'by' agent) and a 'that' clause (not a
+    relative clause: 'the statement that was issued')."""
+    doc = ctx.doc
+    source = None
+    k = i + 1
+    if k < hi and doc[k].lower_ == "by":
+        source = ctx.np_after(k + 1, hi)
+        k = source[1] if source else k
+    elif ctx.has_dep:
+        poss = next((ch for ch in doc[i].children if ch.dep_ == "poss"), None)
+        if poss is not None:
+            source = (poss.left_edge.i, poss.i + 1)
+    if source is None or not (k + 1 < hi and doc[k].lower_ == "that") or ctx.pos(doc[k + 1]) in ("VERB", "AUX"):
+        return None
+    end = _content_end(ctx, k + 1, hi, end_char)
+    clause = next((ch for ch in doc[i].children if ch.dep_ in ("acl", "ccomp", "relcl") and ch.i > k), None) if ctx.has_dep else None
+    if clause is not None:  # "Lee's insistence that the vote go ahead angered ...": the clause's own words
+        last = clause.right_edge
+        end = min(end, last.idx + len(last.text))
+    return Candidate(_trim(ctx.text, doc[k + 1].idx, end), "indirect", (i, i + 1), "assert", source)
 
 
 def _claim_object(ctx: Ctx, k: int, hi: int) -> int:
@@ -175,13 +229,18 @@ def _verb_cue(ctx: Ctx, i: int, lo: int, hi: int, end_char: int, found: list[Can
     if klass == "social" and ctx.pos(doc[i]) == "NOUN":
         return None  # 'his anniversary post': the noun, not the verb
     cand = Candidate((0, 0), "indirect", (i, i + 1), klass)
-    if doc[i].lower_ in lex.participial and not _own_subject(ctx, i, lo):
-        if found and found[-1].paragraph == ctx.para_of[i]:
+    participle = doc[i].lower_ in lex.participial and not _own_subject(ctx, i, lo)
+    if participle:
+        # 'X admitting that ..., then saying that ...' continues the attribution of its sentence;
+        # 'O'Leary justified his choice by saying ...' is said by the governing verb's subject
+        if found and found[-1].cue and found[-1].cue[0] >= lo:
             cand.inherit = "previous"
-        else:  # 'O'Leary justified his choice by saying ...': the subject of the governing verb
-            cand.source = _governing_subject(ctx, i, lo)
+        else:
+            cand.source = participial_source(ctx, i, lo, continues=bool(found) and found[-1].paragraph == ctx.para_of[i])
             if cand.source is None:
-                return None
+                if not (found and found[-1].paragraph == ctx.para_of[i]):
+                    return None
+                cand.inherit = "previous"
     else:
         cand.source = ctx.subject_of(i, lo)
         if cand.source is None:
@@ -206,6 +265,11 @@ def _verb_cue(ctx: Ctx, i: int, lo: int, hi: int, end_char: int, found: list[Can
     cand.recipient, cand.exclusive, k = _tail(ctx, i + 1, hi, tell=lemma == "tell")
     k = _claim_object(ctx, k, hi)
     end_char = _content_end(ctx, k, hi, end_char)
+    if klass == "distance" and k + 1 < hi and doc[k].lower_ == "to" and ctx.pos(doc[k + 1]) in ("VERB", "AUX"):
+        # 'The company claims to possess the trademark': a claim's infinitive is a proposition
+        # (a pledge's or plan's is not, and those verbs are no cues)
+        cand.content = _trim(text, doc[k + 1].idx, end_char)
+        return cand
     if k < hi and doc[k].lower_ in ("that", ":"):
         if k + 1 < hi:
             cand.content = _trim(text, doc[k + 1].idx, end_char)
@@ -219,9 +283,16 @@ def _verb_cue(ctx: Ctx, i: int, lo: int, hi: int, end_char: int, found: list[Can
             if ch.dep_ == "ccomp" and ch.i > i and ch.left_edge.i > i:
                 cand.content = _trim(text, doc[ch.left_edge.i].idx, end_char)
                 return cand
+    if ctx.nominal and ctx.has_dep and lemma in lex.nominal_cues:
+        nominal = _nominal_content(ctx, i, k)
+        if nominal is not None:
+            cand.content = nominal
+            return cand
     if not ctx.has_dep and k < hi and klass in ("assert", "distance", "deny", "report") and ctx.pos(doc[k]) in ("PRON", "PROPN", "DET"):
         cand.content = _trim(text, doc[k].idx, end_char)  # "insiders say she is fine" (no parse)
         return cand
+    if participle:
+        return None  # '... will receive a letter telling them of it': no clause of its own
     # Sentence-final reporting clause: "Portman is hurting, insiders say [to Us]
     # [, speaking on condition of anonymity]."
     rest = range(k, hi)
@@ -240,7 +311,8 @@ def _verb_cue(ctx: Ctx, i: int, lo: int, hi: int, end_char: int, found: list[Can
     if cand.source and short_lead and k + 1 < hi and doc[k].text == "," and cand.source[0] - 1 > lo and doc[cand.source[0] - 1].text == ",":
         cand.content = _trim(text, doc[k + 1].idx, end_char)  # 'Now, the friend says, they are ...'
         return cand
-    if cand.source and final and clause and cand.source[0] - 1 > lo and doc[cand.source[0] - 1].text == ",":
+    # ('Speaking to the press, Lee described ...': a participial phrase is no reported clause)
+    if cand.source and final and clause and cand.source[0] - 1 > lo and doc[cand.source[0] - 1].text == "," and _finite(ctx, lo, cand.source[0] - 1):
         cand.content = _trim(text, doc[lo].idx, doc[cand.source[0] - 1].idx)
         return cand
     return None

@@ -32,20 +32,31 @@ class CueLexicon:
     outlet_first_words: frozenset[str]  # 'Daily': a two-word capitalised name opening so is an outlet
     crowd_nouns: frozenset[str]
     document_media: frozenset[str]
+    speech_nouns: frozenset[str]  # 'announcement': a nominal cue of a 'that' clause
+    nominal_cues: frozenset[str]  # verb lemmas reporting an event noun ('announced job cuts'), "meantime" only
     social_media: frozenset[str]
     outlets: dict[str, str]  # surface form (exact case) -> canonical outlet name
     ambiguous_outlets: dict[str, str]  # forms that are also ordinary words ('Us', 'People')
 
     def verb(self, token) -> tuple[str, str] | None:
-        """(lemma, class) when ``token`` is a reporting verb form."""
-        return self.verb_forms.get(token.lower_)
+        """(lemma, class) when ``token`` is a reporting verb form. A capitalised form inside a name
+        ('the United States automakers', 'Consumer Reports staff') is none: tagged a proper noun,
+        after a capitalised word and before a lower-case one (a Title Case headline's 'Apple Says
+        It Will' keeps its cue)."""
+        v = self.verb_forms.get(token.lower_)
+        if v is None or not token.is_title or token.pos_ != "PROPN" or token.i == 0:
+            return v
+        doc = token.doc
+        if doc[token.i - 1].is_title and token.i + 1 < len(doc) and doc[token.i + 1].is_lower:
+            return None
+        return v
 
 
 _SHAPE = {
     "verbs": dict, "source_nouns": dict, "plural_anonymous": list, "observation": dict, "rumor": dict,
     "exclusive": list, "ordinals": dict, "participial_cues": list, "publisher_pronouns": list,
     "outlet_words": list, "outlet_first_words": list, "outlet_nouns": list, "crowd_nouns": list,
-    "document_media": list, "social_media": list,
+    "document_media": list, "social_media": list, "speech_nouns": list, "nominal_cues": list,
 }  # fmt: skip
 
 
@@ -91,6 +102,8 @@ def cue_lexicon() -> CueLexicon:
         outlet_nouns=frozenset(raw.get("outlet_nouns", [])),
         crowd_nouns=frozenset(raw.get("crowd_nouns", [])),
         document_media=frozenset(raw.get("document_media", [])),
+        speech_nouns=frozenset(raw.get("speech_nouns", [])),
+        nominal_cues=frozenset(raw.get("nominal_cues", [])),
         social_media=frozenset(raw.get("social_media", [])),
         outlets=outlets,
         ambiguous_outlets=ambiguous,

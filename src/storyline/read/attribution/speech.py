@@ -35,6 +35,7 @@ class Candidate:
     kind_hint: str | None = None  # observation | rumor
     paragraph: int = -1
     quoted: bool = False  # built from quotation marks (a cue-less quote may continue only these)
+    partial: bool = False  # quoted words inside a reported clause with a verb of its own: the clause is the content
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -44,6 +45,14 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and (text[e - 1] in _CONTENT_TRIM or text[e - 1] == "."):
         e -= 1
+    if e - 1 > s and text[e - 2] in ".,;:" and (
+        (text[e - 1] == "”" and "“" in text[s : e - 1]) or (text[e - 1] == '"' and text.count('"', s, e) % 2 == 0)
+    ):
+        # '... on “rumors about her life.”': the closing mark of a quote ending the clause goes with
+        # the sentence's period, as the quote's own marks do
+        e -= 1
+        while e > s and (text[e - 1] in _CONTENT_TRIM or text[e - 1] == "."):
+            e -= 1
     return s, e
 
 
@@ -145,8 +154,9 @@ def _ends_sentence(ctx: Ctx, qi: int) -> bool:
     return not rest or not rest[0].islower()
 
 
-def _cue_after(ctx: Ctx, s: int, e: int, cand: Candidate) -> bool:
-    """'“...,” the source says' / 'says the source' / 'a source tells Us exclusively'."""
+def _cue_after(ctx: Ctx, s: int, e: int, cand: Candidate, inside: bool = False) -> bool:
+    """'“...,” the source says' / 'says the source' / 'a source tells Us exclusively'. ``inside``:
+    the quote does not open its sentence."""
     doc, lex = ctx.doc, ctx.lex
     i = s
     while i < e and (ctx.is_punct(doc[i]) or doc[i].lower_ in ("and", "but")):
@@ -159,6 +169,10 @@ def _cue_after(ctx: Ctx, s: int, e: int, cand: Candidate) -> bool:
             cand.cue, cand.cue_class, cand.source = (i, i + 2), "assert", np
             return True
         return False
+    quoted_as = _quoted_as(ctx, i, e)
+    if quoted_as is not None:  # '“...,” Detik.com quoted Djamal as saying'
+        cand.cue, cand.cue_class, cand.source = (quoted_as, quoted_as + 1), lex.verb(doc[quoted_as])[1], participial_source(ctx, quoted_as, i)
+        return cand.source is not None
     v = lex.verb(doc[i])
     if v and v[1] not in ("news", "learn", "speculate", "request"):  # inverted: "says the source"
         np = ctx.np_after(i + 1, e)
@@ -191,6 +205,10 @@ def _cue_after(ctx: Ctx, s: int, e: int, cand: Candidate) -> bool:
             np = ctx.np_before(c, i)
             if np is None or np[0] != i and any(not ctx.np_like(doc[k], inner=True) for k in range(i, np[0])):
                 return False
+            if inside and v[0] != "tell" and ctx.has_dep and any(ch.dep_ == "dobj" and ch.i > c for ch in t.children):
+                # 'Calling it “decades in the making,” Obama explained the rationale': a quote
+                # inside another phrase, and the verb has an object of its own after it
+                return False
             if v[1] == "learn" and not _is_outletish(ctx, np):
                 return False
             cand.cue, cand.cue_class, cand.source = (c, c + 1), v[1], (i, np[1]) if np[0] != i else np
@@ -200,6 +218,17 @@ def _cue_after(ctx: Ctx, s: int, e: int, cand: Candidate) -> bool:
         if not ctx.np_like(t, inner=True) and ctx.pos(t) != "ADV":
             return False
     return False
+
+
+def _quoted_as(ctx: Ctx, i: int, e: int) -> int | None:
+    """The participial cue closing '<outlet> quoted <speaker> as saying' right after a quote."""
+    doc = ctx.doc
+    for c in range(i + 1, min(e, i + 10)):
+        if doc[c].is_punct:
+            return None
+        if doc[c].lower_ in ctx.lex.participial and doc[c - 1].lower_ == "as":
+            return c if c + 1 >= e or doc[c + 1].is_punct else None
+    return None
 
 
 def _passive(ctx: Ctx, i: int) -> bool:
@@ -256,7 +285,9 @@ def _cue_before(ctx: Ctx, lo: int, hi: int, cand: Candidate) -> int | None:
         cand.cue, cand.cue_class = (c, c + 1), klass
         cand.recipient, cand.exclusive, k = _tail(ctx, c + 1, hi, tell=lemma == "tell")
         if doc[c].lower_ in lex.participial and not _own_subject(ctx, c, lo):
-            cand.inherit = "previous"
+            cand.source = participial_source(ctx, c, lo)
+            if cand.source is None:
+                cand.inherit = "previous"
         elif klass == "social" and c > lo and ctx.pos(doc[c - 1]) == "DET":
             # 'She posted a photo with the caption “...”': the poster is the governing subject
             cand.source = _governing_subject(ctx, c, lo)
@@ -279,6 +310,11 @@ def _cue_before(ctx: Ctx, lo: int, hi: int, cand: Candidate) -> int | None:
         k += 1
         while k < hi and doc[k].lower_ in ("that", ",", ":"):
             k += 1
+        if any(ctx.pos(doc[j]) in ("VERB", "AUX") for j in range(k, hi)):
+            # 'claims that the store violates a deal barring the “Apple” name', 'that the country
+            # had “reached the edge”': the quoted words are part of a reported clause (a verb or
+            # auxiliary of its own outside the marks), which is the content
+            cand.partial = True
         return k
     if hi - k <= 8 and all(ctx.np_like(doc[j], inner=True) for j in range(k, hi)):
         return k  # 'said the employees “gave ...”': the quote's subject stands between
@@ -296,6 +332,32 @@ def _governing_subject(ctx: Ctx, c: int, lo: int) -> tuple[int, int] | None:
     h, hops = ctx.doc[c], 0
     while h.head.i != h.i and hops < 4:
         h, hops = h.head, hops + 1
+        subj = next((ch for ch in h.children if ch.dep_ == "nsubj" and lo <= ch.i < c), None)
+        if subj is not None:
+            return max(subj.left_edge.i, lo), subj.right_edge.i + 1
+    return None
+
+
+def participial_source(ctx: Ctx, c: int, lo: int, continues: bool = True) -> tuple[int, int] | None:
+    """The speaker of a participial cue without a subject of its own ('..., saying “...”'), or
+    None when it continues the attribution before it. Under a reporting verb ('she said, adding
+    that ...') it continues that attribution (when ``continues``: there is one to continue);
+    otherwise ('Jobs started by hinting at it, saying ...', 'He took time off, later revealing
+    that ...') the speaker is the governing verb's subject."""
+    if not ctx.has_dep:
+        return None
+    doc = ctx.doc
+    h, hops = doc[c], 0
+    if c > lo and doc[c - 1].lower_ == "as":
+        # 'Detik.com quoted Djamal as saying', 'Djamal was quoted as saying': the one quoted speaks
+        gov = doc[c - 1].head if doc[c].head.i == c - 1 else doc[c].head
+        who = next((ch for ch in gov.children if ch.dep_ in ("dobj", "nsubjpass") and lo <= ch.i < c), None)
+        if who is not None:
+            return max(who.left_edge.i, lo), who.right_edge.i + 1
+    while h.head.i != h.i and hops < 4:
+        h, hops = h.head, hops + 1
+        if continues and ctx.lex.verb(h) and not _modifier(ctx, h.i):
+            return None
         subj = next((ch for ch in h.children if ch.dep_ == "nsubj" and lo <= ch.i < c), None)
         if subj is not None:
             return max(subj.left_edge.i, lo), subj.right_edge.i + 1
@@ -353,9 +415,10 @@ def direct_candidates(ctx: Ctx) -> list[Candidate]:
         if _ends_sentence(ctx, lastq):
             hi = qe
         cand = Candidate((0, 0), "direct", paragraph=para)
-        if _cue_before(ctx, lo, qs, cand) is None:
+        lead = _cue_before(ctx, lo, qs, cand)
+        if lead is None:
             cand = Candidate((0, 0), "direct", paragraph=para)
-            _cue_after(ctx, qe, hi, cand)
+            _cue_after(ctx, qe, hi, cand, inside=any(not ctx.is_punct(doc[j]) for j in range(lo, qs)))
         # The content is the quoted words ('she “sleeps better”' -> 'sleeps better'); the
         # claims component reads the subject from the parse. Quotes joined by narration make
         # one content that is not entirely quoted: indirect.
@@ -364,6 +427,9 @@ def direct_candidates(ctx: Ctx) -> list[Candidate]:
         if len(unit) > 1:
             cand.quote = "indirect"
         cand.content = _trim(text, start_char, q_last.inner_end)
+        if cand.partial and lead is not None:
+            end = max(q_last.end, doc[hi - 1].idx + len(doc[hi - 1].text)) if hi > qe else q_last.end
+            cand.content, cand.quote = _trim(text, doc[lead].idx, end), "indirect"
         cand.quoted = True
         if cand.cue is None and cand.inherit is None:
             words = len(text[ctx.quotes[first].inner_start : q_last.inner_end].split())

@@ -86,6 +86,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from storyline.read.convention import ConventionComponent
 from storyline.read.doc import TimexAnn, ensure_extensions
 from storyline.core.dates import DEFAULT_TIMEX_CONVENTION as DEFAULT_CONVENTION
 from storyline.core.dates import TIMEX_CONVENTIONS as CONVENTIONS
@@ -127,24 +128,12 @@ def timex_component(doc: Doc, convention: str = DEFAULT_CONVENTION) -> Doc:
     return doc
 
 
-class TimexComponent:
-    """The ``storyline_timex`` pipeline component, with the annotation convention it follows."""
-
-    def __init__(self, convention: str = DEFAULT_CONVENTION):
-        if convention not in CONVENTIONS:  # a wrong name fails when the pipeline is built
-            raise ValueError(f"storyline_timex: unknown convention {convention!r}; choose one of {CONVENTIONS}")
-        self.convention = convention
-
-    def __call__(self, doc: Doc) -> Doc:
-        return timex_component(doc, self.convention)
-
-
 @Language.factory(
     "storyline_timex",
     default_config={"convention": DEFAULT_CONVENTION},
     requires=["doc._.sl_entities", "token.tag", "token.dep", "token.head"],
     assigns=["doc._.sl_timexes", "doc.spans"],
 )
-def make_timex_component(nlp: Language, name: str, convention: str) -> TimexComponent:
+def make_timex_component(nlp: Language, name: str, convention: str) -> ConventionComponent:
     """``nlp.add_pipe("storyline_timex", config={"convention": "timeml"})``."""
-    return TimexComponent(convention)
+    return ConventionComponent("storyline_timex", timex_component, convention, CONVENTIONS)
