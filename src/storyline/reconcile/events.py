@@ -38,6 +38,15 @@ first version that checked only the two events' own times, not those of everythi
 merged, reached 0.657 at 0.6, 0.655 at 0.5, 0.638 at 0.4; merging keys by vectors alone, without
 a shared person: 0.650 at 0.7, 0.646 at 0.6; by WordNet synonyms or derivations: 0.649).
 
+Tried and not kept (ECB+, 2026-12-07, events CoNLL F1 from 0.710 at that commit): merging
+events whose labels are kindred (cosine >= 0.6 or 0.7) when both are told by two or three
+articles of the story, without a person in common: 0.708-0.709; the kindred rule only through
+people in at most 10% or 30% of the story's events: 0.708, 0.709; keeping apart events whose
+claims name different places (GPE/LOC): 0.705; undated facts joining the most widely told
+event of their key instead of the first: 0.710. No person-based merge at all: 0.707. Scored on
+gold mentions by key alone, the ceiling of regrouping these facts is near 0.74: what is left is
+in the claims (mentions on no predicate) and in happenings told in unrelated words.
+
 Attribute facts (an age, a count of children) and facts told only with light or cognitive
 predicates ("be", "have", "think": ``Claim.eventive`` false) belong to no event. Facts are taken earliest told
 first and each joins the first event it fits, so the grouping does not depend on input order.
