@@ -42,8 +42,8 @@ Tried and not kept (ECB+, 2026-12-07, events CoNLL F1 from 0.710 at that commit)
 events whose labels are kindred (cosine >= 0.6 or 0.7) when both are told by two or three
 articles of the story, without a person in common: 0.708-0.709; the kindred rule only through
 people in at most 10% or 30% of the story's events: 0.708, 0.709; keeping apart events whose
-claims name different places (GPE/LOC): 0.705; undated facts joining the most widely told
-event of their key instead of the first: 0.710. No person-based merge at all: 0.707. Scored on
+claims name different places (GPE/LOC): -0.002; undated facts joining the most widely told
+event of their key instead of the first: no change. No person-based merge at all: 0.707. Scored on
 gold mentions by key alone, the ceiling of regrouping these facts is near 0.74: what is left is
 in the claims (mentions on no predicate) and in happenings told in unrelated words.
 
