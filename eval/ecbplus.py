@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import random
 import sys
 import time
@@ -102,17 +103,40 @@ def article_of(doc: EcbDoc) -> Article:
                    content_hash(doc.text))
 
 
-def run_storyline(docs: list[EcbDoc], options: AnalysisOptions | None = None) -> dict[str, SubtopicRun]:
-    """Read all documents in one batched ``api.read`` call, then reconcile each sub-topic alone."""
-    options = options or AnalysisOptions()
+def read_all(docs: list[EcbDoc], options: AnalysisOptions, saved: Path | None = None) -> tuple[dict[str, ArticleReading], set[str]]:
+    """Every document's reading (file name -> reading) and the names whose reading failed.
+
+    With ``saved``: readings pickled there by an earlier run are reused when that run read the
+    same texts (a content hash of every document); otherwise they are read and saved there. For
+    working on the reconcile stage only: the reader's code is not part of the check."""
+    articles = [article_of(d) for d in docs]
+    stamp = content_hash("\n".join(f"{a.id}:{a.content_hash}" for a in articles))
+    if saved is not None and saved.exists():
+        with saved.open("rb") as fh:
+            kept = pickle.load(fh)
+        if kept.get("stamp") == stamp:
+            print(f"  readings reused from {saved} (delete it after changing the read stage)", file=sys.stderr)
+            return kept["readings"], kept["failed"]
     readings: dict[str, ArticleReading] = {}
     failed: set[str] = set()
-    for article, reading in api.read([article_of(d) for d in docs], options):
+    for article, reading in api.read(articles, options):
         if isinstance(reading, Exception):
             failed.add(article.id)
             print(f"  read failed for {article.id}: {type(reading).__name__}: {reading}", file=sys.stderr)
             reading = ArticleReading(article)
         readings[article.id] = reading
+    if saved is not None:
+        with saved.open("wb") as fh:
+            pickle.dump({"stamp": stamp, "readings": readings, "failed": failed}, fh)
+    return readings, failed
+
+
+def run_storyline(docs: list[EcbDoc], options: AnalysisOptions | None = None,
+                  saved: Path | None = None) -> dict[str, SubtopicRun]:
+    """Read all documents in one batched ``api.read`` call (or reuse ``saved`` readings: see
+    :func:`read_all`), then reconcile each sub-topic alone."""
+    options = options or AnalysisOptions()
+    readings, failed = read_all(docs, options, saved)
     out = {}
     for sub, sub_docs in subtopics(docs).items():
         sub_readings = {d.name: readings[d.name] for d in sub_docs}
@@ -225,13 +249,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--all-sentences", action="store_true", help="score every annotated mention, not only validated sentences")
     ap.add_argument("--json", type=Path, default=None, help="write the numbers to this JSON file")
     ap.add_argument("--examples", type=int, default=4, help="failure examples to print per kind (0: none)")
+    ap.add_argument("--errors", type=int, default=0,
+                    help="list the N biggest event splits and merges (gold clusters spread over events, events "
+                         "joining gold clusters), and the most frequent heads of uncovered mentions")
+    ap.add_argument("--readings", type=Path, default=None,
+                    help="pickle of the readings: reused when it holds these documents' readings, else written "
+                         "(for work on the reconcile stage; delete it after changing the read stage)")
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
     docs = load_corpus(args.root, parse_topics(args.topics))
     scope = not args.all_sentences
     t_load = time.perf_counter() - t0
-    runs = run_storyline(docs)
+    runs = run_storyline(docs, saved=args.readings)
     t_story = time.perf_counter() - t0 - t_load
 
     from storyline.read.pipeline import load_pipeline
@@ -326,6 +356,8 @@ def main(argv: list[str] | None = None) -> int:
     diag = {"events": _pairwise("Event", ev_gold, ev_sys["storyline"], where, ("claim", "claims", "facts"), mention_of, args.examples),
             "people": _pairwise("Person", pe_gold, pe_sys["storyline"], where, ("mention", "mentions", "story entities"), mention_of,
                                 args.examples)}
+    if args.errors:
+        _errors(ev_gold, ev_sys["events"], where, mention_of, heads, args.errors)
 
     print(f"\nTime: {t_total:.1f} s (corpus {t_load:.1f} s, storyline read+reconcile {t_story:.1f} s, "
           f"gold-head parse {t_heads:.1f} s)")
@@ -408,6 +440,63 @@ def _pairwise(title: str, gold: dict, system: dict, where: dict, unit: tuple[str
         for a, b, wa, wb in wrong:
             print(f"    - {show(a, wa)}\n      {show(b, wb)}")
     return {" ".join(k): v for k, v in c.items()}
+
+
+def _errors(gold: dict, system: dict, where: dict, mention_of: dict, heads: dict, n: int) -> None:
+    """The biggest event errors: gold clusters split over several system clusters (ranked by the
+    gold links lost), system clusters joining several gold clusters (by the wrong links made), and
+    the head lemmas of gold mentions on no claim's predicate."""
+
+    def links(groups: Counter) -> int:
+        total = sum(groups.values())
+        return (total * total - sum(v * v for v in groups.values())) // 2
+
+    def label(k) -> str:
+        at = where.get(k)
+        pred = getattr(at, "predicate", None) if at is not None else None
+        on = "-" if at is None else (pred or "?")
+        return f"{mention_of[k].text}[{on}]"
+
+    by_gold: dict = defaultdict(list)
+    by_sys: dict = defaultdict(list)
+    for k in gold:
+        by_gold[gold[k]].append(k)
+        by_sys[(gold[k][0], system[k])].append(k)
+    splits = []
+    for g, ks in by_gold.items():
+        parts = Counter(system[k] for k in ks)
+        if len(parts) > 1:
+            splits.append((links(parts), g, ks))
+    merges = []
+    for s_, ks in by_sys.items():
+        parts = Counter(gold[k] for k in ks)
+        if len(parts) > 1:
+            merges.append((links(parts), s_, ks))
+    print(f"\nBiggest event splits (gold links lost: {sum(x[0] for x in splits)} in all):")
+    for lost, g, ks in sorted(splits, key=lambda x: (-x[0], str(x[1])))[:n]:
+        parts: dict = defaultdict(list)
+        for k in ks:
+            parts[system[k]].append(label(k))
+        shown = " | ".join(", ".join(sorted(Counter(v).elements())[:8]) for v in sorted(parts.values(), key=len, reverse=True)[:6])
+        print(f"  {g[0]} {lost:>4} lost, {len(parts)} parts: {shown}")
+    print(f"\nBiggest event merges (wrong links: {sum(x[0] for x in merges)} in all):")
+    for wrong, s_, ks in sorted(merges, key=lambda x: (-x[0], str(x[1])))[:n]:
+        parts = defaultdict(list)
+        for k in ks:
+            parts[gold[k]].append(label(k))
+        shown = " | ".join(", ".join(sorted(v)[:6]) for v in sorted(parts.values(), key=len, reverse=True)[:6])
+        print(f"  {s_[0]} {wrong:>4} wrong, {len(parts)} gold clusters: {shown}")
+    off = Counter()
+    sizes = Counter(gold.values())
+    for k in gold:
+        at = where.get(k)
+        p0 = getattr(at, "predicate_start", None) if at is not None else None
+        h = mention_of[k].tokens[heads[k][0]]
+        if at is None or p0 is None or not (p0 < h.end and h.start < at.predicate_end):
+            off[(heads[k][1], heads[k][2], "claim" if at is not None else "none", sizes[gold[k]] > 1)] += 1
+    print("\nHeads of gold event mentions on no predicate (lemma POS, on a claim or none, in a gold chain):")
+    print("  " + ", ".join(f"{lem}/{pos}/{on}{'/chain' if chain else ''} {c}"
+                           for (lem, pos, on, chain), c in off.most_common(n * 3)))
 
 
 if __name__ == "__main__":

@@ -279,3 +279,32 @@ def test_an_adjective_complement_of_a_verb_states_a_state_of_its_own():
     cop = "The/DET/DT/det/1 boss/NOUN/NN/nsubj/2 is/AUX/VBZ/ROOT/- dead/ADJ/JJ/acomp/2 ./PUNCT/./punct/2"
     (only,) = find_claims(_doc(cop, ["the", "boss", "be", "dead", "."]))
     assert only.predicate == "dead"
+
+
+def test_a_happening_known_by_its_name_heads_a_claim():
+    # "LaRue , a Watergate figure , died ." : 'Watergate', a name typed EVENT, is the happening
+    # itself (named events: 'the Academy Awards', 'Hurricane Katrina'); a name of another type
+    # heads none ('LaRue').
+    spec = ("LaRue/PROPN/NNP/nsubj/6 ,/PUNCT/,/punct/0 a/DET/DT/det/4 Watergate/PROPN/NNP/compound/4 "
+            "figure/NOUN/NN/appos/0 ,/PUNCT/,/punct/0 died/VERB/VBD/ROOT/- ./PUNCT/./punct/6")
+    text = "LaRue, a Watergate figure, died."
+    doc = _doc(spec, ["larue", ",", "a", "watergate", "figure", ",", "die", "."],
+               [_ent(1, "LaRue", "PERSON", text), _ent(2, "Watergate", "EVENT", text)])
+    preds = {_pred(doc, c): c for c in find_claims(doc)}
+    assert "LaRue" not in preds
+    watergate = preds["Watergate"]
+    assert (watergate.predicate, watergate.predicate_pos, watergate.eventive) == ("watergate", "noun", True)
+    assert watergate.event_key is not None
+
+
+def test_a_name_of_an_event_is_one_predicate_and_two_named_events_differ():
+    # "the Academy Awards" : one predicate over the name's words, keyed by the name.
+    spec = ("DeGeneres/PROPN/NNP/nsubj/1 hosts/VERB/VBZ/ROOT/- the/DET/DT/det/4 Academy/PROPN/NNP/compound/4 "
+            "Awards/PROPN/NNPS/dobj/1 ./PUNCT/./punct/1")
+    text = "DeGeneres hosts the Academy Awards."
+    doc = _doc(spec, ["degeneres", "host", "the", "academy", "awards", "."],
+               [_ent(1, "DeGeneres", "PERSON", text), _ent(2, "Academy Awards", "EVENT", text)])
+    preds = {_pred(doc, c): c for c in find_claims(doc)}
+    awards = preds["Academy Awards"]
+    assert (awards.predicate, awards.predicate_pos) == ("academy awards", "noun")
+    assert awards.event_key != preds["hosts"].event_key

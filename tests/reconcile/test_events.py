@@ -106,3 +106,21 @@ def test_an_age_is_no_event():
     story = reconcile([a.build()])
     [age] = [f for f in story.facts if f.predicate_class == "age"]
     assert age.event is None and not story.events
+
+
+def test_one_happening_told_a_day_apart_or_at_dateline_times_is_one_event():
+    # "late Thursday night" / "early Friday morning, around 1:30 a.m." (ECB+ 1ecbplus): one
+    # check-in, told on either day; datelines ("7:31 AM", "10:20 AM") put filing times on claims.
+    # Claims of one event a day apart, or at other clock times of a day, are one event; two days
+    # apart they are two.
+    told = [("a1", "2013-05-03", "on Thursday", "2013-05-02"), ("b1", "2013-05-03", "7:31 AM Friday", "2013-05-03T07:31"),
+            ("c1", "2013-05-03", "10:20 AM", "2013-05-03T10:20"), ("d1", "2013-05-06", "on Sunday", "2013-05-05")]
+    readings, claims = [], []
+    for aid, published, when_text, when in told:
+        b = ArticleBuilder(aid, aid.upper(), published)
+        claims.append(b.claim(f"she checked into the clinic {when_text}", predicate="check in", when=when,
+                              when_text=when_text))
+        readings.append(b.build())
+    events = _events_of(reconcile(readings), *claims)
+    assert events[0] == events[1] == events[2]
+    assert events[3] != events[0]

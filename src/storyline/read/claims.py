@@ -23,7 +23,9 @@ A claim is one predicate with its subject, object, time and place, read from the
   or time; a noun whose most frequent sense is a state or is derived from a verb ('the problem',
   'his statement', 'on suspicion of': :func:`names_happening`); a capitalised word the tagger took
   for a name though no entity holds it, read as the verb or event noun WordNet knows ('Lohan
-  Checks Into Rehab', 'Quake Kills Five'); and an adjective complement of a verb other than a
+  Checks Into Rehab', 'Quake Kills Five'); the head of a name the entity reader typed EVENT, the
+  whole name being the predicate ('a Watergate figure', 'the Academy Awards', 'Hurricane Katrina');
+  and an adjective complement of a verb other than a
   copula ('was found dead', 'pleaded guilty'). A nested claim carries the source of the span it sits in and is at most as certain as
   the claim that governs it; a denial or epistemic verb governing it applies to it ('denied an
   affair': negative, 'suspected an affair': probable; the cues of ``hedges.json``). A hedging
@@ -208,6 +210,32 @@ def names_happening(lemma: str) -> bool:
     if not ids or words.lexname(ids[0]) in _NOT_HAPPENING_FIRST:
         return False
     return words.lexname(ids[0]) == "noun.state" or words.nominalises(lemma)
+
+
+def _named_event(t: Token, index: "_Index") -> Predicate | None:
+    """The predicate of a happening known by its name ('the Watergate scandal' as 'Watergate', 'the
+    Academy Awards', 'Hurricane Katrina'): the head word of a name the entity reader typed EVENT.
+    The whole name is the predicate ('academy awards'), so two named events of one kind stay
+    apart; WordNet gives the key when it knows the name ('watergate')."""
+    key = index.entity.get(t.i)
+    if key is None or index.etype.get(key) != "EVENT" or t.i not in index.names:
+        return None
+    doc = t.doc
+    lo, hi = t.i, t.i + 1
+    while lo > 0 and index.entity.get(lo - 1) == key and lo - 1 in index.names:
+        lo -= 1
+    while hi < len(doc) and index.entity.get(hi) == key and hi in index.names:
+        hi += 1
+    if lo <= t.head.i < hi and t.head.i != t.i:
+        return None  # not the name's head: 'Academy' in 'Academy Awards'
+    words_of = [doc[k] for k in range(lo, hi) if doc[k].is_alpha]
+    if not words_of or words_of[0].lower_ == "the":
+        words_of = words_of[1:]
+    if not words_of:
+        return None
+    name = " ".join(w.lower_ for w in words_of)
+    event_key, frame = _meaning(name, "n")
+    return Predicate(t, t, t, words_of[0].i, hi, name, None, "noun", event_key, frame, True)
 
 
 def _title_word(t: Token, index: "_Index") -> Predicate | None:
@@ -792,7 +820,7 @@ def _nested_claims(
             elif t.pos_ == "NOUN" and k not in index.names and names_happening(_lemma(t)):
                 pred = read_predicate(t)
                 cands.append((t, pred if pred.eventive else replace(pred, eventive=True)))
-            elif t.pos_ == "PROPN" and (pred := _title_word(t, index)) is not None:
+            elif t.pos_ == "PROPN" and (pred := _title_word(t, index) or _named_event(t, index)) is not None:
                 cands.append((t, pred))
             elif t.pos_ == "ADJ" and (pred := _resulting_state(t)) is not None:
                 cands.append((t, pred))
