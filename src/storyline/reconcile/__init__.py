@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from storyline.core.dates import iso
+from storyline.core.heap import long_lived
 from storyline.core.options import ReconcileOptions
 from storyline.core.records import ArticleReading, Story
 from storyline.reconcile.align import align
@@ -46,7 +47,9 @@ def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | No
     options = options or ReconcileOptions()
     if cache is None or len({r.article.id for r in readings}) != len(readings):
         return _reconcile(readings, options, Uncached())  # the cache keeps units per article id: one reading each
-    with cache.lock:
+    # The cache's units of the last reconcile (most of what is in memory) are out of the
+    # collector's passes meanwhile: a full pass over them cost as much as the reconcile.
+    with cache.lock, long_lived():
         cache.begin(options)
         try:
             story = _reconcile(cache.canonical(readings), options, cache)
