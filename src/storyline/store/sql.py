@@ -390,11 +390,12 @@ class Store:
         with self._tx(write=True) as conn:
             info = _stories.resolve(conn, story, self.url, create_missing=True)
             assert info is not None
-            if reconciled.coverage is not None:
-                if conn.dialect.name == "postgresql":
-                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k, hashtext(:s))"), {"k": _STORY_LOCK, "s": info.id})
-                if _coverage(conn, info.id) != reconciled.coverage:
-                    return False
+            if conn.dialect.name == "postgresql":
+                # One writer of a story's account at a time: the coverage check, and the rows
+                # compared with the stored ones (storyline.store.sync), hold until commit.
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k, hashtext(:s))"), {"k": _STORY_LOCK, "s": info.id})
+            if reconciled.coverage is not None and _coverage(conn, info.id) != reconciled.coverage:
+                return False
             rows: dict[str, list[dict[str, Any]]] = {}
             for name in STORY_TABLES:
                 records = getattr(reconciled, _STORY_FIELDS[name])
