@@ -634,6 +634,7 @@ def _story_name(store: Store) -> str:
 _ATTEMPTS = 4
 
 
+@long_lived()  # the story's readings and its reconcile cache stay in memory: see storyline.core.heap
 def _current(
     store: Store,
     options: ReconcileOptions | None,

@@ -20,19 +20,19 @@ from __future__ import annotations
 from typing import Sequence
 
 from storyline.core.dates import iso
+from storyline.core.heap import long_lived
 from storyline.core.options import ReconcileOptions
 from storyline.core.records import ArticleReading, Story
-from storyline.reconcile.align import align, cluster_block
+from storyline.reconcile.align import align
 from storyline.reconcile.attributes import age_drafts, count_drafts
 from storyline.reconcile.cast import build_cast
 from storyline.reconcile.conflicts import lower_bounds
 from storyline.reconcile.embeddings import get_backend
 from storyline.reconcile.events import group_events
-from storyline.reconcile.facts import draft_from_cluster, finish, records
-from storyline.reconcile.features import build_views, name_words, ordered, undated_news
-from storyline.reconcile.incremental import ReconcileCache
-from storyline.reconcile.independence import CorpusOutlets, RelayIndex
-from storyline.reconcile.nesting import passing_mentions
+from storyline.reconcile.facts import finish
+from storyline.reconcile.features import build_views
+from storyline.reconcile.incremental import ReconcileCache, Uncached
+from storyline.reconcile.independence import CorpusOutlets
 from storyline.reconcile.timeline import build_timeline
 
 __all__ = ["ReconcileCache", "reconcile"]
@@ -46,8 +46,10 @@ def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | No
     inputs did not change since the last call are reused; the story is the same either way."""
     options = options or ReconcileOptions()
     if cache is None or len({r.article.id for r in readings}) != len(readings):
-        return _reconcile(readings, options, None)  # the cache keeps units per article id: one reading each
-    with cache.lock:
+        return _reconcile(readings, options, Uncached())  # the cache keeps units per article id: one reading each
+    # The cache's units of the last reconcile (most of what is in memory) are out of the
+    # collector's passes meanwhile: a full pass over them cost as much as the reconcile.
+    with cache.lock, long_lived():
         cache.begin(options)
         try:
             story = _reconcile(cache.canonical(readings), options, cache)
@@ -58,7 +60,8 @@ def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | No
         return story
 
 
-def _reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions, cache: ReconcileCache | None) -> Story:
+def _reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions, units: Uncached) -> Story:
+    """The story of ``readings``, each per-unit step computed by ``units`` (a cache, or not)."""
     readings = sorted(readings, key=lambda r: (iso(r.article.published) or "9999", r.article.id))
     cast = build_cast(readings)
     names = {e.id: e.name for e in cast.entities}
@@ -66,25 +69,18 @@ def _reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions, ca
     def name(entity_id: str) -> str:
         return names.get(entity_id, entity_id)
 
-    if cache is None:
-        views = build_views(readings, cast)
-    else:
-        name_drop = name_words(cast)
-        per_article = [cache.article_views(r, cast, name_drop) for r in readings]
-        window = undated_news([v for vs in per_article for v in vs])
-        views = ordered([cache.dated(r.article.id, vs, window) for r, vs in zip(readings, per_article)])
+    views = build_views(readings, cast, units.article_views, units.dated)
     ages, used_by_ages = age_drafts(readings, views, cast, name)
     counts, used_by_counts = count_drafts(readings, views, cast, name)
     rest = [v for v in views if v.claim.id not in used_by_ages and v.claim.id not in used_by_counts]
     encoder = get_backend(options.embeddings)
-    clusters = align(rest, options.similarity_threshold, encoder, cache.blocker if cache else cluster_block)
+    clusters = align(rest, options.similarity_threshold, encoder, units.blocker)
     outlets = CorpusOutlets(sorted({r.article.outlet for r in readings if r.article.outlet}))
-    relays = cache.relay_index(rest) if cache else RelayIndex(rest)
+    relays = units.relay_index(rest)
     bounds = lower_bounds(views)
-    passing = cache.passing(readings) if cache else passing_mentions(readings)
-    draft = cache.draft if cache else draft_from_cluster
-    drafts = [draft(c, outlets, options.echo_similarity, name, relays, bounds, passing) for c in clusters]
-    facts, conflicts, echoes = finish(drafts + ages + counts, cache.records if cache else records)
+    passing = units.passing(readings)
+    drafts = [units.draft(c, outlets, options.echo_similarity, name, relays, bounds, passing) for c in clusters]
+    facts, conflicts, echoes = finish(drafts + ages + counts, units.records)
     cluster_of = {d.fact_id: c for d, c in zip(drafts, clusters)}
     told, events = group_events([(f, cluster_of[f.id]) for f in facts if f.id in cluster_of])
     facts = told + [f for f in facts if f.id not in cluster_of]

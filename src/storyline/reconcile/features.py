@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Sequence
+from typing import Callable, Sequence
 
 from storyline.core.dates import Interval, Moment, interval, news_window, parse_day, years_before
 from storyline.core.records import Article, ArticleReading, Claim, Quantity, Sentence, Timex
@@ -141,12 +141,19 @@ def name_words(cast: Cast) -> frozenset[str]:
     return frozenset(t for e in cast.entities for n in (e.name, *e.aliases) for t in name_tokens(n))
 
 
-def build_views(readings: Sequence[ArticleReading], cast: Cast) -> list[ClaimView]:
-    """One :class:`ClaimView` per claim, in a deterministic order (publication date, article, offset)."""
+def build_views(readings: Sequence[ArticleReading], cast: Cast, views_of: Callable | None = None,
+                dated_of: Callable | None = None) -> list[ClaimView]:
+    """One :class:`ClaimView` per claim, in a deterministic order (publication date, article, offset).
+
+    ``views_of`` (:func:`article_views`) and ``dated_of`` (``(article id, views, window)`` ->
+    :func:`dated`) are the per-article steps, for a cache to stand in for them
+    (:class:`storyline.reconcile.incremental.ReconcileCache`)."""
     name_drop = name_words(cast)
-    per_article = [article_views(r, cast, name_drop) for r in readings]
+    per_article = [(views_of or article_views)(r, cast, name_drop) for r in readings]
     window = undated_news([v for views in per_article for v in views])
-    return ordered([dated(views, window) for views in per_article])
+    if dated_of is None:
+        return ordered([dated(views, window) for views in per_article])
+    return ordered([dated_of(r.article.id, views, window) for r, views in zip(readings, per_article)])
 
 
 def undated_news(views: Sequence[ClaimView]) -> Moment | None:

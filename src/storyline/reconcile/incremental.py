@@ -20,8 +20,9 @@ same (the same objects, or equal values), never on a guess:
   work: the cluster's views, exemplars and implied-date claims (the same objects), which of its
   claims are passing mentions, and the answers to every question the draft asked of the story
   while it was made (recorded as it ran): each entity name it used, each article's lower-bound
-  figures, each relay lookup and each question to the corpus's outlets. Asked again, the story
-  must give the same answers;
+  figures (but those of its own claims' articles, which the same view objects imply), each relay
+  lookup and each question to the corpus's outlets. Asked again, the story must give the same
+  answers;
 * **sides** (:func:`storyline.reconcile.conflicts.stance`), in a draft made again: a claim's side
   towards the same statement, in a fact of the same class and people, when the names and lower
   bounds it read are the same (they are asked again through the draft, which records them too);
@@ -52,7 +53,7 @@ from storyline.reconcile.features import ClaimView, article_views, dated
 from storyline.reconcile.independence import CorpusOutlets, RelayIndex
 from storyline.reconcile.nesting import passing_mentions
 
-__all__ = ["ReconcileCache"]
+__all__ = ["ReconcileCache", "Uncached"]
 
 
 def _same(a: Sequence[object], b: Sequence[object]) -> bool:
@@ -98,6 +99,17 @@ class _Recorded:
 
     def bounds_view(self) -> Mapping:
         return _RecordedBounds(self._bounds, self.bounds)
+
+
+def _beyond(seen: dict[str, object], views: Sequence[ClaimView]) -> dict[str, object]:
+    """The lower bounds read (``seen``) of articles none of ``views`` is from: the only ones to check
+    again. An article's bounds come from its views (:func:`storyline.reconcile.conflicts.lower_bounds`),
+    which are made together and reused together: while one of them is the same object, so are
+    they all, and so are its bounds."""
+    if not seen:
+        return seen
+    mine = {v.article.id for v in views}
+    return {a: x for a, x in seen.items() if a not in mine}
 
 
 class _RecordedBounds(Mapping):
@@ -205,7 +217,34 @@ class _Units:
     stances: dict[tuple, _StanceEntry] = field(default_factory=dict)
 
 
-class ReconcileCache:
+class Uncached:
+    """The per-unit steps of a reconcile, each computed afresh: what a reconcile without a cache
+    uses, and what :class:`ReconcileCache` stands in for, step by step."""
+
+    def article_views(self, r: ArticleReading, cast: Cast, name_drop: frozenset[str]) -> list[ClaimView]:
+        return article_views(r, cast, name_drop)
+
+    def dated(self, article: str, views: list[ClaimView], window) -> list[ClaimView]:
+        return dated(views, window)
+
+    def blocker(self, key: tuple, block: list[ClaimView], scorer, threshold: float) -> list[Cluster]:
+        return cluster_block(key, block, scorer, threshold)
+
+    def relay_index(self, views: Sequence[ClaimView]) -> RelayIndex:
+        return RelayIndex(views)
+
+    def passing(self, readings: Sequence[ArticleReading]) -> frozenset[str]:
+        return passing_mentions(readings)
+
+    def draft(self, c: Cluster, outlets: CorpusOutlets, echo_similarity: float, name: Callable[[str], str],
+              relays: RelayIndex, bounds: Mapping, passing: frozenset[str]) -> Draft:
+        return draft_from_cluster(c, outlets, echo_similarity, name, relays, bounds, passing)
+
+    def records(self, d: Draft) -> Records:
+        return records(d)
+
+
+class ReconcileCache(Uncached):
     """What one story's last reconcile computed, for the next (see the module docstring).
 
     Pass it to :func:`storyline.reconcile.reconcile` (``cache=``); ``stats`` counts the units
@@ -319,7 +358,7 @@ class ReconcileCache:
                                    self._stance)
         self._new.drafts.setdefault(key, []).append(_DraftEntry(
             list(c.views), list(c.exemplars), list(c.derived), mine, outlets.outlets, rec.outlets.asked, rec.names,
-            rec.relays, rec.bounds, draft))
+            rec.relays, _beyond(rec.bounds, c.views), draft))
         return draft
 
     def records(self, d: Draft) -> Records:
@@ -352,5 +391,5 @@ class ReconcileCache:
             return out
 
         side = stance(statement, v, c, asked, _RecordedBounds(bounds, seen) if bounds is not None else None)
-        self._new.stances[key] = _StanceEntry(statement, v, names, seen, side)
+        self._new.stances[key] = _StanceEntry(statement, v, names, _beyond(seen, (statement, v)), side)
         return side

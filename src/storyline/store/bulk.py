@@ -1,4 +1,4 @@
-"""Inserting many rows of one table with the driver's ``executemany``.
+"""Inserting (and updating) many rows of one table with the driver's ``executemany``.
 
 ``conn.execute(table.insert(), rows)`` spends most of its time in SQLAlchemy's per-row
 parameter handling (for each row a dict rebuilt column by column), more than SQLite takes to
@@ -16,7 +16,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-__all__ = ["insert_rows"]
+__all__ = ["insert_rows", "update_rows"]
 
 _Processor = Callable[[Any], Any] | None
 
@@ -36,9 +36,31 @@ def insert_rows(conn: sa.Connection, table: sa.Table, rows: Sequence[dict[str, A
     conn.exec_driver_sql(sql, params)
 
 
+def update_rows(conn: sa.Connection, table: sa.Table, story: str, rows: Sequence[dict[str, Any]]) -> None:
+    """Set the columns of ``rows`` (dicts with the same keys, ``id`` among them) on the rows of the
+    story with id ``story`` (a table of ``SCOPED_TABLES``) with those ids, in one ``executemany``."""
+    if not rows:
+        return
+    dialect = conn.dialect
+    keys = tuple(k for k in rows[0] if k != "id")
+    if dialect.name != "sqlite" or dialect.paramstyle != "qmark":
+        where = sa.and_(table.c.story == sa.bindparam("_story"), table.c.id == sa.bindparam("_id"))
+        stmt = table.update().where(where).values({k: sa.bindparam("_" + k) for k in keys})
+        conn.execute(stmt, [{"_story": story, "_id": r["id"], **{"_" + k: r[k] for k in keys}} for r in rows])
+        return
+    sql, processors = _statement(table, keys, dialect, update=True)
+    conn.exec_driver_sql(sql, [(*(row[k] if p is None else p(row[k]) for k, p in zip(keys, processors)), story, row["id"])
+                               for row in rows])
+
+
 @lru_cache(maxsize=256)
-def _statement(table: sa.Table, keys: tuple[str, ...], dialect: sa.Dialect) -> tuple[str, tuple[_Processor, ...]]:
+def _statement(table: sa.Table, keys: tuple[str, ...], dialect: sa.Dialect, update: bool = False) -> tuple[str, tuple[_Processor, ...]]:
+    """The driver's SQL inserting ``keys`` (or, with ``update``, setting them on the row of a story
+    and id), and the bind processor of each key's column."""
     quote = dialect.identifier_preparer.quote
-    sql = (f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({', '.join(quote(k) for k in keys)}) "
-           f"VALUES ({', '.join('?' for _ in keys)})")
+    name = dialect.identifier_preparer.format_table(table)
+    if update:
+        sql = f"UPDATE {name} SET {', '.join(f'{quote(k)} = ?' for k in keys)} WHERE {quote('story')} = ? AND {quote('id')} = ?"
+    else:
+        sql = f"INSERT INTO {name} ({', '.join(quote(k) for k in keys)}) VALUES ({', '.join('?' for _ in keys)})"
     return sql, tuple(table.c[k].type.dialect_impl(dialect).bind_processor(dialect) for k in keys)

@@ -9,6 +9,7 @@ not stored, e.g. from another database), so the foreign keys always hold.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -19,7 +20,7 @@ from storyline.core.records import EchoLink, FactClaim, Quantity
 from storyline.store.convert import to_row
 from storyline.store.tables import LINK_TABLES, tables
 
-__all__ = ["rebuild_links"]
+__all__ = ["link_rows", "rebuild_links"]
 
 
 def _rows(conn: sa.Connection, table: str, *columns: str, where: set[str] | None = None, story: str | None = None) -> list[Any]:
@@ -45,8 +46,23 @@ def rebuild_links(conn: sa.Connection, story: str | None) -> None:
                   story=story)
     conflicts = _rows(conn, "conflicts", "fact", "claims", story=story)
     echoes = _rows(conn, "echoes", "id", "claim", "original", "seq", story=story)
+    by_seq = sorted(facts, key=lambda r: r.seq), sorted(echoes, key=lambda r: r.seq)
+    for name, rows in link_rows(conn, by_seq[0], conflicts, by_seq[1]).items():
+        if rows:
+            rows = [r | ({} if story is None else {"story": story}) for r in rows]
+            # Before schema 11 (story None) the table has no story column: insert the columns given.
+            target = tables[name] if story is not None else sa.table(name, *(sa.column(c, tables[name].c[c].type) for c in rows[0]))
+            conn.execute(target.insert(), rows)
+
+
+def link_rows(conn: sa.Connection, facts: Sequence[Any], conflicts: Sequence[Any], echoes: Sequence[Any]) -> dict[str, list[dict]]:
+    """The link tables' rows (without ``story``) of one story's facts, conflicts and echoes (rows
+    or records with their columns as attributes; facts and echoes in their stored order), looking
+    up in the stored readings each id they cite."""
     cited = {c for f in facts for c in f.claims} | {x for e in echoes for x in (e.claim, e.original) if x}
-    claims = {r.id: r for r in _rows(conn, "claims", "id", "article", "text", "polarity", where=cited)}
+    # A claim's text and polarity side only a fact stored before the sides were recorded.
+    old = any(f.statement_claim is None for f in facts)
+    claims = {r.id: r for r in _rows(conn, "claims", "id", "article", *(("text", "polarity") if old else ()), where=cited)}
     ages = {r.id: r for r in _rows(conn, "ages", "id", "article", where=cited - claims.keys())}
     mentions = {r.id: r for r in _rows(conn, "mentions", "id", "article", "quantities", where=cited - claims.keys() - ages.keys())}
     pairs: dict[str, list] = defaultdict(list)
@@ -54,7 +70,7 @@ def rebuild_links(conn: sa.Connection, story: str | None) -> None:
         pairs[x.fact].append(x.claims)
 
     links: list[FactClaim] = []
-    for f in sorted(facts, key=lambda f: f.seq):
+    for f in facts:
         if f.statement_claim is not None:  # the sides reconcile recorded (storyline.reconcile.facts)
             sides = {i: "support" for i in f.claims} | {i: "dispute" for i in f.disputing or ()} | {
                 i: "superseded" for i in f.superseded or ()}
@@ -73,12 +89,8 @@ def rebuild_links(conn: sa.Connection, story: str | None) -> None:
             links.append(FactClaim(make_id("k", f.id, ref), f.id, ref, kind, sides[ref], c and c.id, g and g.id,
                                    m and m.id, row.article if row is not None else None))
     echo_links = []
-    for e in sorted(echoes, key=lambda e: e.seq):
+    for e in echoes:
         c, o = claims.get(e.claim), claims.get(e.original) if e.original else None
         echo_links.append(EchoLink(e.id, e.id, c and c.id, o and o.id, c and c.article, o and o.article))
-    for name, records in (("fact_claims", links), ("echo_links", echo_links)):
-        if records:
-            rows = [to_row(name, r, i) | ({} if story is None else {"story": story}) for i, r in enumerate(records)]
-            # Before schema 11 (story None) the table has no story column: insert the columns given.
-            target = tables[name] if story is not None else sa.table(name, *(sa.column(c, tables[name].c[c].type) for c in rows[0]))
-            conn.execute(target.insert(), rows)
+    return {name: [to_row(name, r, i) for i, r in enumerate(records)]
+            for name, records in (("fact_claims", links), ("echo_links", echo_links))}

@@ -41,11 +41,11 @@ from storyline.store import stories as _stories
 from storyline.store.bulk import insert_rows
 from storyline.store.connect import WRITE, create_engine, migrate, must_exist, parse_url
 from storyline.store.convert import from_row, to_row
-from storyline.store.links import rebuild_links
+from storyline.store.links import link_rows
+from storyline.store.sync import sync_story
 from storyline.store.tables import (
     ARTICLE_TABLES,
     SCHEMA_KEY,
-    SCOPED_TABLES,
     STORY_TABLES,
     meta,
     tables,
@@ -120,6 +120,8 @@ class Store:
         self.url: str = display
         """The database URL, password masked."""
         self.dialect: str = engine.dialect.name
+        self.rows_written: dict[str, int] = {}
+        """Rows the last :meth:`replace_story` of this store wrote (inserted, updated or deleted), by table."""
 
     def __repr__(self) -> str:
         return f"Store({self.url!r})"
@@ -381,24 +383,27 @@ class Store:
         changed the story's articles after this account's readings were read, nothing is written
         and False is returned: that writer reconciles after storing, or the caller reads again.
         So a slow reconcile never overwrites a newer account, and no lock is held while reconciling.
+
+        Only the rows that differ from the stored account are written (:mod:`storyline.store.sync`):
+        adding an article to a story rewrites the facts it changed, not the story.
         """
         with self._tx(write=True) as conn:
             info = _stories.resolve(conn, story, self.url, create_missing=True)
             assert info is not None
-            if reconciled.coverage is not None:
-                if conn.dialect.name == "postgresql":
-                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k, hashtext(:s))"), {"k": _STORY_LOCK, "s": info.id})
-                if _coverage(conn, info.id) != reconciled.coverage:
-                    return False
-            for name in reversed(SCOPED_TABLES):
-                conn.execute(tables[name].delete().where(tables[name].c.story == info.id))
+            if conn.dialect.name == "postgresql":
+                # One writer of a story's account at a time: the coverage check, and the rows
+                # compared with the stored ones (storyline.store.sync), hold until commit.
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k, hashtext(:s))"), {"k": _STORY_LOCK, "s": info.id})
+            if reconciled.coverage is not None and _coverage(conn, info.id) != reconciled.coverage:
+                return False
+            rows: dict[str, list[dict[str, Any]]] = {}
             for name in STORY_TABLES:
                 records = getattr(reconciled, _STORY_FIELDS[name])
                 if records is not None and not isinstance(records, tuple):
                     records = (records,)
-                if records:
-                    insert_rows(conn, tables[name], [{**to_row(name, r, i), "story": info.id} for i, r in enumerate(records)])
-            rebuild_links(conn, info.id)
+                rows[name] = [to_row(name, r, i) for i, r in enumerate(records or ())]
+            rows |= link_rows(conn, reconciled.facts, reconciled.conflicts, reconciled.echoes)
+            self.rows_written = sync_story(conn, info.id, rows)
         return True
 
     def story(self, story: str | None = None) -> Story:
