@@ -1,0 +1,135 @@
+"""Conflicts between claims of two facts (storyline.reconcile.across), on hand-made readings.
+
+Invented places and events (an island Varo, a town Tarsin, a city Lune); each test states the
+figures in claims of different predicates, so alignment keeps them in different facts, and checks
+what the story-wide step adds and what it must leave alone.
+"""
+
+from dataclasses import replace
+
+from helpers.builders import ArticleBuilder
+
+from storyline.core.records import Fact
+from storyline.reconcile import reconcile
+from storyline.reconcile.across import event_counts, place_properties
+from storyline.reconcile.cast import build_cast
+from storyline.reconcile.features import build_views
+
+
+def _two(s1: str, s2: str, places=(("Varo", "LOC"), ("Varo Island", "LOC")), predicates=("strike", "centre"),
+         extra=((), ())):
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    b = ArticleBuilder("b1", "Reuters", "2024-12-03")
+    for x, (name, kind), more in zip((a, b), places, extra):
+        x.entity(name, kind)
+        for n, k in more:
+            x.entity(n, k)
+    ca = a.claim(s1, predicate=predicates[0])
+    cb = b.claim(s2, predicate=predicates[1])
+    return [a.build(), b.build()], ca, cb
+
+
+def _properties(readings):
+    cast = build_cast(readings)
+    return place_properties(readings, build_views(readings, cast), cast)
+
+
+def test_two_populations_of_one_place_in_two_facts_conflict_with_a_reason():
+    readings, ca, cb = _two("the quake struck Varo, home to 120,000 people",
+                            "the quake was centred near Varo Island, home to 200,000 people")
+    [x] = _properties(readings)
+    assert set(x.claims) == {ca, cb} and x.kind == "quantity"
+    for part in ("AP (2024-12-03) says", "Reuters (2024-12-03) says", "how many people live in Varo",
+                 "120,000 vs 200,000", "\u2018120,000 people\u2019"):
+        assert part in x.reason
+    story = reconcile(readings)
+    [conflict] = story.conflicts
+    assert set(conflict.claims) == {ca, cb}
+    facts = {c: f for f in story.facts for c in f.claims}
+    assert facts[ca].id != facts[cb].id  # two facts, one conflict between them
+    assert facts[ca].status == facts[cb].status == "contradicted"
+
+
+def test_populations_that_agree_or_of_two_places_do_not_conflict():
+    readings, _, _ = _two("the quake struck Varo, home to 120,000 people",
+                          "the quake was centred near Varo Island, home to about 125,000 people")
+    assert not _properties(readings)  # within rounding
+    readings, _, _ = _two("the quake struck Varo, home to 120,000 people",
+                          "the quake was centred near Tarsin, home to 200,000 people", places=(("Varo", "LOC"), ("Tarsin", "GPE")))
+    assert not _properties(readings)  # two places
+
+
+def test_the_holder_is_the_mention_right_before_the_figure():
+    # "Varo to Lune, a city of 500,000": the figure is Lune's, even when the reader typed Lune
+    # as a person; Varo (named before it) gets no population.
+    readings, _, _ = _two("the quake struck Varo, home to 120,000 people",
+                          "helicopters flew the injured from Varo Island to Lune, a city of 500,000 people",
+                          extra=((), (("Lune", "PERSON"),)))
+    b = readings[1]
+    i = b.article.text.index("Lune")
+    lune = next(e for e in b.entities if e.name == "Lune")
+    from storyline.core.records import Mention
+    readings[1] = replace(b, mentions=b.mentions + (Mention("m-lune", b.article.id, lune.id, i, i + 4, "Lune", "name"),))
+    assert not _properties(readings)
+    # without that mention the nearest named place is Varo Island, and the figure is read as its population
+    assert _properties([readings[0], b])
+
+
+def test_a_death_toll_is_no_property_of_the_place_named_before_it():
+    readings, _, _ = _two("the quake struck Varo, killing 12 people", "in Varo Island, 30 people were killed",
+                          predicates=("strike", "kill"))
+    assert not _properties(readings)
+
+
+def test_distances_from_one_anchor_conflict_when_neither_names_another_place_before():
+    readings, ca, cb = _two("the island is about 940 miles south of Tarsin",
+                            "the island lies 1,150 kilometers (700 miles) southeast of Tarsin",
+                            places=(("Tarsin", "GPE"), ("Tarsin", "GPE")), predicates=("be", "lie"))
+    [x] = _properties(readings)
+    assert set(x.claims) == {ca, cb} and "the distance of the place from Tarsin" in x.reason
+    assert "940 miles \u2248 1,513 kilometers" in x.reason
+    readings, _, _ = _two("the island is about 700 miles south of Tarsin",
+                          "the island lies 1,150 kilometers southeast of Tarsin",
+                          places=(("Tarsin", "GPE"), ("Tarsin", "GPE")), predicates=("be", "lie"))
+    assert not _properties(readings)  # 700 miles is 1,127 km: within rounding
+    # a distance told of another place (Lune, named right before it) is that place's
+    readings, _, _ = _two("the island is about 940 miles south of Tarsin",
+                          "the quake also shook Lune, 1,150 kilometers southeast of Tarsin",
+                          places=(("Tarsin", "GPE"), ("Tarsin", "GPE")), predicates=("be", "shake"),
+                          extra=((), (("Lune", "GPE"),)))
+    assert not _properties(readings)
+
+
+def _facts(readings, groups):
+    """Hand-made facts: each group of claim ids one fact, all in one event."""
+    return [Fact(f"f-{n}", "", None, tuple(g), (), (), 1, "single_source", "outlet", None, event="v-1")
+            for n, g in enumerate(groups)]
+
+
+def _counts(s1, s2, same_event=True):
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    b = ArticleBuilder("b1", "Reuters", "2024-12-03")
+    ca = a.claim(s1, predicate="injure")
+    cb = b.claim(s2, predicate="wound")
+    readings = [a.build(), b.build()]
+    views = build_views(readings, build_cast(readings))
+    facts = _facts(readings, [[ca], [cb]])
+    if not same_event:
+        facts[1] = replace(facts[1], event="v-2")
+    return event_counts(views, facts), ca, cb
+
+
+def test_counts_of_one_event_in_two_facts_conflict_when_another_figure_agrees():
+    found, ca, cb = _counts("the quake killed 10 people and injured 80", "the quake killed 10 persons and wounded 70")
+    [x] = found
+    assert set(x.claims) == {ca, cb} and "80 vs 70" in x.reason
+
+
+def test_counts_in_two_facts_need_an_agreeing_figure_and_one_event():
+    found, _, _ = _counts("the quake injured 80 people", "the quake wounded 70 people")
+    assert not found  # nothing shows the two sentences tell one happening
+    found, _, _ = _counts("the quake killed 10 people and injured 80", "the quake killed 12 people and wounded 70")
+    assert not found  # the other figure disagrees too: maybe another quake
+    found, _, _ = _counts("the quake killed 10 people and injured 80", "the quake killed 10 persons and wounded 70",
+                          same_event=False)
+    assert not found
