@@ -133,3 +133,52 @@ def test_counts_in_two_facts_need_an_agreeing_figure_and_one_event():
     found, _, _ = _counts("the quake killed 10 people and injured 80", "the quake killed 10 persons and wounded 70",
                           same_event=False)
     assert not found
+
+
+def _home(aid, outlet, sentence, place, person="Ada Brook", age=36, published="2024-12-03", more=()):
+    """An article whose claim ``sentence`` says '<person>, <age>, of <place>' (place a GPE entity)."""
+    from storyline.core.records import Age
+    from storyline.read.display import sentence_around
+    from storyline.read.entities.ages import age_wording
+
+    a = ArticleBuilder(aid, outlet, published)
+    who = a.person(person, aliases=(person.split()[-1],))
+    for p in (place, *more):
+        a.entity(p, "GPE")
+    cid = a.claim(sentence, predicate="stop", subject=who)
+    i = a.text.index(f", {age},") + 2
+    a.ages.append(Age(f"g-{aid}", aid, who, age, i, i + len(str(age)), published, age_wording(a.text, i, i + 2), None,
+                      False, *sentence_around(a.text, i, i + 2)))
+    return a.build(), cid
+
+
+def _homes(*readings):
+    from storyline.reconcile.across import homes
+
+    cast = build_cast(list(readings))
+    names = {e.id: e.name for e in cast.entities}
+    return homes(list(readings), build_views(list(readings), cast), cast, lambda e: names.get(e, e))
+
+
+def test_two_places_a_person_is_from_conflict():
+    ra, ca = _home("a1", "AP", "Police stopped Ada Brook, 36, of Lune", "Lune")
+    rb, cb = _home("b1", "Reuters", "Ada Brook, 36, of Tarsin, hit a woman at the Lune store", "Tarsin", more=("Lune",))
+    [x] = _homes(ra, rb)  # the Lune of the second sentence is where she hit someone, not her home
+    assert x.kind == "place" and set(x.claims) == {ca, cb}
+    assert "Ada Brook is of Lune in one and of Tarsin in the other" in x.reason
+    story = reconcile([ra, rb])
+    assert any(set(c.claims) == {ca, cb} and c.kind == "place" for c in story.conflicts)
+
+
+def test_homes_that_may_both_hold_do_not_conflict():
+    ra, _ = _home("a1", "AP", "Police stopped Ada Brook, 36, of Lune", "Lune")
+    rb, _ = _home("b1", "Reuters", "Police stopped Ada Brook, 36, of Lune Heights", "Lune Heights")
+    assert not _homes(ra, rb)  # one name inside the other
+    rc, _ = _home("c1", "AFP", "Police stopped Ada Brook, 36, of Tarsin", "Tarsin", published="2025-12-03")
+    assert not _homes(ra, rc)  # a year apart: she may have moved
+    rd, _ = _home("d1", "BBC", "Police stopped Ada Brook, 36, of Tarsin", "Tarsin")
+    b = ArticleBuilder("e1", "Tribune", "2024-12-03")
+    b.entity("Tarsin", "GPE")
+    b.entity("Lune", "GPE")
+    b.say("Tarsin is a suburb of Lune.")
+    assert not _homes(ra, rd, b.build())  # ... except when an article names the two together

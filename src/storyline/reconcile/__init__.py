@@ -10,7 +10,7 @@ Steps, each in its own module:
    independent sources, status and grade;
 6. :mod:`.events`: facts grouped into the events they tell of;
 7. :mod:`.across`: conflicts between claims of two facts (a place's population or distance told in
-   two facts, the counts of one event told in two of its facts);
+   two facts, the counts of one event told in two of its facts, two places a person is from);
 8. :mod:`.timeline`: dated facts as intervals.
 
 The result does not depend on the order of ``readings``: everything is sorted by publication
@@ -94,7 +94,7 @@ def _reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions, ca
     known: dict[str, list[tuple[str, ...]]] = {}
     for x in conflicts:
         known.setdefault(x.fact, []).append(x.claims)
-    facts, conflicts = add_conflicts(facts, conflicts, across_facts(readings, views, cast, facts, known, bounds))
+    facts, conflicts = add_conflicts(facts, conflicts, across_facts(readings, views, cast, facts, known, name, bounds))
     facts.sort(key=lambda f: f.id)
     conflicts.sort(key=lambda c: c.id)
     echoes.sort(key=lambda e: e.id)

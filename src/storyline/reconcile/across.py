@@ -29,6 +29,13 @@ quoting both wordings:
   week). Updates over time, lower bounds and dates are judged as inside a fact
   (:func:`storyline.reconcile.conflicts.judge_measures`).
 
+* **where a person is from** (:func:`homes`): "LaSalle, 36, of Bloomington" / "LaSalle, 36, of
+  Minneapolis": the named place written right after an age in apposition (at most
+  :data:`HOME_GAP` characters: ", of "), two of them for one person that cannot both hold (not
+  one entity, neither name inside the other, not named together in a sentence of the story
+  other than those telling the homes), told within :data:`HOME_MOVE_DAYS` of each other. The sides are the claims holding the
+  two places.
+
 Not conflicts here: two figures of one article, a figure only possible ("could reach"), a figure
 in a claim that does not affirm, and a pair already judged inside one fact.
 
@@ -44,22 +51,38 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from storyline.core import words
 from storyline.core.records import ArticleReading, Fact
 from storyline.reconcile.cast import Cast
-from storyline.reconcile.conflicts import Bounds, Found, claim_measures, judge_measures, says, time_of, where_in
+from storyline.reconcile.conflicts import (
+    Bounds,
+    Found,
+    claim_measures,
+    clash,
+    context_measures,
+    judge_measures,
+    says,
+    time_of,
+    where_in,
+)
 from storyline.reconcile.features import ClaimView
 from storyline.reconcile.measures import Measure, comparable, in_units_of
 
-__all__ = ["HOLDER_GAP", "PER_EVENT", "across_facts", "event_counts", "place_properties"]
+__all__ = ["HOLDER_GAP", "HOME_GAP", "HOME_MOVE_DAYS", "PER_EVENT", "across_facts", "event_counts", "homes",
+           "place_properties"]
 
 #: Most characters between a place's name and a figure told of it ("Qeshm island, home to 120,000").
 HOLDER_GAP = 40
+#: Most characters between an age in apposition and the place a person is from ("LaSalle, 36, of Bloomington").
+HOME_GAP = 5
+#: Two homes told this many days apart may both be right: people move.
+HOME_MOVE_DAYS = 180
 #: Most distinct figures compared per event (the first told): keeps a huge event linear.
 PER_EVENT = 200
 _PLACE_TYPES = ("GPE", "LOC")
+_BOUNDS = frozenset({"at_least", "more_than", "at_most"})
 
 
 @dataclass(frozen=True)
@@ -153,10 +176,6 @@ def _figures(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cas
     return out
 
 
-def _clash(x: Measure, y: Measure) -> bool:
-    return y.high < x.low or x.high < y.low
-
-
 def _property_found(a: _Figure, b: _Figure) -> Found:
     x, y = a.measure, b.measure
     qa, qb = x.quantity, y.quantity
@@ -186,7 +205,7 @@ def place_properties(readings: Sequence[ArticleReading], views: Sequence[ClaimVi
         for f in sorted(figures, key=lambda f: f.view.order):
             firsts.setdefault((f.holder, f.measure.low, f.measure.high), f)
         for a, b in combinations(firsts.values(), 2):
-            if a.view.article.id == b.view.article.id or not _clash(a.measure, b.measure):
+            if a.view.article.id == b.view.article.id or not clash(a.measure, b.measure):
                 continue
             if _same_place(a, b) and (a.view.claim.id, b.view.claim.id) not in pairs:
                 pairs.add((a.view.claim.id, b.view.claim.id))
@@ -197,48 +216,25 @@ def place_properties(readings: Sequence[ArticleReading], views: Sequence[ClaimVi
 # -- counts of one event in two facts -----------------------------------------------------------
 
 
-def _sentence_of(v: ClaimView, at: int, back: int = 0) -> tuple[str, int]:
-    """(article, start of the reader's sentence holding offset ``at``, or of the ``back``-th one
-    before it); the claim's own sentence span for a reading stored without sentences."""
-    starts = [s.start for s in v.sentences]
-    i = bisect_right(starts, at) - 1 - back
-    return v.article.id, v.sentences[i].start if i >= 0 and v.sentences else (v.claim.sentence_start if not back else -1)
-
-
-def _around(v: ClaimView, m: Measure, in_sentence: Mapping[tuple[str, int], list[Measure]]) -> list[Measure]:
-    """The figures of ``m``'s sentence and of the sentence before it ("A 5.6-magnitude quake jolted
-    the island on Sunday. ... the quake injured two people"), ``m`` among them."""
-    out = [n for back in (0, 1) for n in in_sentence.get(_sentence_of(v, m.quantity.start, back), ())]
-    return out if any(n.quantity.start == m.quantity.start for n in out) else out + [m]
-
-
-def _sentence_measures(views: Sequence[ClaimView]) -> dict[tuple[str, int], list[Measure]]:
-    """Every figure of each sentence (article, sentence start), once each."""
-    out: dict[tuple[str, int], dict[int, Measure]] = {}
-    for v in views:
-        for m in claim_measures(v):
-            out.setdefault(_sentence_of(v, m.quantity.start), {}).setdefault(m.quantity.start, m)
-    return {k: list(d.values()) for k, d in out.items()}
-
-
 def _agree_elsewhere(x: Measure, y: Measure, xs: Sequence[Measure], ys: Sequence[Measure]) -> bool:
     """Whether the two sentences give another figure (not ``x`` or ``y``) that agrees, and none
-    but ``x``/``y`` that clashes: the sign that they tell one happening."""
+    but ``x``/``y`` that clashes: the sign that they tell one happening. Two figures agree when
+    their ranges meet and neither is a bound."""
     agree = False
     for p in xs:
         for q in ys:
-            if p is x or q is y or not comparable(p, q):
+            if p.quantity.start == x.quantity.start or q.quantity.start == y.quantity.start or not comparable(p, q):
                 continue
-            if _clash(p, q):
+            if clash(p, q):
                 return False
-            agree = True
+            # a bound meets many values ("at least magnitude-5.9" / "a magnitude of 6.4"): it shows nothing
+            agree = agree or not ({p.quantity.modifier, q.quantity.modifier} & _BOUNDS)
     return agree
 
 
 def event_counts(views: Sequence[ClaimView], facts: Sequence[Fact], bounds: Bounds | None = None) -> list[Found]:
     """Figures of one event told in two of its facts that cannot both be right (module docstring)."""
     fact_of = {c: f for f in facts for c in f.claims}
-    in_sentence = _sentence_measures(views)
     by_event: dict[str, list[tuple[ClaimView, Measure]]] = {}
     for v in views:
         f = fact_of.get(v.claim.id)
@@ -256,18 +252,94 @@ def event_counts(views: Sequence[ClaimView], facts: Sequence[Fact], bounds: Boun
         for (a, x), (b, y) in combinations(chosen, 2):
             if fact_of[a.claim.id] is fact_of[b.claim.id] or a.article.id == b.article.id:
                 continue
-            if not comparable(x, y) or not _clash(x, y):
+            if not comparable(x, y) or not clash(x, y):
                 continue
-            xs, ys = _around(a, x, in_sentence), _around(b, y, in_sentence)
-            if not _agree_elsewhere(_same(x, xs), _same(y, ys), xs, ys):
+            if not _agree_elsewhere(x, y, context_measures(a), context_measures(b)):
                 continue
             out += judge_measures(a, x, b, y).conflicts
     return out
 
 
-def _same(m: Measure, ms: Sequence[Measure]) -> Measure:
-    """``m``'s entry among its sentence's figures (the same number in the text)."""
-    return next((n for n in ms if n.quantity.start == m.quantity.start), m)
+# -- where a person is from -----------------------------------------------------------------------
+
+
+def _homes(r: ArticleReading, cast: Cast, views: Sequence[ClaimView]) -> list[tuple[str, str, ClaimView, int, int]]:
+    """(person, place, claim, place start, end) for each "Name, 36, of Place" of one article: a
+    named place written at most :data:`HOME_GAP` characters after an age in apposition (the reader's
+    Age record), told in a claim whose span holds the place."""
+    kinds = {e.id for e in r.entities if e.type in _PLACE_TYPES}
+    places = sorted((m.start, m.end, m.entity) for m in r.mentions if m.entity in kinds and m.entity in cast.of)
+    starts = [p[0] for p in places]
+    out = []
+    for g in r.ages:
+        person = cast.of.get(g.entity)
+        i = bisect_right(starts, g.end)
+        if person is None or g.past or i >= len(places) or places[i][0] - g.end > HOME_GAP:
+            continue
+        ps, pe, place = places[i]
+        holding = [v for v in views if v.claim.start <= ps and pe <= v.claim.end and _affirmed(v)]
+        if holding:
+            v = min(holding, key=lambda v: (v.claim.end - v.claim.start, v.order))
+            out.append((person, cast.of[place], v, ps, pe))
+    return out
+
+
+def _sentence_start(v: ClaimView, at: int) -> int:
+    starts = [s.start for s in v.sentences]
+    i = bisect_right(starts, at) - 1
+    return starts[i] if i >= 0 else -1
+
+
+def _affirmed(v: ClaimView) -> bool:
+    return v.claim.polarity == "positive" and v.claim.certainty != "possible"
+
+
+class _Together:
+    """Which sentences of the story name a place (lower case), cut on first use: whether two places
+    are named together in a sentence other than those telling the homes ("LaSalle, 36, of
+    Minneapolis, hit ... at the Bloomington Sam's Club" names a second place for another reason;
+    "Tarsin is a suburb of Lune" anywhere in the story says one may hold the other)."""
+
+    def __init__(self, readings: Sequence[ArticleReading]):
+        self._readings = readings
+        self._lows: list[tuple[str, int, str]] | None = None
+
+    def __call__(self, na: str, nb: str, told: Iterable[tuple[str, int]]) -> bool:
+        if self._lows is None:
+            self._lows = [(r.article.id, s.start, r.article.text[s.start : s.end].lower())
+                          for r in self._readings for s in r.sentences]
+        skip = set(told)
+        return any(na in low and nb in low and (art, start) not in skip for art, start, low in self._lows)
+
+
+def homes(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast,
+          name: Callable[[str], str]) -> list[Found]:
+    """Two places a person is said to be from ("LaSalle, 36, of Bloomington" / "LaSalle, 36, of
+    Minneapolis") that cannot both hold: not one story entity, neither name inside the other, not
+    named together elsewhere (:class:`_Together`), told within :data:`HOME_MOVE_DAYS` (people move)."""
+    by_article: dict[str, list[ClaimView]] = {}
+    for v in views:
+        by_article.setdefault(v.article.id, []).append(v)
+    told: dict[str, dict[str, tuple[ClaimView, int, int]]] = {}
+    for r in readings:
+        for person, place, v, ps, pe in _homes(r, cast, by_article.get(r.article.id, ())):
+            told.setdefault(person, {}).setdefault(place, (v, ps, pe))
+    out = []
+    together = _Together(readings)
+    for person, at in told.items():
+        for (pa, (a, s0, e0)), (pb, (b, s1, e1)) in combinations(sorted(at.items(), key=lambda kv: kv[1][0].order), 2):
+            na, nb = name(pa).lower(), name(pb).lower()
+            if a.article.id == b.article.id or na in nb or nb in na:
+                continue
+            if a.published and b.published and abs((a.published - b.published).days) > HOME_MOVE_DAYS:
+                continue
+            if together(na, nb, ((a.article.id, _sentence_start(a, s0)), (b.article.id, _sentence_start(b, s1)))):
+                continue
+            out.append(Found("place", (a.claim.id, b.claim.id),
+                             f"{says(a, s0, e0)}; {says(b, s1, e1)}: {name(person)} is of {name(pa)} in one and of "
+                             f"{name(pb)} in the other; neither place is named inside the other.",
+                             (where_in(a, s0, e0), where_in(b, s1, e1))))
+    return out
 
 
 # -- the step ---------------------------------------------------------------------------------------
@@ -275,15 +347,18 @@ def _same(m: Measure, ms: Sequence[Measure]) -> Measure:
 
 def across_facts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast,
                  facts: Sequence[Fact], known: Mapping[str, Iterable[tuple[str, ...]]],
-                 bounds: Bounds | None = None) -> list[Found]:
+                 name: Callable[[str], str], bounds: Bounds | None = None) -> list[Found]:
     """The conflicts between claims of two different facts, not already in ``known`` (fact id ->
     the claim pairs of its conflicts), each once."""
     fact_of = {c: f.id for f in facts for c in f.claims}
     seen = {frozenset(pair) for pairs in known.values() for pair in pairs}
     out = []
-    for found in place_properties(readings, views, cast) + event_counts(views, facts, bounds):
+    found_all = place_properties(readings, views, cast) + event_counts(views, facts, bounds)
+    for found in found_all + homes(readings, views, cast, name):
         a, b = found.claims
-        if a not in fact_of or b not in fact_of or fact_of[a] == fact_of[b] or frozenset(found.claims) in seen:
+        if a not in fact_of or b not in fact_of or frozenset(found.claims) in seen:
+            continue
+        if fact_of[a] == fact_of[b] and found.kind == "quantity":  # judged inside the fact
             continue
         seen.add(frozenset(found.claims))
         out.append(found)

@@ -57,8 +57,8 @@ from storyline.reconcile.measures import (
     opposed,
 )
 
-__all__ = ["Bounds", "Found", "Judgement", "Update", "claim_measures", "disputes", "fact_judgement", "judge", "judge_measures", "lower_bounds",
-           "polarity_conflicts", "says", "stance", "time_of", "where_in"]
+__all__ = ["Bounds", "Found", "Judgement", "Update", "claim_measures", "clash", "context_measures", "disputes", "fact_judgement", "judge", "judge_measures", "lower_bounds",
+           "other_happenings", "polarity_conflicts", "says", "stance", "time_of", "where_in"]
 
 _SAME_CONTENT = 0.5
 _POLARITY_WINDOW = 50  # positives compared per negated claim: keeps huge facts linear
@@ -303,6 +303,29 @@ def claim_measures(v: ClaimView, bounds: Bounds | None = None) -> list[Measure]:
             and any(b.quantity.value == m.quantity.value and comparable(b, m) for b in own) else m for m in out]
 
 
+def context_measures(v: ClaimView) -> list[Measure]:
+    """The figures around a claim (:attr:`ClaimView.nearby`: its sentence and the one before), as
+    measures; the claim's own for a view built without them."""
+    qs = v.nearby or v.claim.quantities
+    return measures_of((min(q.start for q in qs), max(q.end for q in qs)), qs) if qs else []
+
+
+def clash(x: Measure, y: Measure) -> bool:
+    return y.high < x.low or x.high < y.low
+
+
+def other_happenings(a: ClaimView, x: Measure, b: ClaimView, y: Measure) -> bool:
+    """Whether the figures around ``x`` and ``y`` give the thing they happened in two different
+    measures of itself ("a magnitude-5.2 quake has injured three people" / "A 5.6-magnitude quake
+    jolted the island. ... the quake injured two people"): two quakes of one week, or one quake
+    whose magnitude is itself the conflict; either way the counts are not set against each other."""
+    own = [m for m in context_measures(a) if m.self_described and m.quantity.start != x.quantity.start]
+    if not own:
+        return False
+    other = [m for m in context_measures(b) if m.self_described and m.quantity.start != y.quantity.start]
+    return any(comparable(p, q) and clash(p, q) for p in own for q in other)
+
+
 def time_of(v: ClaimView) -> Moment | None:
     """When a claim's figures hold: its own date, else the one its context gives (``context_timex``)."""
     t = v.timex or v.context_timex
@@ -326,6 +349,8 @@ def judge_measures(a: ClaimView, x: Measure, b: ClaimView, y: Measure) -> Judgem
                                    (where_in(a, qa.start, qa.end), where_in(b, qb.start, qb.end))))
         return out
     if not comparable(x, y):
+        return out
+    if not (x.self_described or y.self_described) and other_happenings(a, x, b, y):
         return out
     ta, tb = time_of(a), time_of(b)
     if (ta is None) != (tb is None):
