@@ -106,12 +106,22 @@ def _facts(readings, groups):
             for n, g in enumerate(groups)]
 
 
-def _counts(s1, s2, same_event=True):
+def _counts(s1, s2, same_event=True, predicates=("injure", "wound"), counted=None):
+    """Two claims in two facts (``same_event``: of one event); ``counted`` sets what every number
+    counts, as the model's parse would ("three prior DUI convictions": conviction; the builder
+    has no parser and takes the word after the number)."""
     a = ArticleBuilder("a1", "AP", "2024-12-03")
     b = ArticleBuilder("b1", "Reuters", "2024-12-03")
-    ca = a.claim(s1, predicate="injure")
-    cb = b.claim(s2, predicate="wound")
+    ca = a.claim(s1, predicate=predicates[0])
+    cb = b.claim(s2, predicate=predicates[1])
     readings = [a.build(), b.build()]
+    if counted:
+        def parsed(r, q):  # the whole phrase up to the counted noun, as the parse gives it
+            end = r.article.text.index(counted, q.start) + len(counted) + 1
+            return replace(q, unit=counted, counted=counted, role=None, role_pos=None, end=end,
+                           text=r.article.text[q.start:end])
+        readings = [replace(r, claims=tuple(replace(c, quantities=tuple(parsed(r, q) for q in c.quantities))
+                                            for c in r.claims)) for r in readings]
     views = build_views(readings, build_cast(readings))
     facts = _facts(readings, [[ca], [cb]])
     if not same_event:
@@ -182,3 +192,18 @@ def test_homes_that_may_both_hold_do_not_conflict():
     b.entity("Lune", "GPE")
     b.say("Tarsin is a suburb of Lune.")
     assert not _homes(ra, rd, b.build())  # ... except when an article names the two together
+
+
+def test_counts_of_the_happenings_themselves_need_no_common_verb():
+    found, ca, cb = _counts("three aftershocks were felt", "the quake was followed by at least four aftershocks",
+                            predicates=("feel", "follow"))
+    [x] = found
+    assert set(x.claims) == {ca, cb} and "3 vs 4 or more" in x.reason
+    found, _, _ = _counts("he has three prior DUI convictions", "he also has two motor vehicle theft convictions",
+                          predicates=("have", "have"), counted="conviction")
+    assert not found  # two kinds of conviction
+    found, _, _ = _counts("he has three prior DUI convictions", "he has two prior DUI convictions",
+                          predicates=("have", "have"), counted="conviction")
+    assert len(found) == 1  # one kind
+    found, _, _ = _counts("the quake injured three people", "the quake wounded at least four people")
+    assert not found  # people are no happening: injured counts still need an agreeing figure

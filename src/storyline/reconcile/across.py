@@ -26,8 +26,11 @@ quoting both wordings:
   sentences also give a figure of another role that agrees ("killing 10 persons and wounding 70" /
   "killing 10 people and injuring 80"): that agreeing figure is what shows the two sentences tell
   one happening, since an event group may hold several happenings of a kind (two quakes of one
-  week). Updates over time, lower bounds and dates are judged as inside a fact
-  (:func:`storyline.reconcile.conflicts.judge_measures`).
+  week). A count of the happenings themselves ("three strong aftershocks were felt" / "followed by
+  at least four strong aftershocks": a noun WordNet knows as an event) needs no common verb and no
+  agreeing figure, only the same words between number and noun ("three prior DUI convictions" and
+  "two motor vehicle theft convictions" count two kinds). Updates over time, lower bounds and
+  dates are judged as inside a fact (:func:`storyline.reconcile.conflicts.judge_measures`).
 
 * **where a person is from** (:func:`homes`): "LaSalle, 36, of Bloomington" / "LaSalle, 36, of
   Minneapolis": the named place written right after an age in apposition (at most
@@ -55,6 +58,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from storyline.core import words
 from storyline.core.records import ArticleReading, Fact
+from storyline.read.numbers import cardinal
 from storyline.reconcile.cast import Cast
 from storyline.reconcile.conflicts import (
     Bounds,
@@ -83,6 +87,7 @@ HOME_MOVE_DAYS = 180
 PER_EVENT = 200
 _PLACE_TYPES = ("GPE", "LOC")
 _BOUNDS = frozenset({"at_least", "more_than", "at_most"})
+_DIMENSION_THINGS = frozenset({"length", "area", "duration", "people", "time", "money", "weight", "percent"})
 
 
 @dataclass(frozen=True)
@@ -140,6 +145,21 @@ def _noun_class(noun: str) -> str | None:
 
 def _distance(m: Measure) -> bool:
     return m.thing == "length" and m.anchor is not None
+
+
+def _happenings(m: Measure) -> bool:
+    """A count of happenings themselves ("three aftershocks", "two raids"): its noun names an
+    event (WordNet), whatever verb goes with it."""
+    return m.thing is not None and m.thing not in _DIMENSION_THINGS and words.is_event_noun(m.thing)
+
+
+def _qualifiers(m: Measure) -> frozenset[str]:
+    """The words the figure puts between its number and its noun ("three prior DUI convictions":
+    prior, dui): two counts of happenings count one kind only when these are the same ("two motor
+    vehicle theft convictions" are another kind; "strong aftershocks" and "major aftershocks" may be)."""
+    said = m.quantity.text.lower().split()
+    at = next((i for i, w in enumerate(said) if cardinal(w.replace(",", "")) is not None or w[:1].isdigit()), None)
+    return frozenset() if at is None else frozenset(said[at + 1 : -1])
 
 
 def _same_place(a: _Figure, b: _Figure) -> bool:
@@ -241,7 +261,7 @@ def event_counts(views: Sequence[ClaimView], facts: Sequence[Fact], bounds: Boun
         if f is None or not f.event:
             continue
         for m in claim_measures(v, bounds):
-            if m.role is not None and not m.self_described:
+            if (m.role is not None or _happenings(m)) and not m.self_described:
                 by_event.setdefault(f.event, []).append((v, m))
     out: list[Found] = []
     for items in by_event.values():
@@ -252,11 +272,14 @@ def event_counts(views: Sequence[ClaimView], facts: Sequence[Fact], bounds: Boun
         for (a, x), (b, y) in combinations(chosen, 2):
             if fact_of[a.claim.id] is fact_of[b.claim.id] or a.article.id == b.article.id:
                 continue
-            if not comparable(x, y) or not clash(x, y):
+            if not clash(x, y):
                 continue
-            if not _agree_elsewhere(x, y, context_measures(a), context_measures(b)):
+            # "three strong aftershocks were felt" / "followed by at least four aftershocks": how
+            # many of the happenings there were, whatever verb tells them
+            same = _happenings(x) and x.thing == y.thing and _qualifiers(x) == _qualifiers(y)
+            if not same and (not comparable(x, y) or not _agree_elsewhere(x, y, context_measures(a), context_measures(b))):
                 continue
-            out += judge_measures(a, x, b, y).conflicts
+            out += judge_measures(a, x, b, y, same).conflicts
     return out
 
 
