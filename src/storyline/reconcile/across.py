@@ -18,7 +18,8 @@ quoting both wordings:
   place a distance is measured from. Two holders are one place when the cast made them one story
   entity or one name begins the other ("Qeshm" / "Qeshm Island"). A population needs a holder on
   both sides; a distance from one anchor with no holder written ("The island ... is about 940
-  miles south of Tehran") is compared with the distances from that anchor that have none either.
+  miles south of Tehran") is compared with the distances from that anchor that have none either,
+  when both claims state where something lies (:func:`_says_where`), not where an event happened.
   A figure in a sentence that its own date or context puts away from its article's news (a
   paragraph on an earlier quake) is left out: it may be told of another place.
 * **counts of one event told in two facts** (:func:`event_counts`): two figures of one role
@@ -26,11 +27,11 @@ quoting both wordings:
   sentences also give a figure of another role that agrees ("killing 10 persons and wounding 70" /
   "killing 10 people and injuring 80"): that agreeing figure is what shows the two sentences tell
   one happening, since an event group may hold several happenings of a kind (two quakes of one
-  week). A count of the happenings themselves ("three strong aftershocks were felt" / "followed by
-  at least four strong aftershocks": a noun WordNet knows as an event) needs no common verb and no
-  agreeing figure, only the same words between number and noun ("three prior DUI convictions" and
-  "two motor vehicle theft convictions" count two kinds). Updates over time, lower bounds and
-  dates are judged as inside a fact (:func:`storyline.reconcile.conflicts.judge_measures`).
+  week). Updates over time, lower bounds and dates are judged as inside a fact
+  (:func:`storyline.reconcile.conflicts.judge_measures`). Counts of the happenings themselves
+  ("three aftershocks" / "at least four aftershocks", compared whatever verb tells them) were
+  tried and dropped: on all of ECB+ they set hundreds of sports figures against each other
+  ("two games" / "four games", "six touchdowns" / "three touchdowns").
 
 * **where a person is from** (:func:`homes`): "LaSalle, 36, of Bloomington" / "LaSalle, 36, of
   Minneapolis": the named place written right after an age in apposition (at most
@@ -58,7 +59,6 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from storyline.core import words
 from storyline.core.records import ArticleReading, Fact
-from storyline.read.numbers import cardinal
 from storyline.reconcile.cast import Cast
 from storyline.reconcile.conflicts import (
     Bounds,
@@ -87,7 +87,7 @@ HOME_MOVE_DAYS = 180
 PER_EVENT = 200
 _PLACE_TYPES = ("GPE", "LOC")
 _BOUNDS = frozenset({"at_least", "more_than", "at_most"})
-_DIMENSION_THINGS = frozenset({"length", "area", "duration", "people", "time", "money", "weight", "percent"})
+_STATE_SENSES = 2  # "locate" is a state in its second sense ("be located"); "say" only in its fourth
 
 
 @dataclass(frozen=True)
@@ -143,23 +143,20 @@ def _noun_class(noun: str) -> str | None:
     return words.lexname(ids[0]) if ids else None
 
 
+def _says_where(v: ClaimView, m: Measure) -> bool:
+    """The claim states where something lies ("The island ... is about 940 miles south of Tehran",
+    "located 1,150 km southeast of Tehran"): a state, not an event (the reader's ``eventive``), or
+    a figure whose verb is a state in one of its first senses (WordNet verb.stative: locate, lie,
+    sit). "evacuated the building, about 24km north of Detroit" and "a motorist 50 miles north of
+    Detroit spotted ..." place an event or a passer-by: no holder, no comparison."""
+    if not v.claim.eventive:
+        return True
+    return m.role_pos == "v" and m.role is not None and any(
+        words.lexname(s) == "verb.stative" for s in words.synsets(m.role, "v")[:_STATE_SENSES])
+
+
 def _distance(m: Measure) -> bool:
     return m.thing == "length" and m.anchor is not None
-
-
-def _happenings(m: Measure) -> bool:
-    """A count of happenings themselves ("three aftershocks", "two raids"): its noun names an
-    event (WordNet), whatever verb goes with it."""
-    return m.thing is not None and m.thing not in _DIMENSION_THINGS and words.is_event_noun(m.thing)
-
-
-def _qualifiers(m: Measure) -> frozenset[str]:
-    """The words the figure puts between its number and its noun ("three prior DUI convictions":
-    prior, dui): two counts of happenings count one kind only when these are the same ("two motor
-    vehicle theft convictions" are another kind; "strong aftershocks" and "major aftershocks" may be)."""
-    said = m.quantity.text.lower().split()
-    at = next((i for i, w in enumerate(said) if cardinal(w.replace(",", "")) is not None or w[:1].isdigit()), None)
-    return frozenset() if at is None else frozenset(said[at + 1 : -1])
 
 
 def _same_place(a: _Figure, b: _Figure) -> bool:
@@ -190,7 +187,7 @@ def _figures(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cas
                 continue
             seen.add((v.article.id, q.start))
             at = places[v.article.id].before(q.start, v.claim.sentence_start, anchors) if v.article.id in places else None
-            if at is None and not _distance(m):
+            if at is None and not (_distance(m) and _says_where(v, m)):
                 continue
             out.append(_Figure(v, m, *(at or (None, None))))
     return out
@@ -261,7 +258,7 @@ def event_counts(views: Sequence[ClaimView], facts: Sequence[Fact], bounds: Boun
         if f is None or not f.event:
             continue
         for m in claim_measures(v, bounds):
-            if (m.role is not None or _happenings(m)) and not m.self_described:
+            if m.role is not None and not m.self_described:
                 by_event.setdefault(f.event, []).append((v, m))
     out: list[Found] = []
     for items in by_event.values():
@@ -274,12 +271,9 @@ def event_counts(views: Sequence[ClaimView], facts: Sequence[Fact], bounds: Boun
                 continue
             if not clash(x, y):
                 continue
-            # "three strong aftershocks were felt" / "followed by at least four aftershocks": how
-            # many of the happenings there were, whatever verb tells them
-            same = _happenings(x) and x.thing == y.thing and _qualifiers(x) == _qualifiers(y)
-            if not same and (not comparable(x, y) or not _agree_elsewhere(x, y, context_measures(a), context_measures(b))):
+            if not comparable(x, y) or not _agree_elsewhere(x, y, context_measures(a), context_measures(b)):
                 continue
-            out += judge_measures(a, x, b, y, same).conflicts
+            out += judge_measures(a, x, b, y).conflicts
     return out
 
 

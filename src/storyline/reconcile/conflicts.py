@@ -336,9 +336,8 @@ def time_of(v: ClaimView) -> Moment | None:
     return moment(t.value, t.mod)
 
 
-def judge_measures(a: ClaimView, x: Measure, b: ClaimView, y: Measure, same: bool = False) -> Judgement:
-    """Two numbers of two claims: a conflict, an update, or nothing (``same``: the caller knows
-    they measure one thing, :func:`comparable` or not)."""
+def judge_measures(a: ClaimView, x: Measure, b: ClaimView, y: Measure) -> Judgement:
+    """Two numbers of two claims: a conflict, an update, or nothing."""
     out = Judgement()
     if a.article.id == b.article.id:
         return out
@@ -349,7 +348,7 @@ def judge_measures(a: ClaimView, x: Measure, b: ClaimView, y: Measure, same: boo
                                    f"{y.direction} of {x.anchor.title()}; no place lies in both directions.",
                                    (where_in(a, qa.start, qa.end), where_in(b, qb.start, qb.end))))
         return out
-    if not (same or comparable(x, y)):
+    if not comparable(x, y):
         return out
     if not (x.self_described or y.self_described) and other_happenings(a, x, b, y):
         return out
