@@ -204,3 +204,19 @@ def test_a_distance_with_no_place_before_it_must_say_where_something_lies():
                           "the island lies 1,150 kilometers southeast of Tarsin",
                           places=(("Tarsin", "GPE"), ("Tarsin", "GPE")), predicates=("be", "lie"))
     assert _properties(_state(readings, verb="lie"))
+
+
+def test_a_sentence_listing_both_values_is_no_contradiction():
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    b = ArticleBuilder("b1", "Reuters", "2024-12-03")
+    ca = a.claim("Brook is averaging 15.5 points a game and Vance 14.9 points, a drop of five points", predicate="average")
+    cb = b.claim("Vance is averaging just 14.9 points, a drop of five points", predicate="average")
+    readings = [a.build(), b.build()]
+    views = build_views(readings, build_cast(readings))
+    assert not event_counts(views, _facts(readings, [[ca], [cb]]))
+    # without the list, the same wording is a contradiction
+    c = ArticleBuilder("c1", "AFP", "2024-12-03")
+    cc = c.claim("Vance is averaging 15.5 points a game, a drop of five points", predicate="average")
+    readings = [c.build(), readings[1]]
+    views = build_views(readings, build_cast(readings))
+    assert event_counts(views, _facts(readings, [[cc], [cb]]))

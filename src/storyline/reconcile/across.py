@@ -5,7 +5,7 @@ alignment rightly keeps apart: "the quake struck Qeshm island, home to 120,000 p
 quake was centred near Qeshm Island, home to 200,000 people" are two facts (striking, being
 centred) that state one property of one place; "killing 10 persons and wounding 70" and "killing
 10 people and injuring 80" may land in two facts of one event. This step, run over the whole
-story once its facts and events are made, finds two kinds of such conflicts, each with a reason
+story once its facts and events are made, finds three kinds of such conflicts, each with a reason
 quoting both wordings:
 
 * **properties of a named place** (:func:`place_properties`): how many people live there ("X, home
@@ -27,18 +27,18 @@ quoting both wordings:
   sentences also give a figure of another role that agrees ("killing 10 persons and wounding 70" /
   "killing 10 people and injuring 80"): that agreeing figure is what shows the two sentences tell
   one happening, since an event group may hold several happenings of a kind (two quakes of one
-  week). Updates over time, lower bounds and dates are judged as inside a fact
+  week); not when one sentence also gives the other's value ("Miller is averaging 15.5 points,
+  Iguodala 14.9" / "Iguodala is averaging 14.9 points": a list). Updates over time, lower bounds and dates are judged as inside a fact
   (:func:`storyline.reconcile.conflicts.judge_measures`). Counts of the happenings themselves
   ("three aftershocks" / "at least four aftershocks", compared whatever verb tells them) were
   tried and dropped: on all of ECB+ they set hundreds of sports figures against each other
   ("two games" / "four games", "six touchdowns" / "three touchdowns").
-
 * **where a person is from** (:func:`homes`): "LaSalle, 36, of Bloomington" / "LaSalle, 36, of
   Minneapolis": the named place written right after an age in apposition (at most
   :data:`HOME_GAP` characters: ", of "), two of them for one person that cannot both hold (not
   one entity, neither name inside the other, not named together in a sentence of the story
-  other than those telling the homes), told within :data:`HOME_MOVE_DAYS` of each other. The sides are the claims holding the
-  two places.
+  other than those telling the homes), told within :data:`HOME_MOVE_DAYS` of each other. The
+  sides are the claims holding the two places.
 
 Not conflicts here: two figures of one article, a figure only possible ("could reach"), a figure
 in a claim that does not affirm, and a pair already judged inside one fact.
@@ -53,7 +53,7 @@ incremental reconcile recomputes it from its (cached) inputs and gets the same r
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import Callable, Iterable, Mapping, Sequence
 
@@ -233,10 +233,22 @@ def place_properties(readings: Sequence[ArticleReading], views: Sequence[ClaimVi
 # -- counts of one event in two facts -----------------------------------------------------------
 
 
+def _alike(p: Measure, y: Measure) -> bool:
+    """``p`` measures what ``y`` does, or would with ``y``'s verb (a listed figure often has none of
+    its own: "Miller is averaging 15.5 points, Iguodala 14.9 points")."""
+    return comparable(p, y) or (p.role is None and comparable(replace(p, role=y.role, role_pos=y.role_pos), y))
+
+
 def _agree_elsewhere(x: Measure, y: Measure, xs: Sequence[Measure], ys: Sequence[Measure]) -> bool:
     """Whether the two sentences give another figure (not ``x`` or ``y``) that agrees, and none
     but ``x``/``y`` that clashes: the sign that they tell one happening. Two figures agree when
-    their ranges meet and neither is a bound."""
+    their ranges meet and neither is a bound. Never when one side's sentence also gives the other
+    side's value for the same measure (a list of several people's or places' figures)."""
+    # "Miller is averaging 15.5 points, Iguodala 14.9" / "Iguodala is averaging 14.9 points": the
+    # other value is in the same sentence, told of someone else: a list, not a contradiction
+    if any(p.quantity.start != x.quantity.start and _alike(p, y) and not clash(p, y) for p in xs) or any(
+            q.quantity.start != y.quantity.start and _alike(q, x) and not clash(x, q) for q in ys):
+        return False
     agree = False
     for p in xs:
         for q in ys:
