@@ -31,6 +31,16 @@ def _found(doc, skip=()):
         ("a|DET|DT|det|+4 5.8|NUM|CD|nummod|+2 -|PUNCT|HYPH|punct|+1 magnitude|NOUN|NN|compound|+1 "
          "earthquake|NOUN|NN|nsubj|+1 hit|VERB|VBD|ROOT|0",
          [(5.8, "magnitude", None, "5.8-magnitude", None)]),
+        # "5.6 -magnitude" (as a corpus rebuilt from tokens writes it): the tokeniser keeps the hyphen on the noun
+        ("a|DET|DT|det|+3 5.6|NUM|CD|nummod|+1 -magnitude|NOUN|NN|compound|+1 "
+         "earthquake|NOUN|NN|nsubj|+1 hit|VERB|VBD|ROOT|0",
+         [(5.6, "magnitude", None, "5.6 -magnitude", None)]),
+        # one token joining a measure noun to its value; a name with a number is no measure
+        ("a|DET|DT|det|+2 magnitude-5.2|ADJ|JJ|compound|+1 quake|NOUN|NN|nsubj|+1 struck|VERB|VBD|ROOT|0",
+         [(5.2, "magnitude", None, "magnitude-5.2", None)]),
+        ("at|ADP|IN|advmod|+1 least|ADJ|JJS|advmod|+1 magnitude-5.9|NOUN|NN|dobj|+1 shook|VERB|VBD|ROOT|0",
+         [(5.9, "magnitude", "at_least", "at least magnitude-5.9", None)]),
+        ("COVID-19|PROPN|NNP|nsubj|+1 spread|VERB|VBD|ROOT|0", []),
         ("She|PRON|PRP|nsubj|+1 called|VERB|VBD|ROOT|0|call 11|NUM|CD|nummod|+1 times|NOUN|NNS|npadvmod|-2|time",
          [(11, "time", None, "11 times", None)]),
         ("Nearly|ADV|RB|advmod|+2 two|NUM|CD|compound|+1 hundred|NUM|CD|nummod|+1 fans|NOUN|NNS|nsubj|+1|fan "

@@ -453,3 +453,22 @@ def test_places_named_together_are_found_in_the_reader_s_sentences():
     assert x.kind == "place"
     # A reading stored without sentences (before schema 8): its whole text counts as one.
     assert not judged([replace(ra, sentences=()), rb], ca, cb).conflicts
+
+
+def test_counts_told_next_to_two_magnitudes_are_of_two_quakes():
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    a.claim("A 5.6-magnitude quake jolted Varo on Sunday", predicate="jolt")
+    ca = a.claim("the quake injured two people", predicate="injure")
+    b = ArticleBuilder("b1", "Reuters", "2024-12-03")
+    cb = b.claim("a 5.2-magnitude quake has injured three people", predicate="injure")
+    assert not judged([a, b], ca, cb).conflicts  # another quake (or the magnitude is the conflict)
+    c = ArticleBuilder("c1", "AFP", "2024-12-03")
+    cc = c.claim("a 5.6-magnitude quake has injured three people", predicate="injure")
+    [x] = judged([a, c], ca, cc).conflicts  # one magnitude, two counts: a contradiction
+    assert "2 vs 3" in x.reason
+    d = ArticleBuilder("d1", "BBC", "2024-12-03")
+    d.claim("A 5.2-magnitude quake jolted Varo on Monday", predicate="jolt")
+    d.say("Rescuers searched the rubble.")
+    d.say("Schools were closed.")
+    cd = d.claim("the quake injured three people", predicate="injure")
+    [x] = judged([a, d], ca, cd).conflicts  # the magnitude is two sentences back: not read as this count's

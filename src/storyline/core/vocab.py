@@ -157,7 +157,8 @@ CONFLICT_KIND: dict[str, ConflictRow] = _table(
                 "a date implied by an anniversary or a length of marriage that misses a stated one"),
     ConflictRow("count", "count", "contradicted", "two different counts of a person's or couple's children"),
     ConflictRow("quantity", "quantity", "contradicted",
-                "two numbers of the same measure of one event (deaths, injured, magnitude, distance, rounds) "
+                "two numbers of the same measure of one event (deaths, injured, magnitude, distance, rounds) or of one "
+                "place (its population, its distance from another place) "
                 "whose ranges do not meet, after modifiers, rounding and units"),
     ConflictRow("place", "place", "contradicted", "two places for the same event that cannot both hold"),
     ConflictRow("polarity", "polarity", "contested", "a denial or a negated claim against the claim"),

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from storyline.core import words
 from storyline.read.doc import DocIndex, QuantityAnn
 from storyline.read.numbers import CARDINALS, SCALES, cardinal, ordinal
 from storyline.read.timex.lexicon import APPROX_MODS
@@ -62,7 +63,8 @@ def find_quantities(doc: Doc, lo: int, hi: int, skip: Iterable[int] = ()) -> lis
     i = lo
     while i < hi:
         # Only a token like a number ("12", "1,500", "twelve", "10th") or "a" ("a dozen") starts one.
-        found = None if i in skip or not (num[i] or lowers[i] in ("a", "an")) else quantity_at(doc, i, hi, skip, lo)
+        found = None if i in skip or not (num[i] or lowers[i] in ("a", "an") or _NOUN_NUMBER.match(lowers[i])) \
+            else quantity_at(doc, i, hi, skip, lo)
         if found is None:
             i += 1
             continue
@@ -120,14 +122,18 @@ def quantity_at(doc: Doc, i: int, hi: int, skip: Iterable[int] = (), lo: int = 0
     lowers, texts = idx.lowers, idx.texts
     num = _number(idx, doc, i, hi, skip)
     if num is None:
-        return None
+        named = _noun_number(lowers[i])
+        if named is None:
+            return None
+        return _modified(idx, named[0], named[1], i, i + 1, lo, skip, None, False), i + 1
     value, end, is_ordinal = num
     first, last = i, end  # token span of the whole quantity
     measure: str | None = None
     unit_tok = _unit(idx, doc, i, end, hi, skip)
     unit = None
     if unit_tok is not None:
-        unit = "percent" if texts[unit_tok] == "%" else (doc[unit_tok].lemma_ or texts[unit_tok]).lower()
+        # "5.6 -magnitude" (a hyphen the tokeniser kept on the noun) counts magnitude
+        unit = "percent" if texts[unit_tok] == "%" else (doc[unit_tok].lemma_ or texts[unit_tok]).lower().lstrip("-") or None
         last = unit_tok + 1
     if is_ordinal:
         # An ordinal is a quantity only as the rank of an anniversary or a birthday.
@@ -161,13 +167,35 @@ def quantity_at(doc: Doc, i: int, hi: int, skip: Iterable[int] = (), lo: int = 0
                     unit_tok + 2 < hi and texts[unit_tok + 1] == "-" and lowers[unit_tok + 2] == "marriage"):
                 measure = "marriage"  # "an 11-year marriage"
                 last = unit_tok + (2 if lowers[unit_tok + 1] == "marriage" else 3)
+    return _modified(idx, value, unit, first, last, lo, skip, measure, is_ordinal), max(end, last)
+
+
+def _modified(idx: DocIndex, value: float, unit: str | None, first: int, last: int, lo: int, skip: set[int],
+              measure: str | None, is_ordinal: bool) -> QuantityAnn:
+    """The quantity of tokens ``first:last``, with the modifier written before it ("at least")."""
+    lowers = idx.lowers
     modifier = None
     for n in range(min(_MAX_MOD, first - lo), 0, -1):
-        words = tuple(lowers[first - n : first])
-        if words in MODIFIERS and not any(k in skip for k in range(first - n, first)):
-            modifier, first = MODIFIERS[words], first - n
+        cue = tuple(lowers[first - n : first])
+        if cue in MODIFIERS and not any(k in skip for k in range(first - n, first)):
+            modifier, first = MODIFIERS[cue], first - n
             break
     start, stop = idx.char_bounds(first, last)
     text = idx.text[start:stop]
     return QuantityAnn(value, unit, modifier, start, stop, text, measure, is_ordinal,
-                       near=bool(_NEAR.match(text)), area=bool(_SQUARE.search(text))), max(end, last)
+                       near=bool(_NEAR.match(text)), area=bool(_SQUARE.search(text)))
+
+
+# "magnitude-5.2", one token: a measure noun joined to its value
+_NOUN_NUMBER = re.compile(r"^([a-z]{3,})-(\d+(?:\.\d+)?)$")
+
+
+def _noun_number(low: str) -> tuple[float, str] | None:
+    """(value, noun) of a token such as "magnitude-5.2" whose noun names a measure (a WordNet
+    attribute noun: magnitude, level, grade); "covid-19" or "boeing-737" name no measure."""
+    m = _NOUN_NUMBER.match(low)
+    if m is None:
+        return None
+    noun = words.lemmatize(m.group(1), "n")
+    ids = words.synsets(noun, "n") if noun else ()
+    return (float(m.group(2)), noun) if ids and words.lexname(ids[0]) == "noun.attribute" else None

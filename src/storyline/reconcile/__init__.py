@@ -9,7 +9,9 @@ Steps, each in its own module:
 5. :mod:`.conflicts` / :mod:`.independence` / :mod:`.facts`: conflicts with reasons, echoes,
    independent sources, status and grade;
 6. :mod:`.events`: facts grouped into the events they tell of;
-7. :mod:`.timeline`: dated facts as intervals.
+7. :mod:`.across`: conflicts between claims of two facts (a place's population or distance told in
+   two facts, the counts of one event told in two of its facts, two places a person is from);
+8. :mod:`.timeline`: dated facts as intervals.
 
 The result does not depend on the order of ``readings``: everything is sorted by publication
 date, article id and offset first.
@@ -23,13 +25,14 @@ from storyline.core.dates import iso
 from storyline.core.heap import long_lived
 from storyline.core.options import ReconcileOptions
 from storyline.core.records import ArticleReading, Story
+from storyline.reconcile.across import across_facts
 from storyline.reconcile.align import align
 from storyline.reconcile.attributes import age_drafts, count_drafts
 from storyline.reconcile.cast import build_cast
 from storyline.reconcile.conflicts import lower_bounds
 from storyline.reconcile.embeddings import get_backend
 from storyline.reconcile.events import group_events
-from storyline.reconcile.facts import finish
+from storyline.reconcile.facts import add_conflicts, finish
 from storyline.reconcile.features import build_views
 from storyline.reconcile.incremental import ReconcileCache, Uncached
 from storyline.reconcile.independence import CorpusOutlets
@@ -84,6 +87,10 @@ def _reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions, un
     cluster_of = {d.fact_id: c for d, c in zip(drafts, clusters)}
     told, events = group_events([(f, cluster_of[f.id]) for f in facts if f.id in cluster_of])
     facts = told + [f for f in facts if f.id not in cluster_of]
+    known: dict[str, list[tuple[str, ...]]] = {}
+    for x in conflicts:
+        known.setdefault(x.fact, []).append(x.claims)
+    facts, conflicts = add_conflicts(facts, conflicts, across_facts(readings, views, cast, facts, known, name, bounds))
     facts.sort(key=lambda f: f.id)
     conflicts.sort(key=lambda c: c.id)
     echoes.sort(key=lambda e: e.id)

@@ -57,8 +57,8 @@ from storyline.reconcile.measures import (
     opposed,
 )
 
-__all__ = ["Bounds", "Found", "Judgement", "Update", "disputes", "fact_judgement", "judge", "lower_bounds",
-           "polarity_conflicts", "stance"]
+__all__ = ["Bounds", "Found", "Judgement", "Update", "claim_measures", "clash", "context_measures", "disputes", "fact_judgement", "judge", "judge_measures", "lower_bounds",
+           "other_happenings", "polarity_conflicts", "says", "stance", "time_of", "where_in"]
 
 _SAME_CONTENT = 0.5
 _POLARITY_WINDOW = 50  # positives compared per negated claim: keeps huge facts linear
@@ -77,7 +77,7 @@ class Found:
     where: tuple[tuple[str, int, int], ...] = field(default=(), compare=False)
 
 
-def _at(v: ClaimView, start: int | None = None, end: int | None = None) -> tuple[str, int, int]:
+def where_in(v: ClaimView, start: int | None = None, end: int | None = None) -> tuple[str, int, int]:
     return (v.article.id, v.claim.start if start is None else start, v.claim.end if end is None else end)
 
 
@@ -119,7 +119,7 @@ def _clip(text: str, start: int = 0, end: int | None = None) -> str:
     return ("\u2026" if lo else "") + out + ("\u2026" if hi < len(text) else "")
 
 
-def _says(v: ClaimView, start: int | None = None, end: int | None = None) -> str:
+def says(v: ClaimView, start: int | None = None, end: int | None = None) -> str:
     """"Reuters (2024-12-03) says ‘9 dead’": an outlet, its date and the wording, around [start, end)."""
     when = v.published.isoformat() if v.published else "undated"
     c = v.claim
@@ -224,7 +224,7 @@ def _when_conflict(a: ClaimView, ma: Moment, b: ClaimView, mb: Moment, noun: str
     days_differ = replace(ma, clock=None).clashes(replace(mb, clock=None))
     a, ma, b, mb = (a, ma, b, mb) if (a.order <= b.order) else (b, mb, a, ma)
     kind = "date" if days_differ else "time"
-    where = (_at(a, a.timex.start, a.timex.end), _at(b, b.timex.start, b.timex.end))
+    where = (where_in(a, a.timex.start, a.timex.end), where_in(b, b.timex.start, b.timex.end))
     if kind == "date" and a.span is not None and b.span is not None and noun != "event":
         # The lexicon's once-only events keep their wording: "puts the wedding in 2012 (‘2012’)".
         return Found(kind, (a.claim.id, b.claim.id),
@@ -232,7 +232,7 @@ def _when_conflict(a: ClaimView, ma: Moment, b: ClaimView, mb: Moment, noun: str
                      f"puts it in {b.span.describe()} (\u2018{b.timex.text}\u2019); the two dates do not overlap.", where)
     what = "day" if kind == "date" else "time of day"
     return Found(kind, (a.claim.id, b.claim.id),
-                 f"{_says(a, a.timex.start, a.timex.end)}; {_says(b, b.timex.start, b.timex.end)}: "
+                 f"{says(a, a.timex.start, a.timex.end)}; {says(b, b.timex.start, b.timex.end)}: "
                  f"\u2018{a.timex.text}\u2019 ({ma.describe()}) vs \u2018{b.timex.text}\u2019 ({mb.describe()}); "
                  f"one {noun} cannot have both, the {what} differs.", where)
 
@@ -287,13 +287,13 @@ def lower_bounds(views: Iterable[ClaimView]) -> dict[str, list[Measure]]:
     writes the bare number ("three people killed") means it as that lower bound."""
     out: dict[str, list[Measure]] = {}
     for v in views:
-        for m in _measures(v):
+        for m in claim_measures(v):
             if m.quantity.modifier in ("at_least", "more_than"):
                 out.setdefault(v.article.id, []).append(m)
     return out
 
 
-def _measures(v: ClaimView, bounds: Bounds | None = None) -> list[Measure]:
+def claim_measures(v: ClaimView, bounds: Bounds | None = None) -> list[Measure]:
     if not v.claim.quantities or not _affirms(v) or _uncertain(v):
         return []
     c = v.claim
@@ -303,7 +303,30 @@ def _measures(v: ClaimView, bounds: Bounds | None = None) -> list[Measure]:
             and any(b.quantity.value == m.quantity.value and comparable(b, m) for b in own) else m for m in out]
 
 
-def _time_of(v: ClaimView) -> Moment | None:
+def context_measures(v: ClaimView) -> list[Measure]:
+    """The figures around a claim (:attr:`ClaimView.nearby`: its sentence and the one before), as
+    measures; the claim's own for a view built without them."""
+    qs = v.nearby or v.claim.quantities
+    return measures_of((min(q.start for q in qs), max(q.end for q in qs)), qs) if qs else []
+
+
+def clash(x: Measure, y: Measure) -> bool:
+    return y.high < x.low or x.high < y.low
+
+
+def other_happenings(a: ClaimView, x: Measure, b: ClaimView, y: Measure) -> bool:
+    """Whether the figures around ``x`` and ``y`` give the thing they happened in two different
+    measures of itself ("a magnitude-5.2 quake has injured three people" / "A 5.6-magnitude quake
+    jolted the island. ... the quake injured two people"): two quakes of one week, or one quake
+    whose magnitude is itself the conflict; either way the counts are not set against each other."""
+    own = [m for m in context_measures(a) if m.self_described and m.quantity.start != x.quantity.start]
+    if not own:
+        return False
+    other = [m for m in context_measures(b) if m.self_described and m.quantity.start != y.quantity.start]
+    return any(comparable(p, q) and clash(p, q) for p in own for q in other)
+
+
+def time_of(v: ClaimView) -> Moment | None:
     """When a claim's figures hold: its own date, else the one its context gives (``context_timex``)."""
     t = v.timex or v.context_timex
     if t is None or t.type not in ("DATE", "TIME"):
@@ -313,7 +336,7 @@ def _time_of(v: ClaimView) -> Moment | None:
     return moment(t.value, t.mod)
 
 
-def _measure_judgement(a: ClaimView, x: Measure, b: ClaimView, y: Measure) -> Judgement:
+def judge_measures(a: ClaimView, x: Measure, b: ClaimView, y: Measure) -> Judgement:
     """Two numbers of two claims: a conflict, an update, or nothing."""
     out = Judgement()
     if a.article.id == b.article.id:
@@ -321,13 +344,15 @@ def _measure_judgement(a: ClaimView, x: Measure, b: ClaimView, y: Measure) -> Ju
     if x.thing == y.thing == "length" and opposed(x, y):
         qa, qb = x.quantity, y.quantity
         out.conflicts.append(Found("place", (a.claim.id, b.claim.id),
-                                   f"{_says(a, qa.start, qa.end)}; {_says(b, qb.start, qb.end)}: {x.direction} vs "
+                                   f"{says(a, qa.start, qa.end)}; {says(b, qb.start, qb.end)}: {x.direction} vs "
                                    f"{y.direction} of {x.anchor.title()}; no place lies in both directions.",
-                                   (_at(a, qa.start, qa.end), _at(b, qb.start, qb.end))))
+                                   (where_in(a, qa.start, qa.end), where_in(b, qb.start, qb.end))))
         return out
     if not comparable(x, y):
         return out
-    ta, tb = _time_of(a), _time_of(b)
+    if not (x.self_described or y.self_described) and other_happenings(a, x, b, y):
+        return out
+    ta, tb = time_of(a), time_of(b)
     if (ta is None) != (tb is None):
         # An undated figure is its article's news; one its context dates months before (a paragraph
         # on an earlier quake) is about another event.
@@ -346,8 +371,8 @@ def _measure_judgement(a: ClaimView, x: Measure, b: ClaimView, y: Measure) -> Ju
     running = not (x.self_described or y.self_described or {x.thing, y.thing} & {"length", "area"})
     if gap >= 1 and larger and running and (not meet or qa.modifier in ("at_least", "more_than", "about")):
         out.updates.append(Update(a.claim.id, b.claim.id,
-                                  f"{_says(a, qa.start, qa.end)}; {gap} day{'s' if gap > 1 else ''} later "
-                                  f"{_says(b, qb.start, qb.end)}: the later figure ({y.describe()}) supersedes "
+                                  f"{says(a, qa.start, qa.end)}; {gap} day{'s' if gap > 1 else ''} later "
+                                  f"{says(b, qb.start, qb.end)}: the later figure ({y.describe()}) supersedes "
                                   f"the earlier ({x.describe()})."))
         return out
     if meet:
@@ -355,24 +380,24 @@ def _measure_judgement(a: ClaimView, x: Measure, b: ClaimView, y: Measure) -> Ju
     later = f"{gap} day{'s' if gap > 1 else ''} later, " if gap >= 1 else ""
     converted = in_units_of(x, y)
     out.conflicts.append(Found("quantity", (a.claim.id, b.claim.id),
-                               f"{_says(a, qa.start, qa.end)}; {later}{_says(b, qb.start, qb.end)}: "
+                               f"{says(a, qa.start, qa.end)}; {later}{says(b, qb.start, qb.end)}: "
                                f"{x.describe()} vs {y.describe()} (\u2018{qa.text}\u2019 vs \u2018{qb.text}\u2019"
                                + (f"; {converted}" if converted else "") + ").",
-                               (_at(a, qa.start, qa.end), _at(b, qb.start, qb.end))))
+                               (where_in(a, qa.start, qa.end), where_in(b, qb.start, qb.end))))
     return out
 
 
 def _quantity_judgement(views: Sequence[ClaimView], bounds: Bounds | None = None) -> Judgement:
-    measured = [(v, ms) for v in views if (ms := _measures(v, bounds))]
+    measured = [(v, ms) for v in views if (ms := claim_measures(v, bounds))]
     if len(measured) < 2:
         return Judgement()
     # A claim with no date of its own whose context dates it away from every dated claim of the
     # fact is about another time (a background paragraph on a past quake): its figures stay out.
-    dated = {m for v in views if v.timex is not None and (m := _time_of(v)) is not None}
+    dated = {m for v in views if v.timex is not None and (m := time_of(v)) is not None}
     # One claim per distinct measure and range: a thousand articles repeating "12 dead" cost one.
     firsts: dict[tuple, tuple[ClaimView, Measure]] = {}
     for v, ms in measured:
-        if v.timex is None and dated and (t := _time_of(v)) is not None and all(t.clashes(m) for m in dated):
+        if v.timex is None and dated and (t := time_of(v)) is not None and all(t.clashes(m) for m in dated):
             continue
         for m in ms:
             firsts.setdefault((m.thing, m.role, m.scope, m.anchor, m.direction, m.low, m.high), (v, m))
@@ -382,7 +407,7 @@ def _quantity_judgement(views: Sequence[ClaimView], bounds: Bounds | None = None
     for (a, x), (b, y) in combinations(items, 2):
         if (a.claim.id, b.claim.id) in seen:
             continue
-        j = _measure_judgement(a, x, b, y)
+        j = judge_measures(a, x, b, y)
         if j.conflicts or j.updates:
             seen.add((a.claim.id, b.claim.id))
         out += j
@@ -450,7 +475,7 @@ def _place_conflict(a: ClaimView, b: ClaimView, pa: frozenset[str], pb: frozense
         if (a.span is None or b.span is None) and a.published and b.published and abs((a.published - b.published).days) > 180:
             return None
     return Found("place", (a.claim.id, b.claim.id),
-                 f"{a.cite()} places it in {', '.join(na)}, but {b.cite()} places it in {', '.join(nb)}.", (_at(a), _at(b)))
+                 f"{a.cite()} places it in {', '.join(na)}, but {b.cite()} places it in {', '.join(nb)}.", (where_in(a), where_in(b)))
 
 
 def _place_conflicts(c: Cluster, name: Callable[[str], str]) -> list[Found]:
@@ -529,7 +554,7 @@ def _polarity_found(d: ClaimView, p: ClaimView, name: Callable[[str], str]) -> F
         who, how = d.outlet, ""
     verb = "denies it" if d.pclass == "denial" else "says the opposite"
     return Found("polarity", (p.claim.id, d.claim.id),
-                 f"{d.cite()}: {who} {verb}{how}, against {p.cite()}; the fact is contested, not settled.", (_at(p), _at(d)))
+                 f"{d.cite()}: {who} {verb}{how}, against {p.cite()}; the fact is contested, not settled.", (where_in(p), where_in(d)))
 
 
 def polarity_conflicts(c: Cluster, name: Callable[[str], str], statement: ClaimView | None) -> list[Found]:
@@ -568,9 +593,9 @@ def judge(a: ClaimView, b: ClaimView, name: Callable[[str], str], pclass: str | 
         if ma is not None and mb is not None:
             found = _when_conflict(a, ma, b, mb, _event_noun(pclass))
             out.conflicts += [found] if found else []
-    for x in _measures(a, bounds):
-        for y in _measures(b, bounds):
-            out += _measure_judgement(a, x, b, y)
+    for x in claim_measures(a, bounds):
+        for y in claim_measures(b, bounds):
+            out += judge_measures(a, x, b, y)
     pa, pb = _places(a, pclass), _places(b, pclass)
     if pa and pb and _affirms(a) and _affirms(b):
         found = _place_conflict(a, b, pa, pb, pclass, name)

@@ -28,7 +28,7 @@ So no claim sits under the supporting side while it conflicts with the statement
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
 from storyline.core.dates import granularity
@@ -46,7 +46,7 @@ from storyline.reconcile.conflicts import (
 from storyline.reconcile.features import ClaimView
 from storyline.reconcile.independence import GRADE_RANK, RelayIndex, assess
 
-__all__ = ["Draft", "Records", "Stance", "draft_from_cluster", "finish", "records"]
+__all__ = ["Draft", "Records", "Stance", "add_conflicts", "draft_from_cluster", "finish", "records"]
 
 _GRAN_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5, "decade": 6, "century": 7}
 
@@ -191,3 +191,21 @@ def finish(drafts: Sequence[Draft], emit: Callable[[Draft], Records] = records) 
         for claim, echo in echoed:
             echoes.setdefault(claim, echo)
     return facts, conflicts, list(echoes.values())
+
+
+def add_conflicts(facts: Sequence[Fact], conflicts: Sequence[Conflict], found: Sequence[Found]) -> tuple[list[Fact], list[Conflict]]:
+    """Conflicts between claims of two facts (:mod:`storyline.reconcile.across`) added to the story:
+    each belongs to the fact of its first claim, and both facts take the status it gives when it is
+    graver than theirs (a fact whose figure another fact contradicts is contradicted too)."""
+    fact_of = {c: f.id for f in facts for c in f.claims}
+    rank = {s: n for n, s in enumerate(STATUS)}
+    status = {f.id: f.status for f in facts}
+    out = list(conflicts)
+    for x in found:
+        fid = fact_of[x.claims[0]]
+        out.append(Conflict(make_id("x", fid, x.kind, *x.claims), fid, x.claims, x.kind, x.reason))
+        given = CONFLICT_KIND[x.kind].status
+        for f in {fact_of[c] for c in x.claims}:
+            if rank[given] < rank[status[f]]:
+                status[f] = given
+    return [f if f.status == status[f.id] else replace(f, status=status[f.id]) for f in facts], out

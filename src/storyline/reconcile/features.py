@@ -79,6 +79,10 @@ class ClaimView:
     # The reader's sentences of the claim's article (shared by all its claims), for what one
     # sentence names together; empty for a reading stored before schema 8.
     sentences: tuple[Sentence, ...] = ()
+    # Every figure the article's claims give in the claim's sentence(s) and the sentence before
+    # ("A 5.6-magnitude quake jolted the island. ... the quake injured two people"): what tells
+    # which happening a figure is of (storyline.reconcile.conflicts.context_measures).
+    nearby: tuple[Quantity, ...] = ()
 
     @property
     def outlet(self) -> str:
@@ -136,6 +140,29 @@ class _SentenceWords:
         return frozenset(w for s in self._sentences[lo:hi] for w in s.words)
 
 
+class _Figures:
+    """An article's figures (the quantities of its claims, once each, in text order) and those of
+    the reader's sentences a claim spans with the sentence before, found by bisection (a claim's
+    ``sentence_start``/``sentence_end`` may cover a headline and more; its own words do not)."""
+
+    def __init__(self, r: ArticleReading):
+        seen = {(q.start, q.end): q for c in r.claims for q in c.quantities}
+        self._qs = [seen[k] for k in sorted(seen)]
+        self._starts = [q.start for q in self._qs]
+        self._sentence_starts = [s.start for s in r.sentences]
+        self._sentences = r.sentences
+
+    def __call__(self, c: Claim) -> tuple[Quantity, ...]:
+        if not self._sentences:  # a reading stored before schema 8: the claim's own sentence span
+            lo, hi = c.sentence_start, c.sentence_end
+        else:
+            i = bisect_right(self._sentence_starts, c.start) - 1
+            j = max(i, bisect_right(self._sentence_starts, max(c.start, c.end - 1)) - 1)
+            lo = self._sentences[max(i - 1, 0)].start
+            hi = self._sentences[j].end if j >= 0 else c.sentence_end
+        return tuple(self._qs[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)])
+
+
 def name_words(cast: Cast) -> frozenset[str]:
     """The words of the story's names (every name and alias of its cast): no claim's content."""
     return frozenset(t for e in cast.entities for n in (e.name, *e.aliases) for t in name_tokens(n))
@@ -191,6 +218,7 @@ def article_views(r: ArticleReading, cast: Cast, name_drop: frozenset[str]) -> l
     place_ents = {e.id for e in r.entities if e.type in _PLACE_TYPES}
     places_at = [(m.start, m.end, m.entity) for m in r.mentions if m.entity in place_ents]
     in_sentences = _SentenceWords(r.sentences)
+    figures = _Figures(r)
     for c in r.claims:
         pclass = c.predicate_class or f"~{c.event_key or c.predicate}"
         if pclass != "denial" and (c.predicate == "deny" or "reported_denial" in c.cues):
@@ -236,6 +264,7 @@ def article_views(r: ArticleReading, cast: Cast, name_drop: frozenset[str]) -> l
                 news=news,
                 sentence_words=in_sentences(c.sentence_start, c.sentence_end),
                 sentences=r.sentences,
+                nearby=figures(c),
             )
         )
     return views

@@ -1,0 +1,394 @@
+"""Conflicts across facts: what one fact cannot see because alignment told it as two.
+
+:mod:`.conflicts` compares the claims of one fact. But a story tells the same value in facts that
+alignment rightly keeps apart: "the quake struck Qeshm island, home to 120,000 people" and "the
+quake was centred near Qeshm Island, home to 200,000 people" are two facts (striking, being
+centred) that state one property of one place; "killing 10 persons and wounding 70" and "killing
+10 people and injuring 80" may land in two facts of one event. This step, run over the whole
+story once its facts and events are made, finds three kinds of such conflicts, each with a reason
+quoting both wordings:
+
+* **properties of a named place** (:func:`place_properties`): how many people live there ("X, home
+  to N people", "X, with a population of N") and how far it lies from another named place ("X,
+  located N km south of Tehran"). Such a figure is a property of the place, not the count of one
+  happening: it does not run on like a toll, and a different figure in any article of the story is
+  a contradiction, whatever fact each sits in. The place it is told of (its *holder*) is the named
+  place (GPE or LOC mention) written right before the number in its sentence, at most
+  :data:`HOLDER_GAP` characters before it ("Qeshm island, home to", "Qeshm, located"), and not the
+  place a distance is measured from. Two holders are one place when the cast made them one story
+  entity or one name begins the other ("Qeshm" / "Qeshm Island"). A population needs a holder on
+  both sides; a distance from one anchor with no holder written ("The island ... is about 940
+  miles south of Tehran") is compared with the distances from that anchor that have none either,
+  when both claims state where something lies (:func:`_says_where`), not where an event happened.
+  A figure in a sentence that its own date or context puts away from its article's news (a
+  paragraph on an earlier quake) is left out: it may be told of another place.
+* **counts of one event told in two facts** (:func:`event_counts`): two figures of one role
+  (injured, killed) in facts of one event (:mod:`.events`) whose ranges do not meet, when their two
+  sentences also give a figure of another role that agrees ("killing 10 persons and wounding 70" /
+  "killing 10 people and injuring 80"): that agreeing figure is what shows the two sentences tell
+  one happening, since an event group may hold several happenings of a kind (two quakes of one
+  week); not when one sentence also gives the other's value ("Miller is averaging 15.5 points,
+  Iguodala 14.9" / "Iguodala is averaging 14.9 points": a list). Updates over time, lower bounds and dates are judged as inside a fact
+  (:func:`storyline.reconcile.conflicts.judge_measures`). Counts of the happenings themselves
+  ("three aftershocks" / "at least four aftershocks", compared whatever verb tells them) were
+  tried and dropped: on all of ECB+ they set hundreds of sports figures against each other
+  ("two games" / "four games", "six touchdowns" / "three touchdowns").
+* **where a person is from** (:func:`homes`): "LaSalle, 36, of Bloomington" / "LaSalle, 36, of
+  Minneapolis": the named place written right after an age in apposition (at most
+  :data:`HOME_GAP` characters: ", of "), two of them for one person that cannot both hold (not
+  one entity, neither name inside the other, not named together in a sentence of the story
+  other than those telling the homes), told within :data:`HOME_MOVE_DAYS` of each other. The
+  sides are the claims holding the two places.
+
+Not conflicts here: two figures of one article, a figure only possible ("could reach"), a figure
+in a claim that does not affirm, and a pair already judged inside one fact.
+
+Cost: place properties are grouped by holder or anchor, and within a group one claim per distinct
+range is compared; event counts are compared within one event, one claim per distinct measure and
+at most :data:`PER_EVENT` figures per event, so the step grows with the story, not its square.
+The step is a function of the views, the readings' mentions, the cast and the facts only, so an
+incremental reconcile recomputes it from its (cached) inputs and gets the same result.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from itertools import combinations
+from typing import Callable, Iterable, Mapping, Sequence
+
+from storyline.core import words
+from storyline.core.records import ArticleReading, Fact
+from storyline.reconcile.cast import Cast
+from storyline.reconcile.conflicts import (
+    Bounds,
+    Found,
+    claim_measures,
+    clash,
+    context_measures,
+    judge_measures,
+    says,
+    time_of,
+    where_in,
+)
+from storyline.reconcile.features import ClaimView
+from storyline.reconcile.measures import Measure, comparable, in_units_of
+
+__all__ = ["HOLDER_GAP", "HOME_GAP", "HOME_MOVE_DAYS", "PER_EVENT", "across_facts", "event_counts", "homes",
+           "place_properties"]
+
+#: Most characters between a place's name and a figure told of it ("Qeshm island, home to 120,000").
+HOLDER_GAP = 40
+#: Most characters between an age in apposition and the place a person is from ("LaSalle, 36, of Bloomington").
+HOME_GAP = 5
+#: Two homes told this many days apart may both be right: people move.
+HOME_MOVE_DAYS = 180
+#: Most distinct figures compared per event (the first told): keeps a huge event linear.
+PER_EVENT = 200
+_PLACE_TYPES = ("GPE", "LOC")
+_BOUNDS = frozenset({"at_least", "more_than", "at_most"})
+_STATE_SENSES = 2  # "locate" is a state in its second sense ("be located"); "say" only in its fourth
+
+
+@dataclass(frozen=True)
+class _Figure:
+    view: ClaimView
+    measure: Measure
+    holder: str | None  # story entity id of the place it is told of
+    holder_name: str | None
+
+
+# -- which place a figure is told of ---------------------------------------------------------------
+
+
+class _Places:
+    """One article's mentions in text order, with the story entity of those that are named places
+    (GPE, LOC): a figure's holder must be the nearest mention before it, so "Qeshm to Bandar Abbas,
+    a city of 500,000" gives Qeshm no population even when Bandar Abbas is mistyped."""
+
+    def __init__(self, r: ArticleReading, cast: Cast):
+        kinds = {e.id for e in r.entities if e.type in _PLACE_TYPES}
+        found = sorted((m.end, m.start, cast.of.get(m.entity) if m.entity in kinds else None, m.text)
+                       for m in r.mentions if m.entity in cast.of)
+        self._ends = [f[0] for f in found]
+        self._found = found
+
+    def before(self, at: int, sentence_start: int, skip: Iterable[str]) -> tuple[str, str] | None:
+        """The named place that is the mention ending right before offset ``at`` in its sentence
+        (story entity id, text), at most HOLDER_GAP characters before; a place whose name is in
+        ``skip`` (lower case: the places distances are measured from) is passed over."""
+        skip = set(skip)
+        i = bisect_right(self._ends, at)
+        while i > 0:
+            end, start, place, text = self._found[i - 1]
+            if start < sentence_start or at - end > HOLDER_GAP:
+                return None
+            if place is None or text.lower().removeprefix("the ") not in skip:
+                return (place, text) if place is not None else None
+            i -= 1
+        return None
+
+
+def _inhabitants(m: Measure) -> bool:
+    """How many people live somewhere: 'home to N people' (a people count whose role is a noun
+    that names no event), 'a population of N' (a measure naming a group of people)."""
+    if m.self_described:
+        return m.thing is not None and _noun_class(m.thing) == "noun.group"
+    counts_people = m.thing == "people" or (m.thing is not None and _noun_class(m.thing) == "noun.person")
+    return counts_people and m.role is not None and m.role_pos == "n" and not words.is_event_noun(m.role)
+
+
+def _noun_class(noun: str) -> str | None:
+    ids = words.synsets(noun, "n")
+    return words.lexname(ids[0]) if ids else None
+
+
+def _says_where(v: ClaimView, m: Measure) -> bool:
+    """The claim states where something lies ("The island ... is about 940 miles south of Tehran",
+    "located 1,150 km southeast of Tehran"): a state, not an event (the reader's ``eventive``), or
+    a figure whose verb is a state in one of its first senses (WordNet verb.stative: locate, lie,
+    sit). "evacuated the building, about 24km north of Detroit" and "a motorist 50 miles north of
+    Detroit spotted ..." place an event or a passer-by: no holder, no comparison."""
+    if not v.claim.eventive:
+        return True
+    return m.role_pos == "v" and m.role is not None and any(
+        words.lexname(s) == "verb.stative" for s in words.synsets(m.role, "v")[:_STATE_SENSES])
+
+
+def _distance(m: Measure) -> bool:
+    return m.thing == "length" and m.anchor is not None
+
+
+def _same_place(a: _Figure, b: _Figure) -> bool:
+    """Two figures told of one place: the same story entity or names, one beginning the other; two
+    distances from one anchor with no place written before either count as one place's."""
+    if a.holder == b.holder:
+        return a.holder is not None or _distance(a.measure)
+    if a.holder is None or b.holder is None:
+        return False
+    na, nb = (n.lower().removeprefix("the ").split() for n in (a.holder_name, b.holder_name))
+    short, long = sorted((na, nb), key=len)
+    return long[: len(short)] == short
+
+
+def _figures(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast) -> list[_Figure]:
+    """Every affirmed, not merely possible figure of a place property, once per place in the text."""
+    places = {r.article.id: _Places(r, cast) for r in readings}
+    out: list[_Figure] = []
+    seen: set[tuple[str, int]] = set()
+    for v in views:
+        if (t := time_of(v)) is not None and v.news is not None and t.clashes(v.news):
+            continue
+        ms = [m for m in claim_measures(v) if _inhabitants(m) or _distance(m)]
+        anchors = {m.anchor for m in claim_measures(v) if m.anchor}
+        for m in ms:
+            q = m.quantity
+            if (v.article.id, q.start) in seen:
+                continue
+            seen.add((v.article.id, q.start))
+            at = places[v.article.id].before(q.start, v.claim.sentence_start, anchors) if v.article.id in places else None
+            if at is None and not (_distance(m) and _says_where(v, m)):
+                continue
+            out.append(_Figure(v, m, *(at or (None, None))))
+    return out
+
+
+def _property_found(a: _Figure, b: _Figure) -> Found:
+    x, y = a.measure, b.measure
+    qa, qb = x.quantity, y.quantity
+    where = a.holder_name or b.holder_name or "the place"
+    if _distance(x):
+        what = f"the distance of {where} from {x.anchor.title()}"
+    else:
+        what = f"how many people live in {where}"
+    converted = in_units_of(x, y)
+    return Found("quantity", (a.view.claim.id, b.view.claim.id),
+                 f"{says(a.view, qa.start, qa.end)}; {says(b.view, qb.start, qb.end)}: {what} is given as "
+                 f"{x.describe()} vs {y.describe()} (\u2018{qa.text}\u2019 vs \u2018{qb.text}\u2019"
+                 + (f"; {converted}" if converted else "") + "); a property of a place does not change between reports.",
+                 (where_in(a.view, qa.start, qa.end), where_in(b.view, qb.start, qb.end)))
+
+
+def place_properties(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast) -> list[Found]:
+    """Populations and distances of one named place that cannot both be right (module docstring)."""
+    groups: dict[tuple, list[_Figure]] = {}
+    for f in _figures(readings, views, cast):
+        key = ("length", f.measure.anchor) if _distance(f.measure) else ("people",)
+        groups.setdefault(key, []).append(f)
+    out = []
+    pairs: set[tuple[str, str]] = set()  # one conflict per pair of claims ("1,150 km (700 miles)")
+    for figures in groups.values():
+        firsts: dict[tuple, _Figure] = {}
+        for f in sorted(figures, key=lambda f: f.view.order):
+            firsts.setdefault((f.holder, f.measure.low, f.measure.high), f)
+        for a, b in combinations(firsts.values(), 2):
+            if a.view.article.id == b.view.article.id or not clash(a.measure, b.measure):
+                continue
+            if _same_place(a, b) and (a.view.claim.id, b.view.claim.id) not in pairs:
+                pairs.add((a.view.claim.id, b.view.claim.id))
+                out.append(_property_found(a, b))
+    return out
+
+
+# -- counts of one event in two facts -----------------------------------------------------------
+
+
+def _alike(p: Measure, y: Measure) -> bool:
+    """``p`` measures what ``y`` does, or would with ``y``'s verb (a listed figure often has none of
+    its own: "Miller is averaging 15.5 points, Iguodala 14.9 points")."""
+    return comparable(p, y) or (p.role is None and comparable(replace(p, role=y.role, role_pos=y.role_pos), y))
+
+
+def _agree_elsewhere(x: Measure, y: Measure, xs: Sequence[Measure], ys: Sequence[Measure]) -> bool:
+    """Whether the two sentences give another figure (not ``x`` or ``y``) that agrees, and none
+    but ``x``/``y`` that clashes: the sign that they tell one happening. Two figures agree when
+    their ranges meet and neither is a bound. Never when one side's sentence also gives the other
+    side's value for the same measure (a list of several people's or places' figures)."""
+    # "Miller is averaging 15.5 points, Iguodala 14.9" / "Iguodala is averaging 14.9 points": the
+    # other value is in the same sentence, told of someone else: a list, not a contradiction
+    if any(p.quantity.start != x.quantity.start and _alike(p, y) and not clash(p, y) for p in xs) or any(
+            q.quantity.start != y.quantity.start and _alike(q, x) and not clash(x, q) for q in ys):
+        return False
+    agree = False
+    for p in xs:
+        for q in ys:
+            if p.quantity.start == x.quantity.start or q.quantity.start == y.quantity.start or not comparable(p, q):
+                continue
+            if clash(p, q):
+                return False
+            # a bound meets many values ("at least magnitude-5.9" / "a magnitude of 6.4"): it shows nothing
+            agree = agree or not ({p.quantity.modifier, q.quantity.modifier} & _BOUNDS)
+    return agree
+
+
+def event_counts(views: Sequence[ClaimView], facts: Sequence[Fact], bounds: Bounds | None = None) -> list[Found]:
+    """Figures of one event told in two of its facts that cannot both be right (module docstring)."""
+    fact_of = {c: f for f in facts for c in f.claims}
+    by_event: dict[str, list[tuple[ClaimView, Measure]]] = {}
+    for v in views:
+        f = fact_of.get(v.claim.id)
+        if f is None or not f.event:
+            continue
+        for m in claim_measures(v, bounds):
+            if m.role is not None and not m.self_described:
+                by_event.setdefault(f.event, []).append((v, m))
+    out: list[Found] = []
+    for items in by_event.values():
+        firsts: dict[tuple, tuple[ClaimView, Measure]] = {}
+        for v, m in sorted(items, key=lambda p: p[0].order):
+            firsts.setdefault((fact_of[v.claim.id].id, v.article.id, m.role, m.thing, m.low, m.high), (v, m))
+        chosen = list(firsts.values())[:PER_EVENT]
+        for (a, x), (b, y) in combinations(chosen, 2):
+            if fact_of[a.claim.id] is fact_of[b.claim.id] or a.article.id == b.article.id:
+                continue
+            if not clash(x, y):
+                continue
+            if not comparable(x, y) or not _agree_elsewhere(x, y, context_measures(a), context_measures(b)):
+                continue
+            out += judge_measures(a, x, b, y).conflicts
+    return out
+
+
+# -- where a person is from -----------------------------------------------------------------------
+
+
+def _homes(r: ArticleReading, cast: Cast, views: Sequence[ClaimView]) -> list[tuple[str, str, ClaimView, int, int]]:
+    """(person, place, claim, place start, end) for each "Name, 36, of Place" of one article: a
+    named place written at most :data:`HOME_GAP` characters after an age in apposition (the reader's
+    Age record), told in a claim whose span holds the place."""
+    kinds = {e.id for e in r.entities if e.type in _PLACE_TYPES}
+    places = sorted((m.start, m.end, m.entity) for m in r.mentions if m.entity in kinds and m.entity in cast.of)
+    starts = [p[0] for p in places]
+    out = []
+    for g in r.ages:
+        person = cast.of.get(g.entity)
+        i = bisect_right(starts, g.end)
+        if person is None or g.past or i >= len(places) or places[i][0] - g.end > HOME_GAP:
+            continue
+        ps, pe, place = places[i]
+        holding = [v for v in views if v.claim.start <= ps and pe <= v.claim.end and _affirmed(v)]
+        if holding:
+            v = min(holding, key=lambda v: (v.claim.end - v.claim.start, v.order))
+            out.append((person, cast.of[place], v, ps, pe))
+    return out
+
+
+def _sentence_start(v: ClaimView, at: int) -> int:
+    starts = [s.start for s in v.sentences]
+    i = bisect_right(starts, at) - 1
+    return starts[i] if i >= 0 else -1
+
+
+def _affirmed(v: ClaimView) -> bool:
+    return v.claim.polarity == "positive" and v.claim.certainty != "possible"
+
+
+class _Together:
+    """Which sentences of the story name a place (lower case), cut on first use: whether two places
+    are named together in a sentence other than those telling the homes ("LaSalle, 36, of
+    Minneapolis, hit ... at the Bloomington Sam's Club" names a second place for another reason;
+    "Tarsin is a suburb of Lune" anywhere in the story says one may hold the other)."""
+
+    def __init__(self, readings: Sequence[ArticleReading]):
+        self._readings = readings
+        self._lows: list[tuple[str, int, str]] | None = None
+
+    def __call__(self, na: str, nb: str, told: Iterable[tuple[str, int]]) -> bool:
+        if self._lows is None:
+            self._lows = [(r.article.id, s.start, r.article.text[s.start : s.end].lower())
+                          for r in self._readings for s in r.sentences]
+        skip = set(told)
+        return any(na in low and nb in low and (art, start) not in skip for art, start, low in self._lows)
+
+
+def homes(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast,
+          name: Callable[[str], str]) -> list[Found]:
+    """Two places a person is said to be from ("LaSalle, 36, of Bloomington" / "LaSalle, 36, of
+    Minneapolis") that cannot both hold: not one story entity, neither name inside the other, not
+    named together elsewhere (:class:`_Together`), told within :data:`HOME_MOVE_DAYS` (people move)."""
+    by_article: dict[str, list[ClaimView]] = {}
+    for v in views:
+        by_article.setdefault(v.article.id, []).append(v)
+    told: dict[str, dict[str, tuple[ClaimView, int, int]]] = {}
+    for r in readings:
+        for person, place, v, ps, pe in _homes(r, cast, by_article.get(r.article.id, ())):
+            told.setdefault(person, {}).setdefault(place, (v, ps, pe))
+    out = []
+    together = _Together(readings)
+    for person, at in told.items():
+        for (pa, (a, s0, e0)), (pb, (b, s1, e1)) in combinations(sorted(at.items(), key=lambda kv: kv[1][0].order), 2):
+            na, nb = name(pa).lower(), name(pb).lower()
+            if a.article.id == b.article.id or na in nb or nb in na:
+                continue
+            if a.published and b.published and abs((a.published - b.published).days) > HOME_MOVE_DAYS:
+                continue
+            if together(na, nb, ((a.article.id, _sentence_start(a, s0)), (b.article.id, _sentence_start(b, s1)))):
+                continue
+            out.append(Found("place", (a.claim.id, b.claim.id),
+                             f"{says(a, s0, e0)}; {says(b, s1, e1)}: {name(person)} is of {name(pa)} in one and of "
+                             f"{name(pb)} in the other; neither place is named inside the other.",
+                             (where_in(a, s0, e0), where_in(b, s1, e1))))
+    return out
+
+
+# -- the step ---------------------------------------------------------------------------------------
+
+
+def across_facts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast,
+                 facts: Sequence[Fact], known: Mapping[str, Iterable[tuple[str, ...]]],
+                 name: Callable[[str], str], bounds: Bounds | None = None) -> list[Found]:
+    """The conflicts between claims of two different facts, not already in ``known`` (fact id ->
+    the claim pairs of its conflicts), each once."""
+    fact_of = {c: f.id for f in facts for c in f.claims}
+    seen = {frozenset(pair) for pairs in known.values() for pair in pairs}
+    out = []
+    found_all = place_properties(readings, views, cast) + event_counts(views, facts, bounds)
+    for found in found_all + homes(readings, views, cast, name):
+        a, b = found.claims
+        if a not in fact_of or b not in fact_of or frozenset(found.claims) in seen:
+            continue
+        if fact_of[a] == fact_of[b] and found.kind == "quantity":  # judged inside the fact
+            continue
+        seen.add(frozenset(found.claims))
+        out.append(found)
+    return out

@@ -1,0 +1,222 @@
+"""Conflicts between claims of two facts (storyline.reconcile.across), on hand-made readings.
+
+Invented places and events (an island Varo, a town Tarsin, a city Lune); each test states the
+figures in claims of different predicates, so alignment keeps them in different facts, and checks
+what the story-wide step adds and what it must leave alone.
+"""
+
+from dataclasses import replace
+
+from helpers.builders import ArticleBuilder
+
+from storyline.core.records import Fact
+from storyline.reconcile import reconcile
+from storyline.reconcile.across import event_counts, place_properties
+from storyline.reconcile.cast import build_cast
+from storyline.reconcile.features import build_views
+
+
+def _two(s1: str, s2: str, places=(("Varo", "LOC"), ("Varo Island", "LOC")), predicates=("strike", "centre"),
+         extra=((), ())):
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    b = ArticleBuilder("b1", "Reuters", "2024-12-03")
+    for x, (name, kind), more in zip((a, b), places, extra):
+        x.entity(name, kind)
+        for n, k in more:
+            x.entity(n, k)
+    ca = a.claim(s1, predicate=predicates[0])
+    cb = b.claim(s2, predicate=predicates[1])
+    return [a.build(), b.build()], ca, cb
+
+
+def _properties(readings):
+    cast = build_cast(readings)
+    return place_properties(readings, build_views(readings, cast), cast)
+
+
+def test_two_populations_of_one_place_in_two_facts_conflict_with_a_reason():
+    readings, ca, cb = _two("the quake struck Varo, home to 120,000 people",
+                            "the quake was centred near Varo Island, home to 200,000 people")
+    [x] = _properties(readings)
+    assert set(x.claims) == {ca, cb} and x.kind == "quantity"
+    for part in ("AP (2024-12-03) says", "Reuters (2024-12-03) says", "how many people live in Varo",
+                 "120,000 vs 200,000", "\u2018120,000 people\u2019"):
+        assert part in x.reason
+    story = reconcile(readings)
+    [conflict] = story.conflicts
+    assert set(conflict.claims) == {ca, cb}
+    facts = {c: f for f in story.facts for c in f.claims}
+    assert facts[ca].id != facts[cb].id  # two facts, one conflict between them
+    assert facts[ca].status == facts[cb].status == "contradicted"
+
+
+def test_populations_that_agree_or_of_two_places_do_not_conflict():
+    readings, _, _ = _two("the quake struck Varo, home to 120,000 people",
+                          "the quake was centred near Varo Island, home to about 125,000 people")
+    assert not _properties(readings)  # within rounding
+    readings, _, _ = _two("the quake struck Varo, home to 120,000 people",
+                          "the quake was centred near Tarsin, home to 200,000 people", places=(("Varo", "LOC"), ("Tarsin", "GPE")))
+    assert not _properties(readings)  # two places
+
+
+def test_the_holder_is_the_mention_right_before_the_figure():
+    # "Varo to Lune, a city of 500,000": the figure is Lune's, even when the reader typed Lune
+    # as a person; Varo (named before it) gets no population.
+    readings, _, _ = _two("the quake struck Varo, home to 120,000 people",
+                          "helicopters flew the injured from Varo Island to Lune, a city of 500,000 people",
+                          extra=((), (("Lune", "PERSON"),)))
+    b = readings[1]
+    i = b.article.text.index("Lune")
+    lune = next(e for e in b.entities if e.name == "Lune")
+    from storyline.core.records import Mention
+    readings[1] = replace(b, mentions=b.mentions + (Mention("m-lune", b.article.id, lune.id, i, i + 4, "Lune", "name"),))
+    assert not _properties(readings)
+    # without that mention the nearest named place is Varo Island, and the figure is read as its population
+    assert _properties([readings[0], b])
+
+
+def test_a_death_toll_is_no_property_of_the_place_named_before_it():
+    readings, _, _ = _two("the quake struck Varo, killing 12 people", "in Varo Island, 30 people were killed",
+                          predicates=("strike", "kill"))
+    assert not _properties(readings)
+
+
+def _state(readings, verb="locate"):
+    """As the reader (with a parser; the builder has none) reads 'X is ...' (a state, not an event)
+    and 'X lies/is located N km from Y' (the figure's verb)."""
+    a, b = readings
+    a = replace(a, claims=tuple(replace(c, eventive=False) for c in a.claims))
+    b = replace(b, claims=tuple(replace(c, quantities=tuple(replace(q, role=verb, role_pos="v") for q in c.quantities))
+                                for c in b.claims))
+    return [a, b]
+
+
+def test_distances_from_one_anchor_conflict_when_neither_names_another_place_before():
+    readings, ca, cb = _two("the island is about 940 miles south of Tarsin",
+                            "the island lies 1,150 kilometers (700 miles) southeast of Tarsin",
+                            places=(("Tarsin", "GPE"), ("Tarsin", "GPE")), predicates=("be", "lie"))
+    [x] = _properties(_state(readings))
+    assert set(x.claims) == {ca, cb} and "the distance of the place from Tarsin" in x.reason
+    assert "940 miles \u2248 1,513 kilometers" in x.reason
+    readings, _, _ = _two("the island is about 700 miles south of Tarsin",
+                          "the island lies 1,150 kilometers southeast of Tarsin",
+                          places=(("Tarsin", "GPE"), ("Tarsin", "GPE")), predicates=("be", "lie"))
+    assert not _properties(_state(readings))  # 700 miles is 1,127 km: within rounding
+    # a distance told of another place (Lune, named right before it) is that place's
+    readings, _, _ = _two("the island is about 940 miles south of Tarsin",
+                          "the quake also shook Lune, 1,150 kilometers southeast of Tarsin",
+                          places=(("Tarsin", "GPE"), ("Tarsin", "GPE")), predicates=("be", "shake"),
+                          extra=((), (("Lune", "GPE"),)))
+    assert not _properties(_state(readings))
+
+
+def _facts(readings, groups):
+    """Hand-made facts: each group of claim ids one fact, all in one event."""
+    return [Fact(f"f-{n}", "", None, tuple(g), (), (), 1, "single_source", "outlet", None, event="v-1")
+            for n, g in enumerate(groups)]
+
+
+def _counts(s1, s2, same_event=True):
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    b = ArticleBuilder("b1", "Reuters", "2024-12-03")
+    ca = a.claim(s1, predicate="injure")
+    cb = b.claim(s2, predicate="wound")
+    readings = [a.build(), b.build()]
+    views = build_views(readings, build_cast(readings))
+    facts = _facts(readings, [[ca], [cb]])
+    if not same_event:
+        facts[1] = replace(facts[1], event="v-2")
+    return event_counts(views, facts), ca, cb
+
+
+def test_counts_of_one_event_in_two_facts_conflict_when_another_figure_agrees():
+    found, ca, cb = _counts("the quake killed 10 people and injured 80", "the quake killed 10 persons and wounded 70")
+    [x] = found
+    assert set(x.claims) == {ca, cb} and "80 vs 70" in x.reason
+
+
+def test_counts_in_two_facts_need_an_agreeing_figure_and_one_event():
+    found, _, _ = _counts("the quake injured 80 people", "the quake wounded 70 people")
+    assert not found  # nothing shows the two sentences tell one happening
+    found, _, _ = _counts("the quake killed 10 people and injured 80", "the quake killed 12 people and wounded 70")
+    assert not found  # the other figure disagrees too: maybe another quake
+    found, _, _ = _counts("the quake killed 10 people and injured 80", "the quake killed 10 persons and wounded 70",
+                          same_event=False)
+    assert not found
+
+
+def _home(aid, outlet, sentence, place, person="Ada Brook", age=36, published="2024-12-03", more=()):
+    """An article whose claim ``sentence`` says '<person>, <age>, of <place>' (place a GPE entity)."""
+    from storyline.core.records import Age
+    from storyline.read.display import sentence_around
+    from storyline.read.entities.ages import age_wording
+
+    a = ArticleBuilder(aid, outlet, published)
+    who = a.person(person, aliases=(person.split()[-1],))
+    for p in (place, *more):
+        a.entity(p, "GPE")
+    cid = a.claim(sentence, predicate="stop", subject=who)
+    i = a.text.index(f", {age},") + 2
+    a.ages.append(Age(f"g-{aid}", aid, who, age, i, i + len(str(age)), published, age_wording(a.text, i, i + 2), None,
+                      False, *sentence_around(a.text, i, i + 2)))
+    return a.build(), cid
+
+
+def _homes(*readings):
+    from storyline.reconcile.across import homes
+
+    cast = build_cast(list(readings))
+    names = {e.id: e.name for e in cast.entities}
+    return homes(list(readings), build_views(list(readings), cast), cast, lambda e: names.get(e, e))
+
+
+def test_two_places_a_person_is_from_conflict():
+    ra, ca = _home("a1", "AP", "Police stopped Ada Brook, 36, of Lune", "Lune")
+    rb, cb = _home("b1", "Reuters", "Ada Brook, 36, of Tarsin, hit a woman at the Lune store", "Tarsin", more=("Lune",))
+    [x] = _homes(ra, rb)  # the Lune of the second sentence is where she hit someone, not her home
+    assert x.kind == "place" and set(x.claims) == {ca, cb}
+    assert "Ada Brook is of Lune in one and of Tarsin in the other" in x.reason
+    story = reconcile([ra, rb])
+    assert any(set(c.claims) == {ca, cb} and c.kind == "place" for c in story.conflicts)
+
+
+def test_homes_that_may_both_hold_do_not_conflict():
+    ra, _ = _home("a1", "AP", "Police stopped Ada Brook, 36, of Lune", "Lune")
+    rb, _ = _home("b1", "Reuters", "Police stopped Ada Brook, 36, of Lune Heights", "Lune Heights")
+    assert not _homes(ra, rb)  # one name inside the other
+    rc, _ = _home("c1", "AFP", "Police stopped Ada Brook, 36, of Tarsin", "Tarsin", published="2025-12-03")
+    assert not _homes(ra, rc)  # a year apart: she may have moved
+    rd, _ = _home("d1", "BBC", "Police stopped Ada Brook, 36, of Tarsin", "Tarsin")
+    b = ArticleBuilder("e1", "Tribune", "2024-12-03")
+    b.entity("Tarsin", "GPE")
+    b.entity("Lune", "GPE")
+    b.say("Tarsin is a suburb of Lune.")
+    assert not _homes(ra, rd, b.build())  # ... except when an article names the two together
+
+
+def test_a_distance_with_no_place_before_it_must_say_where_something_lies():
+    # where an event happened or a passer-by was is no property of a place
+    readings, _, _ = _two("the island is about 940 miles south of Tarsin",
+                          "a motorist 50 miles north of Tarsin spotted the car",
+                          places=(("Tarsin", "GPE"), ("Tarsin", "GPE")), predicates=("be", "spot"))
+    assert not _properties(_state(readings, verb="spot"))
+    readings, _, _ = _two("the island is about 940 miles south of Tarsin",
+                          "the island lies 1,150 kilometers southeast of Tarsin",
+                          places=(("Tarsin", "GPE"), ("Tarsin", "GPE")), predicates=("be", "lie"))
+    assert _properties(_state(readings, verb="lie"))
+
+
+def test_a_sentence_listing_both_values_is_no_contradiction():
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    b = ArticleBuilder("b1", "Reuters", "2024-12-03")
+    ca = a.claim("Brook is averaging 15.5 points a game and Vance 14.9 points, a drop of five points", predicate="average")
+    cb = b.claim("Vance is averaging just 14.9 points, a drop of five points", predicate="average")
+    readings = [a.build(), b.build()]
+    views = build_views(readings, build_cast(readings))
+    assert not event_counts(views, _facts(readings, [[ca], [cb]]))
+    # without the list, the same wording is a contradiction
+    c = ArticleBuilder("c1", "AFP", "2024-12-03")
+    cc = c.claim("Vance is averaging 15.5 points a game, a drop of five points", predicate="average")
+    readings = [c.build(), readings[1]]
+    views = build_views(readings, build_cast(readings))
+    assert event_counts(views, _facts(readings, [[cc], [cb]]))
