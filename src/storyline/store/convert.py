@@ -34,7 +34,7 @@ def to_row(table: str, record: Any, seq: int | None = None) -> dict[str, Any]:
     for name, get, py, item, has_text in _GETTERS[table]:
         value = get(record)
         if py is tuple and value is not None:
-            value = [dataclasses.asdict(x) for x in value] if item is not None else list(value)
+            value = [_plain(x) for x in value] if item is not None else list(value)
         elif py is date:
             value = iso(value)
         if has_text and value is not None and not (type(value) is str and value.isascii() and "\x00" not in value):
@@ -42,6 +42,24 @@ def to_row(table: str, record: Any, seq: int | None = None) -> dict[str, Any]:
         row[name] = value
     return row
 
+
+def _plain(value: Any) -> Any:
+    """``dataclasses.asdict`` for records whose leaves are immutable (numbers, strings, dates):
+    the same dicts and lists, without deep-copying each leaf (half of ``to_row``'s time on an
+    article's quantities)."""
+    names = _FIELD_NAMES.get(type(value))
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELD_NAMES[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
