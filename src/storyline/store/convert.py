@@ -61,11 +61,19 @@ def _plain(value: Any) -> Any:
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
+_SCALARS = frozenset({int, float, bool, type(None)})
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def _storable(value: Any) -> Any:
     """``value`` with every NUL and surrogate in its strings (JSON included) replaced by U+FFFD."""
+    kind = type(value)
+    if kind is str and value.isascii():  # most strings: no surrogate possible, no regex needed
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if kind in _SCALARS:
+        return value
+    if kind is list:
+        return [_storable(v) for v in value]
     if isinstance(value, str):
         return _UNSTORABLE.sub("\ufffd", value) if _UNSTORABLE.search(value) else value
     if isinstance(value, (list, tuple)):
