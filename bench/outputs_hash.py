@@ -7,7 +7,8 @@ with its packs), the real demo, and the ECB+ topics named (all their articles in
 from ../shared/eval-data/ecbplus_dev) — once per reading-process count in ``--workers``
 (``AnalysisOptions(workers=N)`` forces N processes however small the input), then prints one
 line per input, process count and output: the JSON export, and every table of the store (rows
-sorted, columns written by the clock left out). Save the output before a change, run it again
+sorted; columns written by the clock left out; a story's id, drawn at random when the story is
+made, replaced by its name). Save the output before a change, run it again
 after, and ``diff`` the two files: any difference names the input, the process count and the
 table that changed. Each input's hashes must also be equal across process counts.
 """
@@ -28,7 +29,8 @@ from storyline import api
 from storyline.core.options import AnalysisOptions
 
 # Columns the store fills from the clock (when a row was written), not from the input.
-CLOCK = ("created", "updated", "stored_at", "read_at", "at", "time", "started", "ended", "modified", "saved_at", "created_at", "updated_at", "added")
+CLOCK = ("created", "updated", "stored_at", "read_at", "at", "time", "started", "ended", "modified", "saved_at", "created_at",
+         "updated_at", "added")
 # Drawn at random when a story is made: replaced by the story's name (and ids made from it left out).
 STORY_MADE = {("stories", "id"), ("story_articles", "id")}
 
