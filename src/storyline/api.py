@@ -699,6 +699,11 @@ def _read_and_store(
     if not todo:
         return fresh
     begun = time.perf_counter()
+    # Reconcile follows the reading: its tables load meanwhile, on a core the reading leaves idle
+    # (the parent waits on its reading processes) or between batches.
+    from storyline.reconcile import preload
+
+    threading.Thread(target=preload, name="storyline-preload", daemon=True).start()
     readings = read(todo, options, nlp=nlp)  # loads the pipeline
     loaded = time.perf_counter()
     summary.timings["load"] = loaded - begun

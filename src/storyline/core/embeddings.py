@@ -22,13 +22,18 @@ from storyline.core.words import Lazy, WordDataError
 if TYPE_CHECKING:
     from model2vec import StaticModel
 
-__all__ = ["MODEL_DIR", "clear_cache", "nearest", "similarity", "vector", "vectors"]
+__all__ = ["MODEL_DIR", "clear_cache", "load_model", "nearest", "similarity", "vector", "vectors"]
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "embeddings" / "minilm-static"
 MODEL_FILES = ("model.safetensors", "config.json", "tokenizer.json")
 REBUILD = "rebuild it with `python scripts/distill_embeddings.py` (see the README in that folder)"
 
 _MODEL: Lazy[StaticModel] = Lazy(lambda: _load(MODEL_DIR))
+
+
+def load_model() -> None:
+    """Load the model now (else it is loaded on first use), e.g. on a thread ahead of need."""
+    _MODEL.get()
 
 
 def _model() -> StaticModel:

@@ -27,6 +27,7 @@ from storyline.core.errors import DataError
 from storyline.core.heap import paused
 
 __all__ = [
+    "load_table",
     "DATA_FILE",
     "Lazy",
     "WordDataError",
@@ -115,6 +116,11 @@ class Lazy(Generic[T]):
 
 
 _TABLE: Lazy[_Table] = Lazy(lambda: _load(DATA_FILE))
+
+
+def load_table() -> None:
+    """Load the table now (else it is loaded on first use), e.g. on a thread ahead of need."""
+    _TABLE.get()
 
 
 def _table() -> _Table:

@@ -288,8 +288,12 @@ class DocIndex:
         A cached index is reused only while the Doc still has the same tokens and the same
         sentence annotation state (a component that retokenises or parses later gets a new one).
         """
-        has_sents = bool(len(doc)) and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP"))
         cached = doc.user_data.get(_CACHE_KEY)
+        # A Doc's sentences, once known, stay known: an index built for this very Doc with them
+        # needs only the token count checked (components ask for it hundreds of times per Doc).
+        if isinstance(cached, DocIndex) and cached._sents_key and cached._doc_ref() is doc and len(cached.texts) == len(doc):
+            return cached
+        has_sents = bool(len(doc)) and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP"))
         if isinstance(cached, DocIndex) and len(cached.texts) == len(doc) and cached._sents_key == has_sents:
             return cached
         idx = cls._fresh(doc, has_sents)

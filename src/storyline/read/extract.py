@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 from spacy.tokens import Doc
 
@@ -22,7 +22,7 @@ from storyline.core.records import (
 )
 from storyline.read.cues import age_moment, claim_cues, context_timex, dated_timexes
 from storyline.read.display import pronoun_entities, sentence_around, with_display
-from storyline.read.doc import AttributionAnn, ClaimAnn, EntityAnn, SentenceAnn, TimexAnn
+from storyline.read.doc import AttributionAnn, ClaimAnn, EntityAnn, QuantityAnn, SentenceAnn, TimexAnn
 from storyline.read.entities.ages import age_wording
 from storyline.read.wording import sentence_anns
 
@@ -189,7 +189,12 @@ def reading_from_annotations(ann: Annotations, article: Article) -> ArticleReadi
 
 def quantity_records(anns) -> tuple[Quantity, ...]:
     """The :class:`Quantity` records of ``QuantityAnn`` annotations."""
-    return tuple(Quantity(**asdict(q)) for q in anns)
+    # Field by field, not ``asdict``: every field is a number, a string, a bool or None, so its
+    # deep copy (a third of making the records of an article's quantities) copies nothing.
+    return tuple(Quantity(**{name: getattr(q, name) for name in _QUANTITY_FIELDS}) for q in anns)
+
+
+_QUANTITY_FIELDS = tuple(f.name for f in fields(QuantityAnn))
 
 
 def _unique(records):

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from storyline.read.doc import SentenceAnn
+from storyline.read.doc import DocIndex, SentenceAnn
 
 __all__ = ["content_lemmas", "sentence_anns", "word_forms"]
 
@@ -57,9 +57,13 @@ def sentence_anns(doc: Doc) -> list[SentenceAnn]:
     """One :class:`SentenceAnn` per sentence of ``doc`` (none when the Doc has no sentence boundaries)."""
     if not doc.has_annotation("SENT_START"):
         return []
+    # From the Doc's token index (what word_forms reads, without a Token object per token).
+    idx = DocIndex.build(doc)
+    texts, lowers, starts, space, punct = idx.texts, idx.lowers, idx.tok_starts, idx.space, idx.punct
     out = []
-    for s in doc.sents:
-        words = [t for t in s if not t.is_space]
+    for s, e in idx.sent_bounds:
+        words = [i for i in range(s, e) if not space[i]]
         if words:  # a run of blank lines is no sentence
-            out.append(SentenceAnn(words[0].idx, words[-1].idx + len(words[-1]), word_forms(words)))
+            forms = dict.fromkeys(lowers[i] for i in words if not punct[i] and any(ch.isalnum() for ch in texts[i]))
+            out.append(SentenceAnn(starts[words[0]], starts[words[-1]] + len(texts[words[-1]]), list(forms)))
     return out

@@ -38,7 +38,22 @@ from storyline.reconcile.incremental import ReconcileCache, Uncached
 from storyline.reconcile.independence import CorpusOutlets
 from storyline.reconcile.timeline import build_timeline
 
-__all__ = ["ReconcileCache", "reconcile"]
+__all__ = ["ReconcileCache", "preload", "reconcile"]
+
+
+def preload() -> None:
+    """Load the tables reconcile reads (the WordNet table, the static word vectors of
+    :mod:`storyline.core.embeddings`) now rather than at its first use: ``analyze`` calls it on a
+    thread while articles are read, so the loading (about half a CPU second) is not added after
+    the last article. Loading is once per process and thread-safe; an error here is raised again,
+    with its fix, by the reconcile that needs the table."""
+    from storyline.core import embeddings, words
+
+    for load in (words.load_table, embeddings.load_model):
+        try:
+            load()
+        except Exception:  # noqa: BLE001 - reported by the reconcile that needs it
+            pass
 
 
 def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | None = None,

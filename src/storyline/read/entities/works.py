@@ -62,17 +62,19 @@ def _title_after(doc, i: int, limit: int) -> tuple[int, int] | None:
 def find_awards(doc, lex: Lexicon) -> list[tuple[int, int]]:
     """Token spans of award names used as modifiers: "Oscar winner", "Emmy-winning", "Oscar nominee"."""
     found = []
-    n = len(doc)
-    for i, t in enumerate(doc):
-        if t.text not in lex.awards and not (i + 1 < n and f"{t.text} {doc[i + 1].text}" in lex.awards):
+    idx = DocIndex.build(doc)  # token texts without a Token object per token
+    texts, lowers = idx.texts, idx.lowers
+    n = len(texts)
+    for i, text in enumerate(texts):
+        if text not in lex.awards and not (i + 1 < n and f"{text} {texts[i + 1]}" in lex.awards):
             continue
-        j = i + 2 if (i + 1 < n and f"{t.text} {doc[i + 1].text}" in lex.awards) else i + 1
+        j = i + 2 if (i + 1 < n and f"{text} {texts[i + 1]}" in lex.awards) else i + 1
         k = j
-        while k < n and doc[k].text in {"-", "–"}:
+        while k < n and texts[k] in {"-", "–"}:
             k += 1
-        if k < n and doc[k].lower_ in lex.award_roles or (k < n and doc[k].lower_.startswith("winning")):
+        if k < n and lowers[k] in lex.award_roles or (k < n and lowers[k].startswith("winning")):
             found.append((i, j))
-        elif doc[i].lower_ in {"oscars", "emmys", "grammys", "golden globes"}:
+        elif lowers[i] in {"oscars", "emmys", "grammys", "golden globes"}:
             found.append((i, j))
     return found
 
@@ -86,16 +88,18 @@ def find_award_names(doc, lex: Lexicon, blocked: set[int]) -> list[tuple[int, in
     drama") or before a noun of awards ("Oscar night", "Emmy campaign"). Tokens in ``blocked`` (modifiers: "the Oscar winner") never start one.
     """
     found = []
-    n = len(doc)
+    idx = DocIndex.build(doc)  # token texts without a Token object per token
+    texts, lowers = idx.texts, idx.lowers
+    n = len(texts)
     i = 0
     while i < n:
-        two = f"{doc[i].text} {doc[i + 1].text}" if i + 1 < n else ""
+        two = f"{texts[i]} {texts[i + 1]}" if i + 1 < n else ""
         if two in lex.awards:
             j, name = i + 2, two
-        elif doc[i].text in lex.awards:
-            j, name = i + 1, doc[i].text
-            prev = doc[i - 1].lower_ if i > 0 else ""
-            nxt = doc[j].lower_ if j < n else ""
+        elif texts[i] in lex.awards:
+            j, name = i + 1, texts[i]
+            prev = lowers[i - 1] if i > 0 else ""
+            nxt = lowers[j] if j < n else ""
             if not (name.endswith("s") or prev in _AWARD_DETS or nxt == "for" or nxt in _AWARD_NOUNS):
                 i += 1
                 continue
