@@ -38,6 +38,11 @@ _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "my", 
 # Where "a suspect" describes someone already named rather than introducing someone: "X is a
 # suspect", "X, a suspect,", "named as a suspect", "felt like a stranger", "came home a different man".
 _DESCRIBING = frozenset({"attr", "appos", "acomp", "oprd", "npadvmod"})
+# Tags a small tagger gives a capitalised noun opening a headline ("Gunman kills 1": JJ).
+_MISREAD_TAGS = frozenset({"NNP", "JJ"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Prepositions that may close a role apposition: "X, the head of the agency,", "X, a reporter at".
+_APPOSITION_PP = frozenset({"of", "at", "for", "in", "with"})
 
 
 @dataclass
@@ -68,6 +73,27 @@ def source_nouns() -> frozenset[str]:
     return lex.anonymous_nouns | lex.plural_anonymous
 
 
+def _speaking_source(tok) -> bool:
+    """A source noun that speaks here ("an employee said", "sources told", "witnesses say"): the
+    attribution stage's anonymous source, not a role. Elsewhere ("fired an employee") it is a
+    kind of person like any other."""
+    from storyline.read.attribution.lexicon import cue_lexicon  # the attribution stage owns the verbs
+
+    low = tok.lower_
+    if low not in source_nouns():
+        return False
+    head = tok.head
+    while tok.dep_ == "conj" and head.i != tok.i:  # "friends and neighbours said"
+        tok, head = head, head.head
+    return tok.dep_ in {"nsubj", "nsubjpass"} and head.lower_ in cue_lexicon().verb_forms or \
+        (tok.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and head.doc[head.i - 1].lower_ == "according")
+
+
+def _wordlike(low: str) -> bool:
+    """Letters, and hyphens inside ("co-worker", "ex-employee")."""
+    return low.replace("-", "").isalpha() and not low.startswith("-") and not low.endswith("-")
+
+
 def role_noun(lex: Lexicon, tok) -> tuple[str, str | None, bool] | None:
     """``(role, gender, from_wordnet)`` when ``tok`` is a noun for a kind of person, else None.
 
@@ -79,7 +105,7 @@ def role_noun(lex: Lexicon, tok) -> tuple[str, str | None, bool] | None:
     low = tok.lower_
     if low in lex.roles:
         return low, lex.roles[low], False
-    if tok.tag_ != "NN" or tok.pos_ != "NOUN" or not low.isalpha() or low in source_nouns():
+    if tok.tag_ != "NN" or tok.pos_ != "NOUN" or not _wordlike(low) or _speaking_source(tok):
         return None
     if words.lemmatize(low, "n") == low and words.is_person_noun(low):
         return low, words.person_gender(low), True
@@ -90,7 +116,7 @@ def plural_role(lex: Lexicon, tok) -> str | None:
     """The singular of a plural noun for a kind of person ("pirates" -> "pirate", "women" ->
     "woman"), by the same test as :func:`role_noun`; None otherwise."""
     low = tok.lower_
-    if tok.tag_ != "NNS" or tok.pos_ != "NOUN" or not low.isalpha() or low in source_nouns() or low in _PLURAL_GROUP:
+    if tok.tag_ != "NNS" or tok.pos_ != "NOUN" or not _wordlike(low) or _speaking_source(tok) or low in _PLURAL_GROUP:
         return None
     if low in lex.kin:  # "the kids": whose they are decides who they are (kin intros, ages)
         return None
@@ -99,7 +125,7 @@ def plural_role(lex: Lexicon, tok) -> str | None:
         # "men": WordNet lists the irregular plural itself ("work force"); the tagger knows "man".
         # ("spirits" is a word of its own, not a plural of a kind of person.)
         lemma = tok.lemma_.lower()
-    if not lemma or lemma == low or lemma in source_nouns():
+    if not lemma or lemma == low:
         return None
     return lemma if lemma in lex.roles or words.is_person_noun(lemma) else None
 
@@ -109,7 +135,7 @@ def _headline_role(doc: Doc, i: int, lex: Lexicon, covered: list[int]) -> tuple[
     "Driver Charged"), unless a name follows it (a title: "Actress Esther Williams")."""
     t = doc[i]
     low = t.lower_
-    if t.tag_ not in {"NN", "NNP"} or not t.text[:1].isupper() or not low.isalpha() or low in source_nouns():
+    if t.tag_ not in {"NN", *_MISREAD_TAGS} or not t.text[:1].isupper() or not _wordlike(low) or _speaking_source(t):
         return None
     if i + 1 < len(doc) and (covered[i + 1] >= 0 or doc[i + 1].tag_ in {"NNP", "NNPS"}):
         return None
@@ -182,8 +208,8 @@ def _epithet_start(doc: Doc, i: int, lex: Lexicon, covered: list[int], opener: f
         t = doc[j]
         if t.lower_ in opener:
             return j
-        if t.lower_ in _DETERMINERS:
-            return None
+        if t.lower_ in _DETERMINERS or t.tag_ in _FINITE:
+            return None  # "the Academy Picked Ellen DeGeneres As Oscar Host": a clause, not a description
         if not (t.pos_ in _MODIFIER_POS or is_cap(t.text) or t.text in _INNER or t.like_num or covered[j] >= 0):
             return None
         j -= 1
@@ -204,7 +230,9 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
         low = t.lower_
         if covered[i] >= 0:
             continue
-        if i in headline and (role := _headline_role(doc, i, lex, covered)) is not None:
+        # A capitalised kind of person in a Title Case line, or tagged a name where it opens a
+        # sentence ("Gunman kills 1 at office", "Climber dead after fall").
+        if (i in headline or (t.tag_ in _MISREAD_TAGS and t.is_sent_start)) and (role := _headline_role(doc, i, lex, covered)) is not None:
             out.append(Anaphor(i, i + 1, i, "nominal", role[0], role[1], wordnet=True, indefinite=True))
             continue
         if low in PRONOUNS:
@@ -248,7 +276,7 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
             # "a man showed up at the party ... The man": an unnamed person of a kind is
             # introduced by the indefinite phrase, unless it describes someone named.
             start = _epithet_start(doc, i, lex, covered, _A) if is_role else None
-            if start is None and is_role and role[2] and _bare(doc, i, covered):
+            if start is None and is_role and _bare(doc, i, covered):
                 start = _plural_start(doc, i, covered)  # "British climber dies", "killing mother and sister"
             if start is not None and not _describing(doc, start, i):
                 out.append(Anaphor(start, i + 1, i, "nominal", role[0], role[1], wordnet=True, indefinite=True))
@@ -328,9 +356,10 @@ def find_roles(doc: Doc, lex: Lexicon, covered: list[int]) -> list[tuple[int, st
         if key < 0:
             continue
         first = i == 0 or covered[i - 1] != key
-        # Premodifier: "climate activist Camille" / "choreographer Julien".
+        # Premodifier: "climate activist Camille" / "choreographer Julien": the role noun is a
+        # nominal mention of its own ("re-hired attorney Shawn Holley": the attorney is Holley).
         if first and i > 0 and role(i - 1) and not is_cap(doc[i - 1].text):
-            out.append((key, role(i - 1), -1, -1))
+            out.append((key, role(i - 1), i - 1, i))
         # Reverse apposition: "the agency's spokeswoman, Jane Roe,".
         if first and i > 1 and doc[i - 1].text == "," and role(i - 2) and not is_cap(doc[i - 2].text):
             k = i - 3
@@ -349,13 +378,17 @@ def find_roles(doc: Doc, lex: Lexicon, covered: list[int]) -> list[tuple[int, st
         j = i + 1
         if j < n and doc[j].text in {"’s", "'s"}:
             continue
-        if j + 1 < n and doc[j].text == "," and doc[j + 1].lower_ in {"a", "an", "the", "his", "her", "their"}:
-            k = j + 2
+        # Also with no determiner ("Sanjeev Gaur, director of assurance,") and closed by a
+        # prepositional phrase ("the head of the agency", "a reporter at the paper").
+        bare = j + 1 < n and doc[j].text == "," and doc[j + 1].is_lower and doc[j + 1].pos_ in {"NOUN", "ADJ"}
+        if j + 1 < n and doc[j].text == "," and (doc[j + 1].lower_ in {"a", "an", "the", "his", "her", "their"} or bare):
+            k = j + 1 if bare else j + 2
             while k < n and k - j < 7 and doc[k].text not in {",", ".", ";", "—", "(", ")"} and not role(k):
                 if doc[k].pos_ in {"VERB", "AUX", "PRON"} and doc[k].tag_ != "VBN":
                     break
                 k += 1
-            if k < n and role(k) and (k + 1 >= n or doc[k + 1].text in {",", ".", ";", "—", ")", "who", "and"}):
+            if k < n and role(k) and (k + 1 >= n or doc[k + 1].text in {",", ".", ";", "—", ")", "who", "and"}
+                                      or doc[k + 1].lower_ in _APPOSITION_PP):
                 out.append((key, role(k), j + 1, k + 1))
         # Predicate nominal: "Roe is the suspect", "Roe was named as the gunman".
         if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i != i:
