@@ -155,11 +155,10 @@ def test_an_indefinite_holder_of_a_listed_role_is_an_unnamed_person(nlp):
     assert judge.attributes.get("unnamed") and _mentions(judge, "nominal") == ["A Georgia judge", "The judge"]
 
 
-def test_a_title_before_a_name_gives_the_role_and_is_a_mention_of_that_person(nlp):
+def test_a_title_before_a_name_gives_the_role_not_a_mention(nlp):
     doc = nlp("Lohan has re-hired attorney Shawn Holley for the case.")
     holley = by_name(doc, "Shawn Holley")
-    assert "attorney" in holley.attributes["roles"] and _mentions(holley, "nominal") == ["attorney"]
-    assert not any(e.attributes.get("unnamed") for e in doc._.sl_entities)
+    assert "attorney" in holley.attributes["roles"] and _mentions(holley, "nominal") == []
 
 
 def test_a_partner_noun_goes_to_the_other_member_of_the_couple_the_article_names(nlp):
@@ -204,11 +203,9 @@ def test_a_word_of_its_own_in_the_plural_is_no_group_of_people(nlp):
     assert not [e for e in doc._.sl_entities if e.type == "GROUP"], [e.name for e in doc._.sl_entities]
 
 
-def test_a_role_before_a_name_and_a_role_in_apposition_are_mentions_of_that_person(nlp):
-    # ECB+ 1_9ecbplus and 30_12ecb (CC BY 3.0): the gold marks "attorney" and "director" as Holley and Gaur.
-    doc = nlp("TMZ also reports that Lohan has re-hired attorney Shawn Holley. Links were cut, said Sanjeev Gaur, "
-              "director of assurance at Reliance Globalcom Ltd. in India.")
-    assert "attorney" in _mentions(by_name(doc, "Shawn Holley"), "nominal")
+def test_a_role_in_apposition_closed_by_a_prepositional_phrase_is_a_mention_of_that_person(nlp):
+    # ECB+ 30_12ecb (CC BY 3.0): the gold marks "director" as Gaur.
+    doc = nlp("Links were cut, said Sanjeev Gaur, director of assurance at Reliance Globalcom Ltd. in India.")
     assert "director" in _mentions(by_name(doc, "Sanjeev Gaur"), "nominal")
 
 
@@ -227,3 +224,12 @@ def test_a_function_word_ends_a_name_and_a_clause_is_no_epithet(nlp):
     ellen = by_name(doc, "Ellen DeGeneres")
     assert _mentions(ellen, "name") == ["Ellen DeGeneres", "Ellen DeGeneres"]
     assert not any("Picked" in m for e in doc._.sl_entities for m in _mentions(e))
+
+
+def test_counted_people_are_one_group_per_count(nlp):
+    # After ECB+ 8_2ecbplus (CC BY 3.0)
+    doc = nlp("A fire-bomb attack on a bank in Greece killed three people on Wednesday. Police said the three "
+              "people were bank employees. About 50 people were hurt.")
+    three = by_name(doc, "3 people")
+    assert three.type == "GROUP" and len(_mentions(three)) == 2
+    assert by_name(doc, "50 people").attributes["roles"] == ["50 people"]

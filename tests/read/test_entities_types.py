@@ -132,3 +132,10 @@ def test_an_abbreviated_title_is_no_person(nlp):
 )
 def test_a_surname_after_a_production_verb_that_is_no_verb_of_it_is_no_title(nlp, text, name):
     assert _types(nlp, text).get(name) == {"PERSON"}
+
+
+def test_children_with_ages_joined_to_a_place_stay_people(nlp):
+    # The demo's gl-2024-06-17: the tagger calls Felix a place, the parse joins Ines to him.
+    types = _types(nlp, "Varga and Lindqvist have two children, son Felix and daughter Ines. Varga had just arrived in "
+                        "Budapest with Felix, 8, and Ines, 5, to start work on a new film.")
+    assert types.get("Ines") == {"PERSON"}, types

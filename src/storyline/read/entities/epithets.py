@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from storyline.core import words
 from storyline.read.entities.lexicon import Lexicon
+from storyline.read.numbers import cardinal
 from storyline.read.entities.spans import is_cap
 
 __all__ = ["Anaphor", "PRONOUNS", "covered_next", "find_anaphors", "plural_role", "find_roles", "find_pairs", "grammatical_weight", "role_noun", "source_nouns"]
@@ -116,7 +117,7 @@ def plural_role(lex: Lexicon, tok) -> str | None:
     """The singular of a plural noun for a kind of person ("pirates" -> "pirate", "women" ->
     "woman"), by the same test as :func:`role_noun`; None otherwise."""
     low = tok.lower_
-    if tok.tag_ != "NNS" or tok.pos_ != "NOUN" or not _wordlike(low) or _speaking_source(tok) or low in _PLURAL_GROUP:
+    if tok.tag_ != "NNS" or tok.pos_ != "NOUN" or not _wordlike(low) or low in source_nouns() or low in _PLURAL_GROUP:
         return None
     if low in lex.kin:  # "the kids": whose they are decides who they are (kin intros, ages)
         return None
@@ -125,7 +126,7 @@ def plural_role(lex: Lexicon, tok) -> str | None:
         # "men": WordNet lists the irregular plural itself ("work force"); the tagger knows "man".
         # ("spirits" is a word of its own, not a plural of a kind of person.)
         lemma = tok.lemma_.lower()
-    if not lemma or lemma == low:
+    if not lemma or lemma == low or lemma in source_nouns():
         return None
     return lemma if lemma in lex.roles or words.is_person_noun(lemma) else None
 
@@ -144,6 +145,16 @@ def _headline_role(doc: Doc, i: int, lex: Lexicon, covered: list[int]) -> tuple[
     if words.lemmatize(low, "n") == low and words.is_person_noun(low):
         return low, words.person_gender(low)
     return None
+
+
+def _counted_people(tok) -> str | None:
+    """"three people", "10 persons": the kind "3 people" (one group per count, so "three people"
+    in two articles of a story are one group, and "50 people" another), else None."""
+    if tok.lower_ not in {"people", "persons"} or tok.pos_ != "NOUN":
+        return None
+    nums = [c for c in tok.children if c.dep_ == "nummod" and c.like_num]
+    value = cardinal(nums[0].text) if len(nums) == 1 else None
+    return f"{value:g} people" if value is not None and value >= 1 else None
 
 
 def people_group(tok) -> str | None:
@@ -239,6 +250,10 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
             gender, refl = PRONOUNS[low]
             out.append(Anaphor(i, i + 1, i, "pronoun", None, gender, gender == "plural", refl))
             continue
+        if (counted := _counted_people(t)) is not None and not covered_next(doc, i, covered) and not _possessed(t):
+            # "killed three people", "10 people died": an unnamed group known by its count.
+            out.append(Anaphor(_plural_start(doc, i, covered), i + 1, i, "nominal", counted, "plural", wordnet=True, indefinite=True))
+            continue
         role = role_noun(lex, t)
         is_role = role is not None
         kind = plural_role(lex, t) if role is None else None
@@ -276,7 +291,7 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
             # "a man showed up at the party ... The man": an unnamed person of a kind is
             # introduced by the indefinite phrase, unless it describes someone named.
             start = _epithet_start(doc, i, lex, covered, _A) if is_role else None
-            if start is None and is_role and _bare(doc, i, covered):
+            if start is None and is_role and role[2] and _bare(doc, i, covered):
                 start = _plural_start(doc, i, covered)  # "British climber dies", "killing mother and sister"
             if start is not None and not _describing(doc, start, i):
                 out.append(Anaphor(start, i + 1, i, "nominal", role[0], role[1], wordnet=True, indefinite=True))
@@ -356,10 +371,9 @@ def find_roles(doc: Doc, lex: Lexicon, covered: list[int]) -> list[tuple[int, st
         if key < 0:
             continue
         first = i == 0 or covered[i - 1] != key
-        # Premodifier: "climate activist Camille" / "choreographer Julien": the role noun is a
-        # nominal mention of its own ("re-hired attorney Shawn Holley": the attorney is Holley).
+        # Premodifier: "climate activist Camille" / "choreographer Julien".
         if first and i > 0 and role(i - 1) and not is_cap(doc[i - 1].text):
-            out.append((key, role(i - 1), i - 1, i))
+            out.append((key, role(i - 1), -1, -1))
         # Reverse apposition: "the agency's spokeswoman, Jane Roe,".
         if first and i > 1 and doc[i - 1].text == "," and role(i - 2) and not is_cap(doc[i - 2].text):
             k = i - 3

@@ -112,9 +112,12 @@ _PLACE_ENTS = frozenset({"GPE", "LOC"})
 
 def _conjoined_with_place(doc: Doc, head, start: int, end: int) -> bool:
     """A name in a coordination with a name the tagger calls a place ("Tonban and Goursin were
-    destroyed", "Gabardin, Tonban, Karvan and Khaldin") is one more place."""
+    destroyed", "Gabardin, Tonban, Karvan and Khaldin") is one more place; not where a conjunct
+    is a person or has an age ("with Felix, 8, and Ines, 5", Felix tagged a place)."""
     conjuncts = [c for c in (head, *head.conjuncts) if not start <= c.i < end]
-    return any(c.ent_type_ in _PLACE_ENTS for c in conjuncts)
+    # Not in "Budapest with Felix, 8, and Ines, 5", where the parse joins people to a place.
+    aged = any(a.dep_ == "appos" and a.like_num for c in (head, *head.conjuncts) for a in c.children)
+    return not aged and any(c.ent_type_ in _PLACE_ENTS for c in conjuncts) and not any(_person_word(c) for c in conjuncts)
 
 
 def _measure_unit(doc: Doc, start: int, end: int) -> bool:
