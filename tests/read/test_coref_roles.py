@@ -233,3 +233,10 @@ def test_counted_people_are_one_group_per_count(nlp):
     three = by_name(doc, "3 people")
     assert three.type == "GROUP" and len(_mentions(three)) == 2
     assert by_name(doc, "50 people").attributes["roles"] == ["50 people"]
+
+
+def test_an_age_or_a_nationality_reads_a_noun_in_its_person_sense(nlp):
+    # After ECB+ 23_1ecbplus (CC BY 3.0): "climber" is first a plant in WordNet.
+    doc = nlp("A 36-year-old Australian climber is dead after falling at Mount Cook. The climber was found by a "
+              "helicopter. The vine is a climber.")
+    assert _mentions(by_name(doc, "the climber")) == ["A 36-year-old Australian climber", "The climber"]

@@ -108,9 +108,26 @@ def role_noun(lex: Lexicon, tok) -> tuple[str, str | None, bool] | None:
         return low, lex.roles[low], False
     if tok.tag_ != "NN" or tok.pos_ != "NOUN" or not _wordlike(low) or _speaking_source(tok):
         return None
-    if words.lemmatize(low, "n") == low and words.is_person_noun(low):
+    if words.lemmatize(low, "n") == low and (words.is_person_noun(low) or (words.is_person_noun(low, _PERSON_SENSES)
+                                                                          and _said_of_a_person(tok))):
         return low, words.person_gender(low), True
     return None
+
+
+_PERSON_SENSES = 3  # senses looked at when the phrase itself says the noun is a person
+
+
+def _said_of_a_person(tok) -> bool:
+    """A modifier only people take: an age ("a 36-year-old climber") or a nationality ("an
+    Australian climber", "British climber"), so a noun whose first sense is no person ("climber":
+    a plant) is read in its person sense."""
+    for c in tok.children:
+        if c.dep_ not in {"amod", "compound", "npadvmod"}:
+            continue
+        if c.ent_type_ == "NORP" or (c.lower_ == "old" and any(g.lower_ in {"year", "years"} for g in c.subtree)) \
+                or _AGE_EPITHET.match(c.lower_):
+            return True
+    return False
 
 
 def plural_role(lex: Lexicon, tok) -> str | None:
@@ -237,6 +254,7 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
     """
     out: list[Anaphor] = []
     n = len(doc)
+    read_as_person: set[str] = set()  # nouns whose person sense the article established
     for i, t in enumerate(doc):
         low = t.lower_
         if covered[i] >= 0:
@@ -255,6 +273,10 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
             out.append(Anaphor(_plural_start(doc, i, covered), i + 1, i, "nominal", counted, "plural", wordnet=True, indefinite=True))
             continue
         role = role_noun(lex, t)
+        if role is None and low in read_as_person and t.tag_ == "NN" and not _speaking_source(t):
+            role = (low, words.person_gender(low), True)  # "a 36-year-old climber ... the climber"
+        elif role is not None and not words.is_person_noun(low) and low not in lex.roles:
+            read_as_person.add(low)
         is_role = role is not None
         kind = plural_role(lex, t) if role is None else None
         if kind is None and role is None:
