@@ -240,3 +240,12 @@ def test_an_age_or_a_nationality_reads_a_noun_in_its_person_sense(nlp):
     doc = nlp("A 36-year-old Australian climber is dead after falling at Mount Cook. The climber was found by a "
               "helicopter. The vine is a climber.")
     assert _mentions(by_name(doc, "the climber")) == ["A 36-year-old Australian climber", "The climber"]
+
+
+def test_source_nouns_are_people_where_they_do_not_speak(nlp):
+    # After ECB+ 22_11ecbplus and 18_6ecb (CC BY 3.0); the demo's "told friends", "insiders who spoke".
+    doc = nlp("A gunman killed two co-workers on Monday. Witnesses said he fled. She had told friends she was "
+              "leaving, and the insiders who spoke to the paper agree.")
+    names = {e.name for e in doc._.sl_entities}
+    assert "the workers" in names
+    assert not names & {"the witnesses", "the friends", "the insiders"}

@@ -86,8 +86,18 @@ def _speaking_source(tok) -> bool:
     head = tok.head
     while tok.dep_ == "conj" and head.i != tok.i:  # "friends and neighbours said"
         tok, head = head, head.head
-    return tok.dep_ in {"nsubj", "nsubjpass"} and head.lower_ in cue_lexicon().verb_forms or \
-        (tok.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and head.doc[head.i - 1].lower_ == "according")
+    verbs = cue_lexicon().verb_forms
+
+    def speech(verb) -> bool:  # a cue verb of the attribution stage, or a WordNet verb of communication
+        ids = words.synsets(verb.lemma_.lower(), "v")[:1] if verb.pos_ in {"VERB", "AUX"} else ()
+        return verb.lower_ in verbs or bool(ids) and words.lexname(ids[0]) == "verb.communication"
+
+    if tok.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"} and speech(head):
+        return True  # "sources said", "she has told friends"
+    if any(c.dep_ == "relcl" and speech(c) for c in tok.children):
+        return True  # "the two insiders who spoke to Daily Lumen"
+    return tok.dep_ == "pobj" and head.lower_ in {"to", "with"} and (
+        head.i > 0 and head.doc[head.i - 1].lower_ == "according" or speech(head.head))
 
 
 def _wordlike(low: str) -> bool:
@@ -134,7 +144,7 @@ def plural_role(lex: Lexicon, tok) -> str | None:
     """The singular of a plural noun for a kind of person ("pirates" -> "pirate", "women" ->
     "woman"), by the same test as :func:`role_noun`; None otherwise."""
     low = tok.lower_
-    if tok.tag_ != "NNS" or tok.pos_ != "NOUN" or not _wordlike(low) or low in source_nouns() or low in _PLURAL_GROUP:
+    if tok.tag_ != "NNS" or tok.pos_ != "NOUN" or not _wordlike(low) or _speaking_source(tok) or low in _PLURAL_GROUP:
         return None
     if low in lex.kin:  # "the kids": whose they are decides who they are (kin intros, ages)
         return None
@@ -143,7 +153,7 @@ def plural_role(lex: Lexicon, tok) -> str | None:
         # "men": WordNet lists the irregular plural itself ("work force"); the tagger knows "man".
         # ("spirits" is a word of its own, not a plural of a kind of person.)
         lemma = tok.lemma_.lower()
-    if not lemma or lemma == low or lemma in source_nouns():
+    if not lemma or lemma == low:
         return None
     return lemma if lemma in lex.roles or words.is_person_noun(lemma) else None
 
