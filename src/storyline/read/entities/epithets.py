@@ -8,6 +8,7 @@ epithet "The Star Wars actress".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -64,6 +65,7 @@ class Anaphor:
     possessed: bool = False  # "her publicist", "Lohan's attorney": whose it is says who it is
 
 
+@lru_cache(maxsize=1)
 def source_nouns() -> frozenset[str]:
     """Nouns of unnamed sources ("the insider", "the friend"): the attribution lexicon's, never roles."""
     from storyline.read.attribution.lexicon import (
@@ -78,11 +80,10 @@ def _speaking_source(tok) -> bool:
     """A source noun that speaks here ("an employee said", "sources told", "witnesses say"): the
     attribution stage's anonymous source, not a role. Elsewhere ("fired an employee") it is a
     kind of person like any other."""
+    if tok.lower_ not in source_nouns():
+        return False
     from storyline.read.attribution.lexicon import cue_lexicon  # the attribution stage owns the verbs
 
-    low = tok.lower_
-    if low not in source_nouns():
-        return False
     head = tok.head
     while tok.dep_ == "conj" and head.i != tok.i:  # "friends and neighbours said"
         tok, head = head, head.head
@@ -174,10 +175,13 @@ def _headline_role(doc: Doc, i: int, lex: Lexicon, covered: list[int]) -> tuple[
     return None
 
 
+_COUNTED = frozenset({"people", "persons"})
+
+
 def _counted_people(tok) -> str | None:
     """"three people", "10 persons": the kind "3 people" (one group per count, so "three people"
     in two articles of a story are one group, and "50 people" another), else None."""
-    if tok.lower_ not in {"people", "persons"} or tok.pos_ != "NOUN":
+    if tok.lower_ not in _COUNTED or tok.pos_ != "NOUN":
         return None
     nums = [c for c in tok.children if c.dep_ == "nummod" and c.like_num]
     value = cardinal(nums[0].text) if len(nums) == 1 else None
@@ -278,7 +282,8 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
             gender, refl = PRONOUNS[low]
             out.append(Anaphor(i, i + 1, i, "pronoun", None, gender, gender == "plural", refl))
             continue
-        if (counted := _counted_people(t)) is not None and not covered_next(doc, i, covered) and not _possessed(t):
+        if low in _COUNTED and (counted := _counted_people(t)) is not None and not covered_next(doc, i, covered) \
+                and not _possessed(t):
             # "killed three people", "10 people died": an unnamed group known by its count.
             out.append(Anaphor(_plural_start(doc, i, covered), i + 1, i, "nominal", counted, "plural", wordnet=True, indefinite=True))
             continue

@@ -146,7 +146,8 @@ def _glued_word(doc: Doc, start: int, end: int) -> bool:
         rest = text[cut:]
         if not rest.islower():
             break
-        if rest in STOP_WORDS and len(rest) > 1 and any(t.text == text[:cut] for t in doc if t.i != start):
+        # The name alone elsewhere: its text occurs more often than the glued word's.
+        if rest in STOP_WORDS and len(rest) > 1 and doc.text.count(text[:cut]) > doc.text.count(text):
             return True
     return False
 
