@@ -25,6 +25,8 @@ neither a body of people ("the family of John Smith") nor a person's house count
 
 from __future__ import annotations
 
+import re
+
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
@@ -146,8 +148,8 @@ def _glued_word(doc: Doc, start: int, end: int) -> bool:
         rest = text[cut:]
         if not rest.islower():
             break
-        # The name alone elsewhere: its text occurs more often than the glued word's.
-        if rest in STOP_WORDS and len(rest) > 1 and doc.text.count(text[:cut]) > doc.text.count(text):
+        # The name alone elsewhere in the article, as a word of its own.
+        if rest in STOP_WORDS and len(rest) > 1 and re.search(rf"\b{re.escape(text[:cut])}\b", doc.text):
             return True
     return False
 
