@@ -4,6 +4,7 @@ Usage::
 
     PYTHONPATH=src python eval/ecbplus.py [--root ../shared/eval-data/ecbplus_dev] [--topics 1-5]
                                           [--all-sentences] [--json out.json] [--examples 5]
+                                          [--person-misses 10]
 
 What is run: every sub-topic ("1ecb", "1ecbplus", ...: the ``ecb`` and ``ecbplus`` files of a
 topic are two sub-topics about different seminal events) is read as ONE story through the
@@ -255,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--readings", type=Path, default=None,
                     help="pickle of the readings: reused when it holds these documents' readings, else written "
                          "(for work on the reconcile stage; delete it after changing the read stage)")
+    ap.add_argument("--person-misses", type=int, default=0, metavar="N",
+                    help="list gold person mentions on no storyline mention by kind, N examples each")
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
@@ -278,6 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     cov = Counter()
     by_tag, by_pos = defaultdict(Counter), defaultdict(Counter)
     where: dict[MentionKey, object] = {}  # event mention -> claim; person mention -> storyline mention
+    misses: dict[str, list[str]] = defaultdict(list)  # kind -> gold person mentions on no storyline mention
     for sub, run in runs.items():
         fact_of, story_of = run.fact_of(), run.story_entity_of()
         event_of = {f.id: f.event for f in run.story.facts if f.event}
@@ -317,6 +321,8 @@ def main(argv: list[str] | None = None) -> int:
                 pe_sys["head"][k] = (sub, m.tokens[-1].text.lower())
                 sm, via_head = map_person(m, head, reading)
                 where[k] = sm
+                if sm is None:
+                    misses[_miss_kind(d, m, heads[k])].append(f"{d.name} [{m.text}] in: {_context(d, m)}")
                 pe_sys["storyline"][k] = story_of.get(sm.entity, sm.entity) if sm else ("single", k)
                 pe_sys["ceiling"][k] = (sub, m.gold) if sm else ("single", k)
                 cov["pe"] += 1
@@ -348,6 +354,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  gold person mentions on a storyline mention: {_pct(cov['pe_mention'], cov['pe'])} "
           f"(via the head token {cov['pe_head']}); of an entity typed PERSON: {_pct(cov['pe_person'], cov['pe'])}")
 
+    if args.person_misses:
+        _print_misses(misses, args.person_misses)
+
     results = {"events": _table("EVENTS (ACTION_*, NEG_ACTION_*), with gold singletons", ev_gold, ev_sys),
                "people": _table("PEOPLE (HUMAN_PART_PER), with gold singletons", pe_gold, pe_sys)}
     results["events_no_singletons"] = _table("EVENTS, without gold singletons", *_without_singletons(ev_gold, ev_sys))
@@ -374,6 +383,40 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(json.dumps(payload, indent=1, default=str), encoding="utf-8")
         print(f"wrote {args.json}")
     return 0
+
+
+_PRONOUNS = frozenset("he she him her his hers they them their theirs who whom whose i me my we us our you your "
+                      "himself herself themselves it its myself ourselves".split())
+
+
+def _miss_kind(d: EcbDoc, m: EcbMention, head: tuple[int, str, str]) -> str:
+    """Why a gold person mention may have no storyline mention, by its form: a pronoun, a word of
+    the headline (the first text sentence), a proper name, a plural or singular common noun, other."""
+    idx, _lemma, pos = head
+    word = m.tokens[idx].text.lower().split("'")[0]
+    if word in _PRONOUNS:
+        return "pronoun"
+    if m.sentence == min(d.sentences):
+        return "headline"
+    if pos == "PROPN":
+        return "proper name"
+    if pos == "NOUN":
+        return "plural noun" if word.endswith("s") else "noun"
+    return f"other ({pos})"
+
+
+def _context(d: EcbDoc, m: EcbMention, width: int = 60) -> str:
+    s0, e0 = d.sentences[m.sentence]
+    return f"...{d.text[max(s0, m.start - width):m.start]}<<{m.text}>>{d.text[m.end:min(e0, m.end + width)]}..."
+
+
+def _print_misses(misses: dict[str, list[str]], n: int) -> None:
+    rng = random.Random(0)
+    print(f"\nGold person mentions on no storyline mention, by kind ({sum(len(v) for v in misses.values())}):")
+    for kind, rows in sorted(misses.items(), key=lambda kv: -len(kv[1])):
+        print(f"  {kind}: {len(rows)}")
+        for row in rng.sample(rows, min(n, len(rows))):
+            print(f"    - {row}")
 
 
 def _pairwise(title: str, gold: dict, system: dict, where: dict, unit: tuple[str, str, str], mention_of: dict,

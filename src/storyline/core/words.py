@@ -128,6 +128,10 @@ def _table() -> _Table:
     return _TABLE.get()
 
 
+# Synsets some other synset lists as its hypernym: kinds, never one named individual.
+_WITH_HYPONYMS: Lazy[frozenset[str]] = Lazy(lambda: frozenset(h for s in _table().synsets.values() for h in s[2]))
+
+
 def _load(path: Path) -> _Table:
     try:
         with paused():  # millions of small lists that live as long as the process
@@ -144,6 +148,7 @@ def _load(path: Path) -> _Table:
 def clear_cache() -> None:
     """Forget the loaded table and every cached answer (after changing :data:`DATA_FILE`)."""
     _TABLE.reset()
+    _WITH_HYPONYMS.reset()
     for fn in (lemmatize, synsets, _derivation_index, _verb_lemmas_of, hypernyms, event_key, is_event_noun, related,
                is_person_noun, names_people, names_someone, is_organization_noun, person_gender):
         fn.cache_clear()
@@ -409,7 +414,9 @@ def is_named_person(synset: str) -> bool:
         return False
     words = lemmas(synset)
     head = words[0]
-    return any(w != head and w.endswith("_" + head) for w in words)
+    # An individual has no kinds under it: "managing_director" names a kind of director.n.01,
+    # which has hyponyms; "john_ford" (ford.n.01) has none.
+    return any(w != head and w.endswith("_" + head) for w in words) and synset not in _WITH_HYPONYMS.get()
 
 
 @lru_cache(maxsize=65536)

@@ -277,13 +277,20 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
         elif isinstance(e.attributes, dict) and e.attributes.get("unnamed"):
             # "the gunman" in two articles, named in neither, or named as several people's role
             # with no one ahead: one story, one unnamed gunman.
+            # "the attorney" and "the lawyer": one role by its WordNet sense.
             for role in e.attributes.get("roles", []):
-                if role in holders:
-                    link.merge(holders[role], e, f"{_label(holders[role])} and {_label(e)}: the same role, "
-                                                 "and no one person in the story is named as holding it")
+                key = _role_key(role)
+                if key in holders:
+                    link.merge(holders[key], e, f"{_label(holders[key])} and {_label(e)}: the same role, "
+                                                "and no one person in the story is named as holding it")
                 else:
-                    holders[role] = e
+                    holders[key] = e
     _link_protagonists(people, unnamed, rep, weight, link)
+
+
+def _role_key(role: str) -> str:
+    ids = words.synsets(role, "n")[:1] if role.isalpha() else ()
+    return f"{_SENSE}{ids[0]}" if ids else role
 
 
 def _link_protagonists(people: list[ArticleEntity], unnamed: list[ArticleEntity], rep: dict[str, ArticleEntity],

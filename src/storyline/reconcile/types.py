@@ -18,6 +18,7 @@ two) is a person in every article ("Betty Ford Center", a longer name, is anothe
 from __future__ import annotations
 
 import dataclasses
+import re
 from functools import lru_cache
 from collections import Counter, defaultdict
 from typing import Sequence
@@ -33,7 +34,19 @@ _PLACE_OR_BODY_TYPES = ("GPE", "LOC", "ORG")
 @lru_cache(maxsize=65536)  # every entity's names, in every article: stories repeat them
 def _key(name: str) -> str:
     key = " ".join(name.split()).casefold()
+    key = _CORP_SUFFIX.sub("", key) or key  # "TallGrass Distribution Ltd." is "TallGrass Distribution"
     return key[4:] if key.startswith("the ") else key
+
+
+_CORP_SUFFIX = re.compile(r"[\s,]+(?:inc|corp|corporation|co|ltd|llc|plc|gmbh)\.?$")
+_WEAK_SHARE = 3  # a person the article knows only by roles takes a place/body type this many times as common
+
+
+def _weak_person(e: ArticleEntity) -> bool:
+    """A PERSON with no gender and no kin relation: roles alone ("TallGrass Distribution, a natural
+    health product supplier") do not outweigh a story that calls the name an organisation."""
+    attrs = e.attributes if isinstance(e.attributes, dict) else {}
+    return e.type == "PERSON" and e.gender is None and not attrs.get("relation")
 
 
 def _bare_person(e: ArticleEntity) -> bool:
@@ -69,12 +82,13 @@ def settle_types(entities: Sequence[ArticleEntity]) -> list[ArticleEntity]:
                 c for t, c in places.get(key, {}).items() if t != "PERSON"):
             out.append(dataclasses.replace(e, type="PERSON"))
             continue
-        votes = things.get(key) if _bare_person(e) else None
-        place = places.get(key) if _bare_person(e) else None
+        bare = _bare_person(e)
+        votes = things.get(key) if bare else None
+        place = places.get(key) if bare or _weak_person(e) else None
         if not votes and place:
             etype, n = min(((t, c) for t, c in place.items() if t != "PERSON"), key=lambda tc: (-tc[1], tc[0]),
                            default=(None, 0))
-            if etype and n > place["PERSON"]:
+            if etype and n > place["PERSON"] * (1 if bare else _WEAK_SHARE):
                 e = dataclasses.replace(e, type=etype)
         elif votes:
             (etype, name), _ = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))

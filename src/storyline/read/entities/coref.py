@@ -540,7 +540,8 @@ def resolve_coreference(doc: Doc) -> None:
         elif a.want == "org":
             key = _resolve_org(st, a)
         elif a.indefinite and a.want == "plural":
-            key = st.unnamed(a.role, a.want, plural=f"the {doc[a.head].lower_}")
+            name = a.role if a.role and a.role.endswith(" people") else f"the {doc[a.head].lower_}"  # "3 people"
+            key = st.unnamed(a.role, a.want, plural=name)
         elif a.indefinite:
             key = st.unnamed(a.role, a.want)  # "a man ... the man": the unnamed one, never a named person
             stated.add(key, a.role)

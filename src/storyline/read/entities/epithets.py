@@ -8,12 +8,14 @@ epithet "The Star Wars actress".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from storyline.core import words
 from storyline.read.entities.lexicon import Lexicon
+from storyline.read.numbers import cardinal
 from storyline.read.entities.spans import is_cap
 
 __all__ = ["Anaphor", "PRONOUNS", "covered_next", "find_anaphors", "plural_role", "find_roles", "find_pairs", "grammatical_weight", "role_noun", "source_nouns"]
@@ -38,6 +40,11 @@ _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "my", 
 # Where "a suspect" describes someone already named rather than introducing someone: "X is a
 # suspect", "X, a suspect,", "named as a suspect", "felt like a stranger", "came home a different man".
 _DESCRIBING = frozenset({"attr", "appos", "acomp", "oprd", "npadvmod"})
+# Tags a small tagger gives a capitalised noun opening a headline ("Gunman kills 1": JJ).
+_MISREAD_TAGS = frozenset({"NNP", "JJ"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Prepositions that may close a role apposition: "X, the head of the agency,", "X, a reporter at".
+_APPOSITION_PP = frozenset({"of", "at", "for", "in", "with"})
 
 
 @dataclass
@@ -58,6 +65,7 @@ class Anaphor:
     possessed: bool = False  # "her publicist", "Lohan's attorney": whose it is says who it is
 
 
+@lru_cache(maxsize=1)
 def source_nouns() -> frozenset[str]:
     """Nouns of unnamed sources ("the insider", "the friend"): the attribution lexicon's, never roles."""
     from storyline.read.attribution.lexicon import (
@@ -66,6 +74,36 @@ def source_nouns() -> frozenset[str]:
 
     lex = cue_lexicon()
     return lex.anonymous_nouns | lex.plural_anonymous
+
+
+def _speaking_source(tok) -> bool:
+    """A source noun that speaks here ("an employee said", "sources told", "witnesses say"): the
+    attribution stage's anonymous source, not a role. Elsewhere ("fired an employee") it is a
+    kind of person like any other."""
+    if tok.lower_ not in source_nouns():
+        return False
+    from storyline.read.attribution.lexicon import cue_lexicon  # the attribution stage owns the verbs
+
+    head = tok.head
+    while tok.dep_ == "conj" and head.i != tok.i:  # "friends and neighbours said"
+        tok, head = head, head.head
+    verbs = cue_lexicon().verb_forms
+
+    def speech(verb) -> bool:  # a cue verb of the attribution stage, or a WordNet verb of communication
+        ids = words.synsets(verb.lemma_.lower(), "v")[:1] if verb.pos_ in {"VERB", "AUX"} else ()
+        return verb.lower_ in verbs or bool(ids) and words.lexname(ids[0]) == "verb.communication"
+
+    if tok.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"} and speech(head):
+        return True  # "sources said", "she has told friends"
+    if any(c.dep_ == "relcl" and speech(c) for c in tok.children):
+        return True  # "the two insiders who spoke to Daily Lumen"
+    return tok.dep_ == "pobj" and head.lower_ in {"to", "with"} and (
+        head.i > 0 and head.doc[head.i - 1].lower_ == "according" or speech(head.head))
+
+
+def _wordlike(low: str) -> bool:
+    """Letters, and hyphens inside ("co-worker", "ex-employee")."""
+    return low.replace("-", "").isalpha() and not low.startswith("-") and not low.endswith("-")
 
 
 def role_noun(lex: Lexicon, tok) -> tuple[str, str | None, bool] | None:
@@ -79,18 +117,35 @@ def role_noun(lex: Lexicon, tok) -> tuple[str, str | None, bool] | None:
     low = tok.lower_
     if low in lex.roles:
         return low, lex.roles[low], False
-    if tok.tag_ != "NN" or tok.pos_ != "NOUN" or not low.isalpha() or low in source_nouns():
+    if tok.tag_ != "NN" or tok.pos_ != "NOUN" or not _wordlike(low) or _speaking_source(tok):
         return None
-    if words.lemmatize(low, "n") == low and words.is_person_noun(low):
+    if words.lemmatize(low, "n") == low and (words.is_person_noun(low) or (words.is_person_noun(low, _PERSON_SENSES)
+                                                                          and _said_of_a_person(tok))):
         return low, words.person_gender(low), True
     return None
+
+
+_PERSON_SENSES = 3  # senses looked at when the phrase itself says the noun is a person
+
+
+def _said_of_a_person(tok) -> bool:
+    """A modifier only people take: an age ("a 36-year-old climber") or a nationality ("an
+    Australian climber", "British climber"), so a noun whose first sense is no person ("climber":
+    a plant) is read in its person sense."""
+    for c in tok.children:
+        if c.dep_ not in {"amod", "compound", "npadvmod"}:
+            continue
+        if c.ent_type_ == "NORP" or (c.lower_ == "old" and any(g.lower_ in {"year", "years"} for g in c.subtree)) \
+                or _AGE_EPITHET.match(c.lower_):
+            return True
+    return False
 
 
 def plural_role(lex: Lexicon, tok) -> str | None:
     """The singular of a plural noun for a kind of person ("pirates" -> "pirate", "women" ->
     "woman"), by the same test as :func:`role_noun`; None otherwise."""
     low = tok.lower_
-    if tok.tag_ != "NNS" or tok.pos_ != "NOUN" or not low.isalpha() or low in source_nouns() or low in _PLURAL_GROUP:
+    if tok.tag_ != "NNS" or tok.pos_ != "NOUN" or not _wordlike(low) or _speaking_source(tok) or low in _PLURAL_GROUP:
         return None
     if low in lex.kin:  # "the kids": whose they are decides who they are (kin intros, ages)
         return None
@@ -99,7 +154,7 @@ def plural_role(lex: Lexicon, tok) -> str | None:
         # "men": WordNet lists the irregular plural itself ("work force"); the tagger knows "man".
         # ("spirits" is a word of its own, not a plural of a kind of person.)
         lemma = tok.lemma_.lower()
-    if not lemma or lemma == low or lemma in source_nouns():
+    if not lemma or lemma == low:
         return None
     return lemma if lemma in lex.roles or words.is_person_noun(lemma) else None
 
@@ -109,7 +164,7 @@ def _headline_role(doc: Doc, i: int, lex: Lexicon, covered: list[int]) -> tuple[
     "Driver Charged"), unless a name follows it (a title: "Actress Esther Williams")."""
     t = doc[i]
     low = t.lower_
-    if t.tag_ not in {"NN", "NNP"} or not t.text[:1].isupper() or not low.isalpha() or low in source_nouns():
+    if t.tag_ not in {"NN", *_MISREAD_TAGS} or not t.text[:1].isupper() or not _wordlike(low) or _speaking_source(t):
         return None
     if i + 1 < len(doc) and (covered[i + 1] >= 0 or doc[i + 1].tag_ in {"NNP", "NNPS"}):
         return None
@@ -118,6 +173,19 @@ def _headline_role(doc: Doc, i: int, lex: Lexicon, covered: list[int]) -> tuple[
     if words.lemmatize(low, "n") == low and words.is_person_noun(low):
         return low, words.person_gender(low)
     return None
+
+
+_COUNTED = frozenset({"people", "persons"})
+
+
+def _counted_people(tok) -> str | None:
+    """"three people", "10 persons": the kind "3 people" (one group per count, so "three people"
+    in two articles of a story are one group, and "50 people" another), else None."""
+    if tok.lower_ not in _COUNTED or tok.pos_ != "NOUN":
+        return None
+    nums = [c for c in tok.children if c.dep_ == "nummod" and c.like_num]
+    value = cardinal(nums[0].text) if len(nums) == 1 else None
+    return f"{value:g} people" if value is not None and value >= 1 else None
 
 
 def people_group(tok) -> str | None:
@@ -182,8 +250,8 @@ def _epithet_start(doc: Doc, i: int, lex: Lexicon, covered: list[int], opener: f
         t = doc[j]
         if t.lower_ in opener:
             return j
-        if t.lower_ in _DETERMINERS:
-            return None
+        if t.lower_ in _DETERMINERS or t.tag_ in _FINITE:
+            return None  # "the Academy Picked Ellen DeGeneres As Oscar Host": a clause, not a description
         if not (t.pos_ in _MODIFIER_POS or is_cap(t.text) or t.text in _INNER or t.like_num or covered[j] >= 0):
             return None
         j -= 1
@@ -200,18 +268,30 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
     """
     out: list[Anaphor] = []
     n = len(doc)
+    read_as_person: set[str] = set()  # nouns whose person sense the article established
     for i, t in enumerate(doc):
         low = t.lower_
         if covered[i] >= 0:
             continue
-        if i in headline and (role := _headline_role(doc, i, lex, covered)) is not None:
+        # A capitalised kind of person in a Title Case line, or tagged a name where it opens a
+        # sentence ("Gunman kills 1 at office", "Climber dead after fall").
+        if (i in headline or (t.tag_ in _MISREAD_TAGS and t.is_sent_start)) and (role := _headline_role(doc, i, lex, covered)) is not None:
             out.append(Anaphor(i, i + 1, i, "nominal", role[0], role[1], wordnet=True, indefinite=True))
             continue
         if low in PRONOUNS:
             gender, refl = PRONOUNS[low]
             out.append(Anaphor(i, i + 1, i, "pronoun", None, gender, gender == "plural", refl))
             continue
+        if low in _COUNTED and (counted := _counted_people(t)) is not None and not covered_next(doc, i, covered) \
+                and not _possessed(t):
+            # "killed three people", "10 people died": an unnamed group known by its count.
+            out.append(Anaphor(_plural_start(doc, i, covered), i + 1, i, "nominal", counted, "plural", wordnet=True, indefinite=True))
+            continue
         role = role_noun(lex, t)
+        if role is None and low in read_as_person and t.tag_ == "NN" and not _speaking_source(t):
+            role = (low, words.person_gender(low), True)  # "a 36-year-old climber ... the climber"
+        elif role is not None and not words.is_person_noun(low) and low not in lex.roles:
+            read_as_person.add(low)
         is_role = role is not None
         kind = plural_role(lex, t) if role is None else None
         if kind is None and role is None:
@@ -349,13 +429,17 @@ def find_roles(doc: Doc, lex: Lexicon, covered: list[int]) -> list[tuple[int, st
         j = i + 1
         if j < n and doc[j].text in {"’s", "'s"}:
             continue
-        if j + 1 < n and doc[j].text == "," and doc[j + 1].lower_ in {"a", "an", "the", "his", "her", "their"}:
-            k = j + 2
+        # Also with no determiner ("Sanjeev Gaur, director of assurance,") and closed by a
+        # prepositional phrase ("the head of the agency", "a reporter at the paper").
+        bare = j + 1 < n and doc[j].text == "," and doc[j + 1].is_lower and doc[j + 1].pos_ in {"NOUN", "ADJ"}
+        if j + 1 < n and doc[j].text == "," and (doc[j + 1].lower_ in {"a", "an", "the", "his", "her", "their"} or bare):
+            k = j + 1 if bare else j + 2
             while k < n and k - j < 7 and doc[k].text not in {",", ".", ";", "—", "(", ")"} and not role(k):
                 if doc[k].pos_ in {"VERB", "AUX", "PRON"} and doc[k].tag_ != "VBN":
                     break
                 k += 1
-            if k < n and role(k) and (k + 1 >= n or doc[k + 1].text in {",", ".", ";", "—", ")", "who", "and"}):
+            if k < n and role(k) and (k + 1 >= n or doc[k + 1].text in {",", ".", ";", "—", ")", "who", "and"}
+                                      or doc[k + 1].lower_ in _APPOSITION_PP):
                 out.append((key, role(k), j + 1, k + 1))
         # Predicate nominal: "Roe is the suspect", "Roe was named as the gunman".
         if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i != i:

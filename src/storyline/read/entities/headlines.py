@@ -104,6 +104,9 @@ def institution_word(word: str) -> bool:
 def trim_name(idx: DocIndex, lex: Lexicon, s: int, e: int) -> tuple[int, int] | None:
     """The part of the capitalised run [s, e) that can be a person's name, or None (see module doc)."""
     texts = idx.texts
+    # "Ellen DeGeneres As Oscar Host": a function word after two words of a run ends the name
+    # (and is no noun of a place: "As" is also American Samoa).
+    e = next((k for k in range(s + 2, e) if idx.lowers[k] in STOP_WORDS), e)
     # "Constable Tim Fanning", "Council Member Ana Ruiz": kinds of people and bodies before a name
     # are a title ("Jonah Reyes" keeps "Jonah": two words, and never written in lower case).
     while e - s > 1 and not _given(lex, texts[s]) and (e - s >= 3 or idx.lowers[s] in idx.lower_words):
