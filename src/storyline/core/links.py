@@ -11,9 +11,24 @@ from __future__ import annotations
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
 
-from storyline.core.records import Quantity
+from storyline.core.records import Conflict, Fact, Quantity
 
-__all__ = ["mention_kind", "fact_sides"]
+__all__ = ["conflicts_by_fact", "mention_kind", "fact_sides"]
+
+
+def conflicts_by_fact(facts: Iterable[Fact], conflicts: Iterable[Conflict]) -> dict[str, list[Conflict]]:
+    """The conflicts to show with each fact: its own (``Conflict.fact``) and those between one of
+    its claims and a claim of another fact (storyline.reconcile.across), which contradict both
+    facts: a fact is never shown contradicted without the reason."""
+    holders: dict[str, list[str]] = defaultdict(list)
+    for f in facts:
+        for c in f.claims:
+            holders[c].append(f.id)
+    out: dict[str, list[Conflict]] = defaultdict(list)
+    for x in conflicts:
+        for fact in dict.fromkeys([x.fact, *(h for c in x.claims for h in holders.get(c, ()))]):
+            out[fact].append(x)
+    return out
 
 
 def mention_kind(quantities: Iterable[Quantity]) -> str:

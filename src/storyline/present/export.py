@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from storyline.core.dates import iso
+from storyline.core.links import conflicts_by_fact
 from storyline.core.records import (
     EXPORT_SCHEMA,
     Age,
@@ -222,9 +223,8 @@ def export_json(readings: Sequence[ArticleReading], story: Story, reviews: Seque
     attached to its facts (storyline.core.reviews)."""
     ix = _Index(readings, story)
     attached = attach(reviews, story.facts)
-    conflicts = defaultdict(list)
-    for c in story.conflicts:
-        conflicts[c.fact].append({"claims": list(c.claims), "reason": c.reason, "kind": c.kind})
+    conflicts = {f: [{"claims": list(c.claims), "reason": c.reason, "kind": c.kind} for c in xs]
+                 for f, xs in conflicts_by_fact(story.facts, story.conflicts).items()}
     return {
         "schema": EXPORT_SCHEMA,
         "articles": [_article(r) for r in readings],

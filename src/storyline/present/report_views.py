@@ -23,7 +23,7 @@ from storyline.core.records import (
     StoryEntity,
     TimelineEntry,
 )
-from storyline.core.links import fact_sides
+from storyline.core.links import conflicts_by_fact, fact_sides
 from storyline.core.vocab import CONFLICT_KIND, GRADE, SOURCE_KIND, STATUS
 from storyline.present.counts import cast_entities
 
@@ -98,8 +98,7 @@ class Index:
         self._add_age_evidence()
         for e in self.story.echoes:
             self.echo_of[e.claim] = (e.original, e.reason)
-        for x in self.story.conflicts:
-            self.conflicts_of[x.fact].append(x)
+        self.conflicts_of.update(conflicts_by_fact(self.story.facts, self.story.conflicts))
         for t in self.story.timeline:
             self.timeline_of[t.fact].append(t)
 
@@ -177,7 +176,7 @@ def sides(fact: Fact, ix: Index) -> tuple[list[str], list[str], list[str], list[
         sided = set(fact.supporting) | set(fact.disputing) | set(fact.superseded)
         return ([c for c in fact.supporting if c in ix.claims], [c for c in fact.disputing if c in ix.claims],
                 [c for c in fact.superseded if c in ix.claims], [c for c in ids if c not in sided])
-    pairs = [conflict.claims for conflict in ix.conflicts_of[fact.id]]
+    pairs = [conflict.claims for conflict in ix.conflicts_of[fact.id] if conflict.fact == fact.id]
     side = fact_sides(fact.statement, ids, pairs, {c: ix.claims[c].text for c in ids}, {c: ix.claims[c].polarity for c in ids})
     return [c for c in ids if side[c] == "support"], [c for c in ids if side[c] == "dispute"], [], []
 

@@ -165,7 +165,7 @@ def export_schema() -> dict:
     fact = record_schema(
         R.Fact,
         required=("id", "statement", "claims", "articles", "outlets", "independent_sources", "status", "conflicts"),
-        extra={"conflicts": {"type": "array", "items": conflict, "description": "Pairs of claims that cannot both be true."},
+        extra={"conflicts": {"type": "array", "items": conflict, "description": "Pairs of claims that cannot both be true: those of this fact, and those between one of its claims and a claim of another fact (listed under both)."},
                "review": {"anyOf": [_ref("review"), {"type": "null"}],
                           "description": "The reviewers' verdict on the fact (verified, false, needs_work) and its history; "
                                          "null when nobody reviewed it (schema 11; absent before)."}},

@@ -20,6 +20,7 @@ from html import escape
 from typing import Sequence
 
 from storyline.core.dates import granularity, interval, iso, parse_day
+from storyline.core.links import conflicts_by_fact
 from storyline.core.records import ArticleReading, Story
 from storyline.core.vocab import STATUS
 from storyline.present.export import claim_records
@@ -60,9 +61,7 @@ def to_timelinejs(story: Story, readings: Sequence[ArticleReading]) -> dict:
     claims = {c["id"]: c for c in claim_records(readings, story)}
     articles = {r.article.id: r.article for r in readings}
     facts = {f.id: f for f in story.facts}
-    reasons: dict[str, list[str]] = {}
-    for c in story.conflicts:
-        reasons.setdefault(c.fact, []).append(c.reason)
+    reasons = {f: [x.reason for x in xs] for f, xs in conflicts_by_fact(story.facts, story.conflicts).items()}
     events = []
     for entry in story.timeline:
         fact = facts.get(entry.fact)
