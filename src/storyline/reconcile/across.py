@@ -49,6 +49,15 @@ quoting both wordings:
   other than those telling the homes), told within :data:`HOME_MOVE_DAYS` of each other. The
   sides are the claims holding the two places.
 
+Tried and dropped (2026-12-07, all 66 ECB+ sub-topics of ``ecbplus_dev``, 53 conflicts before):
+dates and clock times of claims in two facts of one event, judged as inside a fact (strict
+:meth:`~storyline.core.dates.Moment.clashes`, each claim's own date): 150 more conflicts, nearly
+all false: an event group holds several happenings of one kind (two sinkings on November 18 and
+19, Thursday's and Friday's wins, the check-in and the dateline's filing time). Durations of one
+happening told in two facts cannot be told apart from a different scope by the facts alone ("the
+initial tremor lasted just over 10 seconds" at the epicentre, "the tremor lasted 30 seconds" in
+Dubai: one event).
+
 Not conflicts here: two figures of one article, a figure only possible ("could reach"), a figure
 in a claim that does not affirm, and a pair already judged inside one fact.
 
