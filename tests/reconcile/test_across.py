@@ -261,5 +261,7 @@ def test_directions_that_may_all_hold_do_not_conflict():
     assert not _walks([("she was walking in the park", "walk")], [("she walked out of the park", "walk out")])[0]  # 'in' tells where
     assert not _walks([("she walked into the bank at 10 a.m.", "walk", "10 a.m.", "2024-12-03T10:00")],
                       [("she walked out of the bank at 10:40 a.m.", "walk out", "10:40 a.m.", "2024-12-03T10:40")])[0]  # arrival, departure
+    assert not _walks([("they moved into the house in 2010", "move", "2010", "2010")],
+                      [("they moved out of the house in 2015", "move out", "2015", "2015")])[0]  # two moves
     assert _walks([("she walked into the bank at 10 a.m.", "walk", "10 a.m.", "2024-12-03T10:00")],
                   [("she walked out of the bank at 10 a.m.", "walk out", "10 a.m.", "2024-12-03T10:00")])[0]

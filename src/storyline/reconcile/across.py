@@ -41,7 +41,7 @@ quoting both wordings:
   place (the last word of the phrase after the preposition, determiners and possessives aside:
   "the store" / "a store"), told of the same person when both say who. Not when one article tells
   both ways for that verb and place (someone went in and came out: two movements), nor when the
-  two claims give clock times that differ (the arrival and the departure).
+  two claims give dates or clock times that differ (the arrival and the departure).
 * **where a person is from** (:func:`homes`): "LaSalle, 36, of Bloomington" / "LaSalle, 36, of
   Minneapolis": the named place written right after an age in apposition (at most
   :data:`HOME_GAP` characters: ", of "), two of them for one person that cannot both hold (not
@@ -449,13 +449,12 @@ def _moves(verb: str) -> bool:
     return bool(senses) and words.lexname(senses[0]) == "verb.motion"
 
 
-def _clock(v: ClaimView) -> Moment | None:
-    """The clock time the claim itself gives ("at 10 a.m."), if any."""
+def _own_time(v: ClaimView) -> Moment | None:
+    """The date or clock time the claim itself gives ("at 10 a.m.", "in 2010"), if any."""
     t = v.timex
     if t is None or t.type not in ("DATE", "TIME") or not (v.claim.start <= t.start and t.end <= v.claim.end):
         return None
-    m = moment(t.value, t.mod)
-    return m if m is not None and m.clock is not None else None
+    return moment(t.value, t.mod)
 
 
 def directions(views: Sequence[ClaimView], facts: Sequence[Fact]) -> list[Found]:
@@ -482,9 +481,9 @@ def directions(views: Sequence[ClaimView], facts: Sequence[Fact]) -> list[Found]
         a, b = (a, b) if a.view.order <= b.view.order else (b, a)
         if a.view.subject and b.view.subject and a.view.subject != b.view.subject:
             continue
-        ca, cb = _clock(a.view), _clock(b.view)
-        if ca is not None and cb is not None and ca.clashes(cb):
-            continue  # the arrival and the departure
+        ta, tb = _own_time(a.view), _own_time(b.view)
+        if ta is not None and tb is not None and ta.clashes(tb):
+            continue  # the arrival and the departure; moved in in 2010, out in 2015
         out.append(Found("place", (a.view.claim.id, b.view.claim.id),
                          f"{says(a.view, a.start, a.end)}; {says(b.view, b.start, b.end)}: \u2018{a.words}\u2019 vs "
                          f"\u2018{b.words}\u2019; one {a.verb} cannot go both ways, and no article tells both.",
