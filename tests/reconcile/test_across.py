@@ -11,7 +11,7 @@ from helpers.builders import ArticleBuilder
 
 from storyline.core.records import Fact
 from storyline.reconcile import reconcile
-from storyline.reconcile.across import event_counts, place_properties
+from storyline.reconcile.across import directions, event_counts, place_properties
 from storyline.reconcile.cast import build_cast
 from storyline.reconcile.features import build_views
 
@@ -220,3 +220,48 @@ def test_a_sentence_listing_both_values_is_no_contradiction():
     readings = [c.build(), readings[1]]
     views = build_views(readings, build_cast(readings))
     assert event_counts(views, _facts(readings, [[cc], [cb]]))
+
+
+def _walks(*articles, events=None):
+    """Articles of (sentence, predicate[, clock time as written, its value]) claims, the predicate's
+    span set at its first word (as the reader sets it); each claim one fact, all in one event
+    unless ``events`` names each claim's."""
+    readings, ids = [], []
+    for n, claims in enumerate(articles):
+        x = ArticleBuilder(f"a{n}", f"Outlet {n}", "2024-12-03")
+        made = []
+        for text, predicate, *clock in claims:
+            when = dict(when=clock[1], when_text=clock[0]) if clock else {}
+            made.append(x.claim(text, predicate=predicate, **when))
+        r = x.build()
+        claims = tuple(replace(c, predicate_start=r.article.text.index(c.predicate.split()[0][:4], c.start))
+                       for c in r.claims)
+        readings.append(replace(r, claims=claims))
+        ids += made
+    views = build_views(readings, build_cast(readings))
+    facts = [Fact(f"f-{n}", "", None, (c,), (), (), 1, "single_source", "outlet", None,
+                  event=events[n] if events else "v-1") for n, c in enumerate(ids)]
+    return directions(views, facts), ids
+
+
+def test_one_movement_told_going_opposite_ways_conflicts_with_both_wordings():
+    [x], (ca, cb) = _walks([("the woman was walking into the store at 200 Vale Street", "walk")],
+                           [("the woman was walking out of a store when she was struck", "walk out")])
+    assert x.kind == "place" and x.claims == (ca, cb)
+    for part in ("Outlet 0 (2024-12-03) says", "Outlet 1 (2024-12-03) says", "\u2018into the store\u2019 vs \u2018out of a store\u2019"):
+        assert part in x.reason
+
+
+def test_directions_that_may_all_hold_do_not_conflict():
+    into, out = ("she walked into the bank", "walk"), ("she walked out of the bank", "walk out")
+    assert not _walks([into], [("she walked out of the station", "walk out")])[0]  # two places
+    assert not _walks([into, out], [out])[0]  # one article tells both: she went in and came out
+    assert not _walks([into], [out], events=["v-1", "v-2"])[0]  # two events
+    assert not _walks([("she checked into the clinic", "check into")], [("she checked out of the clinic", "check out")])[0]  # a stay, not a movement
+    assert not _walks([("she was walking in the park", "walk")], [("she walked out of the park", "walk out")])[0]  # 'in' tells where
+    assert not _walks([("she walked into the bank at 10 a.m.", "walk", "10 a.m.", "2024-12-03T10:00")],
+                      [("she walked out of the bank at 10:40 a.m.", "walk out", "10:40 a.m.", "2024-12-03T10:40")])[0]  # arrival, departure
+    assert not _walks([("they moved into the house in 2010", "move", "2010", "2010")],
+                      [("they moved out of the house in 2015", "move out", "2015", "2015")])[0]  # two moves
+    assert _walks([("she walked into the bank at 10 a.m.", "walk", "10 a.m.", "2024-12-03T10:00")],
+                  [("she walked out of the bank at 10 a.m.", "walk out", "10 a.m.", "2024-12-03T10:00")])[0]

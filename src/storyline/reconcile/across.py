@@ -33,12 +33,30 @@ quoting both wordings:
   ("three aftershocks" / "at least four aftershocks", compared whatever verb tells them) were
   tried and dropped: on all of ECB+ they set hundreds of sports figures against each other
   ("two games" / "four games", "six touchdowns" / "three touchdowns").
+* **which way one movement went** (:func:`directions`): "was walking into the store" / "were
+  walking out of the store": two claims of one event (:mod:`.events`) in two articles, whose
+  predicates are one verb of movement (its first WordNet sense is verb.motion: "walk", "walk out";
+  not "check into" / "check out of", a stay begun and ended) followed by path prepositions that point opposite
+  ways (``data/directions.json``: into / out of, onto / off of, toward / away from) and the same
+  place (the last word of the phrase after the preposition, determiners and possessives aside:
+  "the store" / "a store"), told of the same person when both say who. Not when one article tells
+  both ways for that verb and place (someone went in and came out: two movements), nor when the
+  two claims give dates or clock times that differ (the arrival and the departure).
 * **where a person is from** (:func:`homes`): "LaSalle, 36, of Bloomington" / "LaSalle, 36, of
   Minneapolis": the named place written right after an age in apposition (at most
   :data:`HOME_GAP` characters: ", of "), two of them for one person that cannot both hold (not
   one entity, neither name inside the other, not named together in a sentence of the story
   other than those telling the homes), told within :data:`HOME_MOVE_DAYS` of each other. The
   sides are the claims holding the two places.
+
+Tried and dropped (2026-12-07, all 66 ECB+ sub-topics of ``ecbplus_dev``, 53 conflicts before):
+dates and clock times of claims in two facts of one event, judged as inside a fact (strict
+:meth:`~storyline.core.dates.Moment.clashes`, each claim's own date): 150 more conflicts, nearly
+all false: an event group holds several happenings of one kind (two sinkings on November 18 and
+19, Thursday's and Friday's wins, the check-in and the dateline's filing time). Durations of one
+happening told in two facts cannot be told apart from a different scope by the facts alone ("the
+initial tremor lasted just over 10 seconds" at the epicentre, "the tremor lasted 30 seconds" in
+Dubai: one event).
 
 Not conflicts here: two figures of one article, a figure only possible ("could reach"), a figure
 in a claim that does not affirm, and a pair already judged inside one fact.
@@ -52,13 +70,17 @@ incremental reconcile recomputes it from its (cached) inputs and gets the same r
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from itertools import combinations
+from functools import lru_cache
 from typing import Callable, Iterable, Mapping, Sequence
 
 from storyline.core import words
+from storyline.core.lexicon import load_data
 from storyline.core.records import ArticleReading, Fact
+from storyline.core.dates import Moment, moment
 from storyline.reconcile.cast import Cast
 from storyline.reconcile.conflicts import (
     Bounds,
@@ -74,8 +96,8 @@ from storyline.reconcile.conflicts import (
 from storyline.reconcile.features import ClaimView
 from storyline.reconcile.measures import Measure, comparable, in_units_of
 
-__all__ = ["HOLDER_GAP", "HOME_GAP", "HOME_MOVE_DAYS", "PER_EVENT", "across_facts", "event_counts", "homes",
-           "place_properties"]
+__all__ = ["HOLDER_GAP", "HOME_GAP", "HOME_MOVE_DAYS", "PATH_WORDS", "PER_EVENT", "across_facts", "directions",
+           "event_counts", "homes", "place_properties"]
 
 #: Most characters between a place's name and a figure told of it ("Qeshm island, home to 120,000").
 HOLDER_GAP = 40
@@ -83,6 +105,8 @@ HOLDER_GAP = 40
 HOME_GAP = 5
 #: Two homes told this many days apart may both be right: people move.
 HOME_MOVE_DAYS = 180
+#: Most words of the place phrase read after a path preposition ("into the Sam's Club store").
+PATH_WORDS = 4
 #: Most distinct figures compared per event (the first told): keeps a huge event linear.
 PER_EVENT = 200
 _PLACE_TYPES = ("GPE", "LOC")
@@ -371,6 +395,102 @@ def homes(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: 
     return out
 
 
+# -- which way one movement went -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Path:
+    view: ClaimView
+    verb: str  # the predicate's verb ('walk' for 'walk out')
+    way: int  # 0: towards the place, 1: away from it
+    words: str  # the preposition and place as written ('into the store')
+    place: str  # the place phrase's last word, lower case ('store')
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _path_grammar() -> tuple[re.Pattern, dict[str, int]]:
+    raw = load_data("directions.json", {"opposed": list, "determiners": list, "ends": list})
+    way = {w.lower(): side for row in raw["opposed"] for side, w in enumerate(row)}
+    preps = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(way, key=len, reverse=True))
+    dets = "|".join(map(re.escape, raw["determiners"]))
+    ends = "|".join(map(re.escape, raw["ends"]))
+    # the verb, at most one word between it and the preposition ("walking back into"), then the place
+    pattern = re.compile(
+        rf"[A-Za-z]+(?:\s+[A-Za-z]+)??\s+(?P<prep>{preps})\s+(?:(?:{dets})\s+)?"
+        rf"(?P<place>(?:(?!(?:{ends})\b)[A-Za-z][\w'\u2019.-]*\s*){{1,{PATH_WORDS}}})", re.IGNORECASE)
+    return pattern, way
+
+
+def _path(v: ClaimView) -> _Path | None:
+    """Which way the claim's movement goes and towards what, read right after its predicate."""
+    c = v.claim
+    if c.predicate_start is None or not c.predicate or not _affirmed(v):
+        return None
+    pattern, way = _path_grammar()
+    text = v.article.text
+    verb = c.predicate.split()[0]
+    if not _moves(verb):
+        return None  # "checked into" / "checked out of" rehab: a stay begun and ended, not one movement's way
+    m = pattern.match(text, c.predicate_start, c.end)
+    if m is None:
+        return None
+    place = m.group("place").split()[-1].lower().rstrip(".").removesuffix("\u2019s").removesuffix("'s")
+    prep = " ".join(m.group("prep").lower().split())
+    return _Path(v, verb, way[prep], text[m.start("prep"):m.end("place")].strip(), place,
+                 m.start("prep"), m.start("place") + len(m.group("place").rstrip()))
+
+
+@lru_cache(maxsize=4096)
+def _moves(verb: str) -> bool:
+    """A verb whose first WordNet sense is a movement (verb.motion: walk, run, drive, head)."""
+    senses = words.synsets(verb, "v")
+    return bool(senses) and words.lexname(senses[0]) == "verb.motion"
+
+
+def _own_time(v: ClaimView) -> Moment | None:
+    """The date or clock time the claim itself gives ("at 10 a.m.", "in 2010"), if any."""
+    t = v.timex
+    if t is None or t.type not in ("DATE", "TIME") or not (v.claim.start <= t.start and t.end <= v.claim.end):
+        return None
+    return moment(t.value, t.mod)
+
+
+def directions(views: Sequence[ClaimView], facts: Sequence[Fact]) -> list[Found]:
+    """One movement said to go opposite ways (module docstring): one conflict per event, verb and place."""
+    event_of = {c: f.event for f in facts if f.event for c in f.claims}
+    groups: dict[tuple[str, str, str], list[_Path]] = {}
+    for v in views:
+        if (event := event_of.get(v.claim.id)) is None or (p := _path(v)) is None:
+            continue
+        groups.setdefault((event, p.verb, p.place), []).append(p)
+    out = []
+    for paths in groups.values():
+        ways: dict[str, set[int]] = {}
+        for p in paths:
+            ways.setdefault(p.view.article.id, set()).add(p.way)
+        if any(len(w) > 1 for w in ways.values()):
+            continue  # one article tells both: someone went in and came out
+        firsts = {}
+        for p in sorted(paths, key=lambda p: p.view.order):
+            firsts.setdefault(p.way, p)
+        if len(firsts) < 2:
+            continue
+        a, b = firsts[0], firsts[1]
+        a, b = (a, b) if a.view.order <= b.view.order else (b, a)
+        if a.view.subject and b.view.subject and a.view.subject != b.view.subject:
+            continue
+        ta, tb = _own_time(a.view), _own_time(b.view)
+        if ta is not None and tb is not None and ta.clashes(tb):
+            continue  # the arrival and the departure; moved in in 2010, out in 2015
+        out.append(Found("place", (a.view.claim.id, b.view.claim.id),
+                         f"{says(a.view, a.start, a.end)}; {says(b.view, b.start, b.end)}: \u2018{a.words}\u2019 vs "
+                         f"\u2018{b.words}\u2019; one {a.verb} cannot go both ways, and no article tells both.",
+                         (where_in(a.view, a.start, a.end), where_in(b.view, b.start, b.end))))
+    return out
+
+
 # -- the step ---------------------------------------------------------------------------------------
 
 
@@ -383,7 +503,7 @@ def across_facts(readings: Sequence[ArticleReading], views: Sequence[ClaimView],
     seen = {frozenset(pair) for pairs in known.values() for pair in pairs}
     out = []
     found_all = place_properties(readings, views, cast) + event_counts(views, facts, bounds)
-    for found in found_all + homes(readings, views, cast, name):
+    for found in found_all + homes(readings, views, cast, name) + directions(views, facts):
         a, b = found.claims
         if a not in fact_of or b not in fact_of or frozenset(found.claims) in seen:
             continue
