@@ -322,6 +322,66 @@ def _link_protagonists(people: list[ArticleEntity], unnamed: list[ArticleEntity]
                                      "often than anyone else who may be them")
 
 
+# Frames of deeds that single a person out ("the gunman shot", "the driver fled"); saying,
+# thinking, seeing, having and being are things anyone in the story does.
+_DEED_FRAMES = frozenset({"verb.contact", "verb.competition", "verb.motion", "verb.body", "verb.change",
+                          "verb.social", "verb.creation", "verb.consumption"})
+
+
+def _deeds(claims: Iterable, ents: dict[str, ArticleEntity]) -> dict[str, set[tuple[str, str]]]:
+    """Article entity id -> the deeds it is the doer or the undergoer of: (WordNet event key,
+    'agent' | 'patient'), from positive eventive claims of a deed frame."""
+    out: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for c in claims:
+        if not c.eventive or c.polarity != "positive" or not c.event_key or c.frame not in _DEED_FRAMES:
+            continue
+        for eid, part in ((c.subject, "agent"), (c.object, "patient")):
+            if eid in ents and ents[eid].type == "PERSON":
+                out[eid].add((c.event_key, part))
+    return out
+
+
+def _link_by_deeds(people: list[ArticleEntity], claims: Sequence, link: _Linker) -> None:
+    """Rule 4d: an unnamed person no epithet bound ("the accountant" shot three people) is the one
+    named person the other articles say did the same deeds (LaCalamita shot them): the one
+    sharing deeds with it in at least twice as many articles as anyone else, named in no article
+    of its own (an article naming both means two people), genders not at odds."""
+    ents = {e.id: e for e in people}
+    deeds = _deeds(claims, ents)
+    comps: dict[str, list[ArticleEntity]] = defaultdict(list)
+    for e in people:
+        comps[link.uf.find(e.id)].append(e)
+    named = {root for root, ms in comps.items() if not all(_is_unnamed(m) for m in ms)}
+    # (deed) -> named root -> articles where it is said of them
+    said: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for root in named:
+        for m in comps[root]:
+            for d in deeds.get(m.id, ()):
+                said[d][root].add(m.article)
+    for root, ms in sorted(comps.items()):
+        if root in named:
+            continue
+        own = set().union(*(deeds.get(m.id, set()) for m in ms))
+        articles = {m.article for m in ms}
+        genders = {m.gender for m in ms} & {"male", "female"}
+        support: Counter = Counter()
+        for d in own:
+            for other, arts in said.get(d, {}).items():
+                support[other] += len(arts - articles)
+        fits = [(n, r) for r, n in support.items() if n and not articles & {m.article for m in comps[r]}
+                and not genders - {m.gender for m in comps[r]} - {None}]
+        fits.sort(key=lambda x: (-x[0], x[1]))
+        if fits and (len(fits) == 1 or fits[0][0] >= _DOMINANT * fits[1][0]):
+            best = comps[fits[0][1]][0]
+            shown = sorted({d[0].split(".")[0] for d in own if fits[0][1] in said.get(d, {})})
+            link.merge(best, ms[0], f"{_label(ms[0])}, named nowhere, did what other articles say {_label(best)} did "
+                                    f"({', '.join(shown)}), and no one else as often")
+
+
+def _is_unnamed(e: ArticleEntity) -> bool:
+    return (isinstance(e.attributes, dict) and bool(e.attributes.get("unnamed"))) or not _names(e)
+
+
 def _same_word(a: str, b: str) -> bool:
     """One name word, or an initial of it ("w" ~ "walker")."""
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
@@ -569,7 +629,9 @@ def build_cast(readings: Sequence[ArticleReading]) -> Cast:
     by_type: dict[str, list[ArticleEntity]] = defaultdict(list)
     for e in sorted(all_ents, key=lambda e: (e.article, e.id)):
         by_type["ORG" if e.type in _ORG_TYPES else e.type].append(e)
-    _link_people(by_type.pop("PERSON", []), link)
+    people = by_type.pop("PERSON", [])
+    _link_people(people, link)
+    _link_by_deeds(people, [c for r in readings for c in r.claims], link)
     _link_orgs(by_type.pop("ORG", []), link)
     groups = by_type.pop("GROUP", [])
     for rest in by_type.values():
