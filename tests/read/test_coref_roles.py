@@ -249,3 +249,22 @@ def test_source_nouns_are_people_where_they_do_not_speak(nlp):
     names = {e.name for e in doc._.sl_entities}
     assert "the workers" in names
     assert not names & {"the witnesses", "the friends", "the insiders"}
+
+
+def test_a_hyphenated_age_does_not_hide_the_indefinite_holder_behind_it(nlp):
+    # ECB+ 32_5ecb: the words of "35-year-old" and a place name ran past the phrase's reach
+    doc = nlp("A 35-year-old New Bedford man is awaiting a double murder arraignment after police "
+              "arrested him on charges he killed his mother.")
+    man = by_name(doc, "the man")
+    assert _mentions(man)[:3] == ["A 35-year-old New Bedford man", "him", "he"]
+
+
+def test_a_headline_subject_of_a_participle_and_one_of_a_kind_are_unnamed_holders(nlp):
+    # ECB+ 18_7ecbplus, 21_14ecbplus, 18_14ecb
+    doc = nlp("Mich. accountant charged with murder in office shootings\nThe accountant was held.")
+    assert _mentions(by_name(doc, "the accountant"))[0] == "accountant"
+    doc = nlp("One man is dead after being shot by a gunman at a party.")
+    assert _mentions(by_name(doc, "the man")) == ["man"]
+    # a person's name before the noun is that person, not a holder of its own
+    doc = nlp("Lohan lawyer charged with contempt\nShe was held.")
+    assert not [e for e in doc._.sl_entities if e.attributes.get("roles") == ["lawyer"] and e.attributes.get("unnamed")]

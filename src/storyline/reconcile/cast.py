@@ -18,7 +18,11 @@ Linking rules, strongest first (each successful merge leaves one evidence line):
    a one-word role's WordNet sense: "the attorney" ~ "lawyer") belongs to exactly one person, or to the
    one the story gives it in at least twice as many articles as anyone else; unnamed holders of
    one role ("the gunman") with each other when no one person takes them; an unnamed man or
-   woman no one took, to the one person of that gender the story is far most about;
+   woman no one took, to the one person of that gender the story is far most about; an unnamed
+   person still alone, to the one named person other articles say did the same deeds (doer or
+   undergoer of one WordNet event: "the accountant shot" ~ "LaCalamita shot"), named in none of
+   its articles; within one article, the lede's unnamed doer ("A woman opened fire ...") to the
+   one person it names who did two of the same deeds;
 5. the same mononym ("Madonna") when it is no known first name or surname of anyone in the story;
 6. organisations and outlets by normalised name ("Us" ~ "Us Weekly" when that is the only match);
 7. groups (the couple) by the set of their members' story entities, unnamed groups ("the
@@ -322,6 +326,100 @@ def _link_protagonists(people: list[ArticleEntity], unnamed: list[ArticleEntity]
                                      "often than anyone else who may be them")
 
 
+# Frames of deeds that single a person out ("the gunman shot", "the driver fled"); saying,
+# thinking, seeing, having and being are things anyone in the story does.
+_DEED_FRAMES = frozenset({"verb.contact", "verb.competition", "verb.motion", "verb.body", "verb.change",
+                          "verb.social", "verb.creation", "verb.consumption"})
+
+
+def _deeds(claims: Iterable, ents: dict[str, ArticleEntity]) -> dict[str, set[tuple[str, str]]]:
+    """Article entity id -> the deeds it is the doer or the undergoer of: (WordNet event key,
+    'agent' | 'patient'), from positive eventive claims of a deed frame."""
+    out: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for c in claims:
+        if not c.eventive or c.polarity != "positive" or not c.event_key or c.frame not in _DEED_FRAMES:
+            continue
+        for eid, part in ((c.subject, "agent"), (c.object, "patient")):
+            if eid in ents and ents[eid].type == "PERSON":
+                out[eid].add((c.event_key, part))
+    return out
+
+
+def _link_by_deeds(people: list[ArticleEntity], claims: Sequence, link: _Linker) -> None:
+    """Rule 4d: an unnamed person no epithet bound ("the accountant" shot three people) is the one
+    named person the other articles say did the same deeds (LaCalamita shot them): the one
+    sharing deeds with it (two at least, counted per article) twice as often as anyone else, a
+    person with a full name (a lone first name may be anyone's), named in no article
+    of its own (an article naming both means two people; one whose epithet it is may not), genders
+    not at odds."""
+    ents = {e.id: e for e in people}
+    deeds = _deeds(claims, ents)
+    _link_lede_holders(people, deeds, link)
+    comps: dict[str, list[ArticleEntity]] = defaultdict(list)
+    for e in people:
+        comps[link.uf.find(e.id)].append(e)
+    named = {root for root, ms in comps.items() if not all(_is_unnamed(m) for m in ms)}
+    # Articles that name each person (an epithet the article's reader gave them does not count:
+    # "Woman Shoots Co-workers" above a body that says "the employee" may still be one person).
+    named_in = {root: {m.article for m in comps[root] if not _is_unnamed(m)} for root in named}
+    # Only someone with a full name: a lone first name ("Leroy") may be anyone's.
+    full = {root for root in named if any(len(name_tokens(n)) >= 2 for m in comps[root] for n in _names(m))}
+    # (deed) -> named root -> articles where it is said of them
+    said: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for root in named:
+        for m in comps[root]:
+            for d in deeds.get(m.id, ()):
+                said[d][root].add(m.article)
+    for root, ms in sorted(comps.items()):
+        if root in named:
+            continue
+        own = set().union(*(deeds.get(m.id, set()) for m in ms))
+        articles = {m.article for m in ms}
+        genders = {m.gender for m in ms} & {"male", "female"}
+        support: Counter = Counter()
+        for d in own:
+            for other, arts in said.get(d, {}).items():
+                support[other] += len(arts - articles)
+        fits = [(n, r) for r, n in support.items() if n and r in full and not articles & named_in[r]
+                and not genders - {m.gender for m in comps[r]} - {None}]
+        fits.sort(key=lambda x: (-x[0], x[1]))
+        if fits and fits[0][0] >= _DEED_SUPPORT and (len(fits) == 1 or fits[0][0] >= _DOMINANT * fits[1][0]):
+            best = comps[fits[0][1]][0]
+            shown = sorted({d[0].split(".")[0] for d in own if fits[0][1] in said.get(d, {})})
+            link.merge(best, ms[0], f"{_label(ms[0])}, named nowhere, did what other articles say {_label(best)} did "
+                                    f"({', '.join(shown)}), and no one else as often")
+
+
+_DEED_SUPPORT = 2  # (deed, article) pairs that say it of the named person: one may be a misread
+_LEDE_DEEDS = 2  # deeds an unnamed person must share with the one named person of its article
+
+
+def _link_lede_holders(people: list[ArticleEntity], deeds: dict[str, set[tuple[str, str]]], link: _Linker) -> None:
+    """Rule 4d, within one article: "A woman opened fire on co-workers, killing two ... Yvonne
+    Hiller, 43, had been suspended" tells one deed twice, once of the unnamed person the lede
+    introduces and once of the name. The unnamed person is the one named person of the article
+    who did at least two of the same deeds, when no one else did any of them."""
+    by_article: dict[str, list[ArticleEntity]] = defaultdict(list)
+    for e in people:
+        by_article[e.article].append(e)
+    for ents in by_article.values():
+        named = [e for e in ents if not _is_unnamed(e)]
+        for u in ents:
+            if not _is_unnamed(u) or not deeds.get(u.id):
+                continue
+            shared = {x.id: deeds[u.id] & deeds.get(x.id, set()) for x in named
+                      if not ({u.gender, x.gender} >= {"male", "female"})}
+            fits = [x for x in named if len(shared.get(x.id, ())) >= _LEDE_DEEDS]
+            if len(fits) == 1 and sum(bool(v) for v in shared.values()) == 1:
+                x = fits[0]
+                link.merge(x, u, f"{_label(u)} did what {_label(x)} did in the same article "
+                                 f"({', '.join(sorted({d[0].split('.')[0] for d in shared[x.id]}))}), and no one else there")
+
+
+def _is_unnamed(e: ArticleEntity) -> bool:
+    return (isinstance(e.attributes, dict) and bool(e.attributes.get("unnamed"))) or not _names(e)
+
+
 def _same_word(a: str, b: str) -> bool:
     """One name word, or an initial of it ("w" ~ "walker")."""
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
@@ -569,7 +667,9 @@ def build_cast(readings: Sequence[ArticleReading]) -> Cast:
     by_type: dict[str, list[ArticleEntity]] = defaultdict(list)
     for e in sorted(all_ents, key=lambda e: (e.article, e.id)):
         by_type["ORG" if e.type in _ORG_TYPES else e.type].append(e)
-    _link_people(by_type.pop("PERSON", []), link)
+    people = by_type.pop("PERSON", [])
+    _link_people(people, link)
+    _link_by_deeds(people, [c for r in readings for c in r.claims], link)
     _link_orgs(by_type.pop("ORG", []), link)
     groups = by_type.pop("GROUP", [])
     for rest in by_type.values():

@@ -206,11 +206,25 @@ def covered_next(doc: Doc, i: int, covered: list[int]) -> bool:
 def _bare(doc: Doc, i: int, covered: list[int]) -> bool:
     """A singular kind of person with no determiner at all, as an argument: headline style
     ("British climber dies", "hit and run leaves woman dead"). Not a title before a name
-    ("climber Jeremy Colenso"), which the name's roles take."""
+    ("climber Jeremy Colenso"), which the name's roles take. "one man" is bare too ("One man is
+    dead")."""
     t = doc[i]
-    if any(c.dep_ in {"det", "poss", "nummod"} for c in t.children) or t.dep_ not in _ARGUMENT:
+    if any(c.dep_ in {"det", "poss"} or (c.dep_ == "nummod" and c.lower_ not in _ONE) for c in t.children) \
+            or not (t.dep_ in _ARGUMENT or _headline_subject(t)):
         return False
-    return not (i + 1 < len(doc) and covered[i + 1] >= 0) and not (i > 0 and covered[i - 1] >= 0)
+    # A place or a body before it says where the person is from ("Mich. accountant charged",
+    # "Chargers receiver arrested"); a person's name before it would be the person.
+    return not (i + 1 < len(doc) and covered[i + 1] >= 0) and not (i > 0 and covered[i - 1] >= 0
+                                                                   and doc[i - 1].ent_type_ in {"", "PERSON"})
+
+
+def _headline_subject(t) -> bool:
+    """A noun heading a verbless headline, its deed a participle ("accountant charged with
+    murder", "man held"): the subject of that deed."""
+    return t.dep_ == "ROOT" and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i == t.i + 1 for c in t.children)
+
+
+_ONE = frozenset({"one", "1"})  # "killing one man": one person of a kind, as bare as "killing a man"
 
 
 def _possessed(tok) -> bool:
@@ -255,7 +269,8 @@ def _epithet_start(doc: Doc, i: int, lex: Lexicon, covered: list[int], opener: f
         if not (t.pos_ in _MODIFIER_POS or is_cap(t.text) or t.text in _INNER or t.like_num or covered[j] >= 0):
             return None
         j -= 1
-        steps += 1
+        # A hyphen joins one word ("a 35-year-old New Bedford man"): it takes no step.
+        steps += t.tag_ != "HYPH"
     return None
 
 
