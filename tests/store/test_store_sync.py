@@ -92,7 +92,9 @@ def test_saves_in_a_row_store_what_one_save_stores(db_url: str, accounts: list[S
     _grow(db_url, accounts)
 
 
+# 200 examples take 35 s on one core: the heavy tier (CI) runs them; the default run has the 8 above.
 @pytest.mark.fuzz
+@pytest.mark.heavy
 @settings(max_examples=200, deadline=None, suppress_health_check=_SLOW)
 @given(st.lists(_accounts(), min_size=2, max_size=6))
 def test_saves_in_a_row_store_what_one_save_stores_fuzz(db_url: str, accounts: list[Story]) -> None:  # noqa: F811
