@@ -125,3 +125,28 @@ def test_closing_a_dead_worker_with_unsent_bytes_does_not_raise(stub):
         worker._proc.stdin.close()
     worker._proc.stdin = stuck
     worker.close()
+
+
+def test_the_sender_stops_quietly_when_its_pipe_was_closed_under_it(stub):
+    # Found by a CI run: close() closes a worker's stdin after waiting 5 s for the sender thread;
+    # a write after that raised "write to closed file" (ValueError) out of the thread.
+    import contextlib
+    import threading
+
+    from storyline.read.pipeline import PipelineSpec
+
+    worker = parallel._Worker(PipelineSpec(stub), 1)
+    worker._proc.kill()
+    worker._proc.wait()
+    raised: list[type] = []
+    hook, threading.excepthook = threading.excepthook, lambda args: raised.append(args.exc_type)
+    try:
+        with contextlib.suppress(OSError):
+            worker._proc.stdin.close()
+        worker.send([])
+        worker._outbox.put(None)
+        worker._sender.join(timeout=5)
+    finally:
+        threading.excepthook = hook
+    assert raised == [] and not worker._sender.is_alive()
+    worker.close()

@@ -177,11 +177,13 @@ class _Worker:
             try:
                 pickle.dump(item, stdin, protocol=pickle.HIGHEST_PROTOCOL)
                 stdin.flush()
-            except (BrokenPipeError, OSError):
-                return  # the worker died; receive() reports it
+            except (OSError, ValueError):
+                # the worker died (a broken pipe; receive() reports it), or close() gave up
+                # waiting and closed its stdin under this thread ("write to closed file")
+                return
         try:
             stdin.close()  # end of input: the worker exits
-        except OSError:
+        except (OSError, ValueError):
             pass
 
 
