@@ -110,7 +110,8 @@ def time_full(nlp, items: list[dict], batch_size: int, workers: int = 1) -> tupl
                 store.readings = _timed(store.readings, "store: readings()", spent)
                 store.replace_story = _timed(store.replace_story, "store: replace_story", spent)
                 store.story = _timed(store.story, "store: story()", spent)
-                t0, c0, w0 = time.perf_counter(), time.process_time() + _children_cpu(), _children_cpu()
+                w0 = _children_cpu()
+                t0, c0 = time.perf_counter(), time.process_time() + w0
                 # With workers > 1 each reading process loads its own pipeline (a Language object
                 # cannot be sent to another process), and that start-up is part of the timed run.
                 options = AnalysisOptions(batch_size=batch_size, workers=workers)
@@ -119,9 +120,7 @@ def time_full(nlp, items: list[dict], batch_size: int, workers: int = 1) -> tupl
                 spent[WORKERS_CPU] = _children_cpu() - w0
     finally:
         api.ingest, api.reconcile, reader_mod.reading_from_doc = saved["ingest"], saved["reconcile"], saved["extract"]
-    workers_cpu = spent.pop(WORKERS_CPU)
-    spent["spaCy + storyline_* components (rest)"] = full_s - sum(v for k, v in spent.items() if k != WRITER)
-    spent[WORKERS_CPU] = workers_cpu
+    spent["spaCy + storyline_* components (rest)"] = full_s - sum(v for k, v in spent.items() if k not in (WRITER, WORKERS_CPU))
     return full_s, full_cpu, dict(spent), summary
 
 

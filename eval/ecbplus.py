@@ -496,7 +496,7 @@ def _errors(gold: dict, system: dict, where: dict, mention_of: dict, heads: dict
 
     def label(k) -> str:
         at = where.get(k)
-        pred = getattr(at, "predicate", None) if at is not None else None
+        pred = getattr(at, "predicate", None)
         on = "-" if at is None else (pred or "?")
         return f"{mention_of[k].text}[{on}]"
 
@@ -533,9 +533,9 @@ def _errors(gold: dict, system: dict, where: dict, mention_of: dict, heads: dict
     sizes = Counter(gold.values())
     for k in gold:
         at = where.get(k)
-        p0 = getattr(at, "predicate_start", None) if at is not None else None
+        p0 = getattr(at, "predicate_start", None)
         h = mention_of[k].tokens[heads[k][0]]
-        if at is None or p0 is None or not (p0 < h.end and h.start < at.predicate_end):
+        if at is None or p0 is None or not _overlaps(p0, at.predicate_end, h.start, h.end):
             off[(heads[k][1], heads[k][2], "claim" if at is not None else "none", sizes[gold[k]] > 1)] += 1
     print("\nHeads of gold event mentions on no predicate (lemma POS, on a claim or none, in a gold chain):")
     print("  " + ", ".join(f"{lem}/{pos}/{on}{'/chain' if chain else ''} {c}"

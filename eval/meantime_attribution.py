@@ -45,6 +45,9 @@ sys.path.insert(0, str(HERE))
 
 from meantime_corpus import load_corpus  # noqa: E402
 
+from storyline.core.options import ATTRIBUTION_CONVENTIONS, DEFAULT_ATTRIBUTION_CONVENTION  # noqa: E402
+from storyline.evaluation.coref_metrics import f1 as harmonic  # noqa: E402
+
 SPEECH_ACTS = frozenset(
     "say said says saying state stated states stating tell told telling tells announce announced announces "
     "announcing announcement claim claimed claims claiming report reported reports reporting add added adds note "
@@ -133,7 +136,7 @@ def _gold(doc):
     return speech, cognitive
 
 
-def load_nlp(full: bool, convention: str = "parc"):
+def load_nlp(full: bool, convention: str = DEFAULT_ATTRIBUTION_CONVENTION):
     if full:
         from storyline.read.pipeline import load_pipeline
 
@@ -160,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--topics", nargs="*", default=None)
     ap.add_argument("--limit", type=int, default=0, help="score only the first N documents")
     ap.add_argument("--full", action="store_true", help="run the whole storyline pipeline (entities, timex) too")
-    ap.add_argument("--convention", choices=("parc", "meantime"), default="parc",
+    ap.add_argument("--convention", choices=ATTRIBUTION_CONVENTIONS, default=DEFAULT_ATTRIBUTION_CONVENTION,
                     help="attribution_convention: 'meantime' also reads event-noun objects ('announced job cuts')")
     ap.add_argument("--misses", action="store_true", help="print each missed SLINK and each unmatched attribution, with its sentence")
     args = ap.parse_args(argv)
@@ -241,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
 
     n = c["gold_speech"]
     rec, prec = ratio(c["pair"], n), ratio(c["predicted_correct"], c["predicted"])
-    f1 = 2 * rec * prec / (rec + prec) if rec + prec else 0.0
+    f1 = harmonic(rec, prec)
     print(f"MEANTIME English, {len(docs)} documents ({'full pipeline' if args.full else 'base model + attribution/certainty/claims'}; "
           f"attribution_convention {args.convention})")
     print(f"speech-act SLINKs: {n}  (cognitive SLINKs, not scored as sources: {c['gold_cognitive']})")
@@ -250,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pair precision            {prec:.3f}  ({c['predicted_correct']}/{c['predicted']})")
     print(f"pair F1                   {f1:.3f}")
     aprec = ratio(c["predicted_all_correct"], c["predicted_all"])
-    af1 = 2 * rec * aprec / (rec + aprec) if rec + aprec else 0.0
+    af1 = harmonic(rec, aprec)
     print(f"  counting unscorable attributions as wrong ({c['unscorable']}: prepositional cue or content past the "
           f"annotated sentences): precision {aprec:.3f}  ({c['predicted_all_correct']}/{c['predicted_all']}), pair F1 {af1:.3f}")
     print(f"source recall (Arg0)      {ratio(c['source'], c['gold_with_speaker']):.3f}  ({c['source']}/{c['gold_with_speaker']})")

@@ -47,6 +47,7 @@ __all__ = [
     "related",
     "synsets",
     "verb_class",
+    "noun_class",
     "names_people",
     "names_someone",
     "nominalises",
@@ -150,7 +151,7 @@ def clear_cache() -> None:
     _TABLE.reset()
     _WITH_HYPONYMS.reset()
     for fn in (lemmatize, synsets, _derivation_index, _verb_lemmas_of, hypernyms, event_key, is_event_noun, related,
-               is_person_noun, names_people, names_someone, is_organization_noun, person_gender):
+               is_person_noun, names_people, names_someone, is_organization_noun, person_gender, noun_class):
         fn.cache_clear()
 
 
@@ -397,6 +398,14 @@ def verb_class(lemma: str) -> str | None:
     "die" -> "verb.change"; "marry" -> "verb.social".
     """
     ids = synsets(lemma, "v")
+    return lexname(ids[0]) if ids else None
+
+
+@lru_cache(maxsize=16384)
+def noun_class(lemma: str) -> str | None:
+    """The lexicographer file of the noun's most frequent sense, or None if WordNet lacks it:
+    "magnitude" -> "noun.attribute", "population" -> "noun.group", "problem" -> "noun.state"."""
+    ids = synsets(lemma, "n")
     return lexname(ids[0]) if ids else None
 
 

@@ -206,10 +206,10 @@ def names_happening(lemma: str) -> bool:
         return True
     if lemma in _SEMI_LEXICAL or len(lemma) < 3 or not lemma.replace("-", "").isalpha():
         return False
-    ids = words.synsets(lemma, "n")
-    if not ids or words.lexname(ids[0]) in _NOT_HAPPENING_FIRST:
+    first = words.noun_class(lemma)
+    if first is None or first in _NOT_HAPPENING_FIRST:
         return False
-    return words.lexname(ids[0]) == "noun.state" or words.nominalises(lemma)
+    return first == "noun.state" or words.nominalises(lemma)
 
 
 def _named_event(t: Token, index: "_Index") -> Predicate | None:

@@ -68,7 +68,11 @@ __all__ = [
     "ensure_extensions",
     "char_span",
     "DocIndex",
+    "FINITE_TAGS",
 ]
+
+# Penn tags of a finite verb (a clause of its own): past, present third person and not, modal.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 @dataclass

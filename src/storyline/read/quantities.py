@@ -197,5 +197,4 @@ def _noun_number(low: str) -> tuple[float, str] | None:
     if m is None:
         return None
     noun = words.lemmatize(m.group(1), "n")
-    ids = words.synsets(noun, "n") if noun else ()
-    return (float(m.group(2)), noun) if ids and words.lexname(ids[0]) == "noun.attribute" else None
+    return (float(m.group(2)), noun) if noun and words.noun_class(noun) == "noun.attribute" else None

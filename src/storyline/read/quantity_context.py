@@ -125,8 +125,7 @@ def _noun(word: str) -> str | None:
 
 @lru_cache(maxsize=16384)
 def _attribute_noun(noun: str) -> bool:
-    ids = words.synsets(noun, "n")
-    return bool(ids) and words.lexname(ids[0]) == "noun.attribute"
+    return words.noun_class(noun) == "noun.attribute"
 
 
 def _left_role(before: list[str]) -> tuple[str | None, str | None, str | None]:

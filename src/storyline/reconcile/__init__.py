@@ -102,9 +102,7 @@ def _reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions, un
     cluster_of = {d.fact_id: c for d, c in zip(drafts, clusters)}
     told, events = group_events([(f, cluster_of[f.id]) for f in facts if f.id in cluster_of])
     facts = told + [f for f in facts if f.id not in cluster_of]
-    known: dict[str, list[tuple[str, ...]]] = {}
-    for x in conflicts:
-        known.setdefault(x.fact, []).append(x.claims)
+    known = {frozenset(x.claims) for x in conflicts}
     facts, conflicts = add_conflicts(facts, conflicts, across_facts(readings, views, cast, facts, known, name, bounds))
     facts.sort(key=lambda f: f.id)
     conflicts.sort(key=lambda c: c.id)

@@ -75,7 +75,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from itertools import combinations
 from functools import lru_cache
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Sequence
 
 from storyline.core import words
 from storyline.core.lexicon import load_data
@@ -157,14 +157,9 @@ def _inhabitants(m: Measure) -> bool:
     """How many people live somewhere: 'home to N people' (a people count whose role is a noun
     that names no event), 'a population of N' (a measure naming a group of people)."""
     if m.self_described:
-        return m.thing is not None and _noun_class(m.thing) == "noun.group"
-    counts_people = m.thing == "people" or (m.thing is not None and _noun_class(m.thing) == "noun.person")
+        return m.thing is not None and words.noun_class(m.thing) == "noun.group"
+    counts_people = m.thing == "people" or (m.thing is not None and words.noun_class(m.thing) == "noun.person")
     return counts_people and m.role is not None and m.role_pos == "n" and not words.is_event_noun(m.role)
-
-
-def _noun_class(noun: str) -> str | None:
-    ids = words.synsets(noun, "n")
-    return words.lexname(ids[0]) if ids else None
 
 
 def _says_where(v: ClaimView, m: Measure) -> bool:
@@ -203,8 +198,9 @@ def _figures(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cas
     for v in views:
         if (t := time_of(v)) is not None and v.news is not None and t.clashes(v.news):
             continue
-        ms = [m for m in claim_measures(v) if _inhabitants(m) or _distance(m)]
-        anchors = {m.anchor for m in claim_measures(v) if m.anchor}
+        told = claim_measures(v)
+        ms = [m for m in told if _inhabitants(m) or _distance(m)]
+        anchors = {m.anchor for m in told if m.anchor}
         for m in ms:
             q = m.quantity
             if (v.article.id, q.start) in seen:
@@ -445,8 +441,7 @@ def _path(v: ClaimView) -> _Path | None:
 @lru_cache(maxsize=4096)
 def _moves(verb: str) -> bool:
     """A verb whose first WordNet sense is a movement (verb.motion: walk, run, drive, head)."""
-    senses = words.synsets(verb, "v")
-    return bool(senses) and words.lexname(senses[0]) == "verb.motion"
+    return words.verb_class(verb) == "verb.motion"
 
 
 def _own_time(v: ClaimView) -> Moment | None:
@@ -495,12 +490,12 @@ def directions(views: Sequence[ClaimView], facts: Sequence[Fact]) -> list[Found]
 
 
 def across_facts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast,
-                 facts: Sequence[Fact], known: Mapping[str, Iterable[tuple[str, ...]]],
+                 facts: Sequence[Fact], known: Iterable[frozenset[str]],
                  name: Callable[[str], str], bounds: Bounds | None = None) -> list[Found]:
     """The conflicts between claims of two different facts, not already in ``known`` (fact id ->
     the claim pairs of its conflicts), each once."""
     fact_of = {c: f.id for f in facts for c in f.claims}
-    seen = {frozenset(pair) for pairs in known.values() for pair in pairs}
+    seen = set(known)
     out = []
     found_all = place_properties(readings, views, cast) + event_counts(views, facts, bounds)
     for found in found_all + homes(readings, views, cast, name) + directions(views, facts):

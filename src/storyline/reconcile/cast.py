@@ -155,7 +155,7 @@ def _epithets_of(name: str, aliases: tuple[str, ...], roles: tuple[str, ...]) ->
     eps.update(r.lower().removeprefix("the ").strip() for r in roles)
     eps = {x for x in eps if x and x not in {"he", "she", "they", "him", "her", "them"}}
     # "the attorney" is "the lawyer": a one-word role also stands for its WordNet sense.
-    return frozenset(eps | {f"{_SENSE}{ids[0]}" for x in eps if x.isalpha() and (ids := words.synsets(x, "n")[:1])})
+    return frozenset(eps | {_role_key(x) for x in eps})
 
 
 _SENSE = "sense:"  # prefix of an epithet's WordNet sense, never shown as the shared epithet

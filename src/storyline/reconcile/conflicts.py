@@ -40,12 +40,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import combinations
 from typing import Callable, Iterable, Mapping, Sequence
 
 from storyline.core import words
 from storyline.core.dates import Moment, moment
 from storyline.core.packs import class_of, event_noun
+from storyline.core.records import Quantity
 from storyline.core.vocab import source_kind
 from storyline.reconcile.align import ONCE_ONLY, Cluster, block_class, jaccard
 from storyline.reconcile.features import ClaimView
@@ -306,8 +308,13 @@ def claim_measures(v: ClaimView, bounds: Bounds | None = None) -> list[Measure]:
 def context_measures(v: ClaimView) -> list[Measure]:
     """The figures around a claim (:attr:`ClaimView.nearby`: its sentence and the one before), as
     measures; the claim's own for a view built without them."""
-    qs = v.nearby or v.claim.quantities
-    return measures_of((min(q.start for q in qs), max(q.end for q in qs)), qs) if qs else []
+    return list(_measures_around(v.nearby or v.claim.quantities))
+
+
+@lru_cache(maxsize=8192)
+def _measures_around(qs: tuple[Quantity, ...]) -> tuple[Measure, ...]:
+    # Asked for each pair of figures of two claims (other_happenings, event_counts): read once.
+    return tuple(measures_of((min(q.start for q in qs), max(q.end for q in qs)), qs)) if qs else ()
 
 
 def clash(x: Measure, y: Measure) -> bool:

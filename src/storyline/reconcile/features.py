@@ -178,8 +178,7 @@ def build_views(readings: Sequence[ArticleReading], cast: Cast, views_of: Callab
     name_drop = name_words(cast)
     per_article = [(views_of or article_views)(r, cast, name_drop) for r in readings]
     window = undated_news([v for views in per_article for v in views])
-    if dated_of is None:
-        return ordered([dated(views, window) for views in per_article])
+    dated_of = dated_of or (lambda _article, views, w: dated(views, w))
     return ordered([dated_of(r.article.id, views, window) for r, views in zip(readings, per_article)])
 
 

@@ -36,11 +36,8 @@ def sync_story(conn: sa.Connection, story: str, rows: Mapping[str, Sequence[dict
     for name in SCOPED_TABLES:
         insert_rows(conn, tables[name], [{**r, "story": story} for r in plans[name].new])
     for name in SCOPED_TABLES:
-        plan = plans[name]
-        if plan.changed:
-            update_rows(conn, tables[name], story, plan.changed)
-        if plan.moved:
-            update_rows(conn, tables[name], story, plan.moved)
+        update_rows(conn, tables[name], story, plans[name].changed)
+        update_rows(conn, tables[name], story, plans[name].moved)
     for name in reversed(SCOPED_TABLES):
         gone = plans[name].gone
         t = tables[name]

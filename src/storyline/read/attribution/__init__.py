@@ -154,9 +154,9 @@ def find_attributions(doc: Doc, convention: str = DEFAULT_CONVENTION) -> list[At
         cue = c.cue or src.cue
         if cue:
             ann.cue = doc[cue[0] : cue[1]].text
-            ann.cue_start, ann.cue_end = doc[cue[0]].idx, doc[cue[1] - 1].idx + len(doc[cue[1] - 1].text)
+            ann.cue_start, ann.cue_end = ctx.index.char_bounds(*cue)
         if src.source:
-            s, e = doc[src.source[0]].idx, doc[src.source[1] - 1].idx + len(doc[src.source[1] - 1].text)
+            s, e = ctx.index.char_bounds(*src.source)
             ann.source_start, ann.source_end, ann.source_text = s, e, ctx.text[s:e]
         via = vias.get(key, info.via) if info.kind == "anonymous" else info.via
         ann.entity_key, ann.via, ann.source_key = info.entity_key, via, key

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from storyline.core.words import is_event_noun
 from storyline.read.attribution.context import Ctx
+from storyline.read.doc import FINITE_TAGS
 from storyline.read.attribution.speech import (
     _SKIP_LEAD,
     Candidate,
@@ -40,14 +41,14 @@ def indirect_candidates(ctx: Ctx, used: set[int], contents: list[tuple[int, int]
     out: list[Candidate] = []
     lowers = ctx.index.lowers
     # Every rule below starts at one of these words: other tokens need no Token object.
-    starters = {"according", "per", "in"}
+    starters = {"according", "per", "in"} | lex.verb_forms.keys() | lex.rumor_nouns | lex.media_nouns | lex.speech_nouns
     for lo, hi in segments(ctx):
         end_char = ctx.index.char_bounds(hi - 1, hi)[1] if hi > lo else 0
         for i in range(lo, hi):
             if i in used or ctx.quote_of[i] >= 0:
                 continue
             low = lowers[i]
-            if low not in starters and low not in lex.verb_forms and low not in lex.rumor_nouns and low not in lex.media_nouns and low not in lex.speech_nouns:
+            if low not in starters:
                 continue
             t = doc[i]
             cand = None
@@ -102,11 +103,7 @@ def _nominal_content(ctx: Ctx, i: int, k: int) -> tuple[int, int] | None:
         ch.dep_ == "compound" and is_event_noun(ch.lemma_) for ch in obj.children
     )):
         return None
-    last = obj.right_edge
-    return _trim(ctx.text, doc[obj.left_edge.i].idx, last.idx + len(last.text))
-
-
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+    return _trim(ctx.text, *ctx.index.char_bounds(obj.left_edge.i, obj.right_edge.i + 1))
 
 
 def _finite(ctx: Ctx, lo: int, hi: int) -> bool:
@@ -115,7 +112,7 @@ def _finite(ctx: Ctx, lo: int, hi: int) -> bool:
     doc = ctx.doc
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
-    if not ctx.has_pos or any(doc[j].tag_ in _FINITE for j in range(lo, hi)):
+    if not ctx.has_pos or any(doc[j].tag_ in FINITE_TAGS for j in range(lo, hi)):
         return True
     return hi - lo > 1 and doc[lo].tag_ != "VBG"
 
@@ -139,8 +136,7 @@ def _nominal_cue(ctx: Ctx, i: int, hi: int, end_char: int) -> Candidate | None:
     end = _content_end(ctx, k + 1, hi, end_char)
     clause = next((ch for ch in doc[i].children if ch.dep_ in ("acl", "ccomp", "relcl") and ch.i > k), None) if ctx.has_dep else None
     if clause is not None:  # "Lee's insistence that the vote go ahead angered ...": the clause's own words
-        last = clause.right_edge
-        end = min(end, last.idx + len(last.text))
+        end = min(end, ctx.index.char_bounds(clause.right_edge.i, clause.right_edge.i + 1)[1])
     return Candidate(_trim(ctx.text, doc[k + 1].idx, end), "indirect", (i, i + 1), "assert", source)
 
 

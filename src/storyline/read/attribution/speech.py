@@ -428,7 +428,7 @@ def direct_candidates(ctx: Ctx) -> list[Candidate]:
             cand.quote = "indirect"
         cand.content = _trim(text, start_char, q_last.inner_end)
         if cand.partial and lead is not None:
-            end = max(q_last.end, doc[hi - 1].idx + len(doc[hi - 1].text)) if hi > qe else q_last.end
+            end = max(q_last.end, ctx.index.char_bounds(hi - 1, hi)[1]) if hi > qe else q_last.end
             cand.content, cand.quote = _trim(text, doc[lead].idx, end), "indirect"
         cand.quoted = True
         if cand.cue is None and cand.inherit is None:

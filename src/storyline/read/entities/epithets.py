@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from storyline.core import words
+from storyline.read.doc import FINITE_TAGS
 from storyline.read.entities.lexicon import Lexicon
 from storyline.read.numbers import cardinal
 from storyline.read.entities.spans import is_cap
@@ -42,7 +43,6 @@ _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "my", 
 _DESCRIBING = frozenset({"attr", "appos", "acomp", "oprd", "npadvmod"})
 # Tags a small tagger gives a capitalised noun opening a headline ("Gunman kills 1": JJ).
 _MISREAD_TAGS = frozenset({"NNP", "JJ"})
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Prepositions that may close a role apposition: "X, the head of the agency,", "X, a reporter at".
 _APPOSITION_PP = frozenset({"of", "at", "for", "in", "with"})
 
@@ -90,8 +90,9 @@ def _speaking_source(tok) -> bool:
     verbs = cue_lexicon().verb_forms
 
     def speech(verb) -> bool:  # a cue verb of the attribution stage, or a WordNet verb of communication
-        ids = words.synsets(verb.lemma_.lower(), "v")[:1] if verb.pos_ in {"VERB", "AUX"} else ()
-        return verb.lower_ in verbs or bool(ids) and words.lexname(ids[0]) == "verb.communication"
+        if verb.lower_ in verbs:
+            return True
+        return verb.pos_ in {"VERB", "AUX"} and words.verb_class(verb.lemma_.lower()) == "verb.communication"
 
     if tok.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"} and speech(head):
         return True  # "sources said", "she has told friends"
@@ -264,7 +265,7 @@ def _epithet_start(doc: Doc, i: int, lex: Lexicon, covered: list[int], opener: f
         t = doc[j]
         if t.lower_ in opener:
             return j
-        if t.lower_ in _DETERMINERS or t.tag_ in _FINITE:
+        if t.lower_ in _DETERMINERS or t.tag_ in FINITE_TAGS:
             return None  # "the Academy Picked Ellen DeGeneres As Oscar Host": a clause, not a description
         if not (t.pos_ in _MODIFIER_POS or is_cap(t.text) or t.text in _INNER or t.like_num or covered[j] >= 0):
             return None

@@ -66,9 +66,10 @@ def find_awards(doc, lex: Lexicon) -> list[tuple[int, int]]:
     texts, lowers = idx.texts, idx.lowers
     n = len(texts)
     for i, text in enumerate(texts):
-        if text not in lex.awards and not (i + 1 < n and f"{text} {texts[i + 1]}" in lex.awards):
+        pair = i + 1 < n and f"{text} {texts[i + 1]}" in lex.awards
+        if text not in lex.awards and not pair:
             continue
-        j = i + 2 if (i + 1 < n and f"{text} {texts[i + 1]}" in lex.awards) else i + 1
+        j = i + 2 if pair else i + 1
         k = j
         while k < n and texts[k] in {"-", "–"}:
             k += 1
