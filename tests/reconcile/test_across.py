@@ -5,13 +5,14 @@ figures in claims of different predicates, so alignment keeps them in different 
 what the story-wide step adds and what it must leave alone.
 """
 
+import re
 from dataclasses import replace
 
 from helpers.builders import ArticleBuilder
 
 from storyline.core.records import Fact
 from storyline.reconcile import reconcile
-from storyline.reconcile.across import directions, event_counts, place_properties
+from storyline.reconcile.across import directions, event_counts, happening_counts, place_properties
 from storyline.reconcile.cast import build_cast
 from storyline.reconcile.features import build_views
 
@@ -265,3 +266,53 @@ def test_directions_that_may_all_hold_do_not_conflict():
                       [("they moved out of the house in 2015", "move out", "2015", "2015")])[0]  # two moves
     assert _walks([("she walked into the bank at 10 a.m.", "walk", "10 a.m.", "2024-12-03T10:00")],
                   [("she walked out of the bank at 10 a.m.", "walk out", "10 a.m.", "2024-12-03T10:00")])[0]
+
+
+def _counted_noun(r):
+    """The reading with each count's noun read as the parser reads it: the builder's parse-less
+    reader takes the word after the number ("three strong"); the model takes the noun the number
+    modifies ("three strong aftershocks")."""
+    text = r.article.text
+
+    def fixed(q):
+        m = re.compile(r"[a-z ]*?\b(aftershocks|games)\b").match(text, q.start)
+        if m is None:
+            return q
+        return replace(q, end=m.end(), text=m.group(), unit=m.group(1).removesuffix("s"),
+                       counted=m.group(1).removesuffix("s"))
+
+    return replace(r, claims=tuple(replace(c, quantities=tuple(map(fixed, c.quantities))) for c in r.claims))
+
+
+def _happenings(s1, s2, events=("v-1", "v-1"), predicates=("feel", "follow")):
+    """Two articles, one claim each (each claim its own fact, in ``events``), and what
+    :func:`happening_counts` finds."""
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    b = ArticleBuilder("b1", "Reuters", "2024-12-03")
+    ca = a.claim(s1, predicate=predicates[0])
+    cb = b.claim(s2, predicate=predicates[1])
+    readings = [_counted_noun(a.build()), _counted_noun(b.build())]
+    views = build_views(readings, build_cast(readings))
+    facts = [replace(f, event=e) for f, e in zip(_facts(readings, [[ca], [cb]]), events)]
+    return happening_counts(views, facts), ca, cb
+
+
+def test_counts_of_one_event_s_natural_happenings_conflict():
+    [x], ca, cb = _happenings("state media said three strong aftershocks were felt on the island",
+                              "the quake was followed by at least four strong aftershocks")
+    assert x.kind == "count" and set(x.claims) == {ca, cb}
+    assert "3 vs 4 or more" in x.reason and "\u2018three strong aftershocks\u2019" in x.reason
+
+
+def test_counts_of_happenings_that_may_all_hold_do_not_conflict():
+    three = "state media said three strong aftershocks were felt on the island"
+    # a qualified count is a part of the unqualified one: three strong ones among at least four
+    assert not _happenings(three, "the quake was followed by at least four aftershocks")[0]
+    assert not _happenings(three, "the quake was followed by three strong aftershocks")[0]  # agree
+    assert not _happenings("the quake was followed by at least two strong aftershocks", three)[0]  # a lower bound
+    assert not _happenings(three, "the quake was followed by at least four strong aftershocks",
+                           events=("v-1", "v-2"))[0]  # two events: two quakes
+    assert not _happenings("a 6.1 quake struck the island", "a 5.6 quake struck the island")[0]  # magnitudes
+    # acts are counted per player, game or season: never set against each other here
+    assert not _happenings("the Lakers won three games in the series", "the Lakers won at least four games",
+                           predicates=("win", "win"))[0]

@@ -35,6 +35,7 @@ __all__ = [
     "derivations",
     "event_key",
     "hypernyms",
+    "is_natural_happening",
     "is_event_noun",
     "is_partner_noun",
     "is_people_group",
@@ -462,6 +463,18 @@ def is_people_group(word: str) -> bool:
     as a group it merged distinct groups of a story."""
     ids = synsets(word, "n")[:1]
     return bool(ids) and bool(_PEOPLE_GROUP_ROOTS & {ids[0], *hypernyms(ids[0], None)})
+
+
+_NATURAL_ROOTS = frozenset({"natural_phenomenon.n.01"})
+
+
+@lru_cache(maxsize=4096)
+def is_natural_happening(word: str) -> bool:
+    """Whether the noun's most frequent sense is a happening no one does (natural_phenomenon.n.01
+    and below: "aftershock", "quake", "storm", "flood"), not an act ("game", "attack", "touchdown")
+    or an outcome ("win")."""
+    ids = synsets(word, "n")[:1]
+    return bool(ids) and bool(_NATURAL_ROOTS & {ids[0], *hypernyms(ids[0], None)})
 
 
 @lru_cache(maxsize=65536)

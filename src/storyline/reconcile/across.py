@@ -95,9 +95,10 @@ from storyline.reconcile.conflicts import (
 )
 from storyline.reconcile.features import ClaimView
 from storyline.reconcile.measures import Measure, comparable, in_units_of
+from storyline.read.numbers import SCALES, cardinal
 
 __all__ = ["HOLDER_GAP", "HOME_GAP", "HOME_MOVE_DAYS", "PATH_WORDS", "PER_EVENT", "across_facts", "directions",
-           "event_counts", "homes", "place_properties"]
+           "event_counts", "happening_counts", "homes", "place_properties"]
 
 #: Most characters between a place's name and a figure told of it ("Qeshm island, home to 120,000").
 HOLDER_GAP = 40
@@ -309,6 +310,56 @@ def event_counts(views: Sequence[ClaimView], facts: Sequence[Fact], bounds: Boun
     return out
 
 
+# -- how many happenings one event had ----------------------------------------------------------
+
+
+def _qualifiers(q) -> tuple[str, ...] | None:
+    """The words between a count's number and its noun ("strong" in "at least four strong
+    aftershocks"), lower case; None when no number word is written (\"several aftershocks\")."""
+    toks = q.text.lower().split()
+    at = [i for i, w in enumerate(toks[:-1]) if cardinal(w) is not None or w in SCALES]
+    return tuple(toks[at[-1] + 1 : -1]) if at else None
+
+
+def _counts_happenings(m: Measure) -> bool:
+    """A whole number of the noun in the plural ("three aftershocks", "one aftershock"): "a 6.1
+    quake", "a 6 quake" measure one quake (a magnitude), they do not count quakes."""
+    q = m.quantity
+    return q.value.is_integer() and (q.value == 1) == (q.text.lower().split()[-1] == m.thing)
+
+
+def happening_counts(views: Sequence[ClaimView], facts: Sequence[Fact], bounds: Bounds | None = None) -> list[Found]:
+    """How many natural happenings (:func:`storyline.core.words.is_natural_happening`) one event
+    had, told in two articles, that cannot both be right: "three strong aftershocks were felt" /
+    "followed by at least four strong aftershocks". The count is of the happenings themselves, so
+    the verb each is told with does not matter. Compared only when the two counts qualify the
+    noun alike: a qualified count is a part of the whole ("three strong aftershocks" among "at least
+    four aftershocks"). Acts ("games", "touchdowns", "attacks") are left out: they are counted per
+    player, game or season, which the claims do not show (tried: hundreds of false conflicts on
+    sports stories). Updates, bounds and dates are judged as inside a fact
+    (:func:`storyline.reconcile.conflicts.judge_measures`); one conflict per two values."""
+    event_of = {c: f.event for f in facts if f.event for c in f.claims}
+    groups: dict[tuple, dict[tuple[float, float], list[tuple[ClaimView, Measure]]]] = {}
+    for v in sorted(views, key=lambda v: v.order):
+        if (event := event_of.get(v.claim.id)) is None:
+            continue
+        for m in claim_measures(v, bounds):
+            if m.self_described or m.thing is None or not words.is_natural_happening(m.thing):
+                continue
+            if (qualified := _qualifiers(m.quantity)) is None or not _counts_happenings(m):
+                continue
+            told = groups.setdefault((event, m.thing, qualified), {}).setdefault((m.low, m.high), [])
+            if len(told) < PER_EVENT and all(w.article.id != v.article.id for w, _ in told):
+                told.append((v, replace(m, role=m.thing, role_pos="n")))
+    out: list[Found] = []
+    for values in groups.values():
+        for xs, ys in combinations(values.values(), 2):
+            pair = next(((a, x, b, y) for a, x in xs for b, y in ys if a.article.id != b.article.id), None)
+            if pair is not None and clash(pair[1], pair[3]):
+                out += [replace(f, kind="count") for f in judge_measures(*pair).conflicts]
+    return out
+
+
 # -- where a person is from -----------------------------------------------------------------------
 
 
@@ -498,6 +549,7 @@ def across_facts(readings: Sequence[ArticleReading], views: Sequence[ClaimView],
     seen = set(known)
     out = []
     found_all = place_properties(readings, views, cast) + event_counts(views, facts, bounds)
+    found_all += happening_counts(views, facts, bounds)
     for found in found_all + homes(readings, views, cast, name) + directions(views, facts):
         a, b = found.claims
         if a not in fact_of or b not in fact_of or frozenset(found.claims) in seen:
