@@ -316,3 +316,14 @@ def test_counts_of_happenings_that_may_all_hold_do_not_conflict():
     # acts are counted per player, game or season: never set against each other here
     assert not _happenings("the Lakers won three games in the series", "the Lakers won at least four games",
                            predicates=("win", "win"))[0]
+
+
+def test_the_story_lists_a_count_of_happenings_under_both_facts():
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    b = ArticleBuilder("b1", "Reuters", "2024-12-03")
+    a.claim("state media said three strong aftershocks were felt on the island", predicate="aftershock")
+    b.claim("the quake was followed by at least four strong aftershocks", predicate="aftershock")
+    story = reconcile([_counted_noun(a.build()), _counted_noun(b.build())])
+    [x] = story.conflicts
+    assert x.kind == "count" and "3 vs 4 or more" in x.reason
+    assert len(story.facts) == 2 and {f.status for f in story.facts} == {"contradicted"}
