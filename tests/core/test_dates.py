@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from storyline.core.dates import (
     DateProblem,
+    clock_duration,
     Interval,
     add_days,
     add_months,
@@ -265,3 +266,11 @@ def test_news_window_is_the_week_up_to_publication():
     window = news_window(date(2005, 11, 28))
     assert window.days == Interval(date(2005, 11, 21), date(2005, 11, 28)) and NEWS_DAYS == 7
     assert window.clashes(moment("2005-02")) and not window.clashes(moment("2005-11-27"))
+
+
+def test_clock_duration_reads_hours_minutes_and_seconds_with_their_bound():
+    assert clock_duration("PT1M", "APPROX") == (1.0, "minute", "about")
+    assert clock_duration("PT30S") == (30.0, "second", None)
+    assert clock_duration("PT1.5H", "MORE_THAN") == (1.5, "hour", "more_than")
+    assert clock_duration("P2Y") is None and clock_duration("PTXM") is None and clock_duration(None) is None
+    assert clock_duration("PT1M", "START") is None  # "the start of a minute" bounds nothing

@@ -12,7 +12,7 @@ from helpers.builders import ArticleBuilder
 
 from storyline.core.records import Fact
 from storyline.reconcile import reconcile
-from storyline.reconcile.across import directions, event_counts, happening_counts, place_properties
+from storyline.reconcile.across import directions, durations, event_counts, happening_counts, place_properties
 from storyline.reconcile.cast import build_cast
 from storyline.reconcile.features import build_views
 
@@ -327,3 +327,38 @@ def test_the_story_lists_a_count_of_happenings_under_both_facts():
     [x] = story.conflicts
     assert x.kind == "count" and "3 vs 4 or more" in x.reason
     assert len(story.facts) == 2 and {f.status for f in story.facts} == {"contradicted"}
+
+
+def _lengths(*articles):
+    """Articles of one claim each: (sentence, predicate[, duration timex as written, its value, its
+    mod]); what :func:`durations` finds, and the claim ids."""
+    readings, ids = [], []
+    for n, (text, predicate, *told) in enumerate(articles):
+        x = ArticleBuilder(f"a{n}", f"Outlet {n}", "2024-12-03")
+        ids.append(x.claim(text, predicate=predicate, **(dict(when=told[1], when_text=told[0]) if told else {})))
+        r = x.build()
+        if told:  # the builder types a claim's timex as a date
+            r = replace(r, timexes=tuple(replace(t, type="DURATION", mod=told[2]) for t in r.timexes))
+        readings.append(r)
+    return durations(build_views(readings, build_cast(readings))), ids
+
+
+def test_how_long_one_happening_lasted_told_two_ways_conflicts():
+    [x], ids = _lengths(("an office worker said the tremor lasted 30 seconds", "last"),
+                        ("witnesses felt the ground shaking for about a minute", "shake", "about a minute", "PT1M", "APPROX"))
+    assert x.kind == "quantity" and set(x.claims) == set(ids)
+    assert "\u201830 seconds\u2019 vs \u2018about a minute\u2019; 30 seconds \u2248 0.5 minutes" in x.reason
+    # the same with the length as a number the reader reads ("for 60 seconds")
+    assert _lengths(("the tremor lasted 30 seconds", "last"), ("the ground was shaking for 60 seconds", "shake"))[0]
+
+
+def test_lengths_that_may_all_hold_or_of_other_happenings_do_not_conflict():
+    tremor = ("an office worker said the tremor lasted 30 seconds", "last")
+    # a lower bound: "just over 10 seconds" at the epicentre
+    assert not _lengths(("the initial tremor lasted just over 10 seconds", "last"),
+                        ("witnesses felt the ground shaking for about a minute", "shake", "about a minute", "PT1M", "APPROX"))[0]
+    assert not _lengths(tremor, ("the tremor lasted about half a minute", "last", "about half a minute", "PT30S", "APPROX"))[0]
+    # other happenings: the stand-off, the drive; a time after, not a length ("10 minutes later")
+    assert not _lengths(("the siege lasted two hours", "last"), ("he drove for three hours", "drive"))[0]
+    assert _lengths(("the chase lasted two hours", "last"), ("police chased him for three hours", "chase"))[0]
+    assert not _lengths(("the tremor lasted 30 seconds", "last"), ("the ground shook again 10 minutes later", "shake"))[0]

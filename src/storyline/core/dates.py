@@ -30,6 +30,7 @@ from functools import lru_cache
 
 __all__ = [
     "DateProblem",
+    "clock_duration",
     "parse_published",
     "parse_iso",
     "parse_day",
@@ -522,3 +523,20 @@ def news_window(published: date) -> Moment:
     the :data:`NEWS_DAYS` up to that day (news reports what just happened; a paragraph on an earlier
     event dates it, "in February, a quake killed 612")."""
     return Moment(Interval(add_days(published, -NEWS_DAYS), published), None, None, None, None, None, False)
+
+
+_CLOCK_DURATION = re.compile(r"^PT(?P<n>\d+(?:\.\d+)?)(?P<u>[HMS])$")
+_CLOCK_UNITS = {"H": "hour", "M": "minute", "S": "second"}
+# TIMEX3 mods of a duration as the quantity modifiers of storyline.core.records.Quantity
+_DURATION_MODS = {None: None, "APPROX": "about", "MORE_THAN": "more_than", "EQUAL_OR_MORE": "at_least",
+                  "LESS_THAN": "at_most", "EQUAL_OR_LESS": "at_most"}
+
+
+def clock_duration(value: str | None, mod: str | None = None) -> tuple[float, str, str | None] | None:
+    """(number, unit, quantity modifier) of a TIMEX3 duration told in hours, minutes or seconds:
+    'PT1M' with mod APPROX ("about a minute") -> (1.0, 'minute', 'about'). None for any other value
+    ('P2Y', 'PTXM') or a mod that is no bound ('START', 'MID')."""
+    m = _CLOCK_DURATION.match(value or "")
+    if m is None or mod not in _DURATION_MODS:
+        return None
+    return float(m["n"]), _CLOCK_UNITS[m["u"]], _DURATION_MODS[mod]

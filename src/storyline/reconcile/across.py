@@ -47,6 +47,12 @@ quoting both wordings:
   "the store" / "a store"), told of the same person when both say who. Not when one article tells
   both ways for that verb and place (someone went in and came out: two movements), nor when the
   two claims give dates or clock times that differ (the arrival and the departure).
+* **how long one happening lasted** (:func:`durations`): "the tremor lasted 30 seconds" / "felt
+  the ground shaking for about a minute" (a number of a duration, or the claim's own TIMEX3
+  duration in hours, minutes or seconds): only a length whose words say what lasted (the subject of
+  a verb of lasting, or the verb a "for" phrase follows), compared story-wide between related
+  happenings (one word, synonyms, a derivation or a hypernym apart in WordNet: the two wordings of
+  one shaking land in two events).
 * **where a person is from** (:func:`homes`): "LaSalle, 36, of Bloomington" / "LaSalle, 36, of
   Minneapolis": the named place written right after an age in apposition (at most
   :data:`HOME_GAP` characters: ", of "), two of them for one person that cannot both hold (not
@@ -61,13 +67,13 @@ all false: an event group holds several happenings of one kind (two sinkings on 
 19, Thursday's and Friday's wins, the check-in and the dateline's filing time). Durations of one
 happening told in two facts cannot be told apart from a different scope by the facts alone ("the
 initial tremor lasted just over 10 seconds" at the epicentre, "the tremor lasted 30 seconds" in
-Dubai: one event). Scanned again on 2026-12-07 (second session): durations of up to a day told in
-two articles of one sub-topic that clash number 533 pairs on the 66 sub-topics, nearly all of
-different happenings (a chase and a stand-off, "10 minutes later" and a one-day trial), and
-durations within one event 182 more, nearly all contracts of different players ("an eight-year
-contract" / "a three-year contract"); the one real pair (a tremor felt "for about a minute" / "the
-tremor lasted 30 seconds") is told in two events whose words differ (shake / tremor, a WordNet
-hypernym and not a synonym), so no rule here tells it from the rest yet.
+Dubai: one event); that pair meets anyway (a lower bound). Durations told in two articles of one
+sub-topic whose ranges do not meet (2026-12-07, second session, all 66 sub-topics): 533 pairs of up
+to a day, nearly all of different happenings (a chase and a stand-off, "10 minutes later" and a
+one-day trial), and 182 more within one event, nearly all contracts of different players ("an
+eight-year contract" / "a three-year contract"): hence :func:`durations` takes only lengths whose
+words say what lasted, and of related happenings, which leaves one pair on the 66 sub-topics (the
+tremor's, real).
 
 Not conflicts here: two figures of one article, a figure only possible ("could reach"), a figure
 in a claim that does not affirm, and a pair already judged inside one fact.
@@ -93,8 +99,8 @@ from typing import Callable, Iterable, Sequence
 
 from storyline.core import words
 from storyline.core.lexicon import load_data
-from storyline.core.records import ArticleReading, Fact
-from storyline.core.dates import Moment, moment
+from storyline.core.records import ArticleReading, Fact, Quantity
+from storyline.core.dates import Moment, clock_duration, moment
 from storyline.reconcile.cast import Cast
 from storyline.reconcile.conflicts import (
     Bounds,
@@ -108,10 +114,10 @@ from storyline.reconcile.conflicts import (
     where_in,
 )
 from storyline.reconcile.features import ClaimView
-from storyline.reconcile.measures import Measure, comparable, in_units_of
+from storyline.reconcile.measures import Measure, comparable, in_units_of, measures_of
 from storyline.read.numbers import SCALES, cardinal
 
-__all__ = ["HOLDER_GAP", "HOME_GAP", "HOME_MOVE_DAYS", "PATH_WORDS", "PER_EVENT", "across_facts", "directions",
+__all__ = ["HOLDER_GAP", "HOME_GAP", "HOME_MOVE_DAYS", "PATH_WORDS", "PER_EVENT", "across_facts", "directions", "durations",
            "event_counts", "happening_counts", "homes", "place_properties"]
 
 #: Most characters between a place's name and a figure told of it ("Qeshm island, home to 120,000").
@@ -379,6 +385,90 @@ def happening_counts(views: Sequence[ClaimView], facts: Sequence[Fact], bounds: 
     return out
 
 
+# -- how long one happening lasted ----------------------------------------------------------------
+
+#: Verb senses that tell how long their subject lasted ("the tremor lasted 30 seconds").
+_LASTING = frozenset({"last.v.01"})
+#: How two happenings' words may relate for their lengths to be one length (words.related).
+_ONE_HAPPENING = frozenset({"same", "synonym", "derivation", "hypernym"})
+_FOR = re.compile(r"\bfor\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Length:
+    view: ClaimView
+    measure: Measure
+    what: frozenset[tuple[str, str]]  # (lemma, pos) of the happenings it is told to be the length of
+
+
+def _lasting(verb: str | None) -> bool:
+    return verb is not None and bool(_LASTING.intersection(words.synsets(verb, "v")[:1]))
+
+
+def _length_of(v: ClaimView, role: str | None, role_pos: str | None, start: int) -> frozenset[tuple[str, str]]:
+    """What the length written at ``start`` is the length of: the claim's event nouns when its verb
+    is one of lasting ("the tremor lasted 30 seconds"), the verb it follows after "for" ("the
+    ground shaking for about a minute"); nothing otherwise ("10 minutes later" is a time after)."""
+    verb = role if role_pos == "v" else None
+    if _lasting(verb) or (verb is None and _lasting(v.claim.predicate.split()[0])):
+        nouns = {words.lemmatize(t, "n") or t for t in v.tokens}
+        return frozenset((n, "n") for n in nouns if not _lasting(n) and words.is_event_noun(n))
+    if _FOR.search(v.article.text, max(0, start - 12), start):
+        return frozenset({(verb or v.claim.predicate.split()[0], "v")})
+    return frozenset()
+
+
+def _lengths(v: ClaimView) -> list[_Length]:
+    """The lengths of happenings a claim tells: its numbers of a duration, and its own TIMEX3
+    duration in hours, minutes or seconds when no number covers it ("for about a minute")."""
+    out = []
+    for m in claim_measures(v):
+        if m.thing == "duration" and (what := _length_of(v, m.role, m.role_pos, m.quantity.start)):
+            out.append(_Length(v, m, what))
+    t, c = v.timex, v.claim
+    if t is None or t.type != "DURATION" or not (c.start <= t.start and t.end <= c.end) or not _affirmed(v):
+        return out
+    if any(x.measure.quantity.start < t.end and t.start < x.measure.quantity.end for x in out):
+        return out
+    if (told := clock_duration(t.value, t.mod)) is not None and (what := _length_of(v, None, None, t.start)):
+        n, unit, modifier = told
+        q = Quantity(n, unit, modifier, t.start, t.end, t.text, None, False)
+        out += [_Length(v, m, what) for m in measures_of((t.start, t.end), (q,))]
+    return out
+
+
+@lru_cache(maxsize=16384)
+def _one_happening(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    return any(words.related(x, px, y, py) in _ONE_HAPPENING for x, px in a for y, py in b)
+
+
+def durations(views: Sequence[ClaimView]) -> list[Found]:
+    """How long one happening lasted, told in two articles in ways that cannot both be right: "the
+    tremor lasted 30 seconds" / "felt the ground shaking for about a minute". A length counts only
+    when the words say what lasted: the subject of a verb of lasting (WordNet last.v.01), or the
+    verb a "for" phrase follows; two lengths are of one happening when those words are one word,
+    synonyms, derived from each other or a hypernym apart (WordNet: tremor / shake). Not compared:
+    "10 minutes later" (a time after), a lower bound against a longer length ("the initial tremor
+    lasted just over 10 seconds" / "about a minute"), lengths of unrelated happenings (a stand-off,
+    a drive); updates and dates as inside a fact (:func:`storyline.reconcile.conflicts.judge_measures`).
+    Story-wide, not per event: the two wordings of one shaking land in two events (shake / last).
+    The first :data:`PER_EVENT` distinct lengths of the story are compared, one claim per article."""
+    firsts: dict[tuple, _Length] = {}
+    for v in sorted(views, key=lambda v: v.order):
+        for x in _lengths(v):
+            key = (x.what, x.measure.low, x.measure.high, v.article.id)
+            if key not in firsts and len(firsts) < PER_EVENT:
+                firsts[key] = x
+    out: list[Found] = []
+    for a, b in combinations(firsts.values(), 2):
+        if a.view.article.id == b.view.article.id or not clash(a.measure, b.measure):
+            continue
+        if _one_happening(a.what, b.what):
+            x, y = (replace(m, role="last", role_pos="v") for m in (a.measure, b.measure))
+            out += judge_measures(a.view, x, b.view, y).conflicts
+    return out
+
+
 # -- where a person is from -----------------------------------------------------------------------
 
 
@@ -568,7 +658,7 @@ def across_facts(readings: Sequence[ArticleReading], views: Sequence[ClaimView],
     seen = set(known)
     out = []
     found_all = place_properties(readings, views, cast) + event_counts(views, facts, bounds)
-    found_all += happening_counts(views, facts, bounds)
+    found_all += happening_counts(views, facts, bounds) + durations(views)
     for found in found_all + homes(readings, views, cast, name) + directions(views, facts):
         a, b = found.claims
         if a not in fact_of or b not in fact_of or frozenset(found.claims) in seen:

@@ -81,7 +81,8 @@ def in_units_of(x: Measure, y: Measure) -> str | None:
     if ux is None or uy is None or ux == uy or ux.dimension != uy.dimension or x.thing == "area":
         return None
     value = x.quantity.value * ux.factor / uy.factor
-    return f"{_fmt(x.quantity.value)} {_plural(ux.name, x.quantity.value)} \u2248 {_fmt(round(value))} {_plural(uy.name, value)}"
+    value = round(value) if abs(value) >= 10 else round(value, 1)  # "30 seconds ≈ 0.5 minutes", not 0
+    return f"{_fmt(x.quantity.value)} {_plural(ux.name, x.quantity.value)} \u2248 {_fmt(value)} {_plural(uy.name, value)}"
 
 
 def _plural(name: str, value: float) -> str:
