@@ -329,13 +329,16 @@ def test_the_story_lists_a_count_of_happenings_under_both_facts():
     assert len(story.facts) == 2 and {f.status for f in story.facts} == {"contradicted"}
 
 
-def _lengths(*articles):
+def _lengths(*articles, subjects=()):
     """Articles of one claim each: (sentence, predicate[, duration timex as written, its value, its
-    mod]); what :func:`durations` finds, and the claim ids."""
+    mod]), with the subject named in ``subjects`` (one per article, a PERSON) if given; what
+    :func:`durations` finds, and the claim ids."""
     readings, ids = [], []
     for n, (text, predicate, *told) in enumerate(articles):
         x = ArticleBuilder(f"a{n}", f"Outlet {n}", "2024-12-03")
-        ids.append(x.claim(text, predicate=predicate, **(dict(when=told[1], when_text=told[0]) if told else {})))
+        who = x.entity(subjects[n], "PERSON") if subjects else None
+        ids.append(x.claim(text, predicate=predicate, subject=who,
+                           **(dict(when=told[1], when_text=told[0]) if told else {})))
         r = x.build()
         if told:  # the builder types a claim's timex as a date
             r = replace(r, timexes=tuple(replace(t, type="DURATION", mod=told[2]) for t in r.timexes))
@@ -361,4 +364,7 @@ def test_lengths_that_may_all_hold_or_of_other_happenings_do_not_conflict():
     # other happenings: the stand-off, the drive; a time after, not a length ("10 minutes later")
     assert not _lengths(("the siege lasted two hours", "last"), ("he drove for three hours", "drive"))[0]
     assert _lengths(("the chase lasted two hours", "last"), ("police chased him for three hours", "chase"))[0]
+    spoke = ("Brook spoke for two hours", "speak"), ("Vance spoke for four hours", "speak")
+    assert not _lengths(*spoke, subjects=("Ada Brook", "Tom Vance"))[0]  # two people's
+    assert _lengths(*spoke, subjects=("Ada Brook", "Ada Brook"))[0]
     assert not _lengths(("the tremor lasted 30 seconds", "last"), ("the ground shook again 10 minutes later", "shake"))[0]

@@ -448,7 +448,8 @@ def durations(views: Sequence[ClaimView]) -> list[Found]:
     when the words say what lasted: the subject of a verb of lasting (WordNet last.v.01), or the
     verb a "for" phrase follows; two lengths are of one happening when those words are one word,
     synonyms, derived from each other or a hypernym apart (WordNet: tremor / shake). Not compared:
-    "10 minutes later" (a time after), a lower bound against a longer length ("the initial tremor
+    "10 minutes later" (a time after), lengths told of two different subjects, a lower bound
+    against a longer length ("the initial tremor
     lasted just over 10 seconds" / "about a minute"), lengths of unrelated happenings (a stand-off,
     a drive); updates and dates as inside a fact (:func:`storyline.reconcile.conflicts.judge_measures`).
     Story-wide, not per event: the two wordings of one shaking land in two events (shake / last).
@@ -463,6 +464,8 @@ def durations(views: Sequence[ClaimView]) -> list[Found]:
     for a, b in combinations(firsts.values(), 2):
         if a.view.article.id == b.view.article.id or not clash(a.measure, b.measure):
             continue
+        if a.view.subject and b.view.subject and a.view.subject != b.view.subject:
+            continue  # "Brook spoke for two hours" / "Vance spoke for four hours": two people's
         if _one_happening(a.what, b.what):
             x, y = (replace(m, role="last", role_pos="v") for m in (a.measure, b.measure))
             out += judge_measures(a.view, x, b.view, y).conflicts
