@@ -99,6 +99,7 @@ from storyline.read.doc import (
     char_span,
     ensure_extensions,
 )
+from storyline.read.numbers import ordinal
 from storyline.read.quantities import find_quantities
 from storyline.read.quantity_context import in_context
 from storyline.read.wording import content_lemmas
@@ -112,6 +113,8 @@ _ASPECTUAL = frozenset(
 )
 _COPULAS = frozenset({"be", "become", "feel", "seem", "look", "remain", "stay", "get", "appear", "sound"})
 _LIGHT = frozenset({"have", "make", "take", "get", "give", "do"})
+# Light and support verbs whose object is the happening itself ("held a party", "had a fall").
+_LIGHT_HOSTS = _LIGHT | {"hold"}
 # Verbs that record an attribute of an event ("the papers list the date of separation as ...",
 # "the filing cites the cause of the split"): the event noun after "of" carries the class.
 _RECORDING = frozenset({"list", "give", "state", "cite", "record", "show", "put", "set", "name", "note"})
@@ -210,6 +213,49 @@ def names_happening(lemma: str) -> bool:
     if first is None or first in _NOT_HAPPENING_FIRST:
         return False
     return first == "noun.state" or words.nominalises(lemma)
+
+
+# Prepositions whose object is a happening a time is told from ('after a fall', 'during the
+# winter meetings'); closed-class grammar.
+_EVENT_PREPS = frozenset({"after", "before", "during", "following", "since", "until", "amid", "amidst", "throughout"})
+# How far down a noun's WordNet senses an event sense may sit when the context says the noun is a
+# happening ('party' is a group first and an event fourth; 'round' an act fourth).
+CONTEXT_SENSES = 5
+
+
+def _ordinal(t: Token) -> bool:
+    return ordinal(t.lower_) is not None
+
+
+def event_in_context(t: Token) -> bool:
+    """Whether a common noun that is no event noun on its first senses (:func:`names_happening`)
+    names a happening here: one of its first ``CONTEXT_SENSES`` WordNet senses is an event, act
+    or process (never when its most frequent sense is a person), and its place in the sentence
+    is one only a happening takes: the object of a preposition a time is told from ('died after
+    a *fall*'), counted by an ordinal ('in the seventh *round*', 'her second *stint*'), the
+    subject of a support verb ('the *meeting* took place') or the object of a light verb ('held a
+    *party*')."""
+    lemma = _lemma(t)
+    if lemma in _SEMI_LEXICAL or not lemma.isalpha() or words.noun_class(lemma) == "noun.person":
+        return False
+    if not words.is_event_noun(lemma, CONTEXT_SENSES):
+        return False
+    gov = t.head
+    if t.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in _EVENT_PREPS:
+        return True
+    if any(c.dep_ == "amod" and _ordinal(c) for c in t.children):
+        return True
+    if gov.i == t.i or gov.pos_ not in _VERB_POS:
+        return False
+    verb = _lemma(gov)
+    part = _multiword(verb, gov, list(gov.children))
+    if part is not None and part.i == t.i:
+        return False  # 'took place': the noun is part of the verb
+    if t.dep_ in ("nsubj", "nsubjpass"):
+        name = verb if part is None else f"{verb} {part.lower_ if part.dep_ == 'prep' else _lemma(part)}"
+        first = words.synsets(name, "v")[:1]
+        return bool(first) and first[0] in _support_senses()
+    return t.dep_ == "dobj" and verb in _LIGHT_HOSTS
 
 
 def _named_event(t: Token, index: "_Index") -> Predicate | None:
@@ -817,7 +863,7 @@ def _nested_claims(
                 pred = read_predicate(t)
                 if pred.eventive or not spans or any(a <= k < b for a, b in spans):
                     cands.append((t, pred))
-            elif t.pos_ == "NOUN" and k not in index.names and names_happening(_lemma(t)):
+            elif t.pos_ == "NOUN" and k not in index.names and (names_happening(_lemma(t)) or event_in_context(t)):
                 pred = read_predicate(t)
                 cands.append((t, pred if pred.eventive else replace(pred, eventive=True)))
             elif t.pos_ == "PROPN" and (pred := _title_word(t, index) or _named_event(t, index)) is not None:
