@@ -326,10 +326,15 @@ def test_a_noun_with_a_later_event_sense_is_a_happening_where_only_a_happening_f
     assert [c.predicate for c in find_claims(doc)] == ["hold", "party"]
     doc = _doc("The/DET/DT/det/1 party/NOUN/NN/nsubj/2 happened/VERB/VBD/ROOT/- ./PUNCT/./punct/2", ["the", "party", "happen", "."])
     assert [c.predicate for c in find_claims(doc)] == ["party", "happen"]
+    # "He shot his boss at the Christmas party ." : dated by a time word before it
+    doc = _doc("He/PRON/PRP/nsubj/1 shot/VERB/VBD/ROOT/- his/PRON/PRP$/poss/3 boss/NOUN/NN/dobj/1 at/ADP/IN/prep/1 "
+               "the/DET/DT/det/7 Christmas/PROPN/NNP/compound/7 party/NOUN/NN/pobj/4 ./PUNCT/./punct/1",
+               ["he", "shoot", "his", "boss", "at", "the", "christmas", "party", "."])
+    assert [c.predicate for c in find_claims(doc)] == ["shoot", "party"]
 
 
 def test_a_noun_whose_senses_hold_no_event_or_whose_place_says_none_heads_no_claim():
-    # "She left the party in the city ." : 'party' as an object of a full verb may be the group
+    # "She left the party ." : 'party' as the object of a full verb may be the group
     doc = _doc("She/PRON/PRP/nsubj/1 left/VERB/VBD/ROOT/- the/DET/DT/det/3 party/NOUN/NN/dobj/1 ./PUNCT/./punct/1",
                ["she", "leave", "the", "party", "."])
     assert [c.predicate for c in find_claims(doc)] == ["leave"]

@@ -21,7 +21,9 @@ A claim is one predicate with its subject, object, time and place, read from the
   5.8-magnitude earthquake'): a noun one of whose first WordNet senses is an event, act or
   process (``core.words.is_event_noun``) and whose most frequent sense is no thing, place, group
   or time; a noun whose most frequent sense is a state or is derived from a verb ('the problem',
-  'his statement', 'on suspicion of': :func:`names_happening`); a capitalised word the tagger took
+  'his statement', 'on suspicion of': :func:`names_happening`); a noun with an event sense past
+  its first senses where only a happening fits ('died after a *fall*', 'in the seventh *round*',
+  'the office Christmas *party*', 'held a *party*': :func:`event_in_context`); a capitalised word the tagger took
   for a name though no entity holds it, read as the verb or event noun WordNet knows ('Lohan
   Checks Into Rehab', 'Quake Kills Five'); the head of a name the entity reader typed EVENT, the
   whole name being the predicate ('a Watergate figure', 'the Academy Awards', 'Hurricane Katrina');
@@ -104,8 +106,8 @@ from storyline.read.quantities import find_quantities
 from storyline.read.quantity_context import in_context
 from storyline.read.wording import content_lemmas
 
-__all__ = ["ClaimsComponent", "Predicate", "claims_component", "find_claims", "make_claims_component", "normalise_predicate",
-           "read_predicate"]
+__all__ = ["ClaimsComponent", "Predicate", "claims_component", "event_in_context", "find_claims", "make_claims_component",
+           "normalise_predicate", "read_predicate"]
 
 _ASPECTUAL = frozenset(
     {"start", "begin", "continue", "go", "decide", "try", "attempt", "plan", "agree", "stop", "keep", "choose",
@@ -227,12 +229,18 @@ def _ordinal(t: Token) -> bool:
     return ordinal(t.lower_) is not None
 
 
+def _time_word(t: Token) -> bool:
+    """A word whose most frequent WordNet sense is a time ('Christmas', 'winter', 'birthday')."""
+    return t.is_alpha and words.noun_class(t.lower_) == "noun.time"
+
+
 def event_in_context(t: Token) -> bool:
     """Whether a common noun that is no event noun on its first senses (:func:`names_happening`)
     names a happening here: one of its first ``CONTEXT_SENSES`` WordNet senses is an event, act
     or process (never when its most frequent sense is a person), and its place in the sentence
     is one only a happening takes: the object of a preposition a time is told from ('died after
-    a *fall*'), counted by an ordinal ('in the seventh *round*', 'her second *stint*'), the
+    a *fall*'), counted by an ordinal ('in the seventh *round*', 'her second *stint*') or dated
+    by a time word before it ('the office Christmas *party*', 'the winter *meetings*'), the
     subject of a support verb ('the *meeting* took place') or the object of a light verb ('held a
     *party*')."""
     lemma = _lemma(t)
@@ -243,7 +251,7 @@ def event_in_context(t: Token) -> bool:
     gov = t.head
     if t.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in _EVENT_PREPS:
         return True
-    if any(c.dep_ == "amod" and _ordinal(c) for c in t.children):
+    if any((c.dep_ == "amod" and _ordinal(c)) or (c.dep_ == "compound" and _time_word(c)) for c in t.children):
         return True
     if gov.i == t.i or gov.pos_ not in _VERB_POS:
         return False
