@@ -260,8 +260,7 @@ def event_in_context(t: Token) -> bool:
     if part is not None and part.i == t.i:
         return False  # 'took place': the noun is part of the verb
     if t.dep_ in ("nsubj", "nsubjpass"):
-        name = verb if part is None else f"{verb} {part.lower_ if part.dep_ == 'prep' else _lemma(part)}"
-        first = words.synsets(name, "v")[:1]
+        first = words.synsets(_phrasal(verb, part), "v")[:1]
         return bool(first) and first[0] in _support_senses()
     return t.dep_ == "dobj" and verb in _LIGHT_HOSTS
 
@@ -367,6 +366,13 @@ def _multiword(lemma: str, head: Token, kids: list[Token]) -> Token | None:
     return None
 
 
+def _phrasal(lemma: str, part: Token | None) -> str:
+    """A verb's name with the particle or preposition WordNet lists with it ('move out', 'check into')."""
+    if part is None:
+        return lemma
+    return f"{lemma} {part.lower_ if part.dep_ == 'prep' else _lemma(part)}"
+
+
 def _descend(head: Token) -> Token:
     """"began to suspect", "went on to welcome", "decided to leave": the complement carries the event."""
     seen = 0
@@ -457,7 +463,7 @@ def read_predicate(clause_head: Token, lex: Forms | None = None) -> Predicate:
     prt = next((c for c in kids if c.dep_ == "prt"), None)
     if pos == "verb":
         prt = _multiword(lemma, head, kids) or prt
-    name = f"{lemma} {prt.lower_ if prt.dep_ == 'prep' else _lemma(prt)}" if prt is not None else lemma
+    name = _phrasal(lemma, prt)
     start, end = head.i, head.i + 1
     eventive: bool | None = None  # None: from the verb's WordNet class, below
     if pos == "verb":
