@@ -308,3 +308,44 @@ def test_a_name_of_an_event_is_one_predicate_and_two_named_events_differ():
     awards = preds["Academy Awards"]
     assert (awards.predicate, awards.predicate_pos) == ("academy awards", "noun")
     assert awards.event_key != preds["hosts"].event_key
+
+
+def test_a_noun_with_a_later_event_sense_is_a_happening_where_only_a_happening_fits():
+    # "She died after a fall ." : 'fall' is a season first and an act second; after 'after' it happened
+    doc = _doc("She/PRON/PRP/nsubj/1 died/VERB/VBD/ROOT/- after/ADP/IN/prep/1 a/DET/DT/det/4 fall/NOUN/NN/pobj/2 ./PUNCT/./punct/1",
+               ["she", "die", "after", "a", "fall", "."])
+    fall = next(c for c in find_claims(doc) if c.predicate == "fall")
+    assert (fall.text, _pred(doc, fall), fall.predicate_pos, fall.eventive) == ("a fall", "fall", "noun", True)
+    # "He won in the seventh round ." : counted by an ordinal
+    doc = _doc("He/PRON/PRP/nsubj/1 won/VERB/VBD/ROOT/- in/ADP/IN/prep/1 the/DET/DT/det/5 seventh/ADJ/JJ/amod/5 "
+               "round/NOUN/NN/pobj/2 ./PUNCT/./punct/1", ["he", "win", "in", "the", "seventh", "round", "."])
+    assert [c.predicate for c in find_claims(doc)] == ["win", "round"]
+    # "They held a party ." : the object of a light verb; "The party happened ." : the subject of a support verb
+    doc = _doc("They/PRON/PRP/nsubj/1 held/VERB/VBD/ROOT/- a/DET/DT/det/3 party/NOUN/NN/dobj/1 ./PUNCT/./punct/1",
+               ["they", "hold", "a", "party", "."])
+    assert [c.predicate for c in find_claims(doc)] == ["hold", "party"]
+    doc = _doc("The/DET/DT/det/1 party/NOUN/NN/nsubj/2 happened/VERB/VBD/ROOT/- ./PUNCT/./punct/2", ["the", "party", "happen", "."])
+    assert [c.predicate for c in find_claims(doc)] == ["party", "happen"]
+    # "He shot his boss at the Christmas party ." : dated by a time word before it
+    doc = _doc("He/PRON/PRP/nsubj/1 shot/VERB/VBD/ROOT/- his/PRON/PRP$/poss/3 boss/NOUN/NN/dobj/1 at/ADP/IN/prep/1 "
+               "the/DET/DT/det/7 Christmas/PROPN/NNP/compound/7 party/NOUN/NN/pobj/4 ./PUNCT/./punct/1",
+               ["he", "shoot", "his", "boss", "at", "the", "christmas", "party", "."])
+    assert [c.predicate for c in find_claims(doc)] == ["shoot", "party"]
+
+
+def test_a_noun_whose_senses_hold_no_event_or_whose_place_says_none_heads_no_claim():
+    # "She left the party ." : 'party' as the object of a full verb may be the group
+    doc = _doc("She/PRON/PRP/nsubj/1 left/VERB/VBD/ROOT/- the/DET/DT/det/3 party/NOUN/NN/dobj/1 ./PUNCT/./punct/1",
+               ["she", "leave", "the", "party", "."])
+    assert [c.predicate for c in find_claims(doc)] == ["leave"]
+    # "He left after the season ." : no sense of 'season' is a happening; "the second man" is a person
+    doc = _doc("He/PRON/PRP/nsubj/1 left/VERB/VBD/ROOT/- after/ADP/IN/prep/1 the/DET/DT/det/4 season/NOUN/NN/pobj/2 ./PUNCT/./punct/1",
+               ["he", "leave", "after", "the", "season", "."])
+    assert [c.predicate for c in find_claims(doc)] == ["leave"]
+    doc = _doc("The/DET/DT/det/2 second/ADJ/JJ/amod/2 man/NOUN/NN/nsubj/3 left/VERB/VBD/ROOT/- ./PUNCT/./punct/3",
+               ["the", "second", "man", "leave", "."])
+    assert [c.predicate for c in find_claims(doc)] == ["leave"]
+    # "The ceremony took place ." : 'place' is part of the verb, not a happening of its own
+    doc = _doc("The/DET/DT/det/1 ceremony/NOUN/NN/nsubj/2 took/VERB/VBD/ROOT/- place/NOUN/NN/dobj/2 ./PUNCT/./punct/2",
+               ["the", "ceremony", "take", "place", "."])
+    assert sorted(c.predicate for c in find_claims(doc)) == ["ceremony", "take place"]

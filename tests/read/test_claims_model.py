@@ -91,6 +91,18 @@ def test_shooting(nlp):
     assert not made.eventive
 
 
+FALL = ("A climber from Perth died after a fall on the mountain. The boxer won in the seventh round. "
+        "The club will hold a party for its members.")
+
+
+def test_a_noun_whose_event_sense_is_not_its_first_heads_a_claim_where_only_a_happening_fits(nlp):
+    doc, claims = read(nlp, FALL)
+    for word in ("fall", "round", "party"):
+        (c,) = on(doc, claims, word)
+        assert (c.predicate_pos, c.eventive) == ("noun", True), word
+    assert not on(doc, claims, "members") and not on(doc, claims, "mountain")
+
+
 def test_without_the_pack_no_celebrity_class_appears_and_with_it_the_demo_classes_do():
     from storyline import api
     from storyline.core.options import AnalysisOptions

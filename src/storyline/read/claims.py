@@ -21,7 +21,9 @@ A claim is one predicate with its subject, object, time and place, read from the
   5.8-magnitude earthquake'): a noun one of whose first WordNet senses is an event, act or
   process (``core.words.is_event_noun``) and whose most frequent sense is no thing, place, group
   or time; a noun whose most frequent sense is a state or is derived from a verb ('the problem',
-  'his statement', 'on suspicion of': :func:`names_happening`); a capitalised word the tagger took
+  'his statement', 'on suspicion of': :func:`names_happening`); a noun with an event sense past
+  its first senses where only a happening fits ('died after a *fall*', 'in the seventh *round*',
+  'the office Christmas *party*', 'held a *party*': :func:`event_in_context`); a capitalised word the tagger took
   for a name though no entity holds it, read as the verb or event noun WordNet knows ('Lohan
   Checks Into Rehab', 'Quake Kills Five'); the head of a name the entity reader typed EVENT, the
   whole name being the predicate ('a Watergate figure', 'the Academy Awards', 'Hurricane Katrina');
@@ -99,12 +101,13 @@ from storyline.read.doc import (
     char_span,
     ensure_extensions,
 )
+from storyline.read.numbers import ordinal
 from storyline.read.quantities import find_quantities
 from storyline.read.quantity_context import in_context
 from storyline.read.wording import content_lemmas
 
-__all__ = ["ClaimsComponent", "Predicate", "claims_component", "find_claims", "make_claims_component", "normalise_predicate",
-           "read_predicate"]
+__all__ = ["ClaimsComponent", "Predicate", "claims_component", "event_in_context", "find_claims", "make_claims_component",
+           "normalise_predicate", "read_predicate"]
 
 _ASPECTUAL = frozenset(
     {"start", "begin", "continue", "go", "decide", "try", "attempt", "plan", "agree", "stop", "keep", "choose",
@@ -112,6 +115,8 @@ _ASPECTUAL = frozenset(
 )
 _COPULAS = frozenset({"be", "become", "feel", "seem", "look", "remain", "stay", "get", "appear", "sound"})
 _LIGHT = frozenset({"have", "make", "take", "get", "give", "do"})
+# Light and support verbs whose object is the happening itself ("held a party", "had a fall").
+_LIGHT_HOSTS = _LIGHT | {"hold"}
 # Verbs that record an attribute of an event ("the papers list the date of separation as ...",
 # "the filing cites the cause of the split"): the event noun after "of" carries the class.
 _RECORDING = frozenset({"list", "give", "state", "cite", "record", "show", "put", "set", "name", "note"})
@@ -210,6 +215,54 @@ def names_happening(lemma: str) -> bool:
     if first is None or first in _NOT_HAPPENING_FIRST:
         return False
     return first == "noun.state" or words.nominalises(lemma)
+
+
+# Prepositions whose object is a happening a time is told from ('after a fall', 'during the
+# winter meetings'); closed-class grammar.
+_EVENT_PREPS = frozenset({"after", "before", "during", "following", "since", "until", "amid", "amidst", "throughout"})
+# How far down a noun's WordNet senses an event sense may sit when the context says the noun is a
+# happening ('party' is a group first and an event fourth; 'round' an act fourth).
+CONTEXT_SENSES = 5
+
+
+def _ordinal(t: Token) -> bool:
+    return ordinal(t.lower_) is not None
+
+
+def _time_word(t: Token) -> bool:
+    """A word whose most frequent WordNet sense is a time ('Christmas', 'winter', 'birthday')."""
+    return t.is_alpha and words.noun_class(t.lower_) == "noun.time"
+
+
+def event_in_context(t: Token) -> bool:
+    """Whether a common noun that is no event noun on its first senses (:func:`names_happening`)
+    names a happening here: one of its first ``CONTEXT_SENSES`` WordNet senses is an event, act
+    or process (never when its most frequent sense is a person), and its place in the sentence
+    is one only a happening takes: the object of a preposition a time is told from ('died after
+    a *fall*'), counted by an ordinal ('in the seventh *round*', 'her second *stint*') or dated
+    by a time word before it ('the office Christmas *party*', 'the winter *meetings*'), the
+    subject of a support verb ('the *meeting* took place') or the object of a light verb ('held a
+    *party*')."""
+    lemma = _lemma(t)
+    if lemma in _SEMI_LEXICAL or not lemma.isalpha() or words.noun_class(lemma) == "noun.person":
+        return False
+    if not words.is_event_noun(lemma, CONTEXT_SENSES):
+        return False
+    gov = t.head
+    if t.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in _EVENT_PREPS:
+        return True
+    if any((c.dep_ == "amod" and _ordinal(c)) or (c.dep_ == "compound" and _time_word(c)) for c in t.children):
+        return True
+    if gov.i == t.i or gov.pos_ not in _VERB_POS:
+        return False
+    verb = _lemma(gov)
+    part = _multiword(verb, gov, list(gov.children))
+    if part is not None and part.i == t.i:
+        return False  # 'took place': the noun is part of the verb
+    if t.dep_ in ("nsubj", "nsubjpass"):
+        first = words.synsets(_phrasal(verb, part), "v")[:1]
+        return bool(first) and first[0] in _support_senses()
+    return t.dep_ == "dobj" and verb in _LIGHT_HOSTS
 
 
 def _named_event(t: Token, index: "_Index") -> Predicate | None:
@@ -313,6 +366,13 @@ def _multiword(lemma: str, head: Token, kids: list[Token]) -> Token | None:
     return None
 
 
+def _phrasal(lemma: str, part: Token | None) -> str:
+    """A verb's name with the particle or preposition WordNet lists with it ('move out', 'check into')."""
+    if part is None:
+        return lemma
+    return f"{lemma} {part.lower_ if part.dep_ == 'prep' else _lemma(part)}"
+
+
 def _descend(head: Token) -> Token:
     """"began to suspect", "went on to welcome", "decided to leave": the complement carries the event."""
     seen = 0
@@ -403,7 +463,7 @@ def read_predicate(clause_head: Token, lex: Forms | None = None) -> Predicate:
     prt = next((c for c in kids if c.dep_ == "prt"), None)
     if pos == "verb":
         prt = _multiword(lemma, head, kids) or prt
-    name = f"{lemma} {prt.lower_ if prt.dep_ == 'prep' else _lemma(prt)}" if prt is not None else lemma
+    name = _phrasal(lemma, prt)
     start, end = head.i, head.i + 1
     eventive: bool | None = None  # None: from the verb's WordNet class, below
     if pos == "verb":
@@ -817,7 +877,7 @@ def _nested_claims(
                 pred = read_predicate(t)
                 if pred.eventive or not spans or any(a <= k < b for a, b in spans):
                     cands.append((t, pred))
-            elif t.pos_ == "NOUN" and k not in index.names and names_happening(_lemma(t)):
+            elif t.pos_ == "NOUN" and k not in index.names and (names_happening(_lemma(t)) or event_in_context(t)):
                 pred = read_predicate(t)
                 cands.append((t, pred if pred.eventive else replace(pred, eventive=True)))
             elif t.pos_ == "PROPN" and (pred := _title_word(t, index) or _named_event(t, index)) is not None:
