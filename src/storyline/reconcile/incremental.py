@@ -46,12 +46,13 @@ from dataclasses import dataclass, field
 from storyline.core.options import ReconcileOptions
 from storyline.core.records import ArticleReading
 from storyline.reconcile.align import Cluster, cluster_block
-from storyline.reconcile.cast import Cast
+from storyline.reconcile.cast import ArticleCast, Cast, CastSteps, article_cast
 from storyline.reconcile.conflicts import stance
 from storyline.reconcile.facts import Draft, Records, draft_from_cluster, records
 from storyline.reconcile.features import ClaimView, article_views, dated
 from storyline.reconcile.independence import CorpusOutlets, RelayIndex
 from storyline.reconcile.nesting import passing_mentions
+from storyline.reconcile.types import TypeVotes, name_key, settle
 
 __all__ = ["ReconcileCache", "Uncached"]
 
@@ -215,11 +216,18 @@ class _Units:
     passing: dict[str, tuple[ArticleReading, frozenset[str]]] = field(default_factory=dict)
     records: dict[int, tuple[Draft, Records]] = field(default_factory=dict)  # id(draft) -> its records
     stances: dict[tuple, _StanceEntry] = field(default_factory=dict)
+    # The cast's: the story's type votes, and per article its settled entities (with the names
+    # they are settled under) and its ArticleCast; per story entity, its name, type and aliases.
+    votes: TypeVotes | None = None
+    settled: dict[str, tuple[ArticleReading, list, frozenset[str]]] = field(default_factory=dict)
+    articles: dict[str, tuple[ArticleReading, list, ArticleCast]] = field(default_factory=dict)
+    described: dict[str, tuple[list, tuple]] = field(default_factory=dict)  # by the story entity's root id
 
 
-class Uncached:
+class Uncached(CastSteps):
     """The per-unit steps of a reconcile, each computed afresh: what a reconcile without a cache
-    uses, and what :class:`ReconcileCache` stands in for, step by step."""
+    uses, and what :class:`ReconcileCache` stands in for, step by step (the cast's are
+    :class:`storyline.reconcile.cast.CastSteps`)."""
 
     def article_views(self, r: ArticleReading, cast: Cast, name_drop: frozenset[str]) -> list[ClaimView]:
         return article_views(r, cast, name_drop)
@@ -289,6 +297,60 @@ class ReconcileCache(Uncached):
                 r = known
             self._new.readings[r.article.id] = r
             out.append(r)
+        return out
+
+    def settled(self, readings: Sequence[ArticleReading]) -> list[list]:
+        """:meth:`CastSteps.settled`, article by article: the story's votes are the last ones with the
+        new and changed articles counted in and the gone ones out (:class:`TypeVotes`), and an
+        article's settled entities are reused when it is the same reading and none of its names'
+        votes changed (settling reads nothing else)."""
+        old = self._old
+        votes = old.votes
+        if votes is None:  # the first reconcile of this cache: count everything
+            votes, changed = TypeVotes(), None
+            for r in readings:
+                votes.add(r.entities)
+        else:
+            old.votes = None  # brought up to date in place: the last generation no longer owns it
+            now = {r.article.id for r in readings}
+            changed = set()
+            for aid, (r, _, _) in old.settled.items():
+                if aid not in now or self._new.readings.get(aid) is not r:
+                    changed |= votes.add(r.entities, -1)
+            for r in readings:
+                known = old.settled.get(r.article.id)
+                if known is None or known[0] is not r:
+                    changed |= votes.add(r.entities)
+        self._new.votes = votes
+        out = []
+        for r in readings:
+            known = old.settled.get(r.article.id)
+            if changed is not None and known is not None and known[0] is r and not (known[2] & changed):
+                self.stats["settled_hit"] += 1
+                ents, keys = known[1], known[2]
+            else:
+                ents, keys = settle(r.entities, votes), frozenset(name_key(e) for e in r.entities) - {None}
+            self._new.settled[r.article.id] = (r, ents, keys)
+            out.append(ents)
+        return out
+
+    def article(self, r: ArticleReading, entities: list) -> ArticleCast:
+        """:func:`storyline.reconcile.cast.article_cast`, memoised per reading and settled entities."""
+        known = self._old.articles.get(r.article.id)
+        if known is not None and known[0] is r and _same(known[1], entities):
+            self.stats["articles_hit"] += 1
+            piece = known[2]
+        else:
+            self.stats["articles_miss"] += 1
+            piece = article_cast(entities, r.claims)
+        self._new.articles[r.article.id] = (r, entities, piece)
+        return piece
+
+    def describe(self, root: str, members: list) -> tuple:
+        """:meth:`CastSteps.describe`, memoised per story entity (the same member objects)."""
+        known = self._old.described.get(root)
+        out = known[1] if known is not None and _same(known[0], members) else CastSteps.describe(self, root, members)
+        self._new.described[root] = (members, out)
         return out
 
     def article_views(self, r: ArticleReading, cast: Cast, name_drop: frozenset[str]) -> list[ClaimView]:
