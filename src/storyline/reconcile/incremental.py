@@ -75,8 +75,9 @@ def _entity_ids(r: ArticleReading) -> tuple[str, ...]:
 def _cast_slice(ids: tuple[str, ...], cast: Cast) -> tuple:
     """Everything :func:`article_views` reads of the cast for an article (``ids``: :func:`_entity_ids`):
     each id's story entity, type and members, and whether that story entity is unnamed."""
-    of, types, members, unnamed = cast.of, cast.types, cast.members, cast.unnamed
-    return tuple((of.get(i), types.get(i), members.get(i), of.get(i) in unnamed) for i in ids)
+    story = tuple(map(cast.of.get, ids))  # one column at a time: map at C speed, for every article
+    return (story, tuple(map(cast.types.get, ids)), tuple(map(cast.members.get, ids)),
+            tuple(map(cast.unnamed.__contains__, story)))
 
 
 class _Recorded:
@@ -407,7 +408,8 @@ class ReconcileCache(Uncached):
     def draft(self, c: Cluster, outlets: CorpusOutlets, echo_similarity: float, name: Callable[[str], str],
               relays: RelayIndex, bounds: Mapping, passing: frozenset[str]) -> Draft:
         """:func:`storyline.reconcile.facts.draft_from_cluster`, memoised per cluster."""
-        key = (c.pclass, c.participants, tuple(v.claim.id for v in c.views), tuple(v.claim.id for v in c.derived))
+        # Enough to tell a block's clusters apart; ``still`` checks every view (the same objects).
+        key = (c.pclass, c.participants, c.views[0].claim.id if c.views else None, len(c.views), len(c.derived))
         mine = frozenset(v.claim.id for v in c.views if v.claim.id in passing)
         for entry in self._old.drafts.get(key, ()):
             if entry.still(c, mine, name, relays, bounds, outlets):
