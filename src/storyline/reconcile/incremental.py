@@ -330,6 +330,7 @@ class ReconcileCache(Uncached):
                 self.stats["settled_hit"] += 1
                 ents, keys = known[1], known[2]
             else:
+                self.stats["settled_miss"] += 1
                 ents, keys = settle(r.entities, votes), frozenset(name_key(e) for e in r.entities) - {None}
             self._new.settled[r.article.id] = (r, ents, keys)
             out.append(ents)
@@ -350,7 +351,9 @@ class ReconcileCache(Uncached):
     def describe(self, root: str, members: list) -> tuple:
         """:meth:`CastSteps.describe`, memoised per story entity (the same member objects)."""
         known = self._old.described.get(root)
-        out = known[1] if known is not None and _same(known[0], members) else CastSteps.describe(self, root, members)
+        hit = known is not None and _same(known[0], members)
+        self.stats["described_hit" if hit else "described_miss"] += 1
+        out = known[1] if hit else CastSteps.describe(self, root, members)
         self._new.described[root] = (members, out)
         return out
 
