@@ -26,9 +26,14 @@ same (the same objects, or equal values), never on a guess:
 * **sides** (:func:`storyline.reconcile.conflicts.stance`), in a draft made again: a claim's side
   towards the same statement, in a fact of the same class and people, when the names and lower
   bounds it read are the same (they are asked again through the draft, which records them too);
-* **records** (:func:`storyline.reconcile.facts.records`): a reused draft's fact, conflicts and echoes.
+* **records** (:func:`storyline.reconcile.facts.records`): a reused draft's fact, conflicts and echoes;
+* **the cast's steps** (:class:`storyline.reconcile.cast.CastSteps`): an article's settled entity
+  types (the same reading, and the story's type votes unchanged under each name its entities are
+  settled by: :func:`storyline.reconcile.types.name_key`; the votes are kept and brought up to
+  date article by article), an article's :class:`~storyline.reconcile.cast.ArticleCast` (the same
+  reading and settled entities) and a story entity's name, type and aliases (the same members).
 
-Story-wide steps run every time (they read everything): the cast, the merging of blocks,
+Story-wide steps run every time (they read everything): the cast's linking rules, the merging of blocks,
 denials and implied dates into facts, ages and counts of children, events, the timeline. Names,
 lexicons and packs are taken to be those of the process: after changing one in a running process,
 start a new cache (``storyline.api.forget_reconciles``). A cache

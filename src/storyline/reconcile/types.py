@@ -99,7 +99,7 @@ class TypeVotes:
 
 def name_key(e: ArticleEntity) -> str | None:
     """The name under which :func:`settle` looks ``e`` up in the votes; None when it reads no vote
-    (a person the article gives a gender, a kin relation or, with roles, aliases: it stays a person)."""
+    (a person the article gives a gender or a kin relation stays a person whatever the votes)."""
     if e.type in _PLACE_OR_BODY_TYPES or _bare_person(e) or _weak_person(e):
         return _key(e.name)
     return None
