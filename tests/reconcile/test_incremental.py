@@ -161,3 +161,61 @@ def test_one_article_given_twice_is_reconciled_as_without_a_cache():
     cache = ReconcileCache()
     reconcile(readings, cache=cache)
     assert reconcile(twice, cache=cache) == reconcile(twice)
+
+
+# -- the cast's reused steps (storyline.reconcile.cast.CastSteps) --------------------------------
+
+
+def _cast_story() -> list:
+    """Articles whose order changes the cast: names whose type the story's votes settle ("Goursin"
+    a person in one article, a village in others; "Glass Heart" a person here, a work there), the
+    lede rule (an article rule: "the woman" and Yvonne Hiller did the same deeds) and a person
+    the deeds of other articles name ("the accountant" ~ Lacalamita)."""
+    from dataclasses import replace
+
+    from helpers.builders import ArticleBuilder
+
+    def deed(b, text, who, key="shoot.v.01", frame="verb.contact"):
+        b.claim(text, subject=who, predicate=key.split(".")[0])
+        b.claims[-1] = replace(b.claims[-1], event_key=key, frame=frame, eventive=True)
+
+    out = []
+    for i in range(4):
+        b = ArticleBuilder(f"g{i}", "Wire", f"2024-01-1{i}")
+        (b.person if i == 0 else b.entity)("Goursin", **({} if i == 0 else {"type": "GPE"}))
+        b.person("Goursin Mayor", aliases=("the mayor",), gender="male")
+        out.append(b.build())
+    for i, kind in enumerate(("WORK", "PERSON", "PERSON")):
+        b = ArticleBuilder(f"w{i}", "Glitter", f"2024-02-0{i + 1}")
+        (b.person("Glass Heart") if kind == "PERSON" else b.entity("Glass Heart", type=kind))
+        out.append(b.build())
+    b = ArticleBuilder("l1", "Daily Lumen", "2024-01-17")
+    w = b.person("the woman", gender="female", attributes={"roles": ["woman"], "unnamed": True})
+    h = b.person("Yvonne Hiller", gender="female")
+    for doer in (w, h):
+        deed(b, "opened fire on co-workers", doer, "open_fire.v.01", "verb.competition")
+        deed(b, "killed two", doer, "kill.v.01")
+    out.append(b.build())
+    b = ArticleBuilder("d1", "Daily Lumen", "2024-01-17")
+    acc = b.person("the accountant", gender="male", attributes={"roles": ["accountant"], "unnamed": True})
+    deed(b, "The accountant shot three co-workers", acc)
+    deed(b, "The accountant fled", acc, "flee.v.01", "verb.motion")
+    out.append(b.build())
+    for i in range(2):
+        b = ArticleBuilder(f"n{i}", "Star Ledger", f"2024-01-1{8 + i}")
+        lac = b.person("Anthony Lacalamita", gender="male")
+        deed(b, "Anthony Lacalamita shot three co-workers", lac)
+        deed(b, "Lacalamita fled", lac, "flee.v.01", "verb.motion")
+        out.append(b.build())
+    return out
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_cast_grows_to_the_full_cast_as_votes_flip_and_article_rules_link(seed):
+    readings = _cast_story() + _pile(seed + 90, 1)
+    _grow(readings, random.Random(seed), churn=seed % 2 == 1)
+    # the steps were reused, not bypassed
+    cache = ReconcileCache()
+    reconcile(readings[:-1], cache=cache)
+    assert reconcile(readings, cache=cache) == reconcile(readings)
+    assert cache.stats["articles_hit"] >= len(readings) - 1 and cache.stats["settled_hit"] > 0

@@ -81,7 +81,7 @@ def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | No
 def _reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions, units: Uncached) -> Story:
     """The story of ``readings``, each per-unit step computed by ``units`` (a cache, or not)."""
     readings = sorted(readings, key=lambda r: (iso(r.article.published) or "9999", r.article.id))
-    cast = build_cast(readings)
+    cast = build_cast(readings, units)
     names = {e.id: e.name for e in cast.entities}
 
     def name(entity_id: str) -> str:

@@ -53,7 +53,7 @@ from storyline.reconcile.names import (
 )
 from storyline.reconcile.types import settle_types
 
-__all__ = ["Cast", "build_cast"]
+__all__ = ["ARTICLE_RULES", "ArticleCast", "Cast", "CastSteps", "article_cast", "build_cast"]
 
 _ORG_TYPES = {"ORG", "OUTLET"}
 _DOMINANT = 2  # a surname alone goes to the person with it named in at least twice as many articles
@@ -120,6 +120,10 @@ class _Linker:
         self.ents = {e.id: e for e in entities}
         self.uf = _UnionFind(self.ents)
         self.evidence: dict[str, list[str]] = defaultdict(list)  # merge lines, collected at the end
+        # Each person's epithets, deeds and whether it is unnamed, read once per article (ArticleCast).
+        self.epithets: dict[str, frozenset[str]] = {}
+        self.deeds: dict[str, set[tuple[str, str]]] = {}
+        self.unnamed: set[str] = set()
 
     def merge(self, a: ArticleEntity, b: ArticleEntity, why: str) -> None:
         if self.uf.union(a.id, b.id):
@@ -215,7 +219,7 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
         rep.setdefault(root, e)
         surname[toks[-1]].add(root)
         first[toks[0]].add(root)
-    epithets_of = {e.id: _epithets(e) for e in people}  # each entity's, once: the rules below ask again
+    epithets_of = link.epithets  # each entity's, once (ArticleCast): the rules below ask again
     for e in people:
         root = link.uf.find(e.id)
         if root in rep:
@@ -345,23 +349,22 @@ def _deeds(claims: Iterable, ents: dict[str, ArticleEntity]) -> dict[str, set[tu
     return out
 
 
-def _link_by_deeds(people: list[ArticleEntity], claims: Sequence, link: _Linker) -> None:
+def _link_by_deeds(people: list[ArticleEntity], link: _Linker) -> None:
     """Rule 4d: an unnamed person no epithet bound ("the accountant" shot three people) is the one
     named person the other articles say did the same deeds (LaCalamita shot them): the one
     sharing deeds with it (two at least, counted per article) twice as often as anyone else, a
     person with a full name (a lone first name may be anyone's), named in no article
     of its own (an article naming both means two people; one whose epithet it is may not), genders
     not at odds."""
-    ents = {e.id: e for e in people}
-    deeds = _deeds(claims, ents)
-    _link_lede_holders(people, deeds, link)
+    deeds = link.deeds
     comps: dict[str, list[ArticleEntity]] = defaultdict(list)
     for e in people:
         comps[link.uf.find(e.id)].append(e)
-    named = {root for root, ms in comps.items() if not all(_is_unnamed(m) for m in ms)}
+    unnamed = link.unnamed
+    named = {root for root, ms in comps.items() if not all(m.id in unnamed for m in ms)}
     # Articles that name each person (an epithet the article's reader gave them does not count:
     # "Woman Shoots Co-workers" above a body that says "the employee" may still be one person).
-    named_in = {root: {m.article for m in comps[root] if not _is_unnamed(m)} for root in named}
+    named_in = {root: {m.article for m in comps[root] if m.id not in unnamed} for root in named}
     # Only someone with a full name: a lone first name ("Leroy") may be anyone's.
     full = {root for root in named if any(len(name_tokens(n)) >= 2 for m in comps[root] for n in _names(m))}
     # (deed) -> named root -> articles where it is said of them
@@ -394,26 +397,30 @@ _DEED_SUPPORT = 2  # (deed, article) pairs that say it of the named person: one 
 _LEDE_DEEDS = 2  # deeds an unnamed person must share with the one named person of its article
 
 
-def _link_lede_holders(people: list[ArticleEntity], deeds: dict[str, set[tuple[str, str]]], link: _Linker) -> None:
+def _lede_holders(people: Sequence[ArticleEntity], deeds: dict[str, set[tuple[str, str]]],
+                  unnamed: frozenset[str]) -> Iterable[tuple[ArticleEntity, ArticleEntity, str]]:
     """Rule 4d, within one article: "A woman opened fire on co-workers, killing two ... Yvonne
     Hiller, 43, had been suspended" tells one deed twice, once of the unnamed person the lede
     introduces and once of the name. The unnamed person is the one named person of the article
     who did at least two of the same deeds, when no one else did any of them."""
-    by_article: dict[str, list[ArticleEntity]] = defaultdict(list)
-    for e in people:
-        by_article[e.article].append(e)
-    for ents in by_article.values():
-        named = [e for e in ents if not _is_unnamed(e)]
-        for u in ents:
-            if not _is_unnamed(u) or not deeds.get(u.id):
-                continue
-            shared = {x.id: deeds[u.id] & deeds.get(x.id, set()) for x in named
-                      if not ({u.gender, x.gender} >= {"male", "female"})}
-            fits = [x for x in named if len(shared.get(x.id, ())) >= _LEDE_DEEDS]
-            if len(fits) == 1 and sum(bool(v) for v in shared.values()) == 1:
-                x = fits[0]
-                link.merge(x, u, f"{_label(u)} did what {_label(x)} did in the same article "
-                                 f"({', '.join(sorted({d[0].split('.')[0] for d in shared[x.id]}))}), and no one else there")
+    named = [e for e in people if e.id not in unnamed]
+    for u in people:
+        if u.id not in unnamed or not deeds.get(u.id):
+            continue
+        shared = {x.id: deeds[u.id] & deeds.get(x.id, set()) for x in named
+                  if not ({u.gender, x.gender} >= {"male", "female"})}
+        fits = [x for x in named if len(shared.get(x.id, ())) >= _LEDE_DEEDS]
+        if len(fits) == 1 and sum(bool(v) for v in shared.values()) == 1:
+            x = fits[0]
+            yield (x, u, f"{_label(u)} did what {_label(x)} did in the same article "
+                         f"({', '.join(sorted({d[0].split('.')[0] for d in shared[x.id]}))}), and no one else there")
+
+
+# Rules that read one article alone (its people, their deeds, which are unnamed) and propose links
+# inside it: each is run once per article and its links are kept with the article's ArticleCast,
+# so an incremental reconcile runs it only for new or changed articles. Their links are made after
+# the name and epithet rules, article by article (in article id order), rule by rule.
+ARTICLE_RULES = (_lede_holders,)
 
 
 def _is_unnamed(e: ArticleEntity) -> bool:
@@ -660,16 +667,91 @@ def _canonical(members: list[ArticleEntity]) -> str:
     return max(counts, key=lambda n: (len(name_tokens(n)) >= 2, is_proper_name(n), counts[n], len(n), n))
 
 
-def build_cast(readings: Sequence[ArticleReading]) -> Cast:
+@dataclass(frozen=True)
+class ArticleCast:
+    """What the cast derives from one article alone: made once per article, and by an incremental
+    reconcile (:mod:`storyline.reconcile.incremental`) only for new or changed articles."""
+
+    epithets: dict[str, frozenset[str]]  # person id -> its epithets (:func:`_epithets`)
+    unnamed: frozenset[str]  # ids of its people without a name (:func:`_is_unnamed`)
+    deeds: dict[str, set[tuple[str, str]]]  # person id -> its deeds (:func:`_deeds`)
+    links: tuple[tuple[str, str, str], ...]  # (kept id, joined id, why): what :data:`ARTICLE_RULES` link in it
+    order: tuple[ArticleEntity, ...]  # its entities by (article, id), the order the rules see them in
+    article: str | None  # the article id all its entities carry (None if they do not agree)
+
+
+def article_cast(entities: Sequence[ArticleEntity], claims: Iterable) -> ArticleCast:
+    """:class:`ArticleCast` of one article's (settled) ``entities`` and its ``claims``."""
+    order = tuple(sorted(entities, key=lambda e: (e.article, e.id)))
+    people = [e for e in order if e.type == "PERSON"]
+    unnamed = frozenset(e.id for e in people if _is_unnamed(e))
+    deeds = _deeds(claims, {e.id: e for e in people})
+    links = tuple((a.id, b.id, why) for rule in ARTICLE_RULES for a, b, why in rule(people, deeds, unnamed))
+    article = order[0].article if order and all(e.article == order[0].article for e in order) else None
+    return ArticleCast({e.id: _epithets(e) for e in people}, unnamed, dict(deeds), links, order, article)
+
+
+def _describe(members: Sequence[ArticleEntity]) -> tuple[str, str, tuple[str, ...], bool]:
+    """A story entity's name, type and aliases from its members, and whether one is a GROUP (a
+    group is named by its members apart: :func:`build_cast`)."""
+    name = _canonical(members)
+    types = Counter(m.type for m in members)
+    etype = "OUTLET" if "OUTLET" in types else types.most_common(1)[0][0]
+    return name, etype, tuple(sorted({n for m in members for n in (m.name, *m.aliases)} - {name})), "GROUP" in types
+
+
+class CastSteps:
+    """The cast's per-article and per-story-entity steps, each computed afresh:
+    :class:`storyline.reconcile.incremental.ReconcileCache` memoises them step by step. Every
+    linking rule over the whole story runs each time; only these steps are reused."""
+
+    def settled(self, readings: Sequence[ArticleReading]) -> list[list[ArticleEntity]]:
+        """Each reading's entities with their types settled across the story (:func:`settle_types`)."""
+        flat = settle_types([e for r in readings for e in r.entities])
+        out, at = [], 0
+        for r in readings:
+            out.append(flat[at : at + len(r.entities)])
+            at += len(r.entities)
+        return out
+
+    def article(self, r: ArticleReading, entities: list[ArticleEntity]) -> ArticleCast:
+        return article_cast(entities, r.claims)
+
+    def describe(self, root: str, members: list[ArticleEntity]) -> tuple[str, str, tuple[str, ...], bool]:
+        return _describe(members)
+
+
+def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = None) -> Cast:
     """Link every article entity into exactly one story entity."""
-    all_ents = settle_types([e for r in readings for e in r.entities])
+    steps = steps or CastSteps()
+    settled = steps.settled(readings)
+    all_ents = [e for ents in settled for e in ents]
     link = _Linker(all_ents)
+    # One ArticleCast per article id (a reading given twice is one article, as it is to the rules).
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(readings):
+        by_article[r.article.id].append(i)
+    pieces = {}
+    for aid, at in by_article.items():
+        pieces[aid] = steps.article(readings[at[0]], settled[at[0]]) if len(at) == 1 else article_cast(
+            [e for i in at for e in settled[i]], [c for i in at for c in readings[i].claims])
+    for piece in pieces.values():
+        link.epithets.update(piece.epithets)
+        link.unnamed.update(piece.unnamed)
+        link.deeds.update(piece.deeds)
     by_type: dict[str, list[ArticleEntity]] = defaultdict(list)
-    for e in sorted(all_ents, key=lambda e: (e.article, e.id)):
+    if all(p.article == aid or not p.order for aid, p in pieces.items()):
+        ordered: Iterable[ArticleEntity] = (e for aid in sorted(pieces) for e in pieces[aid].order)
+    else:  # an entity carrying another article's id: order them all at once
+        ordered = sorted(all_ents, key=lambda e: (e.article, e.id))
+    for e in ordered:
         by_type["ORG" if e.type in _ORG_TYPES else e.type].append(e)
     people = by_type.pop("PERSON", [])
     _link_people(people, link)
-    _link_by_deeds(people, [c for r in readings for c in r.claims], link)
+    for aid in sorted(pieces):
+        for a, b, why in pieces[aid].links:
+            link.merge(link.ents[a], link.ents[b], why)
+    _link_by_deeds(people, link)
     _link_orgs(by_type.pop("ORG", []), link)
     groups = by_type.pop("GROUP", [])
     for rest in by_type.values():
@@ -680,22 +762,22 @@ def build_cast(readings: Sequence[ArticleReading]) -> Cast:
     of: dict[str, str] = {}
     used: set[str] = set()
     names_by_member: dict[str, str] = {}
-    comps = sorted(link.components().items(), key=lambda kv: (any(m.type == "GROUP" for m in kv[1]), kv[0]))
+    found = link.components()
+    described = {root: steps.describe(root, members) for root, members in found.items()}
+    comps = sorted(found.items(), key=lambda kv: (described[kv[0]][3], kv[0]))
     for root, members in comps:
-        name = _canonical(members)
-        types = Counter(m.type for m in members)
-        if types.get("GROUP"):  # "the couple" says little: name a group by its members
+        name, etype, aliases, grouped = described[root]
+        if grouped:  # "the couple" says little: name a group by its members
             inner = sorted({names_by_member[x] for m in members for x in _group_members(m) if x in names_by_member})
             if len(inner) >= 2:
                 name = " and ".join(inner)
-        etype = "OUTLET" if "OUTLET" in types else types.most_common(1)[0][0]
+                aliases = tuple(sorted({n for m in members for n in (m.name, *m.aliases)} - {name}))
         sid = make_id("E", etype, name)
         if sid in used:  # two unlinked entities with one name (e.g. two "Natalie"s): keep both
             sid = make_id("E", etype, name, root)
         used.add(sid)
-        aliases = sorted({n for m in members for n in (m.name, *m.aliases)} - {name})
         evidence = tuple(line for m in members for line in link.evidence.get(m.id, ()))
-        entities.append(StoryEntity(sid, name, etype, tuple(aliases), tuple(m.id for m in members), evidence))
+        entities.append(StoryEntity(sid, name, etype, aliases, tuple(m.id for m in members), evidence))
         for m in members:
             of[m.id] = sid
             names_by_member[m.id] = name

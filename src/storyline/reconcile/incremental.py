@@ -26,9 +26,14 @@ same (the same objects, or equal values), never on a guess:
 * **sides** (:func:`storyline.reconcile.conflicts.stance`), in a draft made again: a claim's side
   towards the same statement, in a fact of the same class and people, when the names and lower
   bounds it read are the same (they are asked again through the draft, which records them too);
-* **records** (:func:`storyline.reconcile.facts.records`): a reused draft's fact, conflicts and echoes.
+* **records** (:func:`storyline.reconcile.facts.records`): a reused draft's fact, conflicts and echoes;
+* **the cast's steps** (:class:`storyline.reconcile.cast.CastSteps`): an article's settled entity
+  types (the same reading, and the story's type votes unchanged under each name its entities are
+  settled by: :func:`storyline.reconcile.types.name_key`; the votes are kept and brought up to
+  date article by article), an article's :class:`~storyline.reconcile.cast.ArticleCast` (the same
+  reading and settled entities) and a story entity's name, type and aliases (the same members).
 
-Story-wide steps run every time (they read everything): the cast, the merging of blocks,
+Story-wide steps run every time (they read everything): the cast's linking rules, the merging of blocks,
 denials and implied dates into facts, ages and counts of children, events, the timeline. Names,
 lexicons and packs are taken to be those of the process: after changing one in a running process,
 start a new cache (``storyline.api.forget_reconciles``). A cache
@@ -46,12 +51,13 @@ from dataclasses import dataclass, field
 from storyline.core.options import ReconcileOptions
 from storyline.core.records import ArticleReading
 from storyline.reconcile.align import Cluster, cluster_block
-from storyline.reconcile.cast import Cast
+from storyline.reconcile.cast import ArticleCast, Cast, CastSteps, article_cast
 from storyline.reconcile.conflicts import stance
 from storyline.reconcile.facts import Draft, Records, draft_from_cluster, records
 from storyline.reconcile.features import ClaimView, article_views, dated
 from storyline.reconcile.independence import CorpusOutlets, RelayIndex
 from storyline.reconcile.nesting import passing_mentions
+from storyline.reconcile.types import TypeVotes, name_key, settle
 
 __all__ = ["ReconcileCache", "Uncached"]
 
@@ -74,8 +80,9 @@ def _entity_ids(r: ArticleReading) -> tuple[str, ...]:
 def _cast_slice(ids: tuple[str, ...], cast: Cast) -> tuple:
     """Everything :func:`article_views` reads of the cast for an article (``ids``: :func:`_entity_ids`):
     each id's story entity, type and members, and whether that story entity is unnamed."""
-    of, types, members, unnamed = cast.of, cast.types, cast.members, cast.unnamed
-    return tuple((of.get(i), types.get(i), members.get(i), of.get(i) in unnamed) for i in ids)
+    story = tuple(map(cast.of.get, ids))  # one column at a time: map at C speed, for every article
+    return (story, tuple(map(cast.types.get, ids)), tuple(map(cast.members.get, ids)),
+            tuple(map(cast.unnamed.__contains__, story)))
 
 
 class _Recorded:
@@ -215,11 +222,18 @@ class _Units:
     passing: dict[str, tuple[ArticleReading, frozenset[str]]] = field(default_factory=dict)
     records: dict[int, tuple[Draft, Records]] = field(default_factory=dict)  # id(draft) -> its records
     stances: dict[tuple, _StanceEntry] = field(default_factory=dict)
+    # The cast's: the story's type votes, and per article its settled entities (with the names
+    # they are settled under) and its ArticleCast; per story entity, its name, type and aliases.
+    votes: TypeVotes | None = None
+    settled: dict[str, tuple[ArticleReading, list, frozenset[str]]] = field(default_factory=dict)
+    articles: dict[str, tuple[ArticleReading, list, ArticleCast]] = field(default_factory=dict)
+    described: dict[str, tuple[list, tuple]] = field(default_factory=dict)  # by the story entity's root id
 
 
-class Uncached:
+class Uncached(CastSteps):
     """The per-unit steps of a reconcile, each computed afresh: what a reconcile without a cache
-    uses, and what :class:`ReconcileCache` stands in for, step by step."""
+    uses, and what :class:`ReconcileCache` stands in for, step by step (the cast's are
+    :class:`storyline.reconcile.cast.CastSteps`)."""
 
     def article_views(self, r: ArticleReading, cast: Cast, name_drop: frozenset[str]) -> list[ClaimView]:
         return article_views(r, cast, name_drop)
@@ -291,6 +305,63 @@ class ReconcileCache(Uncached):
             out.append(r)
         return out
 
+    def settled(self, readings: Sequence[ArticleReading]) -> list[list]:
+        """:meth:`CastSteps.settled`, article by article: the story's votes are the last ones with the
+        new and changed articles counted in and the gone ones out (:class:`TypeVotes`), and an
+        article's settled entities are reused when it is the same reading and none of its names'
+        votes changed (settling reads nothing else)."""
+        old = self._old
+        votes = old.votes
+        if votes is None:  # the first reconcile of this cache: count everything
+            votes, changed = TypeVotes(), None
+            for r in readings:
+                votes.add(r.entities)
+        else:
+            old.votes = None  # brought up to date in place: the last generation no longer owns it
+            now = {r.article.id for r in readings}
+            changed = set()
+            for aid, (r, _, _) in old.settled.items():
+                if aid not in now or self._new.readings.get(aid) is not r:
+                    changed |= votes.add(r.entities, -1)
+            for r in readings:
+                known = old.settled.get(r.article.id)
+                if known is None or known[0] is not r:
+                    changed |= votes.add(r.entities)
+        self._new.votes = votes
+        out = []
+        for r in readings:
+            known = old.settled.get(r.article.id)
+            if changed is not None and known is not None and known[0] is r and not (known[2] & changed):
+                self.stats["settled_hit"] += 1
+                ents, keys = known[1], known[2]
+            else:
+                self.stats["settled_miss"] += 1
+                ents, keys = settle(r.entities, votes), frozenset(name_key(e) for e in r.entities) - {None}
+            self._new.settled[r.article.id] = (r, ents, keys)
+            out.append(ents)
+        return out
+
+    def article(self, r: ArticleReading, entities: list) -> ArticleCast:
+        """:func:`storyline.reconcile.cast.article_cast`, memoised per reading and settled entities."""
+        known = self._old.articles.get(r.article.id)
+        if known is not None and known[0] is r and _same(known[1], entities):
+            self.stats["articles_hit"] += 1
+            piece = known[2]
+        else:
+            self.stats["articles_miss"] += 1
+            piece = article_cast(entities, r.claims)
+        self._new.articles[r.article.id] = (r, entities, piece)
+        return piece
+
+    def describe(self, root: str, members: list) -> tuple:
+        """:meth:`CastSteps.describe`, memoised per story entity (the same member objects)."""
+        known = self._old.described.get(root)
+        hit = known is not None and _same(known[0], members)
+        self.stats["described_hit" if hit else "described_miss"] += 1
+        out = known[1] if hit else CastSteps.describe(self, root, members)
+        self._new.described[root] = (members, out)
+        return out
+
     def article_views(self, r: ArticleReading, cast: Cast, name_drop: frozenset[str]) -> list[ClaimView]:
         """:func:`storyline.reconcile.features.article_views`, memoised."""
         known = self._old.views.get(r.article.id)
@@ -345,7 +416,8 @@ class ReconcileCache(Uncached):
     def draft(self, c: Cluster, outlets: CorpusOutlets, echo_similarity: float, name: Callable[[str], str],
               relays: RelayIndex, bounds: Mapping, passing: frozenset[str]) -> Draft:
         """:func:`storyline.reconcile.facts.draft_from_cluster`, memoised per cluster."""
-        key = (c.pclass, c.participants, tuple(v.claim.id for v in c.views), tuple(v.claim.id for v in c.derived))
+        # Enough to tell a block's clusters apart; ``still`` checks every view (the same objects).
+        key = (c.pclass, c.participants, c.views[0].claim.id if c.views else None, len(c.views), len(c.derived))
         mine = frozenset(v.claim.id for v in c.views if v.claim.id in passing)
         for entry in self._old.drafts.get(key, ()):
             if entry.still(c, mine, name, relays, bounds, outlets):

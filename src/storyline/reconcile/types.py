@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from collections import Counter, defaultdict
 from typing import Sequence
 
 from storyline.core.records import ArticleEntity
 
-__all__ = ["settle_types"]
+__all__ = ["TypeVotes", "name_key", "settle", "settle_types"]
 
 _THING_TYPES = ("WORK", "OTHER")
 _PLACE_OR_BODY_TYPES = ("GPE", "LOC", "ORG")
@@ -55,6 +56,55 @@ def _bare_person(e: ArticleEntity) -> bool:
     return e.type == "PERSON" and not e.aliases and e.gender is None and not attrs.get("roles") and not attrs.get("relation")
 
 
+@dataclass
+class TypeVotes:
+    """What the articles of a story say each name is, counted over their entities: the only part
+    of the story :func:`settle` reads besides the entity it settles. Sums of per-article counts,
+    so a story's votes can be brought up to date article by article (:meth:`add`)."""
+
+    things: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # name -> (type, name) -> entities
+    places: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # name -> type -> entities
+    full_person: Counter = field(default_factory=Counter)  # full names the articles type PERSON
+
+    def add(self, entities: Sequence[ArticleEntity], sign: int = 1) -> set[str]:
+        """Count ``entities`` in (``sign`` -1: out); the names whose counts changed. A count that
+        falls to zero is removed, so the votes equal those counted afresh."""
+        touched: set[str] = set()
+
+        def bump(table: dict, key: str, sub, by: int = sign) -> None:
+            counter = table[key]
+            counter[sub] += by
+            if not counter[sub]:
+                del counter[sub]
+                if not counter:
+                    del table[key]
+            touched.add(key)
+
+        for e in entities:
+            if e.type in _THING_TYPES:
+                for name in (e.name, *e.aliases):
+                    bump(self.things, _key(name), (e.type, e.name))
+            if e.type in _PLACE_OR_BODY_TYPES or e.type == "PERSON":
+                for name in dict.fromkeys(_key(n) for n in (e.name, *e.aliases)):
+                    bump(self.places, name, e.type)
+            # Full names the articles type PERSON (a surname alone, "Washington", may be a place too).
+            if e.type == "PERSON" and len(e.name.split()) >= 2:
+                key = _key(e.name)
+                self.full_person[key] += sign
+                if not self.full_person[key]:
+                    del self.full_person[key]
+                touched.add(key)
+        return touched
+
+
+def name_key(e: ArticleEntity) -> str | None:
+    """The name under which :func:`settle` looks ``e`` up in the votes; None when it reads no vote
+    (a person the article gives a gender or a kin relation stays a person whatever the votes)."""
+    if e.type in _PLACE_OR_BODY_TYPES or _bare_person(e) or _weak_person(e):
+        return _key(e.name)
+    return None
+
+
 def settle_types(entities: Sequence[ArticleEntity]) -> list[ArticleEntity]:
     """``entities`` with each bare PERSON whose name another article types WORK/OTHER retyped, and
     each whose name more articles type GPE/LOC/ORG than PERSON retyped to the commonest of those.
@@ -62,19 +112,17 @@ def settle_types(entities: Sequence[ArticleEntity]) -> list[ArticleEntity]:
     The retyped entity also takes that entity's name (its own becomes an alias: "Oscar" joins
     "Academy Award"), so the cast links the two by name.
     """
-    things: dict[str, Counter] = defaultdict(Counter)
-    places: dict[str, Counter] = defaultdict(Counter)  # name -> type -> articles
-    for e in entities:
-        if e.type in _THING_TYPES:
-            for name in (e.name, *e.aliases):
-                things[_key(name)][(e.type, e.name)] += 1
-        if e.type in _PLACE_OR_BODY_TYPES or e.type == "PERSON":
-            for name in dict.fromkeys(_key(n) for n in (e.name, *e.aliases)):
-                places[name][e.type] += 1
+    votes = TypeVotes()
+    votes.add(entities)
+    return settle(entities, votes)
+
+
+def settle(entities: Sequence[ArticleEntity], votes: TypeVotes) -> list[ArticleEntity]:
+    """:func:`settle_types` of ``entities`` under the story's ``votes``: an entity is itself or
+    retyped, by its own fields and the votes of its name (:meth:`TypeVotes.of`) alone."""
+    things, places, full_person = votes.things, votes.places, votes.full_person
     if not things and not any(len(v) > 1 for v in places.values()):
         return list(entities)
-    # Full names the articles type PERSON (a surname alone, "Washington", may be a place too).
-    full_person = Counter(_key(e.name) for e in entities if e.type == "PERSON" and len(e.name.split()) >= 2)
     out = []
     for e in entities:
         key = _key(e.name)
@@ -83,15 +131,15 @@ def settle_types(entities: Sequence[ArticleEntity]) -> list[ArticleEntity]:
             out.append(dataclasses.replace(e, type="PERSON"))
             continue
         bare = _bare_person(e)
-        votes = things.get(key) if bare else None
+        votes_ = things.get(key) if bare else None
         place = places.get(key) if bare or _weak_person(e) else None
-        if not votes and place:
+        if not votes_ and place:
             etype, n = min(((t, c) for t, c in place.items() if t != "PERSON"), key=lambda tc: (-tc[1], tc[0]),
                            default=(None, 0))
-            if etype and n > place["PERSON"] * (1 if bare else _WEAK_SHARE):
+            if etype and n > place.get("PERSON", 0) * (1 if bare else _WEAK_SHARE):
                 e = dataclasses.replace(e, type=etype)
-        elif votes:
-            (etype, name), _ = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+        elif votes_:
+            (etype, name), _ = min(votes_.items(), key=lambda kv: (-kv[1], kv[0]))
             aliases = (e.name,) if name != e.name else ()
             e = dataclasses.replace(e, type=etype, name=name, aliases=aliases)
         out.append(e)
