@@ -250,3 +250,67 @@ def test_copular_role_is_not_an_unnamed_person() -> None:
         ents=[BRAM],
     ))
     assert mentions(by_name(doc, "Bram Okafor"), "nominal") == ["The dancer"]
+
+
+def test_subject_pronoun_of_a_reported_clause_is_the_speaker() -> None:
+    # The speaker's gender is unknown and another man is in sight: the clause decides, not salience.
+    doc = run(build(
+        "Julien|PROPN|NNP|compound|+1 Dufresne|PROPN|NNP|nsubj|+1 arrived|VERB|VBD|ROOT|0 . || "
+        "Lou|PROPN|NNP|compound|+1 Marchal|PROPN|NNP|nsubj|+1 said|VERB|VBD|ROOT|0 he|PRON|PRP|nsubj|+1 "
+        "left|VERB|VBD|ccomp|-2 .",
+        ents=[JULIEN, ("Lou Marchal", "PERSON")],
+    ))
+    lou = by_name(doc, "Lou Marchal")
+    assert mentions(lou, "pronoun") == ["he"] and lou.gender == "male"
+    assert mentions(by_name(doc, "Julien Dufresne"), "pronoun") == []
+
+
+def test_subject_pronoun_of_an_adverbial_clause_is_the_main_subject() -> None:
+    doc = run(build(
+        "Julien|PROPN|NNP|compound|+1 Dufresne|PROPN|NNP|nsubj|+1 spoke|VERB|VBD|ROOT|0 . || "
+        "Lou|PROPN|NNP|compound|+1 Marchal|PROPN|NNP|nsubj|+1 died|VERB|VBD|ROOT|0 when|SCONJ|WRB|advmod|+2 "
+        "he|PRON|PRP|nsubj|+1 fell|VERB|VBD|advcl|-3 .",
+        ents=[JULIEN, ("Lou Marchal", "PERSON")],
+    ))
+    assert mentions(by_name(doc, "Lou Marchal"), "pronoun") == ["he"]
+
+
+def test_reported_clause_never_crosses_a_known_gender() -> None:
+    doc = run(build(
+        "Mara|PROPN|NNP|compound|+1 Quinn|PROPN|NNP|nsubj|+1 said|VERB|VBD|ROOT|0 he|PRON|PRP|nsubj|+1 "
+        "left|VERB|VBD|ccomp|-2 .",
+        ents=[MARA],
+    ))
+    assert mentions(by_name(doc, "Mara Quinn"), "pronoun") == []
+
+
+def test_possessive_pronoun_goes_to_its_clause_subject() -> None:
+    doc = run(build(
+        "Julien|PROPN|NNP|compound|+1 Dufresne|PROPN|NNP|nsubj|+1 spoke|VERB|VBD|ROOT|0 . || "
+        "Lou|PROPN|NNP|compound|+1 Marchal|PROPN|NNP|nsubj|+1 announced|VERB|VBD|ROOT|0 his|PRON|PRP$|poss|+1 "
+        "resignation|NOUN|NN|dobj|-2 .",
+        ents=[JULIEN, ("Lou Marchal", "PERSON")],
+    ))
+    assert mentions(by_name(doc, "Lou Marchal"), "pronoun") == ["his"]
+
+
+def test_object_pronoun_is_not_its_own_clause_subject() -> None:
+    # The driver is the most salient person, but "struck her" cannot be the driver herself.
+    doc = run(build(
+        "Mara|PROPN|NNP|compound|+1 Quinn|PROPN|NNP|nsubj|+1 walked|VERB|VBD|ROOT|0 . || "
+        "Elizabeth|PROPN|NNP|compound|+1 Hart|PROPN|NNP|nsubj|+1 struck|VERB|VBD|ROOT|0 her|PRON|PRP|dobj|-1 .",
+        ents=[MARA, ("Elizabeth Hart", "PERSON")],
+    ))
+    assert mentions(by_name(doc, "Mara Quinn"), "pronoun") == ["her"]
+    assert mentions(by_name(doc, "Elizabeth Hart"), "pronoun") == []
+
+
+def test_person_of_unknown_gender_far_ahead_takes_the_pronoun() -> None:
+    doc = run(build(
+        "Lou|PROPN|NNP|compound|+1 Marchal|PROPN|NNP|nsubj|+1 met|VERB|VBD|ROOT|0 with|ADP|IN|prep|-1 "
+        "Sasha|PROPN|NNP|compound|+1 Reyes|PROPN|NNP|pobj|-2 . || "
+        "Marchal|PROPN|NNP|nsubj|+1 left|VERB|VBD|ROOT|0 . || He|PRON|PRP|nsubj|+1 cried|VERB|VBD|ROOT|0 .",
+        ents=[("Lou Marchal", "PERSON"), ("Sasha Reyes", "PERSON")],
+    ))
+    lou = by_name(doc, "Lou Marchal")
+    assert mentions(lou, "pronoun") == ["He"] and lou.gender == "male"

@@ -67,6 +67,8 @@ _CHILD = frozenset({"son", "daughter", "sons", "daughters", "kids", "children", 
 _COUPLE_VERBS = frozenset({"marry", "wed", "date", "divorce", "leave", "meet", "romance"})
 _EPITHET_WINDOW = 8  # sentences an epithet may reach back
 _PRONOUN_WINDOW = 2
+_LEAD = 2.0  # how far ahead of everyone else a person of unknown gender must be for a pronoun
+_EMBEDDED = frozenset({"ccomp", "advcl"})  # clauses whose subject pronoun looks up to the governing subject
 _DECAY = 0.5
 _RELATIVE = frozenset({"who", "whom", "whose"})
 _COPULAS = frozenset({"is", "was", "be", "been", "being", "are", "were", "’s", "'s", "as", "became", "become", "remains"})
@@ -340,7 +342,10 @@ def _resolve_pronoun(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, in
             if st.person(k) and st.ents[k].gender is None:
                 st.ents[k].gender = a.want  # "Lo Presti hanged himself", "A Mafia boss ...": the clause says who
             return k if st.person(k) and st.ents[k].gender == a.want else None
-    scores = st.scores(a.start_tok, _PRONOUN_WINDOW, set())
+    if (key := _clause_antecedent(st, a)) is not None:
+        return key
+    # A non-reflexive object is not its own clause's subject ("a driver struck her").
+    scores = st.scores(a.start_tok, _PRONOUN_WINDOW, _own_subject(st, a))
     # Children named in passing ("son Aleph, 12") are rarely the topic a pronoun picks up.
     ranked = sorted(((s if st.adult(k) else s * 0.5, k) for k, s in scores.items() if st.person(k) and st.named(k)), reverse=True)
     if not ranked:
@@ -348,6 +353,12 @@ def _resolve_pronoun(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, in
         # unnamed one's, by the same tests.
         ranked = sorted(((s, k) for k, s in scores.items() if st.person(k)), reverse=True)
     match = [(s, k) for s, k in ranked if st.ents[k].gender == a.want]
+    if ranked and st.ents[ranked[0][1]].gender is None and st.adult(ranked[0][1]) \
+            and all(s * _LEAD <= ranked[0][0] for s, _ in ranked[1:]):
+        # Far ahead of anyone else in sight ("Frederick C. LaRue was found dead in the hotel where
+        # he was staying"): the pronoun settles an unknown gender, as for the only person in sight.
+        st.ents[ranked[0][1]].gender = a.want
+        return ranked[0][1]
     if not match:
         # The only person in sight, of unknown gender, and close by: the pronoun settles the gender.
         if len(ranked) == 1 and st.ents[ranked[0][1]].gender is None and _last_sent(st, ranked[0][1], a.start_tok) >= st.idx.sent_of[a.head] - 1:
@@ -360,6 +371,49 @@ def _resolve_pronoun(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, in
     if len(match) > 1 and match[1][0] >= 0.5 * best_s:
         return None
     return best
+
+
+def _clause_antecedent(st: _State, a: Anaphor) -> int | None:
+    """The person a pronoun's syntax picks before any salience count: the subject of the clause
+    that a subject pronoun's clause hangs on ("White said he was blindsided", "Raite died when he
+    slipped"), or the subject of a possessive pronoun's own clause ("Obama announces his
+    nomination"). The subject must come first, be a person (named or not: "The coroner said he
+    believes ...") and not be of the other gender; an unknown gender is set by the pronoun."""
+    doc = st.doc
+    t = doc[a.head]
+    if t.dep_ in {"nsubj", "nsubjpass"}:
+        verb = t.head
+        if verb.dep_ not in _EMBEDDED or verb.head.i == verb.i:
+            return None
+        gov = verb.head
+    elif t.dep_ == "poss":
+        gov = t.head
+        while gov.dep_ in {"dobj", "pobj", "prep"} and gov.head.i != gov.i:
+            gov = gov.head
+    else:
+        return None
+    if gov.pos_ not in {"VERB", "AUX"}:
+        return None
+    subj = next((c for c in gov.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or subj.i >= a.start_tok or st.covered[subj.i] < 0:
+        return None
+    key = st.covered[subj.i]
+    ent = st.ents[key]
+    if not st.person(key) or ent.gender not in {None, a.want}:
+        return None
+    ent.gender = a.want
+    return key
+
+
+def _own_subject(st: _State, a: Anaphor) -> set[int]:
+    """The entity of the subject of the clause where a pronoun is an object, which it cannot be."""
+    t = st.doc[a.head]
+    if t.dep_ == "pobj" and t.head.dep_ == "prep":
+        t = t.head
+    if t.dep_ not in {"dobj", "dative", "prep"} or t.head.pos_ not in {"VERB", "AUX"}:
+        return set()
+    subj = next((c for c in t.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return {st.covered[subj.i]} if subj is not None and st.covered[subj.i] >= 0 else set()
 
 
 def _pair(st: _State, key: int) -> bool:
