@@ -235,9 +235,30 @@ def test_role_introduced_for_an_unnamed_person_is_not_given_to_a_named_one() -> 
     assert mentions(by_name(doc, "Bram Okafor"), "nominal") == []
 
 
-def test_predicate_nominal_is_not_a_mention() -> None:
+def test_predicate_nominal_is_a_mention_of_its_subject() -> None:
+    # News coreference sets (ECB+) annotate "the better dancer" as a mention of Bram.
     doc = run(build(
-        "Bram|PROPN|NNP|nsubj|+1 was|AUX|VBD|ROOT|0 the|DET|DT|det|+2 better|ADJ|JJR|amod|+1 dancer|NOUN|NN|attr|-3 .",
+        "Bram|PROPN|NNP|nsubj|+1 was|AUX|VBD|ROOT|0|be the|DET|DT|det|+2 better|ADJ|JJR|amod|+1 dancer|NOUN|NN|attr|-3 .",
+        ents=[("Bram", "PERSON")],
+    ))
+    assert mentions(by_name(doc, "Bram"), "nominal") == ["the better dancer"]
+
+
+def test_predicate_nominal_of_a_controlled_infinitive_and_an_as_phrase() -> None:
+    doc = run(build(
+        "Bram|PROPN|NNP|nsubj|+1 scored|VERB|VBD|ROOT|0 to|PART|TO|aux|+1 become|VERB|VB|advcl|-2|become "
+        "the|DET|DT|det|+2 leading|VERB|VBG|amod|+1 dancer|NOUN|NN|attr|-3 . || "
+        "Mara|PROPN|NNP|nsubj|+1 is|AUX|VBZ|ROOT|0|be to|PART|TO|aux|+1 return|VERB|VB|xcomp|-2 as|ADP|IN|prep|-1 "
+        "choreographer|NOUN|NN|pobj|-1 .",
+        ents=[("Bram", "PERSON"), ("Mara", "PERSON")],
+    ))
+    assert mentions(by_name(doc, "Bram"), "nominal") == ["the leading dancer"]
+    assert mentions(by_name(doc, "Mara"), "nominal") == ["choreographer"]
+
+
+def test_predicate_nominal_of_a_verb_that_is_no_copula_is_not_a_mention() -> None:
+    doc = run(build(
+        "Bram|PROPN|NNP|nsubj|+1 met|VERB|VBD|ROOT|0|meet the|DET|DT|det|+1 dancer|NOUN|NN|attr|-2 .",
         ents=[("Bram", "PERSON")],
     ))
     assert mentions(by_name(doc, "Bram"), "nominal") == []
@@ -245,11 +266,11 @@ def test_predicate_nominal_is_not_a_mention() -> None:
 
 def test_copular_role_is_not_an_unnamed_person() -> None:
     doc = run(build(
-        "Bram|PROPN|NNP|compound|+1 Okafor|PROPN|NNP|nsubj|+1 is|AUX|VBZ|ROOT|0 a|DET|DT|det|+1 dancer|NOUN|NN|attr|-2 . || "
+        "Bram|PROPN|NNP|compound|+1 Okafor|PROPN|NNP|nsubj|+1 is|AUX|VBZ|ROOT|0|be a|DET|DT|det|+1 dancer|NOUN|NN|attr|-2 . || "
         "The|DET|DT|det|+1 dancer|NOUN|NN|nsubj|+1 bowed|VERB|VBD|ROOT|0 .",
         ents=[BRAM],
     ))
-    assert mentions(by_name(doc, "Bram Okafor"), "nominal") == ["The dancer"]
+    assert mentions(by_name(doc, "Bram Okafor"), "nominal") == ["a dancer", "The dancer"]
 
 
 def test_subject_pronoun_of_a_reported_clause_is_the_speaker() -> None:
