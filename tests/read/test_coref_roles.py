@@ -174,8 +174,15 @@ def test_a_partner_noun_of_no_known_couple_is_left_alone(nlp):
 
 def test_counted_and_speaking_groups_of_people_are_unnamed_groups(nlp):
     doc = nlp("Four men rammed their car into a jewellery store on Monday, officials said.")
-    assert _mentions(by_name(doc, "the men")) == ["men"]
+    assert _mentions(by_name(doc, "the men")) == ["men", "their"]
     assert _mentions(by_name(doc, "the officials")) == ["officials"]
+
+
+def test_they_goes_to_the_nearest_group_or_the_group_a_reported_clause_hangs_on(nlp):
+    doc = nlp("The navy captured 23 pirates as they tried to board a ship. "
+              "The officers said they found a gun.")
+    assert _mentions(by_name(doc, "the pirates")) == ["pirates", "they"]
+    assert _mentions(by_name(doc, "the officers")) == ["The officers", "they"]
 
 
 def test_a_kind_of_person_in_a_title_case_headline_is_an_unnamed_person(nlp):

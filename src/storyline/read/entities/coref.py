@@ -68,7 +68,8 @@ _COUPLE_VERBS = frozenset({"marry", "wed", "date", "divorce", "leave", "meet", "
 _EPITHET_WINDOW = 8  # sentences an epithet may reach back
 _PRONOUN_WINDOW = 2
 _LEAD = 2.0  # how far ahead of everyone else a person of unknown gender must be for a pronoun
-_EMBEDDED = frozenset({"ccomp", "advcl"})  # clauses whose subject pronoun looks up to the governing subject
+_EMBEDDED = frozenset({"ccomp", "advcl"})
+_REPORTED = frozenset({"ccomp"})  # clauses whose subject pronoun looks up to the governing subject
 _DECAY = 0.5
 _RELATIVE = frozenset({"who", "whom", "whose"})
 _COPULAS = frozenset({"is", "was", "be", "been", "being", "are", "were", "’s", "'s", "as", "became", "become", "remains"})
@@ -334,7 +335,8 @@ def _resolve_org(st: _State, a: Anaphor) -> int | None:
 def _resolve_pronoun(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, int]]) -> int | None:
     doc = st.doc
     if a.want == "plural":
-        return _resolve_they(st, a, pairs)
+        key = _clause_antecedent(st, a)
+        return key if key is not None else _resolve_they(st, a, pairs)
     if a.reflexive:
         subj, _ = _subject_of_clause(doc, a.head)
         if subj is not None and st.covered[subj.i] >= 0:
@@ -383,7 +385,9 @@ def _clause_antecedent(st: _State, a: Anaphor) -> int | None:
     t = doc[a.head]
     if t.dep_ in {"nsubj", "nsubjpass"}:
         verb = t.head
-        if verb.dep_ not in _EMBEDDED or verb.head.i == verb.i:
+        # "they" looks up only from reported speech: in "captured 23 pirates as they tried to
+        # board", the nearer group is meant.
+        if verb.dep_ not in (_REPORTED if a.want == "plural" else _EMBEDDED) or verb.head.i == verb.i:
             return None
         gov = verb.head
     elif t.dep_ == "poss":
@@ -399,6 +403,8 @@ def _clause_antecedent(st: _State, a: Anaphor) -> int | None:
         return None
     key = st.covered[subj.i]
     ent = st.ents[key]
+    if a.want == "plural":
+        return key if ent.type == "GROUP" else None  # "Authorities are saying they suspect arson"
     if not st.person(key) or ent.gender not in {None, a.want}:
         return None
     ent.gender = a.want
@@ -438,7 +444,9 @@ def _resolve_they(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, int]]
             continue
         if sent - ev.sent > 1:
             break
-        if _pair(st, ev.key):
+        if st.ents[ev.key].type == "GROUP":
+            # The nearest group: a pair the text names, or unnamed people of one kind ("captured
+            # 23 pirates as they tried to board").
             best_tok, best = ev.tok, ev.key
             break
     for x, y, s, e in pairs:
