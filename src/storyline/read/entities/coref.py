@@ -26,14 +26,21 @@ domestic partners and lovers) is the other member of the possessor's couple once
 article is read, and nothing when the article names no couple. After a pronoun the phrase
 includes it ("his mother"), which stays a mention of its own.
 
-Pronouns are resolved only when the evidence is clear: the best gender-matching candidate of the
-last three sentences is well ahead of any other, and no person of unknown gender outranks it; or
-the pronoun follows the only person mentioned in the last three sentences, whose gender was
-unknown (the pronoun then sets it). "the company", "the magazine" go to the most salient
-organisation or outlet.
+Pronouns are resolved only when the evidence is clear. First the syntax: a subject pronoun of a
+reported or adverbial clause is the subject of the clause it hangs on ("White said he was
+blindsided", "Raite died when he slipped"), a possessive is its own clause's subject ("Obama
+announces his nomination"), when that subject comes first, is a person and is not of the other
+gender (an unknown gender is set). Else salience, where an object pronoun is never its own
+clause's subject ("a driver struck her"): the best gender-matching candidate of the last three
+sentences is well ahead of any other, and no person of unknown gender outranks it; or a person of
+unknown gender is far ahead of everyone else in sight, or is the only one there and close by (the
+pronoun then sets the gender). "the company", "the magazine" go to the most salient organisation
+or outlet.
 "who" opening a relative clause on a person's mention is that person.
-"they/their" goes to a pair (a GROUP) mentioned in this or the previous sentence with no plural
-noun in between. "the pair", "the couple", "the estranged spouses" make a GROUP entity whose
+"they/their" in reported speech is the group that speaks ("The officers said they found a gun");
+else it goes to the nearest group (a pair or unnamed people of a kind: "captured 23 pirates as
+they tried to board") or coordinated pair mentioned in this or the previous sentence, with no
+plural noun in between. "the pair", "the couple", "the estranged spouses" make a GROUP entity whose
 ``attributes["members"]`` are the two person keys.
 """
 
