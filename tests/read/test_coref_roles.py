@@ -275,3 +275,10 @@ def test_a_headline_subject_of_a_participle_and_one_of_a_kind_are_unnamed_holder
     # a person's name before the noun is that person, not a holder of its own
     doc = nlp("Lohan lawyer charged with contempt\nShe was held.")
     assert not [e for e in doc._.sl_entities if e.attributes.get("roles") == ["lawyer"] and e.attributes.get("unnamed")]
+
+
+def test_a_bare_relation_noun_in_a_headline_is_an_unnamed_holder(nlp):
+    # After ECB+ 32ecbplus (CC BY 3.0): headlines drop articles; "mother" is a roles.json relation.
+    doc = nlp("Son suspected of killing mother and sister\nJohn Jenkin, 23, was released.")
+    mother = by_name(doc, "the mother")
+    assert mother.attributes.get("unnamed") and _mentions(mother) == ["mother"]

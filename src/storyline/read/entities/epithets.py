@@ -346,7 +346,11 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
             # "a man showed up at the party ... The man": an unnamed person of a kind is
             # introduced by the indefinite phrase, unless it describes someone named.
             start = _epithet_start(doc, i, lex, covered, _A) if is_role else None
-            if start is None and is_role and role[2] and _bare(doc, i, covered):
+            # A bare roles.json role counts when its first WordNet sense is a person too and no
+            # proper noun comes before it, whose relation or title it often is ("killing mother and
+            # sister"; not "Lohan lawyer charged", nor "star", first a celestial body).
+            if start is None and is_role and (role[2] or (words.is_person_noun(low) and not (i > 0 and doc[i - 1].tag_ in {"NNP", "NNPS"}))) \
+                    and _bare(doc, i, covered):
                 start = _plural_start(doc, i, covered)  # "British climber dies", "killing mother and sister"
             if start is not None and not _describing(doc, start, i):
                 out.append(Anaphor(start, i + 1, i, "nominal", role[0], role[1], wordnet=True, indefinite=True))
