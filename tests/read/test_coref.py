@@ -235,9 +235,30 @@ def test_role_introduced_for_an_unnamed_person_is_not_given_to_a_named_one() -> 
     assert mentions(by_name(doc, "Bram Okafor"), "nominal") == []
 
 
-def test_predicate_nominal_is_not_a_mention() -> None:
+def test_predicate_nominal_is_a_mention_of_its_subject() -> None:
+    # News coreference sets (ECB+) annotate "the better dancer" as a mention of Bram.
     doc = run(build(
-        "Bram|PROPN|NNP|nsubj|+1 was|AUX|VBD|ROOT|0 the|DET|DT|det|+2 better|ADJ|JJR|amod|+1 dancer|NOUN|NN|attr|-3 .",
+        "Bram|PROPN|NNP|nsubj|+1 was|AUX|VBD|ROOT|0|be the|DET|DT|det|+2 better|ADJ|JJR|amod|+1 dancer|NOUN|NN|attr|-3 .",
+        ents=[("Bram", "PERSON")],
+    ))
+    assert mentions(by_name(doc, "Bram"), "nominal") == ["the better dancer"]
+
+
+def test_predicate_nominal_of_a_controlled_infinitive_and_an_as_phrase() -> None:
+    doc = run(build(
+        "Bram|PROPN|NNP|nsubj|+1 scored|VERB|VBD|ROOT|0 to|PART|TO|aux|+1 become|VERB|VB|advcl|-2|become "
+        "the|DET|DT|det|+2 leading|VERB|VBG|amod|+1 dancer|NOUN|NN|attr|-3 . || "
+        "Mara|PROPN|NNP|nsubj|+1 is|AUX|VBZ|ROOT|0|be to|PART|TO|aux|+1 return|VERB|VB|xcomp|-2 as|ADP|IN|prep|-1 "
+        "choreographer|NOUN|NN|pobj|-1 .",
+        ents=[("Bram", "PERSON"), ("Mara", "PERSON")],
+    ))
+    assert mentions(by_name(doc, "Bram"), "nominal") == ["the leading dancer"]
+    assert mentions(by_name(doc, "Mara"), "nominal") == ["choreographer"]
+
+
+def test_predicate_nominal_of_a_verb_that_is_no_copula_is_not_a_mention() -> None:
+    doc = run(build(
+        "Bram|PROPN|NNP|nsubj|+1 met|VERB|VBD|ROOT|0|meet the|DET|DT|det|+1 dancer|NOUN|NN|attr|-2 .",
         ents=[("Bram", "PERSON")],
     ))
     assert mentions(by_name(doc, "Bram"), "nominal") == []
@@ -245,8 +266,72 @@ def test_predicate_nominal_is_not_a_mention() -> None:
 
 def test_copular_role_is_not_an_unnamed_person() -> None:
     doc = run(build(
-        "Bram|PROPN|NNP|compound|+1 Okafor|PROPN|NNP|nsubj|+1 is|AUX|VBZ|ROOT|0 a|DET|DT|det|+1 dancer|NOUN|NN|attr|-2 . || "
+        "Bram|PROPN|NNP|compound|+1 Okafor|PROPN|NNP|nsubj|+1 is|AUX|VBZ|ROOT|0|be a|DET|DT|det|+1 dancer|NOUN|NN|attr|-2 . || "
         "The|DET|DT|det|+1 dancer|NOUN|NN|nsubj|+1 bowed|VERB|VBD|ROOT|0 .",
         ents=[BRAM],
     ))
-    assert mentions(by_name(doc, "Bram Okafor"), "nominal") == ["The dancer"]
+    assert mentions(by_name(doc, "Bram Okafor"), "nominal") == ["a dancer", "The dancer"]
+
+
+def test_subject_pronoun_of_a_reported_clause_is_the_speaker() -> None:
+    # The speaker's gender is unknown and another man is in sight: the clause decides, not salience.
+    doc = run(build(
+        "Julien|PROPN|NNP|compound|+1 Dufresne|PROPN|NNP|nsubj|+1 arrived|VERB|VBD|ROOT|0 . || "
+        "Lou|PROPN|NNP|compound|+1 Marchal|PROPN|NNP|nsubj|+1 said|VERB|VBD|ROOT|0 he|PRON|PRP|nsubj|+1 "
+        "left|VERB|VBD|ccomp|-2 .",
+        ents=[JULIEN, ("Lou Marchal", "PERSON")],
+    ))
+    lou = by_name(doc, "Lou Marchal")
+    assert mentions(lou, "pronoun") == ["he"] and lou.gender == "male"
+    assert mentions(by_name(doc, "Julien Dufresne"), "pronoun") == []
+
+
+def test_subject_pronoun_of_an_adverbial_clause_is_the_main_subject() -> None:
+    doc = run(build(
+        "Julien|PROPN|NNP|compound|+1 Dufresne|PROPN|NNP|nsubj|+1 spoke|VERB|VBD|ROOT|0 . || "
+        "Lou|PROPN|NNP|compound|+1 Marchal|PROPN|NNP|nsubj|+1 died|VERB|VBD|ROOT|0 when|SCONJ|WRB|advmod|+2 "
+        "he|PRON|PRP|nsubj|+1 fell|VERB|VBD|advcl|-3 .",
+        ents=[JULIEN, ("Lou Marchal", "PERSON")],
+    ))
+    assert mentions(by_name(doc, "Lou Marchal"), "pronoun") == ["he"]
+
+
+def test_reported_clause_never_crosses_a_known_gender() -> None:
+    doc = run(build(
+        "Mara|PROPN|NNP|compound|+1 Quinn|PROPN|NNP|nsubj|+1 said|VERB|VBD|ROOT|0 he|PRON|PRP|nsubj|+1 "
+        "left|VERB|VBD|ccomp|-2 .",
+        ents=[MARA],
+    ))
+    assert mentions(by_name(doc, "Mara Quinn"), "pronoun") == []
+
+
+def test_possessive_pronoun_goes_to_its_clause_subject() -> None:
+    doc = run(build(
+        "Julien|PROPN|NNP|compound|+1 Dufresne|PROPN|NNP|nsubj|+1 spoke|VERB|VBD|ROOT|0 . || "
+        "Lou|PROPN|NNP|compound|+1 Marchal|PROPN|NNP|nsubj|+1 announced|VERB|VBD|ROOT|0 his|PRON|PRP$|poss|+1 "
+        "resignation|NOUN|NN|dobj|-2 .",
+        ents=[JULIEN, ("Lou Marchal", "PERSON")],
+    ))
+    assert mentions(by_name(doc, "Lou Marchal"), "pronoun") == ["his"]
+
+
+def test_object_pronoun_is_not_its_own_clause_subject() -> None:
+    # The driver is the most salient person, but "struck her" cannot be the driver herself.
+    doc = run(build(
+        "Mara|PROPN|NNP|compound|+1 Quinn|PROPN|NNP|nsubj|+1 walked|VERB|VBD|ROOT|0 . || "
+        "Elizabeth|PROPN|NNP|compound|+1 Hart|PROPN|NNP|nsubj|+1 struck|VERB|VBD|ROOT|0 her|PRON|PRP|dobj|-1 .",
+        ents=[MARA, ("Elizabeth Hart", "PERSON")],
+    ))
+    assert mentions(by_name(doc, "Mara Quinn"), "pronoun") == ["her"]
+    assert mentions(by_name(doc, "Elizabeth Hart"), "pronoun") == []
+
+
+def test_person_of_unknown_gender_far_ahead_takes_the_pronoun() -> None:
+    doc = run(build(
+        "Lou|PROPN|NNP|compound|+1 Marchal|PROPN|NNP|nsubj|+1 met|VERB|VBD|ROOT|0 with|ADP|IN|prep|-1 "
+        "Sasha|PROPN|NNP|compound|+1 Reyes|PROPN|NNP|pobj|-2 . || "
+        "Marchal|PROPN|NNP|nsubj|+1 left|VERB|VBD|ROOT|0 . || He|PRON|PRP|nsubj|+1 cried|VERB|VBD|ROOT|0 .",
+        ents=[("Lou Marchal", "PERSON"), ("Sasha Reyes", "PERSON")],
+    ))
+    lou = by_name(doc, "Lou Marchal")
+    assert mentions(lou, "pronoun") == ["He"] and lou.gender == "male"

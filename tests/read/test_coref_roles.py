@@ -174,8 +174,15 @@ def test_a_partner_noun_of_no_known_couple_is_left_alone(nlp):
 
 def test_counted_and_speaking_groups_of_people_are_unnamed_groups(nlp):
     doc = nlp("Four men rammed their car into a jewellery store on Monday, officials said.")
-    assert _mentions(by_name(doc, "the men")) == ["men"]
+    assert _mentions(by_name(doc, "the men")) == ["men", "their"]
     assert _mentions(by_name(doc, "the officials")) == ["officials"]
+
+
+def test_they_goes_to_the_nearest_group_or_the_group_a_reported_clause_hangs_on(nlp):
+    doc = nlp("The navy captured 23 pirates as they tried to board a ship. "
+              "The officers said they found a gun.")
+    assert _mentions(by_name(doc, "the pirates")) == ["pirates", "they"]
+    assert _mentions(by_name(doc, "the officers")) == ["The officers", "they"]
 
 
 def test_a_kind_of_person_in_a_title_case_headline_is_an_unnamed_person(nlp):
@@ -268,3 +275,10 @@ def test_a_headline_subject_of_a_participle_and_one_of_a_kind_are_unnamed_holder
     # a person's name before the noun is that person, not a holder of its own
     doc = nlp("Lohan lawyer charged with contempt\nShe was held.")
     assert not [e for e in doc._.sl_entities if e.attributes.get("roles") == ["lawyer"] and e.attributes.get("unnamed")]
+
+
+def test_a_bare_relation_noun_in_a_headline_is_an_unnamed_holder(nlp):
+    # After ECB+ 32ecbplus (CC BY 3.0): headlines drop articles; "mother" is a roles.json relation.
+    doc = nlp("Son suspected of killing mother and sister\nJohn Jenkin, 23, was released.")
+    mother = by_name(doc, "the mother")
+    assert mother.attributes.get("unnamed") and _mentions(mother) == ["mother"]

@@ -26,14 +26,21 @@ domestic partners and lovers) is the other member of the possessor's couple once
 article is read, and nothing when the article names no couple. After a pronoun the phrase
 includes it ("his mother"), which stays a mention of its own.
 
-Pronouns are resolved only when the evidence is clear: the best gender-matching candidate of the
-last three sentences is well ahead of any other, and no person of unknown gender outranks it; or
-the pronoun follows the only person mentioned in the last three sentences, whose gender was
-unknown (the pronoun then sets it). "the company", "the magazine" go to the most salient
-organisation or outlet.
+Pronouns are resolved only when the evidence is clear. First the syntax: a subject pronoun of a
+reported or adverbial clause is the subject of the clause it hangs on ("White said he was
+blindsided", "Raite died when he slipped"), a possessive is its own clause's subject ("Obama
+announces his nomination"), when that subject comes first, is a person and is not of the other
+gender (an unknown gender is set). Else salience, where an object pronoun is never its own
+clause's subject ("a driver struck her"): the best gender-matching candidate of the last three
+sentences is well ahead of any other, and no person of unknown gender outranks it; or a person of
+unknown gender is far ahead of everyone else in sight, or is the only one there and close by (the
+pronoun then sets the gender). "the company", "the magazine" go to the most salient organisation
+or outlet.
 "who" opening a relative clause on a person's mention is that person.
-"they/their" goes to a pair (a GROUP) mentioned in this or the previous sentence with no plural
-noun in between. "the pair", "the couple", "the estranged spouses" make a GROUP entity whose
+"they/their" in reported speech is the group that speaks ("The officers said they found a gun");
+else it goes to the nearest group (a pair or unnamed people of a kind: "captured 23 pirates as
+they tried to board") or coordinated pair mentioned in this or the previous sentence, with no
+plural noun in between. "the pair", "the couple", "the estranged spouses" make a GROUP entity whose
 ``attributes["members"]`` are the two person keys.
 """
 
@@ -67,6 +74,9 @@ _CHILD = frozenset({"son", "daughter", "sons", "daughters", "kids", "children", 
 _COUPLE_VERBS = frozenset({"marry", "wed", "date", "divorce", "leave", "meet", "romance"})
 _EPITHET_WINDOW = 8  # sentences an epithet may reach back
 _PRONOUN_WINDOW = 2
+_LEAD = 2.0  # how far ahead of everyone else a person of unknown gender must be for a pronoun
+_EMBEDDED = frozenset({"ccomp", "advcl"})
+_REPORTED = frozenset({"ccomp"})  # clauses whose subject pronoun looks up to the governing subject
 _DECAY = 0.5
 _RELATIVE = frozenset({"who", "whom", "whose"})
 _COPULAS = frozenset({"is", "was", "be", "been", "being", "are", "were", "’s", "'s", "as", "became", "become", "remains"})
@@ -332,7 +342,8 @@ def _resolve_org(st: _State, a: Anaphor) -> int | None:
 def _resolve_pronoun(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, int]]) -> int | None:
     doc = st.doc
     if a.want == "plural":
-        return _resolve_they(st, a, pairs)
+        key = _clause_antecedent(st, a)
+        return key if key is not None else _resolve_they(st, a, pairs)
     if a.reflexive:
         subj, _ = _subject_of_clause(doc, a.head)
         if subj is not None and st.covered[subj.i] >= 0:
@@ -340,7 +351,10 @@ def _resolve_pronoun(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, in
             if st.person(k) and st.ents[k].gender is None:
                 st.ents[k].gender = a.want  # "Lo Presti hanged himself", "A Mafia boss ...": the clause says who
             return k if st.person(k) and st.ents[k].gender == a.want else None
-    scores = st.scores(a.start_tok, _PRONOUN_WINDOW, set())
+    if (key := _clause_antecedent(st, a)) is not None:
+        return key
+    # A non-reflexive object is not its own clause's subject ("a driver struck her").
+    scores = st.scores(a.start_tok, _PRONOUN_WINDOW, _own_subject(st, a))
     # Children named in passing ("son Aleph, 12") are rarely the topic a pronoun picks up.
     ranked = sorted(((s if st.adult(k) else s * 0.5, k) for k, s in scores.items() if st.person(k) and st.named(k)), reverse=True)
     if not ranked:
@@ -348,6 +362,12 @@ def _resolve_pronoun(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, in
         # unnamed one's, by the same tests.
         ranked = sorted(((s, k) for k, s in scores.items() if st.person(k)), reverse=True)
     match = [(s, k) for s, k in ranked if st.ents[k].gender == a.want]
+    if ranked and st.ents[ranked[0][1]].gender is None and st.adult(ranked[0][1]) \
+            and all(s * _LEAD <= ranked[0][0] for s, _ in ranked[1:]):
+        # Far ahead of anyone else in sight ("Frederick C. LaRue was found dead in the hotel where
+        # he was staying"): the pronoun settles an unknown gender, as for the only person in sight.
+        st.ents[ranked[0][1]].gender = a.want
+        return ranked[0][1]
     if not match:
         # The only person in sight, of unknown gender, and close by: the pronoun settles the gender.
         if len(ranked) == 1 and st.ents[ranked[0][1]].gender is None and _last_sent(st, ranked[0][1], a.start_tok) >= st.idx.sent_of[a.head] - 1:
@@ -360,6 +380,53 @@ def _resolve_pronoun(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, in
     if len(match) > 1 and match[1][0] >= 0.5 * best_s:
         return None
     return best
+
+
+def _clause_antecedent(st: _State, a: Anaphor) -> int | None:
+    """The person a pronoun's syntax picks before any salience count: the subject of the clause
+    that a subject pronoun's clause hangs on ("White said he was blindsided", "Raite died when he
+    slipped"), or the subject of a possessive pronoun's own clause ("Obama announces his
+    nomination"). The subject must come first, be a person (named or not: "The coroner said he
+    believes ...") and not be of the other gender; an unknown gender is set by the pronoun."""
+    doc = st.doc
+    t = doc[a.head]
+    if t.dep_ in {"nsubj", "nsubjpass"}:
+        verb = t.head
+        # "they" looks up only from reported speech: in "captured 23 pirates as they tried to
+        # board", the nearer group is meant.
+        if verb.dep_ not in (_REPORTED if a.want == "plural" else _EMBEDDED) or verb.head.i == verb.i:
+            return None
+        gov = verb.head
+    elif t.dep_ == "poss":
+        gov = t.head
+        while gov.dep_ in {"dobj", "pobj", "prep"} and gov.head.i != gov.i:
+            gov = gov.head
+    else:
+        return None
+    if gov.pos_ not in {"VERB", "AUX"}:
+        return None
+    subj = next((c for c in gov.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or subj.i >= a.start_tok or st.covered[subj.i] < 0:
+        return None
+    key = st.covered[subj.i]
+    ent = st.ents[key]
+    if a.want == "plural":
+        return key if ent.type == "GROUP" else None  # "Authorities are saying they suspect arson"
+    if not st.person(key) or ent.gender not in {None, a.want}:
+        return None
+    ent.gender = a.want
+    return key
+
+
+def _own_subject(st: _State, a: Anaphor) -> set[int]:
+    """The entity of the subject of the clause where a pronoun is an object, which it cannot be."""
+    t = st.doc[a.head]
+    if t.dep_ == "pobj" and t.head.dep_ == "prep":
+        t = t.head
+    if t.dep_ not in {"dobj", "dative", "prep"} or t.head.pos_ not in {"VERB", "AUX"}:
+        return set()
+    subj = next((c for c in t.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return {st.covered[subj.i]} if subj is not None and st.covered[subj.i] >= 0 else set()
 
 
 def _pair(st: _State, key: int) -> bool:
@@ -384,7 +451,9 @@ def _resolve_they(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, int]]
             continue
         if sent - ev.sent > 1:
             break
-        if _pair(st, ev.key):
+        if st.ents[ev.key].type == "GROUP":
+            # The nearest group: a pair the text names, or unnamed people of one kind ("captured
+            # 23 pirates as they tried to board").
             best_tok, best = ev.tok, ev.key
             break
     for x, y, s, e in pairs:
