@@ -7,7 +7,6 @@ case-sensitive) and not in a bare sentence-initial "Us" without an outlet contex
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from storyline.read.doc import DocIndex
 from storyline.read.entities.lexicon import Lexicon, Outlet, outlet_regex
@@ -70,54 +69,15 @@ def _in_context(idx: DocIndex, start: int, end: int, lex: Lexicon) -> bool:
     return _matches_phrase(right, lex.outlet_after, before=False)
 
 
-_Forms = tuple[dict[str, str], dict[str, str], "_Scanner | None"]
-# (id(lexicon), publisher) -> (lexicon, forms): the forms depend only on these two.
+_Forms = tuple[dict[str, str], dict[str, str], "re.Pattern[str] | None"]
+# (id(lexicon), publisher) -> (lexicon, forms): the forms depend only on these two, and
+# rebuilding the alternation regex for every article cost more than matching it.
 _FORMS_CACHE: dict[tuple[int, str | None], tuple[Lexicon, _Forms]] = {}
 _FORMS_CACHE_MAX = 256
-# id(lexicon) -> (lexicon, the alternation over the gazetteer's forms): compiling it costs about
-# a tenth of a second, so it is compiled once per lexicon, not once per publisher; a publisher the
-# gazetteer lacks adds a small alternation of its own forms (see _Scanner).
-_GAZETTEER_RX: dict[int, tuple[Lexicon, re.Pattern[str] | None, frozenset[str]]] = {}
-
-
-class _Scanner:
-    """Finds what one alternation over the gazetteer's and the publisher's forms together would
-    find (``outlet_regex`` of both: at the leftmost position where any form matches, the longest
-    one), with the gazetteer's alternation compiled once and a small one for the publisher's
-    forms: the earlier of the two matches wins, the longer one at the same position."""
-
-    def __init__(self, gazetteer: re.Pattern[str] | None, publisher: re.Pattern[str] | None):
-        self._rxs = [rx for rx in (gazetteer, publisher) if rx is not None]
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if len(self._rxs) == 1:
-            yield from self._rxs[0].finditer(text)
-            return
-        pos = 0
-        ahead: list[re.Match[str] | None] = [rx.search(text, pos) for rx in self._rxs]
-        while True:
-            for k, rx in enumerate(self._rxs):
-                m = ahead[k]
-                if m is not None and m.start() < pos:  # overlapped by the last match: look again after it
-                    ahead[k] = rx.search(text, pos)
-            found = [m for m in ahead if m is not None]
-            if not found:
-                return
-            best = min(found, key=lambda m: (m.start(), -len(m.group(0))))
-            yield best
-            pos = best.end()
-
-
-def _gazetteer_regex(lex: Lexicon) -> tuple[re.Pattern[str] | None, frozenset[str]]:
-    hit = _GAZETTEER_RX.get(id(lex))
-    if hit is None or hit[0] is not lex:
-        forms = frozenset(f for o in lex.outlets for f in (o.name, *o.aliases, *o.ambiguous) if f)
-        hit = _GAZETTEER_RX[id(lex)] = (lex, outlet_regex(list(forms)), forms)
-    return hit[1], hit[2]
 
 
 def _forms(lex: Lexicon, publisher: str | None) -> _Forms:
-    """Sure forms, context-dependent forms and their scanner, for this lexicon and publisher."""
+    """Sure forms, context-dependent forms and their regex, for this lexicon and publisher."""
     key = (id(lex), publisher)
     hit = _FORMS_CACHE.get(key)
     if hit is not None and hit[0] is lex:
@@ -135,12 +95,7 @@ def _forms(lex: Lexicon, publisher: str | None) -> _Forms:
     for o in outlets:
         if o.name in o.ambiguous:
             sure.pop(o.name, None)
-    gazetteer, known = _gazetteer_regex(lex)
-    # Every form is in ``sure`` or ``maybe`` (a name popped from ``sure`` is one of its outlet's
-    # ambiguous forms): the publisher's own forms are those the gazetteer lacks.
-    extra = [f for f in (*sure, *maybe) if f and f not in known]
-    scanner = _Scanner(gazetteer, outlet_regex(extra)) if gazetteer is not None or extra else None
-    forms = (sure, maybe, scanner)
+    forms = (sure, maybe, outlet_regex(list(sure) + list(maybe)))
     if len(_FORMS_CACHE) >= _FORMS_CACHE_MAX:
         _FORMS_CACHE.clear()
     _FORMS_CACHE[key] = (lex, forms)
