@@ -2,7 +2,7 @@
 
 import gc
 
-from storyline.core.heap import FIRST_GENERATION, long_lived, paused
+from storyline.core.heap import FIRST_GENERATION, long_lived, paused, permanent
 
 
 def test_block_freezes_and_restores():
@@ -69,3 +69,27 @@ def test_paused_disables_and_restores_the_collector():
         assert not gc.isenabled()  # a caller's own choice is kept
     finally:
         gc.enable()
+
+
+def test_permanent_moves_what_the_block_made_out_of_the_collectors_view():
+    try:
+        with permanent():
+            assert not gc.isenabled()
+            table = [[i] for i in range(1000)]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= len(table)
+        with long_lived():
+            pass
+        assert gc.get_freeze_count() == 0  # a long_lived block that ends puts them back
+    finally:
+        gc.unfreeze()
+
+
+def test_permanent_freezes_nothing_when_the_block_raises():
+    frozen = gc.get_freeze_count()
+    try:
+        with permanent():
+            raise ValueError("corrupt table")
+    except ValueError:
+        pass
+    assert gc.isenabled() and gc.get_freeze_count() == frozen

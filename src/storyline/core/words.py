@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from storyline.core.errors import DataError
-from storyline.core.heap import paused
+from storyline.core.heap import permanent
 
 __all__ = [
     "load_table",
@@ -136,7 +136,7 @@ _WITH_HYPONYMS: Lazy[frozenset[str]] = Lazy(lambda: frozenset(h for s in _table(
 
 def _load(path: Path) -> _Table:
     try:
-        with paused():  # millions of small lists that live as long as the process
+        with permanent():  # millions of small lists that live as long as the process
             raw = json.loads(gzip.decompress(path.read_bytes()))
     except FileNotFoundError:
         raise WordDataError("the WordNet table is missing", fix=REBUILD, input=str(path)) from None

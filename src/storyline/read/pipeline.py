@@ -25,6 +25,7 @@ from storyline.core.dates import DEFAULT_TIMEX_CONVENTION
 from storyline.core.errors import ModelNotFound
 from storyline.core.options import DEFAULT_ATTRIBUTION_CONVENTION, AnalysisOptions
 from storyline.read.doc import ensure_extensions
+from storyline.read.lemmatizer import use_array_lemmatizer
 from storyline.read.ruler import use_array_ruler
 
 __all__ = ["PipelineSpec", "COMPONENTS", "DEFAULT_MODELS", "LINES", "add_line_breaks", "describe_pipeline", "load_pipeline",
@@ -125,6 +126,7 @@ def _load_pipeline(name: str | None, packs: tuple[str, ...], timex_convention: s
         )
     register_components()
     use_array_ruler(nlp)  # the same annotations, an eighth of the base pipeline's time less
+    use_array_lemmatizer(nlp)  # the same lemmas, asked once per distinct token
     add_line_breaks(nlp)
     for component, _ in COMPONENTS:
         if component not in nlp.pipe_names:

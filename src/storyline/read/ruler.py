@@ -28,7 +28,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
-__all__ = ["ArrayRuler", "compile_ruler", "use_array_ruler"]
+__all__ = ["ArrayRuler", "compile_ruler", "swap_component", "use_array_ruler"]
 
 _COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 _ARRAY_ATTRS = [TAG, LOWER, DEP, IS_SPACE]
@@ -207,11 +207,12 @@ def use_array_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
     fast = compile_ruler(ruler)
     if fast is None:
         return False
-    _swap(nlp, name, fast)
+    swap_component(nlp, name, fast)
     return True
 
 
-def _swap(nlp: Language, name: str, component: Callable[[Doc], Doc]) -> None:
+def swap_component(nlp: Language, name: str, component: Callable[[Doc], Doc]) -> None:
+    """Put ``component`` in place of the pipe ``name``, keeping its name and place."""
     # Language keeps (name, component) pairs; replacing the component under the same name keeps
     # pipe_names, the order and the other components untouched.
     index = nlp.component_names.index(name)

@@ -208,9 +208,18 @@ def _subject_of_clause(doc: Doc, tok: int):
     return None, verb
 
 
+_REFLEXIVES = frozenset({"herself", "himself"})
+
+
 def _reflexive_gender(doc: Doc, head: int) -> str | None:
     t = doc[head]
     if t.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    # The subtree lies inside the sentence: walking it (a Token per node, at every level) is
+    # only worth it when the sentence has a reflexive at all.
+    idx = DocIndex.build(doc)
+    start, end = idx.sent_bounds[idx.sent_of[head]]
+    if _REFLEXIVES.isdisjoint(idx.lowers[start:end]):
         return None
     for d in t.head.subtree:
         if d.lower_ == "herself":
