@@ -12,6 +12,7 @@ from helpers.builders import ArticleBuilder
 
 from storyline.core.records import Fact
 from storyline.reconcile import reconcile
+from storyline.reconcile import across
 from storyline.reconcile.across import directions, durations, event_counts, happening_counts, place_properties
 from storyline.reconcile.cast import build_cast
 from storyline.reconcile.features import build_views
@@ -342,6 +343,9 @@ def _lengths(*articles, subjects=()):
         r = x.build()
         if told:  # the builder types a claim's timex as a date
             r = replace(r, timexes=tuple(replace(t, type="DURATION", mod=told[2]) for t in r.timexes))
+        at = r.article.text.find(predicate[:4], r.claims[0].start) if predicate else -1
+        if at >= 0:  # where the reader puts the predicate: its verb as written ("lasted")
+            r = replace(r, claims=(replace(r.claims[0], predicate_start=at),))
         readings.append(r)
     return durations(build_views(readings, build_cast(readings))), ids
 
@@ -368,3 +372,36 @@ def test_lengths_that_may_all_hold_or_of_other_happenings_do_not_conflict():
     assert not _lengths(*spoke, subjects=("Ada Brook", "Tom Vance"))[0]  # two people's
     assert _lengths(*spoke, subjects=("Ada Brook", "Ada Brook"))[0]
     assert not _lengths(("the tremor lasted 30 seconds", "last"), ("the ground shook again 10 minutes later", "shake"))[0]
+    # the subject says what lasted, not every event noun of the claim: a meeting, not the shooting
+    assert not _lengths(("the meeting after the shooting lasted two hours", "last"), ("the shooting lasted 10 minutes", "last"))[0]
+    assert _lengths(("the shooting after the meeting lasted two hours", "last"), ("the shooting lasted 10 minutes", "last"))[0]
+
+
+def test_a_claim_with_no_predicate_tells_no_length_and_does_not_fail():
+    assert not _lengths(("the ground shook for 60 seconds", ""), ("the tremor lasted 30 seconds", ""))[0]
+
+
+def test_the_cap_on_lengths_counts_distinct_lengths_not_claims(monkeypatch):
+    monkeypatch.setattr(across, "PER_EVENT", 2)
+    same = ("the tremor lasted 30 seconds", "last")
+    assert _lengths(same, same, same, ("the tremor lasted 60 seconds", "last"))[0]
+
+
+def test_a_duration_the_reader_read_as_a_number_is_not_read_again_from_its_timex():
+    """The number the reader read is the length; its timex (here normalised wrongly, one minute) is
+    not read again over it, whether or not the number says what lasted."""
+    def told(text, predicate, timex_value):
+        x = ArticleBuilder("a0", "Outlet 0", "2024-12-03")
+        x.claim(text, predicate=predicate, when=timex_value, when_text="30 seconds")
+        bare = ArticleBuilder("a0", "Outlet 0", "2024-12-03")
+        bare.claim(text, predicate=predicate)  # the builder reads no number under a timex: read it here
+        r, numbers = x.build(), bare.build().claims[0].quantities
+        assert numbers
+        return replace(r, timexes=tuple(replace(t, type="DURATION") for t in r.timexes),
+                       claims=(replace(r.claims[0], quantities=numbers, predicate_start=r.article.text.index("last")),))
+
+    other = ArticleBuilder("a1", "Outlet 1", "2024-12-03")
+    other.claim("the tremor lasted 30 seconds", predicate="last")
+    for r in (told("the tremor lasted 30 seconds", "last", "PT1M"), told("the ground shook, lasting 30 seconds", "shake", "PT1M")):
+        readings = [r, other.build()]
+        assert not durations(build_views(readings, build_cast(readings)))

@@ -82,8 +82,9 @@ Cost: place properties are grouped by holder or anchor, and within a group one c
 range is compared; event counts are compared within one event, one claim per distinct measure and
 at most :data:`PER_EVENT` figures per event; counts of happenings are grouped by event, noun and
 qualifiers, one claim per article and value, at most :data:`PER_EVENT` values per group (each pair
-of values is compared once, on its first claims from two articles), so the step grows with the
-story, not its square.
+of values is compared once, on its first claims from two articles); lengths of happenings are
+compared story-wide, one claim per article and distinct length, at most :data:`PER_EVENT` distinct
+lengths (what lasted and how long) per story, so the step grows with the story, not its square.
 The step is a function of the views, the readings' mentions, the cast and the facts only, so an
 incremental reconcile recomputes it from its (cached) inputs and gets the same result.
 """
@@ -97,6 +98,8 @@ from itertools import combinations
 from functools import lru_cache
 from typing import Callable, Iterable, Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from storyline.core import words
 from storyline.core.lexicon import load_data
 from storyline.core.records import ArticleReading, Fact, Quantity
@@ -105,6 +108,8 @@ from storyline.reconcile.cast import Cast
 from storyline.reconcile.conflicts import (
     Bounds,
     Found,
+    _affirms,
+    _uncertain,
     claim_measures,
     clash,
     context_measures,
@@ -406,30 +411,58 @@ def _lasting(verb: str | None) -> bool:
 
 
 def _length_of(v: ClaimView, role: str | None, role_pos: str | None, start: int) -> frozenset[tuple[str, str]]:
-    """What the length written at ``start`` is the length of: the claim's event nouns when its verb
-    is one of lasting ("the tremor lasted 30 seconds"), the verb it follows after "for" ("the
+    """What the length written at ``start`` is the length of: the event nouns heading the claim's
+    subject when its verb is one of lasting ("the tremor lasted 30 seconds"), the verb it follows after "for" ("the
     ground shaking for about a minute"); nothing otherwise ("10 minutes later" is a time after)."""
     verb = role if role_pos == "v" else None
-    if _lasting(verb) or (verb is None and _lasting(v.claim.predicate.split()[0])):
-        nouns = {words.lemmatize(t, "n") or t for t in v.tokens}
-        return frozenset((n, "n") for n in nouns if not _lasting(n) and words.is_event_noun(n))
-    if _FOR.search(v.article.text, max(0, start - 12), start):
-        return frozenset({(verb or v.claim.predicate.split()[0], "v")})
+    told = v.claim.predicate.split()[:1]  # an empty predicate tells no verb
+    if _lasting(verb) or (verb is None and told and _lasting(told[0])):
+        return frozenset((n, "n") for n in _subject_nouns(v))
+    if _FOR.search(v.article.text, max(0, start - 12), start) and (verb or told):
+        return frozenset({(verb or told[0], "v")})
     return frozenset()
 
 
-def _lengths(v: ClaimView) -> list[_Length]:
+def _subject_nouns(v: ClaimView) -> set[str]:
+    """The event noun heading the claim's subject, read in the words before its predicate: the last
+    word of the run of words right before it, or of an earlier run whose last word is an event noun
+    that the later run modifies ("the meeting after the shooting" is a meeting; "a witness said the
+    tremor" is a tremor). A claim with no predicate offset gives the event nouns of its whole
+    wording."""
+    c = v.claim
+    if c.predicate_start is None or not c.start <= c.predicate_start <= c.end:
+        nouns = {words.lemmatize(t, "n") or t for t in v.tokens}
+        return {n for n in nouns if not _lasting(n) and words.is_event_noun(n)}
+    runs: list[list[str]] = [[]]
+    for w in re.findall(r"[a-z]+", v.article.text[c.start : c.predicate_start].lower()):
+        if w in STOP_WORDS:
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append(words.lemmatize(w, "n") or w)
+    heads = [r[-1] for r in runs if r]
+    heads = [h if not _lasting(h) and words.is_event_noun(h) else None for h in heads]
+    if not heads or heads[-1] is None:
+        return set()
+    i = len(heads) - 1
+    while i > 0 and heads[i - 1] is not None:
+        i -= 1  # a noun's modifiers come after it: "the meeting after the shooting"
+    return {heads[i]}
+
+
+def _lengths(v: ClaimView, bounds: Bounds | None = None) -> list[_Length]:
     """The lengths of happenings a claim tells: its numbers of a duration, and its own TIMEX3
     duration in hours, minutes or seconds when no number covers it ("for about a minute")."""
     out = []
-    for m in claim_measures(v):
-        if m.thing == "duration" and (what := _length_of(v, m.role, m.role_pos, m.quantity.start)):
+    told = [m for m in claim_measures(v, bounds) if m.thing == "duration"]
+    for m in told:
+        if what := _length_of(v, m.role, m.role_pos, m.quantity.start):
             out.append(_Length(v, m, what))
     t, c = v.timex, v.claim
-    if t is None or t.type != "DURATION" or not (c.start <= t.start and t.end <= c.end) or not _affirmed(v):
+    if t is None or t.type != "DURATION" or not (c.start <= t.start and t.end <= c.end) or not _affirms(v) or _uncertain(v):
         return out
-    if any(x.measure.quantity.start < t.end and t.start < x.measure.quantity.end for x in out):
-        return out
+    if any(m.quantity.start < t.end and t.start < m.quantity.end for m in told):
+        return out  # the reader's number covers it, whether or not it says what lasted
     if (told := clock_duration(t.value, t.mod)) is not None and (what := _length_of(v, None, None, t.start)):
         n, unit, modifier = told
         q = Quantity(n, unit, modifier, t.start, t.end, t.text, None, False)
@@ -442,10 +475,11 @@ def _one_happening(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]])
     return any(words.related(x, px, y, py) in _ONE_HAPPENING for x, px in a for y, py in b)
 
 
-def durations(views: Sequence[ClaimView]) -> list[Found]:
+def durations(views: Sequence[ClaimView], bounds: Bounds | None = None) -> list[Found]:
     """How long one happening lasted, told in two articles in ways that cannot both be right: "the
     tremor lasted 30 seconds" / "felt the ground shaking for about a minute". A length counts only
-    when the words say what lasted: the subject of a verb of lasting (WordNet last.v.01), or the
+    when the words say what lasted: the event noun heading the subject of a verb of lasting (WordNet last.v.01; "the meeting after
+    the shooting lasted" tells a meeting's length), or the
     verb a "for" phrase follows; two lengths are of one happening when those words are one word,
     synonyms, derived from each other or a hypernym apart (WordNet: tremor / shake). Not compared:
     "10 minutes later" (a time after), lengths told of two different subjects, a lower bound
@@ -453,13 +487,17 @@ def durations(views: Sequence[ClaimView]) -> list[Found]:
     lasted just over 10 seconds" / "about a minute"), lengths of unrelated happenings (a stand-off,
     a drive); updates and dates as inside a fact (:func:`storyline.reconcile.conflicts.judge_measures`).
     Story-wide, not per event: the two wordings of one shaking land in two events (shake / last).
-    The first :data:`PER_EVENT` distinct lengths of the story are compared, one claim per article."""
+    The first :data:`PER_EVENT` distinct lengths (what lasted and how long) of the story are
+    compared, each on the first claim of each article that tells it."""
     firsts: dict[tuple, _Length] = {}
+    distinct: set[tuple] = set()
     for v in sorted(views, key=lambda v: v.order):
-        for x in _lengths(v):
-            key = (x.what, x.measure.low, x.measure.high, v.article.id)
-            if key not in firsts and len(firsts) < PER_EVENT:
-                firsts[key] = x
+        for x in _lengths(v, bounds):
+            length = (x.what, x.measure.low, x.measure.high)
+            if length not in distinct and len(distinct) >= PER_EVENT:
+                continue
+            distinct.add(length)
+            firsts.setdefault((*length, v.article.id), x)
     out: list[Found] = []
     for a, b in combinations(firsts.values(), 2):
         if a.view.article.id == b.view.article.id or not clash(a.measure, b.measure):
@@ -661,7 +699,7 @@ def across_facts(readings: Sequence[ArticleReading], views: Sequence[ClaimView],
     seen = set(known)
     out = []
     found_all = place_properties(readings, views, cast) + event_counts(views, facts, bounds)
-    found_all += happening_counts(views, facts, bounds) + durations(views)
+    found_all += happening_counts(views, facts, bounds) + durations(views, bounds)
     for found in found_all + homes(readings, views, cast, name) + directions(views, facts):
         a, b = found.claims
         if a not in fact_of or b not in fact_of or frozenset(found.claims) in seen:
