@@ -314,9 +314,36 @@ def test_counts_of_happenings_that_may_all_hold_do_not_conflict():
     assert not _happenings(three, "the quake was followed by at least four strong aftershocks",
                            events=("v-1", "v-2"))[0]  # two events: two quakes
     assert not _happenings("a 6.1 quake struck the island", "a 5.6 quake struck the island")[0]  # magnitudes
+    assert not _happenings("a 6 quake struck the island", "a 7 quake struck the island")[0]  # whole magnitudes too
     # acts are counted per player, game or season: never set against each other here
     assert not _happenings("the Lakers won three games in the series", "the Lakers won at least four games",
                            predicates=("win", "win"))[0]
+
+
+def test_counts_of_happenings_are_set_against_a_count_of_another_article():
+    """The first claim telling one value may be in the article of the other value: the pair is
+    then taken with a later claim of the value, from another article."""
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    b = ArticleBuilder("b1", "Reuters", "2024-12-03")
+    a3 = a.claim("state media said three strong aftershocks were felt on the island", predicate="feel")
+    a5 = a.claim("later five strong aftershocks were felt on the island", predicate="feel")
+    b3 = b.claim("the quake was followed by three strong aftershocks", predicate="follow")
+    readings = [_counted_noun(a.build()), _counted_noun(b.build())]
+    views = build_views(readings, build_cast(readings))
+    [x] = happening_counts(views, _facts(readings, [[a3], [a5], [b3]]))
+    assert set(x.claims) == {a5, b3}
+
+
+def test_a_count_of_happenings_inside_one_fact_is_left_to_the_fact():
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    b = ArticleBuilder("b1", "Reuters", "2024-12-03")
+    ca = a.claim("state media said three strong aftershocks were felt on the island", predicate="feel")
+    cb = b.claim("the quake was followed by five strong aftershocks", predicate="follow")
+    readings = [_counted_noun(a.build()), _counted_noun(b.build())]
+    views = build_views(readings, build_cast(readings))
+    one, two = _facts(readings, [[ca, cb]]), _facts(readings, [[ca], [cb]])
+    assert not across.across_facts(readings, views, build_cast(readings), one, (), str)
+    assert [x.kind for x in across.across_facts(readings, views, build_cast(readings), two, (), str)] == ["count"]
 
 
 def test_the_story_lists_a_count_of_happenings_under_both_facts():

@@ -155,7 +155,9 @@ CONFLICT_KIND: dict[str, ConflictRow] = _table(
     ConflictRow("age", "age", "contradicted", "two ages of one person that no single birth date fits"),
     ConflictRow("derived_date", "derived date", "contradicted",
                 "a date implied by an anniversary or a length of marriage that misses a stated one"),
-    ConflictRow("count", "count", "contradicted", "two different counts of a person's or couple's children"),
+    ConflictRow("count", "count", "contradicted",
+                "two different counts of a person's or couple's children, or of one event's happenings "
+                "(three strong aftershocks / at least four strong aftershocks) whose ranges do not meet"),
     ConflictRow("quantity", "quantity", "contradicted",
                 "two numbers of the same measure of one event (deaths, injured, magnitude, distance, rounds) or of one "
                 "place (its population, its distance from another place) "

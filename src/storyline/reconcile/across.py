@@ -704,7 +704,7 @@ def across_facts(readings: Sequence[ArticleReading], views: Sequence[ClaimView],
         a, b = found.claims
         if a not in fact_of or b not in fact_of or frozenset(found.claims) in seen:
             continue
-        if fact_of[a] == fact_of[b] and found.kind == "quantity":  # judged inside the fact
+        if fact_of[a] == fact_of[b] and found.kind in ("quantity", "count"):  # its figures judged inside the fact
             continue
         seen.add(frozenset(found.claims))
         out.append(found)
