@@ -274,3 +274,6 @@ def test_clock_duration_reads_hours_minutes_and_seconds_with_their_bound():
     assert clock_duration("PT1.5H", "MORE_THAN") == (1.5, "hour", "more_than")
     assert clock_duration("P2Y") is None and clock_duration("PTXM") is None and clock_duration(None) is None
     assert clock_duration("PT1M", "START") is None  # "the start of a minute" bounds nothing
+    # "nearly a minute" and "less than a minute" both get LESS_THAN: neither reading is sure
+    assert clock_duration("PT1M", "LESS_THAN") is None
+    assert clock_duration("PT1M", "EQUAL_OR_LESS") == (1.0, "minute", "at_most")

@@ -15,6 +15,7 @@ from storyline.reconcile import reconcile
 from storyline.reconcile import across
 from storyline.reconcile.across import directions, durations, event_counts, happening_counts, place_properties
 from storyline.reconcile.cast import build_cast
+from storyline.reconcile.conflicts import lower_bounds
 from storyline.reconcile.features import build_views
 
 
@@ -412,6 +413,18 @@ def test_the_cap_on_lengths_counts_distinct_lengths_not_claims(monkeypatch):
     monkeypatch.setattr(across, "PER_EVENT", 2)
     same = ("the tremor lasted 30 seconds", "last")
     assert _lengths(same, same, same, ("the tremor lasted 60 seconds", "last"))[0]
+
+
+def test_a_bare_length_an_article_also_gives_as_a_lower_bound_is_that_bound():
+    a = ArticleBuilder("a0", "Outlet 0", "2024-12-03")
+    a.claim("the tremor lasted at least 30 seconds", predicate="last")
+    a.claim("the tremor lasted 30 seconds", predicate="last")
+    b = ArticleBuilder("a1", "Outlet 1", "2024-12-03")
+    b.claim("the tremor lasted 60 seconds", predicate="last")
+    readings = [a.build(), b.build()]
+    views = build_views(readings, build_cast(readings))
+    assert durations(views)  # read alone, "30 seconds" is not "60 seconds"
+    assert not durations(views, lower_bounds(views))
 
 
 def test_a_duration_the_reader_read_as_a_number_is_not_read_again_from_its_timex():

@@ -527,15 +527,18 @@ def news_window(published: date) -> Moment:
 
 _CLOCK_DURATION = re.compile(r"^PT(?P<n>\d+(?:\.\d+)?)(?P<u>[HMS])$")
 _CLOCK_UNITS = {"H": "hour", "M": "minute", "S": "second"}
-# TIMEX3 mods of a duration as the quantity modifiers of storyline.core.records.Quantity
+# TIMEX3 mods of a duration as the quantity modifiers of storyline.core.records.Quantity. Not
+# LESS_THAN: taggers give it to "less than a minute" (at most) and to "nearly" / "almost" / "just
+# under a minute" (just below it) alike, and the mod cannot tell which.
 _DURATION_MODS = {None: None, "APPROX": "about", "MORE_THAN": "more_than", "EQUAL_OR_MORE": "at_least",
-                  "LESS_THAN": "at_most", "EQUAL_OR_LESS": "at_most"}
+                  "EQUAL_OR_LESS": "at_most"}
 
 
 def clock_duration(value: str | None, mod: str | None = None) -> tuple[float, str, str | None] | None:
     """(number, unit, quantity modifier) of a TIMEX3 duration told in hours, minutes or seconds:
     'PT1M' with mod APPROX ("about a minute") -> (1.0, 'minute', 'about'). None for any other value
-    ('P2Y', 'PTXM') or a mod that is no bound ('START', 'MID')."""
+    ('P2Y', 'PTXM'), a mod that is no bound ('START', 'MID') or LESS_THAN, which "nearly a minute"
+    (just below one) and "less than a minute" (at most one) both get."""
     m = _CLOCK_DURATION.match(value or "")
     if m is None or mod not in _DURATION_MODS:
         return None
