@@ -15,6 +15,7 @@ from storyline.reconcile.measures import (
     ABOUT,
     NEAR,
     comparable,
+    in_units_of,
     measures_of,
     value_range,
 )
@@ -104,3 +105,10 @@ def test_lengths_carry_what_they_are_measured_from():
 ])
 def test_comparable(a, b, expected):
     assert any(comparable(x, y) for x in measures(a) for y in measures(b)) is expected
+
+
+def test_a_small_value_in_another_unit_keeps_two_significant_digits():
+    two = one("the tremor lasted 2 seconds")
+    minute = one("the tremor lasted 1 minute")
+    assert in_units_of(two, minute) == "2 seconds \u2248 0.033 minutes"  # not "≈ 0 minutes"
+    assert in_units_of(one("the tremor lasted 30 seconds"), minute) == "30 seconds \u2248 0.5 minutes"

@@ -1,6 +1,6 @@
 from helpers.builders import ArticleBuilder
 
-from storyline.reconcile.cast import build_cast
+from storyline.reconcile.cast import article_cast, build_cast
 
 
 def _story_of(cast, eid):
@@ -483,3 +483,10 @@ def test_the_lede_holder_is_the_one_named_person_of_its_article_who_did_the_same
     assert "opened fire" in " ".join(cast.by_id[cast.of[h]].evidence) or "open_fire" in " ".join(cast.by_id[cast.of[h]].evidence)
     cast, w, h = _lede("Ann Roe")  # someone else there did one of those deeds: it could be her
     assert cast.of[w] != cast.of[h]
+
+
+def test_an_article_s_deeds_are_frozen_so_the_cache_cannot_be_changed_through_them():
+    r = _doer("Ray Lane", 2)
+    people = [e for e in r.entities if e.type == "PERSON"]
+    deeds = article_cast(people, r.claims).deeds
+    assert deeds and all(isinstance(d, frozenset) for d in deeds.values())

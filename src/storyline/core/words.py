@@ -442,6 +442,12 @@ def is_person_noun(word: str, senses: int = 1) -> bool:
     return False
 
 
+def _first_sense_under(word: str, roots: frozenset[str]) -> bool:
+    """Whether the noun's most frequent WordNet sense is one of ``roots`` or below one."""
+    ids = synsets(word, "n")[:1]
+    return bool(ids) and bool(roots & {ids[0], *hypernyms(ids[0], None)})
+
+
 _PARTNER_ROOTS = frozenset({"domestic_partner.n.01", "lover.n.01", "betrothed.n.01"})
 
 
@@ -449,8 +455,7 @@ _PARTNER_ROOTS = frozenset({"domestic_partner.n.01", "lover.n.01", "betrothed.n.
 def is_partner_noun(word: str) -> bool:
     """Whether the noun's most frequent sense is a kind of spouse or lover ("wife", "husband",
     "partner", "boyfriend", "fiancee"): a relation a couple's two members hold to each other."""
-    ids = synsets(word, "n")[:1]
-    return bool(ids) and bool(_PARTNER_ROOTS & {ids[0], *hypernyms(ids[0], None)})
+    return _first_sense_under(word, _PARTNER_ROOTS)
 
 
 _PEOPLE_GROUP_ROOTS = frozenset({"force.n.04"})
@@ -461,8 +466,7 @@ def is_people_group(word: str) -> bool:
     """Whether the noun's most frequent sense is a force of people spoken of as people ("police",
     "troops": force.n.04 and below), not an institution ("government"). "people" itself is not one:
     as a group it merged distinct groups of a story."""
-    ids = synsets(word, "n")[:1]
-    return bool(ids) and bool(_PEOPLE_GROUP_ROOTS & {ids[0], *hypernyms(ids[0], None)})
+    return _first_sense_under(word, _PEOPLE_GROUP_ROOTS)
 
 
 _NATURAL_ROOTS = frozenset({"natural_phenomenon.n.01"})
@@ -473,8 +477,7 @@ def is_natural_happening(word: str) -> bool:
     """Whether the noun's most frequent sense is a happening no one does (natural_phenomenon.n.01
     and below: "aftershock", "quake", "storm", "flood"), not an act ("game", "attack", "touchdown")
     or an outcome ("win")."""
-    ids = synsets(word, "n")[:1]
-    return bool(ids) and bool(_NATURAL_ROOTS & {ids[0], *hypernyms(ids[0], None)})
+    return _first_sense_under(word, _NATURAL_ROOTS)
 
 
 @lru_cache(maxsize=65536)

@@ -122,7 +122,7 @@ class _Linker:
         self.evidence: dict[str, list[str]] = defaultdict(list)  # merge lines, collected at the end
         # Each person's epithets, deeds and whether it is unnamed, read once per article (ArticleCast).
         self.epithets: dict[str, frozenset[str]] = {}
-        self.deeds: dict[str, set[tuple[str, str]]] = {}
+        self.deeds: dict[str, frozenset[tuple[str, str]]] = {}
         self.unnamed: set[str] = set()
 
     def merge(self, a: ArticleEntity, b: ArticleEntity, why: str) -> None:
@@ -674,7 +674,7 @@ class ArticleCast:
 
     epithets: dict[str, frozenset[str]]  # person id -> its epithets (:func:`_epithets`)
     unnamed: frozenset[str]  # ids of its people without a name (:func:`_is_unnamed`)
-    deeds: dict[str, set[tuple[str, str]]]  # person id -> its deeds (:func:`_deeds`)
+    deeds: dict[str, frozenset[tuple[str, str]]]  # person id -> its deeds (:func:`_deeds`); frozen: the cache shares them
     links: tuple[tuple[str, str, str], ...]  # (kept id, joined id, why): what :data:`ARTICLE_RULES` link in it
     order: tuple[ArticleEntity, ...]  # its entities by (article, id), the order the rules see them in
     article: str | None  # the article id all its entities carry (None if they do not agree)
@@ -688,7 +688,8 @@ def article_cast(entities: Sequence[ArticleEntity], claims: Iterable) -> Article
     deeds = _deeds(claims, {e.id: e for e in people})
     links = tuple((a.id, b.id, why) for rule in ARTICLE_RULES for a, b, why in rule(people, deeds, unnamed))
     article = order[0].article if order and all(e.article == order[0].article for e in order) else None
-    return ArticleCast({e.id: _epithets(e) for e in people}, unnamed, dict(deeds), links, order, article)
+    return ArticleCast({e.id: _epithets(e) for e in people}, unnamed, {k: frozenset(v) for k, v in deeds.items()},
+                       links, order, article)
 
 
 def _describe(members: Sequence[ArticleEntity]) -> tuple[str, str, tuple[str, ...], bool]:

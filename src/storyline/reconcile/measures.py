@@ -81,7 +81,8 @@ def in_units_of(x: Measure, y: Measure) -> str | None:
     if ux is None or uy is None or ux == uy or ux.dimension != uy.dimension or x.thing == "area":
         return None
     value = x.quantity.value * ux.factor / uy.factor
-    value = round(value) if abs(value) >= 10 else round(value, 1)  # "30 seconds ≈ 0.5 minutes", not 0
+    # two significant digits below 10: "30 seconds ≈ 0.5 minutes", "2 seconds ≈ 0.033 minutes", not 0
+    value = round(value) if abs(value) >= 10 else float(f"{value:.2g}")
     return f"{_fmt(x.quantity.value)} {_plural(ux.name, x.quantity.value)} \u2248 {_fmt(value)} {_plural(uy.name, value)}"
 
 

@@ -119,7 +119,7 @@ def settle_types(entities: Sequence[ArticleEntity]) -> list[ArticleEntity]:
 
 def settle(entities: Sequence[ArticleEntity], votes: TypeVotes) -> list[ArticleEntity]:
     """:func:`settle_types` of ``entities`` under the story's ``votes``: an entity is itself or
-    retyped, by its own fields and the votes of its name (:meth:`TypeVotes.of`) alone."""
+    retyped, by its own fields and the votes cast for its name (``votes``' tables) alone."""
     things, places, full_person = votes.things, votes.places, votes.full_person
     if not things and not any(len(v) > 1 for v in places.values()):
         return list(entities)
