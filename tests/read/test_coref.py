@@ -335,3 +335,55 @@ def test_person_of_unknown_gender_far_ahead_takes_the_pronoun() -> None:
     ))
     lou = by_name(doc, "Lou Marchal")
     assert mentions(lou, "pronoun") == ["He"] and lou.gender == "male"
+
+
+def _group_with(doc, text: str):
+    return next(e for e in doc._.sl_entities if e.type == "GROUP" and any(m.text == text for m in e.mentions))
+
+
+def test_their_after_a_group_object_goes_to_the_nearer_group_not_the_subject() -> None:
+    doc = run(build(
+        "Police|NOUN|NNS|nsubj|+1 arrested|VERB|VBD|ROOT|0|arrest four|NUM|CD|nummod|+1 men|NOUN|NNS|dobj|-2|man "
+        "in|ADP|IN|prep|-3 their|PRON|PRP$|poss|+1 car|NOUN|NN|pobj|-2 .",
+    ))
+    assert [m.text for m in _group_with(doc, "Police").mentions] == ["Police"]
+    assert [m.text for m in _group_with(doc, "men").mentions] == ["men", "their"]
+
+
+def test_lead_rule_needs_a_competitor_and_yields_to_a_known_gender() -> None:
+    # Lou, of unknown gender, is the only other person and two sentences back: not "close by".
+    doc = run(build(
+        "Lou|PROPN|NNP|compound|+1 Marchal|PROPN|NNP|nsubj|+1 spoke|VERB|VBD|ROOT|0 . || "
+        "It|PRON|PRP|nsubj|+1 rained|VERB|VBD|ROOT|0 . || She|PRON|PRP|nsubj|+1 left|VERB|VBD|ROOT|0 .",
+        ents=[("Lou Marchal", "PERSON")],
+    ))
+    assert mentions(by_name(doc, "Lou Marchal"), "pronoun") == []
+
+
+def test_object_pronoun_of_a_preposition_can_be_its_clause_subject() -> None:
+    doc = run(build(
+        "Julien|PROPN|NNP|compound|+1 Dufresne|PROPN|NNP|nsubj|+1 took|VERB|VBD|ROOT|0|take the|DET|DT|det|+1 "
+        "bag|NOUN|NN|dobj|-2 with|ADP|IN|prep|-3 him|PRON|PRP|pobj|-1 .",
+        ents=[JULIEN],
+    ))
+    assert mentions(by_name(doc, "Julien Dufresne"), "pronoun") == ["him"]
+
+
+def test_possessive_is_not_the_subject_when_the_object_is_a_matching_person() -> None:
+    doc = run(build(
+        "Tom|PROPN|NNP|compound|+1 Brown|PROPN|NNP|nsubjpass|+2 was|AUX|VBD|auxpass|+1 shot|VERB|VBN|ROOT|0|shoot . || "
+        "The|DET|DT|det|+1 judge|NOUN|NN|nsubj|+1 sentenced|VERB|VBD|ROOT|0|sentence his|PRON|PRP$|poss|+1 "
+        "killer|NOUN|NN|dobj|-2 to|ADP|IN|prep|-3 life|NOUN|NN|pobj|-1 .",
+        ents=[("Tom Brown", "PERSON")],
+    ))
+    judge = by_name(doc, "the judge")
+    assert "his" not in mentions(judge) and judge.gender is None
+
+
+def test_reported_he_is_left_open_when_the_object_is_a_matching_person() -> None:
+    doc = run(build(
+        "Tom|PROPN|NNP|compound|+1 Brown|PROPN|NNP|nsubj|+1 told|VERB|VBD|ROOT|0|tell Peter|PROPN|NNP|compound|+1 "
+        "Jones|PROPN|NNP|dative|-2 he|PRON|PRP|nsubj|+2 had|AUX|VBD|aux|+1 won|VERB|VBN|ccomp|-5|win .",
+        ents=[("Tom Brown", "PERSON"), ("Peter Jones", "PERSON")],
+    ))
+    assert mentions(by_name(doc, "Tom Brown"), "pronoun") == []
