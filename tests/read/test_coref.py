@@ -387,3 +387,31 @@ def test_reported_he_is_left_open_when_the_object_is_a_matching_person() -> None
         ents=[("Tom Brown", "PERSON"), ("Peter Jones", "PERSON")],
     ))
     assert mentions(by_name(doc, "Tom Brown"), "pronoun") == []
+
+
+def test_predicate_nominal_of_an_object_control_verb_is_not_the_subjects() -> None:
+    doc = run(build(
+        "Bram|PROPN|NNP|compound|+1 Okafor|PROPN|NNP|nsubj|+1 asked|VERB|VBD|ROOT|0|ask Mara|PROPN|NNP|compound|+1 "
+        "Quinn|PROPN|NNP|dobj|-2 to|PART|TO|aux|+1 become|VERB|VB|xcomp|-4|become the|DET|DT|det|+2 new|ADJ|JJ|amod|+1 "
+        "dancer|NOUN|NN|attr|-3 .",
+        ents=[BRAM, MARA],
+    ))
+    assert mentions(by_name(doc, "Bram Okafor"), "nominal") == []
+
+
+def test_negated_predicate_nominal_is_not_a_mention() -> None:
+    doc = run(build(
+        "Bram|PROPN|NNP|compound|+1 Okafor|PROPN|NNP|nsubj|+1 is|AUX|VBZ|ROOT|0|be not|PART|RB|neg|-1 "
+        "the|DET|DT|det|+1 dancer|NOUN|NN|attr|-3 .",
+        ents=[BRAM],
+    ))
+    assert mentions(by_name(doc, "Bram Okafor"), "nominal") == []
+
+
+def test_purpose_infinitive_after_an_object_is_still_the_subjects() -> None:
+    doc = run(build(
+        "Bram|PROPN|NNP|compound|+1 Okafor|PROPN|NNP|nsubj|+1 scored|VERB|VBD|ROOT|0|score points|NOUN|NNS|dobj|-1|point "
+        "to|PART|TO|aux|+1 become|VERB|VB|advcl|-3|become the|DET|DT|det|+1 dancer|NOUN|NN|attr|-2 .",
+        ents=[BRAM],
+    ))
+    assert mentions(by_name(doc, "Bram Okafor"), "nominal") == ["the dancer"]
