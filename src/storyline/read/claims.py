@@ -223,6 +223,8 @@ _EVENT_PREPS = frozenset({"after", "before", "during", "following", "since", "un
 # How far down a noun's WordNet senses an event sense may sit when the context says the noun is a
 # happening ('party' is a group first and an event fourth; 'round' an act fourth).
 CONTEXT_SENSES = 5
+# WordNet classes of nouns an ordinal ranks as positions, not happenings ("first place", "first row").
+_RANKED_CLASSES = frozenset({"noun.location", "noun.group"})
 
 
 def _ordinal(t: Token) -> bool:
@@ -239,19 +241,26 @@ def event_in_context(t: Token) -> bool:
     names a happening here: one of its first ``CONTEXT_SENSES`` WordNet senses is an event, act
     or process (never when its most frequent sense is a person), and its place in the sentence
     is one only a happening takes: the object of a preposition a time is told from ('died after
-    a *fall*'), counted by an ordinal ('in the seventh *round*', 'her second *stint*') or dated
-    by a time word before it ('the office Christmas *party*', 'the winter *meetings*'), the
-    subject of a support verb ('the *meeting* took place') or the object of a light verb ('held a
-    *party*')."""
+    a *fall*'; not a noun that is first a place, 'until the *end*'), counted by an ordinal ('in
+    the seventh *round*', 'her second *stint*'; not a noun that is first a place or a group,
+    'third *place*', 'first *division*') or dated by a time word before it ('the office Christmas
+    *party*', 'the winter *meetings*'), the subject of a support verb ('the *meeting* took
+    place') or the object of a light verb ('held a *party*'; not a bare singular one, 'held
+    *office*')."""
     lemma = _lemma(t)
     if lemma in _SEMI_LEXICAL or not lemma.isalpha() or words.noun_class(lemma) == "noun.person":
         return False
     if not words.is_event_noun(lemma, CONTEXT_SENSES):
         return False
     gov = t.head
-    if t.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in _EVENT_PREPS:
+    first_class = words.noun_class(lemma)
+    # A noun that is first a place or a part of one ("until the *end* of the year", "in the first
+    # *place*") sits after a time preposition or an ordinal as a point or a position; an ordinal
+    # also ranks groups ("first *division*", "first *class*"), at the cost of "the second meeting".
+    if t.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in _EVENT_PREPS and first_class != "noun.location":
         return True
-    if any((c.dep_ == "amod" and _ordinal(c)) or (c.dep_ == "compound" and _time_word(c)) for c in t.children):
+    if any(c.dep_ == "compound" and _time_word(c) for c in t.children) or (
+            first_class not in _RANKED_CLASSES and any(c.dep_ == "amod" and _ordinal(c) for c in t.children)):
         return True
     if gov.i == t.i or gov.pos_ not in _VERB_POS:
         return False
@@ -262,6 +271,10 @@ def event_in_context(t: Token) -> bool:
     if t.dep_ in ("nsubj", "nsubjpass"):
         first = words.synsets(_phrasal(verb, part), "v")[:1]
         return bool(first) and first[0] in _support_senses()
+    # A singular object with no determiner is a state held, not a happening ("held office",
+    # "holds power"); "held a party", "held talks" are.
+    if verb == "hold" and t.tag_ == "NN" and not any(c.dep_ in {"det", "poss", "nummod"} for c in t.children):
+        return False
     return t.dep_ == "dobj" and verb in _LIGHT_HOSTS
 
 
