@@ -82,7 +82,6 @@ from spacy.tokens import Doc, Token
 
 from storyline.core import words
 from storyline.core.packs import load_pack, pack_forms
-from storyline.read.claims_pack import pack_cues
 from storyline.read.certainty.assess import (
     Assessments,
     assess,
@@ -94,7 +93,9 @@ from storyline.read.certainty.assess import (
     take_assessments,
     weakest,
 )
+from storyline.read.claims_pack import pack_cues
 from storyline.read.doc import (
+    COPULAS,
     AttributionAnn,
     ClaimAnn,
     DocIndex,
@@ -113,7 +114,6 @@ _ASPECTUAL = frozenset(
     {"start", "begin", "continue", "go", "decide", "try", "attempt", "plan", "agree", "stop", "keep", "choose",
      "appear", "seem", "want", "need", "hope", "refuse", "manage", "fail", "tend", "get"}
 )
-_COPULAS = frozenset({"be", "become", "feel", "seem", "look", "remain", "stay", "get", "appear", "sound"})
 _LIGHT = frozenset({"have", "make", "take", "get", "give", "do"})
 # Light and support verbs whose object is the happening itself ("held a party", "had a fall").
 _LIGHT_HOSTS = _LIGHT | {"hold"}
@@ -327,7 +327,7 @@ def _resulting_state(t: Token) -> Predicate | None:
     """The state an adjective complement of a verb other than a copula states of its subject or
     object ('was found dead', 'found guilty', 'pleaded guilty'): a claim of its own, as 'is dead'
     is. A participle ('left injured') keys on its verb."""
-    if t.dep_ not in ("oprd", "acomp") or t.head.pos_ != "VERB" or _lemma(t.head) in _COPULAS:
+    if t.dep_ not in ("oprd", "acomp") or t.head.pos_ != "VERB" or _lemma(t.head) in COPULAS:
         return None
     verb = words.lemmatize(t.lower_, "v") if t.tag_ in ("VBN", "VBD") or t.lower_.endswith("ed") else None
     key, frame = _meaning(verb, "v") if verb else (None, None)
@@ -410,7 +410,7 @@ def _pack_hit(head: Token, lemma: str, kids: list[Token], lex: Forms) -> tuple[s
         if c.dep_ == "prt":
             forms.append((f"{lemma} {_lemma(c)}", None))
     # A copula's complement takes its own prepositions ('is involved with' as 'involve with').
-    comps = [c for c in kids if c.dep_ in ("acomp", "attr")] if lemma in _COPULAS else []
+    comps = [c for c in kids if c.dep_ in ("acomp", "attr")] if lemma in COPULAS else []
     for owner, base in [(kids, lemma), *((list(c.children), _lemma(c)) for c in comps)]:
         for c in owner:
             if c.dep_ == "prep":
@@ -421,7 +421,7 @@ def _pack_hit(head: Token, lemma: str, kids: list[Token], lex: Forms) -> tuple[s
     for c in kids:
         if c.dep_ in ("dobj", "attr", "acomp", "oprd"):
             forms.append((f"{lemma} {_lemma(c)}", c.i))
-            if lemma in _LIGHT or lemma in _COPULAS:
+            if lemma in _LIGHT or lemma in COPULAS:
                 forms.append((_lemma(c), c.i))
                 forms.append((c.lower_, c.i))
             if lemma in _RECORDING and _lemma(c) in _ATTRIBUTE_NOUNS:
@@ -480,7 +480,7 @@ def read_predicate(clause_head: Token, lex: Forms | None = None) -> Predicate:
     start, end = head.i, head.i + 1
     eventive: bool | None = None  # None: from the verb's WordNet class, below
     if pos == "verb":
-        comp = next((c for c in kids if c.dep_ in ("acomp", "attr")), None) if lemma in _COPULAS else None
+        comp = next((c for c in kids if c.dep_ in ("acomp", "attr")), None) if lemma in COPULAS else None
         obj = next((c for c in kids if c.dep_ == "dobj" and c.pos_ == "NOUN"), None) if lemma in _LIGHT else None
         if comp is not None:  # 'is true', 'she's a realist', 'became president', 'got hurt'
             word, pos, name = comp, _pos_of(comp) or "adj", _lemma(comp)

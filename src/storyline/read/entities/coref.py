@@ -56,7 +56,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.core import words
-from storyline.read.doc import DocIndex, EntityAnn, MentionAnn, ensure_extensions
+from storyline.read.doc import (
+    NOMINAL_COPULAS,
+    DocIndex,
+    EntityAnn,
+    MentionAnn,
+    ensure_extensions,
+)
 from storyline.read.entities.ages import add_nominal_ages, annotate_mention_quantities
 from storyline.read.entities.component import write_mentions
 from storyline.read.entities.epithets import (
@@ -83,7 +89,6 @@ _OPEN = -1  # _clause_antecedent: the syntax allows two people, so the pronoun s
 _REPORTED = frozenset({"ccomp"})  # clauses whose subject "they" looks up to the governing subject
 _DECAY = 0.5
 _RELATIVE = frozenset({"who", "whom", "whose"})
-_COPULAS = frozenset({"is", "was", "be", "been", "being", "are", "were", "’s", "'s", "as", "became", "become", "remains"})
 
 
 @dataclass
@@ -516,14 +521,15 @@ class _Roles:
         self.stated: dict[int, set[str]] = {}
         # "a dancer at the theater" (not "X, a dancer,"): an unnamed person holding the role.
         self.unnamed: dict[str, int] = {}
-        lowers, texts = idx.lowers, idx.texts
+        lowers, texts, doc = idx.lowers, idx.texts, idx.doc
         for i, low in enumerate(lowers):
             if low not in lex.roles or low in self.unnamed:
                 continue
             for j in range(i - 1, max(i - 4, -1), -1):
                 if lowers[j] in {"a", "an"}:
                     # Not "X, a dancer," nor "X is a dancer" / "worked as a dancer": those name X.
-                    if j == 0 or (texts[j - 1] not in {",", "(", "—", "–"} and lowers[j - 1] not in _COPULAS):
+                    if j == 0 or (texts[j - 1] not in {",", "(", "—", "–"} and lowers[j - 1] != "as"
+                                   and doc[j - 1].lemma_ not in NOMINAL_COPULAS):
                         self.unnamed[low] = i
                     break
                 if idx.punct[j] or lowers[j] in {"the", "his", "her", "their"}:

@@ -8,16 +8,16 @@ epithet "The Star Wars actress".
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from storyline.core import words
-from storyline.read.doc import FINITE_TAGS
+from storyline.read.doc import FINITE_TAGS, NOMINAL_COPULAS
 from storyline.read.entities.lexicon import Lexicon
-from storyline.read.numbers import cardinal
 from storyline.read.entities.spans import is_cap
+from storyline.read.numbers import cardinal
 
 __all__ = ["Anaphor", "PRONOUNS", "covered_next", "find_anaphors", "plural_role", "find_roles", "find_pairs", "grammatical_weight", "role_noun", "source_nouns"]
 
@@ -46,7 +46,6 @@ _MISREAD_TAGS = frozenset({"NNP", "JJ"})
 # Prepositions that may close a role apposition: "X, the head of the agency,", "X, a reporter at".
 _APPOSITION_PP = frozenset({"of", "at", "for", "in", "with"})
 # Verbs whose attribute describes their subject ("is the suspect", "became the leading scorer").
-_COPULAR = frozenset({"be", "become", "remain"})
 
 
 @dataclass
@@ -84,7 +83,9 @@ def _speaking_source(tok) -> bool:
     kind of person like any other."""
     if tok.lower_ not in source_nouns():
         return False
-    from storyline.read.attribution.lexicon import cue_lexicon  # the attribution stage owns the verbs
+    from storyline.read.attribution.lexicon import (
+        cue_lexicon,  # the attribution stage owns the verbs
+    )
 
     head = tok.head
     while tok.dep_ == "conj" and head.i != tok.i:  # "friends and neighbours said"
@@ -472,7 +473,7 @@ def find_roles(doc: Doc, lex: Lexicon, covered: list[int]) -> list[tuple[int, st
         # named as the gunman": the noun phrase (up to its role noun) is a mention of Roe.
         if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i != i:
             for verb, c in _predicate_children(t.head):
-                if c.dep_ == "attr" and verb.lemma_ in _COPULAR and role(c.i):
+                if c.dep_ == "attr" and verb.lemma_ in NOMINAL_COPULAS and role(c.i):
                     out.append((key, role(c.i), *_predicate_np(c, covered)))
                 elif c.dep_ == "prep" and c.lower_ == "as":
                     out.extend((key, role(g.i), *_predicate_np(g, covered)) for g in c.children if g.dep_ == "pobj" and role(g.i))
