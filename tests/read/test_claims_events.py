@@ -338,14 +338,34 @@ def test_a_noun_whose_senses_hold_no_event_or_whose_place_says_none_heads_no_cla
     doc = _doc("She/PRON/PRP/nsubj/1 left/VERB/VBD/ROOT/- the/DET/DT/det/3 party/NOUN/NN/dobj/1 ./PUNCT/./punct/1",
                ["she", "leave", "the", "party", "."])
     assert [c.predicate for c in find_claims(doc)] == ["leave"]
-    # "He left after the season ." : no sense of 'season' is a happening; "the second man" is a person
+    # "He left after the season ." : no sense of 'season' is a happening; "the second lookout" is a
+    # person first, though an act among its first senses
     doc = _doc("He/PRON/PRP/nsubj/1 left/VERB/VBD/ROOT/- after/ADP/IN/prep/1 the/DET/DT/det/4 season/NOUN/NN/pobj/2 ./PUNCT/./punct/1",
                ["he", "leave", "after", "the", "season", "."])
     assert [c.predicate for c in find_claims(doc)] == ["leave"]
-    doc = _doc("The/DET/DT/det/2 second/ADJ/JJ/amod/2 man/NOUN/NN/nsubj/3 left/VERB/VBD/ROOT/- ./PUNCT/./punct/3",
-               ["the", "second", "man", "leave", "."])
+    doc = _doc("The/DET/DT/det/2 second/ADJ/JJ/amod/2 lookout/NOUN/NN/nsubj/3 left/VERB/VBD/ROOT/- ./PUNCT/./punct/3",
+               ["the", "second", "lookout", "leave", "."])
     assert [c.predicate for c in find_claims(doc)] == ["leave"]
     # "The ceremony took place ." : 'place' is part of the verb, not a happening of its own
     doc = _doc("The/DET/DT/det/1 ceremony/NOUN/NN/nsubj/2 took/VERB/VBD/ROOT/- place/NOUN/NN/dobj/2 ./PUNCT/./punct/2",
                ["the", "ceremony", "take", "place", "."])
     assert sorted(c.predicate for c in find_claims(doc)) == ["ceremony", "take place"]
+
+
+def test_an_ordinal_ranks_places_and_groups_and_a_time_preposition_takes_no_place_noun():
+    # "He finished in third place ." : a position, not a happening
+    doc = _doc("He/PRON/PRP/nsubj/1 finished/VERB/VBD/ROOT/- in/ADP/IN/prep/1 third/ADJ/JJ/amod/4 place/NOUN/NN/pobj/2 ./PUNCT/./punct/1",
+               ["he", "finish", "in", "third", "place", "."])
+    assert [c.predicate for c in find_claims(doc)] == ["finish"]
+    # "He played in the first division ." : a rank of groups
+    doc = _doc("He/PRON/PRP/nsubj/1 played/VERB/VBD/ROOT/- in/ADP/IN/prep/1 the/DET/DT/det/5 first/ADJ/JJ/amod/5 "
+               "division/NOUN/NN/pobj/2 ./PUNCT/./punct/1", ["he", "play", "in", "the", "first", "division", "."])
+    assert [c.predicate for c in find_claims(doc)] == ["play"]
+    # "He stayed until the end ." : a point in time
+    doc = _doc("He/PRON/PRP/nsubj/1 stayed/VERB/VBD/ROOT/- until/ADP/IN/prep/1 the/DET/DT/det/4 end/NOUN/NN/pobj/2 ./PUNCT/./punct/1",
+               ["he", "stay", "until", "the", "end", "."])
+    assert [c.predicate for c in find_claims(doc)] == ["stay"]
+    # "He held office ." : a state held, where "held a party" is a happening
+    doc = _doc("He/PRON/PRP/nsubj/1 held/VERB/VBD/ROOT/- office/NOUN/NN/dobj/1 ./PUNCT/./punct/1",
+               ["he", "hold", "office", "."])
+    assert [c.predicate for c in find_claims(doc)] == ["hold"]

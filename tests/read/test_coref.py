@@ -335,3 +335,110 @@ def test_person_of_unknown_gender_far_ahead_takes_the_pronoun() -> None:
     ))
     lou = by_name(doc, "Lou Marchal")
     assert mentions(lou, "pronoun") == ["He"] and lou.gender == "male"
+
+
+def _group_with(doc, text: str):
+    return next(e for e in doc._.sl_entities if e.type == "GROUP" and any(m.text == text for m in e.mentions))
+
+
+def test_their_after_a_group_object_goes_to_the_nearer_group_not_the_subject() -> None:
+    doc = run(build(
+        "Police|NOUN|NNS|nsubj|+1 arrested|VERB|VBD|ROOT|0|arrest four|NUM|CD|nummod|+1 men|NOUN|NNS|dobj|-2|man "
+        "in|ADP|IN|prep|-3 their|PRON|PRP$|poss|+1 car|NOUN|NN|pobj|-2 .",
+    ))
+    assert [m.text for m in _group_with(doc, "Police").mentions] == ["Police"]
+    assert [m.text for m in _group_with(doc, "men").mentions] == ["men", "their"]
+
+
+def test_lead_rule_needs_a_competitor_and_yields_to_a_known_gender() -> None:
+    # Lou, of unknown gender, is the only other person and two sentences back: not "close by".
+    doc = run(build(
+        "Lou|PROPN|NNP|compound|+1 Marchal|PROPN|NNP|nsubj|+1 spoke|VERB|VBD|ROOT|0 . || "
+        "It|PRON|PRP|nsubj|+1 rained|VERB|VBD|ROOT|0 . || She|PRON|PRP|nsubj|+1 left|VERB|VBD|ROOT|0 .",
+        ents=[("Lou Marchal", "PERSON")],
+    ))
+    assert mentions(by_name(doc, "Lou Marchal"), "pronoun") == []
+
+
+def test_object_pronoun_of_a_preposition_can_be_its_clause_subject() -> None:
+    doc = run(build(
+        "Julien|PROPN|NNP|compound|+1 Dufresne|PROPN|NNP|nsubj|+1 took|VERB|VBD|ROOT|0|take the|DET|DT|det|+1 "
+        "bag|NOUN|NN|dobj|-2 with|ADP|IN|prep|-3 him|PRON|PRP|pobj|-1 .",
+        ents=[JULIEN],
+    ))
+    assert mentions(by_name(doc, "Julien Dufresne"), "pronoun") == ["him"]
+
+
+def test_possessive_is_not_the_subject_when_the_object_is_a_matching_person() -> None:
+    doc = run(build(
+        "Tom|PROPN|NNP|compound|+1 Brown|PROPN|NNP|nsubjpass|+2 was|AUX|VBD|auxpass|+1 shot|VERB|VBN|ROOT|0|shoot . || "
+        "The|DET|DT|det|+1 judge|NOUN|NN|nsubj|+1 sentenced|VERB|VBD|ROOT|0|sentence his|PRON|PRP$|poss|+1 "
+        "killer|NOUN|NN|dobj|-2 to|ADP|IN|prep|-3 life|NOUN|NN|pobj|-1 .",
+        ents=[("Tom Brown", "PERSON")],
+    ))
+    judge = by_name(doc, "the judge")
+    assert "his" not in mentions(judge) and judge.gender is None
+
+
+def test_reported_he_is_left_open_when_the_object_is_a_matching_person() -> None:
+    doc = run(build(
+        "Tom|PROPN|NNP|compound|+1 Brown|PROPN|NNP|nsubj|+1 told|VERB|VBD|ROOT|0|tell Peter|PROPN|NNP|compound|+1 "
+        "Jones|PROPN|NNP|dative|-2 he|PRON|PRP|nsubj|+2 had|AUX|VBD|aux|+1 won|VERB|VBN|ccomp|-5|win .",
+        ents=[("Tom Brown", "PERSON"), ("Peter Jones", "PERSON")],
+    ))
+    assert mentions(by_name(doc, "Tom Brown"), "pronoun") == []
+
+
+def test_predicate_nominal_of_an_object_control_verb_is_not_the_subjects() -> None:
+    doc = run(build(
+        "Bram|PROPN|NNP|compound|+1 Okafor|PROPN|NNP|nsubj|+1 asked|VERB|VBD|ROOT|0|ask Mara|PROPN|NNP|compound|+1 "
+        "Quinn|PROPN|NNP|dobj|-2 to|PART|TO|aux|+1 become|VERB|VB|xcomp|-4|become the|DET|DT|det|+2 new|ADJ|JJ|amod|+1 "
+        "dancer|NOUN|NN|attr|-3 .",
+        ents=[BRAM, MARA],
+    ))
+    assert mentions(by_name(doc, "Bram Okafor"), "nominal") == []
+
+
+def test_negated_predicate_nominal_is_not_a_mention() -> None:
+    doc = run(build(
+        "Bram|PROPN|NNP|compound|+1 Okafor|PROPN|NNP|nsubj|+1 is|AUX|VBZ|ROOT|0|be not|PART|RB|neg|-1 "
+        "the|DET|DT|det|+1 dancer|NOUN|NN|attr|-3 .",
+        ents=[BRAM],
+    ))
+    assert mentions(by_name(doc, "Bram Okafor"), "nominal") == []
+
+
+def test_purpose_infinitive_after_an_object_is_still_the_subjects() -> None:
+    doc = run(build(
+        "Bram|PROPN|NNP|compound|+1 Okafor|PROPN|NNP|nsubj|+1 scored|VERB|VBD|ROOT|0|score points|NOUN|NNS|dobj|-1|point "
+        "to|PART|TO|aux|+1 become|VERB|VB|advcl|-3|become the|DET|DT|det|+1 dancer|NOUN|NN|attr|-2 .",
+        ents=[BRAM],
+    ))
+    assert mentions(by_name(doc, "Bram Okafor"), "nominal") == ["the dancer"]
+
+
+def test_place_before_a_bare_kind_of_person_still_makes_an_unnamed_person() -> None:
+    doc = run(build(
+        "Brooklyn|PROPN|NNP|compound|+1 mother|NOUN|NN|ROOT|0 charged|VERB|VBN|acl|-1|charge with|ADP|IN|prep|-1 "
+        "murder|NOUN|NN|pobj|-1 .",
+        ents=[("Brooklyn", "GPE")],
+    ))
+    assert any(e.type == "PERSON" and mentions(e) == ["mother"] for e in doc._.sl_entities)
+
+
+def test_unknown_proper_noun_before_a_bare_kind_of_person_is_no_unnamed_person() -> None:
+    doc = run(build(
+        "Zorbel|PROPN|NNP|compound|+1 mother|NOUN|NN|ROOT|0 charged|VERB|VBN|acl|-1|charge with|ADP|IN|prep|-1 "
+        "murder|NOUN|NN|pobj|-1 .",
+    ))
+    assert not any(e.type == "PERSON" for e in doc._.sl_entities)
+
+
+def test_a_name_wordnet_knows_as_a_person_before_a_bare_kind_of_person_blocks_it_whatever_its_tag() -> None:
+    # The tagger read "Lohan" as a place; WordNet knows the name as a person.
+    doc = run(build(
+        "Lohan|PROPN|NNP|compound|+1 mother|NOUN|NN|ROOT|0 charged|VERB|VBN|acl|-1|charge with|ADP|IN|prep|-1 "
+        "murder|NOUN|NN|pobj|-1 .",
+        ents=[("Lohan", "GPE")],
+    ))
+    assert not any(e.type == "PERSON" for e in doc._.sl_entities)

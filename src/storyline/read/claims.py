@@ -82,7 +82,6 @@ from spacy.tokens import Doc, Token
 
 from storyline.core import words
 from storyline.core.packs import load_pack, pack_forms
-from storyline.read.claims_pack import pack_cues
 from storyline.read.certainty.assess import (
     Assessments,
     assess,
@@ -94,7 +93,9 @@ from storyline.read.certainty.assess import (
     take_assessments,
     weakest,
 )
+from storyline.read.claims_pack import pack_cues
 from storyline.read.doc import (
+    COPULAS,
     AttributionAnn,
     ClaimAnn,
     DocIndex,
@@ -113,7 +114,6 @@ _ASPECTUAL = frozenset(
     {"start", "begin", "continue", "go", "decide", "try", "attempt", "plan", "agree", "stop", "keep", "choose",
      "appear", "seem", "want", "need", "hope", "refuse", "manage", "fail", "tend", "get"}
 )
-_COPULAS = frozenset({"be", "become", "feel", "seem", "look", "remain", "stay", "get", "appear", "sound"})
 _LIGHT = frozenset({"have", "make", "take", "get", "give", "do"})
 # Light and support verbs whose object is the happening itself ("held a party", "had a fall").
 _LIGHT_HOSTS = _LIGHT | {"hold"}
@@ -223,6 +223,8 @@ _EVENT_PREPS = frozenset({"after", "before", "during", "following", "since", "un
 # How far down a noun's WordNet senses an event sense may sit when the context says the noun is a
 # happening ('party' is a group first and an event fourth; 'round' an act fourth).
 CONTEXT_SENSES = 5
+# WordNet classes of nouns an ordinal ranks as positions, not happenings ("first place", "first row").
+_RANKED_CLASSES = frozenset({"noun.location", "noun.group"})
 
 
 def _ordinal(t: Token) -> bool:
@@ -239,19 +241,26 @@ def event_in_context(t: Token) -> bool:
     names a happening here: one of its first ``CONTEXT_SENSES`` WordNet senses is an event, act
     or process (never when its most frequent sense is a person), and its place in the sentence
     is one only a happening takes: the object of a preposition a time is told from ('died after
-    a *fall*'), counted by an ordinal ('in the seventh *round*', 'her second *stint*') or dated
-    by a time word before it ('the office Christmas *party*', 'the winter *meetings*'), the
-    subject of a support verb ('the *meeting* took place') or the object of a light verb ('held a
-    *party*')."""
+    a *fall*'; not a noun that is first a place, 'until the *end*'), counted by an ordinal ('in
+    the seventh *round*', 'her second *stint*'; not a noun that is first a place or a group,
+    'third *place*', 'first *division*') or dated by a time word before it ('the office Christmas
+    *party*', 'the winter *meetings*'), the subject of a support verb ('the *meeting* took
+    place') or the object of a light verb ('held a *party*'; not a bare singular one, 'held
+    *office*')."""
     lemma = _lemma(t)
     if lemma in _SEMI_LEXICAL or not lemma.isalpha() or words.noun_class(lemma) == "noun.person":
         return False
     if not words.is_event_noun(lemma, CONTEXT_SENSES):
         return False
     gov = t.head
-    if t.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in _EVENT_PREPS:
+    first_class = words.noun_class(lemma)
+    # A noun that is first a place or a part of one ("until the *end* of the year", "in the first
+    # *place*") sits after a time preposition or an ordinal as a point or a position; an ordinal
+    # also ranks groups ("first *division*", "first *class*"), at the cost of "the second meeting".
+    if t.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in _EVENT_PREPS and first_class != "noun.location":
         return True
-    if any((c.dep_ == "amod" and _ordinal(c)) or (c.dep_ == "compound" and _time_word(c)) for c in t.children):
+    if any(c.dep_ == "compound" and _time_word(c) for c in t.children) or (
+            first_class not in _RANKED_CLASSES and any(c.dep_ == "amod" and _ordinal(c) for c in t.children)):
         return True
     if gov.i == t.i or gov.pos_ not in _VERB_POS:
         return False
@@ -262,6 +271,10 @@ def event_in_context(t: Token) -> bool:
     if t.dep_ in ("nsubj", "nsubjpass"):
         first = words.synsets(_phrasal(verb, part), "v")[:1]
         return bool(first) and first[0] in _support_senses()
+    # A singular object with no determiner is a state held, not a happening ("held office",
+    # "holds power"); "held a party", "held talks" are.
+    if verb == "hold" and t.tag_ == "NN" and not any(c.dep_ in {"det", "poss", "nummod"} for c in t.children):
+        return False
     return t.dep_ == "dobj" and verb in _LIGHT_HOSTS
 
 
@@ -314,7 +327,7 @@ def _resulting_state(t: Token) -> Predicate | None:
     """The state an adjective complement of a verb other than a copula states of its subject or
     object ('was found dead', 'found guilty', 'pleaded guilty'): a claim of its own, as 'is dead'
     is. A participle ('left injured') keys on its verb."""
-    if t.dep_ not in ("oprd", "acomp") or t.head.pos_ != "VERB" or _lemma(t.head) in _COPULAS:
+    if t.dep_ not in ("oprd", "acomp") or t.head.pos_ != "VERB" or _lemma(t.head) in COPULAS:
         return None
     verb = words.lemmatize(t.lower_, "v") if t.tag_ in ("VBN", "VBD") or t.lower_.endswith("ed") else None
     key, frame = _meaning(verb, "v") if verb else (None, None)
@@ -397,7 +410,7 @@ def _pack_hit(head: Token, lemma: str, kids: list[Token], lex: Forms) -> tuple[s
         if c.dep_ == "prt":
             forms.append((f"{lemma} {_lemma(c)}", None))
     # A copula's complement takes its own prepositions ('is involved with' as 'involve with').
-    comps = [c for c in kids if c.dep_ in ("acomp", "attr")] if lemma in _COPULAS else []
+    comps = [c for c in kids if c.dep_ in ("acomp", "attr")] if lemma in COPULAS else []
     for owner, base in [(kids, lemma), *((list(c.children), _lemma(c)) for c in comps)]:
         for c in owner:
             if c.dep_ == "prep":
@@ -408,7 +421,7 @@ def _pack_hit(head: Token, lemma: str, kids: list[Token], lex: Forms) -> tuple[s
     for c in kids:
         if c.dep_ in ("dobj", "attr", "acomp", "oprd"):
             forms.append((f"{lemma} {_lemma(c)}", c.i))
-            if lemma in _LIGHT or lemma in _COPULAS:
+            if lemma in _LIGHT or lemma in COPULAS:
                 forms.append((_lemma(c), c.i))
                 forms.append((c.lower_, c.i))
             if lemma in _RECORDING and _lemma(c) in _ATTRIBUTE_NOUNS:
@@ -467,7 +480,7 @@ def read_predicate(clause_head: Token, lex: Forms | None = None) -> Predicate:
     start, end = head.i, head.i + 1
     eventive: bool | None = None  # None: from the verb's WordNet class, below
     if pos == "verb":
-        comp = next((c for c in kids if c.dep_ in ("acomp", "attr")), None) if lemma in _COPULAS else None
+        comp = next((c for c in kids if c.dep_ in ("acomp", "attr")), None) if lemma in COPULAS else None
         obj = next((c for c in kids if c.dep_ == "dobj" and c.pos_ == "NOUN"), None) if lemma in _LIGHT else None
         if comp is not None:  # 'is true', 'she's a realist', 'became president', 'got hurt'
             word, pos, name = comp, _pos_of(comp) or "adj", _lemma(comp)

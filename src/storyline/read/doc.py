@@ -69,10 +69,17 @@ __all__ = [
     "char_span",
     "DocIndex",
     "FINITE_TAGS",
+    "NOMINAL_COPULAS",
+    "COPULAS",
 ]
 
 # Penn tags of a finite verb (a clause of its own): past, present third person and not, modal.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+# Lemmas of verbs linking a subject to a noun phrase that names it ("X is / became / remains the
+# suspect"), and of those linking it to an adjective as well ("X seemed tired", "got angry").
+NOMINAL_COPULAS = frozenset({"be", "become", "remain"})
+COPULAS = NOMINAL_COPULAS | {"feel", "seem", "look", "stay", "get", "appear", "sound"}
 
 
 @dataclass

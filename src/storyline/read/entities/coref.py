@@ -28,13 +28,16 @@ includes it ("his mother"), which stays a mention of its own.
 
 Pronouns are resolved only when the evidence is clear. First the syntax: a subject pronoun of a
 reported or adverbial clause is the subject of the clause it hangs on ("White said he was
-blindsided", "Raite died when he slipped"), a possessive is its own clause's subject ("Obama
-announces his nomination"), when that subject comes first, is a person and is not of the other
-gender (an unknown gender is set). Else salience, where an object pronoun is never its own
-clause's subject ("a driver struck her"): the best gender-matching candidate of the last three
-sentences is well ahead of any other, and no person of unknown gender outranks it; or a person of
-unknown gender is far ahead of everyone else in sight, or is the only one there and close by (the
-pronoun then sets the gender). "the company", "the magazine" go to the most salient organisation
+blindsided", "Raite died when he slipped"), a singular possessive is its own clause's subject
+("Obama announces his nomination"), when that subject comes first, is a person and is not of the
+other gender (an unknown gender is set); but not when the clause's object could as well be meant
+("Tom Brown told Peter Jones he had won": unresolved), nor for an unnamed subject of unknown gender
+while a named person of the pronoun's gender is in sight ("The judge sentenced his killer"). Else
+salience, where a direct or indirect object pronoun is never its own clause's subject ("a driver
+struck her"; "took the bag with him" may be): the best gender-matching candidate of the last three
+sentences is well ahead of any other, and no person of unknown gender outranks it; or, when no one
+of the pronoun's gender is in sight, a person of unknown gender is far ahead of everyone else
+there, or is the only one there and close by (the pronoun then sets the gender). "the company", "the magazine" go to the most salient organisation
 or outlet.
 "who" opening a relative clause on a person's mention is that person.
 "they/their" in reported speech is the group that speaks ("The officers said they found a gun");
@@ -53,7 +56,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.core import words
-from storyline.read.doc import DocIndex, EntityAnn, MentionAnn, ensure_extensions
+from storyline.read.doc import (
+    NOMINAL_COPULAS,
+    DocIndex,
+    EntityAnn,
+    MentionAnn,
+    ensure_extensions,
+)
 from storyline.read.entities.ages import add_nominal_ages, annotate_mention_quantities
 from storyline.read.entities.component import write_mentions
 from storyline.read.entities.epithets import (
@@ -76,10 +85,10 @@ _EPITHET_WINDOW = 8  # sentences an epithet may reach back
 _PRONOUN_WINDOW = 2
 _LEAD = 2.0  # how far ahead of everyone else a person of unknown gender must be for a pronoun
 _EMBEDDED = frozenset({"ccomp", "advcl"})
-_REPORTED = frozenset({"ccomp"})  # clauses whose subject pronoun looks up to the governing subject
+_OPEN = -1  # _clause_antecedent: the syntax allows two people, so the pronoun stays unresolved
+_REPORTED = frozenset({"ccomp"})  # clauses whose subject "they" looks up to the governing subject
 _DECAY = 0.5
 _RELATIVE = frozenset({"who", "whom", "whose"})
-_COPULAS = frozenset({"is", "was", "be", "been", "being", "are", "were", "’s", "'s", "as", "became", "become", "remains"})
 
 
 @dataclass
@@ -361,7 +370,7 @@ def _resolve_pronoun(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, in
                 st.ents[k].gender = a.want  # "Lo Presti hanged himself", "A Mafia boss ...": the clause says who
             return k if st.person(k) and st.ents[k].gender == a.want else None
     if (key := _clause_antecedent(st, a)) is not None:
-        return key
+        return None if key == _OPEN else key
     # A non-reflexive object is not its own clause's subject ("a driver struck her").
     scores = st.scores(a.start_tok, _PRONOUN_WINDOW, _own_subject(st, a))
     # Children named in passing ("son Aleph, 12") are rarely the topic a pronoun picks up.
@@ -371,13 +380,13 @@ def _resolve_pronoun(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, in
         # unnamed one's, by the same tests.
         ranked = sorted(((s, k) for k, s in scores.items() if st.person(k)), reverse=True)
     match = [(s, k) for s, k in ranked if st.ents[k].gender == a.want]
-    if ranked and st.ents[ranked[0][1]].gender is None and st.adult(ranked[0][1]) \
-            and all(s * _LEAD <= ranked[0][0] for s, _ in ranked[1:]):
-        # Far ahead of anyone else in sight ("Frederick C. LaRue was found dead in the hotel where
-        # he was staying"): the pronoun settles an unknown gender, as for the only person in sight.
-        st.ents[ranked[0][1]].gender = a.want
-        return ranked[0][1]
     if not match:
+        if len(ranked) > 1 and st.ents[ranked[0][1]].gender is None and st.adult(ranked[0][1]) \
+                and all(s * _LEAD <= ranked[0][0] for s, _ in ranked[1:]):
+            # Far ahead of anyone else in sight ("Frederick C. LaRue was found dead in the hotel
+            # where he was staying"): the pronoun settles an unknown gender.
+            st.ents[ranked[0][1]].gender = a.want
+            return ranked[0][1]
         # The only person in sight, of unknown gender, and close by: the pronoun settles the gender.
         if len(ranked) == 1 and st.ents[ranked[0][1]].gender is None and _last_sent(st, ranked[0][1], a.start_tok) >= st.idx.sent_of[a.head] - 1:
             st.ents[ranked[0][1]].gender = a.want
@@ -394,9 +403,12 @@ def _resolve_pronoun(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, in
 def _clause_antecedent(st: _State, a: Anaphor) -> int | None:
     """The person a pronoun's syntax picks before any salience count: the subject of the clause
     that a subject pronoun's clause hangs on ("White said he was blindsided", "Raite died when he
-    slipped"), or the subject of a possessive pronoun's own clause ("Obama announces his
-    nomination"). The subject must come first, be a person (named or not: "The coroner said he
-    believes ...") and not be of the other gender; an unknown gender is set by the pronoun."""
+    slipped"; for "they" only reported speech), or the subject of a singular possessive's own
+    clause ("Obama announces his nomination"). The subject must come first, be a person (named or
+    not: "The coroner said he believes ...") and not be of the other gender; an unknown gender is
+    set by the pronoun. ``_OPEN`` when the clause's object is a person the pronoun fits as well;
+    None (salience decides) for an unnamed subject of unknown gender while a named person of the
+    pronoun's gender is in sight."""
     doc = st.doc
     t = doc[a.head]
     if t.dep_ in {"nsubj", "nsubjpass"}:
@@ -407,6 +419,8 @@ def _clause_antecedent(st: _State, a: Anaphor) -> int | None:
             return None
         gov = verb.head
     elif t.dep_ == "poss":
+        if a.want == "plural":
+            return None  # "Police arrested four men in their car": the nearer group, by _resolve_they
         gov = t.head
         while gov.dep_ in {"dobj", "pobj", "prep"} and gov.head.i != gov.i:
             gov = gov.head
@@ -423,6 +437,20 @@ def _clause_antecedent(st: _State, a: Anaphor) -> int | None:
         return key if ent.type == "GROUP" else None  # "Authorities are saying they suspect arson"
     if not st.person(key) or ent.gender not in {None, a.want}:
         return None
+    # An object the pronoun could as well be is no less likely ("Tom Brown told Peter Jones he
+    # had won"): salience decides, or no one.
+    pron_np = {x.i for x in t.head.subtree} if t.dep_ == "poss" else set()
+    for c in gov.children:
+        if c.dep_ in {"dobj", "dative"} and c.i not in pron_np:
+            k = st.covered[c.i]
+            if k >= 0 and k != key and st.person(k) and st.ents[k].gender in {None, a.want}:
+                return _OPEN
+    # An unnamed subject of unknown gender ("The judge sentenced his killer") does not take a
+    # pronoun, nor its gender, while a named person of that gender is in sight.
+    if ent.gender is None and not st.named(key) and any(
+            st.person(k) and st.named(k) and st.ents[k].gender == a.want
+            for k in st.scores(a.start_tok, _PRONOUN_WINDOW, {key})):
+        return None
     ent.gender = a.want
     return key
 
@@ -430,9 +458,8 @@ def _clause_antecedent(st: _State, a: Anaphor) -> int | None:
 def _own_subject(st: _State, a: Anaphor) -> set[int]:
     """The entity of the subject of the clause where a pronoun is an object, which it cannot be."""
     t = st.doc[a.head]
-    if t.dep_ == "pobj" and t.head.dep_ == "prep":
-        t = t.head
-    if t.dep_ not in {"dobj", "dative", "prep"} or t.head.pos_ not in {"VERB", "AUX"}:
+    # Not a prepositional object: "John Smith took the bag with him".
+    if t.dep_ not in {"dobj", "dative"} or t.head.pos_ not in {"VERB", "AUX"}:
         return set()
     subj = next((c for c in t.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     return {st.covered[subj.i]} if subj is not None and st.covered[subj.i] >= 0 else set()
@@ -440,7 +467,8 @@ def _own_subject(st: _State, a: Anaphor) -> set[int]:
 
 def _pair(st: _State, key: int) -> bool:
     """A GROUP of people the article names ("the couple"), not unnamed people of a kind ("the
-    photographers"), which "the pair" and "they" never pick up by salience alone."""
+    photographers"), which "the pair" never picks up by salience alone ("they" takes the nearest
+    group of either kind)."""
     return st.ents[key].type == "GROUP" and not st.ents[key].attributes.get("unnamed")
 
 
@@ -493,14 +521,15 @@ class _Roles:
         self.stated: dict[int, set[str]] = {}
         # "a dancer at the theater" (not "X, a dancer,"): an unnamed person holding the role.
         self.unnamed: dict[str, int] = {}
-        lowers, texts = idx.lowers, idx.texts
+        lowers, texts, doc = idx.lowers, idx.texts, idx.doc
         for i, low in enumerate(lowers):
             if low not in lex.roles or low in self.unnamed:
                 continue
             for j in range(i - 1, max(i - 4, -1), -1):
                 if lowers[j] in {"a", "an"}:
                     # Not "X, a dancer," nor "X is a dancer" / "worked as a dancer": those name X.
-                    if j == 0 or (texts[j - 1] not in {",", "(", "—", "–"} and lowers[j - 1] not in _COPULAS):
+                    if j == 0 or (texts[j - 1] not in {",", "(", "—", "–"} and lowers[j - 1] != "as"
+                                   and doc[j - 1].lemma_ not in NOMINAL_COPULAS):
                         self.unnamed[low] = i
                     break
                 if idx.punct[j] or lowers[j] in {"the", "his", "her", "their"}:

@@ -8,16 +8,16 @@ epithet "The Star Wars actress".
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from storyline.core import words
-from storyline.read.doc import FINITE_TAGS
+from storyline.read.doc import FINITE_TAGS, NOMINAL_COPULAS
 from storyline.read.entities.lexicon import Lexicon
-from storyline.read.numbers import cardinal
 from storyline.read.entities.spans import is_cap
+from storyline.read.numbers import cardinal
 
 __all__ = ["Anaphor", "PRONOUNS", "covered_next", "find_anaphors", "plural_role", "find_roles", "find_pairs", "grammatical_weight", "role_noun", "source_nouns"]
 
@@ -46,7 +46,6 @@ _MISREAD_TAGS = frozenset({"NNP", "JJ"})
 # Prepositions that may close a role apposition: "X, the head of the agency,", "X, a reporter at".
 _APPOSITION_PP = frozenset({"of", "at", "for", "in", "with"})
 # Verbs whose attribute describes their subject ("is the suspect", "became the leading scorer").
-_COPULAR = frozenset({"be", "become", "remain"})
 
 
 @dataclass
@@ -84,7 +83,9 @@ def _speaking_source(tok) -> bool:
     kind of person like any other."""
     if tok.lower_ not in source_nouns():
         return False
-    from storyline.read.attribution.lexicon import cue_lexicon  # the attribution stage owns the verbs
+    from storyline.read.attribution.lexicon import (
+        cue_lexicon,  # the attribution stage owns the verbs
+    )
 
     head = tok.head
     while tok.dep_ == "conj" and head.i != tok.i:  # "friends and neighbours said"
@@ -216,9 +217,14 @@ def _bare(doc: Doc, i: int, covered: list[int]) -> bool:
             or not (t.dep_ in _ARGUMENT or _headline_subject(t)):
         return False
     # A place or a body before it says where the person is from ("Mich. accountant charged",
-    # "Chargers receiver arrested"); a person's name before it would be the person.
-    return not (i + 1 < len(doc) and covered[i + 1] >= 0) and not (i > 0 and covered[i - 1] >= 0
-                                                                   and doc[i - 1].ent_type_ in {"", "PERSON"})
+    # "Brooklyn mother charged"); a person's name before it would be the person, and so may a
+    # proper noun no entity covers, or one WordNet knows as a person whatever the tagger took it
+    # for ("Lohan lawyer charged", Lohan read as a place).
+    prev = doc[i - 1] if i > 0 else None
+    if prev is not None and ((covered[i - 1] >= 0 and (prev.ent_type_ in {"", "PERSON"} or words.noun_class(prev.lower_) == "noun.person"))
+                             or (covered[i - 1] < 0 and prev.tag_ in {"NNP", "NNPS"})):
+        return False
+    return not (i + 1 < len(doc) and covered[i + 1] >= 0)
 
 
 def _headline_subject(t) -> bool:
@@ -346,10 +352,9 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
             # "a man showed up at the party ... The man": an unnamed person of a kind is
             # introduced by the indefinite phrase, unless it describes someone named.
             start = _epithet_start(doc, i, lex, covered, _A) if is_role else None
-            # A bare roles.json role counts when its first WordNet sense is a person too and no
-            # proper noun comes before it, whose relation or title it often is ("killing mother and
-            # sister"; not "Lohan lawyer charged", nor "star", first a celestial body).
-            if start is None and is_role and (role[2] or (words.is_person_noun(low) and not (i > 0 and doc[i - 1].tag_ in {"NNP", "NNPS"}))) \
+            # A bare roles.json role counts when its first WordNet sense is a person too ("killing
+            # mother and sister"; not "star", first a celestial body).
+            if start is None and is_role and (role[2] or words.is_person_noun(low)) \
                     and _bare(doc, i, covered):
                 start = _plural_start(doc, i, covered)  # "British climber dies", "killing mother and sister"
             if start is not None and not _describing(doc, start, i):
@@ -470,7 +475,7 @@ def find_roles(doc: Doc, lex: Lexicon, covered: list[int]) -> list[tuple[int, st
         # named as the gunman": the noun phrase (up to its role noun) is a mention of Roe.
         if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i != i:
             for verb, c in _predicate_children(t.head):
-                if c.dep_ == "attr" and verb.lemma_ in _COPULAR and role(c.i):
+                if c.dep_ == "attr" and verb.lemma_ in NOMINAL_COPULAS and role(c.i):
                     out.append((key, role(c.i), *_predicate_np(c, covered)))
                 elif c.dep_ == "prep" and c.lower_ == "as":
                     out.extend((key, role(g.i), *_predicate_np(g, covered)) for g in c.children if g.dep_ == "pobj" and role(g.i))
@@ -480,15 +485,19 @@ def find_roles(doc: Doc, lex: Lexicon, covered: list[int]) -> list[tuple[int, st
 def _predicate_children(verb):
     """(verb, child) for a clause's verb and the subjectless infinitives it controls, whose
     predicate is about the same subject ("X is to return as host", "X scored 23 points to
-    become the all-time scoring leader")."""
+    become the all-time scoring leader"). A verb with an object controls its complement through
+    the object ("Obama asked Kerry to become the envoy"), and a negated one says who someone is not ("X is
+    not the suspect"): neither yields anything."""
     verbs = [verb]
     for v in verbs:
         if len(verbs) > 4:
             break
+        has_object = any(c.dep_ in {"dobj", "dative"} for c in v.children)
         verbs.extend(c for c in v.children if c.pos_ in {"VERB", "AUX"} and (
-            c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)))
+            (c.dep_ == "xcomp" and not has_object)
+            or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)))
             and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children))
-    return [(v, c) for v in verbs for c in v.children]
+    return [(v, c) for v in verbs if not any(c.dep_ == "neg" for c in v.children) for c in v.children]
 
 
 def _predicate_np(noun, covered: list[int]) -> tuple[int, int]:
