@@ -432,13 +432,3 @@ def test_unknown_proper_noun_before_a_bare_kind_of_person_is_no_unnamed_person()
         "murder|NOUN|NN|pobj|-1 .",
     ))
     assert not any(e.type == "PERSON" for e in doc._.sl_entities)
-
-
-def test_a_name_wordnet_knows_as_a_person_before_a_bare_kind_of_person_blocks_it_whatever_its_tag() -> None:
-    # The tagger read "Lohan" as a place; WordNet knows the name as a person.
-    doc = run(build(
-        "Lohan|PROPN|NNP|compound|+1 mother|NOUN|NN|ROOT|0 charged|VERB|VBN|acl|-1|charge with|ADP|IN|prep|-1 "
-        "murder|NOUN|NN|pobj|-1 .",
-        ents=[("Lohan", "GPE")],
-    ))
-    assert not any(e.type == "PERSON" for e in doc._.sl_entities)

@@ -218,11 +218,9 @@ def _bare(doc: Doc, i: int, covered: list[int]) -> bool:
         return False
     # A place or a body before it says where the person is from ("Mich. accountant charged",
     # "Brooklyn mother charged"); a person's name before it would be the person, and so may a
-    # proper noun no entity covers, or one WordNet knows as a person whatever the tagger took it
-    # for ("Lohan lawyer charged", Lohan read as a place).
-    prev = doc[i - 1] if i > 0 else None
-    if prev is not None and ((covered[i - 1] >= 0 and (prev.ent_type_ in {"", "PERSON"} or words.noun_class(prev.lower_) == "noun.person"))
-                             or (covered[i - 1] < 0 and prev.tag_ in {"NNP", "NNPS"})):
+    # proper noun no entity covers ("Lohan lawyer charged").
+    if i > 0 and ((covered[i - 1] >= 0 and doc[i - 1].ent_type_ in {"", "PERSON"})
+                  or (covered[i - 1] < 0 and doc[i - 1].tag_ in {"NNP", "NNPS"})):
         return False
     return not (i + 1 < len(doc) and covered[i + 1] >= 0)
 
