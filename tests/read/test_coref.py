@@ -415,20 +415,3 @@ def test_purpose_infinitive_after_an_object_is_still_the_subjects() -> None:
         ents=[BRAM],
     ))
     assert mentions(by_name(doc, "Bram Okafor"), "nominal") == ["the dancer"]
-
-
-def test_place_before_a_bare_kind_of_person_still_makes_an_unnamed_person() -> None:
-    doc = run(build(
-        "Brooklyn|PROPN|NNP|compound|+1 mother|NOUN|NN|ROOT|0 charged|VERB|VBN|acl|-1|charge with|ADP|IN|prep|-1 "
-        "murder|NOUN|NN|pobj|-1 .",
-        ents=[("Brooklyn", "GPE")],
-    ))
-    assert any(e.type == "PERSON" and mentions(e) == ["mother"] for e in doc._.sl_entities)
-
-
-def test_unknown_proper_noun_before_a_bare_kind_of_person_is_no_unnamed_person() -> None:
-    doc = run(build(
-        "Zorbel|PROPN|NNP|compound|+1 mother|NOUN|NN|ROOT|0 charged|VERB|VBN|acl|-1|charge with|ADP|IN|prep|-1 "
-        "murder|NOUN|NN|pobj|-1 .",
-    ))
-    assert not any(e.type == "PERSON" for e in doc._.sl_entities)

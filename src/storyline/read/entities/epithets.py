@@ -217,12 +217,9 @@ def _bare(doc: Doc, i: int, covered: list[int]) -> bool:
             or not (t.dep_ in _ARGUMENT or _headline_subject(t)):
         return False
     # A place or a body before it says where the person is from ("Mich. accountant charged",
-    # "Brooklyn mother charged"); a person's name before it would be the person, and so may a
-    # proper noun no entity covers ("Lohan lawyer charged").
-    if i > 0 and ((covered[i - 1] >= 0 and doc[i - 1].ent_type_ in {"", "PERSON"})
-                  or (covered[i - 1] < 0 and doc[i - 1].tag_ in {"NNP", "NNPS"})):
-        return False
-    return not (i + 1 < len(doc) and covered[i + 1] >= 0)
+    # "Chargers receiver arrested"); a person's name before it would be the person.
+    return not (i + 1 < len(doc) and covered[i + 1] >= 0) and not (i > 0 and covered[i - 1] >= 0
+                                                                   and doc[i - 1].ent_type_ in {"", "PERSON"})
 
 
 def _headline_subject(t) -> bool:
@@ -350,9 +347,10 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
             # "a man showed up at the party ... The man": an unnamed person of a kind is
             # introduced by the indefinite phrase, unless it describes someone named.
             start = _epithet_start(doc, i, lex, covered, _A) if is_role else None
-            # A bare roles.json role counts when its first WordNet sense is a person too ("killing
-            # mother and sister"; not "star", first a celestial body).
-            if start is None and is_role and (role[2] or words.is_person_noun(low)) \
+            # A bare roles.json role counts when its first WordNet sense is a person too and no
+            # proper noun comes before it, whose relation or title it often is ("killing mother and
+            # sister"; not "Lohan lawyer charged", nor "star", first a celestial body).
+            if start is None and is_role and (role[2] or (words.is_person_noun(low) and not (i > 0 and doc[i - 1].tag_ in {"NNP", "NNPS"}))) \
                     and _bare(doc, i, covered):
                 start = _plural_start(doc, i, covered)  # "British climber dies", "killing mother and sister"
             if start is not None and not _describing(doc, start, i):
