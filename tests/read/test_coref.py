@@ -408,6 +408,17 @@ def test_negated_predicate_nominal_is_not_a_mention() -> None:
     assert mentions(by_name(doc, "Bram Okafor"), "nominal") == []
 
 
+def test_negated_verb_controls_no_predicate_nominal() -> None:
+    # "not" on the controlling verb denies the whole chain: "was not expected to become the dancer"
+    doc = run(build(
+        "Bram|PROPN|NNP|compound|+1 Okafor|PROPN|NNP|nsubjpass|+3 was|AUX|VBD|auxpass|+2 not|PART|RB|neg|+1 "
+        "expected|VERB|VBN|ROOT|0|expect to|PART|TO|aux|+1 become|VERB|VB|xcomp|-2|become the|DET|DT|det|+2 "
+        "new|ADJ|JJ|amod|+1 dancer|NOUN|NN|attr|-3 .",
+        ents=[BRAM],
+    ))
+    assert mentions(by_name(doc, "Bram Okafor"), "nominal") == []
+
+
 def test_purpose_infinitive_after_an_object_is_still_the_subjects() -> None:
     doc = run(build(
         "Bram|PROPN|NNP|compound|+1 Okafor|PROPN|NNP|nsubj|+1 scored|VERB|VBD|ROOT|0|score points|NOUN|NNS|dobj|-1|point "

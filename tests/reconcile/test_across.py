@@ -403,6 +403,8 @@ def test_lengths_that_may_all_hold_or_of_other_happenings_do_not_conflict():
     # the subject says what lasted, not every event noun of the claim: a meeting, not the shooting
     assert not _lengths(("the meeting after the shooting lasted two hours", "last"), ("the shooting lasted 10 minutes", "last"))[0]
     assert _lengths(("the shooting after the meeting lasted two hours", "last"), ("the shooting lasted 10 minutes", "last"))[0]
+    # an event noun that spaCy lists among its stop words ("show", "move") still heads the subject
+    assert _lengths(("the show lasted three hours", "last"), ("the show lasted 90 minutes", "last"))[0]
 
 
 def test_a_claim_with_no_predicate_tells_no_length_and_does_not_fail():

@@ -435,7 +435,7 @@ def _subject_nouns(v: ClaimView) -> set[str]:
         return {n for n in nouns if not _lasting(n) and words.is_event_noun(n)}
     runs: list[list[str]] = [[]]
     for w in re.findall(r"[a-z]+", v.article.text[c.start : c.predicate_start].lower()):
-        if w in STOP_WORDS:
+        if w in STOP_WORDS and not words.is_event_noun(w):  # spaCy's list holds "show", "move", "call"
             if runs[-1]:
                 runs.append([])
         else:

@@ -483,17 +483,23 @@ def _predicate_children(verb):
     predicate is about the same subject ("X is to return as host", "X scored 23 points to
     become the all-time scoring leader"). A verb with an object controls its complement through
     the object ("Obama asked Kerry to become the envoy"), and a negated one says who someone is not ("X is
-    not the suspect"): neither yields anything."""
+    not the suspect", "X was not expected to become the chairman"): neither yields anything."""
     verbs = [verb]
     for v in verbs:
         if len(verbs) > 4:
             break
+        if _negated(v):
+            continue  # "was not expected to become the chairman": the denial covers what it controls
         has_object = any(c.dep_ in {"dobj", "dative"} for c in v.children)
         verbs.extend(c for c in v.children if c.pos_ in {"VERB", "AUX"} and (
             (c.dep_ == "xcomp" and not has_object)
             or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)))
             and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children))
-    return [(v, c) for v in verbs if not any(c.dep_ == "neg" for c in v.children) for c in v.children]
+    return [(v, c) for v in verbs if not _negated(v) for c in v.children]
+
+
+def _negated(verb) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _predicate_np(noun, covered: list[int]) -> tuple[int, int]:
