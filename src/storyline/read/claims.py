@@ -248,12 +248,12 @@ def event_in_context(t: Token) -> bool:
     place') or the object of a light verb ('held a *party*'; not a bare singular one, 'held
     *office*')."""
     lemma = _lemma(t)
-    if lemma in _SEMI_LEXICAL or not lemma.isalpha() or words.noun_class(lemma) == "noun.person":
+    first_class = words.noun_class(lemma) if lemma.isalpha() else None
+    if lemma in _SEMI_LEXICAL or first_class is None or first_class == "noun.person":
         return False
     if not words.is_event_noun(lemma, CONTEXT_SENSES):
         return False
     gov = t.head
-    first_class = words.noun_class(lemma)
     # A noun that is first a place or a part of one ("until the *end* of the year", "in the first
     # *place*") sits after a time preposition or an ordinal as a point or a position; an ordinal
     # also ranks groups ("first *division*", "first *class*"), at the cost of "the second meeting".

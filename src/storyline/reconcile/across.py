@@ -338,6 +338,11 @@ def event_counts(views: Sequence[ClaimView], facts: Sequence[Fact], bounds: Boun
 # -- how many happenings one event had ----------------------------------------------------------
 
 
+def _event_of(facts: Sequence[Fact]) -> dict[str, str]:
+    """The event group of each claim that has one."""
+    return {c: f.event for f in facts if f.event for c in f.claims}
+
+
 def _qualifiers(q) -> tuple[str, ...] | None:
     """The words between a count's number and its noun ("strong" in "at least four strong
     aftershocks"), lower case; None when no number word is written (\"several aftershocks\")."""
@@ -363,7 +368,7 @@ def happening_counts(views: Sequence[ClaimView], facts: Sequence[Fact], bounds: 
     player, game or season, which the claims do not show (tried: hundreds of false conflicts on
     sports stories). Updates, bounds and dates are judged as inside a fact
     (:func:`storyline.reconcile.conflicts.judge_measures`); one conflict per two values."""
-    event_of = {c: f.event for f in facts if f.event for c in f.claims}
+    event_of = _event_of(facts)
     groups: dict[tuple, dict[tuple[float, float], list[tuple[ClaimView, Measure]]]] = {}
     seen: set[tuple] = set()
     for v in sorted(views, key=lambda v: v.order):
@@ -655,7 +660,7 @@ def _own_time(v: ClaimView) -> Moment | None:
 
 def directions(views: Sequence[ClaimView], facts: Sequence[Fact]) -> list[Found]:
     """One movement said to go opposite ways (module docstring): one conflict per event, verb and place."""
-    event_of = {c: f.event for f in facts if f.event for c in f.claims}
+    event_of = _event_of(facts)
     groups: dict[tuple[str, str, str], list[_Path]] = {}
     for v in views:
         if (event := event_of.get(v.claim.id)) is None or (p := _path(v)) is None:

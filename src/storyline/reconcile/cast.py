@@ -698,7 +698,11 @@ def _describe(members: Sequence[ArticleEntity]) -> tuple[str, str, tuple[str, ..
     name = _canonical(members)
     types = Counter(m.type for m in members)
     etype = "OUTLET" if "OUTLET" in types else types.most_common(1)[0][0]
-    return name, etype, tuple(sorted({n for m in members for n in (m.name, *m.aliases)} - {name})), "GROUP" in types
+    return name, etype, _aliases(members, name), "GROUP" in types
+
+
+def _aliases(members: Sequence[ArticleEntity], name: str) -> tuple[str, ...]:
+    return tuple(sorted({n for m in members for n in (m.name, *m.aliases)} - {name}))
 
 
 class CastSteps:
@@ -772,7 +776,7 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
             inner = sorted({names_by_member[x] for m in members for x in _group_members(m) if x in names_by_member})
             if len(inner) >= 2:
                 name = " and ".join(inner)
-                aliases = tuple(sorted({n for m in members for n in (m.name, *m.aliases)} - {name}))
+                aliases = _aliases(members, name)
         sid = make_id("E", etype, name)
         if sid in used:  # two unlinked entities with one name (e.g. two "Natalie"s): keep both
             sid = make_id("E", etype, name, root)

@@ -45,7 +45,6 @@ _DESCRIBING = frozenset({"attr", "appos", "acomp", "oprd", "npadvmod"})
 _MISREAD_TAGS = frozenset({"NNP", "JJ"})
 # Prepositions that may close a role apposition: "X, the head of the agency,", "X, a reporter at".
 _APPOSITION_PP = frozenset({"of", "at", "for", "in", "with"})
-# Verbs whose attribute describes their subject ("is the suspect", "became the leading scorer").
 
 
 @dataclass
