@@ -124,3 +124,25 @@ def test_one_happening_told_a_day_apart_or_at_dateline_times_is_one_event():
     events = _events_of(reconcile(readings), *claims)
     assert events[0] == events[1] == events[2]
     assert events[3] != events[0]
+
+
+def _verbs(reading):
+    """The reading with its claims' predicates told as verbs (as the reader marks them)."""
+    from dataclasses import replace
+
+    return replace(reading, claims=tuple(replace(c, predicate_pos="verb") for c in reading.claims))
+
+
+def test_wordnet_kin_words_about_one_person_are_one_event():
+    # "thwart" and "foil" share a WordNet sense, but their word vectors are far apart (cosine
+    # about 0.1): WordNet links them, the person in common makes them one happening.
+    a, thwarted = _told("a1", "Ada Brook", "Ada Brook thwarted the raid on the port", "thwart")
+    b, foiled = _told("b1", "Ada Brook", "Ada Brook foiled the raid on the port", "foil")
+    one = _events_of(reconcile([_verbs(a), _verbs(b)]), thwarted, foiled)
+    assert one[0] is not None and one[0] == one[1]
+    # With nobody in common, or at times that clash, they stay apart.
+    c, other = _told("c1", "Ben Osei", "Ben Osei foiled a robbery at the bank", "foil")
+    assert len(set(_events_of(reconcile([_verbs(a), _verbs(c)]), thwarted, other))) == 2
+    d, march = _told("d1", "Ada Brook", "Ada Brook foiled a raid in March", "foil", when="2024-03", when_text="in March")
+    e, june = _told("e1", "Ada Brook", "Ada Brook thwarted a raid in June", "thwart", when="2024-06", when_text="in June")
+    assert len(set(_events_of(reconcile([_verbs(d), _verbs(e)]), march, june))) == 2

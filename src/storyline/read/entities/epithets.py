@@ -494,6 +494,8 @@ def _predicate_children(verb):
             (c.dep_ == "xcomp" and not has_object)
             or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)))
             and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children))
+    # Negation is tested again here, not only in the loop: the verbs queued after the cap were
+    # never visited, and a negated one among them must still yield nothing.
     return [(v, c) for v in verbs if not _negated(v) for c in v.children]
 
 
