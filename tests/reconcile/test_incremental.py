@@ -219,3 +219,65 @@ def test_the_cast_grows_to_the_full_cast_as_votes_flip_and_article_rules_link(se
     reconcile(readings[:-1], cache=cache)
     assert reconcile(readings, cache=cache) == reconcile(readings)
     assert cache.stats["articles_hit"] >= len(readings) - 1 and cache.stats["settled_hit"] > 0
+
+
+# -- the step across facts (storyline.reconcile.across.article_told) ------------------------------
+
+
+def _told_story():
+    from helpers.builders import ArticleBuilder
+
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    a.entity("Varo", "LOC")
+    a.claim("the quake struck Varo, home to 120,000 people", predicate="strike")
+    a.claim("the tremor lasted 30 seconds", predicate="last")
+    b = ArticleBuilder("b1", "Reuters", "2024-12-03")
+    b.entity("Varo Island", "LOC")
+    b.claim("the quake was centred near Varo Island, home to 200,000 people", predicate="centre")
+    return [a.build(), b.build()]
+
+
+def test_what_an_article_tells_across_facts_is_reused_only_while_all_it_read_is_the_same():
+    """:meth:`ReconcileCache.told` asked again: the reading and view objects the same, but the
+    story entity of its place, or its article's lower bounds, changed: it must give what
+    :func:`article_told` gives (and it gives the object it kept when nothing changed)."""
+    from storyline.reconcile.across import article_told
+    from storyline.reconcile.cast import build_cast
+    from storyline.reconcile.conflicts import lower_bounds
+    from storyline.reconcile.features import build_views
+
+    readings = _told_story()
+    a = readings[0]
+    cast = build_cast(readings)
+    views = [v for v in build_views(readings, cast) if v.article.id == a.article.id]
+    bounds = lower_bounds(views)
+    moved = dataclasses.replace(cast, of={k: (v + "-moved" if v == cast.of[a.entities[0].id] else v) for k, v in cast.of.items()})
+    [figure] = [f for m in views for f in article_told(a, [m], cast, bounds).figures]
+    low = {a.article.id: [article_told(a, views, cast, bounds).measured[0][1][0]]}  # "at least 120,000" elsewhere in it
+    asked = [(cast, bounds), (cast, bounds), (moved, bounds), (moved, low), (moved, low)]
+    cache, told = ReconcileCache(), []
+    for of, bs in asked:
+        cache.begin(ReconcileOptions())
+        told.append(cache.told(a, views, of, bs))
+        cache.end()
+        assert told[-1] == article_told(a, views, of, bs)
+    assert told[1] is told[0] and told[4] is told[3]  # nothing changed: kept
+    assert told[2].figures[0].holder != figure.holder  # the place's story entity, read again
+    assert told[3].measured != told[2].measured  # its figure, now a lower bound
+    # new views of the same reading (made again, here without their figures): read again
+    cache.begin(ReconcileOptions())
+    other = [dataclasses.replace(v, claim=dataclasses.replace(v.claim, quantities=())) for v in views]
+    assert cache.told(a, other, moved, low) == article_told(a, other, moved, low) != told[-1]
+
+
+def test_votes_that_settle_nothing_keep_each_articles_entities_however_the_counts_move():
+    # every article names the same people: each new one changes every name's counts, but no name
+    # is typed two ways, so no article is settled again; the retyped ones are once the votes go
+    readings = _pile(11, 2)
+    cache = ReconcileCache()
+    reconcile(readings[:-1], cache=cache)
+    assert reconcile(readings, cache=cache) == reconcile(readings)
+    assert cache.stats["settled_hit"] == len(readings) - 1
+    goursin = _cast_story()[:4]  # "Goursin" a person in one article, a village in three
+    reconcile(goursin, cache=cache)
+    assert reconcile(goursin[:1], cache=cache) == reconcile(goursin[:1])

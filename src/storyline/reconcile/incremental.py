@@ -50,9 +50,10 @@ from dataclasses import dataclass, field
 
 from storyline.core.options import ReconcileOptions
 from storyline.core.records import ArticleReading
+from storyline.reconcile.across import Told, article_told
 from storyline.reconcile.align import Cluster, cluster_block
 from storyline.reconcile.cast import ArticleCast, Cast, CastSteps, article_cast
-from storyline.reconcile.conflicts import stance
+from storyline.reconcile.conflicts import Bounds, stance
 from storyline.reconcile.facts import Draft, Records, draft_from_cluster, records
 from storyline.reconcile.features import ClaimView, article_views, dated
 from storyline.reconcile.independence import CorpusOutlets, RelayIndex
@@ -210,6 +211,22 @@ class _ViewsEntry:
     dated: dict = field(default_factory=dict)  # news window -> the views with it (undated articles)
 
 
+def _told_ids(r: ArticleReading) -> tuple[str, ...]:
+    """The entity ids whose story entities :func:`storyline.reconcile.across.article_told` reads
+    (``cast.of``): those of the article's mentions and ages."""
+    return tuple(sorted({m.entity for m in r.mentions} | {g.entity for g in r.ages}))
+
+
+@dataclass
+class _ToldEntry:
+    reading: ArticleReading | None
+    views: Sequence[ClaimView]
+    ids: tuple[str, ...]  # _told_ids(reading)
+    of: tuple  # the story entity of each of ``ids``
+    bounds: tuple  # the article's lower bounds
+    told: Told
+
+
 @dataclass
 class _Units:
     """One generation of cached units (those of the last reconcile)."""
@@ -228,6 +245,7 @@ class _Units:
     settled: dict[str, tuple[ArticleReading, list, frozenset[str]]] = field(default_factory=dict)
     articles: dict[str, tuple[ArticleReading, list, ArticleCast]] = field(default_factory=dict)
     described: dict[str, tuple[list, tuple]] = field(default_factory=dict)  # by the story entity's root id
+    told: dict[str, _ToldEntry] = field(default_factory=dict)  # across facts: what each article tells
 
 
 class Uncached(CastSteps):
@@ -256,6 +274,9 @@ class Uncached(CastSteps):
 
     def records(self, d: Draft) -> Records:
         return records(d)
+
+    def told(self, r: ArticleReading | None, views: Sequence[ClaimView], cast: Cast, bounds: Bounds | None) -> Told:
+        return article_told(r, views, cast, bounds)
 
 
 class ReconcileCache(Uncached):
@@ -309,9 +330,11 @@ class ReconcileCache(Uncached):
         """:meth:`CastSteps.settled`, article by article: the story's votes are the last ones with the
         new and changed articles counted in and the gone ones out (:class:`TypeVotes`), and an
         article's settled entities are reused when it is the same reading and none of its names'
-        votes changed (settling reads nothing else)."""
+        votes changed (settling reads nothing else), or when the votes settle nothing
+        (:meth:`TypeVotes.inert`) and they were its entities as they are."""
         old = self._old
         votes = old.votes
+        known_of = [old.settled.get(r.article.id) for r in readings]
         if votes is None:  # the first reconcile of this cache: count everything
             votes, changed = TypeVotes(), None
             for r in readings:
@@ -323,15 +346,15 @@ class ReconcileCache(Uncached):
             for aid, (r, _, _) in old.settled.items():
                 if aid not in now or self._new.readings.get(aid) is not r:
                     changed |= votes.add(r.entities, -1)
-            for r in readings:
-                known = old.settled.get(r.article.id)
+            for r, known in zip(readings, known_of):
                 if known is None or known[0] is not r:
                     changed |= votes.add(r.entities)
         self._new.votes = votes
+        inert = votes.inert()
         out = []
-        for r in readings:
-            known = old.settled.get(r.article.id)
-            if changed is not None and known is not None and known[0] is r and not (known[2] & changed):
+        for r, known in zip(readings, known_of):
+            if changed is not None and known is not None and known[0] is r and (
+                    not (known[2] & changed) or inert and _same(known[1], r.entities)):
                 self.stats["settled_hit"] += 1
                 ents, keys = known[1], known[2]
             else:
@@ -439,6 +462,24 @@ class ReconcileCache(Uncached):
         known = self._old.records.get(id(d))
         out = known[1] if known is not None and known[0] is d else records(d)
         self._new.records[id(d)] = (d, out)
+        return out
+
+    def told(self, r: ArticleReading | None, views: Sequence[ClaimView], cast: Cast, bounds: Bounds | None) -> Told:
+        """:func:`storyline.reconcile.across.article_told`, memoised per article: reused when the
+        reading and its views are the same objects, and the story entities of its mentions and
+        ages and its lower bounds are equal (all it reads of the story)."""
+        aid = views[0].article.id
+        known = self._old.told.get(aid)
+        ids = known.ids if known is not None and known.reading is r else _told_ids(r) if r is not None else ()
+        of = tuple(map(cast.of.get, ids))
+        own = tuple((bounds.get(aid) if bounds else None) or ())
+        if known is not None and known.reading is r and _same(known.views, views) and known.of == of and known.bounds == own:
+            self.stats["told_hit"] += 1
+            self._new.told[aid] = known
+            return known.told
+        self.stats["told_miss"] += 1
+        out = article_told(r, views, cast, bounds)
+        self._new.told[aid] = _ToldEntry(r, list(views), ids, of, own, out)
         return out
 
     def _stance(self, statement: ClaimView, v: ClaimView, c: Cluster, name: Callable[[str], str],
