@@ -281,3 +281,39 @@ def test_votes_that_settle_nothing_keep_each_articles_entities_however_the_count
     goursin = _cast_story()[:4]  # "Goursin" a person in one article, a village in three
     reconcile(goursin, cache=cache)
     assert reconcile(goursin[:1], cache=cache) == reconcile(goursin[:1])
+
+
+# -- relay lookups (storyline.reconcile.independence.RelayIndex) ----------------------------------
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_relay_lookup_asked_again_of_changed_candidates_finds_what_a_fresh_index_finds(seed, monkeypatch):
+    """Each lookup's answer is kept with its candidates; when they change (articles come, go, or
+    push older claims out of the capped pools) only the new ones are compared with the old answer,
+    which must give what a fresh index finds, also when the old answer is gone."""
+    from storyline.reconcile import independence
+    from storyline.reconcile.cast import build_cast
+    from storyline.reconcile.features import build_views
+    from storyline.reconcile.independence import RelayIndex
+
+    monkeypatch.setattr(independence, "_RELAY_CAP", 4)  # small pools: claims are pushed out
+    rng = random.Random(seed)
+    readings = _pile(seed + 30, 2)
+    views = build_views(readings, build_cast(readings))
+    outlets = sorted({independence.outlet_key(v.outlet) for v in views})
+    held = set(rng.sample(range(len(readings)), len(readings) // 2))
+    last: dict = {}
+    again = 0
+    for _ in range(6):
+        ids = {readings[i].article.id for i in held}
+        now_views = [v for v in views if v.article.id in ids]
+        now: dict = {}
+        memo, fresh = RelayIndex(now_views, (last, now)), RelayIndex(now_views)
+        for o in outlets:
+            for v in now_views:
+                assert memo(o, v) is fresh(o, v)
+        again += sum(1 for k, x in now.items() if k in last and last[k][1] != x[1])
+        last = now
+        for i in rng.sample(range(len(readings)), 3):
+            held ^= {i}  # one article comes or goes
+    assert again > 0  # answers were found again from changed candidates

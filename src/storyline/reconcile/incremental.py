@@ -441,7 +441,7 @@ class ReconcileCache(Uncached):
         """:func:`storyline.reconcile.facts.draft_from_cluster`, memoised per cluster."""
         # Enough to tell a block's clusters apart; ``still`` checks every view (the same objects).
         key = (c.pclass, c.participants, c.views[0].claim.id if c.views else None, len(c.views), len(c.derived))
-        mine = frozenset(v.claim.id for v in c.views if v.claim.id in passing)
+        mine = frozenset(v.claim.id for v in c.views if v.claim.id in passing) if passing else passing
         for entry in self._old.drafts.get(key, ()):
             if entry.still(c, mine, name, relays, bounds, outlets):
                 self.stats["drafts_hit"] += 1
