@@ -264,10 +264,15 @@ def test_what_an_article_tells_across_facts_is_reused_only_while_all_it_read_is_
     assert told[1] is told[0] and told[4] is told[3]  # nothing changed: kept
     assert told[2].figures[0].holder != figure.holder  # the place's story entity, read again
     assert told[3].measured != told[2].measured  # its figure, now a lower bound
+    # the same views of a reading read again (its place now named after the figure): read again
+    moved_place = dataclasses.replace(a, mentions=tuple(dataclasses.replace(m, start=60, end=61) for m in a.mentions))
+    cache.begin(ReconcileOptions())
+    assert cache.told(moved_place, views, moved, low) == article_told(moved_place, views, moved, low) != told[-1]
+    cache.end()
     # new views of the same reading (made again, here without their figures): read again
     cache.begin(ReconcileOptions())
     other = [dataclasses.replace(v, claim=dataclasses.replace(v.claim, quantities=())) for v in views]
-    assert cache.told(a, other, moved, low) == article_told(a, other, moved, low) != told[-1]
+    assert cache.told(moved_place, other, moved, low) == article_told(moved_place, other, moved, low) != told[-1]
 
 
 def test_votes_that_settle_nothing_keep_each_articles_entities_however_the_counts_move():
@@ -317,3 +322,40 @@ def test_a_relay_lookup_asked_again_of_changed_candidates_finds_what_a_fresh_ind
         for i in rng.sample(range(len(readings)), 3):
             held ^= {i}  # one article comes or goes
     assert again > 0  # answers were found again from changed candidates
+
+
+# -- ages (storyline.reconcile.attributes.article_ages) --------------------------------------------
+
+
+def test_the_ages_an_article_states_are_reused_only_while_all_they_read_is_the_same():
+    """:meth:`ReconcileCache.ages` asked again with one input changed at a time (the story entity
+    of an age's person, the offsets of the article's Age records, its views, its reading): it must
+    give what :func:`article_ages` gives; and the object it kept when nothing changed."""
+    from helpers.builders import ArticleBuilder
+
+    from storyline.reconcile.attributes import article_ages
+    from storyline.reconcile.cast import build_cast
+    from storyline.reconcile.features import build_views
+
+    a = ArticleBuilder("a1", "Star Ledger", "2023-08-16")
+    m = a.person("Mara Quinn")
+    a.age(m, 42, "Quinn, 42, spoke at the summit.")
+    a.claim("Mara Quinn is 44 years old", subject=m, pclass="age")
+    r = a.build()
+    cast = build_cast([r])
+    views = build_views([r], cast)
+    at = frozenset(g.start for g in r.ages)
+    moved = dataclasses.replace(cast, of={k: v + "-moved" for k, v in cast.of.items()})
+    other = [dataclasses.replace(v, subject="E-other") for v in views]  # views made again: another subject
+    more = at | {views[0].claim.quantities[0].start}  # an Age record where the claim's age is
+    bare = dataclasses.replace(r, ages=(dataclasses.replace(r.ages[0], value=43),))  # read again: another age
+    asked = [([r], views, cast, at), ([r], views, cast, at), ([r], views, moved, at), ([r], other, moved, at),
+             ([r], other, moved, more), ([bare], other, moved, more)]
+    cache, got = ReconcileCache(), []
+    for args in asked:
+        cache.begin(ReconcileOptions())
+        got.append(cache.ages(*args))
+        cache.end()
+        assert got[-1] == article_ages(*args)
+    assert got[1] is got[0]
+    assert all(got[i] != got[i - 1] for i in range(2, len(got)))  # each change is read again

@@ -88,7 +88,7 @@ def _reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions, un
         return names.get(entity_id, entity_id)
 
     views = build_views(readings, cast, units.article_views, units.dated)
-    ages, used_by_ages = age_drafts(readings, views, cast, name)
+    ages, used_by_ages = age_drafts(readings, views, cast, name, units.ages)
     counts, used_by_counts = count_drafts(readings, views, cast, name)
     rest = [v for v in views if v.claim.id not in used_by_ages and v.claim.id not in used_by_counts]
     encoder = get_backend(options.embeddings)

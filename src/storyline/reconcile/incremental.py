@@ -52,6 +52,7 @@ from storyline.core.options import ReconcileOptions
 from storyline.core.records import ArticleReading
 from storyline.reconcile.across import Told, article_told
 from storyline.reconcile.align import Cluster, cluster_block
+from storyline.reconcile.attributes import article_ages
 from storyline.reconcile.cast import ArticleCast, Cast, CastSteps, article_cast
 from storyline.reconcile.conflicts import Bounds, stance
 from storyline.reconcile.facts import Draft, Records, draft_from_cluster, records
@@ -228,6 +229,15 @@ class _ToldEntry:
 
 
 @dataclass
+class _AgesEntry:
+    readings: tuple[ArticleReading, ...]
+    views: Sequence[ClaimView]
+    of: tuple  # the story entity of each of its Age records' people
+    at_starts: frozenset[int]
+    ages: tuple
+
+
+@dataclass
 class _Units:
     """One generation of cached units (those of the last reconcile)."""
 
@@ -246,6 +256,7 @@ class _Units:
     articles: dict[str, tuple[ArticleReading, list, ArticleCast]] = field(default_factory=dict)
     described: dict[str, tuple[list, tuple]] = field(default_factory=dict)  # by the story entity's root id
     told: dict[str, _ToldEntry] = field(default_factory=dict)  # across facts: what each article tells
+    ages: dict[str, _AgesEntry] = field(default_factory=dict)  # the ages each article states
 
 
 class Uncached(CastSteps):
@@ -277,6 +288,9 @@ class Uncached(CastSteps):
 
     def told(self, r: ArticleReading | None, views: Sequence[ClaimView], cast: Cast, bounds: Bounds | None) -> Told:
         return article_told(r, views, cast, bounds)
+
+    def ages(self, rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast, at_starts: frozenset[int]) -> tuple:
+        return article_ages(rs, views, cast, at_starts)
 
 
 class ReconcileCache(Uncached):
@@ -480,6 +494,23 @@ class ReconcileCache(Uncached):
         self.stats["told_miss"] += 1
         out = article_told(r, views, cast, bounds)
         self._new.told[aid] = _ToldEntry(r, list(views), ids, of, own, out)
+        return out
+
+    def ages(self, rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast, at_starts: frozenset[int]) -> tuple:
+        """:func:`storyline.reconcile.attributes.article_ages`, memoised per article: reused when its
+        readings and views are the same objects, and the story entities of its ages' people and
+        the offsets of its Age records are equal (all it reads of the story)."""
+        aid = rs[0].article.id if rs else views[0].article.id
+        known = self._old.ages.get(aid)
+        of = tuple(cast.story(g.entity) for r in rs for g in r.ages)
+        if (known is not None and _same(known.readings, rs) and _same(known.views, views) and known.of == of
+                and known.at_starts == at_starts):
+            self.stats["ages_hit"] += 1
+            self._new.ages[aid] = known
+            return known.ages
+        self.stats["ages_miss"] += 1
+        out = article_ages(rs, views, cast, at_starts)
+        self._new.ages[aid] = _AgesEntry(tuple(rs), list(views), of, at_starts, out)
         return out
 
     def _stance(self, statement: ClaimView, v: ClaimView, c: Cluster, name: Callable[[str], str],
