@@ -87,8 +87,9 @@ class RelayIndex:
     def __init__(self, views: Sequence[ClaimView], memo: tuple[dict, dict] | None = None):
         self._by: dict[tuple[str, str | None], list[ClaimView]] = {}
         for v in sorted(views, key=lambda v: v.order):
+            outlet = outlet_key(v.outlet)
             for p in v.participants or (None,):
-                self._by.setdefault((outlet_key(v.outlet), p), []).append(v)
+                self._by.setdefault((outlet, p), []).append(v)
         self._memo = memo
 
     def _pools(self, outlet: str, v: ClaimView) -> list[list[ClaimView]]:
