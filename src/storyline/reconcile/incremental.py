@@ -15,7 +15,8 @@ same (the same objects, or equal values), never on a guess:
 * **alignment blocks** (:func:`storyline.reconcile.align.cluster_block`), per block of claims:
   the same view objects in the same order (no embeddings backend: its vectors are the story's);
 * **relay lookups** (:class:`storyline.reconcile.independence.RelayIndex`): the claim and the
-  candidates it was compared with;
+  candidates it was compared with (when only candidates changed, the new ones are compared with
+  the last answer, while it is still a candidate);
 * **drafts** (:func:`storyline.reconcile.facts.draft_from_cluster`), per fact, the bulk of the
   work: the cluster's views, exemplars and implied-date claims (the same objects), which of its
   claims are passing mentions, and the answers to every question the draft asked of the story
@@ -27,14 +28,20 @@ same (the same objects, or equal values), never on a guess:
   towards the same statement, in a fact of the same class and people, when the names and lower
   bounds it read are the same (they are asked again through the draft, which records them too);
 * **records** (:func:`storyline.reconcile.facts.records`): a reused draft's fact, conflicts and echoes;
+* **what an article tells the conflicts across facts** (:func:`storyline.reconcile.across.article_told`):
+  the same reading and views, the same story entities of its mentions' and ages' entities, the
+  same lower bounds of the article;
+* **the ages an article states** (:func:`storyline.reconcile.attributes.article_ages`): the same
+  readings and views, the same story entities of its ages' people, the same offsets of its Age records;
 * **the cast's steps** (:class:`storyline.reconcile.cast.CastSteps`): an article's settled entity
   types (the same reading, and the story's type votes unchanged under each name its entities are
-  settled by: :func:`storyline.reconcile.types.name_key`; the votes are kept and brought up to
-  date article by article), an article's :class:`~storyline.reconcile.cast.ArticleCast` (the same
+  settled by: :func:`storyline.reconcile.types.name_key`, or votes that settle nothing; the votes
+  are kept and brought up to date article by article), an article's :class:`~storyline.reconcile.cast.ArticleCast` (the same
   reading and settled entities) and a story entity's name, type and aliases (the same members).
 
 Story-wide steps run every time (they read everything): the cast's linking rules, the merging of blocks,
-denials and implied dates into facts, ages and counts of children, events, the timeline. Names,
+denials and implied dates into facts, the comparison of each person's ages, counts of children, events,
+the comparisons across facts (of the kept per-article parts), the timeline. Names,
 lexicons and packs are taken to be those of the process: after changing one in a running process,
 start a new cache (``storyline.api.forget_reconciles``). A cache
 holds the units of the last reconcile only (older ones are dropped), and one reconcile at a time
