@@ -219,3 +219,143 @@ def test_the_cast_grows_to_the_full_cast_as_votes_flip_and_article_rules_link(se
     reconcile(readings[:-1], cache=cache)
     assert reconcile(readings, cache=cache) == reconcile(readings)
     assert cache.stats["articles_hit"] >= len(readings) - 1 and cache.stats["settled_hit"] > 0
+
+
+# -- the step across facts (storyline.reconcile.across.article_told) ------------------------------
+
+
+def _told_story():
+    from helpers.builders import ArticleBuilder
+
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    a.entity("Varo", "LOC")
+    a.claim("the quake struck Varo, home to 120,000 people", predicate="strike")
+    a.claim("the tremor lasted 30 seconds", predicate="last")
+    b = ArticleBuilder("b1", "Reuters", "2024-12-03")
+    b.entity("Varo Island", "LOC")
+    b.claim("the quake was centred near Varo Island, home to 200,000 people", predicate="centre")
+    return [a.build(), b.build()]
+
+
+def test_what_an_article_tells_across_facts_is_reused_only_while_all_it_read_is_the_same():
+    """:meth:`ReconcileCache.told` asked again: the reading and view objects the same, but the
+    story entity of its place, or its article's lower bounds, changed: it must give what
+    :func:`article_told` gives (and it gives the object it kept when nothing changed)."""
+    from storyline.reconcile.across import article_told
+    from storyline.reconcile.cast import build_cast
+    from storyline.reconcile.conflicts import lower_bounds
+    from storyline.reconcile.features import build_views
+
+    readings = _told_story()
+    a = readings[0]
+    cast = build_cast(readings)
+    views = [v for v in build_views(readings, cast) if v.article.id == a.article.id]
+    bounds = lower_bounds(views)
+    moved = dataclasses.replace(cast, of={k: (v + "-moved" if v == cast.of[a.entities[0].id] else v) for k, v in cast.of.items()})
+    [figure] = [f for m in views for f in article_told(a, [m], cast, bounds).figures]
+    low = {a.article.id: [article_told(a, views, cast, bounds).measured[0][1][0]]}  # "at least 120,000" elsewhere in it
+    asked = [(cast, bounds), (cast, bounds), (moved, bounds), (moved, low), (moved, low)]
+    cache, told = ReconcileCache(), []
+    for of, bs in asked:
+        cache.begin(ReconcileOptions())
+        told.append(cache.told(a, views, of, bs))
+        cache.end()
+        assert told[-1] == article_told(a, views, of, bs)
+    assert told[1] is told[0] and told[4] is told[3]  # nothing changed: kept
+    assert told[2].figures[0].holder != figure.holder  # the place's story entity, read again
+    assert told[3].measured != told[2].measured  # its figure, now a lower bound
+    # the same views of a reading read again (its place now named after the figure): read again
+    moved_place = dataclasses.replace(a, mentions=tuple(dataclasses.replace(m, start=60, end=61) for m in a.mentions))
+    cache.begin(ReconcileOptions())
+    assert cache.told(moved_place, views, moved, low) == article_told(moved_place, views, moved, low) != told[-1]
+    cache.end()
+    # new views of the same reading (made again, here without their figures): read again
+    cache.begin(ReconcileOptions())
+    other = [dataclasses.replace(v, claim=dataclasses.replace(v.claim, quantities=())) for v in views]
+    assert cache.told(moved_place, other, moved, low) == article_told(moved_place, other, moved, low) != told[-1]
+
+
+def test_votes_that_settle_nothing_keep_each_articles_entities_however_the_counts_move():
+    # every article names the same people: each new one changes every name's counts, but no name
+    # is typed two ways, so no article is settled again; the retyped ones are once the votes go
+    readings = _pile(11, 2)
+    cache = ReconcileCache()
+    reconcile(readings[:-1], cache=cache)
+    assert reconcile(readings, cache=cache) == reconcile(readings)
+    assert cache.stats["settled_hit"] == len(readings) - 1
+    goursin = _cast_story()[:4]  # "Goursin" a person in one article, a village in three
+    reconcile(goursin, cache=cache)
+    assert reconcile(goursin[:1], cache=cache) == reconcile(goursin[:1])
+
+
+# -- relay lookups (storyline.reconcile.independence.RelayIndex) ----------------------------------
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_relay_lookup_asked_again_of_changed_candidates_finds_what_a_fresh_index_finds(seed, monkeypatch):
+    """Each lookup's answer is kept with its candidates; when they change (articles come, go, or
+    push older claims out of the capped pools) only the new ones are compared with the old answer,
+    which must give what a fresh index finds, also when the old answer is gone."""
+    from storyline.reconcile import independence
+    from storyline.reconcile.cast import build_cast
+    from storyline.reconcile.features import build_views
+    from storyline.reconcile.independence import RelayIndex
+
+    monkeypatch.setattr(independence, "_RELAY_CAP", 4)  # small pools: claims are pushed out
+    rng = random.Random(seed)
+    readings = _pile(seed + 30, 2)
+    views = build_views(readings, build_cast(readings))
+    outlets = sorted({independence.outlet_key(v.outlet) for v in views})
+    held = set(rng.sample(range(len(readings)), len(readings) // 2))
+    last: dict = {}
+    again = 0
+    for _ in range(6):
+        ids = {readings[i].article.id for i in held}
+        now_views = [v for v in views if v.article.id in ids]
+        now: dict = {}
+        memo, fresh = RelayIndex(now_views, (last, now)), RelayIndex(now_views)
+        for o in outlets:
+            for v in now_views:
+                assert memo(o, v) is fresh(o, v)
+        again += sum(1 for k, x in now.items() if k in last and last[k][1] != x[1])
+        last = now
+        for i in rng.sample(range(len(readings)), 3):
+            held ^= {i}  # one article comes or goes
+    assert again > 0  # answers were found again from changed candidates
+
+
+# -- ages (storyline.reconcile.attributes.article_ages) --------------------------------------------
+
+
+def test_the_ages_an_article_states_are_reused_only_while_all_they_read_is_the_same():
+    """:meth:`ReconcileCache.ages` asked again with one input changed at a time (the story entity
+    of an age's person, the offsets of the article's Age records, its views, its reading): it must
+    give what :func:`article_ages` gives; and the object it kept when nothing changed."""
+    from helpers.builders import ArticleBuilder
+
+    from storyline.reconcile.attributes import article_ages
+    from storyline.reconcile.cast import build_cast
+    from storyline.reconcile.features import build_views
+
+    a = ArticleBuilder("a1", "Star Ledger", "2023-08-16")
+    m = a.person("Mara Quinn")
+    a.age(m, 42, "Quinn, 42, spoke at the summit.")
+    a.claim("Mara Quinn is 44 years old", subject=m, pclass="age")
+    r = a.build()
+    cast = build_cast([r])
+    views = build_views([r], cast)
+    at = frozenset(g.start for g in r.ages)
+    moved = dataclasses.replace(cast, of={k: v + "-moved" for k, v in cast.of.items()})
+    other = [dataclasses.replace(v, subject="E-other") for v in views]  # views made again: another subject
+    more = at | {views[0].claim.quantities[0].start}  # an Age record where the claim's age is
+    bare = dataclasses.replace(r, ages=(dataclasses.replace(r.ages[0], value=43),))  # read again: another age
+    asked = [([r], views, cast, at), ([r], views, cast, at), ([r], views, moved, at), ([r], other, moved, at),
+             ([r], other, moved, more), ([bare], other, moved, more)]
+    cache, got = ReconcileCache(), []
+    for args in asked:
+        cache.begin(ReconcileOptions())
+        got.append(cache.ages(*args))
+        cache.end()
+        assert got[-1] == article_ages(*args)
+    assert got[1] is got[0]
+    assert all(got[i] != got[i - 1] for i in range(2, len(got)))  # each change is read again

@@ -88,7 +88,7 @@ def _reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions, un
         return names.get(entity_id, entity_id)
 
     views = build_views(readings, cast, units.article_views, units.dated)
-    ages, used_by_ages = age_drafts(readings, views, cast, name)
+    ages, used_by_ages = age_drafts(readings, views, cast, name, units.ages)
     counts, used_by_counts = count_drafts(readings, views, cast, name)
     rest = [v for v in views if v.claim.id not in used_by_ages and v.claim.id not in used_by_counts]
     encoder = get_backend(options.embeddings)
@@ -103,7 +103,8 @@ def _reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions, un
     told, events = group_events([(f, cluster_of[f.id]) for f in facts if f.id in cluster_of])
     facts = told + [f for f in facts if f.id not in cluster_of]
     known = {frozenset(x.claims) for x in conflicts}
-    facts, conflicts = add_conflicts(facts, conflicts, across_facts(readings, views, cast, facts, known, name, bounds))
+    facts, conflicts = add_conflicts(facts, conflicts, across_facts(readings, views, cast, facts, known, name, bounds,
+                                                                         units.told))
     facts.sort(key=lambda f: f.id)
     conflicts.sort(key=lambda c: c.id)
     echoes.sort(key=lambda e: e.id)

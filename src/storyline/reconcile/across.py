@@ -122,8 +122,8 @@ from storyline.reconcile.features import ClaimView
 from storyline.reconcile.measures import Measure, comparable, in_units_of, measures_of
 from storyline.read.numbers import SCALES, cardinal
 
-__all__ = ["HOLDER_GAP", "HOME_GAP", "HOME_MOVE_DAYS", "PATH_WORDS", "PER_EVENT", "across_facts", "directions", "durations",
-           "event_counts", "happening_counts", "homes", "place_properties"]
+__all__ = ["HOLDER_GAP", "HOME_GAP", "HOME_MOVE_DAYS", "PATH_WORDS", "PER_EVENT", "Told", "across_facts", "article_told",
+           "directions", "durations", "event_counts", "happening_counts", "homes", "place_properties"]
 
 #: Most characters between a place's name and a figure told of it ("Qeshm island, home to 120,000").
 HOLDER_GAP = 40
@@ -216,23 +216,26 @@ def _same_place(a: _Figure, b: _Figure) -> bool:
     return long[: len(short)] == short
 
 
-def _figures(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast) -> list[_Figure]:
-    """Every affirmed, not merely possible figure of a place property, once per place in the text."""
-    places = {r.article.id: _Places(r, cast) for r in readings}
+def _figures(r: ArticleReading | None, views: Sequence[ClaimView], cast: Cast) -> list[_Figure]:
+    """Every affirmed, not merely possible figure of a place property in one article's ``views``
+    (``r``: its reading, None when not given), once per place in the text."""
+    places: _Places | None = None
     out: list[_Figure] = []
-    seen: set[tuple[str, int]] = set()
+    seen: set[int] = set()
     for v in views:
-        if (t := time_of(v)) is not None and v.news is not None and t.clashes(v.news):
+        if not v.claim.quantities or (t := time_of(v)) is not None and v.news is not None and t.clashes(v.news):
             continue
         told = claim_measures(v)
         ms = [m for m in told if _inhabitants(m) or _distance(m)]
         anchors = {m.anchor for m in told if m.anchor}
         for m in ms:
             q = m.quantity
-            if (v.article.id, q.start) in seen:
+            if q.start in seen:
                 continue
-            seen.add((v.article.id, q.start))
-            at = places[v.article.id].before(q.start, v.claim.sentence_start, anchors) if v.article.id in places else None
+            seen.add(q.start)
+            if places is None and r is not None:
+                places = _Places(r, cast)
+            at = places.before(q.start, v.claim.sentence_start, anchors) if places is not None else None
             if at is None and not (_distance(m) and _says_where(v, m)):
                 continue
             out.append(_Figure(v, m, *(at or (None, None))))
@@ -257,8 +260,14 @@ def _property_found(a: _Figure, b: _Figure) -> Found:
 
 def place_properties(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast) -> list[Found]:
     """Populations and distances of one named place that cannot both be right (module docstring)."""
+    by_id = {r.article.id: r for r in readings}
+    return _place_conflicts(f for aid, vs in _by_article(views).items() for f in _figures(by_id.get(aid), vs, cast))
+
+
+def _place_conflicts(figures: Iterable[_Figure]) -> list[Found]:
+    """:func:`place_properties` of the figures of every article (:func:`_figures`), in the views' order."""
     groups: dict[tuple, list[_Figure]] = {}
-    for f in _figures(readings, views, cast):
+    for f in figures:
         key = ("length", f.measure.anchor) if _distance(f.measure) else ("people",)
         groups.setdefault(key, []).append(f)
     out = []
@@ -309,13 +318,22 @@ def _agree_elsewhere(x: Measure, y: Measure, xs: Sequence[Measure], ys: Sequence
 
 def event_counts(views: Sequence[ClaimView], facts: Sequence[Fact], bounds: Bounds | None = None) -> list[Found]:
     """Figures of one event told in two of its facts that cannot both be right (module docstring)."""
-    fact_of = {c: f for f in facts for c in f.claims}
+    return _event_counts(_measured(views, bounds), {c: f for f in facts for c in f.claims})
+
+
+def _measured(views: Iterable[ClaimView], bounds: Bounds | None) -> list[tuple[ClaimView, list[Measure]]]:
+    """Each view with the figures it tells (:func:`claim_measures`), those with none left out."""
+    return [(v, ms) for v in views if v.claim.quantities and (ms := claim_measures(v, bounds))]
+
+
+def _event_counts(measured: Iterable[tuple[ClaimView, Sequence[Measure]]], fact_of: dict[str, Fact]) -> list[Found]:
+    """:func:`event_counts` of the views' figures (:func:`_measured`, in the views' order)."""
     by_event: dict[str, list[tuple[ClaimView, Measure]]] = {}
-    for v in views:
+    for v, ms in measured:
         f = fact_of.get(v.claim.id)
         if f is None or not f.event:
             continue
-        for m in claim_measures(v, bounds):
+        for m in ms:
             if m.role is not None and not m.self_described:
                 by_event.setdefault(f.event, []).append((v, m))
     out: list[Found] = []
@@ -368,13 +386,17 @@ def happening_counts(views: Sequence[ClaimView], facts: Sequence[Fact], bounds: 
     player, game or season, which the claims do not show (tried: hundreds of false conflicts on
     sports stories). Updates, bounds and dates are judged as inside a fact
     (:func:`storyline.reconcile.conflicts.judge_measures`); one conflict per two values."""
-    event_of = _event_of(facts)
-    groups: dict[tuple, dict[tuple[float, float], list[tuple[ClaimView, Measure]]]] = {}
-    seen: set[tuple] = set()
-    for v in sorted(views, key=lambda v: v.order):
+    return _happening_counts(_measured(views, bounds), _event_of(facts))
+
+
+def _happening_counts(measured: Iterable[tuple[ClaimView, Sequence[Measure]]], event_of: dict[str, str]) -> list[Found]:
+    """:func:`happening_counts` of the views' figures (:func:`_measured`)."""
+    # per group, per value: the first claim of each article that tells it
+    groups: dict[tuple, dict[tuple[float, float], dict[str, tuple[ClaimView, Measure]]]] = {}
+    for v, ms in sorted(measured, key=lambda p: p[0].order):
         if (event := event_of.get(v.claim.id)) is None:
             continue
-        for m in claim_measures(v, bounds):
+        for m in ms:
             if m.self_described or m.thing is None or not words.is_natural_happening(m.thing):
                 continue
             if (qualified := _qualifiers(m.quantity)) is None or not _counts_happenings(m):
@@ -382,14 +404,11 @@ def happening_counts(views: Sequence[ClaimView], facts: Sequence[Fact], bounds: 
             values = groups.setdefault((event, m.thing, qualified), {})
             if (m.low, m.high) not in values and len(values) >= PER_EVENT:
                 continue
-            key = (event, m.thing, qualified, m.low, m.high, v.article.id)
-            if key not in seen:  # one claim per article and value: the first told
-                seen.add(key)
-                values.setdefault((m.low, m.high), []).append((v, replace(m, role=m.thing, role_pos="n")))
+            values.setdefault((m.low, m.high), {}).setdefault(v.article.id, (v, replace(m, role=m.thing, role_pos="n")))
     out: list[Found] = []
     for values in groups.values():
         for xs, ys in combinations(values.values(), 2):
-            pair = next(((a, x, b, y) for a, x in xs for b, y in ys if a.article.id != b.article.id), None)
+            pair = next(((a, x, b, y) for a, x in xs.values() for b, y in ys.values() if a.article.id != b.article.id), None)
             if pair is not None and clash(pair[1], pair[3]):
                 out += [replace(f, kind="count") for f in judge_measures(*pair).conflicts]
     return out
@@ -458,8 +477,13 @@ def _subject_nouns(v: ClaimView) -> set[str]:
 def _lengths(v: ClaimView, bounds: Bounds | None = None) -> list[_Length]:
     """The lengths of happenings a claim tells: its numbers of a duration, and its own TIMEX3
     duration in hours, minutes or seconds when no number covers it ("for about a minute")."""
+    return _lengths_of(v, claim_measures(v, bounds))
+
+
+def _lengths_of(v: ClaimView, measures: Sequence[Measure]) -> list[_Length]:
+    """:func:`_lengths` of a claim whose figures (:func:`claim_measures`) are ``measures``."""
     out = []
-    told = [m for m in claim_measures(v, bounds) if m.thing == "duration"]
+    told = [m for m in measures if m.thing == "duration"]
     for m in told:
         if what := _length_of(v, m.role, m.role_pos, m.quantity.start):
             out.append(_Length(v, m, what))
@@ -494,15 +518,19 @@ def durations(views: Sequence[ClaimView], bounds: Bounds | None = None) -> list[
     Story-wide, not per event: the two wordings of one shaking land in two events (shake / last).
     The first :data:`PER_EVENT` distinct lengths (what lasted and how long) of the story are
     compared, each on the first claim of each article that tells it."""
+    return _durations(x for v in sorted(views, key=lambda v: v.order) for x in _lengths(v, bounds))
+
+
+def _durations(lengths: Iterable[_Length]) -> list[Found]:
+    """:func:`durations` of the lengths the claims tell (:func:`_lengths`), in the views' order."""
     firsts: dict[tuple, _Length] = {}
     distinct: set[tuple] = set()
-    for v in sorted(views, key=lambda v: v.order):
-        for x in _lengths(v, bounds):
-            length = (x.what, x.measure.low, x.measure.high)
-            if length not in distinct and len(distinct) >= PER_EVENT:
-                continue
-            distinct.add(length)
-            firsts.setdefault((*length, v.article.id), x)
+    for x in lengths:
+        length = (x.what, x.measure.low, x.measure.high)
+        if length not in distinct and len(distinct) >= PER_EVENT:
+            continue
+        distinct.add(length)
+        firsts.setdefault((*length, x.view.article.id), x)
     out: list[Found] = []
     for a, b in combinations(firsts.values(), 2):
         if a.view.article.id == b.view.article.id or not clash(a.measure, b.measure):
@@ -522,6 +550,8 @@ def _homes(r: ArticleReading, cast: Cast, views: Sequence[ClaimView]) -> list[tu
     """(person, place, claim, place start, end) for each "Name, 36, of Place" of one article: a
     named place written at most :data:`HOME_GAP` characters after an age in apposition (the reader's
     Age record), told in a claim whose span holds the place."""
+    if not r.ages or not views:
+        return []
     kinds = {e.id for e in r.entities if e.type in _PLACE_TYPES}
     places = sorted((m.start, m.end, m.entity) for m in r.mentions if m.entity in kinds and m.entity in cast.of)
     starts = [p[0] for p in places]
@@ -572,12 +602,16 @@ def homes(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: 
     """Two places a person is said to be from ("LaSalle, 36, of Bloomington" / "LaSalle, 36, of
     Minneapolis") that cannot both hold: not one story entity, neither name inside the other, not
     named together elsewhere (:class:`_Together`), told within :data:`HOME_MOVE_DAYS` (people move)."""
-    by_article: dict[str, list[ClaimView]] = {}
-    for v in views:
-        by_article.setdefault(v.article.id, []).append(v)
+    by_article = _by_article(views)
+    return _home_conflicts(readings, [_homes(r, cast, by_article.get(r.article.id, ())) for r in readings], name)
+
+
+def _home_conflicts(readings: Sequence[ArticleReading], per_reading: Iterable[Iterable[tuple[str, str, ClaimView, int, int]]],
+                    name: Callable[[str], str]) -> list[Found]:
+    """:func:`homes` of the homes each of ``readings`` tells (:func:`_homes`, in the same order)."""
     told: dict[str, dict[str, tuple[ClaimView, int, int]]] = {}
-    for r in readings:
-        for person, place, v, ps, pe in _homes(r, cast, by_article.get(r.article.id, ())):
+    for found in per_reading:
+        for person, place, v, ps, pe in found:
             told.setdefault(person, {}).setdefault(place, (v, ps, pe))
     out = []
     together = _Together(readings)
@@ -660,10 +694,14 @@ def _own_time(v: ClaimView) -> Moment | None:
 
 def directions(views: Sequence[ClaimView], facts: Sequence[Fact]) -> list[Found]:
     """One movement said to go opposite ways (module docstring): one conflict per event, verb and place."""
-    event_of = _event_of(facts)
+    return _direction_conflicts((p for v in views if (p := _path(v)) is not None), _event_of(facts))
+
+
+def _direction_conflicts(paths: Iterable[_Path], event_of: dict[str, str]) -> list[Found]:
+    """:func:`directions` of the claims' paths (:func:`_path`, in the views' order)."""
     groups: dict[tuple[str, str, str], list[_Path]] = {}
-    for v in views:
-        if (event := event_of.get(v.claim.id)) is None or (p := _path(v)) is None:
+    for p in paths:
+        if (event := event_of.get(p.view.claim.id)) is None:
             continue
         groups.setdefault((event, p.verb, p.place), []).append(p)
     out = []
@@ -695,21 +733,69 @@ def directions(views: Sequence[ClaimView], facts: Sequence[Fact]) -> list[Found]
 # -- the step ---------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Told:
+    """What one article's claims tell that the rules above compare: the part of the step read
+    from one article alone (:func:`article_told`), which an incremental reconcile keeps while the
+    article's inputs are the same (:meth:`storyline.reconcile.incremental.ReconcileCache.told`).
+    Each list is in the views' order."""
+
+    measured: tuple[tuple[ClaimView, tuple[Measure, ...]], ...]  # views with figures (claim_measures)
+    figures: tuple[_Figure, ...]  # place properties (_figures)
+    lengths: tuple[_Length, ...]  # lengths of happenings (_lengths)
+    paths: tuple[_Path, ...]  # ways of movements (_path)
+    homes: tuple[tuple[str, str, ClaimView, int, int], ...]  # where people are from (_homes)
+
+
+def article_told(r: ArticleReading | None, views: Sequence[ClaimView], cast: Cast, bounds: Bounds | None) -> Told:
+    """:class:`Told` of one article's ``views`` (``r``: its reading, None when not given). Reads of
+    the story only ``cast.of`` (the story entities of the article's mentions and ages) and the
+    article's own lower bounds in ``bounds``."""
+    measured = tuple((v, tuple(ms)) for v, ms in _measured(views, bounds))
+    of = {id(v): ms for v, ms in measured}
+    return Told(measured, tuple(_figures(r, views, cast)),
+                tuple(x for v in views for x in _lengths_of(v, of.get(id(v), ()))),
+                tuple(p for v in views if (p := _path(v)) is not None),
+                tuple(_homes(r, cast, views)) if r is not None else ())
+
+
+def _by_article(views: Iterable[ClaimView]) -> dict[str, list[ClaimView]]:
+    """The views of each article, articles in the order of their first view."""
+    out: dict[str, list[ClaimView]] = {}
+    for v in views:
+        out.setdefault(v.article.id, []).append(v)
+    return out
+
+
 def across_facts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast,
                  facts: Sequence[Fact], known: Iterable[frozenset[str]],
-                 name: Callable[[str], str], bounds: Bounds | None = None) -> list[Found]:
+                 name: Callable[[str], str], bounds: Bounds | None = None,
+                 told_of: Callable[[ArticleReading | None, Sequence[ClaimView], Cast, Bounds | None], Told] = article_told,
+                 ) -> list[Found]:
     """The conflicts between claims of two different facts, not already in ``known`` (fact id ->
-    the claim pairs of its conflicts), each once."""
-    fact_of = {c: f.id for f in facts for c in f.claims}
+    the claim pairs of its conflicts), each once. ``told_of`` (:func:`article_told`) is the
+    per-article part, for a cache to stand in for it."""
+    by_id = {r.article.id: r for r in readings}
+    told = {aid: told_of(by_id.get(aid), vs, cast, bounds) for aid, vs in _by_article(views).items()}
+    fact_of: dict[str, Fact] = {}
+    event_of: dict[str, str] = {}
+    for f in facts:
+        for c in f.claims:
+            fact_of[c] = f
+            if f.event:
+                event_of[c] = f.event
+    measured = [x for t in told.values() for x in t.measured]
+    found_all = _place_conflicts(f for t in told.values() for f in t.figures)
+    found_all += _event_counts(measured, fact_of) + _happening_counts(measured, event_of)
+    found_all += _durations(sorted((x for t in told.values() for x in t.lengths), key=lambda x: x.view.order))
+    found_all += _home_conflicts(readings, [told[r.article.id].homes if r.article.id in told else () for r in readings], name)
     seen = set(known)
     out = []
-    found_all = place_properties(readings, views, cast) + event_counts(views, facts, bounds)
-    found_all += happening_counts(views, facts, bounds) + durations(views, bounds)
-    for found in found_all + homes(readings, views, cast, name) + directions(views, facts):
+    for found in found_all + _direction_conflicts((p for t in told.values() for p in t.paths), event_of):
         a, b = found.claims
         if a not in fact_of or b not in fact_of or frozenset(found.claims) in seen:
             continue
-        if fact_of[a] == fact_of[b] and found.kind in ("quantity", "count"):  # its figures judged inside the fact
+        if fact_of[a].id == fact_of[b].id and found.kind in ("quantity", "count"):  # its figures judged inside the fact
             continue
         seen.add(frozenset(found.claims))
         out.append(found)

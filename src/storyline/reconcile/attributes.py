@@ -39,6 +39,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from itertools import combinations
 from typing import Callable, Sequence
 
@@ -58,7 +59,7 @@ from storyline.reconcile.features import ClaimView, child_count
 from storyline.reconcile.independence import GRADE_RANK
 from storyline.reconcile.names import is_proper_name
 
-__all__ = ["age_drafts", "count_drafts"]
+__all__ = ["age_drafts", "article_ages", "count_drafts"]
 
 _COUNT_WINDOW_DAYS = 270
 
@@ -79,7 +80,7 @@ class _Stated:
         when = f", of {self.at.describe()}" if self.at is not None else ""
         return f"\u201c{self.wording}\u201d ({self.outlet}, {self.as_of.isoformat()}{when})"
 
-    @property
+    @cached_property  # asked several times per fact; an incremental reconcile keeps the object
     def birth(self) -> Interval | None:
         """The birth dates the age allows, from the moment it held."""
         if self.at is not None:
@@ -167,17 +168,18 @@ def _disjoint_pairs(groups: list[_Stated]) -> list[tuple[_Stated, _Stated]]:
     return out
 
 
-def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast,
-               name: Callable[[str], str]) -> tuple[list[Draft], set[str]]:
-    """One draft per person with stated ages, and the ids of the age claims they consume."""
-    age_views = defaultdict(list)
-    for v in views:
-        if v.pclass == "age":
-            age_views[v.article.id].append(v)
+def article_ages(rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast,
+                 at_starts: frozenset[int]) -> tuple[tuple[tuple[str, _Stated], ...], frozenset[str]]:
+    """The ages one article states (``rs``: its readings, ``views``: its claims' views in order),
+    each with its person, and the age claims they consume: its ``Age`` records (with the age claim
+    covering each), then its claims stating an age (not at an offset in ``at_starts``, where an
+    ``Age`` record of the article is). Reads of the story only the story entity of each ``Age``'s
+    person (``cast.of``)."""
+    age_views = [v for v in views if v.pclass == "age"]
+    timexes = {t.id: t for t in rs[-1].timexes} if rs else {}
     consumed: set[str] = set()
-    stated: dict[str, list[_Stated]] = defaultdict(list)
-    timexes_of = {r.article.id: {t.id: t for t in r.timexes} for r in readings}
-    for r in readings:
+    out: list[tuple[str, _Stated]] = []
+    for r in rs:
         as_of = parse_day(r.article.published)
         outlet = r.article.outlet or r.article.id
         for g in r.ages:
@@ -185,15 +187,14 @@ def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], c
             day = parse_day(g.as_of) or as_of
             if person is None or day is None:
                 continue
-            cover = next((v for v in age_views[r.article.id]
+            cover = next((v for v in age_views
                           if v.claim.start <= g.start and g.end <= v.claim.end or (v.claim.start < g.end and g.start < v.claim.end)), None)
             if cover is not None:
                 consumed.add(cover.claim.id)
             wording = g.text or str(g.value)
-            at, past = _age_moment(timexes_of[r.article.id], g)
-            stated[person].append(_Stated(cover.claim.id if cover else g.id, r.article.id, outlet, g.value, day, wording,
-                                          grade_of(cover.claim.source.kind) if cover else "unattributed", at, past))
-    at_ages = {(g.article, g.start) for r in readings for g in r.ages}
+            at, past = _age_moment(timexes, g)
+            out.append((person, _Stated(cover.claim.id if cover else g.id, r.article.id, outlet, g.value, day, wording,
+                                        grade_of(cover.claim.source.kind) if cover else "unattributed", at, past)))
     for v in views:
         if v.claim.id in consumed or v.subject is None or v.published is None:
             continue
@@ -202,15 +203,44 @@ def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], c
         # a claim of another class counts when told of the past ("who was 17 when he died").
         q = next((q for q in v.claim.quantities if q.measure == "age"), None)
         value = int(q.value) if q is not None else 0
-        if not 0 < value < 130 or (v.article.id, q.start) in at_ages:
+        if not 0 < value < 130 or q.start in at_starts:
             continue
-        at, past = _age_moment(timexes_of[v.article.id], q)
+        at, past = _age_moment(timexes, q)
         if v.pclass != "age" and at is None and not past:
             continue
         if v.pclass == "age":
             consumed.add(v.claim.id)
-        stated[v.subject].append(_Stated(v.claim.id, v.article.id, v.outlet, value, v.published,
-                                         v.claim.text, grade_of(v.claim.source.kind), at, past))
+        out.append((v.subject, _Stated(v.claim.id, v.article.id, v.outlet, value, v.published,
+                                       v.claim.text, grade_of(v.claim.source.kind), at, past)))
+    return tuple(out), frozenset(consumed)
+
+
+AgesOf = Callable[[Sequence[ArticleReading], Sequence[ClaimView], Cast, frozenset[int]],
+                  tuple[tuple[tuple[str, _Stated], ...], frozenset[str]]]
+
+
+def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast,
+               name: Callable[[str], str], ages_of: AgesOf = article_ages) -> tuple[list[Draft], set[str]]:
+    """One draft per person with stated ages, and the ids of the age claims they consume.
+    ``ages_of`` (:func:`article_ages`) is the per-article part, for a cache to stand in for it."""
+    # A person's ages are sorted by (date, article, claim): the order articles are taken in does not matter.
+    rs_of: dict[str, list[ArticleReading]] = defaultdict(list)
+    for r in readings:
+        rs_of[r.article.id].append(r)
+    views_of: dict[str, list[ClaimView]] = {aid: [] for aid in rs_of}
+    for v in views:
+        views_of.setdefault(v.article.id, []).append(v)
+    at_ages: dict[str, set[int]] = defaultdict(set)
+    for r in readings:
+        for g in r.ages:
+            at_ages[g.article].add(g.start)
+    consumed: set[str] = set()
+    stated: dict[str, list[_Stated]] = defaultdict(list)
+    for aid, vs in views_of.items():
+        told, used = ages_of(rs_of.get(aid, ()), vs, cast, frozenset(at_ages.get(aid, ())))
+        consumed |= used
+        for person, x in told:
+            stated[person].append(x)
     owners = _epithet_owners(readings, cast)
     known = {(s.article, s.wording) for ss in stated.values() for s in ss}  # built once: linear
     for r in readings:

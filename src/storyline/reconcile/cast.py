@@ -146,6 +146,15 @@ def _proper_names(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(n for n in dict.fromkeys((name, *aliases)) if is_proper_name(n))
 
 
+@lru_cache(maxsize=65536)
+def _name_parts(name: str, aliases: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], str | None]:
+    """A person's proper names of two words or more, as tokens, and, when it has none, its first
+    one-word name: what the name rules index (memoised by the names, as :func:`_proper_names`)."""
+    toks = [name_tokens(n) for n in _proper_names(name, aliases)]
+    fulls = tuple(t for t in toks if len(t) >= 2)
+    return fulls, None if fulls else next((t[0] for t in toks if len(t) == 1), None)
+
+
 def _epithets(e: ArticleEntity) -> frozenset[str]:
     attrs = e.attributes if isinstance(e.attributes, dict) else {}
     # A relation the article introduced them by ("his mother, Alice McMeekin") is an epithet too.
@@ -181,13 +190,10 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
         if isinstance(e.attributes, dict) and e.attributes.get("unnamed"):
             unnamed.append(e)  # "Man" from a headline ("Man Charged In ...") is no name
             continue
-        fulls = [name_tokens(n) for n in _names(e)]
-        fulls = [t for t in fulls if len(t) >= 2]
+        fulls, single = _name_parts(e.name, tuple(e.aliases))
         if not fulls:
-            toks = [name_tokens(n) for n in _names(e)]
-            toks = [t for t in toks if len(t) == 1]
-            if toks:
-                singles.append((e, toks[0][0]))
+            if single is not None:
+                singles.append((e, single))
             else:
                 unnamed.append(e)
             continue
@@ -221,6 +227,8 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
         first[toks[0]].add(root)
     epithets_of = link.epithets  # each entity's, once (ArticleCast): the rules below ask again
     for e in people:
+        if not epithets_of[e.id]:
+            continue  # (most people: a name and no epithet) nothing to add, whatever its root
         root = link.uf.find(e.id)
         if root in rep:
             epithets[root] |= epithets_of[e.id]
@@ -265,6 +273,8 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
     # Banky, once for a colleague): the one the story gives it far more often takes it unnamed.
     epithet_weight: Counter = Counter()
     for e in people:
+        if not epithets_of[e.id]:
+            continue
         root = link.uf.find(e.id)
         if root in rep:
             epithet_weight.update((ep, root) for ep in epithets_of[e.id])

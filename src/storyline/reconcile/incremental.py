@@ -15,7 +15,8 @@ same (the same objects, or equal values), never on a guess:
 * **alignment blocks** (:func:`storyline.reconcile.align.cluster_block`), per block of claims:
   the same view objects in the same order (no embeddings backend: its vectors are the story's);
 * **relay lookups** (:class:`storyline.reconcile.independence.RelayIndex`): the claim and the
-  candidates it was compared with;
+  candidates it was compared with (when only candidates changed, the new ones are compared with
+  the last answer, while it is still a candidate);
 * **drafts** (:func:`storyline.reconcile.facts.draft_from_cluster`), per fact, the bulk of the
   work: the cluster's views, exemplars and implied-date claims (the same objects), which of its
   claims are passing mentions, and the answers to every question the draft asked of the story
@@ -27,14 +28,20 @@ same (the same objects, or equal values), never on a guess:
   towards the same statement, in a fact of the same class and people, when the names and lower
   bounds it read are the same (they are asked again through the draft, which records them too);
 * **records** (:func:`storyline.reconcile.facts.records`): a reused draft's fact, conflicts and echoes;
+* **what an article tells the conflicts across facts** (:func:`storyline.reconcile.across.article_told`):
+  the same reading and views, the same story entities of its mentions' and ages' entities, the
+  same lower bounds of the article;
+* **the ages an article states** (:func:`storyline.reconcile.attributes.article_ages`): the same
+  readings and views, the same story entities of its ages' people, the same offsets of its Age records;
 * **the cast's steps** (:class:`storyline.reconcile.cast.CastSteps`): an article's settled entity
   types (the same reading, and the story's type votes unchanged under each name its entities are
-  settled by: :func:`storyline.reconcile.types.name_key`; the votes are kept and brought up to
-  date article by article), an article's :class:`~storyline.reconcile.cast.ArticleCast` (the same
+  settled by: :func:`storyline.reconcile.types.name_key`, or votes that settle nothing; the votes
+  are kept and brought up to date article by article), an article's :class:`~storyline.reconcile.cast.ArticleCast` (the same
   reading and settled entities) and a story entity's name, type and aliases (the same members).
 
 Story-wide steps run every time (they read everything): the cast's linking rules, the merging of blocks,
-denials and implied dates into facts, ages and counts of children, events, the timeline. Names,
+denials and implied dates into facts, the comparison of each person's ages, counts of children, events,
+the comparisons across facts (of the kept per-article parts), the timeline. Names,
 lexicons and packs are taken to be those of the process: after changing one in a running process,
 start a new cache (``storyline.api.forget_reconciles``). A cache
 holds the units of the last reconcile only (older ones are dropped), and one reconcile at a time
@@ -50,9 +57,11 @@ from dataclasses import dataclass, field
 
 from storyline.core.options import ReconcileOptions
 from storyline.core.records import ArticleReading
+from storyline.reconcile.across import Told, article_told
 from storyline.reconcile.align import Cluster, cluster_block
+from storyline.reconcile.attributes import article_ages
 from storyline.reconcile.cast import ArticleCast, Cast, CastSteps, article_cast
-from storyline.reconcile.conflicts import stance
+from storyline.reconcile.conflicts import Bounds, stance
 from storyline.reconcile.facts import Draft, Records, draft_from_cluster, records
 from storyline.reconcile.features import ClaimView, article_views, dated
 from storyline.reconcile.independence import CorpusOutlets, RelayIndex
@@ -210,6 +219,31 @@ class _ViewsEntry:
     dated: dict = field(default_factory=dict)  # news window -> the views with it (undated articles)
 
 
+def _told_ids(r: ArticleReading) -> tuple[str, ...]:
+    """The entity ids whose story entities :func:`storyline.reconcile.across.article_told` reads
+    (``cast.of``): those of the article's mentions and ages."""
+    return tuple(sorted({m.entity for m in r.mentions} | {g.entity for g in r.ages}))
+
+
+@dataclass
+class _ToldEntry:
+    reading: ArticleReading | None
+    views: Sequence[ClaimView]
+    ids: tuple[str, ...]  # _told_ids(reading)
+    of: tuple  # the story entity of each of ``ids``
+    bounds: tuple  # the article's lower bounds
+    told: Told
+
+
+@dataclass
+class _AgesEntry:
+    readings: tuple[ArticleReading, ...]
+    views: Sequence[ClaimView]
+    of: tuple  # the story entity of each of its Age records' people
+    at_starts: frozenset[int]
+    ages: tuple
+
+
 @dataclass
 class _Units:
     """One generation of cached units (those of the last reconcile)."""
@@ -228,6 +262,8 @@ class _Units:
     settled: dict[str, tuple[ArticleReading, list, frozenset[str]]] = field(default_factory=dict)
     articles: dict[str, tuple[ArticleReading, list, ArticleCast]] = field(default_factory=dict)
     described: dict[str, tuple[list, tuple]] = field(default_factory=dict)  # by the story entity's root id
+    told: dict[str, _ToldEntry] = field(default_factory=dict)  # across facts: what each article tells
+    ages: dict[str, _AgesEntry] = field(default_factory=dict)  # the ages each article states
 
 
 class Uncached(CastSteps):
@@ -256,6 +292,12 @@ class Uncached(CastSteps):
 
     def records(self, d: Draft) -> Records:
         return records(d)
+
+    def told(self, r: ArticleReading | None, views: Sequence[ClaimView], cast: Cast, bounds: Bounds | None) -> Told:
+        return article_told(r, views, cast, bounds)
+
+    def ages(self, rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast, at_starts: frozenset[int]) -> tuple:
+        return article_ages(rs, views, cast, at_starts)
 
 
 class ReconcileCache(Uncached):
@@ -309,9 +351,11 @@ class ReconcileCache(Uncached):
         """:meth:`CastSteps.settled`, article by article: the story's votes are the last ones with the
         new and changed articles counted in and the gone ones out (:class:`TypeVotes`), and an
         article's settled entities are reused when it is the same reading and none of its names'
-        votes changed (settling reads nothing else)."""
+        votes changed (settling reads nothing else), or when the votes settle nothing
+        (:meth:`TypeVotes.inert`) and they were its entities as they are."""
         old = self._old
         votes = old.votes
+        known_of = [old.settled.get(r.article.id) for r in readings]
         if votes is None:  # the first reconcile of this cache: count everything
             votes, changed = TypeVotes(), None
             for r in readings:
@@ -323,15 +367,15 @@ class ReconcileCache(Uncached):
             for aid, (r, _, _) in old.settled.items():
                 if aid not in now or self._new.readings.get(aid) is not r:
                     changed |= votes.add(r.entities, -1)
-            for r in readings:
-                known = old.settled.get(r.article.id)
+            for r, known in zip(readings, known_of):
                 if known is None or known[0] is not r:
                     changed |= votes.add(r.entities)
         self._new.votes = votes
+        inert = votes.inert()
         out = []
-        for r in readings:
-            known = old.settled.get(r.article.id)
-            if changed is not None and known is not None and known[0] is r and not (known[2] & changed):
+        for r, known in zip(readings, known_of):
+            if changed is not None and known is not None and known[0] is r and (
+                    not (known[2] & changed) or inert and _same(known[1], r.entities)):
                 self.stats["settled_hit"] += 1
                 ents, keys = known[1], known[2]
             else:
@@ -418,7 +462,7 @@ class ReconcileCache(Uncached):
         """:func:`storyline.reconcile.facts.draft_from_cluster`, memoised per cluster."""
         # Enough to tell a block's clusters apart; ``still`` checks every view (the same objects).
         key = (c.pclass, c.participants, c.views[0].claim.id if c.views else None, len(c.views), len(c.derived))
-        mine = frozenset(v.claim.id for v in c.views if v.claim.id in passing)
+        mine = frozenset(v.claim.id for v in c.views if v.claim.id in passing) if passing else passing
         for entry in self._old.drafts.get(key, ()):
             if entry.still(c, mine, name, relays, bounds, outlets):
                 self.stats["drafts_hit"] += 1
@@ -439,6 +483,41 @@ class ReconcileCache(Uncached):
         known = self._old.records.get(id(d))
         out = known[1] if known is not None and known[0] is d else records(d)
         self._new.records[id(d)] = (d, out)
+        return out
+
+    def told(self, r: ArticleReading | None, views: Sequence[ClaimView], cast: Cast, bounds: Bounds | None) -> Told:
+        """:func:`storyline.reconcile.across.article_told`, memoised per article: reused when the
+        reading and its views are the same objects, and the story entities of its mentions and
+        ages and its lower bounds are equal (all it reads of the story)."""
+        aid = views[0].article.id
+        known = self._old.told.get(aid)
+        ids = known.ids if known is not None and known.reading is r else _told_ids(r) if r is not None else ()
+        of = tuple(map(cast.of.get, ids))
+        own = tuple((bounds.get(aid) if bounds else None) or ())
+        if known is not None and known.reading is r and _same(known.views, views) and known.of == of and known.bounds == own:
+            self.stats["told_hit"] += 1
+            self._new.told[aid] = known
+            return known.told
+        self.stats["told_miss"] += 1
+        out = article_told(r, views, cast, bounds)
+        self._new.told[aid] = _ToldEntry(r, list(views), ids, of, own, out)
+        return out
+
+    def ages(self, rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast, at_starts: frozenset[int]) -> tuple:
+        """:func:`storyline.reconcile.attributes.article_ages`, memoised per article: reused when its
+        readings and views are the same objects, and the story entities of its ages' people and
+        the offsets of its Age records are equal (all it reads of the story)."""
+        aid = rs[0].article.id if rs else views[0].article.id
+        known = self._old.ages.get(aid)
+        of = tuple(cast.story(g.entity) for r in rs for g in r.ages)
+        if (known is not None and _same(known.readings, rs) and _same(known.views, views) and known.of == of
+                and known.at_starts == at_starts):
+            self.stats["ages_hit"] += 1
+            self._new.ages[aid] = known
+            return known.ages
+        self.stats["ages_miss"] += 1
+        out = article_ages(rs, views, cast, at_starts)
+        self._new.ages[aid] = _AgesEntry(tuple(rs), list(views), of, at_starts, out)
         return out
 
     def _stance(self, statement: ClaimView, v: ClaimView, c: Cluster, name: Callable[[str], str],

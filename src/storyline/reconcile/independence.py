@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from storyline.core.vocab import GRADE, grade_of, source_kind
 from storyline.read.attribution.lexicon import cue_lexicon
@@ -87,8 +87,9 @@ class RelayIndex:
     def __init__(self, views: Sequence[ClaimView], memo: tuple[dict, dict] | None = None):
         self._by: dict[tuple[str, str | None], list[ClaimView]] = {}
         for v in sorted(views, key=lambda v: v.order):
+            outlet = outlet_key(v.outlet)
             for p in v.participants or (None,):
-                self._by.setdefault((outlet_key(v.outlet), p), []).append(v)
+                self._by.setdefault((outlet, p), []).append(v)
         self._memo = memo
 
     def _pools(self, outlet: str, v: ClaimView) -> list[list[ClaimView]]:
@@ -102,23 +103,42 @@ class RelayIndex:
         key = (outlet, v.claim.id)
         known = now.get(key) or last.get(key)
         # Lists compare item by item, identical objects without calling __eq__: cheap.
-        if known is None or known[0] is not v or known[1] != pools:
+        if known is None or known[0] is not v:
             known = (v, pools, self._find(v, pools))
+        elif known[1] != pools:
+            known = (v, pools, self._again(v, known[1], pools, known[2]))
         now[key] = known
         return known[2]
 
     def _find(self, v: ClaimView, pools: list[list[ClaimView]]) -> ClaimView | None:
-        best, best_sim = None, _RELAY_SIMILARITY
-        seen: set[str] = set()
-        for pool in pools:
-            for o in pool:
-                if o.claim.id in seen or (o.published and v.published and o.published > v.published):
-                    continue
-                seen.add(o.claim.id)
-                sim = jaccard(v.tokens, o.tokens)
-                if sim > best_sim or (sim == best_sim and best is not None and o.order < best.order):
-                    best, best_sim = o, sim
-        return best
+        return _closest(v, (o for pool in pools for o in pool), None)
+
+    def _again(self, v: ClaimView, was: list[list[ClaimView]], pools: list[list[ClaimView]],
+               found: ClaimView | None) -> ClaimView | None:
+        """:meth:`_find` of ``v`` in ``pools``, knowing it found ``found`` in ``was``: the answer is the
+        closest candidate whatever the order they are compared in, so while ``found`` is still a
+        candidate (or none was), only the candidates added since are compared with it."""
+        before = {id(o) for pool in was for o in pool}  # ``was`` holds them: no id is reused meanwhile
+        now = {id(o): o for pool in pools for o in pool}
+        if found is not None and id(found) not in now:
+            return self._find(v, pools)
+        return _closest(v, (o for k, o in now.items() if k not in before), found)
+
+
+def _closest(v: ClaimView, candidates: Iterable[ClaimView], best: ClaimView | None) -> ClaimView | None:
+    """Of ``best`` and ``candidates``, the claim published no later than ``v`` whose wording is the
+    most similar to its (above ``_RELAY_SIMILARITY``; the first told on a tie): the same answer in
+    any order of ``candidates``."""
+    best_sim = _RELAY_SIMILARITY if best is None else jaccard(v.tokens, best.tokens)
+    seen: set[str] = set()
+    for o in candidates:
+        if o.claim.id in seen or (o.published and v.published and o.published > v.published):
+            continue
+        seen.add(o.claim.id)
+        sim = jaccard(v.tokens, o.tokens)
+        if sim > best_sim or (sim == best_sim and best is not None and o.order < best.order):
+            best, best_sim = o, sim
+    return best
 
 
 def _own_identity(v: ClaimView) -> tuple:

@@ -66,6 +66,11 @@ class TypeVotes:
     places: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # name -> type -> entities
     full_person: Counter = field(default_factory=Counter)  # full names the articles type PERSON
 
+    def inert(self) -> bool:
+        """Whether :func:`settle` keeps every entity as it is under these votes: no name is typed
+        WORK or OTHER, and no name is given two types."""
+        return not self.things and not any(len(v) > 1 for v in self.places.values())
+
     def add(self, entities: Sequence[ArticleEntity], sign: int = 1) -> set[str]:
         """Count ``entities`` in (``sign`` -1: out); the names whose counts changed. A count that
         falls to zero is removed, so the votes equal those counted afresh."""
@@ -120,9 +125,9 @@ def settle_types(entities: Sequence[ArticleEntity]) -> list[ArticleEntity]:
 def settle(entities: Sequence[ArticleEntity], votes: TypeVotes) -> list[ArticleEntity]:
     """:func:`settle_types` of ``entities`` under the story's ``votes``: an entity is itself or
     retyped, by its own fields and the votes cast for its name (``votes``' tables) alone."""
-    things, places, full_person = votes.things, votes.places, votes.full_person
-    if not things and not any(len(v) > 1 for v in places.values()):
+    if votes.inert():
         return list(entities)
+    things, places, full_person = votes.things, votes.places, votes.full_person
     out = []
     for e in entities:
         key = _key(e.name)
