@@ -59,44 +59,6 @@ def _under_past_perfect(token) -> bool:
     return False
 
 
-_NONFINITE_DEPS = frozenset({"advcl", "acl", "xcomp", "conj", "pcomp", "amod", "ccomp", "relcl"})
-
-
-def _is_nonfinite(token) -> bool:
-    """A participle, or a bare verb joined to another ("will meet and discuss"), with no auxiliary,
-    hanging in a clause of another verb. Not an infinitive: "agreed to buy the line in February"
-    speaks of what lies ahead of the agreeing, and is left to the cue words."""
-    if token.dep_ not in _NONFINITE_DEPS or token.tag_ not in ("VBG", "VBN", "VB"):
-        return False
-    return not any(c.dep_ in ("aux", "auxpass") for c in token.children)
-
-
-def _verb_tense(token) -> str | None:
-    """The tense a verb's own form and auxiliaries give, or None when they give none."""
-    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-    lowers = {c.lower_ for c in auxes}
-    if lowers & _FUTURE_AUX:
-        # a modal perfect looks back ("may have been responsible for a drop on Wednesday")
-        return "past" if "have" in lowers and token.tag_ == "VBN" else "future"
-    if token.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):
-        return "past"
-    if token.tag_ == "VBN" and "had" in lowers:
-        return "past"
-    if token.tag_ == "VBN" and lowers & {"has", "have", "'ve", "’ve"} and not any(c.dep_ == "auxpass" for c in auxes):
-        # An active present perfect reports something done by now ("has spent much of the
-        # winter"); a passive one ("has been scheduled for March") says nothing about the side.
-        return "perfect"
-    if token.tag_ == "VB" and token.head.lower_ in ("plans", "plan", "expects", "hopes", "aims", "wants"):
-        return "future"
-    if token.tag_ == "VB" and "to" in lowers and _under_past_perfect(token):
-        return "past"  # "had been scheduled to expire at midnight Friday": a deadline already passed
-    if token.tag_ in ("VBZ", "VBP") and token.lemma_ in _INTENTION_LEMMAS and any(c.dep_ == "xcomp" for c in token.children):
-        return "future"  # "On Tuesday, the league plans to hold a news conference"
-    if token.tag_ in ("VBZ", "VBP"):
-        return "present"
-    return None
-
-
 class TenseOracle:
     """Answers ``tense(start, end)`` -> "past" | "future" | "present" for a span of ``text``."""
 
@@ -135,20 +97,27 @@ class TenseOracle:
             token = token.head
         if token.pos_ not in ("VERB", "AUX"):
             return None
-        for _ in range(3):
-            found = _verb_tense(token)
-            if found is not None or not _is_nonfinite(token):
-                return found
-            # a participle has no tense of its own: it takes its governing verb's ("has fluctuated
-            # sharply, rising to a high in June from $29.75 in March")
-            head = token.head
-            for _ in range(3):
-                if head.pos_ in ("VERB", "AUX") or head.head is head:
-                    break
-                head = head.head
-            if head is token or head.pos_ not in ("VERB", "AUX"):
-                return None
-            token = head
+        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        lowers = {c.lower_ for c in auxes}
+        if lowers & _FUTURE_AUX:
+            # a modal perfect looks back ("may have been responsible for a drop on Wednesday")
+            return "past" if "have" in lowers and token.tag_ == "VBN" else "future"
+        if token.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):
+            return "past"
+        if token.tag_ == "VBN" and "had" in lowers:
+            return "past"
+        if token.tag_ == "VBN" and lowers & {"has", "have", "'ve", "’ve"} and not any(c.dep_ == "auxpass" for c in auxes):
+            # An active present perfect reports something done by now ("has spent much of the
+            # winter"); a passive one ("has been scheduled for March") says nothing about the side.
+            return "perfect"
+        if token.tag_ == "VB" and token.head.lower_ in ("plans", "plan", "expects", "hopes", "aims", "wants"):
+            return "future"
+        if token.tag_ == "VB" and "to" in lowers and _under_past_perfect(token):
+            return "past"  # "had been scheduled to expire at midnight Friday": a deadline already passed
+        if token.tag_ in ("VBZ", "VBP") and token.lemma_ in _INTENTION_LEMMAS and any(c.dep_ == "xcomp" for c in token.children):
+            return "future"  # "On Tuesday, the league plans to hold a news conference"
+        if token.tag_ in ("VBZ", "VBP"):
+            return "present"
         return None
 
     def _from_cues(self, start: int, end: int) -> str:
