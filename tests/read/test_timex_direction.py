@@ -107,6 +107,8 @@ MONDAY = date(2000, 4, 3)
         ("On Tuesday, the league plans to hold a news conference.", "Tuesday", "2000-04-04"),
         # what an active present perfect gives lasts until a deadline ahead
         ("The agency has given the relatives until 9 a.m. Tuesday to sign the paper.", "9 a.m. Tuesday", "2000-04-04T09:00"),
+        # "through" bounds what is given as "until" does
+        ("The bank has extended the company $90 million in loans through January.", "January", "2001-01"),
         # while a present perfect without a deadline reports what is done
         ("The agency has signed the paper on Saturday.", "Saturday", "2000-04-01"),
     ],

@@ -37,7 +37,7 @@ _NOT_TENSE_BEFORE = re.compile(
     r"(?i:\b(?:be|been|being|is|are|remain|remains|stay|stays|seem|seems|get|gets|has|have|"
     r"the|a|an|its|his|her|their|our)\s+)$"
 )
-_PREP_BEFORE = re.compile(r"(?i:\b(since|by|until|till)\s+(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?)$")
+_PREP_BEFORE = re.compile(r"(?i:\b(since|by|until|till|through)\s+(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?)$")
 _AHEAD_BEFORE = re.compile(r"(?i:\bpayable\s+)$")
 _SENT_END = re.compile(r"[.!?]\s|\n")
 _SENT_START = re.compile(r"(?:[.!?:]\s+|\n\s*|^)[“\"‘'(]?$")
