@@ -18,7 +18,13 @@ What is tagged, and the conventions followed (TimeML / TempEval-3, as annotated 
   the winter" in March 2024 is 2023-WI, December to February), one said of the future the first
   not yet over. Tense comes from the parse when a Doc is given (an active present perfect counts
   as past), else from cue words; a capitalised cue inside a name ("spoke to To Be Announced",
-  "Will Smith") or a participle after a determiner ("the planned stop") is no cue. Anaphoric ones ("a year
+  "Will Smith") or a participle after a determiner ("the planned stop") is no cue. From the parse (TimeML's
+  anchoring by the governing verb): a modal puts what it governs ahead ("could come as early as
+  Tuesday"), a modal perfect behind ("may have been responsible for Wednesday's drop"), a present verb
+  of intention ahead ("On Tuesday, the league plans to hold ..."), and an active present perfect
+  with "until"/"till"/"through" gives a deadline ahead ("has given them until 9 a.m. Tuesday", "has
+  extended loans through January"). "last Oct. 23" is that day, the latest before publication.
+  Anaphoric ones ("a year
   later", "the following month", "the same day", "days later" = mod AFTER) are computed from
   the last calendar date in the text (anchor "t<i>"), or the publication date if none.
 - Refused: ages ("25-year-old", "42 years old", "Portman, 42"), counts and ordinals
