@@ -54,7 +54,8 @@ Conventions (the option ``timex_convention``, component config ``convention``). 
 - "recent" and "current" are PAST_REF / PRESENT_REF; "soon" is not tagged (TimeBank tags it in
   fewer than a third of its uses).
 - Frequency adjectives before a noun ("a quarterly dividend", "the annual meeting") and rates ("$1.76
-  a year", "700 seats a week") are not tagged; "annually", "every week", "weekly" stay SETs.
+  a year", "700 seats a week", "to rise 8.5% annually") are not tagged; "annually", "every week",
+  "weekly" said of an event stay SETs.
 - "the nine months" (a report's period) and "the early 1980s" include the article; "the past year"
   is last year.
 - A clock time followed by the date it falls on is one TIME ("5 p.m. EST, Nov. 6" is
