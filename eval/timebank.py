@@ -1,7 +1,7 @@
 """Score storyline's time expressions on TimeBank 1.2 + AQUAINT (TempEval-3 Task A), with baselines.
 
     python eval/timebank.py [--root DIR] [--convention timeml|meantime] [--timex-only]
-                            [--heideltime [--heideltime-cache FILE]] [--errors N] [--json FILE]
+                            [--heideltime [--heideltime-cache FILE]] [--errors N] [--error-kinds N] [--json FILE]
 
 Data: TempEval-3's "TBAQ-cleaned" TimeML (183 TimeBank + 73 AQUAINT news documents) at
 ``../shared/eval-data/timebank_aquaint`` (``--root`` or ``$STORYLINE_TIMEBANK`` to override);
@@ -38,6 +38,7 @@ from heideltime_runner import DEFAULT_VENV, align, heideltime_unavailable, run_c
 from tempeval3 import format_scores, score_documents, system_timexes  # noqa: E402
 from timebank_corpus import TimebankDoc, default_root, load_corpus, split  # noqa: E402
 from timex_baseline import baseline_timexes  # noqa: E402
+from timex_error_kinds import format_groups  # noqa: E402
 
 from storyline.read.doc import ArticleMeta, ensure_extensions  # noqa: E402
 
@@ -126,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heideltime-cache", type=Path, default=None,
                         help="JSON file keeping HeidelTime's output per text and DCT (reused when present)")
     parser.add_argument("--errors", type=int, default=0, help="print N dev-part errors of the main row")
+    parser.add_argument("--error-kinds", type=int, default=None, metavar="N",
+                        help="print the dev-part errors grouped by kind (timex_error_kinds.py), N examples each")
     parser.add_argument("--json", type=Path, default=None, help="write every score to this file")
     args = parser.parse_args(argv)
 
@@ -170,6 +173,11 @@ def main(argv: list[str] | None = None) -> int:
             shown_gold = f"{gold[4]!r} {gold[2]} {gold[3]}" if gold else "-"
             shown_sys = f"{text!r} {system[2]} {system[3]}" if system else "-"
             print(f"  {doc_id:<26} {kind:<8} gold {shown_gold:<45} system {shown_sys}")
+    if args.error_kinds is not None:
+        errors = []
+        score_part(parts["dev"], rows[main_row], errors)
+        print(f"\nDev errors by kind ({len(errors)} in all):")
+        print(format_groups(errors, args.error_kinds))
     if args.json:
         args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
     return 0

@@ -305,3 +305,17 @@ def test_an_undated_text_tells_a_weekday_from_the_last_date_it_gave():
     found = tags(text, None)
     assert found["early Sunday"][1] == "2009-02-01"
     assert found["1:00 am Sunday"][1] == "2009-02-01T01:00"
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+def test_a_relative_month_with_a_day_is_that_day(convention):
+    """TimeML 1.2.1 / TIDES: the value is at the granularity the words give. "last Oct. 23" names a
+    day (the latest Oct. 23 before publication), not the month of October."""
+    published = date(1999, 4, 19)
+    found = {t.text: t.value for t in tag_timexes("He was shot to death last Oct. 23 at his home.", published, convention=convention)}
+    assert found == {"last Oct. 23": "1998-10-23"}
+    found = {t.text: t.value for t in tag_timexes("The talks resume next May 5.", published, convention=convention)}
+    assert found == {"next May 5": "1999-05-05"}
+    # a written year makes it an explicit date, told by its own rule
+    found = {t.text: t.value for t in tag_timexes("He was shot last October 23, 1998.", published, convention=convention)}
+    assert found == {"October 23, 1998": "1998-10-23"}

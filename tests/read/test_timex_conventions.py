@@ -214,6 +214,16 @@ def test_rates_are_untagged_under_timeml():
     assert tags(text, convention="meantime")["a year"] == ("SET", "P1Y")
 
 
+def test_a_frequency_adverb_after_a_quantity_is_a_rate_under_timeml():
+    """TimeML (as TimeBank annotates rates, like "$1.76 a year"): "to rise 8.5% annually" and "10,000
+    units annually" state a rate, not a recurring time; a frequency adverb on an event stays a SET."""
+    text = "Sales should rise 8.5% annually. The plant would produce about 10,000 units annually."
+    assert tags(text) == {}
+    assert tags(text, convention="meantime") == {"annually": ("SET", "P1Y")}
+    assert tags("The commemorations are held here annually. The drug is taken three times daily.") == {
+        "annually": ("SET", "P1Y"), "daily": ("SET", "P1D")}
+
+
 def test_fiscal_year_number_takes_fiscal_under_timeml():
     assert tags("In fiscal 1988, the company earned more.") == {"fiscal 1988": ("DATE", "1988")}
     assert tags("In fiscal 1988, the company earned more.", convention="meantime") == {"1988": ("DATE", "1988")}

@@ -87,3 +87,35 @@ def test_outlet_name_does_not_move_the_date():
 )
 def test_direction_other_cases(text, published, span, value):
     assert _value(tag_timexes(text, published), span) == value
+
+
+# --- the governing verb's tense and mood (TimeML 1.2.1 guidelines, 2.2.3 on anchoring: an
+# underspecified weekday is placed before or after the document time by the tense of the verb
+# it modifies). Checked through the parse; the sentences are news-shaped, written for the tests.
+MONDAY = date(2000, 4, 3)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # a modal puts the event ahead of the telling
+        ("Officials said his father could come to the U.S. from Cuba as early as Tuesday.", "Tuesday", "2000-04-04"),
+        # ... but a modal perfect looks back
+        ("Concern about the chip may have been responsible for the drop on Saturday.", "Saturday", "2000-04-01"),
+        # a present-tense verb of intention governs a plan: the next Tuesday
+        ("On Tuesday, the league plans to hold a news conference.", "Tuesday", "2000-04-04"),
+        # what an active present perfect gives lasts until a deadline ahead
+        ("The agency has given the relatives until 9 a.m. Tuesday to sign the paper.", "9 a.m. Tuesday", "2000-04-04T09:00"),
+        # "through" bounds what is given as "until" does
+        ("The bank has extended the company $90 million in loans through January.", "January", "2001-01"),
+        # while a present perfect without a deadline reports what is done
+        ("The agency has signed the paper on Saturday.", "Saturday", "2000-04-01"),
+    ],
+)
+def test_timeml_weekday_direction_follows_the_governing_verb(text, span, value):
+    """TimeML 1.2.1 guidelines (anchoring a weekday by the tense of its verb)."""
+    from storyline.read.pipeline import _load_base
+
+    doc = _load_base(None)(text)
+    assert _value(tag_timexes(text, MONDAY, doc=doc), span) == value

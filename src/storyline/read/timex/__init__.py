@@ -18,7 +18,13 @@ What is tagged, and the conventions followed (TimeML / TempEval-3, as annotated 
   the winter" in March 2024 is 2023-WI, December to February), one said of the future the first
   not yet over. Tense comes from the parse when a Doc is given (an active present perfect counts
   as past), else from cue words; a capitalised cue inside a name ("spoke to To Be Announced",
-  "Will Smith") or a participle after a determiner ("the planned stop") is no cue. Anaphoric ones ("a year
+  "Will Smith") or a participle after a determiner ("the planned stop") is no cue. From the parse (TimeML's
+  anchoring by the governing verb): a modal puts what it governs ahead ("could come as early as
+  Tuesday"), a modal perfect behind ("may have been responsible for Wednesday's drop"), a present verb
+  of intention ahead ("On Tuesday, the league plans to hold ..."), and an active present perfect
+  with "until"/"till"/"through" gives a deadline ahead ("has given them until 9 a.m. Tuesday", "has
+  extended loans through January"). "last Oct. 23" is that day, the latest before publication.
+  Anaphoric ones ("a year
   later", "the following month", "the same day", "days later" = mod AFTER) are computed from
   the last calendar date in the text (anchor "t<i>"), or the publication date if none.
 - Refused: ages ("25-year-old", "42 years old", "Portman, 42"), counts and ordinals
@@ -48,7 +54,8 @@ Conventions (the option ``timex_convention``, component config ``convention``). 
 - "recent" and "current" are PAST_REF / PRESENT_REF; "soon" is not tagged (TimeBank tags it in
   fewer than a third of its uses).
 - Frequency adjectives before a noun ("a quarterly dividend", "the annual meeting") and rates ("$1.76
-  a year", "700 seats a week") are not tagged; "annually", "every week", "weekly" stay SETs.
+  a year", "700 seats a week", "to rise 8.5% annually") are not tagged; "annually", "every week",
+  "weekly" said of an event stay SETs.
 - "the nine months" (a report's period) and "the early 1980s" include the article; "the past year"
   is last year.
 - A clock time followed by the date it falls on is one TIME ("5 p.m. EST, Nov. 6" is

@@ -37,10 +37,13 @@ _NOT_TENSE_BEFORE = re.compile(
     r"(?i:\b(?:be|been|being|is|are|remain|remains|stay|stays|seem|seems|get|gets|has|have|"
     r"the|a|an|its|his|her|their|our)\s+)$"
 )
-_PREP_BEFORE = re.compile(r"(?i:\b(since|by|until|till)\s+(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?)$")
+_PREP_BEFORE = re.compile(r"(?i:\b(since|by|until|till|through)\s+(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?)$")
 _AHEAD_BEFORE = re.compile(r"(?i:\bpayable\s+)$")
 _SENT_END = re.compile(r"[.!?]\s|\n")
 _SENT_START = re.compile(r"(?:[.!?:]\s+|\n\s*|^)[“\"‘'(]?$")
+# a modal puts what it governs ahead of the telling ("could come as early as Tuesday")
+_FUTURE_AUX = frozenset({"will", "wo", "'ll", "’ll", "shall", "could", "might", "may", "can", "should", "must"})
+_INTENTION_LEMMAS = frozenset({"plan", "expect", "intend", "aim", "hope", "want", "schedule", "prepare"})
 _WINDOW = 300  # characters searched either side: sentences longer than this are rare in news
 
 
@@ -71,6 +74,10 @@ class TenseOracle:
         if prep and prep.group(1).lower() == "since":
             return "past"  # "since November" always looks back
         found = self._from_parse(start) if self.doc is not None else None
+        if found == "perfect":
+            # "has given them until 9 a.m. Tuesday": what is given lasts until a deadline ahead;
+            # otherwise an active present perfect reports something done by now
+            found = "future" if prep and prep.group(1).lower() != "by" else "past"
         found = found or self._from_cues(start, end)
         if prep and found == "present":
             return "future"  # "wants to cut jobs by early June": a deadline ahead
@@ -92,8 +99,9 @@ class TenseOracle:
             return None
         auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
         lowers = {c.lower_ for c in auxes}
-        if lowers & {"will", "wo", "'ll", "’ll", "shall"}:
-            return "future"
+        if lowers & _FUTURE_AUX:
+            # a modal perfect looks back ("may have been responsible for a drop on Wednesday")
+            return "past" if "have" in lowers and token.tag_ == "VBN" else "future"
         if token.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):
             return "past"
         if token.tag_ == "VBN" and "had" in lowers:
@@ -101,11 +109,13 @@ class TenseOracle:
         if token.tag_ == "VBN" and lowers & {"has", "have", "'ve", "’ve"} and not any(c.dep_ == "auxpass" for c in auxes):
             # An active present perfect reports something done by now ("has spent much of the
             # winter"); a passive one ("has been scheduled for March") says nothing about the side.
-            return "past"
+            return "perfect"
         if token.tag_ == "VB" and token.head.lower_ in ("plans", "plan", "expects", "hopes", "aims", "wants"):
             return "future"
         if token.tag_ == "VB" and "to" in lowers and _under_past_perfect(token):
             return "past"  # "had been scheduled to expire at midnight Friday": a deadline already passed
+        if token.tag_ in ("VBZ", "VBP") and token.lemma_ in _INTENTION_LEMMAS and any(c.dep_ == "xcomp" for c in token.children):
+            return "future"  # "On Tuesday, the league plans to hold a news conference"
         if token.tag_ in ("VBZ", "VBP"):
             return "present"
         return None

@@ -102,7 +102,8 @@ RULES: list[tuple[str, str]] = [
                    rf"\s+{_i('year')}(?!\w))"),
     # last September, next March, this May
     ("rel_month", _i(r"(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+following|the\s+previous)\s+")
-                  + rf"(?P<mon>{_MONTH_WORD})"),
+                  + rf"(?P<mon>{_MONTH_WORD})(?!\s+{_DAYNUM},?\s+{_YEAR4})"
+                  + rf"(?:\s+(?P<d>{_DAYNUM})(?![\d:]))?"),
     # the fourth quarter of 2005, Q3 2009, third-quarter, the first half of 2009
     ("quarter", _i(rf"(?:(?:the\s+|(?P<pre>this|last|next)\s+year[’']s\s+)?(?:fiscal(?:-|\s+))?(?P<ord>{_ORD})(?P<hy>-|\s+)(?P<unit>quarter|half)"
                    rf"(?:\s+of\s+(?:(?P<y>{_YEAR4})"

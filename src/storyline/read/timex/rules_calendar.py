@@ -171,12 +171,20 @@ def rule_rel_month(m, ctx, s, e):
         base, anchor = ctx.dct, "DCT"
     if base is None:
         return Found(s, e, "DATE", f"XXXX-{month:02d}")
+    day = day_num(m["d"]) if m["d"] else None
+    # "last Oct. 23": the latest such day before the anchor, as "last October" is the latest month
+    key, here = (month, day or 0), (base.month, base.day if day else 0)
     if rel in ("last", "this past", "the previous"):
-        y = base.year if month < base.month else base.year - 1
+        y = base.year if key < here else base.year - 1
     elif rel in ("next", "this coming", "the following"):
-        y = base.year if month > base.month else base.year + 1
+        y = base.year if key > here else base.year + 1
     else:
         y = base.year
+    if day:
+        try:
+            return Found(s, e, "DATE", date(y, month, day).isoformat(), anchor=anchor)
+        except ValueError:
+            return None
     return Found(s, e, "DATE", f"{y:04d}-{month:02d}", anchor=anchor)
 
 

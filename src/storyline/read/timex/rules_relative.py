@@ -46,6 +46,10 @@ _PER_UNIT = re.compile(
 _FREQUENCY_ADJECTIVES = frozenset({"annual", "quarterly", "semiannual", "biannual"})
 _RATE_AFTER = re.compile(r"[^\S\n]+(?:a|an|per)[^\S\n]+(?:second|minute|hour|day|night|week|month|year)\b", re.I)
 _NOUN_AFTER = re.compile(r"[^\S\n]+[A-Za-z]")  # "the annual meeting", "the annual March for Life"
+# a quantity, with at most one word of what is counted, just before a frequency adverb
+_QUANTITY_BEFORE = re.compile(
+    r"(?:\d%?|%|percent|million|billion|thousand)(?:[^\S\n]+(?!times\b)[a-z]+)?[^\S\n]+$", re.I
+)
 _RATE_BEFORE = re.compile(r"(?:\d|%|percent|dollars?|euros?|pounds|billion|million|thousand|cents?)\s*$", re.I)
 
 
@@ -193,6 +197,8 @@ def rule_set(m, ctx, s, e):
 def rule_set_adv(m, ctx, s, e):
     if ctx.timeml and m["adv"] in _FREQUENCY_ADJECTIVES and _NOUN_AFTER.match(ctx.text, e):
         return None  # TimeBank leaves "a quarterly dividend", "the annual meeting" untagged
+    if ctx.timeml and _QUANTITY_BEFORE.search(ctx.text, max(0, s - 30), s):
+        return None  # "to rise 8.5% annually", "10,000 units annually": a rate, as "$1.76 a year"
     return Found(s, e, "SET", SET_ADVERBS[m["adv"]])
 
 
