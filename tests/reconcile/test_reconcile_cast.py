@@ -135,12 +135,7 @@ def test_group_is_named_by_its_members():
 
 def _articles(*people):
     """One article per person spec ``(name, kwargs)``; returns (readings, ids)."""
-    builders, ids = [], []
-    for n, (name, kw) in enumerate(people):
-        b = ArticleBuilder(f"a{n}", f"Outlet {n}", f"2024-02-{n + 1:02d}")
-        ids.append(b.person(name, **kw))
-        builders.append(b)
-    return [b.build() for b in builders], ids
+    return _story("a", *people)
 
 
 def test_a_middle_name_or_an_initial_does_not_split_a_person():
@@ -490,3 +485,80 @@ def test_an_article_s_deeds_are_frozen_so_the_cache_cannot_be_changed_through_th
     people = [e for e in r.entities if e.type == "PERSON"]
     deeds = article_cast(people, r.claims).deeds
     assert deeds and all(isinstance(d, frozenset) for d in deeds.values())
+
+
+def _story(prefix: str, *people):
+    """:func:`_articles` with article ids starting ``prefix``: the ids decide which entity a joined
+    component keeps as its root."""
+    builders, ids = [], []
+    for n, (name, kw) in enumerate(people):
+        b = ArticleBuilder(f"{prefix}{n}", f"Outlet {n}", f"2024-02-{n + 1:02d}")
+        ids.append(b.person(name, **kw))
+        builders.append(b)
+    return [b.build() for b in builders], ids
+
+
+def test_unnamed_holders_never_bridge_two_named_people():
+    # ECB+ 21ecbplus (CC BY 3.0): "the driver" in many articles, one of them misread as a woman;
+    # the drivers joined each other by role, then the male one went to Vishwanand Subryan and the
+    # "female" one to Raj Chohan, making the driver and his victim one person.
+    driver = {"attributes": {"roles": ["driver"], "unnamed": True}}
+    for prefix in ("a", "b", "x", "art", "z", "q", "m", "k"):
+        readings, ids = _story(prefix, *[("Raj Chohan", {"gender": "female"})] * 3,
+                               *[("Vishwanand Subryan", {"gender": "male"})] * 3,
+                               ("the driver", driver), ("the driver", {**driver, "gender": "male"}),
+                               ("the driver", {**driver, "gender": "female"}))
+        cast = build_cast(readings)
+        assert cast.of[ids[0]] != cast.of[ids[3]], prefix
+        # One driver of each gender: the role says nothing of who the one of unknown gender is.
+        assert len({cast.of[i] for i in ids[6:]}) == 3, prefix
+
+
+def test_one_holder_misread_as_the_other_gender_does_not_pull_the_role_with_it():
+    # The "female" driver comes first in article order: joined by role first, it would make every
+    # driver a woman and give them all to the woman the story is about.
+    driver = {"attributes": {"roles": ["driver"], "unnamed": True}}
+    for prefix in ("a", "b", "x", "art", "z", "q", "m", "k"):
+        readings, ids = _story(prefix, *[("Raj Chohan", {"gender": "female"})] * 3,
+                               ("the driver", {**driver, "gender": "female"}), ("the driver", driver),
+                               ("the driver", {**driver, "gender": "male"}), ("the driver", {**driver, "gender": "male"}))
+        cast = build_cast(readings)
+        assert cast.of[ids[4]] == cast.of[ids[5]] == cast.of[ids[6]] != cast.of[ids[3]], prefix
+        assert cast.of[ids[4]] != cast.of[ids[0]], prefix
+        # ... nor is the misread one given to the woman the story is about.
+        assert cast.of[ids[3]] != cast.of[ids[0]], prefix
+
+
+def test_a_nickname_written_inside_a_full_name_is_no_part_of_it():
+    # ECB+ 26ecbplus (CC BY 3.0): "Vincent 'The Chin' Gigante", "Vincent "Chin" Gigante" and
+    # "Vincent Gigante" in three articles are one man; so is "Luis Gerardo (Jerry) Ortiz".
+    readings, ids = _articles(("Vincent 'The Chin' Gigante", {}), ('Vincent "Chin" Gigante', {}),
+                              ("Vincent Gigante", {}), ("Gigante", {}), ("Luis Gerardo (Jerry) Ortiz", {}),
+                              ("Luis Gerardo Ortiz", {}), ("Jim O'Brien", {}), ("Jim Brien", {}))
+    cast = build_cast(readings)
+    assert len({cast.of[i] for i in ids[:4]}) == 1
+    assert cast.of[ids[4]] == cast.of[ids[5]]
+    assert cast.of[ids[6]] != cast.of[ids[7]]
+
+
+def test_the_lede_holder_binds_before_the_story_wide_epithets_and_lends_its_epithet():
+    # ECB+ 22ecbplus (CC BY 3.0): a hospital misread as a person called "woman" in one article
+    # must not take every article's unnamed woman; the lede says "the woman" is Yvonne Hiller.
+    woman = {"gender": "female", "attributes": {"roles": ["woman"], "unnamed": True}}
+    builders, women, hillers = [], [], []
+    for n in range(3):
+        b = ArticleBuilder(f"a{n}", f"Outlet {n}", f"2024-02-{n + 1:02d}")
+        w = b.person("the woman", **woman)
+        h = b.person("Yvonne Hiller", gender="female")
+        if n == 0:
+            for doer in (w, h):
+                _deed(b, "opened fire on co-workers", subject=doer, key="open_fire.v.01", frame="verb.competition")
+                _deed(b, "killed two", subject=doer, key="kill.v.01")
+        women.append(w)
+        hillers.append(h)
+        builders.append(b)
+    b = ArticleBuilder("a9", "Outlet 9", "2024-02-09")
+    aria = b.person("Aria Health", aliases=("the woman",), attributes={"roles": ["woman"]})
+    builders.append(b)
+    cast = build_cast([x.build() for x in builders])
+    assert {cast.of[i] for i in women} == {cast.of[hillers[0]]} != {cast.of[aria]}
