@@ -562,3 +562,14 @@ def test_the_lede_holder_binds_before_the_story_wide_epithets_and_lends_its_epit
     builders.append(b)
     cast = build_cast([x.build() for x in builders])
     assert {cast.of[i] for i in women} == {cast.of[hillers[0]]} != {cast.of[aria]}
+
+
+def test_holders_an_owner_of_the_other_gender_cannot_take_still_join_each_other():
+    # ECB+ 18ecbplus (CC BY 3.0): "the accountant" (a man) in two articles, while the one person
+    # the story calls an accountant is a woman: the two unnamed accountants are one man.
+    acc = {"gender": "male", "attributes": {"roles": ["accountant"], "unnamed": True}}
+    readings, ids = _articles(("Michele Roe", {"gender": "female", "aliases": ("the accountant",),
+                                               "attributes": {"roles": ["accountant"]}}),
+                              ("the accountant", acc), ("the accountant", acc))
+    cast = build_cast(readings)
+    assert cast.of[ids[1]] == cast.of[ids[2]] != cast.of[ids[0]]

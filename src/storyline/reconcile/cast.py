@@ -137,24 +137,25 @@ class _Linker:
         # the role's other gender): the story's main person is not given them by default.
         self.doubtful: set[str] = set()
 
-    def merge(self, a: ArticleEntity, b: ArticleEntity, why: str, bind: bool = False) -> None:
+    def merge(self, a: ArticleEntity, b: ArticleEntity, why: str, bind: bool = False) -> bool:
         """Join a's and b's story entities. ``bind``: a rule binding someone unnamed (by an epithet,
         a role, a deed, the story's main person) never joins two named people's entities, nor a
         man's with a woman's: through unnamed holders linked by role, one misread holder would
         otherwise make a driver and his victim one person. ``b`` is the one being bound: refused,
-        it is :attr:`doubtful`."""
+        it is :attr:`doubtful`. True when they are one entity after it."""
         ra, rb = self.uf.find(a.id), self.uf.find(b.id)
         if ra == rb:
-            return
+            return True
         if bind and ((self.has_name(ra) and self.has_name(rb))
                      or (self.genders(ra) and self.genders(rb) and not self.genders(ra) & self.genders(rb))):
             self.doubtful.add(b.id)
-            return
+            return False
         named, genders = self.has_name(ra) or self.has_name(rb), self.genders(ra) | self.genders(rb)
         self.uf.union(ra, rb)
         root = self.uf.find(ra)
         self._named[root], self._genders[root] = named, genders
         self.evidence[a.id].append(why)
+        return True
 
     def has_name(self, eid: str) -> bool:
         """Whether the story entity of ``eid`` holds a person with a name."""
@@ -338,11 +339,12 @@ def _link_people(people: list[ArticleEntity], link: _Linker,
         if len(owners) == 1:
             root = next(iter(owners))
             ep = _shown(own & epithets[root])
-            link.merge(rep[root], e, f"{_label(e)} shares the epithet '{ep}' with {_label(rep[root])} only, "
-                                     "or far more often than anyone else", bind=True)
-        elif isinstance(e.attributes, dict) and e.attributes.get("unnamed"):
+            if link.merge(rep[root], e, f"{_label(e)} shares the epithet '{ep}' with {_label(rep[root])} only, "
+                                        "or far more often than anyone else", bind=True):
+                continue
+        if isinstance(e.attributes, dict) and e.attributes.get("unnamed"):
             # "the gunman" in two articles, named in neither, or named as several people's role
-            # with no one ahead: one story, one unnamed gunman.
+            # with no one ahead (or the one named holder cannot be them): one story, one unnamed gunman.
             # "the attorney" and "the lawyer": one role by its WordNet sense.
             for role in e.attributes.get("roles", []):
                 holders.setdefault(_role_key(role), []).append(e)
