@@ -573,3 +573,24 @@ def test_holders_an_owner_of_the_other_gender_cannot_take_still_join_each_other(
                               ("the accountant", acc), ("the accountant", acc))
     cast = build_cast(readings)
     assert cast.of[ids[1]] == cast.of[ids[2]] != cast.of[ids[0]]
+
+
+def test_a_full_name_typed_a_work_once_and_a_person_far_more_often_is_a_person():
+    # ECB+ 4ecb (CC BY 3.0): "Bettie Page" typed WORK in one article (a film bears her name), a
+    # person in the others; "Deep Throat" (28ecb) is a work in more articles than a person: stays.
+    arts = [ArticleBuilder(f"a{i}", "Wire", "2024-01-15") for i in range(4)]
+    people = [arts[k].person("Bettie Page", gender="female") for k in range(3)]
+    work = arts[3].entity("Bettie Page", type="WORK")
+    cast = build_cast([a.build() for a in arts])
+    assert cast.of[work] == cast.of[people[0]] and _story_of(cast, work).type == "PERSON"
+    arts = [ArticleBuilder(f"b{i}", "Wire", "2024-01-15") for i in range(5)]
+    person = [arts[k].person("Deep Throat", gender="male") for k in range(2)]
+    works = [arts[k].entity("Deep Throat", type="WORK") for k in range(2, 5)]
+    cast = build_cast([a.build() for a in arts])
+    assert cast.of[works[0]] != cast.of[person[0]]
+    # A film typed a person twice, bare ("Van Wilder", 1ecb), and a work once: still a work.
+    arts = [ArticleBuilder(f"c{i}", "Wire", "2024-01-15") for i in range(3)]
+    bare = [arts[k].entity("Van Wilder") for k in range(2)]
+    film = arts[2].entity("Van Wilder", type="WORK")
+    cast = build_cast([a.build() for a in arts])
+    assert _story_of(cast, film).type == "WORK" and cast.of[bare[0]] == cast.of[film]
