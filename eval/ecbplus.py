@@ -4,7 +4,7 @@ Usage::
 
     PYTHONPATH=src python eval/ecbplus.py [--root ../shared/eval-data/ecbplus_dev] [--topics 1-5]
                                           [--all-sentences] [--json out.json] [--examples 5]
-                                          [--person-misses 10]
+                                          [--person-misses 10] [--baseline-gaps 5]
 
 What is run: every sub-topic ("1ecb", "1ecbplus", ...: the ``ecb`` and ``ecbplus`` files of a
 topic are two sub-topics about different seminal events) is read as ONE story through the
@@ -279,6 +279,9 @@ def main(argv: list[str] | None = None) -> int:
                          "(for work on the reconcile stage; delete it after changing the read stage)")
     ap.add_argument("--person-misses", type=int, default=0, metavar="N",
                     help="list gold person mentions on no storyline mention by kind, N examples each")
+    ap.add_argument("--baseline-gaps", type=int, default=0, metavar="N",
+                    help="count the cross-document gold person links the same-last-word baseline makes and "
+                         "storyline does not, by sub-topic and by kind, N examples each")
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
@@ -304,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     ev_on_pred: set[MentionKey] = set()  # event mentions on a claim's predicate
     where: dict[MentionKey, object] = {}  # event mention -> claim; person mention -> storyline mention
     misses: dict[str, list[str]] = defaultdict(list)  # kind -> gold person mentions on no storyline mention
+    kind_of: dict[MentionKey, str] = {}  # person mention -> its form (_miss_kind)
     for sub, run in runs.items():
         fact_of, story_of = run.fact_of(), run.story_entity_of()
         event_of = {f.id: f.event for f in run.story.facts if f.event}
@@ -345,8 +349,9 @@ def main(argv: list[str] | None = None) -> int:
                 pe_sys["head"][k] = (sub, m.tokens[-1].text.lower())
                 sm, via_head = map_person(m, head, reading)
                 where[k] = sm
+                kind_of[k] = _miss_kind(d, m, heads[k])
                 if sm is None:
-                    misses[_miss_kind(d, m, heads[k])].append(f"{d.name} [{m.text}] in: {_context(d, m)}")
+                    misses[kind_of[k]].append(f"{d.name} [{m.text}] in: {_context(d, m)}")
                 pe_sys["storyline"][k] = story_of.get(sm.entity, sm.entity) if sm else ("single", k)
                 pe_sys["ceiling"][k] = (sub, m.gold) if sm else ("single", k)
                 cov["pe"] += 1
@@ -395,6 +400,8 @@ def main(argv: list[str] | None = None) -> int:
                                 args.examples)}
     if args.errors:
         _errors(ev_gold, ev_sys["events"], where, mention_of, heads, args.errors)
+    if args.baseline_gaps:
+        _baseline_gaps(pe_gold, pe_sys, where, mention_of, kind_of, args.baseline_gaps)
 
     print(f"\nTime: {t_total:.1f} s (corpus {t_load:.1f} s, storyline read+reconcile {t_story:.1f} s, "
           f"gold-head parse {t_heads:.1f} s)")
@@ -431,6 +438,30 @@ def _miss_kind(d: EcbDoc, m: EcbMention, head: tuple[int, str, str]) -> str:
     if pos == "NOUN":
         return "plural noun" if word.endswith("s") else "noun"
     return f"other ({pos})"
+
+
+def _baseline_gaps(gold: dict, systems: dict[str, dict], where: dict, mention_of: dict, kind_of: dict, n: int) -> None:
+    """Cross-document gold person links the same-last-word baseline makes and storyline does not:
+    by sub-topic, and by the two mentions' kinds and whether storyline has a mention on both."""
+    by_sub: dict[str, list] = defaultdict(list)
+    for k, (sub, _label) in gold.items():
+        by_sub[sub].append(k)
+    per_sub, per_kind, shown = Counter(), Counter(), defaultdict(Counter)
+    head, story = systems["head"], systems["storyline"]
+    for sub, keys in by_sub.items():
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                if a[0] == b[0] or gold[a] != gold[b] or head[a] != head[b] or story[a] == story[b]:
+                    continue
+                kind = (" / ".join(sorted((kind_of[a], kind_of[b]))),
+                        "different story entities" if where.get(a) and where.get(b) else "a mention on no storyline mention")
+                per_sub[sub] += 1
+                per_kind[kind] += 1
+                shown[kind][" ~ ".join(sorted((mention_of[a].text, mention_of[b].text)))] += 1
+    print(f"\nCross-document gold person links the same-last-word baseline makes and storyline does not: {sum(per_sub.values())}")
+    print("  by sub-topic: " + ", ".join(f"{s} {c}" for s, c in per_sub.most_common(15)))
+    for kind, c in per_kind.most_common():
+        print(f"  {c:5}  {kind[0]}, {kind[1]}: " + "; ".join(f"{t} ({x})" for t, x in shown[kind].most_common(n)))
 
 
 def _context(d: EcbDoc, m: EcbMention, width: int = 60) -> str:

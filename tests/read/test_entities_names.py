@@ -47,6 +47,19 @@ def test_a_title_case_headline_builds_no_name_the_body_does_not_confirm():
 
 
 @pytest.mark.model
+def test_a_headline_name_the_body_never_writes_out_is_still_a_person():
+    # ECB+ 1ecbplus (CC BY 3.0): "Lindsay Lohan Checks Into Rehab at Betty Ford Center" above a
+    # body that says only "the 26-year-old actress"; invented names here.
+    nlp = model_nlp()
+    doc = nlp("Lindsay Okafor Checks Into Rehab at Harbor Point Clinic\n"
+              "Early Friday morning, the 26-year-old actress checked into the clinic in Rancho Mirage.")
+    assert "Lindsay Okafor" in _people(doc)
+    # Two words of English are no name, whatever the tagger said of the line.
+    doc = nlp("Obama Reverses Bush Rules On Stem Cells\nThe president signed an order on Monday.")
+    assert not [n for n in _people(doc) if "Reverses" in n or "Rules" in n]
+
+
+@pytest.mark.model
 def test_a_body_sentence_full_of_names_is_no_headline():
     nlp = model_nlp()
     doc = nlp("Orla Brennick Took Tomasz Vey And Wiebke Lund To Oslo.")

@@ -14,15 +14,20 @@ Linking rules, strongest first (each successful merge leaves one evidence line):
 3. a lone first name only with more evidence: it must belong to exactly one full-named person
    *and* share an epithet or role with that person ("Natalie" + "the actress"). Two people who only
    share a first name are never merged;
-4. an unnamed entity ("the choreographer") whose epithet (a role, a relation such as "mother", or
+4. within one article first, the lede's unnamed doer ("A woman opened fire ...") to the one person
+   it names who did two of the same deeds (this stronger evidence goes before the story-wide
+   rules, and the holder's epithets then count as that person's); then an unnamed entity ("the
+   choreographer") whose epithet (a role, a relation such as "mother", or
    a one-word role's WordNet sense: "the attorney" ~ "lawyer") belongs to exactly one person, or to the
    one the story gives it in at least twice as many articles as anyone else; unnamed holders of
-   one role ("the gunman") with each other when no one person takes them; an unnamed man or
+   one role ("the gunman") with each other when no one person takes them (of the gender most of
+   them have, when twice as many have it as the other); an unnamed man or
    woman no one took, to the one person of that gender the story is far most about; an unnamed
    person still alone, to the one named person other articles say did the same deeds (doer or
    undergoer of one WordNet event: "the accountant shot" ~ "LaCalamita shot"), named in none of
-   its articles; within one article, the lede's unnamed doer ("A woman opened fire ...") to the
-   one person it names who did two of the same deeds;
+   its articles. These bindings never join two named people's entities, nor a man's with a
+   woman's; a holder so refused, or of its role's other gender, is not given to the story's main
+   person;
 5. the same mononym ("Madonna") when it is no known first name or surname of anyone in the story;
 6. organisations and outlets by normalised name ("Us" ~ "Us Weekly" when that is the only match);
 7. groups (the couple) by the set of their members' story entities, unnamed groups ("the
@@ -56,6 +61,7 @@ from storyline.reconcile.types import settle_types
 __all__ = ["ARTICLE_RULES", "ArticleCast", "Cast", "CastSteps", "article_cast", "build_cast"]
 
 _ORG_TYPES = {"ORG", "OUTLET"}
+_BOTH_GENDERS = frozenset({"male", "female"})
 _DOMINANT = 2  # a surname alone goes to the person with it named in at least twice as many articles
 
 
@@ -124,10 +130,45 @@ class _Linker:
         self.epithets: dict[str, frozenset[str]] = {}
         self.deeds: dict[str, frozenset[tuple[str, str]]] = {}
         self.unnamed: set[str] = set()
+        # Per union-find root, once asked: whether it holds a named person, and its known genders.
+        self._named: dict[str, bool] = {}
+        self._genders: dict[str, frozenset[str]] = {}
+        # Unnamed people a rule found at odds with the evidence (a binding refused, a holder of
+        # the role's other gender): the story's main person is not given them by default.
+        self.doubtful: set[str] = set()
 
-    def merge(self, a: ArticleEntity, b: ArticleEntity, why: str) -> None:
-        if self.uf.union(a.id, b.id):
-            self.evidence[a.id].append(why)
+    def merge(self, a: ArticleEntity, b: ArticleEntity, why: str, bind: bool = False) -> bool:
+        """Join a's and b's story entities. ``bind``: a rule binding someone unnamed (by an epithet,
+        a role, a deed, the story's main person) never joins two named people's entities, nor a
+        man's with a woman's: through unnamed holders linked by role, one misread holder would
+        otherwise make a driver and his victim one person. ``b`` is the one being bound: refused,
+        it is :attr:`doubtful`. True when they are one entity after it."""
+        ra, rb = self.uf.find(a.id), self.uf.find(b.id)
+        if ra == rb:
+            return True
+        if bind and ((self.has_name(ra) and self.has_name(rb))
+                     or (self.genders(ra) and self.genders(rb) and not self.genders(ra) & self.genders(rb))):
+            self.doubtful.add(b.id)
+            return False
+        named, genders = self.has_name(ra) or self.has_name(rb), self.genders(ra) | self.genders(rb)
+        self.uf.union(ra, rb)
+        root = self.uf.find(ra)
+        self._named[root], self._genders[root] = named, genders
+        self.evidence[a.id].append(why)
+        return True
+
+    def has_name(self, eid: str) -> bool:
+        """Whether the story entity of ``eid`` holds a person with a name."""
+        root = self.uf.find(eid)
+        if root not in self._named:
+            e = self.ents[root]
+            self._named[root] = e.type == "PERSON" and root not in self.unnamed
+        return self._named[root]
+
+    def genders(self, root: str) -> frozenset[str]:
+        if root not in self._genders:
+            self._genders[root] = frozenset({self.ents[root].gender}) & _BOTH_GENDERS
+        return self._genders[root]
 
     def components(self) -> dict[str, list[ArticleEntity]]:
         comps: dict[str, list[ArticleEntity]] = defaultdict(list)
@@ -180,7 +221,8 @@ def _shown(shared: set[str] | frozenset[str]) -> str:
     return plain[0] if plain else sorted(shared)[0].removeprefix(_SENSE).split(".")[0].replace("_", " ")
 
 
-def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
+def _link_people(people: list[ArticleEntity], link: _Linker,
+                 article_links: Sequence[tuple[str, str, str]] = ()) -> None:
     by_rest: dict[tuple[str, ...], dict[str, ArticleEntity]] = defaultdict(dict)  # surname part → first → entity
     exact: dict[tuple[str, ...], ArticleEntity] = {}
     articles_of: dict[tuple[str, ...], set[str]] = defaultdict(set)
@@ -269,16 +311,33 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
                                              "no one else in the story has it")
             else:
                 mononyms[tok] = e
+    # One article telling one deed twice ("A woman opened fire ... Hiller opened fire") is stronger
+    # evidence than any story-wide epithet: those links come first, and the holder's epithets then
+    # count as the named person's ("woman" is Hiller's too, not only a misread name's).
+    for a, b, why in article_links:
+        link.merge(link.ents[a], link.ents[b], why, bind=True)
+    if article_links:
+        current = {link.uf.find(r): r for r in rep}
+        epithets = defaultdict(set)
+        for e in people:
+            root = current.get(link.uf.find(e.id))
+            if root is not None:
+                epithets[root] |= epithets_of[e.id]
+        epithet_owner = defaultdict(set)
+        for root, eps in epithets.items():
+            for ep in eps:
+                epithet_owner[ep].add(root)
     # How many articles give each named person each epithet ("the victim" in three articles about
     # Banky, once for a colleague): the one the story gives it far more often takes it unnamed.
+    current = {link.uf.find(r): r for r in rep}
     epithet_weight: Counter = Counter()
     for e in people:
         if not epithets_of[e.id]:
             continue
-        root = link.uf.find(e.id)
-        if root in rep:
+        root = current.get(link.uf.find(e.id))
+        if root is not None:
             epithet_weight.update((ep, root) for ep in epithets_of[e.id])
-    holders: dict[str, ArticleEntity] = {}
+    holders: dict[str, list[ArticleEntity]] = {}
     for e in unnamed:
         own = epithets_of[e.id]
         owners = set().union(*(epithet_owner.get(ep, set()) for ep in own))
@@ -290,20 +349,42 @@ def _link_people(people: list[ArticleEntity], link: _Linker) -> None:
         if len(owners) == 1:
             root = next(iter(owners))
             ep = _shown(own & epithets[root])
-            link.merge(rep[root], e, f"{_label(e)} shares the epithet '{ep}' with {_label(rep[root])} only, "
-                                     "or far more often than anyone else")
-        elif isinstance(e.attributes, dict) and e.attributes.get("unnamed"):
+            if link.merge(rep[root], e, f"{_label(e)} shares the epithet '{ep}' with {_label(rep[root])} only, "
+                                        "or far more often than anyone else", bind=True):
+                continue
+        if isinstance(e.attributes, dict) and e.attributes.get("unnamed"):
             # "the gunman" in two articles, named in neither, or named as several people's role
-            # with no one ahead: one story, one unnamed gunman.
+            # with no one ahead (or the one named holder cannot be them): one story, one unnamed gunman.
             # "the attorney" and "the lawyer": one role by its WordNet sense.
             for role in e.attributes.get("roles", []):
-                key = _role_key(role)
-                if key in holders:
-                    link.merge(holders[key], e, f"{_label(holders[key])} and {_label(e)}: the same role, "
-                                                "and no one person in the story is named as holding it")
-                else:
-                    holders[key] = e
-    _link_protagonists(people, unnamed, rep, weight, link)
+                holders.setdefault(_role_key(role), []).append(e)
+    for held in holders.values():
+        _link_holders(held, link)
+    _link_protagonists(people, [e for e in unnamed if e.id not in link.doubtful], rep, weight, link)
+
+
+def _link_holders(held: list[ArticleEntity], link: _Linker) -> None:
+    """Unnamed holders of one role, one person: of the gender most of them have, when at least
+    twice as many have it as the other; with no such gender, only holders of one gender join
+    each other. A holder of the other gender is a misreading, or someone else: doubtful."""
+    count = Counter(e.gender for e in held if e.gender in _BOTH_GENDERS)
+    ranked = count.most_common()
+    main = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= _DOMINANT * ranked[1][1]) else None
+    first: dict[str | None, ArticleEntity] = {}
+    for e in held:
+        gender = e.gender if e.gender in _BOTH_GENDERS else None
+        if main is not None:
+            if gender not in {None, main}:
+                link.doubtful.add(e.id)
+                continue
+            gender = main
+        elif gender is None and ranked:
+            continue
+        if gender in first:
+            link.merge(first[gender], e, f"{_label(first[gender])} and {_label(e)}: the same role, "
+                                         "and no one person in the story is named as holding it", bind=True)
+        else:
+            first[gender] = e
 
 
 def _role_key(role: str) -> str:
@@ -337,7 +418,7 @@ def _link_protagonists(people: list[ArticleEntity], unnamed: list[ArticleEntity]
             root = fits[0]
             link.merge(rep[root], e, f"{_label(e)} is the {e.gender} person the story is about: no one named "
                                      f"was given that role, and the story names {_label(rep[root])} far more "
-                                     "often than anyone else who may be them")
+                                     "often than anyone else who may be them", bind=True)
 
 
 # Frames of deeds that single a person out ("the gunman shot", "the driver fled"); saying,
@@ -400,7 +481,7 @@ def _link_by_deeds(people: list[ArticleEntity], link: _Linker) -> None:
             best = comps[fits[0][1]][0]
             shown = sorted({d[0].split(".")[0] for d in own if fits[0][1] in said.get(d, {})})
             link.merge(best, ms[0], f"{_label(ms[0])}, named nowhere, did what other articles say {_label(best)} did "
-                                    f"({', '.join(shown)}), and no one else as often")
+                                    f"({', '.join(shown)}), and no one else as often", bind=True)
 
 
 _DEED_SUPPORT = 2  # (deed, article) pairs that say it of the named person: one may be a misread
@@ -429,7 +510,7 @@ def _lede_holders(people: Sequence[ArticleEntity], deeds: dict[str, set[tuple[st
 # Rules that read one article alone (its people, their deeds, which are unnamed) and propose links
 # inside it: each is run once per article and its links are kept with the article's ArticleCast,
 # so an incremental reconcile runs it only for new or changed articles. Their links are made after
-# the name and epithet rules, article by article (in article id order), rule by rule.
+# the name rules and before the epithet rules, article by article (in article id order), rule by rule.
 ARTICLE_RULES = (_lede_holders,)
 
 
@@ -762,10 +843,7 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
     for e in ordered:
         by_type["ORG" if e.type in _ORG_TYPES else e.type].append(e)
     people = by_type.pop("PERSON", [])
-    _link_people(people, link)
-    for aid in sorted(pieces):
-        for a, b, why in pieces[aid].links:
-            link.merge(link.ents[a], link.ents[b], why)
+    _link_people(people, link, [x for aid in sorted(pieces) for x in pieces[aid].links])
     _link_by_deeds(people, link)
     _link_orgs(by_type.pop("ORG", []), link)
     groups = by_type.pop("GROUP", [])

@@ -27,9 +27,16 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower().replace("’", "'")
 
 
+# A nickname quoted or in brackets between the words of a name ("Vincent 'The Chin' Gigante",
+# "Luis Gerardo (Jerry) Ortiz"): no part of the name the person is known by elsewhere.
+_INNER_NICKNAME_RE = re.compile(r"(?<=\S)\s+[\"'“‘(][^\"'“”‘’()]+[\"'”’)](?=\s+\S)")
+
+
 @lru_cache(maxsize=65536)
 def name_tokens(name: str) -> tuple[str, ...]:
-    """Accent-free lower-case tokens of a personal name, without honorifics or Jr./Sr."""
+    """Accent-free lower-case tokens of a personal name, without honorifics, Jr./Sr. or a nickname
+    written inside it."""
+    name = _INNER_NICKNAME_RE.sub("", name)
     toks = [t.replace("'s", "") if t.endswith("'s") else t for t in _TOKEN_RE.findall(_fold(name))]
     while toks and toks[0] in _HONORIFICS:
         toks = toks[1:]

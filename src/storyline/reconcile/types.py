@@ -12,7 +12,10 @@ story type GPE, LOC or ORG than PERSON ("Goursin" read as a person where it stan
 where "the village of Goursin" says so) takes the type most of them give it. The other way round, a
 name of two or more words that the story's articles type PERSON more often than anything else
 ("Wladimir Klitschko" read as a person in seven articles, an organisation in one and a place in
-two) is a person in every article ("Betty Ford Center", a longer name, is another name).
+two) is a person in every article ("Betty Ford Center", a longer name, is another name). So is
+a full name typed WORK or OTHER in a few articles when the story types it PERSON, with a person's
+marks (a gender, an epithet, a role), at least twice as often ("Bettie Page", a work in one article
+where a film bears her name; not "Van Wilder", a film typed PERSON only bare).
 """
 
 from __future__ import annotations
@@ -65,6 +68,7 @@ class TypeVotes:
     things: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # name -> (type, name) -> entities
     places: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # name -> type -> entities
     full_person: Counter = field(default_factory=Counter)  # full names the articles type PERSON
+    marked_person: Counter = field(default_factory=Counter)  # ... and give a person's marks (not :func:`_bare_person`)
 
     def inert(self) -> bool:
         """Whether :func:`settle` keeps every entity as it is under these votes: no name is typed
@@ -95,17 +99,33 @@ class TypeVotes:
             # Full names the articles type PERSON (a surname alone, "Washington", may be a place too).
             if e.type == "PERSON" and len(e.name.split()) >= 2:
                 key = _key(e.name)
-                self.full_person[key] += sign
-                if not self.full_person[key]:
-                    del self.full_person[key]
+                for table in (self.full_person, *(() if _bare_person(e) else (self.marked_person,))):
+                    table[key] += sign
+                    if not table[key]:
+                        del table[key]
                 touched.add(key)
         return touched
+
+
+_PERSON_SHARE = 2  # a full name typed PERSON this many times as often as a work is a person's name
+
+
+def _person_most(e: ArticleEntity, key: str, votes: TypeVotes) -> bool:
+    """A full name the story types PERSON, with a person's marks (a gender, an epithet, a role), at
+    least twice as often as WORK or OTHER ("Bettie Page", a work in one article where a film bears
+    her name): a person's, the work or thing a misreading. A name typed PERSON bare ("Van Wilder",
+    a film) is no evidence. Read for a work and for a bare person alike, so neither takes the
+    other's type."""
+    if (e.type not in _THING_TYPES and not _bare_person(e)) or len(e.name.split()) < 2:
+        return False
+    works = sum(votes.things.get(key, {}).values())
+    return works > 0 and votes.marked_person.get(key, 0) >= _PERSON_SHARE * works
 
 
 def name_key(e: ArticleEntity) -> str | None:
     """The name under which :func:`settle` looks ``e`` up in the votes; None when it reads no vote
     (a person the article gives a gender or a kin relation stays a person whatever the votes)."""
-    if e.type in _PLACE_OR_BODY_TYPES or _bare_person(e) or _weak_person(e):
+    if e.type in _PLACE_OR_BODY_TYPES or e.type in _THING_TYPES or _bare_person(e) or _weak_person(e):
         return _key(e.name)
     return None
 
@@ -134,6 +154,11 @@ def settle(entities: Sequence[ArticleEntity], votes: TypeVotes) -> list[ArticleE
         if e.type in _PLACE_OR_BODY_TYPES and full_person.get(key, 0) > sum(
                 c for t, c in places.get(key, {}).items() if t != "PERSON"):
             out.append(dataclasses.replace(e, type="PERSON"))
+            continue
+        if _person_most(e, key, votes):
+            if e.type in _THING_TYPES:
+                e = dataclasses.replace(e, type="PERSON")
+            out.append(e)
             continue
         bare = _bare_person(e)
         votes_ = things.get(key) if bare else None

@@ -195,6 +195,14 @@ class _State:
         return self.groups[members]
 
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _subject(verb):
+    """A verb's first subject token (active or passive), or None."""
+    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+
+
 def _subject_of_clause(doc: Doc, tok: int):
     """The subject token of the clause governing ``tok`` (through "who"/"that" relative clauses)."""
     t = doc[tok]
@@ -205,15 +213,13 @@ def _subject_of_clause(doc: Doc, tok: int):
     if t.pos_ not in {"VERB", "AUX"}:
         return None, None
     verb = t
-    for c in verb.children:
-        if c.dep_ in {"nsubj", "nsubjpass"}:
-            if c.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
-                return verb.head, verb
-            return c, verb
+    c = _subject(verb)
+    if c is not None:
+        if c.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
+            return verb.head, verb
+        return c, verb
     if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.i != verb.i:
-        for c in verb.head.children:
-            if c.dep_ in {"nsubj", "nsubjpass"}:
-                return c, verb
+        return _subject(verb.head), verb
     return None, verb
 
 
@@ -369,10 +375,12 @@ def _resolve_pronoun(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, in
             if st.person(k) and st.ents[k].gender is None:
                 st.ents[k].gender = a.want  # "Lo Presti hanged himself", "A Mafia boss ...": the clause says who
             return k if st.person(k) and st.ents[k].gender == a.want else None
-    if (key := _clause_antecedent(st, a)) is not None:
+    in_sight = _InSight(st, a.start_tok)
+    if (key := _clause_antecedent(st, a, in_sight)) is not None:
         return None if key == _OPEN else key
     # A non-reflexive object is not its own clause's subject ("a driver struck her").
-    scores = st.scores(a.start_tok, _PRONOUN_WINDOW, _own_subject(st, a))
+    own = _own_subject(st, a)
+    scores = {k: v for k, v in in_sight().items() if k not in own}
     # Children named in passing ("son Aleph, 12") are rarely the topic a pronoun picks up.
     ranked = sorted(((s if st.adult(k) else s * 0.5, k) for k, s in scores.items() if st.person(k) and st.named(k)), reverse=True)
     if not ranked:
@@ -400,7 +408,20 @@ def _resolve_pronoun(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, in
     return best
 
 
-def _clause_antecedent(st: _State, a: Anaphor) -> int | None:
+class _InSight:
+    """The salience of everyone in a pronoun's window (:meth:`_State.scores`), computed once for
+    the rules that ask it; a rule leaving someone out filters the result."""
+
+    def __init__(self, st: _State, tok: int) -> None:
+        self.st, self.tok, self.scores = st, tok, None
+
+    def __call__(self) -> dict[int, float]:
+        if self.scores is None:
+            self.scores = self.st.scores(self.tok, _PRONOUN_WINDOW, set())
+        return self.scores
+
+
+def _clause_antecedent(st: _State, a: Anaphor, in_sight: _InSight | None = None) -> int | None:
     """The person a pronoun's syntax picks before any salience count: the subject of the clause
     that a subject pronoun's clause hangs on ("White said he was blindsided", "Raite died when he
     slipped"; for "they" only reported speech), or the subject of a singular possessive's own
@@ -428,7 +449,7 @@ def _clause_antecedent(st: _State, a: Anaphor) -> int | None:
         return None
     if gov.pos_ not in {"VERB", "AUX"}:
         return None
-    subj = next((c for c in gov.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subj = _subject(gov)
     if subj is None or subj.i >= a.start_tok or st.covered[subj.i] < 0:
         return None
     key = st.covered[subj.i]
@@ -447,9 +468,9 @@ def _clause_antecedent(st: _State, a: Anaphor) -> int | None:
                 return _OPEN
     # An unnamed subject of unknown gender ("The judge sentenced his killer") does not take a
     # pronoun, nor its gender, while a named person of that gender is in sight.
+    in_sight = in_sight or _InSight(st, a.start_tok)
     if ent.gender is None and not st.named(key) and any(
-            st.person(k) and st.named(k) and st.ents[k].gender == a.want
-            for k in st.scores(a.start_tok, _PRONOUN_WINDOW, {key})):
+            k != key and st.person(k) and st.named(k) and st.ents[k].gender == a.want for k in in_sight()):
         return None
     ent.gender = a.want
     return key
@@ -461,7 +482,7 @@ def _own_subject(st: _State, a: Anaphor) -> set[int]:
     # Not a prepositional object: "John Smith took the bag with him".
     if t.dep_ not in {"dobj", "dative"} or t.head.pos_ not in {"VERB", "AUX"}:
         return set()
-    subj = next((c for c in t.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subj = _subject(t.head)
     return {st.covered[subj.i]} if subj is not None and st.covered[subj.i] >= 0 else set()
 
 

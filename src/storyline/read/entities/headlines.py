@@ -29,7 +29,7 @@ from storyline.read.doc import DocIndex
 from storyline.read.entities.lexicon import Lexicon
 from storyline.read.entities.spans import is_cap
 
-__all__ = ["institution_word", "title_case_tokens", "trim_name"]
+__all__ = ["common_word", "institution_word", "title_case_tokens", "trim_name"]
 
 # What a name ending in a common noun names when that noun is a place, a building or a body: a
 # sense in noun.group or noun.location ("College", "Center", "County"), or a man-made or natural
@@ -66,7 +66,7 @@ def title_case_tokens(idx: DocIndex) -> frozenset[int]:
         content = [k for k in line if texts[k][:1].isalpha() and idx.lowers[k] not in STOP_WORDS]
         if len(content) < _MIN_WORDS or sum(is_cap(texts[k]) for k in content) < _TITLE_SHARE * len(content):
             return
-        if any(is_cap(texts[k]) and (idx.lowers[k] in STOP_WORDS and k != line[0] or _common(texts[k])) for k in line):
+        if any(is_cap(texts[k]) and (idx.lowers[k] in STOP_WORDS and k != line[0] or common_word(texts[k])) for k in line):
             out.update(line)
 
     for k in range(len(texts)):
@@ -84,7 +84,7 @@ def _given(lex: Lexicon, word: str) -> bool:
     return word in lex.gender_of_name or word in lex.nick_groups
 
 
-def _common(word: str) -> bool:
+def common_word(word: str) -> bool:
     """A word of English (a WordNet noun or verb) that names no one."""
     low = word.lower()
     return bool(words.synsets(low, "n") or words.synsets(low, "v")) and not words.names_people(low)
@@ -126,11 +126,11 @@ def trim_name(idx: DocIndex, lex: Lexicon, s: int, e: int) -> tuple[int, int] | 
     ):
         return None  # "U. S. Marshal", "Brooklyn Councilman": a place and a title, not a name
     # "Lindsay Lohan Checks", "Esther Williams Dies At": words that are no name end it.
-    while e - s > 2 and (idx.lowers[e - 1] in STOP_WORDS or (_common(texts[e - 1]) and not _given(lex, texts[e - 1]))):
+    while e - s > 2 and (idx.lowers[e - 1] in STOP_WORDS or (common_word(texts[e - 1]) and not _given(lex, texts[e - 1]))):
         e -= 1
     if e - s == 1:
         t, low = texts[s], idx.lowers[s]
-        if not _given(lex, t) and (_common(t) or low in idx.lower_words):
+        if not _given(lex, t) and (common_word(t) or low in idx.lower_words):
             return None  # "Riot", "Kneeling": words of English, no one's name
         if e < len(texts) and texts[e] == "." and not idx.space_after[s] and not any(c in "aeiouy" for c in low):
             return None  # "Sgt.", "Ch. 4": an abbreviation (no vowel), not a name

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from storyline.read.doc import DocIndex
 from storyline.read.entities.epithets import role_noun
 from storyline.read.entities.headlines import (
+    common_word,
     institution_word,
     title_case_tokens,
     trim_name,
@@ -221,7 +222,16 @@ def collect_people(
         elif e - s > 1 or not any(texts[s] in p.words for p in people):
             add(tuple(texts[s:e]))
     for s, e in pending:
-        _confirm(people, tuple(texts[s:e]), lex)
+        if _confirm(people, tuple(texts[s:e]), lex):
+            continue
+        # A headline name the body never writes out ("Lindsay Lohan Checks Into Rehab" above "the
+        # 26-year-old actress"): two words once the line's other words are cut off, neither a word
+        # of English nor written in lower case in the article ("Obama Reverses" is no name).
+        span = trim_name(idx, lex, s, e)
+        if span is not None and span[1] - span[0] == 2 and not any(
+                common_word(texts[k]) or idx.lowers[k] in idx.lower_words for k in range(*span)) \
+                and not no_person(*span):
+            add(tuple(texts[span[0] : span[1]]))
     # "at Betty Ford" in an article about the Betty Ford Center: the place, by its short name.
     people[:] = [p for p in people if p.words not in named_places or p.relation]
     for p in people:
@@ -231,7 +241,7 @@ def collect_people(
     return people
 
 
-def _confirm(people: list[Person], words: tuple[str, ...], lex: Lexicon) -> None:
+def _confirm(people: list[Person], words: tuple[str, ...], lex: Lexicon) -> bool:
     """A name read from a headline, kept as far as the article confirms it.
 
     Its longest prefix that is a name of someone found elsewhere stays theirs ("Lindsay Lohan
@@ -242,12 +252,13 @@ def _confirm(people: list[Person], words: tuple[str, ...], lex: Lexicon) -> None
         prefix = words[:j]
         for p in people:
             if prefix in _forms(p, lex):
-                return
+                return True
         if j >= 2:
             single = [p for p in people if p.words == (prefix[-1],)]
             if len(single) == 1:
                 single[0].words = prefix
-                return
+                return True
+    return False
 
 
 def _name_shaped(idx: DocIndex, s: int, e: int) -> bool:
