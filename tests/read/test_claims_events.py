@@ -382,6 +382,10 @@ def test_a_participle_before_a_noun_heads_a_claim_keyed_on_its_verb():
     escaped = preds["escaped"]
     assert (escaped.predicate, escaped.predicate_pos, escaped.eventive) == ("escape", "adj", True)
     assert escaped.event_key is not None and escaped.frame.startswith("verb.")
+    # A participle that is also a noun of people stays a participle: 'the slain teen'.
+    slain = spec.replace("escaped/ADJ/JJ", "slain/ADJ/JJ")
+    doc = _doc(slain, ["police", "hunt", "the", "slain", "inmate", "."])
+    assert {c.predicate for c in find_claims(doc)} == {"hunt", "slay"}
     # The claim is the participle with the noun it tells of: 'escaped inmate', not 'escaped'.
     assert (escaped.text, escaped.object_text) == ("escaped inmate", "inmate")
 
@@ -389,8 +393,9 @@ def test_a_participle_before_a_noun_heads_a_claim_keyed_on_its_verb():
 def test_an_adjective_that_is_no_participle_of_an_event_verb_heads_no_claim():
     # 'dead', 'unknown' are no verb's participles; 'known' is a verb of knowing (an attitude, no
     # happening); 'following' and 'leading' (present participles) rank or place the noun.
+    # 'left' is a noun of a place too ('the left knee'); 'bigger' a comparative.
     for word, lemma in [("dead", "dead"), ("unknown", "unknown"), ("known", "know"), ("following", "follow"),
-                        ("leading", "lead")]:
+                        ("leading", "lead"), ("left", "left"), ("bigger", "big")]:
         spec = (f"Police/NOUN/NNS/nsubj/1 hunted/VERB/VBD/ROOT/- the/DET/DT/det/4 {word}/ADJ/JJ/amod/4 "
                 "inmate/NOUN/NN/dobj/1 ./PUNCT/./punct/1")
         doc = _doc(spec, ["police", "hunt", "the", lemma, "inmate", "."])

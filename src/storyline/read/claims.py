@@ -340,19 +340,21 @@ def _resulting_state(t: Token) -> Predicate | None:
 # ('the known facts', 'a related case', 'a worried mother', 'the proposed plan', 'the missing file').
 _NOT_HAPPENING_VERBS = frozenset({"verb.cognition", "verb.stative", "verb.emotion", "verb.perception",
                                   "verb.communication"})
-
-
 _DEGREE_TAGS = frozenset({"RBR", "RBS"})  # 'more', 'most', 'less', 'least'
+_DEGREE_ADJ_TAGS = frozenset({"JJR", "JJS"})  # 'bigger', 'biggest'
 
 
 def _participle_state(t: Token) -> Predicate | None:
     """The happening a past participle the tagger took for an adjective tells of the noun it
     modifies ('the *escaped* inmate', 'the *slain* teen', '*hacked* sites'): keyed on its verb, as
     'the inmate escaped' is. Not a present participle ('the *following* day', 'a *leading*
-    scorer'), nor a verb whose most frequent sense is an attitude, a state or a saying ('a
-    *related* case', 'the *proposed* plan')."""
-    if t.dep_ != "amod" or t.lower_.endswith("ing") or is_hedge_word(t.lower_):
+    scorer'), a comparative, a word that is also a noun of a thing or a place ('the *left* knee';
+    a noun of people is the participle used as a noun: 'the slain'), nor a verb whose most frequent
+    sense is an attitude, a state or a saying ('a *related* case', 'the *proposed* plan')."""
+    if t.dep_ != "amod" or t.tag_ in _DEGREE_ADJ_TAGS or t.lower_.endswith("ing") or is_hedge_word(t.lower_):
         return None
+    if words.noun_class(t.lower_) not in (None, "noun.person", "noun.group"):
+        return None  # a noun of a thing or place too: 'the *left* knee', 'a *limited* edition'; not 'the slain'
     if any(c.dep_ == "advmod" and c.tag_ in _DEGREE_TAGS for c in t.children):
         return None  # 'the most prepared person': a quality
     verb = words.lemmatize(t.lower_, "v")
