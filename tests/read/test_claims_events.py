@@ -369,3 +369,39 @@ def test_an_ordinal_ranks_places_and_groups_and_a_time_preposition_takes_no_plac
     doc = _doc("He/PRON/PRP/nsubj/1 held/VERB/VBD/ROOT/- office/NOUN/NN/dobj/1 ./PUNCT/./punct/1",
                ["he", "hold", "office", "."])
     assert [c.predicate for c in find_claims(doc)] == ["hold"]
+
+
+def test_a_participle_before_a_noun_heads_a_claim_keyed_on_its_verb():
+    # "Police hunted the escaped inmate ." : the tagger takes 'escaped' for an adjective; it is
+    # the verb's participle, a happening told of the noun ('the slain teen', 'hacked sites').
+    spec = ("Police/NOUN/NNS/nsubj/1 hunted/VERB/VBD/ROOT/- the/DET/DT/det/4 escaped/ADJ/JJ/amod/4 "
+            "inmate/NOUN/NN/dobj/1 ./PUNCT/./punct/1")
+    doc = _doc(spec, ["police", "hunt", "the", "escaped", "inmate", "."])
+    preds = {_pred(doc, c): c for c in find_claims(doc)}
+    assert set(preds) == {"hunted", "escaped"}
+    escaped = preds["escaped"]
+    assert (escaped.predicate, escaped.predicate_pos, escaped.eventive) == ("escape", "adj", True)
+    assert escaped.event_key is not None and escaped.frame.startswith("verb.")
+    # A participle that is also a noun of people stays a participle: 'the slain teen'.
+    slain = spec.replace("escaped/ADJ/JJ", "slain/ADJ/JJ")
+    doc = _doc(slain, ["police", "hunt", "the", "slain", "inmate", "."])
+    assert {c.predicate for c in find_claims(doc)} == {"hunt", "slay"}
+    # The claim is the participle with the noun it tells of: 'escaped inmate', not 'escaped'.
+    assert (escaped.text, escaped.object_text) == ("escaped inmate", "inmate")
+
+
+def test_an_adjective_that_is_no_participle_of_an_event_verb_heads_no_claim():
+    # 'dead', 'unknown' are no verb's participles; 'known' is a verb of knowing (an attitude, no
+    # happening); 'following' and 'leading' (present participles) rank or place the noun.
+    # 'left' is a noun of a place too ('the left knee'); 'bigger' a comparative.
+    for word, lemma in [("dead", "dead"), ("unknown", "unknown"), ("known", "know"), ("following", "follow"),
+                        ("leading", "lead"), ("left", "left"), ("bigger", "big")]:
+        spec = (f"Police/NOUN/NNS/nsubj/1 hunted/VERB/VBD/ROOT/- the/DET/DT/det/4 {word}/ADJ/JJ/amod/4 "
+                "inmate/NOUN/NN/dobj/1 ./PUNCT/./punct/1")
+        doc = _doc(spec, ["police", "hunt", "the", lemma, "inmate", "."])
+        assert {_pred(doc, c) for c in find_claims(doc)} == {"hunted"}, word
+    # A degree word makes the participle a quality: 'the most prepared person'.
+    spec = ("Police/NOUN/NNS/nsubj/1 hunted/VERB/VBD/ROOT/- the/DET/DT/det/5 most/ADV/RBS/advmod/4 "
+            "escaped/ADJ/JJ/amod/5 inmate/NOUN/NN/dobj/1 ./PUNCT/./punct/1")
+    doc = _doc(spec, ["police", "hunt", "the", "most", "escaped", "inmate", "."])
+    assert {_pred(doc, c) for c in find_claims(doc)} == {"hunted"}

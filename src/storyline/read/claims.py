@@ -27,8 +27,10 @@ A claim is one predicate with its subject, object, time and place, read from the
   for a name though no entity holds it, read as the verb or event noun WordNet knows ('Lohan
   Checks Into Rehab', 'Quake Kills Five'); the head of a name the entity reader typed EVENT, the
   whole name being the predicate ('a Watergate figure', 'the Academy Awards', 'Hurricane Katrina');
-  and an adjective complement of a verb other than a
-  copula ('was found dead', 'pleaded guilty'). A nested claim carries the source of the span it sits in and is at most as certain as
+  an adjective complement of a verb other than a
+  copula ('was found dead', 'pleaded guilty'); and a past participle the tagger took for an
+  adjective before a noun, keyed on its verb ('the *escaped* inmate', 'the *slain* teen';
+  :func:`_participle_state`). A nested claim carries the source of the span it sits in and is at most as certain as
   the claim that governs it; a denial or epistemic verb governing it applies to it ('denied an
   affair': negative, 'suspected an affair': probable; the cues of ``hedges.json``). A hedging
   participle ('her rumored boyfriend') is a cue, not an event. Domain packs do not type nested claims: a mention in passing ('long
@@ -332,6 +334,37 @@ def _resulting_state(t: Token) -> Predicate | None:
     verb = words.lemmatize(t.lower_, "v") if t.tag_ in ("VBN", "VBD") or t.lower_.endswith("ed") else None
     key, frame = _meaning(verb, "v") if verb else (None, None)
     return Predicate(t, t, t, t.i, t.i + 1, _lemma(t), None, "adj", key, frame, True)
+
+
+# WordNet verb classes whose verbs' participles describe a noun without telling a happening of it
+# ('the known facts', 'a related case', 'a worried mother', 'the proposed plan', 'the missing file').
+_NOT_HAPPENING_VERBS = frozenset({"verb.cognition", "verb.stative", "verb.emotion", "verb.perception",
+                                  "verb.communication"})
+_DEGREE_TAGS = frozenset({"RBR", "RBS"})  # 'more', 'most', 'less', 'least'
+_DEGREE_ADJ_TAGS = frozenset({"JJR", "JJS"})  # 'bigger', 'biggest'
+
+
+def _participle_state(t: Token) -> Predicate | None:
+    """The happening a past participle the tagger took for an adjective tells of the noun it
+    modifies ('the *escaped* inmate', 'the *slain* teen', '*hacked* sites'): keyed on its verb, as
+    'the inmate escaped' is. Not a present participle ('the *following* day', 'a *leading*
+    scorer'), a comparative, a word that is also a noun of a thing or a place ('the *left* knee';
+    a noun of people is the participle used as a noun: 'the slain'), nor a verb whose most frequent
+    sense is an attitude, a state or a saying ('a *related* case', 'the *proposed* plan')."""
+    if t.dep_ != "amod" or t.tag_ in _DEGREE_ADJ_TAGS or t.lower_.endswith("ing") or is_hedge_word(t.lower_):
+        return None
+    if words.noun_class(t.lower_) not in (None, "noun.person", "noun.group"):
+        return None  # a noun of a thing or place too: 'the *left* knee', 'a *limited* edition'; not 'the slain'
+    if any(c.dep_ == "advmod" and c.tag_ in _DEGREE_TAGS for c in t.children):
+        return None  # 'the most prepared person': a quality
+    verb = words.lemmatize(t.lower_, "v")
+    if verb is None or verb == t.lower_ or verb in _NOT_EVENTIVE:
+        return None
+    first = words.synsets(verb, "v")[:1]
+    if not first or words.lexname(first[0]) in _NOT_HAPPENING_VERBS:
+        return None
+    key, frame = _meaning(verb, "v")
+    return Predicate(t, t, t, t.i, t.i + 1, verb, None, "adj", key, frame, True)
 
 
 @lru_cache(maxsize=4096)
@@ -895,7 +928,7 @@ def _nested_claims(
                 cands.append((t, pred if pred.eventive else replace(pred, eventive=True)))
             elif t.pos_ == "PROPN" and (pred := _title_word(t, index) or _named_event(t, index)) is not None:
                 cands.append((t, pred))
-            elif t.pos_ == "ADJ" and (pred := _resulting_state(t)) is not None:
+            elif t.pos_ == "ADJ" and (pred := _resulting_state(t) or _participle_state(t)) is not None:
                 cands.append((t, pred))
         # An aspectual verb's complement, or a light verb's noun, belongs to that verb's claim.
         taken = {k for t, pred in cands if pred is not None for k in _words_of(pred) if k != t.i}
@@ -959,15 +992,18 @@ def _claim(
     left, right = _clause_span(p, lo, hi, cut, claimed)
     if right <= left:
         left, right = p.i, p.i + 1
-    span = doc[left:right]
     pred = pred or read_predicate(p, lex)
+    modified = pred.pos == "adj" and p.dep_ == "amod" and p.i < p.head.i < hi  # 'the slain teen'
+    if modified:
+        right = max(right, p.head.i + 1)
+    span = doc[left:right]
     if pred.pos == "noun" and pred.word.i == p.i:
         subj, obj = _noun_arguments(p, index)
     else:
         subj, obj = _subject(p), _object(p)
         if subj is None and obj is None and p.dep_ in ("acl", "amod") and p.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            # 'the man arrested on Monday' (the noun undergoes it), 'gunmen firing on' (does it)
-            subj, obj = (None, p.head) if p.tag_ == "VBN" else (p.head, None)
+            # 'the man arrested on Monday', 'the slain teen' (the noun undergoes it), 'gunmen firing on' (does it)
+            subj, obj = (None, p.head) if p.tag_ == "VBN" or pred.pos == "adj" else (p.head, None)
     known = index.assessed.get((left, right))
     certainty, polarity, hedges = (known[0], known[1], list(known[2])) if known else assess(span, index.rows)
     embedding = embedding_certainty(p)
@@ -987,7 +1023,9 @@ def _claim(
     obj_text = None
     if obj is not None:
         o_lo, o_hi = max(obj.left_edge.i, left), min(obj.right_edge.i + 1, right)
-        if o_hi > o_lo:
+        if modified and obj.i == p.head.i:
+            o_lo = p.i + 1  # the noun without the participle: 'teen' in 'slain teen'
+        if o_hi > o_lo and left <= obj.i < right:
             o_start, o_end = tokens.char_bounds(o_lo, o_hi)
             obj_text = tokens.text[o_start:o_end]
         else:
