@@ -183,6 +183,15 @@ def test_two_places_a_person_is_from_conflict():
     assert any(set(c.claims) == {ca, cb} and c.kind == "place" for c in story.conflicts)
 
 
+def test_an_article_read_twice_tells_the_homes_of_both_readings_in_either_order():
+    ra, ca = _home("a1", "AP", "Police stopped Ada Brook, 36, of Lune", "Lune")
+    rb, cb = _home("b1", "Reuters", "Ada Brook, 36, of Tarsin, hit a woman at the Lune store", "Tarsin", more=("Lune",))
+    ra2 = replace(ra, ages=())  # the same article read again, its Age record not found
+    for readings in ([ra, ra2, rb], [ra2, ra, rb]):
+        story = reconcile(readings)
+        assert [c.kind for c in story.conflicts if set(c.claims) == {ca, cb}] == ["place"]
+
+
 def test_homes_that_may_both_hold_do_not_conflict():
     ra, _ = _home("a1", "AP", "Police stopped Ada Brook, 36, of Lune", "Lune")
     rb, _ = _home("b1", "Reuters", "Police stopped Ada Brook, 36, of Lune Heights", "Lune Heights")
