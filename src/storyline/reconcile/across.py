@@ -739,7 +739,8 @@ class Told:
     """What one article's claims tell that the rules above compare: the part of the step read
     from one article alone (:func:`article_told`), which an incremental reconcile keeps while the
     article's inputs are the same (:meth:`storyline.reconcile.incremental.ReconcileCache.told`).
-    Each list is in the views' order."""
+    Each list is in the views' order. Its parts are opaque outside this module: a cache keeps
+    them and hands them back to :func:`across_facts`, the only reader."""
 
     measured: tuple[tuple[ClaimView, tuple[Measure, ...]], ...]  # views with figures (claim_measures)
     figures: tuple[_Figure, ...]  # place properties (_figures)

@@ -59,7 +59,7 @@ from storyline.core.options import ReconcileOptions
 from storyline.core.records import ArticleReading
 from storyline.reconcile.across import Told, article_told
 from storyline.reconcile.align import Cluster, cluster_block
-from storyline.reconcile.attributes import article_ages
+from storyline.reconcile.attributes import ArticleAges, article_ages
 from storyline.reconcile.cast import ArticleCast, Cast, CastSteps, article_cast
 from storyline.reconcile.conflicts import Bounds, stance
 from storyline.reconcile.facts import Draft, Records, draft_from_cluster, records
@@ -241,7 +241,7 @@ class _AgesEntry:
     views: Sequence[ClaimView]
     of: tuple  # the story entity of each of its Age records' people
     at_starts: frozenset[int]
-    ages: tuple
+    ages: ArticleAges
 
 
 @dataclass
@@ -296,7 +296,7 @@ class Uncached(CastSteps):
     def told(self, rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast, bounds: Bounds | None) -> Told:
         return article_told(rs, views, cast, bounds)
 
-    def ages(self, rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast, at_starts: frozenset[int]) -> tuple:
+    def ages(self, rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast, at_starts: frozenset[int]) -> ArticleAges:
         return article_ages(rs, views, cast, at_starts)
 
 
@@ -504,7 +504,7 @@ class ReconcileCache(Uncached):
         self._new.told[aid] = _ToldEntry(tuple(rs), list(views), ids, of, own, out)
         return out
 
-    def ages(self, rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast, at_starts: frozenset[int]) -> tuple:
+    def ages(self, rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast, at_starts: frozenset[int]) -> ArticleAges:
         """:func:`storyline.reconcile.attributes.article_ages`, memoised per article: reused when its
         readings and views are the same objects, and the story entities of its ages' people and
         the offsets of its Age records are equal (all it reads of the story)."""
