@@ -105,7 +105,8 @@ class _Open:
     people: set[str] = field(default_factory=set)
     moments: set[Moment] = field(default_factory=set)  # distinct: a story repeats the same dates
     facts: list[Fact] = field(default_factory=list)
-    # The part of speech ("v" or "n") each predicate was first told in: what WordNet is asked with.
+    # The part of speech ("v" or "n") each predicate was first told in: what WordNet is asked its
+    # label with (read before any absorb, so an absorbed event's are not kept).
     pos: dict[str, str] = field(default_factory=dict)
 
     def fits(self, people: frozenset[str], when: Moment | None) -> bool:
@@ -123,8 +124,6 @@ class _Open:
         self.people |= other.people
         self.moments |= other.moments
         self.label.update(other.label)
-        for predicate, pos in other.pos.items():
-            self.pos.setdefault(predicate, pos)
 
     def take(self, fact: Fact, c: Cluster, people: frozenset[str], when: Moment | None) -> None:
         self.facts.append(fact)
@@ -194,14 +193,15 @@ def _label(e: _Open) -> str:
     return min(e.label.items(), key=lambda kv: (-kv[1], kv[0]))[0] if e.label else e.key.split(":")[0]
 
 
-def _kin_in_wordnet(a: str, b: str, pos_of: dict[str, str]) -> bool:
-    """Whether WordNet relates two labels as names of one happening (:data:`KIN_RELATIONS`):
-    "thwart" / "foil" share a sense though their vectors are far apart. Phrasal labels ("check
-    into") and labels of unknown part of speech are left to the vectors."""
-    pa, pb = pos_of.get(a), pos_of.get(b)
-    if pa is None or pb is None or " " in a or " " in b:
+def _kin_in_wordnet(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
+    """Whether WordNet relates two labels, each with the part of speech its event tells it in
+    ("v", "n", None), as names of one happening (:data:`KIN_RELATIONS`): "thwart" / "foil" share
+    a sense though their vectors are far apart. Phrasal labels ("check into") and labels of
+    unknown part of speech are left to the vectors."""
+    (la, pa), (lb, pb) = a, b
+    if pa is None or pb is None or " " in la or " " in lb:
         return False
-    return words.related(a, pa, b, pb) in KIN_RELATIONS
+    return words.related(la, pa, lb, pb) in KIN_RELATIONS
 
 
 def _kindred(events: list[_Open]) -> dict[_Open, _Open]:
@@ -219,19 +219,21 @@ def _kindred(events: list[_Open]) -> dict[_Open, _Open]:
         return e
 
     order = {e: n for n, e in enumerate(events)}
-    by_person: dict[str, dict[str, list[_Open]]] = {}
+    # Each event's label, and the part of speech it is told in there (a label may be a noun in
+    # one event and a verb in another: WordNet is asked of each event's own).
+    named: dict[_Open, tuple[str, str | None]] = {}
     for e in events:
         if not e.story_wide:
-            for p in e.people:
-                by_person.setdefault(p, {}).setdefault(_label(e), []).append(e)
+            label = _label(e)
+            named[e] = (label, e.pos.get(label))
+    by_person: dict[str, dict[str, list[_Open]]] = {}
+    for e, (label, _) in named.items():
+        for p in e.people:
+            by_person.setdefault(p, {}).setdefault(label, []).append(e)
     # Every label is encoded once, whoever it is told of.
     distinct = sorted({label for labels in by_person.values() if len(labels) > 1 for label in labels})
     vecs = embeddings.vectors(distinct) if distinct else None
     row = {label: n for n, label in enumerate(distinct)}
-    pos_of: dict[str, str] = {}
-    for e in events:
-        if _label(e) in e.pos:
-            pos_of.setdefault(_label(e), e.pos[_label(e)])
     for person in sorted(by_person):
         labels = sorted(by_person[person])
         if len(labels) < 2:
@@ -239,10 +241,11 @@ def _kindred(events: list[_Open]) -> dict[_Open, _Open]:
         mine = vecs[[row[label] for label in labels]]
         sims = mine @ mine.T
         for a, b in ((a, b) for a in range(len(labels)) for b in range(a + 1, len(labels))):
-            if sims[a, b] < KIN_SIMILARITY and not _kin_in_wordnet(labels[a], labels[b], pos_of):
-                continue
+            near = sims[a, b] >= KIN_SIMILARITY
             for x in by_person[person][labels[a]]:
                 for y in by_person[person][labels[b]]:
+                    if not near and not _kin_in_wordnet(named[x], named[y]):
+                        continue
                     rx, ry = find(x), find(y)
                     if rx is ry or any(_apart(m, n) for m in moments[rx] for n in moments[ry] if m != n):
                         continue
