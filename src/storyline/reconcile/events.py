@@ -160,16 +160,16 @@ def _when(facts: Sequence[Fact]) -> str | None:
     return min(dated)[2] if dated else None
 
 
-def group_events(told: Sequence[tuple[Fact, Cluster]]) -> tuple[list[Fact], list[Event]]:
-    """Each fact with its ``event`` set, and the events, for facts aligned from ``told``'s clusters
+def group_events(aligned: Sequence[tuple[Fact, Cluster]]) -> tuple[list[Fact], list[Event]]:
+    """Each fact with its ``event`` set, and the events, for facts aligned from ``aligned``'s clusters
     (fact, the cluster it was drafted from). Facts come back in the order given."""
     # A fact no claim of which tells of something happening ("be", "have", "think") is no event.
-    told_events = [i for i in range(len(told)) if any(v.claim.eventive for v in told[i][1].views)]
-    order = sorted(told_events, key=lambda i: (min(v.order for v in told[i][1].views), told[i][0].id))
+    eventive = [i for i in range(len(aligned)) if any(v.claim.eventive for v in aligned[i][1].views)]
+    order = sorted(eventive, key=lambda i: (min(v.order for v in aligned[i][1].views), aligned[i][0].id))
     by_key: dict[str, list[_Open]] = {}
     event_of: dict[int, _Open] = {}
     for i in order:
-        fact, c = told[i]
+        fact, c = aligned[i]
         key = _key(c)
         when = moment(fact.when) if fact.when else None
         people = frozenset(c.participants)
@@ -185,7 +185,7 @@ def group_events(told: Sequence[tuple[Fact, Cluster]]) -> tuple[list[Fact], list
         if into[e] is not e:
             into[e].absorb(e)
     made = {e: e.record() for e in opened if into[e] is e}
-    facts = [replace(f, event=made[into[event_of[i]]].id) if i in event_of else f for i, (f, _) in enumerate(told)]
+    facts = [replace(f, event=made[into[event_of[i]]].id) if i in event_of else f for i, (f, _) in enumerate(aligned)]
     return facts, sorted(made.values(), key=lambda e: e.id)
 
 

@@ -262,7 +262,7 @@ class _Units:
     settled: dict[str, tuple[ArticleReading, list, frozenset[str]]] = field(default_factory=dict)
     articles: dict[str, tuple[ArticleReading, list, ArticleCast]] = field(default_factory=dict)
     described: dict[str, tuple[list, tuple]] = field(default_factory=dict)  # by the story entity's root id
-    told: dict[str, _ToldEntry] = field(default_factory=dict)  # across facts: what each article tells
+    told_by_article: dict[str, _ToldEntry] = field(default_factory=dict)  # across facts: what each article tells
     ages: dict[str, _AgesEntry] = field(default_factory=dict)  # the ages each article states
 
 
@@ -490,18 +490,18 @@ class ReconcileCache(Uncached):
         readings and views are the same objects, and the story entities of its mentions and
         ages and its lower bounds are equal (all it reads of the story)."""
         aid = views[0].article.id
-        known = self._old.told.get(aid)
+        known = self._old.told_by_article.get(aid)
         same = known is not None and _same(known.readings, rs)
         ids = known.ids if same else tuple(sorted({i for r in rs for i in _told_ids(r)}))
         of = tuple(map(cast.of.get, ids))
         own = tuple((bounds.get(aid) if bounds else None) or ())
         if same and _same(known.views, views) and known.of == of and known.bounds == own:
             self.stats["told_hit"] += 1
-            self._new.told[aid] = known
+            self._new.told_by_article[aid] = known
             return known.told
         self.stats["told_miss"] += 1
         out = article_told(rs, views, cast, bounds)
-        self._new.told[aid] = _ToldEntry(tuple(rs), list(views), ids, of, own, out)
+        self._new.told_by_article[aid] = _ToldEntry(tuple(rs), list(views), ids, of, own, out)
         return out
 
     def ages(self, rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast, at_starts: frozenset[int]) -> ArticleAges:
