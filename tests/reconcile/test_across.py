@@ -13,7 +13,7 @@ from helpers.builders import ArticleBuilder
 from storyline.core.records import Fact
 from storyline.reconcile import reconcile
 from storyline.reconcile import across
-from storyline.reconcile.across import directions, durations, event_counts, happening_counts, place_properties
+from storyline.reconcile.across import directions, durations, event_counts, happening_counts, homes, place_properties
 from storyline.reconcile.cast import build_cast
 from storyline.reconcile.conflicts import lower_bounds
 from storyline.reconcile.features import build_views
@@ -32,9 +32,28 @@ def _two(s1: str, s2: str, places=(("Varo", "LOC"), ("Varo Island", "LOC")), pre
     return [a.build(), b.build()], ca, cb
 
 
+def _as_the_step(readings, found, facts=(), bounds=None, name=str):
+    """``found``, one rule's conflicts, as the reconcile step finds them: :func:`across.across_facts`
+    (every rule, composed of the per-article parts) finds of the same readings the claim pairs
+    all the rules' functions find together (each claim not in ``facts`` its own fact, in no
+    event), ``found`` among them as the rule tells them."""
+    cast = build_cast(readings)
+    views = build_views(readings, cast)
+    held = {c for f in facts for c in f.claims}
+    facts = [*facts, *(Fact(f"f-{v.claim.id}", "", None, (v.claim.id,), (), (), 1, "single_source", "outlet", None)
+                       for v in views if v.claim.id not in held)]
+    step = across.across_facts(readings, views, cast, facts, (), name, bounds)
+    every = [*place_properties(readings, views, cast), *event_counts(views, facts, bounds),
+             *happening_counts(views, facts, bounds), *durations(views, bounds), *homes(readings, views, cast, name),
+             *directions(views, facts)]
+    assert {frozenset(x.claims) for x in step} == {frozenset(x.claims) for x in every}
+    assert all(x in step for x in found)
+    return found
+
+
 def _properties(readings):
     cast = build_cast(readings)
-    return place_properties(readings, build_views(readings, cast), cast)
+    return _as_the_step(readings, place_properties(readings, build_views(readings, cast), cast))
 
 
 def test_two_populations_of_one_place_in_two_facts_conflict_with_a_reason():
@@ -129,7 +148,7 @@ def _counts(s1, s2, same_event=True):
     facts = _facts(readings, [[ca], [cb]])
     if not same_event:
         facts[1] = replace(facts[1], event="v-2")
-    return event_counts(views, facts), ca, cb
+    return _as_the_step(readings, event_counts(views, facts), facts), ca, cb
 
 
 def test_counts_of_one_event_in_two_facts_conflict_when_another_figure_agrees():
@@ -166,11 +185,14 @@ def _home(aid, outlet, sentence, place, person="Ada Brook", age=36, published="2
 
 
 def _homes(*readings):
-    from storyline.reconcile.across import homes
-
-    cast = build_cast(list(readings))
+    readings = list(readings)
+    cast = build_cast(readings)
     names = {e.id: e.name for e in cast.entities}
-    return homes(list(readings), build_views(list(readings), cast), cast, lambda e: names.get(e, e))
+
+    def name(e):
+        return names.get(e, e)
+
+    return _as_the_step(readings, homes(readings, build_views(readings, cast), cast, name), name=name)
 
 
 def test_two_places_a_person_is_from_conflict():
@@ -181,6 +203,15 @@ def test_two_places_a_person_is_from_conflict():
     assert "Ada Brook is of Lune in one and of Tarsin in the other" in x.reason
     story = reconcile([ra, rb])
     assert any(set(c.claims) == {ca, cb} and c.kind == "place" for c in story.conflicts)
+
+
+def test_an_article_read_twice_tells_the_homes_of_both_readings_in_either_order():
+    ra, ca = _home("a1", "AP", "Police stopped Ada Brook, 36, of Lune", "Lune")
+    rb, cb = _home("b1", "Reuters", "Ada Brook, 36, of Tarsin, hit a woman at the Lune store", "Tarsin", more=("Lune",))
+    ra2 = replace(ra, ages=())  # the same article read again, its Age record not found
+    for readings in ([ra, ra2, rb], [ra2, ra, rb]):
+        story = reconcile(readings)
+        assert [c.kind for c in story.conflicts if set(c.claims) == {ca, cb}] == ["place"]
 
 
 def test_homes_that_may_both_hold_do_not_conflict():
@@ -244,7 +275,7 @@ def _walks(*articles, events=None):
     views = build_views(readings, build_cast(readings))
     facts = [Fact(f"f-{n}", "", None, (c,), (), (), 1, "single_source", "outlet", None,
                   event=events[n] if events else "v-1") for n, c in enumerate(ids)]
-    return directions(views, facts), ids
+    return _as_the_step(readings, directions(views, facts), facts), ids
 
 
 def test_one_movement_told_going_opposite_ways_conflicts_with_both_wordings():
@@ -296,7 +327,7 @@ def _happenings(s1, s2, events=("v-1", "v-1"), predicates=("feel", "follow")):
     readings = [_counted_noun(a.build()), _counted_noun(b.build())]
     views = build_views(readings, build_cast(readings))
     facts = [replace(f, event=e) for f, e in zip(_facts(readings, [[ca], [cb]]), events)]
-    return happening_counts(views, facts), ca, cb
+    return _as_the_step(readings, happening_counts(views, facts), facts), ca, cb
 
 
 def test_counts_of_one_event_s_natural_happenings_conflict():
@@ -375,7 +406,7 @@ def _lengths(*articles, subjects=()):
         if at >= 0:  # where the reader puts the predicate: its verb as written ("lasted")
             r = replace(r, claims=(replace(r.claims[0], predicate_start=at),))
         readings.append(r)
-    return durations(build_views(readings, build_cast(readings))), ids
+    return _as_the_step(readings, durations(build_views(readings, build_cast(readings)))), ids
 
 
 def test_how_long_one_happening_lasted_told_two_ways_conflicts():

@@ -399,7 +399,9 @@ def test_a_quantity_conflict_contradicts_the_fact_and_sides_follow_the_statement
 # -- ages at a past moment -----------------------------------------------------------------------
 
 
-def _perry(first: str, year: str | None = None, past: bool = False):
+def _perry(first: str, year: str | None = None, past: bool = False, again=None):
+    """The story of an article giving Perry's age at 17 in ``first`` (dated to ``year``) and
+    another's 30; ``again``: makes another reading of the first article from it, read after it."""
     a = ArticleBuilder("a1", "Tribune", "2022-05-01")
     p = a.person("Jamal Perry", aliases=("Perry",))
     a.age(p, 17, first, past=past)
@@ -410,7 +412,8 @@ def _perry(first: str, year: str | None = None, past: bool = False):
     b = ArticleBuilder("b1", "Courier", "2022-05-02")
     p2 = b.person("Jamal Perry", aliases=("Perry",))
     b.age(p2, 30, "Perry, 30, is remembered by his family.")
-    story = reconcile([a.build(), b.build()])
+    ra = a.build()
+    story = reconcile([ra, *([again(ra)] if again else []), b.build()])
     [fact] = [f for f in story.facts if f.predicate_class == "age"]
     return story, fact
 
@@ -419,6 +422,12 @@ def test_an_age_at_a_past_event_is_dated_to_it():
     story, fact = _perry("Perry was 17 when he died in 2009.", "2009")
     assert not story.conflicts and fact.status != "contradicted"  # born 1991-92 either way
     assert fact.statement.startswith("Jamal Perry is 30")  # the statement is the present age
+
+
+def test_an_age_is_dated_by_its_own_reading_s_timexes():
+    # the article read again without its dates: the first reading's age still holds in 2009
+    story, _ = _perry("Perry was 17 when he died in 2009.", "2009", again=lambda r: replace(r, timexes=(), ages=()))
+    assert not story.conflicts
 
 
 def test_a_past_age_without_a_date_only_bounds_the_birth():

@@ -133,6 +133,24 @@ def _verbs(reading):
     return replace(reading, claims=tuple(replace(c, predicate_pos="verb") for c in reading.claims))
 
 
+def test_wordnet_is_asked_of_each_event_s_label_in_its_own_part_of_speech():
+    # "raid" is a verb in March's event and a noun in June's: as a noun it is a synonym of
+    # "foray" (WordNet), as a verb not, and the vectors are far apart.
+    from dataclasses import replace
+
+    def pos(reading, tag):
+        return replace(reading, claims=tuple(replace(c, predicate_pos=tag) for c in reading.claims))
+
+    march = {"when": "2024-03", "when_text": "in March"}
+    june = {"when": "2024-06", "when_text": "in June"}
+    a, raided = _told("a1", "Ada Brook", "Ada Brook raided the port in March", "raid", **march)
+    b, raid = _told("b1", "Ada Brook", "Ada Brook led the raid on the port in June", "raid", **june)
+    c, foray = _told("c1", "Ada Brook", "Ada Brook led a foray into the port in June", "foray", **june)
+    story = reconcile([pos(a, "verb"), pos(b, "noun"), pos(c, "noun")])
+    march_event, raid_event, foray_event = _events_of(story, raided, raid, foray)
+    assert raid_event == foray_event != march_event
+
+
 def test_wordnet_kin_words_about_one_person_are_one_event():
     # "thwart" and "foil" share a WordNet sense, but their word vectors are far apart (cosine
     # about 0.1): WordNet links them, the person in common makes them one happening.

@@ -252,27 +252,28 @@ def test_what_an_article_tells_across_facts_is_reused_only_while_all_it_read_is_
     views = [v for v in build_views(readings, cast) if v.article.id == a.article.id]
     bounds = lower_bounds(views)
     moved = dataclasses.replace(cast, of={k: (v + "-moved" if v == cast.of[a.entities[0].id] else v) for k, v in cast.of.items()})
-    [figure] = [f for m in views for f in article_told(a, [m], cast, bounds).figures]
-    low = {a.article.id: [article_told(a, views, cast, bounds).measured[0][1][0]]}  # "at least 120,000" elsewhere in it
+    [figure] = [f for v in views for f in article_told([a], [v], cast, bounds).figures]
+    low = {a.article.id: [article_told([a], views, cast, bounds).measured[0][1][0]]}  # "at least 120,000" elsewhere in it
     asked = [(cast, bounds), (cast, bounds), (moved, bounds), (moved, low), (moved, low)]
     cache, told = ReconcileCache(), []
     for of, bs in asked:
         cache.begin(ReconcileOptions())
-        told.append(cache.told(a, views, of, bs))
+        told.append(cache.told([a], views, of, bs))
         cache.end()
-        assert told[-1] == article_told(a, views, of, bs)
+        assert told[-1] == article_told([a], views, of, bs)
     assert told[1] is told[0] and told[4] is told[3]  # nothing changed: kept
     assert told[2].figures[0].holder != figure.holder  # the place's story entity, read again
     assert told[3].measured != told[2].measured  # its figure, now a lower bound
     # the same views of a reading read again (its place now named after the figure): read again
     moved_place = dataclasses.replace(a, mentions=tuple(dataclasses.replace(m, start=60, end=61) for m in a.mentions))
     cache.begin(ReconcileOptions())
-    assert cache.told(moved_place, views, moved, low) == article_told(moved_place, views, moved, low) != told[-1]
+    assert cache.told([moved_place], views, moved, low) == article_told([moved_place], views, moved, low) != told[-1]
     cache.end()
     # new views of the same reading (made again, here without their figures): read again
     cache.begin(ReconcileOptions())
     other = [dataclasses.replace(v, claim=dataclasses.replace(v.claim, quantities=())) for v in views]
-    assert cache.told(moved_place, other, moved, low) == article_told(moved_place, other, moved, low) != told[-1]
+    assert cache.told([moved_place], other, moved, low) == article_told([moved_place], other, moved, low) != told[-1]
+    cache.end()
 
 
 def test_votes_that_settle_nothing_keep_each_articles_entities_however_the_counts_move():
@@ -308,7 +309,7 @@ def test_a_relay_lookup_asked_again_of_changed_candidates_finds_what_a_fresh_ind
     outlets = sorted({independence.outlet_key(v.outlet) for v in views})
     held = set(rng.sample(range(len(readings)), len(readings) // 2))
     last: dict = {}
-    again = 0
+    again = gone = 0
     for _ in range(6):
         ids = {readings[i].article.id for i in held}
         now_views = [v for v in views if v.article.id in ids]
@@ -317,11 +318,14 @@ def test_a_relay_lookup_asked_again_of_changed_candidates_finds_what_a_fresh_ind
         for o in outlets:
             for v in now_views:
                 assert memo(o, v) is fresh(o, v)
-        again += sum(1 for k, x in now.items() if k in last and last[k][1] != x[1])
+        changed = [(last[k][2], x[1]) for k, x in now.items() if k in last and last[k][1] != x[1]]
+        again += len(changed)
+        gone += sum(1 for was, pools in changed if was is not None and all(o is not was for p in pools for o in p))
         last = now
         for i in rng.sample(range(len(readings)), 3):
             held ^= {i}  # one article comes or goes
     assert again > 0  # answers were found again from changed candidates
+    assert gone > 0  # ... also when the old answer was pushed out of them
 
 
 # -- ages (storyline.reconcile.attributes.article_ages) --------------------------------------------

@@ -608,7 +608,8 @@ def homes(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: 
 
 def _home_conflicts(readings: Sequence[ArticleReading], per_reading: Iterable[Iterable[tuple[str, str, ClaimView, int, int]]],
                     name: Callable[[str], str]) -> list[Found]:
-    """:func:`homes` of the homes each of ``readings`` tells (:func:`_homes`, in the same order)."""
+    """:func:`homes` of the homes told in ``per_reading`` (:func:`_homes` of each reading, or
+    joined per article, in the order of ``readings``)."""
     told: dict[str, dict[str, tuple[ClaimView, int, int]]] = {}
     for found in per_reading:
         for person, place, v, ps, pe in found:
@@ -738,7 +739,8 @@ class Told:
     """What one article's claims tell that the rules above compare: the part of the step read
     from one article alone (:func:`article_told`), which an incremental reconcile keeps while the
     article's inputs are the same (:meth:`storyline.reconcile.incremental.ReconcileCache.told`).
-    Each list is in the views' order."""
+    Each list is in the views' order. Its parts are opaque outside this module: a cache keeps
+    them and hands them back to :func:`across_facts`, the only reader."""
 
     measured: tuple[tuple[ClaimView, tuple[Measure, ...]], ...]  # views with figures (claim_measures)
     figures: tuple[_Figure, ...]  # place properties (_figures)
@@ -747,16 +749,17 @@ class Told:
     homes: tuple[tuple[str, str, ClaimView, int, int], ...]  # where people are from (_homes)
 
 
-def article_told(r: ArticleReading | None, views: Sequence[ClaimView], cast: Cast, bounds: Bounds | None) -> Told:
-    """:class:`Told` of one article's ``views`` (``r``: its reading, None when not given). Reads of
-    the story only ``cast.of`` (the story entities of the article's mentions and ages) and the
-    article's own lower bounds in ``bounds``."""
+def article_told(rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast, bounds: Bounds | None) -> Told:
+    """:class:`Told` of one article's ``views`` (``rs``: its readings, in the story's order, none
+    when not given): the homes of every reading, the place properties of the last (as
+    :func:`place_properties`). Reads of the story only ``cast.of`` (the story entities of the
+    article's mentions and ages) and the article's own lower bounds in ``bounds``."""
     measured = tuple((v, tuple(ms)) for v, ms in _measured(views, bounds))
     of = {id(v): ms for v, ms in measured}
-    return Told(measured, tuple(_figures(r, views, cast)),
+    return Told(measured, tuple(_figures(rs[-1] if rs else None, views, cast)),
                 tuple(x for v in views for x in _lengths_of(v, of.get(id(v), ()))),
                 tuple(p for v in views if (p := _path(v)) is not None),
-                tuple(_homes(r, cast, views)) if r is not None else ())
+                tuple(h for r in rs for h in _homes(r, cast, views)))
 
 
 def _by_article(views: Iterable[ClaimView]) -> dict[str, list[ClaimView]]:
@@ -770,25 +773,22 @@ def _by_article(views: Iterable[ClaimView]) -> dict[str, list[ClaimView]]:
 def across_facts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast,
                  facts: Sequence[Fact], known: Iterable[frozenset[str]],
                  name: Callable[[str], str], bounds: Bounds | None = None,
-                 told_of: Callable[[ArticleReading | None, Sequence[ClaimView], Cast, Bounds | None], Told] = article_told,
+                 told_of: Callable[[Sequence[ArticleReading], Sequence[ClaimView], Cast, Bounds | None], Told] = article_told,
                  ) -> list[Found]:
     """The conflicts between claims of two different facts, not already in ``known`` (fact id ->
     the claim pairs of its conflicts), each once. ``told_of`` (:func:`article_told`) is the
     per-article part, for a cache to stand in for it."""
-    by_id = {r.article.id: r for r in readings}
-    told = {aid: told_of(by_id.get(aid), vs, cast, bounds) for aid, vs in _by_article(views).items()}
-    fact_of: dict[str, Fact] = {}
-    event_of: dict[str, str] = {}
-    for f in facts:
-        for c in f.claims:
-            fact_of[c] = f
-            if f.event:
-                event_of[c] = f.event
+    rs_of: dict[str, list[ArticleReading]] = {}
+    for r in readings:
+        rs_of.setdefault(r.article.id, []).append(r)
+    told = {aid: told_of(rs_of.get(aid, ()), vs, cast, bounds) for aid, vs in _by_article(views).items()}
+    fact_of = {c: f for f in facts for c in f.claims}
+    event_of = _event_of(facts)
     measured = [x for t in told.values() for x in t.measured]
     found_all = _place_conflicts(f for t in told.values() for f in t.figures)
     found_all += _event_counts(measured, fact_of) + _happening_counts(measured, event_of)
     found_all += _durations(sorted((x for t in told.values() for x in t.lengths), key=lambda x: x.view.order))
-    found_all += _home_conflicts(readings, [told[r.article.id].homes if r.article.id in told else () for r in readings], name)
+    found_all += _home_conflicts(readings, [told[aid].homes for aid in rs_of if aid in told], name)
     seen = set(known)
     out = []
     for found in found_all + _direction_conflicts((p for t in told.values() for p in t.paths), event_of):

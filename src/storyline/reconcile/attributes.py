@@ -59,7 +59,7 @@ from storyline.reconcile.features import ClaimView, child_count
 from storyline.reconcile.independence import GRADE_RANK
 from storyline.reconcile.names import is_proper_name
 
-__all__ = ["age_drafts", "article_ages", "count_drafts"]
+__all__ = ["AgesOf", "ArticleAges", "age_drafts", "article_ages", "count_drafts"]
 
 _COUNT_WINDOW_DAYS = 270
 
@@ -168,18 +168,23 @@ def _disjoint_pairs(groups: list[_Stated]) -> list[tuple[_Stated, _Stated]]:
     return out
 
 
+# What :func:`article_ages` gives: (story person, stated age) pairs and the ids of the age claims
+# they consume. The stated ages are opaque outside this module: kept and handed back, not read.
+ArticleAges = tuple[tuple[tuple[str, _Stated], ...], frozenset[str]]
+
+
 def article_ages(rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast,
-                 at_starts: frozenset[int]) -> tuple[tuple[tuple[str, _Stated], ...], frozenset[str]]:
+                 at_starts: frozenset[int]) -> ArticleAges:
     """The ages one article states (``rs``: its readings, ``views``: its claims' views in order),
     each with its person, and the age claims they consume: its ``Age`` records (with the age claim
     covering each), then its claims stating an age (not at an offset in ``at_starts``, where an
     ``Age`` record of the article is). Reads of the story only the story entity of each ``Age``'s
     person (``cast.of``)."""
     age_views = [v for v in views if v.pclass == "age"]
-    timexes = {t.id: t for t in rs[-1].timexes} if rs else {}
     consumed: set[str] = set()
     out: list[tuple[str, _Stated]] = []
     for r in rs:
+        own = {t.id: t for t in r.timexes}  # an Age's date is a timex of the reading that found it
         as_of = parse_day(r.article.published)
         outlet = r.article.outlet or r.article.id
         for g in r.ages:
@@ -192,9 +197,11 @@ def article_ages(rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast:
             if cover is not None:
                 consumed.add(cover.claim.id)
             wording = g.text or str(g.value)
-            at, past = _age_moment(timexes, g)
+            at, past = _age_moment(own, g)
             out.append((person, _Stated(cover.claim.id if cover else g.id, r.article.id, outlet, g.value, day, wording,
                                         grade_of(cover.claim.source.kind) if cover else "unattributed", at, past)))
+    # A view does not say which reading it is of: a claim's timex is looked up in all of them, the last first.
+    timexes = {t.id: t for r in rs for t in r.timexes}
     for v in views:
         if v.claim.id in consumed or v.subject is None or v.published is None:
             continue
@@ -215,8 +222,7 @@ def article_ages(rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast:
     return tuple(out), frozenset(consumed)
 
 
-AgesOf = Callable[[Sequence[ArticleReading], Sequence[ClaimView], Cast, frozenset[int]],
-                  tuple[tuple[tuple[str, _Stated], ...], frozenset[str]]]
+AgesOf = Callable[[Sequence[ArticleReading], Sequence[ClaimView], Cast, frozenset[int]], ArticleAges]
 
 
 def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast,

@@ -33,7 +33,9 @@ words merge ("Ada Brook died" / "Ada Brook was killed"): open-domain events only
 have a cosine of at least ``KIN_SIMILARITY``, or when WordNet makes the labels synonyms or
 derivations (``KIN_RELATIONS``, :func:`storyline.core.words.related`: "thwart" / "foil", "nab" /
 "arrest", whose vectors are far apart). Measured on ECB+ (``eval/ecbplus.py``, 2026-12-07, third
-session): events CoNLL F1 0.716 -> 0.718 (0.796 -> 0.798 on the mentions on a claim's predicate);
+session): events CoNLL F1 0.716 -> 0.718 (0.796 -> 0.798 scored on the mentions on a claim's
+predicate only, the ``grouping apart from coverage`` line; 0.740 -> 0.741 as ``events/pred``, every
+gold mention with those off a predicate each alone);
 with hypernyms too, 0.696. WordNet keys miss such pairs (their senses are not
 linked), and word vectors alone link too much (every "die" to every "kill" of a story about two
 crashes): the shared person is the argument that makes them one. Measured on ECB+
@@ -52,9 +54,10 @@ gold mentions by key alone, the ceiling of regrouping these facts is near 0.74: 
 in the claims (mentions on no predicate) and in happenings told in unrelated words.
 
 Tried and not kept (ECB+, 2026-12-07, third session, reconcile-only on the same readings, events
-CoNLL F1 from 0.7164; on the 4,118 mentions on a claim's predicate the grouping already beats the
-lemma baseline, 0.796 against 0.785, and grouping them perfectly would score 0.899 overall, so the
-loss against the baseline's 0.758 is in the 935 mentions on no predicate, not in the grouping):
+CoNLL F1 from 0.7164; scored on the 4,118 mentions on a claim's predicate only, the grouping already
+beats the lemma baseline, 0.796 against 0.785, so the loss against the baseline's 0.758 is in
+coverage, the 935 mentions on no predicate; scored as ``events/pred`` is, the grouping's 0.740
+stands against 0.899 for those mentions grouped perfectly, so the grouping still leaves 0.16):
 people, places and content words as arguments that license the kindred merge (an event's places
 or the content words its claims share, besides its people): 0.7160-0.7166; WordNet synonyms
 merging events with nobody in common: 0.7169; the patient in common (the object, or the subject of
@@ -67,7 +70,7 @@ largest one, instead of the first: 0.7163 / 0.7164; the time test only between s
 with 7 or 30 days of slack: 0.7171 / 0.7175, none at all: 0.7205 (kept, for dated stories: see
 above). Argument identity as the reader records it is weak on ECB+: of the pairs of distinct events
 of one sub-topic with their people's roles in common (the patient), 2,715 gold links would be made
-against 24,678 wrong ones; the cast splits one person (Raite / Rait), subjects are often places
+against 24,678 wrong ones (a one-off scratch count, printed by no command); the cast splits one person (Raite / Rait), subjects are often places
 ("Mumbai thwarted ..."), and objects are often times.
 
 Attribute facts (an age, a count of children) and facts told only with light or cognitive
@@ -105,7 +108,8 @@ class _Open:
     people: set[str] = field(default_factory=set)
     moments: set[Moment] = field(default_factory=set)  # distinct: a story repeats the same dates
     facts: list[Fact] = field(default_factory=list)
-    # The part of speech ("v" or "n") each predicate was first told in: what WordNet is asked with.
+    # The part of speech ("v" or "n") each predicate was first told in: what WordNet is asked its
+    # label with (read before any absorb, so an absorbed event's are not kept).
     pos: dict[str, str] = field(default_factory=dict)
 
     def fits(self, people: frozenset[str], when: Moment | None) -> bool:
@@ -123,8 +127,6 @@ class _Open:
         self.people |= other.people
         self.moments |= other.moments
         self.label.update(other.label)
-        for predicate, pos in other.pos.items():
-            self.pos.setdefault(predicate, pos)
 
     def take(self, fact: Fact, c: Cluster, people: frozenset[str], when: Moment | None) -> None:
         self.facts.append(fact)
@@ -161,16 +163,16 @@ def _when(facts: Sequence[Fact]) -> str | None:
     return min(dated)[2] if dated else None
 
 
-def group_events(told: Sequence[tuple[Fact, Cluster]]) -> tuple[list[Fact], list[Event]]:
-    """Each fact with its ``event`` set, and the events, for facts aligned from ``told``'s clusters
+def group_events(aligned: Sequence[tuple[Fact, Cluster]]) -> tuple[list[Fact], list[Event]]:
+    """Each fact with its ``event`` set, and the events, for facts aligned from ``aligned``'s clusters
     (fact, the cluster it was drafted from). Facts come back in the order given."""
     # A fact no claim of which tells of something happening ("be", "have", "think") is no event.
-    told_events = [i for i in range(len(told)) if any(v.claim.eventive for v in told[i][1].views)]
-    order = sorted(told_events, key=lambda i: (min(v.order for v in told[i][1].views), told[i][0].id))
+    eventive = [i for i in range(len(aligned)) if any(v.claim.eventive for v in aligned[i][1].views)]
+    order = sorted(eventive, key=lambda i: (min(v.order for v in aligned[i][1].views), aligned[i][0].id))
     by_key: dict[str, list[_Open]] = {}
     event_of: dict[int, _Open] = {}
     for i in order:
-        fact, c = told[i]
+        fact, c = aligned[i]
         key = _key(c)
         when = moment(fact.when) if fact.when else None
         people = frozenset(c.participants)
@@ -186,7 +188,7 @@ def group_events(told: Sequence[tuple[Fact, Cluster]]) -> tuple[list[Fact], list
         if into[e] is not e:
             into[e].absorb(e)
     made = {e: e.record() for e in opened if into[e] is e}
-    facts = [replace(f, event=made[into[event_of[i]]].id) if i in event_of else f for i, (f, _) in enumerate(told)]
+    facts = [replace(f, event=made[into[event_of[i]]].id) if i in event_of else f for i, (f, _) in enumerate(aligned)]
     return facts, sorted(made.values(), key=lambda e: e.id)
 
 
@@ -194,14 +196,15 @@ def _label(e: _Open) -> str:
     return min(e.label.items(), key=lambda kv: (-kv[1], kv[0]))[0] if e.label else e.key.split(":")[0]
 
 
-def _kin_in_wordnet(a: str, b: str, pos_of: dict[str, str]) -> bool:
-    """Whether WordNet relates two labels as names of one happening (:data:`KIN_RELATIONS`):
-    "thwart" / "foil" share a sense though their vectors are far apart. Phrasal labels ("check
-    into") and labels of unknown part of speech are left to the vectors."""
-    pa, pb = pos_of.get(a), pos_of.get(b)
-    if pa is None or pb is None or " " in a or " " in b:
+def _kin_in_wordnet(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
+    """Whether WordNet relates two labels, each with the part of speech its event tells it in
+    ("v", "n", None), as names of one happening (:data:`KIN_RELATIONS`): "thwart" / "foil" share
+    a sense though their vectors are far apart. Phrasal labels ("check into") and labels of
+    unknown part of speech are left to the vectors."""
+    (la, pa), (lb, pb) = a, b
+    if pa is None or pb is None or " " in la or " " in lb:
         return False
-    return words.related(a, pa, b, pb) in KIN_RELATIONS
+    return words.related(la, pa, lb, pb) in KIN_RELATIONS
 
 
 def _kindred(events: list[_Open]) -> dict[_Open, _Open]:
@@ -219,19 +222,21 @@ def _kindred(events: list[_Open]) -> dict[_Open, _Open]:
         return e
 
     order = {e: n for n, e in enumerate(events)}
-    by_person: dict[str, dict[str, list[_Open]]] = {}
+    # Each event's label, and the part of speech it is told in there (a label may be a noun in
+    # one event and a verb in another: WordNet is asked of each event's own).
+    named: dict[_Open, tuple[str, str | None]] = {}
     for e in events:
         if not e.story_wide:
-            for p in e.people:
-                by_person.setdefault(p, {}).setdefault(_label(e), []).append(e)
+            label = _label(e)
+            named[e] = (label, e.pos.get(label))
+    by_person: dict[str, dict[str, list[_Open]]] = {}
+    for e, (label, _) in named.items():
+        for p in e.people:
+            by_person.setdefault(p, {}).setdefault(label, []).append(e)
     # Every label is encoded once, whoever it is told of.
     distinct = sorted({label for labels in by_person.values() if len(labels) > 1 for label in labels})
     vecs = embeddings.vectors(distinct) if distinct else None
     row = {label: n for n, label in enumerate(distinct)}
-    pos_of: dict[str, str] = {}
-    for e in events:
-        if _label(e) in e.pos:
-            pos_of.setdefault(_label(e), e.pos[_label(e)])
     for person in sorted(by_person):
         labels = sorted(by_person[person])
         if len(labels) < 2:
@@ -239,10 +244,11 @@ def _kindred(events: list[_Open]) -> dict[_Open, _Open]:
         mine = vecs[[row[label] for label in labels]]
         sims = mine @ mine.T
         for a, b in ((a, b) for a in range(len(labels)) for b in range(a + 1, len(labels))):
-            if sims[a, b] < KIN_SIMILARITY and not _kin_in_wordnet(labels[a], labels[b], pos_of):
-                continue
+            near = sims[a, b] >= KIN_SIMILARITY
             for x in by_person[person][labels[a]]:
                 for y in by_person[person][labels[b]]:
+                    if not near and not _kin_in_wordnet(named[x], named[y]):
+                        continue
                     rx, ry = find(x), find(y)
                     if rx is ry or any(_apart(m, n) for m in moments[rx] for n in moments[ry] if m != n):
                         continue

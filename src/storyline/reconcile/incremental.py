@@ -29,7 +29,7 @@ same (the same objects, or equal values), never on a guess:
   bounds it read are the same (they are asked again through the draft, which records them too);
 * **records** (:func:`storyline.reconcile.facts.records`): a reused draft's fact, conflicts and echoes;
 * **what an article tells the conflicts across facts** (:func:`storyline.reconcile.across.article_told`):
-  the same reading and views, the same story entities of its mentions' and ages' entities, the
+  the same readings and views, the same story entities of its mentions' and ages' entities, the
   same lower bounds of the article;
 * **the ages an article states** (:func:`storyline.reconcile.attributes.article_ages`): the same
   readings and views, the same story entities of its ages' people, the same offsets of its Age records;
@@ -59,7 +59,7 @@ from storyline.core.options import ReconcileOptions
 from storyline.core.records import ArticleReading
 from storyline.reconcile.across import Told, article_told
 from storyline.reconcile.align import Cluster, cluster_block
-from storyline.reconcile.attributes import article_ages
+from storyline.reconcile.attributes import ArticleAges, article_ages
 from storyline.reconcile.cast import ArticleCast, Cast, CastSteps, article_cast
 from storyline.reconcile.conflicts import Bounds, stance
 from storyline.reconcile.facts import Draft, Records, draft_from_cluster, records
@@ -227,9 +227,9 @@ def _told_ids(r: ArticleReading) -> tuple[str, ...]:
 
 @dataclass
 class _ToldEntry:
-    reading: ArticleReading | None
+    readings: tuple[ArticleReading, ...]
     views: Sequence[ClaimView]
-    ids: tuple[str, ...]  # _told_ids(reading)
+    ids: tuple[str, ...]  # _told_ids of its readings
     of: tuple  # the story entity of each of ``ids``
     bounds: tuple  # the article's lower bounds
     told: Told
@@ -241,7 +241,7 @@ class _AgesEntry:
     views: Sequence[ClaimView]
     of: tuple  # the story entity of each of its Age records' people
     at_starts: frozenset[int]
-    ages: tuple
+    ages: ArticleAges
 
 
 @dataclass
@@ -262,7 +262,7 @@ class _Units:
     settled: dict[str, tuple[ArticleReading, list, frozenset[str]]] = field(default_factory=dict)
     articles: dict[str, tuple[ArticleReading, list, ArticleCast]] = field(default_factory=dict)
     described: dict[str, tuple[list, tuple]] = field(default_factory=dict)  # by the story entity's root id
-    told: dict[str, _ToldEntry] = field(default_factory=dict)  # across facts: what each article tells
+    told_by_article: dict[str, _ToldEntry] = field(default_factory=dict)  # across facts: what each article tells
     ages: dict[str, _AgesEntry] = field(default_factory=dict)  # the ages each article states
 
 
@@ -293,10 +293,10 @@ class Uncached(CastSteps):
     def records(self, d: Draft) -> Records:
         return records(d)
 
-    def told(self, r: ArticleReading | None, views: Sequence[ClaimView], cast: Cast, bounds: Bounds | None) -> Told:
-        return article_told(r, views, cast, bounds)
+    def told(self, rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast, bounds: Bounds | None) -> Told:
+        return article_told(rs, views, cast, bounds)
 
-    def ages(self, rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast, at_starts: frozenset[int]) -> tuple:
+    def ages(self, rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast, at_starts: frozenset[int]) -> ArticleAges:
         return article_ages(rs, views, cast, at_starts)
 
 
@@ -485,25 +485,26 @@ class ReconcileCache(Uncached):
         self._new.records[id(d)] = (d, out)
         return out
 
-    def told(self, r: ArticleReading | None, views: Sequence[ClaimView], cast: Cast, bounds: Bounds | None) -> Told:
+    def told(self, rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast, bounds: Bounds | None) -> Told:
         """:func:`storyline.reconcile.across.article_told`, memoised per article: reused when the
-        reading and its views are the same objects, and the story entities of its mentions and
+        readings and views are the same objects, and the story entities of its mentions and
         ages and its lower bounds are equal (all it reads of the story)."""
         aid = views[0].article.id
-        known = self._old.told.get(aid)
-        ids = known.ids if known is not None and known.reading is r else _told_ids(r) if r is not None else ()
+        known = self._old.told_by_article.get(aid)
+        same = known is not None and _same(known.readings, rs)
+        ids = known.ids if same else tuple(sorted({i for r in rs for i in _told_ids(r)}))
         of = tuple(map(cast.of.get, ids))
         own = tuple((bounds.get(aid) if bounds else None) or ())
-        if known is not None and known.reading is r and _same(known.views, views) and known.of == of and known.bounds == own:
+        if same and _same(known.views, views) and known.of == of and known.bounds == own:
             self.stats["told_hit"] += 1
-            self._new.told[aid] = known
+            self._new.told_by_article[aid] = known
             return known.told
         self.stats["told_miss"] += 1
-        out = article_told(r, views, cast, bounds)
-        self._new.told[aid] = _ToldEntry(r, list(views), ids, of, own, out)
+        out = article_told(rs, views, cast, bounds)
+        self._new.told_by_article[aid] = _ToldEntry(tuple(rs), list(views), ids, of, own, out)
         return out
 
-    def ages(self, rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast, at_starts: frozenset[int]) -> tuple:
+    def ages(self, rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast, at_starts: frozenset[int]) -> ArticleAges:
         """:func:`storyline.reconcile.attributes.article_ages`, memoised per article: reused when its
         readings and views are the same objects, and the story entities of its ages' people and
         the offsets of its Age records are equal (all it reads of the story)."""
