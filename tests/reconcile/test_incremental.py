@@ -363,3 +363,72 @@ def test_the_ages_an_article_states_are_reused_only_while_all_they_read_is_the_s
         assert got[-1] == article_ages(*args)
     assert got[1] is got[0]
     assert all(got[i] != got[i - 1] for i in range(2, len(got)))  # each change is read again
+
+
+# -- a fact's sources scanned from its first new claim (independence.assess_traced) -------------------
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_scan_resumed_from_the_last_one_judges_the_sources_as_a_fresh_scan(seed):
+    """A fact's sources are scanned claim by claim in order; a scan given the last one's trace skips
+    the claims both share in order whose questions (to the corpus's outlets, to the relay lookups
+    elsewhere) get the same answers. As claims come and go, outlets join and leave the corpus and
+    the lookups' answers change, the resumed scan must judge as a fresh one."""
+    from storyline.reconcile import independence
+    from storyline.reconcile.align import Cluster
+    from storyline.reconcile.cast import build_cast
+    from storyline.reconcile.features import build_views
+    from storyline.reconcile.independence import assess, assess_traced
+
+    rng = random.Random(seed)
+    readings = _pile(seed + 50, 3)
+    views = build_views(readings, build_cast(readings))
+    # Near-copies in another outlet (its sentence, part of its words: an echo at some similarities
+    # and not at others), and a second view of one claim from another outlet (a claim given twice).
+    copyable = [v for v in views if len(v.sentence_words) >= 9 and len(v.claim.lemmas) >= 4
+                and v.claim.source.kind != "other_media" and not v.claim.source.via]
+    copied = rng.sample(copyable, min(6, len(copyable)))
+    for i, v in enumerate(copied):
+        art = dataclasses.replace(v.article, id=f"{v.article.id}-copy{i}", outlet=f"Copy Desk {i % 2}")
+        kept = v.claim.lemmas[: round(0.6 * len(v.claim.lemmas))]  # word overlap about 0.6
+        claim = dataclasses.replace(v.claim, id=f"{v.claim.id}-copy{i}", lemmas=kept)
+        views.append(dataclasses.replace(v, article=art, claim=claim, order=(*v.order[:-1], f"{v.claim.id}~{i}"),
+                                         sentence_words=v.sentence_words | {f"copy{i}"}))  # one word more
+    def again(v):  # the same claim seen again, in another outlet, right after it
+        return dataclasses.replace(v, article=dataclasses.replace(v.article, outlet="Copy Desk 9"),
+                                   order=(*v.order[:-1], f"{v.claim.id}~twice"), sentence_words=frozenset())
+
+    base = next(v for v in views if independence._own_identity(again(v)) != independence._own_identity(v))
+    twice = again(base)
+    outlets = sorted({v.outlet for v in views} | {"Wire Today", "Evening Post"})
+    held = list({id(v): v for v in [*rng.sample(views, len(views) // 2), *copied, *views[-len(copied):]]}.values())
+    corpus, salt, similarity, last = list(outlets), 0, 0.5, None
+    resumed = changed = 0
+
+    def elsewhere(key, v):  # another fact's original, or none: an answer fixed by (key, claim, salt)
+        pick = random.Random(f"{key}|{v.claim.id}|{salt}").randrange(len(views) + 1)
+        return views[pick] if pick < len(views) else None
+
+    for step in range(20):
+        cluster = Cluster("c", (), list(held), [], [])
+        out, trace = assess_traced(cluster, corpus, similarity, elsewhere, last)
+        assert out == assess(cluster, corpus, similarity, elsewhere), f"step {step}"
+        resumed += trace.resumed
+        changed += bool(last) and trace.resumed < min(len(last.views), len(held))
+        last = trace
+        what = "twice" if step % 4 == 3 else rng.choice(["add", "add", "drop", "outlets", "elsewhere", "similarity"])
+        if what == "twice":
+            held = [v for v in held if v is not twice] if any(v is twice for v in held) else \
+                [*(v for v in held if v is not base), base, twice]
+        elif what == "add":
+            out_of_it = [v for v in views if all(v is not h for h in held)]
+            held += rng.sample(out_of_it, min(3, len(out_of_it)))
+        elif what == "drop":
+            held.pop(rng.randrange(len(held)))
+        elif what == "outlets":
+            corpus = rng.sample(outlets, rng.randrange(1, len(outlets) + 1))
+        elif what == "elsewhere":
+            salt += 1
+        else:
+            similarity = rng.choice([0.3, 0.5, 0.7])
+    assert resumed > 0 and changed > 0  # claims were skipped, and a scan resumed earlier than the whole last one

@@ -44,7 +44,7 @@ from storyline.reconcile.conflicts import (
     stance,
 )
 from storyline.reconcile.features import ClaimView
-from storyline.reconcile.independence import GRADE_RANK, RelayIndex, assess
+from storyline.reconcile.independence import GRADE_RANK, RelayIndex, Sourcing, assess
 
 __all__ = ["Draft", "Records", "Stance", "add_conflicts", "draft_from_cluster", "finish", "records"]
 
@@ -114,11 +114,12 @@ def _sides(c: Cluster, statement: ClaimView, superseded: set[str], polar: set[st
 def draft_from_cluster(c: Cluster, corpus_outlets: Sequence[str], echo_similarity: float,
                        name: Callable[[str], str], relays: RelayIndex | None = None,
                        bounds: Bounds | None = None, passing: frozenset[str] = frozenset(),
-                       stance_of: Stance = stance) -> Draft:
+                       stance_of: Stance = stance, sourcing_of: Callable[..., Sourcing] = assess) -> Draft:
     """Judge one cluster: sources, conflicts, updates, statement, sides and time (``bounds``: each
     article's lower-bound figures, :func:`storyline.reconcile.conflicts.lower_bounds`;
-    ``stance_of``: :func:`storyline.reconcile.conflicts.stance`, or a memo of it)."""
-    sourcing = assess(c, corpus_outlets, echo_similarity, relays)
+    ``stance_of``: :func:`storyline.reconcile.conflicts.stance`, or a memo of it; ``sourcing_of``:
+    :func:`storyline.reconcile.independence.assess`, or one that resumes an earlier scan)."""
+    sourcing = sourcing_of(c, corpus_outlets, echo_similarity, relays)
     views = sorted(c.views, key=lambda v: v.order)
     # Passing mentions (claims nested in another claim: storyline.reconcile.nesting) join the fact
     # but take no side in its conflicts.

@@ -64,7 +64,14 @@ from storyline.reconcile.cast import ArticleCast, Cast, CastSteps, article_cast
 from storyline.reconcile.conflicts import Bounds, stance
 from storyline.reconcile.facts import Draft, Records, draft_from_cluster, records
 from storyline.reconcile.features import ClaimView, article_views, dated
-from storyline.reconcile.independence import CorpusOutlets, RelayIndex
+from storyline.reconcile.independence import (
+    CorpusOutlets,
+    RecordedOutlets,
+    RelayIndex,
+    ScanTrace,
+    Sourcing,
+    assess_traced,
+)
 from storyline.reconcile.nesting import passing_mentions
 from storyline.reconcile.types import TypeVotes, name_key, settle
 
@@ -102,7 +109,7 @@ class _Recorded:
         self.names: dict[str, str] = {}
         self.relays: list[tuple[str, ClaimView, ClaimView | None]] = []
         self.bounds: dict[str, object] = {}
-        self.outlets = _RecordedOutlets(outlets)
+        self.outlets = RecordedOutlets(outlets)
 
     def name(self, entity: str) -> str:
         out = self.names[entity] = self._name(entity)
@@ -150,23 +157,6 @@ class _RecordedBounds(Mapping):
         return len(self._bounds)
 
 
-class _RecordedOutlets(CorpusOutlets):
-    def __init__(self, outlets: CorpusOutlets):
-        self._inner = outlets
-        self.outlets = outlets.outlets
-        self.asked: list[tuple[str, str, object]] = []
-
-    def named_by(self, key: str) -> str | None:
-        out = self._inner.named_by(key)
-        self.asked.append(("named_by", key, out))
-        return out
-
-    def matching(self, key: str) -> list[str]:
-        out = self._inner.matching(key)
-        self.asked.append(("matching", key, list(out)))
-        return out
-
-
 @dataclass
 class _DraftEntry:
     views: list[ClaimView]
@@ -179,6 +169,7 @@ class _DraftEntry:
     relays: list[tuple[str, ClaimView, ClaimView | None]]
     bounds: dict[str, object]
     draft: Draft
+    scan: tuple | None = None  # its key in _Units.scans
 
     def still(self, c: Cluster, passing: frozenset[str], name: Callable[[str], str], relays: RelayIndex,
               bounds: Mapping, outlets: CorpusOutlets) -> bool:
@@ -255,6 +246,9 @@ class _Units:
     relays: dict = field(default_factory=dict)
     passing: dict[str, tuple[ArticleReading, frozenset[str]]] = field(default_factory=dict)
     records: dict[int, tuple[Draft, Records]] = field(default_factory=dict)  # id(draft) -> its records
+    # Each fact's scan of its sources (independence.assess_traced), by (class, people, first claim):
+    # a fact that grew is scanned from its first new claim on.
+    scans: dict[tuple, ScanTrace] = field(default_factory=dict)
     stances: dict[tuple, _StanceEntry] = field(default_factory=dict)
     # The cast's: the story's type votes, and per article its settled entities (with the names
     # they are settled under) and its ArticleCast; per story entity, its name, type and aliases.
@@ -312,6 +306,7 @@ class ReconcileCache(Uncached):
         self._old = _Units()
         self._new = _Units()
         self.stats: Counter = Counter()
+        self._scan: tuple | None = None  # the scan key of the draft being made (_sourcing)
 
     def readings(self) -> dict[str, ArticleReading]:
         """The readings the last reconcile was given, by article id (lent to the store's
@@ -467,15 +462,31 @@ class ReconcileCache(Uncached):
             if entry.still(c, mine, name, relays, bounds, outlets):
                 self.stats["drafts_hit"] += 1
                 self._new.drafts.setdefault(key, []).append(entry)
+                if entry.scan in self._old.scans:
+                    self._new.scans[entry.scan] = self._old.scans[entry.scan]
                 return entry.draft
         self.stats["drafts_miss"] += 1
         rec = _Recorded(name, relays, bounds, outlets)
         draft = draft_from_cluster(c, rec.outlets, echo_similarity, rec.name, rec.relay, rec.bounds_view(), mine,
-                                   self._stance)
+                                   self._stance, self._sourcing)
         self._new.drafts.setdefault(key, []).append(_DraftEntry(
             list(c.views), list(c.exemplars), list(c.derived), mine, outlets.outlets, rec.outlets.asked, rec.names,
-            rec.relays, _beyond(rec.bounds, c.views), draft))
+            rec.relays, _beyond(rec.bounds, c.views), draft, self._scan))
         return draft
+
+    def _sourcing(self, c: Cluster, outlets: CorpusOutlets, echo_similarity: float,
+                  relays: Callable[[str, ClaimView], ClaimView | None] | None) -> Sourcing:
+        """:func:`storyline.reconcile.independence.assess`, resumed from the last scan of the fact
+        with the same class, people and first claim: the views both share in order, whose questions
+        (to the corpus's outlets, to the relay lookups) get the same answers, are not scanned again."""
+        first = min(c.views, key=lambda v: v.order).claim.id if c.views else None
+        key = (c.pclass, c.participants, first)
+        out, trace = assess_traced(c, outlets, echo_similarity, relays, self._new.scans.get(key) or self._old.scans.get(key))
+        self._new.scans[key] = trace
+        self._scan = key
+        self.stats["scanned_hit"] += trace.resumed
+        self.stats["scanned_miss"] += len(trace.views) - trace.resumed
+        return out
 
     def records(self, d: Draft) -> Records:
         """:func:`storyline.reconcile.facts.records`, memoised per draft object (a reused draft is

@@ -35,7 +35,7 @@ from storyline.reconcile.align import Cluster, jaccard
 from storyline.reconcile.features import ClaimView
 from storyline.reconcile.names import names_outlet, outlet_key, outlet_matches
 
-__all__ = ["CorpusOutlets", "Sourcing", "assess", "RelayIndex", "GRADES", "GRADE_RANK"]
+__all__ = ["CorpusOutlets", "RecordedOutlets", "ScanTrace", "Sourcing", "assess", "assess_traced", "RelayIndex", "GRADES", "GRADE_RANK"]
 
 GRADES: tuple[str, ...] = tuple(GRADE)
 GRADE_RANK = {g.name: g.rank for g in GRADE.values()}
@@ -189,6 +189,81 @@ def _names_own_outlet(v: ClaimView) -> bool:
     return outlet_matches(outlet_key(v.claim.source.text), outlet_key(v.outlet))
 
 
+@dataclass
+class ScanTrace:
+    """What :func:`assess` did, view by view, so a later call can resume after the views it shares
+    with this one (:func:`assess_traced`): each view in order, the sizes of the state before it
+    (originals, echoes), and each question it asked of the corpus's outlets and of ``elsewhere``
+    with the answer."""
+
+    echo_similarity: float
+    views: list[ClaimView]
+    marks: list[tuple[int, int]]  # before views[i]: (len(originals), len(echoes))
+    asked: list[list[tuple]]  # per view: ("named_by"|"matching", key, answer) or ("elsewhere", key, view, answer)
+    originals: list[tuple[ClaimView, frozenset[str], frozenset[str]]]
+    out: Sourcing
+    unique: bool  # no two views of one claim (each claim's identity was then set by its own view)
+    resumed: int = 0  # views taken from the trace it resumed, not scanned again
+
+
+class RecordedOutlets(CorpusOutlets):
+    """The corpus's outlets, asked through here so each question and its answer is recorded."""
+
+    def __init__(self, outlets: CorpusOutlets):
+        self._inner = outlets
+        self.outlets = outlets.outlets
+        self.asked: list[tuple] = []
+
+    def named_by(self, key: str) -> str | None:
+        out = self._inner.named_by(key)
+        self.asked.append(("named_by", key, out))
+        return out
+
+    def matching(self, key: str) -> list[str]:
+        out = self._inner.matching(key)
+        self.asked.append(("matching", key, list(out)))
+        return out
+
+
+class _Asking(RecordedOutlets):
+    """:class:`RecordedOutlets` that records the lookups ``elsewhere`` too (one view's questions)."""
+
+    def __init__(self, corpus: CorpusOutlets, elsewhere: Callable[[str, ClaimView], ClaimView | None] | None):
+        super().__init__(corpus)
+        self._elsewhere = elsewhere
+
+    def elsewhere(self, key: str, v: ClaimView) -> ClaimView | None:
+        out = self._elsewhere(key, v)
+        self.asked.append(("elsewhere", key, v, out))
+        return out
+
+
+def _same_answers(asked: list[tuple], corpus: CorpusOutlets,
+                  elsewhere: Callable[[str, ClaimView], ClaimView | None] | None) -> bool:
+    for q in asked:
+        if q[0] == "elsewhere":
+            if elsewhere is None or elsewhere(q[1], q[2]) is not q[3]:
+                return False
+        elif (corpus.named_by(q[1]) if q[0] == "named_by" else corpus.matching(q[1])) != q[2]:
+            return False
+    return True
+
+
+def _resume_at(last: ScanTrace | None, views: Sequence[ClaimView], echo_similarity: float, corpus: CorpusOutlets,
+               elsewhere: Callable[[str, ClaimView], ClaimView | None] | None) -> int:
+    """How many of ``views`` the scan may skip, taking its state from ``last``: the views before the
+    first that is not the same object as in ``last``, or whose questions are now answered otherwise
+    (the state before a view depends only on the views before it and their answers)."""
+    if last is None or last.echo_similarity != echo_similarity or not last.unique:
+        return 0
+    n = 0
+    for was, v, asked in zip(last.views, views, last.asked):
+        if was is not v or not _same_answers(asked, corpus, elsewhere):
+            break
+        n += 1
+    return n
+
+
 def assess(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlets, echo_similarity: float,
            elsewhere: Callable[[str, ClaimView], ClaimView | None] | None = None) -> Sourcing:
     """Echoes, identities, independent source count and grade of one fact.
@@ -196,33 +271,64 @@ def assess(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlets, echo
     ``elsewhere(outlet_key, claim)`` finds the original of a relay in another fact when the relayed
     outlet's article says it in other words (the relay then still counts that outlet once).
     """
-    out = Sourcing()
+    return assess_traced(cluster, corpus_outlets, echo_similarity, elsewhere)[0]
+
+
+def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlets, echo_similarity: float,
+                  elsewhere: Callable[[str, ClaimView], ClaimView | None] | None = None,
+                  last: ScanTrace | None = None) -> tuple[Sourcing, ScanTrace]:
+    """:func:`assess`, and its :class:`ScanTrace`. With ``last`` (the trace of an earlier call), the
+    scan starts after the views both share in order with the same answers (:func:`_resume_at`):
+    a fact a new article joins at its end is judged for the new claims only. The result is the
+    same as without ``last``."""
     corpus = corpus_outlets if isinstance(corpus_outlets, CorpusOutlets) else CorpusOutlets(corpus_outlets)
     views = sorted(cluster.views, key=lambda v: v.order)
+    skip = _resume_at(last, views, echo_similarity, corpus, elsewhere)
+    out = Sourcing()
+    # The scan's state is append-only, so the state before view ``skip`` is a prefix of ``last``'s.
     originals: list[tuple[ClaimView, frozenset[str], frozenset[str]]] = []  # non-echo claims, with word sets
+    marks: list[tuple[int, int]] = []
+    asked: list[list[tuple]] = []
+    if skip:
+        n_orig, n_echo = last.marks[skip] if skip < len(last.marks) else (len(last.originals), len(last.out.echoes))
+        originals = last.originals[:n_orig]
+        out.echoes = last.out.echoes[:n_echo]
+        for v in views[:skip]:
+            cid = v.claim.id
+            out.identity[cid] = last.out.identity[cid]
+            out.grade_by[cid] = last.out.grade_by[cid]
+        marks, asked = last.marks[:skip], last.asked[:skip]
     exact: dict[frozenset[str], ClaimView] = {}  # a sentence's words → the first original in it
     by_outlet: dict[str, list[ClaimView]] = {}  # outlet key → its original claims (first _WINDOW)
+    for o, _, oswords in originals:
+        exact.setdefault(oswords, o)
+        mine = by_outlet.setdefault(outlet_key(o.outlet), [])
+        if len(mine) < _WINDOW:
+            mine.append(o)
 
     def echo(v: ClaimView, orig: ClaimView | None, reason: str, identity: tuple) -> None:
         out.echoes.append((v.claim.id, orig.claim.id if orig else None, reason))
         out.identity[v.claim.id] = out.identity[orig.claim.id] if orig else identity
         out.grade_by[v.claim.id] = out.grade_by[orig.claim.id] if orig else grade_of(v.claim.source.kind)
 
-    for v in views:
+    for v in views[skip:]:
+        marks.append((len(originals), len(out.echoes)))
+        ask = _Asking(corpus, elsewhere)
+        asked.append(ask.asked)
         s = v.claim.source
-        relayed = _relayed_outlet(v, corpus)
+        relayed = _relayed_outlet(v, ask)
         words = frozenset(v.claim.lemmas)
         swords = v.sentence_words
         if relayed is not None or (s.kind == "other_media" and not _names_own_outlet(v)):
             key = outlet_key(relayed) if relayed else ""
-            in_corpus = corpus.matching(key)
+            in_corpus = ask.matching(key)
             # The relayed outlet's claim in this fact that says it most alike (earliest on ties).
             pool = [o for k in in_corpus for o in by_outlet.get(k, ())]
             orig = min(pool, key=lambda o: (-jaccard(v.tokens, o.tokens), o.order)) if pool else None
             if relayed is None:  # "according to reports": the earliest other outlet's claim, if any
                 orig = next((o for o, _, _ in originals if o.outlet != v.outlet), None)
             if orig is None and in_corpus and elsewhere is not None:
-                other = elsewhere(in_corpus[0], v)
+                other = ask.elsewhere(in_corpus[0], v)
                 if other is not None:
                     out.echoes.append((v.claim.id, other.claim.id, f"relays {relayed}: re-reports {other.cite()}"))
                     out.identity[v.claim.id] = _own_identity(other)
@@ -268,4 +374,5 @@ def assess(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlets, echo
     out.independent = len({out.identity[v.claim.id] for v in support})
     grades = [out.grade_by[v.claim.id] for v in support]
     out.grade = min(grades, key=lambda g: (GRADE_RANK.get(g, 9), GRADES.index(g) if g in GRADES else 9)) if grades else "unattributed"
-    return out
+    unique = len(out.identity) == len(views)
+    return out, ScanTrace(echo_similarity, views, marks, asked, originals, out, unique, skip)
