@@ -46,7 +46,7 @@ def _types(gold, system) -> list[str]:
     return [t[2] for t in (gold, system) if t]
 
 
-def classify(kind: str, gold, system, text: str | None) -> str:
+def classify(gold, system, text: str | None) -> str:
     """The class of one error (see the module docstring)."""
     words = " ".join(w for w in ((gold[4] if gold and len(gold) > 4 else ""), text or "") if w)
     values = _values(gold, system)
@@ -81,7 +81,7 @@ def group_errors(errors: list) -> dict[str, Counter]:
     counts: dict[str, Counter] = defaultdict(Counter)
     examples: dict[str, list] = defaultdict(list)
     for doc_id, kind, gold, system, text in errors:
-        cls = classify(kind, gold, system, text)
+        cls = classify(gold, system, text)
         shown = "extra" if kind == "spurious" else kind
         counts[cls][shown] += 1
         examples[cls].append((doc_id, shown, gold, system, text))

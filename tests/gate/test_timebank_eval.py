@@ -41,13 +41,13 @@ def test_scorer_counts_strict_relaxed_and_value_as_tempeval3_defines_them():
 
 def test_error_kinds_sort_errors_into_classes():
     """``eval/timebank.py --error-kinds``: one class per error, the first that fits."""
-    assert classify("spurious", None, (0, 3, "DATE", "PRESENT_REF"), "now") == "REF word"
-    assert classify("value", (0, 10, "DATE", "1988", "a year ago"), (0, 10, "DATE", "1988-Q3"), "a year ago") == "quarter / fiscal"
-    assert classify("value", (0, 9, "DATE", "1989-WXX", "last week"), (0, 9, "DATE", "1989-W43"), "last week") == "week"
-    assert classify("value", (0, 7, "DATE", "2000-01-05", "Tuesday"), (0, 7, "DATE", "2000-01-12"), "Tuesday") == "weekday"
-    assert classify("value", (0, 5, "DATE", "196X", "1960s"), (0, 5, "DATE", "196"), "1960s") == "decade / century"
-    assert classify("value", (0, 4, "DATE", "1949-XX", "1949"), (0, 4, "DATE", "1949"), "1949") == "X placeholder"
-    assert classify("missed", (0, 9, "DURATION", "P2W", "two weeks"), None, None) == "duration"
+    assert classify(None, (0, 3, "DATE", "PRESENT_REF"), "now") == "REF word"
+    assert classify((0, 10, "DATE", "1988", "a year ago"), (0, 10, "DATE", "1988-Q3"), "a year ago") == "quarter / fiscal"
+    assert classify((0, 9, "DATE", "1989-WXX", "last week"), (0, 9, "DATE", "1989-W43"), "last week") == "week"
+    assert classify((0, 7, "DATE", "2000-01-05", "Tuesday"), (0, 7, "DATE", "2000-01-12"), "Tuesday") == "weekday"
+    assert classify((0, 5, "DATE", "196X", "1960s"), (0, 5, "DATE", "196"), "1960s") == "decade / century"
+    assert classify((0, 4, "DATE", "1949-XX", "1949"), (0, 4, "DATE", "1949"), "1949") == "X placeholder"
+    assert classify((0, 9, "DURATION", "P2W", "two weeks"), None, None) == "duration"
     grouped = group_errors([("d", "spurious", None, (0, 3, "DATE", "PRESENT_REF"), "now"),
                             ("d", "missed", (0, 3, "DATE", "PAST_REF", "recently"), None, None)])
     assert dict(grouped["counts"]["REF word"]) == {"extra": 1, "missed": 1}

@@ -319,3 +319,23 @@ def test_a_relative_month_with_a_day_is_that_day(convention):
     # a written year makes it an explicit date, told by its own rule
     found = {t.text: t.value for t in tag_timexes("He was shot last October 23, 1998.", published, convention=convention)}
     assert found == {"October 23, 1998": "1998-10-23"}
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+def test_a_relative_month_before_a_count_keeps_the_month(convention):
+    """TimeML 1.2.1: the extent is the expression alone. In "Since last May 20 people have died" the
+    number counts people (a noun follows it); the timex is "last May", the month (1998-05)."""
+    found = {t.text: t.value for t in tag_timexes("Since last May 20 people have died in the clashes.", date(1999, 4, 19), convention=convention)}
+    assert found == {"last May": "1998-05"}
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+def test_an_undated_relative_month_with_a_day_keeps_the_day(convention):
+    """TimeML 1.2.1 / TIDES: with no document time the year is unknown (XXXX) but the day the words
+    give is kept ("last Oct. 23" -> XXXX-10-23); a day the month has not got leaves the month."""
+    def found(text, published):
+        return {t.text: t.value for t in tag_timexes(text, published, convention=convention)}
+
+    assert found("He was shot last Oct. 23 at his home.", None) == {"last Oct. 23": "XXXX-10-23"}
+    assert found("He was shot last Feb. 30 at his home.", None) == {"last Feb.": "XXXX-02"}
+    assert found("He was shot last Feb. 30 at his home.", date(1999, 4, 19)) == {"last Feb.": "1999-02"}

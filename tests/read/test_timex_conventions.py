@@ -224,6 +224,14 @@ def test_a_frequency_adverb_after_a_quantity_is_a_rate_under_timeml():
         "annually": ("SET", "P1Y"), "daily": ("SET", "P1D")}
 
 
+def test_a_date_or_year_before_a_frequency_adverb_is_not_a_quantity_under_timeml():
+    """TimeML (TimeBank tags a recurring time as a SET): the number ending "Jan. 26" or "1998" is part
+    of a date, not a quantity measured per year, so the "annually" after it stays a SET; a quantity
+    makes a rate only directly before the adverb or with a noun of what is counted between."""
+    assert tags("The holiday is observed on Jan. 26 annually.", JAN98)["annually"] == ("SET", "P1Y")
+    assert tags("The guide was first published in 1998 and annually since.", JAN98)["annually"] == ("SET", "P1Y")
+
+
 def test_fiscal_year_number_takes_fiscal_under_timeml():
     assert tags("In fiscal 1988, the company earned more.") == {"fiscal 1988": ("DATE", "1988")}
     assert tags("In fiscal 1988, the company earned more.", convention="meantime") == {"1988": ("DATE", "1988")}

@@ -115,7 +115,52 @@ MONDAY = date(2000, 4, 3)
 )
 def test_timeml_weekday_direction_follows_the_governing_verb(text, span, value):
     """TimeML 1.2.1 guidelines (anchoring a weekday by the tense of its verb)."""
+    assert _parsed_value(text, MONDAY, span) == value
+
+
+def _parsed_value(text: str, published: date, span: str) -> str:
     from storyline.read.pipeline import _load_base
 
     doc = _load_base(None)(text)
-    assert _value(tag_timexes(text, MONDAY, doc=doc), span) == value
+    return _value(tag_timexes(text, published, doc=doc), span)
+
+
+APRIL99 = date(1999, 4, 19)  # a Monday
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sales are up 5 percent through March.", "The index is down 3 percent this year through March.",
+     "The index has gained 10 percent through March."],
+)
+def test_a_total_through_a_month_looks_back(text):
+    """TimeML 1.2.1 (anchoring by the governing verb): a measure "through March" (a year-to-date
+    total) reports a period already over, so the month is the latest March before publication;
+    "through" gives no deadline ahead as "until" does."""
+    assert _value(tag_timexes(text, APRIL99), "March") == "1999-03"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Sales are up 5 percent through March.", "March", "1999-03"),
+        ("The index is down 3 percent this year through March.", "March", "1999-03"),
+        ("The index has gained 10 percent through March.", "March", "1999-03"),
+        # a past-tense reporting verb governs the modal: "could" is the past of "can"
+        ("He said he couldn't sleep on Saturday.", "Saturday", "1999-04-17"),
+        ("Rescuers could see the survivors on Saturday, he said.", "Saturday", "1999-04-17"),
+        ("Police said they could not reach him on Sunday.", "Sunday", "1999-04-18"),
+    ],
+)
+def test_timeml_past_clauses_through_the_parse(text, span, value):
+    """TimeML 1.2.1 guidelines (a weekday or month anchored by the tense of its governing verb): a
+    measure through a month, or "could" under a past reporting verb, tells of the past."""
+    assert _parsed_value(text, APRIL99, span) == value
+
+
+def test_could_not_looks_back_from_cue_words():
+    """TimeML 1.2.1 (anchoring by the governing verb), no parse: a negated "could" is the past of
+    "can" ("could not reach him on Sunday"), so it is no cue of the future."""
+    assert _value(tag_timexes("Police said they could not reach him on Sunday.", APRIL99), "Sunday") == "1999-04-18"
+    assert _value(tag_timexes("Police could not reach him on Sunday.", APRIL99), "Sunday") == "1999-04-18"

@@ -19,11 +19,16 @@ What is tagged, and the conventions followed (TimeML / TempEval-3, as annotated 
   not yet over. Tense comes from the parse when a Doc is given (an active present perfect counts
   as past), else from cue words; a capitalised cue inside a name ("spoke to To Be Announced",
   "Will Smith") or a participle after a determiner ("the planned stop") is no cue. From the parse (TimeML's
-  anchoring by the governing verb): a modal puts what it governs ahead ("could come as early as
-  Tuesday"), a modal perfect behind ("may have been responsible for Wednesday's drop"), a present verb
-  of intention ahead ("On Tuesday, the league plans to hold ..."), and an active present perfect
-  with "until"/"till"/"through" gives a deadline ahead ("has given them until 9 a.m. Tuesday", "has
-  extended loans through January"). "last Oct. 23" is that day, the latest before publication.
+  anchoring by the governing verb): a modal puts what it governs ahead ("will come on Tuesday"),
+  a modal perfect behind ("may have been responsible for Wednesday's drop"); "could", also the past
+  of "can", is ahead only when not negated and no past verb governs it ("said he couldn't sleep on
+  Saturday" looks back), or when the date is a lower bound ("said he could come as early as
+  Tuesday"); a present verb of intention is ahead ("On Tuesday, the league plans to hold ..."); an
+  active present perfect with "until"/"till" gives a deadline ahead ("has given them until 9 a.m.
+  Tuesday"), with "through" only on a verb of giving time ("has extended loans through January");
+  otherwise "through March" closes a measured period ("up 5 percent through March" looks back).
+  "last Oct. 23" is that day, the latest before publication (XXXX-10-23 with no publication date);
+  in "since last May 20 people" the number counts people, and the timex is "last May".
   Anaphoric ones ("a year
   later", "the following month", "the same day", "days later" = mod AFTER) are computed from
   the last calendar date in the text (anchor "t<i>"), or the publication date if none.

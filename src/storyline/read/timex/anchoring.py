@@ -23,14 +23,15 @@ _PAST = ("was|were|had|did|said|told|took|made|met|saw|began|came|went|left|fell
 _CUES = re.compile(
     r"(?i:\b(?P<future>will|won[’']t|shall|going\s+to|plans?\s+to|planned\s+to|expected\s+to|"
     r"expects?\s+to|scheduled\s+to|set\s+to|due\s+to|is\s+to|are\s+to|aims?\s+to|intends?\s+to|"
-    r"would|should|could|(?-i:may)|might|must|can|to\s+be|"  # "May" is a month
+    r"would|should|could(?!\s+not\b)|(?-i:may)|might|must|can|to\s+be|"  # "May" is a month
     # "to" + verb: an intention or plan ("wants to eliminate ... by June"). The verb is in lower
     # case: "spoke to Daily Lumen", "talked to Red Carpet Daily" name an outlet, not a plan.
     r"to\s+(?!(?:the|a|an|its|his|her|their|our|my|your|this|that|these|those|be)\b)(?-i:[a-z]{3,}))\b"
     r"|(?P<future2>[’']ll)\b"
     r"|\b(?P<present>is|are|has|have|does|do)\b"
     # a participle after "be"/"been" is passive, not past ("will be signed")
-    rf"|(?<!\bbe\s)(?<!\bbeen\s)\b(?P<past>{_PAST}|\w{{2,}}ed)\b)"
+    # "could not", the past of "cannot" ("could not reach him on Sunday")
+    rf"|(?<!\bbe\s)(?<!\bbeen\s)\b(?P<past>could\s+not|{_PAST}|\w{{2,}}ed)\b)"
 )
 # "remain closed", "has announced": an adjective or a perfect; "the planned stop": an adjective.
 _NOT_TENSE_BEFORE = re.compile(
@@ -39,11 +40,19 @@ _NOT_TENSE_BEFORE = re.compile(
 )
 _PREP_BEFORE = re.compile(r"(?i:\b(since|by|until|till|through)\s+(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?)$")
 _AHEAD_BEFORE = re.compile(r"(?i:\bpayable\s+)$")
+# a lower bound on when something may yet happen ("could come as early as Tuesday")
+_EARLIEST_BEFORE = re.compile(r"(?i:\bas\s+(?:early|soon)\s+as\s+)$")
 _SENT_END = re.compile(r"[.!?]\s|\n")
 _SENT_START = re.compile(r"(?:[.!?:]\s+|\n\s*|^)[“\"‘'(]?$")
-# a modal puts what it governs ahead of the telling ("could come as early as Tuesday")
-_FUTURE_AUX = frozenset({"will", "wo", "'ll", "’ll", "shall", "could", "might", "may", "can", "should", "must"})
+# a modal puts what it governs ahead of the telling ("will come on Tuesday", "may come on Tuesday")
+_FUTURE_AUX = frozenset({"will", "wo", "'ll", "’ll", "shall", "might", "may", "can", "should", "must"})
+# ... but "could" is also the past of "can": ahead only when no past verb governs it and it is not
+# negated ("said he couldn't sleep on Saturday", "could see them on Saturday, he said" look back)
+_PAST_OR_FUTURE_AUX = frozenset({"could"})
 _INTENTION_LEMMAS = frozenset({"plan", "expect", "intend", "aim", "hope", "want", "schedule", "prepare"})
+# "through" bounds a deadline only on a verb of giving time ("has extended loans through January");
+# otherwise it closes a measured period ("up 5 percent through March": a year-to-date total)
+_GRANTING_LEMMAS = frozenset({"extend", "give", "grant", "allow", "lend", "renew", "prolong"})
 _WINDOW = 300  # characters searched either side: sentences longer than this are rare in news
 
 
@@ -71,15 +80,17 @@ class TenseOracle:
         if _AHEAD_BEFORE.search(self.text, max(0, start - 12), start):
             return "future"  # "declared a dividend, payable Dec. 1": the payment is ahead
         prep = _PREP_BEFORE.search(self.text, max(0, start - 25), start)
-        if prep and prep.group(1).lower() == "since":
+        word = prep.group(1).lower() if prep else None
+        if word == "since":
             return "past"  # "since November" always looks back
         found = self._from_parse(start) if self.doc is not None else None
-        if found == "perfect":
+        if found in ("perfect", "granted"):
             # "has given them until 9 a.m. Tuesday": what is given lasts until a deadline ahead;
             # otherwise an active present perfect reports something done by now
-            found = "future" if prep and prep.group(1).lower() != "by" else "past"
+            ahead = word in ("until", "till") or (word == "through" and found == "granted")
+            found = "future" if ahead else "past"
         found = found or self._from_cues(start, end)
-        if prep and found == "present":
+        if word in ("by", "until", "till") and found == "present":
             return "future"  # "wants to cut jobs by early June": a deadline ahead
         return found
 
@@ -99,9 +110,13 @@ class TenseOracle:
             return None
         auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
         lowers = {c.lower_ for c in auxes}
-        if lowers & _FUTURE_AUX:
+        if lowers & (_FUTURE_AUX | _PAST_OR_FUTURE_AUX):
             # a modal perfect looks back ("may have been responsible for a drop on Wednesday")
-            return "past" if "have" in lowers and token.tag_ == "VBN" else "future"
+            if "have" in lowers and token.tag_ == "VBN":
+                return "past"
+            if lowers & _FUTURE_AUX or self._could_look_ahead(token, start):
+                return "future"
+            return "past"
         if token.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):
             return "past"
         if token.tag_ == "VBN" and "had" in lowers:
@@ -109,8 +124,8 @@ class TenseOracle:
         if token.tag_ == "VBN" and lowers & {"has", "have", "'ve", "’ve"} and not any(c.dep_ == "auxpass" for c in auxes):
             # An active present perfect reports something done by now ("has spent much of the
             # winter"); a passive one ("has been scheduled for March") says nothing about the side.
-            return "perfect"
-        if token.tag_ == "VB" and token.head.lower_ in ("plans", "plan", "expects", "hopes", "aims", "wants"):
+            return "granted" if token.lemma_ in _GRANTING_LEMMAS else "perfect"
+        if token.tag_ == "VB" and token.head.lemma_ in _INTENTION_LEMMAS and token.head.tag_ in ("VBZ", "VBP", "NN", "NNS"):
             return "future"
         if token.tag_ == "VB" and "to" in lowers and _under_past_perfect(token):
             return "past"  # "had been scheduled to expire at midnight Friday": a deadline already passed
@@ -119,6 +134,18 @@ class TenseOracle:
         if token.tag_ in ("VBZ", "VBP"):
             return "present"
         return None
+
+    def _could_look_ahead(self, token, start: int) -> bool:
+        """Whether "could" on ``token`` puts it ahead: not negated, and no past verb governs it
+        (its head, or a reporting verb hung on it: "could see them on Saturday, he said"), unless
+        the date is a lower bound ("said he could come as early as Tuesday")."""
+        if any(c.dep_ == "neg" for c in token.children):
+            return False
+        governors = [token.head] if token.dep_ in ("ccomp", "xcomp", "advcl", "conj") else []
+        governors += [c for c in token.children if c.dep_ in ("ccomp", "parataxis")]
+        if any(g.tag_ == "VBD" for g in governors):
+            return bool(_EARLIEST_BEFORE.search(self.text, max(0, start - 20), start))
+        return True
 
     def _from_cues(self, start: int, end: int) -> str:
         text = self.text

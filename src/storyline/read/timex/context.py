@@ -47,6 +47,7 @@ class Context:
     timeml: bool = False  # follow TimeML where it differs from MEANTIME (option timex_convention)
     quarter: Point | None = None  # last quarter stated in the text (a report's period)
     part_year: bool = False  # the report last spoke of "the nine months" / "the six months", not a quarter
+    date_end: int = -1  # where the last date or time found ends ("Jan. 26" before "annually")
 
 
 WS = re.compile(r"\s+")

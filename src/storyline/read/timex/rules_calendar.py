@@ -9,6 +9,8 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from storyline.core.dates import interval
 from storyline.read.numbers import CARDINALS
 from storyline.read.timex.calendar import parse_value, shift
@@ -43,6 +45,8 @@ _COUNT_NOUNS = re.compile(
     r"years|months|days|hours|yards|pounds|dollars|euros|index)\b",
     re.I,
 )
+# a plural noun (not a function word such as "was" or "has"): what a number before it counts
+_PLURAL_AFTER = re.compile(r"[^\S\n]+([a-z]{3,}s)\b")
 _NOT_YEAR_BEFORE = frozenset(
     "no. no number flight route room model windows office boeing airbus channel highway interstate "
     "version # rule article section page".split()
@@ -169,9 +173,12 @@ def rule_rel_month(m, ctx, s, e):
         base, anchor = (ctx.ref.day, "REF") if ctx.ref else (ctx.dct, "DCT")
     else:
         base, anchor = ctx.dct, "DCT"
-    if base is None:
-        return Found(s, e, "DATE", f"XXXX-{month:02d}")
     day = day_num(m["d"]) if m["d"] else None
+    if day and (_counted(ctx.text, e) or not _is_day(month, day, base.year if base else 2000)):
+        # "since last May 20 people have died": the number counts; "last Feb. 30": no such day
+        day, e = None, m.end("mon")
+    if base is None:
+        return Found(s, e, "DATE", f"XXXX-{month:02d}-{day:02d}" if day else f"XXXX-{month:02d}")
     # "last Oct. 23": the latest such day before the anchor, as "last October" is the latest month
     key, here = (month, day or 0), (base.month, base.day if day else 0)
     if rel in ("last", "this past", "the previous"):
@@ -180,12 +187,25 @@ def rule_rel_month(m, ctx, s, e):
         y = base.year if key > here else base.year + 1
     else:
         y = base.year
-    if day:
-        try:
-            return Found(s, e, "DATE", date(y, month, day).isoformat(), anchor=anchor)
-        except ValueError:
-            return None
+    if day and _is_day(month, day, y):
+        return Found(s, e, "DATE", date(y, month, day).isoformat(), anchor=anchor)
     return Found(s, e, "DATE", f"{y:04d}-{month:02d}", anchor=anchor)
+
+
+def _counted(text: str, end: int) -> bool:
+    """Whether the number ending at ``end`` counts the noun after it ("20 people", "20 protesters")."""
+    if _COUNT_NOUNS.match(text, end):
+        return True
+    plural = _PLURAL_AFTER.match(text, end)
+    return plural is not None and plural.group(1) not in STOP_WORDS
+
+
+def _is_day(month: int, day: int, year: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def rule_quarter(m, ctx, s, e):

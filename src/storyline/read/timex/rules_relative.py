@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from storyline.read.numbers import CARDINALS
 from storyline.read.timex.calendar import Point, shift
 from storyline.read.timex.context import (
@@ -48,7 +50,7 @@ _RATE_AFTER = re.compile(r"[^\S\n]+(?:a|an|per)[^\S\n]+(?:second|minute|hour|day
 _NOUN_AFTER = re.compile(r"[^\S\n]+[A-Za-z]")  # "the annual meeting", "the annual March for Life"
 # a quantity, with at most one word of what is counted, just before a frequency adverb
 _QUANTITY_BEFORE = re.compile(
-    r"(?:\d%?|%|percent|million|billion|thousand)(?:[^\S\n]+(?!times\b)[a-z]+)?[^\S\n]+$", re.I
+    r"(?P<q>\d%?|%|percent|million|billion|thousand)(?:[^\S\n]+(?P<noun>(?!times\b)[a-z]+))?[^\S\n]+$", re.I
 )
 _RATE_BEFORE = re.compile(r"(?:\d|%|percent|dollars?|euros?|pounds|billion|million|thousand|cents?)\s*$", re.I)
 
@@ -197,9 +199,20 @@ def rule_set(m, ctx, s, e):
 def rule_set_adv(m, ctx, s, e):
     if ctx.timeml and m["adv"] in _FREQUENCY_ADJECTIVES and _NOUN_AFTER.match(ctx.text, e):
         return None  # TimeBank leaves "a quarterly dividend", "the annual meeting" untagged
-    if ctx.timeml and _QUANTITY_BEFORE.search(ctx.text, max(0, s - 30), s):
+    if ctx.timeml and _is_rate(ctx, s):
         return None  # "to rise 8.5% annually", "10,000 units annually": a rate, as "$1.76 a year"
     return Found(s, e, "SET", SET_ADVERBS[m["adv"]])
+
+
+def _is_rate(ctx, s: int) -> bool:
+    """Whether a quantity stands just before the adverb at ``s``, or with only a noun between: not
+    a number that ends a date already found ("on Jan. 26 annually", "in 1998 and annually since")."""
+    q = _QUANTITY_BEFORE.search(ctx.text, max(0, s - 30), s)
+    if q is None:
+        return False
+    if q.end("q") == ctx.date_end:
+        return False
+    return q["noun"] is None or q["noun"].lower() not in STOP_WORDS
 
 
 def rule_duration(m, ctx, s, e):

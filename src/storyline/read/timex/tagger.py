@@ -86,6 +86,8 @@ def tag_timexes(
             TimexAnn(found.start, found.end, text[found.start : found.end], found.type, found.value, found.mod, anchor)
         )
         last_end = found.end
+        if found.type in ("DATE", "TIME"):
+            ctx.date_end = found.end
         if found.type in ("DATE", "TIME") and found.mod is None:
             point = parse_value(found.value)
             if point is not None:
