@@ -352,8 +352,8 @@ def _participle_state(t: Token) -> Predicate | None:
     an attitude, a state or a saying ('a *related* case', 'the *proposed* plan'). Nor before a noun
     of a happening: the participle then says what kind of happening it is ('an *armed* robbery').
     (A comparative never gets here: 'bigger' is no verb's form, 'lower' is the verb itself.)
-    WordNet's adjectives are not in the shipped table, so 'a *married* couple', 'a *retired*
-    teacher' (adjectives with senses of their own) still read as happenings."""
+    'A *married* couple', 'a *retired* teacher' still read as happenings: WordNet lists them as
+    adjectives, but 'escaped' and 'slain' too, so that list cannot tell them apart."""
     if t.dep_ != "amod" or t.lower_.endswith("ing") or is_hedge_word(t.lower_):
         return None
     if words.is_event_noun(_lemma(t.head), senses=1):  # first sense: 'a damaged building' is a thing

@@ -369,15 +369,14 @@ def _link_people(people: list[ArticleEntity], link: _Linker,
 def _link_holders(held: list[ArticleEntity], link: _Linker) -> None:
     """Unnamed holders of one role, one person: of the gender most of them have, when at least
     twice as many have it as the other; with no such gender, only holders of one gender join
-    each other. A holder of the other gender is a misreading, or someone else: doubtful; so is a
-    gender fewer than twice read, that holders of unknown gender join (it says too little of who they are)."""
+    each other. A holder of the other gender is a misreading, or someone else: doubtful. Holders of
+    unknown gender take the main gender only when at least two holders have it."""
     count = Counter(e.gender for e in held if e.gender in _BOTH_GENDERS)
     ranked = count.most_common()
     main = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= _DOMINANT * ranked[1][1]) else None
-    if main is not None and count[main] < _DOMINANT and len(held) > count[main]:
-        # One reading of a gender among holders of unknown gender joins them, but is too little to
-        # make the role that gender's: it must not take them to the person the story is about.
-        link.doubtful.update(e.id for e in held if e.gender == main)
+    # One reading of a gender is too little to make holders of unknown gender that gender's (and
+    # so, through it, the person the story is about): they join each other only.
+    spread = main is not None and count[main] >= _DOMINANT
     first: dict[str | None, ArticleEntity] = {}
     for e in held:
         gender = e.gender if e.gender in _BOTH_GENDERS else None
@@ -385,7 +384,8 @@ def _link_holders(held: list[ArticleEntity], link: _Linker) -> None:
             if gender not in {None, main}:
                 link.doubtful.add(e.id)
                 continue
-            gender = main
+            if spread or gender is not None:
+                gender = main
         elif gender is None and ranked:
             continue
         if gender in first:
