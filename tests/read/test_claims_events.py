@@ -388,15 +388,42 @@ def test_a_participle_before_a_noun_heads_a_claim_keyed_on_its_verb():
     assert {c.predicate for c in find_claims(doc)} == {"hunt", "slay"}
     # The claim is the participle with the noun it tells of: 'escaped inmate', not 'escaped'.
     assert (escaped.text, escaped.object_text) == ("escaped inmate", "inmate")
+    # ... whichever tag the tagger gave the participle.
+    doc = _doc(spec.replace("escaped/ADJ/JJ", "escaped/VERB/VBN"), ["police", "hunt", "the", "escape", "inmate", "."])
+    escaped = next(c for c in find_claims(doc) if _pred(doc, c) == "escaped")
+    assert (escaped.predicate, escaped.text, escaped.object_text) == ("escape", "escaped inmate", "inmate")
+
+
+def test_a_participle_before_a_noun_of_a_happening_says_what_kind_it_is_and_heads_no_claim():
+    # "Police hunted the armed robbery suspects" is no arming: 'armed robbery' is a kind of robbery.
+    spec = ("Police/NOUN/NNS/nsubj/1 investigated/VERB/VBD/ROOT/- an/DET/DT/det/4 armed/ADJ/JJ/amod/4 "
+            "robbery/NOUN/NN/dobj/1 ./PUNCT/./punct/1")
+    doc = _doc(spec, ["police", "investigate", "an", "armed", "robbery", "."])
+    assert {c.predicate for c in find_claims(doc)} == {"investigate", "robbery"}
+    # The same participle before a noun of a person or thing tells a happening of it.
+    doc = _doc(spec.replace("robbery/NOUN", "man/NOUN"), ["police", "investigate", "an", "armed", "man", "."])
+    assert {c.predicate for c in find_claims(doc)} == {"investigate", "arm"}
+
+
+def test_a_participle_after_its_noun_takes_the_noun_as_object_not_its_own_words():
+    # "Police questioned the man arrested yesterday": the man was arrested; the object is 'man',
+    # though the claim's words ('arrested yesterday') do not hold it.
+    spec = ("Police/NOUN/NNS/nsubj/1 questioned/VERB/VBD/ROOT/- the/DET/DT/det/3 man/NOUN/NN/dobj/1 "
+            "arrested/VERB/VBN/acl/3 yesterday/NOUN/NN/npadvmod/4 ./PUNCT/./punct/1")
+    doc = _doc(spec, ["police", "question", "the", "man", "arrest", "yesterday", "."])
+    arrested = next(c for c in find_claims(doc) if c.predicate == "arrest")
+    assert arrested.object_text == "man"
 
 
 def test_an_adjective_that_is_no_participle_of_an_event_verb_heads_no_claim():
     # 'dead', 'unknown' are no verb's participles; 'known' is a verb of knowing (an attitude, no
     # happening); 'following' and 'leading' (present participles) rank or place the noun.
-    # 'left' is a noun of a place too ('the left knee'); 'bigger' a comparative.
-    for word, lemma in [("dead", "dead"), ("unknown", "unknown"), ("known", "know"), ("following", "follow"),
-                        ("leading", "lead"), ("left", "left"), ("bigger", "big")]:
-        spec = (f"Police/NOUN/NNS/nsubj/1 hunted/VERB/VBD/ROOT/- the/DET/DT/det/4 {word}/ADJ/JJ/amod/4 "
+    # 'left' is a noun of a place too ('the left knee'); a comparative is no verb's form ('bigger')
+    # or the verb itself ('lower'), whatever its tag.
+    for word, lemma, tag in [("dead", "dead", "JJ"), ("unknown", "unknown", "JJ"), ("known", "know", "JJ"),
+                             ("following", "follow", "JJ"), ("leading", "lead", "JJ"), ("left", "left", "JJ"),
+                             ("bigger", "big", "JJR"), ("lower", "low", "JJR")]:
+        spec = (f"Police/NOUN/NNS/nsubj/1 hunted/VERB/VBD/ROOT/- the/DET/DT/det/4 {word}/ADJ/{tag}/amod/4 "
                 "inmate/NOUN/NN/dobj/1 ./PUNCT/./punct/1")
         doc = _doc(spec, ["police", "hunt", "the", lemma, "inmate", "."])
         assert {_pred(doc, c) for c in find_claims(doc)} == {"hunted"}, word

@@ -539,6 +539,26 @@ def test_a_nickname_written_inside_a_full_name_is_no_part_of_it():
     assert len({cast.of[i] for i in ids[:4]}) == 1
     assert cast.of[ids[4]] == cast.of[ids[5]]
     assert cast.of[ids[6]] != cast.of[ids[7]]
+    # ECB+ (CC BY 3.0): the nickname with the surname is a name the person goes by elsewhere.
+    readings, ids = _articles(("Earvin 'Magic' Johnson", {}), ("Magic Johnson", {}), ("Earvin Johnson", {}),
+                              ("Maurice 'Mo' Cheeks", {}), ("Mo Cheeks", {}), ("Maurice Cheeks", {}))
+    cast = build_cast(readings)
+    assert len({cast.of[i] for i in ids[:3]}) == 1
+    assert len({cast.of[i] for i in ids[3:]}) == 1
+    assert cast.of[ids[0]] != cast.of[ids[3]]
+
+
+def test_one_gendered_holder_does_not_give_its_gender_to_the_role_and_the_role_to_the_protagonist():
+    # Three drivers of unknown gender and one read as a woman, in a story about a woman named in
+    # three articles: one reading is not enough to make the drivers women, and so that woman.
+    driver = {"attributes": {"roles": ["driver"], "unnamed": True}}
+    for prefix in ("a", "b", "x", "art", "z", "q", "m", "k"):
+        readings, ids = _story(prefix, *[("Raj Chohan", {"gender": "female"})] * 3,
+                               ("the driver", driver), ("the driver", driver), ("the driver", driver),
+                               ("the driver", {**driver, "gender": "female"}))
+        cast = build_cast(readings)
+        assert all(cast.of[i] != cast.of[ids[0]] for i in ids[3:6]), prefix
+        assert len({cast.of[i] for i in ids[3:6]}) == 1, prefix
 
 
 def test_the_lede_holder_binds_before_the_story_wide_epithets_and_lends_its_epithet():

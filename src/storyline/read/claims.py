@@ -341,18 +341,23 @@ def _resulting_state(t: Token) -> Predicate | None:
 _NOT_HAPPENING_VERBS = frozenset({"verb.cognition", "verb.stative", "verb.emotion", "verb.perception",
                                   "verb.communication"})
 _DEGREE_TAGS = frozenset({"RBR", "RBS"})  # 'more', 'most', 'less', 'least'
-_DEGREE_ADJ_TAGS = frozenset({"JJR", "JJS"})  # 'bigger', 'biggest'
 
 
 def _participle_state(t: Token) -> Predicate | None:
     """The happening a past participle the tagger took for an adjective tells of the noun it
     modifies ('the *escaped* inmate', 'the *slain* teen', '*hacked* sites'): keyed on its verb, as
     'the inmate escaped' is. Not a present participle ('the *following* day', 'a *leading*
-    scorer'), a comparative, a word that is also a noun of a thing or a place ('the *left* knee';
-    a noun of people is the participle used as a noun: 'the slain'), nor a verb whose most frequent
-    sense is an attitude, a state or a saying ('a *related* case', 'the *proposed* plan')."""
-    if t.dep_ != "amod" or t.tag_ in _DEGREE_ADJ_TAGS or t.lower_.endswith("ing") or is_hedge_word(t.lower_):
+    scorer'), a word that is also a noun of a thing or a place ('the *left* knee'; a noun of
+    people is the participle used as a noun: 'the slain'), nor a verb whose most frequent sense is
+    an attitude, a state or a saying ('a *related* case', 'the *proposed* plan'). Nor before a noun
+    of a happening: the participle then says what kind of happening it is ('an *armed* robbery').
+    (A comparative never gets here: 'bigger' is no verb's form, 'lower' is the verb itself.)
+    'A *married* couple', 'a *retired* teacher' still read as happenings: WordNet lists them as
+    adjectives, but 'escaped' and 'slain' too, so that list cannot tell them apart."""
+    if t.dep_ != "amod" or t.lower_.endswith("ing") or is_hedge_word(t.lower_):
         return None
+    if words.is_event_noun(_lemma(t.head), senses=1):  # first sense: 'a damaged building' is a thing
+        return None  # 'an armed robbery', 'a failed bid': a kind of happening, told by the noun
     if words.noun_class(t.lower_) not in (None, "noun.person", "noun.group"):
         return None  # a noun of a thing or place too: 'the *left* knee', 'a *limited* edition'; not 'the slain'
     if any(c.dep_ == "advmod" and c.tag_ in _DEGREE_TAGS for c in t.children):
@@ -993,7 +998,8 @@ def _claim(
     if right <= left:
         left, right = p.i, p.i + 1
     pred = pred or read_predicate(p, lex)
-    modified = pred.pos == "adj" and p.dep_ == "amod" and p.i < p.head.i < hi  # 'the slain teen'
+    # 'the slain teen': the participle with its noun, whichever part of speech the tagger gave it.
+    modified = p.dep_ == "amod" and p.i < p.head.i < hi
     if modified:
         right = max(right, p.head.i + 1)
     span = doc[left:right]

@@ -53,6 +53,7 @@ from storyline.reconcile.names import (
     is_org_name,
     is_proper_name,
     name_tokens,
+    nickname_name_forms,
     outlet_key,
     outlet_matches,
 )
@@ -191,7 +192,9 @@ def _proper_names(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
 def _name_parts(name: str, aliases: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], str | None]:
     """A person's proper names of two words or more, as tokens, and, when it has none, its first
     one-word name: what the name rules index (memoised by the names, as :func:`_proper_names`)."""
-    toks = [name_tokens(n) for n in _proper_names(name, aliases)]
+    names = _proper_names(name, aliases)
+    # "Earvin 'Magic' Johnson" is "Earvin Johnson" and "Magic Johnson" both.
+    toks = [name_tokens(n) for n in names] + [f for n in names for f in nickname_name_forms(n)]
     fulls = tuple(t for t in toks if len(t) >= 2)
     return fulls, None if fulls else next((t[0] for t in toks if len(t) == 1), None)
 
@@ -366,10 +369,14 @@ def _link_people(people: list[ArticleEntity], link: _Linker,
 def _link_holders(held: list[ArticleEntity], link: _Linker) -> None:
     """Unnamed holders of one role, one person: of the gender most of them have, when at least
     twice as many have it as the other; with no such gender, only holders of one gender join
-    each other. A holder of the other gender is a misreading, or someone else: doubtful."""
+    each other. A holder of the other gender is a misreading, or someone else: doubtful. Holders of
+    unknown gender take the main gender only when at least two holders have it."""
     count = Counter(e.gender for e in held if e.gender in _BOTH_GENDERS)
     ranked = count.most_common()
     main = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= _DOMINANT * ranked[1][1]) else None
+    # One reading of a gender is too little to make holders of unknown gender that gender's (and
+    # so, through it, the person the story is about): they join each other only.
+    spread = main is not None and count[main] >= _DOMINANT
     first: dict[str | None, ArticleEntity] = {}
     for e in held:
         gender = e.gender if e.gender in _BOTH_GENDERS else None
@@ -377,7 +384,8 @@ def _link_holders(held: list[ArticleEntity], link: _Linker) -> None:
             if gender not in {None, main}:
                 link.doubtful.add(e.id)
                 continue
-            gender = main
+            if spread or gender is not None:
+                gender = main
         elif gender is None and ranked:
             continue
         if gender in first:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from storyline.read.entities.lexicon import HONORIFICS, NAME_SUFFIXES, nickname_relations
 
-__all__ = ["name_tokens", "is_proper_name", "is_org_name", "given_name_forms", "outlet_key", "outlet_matches", "names_outlet"]
+__all__ = ["name_tokens", "nickname_name_forms", "is_proper_name", "is_org_name", "given_name_forms", "outlet_key", "outlet_matches", "names_outlet"]
 
 # The reader's honorifics and name suffixes, as name keys spell them (lower case, no dot).
 _HONORIFICS = frozenset(h.lower().rstrip(".") for h in HONORIFICS)
@@ -43,6 +43,23 @@ def name_tokens(name: str) -> tuple[str, ...]:
     while toks and toks[-1] in _SUFFIXES:
         toks = toks[:-1]
     return tuple(toks)
+
+
+@lru_cache(maxsize=65536)
+def nickname_name_forms(name: str) -> tuple[tuple[str, ...], ...]:
+    """The names a nickname written inside a full name stands for with the surname:
+    "Earvin 'Magic' Johnson" → (("magic", "johnson"),), as other articles call him "Magic Johnson"."""
+    full = name_tokens(name)
+    if len(full) < 2:
+        return ()
+    forms = []
+    for m in _INNER_NICKNAME_RE.finditer(name):
+        nick = _TOKEN_RE.findall(_fold(m.group()))
+        if nick and nick[0] == "the":  # "Vincent 'The Chin' Gigante" is "Chin Gigante"
+            nick = nick[1:]
+        if nick:
+            forms.append((*nick, full[-1]))
+    return tuple(forms)
 
 
 _PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "me", "him", "her", "them", "its", "their", "our",
