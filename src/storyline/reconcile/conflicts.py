@@ -206,7 +206,8 @@ def _moment(v: ClaimView) -> Moment | None:
         return None
     # A model year ("his 2008 Bentley") or the date of a leading temporal clause ("After telling
     # People in October that ..., Reid checked in") does not date the claim.
-    if "when_model_year" in v.claim.cues or "when_leading_clause" in v.claim.cues:
+    # A dateline ("Posted: Thursday, July 29, 2004 Fred LaRue ... died") dates the report.
+    if {"when_model_year", "when_leading_clause", "when_dateline"}.intersection(v.claim.cues):
         return None
     if v.pclass.startswith("~") and not (t.start < v.claim.end and v.claim.start < t.end):
         return None  # a date the reader took from another clause of the sentence ("... turned himself in at 6")
