@@ -64,9 +64,14 @@ _EXCEPT = re.compile(r"\b(?:no\s*one|nobody|nothing|none|no\s+\w+)\s+else\b|\bno
 _MODEL_YEAR = re.compile(r"^\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
                          r"December)\b)[A-Z]")
 _LEADING_CLAUSE = re.compile(r"^\W*(?:after|before|since|until|when|while|following|once)\b", re.I)
-# A dateline: a line opening on a date with its year, after at most a label ("Published:"), and
-# the lead running on after it on the same line (a capitalised word, no comma).
-_DATELINE_HEAD = re.compile(r"^[^\S\n]*(?:[A-Za-z]+:[^\S\n]*)?$")
+# A dateline: a line opening on a date with its year (or on the clock time after such a date),
+# after at most a label ("Published:"), and the lead running on after it on the same line (a
+# capitalised word, no comma).
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+_SP = r"[^\S\n]"  # a space on the same line
+_DATELINE_HEAD = re.compile(
+    rf"^{_SP}*(?:[A-Za-z]+:{_SP}*)?"  # a label: "Published:"
+    rf"(?:(?:{_WEEKDAY}\.?,?{_SP}+)?[A-Z][a-z]+\.?{_SP}+\d{{1,2}},?{_SP}+\d{{4}},?{_SP}+(?:at{_SP}+)?)?$")  # a date before a clock time
 _YEAR = re.compile(r"\b\d{4}\b")
 _WORK_TAIL = re.compile(r"^(?:['’]s\s+|\s+(?:film|movie|album|series|show|novel|book|song|single|season)\b)")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
@@ -106,8 +111,10 @@ def _model_year(text: str, t: Timex) -> bool:
 
 def _dateline(text: str, t: Timex) -> bool:
     line_start = text.rfind("\n", 0, t.start) + 1
-    return bool(_DATELINE_HEAD.match(text[line_start : t.start]) and _YEAR.search(t.text)
-                and re.match(r"[^\S\n]+[A-Z\"“]", text[t.end : t.end + 3]))
+    head = text[line_start : t.start]
+    dated = _YEAR.search(t.text) or (t.type == "TIME" and _YEAR.search(head))
+    return bool(_DATELINE_HEAD.match(head) and dated
+                and re.match(rf"{_SP}+[A-Z\"“]", text[t.end : t.end + 3]))
 
 
 def _work_date(text: str, t: Timex, work_starts: set[int]) -> bool:
