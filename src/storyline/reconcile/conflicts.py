@@ -9,7 +9,10 @@ several claims. Two of its claims **conflict** when they cannot both be true:
 * ``date`` / ``time``: two times of a once-only event that no single moment fits
   (:class:`storyline.core.dates.Moment`: days, weekdays and month-days, then clock times ± 15
   minutes; a night runs into the next morning). ``date`` when the days differ, ``time`` when only
-  the clock does;
+  the clock does. A claim's date from a model year, a leading temporal clause or a dateline (the
+  read stage's ``when_*`` cues) dates something else and is not compared. Two weekdays of undated
+  articles ("on Tuesday" / "on Friday") clash: inside one fact they tell one happening's day;
+  alignment, not this step, decides that two claims are one happening;
 * ``derived_date``: a wedding date implied by an anniversary or a length of marriage that misses a
   stated one;
 * ``place``: two places for the event, neither containing the other as far as the text shows (no
