@@ -130,3 +130,12 @@ def test_a_weekday_told_from_a_date_in_the_same_clause_dates_the_event(nlp):
     doc, claims = read(nlp, "On March 4, 2015 the mayor was arrested early Sunday on suspicion of fraud.", None)
     [arrest] = on(doc, claims, "arrested")
     assert doc._.sl_timexes[arrest.timex_index].value == "2015-03-01"
+
+
+def test_a_date_inside_a_leading_adverbial_clause_does_not_date_the_main_claim(nlp):
+    # "After telling reporters in May that ..., X checked into a clinic on Friday": May dates the
+    # telling (the adverbial clause); the check-in is dated by the weekday in its own clause.
+    doc, claims = read(nlp, "After telling reporters in May that he was well, the singer Omar Velt checked into "
+                            "a clinic in Leeds on Friday for an unspecified problem.", None)
+    [check] = on(doc, claims, "checked into")
+    assert doc._.sl_timexes[check.timex_index].text == "Friday"

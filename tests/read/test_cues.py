@@ -97,6 +97,27 @@ def test_a_timex_in_a_leading_temporal_clause_does_not_date_the_claim():
     assert "when_leading_clause" not in _cues(text, when=_timex(text, "October", "XXXX-10"))
 
 
+def test_a_dated_line_opening_on_the_report_s_own_date_does_not_date_the_claim():
+    # A dateline glued to the lead (no line break between them) dates the report, not the death.
+    text = "Ex-aide Ada Brook dies\nPosted: Thursday, July 29, 2004 Ada Brook, a former aide, died on Tuesday."
+    assert "when_dateline" in _cues(text, "Ada Brook, a former aide, died", when=_timex(text, "Thursday, July 29, 2004", "2004-07-29"))
+    text = "Boxer keeps belts\nJuly 08, 2012 Omar Velt stopped Ian Roe in the sixth round."
+    assert "when_dateline" in _cues(text, "Omar Velt stopped Ian Roe", when=_timex(text, "July 08, 2012", "2012-07-08"))
+    text = "Ex-aide Ada Brook dies\nPublished: Tuesday, Dec. 20 2005 12:00 a.m. MST Ada Brook, a former aide, died."
+    assert "when_dateline" in _cues(text, "Ada Brook, a former aide, died",
+                                    when=_timex(text, "12:00 a.m.", "2005-12-20T00:00", type="TIME"))
+    # Not a dateline: the date is told with a preposition, or in the sentence, or has no year.
+    text = "Boxer keeps belts\nOn July 8, 2012 Omar Velt stopped Ian Roe in the sixth round."
+    assert "when_dateline" not in _cues(text, "Omar Velt stopped Ian Roe", when=_timex(text, "July 8, 2012", "2012-07-08"))
+    text = "Boxer keeps belts\nOmar Velt stopped Ian Roe on July 8, 2012 in the sixth round."
+    assert "when_dateline" not in _cues(text, "Omar Velt stopped Ian Roe", when=_timex(text, "July 8, 2012", "2012-07-08"))
+    text = "Ex-aide Ada Brook dies\nOn Dec. 20, 2005 at 6 p.m. Ada Brook, a former aide, died."
+    assert "when_dateline" not in _cues(text, "Ada Brook, a former aide, died",
+                                        when=_timex(text, "6 p.m.", "2005-12-20T18:00", type="TIME"))
+    text = "Boxer keeps belts\nTuesday Omar Velt stopped Ian Roe in the sixth round."
+    assert "when_dateline" not in _cues(text, "Omar Velt stopped Ian Roe", when=_timex(text, "Tuesday", "2012-07-03"))
+
+
 def test_a_date_right_before_a_work_dates_the_work():
     text = "they met on the set of 2010\u2019s Night Harbor"
     assert "when_work_date" in _cues(text, when=_timex(text, "2010", "2010"))

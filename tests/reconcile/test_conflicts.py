@@ -227,12 +227,16 @@ def test_two_days_of_one_event_conflict():
     assert x.kind == "date" and "Tuesday" in x.reason and "Friday" in x.reason
 
 
-def test_a_year_naming_a_model_or_a_leading_clause_does_not_date_the_event():
+def test_a_model_year_a_leading_clause_or_a_dateline_does_not_date_the_event():
     assert not _dated("he was driving his 2008 Bentley at 1:30 a.m.", "2008", "2008",
                       "he was stopped on the highway in 2009", "2009", "2009", predicate="drive", cues1=("when_model_year",))
     assert not _dated("After telling reporters in October that she was fine, the singer checked into rehab",
                       "XXXX-10", "October", "the singer checked into rehab in December", "XXXX-12", "December",
                       predicate="check", cues1=("when_leading_clause",))
+    # A dateline dates the report: a death posted on Thursday may have been on Wednesday.
+    assert not _dated("Thursday, July 29, 2004 Ada Brook, a former aide, died", "2004-07-29", "Thursday, July 29, 2004",
+                      "Ada Brook died on Tuesday, July 27, 2004", "2004-07-27", "Tuesday, July 27, 2004",
+                      predicate="die", cues1=("when_dateline",))
 
 
 def test_a_state_has_no_date_to_contradict():

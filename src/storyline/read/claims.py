@@ -680,17 +680,25 @@ class _Index:
         inside = [k for k in range(left, right) if k in self.timex]
         best = None
         direct: list[int] = []
+        own: list[int] = []
         for k in inside:
-            h, hops, embedded = p.doc[k], 0, False
+            h, hops, embedded, clause = p.doc[k], 0, False, False
             while h.i != p.i and h.head.i != h.i and hops < 12:
                 # A clause modifying a noun ("the pair, who met in 2009, were separating") dates
                 # its own event, not the claim's.
                 embedded = embedded or h.dep_ in ("relcl", "acl")
+                # A verb between the date and the predicate heads a clause of its own ("After
+                # telling People in October that ..., Reid checked in on Friday"): its date is
+                # that verb's unless the predicate's own clause gives none.
+                clause = clause or (h.i != k and h.pos_ in ("VERB", "AUX"))
                 h, hops = h.head, hops + 1
             if h.i == p.i and not embedded and self.timex[k] not in direct:
                 direct.append(self.timex[k])
+                if not clause:
+                    own.append(self.timex[k])
             if not embedded:
                 best = best if best is not None else self.timex[k]
+        direct = own or direct
         if direct:
             # "On February 4, 2009, X was arrested early Sunday": the weekday, told from that date,
             # dates the event; the date is the report's.

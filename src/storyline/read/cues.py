@@ -44,6 +44,9 @@ CLAIM_CUES: dict[str, str] = {
                            "words, up to the claim's timex, hold no comma: the timex dates that clause, not the claim.",
     "when_work_date": "The claim's timex dates a work: right before \"'s <Work>\" ('2010's Black Swan') or 'film', "
                       "'album', ... ('the 2010 film'): a release year, not the date of the event.",
+    "when_dateline": "The claim's timex is a dateline: a date with its year opening a line, after at most a label "
+                     "('Posted: Thursday, July 29, 2004 Fred LaRue ... died'), with the lead running on after it: the "
+                     "date of the report, not of what happened.",
     "context_model_year": "The claim's context time (Claim.context_when) is a model year, as for 'when_model_year'.",
     # Set from the enabled domain packs' word lists (storyline.read.claims_pack); <class> is a pack class.
     "about:<class>": "the claim's words name the pack class as a denial would ('denied the affair'); "
@@ -61,6 +64,15 @@ _EXCEPT = re.compile(r"\b(?:no\s*one|nobody|nothing|none|no\s+\w+)\s+else\b|\bno
 _MODEL_YEAR = re.compile(r"^\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
                          r"December)\b)[A-Z]")
 _LEADING_CLAUSE = re.compile(r"^\W*(?:after|before|since|until|when|while|following|once)\b", re.I)
+# A dateline: a line opening on a date with its year (or on the clock time after such a date),
+# after at most a label ("Published:"), and the lead running on after it on the same line (a
+# capitalised word, no comma).
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+_SP = r"[^\S\n]"  # a space on the same line
+_DATELINE_HEAD = re.compile(
+    rf"^{_SP}*(?:[A-Za-z]+:{_SP}*)?"  # a label: "Published:"
+    rf"(?:(?:{_WEEKDAY}\.?,?{_SP}+)?[A-Z][a-z]+\.?{_SP}+\d{{1,2}},?{_SP}+\d{{4}},?{_SP}+(?:at{_SP}+)?)?$")  # a date before a clock time
+_YEAR = re.compile(r"\b\d{4}\b")
 _WORK_TAIL = re.compile(r"^(?:['’]s\s+|\s+(?:film|movie|album|series|show|novel|book|song|single|season)\b)")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
 _OPENS_ON_PRONOUN = re.compile(r"^\W*(?:it|they|this|that|these|those|he|she)\b", re.I)
@@ -95,6 +107,14 @@ def _passive_denial(claim_text: str) -> bool:
 
 def _model_year(text: str, t: Timex) -> bool:
     return bool(re.fullmatch(r"\d{4}", t.text.strip()) and _MODEL_YEAR.match(text[t.end : t.end + 30]))
+
+
+def _dateline(text: str, t: Timex) -> bool:
+    line_start = text.rfind("\n", 0, t.start) + 1
+    head = text[line_start : t.start]
+    dated = _YEAR.search(t.text) or (t.type == "TIME" and _YEAR.search(head))
+    return bool(_DATELINE_HEAD.match(head) and dated
+                and re.match(rf"{_SP}+[A-Z\"“]", text[t.end : t.end + 3]))
 
 
 def _work_date(text: str, t: Timex, work_starts: set[int]) -> bool:
@@ -136,6 +156,8 @@ def claim_cues(text: str, start: int, end: int, when: Timex | None, context: Tim
             found.add("when_leading_clause")
         if _work_date(text, when, work_starts):
             found.add("when_work_date")
+        if _dateline(text, when):
+            found.add("when_dateline")
     if context is not None and _model_year(text, context):
         found.add("context_model_year")
     return tuple(name for name in CLAIM_CUES if name in found)

@@ -9,7 +9,10 @@ several claims. Two of its claims **conflict** when they cannot both be true:
 * ``date`` / ``time``: two times of a once-only event that no single moment fits
   (:class:`storyline.core.dates.Moment`: days, weekdays and month-days, then clock times ± 15
   minutes; a night runs into the next morning). ``date`` when the days differ, ``time`` when only
-  the clock does;
+  the clock does. A claim's date from a model year, a leading temporal clause or a dateline (the
+  read stage's ``when_*`` cues) dates something else and is not compared. Two weekdays of undated
+  articles ("on Tuesday" / "on Friday") clash: inside one fact they tell one happening's day;
+  alignment, not this step, decides that two claims are one happening;
 * ``derived_date``: a wedding date implied by an anniversary or a length of marriage that misses a
   stated one;
 * ``place``: two places for the event, neither containing the other as far as the text shows (no
@@ -206,7 +209,8 @@ def _moment(v: ClaimView) -> Moment | None:
         return None
     # A model year ("his 2008 Bentley") or the date of a leading temporal clause ("After telling
     # People in October that ..., Reid checked in") does not date the claim.
-    if "when_model_year" in v.claim.cues or "when_leading_clause" in v.claim.cues:
+    # A dateline ("Posted: Thursday, July 29, 2004 Fred LaRue ... died") dates the report.
+    if {"when_model_year", "when_leading_clause", "when_dateline"}.intersection(v.claim.cues):
         return None
     if v.pclass.startswith("~") and not (t.start < v.claim.end and v.claim.start < t.end):
         return None  # a date the reader took from another clause of the sentence ("... turned himself in at 6")
