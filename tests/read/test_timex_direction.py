@@ -151,6 +151,8 @@ def test_a_total_through_a_month_looks_back(text):
         ("He said he couldn't sleep on Saturday.", "Saturday", "1999-04-17"),
         ("Rescuers could see the survivors on Saturday, he said.", "Saturday", "1999-04-17"),
         ("Police said they could not reach him on Sunday.", "Sunday", "1999-04-18"),
+        # an active perfect with nothing given or kept reports what is done by now
+        ("He has lived there through March.", "March", "1999-03"),
     ],
 )
 def test_timeml_past_clauses_through_the_parse(text, span, value):
@@ -181,6 +183,11 @@ def test_could_not_looks_back_from_cue_words():
         ("He said he could come on Saturday.", "Saturday", "1999-04-24"),
         # "could not ... before Thursday": Thursday is the earliest time, ahead
         ("Forecasters said the storm could not reach the coast before Thursday.", "Thursday", "1999-04-22"),
+        ("He said they couldn't meet until Thursday.", "Thursday", "1999-04-22"),
+        # a measured change in another clause closes no period of this one
+        ("Sales rose 5 percent in the quarter, and the promotion runs through Sunday.", "Sunday", "1999-04-25"),
+        # what a perfect keeps or gives (its object) lasts through a date ahead
+        ("The government has extended the deadline through Friday.", "Friday", "1999-04-23"),
     ],
 )
 def test_timeml_future_clauses_through_the_parse(text, span, value):
