@@ -339,3 +339,19 @@ def test_an_undated_relative_month_with_a_day_keeps_the_day(convention):
     assert found("He was shot last Oct. 23 at his home.", None) == {"last Oct. 23": "XXXX-10-23"}
     assert found("He was shot last Feb. 30 at his home.", None) == {"last Feb.": "XXXX-02"}
     assert found("He was shot last Feb. 30 at his home.", date(1999, 4, 19)) == {"last Feb.": "1999-02"}
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+def test_a_relative_month_with_a_leap_day_checks_the_resolved_year(convention):
+    """TimeML 1.2.1 / TIDES: "last Feb. 29" said on 2001-01-10 is 2000-02-29 (a leap year), although
+    2001, the publication year, has no Feb. 29: the day is checked in the year it resolves to."""
+    found = {t.text: t.value for t in tag_timexes("The vote was held last Feb. 29.", date(2001, 1, 10), convention=convention)}
+    assert found == {"last Feb. 29": "2000-02-29"}
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+def test_a_plural_scale_word_after_a_relative_month_leaves_the_day(convention):
+    """TimeML 1.2.1: in "Since last May 20 thousands have marched" the number is the day ("thousands"
+    is a number word, not a noun it counts): the timex is "last May 20" (1998-05-20)."""
+    found = {t.text: t.value for t in tag_timexes("Since last May 20 thousands have marched.", date(1999, 4, 19), convention=convention)}
+    assert found == {"last May 20": "1998-05-20"}

@@ -361,3 +361,10 @@ def test_a_singular_unit_long_lasts_one_unit_and_a_count_per_unit_is_a_rate():
         "decades-long": ("DURATION", "PXDE"),
     }
     assert tags("Guards stay 24 hours a day, for two weeks.") == {"two weeks": ("DURATION", "P2W")}
+
+
+def test_a_comparative_after_a_quantity_before_a_frequency_adverb_is_a_rate_under_timeml():
+    """TimeML (as TimeBank annotates rates): "$300 million more annually" and "40 million less
+    annually" are amounts per year, not recurring times; "more"/"less" stand where a noun would."""
+    assert tags("The plan would cost $300 million more annually.") == {}
+    assert tags("The state pays 40 million less annually.") == {}

@@ -151,6 +151,8 @@ def test_a_total_through_a_month_looks_back(text):
         ("He said he couldn't sleep on Saturday.", "Saturday", "1999-04-17"),
         ("Rescuers could see the survivors on Saturday, he said.", "Saturday", "1999-04-17"),
         ("Police said they could not reach him on Sunday.", "Sunday", "1999-04-18"),
+        # an active perfect with nothing given or kept reports what is done by now
+        ("He has lived there through March.", "March", "1999-03"),
     ],
 )
 def test_timeml_past_clauses_through_the_parse(text, span, value):
@@ -164,3 +166,47 @@ def test_could_not_looks_back_from_cue_words():
     "can" ("could not reach him on Sunday"), so it is no cue of the future."""
     assert _value(tag_timexes("Police said they could not reach him on Sunday.", APRIL99), "Sunday") == "1999-04-18"
     assert _value(tag_timexes("Police could not reach him on Sunday.", APRIL99), "Sunday") == "1999-04-18"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # a present or passive verb with "through" and no measured change: a period running ahead
+        ("The exhibit runs through Sunday.", "Sunday", "1999-04-25"),
+        ("The curfew lasts through Sunday.", "Sunday", "1999-04-25"),
+        ("The ceasefire has been extended through Sunday.", "Sunday", "1999-04-25"),
+        ("The deal has been extended through January.", "January", "2000-01"),
+        # speculation reported in the past stays ahead of the telling
+        ("Officials said the vote could come Thursday.", "Thursday", "1999-04-22"),
+        ("The storm could make landfall on Thursday, forecasters said.", "Thursday", "1999-04-22"),
+        ("He said he could come on Saturday.", "Saturday", "1999-04-24"),
+        # "could not ... before Thursday": Thursday is the earliest time, ahead
+        ("Forecasters said the storm could not reach the coast before Thursday.", "Thursday", "1999-04-22"),
+        ("He said they couldn't meet until Thursday.", "Thursday", "1999-04-22"),
+        # a measured change in another clause closes no period of this one
+        ("Sales rose 5 percent in the quarter, and the promotion runs through Sunday.", "Sunday", "1999-04-25"),
+        # what a perfect keeps or gives (its object) lasts through a date ahead
+        ("The government has extended the deadline through Friday.", "Friday", "1999-04-23"),
+    ],
+)
+def test_timeml_future_clauses_through_the_parse(text, span, value):
+    """TimeML 1.2.1 guidelines (anchoring by the governing verb): a present or passive verb runs
+    "through" a date ahead unless a measured change closes a period; "could" + an event verb under a
+    past reporting verb is speculation about what is ahead."""
+    assert _parsed_value(text, APRIL99, span) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The exhibit runs through Sunday.", "Sunday", "1999-04-25"),
+        ("The deal has been extended through January.", "January", "2000-01"),
+        ("He said he couldn't sleep on Saturday.", "Saturday", "1999-04-17"),
+        ("Police couldn't reach him on Sunday.", "Sunday", "1999-04-18"),
+    ],
+)
+def test_through_and_couldnt_from_cue_words(text, span, value):
+    """TimeML 1.2.1 (anchoring by the governing verb), no parse: "through" after a present verb runs
+    ahead as "until" does; "couldn't" is the past of "can't", as "could not" is."""
+    assert _value(tag_timexes(text, APRIL99), span) == value

@@ -21,14 +21,22 @@ What is tagged, and the conventions followed (TimeML / TempEval-3, as annotated 
   "Will Smith") or a participle after a determiner ("the planned stop") is no cue. From the parse (TimeML's
   anchoring by the governing verb): a modal puts what it governs ahead ("will come on Tuesday"),
   a modal perfect behind ("may have been responsible for Wednesday's drop"); "could", also the past
-  of "can", is ahead only when not negated and no past verb governs it ("said he couldn't sleep on
-  Saturday" looks back), or when the date is a lower bound ("said he could come as early as
-  Tuesday"); a present verb of intention is ahead ("On Tuesday, the league plans to hold ..."); an
-  active present perfect with "until"/"till" gives a deadline ahead ("has given them until 9 a.m.
-  Tuesday"), with "through" only on a verb of giving time ("has extended loans through January");
-  otherwise "through March" closes a measured period ("up 5 percent through March" looks back).
+  of "can", is ahead for an event even under a past reporting verb ("officials said the vote could
+  come Thursday"), behind when negated ("said he couldn't sleep on Saturday"; "couldn't" and "could
+  not" alike) or for what one perceives or knows under a past verb (WordNet verb.perception /
+  verb.cognition: "could see the survivors on Saturday, he said"), ahead again when the date is a
+  lower bound ("as early as Tuesday", "could not reach the coast before Thursday", "couldn't meet
+  until Thursday"); a present verb of intention is ahead ("On Tuesday, the league plans to hold ...").
+  "through" looks back only when a measured change (a percent or points) comes before it in its
+  clause ("up 5 percent through March", "has gained 10 percent through March"); otherwise it
+  bounds what runs ahead as "until" does ("the exhibit runs through Sunday", "has been extended
+  through January"); an active present perfect looks ahead with "until"/"till" ("has given them
+  until 9 a.m. Tuesday") and with "through" when it has an object, what is given or kept ("has
+  extended loans through January"), else reports what is done ("has lived there through March").
   "last Oct. 23" is that day, the latest before publication (XXXX-10-23 with no publication date);
-  in "since last May 20 people" the number counts people, and the timex is "last May".
+  the day must exist in the year resolved ("last Feb. 29" said in January 2001 is 2000-02-29);
+  in "since last May 20 people" the number counts people, and the timex is "last May"; a plural
+  number word does not ("since last May 20 thousands have marched": "last May 20").
   Anaphoric ones ("a year
   later", "the following month", "the same day", "days later" = mod AFTER) are computed from
   the last calendar date in the text (anchor "t<i>"), or the publication date if none.
@@ -59,7 +67,7 @@ Conventions (the option ``timex_convention``, component config ``convention``). 
 - "recent" and "current" are PAST_REF / PRESENT_REF; "soon" is not tagged (TimeBank tags it in
   fewer than a third of its uses).
 - Frequency adjectives before a noun ("a quarterly dividend", "the annual meeting") and rates ("$1.76
-  a year", "700 seats a week", "to rise 8.5% annually") are not tagged; "annually", "every week",
+  a year", "700 seats a week", "to rise 8.5% annually", "$300 million more annually") are not tagged; "annually", "every week",
   "weekly" said of an event stay SETs.
 - "the nine months" (a report's period) and "the early 1980s" include the article; "the past year"
   is last year.

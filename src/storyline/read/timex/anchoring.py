@@ -13,6 +13,8 @@ import re
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
+from storyline.core.words import verb_class
+
 __all__ = ["TenseOracle"]
 
 # Irregular past forms (regular ones end in -ed).
@@ -23,15 +25,15 @@ _PAST = ("was|were|had|did|said|told|took|made|met|saw|began|came|went|left|fell
 _CUES = re.compile(
     r"(?i:\b(?P<future>will|won[’']t|shall|going\s+to|plans?\s+to|planned\s+to|expected\s+to|"
     r"expects?\s+to|scheduled\s+to|set\s+to|due\s+to|is\s+to|are\s+to|aims?\s+to|intends?\s+to|"
-    r"would|should|could(?!\s+not\b)|(?-i:may)|might|must|can|to\s+be|"  # "May" is a month
+    r"would|should|could(?!\s+not\b|n[’']t)|(?-i:may)|might|must|can|to\s+be|"  # "May" is a month
     # "to" + verb: an intention or plan ("wants to eliminate ... by June"). The verb is in lower
     # case: "spoke to Daily Lumen", "talked to Red Carpet Daily" name an outlet, not a plan.
     r"to\s+(?!(?:the|a|an|its|his|her|their|our|my|your|this|that|these|those|be)\b)(?-i:[a-z]{3,}))\b"
     r"|(?P<future2>[’']ll)\b"
     r"|\b(?P<present>is|are|has|have|does|do)\b"
     # a participle after "be"/"been" is passive, not past ("will be signed")
-    # "could not", the past of "cannot" ("could not reach him on Sunday")
-    rf"|(?<!\bbe\s)(?<!\bbeen\s)\b(?P<past>could\s+not|{_PAST}|\w{{2,}}ed)\b)"
+    # "could not" / "couldn't", the past of "cannot" ("could not reach him on Sunday")
+    rf"|(?<!\bbe\s)(?<!\bbeen\s)\b(?P<past>could\s+not|couldn[’']t|{_PAST}|\w{{2,}}ed)\b)"
 )
 # "remain closed", "has announced": an adjective or a perfect; "the planned stop": an adjective.
 _NOT_TENSE_BEFORE = re.compile(
@@ -40,19 +42,25 @@ _NOT_TENSE_BEFORE = re.compile(
 )
 _PREP_BEFORE = re.compile(r"(?i:\b(since|by|until|till|through)\s+(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?)$")
 _AHEAD_BEFORE = re.compile(r"(?i:\bpayable\s+)$")
-# a lower bound on when something may yet happen ("could come as early as Tuesday")
-_EARLIEST_BEFORE = re.compile(r"(?i:\bas\s+(?:early|soon)\s+as\s+)$")
+# a lower bound on when something may yet happen ("could come as early as Tuesday", "could not
+# reach the coast before Thursday")
+_EARLIEST_BEFORE = re.compile(r"(?i:\b(?:as\s+(?:early|soon)\s+as|before)\s+)$")
+# ... and negated, a deadline is one too ("said they couldn't meet until Thursday")
+_NOT_UNTIL_BEFORE = re.compile(r"(?i:\b(?:until|till)\s+)$")
+# a measured change before "through" in its clause closes a period that looks back ("up 5 percent
+# through March", "has gained 10 points through March"): a year-to-date total
+_MEASURED_CHANGE = re.compile(r"(?i:\d[\d,.]*\s*(?:%|percent\b|percentage\s+points?\b|points?\b))")
+_CLAUSE_START = re.compile(r"[.!?;]\s|\n|,\s+(?:and|but|while)\s")  # without a parse
 _SENT_END = re.compile(r"[.!?]\s|\n")
 _SENT_START = re.compile(r"(?:[.!?:]\s+|\n\s*|^)[“\"‘'(]?$")
 # a modal puts what it governs ahead of the telling ("will come on Tuesday", "may come on Tuesday")
 _FUTURE_AUX = frozenset({"will", "wo", "'ll", "’ll", "shall", "might", "may", "can", "should", "must"})
-# ... but "could" is also the past of "can": ahead only when no past verb governs it and it is not
-# negated ("said he couldn't sleep on Saturday", "could see them on Saturday, he said" look back)
-_PAST_OR_FUTURE_AUX = frozenset({"could"})
+# ... but "could" is also the past of "can" (see TenseOracle._could_look_ahead)
+_PAST_OR_FUTURE_AUX = "could"
+# what one could or could not perceive or know is told of the past ("could see them on Saturday,
+# he said"); an event one could do is speculation about what is ahead ("said the vote could come")
+_EXPERIENCE_CLASSES = frozenset({"verb.perception", "verb.cognition"})
 _INTENTION_LEMMAS = frozenset({"plan", "expect", "intend", "aim", "hope", "want", "schedule", "prepare"})
-# "through" bounds a deadline only on a verb of giving time ("has extended loans through January");
-# otherwise it closes a measured period ("up 5 percent through March": a year-to-date total)
-_GRANTING_LEMMAS = frozenset({"extend", "give", "grant", "allow", "lend", "renew", "prolong"})
 _WINDOW = 300  # characters searched either side: sentences longer than this are rare in news
 
 
@@ -83,18 +91,22 @@ class TenseOracle:
         word = prep.group(1).lower() if prep else None
         if word == "since":
             return "past"  # "since November" always looks back
+        if word == "through" and self._measured_before(start):
+            return "past"  # "up 5 percent through March": a total over a period already closed
         found = self._from_parse(start) if self.doc is not None else None
-        if found in ("perfect", "granted"):
-            # "has given them until 9 a.m. Tuesday": what is given lasts until a deadline ahead;
-            # otherwise an active present perfect reports something done by now
-            ahead = word in ("until", "till") or (word == "through" and found == "granted")
+        if found in ("perfect", "perfect-object"):
+            # "has given them until 9 a.m. Tuesday", "has extended loans through January": what is
+            # given or kept lasts until a deadline ahead; otherwise an active present perfect
+            # reports something done by now ("has lived there through March")
+            ahead = word in ("until", "till") or (word == "through" and found == "perfect-object")
             found = "future" if ahead else "past"
         found = found or self._from_cues(start, end)
-        if word in ("by", "until", "till") and found == "present":
+        if word in ("by", "until", "till", "through") and found == "present":
             return "future"  # "wants to cut jobs by early June": a deadline ahead
         return found
 
-    def _from_parse(self, start: int) -> str | None:
+    def _governing_verb(self, start: int):
+        """The verb the expression at ``start`` hangs from in the parse, or None."""
         doc = self.doc
         if doc is None or not len(doc) or not doc.has_annotation("DEP"):
             return None
@@ -106,11 +118,15 @@ class TenseOracle:
             if token.pos_ in ("VERB", "AUX") or token.head is token:
                 break
             token = token.head
-        if token.pos_ not in ("VERB", "AUX"):
+        return token if token.pos_ in ("VERB", "AUX") else None
+
+    def _from_parse(self, start: int) -> str | None:
+        token = self._governing_verb(start)
+        if token is None:
             return None
         auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
         lowers = {c.lower_ for c in auxes}
-        if lowers & (_FUTURE_AUX | _PAST_OR_FUTURE_AUX):
+        if lowers & _FUTURE_AUX or _PAST_OR_FUTURE_AUX in lowers:
             # a modal perfect looks back ("may have been responsible for a drop on Wednesday")
             if "have" in lowers and token.tag_ == "VBN":
                 return "past"
@@ -124,7 +140,7 @@ class TenseOracle:
         if token.tag_ == "VBN" and lowers & {"has", "have", "'ve", "’ve"} and not any(c.dep_ == "auxpass" for c in auxes):
             # An active present perfect reports something done by now ("has spent much of the
             # winter"); a passive one ("has been scheduled for March") says nothing about the side.
-            return "granted" if token.lemma_ in _GRANTING_LEMMAS else "perfect"
+            return "perfect-object" if any(c.dep_ in ("dobj", "dative") for c in token.children) else "perfect"
         if token.tag_ == "VB" and token.head.lemma_ in _INTENTION_LEMMAS and token.head.tag_ in ("VBZ", "VBP", "NN", "NNS"):
             return "future"
         if token.tag_ == "VB" and "to" in lowers and _under_past_perfect(token):
@@ -136,16 +152,36 @@ class TenseOracle:
         return None
 
     def _could_look_ahead(self, token, start: int) -> bool:
-        """Whether "could" on ``token`` puts it ahead: not negated, and no past verb governs it
-        (its head, or a reporting verb hung on it: "could see them on Saturday, he said"), unless
-        the date is a lower bound ("said he could come as early as Tuesday")."""
+        """Whether "could" on ``token`` puts it ahead. A lower bound always does ("said he could
+        come as early as Tuesday", "could not reach the coast before Thursday"). Negated, it is
+        the past of "cannot" ("said he couldn't sleep on Saturday"). Under a past verb (its head,
+        or a reporting verb hung on it) it is the past of "can" only for what one perceives or
+        knows ("could see them on Saturday, he said"); an event is speculation ahead ("officials
+        said the vote could come Thursday")."""
+        if _EARLIEST_BEFORE.search(self.text, max(0, start - 20), start):
+            return True
         if any(c.dep_ == "neg" for c in token.children):
-            return False
+            return bool(_NOT_UNTIL_BEFORE.search(self.text, max(0, start - 10), start))
         governors = [token.head] if token.dep_ in ("ccomp", "xcomp", "advcl", "conj") else []
         governors += [c for c in token.children if c.dep_ in ("ccomp", "parataxis")]
         if any(g.tag_ == "VBD" for g in governors):
-            return bool(_EARLIEST_BEFORE.search(self.text, max(0, start - 20), start))
+            return verb_class(token.lemma_) not in _EXPERIENCE_CLASSES
         return True
+
+    def _measured_before(self, start: int) -> bool:
+        """Whether a measured change ("up 5 percent", "gained 10 points") comes before ``start``
+        in its clause: the governing verb's phrase in the parse, else up to a clause break."""
+        lo = max(0, start - _WINDOW)
+        verb = self._governing_verb(start) if self.doc is not None else None
+        if verb is not None:
+            lo = max(lo, verb.left_edge.idx)
+        else:
+            cut = None
+            for cut in _CLAUSE_START.finditer(self.text, lo, start):
+                pass
+            if cut is not None:
+                lo = cut.end()
+        return _MEASURED_CHANGE.search(self.text, lo, start) is not None
 
     def _from_cues(self, start: int, end: int) -> str:
         text = self.text

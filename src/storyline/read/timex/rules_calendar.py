@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.core.dates import interval
-from storyline.read.numbers import CARDINALS
+from storyline.read.numbers import CARDINALS, SCALES
 from storyline.read.timex.calendar import parse_value, shift
 from storyline.read.timex.context import (
     WS,
@@ -174,10 +174,11 @@ def rule_rel_month(m, ctx, s, e):
     else:
         base, anchor = ctx.dct, "DCT"
     day = day_num(m["d"]) if m["d"] else None
-    if day and (_counted(ctx.text, e) or not _is_day(month, day, base.year if base else 2000)):
-        # "since last May 20 people have died": the number counts; "last Feb. 30": no such day
-        day, e = None, m.end("mon")
+    if day and _counted(ctx.text, e):
+        day, e = None, m.end("mon")  # "since last May 20 people have died": the number counts
     if base is None:
+        if day and not _is_day(month, day, 2000):  # a leap year: any Feb. 29 may be meant
+            day, e = None, m.end("mon")
         return Found(s, e, "DATE", f"XXXX-{month:02d}-{day:02d}" if day else f"XXXX-{month:02d}")
     # "last Oct. 23": the latest such day before the anchor, as "last October" is the latest month
     key, here = (month, day or 0), (base.month, base.day if day else 0)
@@ -187,8 +188,10 @@ def rule_rel_month(m, ctx, s, e):
         y = base.year if key > here else base.year + 1
     else:
         y = base.year
-    if day and _is_day(month, day, y):
+    if day and _is_day(month, day, y):  # the year it resolves to: "last Feb. 29" in 2001 is 2000's
         return Found(s, e, "DATE", date(y, month, day).isoformat(), anchor=anchor)
+    if day:
+        e = m.end("mon")  # "last Feb. 30": no such day, the month alone
     return Found(s, e, "DATE", f"{y:04d}-{month:02d}", anchor=anchor)
 
 
@@ -197,7 +200,9 @@ def _counted(text: str, end: int) -> bool:
     if _COUNT_NOUNS.match(text, end):
         return True
     plural = _PLURAL_AFTER.match(text, end)
-    return plural is not None and plural.group(1) not in STOP_WORDS
+    if plural is None or plural.group(1) in STOP_WORDS:
+        return False
+    return plural.group(1)[:-1] not in SCALES  # "20 thousands have marched": a number word, not a noun
 
 
 def _is_day(month: int, day: int, year: int) -> bool:

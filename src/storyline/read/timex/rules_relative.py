@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from storyline.read.numbers import CARDINALS
 from storyline.read.timex.calendar import Point, shift
 from storyline.read.timex.context import (
@@ -48,7 +46,7 @@ _PER_UNIT = re.compile(
 _FREQUENCY_ADJECTIVES = frozenset({"annual", "quarterly", "semiannual", "biannual"})
 _RATE_AFTER = re.compile(r"[^\S\n]+(?:a|an|per)[^\S\n]+(?:second|minute|hour|day|night|week|month|year)\b", re.I)
 _NOUN_AFTER = re.compile(r"[^\S\n]+[A-Za-z]")  # "the annual meeting", "the annual March for Life"
-# a quantity, with at most one word of what is counted, just before a frequency adverb
+# a quantity, with at most one word (what is counted, or "more"/"less"), just before a frequency adverb
 _QUANTITY_BEFORE = re.compile(
     r"(?P<q>\d%?|%|percent|million|billion|thousand)(?:[^\S\n]+(?P<noun>(?!times\b)[a-z]+))?[^\S\n]+$", re.I
 )
@@ -205,14 +203,12 @@ def rule_set_adv(m, ctx, s, e):
 
 
 def _is_rate(ctx, s: int) -> bool:
-    """Whether a quantity stands just before the adverb at ``s``, or with only a noun between: not
-    a number that ends a date already found ("on Jan. 26 annually", "in 1998 and annually since")."""
+    """Whether a quantity stands just before the adverb at ``s``, or with one word between (what is
+    counted, or a comparative: "$300 million more annually"): not a number that ends a date found ("on Jan. 26 annually", "in 1998 and annually since")."""
     q = _QUANTITY_BEFORE.search(ctx.text, max(0, s - 30), s)
     if q is None:
         return False
-    if q.end("q") == ctx.date_end:
-        return False
-    return q["noun"] is None or q["noun"].lower() not in STOP_WORDS
+    return q.end("q") != ctx.date_end
 
 
 def rule_duration(m, ctx, s, e):
