@@ -186,3 +186,18 @@ def test_a_fact_told_with_a_verb_the_reader_took_for_no_happening_joins_an_event
     assert joined[0] is not None and joined[0] == joined[1]  # ... of one event
     alone = reconcile([a_read])
     assert _events_of(alone, stopped) == [None] and not alone.events  # no event of its key: none
+
+
+def test_a_fact_with_no_happening_joins_only_an_event_told_in_its_own_word():
+    # "It's over" (a happening: the marriage ended) shares WordNet's key with every copula; the
+    # copulas of the story do not become that event.
+    from dataclasses import replace
+
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    over = a.claim("It is over", predicate="be over")
+    home = a.claim("she was hardly ever home last year", predicate="be")
+    r = a.build()
+    keyed = tuple(replace(c, event_key="be.v.01", eventive=c.id == over) for c in r.claims)
+    story = reconcile([replace(r, claims=keyed)])
+    ended, copula = _events_of(story, over, home)
+    assert ended is not None and copula is None
