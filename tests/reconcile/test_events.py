@@ -164,3 +164,40 @@ def test_wordnet_kin_words_about_one_person_are_one_event():
     d, march = _told("d1", "Ada Brook", "Ada Brook foiled a raid in March", "foil", when="2024-03", when_text="in March")
     e, june = _told("e1", "Ada Brook", "Ada Brook thwarted a raid in June", "thwart", when="2024-06", when_text="in June")
     assert len(set(_events_of(reconcile([_verbs(d), _verbs(e)]), march, june))) == 2
+
+
+def test_a_fact_told_with_a_verb_the_reader_took_for_no_happening_joins_an_event_of_its_key():
+    # "stopped Tony Ames" reads as an aspectual verb ("stopped talking": no happening of its own),
+    # yet an article tells the stoppage as an event: one key, one happening. Such a fact opens no
+    # event of its own; it joins one its key already has.
+    from dataclasses import replace
+
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    stopped = a.claim("Carl Dunn stopped Tony Ames in the sixth round on Saturday", subject=a.person("Carl Dunn"),
+                      predicate="stop")
+    r = a.build()
+    a_read = replace(r, claims=tuple(replace(c, eventive=False) for c in r.claims))
+    b = ArticleBuilder("b1", "Reuters", "2024-12-04")
+    stoppage = b.claim("the referee waved off the bout, a stoppage that angered the crowd", predicate="stop")
+    story = reconcile([a_read, b.build()])
+    fact_of = {c: f for f in story.facts for c in f.claims}
+    assert fact_of[stopped].id != fact_of[stoppage].id  # two facts ...
+    joined = _events_of(story, stopped, stoppage)
+    assert joined[0] is not None and joined[0] == joined[1]  # ... of one event
+    alone = reconcile([a_read])
+    assert _events_of(alone, stopped) == [None] and not alone.events  # no event of its key: none
+
+
+def test_a_fact_with_no_happening_joins_only_an_event_told_in_its_own_word():
+    # "It's over" (a happening: the marriage ended) shares WordNet's key with every copula; the
+    # copulas of the story do not become that event.
+    from dataclasses import replace
+
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    over = a.claim("It is over", predicate="be over")
+    home = a.claim("she was hardly ever home last year", predicate="be")
+    r = a.build()
+    keyed = tuple(replace(c, event_key="be.v.01", eventive=c.id == over) for c in r.claims)
+    story = reconcile([replace(r, claims=keyed)])
+    ended, copula = _events_of(story, over, home)
+    assert ended is not None and copula is None

@@ -326,8 +326,8 @@ class Fact:
         default=())
     event: str | None = doc(
         "Id of the Event (Story.events) the fact tells of; null for an attribute fact (an age, a count of "
-        "children), a fact told only with light or cognitive predicates ('be', 'have', 'think') and facts stored "
-        "before schema 9.", default=None)
+        "children), a fact told only with light or cognitive predicates ('be', 'have', 'think') unless an "
+        "event of their key is told in their own word (they join it), and facts stored before schema 9.", default=None)
 
 
 @dataclass(frozen=True)
