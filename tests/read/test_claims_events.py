@@ -3,6 +3,7 @@ spans, WordNet meaning, place, and the eventive flag (no domain pack)."""
 
 from __future__ import annotations
 
+import pytest
 from helpers.docs import parsed_doc
 
 from storyline.read.claims import find_claims
@@ -394,15 +395,29 @@ def test_a_participle_before_a_noun_heads_a_claim_keyed_on_its_verb():
     assert (escaped.predicate, escaped.text, escaped.object_text) == ("escape", "escaped inmate", "inmate")
 
 
-def test_a_participle_before_a_noun_of_a_happening_says_what_kind_it_is_and_heads_no_claim():
-    # "Police hunted the armed robbery suspects" is no arming: 'armed robbery' is a kind of robbery.
-    spec = ("Police/NOUN/NNS/nsubj/1 investigated/VERB/VBD/ROOT/- an/DET/DT/det/4 armed/ADJ/JJ/amod/4 "
-            "robbery/NOUN/NN/dobj/1 ./PUNCT/./punct/1")
-    doc = _doc(spec, ["police", "investigate", "an", "armed", "robbery", "."])
-    assert {c.predicate for c in find_claims(doc)} == {"investigate", "robbery"}
+@pytest.mark.parametrize("tag", ["ADJ/JJ", "VERB/VBN"])  # whichever tag the tagger gave the participle
+def test_a_participle_before_a_noun_of_a_happening_says_what_kind_it_is_and_heads_no_claim(tag):
+    # "Police hunted the armed robbery suspects" is no arming: 'armed robbery' is a kind of robbery;
+    # "charged over the attempted murder": no attempt of its own.
+    for word, lemma, noun in [("armed", "arm", "robbery"), ("attempted", "attempt", "murder")]:
+        spec = (f"Police/NOUN/NNS/nsubj/1 investigated/VERB/VBD/ROOT/- an/DET/DT/det/4 {word}/{tag}/amod/4 "
+                f"{noun}/NOUN/NN/dobj/1 ./PUNCT/./punct/1")
+        doc = _doc(spec, ["police", "investigate", "an", lemma, noun, "."])
+        assert {c.predicate for c in find_claims(doc)} == {"investigate", noun}, word
     # The same participle before a noun of a person or thing tells a happening of it.
-    doc = _doc(spec.replace("robbery/NOUN", "man/NOUN"), ["police", "investigate", "an", "armed", "man", "."])
+    doc = _doc(spec.replace("attempted", "armed").replace("murder/NOUN", "man/NOUN"),
+               ["police", "investigate", "an", "arm", "man", "."])
     assert {c.predicate for c in find_claims(doc)} == {"investigate", "arm"}
+
+
+@pytest.mark.parametrize("tag", ["ADJ/JJ", "VERB/VBN"])
+def test_a_participle_of_an_attitude_or_saying_before_a_noun_heads_no_claim(tag):
+    # 'the proposed plan', 'a related case': no proposing or relating happened in the sentence.
+    for word, lemma in [("proposed", "propose"), ("related", "relate")]:
+        spec = (f"Police/NOUN/NNS/nsubj/1 hunted/VERB/VBD/ROOT/- the/DET/DT/det/4 {word}/{tag}/amod/4 "
+                "inmate/NOUN/NN/dobj/1 ./PUNCT/./punct/1")
+        doc = _doc(spec, ["police", "hunt", "the", lemma, "inmate", "."])
+        assert {_pred(doc, c) for c in find_claims(doc)} == {"hunted"}, word
 
 
 def test_a_participle_after_its_noun_takes_the_noun_as_object_not_its_own_words():

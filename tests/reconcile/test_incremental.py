@@ -18,10 +18,12 @@ def _pile(seed: int, stories: int = 4) -> list:
     return [r for s in range(stories) for r in random_corpus(seed * 100 + s)]
 
 
-def _grow(readings: list, rng: random.Random, options: ReconcileOptions | None = None, *, churn: bool = False) -> int:
+def _grow(readings: list, rng: random.Random, options: ReconcileOptions | None = None, *, churn: bool = False,
+          scanned: list | None = None) -> int:
     """Add ``readings`` in a random order, in random batches, to one story reconciled incrementally;
     after each batch the story must equal a full reconcile of the same readings. With ``churn``, an
-    article is now and then taken out, or replaced by a changed reading. Returns the drafts reused."""
+    article is now and then taken out, or replaced by a changed reading. Returns the drafts reused
+    (and appends to ``scanned`` each reconcile's claims whose scan was resumed)."""
     order = list(readings)
     rng.shuffle(order)
     cache, held, reused = ReconcileCache(), [], 0
@@ -41,6 +43,8 @@ def _grow(readings: list, rng: random.Random, options: ReconcileOptions | None =
         story = reconcile(held, options, cache=cache)
         assert story == reconcile(held, options), f"incremental != full after {len(held)} articles"
         reused += cache.stats["drafts_hit"]
+        if scanned is not None:
+            scanned.append(cache.stats["scanned_hit"])
     return reused
 
 
@@ -48,6 +52,12 @@ def _grow(readings: list, rng: random.Random, options: ReconcileOptions | None =
 def test_adding_articles_in_any_order_and_batches_gives_the_full_story(seed):
     reused = _grow(_pile(seed), random.Random(seed))
     assert reused > 0  # the cache was used, not bypassed
+
+
+def test_a_growing_story_resumes_its_facts_scans():
+    scanned = []
+    _grow(_pile(0), random.Random(0), scanned=scanned)
+    assert sum(scanned) > 0  # claims a fact's last scan judged were skipped, not scanned again
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -432,3 +442,77 @@ def test_a_scan_resumed_from_the_last_one_judges_the_sources_as_a_fresh_scan(see
         else:
             similarity = rng.choice([0.3, 0.5, 0.7])
     assert resumed > 0 and changed > 0  # claims were skipped, and a scan resumed earlier than the whole last one
+
+
+
+def test_a_scan_without_relay_lookups_is_not_resumed_by_one_with_them():
+    """A scan given no ``elsewhere`` asks it nothing; one given it must ask it of every relay
+    whose outlet's article has no matching claim, as a fresh scan does."""
+    from storyline.reconcile.align import Cluster
+    from storyline.reconcile.independence import assess, assess_traced
+
+    views = _views(_pile(50, 3))[:65]
+    outlets = sorted({v.outlet for v in views})
+    cluster = Cluster("c", (), views, [], [])
+
+    def elsewhere(key, v):
+        return views[0]
+
+    _, blind = assess_traced(cluster, outlets, 0.5, None)
+    out, trace = assess_traced(cluster, outlets, 0.5, elsewhere, blind)
+    assert out == assess(cluster, outlets, 0.5, elsewhere)
+    assert trace.resumed == 0
+    # The other way: a scan that asked ``elsewhere`` is not resumed without it.
+    out, trace = assess_traced(cluster, outlets, 0.5, None, trace)
+    assert out == assess(cluster, outlets, 0.5, None) and trace.resumed == 0
+
+
+def test_a_resumed_scan_looks_at_the_first_claims_of_an_outlet_only_as_a_fresh_one(monkeypatch):
+    """A relay is matched against the relayed outlet's first ``_WINDOW`` originals in the fact: the
+    resumed scan rebuilds that window from the last one's originals and must stop where it stops."""
+    from storyline.reconcile import independence
+    from storyline.reconcile.align import Cluster
+    from storyline.reconcile.independence import assess, assess_traced
+
+    monkeypatch.setattr(independence, "_WINDOW", 2)
+    plain = [v for v in _views(_pile(50, 3))
+             if v.claim.source.kind not in ("other_media", "anonymous") and not v.claim.source.via][:3]
+    alpha = dataclasses.replace(plain[0].article, id="alpha", outlet="Alpha News")
+    originals = [dataclasses.replace(v, article=alpha, order=(i,), tokens=frozenset({f"w{i}", f"x{i}"}),
+                                     sentence_words=frozenset()) for i, v in enumerate(plain)]
+    v = originals[2]  # the third original says it, beyond the window
+    relay = dataclasses.replace(
+        v, article=dataclasses.replace(alpha, id="beta", outlet="Beta Post"), order=(9,),
+        claim=dataclasses.replace(v.claim, id="relay", source=dataclasses.replace(v.claim.source, via="Alpha News")))
+    outlets = ["Alpha News", "Beta Post"]
+    _, last = assess_traced(Cluster("c", (), originals, [], []), outlets, 0.5)
+    grown = Cluster("c", (), [*originals, relay], [], [])
+    out, trace = assess_traced(grown, outlets, 0.5, None, last)
+    assert trace.resumed == 3
+    fresh = assess(grown, outlets, 0.5)
+    assert out == fresh
+    assert [o for c, o, _ in fresh.echoes if c == "relay"] == [originals[0].claim.id]  # within the window
+
+
+def test_a_scan_trace_is_not_changed_by_changes_to_the_result_it_gave():
+    """The caller owns the Sourcing a scan returns (a draft keeps its echoes): changing it must not
+    change what the next scan resumes from."""
+    from storyline.reconcile.align import Cluster
+    from storyline.reconcile.independence import assess, assess_traced
+
+    views = _views(_pile(50, 3))[:65]
+    outlets = sorted({v.outlet for v in views})
+    cluster = Cluster("c", (), views, [], [])
+    given, last = assess_traced(cluster, outlets, 0.5)
+    assert given.echoes
+    given.echoes[0] = ("changed", None, "changed")
+    given.identity.clear()
+    out, trace = assess_traced(cluster, outlets, 0.5, None, last)
+    assert trace.resumed == len(views) and out == assess(cluster, outlets, 0.5)
+
+
+def _views(readings: list) -> list:
+    from storyline.reconcile.cast import build_cast
+    from storyline.reconcile.features import build_views
+
+    return build_views(readings, build_cast(readings))

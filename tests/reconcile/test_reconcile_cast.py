@@ -548,9 +548,10 @@ def test_a_nickname_written_inside_a_full_name_is_no_part_of_it():
     assert cast.of[ids[0]] != cast.of[ids[3]]
 
 
-def test_one_gendered_holder_does_not_give_its_gender_to_the_role_and_the_role_to_the_protagonist():
+def test_one_gendered_holder_goes_to_the_protagonist_alone_not_with_the_role():
     # Three drivers of unknown gender and one read as a woman, in a story about a woman named in
-    # three articles: one reading is not enough to make the drivers women, and so that woman.
+    # three articles: one reading is not enough to make the drivers women, and so that woman. The
+    # driver read as a woman is, as any unnamed woman of a story about one woman, taken for her.
     driver = {"attributes": {"roles": ["driver"], "unnamed": True}}
     for prefix in ("a", "b", "x", "art", "z", "q", "m", "k"):
         readings, ids = _story(prefix, *[("Raj Chohan", {"gender": "female"})] * 3,
@@ -559,6 +560,7 @@ def test_one_gendered_holder_does_not_give_its_gender_to_the_role_and_the_role_t
         cast = build_cast(readings)
         assert all(cast.of[i] != cast.of[ids[0]] for i in ids[3:6]), prefix
         assert len({cast.of[i] for i in ids[3:6]}) == 1, prefix
+        assert cast.of[ids[6]] == cast.of[ids[0]], prefix
 
 
 def test_the_lede_holder_binds_before_the_story_wide_epithets_and_lends_its_epithet():

@@ -356,20 +356,29 @@ def _participle_state(t: Token) -> Predicate | None:
     adjectives, but 'escaped' and 'slain' too, so that list cannot tell them apart."""
     if t.dep_ != "amod" or t.lower_.endswith("ing") or is_hedge_word(t.lower_):
         return None
-    if words.is_event_noun(_lemma(t.head), senses=1):  # first sense: 'a damaged building' is a thing
-        return None  # 'an armed robbery', 'a failed bid': a kind of happening, told by the noun
     if words.noun_class(t.lower_) not in (None, "noun.person", "noun.group"):
         return None  # a noun of a thing or place too: 'the *left* knee', 'a *limited* edition'; not 'the slain'
-    if any(c.dep_ == "advmod" and c.tag_ in _DEGREE_TAGS for c in t.children):
-        return None  # 'the most prepared person': a quality
     verb = words.lemmatize(t.lower_, "v")
-    if verb is None or verb == t.lower_ or verb in _NOT_EVENTIVE:
-        return None
-    first = words.synsets(verb, "v")[:1]
-    if not first or words.lexname(first[0]) in _NOT_HAPPENING_VERBS:
+    if verb is None or verb == t.lower_ or not _participle_tells_happening(t, verb):
         return None
     key, frame = _meaning(verb, "v")
     return Predicate(t, t, t, t.i, t.i + 1, verb, None, "adj", key, frame, True)
+
+
+def _participle_tells_happening(t: Token, verb: str) -> bool:
+    """Whether a participle modifying a noun tells a happening of it, whichever tag the tagger gave
+    it (adjective: :func:`_participle_state`; past participle: a verb): not before a noun of a
+    happening ('an *armed* robbery', 'the *attempted* murder': it says what kind of happening), not
+    with a degree word ('the most prepared person': a quality), and not of a verb whose most
+    frequent sense is an attitude, a state or a saying ('a *related* case', 'the *proposed* plan')."""
+    if words.is_event_noun(_lemma(t.head), senses=1):  # first sense: 'a damaged building' is a thing
+        return False
+    if any(c.dep_ == "advmod" and c.tag_ in _DEGREE_TAGS for c in t.children):
+        return False
+    if verb in _NOT_EVENTIVE:
+        return False
+    first = words.synsets(verb, "v")[:1]
+    return bool(first) and words.lexname(first[0]) not in _NOT_HAPPENING_VERBS
 
 
 @lru_cache(maxsize=4096)
@@ -933,6 +942,8 @@ def _nested_claims(
                 continue  # a word ("n’t" tagged a verb is none); read from arrays: a Token per word costs more
             t = doc[k]
             if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass") and not is_hedge_word(t.lower_):  # 'her rumored boyfriend'
+                if t.dep_ == "amod" and t.tag_ == "VBN" and not _participle_tells_happening(t, _lemma(t)):
+                    continue
                 pred = read_predicate(t)
                 if pred.eventive or not spans or any(a <= k < b for a, b in spans):
                     cands.append((t, pred))

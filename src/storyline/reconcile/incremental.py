@@ -294,6 +294,12 @@ class Uncached(CastSteps):
         return article_ages(rs, views, cast, at_starts)
 
 
+def _scan_key(c: Cluster) -> tuple:
+    """The key a fact's scan is kept under: its class, people and first claim."""
+    first = min(c.views, key=lambda v: v.order).claim.id if c.views else None
+    return c.pclass, c.participants, first
+
+
 class ReconcileCache(Uncached):
     """What one story's last reconcile computed, for the next (see the module docstring).
 
@@ -306,7 +312,6 @@ class ReconcileCache(Uncached):
         self._old = _Units()
         self._new = _Units()
         self.stats: Counter = Counter()
-        self._scan: tuple | None = None  # the scan key of the draft being made (_sourcing)
 
     def readings(self) -> dict[str, ArticleReading]:
         """The readings the last reconcile was given, by article id (lent to the store's
@@ -471,7 +476,7 @@ class ReconcileCache(Uncached):
                                    self._stance, self._sourcing)
         self._new.drafts.setdefault(key, []).append(_DraftEntry(
             list(c.views), list(c.exemplars), list(c.derived), mine, outlets.outlets, rec.outlets.asked, rec.names,
-            rec.relays, _beyond(rec.bounds, c.views), draft, self._scan))
+            rec.relays, _beyond(rec.bounds, c.views), draft, _scan_key(c)))
         return draft
 
     def _sourcing(self, c: Cluster, outlets: CorpusOutlets, echo_similarity: float,
@@ -479,11 +484,9 @@ class ReconcileCache(Uncached):
         """:func:`storyline.reconcile.independence.assess`, resumed from the last scan of the fact
         with the same class, people and first claim: the views both share in order, whose questions
         (to the corpus's outlets, to the relay lookups) get the same answers, are not scanned again."""
-        first = min(c.views, key=lambda v: v.order).claim.id if c.views else None
-        key = (c.pclass, c.participants, first)
+        key = _scan_key(c)
         out, trace = assess_traced(c, outlets, echo_similarity, relays, self._new.scans.get(key) or self._old.scans.get(key))
         self._new.scans[key] = trace
-        self._scan = key
         self.stats["scanned_hit"] += trace.resumed
         self.stats["scanned_miss"] += len(trace.views) - trace.resumed
         return out

@@ -197,6 +197,7 @@ class ScanTrace:
     with the answer."""
 
     echo_similarity: float
+    asked_elsewhere: bool  # an ``elsewhere`` was given: a scan without one asks no relay lookup
     views: list[ClaimView]
     marks: list[tuple[int, int]]  # before views[i]: (len(originals), len(echoes))
     asked: list[list[tuple]]  # per view: ("named_by"|"matching", key, answer) or ("elsewhere", key, view, answer)
@@ -254,7 +255,8 @@ def _resume_at(last: ScanTrace | None, views: Sequence[ClaimView], echo_similari
     """How many of ``views`` the scan may skip, taking its state from ``last``: the views before the
     first that is not the same object as in ``last``, or whose questions are now answered otherwise
     (the state before a view depends only on the views before it and their answers)."""
-    if last is None or last.echo_similarity != echo_similarity or not last.unique:
+    if last is None or last.echo_similarity != echo_similarity or last.asked_elsewhere != (elsewhere is not None) \
+            or not last.unique:
         return 0
     n = 0
     for was, v, asked in zip(last.views, views, last.asked):
@@ -375,4 +377,6 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
     grades = [out.grade_by[v.claim.id] for v in support]
     out.grade = min(grades, key=lambda g: (GRADE_RANK.get(g, 9), GRADES.index(g) if g in GRADES else 9)) if grades else "unattributed"
     unique = len(out.identity) == len(views)
-    return out, ScanTrace(echo_similarity, views, marks, asked, originals, out, unique, skip)
+    # The trace keeps its own copy: the caller's Sourcing (and a draft's echoes) may be changed.
+    kept = Sourcing(dict(out.identity), dict(out.grade_by), list(out.echoes), out.independent, out.grade)
+    return out, ScanTrace(echo_similarity, elsewhere is not None, views, marks, asked, originals, kept, unique, skip)

@@ -47,18 +47,22 @@ def name_tokens(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def nickname_name_forms(name: str) -> tuple[tuple[str, ...], ...]:
-    """The names a nickname written inside a full name stands for with the surname:
-    "Earvin 'Magic' Johnson" → (("magic", "johnson"),), as other articles call him "Magic Johnson"."""
-    full = name_tokens(name)
-    if len(full) < 2:
+    """The names a nickname written in quotes inside a full name stands for with the words after it:
+    "Earvin 'Magic' Johnson" → (("magic", "johnson"),), as other articles call him "Magic Johnson";
+    "Jose 'Pepe' de la Cruz" → "Pepe de la Cruz". A name in parentheses is no nickname: in
+    "Mary (Smith) Jones" it is a maiden name, and "Smith Jones" no name she goes by."""
+    if len(name_tokens(name)) < 2:
         return ()
     forms = []
     for m in _INNER_NICKNAME_RE.finditer(name):
+        if m.group().lstrip()[0] == "(":
+            continue
         nick = _TOKEN_RE.findall(_fold(m.group()))
         if nick and nick[0] == "the":  # "Vincent 'The Chin' Gigante" is "Chin Gigante"
             nick = nick[1:]
-        if nick:
-            forms.append((*nick, full[-1]))
+        rest = name_tokens(name[m.end():])
+        if nick and rest:
+            forms.append((*nick, *rest))
     return tuple(forms)
 
 
