@@ -366,8 +366,10 @@ def _participle_state(t: Token) -> Predicate | None:
 
 
 def _participle_tells_happening(t: Token, verb: str) -> bool:
-    """Whether a participle modifying a noun tells a happening of it, whichever tag the tagger gave
-    it (adjective: :func:`_participle_state`; past participle: a verb): not before a noun of a
+    """Whether a participle the tagger took for an adjective tells a happening of the noun it
+    modifies (:func:`_participle_state`; one tagged a verb is read as a verb, and left out only when
+    aspectual before a happening, 'the *attempted* murder', so 'the *postponed* election' keeps
+    its claim: the guards here would drop it): not before a noun of a
     happening ('an *armed* robbery', 'the *attempted* murder': it says what kind of happening), not
     with a degree word ('the most prepared person': a quality), and not of a verb whose most
     frequent sense is an attitude, a state or a saying ('a *related* case', 'the *proposed* plan')."""
@@ -942,7 +944,10 @@ def _nested_claims(
                 continue  # a word ("n’t" tagged a verb is none); read from arrays: a Token per word costs more
             t = doc[k]
             if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass") and not is_hedge_word(t.lower_):  # 'her rumored boyfriend'
-                if t.dep_ == "amod" and t.tag_ == "VBN" and not _participle_tells_happening(t, _lemma(t)):
+                if t.dep_ == "amod" and _lemma(t) in _ASPECTUAL and words.is_event_noun(_lemma(t.head), senses=1):
+                    # 'the *attempted* murder', 'a *planned* attack': the phase of the noun's happening, which
+                    # heads its own claim. Only aspectual verbs: a tagged verb's participle before a happening
+                    # is often one of its own ('the *postponed* election', 'the *cancelled* flight').
                     continue
                 pred = read_predicate(t)
                 if pred.eventive or not spans or any(a <= k < b for a, b in spans):
