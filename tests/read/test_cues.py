@@ -182,3 +182,26 @@ def test_the_records_carry_the_readings():
     assert died.quantities[0].when == r.timexes[0].id and not died.quantities[0].past
     assert died.context_when is None and died.cues == ()
     assert bentley.context_when == r.timexes[1].id and bentley.cues == ("context_model_year",)
+
+
+def test_a_timeline_entry_opening_a_line_is_not_a_dateline():
+    # A timeline box: each line opens on the entry's date; only a date to the day near the
+    # publication day can be the report's own dateline.
+    published = date(2009, 6, 1)
+
+    def cues(text, claim, written, value):
+        s = text.index(claim)
+        return claim_cues(text, s, s + len(claim), _timex(text, written, value), None, set(), published)
+
+    text = "Timeline\nMarch 2003 The United States invaded Iraq.\nDec. 13, 2003 U.S. troops captured Saddam Hussein near Tikrit."
+    assert "when_dateline" not in cues(text, "The United States invaded Iraq", "March 2003", "2003-03")
+    assert "when_dateline" not in cues(text, "U.S. troops captured Saddam Hussein", "Dec. 13, 2003", "2003-12-13")
+    text = "Venn quits\nMay 2009 Venn resigned as chief executive, the firm said."
+    assert "when_dateline" not in cues(text, "Venn resigned as chief executive", "May 2009", "2009-05")
+    text = "Venn quits\n2009 Venn resigned as chief executive."
+    assert "when_dateline" not in cues(text, "Venn resigned as chief executive", "2009", "2009")
+    # The report's own date, a day either side of publication, still is one.
+    text = "Venn quits\nMay 31, 2009 Venn resigned as chief executive."
+    assert "when_dateline" in cues(text, "Venn resigned as chief executive", "May 31, 2009", "2009-05-31")
+    text = "Venn quits\nJune 1, 2009 Venn resigned as chief executive."
+    assert "when_dateline" in cues(text, "Venn resigned as chief executive", "June 1, 2009", "2009-06-01")

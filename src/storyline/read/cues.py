@@ -44,7 +44,8 @@ CLAIM_CUES: dict[str, str] = {
                            "words, up to the claim's timex, hold no comma: the timex dates that clause, not the claim.",
     "when_work_date": "The claim's timex dates a work: right before \"'s <Work>\" ('2010's Black Swan') or 'film', "
                       "'album', ... ('the 2010 film'): a release year, not the date of the event.",
-    "when_dateline": "The claim's timex is a dateline: a date with its year opening a line, after at most a label "
+    "when_dateline": "The claim's timex is a dateline: a date given to the day with its year (within a day of the "
+                     "publication date when that is known) opening a line, after at most a label "
                      "('Posted: Thursday, July 29, 2004 Fred LaRue ... died'), with the lead running on after it: the "
                      "date of the report, not of what happened.",
     "context_model_year": "The claim's context time (Claim.context_when) is a model year, as for 'when_model_year'.",
@@ -64,7 +65,7 @@ _EXCEPT = re.compile(r"\b(?:no\s*one|nobody|nothing|none|no\s+\w+)\s+else\b|\bno
 _MODEL_YEAR = re.compile(r"^\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
                          r"December)\b)[A-Z]")
 _LEADING_CLAUSE = re.compile(r"^\W*(?:after|before|since|until|when|while|following|once)\b", re.I)
-# A dateline: a line opening on a date with its year (or on the clock time after such a date),
+# A dateline: a line opening on a date to the day with its year (or on the clock time after such a date),
 # after at most a label ("Published:"), and the lead running on after it on the same line (a
 # capitalised word, no comma).
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
@@ -73,6 +74,7 @@ _DATELINE_HEAD = re.compile(
     rf"^{_SP}*(?:[A-Za-z]+:{_SP}*)?"  # a label: "Published:"
     rf"(?:(?:{_WEEKDAY}\.?,?{_SP}+)?[A-Z][a-z]+\.?{_SP}+\d{{1,2}},?{_SP}+\d{{4}},?{_SP}+(?:at{_SP}+)?)?$")  # a date before a clock time
 _YEAR = re.compile(r"\b\d{4}\b")
+_DAY_VALUE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:T|$)")
 _WORK_TAIL = re.compile(r"^(?:['’]s\s+|\s+(?:film|movie|album|series|show|novel|book|song|single|season)\b)")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
 _OPENS_ON_PRONOUN = re.compile(r"^\W*(?:it|they|this|that|these|those|he|she)\b", re.I)
@@ -109,7 +111,18 @@ def _model_year(text: str, t: Timex) -> bool:
     return bool(re.fullmatch(r"\d{4}", t.text.strip()) and _MODEL_YEAR.match(text[t.end : t.end + 30]))
 
 
-def _dateline(text: str, t: Timex) -> bool:
+def _dateline(text: str, t: Timex, published: date | None) -> bool:
+    # A dateline is the report's own date: given to the day (a timeline's "March 2003" or "2009"
+    # opening a line is an entry's date) and, when the publication day is known, within a day of it.
+    day = _DAY_VALUE.match(t.value or "")
+    if not day:
+        return False
+    if published is not None:
+        try:
+            if abs((date.fromisoformat(day.group(1)) - published).days) > 1:
+                return False
+        except ValueError:
+            return False
     line_start = text.rfind("\n", 0, t.start) + 1
     head = text[line_start : t.start]
     dated = _YEAR.search(t.text) or (t.type == "TIME" and _YEAR.search(head))
@@ -133,9 +146,10 @@ def _work_date(text: str, t: Timex, work_starts: set[int]) -> bool:
 
 
 def claim_cues(text: str, start: int, end: int, when: Timex | None, context: Timex | None,
-               work_starts: set[int]) -> tuple[str, ...]:
+               work_starts: set[int], published: date | None = None) -> tuple[str, ...]:
     """The :data:`CLAIM_CUES` of the claim at ``[start, end)`` of ``text``, anchored to ``when`` and with the
-    context time ``context``; ``work_starts`` are the start offsets of the article's WORK mentions."""
+    context time ``context``; ``work_starts`` are the start offsets of the article's WORK mentions,
+    ``published`` the article's publication day when known."""
     own = text[start:end]
     found = set()
     if _passive_denial(own):
@@ -156,7 +170,7 @@ def claim_cues(text: str, start: int, end: int, when: Timex | None, context: Tim
             found.add("when_leading_clause")
         if _work_date(text, when, work_starts):
             found.add("when_work_date")
-        if _dateline(text, when):
+        if _dateline(text, when, published):
             found.add("when_dateline")
     if context is not None and _model_year(text, context):
         found.add("context_model_year")
