@@ -153,6 +153,10 @@ def test_a_total_through_a_month_looks_back(text):
         ("Police said they could not reach him on Sunday.", "Sunday", "1999-04-18"),
         # an active perfect with nothing given or kept reports what is done by now
         ("He has lived there through March.", "March", "1999-03"),
+        # a counted total in the object is a running total over a period already closed
+        ("The striker has scored 12 goals through March.", "March", "1999-03"),
+        ("Ford has sold 2 million trucks through March, the company said.", "March", "1999-03"),
+        ("The airline has carried 3 million passengers through March.", "March", "1999-03"),
     ],
 )
 def test_timeml_past_clauses_through_the_parse(text, span, value):
@@ -188,6 +192,7 @@ def test_could_not_looks_back_from_cue_words():
         ("Sales rose 5 percent in the quarter, and the promotion runs through Sunday.", "Sunday", "1999-04-25"),
         # what a perfect keeps or gives (its object) lasts through a date ahead
         ("The government has extended the deadline through Friday.", "Friday", "1999-04-23"),
+        ("The bank has extended loans through January.", "January", "2000-01"),
     ],
 )
 def test_timeml_future_clauses_through_the_parse(text, span, value):
@@ -204,6 +209,8 @@ def test_timeml_future_clauses_through_the_parse(text, span, value):
         ("The deal has been extended through January.", "January", "2000-01"),
         ("He said he couldn't sleep on Saturday.", "Saturday", "1999-04-17"),
         ("Police couldn't reach him on Sunday.", "Sunday", "1999-04-18"),
+        # an active perfect "through" a month reports what is done by now
+        ("He has lived there through March.", "March", "1999-03"),
     ],
 )
 def test_through_and_couldnt_from_cue_words(text, span, value):

@@ -30,6 +30,8 @@ _CUES = re.compile(
     # case: "spoke to Daily Lumen", "talked to Red Carpet Daily" name an outlet, not a plan.
     r"to\s+(?!(?:the|a|an|its|his|her|their|our|my|your|this|that|these|those|be)\b)(?-i:[a-z]{3,}))\b"
     r"|(?P<future2>[’']ll)\b"
+    # an active present perfect ("has lived there"; not "has been extended", "will have sold")
+    rf"|(?<!\bwill\s)\b(?P<perfect>(?:has|have)\s+(?:{_PAST}|\w{{2,}}ed))\b"
     r"|\b(?P<present>is|are|has|have|does|do)\b"
     # a participle after "be"/"been" is passive, not past ("will be signed")
     # "could not" / "couldn't", the past of "cannot" ("could not reach him on Sunday")
@@ -62,6 +64,16 @@ _PAST_OR_FUTURE_AUX = "could"
 _EXPERIENCE_CLASSES = frozenset({"verb.perception", "verb.cognition"})
 _INTENTION_LEMMAS = frozenset({"plan", "expect", "intend", "aim", "hope", "want", "schedule", "prepare"})
 _WINDOW = 300  # characters searched either side: sentences longer than this are rare in news
+
+
+def _counted_object(verb, start: int) -> bool:
+    """Whether ``verb``, with no modal putting it ahead, has an object before ``start`` that is a
+    count of things ("12 goals", "2 million trucks"): a running total. A sum ("has extended the
+    company $90 million in loans") is the amount given, not a count."""
+    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX | {_PAST_OR_FUTURE_AUX} for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and c.idx < start and c.tag_ in ("NN", "NNS")
+               and any(n.dep_ == "nummod" for n in c.children) for c in verb.children)
 
 
 def _under_past_perfect(token) -> bool:
@@ -101,6 +113,10 @@ class TenseOracle:
             ahead = word in ("until", "till") or (word == "through" and found == "perfect-object")
             found = "future" if ahead else "past"
         found = found or self._from_cues(start, end)
+        if found == "perfect":
+            # no parse to tell what is given or kept: a perfect "through" a date reports what is
+            # done by now ("has lived there through March"); otherwise it tells as a present did
+            found = "past" if word == "through" else "present"
         if word in ("by", "until", "till", "through") and found == "present":
             return "future"  # "wants to cut jobs by early June": a deadline ahead
         return found
@@ -169,11 +185,14 @@ class TenseOracle:
         return True
 
     def _measured_before(self, start: int) -> bool:
-        """Whether a measured change ("up 5 percent", "gained 10 points") comes before ``start``
-        in its clause: the governing verb's phrase in the parse, else up to a clause break."""
+        """Whether a measured change ("up 5 percent", "gained 10 points") or a counted total ("has
+        scored 12 goals", "has sold 2 million trucks") comes before ``start`` in its clause: the
+        governing verb's phrase in the parse, else up to a clause break."""
         lo = max(0, start - _WINDOW)
         verb = self._governing_verb(start) if self.doc is not None else None
         if verb is not None:
+            if _counted_object(verb, start):
+                return True
             lo = max(lo, verb.left_edge.idx)
         else:
             cut = None
@@ -210,4 +229,4 @@ class TenseOracle:
         cue = left_cue or right_cue
         if cue is None:
             return "present"
-        return {"past": "past", "present": "present"}.get(cue.lastgroup, "future")
+        return {"past": "past", "present": "present", "perfect": "perfect"}.get(cue.lastgroup, "future")
