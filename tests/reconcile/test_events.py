@@ -201,3 +201,23 @@ def test_a_fact_with_no_happening_joins_only_an_event_told_in_its_own_word():
     story = reconcile([replace(r, claims=keyed)])
     ended, copula = _events_of(story, over, home)
     assert ended is not None and copula is None
+
+
+def test_a_fact_with_no_happening_joins_a_later_event_of_its_key_told_in_its_word():
+    # The first event of the key ("the foiling of a raid in March") is told in another word; the
+    # fact joins the later one told in its own ("police foiled a raid in June").
+    from dataclasses import replace
+
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    march = a.claim("the foiling of a raid in March", predicate="foiling", when="2024-03", when_text="in March")
+    june = a.claim("police foiled a raid in June", predicate="foil", when="2024-06", when_text="in June")
+    ra = a.build()
+    ra = replace(ra, claims=tuple(replace(c, event_key="foil.v.01") for c in ra.claims))
+    b = ArticleBuilder("b1", "Reuters", "2024-12-04")
+    plot = b.claim("officers foiled the plot", predicate="foil")
+    rb = b.build()
+    rb = replace(rb, claims=tuple(replace(c, event_key="foil.v.01", eventive=False) for c in rb.claims))
+    story = reconcile([ra, rb])
+    in_march, in_june, joined = _events_of(story, march, june, plot)
+    assert in_march is not None and in_june is not None and in_march != in_june
+    assert joined == in_june

@@ -187,9 +187,14 @@ def group_events(aligned: Sequence[tuple[Fact, Cluster]]) -> tuple[list[Fact], l
         key = _key(c)
         when = moment(fact.when) if fact.when else None
         people = frozenset(c.participants)
-        found = next((e for e in by_key.get(key, ()) if e.fits(people, when)), None)
-        if not happening[i] and (found is None or not {v.claim.predicate for v in c.views} & found.label.keys()):
-            continue
+        if happening[i]:
+            found = next((e for e in by_key.get(key, ()) if e.fits(people, when)), None)
+        else:
+            # the first event of its key that fits and is told in one of its words
+            told = {v.claim.predicate for v in c.views}
+            found = next((e for e in by_key.get(key, ()) if e.fits(people, when) and told & e.label.keys()), None)
+            if found is None:
+                continue
         if found is None:
             found = _Open(key, not c.pclass.startswith("~"))
             by_key.setdefault(key, []).append(found)
