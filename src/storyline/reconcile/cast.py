@@ -264,23 +264,13 @@ def _link_people(people: list[ArticleEntity], link: _Linker,
     surname: dict[str, set[str]] = defaultdict(set)
     first: dict[str, set[str]] = defaultdict(set)
     rep: dict[str, ArticleEntity] = {}
-    epithets: dict[str, set[str]] = defaultdict(set)
     for toks, e in exact.items():
         root = link.uf.find(e.id)
         rep.setdefault(root, e)
         surname[toks[-1]].add(root)
         first[toks[0]].add(root)
     epithets_of = link.epithets  # each entity's, once (ArticleCast): the rules below ask again
-    for e in people:
-        if not epithets_of[e.id]:
-            continue  # (most people: a name and no epithet) nothing to add, whatever its root
-        root = link.uf.find(e.id)
-        if root in rep:
-            epithets[root] |= epithets_of[e.id]
-    epithet_owner: dict[str, set[str]] = defaultdict(set)
-    for root, eps in epithets.items():
-        for ep in eps:
-            epithet_owner[ep].add(root)
+    epithets, epithet_owner = _epithet_index(people, rep, link)
 
     # How much of the story each full-named person is: the articles that name them.
     weight = Counter(link.uf.find(e.id) for e in people)
@@ -320,16 +310,7 @@ def _link_people(people: list[ArticleEntity], link: _Linker,
     for a, b, why in article_links:
         link.merge(link.ents[a], link.ents[b], why, bind=True)
     if article_links:
-        current = {link.uf.find(r): r for r in rep}
-        epithets = defaultdict(set)
-        for e in people:
-            root = current.get(link.uf.find(e.id))
-            if root is not None:
-                epithets[root] |= epithets_of[e.id]
-        epithet_owner = defaultdict(set)
-        for root, eps in epithets.items():
-            for ep in eps:
-                epithet_owner[ep].add(root)
+        epithets, epithet_owner = _epithet_index(people, rep, link)
     # How many articles give each named person each epithet ("the victim" in three articles about
     # Banky, once for a colleague): the one the story gives it far more often takes it unnamed.
     current = {link.uf.find(r): r for r in rep}
@@ -364,6 +345,25 @@ def _link_people(people: list[ArticleEntity], link: _Linker,
     for held in holders.values():
         _link_holders(held, link)
     _link_protagonists(people, [e for e in unnamed if e.id not in link.doubtful], rep, weight, link)
+
+
+def _epithet_index(people: list[ArticleEntity], rep: dict[str, ArticleEntity],
+                   link: _Linker) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The epithets of each full-named person (keyed as ``rep`` is), pooled over the entities now
+    joined to them, and the full-named people holding each epithet."""
+    current = {link.uf.find(r): r for r in rep}  # roots move as rules merge; ``rep`` keeps rule 1's
+    epithets: dict[str, set[str]] = defaultdict(set)
+    for e in people:
+        if not link.epithets[e.id]:
+            continue  # (most people: a name and no epithet) nothing to add, whatever its root
+        root = current.get(link.uf.find(e.id))
+        if root is not None:
+            epithets[root] |= link.epithets[e.id]
+    owner: dict[str, set[str]] = defaultdict(set)
+    for root, eps in epithets.items():
+        for ep in eps:
+            owner[ep].add(root)
+    return epithets, owner
 
 
 def _link_holders(held: list[ArticleEntity], link: _Linker) -> None:

@@ -210,10 +210,10 @@ class _ViewsEntry:
     dated: dict = field(default_factory=dict)  # news window -> the views with it (undated articles)
 
 
-def _told_ids(r: ArticleReading) -> tuple[str, ...]:
+def _told_ids(rs: Sequence[ArticleReading]) -> tuple[str, ...]:
     """The entity ids whose story entities :func:`storyline.reconcile.across.article_told` reads
     (``cast.of``): those of the article's mentions and ages."""
-    return tuple(sorted({m.entity for m in r.mentions} | {g.entity for g in r.ages}))
+    return tuple(sorted({m.entity for r in rs for m in r.mentions} | {g.entity for r in rs for g in r.ages}))
 
 
 @dataclass
@@ -506,7 +506,7 @@ class ReconcileCache(Uncached):
         aid = views[0].article.id
         known = self._old.told_by_article.get(aid)
         same = known is not None and _same(known.readings, rs)
-        ids = known.ids if same else tuple(sorted({i for r in rs for i in _told_ids(r)}))
+        ids = known.ids if same else _told_ids(rs)
         of = tuple(map(cast.of.get, ids))
         own = tuple((bounds.get(aid) if bounds else None) or ())
         if same and _same(known.views, views) and known.of == of and known.bounds == own:
