@@ -250,8 +250,10 @@ def event_in_context(t: Token) -> bool:
     place') or the object of a light verb ('held a *party*'; not a bare singular one, 'held
     *office*')."""
     lemma = _lemma(t)
-    first_class = words.noun_class(lemma) if lemma.isalpha() else None
-    if lemma in _SEMI_LEXICAL or first_class is None or first_class == "noun.person":
+    if lemma in _SEMI_LEXICAL or not lemma.isalpha():
+        return False
+    first_class = words.noun_class(lemma)
+    if first_class is None or first_class == "noun.person":
         return False
     if not words.is_event_noun(lemma, CONTEXT_SENSES):
         return False
@@ -373,11 +375,12 @@ def _participle_tells_happening(t: Token, verb: str) -> bool:
     happening ('an *armed* robbery', 'the *attempted* murder': it says what kind of happening), not
     with a degree word ('the most prepared person': a quality), and not of a verb whose most
     frequent sense is an attitude, a state or a saying ('a *related* case', 'the *proposed* plan')."""
-    if words.is_event_noun(_lemma(t.head), senses=1):  # first sense: 'a damaged building' is a thing
+    # cheapest first: a set, the children, then WordNet
+    if verb in _NOT_EVENTIVE:
         return False
     if any(c.dep_ == "advmod" and c.tag_ in _DEGREE_TAGS for c in t.children):
         return False
-    if verb in _NOT_EVENTIVE:
+    if words.is_event_noun(_lemma(t.head), senses=1):  # first sense: 'a damaged building' is a thing
         return False
     first = words.synsets(verb, "v")[:1]
     return bool(first) and words.lexname(first[0]) not in _NOT_HAPPENING_VERBS

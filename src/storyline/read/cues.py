@@ -74,6 +74,7 @@ _DATELINE_HEAD = re.compile(
     rf"^{_SP}*(?:[A-Za-z]+:{_SP}*)?"  # a label: "Published:"
     rf"(?:(?:{_WEEKDAY}\.?,?{_SP}+)?[A-Z][a-z]+\.?{_SP}+\d{{1,2}},?{_SP}+\d{{4}},?{_SP}+(?:at{_SP}+)?)?$")  # a date before a clock time
 _YEAR = re.compile(r"\b\d{4}\b")
+_LEAD_AFTER = re.compile(rf"{_SP}+[A-Z\"“]")  # the lead running on after the dateline
 _DAY_VALUE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:T|$)")
 _WORK_TAIL = re.compile(r"^(?:['’]s\s+|\s+(?:film|movie|album|series|show|novel|book|song|single|season)\b)")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
@@ -127,7 +128,7 @@ def _dateline(text: str, t: Timex, published: date | None) -> bool:
     head = text[line_start : t.start]
     dated = _YEAR.search(t.text) or (t.type == "TIME" and _YEAR.search(head))
     return bool(_DATELINE_HEAD.match(head) and dated
-                and re.match(rf"{_SP}+[A-Z\"“]", text[t.end : t.end + 3]))
+                and _LEAD_AFTER.match(text, t.end, t.end + 3))
 
 
 def _work_date(text: str, t: Timex, work_starts: set[int]) -> bool:

@@ -228,7 +228,7 @@ _REFLEXIVES = frozenset({"herself", "himself"})
 
 def _reflexive_gender(doc: Doc, head: int) -> str | None:
     t = doc[head]
-    if t.dep_ not in {"nsubj", "nsubjpass"}:
+    if t.dep_ not in _SUBJECTS:
         return None
     # The subtree lies inside the sentence: walking it (a Token per node, at every level) is
     # only worth it when the sentence has a reflexive at all.
@@ -432,7 +432,7 @@ def _clause_antecedent(st: _State, a: Anaphor, in_sight: _InSight | None = None)
     pronoun's gender is in sight."""
     doc = st.doc
     t = doc[a.head]
-    if t.dep_ in {"nsubj", "nsubjpass"}:
+    if t.dep_ in _SUBJECTS:
         verb = t.head
         # "they" looks up only from reported speech: in "captured 23 pirates as they tried to
         # board", the nearer group is meant.
@@ -573,7 +573,7 @@ def _conjoined_subjects(st: _State, pairs: list[tuple[int, int, int, int]]) -> s
         # By the parse, or by the surface when the parser misses it (a small model reads "X and
         # Y, 51, divorced" as a noun phrase): the pair opens its clause and a finite verb follows,
         # after an age apposition if any.
-        parsed = any(doc[k].dep_ in {"nsubj", "nsubjpass"} and st.covered[k] == a for k in range(s, e))
+        parsed = any(doc[k].dep_ in _SUBJECTS and st.covered[k] == a for k in range(s, e))
         k = e
         if k + 2 < n and doc[k].text == "," and doc[k + 1].like_num and doc[k + 2].text == ",":
             k += 3
