@@ -368,3 +368,37 @@ def test_a_comparative_after_a_quantity_before_a_frequency_adverb_is_a_rate_unde
     annually" are amounts per year, not recurring times; "more"/"less" stand where a noun would."""
     assert tags("The plan would cost $300 million more annually.") == {}
     assert tags("The state pays 40 million less annually.") == {}
+
+
+def test_an_hour_with_a_part_of_the_day_after_a_preposition_is_a_clock_time_in_both():
+    """ "at 4 in the morning" is 04:00 and "by 10 at night" 22:00; without a preposition the number
+    is a count ("fell 4 in the morning session")."""
+    text = "He will leave at 4 in the morning and arrive by 10 at night. Shares fell 4 in the morning session."
+    expected = {"4 in the morning": ("TIME", "2000-04-05T04:00"), "10 at night": ("TIME", "2000-04-05T22:00")}
+    for convention in ("timeml", "meantime"):
+        assert tags(text, date(2000, 4, 5), convention) == expected
+    assert tags("They met at 3 in the afternoon.", date(2000, 4, 5))["3 in the afternoon"] == ("TIME", "2000-04-05T15:00")
+
+
+def test_last_night_is_the_night_before_publication_a_time_under_timeml():
+    assert tags("CBS first reported last night that the tomb was empty.", JAN98) == {"last night": ("TIME", "1998-01-07TNI")}
+    assert tags("CBS first reported last night that the tomb was empty.", JAN98, "meantime") == {
+        "last night": ("DATE", "1998-01-07")
+    }
+
+
+def test_a_holiday_with_last_next_or_this_is_one_timex_in_both():
+    for convention in ("timeml", "meantime"):
+        found = tags("He was found last Thanksgiving and will stay past next Christmas.", date(2000, 2, 10), convention)
+        assert found == {"last Thanksgiving": ("DATE", "1999-11-25"), "next Christmas": ("DATE", "2000-12-25")}
+    # said on the day after, "last Christmas" is the one just past; "this Christmas" the year's own
+    assert tags("We met last Christmas.", date(2000, 12, 26))["last Christmas"] == ("DATE", "2000-12-25")
+    assert tags("We meet this Christmas.", date(2000, 2, 10))["this Christmas"] == ("DATE", "2000-12-25")
+
+
+def test_the_past_before_a_count_is_not_the_past_ref():
+    """ "for the past three summers" counts seasons: not PAST_REF "the past"."""
+    text = "Violence has spread for the past three summers. It was worse in the past."
+    found = [(t.text, t.value, t.start) for t in tag_timexes(text, date(1998, 3, 22), convention="timeml")]
+    assert found == [("the past", "PAST_REF", text.rindex("the past"))]
+

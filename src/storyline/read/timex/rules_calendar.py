@@ -97,11 +97,21 @@ def _clock_day(m, ctx, s, e) -> tuple[str, str | None]:
     return "XXXX-XX-XX", None
 
 
+def _hour_of_part(hour: int, part: str) -> int:
+    """The 24-hour clock hour of "4 in the morning", "3 in the afternoon", "10 at night" (and "2 at
+    night", the small hours)."""
+    if part.endswith("morning") or (part.endswith("night") and hour < 5):
+        return hour % 12
+    return hour % 12 + 12
+
+
 def rule_clock(m, ctx, s, e):
     if m["mil"]:
         hh, mm = int(m["mil"]), int(m["mil_mm"])
     elif m["hh2"]:
         hh, mm = int(m["hh2"]), 0
+    elif m["hh3"]:
+        hh, mm = _hour_of_part(int(m["hh3"]), m["part3"].lower()), 0
     else:
         hh, mm = int(m["hh"]), int(m["mm"])
     ampm = (m["ampm"] or m["ampm2"] or "").lower()
@@ -111,7 +121,7 @@ def rule_clock(m, ctx, s, e):
         hh = 0
     if hh > 23:
         return None
-    if not (m["tz"] or ampm or m["day"]):
+    if not (m["tz"] or ampm or m["day"] or m["hh3"]):
         return None  # "16:08" alone is as likely a score or a ratio
     day, anchor = _clock_day(m, ctx, s, e)
     zone = "Z" if (m["tz"] or "").upper() in ("UTC", "GMT") else ""
@@ -356,18 +366,20 @@ def _election_day(year: int) -> date:
 
 
 def _movable(day_in: Callable[[int], date], m, ctx, s, e):
-    """A holiday whose date moves with the year. Like a month and day without a year: a past
-    clause means the last one before publication ("by Thanksgiving it was obvious" in March), a
-    future one the next."""
+    """A holiday, its date in a year given by ``day_in``. "last" / "next" / "this" say which one
+    ("last Thanksgiving" is the latest before publication). Otherwise, like a month and day without
+    a year: a past clause means the last one before publication ("by Thanksgiving it was obvious"
+    in March), a future one the next."""
     if m["y"]:
         return Found(s, e, "DATE", day_in(int(m["y"])).isoformat())
     if not ctx.dct:
         return Found(s, e, "DATE", "XXXX-11")
     day = day_in(ctx.dct.year)
-    tense = ctx.tense.tense(s, e)
-    if tense == "past" and day > ctx.dct:
+    rel = (m["rel"] or "").lower()
+    tense = {"last": "past", "next": "future"}.get(rel) or ("" if rel else ctx.tense.tense(s, e))
+    if tense == "past" and (day > ctx.dct or (rel and day == ctx.dct)):
         day = day_in(ctx.dct.year - 1)
-    elif tense == "future" and day < ctx.dct:
+    elif tense == "future" and (day < ctx.dct or (rel and day == ctx.dct)):
         day = day_in(ctx.dct.year + 1)
     return Found(s, e, "DATE", day.isoformat(), anchor="DCT")
 
@@ -379,6 +391,8 @@ def rule_holiday(m, ctx, s, e):
     if name.startswith("thanksgiving"):
         return _movable(_thanksgiving, m, ctx, s, e)
     month, day = _HOLIDAYS[name]
+    if m["rel"]:
+        return _movable(lambda year: date(year, month, day), m, ctx, s, e)
     value, anchor = date_value(ctx, month, day, m["y"], s, e)
     return Found(s, e, "DATE", value, anchor=anchor) if value else None
 

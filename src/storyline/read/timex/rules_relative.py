@@ -38,9 +38,10 @@ _DURATION_PREP = frozenset(
     "for over within in after take takes took taking spent spend lasted last lasts than of".split()
 )
 _COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|from|versus|vs\.|against|period)\b[^.;!?]*$")
+_CARDINAL_WORDS = "|".join(sorted((w for w in CARDINALS if " " not in w), key=len, reverse=True))
 # "<count> <plural noun> a <unit>" is a rate: "700 seats a week", "four flights a week"
 _PER_UNIT = re.compile(
-    rf"(?i:\b(?:\d[\d,.]*|{'|'.join(sorted((w for w in CARDINALS if ' ' not in w), key=len, reverse=True))}))"
+    rf"(?i:\b(?:\d[\d,.]*|{_CARDINAL_WORDS}))"
     r"[^\S\n]+(?:[a-z]+[^\S\n]+)?[a-z]+s[^\S\n]+$"
 )
 _FREQUENCY_ADJECTIVES = frozenset({"annual", "quarterly", "semiannual", "biannual"})
@@ -150,6 +151,8 @@ def rule_rel_unit(m, ctx, s, e):
         value, anchor = Point(shift(ctx.dct, letter, sign), gran).value(), "DCT"
     if letter == "WE":
         value += "-WE"
+    if unit == "night" and ctx.timeml and value[-3:-2] == "-":
+        return Found(s, e, "TIME", value + "TNI", anchor=anchor)  # TimeML: "last night" is 1998-01-19TNI
     return Found(s, e, "DATE", value, anchor=anchor)
 
 
@@ -262,8 +265,16 @@ def rule_ref_adj(m, ctx, s, e):
     return Found(s, e, "DATE", "PAST_REF" if m["adj"].lower() == "recent" else "PRESENT_REF")
 
 
+# a count after "the past": "the past three summers" counts seasons, it is no PAST_REF
+_COUNT_AFTER = re.compile(
+    rf"[^\S\n]+(?:\d|(?:{_CARDINAL_WORDS}|few|several)\b)", re.I
+)
+
+
 def rule_ref(m, ctx, s, e):
     word = WS.sub(" ", m["ref"].lower())
+    if word == "the past" and _COUNT_AFTER.match(ctx.text, e):
+        return None
     if word == "now" and ctx.text[e : e + 5].lower() in (" that", " than"):
         return None
     if ctx.timeml and word == "soon":
