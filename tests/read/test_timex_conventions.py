@@ -402,3 +402,22 @@ def test_the_past_before_a_count_is_not_the_past_ref():
     found = [(t.text, t.value, t.start) for t in tag_timexes(text, date(1998, 3, 22), convention="timeml")]
     assert found == [("the past", "PAST_REF", text.rindex("the past"))]
 
+
+
+def test_weeks_ago_is_a_week_under_timeml_and_a_day_under_meantime():
+    """TimeML states "six weeks ago" at the granularity of its unit, as "three years ago" is a year."""
+    text = "He filed the suit six weeks ago."
+    assert tags(text, date(1998, 3, 1)) == {"six weeks ago": ("DATE", "1998-W03")}
+    assert tags(text, date(1998, 3, 1), "meantime") == {"six weeks ago": ("DATE", "1998-01-18")}
+
+
+def test_the_week_of_a_date_is_that_week_under_timeml():
+    text = "The hearing is set for the week of March 6."
+    assert tags(text, date(2000, 2, 24)) == {"the week of March 6": ("DATE", "2000-W10")}
+    assert tags(text, date(2000, 2, 24), "meantime") == {"March 6": ("DATE", "2000-03-06")}
+
+
+def test_a_hyphened_modifier_before_a_noun_leaves_the_article_to_the_noun():
+    """ "the late-November trip": the article goes with "trip"; "the early 1980s" keeps it (TimeML)."""
+    found = tags("They made the late-November trip. It peaked in the early 1980s.", date(2000, 1, 28))
+    assert set(found) == {"late-November", "the early 1980s"}

@@ -83,7 +83,9 @@ def rule_offset(m, ctx, s, e):
         if not ctx.dct:
             return Found(s, e, "DATE", "XXXX")
         day = shift(ctx.dct, letter, sign * n)
-        return Found(s, e, "DATE", Point(day, _AGO_GRAN[letter]).value(), anchor="DCT")
+        # TimeML states "six weeks ago" as a week, at its unit's granularity like "three years ago"
+        gran = "W" if ctx.timeml and letter == "W" else _AGO_GRAN[letter]
+        return Found(s, e, "DATE", Point(day, gran).value(), anchor="DCT")
     sign = -1 if direction in ("earlier", "before") else 1
     base, anchor = (ctx.ref, "REF") if ctx.ref else (dct_point(ctx), "DCT")
     if base is None:

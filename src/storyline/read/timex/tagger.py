@@ -23,6 +23,7 @@ from storyline.read.timex.patterns import (
     LEFT_MODIFIER,
     OPEN_END_AFTER,
     RULE_REGEX,
+    WEEK_OF_BEFORE,
 )
 from storyline.read.timex.scan import candidates
 
@@ -75,6 +76,7 @@ def tag_timexes(
         _extend_left(found, rule, text, last_end, ctx.timeml)
         if ctx.timeml:
             _extend_right(found, text)
+            _week_of(found, text, last_end)
             if found.type == "DURATION":
                 found.value = whole_units(found.value)
         if blocked and _overlaps(blocked, found.start, found.end):
@@ -143,6 +145,16 @@ def _extend_right(found: Found, text: str) -> None:
         found.mod = found.mod or OPEN_END_MODS[" ".join(m["open"].lower().split())]
 
 
+def _week_of(found: Found, text: str, floor: int) -> None:
+    """TimeML: "the week of March 6" is one DATE, the week that day falls in (2000-W10)."""
+    if found.type != "DATE" or found.mod or not _DAY_VALUE.fullmatch(found.value):
+        return
+    m = WEEK_OF_BEFORE.search(text, max(floor, found.start - 16), found.start)
+    point = parse_value(found.value) if m else None
+    if point is not None:
+        found.start, found.value = m.start(), point.value("W")
+
+
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -174,6 +186,7 @@ def _extend_left(found: Found, rule: str, text: str, floor: int, timeml: bool = 
         found.start = lo + m.start()
         if phrase in ("the early", "the late"):
             phrase = phrase[4:]
-            if not timeml:
+            # "the late-November trip": a hyphened modifier makes an adjective; the article is the noun's
+            if not timeml or window.endswith("-"):
                 found.start += len(m["mod"]) - len(m["mod"].lstrip()[3:].lstrip())
         found.mod = PREFIX_MODS.get(phrase, found.mod)
