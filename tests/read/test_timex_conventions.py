@@ -421,3 +421,11 @@ def test_a_hyphened_modifier_before_a_noun_leaves_the_article_to_the_noun():
     """ "the late-November trip": the article goes with "trip"; "the early 1980s" keeps it (TimeML)."""
     found = tags("They made the late-November trip. It peaked in the early 1980s.", date(2000, 1, 28))
     assert set(found) == {"late-November", "the early 1980s"}
+
+
+def test_the_day_before_or_after_a_date_is_that_day_shifted_under_timeml():
+    text = "The day before last Tuesday's hearing, he went home. The day after Christmas he left."
+    found = tags(text, date(2000, 2, 24))
+    assert found["The day before last Tuesday"] == ("DATE", "2000-02-21")
+    assert found["The day after Christmas"] == ("DATE", "1999-12-26")
+    assert tags(text, date(2000, 2, 24), "meantime")["last Tuesday"] == ("DATE", "2000-02-22")

@@ -29,7 +29,7 @@ from storyline.read.timex.lexicon import (
     alternation,
 )
 
-__all__ = ["RULES", "SCANNER", "RULE_REGEX", "LEFT_MODIFIER", "APPROX_BEFORE", "OPEN_END_AFTER", "WEEK_OF_BEFORE"]
+__all__ = ["RULES", "SCANNER", "RULE_REGEX", "LEFT_MODIFIER", "APPROX_BEFORE", "OPEN_END_AFTER", "DAY_ANCHORED_BEFORE"]
 
 # word start not inside a hyphenated or possessive token ("mid-2011" is the one hyphen let in)
 _B = r"(?<![\w’'])(?:(?<!-)|(?<=[Mm]id-)|(?<=[Ll]ate-)|(?<=[Ee]arly-))"  # "mid-2011", "late-November"
@@ -216,5 +216,5 @@ LEFT_MODIFIER = re.compile(
 OPEN_END_AFTER = re.compile(_i(rf"[^\S\n]+(?P<open>{alternation(OPEN_END_MODS)})(?![\w-])"))
 # Approximators extending a duration or an offset leftwards: "over a year ago", "nearly five months".
 APPROX_BEFORE = re.compile(_i(rf"\b(?P<approx>{alternation(APPROX_MODS)})\s+$"))
-# "the week of March 6" (TimeML): the week that day falls in.
-WEEK_OF_BEFORE = re.compile(_i(r"\bthe[^\S\n]+week[^\S\n]+of[^\S\n]+$"))
+# "the week of March 6", "the day before last Tuesday" (TimeML): a week or day found from a date.
+DAY_ANCHORED_BEFORE = re.compile(_i(r"\bthe[^\S\n]+(?:week[^\S\n]+of|day[^\S\n]+(?P<ba>before|after))[^\S\n]+$"))

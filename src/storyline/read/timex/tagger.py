@@ -7,7 +7,7 @@ against the last calendar date already found, which is also what its ``anchor`` 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
@@ -20,10 +20,10 @@ from storyline.read.timex.lexicon import APPROX_MODS, OPEN_END_MODS, PREFIX_MODS
 from storyline.read.timex.normalize import Context, Found, normalize
 from storyline.read.timex.patterns import (
     APPROX_BEFORE,
+    DAY_ANCHORED_BEFORE,
     LEFT_MODIFIER,
     OPEN_END_AFTER,
     RULE_REGEX,
-    WEEK_OF_BEFORE,
 )
 from storyline.read.timex.scan import candidates
 
@@ -76,7 +76,7 @@ def tag_timexes(
         _extend_left(found, rule, text, last_end, ctx.timeml)
         if ctx.timeml:
             _extend_right(found, text)
-            _week_of(found, text, last_end)
+            _from_a_day(found, text, last_end)
             if found.type == "DURATION":
                 found.value = whole_units(found.value)
         if blocked and _overlaps(blocked, found.start, found.end):
@@ -145,14 +145,20 @@ def _extend_right(found: Found, text: str) -> None:
         found.mod = found.mod or OPEN_END_MODS[" ".join(m["open"].lower().split())]
 
 
-def _week_of(found: Found, text: str, floor: int) -> None:
-    """TimeML: "the week of March 6" is one DATE, the week that day falls in (2000-W10)."""
+def _from_a_day(found: Found, text: str, floor: int) -> None:
+    """TimeML: "the week of March 6" is one DATE, the week that day falls in (2000-W10); "the day
+    before last Tuesday" the day before it."""
     if found.type != "DATE" or found.mod or not _DAY_VALUE.fullmatch(found.value):
         return
-    m = WEEK_OF_BEFORE.search(text, max(floor, found.start - 16), found.start)
+    m = DAY_ANCHORED_BEFORE.search(text, max(floor, found.start - 16), found.start)
     point = parse_value(found.value) if m else None
-    if point is not None:
-        found.start, found.value = m.start(), point.value("W")
+    if point is None:
+        return
+    found.start = m.start()
+    if m["ba"]:
+        found.value = (point.day + timedelta(days=-1 if m["ba"].lower() == "before" else 1)).isoformat()
+    else:
+        found.value = point.value("W")
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
