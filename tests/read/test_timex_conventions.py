@@ -429,3 +429,10 @@ def test_the_day_before_or_after_a_date_is_that_day_shifted_under_timeml():
     assert found["The day before last Tuesday"] == ("DATE", "2000-02-21")
     assert found["The day after Christmas"] == ("DATE", "1999-12-26")
     assert tags(text, date(2000, 2, 24), "meantime")["last Tuesday"] == ("DATE", "2000-02-22")
+
+
+def test_a_hyphened_quarter_leaves_the_article_to_its_noun_under_timeml():
+    """ "the third-quarter GNP growth": the article is the noun's; "the third quarter" keeps it."""
+    found = tags("Spending fueled the third-quarter GNP growth. Sales fell in the third quarter.")
+    assert found == {"third-quarter": ("DATE", "1989-Q3"), "the third quarter": ("DATE", "1989-Q3")}
+    assert "the fiscal second-quarter" not in tags("It posted income for the fiscal second-quarter of $8.6 million.")

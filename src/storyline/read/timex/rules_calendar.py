@@ -223,6 +223,9 @@ def _is_day(month: int, day: int, year: int) -> bool:
     return True
 
 
+_ARTICLE = re.compile(r"(?i:the)[^\S\n]+")
+
+
 def rule_quarter(m, ctx, s, e):
     if m["q"] or m["hq"]:
         year = m["y3"] or m["y4"]
@@ -235,6 +238,9 @@ def rule_quarter(m, ctx, s, e):
     unit = m["unit"].lower()
     ordinal = ORDINALS[m["ord"].lower()]
     year = m["y"] or m["y2"]
+    article = _ARTICLE.match(ctx.text, s)
+    if ctx.timeml and m["hy"] == "-" and article:
+        s = article.end()  # "the third-quarter GNP growth": a hyphened adjective, the article is the noun's
     label = "Q" if unit == "quarter" else "H"
     count = 4 if label == "Q" else 2
     if ordinal == -1 and not (year or m["rel"]):
