@@ -436,3 +436,13 @@ def test_a_hyphened_quarter_leaves_the_article_to_its_noun_under_timeml():
     found = tags("Spending fueled the third-quarter GNP growth. Sales fell in the third quarter.")
     assert found == {"third-quarter": ("DATE", "1989-Q3"), "the third quarter": ("DATE", "1989-Q3")}
     assert "the fiscal second-quarter" not in tags("It posted income for the fiscal second-quarter of $8.6 million.")
+
+
+def test_today_s_people_or_things_are_no_day_under_timeml():
+    """ "today's youth", "today's personal computers" speak of these times, not the day (TimeBank
+    leaves them untagged); "today's editions", "today's meeting" are the day's."""
+    text = "It is for today's youth. It runs many of today's personal computers and more."
+    assert tags(text) == {}
+    assert tags(text, convention="meantime") == {"today": ("DATE", "1989-11-02")}
+    day = tags("The offer ran in today's editions. Today's meeting was short.")
+    assert day == {"today": ("DATE", "1989-11-02"), "Today": ("DATE", "1989-11-02")}

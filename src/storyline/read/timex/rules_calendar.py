@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.core.dates import interval
+from storyline.core.words import is_event_noun, lemmatize, noun_class
 from storyline.read.numbers import CARDINALS, SCALES
 from storyline.read.timex.calendar import parse_value, shift
 from storyline.read.timex.context import (
@@ -403,8 +404,33 @@ def rule_holiday(m, ctx, s, e):
     return Found(s, e, "DATE", value, anchor=anchor) if value else None
 
 
+# "today's youth", "today's personal computers": these times, not the day (TimeML leaves them
+# untagged); the possessive's head is the last word before a function word
+_POSSESSIVE_WORDS = re.compile(r"[’']s((?:[^\S\n]+[a-z]+){1,3})")
+_THING_CLASSES = frozenset({"noun.person", "noun.group", "noun.artifact", "noun.object"})
+
+
+def _today_of_these_times(ctx: Context, end: int) -> bool:
+    """Whether "today's" before a noun means nowadays: the noun names people or things, not
+    something that happens or is issued on a day ("today's meeting", "today's editions")."""
+    m = _POSSESSIVE_WORDS.match(ctx.text, end)
+    if m is None:
+        return False
+    head = None
+    for word in m.group(1).split():
+        if word in STOP_WORDS:
+            break
+        head = word
+    if head is None:
+        return False
+    lemma = lemmatize(head, "n") or head
+    return noun_class(lemma) in _THING_CLASSES and not is_event_noun(lemma)
+
+
 def rule_dayrel(m, ctx, s, e):
     word = (m["word"] or m["this"]).lower()
+    if ctx.timeml and word == "today" and not (m["part"] or m["ba"] or m["el"]) and _today_of_these_times(ctx, e):
+        return None
     offset = _DAY_FUTURE.get(word, 0)
     if m["ba"]:
         offset += -1 if m["ba"].lower() == "before" else 1
