@@ -446,3 +446,14 @@ def test_today_s_people_or_things_are_no_day_under_timeml():
     assert tags(text, convention="meantime") == {"today": ("DATE", "1989-11-02")}
     day = tags("The offer ran in today's editions. Today's meeting was short.")
     assert day == {"today": ("DATE", "1989-11-02"), "Today": ("DATE", "1989-11-02")}
+
+
+def test_now_that_is_the_present_and_right_is_a_focus_adverb_under_timeml():
+    """TimeML tags "now" in "now that he is in a confrontation" and leaves "right" out of "right now",
+    as it leaves "just" out; MEANTIME keeps "right now" and refuses "now that"."""
+    text = "Iran swings behind him now that he is in a confrontation. Right now my evidence is scant."
+    assert [(t.text, t.value) for t in tag_timexes(text, NOV89, convention="timeml")] == [
+        ("now", "PRESENT_REF"), ("now", "PRESENT_REF")
+    ]
+    assert tags(text, convention="meantime") == {"Right now": ("DATE", "PRESENT_REF")}
+    assert tags("Prices are higher now than ever.") == {}

@@ -277,8 +277,11 @@ def rule_ref(m, ctx, s, e):
     word = WS.sub(" ", m["ref"].lower())
     if word == "the past" and _COUNT_AFTER.match(ctx.text, e):
         return None
-    if word == "now" and ctx.text[e : e + 5].lower() in (" that", " than"):
-        return None
+    after = ctx.text[e : e + 5].lower()
+    if word == "now" and (after == " than" or (after == " that" and not ctx.timeml)):
+        return None  # "more now than ever"; TimeML tags "now that he is in a confrontation"
+    if word == "right now" and ctx.timeml:
+        return Found(s + m.group().lower().rindex("now"), e, "DATE", "PRESENT_REF")  # "right" is a focus adverb
     if ctx.timeml and word == "soon":
         return None  # TimeBank tags "soon" in under a third of its uses (dev part: 4 of 14)
     return Found(s, e, "DATE", REF_WORDS[word])
