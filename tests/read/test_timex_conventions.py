@@ -457,3 +457,10 @@ def test_now_that_is_the_present_and_right_is_a_focus_adverb_under_timeml():
     ]
     assert tags(text, convention="meantime") == {"Right now": ("DATE", "PRESENT_REF")}
     assert tags("Prices are higher now than ever.") == {}
+
+
+def test_quarters_of_a_thing_are_a_fraction_in_both():
+    for convention in ("timeml", "meantime"):
+        assert tags("Iraq imports about three-quarters of its foodstuffs.", convention=convention) == {}
+        assert tags("Two quarters of 1990 look weak.", convention=convention)["Two quarters"] == ("DURATION", "P2Q")
+    assert tags("It turned a profit after several quarters of losses.")["several quarters"] == ("DURATION", "PXQ")

@@ -245,6 +245,8 @@ def rule_duration(m, ctx, s, e):
         return None  # "a second source", "about a quarter of its dealers"
     if low == "one" and letter == "D" and not rel and prev_word(ctx, s) not in _DURATION_PREP | {"only", "just", "a"}:
         return None  # "one day she left": idiomatic, no duration meant
+    if letter == "Q" and m["pl"] and m["hy"]:
+        return None  # "three-quarters of its foodstuffs": a fraction ("several quarters of losses" is time)
     if m["half"] and n is not None:
         n += 0.5
     if low in ("a", "an", "one") and not rel and _RATE_BEFORE.search(ctx.text, max(0, s - 20), s):
