@@ -217,3 +217,22 @@ def test_through_and_couldnt_from_cue_words(text, span, value):
     """TimeML 1.2.1 (anchoring by the governing verb), no parse: "through" after a present verb runs
     ahead as "until" does; "couldn't" is the past of "can't", as "could not" is."""
     assert _value(tag_timexes(text, APRIL99), span) == value
+
+
+JAN00 = date(2000, 1, 28)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The mother was kidnapped along with the boy to make the late-November trip, Castro said.", "late-November", "1999-11"),
+        ("Problems made it extremely difficult for Sun to meet demand well into the summer.", "the summer", "1999-SU"),
+        # a purpose under a future verb stays ahead
+        ("He will fly to Miami to attend the hearing in November.", "November", "2000-11"),
+    ],
+)
+def test_an_adverbial_infinitive_takes_the_tense_of_its_past_verb(text, span, value):
+    """TimeML 1.2.1 (anchoring by the governing verb): an infinitive of purpose under a past verb
+    ("was kidnapped to make the trip") tells of the past; "to" is no cue of the future there."""
+    assert _parsed_value(text, JAN00, span) == value
