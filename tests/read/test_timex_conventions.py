@@ -464,3 +464,12 @@ def test_quarters_of_a_thing_are_a_fraction_in_both():
         assert tags("Iraq imports about three-quarters of its foodstuffs.", convention=convention) == {}
         assert tags("Two quarters of 1990 look weak.", convention=convention)["Two quarters"] == ("DURATION", "P2Q")
     assert tags("It turned a profit after several quarters of losses.")["several quarters"] == ("DURATION", "PXQ")
+
+
+def test_a_weekday_and_the_date_it_names_are_one_timex_in_both():
+    """ "this coming Sunday, March eighth" is one DATE, as "Saturday, April 25" is."""
+    for convention in ("timeml", "meantime"):
+        found = tags("He arrives this coming Sunday, March eighth, for talks.", date(1998, 3, 5), convention)
+        assert found == {"this coming Sunday, March eighth": ("DATE", "1998-03-08")}
+    # a weekday and a different day stay apart
+    assert len(tag_timexes("He comes this coming Monday, March eighth.", date(1998, 3, 5), convention="timeml")) == 2
