@@ -368,3 +368,108 @@ def test_a_comparative_after_a_quantity_before_a_frequency_adverb_is_a_rate_unde
     annually" are amounts per year, not recurring times; "more"/"less" stand where a noun would."""
     assert tags("The plan would cost $300 million more annually.") == {}
     assert tags("The state pays 40 million less annually.") == {}
+
+
+def test_an_hour_with_a_part_of_the_day_after_a_preposition_is_a_clock_time_in_both():
+    """ "at 4 in the morning" is 04:00 and "by 10 at night" 22:00; without a preposition the number
+    is a count ("fell 4 in the morning session")."""
+    text = "He will leave at 4 in the morning and arrive by 10 at night. Shares fell 4 in the morning session."
+    expected = {"4 in the morning": ("TIME", "2000-04-05T04:00"), "10 at night": ("TIME", "2000-04-05T22:00")}
+    for convention in ("timeml", "meantime"):
+        assert tags(text, date(2000, 4, 5), convention) == expected
+    assert tags("They met at 3 in the afternoon.", date(2000, 4, 5))["3 in the afternoon"] == ("TIME", "2000-04-05T15:00")
+
+
+def test_last_night_is_the_night_before_publication_a_time_under_timeml():
+    assert tags("CBS first reported last night that the tomb was empty.", JAN98) == {"last night": ("TIME", "1998-01-07TNI")}
+    assert tags("CBS first reported last night that the tomb was empty.", JAN98, "meantime") == {
+        "last night": ("DATE", "1998-01-07")
+    }
+
+
+def test_a_holiday_with_last_next_or_this_is_one_timex_in_both():
+    for convention in ("timeml", "meantime"):
+        found = tags("He was found last Thanksgiving and will stay past next Christmas.", date(2000, 2, 10), convention)
+        assert found == {"last Thanksgiving": ("DATE", "1999-11-25"), "next Christmas": ("DATE", "2000-12-25")}
+    # said on the day after, "last Christmas" is the one just past; "this Christmas" the year's own
+    assert tags("We met last Christmas.", date(2000, 12, 26))["last Christmas"] == ("DATE", "2000-12-25")
+    assert tags("We meet this Christmas.", date(2000, 2, 10))["this Christmas"] == ("DATE", "2000-12-25")
+
+
+def test_the_past_before_a_count_is_not_the_past_ref():
+    """ "for the past three summers" counts seasons: not PAST_REF "the past"."""
+    text = "Violence has spread for the past three summers. It was worse in the past."
+    found = [(t.text, t.value, t.start) for t in tag_timexes(text, date(1998, 3, 22), convention="timeml")]
+    assert found == [("the past", "PAST_REF", text.rindex("the past"))]
+
+
+
+def test_weeks_ago_is_a_week_under_timeml_and_a_day_under_meantime():
+    """TimeML states "six weeks ago" at the granularity of its unit, as "three years ago" is a year."""
+    text = "He filed the suit six weeks ago."
+    assert tags(text, date(1998, 3, 1)) == {"six weeks ago": ("DATE", "1998-W03")}
+    assert tags(text, date(1998, 3, 1), "meantime") == {"six weeks ago": ("DATE", "1998-01-18")}
+
+
+def test_the_week_of_a_date_is_that_week_under_timeml():
+    text = "The hearing is set for the week of March 6."
+    assert tags(text, date(2000, 2, 24)) == {"the week of March 6": ("DATE", "2000-W10")}
+    assert tags(text, date(2000, 2, 24), "meantime") == {"March 6": ("DATE", "2000-03-06")}
+
+
+def test_a_hyphened_modifier_before_a_noun_leaves_the_article_to_the_noun():
+    """ "the late-November trip": the article goes with "trip"; "the early 1980s" keeps it (TimeML)."""
+    found = tags("They made the late-November trip. It peaked in the early 1980s.", date(2000, 1, 28))
+    assert set(found) == {"late-November", "the early 1980s"}
+
+
+def test_the_day_before_or_after_a_date_is_that_day_shifted_under_timeml():
+    text = "The day before last Tuesday's hearing, he went home. The day after Christmas he left."
+    found = tags(text, date(2000, 2, 24))
+    assert found["The day before last Tuesday"] == ("DATE", "2000-02-21")
+    assert found["The day after Christmas"] == ("DATE", "1999-12-26")
+    assert tags(text, date(2000, 2, 24), "meantime")["last Tuesday"] == ("DATE", "2000-02-22")
+
+
+def test_a_hyphened_quarter_leaves_the_article_to_its_noun_under_timeml():
+    """ "the third-quarter GNP growth": the article is the noun's; "the third quarter" keeps it."""
+    found = tags("Spending fueled the third-quarter GNP growth. Sales fell in the third quarter.")
+    assert found == {"third-quarter": ("DATE", "1989-Q3"), "the third quarter": ("DATE", "1989-Q3")}
+    assert "the fiscal second-quarter" not in tags("It posted income for the fiscal second-quarter of $8.6 million.")
+
+
+def test_today_s_people_or_things_are_no_day_under_timeml():
+    """ "today's youth", "today's personal computers" speak of these times, not the day (TimeBank
+    leaves them untagged); "today's editions", "today's meeting" are the day's."""
+    text = "It is for today's youth. It runs many of today's personal computers and more."
+    assert tags(text) == {}
+    assert tags(text, convention="meantime") == {"today": ("DATE", "1989-11-02")}
+    day = tags("The offer ran in today's editions. Today's meeting was short.")
+    assert day == {"today": ("DATE", "1989-11-02"), "Today": ("DATE", "1989-11-02")}
+
+
+def test_now_that_is_the_present_and_right_is_a_focus_adverb_under_timeml():
+    """TimeML tags "now" in "now that he is in a confrontation" and leaves "right" out of "right now",
+    as it leaves "just" out; MEANTIME keeps "right now" and refuses "now that"."""
+    text = "Iran swings behind him now that he is in a confrontation. Right now my evidence is scant."
+    assert [(t.text, t.value) for t in tag_timexes(text, NOV89, convention="timeml")] == [
+        ("now", "PRESENT_REF"), ("now", "PRESENT_REF")
+    ]
+    assert tags(text, convention="meantime") == {"Right now": ("DATE", "PRESENT_REF")}
+    assert tags("Prices are higher now than ever.") == {}
+
+
+def test_quarters_of_a_thing_are_a_fraction_in_both():
+    for convention in ("timeml", "meantime"):
+        assert tags("Iraq imports about three-quarters of its foodstuffs.", convention=convention) == {}
+        assert tags("Two quarters of 1990 look weak.", convention=convention)["Two quarters"] == ("DURATION", "P2Q")
+    assert tags("It turned a profit after several quarters of losses.")["several quarters"] == ("DURATION", "PXQ")
+
+
+def test_a_weekday_and_the_date_it_names_are_one_timex_in_both():
+    """ "this coming Sunday, March eighth" is one DATE, as "Saturday, April 25" is."""
+    for convention in ("timeml", "meantime"):
+        found = tags("He arrives this coming Sunday, March eighth, for talks.", date(1998, 3, 5), convention)
+        assert found == {"this coming Sunday, March eighth": ("DATE", "1998-03-08")}
+    # a weekday and a different day stay apart
+    assert len(tag_timexes("He comes this coming Monday, March eighth.", date(1998, 3, 5), convention="timeml")) == 2

@@ -157,6 +157,9 @@ def test_a_total_through_a_month_looks_back(text):
         ("The striker has scored 12 goals through March.", "March", "1999-03"),
         ("Ford has sold 2 million trucks through March, the company said.", "March", "1999-03"),
         ("The airline has carried 3 million passengers through March.", "March", "1999-03"),
+        # an infinitive of purpose under a past verb tells of the past ("to" is no cue ahead there)
+        ("The mother was kidnapped along with the boy to make the late-November trip, Castro said.", "late-November", "1998-11"),
+        ("Problems made it extremely difficult for Sun to meet demand well into the summer.", "the summer", "1998-SU"),
     ],
 )
 def test_timeml_past_clauses_through_the_parse(text, span, value):
@@ -193,6 +196,8 @@ def test_could_not_looks_back_from_cue_words():
         # what a perfect keeps or gives (its object) lasts through a date ahead
         ("The government has extended the deadline through Friday.", "Friday", "1999-04-23"),
         ("The bank has extended loans through January.", "January", "2000-01"),
+        # ... and one under a future verb stays ahead
+        ("He will fly to Miami to attend the hearing in November.", "November", "1999-11"),
     ],
 )
 def test_timeml_future_clauses_through_the_parse(text, span, value):
@@ -217,3 +222,4 @@ def test_through_and_couldnt_from_cue_words(text, span, value):
     """TimeML 1.2.1 (anchoring by the governing verb), no parse: "through" after a present verb runs
     ahead as "until" does; "couldn't" is the past of "can't", as "could not" is."""
     assert _value(tag_timexes(text, APRIL99), span) == value
+

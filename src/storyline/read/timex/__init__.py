@@ -70,7 +70,13 @@ Conventions (the option ``timex_convention``, component config ``convention``). 
   a year", "700 seats a week", "to rise 8.5% annually", "$300 million more annually") are not tagged; "annually", "every week",
   "weekly" said of an event stay SETs.
 - "the nine months" (a report's period) and "the early 1980s" include the article; "the past year"
-  is last year.
+  is last year. A hyphened modifier makes an adjective whose article is its noun's: "the
+  third-quarter GNP growth" tags "third-quarter", "the late-November trip" "late-November".
+- "six weeks ago" is a week (1999-W47), at its unit's granularity as "three years ago" is a year;
+  "the week of March 6" is that ISO week (2000-W10); "the day before last Tuesday" that day shifted.
+- "last night" is a TIME (1998-01-19TNI). "now that he is ..." is PRESENT_REF; "right now" tags
+  "now" ("right" is a focus adverb, as "just"). "today's youth", "today's personal computers"
+  (people or things, WordNet) speak of these times and are untagged; "today's editions" is the day.
 - A clock time followed by the date it falls on is one TIME ("5 p.m. EST, Nov. 6" is
   1989-11-06T17:00; MEANTIME annotates the two apart).
 - "the quarter a year ago", "last year's quarter", "the corresponding period last year" are one
@@ -90,7 +96,11 @@ Under both: "in June last year" is one DATE (1997-06), "this year's third quarte
 preposition); "March eighth", "the winter of nineteen ninety-four", "the year two thousand",
 "Election Day" and "late-November" are dates; "the annual March for Life" names an event;
 "a day-long strike" lasts P1D; "payable Dec. 1" lies ahead; an infinitive under a past perfect
-is past ("had been scheduled to expire Friday"). Not followed, because the gold does not agree
+is past ("had been scheduled to expire Friday"), and so is an infinitive of purpose under a past
+verb ("was kidnapped to make the late-November trip"); "at 4 in the morning", "by 10 at night"
+are clock times (after a preposition: "fell 4 in the morning" counts); "last Thanksgiving", "next
+Christmas" and "this coming Sunday, March eighth" are one DATE each; "the past three summers"
+is no PAST_REF "the past"; "three-quarters of its foodstuffs" is a fraction. Not followed, because the gold does not agree
 with itself: "the end of the month" as a day, unpadded or unresolved weeks (TimeBank writes
 2000-W8, 1989-WXX and 1998-10 for "last week"), X-padded years (1949-XX), "Friday night" as
 "Friday", and which "now", "recent", "soon", "already" to tag.

@@ -88,6 +88,16 @@ def _under_past_perfect(token) -> bool:
     return False
 
 
+def _told_in_the_past(head) -> bool:
+    """Whether the verb an adverbial infinitive hangs from (through an adjective: "made it difficult
+    to meet demand") is a past tense or a past passive ("was kidnapped")."""
+    if head.pos_ == "ADJ" and head.head is not head:
+        head = head.head
+    if head.tag_ == "VBD":
+        return True
+    return head.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had") for c in head.children)
+
+
 class TenseOracle:
     """Answers ``tense(start, end)`` -> "past" | "future" | "present" for a span of ``text``."""
 
@@ -161,6 +171,8 @@ class TenseOracle:
             return "future"
         if token.tag_ == "VB" and "to" in lowers and _under_past_perfect(token):
             return "past"  # "had been scheduled to expire at midnight Friday": a deadline already passed
+        if token.tag_ == "VB" and "to" in lowers and token.dep_ == "advcl" and _told_in_the_past(token.head):
+            return "past"  # "was kidnapped to make the late-November trip": a purpose, told with its past verb
         if token.tag_ in ("VBZ", "VBP") and token.lemma_ in _INTENTION_LEMMAS and any(c.dep_ == "xcomp" for c in token.children):
             return "future"  # "On Tuesday, the league plans to hold a news conference"
         if token.tag_ in ("VBZ", "VBP"):

@@ -29,7 +29,7 @@ from storyline.read.timex.lexicon import (
     alternation,
 )
 
-__all__ = ["RULES", "SCANNER", "RULE_REGEX", "LEFT_MODIFIER", "APPROX_BEFORE", "OPEN_END_AFTER"]
+__all__ = ["RULES", "SCANNER", "RULE_REGEX", "LEFT_MODIFIER", "APPROX_BEFORE", "OPEN_END_AFTER", "DAY_ANCHORED_BEFORE"]
 
 # word start not inside a hyphenated or possessive token ("mid-2011" is the one hyphen let in)
 _B = r"(?<![\w’'])(?:(?<!-)|(?<=[Mm]id-)|(?<=[Ll]ate-)|(?<=[Ee]arly-))"  # "mid-2011", "late-November"
@@ -72,6 +72,7 @@ _THE_DAY_VERB = "".join(
 _DAYPART_PREP = "|".join(
     rf"(?<=\b{w}\s)" for w in "at by until till before after since from around about At By Until Before After Around".split()
 )
+_HOUR_PART = _i(r"in\s+the\s+(?:morning|afternoon|evening)|at\s+night")
 _DURATION_FILLER = r"(?:more|additional|straight|consecutive|full|long|short|trading|business|calendar|successive)"
 
 # (rule name, pattern). Group names are read by rules_calendar.py and rules_relative.py.
@@ -81,10 +82,12 @@ RULES: list[tuple[str, str]] = [
             r"(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?(?![\w-])"),
     # 7/8/07, 7/8/2007 (US order, as in English-language news)
     ("numeric", r"(?<![\w/.])(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d\d)(?![\w/])"),
-    # 12:00 UTC Monday, 6:40 p.m., 16:00 UTC today, 0800 UTC, 9 a.m.
+    # 12:00 UTC Monday, 6:40 p.m., 16:00 UTC today, 0800 UTC, 9 a.m., at 4 in the morning
     ("clock", rf"(?<![\w:.])(?:(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<ampm>{_AMPM}))?"
               rf"|(?P<hh2>[01]?\d)\s*(?P<ampm2>{_AMPM2})"
-              rf"|(?P<mil>[01]\d|2[0-3])(?P<mil_mm>[0-5]\d)(?=\s*{_TZ}))"
+              rf"|(?P<mil>[01]\d|2[0-3])(?P<mil_mm>[0-5]\d)(?=\s*{_TZ})"
+              # at 4 in the morning, by 10 at night (after a preposition: "fell 4 in the morning" counts)
+              rf"|(?:{_DAYPART_PREP})(?P<hh3>1[0-2]|[1-9])\s+(?P<part3>{_HOUR_PART})(?![\w-]))"
               rf"(?:\s*(?P<tz>{_TZ})(?!\w))?"
               rf"(?:\s+(?P<day>{_i('today|yesterday|tomorrow')}|{_WEEKDAY}))?"),
     # Monday, June 1, 2009 / June 1st / March 12 2009 / June 3
@@ -136,8 +139,8 @@ RULES: list[tuple[str, str]] = [
                         r"|the\s+year\s+(?P<millennium>two\s+thousand)(?![\w-])(?!\s+and\b)")),
     # the 20th century
     ("century", _i(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century(?!\w)")),
-    # holidays (capitalised)
-    ("holiday", r"(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year[’']s(?:\s+(?:Day|Eve))?|Halloween"
+    # holidays (capitalised), last Thanksgiving, next Christmas
+    ("holiday", rf"(?:(?P<rel>{_i('last|next|this')})\s+)?(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year[’']s(?:\s+(?:Day|Eve))?|Halloween"
                 rf"|Valentine[’']s\s+Day|Thanksgiving(?:\s+Day)?|Election\s+Day)(?:\s+(?P<y>{_YEAR4}))?(?!\w)"),
     # at mid-afternoon yesterday, by mid afternoon, at midnight Friday, until noon: a part of a day
     # after a preposition (so "High Noon" and "noon comes" stay out)
@@ -213,3 +216,5 @@ LEFT_MODIFIER = re.compile(
 OPEN_END_AFTER = re.compile(_i(rf"[^\S\n]+(?P<open>{alternation(OPEN_END_MODS)})(?![\w-])"))
 # Approximators extending a duration or an offset leftwards: "over a year ago", "nearly five months".
 APPROX_BEFORE = re.compile(_i(rf"\b(?P<approx>{alternation(APPROX_MODS)})\s+$"))
+# "the week of March 6", "the day before last Tuesday" (TimeML): a week or day found from a date.
+DAY_ANCHORED_BEFORE = re.compile(_i(r"\bthe[^\S\n]+(?:week[^\S\n]+of|day[^\S\n]+(?P<ba>before|after))[^\S\n]+$"))

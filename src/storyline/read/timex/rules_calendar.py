@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.core.dates import interval
+from storyline.core.words import is_event_noun, lemmatize, noun_class
 from storyline.read.numbers import CARDINALS, SCALES
 from storyline.read.timex.calendar import parse_value, shift
 from storyline.read.timex.context import (
@@ -97,11 +98,21 @@ def _clock_day(m, ctx, s, e) -> tuple[str, str | None]:
     return "XXXX-XX-XX", None
 
 
+def _hour_of_part(hour: int, part: str) -> int:
+    """The 24-hour clock hour of "4 in the morning", "3 in the afternoon", "10 at night" (and "2 at
+    night", the small hours)."""
+    if part.endswith("morning") or (part.endswith("night") and hour < 5):
+        return hour % 12
+    return hour % 12 + 12
+
+
 def rule_clock(m, ctx, s, e):
     if m["mil"]:
         hh, mm = int(m["mil"]), int(m["mil_mm"])
     elif m["hh2"]:
         hh, mm = int(m["hh2"]), 0
+    elif m["hh3"]:
+        hh, mm = _hour_of_part(int(m["hh3"]), m["part3"].lower()), 0
     else:
         hh, mm = int(m["hh"]), int(m["mm"])
     ampm = (m["ampm"] or m["ampm2"] or "").lower()
@@ -111,7 +122,7 @@ def rule_clock(m, ctx, s, e):
         hh = 0
     if hh > 23:
         return None
-    if not (m["tz"] or ampm or m["day"]):
+    if not (m["tz"] or ampm or m["day"] or m["hh3"]):
         return None  # "16:08" alone is as likely a score or a ratio
     day, anchor = _clock_day(m, ctx, s, e)
     zone = "Z" if (m["tz"] or "").upper() in ("UTC", "GMT") else ""
@@ -213,6 +224,9 @@ def _is_day(month: int, day: int, year: int) -> bool:
     return True
 
 
+_ARTICLE = re.compile(r"(?i:the)[^\S\n]+")
+
+
 def rule_quarter(m, ctx, s, e):
     if m["q"] or m["hq"]:
         year = m["y3"] or m["y4"]
@@ -225,6 +239,9 @@ def rule_quarter(m, ctx, s, e):
     unit = m["unit"].lower()
     ordinal = ORDINALS[m["ord"].lower()]
     year = m["y"] or m["y2"]
+    article = _ARTICLE.match(ctx.text, s)
+    if ctx.timeml and m["hy"] == "-" and article:
+        s = article.end()  # "the third-quarter GNP growth": a hyphened adjective, the article is the noun's
     label = "Q" if unit == "quarter" else "H"
     count = 4 if label == "Q" else 2
     if ordinal == -1 and not (year or m["rel"]):
@@ -356,18 +373,20 @@ def _election_day(year: int) -> date:
 
 
 def _movable(day_in: Callable[[int], date], m, ctx, s, e):
-    """A holiday whose date moves with the year. Like a month and day without a year: a past
-    clause means the last one before publication ("by Thanksgiving it was obvious" in March), a
-    future one the next."""
+    """A holiday, its date in a year given by ``day_in``. "last" / "next" / "this" say which one
+    ("last Thanksgiving" is the latest before publication). Otherwise, like a month and day without
+    a year: a past clause means the last one before publication ("by Thanksgiving it was obvious"
+    in March), a future one the next."""
     if m["y"]:
         return Found(s, e, "DATE", day_in(int(m["y"])).isoformat())
     if not ctx.dct:
         return Found(s, e, "DATE", "XXXX-11")
     day = day_in(ctx.dct.year)
-    tense = ctx.tense.tense(s, e)
-    if tense == "past" and day > ctx.dct:
+    rel = (m["rel"] or "").lower()
+    tense = {"last": "past", "next": "future"}.get(rel) or ("" if rel else ctx.tense.tense(s, e))
+    if tense == "past" and (day > ctx.dct or (rel and day == ctx.dct)):
         day = day_in(ctx.dct.year - 1)
-    elif tense == "future" and day < ctx.dct:
+    elif tense == "future" and (day < ctx.dct or (rel and day == ctx.dct)):
         day = day_in(ctx.dct.year + 1)
     return Found(s, e, "DATE", day.isoformat(), anchor="DCT")
 
@@ -379,12 +398,39 @@ def rule_holiday(m, ctx, s, e):
     if name.startswith("thanksgiving"):
         return _movable(_thanksgiving, m, ctx, s, e)
     month, day = _HOLIDAYS[name]
+    if m["rel"]:
+        return _movable(lambda year: date(year, month, day), m, ctx, s, e)
     value, anchor = date_value(ctx, month, day, m["y"], s, e)
     return Found(s, e, "DATE", value, anchor=anchor) if value else None
 
 
+# "today's youth", "today's personal computers": these times, not the day (TimeML leaves them
+# untagged); the possessive's head is the last word before a function word
+_POSSESSIVE_WORDS = re.compile(r"[’']s((?:[^\S\n]+[a-z]+){1,3})")
+_THING_CLASSES = frozenset({"noun.person", "noun.group", "noun.artifact", "noun.object"})
+
+
+def _today_of_these_times(ctx: Context, end: int) -> bool:
+    """Whether "today's" before a noun means nowadays: the noun names people or things, not
+    something that happens or is issued on a day ("today's meeting", "today's editions")."""
+    m = _POSSESSIVE_WORDS.match(ctx.text, end)
+    if m is None:
+        return False
+    head = None
+    for word in m.group(1).split():
+        if word in STOP_WORDS:
+            break
+        head = word
+    if head is None:
+        return False
+    lemma = lemmatize(head, "n") or head
+    return noun_class(lemma) in _THING_CLASSES and not is_event_noun(lemma)
+
+
 def rule_dayrel(m, ctx, s, e):
     word = (m["word"] or m["this"]).lower()
+    if ctx.timeml and word == "today" and not (m["part"] or m["ba"] or m["el"]) and _today_of_these_times(ctx, e):
+        return None
     offset = _DAY_FUTURE.get(word, 0)
     if m["ba"]:
         offset += -1 if m["ba"].lower() == "before" else 1

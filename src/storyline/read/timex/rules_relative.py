@@ -38,9 +38,10 @@ _DURATION_PREP = frozenset(
     "for over within in after take takes took taking spent spend lasted last lasts than of".split()
 )
 _COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|from|versus|vs\.|against|period)\b[^.;!?]*$")
+_CARDINAL_WORDS = "|".join(sorted((w for w in CARDINALS if " " not in w), key=len, reverse=True))
 # "<count> <plural noun> a <unit>" is a rate: "700 seats a week", "four flights a week"
 _PER_UNIT = re.compile(
-    rf"(?i:\b(?:\d[\d,.]*|{'|'.join(sorted((w for w in CARDINALS if ' ' not in w), key=len, reverse=True))}))"
+    rf"(?i:\b(?:\d[\d,.]*|{_CARDINAL_WORDS}))"
     r"[^\S\n]+(?:[a-z]+[^\S\n]+)?[a-z]+s[^\S\n]+$"
 )
 _FREQUENCY_ADJECTIVES = frozenset({"annual", "quarterly", "semiannual", "biannual"})
@@ -82,7 +83,9 @@ def rule_offset(m, ctx, s, e):
         if not ctx.dct:
             return Found(s, e, "DATE", "XXXX")
         day = shift(ctx.dct, letter, sign * n)
-        return Found(s, e, "DATE", Point(day, _AGO_GRAN[letter]).value(), anchor="DCT")
+        # TimeML states "six weeks ago" as a week, at its unit's granularity like "three years ago"
+        gran = "W" if ctx.timeml and letter == "W" else _AGO_GRAN[letter]
+        return Found(s, e, "DATE", Point(day, gran).value(), anchor="DCT")
     sign = -1 if direction in ("earlier", "before") else 1
     base, anchor = (ctx.ref, "REF") if ctx.ref else (dct_point(ctx), "DCT")
     if base is None:
@@ -150,6 +153,8 @@ def rule_rel_unit(m, ctx, s, e):
         value, anchor = Point(shift(ctx.dct, letter, sign), gran).value(), "DCT"
     if letter == "WE":
         value += "-WE"
+    if unit == "night" and ctx.timeml and value[-3:-2] == "-":
+        return Found(s, e, "TIME", value + "TNI", anchor=anchor)  # TimeML: "last night" is 1998-01-19TNI
     return Found(s, e, "DATE", value, anchor=anchor)
 
 
@@ -240,6 +245,8 @@ def rule_duration(m, ctx, s, e):
         return None  # "a second source", "about a quarter of its dealers"
     if low == "one" and letter == "D" and not rel and prev_word(ctx, s) not in _DURATION_PREP | {"only", "just", "a"}:
         return None  # "one day she left": idiomatic, no duration meant
+    if letter == "Q" and m["pl"] and m["hy"]:
+        return None  # "three-quarters of its foodstuffs": a fraction ("several quarters of losses" is time)
     if m["half"] and n is not None:
         n += 0.5
     if low in ("a", "an", "one") and not rel and _RATE_BEFORE.search(ctx.text, max(0, s - 20), s):
@@ -262,10 +269,21 @@ def rule_ref_adj(m, ctx, s, e):
     return Found(s, e, "DATE", "PAST_REF" if m["adj"].lower() == "recent" else "PRESENT_REF")
 
 
+# a count after "the past": "the past three summers" counts seasons, it is no PAST_REF
+_COUNT_AFTER = re.compile(
+    rf"[^\S\n]+(?:\d|(?:{_CARDINAL_WORDS}|few|several)\b)", re.I
+)
+
+
 def rule_ref(m, ctx, s, e):
     word = WS.sub(" ", m["ref"].lower())
-    if word == "now" and ctx.text[e : e + 5].lower() in (" that", " than"):
+    if word == "the past" and _COUNT_AFTER.match(ctx.text, e):
         return None
+    after = ctx.text[e : e + 5].lower()
+    if word == "now" and (after == " than" or (after == " that" and not ctx.timeml)):
+        return None  # "more now than ever"; TimeML tags "now that he is in a confrontation"
+    if word == "right now" and ctx.timeml:
+        return Found(s + m.group().lower().rindex("now"), e, "DATE", "PRESENT_REF")  # "right" is a focus adverb
     if ctx.timeml and word == "soon":
         return None  # TimeBank tags "soon" in under a third of its uses (dev part: 4 of 14)
     return Found(s, e, "DATE", REF_WORDS[word])

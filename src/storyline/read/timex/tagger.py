@@ -7,7 +7,7 @@ against the last calendar date already found, which is also what its ``anchor`` 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
@@ -16,10 +16,11 @@ from storyline.read.doc import TimexAnn
 from storyline.read.timex.anchoring import TenseOracle
 from storyline.read.timex.calendar import parse_value, shift
 from storyline.read.timex.context import whole_units
-from storyline.read.timex.lexicon import APPROX_MODS, OPEN_END_MODS, PREFIX_MODS
+from storyline.read.timex.lexicon import APPROX_MODS, OPEN_END_MODS, PREFIX_MODS, WEEKDAYS
 from storyline.read.timex.normalize import Context, Found, normalize
 from storyline.read.timex.patterns import (
     APPROX_BEFORE,
+    DAY_ANCHORED_BEFORE,
     LEFT_MODIFIER,
     OPEN_END_AFTER,
     RULE_REGEX,
@@ -75,6 +76,7 @@ def tag_timexes(
         _extend_left(found, rule, text, last_end, ctx.timeml)
         if ctx.timeml:
             _extend_right(found, text)
+            _from_a_day(found, text, last_end)
             if found.type == "DURATION":
                 found.value = whole_units(found.value)
         if blocked and _overlaps(blocked, found.start, found.end):
@@ -97,32 +99,48 @@ def tag_timexes(
         elif found.type == "DURATION" and found.value in _PART_YEAR and text.startswith(("the ", "The "), found.start):
             # "for the nine months": comparisons now speak of that part of the year
             ctx.quarter, ctx.part_year = None, True
-    return _join_clock_and_date(out, text) if ctx.timeml else out
+    out = _join_pairs(out, text, _weekday_and_date)
+    return _join_pairs(out, text, _clock_and_date) if ctx.timeml else out
 
 
 _CLOCK_DATE_GAP = re.compile(r"[^\S\n]*,?[^\S\n]+")
+_WEEKDAY_DATE_GAP = re.compile(r",[^\S\n]+")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
-def _join_clock_and_date(found: list[TimexAnn], text: str) -> list[TimexAnn]:
-    """TimeML: a clock time followed by the date it falls on is one TIME ("5 p.m. EST, Nov. 6" is
-    1989-11-06T17:00); MEANTIME annotates the two apart."""
+def _join_pairs(found: list[TimexAnn], text: str, join) -> list[TimexAnn]:
+    """``found`` with each timex that ``join(prev, t, text)`` merges into the one before it taken in."""
     out: list[TimexAnn] = []
     for t in found:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.type == "TIME"
-            and t.type == "DATE"
-            and _DAY_VALUE.fullmatch(t.value)
-            and "T" in prev.value
-            and _CLOCK_DATE_GAP.fullmatch(text, prev.end, t.start)
-        ):
-            clock = prev.value[prev.value.index("T"):]
-            out[-1] = TimexAnn(prev.start, t.end, text[prev.start : t.end], "TIME", t.value + clock, None, t.anchor)
-        else:
+        joined = join(out[-1], t, text) if out and _DAY_VALUE.fullmatch(t.value) else None
+        if joined is None:
             out.append(t)
+        else:
+            out[-1] = joined
     return out
+
+
+def _weekday_and_date(prev: TimexAnn, t: TimexAnn, text: str) -> TimexAnn | None:
+    """ "this coming Sunday, March eighth" is one DATE, as "Saturday, April 25" is (the date rule
+    takes a bare weekday before it; one with "this coming" is found apart), when both name the
+    same day."""
+    if (
+        prev.type == t.type == "DATE"
+        and prev.value == t.value
+        and prev.text.split()[-1].lower() in WEEKDAYS
+        and _WEEKDAY_DATE_GAP.fullmatch(text, prev.end, t.start)
+    ):
+        return TimexAnn(prev.start, t.end, text[prev.start : t.end], "DATE", t.value, prev.mod, prev.anchor)
+    return None
+
+
+def _clock_and_date(prev: TimexAnn, t: TimexAnn, text: str) -> TimexAnn | None:
+    """TimeML: a clock time followed by the date it falls on is one TIME ("5 p.m. EST, Nov. 6" is
+    1989-11-06T17:00); MEANTIME annotates the two apart."""
+    if prev.type == "TIME" and t.type == "DATE" and "T" in prev.value and _CLOCK_DATE_GAP.fullmatch(text, prev.end, t.start):
+        clock = prev.value[prev.value.index("T"):]
+        return TimexAnn(prev.start, t.end, text[prev.start : t.end], "TIME", t.value + clock, None, t.anchor)
+    return None
 
 
 def _is_over(point, ctx: Context) -> bool:
@@ -141,6 +159,22 @@ def _extend_right(found: Found, text: str) -> None:
     if m and found.type in ("DATE", "DURATION"):
         found.end = m.end()
         found.mod = found.mod or OPEN_END_MODS[" ".join(m["open"].lower().split())]
+
+
+def _from_a_day(found: Found, text: str, floor: int) -> None:
+    """TimeML: "the week of March 6" is one DATE, the week that day falls in (2000-W10); "the day
+    before last Tuesday" the day before it."""
+    if found.type != "DATE" or found.mod or not _DAY_VALUE.fullmatch(found.value):
+        return
+    m = DAY_ANCHORED_BEFORE.search(text, max(floor, found.start - 16), found.start)
+    point = parse_value(found.value) if m else None
+    if point is None:
+        return
+    found.start = m.start()
+    if m["ba"]:
+        found.value = (point.day + timedelta(days=-1 if m["ba"].lower() == "before" else 1)).isoformat()
+    else:
+        found.value = point.value("W")
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -174,6 +208,7 @@ def _extend_left(found: Found, rule: str, text: str, floor: int, timeml: bool = 
         found.start = lo + m.start()
         if phrase in ("the early", "the late"):
             phrase = phrase[4:]
-            if not timeml:
+            # "the late-November trip": a hyphened modifier makes an adjective; the article is the noun's
+            if not timeml or window.endswith("-"):
                 found.start += len(m["mod"]) - len(m["mod"].lstrip()[3:].lstrip())
         found.mod = PREFIX_MODS.get(phrase, found.mod)
