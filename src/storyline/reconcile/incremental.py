@@ -60,7 +60,7 @@ from storyline.core.records import ArticleReading
 from storyline.reconcile.across import Told, article_told
 from storyline.reconcile.align import Cluster, cluster_block
 from storyline.reconcile.attributes import ArticleAges, article_ages
-from storyline.reconcile.cast import ArticleCast, Cast, CastSteps, article_cast
+from storyline.reconcile.cast import ArticleCast, Cast, CastSteps, FullNames, article_cast
 from storyline.reconcile.conflicts import Bounds, stance
 from storyline.reconcile.facts import Draft, Records, draft_from_cluster, records
 from storyline.reconcile.features import ClaimView, article_views, dated
@@ -256,6 +256,8 @@ class _Units:
     settled: dict[str, tuple[ArticleReading, list, frozenset[str]]] = field(default_factory=dict)
     articles: dict[str, tuple[ArticleReading, list, ArticleCast]] = field(default_factory=dict)
     described: dict[str, tuple[list, tuple]] = field(default_factory=dict)  # by the story entity's root id
+    # Rule 1a of the cast (the same full name) and the article pieces it was made of, by article id.
+    names: tuple[dict[str, ArticleCast], FullNames] | None = None
     told_by_article: dict[str, _ToldEntry] = field(default_factory=dict)  # across facts: what each article tells
     ages: dict[str, _AgesEntry] = field(default_factory=dict)  # the ages each article states
 
@@ -405,6 +407,23 @@ class ReconcileCache(Uncached):
         out = known[1] if hit else CastSteps.describe(self, root, members)
         self._new.described[root] = (members, out)
         return out
+
+    def full_names(self, pieces: dict[str, ArticleCast], people: list, link) -> FullNames:
+        """:meth:`CastSteps.full_names`, extended from the last one by the people of the added
+        articles when every article of the last reconcile is here with the same piece (the same
+        entities, so the same people in the same order); made afresh otherwise, or when an added
+        person would change what the story's people met (:meth:`FullNames.extend`)."""
+        known, self._old.names = self._old.names, None  # extended in place: the last generation gives it up
+        if known is not None and all(pieces.get(aid) is p for aid, p in known[0].items()):
+            first = known[1]
+            if first.extend([e for aid in pieces.keys() - known[0].keys() for e in pieces[aid].order], link):
+                self.stats["names_hit"] += 1
+                self._new.names = (dict(pieces), first)
+                return first
+        self.stats["names_miss"] += 1
+        first = FullNames.scan(people, link, keep=True)
+        self._new.names = (dict(pieces), first)
+        return first
 
     def article_views(self, r: ArticleReading, cast: Cast, name_drop: frozenset[str]) -> list[ClaimView]:
         """:func:`storyline.reconcile.features.article_views`, memoised."""
