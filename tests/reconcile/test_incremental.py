@@ -516,3 +516,23 @@ def _views(readings: list) -> list:
     from storyline.reconcile.features import build_views
 
     return build_views(readings, build_cast(readings))
+
+
+def test_what_grouping_reads_of_a_fact_is_reused_only_for_the_same_views_in_the_same_order():
+    from types import SimpleNamespace
+
+    from storyline.reconcile.align import Cluster
+    from storyline.reconcile.events import gist
+
+    readings = _pile(1)
+    cache = ReconcileCache()
+    reconcile(readings[:-1], cache=cache)
+    reconcile(readings, cache=cache)
+    assert cache.stats["gists_hit"] > 0 and cache.stats["gists_miss"] > 0
+    fid, (views, kept) = next((k, v) for k, v in cache._old.gists.items() if len(v[0]) >= 2)
+    fact = SimpleNamespace(id=fid)
+    cache.begin(ReconcileOptions())
+    assert cache.gist(fact, Cluster("x", frozenset(), list(views))) is kept
+    other = Cluster("x", frozenset(), list(reversed(views)))
+    again = cache.gist(fact, other)
+    assert again is not kept and again == gist(other)

@@ -1006,6 +1006,11 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
     found = link.components()
     described = {root: steps.describe(root, members) for root, members in found.items()}
     comps = sorted(found.items(), key=lambda kv: (described[kv[0]][3], kv[0]))
+    # The few entities that wrote evidence lines, per story entity in member (id) order: a story
+    # entity's lines are theirs, so its other members (most of a large story) need not be visited.
+    writers: dict[str, list[str]] = defaultdict(list)
+    for eid in sorted(k for k, lines in link.evidence.items() if lines):
+        writers[link.uf.find(eid)].append(eid)
     for root, members in comps:
         name, etype, aliases, grouped = described[root]
         if grouped:  # "the couple" says little: name a group by its members
@@ -1017,11 +1022,11 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
         if sid in used:  # two unlinked entities with one name (e.g. two "Natalie"s): keep both
             sid = make_id("E", etype, name, root)
         used.add(sid)
-        evidence = tuple(line for m in members for line in link.evidence.get(m.id, ()))
-        entities.append(StoryEntity(sid, name, etype, aliases, tuple(m.id for m in members), evidence))
-        for m in members:
-            of[m.id] = sid
-            names_by_member[m.id] = name
+        evidence = tuple(line for eid in writers.get(root, ()) for line in link.evidence[eid])
+        ids = tuple(m.id for m in members)
+        entities.append(StoryEntity(sid, name, etype, aliases, ids, evidence))
+        of.update(dict.fromkeys(ids, sid))
+        names_by_member.update(dict.fromkeys(ids, name))
     member_map = {e.id: tuple(_group_members(e)) for e in all_ents if e.type == "GROUP"}
     unnamed = frozenset(of[m.id] for _, members in comps for m in members[:1]
                         if all(isinstance(x.attributes, dict) and x.attributes.get("unnamed") for x in members))

@@ -51,17 +51,19 @@ holds the units of the last reconcile only (older ones are dropped), and one rec
 from __future__ import annotations
 
 import threading
+from operator import is_
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from storyline.core.options import ReconcileOptions
-from storyline.core.records import ArticleReading
+from storyline.core.records import ArticleReading, Fact
 from storyline.reconcile.across import Told, article_told
 from storyline.reconcile.align import Cluster, cluster_block
 from storyline.reconcile.attributes import ArticleAges, article_ages
 from storyline.reconcile.cast import ArticleCast, Cast, CastSteps, FullNames, article_cast
 from storyline.reconcile.conflicts import Bounds, stance
+from storyline.reconcile.events import Gist, gist
 from storyline.reconcile.facts import Draft, Records, draft_from_cluster, records
 from storyline.reconcile.features import ClaimView, article_views, dated
 from storyline.reconcile.independence import (
@@ -79,7 +81,7 @@ __all__ = ["ReconcileCache", "Uncached"]
 
 
 def _same(a: Sequence[object], b: Sequence[object]) -> bool:
-    return len(a) == len(b) and all(x is y for x, y in zip(a, b))
+    return len(a) == len(b) and all(map(is_, a, b))  # map: at C speed (asked of every member, every view)
 
 
 def _entity_ids(r: ArticleReading) -> tuple[str, ...]:
@@ -260,6 +262,7 @@ class _Units:
     names: tuple[dict[str, ArticleCast], FullNames] | None = None
     told_by_article: dict[str, _ToldEntry] = field(default_factory=dict)  # across facts: what each article tells
     ages: dict[str, _AgesEntry] = field(default_factory=dict)  # the ages each article states
+    gists: dict[str, tuple[list[ClaimView], Gist]] = field(default_factory=dict)  # by fact id: what grouping reads
 
 
 class Uncached(CastSteps):
@@ -294,6 +297,9 @@ class Uncached(CastSteps):
 
     def ages(self, rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast, at_starts: frozenset[int]) -> ArticleAges:
         return article_ages(rs, views, cast, at_starts)
+
+    def gist(self, fact: Fact, c: Cluster) -> Gist:
+        return gist(c)
 
 
 def _scan_key(c: Cluster) -> tuple:
@@ -552,6 +558,19 @@ class ReconcileCache(Uncached):
         self.stats["ages_miss"] += 1
         out = article_ages(rs, views, cast, at_starts)
         self._new.ages[aid] = _AgesEntry(tuple(rs), list(views), of, at_starts, out)
+        return out
+
+    def gist(self, fact: Fact, c: Cluster) -> Gist:
+        """:func:`storyline.reconcile.events.gist`, memoised per fact: reused when its cluster's
+        views are the same objects in the same order (all it reads)."""
+        known = self._old.gists.get(fact.id)
+        if known is not None and _same(known[0], c.views):
+            self.stats["gists_hit"] += 1
+            self._new.gists[fact.id] = known
+            return known[1]
+        self.stats["gists_miss"] += 1
+        out = gist(c)
+        self._new.gists[fact.id] = (list(c.views), out)
         return out
 
     def _stance(self, statement: ClaimView, v: ClaimView, c: Cluster, name: Callable[[str], str],
