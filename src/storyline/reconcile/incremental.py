@@ -246,6 +246,7 @@ class _Units:
     blocks: dict[tuple, tuple[list[ClaimView], list[Cluster]]] = field(default_factory=dict)
     drafts: dict[tuple, list[_DraftEntry]] = field(default_factory=dict)
     relays: dict = field(default_factory=dict)
+    index: RelayIndex | None = None  # the relay index the lookups in ``relays`` were asked of
     passing: dict[str, tuple[ArticleReading, frozenset[str]]] = field(default_factory=dict)
     records: dict[int, tuple[Draft, Records]] = field(default_factory=dict)  # id(draft) -> its records
     # Each fact's scan of its sources (independence.assess_traced), by (class, people, first claim):
@@ -480,7 +481,13 @@ class ReconcileCache(Uncached):
         return [Cluster(c.pclass, c.participants, list(c.views), list(c.exemplars), list(c.derived)) for c in made]
 
     def relay_index(self, views: Sequence[ClaimView]) -> RelayIndex:
-        return RelayIndex(views, memo=(self._old.relays, self._new.relays))
+        """A :class:`RelayIndex` grown from the last one by the views it did not have (the last one
+        gives its candidates up), its lookups memoised (see the class)."""
+        last, self._old.index = self._old.index, None
+        out = RelayIndex(views, memo=(self._old.relays, self._new.relays), last=last)
+        self.stats["index_hit" if out.changed is not None else "index_miss"] += 1
+        self._new.index = out
+        return out
 
     def draft(self, c: Cluster, outlets: CorpusOutlets, echo_similarity: float, name: Callable[[str], str],
               relays: RelayIndex, bounds: Mapping, passing: frozenset[str]) -> Draft:
