@@ -109,6 +109,15 @@ class _UnionFind:
             self.parent[x], x = root, self.parent[x]
         return root
 
+    def roots(self, ids: Iterable[str]) -> list[str]:
+        """:meth:`find` of each id: for the passes over every entity, where most are a step from
+        their root (a call per id would cost more than the step)."""
+        parent, out = self.parent, []
+        for x in ids:
+            r = parent[x]
+            out.append(r if parent[r] == r else self.find(x))
+        return out
+
     def union(self, a: str, b: str) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
@@ -180,8 +189,9 @@ class _Linker:
 
     def components(self) -> dict[str, list[ArticleEntity]]:
         comps: dict[str, list[ArticleEntity]] = defaultdict(list)
-        for eid in sorted(self.ents):
-            comps[self.uf.find(eid)].append(self.ents[eid])
+        ids = sorted(self.ents)
+        for eid, root in zip(ids, self.uf.roots(ids)):
+            comps[root].append(self.ents[eid])
         return comps
 
 
@@ -408,7 +418,7 @@ def _link_people(people: list[ArticleEntity], link: _Linker,
     epithets, epithet_owner = _epithet_index(people, rep, link)
 
     # How much of the story each full-named person is: the articles that name them.
-    weight = Counter(link.uf.find(e.id) for e in people)
+    weight = Counter(link.uf.roots(e.id for e in people))
     mononyms: dict[str, ArticleEntity] = {}
     for e, tok in singles:
         if tok in lexicon().titles:  # "CEO", "President": a title, not a surname
@@ -544,8 +554,8 @@ def _link_protagonists(people: list[ArticleEntity], unnamed: list[ArticleEntity]
     # Roots move as rules 2-4 merge; ``rep`` is keyed by the roots rule 1 left.
     current = {link.uf.find(r): r for r in rep}
     gender: dict[str, Counter] = defaultdict(Counter)
-    for e in people:
-        root = current.get(link.uf.find(e.id))
+    for e, found in zip(people, link.uf.roots(e.id for e in people)):
+        root = current.get(found)
         if root is not None and e.gender in {"male", "female"}:
             gender[root][e.gender] += 1
     known = {root: c.most_common(1)[0][0] for root, c in gender.items()}
@@ -592,8 +602,8 @@ def _link_by_deeds(people: list[ArticleEntity], link: _Linker) -> None:
     not at odds."""
     deeds = link.deeds
     comps: dict[str, list[ArticleEntity]] = defaultdict(list)
-    for e in people:
-        comps[link.uf.find(e.id)].append(e)
+    for e, root in zip(people, link.uf.roots(e.id for e in people)):
+        comps[root].append(e)
     unnamed = link.unnamed
     named = {root for root, ms in comps.items() if not all(m.id in unnamed for m in ms)}
     # Articles that name each person (an epithet the article's reader gave them does not count:
