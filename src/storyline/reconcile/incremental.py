@@ -14,9 +14,11 @@ same (the same objects, or equal values), never on a guess:
   story's news days;
 * **alignment blocks** (:func:`storyline.reconcile.align.cluster_block`), per block of claims:
   the same view objects in the same order (no embeddings backend: its vectors are the story's);
-* **relay lookups** (:class:`storyline.reconcile.independence.RelayIndex`): the claim and the
-  candidates it was compared with (when only candidates changed, the new ones are compared with
-  the last answer, while it is still a candidate);
+* **the relay index** (:class:`storyline.reconcile.independence.RelayIndex`): grown from the last
+  one by the views it did not have, when none of the last one's views is gone;
+* **relay lookups**: the claim and the candidates it was compared with (a lookup none of whose
+  (outlet, person) pools took a new view keeps its answer unasked; when only candidates changed,
+  the new ones are compared with the last answer, while it is still a candidate);
 * **drafts** (:func:`storyline.reconcile.facts.draft_from_cluster`), per fact, the bulk of the
   work: the cluster's views, exemplars and implied-date claims (the same objects), which of its
   claims are passing mentions, and the answers to every question the draft asked of the story
@@ -37,9 +39,16 @@ same (the same objects, or equal values), never on a guess:
   types (the same reading, and the story's type votes unchanged under each name its entities are
   settled by: :func:`storyline.reconcile.types.name_key`, or votes that settle nothing; the votes
   are kept and brought up to date article by article), an article's :class:`~storyline.reconcile.cast.ArticleCast` (the same
-  reading and settled entities) and a story entity's name, type and aliases (the same members).
+  reading and settled entities) and a story entity's name, type and aliases (the same members);
+* **the cast's rule 1a** (:class:`storyline.reconcile.cast.FullNames`: the same full name, forms of
+  one first name; its indexes, union-find and evidence lines): extended by the added articles'
+  people when every article of the last reconcile is here with the same piece and no added person
+  changes what a person of the story met (:meth:`~storyline.reconcile.cast.FullNames.extend`
+  says when); made afresh otherwise;
+* **what grouping into events reads of a fact** (:class:`storyline.reconcile.events.Gist`), per
+  fact id: the same view objects in the same order.
 
-Story-wide steps run every time (they read everything): the cast's linking rules, the merging of blocks,
+Story-wide steps run every time (they read everything): the cast's linking rules after rule 1a, the merging of blocks,
 denials and implied dates into facts, the comparison of each person's ages, counts of children, events,
 the comparisons across facts (of the kept per-article parts), the timeline. Names,
 lexicons and packs are taken to be those of the process: after changing one in a running process,
