@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         m = measure(readings, args.articles, k, args.repeat, options)
         s = m["stats"]
         reused = ", ".join(f"{u} {s.get(u + '_hit', 0)}/{s.get(u + '_hit', 0) + s.get(u + '_miss', 0)}"
-                           for u in ("views", "blocks", "drafts", "scanned", "articles", "settled", "described", "told", "ages"))
+                           for u in ("views", "blocks", "drafts", "scanned", "articles", "settled", "names", "described", "told", "ages"))
         print(f"{k:>4} {m['full_wall']:>8.2f} {m['inc_wall']:>8.2f} {m['inc_wall'] / m['full_wall']:>6.3f} "
               f"{m['full_cpu']:>9.2f} {m['inc_cpu']:>9.2f} {m['inc_cpu'] / m['full_cpu']:>9.3f} "
               f"{'yes' if m['equal'] else 'NO':>6}  {reused}", flush=True)

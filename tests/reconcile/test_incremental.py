@@ -319,23 +319,28 @@ def test_a_relay_lookup_asked_again_of_changed_candidates_finds_what_a_fresh_ind
     outlets = sorted({independence.outlet_key(v.outlet) for v in views})
     held = set(rng.sample(range(len(readings)), len(readings) // 2))
     last: dict = {}
-    again = gone = 0
-    for _ in range(6):
+    index = None
+    again = gone = grown = 0
+    for step in range(8):
         ids = {readings[i].article.id for i in held}
         now_views = [v for v in views if v.article.id in ids]
         now: dict = {}
-        memo, fresh = RelayIndex(now_views, (last, now)), RelayIndex(now_views)
+        # grown from the last index when articles only came (the last one gives its candidates up)
+        memo, fresh = RelayIndex(now_views, (last, now), last=index), RelayIndex(now_views)
+        grown += memo.changed is not None
         for o in outlets:
             for v in now_views:
                 assert memo(o, v) is fresh(o, v)
         changed = [(last[k][2], x[1]) for k, x in now.items() if k in last and last[k][1] != x[1]]
         again += len(changed)
         gone += sum(1 for was, pools in changed if was is not None and all(o is not was for p in pools for o in p))
-        last = now
+        last, index = now, memo
         for i in rng.sample(range(len(readings)), 3):
-            held ^= {i}  # one article comes or goes
+            if step % 2 or i not in held:
+                held ^= {i}  # one article comes or (every other step) goes
     assert again > 0  # answers were found again from changed candidates
     assert gone > 0  # ... also when the old answer was pushed out of them
+    assert grown > 0  # ... also by an index grown from the last one
 
 
 # -- ages (storyline.reconcile.attributes.article_ages) --------------------------------------------
@@ -516,3 +521,23 @@ def _views(readings: list) -> list:
     from storyline.reconcile.features import build_views
 
     return build_views(readings, build_cast(readings))
+
+
+def test_what_grouping_reads_of_a_fact_is_reused_only_for_the_same_views_in_the_same_order():
+    from types import SimpleNamespace
+
+    from storyline.reconcile.align import Cluster
+    from storyline.reconcile.events import gist
+
+    readings = _pile(1)
+    cache = ReconcileCache()
+    reconcile(readings[:-1], cache=cache)
+    reconcile(readings, cache=cache)
+    assert cache.stats["gists_hit"] > 0 and cache.stats["gists_miss"] > 0
+    fid, (views, kept) = next((k, v) for k, v in cache._old.gists.items() if len(v[0]) >= 2)
+    fact = SimpleNamespace(id=fid)
+    cache.begin(ReconcileOptions())
+    assert cache.gist(fact, Cluster("x", frozenset(), list(views))) is kept
+    other = Cluster("x", frozenset(), list(reversed(views)))
+    again = cache.gist(fact, other)
+    assert again is not kept and again == gist(other)

@@ -100,7 +100,7 @@ def _reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions, un
     drafts = [units.draft(c, outlets, options.echo_similarity, name, relays, bounds, passing) for c in clusters]
     facts, conflicts, echoes = finish(drafts + ages + counts, units.records)
     cluster_of = {d.fact_id: c for d, c in zip(drafts, clusters)}
-    grouped, events = group_events([(f, cluster_of[f.id]) for f in facts if f.id in cluster_of])
+    grouped, events = group_events([(f, cluster_of[f.id]) for f in facts if f.id in cluster_of], units.gist)
     facts = grouped + [f for f in facts if f.id not in cluster_of]
     known = {frozenset(x.claims) for x in conflicts}
     facts, conflicts = add_conflicts(facts, conflicts, across_facts(readings, views, cast, facts, known, name, bounds,

@@ -39,6 +39,7 @@ Union-find keeps this linear in the number of article entities.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import Counter, defaultdict
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -59,7 +60,7 @@ from storyline.reconcile.names import (
 )
 from storyline.reconcile.types import settle_types
 
-__all__ = ["ARTICLE_RULES", "ArticleCast", "Cast", "CastSteps", "article_cast", "build_cast"]
+__all__ = ["ARTICLE_RULES", "ArticleCast", "Cast", "CastSteps", "FullNames", "article_cast", "build_cast"]
 
 _ORG_TYPES = {"ORG", "OUTLET"}
 _BOTH_GENDERS = frozenset({"male", "female"})
@@ -108,6 +109,15 @@ class _UnionFind:
             self.parent[x], x = root, self.parent[x]
         return root
 
+    def roots(self, ids: Iterable[str]) -> list[str]:
+        """:meth:`find` of each id: for the passes over every entity, where most are a step from
+        their root (a call per id would cost more than the step)."""
+        parent, out = self.parent, []
+        for x in ids:
+            r = parent[x]
+            out.append(r if parent[r] == r else self.find(x))
+        return out
+
     def union(self, a: str, b: str) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
@@ -137,6 +147,12 @@ class _Linker:
         # Unnamed people a rule found at odds with the evidence (a binding refused, a holder of
         # the role's other gender): the story's main person is not given them by default.
         self.doubtful: set[str] = set()
+
+    def reset(self) -> None:
+        """Undo every merge (the linker as made, with the per-person facts it was given)."""
+        self.uf = _UnionFind(self.ents)
+        self.evidence = defaultdict(list)
+        self._named, self._genders, self.doubtful = {}, {}, set()
 
     def merge(self, a: ArticleEntity, b: ArticleEntity, why: str, bind: bool = False) -> bool:
         """Join a's and b's story entities. ``bind``: a rule binding someone unnamed (by an epithet,
@@ -173,8 +189,9 @@ class _Linker:
 
     def components(self) -> dict[str, list[ArticleEntity]]:
         comps: dict[str, list[ArticleEntity]] = defaultdict(list)
-        for eid in sorted(self.ents):
-            comps[self.uf.find(eid)].append(self.ents[eid])
+        ids = sorted(self.ents)
+        for eid, root in zip(ids, self.uf.roots(ids)):
+            comps[root].append(self.ents[eid])
         return comps
 
 
@@ -224,37 +241,165 @@ def _shown(shared: set[str] | frozenset[str]) -> str:
     return plain[0] if plain else sorted(shared)[0].removeprefix(_SENSE).split(".")[0].replace("_", " ")
 
 
-def _link_people(people: list[ArticleEntity], link: _Linker,
-                 article_links: Sequence[tuple[str, str, str]] = ()) -> None:
-    by_rest: dict[tuple[str, ...], dict[str, ArticleEntity]] = defaultdict(dict)  # surname part → first → entity
-    exact: dict[tuple[str, ...], ArticleEntity] = {}
-    articles_of: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    singles: list[tuple[ArticleEntity, str]] = []
-    unnamed: list[ArticleEntity] = []
-    for e in people:
+def _key(e: ArticleEntity) -> tuple[str, str]:
+    """Where the rules meet an entity: by article, then id."""
+    return e.article, e.id
+
+
+@dataclass
+class FullNames:
+    """What rule 1a (the same full name, forms of one first name) leaves behind: its indexes over
+    the story's people, the union-find after it, and the evidence lines it wrote, each with the
+    place (:func:`_key`) of the entity whose merge wrote it. A pass in the rules' order whose
+    state only grows, so an incremental reconcile can extend it with the people of added articles
+    (:meth:`extend`) instead of making it again over the whole story."""
+
+    exact: dict[tuple[str, ...], ArticleEntity]  # full name -> its first holder, in first-holder order
+    by_rest: dict[tuple[str, ...], dict[str, ArticleEntity]]  # name less its first word -> first word -> holder
+    articles_of: dict[tuple[str, ...], set[str]]
+    singles: list[tuple[ArticleEntity, str]]  # people with a one-word name only, in the rules' order
+    unnamed: list[ArticleEntity]  # people without a name, in the rules' order
+    lines: dict[str, list[tuple[tuple, str]]]  # entity id -> (place, evidence line) it wrote, in order
+    # Two full names one person holds both of -> the first place one does (their holders are one after it).
+    together: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple] = field(default_factory=dict)
+    parent: dict[str, str] = field(default_factory=dict)  # the union-find after rule 1a
+    named: dict[str, bool] = field(default_factory=dict)
+    genders: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def scan(cls, people: Sequence[ArticleEntity], link: _Linker, keep: bool = False) -> "FullNames":
+        """Rule 1a over ``people`` (in the rules' order), merging in ``link``; ``keep``: for
+        :meth:`extend` later (:meth:`keep`)."""
+        out = cls({}, defaultdict(dict), defaultdict(set), [], [], defaultdict(list))
+        for e in people:
+            out._person(e, link)
+        if keep:
+            out.keep(link)
+        return out
+
+    def keep(self, link: _Linker) -> None:
+        """Take a copy of ``link``'s union-find (the rules after this one change it)."""
+        self.parent, self.named, self.genders = dict(link.uf.parent), dict(link._named), dict(link._genders)
+
+    def _merge(self, a: ArticleEntity, e: ArticleEntity, why: str, link: _Linker, at: tuple) -> None:
+        before = len(link.evidence[a.id])
+        link.merge(a, e, why)
+        if len(link.evidence[a.id]) > before:
+            self.lines[a.id].append((at, why))
+
+    def _person(self, e: ArticleEntity, link: _Linker) -> None:
         if isinstance(e.attributes, dict) and e.attributes.get("unnamed"):
-            unnamed.append(e)  # "Man" from a headline ("Man Charged In ...") is no name
-            continue
+            self.unnamed.append(e)  # "Man" from a headline ("Man Charged In ...") is no name
+            return
         fulls, single = _name_parts(e.name, tuple(e.aliases))
         if not fulls:
             if single is not None:
-                singles.append((e, single))
+                self.singles.append((e, single))
             else:
-                unnamed.append(e)
-            continue
+                self.unnamed.append(e)
+            return
+        exact, by_rest, at = self.exact, self.by_rest, _key(e)
+        self._together(fulls, at)
         for toks in fulls:
-            articles_of[toks].add(e.article)
+            self.articles_of[toks].add(e.article)
             if toks in exact:
-                link.merge(exact[toks], e, f"{_label(exact[toks])} and {_label(e)}: same full name")
+                self._merge(exact[toks], e, f"{_label(exact[toks])} and {_label(e)}: same full name", link, at)
             else:
                 exact[toks] = e
             forms = given_name_forms(toks[0])
             for other_first, other in by_rest[toks[1:]].items():  # one entry per distinct first name
                 if other_first != toks[0] and other_first in forms:
-                    link.merge(other, e, f"{_label(other)} and {_label(e)}: same surname, and '{other_first}' "
-                                         f"and '{toks[0]}' are forms of one first name")
+                    self._merge(other, e, f"{_label(other)} and {_label(e)}: same surname, and '{other_first}' "
+                                          f"and '{toks[0]}' are forms of one first name", link, at)
             by_rest[toks[1:]].setdefault(toks[0], e)
 
+    def _together(self, fulls: tuple[tuple[str, ...], ...], at: tuple) -> None:
+        for i, a in enumerate(fulls):
+            for b in fulls[i + 1:]:
+                if a != b:
+                    pair = (a, b) if a < b else (b, a)
+                    if pair not in self.together or at < self.together[pair]:
+                        self.together[pair] = at
+
+    def extend(self, added: Sequence[ArticleEntity], link: _Linker) -> bool:
+        """Rule 1a as :meth:`scan` (``keep=True``) of the story's people with the people of
+        ``added`` (the added articles' entities) among them would leave it and ``link`` (a new
+        linker of every entity): this pass's union-find is taken over by ``link`` and the added
+        people are merged in. False when an added person would change what a person of the story
+        met (the first holder of a name a person of the story has, a first word met by a later
+        person of its surname, a merge of two people of the story): ``link`` is then reset, this
+        pass is spoilt, and the caller scans afresh."""
+        added = sorted(added, key=_key)
+        if any(e.id in self.parent for e in added):
+            return False
+        link.uf.parent, link._named, link._genders = self.parent, self.named, self.genders
+        self.parent.update((e.id, e.id) for e in added)
+        link.evidence = self.evidence()
+        if not self._extend([e for e in added if e.type == "PERSON"], link):
+            link.reset()
+            return False
+        link.evidence = self.evidence()
+        self.keep(link)
+        return True
+
+    def _extend(self, added: Sequence[ArticleEntity], link: _Linker) -> bool:
+        exact, by_rest = self.exact, self.by_rest
+        grown = False
+        for e in added:
+            at = _key(e)
+            if isinstance(e.attributes, dict) and e.attributes.get("unnamed"):
+                insort(self.unnamed, e, key=_key)
+                continue
+            fulls, single = _name_parts(e.name, tuple(e.aliases))
+            if not fulls:
+                if single is not None:
+                    insort(self.singles, (e, single), key=lambda x: _key(x[0]))
+                else:
+                    insort(self.unnamed, e, key=_key)
+                continue
+            joined: tuple | None = None  # the first full name e joined the holder of, and that holder
+            for toks in fulls:
+                self.articles_of[toks].add(e.article)
+                holder = exact.get(toks)
+                if holder is None:
+                    if toks[1:] in by_rest:  # another first word of this surname part: it would meet e
+                        return False
+                    exact[toks] = e
+                    by_rest[toks[1:]] = {toks[0]: e}
+                    grown = True
+                    continue
+                if _key(holder) > at:
+                    return False  # e would be the first holder, and the story's holders would meet e
+                forms = given_name_forms(toks[0])
+                if any(f != toks[0] and f in forms and _key(o) < at for f, o in by_rest[toks[1:]].items()):
+                    return False  # a merge of two people of the story, whose line would move
+                if holder is e:
+                    continue
+                if joined is not None:
+                    pair = (joined[0], toks) if joined[0] < toks else (toks, joined[0])
+                    if holder is joined[1] or self.together.get(pair, at) < at:
+                        continue  # their holders are one already (someone before e held both): nothing written
+                    return False  # a merge of two people of the story, whose line would move
+                before = len(link.evidence[holder.id])
+                link.merge(holder, e, f"{_label(holder)} and {_label(e)}: same full name")
+                lines = link.evidence[holder.id]
+                if len(lines) > before:
+                    insort(self.lines[holder.id], (at, lines[-1]), key=lambda x: x[0])
+                joined = (toks, holder)
+            self._together(fulls, at)
+        if grown:  # first holders in the order they were met
+            self.exact = dict(sorted(exact.items(), key=lambda kv: _key(kv[1])))
+        return True
+
+    def evidence(self) -> defaultdict[str, list[str]]:
+        """The evidence lines rule 1a wrote, per entity, in the order it wrote them."""
+        return defaultdict(list, {a: [line for _, line in lines] for a, lines in self.lines.items()})
+
+
+def _link_people(people: list[ArticleEntity], link: _Linker,
+                 article_links: Sequence[tuple[str, str, str]] = (), first: FullNames | None = None) -> None:
+    first = first or FullNames.scan(people, link)
+    exact, articles_of, singles, unnamed = first.exact, first.articles_of, first.singles, first.unnamed
     _link_name_variants(exact, link)
     _link_cut_names(exact, link)
     _link_spellings(exact, articles_of, link)
@@ -273,7 +418,7 @@ def _link_people(people: list[ArticleEntity], link: _Linker,
     epithets, epithet_owner = _epithet_index(people, rep, link)
 
     # How much of the story each full-named person is: the articles that name them.
-    weight = Counter(link.uf.find(e.id) for e in people)
+    weight = Counter(link.uf.roots(e.id for e in people))
     mononyms: dict[str, ArticleEntity] = {}
     for e, tok in singles:
         if tok in lexicon().titles:  # "CEO", "President": a title, not a surname
@@ -409,8 +554,8 @@ def _link_protagonists(people: list[ArticleEntity], unnamed: list[ArticleEntity]
     # Roots move as rules 2-4 merge; ``rep`` is keyed by the roots rule 1 left.
     current = {link.uf.find(r): r for r in rep}
     gender: dict[str, Counter] = defaultdict(Counter)
-    for e in people:
-        root = current.get(link.uf.find(e.id))
+    for e, found in zip(people, link.uf.roots(e.id for e in people)):
+        root = current.get(found)
         if root is not None and e.gender in {"male", "female"}:
             gender[root][e.gender] += 1
     known = {root: c.most_common(1)[0][0] for root, c in gender.items()}
@@ -457,8 +602,8 @@ def _link_by_deeds(people: list[ArticleEntity], link: _Linker) -> None:
     not at odds."""
     deeds = link.deeds
     comps: dict[str, list[ArticleEntity]] = defaultdict(list)
-    for e in people:
-        comps[link.uf.find(e.id)].append(e)
+    for e, root in zip(people, link.uf.roots(e.id for e in people)):
+        comps[root].append(e)
     unnamed = link.unnamed
     named = {root for root, ms in comps.items() if not all(m.id in unnamed for m in ms)}
     # Articles that name each person (an epithet the article's reader gave them does not count:
@@ -824,6 +969,10 @@ class CastSteps:
     def describe(self, root: str, members: list[ArticleEntity]) -> tuple[str, str, tuple[str, ...], bool]:
         return _describe(members)
 
+    def full_names(self, pieces: dict[str, ArticleCast], people: list[ArticleEntity], link: _Linker) -> FullNames:
+        """Rule 1a over the story's ``people`` (the articles' ``pieces`` by article id), in ``link``."""
+        return FullNames.scan(people, link)
+
 
 def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = None) -> Cast:
     """Link every article entity into exactly one story entity."""
@@ -851,7 +1000,8 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
     for e in ordered:
         by_type["ORG" if e.type in _ORG_TYPES else e.type].append(e)
     people = by_type.pop("PERSON", [])
-    _link_people(people, link, [x for aid in sorted(pieces) for x in pieces[aid].links])
+    _link_people(people, link, [x for aid in sorted(pieces) for x in pieces[aid].links],
+                 steps.full_names(pieces, people, link))
     _link_by_deeds(people, link)
     _link_orgs(by_type.pop("ORG", []), link)
     groups = by_type.pop("GROUP", [])
@@ -866,6 +1016,11 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
     found = link.components()
     described = {root: steps.describe(root, members) for root, members in found.items()}
     comps = sorted(found.items(), key=lambda kv: (described[kv[0]][3], kv[0]))
+    # The few entities that wrote evidence lines, per story entity in member (id) order: a story
+    # entity's lines are theirs, so its other members (most of a large story) need not be visited.
+    writers: dict[str, list[str]] = defaultdict(list)
+    for eid in sorted(k for k, lines in link.evidence.items() if lines):
+        writers[link.uf.find(eid)].append(eid)
     for root, members in comps:
         name, etype, aliases, grouped = described[root]
         if grouped:  # "the couple" says little: name a group by its members
@@ -877,11 +1032,11 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
         if sid in used:  # two unlinked entities with one name (e.g. two "Natalie"s): keep both
             sid = make_id("E", etype, name, root)
         used.add(sid)
-        evidence = tuple(line for m in members for line in link.evidence.get(m.id, ()))
-        entities.append(StoryEntity(sid, name, etype, aliases, tuple(m.id for m in members), evidence))
-        for m in members:
-            of[m.id] = sid
-            names_by_member[m.id] = name
+        evidence = tuple(line for eid in writers.get(root, ()) for line in link.evidence[eid])
+        ids = tuple(m.id for m in members)
+        entities.append(StoryEntity(sid, name, etype, aliases, ids, evidence))
+        of.update(dict.fromkeys(ids, sid))
+        names_by_member.update(dict.fromkeys(ids, name))
     member_map = {e.id: tuple(_group_members(e)) for e in all_ents if e.type == "GROUP"}
     unnamed = frozenset(of[m.id] for _, members in comps for m in members[:1]
                         if all(isinstance(x.attributes, dict) and x.attributes.get("unnamed") for x in members))

@@ -90,7 +90,7 @@ and each joins the first event it fits, so the grouping does not depend on input
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from storyline.core import embeddings, words
@@ -99,7 +99,7 @@ from storyline.core.ids import make_id
 from storyline.core.records import Event, Fact
 from storyline.reconcile.align import Cluster
 
-__all__ = ["KIN_SIMILARITY", "group_events"]
+__all__ = ["KIN_SIMILARITY", "Gist", "gist", "group_events"]
 
 #: Cosine of two events' label vectors from which, with a person in common, they are one event.
 KIN_SIMILARITY = 0.6
@@ -137,15 +137,35 @@ class _Open:
         self.moments |= other.moments
         self.label.update(other.label)
 
-    def take(self, fact: Fact, c: Cluster, people: frozenset[str], when: Moment | None) -> None:
+    def take(self, fact: Fact, gist: "Gist", people: frozenset[str], when: Moment | None) -> None:
         self.facts.append(fact)
         self.people |= people
         if when is not None:
             self.moments.add(when)
-        self.label.update(v.claim.predicate for v in c.views if v.claim.predicate)
-        for v in c.views:
-            if v.claim.predicate and v.claim.predicate_pos in _WORDNET_POS:
-                self.pos.setdefault(v.claim.predicate, _WORDNET_POS[v.claim.predicate_pos])
+        self.label.update(gist.predicates)
+        for predicate, pos in gist.pos.items():
+            self.pos.setdefault(predicate, pos)
+
+
+@dataclass(frozen=True)
+class Gist:
+    """What grouping reads of one fact's claims (:func:`gist`): a function of its cluster's views
+    alone, so an incremental reconcile keeps it while the fact is the same."""
+
+    happening: bool  # one of its claims tells of something happening (Claim.eventive)
+    first: tuple  # the order of its first told claim
+    predicates: Counter  # its claims' predicates, counted
+    pos: dict[str, str]  # each predicate -> the part of speech it is first told in (WordNet's "v" or "n")
+
+
+def gist(c: Cluster) -> Gist:
+    """:class:`Gist` of a fact's cluster."""
+    pos: dict[str, str] = {}
+    for v in c.views:
+        if v.claim.predicate and v.claim.predicate_pos in _WORDNET_POS:
+            pos.setdefault(v.claim.predicate, _WORDNET_POS[v.claim.predicate_pos])
+    return Gist(any(v.claim.eventive for v in c.views), min(v.order for v in c.views),
+                Counter(v.claim.predicate for v in c.views if v.claim.predicate), pos)
 
 
 def _apart(a: Moment, b: Moment) -> bool:
@@ -172,14 +192,16 @@ def _when(facts: Sequence[Fact]) -> str | None:
     return min(dated)[2] if dated else None
 
 
-def group_events(aligned: Sequence[tuple[Fact, Cluster]]) -> tuple[list[Fact], list[Event]]:
+def group_events(aligned: Sequence[tuple[Fact, Cluster]],
+                 gist_of: Callable[[Fact, Cluster], Gist] = lambda f, c: gist(c)) -> tuple[list[Fact], list[Event]]:
     """Each fact with its ``event`` set, and the events, for facts aligned from ``aligned``'s clusters
-    (fact, the cluster it was drafted from). Facts come back in the order given."""
+    (fact, the cluster it was drafted from). Facts come back in the order given. ``gist_of``:
+    :func:`gist` of the cluster, or a memo of it per fact."""
+    gists = [gist_of(f, c) for f, c in aligned]
     # A fact no claim of which tells of something happening ("be", "have", "think") opens no event;
     # it joins one of its key told in its own word (module docstring), so it is taken after the rest.
-    happening = [any(v.claim.eventive for v in c.views) for _, c in aligned]
-    order = sorted(range(len(aligned)),
-                   key=lambda i: (not happening[i], min(v.order for v in aligned[i][1].views), aligned[i][0].id))
+    happening = [t.happening for t in gists]
+    order = sorted(range(len(aligned)), key=lambda i: (not happening[i], gists[i].first, aligned[i][0].id))
     by_key: dict[str, list[_Open]] = {}
     event_of: dict[int, _Open] = {}
     for i in order:
@@ -191,14 +213,14 @@ def group_events(aligned: Sequence[tuple[Fact, Cluster]]) -> tuple[list[Fact], l
             found = next((e for e in by_key.get(key, ()) if e.fits(people, when)), None)
         else:
             # the first event of its key that fits and is told in one of its words
-            told = {v.claim.predicate for v in c.views}
-            found = next((e for e in by_key.get(key, ()) if e.fits(people, when) and told & e.label.keys()), None)
+            words = gists[i].predicates.keys()
+            found = next((e for e in by_key.get(key, ()) if e.fits(people, when) and words & e.label.keys()), None)
             if found is None:
                 continue
         if found is None:
             found = _Open(key, not c.pclass.startswith("~"))
             by_key.setdefault(key, []).append(found)
-        found.take(fact, c, people, when)
+        found.take(fact, gists[i], people, when)
         event_of[i] = found
     opened = [e for group in by_key.values() for e in group]
     into = _kindred(opened)

@@ -14,9 +14,11 @@ same (the same objects, or equal values), never on a guess:
   story's news days;
 * **alignment blocks** (:func:`storyline.reconcile.align.cluster_block`), per block of claims:
   the same view objects in the same order (no embeddings backend: its vectors are the story's);
-* **relay lookups** (:class:`storyline.reconcile.independence.RelayIndex`): the claim and the
-  candidates it was compared with (when only candidates changed, the new ones are compared with
-  the last answer, while it is still a candidate);
+* **the relay index** (:class:`storyline.reconcile.independence.RelayIndex`): grown from the last
+  one by the views it did not have, when none of the last one's views is gone;
+* **relay lookups**: the claim and the candidates it was compared with (a lookup none of whose
+  (outlet, person) pools took a new view keeps its answer unasked; when only candidates changed,
+  the new ones are compared with the last answer, while it is still a candidate);
 * **drafts** (:func:`storyline.reconcile.facts.draft_from_cluster`), per fact, the bulk of the
   work: the cluster's views, exemplars and implied-date claims (the same objects), which of its
   claims are passing mentions, and the answers to every question the draft asked of the story
@@ -37,9 +39,16 @@ same (the same objects, or equal values), never on a guess:
   types (the same reading, and the story's type votes unchanged under each name its entities are
   settled by: :func:`storyline.reconcile.types.name_key`, or votes that settle nothing; the votes
   are kept and brought up to date article by article), an article's :class:`~storyline.reconcile.cast.ArticleCast` (the same
-  reading and settled entities) and a story entity's name, type and aliases (the same members).
+  reading and settled entities) and a story entity's name, type and aliases (the same members);
+* **the cast's rule 1a** (:class:`storyline.reconcile.cast.FullNames`: the same full name, forms of
+  one first name; its indexes, union-find and evidence lines): extended by the added articles'
+  people when every article of the last reconcile is here with the same piece and no added person
+  changes what a person of the story met (:meth:`~storyline.reconcile.cast.FullNames.extend`
+  says when); made afresh otherwise;
+* **what grouping into events reads of a fact** (:class:`storyline.reconcile.events.Gist`), per
+  fact id: the same view objects in the same order.
 
-Story-wide steps run every time (they read everything): the cast's linking rules, the merging of blocks,
+Story-wide steps run every time (they read everything): the cast's linking rules after rule 1a, the merging of blocks,
 denials and implied dates into facts, the comparison of each person's ages, counts of children, events,
 the comparisons across facts (of the kept per-article parts), the timeline. Names,
 lexicons and packs are taken to be those of the process: after changing one in a running process,
@@ -51,17 +60,19 @@ holds the units of the last reconcile only (older ones are dropped), and one rec
 from __future__ import annotations
 
 import threading
+from operator import is_
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from storyline.core.options import ReconcileOptions
-from storyline.core.records import ArticleReading
+from storyline.core.records import ArticleReading, Fact
 from storyline.reconcile.across import Told, article_told
 from storyline.reconcile.align import Cluster, cluster_block
 from storyline.reconcile.attributes import ArticleAges, article_ages
-from storyline.reconcile.cast import ArticleCast, Cast, CastSteps, article_cast
+from storyline.reconcile.cast import ArticleCast, Cast, CastSteps, FullNames, article_cast
 from storyline.reconcile.conflicts import Bounds, stance
+from storyline.reconcile.events import Gist, gist
 from storyline.reconcile.facts import Draft, Records, draft_from_cluster, records
 from storyline.reconcile.features import ClaimView, article_views, dated
 from storyline.reconcile.independence import (
@@ -79,7 +90,7 @@ __all__ = ["ReconcileCache", "Uncached"]
 
 
 def _same(a: Sequence[object], b: Sequence[object]) -> bool:
-    return len(a) == len(b) and all(x is y for x, y in zip(a, b))
+    return len(a) == len(b) and all(map(is_, a, b))  # map: at C speed (asked of every member, every view)
 
 
 def _entity_ids(r: ArticleReading) -> tuple[str, ...]:
@@ -244,6 +255,7 @@ class _Units:
     blocks: dict[tuple, tuple[list[ClaimView], list[Cluster]]] = field(default_factory=dict)
     drafts: dict[tuple, list[_DraftEntry]] = field(default_factory=dict)
     relays: dict = field(default_factory=dict)
+    index: RelayIndex | None = None  # the relay index the lookups in ``relays`` were asked of
     passing: dict[str, tuple[ArticleReading, frozenset[str]]] = field(default_factory=dict)
     records: dict[int, tuple[Draft, Records]] = field(default_factory=dict)  # id(draft) -> its records
     # Each fact's scan of its sources (independence.assess_traced), by (class, people, first claim):
@@ -256,8 +268,11 @@ class _Units:
     settled: dict[str, tuple[ArticleReading, list, frozenset[str]]] = field(default_factory=dict)
     articles: dict[str, tuple[ArticleReading, list, ArticleCast]] = field(default_factory=dict)
     described: dict[str, tuple[list, tuple]] = field(default_factory=dict)  # by the story entity's root id
+    # Rule 1a of the cast (the same full name) and the article pieces it was made of, by article id.
+    names: tuple[dict[str, ArticleCast], FullNames] | None = None
     told_by_article: dict[str, _ToldEntry] = field(default_factory=dict)  # across facts: what each article tells
     ages: dict[str, _AgesEntry] = field(default_factory=dict)  # the ages each article states
+    gists: dict[str, tuple[list[ClaimView], Gist]] = field(default_factory=dict)  # by fact id: what grouping reads
 
 
 class Uncached(CastSteps):
@@ -292,6 +307,9 @@ class Uncached(CastSteps):
 
     def ages(self, rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast, at_starts: frozenset[int]) -> ArticleAges:
         return article_ages(rs, views, cast, at_starts)
+
+    def gist(self, fact: Fact, c: Cluster) -> Gist:
+        return gist(c)
 
 
 def _scan_key(c: Cluster) -> tuple:
@@ -406,6 +424,23 @@ class ReconcileCache(Uncached):
         self._new.described[root] = (members, out)
         return out
 
+    def full_names(self, pieces: dict[str, ArticleCast], people: list, link) -> FullNames:
+        """:meth:`CastSteps.full_names`, extended from the last one by the people of the added
+        articles when every article of the last reconcile is here with the same piece (the same
+        entities, so the same people in the same order); made afresh otherwise, or when an added
+        person would change what the story's people met (:meth:`FullNames.extend`)."""
+        known, self._old.names = self._old.names, None  # extended in place: the last generation gives it up
+        if known is not None and all(pieces.get(aid) is p for aid, p in known[0].items()):
+            first = known[1]
+            if first.extend([e for aid in pieces.keys() - known[0].keys() for e in pieces[aid].order], link):
+                self.stats["names_hit"] += 1
+                self._new.names = (dict(pieces), first)
+                return first
+        self.stats["names_miss"] += 1
+        first = FullNames.scan(people, link, keep=True)
+        self._new.names = (dict(pieces), first)
+        return first
+
     def article_views(self, r: ArticleReading, cast: Cast, name_drop: frozenset[str]) -> list[ClaimView]:
         """:func:`storyline.reconcile.features.article_views`, memoised."""
         known = self._old.views.get(r.article.id)
@@ -455,7 +490,13 @@ class ReconcileCache(Uncached):
         return [Cluster(c.pclass, c.participants, list(c.views), list(c.exemplars), list(c.derived)) for c in made]
 
     def relay_index(self, views: Sequence[ClaimView]) -> RelayIndex:
-        return RelayIndex(views, memo=(self._old.relays, self._new.relays))
+        """A :class:`RelayIndex` grown from the last one by the views it did not have (the last one
+        gives its candidates up), its lookups memoised (see the class)."""
+        last, self._old.index = self._old.index, None
+        out = RelayIndex(views, memo=(self._old.relays, self._new.relays), last=last)
+        self.stats["index_hit" if out.changed is not None else "index_miss"] += 1
+        self._new.index = out
+        return out
 
     def draft(self, c: Cluster, outlets: CorpusOutlets, echo_similarity: float, name: Callable[[str], str],
               relays: RelayIndex, bounds: Mapping, passing: frozenset[str]) -> Draft:
@@ -533,6 +574,19 @@ class ReconcileCache(Uncached):
         self.stats["ages_miss"] += 1
         out = article_ages(rs, views, cast, at_starts)
         self._new.ages[aid] = _AgesEntry(tuple(rs), list(views), of, at_starts, out)
+        return out
+
+    def gist(self, fact: Fact, c: Cluster) -> Gist:
+        """:func:`storyline.reconcile.events.gist`, memoised per fact: reused when its cluster's
+        views are the same objects in the same order (all it reads)."""
+        known = self._old.gists.get(fact.id)
+        if known is not None and _same(known[0], c.views):
+            self.stats["gists_hit"] += 1
+            self._new.gists[fact.id] = known
+            return known[1]
+        self.stats["gists_miss"] += 1
+        out = gist(c)
+        self._new.gists[fact.id] = (list(c.views), out)
         return out
 
     def _stance(self, statement: ClaimView, v: ClaimView, c: Cluster, name: Callable[[str], str],

@@ -25,8 +25,11 @@ lookup, so this stays linear.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
+from operator import is_
 from typing import Callable, Iterable, Sequence
 
 from storyline.core.vocab import GRADE, grade_of, source_kind
@@ -84,40 +87,81 @@ class RelayIndex:
     is what the lookup would find again.
     """
 
-    def __init__(self, views: Sequence[ClaimView], memo: tuple[dict, dict] | None = None):
+    def __init__(self, views: Sequence[ClaimView], memo: tuple[dict, dict] | None = None,
+                 last: "RelayIndex | None" = None):
+        self._memo = memo
+        self._views = list(views)  # held, so the ids in ``_ids`` stay theirs
+        self._ids = set(map(id, self._views))
+        # The (outlet, person) keys whose candidates changed since ``last`` (None: any may have).
+        self.changed: set[tuple[str, str | None]] | None = None
+        if last is not None and last._by is not None and self._grow(last):
+            return
         self._by: dict[tuple[str, str | None], list[ClaimView]] = {}
         for v in sorted(views, key=lambda v: v.order):
             outlet = outlet_key(v.outlet)
             for p in v.participants or (None,):
                 self._by.setdefault((outlet, p), []).append(v)
-        self._memo = memo
+
+    def _grow(self, last: "RelayIndex") -> bool:
+        """Take over ``last``'s candidates (``last`` gives them up) and add the views it did not
+        have, each where a build would put it (by order); False when one of ``last``'s views is
+        gone, or two claims share an order (a build keeps those in the order given): build anew."""
+        if len(self._ids) != len(self._views) or not last._ids <= self._ids:
+            return False
+        self._by, last._by = last._by, None
+        changed: set[tuple[str, str | None]] = set()
+        self._added: dict[tuple[str, str | None], list[ClaimView]] = {}
+        for v in sorted((v for v in self._views if id(v) not in last._ids), key=lambda v: v.order):
+            outlet = outlet_key(v.outlet)
+            for p in v.participants or (None,):
+                pool = self._by.setdefault((outlet, p), [])
+                at = bisect_left(pool, v.order, key=lambda o: o.order)
+                if at < len(pool) and pool[at].order == v.order:
+                    return False
+                pool.insert(at, v)
+                changed.add((outlet, p))
+                self._added.setdefault((outlet, p), []).append(v)
+        self.changed = changed
+        return True
 
     def _pools(self, outlet: str, v: ClaimView) -> list[list[ClaimView]]:
         return [self._by.get((outlet, p), [])[-_RELAY_CAP:] for p in v.participants or (None,)]
 
     def __call__(self, outlet: str, v: ClaimView) -> ClaimView | None:
-        pools = self._pools(outlet, v)
         if self._memo is None:
-            return self._find(v, pools)
+            return self._find(v, self._pools(outlet, v))
         last, now = self._memo
         key = (outlet, v.claim.id)
         known = now.get(key) or last.get(key)
+        if (known is not None and known[0] is v and self.changed is not None
+                and not any((outlet, p) in self.changed for p in v.participants or (None,))):
+            now[key] = known  # its candidates are the ones it was compared with: the same answer
+            return known[2]
+        pools = self._pools(outlet, v)
         # Lists compare item by item, identical objects without calling __eq__: cheap.
         if known is None or known[0] is not v:
             known = (v, pools, self._find(v, pools))
         elif known[1] != pools:
-            known = (v, pools, self._again(v, known[1], pools, known[2]))
+            known = (v, pools, self._again(outlet, v, known[1], pools, known[2]))
         now[key] = known
         return known[2]
 
     def _find(self, v: ClaimView, pools: list[list[ClaimView]]) -> ClaimView | None:
         return _closest(v, (o for pool in pools for o in pool), None)
 
-    def _again(self, v: ClaimView, was: list[list[ClaimView]], pools: list[list[ClaimView]],
+    def _again(self, outlet: str, v: ClaimView, was: list[list[ClaimView]], pools: list[list[ClaimView]],
                found: ClaimView | None) -> ClaimView | None:
         """:meth:`_find` of ``v`` in ``pools``, knowing it found ``found`` in ``was``: the answer is the
         closest candidate whatever the order they are compared in, so while ``found`` is still a
         candidate (or none was), only the candidates added since are compared with it."""
+        if self.changed is not None:
+            # Grown from the index ``was`` was taken from: a candidate it did not have is one added
+            # since (an insertion only pushes the oldest out of a pool's window), so those are compared.
+            if found is not None and not any(any(map(is_, pool, repeat(found))) for pool in pools):
+                return self._find(v, pools)
+            fresh = (o for p, pool in zip(v.participants or (None,), pools) if pool
+                     for o in self._added.get((outlet, p), ()) if o.order >= pool[0].order)
+            return _closest(v, fresh, found)
         before = {id(o) for pool in was for o in pool}  # ``was`` holds them: no id is reused meanwhile
         now = {id(o): o for pool in pools for o in pool}
         if found is not None and id(found) not in now:
