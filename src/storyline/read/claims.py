@@ -975,7 +975,7 @@ def _nested_claims(
         found.append((region, cands, rest))
     preds = [p for _, p, _ in made] + [p for _, cands, _ in found for _, p in cands if p is not None]
     told = _told(preds)
-    spelled = _Spelled(doc, {p.word.i: p for p in preds if p.eventive})
+    spelled = _Spelled(doc, index.tokens.lowers, {p.word.i: p for p in preds if p.eventive})
     out: list[tuple[ClaimAnn, Predicate, _Region]] = []
     for region, cands, rest in found:
         cands = cands + [(t, pred) for t in rest if (pred := _told_again(t, told) or spelled.predicate(t, index)) is not None]
@@ -1050,8 +1050,8 @@ class _Spelled:
     and is the phrase's head or a modifier of it ('*driving* under the influence', '*injured*
     reserve'; not 'Federal Bureau of *Investigation*': the bureau is no happening)."""
 
-    def __init__(self, doc: Doc, by_word: dict[int, Predicate]):
-        self.doc, self.by_word = doc, by_word
+    def __init__(self, doc: Doc, lowers: list[str], by_word: dict[int, Predicate]):
+        self.doc, self.lowers, self.by_word = doc, lowers, by_word
         self.seen: dict[str, Predicate | None] = {}
 
     def predicate(self, t: Token, index: _Index) -> Predicate | None:
@@ -1069,6 +1069,8 @@ class _Spelled:
     def _spelled(self, letters: str) -> Predicate | None:
         doc = self.doc
         for i in range(len(doc)):
+            if not self.lowers[i].startswith(letters[0]):
+                continue  # read from the array: a Token per word costs more
             span = self._spelling(i, letters)
             if span is None:
                 continue
