@@ -459,3 +459,93 @@ def test_an_adjective_that_is_no_participle_of_an_event_verb_heads_no_claim():
             "escaped/ADJ/JJ/amod/5 inmate/NOUN/NN/dobj/1 ./PUNCT/./punct/1")
     doc = _doc(spec, ["police", "hunt", "the", "most", "escaped", "inmate", "."])
     assert {_pred(doc, c) for c in find_claims(doc)} == {"hunted"}
+
+
+# "Vandals cut the wire . The cut darkened homes ."
+CUT = ("Vandals/NOUN/NNS/nsubj/1 cut/VERB/VBD/ROOT/- the/DET/DT/det/3 wire/NOUN/NN/dobj/1 ./PUNCT/./punct/1 "
+       "The/DET/DT/det/6 cut/NOUN/NN/nsubj/7 darkened/VERB/VBD/ROOT/- homes/NOUN/NNS/dobj/7 ./PUNCT/./punct/7")
+CUT_LEMMAS = ["vandal", "cut", "the", "wire", ".", "the", "cut", "darken", "home", "."]
+
+
+def test_a_noun_the_article_tells_as_a_verb_heads_a_claim_keyed_on_that_verb():
+    # 'cut' is first a share (noun.possession) in WordNet: alone it heads no claim. The article
+    # tells the happening with the verb, so 'the cut' names it: a claim with the verb's key.
+    doc = _doc(CUT, CUT_LEMMAS)
+    assert len(list(doc.sents)) == 2
+    claims = find_claims(doc)
+    nouns = [c for c in claims if c.predicate_pos == "noun"]
+    assert [(_pred(doc, c), c.predicate, c.eventive) for c in nouns] == [("cut", "cut", True)]
+    verb = next(c for c in claims if c.predicate_pos == "verb" and c.predicate == "cut")
+    assert nouns[0].event_key == verb.event_key is not None
+    # Without the verb in the article the noun stays a thing.
+    alone = CUT.split(" ./PUNCT/./punct/1 ")[1].replace("/6", "/1").replace("/7", "/2").replace("/5", "/0")
+    doc = _doc(alone, CUT_LEMMAS[5:])
+    assert {_pred(doc, c) for c in find_claims(doc)} == {"darkened"}
+
+
+def test_a_noun_of_a_person_the_article_tells_as_a_verb_heads_no_claim():
+    # 'will host the show . The host thanked fans .': the host is who does it, not the happening.
+    spec = ("She/PRON/PRP/nsubj/2 will/AUX/MD/aux/2 host/VERB/VB/ROOT/- the/DET/DT/det/4 show/NOUN/NN/dobj/2 ./PUNCT/./punct/2 "
+            "The/DET/DT/det/7 host/NOUN/NN/nsubj/8 thanked/VERB/VBD/ROOT/- fans/NOUN/NNS/dobj/8 ./PUNCT/./punct/8")
+    doc = _doc(spec, ["she", "will", "host", "the", "show", ".", "the", "host", "thank", "fan", "."])
+    assert {(_pred(doc, c), c.predicate_pos) for c in find_claims(doc) if _pred(doc, c) == "host"} == {("host", "verb")}
+
+
+def test_an_adjective_the_article_states_elsewhere_heads_a_claim_of_that_state():
+    # Headline 'Boss dead after fall' then 'Police found the boss dead .': 'dead' after its noun
+    # in the headline states what the article states with 'found dead'.
+    spec = ("Boss/NOUN/NN/ROOT/- dead/ADJ/JJ/amod/0 after/ADP/IN/prep/0 fall/NOUN/NN/pobj/2 ./PUNCT/./punct/0 "
+            "Police/NOUN/NNS/nsubj/6 found/VERB/VBD/ROOT/- the/DET/DT/det/8 boss/NOUN/NN/dobj/6 dead/ADJ/JJ/oprd/6 "
+            "./PUNCT/./punct/6")
+    doc = _doc(spec, ["boss", "dead", "after", "fall", ".", "police", "find", "the", "boss", "dead", "."])
+    dead = [c for c in find_claims(doc) if c.predicate == "dead"]
+    assert [(c.predicate_start, c.predicate_pos, c.eventive) for c in dead] == [
+        (doc.text.index("dead"), "adj", True), (doc.text.rindex("dead"), "adj", True)]
+    # Alone, the headline's adjective is no claim (a quality: 'the dead boss').
+    head = spec.split(" Police/")[0]
+    doc = _doc(head, ["boss", "dead", "after", "fall", "."])
+    assert [c.predicate for c in find_claims(doc)] == ["fall"]
+
+
+def test_an_acronym_the_article_spells_out_names_the_happening_its_words_tell():
+    # "He was arrested for driving under the influence . The DUI charge stands ."
+    spec = ("He/PRON/PRP/nsubjpass/2 was/AUX/VBD/auxpass/2 arrested/VERB/VBN/ROOT/- for/ADP/IN/prep/2 "
+            "driving/VERB/VBG/pcomp/3 under/ADP/IN/prep/4 the/DET/DT/det/7 influence/NOUN/NN/pobj/5 ./PUNCT/./punct/2 "
+            "The/DET/DT/det/12 DUI/PROPN/NNP/compound/12 charge/NOUN/NN/nsubj/13 stands/VERB/VBZ/ROOT/- ./PUNCT/./punct/13")
+    lemmas = ["he", "be", "arrest", "for", "drive", "under", "the", "influence", ".", "the", "dui", "charge", "stand", "."]
+    text = "He was arrested for driving under the influence. The DUI charge stands."
+    doc = _doc(spec, lemmas, [_ent(1, "DUI", "ORG", text)])
+    claims = find_claims(doc)
+    dui = next(c for c in claims if _pred(doc, c) == "DUI")
+    driving = next(c for c in claims if _pred(doc, c) == "driving")
+    assert (dui.predicate, dui.event_key, dui.eventive) == (driving.predicate, driving.event_key, True)
+    # Not spelled out in the article: no claim ('the FBI', 'the NFL').
+    alone = "The/DET/DT/det/2 DUI/PROPN/NNP/compound/2 charge/NOUN/NN/nsubj/3 stands/VERB/VBZ/ROOT/- ./PUNCT/./punct/3"
+    doc = _doc(alone, lemmas[9:], [_ent(1, "DUI", "ORG", "The DUI charge stands.")])
+    assert "DUI" not in {_pred(doc, c) for c in find_claims(doc)}
+
+
+def test_a_noun_of_a_thing_the_article_tells_as_a_verb_heads_no_claim():
+    # 'The hall houses refugees . Houses collapsed .': 'house' is first a building.
+    spec = ("The/DET/DT/det/1 hall/NOUN/NN/nsubj/2 houses/VERB/VBZ/ROOT/- refugees/NOUN/NNS/dobj/2 ./PUNCT/./punct/2 "
+            "Houses/NOUN/NNS/nsubj/6 collapsed/VERB/VBD/ROOT/- ./PUNCT/./punct/6")
+    doc = _doc(spec, ["the", "hall", "house", "refugee", ".", "house", "collapse", "."])
+    assert {(_pred(doc, c), c.predicate_pos) for c in find_claims(doc)} == {("houses", "verb"), ("collapsed", "verb")}
+
+
+def test_an_acronym_spelled_from_a_function_word_heads_no_claim():
+    # 'A shooting shook Troy . AS reported it .' : 'a shooting' spells no 'AS'.
+    spec = ("A/DET/DT/det/1 shooting/NOUN/NN/nsubj/2 shook/VERB/VBD/ROOT/- Troy/PROPN/NNP/dobj/2 ./PUNCT/./punct/2 "
+            "AS/PROPN/NNP/nsubj/6 reported/VERB/VBD/ROOT/- it/PRON/PRP/dobj/6 ./PUNCT/./punct/6")
+    doc = _doc(spec, ["a", "shooting", "shake", "troy", ".", "as", "report", "it", "."])
+    preds = {_pred(doc, c) for c in find_claims(doc)}
+    assert "shooting" in preds and "AS" not in preds
+
+
+def test_a_noun_first_of_a_thing_with_a_happening_sense_the_article_tells_as_a_verb_heads_a_claim():
+    # 'He rounded the corner . The round ended .': 'round' is first a thing, but a happening among
+    # its first senses (a round of a fight).
+    spec = ("He/PRON/PRP/nsubj/1 rounded/VERB/VBD/ROOT/- the/DET/DT/det/3 corner/NOUN/NN/dobj/1 ./PUNCT/./punct/1 "
+            "The/DET/DT/det/6 round/NOUN/NN/nsubj/7 ended/VERB/VBD/ROOT/- ./PUNCT/./punct/7")
+    doc = _doc(spec, ["he", "round", "the", "corner", ".", "the", "round", "end", "."])
+    assert ("round", "noun") in {(_pred(doc, c), c.predicate_pos) for c in find_claims(doc)}

@@ -30,7 +30,13 @@ A claim is one predicate with its subject, object, time and place, read from the
   an adjective complement of a verb other than a
   copula ('was found dead', 'pleaded guilty'); and a past participle the tagger took for an
   adjective before a noun, keyed on its verb ('the *escaped* inmate', 'the *slain* teen';
-  :func:`_participle_state`). A nested claim carries the source of the span it sits in and is at most as certain as
+  :func:`_participle_state`); and a noun, an adjective or a Title Case headline word that names a
+  happening or a state the same article tells with a claim of its own, though WordNet's first
+  senses make it none ('vandals cut the cable' ... 'the *cut*', 'found the boss dead' ... '2 *Dead*
+  in shooting'; keyed on what the article told: :func:`_told_again`; not a noun first of a thing or a
+  person, 'the *host*', 'houses'), or an acronym the article spells out in words one of which heads such a claim
+  ('driving under the influence' ... 'the *DUI* charge', 'injured reserve' ... 'placed on *IR*':
+  :class:`_Spelled`). A nested claim carries the source of the span it sits in and is at most as certain as
   the claim that governs it; a denial or epistemic verb governing it applies to it ('denied an
   affair': negative, 'suspected an affair': probable; the cues of ``hedges.json``). A hedging
   participle ('her rumored boyfriend') is a cue, not an event. Domain packs do not type nested claims: a mention in passing ('long
@@ -931,10 +937,11 @@ def _nested_claims(
         used |= _words_of(pred)
         for k in _words_of(pred):
             governing[k] = (c, pred)
-    out: list[tuple[ClaimAnn, Predicate, _Region]] = []
+    found: list[tuple[_Region, list[tuple[Token, Predicate | None]], list[Token]]] = []
     for region in regions:
         mine = -1 if region.ai is None else region.ai
         cands: list[tuple[Token, Predicate | None]] = []
+        rest: list[Token] = []  # nouns and adjectives no rule made a claim of (see _told_again)
         # Anywhere in the region: inside its clause claims, and in the subordinate clauses they
         # leave out ('..., police said, because the car hit her'; a headline with no clause claim).
         # Out of the clause claims only an event heads a claim: a light or cognitive verb there
@@ -962,6 +969,16 @@ def _nested_claims(
                 cands.append((t, pred))
             elif t.pos_ == "ADJ" and (pred := _resulting_state(t) or _participle_state(t)) is not None:
                 cands.append((t, pred))
+            elif (t.pos_ == "NOUN" and k not in index.names) or t.pos_ == "ADJ" or (
+                    t.pos_ == "PROPN" and (k not in index.entity or _acronym(t.text) is not None)):
+                rest.append(t)
+        found.append((region, cands, rest))
+    preds = [p for _, p, _ in made] + [p for _, cands, _ in found for _, p in cands if p is not None]
+    told = _told(preds)
+    spelled = _Spelled(doc, index.tokens.lowers, {p.word.i: p for p in preds if p.eventive})
+    out: list[tuple[ClaimAnn, Predicate, _Region]] = []
+    for region, cands, rest in found:
+        cands = cands + [(t, pred) for t in rest if (pred := _told_again(t, told) or spelled.predicate(t, index)) is not None]
         # An aspectual verb's complement, or a light verb's noun, belongs to that verb's claim.
         taken = {k for t, pred in cands if pred is not None for k in _words_of(pred) if k != t.i}
         heads = [(t, pred) for t, pred in cands if t.i not in taken]
@@ -978,6 +995,107 @@ def _nested_claims(
             for k in _words_of(pred):
                 governing.setdefault(k, (c, pred))
     return out
+
+
+def _told(preds: list[Predicate]) -> dict[tuple[str, str], Predicate]:
+    """The happenings and resulting states an article tells with a verb or an adjective claim, by
+    (word, part of speech): what a noun or an adjective of the same word names elsewhere in it."""
+    out: dict[tuple[str, str], Predicate] = {}
+    for p in preds:
+        if p.eventive and p.klass is None and p.pos is not None and " " not in p.name:
+            out.setdefault((p.name, p.pos), p)
+    return out
+
+
+# A noun whose most frequent sense is one of these is a thing or a doer, whatever the article does
+# with its verb ('the building *houses* ...' does not make every 'house' a happening), unless one of
+# its first senses is a happening ('the seventh *round*'; never for a person, 'the *host*'); a time
+# may be a happening's name too ('fall').
+_THING_FIRST = _NOT_EVENT_FIRST - {"noun.time"}
+
+
+def _told_again(t: Token, told: dict[tuple[str, str], Predicate]) -> Predicate | None:
+    """The predicate of a noun or an adjective that names a happening or a state the same article
+    tells with a verb or an adjective claim, though WordNet's first senses make it no happening:
+    'the *cut*' where 'vandals cut the cable' is told ('cut' is first a share), '2 *dead* in
+    shooting' where 'found the boss dead' is. The noun is keyed on the verb, so both are one event.
+    Not a noun whose most frequent sense is a person ('the *host*' is who hosts), nor one whose most
+    frequent sense is a thing, a group or a place with no happening among its first senses
+    (``_THING_FIRST``: 'houses' are no housing)."""
+    lemma = _lemma(t)
+    if lemma in _SEMI_LEXICAL:
+        return None
+    if t.pos_ == "PROPN":  # a Title Case headline word no entity holds ('2 *Dead* in Shooting')
+        lemma = t.lower_
+    kinds = ("adj",) if t.pos_ == "ADJ" else ("noun", "verb", "adj")
+    told_as = next((p for kind in kinds if (p := told.get((lemma, kind))) is not None), None)
+    if told_as is None:
+        return None
+    if told_as.pos != "adj" and (first := words.noun_class(lemma)) in _THING_FIRST and (
+            first == "noun.person" or not words.is_event_noun(lemma, CONTEXT_SENSES)):
+        return None
+    pos = "adj" if told_as.pos == "adj" else "noun"
+    return Predicate(t, t, t, t.i, t.i + 1, told_as.name, None, pos, told_as.event_key, told_as.frame, True)
+
+
+def _acronym(text: str) -> str | None:
+    """The letters of an acronym ('DUI', 'I.R.'): two to five capitals, dots between them allowed."""
+    letters = text.replace(".", "")
+    return letters.lower() if 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper() else None
+
+
+class _Spelled:
+    """Acronyms an article spells out ('driving under the influence' ... 'DUI', 'injured reserve' ...
+    'IR'): an acronym names the happening its spelled-out words tell, when one of them heads a claim
+    and is the phrase's head or a modifier of it ('*driving* under the influence', '*injured*
+    reserve'; not 'Federal Bureau of *Investigation*': the bureau is no happening)."""
+
+    def __init__(self, doc: Doc, lowers: list[str], by_word: dict[int, Predicate]):
+        self.doc, self.lowers, self.by_word = doc, lowers, by_word
+        self.seen: dict[str, Predicate | None] = {}
+
+    def predicate(self, t: Token, index: _Index) -> Predicate | None:
+        letters = _acronym(t.text)
+        if letters is None or t.pos_ != "PROPN" or index.etype.get(index.entity.get(t.i, -1)) in ("PERSON", "GPE", "LOC"):
+            return None
+        if letters not in self.seen:
+            self.seen[letters] = self._spelled(letters)
+        told = self.seen[letters]
+        if told is None:
+            return None
+        pos = "adj" if told.pos == "adj" else "noun"
+        return Predicate(t, t, t, t.i, t.i + 1, told.name, None, pos, told.event_key, told.frame, True)
+
+    def _spelled(self, letters: str) -> Predicate | None:
+        doc = self.doc
+        for i in range(len(doc)):
+            if not self.lowers[i].startswith(letters[0]):
+                continue  # read from the array: a Token per word costs more
+            span = self._spelling(i, letters)
+            if span is None:
+                continue
+            inside = range(*span)
+            head = next((k for k in inside if not span[0] <= doc[k].head.i < span[1] or doc[k].head.i == k), None)
+            if head is None:
+                continue
+            for k in inside:
+                if k in self.by_word and (k == head or (doc[k].dep_ == "amod" and doc[k].head.i == head)):
+                    return self.by_word[k]
+        return None
+
+    def _spelling(self, i: int, letters: str) -> tuple[int, int] | None:
+        """The span from token ``i`` whose words' initials spell ``letters``, articles skipped."""
+        doc, k = self.doc, i
+        if doc[i].pos_ not in ("NOUN", "PROPN", "VERB", "ADJ"):
+            return None  # 'a population' is no 'AP'
+        for n, letter in enumerate(letters):
+            while n and k < len(doc) and doc[k].pos_ == "DET":
+                k += 1
+            if k >= len(doc) or not doc[k].is_alpha or doc[k].lower_[0] != letter or _acronym(doc[k].text) or (
+                    doc[k].tag_ in _FINITE_TAGS):  # a clause, not a name: 'issues an emergency ...'
+                return None
+            k += 1
+        return i, k
 
 
 def _govern(c: ClaimAnn, pred: Predicate, governing: dict[int, tuple[ClaimAnn, Predicate]], index: _Index) -> None:
