@@ -12,7 +12,9 @@ The resource is genealogical: it records what a clerk once wrote for a name ("Ro
 people. So only its plain short forms are kept, those that begin with the full name's letter and
 are shorter than it, where neither is an English noun or verb (WordNet: "Day" for David is a
 word, "Katie" is not; the resource counts "California" among given names) and that the file's own gender lists (``female`` / ``male``, left as they are) do not put on
-the other side ("Aaron" -> "Erin"). Then the file's ``supplement``, the project's own table from
+the other side ("Aaron" -> "Erin"), and that are no given name of their own, a name the
+resource gives short forms of ("Emily" -> "Emma", "Ernestine" -> "Ernest", "Joanna" -> "Joan":
+two sisters, or a father and his daughter, are not one person). Then the file's ``supplement``, the project's own table from
 before this script (the classic forms the filters drop: "William" -> "Bill", "Richard" -> "Dick"),
 is merged in. The output is deterministic (sorted names and forms).
 
@@ -64,9 +66,11 @@ def is_word(form: str) -> bool:
     return bool(words.synsets(form.lower(), "n") or words.synsets(form.lower(), "v"))
 
 
-def plain_short_form(formal: str, short: str, female: set[str], male: set[str], word=is_word) -> bool:
-    """Whether the resource's ``short`` for ``formal`` is kept (see the module docstring)."""
-    if short[:1] != formal[:1] or len(short) >= len(formal):
+def plain_short_form(formal: str, short: str, female: set[str], male: set[str], word=is_word,
+                     given: frozenset[str] = frozenset()) -> bool:
+    """Whether the resource's ``short`` for ``formal`` is kept (see the module docstring);
+    ``given`` holds the names the resource gives short forms of."""
+    if short[:1] != formal[:1] or len(short) >= len(formal) or short in given:
         return False
     if (formal in female and short in male) or (formal in male and short in female):
         return False
@@ -76,10 +80,11 @@ def plain_short_form(formal: str, short: str, female: set[str], male: set[str], 
 def build(rows: list[tuple[str, str]], table: dict, word=is_word) -> dict[str, list[str]]:
     """The ``nicknames`` map: the resource's plain short forms plus the file's supplement."""
     female, male = set(table["female"]), set(table["male"])
+    given = frozenset(_title(formal) for formal, _ in rows)
     out: dict[str, set[str]] = {}
     for formal, short in rows:
         formal, short = _title(formal), _title(short)
-        if plain_short_form(formal, short, female, male, word):
+        if plain_short_form(formal, short, female, male, word, given):
             out.setdefault(formal, set()).add(short)
     for formal, shorts in table.get("supplement", {}).items():
         out.setdefault(formal, set()).update(shorts)
