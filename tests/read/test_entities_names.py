@@ -83,3 +83,45 @@ def test_initials_and_a_place_before_a_title_are_no_name():
     idx, lex = DocIndex.build(doc), lexicon()
     assert trim_name(idx, lex, 0, 3) is None  # U. S. Marshal
     assert trim_name(idx, lex, 7, 9) is None  # L. A.
+
+
+@pytest.mark.model
+def test_an_all_caps_headline_names_the_people_the_body_names():
+    # ECB+ 7ecbplus / 10ecb (CC BY 3.0): "WLADIMIR KLITSCHKO RETAINS WORLD HEAVYWEIGHT BELTS" over a
+    # body naming Wladimir Klitschko; invented names here. The capitals say nothing of the words, so
+    # the line's words are read against the names the article writes in the body.
+    nlp = model_nlp()
+    doc = nlp("DANA OKAFOR RETAINS WORLD TITLE AFTER SIX ROUNDS\n"
+              "Dana Okafor stopped Lee Brandt in the sixth round on Saturday. Okafor, 36, kept her belts.")
+    okafor = next(e for e in doc._.sl_entities if e.name == "Dana Okafor")
+    assert [m.text for m in okafor.mentions][:1] == ["DANA OKAFOR"]
+    doc = nlp("BRANDT LOSES AGAIN\nDana Okafor stopped Lee Brandt in the sixth round on Saturday.")
+    brandt = next(e for e in doc._.sl_entities if e.name == "Lee Brandt")
+    assert [m.text for m in brandt.mentions][:1] == ["BRANDT"]
+    # Capitals alone make no one: a word no name of the article has stays a word.
+    assert not [e for e in doc._.sl_entities if e.name.upper() == "LOSES"]
+
+
+def test_a_headline_verb_before_a_name_is_no_part_of_it():
+    # ECB+ 34ecbplus (CC BY 3.0): "Obama Nominates Regina Benjamin As Surgeon General"; invented names.
+    doc = build("Mayor Nominates Dana Okafor As Judge . || Manning Quinn spoke .")
+    idx, lex = DocIndex.build(doc), lexicon()
+    assert idx.texts[slice(*trim_name(idx, lex, 1, 4))] == ["Dana", "Okafor"]
+    doc = build("Mayor Nominates Vair Okafor As Judge . || Vair Okafor is a lawyer .")
+    idx = DocIndex.build(doc)
+    assert idx.texts[slice(*trim_name(idx, lex, 1, 4))] == ["Vair", "Okafor"]  # the body writes it
+    doc = build("Mayor Nominates Dana Okafor U.S. Judge . || Manning Quinn spoke .")
+    idx = DocIndex.build(doc)
+    assert idx.texts[slice(*trim_name(idx, lex, 1, 5))] == ["Dana", "Okafor"]  # a place's initials end it
+    # A surname shaped like a verb stays when no given name follows it and the tagger says no verb.
+    assert idx.texts[slice(*trim_name(idx, lex, 7, 9))] == ["Manning", "Quinn"]
+
+
+@pytest.mark.model
+def test_a_suffix_or_a_degree_after_a_name_and_a_comma_is_no_place():
+    # ECB+ 28ecb / 34ecbplus (CC BY 3.0): "W. Mark Felt, Sr." and "Regina Benjamin, M.D., M.B.A."
+    # with the letters tagged as places; invented names here.
+    nlp = model_nlp()
+    doc = nlp("The board named Dana Okafor, M.D., as its chair on Monday. "
+              "Lee T. Brandt, Sr., the former deputy director, died on Tuesday.")
+    assert not [e.name for e in doc._.sl_entities if e.type != "PERSON" and e.name.replace(".", "") in {"MD", "Sr"}]

@@ -67,6 +67,35 @@ def test_nickname_links_full_names():
     assert "forms of one first name" in cast.by_id[cast.of[ben]].evidence[0]
 
 
+def test_common_short_forms_link_even_where_one_article_writes_both():
+    # ECB+ 5ecbplus / 32ecbplus (CC BY 3.0): "Mo Cheeks" is Maurice Cheeks, "Katie" is Kathryn,
+    # and one article may write both forms (invented surnames here).
+    a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
+    maurice = a.person("Maurice Vance")
+    mo = a.person("Mo Vance")
+    b = ArticleBuilder("b1", "Star Ledger", "2024-01-18")
+    kathryn = b.person("Kathryn Quinn")
+    katie = b.person("Katie Quinn")
+    cast = build_cast([a.build(), b.build()])
+    assert cast.of[maurice] == cast.of[mo]
+    assert cast.of[kathryn] == cast.of[katie]
+
+
+def test_a_nickname_blended_from_the_name_is_that_person_whatever_its_type():
+    # ECB+ 1ecbplus (CC BY 3.0): "LiLo" (tagged a body) is Lindsay Lohan; invented names here.
+    a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
+    mara = a.person("Marla Quinlan")
+    a.person("Lee Brandt")
+    b = ArticleBuilder("b1", "Star Ledger", "2024-01-18")
+    blend = b.entity("MaQu", type="ORG")
+    other = b.entity("LeBa", type="ORG")
+    cast = build_cast([a.build(), b.build()])
+    assert cast.of[blend] == cast.of[mara]
+    assert cast.by_id[cast.of[mara]].type == "PERSON"
+    assert "LeBa" not in cast.by_id[cast.of[mara]].aliases  # not a start of Brandt's name parts: "Ba"
+    assert cast.of[other] != cast.of[mara]
+
+
 def test_epithet_only_entity_links_when_unique():
     a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
     theo = a.person("Theo Vance", aliases=("the choreographer",))
@@ -159,6 +188,14 @@ def test_one_name_spelt_several_ways_is_one_person():
     cast = build_cast(readings)
     assert len({cast.of[i] for i in ids}) == 1
     readings, ids = _articles(("Mark Lindell", {}), ("Mary Lindell", {}))  # short words: two names
+    assert len({build_cast(readings).of[i] for i in ids}) == 2
+
+
+def test_a_short_surname_spelt_two_ways_after_one_given_name_is_one_person():
+    # ECB+ 23ecbplus (CC BY 3.0): "Duncan Rait" and "Duncan Raite"; invented names here.
+    readings, ids = _articles(("Duncan Vair", {}), ("Duncan Vaire", {}))
+    assert len({build_cast(readings).of[i] for i in ids}) == 1
+    readings, ids = _articles(("Dana Vair", {}), ("Duncan Vaire", {}))  # given names differ too: two
     assert len({build_cast(readings).of[i] for i in ids}) == 2
 
 
@@ -392,6 +429,15 @@ def test_unnamed_groups_of_kinds_under_one_kind_link_but_broad_kinds_do_not():
     cast = build_cast([x.build() for x in (a, b, c, d)])
     assert cast.of[robbers] == cast.of[thieves]
     assert cast.of[men] != cast.of[women]  # one under "adult": too broad a kind
+
+
+def test_unnamed_groups_of_three_kinds_each_near_the_others_are_one_group():
+    # ECB+ 12ecb / 24ecbplus (CC BY 3.0): "the pirates", "the brigands", "the raiders"; "the
+    # thieves", "the robbers", "the crooks".
+    arts = [ArticleBuilder(f"a{n}", "Wire", "2024-01-15") for n in range(4)]
+    groups = [_unnamed_group(x, k) for x, k in zip(arts, ("pirate", "brigand", "raider", "woman"))]
+    cast = build_cast([x.build() for x in arts])
+    assert len({cast.of[g] for g in groups[:3]}) == 1 and cast.of[groups[3]] != cast.of[groups[0]]
 
 
 def _deed(builder, text, subject=None, object=None, key="shoot.v.01", frame="verb.contact"):

@@ -438,6 +438,10 @@ def match_people(idx: DocIndex, people: list[Person], claimed: list[int], blocke
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for f in sorted(owners, key=len, reverse=True):
         by_first.setdefault(f[0], []).append(f)
+        # An ALL CAPS line ("WLADIMIR KLITSCHKO RETAINS BELTS") says nothing by its capitals: its
+        # words are read against the names the article writes in mixed case.
+        if f[0].upper() != f[0]:
+            by_first.setdefault(f[0].upper(), []).append(f)
     texts, starts = idx.texts, idx.tok_starts
     n = len(texts)
     last_seen: dict[int, int] = {}
@@ -459,6 +463,16 @@ def match_people(idx: DocIndex, people: list[Person], claimed: list[int], blocke
             if i + m > n:
                 continue
             words = texts[i : i + m]
+            if text.isupper() and f[0] != text:
+                if not all(w.isupper() for w in words):
+                    continue
+                words = [w.upper() if w == w.upper() else w for w in words]
+                f_words = [w.upper() for w in f]
+                words[-1] = words[-1] if words[-1] == f_words[-1] else _strip_possessive(words[-1].replace("'S", "'s").replace("’S", "’s"))
+                if words == f_words:
+                    hit = f
+                    break
+                continue
             words[-1] = words[-1] if words[-1] == f[-1] else _strip_possessive(words[-1])
             if tuple(words) == f:
                 hit = f
