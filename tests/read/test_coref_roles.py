@@ -249,6 +249,19 @@ def test_an_age_or_a_nationality_reads_a_noun_in_its_person_sense(nlp):
     assert _mentions(by_name(doc, "the climber")) == ["A 36-year-old Australian climber", "The climber"]
 
 
+def test_a_who_clause_reads_a_noun_in_its_person_sense(nlp):
+    # After ECB+ 23_8ecb (CC BY 3.0): "A climber who watched his brother fall ..."
+    doc = nlp("A climber who watched his brother fall was rescued on Monday. The climber was flown to a hospital.")
+    assert {"A climber", "The climber"} <= set(_mentions(by_name(doc, "the climber")))
+
+
+def test_a_title_case_kind_of_person_before_a_headline_verb_is_a_role(nlp):
+    # After ECB+ 22_4ecbplus and 21_9ecbplus (CC BY 3.0): "Muslim Woman Shoots Co-workers",
+    # "Woman Killed In Queens Hit-And-Run Accident, Driver Charged".
+    doc = nlp("'Very Spiritual' Muslim Woman Shoots Co-workers\nA woman shot two co-workers on Monday.")
+    assert "Woman" in _mentions(by_name(doc, "the woman"))
+
+
 def test_source_nouns_are_people_where_they_do_not_speak(nlp):
     # After ECB+ 22_11ecbplus and 18_6ecb (CC BY 3.0); the demo's "told friends", "insiders who spoke".
     doc = nlp("A gunman killed two co-workers on Monday. Witnesses said he fled. She had told friends she was "

@@ -96,6 +96,17 @@ def test_a_nickname_blended_from_the_name_is_that_person_whatever_its_type():
     assert cast.of[other] != cast.of[mara]
 
 
+def test_a_doctor_by_honorific_is_the_doctor_of_other_articles():
+    # ECB+ 34ecb (CC BY 3.0): "Dr. Sanjay Gupta" and "the doctor"; invented names here.
+    a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
+    doc = a.person("Dr. Theo Vance", aliases=("Dr Vance",))
+    a.person("Mara Quinn", aliases=("the singer",))
+    b = ArticleBuilder("b1", "Star Ledger", "2024-01-18")
+    unnamed = b.person("the doctor", attributes={"roles": ["doctor"], "unnamed": True})
+    cast = build_cast([a.build(), b.build()])
+    assert cast.of[unnamed] == cast.of[doc]
+
+
 def test_epithet_only_entity_links_when_unique():
     a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
     theo = a.person("Theo Vance", aliases=("the choreographer",))

@@ -50,7 +50,7 @@ from typing import Iterable, Sequence
 from storyline.core import words
 from storyline.core.ids import make_id
 from storyline.core.records import ArticleEntity, ArticleReading, StoryEntity
-from storyline.read.entities.lexicon import lexicon
+from storyline.read.entities.lexicon import HONORIFIC_ROLES, lexicon
 from storyline.reconcile.names import (
     given_name_forms,
     is_org_name,
@@ -214,6 +214,10 @@ def _epithets_of(name: str, aliases: tuple[str, ...], roles: tuple[str, ...]) ->
     eps = {a.lower().removeprefix("the ").strip() for a in (name, *aliases) if not is_proper_name(a)}
     eps.update(r.lower().removeprefix("the ").strip() for r in roles)
     eps = {x for x in eps if x and x not in {"he", "she", "they", "him", "her", "them"}}
+    # "Dr. Sanjay Gupta" is a doctor: the role his honorific abbreviates.
+    eps.update(HONORIFIC_ROLES[w] for a in (name, *aliases) if is_proper_name(a)
+               for w in a.split()[:1] if w.lower().rstrip(".") in HONORIFIC_ROLES
+               for w in (w.lower().rstrip("."),))
     # "the attorney" is "the lawyer": a one-word role also stands for its WordNet sense.
     return frozenset(eps | {_role_key(x) for x in eps})
 

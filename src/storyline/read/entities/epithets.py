@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from storyline.core import words
 from storyline.read.doc import FINITE_TAGS, NOMINAL_COPULAS
+from storyline.read.entities.headlines import common_word
 from storyline.read.entities.lexicon import Lexicon
 from storyline.read.entities.spans import is_cap
 from storyline.read.numbers import cardinal
@@ -129,13 +130,16 @@ def role_noun(lex: Lexicon, tok) -> tuple[str, str | None, bool] | None:
 
 
 _PERSON_SENSES = 3  # senses looked at when the phrase itself says the noun is a person
+_WHO = frozenset({"who", "whom", "whose"})  # relative pronouns of people only
 
 
 def _said_of_a_person(tok) -> bool:
-    """A modifier only people take: an age ("a 36-year-old climber") or a nationality ("an
-    Australian climber", "British climber"), so a noun whose first sense is no person ("climber":
-    a plant) is read in its person sense."""
+    """A modifier only people take: an age ("a 36-year-old climber"), a nationality ("an
+    Australian climber", "British climber") or a "who" clause ("a climber who watched"), so a noun
+    whose first sense is no person ("climber": a plant) is read in its person sense."""
     for c in tok.children:
+        if c.dep_ == "relcl" and any(g.lower_ in _WHO for g in c.children):
+            return True
         if c.dep_ not in {"amod", "compound", "npadvmod"}:
             continue
         if c.ent_type_ == "NORP" or (c.lower_ == "old" and any(g.lower_ in {"year", "years"} for g in c.subtree)) \
@@ -169,7 +173,10 @@ def _headline_role(doc: Doc, i: int, lex: Lexicon, covered: list[int]) -> tuple[
     low = t.lower_
     if t.tag_ not in {"NN", *_MISREAD_TAGS} or not t.text[:1].isupper() or not _wordlike(low) or _speaking_source(t):
         return None
-    if i + 1 < len(doc) and (covered[i + 1] >= 0 or doc[i + 1].tag_ in {"NNP", "NNPS"}):
+    # A name after it makes it a title ("Actress Esther Williams"); a word of English tagged a
+    # name in a Title Case line ("Woman Shoots Co-workers") is the headline's verb, no name.
+    if i + 1 < len(doc) and (covered[i + 1] >= 0 or (doc[i + 1].tag_ in {"NNP", "NNPS"} and not (
+            common_word(doc[i + 1].text) and not lex.gender_of_name.get(doc[i + 1].text)))):
         return None
     if low in lex.roles:
         return low, lex.roles[low]
