@@ -255,11 +255,21 @@ def test_a_who_clause_reads_a_noun_in_its_person_sense(nlp):
     assert {"A climber", "The climber"} <= set(_mentions(by_name(doc, "the climber")))
 
 
+def test_one_of_a_group_of_people_is_one_person_of_that_kind(nlp):
+    # After ECB+ 26_2ecb (CC BY 3.0): "One of the key suspected Mafia bosses arrested yesterday ...
+    # has hanged himself in his prison cell".
+    doc = nlp("One of the suspected smugglers arrested on Monday has hanged himself in his cell, police said.")
+    assert _mentions(by_name(doc, "the smuggler")) == ["One", "himself", "his"]
+
+
 def test_a_title_case_kind_of_person_before_a_headline_verb_is_a_role(nlp):
     # After ECB+ 22_4ecbplus and 21_9ecbplus (CC BY 3.0): "Muslim Woman Shoots Co-workers",
     # "Woman Killed In Queens Hit-And-Run Accident, Driver Charged".
     doc = nlp("'Very Spiritual' Muslim Woman Shoots Co-workers\nA woman shot two co-workers on Monday.")
     assert "Woman" in _mentions(by_name(doc, "the woman"))
+    # After a name word, a surname that WordNet knows as a kind of person (ECB+ 1_3ecbplus: "Lohan").
+    doc = nlp("Dana Cook Checks Out Of Rehab In Malibu\nThe actress left the clinic on Friday. Dana said she was well.")
+    assert not [e for e in doc._.sl_entities if e.name == "the cook"]
 
 
 def test_source_nouns_are_people_where_they_do_not_speak(nlp):

@@ -173,6 +173,10 @@ def _headline_role(doc: Doc, i: int, lex: Lexicon, covered: list[int]) -> tuple[
     low = t.lower_
     if t.tag_ not in {"NN", *_MISREAD_TAGS} or not t.text[:1].isupper() or not _wordlike(low) or _speaking_source(t):
         return None
+    prev = doc[i - 1] if i > 0 else None
+    if prev is not None and prev.tag_ == "NNP" and prev.text[:1].isupper() and (
+            prev.text in lex.gender_of_name or words.names_someone(prev.lower_) or not words.synsets(prev.lower_, "n")):
+        return None  # "Lindsay Lohan Checks Out": after a name word, a surname (WordNet's "lohan" is a saint)
     # A name after it makes it a title ("Actress Esther Williams"); a word of English tagged a
     # name in a Title Case line ("Woman Shoots Co-workers") is the headline's verb, no name.
     if i + 1 < len(doc) and (covered[i + 1] >= 0 or (doc[i + 1].tag_ in {"NNP", "NNPS"} and not (
@@ -235,6 +239,20 @@ def _headline_subject(t) -> bool:
 
 
 _ONE = frozenset({"one", "1"})  # "killing one man": one person of a kind, as bare as "killing a man"
+
+
+def _one_of(doc: Doc, i: int, lex: Lexicon) -> str | None:
+    """The kind of person "one of the <people>" is one of, as the subject or object of a clause
+    ("One of the suspects fled", "police shot one of the robbers"); None otherwise."""
+    t = doc[i]
+    if t.dep_ not in _ARGUMENT - {"conj"}:
+        return None
+    for prep in t.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and (kind := plural_role(lex, noun)) is not None:
+                    return kind
+    return None
 
 
 def _possessed(tok) -> bool:
@@ -302,6 +320,10 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
         # sentence ("Gunman kills 1 at office", "Climber dead after fall").
         if (i in headline or (t.tag_ in _MISREAD_TAGS and t.is_sent_start)) and (role := _headline_role(doc, i, lex, covered)) is not None:
             out.append(Anaphor(i, i + 1, i, "nominal", role[0], role[1], wordnet=True, indefinite=True))
+            continue
+        if low in _ONE and (kind := _one_of(doc, i, lex)) is not None:
+            # "One of the Mafia bosses arrested has hanged himself": one person of that kind.
+            out.append(Anaphor(i, i + 1, i, "nominal", kind, None, wordnet=True, indefinite=True))
             continue
         if low in PRONOUNS:
             gender, refl = PRONOUNS[low]
