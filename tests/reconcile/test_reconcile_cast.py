@@ -667,6 +667,13 @@ def test_a_full_name_typed_a_work_once_and_a_person_far_more_often_is_a_person()
     works = [arts[k].entity("Deep Throat", type="WORK") for k in range(2, 5)]
     cast = build_cast([a.build() for a in arts])
     assert cast.of[works[0]] != cast.of[person[0]]
+    # Typed a person in far more articles, if bare in most, than a work (28ecb now): a person.
+    arts = [ArticleBuilder(f"d{i}", "Wire", "2024-01-15") for i in range(6)]
+    marked = arts[0].person("Deep Throat", gender="male")
+    bare_people = [arts[k].entity("Deep Throat") for k in range(1, 5)]
+    work = arts[5].entity("Deep Throat", type="WORK")
+    cast = build_cast([a.build() for a in arts])
+    assert len({cast.of[x] for x in (marked, *bare_people, work)}) == 1 and _story_of(cast, work).type == "PERSON"
     # A film typed a person twice, bare ("Van Wilder", 1ecb), and a work once: still a work.
     arts = [ArticleBuilder(f"c{i}", "Wire", "2024-01-15") for i in range(3)]
     bare = [arts[k].entity("Van Wilder") for k in range(2)]
