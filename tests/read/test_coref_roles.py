@@ -255,6 +255,13 @@ def test_a_who_clause_reads_a_noun_in_its_person_sense(nlp):
     assert {"A climber", "The climber"} <= set(_mentions(by_name(doc, "the climber")))
 
 
+def test_a_kind_of_person_in_capitals_is_a_role_not_a_body(nlp):
+    # After ECB+ 32_7ecbplus (CC BY 3.0): "A MAN was last night being quizzed by cops ..."
+    doc = nlp("A MAN was questioned by police after his mother was found dead. The man, 23, was arrested.")
+    assert _mentions(by_name(doc, "the man"))[:1] == ["A MAN"]
+    assert not [e for e in doc._.sl_entities if e.name == "MAN"]
+
+
 def test_one_of_a_group_of_people_is_one_person_of_that_kind(nlp):
     # After ECB+ 26_2ecb (CC BY 3.0): "One of the key suspected Mafia bosses arrested yesterday ...
     # has hanged himself in his prison cell".

@@ -35,7 +35,9 @@ from storyline.read.doc import (
     MentionAnn,
     ensure_extensions,
 )
+from storyline.core import words
 from storyline.read.entities.ages import find_ages
+from storyline.read.entities.epithets import shouted_noun
 from storyline.read.entities.headlines import title_case_tokens
 from storyline.read.entities.lexicon import NAME_SUFFIXES, lexicon
 from storyline.read.entities.outlets import find_outlets
@@ -130,6 +132,9 @@ def _other_ner(b: _Builder, blocked: set[int], headline: frozenset[int] = frozen
             continue
         if _letters_after_a_name(b, s, text):
             continue
+        if e - s == 1 and shouted_noun(doc[s]) and words.is_person_noun(doc[s].lower_):
+            continue  # "A MAN was arrested": a kind of person in capitals, which the roles read
+
         spans.append((s, e, type_, _norm_key(text, type_)))
     if headline:
         body = {key for s, _, _, key in spans if s not in headline}

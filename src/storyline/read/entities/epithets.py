@@ -20,7 +20,7 @@ from storyline.read.entities.lexicon import Lexicon
 from storyline.read.entities.spans import is_cap
 from storyline.read.numbers import cardinal
 
-__all__ = ["Anaphor", "PRONOUNS", "covered_next", "find_anaphors", "plural_role", "find_roles", "find_pairs", "grammatical_weight", "role_noun", "source_nouns"]
+__all__ = ["Anaphor", "PRONOUNS", "covered_next", "find_anaphors", "plural_role", "find_roles", "find_pairs", "grammatical_weight", "role_noun", "shouted_noun", "source_nouns"]
 
 # pronoun -> (gender/number, reflexive?)
 PRONOUNS: dict[str, tuple[str, bool]] = {
@@ -121,12 +121,18 @@ def role_noun(lex: Lexicon, tok) -> tuple[str, str | None, bool] | None:
     low = tok.lower_
     if low in lex.roles:
         return low, lex.roles[low], False
-    if tok.tag_ != "NN" or tok.pos_ != "NOUN" or not _wordlike(low) or _speaking_source(tok):
+    if not (tok.tag_ == "NN" and tok.pos_ == "NOUN" or shouted_noun(tok)) or not _wordlike(low) or _speaking_source(tok):
         return None
     if words.lemmatize(low, "n") == low and (words.is_person_noun(low) or (words.is_person_noun(low, _PERSON_SENSES)
                                                                           and _said_of_a_person(tok))):
         return low, words.person_gender(low), True
     return None
+
+
+def shouted_noun(tok) -> bool:
+    """A singular noun of a line in capitals ("A MAN was arrested"), which the tagger reads as a name."""
+    return tok.tag_ == "NNP" and len(tok.text) > 1 and tok.text.isupper() and tok.text.isalpha() \
+        and words.lemmatize(tok.lower_, "n") == tok.lower_
 
 
 _PERSON_SENSES = 3  # senses looked at when the phrase itself says the noun is a person
