@@ -125,3 +125,14 @@ def test_a_suffix_or_a_degree_after_a_name_and_a_comma_is_no_place():
     doc = nlp("The board named Dana Okafor, M.D., as its chair on Monday. "
               "Lee T. Brandt, Sr., the former deputy director, died on Tuesday.")
     assert not [e.name for e in doc._.sl_entities if e.type != "PERSON" and e.name.replace(".", "") in {"MD", "Sr"}]
+
+
+@pytest.mark.model
+def test_a_nickname_blended_from_the_name_is_that_person_in_the_article():
+    # ECB+ 1_4ecbplus (CC BY 3.0): "LiLo" above and below "Lindsay Lohan", tagged a body, so "she"
+    # after it found no one; invented names here.
+    nlp = model_nlp()
+    doc = nlp("Marla Quinlan Checks Into Rehab, Checks Out Two Minutes Later\n"
+              "Marla Quinlan went to court on Monday. MaQu later arrived at the clinic, but she left.")
+    quinlan = next(e for e in doc._.sl_entities if e.name == "Marla Quinlan")
+    assert {"MaQu", "she"} <= {m.text for m in quinlan.mentions}
