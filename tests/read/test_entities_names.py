@@ -4,7 +4,7 @@ titles before a name. Sentences are invented for these tests."""
 from __future__ import annotations
 
 import pytest
-from helpers.docs import build, model_nlp
+from helpers.docs import build, by_name, mention_texts, model_nlp
 
 from storyline.read.doc import DocIndex
 from storyline.read.entities.headlines import (
@@ -91,13 +91,11 @@ def test_an_all_caps_headline_names_the_people_the_body_names():
     # body naming Wladimir Klitschko; invented names here. The capitals say nothing of the words, so
     # the line's words are read against the names the article writes in the body.
     nlp = model_nlp()
-    doc = nlp("DANA OKAFOR RETAINS WORLD TITLE AFTER SIX ROUNDS\n"
-              "Dana Okafor stopped Lee Brandt in the sixth round on Saturday. Okafor, 36, kept her belts.")
-    okafor = next(e for e in doc._.sl_entities if e.name == "Dana Okafor")
-    assert [m.text for m in okafor.mentions][:1] == ["DANA OKAFOR"]
-    doc = nlp("BRANDT LOSES AGAIN\nDana Okafor stopped Lee Brandt in the sixth round on Saturday.")
-    brandt = next(e for e in doc._.sl_entities if e.name == "Lee Brandt")
-    assert [m.text for m in brandt.mentions][:1] == ["BRANDT"]
+    body = "Dana Okafor stopped Lee Brandt in the sixth round on Saturday."
+    doc = nlp("DANA OKAFOR RETAINS WORLD TITLE AFTER SIX ROUNDS\n" + body + " Okafor, 36, kept her belts.")
+    assert mention_texts(by_name(doc, "Dana Okafor"))[:1] == ["DANA OKAFOR"]
+    doc = nlp("BRANDT LOSES AGAIN\n" + body)
+    assert mention_texts(by_name(doc, "Lee Brandt"))[:1] == ["BRANDT"]
     # Capitals alone make no one: a word no name of the article has stays a word.
     assert not [e for e in doc._.sl_entities if e.name.upper() == "LOSES"]
 
@@ -131,8 +129,6 @@ def test_a_suffix_or_a_degree_after_a_name_and_a_comma_is_no_place():
 def test_a_nickname_blended_from_the_name_is_that_person_in_the_article():
     # ECB+ 1_4ecbplus (CC BY 3.0): "LiLo" above and below "Lindsay Lohan", tagged a body, so "she"
     # after it found no one; invented names here.
-    nlp = model_nlp()
-    doc = nlp("Marla Quinlan Checks Into Rehab, Checks Out Two Minutes Later\n"
-              "Marla Quinlan went to court on Monday. MaQu later arrived at the clinic, but she left.")
-    quinlan = next(e for e in doc._.sl_entities if e.name == "Marla Quinlan")
-    assert {"MaQu", "she"} <= {m.text for m in quinlan.mentions}
+    doc = model_nlp()("Marla Quinlan Checks Into Rehab, Checks Out Two Minutes Later\n"
+                      "Marla Quinlan went to court on Monday. MaQu later arrived at the clinic, but she left.")
+    assert {"MaQu", "she"} <= set(mention_texts(by_name(doc, "Marla Quinlan")))
