@@ -262,6 +262,13 @@ def test_a_kind_of_person_in_capitals_is_a_role_not_a_body(nlp):
     assert not [e for e in doc._.sl_entities if e.name == "MAN"]
 
 
+def test_a_kind_of_person_joined_to_a_possessed_one_shares_its_possessor(nlp):
+    # After ECB+ 32_3ecbplus (CC BY 3.0): "a son accused of killing his mother, sister and pet dog".
+    doc = nlp("A son is accused of killing his mother, sister and pet dog. Jon Reeve, 23, is charged with "
+              "the murders of his mother Ada Reeve, 58, and sister Mina Reeve, 20.")
+    assert _mentions(by_name(doc, "Mina Reeve"))[:1] == ["sister"]
+
+
 def test_one_of_a_group_of_people_is_one_person_of_that_kind(nlp):
     # After ECB+ 26_2ecb (CC BY 3.0): "One of the key suspected Mafia bosses arrested yesterday ...
     # has hanged himself in his prison cell".

@@ -370,6 +370,10 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
             continue  # "a couple of weeks"
         start = _epithet_start(doc, i, lex, covered)
         if start is None:
+            if is_role and _shares_possessor(doc, i, lex) and not _names_next(doc, i, covered):
+                # "his mother, sister and pet dog": whose the first is, the one joined to it is too.
+                out.append(Anaphor(i, i + 1, i, "nominal", role[0], role[1], wordnet=role[2], possessed=True))
+                continue
             if is_role and (pos := _possessed_start(doc, i, covered, role[2])) is not None:
                 # "her publicist", "Lindsay Lohan's attorney": the role noun and its modifiers
                 # (the possessor is a mention of its own). "her sister, Petra" and "her publicist
@@ -399,6 +403,14 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
         else:
             out.append(Anaphor(start, i + 1, i, "nominal", role[0], role[1], wordnet=role[2]))
     return out
+
+
+def _shares_possessor(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """A kind of person joined to an earlier possessed one ("his mother and sister"), with no
+    determiner or possessor of its own."""
+    t = doc[i]
+    return t.dep_ == "conj" and t.head.i < i and _possessed(t.head) and role_noun(lex, t.head) is not None \
+        and not any(c.dep_ in {"det", "poss"} for c in t.children)
 
 
 def _names_next(doc: Doc, i: int, covered: list[int]) -> bool:
