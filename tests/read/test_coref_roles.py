@@ -276,6 +276,14 @@ def test_one_of_a_group_of_people_is_one_person_of_that_kind(nlp):
     assert _mentions(by_name(doc, "the smuggler")) == ["One", "himself", "his"]
 
 
+def test_a_persons_possessive_reads_a_noun_in_its_person_sense(nlp):
+    # After ECB+ 32_5ecbplus (CC BY 3.0): "living in South Wales with his mum"; "mum" is first a flower.
+    doc = nlp("Jon Reeve had been living with his mum for three years. His mum was found dead on Sunday.")
+    assert _mentions(by_name(doc, "the mum")) == ["his mum", "His mum"]
+    doc = nlp("She lost her figure after the illness.")
+    assert not [e for e in doc._.sl_entities if e.name == "the figure"]
+
+
 def test_a_title_case_kind_of_person_before_a_headline_verb_is_a_role(nlp):
     # After ECB+ 22_4ecbplus and 21_9ecbplus (CC BY 3.0): "Muslim Woman Shoots Co-workers",
     # "Woman Killed In Queens Hit-And-Run Accident, Driver Charged".

@@ -137,15 +137,19 @@ def shouted_noun(tok) -> bool:
 
 _PERSON_SENSES = 3  # senses looked at when the phrase itself says the noun is a person
 _WHO = frozenset({"who", "whom", "whose"})  # relative pronouns of people only
+_PERSONAL_POSSESSIVES = frozenset({"his", "her", "my"})  # of one person ("their", "its" may be a thing's)
 
 
 def _said_of_a_person(tok) -> bool:
     """A modifier only people take: an age ("a 36-year-old climber"), a nationality ("an
-    Australian climber", "British climber") or a "who" clause ("a climber who watched"), so a noun
-    whose first sense is no person ("climber": a plant) is read in its person sense."""
+    Australian climber", "British climber"), a "who" clause ("a climber who watched") or a person's
+    possessive ("his mum"), so a noun whose first sense is no person ("climber": a plant) is read
+    in its person sense."""
     for c in tok.children:
         if c.dep_ == "relcl" and any(g.lower_ in _WHO for g in c.children):
             return True
+        if c.dep_ == "poss" and c.lower_ in _PERSONAL_POSSESSIVES:
+            return True  # "his mum": whose kin or role it is says the noun is a person ("mum": first a flower)
         if c.dep_ not in {"amod", "compound", "npadvmod"}:
             continue
         if c.ent_type_ == "NORP" or (c.lower_ == "old" and any(g.lower_ in {"year", "years"} for g in c.subtree)) \
