@@ -4,7 +4,7 @@ titles before a name. Sentences are invented for these tests."""
 from __future__ import annotations
 
 import pytest
-from helpers.docs import build, model_nlp
+from helpers.docs import build, by_name, mention_texts, model_nlp
 
 from storyline.read.doc import DocIndex
 from storyline.read.entities.headlines import (
@@ -83,3 +83,52 @@ def test_initials_and_a_place_before_a_title_are_no_name():
     idx, lex = DocIndex.build(doc), lexicon()
     assert trim_name(idx, lex, 0, 3) is None  # U. S. Marshal
     assert trim_name(idx, lex, 7, 9) is None  # L. A.
+
+
+@pytest.mark.model
+def test_an_all_caps_headline_names_the_people_the_body_names():
+    # ECB+ 7ecbplus / 10ecb (CC BY 3.0): "WLADIMIR KLITSCHKO RETAINS WORLD HEAVYWEIGHT BELTS" over a
+    # body naming Wladimir Klitschko; invented names here. The capitals say nothing of the words, so
+    # the line's words are read against the names the article writes in the body.
+    nlp = model_nlp()
+    body = "Dana Okafor stopped Lee Brandt in the sixth round on Saturday."
+    doc = nlp("DANA OKAFOR RETAINS WORLD TITLE AFTER SIX ROUNDS\n" + body + " Okafor, 36, kept her belts.")
+    assert mention_texts(by_name(doc, "Dana Okafor"))[:1] == ["DANA OKAFOR"]
+    doc = nlp("BRANDT LOSES AGAIN\n" + body)
+    assert mention_texts(by_name(doc, "Lee Brandt"))[:1] == ["BRANDT"]
+    # Capitals alone make no one: a word no name of the article has stays a word.
+    assert not [e for e in doc._.sl_entities if e.name.upper() == "LOSES"]
+
+
+def test_a_headline_verb_before_a_name_is_no_part_of_it():
+    # ECB+ 34ecbplus (CC BY 3.0): "Obama Nominates Regina Benjamin As Surgeon General"; invented names.
+    doc = build("Mayor Nominates Dana Okafor As Judge . || Manning Quinn spoke .")
+    idx, lex = DocIndex.build(doc), lexicon()
+    assert idx.texts[slice(*trim_name(idx, lex, 1, 4))] == ["Dana", "Okafor"]
+    doc = build("Mayor Nominates Vair Okafor As Judge . || Vair Okafor is a lawyer .")
+    idx = DocIndex.build(doc)
+    assert idx.texts[slice(*trim_name(idx, lex, 1, 4))] == ["Vair", "Okafor"]  # the body writes it
+    doc = build("Mayor Nominates Dana Okafor U.S. Judge . || Manning Quinn spoke .")
+    idx = DocIndex.build(doc)
+    assert idx.texts[slice(*trim_name(idx, lex, 1, 5))] == ["Dana", "Okafor"]  # a place's initials end it
+    # A surname shaped like a verb stays when no given name follows it and the tagger says no verb.
+    assert idx.texts[slice(*trim_name(idx, lex, 7, 9))] == ["Manning", "Quinn"]
+
+
+@pytest.mark.model
+def test_a_suffix_or_a_degree_after_a_name_and_a_comma_is_no_place():
+    # ECB+ 28ecb / 34ecbplus (CC BY 3.0): "W. Mark Felt, Sr." and "Regina Benjamin, M.D., M.B.A."
+    # with the letters tagged as places; invented names here.
+    nlp = model_nlp()
+    doc = nlp("The board named Dana Okafor, M.D., as its chair on Monday. "
+              "Lee T. Brandt, Sr., the former deputy director, died on Tuesday.")
+    assert not [e.name for e in doc._.sl_entities if e.type != "PERSON" and e.name.replace(".", "") in {"MD", "Sr"}]
+
+
+@pytest.mark.model
+def test_a_nickname_blended_from_the_name_is_that_person_in_the_article():
+    # ECB+ 1_4ecbplus (CC BY 3.0): "LiLo" above and below "Lindsay Lohan", tagged a body, so "she"
+    # after it found no one; invented names here.
+    doc = model_nlp()("Marla Quinlan Checks Into Rehab, Checks Out Two Minutes Later\n"
+                      "Marla Quinlan went to court on Monday. MaQu later arrived at the clinic, but she left.")
+    assert {"MaQu", "she"} <= set(mention_texts(by_name(doc, "Marla Quinlan")))

@@ -67,6 +67,44 @@ def test_nickname_links_full_names():
     assert "forms of one first name" in cast.by_id[cast.of[ben]].evidence[0]
 
 
+def test_common_short_forms_link_even_where_one_article_writes_both():
+    # ECB+ 32ecbplus (CC BY 3.0): "Katie" is Kathryn (a short form of the nicknames resource),
+    # and one article may write both forms (invented surnames here).
+    a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
+    a.person("Marla Vance")
+    b = ArticleBuilder("b1", "Star Ledger", "2024-01-18")
+    kathryn = b.person("Kathryn Quinn")
+    katie = b.person("Katie Quinn")
+    cast = build_cast([a.build(), b.build()])
+    assert cast.of[kathryn] == cast.of[katie]
+
+
+def test_a_nickname_blended_from_the_name_is_that_person_whatever_its_type():
+    # ECB+ 1ecbplus (CC BY 3.0): "LiLo" (tagged a body) is Lindsay Lohan; invented names here.
+    a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
+    mara = a.person("Marla Quinlan")
+    a.person("Lee Brandt")
+    b = ArticleBuilder("b1", "Star Ledger", "2024-01-18")
+    blend = b.entity("MaQu", type="ORG")
+    other = b.entity("LeBa", type="ORG")
+    cast = build_cast([a.build(), b.build()])
+    assert cast.of[blend] == cast.of[mara]
+    assert cast.by_id[cast.of[mara]].type == "PERSON"
+    assert "LeBa" not in cast.by_id[cast.of[mara]].aliases  # not a start of Brandt's name parts: "Ba"
+    assert cast.of[other] != cast.of[mara]
+
+
+def test_a_doctor_by_honorific_is_the_doctor_of_other_articles():
+    # ECB+ 34ecb (CC BY 3.0): "Dr. Sanjay Gupta" and "the doctor"; invented names here.
+    a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
+    doc = a.person("Dr. Theo Vance", aliases=("Dr Vance",))
+    a.person("Mara Quinn", aliases=("the singer",))
+    b = ArticleBuilder("b1", "Star Ledger", "2024-01-18")
+    unnamed = b.person("the doctor", attributes={"roles": ["doctor"], "unnamed": True})
+    cast = build_cast([a.build(), b.build()])
+    assert cast.of[unnamed] == cast.of[doc]
+
+
 def test_epithet_only_entity_links_when_unique():
     a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
     theo = a.person("Theo Vance", aliases=("the choreographer",))
@@ -159,6 +197,14 @@ def test_one_name_spelt_several_ways_is_one_person():
     cast = build_cast(readings)
     assert len({cast.of[i] for i in ids}) == 1
     readings, ids = _articles(("Mark Lindell", {}), ("Mary Lindell", {}))  # short words: two names
+    assert len({build_cast(readings).of[i] for i in ids}) == 2
+
+
+def test_a_short_surname_spelt_two_ways_after_one_given_name_is_one_person():
+    # ECB+ 23ecbplus (CC BY 3.0): "Duncan Rait" and "Duncan Raite"; invented names here.
+    readings, ids = _articles(("Duncan Vair", {}), ("Duncan Vaire", {}))
+    assert len({build_cast(readings).of[i] for i in ids}) == 1
+    readings, ids = _articles(("Dana Vair", {}), ("Duncan Vaire", {}))  # given names differ too: two
     assert len({build_cast(readings).of[i] for i in ids}) == 2
 
 
@@ -394,6 +440,15 @@ def test_unnamed_groups_of_kinds_under_one_kind_link_but_broad_kinds_do_not():
     assert cast.of[men] != cast.of[women]  # one under "adult": too broad a kind
 
 
+def test_unnamed_groups_of_three_kinds_each_near_the_others_are_one_group():
+    # ECB+ 12ecb / 24ecbplus (CC BY 3.0): "the pirates", "the brigands", "the raiders"; "the
+    # thieves", "the robbers", "the crooks".
+    arts = [ArticleBuilder(f"a{n}", "Wire", "2024-01-15") for n in range(4)]
+    groups = [_unnamed_group(x, k) for x, k in zip(arts, ("pirate", "brigand", "raider", "woman"))]
+    cast = build_cast([x.build() for x in arts])
+    assert len({cast.of[g] for g in groups[:3]}) == 1 and cast.of[groups[3]] != cast.of[groups[0]]
+
+
 def _deed(builder, text, subject=None, object=None, key="shoot.v.01", frame="verb.contact"):
     """A claim with the WordNet event key and frame the reader would give it."""
     from dataclasses import replace
@@ -610,6 +665,13 @@ def test_a_full_name_typed_a_work_once_and_a_person_far_more_often_is_a_person()
     works = [arts[k].entity("Deep Throat", type="WORK") for k in range(2, 5)]
     cast = build_cast([a.build() for a in arts])
     assert cast.of[works[0]] != cast.of[person[0]]
+    # Typed a person in far more articles, if bare in most, than a work (28ecb now): a person.
+    arts = [ArticleBuilder(f"d{i}", "Wire", "2024-01-15") for i in range(6)]
+    marked = arts[0].person("Deep Throat", gender="male")
+    bare_people = [arts[k].entity("Deep Throat") for k in range(1, 5)]
+    work = arts[5].entity("Deep Throat", type="WORK")
+    cast = build_cast([a.build() for a in arts])
+    assert len({cast.of[x] for x in (marked, *bare_people, work)}) == 1 and _story_of(cast, work).type == "PERSON"
     # A film typed a person twice, bare ("Van Wilder", 1ecb), and a work once: still a work.
     arts = [ArticleBuilder(f"c{i}", "Wire", "2024-01-15") for i in range(3)]
     bare = [arts[k].entity("Van Wilder") for k in range(2)]

@@ -29,16 +29,19 @@ Linking rules, strongest first (each successful merge leaves one evidence line):
    woman's; a holder so refused, or of its role's other gender, is not given to the story's main
    person;
 5. the same mononym ("Madonna") when it is no known first name or surname of anyone in the story;
+   a one-word name blended from the starts of one person's given name and surname ("LiLo"), of
+   whatever type the tagger gave it;
 6. organisations and outlets by normalised name ("Us" ~ "Us Weekly" when that is the only match);
 7. groups (the couple) by the set of their members' story entities, unnamed groups ("the
-   pirates") by the kind of person, or by two kinds under one narrow WordNet kind ("the robbers" ~
-   "the thieves") when no other group fits; other types by exact name.
+   pirates") by the kind of person, or by kinds under one narrow WordNet kind ("the robbers" ~
+   "the thieves") when every kind near one of them is near all the others; other types by exact name.
 
 Union-find keeps this linear in the number of article entities.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import insort
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -48,7 +51,7 @@ from typing import Iterable, Sequence
 from storyline.core import words
 from storyline.core.ids import make_id
 from storyline.core.records import ArticleEntity, ArticleReading, StoryEntity
-from storyline.read.entities.lexicon import lexicon
+from storyline.read.entities.lexicon import HONORIFIC_ROLES, lexicon
 from storyline.reconcile.names import (
     given_name_forms,
     is_org_name,
@@ -228,6 +231,10 @@ def _epithets_of(name: str, aliases: tuple[str, ...], roles: tuple[str, ...]) ->
     eps = {a.lower().removeprefix("the ").strip() for a in (name, *aliases) if not is_proper_name(a)}
     eps.update(r.lower().removeprefix("the ").strip() for r in roles)
     eps = {x for x in eps if x and x not in {"he", "she", "they", "him", "her", "them"}}
+    # "Dr. Sanjay Gupta" is a doctor: the role his honorific abbreviates.
+    eps.update(HONORIFIC_ROLES[w] for a in (name, *aliases) if is_proper_name(a)
+               for w in a.split()[:1] if w.lower().rstrip(".") in HONORIFIC_ROLES
+               for w in (w.lower().rstrip("."),))
     # "the attorney" is "the lawyer": a one-word role also stands for its WordNet sense.
     return frozenset(eps | {_role_key(x) for x in eps})
 
@@ -731,6 +738,7 @@ def _link_cut_names(exact: dict[tuple[str, ...], ArticleEntity], link: _Linker) 
 
 
 _SPELLING_MIN = 5  # the shortest name word a one-letter difference may be a spelling of ("Heydar" ~ "Heidar")
+_SPELLING_ANCHORED = 4  # the shortest surname so, when the given names are one ("Rait" ~ "Raite")
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -750,7 +758,10 @@ def _spelling(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     Alishvandi", "Masoud Dalman" ~ "Massoud Dalman"), so "Mark" and "Mary" stay two people."""
     if len(a) != len(b) or a == b:
         return False
-    return all(x == y or (min(len(x), len(y)) >= _SPELLING_MIN and _one_edit(x, y)) for x, y in zip(a, b))
+    # A surname alone differing, after the same given name, may be shorter ("Duncan Rait" ~ "Duncan Raite").
+    anchored = a[:-1] == b[:-1] and len(a[0]) >= _SPELLING_MIN
+    return all(x == y or (min(len(x), len(y)) >= (_SPELLING_ANCHORED if anchored else _SPELLING_MIN) and _one_edit(x, y))
+               for x, y in zip(a, b))
 
 
 def _link_spellings(exact: dict[tuple[str, ...], ArticleEntity], articles_of: dict[tuple[str, ...], set[str]],
@@ -816,6 +827,39 @@ def _link_given_variants(exact: dict[tuple[str, ...], ArticleEntity], articles_o
                                                 "one given name, never both in one article")
 
 
+# "LiLo", "ScarJo", "K-Stew": the start of a given name and the start of a surname, each capitalised.
+_BLEND_RE = re.compile(r"^([A-Z][a-z]*)-?([A-Z][a-z]+)$")
+_BLEND_SURNAME = 2  # letters of the surname a blend keeps at least ("Lo")
+
+
+def _link_blends(people: list[ArticleEntity], candidates: list[ArticleEntity], link: _Linker) -> None:
+    """Rule 1f: a one-word name blended from the starts of one full-named person's given name and
+    surname ("LiLo" ~ Lindsay Lohan), whatever type the tagger gave it, when it fits no one else
+    and is no one's given name or surname itself ("LaSalle", "McDermott" are surnames)."""
+    parts: set[str] = set()
+    rep: dict[str, ArticleEntity] = {}
+    fulls_of: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for e in people:
+        for toks in _name_parts(e.name, tuple(e.aliases))[0]:
+            root = link.uf.find(e.id)
+            fulls_of[root].add((toks[0], toks[-1]))
+            rep.setdefault(root, e)
+            parts.update(toks)
+    for e in candidates:
+        m = _BLEND_RE.match(e.name.strip())
+        if not m or e.name.lower() in parts or e.name.lower().replace("-", "") in parts:
+            continue
+        head, tail = m.group(1).lower(), m.group(2).lower()
+        if len(tail) < _BLEND_SURNAME:
+            continue
+        fits = {root for root, names in fulls_of.items()
+                if any(g.startswith(head) and sur.startswith(tail) and (g, sur) != (head, tail) for g, sur in names)}
+        if len(fits) == 1:
+            root = next(iter(fits))
+            link.merge(rep[root], e, f"{_label(e)} is blended from the starts of {_label(rep[root])}'s given name and "
+                                     "surname, and of no one else's")
+
+
 def _link_orgs(orgs: list[ArticleEntity], link: _Linker) -> None:
     by_key: dict[str, tuple[ArticleEntity, str]] = {}
     for e in orgs:
@@ -860,14 +904,19 @@ def _link_groups(groups: list[ArticleEntity], link: _Linker) -> None:
             link.merge(by_members[roots], e, f"{_label(by_members[roots])} and {_label(e)}: same members")
         else:
             by_members[roots] = e
-    # "the robbers" and "the thieves", "the rioters" and "the attackers": kinds of one kind.
+    # "the robbers" and "the thieves", "the pirates", "the brigands" and "the raiders": kinds of
+    # one kind, when every kind so near one of them is near all the others too (a chain of near
+    # kinds, "gunman" ~ "robber" ~ "thief", may hold two groups).
     kinds = sorted(by_kind)
-    for i, a in enumerate(kinds):
-        near = [b for b in kinds[i + 1:] if _near_kinds(a, b)]
-        if len(near) == 1 and sum(_near_kinds(near[0], c) for c in kinds if c != near[0]) == 1:
-            b = near[0]
-            link.merge(by_kind[a], by_kind[b], f"{_label(by_kind[a])} and {_label(by_kind[b])}: unnamed people of "
-                                               "kinds WordNet puts under one kind, and no other such group")
+    near = {a: {b for b in kinds if b != a and _near_kinds(a, b)} for a in kinds}
+    for a in kinds:
+        team = {a} | near[a]
+        if len(team) < 2 or any(near[b] | {b} != team for b in team):
+            continue
+        for b in sorted(team - {a}):
+            if b > a:
+                link.merge(by_kind[a], by_kind[b], f"{_label(by_kind[a])} and {_label(by_kind[b])}: unnamed people of "
+                                                   "kinds WordNet puts under one kind, and no other such group")
 
 
 _KIND_STEPS = 2  # hypernym levels between two kinds of people that count as one kind
@@ -1003,6 +1052,7 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
     _link_people(people, link, [x for aid in sorted(pieces) for x in pieces[aid].links],
                  steps.full_names(pieces, people, link))
     _link_by_deeds(people, link)
+    _link_blends(people, [e for e in all_ents if e.type != "GROUP"], link)
     _link_orgs(by_type.pop("ORG", []), link)
     groups = by_type.pop("GROUP", [])
     for rest in by_type.values():

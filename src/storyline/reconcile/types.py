@@ -108,6 +108,7 @@ class TypeVotes:
 
 
 _PERSON_SHARE = 2  # a full name typed PERSON this many times as often as a work is a person's name
+_BARE_SHARE = 4  # ... or typed PERSON at all this many times as often, with a person's marks at least once
 
 
 def _person_most(e: ArticleEntity, key: str, votes: TypeVotes) -> bool:
@@ -119,7 +120,12 @@ def _person_most(e: ArticleEntity, key: str, votes: TypeVotes) -> bool:
     if (e.type not in _THING_TYPES and not _bare_person(e)) or len(e.name.split()) < 2:
         return False
     works = sum(votes.things.get(key, {}).values())
-    return works > 0 and votes.marked_person.get(key, 0) >= _PERSON_SHARE * works
+    if not works:
+        return False
+    marked = votes.marked_person.get(key, 0)
+    # Typed PERSON bare in article after article and with a person's mark in one ("Deep Throat",
+    # 28ecb: a person in eight articles, a film in one) is a person's name as well.
+    return marked >= _PERSON_SHARE * works or (marked and votes.full_person.get(key, 0) >= _BARE_SHARE * works)
 
 
 def name_key(e: ArticleEntity) -> str | None:

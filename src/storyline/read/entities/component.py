@@ -35,9 +35,11 @@ from storyline.read.doc import (
     MentionAnn,
     ensure_extensions,
 )
+from storyline.core import words
 from storyline.read.entities.ages import find_ages
+from storyline.read.entities.epithets import shouted_noun
 from storyline.read.entities.headlines import title_case_tokens
-from storyline.read.entities.lexicon import lexicon
+from storyline.read.entities.lexicon import NAME_SUFFIXES, lexicon
 from storyline.read.entities.outlets import find_outlets
 from storyline.read.entities.people import collect_people, match_people
 from storyline.read.entities.spans import trim_possessive
@@ -128,6 +130,11 @@ def _other_ner(b: _Builder, blocked: set[int], headline: frozenset[int] = frozen
             continue
         if e - s == 1 and b.idx.common_word_at_start(s):
             continue
+        if _letters_after_a_name(b, s, text):
+            continue
+        if e - s == 1 and shouted_noun(doc[s]) and words.is_person_noun(doc[s].lower_):
+            continue  # "A MAN was arrested": a kind of person in capitals, which the roles read
+
         spans.append((s, e, type_, _norm_key(text, type_)))
     if headline:
         body = {key for s, _, _, key in spans if s not in headline}
@@ -145,6 +152,21 @@ def _other_ner(b: _Builder, blocked: set[int], headline: frozenset[int] = frozen
         if s > 0 and doc[s - 1].lower_ == "the" and b.claimed[s - 1] < 0 and (e >= len(doc) or doc[e].pos_ not in {"NOUN", "PROPN"}):
             s -= 1
         b.mention(rid, *b.idx.char_bounds(s, e))
+
+
+_SUFFIX_KEYS = frozenset(x.rstrip(".") for x in NAME_SUFFIXES)
+_DEGREE_LETTERS = 4  # "MD", "MBA", "PhD": letters of a degree written after a name
+
+
+def _letters_after_a_name(b: _Builder, s: int, text: str) -> bool:
+    """"W. Mark Felt, Sr.", "Regina Benjamin, M.D., M.B.A.": a suffix or a degree after a person's
+    name and a comma is part of how the person is written, no place or body the tagger took it for."""
+    if s < 2 or b.doc[s - 1].text != "," or b.claimed[s - 2] < 0 or b.refs[b.claimed[s - 2]].type != "PERSON":
+        return False
+    bare = text.replace(".", "").replace(" ", "")
+    if bare in _SUFFIX_KEYS:
+        return True
+    return bare.isalpha() and len(bare) <= _DEGREE_LETTERS and sum(c.isupper() for c in bare) >= 2
 
 
 def _works(b: _Builder, lex, blocked: set[int]) -> None:

@@ -322,7 +322,10 @@ def _resolve_possessed(st: _State, a: Anaphor, roles: _Roles) -> int | None:
 
 
 def _possessors(st: _State, a: Anaphor) -> set[int]:
-    return {st.covered[c.i] for c in st.doc[a.head].children if c.dep_ == "poss" and st.covered[c.i] >= 0}
+    tok = st.doc[a.head]
+    # "his mother and sister": the sister's possessor is the one of the noun she is joined to.
+    nouns = (tok, tok.head) if tok.dep_ == "conj" and tok.head.i < tok.i else (tok,)
+    return {st.covered[c.i] for n in nouns for c in n.children if c.dep_ == "poss" and st.covered[c.i] >= 0}
 
 
 def _partner_of(st: _State, a: Anaphor) -> int | None:

@@ -15,11 +15,12 @@ from spacy.tokens import Doc
 
 from storyline.core import words
 from storyline.read.doc import FINITE_TAGS, NOMINAL_COPULAS
+from storyline.read.entities.headlines import common_word
 from storyline.read.entities.lexicon import Lexicon
 from storyline.read.entities.spans import is_cap
 from storyline.read.numbers import cardinal
 
-__all__ = ["Anaphor", "PRONOUNS", "covered_next", "find_anaphors", "plural_role", "find_roles", "find_pairs", "grammatical_weight", "role_noun", "source_nouns"]
+__all__ = ["Anaphor", "PRONOUNS", "covered_next", "find_anaphors", "plural_role", "find_roles", "find_pairs", "grammatical_weight", "role_noun", "shouted_noun", "source_nouns"]
 
 # pronoun -> (gender/number, reflexive?)
 PRONOUNS: dict[str, tuple[str, bool]] = {
@@ -120,7 +121,7 @@ def role_noun(lex: Lexicon, tok) -> tuple[str, str | None, bool] | None:
     low = tok.lower_
     if low in lex.roles:
         return low, lex.roles[low], False
-    if tok.tag_ != "NN" or tok.pos_ != "NOUN" or not _wordlike(low) or _speaking_source(tok):
+    if not (tok.tag_ == "NN" and tok.pos_ == "NOUN" or shouted_noun(tok)) or not _wordlike(low) or _speaking_source(tok):
         return None
     if words.lemmatize(low, "n") == low and (words.is_person_noun(low) or (words.is_person_noun(low, _PERSON_SENSES)
                                                                           and _said_of_a_person(tok))):
@@ -128,14 +129,27 @@ def role_noun(lex: Lexicon, tok) -> tuple[str, str | None, bool] | None:
     return None
 
 
+def shouted_noun(tok) -> bool:
+    """A singular noun of a line in capitals ("A MAN was arrested"), which the tagger reads as a name."""
+    return tok.tag_ == "NNP" and len(tok.text) > 1 and tok.text.isupper() and tok.text.isalpha() \
+        and words.lemmatize(tok.lower_, "n") == tok.lower_
+
+
 _PERSON_SENSES = 3  # senses looked at when the phrase itself says the noun is a person
+_WHO = frozenset({"who", "whom", "whose"})  # relative pronouns of people only
+_PERSONAL_POSSESSIVES = frozenset({"his", "her", "my"})  # of one person ("their", "its" may be a thing's)
 
 
 def _said_of_a_person(tok) -> bool:
-    """A modifier only people take: an age ("a 36-year-old climber") or a nationality ("an
-    Australian climber", "British climber"), so a noun whose first sense is no person ("climber":
-    a plant) is read in its person sense."""
+    """A modifier only people take: an age ("a 36-year-old climber"), a nationality ("an
+    Australian climber", "British climber"), a "who" clause ("a climber who watched") or a person's
+    possessive ("his mum"), so a noun whose first sense is no person ("climber": a plant) is read
+    in its person sense."""
     for c in tok.children:
+        if c.dep_ == "relcl" and any(g.lower_ in _WHO for g in c.children):
+            return True
+        if c.dep_ == "poss" and c.lower_ in _PERSONAL_POSSESSIVES:
+            return True  # "his mum": whose kin or role it is says the noun is a person ("mum": first a flower)
         if c.dep_ not in {"amod", "compound", "npadvmod"}:
             continue
         if c.ent_type_ == "NORP" or (c.lower_ == "old" and any(g.lower_ in {"year", "years"} for g in c.subtree)) \
@@ -169,7 +183,14 @@ def _headline_role(doc: Doc, i: int, lex: Lexicon, covered: list[int]) -> tuple[
     low = t.lower_
     if t.tag_ not in {"NN", *_MISREAD_TAGS} or not t.text[:1].isupper() or not _wordlike(low) or _speaking_source(t):
         return None
-    if i + 1 < len(doc) and (covered[i + 1] >= 0 or doc[i + 1].tag_ in {"NNP", "NNPS"}):
+    prev = doc[i - 1] if i > 0 else None
+    if prev is not None and prev.tag_ == "NNP" and prev.text[:1].isupper() and (
+            prev.text in lex.gender_of_name or words.names_someone(prev.lower_) or not words.synsets(prev.lower_, "n")):
+        return None  # "Lindsay Lohan Checks Out": after a name word, a surname (WordNet's "lohan" is a saint)
+    # A name after it makes it a title ("Actress Esther Williams"); a word of English tagged a
+    # name in a Title Case line ("Woman Shoots Co-workers") is the headline's verb, no name.
+    if i + 1 < len(doc) and (covered[i + 1] >= 0 or (doc[i + 1].tag_ in {"NNP", "NNPS"} and not (
+            common_word(doc[i + 1].text) and not lex.gender_of_name.get(doc[i + 1].text)))):
         return None
     if low in lex.roles:
         return low, lex.roles[low]
@@ -228,6 +249,20 @@ def _headline_subject(t) -> bool:
 
 
 _ONE = frozenset({"one", "1"})  # "killing one man": one person of a kind, as bare as "killing a man"
+
+
+def _one_of(doc: Doc, i: int, lex: Lexicon) -> str | None:
+    """The kind of person "one of the <people>" is one of, as the subject or object of a clause
+    ("One of the suspects fled", "police shot one of the robbers"); None otherwise."""
+    t = doc[i]
+    if t.dep_ not in _ARGUMENT - {"conj"}:
+        return None
+    for prep in t.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and (kind := plural_role(lex, noun)) is not None:
+                    return kind
+    return None
 
 
 def _possessed(tok) -> bool:
@@ -296,6 +331,10 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
         if (i in headline or (t.tag_ in _MISREAD_TAGS and t.is_sent_start)) and (role := _headline_role(doc, i, lex, covered)) is not None:
             out.append(Anaphor(i, i + 1, i, "nominal", role[0], role[1], wordnet=True, indefinite=True))
             continue
+        if low in _ONE and (kind := _one_of(doc, i, lex)) is not None:
+            # "One of the Mafia bosses arrested has hanged himself": one person of that kind.
+            out.append(Anaphor(i, i + 1, i, "nominal", kind, None, wordnet=True, indefinite=True))
+            continue
         if low in PRONOUNS:
             gender, refl = PRONOUNS[low]
             out.append(Anaphor(i, i + 1, i, "pronoun", None, gender, gender == "plural", refl))
@@ -335,6 +374,10 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
             continue  # "a couple of weeks"
         start = _epithet_start(doc, i, lex, covered)
         if start is None:
+            if is_role and _shares_possessor(doc, i, lex) and not _names_next(doc, i, covered):
+                # "his mother, sister and pet dog": whose the first is, the one joined to it is too.
+                out.append(Anaphor(i, i + 1, i, "nominal", role[0], role[1], wordnet=role[2], possessed=True))
+                continue
             if is_role and (pos := _possessed_start(doc, i, covered, role[2])) is not None:
                 # "her publicist", "Lindsay Lohan's attorney": the role noun and its modifiers
                 # (the possessor is a mention of its own). "her sister, Petra" and "her publicist
@@ -364,6 +407,14 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
         else:
             out.append(Anaphor(start, i + 1, i, "nominal", role[0], role[1], wordnet=role[2]))
     return out
+
+
+def _shares_possessor(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """A kind of person joined to an earlier possessed one ("his mother and sister"), with no
+    determiner or possessor of its own."""
+    t = doc[i]
+    return t.dep_ == "conj" and t.head.i < i and _possessed(t.head) and role_noun(lex, t.head) is not None \
+        and not any(c.dep_ in {"det", "poss"} for c in t.children)
 
 
 def _names_next(doc: Doc, i: int, covered: list[int]) -> bool:

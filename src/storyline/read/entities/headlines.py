@@ -12,7 +12,8 @@ WordNet knows of each capitalised word (:mod:`storyline.core.words`), never a li
   "Jefferson University Hospital", "George Peabody College") names that, not a person;
 - a common noun that names no one ends the name ("Lindsay Lohan Checks" -> "Lindsay Lohan",
   "Brian Nichols Saturday" -> "Brian Nichols"), as does a function word ("... Jr. On");
-- a leading kind of person is a title, not a name ("Constable Tim Fanning", "Trooper William Hakim");
+- a leading kind of person is a title, not a name ("Constable Tim Fanning", "Trooper William Hakim"),
+  and a leading inflected verb is the headline's deed ("Nominates Regina Benjamin");
 - a single word that is a common word of English and no one's name ("Riot", "Kneeling") is no name,
   nor is an abbreviation: a word with no vowel before its period ("Sgt.", "Ch. 4").
 
@@ -22,6 +23,7 @@ nickname table) always stays.
 
 from __future__ import annotations
 
+import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.core import words
@@ -40,6 +42,7 @@ _PLACE_ROOTS = frozenset({"structure.n.01", "facility.n.01", "way.n.06", "geolog
                           "body_of_water.n.01", "land.n.04"})
 _SENSES = 2  # senses of the word looked at, most frequent first
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
+_DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.S.", "L.A.": a place's initials, no name's
 _MIN_WORDS = 4  # content words a line needs before its capitals can be judged
 _TITLE_SHARE = 0.75  # share of capitalised content words that makes a line Title Case
 
@@ -90,6 +93,23 @@ def common_word(word: str) -> bool:
     return bool(words.synsets(low, "n") or words.synsets(low, "v")) and not words.names_people(low)
 
 
+def _written_without(texts: list[str], s: int, e: int) -> bool:
+    """Whether the article writes the words after ``texts[s]`` in [s, e) elsewhere, without it."""
+    rest = texts[s + 1 : e]
+    return any(texts[k : k + len(rest)] == rest for k in range(len(texts) - len(rest) + 1)
+               if k != s + 1 and texts[k] == rest[0])
+
+
+def _inflected_verb(lex: Lexicon, word: str) -> bool:
+    """An inflected form of a WordNet verb ("Nominates", "Following", "Hired") that is no one's
+    name nor a given name: a headline's deed, not the first word of a name."""
+    low = word.lower()
+    if _given(lex, word) or words.names_people(low) or not low.endswith(("s", "ed", "ing")):
+        return False
+    lemma = words.lemmatize(low, "v")
+    return bool(lemma and lemma != low and words.synsets(lemma, "v"))
+
+
 def institution_word(word: str) -> bool:
     """A common noun of a place, a building or a body that names no one ("Center", "Hospital")."""
     low = word.lower()
@@ -107,12 +127,20 @@ def trim_name(idx: DocIndex, lex: Lexicon, s: int, e: int) -> tuple[int, int] | 
     # "Ellen DeGeneres As Oscar Host": a function word after two words of a run ends the name
     # (and is no noun of a place: "As" is also American Samoa).
     e = next((k for k in range(s + 2, e) if idx.lowers[k] in STOP_WORDS), e)
+    # "Regina Benjamin U.S. Surgeon General": a place's dotted initials after two words end it.
+    e = next((k for k in range(s + 2, e) if _DOTTED_INITIALS.match(texts[k])), e)
     # "Constable Tim Fanning", "Council Member Ana Ruiz": kinds of people and bodies before a name
     # are a title ("Jonah Reyes" keeps "Jonah": two words, and never written in lower case).
     while e - s > 1 and not _given(lex, texts[s]) and (e - s >= 3 or idx.lowers[s] in idx.lower_words):
         low = texts[s].lower()
         if not words.is_person_noun(low) and not institution_word(texts[s]):
             break
+        s += 1
+    # "Nominates Regina Benjamin", "Following Gigante": a headline's inflected verb before the name.
+    # (A surname may look like one, "Manning": a given name after it, the tagger, or the article
+    # writing the rest of the name without it must agree.)
+    if e - s >= 2 and _inflected_verb(lex, texts[s]) and (
+            _given(lex, texts[s + 1]) or idx.doc[s].pos_ == "VERB" or _written_without(texts, s, e)):
         s += 1
     if e - s >= 2 and institution_word(texts[e - 1]) and (e - s >= 3 or not _given(lex, texts[s])):
         return None  # "Betty Ford Center", "Pruitt Hardware": the name of a place or a body

@@ -18,10 +18,12 @@ from storyline.core.lexicon import load_data
 # Words around a personal name that are no part of it: reconcile's name keys drop them too, so they
 # live here, free of spaCy, where both stages read them.
 HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Miss", "Sir", "Dame", "Prof.", "Lady", "Lord"})
+# Honorifics that abbreviate a role: "Dr. Sanjay Gupta" is the one other articles call "the doctor".
+HONORIFIC_ROLES = {"dr": "doctor", "prof": "professor"}
 # Generational suffixes closing a personal name ("Ken Griffey Jr.").
 NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 
-__all__ = ["HONORIFICS", "NAME_SUFFIXES", "Lexicon", "Outlet", "lexicon", "nickname_relations", "outlet_regex"]
+__all__ = ["HONORIFICS", "HONORIFIC_ROLES", "NAME_SUFFIXES", "Lexicon", "Outlet", "lexicon", "nickname_relations", "outlet_regex"]
 
 
 @dataclass(frozen=True)

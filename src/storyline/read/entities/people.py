@@ -413,7 +413,20 @@ def _forms(p: Person, lex: Lexicon) -> set[tuple[str, ...]]:
         for nick in _given_names(lex, given):
             forms.add((nick,))
             forms.add((nick, surname))
+        forms.update(_blends(given, surname))
     return {f for f in forms if f and all(f)}
+
+
+_BLEND_PART = 4  # letters of each name a blended nickname keeps at most ("LiLo", "ScarJo", "JLo")
+
+
+def _blends(given: str, surname: str) -> set[tuple[str, ...]]:
+    """One-word nicknames blended from the starts of the given name and the surname, each
+    capitalised ("Lindsay Lohan" -> "LiLo"): the tabloids' way of naming a star."""
+    if not (given.isalpha() and surname.isalpha() and given[:1].isupper() and surname[:1].isupper()):
+        return set()
+    return {(given[:k] + surname[:m],) for k in range(1, min(len(given) - 1, _BLEND_PART) + 1)
+            for m in range(2, min(len(surname) - 1, _BLEND_PART) + 1)}
 
 
 def _strip_possessive(text: str) -> str:
@@ -438,6 +451,10 @@ def match_people(idx: DocIndex, people: list[Person], claimed: list[int], blocke
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for f in sorted(owners, key=len, reverse=True):
         by_first.setdefault(f[0], []).append(f)
+        # An ALL CAPS line ("WLADIMIR KLITSCHKO RETAINS BELTS") says nothing by its capitals: its
+        # words are read against the names the article writes in mixed case.
+        if f[0].upper() != f[0]:
+            by_first.setdefault(f[0].upper(), []).append(f)
     texts, starts = idx.texts, idx.tok_starts
     n = len(texts)
     last_seen: dict[int, int] = {}
@@ -459,6 +476,16 @@ def match_people(idx: DocIndex, people: list[Person], claimed: list[int], blocke
             if i + m > n:
                 continue
             words = texts[i : i + m]
+            if text.isupper() and f[0] != text:
+                if not all(w.isupper() for w in words):
+                    continue
+                words = [w.upper() if w == w.upper() else w for w in words]
+                f_words = [w.upper() for w in f]
+                words[-1] = words[-1] if words[-1] == f_words[-1] else _strip_possessive(words[-1].replace("'S", "'s").replace("’S", "’s"))
+                if words == f_words:
+                    hit = f
+                    break
+                continue
             words[-1] = words[-1] if words[-1] == f[-1] else _strip_possessive(words[-1])
             if tuple(words) == f:
                 hit = f
