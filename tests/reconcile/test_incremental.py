@@ -541,3 +541,52 @@ def test_what_grouping_reads_of_a_fact_is_reused_only_for_the_same_views_in_the_
     other = Cluster("x", frozenset(), list(reversed(views)))
     again = cache.gist(fact, other)
     assert again is not kept and again == gist(other)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_answers_kept_per_item_are_those_of_a_fresh_map_as_items_come_go_and_repeat(seed):
+    """``ReconcileCache.each`` answers each item as ``fn`` would, whatever items come and go (and
+    an item given twice), computing only for items it does not hold, and letting gone ones go."""
+    rng = random.Random(seed)
+
+    class Item:  # compared by identity: an equal new object is a new item
+        def __init__(self, n: int):
+            self.n = n
+
+    pool = [Item(n) for n in range(30)]
+    asked: list[int] = []
+
+    def square(x):
+        return x.n * x.n if x.n % 3 else None  # None is an answer too
+
+    def fn(x):
+        asked.append(x.n)
+        return square(x)
+
+    cache = ReconcileCache()
+    held: set[int] = set()
+    for _ in range(12):
+        cache.begin(ReconcileOptions())
+        items = [rng.choice(pool) for _ in range(rng.randrange(0, 25))]
+        if rng.random() < 0.3:
+            i = rng.randrange(len(pool))
+            pool[i] = Item(pool[i].n)  # the same value as a new object: answered anew
+        asked.clear()
+        assert cache.each(fn, items) == list(map(square, items))
+        fresh = {id(x) for x in items} - held
+        assert sorted(asked) == sorted(x.n for x in {id(x): x for x in items if id(x) in fresh}.values())
+        assert cache.stats["each_miss"] == len(fresh)
+        cache.end()
+        held = {id(x) for x in items}
+        assert set(cache._old.answers[fn].items) == held  # gone items are let go
+
+
+def test_a_corpus_outlets_answers_are_kept_and_a_callers_list_is_its_own():
+    from storyline.reconcile.independence import CorpusOutlets
+
+    corpus = CorpusOutlets(["StarWatch Weekly", "The Daily Planet"])
+    found = corpus.matching("starwatch weekly")
+    assert found == corpus.matching("starwatch weekly")
+    found.append("changed by the caller")
+    assert "changed by the caller" not in corpus.matching("starwatch weekly")
+    assert corpus.named_by("the daily planet") == corpus.named_by("the daily planet")

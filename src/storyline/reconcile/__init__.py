@@ -19,6 +19,8 @@ date, article id and offset first.
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import attrgetter, not_
 from typing import Sequence
 
 from storyline.core.dates import iso
@@ -35,7 +37,6 @@ from storyline.reconcile.events import group_events
 from storyline.reconcile.facts import add_conflicts, finish
 from storyline.reconcile.features import build_views
 from storyline.reconcile.incremental import ReconcileCache, Uncached
-from storyline.reconcile.independence import CorpusOutlets
 from storyline.reconcile.timeline import build_timeline
 
 __all__ = ["ReconcileCache", "preload", "reconcile"]
@@ -54,6 +55,9 @@ def preload() -> None:
             load()
         except Exception:  # noqa: BLE001 - reported by the reconcile that needs it
             pass
+
+
+_CLAIM_ID = attrgetter("claim.id")
 
 
 def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | None = None,
@@ -88,12 +92,13 @@ def _reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions, un
         return names.get(entity_id, entity_id)
 
     views = build_views(readings, cast, units.article_views, units.dated)
-    ages, used_by_ages = age_drafts(readings, views, cast, name, units.ages)
+    ages, used_by_ages = age_drafts(readings, views, cast, name, units.ages, units.each)
     counts, used_by_counts = count_drafts(readings, views, cast, name)
-    rest = [v for v in views if v.claim.id not in used_by_ages and v.claim.id not in used_by_counts]
+    consumed = used_by_ages | used_by_counts  # the views left are taken at C speed: there are 20,000 in a big story
+    rest = list(compress(views, map(not_, map(consumed.__contains__, map(_CLAIM_ID, views)))))
     encoder = get_backend(options.embeddings)
-    clusters = align(rest, options.similarity_threshold, encoder, units.blocker)
-    outlets = CorpusOutlets(sorted({r.article.outlet for r in readings if r.article.outlet}))
+    clusters = align(rest, options.similarity_threshold, encoder, units.blocker, units.each)
+    outlets = units.corpus_outlets(tuple(sorted({r.article.outlet for r in readings if r.article.outlet})))
     relays = units.relay_index(rest)
     bounds = lower_bounds(views)
     passing = units.passing(readings)

@@ -34,9 +34,9 @@ from typing import Callable, Sequence
 from storyline.core.packs import block_event, class_of, once_only_events
 from storyline.core.vocab import source_kind
 from storyline.reconcile.embeddings import Encoder, cosine
-from storyline.reconcile.features import ClaimView
+from storyline.reconcile.features import ClaimView, Each, each
 
-__all__ = ["Blocker", "Cluster", "align", "block_class", "cluster_block", "ONCE_ONLY", "jaccard"]
+__all__ = ["Blocker", "Cluster", "align", "block_class", "block_key", "cluster_block", "ONCE_ONLY", "jaccard"]
 
 # Once-only classes and sub-events (marriage, separation, a first meeting in the celebrity pack):
 # the packs say which; a pack class splits into sub-events ("separate" and "file for divorce" are
@@ -293,6 +293,14 @@ def _attach_derived(views: list[ClaimView], clusters: list[Cluster]) -> None:
 
 
 Blocker = Callable[[tuple, list[ClaimView], "_Scorer", float], list[Cluster]]
+def block_key(v: ClaimView) -> tuple | None:
+    """The block a claim is aligned in: (its :func:`block_class`, its people); None for a denial
+    or an on-record negation of a disputable class (attached to the fact it disputes instead).
+    Reads only the view (and the process's packs)."""
+    if v.pclass == _DENIAL or (v.claim.polarity == "negative" and _disputable(v.pclass)
+                               and source_kind(v.claim.source.kind).on_record):
+        return None
+    return block_class(v), v.participants
 
 
 def cluster_block(key: tuple, block: list[ClaimView], scorer: "_Scorer", threshold: float) -> list[Cluster]:
@@ -306,20 +314,20 @@ def cluster_block(key: tuple, block: list[ClaimView], scorer: "_Scorer", thresho
 
 
 def align(views: Sequence[ClaimView], threshold: float, encoder: Encoder | None = None,
-          blocker: Blocker = cluster_block) -> list[Cluster]:
+          blocker: Blocker = cluster_block, each: Each = each) -> list[Cluster]:
     """Group claim views into clusters (facts), deterministically for a given input order.
 
     ``blocker`` clusters one block (:func:`cluster_block`, or a memo of it: the clusters it returns
-    are merged and extended here, so they must be new objects each call)."""
+    are merged and extended here, so they must be new objects each call); ``each`` maps
+    :func:`block_key` over the views (or a memo of it)."""
     scorer = _Scorer(encoder, views)
     blocks: dict[tuple, list[ClaimView]] = defaultdict(list)
     denials: list[ClaimView] = []
-    for v in views:
-        if v.pclass == _DENIAL or (v.claim.polarity == "negative" and _disputable(v.pclass)
-                                   and source_kind(v.claim.source.kind).on_record):
+    for v, key in zip(views, each(block_key, views)):
+        if key is None:
             denials.append(v)
         else:
-            blocks[(block_class(v), v.participants)].append(v)
+            blocks[key].append(v)
     clusters: list[Cluster] = []
     for key in sorted(blocks, key=lambda k: (k[0], sorted(k[1]))):
         clusters.extend(blocker(key, blocks[key], scorer, threshold))

@@ -40,7 +40,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from itertools import combinations
+from itertools import combinations, groupby
+from operator import attrgetter
 from typing import Callable, Sequence
 
 from storyline.core.dates import (
@@ -55,7 +56,7 @@ from storyline.core.vocab import grade_of
 from storyline.reconcile.cast import Cast
 from storyline.reconcile.conflicts import Found
 from storyline.reconcile.facts import Draft
-from storyline.reconcile.features import ClaimView, child_count
+from storyline.reconcile.features import ClaimView, Each, child_count, each
 from storyline.reconcile.independence import GRADE_RANK
 from storyline.reconcile.names import is_proper_name
 
@@ -101,14 +102,23 @@ def _epithet(text: str) -> str:
     return text.lower().removeprefix("the ").strip()
 
 
-def _epithet_owners(readings: Sequence[ArticleReading], cast: Cast) -> dict[str, Counter]:
-    """Epithet → how many articles call each story person by it ("singer": Aldana 6, Lindqvist 1)."""
+_ARTICLE_ID = attrgetter("article.id")
+
+
+def _epithets(r: ArticleReading) -> tuple[tuple[str, str], ...]:
+    """(epithet, entity id) for each epithet an article's person goes by, once per person: reads
+    only the reading."""
+    return tuple((a, e.id) for e in r.entities if e.type == "PERSON"
+                 for a in sorted({_epithet(a) for a in e.aliases if not is_proper_name(a)}))
+
+
+def _epithet_owners(readings: Sequence[ArticleReading], cast: Cast, each: Each = each) -> dict[str, Counter]:
+    """Epithet → how many articles call each story person by it ("singer": Aldana 6, Lindqvist 1).
+    ``each`` maps :func:`_epithets` over the readings (or a memo of it)."""
     owners: dict[str, Counter] = defaultdict(Counter)
-    for r in readings:
-        for e in r.entities:
-            if e.type == "PERSON":
-                for a in {_epithet(a) for a in e.aliases if not is_proper_name(a)}:
-                    owners[a][cast.of[e.id]] += 1
+    for pairs in each(_epithets, readings):
+        for a, entity in pairs:
+            owners[a][cast.of[entity]] += 1
     return owners
 
 
@@ -226,16 +236,19 @@ AgesOf = Callable[[Sequence[ArticleReading], Sequence[ClaimView], Cast, frozense
 
 
 def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast,
-               name: Callable[[str], str], ages_of: AgesOf = article_ages) -> tuple[list[Draft], set[str]]:
+               name: Callable[[str], str], ages_of: AgesOf = article_ages,
+               each: Each = each) -> tuple[list[Draft], set[str]]:
     """One draft per person with stated ages, and the ids of the age claims they consume.
-    ``ages_of`` (:func:`article_ages`) is the per-article part, for a cache to stand in for it."""
+    ``ages_of`` (:func:`article_ages`) is the per-article part and ``each`` maps functions of one
+    reading over them, for a cache to stand in for both."""
     # A person's ages are sorted by (date, article, claim): the order articles are taken in does not matter.
     rs_of: dict[str, list[ArticleReading]] = defaultdict(list)
     for r in readings:
         rs_of[r.article.id].append(r)
     views_of: dict[str, list[ClaimView]] = {aid: [] for aid in rs_of}
-    for v in views:
-        views_of.setdefault(v.article.id, []).append(v)
+    # An article's views are together in the story's order: taken a run at a time (at C speed).
+    for aid, run in groupby(views, key=_ARTICLE_ID):
+        views_of.setdefault(aid, []).extend(run)
     at_ages: dict[str, set[int]] = defaultdict(set)
     for r in readings:
         for g in r.ages:
@@ -247,7 +260,7 @@ def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], c
         consumed |= used
         for person, x in told:
             stated[person].append(x)
-    owners = _epithet_owners(readings, cast)
+    owners = _epithet_owners(readings, cast, each)
     known = {(s.article, s.wording) for ss in stated.values() for s in ss}  # built once: linear
     for r in readings:
         for person, s in _apposition_ages(r, cast, known, owners):

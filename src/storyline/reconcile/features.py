@@ -22,8 +22,8 @@ from storyline.read.entities.lexicon import lexicon
 from storyline.reconcile.cast import Cast
 from storyline.reconcile.names import name_tokens
 
-__all__ = ["ClaimView", "Derived", "article_views", "build_views", "child_count", "dated", "name_words", "ordered",
-           "undated_news"]
+__all__ = ["ClaimView", "Derived", "Each", "article_views", "build_views", "child_count", "dated", "each",
+           "name_words", "ordered", "undated_news"]
 _PLACE_TYPES = ("GPE", "LOC")
 
 
@@ -161,6 +161,18 @@ class _Figures:
             lo = self._sentences[max(i - 1, 0)].start
             hi = self._sentences[j].end if j >= 0 else c.sentence_end
         return tuple(self._qs[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)])
+
+
+# (fn, items) -> [fn(x) for x in items]: how a step maps a function of one claim view (or one
+# reading) alone over the whole story, so a cache can keep each item's answer while the item is
+# the same object (storyline.reconcile.incremental). ``fn`` must read nothing but the item (and
+# the process's packs and lexicons), and be one object from call to call (a module's function).
+Each = Callable[[Callable[[object], object], Sequence[object]], list]
+
+
+def each(fn: Callable[[object], object], items: Sequence[object]) -> list:
+    """:data:`Each` without a cache."""
+    return list(map(fn, items))
 
 
 def name_words(cast: Cast) -> frozenset[str]:

@@ -66,14 +66,22 @@ class CorpusOutlets:
     def __init__(self, outlets: Sequence[str]):
         self.outlets = tuple(outlets)
         self._keys = {outlet_key(o): o for o in outlets}  # key -> display name
+        # Each answer, by key: both compare the key with every outlet, and a story asks of the same
+        # few sources (and a cache asks again of each claim it reuses) thousands of times.
+        self._named: dict[str, str | None] = {}
+        self._matching: dict[str, tuple[str, ...]] = {}
 
     def named_by(self, key: str) -> str | None:
         """The display name of the first outlet whose name ``key`` (a source's text) names."""
-        return next((name for k, name in self._keys.items() if names_outlet(key, k)), None)
+        if key not in self._named:
+            self._named[key] = next((name for k, name in self._keys.items() if names_outlet(key, k)), None)
+        return self._named[key]
 
     def matching(self, key: str) -> list[str]:
         """The keys of the outlets a relayed outlet's key matches."""
-        return [k for k in self._keys if key and outlet_matches(key, k)]
+        if key not in self._matching:
+            self._matching[key] = tuple(k for k in self._keys if key and outlet_matches(key, k))
+        return list(self._matching[key])
 
 
 class RelayIndex:
@@ -245,7 +253,7 @@ class ScanTrace:
     views: list[ClaimView]
     marks: list[tuple[int, int]]  # before views[i]: (len(originals), len(echoes))
     asked: list[list[tuple]]  # per view: ("named_by"|"matching", key, answer) or ("elsewhere", key, view, answer)
-    originals: list[tuple[ClaimView, frozenset[str], frozenset[str]]]
+    originals: list[tuple[ClaimView, frozenset[str], frozenset[str], str]]  # (view, words, sentence words, outlet)
     out: Sourcing
     unique: bool  # no two views of one claim (each claim's identity was then set by its own view)
     resumed: int = 0  # views taken from the trace it resumed, not scanned again
@@ -332,7 +340,8 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
     skip = _resume_at(last, views, echo_similarity, corpus, elsewhere)
     out = Sourcing()
     # The scan's state is append-only, so the state before view ``skip`` is a prefix of ``last``'s.
-    originals: list[tuple[ClaimView, frozenset[str], frozenset[str]]] = []  # non-echo claims, with word sets
+    # Non-echo claims, with their word sets and outlet (compared with each later claim's: read once).
+    originals: list[tuple[ClaimView, frozenset[str], frozenset[str], str]] = []
     marks: list[tuple[int, int]] = []
     asked: list[list[tuple]] = []
     if skip:
@@ -346,9 +355,9 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
         marks, asked = last.marks[:skip], last.asked[:skip]
     exact: dict[frozenset[str], ClaimView] = {}  # a sentence's words → the first original in it
     by_outlet: dict[str, list[ClaimView]] = {}  # outlet key → its original claims (first _WINDOW)
-    for o, _, oswords in originals:
+    for o, _, oswords, oout in originals:
         exact.setdefault(oswords, o)
-        mine = by_outlet.setdefault(outlet_key(o.outlet), [])
+        mine = by_outlet.setdefault(outlet_key(oout), [])
         if len(mine) < _WINDOW:
             mine.append(o)
 
@@ -372,7 +381,7 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
             pool = [o for k in in_corpus for o in by_outlet.get(k, ())]
             orig = min(pool, key=lambda o: (-jaccard(v.tokens, o.tokens), o.order)) if pool else None
             if relayed is None:  # "according to reports": the earliest other outlet's claim, if any
-                orig = next((o for o, _, _ in originals if o.outlet != v.outlet), None)
+                orig = next((o for o, _, _, oout in originals if oout != v.outlet), None)
             if orig is None and in_corpus and elsewhere is not None:
                 other = ask.elsewhere(in_corpus[0], v)
                 if other is not None:
@@ -394,8 +403,9 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
         elif swords in exact and exact[swords].outlet != v.outlet:
             match = (exact[swords], "the same sentence")
         else:
-            for o, owords, oswords in reversed(originals[-_WINDOW:]):
-                if o.outlet == v.outlet:
+            mine_out = v.outlet
+            for o, owords, oswords, oout in reversed(originals[-_WINDOW:]):
+                if oout == mine_out:
                     continue
                 if s.kind == o.claim.source.kind == "anonymous" and s.quote == o.claim.source.quote == "direct" \
                         and jaccard(words, owords) >= echo_similarity:
@@ -410,7 +420,7 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
             continue
         out.identity[v.claim.id] = _own_identity(v)
         out.grade_by[v.claim.id] = grade_of(s.kind)
-        originals.append((v, words, swords))
+        originals.append((v, words, swords, v.outlet))
         exact.setdefault(swords, v)
         mine = by_outlet.setdefault(outlet_key(v.outlet), [])
         if len(mine) < _WINDOW:
