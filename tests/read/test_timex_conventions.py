@@ -473,3 +473,46 @@ def test_a_weekday_and_the_date_it_names_are_one_timex_in_both():
         assert found == {"this coming Sunday, March eighth": ("DATE", "1998-03-08")}
     # a weekday and a different day stay apart
     assert len(tag_timexes("He comes this coming Monday, March eighth.", date(1998, 3, 5), convention="timeml")) == 2
+
+
+def test_twelve_at_night_is_midnight_in_both():
+    """ "12 at night" is midnight, hour 24 as "midnight" is (TimeML's T24), not noon."""
+    for convention in ("timeml", "meantime"):
+        assert tags("He left at 12 at night.", date(1999, 4, 19), convention) == {"12 at night": ("TIME", "1999-04-19T24:00")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Shares rose by 4 in the morning session.", "The index was down by 3 in the afternoon trading.",
+     "He worked about 12 in the morning shift."],
+)
+def test_a_part_of_the_day_before_a_noun_makes_no_clock_time_in_both(text):
+    """ "by 4 in the morning session": the part of the day modifies the noun after it, so the number
+    is a count, not an hour, even after a preposition (with and without a parse)."""
+    from storyline.read.pipeline import _load_base
+
+    doc = _load_base(None)(text)
+    for convention in ("timeml", "meantime"):
+        assert tags(text, date(1999, 4, 19), convention) == {}
+        assert tag_timexes(text, date(1999, 4, 19), doc=doc, convention=convention) == []
+
+
+def test_this_holiday_keeps_the_tense_check():
+    """ "This Christmas was quiet." said in early January is the Christmas just past; "this" only
+    says it is the year's own, the past tense which year that is."""
+    for convention in ("timeml", "meantime"):
+        assert tags("This Christmas was quiet.", date(2001, 1, 5), convention) == {"This Christmas": ("DATE", "2000-12-25")}
+    assert tags("We meet this Christmas.", date(2000, 2, 10))["this Christmas"] == ("DATE", "2000-12-25")
+
+
+def test_a_hyphened_decade_before_a_noun_leaves_the_article_to_the_noun():
+    """ "the late-1990s boom", as "the late-November trip": the article goes with the noun (TimeML)."""
+    assert tags("In the late-1990s boom, shares rose.", date(2001, 1, 5)) == {"late-1990s": ("DATE", "199")}
+    assert tags("It peaked in the late 1990s.", date(2001, 1, 5)) == {"the late 1990s": ("DATE", "199")}
+
+
+def test_a_hyphened_decade_or_month_ending_its_phrase_keeps_the_article_under_timeml():
+    """ "by the mid-1990s." (TimeBank wsj_1014) and "until the late-November." modify no noun: the
+    article is the expression's."""
+    assert tags("It set a goal of a 50% share by the mid-1990s.", date(1989, 10, 26)) == {"the mid-1990s": ("DATE", "199")}
+    assert tags("The talks ran until the late-November.", date(2000, 1, 28)) == {"the late-November": ("DATE", "1999-11")}

@@ -223,3 +223,25 @@ def test_through_and_couldnt_from_cue_words(text, span, value):
     ahead as "until" does; "couldn't" is the past of "can't", as "could not" is."""
     assert _value(tag_timexes(text, APRIL99), span) == value
 
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # a purpose after a past verb is a plan, ahead of the main event: "to" stays a cue of the future
+        ("The president left Washington on Monday to attend a summit in Paris on Friday.", "Friday", "1999-04-23"),
+        ("Officials met to plan the vote in June.", "June", "1999-06"),
+        # a date naming the object's event ("the late-November trip") is no adverbial of the purpose:
+        # the nearest November
+        ("The mother was kidnapped along with the boy to make the late-November trip, Castro said.", "late-November", "1998-11"),
+    ],
+)
+def test_a_purpose_under_a_past_verb_points_ahead(text, span, value, convention):
+    """TimeML 1.2.1 (anchoring by the governing verb): an infinitive of purpose follows its main
+    event, so a date said of it is not put before publication by the main verb's past tense."""
+    from storyline.read.pipeline import _load_base
+
+    doc = _load_base(None)(text)
+    assert _value(tag_timexes(text, APRIL99, doc=doc, convention=convention), span) == value

@@ -27,6 +27,7 @@ from storyline.core.errors import DataError
 from storyline.core.heap import permanent
 
 __all__ = [
+    "THING_LEXNAMES",
     "load_table",
     "DATA_FILE",
     "Lazy",
@@ -63,6 +64,9 @@ T = TypeVar("T")
 POS = ("n", "v")
 EVENT_LEXNAMES = frozenset({"noun.event", "noun.act", "noun.phenomenon", "noun.process"})
 EVENT_ROOTS = frozenset({"event.n.01", "act.n.02", "happening.n.01", "phenomenon.n.01", "process.n.06"})
+#: Lexicographer classes of nouns naming people or things (made or natural), not happenings:
+#: "today's youth", "today's personal computers" speak of these times, a "bomb" first names a thing.
+THING_LEXNAMES = frozenset({"noun.person", "noun.group", "noun.artifact", "noun.object"})
 #: Roots of the nouns that name an organisation or a body of people acting as one ("police",
 #: "the ministry", "the company", "the family").
 ORGANIZATION_ROOTS = frozenset({"organization.n.01", "social_group.n.01"})

@@ -153,10 +153,9 @@ _COGNITION = "verb.cognition"
 _SEMI_LEXICAL = frozenset({"time", "way", "thing", "lot", "kind", "sort", "type", "part", "number", "bit", "point"})
 # A noun whose most frequent sense is one of these is a thing, a person, a group or a time that
 # may also name an event ('bomb', 'office', 'church', 'date'): not an event mention.
-_NOT_EVENT_FIRST = frozenset({
-    "noun.artifact", "noun.person", "noun.group", "noun.location", "noun.object", "noun.substance", "noun.body",
-    "noun.animal", "noun.plant", "noun.food", "noun.time",
-})  # fmt: skip
+_NOT_EVENT_FIRST = words.THING_LEXNAMES | {
+    "noun.location", "noun.substance", "noun.body", "noun.animal", "noun.plant", "noun.food", "noun.time",
+}  # fmt: skip
 # A noun that is no event noun heads a claim for its state or its verb unless its most frequent
 # sense is one of these, or a measure, an amount or a relation: 'a 6.1-magnitude quake', 'the
 # city budget', 'its share' (an event noun such as 'audit' passes before this is asked).

@@ -71,7 +71,8 @@ Conventions (the option ``timex_convention``, component config ``convention``). 
   "weekly" said of an event stay SETs.
 - "the nine months" (a report's period) and "the early 1980s" include the article; "the past year"
   is last year. A hyphened modifier makes an adjective whose article is its noun's: "the
-  third-quarter GNP growth" tags "third-quarter", "the late-November trip" "late-November".
+  third-quarter GNP growth" tags "third-quarter", "the late-November trip" "late-November", "the
+  late-1990s boom" "late-1990s" ("by the mid-1990s." keeps it: no noun follows).
 - "six weeks ago" is a week (1999-W47), at its unit's granularity as "three years ago" is a year;
   "the week of March 6" is that ISO week (2000-W10); "the day before last Tuesday" that day shifted.
 - "last night" is a TIME (1998-01-19TNI). "now that he is ..." is PRESENT_REF; "right now" tags
@@ -96,9 +97,13 @@ Under both: "in June last year" is one DATE (1997-06), "this year's third quarte
 preposition); "March eighth", "the winter of nineteen ninety-four", "the year two thousand",
 "Election Day" and "late-November" are dates; "the annual March for Life" names an event;
 "a day-long strike" lasts P1D; "payable Dec. 1" lies ahead; an infinitive under a past perfect
-is past ("had been scheduled to expire Friday"), and so is an infinitive of purpose under a past
-verb ("was kidnapped to make the late-November trip"); "at 4 in the morning", "by 10 at night"
-are clock times (after a preposition: "fell 4 in the morning" counts); "last Thanksgiving", "next
+is past ("had been scheduled to expire Friday"), and so is one under an adjective under a past
+verb ("made it difficult to meet demand into the summer"); an infinitive of purpose under a past
+verb follows its main event and stays ahead ("left on Monday to attend a summit on Friday"),
+while a date naming its object's event is the nearest ("was kidnapped to make the late-November
+trip"); "at 4 in the morning", "by 10 at night" are clock times and "12 at night" is T24:00 (after
+a preposition, and not before a noun: "fell 4 in the morning", "by 4 in the morning session"
+count); "This Christmas was quiet" in January is the last one; "last Thanksgiving", "next
 Christmas" and "this coming Sunday, March eighth" are one DATE each; "the past three summers"
 is no PAST_REF "the past"; "three-quarters of its foodstuffs" is a fraction. Not followed, because the gold does not agree
 with itself: "the end of the month" as a day, unpadded or unresolved weeks (TimeBank writes

@@ -89,13 +89,24 @@ def _under_past_perfect(token) -> bool:
 
 
 def _told_in_the_past(head) -> bool:
-    """Whether the verb an adverbial infinitive hangs from (through an adjective: "made it difficult
-    to meet demand") is a past tense or a past passive ("was kidnapped")."""
-    if head.pos_ == "ADJ" and head.head is not head:
-        head = head.head
+    """Whether ``head`` is a past tense or a past passive ("was kidnapped")."""
     if head.tag_ == "VBD":
         return True
     return head.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had") for c in head.children)
+
+
+def _names_a_thing_of(token, verb, end: int) -> bool:
+    """Whether the expression starting at ``token`` modifies a noun after it on its way up to
+    ``verb`` ("to make the late-November trip"): it dates the thing the noun names, and is no
+    adverbial of the verb ("to plan the vote in June", reached through a preposition)."""
+    for _ in range(6):
+        head = token.head
+        if head is token or token is verb or token.dep_ in ("pobj", "npadvmod"):
+            return False
+        if head.idx >= end and head.pos_ in ("NOUN", "PROPN") and token.dep_ in ("compound", "amod", "nmod"):
+            return True
+        token = head
+    return False
 
 
 class TenseOracle:
@@ -115,7 +126,7 @@ class TenseOracle:
             return "past"  # "since November" always looks back
         if word == "through" and self._measured_before(start):
             return "past"  # "up 5 percent through March": a total over a period already closed
-        found = self._from_parse(start) if self.doc is not None else None
+        found = self._from_parse(start, end) if self.doc is not None else None
         if found in ("perfect", "perfect-object"):
             # "has given them until 9 a.m. Tuesday", "has extended loans through January": what is
             # given or kept lasts until a deadline ahead; otherwise an active present perfect
@@ -131,22 +142,26 @@ class TenseOracle:
             return "future"  # "wants to cut jobs by early June": a deadline ahead
         return found
 
-    def _governing_verb(self, start: int):
-        """The verb the expression at ``start`` hangs from in the parse, or None."""
-        doc = self.doc
-        if doc is None or not len(doc) or not doc.has_annotation("DEP"):
+    def token_at(self, start: int):
+        """The token of the parse holding character ``start``, or None without a parse."""
+        if self.doc is None or not len(self.doc) or not self.doc.has_annotation("DEP"):
             return None
         if self._starts is None:
-            self._starts = doc.to_array(IDX).tolist()  # no Token object per token
-        i = max(bisect.bisect_right(self._starts, start) - 1, 0)
-        token = doc[i]
+            self._starts = self.doc.to_array(IDX).tolist()  # no Token object per token
+        return self.doc[max(bisect.bisect_right(self._starts, start) - 1, 0)]
+
+    def _governing_verb(self, start: int):
+        """The verb the expression at ``start`` hangs from in the parse, or None."""
+        token = self.token_at(start)
+        if token is None:
+            return None
         for _ in range(6):  # climb to the governing verb
             if token.pos_ in ("VERB", "AUX") or token.head is token:
                 break
             token = token.head
         return token if token.pos_ in ("VERB", "AUX") else None
 
-    def _from_parse(self, start: int) -> str | None:
+    def _from_parse(self, start: int, end: int) -> str | None:
         token = self._governing_verb(start)
         if token is None:
             return None
@@ -171,8 +186,18 @@ class TenseOracle:
             return "future"
         if token.tag_ == "VB" and "to" in lowers and _under_past_perfect(token):
             return "past"  # "had been scheduled to expire at midnight Friday": a deadline already passed
-        if token.tag_ == "VB" and "to" in lowers and token.dep_ == "advcl" and _told_in_the_past(token.head):
-            return "past"  # "was kidnapped to make the late-November trip": a purpose, told with its past verb
+        if token.tag_ == "VB" and "to" in lowers and token.dep_ == "advcl":
+            head = token.head
+            if head.pos_ == "ADJ" and head.head is not head and _told_in_the_past(head.head):
+                # "made it difficult to meet demand well into the summer": the infinitive says what
+                # a past state concerned, so it is told of the past
+                return "past"
+            if _told_in_the_past(head) and _names_a_thing_of(self.token_at(start), token, end):
+                # A purpose follows its past main event, on either side of publication: an
+                # adverbial of it is a plan ahead (the cue "to", "left on Monday to attend a summit
+                # on Friday"), but a date naming the object's event gives no side ("was kidnapped
+                # to make the late-November trip"): the nearest
+                return "present"
         if token.tag_ in ("VBZ", "VBP") and token.lemma_ in _INTENTION_LEMMAS and any(c.dep_ == "xcomp" for c in token.children):
             return "future"  # "On Tuesday, the league plans to hold a news conference"
         if token.tag_ in ("VBZ", "VBP"):

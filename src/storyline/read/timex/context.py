@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from storyline.read.timex.anchoring import TenseOracle
 from storyline.read.timex.calendar import Point, year_for_month
 from storyline.read.timex.lexicon import (
@@ -67,6 +69,13 @@ def next_word(ctx: Context, end: int) -> str:
     """The word just after ``end`` (as written; "" when punctuation follows)."""
     m = _NEXT_WORD.match(ctx.text[end : end + 30])
     return m.group(1) if m else ""
+
+
+def content_word_follows(text: str, end: int) -> bool:
+    """Whether a content word (no function word, no punctuation) comes right after ``end``: what
+    ends there then modifies a noun ("the late-1990s boom", "by 4 in the morning session")."""
+    m = _NEXT_WORD.match(text[end : end + 30])
+    return m is not None and m.group(1).lower() not in STOP_WORDS
 
 
 def number(word: str | None) -> float | None:

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.core.dates import interval
-from storyline.core.words import is_event_noun, lemmatize, noun_class
+from storyline.core.words import THING_LEXNAMES, is_event_noun, lemmatize, noun_class
 from storyline.read.numbers import CARDINALS, SCALES
 from storyline.read.timex.calendar import parse_value, shift
 from storyline.read.timex.context import (
@@ -21,6 +21,7 @@ from storyline.read.timex.context import (
     Found,
     date_value,
     day_num,
+    content_word_follows,
     month_num,
     prev_word,
 )
@@ -99,11 +100,26 @@ def _clock_day(m, ctx, s, e) -> tuple[str, str | None]:
 
 
 def _hour_of_part(hour: int, part: str) -> int:
-    """The 24-hour clock hour of "4 in the morning", "3 in the afternoon", "10 at night" (and "2 at
-    night", the small hours)."""
+    """The 24-hour clock hour of "4 in the morning" (04), "12 in the morning" (00), "3 in the
+    afternoon" (15), "10 at night" (22), "2 at night" (02, the small hours) and "12 at night" (24,
+    midnight, as "midnight" is tagged)."""
+    if part.endswith("night") and hour == 12:
+        return 24
     if part.endswith("morning") or (part.endswith("night") and hour < 5):
         return hour % 12
     return hour % 12 + 12
+
+
+def _part_before_a_noun(m, ctx) -> bool:
+    """Whether the part of the day of "by 4 in the morning session" modifies a noun after it: the
+    number is then a count, not an hour. By the parse (the part of the day a modifier of a noun
+    after it), else by the next word (a content word, not a function word or punctuation)."""
+    if m["tz"] or m["day"]:
+        return False
+    token = ctx.tense.token_at(m.end("part3") - 1)
+    if token is not None:
+        return token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i
+    return content_word_follows(ctx.text, m.end("part3"))
 
 
 def rule_clock(m, ctx, s, e):
@@ -112,6 +128,8 @@ def rule_clock(m, ctx, s, e):
     elif m["hh2"]:
         hh, mm = int(m["hh2"]), 0
     elif m["hh3"]:
+        if _part_before_a_noun(m, ctx):
+            return None
         hh, mm = _hour_of_part(int(m["hh3"]), m["part3"].lower()), 0
     else:
         hh, mm = int(m["hh"]), int(m["mm"])
@@ -120,7 +138,7 @@ def rule_clock(m, ctx, s, e):
         hh += 12
     elif ampm.startswith("a") and hh == 12:
         hh = 0
-    if hh > 23:
+    if hh > 23 and not (m["hh3"] and hh == 24):
         return None
     if not (m["tz"] or ampm or m["day"] or m["hh3"]):
         return None  # "16:08" alone is as likely a score or a ratio
@@ -330,8 +348,11 @@ def rule_decade(m, ctx, s, e):
         value = f"{century}{short // 10}"
     pre = (m["pre"] or "").lower()
     mod = {"early": "START", "late": "END", "mid": "MID"}.get(pre)
-    if pre and ctx.timeml and ctx.text[max(0, s - 4) : s].lower() == "the ":
-        s -= 4  # TimeML: "the early 1980s"
+    # TimeML: "the early 1980s", "by the mid-1990s."; "the late-1990s boom" leaves the article to
+    # the noun, as "the late-November trip" does
+    hyphened_before_a_noun = ctx.text.startswith("-", m.end("pre")) and content_word_follows(ctx.text, e)
+    if pre and ctx.timeml and ctx.text[max(0, s - 4) : s].lower() == "the " and not hyphened_before_a_noun:
+        s -= 4
     return Found(s, e, "DATE", value, mod=mod)
 
 
@@ -373,20 +394,22 @@ def _election_day(year: int) -> date:
 
 
 def _movable(day_in: Callable[[int], date], m, ctx, s, e):
-    """A holiday, its date in a year given by ``day_in``. "last" / "next" / "this" say which one
-    ("last Thanksgiving" is the latest before publication). Otherwise, like a month and day without
-    a year: a past clause means the last one before publication ("by Thanksgiving it was obvious"
-    in March), a future one the next."""
+    """A holiday, its date in a year given by ``day_in``. "last" / "next" say which one ("last
+    Thanksgiving" is the latest before publication). Otherwise ("this" included: "This Christmas
+    was quiet" in January), like a month and day without a year: a past clause means the last one
+    before publication ("by Thanksgiving it was obvious" in March), a future one the next."""
     if m["y"]:
         return Found(s, e, "DATE", day_in(int(m["y"])).isoformat())
     if not ctx.dct:
         return Found(s, e, "DATE", "XXXX-11")
     day = day_in(ctx.dct.year)
     rel = (m["rel"] or "").lower()
-    tense = {"last": "past", "next": "future"}.get(rel) or ("" if rel else ctx.tense.tense(s, e))
-    if tense == "past" and (day > ctx.dct or (rel and day == ctx.dct)):
+    # "this" says the year's own, which the tense still picks ("This Christmas was quiet" in January)
+    said = rel in ("last", "next")
+    tense = {"last": "past", "next": "future"}.get(rel) or ctx.tense.tense(s, e)
+    if tense == "past" and (day > ctx.dct or (said and day == ctx.dct)):
         day = day_in(ctx.dct.year - 1)
-    elif tense == "future" and (day < ctx.dct or (rel and day == ctx.dct)):
+    elif tense == "future" and (day < ctx.dct or (said and day == ctx.dct)):
         day = day_in(ctx.dct.year + 1)
     return Found(s, e, "DATE", day.isoformat(), anchor="DCT")
 
@@ -407,7 +430,6 @@ def rule_holiday(m, ctx, s, e):
 # "today's youth", "today's personal computers": these times, not the day (TimeML leaves them
 # untagged); the possessive's head is the last word before a function word
 _POSSESSIVE_WORDS = re.compile(r"[’']s((?:[^\S\n]+[a-z]+){1,3})")
-_THING_CLASSES = frozenset({"noun.person", "noun.group", "noun.artifact", "noun.object"})
 
 
 def _today_of_these_times(ctx: Context, end: int) -> bool:
@@ -424,7 +446,7 @@ def _today_of_these_times(ctx: Context, end: int) -> bool:
     if head is None:
         return False
     lemma = lemmatize(head, "n") or head
-    return noun_class(lemma) in _THING_CLASSES and not is_event_noun(lemma)
+    return noun_class(lemma) in THING_LEXNAMES and not is_event_noun(lemma)
 
 
 def rule_dayrel(m, ctx, s, e):

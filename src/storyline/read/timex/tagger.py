@@ -15,7 +15,7 @@ from storyline.core.dates import DEFAULT_TIMEX_CONVENTION
 from storyline.read.doc import TimexAnn
 from storyline.read.timex.anchoring import TenseOracle
 from storyline.read.timex.calendar import parse_value, shift
-from storyline.read.timex.context import whole_units
+from storyline.read.timex.context import content_word_follows, whole_units
 from storyline.read.timex.lexicon import APPROX_MODS, OPEN_END_MODS, PREFIX_MODS, WEEKDAYS
 from storyline.read.timex.normalize import Context, Found, normalize
 from storyline.read.timex.patterns import (
@@ -208,7 +208,8 @@ def _extend_left(found: Found, rule: str, text: str, floor: int, timeml: bool = 
         found.start = lo + m.start()
         if phrase in ("the early", "the late"):
             phrase = phrase[4:]
-            # "the late-November trip": a hyphened modifier makes an adjective; the article is the noun's
-            if not timeml or window.endswith("-"):
+            # "the late-November trip": a hyphened modifier before a noun makes an adjective; the
+            # article is the noun's
+            if not timeml or (window.endswith("-") and content_word_follows(text, found.end)):
                 found.start += len(m["mod"]) - len(m["mod"].lstrip()[3:].lstrip())
         found.mod = PREFIX_MODS.get(phrase, found.mod)
