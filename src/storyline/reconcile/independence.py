@@ -102,6 +102,8 @@ class RelayIndex:
         self._ids = set(map(id, self._views))
         # The (outlet, person) keys whose candidates changed since ``last`` (None: any may have).
         self.changed: set[tuple[str, str | None]] | None = None
+        # The views :meth:`_grow` added under each key, which :meth:`_again` compares (empty when built).
+        self._added: dict[tuple[str, str | None], list[ClaimView]] = {}
         if last is not None and last._by is not None and self._grow(last):
             return
         self._by: dict[tuple[str, str | None], list[ClaimView]] = {}
@@ -118,7 +120,6 @@ class RelayIndex:
             return False
         self._by, last._by = last._by, None
         changed: set[tuple[str, str | None]] = set()
-        self._added: dict[tuple[str, str | None], list[ClaimView]] = {}
         for v in sorted((v for v in self._views if id(v) not in last._ids), key=lambda v: v.order):
             outlet = outlet_key(v.outlet)
             for p in v.participants or (None,):
