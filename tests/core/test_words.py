@@ -102,6 +102,16 @@ def test_event_nouns():
         assert not words.is_event_noun(noun), noun
 
 
+def test_happening_of_finds_the_sense_that_names_the_verbs_happening():
+    # Derived from the verb, or holding its nominal form ('cut, cutting'); never a thing's sense.
+    assert words.happening_of("release", "release") == 1
+    assert words.happening_of("fall", "fall") == 1
+    assert words.happening_of("cut", "cut") is not None
+    assert words.happening_of("watch", "watch") == 2
+    for noun, verb in (("train", "train"), ("state", "state"), ("land", "land"), ("host", "host"), ("house", "house")):
+        assert words.happening_of(noun, verb) is None, noun
+
+
 def test_bad_pos_is_refused():
     with pytest.raises(ValueError):
         words.synsets("marry", "a")

@@ -38,6 +38,7 @@ __all__ = [
     "hypernyms",
     "is_natural_happening",
     "is_event_noun",
+    "happening_of",
     "is_partner_noun",
     "is_people_group",
     "is_named_person",
@@ -155,7 +156,7 @@ def clear_cache() -> None:
     """Forget the loaded table and every cached answer (after changing :data:`DATA_FILE`)."""
     _TABLE.reset()
     _WITH_HYPONYMS.reset()
-    for fn in (lemmatize, synsets, _derivation_index, _verb_lemmas_of, hypernyms, event_key, is_event_noun, related,
+    for fn in (lemmatize, synsets, _derivation_index, _verb_lemmas_of, hypernyms, event_key, is_event_noun, happening_of, related,
                is_person_noun, names_people, names_someone, is_organization_noun, person_gender, noun_class):
         fn.cache_clear()
 
@@ -390,10 +391,32 @@ def is_event_noun(lemma: str, senses: int = SENSES) -> bool:
     phenomenon.n.01 or process.n.06.  ("earthquake", "wedding", "arrest" yes;
     "president", "statement" no.)
     """
-    for sid in synsets(lemma, "n")[:senses]:
-        if lexname(sid) in EVENT_LEXNAMES or EVENT_ROOTS.intersection(hypernyms(sid, None)):
-            return True
-    return False
+    return any(_happening(sid) for sid in synsets(lemma, "n")[:senses])
+
+
+def _happening(synset: str) -> bool:
+    return lexname(synset) in EVENT_LEXNAMES or bool(EVENT_ROOTS.intersection(hypernyms(synset, None)))
+
+
+@lru_cache(maxsize=65536)
+def happening_of(noun: str, verb: str) -> int | None:
+    """The rank (0: most frequent) of the noun's first sense that names the verb's happening: an
+    event, act or process sense (see :func:`is_event_noun`) that WordNet derives from the verb
+    ("release" the freeing <- "release" free.v.01) or that holds the verb's own nominal form
+    ("cut, cutting"). None when no sense does ("train" the vehicle or a sequence is no training;
+    "land" the ground is linked to "land" but is no happening)."""
+    n, v = lemmatize(noun, "n"), lemmatize(verb, "v")
+    if n is None or v is None:
+        return None
+    table = _table()
+    for rank, sid in enumerate(table.lemmas["n"][n]):
+        if not _happening(sid):
+            continue
+        _, names, _, derivs = table.synsets[sid]
+        if any(w != n and lemmatize(w, "v") == v for w in names) or any(
+                names[src - 1] == n and table.synsets[target][1][tgt - 1] == v for src, target, tgt in derivs):
+            return rank
+    return None
 
 
 def verb_class(lemma: str) -> str | None:

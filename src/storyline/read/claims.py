@@ -33,10 +33,12 @@ A claim is one predicate with its subject, object, time and place, read from the
   :func:`_participle_state`); and a noun, an adjective or a Title Case headline word that names a
   happening or a state the same article tells with a claim of its own, though WordNet's first
   senses make it none ('vandals cut the cable' ... 'the *cut*', 'found the boss dead' ... '2 *Dead*
-  in shooting'; keyed on what the article told: :func:`_told_again`; not a noun first of a thing or a
-  person, 'the *host*', 'houses'), or an acronym the article spells out in words one of which heads such a claim
-  ('driving under the influence' ... 'the *DUI* charge', 'injured reserve' ... 'placed on *IR*':
-  :class:`_Spelled`). A nested claim carries the source of the span it sits in and is at most as certain as
+  in shooting'; keyed on what the article told: :func:`_told_again`; only a noun WordNet gives the
+  verb's happening as a sense, not 'the *train*' after 'train staff', 'the *host*', 'houses'), or an
+  acronym the article spells out in words one of which heads such a claim and is no name's word
+  ('driving under the influence' ... 'the *DUI* charge', 'injured reserve' ... 'placed on *IR*';
+  not 'Affordable Care Act' ... 'ACA': :class:`_Spelled`); such a word takes no words from the
+  claim it sits in ('the DUI charge' stays the charge's text). A nested claim carries the source of the span it sits in and is at most as certain as
   the claim that governs it; a denial or epistemic verb governing it applies to it ('denied an
   affair': negative, 'suspected an affair': probable; the cues of ``hedges.json``). A hedging
   participle ('her rumored boyfriend') is a cue, not an event. Domain packs do not type nested claims: a mention in passing ('long
@@ -974,10 +976,11 @@ def _nested_claims(
         found.append((region, cands, rest))
     preds = [p for _, p, _ in made] + [p for _, cands, _ in found for _, p in cands if p is not None]
     told = _told(preds)
-    spelled = _Spelled(doc, index.tokens.lowers, {p.word.i: p for p in preds if p.eventive})
+    spelled = _Spelled(doc, index.tokens.lowers, {p.word.i: p for p in preds if p.eventive}, index.names)
     out: list[tuple[ClaimAnn, Predicate, _Region]] = []
     for region, cands, rest in found:
-        cands = cands + [(t, pred) for t in rest if (pred := _told_again(t, told) or spelled.predicate(t, index)) is not None]
+        named = [(t, pred) for t in rest if (pred := _told_again(t, told) or spelled.predicate(t, index)) is not None]
+        cands = cands + named
         # An aspectual verb's complement, or a light verb's noun, belongs to that verb's claim.
         taken = {k for t, pred in cands if pred is not None for k in _words_of(pred) if k != t.i}
         heads = [(t, pred) for t, pred in cands if t.i not in taken]
@@ -987,8 +990,11 @@ def _nested_claims(
                  if r is region for t in _chain(pred)[1:]}
         heads.extend((t, _aspectual(t)) for t in above.values())
         claimed = {t.i for t, _ in heads} | {pred.clause.i for _, pred, r in made if r is region}
+        # A word that heads a claim only by what the article tells elsewhere ('the *DUI* charge')
+        # takes no words from the other claims' texts.
+        words_only = {t.i for t, _ in named}
         for t, pred in heads:
-            c, pred, _ = one = _claim(doc, t, region, claimed, index, {}, pred)
+            c, pred, _ = one = _claim(doc, t, region, claimed if t.i in words_only else claimed - words_only, index, {}, pred)
             _govern(c, pred, governing, index)
             out.append(one)
             for k in _words_of(pred):
@@ -1007,10 +1013,13 @@ def _told(preds: list[Predicate]) -> dict[tuple[str, str], Predicate]:
 
 
 # A noun whose most frequent sense is one of these is a thing or a doer, whatever the article does
-# with its verb ('the building *houses* ...' does not make every 'house' a happening), unless one of
-# its first senses is a happening ('the seventh *round*'; never for a person, 'the *host*'); a time
+# with its verb ('the building *houses* ...' does not make every 'house' a happening), unless its
+# very next sense is the verb's happening ('her *release*': a record first, then a freeing); a time
 # may be a happening's name too ('fall').
 _THING_FIRST = _NOT_EVENT_FIRST - {"noun.time"}
+_NEXT_SENSE = 1
+# Determiners that bring in something new ('a paper *cut*'): no happening the article told already.
+_NEW_REFERENT = frozenset({"a", "an", "another"})
 
 
 def _told_again(t: Token, told: dict[tuple[str, str], Predicate]) -> Predicate | None:
@@ -1018,9 +1027,10 @@ def _told_again(t: Token, told: dict[tuple[str, str], Predicate]) -> Predicate |
     tells with a verb or an adjective claim, though WordNet's first senses make it no happening:
     'the *cut*' where 'vandals cut the cable' is told ('cut' is first a share), '2 *dead* in
     shooting' where 'found the boss dead' is. The noun is keyed on the verb, so both are one event.
-    Not a noun whose most frequent sense is a person ('the *host*' is who hosts), nor one whose most
-    frequent sense is a thing, a group or a place with no happening among its first senses
-    (``_THING_FIRST``: 'houses' are no housing)."""
+    Only a noun one of whose senses is the verb's happening (:func:`storyline.core.words.happening_of`:
+    'the *train*' is no training, 'the *land*' no landing, 'the *host*' is who hosts), and, when its
+    most frequent sense is a thing (``_THING_FIRST``), its next ('his *watch*' is no watching); and
+    not after 'a' ('a paper *cut*' is a new one)."""
     lemma = _lemma(t)
     if lemma in _SEMI_LEXICAL:
         return None
@@ -1030,11 +1040,19 @@ def _told_again(t: Token, told: dict[tuple[str, str], Predicate]) -> Predicate |
     told_as = next((p for kind in kinds if (p := told.get((lemma, kind))) is not None), None)
     if told_as is None:
         return None
-    if told_as.pos != "adj" and (first := words.noun_class(lemma)) in _THING_FIRST and (
-            first == "noun.person" or not words.is_event_noun(lemma, CONTEXT_SENSES)):
+    if told_as.pos == "verb" and ((rank := words.happening_of(lemma, told_as.name)) is None or (
+            rank > _NEXT_SENSE and words.noun_class(lemma) in _THING_FIRST)):
         return None
-    pos = "adj" if told_as.pos == "adj" else "noun"
-    return Predicate(t, t, t, t.i, t.i + 1, told_as.name, None, pos, told_as.event_key, told_as.frame, True)
+    if told_as.pos != "adj" and any(c.dep_ == "det" and c.lower_ in _NEW_REFERENT for c in t.children):
+        return None
+    return _named_as(t, told_as)
+
+
+def _named_as(t: Token, told: Predicate) -> Predicate:
+    """The one-word predicate of ``t`` naming the happening or state ``told`` tells elsewhere in
+    the article: its name and key, so both are one event."""
+    pos = "adj" if told.pos == "adj" else "noun"
+    return Predicate(t, t, t, t.i, t.i + 1, told.name, None, pos, told.event_key, told.frame, True)
 
 
 def _acronym(text: str) -> str | None:
@@ -1049,8 +1067,8 @@ class _Spelled:
     and is the phrase's head or a modifier of it ('*driving* under the influence', '*injured*
     reserve'; not 'Federal Bureau of *Investigation*': the bureau is no happening)."""
 
-    def __init__(self, doc: Doc, lowers: list[str], by_word: dict[int, Predicate]):
-        self.doc, self.lowers, self.by_word = doc, lowers, by_word
+    def __init__(self, doc: Doc, lowers: list[str], by_word: dict[int, Predicate], names: set[int]):
+        self.doc, self.lowers, self.by_word, self.names = doc, lowers, by_word, names
         self.seen: dict[str, Predicate | None] = {}
 
     def predicate(self, t: Token, index: _Index) -> Predicate | None:
@@ -1060,10 +1078,7 @@ class _Spelled:
         if letters not in self.seen:
             self.seen[letters] = self._spelled(letters)
         told = self.seen[letters]
-        if told is None:
-            return None
-        pos = "adj" if told.pos == "adj" else "noun"
-        return Predicate(t, t, t, t.i, t.i + 1, told.name, None, pos, told.event_key, told.frame, True)
+        return None if told is None else _named_as(t, told)
 
     def _spelled(self, letters: str) -> Predicate | None:
         doc = self.doc
@@ -1078,7 +1093,8 @@ class _Spelled:
             if head is None:
                 continue
             for k in inside:
-                if k in self.by_word and (k == head or (doc[k].dep_ == "amod" and doc[k].head.i == head)):
+                if k in self.by_word and (k == head or (doc[k].dep_ == "amod" and doc[k].head.i == head)) and not (
+                        doc[k].pos_ == "PROPN" or k in self.names):  # a name's words ('Affordable Care Act')
                     return self.by_word[k]
         return None
 
