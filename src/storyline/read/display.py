@@ -159,7 +159,7 @@ class _Placed(Protocol):
 class ClaimPlace(NamedTuple):
     """The fields of a claim the display reading looks at, for a claim not yet made: the reader
     makes each Claim once with its display fields (:func:`display_fields`) rather than make it,
-    then copy it with them (``dataclasses.replace`` re-runs the 40-field frozen constructor, which
+    then copy it with them (``dataclasses.replace`` re-runs the 36-field frozen constructor, which
     cost as much as the reading itself)."""
 
     start: int
