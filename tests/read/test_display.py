@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from storyline.core.records import Article, Claim, Source
-from storyline.read.display import headline_end, title_reading
+from storyline.read.display import ClaimPlace, display_fields, headline_end, title_reading, with_display
 from storyline.read.doc import AgeAnn, ClaimAnn, EntityAnn, MentionAnn
 from storyline.read.extract import Annotations, reading_from_annotations
 
@@ -42,6 +42,18 @@ def test_extract_records_the_title_clause_its_pronoun_and_the_headline():
     assert away.headline_end == away.end  # no quotation to take in
     (age,) = r.ages
     assert text[age.sentence_start : age.sentence_end] == "Mara Quinn left early."
+
+
+def test_display_fields_of_a_claim_place_equal_those_with_display_gives_the_claim():
+    # The reader makes each Claim with display_fields of its ClaimPlace; with_display copies a made one.
+    text = "Her manager did not respond. She’s been away, a friend says. Papers show Varga lists the date, and cites “differences”."
+    pronouns = {0: "e-varga", text.index("She"): "e-varga"}
+    for content, subject in (("Her manager did not respond", None), ("been away", "e-varga"), ("She’s been away", None),
+                             ("cites “differences", "e-varga"), ("lists the date", None)):
+        claim = _claim(text, content, subject)
+        place = ClaimPlace(claim.start, claim.end, claim.sentence_start, claim.sentence_end, claim.subject)
+        assert with_display(text, claim, pronouns) == Claim(**{**claim.__dict__, **display_fields(text, place, pronouns)})
+        assert display_fields(text, place, pronouns)["title_start"] is not None
 
 
 def test_a_contraction_is_spelled_out_from_its_clitic_and_the_next_word():

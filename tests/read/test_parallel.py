@@ -3,6 +3,7 @@ when a worker dies, and no demand on the caller's script."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -14,7 +15,7 @@ from storyline import api
 from storyline.core.errors import ConfigError
 from storyline.core.options import AnalysisOptions
 from storyline.read import parallel
-from storyline.read.parallel import MIN_WORDS_PER_WORKER, plan_workers
+from storyline.read.parallel import MIN_WORDS_PER_WORKER, ONE_THREAD, plan_workers, worker_env
 
 
 def test_auto_uses_a_core_per_worker_the_input_keeps_busy():
@@ -32,6 +33,13 @@ def test_an_explicit_count_is_obeyed():
 def test_a_negative_count_is_a_config_error_naming_the_option():
     with pytest.raises(ConfigError, match="workers"):
         AnalysisOptions(workers=-1)
+
+
+def test_a_worker_runs_the_library_thread_pools_at_one_thread_unless_the_user_set_them():
+    env = worker_env({"HOME": "/h", "PYTHONPATH": "/old"}, ["/a", "", "/b"])
+    assert {k: env[k] for k in ONE_THREAD} == {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    assert env["HOME"] == "/h" and env["PYTHONPATH"].split(os.pathsep) == ["/a", "/b"]
+    assert worker_env({"OMP_NUM_THREADS": "4"}, [])["OMP_NUM_THREADS"] == "4"
 
 
 def _demo_articles():

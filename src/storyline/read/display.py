@@ -26,12 +26,13 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple, Protocol
 
 from storyline.core.lexicon import load_data
 from storyline.core.records import Claim, Mention
 from storyline.core.text import SENTENCE_END
 
-__all__ = ["TitleReading", "pronoun_entities", "sentence_around", "title_reading", "with_display"]
+__all__ = ["ClaimPlace", "TitleReading", "display_fields", "pronoun_entities", "sentence_around", "title_reading", "with_display"]
 
 _TITLE_LEAD = 160  # the most of the sentence put before the claim to reach its clause start
 _TITLE_TAIL = 110  # the most put after it to reach the clause end
@@ -140,7 +141,35 @@ def _sentence_breaks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
-def _clause(text: str, c: Claim) -> tuple[int, int, bool]:
+class _Placed(Protocol):
+    """What the display reading looks at of a claim: a :class:`Claim`, or a :class:`ClaimPlace`."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def sentence_start(self) -> int: ...
+    @property
+    def sentence_end(self) -> int: ...
+    @property
+    def subject(self) -> str | None: ...
+
+
+class ClaimPlace(NamedTuple):
+    """The fields of a claim the display reading looks at, for a claim not yet made: the reader
+    makes each Claim once with its display fields (:func:`display_fields`) rather than make it,
+    then copy it with them (``dataclasses.replace`` re-runs the 36-field frozen constructor, which
+    cost as much as the reading itself)."""
+
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    subject: str | None
+
+
+def _clause(text: str, c: _Placed) -> tuple[int, int, bool]:
     """Bounds of the clause holding claim ``c`` in its sentence, and whether it was cut short."""
     w = _words()
     a, b = c.start, c.end
@@ -176,7 +205,7 @@ def _verb_like(word: str) -> bool:
     return word.isalpha() and word not in w.not_verb and (word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")))
 
 
-def title_reading(text: str, c: Claim, pronouns: Mapping[int, str]) -> TitleReading:
+def title_reading(text: str, c: _Placed, pronouns: Mapping[int, str]) -> TitleReading:
     """What a title made from claim ``c`` shows; ``pronouns`` maps the start of each pronoun
     mention in the article to the ArticleEntity id it refers to."""
     lo, hi, cut = _clause(text, c)
@@ -240,7 +269,12 @@ def pronoun_entities(mentions: Iterable[Mention]) -> dict[int, str]:
     return {start: m.entity for start, m in at.items() if m.kind == "pronoun"}
 
 
-def with_display(text: str, c: Claim, pronouns: Mapping[int, str]) -> Claim:
-    """Claim ``c`` with its display fields (``title_*``, ``headline_end``) read from ``text``;
+def display_fields(text: str, c: _Placed, pronouns: Mapping[int, str]) -> dict:
+    """The display fields (``title_*``, ``headline_end``) of claim ``c`` read from ``text``;
     ``pronouns`` is :func:`pronoun_entities` of the article's mentions."""
-    return replace(c, headline_end=headline_end(text, c.start, c.end), **title_reading(text, c, pronouns).fields())
+    return {"headline_end": headline_end(text, c.start, c.end), **title_reading(text, c, pronouns).fields()}
+
+
+def with_display(text: str, c: Claim, pronouns: Mapping[int, str]) -> Claim:
+    """Claim ``c`` with its :func:`display_fields`."""
+    return replace(c, **display_fields(text, c, pronouns))

@@ -21,7 +21,7 @@ from storyline.core.records import (
     Timex,
 )
 from storyline.read.cues import age_moment, claim_cues, context_timex, dated_timexes
-from storyline.read.display import pronoun_entities, sentence_around, with_display
+from storyline.read.display import ClaimPlace, display_fields, pronoun_entities, sentence_around
 from storyline.read.doc import AttributionAnn, ClaimAnn, EntityAnn, QuantityAnn, SentenceAnn, TimexAnn
 from storyline.read.entities.ages import age_wording
 from storyline.read.wording import sentence_anns
@@ -141,13 +141,15 @@ def reading_from_annotations(ann: Annotations, article: Article) -> ArticleReadi
         when = timex_ids[c.timex_index] if c.timex_index is not None and c.timex_index < len(timex_ids) else None
         context = None if when is not None else context_timex(text, c.start, c.end, c.sentence_start, c.sentence_end,
                                                               dated)
-        claim = Claim(
+        subject = ent_ids.get(c.subject_key) if c.subject_key is not None else None
+        display = display_fields(text, ClaimPlace(c.start, c.end, c.sentence_start, c.sentence_end, subject), pronouns)
+        claims.append(Claim(
             id=make_id("c", aid, c.start, c.end, c.predicate, source.key or source.kind),
             article=aid,
             start=c.start,
             end=c.end,
             text=text[c.start : c.end],
-            subject=ent_ids.get(c.subject_key) if c.subject_key is not None else None,
+            subject=subject,
             predicate=c.predicate,
             predicate_class=c.predicate_class,
             object=obj,
@@ -172,8 +174,8 @@ def reading_from_annotations(ann: Annotations, article: Article) -> ArticleReadi
                                                            context, work_starts, day)))),
             context_when=context.id if context is not None else None,
             lemmas=tuple(c.lemmas),
-        )
-        claims.append(with_display(text, claim, pronouns))
+            **display,
+        ))
     sentences = [Sentence(make_id("s", aid, s.start, s.end), aid, s.start, s.end, tuple(s.words)) for s in ann.sentences]
     # Duplicate ids (a component emitting the same span twice) would violate the primary keys.
     return ArticleReading(

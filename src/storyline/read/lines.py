@@ -20,9 +20,12 @@ __all__ = ["lines_factory", "set_line_breaks"]
 
 def set_line_breaks(doc: Doc) -> Doc:
     """Mark the first token at each of ``line_breaks(doc.text)`` as a sentence start."""
-    if len(doc) < 2 or "\n" not in doc.text:
+    if len(doc) < 2:
         return doc
-    for offset in line_breaks(doc.text):
+    text = doc.text  # spaCy joins it from the tokens at each call: once is enough
+    if "\n" not in text:
+        return doc
+    for offset in line_breaks(text):
         token = doc.char_span(offset, offset + 1, alignment_mode="expand")
         if token is not None and token.start > 0:
             doc[token.start].is_sent_start = True

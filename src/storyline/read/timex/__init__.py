@@ -122,7 +122,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.read.convention import ConventionComponent
-from storyline.read.doc import TimexAnn, ensure_extensions
+from storyline.read.doc import DocIndex, TimexAnn, ensure_extensions
 from storyline.core.dates import DEFAULT_TIMEX_CONVENTION as DEFAULT_CONVENTION
 from storyline.core.dates import TIMEX_CONVENTIONS as CONVENTIONS
 from storyline.read.timex.tagger import tag_timexes
@@ -145,7 +145,10 @@ def timexes_for(doc: Doc, convention: str = DEFAULT_CONVENTION) -> list[TimexAnn
     meta = doc._.sl_meta
     published = getattr(meta, "published", None) if meta is not None else None
     try:
-        return tag_timexes(doc.text, published, doc=doc, exclude=_work_spans(doc), convention=convention)
+        # The index's copy of the text: earlier components built it, and ``doc.text`` is joined
+        # again from the tokens at each call.
+        text = DocIndex.build(doc).text
+        return tag_timexes(text, published, doc=doc, exclude=_work_spans(doc), convention=convention)
     except Exception:  # noqa: BLE001 - a component must never break the pipeline on odd text
         return []
 
