@@ -586,7 +586,10 @@ def test_a_corpus_outlets_answers_are_kept_and_a_callers_list_is_its_own():
 
     corpus = CorpusOutlets(["StarWatch Weekly", "The Daily Planet"])
     found = corpus.matching("starwatch weekly")
-    assert found == corpus.matching("starwatch weekly")
+    assert found == ["starwatch weekly"] == corpus.matching("starwatch weekly")
     found.append("changed by the caller")
-    assert "changed by the caller" not in corpus.matching("starwatch weekly")
-    assert corpus.named_by("the daily planet") == corpus.named_by("the daily planet")
+    assert corpus.matching("starwatch weekly") == ["starwatch weekly"]
+    # Asked twice, the kept answer is the outlet's display name, and no outlet stays none.
+    for _ in range(2):
+        assert corpus.named_by("the daily planet") == "The Daily Planet"
+        assert corpus.named_by("an unknown blog") is None

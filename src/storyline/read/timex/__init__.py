@@ -101,7 +101,7 @@ is past ("had been scheduled to expire Friday"), and so is one under an adjectiv
 verb ("made it difficult to meet demand into the summer"); an infinitive of purpose under a past
 verb follows its main event and stays ahead ("left on Monday to attend a summit on Friday"),
 while a date naming its object's event is the nearest ("was kidnapped to make the late-November
-trip"); "at 4 in the morning", "by 10 at night" are clock times and "12 at night" is T24:00 (after
+trip"); "at 4 in the morning", "by 10 at night" are clock times and "12 at night" is T24 (after
 a preposition, and not before a noun: "fell 4 in the morning", "by 4 in the morning session"
 count); "This Christmas was quiet" in January is the last one; "last Thanksgiving", "next
 Christmas" and "this coming Sunday, March eighth" are one DATE each; "the past three summers"

@@ -144,7 +144,9 @@ def rule_clock(m, ctx, s, e):
         return None  # "16:08" alone is as likely a score or a ratio
     day, anchor = _clock_day(m, ctx, s, e)
     zone = "Z" if (m["tz"] or "").upper() in ("UTC", "GMT") else ""
-    return Found(s, e, "TIME", f"{day}T{hh:02d}:{mm:02d}{zone}", anchor=anchor)
+    # Midnight is written one way whatever the words ("12 at night", "midnight"): TimeBank's T24.
+    clock = _CLOCK_WORDS["midnight"] if hh == 24 else f"T{hh:02d}:{mm:02d}"
+    return Found(s, e, "TIME", f"{day}{clock}{zone}", anchor=anchor)
 
 
 _CLOCK_WORDS = {"midnight": "T24", "noon": "T12:00", "midday": "T12:00"}
