@@ -12,7 +12,7 @@ printed), after one untimed full reconcile that warms the process (lexicons, nam
 Printed per k: full and incremental seconds (wall clock and this process's CPU time), the ratio
 incremental / full (issue 14's target for k = 1: at most 0.10), the units the cache reused (claim
 views, alignment blocks and fact drafts; claims of the facts made again whose scan for sources
-was resumed past them, "scanned"; the cast's per-article pieces, articles whose settled
+was resumed past them or kept their decision, "scanned"; the cast's per-article pieces, articles whose settled
 entity types were kept, and story entities whose description was kept; what each article tells the
 conflicts across facts, and the ages each states), and whether the stories are equal. A benchmark, not a test: it prints, it does not assert.
 

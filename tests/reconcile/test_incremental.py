@@ -450,6 +450,72 @@ def test_a_scan_resumed_from_the_last_one_judges_the_sources_as_a_fresh_scan(see
 
 
 
+@pytest.mark.parametrize("seed", range(8))
+def test_a_scan_keeps_the_decisions_after_an_inserted_claim_only_as_a_fresh_scan_would(seed, monkeypatch):
+    """Past the first new claim, a claim of the last scan keeps its decision unless the originals
+    the new claims add could change it. Fuzzed with claims inserted anywhere, among them near-copies
+    of later claims dated just before them (which make those later claims echoes, or claim an
+    anonymous quote first; some twice, the earlier of the same desk then the first original in its
+    sentence), in a small window of latest originals (which new originals push a
+    matched one out of), with claims taken out (among them originals later claims copy) and the
+    relay lookups' answers changing: each scan
+    must judge as a fresh one, keep some decisions, and decline some."""
+    from storyline.reconcile import independence
+    from storyline.reconcile.align import Cluster
+    from storyline.reconcile.independence import assess, assess_traced
+
+    monkeypatch.setattr(independence, "_WINDOW", random.Random(seed).choice([2, 3, 5, 50]))
+    rng = random.Random(seed)
+    views = _views(_pile(seed + 70, 3))
+    copyable = [v for v in views if len(v.sentence_words) >= 9 and len(v.claim.lemmas) >= 4
+                and v.claim.source.kind != "other_media" and not v.claim.source.via]
+    views.sort(key=lambda v: v.order)
+    for i, v in enumerate(rng.sample(copyable, min(12, len(copyable)))):
+        # Another outlet's near-copy dated before it (just before, or a few claims earlier, so that
+        # claims inserted between may push it out of the window): the later claim now copies it.
+        art = dataclasses.replace(v.article, id=f"{v.article.id}-early{i}", outlet=f"Early Desk {i % 3}")
+        kept = v.claim.lemmas[: round(rng.choice([0.5, 0.8, 1.0]) * len(v.claim.lemmas))]
+        claim = dataclasses.replace(v.claim, id=f"{v.claim.id}-early{i}", lemmas=kept)
+        before = views[max(0, views.index(v) - rng.choice([0, 3, 6]))]
+        views.append(dataclasses.replace(v, article=art, claim=claim, order=(*before.order[:-1], f"{before.order[-1]}!{i}~"),
+                                         sentence_words=v.sentence_words if i % 2 else v.sentence_words | {"early"}))
+        if i % 2:  # and the same desk's the same sentence earlier still: the first original in it, once inserted
+            views.append(dataclasses.replace(views[-1], claim=dataclasses.replace(claim, id=f"{claim.id}-twin"),
+                                             order=(*before.order[:-1], f"{before.order[-1]}!{i}")))
+    views.sort(key=lambda v: v.order)
+    outlets = sorted({v.outlet for v in views})
+    salt = 0
+
+    def elsewhere(key, v):
+        pick = random.Random(f"{key}|{v.claim.id}|{salt}").randrange(len(views) + 1)
+        return views[pick] if pick < len(views) else None
+
+    held = rng.sample(views, len(views) // 3)
+    last, kept, declined = None, 0, 0
+    for step in range(25):
+        cluster = Cluster("c", (), list(held), [], [])
+        out, trace = assess_traced(cluster, outlets, 0.5, elsewhere, last)
+        assert out == assess(cluster, outlets, 0.5, elsewhere), f"step {step}"
+        if last is not None:
+            shared = len({id(v) for v in last.views} & {id(v) for v in held})
+            kept += trace.kept
+            declined += shared - trace.resumed - trace.kept
+        last = trace
+        what = rng.choice(["add", "add", "add", "add", "drop", "uncopy", "elsewhere"])
+        copied = [e[1] for _, e in trace.decided if e is not None and e[0] == "echo" and e[1] is not None]
+        if what == "add":
+            out_of_it = [v for v in views if all(v is not h for h in held)]
+            held += rng.sample(out_of_it, min(rng.choice([1, 2, 4, 8]), len(out_of_it)))
+        elif what == "drop":
+            held.pop(rng.randrange(len(held)))
+        elif what == "uncopy" and copied:  # an original a later claim copies is taken out
+            gone = rng.choice(copied)
+            held = [v for v in held if v is not gone]
+        else:
+            salt += 1
+    assert kept > 0 and declined > 0
+
+
 def test_a_scan_without_relay_lookups_is_not_resumed_by_one_with_them():
     """A scan given no ``elsewhere`` asks it nothing; one given it must ask it of every relay
     whose outlet's article has no matching claim, as a fresh scan does."""

@@ -293,7 +293,8 @@ class _Units:
     passing: dict[str, tuple[ArticleReading, frozenset[str]]] = field(default_factory=dict)
     records: dict[int, tuple[Draft, Records]] = field(default_factory=dict)  # id(draft) -> its records
     # Each fact's scan of its sources (independence.assess_traced), by (class, people, first claim):
-    # a fact that grew is scanned from its first new claim on.
+    # a fact that grew is scanned from its first new claim on, keeping the decisions of the claims
+    # after it that the new originals cannot change.
     scans: dict[tuple, ScanTrace] = field(default_factory=dict)
     stances: dict[tuple, _StanceEntry] = field(default_factory=dict)
     # The cast's: the story's type votes, and per article its settled entities (with the names
@@ -584,12 +585,13 @@ class ReconcileCache(Uncached):
                   relays: Callable[[str, ClaimView], ClaimView | None] | None) -> Sourcing:
         """:func:`storyline.reconcile.independence.assess`, resumed from the last scan of the fact
         with the same class, people and first claim: the views both share in order, whose questions
-        (to the corpus's outlets, to the relay lookups) get the same answers, are not scanned again."""
+        (to the corpus's outlets, to the relay lookups) get the same answers, are not scanned again,
+        nor are those after a new view whose decision the new originals cannot change."""
         key = _scan_key(c)
         out, trace = assess_traced(c, outlets, echo_similarity, relays, self._new.scans.get(key) or self._old.scans.get(key))
         self._new.scans[key] = trace
-        self.stats["scanned_hit"] += trace.resumed
-        self.stats["scanned_miss"] += len(trace.views) - trace.resumed
+        self.stats["scanned_hit"] += trace.resumed + trace.kept
+        self.stats["scanned_miss"] += len(trace.views) - trace.resumed - trace.kept
         return out
 
     def records(self, d: Draft) -> Records:

@@ -246,8 +246,8 @@ def _names_own_outlet(v: ClaimView) -> bool:
 class ScanTrace:
     """What :func:`assess` did, view by view, so a later call can resume after the views it shares
     with this one (:func:`assess_traced`): each view in order, the sizes of the state before it
-    (originals, echoes), and each question it asked of the corpus's outlets and of ``elsewhere``
-    with the answer."""
+    (originals, echoes), each question it asked of the corpus's outlets and of ``elsewhere``
+    with the answer, and what it decided and on what (:data:`Decision`)."""
 
     echo_similarity: float
     asked_elsewhere: bool  # an ``elsewhere`` was given: a scan without one asks no relay lookup
@@ -258,6 +258,19 @@ class ScanTrace:
     out: Sourcing
     unique: bool  # no two views of one claim (each claim's identity was then set by its own view)
     resumed: int = 0  # views taken from the trace it resumed, not scanned again
+    decided: list[tuple] = field(default_factory=list)  # per view: its Decision
+    kept: int = 0  # views after the first new one whose decision was kept, not scanned again
+
+
+# What the scan decided of a view, and what that read of the scan's state (the originals before it):
+# (read, effect). ``read``: ("relay", keys of the relayed outlets in the corpus, "according to reports")
+# for a relay (it read those outlets' first originals, or for reports the earliest original); ("exact",)
+# for a copy of the first original with the same sentence; ("window", original, originals after it) for
+# a copy found among the latest originals; ("own",) for an original (unless its sentence is too short to
+# copy, it read the latest originals and found no copy). Both of these read the first original of their
+# sentence too (none, or one in their own outlet). ``effect``: None (an original), ("echo", original or None, reason, identity) or
+# ("other", the other fact's claim, reason).
+Decision = tuple[tuple, tuple | None]
 
 
 class RecordedOutlets(CorpusOutlets):
@@ -303,13 +316,20 @@ def _same_answers(asked: list[tuple], corpus: CorpusOutlets,
     return True
 
 
+def _usable(last: ScanTrace | None, echo_similarity: float,
+            elsewhere: Callable[[str, ClaimView], ClaimView | None] | None) -> bool:
+    """Whether a scan may take anything from ``last``: made with the same similarity, asking
+    ``elsewhere`` or not as this one does, of one view per claim."""
+    return last is not None and last.echo_similarity == echo_similarity \
+        and last.asked_elsewhere == (elsewhere is not None) and last.unique
+
+
 def _resume_at(last: ScanTrace | None, views: Sequence[ClaimView], echo_similarity: float, corpus: CorpusOutlets,
                elsewhere: Callable[[str, ClaimView], ClaimView | None] | None) -> int:
     """How many of ``views`` the scan may skip, taking its state from ``last``: the views before the
     first that is not the same object as in ``last``, or whose questions are now answered otherwise
     (the state before a view depends only on the views before it and their answers)."""
-    if last is None or last.echo_similarity != echo_similarity or last.asked_elsewhere != (elsewhere is not None) \
-            or not last.unique:
+    if not _usable(last, echo_similarity, elsewhere):
         return 0
     n = 0
     for was, v, asked in zip(last.views, views, last.asked):
@@ -317,6 +337,27 @@ def _resume_at(last: ScanTrace | None, views: Sequence[ClaimView], echo_similari
             break
         n += 1
     return n
+
+
+def _first_copy(v: ClaimView, words: frozenset[str], swords: frozenset[str],
+                candidates: Sequence[tuple[ClaimView, frozenset[str], frozenset[str], str]],
+                echo_similarity: float) -> tuple[ClaimView, str, int] | None:
+    """The latest of ``candidates`` (originals, oldest first) in another outlet that ``v`` copies:
+    (it, why, how many candidates come after it); None if it copies none."""
+    s = v.claim.source
+    mine_out = v.outlet
+    for after, (o, owords, oswords, oout) in enumerate(reversed(candidates)):
+        if oout == mine_out:
+            continue
+        if s.kind == o.claim.source.kind == "anonymous" and s.quote == o.claim.source.quote == "direct" \
+                and jaccard(words, owords) >= echo_similarity:
+            return o, "the same quoted words from an anonymous source", after
+        if jaccard(swords, oswords) >= max(echo_similarity, 0.9) and jaccard(words, owords) >= echo_similarity:
+            return o, "a near-duplicate sentence", after
+    return None
+
+
+_ORIGINAL: Decision = (("own",), None)
 
 
 def assess(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlets, echo_similarity: float,
@@ -334,17 +375,23 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
                   last: ScanTrace | None = None) -> tuple[Sourcing, ScanTrace]:
     """:func:`assess`, and its :class:`ScanTrace`. With ``last`` (the trace of an earlier call), the
     scan starts after the views both share in order with the same answers (:func:`_resume_at`):
-    a fact a new article joins at its end is judged for the new claims only. The result is the
-    same as without ``last``."""
+    a fact a new article joins at its end is judged for the new claims only. Past the first new
+    view, a view of ``last`` keeps its decision when its questions get the same answers and the
+    originals this scan has and ``last`` had not there (the new views' and no other: an original
+    of ``last``'s that is gone, or is no longer one, stops keeping) would not change it
+    (``still`` below): a fact a new article joins in its middle is judged for the new claims and the
+    few later ones that could copy them. The result is the same as without ``last``."""
     corpus = corpus_outlets if isinstance(corpus_outlets, CorpusOutlets) else CorpusOutlets(corpus_outlets)
     views = sorted(cluster.views, key=lambda v: v.order)
     skip = _resume_at(last, views, echo_similarity, corpus, elsewhere)
+    window = _WINDOW
     out = Sourcing()
     # The scan's state is append-only, so the state before view ``skip`` is a prefix of ``last``'s.
     # Non-echo claims, with their word sets and outlet (compared with each later claim's: read once).
     originals: list[tuple[ClaimView, frozenset[str], frozenset[str], str]] = []
     marks: list[tuple[int, int]] = []
     asked: list[list[tuple]] = []
+    decided: list[Decision] = []
     if skip:
         n_orig, n_echo = last.marks[skip] if skip < len(last.marks) else (len(last.originals), len(last.out.echoes))
         originals = last.originals[:n_orig]
@@ -353,31 +400,22 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
             cid = v.claim.id
             out.identity[cid] = last.out.identity[cid]
             out.grade_by[cid] = last.out.grade_by[cid]
-        marks, asked = last.marks[:skip], last.asked[:skip]
+        marks, asked, decided = last.marks[:skip], last.asked[:skip], last.decided[:skip]
     exact: dict[frozenset[str], ClaimView] = {}  # a sentence's words → the first original in it
     by_outlet: dict[str, list[ClaimView]] = {}  # outlet key → its original claims (first _WINDOW)
     for o, _, oswords, oout in originals:
         exact.setdefault(oswords, o)
         mine = by_outlet.setdefault(outlet_key(oout), [])
-        if len(mine) < _WINDOW:
+        if len(mine) < window:
             mine.append(o)
 
-    def echo(v: ClaimView, orig: ClaimView | None, reason: str, identity: tuple) -> None:
-        out.echoes.append((v.claim.id, orig.claim.id if orig else None, reason))
-        out.identity[v.claim.id] = out.identity[orig.claim.id] if orig else identity
-        out.grade_by[v.claim.id] = out.grade_by[orig.claim.id] if orig else grade_of(v.claim.source.kind)
-
-    for v in views[skip:]:
-        marks.append((len(originals), len(out.echoes)))
-        ask = _Asking(corpus, elsewhere)
-        asked.append(ask.asked)
+    def decide(v: ClaimView, ask: _Asking) -> Decision:
         s = v.claim.source
         relayed = _relayed_outlet(v, ask)
-        words = frozenset(v.claim.lemmas)
-        swords = v.sentence_words
         if relayed is not None or (s.kind == "other_media" and not _names_own_outlet(v)):
             key = outlet_key(relayed) if relayed else ""
             in_corpus = ask.matching(key)
+            read = ("relay", frozenset(in_corpus), relayed is None)
             # The relayed outlet's claim in this fact that says it most alike (earliest on ties).
             pool = [o for k in in_corpus for o in by_outlet.get(k, ())]
             orig = min(pool, key=lambda o: (-jaccard(v.tokens, o.tokens), o.order)) if pool else None
@@ -386,46 +424,106 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
             if orig is None and in_corpus and elsewhere is not None:
                 other = ask.elsewhere(in_corpus[0], v)
                 if other is not None:
-                    out.echoes.append((v.claim.id, other.claim.id, f"relays {relayed}: re-reports {other.cite()}"))
-                    out.identity[v.claim.id] = _own_identity(other)
-                    out.grade_by[v.claim.id] = grade_of(other.claim.source.kind)
-                    continue
+                    return read, ("other", other, f"relays {relayed}: re-reports {other.cite()}")
             if orig is not None:
-                echo(v, orig, f"relays {relayed or s.text or 'other reports'}: re-reports {orig.cite()}", ())
-            elif in_corpus:
-                echo(v, None, f"relays {relayed}, whose article in the corpus has no matching claim", ("media", key))
-            else:
-                echo(v, None, f"relays {relayed or s.text or 'other reports'}, not in the corpus", ("media", key or "reports"))
-            continue
-        match = None
-        copyable = len(swords) >= _MIN_COPY_WORDS  # "They married in 2014." is said independently
-        if not copyable:
-            pass
-        elif swords in exact and exact[swords].outlet != v.outlet:
-            match = (exact[swords], "the same sentence")
+                return read, ("echo", orig, f"relays {relayed or s.text or 'other reports'}: re-reports {orig.cite()}", ())
+            if in_corpus:
+                return read, ("echo", None, f"relays {relayed}, whose article in the corpus has no matching claim",
+                              ("media", key))
+            return read, ("echo", None, f"relays {relayed or s.text or 'other reports'}, not in the corpus",
+                          ("media", key or "reports"))
+        swords = v.sentence_words
+        if len(swords) < _MIN_COPY_WORDS:  # "They married in 2014." is said independently
+            return _ORIGINAL
+        if swords in exact and exact[swords].outlet != v.outlet:
+            o = exact[swords]
+            return ("exact",), ("echo", o, f"the same sentence as {o.cite()}", ())
+        found = _first_copy(v, frozenset(v.claim.lemmas), swords, originals[-window:], echo_similarity)
+        if found is not None:
+            o, why, after = found
+            return ("window", o, after), ("echo", o, f"{why} as {o.cite()}", ())
+        return _ORIGINAL
+
+    # Originals this scan has and ``last`` had not at the same point: (index in ``originals``, original).
+    fresh: list[tuple[int, tuple[ClaimView, frozenset[str], frozenset[str], str]]] = []
+    fresh_keys: set[str] = set()
+
+    def still(v: ClaimView, d: Decision) -> Decision | None:
+        """``v``'s decision ``d`` in ``last``, as it stands with the ``fresh`` originals added to the
+        state ``last`` had (nothing else differs while keeping); None when they could change it."""
+        read = d[0]
+        if not fresh or read[0] == "own" and len(v.sentence_words) < _MIN_COPY_WORDS:
+            return d
+        if read[0] == "relay":  # it read its outlets' first originals, or (reports) the earliest one
+            return None if read[2] or fresh_keys & read[1] else d
+        first = exact.get(v.sentence_words)  # the first original in its sentence, fresh ones counted
+        if read[0] == "exact":
+            return d if first is d[1][1] else None
+        if first is not None and first.outlet != v.outlet:  # a fresh one: it copies that now
+            return None
+        if read[0] == "window":  # later candidates did not match; a fresh one may, or push it out
+            o, after = read[1], read[2]
+            newer = [f for _, f in fresh if not f[0].order < o.order]
+            if after + len(newer) >= window:
+                return None
+            d = (("window", o, after + len(newer)), d[1])  # as many more originals after it now
+        else:  # no candidate matched: only the fresh ones still in the window may
+            lo = len(originals) - window
+            newer = [f for at, f in fresh if at >= lo]
+        if newer and _first_copy(v, frozenset(v.claim.lemmas), v.sentence_words, newer, echo_similarity) is not None:
+            return None
+        return d
+
+    keeping = _usable(last, echo_similarity, elsewhere) and len(last.decided) == len(last.views)
+    was = last.views if keeping else []
+    at = skip
+    now = set(map(id, views)) if keeping else set()
+    kept = 0
+    for v in views[skip:]:
+        marks.append((len(originals), len(out.echoes)))
+        old = None
+        if keeping:
+            while at < len(was) and was[at] is not v and id(was[at]) not in now:  # gone from the fact
+                if last.decided[at][1] is None:  # an original: the later views read another state
+                    keeping = False
+                    break
+                at += 1  # an echo: nothing reads it
+            if keeping and at < len(was) and was[at] is v:
+                old, at = at, at + 1
+        d = still(v, last.decided[old]) if old is not None and _same_answers(last.asked[old], corpus, elsewhere) else None
+        if d is not None:
+            asked.append(last.asked[old])
+            kept += 1
         else:
-            mine_out = v.outlet
-            for o, owords, oswords, oout in reversed(originals[-_WINDOW:]):
-                if oout == mine_out:
-                    continue
-                if s.kind == o.claim.source.kind == "anonymous" and s.quote == o.claim.source.quote == "direct" \
-                        and jaccard(words, owords) >= echo_similarity:
-                    match = (o, "the same quoted words from an anonymous source")
-                    break
-                if jaccard(swords, oswords) >= max(echo_similarity, 0.9) and jaccard(words, owords) >= echo_similarity:
-                    match = (o, "a near-duplicate sentence")
-                    break
-        if match is not None:
-            o, why = match
-            echo(v, o, f"{why} as {o.cite()}", ())
-            continue
-        out.identity[v.claim.id] = _own_identity(v)
-        out.grade_by[v.claim.id] = grade_of(s.kind)
-        originals.append((v, words, swords, v.outlet))
-        exact.setdefault(swords, v)
-        mine = by_outlet.setdefault(outlet_key(v.outlet), [])
-        if len(mine) < _WINDOW:
-            mine.append(v)
+            ask = _Asking(corpus, elsewhere)
+            asked.append(ask.asked)
+            d = decide(v, ask)
+            if old is not None and last.decided[old][1] is None and d[1] is not None:
+                keeping = False  # an original of ``last`` is none here: later views read another state
+        decided.append(d)
+        effect, cid, s = d[1], v.claim.id, v.claim.source
+        if effect is None:
+            out.identity[cid] = _own_identity(v)
+            out.grade_by[cid] = grade_of(s.kind)
+            o = (v, frozenset(v.claim.lemmas), v.sentence_words, v.outlet)
+            if keeping and (old is None or last.decided[old][1] is not None):
+                fresh.append((len(originals), o))
+                fresh_keys.add(outlet_key(v.outlet))
+            originals.append(o)
+            exact.setdefault(v.sentence_words, v)
+            mine = by_outlet.setdefault(outlet_key(v.outlet), [])
+            if len(mine) < window:
+                mine.append(v)
+        elif effect[0] == "echo":
+            _, orig, reason, identity = effect
+            out.echoes.append((cid, orig.claim.id if orig else None, reason))
+            out.identity[cid] = out.identity[orig.claim.id] if orig else identity
+            out.grade_by[cid] = out.grade_by[orig.claim.id] if orig else grade_of(s.kind)
+        else:  # relayed from another fact's claim
+            _, other, reason = effect
+            out.echoes.append((cid, other.claim.id, reason))
+            out.identity[cid] = _own_identity(other)
+            out.grade_by[cid] = grade_of(other.claim.source.kind)
 
     support = [v for v in views if v.pclass != "denial" and v.claim.polarity == "positive"] or views
     out.independent = len({out.identity[v.claim.id] for v in support})
@@ -433,5 +531,6 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
     out.grade = min(grades, key=lambda g: (GRADE_RANK.get(g, 9), GRADES.index(g) if g in GRADES else 9)) if grades else "unattributed"
     unique = len(out.identity) == len(views)
     # The trace keeps its own copy: the caller's Sourcing (and a draft's echoes) may be changed.
-    kept = Sourcing(dict(out.identity), dict(out.grade_by), list(out.echoes), out.independent, out.grade)
-    return out, ScanTrace(echo_similarity, elsewhere is not None, views, marks, asked, originals, kept, unique, skip)
+    kept_out = Sourcing(dict(out.identity), dict(out.grade_by), list(out.echoes), out.independent, out.grade)
+    return out, ScanTrace(echo_similarity, elsewhere is not None, views, marks, asked, originals, kept_out, unique, skip,
+                          decided, kept)
