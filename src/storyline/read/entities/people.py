@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from storyline.read.doc import DocIndex
 from storyline.read.entities.epithets import role_noun
 from storyline.read.entities.headlines import (
+    caps_line_tokens,
     common_word,
     institution_word,
     title_case_tokens,
@@ -448,15 +449,22 @@ def match_people(idx: DocIndex, people: list[Person], claimed: list[int], blocke
     for k, p in enumerate(people):
         for f in p.forms:
             owners.setdefault(f, []).append(k)
+    # Blends are read as written only: in capitals "FBi" (Frank Bishop) is every "FBI", "THe"
+    # (Thomas Henderson) every "THE".
+    blends = {f for p in people if p.surname for f in _blends(p.given, p.surname)}
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for f in sorted(owners, key=len, reverse=True):
         by_first.setdefault(f[0], []).append(f)
         # An ALL CAPS line ("WLADIMIR KLITSCHKO RETAINS BELTS") says nothing by its capitals: its
         # words are read against the names the article writes in mixed case.
-        if f[0].upper() != f[0]:
+        if f[0].upper() != f[0] and f not in blends:
             by_first.setdefault(f[0].upper(), []).append(f)
     texts, starts = idx.texts, idx.tok_starts
     n = len(texts)
+    caps = caps_line_tokens(idx)
+    # Words the article writes in capitals in mixed-case text: acronyms ("FBI", "NBA"), never a
+    # name shouted in a headline.
+    acronyms = {t for k, t in enumerate(texts) if k not in caps and len(t) > 1 and t.isalpha() and t.isupper()}
     last_seen: dict[int, int] = {}
     # How often each person is named by a form no one else has ("Bettie Page" against "Jack Page").
     full: dict[int, int] = {}
@@ -477,7 +485,11 @@ def match_people(idx: DocIndex, people: list[Person], claimed: list[int], blocke
                 continue
             words = texts[i : i + m]
             if text.isupper() and f[0] != text:
-                if not all(w.isupper() for w in words):
+                # Only a line in capitals hides a name's case; one word alone must be no word of
+                # English ("BILL", "WILL") and no acronym of the article.
+                if i not in caps or not all(w.isupper() for w in words):
+                    continue
+                if m == 1 and (common_word(text) or text in acronyms):
                     continue
                 words = [w.upper() if w == w.upper() else w for w in words]
                 f_words = [w.upper() for w in f]
