@@ -1,3 +1,4 @@
+import pytest
 from helpers.builders import ArticleBuilder
 
 from storyline.reconcile.cast import article_cast, build_cast
@@ -79,19 +80,45 @@ def test_common_short_forms_link_even_where_one_article_writes_both():
     assert cast.of[kathryn] == cast.of[katie]
 
 
-def test_a_nickname_blended_from_the_name_is_that_person_whatever_its_type():
-    # ECB+ 1ecbplus (CC BY 3.0): "LiLo" (tagged a body) is Lindsay Lohan; invented names here.
+def test_a_nickname_blended_from_the_name_is_that_person_unless_a_body():
+    # ECB+ 1ecbplus (CC BY 3.0): "LiLo" is Lindsay Lohan; invented names here. A blend the tagger
+    # calls a body is no one's nickname (review: "Wal-Mart" made Walter Martin an ORG).
     a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
     mara = a.person("Marla Quinlan")
     a.person("Lee Brandt")
     b = ArticleBuilder("b1", "Star Ledger", "2024-01-18")
-    blend = b.entity("MaQu", type="ORG")
-    other = b.entity("LeBa", type="ORG")
+    blend = b.entity("MaQu", type="GPE")
+    other = b.entity("LeBa", type="PERSON")
     cast = build_cast([a.build(), b.build()])
     assert cast.of[blend] == cast.of[mara]
     assert cast.by_id[cast.of[mara]].type == "PERSON"
     assert "LeBa" not in cast.by_id[cast.of[mara]].aliases  # not a start of Brandt's name parts: "Ba"
     assert cast.of[other] != cast.of[mara]
+
+
+@pytest.mark.parametrize("org, person, org_type", [
+    ("Wal-Mart", "Walter Martin", "ORG"),  # the review's clerk: was one ORG "Walter Martin"
+    ("DeLeon", "Deborah Leonard", "ORG"),
+    ("KristenStew", "Kristena Stewart", "PERSON"),  # a part longer than a blend keeps ("Kristen")
+])
+def test_a_body_or_a_long_camel_case_name_is_no_blend(org, person, org_type):
+    a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
+    p = a.person(person)
+    b = ArticleBuilder("b1", "Star Ledger", "2024-01-18")
+    o = b.entity(org, type=org_type)
+    cast = build_cast([a.build(), b.build()])
+    assert cast.of[p] != cast.of[o]
+    assert cast.by_id[cast.of[p]].type == "PERSON"
+
+
+def test_a_blend_never_makes_a_person_another_type():
+    a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
+    mara = a.person("Marla Quinlan")
+    b = ArticleBuilder("b1", "Star Ledger", "2024-01-18")
+    blends = [b.entity("MaQu", type="GPE") for _ in range(3)]
+    cast = build_cast([a.build(), b.build()])
+    assert all(cast.of[x] == cast.of[mara] for x in blends)
+    assert cast.by_id[cast.of[mara]].type == "PERSON"
 
 
 def test_a_doctor_by_honorific_is_the_doctor_of_other_articles():

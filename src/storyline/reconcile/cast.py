@@ -41,7 +41,6 @@ Union-find keeps this linear in the number of article entities.
 
 from __future__ import annotations
 
-import re
 from bisect import insort
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -49,6 +48,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from storyline.core import words
+from storyline.core.blends import blend_parts, is_blend_of
 from storyline.core.ids import make_id
 from storyline.core.records import ArticleEntity, ArticleReading, StoryEntity
 from storyline.read.entities.lexicon import HONORIFIC_ROLES, lexicon
@@ -827,15 +827,12 @@ def _link_given_variants(exact: dict[tuple[str, ...], ArticleEntity], articles_o
                                                 "one given name, never both in one article")
 
 
-# "LiLo", "ScarJo", "K-Stew": the start of a given name and the start of a surname, each capitalised.
-_BLEND_RE = re.compile(r"^([A-Z][a-z]*)-?([A-Z][a-z]+)$")
-_BLEND_SURNAME = 2  # letters of the surname a blend keeps at least ("Lo")
-
-
 def _link_blends(people: list[ArticleEntity], candidates: list[ArticleEntity], link: _Linker) -> None:
     """Rule 1f: a one-word name blended from the starts of one full-named person's given name and
-    surname ("LiLo" ~ Lindsay Lohan), whatever type the tagger gave it, when it fits no one else
-    and is no one's given name or surname itself ("LaSalle", "McDermott" are surnames)."""
+    surname ("LiLo" ~ Lindsay Lohan, :mod:`storyline.core.blends`), when it fits no one else, is
+    no one's given name or surname itself ("LaSalle", "McDermott" are surnames), and no article
+    of the story calls it a body ("Wal-Mart", "DeLeon" ~ Walter Martin, Deborah Leonard): the
+    tagger misreads a blend as a place or a thing, but a body's name is a body's."""
     parts: set[str] = set()
     rep: dict[str, ArticleEntity] = {}
     fulls_of: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -845,15 +842,12 @@ def _link_blends(people: list[ArticleEntity], candidates: list[ArticleEntity], l
             fulls_of[root].add((toks[0], toks[-1]))
             rep.setdefault(root, e)
             parts.update(toks)
+    bodies = {e.name.strip().lower() for e in candidates if e.type in _ORG_TYPES}
     for e in candidates:
-        m = _BLEND_RE.match(e.name.strip())
-        if not m or e.name.lower() in parts or e.name.lower().replace("-", "") in parts:
+        blend = blend_parts(e.name)
+        if not blend or e.name.strip().lower() in bodies or e.name.lower() in parts or e.name.lower().replace("-", "") in parts:
             continue
-        head, tail = m.group(1).lower(), m.group(2).lower()
-        if len(tail) < _BLEND_SURNAME:
-            continue
-        fits = {root for root, names in fulls_of.items()
-                if any(g.startswith(head) and sur.startswith(tail) and (g, sur) != (head, tail) for g, sur in names)}
+        fits = {root for root, names in fulls_of.items() if any(is_blend_of(blend, g, sur) for g, sur in names)}
         if len(fits) == 1:
             root = next(iter(fits))
             link.merge(rep[root], e, f"{_label(e)} is blended from the starts of {_label(rep[root])}'s given name and "
@@ -990,7 +984,9 @@ def _describe(members: Sequence[ArticleEntity]) -> tuple[str, str, tuple[str, ..
     group is named by its members apart: :func:`build_cast`)."""
     name = _canonical(members)
     types = Counter(m.type for m in members)
-    etype = "OUTLET" if "OUTLET" in types else types.most_common(1)[0][0]
+    # Only a blend ("LiLo", tagged a place) joins a person to another type: it never retypes them.
+    etype = "OUTLET" if "OUTLET" in types else "PERSON" if "PERSON" in types and "GROUP" not in types \
+        else types.most_common(1)[0][0]
     return name, etype, _aliases(members, name), "GROUP" in types
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from storyline.core.blends import blends
 from storyline.read.doc import DocIndex
 from storyline.read.entities.epithets import role_noun
 from storyline.read.entities.headlines import (
@@ -418,16 +419,10 @@ def _forms(p: Person, lex: Lexicon) -> set[tuple[str, ...]]:
     return {f for f in forms if f and all(f)}
 
 
-_BLEND_PART = 4  # letters of each name a blended nickname keeps at most ("LiLo", "ScarJo", "JLo")
-
-
 def _blends(given: str, surname: str) -> set[tuple[str, ...]]:
-    """One-word nicknames blended from the starts of the given name and the surname, each
-    capitalised ("Lindsay Lohan" -> "LiLo"): the tabloids' way of naming a star."""
-    if not (given.isalpha() and surname.isalpha() and given[:1].isupper() and surname[:1].isupper()):
-        return set()
-    return {(given[:k] + surname[:m],) for k in range(1, min(len(given) - 1, _BLEND_PART) + 1)
-            for m in range(2, min(len(surname) - 1, _BLEND_PART) + 1)}
+    """One-word nicknames blended from the starts of the given name and the surname
+    (:mod:`storyline.core.blends`): the tabloids' way of naming a star ("LiLo")."""
+    return {(f,) for f in blends(given, surname)}
 
 
 def _strip_possessive(text: str) -> str:
