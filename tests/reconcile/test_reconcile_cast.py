@@ -235,6 +235,15 @@ def test_a_short_surname_spelt_two_ways_after_one_given_name_is_one_person():
     assert len({build_cast(readings).of[i] for i in ids}) == 2
 
 
+@pytest.mark.parametrize("one, two", [("Sarah Hall", "Sarah Hill"), ("David Lane", "David Lang"),
+                                      ("James Bell", "James Bill")])
+def test_a_short_surname_with_a_letter_changed_is_another_person(one, two):
+    # Review: two bank tellers, "Sarah Hall" and "Sarah Hill", became one. In a short surname only
+    # a letter added at the end ("Vair" ~ "Vaire") is a spelling; a changed letter is another name.
+    readings, ids = _articles((one, {}), (two, {}))
+    assert len({build_cast(readings).of[i] for i in ids}) == 2
+
+
 def test_two_spellings_in_one_article_are_two_people():
     a = ArticleBuilder("a1", "AP", "2024-01-01")
     one = a.person("Andrew Wetzler")

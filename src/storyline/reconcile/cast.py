@@ -758,9 +758,12 @@ def _spelling(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     Alishvandi", "Masoud Dalman" ~ "Massoud Dalman"), so "Mark" and "Mary" stay two people."""
     if len(a) != len(b) or a == b:
         return False
-    # A surname alone differing, after the same given name, may be shorter ("Duncan Rait" ~ "Duncan Raite").
+    # A surname alone differing, after the same given name, may be shorter ("Duncan Rait" ~ "Duncan
+    # Raite"), but only by a letter added at its end: a letter changed in so short a word is another
+    # surname ("Sarah Hall" and "Sarah Hill", "David Lane" and "David Lang" are two people).
     anchored = a[:-1] == b[:-1] and len(a[0]) >= _SPELLING_MIN
-    return all(x == y or (min(len(x), len(y)) >= (_SPELLING_ANCHORED if anchored else _SPELLING_MIN) and _one_edit(x, y))
+    return all(x == y or (_one_edit(x, y) and (min(len(x), len(y)) >= _SPELLING_MIN or (
+        anchored and min(len(x), len(y)) >= _SPELLING_ANCHORED and (x.startswith(y) or y.startswith(x)))))
                for x, y in zip(a, b))
 
 
