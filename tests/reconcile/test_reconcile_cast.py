@@ -132,6 +132,17 @@ def test_a_doctor_by_honorific_is_the_doctor_of_other_articles():
     assert cast.of[unnamed] == cast.of[doc]
 
 
+def test_a_doctor_by_honorific_with_another_occupation_is_not_the_doctor():
+    # Review: "Dr. Ann Lee, an economist" holds a doctorate; "the doctor who treated her" in
+    # another article is someone else.
+    a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
+    lee = a.person("Dr. Ann Lee", aliases=("the economist",))
+    b = ArticleBuilder("b1", "Star Ledger", "2024-01-18")
+    unnamed = b.person("the doctor", attributes={"roles": ["doctor"], "unnamed": True})
+    cast = build_cast([a.build(), b.build()])
+    assert cast.of[unnamed] != cast.of[lee]
+
+
 def test_epithet_only_entity_links_when_unique():
     a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
     theo = a.person("Theo Vance", aliases=("the choreographer",))

@@ -231,12 +231,24 @@ def _epithets_of(name: str, aliases: tuple[str, ...], roles: tuple[str, ...]) ->
     eps = {a.lower().removeprefix("the ").strip() for a in (name, *aliases) if not is_proper_name(a)}
     eps.update(r.lower().removeprefix("the ").strip() for r in roles)
     eps = {x for x in eps if x and x not in {"he", "she", "they", "him", "her", "them"}}
-    # "Dr. Sanjay Gupta" is a doctor: the role his honorific abbreviates.
-    eps.update(HONORIFIC_ROLES[w] for a in (name, *aliases) if is_proper_name(a)
+    # "Dr. Sanjay Gupta" is a doctor: the role his honorific abbreviates, unless the article gives
+    # another occupation ("Dr. Ann Lee, an economist": a doctorate, no physician).
+    eps.update(role for a in (name, *aliases) if is_proper_name(a)
                for w in a.split()[:1] if w.lower().rstrip(".") in HONORIFIC_ROLES
-               for w in (w.lower().rstrip("."),))
+               for role in (HONORIFIC_ROLES[w.lower().rstrip(".")],)
+               if not any(_other_occupation(x, role) for x in eps))
     # "the attorney" is "the lawyer": a one-word role also stands for its WordNet sense.
     return frozenset(eps | {_role_key(x) for x in eps})
+
+
+def _other_occupation(word: str, role: str) -> bool:
+    """Whether ``word`` names a kind of person other than ``role`` and its kinds ("economist" for
+    "doctor"; not "surgeon", a doctor, nor a relative such as "mother")."""
+    ids = words.synsets(word, "n")[:1] if word.isalpha() else ()
+    if not ids or not words.is_person_noun(word):
+        return False
+    up = {ids[0], *words.hypernyms(ids[0], None)}
+    return not up & {*words.synsets(role, "n")[:1], "relative.n.01"}
 
 
 _SENSE = "sense:"  # prefix of an epithet's WordNet sense, never shown as the shared epithet
