@@ -155,3 +155,13 @@ def test_capitals_match_a_name_only_on_a_line_in_capitals_and_never_a_blend():
     assert "BILL" not in mention_texts(by_name(doc, "Bill Clinton"))
     doc = nlp("Will Smith spoke.\nWE WILL WIN, SAYS COACH\nWill Smith said the team would win. Smith is 40.")
     assert "WILL" not in mention_texts(by_name(doc, "Will Smith"))
+
+
+@pytest.mark.model
+def test_an_acronym_after_a_name_and_a_comma_that_modifies_a_noun_is_kept():
+    # Review: "Ann Lee, FBI spokeswoman" lost the FBI; "John Kerry, US Secretary of State" the US.
+    nlp = model_nlp()
+    doc = nlp("The raid was confirmed by Ann Lee, FBI spokeswoman, on Monday.")
+    assert any(e.name == "FBI" and e.type == "ORG" for e in doc._.sl_entities)
+    doc = nlp("John Kerry, US Secretary of State, said the talks failed.")
+    assert any(e.name in {"US", "United States"} and e.type == "GPE" for e in doc._.sl_entities)
