@@ -496,6 +496,19 @@ def test_unnamed_groups_of_three_kinds_each_near_the_others_are_one_group():
     assert len({cast.of[g] for g in groups[:3]}) == 1 and cast.of[groups[3]] != cast.of[groups[0]]
 
 
+
+def test_a_chain_of_near_kinds_links_none_of_its_groups():
+    # "gunman" ~ "robber" and "robber" ~ "mugger", but "gunman" is no near kind of "mugger": the
+    # robbers may be either group, so none is linked; three kinds all near each other are one.
+    def groups(kinds):
+        arts = [ArticleBuilder(f"a{n}", "Wire", "2024-01-15") for n in range(len(kinds))]
+        ids = [_unnamed_group(x, k) for x, k in zip(arts, kinds)]
+        cast = build_cast([x.build() for x in arts])
+        return len({cast.of[g] for g in ids})
+    assert groups(("gunman", "robber", "mugger")) == 3
+    assert groups(("gunman", "robber", "thief")) == 1
+
+
 def _deed(builder, text, subject=None, object=None, key="shoot.v.01", frame="verb.contact"):
     """A claim with the WordNet event key and frame the reader would give it."""
     from dataclasses import replace

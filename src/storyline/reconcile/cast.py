@@ -914,8 +914,9 @@ def _link_groups(groups: list[ArticleEntity], link: _Linker) -> None:
         else:
             by_members[roots] = e
     # "the robbers" and "the thieves", "the pirates", "the brigands" and "the raiders": kinds of
-    # one kind, when every kind so near one of them is near all the others too (a chain of near
-    # kinds, "gunman" ~ "robber" ~ "thief", may hold two groups).
+    # one kind, when every kind so near one of them is near all the others too ("gunman",
+    # "robber", "thief" are one group). A chain of near kinds, "gunman" ~ "robber" ~ "mugger" with
+    # "gunman" not near "mugger", may hold two groups: none of its kinds is linked.
     kinds = sorted(by_kind)
     near = {a: {b for b in kinds if b != a and _near_kinds(a, b)} for a in kinds}
     for a in kinds:
