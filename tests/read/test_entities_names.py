@@ -132,3 +132,36 @@ def test_a_nickname_blended_from_the_name_is_that_person_in_the_article():
     doc = model_nlp()("Marla Quinlan Checks Into Rehab, Checks Out Two Minutes Later\n"
                       "Marla Quinlan went to court on Monday. MaQu later arrived at the clinic, but she left.")
     assert {"MaQu", "she"} <= set(mention_texts(by_name(doc, "Marla Quinlan")))
+
+
+@pytest.mark.model
+def test_capitals_match_a_name_only_on_a_line_in_capitals_and_never_a_blend():
+    # Review of the blended nicknames: "FBi" (Frank Bishop) compared in capitals took every "FBI";
+    # "THE" (Thomas Henderson), "MAN" (Mark Anderson) and headline words named people.
+    nlp = model_nlp()
+    doc = nlp("FBI agent Frank Bishop led the raid on Monday. The FBI said two men were held. Bishop said the FBI would appeal.")
+    assert "FBI" not in mention_texts(by_name(doc, "Frank Bishop"))
+    assert any(e.type == "ORG" and e.name == "FBI" for e in doc._.sl_entities)
+    doc = nlp("Nick Baker, who coaches in the NBA, was hurt. The NBA said Baker would recover.")
+    assert "NBA" not in mention_texts(by_name(doc, "Nick Baker"))
+    doc = nlp("Thomas Henderson was arrested.\nTHE MAN WHO FOOLED THE BANK\nThomas Henderson, 40, was held on Monday.")
+    assert "THE" not in mention_texts(by_name(doc, "Thomas Henderson"))
+    doc = nlp("Mark Anderson, 30, was arrested.\nA MAN WAS ARRESTED\nMark Anderson was held on Friday.")
+    assert "MAN" not in mention_texts(by_name(doc, "Mark Anderson"))
+    doc = nlp("Sarah Henderson said SHE was fine. Sarah Henderson, 31, left the club.")
+    assert "SHE" not in mention_texts(by_name(doc, "Sarah Henderson"))
+    # a word of English alone in a line in capitals is that word, not a given name
+    doc = nlp("SENATE PASSES BILL ON GUNS\nBill Clinton praised the Senate on Monday. Clinton said the bill was overdue.")
+    assert "BILL" not in mention_texts(by_name(doc, "Bill Clinton"))
+    doc = nlp("Will Smith spoke.\nWE WILL WIN, SAYS COACH\nWill Smith said the team would win. Smith is 40.")
+    assert "WILL" not in mention_texts(by_name(doc, "Will Smith"))
+
+
+@pytest.mark.model
+def test_an_acronym_after_a_name_and_a_comma_that_modifies_a_noun_is_kept():
+    # Review: "Ann Lee, FBI spokeswoman" lost the FBI; "John Kerry, US Secretary of State" the US.
+    nlp = model_nlp()
+    doc = nlp("The raid was confirmed by Ann Lee, FBI spokeswoman, on Monday.")
+    assert any(e.name == "FBI" and e.type == "ORG" for e in doc._.sl_entities)
+    doc = nlp("John Kerry, US Secretary of State, said the talks failed.")
+    assert any(e.name in {"US", "United States"} and e.type == "GPE" for e in doc._.sl_entities)

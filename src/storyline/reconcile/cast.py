@@ -41,7 +41,6 @@ Union-find keeps this linear in the number of article entities.
 
 from __future__ import annotations
 
-import re
 from bisect import insort
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -49,6 +48,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from storyline.core import words
+from storyline.core.blends import blend_parts, is_blend_of
 from storyline.core.ids import make_id
 from storyline.core.records import ArticleEntity, ArticleReading, StoryEntity
 from storyline.read.entities.lexicon import HONORIFIC_ROLES, lexicon
@@ -231,12 +231,24 @@ def _epithets_of(name: str, aliases: tuple[str, ...], roles: tuple[str, ...]) ->
     eps = {a.lower().removeprefix("the ").strip() for a in (name, *aliases) if not is_proper_name(a)}
     eps.update(r.lower().removeprefix("the ").strip() for r in roles)
     eps = {x for x in eps if x and x not in {"he", "she", "they", "him", "her", "them"}}
-    # "Dr. Sanjay Gupta" is a doctor: the role his honorific abbreviates.
-    eps.update(HONORIFIC_ROLES[w] for a in (name, *aliases) if is_proper_name(a)
+    # "Dr. Sanjay Gupta" is a doctor: the role his honorific abbreviates, unless the article gives
+    # another occupation ("Dr. Ann Lee, an economist": a doctorate, no physician).
+    eps.update(role for a in (name, *aliases) if is_proper_name(a)
                for w in a.split()[:1] if w.lower().rstrip(".") in HONORIFIC_ROLES
-               for w in (w.lower().rstrip("."),))
+               for role in (HONORIFIC_ROLES[w.lower().rstrip(".")],)
+               if not any(_other_occupation(x, role) for x in eps))
     # "the attorney" is "the lawyer": a one-word role also stands for its WordNet sense.
     return frozenset(eps | {_role_key(x) for x in eps})
+
+
+def _other_occupation(word: str, role: str) -> bool:
+    """Whether ``word`` names a kind of person other than ``role`` and its kinds ("economist" for
+    "doctor"; not "surgeon", a doctor, nor a relative such as "mother")."""
+    ids = words.synsets(word, "n")[:1] if word.isalpha() else ()
+    if not ids or not words.is_person_noun(word):
+        return False
+    up = {ids[0], *words.hypernyms(ids[0], None)}
+    return not up & {*words.synsets(role, "n")[:1], "relative.n.01"}
 
 
 _SENSE = "sense:"  # prefix of an epithet's WordNet sense, never shown as the shared epithet
@@ -758,9 +770,12 @@ def _spelling(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     Alishvandi", "Masoud Dalman" ~ "Massoud Dalman"), so "Mark" and "Mary" stay two people."""
     if len(a) != len(b) or a == b:
         return False
-    # A surname alone differing, after the same given name, may be shorter ("Duncan Rait" ~ "Duncan Raite").
+    # A surname alone differing, after the same given name, may be shorter ("Duncan Rait" ~ "Duncan
+    # Raite"), but only by a letter added at its end: a letter changed in so short a word is another
+    # surname ("Sarah Hall" and "Sarah Hill", "David Lane" and "David Lang" are two people).
     anchored = a[:-1] == b[:-1] and len(a[0]) >= _SPELLING_MIN
-    return all(x == y or (min(len(x), len(y)) >= (_SPELLING_ANCHORED if anchored else _SPELLING_MIN) and _one_edit(x, y))
+    return all(x == y or (_one_edit(x, y) and (min(len(x), len(y)) >= _SPELLING_MIN or (
+        anchored and min(len(x), len(y)) >= _SPELLING_ANCHORED and (x.startswith(y) or y.startswith(x)))))
                for x, y in zip(a, b))
 
 
@@ -827,15 +842,12 @@ def _link_given_variants(exact: dict[tuple[str, ...], ArticleEntity], articles_o
                                                 "one given name, never both in one article")
 
 
-# "LiLo", "ScarJo", "K-Stew": the start of a given name and the start of a surname, each capitalised.
-_BLEND_RE = re.compile(r"^([A-Z][a-z]*)-?([A-Z][a-z]+)$")
-_BLEND_SURNAME = 2  # letters of the surname a blend keeps at least ("Lo")
-
-
 def _link_blends(people: list[ArticleEntity], candidates: list[ArticleEntity], link: _Linker) -> None:
     """Rule 1f: a one-word name blended from the starts of one full-named person's given name and
-    surname ("LiLo" ~ Lindsay Lohan), whatever type the tagger gave it, when it fits no one else
-    and is no one's given name or surname itself ("LaSalle", "McDermott" are surnames)."""
+    surname ("LiLo" ~ Lindsay Lohan, :mod:`storyline.core.blends`), when it fits no one else, is
+    no one's given name or surname itself ("LaSalle", "McDermott" are surnames), and no article
+    of the story calls it a body ("Wal-Mart", "DeLeon" ~ Walter Martin, Deborah Leonard): the
+    tagger misreads a blend as a place or a thing, but a body's name is a body's."""
     parts: set[str] = set()
     rep: dict[str, ArticleEntity] = {}
     fulls_of: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -845,15 +857,12 @@ def _link_blends(people: list[ArticleEntity], candidates: list[ArticleEntity], l
             fulls_of[root].add((toks[0], toks[-1]))
             rep.setdefault(root, e)
             parts.update(toks)
+    bodies = {e.name.strip().lower() for e in candidates if e.type in _ORG_TYPES}
     for e in candidates:
-        m = _BLEND_RE.match(e.name.strip())
-        if not m or e.name.lower() in parts or e.name.lower().replace("-", "") in parts:
+        blend = blend_parts(e.name)
+        if not blend or e.name.strip().lower() in bodies or e.name.lower() in parts or e.name.lower().replace("-", "") in parts:
             continue
-        head, tail = m.group(1).lower(), m.group(2).lower()
-        if len(tail) < _BLEND_SURNAME:
-            continue
-        fits = {root for root, names in fulls_of.items()
-                if any(g.startswith(head) and sur.startswith(tail) and (g, sur) != (head, tail) for g, sur in names)}
+        fits = {root for root, names in fulls_of.items() if any(is_blend_of(blend, g, sur) for g, sur in names)}
         if len(fits) == 1:
             root = next(iter(fits))
             link.merge(rep[root], e, f"{_label(e)} is blended from the starts of {_label(rep[root])}'s given name and "
@@ -905,8 +914,9 @@ def _link_groups(groups: list[ArticleEntity], link: _Linker) -> None:
         else:
             by_members[roots] = e
     # "the robbers" and "the thieves", "the pirates", "the brigands" and "the raiders": kinds of
-    # one kind, when every kind so near one of them is near all the others too (a chain of near
-    # kinds, "gunman" ~ "robber" ~ "thief", may hold two groups).
+    # one kind, when every kind so near one of them is near all the others too ("gunman",
+    # "robber", "thief" are one group). A chain of near kinds, "gunman" ~ "robber" ~ "mugger" with
+    # "gunman" not near "mugger", may hold two groups: none of its kinds is linked.
     kinds = sorted(by_kind)
     near = {a: {b for b in kinds if b != a and _near_kinds(a, b)} for a in kinds}
     for a in kinds:
@@ -990,7 +1000,9 @@ def _describe(members: Sequence[ArticleEntity]) -> tuple[str, str, tuple[str, ..
     group is named by its members apart: :func:`build_cast`)."""
     name = _canonical(members)
     types = Counter(m.type for m in members)
-    etype = "OUTLET" if "OUTLET" in types else types.most_common(1)[0][0]
+    # Only a blend ("LiLo", tagged a place) joins a person to another type: it never retypes them.
+    etype = "OUTLET" if "OUTLET" in types else "PERSON" if "PERSON" in types and "GROUP" not in types \
+        else types.most_common(1)[0][0]
     return name, etype, _aliases(members, name), "GROUP" in types
 
 

@@ -130,7 +130,7 @@ def _other_ner(b: _Builder, blocked: set[int], headline: frozenset[int] = frozen
             continue
         if e - s == 1 and b.idx.common_word_at_start(s):
             continue
-        if _letters_after_a_name(b, s, text):
+        if _letters_after_a_name(b, s, e, text):
             continue
         if e - s == 1 and shouted_noun(doc[s]) and words.is_person_noun(doc[s].lower_):
             continue  # "A MAN was arrested": a kind of person in capitals, which the roles read
@@ -158,15 +158,20 @@ _SUFFIX_KEYS = frozenset(x.rstrip(".") for x in NAME_SUFFIXES)
 _DEGREE_LETTERS = 4  # "MD", "MBA", "PhD": letters of a degree written after a name
 
 
-def _letters_after_a_name(b: _Builder, s: int, text: str) -> bool:
+def _letters_after_a_name(b: _Builder, s: int, e: int, text: str) -> bool:
     """"W. Mark Felt, Sr.", "Regina Benjamin, M.D., M.B.A.": a suffix or a degree after a person's
-    name and a comma is part of how the person is written, no place or body the tagger took it for."""
+    name and a comma is part of how the person is written, no place or body the tagger took it for.
+    Capitals before a noun they modify ("Ann Lee, FBI spokeswoman", "John Kerry, US Secretary of
+    State") are the body or place the person serves."""
     if s < 2 or b.doc[s - 1].text != "," or b.claimed[s - 2] < 0 or b.refs[b.claimed[s - 2]].type != "PERSON":
         return False
     bare = text.replace(".", "").replace(" ", "")
     if bare in _SUFFIX_KEYS:
         return True
-    return bare.isalpha() and len(bare) <= _DEGREE_LETTERS and sum(c.isupper() for c in bare) >= 2
+    if not (bare.isalpha() and len(bare) <= _DEGREE_LETTERS and sum(c.isupper() for c in bare) >= 2):
+        return False
+    # "M.D.", "Ph.D.", "PhD": dotted or in mixed case, a degree; "MD" alone only before no noun.
+    return "." in text or not bare.isupper() or e >= len(b.doc) or b.doc[e].pos_ not in {"NOUN", "PROPN"}
 
 
 def _works(b: _Builder, lex, blocked: set[int]) -> None:

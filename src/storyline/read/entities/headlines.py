@@ -31,7 +31,7 @@ from storyline.read.doc import DocIndex
 from storyline.read.entities.lexicon import Lexicon
 from storyline.read.entities.spans import is_cap
 
-__all__ = ["common_word", "institution_word", "title_case_tokens", "trim_name"]
+__all__ = ["caps_line_tokens", "common_word", "institution_word", "title_case_tokens", "trim_name"]
 
 # What a name ending in a common noun names when that noun is a place, a building or a body: a
 # sense in noun.group or noun.location ("College", "Center", "County"), or a man-made or natural
@@ -59,28 +59,44 @@ def title_case_tokens(idx: DocIndex) -> frozenset[int]:
     """
     if idx.title_case is not None:
         return idx.title_case
-    texts, starts, text = idx.texts, idx.tok_starts, idx.text
+    texts = idx.texts
     out: set[int] = set()
-    line: list[int] = []
-
-    def close() -> None:
+    for line in _lines(idx):
         if not line or texts[line[-1]] == ".":
-            return
+            continue
         content = [k for k in line if texts[k][:1].isalpha() and idx.lowers[k] not in STOP_WORDS]
         if len(content) < _MIN_WORDS or sum(is_cap(texts[k]) for k in content) < _TITLE_SHARE * len(content):
-            return
+            continue
         if any(is_cap(texts[k]) and (idx.lowers[k] in STOP_WORDS and k != line[0] or common_word(texts[k])) for k in line):
             out.update(line)
+    idx.title_case = frozenset(out)
+    return idx.title_case
 
+
+def caps_line_tokens(idx: DocIndex) -> frozenset[int]:
+    """Token indices of the lines written wholly in capitals ("LOHAN ENTERS CLINIC"): at least
+    two words, every word with letters in upper case. There the capitals say nothing of a word;
+    an all-capital word in a mixed-case line ("the FBI said") is written so on purpose."""
+    texts = idx.texts
+    out: set[int] = set()
+    for line in _lines(idx):
+        worded = [texts[k] for k in line if any(c.isalpha() for c in texts[k])]
+        if len(worded) >= 2 and all(w.isupper() for w in worded):
+            out.update(line)
+    return frozenset(out)
+
+
+def _lines(idx: DocIndex):
+    """The non-space tokens of each line (text between line breaks), in order."""
+    texts, starts, text = idx.texts, idx.tok_starts, idx.text
+    line: list[int] = []
     for k in range(len(texts)):
         if "\n" in texts[k] or (k and "\n" in text[starts[k - 1] + len(texts[k - 1]) : starts[k]]):
-            close()
+            yield line
             line = []
         if not idx.space[k]:
             line.append(k)
-    close()
-    idx.title_case = frozenset(out)
-    return idx.title_case
+    yield line
 
 
 def _given(lex: Lexicon, word: str) -> bool:

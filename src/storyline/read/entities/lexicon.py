@@ -19,6 +19,8 @@ from storyline.core.lexicon import load_data
 # live here, free of spaCy, where both stages read them.
 HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Miss", "Sir", "Dame", "Prof.", "Lady", "Lord"})
 # Honorifics that abbreviate a role: "Dr. Sanjay Gupta" is the one other articles call "the doctor".
+# A table, and a small one, because WordNet has no "dr" (it has "prof"); the cast gives the role
+# only to someone the article gives no other occupation ("Dr. Ann Lee, an economist").
 HONORIFIC_ROLES = {"dr": "doctor", "prof": "professor"}
 # Generational suffixes closing a personal name ("Ken Griffey Jr.").
 NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from storyline.core.blends import blends
 from storyline.read.doc import DocIndex
 from storyline.read.entities.epithets import role_noun
 from storyline.read.entities.headlines import (
+    caps_line_tokens,
     common_word,
     institution_word,
     title_case_tokens,
@@ -417,16 +419,10 @@ def _forms(p: Person, lex: Lexicon) -> set[tuple[str, ...]]:
     return {f for f in forms if f and all(f)}
 
 
-_BLEND_PART = 4  # letters of each name a blended nickname keeps at most ("LiLo", "ScarJo", "JLo")
-
-
 def _blends(given: str, surname: str) -> set[tuple[str, ...]]:
-    """One-word nicknames blended from the starts of the given name and the surname, each
-    capitalised ("Lindsay Lohan" -> "LiLo"): the tabloids' way of naming a star."""
-    if not (given.isalpha() and surname.isalpha() and given[:1].isupper() and surname[:1].isupper()):
-        return set()
-    return {(given[:k] + surname[:m],) for k in range(1, min(len(given) - 1, _BLEND_PART) + 1)
-            for m in range(2, min(len(surname) - 1, _BLEND_PART) + 1)}
+    """One-word nicknames blended from the starts of the given name and the surname
+    (:mod:`storyline.core.blends`): the tabloids' way of naming a star ("LiLo")."""
+    return {(f,) for f in blends(given, surname)}
 
 
 def _strip_possessive(text: str) -> str:
@@ -448,15 +444,22 @@ def match_people(idx: DocIndex, people: list[Person], claimed: list[int], blocke
     for k, p in enumerate(people):
         for f in p.forms:
             owners.setdefault(f, []).append(k)
+    # Blends are read as written only: in capitals "FBi" (Frank Bishop) is every "FBI", "THe"
+    # (Thomas Henderson) every "THE".
+    blends = {f for p in people if p.surname for f in _blends(p.given, p.surname)}
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for f in sorted(owners, key=len, reverse=True):
         by_first.setdefault(f[0], []).append(f)
         # An ALL CAPS line ("WLADIMIR KLITSCHKO RETAINS BELTS") says nothing by its capitals: its
         # words are read against the names the article writes in mixed case.
-        if f[0].upper() != f[0]:
+        if f[0].upper() != f[0] and f not in blends:
             by_first.setdefault(f[0].upper(), []).append(f)
     texts, starts = idx.texts, idx.tok_starts
     n = len(texts)
+    caps = caps_line_tokens(idx)
+    # Words the article writes in capitals in mixed-case text: acronyms ("FBI", "NBA"), never a
+    # name shouted in a headline.
+    acronyms = {t for k, t in enumerate(texts) if k not in caps and len(t) > 1 and t.isalpha() and t.isupper()}
     last_seen: dict[int, int] = {}
     # How often each person is named by a form no one else has ("Bettie Page" against "Jack Page").
     full: dict[int, int] = {}
@@ -477,7 +480,11 @@ def match_people(idx: DocIndex, people: list[Person], claimed: list[int], blocke
                 continue
             words = texts[i : i + m]
             if text.isupper() and f[0] != text:
-                if not all(w.isupper() for w in words):
+                # Only a line in capitals hides a name's case; one word alone must be no word of
+                # English ("BILL", "WILL") and no acronym of the article.
+                if i not in caps or not all(w.isupper() for w in words):
+                    continue
+                if m == 1 and (common_word(text) or text in acronyms):
                     continue
                 words = [w.upper() if w == w.upper() else w for w in words]
                 f_words = [w.upper() for w in f]
