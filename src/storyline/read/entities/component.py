@@ -169,7 +169,8 @@ def _letters_after_a_name(b: _Builder, s: int, text: str) -> bool:
     return bare.isalpha() and len(bare) <= _DEGREE_LETTERS and sum(c.isupper() for c in bare) >= 2
 
 
-def _works(b: _Builder, lex, blocked: set[int]) -> None:
+def _works(b: _Builder, lex, blocked: set[int]) -> dict[str, int]:
+    """Titles found in a context that says they are works: title -> its entity (see :func:`_spread_works`)."""
     idx = b.idx
     taken = blocked | {k for k, c in enumerate(b.claimed) if c >= 0}
     titles: dict[str, int] = {}
@@ -181,8 +182,14 @@ def _works(b: _Builder, lex, blocked: set[int]) -> None:
         rid = b.ref("WORK", title)
         titles[title] = rid
         b.mention(rid, cs, ce)
-    # Other occurrences of a title: a one-word title that is also a given name ("Jackie") stays
-    # a work only where a work context says so.
+    return titles
+
+
+def _spread_works(b: _Builder, lex, blocked: set[int], titles: dict[str, int]) -> None:
+    """Other occurrences of a title, once people are matched: a book called "Bettie Page" leaves
+    the woman her name elsewhere. A one-word title that is also a given name ("Jackie") stays a
+    work only where a work context says so."""
+    idx = b.idx
     spread = [t for t in titles if " " in t or (t not in lex.gender_of_name and t not in lex.nick_groups)]
     if not spread:
         return
@@ -216,7 +223,7 @@ def annotate_entities(doc: Doc) -> list[EntityAnn]:
             rid = b.ref("OTHER", name)
             b.refs[rid].attributes["award"] = True
             b.mention(rid, *idx.char_bounds(s, e))
-    _works(b, lex, blocked)
+    titles = _works(b, lex, blocked)
 
     not_people: dict[tuple[int, int], str] = {}
     people = collect_people(doc, idx, lex, b.claimed, blocked, not_people)
@@ -238,6 +245,7 @@ def annotate_entities(doc: Doc) -> list[EntityAnn]:
         surface = idx.text[s:e]
         if "".join(surface.split()) == "".join(people[who].words):
             b.refs[person_rid[who]].name = surface
+    _spread_works(b, lex, blocked, titles)
     # Names the tagger called people that name a place, a body or a thing: entities all the same.
     # A thing takes the type the tagger gives the same words elsewhere ("Mac": ORG), else ORG.
     seen: dict[str, str] = {}

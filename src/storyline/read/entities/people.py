@@ -8,6 +8,7 @@ like any other.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -48,6 +49,7 @@ class Person:
     gender: str | None = None
     relation: str | None = None  # kin noun that introduced them ("son")
     forms: set[tuple[str, ...]] = field(default_factory=set)  # token-text sequences naming them
+    spellings: set[str] = field(default_factory=set)  # the given name written another way ("Bettie")
 
     @property
     def given(self) -> str:
@@ -66,7 +68,23 @@ def _given_names(lex: Lexicon, word: str) -> frozenset[str]:
 def _same_person(a: Person, b: Person, lex: Lexicon) -> bool:
     if a.surname != b.surname:
         return False
-    return a.given == b.given or b.given in _given_names(lex, a.given)
+    if a.given == b.given or b.given in _given_names(lex, a.given):
+        return True
+    genders = {lex.gender_of_name.get(a.given), lex.gender_of_name.get(b.given)} - {None}
+    return len(genders) < 2 and _respelt(a.given, b.given)
+
+
+# Endings English writes one diminutive with ("Bettie", "Betty", "Betti"; "Debbie", "Debby").
+_DIMINUTIVE_ENDINGS = ("ie", "ey", "y", "i")
+
+
+def _respelt(a: str, b: str) -> bool:
+    """Two spellings of one diminutive given name: the same stem, each with a diminutive ending
+    ("Bettie" / "Betty"; not "Jack" / "Jackie", a name and another's diminutive)."""
+    def stem(name: str) -> str | None:
+        return next((name[: -len(x)] for x in _DIMINUTIVE_ENDINGS if name.endswith(x) and len(name) - len(x) >= 2), None)
+    sa, sb = stem(a), stem(b)
+    return a != b and sa is not None and sa == sb
 
 
 def _name_tokens(doc: Doc, texts: list[str], s: int, e: int) -> tuple[int, int]:
@@ -151,6 +169,8 @@ def collect_people(
         cand = Person(words, gender, relation)
         for p in people:
             if p.words == words or (len(words) > 1 and len(p.words) > 1 and _same_person(p, cand, lex)):
+                if words[0] != p.words[0]:
+                    p.spellings.add(p.words[0] if len(words) > len(p.words) else words[0])
                 if len(words) > len(p.words):
                     p.words = words
                 p.gender = p.gender or gender
@@ -232,6 +252,7 @@ def collect_people(
                 common_word(texts[k]) or idx.lowers[k] in idx.lower_words for k in range(*span)) \
                 and not no_person(*span):
             add(tuple(texts[span[0] : span[1]]))
+    _fuller_names(doc, idx, lex, people, claimed, blocked)
     # "at Betty Ford" in an article about the Betty Ford Center: the place, by its short name.
     people[:] = [p for p in people if p.words not in named_places or p.relation]
     for p in people:
@@ -259,6 +280,55 @@ def _confirm(people: list[Person], words: tuple[str, ...], lex: Lexicon) -> bool
                 single[0].words = prefix
                 return True
     return False
+
+
+def _fuller_names(doc: Doc, idx: DocIndex, lex: Lexicon, people: list[Person], claimed: list[int], blocked: set[int]) -> None:
+    """A name the tagger typed as something else that ends with a known person's name and
+    introduces it ("Bettie Page, the pin-up ..." tagged ORG, then "Ms Page" tagged PERSON; "Bettie
+    Mae Page" where "Mae Page" was read from the given name "Mae"), or starts with the one given
+    name they were known by ("Bettie"), is that person's full name.
+
+    Only when the longer name comes first in the article (a full name introduces; "Dina Page"
+    first met after "Ms Page" may be a relative), is the only longer name ending so, and its other
+    words are no word of English nor written in lower case in the article."""
+    texts = idx.texts
+    first: dict[tuple[str, ...], int] = {}  # each person's name: the first token it is written at
+    for k in range(len(texts)):
+        for p in people:
+            n = len(p.words)
+            if p.words not in first and tuple(texts[k : k + n]) == p.words:
+                first[p.words] = k
+    longer: dict[int, set[tuple[str, ...]]] = defaultdict(set)
+    for ent in doc.ents:
+        if ent.label_ not in _OTHER_LABELS:
+            continue
+        s, e = trim_possessive(doc, ent.start, ent.end)
+        s += texts[s] in _DETS and e - s > 1
+        if not _name_shaped(idx, s, e) or any(claimed[k] >= 0 or k in blocked for k in range(s, e)):
+            continue
+        span = trim_name(idx, lex, s, e)  # "American Hasim Rahman": a kind of person before the name
+        if span is None:
+            continue
+        s, e = span
+        words = tuple(texts[s:e])
+        for who, p in enumerate(people):
+            n = len(p.words)
+            if len(words) <= n or first.get(p.words, -1) < s:
+                continue
+            # Its surname ends the longer name, or a given name alone ("Bettie") starts it.
+            if words[-n:] == p.words:
+                rest = words[:-n]
+            elif n == 1 and words[0] == p.words[0]:
+                rest = words[1:]
+            else:
+                continue
+            if any(common_word(w) or w.lower() in idx.lower_words or w in HONORIFICS for w in rest):
+                continue
+            longer[who].add(words)
+    taken = {p.words for p in people}
+    for who, names in longer.items():
+        if len(names) == 1 and next(iter(names)) not in taken:
+            people[who].words = next(iter(names))
 
 
 def _name_shaped(idx: DocIndex, s: int, e: int) -> bool:
@@ -410,7 +480,7 @@ def _forms(p: Person, lex: Lexicon) -> set[tuple[str, ...]]:
         forms.add((given, surname))
         # Short forms only with a surname to anchor them: "Ben" alone is Benjamin Millepied only
         # when the article introduced him.
-        for nick in _given_names(lex, given):
+        for nick in _given_names(lex, given) | p.spellings:
             forms.add((nick,))
             forms.add((nick, surname))
         forms.update(_blends(given, surname))
