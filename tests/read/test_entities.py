@@ -264,3 +264,12 @@ def test_a_kind_of_person_before_a_name_the_tagger_called_an_organisation_is_cut
         ents=[("Klitschko", "PERSON"), ("the American Hasim Okafor", "ORG"), ("Okafor", "PERSON", 1)],
     ))
     assert texts(by_name(doc, "Hasim Okafor")) == ["Hasim Okafor", "Okafor"]
+
+
+def test_a_name_after_a_kind_of_person_is_a_person_even_once() -> None:
+    # ECB+ 7_2ecb (CC BY 3.0): "after stopping American Hasim Rahman after 44 seconds", tagged ORG,
+    # the only time the article names him.
+    doc = run(build("Klitschko won after stopping American Hasim Okafor after 44 seconds .",
+                    ents=[("Klitschko", "PERSON"), ("American Hasim Okafor", "ORG")]))
+    assert texts(by_name(doc, "Hasim Okafor")) == ["Hasim Okafor"]
+    assert by_name(doc, "Hasim Okafor").type == "PERSON"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from storyline.core import words
 from storyline.read.doc import DocIndex
 from storyline.read.entities.epithets import role_noun
 from storyline.read.entities.headlines import (
@@ -331,6 +332,15 @@ def _fuller_names(doc: Doc, idx: DocIndex, lex: Lexicon, people: list[Person], c
             people[who].words = next(iter(names))
 
 
+def _kind_before_name(idx: DocIndex, lex: Lexicon, s: int, e: int) -> bool:
+    """A kind of person opening a three-word span the tagger typed something else ("American Hasim
+    Rahman", "stopping American Hasim Rahman"): the rest is that person's name when none of its
+    words is a word of English or written in lower case in the article."""
+    texts = idx.texts
+    return e - s == 3 and texts[s] not in lex.gender_of_name and words.is_person_noun(idx.lowers[s]) and not any(
+        common_word(w) or w.lower() in idx.lower_words for w in texts[s + 1 : e])
+
+
 def _name_shaped(idx: DocIndex, s: int, e: int) -> bool:
     """1-3 capitalised alphabetic words, no acronym, no noun of a place or body ("Theater")."""
     if not 0 < e - s <= 3 or idx.common_word_at_start(s):
@@ -423,6 +433,7 @@ def person_established(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]
     votes: dict[tuple[str, bool], int] = {}
     person_spans: list[tuple[str, ...]] = []
     cands: list[tuple[int, int]] = []
+    kinds: set[tuple[int, int]] = set()  # names after a kind of person ("American Hasim Rahman")
     for ent in doc.ents:
         s, e = trim_possessive(doc, ent.start, ent.end)
         if e <= s:
@@ -438,6 +449,9 @@ def person_established(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]
             continue
         if any(claimed[k] >= 0 or k in blocked for k in range(s, e)):
             continue
+        if _kind_before_name(idx, lex, s, e):
+            kinds.add((s + 1, e))
+            s += 1
         cands.append((s, e))
     # "Ford Falcon", "Airbus A330": a name whose first word is itself an organisation.
     cands = [(s, e) for s, e in cands if e - s == 1 or votes.get((texts[s], False), 0) <= votes.get((texts[s], True), 0)]
@@ -458,7 +472,8 @@ def person_established(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]
         if last in established:
             continue
         multi = e - s > 1
-        if (multi and (last in person_words or " ".join(texts[s:e]) in person_words)) or _local_cue(doc, idx, lex, s, e, partners):
+        if (multi and (last in person_words or " ".join(texts[s:e]) in person_words)) or (s, e) in kinds \
+                or _local_cue(doc, idx, lex, s, e, partners):
             established.add(last)
     # The full name where the article has one: "Varga" alone is then one of its forms.
     full = {texts[e - 1] for s, e in cands if e - s > 1}
