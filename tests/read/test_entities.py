@@ -273,3 +273,14 @@ def test_a_name_after_a_kind_of_person_is_a_person_even_once() -> None:
                     ents=[("Klitschko", "PERSON"), ("American Hasim Okafor", "ORG")]))
     assert texts(by_name(doc, "Hasim Okafor")) == ["Hasim Okafor"]
     assert by_name(doc, "Hasim Okafor").type == "PERSON"
+
+
+def test_a_title_the_tagger_calls_a_person_elsewhere_stays_a_work() -> None:
+    # Titles spread to their other occurrences after people are matched: a title introduces no one.
+    doc = run(build(
+        "Dana Okafor starred in the film Black Swan . || Black Swan earned millions .",
+        ents=[("Dana Okafor", "PERSON"), ("Black Swan", "PERSON", 1)],
+    ))
+    swan = by_name(doc, "Black Swan")
+    assert swan.type == "WORK" and texts(swan) == ["Black Swan", "Black Swan"]
+    assert [e.name for e in doc._.sl_entities if e.type == "PERSON"] == ["Dana Okafor"]

@@ -169,11 +169,14 @@ def _letters_after_a_name(b: _Builder, s: int, text: str) -> bool:
     return bare.isalpha() and len(bare) <= _DEGREE_LETTERS and sum(c.isupper() for c in bare) >= 2
 
 
-def _works(b: _Builder, lex, blocked: set[int]) -> dict[str, int]:
-    """Titles found in a context that says they are works: title -> its entity (see :func:`_spread_works`)."""
+def _works(b: _Builder, lex, blocked: set[int]) -> tuple[dict[str, int], set[tuple[str, ...]]]:
+    """Titles found in a context that says they are works: title -> its entity (see
+    :func:`_spread_works`), and the token texts of those made of words of English alone, which
+    introduce no one ("Black Swan"; "Bettie Page", a book, is also the woman's name)."""
     idx = b.idx
     taken = blocked | {k for k, c in enumerate(b.claimed) if c >= 0}
     titles: dict[str, int] = {}
+    title_words: set[tuple[str, ...]] = set()
     for s, e, _why in find_works(idx, lex, taken):
         if not b.free(s, e):
             continue
@@ -181,8 +184,11 @@ def _works(b: _Builder, lex, blocked: set[int]) -> dict[str, int]:
         title = idx.text[cs:ce]
         rid = b.ref("WORK", title)
         titles[title] = rid
+        if all(words.synsets(w.lower(), "n") or words.synsets(w.lower(), "v") for w in idx.texts[s:e]):
+            # "Black Swan", words of English; "Bettie Page" may be her name
+            title_words.add(tuple(idx.texts[s:e]))
         b.mention(rid, cs, ce)
-    return titles
+    return titles, title_words
 
 
 def _spread_works(b: _Builder, lex, blocked: set[int], titles: dict[str, int]) -> None:
@@ -223,10 +229,10 @@ def annotate_entities(doc: Doc) -> list[EntityAnn]:
             rid = b.ref("OTHER", name)
             b.refs[rid].attributes["award"] = True
             b.mention(rid, *idx.char_bounds(s, e))
-    titles = _works(b, lex, blocked)
+    titles, title_words = _works(b, lex, blocked)
 
     not_people: dict[tuple[int, int], str] = {}
-    people = collect_people(doc, idx, lex, b.claimed, blocked, not_people)
+    people = collect_people(doc, idx, lex, b.claimed, blocked, not_people, title_words)
     # A place or a body is never a person's mention, even where someone has the same name.
     places = {k for (s, e), t in not_people.items() if t in {"ORG", "GPE"} for k in range(s, e)}
     person_rid: dict[int, int] = {}

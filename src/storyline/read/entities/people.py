@@ -139,7 +139,7 @@ def _label_votes(doc: Doc) -> dict[tuple[str, bool], int]:
 
 def collect_people(
     doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], blocked: set[int],
-    not_people: dict[tuple[int, int], str] | None = None,
+    not_people: dict[tuple[int, int], str] | None = None, works: set[tuple[str, ...]] = frozenset(),
 ) -> list[Person]:
     """Person candidates from NER PERSON spans, given-name + capitalised runs, and kin intros.
 
@@ -149,7 +149,8 @@ def collect_people(
     component types it as the tagger does elsewhere), "GPE"/"OTHER" for a name whose phrase says
     it is a place or a thing (:func:`~storyline.read.entities.places.name_context`: "the village of
     Gavarzin", "Body Dope, a brand of ..."); such a name is a person only where another of its
-    occurrences says so.
+    occurrences says so. A title ``works`` found ("the film Black Swan") introduces no one, though it
+    may be a form of someone's name ("Bettie Page", a book, in an article on Bettie Mae Page).
     """
     people: list[Person] = []
     not_people = {} if not_people is None else not_people
@@ -165,7 +166,7 @@ def collect_people(
         return span
 
     def add(words: tuple[str, ...], gender: str | None = None, relation: str | None = None) -> None:
-        if not words or any(w in _NOT_NAMES for w in words):
+        if not words or any(w in _NOT_NAMES for w in words) or words in works:
             return
         cand = Person(words, gender, relation)
         for p in people:
