@@ -34,6 +34,14 @@ def test_trim_name_keeps_the_name_and_drops_places_titles_and_headline_verbs():
     assert words[slice(*trim_name(idx, lex, 9, 12))] == ["Dana", "Okafor"]  # Dana Okafor Checks
 
 
+def test_a_given_name_that_is_also_a_place_stays_before_a_middle_initial():
+    # ECB+ 34_12ecbplus (CC BY 3.0): "Regina M. Benjamin" was cut to "M. Benjamin" (Regina, a city).
+    doc = build("Obama named Regina M. Okafor . || Constable Tim Harwick came .")
+    idx, lex = DocIndex.build(doc), lexicon()
+    assert idx.texts[slice(*trim_name(idx, lex, 2, 5))] == ["Regina", "M.", "Okafor"]
+    assert idx.texts[slice(*trim_name(idx, lex, 6, 9))] == ["Tim", "Harwick"]
+
+
 @pytest.mark.model
 def test_a_title_case_headline_builds_no_name_the_body_does_not_confirm():
     nlp = model_nlp()

@@ -174,10 +174,14 @@ def _letters_after_a_name(b: _Builder, s: int, e: int, text: str) -> bool:
     return "." in text or not bare.isupper() or e >= len(b.doc) or b.doc[e].pos_ not in {"NOUN", "PROPN"}
 
 
-def _works(b: _Builder, lex, blocked: set[int]) -> None:
+def _works(b: _Builder, lex, blocked: set[int]) -> tuple[dict[str, int], set[tuple[str, ...]]]:
+    """Titles found in a context that says they are works: title -> its entity (see
+    :func:`_spread_works`), and the token texts of those made of words of English alone, which
+    introduce no one ("Black Swan"; "Bettie Page", a book, is also the woman's name)."""
     idx = b.idx
     taken = blocked | {k for k, c in enumerate(b.claimed) if c >= 0}
     titles: dict[str, int] = {}
+    title_words: set[tuple[str, ...]] = set()
     for s, e, _why in find_works(idx, lex, taken):
         if not b.free(s, e):
             continue
@@ -185,9 +189,18 @@ def _works(b: _Builder, lex, blocked: set[int]) -> None:
         title = idx.text[cs:ce]
         rid = b.ref("WORK", title)
         titles[title] = rid
+        if all(words.synsets(w.lower(), "n") or words.synsets(w.lower(), "v") for w in idx.texts[s:e]):
+            # "Black Swan", words of English; "Bettie Page" may be her name
+            title_words.add(tuple(idx.texts[s:e]))
         b.mention(rid, cs, ce)
-    # Other occurrences of a title: a one-word title that is also a given name ("Jackie") stays
-    # a work only where a work context says so.
+    return titles, title_words
+
+
+def _spread_works(b: _Builder, lex, blocked: set[int], titles: dict[str, int]) -> None:
+    """Other occurrences of a title, once people are matched: a book called "Bettie Page" leaves
+    the woman her name elsewhere. A one-word title that is also a given name ("Jackie") stays a
+    work only where a work context says so."""
+    idx = b.idx
     spread = [t for t in titles if " " in t or (t not in lex.gender_of_name and t not in lex.nick_groups)]
     if not spread:
         return
@@ -221,10 +234,10 @@ def annotate_entities(doc: Doc) -> list[EntityAnn]:
             rid = b.ref("OTHER", name)
             b.refs[rid].attributes["award"] = True
             b.mention(rid, *idx.char_bounds(s, e))
-    _works(b, lex, blocked)
+    titles, title_words = _works(b, lex, blocked)
 
     not_people: dict[tuple[int, int], str] = {}
-    people = collect_people(doc, idx, lex, b.claimed, blocked, not_people)
+    people = collect_people(doc, idx, lex, b.claimed, blocked, not_people, title_words)
     # A place or a body is never a person's mention, even where someone has the same name.
     places = {k for (s, e), t in not_people.items() if t in {"ORG", "GPE"} for k in range(s, e)}
     person_rid: dict[int, int] = {}
@@ -243,6 +256,7 @@ def annotate_entities(doc: Doc) -> list[EntityAnn]:
         surface = idx.text[s:e]
         if "".join(surface.split()) == "".join(people[who].words):
             b.refs[person_rid[who]].name = surface
+    _spread_works(b, lex, blocked, titles)
     # Names the tagger called people that name a place, a body or a thing: entities all the same.
     # A thing takes the type the tagger gives the same words elsewhere ("Mac": ORG), else ORG.
     seen: dict[str, str] = {}

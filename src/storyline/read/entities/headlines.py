@@ -43,6 +43,7 @@ _PLACE_ROOTS = frozenset({"structure.n.01", "facility.n.01", "way.n.06", "geolog
 _SENSES = 2  # senses of the word looked at, most frequent first
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.S.", "L.A.": a place's initials, no name's
+_MIDDLE_INITIAL = re.compile(r"^[A-Z]\.$")  # "M." in "Regina M. Benjamin"
 _MIN_WORDS = 4  # content words a line needs before its capitals can be judged
 _TITLE_SHARE = 0.75  # share of capitalised content words that makes a line Title Case
 
@@ -150,6 +151,9 @@ def trim_name(idx: DocIndex, lex: Lexicon, s: int, e: int) -> tuple[int, int] | 
     while e - s > 1 and not _given(lex, texts[s]) and (e - s >= 3 or idx.lowers[s] in idx.lower_words):
         low = texts[s].lower()
         if not words.is_person_noun(low) and not institution_word(texts[s]):
+            break
+        # "Regina M. Benjamin": a place's name before a middle initial is the given name.
+        if not words.is_person_noun(low) and e - s >= 3 and _MIDDLE_INITIAL.match(texts[s + 1]):
             break
         s += 1
     # "Nominates Regina Benjamin", "Following Gigante": a headline's inflected verb before the name.

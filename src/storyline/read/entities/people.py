@@ -8,10 +8,12 @@ like any other.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from storyline.core import words
 from storyline.core.blends import blends
 from storyline.read.doc import DocIndex
 from storyline.read.entities.epithets import role_noun
@@ -50,6 +52,7 @@ class Person:
     gender: str | None = None
     relation: str | None = None  # kin noun that introduced them ("son")
     forms: set[tuple[str, ...]] = field(default_factory=set)  # token-text sequences naming them
+    spellings: set[str] = field(default_factory=set)  # the given name written another way ("Bettie")
 
     @property
     def given(self) -> str:
@@ -68,7 +71,23 @@ def _given_names(lex: Lexicon, word: str) -> frozenset[str]:
 def _same_person(a: Person, b: Person, lex: Lexicon) -> bool:
     if a.surname != b.surname:
         return False
-    return a.given == b.given or b.given in _given_names(lex, a.given)
+    if a.given == b.given or b.given in _given_names(lex, a.given):
+        return True
+    genders = {lex.gender_of_name.get(a.given), lex.gender_of_name.get(b.given)} - {None}
+    return len(genders) < 2 and _respelt(a.given, b.given)
+
+
+# Endings English writes one diminutive with ("Bettie", "Betty", "Betti"; "Debbie", "Debby").
+_DIMINUTIVE_ENDINGS = ("ie", "ey", "y", "i")
+
+
+def _respelt(a: str, b: str) -> bool:
+    """Two spellings of one diminutive given name: the same stem, each with a diminutive ending
+    ("Bettie" / "Betty"; not "Jack" / "Jackie", a name and another's diminutive)."""
+    def stem(name: str) -> str | None:
+        return next((name[: -len(x)] for x in _DIMINUTIVE_ENDINGS if name.endswith(x) and len(name) - len(x) >= 2), None)
+    sa, sb = stem(a), stem(b)
+    return a != b and sa is not None and sa == sb
 
 
 def _name_tokens(doc: Doc, texts: list[str], s: int, e: int) -> tuple[int, int]:
@@ -122,7 +141,7 @@ def _label_votes(doc: Doc) -> dict[tuple[str, bool], int]:
 
 def collect_people(
     doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], blocked: set[int],
-    not_people: dict[tuple[int, int], str] | None = None,
+    not_people: dict[tuple[int, int], str] | None = None, works: set[tuple[str, ...]] = frozenset(),
 ) -> list[Person]:
     """Person candidates from NER PERSON spans, given-name + capitalised runs, and kin intros.
 
@@ -132,7 +151,8 @@ def collect_people(
     component types it as the tagger does elsewhere), "GPE"/"OTHER" for a name whose phrase says
     it is a place or a thing (:func:`~storyline.read.entities.places.name_context`: "the village of
     Gavarzin", "Body Dope, a brand of ..."); such a name is a person only where another of its
-    occurrences says so.
+    occurrences says so. A title ``works`` found ("the film Black Swan") introduces no one, though it
+    may be a form of someone's name ("Bettie Page", a book, in an article on Bettie Mae Page).
     """
     people: list[Person] = []
     not_people = {} if not_people is None else not_people
@@ -148,11 +168,13 @@ def collect_people(
         return span
 
     def add(words: tuple[str, ...], gender: str | None = None, relation: str | None = None) -> None:
-        if not words or any(w in _NOT_NAMES for w in words):
+        if not words or any(w in _NOT_NAMES for w in words) or words in works:
             return
         cand = Person(words, gender, relation)
         for p in people:
             if p.words == words or (len(words) > 1 and len(p.words) > 1 and _same_person(p, cand, lex)):
+                if words[0] != p.words[0]:
+                    p.spellings.add(p.words[0] if len(words) > len(p.words) else words[0])
                 if len(words) > len(p.words):
                     p.words = words
                 p.gender = p.gender or gender
@@ -234,6 +256,7 @@ def collect_people(
                 common_word(texts[k]) or idx.lowers[k] in idx.lower_words for k in range(*span)) \
                 and not no_person(*span):
             add(tuple(texts[span[0] : span[1]]))
+    _fuller_names(doc, idx, lex, people, claimed, blocked)
     # "at Betty Ford" in an article about the Betty Ford Center: the place, by its short name.
     people[:] = [p for p in people if p.words not in named_places or p.relation]
     for p in people:
@@ -261,6 +284,64 @@ def _confirm(people: list[Person], words: tuple[str, ...], lex: Lexicon) -> bool
                 single[0].words = prefix
                 return True
     return False
+
+
+def _fuller_names(doc: Doc, idx: DocIndex, lex: Lexicon, people: list[Person], claimed: list[int], blocked: set[int]) -> None:
+    """A name the tagger typed as something else that ends with a known person's name and
+    introduces it ("Bettie Page, the pin-up ..." tagged ORG, then "Ms Page" tagged PERSON; "Bettie
+    Mae Page" where "Mae Page" was read from the given name "Mae"), or starts with the one given
+    name they were known by ("Bettie"), is that person's full name.
+
+    Only when the longer name comes first in the article (a full name introduces; "Dina Page"
+    first met after "Ms Page" may be a relative), is the only longer name ending so, and its other
+    words are no word of English nor written in lower case in the article."""
+    texts = idx.texts
+    first: dict[tuple[str, ...], int] = {}  # each person's name: the first token it is written at
+    for k in range(len(texts)):
+        for p in people:
+            n = len(p.words)
+            if p.words not in first and tuple(texts[k : k + n]) == p.words:
+                first[p.words] = k
+    longer: dict[int, set[tuple[str, ...]]] = defaultdict(set)
+    for ent in doc.ents:
+        if ent.label_ not in _OTHER_LABELS:
+            continue
+        s, e = trim_possessive(doc, ent.start, ent.end)
+        s += texts[s] in _DETS and e - s > 1
+        if not _name_shaped(idx, s, e) or any(claimed[k] >= 0 or k in blocked for k in range(s, e)):
+            continue
+        span = trim_name(idx, lex, s, e)  # "American Hasim Rahman": a kind of person before the name
+        if span is None:
+            continue
+        s, e = span
+        words = tuple(texts[s:e])
+        for who, p in enumerate(people):
+            n = len(p.words)
+            if len(words) <= n or first.get(p.words, -1) < s:
+                continue
+            # Its surname ends the longer name, or a given name alone ("Bettie") starts it.
+            if words[-n:] == p.words:
+                rest = words[:-n]
+            elif n == 1 and words[0] == p.words[0]:
+                rest = words[1:]
+            else:
+                continue
+            if any(common_word(w) or w.lower() in idx.lower_words or w in HONORIFICS for w in rest):
+                continue
+            longer[who].add(words)
+    taken = {p.words for p in people}
+    for who, names in longer.items():
+        if len(names) == 1 and next(iter(names)) not in taken:
+            people[who].words = next(iter(names))
+
+
+def _kind_before_name(idx: DocIndex, lex: Lexicon, s: int, e: int) -> bool:
+    """A kind of person opening a three-word span the tagger typed something else ("American Hasim
+    Rahman", "stopping American Hasim Rahman"): the rest is that person's name when none of its
+    words is a word of English or written in lower case in the article."""
+    texts = idx.texts
+    return e - s == 3 and texts[s] not in lex.gender_of_name and words.is_person_noun(idx.lowers[s]) and not any(
+        common_word(w) or w.lower() in idx.lower_words for w in texts[s + 1 : e])
 
 
 def _name_shaped(idx: DocIndex, s: int, e: int) -> bool:
@@ -355,6 +436,7 @@ def person_established(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]
     votes: dict[tuple[str, bool], int] = {}
     person_spans: list[tuple[str, ...]] = []
     cands: list[tuple[int, int]] = []
+    kinds: set[tuple[int, int]] = set()  # names after a kind of person ("American Hasim Rahman")
     for ent in doc.ents:
         s, e = trim_possessive(doc, ent.start, ent.end)
         if e <= s:
@@ -370,6 +452,9 @@ def person_established(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]
             continue
         if any(claimed[k] >= 0 or k in blocked for k in range(s, e)):
             continue
+        if _kind_before_name(idx, lex, s, e):
+            kinds.add((s + 1, e))
+            s += 1
         cands.append((s, e))
     # "Ford Falcon", "Airbus A330": a name whose first word is itself an organisation.
     cands = [(s, e) for s, e in cands if e - s == 1 or votes.get((texts[s], False), 0) <= votes.get((texts[s], True), 0)]
@@ -390,7 +475,8 @@ def person_established(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]
         if last in established:
             continue
         multi = e - s > 1
-        if (multi and (last in person_words or " ".join(texts[s:e]) in person_words)) or _local_cue(doc, idx, lex, s, e, partners):
+        if (multi and (last in person_words or " ".join(texts[s:e]) in person_words)) or (s, e) in kinds \
+                or _local_cue(doc, idx, lex, s, e, partners):
             established.add(last)
     # The full name where the article has one: "Varga" alone is then one of its forms.
     full = {texts[e - 1] for s, e in cands if e - s > 1}
@@ -412,7 +498,7 @@ def _forms(p: Person, lex: Lexicon) -> set[tuple[str, ...]]:
         forms.add((given, surname))
         # Short forms only with a surname to anchor them: "Ben" alone is Benjamin Millepied only
         # when the article introduced him.
-        for nick in _given_names(lex, given):
+        for nick in _given_names(lex, given) | p.spellings:
             forms.add((nick,))
             forms.add((nick, surname))
         forms.update(_blends(given, surname))
