@@ -244,6 +244,11 @@ def test_a_given_name_spelt_two_ways_in_one_article_is_one_person() -> None:
     doc = run(build("Jack Okafor died . || His daughter Jackie Okafor spoke .",
                     ents=[("Jack Okafor", "PERSON"), ("Jackie Okafor", "PERSON")]))
     assert len([e for e in doc._.sl_entities if e.type == "PERSON"]) == 2
+    # Two spellings named in one sentence are two people (review: "Toni Morrison and Tony
+    # Morrison attended the gala" was one person).
+    doc = run(build("Toni Okafor and Tony Okafor attended the gala .",
+                    ents=[("Toni Okafor", "PERSON"), ("Tony Okafor", "PERSON")]))
+    assert len([e for e in doc._.sl_entities if e.type == "PERSON"]) == 2
 
 
 def test_a_given_name_alone_takes_the_full_name_the_tagger_called_an_organisation() -> None:

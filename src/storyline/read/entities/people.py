@@ -53,6 +53,9 @@ class Person:
     relation: str | None = None  # kin noun that introduced them ("son")
     forms: set[tuple[str, ...]] = field(default_factory=set)  # token-text sequences naming them
     spellings: set[str] = field(default_factory=set)  # the given name written another way ("Bettie")
+    # (given name, sentence start) of each time it was introduced: two spellings met in one
+    # sentence ("Toni and Tony Morrison") are two people, not one name written two ways.
+    met: set[tuple[str, int]] = field(default_factory=set)
 
     @property
     def given(self) -> str:
@@ -79,6 +82,14 @@ def _same_person(a: Person, b: Person, lex: Lexicon) -> bool:
 
 # Endings English writes one diminutive with ("Bettie", "Betty", "Betti"; "Debbie", "Debby").
 _DIMINUTIVE_ENDINGS = ("ie", "ey", "y", "i")
+
+
+def _respelt_beside(p: Person, given: str, sentence: int, lex: Lexicon) -> bool:
+    """Whether ``given`` would join ``p`` only as a respelling (:func:`_respelt`) while another of
+    ``p``'s spellings was introduced in the same sentence: then they are two people."""
+    if given == p.given or given in _given_names(lex, p.given):
+        return False
+    return any(g != given and at == sentence for g, at in p.met)
 
 
 def _respelt(a: str, b: str) -> bool:
@@ -167,12 +178,15 @@ def collect_people(
             not_people[(s, e)] = "OTHER"
         return span
 
-    def add(words: tuple[str, ...], gender: str | None = None, relation: str | None = None) -> None:
+    def add(words: tuple[str, ...], at: int, gender: str | None = None, relation: str | None = None) -> None:
         if not words or any(w in _NOT_NAMES for w in words) or words in works:
             return
-        cand = Person(words, gender, relation)
+        sentence = doc[at].sent.start
+        cand = Person(words, gender, relation, met={(words[0], sentence)})
         for p in people:
-            if p.words == words or (len(words) > 1 and len(p.words) > 1 and _same_person(p, cand, lex)):
+            if p.words == words or (len(words) > 1 and len(p.words) > 1 and _same_person(p, cand, lex)
+                                    and not _respelt_beside(p, words[0], sentence, lex)):
+                p.met.add((words[0], sentence))
                 if words[0] != p.words[0]:
                     p.spellings.add(p.words[0] if len(words) > len(p.words) else words[0])
                 if len(words) > len(p.words):
@@ -214,7 +228,7 @@ def collect_people(
             continue
         span = trimmed(s, e, tagged=True)
         if span is not None:
-            add(tuple(texts[span[0] : span[1]]))
+            add(tuple(texts[span[0] : span[1]]), span[0])
     # A known given name followed by capitalised words the tagger left out ("Camille Étienne").
     n = len(texts)
     i = 0
@@ -230,13 +244,13 @@ def collect_people(
                 else:
                     span = trimmed(i, j)
                     if span is not None and span[1] - span[0] >= 2:
-                        add(tuple(texts[span[0] : span[1]]))
+                        add(tuple(texts[span[0] : span[1]]), span[0])
                 i = j
                 continue
         i += 1
     for s, e, gender, kin in _kin_intros(idx, lex, claimed):
         if usable(s, e) and s not in headline:
-            add(tuple(texts[s:e]), gender, kin)
+            add(tuple(texts[s:e]), s, gender, kin)
     for s, e in person_established(doc, idx, lex, claimed, blocked):
         if no_person(s, e):
             continue
@@ -244,7 +258,7 @@ def collect_people(
             pending.append((s, e))
         # A lone surname or given name of someone already known is matched as their form.
         elif e - s > 1 or not any(texts[s] in p.words for p in people):
-            add(tuple(texts[s:e]))
+            add(tuple(texts[s:e]), s)
     for s, e in pending:
         if _confirm(people, tuple(texts[s:e]), lex):
             continue
@@ -255,7 +269,7 @@ def collect_people(
         if span is not None and span[1] - span[0] == 2 and not any(
                 common_word(texts[k]) or idx.lowers[k] in idx.lower_words for k in range(*span)) \
                 and not no_person(*span):
-            add(tuple(texts[span[0] : span[1]]))
+            add(tuple(texts[span[0] : span[1]]), span[0])
     _fuller_names(doc, idx, lex, people, claimed, blocked)
     # "at Betty Ford" in an article about the Betty Ford Center: the place, by its short name.
     people[:] = [p for p in people if p.words not in named_places or p.relation]
