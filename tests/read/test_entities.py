@@ -289,3 +289,15 @@ def test_a_title_the_tagger_calls_a_person_elsewhere_stays_a_work() -> None:
     swan = by_name(doc, "Black Swan")
     assert swan.type == "WORK" and texts(swan) == ["Black Swan", "Black Swan"]
     assert [e.name for e in doc._.sl_entities if e.type == "PERSON"] == ["Dana Okafor"]
+
+
+def test_a_surname_starting_a_body_name_is_the_body_but_not_in_a_misread_span() -> None:
+    # Review (third round): "Ford Motor" made Gerald Ford's. A span the tagger misread as ORG is no
+    # body: across punctuation ("People, Reid", ECB+ 1_5ecb), with a lower-case word, or ending
+    # with the surname ("Paris Kyriakides", ECB+ 19_9ecb).
+    doc = run(build("Dana Okafor spoke . || Okafor Motor cut jobs . || Okafor shares fell .",
+                    ents=[("Dana Okafor", "PERSON"), ("Okafor Motor", "ORG"), ("Okafor", "ORG", 2)]))
+    assert texts(by_name(doc, "Dana Okafor")) == ["Dana Okafor", "Okafor"]
+    doc = run(build("Dana Okafor spoke . || With People , Okafor said she was fine . || Vair Okafor came .",
+                    ents=[("Dana Okafor", "PERSON"), ("People , Okafor", "ORG"), ("Vair Okafor", "ORG")]))
+    assert texts(by_name(doc, "Dana Okafor")) == ["Dana Okafor", "Okafor", "Okafor"]
