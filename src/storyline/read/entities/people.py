@@ -352,7 +352,8 @@ def _fuller_names(doc: Doc, idx: DocIndex, lex: Lexicon, people: list[Person], c
 def _kind_before_name(idx: DocIndex, lex: Lexicon, s: int, e: int) -> bool:
     """A kind of person opening a three-word span the tagger typed something else ("American Hasim
     Rahman", "stopping American Hasim Rahman"): the rest is that person's name when none of its
-    words is a word of English or written in lower case in the article."""
+    words is a word of English or written in lower case in the article. Whether that name is a
+    person is for :func:`person_established` to say."""
     texts = idx.texts
     return e - s == 3 and texts[s] not in lex.gender_of_name and words.is_person_noun(idx.lowers[s]) and not any(
         common_word(w) or w.lower() in idx.lower_words for w in texts[s + 1 : e])
@@ -467,7 +468,10 @@ def person_established(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]
         if any(claimed[k] >= 0 or k in blocked for k in range(s, e)):
             continue
         if _kind_before_name(idx, lex, s, e):
-            kinds.add((s + 1, e))
+            # "American Hasim Rahman" is a person on sight only after a known given name; "Korean
+            # Hyundai Mobis" is one only if the article makes "Mobis" a person elsewhere.
+            if texts[s + 1] in lex.gender_of_name or texts[s + 1] in lex.nick_groups:
+                kinds.add((s + 1, e))
             s += 1
         cands.append((s, e))
     # "Ford Falcon", "Airbus A330": a name whose first word is itself an organisation.
