@@ -189,3 +189,15 @@ def test_a_surname_inside_a_company_name_is_the_company_not_the_person():
         assert company in {e.name for e in doc._.sl_entities if e.type == "ORG"}
         assert company.split()[0] not in mention_texts(by_name(doc, person))[:1]
         assert not any(m.start == 0 for m in by_name(doc, person).mentions)
+
+
+@pytest.mark.model
+def test_a_name_that_is_also_a_noun_matches_in_a_line_in_capitals():
+    # Review (third round), ECB+ 34ecbplus (CC BY 3.0): "OBAMA NAMES BENJAMIN SURGEON GENERAL" lost
+    # "BENJAMIN" for Regina Benjamin, WordNet having "benjamin" as a noun. Only the article writing
+    # the word in lower case makes it a word there (invented name and line here).
+    nlp = model_nlp()
+    doc = nlp("MAYOR NAMES BENJAMIN TO BOARD\nMayor Ann Lee named Dana Benjamin on Monday. Benjamin is a doctor.")
+    assert "BENJAMIN" in mention_texts(by_name(doc, "Dana Benjamin"))
+    doc = nlp("MAYOR NAMES BENJAMIN TO BOARD\nMayor Ann Lee named Dana Benjamin on Monday. He paid a benjamin.")
+    assert "BENJAMIN" not in mention_texts(by_name(doc, "Dana Benjamin"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from storyline.core import words
@@ -616,11 +617,14 @@ def match_people(
                 continue
             words = texts[i : i + m]
             if text.isupper() and f[0] != text:
-                # Only a line in capitals hides a name's case; one word alone must be no word of
-                # English ("BILL", "WILL") and no acronym of the article.
+                # Only a line in capitals hides a name's case; one word alone must be no word the
+                # article writes in lower case ("BILL" over "the bill"), no function word ("WILL",
+                # "SHE") and no acronym of the article. A noun WordNet has is no reason: "BENJAMIN"
+                # is Regina Benjamin over an article that never writes "benjamin".
                 if i not in caps or not all(w.isupper() for w in words):
                     continue
-                if m == 1 and (common_word(text) or text in acronyms):
+                low = text.lower()
+                if m == 1 and (low in idx.lower_words or low in STOP_WORDS or text in acronyms):
                     continue
                 words = [w.upper() if w == w.upper() else w for w in words]
                 f_words = [w.upper() for w in f]
