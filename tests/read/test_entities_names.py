@@ -13,6 +13,7 @@ from storyline.read.entities.headlines import (
     trim_name,
 )
 from storyline.read.entities.lexicon import lexicon
+from storyline.read.pipeline import load_pipeline
 
 
 def _people(doc) -> list[str]:
@@ -173,3 +174,30 @@ def test_an_acronym_after_a_name_and_a_comma_that_modifies_a_noun_is_kept():
     assert any(e.name == "FBI" and e.type == "ORG" for e in doc._.sl_entities)
     doc = nlp("John Kerry, US Secretary of State, said the talks failed.")
     assert any(e.name in {"US", "United States"} and e.type == "GPE" for e in doc._.sl_entities)
+
+
+@pytest.mark.model
+def test_a_surname_inside_a_company_name_is_the_company_not_the_person():
+    # Review (third round): "Ford Motor" vanished and both "Ford" went to Gerald Ford, who was
+    # then credited with the company's job cuts; "Wells Fargo" and John Wells alike.
+    nlp = load_pipeline()
+    for text, company, person in [
+        ("Ford Motor cut 500 jobs on Monday. Gerald Ford's library opened. Ford shares fell.", "Ford Motor", "Gerald Ford"),
+        ("Wells Fargo cut 500 jobs on Monday. John Wells spoke at a rally.", "Wells Fargo", "John Wells"),
+    ]:
+        doc = nlp(text)
+        assert company in {e.name for e in doc._.sl_entities if e.type == "ORG"}
+        assert company.split()[0] not in mention_texts(by_name(doc, person))[:1]
+        assert not any(m.start == 0 for m in by_name(doc, person).mentions)
+
+
+@pytest.mark.model
+def test_a_name_that_is_also_a_noun_matches_in_a_line_in_capitals():
+    # Review (third round), ECB+ 34ecbplus (CC BY 3.0): "OBAMA NAMES BENJAMIN SURGEON GENERAL" lost
+    # "BENJAMIN" for Regina Benjamin, WordNet having "benjamin" as a noun. Only the article writing
+    # the word in lower case makes it a word there (invented name and line here).
+    nlp = model_nlp()
+    doc = nlp("MAYOR NAMES BENJAMIN TO BOARD\nMayor Ann Lee named Dana Benjamin on Monday. Benjamin is a doctor.")
+    assert "BENJAMIN" in mention_texts(by_name(doc, "Dana Benjamin"))
+    doc = nlp("MAYOR NAMES BENJAMIN TO BOARD\nMayor Ann Lee named Dana Benjamin on Monday. He paid a benjamin.")
+    assert "BENJAMIN" not in mention_texts(by_name(doc, "Dana Benjamin"))

@@ -41,7 +41,7 @@ from storyline.read.entities.epithets import shouted_noun
 from storyline.read.entities.headlines import title_case_tokens
 from storyline.read.entities.lexicon import NAME_SUFFIXES, lexicon
 from storyline.read.entities.outlets import find_outlets
-from storyline.read.entities.people import collect_people, match_people
+from storyline.read.entities.people import body_tokens, collect_people, match_people
 from storyline.read.entities.spans import trim_possessive
 from storyline.read.entities.works import find_award_names, find_awards, find_works
 
@@ -242,7 +242,7 @@ def annotate_entities(doc: Doc) -> list[EntityAnn]:
     places = {k for (s, e), t in not_people.items() if t in {"ORG", "GPE"} for k in range(s, e)}
     person_rid: dict[int, int] = {}
     name_mentions: list[tuple[int, int, int]] = []
-    for s, e, who in match_people(idx, people, b.claimed, blocked | places):
+    for s, e, who in match_people(idx, people, b.claimed, blocked | places, body_tokens(doc, idx, people)):
         if who not in person_rid:
             p = people[who]
             rid = b.ref("PERSON", f"#{who}", " ".join(p.words))

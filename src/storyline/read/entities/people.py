@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from storyline.core import words
@@ -28,7 +29,7 @@ from storyline.read.entities.lexicon import HONORIFICS, NAME_SUFFIXES, Lexicon
 from storyline.read.entities.places import name_context
 from storyline.read.entities.spans import is_cap, trim_possessive
 
-__all__ = ["Person", "collect_people", "match_people", "person_established"]
+__all__ = ["Person", "body_tokens", "collect_people", "match_people", "person_established"]
 
 _NOT_NAMES = frozenset({"Us", "We", "I", "He", "She", "They", "It", "God", "Instagram", "Twitter", "TikTok", "Mom", "Dad"})
 _DETS = frozenset({"the", "a", "an", "The", "A", "An"})
@@ -352,7 +353,8 @@ def _fuller_names(doc: Doc, idx: DocIndex, lex: Lexicon, people: list[Person], c
 def _kind_before_name(idx: DocIndex, lex: Lexicon, s: int, e: int) -> bool:
     """A kind of person opening a three-word span the tagger typed something else ("American Hasim
     Rahman", "stopping American Hasim Rahman"): the rest is that person's name when none of its
-    words is a word of English or written in lower case in the article."""
+    words is a word of English or written in lower case in the article. Whether that name is a
+    person is for :func:`person_established` to say."""
     texts = idx.texts
     return e - s == 3 and texts[s] not in lex.gender_of_name and words.is_person_noun(idx.lowers[s]) and not any(
         common_word(w) or w.lower() in idx.lower_words for w in texts[s + 1 : e])
@@ -467,7 +469,10 @@ def person_established(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]
         if any(claimed[k] >= 0 or k in blocked for k in range(s, e)):
             continue
         if _kind_before_name(idx, lex, s, e):
-            kinds.add((s + 1, e))
+            # "American Hasim Rahman" is a person on sight only after a known given name; "Korean
+            # Hyundai Mobis" is one only if the article makes "Mobis" a person elsewhere.
+            if texts[s + 1] in lex.gender_of_name or texts[s + 1] in lex.nick_groups:
+                kinds.add((s + 1, e))
             s += 1
         cands.append((s, e))
     # "Ford Falcon", "Airbus A330": a name whose first word is itself an organisation.
@@ -525,6 +530,32 @@ def _blends(given: str, surname: str) -> set[tuple[str, ...]]:
     return {(f,) for f in blends(given, surname)}
 
 
+def body_tokens(doc: Doc, idx: DocIndex, people: list[Person]) -> set[int]:
+    """Tokens of the multi-word names the tagger typed ORG in the body ("Ford Motor", "Wells
+    Fargo"), but the last, where a person's surname is the body's word (see :func:`match_people`).
+
+    Only a span of capitalised words, none in capitals: not one across punctuation or a line break
+    ("People, Reid"), on a headline line ("Lohan Checks") or with a lower-case word or initials
+    ("Locke and Salazar", "CC Sabathia"), where the ORG is the tagger misreading; nor one holding two words of one person's name
+    ("Early Years Bettie Mae Page"), which names that person."""
+    headline = title_case_tokens(idx) | caps_line_tokens(idx)
+    names = [set(p.words) for p in people]
+    out: set[int] = set()
+    for ent in doc.ents:
+        s, e = trim_possessive(doc, ent.start, ent.end)
+        if ent.label_ != "ORG" or e - s < 2 or any(idx.punct[k] or k in headline for k in range(s, e)):
+            continue
+        # Capitalised words only, no initials: not "Locke and Salazar", "CC Sabathia", "Thompson in".
+        if not all(is_cap(t) and not t.isupper() for t in idx.texts[s:e]):
+            continue
+        if any(len(w & set(idx.texts[s:e])) > 1 for w in names):
+            continue
+        # A body named after someone starts with the name ("Ford Motor", "Duke University"); a
+        # name ending with the surname is the person's, however typed ("Vito Genovese").
+        out.update(range(s, e - 1))
+    return out
+
+
 def _strip_possessive(text: str) -> str:
     for suffix in ("’s", "'s"):
         if text.endswith(suffix) and len(text) > 2:
@@ -532,8 +563,14 @@ def _strip_possessive(text: str) -> str:
     return text
 
 
-def match_people(idx: DocIndex, people: list[Person], claimed: list[int], blocked: set[int]) -> list[tuple[int, int, int]]:
+def match_people(
+    idx: DocIndex, people: list[Person], claimed: list[int], blocked: set[int], bodies: set[int] = frozenset(),
+) -> list[tuple[int, int, int]]:
     """Every occurrence of every person's forms: ``(start_char, end_char, person index)``, in order.
+
+    ``bodies`` are tokens of multi-word names the tagger typed ORG (:func:`body_tokens`): a
+    surname alone there is the body's word, not the person ("Gerald Ford" does not make "Ford
+    Motor" his); a fuller form written there is still the person.
 
     Matching is on token texts, indexed by first token, so it is linear in the article length. A
     form shared by two people (two Bens, a shared surname) goes to the one the article names most
@@ -580,11 +617,14 @@ def match_people(idx: DocIndex, people: list[Person], claimed: list[int], blocke
                 continue
             words = texts[i : i + m]
             if text.isupper() and f[0] != text:
-                # Only a line in capitals hides a name's case; one word alone must be no word of
-                # English ("BILL", "WILL") and no acronym of the article.
+                # Only a line in capitals hides a name's case; one word alone must be no word the
+                # article writes in lower case ("BILL" over "the bill"), no function word ("WILL",
+                # "SHE") and no acronym of the article. A noun WordNet has is no reason: "BENJAMIN"
+                # is Regina Benjamin over an article that never writes "benjamin".
                 if i not in caps or not all(w.isupper() for w in words):
                     continue
-                if m == 1 and (common_word(text) or text in acronyms):
+                low = text.lower()
+                if m == 1 and (low in idx.lower_words or low in STOP_WORDS or text in acronyms):
                     continue
                 words = [w.upper() if w == w.upper() else w for w in words]
                 f_words = [w.upper() for w in f]
@@ -607,6 +647,8 @@ def match_people(idx: DocIndex, people: list[Person], claimed: list[int], blocke
         ok = ok and not (nxt in {"-"} and not idx.space_after[te - 1])
         if ok and te - ts == 1 and idx.common_word_at_start(ts):
             ok = False
+        if ok and ts in bodies and all(people[c].surname == hit[0] or people[c].words == hit for c in owners[hit]):
+            ok = False  # a surname alone; a given name ("Peyton" of Peyton Manning) is read as before
         if ok:
             cands = owners[hit]
             if len(cands) == 1:
