@@ -91,6 +91,17 @@ def build(rows: list[tuple[str, str]], table: dict, word=is_word) -> dict[str, l
     return {formal: sorted(out[formal]) for formal in sorted(out)}
 
 
+def dumps(table: dict) -> str:
+    """The file's text: one key per line, and one formal name per line of ``nicknames``, so that
+    the diff of a rebuild stays readable."""
+    def value(key: str, v) -> str:
+        if key != "nicknames":
+            return json.dumps(v, ensure_ascii=False)
+        rows = (f"    {json.dumps(f, ensure_ascii=False)}: {json.dumps(s, ensure_ascii=False)}" for f, s in v.items())
+        return "{\n" + ",\n".join(rows) + "\n  }"
+    return "{\n" + ",\n".join(f"  {json.dumps(k)}: {value(k, v)}" for k, v in table.items()) + "\n}\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--source", help="the nicknames wheel or its names.csv (default: the installed package)")
@@ -98,14 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     table = json.loads(args.table.read_text(encoding="utf-8"))
     table["nicknames"] = build(read_rows(args.source), table)
-    # One formal name per line keeps diffs of a rebuild readable.
-    body = ",\n".join(
-        f"  {json.dumps(k)}: " + (json.dumps(v, ensure_ascii=False, indent=None) if k != "nicknames" else
-                                 "{\n" + ",\n".join(f"    {json.dumps(f, ensure_ascii=False)}: {json.dumps(s, ensure_ascii=False)}"
-                                                    for f, s in v.items()) + "\n  }")
-        for k, v in table.items()
-    )
-    args.table.write_text("{\n" + body + "\n}\n", encoding="utf-8")
+    args.table.write_text(dumps(table), encoding="utf-8")
     print(f"{args.table}: {len(table['nicknames'])} names, {sum(map(len, table['nicknames'].values()))} short forms",
           file=sys.stderr)
     return 0

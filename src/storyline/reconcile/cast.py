@@ -306,16 +306,28 @@ class FullNames:
         if len(link.evidence[a.id]) > before:
             self.lines[a.id].append((at, why))
 
-    def _person(self, e: ArticleEntity, link: _Linker) -> None:
+    def _full_names(self, e: ArticleEntity, in_order: bool) -> tuple[tuple[str, ...], ...]:
+        """``e``'s full names; an entity with none is filed with the singles or the unnamed (at
+        the end when scanning in order, else where its place puts it)."""
+        def file(items: list, item, key=_key) -> None:
+            if in_order:
+                items.append(item)
+            else:
+                insort(items, item, key=key)
         if isinstance(e.attributes, dict) and e.attributes.get("unnamed"):
-            self.unnamed.append(e)  # "Man" from a headline ("Man Charged In ...") is no name
-            return
+            file(self.unnamed, e)  # "Man" from a headline ("Man Charged In ...") is no name
+            return ()
         fulls, single = _name_parts(e.name, tuple(e.aliases))
         if not fulls:
             if single is not None:
-                self.singles.append((e, single))
+                file(self.singles, (e, single), key=lambda x: _key(x[0]))
             else:
-                self.unnamed.append(e)
+                file(self.unnamed, e)
+        return fulls
+
+    def _person(self, e: ArticleEntity, link: _Linker) -> None:
+        fulls = self._full_names(e, in_order=True)
+        if not fulls:
             return
         exact, by_rest, at = self.exact, self.by_rest, _key(e)
         self._together(fulls, at)
@@ -366,15 +378,8 @@ class FullNames:
         grown = False
         for e in added:
             at = _key(e)
-            if isinstance(e.attributes, dict) and e.attributes.get("unnamed"):
-                insort(self.unnamed, e, key=_key)
-                continue
-            fulls, single = _name_parts(e.name, tuple(e.aliases))
+            fulls = self._full_names(e, in_order=False)
             if not fulls:
-                if single is not None:
-                    insort(self.singles, (e, single), key=lambda x: _key(x[0]))
-                else:
-                    insort(self.unnamed, e, key=_key)
                 continue
             joined: tuple | None = None  # the first full name e joined the holder of, and that holder
             for toks in fulls:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from storyline.core import words
 from storyline.read.doc import FINITE_TAGS, NOMINAL_COPULAS
-from storyline.read.entities.headlines import _inflected_verb, common_word
+from storyline.read.entities.headlines import common_word, inflected_verb
 from storyline.read.entities.lexicon import Lexicon
 from storyline.read.entities.spans import is_cap
 from storyline.read.numbers import cardinal
@@ -196,7 +196,7 @@ def _headline_role(doc: Doc, i: int, lex: Lexicon, covered: list[int]) -> tuple[
     # Charged"); a word of English in its base form is a noun it describes ("Killer Quake").
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if (nxt is not None and nxt.tag_ in {"NNP", "NNPS"} and t.dep_ == "compound" and t.head.i == nxt.i
-            and not _inflected_verb(lex, nxt.text)):
+            and not inflected_verb(lex, nxt.text)):
         return None
     if low in lex.roles:
         return low, lex.roles[low]

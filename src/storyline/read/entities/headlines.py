@@ -31,7 +31,7 @@ from storyline.read.doc import DocIndex
 from storyline.read.entities.lexicon import Lexicon
 from storyline.read.entities.spans import is_cap
 
-__all__ = ["caps_line_tokens", "common_word", "institution_word", "title_case_tokens", "trim_name"]
+__all__ = ["caps_line_tokens", "common_word", "inflected_verb", "institution_word", "title_case_tokens", "trim_name"]
 
 # What a name ending in a common noun names when that noun is a place, a building or a body: a
 # sense in noun.group or noun.location ("College", "Center", "County"), or a man-made or natural
@@ -117,7 +117,7 @@ def _written_without(texts: list[str], s: int, e: int) -> bool:
                if k != s + 1 and texts[k] == rest[0])
 
 
-def _inflected_verb(lex: Lexicon, word: str) -> bool:
+def inflected_verb(lex: Lexicon, word: str) -> bool:
     """An inflected form of a WordNet verb ("Nominates", "Following", "Hired") that is no one's
     name nor a given name: a headline's deed, not the first word of a name."""
     low = word.lower()
@@ -159,7 +159,7 @@ def trim_name(idx: DocIndex, lex: Lexicon, s: int, e: int) -> tuple[int, int] | 
     # "Nominates Regina Benjamin", "Following Gigante": a headline's inflected verb before the name.
     # (A surname may look like one, "Manning": a given name after it, the tagger, or the article
     # writing the rest of the name without it must agree.)
-    if e - s >= 2 and _inflected_verb(lex, texts[s]) and (
+    if e - s >= 2 and inflected_verb(lex, texts[s]) and (
             _given(lex, texts[s + 1]) or idx.doc[s].pos_ == "VERB" or _written_without(texts, s, e)):
         s += 1
     if e - s >= 2 and institution_word(texts[e - 1]) and (e - s >= 3 or not _given(lex, texts[s])):
