@@ -101,6 +101,20 @@ common, "check into" / "enter"). Variants that moved 1-22 only between 0.749 and
 the rule as a feature, a claim-text context cosine, other L2 penalties. The larger losses are
 within-key over-merges ("check into" in 1ecbplus: 1,068 wrong links) and coverage.
 
+Looked at and not kept (ECB+, 2026-12-07, events-grouping session, after the time rule above;
+counts of gold and wrong mention links between pairs of events of one sub-topic that such a rule
+would join, topics 1-22, from a scratch script no command prints): kindred labels (a
+cosine of 0.3-0.5 or any WordNet relation) between events most of the story's articles tell (30-60%
+of them): 250-860 gold links against 1,700-5,000 wrong; between events told in two or more
+headlines: 415-640 against 1,200-4,900; between events the same articles rarely both tell (one
+happening in each article's own word; two or more articles each, at most a fifth in common):
+52-71 against 59-399 (the articles that say "entered" mostly say "checked into" too). Events
+CoNLL F1 (``--readings``, topics 1-22 against 0.7545): decade or year times left out of the
+time test: 0.7549-0.7555 against
+0.7545 on 1-22, no change on 23-35; dated facts taken first, or joining a dated event before an
+undated one: no change; ``KIN_SIMILARITY`` 0.55 / 0.65: 0.7528 / 0.7542 (1-22), 0.6976 / 0.7000
+(23-35); hypernyms as kin: 0.7261 / 0.6809.
+
 Attribute facts (an age, a count of children) belong to no event. Facts told only with light or
 cognitive predicates ("be", "have", "think": ``Claim.eventive`` false) open no event, but join one
 of their key that other claims tell in the same word: the reader takes some verbs of happenings for
