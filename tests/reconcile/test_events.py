@@ -221,3 +221,23 @@ def test_a_fact_with_no_happening_joins_a_later_event_of_its_key_told_in_its_wor
     in_march, in_june, joined = _events_of(story, march, june, plot)
     assert in_march is not None and in_june is not None and in_march != in_june
     assert joined == in_june
+
+
+def test_a_time_only_some_articles_give_a_fact_does_not_keep_it_from_its_event():
+    # ECB+ 4ecbplus: "Williams, one of the biggest box-office stars of the 1940s and 1950s, died
+    # peacefully in her sleep" puts the 1940s on a fact other articles tell with no time; that
+    # stray time kept the fact from the death dated to its day.
+    a, sunday = _told("a1", "Ada Brook", "Ada Brook died at home on Sunday", "die", when="2024-12-01", when_text="on Sunday")
+    b, star = _told("b1", "Ada Brook", "Ada Brook, a star of the 1990s, died peacefully in her sleep", "die",
+                    when="199", when_text="the 1990s")
+    c, sleep = _told("c1", "Ada Brook", "Ada Brook died peacefully in her sleep", "die")
+    story = reconcile([a, b, c])
+    fact_of = {x: f for f in story.facts for x in f.claims}
+    assert fact_of[star] is fact_of[sleep] and fact_of[star].when == "199"  # the fact keeps the time it was told
+    died = _events_of(story, sunday, star)
+    assert died[0] is not None and died[0] == died[1]
+    # A time every article of a fact gives still keeps it apart.
+    d, star_only = _told("d1", "Ada Brook", "Ada Brook, a star of the 1990s, died peacefully in her sleep", "die",
+                         when="199", when_text="the 1990s")
+    apart = _events_of(reconcile([a, d]), sunday, star_only)
+    assert apart[0] != apart[1]
