@@ -298,6 +298,27 @@ def test_a_happening_known_by_its_name_heads_a_claim():
     assert watergate.event_key is not None
 
 
+def test_a_name_wordnet_knows_as_a_happening_heads_a_claim_whatever_its_entity_type():
+    # The entity reader types 'Watergate' a work or a person as often as an event; WordNet's most
+    # frequent sense of the name is a happening (noun.event), so it heads a claim all the same.
+    # Not a person's name whose word is first a happening elsewhere ('Rush'), nor a title whose
+    # word is first no happening ('Love'), nor a brand or plural WordNet files under another
+    # headword ('Twitter' is a chirrup, 'the Avenues' a gang).
+    spec = ("LaRue/PROPN/NNP/nsubj/6 ,/PUNCT/,/punct/0 a/DET/DT/det/4 Watergate/PROPN/NNP/compound/4 "
+            "figure/NOUN/NN/appos/0 ,/PUNCT/,/punct/0 died/VERB/VBD/ROOT/- ./PUNCT/./punct/6")
+    text = "LaRue, a Watergate figure, died."
+    lemmas = ["larue", ",", "a", "watergate", "figure", ",", "die", "."]
+    for kind in ("WORK", "OTHER"):
+        doc = _doc(spec, lemmas, [_ent(1, "LaRue", "PERSON", text), _ent(2, "Watergate", kind, text)])
+        preds = {_pred(doc, c): c for c in find_claims(doc)}
+        assert (preds["Watergate"].predicate, preds["Watergate"].predicate_pos) == ("watergate", "noun"), kind
+    for name, kind in (("Rush", "PERSON"), ("Love", "WORK"), ("Rush", "ORG"), ("Twitter", "OTHER"), ("Avenues", "OTHER")):
+        other = text.replace("Watergate", name)
+        doc = _doc(spec.replace("Watergate", name), [w if w != "watergate" else name.lower() for w in lemmas],
+                   [_ent(1, "LaRue", "PERSON", other), _ent(2, name, kind, other)])
+        assert name not in {_pred(doc, c) for c in find_claims(doc)}, (name, kind)
+
+
 def test_a_name_of_an_event_is_one_predicate_and_two_named_events_differ():
     # "the Academy Awards" : one predicate over the name's words, keyed by the name.
     spec = ("DeGeneres/PROPN/NNP/nsubj/1 hosts/VERB/VBZ/ROOT/- the/DET/DT/det/4 Academy/PROPN/NNP/compound/4 "
