@@ -644,3 +644,43 @@ def test_an_acronym_of_a_name_spelled_out_heads_no_claim():
     lemmas = ["congress", "pass", "the", "affordable", "care", "act", ".", "the", "aca", "stand", "."]
     doc = _doc(spec, lemmas)
     assert "ACA" not in {_pred(doc, c) for c in find_claims(doc)}
+
+
+def _reported(spec, lemmas, content, source, cue="said"):
+    from storyline.read.doc import AttributionAnn
+
+    doc = _doc(spec, lemmas)
+    c0, s0, k0 = doc.text.index(content), doc.text.index(source), doc.text.rindex(cue)
+    doc._.sl_attributions = [AttributionAnn(c0, c0 + len(content), "organization", "direct", cue=cue, cue_start=k0,
+                                            cue_end=k0 + len(cue), source_start=s0, source_end=s0 + len(source),
+                                            source_text=source)]
+    return doc
+
+
+def test_a_narrated_clause_beside_a_reporting_clause_keeps_its_event_mentions():
+    # 'A fire that ripped through a store is treated as suspicious, police said.' with only
+    # 'suspicious' quoted: the rest is narration (a clause claim of its own), though the cue's
+    # subtree holds it, so its event mentions ('fire', 'ripped') head claims as any narration's do.
+    spec = ("A/DET/DT/det/1 fire/NOUN/NN/nsubjpass/8 that/PRON/WDT/nsubj/3 ripped/VERB/VBD/relcl/1 "
+            "through/ADP/IN/prep/3 a/DET/DT/det/6 store/NOUN/NN/pobj/4 is/AUX/VBZ/auxpass/8 "
+            "treated/VERB/VBN/ccomp/13 as/ADP/IN/prep/8 suspicious/ADJ/JJ/pobj/9 ,/PUNCT/,/punct/13 "
+            "police/NOUN/NNS/nsubj/13 said/VERB/VBD/ROOT/- ./PUNCT/./punct/13")
+    lemmas = ["a", "fire", "that", "rip", "through", "a", "store", "be", "treat", "as", "suspicious", ",", "police",
+              "say", "."]
+    doc = _reported(spec, lemmas, "suspicious", "police")
+    preds = {c.predicate for c in find_claims(doc)}
+    assert {"treat", "fire", "rip"} <= preds
+    assert not preds & {"say", "police"}
+
+
+def test_nothing_in_a_reporting_clause_heads_a_claim():
+    # 'The deal is done, a witness to the shooting said.': the source's 'shooting' is how the story
+    # was reported, not what happened.
+    spec = ("The/DET/DT/det/1 deal/NOUN/NN/nsubjpass/3 is/AUX/VBZ/auxpass/3 done/VERB/VBN/ccomp/10 ,/PUNCT/,/punct/10 "
+            "a/DET/DT/det/6 witness/NOUN/NN/nsubj/10 to/ADP/IN/prep/6 the/DET/DT/det/9 shooting/NOUN/NN/pobj/7 "
+            "said/VERB/VBD/ROOT/- ./PUNCT/./punct/10")
+    lemmas = ["the", "deal", "be", "do", ",", "a", "witness", "to", "the", "shooting", "say", "."]
+    doc = _reported(spec, lemmas, "The deal is done", "a witness to the shooting")
+    preds = {c.predicate for c in find_claims(doc)}
+    assert "do" in preds or "deal" in preds
+    assert not preds & {"shooting", "say", "witness"}

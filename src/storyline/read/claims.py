@@ -952,6 +952,13 @@ def _nested_claims(
 ) -> list[tuple[ClaimAnn, Predicate, _Region]]:
     """Claims of the event mentions inside the regions that head no claim yet (module docstring)."""
     background = _reporting_clauses(doc, reporting, owner)
+    # A clause told as narration beside a reporting clause is none: its words head a clause claim
+    # of their own though the cue's subtree holds them ('A fire that ripped through the store is
+    # treated as "suspicious", police said', only the quote attributed; a headline's 'Riot over
+    # teen's death: ... did not have a gun, says witness').
+    for c, _, region in made:
+        if region.ai is None:
+            background.difference_update(k for k in range(*index.tokens.tokens_for(c.start, c.end)) if k not in reporting)
     texts = index.tokens.texts
     used: set[int] = set()
     governing: dict[int, tuple[ClaimAnn, Predicate]] = {}
