@@ -268,6 +268,16 @@ def test_a_title_case_headline_word_the_tagger_took_for_a_name_heads_a_claim():
     assert (checks.predicate, checks.predicate_pos, checks.eventive) == ("check", "verb", True)
 
 
+def test_a_title_case_plural_with_no_verb_reading_heads_a_claim_as_its_noun():
+    # "Aftershocks Jolt Island" : 'Aftershocks' is no verb and no base form; its noun names a
+    # happening, so it heads a claim as 'aftershock' (as 'Aftershock' would).
+    spec = "Aftershocks/PROPN/NNPS/nsubj/1 Jolt/PROPN/NNP/ROOT/- Island/PROPN/NNP/dobj/1"
+    doc = _doc(spec, ["aftershocks", "jolt", "island"])
+    preds = {_pred(doc, c): c for c in find_claims(doc)}
+    shocks = preds["Aftershocks"]
+    assert (shocks.predicate, shocks.predicate_pos, shocks.eventive) == ("aftershock", "noun", True)
+
+
 def test_an_adjective_complement_of_a_verb_states_a_state_of_its_own():
     # "The boss was found dead ." : 'dead' is a claim, as 'is dead' would be.
     spec = ("The/DET/DT/det/1 boss/NOUN/NN/nsubjpass/3 was/AUX/VBD/auxpass/3 found/VERB/VBN/ROOT/- "

@@ -340,7 +340,8 @@ def _title_word(t: Token, index: "_Index") -> Predicate | None:
     """The predicate of a capitalised word the tagger took for a name though no entity holds it:
     headlines in Title Case ('Lohan Checks Into Rehab', 'Quake Kills Five', 'Shooting at Mall').
     Read as the noun when the word is itself an event noun's base form, else as a verb WordNet
-    knows; None when it is neither."""
+    knows, else as the noun of a plural that is no verb ('Aftershocks Jolt Island'); None when it
+    is none of these."""
     if t.i in index.entity or not t.text[:1].isupper() or not t.text.isalpha():
         return None
     low = t.lower_
@@ -349,6 +350,8 @@ def _title_word(t: Token, index: "_Index") -> Predicate | None:
         name, pos = noun, "n"
     elif verb is not None and verb not in _NOT_EVENTIVE and _dominant(verb) != _COGNITION:
         name, pos = verb, "v"
+    elif verb is None and noun is not None and names_happening(noun):
+        name, pos = noun, "n"
     else:
         return None
     key, frame = _meaning(name, pos)
