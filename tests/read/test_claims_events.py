@@ -268,6 +268,16 @@ def test_a_title_case_headline_word_the_tagger_took_for_a_name_heads_a_claim():
     assert (checks.predicate, checks.predicate_pos, checks.eventive) == ("check", "verb", True)
 
 
+def test_a_title_case_plural_with_no_verb_reading_heads_a_claim_as_its_noun():
+    # "Aftershocks Jolt Island" : 'Aftershocks' is no verb and no base form; its noun names a
+    # happening, so it heads a claim as 'aftershock' (as 'Aftershock' would).
+    spec = "Aftershocks/PROPN/NNPS/nsubj/1 Jolt/PROPN/NNP/ROOT/- Island/PROPN/NNP/dobj/1"
+    doc = _doc(spec, ["aftershocks", "jolt", "island"])
+    preds = {_pred(doc, c): c for c in find_claims(doc)}
+    shocks = preds["Aftershocks"]
+    assert (shocks.predicate, shocks.predicate_pos, shocks.eventive) == ("aftershock", "noun", True)
+
+
 def test_an_adjective_complement_of_a_verb_states_a_state_of_its_own():
     # "The boss was found dead ." : 'dead' is a claim, as 'is dead' would be.
     spec = ("The/DET/DT/det/1 boss/NOUN/NN/nsubjpass/3 was/AUX/VBD/auxpass/3 found/VERB/VBN/ROOT/- "
@@ -296,6 +306,27 @@ def test_a_happening_known_by_its_name_heads_a_claim():
     watergate = preds["Watergate"]
     assert (watergate.predicate, watergate.predicate_pos, watergate.eventive) == ("watergate", "noun", True)
     assert watergate.event_key is not None
+
+
+def test_a_name_wordnet_knows_as_a_happening_heads_a_claim_whatever_its_entity_type():
+    # The entity reader types 'Watergate' a work or a person as often as an event; WordNet's most
+    # frequent sense of the name is a happening (noun.event), so it heads a claim all the same.
+    # Not a person's name whose word is first a happening elsewhere ('Rush'), nor a title whose
+    # word is first no happening ('Love'), nor a brand or plural WordNet files under another
+    # headword ('Twitter' is a chirrup, 'the Avenues' a gang).
+    spec = ("LaRue/PROPN/NNP/nsubj/6 ,/PUNCT/,/punct/0 a/DET/DT/det/4 Watergate/PROPN/NNP/compound/4 "
+            "figure/NOUN/NN/appos/0 ,/PUNCT/,/punct/0 died/VERB/VBD/ROOT/- ./PUNCT/./punct/6")
+    text = "LaRue, a Watergate figure, died."
+    lemmas = ["larue", ",", "a", "watergate", "figure", ",", "die", "."]
+    for kind in ("WORK", "OTHER"):
+        doc = _doc(spec, lemmas, [_ent(1, "LaRue", "PERSON", text), _ent(2, "Watergate", kind, text)])
+        preds = {_pred(doc, c): c for c in find_claims(doc)}
+        assert (preds["Watergate"].predicate, preds["Watergate"].predicate_pos) == ("watergate", "noun"), kind
+    for name, kind in (("Rush", "PERSON"), ("Love", "WORK"), ("Rush", "ORG"), ("Twitter", "OTHER"), ("Avenues", "OTHER")):
+        other = text.replace("Watergate", name)
+        doc = _doc(spec.replace("Watergate", name), [w if w != "watergate" else name.lower() for w in lemmas],
+                   [_ent(1, "LaRue", "PERSON", other), _ent(2, name, kind, other)])
+        assert name not in {_pred(doc, c) for c in find_claims(doc)}, (name, kind)
 
 
 def test_a_name_of_an_event_is_one_predicate_and_two_named_events_differ():
@@ -623,3 +654,43 @@ def test_an_acronym_of_a_name_spelled_out_heads_no_claim():
     lemmas = ["congress", "pass", "the", "affordable", "care", "act", ".", "the", "aca", "stand", "."]
     doc = _doc(spec, lemmas)
     assert "ACA" not in {_pred(doc, c) for c in find_claims(doc)}
+
+
+def _reported(spec, lemmas, content, source, cue="said"):
+    from storyline.read.doc import AttributionAnn
+
+    doc = _doc(spec, lemmas)
+    c0, s0, k0 = doc.text.index(content), doc.text.index(source), doc.text.rindex(cue)
+    doc._.sl_attributions = [AttributionAnn(c0, c0 + len(content), "organization", "direct", cue=cue, cue_start=k0,
+                                            cue_end=k0 + len(cue), source_start=s0, source_end=s0 + len(source),
+                                            source_text=source)]
+    return doc
+
+
+def test_a_narrated_clause_beside_a_reporting_clause_keeps_its_event_mentions():
+    # 'A fire that ripped through a store is treated as suspicious, police said.' with only
+    # 'suspicious' quoted: the rest is narration (a clause claim of its own), though the cue's
+    # subtree holds it, so its event mentions ('fire', 'ripped') head claims as any narration's do.
+    spec = ("A/DET/DT/det/1 fire/NOUN/NN/nsubjpass/8 that/PRON/WDT/nsubj/3 ripped/VERB/VBD/relcl/1 "
+            "through/ADP/IN/prep/3 a/DET/DT/det/6 store/NOUN/NN/pobj/4 is/AUX/VBZ/auxpass/8 "
+            "treated/VERB/VBN/ccomp/13 as/ADP/IN/prep/8 suspicious/ADJ/JJ/pobj/9 ,/PUNCT/,/punct/13 "
+            "police/NOUN/NNS/nsubj/13 said/VERB/VBD/ROOT/- ./PUNCT/./punct/13")
+    lemmas = ["a", "fire", "that", "rip", "through", "a", "store", "be", "treat", "as", "suspicious", ",", "police",
+              "say", "."]
+    doc = _reported(spec, lemmas, "suspicious", "police")
+    preds = {c.predicate for c in find_claims(doc)}
+    assert {"treat", "fire", "rip"} <= preds
+    assert not preds & {"say", "police"}
+
+
+def test_nothing_in_a_reporting_clause_heads_a_claim():
+    # 'The deal is done, a witness to the shooting said.': the source's 'shooting' is how the story
+    # was reported, not what happened.
+    spec = ("The/DET/DT/det/1 deal/NOUN/NN/nsubjpass/3 is/AUX/VBZ/auxpass/3 done/VERB/VBN/ccomp/10 ,/PUNCT/,/punct/10 "
+            "a/DET/DT/det/6 witness/NOUN/NN/nsubj/10 to/ADP/IN/prep/6 the/DET/DT/det/9 shooting/NOUN/NN/pobj/7 "
+            "said/VERB/VBD/ROOT/- ./PUNCT/./punct/10")
+    lemmas = ["the", "deal", "be", "do", ",", "a", "witness", "to", "the", "shooting", "say", "."]
+    doc = _reported(spec, lemmas, "The deal is done", "a witness to the shooting")
+    preds = {c.predicate for c in find_claims(doc)}
+    assert "do" in preds or "deal" in preds
+    assert not preds & {"shooting", "say", "witness"}

@@ -25,8 +25,10 @@ A claim is one predicate with its subject, object, time and place, read from the
   its first senses where only a happening fits ('died after a *fall*', 'in the seventh *round*',
   'the office Christmas *party*', 'held a *party*': :func:`event_in_context`); a capitalised word the tagger took
   for a name though no entity holds it, read as the verb or event noun WordNet knows ('Lohan
-  Checks Into Rehab', 'Quake Kills Five'); the head of a name the entity reader typed EVENT, the
-  whole name being the predicate ('a Watergate figure', 'the Academy Awards', 'Hurricane Katrina');
+  Checks Into Rehab', 'Quake Kills Five'); the head of a name the entity reader typed EVENT, or
+  typed a work or other when WordNet's most frequent sense of the name is a happening entered
+  under that very name ('Watergate' read as a work), the whole name being the predicate ('a
+  Watergate figure', 'the Academy Awards', 'Hurricane Katrina');
   an adjective complement of a verb other than a
   copula ('was found dead', 'pleaded guilty'); and a past participle the tagger took for an
   adjective before a noun, keyed on its verb ('the *escaped* inmate', 'the *slain* teen';
@@ -289,13 +291,30 @@ def event_in_context(t: Token) -> bool:
     return t.dep_ == "dobj" and verb in _LIGHT_HOSTS
 
 
+def _wordnet_happening_name(name: str) -> bool:
+    """Whether WordNet's most frequent sense of a name is a happening entered under that very name
+    ('Watergate', 'World Cup'): not a plural ('the Avenues', a gang; 'Games'), nor a brand that
+    borrows a word WordNet files under another headword ('Twitter', a chirrup)."""
+    ids = words.synsets(name, "n")
+    return bool(ids) and words.lexname(ids[0]) in words.EVENT_LEXNAMES and words.lemmas(ids[0])[0] == name.replace(" ", "_")
+
+
+# Entity types a name of a happening may be read as: an event, or what the entity reader gives a
+# name it cannot place (a work, other) when WordNet knows the name as a happening (_named_event).
+_MAYBE_HAPPENING_TYPES = frozenset({"EVENT", "WORK", "OTHER"})
+
+
 def _named_event(t: Token, index: "_Index") -> Predicate | None:
     """The predicate of a happening known by its name ('the Watergate scandal' as 'Watergate', 'the
-    Academy Awards', 'Hurricane Katrina'): the head word of a name the entity reader typed EVENT.
-    The whole name is the predicate ('academy awards'), so two named events of one kind stay
-    apart; WordNet gives the key when it knows the name ('watergate')."""
+    Academy Awards', 'Hurricane Katrina'): the head word of a name the entity reader typed EVENT,
+    or typed a work or nothing in particular when WordNet's most frequent sense of the whole name
+    is a happening (the reader types 'Watergate' a work as often as an event; not a person's or an
+    organisation's name, 'Rush', whose word is first a happening elsewhere). The whole name is the
+    predicate ('academy awards'), so two named events of one kind stay apart; WordNet gives the
+    key when it knows the name ('watergate')."""
     key = index.entity.get(t.i)
-    if key is None or index.etype.get(key) != "EVENT" or t.i not in index.names:
+    kind = None if key is None else index.etype.get(key)
+    if kind not in _MAYBE_HAPPENING_TYPES or t.i not in index.names:
         return None
     doc = t.doc
     lo, hi = t.i, t.i + 1
@@ -311,6 +330,8 @@ def _named_event(t: Token, index: "_Index") -> Predicate | None:
     if not words_of:
         return None
     name = " ".join(w.lower_ for w in words_of)
+    if kind != "EVENT" and not _wordnet_happening_name(name):
+        return None
     event_key, frame = _meaning(name, "n")
     return Predicate(t, t, t, words_of[0].i, hi, name, None, "noun", event_key, frame, True)
 
@@ -319,7 +340,8 @@ def _title_word(t: Token, index: "_Index") -> Predicate | None:
     """The predicate of a capitalised word the tagger took for a name though no entity holds it:
     headlines in Title Case ('Lohan Checks Into Rehab', 'Quake Kills Five', 'Shooting at Mall').
     Read as the noun when the word is itself an event noun's base form, else as a verb WordNet
-    knows; None when it is neither."""
+    knows, else as the noun of a plural that is no verb ('Aftershocks Jolt Island'); None when it
+    is none of these."""
     if t.i in index.entity or not t.text[:1].isupper() or not t.text.isalpha():
         return None
     low = t.lower_
@@ -328,6 +350,8 @@ def _title_word(t: Token, index: "_Index") -> Predicate | None:
         name, pos = noun, "n"
     elif verb is not None and verb not in _NOT_EVENTIVE and _dominant(verb) != _COGNITION:
         name, pos = verb, "v"
+    elif verb is None and noun is not None and names_happening(noun):
+        name, pos = noun, "n"
     else:
         return None
     key, frame = _meaning(name, pos)
@@ -931,6 +955,13 @@ def _nested_claims(
 ) -> list[tuple[ClaimAnn, Predicate, _Region]]:
     """Claims of the event mentions inside the regions that head no claim yet (module docstring)."""
     background = _reporting_clauses(doc, reporting, owner)
+    # A clause told as narration beside a reporting clause is none: its words head a clause claim
+    # of their own though the cue's subtree holds them ('A fire that ripped through the store is
+    # treated as "suspicious", police said', only the quote attributed; a headline's 'Riot over
+    # teen's death: ... did not have a gun, says witness').
+    for c, _, region in made:
+        if region.ai is None:
+            background.difference_update(k for k in range(*index.tokens.tokens_for(c.start, c.end)) if k not in reporting)
     texts = index.tokens.texts
     used: set[int] = set()
     governing: dict[int, tuple[ClaimAnn, Predicate]] = {}
