@@ -249,6 +249,12 @@ def test_a_given_name_spelt_two_ways_in_one_article_is_one_person() -> None:
     doc = run(build("Toni Okafor and Tony Okafor attended the gala .",
                     ents=[("Toni Okafor", "PERSON"), ("Tony Okafor", "PERSON")]))
     assert len([e for e in doc._.sl_entities if e.type == "PERSON"]) == 2
+    # Two spellings that are each a given name of its own in the table (Bobbie of Barbara, Bobby
+    # of Robert) are two people, whatever the sentences (review: "Bobbie Brown" and, further
+    # down, "Bobby Brown" were one person).
+    doc = run(build("Bobbie Okafor sang . || Later , Bobby Okafor danced .",
+                    ents=[("Bobbie Okafor", "PERSON"), ("Bobby Okafor", "PERSON")]))
+    assert len([e for e in doc._.sl_entities if e.type == "PERSON"]) == 2
 
 
 def test_a_given_name_alone_takes_the_full_name_the_tagger_called_an_organisation() -> None:
