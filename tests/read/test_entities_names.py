@@ -201,3 +201,15 @@ def test_a_name_that_is_also_a_noun_matches_in_a_line_in_capitals():
     assert "BENJAMIN" in mention_texts(by_name(doc, "Dana Benjamin"))
     doc = nlp("MAYOR NAMES BENJAMIN TO BOARD\nMayor Ann Lee named Dana Benjamin on Monday. He paid a benjamin.")
     assert "BENJAMIN" not in mention_texts(by_name(doc, "Dana Benjamin"))
+
+
+@pytest.mark.model
+def test_a_common_word_in_capitals_is_a_name_only_where_the_body_writes_it_alone_as_one():
+    # Review (fourth round): "SENATE PASSES BILL ON TAXES" over a body writing only "Bill Nelson"
+    # made "BILL" a mention of him: a word of English in capitals is a name only when the body
+    # itself calls the person by that word alone (invented name and lines here).
+    nlp = model_nlp()
+    doc = nlp("SENATE PASSES BILL ON TAXES\nSenator Bill Okafor praised the measure on Tuesday.")
+    assert "BILL" not in mention_texts(by_name(doc, "Bill Okafor"))
+    doc = nlp("SENATE THANKS BILL\nSenator Bill Okafor retired on Tuesday. Bill said he was tired.")
+    assert "BILL" in mention_texts(by_name(doc, "Bill Okafor"))

@@ -566,6 +566,19 @@ def _strip_possessive(text: str) -> str:
     return text
 
 
+def _names_alone(idx: DocIndex, caps: set[int]) -> set[str]:
+    """Capitalised words the article writes outside capital lines as a name by itself: no
+    capitalised word after, and none before but a sentence's first ("Later Bill said", not
+    "Bill Nelson" or "Senator Bill")."""
+    texts, n = idx.texts, len(idx.texts)
+    return {
+        t for k, t in enumerate(texts)
+        if k not in caps and is_cap(t) and not t.isupper()
+        and not (k + 1 < n and is_cap(texts[k + 1]))
+        and not (k > 0 and is_cap(texts[k - 1]) and not idx.initial[k - 1])
+    }
+
+
 def match_people(
     idx: DocIndex, people: list[Person], claimed: list[int], blocked: set[int], bodies: set[int] = frozenset(),
 ) -> list[tuple[int, int, int]]:
@@ -600,6 +613,7 @@ def match_people(
     # Words the article writes in capitals in mixed-case text: acronyms ("FBI", "NBA"), never a
     # name shouted in a headline.
     acronyms = {t for k, t in enumerate(texts) if k not in caps and len(t) > 1 and t.isalpha() and t.isupper()}
+    alone = _names_alone(idx, caps)
     last_seen: dict[int, int] = {}
     # How often each person is named by a form no one else has ("Bettie Page" against "Jack Page").
     full: dict[int, int] = {}
@@ -622,12 +636,14 @@ def match_people(
             if text.isupper() and f[0] != text:
                 # Only a line in capitals hides a name's case; one word alone must be no word the
                 # article writes in lower case ("BILL" over "the bill"), no function word ("WILL",
-                # "SHE") and no acronym of the article. A noun WordNet has is no reason: "BENJAMIN"
-                # is Regina Benjamin over an article that never writes "benjamin".
+                # "SHE") and no acronym of the article. A word of English is a name there only
+                # when the body calls the person by it alone: "BENJAMIN" is Regina Benjamin over
+                # "Benjamin said", "BILL" no one over a body writing only "Bill Nelson".
                 if i not in caps or not all(w.isupper() for w in words):
                     continue
                 low = text.lower()
-                if m == 1 and (low in idx.lower_words or low in STOP_WORDS or text in acronyms):
+                if m == 1 and (low in idx.lower_words or low in STOP_WORDS or text in acronyms
+                               or (f[0] not in alone and common_word(text))):
                     continue
                 words = [w.upper() if w == w.upper() else w for w in words]
                 f_words = [w.upper() for w in f]
