@@ -174,6 +174,12 @@ def test_an_acronym_after_a_name_and_a_comma_that_modifies_a_noun_is_kept():
     assert any(e.name == "FBI" and e.type == "ORG" for e in doc._.sl_entities)
     doc = nlp("John Kerry, US Secretary of State, said the talks failed.")
     assert any(e.name in {"US", "United States"} and e.type == "GPE" for e in doc._.sl_entities)
+    # Review (fourth round): "said Jane Doe, ACLU," lost the ACLU as a degree ("MD", "MBA"):
+    # capitals that name no degree and no kind of person are the body the speaker speaks for.
+    doc = nlp("The law is unfair, said Jane Doe, ACLU, on Monday.")
+    assert any(e.name == "ACLU" and e.type == "ORG" for e in doc._.sl_entities)
+    doc = nlp("The law is unfair, said Jane Doe, MBA, on Monday. Ann Lee, RN, agreed.")
+    assert not [e.name for e in doc._.sl_entities if e.type != "PERSON" and e.name in {"MBA", "RN"}]
 
 
 @pytest.mark.model
