@@ -535,7 +535,8 @@ def _blends(given: str, surname: str) -> set[tuple[str, ...]]:
 
 def body_tokens(doc: Doc, idx: DocIndex, people: list[Person]) -> set[int]:
     """Tokens of the multi-word names the tagger typed ORG in the body ("Ford Motor", "Wells
-    Fargo"), but the last, where a person's surname is the body's word (see :func:`match_people`).
+    Fargo"), but the last, and of one-word ones modifying a common noun ("Ford shares"), where a
+    person's surname is the body's word (see :func:`match_people`).
 
     Only a span of capitalised words, none in capitals: not one across punctuation or a line break
     ("People, Reid"), on a headline line ("Lohan Checks") or with a lower-case word or initials
@@ -556,6 +557,10 @@ def body_tokens(doc: Doc, idx: DocIndex, people: list[Person]) -> set[int]:
         # A body named after someone starts with the name ("Ford Motor", "Duke University"); a
         # name ending with the surname is the person's, however typed ("Vito Genovese").
         out.update(range(s, e - 1))
+    # One word typed ORG modifying a common noun after it ("Ford shares fell"): the body's too.
+    out.update(ent.start for ent in doc.ents
+               if ent.label_ == "ORG" and len(ent) == 1 and ent.start not in headline and ent[0].dep_ == "compound"
+               and ent[0].head.pos_ == "NOUN" and ent[0].head.i > ent.start)
     return out
 
 
