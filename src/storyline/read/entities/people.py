@@ -78,10 +78,7 @@ def _same_person(a: Person, b: Person, lex: Lexicon) -> bool:
     if a.given == b.given or b.given in _given_names(lex, a.given):
         return True
     genders = {lex.gender_of_name.get(a.given), lex.gender_of_name.get(b.given)} - {None}
-    # Two spellings that each head a name family of their own in the table ("Bobbie" of Barbara,
-    # "Bobby" of Robert; "Terri", "Terry") are two names, not one written two ways ("Bettie").
-    own = a.given in lex.nick_groups and b.given in lex.nick_groups
-    return len(genders) < 2 and not own and _respelt(a.given, b.given)
+    return len(genders) < 2 and not lex.two_names(a.given, b.given) and _respelt(a.given, b.given)
 
 
 # Endings English writes one diminutive with ("Bettie", "Betty", "Betti"; "Debbie", "Debby").
