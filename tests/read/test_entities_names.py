@@ -219,3 +219,17 @@ def test_a_common_word_in_capitals_is_a_name_only_where_the_body_writes_it_alone
     assert "BILL" not in mention_texts(by_name(doc, "Bill Okafor"))
     doc = nlp("SENATE THANKS BILL\nSenator Bill Okafor retired on Tuesday. Bill said he was tired.")
     assert "BILL" in mention_texts(by_name(doc, "Bill Okafor"))
+
+
+@pytest.mark.model
+def test_a_name_read_from_a_line_in_capitals_is_the_body_persons_when_the_body_names_them():
+    # Found with the fourth round's review fixes: "CLINTON SIGNS BILL" over "Bill Clinton signed
+    # it" made a person "CLINTON SIGNS", and "JOHN SMITH DIES AT 90" a person "JOHN SMITH" beside
+    # John Smith (invented names here).
+    nlp = model_nlp()
+    doc = nlp("OKAFOR SIGNS BILL\nDana Okafor signed it on Tuesday.")
+    assert [e.name for e in doc._.sl_entities if e.type == "PERSON"] == ["Dana Okafor"]
+    assert "OKAFOR" in mention_texts(by_name(doc, "Dana Okafor"))
+    doc = nlp("DANA OKAFOR DIES AT 90\nDana Okafor died on Tuesday.")
+    assert [e.name for e in doc._.sl_entities if e.type == "PERSON"] == ["Dana Okafor"]
+    assert "DANA OKAFOR" in mention_texts(by_name(doc, "Dana Okafor"))

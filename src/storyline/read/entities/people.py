@@ -212,6 +212,10 @@ def collect_people(
     # Names read from a Title Case line wait until the rest of the article confirms them.
     headline = title_case_tokens(idx)
     pending: list[tuple[int, int]] = []
+    # Names the tagger reads in a line in capitals ("CLINTON SIGNS BILL" as one name) are first
+    # read against the names the body writes.
+    shouted: list[tuple[int, int]] = []
+    caps = caps_line_tokens(idx)
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
@@ -224,6 +228,9 @@ def collect_people(
             continue  # "Mac", "Tiger": tagged a product or place more often than a person
         if s in headline:
             pending.append((s, e))
+            continue
+        if s in caps:
+            shouted.append((s, e))
             continue
         if no_person(s, e):
             continue
@@ -260,6 +267,10 @@ def collect_people(
         # A lone surname or given name of someone already known is matched as their form.
         elif e - s > 1 or not any(texts[s] in p.words for p in people):
             add(tuple(texts[s:e]), s)
+    for s, e in shouted:
+        span = None if no_person(s, e) else trimmed(s, e, tagged=True)
+        if span is not None and not _confirm(people, tuple(texts[span[0] : span[1]]), lex):
+            add(tuple(texts[span[0] : span[1]]), span[0])
     for s, e in pending:
         if _confirm(people, tuple(texts[s:e]), lex):
             continue
@@ -288,12 +299,14 @@ def _confirm(people: list[Person], words: tuple[str, ...], lex: Lexicon) -> bool
     Checks" -> Lindsay Lohan); a prefix ending in the surname of someone the body names by that
     word alone makes their name fuller ("Lohan" in the body, "Lindsay Lohan Checks Out" above).
     """
+    shouted = all(w.isupper() for w in words)  # a line in capitals: its words against the forms' capitals
     for j in range(len(words), 0, -1):
         prefix = words[:j]
         for p in people:
-            if prefix in _forms(p, lex):
+            forms = _forms(p, lex)
+            if prefix in forms or (shouted and prefix in {tuple(w.upper() for w in f) for f in forms}):
                 return True
-        if j >= 2:
+        if j >= 2 and not shouted:
             single = [p for p in people if p.words == (prefix[-1],)]
             if len(single) == 1:
                 single[0].words = prefix
