@@ -150,3 +150,14 @@ def test_a_partial_quote_keeps_the_cue_and_source_it_was_found_with():
     [(content, a)] = atts(text)
     assert (a.cue, a.source_text, a.quote) == ("caption", "Quinn", "indirect")
     assert content == 'she was "so happy" to be home'
+
+
+def test_an_inverted_reporting_clause_after_the_content_gives_its_source():
+    # Review (fourth round): "The law is unfair, said Jane Doe, ACLU," was unattributed, and so
+    # was every unquoted "..., said X" / "..., says the minister" (with quotes it was read).
+    for text, source in [("The economy will recover next year, said Jane Doe, an economist at the bank.", "Jane Doe"),
+                         ("The law is unfair, said Jane Doe, ACLU, on Monday.", "Jane Doe"),
+                         ("The economy will recover next year, says the minister.", "the minister")]:
+        a = one(text, "will recover" if "recover" in text else "is unfair")
+        assert (text[a.content_start : a.content_end], a.cue) == (text[: text.index(",")], text.split(", ")[1].split()[0])
+        assert a.source_text.startswith(source), (text, a.source_text)

@@ -619,6 +619,20 @@ def test_a_noun_with_an_indefinite_article_is_no_happening_the_article_told_as_a
     assert [c.predicate_pos for c in find_claims(doc) if c.predicate == "cut"] == ["verb"]
 
 
+def test_a_compound_naming_a_kind_is_no_happening_the_article_told_as_a_verb():
+    # Review (fourth round): 'The council will cut the budget . The paper cut hurt .' made 'the
+    # paper cut' the council's cutting. A noun before it names a kind of its own ('paper cut')
+    # unless it is what the told verb acts on ('the budget cut' after 'cut the budget').
+    head = ("The/DET/DT/det/1 council/NOUN/NN/nsubj/3 will/AUX/MD/aux/3 cut/VERB/VB/ROOT/- the/DET/DT/det/5 "
+            "budget/NOUN/NN/dobj/3 ./PUNCT/./punct/3 ")
+    lemmas = ["the", "council", "will", "cut", "the", "budget", "."]
+    for word, pos in (("paper", ["verb"]), ("budget", ["verb", "noun"])):
+        spec = head + (f"The/DET/DT/det/9 {word}/NOUN/NN/compound/9 cut/NOUN/NN/nsubj/10 hurt/VERB/VBD/ROOT/- "
+                       "./PUNCT/./punct/10")
+        doc = _doc(spec, [*lemmas, "the", word, "cut", "hurt", "."])
+        assert [c.predicate_pos for c in find_claims(doc) if c.predicate == "cut"] == pos, word
+
+
 def test_a_noun_first_of_a_thing_whose_next_sense_is_the_verbs_happening_heads_a_claim():
     # 'Jailers released Lohan . Her release angered fans .': 'release' is first a thing (a
     # record), next the act of releasing someone, which WordNet derives from the verb.

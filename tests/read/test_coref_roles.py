@@ -159,6 +159,10 @@ def test_a_title_before_a_name_gives_the_role_not_a_mention(nlp):
     doc = nlp("Lohan has re-hired attorney Shawn Holley for the case.")
     holley = by_name(doc, "Shawn Holley")
     assert "attorney" in holley.attributes["roles"] and _mentions(holley, "nominal") == []
+    # Review (fourth round): a title opening the sentence is capitalised by its place alone, so
+    # "Economist Dr. Ann Lee" is an economist (and the cast no physician by her "Dr.").
+    lee = by_name(nlp("Economist Dr. Ann Lee said growth slowed."), "Ann Lee")
+    assert "economist" in lee.attributes.get("roles", [])
 
 
 def test_a_partner_noun_goes_to_the_other_member_of_the_couple_the_article_names(nlp):

@@ -481,6 +481,18 @@ def test_twelve_at_night_is_midnight_in_both():
         assert tags("He left at 12 at night.", date(1999, 4, 19), convention) == {"12 at night": ("TIME", "1999-04-19T24")}
 
 
+def test_a_clock_time_with_minutes_and_a_part_of_the_day_in_both():
+    """Review: "12:30 at night" was untagged. Minutes read as the hour does: "11:30 at night" is
+    23:30, "10:15 in the morning" 10:15, and "12:30 at night" half an hour after "12 at night"
+    (T24, the day's end), so 00:30 of the next day."""
+    for convention in ("timeml", "meantime"):
+        found = tags("He left at 12:30 at night.", date(1999, 4, 19), convention)
+        assert found == {"12:30 at night": ("TIME", "1999-04-20T00:30")}
+        found = tags("He came back at 10:15 in the morning.", date(1999, 4, 19), convention)
+        assert found == {"10:15 in the morning": ("TIME", "1999-04-19T10:15")}
+        assert tags("He left at 11:30 at night.", date(1999, 4, 19), convention) == {"11:30 at night": ("TIME", "1999-04-19T23:30")}
+
+
 @pytest.mark.parametrize(
     "text",
     ["Shares rose by 4 in the morning session.", "The index was down by 3 in the afternoon trading.",

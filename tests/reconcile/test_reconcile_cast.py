@@ -471,6 +471,13 @@ def test_given_names_of_two_genders_or_two_letters_apart_stay_two_people():
     mark, miles = a.person("Mark Vinar"), b.person("Miles Vinar")
     cast = build_cast([a.build(), b.build()])
     assert cast.of[chris] != cast.of[christine] and cast.of[mark] != cast.of[miles]
+    # Review (fourth round): "Bobbie" (of Barbara) and "Bobby" (of Robert) are names of families
+    # that share no form in the table: two people across articles as within one.
+    a, b = ArticleBuilder("a1", "Wire", "2024-01-15"), ArticleBuilder("b1", "Wire", "2024-01-16")
+    bobbie, bobby = a.person("Bobbie Brown"), b.person("Bobby Brown")
+    kathryn, katherine = a.person("Kathryn Vinar"), b.person("Katherine Vinar")  # both "Katie"
+    cast = build_cast([a.build(), b.build()])
+    assert cast.of[bobbie] != cast.of[bobby] and cast.of[kathryn] == cast.of[katherine]
 
 
 def _unnamed_group(article: ArticleBuilder, kind: str) -> str:

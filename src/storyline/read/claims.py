@@ -1076,7 +1076,20 @@ def _told_again(t: Token, told: dict[tuple[str, str], Predicate]) -> Predicate |
         return None
     if told_as.pos != "adj" and any(c.dep_ == "det" and c.lower_ in _NEW_REFERENT for c in t.children):
         return None
+    if told_as.pos == "verb" and any(c.dep_ == "compound" and c.pos_ == "NOUN" and _lemma(c) not in _acted_on(told_as)
+                                     for c in t.children):
+        return None  # 'the *paper* cut' names a kind of its own; 'the *budget* cut' after 'cut the budget' is told
     return _named_as(t, told_as)
+
+
+def _acted_on(told: Predicate) -> set[str]:
+    """Lemmas of the nouns a told verb takes as subject or object, directly or after a preposition."""
+    args = [c for c in told.head.children if c.dep_ in _ARGUMENT_DEPS]
+    args += [g for c in told.head.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+    return {_lemma(a) for a in args}
+
+
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "attr", "oprd"})
 
 
 def _named_as(t: Token, told: Predicate) -> Predicate:

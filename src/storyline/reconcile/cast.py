@@ -809,16 +809,17 @@ _GIVEN_PREFIX = 3  # letters two forms of one given name share at the start ("Be
 
 def _given_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two full names with one surname whose given names may be one name's forms: the same first
-    :data:`_GIVEN_PREFIX` letters, genders (from the name table) not at odds, and middle names
+    :data:`_GIVEN_PREFIX` letters, genders (from the name table) not at odds, not two names of the
+    table's own (:meth:`~storyline.read.entities.lexicon.Lexicon.two_names`), and middle names
     agreeing where both have them ("Betty Mae Page" ~ "Bettie Page", "Katie" ~ "Kathryn Jenkin")."""
     if a[-1] != b[-1] or a[0] == b[0] or min(len(a[0]), len(b[0])) < _GIVEN_PREFIX:
         return False
     if a[0][:_GIVEN_PREFIX] != b[0][:_GIVEN_PREFIX]:
         return False
-    gender = lexicon().gender_of_name
-    ga, gb = gender.get(a[0].capitalize()), gender.get(b[0].capitalize())
-    if ga and gb and ga != gb:
-        return False
+    lex = lexicon()
+    ga, gb = lex.gender_of_name.get(a[0].capitalize()), lex.gender_of_name.get(b[0].capitalize())
+    if ga and gb and ga != gb or lex.two_names(a[0].capitalize(), b[0].capitalize()):
+        return False  # "Bobbie" and "Bobby": each a name of its own
     return not (a[1:-1] and b[1:-1] and a[1:-1] != b[1:-1])
 
 

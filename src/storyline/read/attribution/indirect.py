@@ -140,6 +140,25 @@ def _nominal_cue(ctx: Ctx, i: int, hi: int, end_char: int) -> Candidate | None:
     return Candidate(_trim(ctx.text, doc[k + 1].idx, end), "indirect", (i, i + 1), "assert", source)
 
 
+# Cue classes whose subject may follow them after the content ('..., said the minister'); the
+# others need their subject's kind, read where it comes first.
+_INVERTED_CLASSES = frozenset({"assert", "distance", "deny", "report"})
+
+
+def _inverted_source(ctx: Ctx, i: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """The source of a reporting verb after its content and a comma, its subject after it ('The
+    economy will recover, said Jane Doe, an economist'): the verb governs the clause before it
+    (ccomp) and the noun phrase after it holds its subject."""
+    doc = ctx.doc
+    if not ctx.has_dep or i - 1 <= lo or doc[i - 1].text != "," or not _finite(ctx, lo, i - 1):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < i for c in doc[i].children):
+        return None
+    subj = next((c for c in doc[i].children if c.dep_ == "nsubj" and c.i > i), None)
+    np = ctx.np_after(i + 1, hi) if subj is not None else None
+    return np if np is not None and np[0] <= subj.i < np[1] else None
+
+
 def _claim_object(ctx: Ctx, k: int, hi: int) -> int:
     """'denied a tabloid report that he ...': step over a claim noun object to its 'that'."""
     doc = ctx.doc
@@ -238,6 +257,12 @@ def _verb_cue(ctx: Ctx, i: int, lo: int, hi: int, end_char: int, found: list[Can
                     return None
                 cand.inherit = "previous"
     else:
+        inverted = _inverted_source(ctx, i, lo, hi) if klass in _INVERTED_CLASSES else None
+        if inverted is not None:  # 'The law is unfair, said Jane Doe, a lawyer.'
+            cand.source = inverted
+            cand.recipient, cand.exclusive, _ = _tail(ctx, inverted[1], hi, tell=lemma == "tell")
+            cand.content = _trim(text, doc[lo].idx, doc[i - 1].idx)
+            return cand
         cand.source = ctx.subject_of(i, lo)
         if cand.source is None:
             return None

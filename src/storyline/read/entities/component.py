@@ -170,8 +170,20 @@ def _letters_after_a_name(b: _Builder, s: int, e: int, text: str) -> bool:
         return True
     if not (bare.isalpha() and len(bare) <= _DEGREE_LETTERS and sum(c.isupper() for c in bare) >= 2):
         return False
-    # "M.D.", "Ph.D.", "PhD": dotted or in mixed case, a degree; "MD" alone only before no noun.
-    return "." in text or not bare.isupper() or e >= len(b.doc) or b.doc[e].pos_ not in {"NOUN", "PROPN"}
+    # "M.D.", "Ph.D.", "PhD": dotted or in mixed case, a degree; "MD" alone only before no noun,
+    # and only as WordNet knows it: a degree or a kind of person ("MBA", "RN", "CPA"), not the
+    # body the person speaks for ("Jane Doe, ACLU,").
+    if "." in text or not bare.isupper():
+        return True
+    return (e >= len(b.doc) or b.doc[e].pos_ not in {"NOUN", "PROPN"}) and _degree_or_kind_of_person(bare)
+
+
+_DEGREE = "academic_degree.n.01"
+
+
+def _degree_or_kind_of_person(letters: str) -> bool:
+    return any(words.lexname(sid) == "noun.person" or _DEGREE in words.hypernyms(sid, None)
+               for sid in words.synsets(letters.lower(), "n"))
 
 
 def _works(b: _Builder, lex, blocked: set[int]) -> tuple[dict[str, int], set[tuple[str, ...]]]:

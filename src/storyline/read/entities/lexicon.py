@@ -56,6 +56,14 @@ class Lexicon:
     titles: frozenset[str]  # role nouns written as a title before a name ('President', 'CEO')
     child_counts: dict[str, str]  # counted noun -> 'children', 'sons' or 'daughters'
 
+    def two_names(self, a: str, b: str) -> bool:
+        """Whether given names ``a`` and ``b`` each belong to name families of the table that share
+        no form ("Bobbie" of Barbara, "Bobby" of Robert): two names, however alike they are written
+        ("Bettie", which the table does not know, may be "Betty"; "Kathryn" and "Katherine" share
+        "Katie")."""
+        fa, fb = self.nick_groups.get(a), self.nick_groups.get(b)
+        return fa is not None and fb is not None and not fa & fb
+
 
 _SHAPES = {
     "outlets.json": {"outlets": list, "contexts": dict},

@@ -78,7 +78,7 @@ def _same_person(a: Person, b: Person, lex: Lexicon) -> bool:
     if a.given == b.given or b.given in _given_names(lex, a.given):
         return True
     genders = {lex.gender_of_name.get(a.given), lex.gender_of_name.get(b.given)} - {None}
-    return len(genders) < 2 and _respelt(a.given, b.given)
+    return len(genders) < 2 and not lex.two_names(a.given, b.given) and _respelt(a.given, b.given)
 
 
 # Endings English writes one diminutive with ("Bettie", "Betty", "Betti"; "Debbie", "Debby").
@@ -212,6 +212,10 @@ def collect_people(
     # Names read from a Title Case line wait until the rest of the article confirms them.
     headline = title_case_tokens(idx)
     pending: list[tuple[int, int]] = []
+    # Names the tagger reads in a line in capitals ("CLINTON SIGNS BILL" as one name) are first
+    # read against the names the body writes.
+    shouted: list[tuple[int, int]] = []
+    caps = caps_line_tokens(idx)
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
@@ -224,6 +228,9 @@ def collect_people(
             continue  # "Mac", "Tiger": tagged a product or place more often than a person
         if s in headline:
             pending.append((s, e))
+            continue
+        if s in caps:
+            shouted.append((s, e))
             continue
         if no_person(s, e):
             continue
@@ -260,6 +267,10 @@ def collect_people(
         # A lone surname or given name of someone already known is matched as their form.
         elif e - s > 1 or not any(texts[s] in p.words for p in people):
             add(tuple(texts[s:e]), s)
+    for s, e in shouted:
+        span = None if no_person(s, e) else trimmed(s, e, tagged=True)
+        if span is not None and not _confirm(people, tuple(texts[span[0] : span[1]]), lex):
+            add(tuple(texts[span[0] : span[1]]), span[0])
     for s, e in pending:
         if _confirm(people, tuple(texts[s:e]), lex):
             continue
@@ -288,12 +299,14 @@ def _confirm(people: list[Person], words: tuple[str, ...], lex: Lexicon) -> bool
     Checks" -> Lindsay Lohan); a prefix ending in the surname of someone the body names by that
     word alone makes their name fuller ("Lohan" in the body, "Lindsay Lohan Checks Out" above).
     """
+    shouted = all(w.isupper() for w in words)  # a line in capitals: its words against the forms' capitals
     for j in range(len(words), 0, -1):
         prefix = words[:j]
         for p in people:
-            if prefix in _forms(p, lex):
+            forms = _forms(p, lex)
+            if prefix in forms or (shouted and prefix in {tuple(w.upper() for w in f) for f in forms}):
                 return True
-        if j >= 2:
+        if j >= 2 and not shouted:
             single = [p for p in people if p.words == (prefix[-1],)]
             if len(single) == 1:
                 single[0].words = prefix
@@ -532,7 +545,8 @@ def _blends(given: str, surname: str) -> set[tuple[str, ...]]:
 
 def body_tokens(doc: Doc, idx: DocIndex, people: list[Person]) -> set[int]:
     """Tokens of the multi-word names the tagger typed ORG in the body ("Ford Motor", "Wells
-    Fargo"), but the last, where a person's surname is the body's word (see :func:`match_people`).
+    Fargo"), but the last, and of one-word ones modifying a common noun ("Ford shares"), where a
+    person's surname is the body's word (see :func:`match_people`).
 
     Only a span of capitalised words, none in capitals: not one across punctuation or a line break
     ("People, Reid"), on a headline line ("Lohan Checks") or with a lower-case word or initials
@@ -553,6 +567,10 @@ def body_tokens(doc: Doc, idx: DocIndex, people: list[Person]) -> set[int]:
         # A body named after someone starts with the name ("Ford Motor", "Duke University"); a
         # name ending with the surname is the person's, however typed ("Vito Genovese").
         out.update(range(s, e - 1))
+    # One word typed ORG modifying a common noun after it ("Ford shares fell"): the body's too.
+    out.update(ent.start for ent in doc.ents
+               if ent.label_ == "ORG" and len(ent) == 1 and ent.start not in headline and ent[0].dep_ == "compound"
+               and ent[0].head.pos_ == "NOUN" and ent[0].head.i > ent.start)
     return out
 
 
@@ -561,6 +579,19 @@ def _strip_possessive(text: str) -> str:
         if text.endswith(suffix) and len(text) > 2:
             return text[:-2]
     return text
+
+
+def _names_alone(idx: DocIndex, caps: set[int]) -> set[str]:
+    """Capitalised words the article writes outside capital lines as a name by itself: no
+    capitalised word after, and none before but a sentence's first ("Later Bill said", not
+    "Bill Nelson" or "Senator Bill")."""
+    texts, n = idx.texts, len(idx.texts)
+    return {
+        t for k, t in enumerate(texts)
+        if k not in caps and is_cap(t) and not t.isupper()
+        and not (k + 1 < n and is_cap(texts[k + 1]))
+        and not (k > 0 and is_cap(texts[k - 1]) and not idx.initial[k - 1])
+    }
 
 
 def match_people(
@@ -597,6 +628,7 @@ def match_people(
     # Words the article writes in capitals in mixed-case text: acronyms ("FBI", "NBA"), never a
     # name shouted in a headline.
     acronyms = {t for k, t in enumerate(texts) if k not in caps and len(t) > 1 and t.isalpha() and t.isupper()}
+    alone = _names_alone(idx, caps)
     last_seen: dict[int, int] = {}
     # How often each person is named by a form no one else has ("Bettie Page" against "Jack Page").
     full: dict[int, int] = {}
@@ -619,12 +651,14 @@ def match_people(
             if text.isupper() and f[0] != text:
                 # Only a line in capitals hides a name's case; one word alone must be no word the
                 # article writes in lower case ("BILL" over "the bill"), no function word ("WILL",
-                # "SHE") and no acronym of the article. A noun WordNet has is no reason: "BENJAMIN"
-                # is Regina Benjamin over an article that never writes "benjamin".
+                # "SHE") and no acronym of the article. A word of English is a name there only
+                # when the body calls the person by it alone: "BENJAMIN" is Regina Benjamin over
+                # "Benjamin said", "BILL" no one over a body writing only "Bill Nelson".
                 if i not in caps or not all(w.isupper() for w in words):
                     continue
                 low = text.lower()
-                if m == 1 and (low in idx.lower_words or low in STOP_WORDS or text in acronyms):
+                if m == 1 and (low in idx.lower_words or low in STOP_WORDS or text in acronyms
+                               or (f[0] not in alone and common_word(text))):
                     continue
                 words = [w.upper() if w == w.upper() else w for w in words]
                 f_words = [w.upper() for w in f]

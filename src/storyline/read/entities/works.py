@@ -54,6 +54,10 @@ def _title_after(doc, i: int, limit: int) -> tuple[int, int] | None:
     if i < limit and doc[i].text in _OPEN_Q:
         i += 1
     end = cap_run_end(doc, i, limit)
+    # "Bettie Page: The Life of a Pin-Up Legend": a subtitle after a colon is the title's too, so
+    # the subject's name that opens it is not taken for the whole title (nor spread to the subject).
+    if i < end < limit - 1 and doc[end].text == ":" and (sub := cap_run_end(doc, end + 1, limit)) > end + 1:
+        end = sub
     if end > i:
         return i, end
     return None

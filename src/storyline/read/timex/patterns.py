@@ -82,8 +82,9 @@ RULES: list[tuple[str, str]] = [
             r"(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?(?![\w-])"),
     # 7/8/07, 7/8/2007 (US order, as in English-language news)
     ("numeric", r"(?<![\w/.])(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d\d)(?![\w/])"),
-    # 12:00 UTC Monday, 6:40 p.m., 16:00 UTC today, 0800 UTC, 9 a.m., at 4 in the morning
-    ("clock", rf"(?<![\w:.])(?:(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<ampm>{_AMPM}))?"
+    # 12:00 UTC Monday, 6:40 p.m., 16:00 UTC today, 0800 UTC, 9 a.m., at 4 in the morning, 11:30 at night
+    ("clock", rf"(?<![\w:.])(?:(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?::[0-5]\d)?"
+              rf"(?:\s*(?P<ampm>{_AMPM})|\s+(?P<part1>{_HOUR_PART})(?![\w-]))?"
               rf"|(?P<hh2>[01]?\d)\s*(?P<ampm2>{_AMPM2})"
               rf"|(?P<mil>[01]\d|2[0-3])(?P<mil_mm>[0-5]\d)(?=\s*{_TZ})"
               # at 4 in the morning, by 10 at night (after a preposition: "fell 4 in the morning" counts)

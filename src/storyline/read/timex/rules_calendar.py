@@ -99,6 +99,14 @@ def _clock_day(m, ctx, s, e) -> tuple[str, str | None]:
     return "XXXX-XX-XX", None
 
 
+def _next_day(day: str) -> str:
+    """The day after ``day`` (an ISO date; one with unknown parts stays as it is)."""
+    try:
+        return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+    except ValueError:
+        return day
+
+
 def _hour_of_part(hour: int, part: str) -> int:
     """The 24-hour clock hour of "4 in the morning" (04), "12 in the morning" (00), "3 in the
     afternoon" (15), "10 at night" (22), "2 at night" (02, the small hours) and "12 at night" (24,
@@ -110,16 +118,16 @@ def _hour_of_part(hour: int, part: str) -> int:
     return hour % 12 + 12
 
 
-def _part_before_a_noun(m, ctx) -> bool:
+def _part_before_a_noun(m, ctx, group: str) -> bool:
     """Whether the part of the day of "by 4 in the morning session" modifies a noun after it: the
     number is then a count, not an hour. By the parse (the part of the day a modifier of a noun
     after it), else by the next word (a content word, not a function word or punctuation)."""
     if m["tz"] or m["day"]:
         return False
-    token = ctx.tense.token_at(m.end("part3") - 1)
+    token = ctx.tense.token_at(m.end(group) - 1)
     if token is not None:
         return token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i
-    return content_word_follows(ctx.text, m.end("part3"))
+    return content_word_follows(ctx.text, m.end(group))
 
 
 def rule_clock(m, ctx, s, e):
@@ -128,21 +136,28 @@ def rule_clock(m, ctx, s, e):
     elif m["hh2"]:
         hh, mm = int(m["hh2"]), 0
     elif m["hh3"]:
-        if _part_before_a_noun(m, ctx):
+        if _part_before_a_noun(m, ctx, "part3"):
             return None
         hh, mm = _hour_of_part(int(m["hh3"]), m["part3"].lower()), 0
     else:
         hh, mm = int(m["hh"]), int(m["mm"])
+        if m["part1"]:
+            if _part_before_a_noun(m, ctx, "part1"):
+                return None
+            hh = _hour_of_part(hh, m["part1"].lower()) if 0 < hh <= 12 else hh
     ampm = (m["ampm"] or m["ampm2"] or "").lower()
     if ampm.startswith("p") and hh < 12:
         hh += 12
     elif ampm.startswith("a") and hh == 12:
         hh = 0
-    if hh > 23 and not (m["hh3"] and hh == 24):
+    if hh > 23 and not ((m["hh3"] or m["part1"]) and hh == 24):
         return None
-    if not (m["tz"] or ampm or m["day"] or m["hh3"]):
+    if not (m["tz"] or ampm or m["day"] or m["hh3"] or m["part1"]):
         return None  # "16:08" alone is as likely a score or a ratio
     day, anchor = _clock_day(m, ctx, s, e)
+    if hh == 24 and mm:
+        # "12:30 at night" is half an hour after "12 at night" (T24, the day's end): the next day.
+        hh, day = 0, _next_day(day)
     zone = "Z" if (m["tz"] or "").upper() in ("UTC", "GMT") else ""
     # Midnight is written one way whatever the words ("12 at night", "midnight"): TimeBank's T24.
     clock = _CLOCK_WORDS["midnight"] if hh == 24 else f"T{hh:02d}:{mm:02d}"
