@@ -198,9 +198,15 @@ def _headline_role(doc: Doc, i: int, lex: Lexicon, covered: list[int]) -> tuple[
     if (nxt is not None and nxt.tag_ in {"NNP", "NNPS"} and t.dep_ == "compound" and t.head.i == nxt.i
             and not inflected_verb(lex, nxt.text)):
         return None
+    # A nationality before a capitalised noun describes it ("British Climber Killed In Fall"), and
+    # after one, a noun is read in its person sense ("Climber": first a plant).
+    if t.ent_type_ == "NORP" and nxt is not None and nxt.text[:1].isupper() and _wordlike(nxt.lower_):
+        return None
+    after_nationality = prev is not None and prev.ent_type_ == "NORP"
     if low in lex.roles:
         return low, lex.roles[low]
-    if words.lemmatize(low, "n") == low and words.is_person_noun(low):
+    if words.lemmatize(low, "n") == low and (words.is_person_noun(low) or (
+            after_nationality and words.is_person_noun(low, _PERSON_SENSES))):
         return low, words.person_gender(low)
     return None
 
@@ -333,8 +339,10 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
         if covered[i] >= 0:
             continue
         # A capitalised kind of person in a Title Case line, or tagged a name where it opens a
-        # sentence ("Gunman kills 1 at office", "Climber dead after fall").
-        if (i in headline or (t.tag_ in _MISREAD_TAGS and t.is_sent_start)) and (role := _headline_role(doc, i, lex, covered)) is not None:
+        # sentence ("Gunman kills 1 at office", "Climber dead after fall"), or opening one as the
+        # speaker a colon brings in ("Lawyer: Lindsay Lohan checks into rehab").
+        if (i in headline or (t.is_sent_start and (t.tag_ in _MISREAD_TAGS or (i + 1 < n and doc[i + 1].text == ":")))) \
+                and (role := _headline_role(doc, i, lex, covered)) is not None:
             out.append(Anaphor(i, i + 1, i, "nominal", role[0], role[1], wordnet=True, indefinite=True))
             continue
         if low in _ONE and (kind := _one_of(doc, i, lex)) is not None:
