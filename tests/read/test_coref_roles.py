@@ -350,3 +350,11 @@ def test_a_nationality_before_a_headline_kind_of_person_is_no_one(nlp):
               "A 32-year-old British climber dies after falling from a ridge.")
     assert not [e for e in doc._.sl_entities if e.name == "the british"]
     assert "Climber" in _mentions(by_name(doc, "the climber"))
+
+
+def test_a_noun_the_article_reads_as_a_person_is_one_before_that_too(nlp):
+    # After ECB+ 23_7ecbplus (CC BY 3.0): "The climber fell in fading light" two sentences before
+    # "a New Zealand climber who fell" (a "who" clause: "climber" is first a plant) was no one.
+    doc = nlp("The team worked today to recover the body of a climber after bad weather. The climber fell "
+              "in fading light near the hut. The first death was that of a New Zealand climber who fell on Friday.")
+    assert "The climber" in _mentions(by_name(doc, "the climber"))

@@ -333,7 +333,10 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
     """
     out: list[Anaphor] = []
     n = len(doc)
-    read_as_person: set[str] = set()  # nouns whose person sense the article established
+    # Nouns whose person sense the article establishes anywhere ("a New Zealand climber who fell"):
+    # read so before that phrase too ("The climber fell in fading light", two sentences earlier).
+    read_as_person = {t.lower_ for t in doc if covered[t.i] < 0 and t.tag_ == "NN" and role_noun(lex, t) is not None
+                      and not words.is_person_noun(t.lower_) and t.lower_ not in lex.roles}
     for i, t in enumerate(doc):
         low = t.lower_
         if covered[i] >= 0:
@@ -361,8 +364,6 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
         role = role_noun(lex, t)
         if role is None and low in read_as_person and t.tag_ == "NN" and not _speaking_source(t):
             role = (low, words.person_gender(low), True)  # "a 36-year-old climber ... the climber"
-        elif role is not None and not words.is_person_noun(low) and low not in lex.roles:
-            read_as_person.add(low)
         is_role = role is not None
         kind = plural_role(lex, t) if role is None else None
         if kind is None and role is None:
