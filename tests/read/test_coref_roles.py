@@ -336,3 +336,29 @@ def test_a_bare_relation_noun_in_a_headline_is_an_unnamed_holder(nlp):
     doc = nlp("Son suspected of killing mother and sister\nJohn Jenkin, 23, was released.")
     mother = by_name(doc, "the mother")
     assert mother.attributes.get("unnamed") and _mentions(mother) == ["mother"]
+
+
+def test_a_kind_of_person_a_colon_brings_in_as_speaker_is_a_role(nlp):
+    # After ECB+ 1_21ecbplus (CC BY 3.0): "Lawyer: Lindsay Lohan checks into rehab facility", the
+    # lawyer tagged NN (no name), outside a Title Case line; invented names.
+    doc = nlp("Lawyer: Dana Okafor checks into rehab facility\n"
+              "Dana Okafor has checked into a rehab facility, her lawyer said on Thursday.")
+    lawyer = next(e for e in doc._.sl_entities if e.name == "the lawyer")
+    assert "Lawyer" in _mentions(lawyer)
+
+
+def test_a_nationality_before_a_headline_kind_of_person_is_no_one(nlp):
+    # After ECB+ 23_11ecbplus (CC BY 3.0): "New Zealand: British Climber Killed In Fall" made a
+    # person "the british" and left the climber out ("climber" is first a plant).
+    doc = nlp("New Zealand: British Climber Killed In Fall\n"
+              "A 32-year-old British climber dies after falling from a ridge.")
+    assert not [e for e in doc._.sl_entities if e.name == "the british"]
+    assert "Climber" in _mentions(by_name(doc, "the climber"))
+
+
+def test_a_noun_the_article_reads_as_a_person_is_one_before_that_too(nlp):
+    # After ECB+ 23_7ecbplus (CC BY 3.0): "The climber fell in fading light" two sentences before
+    # "a New Zealand climber who fell" (a "who" clause: "climber" is first a plant) was no one.
+    doc = nlp("The team worked today to recover the body of a climber after bad weather. The climber fell "
+              "in fading light near the hut. The first death was that of a New Zealand climber who fell on Friday.")
+    assert "The climber" in _mentions(by_name(doc, "the climber"))

@@ -333,3 +333,17 @@ def test_a_surname_starting_a_body_name_is_the_body_but_not_in_a_misread_span() 
     doc = run(build("Dana Okafor spoke . || With People , Okafor said she was fine . || Vair Okafor came .",
                     ents=[("Dana Okafor", "PERSON"), ("People , Okafor", "ORG"), ("Vair Okafor", "ORG")]))
     assert texts(by_name(doc, "Dana Okafor")) == ["Dana Okafor", "Okafor", "Okafor"]
+
+
+def test_an_untagged_subject_owning_its_object_by_his_or_her_is_a_person() -> None:
+    # ECB+ 7_5ecbplus (CC BY 3.0): "Wladimir Klitschko won his 16th straight fight today", the
+    # name left untyped by the tagger, the article's main person found nowhere.
+    spec = ("Later|ADV|RB|advmod|3 Wladi|PROPN|NNP|compound|1 Okafor|PROPN|NNP|nsubj|1 won|VERB|VBD|ROOT "
+            "{poss}|PRON|PRP$|poss|2 16th|ADJ|JJ|amod|1 fight|NOUN|NN|dobj|-3 .|PUNCT|.|punct|-4")
+    doc = run(build(spec.format(poss="his")))
+    okafor = by_name(doc, "Wladi Okafor")
+    assert okafor.type == "PERSON"
+    assert texts(okafor)[0] == "Wladi Okafor"
+    # "its" is no person's: the run stays no one.
+    doc = run(build(spec.format(poss="its")))
+    assert not [e.name for e in doc._.sl_entities if e.type == "PERSON"]

@@ -198,9 +198,15 @@ def _headline_role(doc: Doc, i: int, lex: Lexicon, covered: list[int]) -> tuple[
     if (nxt is not None and nxt.tag_ in {"NNP", "NNPS"} and t.dep_ == "compound" and t.head.i == nxt.i
             and not inflected_verb(lex, nxt.text)):
         return None
+    # A nationality before a capitalised noun describes it ("British Climber Killed In Fall"), and
+    # after one, a noun is read in its person sense ("Climber": first a plant).
+    if t.ent_type_ == "NORP" and nxt is not None and nxt.text[:1].isupper() and _wordlike(nxt.lower_):
+        return None
+    after_nationality = prev is not None and prev.ent_type_ == "NORP"
     if low in lex.roles:
         return low, lex.roles[low]
-    if words.lemmatize(low, "n") == low and words.is_person_noun(low):
+    if words.lemmatize(low, "n") == low and (words.is_person_noun(low) or (
+            after_nationality and words.is_person_noun(low, _PERSON_SENSES))):
         return low, words.person_gender(low)
     return None
 
@@ -327,14 +333,19 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
     """
     out: list[Anaphor] = []
     n = len(doc)
-    read_as_person: set[str] = set()  # nouns whose person sense the article established
+    # Nouns whose person sense the article establishes anywhere ("a New Zealand climber who fell"):
+    # read so before that phrase too ("The climber fell in fading light", two sentences earlier).
+    read_as_person = {t.lower_ for t in doc if covered[t.i] < 0 and t.tag_ == "NN" and role_noun(lex, t) is not None
+                      and not words.is_person_noun(t.lower_) and t.lower_ not in lex.roles}
     for i, t in enumerate(doc):
         low = t.lower_
         if covered[i] >= 0:
             continue
         # A capitalised kind of person in a Title Case line, or tagged a name where it opens a
-        # sentence ("Gunman kills 1 at office", "Climber dead after fall").
-        if (i in headline or (t.tag_ in _MISREAD_TAGS and t.is_sent_start)) and (role := _headline_role(doc, i, lex, covered)) is not None:
+        # sentence ("Gunman kills 1 at office", "Climber dead after fall"), or opening one as the
+        # speaker a colon brings in ("Lawyer: Lindsay Lohan checks into rehab").
+        if (i in headline or (t.is_sent_start and (t.tag_ in _MISREAD_TAGS or (i + 1 < n and doc[i + 1].text == ":")))) \
+                and (role := _headline_role(doc, i, lex, covered)) is not None:
             out.append(Anaphor(i, i + 1, i, "nominal", role[0], role[1], wordnet=True, indefinite=True))
             continue
         if low in _ONE and (kind := _one_of(doc, i, lex)) is not None:
@@ -353,8 +364,6 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
         role = role_noun(lex, t)
         if role is None and low in read_as_person and t.tag_ == "NN" and not _speaking_source(t):
             role = (low, words.person_gender(low), True)  # "a 36-year-old climber ... the climber"
-        elif role is not None and not words.is_person_noun(low) and low not in lex.roles:
-            read_as_person.add(low)
         is_role = role is not None
         kind = plural_role(lex, t) if role is None else None
         if kind is None and role is None:

@@ -31,7 +31,8 @@ from storyline.read.doc import DocIndex
 from storyline.read.entities.lexicon import Lexicon
 from storyline.read.entities.spans import is_cap
 
-__all__ = ["caps_line_tokens", "common_word", "inflected_verb", "institution_word", "title_case_tokens", "trim_name"]
+__all__ = ["caps_line_tokens", "common_word", "inflected_verb", "institution_word", "natural_place_word", "title_case_tokens",
+           "trim_name"]
 
 # What a name ending in a common noun names when that noun is a place, a building or a body: a
 # sense in noun.group or noun.location ("College", "Center", "County"), or a man-made or natural
@@ -41,6 +42,8 @@ _INSTITUTION_FILES = frozenset({"noun.group", "noun.location"})
 _PLACE_ROOTS = frozenset({"structure.n.01", "facility.n.01", "way.n.06", "geological_formation.n.01",
                           "body_of_water.n.01", "land.n.04"})
 _SENSES = 2  # senses of the word looked at, most frequent first
+# A natural place's kind: "Mount" (a sense of mountain), "Lake", "Glacier".
+_NATURAL_ROOTS = frozenset({"geological_formation.n.01", "body_of_water.n.01", "land.n.04"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.S.", "L.A.": a place's initials, no name's
 _MIDDLE_INITIAL = re.compile(r"^[A-Z]\.$")  # "M." in "Regina M. Benjamin"
@@ -136,6 +139,18 @@ def institution_word(word: str) -> bool:
         words.lexname(sid) in _INSTITUTION_FILES or _PLACE_ROOTS.intersection(words.hypernyms(sid, None))
         for sid in words.synsets(low, "n")[:_SENSES]
     )
+
+
+def natural_place_word(lex: Lexicon, word: str) -> bool:
+    """A noun of a natural place in any of its senses ("Mount", "Lake", "Glacier") that is no one's
+    name nor a known given name: before another word of a name the tagger also calls a place, it
+    makes the name a place's ("Aoraki Mount Cook"). Every sense counts, as "mount" is a mountain
+    only in its third; alone it decides nothing, as a person may be called so ("Jimmie Dale
+    Gilmore", "Cliff Lee")."""
+    low = word.lower()
+    if _given(lex, word) or words.names_people(low):
+        return False
+    return any(_NATURAL_ROOTS.intersection(words.hypernyms(sid, None)) for sid in words.synsets(low, "n"))
 
 
 def trim_name(idx: DocIndex, lex: Lexicon, s: int, e: int) -> tuple[int, int] | None:

@@ -22,6 +22,7 @@ from storyline.read.entities.headlines import (
     caps_line_tokens,
     common_word,
     institution_word,
+    natural_place_word,
     title_case_tokens,
     trim_name,
 )
@@ -209,6 +210,7 @@ def collect_people(
 
     texts, punct = idx.texts, idx.punct
     votes = _label_votes(doc)
+    places = _place_names(doc)
     # Names read from a Title Case line wait until the rest of the article confirms them.
     headline = title_case_tokens(idx)
     pending: list[tuple[int, int]] = []
@@ -226,6 +228,9 @@ def collect_people(
             continue
         if e - s == 1 and votes.get((texts[s], False), 0) > votes.get((texts[s], True), 0):
             continue  # "Mac", "Tiger": tagged a product or place more often than a person
+        if _natural_place(idx, lex, s, e, places):
+            not_people[(s, e)] = "LOC"
+            continue
         if s in headline:
             pending.append((s, e))
             continue
@@ -297,7 +302,9 @@ def _confirm(people: list[Person], words: tuple[str, ...], lex: Lexicon) -> bool
 
     Its longest prefix that is a name of someone found elsewhere stays theirs ("Lindsay Lohan
     Checks" -> Lindsay Lohan); a prefix ending in the surname of someone the body names by that
-    word alone makes their name fuller ("Lohan" in the body, "Lindsay Lohan Checks Out" above).
+    word alone makes their name fuller ("Lohan" in the body, "Lindsay Lohan Checks Out" above),
+    unless a word before it is one of English and no given name: "Obama Reverses Bush" puts the
+    headline's deed between two people, and "Flips Bush" is no fuller name of Bush.
     """
     shouted = all(w.isupper() for w in words)  # a line in capitals: its words against the forms' capitals
     for j in range(len(words), 0, -1):
@@ -306,7 +313,9 @@ def _confirm(people: list[Person], words: tuple[str, ...], lex: Lexicon) -> bool
             forms = _forms(p, lex)
             if prefix in forms or (shouted and prefix in {tuple(w.upper() for w in f) for f in forms}):
                 return True
-        if j >= 2 and not shouted:
+        if j >= 2 and not shouted and not any(
+                common_word(w) and w not in lex.gender_of_name and w not in lex.nick_groups
+                for w in prefix[:-1]):
             single = [p for p in people if p.words == (prefix[-1],)]
             if len(single) == 1:
                 single[0].words = prefix
@@ -336,7 +345,7 @@ def _fuller_names(doc: Doc, idx: DocIndex, lex: Lexicon, people: list[Person], c
             continue
         s, e = trim_possessive(doc, ent.start, ent.end)
         s += texts[s] in _DETS and e - s > 1
-        if not _name_shaped(idx, s, e) or any(claimed[k] >= 0 or k in blocked for k in range(s, e)):
+        if not _name_shaped(idx, lex, s, e) or any(claimed[k] >= 0 or k in blocked for k in range(s, e)):
             continue
         span = trim_name(idx, lex, s, e)  # "American Hasim Rahman": a kind of person before the name
         if span is None:
@@ -373,9 +382,24 @@ def _kind_before_name(idx: DocIndex, lex: Lexicon, s: int, e: int) -> bool:
         common_word(w) or w.lower() in idx.lower_words for w in texts[s + 1 : e])
 
 
-def _name_shaped(idx: DocIndex, s: int, e: int) -> bool:
-    """1-3 capitalised alphabetic words, no acronym, no noun of a place or body ("Theater")."""
-    if not 0 < e - s <= 3 or idx.common_word_at_start(s):
+def _place_names(doc: Doc) -> frozenset[str]:
+    """Texts the tagger types a place somewhere in the article."""
+    return frozenset(ent.text for ent in doc.ents if ent.label_ in {"GPE", "LOC", "FAC"})
+
+
+def _natural_place(idx: DocIndex, lex: Lexicon, s: int, e: int, places: frozenset[str]) -> bool:
+    """A name with a noun of a natural place before its last word that the tagger types a place
+    somewhere in the article ("at Aoraki Mount Cook" under "Climber dead after Aoraki Mount Cook
+    fall", tagged PERSON there): the place, not a person."""
+    texts = idx.texts
+    return any(natural_place_word(lex, texts[k]) for k in range(s, e - 1)) and (
+        " ".join(texts[s:e]) in places or idx.text[idx.tok_starts[s] : idx.tok_starts[e - 1] + len(texts[e - 1])] in places)
+
+
+def _name_shaped(idx: DocIndex, lex: Lexicon, s: int, e: int, places: frozenset[str] = frozenset()) -> bool:
+    """1-3 capitalised alphabetic words, no acronym, no noun of a place or body ("Theater"), no
+    natural place's name (:func:`_natural_place`)."""
+    if not 0 < e - s <= 3 or idx.common_word_at_start(s) or _natural_place(idx, lex, s, e, places):
         return False
     for k in range(s, e):
         t = idx.texts[k]
@@ -466,6 +490,7 @@ def person_established(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]
     person_spans: list[tuple[str, ...]] = []
     cands: list[tuple[int, int]] = []
     kinds: set[tuple[int, int]] = set()  # names after a kind of person ("American Hasim Rahman")
+    places = _place_names(doc)
     for ent in doc.ents:
         s, e = trim_possessive(doc, ent.start, ent.end)
         if e <= s:
@@ -477,7 +502,7 @@ def person_established(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]
         if is_person:
             person_spans.append(words)
             continue
-        if ent.label_ not in _OTHER_LABELS or not _name_shaped(idx, s, e):
+        if ent.label_ not in _OTHER_LABELS or not _name_shaped(idx, lex, s, e, places):
             continue
         if any(claimed[k] >= 0 or k in blocked for k in range(s, e)):
             continue
@@ -490,6 +515,7 @@ def person_established(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]
         cands.append((s, e))
     # "Ford Falcon", "Airbus A330": a name whose first word is itself an organisation.
     cands = [(s, e) for s, e in cands if e - s == 1 or votes.get((texts[s], False), 0) <= votes.get((texts[s], True), 0)]
+    cands.extend(_untagged_subjects(doc, idx, lex, claimed, blocked))  # untyped: nothing to outvote
     # Names the tagger calls PERSON more often than anything else ("Northrop Grumman" tagged
     # PERSON once and ORG three times is no evidence), and the words of such full names.
     person_words = {k for (k, p), c in votes.items() if p and c >= votes.get((k, False), 0)}
@@ -508,11 +534,42 @@ def person_established(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]
             continue
         multi = e - s > 1
         if (multi and (last in person_words or " ".join(texts[s:e]) in person_words)) or (s, e) in kinds \
-                or _local_cue(doc, idx, lex, s, e, partners):
+                or _local_cue(doc, idx, lex, s, e, partners) or _owns_object(doc, e):
             established.add(last)
     # The full name where the article has one: "Varga" alone is then one of its forms.
     full = {texts[e - 1] for s, e in cands if e - s > 1}
     return [(s, e) for s, e in cands if texts[e - 1] in established and (e - s > 1 or texts[s] not in full)]
+
+
+def _untagged_subjects(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], blocked: set[int]) -> list[tuple[int, int]]:
+    """Runs of two or three capitalised proper nouns the tagger gave no type, the subject of their
+    clause ("Wladimir Klitschko won his 16th straight fight"): candidates like a span typed ORG,
+    a person only where a cue says so (:func:`person_established`)."""
+    out = []
+    n, k = len(doc), 0
+    while k < n:
+        j = k
+        while j < n and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ and j - k < 4:
+            j += 1
+        if j == k:
+            k += 1
+            continue
+        if 2 <= j - k <= 3 and doc[j - 1].dep_ in {"nsubj", "nsubjpass"} and _name_shaped(idx, lex, k, j) \
+                and all(claimed[x] < 0 and x not in blocked for x in range(k, j)):
+            out.append((k, j))
+        k = j
+    return out
+
+
+def _owns_object(doc: Doc, e: int) -> bool:
+    """The name ending at ``e`` is its clause's subject and the verb's object is its own, by a
+    gendered possessive: "Klitschko won his 16th straight fight", "Okafor defended her title"
+    (no organisation owns a thing as "his" or "her")."""
+    subj = doc[e - 1]
+    if subj.dep_ not in {"nsubj", "nsubjpass"} or subj.head.i == subj.i:
+        return False
+    return any(c.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ in {"his", "her"} for g in c.children)
+               for c in subj.head.children)
 
 
 def _forms(p: Person, lex: Lexicon) -> set[tuple[str, ...]]:
