@@ -87,7 +87,7 @@ from functools import lru_cache
 
 from spacy.attrs import POS
 from spacy.language import Language
-from spacy.symbols import ADJ, NOUN, PROPN, VERB
+from spacy.symbols import ADJ, CCONJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from storyline.core import words
@@ -115,7 +115,7 @@ from storyline.read.doc import (
 from storyline.read.numbers import ordinal
 from storyline.read.quantities import find_quantities
 from storyline.read.quantity_context import in_context
-from storyline.read.wording import content_lemmas
+from storyline.read.wording import content_lemmas_in, token_content_lemmas
 
 __all__ = ["ClaimsComponent", "Predicate", "claims_component", "event_in_context", "find_claims", "make_claims_component",
            "normalise_predicate", "read_predicate"]
@@ -587,13 +587,15 @@ def _finite(t: Token) -> bool:
     return t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in t.children)
 
 
-def _clause_span(p: Token, lo: int, hi: int, cut: set[int], claimed: set[int]) -> tuple[int, int]:
+def _clause_span(p: Token, lo: int, hi: int, cut: set[int], claimed: set[int], index: _Index) -> tuple[int, int]:
     """Token span of the clause headed by ``p`` within ``lo:hi``, without its coordinated or
     separately claimed clauses, and not crossing tokens in ``cut`` (other attributions)."""
     left, right = max(p.left_edge.i, lo), min(p.right_edge.i + 1, hi)
-    for d in (p.doc[k] for k in claimed if left <= k < right and k != p.i):
-        if p.is_ancestor(d):
-            if d.i > p.i:
+    head, doc = index.head, p.doc
+    for k in claimed:
+        if left <= k < right and k != p.i and _descends(head, k, p.i):
+            d = doc[k]
+            if k > p.i:
                 right = min(right, max(d.left_edge.i, p.i + 1))
             else:
                 left = max(left, min(d.right_edge.i + 1, p.i))
@@ -611,12 +613,24 @@ def _clause_span(p: Token, lo: int, hi: int, cut: set[int], claimed: set[int]) -
         if k in cut:
             right = k
             break
-    doc = p.doc
-    while left < right and (doc[left].is_punct or doc[left].is_space or doc[left].pos_ == "CCONJ"):
+    punct, space, pos = index.tokens.punct, index.tokens.space, index.pos
+    while left < right and (punct[left] or space[left] or pos[left] == CCONJ):
         left += 1
-    while right > left and (doc[right - 1].is_punct or doc[right - 1].is_space or doc[right - 1].pos_ == "CCONJ"):
+    while right > left and (punct[right - 1] or space[right - 1] or pos[right - 1] == CCONJ):
         right -= 1
     return left, right
+
+
+def _descends(head: list[int], k: int, top: int) -> bool:
+    """Whether token ``top`` is an ancestor of token ``k`` (``Token.is_ancestor``, read from the
+    head array: no Token per step)."""
+    for _ in range(len(head)):
+        if head[k] == k:
+            return False
+        k = head[k]
+        if k == top:
+            return True
+    return False
 
 
 def _subject(p: Token) -> Token | None:
@@ -663,6 +677,7 @@ class _Index:
         self.sent_of: list[int] = tokens.sent_of
         self.rows = parse_rows(doc)  # heads and sentence starts of the whole Doc (offset 0), read once
         self.pos: list[int] = doc.to_array(POS).tolist() if len(doc) else []  # coarse tags, as symbols
+        self.content_lemmas = token_content_lemmas(doc)  # claims overlap: each token read once, not per claim
         self.head = self.rows.head
         self.entity: dict[int, int] = {}
         self.etype: dict[int, str] = {}  # entity key -> type
@@ -1154,7 +1169,7 @@ def _claim(
     doc: Doc, p: Token, region: _Region, claimed: set[int], index: _Index, lex: Forms, pred: Predicate | None = None
 ) -> tuple[ClaimAnn, Predicate, _Region]:
     lo, hi, cut, att, ai = region.lo, region.hi, region.cut, region.att, region.ai
-    left, right = _clause_span(p, lo, hi, cut, claimed)
+    left, right = _clause_span(p, lo, hi, cut, claimed, index)
     if right <= left:
         left, right = p.i, p.i + 1
     pred = pred or read_predicate(p, lex)
@@ -1225,7 +1240,7 @@ def _claim(
         eventive=pred.eventive,
         place_key=place_key,
         place_text=place_text,
-        lemmas=content_lemmas(span),
+        lemmas=content_lemmas_in(index.content_lemmas, left, right),
     )
     return claim, pred, region
 
