@@ -81,6 +81,7 @@ separate, class separation. With no pack, or no form of the pack matching, the c
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -697,6 +698,7 @@ class _Index:
             if span is not None:
                 for k in range(span.start, span.end):
                     self.timex.setdefault(k, n)
+        self.timex_tokens = sorted(self.timex)  # for the timexes inside a claim without a pass over its tokens
         # Numbers in dates and times, and in names ("Apollo 11"), are no quantities.
         timexes = doc._.sl_timexes or []
         self.no_quantity = names | {k for k, n in self.timex.items() if timexes[n].type != "DURATION"}
@@ -713,7 +715,8 @@ class _Index:
         return None
 
     def timex_of(self, p: Token, left: int, right: int) -> int | None:
-        inside = [k for k in range(left, right) if k in self.timex]
+        at = self.timex_tokens
+        inside = at[bisect_left(at, left) : bisect_left(at, right)]
         best = None
         direct: list[int] = []
         own: list[int] = []
@@ -745,8 +748,8 @@ class _Index:
             return best
         # A timex outside the clause that still governs it ('In August 2023, ... separated').
         a, b = self.sents[self.sent_of[p.i]]
-        for k in range(a, b):
-            if k in self.timex and p.doc[k].head.i == p.i:
+        for k in at[bisect_left(at, a) : bisect_left(at, b)]:
+            if self.head[k] == p.i:
                 return self.timex[k]
         return None
 
@@ -940,19 +943,24 @@ def _aspectual(t: Token) -> Predicate:
     return Predicate(t, t, t, t.i, t.i + 1, lemma, None, "verb", key, frame, False)
 
 
+_NESTED_POS = frozenset({VERB, NOUN, PROPN, ADJ})  # the parts of speech a nested claim's word may have
+
+
 def _nested_claims(
     doc: Doc, made: list[tuple[ClaimAnn, Predicate, _Region]], regions: list[_Region], owner: list[int], reporting: set[int],
     index: _Index, lex: Forms,
 ) -> list[tuple[ClaimAnn, Predicate, _Region]]:
     """Claims of the event mentions inside the regions that head no claim yet (module docstring)."""
     background = _reporting_clauses(doc, reporting, owner)
-    texts = index.tokens.texts
+    texts, pos = index.tokens.texts, index.pos
     used: set[int] = set()
     governing: dict[int, tuple[ClaimAnn, Predicate]] = {}
-    for c, pred, _ in made:
+    of_region: dict[int, list[tuple[ClaimAnn, Predicate]]] = {}  # id(region) -> its claims, in order: one pass, not one per region
+    for c, pred, r in made:
         used |= _words_of(pred)
         for k in _words_of(pred):
             governing[k] = (c, pred)
+        of_region.setdefault(id(r), []).append((c, pred))
     found: list[tuple[_Region, list[tuple[Token, Predicate | None]], list[Token]]] = []
     for region in regions:
         mine = -1 if region.ai is None else region.ai
@@ -962,11 +970,13 @@ def _nested_claims(
         # leave out ('..., police said, because the car hit her'; a headline with no clause claim).
         # Out of the clause claims only an event heads a claim: a light or cognitive verb there
         # ('when they had', 'as I think') would be a fact of its own about nothing.
-        spans = [index.tokens.tokens_for(c.start, c.end) for c, _, r in made if r is region]
+        spans = [index.tokens.tokens_for(c.start, c.end) for c, _ in of_region.get(id(region), ())]
         for k in range(region.lo, region.hi):
+            if pos[k] not in _NESTED_POS:  # most tokens: tested first (the tests below have no side effects)
+                continue
             if k in used or k in region.cut or k in background or owner[k] != mine or k in index.timex:
                 continue
-            if index.pos[k] not in (VERB, NOUN, PROPN, ADJ) or not texts[k].replace("-", "").isalpha():
+            if not texts[k].replace("-", "").isalpha():
                 continue  # a word ("n’t" tagged a verb is none); read from arrays: a Token per word costs more
             t = doc[k]
             if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass") and not is_hedge_word(t.lower_):  # 'her rumored boyfriend'
@@ -1001,10 +1011,11 @@ def _nested_claims(
         heads = [(t, pred) for t, pred in cands if t.i not in taken]
         # The aspectual verbs above a predicate ('decided to leave', 'began to suspect') are
         # mentions too, of no event of their own.
-        above = {t.i: t for _, pred, r in [*made, *((None, p, region) for _, p in heads if p is not None)]
-                 if r is region for t in _chain(pred)[1:]}
+        mine_made = of_region.get(id(region), [])
+        above = {t.i: t for pred in [*(pred for _, pred in mine_made), *(p for _, p in heads if p is not None)]
+                 for t in _chain(pred)[1:]}
         heads.extend((t, _aspectual(t)) for t in above.values())
-        claimed = {t.i for t, _ in heads} | {pred.clause.i for _, pred, r in made if r is region}
+        claimed = {t.i for t, _ in heads} | {pred.clause.i for _, pred in mine_made}
         # A word that heads a claim only by what the article tells elsewhere ('the *DUI* charge')
         # takes no words from the other claims' texts.
         words_only = {t.i for t, _ in named}

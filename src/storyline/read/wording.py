@@ -61,7 +61,7 @@ def token_content_lemmas(doc: Doc) -> list[str | None]:
     strings = doc.vocab.strings
     out: list[str | None] = []
     for text, punct, space, pos, lemma, stop in zip(idx.texts, idx.punct, idx.space, *doc.to_array([POS, LEMMA, IS_STOP]).T.tolist()):
-        if punct or space or not any(ch.isalnum() for ch in text) or (pos not in _OPEN_CLASS_IDS if pos else stop):
+        if punct or space or not (text.isalnum() or any(ch.isalnum() for ch in text)) or (pos not in _OPEN_CLASS_IDS if pos else stop):
             out.append(None)
         else:
             out.append((strings[lemma] or text).lower())
