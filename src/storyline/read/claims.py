@@ -1019,8 +1019,9 @@ def _nested_claims(
         # A word that heads a claim only by what the article tells elsewhere ('the *DUI* charge')
         # takes no words from the other claims' texts.
         words_only = {t.i for t, _ in named}
+        others = claimed - words_only
         for t, pred in heads:
-            c, pred, _ = one = _claim(doc, t, region, claimed if t.i in words_only else claimed - words_only, index, {}, pred)
+            c, pred, _ = one = _claim(doc, t, region, claimed if t.i in words_only else others, index, {}, pred)
             _govern(c, pred, governing, index)
             out.append(one)
             for k in _words_of(pred):
