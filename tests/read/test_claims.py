@@ -171,3 +171,14 @@ def test_a_time_inside_a_relative_clause_does_not_date_the_main_claim():
     assert doc.text == text
     main = next(c for c in find_claims(doc, packs=CELEB) if c.predicate == "separate")
     assert main.timex_index is None
+
+
+def test_ancestry_read_from_the_head_array_is_spacys():
+    from storyline.read.claims import _descends, _Index
+
+    for spec in (MARRIED, COORD, SAYS):
+        doc = parsed_doc(spec)
+        head = _Index(doc).head
+        for top in doc:
+            for t in doc:
+                assert _descends(head, t.i, top.i) == top.is_ancestor(t), (spec, top.i, t.i)

@@ -9,7 +9,7 @@ from helpers.docs import build
 from storyline.read.chunks import merge_annotations
 from storyline.read.doc import SentenceAnn
 from storyline.read.extract import Annotations
-from storyline.read.wording import content_lemmas, sentence_anns, word_forms
+from storyline.read.wording import content_lemmas, content_lemmas_in, sentence_anns, token_content_lemmas, word_forms
 
 
 def test_content_words_are_distinct_lower_case_lemmas_of_open_class_words_in_text_order():
@@ -27,6 +27,18 @@ def test_the_part_of_speech_decides_not_a_stop_list():
 def test_without_tags_or_lemmatiser_content_words_are_the_words_as_written_but_stop_words():
     doc = spacy.blank("en")("The couple MARRIED in 2014, sources said.")
     assert content_lemmas(doc) == ["couple", "married", "2014", "sources", "said"]  # "the", "in": stop words
+
+
+def test_content_lemmas_read_once_per_doc_give_every_spans_content_lemmas():
+    # Tagged (lemma, lemma-less, closed-class, punctuation, number) and untagged (stop list) Docs.
+    tagged = build("Quinn|PROPN separated|VERB|VBD|||separate from|ADP her|PRON husband|NOUN ,|PUNCT QUIETLY|ADV "
+                   "again|ADV 2020|NUM ...|PUNCT")
+    for doc in (tagged, spacy.blank("en")("The couple MARRIED in 2014, sources said -- again.")):
+        per_token = token_content_lemmas(doc)
+        for i in range(len(doc) + 1):
+            for j in range(i, len(doc) + 1):
+                assert content_lemmas_in(per_token, i, j) == content_lemmas(doc[i:j]), (i, j)
+    assert token_content_lemmas(spacy.blank("en")("")) == []
 
 
 def test_sentences_carry_their_bounds_and_distinct_word_forms():

@@ -83,13 +83,14 @@ separate, class separation. With no pack, or no form of the pack matching, the c
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.attrs import POS
 from spacy.language import Language
-from spacy.symbols import ADJ, NOUN, PROPN, VERB
+from spacy.symbols import ADJ, CCONJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from storyline.core import words
@@ -117,7 +118,7 @@ from storyline.read.doc import (
 from storyline.read.numbers import ordinal
 from storyline.read.quantities import find_quantities
 from storyline.read.quantity_context import in_context
-from storyline.read.wording import content_lemmas
+from storyline.read.wording import content_lemmas_in, token_content_lemmas
 
 __all__ = ["ClaimsComponent", "Predicate", "claims_component", "event_in_context", "find_claims", "make_claims_component",
            "normalise_predicate", "read_predicate"]
@@ -611,13 +612,15 @@ def _finite(t: Token) -> bool:
     return t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in t.children)
 
 
-def _clause_span(p: Token, lo: int, hi: int, cut: set[int], claimed: set[int]) -> tuple[int, int]:
+def _clause_span(p: Token, lo: int, hi: int, cut: set[int], claimed: set[int], index: _Index) -> tuple[int, int]:
     """Token span of the clause headed by ``p`` within ``lo:hi``, without its coordinated or
     separately claimed clauses, and not crossing tokens in ``cut`` (other attributions)."""
     left, right = max(p.left_edge.i, lo), min(p.right_edge.i + 1, hi)
-    for d in (p.doc[k] for k in claimed if left <= k < right and k != p.i):
-        if p.is_ancestor(d):
-            if d.i > p.i:
+    head, doc = index.head, p.doc
+    for k in claimed:
+        if left <= k < right and k != p.i and _descends(head, k, p.i):
+            d = doc[k]
+            if k > p.i:
                 right = min(right, max(d.left_edge.i, p.i + 1))
             else:
                 left = max(left, min(d.right_edge.i + 1, p.i))
@@ -635,12 +638,24 @@ def _clause_span(p: Token, lo: int, hi: int, cut: set[int], claimed: set[int]) -
         if k in cut:
             right = k
             break
-    doc = p.doc
-    while left < right and (doc[left].is_punct or doc[left].is_space or doc[left].pos_ == "CCONJ"):
+    punct, space, pos = index.tokens.punct, index.tokens.space, index.pos
+    while left < right and (punct[left] or space[left] or pos[left] == CCONJ):
         left += 1
-    while right > left and (doc[right - 1].is_punct or doc[right - 1].is_space or doc[right - 1].pos_ == "CCONJ"):
+    while right > left and (punct[right - 1] or space[right - 1] or pos[right - 1] == CCONJ):
         right -= 1
     return left, right
+
+
+def _descends(head: list[int], k: int, top: int) -> bool:
+    """Whether token ``top`` is an ancestor of token ``k`` (``Token.is_ancestor``, read from the
+    head array: no Token per step)."""
+    for _ in range(len(head)):
+        if head[k] == k:
+            return False
+        k = head[k]
+        if k == top:
+            return True
+    return False
 
 
 def _subject(p: Token) -> Token | None:
@@ -687,6 +702,7 @@ class _Index:
         self.sent_of: list[int] = tokens.sent_of
         self.rows = parse_rows(doc)  # heads and sentence starts of the whole Doc (offset 0), read once
         self.pos: list[int] = doc.to_array(POS).tolist() if len(doc) else []  # coarse tags, as symbols
+        self.content_lemmas = token_content_lemmas(doc)  # claims overlap: each token read once, not per claim
         self.head = self.rows.head
         self.entity: dict[int, int] = {}
         self.etype: dict[int, str] = {}  # entity key -> type
@@ -706,6 +722,7 @@ class _Index:
             if span is not None:
                 for k in range(span.start, span.end):
                     self.timex.setdefault(k, n)
+        self.timex_tokens = sorted(self.timex)  # for the timexes inside a claim without a pass over its tokens
         # Numbers in dates and times, and in names ("Apollo 11"), are no quantities.
         timexes = doc._.sl_timexes or []
         self.no_quantity = names | {k for k, n in self.timex.items() if timexes[n].type != "DURATION"}
@@ -722,7 +739,8 @@ class _Index:
         return None
 
     def timex_of(self, p: Token, left: int, right: int) -> int | None:
-        inside = [k for k in range(left, right) if k in self.timex]
+        at = self.timex_tokens
+        inside = at[bisect_left(at, left) : bisect_left(at, right)]
         best = None
         direct: list[int] = []
         own: list[int] = []
@@ -754,8 +772,8 @@ class _Index:
             return best
         # A timex outside the clause that still governs it ('In August 2023, ... separated').
         a, b = self.sents[self.sent_of[p.i]]
-        for k in range(a, b):
-            if k in self.timex and p.doc[k].head.i == p.i:
+        for k in at[bisect_left(at, a) : bisect_left(at, b)]:
+            if self.head[k] == p.i:
                 return self.timex[k]
         return None
 
@@ -949,6 +967,9 @@ def _aspectual(t: Token) -> Predicate:
     return Predicate(t, t, t, t.i, t.i + 1, lemma, None, "verb", key, frame, False)
 
 
+_NESTED_POS = frozenset({VERB, NOUN, PROPN, ADJ})  # the parts of speech a nested claim's word may have
+
+
 def _nested_claims(
     doc: Doc, made: list[tuple[ClaimAnn, Predicate, _Region]], regions: list[_Region], owner: list[int], reporting: set[int],
     index: _Index, lex: Forms,
@@ -962,13 +983,15 @@ def _nested_claims(
     for c, _, region in made:
         if region.ai is None:
             background.difference_update(k for k in range(*index.tokens.tokens_for(c.start, c.end)) if k not in reporting)
-    texts = index.tokens.texts
+    texts, pos = index.tokens.texts, index.pos
     used: set[int] = set()
     governing: dict[int, tuple[ClaimAnn, Predicate]] = {}
-    for c, pred, _ in made:
+    of_region: dict[int, list[tuple[ClaimAnn, Predicate]]] = {}  # id(region) -> its claims, in order: one pass, not one per region
+    for c, pred, r in made:
         used |= _words_of(pred)
         for k in _words_of(pred):
             governing[k] = (c, pred)
+        of_region.setdefault(id(r), []).append((c, pred))
     found: list[tuple[_Region, list[tuple[Token, Predicate | None]], list[Token]]] = []
     for region in regions:
         mine = -1 if region.ai is None else region.ai
@@ -978,11 +1001,13 @@ def _nested_claims(
         # leave out ('..., police said, because the car hit her'; a headline with no clause claim).
         # Out of the clause claims only an event heads a claim: a light or cognitive verb there
         # ('when they had', 'as I think') would be a fact of its own about nothing.
-        spans = [index.tokens.tokens_for(c.start, c.end) for c, _, r in made if r is region]
+        spans = [index.tokens.tokens_for(c.start, c.end) for c, _ in of_region.get(id(region), ())]
         for k in range(region.lo, region.hi):
+            if pos[k] not in _NESTED_POS:  # most tokens: tested first (the tests below have no side effects)
+                continue
             if k in used or k in region.cut or k in background or owner[k] != mine or k in index.timex:
                 continue
-            if index.pos[k] not in (VERB, NOUN, PROPN, ADJ) or not texts[k].replace("-", "").isalpha():
+            if not texts[k].replace("-", "").isalpha():
                 continue  # a word ("n’t" tagged a verb is none); read from arrays: a Token per word costs more
             t = doc[k]
             if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass") and not is_hedge_word(t.lower_):  # 'her rumored boyfriend'
@@ -1017,15 +1042,17 @@ def _nested_claims(
         heads = [(t, pred) for t, pred in cands if t.i not in taken]
         # The aspectual verbs above a predicate ('decided to leave', 'began to suspect') are
         # mentions too, of no event of their own.
-        above = {t.i: t for _, pred, r in [*made, *((None, p, region) for _, p in heads if p is not None)]
-                 if r is region for t in _chain(pred)[1:]}
+        mine_made = of_region.get(id(region), [])
+        above = {t.i: t for pred in [*(pred for _, pred in mine_made), *(p for _, p in heads if p is not None)]
+                 for t in _chain(pred)[1:]}
         heads.extend((t, _aspectual(t)) for t in above.values())
-        claimed = {t.i for t, _ in heads} | {pred.clause.i for _, pred, r in made if r is region}
+        claimed = {t.i for t, _ in heads} | {pred.clause.i for _, pred in mine_made}
         # A word that heads a claim only by what the article tells elsewhere ('the *DUI* charge')
         # takes no words from the other claims' texts.
         words_only = {t.i for t, _ in named}
+        others = claimed - words_only
         for t, pred in heads:
-            c, pred, _ = one = _claim(doc, t, region, claimed if t.i in words_only else claimed - words_only, index, {}, pred)
+            c, pred, _ = one = _claim(doc, t, region, claimed if t.i in words_only else others, index, {}, pred)
             _govern(c, pred, governing, index)
             out.append(one)
             for k in _words_of(pred):
@@ -1198,7 +1225,7 @@ def _claim(
     doc: Doc, p: Token, region: _Region, claimed: set[int], index: _Index, lex: Forms, pred: Predicate | None = None
 ) -> tuple[ClaimAnn, Predicate, _Region]:
     lo, hi, cut, att, ai = region.lo, region.hi, region.cut, region.att, region.ai
-    left, right = _clause_span(p, lo, hi, cut, claimed)
+    left, right = _clause_span(p, lo, hi, cut, claimed, index)
     if right <= left:
         left, right = p.i, p.i + 1
     pred = pred or read_predicate(p, lex)
@@ -1269,7 +1296,7 @@ def _claim(
         eventive=pred.eventive,
         place_key=place_key,
         place_text=place_text,
-        lemmas=content_lemmas(span),
+        lemmas=content_lemmas_in(index.content_lemmas, left, right),
     )
     return claim, pred, region
 

@@ -56,7 +56,7 @@ _SQUARE = re.compile(r"\bsquare\b|\bsq\b", re.I)
 def find_quantities(doc: Doc, lo: int, hi: int, skip: Iterable[int] = ()) -> list[QuantityAnn]:
     """The quantities among tokens ``lo:hi`` of ``doc``, in text order (tokens in ``skip`` never
     start or join one)."""
-    skip = set(skip)
+    skip = skip if isinstance(skip, set) else set(skip)  # read only: a caller's set is not copied per call
     idx = DocIndex.build(doc)
     num, lowers = idx.num, idx.lowers
     out: list[QuantityAnn] = []

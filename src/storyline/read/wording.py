@@ -25,13 +25,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from spacy.attrs import IS_STOP, LEMMA, POS
+from spacy.symbols import IDS
 from spacy.tokens import Doc, Token
 
 from storyline.read.doc import DocIndex, SentenceAnn
 
-__all__ = ["content_lemmas", "sentence_anns", "word_forms"]
+__all__ = ["content_lemmas", "content_lemmas_in", "sentence_anns", "token_content_lemmas", "word_forms"]
 
 _OPEN_CLASS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
+_OPEN_CLASS_IDS = frozenset(IDS[name] for name in _OPEN_CLASS)
 
 
 def _is_word(t: Token) -> bool:
@@ -46,6 +49,28 @@ def content_lemmas(tokens: Iterable[Token]) -> list[str]:
             continue
         out[(t.lemma_ or t.text).lower()] = None
     return list(out)
+
+
+def token_content_lemmas(doc: Doc) -> list[str | None]:
+    """What :func:`content_lemmas` reads of each token of ``doc``: its lower-case lemma when it is a
+    content word, else None. Read once per Doc from its arrays, for a component that takes the
+    content lemmas of many overlapping spans (a Token per word per span costs more)."""
+    if not len(doc):
+        return []
+    idx = DocIndex.build(doc)
+    strings = doc.vocab.strings
+    out: list[str | None] = []
+    for text, punct, space, pos, lemma, stop in zip(idx.texts, idx.punct, idx.space, *doc.to_array([POS, LEMMA, IS_STOP]).T.tolist()):
+        if punct or space or not (text.isalnum() or any(ch.isalnum() for ch in text)) or (pos not in _OPEN_CLASS_IDS if pos else stop):
+            out.append(None)
+        else:
+            out.append((strings[lemma] or text).lower())
+    return out
+
+
+def content_lemmas_in(per_token: list[str | None], start: int, end: int) -> list[str]:
+    """:func:`content_lemmas` of the tokens ``start:end``, from :func:`token_content_lemmas`."""
+    return list(dict.fromkeys(x for x in per_token[start:end] if x is not None))
 
 
 def word_forms(tokens: Iterable[Token]) -> list[str]:
