@@ -78,7 +78,7 @@ from storyline.core.records import ArticleReading, Fact
 from storyline.reconcile.across import Told, article_told
 from storyline.reconcile.align import Cluster, cluster_block
 from storyline.reconcile.attributes import ArticleAges, article_ages
-from storyline.reconcile.cast import ArticleCast, Cast, CastSteps, FullNames, article_cast
+from storyline.reconcile.cast import ArticleCast, Cast, CastSteps, FullNames, Tally, article_cast
 from storyline.reconcile.conflicts import Bounds, stance
 from storyline.reconcile.events import Gist, gist
 from storyline.reconcile.facts import Draft, Records, draft_from_cluster, records
@@ -302,7 +302,7 @@ class _Units:
     votes: TypeVotes | None = None
     settled: dict[str, tuple[ArticleReading, list, frozenset[str]]] = field(default_factory=dict)
     articles: dict[str, tuple[ArticleReading, list, ArticleCast]] = field(default_factory=dict)
-    described: dict[str, tuple[list, tuple]] = field(default_factory=dict)  # by the story entity's root id
+    described: dict[str, tuple[list, tuple, Tally]] = field(default_factory=dict)  # by the story entity's root id
     # Rule 1a of the cast (the same full name) and the article pieces it was made of, by article id.
     names: tuple[dict[str, ArticleCast], FullNames] | None = None
     told_by_article: dict[str, _ToldEntry] = field(default_factory=dict)  # across facts: what each article tells
@@ -459,12 +459,22 @@ class ReconcileCache(Uncached):
         return piece
 
     def describe(self, root: str, members: list) -> tuple:
-        """:meth:`CastSteps.describe`, memoised per story entity (the same member objects)."""
+        """:meth:`CastSteps.describe`, memoised per story entity (the same member objects); a story
+        entity that only gained members is described from its last :class:`Tally` plus theirs."""
         known = self._old.described.get(root)
-        hit = known is not None and _same(known[0], members)
-        self.stats["described_hit" if hit else "described_miss"] += 1
-        out = known[1] if hit else CastSteps.describe(self, root, members)
-        self._new.described[root] = (members, out)
+        if known is not None and _same(known[0], members):
+            self.stats["described_hit"] += 1
+            self._new.described[root] = known
+            return known[1]
+        self.stats["described_miss"] += 1
+        tally = None
+        if known is not None:
+            had, now = set(map(id, known[0])), set(map(id, members))
+            if had <= now:  # every last member is still one (each object once: ids are unique)
+                tally = known[2].plus(compress(members, map((now - had).__contains__, map(id, members))))
+        tally = tally or Tally.of(members)
+        out = CastSteps.describe(self, root, members, tally)
+        self._new.described[root] = (members, out, tally)
         return out
 
     def full_names(self, pieces: dict[str, ArticleCast], people: list, link) -> FullNames:
