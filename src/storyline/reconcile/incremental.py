@@ -69,7 +69,7 @@ from __future__ import annotations
 import threading
 from operator import is_
 from collections import Counter
-from itertools import compress
+from itertools import chain, compress
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -303,6 +303,7 @@ class _Units:
     settled: dict[str, tuple[ArticleReading, list, frozenset[str]]] = field(default_factory=dict)
     articles: dict[str, tuple[ArticleReading, list, ArticleCast]] = field(default_factory=dict)
     described: dict[str, tuple[list, tuple, Tally]] = field(default_factory=dict)  # by the story entity's root id
+    ids: tuple[list[str], set[str]] | None = None  # the story's entity ids sorted, and as a set
     # Rule 1a of the cast (the same full name) and the article pieces it was made of, by article id.
     names: tuple[dict[str, ArticleCast], FullNames] | None = None
     told_by_article: dict[str, _ToldEntry] = field(default_factory=dict)  # across facts: what each article tells
@@ -475,6 +476,21 @@ class ReconcileCache(Uncached):
         tally = tally or Tally.of(members)
         out = CastSteps.describe(self, root, members, tally)
         self._new.described[root] = (members, out, tally)
+        return out
+
+    def sorted_ids(self, ids: Mapping[str, object]) -> list[str]:
+        """:meth:`CastSteps.sorted_ids`: the last reconcile's sorted ids with the new ones sorted in
+        (a merge of two runs, not a sort of every id) when none of them is gone; sorted afresh otherwise."""
+        last, self._old.ids = self._old.ids, None
+        if last is not None:
+            kept, new = last[1], ids.keys() - last[1]
+            if len(kept) + len(new) == len(ids):  # (every last id is still here)
+                out = sorted(chain(last[0], new))
+                kept |= new  # in place: the last generation gave it up
+                self._new.ids = (out, kept)
+                return out
+        out = sorted(ids)
+        self._new.ids = (out, set(out))
         return out
 
     def full_names(self, pieces: dict[str, ArticleCast], people: list, link) -> FullNames:
