@@ -1026,6 +1026,7 @@ class ArticleCast:
     article: str | None  # the article id all its entities carry (None if they do not agree)
     blends: tuple[tuple[ArticleEntity, tuple[str, str]], ...] = ()  # :func:`_blend_candidates`, in the given order
     bodies: frozenset[str] = frozenset()  # :func:`_bodies`
+    kinds: tuple[tuple[str, tuple[ArticleEntity, ...]], ...] = ()  # :func:`_kinds` of ``order``
 
 
 def article_cast(entities: Sequence[ArticleEntity], claims: Iterable) -> ArticleCast:
@@ -1037,7 +1038,16 @@ def article_cast(entities: Sequence[ArticleEntity], claims: Iterable) -> Article
     links = tuple((a.id, b.id, why) for rule in ARTICLE_RULES for a, b, why in rule(people, deeds, unnamed))
     article = order[0].article if order and all(e.article == order[0].article for e in order) else None
     return ArticleCast({e.id: _epithets(e) for e in people}, unnamed, {k: frozenset(v) for k, v in deeds.items()},
-                       links, order, article, _blend_candidates(entities), _bodies(entities))
+                       links, order, article, _blend_candidates(entities), _bodies(entities), _kinds(order))
+
+
+def _kinds(entities: Iterable[ArticleEntity]) -> tuple[tuple[str, tuple[ArticleEntity, ...]], ...]:
+    """``entities`` by the kind the rules link them as (organisations and outlets together), each
+    kind in order of its first entity."""
+    out: dict[str, list[ArticleEntity]] = defaultdict(list)
+    for e in entities:
+        out["ORG" if e.type in _ORG_TYPES else e.type].append(e)
+    return tuple((kind, tuple(run)) for kind, run in out.items())
 
 
 @dataclass(frozen=True)
@@ -1138,11 +1148,12 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
         link.deeds.update(piece.deeds)
     by_type: dict[str, list[ArticleEntity]] = defaultdict(list)
     if all(p.article == aid or not p.order for aid, p in pieces.items()):
-        ordered: Iterable[ArticleEntity] = (e for aid in sorted(pieces) for e in pieces[aid].order)
+        for aid in sorted(pieces):  # article by article, each kind's run at once
+            for kind, run in pieces[aid].kinds:
+                by_type[kind].extend(run)
     else:  # an entity carrying another article's id: order them all at once
-        ordered = sorted(all_ents, key=lambda e: (e.article, e.id))
-    for e in ordered:
-        by_type["ORG" if e.type in _ORG_TYPES else e.type].append(e)
+        for kind, run in _kinds(sorted(all_ents, key=lambda e: (e.article, e.id))):
+            by_type[kind].extend(run)
     people = by_type.pop("PERSON", [])
     _link_people(people, link, [x for aid in sorted(pieces) for x in pieces[aid].links],
                  steps.full_names(pieces, people, link))
