@@ -40,6 +40,10 @@ same (the same objects, or equal values), never on a guess:
   settled by: :func:`storyline.reconcile.types.name_key`, or votes that settle nothing; the votes
   are kept and brought up to date article by article), an article's :class:`~storyline.reconcile.cast.ArticleCast` (the same
   reading and settled entities) and a story entity's name, type and aliases (the same members);
+* **the cast's sorted entity ids** (:meth:`storyline.reconcile.cast.CastSteps.sorted_ids`): the last
+  ones with the new ones merged in, while none is gone;
+* **a story entity's description from a tally** (:class:`storyline.reconcile.cast.Tally`): a story
+  entity whose members are the last ones and more is described from its last tally plus theirs;
 * **the cast's rule 1a** (:class:`storyline.reconcile.cast.FullNames`: the same full name, forms of
   one first name; its indexes, union-find and evidence lines): extended by the added articles'
   people when every article of the last reconcile is here with the same piece and no added person
@@ -48,8 +52,9 @@ same (the same objects, or equal values), never on a guess:
 * **what grouping into events reads of a fact** (:class:`storyline.reconcile.events.Gist`), per
   fact id: the same view objects in the same order;
 * **answers of a function of one view or one reading** (:data:`storyline.reconcile.features.Each`:
-  the block a claim is aligned in, :func:`storyline.reconcile.align.block_key`; the epithets an
-  article's people go by), per item: the same object (the function reads nothing else). They are
+  the block a claim is aligned in, :func:`storyline.reconcile.align.block_key`; its lower-bound
+  figures, :func:`storyline.reconcile.conflicts.claim_lower_bounds`; the counts of children it
+  states; the epithets an article's people go by), per item: the same object (the function reads nothing else). They are
   kept by the item's id with the item held, brought up to date by set operations on the ids, so
   the pass over the story's 20,000 views runs at C speed;
 * **the corpus's outlets** (:class:`storyline.reconcile.independence.CorpusOutlets`, with the
