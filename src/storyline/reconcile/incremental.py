@@ -526,7 +526,7 @@ class ReconcileCache(Uncached):
         sliced, words = _cast_slice(ids, cast), lemmas & name_drop
         if known is not None and known.cast == sliced and known.words == words:
             self.stats["views_hit"] += 1
-            self._new.views[r.article.id] = _ViewsEntry(r, ids, lemmas, sliced, words, known.views, known.dated)
+            self._new.views[r.article.id] = known  # all it holds is as it was (its reading, cast and words)
             return known.views
         self.stats["views_miss"] += 1
         views = article_views(r, cast, name_drop)
