@@ -72,7 +72,7 @@ holds the units of the last reconcile only (older ones are dropped), and one rec
 from __future__ import annotations
 
 import threading
-from operator import is_
+from operator import attrgetter, is_
 from collections import Counter
 from itertools import chain, compress
 from collections.abc import Callable, Mapping, Sequence
@@ -100,6 +100,9 @@ from storyline.reconcile.nesting import passing_mentions
 from storyline.reconcile.types import TypeVotes, name_key, settle
 
 __all__ = ["ReconcileCache", "Uncached"]
+
+
+_ORDER = attrgetter("order")
 
 
 def _same(a: Sequence[object], b: Sequence[object]) -> bool:
@@ -363,7 +366,7 @@ class Uncached(CastSteps):
 
 def _scan_key(c: Cluster) -> tuple:
     """The key a fact's scan is kept under: its class, people and first claim."""
-    first = min(c.views, key=lambda v: v.order).claim.id if c.views else None
+    first = min(c.views, key=_ORDER).claim.id if c.views else None  # (a C key: asked of every touched fact's views)
     return c.pclass, c.participants, first
 
 
