@@ -447,7 +447,9 @@ def _link_people(people: list[ArticleEntity], link: _Linker,
         surname[toks[-1]].add(root)
         first[toks[0]].add(root)
     epithets_of = link.epithets  # each entity's, once (ArticleCast): the rules below ask again
-    epithets, epithet_owner = _epithet_index(people, rep, link)
+    # (most people: a name and no epithet, nothing for the epithet rules to count: left out once)
+    epithets_of_someone = [e for e in people if epithets_of[e.id]]
+    epithets, epithet_owner = _epithet_index(epithets_of_someone, rep, link)
 
     # How much of the story each full-named person is: the articles that name them.
     weight = Counter(link.uf.roots(e.id for e in people))
@@ -487,14 +489,12 @@ def _link_people(people: list[ArticleEntity], link: _Linker,
     for a, b, why in article_links:
         link.merge(link.ents[a], link.ents[b], why, bind=True)
     if article_links:
-        epithets, epithet_owner = _epithet_index(people, rep, link)
+        epithets, epithet_owner = _epithet_index(epithets_of_someone, rep, link)
     # How many articles give each named person each epithet ("the victim" in three articles about
     # Banky, once for a colleague): the one the story gives it far more often takes it unnamed.
     current = {link.uf.find(r): r for r in rep}
     epithet_weight: Counter = Counter()
-    for e in people:
-        if not epithets_of[e.id]:
-            continue
+    for e in epithets_of_someone:
         root = current.get(link.uf.find(e.id))
         if root is not None:
             epithet_weight.update((ep, root) for ep in epithets_of[e.id])
