@@ -659,3 +659,98 @@ def test_a_corpus_outlets_answers_are_kept_and_a_callers_list_is_its_own():
     for _ in range(2):
         assert corpus.named_by("the daily planet") == "The Daily Planet"
         assert corpus.named_by("an unknown blog") is None
+
+
+# -- the cast's description of a story entity (storyline.reconcile.cast.Tally) -------------------
+
+
+def _members(names_types: list[tuple[str, str]], article: str = "a1") -> list:
+    from storyline.core.records import ArticleEntity
+
+    return [ArticleEntity(f"e-{article}-{i}", article, name, etype, (f"{name}'s alias",), None, {})
+            for i, (name, etype) in enumerate(names_types)]
+
+
+def _describe_across(cache: ReconcileCache, root: str, *generations: list) -> list:
+    out = []
+    for members in generations:
+        cache.begin(ReconcileOptions())
+        out.append(cache.describe(root, members))
+        cache.end()
+    return out
+
+
+def test_a_story_entity_that_gains_members_is_described_as_a_fresh_description_would():
+    from storyline.reconcile.cast import CastSteps
+
+    first = _members([("Marla Quinn", "GPE"), ("Marla Quinn", "LOC"), ("Marla J. Quinn", "LOC")])
+    # two more "Marla J. Quinn": the most used name changes; and the types tie (GPE 2, LOC 2 + ...)
+    gained = sorted(first + _members([("Marla J. Quinn", "GPE"), ("Marla J. Quinn", "ORG")], "b1"), key=lambda m: m.id)
+    cache = ReconcileCache()
+    old, new = _describe_across(cache, gained[0].id, first, gained)
+    assert new == CastSteps().describe(gained[0].id, gained)
+    assert new[0] == "Marla J. Quinn" and old[0] == "Marla Quinn"
+    assert cache.stats["described_miss"] == 1  # made from the last tally (not a hit: the members changed)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_story_entity_described_from_its_last_tally_equals_a_fresh_one_as_members_come_and_go(seed):
+    from storyline.reconcile.cast import CastSteps
+
+    rng = random.Random(seed)
+    pool = _members([(rng.choice(["Ann Lee", "Ann B. Lee", "Lee", "the nurse"]), rng.choice(["PERSON", "GPE", "LOC"]))
+                     for _ in range(40)])
+    cache, held = ReconcileCache(), []
+    for _ in range(12):
+        if held and rng.random() < 0.3:  # a member gone: described afresh
+            gone = rng.randrange(len(held))
+            held = held[:gone] + held[gone + 1:]  # a new list: the cache holds the last one
+        held = sorted({m.id: m for m in held + rng.sample(pool, rng.randint(1, 4))}.values(), key=lambda m: m.id)
+        (out,) = _describe_across(cache, "root", held)
+        assert out == CastSteps().describe("root", held)
+
+
+def test_a_blend_or_a_body_coming_in_any_order_gives_the_full_cast():
+    from helpers.builders import ArticleBuilder
+
+    a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
+    a.person("Marla Quinlan")
+    a.claim("Marla Quinlan left the studio", predicate="leave")
+    b = ArticleBuilder("b1", "Star Ledger", "2024-01-18")
+    b.entity("MaQu", type="GPE")
+    b.claim("MaQu was seen in town", predicate="see")
+    c = ArticleBuilder("c1", "Star Ledger", "2024-01-19")
+    c.entity("LeBa", type="GPE")
+    c.person("Lee Bardot")
+    c.claim("LeBa and Lee Bardot dined", predicate="dine")
+    d = ArticleBuilder("d1", "Gazette", "2024-01-20")
+    d.entity("LeBa", type="ORG")  # a body of that name: no one's blend
+    d.claim("LeBa opened a store", predicate="open")
+    readings = [x.build() for x in (a, b, c, d)] + _pile(3, 1)
+    for seed in range(4):
+        _grow(readings, random.Random(seed))
+
+
+def test_rule_1a_kept_for_the_next_reconcile_points_every_entity_at_its_root():
+    from storyline.reconcile.cast import FullNames, _Linker
+
+    people = [e for r in _pile(5, 2) for e in r.entities if e.type == "PERSON"]
+    fresh = _Linker(people)
+    FullNames.scan(people, fresh)
+    link = _Linker(people)
+    kept = FullNames.scan(people, link, keep=True)
+    assert all(kept.parent[x] == kept.parent[kept.parent[x]] for x in kept.parent)  # a step from the root
+    assert {x: link.uf.find(x) for x in kept.parent} == {x: fresh.uf.find(x) for x in fresh.uf.parent}
+
+
+def test_the_sorted_entity_ids_are_merged_with_the_new_ones_and_sorted_afresh_when_one_is_gone():
+    rng = random.Random(7)
+    pool = [f"e-{rng.getrandbits(40):010x}" for _ in range(300)]
+    cache, held = ReconcileCache(), []
+    for step in range(30):
+        if held and step % 4 == 3:
+            held = held[: len(held) // 2] + held[len(held) // 2 + 1:]  # one gone
+        held = list(dict.fromkeys(held + rng.sample(pool, rng.randint(0, 20))))
+        cache.begin(ReconcileOptions())
+        assert cache.sorted_ids(dict.fromkeys(held)) == sorted(held)
+        cache.end()

@@ -93,14 +93,14 @@ def _reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions, un
 
     views = build_views(readings, cast, units.article_views, units.dated)
     ages, used_by_ages = age_drafts(readings, views, cast, name, units.ages, units.each)
-    counts, used_by_counts = count_drafts(readings, views, cast, name)
+    counts, used_by_counts = count_drafts(readings, views, cast, name, units.each)
     consumed = used_by_ages | used_by_counts  # the views left are taken at C speed: there are 20,000 in a big story
     rest = list(compress(views, map(not_, map(consumed.__contains__, map(_CLAIM_ID, views)))))
     encoder = get_backend(options.embeddings)
     clusters = align(rest, options.similarity_threshold, encoder, units.blocker, units.each)
     outlets = units.corpus_outlets(tuple(sorted({r.article.outlet for r in readings if r.article.outlet})))
     relays = units.relay_index(rest)
-    bounds = lower_bounds(views)
+    bounds = lower_bounds(views, units.each)
     passing = units.passing(readings)
     drafts = [units.draft(c, outlets, options.echo_similarity, name, relays, bounds, passing) for c in clusters]
     facts, conflicts, echoes = finish(drafts + ages + counts, units.records)

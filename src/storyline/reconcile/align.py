@@ -29,6 +29,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 from typing import Callable, Sequence
 
 from storyline.core.packs import block_event, class_of, once_only_events
@@ -275,14 +277,17 @@ def _events_of(pclass: str) -> tuple[str, ...]:
     return (pclass, *(f"{pclass}:{s}" for s in subs))
 
 
-def _attach_derived(views: list[ClaimView], clusters: list[Cluster]) -> None:
+_DERIVED = attrgetter("derived")  # a Derived (always true) or None
+
+
+def _attach_derived(views: Sequence[ClaimView], clusters: list[Cluster]) -> None:
     marriages: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(clusters):
         if c.pclass == "marriage":
             for p in c.participants:
                 marriages[p].append(i)
-    for v in views:
-        if v.derived is None or not v.participants:
+    for v in compress(views, map(_DERIVED, views)):  # the few claims implying a date, at C speed
+        if not v.participants:
             continue
         pools = [set(marriages.get(p, ())) for p in v.participants]
         common = set.intersection(*pools)
@@ -333,5 +338,5 @@ def align(views: Sequence[ClaimView], threshold: float, encoder: Encoder | None 
         clusters.extend(blocker(key, blocks[key], scorer, threshold))
     clusters = _merge_subsets(clusters, scorer, threshold)
     _attach_denials(denials, clusters, scorer, threshold)
-    _attach_derived(list(views), clusters)
+    _attach_derived(views, clusters)
     return clusters

@@ -40,7 +40,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from itertools import combinations, groupby
+from itertools import combinations, compress, groupby
 from operator import attrgetter
 from typing import Callable, Sequence
 
@@ -327,16 +327,18 @@ class _Count:
         return f"\u201c{self.wording}\u201d ({self.outlet}, {when})"
 
 
-def _claim_counts(views: Sequence[ClaimView]) -> list[tuple[frozenset[str], _Count]]:
-    out = []
-    for v in views:
-        if not v.counts or v.claim.polarity != "positive":
-            continue
+def _view_counts(v: ClaimView) -> tuple[tuple[tuple[frozenset[str], _Count], ...], tuple[tuple[str, int], ...]] | None:
+    """What one claim tells the counts of children: the counts it states (with whose they are),
+    and where each child-count figure it carries ends (article, offset); None when neither.
+    Reads only the view."""
+    counts: tuple = ()
+    if v.counts and v.claim.polarity == "positive":
         people = frozenset({v.subject}) if v.subject else v.participants  # a couple's count is each one's
-        for n, noun in dict.fromkeys(v.counts):
-            out.append((people, _Count(v.claim.id, v.article.id, v.outlet, v.published, n, noun, v.claim.text,
-                                       grade_of(v.claim.source.kind), v.order, v.pclass == "children")))
-    return out
+        counts = tuple((people, _Count(v.claim.id, v.article.id, v.outlet, v.published, n, noun, v.claim.text,
+                                       grade_of(v.claim.source.kind), v.order, v.pclass == "children"))
+                       for n, noun in dict.fromkeys(v.counts))
+    covered = tuple((v.article.id, q.end) for q in v.claim.quantities if child_count(q) is not None)
+    return (counts, covered) if counts or covered else None
 
 
 def _mention_counts(readings: Sequence[ArticleReading], cast: Cast, covered: set[tuple[str, int]]) -> list[tuple[frozenset[str], _Count]]:
@@ -371,10 +373,13 @@ def _counts_clash(a: _Count, b: _Count) -> bool:
 
 
 def count_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast,
-                 name: Callable[[str], str]) -> tuple[list[Draft], set[str]]:
-    """One draft per group of people and noun with stated counts, and the children-class claims consumed."""
-    items = _claim_counts(views)
-    covered = {(v.article.id, q.end) for v in views for q in v.claim.quantities if child_count(q) is not None}
+                 name: Callable[[str], str], each: Each = each) -> tuple[list[Draft], set[str]]:
+    """One draft per group of people and noun with stated counts, and the children-class claims
+    consumed. ``each`` maps :func:`_view_counts` over the views (or a memo of it)."""
+    found = each(_view_counts, views)
+    told = list(compress(found, found))  # the few views with counts or figures, at C speed
+    items = [x for counts, _ in told for x in counts]
+    covered = {x for _, figures in told for x in figures}
     items += _mention_counts(readings, cast, covered)
     by_key: dict[tuple[str, str], list[_Count]] = defaultdict(list)
     consumed = {c.ref for _, c in items if c.own}

@@ -44,6 +44,8 @@ from __future__ import annotations
 from bisect import insort
 from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import chain
+from operator import attrgetter
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -63,10 +65,11 @@ from storyline.reconcile.names import (
 )
 from storyline.reconcile.types import settle_types
 
-__all__ = ["ARTICLE_RULES", "ArticleCast", "Cast", "CastSteps", "FullNames", "article_cast", "build_cast"]
+__all__ = ["ARTICLE_RULES", "ArticleCast", "Cast", "CastSteps", "FullNames", "Tally", "article_cast", "build_cast"]
 
 _ORG_TYPES = {"ORG", "OUTLET"}
 _BOTH_GENDERS = frozenset({"male", "female"})
+_ID = attrgetter("id")
 _DOMINANT = 2  # a surname alone goes to the person with it named in at least twice as many articles
 
 
@@ -102,7 +105,8 @@ class Cast:
 
 class _UnionFind:
     def __init__(self, ids: Iterable[str]):
-        self.parent = {i: i for i in ids}
+        ids = list(ids)
+        self.parent = dict(zip(ids, ids))  # at C speed: a story has tens of thousands of entities
 
     def find(self, x: str) -> str:
         root = x
@@ -137,7 +141,7 @@ def _label(e: ArticleEntity, surface: str | None = None) -> str:
 
 class _Linker:
     def __init__(self, entities: Sequence[ArticleEntity]):
-        self.ents = {e.id: e for e in entities}
+        self.ents = dict(zip(map(_ID, entities), entities))
         self.uf = _UnionFind(self.ents)
         self.evidence: dict[str, list[str]] = defaultdict(list)  # merge lines, collected at the end
         # Each person's epithets, deeds and whether it is unnamed, read once per article (ArticleCast).
@@ -190,11 +194,12 @@ class _Linker:
             self._genders[root] = frozenset({self.ents[root].gender}) & _BOTH_GENDERS
         return self._genders[root]
 
-    def components(self) -> dict[str, list[ArticleEntity]]:
+    def components(self, ids: list[str] | None = None) -> dict[str, list[ArticleEntity]]:
+        """Each story entity's members by root, in id order (``ids``: :attr:`ents` sorted, when known)."""
         comps: dict[str, list[ArticleEntity]] = defaultdict(list)
-        ids = sorted(self.ents)
-        for eid, root in zip(ids, self.uf.roots(ids)):
-            comps[root].append(self.ents[eid])
+        ids = sorted(self.ents) if ids is None else ids
+        for e, root in zip(map(self.ents.__getitem__, ids), self.uf.roots(ids)):
+            comps[root].append(e)
         return comps
 
 
@@ -297,7 +302,10 @@ class FullNames:
         return out
 
     def keep(self, link: _Linker) -> None:
-        """Take a copy of ``link``'s union-find (the rules after this one change it)."""
+        """Take a copy of ``link``'s union-find (the rules after this one change it), every entity
+        pointing at its root: the rules after this one, and the next reconcile's, then find each
+        root in a step (the roots are the same whatever the paths)."""
+        link.uf.roots(list(link.uf.parent))  # finds compress the paths they walk
         self.parent, self.named, self.genders = dict(link.uf.parent), dict(link._named), dict(link._genders)
 
     def _merge(self, a: ArticleEntity, e: ArticleEntity, why: str, link: _Linker, at: tuple) -> None:
@@ -439,7 +447,9 @@ def _link_people(people: list[ArticleEntity], link: _Linker,
         surname[toks[-1]].add(root)
         first[toks[0]].add(root)
     epithets_of = link.epithets  # each entity's, once (ArticleCast): the rules below ask again
-    epithets, epithet_owner = _epithet_index(people, rep, link)
+    # (most people: a name and no epithet, nothing for the epithet rules to count: left out once)
+    epithets_of_someone = [e for e in people if epithets_of[e.id]]
+    epithets, epithet_owner = _epithet_index(epithets_of_someone, rep, link)
 
     # How much of the story each full-named person is: the articles that name them.
     weight = Counter(link.uf.roots(e.id for e in people))
@@ -479,14 +489,12 @@ def _link_people(people: list[ArticleEntity], link: _Linker,
     for a, b, why in article_links:
         link.merge(link.ents[a], link.ents[b], why, bind=True)
     if article_links:
-        epithets, epithet_owner = _epithet_index(people, rep, link)
+        epithets, epithet_owner = _epithet_index(epithets_of_someone, rep, link)
     # How many articles give each named person each epithet ("the victim" in three articles about
     # Banky, once for a colleague): the one the story gives it far more often takes it unnamed.
     current = {link.uf.find(r): r for r in rep}
     epithet_weight: Counter = Counter()
-    for e in people:
-        if not epithets_of[e.id]:
-            continue
+    for e in epithets_of_someone:
         root = current.get(link.uf.find(e.id))
         if root is not None:
             epithet_weight.update((ep, root) for ep in epithets_of[e.id])
@@ -577,15 +585,12 @@ def _link_protagonists(people: list[ArticleEntity], unnamed: list[ArticleEntity]
     as anyone else who may have it (someone of unknown gender may, at half their weight)."""
     # Roots move as rules 2-4 merge; ``rep`` is keyed by the roots rule 1 left.
     current = {link.uf.find(r): r for r in rep}
-    gender: dict[str, Counter] = defaultdict(Counter)
-    for e, found in zip(people, link.uf.roots(e.id for e in people)):
-        root = current.get(found)
-        if root is not None and e.gender in {"male", "female"}:
-            gender[root][e.gender] += 1
-    known = {root: c.most_common(1)[0][0] for root, c in gender.items()}
+    known: dict[str, str] | None = None  # each named person's gender: counted when first needed
     for e in unnamed:
         if e.gender not in {"male", "female"} or link.uf.find(e.id) in current or e.type != "PERSON":
             continue
+        if known is None:  # (nothing is merged here before: the count is the one made up front)
+            known = _known_genders(people, current, link)
         # Someone of unknown gender may be them as often as not: half their weight competes.
         share = {r: weight[r] * (1.0 if r in known else 0.5) for r in rep if known.get(r, e.gender) == e.gender}
         fits = sorted(share, key=lambda r: (-share[r], r))
@@ -596,6 +601,16 @@ def _link_protagonists(people: list[ArticleEntity], unnamed: list[ArticleEntity]
             link.merge(rep[root], e, f"{_label(e)} is the {e.gender} person the story is about: no one named "
                                      f"was given that role, and the story names {_label(rep[root])} far more "
                                      "often than anyone else who may be them", bind=True)
+
+
+def _known_genders(people: list[ArticleEntity], current: dict[str, str], link: _Linker) -> dict[str, str]:
+    """The gender most of each named person's entities have (keyed as ``current``'s values)."""
+    gender: dict[str, Counter] = defaultdict(Counter)
+    for e, found in zip(people, link.uf.roots(e.id for e in people)):
+        root = current.get(found)
+        if root is not None and e.gender in {"male", "female"}:
+            gender[root][e.gender] += 1
+    return {root: c.most_common(1)[0][0] for root, c in gender.items()}
 
 
 # Frames of deeds that single a person out ("the gunman shot", "the driver fled"); saying,
@@ -626,24 +641,37 @@ def _link_by_deeds(people: list[ArticleEntity], link: _Linker) -> None:
     not at odds."""
     deeds = link.deeds
     comps: dict[str, list[ArticleEntity]] = defaultdict(list)
-    for e, root in zip(people, link.uf.roots(e.id for e in people)):
+    roots = link.uf.roots(e.id for e in people)
+    for e, root in zip(people, roots):
         comps[root].append(e)
     unnamed = link.unnamed
-    named = {root for root, ms in comps.items() if not all(m.id in unnamed for m in ms)}
-    # Articles that name each person (an epithet the article's reader gave them does not count:
-    # "Woman Shoots Co-workers" above a body that says "the employee" may still be one person).
-    named_in = {root: {m.article for m in comps[root] if m.id not in unnamed} for root in named}
-    # Only someone with a full name: a lone first name ("Leroy") may be anyone's.
-    full = {root for root in named if any(len(name_tokens(n)) >= 2 for m in comps[root] for n in _names(m))}
+    nameless = [root for root, ms in comps.items() if all(m.id in unnamed for m in ms)]
+    # Only the deeds of people named nowhere are asked about: the named are indexed by those alone.
+    wanted = frozenset().union(*(deeds.get(m.id, ()) for root in nameless for m in comps[root]))
+    if not wanted:
+        return
+    named = comps.keys() - nameless
     # (deed) -> named root -> articles where it is said of them
     said: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for root in named:
-        for m in comps[root]:
-            for d in deeds.get(m.id, ()):
-                said[d][root].add(m.article)
-    for root, ms in sorted(comps.items()):
-        if root in named:
-            continue
+    for e, root in zip(people, roots):
+        hit = wanted.intersection(deeds.get(e.id, ()))
+        if hit and root in named:
+            for d in hit:
+                said[d][root].add(e.article)
+    named_in: dict[str, set[str]] = {}
+    full: dict[str, bool] = {}
+
+    def fits_of(r: str, articles: set[str], genders: set[str]) -> bool:
+        # Articles that name the person (an epithet the article's reader gave them does not count:
+        # "Woman Shoots Co-workers" above a body that says "the employee" may still be one person),
+        # and only someone with a full name: a lone first name ("Leroy") may be anyone's.
+        if r not in full:
+            full[r] = any(len(name_tokens(n)) >= 2 for m in comps[r] for n in _names(m))
+            named_in[r] = {m.article for m in comps[r] if m.id not in unnamed}
+        return full[r] and not articles & named_in[r] and not genders - {m.gender for m in comps[r]} - {None}
+
+    for root in sorted(nameless):
+        ms = comps[root]
         own = set().union(*(deeds.get(m.id, set()) for m in ms))
         articles = {m.article for m in ms}
         genders = {m.gender for m in ms} & {"male", "female"}
@@ -651,8 +679,7 @@ def _link_by_deeds(people: list[ArticleEntity], link: _Linker) -> None:
         for d in own:
             for other, arts in said.get(d, {}).items():
                 support[other] += len(arts - articles)
-        fits = [(n, r) for r, n in support.items() if n and r in full and not articles & named_in[r]
-                and not genders - {m.gender for m in comps[r]} - {None}]
+        fits = [(n, r) for r, n in support.items() if n and fits_of(r, articles, genders)]
         fits.sort(key=lambda x: (-x[0], x[1]))
         if fits and fits[0][0] >= _DEED_SUPPORT and (len(fits) == 1 or fits[0][0] >= _DOMINANT * fits[1][0]):
             best = comps[fits[0][1]][0]
@@ -848,12 +875,21 @@ def _link_given_variants(exact: dict[tuple[str, ...], ArticleEntity], articles_o
                                                 "one given name, never both in one article")
 
 
-def _link_blends(people: list[ArticleEntity], candidates: list[ArticleEntity], link: _Linker) -> None:
+def _link_blends(people: list[ArticleEntity], blends: Sequence[tuple[ArticleEntity, tuple[str, str]]],
+                 bodies: Iterable[frozenset[str]], link: _Linker) -> None:
     """Rule 1f: a one-word name blended from the starts of one full-named person's given name and
     surname ("LiLo" ~ Lindsay Lohan, :mod:`storyline.core.blends`), when it fits no one else, is
     no one's given name or surname itself ("LaSalle", "McDermott" are surnames), and no article
     of the story calls it a body ("Wal-Mart", "DeLeon" ~ Walter Martin, Deborah Leonard): the
-    tagger misreads a blend as a place or a thing, but a body's name is a body's."""
+    tagger misreads a blend as a place or a thing, but a body's name is a body's. ``blends``: the
+    story's entities shaped like a blend, with their parts (:func:`_blend_candidates`); ``bodies``:
+    each article's :attr:`ArticleCast.bodies`."""
+    if not blends:  # most stories: no name shaped like one, and no need to index everyone's names
+        return
+    body_names = frozenset().union(*bodies)
+    blends = [(e, b) for e, b in blends if e.name.strip().lower() not in body_names]
+    if not blends:
+        return
     parts: set[str] = set()
     rep: dict[str, ArticleEntity] = {}
     fulls_of: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -863,16 +899,24 @@ def _link_blends(people: list[ArticleEntity], candidates: list[ArticleEntity], l
             fulls_of[root].add((toks[0], toks[-1]))
             rep.setdefault(root, e)
             parts.update(toks)
-    bodies = {e.name.strip().lower() for e in candidates if e.type in _ORG_TYPES}
-    for e in candidates:
-        blend = blend_parts(e.name)
-        if not blend or e.name.strip().lower() in bodies or e.name.lower() in parts or e.name.lower().replace("-", "") in parts:
+    for e, blend in blends:
+        if e.name.lower() in parts or e.name.lower().replace("-", "") in parts:
             continue
         fits = {root for root, names in fulls_of.items() if any(is_blend_of(blend, g, sur) for g, sur in names)}
         if len(fits) == 1:
             root = next(iter(fits))
             link.merge(rep[root], e, f"{_label(e)} is blended from the starts of {_label(rep[root])}'s given name and "
                                      "surname, and of no one else's")
+
+
+def _blend_candidates(entities: Iterable[ArticleEntity]) -> tuple[tuple[ArticleEntity, tuple[str, str]], ...]:
+    """The entities rule 1f may bind (any type but GROUP) whose name is shaped like a blend, with its parts."""
+    return tuple((e, b) for e in entities if e.type != "GROUP" for b in (blend_parts(e.name),) if b)
+
+
+def _bodies(entities: Iterable[ArticleEntity]) -> frozenset[str]:
+    """The names (lower case) an article gives organisations and outlets: never a blend (rule 1f)."""
+    return frozenset(e.name.strip().lower() for e in entities if e.type in _ORG_TYPES)
 
 
 def _link_orgs(orgs: list[ArticleEntity], link: _Linker) -> None:
@@ -970,12 +1014,6 @@ def _group_members(e: ArticleEntity) -> list[str]:
     return list(e.attributes.get("members", [])) if isinstance(e.attributes, dict) else []
 
 
-def _canonical(members: list[ArticleEntity]) -> str:
-    counts = Counter(m.name for m in members)
-    # Prefer a full proper name, then the most used, then the longest; the name itself breaks ties.
-    return max(counts, key=lambda n: (len(name_tokens(n)) >= 2, is_proper_name(n), counts[n], len(n), n))
-
-
 @dataclass(frozen=True)
 class ArticleCast:
     """What the cast derives from one article alone: made once per article, and by an incremental
@@ -987,6 +1025,9 @@ class ArticleCast:
     links: tuple[tuple[str, str, str], ...]  # (kept id, joined id, why): what :data:`ARTICLE_RULES` link in it
     order: tuple[ArticleEntity, ...]  # its entities by (article, id), the order the rules see them in
     article: str | None  # the article id all its entities carry (None if they do not agree)
+    blends: tuple[tuple[ArticleEntity, tuple[str, str]], ...] = ()  # :func:`_blend_candidates`, in the given order
+    bodies: frozenset[str] = frozenset()  # :func:`_bodies`
+    kinds: tuple[tuple[str, tuple[ArticleEntity, ...]], ...] = ()  # :func:`_kinds` of ``order``
 
 
 def article_cast(entities: Sequence[ArticleEntity], claims: Iterable) -> ArticleCast:
@@ -998,18 +1039,58 @@ def article_cast(entities: Sequence[ArticleEntity], claims: Iterable) -> Article
     links = tuple((a.id, b.id, why) for rule in ARTICLE_RULES for a, b, why in rule(people, deeds, unnamed))
     article = order[0].article if order and all(e.article == order[0].article for e in order) else None
     return ArticleCast({e.id: _epithets(e) for e in people}, unnamed, {k: frozenset(v) for k, v in deeds.items()},
-                       links, order, article)
+                       links, order, article, _blend_candidates(entities), _bodies(entities), _kinds(order))
 
 
-def _describe(members: Sequence[ArticleEntity]) -> tuple[str, str, tuple[str, ...], bool]:
-    """A story entity's name, type and aliases from its members, and whether one is a GROUP (a
-    group is named by its members apart: :func:`build_cast`)."""
-    name = _canonical(members)
-    types = Counter(m.type for m in members)
+def _kinds(entities: Iterable[ArticleEntity]) -> tuple[tuple[str, tuple[ArticleEntity, ...]], ...]:
+    """``entities`` by the kind the rules link them as (organisations and outlets together), each
+    kind in order of its first entity."""
+    out: dict[str, list[ArticleEntity]] = defaultdict(list)
+    for e in entities:
+        out["ORG" if e.type in _ORG_TYPES else e.type].append(e)
+    return tuple((kind, tuple(run)) for kind, run in out.items())
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What a story entity's name, type and aliases are made from: how often its members use each
+    name and each type, and every name and alias they have. Counts do not depend on the members'
+    order, so a story entity that gained members is described from the last tally :meth:`plus`
+    the new ones (:class:`storyline.reconcile.incremental.ReconcileCache`)."""
+
+    names: Counter
+    types: Counter
+    every: frozenset[str]
+
+    @classmethod
+    def of(cls, members: Iterable[ArticleEntity]) -> "Tally":
+        return cls(Counter(), Counter(), frozenset()).plus(members)
+
+    def plus(self, members: Iterable[ArticleEntity]) -> "Tally":
+        """This tally with ``members`` counted in too (a new tally: this one is kept as it is)."""
+        names, types, every = Counter(self.names), Counter(self.types), set(self.every)
+        for m in members:
+            names[m.name] += 1
+            types[m.type] += 1
+            every.add(m.name)
+            every.update(m.aliases)
+        return Tally(names, types, frozenset(every))
+
+
+def _describe(members: Sequence[ArticleEntity], tally: Tally | None = None) -> tuple[str, str, tuple[str, ...], bool]:
+    """A story entity's name, type and aliases from its members (counted in ``tally``, made here
+    when not given), and whether one is a GROUP (a group is named by its members apart:
+    :func:`build_cast`)."""
+    tally = tally or Tally.of(members)
+    counts = tally.names
+    # Prefer a full proper name, then the most used, then the longest; the name itself breaks ties.
+    name = max(counts, key=lambda n: (len(name_tokens(n)) >= 2, is_proper_name(n), counts[n], len(n), n))
+    types = tally.types
     # Only a blend ("LiLo", tagged a place) joins a person to another type: it never retypes them.
+    # Else the most common type, a tie going to the type of the first member in id order.
     etype = "OUTLET" if "OUTLET" in types else "PERSON" if "PERSON" in types and "GROUP" not in types \
-        else types.most_common(1)[0][0]
-    return name, etype, _aliases(members, name), "GROUP" in types
+        else Counter(m.type for m in members).most_common(1)[0][0]
+    return name, etype, tuple(sorted(tally.every - {name})), "GROUP" in types
 
 
 def _aliases(members: Sequence[ArticleEntity], name: str) -> tuple[str, ...]:
@@ -1033,8 +1114,15 @@ class CastSteps:
     def article(self, r: ArticleReading, entities: list[ArticleEntity]) -> ArticleCast:
         return article_cast(entities, r.claims)
 
-    def describe(self, root: str, members: list[ArticleEntity]) -> tuple[str, str, tuple[str, ...], bool]:
-        return _describe(members)
+    def describe(self, root: str, members: list[ArticleEntity],
+                 tally: Tally | None = None) -> tuple[str, str, tuple[str, ...], bool]:
+        """A story entity's name, type, aliases and whether it is a group (``tally``: its members'
+        :class:`Tally`, when already counted)."""
+        return _describe(members, tally)
+
+    def sorted_ids(self, ids: Iterable[str]) -> list[str]:
+        """The story's entity ids, sorted."""
+        return sorted(ids)
 
     def full_names(self, pieces: dict[str, ArticleCast], people: list[ArticleEntity], link: _Linker) -> FullNames:
         """Rule 1a over the story's ``people`` (the articles' ``pieces`` by article id), in ``link``."""
@@ -1061,16 +1149,21 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
         link.deeds.update(piece.deeds)
     by_type: dict[str, list[ArticleEntity]] = defaultdict(list)
     if all(p.article == aid or not p.order for aid, p in pieces.items()):
-        ordered: Iterable[ArticleEntity] = (e for aid in sorted(pieces) for e in pieces[aid].order)
+        for aid in sorted(pieces):  # article by article, each kind's run at once
+            for kind, run in pieces[aid].kinds:
+                by_type[kind].extend(run)
     else:  # an entity carrying another article's id: order them all at once
-        ordered = sorted(all_ents, key=lambda e: (e.article, e.id))
-    for e in ordered:
-        by_type["ORG" if e.type in _ORG_TYPES else e.type].append(e)
+        for kind, run in _kinds(sorted(all_ents, key=lambda e: (e.article, e.id))):
+            by_type[kind].extend(run)
     people = by_type.pop("PERSON", [])
     _link_people(people, link, [x for aid in sorted(pieces) for x in pieces[aid].links],
                  steps.full_names(pieces, people, link))
     _link_by_deeds(people, link)
-    _link_blends(people, [e for e in all_ents if e.type != "GROUP"], link)
+    if len(by_article) == len(readings):  # one reading an article: its piece's candidates are in the story's order
+        blends = [b for r in readings for b in pieces[r.article.id].blends]
+    else:
+        blends = list(_blend_candidates(all_ents))
+    _link_blends(people, blends, (p.bodies for p in pieces.values()), link)
     _link_orgs(by_type.pop("ORG", []), link)
     groups = by_type.pop("GROUP", [])
     for rest in by_type.values():
@@ -1080,8 +1173,8 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
     entities: list[StoryEntity] = []
     of: dict[str, str] = {}
     used: set[str] = set()
-    names_by_member: dict[str, str] = {}
-    found = link.components()
+    name_of: dict[str, str] = {}  # story entity id -> its name, for naming groups by their members
+    found = link.components(steps.sorted_ids(link.ents))
     described = {root: steps.describe(root, members) for root, members in found.items()}
     comps = sorted(found.items(), key=lambda kv: (described[kv[0]][3], kv[0]))
     # The few entities that wrote evidence lines, per story entity in member (id) order: a story
@@ -1092,7 +1185,7 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
     for root, members in comps:
         name, etype, aliases, grouped = described[root]
         if grouped:  # "the couple" says little: name a group by its members
-            inner = sorted({names_by_member[x] for m in members for x in _group_members(m) if x in names_by_member})
+            inner = sorted({name_of[of[x]] for m in members for x in _group_members(m) if x in of})
             if len(inner) >= 2:
                 name = " and ".join(inner)
                 aliases = _aliases(members, name)
@@ -1100,11 +1193,12 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
         if sid in used:  # two unlinked entities with one name (e.g. two "Natalie"s): keep both
             sid = make_id("E", etype, name, root)
         used.add(sid)
-        evidence = tuple(line for eid in writers.get(root, ()) for line in link.evidence[eid])
-        ids = tuple(m.id for m in members)
+        # (chain and map: at C speed over the story's thousands of members and lines)
+        evidence = tuple(chain.from_iterable(map(link.evidence.__getitem__, writers.get(root, ()))))
+        ids = tuple(map(_ID, members))
         entities.append(StoryEntity(sid, name, etype, aliases, ids, evidence))
         of.update(dict.fromkeys(ids, sid))
-        names_by_member.update(dict.fromkeys(ids, name))
+        name_of[sid] = name
     member_map = {e.id: tuple(_group_members(e)) for e in all_ents if e.type == "GROUP"}
     unnamed = frozenset(of[m.id] for _, members in comps for m in members[:1]
                         if all(isinstance(x.attributes, dict) and x.attributes.get("unnamed") for x in members))

@@ -44,7 +44,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, compress
 from typing import Callable, Iterable, Mapping, Sequence
 
 from storyline.core import words
@@ -53,7 +53,7 @@ from storyline.core.packs import class_of, event_noun
 from storyline.core.records import Quantity
 from storyline.core.vocab import source_kind
 from storyline.reconcile.align import ONCE_ONLY, Cluster, block_class, jaccard
-from storyline.reconcile.features import ClaimView
+from storyline.reconcile.features import ClaimView, Each, each
 from storyline.reconcile.measures import (
     Measure,
     comparable,
@@ -62,7 +62,7 @@ from storyline.reconcile.measures import (
     opposed,
 )
 
-__all__ = ["Bounds", "Found", "Judgement", "Update", "claim_measures", "clash", "context_measures", "disputes", "fact_judgement", "judge", "judge_measures", "lower_bounds",
+__all__ = ["Bounds", "Found", "Judgement", "Update", "claim_lower_bounds", "claim_measures", "clash", "context_measures", "disputes", "fact_judgement", "judge", "judge_measures", "lower_bounds",
            "other_happenings", "polarity_conflicts", "says", "stance", "time_of", "where_in"]
 
 _SAME_CONTENT = 0.5
@@ -288,15 +288,20 @@ def _derived_conflicts(c: Cluster) -> list[Found]:
 Bounds = Mapping[str, Sequence[Measure]]  # article id -> the lower bounds it gives ("at least three people")
 
 
-def lower_bounds(views: Iterable[ClaimView]) -> dict[str, list[Measure]]:
+def lower_bounds(views: Sequence[ClaimView], each: Each = each) -> dict[str, list[Measure]]:
     """Each article's lower-bound figures ("killing at least three people"): an article that also
-    writes the bare number ("three people killed") means it as that lower bound."""
+    writes the bare number ("three people killed") means it as that lower bound. ``each`` maps
+    :func:`claim_lower_bounds` over the views (or a memo of it)."""
     out: dict[str, list[Measure]] = {}
-    for v in views:
-        for m in claim_measures(v):
-            if m.quantity.modifier in ("at_least", "more_than"):
-                out.setdefault(v.article.id, []).append(m)
+    found = each(claim_lower_bounds, views)
+    for v, ms in compress(zip(views, found), found):  # the few views with one, at C speed
+        out.setdefault(v.article.id, []).extend(ms)
     return out
+
+
+def claim_lower_bounds(v: ClaimView) -> tuple[Measure, ...]:
+    """The lower-bound figures of one claim (reads only the view)."""
+    return tuple(m for m in claim_measures(v) if m.quantity.modifier in ("at_least", "more_than"))
 
 
 def claim_measures(v: ClaimView, bounds: Bounds | None = None) -> list[Measure]:

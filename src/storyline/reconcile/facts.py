@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from typing import Callable, Sequence
 
 from storyline.core.dates import granularity
@@ -78,6 +79,9 @@ class Draft:
         return make_id("f", self.pclass, self.key, *sorted(self.claims))
 
 
+_ORDER, _CLAIM_ID, _ARTICLE_ID, _OUTLET = (attrgetter(x) for x in ("order", "claim.id", "article.id", "outlet"))
+
+
 def _when(c: Cluster) -> str | None:
     dated = [v for v in c.views if v.span is not None and v.claim.polarity == "positive"]
     derived = [v.derived.span for v in c.derived if v.derived is not None]
@@ -101,7 +105,7 @@ def _sides(c: Cluster, statement: ClaimView, superseded: set[str], polar: set[st
            stance_of: Stance = stance) -> tuple[list[str], list[str], list[str]]:
     """(supporting, disputing, superseded) claim ids, in the fact's order (see the module docstring)."""
     sides: dict[str, list[str]] = {"supports": [statement.claim.id], "disputes": [], "superseded": []}
-    for v in sorted(c.views, key=lambda v: v.order):
+    for v in sorted(c.views, key=_ORDER):
         if v is statement:
             continue
         side = "superseded" if v.claim.id in superseded else stance_of(statement, v, c, name, bounds)
@@ -120,7 +124,7 @@ def draft_from_cluster(c: Cluster, corpus_outlets: Sequence[str], echo_similarit
     ``stance_of``: :func:`storyline.reconcile.conflicts.stance`, or a memo of it; ``sourcing_of``:
     :func:`storyline.reconcile.independence.assess`, or one that resumes an earlier scan)."""
     sourcing = sourcing_of(c, corpus_outlets, echo_similarity, relays)
-    views = sorted(c.views, key=lambda v: v.order)
+    views = sorted(c.views, key=_ORDER)
     # Passing mentions (claims nested in another claim: storyline.reconcile.nesting) join the fact
     # but take no side in its conflicts.
     judged = c if not passing else Cluster(c.pclass, c.participants, [v for v in c.views if v.claim.id not in passing],
@@ -142,9 +146,9 @@ def draft_from_cluster(c: Cluster, corpus_outlets: Sequence[str], echo_similarit
         key=c.pclass,
         statement=best.claim.text,
         pclass=None if c.pclass.startswith("~") else c.pclass.split(":")[0],
-        claims=[v.claim.id for v in every],
-        articles=list(dict.fromkeys(v.article.id for v in every)),
-        outlets=list(dict.fromkeys(v.outlet for v in every)),
+        claims=list(map(_CLAIM_ID, every)),  # (maps: at C speed over a large fact's claims)
+        articles=list(dict.fromkeys(map(_ARTICLE_ID, every))),
+        outlets=list(dict.fromkeys(map(_OUTLET, every))),
         independent=sourcing.independent,
         grade=sourcing.grade,
         when=_when(c),

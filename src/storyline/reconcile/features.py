@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
+from operator import attrgetter
 from typing import Callable, Sequence
 
 from storyline.core.dates import Interval, Moment, interval, news_window, parse_day, years_before
@@ -189,7 +190,9 @@ def build_views(readings: Sequence[ArticleReading], cast: Cast, views_of: Callab
     (:class:`storyline.reconcile.incremental.ReconcileCache`)."""
     name_drop = name_words(cast)
     per_article = [(views_of or article_views)(r, cast, name_drop) for r in readings]
-    window = undated_news([v for views in per_article for v in views])
+    # The story's news days matter to undated articles only (a dated one's views keep their own).
+    window = undated_news([v for views in per_article for v in views]) if any(
+        views and views[0].news is None for views in per_article) else None
     dated_of = dated_of or (lambda _article, views, w: dated(views, w))
     return ordered([dated_of(r.article.id, views, window) for r, views in zip(readings, per_article)])
 
@@ -209,10 +212,13 @@ def dated(views: list[ClaimView], window: Moment | None) -> list[ClaimView]:
     return [replace(v, news=window) for v in views]
 
 
+_ORDER = attrgetter("order")
+
+
 def ordered(per_article: Sequence[Sequence[ClaimView]]) -> list[ClaimView]:
     """Every article's views in one list, by publication date, article and offset."""
     views = [v for views in per_article for v in views]
-    views.sort(key=lambda v: v.order)
+    views.sort(key=_ORDER)  # nearly sorted already (articles come by date): a merge of runs
     return views
 
 

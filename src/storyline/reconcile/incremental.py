@@ -40,6 +40,10 @@ same (the same objects, or equal values), never on a guess:
   settled by: :func:`storyline.reconcile.types.name_key`, or votes that settle nothing; the votes
   are kept and brought up to date article by article), an article's :class:`~storyline.reconcile.cast.ArticleCast` (the same
   reading and settled entities) and a story entity's name, type and aliases (the same members);
+* **the cast's sorted entity ids** (:meth:`storyline.reconcile.cast.CastSteps.sorted_ids`): the last
+  ones with the new ones merged in, while none is gone;
+* **a story entity's description from a tally** (:class:`storyline.reconcile.cast.Tally`): a story
+  entity whose members are the last ones and more is described from its last tally plus theirs;
 * **the cast's rule 1a** (:class:`storyline.reconcile.cast.FullNames`: the same full name, forms of
   one first name; its indexes, union-find and evidence lines): extended by the added articles'
   people when every article of the last reconcile is here with the same piece and no added person
@@ -48,8 +52,9 @@ same (the same objects, or equal values), never on a guess:
 * **what grouping into events reads of a fact** (:class:`storyline.reconcile.events.Gist`), per
   fact id: the same view objects in the same order;
 * **answers of a function of one view or one reading** (:data:`storyline.reconcile.features.Each`:
-  the block a claim is aligned in, :func:`storyline.reconcile.align.block_key`; the epithets an
-  article's people go by), per item: the same object (the function reads nothing else). They are
+  the block a claim is aligned in, :func:`storyline.reconcile.align.block_key`; its lower-bound
+  figures, :func:`storyline.reconcile.conflicts.claim_lower_bounds`; the counts of children it
+  states; the epithets an article's people go by), per item: the same object (the function reads nothing else). They are
   kept by the item's id with the item held, brought up to date by set operations on the ids, so
   the pass over the story's 20,000 views runs at C speed;
 * **the corpus's outlets** (:class:`storyline.reconcile.independence.CorpusOutlets`, with the
@@ -67,9 +72,9 @@ holds the units of the last reconcile only (older ones are dropped), and one rec
 from __future__ import annotations
 
 import threading
-from operator import is_
+from operator import attrgetter, is_
 from collections import Counter
-from itertools import compress
+from itertools import chain, compress
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -78,7 +83,7 @@ from storyline.core.records import ArticleReading, Fact
 from storyline.reconcile.across import Told, article_told
 from storyline.reconcile.align import Cluster, cluster_block
 from storyline.reconcile.attributes import ArticleAges, article_ages
-from storyline.reconcile.cast import ArticleCast, Cast, CastSteps, FullNames, article_cast
+from storyline.reconcile.cast import ArticleCast, Cast, CastSteps, FullNames, Tally, article_cast
 from storyline.reconcile.conflicts import Bounds, stance
 from storyline.reconcile.events import Gist, gist
 from storyline.reconcile.facts import Draft, Records, draft_from_cluster, records
@@ -95,6 +100,9 @@ from storyline.reconcile.nesting import passing_mentions
 from storyline.reconcile.types import TypeVotes, name_key, settle
 
 __all__ = ["ReconcileCache", "Uncached"]
+
+
+_ORDER = attrgetter("order")
 
 
 def _same(a: Sequence[object], b: Sequence[object]) -> bool:
@@ -302,7 +310,8 @@ class _Units:
     votes: TypeVotes | None = None
     settled: dict[str, tuple[ArticleReading, list, frozenset[str]]] = field(default_factory=dict)
     articles: dict[str, tuple[ArticleReading, list, ArticleCast]] = field(default_factory=dict)
-    described: dict[str, tuple[list, tuple]] = field(default_factory=dict)  # by the story entity's root id
+    described: dict[str, tuple[list, tuple, Tally]] = field(default_factory=dict)  # by the story entity's root id
+    ids: tuple[list[str], set[str]] | None = None  # the story's entity ids sorted, and as a set
     # Rule 1a of the cast (the same full name) and the article pieces it was made of, by article id.
     names: tuple[dict[str, ArticleCast], FullNames] | None = None
     told_by_article: dict[str, _ToldEntry] = field(default_factory=dict)  # across facts: what each article tells
@@ -357,7 +366,7 @@ class Uncached(CastSteps):
 
 def _scan_key(c: Cluster) -> tuple:
     """The key a fact's scan is kept under: its class, people and first claim."""
-    first = min(c.views, key=lambda v: v.order).claim.id if c.views else None
+    first = min(c.views, key=_ORDER).claim.id if c.views else None  # (a C key: asked of every touched fact's views)
     return c.pclass, c.participants, first
 
 
@@ -459,12 +468,37 @@ class ReconcileCache(Uncached):
         return piece
 
     def describe(self, root: str, members: list) -> tuple:
-        """:meth:`CastSteps.describe`, memoised per story entity (the same member objects)."""
+        """:meth:`CastSteps.describe`, memoised per story entity (the same member objects); a story
+        entity that only gained members is described from its last :class:`Tally` plus theirs."""
         known = self._old.described.get(root)
-        hit = known is not None and _same(known[0], members)
-        self.stats["described_hit" if hit else "described_miss"] += 1
-        out = known[1] if hit else CastSteps.describe(self, root, members)
-        self._new.described[root] = (members, out)
+        if known is not None and _same(known[0], members):
+            self.stats["described_hit"] += 1
+            self._new.described[root] = known
+            return known[1]
+        self.stats["described_miss"] += 1
+        tally = None
+        if known is not None:
+            had, now = set(map(id, known[0])), set(map(id, members))
+            if had <= now:  # every last member is still one (each object once: ids are unique)
+                tally = known[2].plus(compress(members, map((now - had).__contains__, map(id, members))))
+        tally = tally or Tally.of(members)
+        out = CastSteps.describe(self, root, members, tally)
+        self._new.described[root] = (members, out, tally)
+        return out
+
+    def sorted_ids(self, ids: Mapping[str, object]) -> list[str]:
+        """:meth:`CastSteps.sorted_ids`: the last reconcile's sorted ids with the new ones sorted in
+        (a merge of two runs, not a sort of every id) when none of them is gone; sorted afresh otherwise."""
+        last, self._old.ids = self._old.ids, None
+        if last is not None:
+            kept, new = last[1], ids.keys() - last[1]
+            if len(kept) + len(new) == len(ids):  # (every last id is still here)
+                out = sorted(chain(last[0], new))
+                kept |= new  # in place: the last generation gave it up
+                self._new.ids = (out, kept)
+                return out
+        out = sorted(ids)
+        self._new.ids = (out, set(out))
         return out
 
     def full_names(self, pieces: dict[str, ArticleCast], people: list, link) -> FullNames:
@@ -495,7 +529,7 @@ class ReconcileCache(Uncached):
         sliced, words = _cast_slice(ids, cast), lemmas & name_drop
         if known is not None and known.cast == sliced and known.words == words:
             self.stats["views_hit"] += 1
-            self._new.views[r.article.id] = _ViewsEntry(r, ids, lemmas, sliced, words, known.views, known.dated)
+            self._new.views[r.article.id] = known  # all it holds is as it was (its reading, cast and words)
             return known.views
         self.stats["views_miss"] += 1
         views = article_views(r, cast, name_drop)

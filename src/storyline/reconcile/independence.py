@@ -29,7 +29,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
-from operator import is_
+from operator import attrgetter, is_
 from typing import Callable, Iterable, Sequence
 
 from storyline.core.vocab import GRADE, grade_of, source_kind
@@ -38,10 +38,12 @@ from storyline.reconcile.align import Cluster, jaccard
 from storyline.reconcile.features import ClaimView
 from storyline.reconcile.names import names_outlet, outlet_key, outlet_matches
 
+
 __all__ = ["CorpusOutlets", "RecordedOutlets", "ScanTrace", "Sourcing", "assess", "assess_traced", "RelayIndex", "GRADES", "GRADE_RANK"]
 
 GRADES: tuple[str, ...] = tuple(GRADE)
 GRADE_RANK = {g.name: g.rank for g in GRADE.values()}
+_CLAIM_ID = attrgetter("claim.id")
 _WINDOW = 50
 _RELAY_SIMILARITY = 0.2
 _RELAY_CAP = 200
@@ -526,8 +528,10 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
             out.grade_by[cid] = grade_of(other.claim.source.kind)
 
     support = [v for v in views if v.pclass != "denial" and v.claim.polarity == "positive"] or views
-    out.independent = len({out.identity[v.claim.id] for v in support})
-    grades = [out.grade_by[v.claim.id] for v in support]
+    ids = list(map(_CLAIM_ID, support))  # (maps: at C speed over a large fact's claims)
+    out.independent = len(set(map(out.identity.__getitem__, ids)))
+    # Each grade once, in the order first met (ties go to the first, as over every claim's).
+    grades = dict.fromkeys(map(out.grade_by.__getitem__, ids))
     out.grade = min(grades, key=lambda g: (GRADE_RANK.get(g, 9), GRADES.index(g) if g in GRADES else 9)) if grades else "unattributed"
     unique = len(out.identity) == len(views)
     # The trace keeps its own copy: the caller's Sourcing (and a draft's echoes) may be changed.
