@@ -545,7 +545,8 @@ def _blends(given: str, surname: str) -> set[tuple[str, ...]]:
 
 def body_tokens(doc: Doc, idx: DocIndex, people: list[Person]) -> set[int]:
     """Tokens of the multi-word names the tagger typed ORG in the body ("Ford Motor", "Wells
-    Fargo"), but the last, and of one-word ones modifying a common noun ("Ford shares"), where a
+    Fargo"), but the last, and of one-word ones modifying a noun for what a company holds ("Ford
+    shares", :func:`~storyline.core.words.is_company_holding`), where a
     person's surname is the body's word (see :func:`match_people`).
 
     Only a span of capitalised words, none in capitals: not one across punctuation or a line break
@@ -567,10 +568,13 @@ def body_tokens(doc: Doc, idx: DocIndex, people: list[Person]) -> set[int]:
         # A body named after someone starts with the name ("Ford Motor", "Duke University"); a
         # name ending with the surname is the person's, however typed ("Vito Genovese").
         out.update(range(s, e - 1))
-    # One word typed ORG modifying a common noun after it ("Ford shares fell"): the body's too.
+    # One word typed ORG modifying a noun for what a company holds ("Ford shares fell", "the Ford
+    # plant"): the body's too. What a person has keeps the surname the person's ("Brandt lawyers
+    # said", "the Ford administration", "the Ford years"), however the tagger typed it.
     out.update(ent.start for ent in doc.ents
                if ent.label_ == "ORG" and len(ent) == 1 and ent.start not in headline and ent[0].dep_ == "compound"
-               and ent[0].head.pos_ == "NOUN" and ent[0].head.i > ent.start)
+               and ent[0].head.pos_ == "NOUN" and ent[0].head.i > ent.start
+               and words.is_company_holding(ent[0].head.lemma_ or ent[0].head.text))
     return out
 
 
