@@ -25,7 +25,7 @@ from storyline.read.entities.headlines import (
     title_case_tokens,
     trim_name,
 )
-from storyline.read.entities.lexicon import HONORIFICS, NAME_SUFFIXES, Lexicon
+from storyline.read.entities.lexicon import HONORIFICS, NAME_SUFFIXES, Lexicon, respelt
 from storyline.read.entities.places import name_context
 from storyline.read.entities.spans import is_cap, trim_possessive
 
@@ -78,28 +78,15 @@ def _same_person(a: Person, b: Person, lex: Lexicon) -> bool:
     if a.given == b.given or b.given in _given_names(lex, a.given):
         return True
     genders = {lex.gender_of_name.get(a.given), lex.gender_of_name.get(b.given)} - {None}
-    return len(genders) < 2 and not lex.two_names(a.given, b.given) and _respelt(a.given, b.given)
-
-
-# Endings English writes one diminutive with ("Bettie", "Betty", "Betti"; "Debbie", "Debby").
-_DIMINUTIVE_ENDINGS = ("ie", "ey", "y", "i")
+    return len(genders) < 2 and not lex.two_names(a.given, b.given) and respelt(a.given, b.given)
 
 
 def _respelt_beside(p: Person, given: str, sentence: int, lex: Lexicon) -> bool:
-    """Whether ``given`` would join ``p`` only as a respelling (:func:`_respelt`) while another of
+    """Whether ``given`` would join ``p`` only as a respelling (:func:`~storyline.read.entities.lexicon.respelt`) while another of
     ``p``'s spellings was introduced in the same sentence: then they are two people."""
     if given == p.given or given in _given_names(lex, p.given):
         return False
     return any(g != given and at == sentence for g, at in p.met)
-
-
-def _respelt(a: str, b: str) -> bool:
-    """Two spellings of one diminutive given name: the same stem, each with a diminutive ending
-    ("Bettie" / "Betty"; not "Jack" / "Jackie", a name and another's diminutive)."""
-    def stem(name: str) -> str | None:
-        return next((name[: -len(x)] for x in _DIMINUTIVE_ENDINGS if name.endswith(x) and len(name) - len(x) >= 2), None)
-    sa, sb = stem(a), stem(b)
-    return a != b and sa is not None and sa == sb
 
 
 def _name_tokens(doc: Doc, texts: list[str], s: int, e: int) -> tuple[int, int]:
