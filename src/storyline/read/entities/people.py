@@ -585,6 +585,20 @@ def _names_alone(idx: DocIndex, caps: set[int]) -> set[str]:
     }
 
 
+def _opens_line(idx: DocIndex, i: int) -> bool:
+    """Whether token ``i`` is the first word of its line."""
+    k = i - 1
+    while k >= 0 and idx.space[k]:
+        k -= 1
+    return k < 0 or "\n" in idx.text[idx.tok_starts[k] + len(idx.texts[k]) : idx.tok_starts[i]]
+
+
+def _given_of_full(people: list[Person], owners: list[int], word: str) -> bool:
+    """Whether ``word`` is the given name of a full name the article writes for every one of
+    ``owners`` (not a surname, not a short form the article never writes)."""
+    return all(people[c].surname and people[c].given == word for c in owners)
+
+
 def match_people(
     idx: DocIndex, people: list[Person], claimed: list[int], blocked: set[int], bodies: set[int] = frozenset(),
 ) -> list[tuple[int, int, int]]:
@@ -643,13 +657,16 @@ def match_people(
                 # Only a line in capitals hides a name's case; one word alone must be no word the
                 # article writes in lower case ("BILL" over "the bill"), no function word ("WILL",
                 # "SHE") and no acronym of the article. A word of English is a name there only
-                # when the body calls the person by it alone: "BENJAMIN" is Regina Benjamin over
-                # "Benjamin said", "BILL" no one over a body writing only "Bill Nelson".
+                # when the body calls the person by it alone ("BENJAMIN" is Regina Benjamin over
+                # "Benjamin said"; "SENATE PASSES BILL" no one's over a body writing only "Bill
+                # Nelson"), or when it opens the line, a headline's subject, as the given name of
+                # a full name in the body ("BILL PRAISES HILLARY" over "Bill Clinton").
                 if i not in caps or not all(w.isupper() for w in words):
                     continue
                 low = text.lower()
                 if m == 1 and (low in idx.lower_words or low in STOP_WORDS or text in acronyms
-                               or (f[0] not in alone and common_word(text))):
+                               or (f[0] not in alone and common_word(text)
+                                   and not (_opens_line(idx, i) and _given_of_full(people, owners[f], f[0])))):
                     continue
                 words = [w.upper() if w == w.upper() else w for w in words]
                 f_words = [w.upper() for w in f]
