@@ -163,6 +163,12 @@ def test_a_title_before_a_name_gives_the_role_not_a_mention(nlp):
     # "Economist Dr. Ann Lee" is an economist (and the cast no physician by her "Dr.").
     lee = by_name(nlp("Economist Dr. Ann Lee said growth slowed."), "Ann Lee")
     assert "economist" in lee.attributes.get("roles", [])
+    # Review (fifth round): a kin noun opening the sentence before a name is a title ("Father",
+    # "Sister": clergy), not the person's kin: the victim's father's words went to the priest.
+    doc = nlp("Father Michael Pfleger led a vigil on Saturday. The father said he wanted justice.")
+    pfleger = by_name(doc, "Michael Pfleger")
+    assert "father" not in pfleger.attributes.get("roles", [])
+    assert "The father" not in [m.text for m in pfleger.mentions]
 
 
 def test_a_partner_noun_goes_to_the_other_member_of_the_couple_the_article_names(nlp):

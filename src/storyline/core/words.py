@@ -40,6 +40,7 @@ __all__ = [
     "is_event_noun",
     "happening_of",
     "is_partner_noun",
+    "is_company_holding",
     "is_people_group",
     "is_named_person",
     "is_organization_noun",
@@ -537,6 +538,20 @@ def is_organization_noun(word: str, senses: int = 2) -> bool:
     if not ids or lexname(ids[0]) == "noun.person":
         return False
     return any(ORGANIZATION_ROOTS.intersection(hypernyms(sid, None)) for sid in ids[:senses])
+
+
+#: What a company holds and a person is not said to: assets (shares, stock, sales, profits), merchandise,
+#: industrial sites (plant, factory, mill) and businesses (a dealership, a firm).
+_COMPANY_HOLDING_ROOTS = frozenset({"assets.n.01", "commodity.n.01", "building_complex.n.01", "enterprise.n.02"})
+
+
+@lru_cache(maxsize=4096)
+def is_company_holding(word: str) -> bool:
+    """Whether the noun's most frequent sense is something a company has and a person does not
+    ("shares", "stock", "profits", "plant", "products", "dealership"), so that a name modifying it
+    ("Ford shares") names the company. A person's things are not ("lawyers", "administration",
+    "years", "house", "legacy", "estate")."""
+    return _first_sense_under(word, _COMPANY_HOLDING_ROOTS)
 
 
 _GENDER_ROOTS = (("female.n.02", "female"), ("male.n.02", "male"))

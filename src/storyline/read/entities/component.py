@@ -175,15 +175,38 @@ def _letters_after_a_name(b: _Builder, s: int, e: int, text: str) -> bool:
     # body the person speaks for ("Jane Doe, ACLU,").
     if "." in text or not bare.isupper():
         return True
-    return (e >= len(b.doc) or b.doc[e].pos_ not in {"NOUN", "PROPN"}) and _degree_or_kind_of_person(bare)
+    doc = b.doc
+    if e < len(doc) and doc[e].pos_ in {"NOUN", "PROPN"}:
+        return False
+    if _degree_or_kind_of_person(bare):
+        return True
+    # Honours and degrees WordNet lacks ("Sally Jones, QC,", "Ann Hill, OBE,"): two or three
+    # capitals closed by a comma, unless WordNet or the article knows them as a body ("Ann Lee,
+    # FBI,"; "the National Farmers Union ... Ann Hill, NFU,"). Four or more ("ACLU") are a body.
+    return (len(bare) <= _HONOUR_LETTERS and e < len(doc) and doc[e].text == ","
+            and not _body_known(b, s, bare))
 
 
 _DEGREE = "academic_degree.n.01"
+_HONOUR_LETTERS = 3  # "QC", "OBE", "MBE": postnominal letters; "ACLU", "NAACP" are bodies
+_BODY_CLASSES = frozenset({"noun.group", "noun.location"})
 
 
 def _degree_or_kind_of_person(letters: str) -> bool:
     return any(words.lexname(sid) == "noun.person" or _DEGREE in words.hypernyms(sid, None)
                for sid in words.synsets(letters.lower(), "n"))
+
+
+def _body_known(b: _Builder, s: int, letters: str) -> bool:
+    """Whether ``letters`` (at token ``s``, after a name and a comma) name a body or place: one
+    WordNet knows ("FBI", "UN"), one the article spells out ("National Farmers Union"), or the
+    article writes them elsewhere other than after a comma ("The NFU has backed it")."""
+    if any(words.lexname(sid) in _BODY_CLASSES for sid in words.synsets(letters.lower(), "n")):
+        return True
+    if any(ent.label_ == "ORG" and _initials(_norm_key(ent.text, "ORG")) == letters for ent in b.doc.ents):
+        return True
+    texts = b.idx.texts
+    return any(t == letters and k != s and (k == 0 or texts[k - 1] != ",") for k, t in enumerate(texts))
 
 
 def _works(b: _Builder, lex, blocked: set[int]) -> tuple[dict[str, int], set[tuple[str, ...]]]:

@@ -500,8 +500,11 @@ def find_roles(doc: Doc, lex: Lexicon, covered: list[int]) -> list[tuple[int, st
             continue
         first = i == 0 or covered[i - 1] != key
         # Premodifier: "climate activist Camille" / "choreographer Julien"; capitalised only where
-        # the sentence opens ("Economist Dr. Ann Lee"), which says nothing of the word.
-        if first and i > 0 and role(i - 1) and (not is_cap(doc[i - 1].text) or doc[i - 1].is_sent_start):
+        # the sentence opens ("Economist Dr. Ann Lee"), which says nothing of the word, and then
+        # no kin noun, which capitalised before a name is a title ("Father Michael Pfleger",
+        # "Sister Helen Prejean"), not the person's kin.
+        if first and i > 0 and role(i - 1) and (not is_cap(doc[i - 1].text)
+                                               or doc[i - 1].is_sent_start and role(i - 1) not in lex.kin):
             out.append((key, role(i - 1), -1, -1))
         # Reverse apposition: "the agency's spokeswoman, Jane Roe,".
         if first and i > 1 and doc[i - 1].text == "," and role(i - 2) and not is_cap(doc[i - 2].text):

@@ -25,7 +25,7 @@ HONORIFIC_ROLES = {"dr": "doctor", "prof": "professor"}
 # Generational suffixes closing a personal name ("Ken Griffey Jr.").
 NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 
-__all__ = ["HONORIFICS", "HONORIFIC_ROLES", "NAME_SUFFIXES", "Lexicon", "Outlet", "lexicon", "nickname_relations", "outlet_regex"]
+__all__ = ["HONORIFICS", "HONORIFIC_ROLES", "NAME_SUFFIXES", "Lexicon", "Outlet", "lexicon", "nickname_relations", "one_spelling", "outlet_regex", "respelt"]
 
 
 @dataclass(frozen=True)
@@ -60,9 +60,51 @@ class Lexicon:
         """Whether given names ``a`` and ``b`` each belong to name families of the table that share
         no form ("Bobbie" of Barbara, "Bobby" of Robert): two names, however alike they are written
         ("Bettie", which the table does not know, may be "Betty"; "Kathryn" and "Katherine" share
-        "Katie")."""
+        "Katie"). Families with forms written one way or another (:func:`one_spelling`: "Greg" /
+        "Gregg", "Johny" / "Johnny") are one name's, unless the table gives them two genders."""
         fa, fb = self.nick_groups.get(a), self.nick_groups.get(b)
-        return fa is not None and fb is not None and not fa & fb
+        if fa is None or fb is None or fa & fb:
+            return False
+        ga, gb = self.name_gender(a), self.name_gender(b)
+        if ga and gb and ga != gb:
+            return True
+        return not any(one_spelling(x, y) for x in fa for y in fb)
+
+    def name_gender(self, name: str) -> str | None:
+        """The table's gender of a given name, else the one every gendered form of its family
+        shares ("Bobbie" is Barbara's, female; "Alex", of Alexander and Alexandra, has none)."""
+        own = self.gender_of_name.get(name)
+        if own:
+            return own
+        found = {self.gender_of_name.get(f) for f in self.nick_groups.get(name, ())} - {None}
+        return found.pop() if len(found) == 1 else None
+
+
+# Endings English writes one diminutive with ("Bettie", "Betty", "Betti"; "Debbie", "Debby").
+_DIMINUTIVE_ENDINGS = ("ie", "ey", "y", "i")
+
+
+def respelt(a: str, b: str) -> bool:
+    """Two spellings of one diminutive given name: the same stem, each with a diminutive ending
+    ("Bettie" / "Betty"; not "Jack" / "Jackie", a name and another's diminutive)."""
+    def stem(name: str) -> str | None:
+        return next((name[: -len(x)] for x in _DIMINUTIVE_ENDINGS if name.endswith(x) and len(name) - len(x) >= 2), None)
+    sa, sb = stem(a), stem(b)
+    return a != b and sa is not None and sa == sb
+
+
+def one_spelling(a: str, b: str) -> bool:
+    """Whether two given names are one name written two ways: the same, a letter doubled in one
+    ("Greg" / "Gregg", "Mathew" / "Matthew", "Johny" / "Johnny") or a diminutive with another
+    ending (:func:`respelt`: "Rickie" / "Ricky")."""
+    if a == b or respelt(a, b):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(long_) != len(short) + 1:
+        return False
+    k = next((i for i in range(len(short)) if short[i] != long_[i]), len(short))
+    # The letter added repeats the one before it, and the rest is the same.
+    return k > 0 and long_[k] == long_[k - 1] and long_[k + 1:] == short[k:]
 
 
 _SHAPES = {

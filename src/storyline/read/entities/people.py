@@ -26,7 +26,7 @@ from storyline.read.entities.headlines import (
     title_case_tokens,
     trim_name,
 )
-from storyline.read.entities.lexicon import HONORIFICS, NAME_SUFFIXES, Lexicon
+from storyline.read.entities.lexicon import HONORIFICS, NAME_SUFFIXES, Lexicon, respelt
 from storyline.read.entities.places import name_context
 from storyline.read.entities.spans import is_cap, trim_possessive
 
@@ -79,28 +79,15 @@ def _same_person(a: Person, b: Person, lex: Lexicon) -> bool:
     if a.given == b.given or b.given in _given_names(lex, a.given):
         return True
     genders = {lex.gender_of_name.get(a.given), lex.gender_of_name.get(b.given)} - {None}
-    return len(genders) < 2 and not lex.two_names(a.given, b.given) and _respelt(a.given, b.given)
-
-
-# Endings English writes one diminutive with ("Bettie", "Betty", "Betti"; "Debbie", "Debby").
-_DIMINUTIVE_ENDINGS = ("ie", "ey", "y", "i")
+    return len(genders) < 2 and not lex.two_names(a.given, b.given) and respelt(a.given, b.given)
 
 
 def _respelt_beside(p: Person, given: str, sentence: int, lex: Lexicon) -> bool:
-    """Whether ``given`` would join ``p`` only as a respelling (:func:`_respelt`) while another of
+    """Whether ``given`` would join ``p`` only as a respelling (:func:`~storyline.read.entities.lexicon.respelt`) while another of
     ``p``'s spellings was introduced in the same sentence: then they are two people."""
     if given == p.given or given in _given_names(lex, p.given):
         return False
     return any(g != given and at == sentence for g, at in p.met)
-
-
-def _respelt(a: str, b: str) -> bool:
-    """Two spellings of one diminutive given name: the same stem, each with a diminutive ending
-    ("Bettie" / "Betty"; not "Jack" / "Jackie", a name and another's diminutive)."""
-    def stem(name: str) -> str | None:
-        return next((name[: -len(x)] for x in _DIMINUTIVE_ENDINGS if name.endswith(x) and len(name) - len(x) >= 2), None)
-    sa, sb = stem(a), stem(b)
-    return a != b and sa is not None and sa == sb
 
 
 def _name_tokens(doc: Doc, texts: list[str], s: int, e: int) -> tuple[int, int]:
@@ -602,7 +589,8 @@ def _blends(given: str, surname: str) -> set[tuple[str, ...]]:
 
 def body_tokens(doc: Doc, idx: DocIndex, people: list[Person]) -> set[int]:
     """Tokens of the multi-word names the tagger typed ORG in the body ("Ford Motor", "Wells
-    Fargo"), but the last, and of one-word ones modifying a common noun ("Ford shares"), where a
+    Fargo"), but the last, and of one-word ones modifying a noun for what a company holds ("Ford
+    shares", :func:`~storyline.core.words.is_company_holding`), where a
     person's surname is the body's word (see :func:`match_people`).
 
     Only a span of capitalised words, none in capitals: not one across punctuation or a line break
@@ -624,10 +612,13 @@ def body_tokens(doc: Doc, idx: DocIndex, people: list[Person]) -> set[int]:
         # A body named after someone starts with the name ("Ford Motor", "Duke University"); a
         # name ending with the surname is the person's, however typed ("Vito Genovese").
         out.update(range(s, e - 1))
-    # One word typed ORG modifying a common noun after it ("Ford shares fell"): the body's too.
+    # One word typed ORG modifying a noun for what a company holds ("Ford shares fell", "the Ford
+    # plant"): the body's too. What a person has keeps the surname the person's ("Brandt lawyers
+    # said", "the Ford administration", "the Ford years"), however the tagger typed it.
     out.update(ent.start for ent in doc.ents
                if ent.label_ == "ORG" and len(ent) == 1 and ent.start not in headline and ent[0].dep_ == "compound"
-               and ent[0].head.pos_ == "NOUN" and ent[0].head.i > ent.start)
+               and ent[0].head.pos_ == "NOUN" and ent[0].head.i > ent.start
+               and words.is_company_holding(ent[0].head.lemma_ or ent[0].head.text))
     return out
 
 
@@ -649,6 +640,20 @@ def _names_alone(idx: DocIndex, caps: set[int]) -> set[str]:
         and not (k + 1 < n and is_cap(texts[k + 1]))
         and not (k > 0 and is_cap(texts[k - 1]) and not idx.initial[k - 1])
     }
+
+
+def _opens_line(idx: DocIndex, i: int) -> bool:
+    """Whether token ``i`` is the first word of its line."""
+    k = i - 1
+    while k >= 0 and idx.space[k]:
+        k -= 1
+    return k < 0 or "\n" in idx.text[idx.tok_starts[k] + len(idx.texts[k]) : idx.tok_starts[i]]
+
+
+def _given_of_full(people: list[Person], owners: list[int], word: str) -> bool:
+    """Whether ``word`` is the given name of a full name the article writes for every one of
+    ``owners`` (not a surname, not a short form the article never writes)."""
+    return all(people[c].surname and people[c].given == word for c in owners)
 
 
 def match_people(
@@ -709,13 +714,16 @@ def match_people(
                 # Only a line in capitals hides a name's case; one word alone must be no word the
                 # article writes in lower case ("BILL" over "the bill"), no function word ("WILL",
                 # "SHE") and no acronym of the article. A word of English is a name there only
-                # when the body calls the person by it alone: "BENJAMIN" is Regina Benjamin over
-                # "Benjamin said", "BILL" no one over a body writing only "Bill Nelson".
+                # when the body calls the person by it alone ("BENJAMIN" is Regina Benjamin over
+                # "Benjamin said"; "SENATE PASSES BILL" no one's over a body writing only "Bill
+                # Nelson"), or when it opens the line, a headline's subject, as the given name of
+                # a full name in the body ("BILL PRAISES HILLARY" over "Bill Clinton").
                 if i not in caps or not all(w.isupper() for w in words):
                     continue
                 low = text.lower()
                 if m == 1 and (low in idx.lower_words or low in STOP_WORDS or text in acronyms
-                               or (f[0] not in alone and common_word(text))):
+                               or (f[0] not in alone and common_word(text)
+                                   and not (_opens_line(idx, i) and _given_of_full(people, owners[f], f[0])))):
                     continue
                 words = [w.upper() if w == w.upper() else w for w in words]
                 f_words = [w.upper() for w in f]
