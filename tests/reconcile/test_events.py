@@ -241,3 +241,20 @@ def test_a_time_only_some_articles_give_a_fact_does_not_keep_it_from_its_event()
                          when="199", when_text="the 1990s")
     apart = _events_of(reconcile([a, d]), sunday, star_only)
     assert apart[0] != apart[1]
+
+
+def test_a_time_some_articles_leave_out_still_keeps_a_fact_from_an_event_of_another_day():
+    # Review of the rule above: "A magnitude 6.1 earthquake struck the island on Monday" in one
+    # article, the same sentence with no day in another, "A magnitude 5.2 earthquake struck the
+    # island on Thursday" in a third. The second article's silence is no disagreement: the
+    # Monday quake is not Thursday's.
+    a, monday = _told("a1", "Ada Brook", "A magnitude 6.1 earthquake struck the island on Monday", "strike",
+                      when="2024-03-04", when_text="on Monday")
+    b, undated = _told("b1", "Ada Brook", "A magnitude 6.1 earthquake struck the island", "strike")
+    c, thursday = _told("c1", "Ada Brook", "A magnitude 5.2 earthquake struck the island on Thursday", "strike",
+                        when="2024-03-07", when_text="on Thursday")
+    story = reconcile([a, b, c])
+    fact_of = {x: f for f in story.facts for x in f.claims}
+    assert fact_of[monday] is fact_of[undated] and fact_of[monday] is not fact_of[thursday]
+    struck = _events_of(story, monday, undated, thursday)
+    assert struck[0] == struck[1] and struck[0] != struck[2]
