@@ -322,7 +322,9 @@ def test_a_name_wordnet_knows_as_a_happening_heads_a_claim_whatever_its_entity_t
         doc = _doc(spec, lemmas, [_ent(1, "LaRue", "PERSON", text), _ent(2, "Watergate", kind, text)])
         preds = {_pred(doc, c): c for c in find_claims(doc)}
         assert (preds["Watergate"].predicate, preds["Watergate"].predicate_pos) == ("watergate", "noun"), kind
-    for name, kind in (("Rush", "PERSON"), ("Love", "WORK"), ("Rush", "ORG"), ("Twitter", "OTHER"), ("Avenues", "OTHER")):
+    for name, kind in (("Rush", "PERSON"), ("Love", "WORK"), ("Rush", "ORG"), ("Twitter", "OTHER"), ("Avenues", "OTHER"),
+                       # a common word capitalised as a title: 'Gravity', 'Avalanche' (no name of one happening)
+                       ("Gravity", "WORK"), ("Avalanche", "OTHER"), ("Heat", "OTHER")):
         other = text.replace("Watergate", name)
         doc = _doc(spec.replace("Watergate", name), [w if w != "watergate" else name.lower() for w in lemmas],
                    [_ent(1, "LaRue", "PERSON", other), _ent(2, name, kind, other)])

@@ -139,3 +139,36 @@ def test_a_date_inside_a_leading_adverbial_clause_does_not_date_the_main_claim(n
                             "a clinic in Leeds on Friday for an unspecified problem.", None)
     [check] = on(doc, claims, "checked into")
     assert doc._.sl_timexes[check.timex_index].text == "Friday"
+
+
+def test_a_reporting_verb_in_a_relative_clause_credits_its_complement_to_its_own_subject(nlp):
+    # 'who police said shot a clerk': the police say it, not the narrator; the 'said' of the
+    # sentence before ('..., police said.') is no reporting clause of this one.
+    for text, verb, source in (
+            ("John Smith stabbed his wife on Friday, police said. The suspect, who police said shot a clerk last year, "
+             "fled to Mexico.", "shot", "police"),
+            ("Former chief executive Mark Dunn, who prosecutors say embezzled $5 million from the company, pleaded "
+             "not guilty on Monday.", "embezzled", "prosecutors")):
+        doc, claims = read(nlp, text)
+        (told,) = on(doc, claims, verb)
+        assert told.attribution_index is not None, text
+        assert doc._.sl_attributions[told.attribution_index].source_text == source
+        assert not [c for c in claims if c.predicate == "say"]
+
+
+def test_a_plural_that_is_a_word_of_a_name_is_no_happening(nlp):
+    # Team and agency names: 'Hurricanes', 'Elections Canada'; a Title Case plural elsewhere in
+    # the article is the name's word too.
+    for text, word in (
+            ("Hurricanes Edge Lightning in Overtime\n\nThe Carolina Hurricanes beat the Tampa Bay Lightning 3-2 in "
+             "overtime on Tuesday. The Hurricanes have won five straight.", "hurricane"),
+            ("Turnout Falls in Vote\n\nElections Canada said turnout was 28 percent on Monday. A spokesman for "
+             "Elections Canada said ballots were counted overnight.", "election")):
+        doc, claims = read(nlp, text)
+        assert word not in {c.predicate for c in claims}, text
+
+
+def test_a_work_named_with_a_common_word_is_no_happening(nlp):
+    # 'the film Gravity' is a film; 'gravity' is an ordinary word WordNet files as a phenomenon.
+    doc, claims = read(nlp, "Sandra Bullock starred in the film Gravity. The Colorado Avalanche lost on Monday.")
+    assert not {"gravity", "avalanche"} & {c.predicate for c in claims}

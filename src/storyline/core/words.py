@@ -457,6 +457,11 @@ def is_named_person(synset: str) -> bool:
     return any(w != head and w.endswith("_" + head) for w in words) and synset not in _WITH_HYPONYMS.get()
 
 
+def has_hyponyms(synset: str) -> bool:
+    """Whether a synset has kinds under it ('storm.n.01' has; 'watergate.n.01', one scandal, has none)."""
+    return synset in _WITH_HYPONYMS.get()
+
+
 @lru_cache(maxsize=65536)
 def is_person_noun(word: str, senses: int = 1) -> bool:
     """Whether one of the noun's first ``senses`` senses is a kind of person (a role noun).

@@ -25,9 +25,11 @@ A claim is one predicate with its subject, object, time and place, read from the
   its first senses where only a happening fits ('died after a *fall*', 'in the seventh *round*',
   'the office Christmas *party*', 'held a *party*': :func:`event_in_context`); a capitalised word the tagger took
   for a name though no entity holds it, read as the verb or event noun WordNet knows ('Lohan
-  Checks Into Rehab', 'Quake Kills Five'); the head of a name the entity reader typed EVENT, or
+  Checks Into Rehab', 'Quake Kills Five'; a plural only when it is no word of a name, 'the
+  Carolina *Hurricanes*', 'Elections Canada'); the head of a name the entity reader typed EVENT, or
   typed a work or other when WordNet's most frequent sense of the name is a happening entered
-  under that very name ('Watergate' read as a work), the whole name being the predicate ('a
+  under that very name ('Watergate' read as a work) and names one happening, not a kind a title
+  borrows ('the film *Gravity*', 'the *Avalanche*'), the whole name being the predicate ('a
   Watergate figure', 'the Academy Awards', 'Hurricane Katrina');
   an adjective complement of a verb other than a
   copula ('was found dead', 'pleaded guilty'); and a past participle the tagger took for an
@@ -300,6 +302,23 @@ def _wordnet_happening_name(name: str) -> bool:
     return bool(ids) and words.lexname(ids[0]) in words.EVENT_LEXNAMES and words.lemmas(ids[0])[0] == name.replace(" ", "_")
 
 
+def _one_happening(name: str) -> bool:
+    """Whether a name WordNet knows as a happening names one happening, not a kind a title borrows
+    ('Gravity', 'Heat', 'Avalanche' are films and teams): a name of several words ('World Cup'), or
+    a word whose first sense has no kinds under it and which is no verb ('Watergate'; not 'storm',
+    'heat', 'avalanche', whose first senses are kinds or which are verbs too)."""
+    if " " in name:
+        return True
+    return not words.has_hyponyms(words.synsets(name, "n")[0]) and not words.synsets(name, "v")
+
+
+def _of_a_kind(t: Token, lo: int, hi: int) -> bool:
+    """Whether a name is introduced by the kind of thing it names ('the *film* Gravity', 'the *ship*
+    Titanic'): a common noun before it that is no happening."""
+    return any(c.dep_ in ("compound", "nmod", "appos") and c.pos_ == "NOUN" and not (lo <= c.i < hi)
+               and not names_happening(_lemma(c)) for c in t.children)
+
+
 # Entity types a name of a happening may be read as: an event, or what the entity reader gives a
 # name it cannot place (a work, other) when WordNet knows the name as a happening (_named_event).
 _MAYBE_HAPPENING_TYPES = frozenset({"EVENT", "WORK", "OTHER"})
@@ -331,7 +350,7 @@ def _named_event(t: Token, index: "_Index") -> Predicate | None:
     if not words_of:
         return None
     name = " ".join(w.lower_ for w in words_of)
-    if kind != "EVENT" and not _wordnet_happening_name(name):
+    if kind != "EVENT" and not (_wordnet_happening_name(name) and _one_happening(name) and not _of_a_kind(t, lo, hi)):
         return None
     event_key, frame = _meaning(name, "n")
     return Predicate(t, t, t, words_of[0].i, hi, name, None, "noun", event_key, frame, True)
@@ -351,12 +370,25 @@ def _title_word(t: Token, index: "_Index") -> Predicate | None:
         name, pos = noun, "n"
     elif verb is not None and verb not in _NOT_EVENTIVE and _dominant(verb) != _COGNITION:
         name, pos = verb, "v"
-    elif verb is None and noun is not None and names_happening(noun):
+    elif verb is None and noun is not None and names_happening(noun) and not _word_of_a_name(t, index):
         name, pos = noun, "n"
     else:
         return None
     key, frame = _meaning(name, pos)
     return Predicate(t, t, t, t.i, t.i + 1, name.replace("_", " "), None, "noun" if pos == "n" else "verb", key, frame, True)
+
+
+def _word_of_a_name(t: Token, index: "_Index") -> bool:
+    """Whether a capitalised word no entity mention holds is a word of a name all the same: the
+    tagger gives it a name's type, it is compounded with a name the tagger typed ('the *Carolina*
+    Hurricanes'), or a name the article gives an entity has it ('Hurricanes Edge Lightning' over
+    'The Hurricanes have won'; 'Elections' where 'Elections Canada' is read once): a team or an
+    agency, no happening."""
+    if t.ent_type_ and t.ent_type_ != "EVENT":
+        return True
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("", "EVENT") for c in t.children):
+        return True
+    return t.text in index.name_words
 
 
 def _resulting_state(t: Token) -> Predicate | None:
@@ -707,8 +739,11 @@ class _Index:
         self.entity: dict[int, int] = {}
         self.etype: dict[int, str] = {}  # entity key -> type
         names: set[int] = set()
+        self.name_words: set[str] = set()  # the words of the names of the article's entities but events
         for ent in doc._.sl_entities or []:
             self.etype[ent.key] = ent.type
+            if ent.type != "EVENT":
+                self.name_words.update(w for m in ent.mentions if m.kind == "name" for w in m.text.split())
             for m in ent.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None:
@@ -875,10 +910,16 @@ def find_claims(doc: Doc, assessed: Assessments | None = None, packs: Iterable[s
                 owner[k] = ai
     for att, sp in zip(atts, spans):
         if att.cue and att.quote != "none" and sp is not None:
-            # the cue token nearest to the content, outside it
-            for k in range(max(0, sp[0] - 12), min(len(doc), sp[1] + 12)):
-                if owner[k] < 0 and texts[k] == att.cue.split()[0]:
-                    reporting.add(k)
+            cue = index.tokens.token_at(att.cue_start) if att.cue_start is not None else None
+            if cue is not None and owner[cue] < 0:
+                reporting.add(cue)
+                continue
+            # the cue token nearest to the content, outside it: not a second 'said' of the next
+            # sentence's relative clause ('..., police said. The suspect, who police said shot ...')
+            near = [k for k in range(max(0, sp[0] - 12), min(len(doc), sp[1] + 12))
+                    if owner[k] < 0 and texts[k] == att.cue.split()[0]]
+            if near:
+                reporting.add(min(near, key=lambda k: min(abs(k - sp[0]), abs(k - sp[1]))))
 
     made: list[tuple[ClaimAnn, Predicate, _Region]] = []
     regions: list[_Region] = []

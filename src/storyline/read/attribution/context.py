@@ -188,8 +188,11 @@ class Ctx:
                     # 'Lee, who founded the studio, denied ...' read as a modifier of 'Lee'
                     return self._name_of(verb.head, lo)
             if verb.dep_ == "relcl" and self._nominal(verb.head) and lo <= verb.head.i < cue and any(
-                    c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children):
+                    c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children) and not any(
+                    c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in verb.children):
                 # 'his physician, John Amoss, who said he expects ...': the noun 'who' stands for
+                # (in 'the suspect, who police said shot a clerk', 'who' is the reported clause's
+                # subject and the police say it)
                 return self._name_of(verb.head, lo)
             # The subject nearest the cue: 'The delay hurt, the source says' parses both as nsubj.
             for child in sorted(verb.children, key=lambda c: -c.i):

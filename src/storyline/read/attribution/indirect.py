@@ -300,9 +300,13 @@ def _verb_cue(ctx: Ctx, i: int, lo: int, hi: int, end_char: int, found: list[Can
         cand.content = _trim(text, doc[k + 1].idx, end_char)  # 'As Starwatch Daily first reported, ...'
         return cand
     if ctx.has_dep and klass != "news":
+        relative = doc[i].dep_ == "relcl"
         for ch in doc[i].children:
-            if ch.dep_ == "ccomp" and ch.i > i and ch.left_edge.i > i:
-                cand.content = _trim(text, doc[ch.left_edge.i].idx, end_char)
+            if (ch.dep_ == "ccomp" or (relative and ch.dep_ == "xcomp")) and ch.i > i and ch.left_edge.i > i:
+                # A reporting verb in a relative clause reports its complement only ('the suspect,
+                # who police said shot a clerk, fled': the parser often makes it an xcomp)
+                end = ctx.index.char_bounds(ch.right_edge.i, ch.right_edge.i + 1)[1] if relative else end_char
+                cand.content = _trim(text, doc[ch.left_edge.i].idx, end)
                 return cand
     if ctx.nominal and ctx.has_dep and lemma in lex.nominal_cues:
         nominal = _nominal_content(ctx, i, k)
