@@ -156,6 +156,17 @@ def test_a_reporting_verb_in_a_relative_clause_credits_its_complement_to_its_own
         assert not [c for c in claims if c.predicate == "say"]
 
 
+
+def test_a_request_in_a_relative_clause_is_no_attribution(nlp):
+    # Review (gate): 'who asked not to be named' made 'asked' the cue of an attribution of 'not to
+    # be named' to the employees, a second anonymous source beside the one of 'said'. A reporting
+    # verb in a relative clause reports a clause with a tense of its own, not an infinitive.
+    doc, claims = read(nlp, "Two current employees, who asked not to be named because they were not authorized "
+                            "to speak publicly, said managers had been told to expect more cuts.")
+    assert not [c for c in claims if c.predicate == "name"], [c.predicate for c in claims]
+    assert {doc._.sl_attributions[a].source_text for a in
+            {c.attribution_index for c in claims if c.attribution_index is not None}} == {"Two current employees"}
+
 def test_a_plural_that_is_a_word_of_a_name_is_no_happening(nlp):
     # Team and agency names: 'Hurricanes', 'Elections Canada'; a Title Case plural elsewhere in
     # the article is the name's word too.

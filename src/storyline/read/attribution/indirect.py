@@ -302,9 +302,10 @@ def _verb_cue(ctx: Ctx, i: int, lo: int, hi: int, end_char: int, found: list[Can
     if ctx.has_dep and klass != "news":
         relative = doc[i].dep_ == "relcl"
         for ch in doc[i].children:
-            if (ch.dep_ == "ccomp" or (relative and ch.dep_ == "xcomp")) and ch.i > i and ch.left_edge.i > i:
+            if (ch.dep_ == "ccomp" or (relative and ch.dep_ == "xcomp" and _tensed(ch))) and ch.i > i and ch.left_edge.i > i:
                 # A reporting verb in a relative clause reports its complement only ('the suspect,
-                # who police said shot a clerk, fled': the parser often makes it an xcomp)
+                # who police said shot a clerk, fled': the parser often makes it an xcomp); an
+                # infinitive is a request, not a report ('who asked not to be named')
                 end = ctx.index.char_bounds(ch.right_edge.i, ch.right_edge.i + 1)[1] if relative else end_char
                 cand.content = _trim(text, doc[ch.left_edge.i].idx, end)
                 return cand
@@ -341,3 +342,9 @@ def _verb_cue(ctx: Ctx, i: int, lo: int, hi: int, end_char: int, found: list[Can
         cand.content = _trim(text, doc[lo].idx, doc[cand.source[0] - 1].idx)
         return cand
     return None
+
+
+def _tensed(verb) -> bool:
+    """Whether a verb heads a clause with a tense of its own ('shot'; 'embezzled', which the tagger
+    often takes for a participle), not an infinitive ('to be named', 'to speak')."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not any(c.tag_ == "TO" for c in verb.children)
