@@ -279,6 +279,10 @@ def test_a_his_or_her_object_makes_no_person_of_a_thing_or_a_body():
                  "Apple Pay failed at the checkout when she tried to buy groceries, said Mary Jones, a nurse."):
         people = _people(nlp("Story\n\n" + text))
         assert not [n for n in people if n.split()[0] in {"Apple", "Google", "Tropical", "Hurricane", "Goldman", "Aston", "General"}], people
+    # The deed's other party owns nothing of it: the subject stays the owner (ECB+ 7_5ecbplus).
+    doc = nlp("Fight Results\n\nWladi Okafor won his 16th straight fight today, defending the heavyweight titles "
+              "against Tony Thompson, stopping the 40-year-old American in the sixth round.")
+    assert "his" in mention_texts(by_name(doc, "Wladi Okafor"))
 
 
 @pytest.mark.model

@@ -577,18 +577,22 @@ def _owns_object(doc: Doc, idx: DocIndex, s: int, e: int) -> bool:
     """The untyped name [s, e) is its clause's subject and the verb's object is its own, by a
     gendered possessive: "Klitschko won his 16th straight fight", "Okafor defended her title".
     The possessive is nearly always someone else's ("Aston Villa terminated his contract"), so it
-    counts only when neither its sentence nor the one before names anyone else or any kind of
-    person ("..., a Texas man said")."""
+    counts only when no one else could own it: no other person or kind of person before it, in
+    its sentence or the one before, nor as a subject after it ("..., a Texas man said"); a
+    person the deed is done to ("against Tony Thompson") owns nothing of the subject's deed."""
     subj = doc[e - 1]
     if subj.dep_ not in {"nsubj", "nsubjpass"} or subj.head.i == subj.i:
         return False
-    if not any(c.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ in {"his", "her"} for g in c.children)
-               for c in subj.head.children):
+    poss = [g.i for c in subj.head.children if c.dep_ == "dobj"
+            for g in c.children if g.dep_ == "poss" and g.lower_ in {"his", "her"}]
+    if not poss:
         return False
     sid = idx.sent_of[s]
     lo, hi = idx.sent_bounds[max(sid - 1, 0)][0], idx.sent_bounds[sid][1]
-    return not any(doc[k].ent_type_ == "PERSON" or (doc[k].pos_ == "NOUN" and words.is_person_noun(doc[k].lower_))
-                   for k in range(lo, hi) if not s <= k < e)
+    name = set(idx.texts[s:e])
+    return not any((doc[k].ent_type_ == "PERSON" or (doc[k].pos_ == "NOUN" and words.is_person_noun(doc[k].lower_)))
+                   and (k < poss[0] or doc[k].dep_ in {"nsubj", "nsubjpass"})
+                   for k in range(lo, hi) if not s <= k < e and idx.texts[k] not in name)
 
 
 def _forms(p: Person, lex: Lexicon) -> set[tuple[str, ...]]:
