@@ -295,3 +295,14 @@ def test_a_fuller_headline_name_may_start_with_a_word_of_english():
     assert "Mitt Romney" in _people(doc)
     doc = nlp("Magic Johnson Buys Dodgers\n\nJohnson led a group that paid two billion dollars for the team, he said on Tuesday.")
     assert "Magic Johnson" in _people(doc)
+
+
+@pytest.mark.model
+def test_a_lone_surname_typed_a_body_owning_its_object_is_a_person():
+    # ECB+ 7_7ecb (CC BY 3.0): "Klitschko (52-3, 46 knockouts) retained his International Boxing
+    # Federation title", the surname tagged ORG, after a sentence naming his opponent.
+    nlp = model_nlp()
+    doc = nlp("Wladimir Klitschko easily set aside the challenge of substitute Hasim Rahman, stopping the former "
+              "heavyweight champion in seven rounds on Saturday in Mannheim, Germany.\nKlitschko (52-3, 46 knockouts) "
+              "retained his International Boxing Federation title for the fifth time in the process.")
+    assert "Wladimir Klitschko" in _people(doc)
