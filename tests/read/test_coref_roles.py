@@ -388,3 +388,10 @@ def test_a_nationality_makes_a_headline_noun_a_person_only_when_the_article_does
     doc = nlp("Russian Bomber Crashes In Siberia\n"
               "The Tu-22 aircraft crashed during a training flight, the defence ministry said. The crew ejected.")
     assert not [e.name for e in doc._.sl_entities if e.type == "PERSON" and "bomber" in e.name]
+
+
+def test_a_kin_noun_with_a_persons_possessive_is_a_person_before_it(nlp):
+    # ECB+ 32_1ecbplus (CC BY 3.0): "Katie was visiting her mum ... A close friend of the dead mum
+    # said" ("mum": first a flower); names invented.
+    doc = nlp("Dana was visiting her mum from Cardiff. A close friend of the dead mum said she was kind.")
+    assert "the dead mum" in [m for e in doc._.sl_entities if e.type == "PERSON" for m in _mentions(e)]

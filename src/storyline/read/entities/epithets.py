@@ -136,6 +136,12 @@ def shouted_noun(tok) -> bool:
 
 
 _PERSON_SENSES = 3  # senses looked at when the phrase itself says the noun is a person
+_RELATIVE = "relative.n.01"  # WordNet's root of kin ("ma", "sister")
+
+
+def _kin_sense(low: str) -> bool:
+    """Whether one of the noun's first senses is a relative ("mum": second, "ma")."""
+    return any(_RELATIVE in words.hypernyms(sid, None) for sid in words.synsets(low, "n")[:_PERSON_SENSES])
 _WHO = frozenset({"who", "whom", "whose"})  # relative pronouns of people only
 _PERSONAL_POSSESSIVES = frozenset({"his", "her", "my"})  # of one person ("their", "its" may be a thing's)
 
@@ -360,10 +366,11 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
     n = len(doc)
     # Nouns whose person sense the article establishes anywhere ("a New Zealand climber who fell"):
     # read so before that phrase too ("The climber fell in fading light", two sentences earlier).
-    # Only a cue no thing takes counts so far off: "his drone" is as much a thing's phrase.
+    # Only a cue no thing takes counts so far off: "his drone" is as much a thing's phrase, "his
+    # mum" only a relative's.
     read_as_person = {t.lower_ for t in doc if covered[t.i] < 0 and t.tag_ == "NN" and role_noun(lex, t) is not None
                       and not words.is_person_noun(t.lower_) and t.lower_ not in lex.roles
-                      and _said_of_a_person(t, possessive=False)}
+                      and _said_of_a_person(t, possessive=_kin_sense(t.lower_))}
     for i, t in enumerate(doc):
         low = t.lower_
         if covered[i] >= 0:
