@@ -136,19 +136,26 @@ def shouted_noun(tok) -> bool:
 
 
 _PERSON_SENSES = 3  # senses looked at when the phrase itself says the noun is a person
+_RELATIVE = "relative.n.01"  # WordNet's root of kin ("ma", "sister")
+
+
+def _kin_sense(low: str) -> bool:
+    """Whether one of the noun's first senses is a relative ("mum": second, "ma")."""
+    return any(_RELATIVE in words.hypernyms(sid, None) for sid in words.synsets(low, "n")[:_PERSON_SENSES])
 _WHO = frozenset({"who", "whom", "whose"})  # relative pronouns of people only
 _PERSONAL_POSSESSIVES = frozenset({"his", "her", "my"})  # of one person ("their", "its" may be a thing's)
 
 
-def _said_of_a_person(tok) -> bool:
+def _said_of_a_person(tok, possessive: bool = True) -> bool:
     """A modifier only people take: an age ("a 36-year-old climber"), a nationality ("an
     Australian climber", "British climber"), a "who" clause ("a climber who watched") or a person's
     possessive ("his mum"), so a noun whose first sense is no person ("climber": a plant) is read
-    in its person sense."""
+    in its person sense. The possessive says so of that phrase only (``possessive``): a person
+    owns things too ("his drone", "her publisher")."""
     for c in tok.children:
         if c.dep_ == "relcl" and any(g.lower_ in _WHO for g in c.children):
             return True
-        if c.dep_ == "poss" and c.lower_ in _PERSONAL_POSSESSIVES:
+        if possessive and c.dep_ == "poss" and c.lower_ in _PERSONAL_POSSESSIVES:
             return True  # "his mum": whose kin or role it is says the noun is a person ("mum": first a flower)
         if c.dep_ not in {"amod", "compound", "npadvmod"}:
             continue
@@ -176,9 +183,33 @@ def plural_role(lex: Lexicon, tok) -> str | None:
     return lemma if lemma in lex.roles or words.is_person_noun(lemma) else None
 
 
-def _headline_role(doc: Doc, i: int, lex: Lexicon, covered: list[int]) -> tuple[str, str | None] | None:
+def _speaker_colon(doc: Doc, i: int) -> bool:
+    """Whether a colon after token ``i`` brings in what it says ("Lawyer: Lindsay Lohan checks
+    into rehab"): a clause, with a finite verb or a subject, before the line ends. A title's colon brings in a
+    phrase ("Guide: where to watch fireworks", "Trailer: first look at the film")."""
+    if i + 1 >= len(doc) or doc[i + 1].text != ":":
+        return False
+    for k in range(i + 2, len(doc)):
+        t = doc[k]
+        if "\n" in t.text or (t.is_sent_start and k > i + 2):
+            return False
+        if t.tag_ in _FINITE or t.dep_ in {"nsubj", "nsubjpass"}:
+            return True  # a subject: "checks" may be tagged a plural noun, "man shot" a participle
+        if "\n" in t.whitespace_:
+            return False
+    return False
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _headline_role(doc: Doc, i: int, lex: Lexicon, covered: list[int],
+                   read_as_person: set[str] = frozenset()) -> tuple[str, str | None] | None:
     """``(role, gender)`` for a capitalised kind of person in a headline ("Teen", "Lawyer",
-    "Driver Charged"), unless a name follows it (a title: "Actress Esther Williams")."""
+    "Driver Charged"), unless a name follows it (a title: "Actress Esther Williams"). After a
+    nationality, a noun that is a person only in a later sense is one where the article reads it
+    so (``read_as_person``: "British Climber Killed" over "a 32-year-old British climber"), not
+    where it may be a machine ("Russian Bomber Crashes")."""
     t = doc[i]
     low = t.lower_
     if t.tag_ not in {"NN", *_MISREAD_TAGS} or not t.text[:1].isupper() or not _wordlike(low) or _speaking_source(t):
@@ -206,7 +237,7 @@ def _headline_role(doc: Doc, i: int, lex: Lexicon, covered: list[int]) -> tuple[
     if low in lex.roles:
         return low, lex.roles[low]
     if words.lemmatize(low, "n") == low and (words.is_person_noun(low) or (
-            after_nationality and words.is_person_noun(low, _PERSON_SENSES))):
+            after_nationality and low in read_as_person)):
         return low, words.person_gender(low)
     return None
 
@@ -335,8 +366,11 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
     n = len(doc)
     # Nouns whose person sense the article establishes anywhere ("a New Zealand climber who fell"):
     # read so before that phrase too ("The climber fell in fading light", two sentences earlier).
+    # Only a cue no thing takes counts so far off: "his drone" is as much a thing's phrase, "his
+    # mum" only a relative's.
     read_as_person = {t.lower_ for t in doc if covered[t.i] < 0 and t.tag_ == "NN" and role_noun(lex, t) is not None
-                      and not words.is_person_noun(t.lower_) and t.lower_ not in lex.roles}
+                      and not words.is_person_noun(t.lower_) and t.lower_ not in lex.roles
+                      and _said_of_a_person(t, possessive=_kin_sense(t.lower_))}
     for i, t in enumerate(doc):
         low = t.lower_
         if covered[i] >= 0:
@@ -344,8 +378,8 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
         # A capitalised kind of person in a Title Case line, or tagged a name where it opens a
         # sentence ("Gunman kills 1 at office", "Climber dead after fall"), or opening one as the
         # speaker a colon brings in ("Lawyer: Lindsay Lohan checks into rehab").
-        if (i in headline or (t.is_sent_start and (t.tag_ in _MISREAD_TAGS or (i + 1 < n and doc[i + 1].text == ":")))) \
-                and (role := _headline_role(doc, i, lex, covered)) is not None:
+        if (i in headline or (t.is_sent_start and (t.tag_ in _MISREAD_TAGS or _speaker_colon(doc, i)))) \
+                and (role := _headline_role(doc, i, lex, covered, read_as_person)) is not None:
             out.append(Anaphor(i, i + 1, i, "nominal", role[0], role[1], wordnet=True, indefinite=True))
             continue
         if low in _ONE and (kind := _one_of(doc, i, lex)) is not None:

@@ -21,6 +21,7 @@ from storyline.read.entities.epithets import role_noun
 from storyline.read.entities.headlines import (
     caps_line_tokens,
     common_word,
+    inflected_verb,
     institution_word,
     natural_place_word,
     title_case_tokens,
@@ -290,8 +291,9 @@ def _confirm(people: list[Person], words: tuple[str, ...], lex: Lexicon) -> bool
     Its longest prefix that is a name of someone found elsewhere stays theirs ("Lindsay Lohan
     Checks" -> Lindsay Lohan); a prefix ending in the surname of someone the body names by that
     word alone makes their name fuller ("Lohan" in the body, "Lindsay Lohan Checks Out" above),
-    unless a word before it is one of English and no given name: "Obama Reverses Bush" puts the
-    headline's deed between two people, and "Flips Bush" is no fuller name of Bush.
+    unless an inflected verb stands before the surname: "Obama Reverses Bush" puts the headline's
+    deed between two people, and "Flips Bush" is no fuller name of Bush, while a first word of
+    English is often a given name the table lacks ("Mitt Romney", "Magic Johnson").
     """
     shouted = all(w.isupper() for w in words)  # a line in capitals: its words against the forms' capitals
     for j in range(len(words), 0, -1):
@@ -300,9 +302,7 @@ def _confirm(people: list[Person], words: tuple[str, ...], lex: Lexicon) -> bool
             forms = _forms(p, lex)
             if prefix in forms or (shouted and prefix in {tuple(w.upper() for w in f) for f in forms}):
                 return True
-        if j >= 2 and not shouted and not any(
-                common_word(w) and w not in lex.gender_of_name and w not in lex.nick_groups
-                for w in prefix[:-1]):
+        if j >= 2 and not shouted and not any(inflected_verb(lex, w) for w in prefix[:-1]):
             single = [p for p in people if p.words == (prefix[-1],)]
             if len(single) == 1:
                 single[0].words = prefix
@@ -502,7 +502,8 @@ def person_established(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]
         cands.append((s, e))
     # "Ford Falcon", "Airbus A330": a name whose first word is itself an organisation.
     cands = [(s, e) for s, e in cands if e - s == 1 or votes.get((texts[s], False), 0) <= votes.get((texts[s], True), 0)]
-    cands.extend(_untagged_subjects(doc, idx, lex, claimed, blocked))  # untyped: nothing to outvote
+    untyped = _untagged_subjects(doc, idx, lex, claimed, blocked)  # nothing to outvote
+    cands.extend(untyped)
     # Names the tagger calls PERSON more often than anything else ("Northrop Grumman" tagged
     # PERSON once and ORG three times is no evidence), and the words of such full names.
     person_words = {k for (k, p), c in votes.items() if p and c >= votes.get((k, False), 0)}
@@ -521,7 +522,7 @@ def person_established(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]
             continue
         multi = e - s > 1
         if (multi and (last in person_words or " ".join(texts[s:e]) in person_words)) or (s, e) in kinds \
-                or _local_cue(doc, idx, lex, s, e, partners) or _owns_object(doc, e):
+                or _local_cue(doc, idx, lex, s, e, partners) or (_owner_shaped(idx, s, e, untyped) and _owns_object(doc, idx, s, e)):
             established.add(last)
     # The full name where the article has one: "Varga" alone is then one of its forms.
     full = {texts[e - 1] for s, e in cands if e - s > 1}
@@ -531,7 +532,9 @@ def person_established(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]
 def _untagged_subjects(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], blocked: set[int]) -> list[tuple[int, int]]:
     """Runs of two or three capitalised proper nouns the tagger gave no type, the subject of their
     clause ("Wladimir Klitschko won his 16th straight fight"): candidates like a span typed ORG,
-    a person only where a cue says so (:func:`person_established`)."""
+    a person only where a cue says so (:func:`person_established`). A run holding a word of
+    English is a thing's or a body's name more often than anyone's ("Apple Pay failed when she
+    tried", "Hurricane Sandy destroyed his restaurant"): none of it is a candidate."""
     out = []
     n, k = len(doc), 0
     while k < n:
@@ -542,21 +545,51 @@ def _untagged_subjects(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]
             k += 1
             continue
         if 2 <= j - k <= 3 and doc[j - 1].dep_ in {"nsubj", "nsubjpass"} and _name_shaped(idx, lex, k, j) \
-                and all(claimed[x] < 0 and x not in blocked for x in range(k, j)):
+                and all(claimed[x] < 0 and x not in blocked and not _english(lex, idx.texts[x]) for x in range(k, j)):
             out.append((k, j))
         k = j
     return out
 
 
-def _owns_object(doc: Doc, e: int) -> bool:
-    """The name ending at ``e`` is its clause's subject and the verb's object is its own, by a
-    gendered possessive: "Klitschko won his 16th straight fight", "Okafor defended her title"
-    (no organisation owns a thing as "his" or "her")."""
+def _english(lex: Lexicon, word: str) -> bool:
+    """A word with a WordNet sense that is no named person ("Villa": a country house, though
+    also Pancho Villa), unless it is a known given name."""
+    low = word.lower()
+    if word in lex.gender_of_name or word in lex.nick_groups:
+        return False
+    return any(not words.is_named_person(sid) for pos in ("n", "v") for sid in words.synsets(low, pos))
+
+
+def _owner_shaped(idx: DocIndex, s: int, e: int, untyped: list[tuple[int, int]]) -> bool:
+    """Names the his/her-object cue may make a person: an untyped run of no English word, or a
+    lone surname the tagger typed otherwise that is no word of English ("Klitschko retained his
+    title", tagged ORG). A typed name of two words is a body's far more often ("Goldman Sachs cut
+    his bonus")."""
+    return (s, e) in untyped or (e - s == 1 and not common_word(idx.texts[s]))
+
+
+def _owns_object(doc: Doc, idx: DocIndex, s: int, e: int) -> bool:
+    """The name [s, e) (see :func:`_owner_shaped`) is its clause's subject and the verb's object
+    is its own, by a gendered possessive: "Klitschko won his 16th straight fight", "Okafor
+    defended her title". The possessive is nearly always someone else's ("Aston Villa terminated
+    his contract"), so it counts only when no one else could own it: no other person or singular
+    kind of person before it in its clause ("46 knockouts" own nothing), nor as a subject in its
+    sentence or the one before ("..., a Texas man said"); a person the deed is done to ("against
+    Tony Thompson") owns nothing of the subject's deed."""
     subj = doc[e - 1]
     if subj.dep_ not in {"nsubj", "nsubjpass"} or subj.head.i == subj.i:
         return False
-    return any(c.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ in {"his", "her"} for g in c.children)
-               for c in subj.head.children)
+    verb = subj.head
+    poss = [g.i for c in verb.children if c.dep_ == "dobj"
+            for g in c.children if g.dep_ == "poss" and g.lower_ in {"his", "her"}]
+    if not poss:
+        return False
+    sid = idx.sent_of[s]
+    lo, hi = idx.sent_bounds[max(sid - 1, 0)][0], idx.sent_bounds[sid][1]
+    name = set(idx.texts[s:e])
+    return not any((doc[k].ent_type_ == "PERSON" or (doc[k].tag_ == "NN" and words.is_person_noun(doc[k].lower_)))
+                   and (verb.left_edge.i <= k < poss[0] or doc[k].dep_ in {"nsubj", "nsubjpass"})
+                   for k in range(lo, hi) if not s <= k < e and idx.texts[k] not in name)
 
 
 def _forms(p: Person, lex: Lexicon) -> set[tuple[str, ...]]:
