@@ -754,3 +754,67 @@ def test_the_sorted_entity_ids_are_merged_with_the_new_ones_and_sorted_afresh_wh
         cache.begin(ReconcileOptions())
         assert cache.sorted_ids(dict.fromkeys(held)) == sorted(held)
         cache.end()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_facts_answers_per_view_are_those_of_a_fresh_map_as_views_come_go_and_change(seed):
+    """A fact's answers of functions of one view (``_ViewAnswers``) are those of ``fn`` for every
+    view, whatever views come, go, repeat or are made anew: taken over from the fact's last
+    judgement for the views it held, asked only of the others, and only this judgement's views kept."""
+    from storyline.reconcile.incremental import _ViewAnswers
+
+    rng = random.Random(seed)
+
+    class View:  # compared by identity: an equal new object is a new view
+        def __init__(self, n: int):
+            self.n = n
+
+    pool = [View(n) for n in range(30)]
+    pure = {"double": lambda x: 2 * x.n, "odd": lambda x: x.n % 2 == 1 or None}  # None, False: answers too
+    asked: list[int] = []
+
+    def recording(name):
+        def fn(x):
+            asked.append(x.n)
+            return pure[name](x)
+        return fn
+
+    fns = {name: recording(name) for name in pure}
+    last, held = None, {}
+    for _ in range(10):
+        if rng.random() < 0.4:
+            i = rng.randrange(len(pool))
+            pool[i] = View(pool[i].n)  # a claim read anew: answered anew
+        now = _ViewAnswers(last)
+        seen: dict[str, set[int]] = {}
+        for _ in range(rng.randrange(1, 4)):
+            name = rng.choice(sorted(pure))
+            views = [rng.choice(pool) for _ in range(rng.randrange(0, 20))]
+            fresh = {id(v) for v in views} - held.get(name, set()) - seen.get(name, set())
+            asked.clear()
+            assert now(fns[name], views) == list(map(pure[name], views))
+            assert len(asked) == len(fresh)  # only views neither the last judgement nor this one held
+            seen.setdefault(name, set()).update(map(id, views))
+        now.last = None  # as ReconcileCache.end does: one generation back only
+        held = {name: set(now.answers.get(fns[name], {})) for name in pure}
+        assert all(held[name] == ids for name, ids in seen.items())  # gone views let go
+        last = now
+
+
+def test_a_fact_a_new_article_joins_keeps_its_claims_answers_and_changed_claims_are_answered_anew():
+    readings = _pile(1)
+    cache = ReconcileCache()
+    reconcile(readings[:-1], cache=cache)
+    story = reconcile(readings, cache=cache)
+    assert story == reconcile(readings)
+    assert cache.stats["drafts_miss"] > 0 and cache.stats["viewed_hit"] > 0
+    # A claim read anew (negated) in an article of a touched fact: its answers are asked again.
+    i = next(i for i, r in enumerate(readings[:-1]) if r.claims)
+    r = readings[i]
+    first = dataclasses.replace(r.claims[0], polarity="negative" if r.claims[0].polarity == "positive" else "positive")
+    changed = readings[:i] + [dataclasses.replace(r, claims=(first, *r.claims[1:]))] + readings[i + 1:]
+    assert reconcile(changed, cache=cache) == reconcile(changed)
+    assert cache.stats["viewed_miss"] > 0
+    # An article taken out: the facts it left are judged as afresh.
+    fewer = changed[:i] + changed[i + 1:]
+    assert reconcile(fewer, cache=cache) == reconcile(fewer)

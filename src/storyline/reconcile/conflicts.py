@@ -44,7 +44,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import combinations, compress
+from itertools import combinations, compress, repeat
+from operator import is_not
 from typing import Callable, Iterable, Mapping, Sequence
 
 from storyline.core import words
@@ -243,13 +244,12 @@ def _when_conflict(a: ClaimView, ma: Moment, b: ClaimView, mb: Moment, noun: str
                  f"one {noun} cannot have both, the {what} differs.", where)
 
 
-def _date_conflicts(c: Cluster) -> list[Found]:
+def _date_conflicts(c: Cluster, each: Each = each) -> list[Found]:
     noun = _event_noun(c.pclass)
     firsts: dict[object, tuple[ClaimView, Moment]] = {}
-    for v in c.views:
-        m = _moment(v)
-        if m is not None:
-            firsts.setdefault(m, (v, m))
+    moments = each(_moment, c.views)
+    for v, m in compress(zip(c.views, moments), map(is_not, moments, repeat(None))):  # the dated views, at C speed
+        firsts.setdefault(m, (v, m))
     out = []
     for (a, ma), (b, mb) in combinations(firsts.values(), 2):
         found = _when_conflict(a, ma, b, mb, noun)
@@ -573,18 +573,19 @@ def _polarity_found(d: ClaimView, p: ClaimView, name: Callable[[str], str]) -> F
                  f"{d.cite()}: {who} {verb}{how}, against {p.cite()}; the fact is contested, not settled.", (where_in(p), where_in(d)))
 
 
-def polarity_conflicts(c: Cluster, name: Callable[[str], str], statement: ClaimView | None) -> list[Found]:
-    """The weightiest denial that counts, against the claim it disputes (the statement first)."""
-    pos = [v for v in c.views if _affirms(v)]
+def polarity_conflicts(c: Cluster, name: Callable[[str], str], statement: ClaimView | None,
+                       each: Each = each) -> list[Found]:
+    """The weightiest denial that counts, against the claim it disputes (the statement first).
+    ``each`` maps a function of one view over the fact's views (or a memo of it)."""
+    pos = list(compress(c.views, each(_affirms, c.views)))
     if statement is not None and _affirms(statement):
         pos = [statement] + [v for v in pos if v is not statement]
     window = pos[:_POLARITY_WINDOW]
     pairs = []
-    for v in c.views:
-        if _negates(v):
-            p = next((p for p in window if disputes(v, p, c.participants)), None)
-            if p is not None:
-                pairs.append((v, p))
+    for v in compress(c.views, each(_negates, c.views)):
+        p = next((p for p in window if disputes(v, p, c.participants)), None)
+        if p is not None:
+            pairs.append((v, p))
     if not pairs:
         return []
     # The weightiest denial (a named person's) against the claim it disputes (the statement first).
@@ -623,20 +624,22 @@ def judge(a: ClaimView, b: ClaimView, name: Callable[[str], str], pclass: str | 
 
 
 def fact_judgement(c: Cluster, name: Callable[[str], str], statement: ClaimView | None = None,
-                   bounds: Bounds | None = None, polarity: bool = True) -> Judgement:
+                   bounds: Bounds | None = None, polarity: bool = True, each: Each = each) -> Judgement:
     """All conflicts and updates inside one cluster; ``name`` gives a story entity's display name,
     ``statement`` the claim the fact's statement is written from (a denial is set against it) and
     ``bounds`` each article's lower-bound figures (:func:`lower_bounds`). Without ``polarity``,
-    denials are left for :func:`polarity_conflicts` (once the statement is chosen)."""
+    denials are left for :func:`polarity_conflicts` (once the statement is chosen). ``each`` maps
+    a function of one view over the fact's views (:data:`~storyline.reconcile.features.Each`: a
+    memo keeps a touched fact's answers for its views from one reconcile to the next)."""
     out = Judgement()
     if _dated_class(c.pclass):
-        out.conflicts += _date_conflicts(c)
+        out.conflicts += _date_conflicts(c, each)
     if c.pclass == "marriage":
         out.conflicts += _derived_conflicts(c)
     out += _quantity_judgement(c.views, bounds)
     out.conflicts += _place_conflicts(c, name)
     if polarity:
-        out.conflicts += polarity_conflicts(c, name, statement)
+        out.conflicts += polarity_conflicts(c, name, statement, each)
     return out
 
 

@@ -29,22 +29,24 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import Callable, Sequence
 
-from storyline.core.dates import granularity
+from storyline.core.dates import Interval, granularity
 from storyline.core.ids import make_id
 from storyline.core.records import Conflict, Echo, Fact
 from storyline.core.vocab import CONFLICT_KIND, STATUS
 from storyline.reconcile.align import Cluster
 from storyline.reconcile.conflicts import (
     Bounds,
+    _affirms,
     Found,
     fact_judgement,
     polarity_conflicts,
     stance,
 )
-from storyline.reconcile.features import ClaimView
+from storyline.reconcile.features import ClaimView, Each, each
 from storyline.reconcile.independence import GRADE_RANK, RelayIndex, Sourcing, assess
 
 __all__ = ["Draft", "Records", "Stance", "add_conflicts", "draft_from_cluster", "finish", "records"]
@@ -82,15 +84,20 @@ class Draft:
 _ORDER, _CLAIM_ID, _ARTICLE_ID, _OUTLET = (attrgetter(x) for x in ("order", "claim.id", "article.id", "outlet"))
 
 
-def _when(c: Cluster) -> str | None:
-    dated = [v for v in c.views if v.span is not None and v.claim.polarity == "positive"]
+def _dated(v: ClaimView) -> tuple[str, Interval] | None:
+    """A positive claim's date (its timex value and span), which :func:`_when` counts; else None."""
+    return (v.timex.value, v.span) if v.span is not None and v.claim.polarity == "positive" else None
+
+
+def _when(c: Cluster, each: Each = each) -> str | None:
+    dated = list(filter(None, each(_dated, c.views)))  # (value, span) of each dated view, in order
     derived = [v.derived.span for v in c.derived if v.derived is not None]
     if not dated:
         if derived and all(d == derived[0] for d in derived) and derived[0].days == 1:
             return derived[0].start.isoformat()
         return None
-    values = Counter(v.timex.value for v in dated)
-    spans = {v.timex.value: v.span for v in dated}
+    values = Counter(map(itemgetter(0), dated))
+    spans = dict(dated)  # the last view's span for each value
     # The value most claims support (implied dates count too); then the finest, then the earliest.
     support = {val: n + sum(spans[val].overlaps(d) for d in derived) for val, n in values.items()}
     return min(values, key=lambda val: (-support[val], _GRAN_RANK.get(granularity(val) or "", 9), val))
@@ -118,25 +125,28 @@ def _sides(c: Cluster, statement: ClaimView, superseded: set[str], polar: set[st
 def draft_from_cluster(c: Cluster, corpus_outlets: Sequence[str], echo_similarity: float,
                        name: Callable[[str], str], relays: RelayIndex | None = None,
                        bounds: Bounds | None = None, passing: frozenset[str] = frozenset(),
-                       stance_of: Stance = stance, sourcing_of: Callable[..., Sourcing] = assess) -> Draft:
+                       stance_of: Stance = stance, sourcing_of: Callable[..., Sourcing] = assess,
+                       each_view: Each = each) -> Draft:
     """Judge one cluster: sources, conflicts, updates, statement, sides and time (``bounds``: each
     article's lower-bound figures, :func:`storyline.reconcile.conflicts.lower_bounds`;
     ``stance_of``: :func:`storyline.reconcile.conflicts.stance`, or a memo of it; ``sourcing_of``:
-    :func:`storyline.reconcile.independence.assess`, or one that resumes an earlier scan)."""
+    :func:`storyline.reconcile.independence.assess`, or one that resumes an earlier scan;
+    ``each_view``: maps a function of one view over the cluster's views, or a memo of it that
+    keeps the answers for a fact's views between reconciles)."""
     sourcing = sourcing_of(c, corpus_outlets, echo_similarity, relays)
     views = sorted(c.views, key=_ORDER)
     # Passing mentions (claims nested in another claim: storyline.reconcile.nesting) join the fact
     # but take no side in its conflicts.
     judged = c if not passing else Cluster(c.pclass, c.participants, [v for v in c.views if v.claim.id not in passing],
                                            [v for v in c.exemplars if v.claim.id not in passing], c.derived)
-    judgement = fact_judgement(judged, name, bounds=bounds, polarity=False)
+    judgement = fact_judgement(judged, name, bounds=bounds, polarity=False, each=each_view)
     superseded = {u.earlier for u in judgement.updates}
-    affirming = [v for v in views if v.pclass != "denial" and v.claim.polarity == "positive"]
-    support = [v for v in affirming if v.claim.id not in superseded] or affirming or views
+    affirming = list(compress(views, each_view(_affirms, views)))
+    support = (superseded and [v for v in affirming if v.claim.id not in superseded]) or affirming or views
     # Best-sourced first; an anniversary-style claim (dated only indirectly) states the fact last.
     best = min(support, key=lambda v: (GRADE_RANK.get(sourcing.grade_by.get(v.claim.id, ""), 9),
                                        v.derived is not None, v.order))
-    judgement.conflicts += polarity_conflicts(judged, name, best) if best.claim.id not in passing else []
+    judgement.conflicts += polarity_conflicts(judged, name, best, each_view) if best.claim.id not in passing else []
     superseded -= {best.claim.id}
     polar = {x for f in judgement.conflicts if f.kind == "polarity" for x in f.claims}
     supporting, disputing, gone = _sides(c, best, superseded, polar, name, bounds, stance_of)
@@ -151,7 +161,7 @@ def draft_from_cluster(c: Cluster, corpus_outlets: Sequence[str], echo_similarit
         outlets=list(dict.fromkeys(map(_OUTLET, every))),
         independent=sourcing.independent,
         grade=sourcing.grade,
-        when=_when(c),
+        when=_when(c, each_view),
         conflicts=judgement.conflicts,
         echoes=sourcing.echoes,
         statement_claim=best.claim.id,

@@ -29,6 +29,11 @@ same (the same objects, or equal values), never on a guess:
 * **sides** (:func:`storyline.reconcile.conflicts.stance`), in a draft made again: a claim's side
   towards the same statement, in a fact of the same class and people, when the names and lower
   bounds it read are the same (they are asked again through the draft, which records them too);
+* **a fact's answers of functions of one view**, in a draft made again (:data:`storyline.reconcile.features.Each`
+  as :func:`~storyline.reconcile.facts.draft_from_cluster` asks it: the moment a claim dates its fact
+  to, whether it affirms or negates, its date for the fact's time), per fact (the key of its scan)
+  and view: the same view object (the function reads nothing else). A fact a new article joins
+  asks them of the new claims only;
 * **records** (:func:`storyline.reconcile.facts.records`): a reused draft's fact, conflicts and echoes;
 * **what an article tells the conflicts across facts** (:func:`storyline.reconcile.across.article_told`):
   the same readings and views, the same story entities of its mentions' and ages' entities, the
@@ -288,6 +293,38 @@ class _Answers:
         return list(map(self.answers.__getitem__, ids))
 
 
+class _ViewAnswers:
+    """Answers of functions of one view (:data:`storyline.reconcile.features.Each`: a claim's
+    moment, whether it affirms, its date) for one fact's views, taken over from the fact's last
+    judgement: a fact a new article joins asks them of the new views only. By the view's id, the
+    view held (so an id found here is that view's: no other object can take it meanwhile)."""
+
+    def __init__(self, last: "_ViewAnswers | None" = None) -> None:
+        self.last = last  # dropped once the reconcile ends (ReconcileCache.end): one generation back only
+        self.items: dict[Callable, dict[int, object]] = {}
+        self.answers: dict[Callable, dict[int, object]] = {}
+        self.reused = self.added = 0
+
+    def __call__(self, fn: Callable[[object], object], views: Sequence[object]) -> list:
+        ids = list(map(id, views))
+        if fn not in self.answers:
+            self.answers[fn], self.items[fn] = {}, {}
+        answers, items = self.answers[fn], self.items[fn]
+        new = set(ids) - answers.keys()
+        if new:
+            if self.last is not None and fn in self.last.answers:  # the last judgement's, at C speed
+                had = new & self.last.answers[fn].keys()
+                answers.update(zip(had, map(self.last.answers[fn].__getitem__, had)))
+                items.update(zip(had, map(self.last.items[fn].__getitem__, had)))
+                self.reused += len(had)
+                new -= had
+            for v in compress(views, map(new.__contains__, ids)):
+                if id(v) not in answers:  # a view given twice is answered once
+                    items[id(v)], answers[id(v)] = v, fn(v)
+                    self.added += 1
+        return list(map(answers.__getitem__, ids))
+
+
 @dataclass
 class _Units:
     """One generation of cached units (those of the last reconcile)."""
@@ -305,6 +342,8 @@ class _Units:
     # after it that the new originals cannot change.
     scans: dict[tuple, ScanTrace] = field(default_factory=dict)
     stances: dict[tuple, _StanceEntry] = field(default_factory=dict)
+    # Each fact's answers of functions of one view, by the same key as its scan.
+    view_answers: dict[tuple, _ViewAnswers] = field(default_factory=dict)
     # The cast's: the story's type votes, and per article its settled entities (with the names
     # they are settled under) and its ArticleCast; per story entity, its name, type and aliases.
     votes: TypeVotes | None = None
@@ -404,6 +443,8 @@ class ReconcileCache(Uncached):
 
     def end(self) -> None:
         """Keep what this reconcile used (and nothing older)."""
+        for answers in self._new.view_answers.values():
+            answers.last = None
         self._old, self._new = self._new, _Units()
 
     def canonical(self, readings: Sequence[ArticleReading]) -> list[ArticleReading]:
@@ -605,14 +646,21 @@ class ReconcileCache(Uncached):
                 self._new.drafts.setdefault(key, []).append(entry)
                 if entry.scan in self._old.scans:
                     self._new.scans[entry.scan] = self._old.scans[entry.scan]
+                if entry.scan in self._old.view_answers:
+                    self._new.view_answers.setdefault(entry.scan, self._old.view_answers[entry.scan])
                 return entry.draft
         self.stats["drafts_miss"] += 1
         rec = _Recorded(name, relays, bounds, outlets)
+        scan = _scan_key(c)
+        answers = self._new.view_answers[scan] = _ViewAnswers(
+            self._new.view_answers.get(scan) or self._old.view_answers.get(scan))
         draft = draft_from_cluster(c, rec.outlets, echo_similarity, rec.name, rec.relay, rec.bounds_view(), mine,
-                                   self._stance, self._sourcing)
+                                   self._stance, self._sourcing, answers)
+        self.stats["viewed_hit"] += answers.reused
+        self.stats["viewed_miss"] += answers.added
         self._new.drafts.setdefault(key, []).append(_DraftEntry(
             list(c.views), list(c.exemplars), list(c.derived), mine, outlets.outlets, rec.outlets.asked, rec.names,
-            rec.relays, _beyond(rec.bounds, c.views), draft, _scan_key(c)))
+            rec.relays, _beyond(rec.bounds, c.views), draft, scan))
         return draft
 
     def _sourcing(self, c: Cluster, outlets: CorpusOutlets, echo_similarity: float,
