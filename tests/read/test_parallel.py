@@ -4,9 +4,11 @@ when a worker dies, and no demand on the caller's script."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 
 import pytest
 from helpers.fakes import stub_pipeline
@@ -81,16 +83,40 @@ def test_an_unguarded_script_reads_on_two_processes_as_on_one(tmp_path, stub):
     assert done.stdout.split() == ["ok", str(len(_demo_articles()) + 1)]
 
 
+def _started_readers(monkeypatch) -> list[Callable[[], int]]:
+    """Record the reading processes as they start: each entry gives the pid of one reader (a
+    spawned worker, or a reader forked by the warmed process, asked once it has forked)."""
+    started: list[Callable[[], int]] = []
+    real_worker, real_forked = parallel._Worker.__init__, parallel._ForkedReaders.__init__
+
+    def worker_init(self, *args):
+        real_worker(self, *args)
+        started.append(lambda: self._proc.pid)
+
+    def forked_init(self, count, *args, **kwargs):
+        real_forked(self, count, *args, **kwargs)
+        for i in range(count):
+            started.append(lambda i=i: _forked_children(self._proc.pid)[i])
+
+    monkeypatch.setattr(parallel._Worker, "__init__", worker_init)
+    monkeypatch.setattr(parallel._ForkedReaders, "__init__", forked_init)
+    return started
+
+
+def _forked_children(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children") as f:
+        children = [int(c) for c in f.read().split()]
+    for child in children:  # forked, not started afresh: the same command line as the forking process
+        with open(f"/proc/{child}/cmdline", "rb") as f:
+            assert f.read().split(b"\0")[-2] == b"--fork"
+    return sorted(children)
+
+
 @pytest.mark.slow
-def test_a_worker_killed_mid_run_loses_no_article(monkeypatch, stub):
-    started: list[parallel._Worker] = []
-    real_init = parallel._Worker.__init__
-
-    def recording_init(self, *args):
-        real_init(self, *args)
-        started.append(self)
-
-    monkeypatch.setattr(parallel._Worker, "__init__", recording_init)
+@pytest.mark.parametrize("fork", [False, pytest.param(True, marks=pytest.mark.skipif(not parallel.FORK, reason="forks on Linux only"))])
+def test_a_worker_killed_mid_run_loses_no_article(monkeypatch, stub, fork):
+    monkeypatch.setattr(parallel, "FORK", fork)
+    started = _started_readers(monkeypatch)
     local_loads: list[int] = []
     real_local = parallel.LocalReader.__call__
 
@@ -103,13 +129,58 @@ def test_a_worker_killed_mid_run_loses_no_article(monkeypatch, stub):
     options = AnalysisOptions(model=stub, workers=2, batch_size=1)
     out = api.read(articles, options)
     first = next(out)
-    started[-1]._proc.kill()  # the second worker, its batches not all returned yet
+    assert len(started) == 2
+    os.kill(started[-1](), signal.SIGKILL)  # the second worker, its batches not all returned yet
     rest = list(out)
     assert [a.id for a, _ in [first, *rest]] == [a.id for a in articles]
     assert all(not isinstance(r, Exception) for _, r in [first, *rest])
     assert local_loads, "what the dead worker left was read in this process"
     alone = [r for _, r in api.read(articles, AnalysisOptions(model=stub, workers=1))]
     assert [r for _, r in [first, *rest]] == alone
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not parallel.FORK, reason="forks on Linux only")
+def test_readers_forked_from_a_warmed_pipeline_read_as_fresh_processes_do(monkeypatch):
+    # The English model, so the warm-up loads what the reading uses (WordNet, lexicons,
+    # compiled patterns) before the fork: the forked readers must read exactly as readers that
+    # load everything themselves, in the same order.
+    from storyline.read.parallel import LocalReader, read_in_processes
+    from storyline.read.pipeline import PipelineSpec
+
+    articles = _demo_articles()[:6]
+    spec = PipelineSpec.of(AnalysisOptions())
+    started = _started_readers(monkeypatch)
+
+    def read(fork: bool):
+        out = read_in_processes(articles, workers=2, pipeline=spec, batch_size=1, local=LocalReader(None, spec), fork=fork)
+        first = next(out)
+        if fork:  # really forked (the model's loading started no thread that would make it start readers afresh)
+            assert len({pid() for pid in started}) == 2
+        return [(a.id, r) for a, r in [first, *out]]
+
+    forked, fresh = read(True), read(False)
+    assert len(started) == 4
+    assert [i for i, _ in forked] == [a.id for a in articles]
+    assert all(not isinstance(r, Exception) for _, r in forked)
+    assert forked == fresh
+
+
+def test_a_process_with_a_second_thread_is_not_forked_from():
+    import threading
+
+    from storyline.read.worker import single_threaded
+
+    if not os.path.isdir("/proc/self/task"):
+        pytest.skip("counts threads in /proc (Linux)")
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not single_threaded()
+    finally:
+        stop.set()
+        thread.join()
 
 
 @pytest.mark.slow
@@ -131,7 +202,7 @@ def test_closing_a_dead_worker_with_unsent_bytes_does_not_raise(stub):
     stuck.write(b"unsent")  # stays in the buffer until close() flushes it into the broken pipe
     with contextlib.suppress(OSError):  # its own first message may be stuck the same way
         worker._proc.stdin.close()
-    worker._proc.stdin = stuck
+    worker._inbox = stuck
     worker.close()
 
 

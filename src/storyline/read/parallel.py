@@ -11,7 +11,14 @@ caller's main script again in every worker, which breaks any script without a
 ``if __name__ == "__main__"`` guard: a library must not ask that of its callers. A worker here
 is a plain subprocess speaking pickle over its stdin and stdout.
 
-Starting a worker costs loading the model (about a second), so small inputs stay in one process
+On Linux the readers are not started one by one: a single process (``storyline.read.worker
+--fork``, itself a plain subprocess with no thread, unlike the caller) loads the pipeline, reads
+the input's first article to load what is loaded on first use, and forks the readers from that
+warmed state, so they share it copy-on-write instead of each paying about 1.7 CPU seconds to
+import, load and warm up. Elsewhere (macOS, whose system libraries may not survive a fork;
+Windows) each reader is a fresh process loading its own pipeline.
+
+Starting the reading costs loading the model (about a second), so small inputs stay in one process
 (:func:`plan_workers`). If a worker dies (killed, out of memory), everything it had not returned
 is read again in this process, so a run never loses articles to a lost worker.
 """
@@ -64,14 +71,26 @@ def plan_workers(requested: int, words: int, cores: int | None = None) -> int:
 
 def read_in_processes(
     articles: Sequence[Article], *, workers: int, pipeline: PipelineSpec, batch_size: int,
-    local: Callable[[], Language],
+    local: Callable[[], Language], fork: bool | None = None,
 ) -> Iterator[Reading]:
-    """Yield ``(article, reading or exception)`` in input order, read on ``workers`` processes
-    that each load the ``pipeline``.
+    """Yield ``(article, reading or exception)`` in input order, read on ``workers`` processes.
 
-    ``local()`` returns this process's pipeline: it reads what a dead worker left unread."""
+    With ``fork`` (default: where the system forks safely, Linux) one process loads and warms the
+    pipeline and forks the readers from that state (:class:`_ForkedReaders`); else each reader
+    is a fresh process loading its own. ``local()`` returns this process's pipeline: it reads
+    what a dead worker left unread."""
     batches = list(batches_of(articles, task_size(len(articles), workers, batch_size)))
-    pool = [_Worker(pipeline, batch_size) for _ in range(min(workers, len(batches)))]
+    count = min(workers, len(batches))
+    if not count:
+        return
+    if FORK if fork is None else fork:
+        forked = _ForkedReaders(count, pipeline, batch_size, warm=list(articles[:WARM_UP_ARTICLES]))
+        try:
+            yield from read_ordered(batches, forked.readers, batch_size, local)
+        finally:
+            forked.close()
+        return
+    pool = [_Worker(pipeline, batch_size) for _ in range(count)]
     try:
         yield from read_ordered(batches, pool, batch_size, local)
     finally:
@@ -130,16 +149,13 @@ class LocalReader:
         return self._nlp
 
 
-class _Worker:
-    """One ``storyline.read.worker`` process. Batches are written by a thread of its own: a
-    large batch can fill the pipe while the worker is still writing the previous result, which
-    only the main thread reads, so a blocking write on the main thread could deadlock."""
+class _Channel:
+    """Batches out on one pipe, results back on another. Batches are written by a thread of its
+    own: a large batch can fill the pipe while the reader is still writing the previous result,
+    which only the main thread reads, so a blocking write on the main thread could deadlock."""
 
-    def __init__(self, pipeline: PipelineSpec, batch_size: int):
-        self._proc = subprocess.Popen(
-            [sys.executable, "-m", "storyline.read.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            env=worker_env(os.environ, sys.path),
-        )
+    def __init__(self, inbox: IO[bytes], results: IO[bytes], pipeline: PipelineSpec, batch_size: int):
+        self._inbox, self._results = inbox, results
         self._outbox: queue.Queue[Any] = queue.Queue()
         self._sender = threading.Thread(target=self._send_all, name="storyline-worker-send", daemon=True)
         self._sender.start()
@@ -149,41 +165,111 @@ class _Worker:
         self._outbox.put(batch)
 
     def receive(self) -> list[Result] | None:
-        """The next batch's results, or None when the worker has died."""
+        """The next batch's results, or None when the reader has died."""
         try:
-            return pickle.load(self._proc.stdout)  # type: ignore[arg-type]
-        except (EOFError, OSError, pickle.UnpicklingError):
+            return pickle.load(self._results)
+        except (EOFError, OSError, pickle.UnpicklingError, ValueError):  # ValueError: closed by close()
             return None
 
-    def close(self) -> None:
+    def end_input(self) -> None:
+        """No more batches: the reader exits once it has answered those sent."""
         self._outbox.put(None)
         self._sender.join(timeout=5)
+
+    def close_pipes(self) -> None:
+        for pipe in (self._inbox, self._results):
+            try:
+                pipe.close()
+            except OSError:  # a dead reader's stdin still holding unsent bytes: nothing to flush to
+                pass
+
+    def _send_all(self) -> None:
+        while (item := self._outbox.get()) is not None:
+            try:
+                pickle.dump(item, self._inbox, protocol=pickle.HIGHEST_PROTOCOL)
+                self._inbox.flush()
+            except (OSError, ValueError):
+                # the reader died (a broken pipe; receive() reports it), or close() gave up
+                # waiting and closed its input under this thread ("write to closed file")
+                return
+        try:
+            self._inbox.close()  # end of input: the reader exits
+        except (OSError, ValueError):
+            pass
+
+
+class _Worker(_Channel):
+    """One ``storyline.read.worker`` process, loading its own pipeline."""
+
+    def __init__(self, pipeline: PipelineSpec, batch_size: int):
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "storyline.read.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            env=worker_env(os.environ, sys.path),
+        )
+        super().__init__(self._proc.stdin, self._proc.stdout, pipeline, batch_size)  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        self.end_input()
         try:
             self._proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
             self._proc.kill()
             self._proc.wait()
-        for pipe in (self._proc.stdin, self._proc.stdout):
-            if pipe is not None:
-                try:
-                    pipe.close()
-                except OSError:  # a dead worker's stdin still holding unsent bytes: nothing to flush to
-                    pass
+        self.close_pipes()
 
-    def _send_all(self) -> None:
-        stdin: IO[bytes] = self._proc.stdin  # type: ignore[assignment]
-        while (item := self._outbox.get()) is not None:
-            try:
-                pickle.dump(item, stdin, protocol=pickle.HIGHEST_PROTOCOL)
-                stdin.flush()
-            except (OSError, ValueError):
-                # the worker died (a broken pipe; receive() reports it), or close() gave up
-                # waiting and closed its stdin under this thread ("write to closed file")
-                return
+
+# Only Linux forks a process holding a loaded pipeline safely and by default; macOS's system
+# libraries may not survive a fork (Python's multiprocessing spawns there), Windows has no fork.
+FORK = sys.platform.startswith("linux") and hasattr(os, "fork")
+# The articles the forking process reads first, discarding the readings, so the tables loaded on
+# first use (WordNet, lexicons, compiled patterns) are loaded once, before the fork, not in every reader.
+WARM_UP_ARTICLES = 1
+
+
+class _ForkedReaders:
+    """Readers forked from one ``storyline.read.worker --fork`` process that loaded and warmed the
+    pipeline (see that module). Each reader has its own pair of pipes (:attr:`readers`, one
+    :class:`_Channel` each) created here and passed down; the forking process waits for the
+    readers, so waiting for it waits for them all (and counts their CPU time as its children's)."""
+
+    def __init__(self, count: int, pipeline: PipelineSpec, batch_size: int, warm: list[Article]):
+        batch_pipes = [os.pipe() for _ in range(count)]
+        result_pipes = [os.pipe() for _ in range(count)]
+        theirs = [(b[0], r[1]) for b, r in zip(batch_pipes, result_pipes)]
         try:
-            stdin.close()  # end of input: the worker exits
-        except (OSError, ValueError):
+            self._proc = subprocess.Popen(
+                [sys.executable, "-m", "storyline.read.worker", "--fork"], stdin=subprocess.PIPE,
+                env=worker_env(os.environ, sys.path), pass_fds=[fd for pair in theirs for fd in pair],
+            )
+        finally:
+            for fd in (fd for pair in theirs for fd in pair):
+                os.close(fd)  # the readers' ends: held here, a dead reader's pipe would never end
+        self.readers = [
+            _Channel(os.fdopen(b[1], "wb"), os.fdopen(r[0], "rb"), pipeline, batch_size)
+            for b, r in zip(batch_pipes, result_pipes)
+        ]
+        try:
+            pickle.dump((pipeline, batch_size, warm, theirs), self._proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)  # type: ignore[arg-type]
+            self._proc.stdin.close()  # type: ignore[union-attr]
+        except OSError:  # it died at once: every reader's results end, and this process reads them
             pass
+
+    def close(self) -> None:
+        for reader in self.readers:
+            # Results first: a reader blocked writing results nobody will read then exits at once.
+            reader._results.close()
+            reader.end_input()
+        try:
+            self._proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self._proc.terminate()  # it kills the readers
+            try:
+                self._proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+                self._proc.wait()
+        for reader in self.readers:
+            reader.close_pipes()
 
 
 # Thread pools of the numeric libraries under spaCy's models (numpy's OpenBLAS; OpenMP, MKL in other
