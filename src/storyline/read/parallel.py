@@ -25,6 +25,7 @@ is read again in this process, so a run never loses articles to a lost worker.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
 import queue
@@ -41,8 +42,8 @@ from spacy.language import Language
 from storyline.core.records import Article, ArticleReading
 from storyline.read.pipeline import PipelineSpec
 
-__all__ = ["MIN_WORDS_PER_WORKER", "ONE_THREAD", "LocalReader", "Worker", "available_cores", "batches_of", "plan_workers", "read_in_processes",
-           "read_ordered", "task_size", "worker_env"]
+__all__ = ["MIN_WORDS_PER_WORKER", "ONE_THREAD", "WARM_UP_CHARS", "LocalReader", "Worker", "available_cores", "batches_of", "plan_workers", "read_in_processes",
+           "read_ordered", "task_size", "warm_up_articles", "worker_env"]
 
 # Below this many words per worker, starting one (model load ~1 s) costs more than it saves:
 # the whole read stage runs at ~8-10k words/s per core, so 40k words is ~4 s of parsing.
@@ -84,7 +85,7 @@ def read_in_processes(
     if not count:
         return
     if FORK if fork is None else fork:
-        forked = _ForkedReaders(count, pipeline, batch_size, warm=list(articles[:WARM_UP_ARTICLES]))
+        forked = _ForkedReaders(count, pipeline, batch_size, warm=warm_up_articles(articles))
         try:
             yield from read_ordered(batches, forked.readers, batch_size, local)
         finally:
@@ -224,6 +225,15 @@ FORK = sys.platform.startswith("linux") and hasattr(os, "fork")
 # The articles the forking process reads first, discarding the readings, so the tables loaded on
 # first use (WordNet, lexicons, compiled patterns) are loaded once, before the fork, not in every reader.
 WARM_UP_ARTICLES = 1
+# The warm-up needs only enough text to touch every table loaded on first use, and a reader reads
+# the article again: a whole long first article would be parsed twice before any reader starts.
+WARM_UP_CHARS = 4_000
+
+
+def warm_up_articles(articles: Sequence[Article]) -> list[Article]:
+    """What the forking process reads before it forks: the first article, cut to ``WARM_UP_CHARS``."""
+    return [dataclasses.replace(a, text=a.text[:WARM_UP_CHARS]) if len(a.text) > WARM_UP_CHARS else a
+            for a in articles[:WARM_UP_ARTICLES]]
 
 
 class _ForkedReaders:
