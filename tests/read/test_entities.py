@@ -240,26 +240,21 @@ def test_a_given_name_spelt_two_ways_in_one_article_is_one_person() -> None:
     okafor = by_name(doc, "Betty Mae Okafor")
     assert texts(okafor) == ["Bettie Okafor", "Betty Mae Okafor", "Bettie"]
     assert len([e for e in doc._.sl_entities if e.type == "PERSON"]) == 1
-    # A name and another's diminutive are two people ("Jack" and his daughter "Jackie").
-    doc = run(build("Jack Okafor died . || His daughter Jackie Okafor spoke .",
-                    ents=[("Jack Okafor", "PERSON"), ("Jackie Okafor", "PERSON")]))
-    assert len([e for e in doc._.sl_entities if e.type == "PERSON"]) == 2
-    # Two spellings named in one sentence are two people (review: "Toni Morrison and Tony
-    # Morrison attended the gala" was one person).
-    doc = run(build("Toni Okafor and Tony Okafor attended the gala .",
-                    ents=[("Toni Okafor", "PERSON"), ("Tony Okafor", "PERSON")]))
-    assert len([e for e in doc._.sl_entities if e.type == "PERSON"]) == 2
-    # Two spellings that are each a given name of its own in the table (Bobbie of Barbara, Bobby
-    # of Robert) are two people, whatever the sentences (review: "Bobbie Brown" and, further
-    # down, "Bobby Brown" were one person).
-    doc = run(build("Bobbie Okafor sang . || Later , Bobby Okafor danced .",
-                    ents=[("Bobbie Okafor", "PERSON"), ("Bobby Okafor", "PERSON")]))
-    assert len([e for e in doc._.sl_entities if e.type == "PERSON"]) == 2
-    # ... but one name's two spellings are one person ("Rickie" and "Ricky", whose families the
-    # table does not give two genders).
-    doc = run(build("Rickie Okafor sang . || Later , Ricky Okafor danced .",
-                    ents=[("Rickie Okafor", "PERSON"), ("Ricky Okafor", "PERSON")]))
-    assert len([e for e in doc._.sl_entities if e.type == "PERSON"]) == 1
+    for text, first, second, people in (
+            # A name and another's diminutive are two people ("Jack" and his daughter "Jackie").
+            ("Jack Okafor died . || His daughter Jackie Okafor spoke .", "Jack Okafor", "Jackie Okafor", 2),
+            # Two spellings named in one sentence are two people (review: "Toni Morrison and Tony
+            # Morrison attended the gala" was one person).
+            ("Toni Okafor and Tony Okafor attended the gala .", "Toni Okafor", "Tony Okafor", 2),
+            # Two spellings that are each a given name of its own in the table (Bobbie of Barbara,
+            # Bobby of Robert) are two people, whatever the sentences (review: "Bobbie Brown" and,
+            # further down, "Bobby Brown" were one person).
+            ("Bobbie Okafor sang . || Later , Bobby Okafor danced .", "Bobbie Okafor", "Bobby Okafor", 2),
+            # ... but one name's two spellings are one person ("Rickie" and "Ricky", whose families
+            # the table does not give two genders).
+            ("Rickie Okafor sang . || Later , Ricky Okafor danced .", "Rickie Okafor", "Ricky Okafor", 1)):
+        doc = run(build(text, ents=[(first, "PERSON"), (second, "PERSON")]))
+        assert len([e for e in doc._.sl_entities if e.type == "PERSON"]) == people, text
 
 
 def test_a_given_name_alone_takes_the_full_name_the_tagger_called_an_organisation() -> None:

@@ -234,16 +234,15 @@ def test_a_common_word_in_capitals_is_a_name_only_where_the_body_writes_it_alone
     # made "BILL" a mention of him: a word of English in capitals is a name only when the body
     # itself calls the person by that word alone (invented name and lines here).
     nlp = model_nlp()
-    doc = nlp("SENATE PASSES BILL ON TAXES\nSenator Bill Okafor praised the measure on Tuesday.")
-    assert "BILL" not in mention_texts(by_name(doc, "Bill Okafor"))
-    doc = nlp("SENATE THANKS BILL\nSenator Bill Okafor retired on Tuesday. Bill said he was tired.")
-    assert "BILL" in mention_texts(by_name(doc, "Bill Okafor"))
-    # Review (fifth round): a headline's subject is its first word ("BILL PRAISES HILLARY"): there
-    # the given name of a full name in the body is a name, though the body never writes it alone.
-    doc = nlp("BILL PRAISES HILLARY\nBill Okafor praised his wife on Monday. Hillary Okafor thanked him.")
-    assert "BILL" in mention_texts(by_name(doc, "Bill Okafor"))
-    doc = nlp("BILL TO CUT TAXES CLEARS SENATE\nSenator Bill Okafor said the bill was fair.")
-    assert "BILL" not in mention_texts(by_name(doc, "Bill Okafor"))
+    for text, named in (
+            ("SENATE PASSES BILL ON TAXES\nSenator Bill Okafor praised the measure on Tuesday.", False),
+            ("SENATE THANKS BILL\nSenator Bill Okafor retired on Tuesday. Bill said he was tired.", True),
+            # Review (fifth round): a headline's subject is its first word ("BILL PRAISES HILLARY"):
+            # there the given name of a full name in the body is a name, though the body never
+            # writes it alone.
+            ("BILL PRAISES HILLARY\nBill Okafor praised his wife on Monday. Hillary Okafor thanked him.", True),
+            ("BILL TO CUT TAXES CLEARS SENATE\nSenator Bill Okafor said the bill was fair.", False)):
+        assert ("BILL" in mention_texts(by_name(nlp(text), "Bill Okafor"))) == named, text
 
 
 @pytest.mark.model
