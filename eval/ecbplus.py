@@ -45,6 +45,11 @@ Printed in the same run, on the same mentions:
   * ``ceiling``: gold clusters for the mentions storyline maps, singletons for the rest: the best
     any fact/cast alignment could do given storyline's coverage.
 
+Two splits of the events score: ``grouping_gap`` (the grouping on the mentions on a claim's
+predicate alone) and ``coverage_bounds`` (what covering the others could buy: each kind of
+off-predicate mention, in a claim, a reporting cue, on no claim, joined to the events by its head
+lemma or by its gold cluster while the predicate mentions keep their grouping).
+
 Metrics: ``storyline.evaluation.coref_metrics`` (MUC, B³, CEAF-e, CoNLL F1 = mean of the three),
 over all scored sub-topics together.
 """
@@ -72,7 +77,7 @@ from storyline.core.options import AnalysisOptions  # noqa: E402
 from storyline.core.records import Article, ArticleReading, Claim, Story  # noqa: E402
 from storyline.evaluation.coref_metrics import clusters_from, score  # noqa: E402
 
-__all__ = ["SubtopicRun", "article_of", "gold_heads", "grouping_gap", "map_event", "map_person", "run_storyline"]
+__all__ = ["OFF_PREDICATE_KINDS", "SubtopicRun", "article_of", "coverage_bounds", "gold_heads", "grouping_gap", "map_event", "map_person", "run_storyline"]
 
 METRICS = ("MUC", "B3", "CEAF-e")
 MentionKey = tuple[str, str]  # (file name, m_id)
@@ -254,6 +259,50 @@ def grouping_gap(gold: dict, events: dict, lemma: dict, on_predicate: set) -> di
     }
 
 
+OFF_PREDICATE_KINDS = ("in a claim", "reporting cue", "on no claim")
+
+
+def coverage_bounds(gold: dict, events: dict, lemma: dict, kind: dict) -> dict[str, float]:
+    """CoNLL F1 of what covering the mentions off every claim's predicate could buy.
+
+    ``kind`` says where each mention lies: ``on predicate`` or one of :data:`OFF_PREDICATE_KINDS`.
+    The mentions on a predicate keep the events system's grouping (``events``); every other
+    mention stands alone (``off predicate alone``, the ``events/pred`` figure), except the kind
+    asked about (or all of them), whose mentions are joined to an event:
+
+    * ``by lemma``: the event most of the predicate mentions with the same head lemma are in, else
+      a group of that lemma's off-predicate mentions (what an event reference aligned by its word
+      alone would do);
+    * ``perfectly``: the event most of the predicate mentions of its gold cluster are in, else a
+      group of that cluster's off-predicate mentions (a perfect aligner, the grouping of the
+      predicate mentions as it is).
+    """
+    on = [m for m in gold if kind[m] == "on predicate"]
+
+    def majority(key_of) -> dict:
+        parts: dict = defaultdict(Counter)
+        for m in on:
+            parts[key_of(m)][events[m]] += 1
+        return {k: min(c.items(), key=lambda kv: (-kv[1], str(kv[0])))[0] for k, c in parts.items()}
+
+    by_lemma, by_gold = majority(lambda m: lemma[m]), majority(lambda m: gold[m])
+    joins = {"by lemma": lambda m: by_lemma.get(lemma[m], ("lemma", lemma[m])),
+             "perfectly": lambda m: by_gold.get(gold[m], ("gold", gold[m]))}
+    key = clusters_from(gold)
+
+    def conll(joined: set, join) -> float:
+        assign = {m: events[m] if kind[m] == "on predicate" else join(m) if kind[m] in joined else ("alone", m)
+                  for m in gold}
+        return score(key, clusters_from(assign))["CoNLL"][2]
+
+    out = {"off predicate alone": conll(set(), None)}
+    for how, join in joins.items():
+        for k in OFF_PREDICATE_KINDS:
+            out[f"{k} {how}"] = conll({k}, join)
+        out[f"all off predicate {how}"] = conll(set(OFF_PREDICATE_KINDS), join)
+    return out
+
+
 def _without_singletons(gold: dict, systems: dict[str, dict]) -> tuple[dict, dict]:
     sizes = Counter(gold.values())
     kept = {m: g for m, g in gold.items() if sizes[g] > 1}
@@ -305,6 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     cov = Counter()
     by_tag, by_pos = defaultdict(Counter), defaultdict(Counter)
     ev_on_pred: set[MentionKey] = set()  # event mentions on a claim's predicate
+    ev_kind: dict[MentionKey, str] = {}  # event mention -> on predicate, or where it lies off one (coverage_bounds)
     where: dict[MentionKey, object] = {}  # event mention -> claim; person mention -> storyline mention
     misses: dict[str, list[str]] = defaultdict(list)  # kind -> gold person mentions on no storyline mention
     kind_of: dict[MentionKey, str] = {}  # person mention -> its form (_miss_kind)
@@ -335,6 +385,8 @@ def main(argv: list[str] | None = None) -> int:
                 if on_pred:
                     ev_on_pred.add(k)
                 tag = m.tag.removeprefix("NEG_")
+                ev_kind[k] = ("on predicate" if on_pred else "reporting cue" if tag == "ACTION_REPORTING"
+                              else "in a claim" if claim is not None else "on no claim")
                 by_tag[tag]["n"] += 1
                 by_tag[tag]["claim"] += claim is not None
                 by_tag[tag]["pred"] += on_pred
@@ -392,6 +444,14 @@ def main(argv: list[str] | None = None) -> int:
     results["events_grouping"] = gap
     print(f"\nEvents, grouping apart from coverage ({len(ev_on_pred)} mentions on a claim's predicate), CoNLL F: "
           + ", ".join(f"{name} {value:.3f}" for name, value in gap.items()))
+    bounds = coverage_bounds(ev_gold, ev_sys["events"], ev_sys["lemma"], ev_kind)
+    results["events_coverage_bounds"] = bounds
+    off = Counter(v for v in ev_kind.values() if v != "on predicate")
+    print(f"Events, what covering the mentions off a predicate could buy (predicate mentions grouped as now; "
+          f"{', '.join(f'{n} {k}' for k, n in ((k, off[k]) for k in OFF_PREDICATE_KINDS))}), CoNLL F: "
+          f"all alone {bounds['off predicate alone']:.3f}; joined to events by head lemma / by gold cluster: "
+          + ", ".join(f"{k} {bounds[k + ' by lemma']:.3f} / {bounds[k + ' perfectly']:.3f}"
+                      for k in (*OFF_PREDICATE_KINDS, "all off predicate")))
     results["events_no_singletons"] = _table("EVENTS, without gold singletons", *_without_singletons(ev_gold, ev_sys))
     results["people_no_singletons"] = _table("PEOPLE, without gold singletons", *_without_singletons(pe_gold, pe_sys))
     mention_of = {**events, **people}
