@@ -29,7 +29,8 @@ own mentions against a gold mention set):
   entity and its story entity (the system cluster). Unmapped mentions are singletons.
 
 The head of a gold mention is its syntactic head in a spaCy parse of its sentence (the corpus
-tokens, no re-tokenisation), i.e. the mention token whose head lies outside the mention.
+tokens, no re-tokenisation), i.e. the mention token whose head lies outside the mention; a
+preposition gives way to the word it governs in the mention ('on *suspicion*': :func:`mention_head`).
 
 Gold clusters: the CROSS_DOC_COREF instance, scoped by sub-topic (each sub-topic is one story;
 60 of 1,800 instances span two sub-topics and are split), else the INTRA_DOC_COREF chain, else a
@@ -77,7 +78,8 @@ from storyline.core.options import AnalysisOptions  # noqa: E402
 from storyline.core.records import Article, ArticleReading, Claim, Story  # noqa: E402
 from storyline.evaluation.coref_metrics import clusters_from, score  # noqa: E402
 
-__all__ = ["OFF_PREDICATE_KINDS", "SubtopicRun", "article_of", "coverage_bounds", "gold_heads", "grouping_gap", "map_event", "map_person", "run_storyline"]
+__all__ = ["OFF_PREDICATE_KINDS", "SubtopicRun", "article_of", "coverage_bounds", "gold_heads", "grouping_gap", "map_event", "map_person", "mention_head",
+           "run_storyline"]
 
 METRICS = ("MUC", "B3", "CEAF-e")
 MentionKey = tuple[str, str]  # (file name, m_id)
@@ -177,12 +179,24 @@ def gold_heads(docs: list[EcbDoc], mentions: dict[MentionKey, EcbMention], nlp) 
             for key in wanted[(name, sent)]:
                 m = mentions[key]
                 idx = [pos[t.t_id] for t in m.tokens]
-                inside = set(idx)
-                head = next((k for k, i in enumerate(idx) if parsed[i].head.i not in inside or parsed[i].head.i == i),
-                            len(idx) - 1)
+                head = mention_head(parsed, idx)
                 tok = parsed[idx[head]]
                 out[key] = (head, (tok.lemma_ or tok.text).lower(), tok.pos_)
     return out
+
+
+def mention_head(parsed, idx: list[int]) -> int:
+    """Index into ``idx`` (a mention's token positions in ``parsed``) of the mention's head: the
+    token whose head lies outside the mention (the last when none does); when that is a
+    preposition ('*on* suspicion', '*under* investigation'), the word it governs in the mention,
+    which names the event."""
+    inside = set(idx)
+    head = next((k for k, i in enumerate(idx) if parsed[i].head.i not in inside or parsed[i].head.i == i), len(idx) - 1)
+    if parsed[idx[head]].pos_ == "ADP":
+        governed = [k for k, i in enumerate(idx) if parsed[i].head.i == idx[head] and i != idx[head]]
+        if governed:
+            return governed[0]
+    return head
 
 
 def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
