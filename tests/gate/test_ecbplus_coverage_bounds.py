@@ -66,3 +66,14 @@ def test_predicate_mentions_split_over_events_join_the_biggest_part():
     response = {"a": 1, "b": 2, "g": 2, "h": 2, "c": 2, "d": 2, "e": 3, "f": 3}
     assert bounds["all off predicate perfectly"] == pytest.approx(
         score(clusters_from(gold), clusters_from(response))["CoNLL"][2])
+
+
+def test_a_kind_joined_by_what_the_story_records():
+    # c's word names the event of a, b in the story's claims; e and f are cues of one source in one
+    # verb; d's source is another.
+    stored = {"c": 1, "d": ("cue", "witness", "say"), "e": ("cue", "police", "say"), "f": ("cue", "police", "say")}
+    bounds = coverage_bounds(GOLD, EVENTS, LEMMA, KIND, stored)
+    assert bounds["in a claim by the story's records"] == pytest.approx(_conll("abc", "d", "e", "f"))
+    assert bounds["reporting cue by the story's records"] == pytest.approx(_conll("ab", "c", "d", "ef"))
+    assert bounds["all off predicate by the story's records"] == pytest.approx(_conll("abc", "d", "ef"))
+    assert "in a claim by the story's records" not in coverage_bounds(GOLD, EVENTS, LEMMA, KIND)
