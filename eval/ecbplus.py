@@ -29,7 +29,8 @@ own mentions against a gold mention set):
   entity and its story entity (the system cluster). Unmapped mentions are singletons.
 
 The head of a gold mention is its syntactic head in a spaCy parse of its sentence (the corpus
-tokens, no re-tokenisation), i.e. the mention token whose head lies outside the mention.
+tokens, no re-tokenisation), i.e. the mention token whose head lies outside the mention; a
+preposition gives way to the word it governs in the mention ('on *suspicion*': :func:`mention_head`).
 
 Gold clusters: the CROSS_DOC_COREF instance, scoped by sub-topic (each sub-topic is one story;
 60 of 1,800 instances span two sub-topics and are split), else the INTRA_DOC_COREF chain, else a
@@ -44,6 +45,13 @@ Printed in the same run, on the same mentions:
   * ``head`` (people): same last token of the mention, lower-cased, within a sub-topic;
   * ``ceiling``: gold clusters for the mentions storyline maps, singletons for the rest: the best
     any fact/cast alignment could do given storyline's coverage.
+
+Two splits of the events score: ``grouping_gap`` (the grouping on the mentions on a claim's
+predicate alone) and ``coverage_bounds`` (what covering the others could buy: each kind of
+off-predicate mention, in a claim, a reporting cue, on no claim, joined to the events by what
+storyline's records allow, ``story_join``: the event the story tells in the head word, a cue's
+source and verb; by its head lemma; or by its gold cluster; the predicate mentions keep their
+grouping).
 
 Metrics: ``storyline.evaluation.coref_metrics`` (MUC, B³, CEAF-e, CoNLL F1 = mean of the three),
 over all scored sub-topics together.
@@ -67,12 +75,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ecbplus_corpus import EcbDoc, EcbMention, default_root, load_corpus, parse_topics, subtopics  # noqa: E402
 
 from storyline import api  # noqa: E402
+from storyline.core import words  # noqa: E402
 from storyline.core.ids import content_hash  # noqa: E402
 from storyline.core.options import AnalysisOptions  # noqa: E402
 from storyline.core.records import Article, ArticleReading, Claim, Story  # noqa: E402
 from storyline.evaluation.coref_metrics import clusters_from, score  # noqa: E402
 
-__all__ = ["SubtopicRun", "article_of", "gold_heads", "grouping_gap", "map_event", "map_person", "run_storyline"]
+__all__ = ["OFF_PREDICATE_KINDS", "SubtopicRun", "article_of", "coverage_bounds", "gold_heads", "grouping_gap", "map_event", "map_person", "mention_head",
+           "run_storyline", "story_join", "word_events"]
 
 METRICS = ("MUC", "B3", "CEAF-e")
 MentionKey = tuple[str, str]  # (file name, m_id)
@@ -172,12 +182,24 @@ def gold_heads(docs: list[EcbDoc], mentions: dict[MentionKey, EcbMention], nlp) 
             for key in wanted[(name, sent)]:
                 m = mentions[key]
                 idx = [pos[t.t_id] for t in m.tokens]
-                inside = set(idx)
-                head = next((k for k, i in enumerate(idx) if parsed[i].head.i not in inside or parsed[i].head.i == i),
-                            len(idx) - 1)
+                head = mention_head(parsed, idx)
                 tok = parsed[idx[head]]
                 out[key] = (head, (tok.lemma_ or tok.text).lower(), tok.pos_)
     return out
+
+
+def mention_head(parsed, idx: list[int]) -> int:
+    """Index into ``idx`` (a mention's token positions in ``parsed``) of the mention's head: the
+    token whose head lies outside the mention (the last when none does); when that is a
+    preposition ('*on* suspicion', '*under* investigation'), the word it governs in the mention,
+    which names the event."""
+    inside = set(idx)
+    head = next((k for k, i in enumerate(idx) if parsed[i].head.i not in inside or parsed[i].head.i == i), len(idx) - 1)
+    if parsed[idx[head]].pos_ == "ADP":
+        governed = [k for k, i in enumerate(idx) if parsed[i].head.i == idx[head] and i != idx[head]]
+        if governed:
+            return governed[0]
+    return head
 
 
 def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
@@ -254,6 +276,93 @@ def grouping_gap(gold: dict, events: dict, lemma: dict, on_predicate: set) -> di
     }
 
 
+OFF_PREDICATE_KINDS = ("in a claim", "reporting cue", "on no claim")
+
+
+def coverage_bounds(gold: dict, events: dict, lemma: dict, kind: dict, stored: dict | None = None) -> dict[str, float]:
+    """CoNLL F1 of what covering the mentions off every claim's predicate could buy.
+
+    ``kind`` says where each mention lies: ``on predicate`` or one of :data:`OFF_PREDICATE_KINDS`.
+    The mentions on a predicate keep the events system's grouping (``events``); every other
+    mention stands alone (``off predicate alone``, the ``events/pred`` figure), except the kind
+    asked about (or all of them), whose mentions are joined to an event:
+
+    * ``by lemma``: the event most of the predicate mentions with the same head lemma are in, else
+      a group of that lemma's off-predicate mentions (what an event reference aligned by its word
+      alone would do);
+    * ``perfectly``: the event most of the predicate mentions of its gold cluster are in, else a
+      group of that cluster's off-predicate mentions (a perfect aligner, the grouping of the
+      predicate mentions as it is);
+    * ``by the story's records`` (with ``stored``: mention -> an event or group id, or None): the
+      join what storyline already records allows (:func:`story_joins`), else alone.
+    """
+    on = [m for m in gold if kind[m] == "on predicate"]
+
+    def majority(key_of) -> dict:
+        parts: dict = defaultdict(Counter)
+        for m in on:
+            parts[key_of(m)][events[m]] += 1
+        return {k: min(c.items(), key=lambda kv: (-kv[1], str(kv[0])))[0] for k, c in parts.items()}
+
+    by_lemma, by_gold = majority(lambda m: lemma[m]), majority(lambda m: gold[m])
+    joins = {"by lemma": lambda m: by_lemma.get(lemma[m], ("lemma", lemma[m])),
+             "perfectly": lambda m: by_gold.get(gold[m], ("gold", gold[m]))}
+    if stored is not None:
+        joins["by the story's records"] = lambda m: stored.get(m) or ("alone", m)
+    key = clusters_from(gold)
+
+    def conll(joined: set, join) -> float:
+        assign = {m: events[m] if kind[m] == "on predicate" else join(m) if kind[m] in joined else ("alone", m)
+                  for m in gold}
+        return score(key, clusters_from(assign))["CoNLL"][2]
+
+    out = {"off predicate alone": conll(set(), None)}
+    for how, join in joins.items():
+        for k in OFF_PREDICATE_KINDS:
+            out[f"{k} {how}"] = conll({k}, join)
+        out[f"all off predicate {how}"] = conll(set(OFF_PREDICATE_KINDS), join)
+    return out
+
+
+def word_events(claims, fact_of: dict, event_of: dict) -> dict[tuple[str, str], object]:
+    """('word', predicate) and ('key', WordNet event key) -> the event the story's eventive claims
+    with that predicate or key are most in (ties: the smallest id)."""
+    parts: dict = defaultdict(Counter)
+    for c in claims:
+        if c.eventive:
+            fact = fact_of.get(c.id, c.id)
+            event = event_of.get(fact, fact)
+            parts[("word", c.predicate)][event] += 1
+            if c.event_key:
+                parts[("key", c.event_key)][event] += 1
+    return {k: min(v.items(), key=lambda kv: (-kv[1], str(kv[0])))[0] for k, v in parts.items()}
+
+
+def story_join(m: EcbMention, head: int, lemma: str, pos: str, kind: str, reading: ArticleReading,
+               named: dict, story_of: dict, sub: str):
+    """What storyline's records let an off-predicate mention join (``coverage_bounds``), or None:
+    a mention inside a claim, the event the story tells in its head word (``named``, from
+    :func:`word_events`: the predicate, else the WordNet event key); a reporting cue, the other
+    cues of its source told in the same verb (the nearest claim of its sentence whose source cue
+    has the word; the source's story entity, else its text)."""
+    if kind == "in a claim":
+        found = named.get(("word", lemma))
+        if found is None and lemma.isalpha():
+            key = words.event_key(lemma, "n" if pos in ("NOUN", "PROPN") else "v")
+            found = named.get(("key", key)) if key else None
+        return found
+    if kind != "reporting cue":
+        return None
+    h = m.tokens[head]
+    cues = [c for c in reading.claims if c.source.cue and c.sentence_start <= h.start < c.sentence_end
+            and h.text.lower() in c.source.cue.lower().split()]
+    if not cues:
+        return None
+    s = min(cues, key=lambda c: abs((c.source.start if c.source.start is not None else c.start) - h.start)).source
+    who = story_of.get(s.entity, s.entity) if s.entity else (s.text or "").lower() or s.kind
+    return ("cue", sub, who, lemma)
+
+
 def _without_singletons(gold: dict, systems: dict[str, dict]) -> tuple[dict, dict]:
     sizes = Counter(gold.values())
     kept = {m: g for m, g in gold.items() if sizes[g] > 1}
@@ -305,6 +414,8 @@ def main(argv: list[str] | None = None) -> int:
     cov = Counter()
     by_tag, by_pos = defaultdict(Counter), defaultdict(Counter)
     ev_on_pred: set[MentionKey] = set()  # event mentions on a claim's predicate
+    ev_kind: dict[MentionKey, str] = {}  # event mention -> on predicate, or where it lies off one (coverage_bounds)
+    ev_stored: dict[MentionKey, object] = {}  # off-predicate event mention -> what the records let it join (story_join)
     where: dict[MentionKey, object] = {}  # event mention -> claim; person mention -> storyline mention
     misses: dict[str, list[str]] = defaultdict(list)  # kind -> gold person mentions on no storyline mention
     kind_of: dict[MentionKey, str] = {}  # person mention -> its form (_miss_kind)
@@ -312,6 +423,7 @@ def main(argv: list[str] | None = None) -> int:
         fact_of, story_of = run.fact_of(), run.story_entity_of()
         event_of = {f.id: f.event for f in run.story.facts if f.event}
         etype = {e.id: e.type for r in run.readings.values() for e in r.entities}
+        named = word_events((c for r in run.readings.values() for c in r.claims), fact_of, event_of)
         for d in run.docs:
             reading = run.readings[d.name]
             for m in d.events(validated_only=scope):
@@ -335,6 +447,9 @@ def main(argv: list[str] | None = None) -> int:
                 if on_pred:
                     ev_on_pred.add(k)
                 tag = m.tag.removeprefix("NEG_")
+                ev_kind[k] = ("on predicate" if on_pred else "reporting cue" if tag == "ACTION_REPORTING"
+                              else "in a claim" if claim is not None else "on no claim")
+                ev_stored[k] = story_join(m, head, lemma, pos, ev_kind[k], reading, named, story_of, sub)
                 by_tag[tag]["n"] += 1
                 by_tag[tag]["claim"] += claim is not None
                 by_tag[tag]["pred"] += on_pred
@@ -392,6 +507,16 @@ def main(argv: list[str] | None = None) -> int:
     results["events_grouping"] = gap
     print(f"\nEvents, grouping apart from coverage ({len(ev_on_pred)} mentions on a claim's predicate), CoNLL F: "
           + ", ".join(f"{name} {value:.3f}" for name, value in gap.items()))
+    bounds = coverage_bounds(ev_gold, ev_sys["events"], ev_sys["lemma"], ev_kind, ev_stored)
+    results["events_coverage_bounds"] = bounds
+    off = Counter(v for v in ev_kind.values() if v != "on predicate")
+    print(f"Events, what covering the mentions off a predicate could buy (predicate mentions grouped as now; "
+          f"{', '.join(f'{n} {k}' for k, n in ((k, off[k]) for k in OFF_PREDICATE_KINDS))}), CoNLL F: "
+          f"all alone {bounds['off predicate alone']:.3f}; joined by the story's records / to events by head lemma / "
+          f"by gold cluster: "
+          + ", ".join(f"{k} {bounds[k + ' by the story' + chr(39) + 's records']:.3f} / {bounds[k + ' by lemma']:.3f} / "
+                      f"{bounds[k + ' perfectly']:.3f}"
+                      for k in (*OFF_PREDICATE_KINDS, "all off predicate")))
     results["events_no_singletons"] = _table("EVENTS, without gold singletons", *_without_singletons(ev_gold, ev_sys))
     results["people_no_singletons"] = _table("PEOPLE, without gold singletons", *_without_singletons(pe_gold, pe_sys))
     mention_of = {**events, **people}
