@@ -137,6 +137,12 @@ def rule_rel_unit(m, ctx, s, e):
     if q is not None and _COMPARED.search(ctx.text, max(0, s - 80), s):
         # "compared with earnings of $33 million last year" in a quarterly report
         return Found(s, e, "DATE", quarter_before(ctx, q), anchor="REF")
+    if q is None and ctx.timeml and rel == "this" and unit == "quarter":
+        q = reporting_quarter(ctx)
+        if q is not None and ctx.tense.tense(s, e) != "future":
+            # "This quarter's loss includes charges" in a report on the third quarter: the quarter
+            # reported on ("expects a profit this quarter" is still the calendar's)
+            return Found(s, e, "DATE", q.value("Q"), anchor="REF")
     gran = "W" if letter in ("W", "WE") else letter
     if rel in _ANAPHORIC:
         sign = _ANAPHORIC[rel]
