@@ -170,6 +170,12 @@ def test_anaphor_without_earlier_date_falls_back_to_publication():
         ("It is a decades-long rivalry.", "decades-long", "PXDE", None),
         ("The firm has 41-year roots.", "41-year", "P41Y", None),
         ("Fans have grown older over the years.", "over the years", "PXY", None),
+        # a spelled number with a scale word is one number ("two hundred", not "hundred")
+        ("The dynasty ruled for two hundred years.", "two hundred years", "P200Y", None),
+        ("Families have kept the secret for more than two thousand years.", "more than two thousand years",
+         "P2000Y", "MORE_THAN"),
+        # a bare plural of an irregular unit, as "for years"
+        ("The mosque dominated the skyline for centuries.", "centuries", "PXCE", None),
     ],
 )
 def test_durations(text, span, value, mod):

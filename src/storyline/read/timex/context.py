@@ -78,6 +78,9 @@ def content_word_follows(text: str, end: int) -> bool:
     return m is not None and m.group(1).lower() not in STOP_WORDS
 
 
+_SCALES = {"hundred": 100, "thousand": 1000}
+
+
 def number(word: str | None) -> float | None:
     """A quantity word or numeral as a number; None for vague ones ("several")."""
     if word is None:
@@ -87,6 +90,10 @@ def number(word: str | None) -> float | None:
         return None
     if w in NUMBER_WORDS:
         return float(NUMBER_WORDS[w])
+    head, _, scale = w.rpartition(" ")
+    if scale in _SCALES and head:  # "two hundred", "forty-five thousand"
+        n = number(head)
+        return n * _SCALES[scale] if n is not None else None
     if "-" in w or " " in w:
         tens, _, ones = w.replace(" ", "-").partition("-")
         if tens in NUMBER_WORDS and ones in NUMBER_WORDS:

@@ -46,7 +46,9 @@ _UNIT_S = _UNITS + r"s?(?!\w)"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _NUMWORD = (
-    rf"(?:(?:{_TENS})[- ](?:{_ONES})|" + alternation(NUMBER_WORDS) + "|" + alternation(VAGUE_QUANTITIES) + ")"
+    # "two hundred", "forty-five thousand": one number, tried before its first word alone
+    rf"(?:(?:(?:{_TENS})(?:[- ](?:{_ONES}))?|{_ONES}|ten|eleven|twelve|a)[- ](?:hundred|thousand)(?![\w-])|"
+    rf"(?:{_TENS})[- ](?:{_ONES})|" + alternation(NUMBER_WORDS) + "|" + alternation(VAGUE_QUANTITIES) + ")"
 )
 _NUM = rf"(?:\d+(?:\.\d+)?(?!,\d)|{_NUMWORD})"
 _HALF = r"(?:\s+and\s+a\s+half|\s+1/2(?!\d)|½)"  # "two and a half", "2 1/2"

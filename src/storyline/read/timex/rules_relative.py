@@ -232,8 +232,9 @@ def rule_duration(m, ctx, s, e):
     unit = m["unit"]
     num_word = m["num"]
     rel = WS.sub(" ", (m["rel"] or "").lower())
+    plural = m["pl"] or unit.lower().endswith("ies")  # "centuries" is matched whole by the unit
     if num_word is None:
-        if not (m["pl"] or m["long"]):
+        if not (plural or m["long"]):
             return None  # a bare "year" is not a time expression
         if not (rel or m["long"] or prev_word(ctx, s) in _DURATION_PREP):
             return None
