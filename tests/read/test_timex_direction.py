@@ -178,6 +178,8 @@ def test_timeml_past_clauses_through_the_parse(text, span, value):
         # ... but a present that retells, or a weekday dating a noun, is the last one
         ("The minister says Thursday that he is ready.", "Thursday", "1999-04-15"),
         ("The GM move follows Tuesday's declaration by Ford.", "Tuesday", "1999-04-13"),
+        # a possessive weekday dates its noun, not the plan the clause states: the nearest
+        ("His relatives said they would look for ways to get around Wednesday's ruling.", "Wednesday", "1999-04-14"),
         # a negative subject denies "could" as "not" does: the past of "can"
         ("Neither he nor his grandparents could be located Thursday in their hometown.", "Thursday", "1999-04-15"),
         ("No one could reach him on Thursday.", "Thursday", "1999-04-15"),

@@ -33,11 +33,11 @@ What is tagged, and the conventions followed (TimeML / TempEval-3, as annotated 
   through January"); an active present perfect looks ahead with "until"/"till" ("has given them
   until 9 a.m. Tuesday") and with "through" when it has an object, what is given or kept ("has
   extended loans through January"), else reports what is done ("has lived there through March").
-  A bare participle takes its clause's tense ("has fluctuated, rising to a high in June from $29.75
-  in March" looks back); a weekday dating an event verb in the simple present is the next one, as
+  A weekday dating an event verb in the simple present is the next one, as
   news tells what is scheduled ("Netanyahu and Arafat meet separately Monday"), unless the verb
   reports, states, thinks or perceives ("says Monday"); a negative subject denies "could" as "not"
-  does ("Neither he nor his parents could be located Wednesday" looks back).
+  does ("Neither he nor his parents could be located Wednesday" looks back); a possessive the parse
+  gives no tense dates its noun, the nearest ("to get around Wednesday's ruling" is the last one).
   "last Oct. 23" is that day, the latest before publication (XXXX-10-23 with no publication date);
   the day must exist in the year resolved ("last Feb. 29" said in January 2001 is 2000-02-29);
   in "since last May 20 people" the number counts people, and the timex is "last May"; a plural

@@ -153,6 +153,10 @@ class TenseOracle:
             # reports something done by now ("has lived there through March")
             ahead = word in ("until", "till") or (word == "through" and found == "perfect-object")
             found = "future" if ahead else "past"
+        if found is None and self._possessive(start):
+            # "to get around Wednesday's ruling": the date is the ruling's, not the plan's; with no
+            # tense of its own it is the nearest ("the next meeting" style cues do not move it)
+            found = "present"
         found = found or self._from_cues(start, end)
         if found == "perfect":
             # no parse to tell what is given or kept: a perfect "through" a date reports what is
@@ -185,11 +189,6 @@ class TenseOracle:
         token = self._governing_verb(start)
         if token is None:
             return None
-        if (token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj") and token.head.pos_ in ("VERB", "AUX")
-                and not any(c.dep_ in ("aux", "auxpass") for c in token.children)):
-            # a bare participle has no tense of its own: it takes its clause's ("has fluctuated,
-            # rising to a high in June from $29.75 in March"; "will begin withdrawing on Friday")
-            token = token.head
         auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
         lowers = {c.lower_ for c in auxes}
         if lowers & _FUTURE_AUX or _PAST_OR_FUTURE_AUX in lowers:
@@ -228,6 +227,11 @@ class TenseOracle:
         if token.tag_ in ("VBZ", "VBP"):
             return "present"
         return None
+
+    def _possessive(self, start: int) -> bool:
+        """Whether the expression at ``start`` is a possessive dating a noun ("Wednesday's ruling")."""
+        token = self.token_at(start)
+        return token is not None and token.dep_ == "poss"
 
     def scheduled(self, start: int) -> bool:
         """Whether the expression at ``start`` dates an event told in the simple present, as news
