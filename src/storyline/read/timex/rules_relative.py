@@ -35,7 +35,7 @@ from storyline.read.timex.rules_periods import quarter_before, reporting_quarter
 __all__ = ["HANDLERS"]
 
 _DURATION_PREP = frozenset(
-    "for over within in after take takes took taking spent spend lasted last lasts than of".split()
+    "for over within in after by take takes took taking spent spend lasted last lasts than of".split()
 )
 _COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|from|versus|vs\.|against|period)\b[^.;!?]*$")
 _CARDINAL_WORDS = "|".join(sorted((w for w in CARDINALS if " " not in w), key=len, reverse=True))
