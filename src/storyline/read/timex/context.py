@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from storyline.read.numbers import SCALES
 from storyline.read.timex.anchoring import TenseOracle
 from storyline.read.timex.calendar import Point, year_for_month
 from storyline.read.timex.lexicon import (
@@ -78,9 +79,6 @@ def content_word_follows(text: str, end: int) -> bool:
     return m is not None and m.group(1).lower() not in STOP_WORDS
 
 
-_SCALES = {"hundred": 100, "thousand": 1000}
-
-
 def number(word: str | None) -> float | None:
     """A quantity word or numeral as a number; None for vague ones ("several")."""
     if word is None:
@@ -91,9 +89,9 @@ def number(word: str | None) -> float | None:
     if w in NUMBER_WORDS:
         return float(NUMBER_WORDS[w])
     head, _, scale = w.rpartition(" ")
-    if scale in _SCALES and head:  # "two hundred", "forty-five thousand"
+    if scale in SCALES and head:  # "two hundred", "forty-five thousand"
         n = number(head)
-        return n * _SCALES[scale] if n is not None else None
+        return n * SCALES[scale] if n is not None else None
     if "-" in w or " " in w:
         tens, _, ones = w.replace(" ", "-").partition("-")
         if tens in NUMBER_WORDS and ones in NUMBER_WORDS:
