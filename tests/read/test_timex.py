@@ -187,6 +187,19 @@ def test_durations(text, span, value, mod):
     assert found[span] == ("DURATION", value, mod, None)
 
 
+# --- "today is the eighth day of ...": the day it names ----------------------------------------------
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+def test_the_nth_day_that_today_is_is_the_publication_day(convention):
+    found = tags("In Saudi Arabia, today is the eighth day of Desert Shield.", convention=convention)
+    assert found["the eighth day"] == ("DATE", "2024-01-17", None, "DCT")
+    found = tags("More gunfire in Kosovo. It's the second day of an offensive by the security forces.", convention=convention)
+    assert found["the second day"] == ("DATE", "2024-01-17", None, "DCT")
+    # an ordinal day that nothing places is no date of its own
+    assert tags("The first day of trading was calm.", convention=convention) == {}
+
+
 # --- PRESENT_REF / PAST_REF / FUTURE_REF, and sets -------------------------------------------------
 
 

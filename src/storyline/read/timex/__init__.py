@@ -104,7 +104,8 @@ Under both: "in June last year" is one DATE (1997-06), "this year's third quarte
 (MEANTIME tags the year alone). "each July" and "Tuesday nights" are SETs; "by mid afternoon",
 "at midnight Friday", "at mid-afternoon yesterday" are TIMEs (a part of a day after a
 preposition); "March eighth", "the winter of nineteen ninety-four", "the year two thousand",
-"Election Day" and "late-November" are dates; "the annual March for Life" names an event;
+"Election Day" and "late-November" are dates; "today is the eighth day of Desert Shield" and "it's the
+second day of an offensive" name the publication day (an ordinal day nothing places is untagged); "the annual March for Life" names an event;
 "a day-long strike" lasts P1D; "payable Dec. 1" lies ahead; an infinitive under a past perfect
 is past ("had been scheduled to expire Friday"), and so is one under an adjective under a past
 verb ("made it difficult to meet demand into the summer"); an infinitive of purpose under a past

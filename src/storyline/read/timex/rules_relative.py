@@ -182,6 +182,17 @@ def rule_year_end(m, ctx, s, e):
     return Found(s, e, "DATE", str(ctx.dct.year), mod="END", anchor="DCT")  # as "the end of the year"
 
 
+_TODAY_IS = re.compile(r"(?i)\b(?:today|it)\s*(?:\s+is|[’']s)\s+$")
+
+
+def rule_nth_day(m, ctx, s, e):
+    """ "today is the eighth day of Desert Shield", "it's the second day of an offensive": the day of
+    the telling; an ordinal day nothing places ("the first day of trading") is no date."""
+    if ctx.dct is None or not _TODAY_IS.search(ctx.text, max(0, s - 12), s):
+        return None
+    return Found(s, e, "DATE", ctx.dct.isoformat(), anchor="DCT")
+
+
 def rule_the_day(m, ctx, s, e):
     if ctx.text[max(0, s - 11) : s].lower().endswith("end of "):
         return None
