@@ -139,6 +139,16 @@ def test_a_fiscal_quarter_told_in_the_past_is_the_reported_one():
     assert found["last year"] == ("DATE", "1988-Q4")
 
 
+def test_a_fiscal_quarter_named_after_a_later_one_starts_a_new_report():
+    """ "after a flat second quarter" in a third-quarter report is a comparison, but a company's
+    "fiscal second quarter" is its own period: the report now speaks of it (wsj_1003)."""
+    found = tags(
+        "Bethlehem posted a drop in third-quarter profit. National Intergroup posted net income for the "
+        "fiscal second-quarter of $8.6 million. The latest period includes gains from debt retirement."
+    )
+    assert found["The latest period"] == ("DATE", "1989-Q2")
+
+
 def test_this_quarter_in_a_report_is_the_quarter_reported_on():
     found = tags("It reported a net loss for the third quarter ended Sept. 30. This quarter's loss includes charges.")
     assert found["This quarter"] == ("DATE", "1989-Q3")

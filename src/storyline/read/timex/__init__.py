@@ -93,7 +93,8 @@ Conventions (the option ``timex_convention``, component config ``convention``). 
   year earlier" is the year before; "year-earlier results" is the reported quarter a year before.
   A quarter whose results are told in the past has ended even when the calendar's has not: in
   November, "reported a decline in fourth-quarter earnings" names a fiscal quarter, the one then
-  in view. In a report on a quarter, "this quarter" is that one ("This quarter's loss includes
+  in view, and an older "fiscal" quarter is another company's period, then the one in view. In a
+  report on a quarter, "this quarter" is that one ("This quarter's loss includes
   charges"), unless said of what is ahead.
 - "that year", "later that year", "that same day" are the year/day last spoken of.
 - Fractions are written in whole units: "2 1/2 years" P2Y6M, "a minute and a half" PT1M30S

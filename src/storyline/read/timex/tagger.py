@@ -148,8 +148,10 @@ def _is_over(point, ctx: Context, found: Found) -> bool:
     older than the one already in view ("after a flat second quarter" in a third-quarter report,
     "in the 1988 period" are comparisons). A quarter whose results are told in the past is over
     even when the calendar's is not: it is a fiscal one ("reported a decline in fourth-quarter
-    earnings" in November; "sees weakness into the fourth quarter" is not told in the past)."""
-    if ctx.quarter is not None and point.day < ctx.quarter.day:
+    earnings" in November; "sees weakness into the fourth quarter" is not told in the past). A
+    "fiscal" quarter is a company's own period, so an older one starts another report ("posted net
+    income for the fiscal second quarter" after a third-quarter report)."""
+    if ctx.quarter is not None and point.day < ctx.quarter.day and "fiscal" not in ctx.text[found.start : found.end].lower():
         return False
     if ctx.dct is None or shift(point.day, "M", 3) <= ctx.dct:
         return True
