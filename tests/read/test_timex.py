@@ -170,12 +170,34 @@ def test_anaphor_without_earlier_date_falls_back_to_publication():
         ("It is a decades-long rivalry.", "decades-long", "PXDE", None),
         ("The firm has 41-year roots.", "41-year", "P41Y", None),
         ("Fans have grown older over the years.", "over the years", "PXY", None),
+        # a spelled number with a scale word is one number ("two hundred", not "hundred")
+        ("The dynasty ruled for two hundred years.", "two hundred years", "P200Y", None),
+        ("Families have kept the secret for more than two thousand years.", "more than two thousand years",
+         "P2000Y", "MORE_THAN"),
+        # "by" measures a difference in time, as "for" measures a stretch
+        ("The action followed by one day an announcement that it will sell.", "one day", "P1D", None),
+        ("It is a struggle that predates his birth by decades.", "decades", "PXDE", None),
+        # a bare plural of an irregular unit, as "for years"
+        ("The mosque dominated the skyline for centuries.", "centuries", "PXCE", None),
     ],
 )
 def test_durations(text, span, value, mod):
     found = tags(text)
     assert span in found, found
     assert found[span] == ("DURATION", value, mod, None)
+
+
+# --- "today is the eighth day of ...": the day it names ----------------------------------------------
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+def test_the_nth_day_that_today_is_is_the_publication_day(convention):
+    found = tags("In Saudi Arabia, today is the eighth day of Desert Shield.", convention=convention)
+    assert found["the eighth day"] == ("DATE", "2024-01-17", None, "DCT")
+    found = tags("More gunfire in Kosovo. It's the second day of an offensive by the security forces.", convention=convention)
+    assert found["the second day"] == ("DATE", "2024-01-17", None, "DCT")
+    # an ordinal day that nothing places is no date of its own
+    assert tags("The first day of trading was calm.", convention=convention) == {}
 
 
 # --- PRESENT_REF / PAST_REF / FUTURE_REF, and sets -------------------------------------------------

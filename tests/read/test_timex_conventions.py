@@ -126,9 +126,36 @@ def test_comparisons_in_a_quarterly_report_take_the_reported_quarter():
     assert "the latest quarter" not in mt and "the year-earlier period" not in mt
 
 
-def test_a_fiscal_fourth_quarter_not_yet_over_is_not_the_reported_one():
+def test_a_fiscal_quarter_told_in_the_past_is_the_reported_one():
+    """Results told in the past are for a quarter that has ended, even when the calendar's has not:
+    in November, "its fourth quarter ended Sept. 30" is a fiscal one (wsj_0189, wsj_0136)."""
     found = tags("Earnings for its fourth quarter ended Sept. 30 fell. In the latest quarter it lost money.")
-    assert found["the latest quarter"] == ("DATE", "1989-Q3")
+    assert found["the latest quarter"] == ("DATE", "1989-Q4")
+    found = tags(
+        "Ralston reported a 47% decline in fourth-quarter earnings. Sales in the latest period were "
+        "$1.76 billion, a 13% increase from last year's $1.55 billion."
+    )
+    assert found["the latest period"] == ("DATE", "1989-Q4")
+    assert found["last year"] == ("DATE", "1988-Q4")
+
+
+def test_a_fiscal_quarter_named_after_a_later_one_starts_a_new_report():
+    """ "after a flat second quarter" in a third-quarter report is a comparison, but a company's
+    "fiscal second quarter" is its own period: the report now speaks of it (wsj_1003)."""
+    found = tags(
+        "Bethlehem posted a drop in third-quarter profit. National Intergroup posted net income for the "
+        "fiscal second-quarter of $8.6 million. The latest period includes gains from debt retirement."
+    )
+    assert found["The latest period"] == ("DATE", "1989-Q2")
+
+
+def test_this_quarter_in_a_report_is_the_quarter_reported_on():
+    found = tags("It reported a net loss for the third quarter ended Sept. 30. This quarter's loss includes charges.")
+    assert found["This quarter"] == ("DATE", "1989-Q3")
+    # with no quarter reported on, or said of what is ahead, it is the calendar's
+    assert tags("This quarter's sales include charges.")["This quarter"] == ("DATE", "1989-Q4")
+    found = tags("It reported a net loss for the third quarter. It will earn a profit this quarter.")
+    assert found["this quarter"] == ("DATE", "1989-Q4")
 
 
 def test_fiscal_year_ended_is_a_duration_and_the_nine_months_keeps_its_article():

@@ -168,6 +168,31 @@ def test_timeml_past_clauses_through_the_parse(text, span, value):
     assert _parsed_value(text, APRIL99, span) == value
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # news tells a scheduled event in the simple present: the next such day
+        ("He and Arafat meet separately Thursday with Albright.", "Thursday", "1999-04-22"),
+        ("The committee votes on Thursday on the bill.", "Thursday", "1999-04-22"),
+        # ... but a present that retells, or a weekday dating a noun, is the last one
+        ("The minister says Thursday that he is ready.", "Thursday", "1999-04-15"),
+        ("The GM move follows Tuesday's declaration by Ford.", "Tuesday", "1999-04-13"),
+        # a possessive weekday dates its noun, not the plan the clause states: the nearest
+        ("His relatives said they would look for ways to get around Wednesday's ruling.", "Wednesday", "1999-04-14"),
+        # a negative subject denies "could" as "not" does: the past of "can"
+        ("Neither he nor his grandparents could be located Thursday in their hometown.", "Thursday", "1999-04-15"),
+        ("No one could reach him on Thursday.", "Thursday", "1999-04-15"),
+        # ... a "no" further down the subject does not
+        ("A company with no debt could grow on Thursday.", "Thursday", "1999-04-22"),
+    ],
+)
+def test_timeml_simple_present_and_negative_subjects_through_the_parse(text, span, value):
+    """TimeML 1.2.1 guidelines (a weekday anchored by the tense of its governing verb): a simple
+    present of an event verb is what is scheduled; "Neither ... could" is past."""
+    assert _parsed_value(text, APRIL99, span) == value
+
+
 def test_could_not_looks_back_from_cue_words():
     """TimeML 1.2.1 (anchoring by the governing verb), no parse: a negated "could" is the past of
     "can" ("could not reach him on Sunday"), so it is no cue of the future."""

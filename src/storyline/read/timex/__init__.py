@@ -33,6 +33,11 @@ What is tagged, and the conventions followed (TimeML / TempEval-3, as annotated 
   through January"); an active present perfect looks ahead with "until"/"till" ("has given them
   until 9 a.m. Tuesday") and with "through" when it has an object, what is given or kept ("has
   extended loans through January"), else reports what is done ("has lived there through March").
+  A weekday dating an event verb in the simple present is the next one, as
+  news tells what is scheduled ("Netanyahu and Arafat meet separately Monday"), unless the verb
+  reports, states, thinks or perceives ("says Monday"); a negative subject denies "could" as "not"
+  does ("Neither he nor his parents could be located Wednesday" looks back); a possessive the parse
+  gives no tense dates its noun, the nearest ("to get around Wednesday's ruling" is the last one).
   "last Oct. 23" is that day, the latest before publication (XXXX-10-23 with no publication date);
   the day must exist in the year resolved ("last Feb. 29" said in January 2001 is 2000-02-29);
   in "since last May 20 people" the number counts people, and the timex is "last May"; a plural
@@ -86,6 +91,11 @@ Conventions (the option ``timex_convention``, component config ``convention``). 
   reported quarter is one that has ended and is not older than the one in view ("after a flat
   second quarter" in a third-quarter report is a comparison); after "for the nine months" a "a
   year earlier" is the year before; "year-earlier results" is the reported quarter a year before.
+  A quarter whose results are told in the past has ended even when the calendar's has not: in
+  November, "reported a decline in fourth-quarter earnings" names a fiscal quarter, the one then
+  in view, and an older "fiscal" quarter is another company's period, then the one in view. In a
+  report on a quarter, "this quarter" is that one ("This quarter's loss includes
+  charges"), unless said of what is ahead.
 - "that year", "later that year", "that same day" are the year/day last spoken of.
 - Fractions are written in whole units: "2 1/2 years" P2Y6M, "a minute and a half" PT1M30S
   (MEANTIME: P2.5Y). "24 hours a day", like "$1.76 a year", is a rate and not tagged.
@@ -95,7 +105,8 @@ Under both: "in June last year" is one DATE (1997-06), "this year's third quarte
 (MEANTIME tags the year alone). "each July" and "Tuesday nights" are SETs; "by mid afternoon",
 "at midnight Friday", "at mid-afternoon yesterday" are TIMEs (a part of a day after a
 preposition); "March eighth", "the winter of nineteen ninety-four", "the year two thousand",
-"Election Day" and "late-November" are dates; "the annual March for Life" names an event;
+"Election Day" and "late-November" are dates; "today is the eighth day of Desert Shield" and "it's the
+second day of an offensive" name the publication day (an ordinal day nothing places is untagged); "the annual March for Life" names an event;
 "a day-long strike" lasts P1D; "payable Dec. 1" lies ahead; an infinitive under a past perfect
 is past ("had been scheduled to expire Friday"), and so is one under an adjective under a past
 verb ("made it difficult to meet demand into the summer"); an infinitive of purpose under a past

@@ -63,6 +63,9 @@ _PAST_OR_FUTURE_AUX = "could"
 # he said"); an event one could do is speculation about what is ahead ("said the vote could come")
 _EXPERIENCE_CLASSES = frozenset({"verb.perception", "verb.cognition"})
 _INTENTION_LEMMAS = frozenset({"plan", "expect", "intend", "aim", "hope", "want", "schedule", "prepare"})
+# a simple present of these tells of now or retells the past ("says Monday", "is open Monday"),
+# not of a scheduled event
+_NOT_SCHEDULED_CLASSES = frozenset({"verb.communication", "verb.stative", "verb.cognition", "verb.perception"})
 _WINDOW = 300  # characters searched either side: sentences longer than this are rare in news
 
 
@@ -74,6 +77,23 @@ def _counted_object(verb, start: int) -> bool:
         return False
     return any(c.dep_ == "dobj" and c.idx < start and c.tag_ in ("NN", "NNS")
                and any(n.dep_ == "nummod" for n in c.children) for c in verb.children)
+
+
+# a subject that denies the clause as "not" does ("Neither he nor his parents could be located")
+_NEGATIVE_SUBJECT_WORDS = frozenset({"neither", "nobody", "none", "no", "nothing"})
+
+
+def _negated(verb) -> bool:
+    """Whether ``verb`` is denied: by "not" / "n't", or by a negative subject ("Neither he nor
+    ... could be located Wednesday", "No one could reach him")."""
+    for c in verb.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and any(
+            w.lower_ in _NEGATIVE_SUBJECT_WORDS for w in (c, *(w for w in c.children if w.dep_ in ("preconj", "det")))
+        ):
+            return True
+    return False
 
 
 def _under_past_perfect(token) -> bool:
@@ -133,6 +153,10 @@ class TenseOracle:
             # reports something done by now ("has lived there through March")
             ahead = word in ("until", "till") or (word == "through" and found == "perfect-object")
             found = "future" if ahead else "past"
+        if found is None and self._possessive(start):
+            # "to get around Wednesday's ruling": the date is the ruling's, not the plan's; with no
+            # tense of its own it is the nearest ("the next meeting" style cues do not move it)
+            found = "present"
         found = found or self._from_cues(start, end)
         if found == "perfect":
             # no parse to tell what is given or kept: a perfect "through" a date reports what is
@@ -204,6 +228,25 @@ class TenseOracle:
             return "present"
         return None
 
+    def _possessive(self, start: int) -> bool:
+        """Whether the expression at ``start`` is a possessive dating a noun ("Wednesday's ruling")."""
+        token = self.token_at(start)
+        return token is not None and token.dep_ == "poss"
+
+    def scheduled(self, start: int) -> bool:
+        """Whether the expression at ``start`` dates an event told in the simple present, as news
+        tells what is scheduled ("He and Arafat meet separately Monday with Albright"): no
+        auxiliary, and no verb that reports, states, thinks or perceives (a retelling "says
+        Monday" or a state "is open Monday" is not). The expression must be the verb's adverbial:
+        "follows Tuesday's declaration" dates the declaration. Needs a parse."""
+        token = self._governing_verb(start) if self.doc is not None else None
+        if token is None or token.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in token.children):
+            return False
+        word = self.token_at(start)
+        adverbial = (word.dep_ == "npadvmod" and word.head == token) or (
+            word.dep_ == "pobj" and word.head.dep_ == "prep" and word.head.head == token)
+        return adverbial and verb_class(token.lemma_) not in _NOT_SCHEDULED_CLASSES | {None}
+
     def _could_look_ahead(self, token, start: int) -> bool:
         """Whether "could" on ``token`` puts it ahead. A lower bound always does ("said he could
         come as early as Tuesday", "could not reach the coast before Thursday"). Negated, it is
@@ -213,7 +256,7 @@ class TenseOracle:
         said the vote could come Thursday")."""
         if _EARLIEST_BEFORE.search(self.text, max(0, start - 20), start):
             return True
-        if any(c.dep_ == "neg" for c in token.children):
+        if _negated(token):
             return bool(_NOT_UNTIL_BEFORE.search(self.text, max(0, start - 10), start))
         governors = [token.head] if token.dep_ in ("ccomp", "xcomp", "advcl", "conj") else []
         governors += [c for c in token.children if c.dep_ in ("ccomp", "parataxis")]

@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from storyline.read.numbers import SCALES
 from storyline.read.timex.anchoring import TenseOracle
 from storyline.read.timex.calendar import Point, year_for_month
 from storyline.read.timex.lexicon import (
@@ -87,6 +88,10 @@ def number(word: str | None) -> float | None:
         return None
     if w in NUMBER_WORDS:
         return float(NUMBER_WORDS[w])
+    head, _, scale = w.rpartition(" ")
+    if scale in SCALES and head:  # "two hundred", "forty-five thousand"
+        n = number(head)
+        return n * SCALES[scale] if n is not None else None
     if "-" in w or " " in w:
         tens, _, ones = w.replace(" ", "-").partition("-")
         if tens in NUMBER_WORDS and ones in NUMBER_WORDS:

@@ -46,7 +46,9 @@ _UNIT_S = _UNITS + r"s?(?!\w)"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _NUMWORD = (
-    rf"(?:(?:{_TENS})[- ](?:{_ONES})|" + alternation(NUMBER_WORDS) + "|" + alternation(VAGUE_QUANTITIES) + ")"
+    # "two hundred", "forty-five thousand": one number, tried before its first word alone
+    rf"(?:(?:(?:{_TENS})(?:[- ](?:{_ONES}))?|{_ONES}|ten|eleven|twelve|a)[- ](?:hundred|thousand)(?![\w-])|"
+    rf"(?:{_TENS})[- ](?:{_ONES})|" + alternation(NUMBER_WORDS) + "|" + alternation(VAGUE_QUANTITIES) + ")"
 )
 _NUM = rf"(?:\d+(?:\.\d+)?(?!,\d)|{_NUMWORD})"
 _HALF = r"(?:\s+and\s+a\s+half|\s+1/2(?!\d)|½)"  # "two and a half", "2 1/2"
@@ -100,6 +102,9 @@ RULES: list[tuple[str, str]] = [
     # the last week of March
     ("week_of", _i(r"(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+(?P<unit>week(?:end)?)\s+of\s+")
                 + rf"(?P<mon>{_MONTH_WORD})(?:,?\s+(?P<y>{_YEAR4}))?"),
+    # "today is the eighth day of ...": only with what places it (rules_relative.rule_nth_day)
+    ("nth_day", _i(r"(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                   r"eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+day(?![\w’'-])")),
     # November 2006, June of 2009, October of next year
     ("month_year", rf"(?P<mon>{_MONTH})(?:(?:,\s*|\s+{_i('of')}\s+|\s+)(?P<y>{_YEAR4})"
                    rf"|(?:\s+{_i('of')})?\s+(?P<rel>{_i('this|last|next|the following|the previous|the same')})"

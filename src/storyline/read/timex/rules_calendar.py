@@ -492,7 +492,8 @@ def weekday_date(ctx: Context, wd: int, rel: str | None, s: int, e: int, base: d
         return base + timedelta(days=wd - base.weekday())
     if delta == 0:
         return base
-    if ctx.tense.tense(s, e) == "future":
+    tense = ctx.tense.tense(s, e)
+    if tense == "future" or (tense == "present" and ctx.tense.scheduled(s)):
         return base + timedelta(days=7 - delta)
     return base - timedelta(days=delta)
 

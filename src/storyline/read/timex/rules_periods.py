@@ -30,14 +30,14 @@ _RECENT_MONTHS = 15  # a quarter stated further back than this is no longer the 
 
 
 def reporting_quarter(ctx: Context) -> Point | None:
-    """The quarter the text is reporting on: the last one it stated, if over by publication
-    (results are reported for a quarter that has ended: a "fourth quarter ended Sept. 30" is a
-    fiscal quarter, not the calendar one) and recent."""
+    """The quarter the text is reporting on: the last one it stated that was over by publication
+    (the tagger keeps only those: results are reported for a quarter that has ended, and a "fourth
+    quarter" told in the past in November is a fiscal one) and recent."""
     q = ctx.quarter
     if q is None or ctx.dct is None:
         return q
     months = (ctx.dct.year - q.day.year) * 12 + ctx.dct.month - q.day.month
-    return q if 3 <= months <= _RECENT_MONTHS else None
+    return q if months <= _RECENT_MONTHS else None
 
 
 def _last_completed_quarter(ctx: Context) -> Point | None:

@@ -35,7 +35,7 @@ from storyline.read.timex.rules_periods import quarter_before, reporting_quarter
 __all__ = ["HANDLERS"]
 
 _DURATION_PREP = frozenset(
-    "for over within in after take takes took taking spent spend lasted last lasts than of".split()
+    "for over within in after by take takes took taking spent spend lasted last lasts than of".split()
 )
 _COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|from|versus|vs\.|against|period)\b[^.;!?]*$")
 _CARDINAL_WORDS = "|".join(sorted((w for w in CARDINALS if " " not in w), key=len, reverse=True))
@@ -137,6 +137,12 @@ def rule_rel_unit(m, ctx, s, e):
     if q is not None and _COMPARED.search(ctx.text, max(0, s - 80), s):
         # "compared with earnings of $33 million last year" in a quarterly report
         return Found(s, e, "DATE", quarter_before(ctx, q), anchor="REF")
+    if q is None and ctx.timeml and rel == "this" and unit == "quarter":
+        q = reporting_quarter(ctx)
+        if q is not None and ctx.tense.tense(s, e) != "future":
+            # "This quarter's loss includes charges" in a report on the third quarter: the quarter
+            # reported on ("expects a profit this quarter" is still the calendar's)
+            return Found(s, e, "DATE", q.value("Q"), anchor="REF")
     gran = "W" if letter in ("W", "WE") else letter
     if rel in _ANAPHORIC:
         sign = _ANAPHORIC[rel]
@@ -174,6 +180,17 @@ def rule_year_end(m, ctx, s, e):
     if not ctx.dct:
         return Found(s, e, "DATE", "XXXX", mod="END")
     return Found(s, e, "DATE", str(ctx.dct.year), mod="END", anchor="DCT")  # as "the end of the year"
+
+
+_TODAY_IS = re.compile(r"(?i)\b(?:today|it)\s*(?:\s+is|[’']s)\s+$")
+
+
+def rule_nth_day(m, ctx, s, e):
+    """ "today is the eighth day of Desert Shield", "it's the second day of an offensive": the day of
+    the telling; an ordinal day nothing places ("the first day of trading") is no date."""
+    if ctx.dct is None or not _TODAY_IS.search(ctx.text, max(0, s - 12), s):
+        return None
+    return Found(s, e, "DATE", ctx.dct.isoformat(), anchor="DCT")
 
 
 def rule_the_day(m, ctx, s, e):
@@ -226,8 +243,9 @@ def rule_duration(m, ctx, s, e):
     unit = m["unit"]
     num_word = m["num"]
     rel = WS.sub(" ", (m["rel"] or "").lower())
+    plural = m["pl"] or unit.lower().endswith("ies")  # "centuries" is matched whole by the unit
     if num_word is None:
-        if not (m["pl"] or m["long"]):
+        if not (plural or m["long"]):
             return None  # a bare "year" is not a time expression
         if not (rel or m["long"] or prev_word(ctx, s) in _DURATION_PREP):
             return None

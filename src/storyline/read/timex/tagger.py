@@ -94,7 +94,7 @@ def tag_timexes(
             point = parse_value(found.value)
             if point is not None:
                 ctx.ref, ref_index = point, len(out) - 1
-                if point.gran == "Q" and rule in _PERIOD_RULES and _is_over(point, ctx):
+                if point.gran == "Q" and rule in _PERIOD_RULES and _is_over(point, ctx, found):
                     ctx.quarter, ctx.part_year = point, False  # a report is about a quarter that has ended
         elif found.type == "DURATION" and found.value in _PART_YEAR and text.startswith(("the ", "The "), found.start):
             # "for the nine months": comparisons now speak of that part of the year
@@ -143,13 +143,19 @@ def _clock_and_date(prev: TimexAnn, t: TimexAnn, text: str) -> TimexAnn | None:
     return None
 
 
-def _is_over(point, ctx: Context) -> bool:
+def _is_over(point, ctx: Context, found: Found) -> bool:
     """Whether ``point`` (a quarter) can be the one a report is about: over by publication, and not
     older than the one already in view ("after a flat second quarter" in a third-quarter report,
-    "in the 1988 period" are comparisons)."""
-    if ctx.quarter is not None and point.day < ctx.quarter.day:
+    "in the 1988 period" are comparisons). A quarter whose results are told in the past is over
+    even when the calendar's is not: it is a fiscal one ("reported a decline in fourth-quarter
+    earnings" in November; "sees weakness into the fourth quarter" is not told in the past). A
+    "fiscal" quarter is a company's own period, so an older one starts another report ("posted net
+    income for the fiscal second quarter" after a third-quarter report)."""
+    if ctx.quarter is not None and point.day < ctx.quarter.day and "fiscal" not in ctx.text[found.start : found.end].lower():
         return False
-    return ctx.dct is None or shift(point.day, "M", 3) <= ctx.dct
+    if ctx.dct is None or shift(point.day, "M", 3) <= ctx.dct:
+        return True
+    return point.day <= ctx.dct and ctx.tense.tense(found.start, found.end) == "past"
 
 
 def _extend_right(found: Found, text: str) -> None:
