@@ -134,7 +134,11 @@ Tried and not kept (ECB+, 2026-12-07, reconcile only on main's readings; events 
 (alignment only: 0.7345), and 1ecbplus's check-ins went only from 1,123 to 1,090 wrong links (claims of
 "rehab" bridge the facilities; the cast types "Morningside" a person, "Morningside Recovery" a work);
 the same object head noun licensing the kindred merge at a cosine of 0.4 / 0.5: 0.7314 / 0.7337 (23-35:
-0.7023 / 0.7052).
+0.7023 / 0.7052); a person and a named object or place in common licensing a cosine of 0.4 / 0.5 / 0.55:
+0.7339 / 0.7351 / 0.7352 (23-35: 0.7058 / 0.7072 / 0.7072; 1ecb's "checked into" / "entered" Promises
+join, 435 -> 237 lost links, 23-35 gains none); labels whose most frequent senses are within one / two
+hypernym steps ("murder" / "kill") as kin: 0.7323 / 0.7312 (0.7065 / 0.7057); a person and an equal
+time in common licensing a cosine of 0.4 / 0.5: 0.7347 / 0.7347 (0.7080 / 0.7076).
 
 Attribute facts (an age, a count of children) belong to no event. Facts told only with light or
 cognitive predicates ("be", "have", "think": ``Claim.eventive`` false) open no event, but join one
