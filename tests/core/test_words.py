@@ -163,3 +163,12 @@ def test_organization_nouns():
         assert words.is_organization_noun(w), w
     for w in ("officials", "witnesses", "pair", "people", "statement", "xyzzyq"):
         assert not words.is_organization_noun(w), w
+
+
+def test_a_phrasal_verb_keys_like_its_head_when_wordnet_files_it_under_the_head():
+    # "escape from" is WordNet's "shake off a pursuer", directly under "escape": no happening of
+    # its own. "pass away" (die) and "check in" (report one's arrival) are, and keep their keys.
+    assert words.phrasal_key("escape from") == words.event_key("escape", "v")
+    assert words.phrasal_key("pass away") is None
+    assert words.phrasal_key("check in") is None
+    assert words.phrasal_key("escape") is None  # no particle

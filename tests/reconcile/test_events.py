@@ -258,3 +258,18 @@ def test_a_time_some_articles_leave_out_still_keeps_a_fact_from_an_event_of_anot
     assert fact_of[monday] is fact_of[undated] and fact_of[monday] is not fact_of[thursday]
     struck = _events_of(story, monday, undated, thursday)
     assert struck[0] == struck[1] and struck[0] != struck[2]
+
+
+def test_a_phrasal_verb_wordnet_files_under_its_head_is_one_event_with_it():
+    # ECB+ 3ecbplus: "escaped" and "escaped from" one prison; WordNet keys "escape from" apart.
+    from dataclasses import replace
+
+    from storyline.core import words
+
+    a, bare = _told("a1", "Carl Dunn", "Carl Dunn escaped on Sunday", "escape")
+    b, phrasal = _told("b1", "Ada Brook", "Ada Brook escaped from the jail", "escape from")
+    keyed = [replace(r, claims=tuple(replace(c, event_key=words.event_key(c.predicate, "v"), predicate_pos="verb")
+                                     for c in r.claims))
+             for r in (a, b)]
+    one = _events_of(reconcile(keyed), bare, phrasal)
+    assert one[0] is not None and one[0] == one[1]

@@ -28,6 +28,7 @@ from storyline.core.heap import permanent
 
 __all__ = [
     "THING_LEXNAMES",
+    "phrasal_key",
     "load_table",
     "DATA_FILE",
     "Lazy",
@@ -316,6 +317,21 @@ def event_key(lemma: str, pos: str) -> str | None:
         if verbs:
             return _table().lemmas["v"][verbs[0]][0]
     return first
+
+
+@lru_cache(maxsize=65536)
+def phrasal_key(lemma: str) -> str | None:
+    """The :func:`event_key` of a phrasal verb's head verb ("escape from" -> "escape") when WordNet
+    files the phrasal verb's most frequent sense as the head's most frequent sense or within
+    :data:`HYPERNYM_DEPTH` steps under it: a way of doing the head's happening, not a happening of
+    its own ("escape from" is "shake off a pursuer", under "escape"; "pass away" is "die", and
+    "check in" is "report one's arrival": they keep their own keys). None otherwise, and for a
+    single word or a phrase WordNet does not know (the reader keys those on the head already)."""
+    head = lemma.split()[0]
+    if head == lemma or lemmatize(lemma, "v") is None or (key := event_key(head, "v")) is None:
+        return None
+    first = synsets(lemma, "v")[0]
+    return key if first == key or key in hypernyms(first, HYPERNYM_DEPTH) else None
 
 
 def nominalises(lemma: str) -> bool:

@@ -2,7 +2,8 @@
 
 Blocks are keyed by (predicate class, the story entities taking part); a claim no pack classes is
 keyed by its predicate's WordNet event key (``Claim.event_key``: "injure" and "wound", "marry" and
-"wedding" share one), else its predicate. Nothing is compared across
+"wedding" share one; a phrasal verb WordNet files under its head takes the head's,
+``storyline.core.words.phrasal_key``), else its predicate. Nothing is compared across
 blocks, and inside a block a claim is scored only against the few clusters that share a content
 token with it (an inverted index), so the cost grows with the number of claims times the number of
 distinct events per block, not with the square of the corpus.

@@ -17,6 +17,7 @@ from datetime import date
 from operator import attrgetter
 from typing import Callable, Sequence
 
+from storyline.core import words
 from storyline.core.dates import Interval, Moment, interval, news_window, parse_day, years_before
 from storyline.core.records import Article, ArticleReading, Claim, Quantity, Sentence, Timex
 from storyline.read.entities.lexicon import lexicon
@@ -117,6 +118,15 @@ def _derived(claim: Claim, span: Interval | None, published: date | None, pclass
                 f"'{q.text}' as of {anchor.describe()} puts the wedding {wedding.describe()}",
             )
     return None
+
+
+def _event_key(c: Claim) -> str:
+    """The key an open-domain claim is aligned and grouped under: its predicate's WordNet event
+    key, a phrasal verb's head's when WordNet files it under the head (:func:`words.phrasal_key`:
+    "escaped" / "escaped from" one prison), else the predicate."""
+    if c.predicate_pos == "verb" and " " in c.predicate and (key := words.phrasal_key(c.predicate)):
+        return key
+    return c.event_key or c.predicate
 
 
 def _place(c: Claim, cast: Cast) -> str | None:
@@ -237,7 +247,7 @@ def article_views(r: ArticleReading, cast: Cast, name_drop: frozenset[str]) -> l
     in_sentences = _SentenceWords(r.sentences)
     figures = _Figures(r)
     for c in r.claims:
-        pclass = c.predicate_class or f"~{c.event_key or c.predicate}"
+        pclass = c.predicate_class or f"~{_event_key(c)}"
         if pclass != "denial" and (c.predicate == "deny" or "reported_denial" in c.cues):
             pclass = "denial"  # "who denied cheating in January" reports a denial, not the cheating
         people = set(cast.named_people(c.subject))
