@@ -117,29 +117,40 @@ def article_of(doc: EcbDoc) -> Article:
 def read_all(docs: list[EcbDoc], options: AnalysisOptions, saved: Path | None = None) -> tuple[dict[str, ArticleReading], set[str]]:
     """Every document's reading (file name -> reading) and the names whose reading failed.
 
-    With ``saved``: readings pickled there by an earlier run are reused when that run read the
-    same texts (a content hash of every document); otherwise they are read and saved there. For
-    working on the reconcile stage only: the reader's code is not part of the check."""
+    With ``saved``: a reading pickled there by an earlier run is reused for each document whose
+    text it read (same content hash); the others are read and added, and the file keeps every
+    reading it held, so a run over some topics neither reads a whole-set cache again nor shrinks
+    it. For working on the reconcile stage only: the reader's code is not part of the check."""
     articles = [article_of(d) for d in docs]
-    stamp = content_hash("\n".join(f"{a.id}:{a.content_hash}" for a in articles))
+    kept: dict = {"readings": {}, "failed": set()}
     if saved is not None and saved.exists():
         with saved.open("rb") as fh:
             kept = pickle.load(fh)
-        if kept.get("stamp") == stamp:
-            print(f"  readings reused from {saved} (delete it after changing the read stage)", file=sys.stderr)
-            return kept["readings"], kept["failed"]
     readings: dict[str, ArticleReading] = {}
     failed: set[str] = set()
-    for article, reading in api.read(articles, options):
+    fresh = []
+    for a in articles:
+        old = kept["readings"].get(a.id)
+        if old is not None and old.article.content_hash == a.content_hash:
+            readings[a.id] = old
+            if a.id in kept["failed"]:
+                failed.add(a.id)
+        else:
+            fresh.append(a)
+    if saved is not None and not fresh:
+        print(f"  readings reused from {saved} (delete it after changing the read stage)", file=sys.stderr)
+    for article, reading in api.read(fresh, options) if fresh else ():
         if isinstance(reading, Exception):
             failed.add(article.id)
             print(f"  read failed for {article.id}: {type(reading).__name__}: {reading}", file=sys.stderr)
             reading = ArticleReading(article)
         readings[article.id] = reading
-    if saved is not None:
+    if saved is not None and fresh:
+        ids = {a.id for a in fresh}
         with saved.open("wb") as fh:
-            pickle.dump({"stamp": stamp, "readings": readings, "failed": failed}, fh)
-    return readings, failed
+            pickle.dump({"readings": {**kept["readings"], **{i: readings[i] for i in ids}},
+                         "failed": (kept["failed"] - ids) | (failed & ids)}, fh)
+    return {a.id: readings[a.id] for a in articles}, failed
 
 
 def run_storyline(docs: list[EcbDoc], options: AnalysisOptions | None = None,
