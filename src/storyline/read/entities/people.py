@@ -321,11 +321,16 @@ def _fuller_names(doc: Doc, idx: DocIndex, lex: Lexicon, people: list[Person], c
     words are no word of English nor written in lower case in the article."""
     texts = idx.texts
     first: dict[tuple[str, ...], int] = {}  # each person's name: the first token it is written at
-    for k in range(len(texts)):
-        for p in people:
-            n = len(p.words)
-            if p.words not in first and tuple(texts[k : k + n]) == p.words:
-                first[p.words] = k
+    starting: dict[str, list[tuple[str, ...]]] = defaultdict(list)  # names by first word: one look per token
+    for p in people:
+        if p.words:
+            starting[p.words[0]].append(p.words)
+        elif texts:
+            first[()] = 0
+    for k, word in enumerate(texts):
+        for name in starting.get(word, ()):
+            if name not in first and tuple(texts[k : k + len(name)]) == name:
+                first[name] = k
     longer: dict[int, set[tuple[str, ...]]] = defaultdict(set)
     for ent in doc.ents:
         if ent.label_ not in _OTHER_LABELS:
