@@ -191,3 +191,15 @@ def test_assess_from_the_docs_rows_equals_assess_from_its_tokens() -> None:
         for i in range(len(doc)):
             for j in range(i + 1, len(doc) + 1):
                 assert assess(doc[i:j], rows) == assess(doc[i:j]), (spec, i, j)
+
+
+def test_children_where_from_rows_matches_token_children() -> None:
+    from storyline.read.certainty.assess import children_where, parse_rows
+
+    doc = parsed_doc(RELATIVE)
+    rows = parse_rows(doc)
+    for deps in (frozenset({"nsubj"}), frozenset({"neg", "aux", "prt"}), frozenset({"relcl", "punct", "nsubj"})):
+        for t in doc:
+            want = [c for c in t.children if c.dep_ in deps]
+            assert children_where(t, rows, deps) == want == children_where(t, None, deps)
+    assert [c.i for c in children_where(doc[6], rows, frozenset({"nsubj", "punct"}))] == [0, 7]

@@ -37,7 +37,7 @@ from storyline.core.lexicon import load_data
 from storyline.read.doc import AttributionAnn, DocIndex, char_span
 
 __all__ = [
-    "assess", "assess_attribution", "assess_attributions", "attribution_adjust", "embedding_certainty", "governor_adjust",
+    "assess", "assess_attribution", "assess_attributions", "attribution_adjust", "children_where", "embedding_certainty", "governor_adjust",
     "is_hedge_word", "source_adjust",
     "weakest", "take_assessments", "Assessments", "ParseRows", "parse_rows", "CERTAINTY_ORDER",
 ]  # fmt: skip
@@ -137,7 +137,7 @@ def parse_rows(doc: Doc) -> ParseRows:
     return _rows(doc.to_array(_ROW_ATTRS), 0, doc)
 
 
-def _children_where(t: Token, rows: ParseRows | None, deps: frozenset[str]) -> list[Token]:
+def children_where(t: Token, rows: ParseRows | None, deps: frozenset[str]) -> list[Token]:
     """``t``'s children whose dependency label is in ``deps``, in ``Token.children``'s order. From
     the child lists of rows covering the whole Doc, a Token is made only for the children kept:
     the rules below look at a few labels, and most children have none of them."""
@@ -168,7 +168,7 @@ def _main_predicates(span: Span, rows: ParseRows) -> list:
     # Coordinated predicates share the main predicate's status ("moved out and filed").
     out = list(main)
     for t in main:
-        out.extend(c for c in _children_where(t, rows, _CONJ) if s <= c.i < e)
+        out.extend(c for c in children_where(t, rows, _CONJ) if s <= c.i < e)
     return out
 
 
@@ -183,7 +183,7 @@ def assess(region: Span | Doc, rows: ParseRows | None = None) -> tuple[str, str,
         return "certain", "positive", []
     doc = span.doc
     if rows is None:
-        rows = _rows(span.to_array(_ROW_ATTRS), span.start)  # no child lists: see _children_where
+        rows = _rows(span.to_array(_ROW_ATTRS), span.start)  # no child lists: see children_where
     index = DocIndex.build(doc)
     texts = index.texts
     question = texts[span.end - 1] == "?" or (span.end < len(doc) and texts[span.end] == "?")
@@ -201,7 +201,7 @@ def assess(region: Span | Doc, rows: ParseRows | None = None) -> tuple[str, str,
     has_dep = doc.has_annotation("DEP")
     mains = _main_predicates(span, rows) if has_dep else []
     # 'Lee isn't angry, she's heartbroken': a first clause parsed under the second still counts
-    mains += [c for m in list(mains) for c in _children_where(m, rows, _FIRST_CLAUSE) if span.start <= c.i < m.i]
+    mains += [c for m in list(mains) for c in children_where(m, rows, _FIRST_CLAUSE) if span.start <= c.i < m.i]
     main_ids = {t.i for t in mains}
     intensified = {m.i for m in mains if _negated_comparative(m, rows)}  # 'could not be happier'
 
@@ -243,13 +243,13 @@ def assess(region: Span | Doc, rows: ParseRows | None = None) -> tuple[str, str,
         for m in mains:
             if m.i in intensified:
                 continue
-            for c in _children_where(m, rows, _POLARITY_DEPS):
+            for c in children_where(m, rows, _POLARITY_DEPS):
                 if c.dep_ in ("acomp", "attr") and c.lower_ in lex["negative_predicates"] and _lemma_of(m) in ("be", "seem", "remain"):
                     polarity = "negative"  # 'The reports are false'
                 if c.dep_ == "neg" or (c.lower_ in lex["negators"] and c.dep_ in ("advmod", "neg", "det")):
                     polarity = "negative"
                 elif c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "expl") and (
-                    c.lower_ in lex["negative_words"] or any(g.lower_ in ("no", "neither") for g in _children_where(c, rows, _DET))
+                    c.lower_ in lex["negative_words"] or any(g.lower_ in ("no", "neither") for g in children_where(c, rows, _DET))
                     or (c.lower_ == "one" and any(g.lower_ == "no" for g in c.children))
                 ):
                     polarity = "negative"  # 'Nobody here is going ...', 'no agreement had been signed'
@@ -257,7 +257,7 @@ def assess(region: Span | Doc, rows: ParseRows | None = None) -> tuple[str, str,
                     polarity = "negative"
                 if c.dep_ == "mark" and c.lower_ in lex["conditionals"]:
                     certainty = "unknown"
-            if m.dep_ == "xcomp" and _children_where(m.head, rows, _NEG):
+            if m.dep_ == "xcomp" and children_where(m.head, rows, _NEG):
                 polarity = "negative"
     else:
         first_clause = span.text.split(",")[0].lower().split()
@@ -275,7 +275,7 @@ def _lemma_of(t: Token) -> str:
 
 def _negated_comparative(m: Token, rows: ParseRows | None = None) -> bool:
     """'could not be happier', 'has never seemed lighter': negation of a comparative intensifies."""
-    if not _children_where(m, rows, _NEG):
+    if not children_where(m, rows, _NEG):
         return False
     return m.tag_ in ("JJR", "RBR") or any(c.dep_ in ("acomp", "oprd", "attr", "advmod") and c.tag_ in ("JJR", "RBR") for c in m.children)
 
@@ -357,7 +357,7 @@ def _cue_token(doc: Doc, span: Span, cue: str | None) -> Token | None:
 
 
 def _negated(doc: Doc, t: Token, rows: ParseRows | None = None) -> bool:
-    if _children_where(t, rows, _NEG):
+    if children_where(t, rows, _NEG):
         return True
     lowers = DocIndex.build(doc).lowers
     return any(lowers[j] in ("not", "n't", "n’t", "never") for j in range(max(0, t.i - 3), t.i))
