@@ -170,3 +170,36 @@ def test_lead_in_of_a_partial_quote_applies_to_the_quoted_words():
     assert assess_attribution(doc, att)[1] == "negative"
     att.quote = "indirect"  # only partial direct quotes look at their lead-in
     assert assess_attribution(doc, att)[1] == "positive"
+
+
+def test_assess_from_the_docs_rows_equals_assess_from_its_tokens() -> None:
+    # Components pass parse_rows(doc) (child lists read from arrays); without rows assess walks
+    # the Tokens. Both must agree on every span, children outside the span included.
+    from storyline.read.certainty.assess import parse_rows
+
+    specs = [NEVER, MIGHT, SEEMINGLY, RELATIVE, APPEARED, DIDNT, IF, HAPPIER, CALMER, FIRST_CLAUSE, FALSE, NOWHERE,
+             RUMORED_POBJ, RUMORED_SUBJ,
+             # two sentences: a content over both takes its first one's values
+             NEVER + " The/DET/DT/det/6 rumors/NOUN/NNS/nsubj/7 are/AUX/VBP/ROOT/- false/ADJ/JJ/acomp/7 ./PUNCT/./punct/7",
+             "No/DET/DT/det/1 agreement/NOUN/NN/nsubjpass/4 had/AUX/VBD/aux/4 been/AUX/VBN/auxpass/4 signed/VERB/VBN/ROOT/- ./PUNCT/./punct/4"]
+    for spec in specs:
+        doc = parsed_doc(spec)
+        rows = parse_rows(doc)
+        assert rows.kids is not None and rows.dep == [t.dep_ for t in doc]
+        assert rows.kids == [[c.i for c in t.children] for t in doc]
+        assert rows.breaks == [s.start for s in doc.sents][1:]
+        for i in range(len(doc)):
+            for j in range(i + 1, len(doc) + 1):
+                assert assess(doc[i:j], rows) == assess(doc[i:j]), (spec, i, j)
+
+
+def test_children_where_from_rows_matches_token_children() -> None:
+    from storyline.read.certainty.assess import children_where, parse_rows
+
+    doc = parsed_doc(RELATIVE)
+    rows = parse_rows(doc)
+    for deps in (frozenset({"nsubj"}), frozenset({"neg", "aux", "prt"}), frozenset({"relcl", "punct", "nsubj"})):
+        for t in doc:
+            want = [c for c in t.children if c.dep_ in deps]
+            assert children_where(t, rows, deps) == want == children_where(t, None, deps)
+    assert [c.i for c in children_where(doc[6], rows, frozenset({"nsubj", "punct"}))] == [0, 7]

@@ -144,3 +144,20 @@ def test_product_names_of_an_organisation_stay_things() -> None:
     got = types(doc)
     assert got["Brennick"] == "PERSON"
     assert "PERSON" not in {got.get("Sierra"), got.get("Ford Sierra"), got.get("Ford")}
+
+
+def test_docindex_text_is_the_docs_text_whatever_the_spacing() -> None:
+    import spacy
+
+    from storyline.read.entities.headlines import caps_line_tokens
+
+    for text in ("A  b\n\nc ", "  Lead space.\tTab  \n", "LOHAN ENTERS CLINIC\nShe left.  ", ""):
+        doc = spacy.blank("en")(text)
+        idx = DocIndex.build(doc)
+        assert idx.text == doc.text == text
+        assert idx.texts == [t.text for t in doc]
+        assert idx.tok_starts == [t.idx for t in doc]
+        assert caps_line_tokens(idx) is caps_line_tokens(idx)  # found once per index
+    assert caps_line_tokens(idx) == frozenset()
+    doc = spacy.blank("en")("LOHAN ENTERS CLINIC\nShe left.")
+    assert caps_line_tokens(DocIndex.build(doc)) == frozenset({0, 1, 2})

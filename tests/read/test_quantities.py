@@ -153,3 +153,23 @@ def test_quantities_with_the_model():
     assert (42, "42", "age") in at_mentions
     assert any(q.text == "three children" for e in doc._.sl_entities for m in e.mentions for q in m.quantities) or any(
         q.text == "three children" for c in doc._.sl_claims for q in c.quantities)
+
+
+def test_quantities_of_every_span_are_those_read_token_by_token() -> None:
+    # find_quantities jumps between the tokens that may start a number (found once per Doc);
+    # the result must be that of trying quantity_at at every token of the span in turn.
+    from storyline.read.quantities import quantity_at
+
+    doc = make_doc("A dozen people and 1,500 homes , a magnitude-5.2 quake , twenty-two of 300 million , the 10th day .")
+    for skip in (set(), {1, 5}):
+        for lo in range(len(doc)):
+            for hi in range(lo + 1, len(doc) + 1):
+                expected, i = [], lo
+                while i < hi:
+                    found = None if i in skip else quantity_at(doc, i, hi, skip, lo)
+                    if found is None:
+                        i += 1
+                        continue
+                    q, i = found
+                    expected.append(q)
+                assert find_quantities(doc, lo, hi, skip) == expected, (lo, hi, skip)

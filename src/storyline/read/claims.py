@@ -101,9 +101,11 @@ from storyline.read.certainty.assess import (
     Assessments,
     assess,
     attribution_adjust,
+    children_where,
     embedding_certainty,
     governor_adjust,
     is_hedge_word,
+    ParseRows,
     parse_rows,
     take_assessments,
     weakest,
@@ -138,11 +140,18 @@ _RECORDING = frozenset({"list", "give", "state", "cite", "record", "show", "put"
 _ATTRIBUTE_NOUNS = frozenset({"date", "day", "month", "year", "time", "reason", "cause", "ground", "grounds", "place", "location"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CLAUSE_DEPS = frozenset({"advcl"})
+# The children that may end a clause's span (_clause_span), and those a place hangs on (_place).
+_CUT_DEPS = frozenset({"conj", "cc", "preconj", "parataxis"}) | _CLAUSE_DEPS
+_DOBJ, _POBJ = frozenset({"dobj"}), frozenset({"pobj"})
+_QUEUED_DEPS = frozenset({"conj", "advcl", "parataxis", "ccomp"})  # the clauses _predicates_in follows down
+_PLACE_DEPS = frozenset({"prep", "compound"})
 _TEMPORAL_MARKS = frozenset({"when", "after", "before", "until", "once", "since"})
 # Verbs whose clause complement is a claim of its own (relative clauses, reasons and reported
 # frames are not: they stay inside their sentence's claim, as the attribution gold annotates).
 _EMBEDDING = frozenset({"discover", "learn", "realize", "realise", "find", "know", "notice", "suspect", "fear", "believe", "think", "reveal", "confirm"})
-_SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_OBJECT_ORDER = ("dobj", "attr", "oprd", "acomp", "dative")  # the object a clause's predicate takes, first found first
+_OBJECT_DEPS = frozenset({*_OBJECT_ORDER, "prep", "agent"})
 _CREDIT_WORDS = frozenset({"getty", "images", "shutterstock", "courtesy", "photo", "photos", "credit", "mega", "backgrid", "splash", "ap", "reuters", "afp"})
 _DROP = frozenset({"a", "an", "the", "her", "his", "their", "its", "my", "your", "our"})
 
@@ -656,7 +665,7 @@ def _clause_span(p: Token, lo: int, hi: int, cut: set[int], claimed: set[int], i
                 right = min(right, max(d.left_edge.i, p.i + 1))
             else:
                 left = max(left, min(d.right_edge.i + 1, p.i))
-    for c in p.children:
+    for c in children_where(p, index.rows, _CUT_DEPS):
         if c.dep_ in ("conj", "cc", "preconj") or (c.dep_ in _CLAUSE_DEPS and _finite(c)) or c.dep_ == "parataxis":
             if c.i > p.i:
                 right = min(right, max(c.left_edge.i, p.i + 1))
@@ -690,10 +699,10 @@ def _descends(head: list[int], k: int, top: int) -> bool:
     return False
 
 
-def _subject(p: Token) -> Token | None:
+def _subject(p: Token, rows: ParseRows | None = None) -> Token | None:
     hops = 0
     while p is not None and hops < 6:
-        subj = next((c for c in p.children if c.dep_ in _SUBJ), None)
+        subj = next(iter(children_where(p, rows, _SUBJ_DEPS)), None)
         if subj is not None:
             if p.dep_ == "relcl" and subj.tag_ in ("WP", "WDT") and p.head.i != p.i:
                 return p.head  # 'Portman who married the choreographer'
@@ -709,15 +718,15 @@ def _subject(p: Token) -> Token | None:
     return None
 
 
-def _object(p: Token) -> Token | None:
-    kids = list(p.children)
-    for dep in ("dobj", "attr", "oprd", "acomp", "dative"):
+def _object(p: Token, rows: ParseRows | None = None) -> Token | None:
+    kids = children_where(p, rows, _OBJECT_DEPS)
+    for dep in _OBJECT_ORDER:
         obj = next((c for c in kids if c.dep_ == dep and c.tag_ not in ("IN", "WDT")), None)
         if obj is not None:
             return obj
     for c in kids:
         if c.dep_ in ("prep", "agent"):
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            pobj = next(iter(children_where(c, rows, _POBJ)), None)
             if pobj is not None:
                 return pobj
     return None
@@ -813,10 +822,11 @@ class _Index:
         return None
 
 
-def _predicates_in(doc: Doc, head: list[int], lo: int, hi: int, skip: set[int], narration: bool) -> list[Token]:
+def _predicates_in(doc: Doc, rows: ParseRows, lo: int, hi: int, skip: set[int], narration: bool) -> list[Token]:
     """Top-level predicates of ``lo:hi`` and their conjuncts (and adverbial clauses in narration).
 
-    ``head`` is the absolute head index of every token of ``doc``."""
+    ``rows``: :func:`parse_rows` of ``doc``."""
+    head = rows.head
     heads = [doc[k] for k in range(lo, hi) if head[k] == k or not lo <= head[k] < hi]
     out: list[Token] = []
     queue = [t for t in heads if not narration or t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT"]
@@ -838,7 +848,7 @@ def _predicates_in(doc: Doc, head: list[int], lo: int, hi: int, skip: set[int], 
         if t.i not in skip and (not narration or _finite(t) or t.dep_ == "conj"):
             if t.pos_ in ("VERB", "AUX") or not narration:
                 out.append(t)
-        for c in t.children:
+        for c in children_where(t, rows, _QUEUED_DEPS):
             if not lo <= c.i < hi:
                 continue
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
@@ -929,7 +939,7 @@ def find_claims(doc: Doc, assessed: Assessments | None = None, packs: Iterable[s
         lo, hi = sp
         region = _Region(lo, hi, {k for k in range(lo, hi) if owner[k] != ai}, att, ai)
         regions.append(region)
-        preds = [p for p in _predicates_in(doc, head, lo, hi, region.cut | reporting, narration=False) if owner[p.i] == ai]
+        preds = [p for p in _predicates_in(doc, index.rows, lo, hi, region.cut | reporting, narration=False) if owner[p.i] == ai]
         if not preds:
             root = next((doc[k] for k in range(lo, hi) if not lo <= head[k] < hi), doc[lo])
             preds = [root]
@@ -943,7 +953,7 @@ def find_claims(doc: Doc, assessed: Assessments | None = None, packs: Iterable[s
                 continue
             region = _Region(lo, hi, {k for k in range(lo, hi) if owner[k] >= 0} | reporting, None, None)
             regions.append(region)
-            preds = [p for p in _predicates_in(doc, head, lo, hi, region.cut, narration=True) if owner[p.i] < 0 and p.i not in reporting]
+            preds = [p for p in _predicates_in(doc, index.rows, lo, hi, region.cut, narration=True) if owner[p.i] < 0 and p.i not in reporting]
             claimed = {p.i for p in preds}
             for p in preds:
                 made.append(_claim(doc, p, region, claimed, index, lex))
@@ -1278,7 +1288,7 @@ def _claim(
     if pred.pos == "noun" and pred.word.i == p.i:
         subj, obj = _noun_arguments(p, index)
     else:
-        subj, obj = _subject(p), _object(p)
+        subj, obj = _subject(p, index.rows), _object(p, index.rows)
         if subj is None and obj is None and p.dep_ in ("acl", "amod") and p.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # 'the man arrested on Monday', 'the slain teen' (the noun undergoes it), 'gunmen firing on' (does it)
             subj, obj = (None, p.head) if p.tag_ == "VBN" or pred.pos == "adj" else (p.head, None)
@@ -1367,11 +1377,12 @@ def _noun_arguments(n: Token, index: _Index) -> tuple[Token | None, Token | None
 def _place(pred: Predicate, index: _Index) -> tuple[int | None, str | None]:
     """(entity key, text) of where the predicate's event happened (module docstring)."""
     # 'arrested Smith in Chicago' hangs the place on the name
-    named = [c for c in pred.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")]
+    rows = index.rows
+    named = [c for c in children_where(pred.head, rows, _DOBJ) if c.pos_ in ("PROPN", "PRON")]
     for t in dict.fromkeys((pred.head, pred.word, *named)):
-        for c in t.children:
+        for c in children_where(t, rows, _PLACE_DEPS):
             if c.dep_ == "prep" and c.lower_ in _LOCATIVE:
-                g = next((x for x in c.children if x.dep_ == "pobj"), None)
+                g = next(iter(children_where(c, rows, _POBJ)), None)
                 found = _place_of(g, c.lower_, index) if g is not None and g.i not in index.timex else None
                 if found is not None:
                     return found

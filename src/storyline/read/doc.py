@@ -46,9 +46,9 @@ from spacy.attrs import (
     IDX,
     IS_PUNCT,
     IS_SPACE,
-    LENGTH,
     LIKE_NUM,
     LOWER,
+    ORTH,
     SENT_START,
     SPACY,
 )
@@ -261,7 +261,7 @@ def char_span(doc: Doc, start: int, end: int, label: str = ""):
 
 _OPEN_QUOTES = frozenset({'"', "“", "‘", "'", "(", "[", "—", "–", "-", ":", "…"})
 _CACHE_KEY = "storyline.DocIndex"  # doc.user_data key of the cached index
-_ATTRS = [IDX, LENGTH, SPACY, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, SENT_START]
+_ATTRS = [IDX, SPACY, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, SENT_START, ORTH]
 
 
 @dataclass(eq=False)
@@ -283,6 +283,8 @@ class DocIndex:
     num: list[bool] = field(default_factory=list)  # token.like_num
     _sents_key: bool = field(default=False, repr=False)  # whether sentences were known at build time
     title_case: frozenset[int] | None = field(default=None, repr=False)  # read.entities.headlines fills it once
+    caps_lines: frozenset[int] | None = field(default=None, repr=False)  # the same, for lines in capitals
+    number_starts: list[int] | None = field(default=None, repr=False)  # read.quantities fills it once
 
     @property
     def doc(self) -> Doc:
@@ -314,14 +316,15 @@ class DocIndex:
     @classmethod
     def _fresh(cls, doc: Doc, has_sents: bool) -> DocIndex:
         n = len(doc)
-        text = doc.text
-        idx = cls(weakref.ref(doc), text=text, _sents_key=has_sents)
         if n:
-            starts, lengths, spaces, punct, space, num, lower, sent_start = doc.to_array(_ATTRS).T.tolist()
+            starts, spaces, punct, space, num, lower, sent_start, orth = doc.to_array(_ATTRS).T.tolist()
         else:
-            starts, lengths, spaces, punct, space, num, lower, sent_start = [], [], [], [], [], [], [], []
+            starts, spaces, punct, space, num, lower, sent_start, orth = [], [], [], [], [], [], [], []
         strings = doc.vocab.strings
-        texts = [text[s : s + k] for s, k in zip(starts, lengths)]
+        texts = [strings[h] for h in orth]
+        # Doc.text joins each Token's text_with_ws: the same string without a Token per word.
+        text = "".join([t + " " if sp else t for t, sp in zip(texts, spaces)])
+        idx = cls(weakref.ref(doc), text=text, _sents_key=has_sents)
         idx.texts = texts
         idx.tok_starts = starts
         idx.lowers = [strings[h] for h in lower]

@@ -22,6 +22,7 @@ rest of a claim's sentence says about its numbers is read by :mod:`storyline.rea
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -57,20 +58,27 @@ def find_quantities(doc: Doc, lo: int, hi: int, skip: Iterable[int] = ()) -> lis
     """The quantities among tokens ``lo:hi`` of ``doc``, in text order (tokens in ``skip`` never
     start or join one)."""
     skip = skip if isinstance(skip, set) else set(skip)  # read only: a caller's set is not copied per call
-    idx = DocIndex.build(doc)
-    num, lowers = idx.num, idx.lowers
+    starts = _number_starts(DocIndex.build(doc))
     out: list[QuantityAnn] = []
     i = lo
-    while i < hi:
-        # Only a token like a number ("12", "1,500", "twelve", "10th") or "a" ("a dozen") starts one.
-        found = None if i in skip or not (num[i] or lowers[i] in ("a", "an") or _NOUN_NUMBER.match(lowers[i])) \
-            else quantity_at(doc, i, hi, skip, lo)
-        if found is None:
-            i += 1
-            continue
-        q, i = found
-        out.append(q)
+    for k in starts[bisect_left(starts, lo) : bisect_left(starts, hi)]:
+        if k < i or k in skip:
+            continue  # inside the quantity just read, or not to be read
+        found = quantity_at(doc, k, hi, skip, lo)
+        if found is not None:
+            q, i = found
+            out.append(q)
     return out
+
+
+def _number_starts(idx: DocIndex) -> list[int]:
+    """The tokens that may start a quantity, ascending: like a number ("12", "1,500", "twelve",
+    "10th"), "a" ("a dozen"), or a measure joined to its value ("magnitude-5.2"). Found once per Doc: a
+    component reads the quantities of many overlapping spans."""
+    if idx.number_starts is None:
+        num, lowers = idx.num, idx.lowers
+        idx.number_starts = [i for i, low in enumerate(lowers) if num[i] or low in ("a", "an") or _NOUN_NUMBER.match(low)]
+    return idx.number_starts
 
 
 def _number(idx: DocIndex, doc: Doc, i: int, hi: int, skip: set[int]) -> tuple[float, int, bool] | None:

@@ -25,17 +25,19 @@ relative clause ('trips that didn't add up') leaves the claim positive.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
-from spacy.attrs import HEAD, IS_SPACE, SENT_START
+from spacy.attrs import DEP, HEAD, IS_SPACE, POS, SENT_START
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from storyline.core.lexicon import load_data
 from storyline.read.doc import AttributionAnn, DocIndex, char_span
 
 __all__ = [
-    "assess", "assess_attribution", "assess_attributions", "attribution_adjust", "embedding_certainty", "governor_adjust",
+    "assess", "assess_attribution", "assess_attributions", "attribution_adjust", "children_where", "embedding_certainty", "governor_adjust",
     "is_hedge_word", "source_adjust",
     "weakest", "take_assessments", "Assessments", "ParseRows", "parse_rows", "CERTAINTY_ORDER",
 ]  # fmt: skip
@@ -95,28 +97,62 @@ class ParseRows(NamedTuple):
     sent_start: list[bool]  # token.is_sent_start is True
     space: list[bool]  # token.is_space
     offset: int = 0
+    verb: tuple[bool, ...] | list[bool] = ()  # token.pos_ is VERB or AUX
+    # Rows of a whole Doc only (None for a span's, whose tokens' children may lie outside it):
+    kids: list[list[int]] | None = None  # each token's children, in Token.children's order
+    dep: list[str] | None = None  # token.dep_
+    breaks: list[int] | None = None  # ascending: tokens that start a sentence right after a word (see assess)
 
 
-_ROW_ATTRS = [HEAD, SENT_START, IS_SPACE]
+_ROW_ATTRS = [HEAD, SENT_START, IS_SPACE, POS, DEP]
 
 
-def _rows(array, offset: int) -> ParseRows:
+def _rows(array, offset: int, doc: Doc | None = None) -> ParseRows:
+    """Rows of ``array`` (of :data:`_ROW_ATTRS`); with ``doc``, the rows are the whole of it and
+    get each token's children and dependency label too."""
     if not len(array):
-        return ParseRows([], [], [], offset)
-    heads, starts, spaces = array.T.tolist()
+        whole = [] if doc is not None else None
+        return ParseRows([], [], [], offset, [], whole, whole, whole)
+    heads, starts, spaces, pos, deps = array.T.tolist()
     # to_array stores signed values unsigned: a head offset of -1 comes out as 2**64 - 1
-    return ParseRows(
-        [i + (h - (1 << 64) if h >= 1 << 63 else h) for i, h in enumerate(heads, offset)],
-        [x == 1 for x in starts],
-        [bool(x) for x in spaces],
-        offset,
-    )
+    head = [i + (h - (1 << 64) if h >= 1 << 63 else h) for i, h in enumerate(heads, offset)]
+    verb = [p == VERB or p == AUX for p in pos]
+    kids: list[list[int]] | None = None
+    dep: list[str] | None = None
+    if doc is not None:
+        kids = [[] for _ in head]
+        for j, h in enumerate(head):
+            if h != j:
+                kids[h].append(j)
+        strings = doc.vocab.strings
+        dep = [strings[d] for d in deps]
+    sent_start, space = [x == 1 for x in starts], [bool(x) for x in spaces]
+    breaks = [k for k in range(1, len(head)) if sent_start[k] and not space[k - 1]] if doc is not None else None
+    return ParseRows(head, sent_start, space, offset, verb, kids, dep, breaks)
 
 
 def parse_rows(doc: Doc) -> ParseRows:
     """The :class:`ParseRows` of ``doc`` as it is now. Build it once per component call and pass it
     to :func:`assess` for every span: creating Token objects costs more than the rules using them."""
-    return _rows(doc.to_array(_ROW_ATTRS), 0)
+    return _rows(doc.to_array(_ROW_ATTRS), 0, doc)
+
+
+def children_where(t: Token, rows: ParseRows | None, deps: frozenset[str]) -> list[Token]:
+    """``t``'s children whose dependency label is in ``deps``, in ``Token.children``'s order. From
+    the child lists of rows covering the whole Doc, a Token is made only for the children kept:
+    the rules below look at a few labels, and most children have none of them."""
+    if rows is None or rows.kids is None:
+        return [c for c in t.children if c.dep_ in deps]
+    dep, doc = rows.dep, t.doc
+    return [doc[j] for j in rows.kids[t.i] if dep[j] in deps]
+
+
+_CONJ = frozenset({"conj"})
+_NEG = frozenset({"neg"})
+_DET = frozenset({"det"})
+_FIRST_CLAUSE = frozenset({"ccomp", "parataxis"})
+# Every label the polarity and conditional rules of assess() test a main predicate's children for.
+_POLARITY_DEPS = frozenset({"acomp", "attr", "neg", "advmod", "det", "nsubj", "nsubjpass", "dobj", "expl", "mark"})
 
 
 def _main_predicates(span: Span, rows: ParseRows) -> list:
@@ -124,15 +160,15 @@ def _main_predicates(span: Span, rows: ParseRows) -> list:
     only for the heads kept)."""
     s, e = span.start, span.end
     doc, head, off = span.doc, rows.head, rows.offset
-    heads = [doc[i] for i in range(s, e) if head[i - off] == i or not (s <= head[i - off] < e)]
+    heads = [i for i in range(s, e) if head[i - off] == i or not (s <= head[i - off] < e)]
     if not heads:
         return []
-    verbs = [t for t in heads if t.pos_ in ("VERB", "AUX")]
-    main = verbs or heads
+    verbs = [i for i in heads if rows.verb[i - off]]
+    main = [doc[i] for i in verbs or heads]
     # Coordinated predicates share the main predicate's status ("moved out and filed").
     out = list(main)
     for t in main:
-        out.extend(c for c in t.children if c.dep_ == "conj" and s <= c.i < e)
+        out.extend(c for c in children_where(t, rows, _CONJ) if s <= c.i < e)
     return out
 
 
@@ -147,13 +183,17 @@ def assess(region: Span | Doc, rows: ParseRows | None = None) -> tuple[str, str,
         return "certain", "positive", []
     doc = span.doc
     if rows is None:
-        rows = _rows(span.to_array(_ROW_ATTRS), span.start)
+        rows = _rows(span.to_array(_ROW_ATTRS), span.start)  # no child lists: see children_where
     index = DocIndex.build(doc)
     texts = index.texts
     question = texts[span.end - 1] == "?" or (span.end < len(doc) and texts[span.end] == "?")
     # A content running over several sentences takes the values of its first sentence.
-    starts, spaces, off = rows.sent_start, rows.space, rows.offset
-    cut = next((k for k in range(span.start + 1, span.end) if starts[k - off] and not spaces[k - 1 - off]), None)
+    if rows.breaks is not None:
+        at = bisect_right(rows.breaks, span.start)
+        cut = rows.breaks[at] if at < len(rows.breaks) and rows.breaks[at] < span.end else None
+    else:
+        starts, spaces, off = rows.sent_start, rows.space, rows.offset
+        cut = next((k for k in range(span.start + 1, span.end) if starts[k - off] and not spaces[k - 1 - off]), None)
     if cut is not None:
         span = span[: cut - span.start]
     words = index.lowers[span.start : span.end]
@@ -161,9 +201,9 @@ def assess(region: Span | Doc, rows: ParseRows | None = None) -> tuple[str, str,
     has_dep = doc.has_annotation("DEP")
     mains = _main_predicates(span, rows) if has_dep else []
     # 'Lee isn't angry, she's heartbroken': a first clause parsed under the second still counts
-    mains += [c for m in list(mains) for c in m.children if c.dep_ in ("ccomp", "parataxis") and span.start <= c.i < m.i]
+    mains += [c for m in list(mains) for c in children_where(m, rows, _FIRST_CLAUSE) if span.start <= c.i < m.i]
     main_ids = {t.i for t in mains}
-    intensified = {m.i for m in mains if _negated_comparative(m)}  # 'could not be happier'
+    intensified = {m.i for m in mains if _negated_comparative(m, rows)}  # 'could not be happier'
 
     def hedge(text: str, value: str) -> None:
         nonlocal certainty
@@ -203,13 +243,13 @@ def assess(region: Span | Doc, rows: ParseRows | None = None) -> tuple[str, str,
         for m in mains:
             if m.i in intensified:
                 continue
-            for c in m.children:
+            for c in children_where(m, rows, _POLARITY_DEPS):
                 if c.dep_ in ("acomp", "attr") and c.lower_ in lex["negative_predicates"] and _lemma_of(m) in ("be", "seem", "remain"):
                     polarity = "negative"  # 'The reports are false'
                 if c.dep_ == "neg" or (c.lower_ in lex["negators"] and c.dep_ in ("advmod", "neg", "det")):
                     polarity = "negative"
                 elif c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "expl") and (
-                    c.lower_ in lex["negative_words"] or any(g.dep_ == "det" and g.lower_ in ("no", "neither") for g in c.children)
+                    c.lower_ in lex["negative_words"] or any(g.lower_ in ("no", "neither") for g in children_where(c, rows, _DET))
                     or (c.lower_ == "one" and any(g.lower_ == "no" for g in c.children))
                 ):
                     polarity = "negative"  # 'Nobody here is going ...', 'no agreement had been signed'
@@ -217,7 +257,7 @@ def assess(region: Span | Doc, rows: ParseRows | None = None) -> tuple[str, str,
                     polarity = "negative"
                 if c.dep_ == "mark" and c.lower_ in lex["conditionals"]:
                     certainty = "unknown"
-            if m.dep_ == "xcomp" and any(c.dep_ == "neg" for c in m.head.children):
+            if m.dep_ == "xcomp" and children_where(m.head, rows, _NEG):
                 polarity = "negative"
     else:
         first_clause = span.text.split(",")[0].lower().split()
@@ -233,9 +273,9 @@ def _lemma_of(t: Token) -> str:
     return "be" if t.lower_ in be else t.lemma_.lower()
 
 
-def _negated_comparative(m: Token) -> bool:
+def _negated_comparative(m: Token, rows: ParseRows | None = None) -> bool:
     """'could not be happier', 'has never seemed lighter': negation of a comparative intensifies."""
-    if not any(c.dep_ == "neg" for c in m.children):
+    if not children_where(m, rows, _NEG):
         return False
     return m.tag_ in ("JJR", "RBR") or any(c.dep_ in ("acomp", "oprd", "attr", "advmod") and c.tag_ in ("JJR", "RBR") for c in m.children)
 
@@ -287,7 +327,7 @@ def attribution_adjust(
     if att is None or span is None:
         return certainty, polarity, hedges
     cue = _cue_token(doc, span, att.cue)
-    if cue is not None and _negated(doc, cue):
+    if cue is not None and _negated(doc, cue, rows):
         certainty = "unknown"  # nobody commits to it
         hedges = [f"not {att.cue}", *hedges]
     if cue is not None and att.quote == "direct" and cue.i < span.start:
@@ -316,8 +356,8 @@ def _cue_token(doc: Doc, span: Span, cue: str | None) -> Token | None:
     return None
 
 
-def _negated(doc: Doc, t: Token) -> bool:
-    if any(c.dep_ == "neg" for c in t.children):
+def _negated(doc: Doc, t: Token, rows: ParseRows | None = None) -> bool:
+    if children_where(t, rows, _NEG):
         return True
     lowers = DocIndex.build(doc).lowers
     return any(lowers[j] in ("not", "n't", "n’t", "never") for j in range(max(0, t.i - 3), t.i))
@@ -374,6 +414,7 @@ def is_hedge_word(word: str) -> bool:
     return word in lex["adjectives"] or word in lex["adverbs"]
 
 
+@lru_cache(maxsize=4096)  # asked once per claim of an attribution: the import and lookup once per word
 def _cue_lemma(word: str) -> str:
     from storyline.read.attribution.lexicon import (
         cue_lexicon,  # the cue lexicon knows every inflected form

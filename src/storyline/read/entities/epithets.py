@@ -368,7 +368,14 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
     # read so before that phrase too ("The climber fell in fading light", two sentences earlier).
     # Only a cue no thing takes counts so far off: "his drone" is as much a thing's phrase, "his
     # mum" only a relative's.
-    read_as_person = {t.lower_ for t in doc if covered[t.i] < 0 and t.tag_ == "NN" and role_noun(lex, t) is not None
+    roles: dict[int, tuple[str, str | None, bool] | None] = {}  # role_noun per token: asked up to three times each
+
+    def role_of(t):
+        if t.i not in roles:
+            roles[t.i] = role_noun(lex, t)
+        return roles[t.i]
+
+    read_as_person = {t.lower_ for t in doc if covered[t.i] < 0 and t.tag_ == "NN" and role_of(t) is not None
                       and not words.is_person_noun(t.lower_) and t.lower_ not in lex.roles
                       and _said_of_a_person(t, possessive=_kin_sense(t.lower_))}
     for i, t in enumerate(doc):
@@ -395,7 +402,7 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
             # "killed three people", "10 people died": an unnamed group known by its count.
             out.append(Anaphor(_plural_start(doc, i, covered), i + 1, i, "nominal", counted, "plural", wordnet=True, indefinite=True))
             continue
-        role = role_noun(lex, t)
+        role = role_of(t)
         if role is None and low in read_as_person and t.tag_ == "NN" and not _speaking_source(t):
             role = (low, words.person_gender(low), True)  # "a 36-year-old climber ... the climber"
         is_role = role is not None
@@ -417,7 +424,7 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
         nxt = doc[i + 1] if i + 1 < n else None
         # The role noun must head its phrase: "the actress suspects" passes (a misparsed verb),
         # "the star player" does not.
-        if nxt is not None and nxt.tag_ in {"NN", "NNP"} and role_noun(lex, nxt) is None and not age:
+        if nxt is not None and nxt.tag_ in {"NN", "NNP"} and role_of(nxt) is None and not age:
             continue
         if is_group and t.tag_ in {"NN"} and low in {"couple"} and nxt is not None and nxt.lower_ == "of":
             continue  # "a couple of weeks"

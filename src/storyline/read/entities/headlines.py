@@ -80,14 +80,19 @@ def title_case_tokens(idx: DocIndex) -> frozenset[int]:
 def caps_line_tokens(idx: DocIndex) -> frozenset[int]:
     """Token indices of the lines written wholly in capitals ("LOHAN ENTERS CLINIC"): at least
     two words, every word with letters in upper case. There the capitals say nothing of a word;
-    an all-capital word in a mixed-case line ("the FBI said") is written so on purpose."""
+    an all-capital word in a mixed-case line ("the FBI said") is written so on purpose.
+
+    Found once per index, like :func:`title_case_tokens`."""
+    if idx.caps_lines is not None:
+        return idx.caps_lines
     texts = idx.texts
     out: set[int] = set()
     for line in _lines(idx):
-        worded = [texts[k] for k in line if any(c.isalpha() for c in texts[k])]
+        worded = [w for k in line if (w := texts[k]).isalpha() or any(c.isalpha() for c in w)]
         if len(worded) >= 2 and all(w.isupper() for w in worded):
             out.update(line)
-    return frozenset(out)
+    idx.caps_lines = frozenset(out)
+    return idx.caps_lines
 
 
 def _lines(idx: DocIndex):

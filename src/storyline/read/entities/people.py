@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from spacy.attrs import ENT_TYPE, POS
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from storyline.core import words
@@ -321,11 +323,16 @@ def _fuller_names(doc: Doc, idx: DocIndex, lex: Lexicon, people: list[Person], c
     words are no word of English nor written in lower case in the article."""
     texts = idx.texts
     first: dict[tuple[str, ...], int] = {}  # each person's name: the first token it is written at
-    for k in range(len(texts)):
-        for p in people:
-            n = len(p.words)
-            if p.words not in first and tuple(texts[k : k + n]) == p.words:
-                first[p.words] = k
+    starting: dict[str, list[tuple[str, ...]]] = defaultdict(list)  # names by first word: one look per token
+    for p in people:
+        if p.words:
+            starting[p.words[0]].append(p.words)
+        elif texts:
+            first[()] = 0
+    for k, word in enumerate(texts):
+        for name in starting.get(word, ()):
+            if name not in first and tuple(texts[k : k + len(name)]) == name:
+                first[name] = k
     longer: dict[int, set[tuple[str, ...]]] = defaultdict(set)
     for ent in doc.ents:
         if ent.label_ not in _OTHER_LABELS:
@@ -537,9 +544,11 @@ def _untagged_subjects(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]
     tried", "Hurricane Sandy destroyed his restaurant"): none of it is a candidate."""
     out = []
     n, k = len(doc), 0
+    # A proper noun with no entity type, per token, read from arrays: a Token per word costs more.
+    untyped = [p == PROPN and not e for p, e in doc.to_array([POS, ENT_TYPE]).tolist()] if n else []
     while k < n:
         j = k
-        while j < n and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ and j - k < 4:
+        while j < n and untyped[j] and j - k < 4:
             j += 1
         if j == k:
             k += 1
