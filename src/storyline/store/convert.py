@@ -25,7 +25,7 @@ from storyline.core.dates import iso, parse_iso
 from storyline.core.records import TABLES
 from storyline.store.tables import RecordColumn, layout
 
-__all__ = ["from_row", "to_row"]
+__all__ = ["from_row", "to_row", "values_maker"]
 
 
 def to_row(table: str, record: Any, seq: int | None = None) -> dict[str, Any]:
@@ -41,6 +41,74 @@ def to_row(table: str, record: Any, seq: int | None = None) -> dict[str, Any]:
             value = _storable(value)  # JSON, or text that may hold a NUL or surrogate (rare)
         row[name] = value
     return row
+
+
+Finish = Callable[[Any], Any] | None
+
+
+def values_maker(table: str, finish: Mapping[str, Finish], *, seq: bool) -> Callable[[Any, int], tuple[Any, ...]]:
+    """A function of (record, position) giving the values of ``to_row(table, record, position if
+    seq else None)`` in its order (``seq`` first, when ``seq``), each passed through ``finish[column]`` when that is set: a driver's bind
+    processor, which must write a JSON column's value as JSON text.
+
+    Made for storing many rows (:func:`storyline.store.bulk.insert_records`): the values are the
+    same, but the columns are fetched in one call and a JSON value is not walked for a NUL or
+    surrogate before it is written: JSON text shows either as an escape (``\\u0000``,
+    ``\\udXXX``) or as a character outside ASCII, and only a text showing one (rare) is made
+    again from the cleaned value."""
+    cols = layout(table)
+    fetch = attrgetter(*(".".join(c.path) for c in cols))
+    # Text columns a driver takes as they are are checked inline: a step called per value would
+    # cost more than the check.
+    texts = tuple(i for i, c in enumerate(cols) if c.kind == "scalar" and c.py is str and finish.get(c.name) is None)
+    steps = tuple((i, step) for i, c in enumerate(cols) if i not in texts and (step := _value_step(c, finish.get(c.name))) is not None)
+    first = finish.get("seq")
+    if len(cols) == 1:  # attrgetter of one name gives the value, not a 1-tuple
+        one = fetch
+        fetch = lambda record: (one(record),)  # noqa: E731
+
+    def values(record: Any, position: int) -> tuple[Any, ...]:
+        out = list(fetch(record))
+        for i in texts:
+            value = out[i]
+            if value is not None and not (type(value) is str and value.isascii() and "\x00" not in value):
+                out[i] = _storable(value)
+        for i, step in steps:
+            out[i] = step(out[i])
+        if not seq:
+            return tuple(out)
+        return (position if first is None else first(position), *out)
+
+    return values
+
+
+def _value_step(col: RecordColumn, finish: Finish) -> Callable[[Any], Any] | None:
+    """What ``to_row`` then ``finish`` do to one column's value (None: nothing)."""
+    if col.kind == "json":
+        assert finish is not None, f"JSON column {col.name} needs its processor: it writes the JSON text"
+        item = col.item
+
+        def to_json(value: Any) -> Any:
+            if value is None:
+                return finish(None)
+            plain = [_plain(x) for x in value] if item is not None else value
+            text = finish(plain)
+            if type(text) is str and text.isascii() and "\\u0000" not in text and "\\ud" not in text:
+                return text  # no NUL, no surrogate inside: _storable would change nothing
+            return finish(_storable(plain))
+
+        return to_json
+    if col.py is date:
+        return iso if finish is None else (lambda value: finish(iso(value)))
+    if col.py is str:
+
+        def text(value: Any) -> Any:
+            if value is not None and not (type(value) is str and value.isascii() and "\x00" not in value):
+                value = _storable(value)
+            return finish(value) if finish is not None else value
+
+        return text
+    return finish
 
 
 def _plain(value: Any) -> Any:
