@@ -48,8 +48,9 @@ Finish = Callable[[Any], Any] | None
 
 def values_maker(table: str, finish: Mapping[str, Finish], *, seq: bool) -> Callable[[Any, int], tuple[Any, ...]]:
     """A function of (record, position) giving the values of ``to_row(table, record, position if
-    seq else None)`` in its order (``seq`` first, when ``seq``), each passed through ``finish[column]`` when that is set: a driver's bind
-    processor, which must write a JSON column's value as JSON text.
+    seq else None)`` in its order (``seq`` first, when ``seq``), each passed through
+    ``finish[column]`` when that is set: a driver's bind processor, which must write a JSON
+    column's value as JSON text.
 
     Made for storing many rows (:func:`storyline.store.bulk.insert_records`): the values are the
     same, but the columns are fetched in one call and a JSON value is not walked for a NUL or
