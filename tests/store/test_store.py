@@ -163,20 +163,20 @@ def test_a_reading_violating_a_constraint_is_stored_not_at_all(store: Store) -> 
 def test_failure_mid_transaction_keeps_previous_version(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     store.put_reading(reading(1))
     store.put_reading(reading(2))
-    real = store_sql.to_row
+    real = store_sql.insert_records
 
-    def failing(table, record, seq=None):
+    def failing(conn, table, records):
         if table == "claims":
             raise RuntimeError("simulated failure while storing claims")
-        return real(table, record, seq)
+        return real(conn, table, records)
 
-    monkeypatch.setattr(store_sql, "to_row", failing)
+    monkeypatch.setattr(store_sql, "insert_records", failing)
     changed = dataclasses.replace(reading(2), article=dataclasses.replace(reading(2).article, content_hash="changed"))
     with pytest.raises(RuntimeError):
         store.put_reading(changed)  # old rows already deleted inside the transaction when it fails
     with pytest.raises(RuntimeError):
         store.put_reading(reading(3))
-    monkeypatch.setattr(store_sql, "to_row", real)
+    monkeypatch.setattr(store_sql, "insert_records", real)
     assert store.readings() == [reading(1), reading(2)]
 
 
@@ -189,12 +189,12 @@ CRASHER = textwrap.dedent(
     from helpers.store import reading
     store = open_store(sys.argv[1])
     store.put_reading(reading(1))
-    real = sql.to_row
-    def crash(table, record, seq=None):
+    real = sql.insert_records
+    def crash(conn, table, records):
         if table == "claims":
             os._exit(3)  # the process dies with the 2nd article's transaction open
-        return real(table, record, seq)
-    sql.to_row = crash
+        return real(conn, table, records)
+    sql.insert_records = crash
     store.put_reading(reading(2))
     """
 )

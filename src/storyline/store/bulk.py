@@ -12,11 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
 
-__all__ = ["insert_rows", "update_rows"]
+from storyline.store.convert import to_row, values_maker
+from storyline.store.tables import UNORDERED, layout, tables
+
+__all__ = ["insert_records", "insert_rows", "update_rows"]
 
 _Processor = Callable[[Any], Any] | None
 
@@ -32,8 +36,30 @@ def insert_rows(conn: sa.Connection, table: sa.Table, rows: Sequence[dict[str, A
         return
     keys = tuple(rows[0])
     sql, processors = _statement(table, keys, dialect)
-    params = [tuple(row[k] if p is None else p(row[k]) for k, p in zip(keys, processors)) for row in rows]
-    conn.exec_driver_sql(sql, params)
+    conn.exec_driver_sql(sql, _values(rows, keys, processors))
+
+
+def insert_records(conn: sa.Connection, name: str, records: Sequence[Any]) -> None:
+    """Insert ``records`` into table ``name`` (one of ``storyline.core.records.TABLES``), each at its
+    position as ``seq``: the rows ``insert_rows`` writes for ``to_row(name, record, position)``,
+    made without the dicts (:func:`storyline.store.convert.values_maker`; SQLite only)."""
+    if not records:
+        return
+    dialect = conn.dialect
+    if dialect.name != "sqlite" or dialect.paramstyle != "qmark":
+        seq = name not in UNORDERED
+        insert_rows(conn, tables[name], [to_row(name, r, i if seq else None) for i, r in enumerate(records)])
+        return
+    sql, values = _record_statement(name, dialect)
+    conn.exec_driver_sql(sql, [values(r, i) for i, r in enumerate(records)])
+
+
+@lru_cache(maxsize=64)
+def _record_statement(name: str, dialect: sa.Dialect) -> tuple[str, Callable[[Any, int], tuple[Any, ...]]]:
+    seq = name not in UNORDERED
+    keys = (("seq",) if seq else ()) + tuple(c.name for c in layout(name))
+    sql, processors = _statement(tables[name], keys, dialect)
+    return sql, values_maker(name, dict(zip(keys, processors)), seq=seq)
 
 
 def update_rows(conn: sa.Connection, table: sa.Table, story: str, rows: Sequence[dict[str, Any]]) -> None:
@@ -49,8 +75,23 @@ def update_rows(conn: sa.Connection, table: sa.Table, story: str, rows: Sequence
         conn.execute(stmt, [{"_story": story, "_id": r["id"], **{"_" + k: r[k] for k in keys}} for r in rows])
         return
     sql, processors = _statement(table, keys, dialect, update=True)
-    conn.exec_driver_sql(sql, [(*(row[k] if p is None else p(row[k]) for k, p in zip(keys, processors)), story, row["id"])
-                               for row in rows])
+    conn.exec_driver_sql(sql, [(*values, story, row["id"]) for values, row in zip(_values(rows, keys, processors), rows)])
+
+
+def _values(rows: Sequence[dict[str, Any]], keys: tuple[str, ...], processors: tuple[_Processor, ...]) -> list[tuple[Any, ...]]:
+    """Each row's values of ``keys``, through their processors: the values fetched in one call per
+    row, the processors applied only where a column has one."""
+    fetch = itemgetter(*keys) if len(keys) > 1 else (lambda row: (row[keys[0]],))
+    steps = [(i, p) for i, p in enumerate(processors) if p is not None]
+    if not steps:
+        return [fetch(row) for row in rows]
+    out = []
+    for row in rows:
+        values = list(fetch(row))
+        for i, p in steps:
+            values[i] = p(values[i])
+        out.append(tuple(values))
+    return out
 
 
 @lru_cache(maxsize=256)

@@ -18,6 +18,7 @@ import re
 import typing
 from collections.abc import Callable, Mapping
 from datetime import date
+from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
@@ -25,22 +26,98 @@ from storyline.core.dates import iso, parse_iso
 from storyline.core.records import TABLES
 from storyline.store.tables import RecordColumn, layout
 
-__all__ = ["from_row", "to_row"]
+__all__ = ["from_row", "to_row", "values_maker"]
 
 
 def to_row(table: str, record: Any, seq: int | None = None) -> dict[str, Any]:
-    """The row storing ``record`` in ``table`` (at position ``seq`` in its tuple, if given)."""
-    row: dict[str, Any] = {} if seq is None else {"seq": seq}
-    for name, get, py, item, has_text in _GETTERS[table]:
-        value = get(record)
-        if py is tuple and value is not None:
-            value = [_plain(x) for x in value] if item is not None else list(value)
-        elif py is date:
-            value = iso(value)
-        if has_text and value is not None and not (type(value) is str and value.isascii() and "\x00" not in value):
-            value = _storable(value)  # JSON, or text that may hold a NUL or surrogate (rare)
-        row[name] = value
-    return row
+    """The row storing ``record`` in ``table`` (at position ``seq`` in its tuple, if given).
+
+    Text and JSON values holding a NUL or a lone surrogate (rare) have them replaced by U+FFFD."""
+    keys, values = _row_maker(table, seq is not None)
+    return dict(zip(keys, values(record, seq)))
+
+
+@lru_cache(maxsize=None)
+def _row_maker(table: str, seq: bool) -> tuple[tuple[str, ...], Callable[[Any, Any], tuple[Any, ...]]]:
+    keys = (("seq",) if seq else ()) + tuple(c.name for c in layout(table))
+    return keys, values_maker(table, {}, seq=seq)
+
+
+Finish = Callable[[Any], Any] | None
+
+
+def values_maker(table: str, finish: Mapping[str, Finish], *, seq: bool) -> Callable[[Any, int], tuple[Any, ...]]:
+    """A function of (record, position) giving the values of ``to_row(table, record, position if
+    seq else None)`` in its order (``seq`` first, when ``seq``), each passed through
+    ``finish[column]`` when that is set: a driver's bind processor, which must write a JSON
+    column's value as JSON text.
+
+    Made for storing many rows (:func:`storyline.store.bulk.insert_records`): the columns are
+    fetched in one call, and a JSON value that is written as text is not walked for a NUL or
+    surrogate first: JSON text shows either as an escape (``\\u0000``, ``\\udXXX``) or as a
+    character outside ASCII, and only a text showing one (rare) is made again from the cleaned
+    value."""
+    cols = layout(table)
+    fetch = attrgetter(*(".".join(c.path) for c in cols))
+    # Text columns a driver takes as they are are checked inline: a step called per value would
+    # cost more than the check.
+    texts = tuple(i for i, c in enumerate(cols) if c.kind == "scalar" and c.py is str and finish.get(c.name) is None)
+    steps = tuple((i, step) for i, c in enumerate(cols) if i not in texts and (step := _value_step(c, finish.get(c.name))) is not None)
+    first = finish.get("seq")
+    if len(cols) == 1:  # attrgetter of one name gives the value, not a 1-tuple
+        one = fetch
+        fetch = lambda record: (one(record),)  # noqa: E731
+
+    def values(record: Any, position: int) -> tuple[Any, ...]:
+        out = list(fetch(record))
+        for i in texts:
+            value = out[i]
+            if value is not None and not (type(value) is str and value.isascii() and "\x00" not in value):
+                out[i] = _storable(value)
+        for i, step in steps:
+            out[i] = step(out[i])
+        if not seq:
+            return tuple(out)
+        return (position if first is None else first(position), *out)
+
+    return values
+
+
+def _value_step(col: RecordColumn, finish: Finish) -> Callable[[Any], Any] | None:
+    """What ``to_row`` then ``finish`` do to one column's value (None: nothing)."""
+    if col.kind == "json":
+        item, listed = col.item, col.py is tuple
+
+        def plain(value: Any) -> Any:
+            if item is not None:
+                return [_plain(x) for x in value]
+            # A tuple is written as the list it becomes on the way back.
+            return list(value) if listed and (finish is None or type(value) is not tuple) else value
+
+        if finish is None:
+            return lambda value: None if value is None else _storable(plain(value))
+
+        def to_json(value: Any) -> Any:
+            if value is None:
+                return finish(None)
+            data = plain(value)
+            text = finish(data)
+            if type(text) is str and text.isascii() and "\\u0000" not in text and "\\ud" not in text:
+                return text  # no NUL, no surrogate inside: _storable would change nothing
+            return finish(_storable(data))
+
+        return to_json
+    if col.py is date:
+        return iso if finish is None else (lambda value: finish(iso(value)))
+    if col.py is str:
+
+        def text(value: Any) -> Any:
+            if value is not None and not (type(value) is str and value.isascii() and "\x00" not in value):
+                value = _storable(value)
+            return finish(value) if finish is not None else value
+
+        return text
+    return finish
 
 
 def _plain(value: Any) -> Any:
@@ -133,9 +210,3 @@ def _builder(cls: type, tree: _Tree) -> Callable[[Mapping[str, Any]], Any]:
 
 
 _BUILDERS = {name: _builder(cls, _tree(cls, layout(name))) for name, cls in TABLES.items()}
-# Per table: (column name, getter along the column's attribute path, the column's Python type,
-# the record type of a tuple's items or None, whether it may hold text).
-_GETTERS = {
-    name: tuple((c.name, attrgetter(".".join(c.path)), c.py, c.item, c.py in (str, tuple, dict)) for c in layout(name))
-    for name in TABLES
-}

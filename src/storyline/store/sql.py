@@ -38,7 +38,7 @@ from storyline.core.records import (
 )
 from storyline.store import faults
 from storyline.store import stories as _stories
-from storyline.store.bulk import insert_rows
+from storyline.store.bulk import insert_records
 from storyline.store.connect import WRITE, create_engine, migrate, must_exist, parse_url
 from storyline.store.convert import from_row, to_row
 from storyline.store.links import link_rows
@@ -298,17 +298,15 @@ class Store:
                 if stored is not None:
                     held = _stories.member_of(conn, art.id)
                     _delete_article(conn, art.id)
-                insert_rows(conn, t, [to_row("articles", art)])
+                insert_records(conn, "articles", [art])
                 for name in ARTICLE_TABLES[1:]:
-                    records = getattr(reading, _READING_FIELDS[name])
-                    if records:
-                        insert_rows(conn, tables[name], [to_row(name, r, i) for i, r in enumerate(records)])
+                    insert_records(conn, name, getattr(reading, _READING_FIELDS[name]))
                 for other in held:
                     _stories.join(conn, other, [art.id])
                 if art.id in stale:
                     _set_stale(conn, stale - {art.id})
             if info is not None:
-                _stories.join(conn, info.id, [art.id])
+                _stories.join(conn, info.id, [art.id], inserted=written and stored is None)
         return written
 
     def stale_articles(self) -> frozenset[str]:

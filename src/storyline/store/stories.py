@@ -159,12 +159,18 @@ def member_of(conn: sa.Connection, article: str) -> list[str]:
     return [r[0] for r in conn.execute(sa.select(t.c.story).where(t.c.article == article))]
 
 
-def join(conn: sa.Connection, story: str, articles: Iterable[str]) -> int:
-    """Add the stored articles to the story with id ``story``; returns how many joined anew."""
+def join(conn: sa.Connection, story: str, articles: Iterable[str], *, inserted: bool = False) -> int:
+    """Add the stored articles to the story with id ``story``; returns how many joined anew.
+    ``inserted``: the articles were inserted by this transaction, so they are stored and in no
+    story yet: nothing to look up (two queries per article stored)."""
     t = tables["story_articles"]
     wanted = list(dict.fromkeys(articles))
     if not wanted:
         return 0
+    if inserted:
+        at = now()
+        _insert_new(conn, "story_articles", [{"id": make_id("sa", story, x), "story": story, "article": x, "added": at} for x in wanted], "id")
+        return len(wanted)
     a = tables["articles"]
     stored: set[str] = set()
     have: set[str] = set()
