@@ -41,7 +41,7 @@ Union-find keeps this linear in the number of article entities.
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import chain
@@ -276,7 +276,8 @@ class FullNames:
     the story's people, the union-find after it, and the evidence lines it wrote, each with the
     place (:func:`_key`) of the entity whose merge wrote it. A pass in the rules' order whose
     state only grows, so an incremental reconcile can extend it with the people of added articles
-    (:meth:`extend`) instead of making it again over the whole story."""
+    (:meth:`extend`) instead of making it again over the whole story. Kept (``keep``), it also
+    holds its components, which the story entities are made of (:meth:`components`)."""
 
     exact: dict[tuple[str, ...], ArticleEntity]  # full name -> its first holder, in first-holder order
     by_rest: dict[tuple[str, ...], dict[str, ArticleEntity]]  # name less its first word -> first word -> holder
@@ -289,6 +290,12 @@ class FullNames:
     parent: dict[str, str] = field(default_factory=dict)  # the union-find after rule 1a
     named: dict[str, bool] = field(default_factory=dict)
     genders: dict[str, frozenset[str]] = field(default_factory=dict)
+    # The lines of ``lines`` alone, in the same order (handed to the linker as they are: copied, not unpacked).
+    shown: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    # When kept: each component of two entities or more by its root, its members in id order (never
+    # changed in place: a story entity made of one is these very members), and the entities alone, by id.
+    parts: dict[str, list[ArticleEntity]] | None = None
+    lone: list[ArticleEntity] = field(default_factory=list)
 
     @classmethod
     def scan(cls, people: Sequence[ArticleEntity], link: _Linker, keep: bool = False) -> "FullNames":
@@ -304,15 +311,37 @@ class FullNames:
     def keep(self, link: _Linker) -> None:
         """Take a copy of ``link``'s union-find (the rules after this one change it), every entity
         pointing at its root: the rules after this one, and the next reconcile's, then find each
-        root in a step (the roots are the same whatever the paths)."""
-        link.uf.roots(list(link.uf.parent))  # finds compress the paths they walk
+        root in a step (the roots are the same whatever the paths); and its components."""
+        ids = sorted(link.uf.parent)
+        groups: dict[str, list[ArticleEntity]] = defaultdict(list)
+        for x, root in zip(ids, link.uf.roots(ids)):  # finds compress the paths they walk
+            groups[root].append(link.ents[x])
+        self.parts = {root: members for root, members in groups.items() if len(members) > 1}
+        self.lone = [members[0] for members in groups.values() if len(members) == 1]  # in id order, as ``ids``
+        self._take(link)
+
+    def _take(self, link: _Linker) -> None:
         self.parent, self.named, self.genders = dict(link.uf.parent), dict(link._named), dict(link._genders)
+
+    def components(self, link: _Linker) -> dict[str, list[ArticleEntity]]:
+        """:meth:`_Linker.components` of ``link``, whose union-find is this kept pass's joined
+        further by the later rules: this pass's components joined as they are, so only the
+        entities alone after it are looked up one by one (a story's people are mostly joined by it)."""
+        runs: dict[str, list[list[ArticleEntity]]] = defaultdict(list)
+        for e, root in zip(self.lone, link.uf.roots(map(_ID, self.lone))):
+            runs[root].append([e])
+        find = link.uf.find
+        for r, members in self.parts.items():
+            runs[find(r)].append(members)
+        return {root: parts[0] if len(parts) == 1 else sorted(chain.from_iterable(parts), key=_ID)
+                for root, parts in runs.items()}
 
     def _merge(self, a: ArticleEntity, e: ArticleEntity, why: str, link: _Linker, at: tuple) -> None:
         before = len(link.evidence[a.id])
         link.merge(a, e, why)
         if len(link.evidence[a.id]) > before:
             self.lines[a.id].append((at, why))
+            self.shown[a.id].append(why)
 
     def _full_names(self, e: ArticleEntity, in_order: bool) -> tuple[tuple[str, ...], ...]:
         """``e``'s full names; an entity with none is filed with the singles or the unnamed (at
@@ -369,20 +398,49 @@ class FullNames:
         person of its surname, a merge of two people of the story): ``link`` is then reset, this
         pass is spoilt, and the caller scans afresh."""
         added = sorted(added, key=_key)
-        if any(e.id in self.parent for e in added):
+        if len({e.id for e in added}) < len(added) or any(e.id in self.parent for e in added):
             return False
         link.uf.parent, link._named, link._genders = self.parent, self.named, self.genders
         self.parent.update((e.id, e.id) for e in added)
-        link.evidence = self.evidence()
-        if not self._extend([e for e in added if e.type == "PERSON"], link):
+        link.evidence = defaultdict(list)  # (the extension reads only the lines its own merges write)
+        met: set[str] = set()
+        if not self._extend([e for e in added if e.type == "PERSON"], link, met):
             link.reset()
             return False
         link.evidence = self.evidence()
-        self.keep(link)
+        self._regroup(added, met, link)
+        self._take(link)
         return True
 
-    def _extend(self, added: Sequence[ArticleEntity], link: _Linker) -> bool:
+    def _regroup(self, added: Sequence[ArticleEntity], met: set[str], link: _Linker) -> None:
+        """The components with the ``added`` entities in: each joined to the components of the
+        roots it ``met`` (those of the story's people the extension merged with), or alone;
+        every member of a component so made is pointed at its root (an added entity with a
+        smaller id than the root it met is the root now)."""
+        find, parent = link.uf.find, link.uf.parent
+        olds: dict[str, list[tuple[str, list[ArticleEntity]]]] = defaultdict(list)
+        news: dict[str, list[ArticleEntity]] = defaultdict(list)
+        for r in met:
+            olds[find(r)].append((r, self.parts.pop(r, None) or [self.lone.pop(bisect_left(self.lone, r, key=_ID))]))
+        for e in added:
+            news[find(e.id)].append(e)
+        for root in [*news, *(r for r in olds if r not in news)]:  # (each met root is an added one's)
+            new, old = news.get(root, ()), olds.get(root, [])
+            # A new list (the last one may be a story entity's members): one old component with a
+            # few added entities put in, or several merged.
+            members = old[0][1].copy() if len(old) == 1 else sorted(chain.from_iterable(m for _, m in old), key=_ID)
+            for e in new:
+                insort(members, e, key=_ID)
+            if len(members) > 1:
+                self.parts[root] = members
+            else:
+                insort(self.lone, members[0], key=_ID)
+            # every member at the root: only the added ones, unless the root is another than the one met
+            parent.update(dict.fromkeys(map(_ID, new if len(old) == 1 and old[0][0] == root else members), root))
+
+    def _extend(self, added: Sequence[ArticleEntity], link: _Linker, met: set[str]) -> bool:
         exact, by_rest = self.exact, self.by_rest
+        fresh = {e.id for e in added}
         grown = False
         for e in added:
             at = _key(e)
@@ -412,11 +470,15 @@ class FullNames:
                     if holder is joined[1] or self.together.get(pair, at) < at:
                         continue  # their holders are one already (someone before e held both): nothing written
                     return False  # a merge of two people of the story, whose line would move
-                before = len(link.evidence[holder.id])
+                before, root = len(link.evidence[holder.id]), link.uf.find(holder.id)
+                if root not in fresh:
+                    met.add(root)
                 link.merge(holder, e, f"{_label(holder)} and {_label(e)}: same full name")
                 lines = link.evidence[holder.id]
                 if len(lines) > before:
-                    insort(self.lines[holder.id], (at, lines[-1]), key=lambda x: x[0])
+                    i = bisect_right(self.lines[holder.id], at, key=lambda x: x[0])
+                    self.lines[holder.id].insert(i, (at, lines[-1]))
+                    self.shown[holder.id].insert(i, lines[-1])
                 joined = (toks, holder)
             self._together(fulls, at)
         if grown:  # first holders in the order they were met
@@ -425,7 +487,7 @@ class FullNames:
 
     def evidence(self) -> defaultdict[str, list[str]]:
         """The evidence lines rule 1a wrote, per entity, in the order it wrote them."""
-        return defaultdict(list, {a: [line for _, line in lines] for a, lines in self.lines.items()})
+        return defaultdict(list, {a: lines.copy() for a, lines in self.shown.items()})
 
 
 def _link_people(people: list[ArticleEntity], link: _Linker,
@@ -436,6 +498,8 @@ def _link_people(people: list[ArticleEntity], link: _Linker,
     _link_cut_names(exact, link)
     _link_spellings(exact, articles_of, link)
     _link_given_variants(exact, articles_of, link)
+    # How much of the story each full-named person is: the articles that name them.
+    weight = _weights(first, link) if first.parts is not None else Counter(link.uf.roots(e.id for e in people))
 
     # Indexes over the full-named components (after rule 1 their roots are final for people).
     surname: dict[str, set[str]] = defaultdict(set)
@@ -451,8 +515,6 @@ def _link_people(people: list[ArticleEntity], link: _Linker,
     epithets_of_someone = [e for e in people if epithets_of[e.id]]
     epithets, epithet_owner = _epithet_index(epithets_of_someone, rep, link)
 
-    # How much of the story each full-named person is: the articles that name them.
-    weight = Counter(link.uf.roots(e.id for e in people))
     mononyms: dict[str, ArticleEntity] = {}
     for e, tok in singles:
         if tok in lexicon().titles:  # "CEO", "President": a title, not a surname
@@ -522,6 +584,17 @@ def _link_people(people: list[ArticleEntity], link: _Linker,
     for held in holders.values():
         _link_holders(held, link)
     _link_protagonists(people, [e for e in unnamed if e.id not in link.doubtful], rep, weight, link)
+
+
+def _weights(first: FullNames, link: _Linker) -> Counter:
+    """How many people each full-named person's story entity holds after rules 1a-1e (by its
+    root now: the only weights the later rules read), counted from rule 1a's kept components,
+    which rules 1b-1e join whole (the people with no full name are alone after them)."""
+    weight: Counter = Counter()
+    for r in {first.parent[e.id] for e in first.exact.values()}:
+        members = first.parts.get(r)
+        weight[link.uf.find(r)] += len(members) if members else 1
+    return weight
 
 
 def _epithet_index(people: list[ArticleEntity], rep: dict[str, ArticleEntity],
@@ -639,12 +712,13 @@ def _link_by_deeds(people: list[ArticleEntity], link: _Linker) -> None:
     person with a full name (a lone first name may be anyone's), named in no article
     of its own (an article naming both means two people; one whose epithet it is may not), genders
     not at odds."""
-    deeds = link.deeds
+    deeds, unnamed = link.deeds, link.unnamed
+    if not any(map(deeds.get, unnamed)):  # only the deeds of people named nowhere are asked about
+        return
     comps: dict[str, list[ArticleEntity]] = defaultdict(list)
     roots = link.uf.roots(e.id for e in people)
     for e, root in zip(people, roots):
         comps[root].append(e)
-    unnamed = link.unnamed
     nameless = [root for root, ms in comps.items() if all(m.id in unnamed for m in ms)]
     # Only the deeds of people named nowhere are asked about: the named are indexed by those alone.
     wanted = frozenset().union(*(deeds.get(m.id, ()) for root in nameless for m in comps[root]))
@@ -1120,10 +1194,6 @@ class CastSteps:
         :class:`Tally`, when already counted)."""
         return _describe(members, tally)
 
-    def sorted_ids(self, ids: Iterable[str]) -> list[str]:
-        """The story's entity ids, sorted."""
-        return sorted(ids)
-
     def full_names(self, pieces: dict[str, ArticleCast], people: list[ArticleEntity], link: _Linker) -> FullNames:
         """Rule 1a over the story's ``people`` (the articles' ``pieces`` by article id), in ``link``."""
         return FullNames.scan(people, link)
@@ -1156,8 +1226,8 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
         for kind, run in _kinds(sorted(all_ents, key=lambda e: (e.article, e.id))):
             by_type[kind].extend(run)
     people = by_type.pop("PERSON", [])
-    _link_people(people, link, [x for aid in sorted(pieces) for x in pieces[aid].links],
-                 steps.full_names(pieces, people, link))
+    first = steps.full_names(pieces, people, link)
+    _link_people(people, link, [x for aid in sorted(pieces) for x in pieces[aid].links], first)
     _link_by_deeds(people, link)
     if len(by_article) == len(readings):  # one reading an article: its piece's candidates are in the story's order
         blends = [b for r in readings for b in pieces[r.article.id].blends]
@@ -1174,7 +1244,7 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
     of: dict[str, str] = {}
     used: set[str] = set()
     name_of: dict[str, str] = {}  # story entity id -> its name, for naming groups by their members
-    found = link.components(steps.sorted_ids(link.ents))
+    found = first.components(link) if first.parts is not None else link.components()
     described = {root: steps.describe(root, members) for root, members in found.items()}
     comps = sorted(found.items(), key=lambda kv: (described[kv[0]][3], kv[0]))
     # The few entities that wrote evidence lines, per story entity in member (id) order: a story
