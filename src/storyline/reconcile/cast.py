@@ -65,7 +65,7 @@ from storyline.reconcile.names import (
 )
 from storyline.reconcile.types import settle_types
 
-__all__ = ["ARTICLE_RULES", "ArticleCast", "Cast", "CastSteps", "FullNames", "Tally", "article_cast", "build_cast"]
+__all__ = ["ARTICLE_RULES", "ArticleCast", "Cast", "CastIndex", "CastSteps", "FullNames", "Tally", "article_cast", "build_cast"]
 
 _ORG_TYPES = {"ORG", "OUTLET"}
 _BOTH_GENDERS = frozenset({"male", "female"})
@@ -140,14 +140,15 @@ def _label(e: ArticleEntity, surface: str | None = None) -> str:
 
 
 class _Linker:
-    def __init__(self, entities: Sequence[ArticleEntity]):
-        self.ents = dict(zip(map(_ID, entities), entities))
+    def __init__(self, entities: Sequence[ArticleEntity], index: CastIndex | None = None):
+        """A linker of ``entities``, each its own story entity; ``index``: theirs (:class:`CastIndex`),
+        when made already."""
+        index = index or CastIndex.of(entities, ())
+        self.ents = index.ents
         self.uf = _UnionFind(self.ents)
         self.evidence: dict[str, list[str]] = defaultdict(list)  # merge lines, collected at the end
         # Each person's epithets, deeds and whether it is unnamed, read once per article (ArticleCast).
-        self.epithets: dict[str, frozenset[str]] = {}
-        self.deeds: dict[str, frozenset[tuple[str, str]]] = {}
-        self.unnamed: set[str] = set()
+        self.epithets, self.deeds, self.unnamed = index.epithets, index.deeds, index.unnamed
         # Per union-find root, once asked: whether it holds a named person, and its known genders.
         self._named: dict[str, bool] = {}
         self._genders: dict[str, frozenset[str]] = {}
@@ -1116,6 +1117,47 @@ def article_cast(entities: Sequence[ArticleEntity], claims: Iterable) -> Article
                        links, order, article, _blend_candidates(entities), _bodies(entities), _kinds(order))
 
 
+@dataclass
+class CastIndex:
+    """The story's entities by id, with what the rules look up of each: its type, and a person's
+    epithets, deeds and whether it is unnamed (from the articles' pieces). One per story, made
+    once (:meth:`of`) and grown in place by an incremental reconcile with the pieces of the
+    added articles (:meth:`grow`), not gathered again from every article."""
+
+    ents: dict[str, ArticleEntity]
+    types: dict[str, str]
+    epithets: dict[str, frozenset[str]]
+    unnamed: set[str]
+    deeds: dict[str, frozenset[tuple[str, str]]]
+
+    @classmethod
+    def of(cls, entities: Sequence[ArticleEntity], pieces: Iterable[ArticleCast]) -> "CastIndex":
+        """The index of ``entities`` (a later one of an id stands for it) and of the articles' ``pieces``."""
+        out = cls(dict(zip(map(_ID, entities), entities)), {e.id: e.type for e in entities}, {}, set(), {})
+        for piece in pieces:
+            out._add(piece)
+        return out
+
+    def _add(self, piece: ArticleCast) -> None:
+        self.epithets.update(piece.epithets)
+        self.unnamed.update(piece.unnamed)
+        self.deeds.update(piece.deeds)
+
+    def grow(self, pieces: Sequence[ArticleCast]) -> bool:
+        """This index with the added articles' ``pieces`` in, as :meth:`of` the story with them
+        would make it; False, and left as it is, when one of their entities has an id the story
+        or another of them has (which of the two stands for it is the story's order's: make it anew)."""
+        added = [e for piece in pieces for e in piece.order]
+        ids = set(map(_ID, added))
+        if len(ids) < len(added) or not ids.isdisjoint(self.ents):
+            return False
+        self.ents.update(zip(map(_ID, added), added))
+        self.types.update((e.id, e.type) for e in added)
+        for piece in pieces:
+            self._add(piece)
+        return True
+
+
 def _kinds(entities: Iterable[ArticleEntity]) -> tuple[tuple[str, tuple[ArticleEntity, ...]], ...]:
     """``entities`` by the kind the rules link them as (organisations and outlets together), each
     kind in order of its first entity."""
@@ -1194,6 +1236,10 @@ class CastSteps:
         :class:`Tally`, when already counted)."""
         return _describe(members, tally)
 
+    def index(self, pieces: dict[str, ArticleCast], entities: Sequence[ArticleEntity]) -> CastIndex:
+        """The :class:`CastIndex` of the story's ``entities`` and its articles' ``pieces`` (by article id)."""
+        return CastIndex.of(entities, pieces.values())
+
     def full_names(self, pieces: dict[str, ArticleCast], people: list[ArticleEntity], link: _Linker) -> FullNames:
         """Rule 1a over the story's ``people`` (the articles' ``pieces`` by article id), in ``link``."""
         return FullNames.scan(people, link)
@@ -1204,7 +1250,6 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
     steps = steps or CastSteps()
     settled = steps.settled(readings)
     all_ents = [e for ents in settled for e in ents]
-    link = _Linker(all_ents)
     # One ArticleCast per article id (a reading given twice is one article, as it is to the rules).
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(readings):
@@ -1213,10 +1258,8 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
     for aid, at in by_article.items():
         pieces[aid] = steps.article(readings[at[0]], settled[at[0]]) if len(at) == 1 else article_cast(
             [e for i in at for e in settled[i]], [c for i in at for c in readings[i].claims])
-    for piece in pieces.values():
-        link.epithets.update(piece.epithets)
-        link.unnamed.update(piece.unnamed)
-        link.deeds.update(piece.deeds)
+    index = steps.index(pieces, all_ents)
+    link = _Linker(all_ents, index)
     by_type: dict[str, list[ArticleEntity]] = defaultdict(list)
     if all(p.article == aid or not p.order for aid, p in pieces.items()):
         for aid in sorted(pieces):  # article by article, each kind's run at once
@@ -1276,7 +1319,7 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
         entities=tuple(sorted(entities, key=lambda s: s.id)),
         of=of,
         by_id={s.id: s for s in entities},
-        types={e.id: e.type for e in all_ents},
+        types=index.types,
         members=member_map,
         unnamed=unnamed,
     )

@@ -87,7 +87,7 @@ from storyline.core.records import ArticleReading, Fact
 from storyline.reconcile.across import Told, article_told
 from storyline.reconcile.align import Cluster, cluster_block
 from storyline.reconcile.attributes import ArticleAges, article_ages
-from storyline.reconcile.cast import ArticleCast, Cast, CastSteps, FullNames, Tally, article_cast
+from storyline.reconcile.cast import ArticleCast, Cast, CastIndex, CastSteps, FullNames, Tally, article_cast
 from storyline.reconcile.conflicts import Bounds, stance
 from storyline.reconcile.events import Gist, gist
 from storyline.reconcile.facts import Draft, Records, draft_from_cluster, records
@@ -353,6 +353,7 @@ class _Units:
     described: dict[str, tuple[list, tuple, Tally]] = field(default_factory=dict)  # by the story entity's root id
     # Rule 1a of the cast (the same full name) and the article pieces it was made of, by article id.
     names: tuple[dict[str, ArticleCast], FullNames] | None = None
+    cast_index: tuple[dict[str, ArticleCast], CastIndex] | None = None  # and the pieces it was made of
     told_by_article: dict[str, _ToldEntry] = field(default_factory=dict)  # across facts: what each article tells
     ages: dict[str, _AgesEntry] = field(default_factory=dict)  # the ages each article states
     gists: dict[str, tuple[list[ClaimView], Gist]] = field(default_factory=dict)  # by fact id: what grouping reads
@@ -526,6 +527,18 @@ class ReconcileCache(Uncached):
         out = CastSteps.describe(self, root, members, tally)
         self._new.described[root] = (members, out, tally)
         return out
+
+    def index(self, pieces: dict[str, ArticleCast], entities: list) -> CastIndex:
+        """:meth:`CastSteps.index`, grown from the last one by the added articles' pieces when
+        every article of the last reconcile is here with the same piece; made afresh otherwise."""
+        known, self._old.cast_index = self._old.cast_index, None  # grown in place: the last generation gives it up
+        if known is not None and all(pieces.get(aid) is p for aid, p in known[0].items()) and known[1].grow(
+                [pieces[aid] for aid in pieces.keys() - known[0].keys()]):
+            index = known[1]
+        else:
+            index = CastIndex.of(entities, pieces.values())
+        self._new.cast_index = (dict(pieces), index)
+        return index
 
     def full_names(self, pieces: dict[str, ArticleCast], people: list, link) -> FullNames:
         """:meth:`CastSteps.full_names`, extended from the last one by the people of the added
