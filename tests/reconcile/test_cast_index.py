@@ -18,7 +18,7 @@ def _pieces(readings: list) -> list:
 
 
 def _unnamed_doers(n: int) -> list:
-    """Articles whose unnamed gunman shot someone: people unnamed, with deeds."""
+    """Articles whose unnamed gunman shot someone, the couple's: people unnamed, with deeds, and a group."""
     from helpers.builders import ArticleBuilder
 
     out = []
@@ -27,6 +27,7 @@ def _unnamed_doers(n: int) -> list:
         who = b.person("the gunman", gender="male", attributes={"roles": ["gunman"], "unnamed": True})
         b.claim("The gunman shot a clerk", subject=who, predicate="shoot")
         b.claims[-1] = dataclasses.replace(b.claims[-1], event_key="shoot.v.01", frame="verb.contact", eventive=True)
+        b.group("the couple", [b.person("Ann Lee"), b.person("Bob Lee")])
         out.append(b.build())
     return out
 
@@ -42,7 +43,8 @@ def test_an_index_grown_by_added_articles_is_the_index_of_the_whole_story(seed):
     assert index.grow(_pieces(added))
     whole = CastIndex.of([e for r in readings for e in r.entities], _pieces(readings))
     assert index == whole
-    assert any(whole.epithets.values()) and whole.unnamed and whole.deeds  # the per-person facts were there to grow
+    # the per-person facts and groups' members were there to grow
+    assert any(whole.epithets.values()) and whole.unnamed and whole.deeds and whole.members
 
 
 def test_an_added_entity_with_an_id_the_story_has_is_refused_and_the_index_left_as_it_was():

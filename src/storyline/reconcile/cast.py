@@ -1119,8 +1119,8 @@ def article_cast(entities: Sequence[ArticleEntity], claims: Iterable) -> Article
 
 @dataclass
 class CastIndex:
-    """The story's entities by id, with what the rules look up of each: its type, and a person's
-    epithets, deeds and whether it is unnamed (from the articles' pieces). One per story, made
+    """The story's entities by id, with what the rules look up of each: its type, a group's
+    members, and a person's epithets, deeds and whether it is unnamed (from the articles' pieces). One per story, made
     once (:meth:`of`) and grown in place by an incremental reconcile with the pieces of the
     added articles (:meth:`grow`), not gathered again from every article."""
 
@@ -1129,11 +1129,13 @@ class CastIndex:
     epithets: dict[str, frozenset[str]]
     unnamed: set[str]
     deeds: dict[str, frozenset[tuple[str, str]]]
+    members: dict[str, tuple[str, ...]] = field(default_factory=dict)  # GROUP id -> its members' ids
 
     @classmethod
     def of(cls, entities: Sequence[ArticleEntity], pieces: Iterable[ArticleCast]) -> "CastIndex":
         """The index of ``entities`` (a later one of an id stands for it) and of the articles' ``pieces``."""
-        out = cls(dict(zip(map(_ID, entities), entities)), {e.id: e.type for e in entities}, {}, set(), {})
+        out = cls(dict(zip(map(_ID, entities), entities)), {e.id: e.type for e in entities}, {}, set(), {},
+                  {e.id: tuple(_group_members(e)) for e in entities if e.type == "GROUP"})
         for piece in pieces:
             out._add(piece)
         return out
@@ -1153,6 +1155,7 @@ class CastIndex:
             return False
         self.ents.update(zip(map(_ID, added), added))
         self.types.update((e.id, e.type) for e in added)
+        self.members.update((e.id, tuple(_group_members(e))) for e in added if e.type == "GROUP")
         for piece in pieces:
             self._add(piece)
         return True
@@ -1312,7 +1315,6 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
         entities.append(StoryEntity(sid, name, etype, aliases, ids, evidence))
         of.update(dict.fromkeys(ids, sid))
         name_of[sid] = name
-    member_map = {e.id: tuple(_group_members(e)) for e in all_ents if e.type == "GROUP"}
     unnamed = frozenset(of[m.id] for _, members in comps for m in members[:1]
                         if all(isinstance(x.attributes, dict) and x.attributes.get("unnamed") for x in members))
     return Cast(
@@ -1320,6 +1322,6 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
         of=of,
         by_id={s.id: s for s in entities},
         types=index.types,
-        members=member_map,
+        members=index.members,
         unnamed=unnamed,
     )
