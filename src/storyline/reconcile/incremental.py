@@ -53,6 +53,10 @@ same (the same objects, or equal values), never on a guess:
   changes what a person of the story met (:meth:`~storyline.reconcile.cast.FullNames.extend`
   says when); made afresh otherwise. The story entities are made of its components as the later
   rules joined them (:meth:`~storyline.reconcile.cast.FullNames.components`);
+* **the cast's index** (:class:`storyline.reconcile.cast.CastIndex`: the story's entities by id,
+  their types, groups' members, each person's epithets, deeds and unnamed flag): grown by the added
+  articles' pieces when every article of the last reconcile is here with the same piece and no
+  added entity has an id the story has; made afresh otherwise;
 * **what grouping into events reads of a fact** (:class:`storyline.reconcile.events.Gist`), per
   fact id: the same view objects in the same order;
 * **answers of a function of one view or one reading** (:data:`storyline.reconcile.features.Each`:
