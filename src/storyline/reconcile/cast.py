@@ -285,13 +285,14 @@ class FullNames:
     articles_of: dict[tuple[str, ...], set[str]]
     singles: list[tuple[ArticleEntity, str]]  # people with a one-word name only, in the rules' order
     unnamed: list[ArticleEntity]  # people without a name, in the rules' order
-    lines: dict[str, list[tuple[tuple, str]]]  # entity id -> (place, evidence line) it wrote, in order
+    lines: dict[str, list[tuple[tuple, str]]]  # entity id -> (place, evidence line) it wrote, in order (when kept)
     # Two full names one person holds both of -> the first place one does (their holders are one after it).
     together: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple] = field(default_factory=dict)
     parent: dict[str, str] = field(default_factory=dict)  # the union-find after rule 1a
     named: dict[str, bool] = field(default_factory=dict)
     genders: dict[str, frozenset[str]] = field(default_factory=dict)
-    # The lines of ``lines`` alone, in the same order (handed to the linker as they are: copied, not unpacked).
+    # When kept, the lines of ``lines`` alone, in the same order (handed to the linker as they are:
+    # copied, not unpacked).
     shown: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     # When kept: each component of two entities or more by its root, its members in id order (never
     # changed in place: a story entity made of one is these very members), and the entities alone, by id.
@@ -304,7 +305,7 @@ class FullNames:
         :meth:`extend` later (:meth:`keep`)."""
         out = cls({}, defaultdict(dict), defaultdict(set), [], [], defaultdict(list))
         for e in people:
-            out._person(e, link)
+            out._person(e, link, keep)
         if keep:
             out.keep(link)
         return out
@@ -319,6 +320,7 @@ class FullNames:
             groups[root].append(link.ents[x])
         self.parts = {root: members for root, members in groups.items() if len(members) > 1}
         self.lone = [members[0] for members in groups.values() if len(members) == 1]  # in id order, as ``ids``
+        self.shown = defaultdict(list, {a: [line for _, line in lines] for a, lines in self.lines.items()})
         self._take(link)
 
     def _take(self, link: _Linker) -> None:
@@ -337,12 +339,14 @@ class FullNames:
         return {root: parts[0] if len(parts) == 1 else sorted(chain.from_iterable(parts), key=_ID)
                 for root, parts in runs.items()}
 
-    def _merge(self, a: ArticleEntity, e: ArticleEntity, why: str, link: _Linker, at: tuple) -> None:
+    def _merge(self, a: ArticleEntity, e: ArticleEntity, why: str, link: _Linker, at: tuple, record: bool) -> None:
+        if not record:  # (a pass not kept: no extension will place a line among these)
+            link.merge(a, e, why)
+            return
         before = len(link.evidence[a.id])
         link.merge(a, e, why)
         if len(link.evidence[a.id]) > before:
             self.lines[a.id].append((at, why))
-            self.shown[a.id].append(why)
 
     def _full_names(self, e: ArticleEntity, in_order: bool) -> tuple[tuple[str, ...], ...]:
         """``e``'s full names; an entity with none is filed with the singles or the unnamed (at
@@ -363,7 +367,7 @@ class FullNames:
                 file(self.unnamed, e)
         return fulls
 
-    def _person(self, e: ArticleEntity, link: _Linker) -> None:
+    def _person(self, e: ArticleEntity, link: _Linker, record: bool) -> None:
         fulls = self._full_names(e, in_order=True)
         if not fulls:
             return
@@ -372,14 +376,14 @@ class FullNames:
         for toks in fulls:
             self.articles_of[toks].add(e.article)
             if toks in exact:
-                self._merge(exact[toks], e, f"{_label(exact[toks])} and {_label(e)}: same full name", link, at)
+                self._merge(exact[toks], e, f"{_label(exact[toks])} and {_label(e)}: same full name", link, at, record)
             else:
                 exact[toks] = e
             forms = given_name_forms(toks[0])
             for other_first, other in by_rest[toks[1:]].items():  # one entry per distinct first name
                 if other_first != toks[0] and other_first in forms:
                     self._merge(other, e, f"{_label(other)} and {_label(e)}: same surname, and '{other_first}' "
-                                          f"and '{toks[0]}' are forms of one first name", link, at)
+                                          f"and '{toks[0]}' are forms of one first name", link, at, record)
             by_rest[toks[1:]].setdefault(toks[0], e)
 
     def _together(self, fulls: tuple[tuple[str, ...], ...], at: tuple) -> None:
