@@ -51,6 +51,9 @@ def _state(first: FullNames, link: _Linker) -> dict:
         "genders": {r: link.genders(r) for r in set(roots.values())},
         "evidence": {a: l for a, l in link.evidence.items() if l},
         "kept": (first.parent == link.uf.parent, first.named == link._named, first.genders == link._genders),
+        # each entity's component after rule 1a, in id order (what the story entities are made of)
+        "parts": {r: [e.id for e in ms] for r, ms in first.parts.items()},
+        "lone": [e.id for e in first.lone],
     }
 
 
@@ -133,3 +136,41 @@ def test_an_added_person_with_two_names_whose_holders_are_one_already_is_extende
     early = ArticleEntity("p0", "a2", "Tom Ford", "PERSON", ("Ada Park",), None, {})
     first, _ = _scan([tom, ada, both])
     assert not first.extend([early], _Linker([tom, ada, both, early]))
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_components_a_kept_pass_gives_after_later_merges_are_the_linkers(seed):
+    """The story entities are made from rule 1a's components joined as the later rules joined
+    them (:meth:`FullNames.components`), not by finding the root of every entity: the same members,
+    in id order, as :meth:`_Linker.components` gives."""
+    rng = random.Random(seed)
+    people = _people(rng, rng.choice([20, 60, 150]))
+    rng.shuffle(people)
+    first, _ = _scan(people[2:])
+    link = _Linker(people)
+    if not first.extend(people[:2], link):  # refused: the whole story scanned
+        first, link = _scan(people)
+    for _ in range(1 + rng.randrange(6)):  # as made, then after the later rules' merges, of anyone
+        want = {r: [e.id for e in ms] for r, ms in link.components().items()}
+        assert {r: [e.id for e in ms] for r, ms in first.components(link).items()} == want
+        a, b = rng.sample(people, 2)
+        link.merge(a, b, "later")
+
+
+def test_the_weight_of_each_full_named_person_is_counted_from_the_kept_components():
+    """How many entities each full-named person has after rules 1a-1e, counted per rule-1a
+    component (:func:`cast._weights`) as over every person."""
+    from collections import Counter
+
+    from storyline.reconcile.cast import _weights
+
+    rng = random.Random(3)
+    people = _people(rng, 150)
+    first, link = _scan(people)
+    holders = list(first.exact.values())
+    for a, b in zip(holders, holders[3::4]):  # rules 1b-1e join full-named people
+        link.merge(a, b, "variant")
+    every = Counter(link.uf.roots(e.id for e in people))
+    weight = _weights(first, link)
+    assert {r: weight[r] for r in every if r in weight} == {r: every[r] for r in weight}
+    assert set(weight) == {link.uf.find(e.id) for e in holders}

@@ -743,19 +743,6 @@ def test_rule_1a_kept_for_the_next_reconcile_points_every_entity_at_its_root():
     assert {x: link.uf.find(x) for x in kept.parent} == {x: fresh.uf.find(x) for x in fresh.uf.parent}
 
 
-def test_the_sorted_entity_ids_are_merged_with_the_new_ones_and_sorted_afresh_when_one_is_gone():
-    rng = random.Random(7)
-    pool = [f"e-{rng.getrandbits(40):010x}" for _ in range(300)]
-    cache, held = ReconcileCache(), []
-    for step in range(30):
-        if held and step % 4 == 3:
-            held = held[: len(held) // 2] + held[len(held) // 2 + 1:]  # one gone
-        held = list(dict.fromkeys(held + rng.sample(pool, rng.randint(0, 20))))
-        cache.begin(ReconcileOptions())
-        assert cache.sorted_ids(dict.fromkeys(held)) == sorted(held)
-        cache.end()
-
-
 @pytest.mark.parametrize("seed", range(6))
 def test_a_facts_answers_per_view_are_those_of_a_fresh_map_as_views_come_go_and_change(seed):
     """A fact's answers of functions of one view (``_ViewAnswers``) are those of ``fn`` for every

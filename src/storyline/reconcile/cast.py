@@ -41,7 +41,7 @@ Union-find keeps this linear in the number of article entities.
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import chain
@@ -65,7 +65,7 @@ from storyline.reconcile.names import (
 )
 from storyline.reconcile.types import settle_types
 
-__all__ = ["ARTICLE_RULES", "ArticleCast", "Cast", "CastSteps", "FullNames", "Tally", "article_cast", "build_cast"]
+__all__ = ["ARTICLE_RULES", "ArticleCast", "Cast", "CastIndex", "CastSteps", "FullNames", "Tally", "article_cast", "build_cast"]
 
 _ORG_TYPES = {"ORG", "OUTLET"}
 _BOTH_GENDERS = frozenset({"male", "female"})
@@ -140,14 +140,15 @@ def _label(e: ArticleEntity, surface: str | None = None) -> str:
 
 
 class _Linker:
-    def __init__(self, entities: Sequence[ArticleEntity]):
-        self.ents = dict(zip(map(_ID, entities), entities))
+    def __init__(self, entities: Sequence[ArticleEntity], index: CastIndex | None = None):
+        """A linker of ``entities``, each its own story entity; ``index``: theirs (:class:`CastIndex`),
+        when made already."""
+        index = index or CastIndex.of(entities, ())
+        self.ents = index.ents
         self.uf = _UnionFind(self.ents)
         self.evidence: dict[str, list[str]] = defaultdict(list)  # merge lines, collected at the end
         # Each person's epithets, deeds and whether it is unnamed, read once per article (ArticleCast).
-        self.epithets: dict[str, frozenset[str]] = {}
-        self.deeds: dict[str, frozenset[tuple[str, str]]] = {}
-        self.unnamed: set[str] = set()
+        self.epithets, self.deeds, self.unnamed = index.epithets, index.deeds, index.unnamed
         # Per union-find root, once asked: whether it holds a named person, and its known genders.
         self._named: dict[str, bool] = {}
         self._genders: dict[str, frozenset[str]] = {}
@@ -276,19 +277,27 @@ class FullNames:
     the story's people, the union-find after it, and the evidence lines it wrote, each with the
     place (:func:`_key`) of the entity whose merge wrote it. A pass in the rules' order whose
     state only grows, so an incremental reconcile can extend it with the people of added articles
-    (:meth:`extend`) instead of making it again over the whole story."""
+    (:meth:`extend`) instead of making it again over the whole story. Kept (``keep``), it also
+    holds its components, which the story entities are made of (:meth:`components`)."""
 
     exact: dict[tuple[str, ...], ArticleEntity]  # full name -> its first holder, in first-holder order
     by_rest: dict[tuple[str, ...], dict[str, ArticleEntity]]  # name less its first word -> first word -> holder
     articles_of: dict[tuple[str, ...], set[str]]
     singles: list[tuple[ArticleEntity, str]]  # people with a one-word name only, in the rules' order
     unnamed: list[ArticleEntity]  # people without a name, in the rules' order
-    lines: dict[str, list[tuple[tuple, str]]]  # entity id -> (place, evidence line) it wrote, in order
+    lines: dict[str, list[tuple[tuple, str]]]  # entity id -> (place, evidence line) it wrote, in order (when kept)
     # Two full names one person holds both of -> the first place one does (their holders are one after it).
     together: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple] = field(default_factory=dict)
     parent: dict[str, str] = field(default_factory=dict)  # the union-find after rule 1a
     named: dict[str, bool] = field(default_factory=dict)
     genders: dict[str, frozenset[str]] = field(default_factory=dict)
+    # When kept, the lines of ``lines`` alone, in the same order (handed to the linker as they are:
+    # copied, not unpacked).
+    shown: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    # When kept: each component of two entities or more by its root, its members in id order (never
+    # changed in place: a story entity made of one is these very members), and the entities alone, by id.
+    parts: dict[str, list[ArticleEntity]] | None = None
+    lone: list[ArticleEntity] = field(default_factory=list)
 
     @classmethod
     def scan(cls, people: Sequence[ArticleEntity], link: _Linker, keep: bool = False) -> "FullNames":
@@ -296,7 +305,7 @@ class FullNames:
         :meth:`extend` later (:meth:`keep`)."""
         out = cls({}, defaultdict(dict), defaultdict(set), [], [], defaultdict(list))
         for e in people:
-            out._person(e, link)
+            out._person(e, link, keep)
         if keep:
             out.keep(link)
         return out
@@ -304,11 +313,36 @@ class FullNames:
     def keep(self, link: _Linker) -> None:
         """Take a copy of ``link``'s union-find (the rules after this one change it), every entity
         pointing at its root: the rules after this one, and the next reconcile's, then find each
-        root in a step (the roots are the same whatever the paths)."""
-        link.uf.roots(list(link.uf.parent))  # finds compress the paths they walk
+        root in a step (the roots are the same whatever the paths); and its components."""
+        ids = sorted(link.uf.parent)
+        groups: dict[str, list[ArticleEntity]] = defaultdict(list)
+        for x, root in zip(ids, link.uf.roots(ids)):  # finds compress the paths they walk
+            groups[root].append(link.ents[x])
+        self.parts = {root: members for root, members in groups.items() if len(members) > 1}
+        self.lone = [members[0] for members in groups.values() if len(members) == 1]  # in id order, as ``ids``
+        self.shown = defaultdict(list, {a: [line for _, line in lines] for a, lines in self.lines.items()})
+        self._take(link)
+
+    def _take(self, link: _Linker) -> None:
         self.parent, self.named, self.genders = dict(link.uf.parent), dict(link._named), dict(link._genders)
 
-    def _merge(self, a: ArticleEntity, e: ArticleEntity, why: str, link: _Linker, at: tuple) -> None:
+    def components(self, link: _Linker) -> dict[str, list[ArticleEntity]]:
+        """:meth:`_Linker.components` of ``link``, whose union-find is this kept pass's joined
+        further by the later rules: this pass's components joined as they are, so only the
+        entities alone after it are looked up one by one (a story's people are mostly joined by it)."""
+        runs: dict[str, list[list[ArticleEntity]]] = defaultdict(list)
+        for e, root in zip(self.lone, link.uf.roots(map(_ID, self.lone))):
+            runs[root].append([e])
+        find = link.uf.find
+        for r, members in self.parts.items():
+            runs[find(r)].append(members)
+        return {root: parts[0] if len(parts) == 1 else sorted(chain.from_iterable(parts), key=_ID)
+                for root, parts in runs.items()}
+
+    def _merge(self, a: ArticleEntity, e: ArticleEntity, why: str, link: _Linker, at: tuple, record: bool) -> None:
+        if not record:  # (a pass not kept: no extension will place a line among these)
+            link.merge(a, e, why)
+            return
         before = len(link.evidence[a.id])
         link.merge(a, e, why)
         if len(link.evidence[a.id]) > before:
@@ -333,7 +367,7 @@ class FullNames:
                 file(self.unnamed, e)
         return fulls
 
-    def _person(self, e: ArticleEntity, link: _Linker) -> None:
+    def _person(self, e: ArticleEntity, link: _Linker, record: bool) -> None:
         fulls = self._full_names(e, in_order=True)
         if not fulls:
             return
@@ -342,14 +376,14 @@ class FullNames:
         for toks in fulls:
             self.articles_of[toks].add(e.article)
             if toks in exact:
-                self._merge(exact[toks], e, f"{_label(exact[toks])} and {_label(e)}: same full name", link, at)
+                self._merge(exact[toks], e, f"{_label(exact[toks])} and {_label(e)}: same full name", link, at, record)
             else:
                 exact[toks] = e
             forms = given_name_forms(toks[0])
             for other_first, other in by_rest[toks[1:]].items():  # one entry per distinct first name
                 if other_first != toks[0] and other_first in forms:
                     self._merge(other, e, f"{_label(other)} and {_label(e)}: same surname, and '{other_first}' "
-                                          f"and '{toks[0]}' are forms of one first name", link, at)
+                                          f"and '{toks[0]}' are forms of one first name", link, at, record)
             by_rest[toks[1:]].setdefault(toks[0], e)
 
     def _together(self, fulls: tuple[tuple[str, ...], ...], at: tuple) -> None:
@@ -369,20 +403,49 @@ class FullNames:
         person of its surname, a merge of two people of the story): ``link`` is then reset, this
         pass is spoilt, and the caller scans afresh."""
         added = sorted(added, key=_key)
-        if any(e.id in self.parent for e in added):
+        if len({e.id for e in added}) < len(added) or any(e.id in self.parent for e in added):
             return False
         link.uf.parent, link._named, link._genders = self.parent, self.named, self.genders
         self.parent.update((e.id, e.id) for e in added)
-        link.evidence = self.evidence()
-        if not self._extend([e for e in added if e.type == "PERSON"], link):
+        link.evidence = defaultdict(list)  # (the extension reads only the lines its own merges write)
+        met: set[str] = set()
+        if not self._extend([e for e in added if e.type == "PERSON"], link, met):
             link.reset()
             return False
         link.evidence = self.evidence()
-        self.keep(link)
+        self._regroup(added, met, link)
+        self._take(link)
         return True
 
-    def _extend(self, added: Sequence[ArticleEntity], link: _Linker) -> bool:
+    def _regroup(self, added: Sequence[ArticleEntity], met: set[str], link: _Linker) -> None:
+        """The components with the ``added`` entities in: each joined to the components of the
+        roots it ``met`` (those of the story's people the extension merged with), or alone;
+        every member of a component so made is pointed at its root (an added entity with a
+        smaller id than the root it met is the root now)."""
+        find, parent = link.uf.find, link.uf.parent
+        olds: dict[str, list[tuple[str, list[ArticleEntity]]]] = defaultdict(list)
+        news: dict[str, list[ArticleEntity]] = defaultdict(list)
+        for r in met:
+            olds[find(r)].append((r, self.parts.pop(r, None) or [self.lone.pop(bisect_left(self.lone, r, key=_ID))]))
+        for e in added:
+            news[find(e.id)].append(e)
+        for root in [*news, *(r for r in olds if r not in news)]:  # (each met root is an added one's)
+            new, old = news.get(root, ()), olds.get(root, [])
+            # A new list (the last one may be a story entity's members): one old component with a
+            # few added entities put in, or several merged.
+            members = old[0][1].copy() if len(old) == 1 else sorted(chain.from_iterable(m for _, m in old), key=_ID)
+            for e in new:
+                insort(members, e, key=_ID)
+            if len(members) > 1:
+                self.parts[root] = members
+            else:
+                insort(self.lone, members[0], key=_ID)
+            # every member at the root: only the added ones, unless the root is another than the one met
+            parent.update(dict.fromkeys(map(_ID, new if len(old) == 1 and old[0][0] == root else members), root))
+
+    def _extend(self, added: Sequence[ArticleEntity], link: _Linker, met: set[str]) -> bool:
         exact, by_rest = self.exact, self.by_rest
+        fresh = {e.id for e in added}
         grown = False
         for e in added:
             at = _key(e)
@@ -412,11 +475,15 @@ class FullNames:
                     if holder is joined[1] or self.together.get(pair, at) < at:
                         continue  # their holders are one already (someone before e held both): nothing written
                     return False  # a merge of two people of the story, whose line would move
-                before = len(link.evidence[holder.id])
+                before, root = len(link.evidence[holder.id]), link.uf.find(holder.id)
+                if root not in fresh:
+                    met.add(root)
                 link.merge(holder, e, f"{_label(holder)} and {_label(e)}: same full name")
                 lines = link.evidence[holder.id]
                 if len(lines) > before:
-                    insort(self.lines[holder.id], (at, lines[-1]), key=lambda x: x[0])
+                    i = bisect_right(self.lines[holder.id], at, key=lambda x: x[0])
+                    self.lines[holder.id].insert(i, (at, lines[-1]))
+                    self.shown[holder.id].insert(i, lines[-1])
                 joined = (toks, holder)
             self._together(fulls, at)
         if grown:  # first holders in the order they were met
@@ -425,7 +492,7 @@ class FullNames:
 
     def evidence(self) -> defaultdict[str, list[str]]:
         """The evidence lines rule 1a wrote, per entity, in the order it wrote them."""
-        return defaultdict(list, {a: [line for _, line in lines] for a, lines in self.lines.items()})
+        return defaultdict(list, {a: lines.copy() for a, lines in self.shown.items()})
 
 
 def _link_people(people: list[ArticleEntity], link: _Linker,
@@ -436,6 +503,8 @@ def _link_people(people: list[ArticleEntity], link: _Linker,
     _link_cut_names(exact, link)
     _link_spellings(exact, articles_of, link)
     _link_given_variants(exact, articles_of, link)
+    # How much of the story each full-named person is: the articles that name them.
+    weight = _weights(first, link) if first.parts is not None else Counter(link.uf.roots(e.id for e in people))
 
     # Indexes over the full-named components (after rule 1 their roots are final for people).
     surname: dict[str, set[str]] = defaultdict(set)
@@ -451,8 +520,6 @@ def _link_people(people: list[ArticleEntity], link: _Linker,
     epithets_of_someone = [e for e in people if epithets_of[e.id]]
     epithets, epithet_owner = _epithet_index(epithets_of_someone, rep, link)
 
-    # How much of the story each full-named person is: the articles that name them.
-    weight = Counter(link.uf.roots(e.id for e in people))
     mononyms: dict[str, ArticleEntity] = {}
     for e, tok in singles:
         if tok in lexicon().titles:  # "CEO", "President": a title, not a surname
@@ -522,6 +589,17 @@ def _link_people(people: list[ArticleEntity], link: _Linker,
     for held in holders.values():
         _link_holders(held, link)
     _link_protagonists(people, [e for e in unnamed if e.id not in link.doubtful], rep, weight, link)
+
+
+def _weights(first: FullNames, link: _Linker) -> Counter:
+    """How many people each full-named person's story entity holds after rules 1a-1e (by its
+    root now: the only weights the later rules read), counted from rule 1a's kept components,
+    which rules 1b-1e join whole (the people with no full name are alone after them)."""
+    weight: Counter = Counter()
+    for r in {first.parent[e.id] for e in first.exact.values()}:
+        members = first.parts.get(r)
+        weight[link.uf.find(r)] += len(members) if members else 1
+    return weight
 
 
 def _epithet_index(people: list[ArticleEntity], rep: dict[str, ArticleEntity],
@@ -639,12 +717,13 @@ def _link_by_deeds(people: list[ArticleEntity], link: _Linker) -> None:
     person with a full name (a lone first name may be anyone's), named in no article
     of its own (an article naming both means two people; one whose epithet it is may not), genders
     not at odds."""
-    deeds = link.deeds
+    deeds, unnamed = link.deeds, link.unnamed
+    if not any(map(deeds.get, unnamed)):  # only the deeds of people named nowhere are asked about
+        return
     comps: dict[str, list[ArticleEntity]] = defaultdict(list)
     roots = link.uf.roots(e.id for e in people)
     for e, root in zip(people, roots):
         comps[root].append(e)
-    unnamed = link.unnamed
     nameless = [root for root, ms in comps.items() if all(m.id in unnamed for m in ms)]
     # Only the deeds of people named nowhere are asked about: the named are indexed by those alone.
     wanted = frozenset().union(*(deeds.get(m.id, ()) for root in nameless for m in comps[root]))
@@ -1042,6 +1121,50 @@ def article_cast(entities: Sequence[ArticleEntity], claims: Iterable) -> Article
                        links, order, article, _blend_candidates(entities), _bodies(entities), _kinds(order))
 
 
+@dataclass
+class CastIndex:
+    """The story's entities by id, with what the rules look up of each: its type, a group's
+    members, and a person's epithets, deeds and whether it is unnamed (from the articles' pieces). One per story, made
+    once (:meth:`of`) and grown in place by an incremental reconcile with the pieces of the
+    added articles (:meth:`grow`), not gathered again from every article."""
+
+    ents: dict[str, ArticleEntity]
+    types: dict[str, str]
+    epithets: dict[str, frozenset[str]]
+    unnamed: set[str]
+    deeds: dict[str, frozenset[tuple[str, str]]]
+    members: dict[str, tuple[str, ...]] = field(default_factory=dict)  # GROUP id -> its members' ids
+
+    @classmethod
+    def of(cls, entities: Sequence[ArticleEntity], pieces: Iterable[ArticleCast]) -> "CastIndex":
+        """The index of ``entities`` (a later one of an id stands for it) and of the articles' ``pieces``."""
+        out = cls(dict(zip(map(_ID, entities), entities)), {e.id: e.type for e in entities}, {}, set(), {},
+                  {e.id: tuple(_group_members(e)) for e in entities if e.type == "GROUP"})
+        for piece in pieces:
+            out._add(piece)
+        return out
+
+    def _add(self, piece: ArticleCast) -> None:
+        self.epithets.update(piece.epithets)
+        self.unnamed.update(piece.unnamed)
+        self.deeds.update(piece.deeds)
+
+    def grow(self, pieces: Sequence[ArticleCast]) -> bool:
+        """This index with the added articles' ``pieces`` in, as :meth:`of` the story with them
+        would make it; False, and left as it is, when one of their entities has an id the story
+        or another of them has (which of the two stands for it is the story's order's: make it anew)."""
+        added = [e for piece in pieces for e in piece.order]
+        ids = set(map(_ID, added))
+        if len(ids) < len(added) or not ids.isdisjoint(self.ents):
+            return False
+        self.ents.update(zip(map(_ID, added), added))
+        self.types.update((e.id, e.type) for e in added)
+        self.members.update((e.id, tuple(_group_members(e))) for e in added if e.type == "GROUP")
+        for piece in pieces:
+            self._add(piece)
+        return True
+
+
 def _kinds(entities: Iterable[ArticleEntity]) -> tuple[tuple[str, tuple[ArticleEntity, ...]], ...]:
     """``entities`` by the kind the rules link them as (organisations and outlets together), each
     kind in order of its first entity."""
@@ -1120,9 +1243,9 @@ class CastSteps:
         :class:`Tally`, when already counted)."""
         return _describe(members, tally)
 
-    def sorted_ids(self, ids: Iterable[str]) -> list[str]:
-        """The story's entity ids, sorted."""
-        return sorted(ids)
+    def index(self, pieces: dict[str, ArticleCast], entities: Sequence[ArticleEntity]) -> CastIndex:
+        """The :class:`CastIndex` of the story's ``entities`` and its articles' ``pieces`` (by article id)."""
+        return CastIndex.of(entities, pieces.values())
 
     def full_names(self, pieces: dict[str, ArticleCast], people: list[ArticleEntity], link: _Linker) -> FullNames:
         """Rule 1a over the story's ``people`` (the articles' ``pieces`` by article id), in ``link``."""
@@ -1134,7 +1257,6 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
     steps = steps or CastSteps()
     settled = steps.settled(readings)
     all_ents = [e for ents in settled for e in ents]
-    link = _Linker(all_ents)
     # One ArticleCast per article id (a reading given twice is one article, as it is to the rules).
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(readings):
@@ -1143,10 +1265,8 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
     for aid, at in by_article.items():
         pieces[aid] = steps.article(readings[at[0]], settled[at[0]]) if len(at) == 1 else article_cast(
             [e for i in at for e in settled[i]], [c for i in at for c in readings[i].claims])
-    for piece in pieces.values():
-        link.epithets.update(piece.epithets)
-        link.unnamed.update(piece.unnamed)
-        link.deeds.update(piece.deeds)
+    index = steps.index(pieces, all_ents)
+    link = _Linker(all_ents, index)
     by_type: dict[str, list[ArticleEntity]] = defaultdict(list)
     if all(p.article == aid or not p.order for aid, p in pieces.items()):
         for aid in sorted(pieces):  # article by article, each kind's run at once
@@ -1156,8 +1276,8 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
         for kind, run in _kinds(sorted(all_ents, key=lambda e: (e.article, e.id))):
             by_type[kind].extend(run)
     people = by_type.pop("PERSON", [])
-    _link_people(people, link, [x for aid in sorted(pieces) for x in pieces[aid].links],
-                 steps.full_names(pieces, people, link))
+    first = steps.full_names(pieces, people, link)
+    _link_people(people, link, [x for aid in sorted(pieces) for x in pieces[aid].links], first)
     _link_by_deeds(people, link)
     if len(by_article) == len(readings):  # one reading an article: its piece's candidates are in the story's order
         blends = [b for r in readings for b in pieces[r.article.id].blends]
@@ -1174,7 +1294,7 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
     of: dict[str, str] = {}
     used: set[str] = set()
     name_of: dict[str, str] = {}  # story entity id -> its name, for naming groups by their members
-    found = link.components(steps.sorted_ids(link.ents))
+    found = first.components(link) if first.parts is not None else link.components()
     described = {root: steps.describe(root, members) for root, members in found.items()}
     comps = sorted(found.items(), key=lambda kv: (described[kv[0]][3], kv[0]))
     # The few entities that wrote evidence lines, per story entity in member (id) order: a story
@@ -1199,14 +1319,13 @@ def build_cast(readings: Sequence[ArticleReading], steps: CastSteps | None = Non
         entities.append(StoryEntity(sid, name, etype, aliases, ids, evidence))
         of.update(dict.fromkeys(ids, sid))
         name_of[sid] = name
-    member_map = {e.id: tuple(_group_members(e)) for e in all_ents if e.type == "GROUP"}
     unnamed = frozenset(of[m.id] for _, members in comps for m in members[:1]
                         if all(isinstance(x.attributes, dict) and x.attributes.get("unnamed") for x in members))
     return Cast(
         entities=tuple(sorted(entities, key=lambda s: s.id)),
         of=of,
         by_id={s.id: s for s in entities},
-        types={e.id: e.type for e in all_ents},
-        members=member_map,
+        types=index.types,
+        members=index.members,
         unnamed=unnamed,
     )

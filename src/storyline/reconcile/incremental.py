@@ -45,15 +45,18 @@ same (the same objects, or equal values), never on a guess:
   settled by: :func:`storyline.reconcile.types.name_key`, or votes that settle nothing; the votes
   are kept and brought up to date article by article), an article's :class:`~storyline.reconcile.cast.ArticleCast` (the same
   reading and settled entities) and a story entity's name, type and aliases (the same members);
-* **the cast's sorted entity ids** (:meth:`storyline.reconcile.cast.CastSteps.sorted_ids`): the last
-  ones with the new ones merged in, while none is gone;
 * **a story entity's description from a tally** (:class:`storyline.reconcile.cast.Tally`): a story
   entity whose members are the last ones and more is described from its last tally plus theirs;
 * **the cast's rule 1a** (:class:`storyline.reconcile.cast.FullNames`: the same full name, forms of
-  one first name; its indexes, union-find and evidence lines): extended by the added articles'
+  one first name; its indexes, union-find, components and evidence lines): extended by the added articles'
   people when every article of the last reconcile is here with the same piece and no added person
   changes what a person of the story met (:meth:`~storyline.reconcile.cast.FullNames.extend`
-  says when); made afresh otherwise;
+  says when); made afresh otherwise. The story entities are made of its components as the later
+  rules joined them (:meth:`~storyline.reconcile.cast.FullNames.components`);
+* **the cast's index** (:class:`storyline.reconcile.cast.CastIndex`: the story's entities by id,
+  their types, groups' members, each person's epithets, deeds and unnamed flag): grown by the added
+  articles' pieces when every article of the last reconcile is here with the same piece and no
+  added entity has an id the story has; made afresh otherwise;
 * **what grouping into events reads of a fact** (:class:`storyline.reconcile.events.Gist`), per
   fact id: the same view objects in the same order;
 * **answers of a function of one view or one reading** (:data:`storyline.reconcile.features.Each`:
@@ -79,7 +82,7 @@ from __future__ import annotations
 import threading
 from operator import attrgetter, is_
 from collections import Counter
-from itertools import chain, compress
+from itertools import compress
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -88,7 +91,7 @@ from storyline.core.records import ArticleReading, Fact
 from storyline.reconcile.across import Told, article_told
 from storyline.reconcile.align import Cluster, cluster_block
 from storyline.reconcile.attributes import ArticleAges, article_ages
-from storyline.reconcile.cast import ArticleCast, Cast, CastSteps, FullNames, Tally, article_cast
+from storyline.reconcile.cast import ArticleCast, Cast, CastIndex, CastSteps, FullNames, Tally, article_cast
 from storyline.reconcile.conflicts import Bounds, stance
 from storyline.reconcile.events import Gist, gist
 from storyline.reconcile.facts import Draft, Records, draft_from_cluster, records
@@ -111,7 +114,9 @@ _ORDER = attrgetter("order")
 
 
 def _same(a: Sequence[object], b: Sequence[object]) -> bool:
-    return len(a) == len(b) and all(map(is_, a, b))  # map: at C speed (asked of every member, every view)
+    # map: at C speed (asked of every member, every view); a story entity made of one kept
+    # component of the cast's rule 1a is handed its very list
+    return a is b or len(a) == len(b) and all(map(is_, a, b))
 
 
 def _entity_ids(r: ArticleReading) -> tuple[str, ...]:
@@ -350,9 +355,9 @@ class _Units:
     settled: dict[str, tuple[ArticleReading, list, frozenset[str]]] = field(default_factory=dict)
     articles: dict[str, tuple[ArticleReading, list, ArticleCast]] = field(default_factory=dict)
     described: dict[str, tuple[list, tuple, Tally]] = field(default_factory=dict)  # by the story entity's root id
-    ids: tuple[list[str], set[str]] | None = None  # the story's entity ids sorted, and as a set
     # Rule 1a of the cast (the same full name) and the article pieces it was made of, by article id.
     names: tuple[dict[str, ArticleCast], FullNames] | None = None
+    cast_index: tuple[dict[str, ArticleCast], CastIndex] | None = None  # and the pieces it was made of
     told_by_article: dict[str, _ToldEntry] = field(default_factory=dict)  # across facts: what each article tells
     ages: dict[str, _AgesEntry] = field(default_factory=dict)  # the ages each article states
     gists: dict[str, tuple[list[ClaimView], Gist]] = field(default_factory=dict)  # by fact id: what grouping reads
@@ -527,20 +532,17 @@ class ReconcileCache(Uncached):
         self._new.described[root] = (members, out, tally)
         return out
 
-    def sorted_ids(self, ids: Mapping[str, object]) -> list[str]:
-        """:meth:`CastSteps.sorted_ids`: the last reconcile's sorted ids with the new ones sorted in
-        (a merge of two runs, not a sort of every id) when none of them is gone; sorted afresh otherwise."""
-        last, self._old.ids = self._old.ids, None
-        if last is not None:
-            kept, new = last[1], ids.keys() - last[1]
-            if len(kept) + len(new) == len(ids):  # (every last id is still here)
-                out = sorted(chain(last[0], new))
-                kept |= new  # in place: the last generation gave it up
-                self._new.ids = (out, kept)
-                return out
-        out = sorted(ids)
-        self._new.ids = (out, set(out))
-        return out
+    def index(self, pieces: dict[str, ArticleCast], entities: list) -> CastIndex:
+        """:meth:`CastSteps.index`, grown from the last one by the added articles' pieces when
+        every article of the last reconcile is here with the same piece; made afresh otherwise."""
+        known, self._old.cast_index = self._old.cast_index, None  # grown in place: the last generation gives it up
+        if known is not None and all(pieces.get(aid) is p for aid, p in known[0].items()) and known[1].grow(
+                [pieces[aid] for aid in pieces.keys() - known[0].keys()]):
+            index = known[1]
+        else:
+            index = CastIndex.of(entities, pieces.values())
+        self._new.cast_index = (dict(pieces), index)
+        return index
 
     def full_names(self, pieces: dict[str, ArticleCast], people: list, link) -> FullNames:
         """:meth:`CastSteps.full_names`, extended from the last one by the people of the added
