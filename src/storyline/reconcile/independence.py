@@ -157,6 +157,28 @@ class RelayIndex:
         now[key] = known
         return known[2]
 
+    def kept(self, lookups: Sequence[tuple[str, ClaimView, ClaimView | None]], pools: frozenset) -> bool:
+        """Whether each lookup ``(outlet, claim, answer)`` asked of the last index (the one this
+        one grew from) is answered the same, known without comparing: none of the ``pools``
+        ((outlet, person) keys) they read took a view (:meth:`pools_read`). Each lookup's memo
+        is carried over to this reconcile's (one not memoised is asked, to fill it)."""
+        if self._memo is None or self.changed is None or not pools.isdisjoint(self.changed):
+            return False
+        last, now = self._memo
+        for outlet, v, found in lookups:
+            key = (outlet, v.claim.id)
+            known = now.get(key) or last.get(key)
+            if known is not None and known[0] is v and known[2] is found:
+                now[key] = known
+            elif self(outlet, v) is not found:
+                return False
+        return True
+
+    @staticmethod
+    def pools_read(lookups: Iterable[tuple[str, ClaimView, object]]) -> frozenset:
+        """The (outlet, person) keys of the candidates ``lookups`` ((outlet, claim, ...)) compared."""
+        return frozenset((outlet, p) for outlet, v, *_ in lookups for p in v.participants or (None,))
+
     def _find(self, v: ClaimView, pools: list[list[ClaimView]]) -> ClaimView | None:
         return _closest(v, (o for pool in pools for o in pool), None)
 
