@@ -502,7 +502,8 @@ def test_a_scan_keeps_the_decisions_after_an_inserted_claim_only_as_a_fresh_scan
     anonymous quote first; some twice, the earlier of the same desk then the first original in its
     sentence), in a small window of latest originals (which new originals push a
     matched one out of), with claims taken out (among them originals later claims copy) and the
-    relay lookups' answers changing: each scan
+    relay lookups' answers changing (also as claims come: a run of decisions taken over whole
+    must ask its questions again): each scan
     must judge as a fresh one, keep some decisions, and decline some."""
     from storyline.reconcile import independence
     from storyline.reconcile.align import Cluster
@@ -545,9 +546,11 @@ def test_a_scan_keeps_the_decisions_after_an_inserted_claim_only_as_a_fresh_scan
             kept += trace.kept
             declined += shared - trace.resumed - trace.kept
         last = trace
-        what = rng.choice(["add", "add", "add", "add", "drop", "uncopy", "elsewhere"])
+        what = rng.choice(["add", "add", "add", "add", "drop", "uncopy", "elsewhere", "add elsewhere"])
         copied = [e[1] for _, e in trace.decided if e is not None and e[0] == "echo" and e[1] is not None]
-        if what == "add":
+        if what == "add elsewhere":  # claims come and the lookups' answers change at once
+            salt += 1
+        if what.startswith("add"):
             out_of_it = [v for v in views if all(v is not h for h in held)]
             held += rng.sample(out_of_it, min(rng.choice([1, 2, 4, 8]), len(out_of_it)))
         elif what == "drop":
