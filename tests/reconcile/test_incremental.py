@@ -502,8 +502,7 @@ def test_a_scan_keeps_the_decisions_after_an_inserted_claim_only_as_a_fresh_scan
     anonymous quote first; some twice, the earlier of the same desk then the first original in its
     sentence), in a small window of latest originals (which new originals push a
     matched one out of), with claims taken out (among them originals later claims copy) and the
-    relay lookups' answers changing (also as claims come: a run of decisions taken over whole
-    must ask its questions again): each scan
+    relay lookups' answers changing (also as claims come): each scan
     must judge as a fresh one, keep some decisions, and decline some."""
     from storyline.reconcile import independence
     from storyline.reconcile.align import Cluster

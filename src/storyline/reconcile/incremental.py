@@ -25,16 +25,19 @@ same (the same objects, or equal values), never on a guess:
   while it was made (recorded as it ran): each entity name it used, each article's lower-bound
   figures (but those of its own claims' articles, which the same view objects imply), each relay
   lookup and each question to the corpus's outlets. Asked again, the story must give the same
-  answers;
-* **sides** (:func:`storyline.reconcile.conflicts.stance`), in a draft made again: a claim's side
-  towards the same statement, in a fact of the same class and people, when the names and lower
-  bounds it read are the same (they are asked again through the draft, which records them too);
+  answers (its relay lookups all at once when none of the pools they read took a view:
+  :meth:`storyline.reconcile.independence.RelayIndex.kept`);
+* **sides** (:func:`storyline.reconcile.facts.stances`), in a draft made again, kept per fact as a
+  whole (:meth:`ReconcileCache.sides`): a claim's side towards the same statement, in a fact of
+  the same class and people, when the names and lower bounds it read are the same (they are asked
+  again through the draft, which records them too); the claims held are found at C speed;
 * **a fact's answers of functions of one view**, in a draft made again (:data:`storyline.reconcile.features.Each`
   as :func:`~storyline.reconcile.facts.draft_from_cluster` asks it: the moment a claim dates its fact
   to, whether it affirms or negates, its date for the fact's time), per fact (the key of its scan)
   and view: the same view object (the function reads nothing else). A fact a new article joins
   asks them of the new claims only;
 * **records** (:func:`storyline.reconcile.facts.records`): a reused draft's fact, conflicts and echoes;
+  a draft made again takes over the echo records of its fact's last draft for the same echoes;
 * **what an article tells the conflicts across facts** (:func:`storyline.reconcile.across.article_told`):
   the same readings and views, the same story entities of its mentions' and ages' entities, the
   same lower bounds of the article;

@@ -28,8 +28,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, count, repeat
-from operator import add, and_, attrgetter, eq, is_, is_not, itemgetter, ne
+from itertools import compress, repeat
+from operator import and_, attrgetter, eq, is_, ne
 from typing import Callable, Iterable, Sequence
 
 from storyline.core.vocab import GRADE, grade_of, source_kind
@@ -44,8 +44,7 @@ __all__ = ["CorpusOutlets", "RecordedOutlets", "ScanTrace", "Sourcing", "assess"
 GRADES: tuple[str, ...] = tuple(GRADE)
 GRADE_RANK = {g.name: g.rank for g in GRADE.values()}
 _CLAIM_ID, _ORDER = attrgetter("claim.id"), attrgetter("order")
-_PCLASS, _POLARITY, _SENTENCE_WORDS = attrgetter("pclass"), attrgetter("claim.polarity"), attrgetter("sentence_words")
-_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_PCLASS, _POLARITY = attrgetter("pclass"), attrgetter("claim.polarity")
 _WINDOW = 50
 _RELAY_SIMILARITY = 0.2
 _RELAY_CAP = 200
@@ -359,7 +358,7 @@ def _resume_at(last: ScanTrace | None, views: Sequence[ClaimView], echo_similari
         return 0
     n = 0
     for was, v, asked in zip(last.views, views, last.asked):
-        if was is not v or asked and not _same_answers(asked, corpus, elsewhere):
+        if was is not v or not _same_answers(asked, corpus, elsewhere):
             break
         n += 1
     return n
@@ -422,9 +421,10 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
         n_orig, n_echo = last.marks[skip] if skip < len(last.marks) else (len(last.originals), len(last.out.echoes))
         originals = last.originals[:n_orig]
         out.echoes = last.out.echoes[:n_echo]
-        ids = list(map(_CLAIM_ID, views[:skip]))  # (at C speed: most of a large fact's claims)
-        out.identity.update(zip(ids, map(last.out.identity.__getitem__, ids)))
-        out.grade_by.update(zip(ids, map(last.out.grade_by.__getitem__, ids)))
+        for v in views[:skip]:
+            cid = v.claim.id
+            out.identity[cid] = last.out.identity[cid]
+            out.grade_by[cid] = last.out.grade_by[cid]
         marks, asked, decided = last.marks[:skip], last.asked[:skip], last.decided[:skip]
     exact: dict[frozenset[str], ClaimView] = {}  # a sentence's words → the first original in it
     by_outlet: dict[str, list[ClaimView]] = {}  # outlet key → its original claims (first _WINDOW)
@@ -499,64 +499,12 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
             return None
         return d
 
-    def standing(i: int, j: int) -> int:
-        """How many of ``views[i:]`` are ``last``'s views from ``j`` on, in order, whose decisions
-        stand as made there (what ``still`` keeps unchanged), asked when there is no fresh
-        original, or once every fresh original is
-        more than ``window`` originals back: none is then among the latest originals a later
-        view compares with, nor after the one a copy copied (fewer than ``window`` originals
-        before it, none fresh); so they stand when no fresh original is in their sentence or
-        their relays' outlets, and their questions are answered alike (asked in order, so
-        recorded as a scan asks them)."""
-        n = min(len(views) - i, len(was) - j)
-        n = next(compress(count(), map(is_not, views[i:i + n], was[j:j + n])), n)  # (at C speed)
-        if fresh:  # (none: every decision stands)
-            sentences = {f[2] for _, f in fresh}
-            n = next(compress(count(), map(sentences.__contains__, map(_SENTENCE_WORDS, views[i:i + n]))), n)
-            for t, (read, _) in enumerate(last.decided[j:j + n]):
-                if read[0] == "relay" and (read[2] or not fresh_keys.isdisjoint(read[1])):
-                    n = t
-                    break
-        for t, questions in enumerate(last.asked[j:j + n]):
-            if questions and not _same_answers(questions, corpus, elsewhere):
-                return t
-        return n
-
     keeping = _usable(last, echo_similarity, elsewhere) and len(last.decided) == len(last.views)
     was = last.views if keeping else []
     at = skip
     now = set(map(id, views)) if keeping else set()
     kept = 0
-    i, tried = skip, skip  # the next view; the first a run of standing decisions may start at
-    while i < len(views):
-        if keeping and i >= tried and at < len(was) and was[at] is views[i] \
-                and (not fresh or len(originals) - window > fresh[-1][0]):
-            # A run of views whose decisions stand: taken over from ``last`` as a whole, the
-            # state shifted by what the fresh originals added (nothing else differs).
-            n, tried = standing(i, at), i + 1
-            if n:
-                (o0, e0), (o1, e1) = last.marks[at], last.marks[at + n] if at + n < len(last.marks) else \
-                    (len(last.originals), len(last.out.echoes))
-                shift_o, shift_e = len(originals) - o0, len(out.echoes) - e0
-                run = last.marks[at:at + n]  # (shifted at C speed)
-                marks += zip(map(add, map(_FIRST, run), repeat(shift_o)), map(add, map(_SECOND, run), repeat(shift_e)))
-                asked += last.asked[at:at + n]
-                decided += last.decided[at:at + n]
-                out.echoes += last.out.echoes[e0:e1]
-                ids = list(map(_CLAIM_ID, views[i:i + n]))
-                out.identity.update(zip(ids, map(last.out.identity.__getitem__, ids)))
-                out.grade_by.update(zip(ids, map(last.out.grade_by.__getitem__, ids)))
-                for o in last.originals[o0:o1] if i + n < len(views) else ():  # read by the views after
-                    exact.setdefault(o[2], o[0])
-                    mine = by_outlet.setdefault(outlet_key(o[3]), [])
-                    if len(mine) < window:
-                        mine.append(o[0])
-                originals += last.originals[o0:o1]
-                kept += n
-                i, at = i + n, at + n
-                continue
-        v = views[i]
-        i += 1
+    for v in views[skip:]:
         marks.append((len(originals), len(out.echoes)))
         old = None
         if keeping:
@@ -567,8 +515,7 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
                 at += 1  # an echo: nothing reads it
             if keeping and at < len(was) and was[at] is v:
                 old, at = at, at + 1
-        d = still(v, last.decided[old]) if old is not None and (
-            not last.asked[old] or _same_answers(last.asked[old], corpus, elsewhere)) else None
+        d = still(v, last.decided[old]) if old is not None and _same_answers(last.asked[old], corpus, elsewhere) else None
         if d is not None:
             asked.append(last.asked[old])
             kept += 1
@@ -581,12 +528,9 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
         decided.append(d)
         effect, cid, s = d[1], v.claim.id, v.claim.source
         if effect is None:
-            if old is not None and last.decided[old][1] is None:  # an original there too: as it was made there
-                o = last.originals[last.marks[old][0]]
-                out.identity[cid], out.grade_by[cid] = last.out.identity[cid], last.out.grade_by[cid]
-            else:
-                o = (v, frozenset(v.claim.lemmas), v.sentence_words, v.outlet)
-                out.identity[cid], out.grade_by[cid] = _own_identity(v), grade_of(s.kind)
+            out.identity[cid] = _own_identity(v)
+            out.grade_by[cid] = grade_of(s.kind)
+            o = (v, frozenset(v.claim.lemmas), v.sentence_words, v.outlet)
             if keeping and (old is None or last.decided[old][1] is not None):
                 fresh.append((len(originals), o))
                 fresh_keys.add(outlet_key(v.outlet))
