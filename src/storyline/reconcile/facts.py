@@ -29,9 +29,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from itertools import compress
-from operator import attrgetter, itemgetter
-from typing import Callable, Sequence
+from itertools import compress, repeat
+from operator import attrgetter, eq, is_not, itemgetter, not_
+from typing import AbstractSet, Callable, Mapping, Sequence
 
 from storyline.core.dates import Interval, granularity
 from storyline.core.ids import make_id
@@ -49,7 +49,7 @@ from storyline.reconcile.conflicts import (
 from storyline.reconcile.features import ClaimView, Each, each
 from storyline.reconcile.independence import GRADE_RANK, RelayIndex, Sourcing, assess
 
-__all__ = ["Draft", "Records", "Stance", "add_conflicts", "draft_from_cluster", "finish", "records"]
+__all__ = ["Draft", "Records", "Sides", "add_conflicts", "draft_from_cluster", "finish", "records", "stances"]
 
 _GRAN_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5, "decade": 6, "century": 7}
 
@@ -81,7 +81,12 @@ class Draft:
         return make_id("f", self.pclass, self.key, *sorted(self.claims))
 
 
-_ORDER, _CLAIM_ID, _ARTICLE_ID, _OUTLET = (attrgetter(x) for x in ("order", "claim.id", "article.id", "outlet"))
+_ORDER, _CLAIM_ID, _ARTICLE_ID, _OUTLET, _DERIVED = (attrgetter(x) for x in ("order", "claim.id", "article.id", "outlet", "derived"))
+
+
+def _without(views: list[ClaimView], claims: AbstractSet[str]) -> list[ClaimView]:
+    """``views`` but those of ``claims`` (at C speed)."""
+    return list(compress(views, map(not_, map(claims.__contains__, map(_CLAIM_ID, views)))))
 
 
 def _dated(v: ClaimView) -> tuple[str, Interval] | None:
@@ -103,33 +108,44 @@ def _when(c: Cluster, each: Each = each) -> str | None:
     return min(values, key=lambda val: (-support[val], _GRAN_RANK.get(granularity(val) or "", 9), val))
 
 
-# Where a claim stands towards the statement: conflicts.stance, or a memo of it.
-Stance = Callable[[ClaimView, ClaimView, Cluster, Callable[[str], str], "Bounds | None"], str]
+# Where each of a fact's claims stands towards the statement: :func:`stances`, or a memo of it.
+Sides = Callable[[ClaimView, Sequence[ClaimView], Cluster, Callable[[str], str], "Bounds | None"], list[str]]
+
+
+def stances(statement: ClaimView, views: Sequence[ClaimView], c: Cluster, name: Callable[[str], str],
+            bounds: Bounds | None = None) -> list[str]:
+    """:func:`storyline.reconcile.conflicts.stance` of each of ``views`` towards ``statement``."""
+    return [stance(statement, v, c, name, bounds) for v in views]
 
 
 def _sides(c: Cluster, statement: ClaimView, superseded: set[str], polar: set[str],
            name: Callable[[str], str], bounds: Bounds | None,
-           stance_of: Stance = stance) -> tuple[list[str], list[str], list[str]]:
+           sides_of: Sides = stances) -> tuple[list[str], list[str], list[str]]:
     """(supporting, disputing, superseded) claim ids, in the fact's order (see the module docstring)."""
-    sides: dict[str, list[str]] = {"supports": [statement.claim.id], "disputes": [], "superseded": []}
-    for v in sorted(c.views, key=_ORDER):
-        if v is statement:
-            continue
-        side = "superseded" if v.claim.id in superseded else stance_of(statement, v, c, name, bounds)
-        if side == "neither" and v.claim.id in polar:
-            side = "disputes"  # a denial that counts against another claim of the fact
-        sides.setdefault(side, []).append(v.claim.id)
-    return sides["supports"], sides["disputes"], sides["superseded"]
+    views = [v for v in sorted(c.views, key=_ORDER) if v is not statement]
+    ids = list(map(_CLAIM_ID, views))  # (maps and compress: at C speed over a large fact's claims)
+    if superseded:
+        gone = list(map(superseded.__contains__, ids))
+        told = iter(sides_of(statement, list(compress(views, map(not_, gone))), c, name, bounds))
+        sides = ["superseded" if g else next(told) for g in gone]
+    else:
+        gone, sides = [], sides_of(statement, views, c, name, bounds)
+    for at in compress(range(len(ids)), map(polar.__contains__, ids)) if polar else ():
+        if sides[at] == "neither":
+            sides[at] = "disputes"  # a denial that counts against another claim of the fact
+    return ([statement.claim.id, *compress(ids, map(eq, sides, repeat("supports")))],
+            list(compress(ids, map(eq, sides, repeat("disputes")))),
+            list(compress(ids, gone)))
 
 
 def draft_from_cluster(c: Cluster, corpus_outlets: Sequence[str], echo_similarity: float,
                        name: Callable[[str], str], relays: RelayIndex | None = None,
                        bounds: Bounds | None = None, passing: frozenset[str] = frozenset(),
-                       stance_of: Stance = stance, sourcing_of: Callable[..., Sourcing] = assess,
+                       sides_of: Sides = stances, sourcing_of: Callable[..., Sourcing] = assess,
                        each_view: Each = each) -> Draft:
     """Judge one cluster: sources, conflicts, updates, statement, sides and time (``bounds``: each
     article's lower-bound figures, :func:`storyline.reconcile.conflicts.lower_bounds`;
-    ``stance_of``: :func:`storyline.reconcile.conflicts.stance`, or a memo of it; ``sourcing_of``:
+    ``sides_of``: :func:`stances`, or a memo of it; ``sourcing_of``:
     :func:`storyline.reconcile.independence.assess`, or one that resumes an earlier scan;
     ``each_view``: maps a function of one view over the cluster's views, or a memo of it that
     keeps the answers for a fact's views between reconciles)."""
@@ -137,19 +153,21 @@ def draft_from_cluster(c: Cluster, corpus_outlets: Sequence[str], echo_similarit
     views = sorted(c.views, key=_ORDER)
     # Passing mentions (claims nested in another claim: storyline.reconcile.nesting) join the fact
     # but take no side in its conflicts.
-    judged = c if not passing else Cluster(c.pclass, c.participants, [v for v in c.views if v.claim.id not in passing],
-                                           [v for v in c.exemplars if v.claim.id not in passing], c.derived)
+    judged = c if not passing else Cluster(c.pclass, c.participants, _without(c.views, passing),
+                                           _without(c.exemplars, passing), c.derived)
     judgement = fact_judgement(judged, name, bounds=bounds, polarity=False, each=each_view)
     superseded = {u.earlier for u in judgement.updates}
     affirming = list(compress(views, each_view(_affirms, views)))
-    support = (superseded and [v for v in affirming if v.claim.id not in superseded]) or affirming or views
+    support = (superseded and _without(affirming, superseded)) or affirming or views
     # Best-sourced first; an anniversary-style claim (dated only indirectly) states the fact last.
-    best = min(support, key=lambda v: (GRADE_RANK.get(sourcing.grade_by.get(v.claim.id, ""), 9),
-                                       v.derived is not None, v.order))
+    # (Each key's parts mapped at C speed over a large fact's claims; the first of equal keys wins.)
+    ranks = map(GRADE_RANK.get, map(sourcing.grade_by.get, map(_CLAIM_ID, support), repeat("")), repeat(9))
+    best = support[min(zip(ranks, map(is_not, map(_DERIVED, support), repeat(None)), map(_ORDER, support),
+                           range(len(support))))[3]]
     judgement.conflicts += polarity_conflicts(judged, name, best, each_view) if best.claim.id not in passing else []
     superseded -= {best.claim.id}
     polar = {x for f in judgement.conflicts if f.kind == "polarity" for x in f.claims}
-    supporting, disputing, gone = _sides(c, best, superseded, polar, name, bounds, stance_of)
+    supporting, disputing, gone = _sides(c, best, superseded, polar, name, bounds, sides_of)
     # Claims that only imply the date (c.derived) stay in their own fact; conflicts cite them.
     every = views
     return Draft(
@@ -175,8 +193,11 @@ def draft_from_cluster(c: Cluster, corpus_outlets: Sequence[str], echo_similarit
 Records = tuple[Fact, list[Conflict], list[tuple[str, Echo]]]
 
 
-def records(d: Draft) -> Records:
-    """One draft's records: its fact, its conflicts, and (claim, echo) for its echoes."""
+def records(d: Draft, made: Mapping[tuple, tuple[str, Echo]] | None = None) -> Records:
+    """One draft's records: its fact, its conflicts, and (claim, echo) for its echoes. ``made``:
+    (claim, echo) records already made (of the same fact, before it grew), by the draft's echo
+    they were made of, (claim, original, reason): taken over for the same echo (its record reads
+    nothing else), not hashed again."""
     fid = d.fact_id
     # The gravest status its conflicts give (STATUS lists the disputed first), else by sources.
     given = {CONFLICT_KIND[f.kind].status for f in d.conflicts}
@@ -188,7 +209,12 @@ def records(d: Draft) -> Records:
                 d.independent, status, d.grade, d.when, d.statement_claim, tuple(d.supporting),
                 tuple(d.disputing), tuple(d.superseded), tuple(d.notes))
     conflicts = [Conflict(make_id("x", fid, f.kind, *f.claims), fid, f.claims, f.kind, f.reason) for f in d.conflicts]
-    return fact, conflicts, [(claim, Echo(make_id("o", claim), claim, original, reason)) for claim, original, reason in d.echoes]
+    return fact, conflicts, [made.get(found) or _echo(*found) for found in d.echoes] if made else \
+        [_echo(*found) for found in d.echoes]
+
+
+def _echo(claim: str, original: str | None, reason: str) -> tuple[str, Echo]:
+    return claim, Echo(make_id("o", claim), claim, original, reason)
 
 
 def finish(drafts: Sequence[Draft], emit: Callable[[Draft], Records] = records) -> tuple[list[Fact], list[Conflict], list[Echo]]:

@@ -25,16 +25,19 @@ same (the same objects, or equal values), never on a guess:
   while it was made (recorded as it ran): each entity name it used, each article's lower-bound
   figures (but those of its own claims' articles, which the same view objects imply), each relay
   lookup and each question to the corpus's outlets. Asked again, the story must give the same
-  answers;
-* **sides** (:func:`storyline.reconcile.conflicts.stance`), in a draft made again: a claim's side
-  towards the same statement, in a fact of the same class and people, when the names and lower
-  bounds it read are the same (they are asked again through the draft, which records them too);
+  answers (its relay lookups all at once when none of the pools they read took a view:
+  :meth:`storyline.reconcile.independence.RelayIndex.kept`);
+* **sides** (:func:`storyline.reconcile.facts.stances`), in a draft made again, kept per fact as a
+  whole (:meth:`ReconcileCache.sides`): a claim's side towards the same statement, in a fact of
+  the same class and people, when the names and lower bounds it read are the same (they are asked
+  again through the draft, which records them too); the claims held are found at C speed;
 * **a fact's answers of functions of one view**, in a draft made again (:data:`storyline.reconcile.features.Each`
   as :func:`~storyline.reconcile.facts.draft_from_cluster` asks it: the moment a claim dates its fact
   to, whether it affirms or negates, its date for the fact's time), per fact (the key of its scan)
   and view: the same view object (the function reads nothing else). A fact a new article joins
   asks them of the new claims only;
 * **records** (:func:`storyline.reconcile.facts.records`): a reused draft's fact, conflicts and echoes;
+  a draft made again takes over the echo records of its fact's last draft for the same echoes;
 * **what an article tells the conflicts across facts** (:func:`storyline.reconcile.across.article_told`):
   the same readings and views, the same story entities of its mentions' and ages' entities, the
   same lower bounds of the article;
@@ -110,7 +113,7 @@ from storyline.reconcile.types import TypeVotes, name_key, settle
 __all__ = ["ReconcileCache", "Uncached"]
 
 
-_ORDER = attrgetter("order")
+_ORDER, _CLAIM_ID = attrgetter("order"), attrgetter("claim.id")
 
 
 def _same(a: Sequence[object], b: Sequence[object]) -> bool:
@@ -207,6 +210,7 @@ class _DraftEntry:
     bounds: dict[str, object]
     draft: Draft
     scan: tuple | None = None  # its key in _Units.scans
+    pools: frozenset = frozenset()  # the (outlet, person) candidate pools its relay lookups read
 
     def still(self, c: Cluster, passing: frozenset[str], name: Callable[[str], str], relays: RelayIndex,
               bounds: Mapping, outlets: CorpusOutlets) -> bool:
@@ -222,18 +226,23 @@ class _DraftEntry:
                     return False
         if any(name(e) != n for e, n in self.names.items()):
             return False
-        if any(relays(o, v) is not found for o, v, found in self.relays):
+        if self.relays and not relays.kept(self.relays, self.pools) and any(
+                relays(o, v) is not found for o, v, found in self.relays):
             return False
         return all(tuple(bounds.get(a) or ()) == seen for a, seen in self.bounds.items())
 
 
-@dataclass
-class _StanceEntry:
-    statement: ClaimView
-    claim: ClaimView
-    names: dict[str, str]
-    bounds: dict[str, object]
-    side: str
+class _SidesEntry:
+    """A fact's claims' sides towards one statement (the same object), by the claim's id, the claim
+    held (so an id found here is that claim's), with the names and lower bounds each claim read
+    (only claims that read any are listed: most read none)."""
+
+    def __init__(self, statement: ClaimView):
+        self.statement = statement
+        self.items: dict[int, ClaimView] = {}
+        self.sides: dict[int, str] = {}
+        self.names: dict[int, dict[str, str]] = {}
+        self.bounds: dict[int, dict[str, object]] = {}
 
 
 @dataclass
@@ -341,12 +350,16 @@ class _Units:
     relays: dict = field(default_factory=dict)
     index: RelayIndex | None = None  # the relay index the lookups in ``relays`` were asked of
     passing: dict[str, tuple[ArticleReading, frozenset[str]]] = field(default_factory=dict)
-    records: dict[int, tuple[Draft, Records]] = field(default_factory=dict)  # id(draft) -> its records
+    # id(draft) -> the draft, its records, and its echo records by the echo they were made of
+    records: dict[int, tuple[Draft, Records, dict]] = field(default_factory=dict)
+    by_scan: dict[tuple, Draft] = field(default_factory=dict)  # each fact's draft, by the key of its scan
+    # A draft made anew -> the echo records of its fact's last draft (which its records take over).
+    grown: dict[int, dict] = field(default_factory=dict)
     # Each fact's scan of its sources (independence.assess_traced), by (class, people, first claim):
     # a fact that grew is scanned from its first new claim on, keeping the decisions of the claims
     # after it that the new originals cannot change.
     scans: dict[tuple, ScanTrace] = field(default_factory=dict)
-    stances: dict[tuple, _StanceEntry] = field(default_factory=dict)
+    sides: dict[tuple, _SidesEntry] = field(default_factory=dict)  # by (statement claim, class, people)
     # Each fact's answers of functions of one view, by the same key as its scan.
     view_answers: dict[tuple, _ViewAnswers] = field(default_factory=dict)
     # The cast's: the story's type votes, and per article its settled entities (with the names
@@ -425,6 +438,7 @@ class ReconcileCache(Uncached):
         self._options: ReconcileOptions | None = None
         self._old = _Units()
         self._new = _Units()
+        self._scanning: tuple | None = None  # the scan key of the cluster being drafted
         self.stats: Counter = Counter()
 
     def readings(self) -> dict[str, ArticleReading]:
@@ -641,11 +655,12 @@ class ReconcileCache(Uncached):
         """:func:`storyline.reconcile.facts.draft_from_cluster`, memoised per cluster."""
         # Enough to tell a block's clusters apart; ``still`` checks every view (the same objects).
         key = (c.pclass, c.participants, c.views[0].claim.id if c.views else None, len(c.views), len(c.derived))
-        mine = frozenset(v.claim.id for v in c.views if v.claim.id in passing) if passing else passing
+        mine = passing.intersection(map(_CLAIM_ID, c.views)) if passing else passing  # (at C speed: asked of every fact)
         for entry in self._old.drafts.get(key, ()):
             if entry.still(c, mine, name, relays, bounds, outlets):
                 self.stats["drafts_hit"] += 1
                 self._new.drafts.setdefault(key, []).append(entry)
+                self._new.by_scan[entry.scan] = entry.draft
                 if entry.scan in self._old.scans:
                     self._new.scans[entry.scan] = self._old.scans[entry.scan]
                 if entry.scan in self._old.view_answers:
@@ -653,16 +668,21 @@ class ReconcileCache(Uncached):
                 return entry.draft
         self.stats["drafts_miss"] += 1
         rec = _Recorded(name, relays, bounds, outlets)
-        scan = _scan_key(c)
+        scan = self._scanning = _scan_key(c)  # (read by _sourcing, for this draft's cluster)
         answers = self._new.view_answers[scan] = _ViewAnswers(
             self._new.view_answers.get(scan) or self._old.view_answers.get(scan))
         draft = draft_from_cluster(c, rec.outlets, echo_similarity, rec.name, rec.relay, rec.bounds_view(), mine,
-                                   self._stance, self._sourcing, answers)
+                                   self.sides, self._sourcing, answers)
         self.stats["viewed_hit"] += answers.reused
         self.stats["viewed_miss"] += answers.added
         self._new.drafts.setdefault(key, []).append(_DraftEntry(
             list(c.views), list(c.exemplars), list(c.derived), mine, outlets.outlets, rec.outlets.asked, rec.names,
-            rec.relays, _beyond(rec.bounds, c.views), draft, scan))
+            rec.relays, _beyond(rec.bounds, c.views), draft, scan, RelayIndex.pools_read(rec.relays)))
+        self._new.by_scan[scan] = draft
+        last = self._old.by_scan.get(scan)
+        made = self._old.records.get(id(last)) if last is not None else None
+        if made is not None and made[0] is last:
+            self._new.grown[id(draft)] = made[2]
         return draft
 
     def _sourcing(self, c: Cluster, outlets: CorpusOutlets, echo_similarity: float,
@@ -671,7 +691,8 @@ class ReconcileCache(Uncached):
         with the same class, people and first claim: the views both share in order, whose questions
         (to the corpus's outlets, to the relay lookups) get the same answers, are not scanned again,
         nor are those after a new view whose decision the new originals cannot change."""
-        key = _scan_key(c)
+        key = self._scanning or _scan_key(c)
+        self._scanning = None
         out, trace = assess_traced(c, outlets, echo_similarity, relays, self._new.scans.get(key) or self._old.scans.get(key))
         self._new.scans[key] = trace
         self.stats["scanned_hit"] += trace.resumed + trace.kept
@@ -682,9 +703,11 @@ class ReconcileCache(Uncached):
         """:func:`storyline.reconcile.facts.records`, memoised per draft object (a reused draft is
         the same object; drafts are not changed once made)."""
         known = self._old.records.get(id(d))
-        out = known[1] if known is not None and known[0] is d else records(d)
-        self._new.records[id(d)] = (d, out)
-        return out
+        if known is None or known[0] is not d:
+            out = records(d, self._new.grown.pop(id(d), None))
+            known = (d, out, dict(zip(d.echoes, out[2])))  # (made of them just now: in the same order)
+        self._new.records[id(d)] = known
+        return known[1]
 
     def told(self, rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast, bounds: Bounds | None) -> Told:
         """:func:`storyline.reconcile.across.article_told`, memoised per article: reused when the
@@ -735,27 +758,49 @@ class ReconcileCache(Uncached):
         self._new.gists[fact.id] = (list(c.views), out)
         return out
 
-    def _stance(self, statement: ClaimView, v: ClaimView, c: Cluster, name: Callable[[str], str],
-                bounds: Mapping | None) -> str:
-        """:func:`storyline.reconcile.conflicts.stance`, memoised per (statement, claim): a fact a new
-        article joins mostly keeps its statement, and each old claim its side. Reused when both are
-        the same objects, of a fact of the same class and people, and every name and lower bound
-        it read is the same; ``name`` and ``bounds`` are the draft's, so the draft records them too."""
-        key = (statement.claim.id, v.claim.id, c.pclass, c.participants)
-        known = self._new.stances.get(key) or self._old.stances.get(key)
-        if (known is not None and known.statement is statement and known.claim is v
-                and all(name(e) == n for e, n in known.names.items())
-                and all(tuple((bounds.get(a) if bounds is not None else None) or ()) == seen
-                        for a, seen in known.bounds.items())):
-            self._new.stances[key] = known
-            return known.side
-        names: dict[str, str] = {}
-        seen: dict[str, object] = {}
+    def sides(self, statement: ClaimView, views: Sequence[ClaimView], c: Cluster, name: Callable[[str], str],
+              bounds: Mapping | None) -> list[str]:
+        """:func:`storyline.reconcile.facts.stances`, memoised per fact and statement: a fact a new
+        article joins mostly keeps its statement, and each old claim its side. A claim's side is
+        reused when the statement and the claim are the same objects as last time, in a fact of
+        the same class and people, and every name and lower bound it read is the same; ``name`` and
+        ``bounds`` are the draft's, so the draft records them too. The claims held are checked at C
+        speed; only the few that read a name or another article's bounds are asked those again."""
+        key = (statement.claim.id, c.pclass, c.participants)
+        entry = self._new.sides.get(key) or self._old.sides.pop(key, None)  # brought up to date in place
+        if entry is None or entry.statement is not statement:
+            entry = _SidesEntry(statement)
+        self._new.sides[key] = entry
+        ids = list(map(id, views))
+        now = set(ids)
+        stale = {i for i in entry.names.keys() & now if any(name(e) != n for e, n in entry.names[i].items())}
+        stale.update(i for i in entry.bounds.keys() & now
+                     if any(tuple((bounds.get(a) if bounds is not None else None) or ()) != seen
+                            for a, seen in entry.bounds[i].items()))
+        new = now - entry.sides.keys()
+        if stale or len(entry.sides) > len(now) - len(new):  # some held claims are not given, or read otherwise
+            for i in (entry.sides.keys() - now) | stale:
+                del entry.sides[i], entry.items[i]
+                entry.names.pop(i, None)
+                entry.bounds.pop(i, None)
+            new |= stale
+        self.stats["sides_hit"] += len(now) - len(new)
+        for i, v in compress(zip(ids, views), map(new.__contains__, ids)):  # the new ones, at C speed
+            if i in entry.sides:  # a claim given twice is asked once
+                continue
+            self.stats["sides_miss"] += 1
+            names: dict[str, str] = {}
+            seen: dict[str, object] = {}
 
-        def asked(entity: str) -> str:
-            out = names[entity] = name(entity)
-            return out
+            def asked(entity: str) -> str:
+                out = names[entity] = name(entity)
+                return out
 
-        side = stance(statement, v, c, asked, _RecordedBounds(bounds, seen) if bounds is not None else None)
-        self._new.stances[key] = _StanceEntry(statement, v, names, _beyond(seen, (statement, v)), side)
-        return side
+            entry.items[i] = v
+            entry.sides[i] = stance(statement, v, c, asked, _RecordedBounds(bounds, seen) if bounds is not None else None)
+            if names:
+                entry.names[i] = names
+            seen = _beyond(seen, (statement, v))
+            if seen:
+                entry.bounds[i] = seen
+        return list(map(entry.sides.__getitem__, ids))

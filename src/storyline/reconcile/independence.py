@@ -28,8 +28,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
-from operator import attrgetter, is_
+from itertools import compress, repeat
+from operator import and_, attrgetter, eq, is_, ne
 from typing import Callable, Iterable, Sequence
 
 from storyline.core.vocab import GRADE, grade_of, source_kind
@@ -43,7 +43,8 @@ __all__ = ["CorpusOutlets", "RecordedOutlets", "ScanTrace", "Sourcing", "assess"
 
 GRADES: tuple[str, ...] = tuple(GRADE)
 GRADE_RANK = {g.name: g.rank for g in GRADE.values()}
-_CLAIM_ID = attrgetter("claim.id")
+_CLAIM_ID, _ORDER = attrgetter("claim.id"), attrgetter("order")
+_PCLASS, _POLARITY = attrgetter("pclass"), attrgetter("claim.polarity")
 _WINDOW = 50
 _RELAY_SIMILARITY = 0.2
 _RELAY_CAP = 200
@@ -145,7 +146,7 @@ class RelayIndex:
         key = (outlet, v.claim.id)
         known = now.get(key) or last.get(key)
         if (known is not None and known[0] is v and self.changed is not None
-                and not any((outlet, p) in self.changed for p in v.participants or (None,))):
+                and self.changed.isdisjoint(zip(repeat(outlet), v.participants or (None,)))):
             now[key] = known  # its candidates are the ones it was compared with: the same answer
             return known[2]
         pools = self._pools(outlet, v)
@@ -156,6 +157,28 @@ class RelayIndex:
             known = (v, pools, self._again(outlet, v, known[1], pools, known[2]))
         now[key] = known
         return known[2]
+
+    def kept(self, lookups: Sequence[tuple[str, ClaimView, ClaimView | None]], pools: frozenset) -> bool:
+        """Whether each lookup ``(outlet, claim, answer)`` asked of the last index (the one this
+        one grew from) is answered the same, known without comparing: none of the ``pools``
+        ((outlet, person) keys) they read took a view (:meth:`pools_read`). Each lookup's memo
+        is carried over to this reconcile's (one not memoised is asked, to fill it)."""
+        if self._memo is None or self.changed is None or not pools.isdisjoint(self.changed):
+            return False
+        last, now = self._memo
+        for outlet, v, found in lookups:
+            key = (outlet, v.claim.id)
+            known = now.get(key) or last.get(key)
+            if known is not None and known[0] is v and known[2] is found:
+                now[key] = known
+            elif self(outlet, v) is not found:
+                return False
+        return True
+
+    @staticmethod
+    def pools_read(lookups: Iterable[tuple[str, ClaimView, object]]) -> frozenset:
+        """The (outlet, person) keys of the candidates ``lookups`` ((outlet, claim, ...)) compared."""
+        return frozenset((outlet, p) for outlet, v, *_ in lookups for p in v.participants or (None,))
 
     def _find(self, v: ClaimView, pools: list[list[ClaimView]]) -> ClaimView | None:
         return _closest(v, (o for pool in pools for o in pool), None)
@@ -384,7 +407,7 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
     (``still`` below): a fact a new article joins in its middle is judged for the new claims and the
     few later ones that could copy them. The result is the same as without ``last``."""
     corpus = corpus_outlets if isinstance(corpus_outlets, CorpusOutlets) else CorpusOutlets(corpus_outlets)
-    views = sorted(cluster.views, key=lambda v: v.order)
+    views = sorted(cluster.views, key=_ORDER)
     skip = _resume_at(last, views, echo_similarity, corpus, elsewhere)
     window = _WINDOW
     out = Sourcing()
@@ -527,7 +550,8 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
             out.identity[cid] = _own_identity(other)
             out.grade_by[cid] = grade_of(other.claim.source.kind)
 
-    support = [v for v in views if v.pclass != "denial" and v.claim.polarity == "positive"] or views
+    support = list(compress(views, map(and_, map(ne, map(_PCLASS, views), repeat("denial")),
+                                       map(eq, map(_POLARITY, views), repeat("positive"))))) or views
     ids = list(map(_CLAIM_ID, support))  # (maps: at C speed over a large fact's claims)
     out.independent = len(set(map(out.identity.__getitem__, ids)))
     # Each grade once, in the order first met (ties go to the first, as over every claim's).
