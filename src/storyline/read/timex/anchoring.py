@@ -14,6 +14,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from storyline.core.words import verb_class
+from storyline.read.timex.lexicon import WEEKDAYS
 
 __all__ = ["TenseOracle"]
 
@@ -54,6 +55,8 @@ _NOT_UNTIL_BEFORE = re.compile(r"(?i:\b(?:until|till)\s+)$")
 _MEASURED_CHANGE = re.compile(r"(?i:\d[\d,.]*\s*(?:%|percent\b|percentage\s+points?\b|points?\b))")
 _CLAUSE_START = re.compile(r"[.!?;]\s|\n|,\s+(?:and|but|while)\s")  # without a parse
 _SENT_END = re.compile(r"[.!?]\s|\n")
+# how a sentence of the body ends; a headline ends in none of these
+_CLOSED_LINE = re.compile(r"[.!?:;,\"”’')\]]$")
 _SENT_START = re.compile(r"(?:[.!?:]\s+|\n\s*|^)[“\"‘'(]?$")
 # a modal puts what it governs ahead of the telling ("will come on Tuesday", "may come on Tuesday")
 _FUTURE_AUX = frozenset({"will", "wo", "'ll", "’ll", "shall", "might", "may", "can", "should", "must"})
@@ -229,16 +232,21 @@ class TenseOracle:
         return None
 
     def _possessive(self, start: int) -> bool:
-        """Whether the expression at ``start`` is a possessive dating a noun ("Wednesday's ruling")."""
+        """Whether the expression at ``start`` is a possessive weekday dating a noun ("Wednesday's
+        ruling"); a month's ("to win November's election") keeps the tense its clause gives."""
         token = self.token_at(start)
-        return token is not None and token.dep_ == "poss"
+        return token is not None and token.dep_ == "poss" and token.lower_ in WEEKDAYS
 
     def scheduled(self, start: int) -> bool:
         """Whether the expression at ``start`` dates an event told in the simple present, as news
         tells what is scheduled ("He and Arafat meet separately Monday with Albright"): no
         auxiliary, and no verb that reports, states, thinks or perceives (a retelling "says
         Monday" or a state "is open Monday" is not). The expression must be the verb's adverbial:
-        "follows Tuesday's declaration" dates the declaration. Needs a parse."""
+        "follows Tuesday's declaration" dates the declaration. Not in a headline, whose present
+        tells what happened ("Earthquake kills 20 Thursday"; what is ahead takes "to"). Needs a
+        parse."""
+        if self._in_headline(start):
+            return False
         token = self._governing_verb(start) if self.doc is not None else None
         if token is None or token.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in token.children):
             return False
@@ -246,6 +254,14 @@ class TenseOracle:
         adverbial = (word.dep_ == "npadvmod" and word.head == token) or (
             word.dep_ == "pobj" and word.head.dep_ == "prep" and word.head.head == token)
         return adverbial and verb_class(token.lemma_) not in _NOT_SCHEDULED_CLASSES | {None}
+
+    def _in_headline(self, start: int) -> bool:
+        """Whether ``start`` lies on a line of several words with no closing punctuation: a
+        headline (or deck) of the article, not a sentence of its body."""
+        lo = self.text.rfind("\n", 0, start) + 1
+        hi = self.text.find("\n", start)
+        line = self.text[lo : len(self.text) if hi < 0 else hi].rstrip()
+        return hi >= 0 and " " in line and not _CLOSED_LINE.search(line)
 
     def _could_look_ahead(self, token, start: int) -> bool:
         """Whether "could" on ``token`` puts it ahead. A lower bound always does ("said he could
