@@ -174,6 +174,7 @@ def test_anaphor_without_earlier_date_falls_back_to_publication():
         ("The dynasty ruled for two hundred years.", "two hundred years", "P200Y", None),
         ("Families have kept the secret for more than two thousand years.", "more than two thousand years",
          "P2000Y", "MORE_THAN"),
+        ("The dynasty ruled for fifteen hundred years.", "fifteen hundred years", "P1500Y", None),
         # "by" measures a difference in time, as "for" measures a stretch
         ("The action followed by one day an announcement that it will sell.", "one day", "P1D", None),
         ("It is a struggle that predates his birth by decades.", "decades", "PXDE", None),
