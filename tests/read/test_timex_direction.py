@@ -184,6 +184,10 @@ def test_timeml_past_clauses_through_the_parse(text, span, value):
         ("The GM move follows Tuesday's declaration by Ford.", "Tuesday", "1999-04-13"),
         # a possessive weekday dates its noun, not the plan the clause states: the nearest
         ("His relatives said they would look for ways to get around Wednesday's ruling.", "Wednesday", "1999-04-14"),
+        # ... and the sentence's main verb gives its side: a present one looks ahead to the next
+        ("Candidates are rushing to prepare for Thursday's debate.", "Thursday", "1999-04-22"),
+        ("Analysts are waiting to see Friday's jobs report.", "Friday", "1999-04-23"),
+        ("He declined to comment on Friday's report.", "Friday", "1999-04-16"),
         # a negative subject denies "could" as "not" does: the past of "can"
         ("Neither he nor his grandparents could be located Thursday in their hometown.", "Thursday", "1999-04-15"),
         ("No one could reach him on Thursday.", "Thursday", "1999-04-15"),

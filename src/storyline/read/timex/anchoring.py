@@ -157,9 +157,10 @@ class TenseOracle:
             ahead = word in ("until", "till") or (word == "through" and found == "perfect-object")
             found = "future" if ahead else "past"
         if found is None and self._possessive(start):
-            # "to get around Wednesday's ruling": the date is the ruling's, not the plan's; with no
-            # tense of its own it is the nearest ("the next meeting" style cues do not move it)
-            found = "present"
+            # "to get around Wednesday's ruling": the date is the ruling's, not the plan's infinitive;
+            # the sentence's main verb tells on which side the thing dated lies ("said they would
+            # look for ways to get around" it: told in the past; "are rushing to prepare for" it: ahead)
+            found = self._main_verb_side(start)
         found = found or self._from_cues(start, end)
         if found == "perfect":
             # no parse to tell what is given or kept: a perfect "through" a date reports what is
@@ -236,6 +237,17 @@ class TenseOracle:
         ruling"); a month's ("to win November's election") keeps the tense its clause gives."""
         token = self.token_at(start)
         return token is not None and token.dep_ == "poss" and token.lower_ in WEEKDAYS
+
+    def _main_verb_side(self, start: int) -> str:
+        """ "past" when the main verb of the sentence holding ``start`` is told in the past,
+        "future" when it is a present or a future, else "present" (the nearest)."""
+        root = self.token_at(start).sent.root
+        auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+        if _told_in_the_past(root) or any(c.tag_ == "VBD" for c in auxes):
+            return "past"
+        if root.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") or c.lower_ in _FUTURE_AUX for c in auxes):
+            return "future"
+        return "present"
 
     def scheduled(self, start: int) -> bool:
         """Whether the expression at ``start`` dates an event told in the simple present, as news
