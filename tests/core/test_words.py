@@ -172,3 +172,12 @@ def test_a_phrasal_verb_keys_like_its_head_when_wordnet_files_it_under_the_head(
     assert words.phrasal_key("pass away") is None
     assert words.phrasal_key("check in") is None
     assert words.phrasal_key("escape") is None  # no particle
+
+
+def test_an_adverb_particle_makes_a_verb_of_its_own_even_under_its_head():
+    # "go up" (rise) and "go down" (descend) are both filed under "go" (travel): keyed as "go",
+    # a rise and a fall of the same prices became one fact. A particle adds its direction; only a
+    # preposition taking the verb's object ("escape from", "cope with") leaves the head's happening.
+    assert words.phrasal_key("go up") is None and words.phrasal_key("go down") is None
+    assert words.phrasal_key("buy back") is None and words.phrasal_key("sell off") is None
+    assert words.phrasal_key("cope with") == words.event_key("cope", "v")

@@ -174,6 +174,9 @@ def test_anaphor_without_earlier_date_falls_back_to_publication():
         ("The dynasty ruled for two hundred years.", "two hundred years", "P200Y", None),
         ("Families have kept the secret for more than two thousand years.", "more than two thousand years",
          "P2000Y", "MORE_THAN"),
+        ("The dynasty ruled for fifteen hundred years.", "fifteen hundred years", "P1500Y", None),
+        ("The dynasty ruled for two hundred and fifty years.", "two hundred and fifty years", "P250Y", None),
+        ("The war lasted a hundred and one days.", "a hundred and one days", "P101D", None),
         # "by" measures a difference in time, as "for" measures a stretch
         ("The action followed by one day an announcement that it will sell.", "one day", "P1D", None),
         ("It is a struggle that predates his birth by decades.", "decades", "PXDE", None),

@@ -118,14 +118,18 @@ def test_timeml_weekday_direction_follows_the_governing_verb(text, span, value):
     assert _parsed_value(text, MONDAY, span) == value
 
 
-def _parsed_value(text: str, published: date, span: str) -> str:
+def _load_doc(text: str):
     from storyline.read.pipeline import _load_base
 
-    doc = _load_base(None)(text)
-    return _value(tag_timexes(text, published, doc=doc), span)
+    return _load_base(None)(text)
+
+
+def _parsed_value(text: str, published: date, span: str) -> str:
+    return _value(tag_timexes(text, published, doc=_load_doc(text)), span)
 
 
 APRIL99 = date(1999, 4, 19)  # a Monday
+FRIDAY99 = date(1999, 4, 23)
 
 
 @pytest.mark.parametrize(
@@ -180,6 +184,10 @@ def test_timeml_past_clauses_through_the_parse(text, span, value):
         ("The GM move follows Tuesday's declaration by Ford.", "Tuesday", "1999-04-13"),
         # a possessive weekday dates its noun, not the plan the clause states: the nearest
         ("His relatives said they would look for ways to get around Wednesday's ruling.", "Wednesday", "1999-04-14"),
+        # ... and the sentence's main verb gives its side: a present one looks ahead to the next
+        ("Candidates are rushing to prepare for Thursday's debate.", "Thursday", "1999-04-22"),
+        ("Analysts are waiting to see Friday's jobs report.", "Friday", "1999-04-23"),
+        ("He declined to comment on Friday's report.", "Friday", "1999-04-16"),
         # a negative subject denies "could" as "not" does: the past of "can"
         ("Neither he nor his grandparents could be located Thursday in their hometown.", "Thursday", "1999-04-15"),
         ("No one could reach him on Thursday.", "Thursday", "1999-04-15"),
@@ -191,6 +199,30 @@ def test_timeml_simple_present_and_negative_subjects_through_the_parse(text, spa
     """TimeML 1.2.1 guidelines (a weekday anchored by the tense of its governing verb): a simple
     present of an event verb is what is scheduled; "Neither ... could" is past."""
     assert _parsed_value(text, APRIL99, span) == value
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # a headline tells what has happened in the simple present (what lies ahead takes "to"):
+        # published on a Friday, its Thursday is the day before, as in the body below it
+        ("Stocks tumble Thursday as oil prices surge\nStocks fell sharply Thursday.", "Thursday", "1999-04-22"),
+        ("Earthquake kills 20 in Turkey on Thursday\nAn earthquake killed 20 people on Thursday.", "Thursday", "1999-04-22"),
+    ],
+)
+def test_a_headline_in_the_simple_present_looks_back(text, span, value):
+    """Newswriting's headline present: the simple present of a headline (a line with no closing
+    punctuation) is what happened, so a weekday in it is not a scheduled one ahead."""
+    timexes = tag_timexes(text, FRIDAY99, doc=_load_doc(text))
+    assert [t.value for t in timexes if t.text == span] == [value, value]
+
+
+@pytest.mark.model
+def test_a_possessive_month_keeps_the_tense_its_clause_gives():
+    """The possessive rule is a weekday's ("to get around Wednesday's ruling"): a month's
+    possessive under an expectation still looks ahead, as before it."""
+    assert _parsed_value("The party is expected to win November's election.", APRIL99, "November") == "1999-11"
 
 
 def test_could_not_looks_back_from_cue_words():

@@ -158,7 +158,7 @@ def clear_cache() -> None:
     """Forget the loaded table and every cached answer (after changing :data:`DATA_FILE`)."""
     _TABLE.reset()
     _WITH_HYPONYMS.reset()
-    for fn in (lemmatize, synsets, _derivation_index, _verb_lemmas_of, hypernyms, event_key, is_event_noun, happening_of, related,
+    for fn in (lemmatize, synsets, _derivation_index, _verb_lemmas_of, hypernyms, event_key, phrasal_key, is_event_noun, happening_of, related,
                is_person_noun, names_people, names_someone, is_organization_noun, person_gender, noun_class):
         fn.cache_clear()
 
@@ -319,16 +319,24 @@ def event_key(lemma: str, pos: str) -> str | None:
     return first
 
 
+# Prepositions that never stand as a verb's adverb particle: after a verb they only mark its
+# object ("escape from", "cope with"), adding no meaning of their own; a particle ("up", "down",
+# "back", "off") makes another verb ("go up" rises, "go down" falls, both filed under "go").
+_OBJECT_PREPOSITIONS = frozenset({"from", "with", "at", "of", "into", "onto", "upon", "for", "against", "toward", "towards"})
+
+
 @lru_cache(maxsize=65536)
 def phrasal_key(lemma: str) -> str | None:
     """The :func:`event_key` of a phrasal verb's head verb ("escape from" -> "escape") when WordNet
     files the phrasal verb's most frequent sense as the head's most frequent sense or within
     :data:`HYPERNYM_DEPTH` steps under it: a way of doing the head's happening, not a happening of
     its own ("escape from" is "shake off a pursuer", under "escape"; "pass away" is "die", and
-    "check in" is "report one's arrival": they keep their own keys). None otherwise, and for a
+    "check in" is "report one's arrival": they keep their own keys). Only when a preposition that
+    marks the object follows the head: an adverb particle adds a meaning, and two verbs under one
+    head may be opposites ("go up" and "go down", both under "go"). None otherwise, and for a
     single word or a phrase WordNet does not know (the reader keys those on the head already)."""
-    head = lemma.split()[0]
-    if head == lemma or lemmatize(lemma, "v") is None or (key := event_key(head, "v")) is None:
+    head, *rest = lemma.split()
+    if not rest or rest[-1] not in _OBJECT_PREPOSITIONS or lemmatize(lemma, "v") is None or (key := event_key(head, "v")) is None:
         return None
     first = synsets(lemma, "v")[0]
     return key if first == key or key in hypernyms(first, HYPERNYM_DEPTH) else None

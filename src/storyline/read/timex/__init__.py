@@ -35,9 +35,12 @@ What is tagged, and the conventions followed (TimeML / TempEval-3, as annotated 
   extended loans through January"), else reports what is done ("has lived there through March").
   A weekday dating an event verb in the simple present is the next one, as
   news tells what is scheduled ("Netanyahu and Arafat meet separately Monday"), unless the verb
-  reports, states, thinks or perceives ("says Monday"); a negative subject denies "could" as "not"
-  does ("Neither he nor his parents could be located Wednesday" looks back); a possessive the parse
-  gives no tense dates its noun, the nearest ("to get around Wednesday's ruling" is the last one).
+  reports, states, thinks or perceives ("says Monday") or the line is a headline (no closing
+  punctuation: "Earthquake kills 20 Thursday" tells what happened); a negative subject denies "could" as "not"
+  does ("Neither he nor his parents could be located Wednesday" looks back); a possessive weekday the
+  parse gives no tense dates its noun, on the side of the sentence's main verb ("said they would
+  look for ways to get around Wednesday's ruling" is the last one, "are rushing to prepare for
+  Thursday's debate" the next).
   "last Oct. 23" is that day, the latest before publication (XXXX-10-23 with no publication date);
   the day must exist in the year resolved ("last Feb. 29" said in January 2001 is 2000-02-29);
   in "since last May 20 people" the number counts people, and the timex is "last May"; a plural

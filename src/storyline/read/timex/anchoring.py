@@ -14,6 +14,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from storyline.core.words import verb_class
+from storyline.read.timex.lexicon import WEEKDAYS
 
 __all__ = ["TenseOracle"]
 
@@ -54,6 +55,8 @@ _NOT_UNTIL_BEFORE = re.compile(r"(?i:\b(?:until|till)\s+)$")
 _MEASURED_CHANGE = re.compile(r"(?i:\d[\d,.]*\s*(?:%|percent\b|percentage\s+points?\b|points?\b))")
 _CLAUSE_START = re.compile(r"[.!?;]\s|\n|,\s+(?:and|but|while)\s")  # without a parse
 _SENT_END = re.compile(r"[.!?]\s|\n")
+# how a sentence of the body ends; a headline ends in none of these
+_CLOSED_LINE = re.compile(r"[.!?:;,\"”’')\]]$")
 _SENT_START = re.compile(r"(?:[.!?:]\s+|\n\s*|^)[“\"‘'(]?$")
 # a modal puts what it governs ahead of the telling ("will come on Tuesday", "may come on Tuesday")
 _FUTURE_AUX = frozenset({"will", "wo", "'ll", "’ll", "shall", "might", "may", "can", "should", "must"})
@@ -154,9 +157,10 @@ class TenseOracle:
             ahead = word in ("until", "till") or (word == "through" and found == "perfect-object")
             found = "future" if ahead else "past"
         if found is None and self._possessive(start):
-            # "to get around Wednesday's ruling": the date is the ruling's, not the plan's; with no
-            # tense of its own it is the nearest ("the next meeting" style cues do not move it)
-            found = "present"
+            # "to get around Wednesday's ruling": the date is the ruling's, not the plan's infinitive;
+            # the sentence's main verb tells on which side the thing dated lies ("said they would
+            # look for ways to get around" it: told in the past; "are rushing to prepare for" it: ahead)
+            found = self._main_verb_side(start)
         found = found or self._from_cues(start, end)
         if found == "perfect":
             # no parse to tell what is given or kept: a perfect "through" a date reports what is
@@ -229,16 +233,32 @@ class TenseOracle:
         return None
 
     def _possessive(self, start: int) -> bool:
-        """Whether the expression at ``start`` is a possessive dating a noun ("Wednesday's ruling")."""
+        """Whether the expression at ``start`` is a possessive weekday dating a noun ("Wednesday's
+        ruling"); a month's ("to win November's election") keeps the tense its clause gives."""
         token = self.token_at(start)
-        return token is not None and token.dep_ == "poss"
+        return token is not None and token.dep_ == "poss" and token.lower_ in WEEKDAYS
+
+    def _main_verb_side(self, start: int) -> str:
+        """ "past" when the main verb of the sentence holding ``start`` is told in the past,
+        "future" when it is a present or a future, else "present" (the nearest)."""
+        root = self.token_at(start).sent.root
+        auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+        if _told_in_the_past(root) or any(c.tag_ == "VBD" for c in auxes):
+            return "past"
+        if root.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") or c.lower_ in _FUTURE_AUX for c in auxes):
+            return "future"
+        return "present"
 
     def scheduled(self, start: int) -> bool:
         """Whether the expression at ``start`` dates an event told in the simple present, as news
         tells what is scheduled ("He and Arafat meet separately Monday with Albright"): no
         auxiliary, and no verb that reports, states, thinks or perceives (a retelling "says
         Monday" or a state "is open Monday" is not). The expression must be the verb's adverbial:
-        "follows Tuesday's declaration" dates the declaration. Needs a parse."""
+        "follows Tuesday's declaration" dates the declaration. Not in a headline, whose present
+        tells what happened ("Earthquake kills 20 Thursday"; what is ahead takes "to"). Needs a
+        parse."""
+        if self._in_headline(start):
+            return False
         token = self._governing_verb(start) if self.doc is not None else None
         if token is None or token.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in token.children):
             return False
@@ -246,6 +266,14 @@ class TenseOracle:
         adverbial = (word.dep_ == "npadvmod" and word.head == token) or (
             word.dep_ == "pobj" and word.head.dep_ == "prep" and word.head.head == token)
         return adverbial and verb_class(token.lemma_) not in _NOT_SCHEDULED_CLASSES | {None}
+
+    def _in_headline(self, start: int) -> bool:
+        """Whether ``start`` lies on a line of several words with no closing punctuation: a
+        headline (or deck) of the article, not a sentence of its body."""
+        lo = self.text.rfind("\n", 0, start) + 1
+        hi = self.text.find("\n", start)
+        line = self.text[lo : len(self.text) if hi < 0 else hi].rstrip()
+        return hi >= 0 and " " in line and not _CLOSED_LINE.search(line)
 
     def _could_look_ahead(self, token, start: int) -> bool:
         """Whether "could" on ``token`` puts it ahead. A lower bound always does ("said he could

@@ -88,6 +88,10 @@ def number(word: str | None) -> float | None:
         return None
     if w in NUMBER_WORDS:
         return float(NUMBER_WORDS[w])
+    whole, _, rest = w.partition(" and ")
+    if rest and whole.rpartition(" ")[2] in SCALES:  # "two hundred and fifty"
+        n, m = number(whole), number(rest)
+        return n + m if n is not None and m is not None else None
     head, _, scale = w.rpartition(" ")
     if scale in SCALES and head:  # "two hundred", "forty-five thousand"
         n = number(head)

@@ -45,9 +45,11 @@ _UNITS = r"(?:second|minute|hour|day|night|week(?:end)?|month|quarter|year|decad
 _UNIT_S = _UNITS + r"s?(?!\w)"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"  # "fifteen hundred"
 _NUMWORD = (
-    # "two hundred", "forty-five thousand": one number, tried before its first word alone
-    rf"(?:(?:(?:{_TENS})(?:[- ](?:{_ONES}))?|{_ONES}|ten|eleven|twelve|a)[- ](?:hundred|thousand)(?![\w-])|"
+    # "two hundred", "forty-five thousand", "two hundred and fifty": one number, tried before its first word alone
+    rf"(?:(?:(?:{_TENS})(?:[- ](?:{_ONES}))?|{_ONES}|{_TEENS}|a)[- ](?:hundred|thousand)"
+    rf"(?:[- ]and[- ](?:(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|{_ONES}))?(?![\w-])|"
     rf"(?:{_TENS})[- ](?:{_ONES})|" + alternation(NUMBER_WORDS) + "|" + alternation(VAGUE_QUANTITIES) + ")"
 )
 _NUM = rf"(?:\d+(?:\.\d+)?(?!,\d)|{_NUMWORD})"
