@@ -11,7 +11,7 @@ Each measurement runs ``--repeat`` times (default 3; the machine is shared, so t
 printed), after one untimed full reconcile that warms the process (lexicons, name caches).
 Printed per k: full and incremental seconds (wall clock and this process's CPU time), the ratio
 incremental / full (issue 14's target for k = 1: at most 0.10), the units the cache reused (claim
-views, alignment blocks and fact drafts; claims of the facts made again whose scan for sources
+views, alignment blocks, alignment's lexical similarities ("sims") and fact drafts; claims of the facts made again whose scan for sources
 was resumed past them or kept their decision, "scanned"; the answers of functions of one claim those
 facts' judgements took over from their last, "viewed"; the cast's per-article pieces, articles whose settled
 entity types were kept, and story entities whose description was kept; what each article tells the
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         m = measure(readings, args.articles, k, args.repeat, options)
         s = m["stats"]
         reused = ", ".join(f"{u} {s.get(u + '_hit', 0)}/{s.get(u + '_hit', 0) + s.get(u + '_miss', 0)}"
-                           for u in ("views", "blocks", "drafts", "scanned", "viewed", "articles", "settled", "names", "described",
+                           for u in ("views", "blocks", "sims", "drafts", "scanned", "viewed", "articles", "settled", "names", "described",
                                      "told", "ages"))
         print(f"{k:>4} {m['full_wall']:>8.2f} {m['inc_wall']:>8.2f} {m['inc_wall'] / m['full_wall']:>6.3f} "
               f"{m['full_cpu']:>9.2f} {m['inc_cpu']:>9.2f} {m['inc_cpu'] / m['full_cpu']:>9.3f} "

@@ -956,3 +956,96 @@ def test_a_drafts_records_take_over_only_the_echoes_another_draft_made_alike():
     assert got == records(now)
     assert got[2][0] is made[last.echoes[0]]  # the same echo: taken over
     assert got[2][1][1] != made[last.echoes[1]][1]  # the same claim, echoing otherwise: made afresh
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_claims_similarity_to_a_facts_exemplars_is_kept_only_for_the_same_claim_and_exemplars(seed):
+    """Alignment's lexical similarities (denials' candidates, re-clustered blocks) are taken over
+    from the last reconcile by the objects compared: a memo that answers alike for the same
+    claim and exemplars gives a fresh alignment's clusters, and a claim compared with other
+    exemplars is compared anew."""
+    from storyline.reconcile.align import Cluster, _Scorer, align
+    from storyline.reconcile.features import build_views
+    from storyline.reconcile.incremental import Uncached, _Similarities
+
+    readings = _pile(seed)
+    rng = random.Random(seed)
+    cache = ReconcileCache()
+    held, hits = [], 0
+    for r in readings:
+        held.append(r)
+        if rng.random() < 0.3:
+            assert reconcile(held, cache=cache) == reconcile(held)
+            hits += cache.stats["sims_hit"]
+    assert reconcile(readings, cache=cache) == reconcile(readings)
+    assert hits + cache.stats["sims_hit"] > 0
+
+    from storyline.reconcile.cast import build_cast
+    views = build_views(readings, build_cast(readings, Uncached()), Uncached().article_views, Uncached().dated)
+    last = _Similarities()
+    fresh = align(views, 0.3)
+    assert align(views, 0.3, sims=last) == fresh
+    again = _Similarities(last)
+    assert align(views, 0.3, sims=again) == fresh and again.hit > 0 and again.miss == 0
+    v, w, x = views[0], views[1], views[2]
+    scorer = _Scorer(None, views, again)
+    c = Cluster("x", frozenset(), [w], [w])
+    first = scorer.sim(v, c)
+    c.exemplars.append(x)  # other exemplars: compared anew, not the answer for [w]
+    from storyline.reconcile.align import jaccard
+    assert scorer.sim(v, c) == max(jaccard(v.tokens, w.tokens), jaccard(v.tokens, x.tokens))
+    assert first == jaccard(v.tokens, w.tokens)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_block_clustered_again_past_the_claims_it_had_gives_a_fresh_blocks_clusters(seed):
+    """A block a new claim joins replays its last clustering up to the claim, and past it while
+    the claim changed nothing the later claims read (it joined a fact whose exemplars are full):
+    the clusters are those of clustering the block afresh, whatever claims are inserted where."""
+    from storyline.reconcile.align import _greedy, _Scorer, block_key, cluster_block
+    from storyline.reconcile.cast import build_cast
+    from storyline.reconcile.features import build_views
+    from storyline.reconcile.incremental import Uncached
+
+    readings = [r for s in range(6) for r in random_corpus(seed * 100 + s)]
+    views = build_views(readings, build_cast(readings, Uncached()), Uncached().article_views, Uncached().dated)
+    blocks: dict = {}
+    for v in views:
+        if (key := block_key(v)) is not None:
+            blocks.setdefault(key, []).append(v)
+    rng = random.Random(seed)
+    resumed = 0
+    for key, block in blocks.items():
+        if len(block) < 3:
+            continue
+        scorer = _Scorer(None, block)
+        kept = sorted(rng.sample(range(len(block)), rng.randrange(1, len(block))))
+        old = [block[i] for i in kept]
+        picks: list = []
+        _greedy(old, key, scorer, 0.3, picks)
+        known, at = [], iter(picks)
+        for i, v in enumerate(block):
+            known.append(next(at) if i in kept else None)
+        again: list = []
+        fresh_picks: list = []
+        assert _greedy(block, key, scorer, 0.3, again, known) == _greedy(block, key, scorer, 0.3, fresh_picks)
+        assert again == fresh_picks
+        resumed += 1
+    assert resumed > 0
+
+
+def test_a_claim_new_to_a_block_that_becomes_an_exemplar_ends_the_replay():
+    """"Y" started a fact of its own; a claim inserted before it that joins the first fact as an
+    exemplar brings Y's words to that fact, so Y is scored again and joins it."""
+    from types import SimpleNamespace
+
+    from storyline.reconcile.align import _greedy, _Scorer
+
+    a, x, y = (SimpleNamespace(tokens=frozenset(t), span=None) for t in ("ab", "abxy", "xy"))
+    scorer, key = _Scorer(None, []), ("statement", frozenset())
+    last: list = []
+    _greedy([a, y], key, scorer, 0.3, last)
+    assert last == [0, 1]
+    picks: list = []
+    clusters = _greedy([a, x, y], key, scorer, 0.3, picks, [0, None, 1])
+    assert picks == [0, 0, 0] and clusters == _greedy([a, x, y], key, scorer, 0.3)

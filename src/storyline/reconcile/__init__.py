@@ -97,7 +97,7 @@ def _reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions, un
     consumed = used_by_ages | used_by_counts  # the views left are taken at C speed: there are 20,000 in a big story
     rest = list(compress(views, map(not_, map(consumed.__contains__, map(_CLAIM_ID, views)))))
     encoder = get_backend(options.embeddings)
-    clusters = align(rest, options.similarity_threshold, encoder, units.blocker, units.each)
+    clusters = align(rest, options.similarity_threshold, encoder, units.blocker, units.each, units.similarities())
     outlets = units.corpus_outlets(tuple(sorted({r.article.outlet for r in readings if r.article.outlet})))
     relays = units.relay_index(rest)
     bounds = lower_bounds(views, units.each)

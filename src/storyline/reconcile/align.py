@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import attrgetter
-from typing import Callable, Sequence
+from typing import Callable, Protocol, Sequence
 
 from storyline.core.packs import block_event, class_of, once_only_events
 from storyline.core.vocab import source_kind
@@ -101,8 +101,18 @@ class Cluster:
         self.derived.extend(other.derived)
 
 
+class Similarities(Protocol):
+    """A memo of :meth:`_Scorer.sim` (``storyline.reconcile.incremental``'s, across reconciles):
+    keyed by the ids of the claim and of the exemplars compared, each answer held with them."""
+
+    def get(self, key: tuple) -> tuple | None: ...
+
+    def __setitem__(self, key: tuple, answer: tuple) -> None: ...
+
+
 class _Scorer:
-    def __init__(self, encoder: Encoder | None, views: Sequence[ClaimView]):
+    def __init__(self, encoder: Encoder | None, views: Sequence[ClaimView], sims: Similarities | None = None):
+        self.sims = sims
         self.vectors: dict[str, list[float]] = {}
         if encoder is not None and views:
             for v, vec in zip(views, encoder([v.claim.text for v in views])):
@@ -111,7 +121,16 @@ class _Scorer:
     def sim(self, v: ClaimView, c: Cluster) -> float:
         if self.vectors:
             return max(cosine(self.vectors[v.claim.id], self.vectors[e.claim.id]) for e in c.exemplars)
-        return max(jaccard(v.tokens, e.tokens) for e in c.exemplars)
+        if self.sims is None:
+            return max(jaccard(v.tokens, e.tokens) for e in c.exemplars)
+        # A new article leaves most facts' exemplars (their first claims) as they were: the
+        # denials and re-clustered blocks of a grown story mostly ask what they asked last time.
+        key = (id(v), *map(id, c.exemplars))
+        known = self.sims.get(key)
+        if known is None:
+            known = (max(jaccard(v.tokens, e.tokens) for e in c.exemplars), v, tuple(c.exemplars))
+            self.sims[key] = known
+        return known[0]
 
 
 def _time_ok(v: ClaimView, c: Cluster) -> bool:
@@ -121,10 +140,36 @@ def _time_ok(v: ClaimView, c: Cluster) -> bool:
     return not spans or any(v.span.overlaps(s) for s in spans)
 
 
-def _greedy(block: list[ClaimView], key: tuple, scorer: _Scorer, threshold: float) -> list[Cluster]:
+def _post(postings: dict[str, list[int]], v: ClaimView, i: int) -> None:
+    """Index an exemplar's words under its cluster ``i`` (once per word and cluster)."""
+    for t in v.tokens:
+        if not postings[t] or postings[t][-1] != i:
+            postings[t].append(i)
+
+
+def _greedy(block: list[ClaimView], key: tuple, scorer: _Scorer, threshold: float,
+            picks: list[int] | None = None, known: Sequence[int | None] | None = None) -> list[Cluster]:
+    """Each claim in turn joins the most similar cluster sharing a word with it, or starts one.
+
+    ``picks`` (if given) gets the cluster each claim joined. ``known``: per claim, the cluster it
+    joined when the block was clustered without the claims marked None (the same claim objects, in
+    the same order). Those picks are taken as they are until a claim marked None changes what the
+    later ones read (it starts a cluster, or becomes an exemplar: postings, exemplars and the
+    clusters' number are all a pick reads); from there on each claim is scored."""
     clusters: list[Cluster] = []
     postings: dict[str, list[int]] = defaultdict(list)
-    for v in block:
+    replay = known is not None
+    for n, v in enumerate(block):
+        if replay and known[n] is not None:
+            if known[n] == len(clusters):  # it started a cluster then
+                clusters.append(Cluster(key[0], key[1]))
+            c = clusters[known[n]]
+            if len(c.exemplars) < _MAX_EXEMPLARS:
+                _post(postings, v, known[n])
+            c.add(v)
+            if picks is not None:
+                picks.append(known[n])
+            continue
         shared = Counter(i for t in v.tokens for i in postings.get(t, ()))
         # Sorted explicitly: token sets iterate in hash order, and ties must not depend on it.
         cands = sorted(shared, key=lambda i: (-shared[i], i))[:_MAX_CANDIDATES]
@@ -141,12 +186,14 @@ def _greedy(block: list[ClaimView], key: tuple, scorer: _Scorer, threshold: floa
         if best is None:
             clusters.append(Cluster(key[0], key[1]))
             best = len(clusters) - 1
+            replay = False
         c = clusters[best]
         if len(c.exemplars) < _MAX_EXEMPLARS:
-            for t in v.tokens:
-                if not postings[t] or postings[t][-1] != best:
-                    postings[t].append(best)
+            replay = False
+            _post(postings, v, best)
         c.add(v)
+        if picks is not None:
+            picks.append(best)
     return clusters
 
 
@@ -309,24 +356,27 @@ def block_key(v: ClaimView) -> tuple | None:
     return block_class(v), v.participants
 
 
-def cluster_block(key: tuple, block: list[ClaimView], scorer: "_Scorer", threshold: float) -> list[Cluster]:
-    """The clusters of one block (``key``: its class and participants), from its views alone."""
+def cluster_block(key: tuple, block: list[ClaimView], scorer: "_Scorer", threshold: float,
+                  picks: list[int] | None = None, known: Sequence[int | None] | None = None) -> list[Cluster]:
+    """The clusters of one block (``key``: its class and participants), from its views alone.
+    ``picks`` and ``known``: :func:`_greedy`'s, for a block clustered by similarity (a once-only
+    class's block is one cluster: ``picks`` is left empty)."""
     if key[0] in ONCE_ONLY and key[1]:
         c = Cluster(key[0], key[1])
         for v in block:
             c.add(v)
         return [c]
-    return _greedy(block, key, scorer, threshold)
+    return _greedy(block, key, scorer, threshold, picks, known)
 
 
 def align(views: Sequence[ClaimView], threshold: float, encoder: Encoder | None = None,
-          blocker: Blocker = cluster_block, each: Each = each) -> list[Cluster]:
+          blocker: Blocker = cluster_block, each: Each = each, sims: Similarities | None = None) -> list[Cluster]:
     """Group claim views into clusters (facts), deterministically for a given input order.
 
     ``blocker`` clusters one block (:func:`cluster_block`, or a memo of it: the clusters it returns
     are merged and extended here, so they must be new objects each call); ``each`` maps
-    :func:`block_key` over the views (or a memo of it)."""
-    scorer = _Scorer(encoder, views)
+    :func:`block_key` over the views (or a memo of it); ``sims`` keeps lexical similarities (None: none kept)."""
+    scorer = _Scorer(encoder, views, sims)
     blocks: dict[tuple, list[ClaimView]] = defaultdict(list)
     denials: list[ClaimView] = []
     for v, key in zip(views, each(block_key, views)):

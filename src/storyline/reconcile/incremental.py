@@ -14,6 +14,9 @@ same (the same objects, or equal values), never on a guess:
   story's news days;
 * **alignment blocks** (:func:`storyline.reconcile.align.cluster_block`), per block of claims:
   the same view objects in the same order (no embeddings backend: its vectors are the story's);
+  a block new claims joined replays its last picks up to the first new claim that starts a fact
+  or becomes an exemplar; alignment's lexical similarities are kept by the claim and exemplar
+  objects compared (:class:`_Similarities`);
 * **the relay index** (:class:`storyline.reconcile.independence.RelayIndex`): grown from the last
   one by the views it did not have, when none of the last one's views is gone;
 * **relay lookups**: the claim and the candidates it was compared with (a lookup none of whose
@@ -120,6 +123,23 @@ def _same(a: Sequence[object], b: Sequence[object]) -> bool:
     # map: at C speed (asked of every member, every view); a story entity made of one kept
     # component of the cast's rule 1a is handed its very list
     return a is b or len(a) == len(b) and all(map(is_, a, b))
+
+
+def _replayable(last: Sequence[object], picks: Sequence[int], block: Sequence[object]) -> list[int | None] | None:
+    """Per view of ``block``, the cluster it joined in the last clustering (``last``, ``picks``),
+    None for a view new to the block; None if some view of ``last`` left it (or no picks were
+    kept): a block a new article joins keeps the order its other views had."""
+    if len(picks) != len(last):
+        return None
+    known: list[int | None] = []
+    i = 0
+    for v in block:
+        if i < len(last) and v is last[i]:
+            known.append(picks[i])
+            i += 1
+        else:
+            known.append(None)
+    return known if i == len(last) else None
 
 
 def _entity_ids(r: ArticleReading) -> tuple[str, ...]:
@@ -307,6 +327,29 @@ class _Answers:
         return list(map(self.answers.__getitem__, ids))
 
 
+class _Similarities:
+    """Alignment's lexical similarities (:class:`storyline.reconcile.align.Similarities`) of this
+    reconcile, falling back on the last one's: those asked again are moved over, the others go
+    with the last generation. Each answer holds the claim and exemplars whose ids key it (so an id
+    found here is that object's: no other object can take it meanwhile)."""
+
+    def __init__(self, last: "_Similarities | None" = None) -> None:
+        self.last = last  # dropped once the reconcile ends (ReconcileCache.end): one generation back only
+        self.answers: dict[tuple, tuple] = {}
+        self.hit = self.miss = 0
+
+    def get(self, key: tuple) -> tuple | None:
+        known = self.last.answers.get(key) if self.last is not None else None
+        if known is not None:
+            self.hit += 1
+            self.answers[key] = known
+        return known
+
+    def __setitem__(self, key: tuple, answer: tuple) -> None:
+        self.miss += 1
+        self.answers[key] = answer
+
+
 class _ViewAnswers:
     """Answers of functions of one view (:data:`storyline.reconcile.features.Each`: a claim's
     moment, whether it affirms, its date) for one fact's views, taken over from the fact's last
@@ -345,7 +388,7 @@ class _Units:
 
     readings: dict[str, ArticleReading] = field(default_factory=dict)
     views: dict[str, _ViewsEntry] = field(default_factory=dict)
-    blocks: dict[tuple, tuple[list[ClaimView], list[Cluster]]] = field(default_factory=dict)
+    blocks: dict[tuple, tuple[list[ClaimView], list[Cluster], list[int]]] = field(default_factory=dict)  # and each view's pick
     drafts: dict[tuple, list[_DraftEntry]] = field(default_factory=dict)
     relays: dict = field(default_factory=dict)
     index: RelayIndex | None = None  # the relay index the lookups in ``relays`` were asked of
@@ -362,6 +405,7 @@ class _Units:
     sides: dict[tuple, _SidesEntry] = field(default_factory=dict)  # by (statement claim, class, people)
     # Each fact's answers of functions of one view, by the same key as its scan.
     view_answers: dict[tuple, _ViewAnswers] = field(default_factory=dict)
+    sims: _Similarities = field(default_factory=_Similarities)  # alignment's lexical similarities
     # The cast's: the story's type votes, and per article its settled entities (with the names
     # they are settled under) and its ArticleCast; per story entity, its name, type and aliases.
     votes: TypeVotes | None = None
@@ -391,6 +435,9 @@ class Uncached(CastSteps):
 
     def blocker(self, key: tuple, block: list[ClaimView], scorer, threshold: float) -> list[Cluster]:
         return cluster_block(key, block, scorer, threshold)
+
+    def similarities(self) -> "_Similarities | None":
+        return None
 
     def each(self, fn: Callable[[object], object], items: Sequence[object]) -> list:
         return each(fn, items)
@@ -464,6 +511,8 @@ class ReconcileCache(Uncached):
         """Keep what this reconcile used (and nothing older)."""
         for answers in self._new.view_answers.values():
             answers.last = None
+        sims = self._new.sims
+        self.stats["sims_hit"], self.stats["sims_miss"], sims.last = sims.hit, sims.miss, None
         self._old, self._new = self._new, _Units()
 
     def canonical(self, readings: Sequence[ArticleReading]) -> list[ArticleReading]:
@@ -616,12 +665,19 @@ class ReconcileCache(Uncached):
         known = self._old.blocks.get(key)
         if scorer.vectors or known is None or not _same(known[0], block):
             self.stats["blocks_miss"] += 1
-            made = cluster_block(key, block, scorer, threshold)
+            picks: list[int] = []
+            made = cluster_block(key, block, scorer, threshold, picks,
+                                 None if scorer.vectors or known is None else _replayable(known[0], known[2], block))
         else:
             self.stats["blocks_hit"] += 1
-            made = known[1]
-        self._new.blocks[key] = (block, made)
+            made, picks = known[1], known[2]
+        self._new.blocks[key] = (block, made, picks)
         return [Cluster(c.pclass, c.participants, list(c.views), list(c.exemplars), list(c.derived)) for c in made]
+
+    def similarities(self) -> _Similarities:
+        """Alignment's memo of lexical similarities: this reconcile's, over the last one's."""
+        self._new.sims.last = self._old.sims
+        return self._new.sims
 
     def each(self, fn: Callable[[object], object], items: Sequence[object]) -> list:
         """``fn`` of each item (:data:`storyline.reconcile.features.Each`), kept per item object
