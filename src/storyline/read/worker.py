@@ -59,16 +59,22 @@ def serve(nlp, inbox: IO[bytes], results: IO[bytes], batch_size: int) -> None:
             results.flush()
 
 
+def _load(pipeline):
+    """The pipeline, or exit 3 when it cannot load: the parent loads it too and reports the error,
+    with its fix."""
+    try:
+        return pipeline.load()
+    except Exception:  # noqa: BLE001 - reported by the parent (above)
+        sys.exit(3)
+
+
 def main() -> None:
     # The results own fd 1; anything a library prints goes to stderr instead of corrupting them.
     results = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     inbox = sys.stdin.buffer
     pipeline, batch_size = pickle.load(inbox)
-    try:
-        nlp = pipeline.load()
-    except Exception:  # noqa: BLE001 - the parent loads it too and reports the error, with its fix
-        sys.exit(3)
+    nlp = _load(pipeline)
     serve(nlp, inbox, results, batch_size)
 
 
@@ -78,10 +84,7 @@ def fork_main() -> None:
     sys.stdin.close()
     from storyline.read.reader import read_articles
 
-    try:
-        nlp = pipeline.load()
-    except Exception:  # noqa: BLE001 - the parent loads it too and reports the error, with its fix
-        sys.exit(3)
+    nlp = _load(pipeline)
     for _ in read_articles(nlp, warm, batch_size):
         pass
     forked = single_threaded()
