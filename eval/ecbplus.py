@@ -290,6 +290,11 @@ def grouping_gap(gold: dict, events: dict, lemma: dict, on_predicate: set) -> di
 OFF_PREDICATE_KINDS = ("in a claim", "reporting cue", "on no claim")
 
 
+def _most(counts: Counter):
+    """The most counted key; ties go to the smallest as text, so runs agree."""
+    return min(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[0]
+
+
 def coverage_bounds(gold: dict, events: dict, lemma: dict, kind: dict, stored: dict | None = None) -> dict[str, float]:
     """CoNLL F1 of what covering the mentions off every claim's predicate could buy.
 
@@ -305,7 +310,7 @@ def coverage_bounds(gold: dict, events: dict, lemma: dict, kind: dict, stored: d
       group of that cluster's off-predicate mentions (a perfect aligner, the grouping of the
       predicate mentions as it is);
     * ``by the story's records`` (with ``stored``: mention -> an event or group id, or None): the
-      join what storyline already records allows (:func:`story_joins`), else alone.
+      join what storyline already records allows (:func:`story_join`), else alone.
     """
     on = [m for m in gold if kind[m] == "on predicate"]
 
@@ -313,7 +318,7 @@ def coverage_bounds(gold: dict, events: dict, lemma: dict, kind: dict, stored: d
         parts: dict = defaultdict(Counter)
         for m in on:
             parts[key_of(m)][events[m]] += 1
-        return {k: min(c.items(), key=lambda kv: (-kv[1], str(kv[0])))[0] for k, c in parts.items()}
+        return {k: _most(c) for k, c in parts.items()}
 
     by_lemma, by_gold = majority(lambda m: lemma[m]), majority(lambda m: gold[m])
     joins = {"by lemma": lambda m: by_lemma.get(lemma[m], ("lemma", lemma[m])),
@@ -346,7 +351,7 @@ def word_events(claims, fact_of: dict, event_of: dict) -> dict[tuple[str, str], 
             parts[("word", c.predicate)][event] += 1
             if c.event_key:
                 parts[("key", c.event_key)][event] += 1
-    return {k: min(v.items(), key=lambda kv: (-kv[1], str(kv[0])))[0] for k, v in parts.items()}
+    return {k: _most(v) for k, v in parts.items()}
 
 
 def story_join(m: EcbMention, head: int, lemma: str, pos: str, kind: str, reading: ArticleReading,
