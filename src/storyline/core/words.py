@@ -478,7 +478,7 @@ def is_named_person(synset: str) -> bool:
     head = words[0]
     # An individual has no kinds under it: "managing_director" names a kind of director.n.01,
     # which has hyponyms; "john_ford" (ford.n.01) has none.
-    return any(w != head and w.endswith("_" + head) for w in words) and synset not in _WITH_HYPONYMS.get()
+    return any(w != head and w.endswith("_" + head) for w in words) and not has_hyponyms(synset)
 
 
 def has_hyponyms(synset: str) -> bool:
