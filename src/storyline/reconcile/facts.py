@@ -209,8 +209,8 @@ def records(d: Draft, made: Mapping[tuple, tuple[str, Echo]] | None = None) -> R
                 d.independent, status, d.grade, d.when, d.statement_claim, tuple(d.supporting),
                 tuple(d.disputing), tuple(d.superseded), tuple(d.notes))
     conflicts = [Conflict(make_id("x", fid, f.kind, *f.claims), fid, f.claims, f.kind, f.reason) for f in d.conflicts]
-    return fact, conflicts, [made.get(found) or _echo(*found) for found in d.echoes] if made else \
-        [_echo(*found) for found in d.echoes]
+    made = made or {}
+    return fact, conflicts, [made.get(found) or _echo(*found) for found in d.echoes]
 
 
 def _echo(claim: str, original: str | None, reason: str) -> tuple[str, Echo]:
