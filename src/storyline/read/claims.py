@@ -90,7 +90,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from spacy.attrs import POS
 from spacy.language import Language
 from spacy.symbols import ADJ, CCONJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
@@ -742,7 +741,7 @@ class _Index:
         self.sents: list[tuple[int, int]] = tokens.sent_bounds
         self.sent_of: list[int] = tokens.sent_of
         self.rows = parse_rows(doc)  # heads and sentence starts of the whole Doc (offset 0), read once
-        self.pos: list[int] = doc.to_array(POS).tolist() if len(doc) else []  # coarse tags, as symbols
+        self.pos: list[int] = self.rows.pos  # coarse tags, as symbols
         self.content_lemmas = token_content_lemmas(doc)  # claims overlap: each token read once, not per claim
         self.head = self.rows.head
         self.entity: dict[int, int] = {}

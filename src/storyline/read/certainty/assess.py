@@ -97,7 +97,7 @@ class ParseRows(NamedTuple):
     sent_start: list[bool]  # token.is_sent_start is True
     space: list[bool]  # token.is_space
     offset: int = 0
-    verb: tuple[bool, ...] | list[bool] = ()  # token.pos_ is VERB or AUX
+    pos: tuple[int, ...] | list[int] = ()  # token.pos, as symbols
     # Rows of a whole Doc only (None for a span's, whose tokens' children may lie outside it):
     kids: list[list[int]] | None = None  # each token's children, in Token.children's order
     dep: list[str] | None = None  # token.dep_
@@ -116,7 +116,6 @@ def _rows(array, offset: int, doc: Doc | None = None) -> ParseRows:
     heads, starts, spaces, pos, deps = array.T.tolist()
     # to_array stores signed values unsigned: a head offset of -1 comes out as 2**64 - 1
     head = [i + (h - (1 << 64) if h >= 1 << 63 else h) for i, h in enumerate(heads, offset)]
-    verb = [p == VERB or p == AUX for p in pos]
     kids: list[list[int]] | None = None
     dep: list[str] | None = None
     if doc is not None:
@@ -128,7 +127,7 @@ def _rows(array, offset: int, doc: Doc | None = None) -> ParseRows:
         dep = [strings[d] for d in deps]
     sent_start, space = [x == 1 for x in starts], [bool(x) for x in spaces]
     breaks = [k for k in range(1, len(head)) if sent_start[k] and not space[k - 1]] if doc is not None else None
-    return ParseRows(head, sent_start, space, offset, verb, kids, dep, breaks)
+    return ParseRows(head, sent_start, space, offset, pos, kids, dep, breaks)
 
 
 def parse_rows(doc: Doc) -> ParseRows:
@@ -147,6 +146,7 @@ def children_where(t: Token, rows: ParseRows | None, deps: frozenset[str]) -> li
     return [doc[j] for j in rows.kids[t.i] if dep[j] in deps]
 
 
+_VERB_POS = frozenset({VERB, AUX})
 _CONJ = frozenset({"conj"})
 _NEG = frozenset({"neg"})
 _DET = frozenset({"det"})
@@ -163,7 +163,7 @@ def _main_predicates(span: Span, rows: ParseRows) -> list:
     heads = [i for i in range(s, e) if head[i - off] == i or not (s <= head[i - off] < e)]
     if not heads:
         return []
-    verbs = [i for i in heads if rows.verb[i - off]]
+    verbs = [i for i in heads if rows.pos[i - off] in _VERB_POS]
     main = [doc[i] for i in verbs or heads]
     # Coordinated predicates share the main predicate's status ("moved out and filed").
     out = list(main)

@@ -39,11 +39,10 @@ __all__ = ["caps_line_tokens", "common_word", "inflected_verb", "institution_wor
 # thing under one of these WordNet roots ("Hospital": a building, "Street": a way, "Lake": a body
 # of water). Other artifacts are not ("Rook": a chess piece, in "Dex Rook").
 _INSTITUTION_FILES = frozenset({"noun.group", "noun.location"})
-_PLACE_ROOTS = frozenset({"structure.n.01", "facility.n.01", "way.n.06", "geological_formation.n.01",
-                          "body_of_water.n.01", "land.n.04"})
-_SENSES = 2  # senses of the word looked at, most frequent first
 # A natural place's kind: "Mount" (a sense of mountain), "Lake", "Glacier".
 _NATURAL_ROOTS = frozenset({"geological_formation.n.01", "body_of_water.n.01", "land.n.04"})
+_PLACE_ROOTS = frozenset({"structure.n.01", "facility.n.01", "way.n.06"}) | _NATURAL_ROOTS
+_SENSES = 2  # senses of the word looked at, most frequent first
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.S.", "L.A.": a place's initials, no name's
 _MIDDLE_INITIAL = re.compile(r"^[A-Z]\.$")  # "M." in "Regina M. Benjamin"

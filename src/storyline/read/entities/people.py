@@ -386,8 +386,9 @@ def _natural_place(idx: DocIndex, lex: Lexicon, s: int, e: int, places: frozense
     somewhere in the article ("at Aoraki Mount Cook" under "Climber dead after Aoraki Mount Cook
     fall", tagged PERSON there): the place, not a person."""
     texts = idx.texts
-    return any(natural_place_word(lex, texts[k]) for k in range(s, e - 1)) and (
-        " ".join(texts[s:e]) in places or idx.text[idx.tok_starts[s] : idx.tok_starts[e - 1] + len(texts[e - 1])] in places)
+    # The set first: WordNet is asked only for a name typed a place (none, where ``places`` is empty)
+    return (" ".join(texts[s:e]) in places or idx.text[idx.tok_starts[s] : idx.tok_starts[e - 1] + len(texts[e - 1])] in places) \
+        and any(natural_place_word(lex, texts[k]) for k in range(s, e - 1))
 
 
 def _name_shaped(idx: DocIndex, lex: Lexicon, s: int, e: int, places: frozenset[str] = frozenset()) -> bool:
