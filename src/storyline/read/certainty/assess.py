@@ -89,6 +89,12 @@ def _lexicon() -> dict:
     }
 
 
+def negative_words() -> frozenset[str]:
+    """Negative determiners and pronouns that deny what they attach to ("No one was injured"):
+    the one list (data/hedges.json) every reader of negation uses."""
+    return _lexicon()["negative_words"]
+
+
 class ParseRows(NamedTuple):
     """Per-token parse facts of Doc tokens ``offset`` onwards (row ``k`` is token ``offset + k``),
     read in one ``to_array`` call (see :func:`parse_rows`)."""

@@ -14,6 +14,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from storyline.core.words import verb_class
+from storyline.read.certainty.assess import negative_words
 from storyline.read.timex.lexicon import WEEKDAYS
 
 __all__ = ["TenseOracle"]
@@ -82,18 +83,15 @@ def _counted_object(verb, start: int) -> bool:
                and any(n.dep_ == "nummod" for n in c.children) for c in verb.children)
 
 
-# a subject that denies the clause as "not" does ("Neither he nor his parents could be located")
-_NEGATIVE_SUBJECT_WORDS = frozenset({"neither", "nobody", "none", "no", "nothing"})
-
-
 def _negated(verb) -> bool:
     """Whether ``verb`` is denied: by "not" / "n't", or by a negative subject ("Neither he nor
     ... could be located Wednesday", "No one could reach him")."""
+    negative = negative_words()  # a subject that denies the clause as "not" does
     for c in verb.children:
         if c.dep_ == "neg":
             return True
         if c.dep_ in ("nsubj", "nsubjpass") and any(
-            w.lower_ in _NEGATIVE_SUBJECT_WORDS for w in (c, *(w for w in c.children if w.dep_ in ("preconj", "det")))
+            w.lower_ in negative for w in (c, *(w for w in c.children if w.dep_ in ("preconj", "det")))
         ):
             return True
     return False
