@@ -273,3 +273,31 @@ def test_a_phrasal_verb_wordnet_files_under_its_head_is_one_event_with_it():
              for r in (a, b)]
     one = _events_of(reconcile(keyed), bare, phrasal)
     assert one[0] is not None and one[0] == one[1]
+
+
+def _hosting(published: str):
+    """ECB+ 2ecbplus in small: one article tells a hosting in 2007, three tell the one in 2014 (one
+    fact), and an article published on ``published`` tells, undated, a hosting "for a second
+    time" in other words (a fact of its own)."""
+    readings, claims = [], []
+    for aid, day, text, when in (
+            ("a1", "2024-12-01", "she hosted the gala in 2007", {"when": "2007", "when_text": "2007"}),
+            ("b1", "2024-12-03", "she will host the gala in 2014", {"when": "2014", "when_text": "2014"}),
+            ("c1", "2024-12-03", "she will host the gala in 2014", {"when": "2014", "when_text": "2014"}),
+            ("d1", "2024-12-03", "she will host the gala in 2014", {"when": "2014", "when_text": "2014"}),
+            ("e1", published, "hosting duties return for a second time", {})):
+        b = ArticleBuilder(aid, "AP", day)
+        claims.append(b.claim(text, predicate="host", **when))
+        readings.append(b.build())
+    return reconcile(readings), claims
+
+
+def test_an_undated_fact_joins_the_most_widely_told_event_of_its_key():
+    # ECB+ 2ecbplus: the undated "to be hosting the Oscars for the second time" and its kin joined
+    # the first told event of their key (a 2007 hosting, told once), not the 2014 one most claims tell.
+    for published in ("2024-12-04", "2024-11-30"):  # told after the dated facts, and before them
+        story, (first, *later, undated) = _hosting(published)
+        fact_of = {x: f for f in story.facts for x in f.claims}
+        assert len({fact_of[c].id for c in (first, later[0], undated)}) == 3  # three facts ...
+        hosted = _events_of(story, first, *later, undated)
+        assert hosted[0] != hosted[1] and set(hosted[1:]) == {hosted[1]}, published  # ... in two events
