@@ -26,6 +26,7 @@ from storyline.read.timex.context import (
     number,
     prev_word,
 )
+from storyline.read.timex.play import period_of_play
 from storyline.read.timex.lexicon import (
     DAY_PARTS,
     DAY_WORDS,
@@ -285,6 +286,8 @@ def rule_quarter(m, ctx, s, e):
     unit = m["unit"].lower()
     ordinal = ORDINALS[m["ord"].lower()]
     year = m["y"] or m["y2"]
+    if not (year or m["rel"] or m["pre"]) and "fiscal" not in m.group().lower() and period_of_play(ctx, s, e):
+        return None  # "threw two touchdowns in the fourth quarter": no calendar quarter
     article = _ARTICLE.match(ctx.text, s)
     if ctx.timeml and m["hy"] == "-" and article:
         s = article.end()  # "the third-quarter GNP growth": a hyphened adjective, the article is the noun's
