@@ -112,6 +112,13 @@ def test_happening_of_finds_the_sense_that_names_the_verbs_happening():
         assert words.happening_of(noun, verb) is None, noun
 
 
+def test_play_nouns_are_games_sports_athletes_and_scores_not_contests_at_large():
+    for word in ("game", "match", "football", "quarterback", "touchdowns"):
+        assert words.is_play_noun(word), word
+    for word in ("competition", "race", "rival", "player", "campaign", "earnings", "quarter"):
+        assert not words.is_play_noun(word), word
+
+
 def test_bad_pos_is_refused():
     with pytest.raises(ValueError):
         words.synsets("marry", "a")

@@ -380,3 +380,54 @@ def test_a_plural_scale_word_after_a_relative_month_leaves_the_day(convention):
     is a number word, not a noun it counts): the timex is "last May 20" (1998-05-20)."""
     found = {t.text: t.value for t in tag_timexes("Since last May 20 thousands have marched.", date(1999, 4, 19), convention=convention)}
     assert found == {"last May 20": "1998-05-20"}
+
+
+# --- military clock times and spelled years (issue 12) ----------------------------------------------
+
+NOV05 = date(2005, 11, 28)
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The attack began at nineteen hundred hours.", "nineteen hundred hours", "2005-11-28T19:00"),
+        ("The order came at twenty-three hundred hours.", "twenty-three hundred hours", "2005-11-28T23:00"),
+        ("Troops moved out at oh six hundred hours.", "oh six hundred hours", "2005-11-28T06:00"),
+        ("Troops moved out at 0600 hours.", "0600 hours", "2005-11-28T06:00"),
+        ("The convoy left by 1930 hours.", "1930 hours", "2005-11-28T19:30"),
+    ],
+)
+def test_military_clock_times_are_times_of_day_not_durations(text, span, value, convention):
+    found = tags(text, NOV05, convention=convention)
+    assert found.get(span, (None, None))[:2] == ("TIME", value), found
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+def test_hundreds_of_hours_counted_stay_durations(convention):
+    """Without a clock preposition, "1500 hours" is a count of hours."""
+    found = tags("Pilots log fifteen hundred hours of flight; volunteers gave 1500 hours of work.", NOV05, convention=convention)
+    assert found["fifteen hundred hours"][:2] == ("DURATION", "PT1500H")
+    assert found["1500 hours"][:2] == ("DURATION", "PT1500H")
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("It was built in the year nineteen hundred.", "the year nineteen hundred", "1900"),
+        ("By the year eighteen hundred, the town had grown.", "the year eighteen hundred", "1800"),
+        ("He wrote it in nineteen eighty-four.", "nineteen eighty-four", "1984"),
+        ("That was in two thousand and five.", "two thousand and five", "2005"),
+        ("The law passed in the year two thousand and two.", "the year two thousand and two", "2002"),
+        ("It opened in the year two thousand.", "the year two thousand", "2000"),
+    ],
+)
+def test_spelled_years(text, span, value, convention):
+    found = tags(text, NOV05, convention=convention)
+    assert found.get(span, (None, None))[:2] == ("DATE", value), found
+
+
+def test_spelled_counts_are_no_years():
+    found = tags("Some two thousand and five hundred people came; in two thousand cases it failed.", NOV05)
+    assert not any(v[0] == "DATE" for v in found.values()), found

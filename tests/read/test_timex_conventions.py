@@ -555,3 +555,47 @@ def test_a_hyphened_decade_or_month_ending_its_phrase_keeps_the_article_under_ti
     article is the expression's."""
     assert tags("It set a goal of a 50% share by the mid-1990s.", date(1989, 10, 26)) == {"the mid-1990s": ("DATE", "199")}
     assert tags("The talks ran until the late-November.", date(2000, 1, 28)) == {"the late-November": ("DATE", "1999-11")}
+
+
+@pytest.mark.parametrize("convention", ["timeml", "meantime"])
+def test_a_quarter_of_a_game_is_no_calendar_quarter(convention):
+    """A game's periods of play name no calendar time (TimeBank and MEANTIME hold no such case):
+    untagged when a game, a sport, a score or an athlete is spoken of nearby (WordNet) and no money
+    is. A quarter beside money stays the calendar's or the report's."""
+    for text in (
+        "The Rams won the game. Their quarterback threw two touchdowns in the fourth quarter.",
+        "The match was close. She scored 20 points in the second half, the coach said.",
+        "Smith ran for a touchdown in the third quarter, and the Bears won the football game.",
+    ):
+        found = tags(text, convention=convention)
+        assert not any(t.endswith(("quarter", "half")) for t in found), (text, found)
+    found = tags("The Rams won the game; the quarterback threw a touchdown late in the quarter.")
+    assert "the quarter" not in found, found
+    # nothing of play near the quarter, but the article is a game's report
+    report = ("The Colts beat the Chiefs in a football game, and their quarterback threw a touchdown. "
+              "The weather was cold. Fans waited in long lines. The drive stalled early in the fourth quarter.")
+    assert not any(t.endswith("quarter") for t in tags(report, convention=convention)), report
+    plain = "The weather was cold. Fans waited in long lines. The drive stalled early in the fourth quarter."
+    assert tags(plain, convention=convention)["the fourth quarter"] == ("DATE", "1989-Q4")
+    found = tags("The team's revenue rose $5 million in the fourth quarter after a playoff game.", convention=convention)
+    assert found["the fourth quarter"] == ("DATE", "1989-Q4")
+    found = tags("Net income fell in the third quarter. It sees weakness into the fourth quarter.", convention=convention)
+    assert found["the third quarter"] == ("DATE", "1989-Q3")
+
+
+@pytest.mark.model
+def test_a_quarter_of_a_game_through_the_parse_under_timeml():
+    """The parse's nouns and verbs, told in the past in November: the game's fourth quarter is not
+    the reported (fiscal) quarter, and the report's quarter beside money still is."""
+    from storyline.read.pipeline import load_pipeline
+    from storyline.read.timex import timexes_for
+
+    nlp = load_pipeline()
+    for text, expected in (
+        ("The Rams beat the Bears. Their quarterback threw two touchdowns in the fourth quarter.", None),
+        ("Net income fell to $3 million in the fourth quarter, the company said.", ("DATE", "1989-Q4")),
+    ):
+        doc = nlp.make_doc(text)
+        doc._.sl_meta = ArticleMeta(article_id="t", outlet=None, published=NOV89)
+        found = {t.text: (t.type, t.value) for t in timexes_for(nlp(doc), "timeml")}
+        assert found.get("the fourth quarter") == expected, (text, found)

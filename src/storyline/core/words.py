@@ -44,6 +44,7 @@ __all__ = [
     "is_partner_noun",
     "is_company_holding",
     "is_people_group",
+    "is_play_noun",
     "is_named_person",
     "is_organization_noun",
     "is_person_noun",
@@ -525,6 +526,22 @@ def is_people_group(word: str) -> bool:
     "troops": force.n.04 and below), not an institution ("government"). "people" itself is not one:
     as a group it merged distinct groups of a story."""
     return _first_sense_under(word, _PEOPLE_GROUP_ROOTS)
+
+
+# a game or sport, one game or match played, one who plays it, a score made in it
+_PLAY_ROOTS = frozenset({"game.n.01", "game.n.02", "match.n.02", "sport.n.01", "athlete.n.01", "score.n.10"})
+
+
+@lru_cache(maxsize=16384)
+def is_play_noun(word: str, senses: int = 2) -> bool:
+    """Whether one of the noun's first ``senses`` senses is a game or sport, one game or match
+    played, an athlete or a score made in play ("game", "match", "football", "quarterback",
+    "touchdown"). Contests and contestants at large ("competition", "race", "rival", "player")
+    are not: business and politics speak of them as much."""
+    for sid in synsets(word, "n")[:senses]:
+        if _PLAY_ROOTS & {sid, *hypernyms(sid, None)}:
+            return True
+    return False
 
 
 _NATURAL_ROOTS = frozenset({"natural_phenomenon.n.01"})

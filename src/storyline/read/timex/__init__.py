@@ -48,6 +48,14 @@ What is tagged, and the conventions followed (TimeML / TempEval-3, as annotated 
   Anaphoric ones ("a year
   later", "the following month", "the same day", "days later" = mod AFTER) are computed from
   the last calendar date in the text (anchor "t<i>"), or the publication date if none.
+- A clock time of the 24-hour clock after a preposition is a TIME on the day in view: "at nineteen
+  hundred hours", "by 1930 hours" (2005-11-28T19:00, T19:30); "0600 hours" with its leading zero
+  needs none. Without one, "1500 hours of work" counts hours (PT1500H). Spelled years: "the year
+  nineteen hundred" (1900), "the year two thousand and two", "in two thousand and five" (not
+  before a noun: "in two thousand and five cases" counts).
+- A game's quarters and halves are periods of play, not the calendar's (see :mod:`.play`):
+  "threw two touchdowns in the fourth quarter" is untagged under both conventions; TimeML has no
+  value for them and neither corpus annotates one.
 - Refused: ages ("25-year-old", "42 years old", "Portman, 42"), counts and ordinals
   ("3,200", "10th"), titles of works (``exclude`` spans, and month pairs such as "May December"),
   the modal "may", idioms ("at the end of the day", "one day she..."), and evaluative phrases

@@ -51,6 +51,7 @@ class Context:
     quarter: Point | None = None  # last quarter stated in the text (a report's period)
     part_year: bool = False  # the report last spoke of "the nine months" / "the six months", not a quarter
     date_end: int = -1  # where the last date or time found ends ("Jan. 26" before "annually")
+    game_report: bool | None = None  # the article tells of a game (play.py), found when first asked
 
 
 WS = re.compile(r"\s+")

@@ -77,6 +77,19 @@ _DAYPART_PREP = "|".join(
     rf"(?<=\b{w}\s)" for w in "at by until till before after since from around about At By Until Before After Around".split()
 )
 _HOUR_PART = _i(r"in\s+the\s+(?:morning|afternoon|evening)|at\s+night")
+# before a military clock time ("at 0600 hours", "by nineteen hundred hours"); without one, "1500
+# hours" counts hours
+_CLOCK_PREP = "|".join(rf"(?<=\b{w}\s)" for w in "at by until till before after since from At By Until Till Before After Since From".split())
+# an hour of the 24-hour clock in words: "oh six", "nineteen", "twenty-three"
+_HOUR_WORD = rf"(?:(?:oh|zero)[- ](?:{_ONES})|twenty(?:[- ](?:one|two|three))?|{_TEENS}|{_ONES})"
+# a number under a hundred in words, ending a spelled year ("two thousand and five", "nineteen hundred and two")
+_UNDER_100 = rf"(?:(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|{_ONES})"
+_YEAR_WORDS = (
+    rf"(?:(?:nineteen|eighteen|seventeen)[- ]hundred(?:[- ]and[- ]{_UNDER_100})?"
+    rf"|two[- ]thousand(?:[- ](?:and[- ])?{_UNDER_100})?"
+    rf"|(?:nineteen|eighteen)[- ](?:{_TENS})(?:[- ](?:{_ONES}))?)"
+)
+_YEAR_PREP = "|".join(rf"(?<=\b{w}\s)" for w in "in since until by of from before after In Since Until By From Before After".split())
 _DURATION_FILLER = r"(?:more|additional|straight|consecutive|full|long|short|trading|business|calendar|successive)"
 
 # (rule name, pattern). Group names are read by rules_calendar.py and rules_relative.py.
@@ -92,7 +105,10 @@ RULES: list[tuple[str, str]] = [
               rf"|(?P<hh2>[01]?\d)\s*(?P<ampm2>{_AMPM2})"
               rf"|(?P<mil>[01]\d|2[0-3])(?P<mil_mm>[0-5]\d)(?=\s*{_TZ})"
               # at 4 in the morning, by 10 at night (after a preposition: "fell 4 in the morning" counts)
-              rf"|(?:{_DAYPART_PREP})(?P<hh3>1[0-2]|[1-9])\s+(?P<part3>{_HOUR_PART})(?![\w-]))"
+              rf"|(?:{_DAYPART_PREP})(?P<hh3>1[0-2]|[1-9])\s+(?P<part3>{_HOUR_PART})(?![\w-])"
+              # at 0600 hours, by 1930 hours, at nineteen hundred hours: the 24-hour clock
+              rf"|(?:(?:{_CLOCK_PREP})(?P<mil_h>[01]\d|2[0-3])|(?P<mil_h0>0\d))(?P<mil_m>[0-5]\d)\s+(?i:hours)(?!\w)"
+              rf"|(?:{_CLOCK_PREP})(?P<mil_words>{_i(_HOUR_WORD)})[- ](?i:hundred)\s+(?i:hours)(?!\w))"
               rf"(?:\s*(?P<tz>{_TZ})(?!\w))?"
               rf"(?:\s+(?P<day>{_i('today|yesterday|tomorrow')}|{_WEEKDAY}))?"),
     # Monday, June 1, 2009 / June 1st / March 12 2009 / June 3
@@ -144,7 +160,10 @@ RULES: list[tuple[str, str]] = [
     # years and decades as broadcast transcripts spell them: nineteen ninety-four, the nineties
     ("spelled_year", _i(rf"(?P<hundreds>nineteen|eighteen)(?:-|\s+)(?P<tens>{_TENS})(?:-|\s+)?(?P<ones>{_ONES})?(?![\w-])"
                         rf"|the\s+(?P<decade>{_TENS.replace('y', 'ies')})(?![\w-])"
-                        r"|the\s+year\s+(?P<millennium>two\s+thousand)(?![\w-])(?!\s+and\b)")),
+                        rf"|the\s+year\s+(?P<year_words>{_YEAR_WORDS})(?![\w-])(?!\s+(?:hundred|thousand)\b)"
+                        # "in two thousand and five" (rules_calendar refuses one before a noun)
+                        rf"|(?:{_YEAR_PREP})(?P<bare_words>two[- ]thousand[- ](?:and[- ])?{_UNDER_100})"
+                        r"(?![\w-])(?!\s+(?:hundred|thousand)\b)")),
     # the 20th century
     ("century", _i(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century(?!\w)")),
     # holidays (capitalised), last Thanksgiving, next Christmas

@@ -23,8 +23,10 @@ from storyline.read.timex.context import (
     day_num,
     content_word_follows,
     month_num,
+    number,
     prev_word,
 )
+from storyline.read.timex.play import period_of_play
 from storyline.read.timex.lexicon import (
     DAY_PARTS,
     DAY_WORDS,
@@ -130,9 +132,19 @@ def _part_before_a_noun(m, ctx, group: str) -> bool:
     return content_word_follows(ctx.text, m.end(group))
 
 
+def _hour_in_words(words: str) -> int:
+    """ "oh six" -> 6, "nineteen" -> 19, "twenty-three" -> 23."""
+    return sum(CARDINALS.get(w, 0) for w in re.split(r"[-\s]+", words.lower()))
+
+
 def rule_clock(m, ctx, s, e):
+    military = bool(m["mil_h"] or m["mil_h0"] or m["mil_words"])
     if m["mil"]:
         hh, mm = int(m["mil"]), int(m["mil_mm"])
+    elif m["mil_words"]:
+        hh, mm = _hour_in_words(m["mil_words"]), 0
+    elif military:
+        hh, mm = int(m["mil_h"] or m["mil_h0"]), int(m["mil_m"])
     elif m["hh2"]:
         hh, mm = int(m["hh2"]), 0
     elif m["hh3"]:
@@ -152,7 +164,7 @@ def rule_clock(m, ctx, s, e):
         hh = 0
     if hh > 23 and not ((m["hh3"] or m["part1"]) and hh == 24):
         return None
-    if not (m["tz"] or ampm or m["day"] or m["hh3"] or m["part1"]):
+    if not (m["tz"] or ampm or m["day"] or m["hh3"] or m["part1"] or military):
         return None  # "16:08" alone is as likely a score or a ratio
     day, anchor = _clock_day(m, ctx, s, e)
     if hh == 24 and mm:
@@ -274,6 +286,8 @@ def rule_quarter(m, ctx, s, e):
     unit = m["unit"].lower()
     ordinal = ORDINALS[m["ord"].lower()]
     year = m["y"] or m["y2"]
+    if not (year or m["rel"] or m["pre"]) and "fiscal" not in m.group().lower() and period_of_play(ctx, s, e):
+        return None  # "threw two touchdowns in the fourth quarter": no calendar quarter
     article = _ARTICLE.match(ctx.text, s)
     if ctx.timeml and m["hy"] == "-" and article:
         s = article.end()  # "the third-quarter GNP growth": a hyphened adjective, the article is the noun's
@@ -378,9 +392,24 @@ def _spelled_year(hundreds: str, *rest: str) -> int:
     return CARDINALS[hundreds.lower()] * 100 + sum(CARDINALS[w.lower()] for w in rest if w)
 
 
+def _year_in_words(words: str) -> int | None:
+    """ "nineteen hundred" -> 1900, "two thousand and five" -> 2005, "nineteen eighty-four" -> 1984."""
+    w = " ".join(re.split(r"[-\s]+", words.lower()))
+    for scale in (" thousand", " hundred"):
+        head, found, rest = w.partition(scale)
+        if found:
+            big, small = number(head), number(rest.removeprefix(" and").strip()) if rest else 0.0
+            return int(big * SCALES[scale.strip()] + small) if big is not None and small is not None else None
+    return _spelled_year(*w.split())
+
+
 def rule_spelled_year(m, ctx, s, e):
-    if m["millennium"]:  # "the year two thousand" of broadcast transcripts
-        return Found(s, e, "DATE", "2000")
+    words = m["year_words"] or m["bare_words"]
+    if words:  # "the year nineteen hundred", "in two thousand and five" of broadcast transcripts
+        if m["bare_words"] and content_word_follows(ctx.text, e):
+            return None  # "in two thousand and five cases": a count
+        year = _year_in_words(words)
+        return Found(s, e, "DATE", str(year)) if year is not None else None
     if m["decade"]:
         tens = CARDINALS[m["decade"].lower().replace("ies", "y")]
         century = 19 if ctx.dct is None or 1900 + tens <= ctx.dct.year else 18

@@ -16,6 +16,7 @@ from datetime import timedelta
 from storyline.read.timex.calendar import Point, parse_value, shift
 from storyline.read.timex.context import Context, Found, date_value, day_num, month_num
 from storyline.read.timex.lexicon import MONTHS, ORDINALS
+from storyline.read.timex.play import period_of_play
 
 __all__ = ["HANDLERS", "quarter_before", "reporting_quarter"]
 
@@ -99,6 +100,8 @@ def rule_the_period(m, ctx, s, e):
     latest = bool(m["which"])
     if unit == "weekend":
         return Found(s, e, "DATE", _weekend(ctx, s, e), anchor="DCT")
+    if unit in ("quarter", "period") and not m["fy"] and period_of_play(ctx, s, e):
+        return None  # "threw a touchdown late in the quarter": no calendar quarter
     ended = _ENDED_DATE.match(ctx.text, e)
     if unit == "quarter" and ended and reporting_quarter(ctx) is None:
         # "the quarter ended July 31": the three months up to that date, named by the calendar
