@@ -25,11 +25,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["CONTINUOUS_SLACK", "UNIT", "UnitRow", "unit"]
+__all__ = ["CONTINUOUS_SLACK", "CURRENCY_SIGNS", "UNIT", "UnitRow", "unit"]
 
 #: A reported length, duration, weight or area stands for this fraction either side of itself:
 #: "35 miles" (56.3 km) and "60km" agree; "1,150 km" and "1,500 km" do not.
 CONTINUOUS_SLACK = 0.05
+
+#: A sign written before an amount, and the unit the amount is in ("$5 million": dollar). Money is
+#: told apart from other counts by these (quantities) and by them alone near a number (timex).
+CURRENCY_SIGNS: dict[str, str] = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from storyline.core import words
+from storyline.core.units import CURRENCY_SIGNS
 from storyline.read.doc import DocIndex, QuantityAnn
 from storyline.read.numbers import CARDINALS, SCALES, cardinal, ordinal
 from storyline.read.timex.lexicon import APPROX_MODS
@@ -44,7 +45,6 @@ MODIFIERS: dict[tuple[str, ...], str] = {
     ("as", "many", "as"): "at_most", ("in", "excess", "of"): "more_than",
 }  # fmt: skip
 _MAX_MOD = max(len(k) for k in MODIFIERS)
-_CURRENCY = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
 _AGE_VERBS = frozenset({"is", "was", "turned", "turns", "aged"})
 _MARRIAGE = frozenset({"wedding", "marriage"})
 _ORDINAL_NOUNS = frozenset({"anniversary", "birthday"})
@@ -152,8 +152,8 @@ def quantity_at(doc: Doc, i: int, hi: int, skip: Iterable[int] = (), lo: int = 0
             return None
         unit, last = lowers[k], k + 1
         measure = "marriage" if said and unit == "anniversary" else None
-    elif i > lo and texts[i - 1] in _CURRENCY and i - 1 not in skip:
-        unit, first, last = _CURRENCY[texts[i - 1]], i - 1, end
+    elif i > lo and texts[i - 1] in CURRENCY_SIGNS and i - 1 not in skip:
+        unit, first, last = CURRENCY_SIGNS[texts[i - 1]], i - 1, end
     else:
         digits = texts[i].isdigit() and len(texts[i]) <= 3 and end == i + 1
         hyphen = end < len(texts) and texts[end] == "-" and not idx.space_after[end - 1]

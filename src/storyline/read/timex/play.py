@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.core.units import CURRENCY_SIGNS
 from storyline.core.words import is_play_noun, lemmatize, noun_class, verb_class
 from storyline.read.timex.context import Context
 
@@ -22,7 +23,7 @@ __all__ = ["period_of_play"]
 
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*\s|\n")
 _WORD = re.compile(r"[A-Za-z]+")
-_CURRENCY = re.compile(r"[$£€¥]")
+_CURRENCY = re.compile("[" + re.escape("".join(CURRENCY_SIGNS)) + "]")
 _REACH = 400  # characters searched for the sentences either side
 _GAME_REPORT_KINDS = 3
 
