@@ -81,7 +81,7 @@ from storyline.core.options import AnalysisOptions  # noqa: E402
 from storyline.core.records import Article, ArticleReading, Claim, Story  # noqa: E402
 from storyline.evaluation.coref_metrics import clusters_from, score  # noqa: E402
 
-__all__ = ["OFF_PREDICATE_KINDS", "SubtopicRun", "article_of", "coverage_bounds", "gold_heads", "grouping_gap", "map_event", "map_person", "mention_head",
+__all__ = ["OFF_PREDICATE_KINDS", "SubtopicRun", "article_of", "coverage_bounds", "gold_heads", "grouping_gap", "map_event", "map_person", "mention_head", "person_cluster",
            "run_storyline", "story_join", "word_events"]
 
 METRICS = ("MUC", "B3", "CEAF-e")
@@ -246,6 +246,14 @@ def map_person(m: EcbMention, head: int, reading: ArticleReading):
     if not hits:
         return None, False
     return min(hits, key=lambda x: (x.end - x.start, x.start)), via_head
+
+
+def person_cluster(sub: str, mention, story_of: dict[str, str], key: MentionKey):
+    """The system cluster of a gold person mention mapped onto storyline's ``mention`` (None: a
+    cluster of its own): its story entity, within its sub-topic as the gold clusters are, since a
+    story entity's id hashes its type and name ("the police" of two stories, reconciled apart,
+    share one)."""
+    return (sub, story_of.get(mention.entity, mention.entity)) if mention is not None else ("single", key)
 
 
 def _fmt(s: dict) -> str:
@@ -483,7 +491,7 @@ def main(argv: list[str] | None = None) -> int:
                 kind_of[k] = _miss_kind(d, m, heads[k])
                 if sm is None:
                     misses[kind_of[k]].append(f"{d.name} [{m.text}] in: {_context(d, m)}")
-                pe_sys["storyline"][k] = story_of.get(sm.entity, sm.entity) if sm else ("single", k)
+                pe_sys["storyline"][k] = person_cluster(sub, sm, story_of, k)
                 pe_sys["ceiling"][k] = (sub, m.gold) if sm else ("single", k)
                 cov["pe"] += 1
                 cov["pe_mention"] += sm is not None

@@ -401,3 +401,13 @@ def test_a_kin_noun_with_a_persons_possessive_is_a_person_before_it(nlp):
     # said" ("mum": first a flower); names invented.
     doc = nlp("Dana was visiting her mum from Cardiff. A close friend of the dead mum said she was kind.")
     assert "the dead mum" in [m for e in doc._.sl_entities if e.type == "PERSON" for m in _mentions(e)]
+
+
+def test_a_role_apposition_counts_words_not_the_hyphens_of_its_modifiers(nlp):
+    # After ECB+ 18_10ecbplus and 25_9ecbplus (CC BY 3.0): "a 38-year-old Troy resident who",
+    # "the Saints' leading rusher in 2009": a hyphenated age and an -ing adjective cut the
+    # apposition short, and the role noun was no mention. Invented names.
+    doc = nlp("One of the wounded was Colm Dreher, a 38-year-old Troy resident who was fired on Thursday.")
+    assert "a 38-year-old Troy resident" in _mentions(by_name(doc, "Colm Dreher"), "nominal")
+    doc = nlp("Pell Okafor, the club's leading rusher in 2009, was put on injured reserve on Wednesday.")
+    assert "the club's leading rusher" in _mentions(by_name(doc, "Pell Okafor"), "nominal")

@@ -13,6 +13,7 @@ from storyline.read.entities.headlines import (
     trim_name,
 )
 from storyline.read.entities.lexicon import lexicon
+from storyline.read.entities.people import Person, _fuller_names
 from storyline.read.pipeline import load_pipeline
 
 
@@ -287,6 +288,23 @@ def test_a_name_holding_a_natural_place_noun_is_a_place():
     # A person may be called so ("Jimmie Dale Gilmore"): alone, the word decides nothing.
     doc = nlp("Orla Dale Brennick said she would climb again. Brennick, 40, is from Hampton East.")
     assert "Orla Dale Brennick" in _people(doc)
+
+
+def test_a_natural_place_typed_a_place_makes_no_fuller_name_of_a_person():
+    # Review: the fuller-name step asked whether a name is a natural place without the article's
+    # places, so "Mount Okafor", typed a place here, could become the full name of a "Mount" met
+    # after it. Invented names.
+    doc = build("Rescuers reached Mount Okafor on Monday . || Mount said the climb was hard .",
+                ents=[("Mount Okafor", "LOC")])
+    people = [Person(("Mount",))]
+    _fuller_names(doc, DocIndex.build(doc), lexicon(), people, [-1] * len(doc), set())
+    assert people[0].words == ("Mount",)
+    # The same shape typed nothing of a place is a fuller name, as before.
+    doc = build("Rescuers reached Kestrel Okafor on Monday . || Kestrel said the climb was hard .",
+                ents=[("Kestrel Okafor", "ORG")])
+    people = [Person(("Kestrel",))]
+    _fuller_names(doc, DocIndex.build(doc), lexicon(), people, [-1] * len(doc), set())
+    assert people[0].words == ("Kestrel", "Okafor")
 
 
 @pytest.mark.model

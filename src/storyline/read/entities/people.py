@@ -334,12 +334,13 @@ def _fuller_names(doc: Doc, idx: DocIndex, lex: Lexicon, people: list[Person], c
             if name not in first and tuple(texts[k : k + len(name)]) == name:
                 first[name] = k
     longer: dict[int, set[tuple[str, ...]]] = defaultdict(set)
+    places = _place_names(doc)
     for ent in doc.ents:
         if ent.label_ not in _OTHER_LABELS:
             continue
         s, e = trim_possessive(doc, ent.start, ent.end)
         s += texts[s] in _DETS and e - s > 1
-        if not _name_shaped(idx, lex, s, e) or any(claimed[k] >= 0 or k in blocked for k in range(s, e)):
+        if not _name_shaped(idx, lex, s, e, places) or any(claimed[k] >= 0 or k in blocked for k in range(s, e)):
             continue
         span = trim_name(idx, lex, s, e)  # "American Hasim Rahman": a kind of person before the name
         if span is None:
@@ -391,7 +392,7 @@ def _natural_place(idx: DocIndex, lex: Lexicon, s: int, e: int, places: frozense
         and any(natural_place_word(lex, texts[k]) for k in range(s, e - 1))
 
 
-def _name_shaped(idx: DocIndex, lex: Lexicon, s: int, e: int, places: frozenset[str] = frozenset()) -> bool:
+def _name_shaped(idx: DocIndex, lex: Lexicon, s: int, e: int, places: frozenset[str]) -> bool:
     """1-3 capitalised alphabetic words, no acronym, no noun of a place or body ("Theater"), no
     natural place's name (:func:`_natural_place`)."""
     if not 0 < e - s <= 3 or idx.common_word_at_start(s) or _natural_place(idx, lex, s, e, places):
@@ -510,7 +511,7 @@ def person_established(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]
         cands.append((s, e))
     # "Ford Falcon", "Airbus A330": a name whose first word is itself an organisation.
     cands = [(s, e) for s, e in cands if e - s == 1 or votes.get((texts[s], False), 0) <= votes.get((texts[s], True), 0)]
-    untyped = _untagged_subjects(doc, idx, lex, claimed, blocked)  # nothing to outvote
+    untyped = _untagged_subjects(doc, idx, lex, claimed, blocked, places)  # nothing to outvote
     cands.extend(untyped)
     # Names the tagger calls PERSON more often than anything else ("Northrop Grumman" tagged
     # PERSON once and ORG three times is no evidence), and the words of such full names.
@@ -537,7 +538,8 @@ def person_established(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]
     return [(s, e) for s, e in cands if texts[e - 1] in established and (e - s > 1 or texts[s] not in full)]
 
 
-def _untagged_subjects(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], blocked: set[int]) -> list[tuple[int, int]]:
+def _untagged_subjects(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int], blocked: set[int],
+                       places: frozenset[str]) -> list[tuple[int, int]]:
     """Runs of two or three capitalised proper nouns the tagger gave no type, the subject of their
     clause ("Wladimir Klitschko won his 16th straight fight"): candidates like a span typed ORG,
     a person only where a cue says so (:func:`person_established`). A run holding a word of
@@ -554,7 +556,7 @@ def _untagged_subjects(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]
         if j == k:
             k += 1
             continue
-        if 2 <= j - k <= 3 and doc[j - 1].dep_ in {"nsubj", "nsubjpass"} and _name_shaped(idx, lex, k, j) \
+        if 2 <= j - k <= 3 and doc[j - 1].dep_ in {"nsubj", "nsubjpass"} and _name_shaped(idx, lex, k, j, places) \
                 and all(claimed[x] < 0 and x not in blocked and not _english(lex, idx.texts[x]) for x in range(k, j)):
             out.append((k, j))
         k = j
