@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from helpers.docs import parsed_doc
+from spacy.tokens import Doc
 
 from storyline.read.claims import claims_component, find_claims
 from storyline.read.doc import AttributionAnn, EntityAnn, MentionAnn, TimexAnn
@@ -182,3 +183,23 @@ def test_ancestry_read_from_the_head_array_is_spacys():
         for top in doc:
             for t in doc:
                 assert _descends(head, t.i, top.i) == top.is_ancestor(t), (spec, top.i, t.i)
+
+
+def test_claims_read_with_the_certainty_components_rows_are_the_same():
+    from storyline.read.certainty.assess import assess_attributions, take_handoff
+
+    def said() -> Doc:
+        doc = parsed_doc(SAYS)
+        doc._.sl_attributions = [
+            AttributionAnn(doc.text.index("she"), len(doc.text) - 1, "anonymous", "indirect", cue="says", source_start=0,
+                           source_end=10, source_text="The source", source_key="anonymous:1")
+        ]
+        return doc
+
+    alone = find_claims(said(), packs=CELEB)
+    doc = said()
+    assess_attributions(doc)
+    assessed, rows = take_handoff(doc)
+    assert rows is not None and len(rows.head) == len(doc) and assessed
+    assert find_claims(doc, assessed, CELEB, rows) == alone
+    assert take_handoff(doc) == ({}, None)  # handed over once

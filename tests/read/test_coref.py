@@ -426,3 +426,27 @@ def test_purpose_infinitive_after_an_object_is_still_the_subjects() -> None:
         ents=[BRAM],
     ))
     assert mentions(by_name(doc, "Bram Okafor"), "nominal") == ["the dancer"]
+
+
+class _Every:
+    """A set holding every tag: find_anaphors then looks at every token."""
+
+    def __contains__(self, item) -> bool:
+        return True
+
+
+@pytest.mark.model
+def test_tokens_find_anaphors_passes_over_are_none_its_rules_take(monkeypatch) -> None:
+    from storyline.read.entities import epithets
+    from storyline.read.entities.lexicon import lexicon
+
+    text = ("Gunman Kills 1 At Office\n\nOne of the Mafia bosses arrested has hanged himself. Police said "
+            "three people died and 10 people were hurt. A 36-year-old climber fell; the climber, 36 years old, "
+            "was found by his mum. Police said the 36-year-old was charged. The couple of weeks before, the newlyweds and their lawyers met the company.")
+    doc = model_doc(text)
+    covered = [-1] * len(doc)
+    headline = frozenset(range(5))
+    fast = epithets.find_anaphors(doc, lexicon(), covered, headline)
+    monkeypatch.setattr(epithets, "_NOUN_TAGS", _Every())
+    assert fast == epithets.find_anaphors(doc, lexicon(), covered, headline)
+    assert len(fast) > 5

@@ -106,7 +106,7 @@ from storyline.read.certainty.assess import (
     is_hedge_word,
     ParseRows,
     parse_rows,
-    take_assessments,
+    take_handoff,
     weakest,
 )
 from storyline.read.claims_pack import pack_cues
@@ -188,8 +188,9 @@ Forms = Mapping[str, tuple[str, str]]  # pack form -> (normalised predicate, cla
 
 
 def _lemma(t: Token) -> str:
-    if t.pos_ in ("AUX", "VERB") and t.lower_ in _CONTRACTIONS:  # the lemmatizer misses curly contractions
-        return _CONTRACTIONS[t.lower_]
+    low = t.lower_
+    if low in _CONTRACTIONS and t.pos_ in ("AUX", "VERB"):  # the lemmatizer misses curly contractions
+        return _CONTRACTIONS[low]
     return (t.lemma_ or t.text).lower()
 
 
@@ -734,13 +735,13 @@ def _object(p: Token, rows: ParseRows | None = None) -> Token | None:
 class _Index:
     """Token -> entity key, timex index and sentence bounds, built once per Doc."""
 
-    def __init__(self, doc: Doc, assessed: Assessments | None = None):
+    def __init__(self, doc: Doc, assessed: Assessments | None = None, rows: ParseRows | None = None):
         self.assessed = assessed or {}  # token span -> assess() already made by storyline_certainty
         tokens = DocIndex.build(doc)  # the same sentences as doc.sents, without a Span each
         self.tokens = tokens
         self.sents: list[tuple[int, int]] = tokens.sent_bounds
         self.sent_of: list[int] = tokens.sent_of
-        self.rows = parse_rows(doc)  # heads and sentence starts of the whole Doc (offset 0), read once
+        self.rows = rows if rows is not None else parse_rows(doc)  # heads and sentence starts of the whole Doc (offset 0), read once
         self.pos: list[int] = self.rows.pos  # coarse tags, as symbols
         self.content_lemmas = token_content_lemmas(doc)  # claims overlap: each token read once, not per claim
         self.head = self.rows.head
@@ -889,18 +890,19 @@ class _Region:
     ai: int | None
 
 
-def find_claims(doc: Doc, assessed: Assessments | None = None, packs: Iterable[str] = ()) -> list[ClaimAnn]:
+def find_claims(doc: Doc, assessed: Assessments | None = None, packs: Iterable[str] = (), rows: ParseRows | None = None) -> list[ClaimAnn]:
     """Claims for ``doc`` from its parse, ``sl_attributions``, ``sl_entities`` and ``sl_timexes``.
 
     ``assessed``: :func:`~storyline.read.certainty.assess.assess` results already known for token spans
     of this Doc as it is now (see :func:`~storyline.read.certainty.assess.take_assessments`).
-    ``packs``: names of the domain packs that normalise and type predicates (none: class None)."""
+    ``packs``: names of the domain packs that normalise and type predicates (none: class None).
+    ``rows``: :func:`~storyline.read.certainty.assess.parse_rows` of this Doc as it is now, when known."""
     if not doc.has_annotation("DEP") or len(doc) == 0:
         return []
     packs = tuple(packs)
     lex = pack_forms(packs)
     atts: list[AttributionAnn] = doc._.sl_attributions or []
-    index = _Index(doc, assessed)
+    index = _Index(doc, assessed, rows)
     texts, head = index.tokens.texts, index.head
     owner = [-1] * len(doc)  # token -> attribution whose content holds it
     reporting: set[int] = set()  # tokens of reporting clauses (cue and source)
@@ -1446,7 +1448,8 @@ def make_claims_component(nlp: Language, name: str, packs: list[str]) -> ClaimsC
 def claims_component(doc: Doc, packs: Iterable[str] = ()) -> Doc:
     """Set ``doc._.sl_claims`` and the ``sl_claims`` span group (label = predicate class, else "claim")."""
     ensure_extensions()
-    claims = find_claims(doc, take_assessments(doc), packs)
+    assessed, rows = take_handoff(doc)
+    claims = find_claims(doc, assessed, packs, rows)
     doc._.sl_claims = claims
     group = []
     for c in claims:

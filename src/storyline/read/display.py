@@ -130,7 +130,10 @@ def sentence_around(text: str, start: int, end: int, reach: int = 300) -> tuple[
     return s0 + (len(text[s0:start]) - len(text[s0:start].lstrip())), s1
 
 
-def _sentence_breaks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+# Remembered: an article's claims share their sentences (a str caches its hash, so the text is no
+# cost as a key).
+@lru_cache(maxsize=512)
+def _sentence_breaks(text: str, lo: int, hi: int) -> tuple[tuple[int, int], ...]:
     """(end of a sentence, start of the next) for each sentence break in ``text[lo:hi]``."""
     out = []
     for m in _SENTENCE_BREAK.finditer(text, lo, hi):
@@ -138,7 +141,7 @@ def _sentence_breaks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         if word and (word.group(1).lower() in _words().abbreviations or len(word.group(1)) == 1):
             continue  # "Mr. Lindqvist", "Dec. 2", "J. K."
         out.append((m.start() + len(m.group().rstrip()), m.end()))
-    return out
+    return tuple(out)
 
 
 class _Placed(Protocol):
@@ -240,7 +243,12 @@ def _unclosed(text: str) -> bool:
 
 def _first(text: str, marks: str, lo: int, hi: int) -> int:
     """The first offset in ``text[lo:hi]`` holding one of ``marks``, else -1."""
-    return min((i for i in (text.find(q, lo, hi) for q in marks) if i >= 0), default=-1)
+    first = -1
+    for q in marks:  # a loop: two nested generators per claim cost more than the finds
+        i = text.find(q, lo, hi)
+        if i >= 0 and (first < 0 or i < first):
+            first = i
+    return first
 
 
 def headline_end(text: str, start: int, end: int) -> int:

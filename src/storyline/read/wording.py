@@ -89,6 +89,7 @@ def sentence_anns(doc: Doc) -> list[SentenceAnn]:
     for s, e in idx.sent_bounds:
         words = [i for i in range(s, e) if not space[i]]
         if words:  # a run of blank lines is no sentence
-            forms = dict.fromkeys(lowers[i] for i in words if not punct[i] and any(ch.isalnum() for ch in texts[i]))
+            # isalnum() first: it settles most words without a generator per character
+            forms = dict.fromkeys(lowers[i] for i in words if not punct[i] and (texts[i].isalnum() or any(ch.isalnum() for ch in texts[i])))
             out.append(SentenceAnn(starts[words[0]], starts[words[-1]] + len(texts[words[-1]]), list(forms)))
     return out

@@ -39,7 +39,7 @@ from storyline.read.doc import AttributionAnn, DocIndex, char_span
 __all__ = [
     "assess", "assess_attribution", "assess_attributions", "attribution_adjust", "children_where", "embedding_certainty", "governor_adjust",
     "is_hedge_word", "source_adjust",
-    "weakest", "take_assessments", "Assessments", "ParseRows", "parse_rows", "CERTAINTY_ORDER",
+    "weakest", "take_assessments", "take_handoff", "Assessments", "ParseRows", "parse_rows", "CERTAINTY_ORDER",
 ]  # fmt: skip
 
 CERTAINTY_ORDER = ("certain", "probable", "possible", "unknown")
@@ -108,6 +108,8 @@ class ParseRows(NamedTuple):
     kids: list[list[int]] | None = None  # each token's children, in Token.children's order
     dep: list[str] | None = None  # token.dep_
     breaks: list[int] | None = None  # ascending: tokens that start a sentence right after a word (see assess)
+    # doc.has_annotation("DEP") (any token has a label), for a whole Doc's rows: asked once, not per span
+    has_dep: bool | None = None
 
 
 _ROW_ATTRS = [HEAD, SENT_START, IS_SPACE, POS, DEP]
@@ -118,7 +120,7 @@ def _rows(array, offset: int, doc: Doc | None = None) -> ParseRows:
     get each token's children and dependency label too."""
     if not len(array):
         whole = [] if doc is not None else None
-        return ParseRows([], [], [], offset, [], whole, whole, whole)
+        return ParseRows([], [], [], offset, [], whole, whole, whole, True if doc is not None else None)
     heads, starts, spaces, pos, deps = array.T.tolist()
     # to_array stores signed values unsigned: a head offset of -1 comes out as 2**64 - 1
     head = [i + (h - (1 << 64) if h >= 1 << 63 else h) for i, h in enumerate(heads, offset)]
@@ -133,7 +135,7 @@ def _rows(array, offset: int, doc: Doc | None = None) -> ParseRows:
         dep = [strings[d] for d in deps]
     sent_start, space = [x == 1 for x in starts], [bool(x) for x in spaces]
     breaks = [k for k in range(1, len(head)) if sent_start[k] and not space[k - 1]] if doc is not None else None
-    return ParseRows(head, sent_start, space, offset, pos, kids, dep, breaks)
+    return ParseRows(head, sent_start, space, offset, pos, kids, dep, breaks, any(deps) if doc is not None else None)
 
 
 def parse_rows(doc: Doc) -> ParseRows:
@@ -148,8 +150,13 @@ def children_where(t: Token, rows: ParseRows | None, deps: frozenset[str]) -> li
     the rules below look at a few labels, and most children have none of them."""
     if rows is None or rows.kids is None:
         return [c for c in t.children if c.dep_ in deps]
-    dep, doc = rows.dep, t.doc
-    return [doc[j] for j in rows.kids[t.i] if dep[j] in deps]
+    # A loop, not a comprehension: most tokens have no child or a few, and the comprehension's own
+    # call costs more than the test.
+    dep, out = rows.dep, []
+    for j in rows.kids[t.i]:
+        if dep[j] in deps:
+            out.append(t.doc[j])
+    return out
 
 
 _VERB_POS = frozenset({VERB, AUX})
@@ -204,7 +211,7 @@ def assess(region: Span | Doc, rows: ParseRows | None = None) -> tuple[str, str,
         span = span[: cut - span.start]
     words = index.lowers[span.start : span.end]
     certainty, polarity, hedges = "certain", "positive", []
-    has_dep = doc.has_annotation("DEP")
+    has_dep = rows.has_dep if rows.has_dep is not None else doc.has_annotation("DEP")
     mains = _main_predicates(span, rows) if has_dep else []
     # 'Lee isn't angry, she's heartbroken': a first clause parsed under the second still counts
     mains += [c for m in list(mains) for c in children_where(m, rows, _FIRST_CLAUSE) if span.start <= c.i < m.i]
@@ -295,9 +302,9 @@ def embedding_certainty(pred: Token) -> tuple[str, str] | None:
 
 
 Assessments = dict[tuple[int, int], tuple[str, str, tuple[str, ...]]]  # token span -> assess()
-# What storyline_certainty assessed, kept on the Doc (like the DocIndex) until
-# storyline_claims takes it: most attributed claims span exactly their content, and assess() is
-# the costliest step of a claim.
+# What storyline_certainty assessed, and the parse rows it read, kept on the Doc (like the
+# DocIndex) until storyline_claims takes them: most attributed claims span exactly their content,
+# assess() is the costliest step of a claim, and the rows cost as much to read again.
 _HANDOFF_KEY = "storyline.assessments"
 
 
@@ -318,8 +325,14 @@ def take_assessments(doc: Doc) -> Assessments:
     """The :func:`assess` results of the content spans ``storyline_certainty`` read in ``doc``
     (token ``(start, end)`` -> ``(certainty, polarity, hedges)``), handed over once: a second
     call, or a Doc retokenised since, gets ``{}``."""
-    length, memo = doc.user_data.pop(_HANDOFF_KEY, (-1, {}))
-    return memo if length == len(doc) else {}
+    return take_handoff(doc)[0]
+
+
+def take_handoff(doc: Doc) -> tuple[Assessments, ParseRows | None]:
+    """:func:`take_assessments`, and the :func:`parse_rows` ``storyline_certainty`` read of ``doc``
+    as it is now (None when it read none, or the Doc was retokenised since), handed over once."""
+    length, memo, rows = doc.user_data.pop(_HANDOFF_KEY, (-1, {}, None))
+    return (memo, rows) if length == len(doc) else ({}, None)
 
 
 def attribution_adjust(
@@ -438,4 +451,4 @@ def assess_attributions(doc: Doc) -> None:
     rows = parse_rows(doc) if atts else None
     for att in atts:
         att.certainty, att.polarity, att.hedges = _assess_attribution(doc, att, rows, memo)
-    doc.user_data[_HANDOFF_KEY] = (len(doc), memo)
+    doc.user_data[_HANDOFF_KEY] = (len(doc), memo, rows)

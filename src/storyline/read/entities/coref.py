@@ -604,8 +604,12 @@ def _relative_pronouns(st: _State) -> None:
     The parse says which noun a relative clause modifies; when that noun is a person's (or a
     pair's) mention, "who"/"whom"/"whose" opening the clause refers to them.
     """
-    for t in st.doc:
-        if t.lower_ not in _RELATIVE or st.covered[t.i] >= 0 or t.head.dep_ != "relcl" or t.head.i == t.i:
+    lowers = st.idx.lowers  # the words first, from the index: a Token only for a relative pronoun
+    for k, low in enumerate(lowers):
+        if low not in _RELATIVE:
+            continue
+        t = st.doc[k]
+        if st.covered[t.i] >= 0 or t.head.dep_ != "relcl" or t.head.i == t.i:
             continue
         noun = t.head.head
         if st.covered[noun.i] < 0 and noun.dep_ == "appos" and noun.head.i != noun.i:

@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import SENT_START, TAG
 from spacy.tokens import Doc
 
 from storyline.core import words
-from storyline.read.doc import FINITE_TAGS, NOMINAL_COPULAS
+from storyline.read.doc import FINITE_TAGS, NOMINAL_COPULAS, DocIndex
 from storyline.read.entities.headlines import common_word, inflected_verb
 from storyline.read.entities.lexicon import Lexicon
 from storyline.read.entities.spans import is_cap
@@ -355,6 +356,10 @@ def _epithet_start(doc: Doc, i: int, lex: Lexicon, covered: list[int], opener: f
     return None
 
 
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP"})  # the tags role_noun, plural_role and people_group take
+_CUE_WORDS = _ONE | _COUNTED | frozenset(PRONOUNS) | frozenset(_PLURAL_GROUP)  # words find_anaphors reads whatever their tag
+
+
 def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozenset[int] | set[int] = frozenset()) -> list[Anaphor]:
     """Definite epithets ("the Oscar winner", "the married duo") and third-person pronouns.
 
@@ -375,13 +380,25 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
             roles[t.i] = role_noun(lex, t)
         return roles[t.i]
 
-    read_as_person = {t.lower_ for t in doc if covered[t.i] < 0 and t.tag_ == "NN" and role_of(t) is not None
-                      and not words.is_person_noun(t.lower_) and t.lower_ not in lex.roles
+    # Tags, lower forms and sentence starts from arrays: most tokens can be passed over on them,
+    # and a Token's string attributes cost more than the tests below.
+    lowers = DocIndex.build(doc).lowers
+    tag_col, start_col = doc.to_array([TAG, SENT_START]).T.tolist() if n else ([], [])
+    strings = doc.vocab.strings
+    tags = [strings[h] for h in tag_col]
+    read_as_person = {t.lower_ for t in (doc[k] for k in range(n) if covered[k] < 0 and tags[k] == "NN")
+                      if role_of(t) is not None and not words.is_person_noun(t.lower_) and t.lower_ not in lex.roles
                       and _said_of_a_person(t, possessive=_kin_sense(t.lower_))}
-    for i, t in enumerate(doc):
-        low = t.lower_
+    for i in range(n):
         if covered[i] >= 0:
             continue
+        low = lowers[i]
+        # A token none of the rules below can take (no sentence or headline start, no noun tag,
+        # no cue word): passed over without a Token.
+        if not (tags[i] in _NOUN_TAGS or start_col[i] == 1 or i == 0 or i in headline or low in _CUE_WORDS
+                or low in lex.roles or low in lex.org_nouns or low in lex.group_nouns or low.endswith("old")):
+            continue
+        t = doc[i]
         # A capitalised kind of person in a Title Case line, or tagged a name where it opens a
         # sentence ("Gunman kills 1 at office", "Climber dead after fall"), or opening one as the
         # speaker a colon brings in ("Lawyer: Lindsay Lohan checks into rehab").
@@ -535,10 +552,11 @@ def find_roles(doc: Doc, lex: Lexicon, covered: list[int]) -> list[tuple[int, st
         r = role_noun(lex, doc[k]) if 0 <= k < n and covered[k] < 0 else None
         return r[0] if r else None
 
-    for i, t in enumerate(doc):
+    for i in range(n):
         key = covered[i]
         if key < 0:
             continue
+        t = doc[i]  # only for the named tokens: a Token per word costs more
         first = i == 0 or covered[i - 1] != key
         # Premodifier: "climate activist Camille" / "choreographer Julien"; capitalised only where
         # the sentence opens ("Economist Dr. Ann Lee"), which says nothing of the word, and then
@@ -633,7 +651,7 @@ def find_pairs(doc: Doc, covered: list[int], people: set[int]) -> list[tuple[int
     """Coordinated people: ``(key_a, key_b, start_tok, end_tok)`` for "Portman and Millepied"."""
     out = []
     n = len(doc)
-    for i, t in enumerate(doc):
+    for i in range(n):  # no Token per word: only a person's last token is looked at
         a = covered[i]
         if a not in people or (i + 1 < n and covered[i + 1] == a):
             continue

@@ -234,23 +234,22 @@ def collect_people(
             add(tuple(texts[span[0] : span[1]]), span[0])
     # A known given name followed by capitalised words the tagger left out ("Camille Étienne").
     n = len(texts)
-    i = 0
-    while i < n:
-        t = texts[i]
-        if t in lex.gender_of_name or t in lex.nick_groups:
-            j = i + 1
-            while j < n and j - i < 4 and is_cap(texts[j]) and len(texts[j]) > 1 and not punct[j] and claimed[j] < 0:
-                j += 1
-            if j - i >= 2 and usable(i, j) and not idx.common_word_at_start(i) and not no_person(i, j):
-                if i in headline:
-                    pending.append((i, j))
-                else:
-                    span = trimmed(i, j)
-                    if span is not None and span[1] - span[0] >= 2:
-                        add(tuple(texts[span[0] : span[1]]), span[0])
-                i = j
-                continue
-        i += 1
+    given = [k for k, t in enumerate(texts) if t in lex.gender_of_name or t in lex.nick_groups]
+    after = 0  # a run read ends here: a given name inside it starts none
+    for i in given:
+        if i < after:
+            continue
+        j = i + 1
+        while j < n and j - i < 4 and is_cap(texts[j]) and len(texts[j]) > 1 and not punct[j] and claimed[j] < 0:
+            j += 1
+        if j - i >= 2 and usable(i, j) and not idx.common_word_at_start(i) and not no_person(i, j):
+            if i in headline:
+                pending.append((i, j))
+            else:
+                span = trimmed(i, j)
+                if span is not None and span[1] - span[0] >= 2:
+                    add(tuple(texts[span[0] : span[1]]), span[0])
+            after = j
     for s, e, gender, kin in _kin_intros(idx, lex, claimed):
         if usable(s, e) and s not in headline:
             add(tuple(texts[s:e]), s, gender, kin)
@@ -548,7 +547,7 @@ def _untagged_subjects(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]
     out = []
     n, k = len(doc), 0
     # A proper noun with no entity type, per token, read from arrays: a Token per word costs more.
-    untyped = [p == PROPN and not e for p, e in doc.to_array([POS, ENT_TYPE]).tolist()] if n else []
+    untyped = [p == PROPN and not e for p, e in zip(*doc.to_array([POS, ENT_TYPE]).T.tolist())] if n else []
     while k < n:
         j = k
         while j < n and untyped[j] and j - k < 4:
