@@ -791,10 +791,11 @@ def test_rule_1a_kept_for_the_next_reconcile_points_every_entity_at_its_root():
 
 @pytest.mark.parametrize("seed", range(6))
 def test_a_facts_answers_per_view_are_those_of_a_fresh_map_as_views_come_go_and_change(seed):
-    """A fact's answers of functions of one view (``_ViewAnswers``) are those of ``fn`` for every
-    view, whatever views come, go, repeat or are made anew: taken over from the fact's last
-    judgement for the views it held, asked only of the others, and only this judgement's views kept."""
-    from storyline.reconcile.incremental import _ViewAnswers
+    """A fact's answers of functions of one view (``_EachAnswers``, kept from one judgement of the
+    fact to the next) are those of ``fn`` for every view, whatever views come, go, repeat or are
+    made anew: asked only of views the last call with ``fn`` was not given, and only those of the
+    latest call kept."""
+    from storyline.reconcile.incremental import _EachAnswers
 
     rng = random.Random(seed)
 
@@ -813,25 +814,22 @@ def test_a_facts_answers_per_view_are_those_of_a_fresh_map_as_views_come_go_and_
         return fn
 
     fns = {name: recording(name) for name in pure}
-    last, held = None, {}
-    for _ in range(10):
+    memo, held = _EachAnswers(), {}
+    for _ in range(10):  # judgements of one fact
         if rng.random() < 0.4:
             i = rng.randrange(len(pool))
             pool[i] = View(pool[i].n)  # a claim read anew: answered anew
-        now = _ViewAnswers(last)
-        seen: dict[str, set[int]] = {}
+        memo.given = memo.added = 0
         for _ in range(rng.randrange(1, 4)):
             name = rng.choice(sorted(pure))
             views = [rng.choice(pool) for _ in range(rng.randrange(0, 20))]
-            fresh = {id(v) for v in views} - held.get(name, set()) - seen.get(name, set())
+            fresh = {id(v) for v in views} - held.get(name, set())
             asked.clear()
-            assert now(fns[name], views) == list(map(pure[name], views))
-            assert len(asked) == len(fresh)  # only views neither the last judgement nor this one held
-            seen.setdefault(name, set()).update(map(id, views))
-        now.last = None  # as ReconcileCache.end does: one generation back only
-        held = {name: set(now.answers.get(fns[name], {})) for name in pure}
-        assert all(held[name] == ids for name, ids in seen.items())  # gone views let go
-        last = now
+            assert memo(fns[name], views) == list(map(pure[name], views))
+            assert len(asked) == len(fresh)  # only views the last call did not hold
+            held[name] = {id(v) for v in views}
+            assert set(memo.memos[fns[name]].answers) == held[name]  # gone views let go
+        assert memo.given - memo.added >= 0
 
 
 def test_a_fact_a_new_article_joins_keeps_its_claims_answers_and_changed_claims_are_answered_anew():
