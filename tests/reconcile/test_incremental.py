@@ -832,6 +832,41 @@ def test_a_facts_answers_per_view_are_those_of_a_fresh_map_as_views_come_go_and_
         assert memo.given - memo.added >= 0
 
 
+@pytest.mark.parametrize("seed", [71, 73, 74, 77])  # piles with a fact told at two moments or more
+def test_a_facts_date_conflicts_are_those_of_its_first_claim_of_each_moment_whatever_objects_hold_them(seed):
+    """``_date_conflicts`` takes the first claim of each moment by object, then by value: equal
+    moments held by other objects (a claim read anew, another memo) must give the conflicts that
+    one object per moment gives, and so must claims in any order."""
+    from storyline.reconcile import conflicts
+    from storyline.reconcile.align import align
+    from storyline.reconcile.cast import build_cast
+    from storyline.reconcile.features import build_views
+
+    rng = random.Random(seed)
+    readings = _pile(seed, 4)
+    clusters = align(build_views(readings, build_cast(readings)), ReconcileOptions().similarity_threshold)
+    dated = [c for c in clusters if conflicts._dated_class(c.pclass) and
+             len({m for m in map(conflicts._moment, c.views) if m is not None}) >= 2]
+    assert dated
+    for c in dated:
+        views = list(c.views)
+        rng.shuffle(views)
+        c = dataclasses.replace(c, views=views)
+
+        def copies(fn, items):  # each moment a new, equal object, or the same object as the last one equal
+            out, last = [], {}
+            for m in map(fn, items):
+                if m is not None and rng.random() < 0.5:
+                    m = last.get(m) or dataclasses.replace(m)
+                last.setdefault(m, m)
+                out.append(m)
+            return out
+
+        want = conflicts._date_conflicts(c)
+        assert conflicts._date_conflicts(c, copies) == want
+        assert [f.claims for f in want] == [f.claims for f in conflicts._date_conflicts(c, copies)]
+
+
 def test_a_fact_a_new_article_joins_keeps_its_claims_answers_and_changed_claims_are_answered_anew():
     readings = _pile(1)
     cache = ReconcileCache()
