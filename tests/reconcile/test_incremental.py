@@ -756,6 +756,22 @@ def test_a_story_entity_described_from_its_last_tally_equals_a_fresh_one_as_memb
         assert out == CastSteps().describe("root", held)
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_a_story_entitys_type_from_a_tally_counted_in_any_order_is_its_members_most_common(seed):
+    """The type is read from the tally (counted in whatever order members came: a last tally plus
+    new members); a tie goes to the type of the first member in id order, as counting them would."""
+    from collections import Counter
+
+    from storyline.reconcile.cast import _most_common_type
+
+    rng = random.Random(seed)
+    for _ in range(200):
+        members = _members([("Acme", rng.choice(["ORG", "GPE", "LOC", "WORK"])) for _ in range(rng.randint(1, 8))])
+        shuffled = rng.sample(members, len(members))
+        assert _most_common_type(members, Counter(m.type for m in shuffled)) == \
+            Counter(m.type for m in members).most_common(1)[0][0]
+
+
 def test_a_blend_or_a_body_coming_in_any_order_gives_the_full_cast():
     from helpers.builders import ArticleBuilder
 
