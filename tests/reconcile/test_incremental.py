@@ -756,6 +756,22 @@ def test_a_story_entity_described_from_its_last_tally_equals_a_fresh_one_as_memb
         assert out == CastSteps().describe("root", held)
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_a_story_entitys_type_from_a_tally_counted_in_any_order_is_its_members_most_common(seed):
+    """The type is read from the tally (counted in whatever order members came: a last tally plus
+    new members); a tie goes to the type of the first member in id order, as counting them would."""
+    from collections import Counter
+
+    from storyline.reconcile.cast import _most_common_type
+
+    rng = random.Random(seed)
+    for _ in range(200):
+        members = _members([("Acme", rng.choice(["ORG", "GPE", "LOC", "WORK"])) for _ in range(rng.randint(1, 8))])
+        shuffled = rng.sample(members, len(members))
+        assert _most_common_type(members, Counter(m.type for m in shuffled)) == \
+            Counter(m.type for m in members).most_common(1)[0][0]
+
+
 def test_a_blend_or_a_body_coming_in_any_order_gives_the_full_cast():
     from helpers.builders import ArticleBuilder
 
@@ -791,10 +807,11 @@ def test_rule_1a_kept_for_the_next_reconcile_points_every_entity_at_its_root():
 
 @pytest.mark.parametrize("seed", range(6))
 def test_a_facts_answers_per_view_are_those_of_a_fresh_map_as_views_come_go_and_change(seed):
-    """A fact's answers of functions of one view (``_ViewAnswers``) are those of ``fn`` for every
-    view, whatever views come, go, repeat or are made anew: taken over from the fact's last
-    judgement for the views it held, asked only of the others, and only this judgement's views kept."""
-    from storyline.reconcile.incremental import _ViewAnswers
+    """A fact's answers of functions of one view (``_EachAnswers``, kept from one judgement of the
+    fact to the next) are those of ``fn`` for every view, whatever views come, go, repeat or are
+    made anew: asked only of views the last call with ``fn`` was not given, and only those of the
+    latest call kept."""
+    from storyline.reconcile.incremental import _EachAnswers
 
     rng = random.Random(seed)
 
@@ -813,25 +830,57 @@ def test_a_facts_answers_per_view_are_those_of_a_fresh_map_as_views_come_go_and_
         return fn
 
     fns = {name: recording(name) for name in pure}
-    last, held = None, {}
-    for _ in range(10):
+    memo, held = _EachAnswers(), {}
+    for _ in range(10):  # judgements of one fact
         if rng.random() < 0.4:
             i = rng.randrange(len(pool))
             pool[i] = View(pool[i].n)  # a claim read anew: answered anew
-        now = _ViewAnswers(last)
-        seen: dict[str, set[int]] = {}
+        memo.given = memo.added = 0
         for _ in range(rng.randrange(1, 4)):
             name = rng.choice(sorted(pure))
             views = [rng.choice(pool) for _ in range(rng.randrange(0, 20))]
-            fresh = {id(v) for v in views} - held.get(name, set()) - seen.get(name, set())
+            fresh = {id(v) for v in views} - held.get(name, set())
             asked.clear()
-            assert now(fns[name], views) == list(map(pure[name], views))
-            assert len(asked) == len(fresh)  # only views neither the last judgement nor this one held
-            seen.setdefault(name, set()).update(map(id, views))
-        now.last = None  # as ReconcileCache.end does: one generation back only
-        held = {name: set(now.answers.get(fns[name], {})) for name in pure}
-        assert all(held[name] == ids for name, ids in seen.items())  # gone views let go
-        last = now
+            assert memo(fns[name], views) == list(map(pure[name], views))
+            assert len(asked) == len(fresh)  # only views the last call did not hold
+            held[name] = {id(v) for v in views}
+            assert set(memo.memos[fns[name]].answers) == held[name]  # gone views let go
+        assert memo.given - memo.added >= 0
+
+
+@pytest.mark.parametrize("seed", [71, 73, 74, 77])  # piles with a fact told at two moments or more
+def test_a_facts_date_conflicts_are_those_of_its_first_claim_of_each_moment_whatever_objects_hold_them(seed):
+    """``_date_conflicts`` takes the first claim of each moment by object, then by value: equal
+    moments held by other objects (a claim read anew, another memo) must give the conflicts that
+    one object per moment gives, and so must claims in any order."""
+    from storyline.reconcile import conflicts
+    from storyline.reconcile.align import align
+    from storyline.reconcile.cast import build_cast
+    from storyline.reconcile.features import build_views
+
+    rng = random.Random(seed)
+    readings = _pile(seed, 4)
+    clusters = align(build_views(readings, build_cast(readings)), ReconcileOptions().similarity_threshold)
+    dated = [c for c in clusters if conflicts._dated_class(c.pclass) and
+             len({m for m in map(conflicts._moment, c.views) if m is not None}) >= 2]
+    assert dated
+    for c in dated:
+        views = list(c.views)
+        rng.shuffle(views)
+        c = dataclasses.replace(c, views=views)
+
+        def copies(fn, items):  # each moment a new, equal object, or the same object as the last one equal
+            out, last = [], {}
+            for m in map(fn, items):
+                if m is not None and rng.random() < 0.5:
+                    m = last.get(m) or dataclasses.replace(m)
+                last.setdefault(m, m)
+                out.append(m)
+            return out
+
+        want = conflicts._date_conflicts(c)
+        assert conflicts._date_conflicts(c, copies) == want
+        assert [f.claims for f in want] == [f.claims for f in conflicts._date_conflicts(c, copies)]
 
 
 def test_a_fact_a_new_article_joins_keeps_its_claims_answers_and_changed_claims_are_answered_anew():

@@ -1212,8 +1212,16 @@ def _describe(members: Sequence[ArticleEntity], tally: Tally | None = None) -> t
     # Only a blend ("LiLo", tagged a place) joins a person to another type: it never retypes them.
     # Else the most common type, a tie going to the type of the first member in id order.
     etype = "OUTLET" if "OUTLET" in types else "PERSON" if "PERSON" in types and "GROUP" not in types \
-        else Counter(m.type for m in members).most_common(1)[0][0]
+        else _most_common_type(members, types)
     return name, etype, tuple(sorted(tally.every - {name})), "GROUP" in types
+
+
+def _most_common_type(members: Sequence[ArticleEntity], types: Counter) -> str:
+    """The type most members have (``types``: their tally), a tie going to the type of the first
+    member with one of the tied types: the members are read again on a tie only."""
+    top = max(types.values())
+    tied = [t for t, n in types.items() if n == top]
+    return tied[0] if len(tied) == 1 else next(m.type for m in members if m.type in tied)
 
 
 def _aliases(members: Sequence[ArticleEntity], name: str) -> tuple[str, ...]:

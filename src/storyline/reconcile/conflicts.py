@@ -45,11 +45,11 @@ import math
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import combinations, compress, repeat
-from operator import attrgetter, is_not
+from operator import attrgetter, is_not, itemgetter
 from typing import Callable, Iterable, Mapping, Sequence
 
 from storyline.core import words
-from storyline.core.dates import Moment, moment
+from storyline.core.dates import Interval, Moment, moment
 from storyline.core.packs import class_of, event_noun
 from storyline.core.records import Quantity
 from storyline.core.vocab import source_kind
@@ -217,8 +217,16 @@ def _moment(v: ClaimView) -> Moment | None:
     if v.pclass.startswith("~") and not (t.start < v.claim.end and v.claim.start < t.end):
         return None  # a date the reader took from another clause of the sentence ("... turned himself in at 6")
     if v.pclass in ONCE_ONLY:
-        return Moment(v.span, None, None, None, None, None, False) if v.span is not None else None
+        return _days(v.span) if v.span is not None else None
     return moment(t.value, t.mod)
+
+
+@lru_cache(maxsize=16384)
+def _days(span: Interval) -> Moment:
+    """The moment of a once-only event dated ``span``: its days alone. One object per span, as
+    :func:`storyline.core.dates.moment` makes one per value, so a fact's equal moments are mostly
+    one object (:func:`_date_conflicts` hashes one of each)."""
+    return Moment(span, None, None, None, None, None, False)
 
 
 def _event_noun(pclass: str) -> str:
@@ -249,8 +257,12 @@ def _date_conflicts(c: Cluster, each: Each = each) -> list[Found]:
     noun = _event_noun(c.pclass)
     firsts: dict[object, tuple[ClaimView, Moment]] = {}
     moments = each(_moment, c.views)
-    for v, m in compress(zip(c.views, moments), map(is_not, moments, repeat(None))):  # the dated views, at C speed
-        firsts.setdefault(m, (v, m))
+    dated = list(compress(zip(c.views, moments), map(is_not, moments, repeat(None))))  # (at C speed)
+    # The first view of each moment object, found at C speed (a dict keeps a key's first place and
+    # its last value: fed backwards); only those moments are hashed, in the views' order.
+    ids = list(map(id, map(itemgetter(1), dated)))
+    for at in sorted(dict(zip(reversed(ids), range(len(ids) - 1, -1, -1))).values()):
+        firsts.setdefault(dated[at][1], dated[at])
     out = []
     for (a, ma), (b, mb) in combinations(firsts.values(), 2):
         found = _when_conflict(a, ma, b, mb, noun)
@@ -435,11 +447,17 @@ def _quantity_judgement(views: Sequence[ClaimView], bounds: Bounds | None = None
 # -- places ---------------------------------------------------------------------------------------
 
 
-def _places(v: ClaimView, pclass: str) -> frozenset[str]:
+def _places(v: ClaimView, pclass: str, placed: bool | None = None) -> frozenset[str]:
+    """Where ``v`` says it happened (``placed``: :func:`_placed` of ``pclass``, when known)."""
     if v.place:
         return frozenset({v.place})
-    found = class_of(pclass)  # the packs' "place" flag: where it happened is part of the fact
-    return v.places if found is not None and found.place else frozenset()
+    return v.places if (_placed(pclass) if placed is None else placed) else frozenset()
+
+
+def _placed(pclass: str) -> bool:
+    """The packs' "place" flag: where it happened is part of the fact (its claims' places count)."""
+    found = class_of(pclass)
+    return found is not None and found.place
 
 
 def _sentences(v: ClaimView) -> list[str]:
@@ -497,12 +515,15 @@ def _place_conflict(a: ClaimView, b: ClaimView, pa: frozenset[str], pb: frozense
                  f"{a.cite()} places it in {', '.join(na)}, but {b.cite()} places it in {', '.join(nb)}.", (where_in(a), where_in(b)))
 
 
-def _place_conflicts(c: Cluster, name: Callable[[str], str]) -> list[Found]:
+def _place_conflicts(c: Cluster, name: Callable[[str], str], each: Each = each) -> list[Found]:
     firsts: dict[frozenset[str], ClaimView] = {}
-    for v in c.views:
-        places = _places(v, c.pclass)
-        if places and _affirms(v):
+    placed = _placed(c.pclass)
+    for v in compress(c.views, each(_affirms, c.views)):  # (the fact's memo: asked of a large fact's claims)
+        places = _places(v, c.pclass, placed)
+        if places:
             firsts.setdefault(places, v)
+    if len(firsts) < 2:
+        return []
     out = []
     sentences = _Sentences(c.views)
     for (pa, a), (pb, b) in combinations(firsts.items(), 2):
@@ -640,7 +661,7 @@ def fact_judgement(c: Cluster, name: Callable[[str], str], statement: ClaimView 
     if c.pclass == "marriage":
         out.conflicts += _derived_conflicts(c)
     out += _quantity_judgement(c.views, bounds)
-    out.conflicts += _place_conflicts(c, name)
+    out.conflicts += _place_conflicts(c, name, each)
     if polarity:
         out.conflicts += polarity_conflicts(c, name, statement, each)
     return out

@@ -69,8 +69,10 @@ same (the same objects, or equal values), never on a guess:
   the block a claim is aligned in, :func:`storyline.reconcile.align.block_key`; its lower-bound
   figures, :func:`storyline.reconcile.conflicts.claim_lower_bounds`; the counts of children it
   states; the epithets an article's people go by), per item: the same object (the function reads nothing else). They are
-  kept by the item's id with the item held, brought up to date by set operations on the ids, so
-  the pass over the story's 20,000 views runs at C speed;
+  kept by the item's id with the item held, looked up by id in one map (the few missing found by
+  identity with a marker) and pruned by set operations on the ids, so the pass over the story's
+  20,000 views runs at C speed (:class:`_Answers`; a fact's answers per view are the same kind,
+  one per function, :class:`_EachAnswers`);
 * **the corpus's outlets** (:class:`storyline.reconcile.independence.CorpusOutlets`, with the
   answers it gave to which outlet a source names): the same outlets.
 
@@ -88,7 +90,7 @@ from __future__ import annotations
 import threading
 from operator import attrgetter, is_
 from collections import Counter
-from itertools import compress
+from itertools import compress, repeat
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -117,6 +119,7 @@ __all__ = ["ReconcileCache", "Uncached"]
 
 
 _ORDER, _CLAIM_ID = attrgetter("order"), attrgetter("claim.id")
+_MISSING = object()  # no answer held (None is an answer: block_key gives it)
 
 
 def _same(a: Sequence[object], b: Sequence[object]) -> bool:
@@ -313,18 +316,24 @@ class _Answers:
 
     def update(self, fn: Callable[[object], object], items: Sequence[object]) -> list:
         """``[fn(x) for x in items]``, computing only for items not held; those not given are let go.
-        Set operations and maps only: this is asked of every view of the story."""
+        Maps only: this is asked of every view of the story, and one new article leaves all but a
+        few held (looked up at C speed, the few missing found by identity with a marker)."""
         ids = list(map(id, items))
+        out = list(map(self.answers.get, ids, repeat(_MISSING)))
+        added = 0
+        for at in compress(range(len(out)), map(is_, out, repeat(_MISSING))):
+            x = items[at]
+            known = self.answers.get(id(x), _MISSING)
+            if known is _MISSING:  # (an item given twice is answered once)
+                self.items[id(x)], known = x, self.answers.setdefault(id(x), fn(x))
+                added += 1
+            out[at] = known
+        self.added = added
         now = set(ids)
-        new = now - self.answers.keys()
-        if len(self.answers) > len(now) - len(new):  # some held items are not given any more
+        if len(self.answers) > len(now):  # some held items are not given any more
             for gone in self.answers.keys() - now:
                 del self.answers[gone], self.items[gone]
-        self.added = len(new)
-        for x in compress(items, map(new.__contains__, ids)):
-            if id(x) not in self.answers:  # an item given twice is answered once
-                self.items[id(x)], self.answers[id(x)] = x, fn(x)
-        return list(map(self.answers.__getitem__, ids))
+        return out
 
 
 class _Similarities:
@@ -350,36 +359,24 @@ class _Similarities:
         self.answers[key] = answer
 
 
-class _ViewAnswers:
-    """Answers of functions of one view (:data:`storyline.reconcile.features.Each`: a claim's
-    moment, whether it affirms, its date) for one fact's views, taken over from the fact's last
-    judgement: a fact a new article joins asks them of the new views only. By the view's id, the
-    view held (so an id found here is that view's: no other object can take it meanwhile)."""
+class _EachAnswers:
+    """:data:`storyline.reconcile.features.Each` kept per function, each an :class:`_Answers`
+    brought up to date in place: a fact's answers of functions of one view (a claim's moment,
+    whether it affirms, its date), taken over from the fact's last judgement, so a fact a new
+    article joins asks them of the new views only (and gives up, at C speed, those it no longer has)."""
 
-    def __init__(self, last: "_ViewAnswers | None" = None) -> None:
-        self.last = last  # dropped once the reconcile ends (ReconcileCache.end): one generation back only
-        self.items: dict[Callable, dict[int, object]] = {}
-        self.answers: dict[Callable, dict[int, object]] = {}
-        self.reused = self.added = 0
+    def __init__(self) -> None:
+        self.memos: dict[Callable, _Answers] = {}
+        self.given = self.added = 0  # over this reconcile's calls
 
     def __call__(self, fn: Callable[[object], object], views: Sequence[object]) -> list:
-        ids = list(map(id, views))
-        if fn not in self.answers:
-            self.answers[fn], self.items[fn] = {}, {}
-        answers, items = self.answers[fn], self.items[fn]
-        new = set(ids) - answers.keys()
-        if new:
-            if self.last is not None and fn in self.last.answers:  # the last judgement's, at C speed
-                had = new & self.last.answers[fn].keys()
-                answers.update(zip(had, map(self.last.answers[fn].__getitem__, had)))
-                items.update(zip(had, map(self.last.items[fn].__getitem__, had)))
-                self.reused += len(had)
-                new -= had
-            for v in compress(views, map(new.__contains__, ids)):
-                if id(v) not in answers:  # a view given twice is answered once
-                    items[id(v)], answers[id(v)] = v, fn(v)
-                    self.added += 1
-        return list(map(answers.__getitem__, ids))
+        memo = self.memos.get(fn)
+        if memo is None:
+            memo = self.memos[fn] = _Answers()
+        out = memo.update(fn, views)
+        self.given += len(out)
+        self.added += memo.added
+        return out
 
 
 @dataclass
@@ -404,7 +401,7 @@ class _Units:
     scans: dict[tuple, ScanTrace] = field(default_factory=dict)
     sides: dict[tuple, _SidesEntry] = field(default_factory=dict)  # by (statement claim, class, people)
     # Each fact's answers of functions of one view, by the same key as its scan.
-    view_answers: dict[tuple, _ViewAnswers] = field(default_factory=dict)
+    view_answers: dict[tuple, _EachAnswers] = field(default_factory=dict)
     sims: _Similarities = field(default_factory=_Similarities)  # alignment's lexical similarities
     # The cast's: the story's type votes, and per article its settled entities (with the names
     # they are settled under) and its ArticleCast; per story entity, its name, type and aliases.
@@ -509,8 +506,6 @@ class ReconcileCache(Uncached):
 
     def end(self) -> None:
         """Keep what this reconcile used (and nothing older)."""
-        for answers in self._new.view_answers.values():
-            answers.last = None
         sims = self._new.sims
         self.stats["sims_hit"], self.stats["sims_miss"], sims.last = sims.hit, sims.miss, None
         self._old, self._new = self._new, _Units()
@@ -720,16 +715,18 @@ class ReconcileCache(Uncached):
                 if entry.scan in self._old.scans:
                     self._new.scans[entry.scan] = self._old.scans[entry.scan]
                 if entry.scan in self._old.view_answers:
-                    self._new.view_answers.setdefault(entry.scan, self._old.view_answers[entry.scan])
+                    self._new.view_answers.setdefault(entry.scan, self._old.view_answers.pop(entry.scan))
                 return entry.draft
         self.stats["drafts_miss"] += 1
         rec = _Recorded(name, relays, bounds, outlets)
         scan = self._scanning = _scan_key(c)  # (read by _sourcing, for this draft's cluster)
-        answers = self._new.view_answers[scan] = _ViewAnswers(
-            self._new.view_answers.get(scan) or self._old.view_answers.get(scan))
+        # (taken over and brought up to date in place: the last generation gives it up)
+        answers = self._new.view_answers.get(scan) or self._old.view_answers.pop(scan, None) or _EachAnswers()
+        self._new.view_answers[scan] = answers
+        answers.given = answers.added = 0
         draft = draft_from_cluster(c, rec.outlets, echo_similarity, rec.name, rec.relay, rec.bounds_view(), mine,
                                    self.sides, self._sourcing, answers)
-        self.stats["viewed_hit"] += answers.reused
+        self.stats["viewed_hit"] += answers.given - answers.added
         self.stats["viewed_miss"] += answers.added
         self._new.drafts.setdefault(key, []).append(_DraftEntry(
             list(c.views), list(c.exemplars), list(c.derived), mine, outlets.outlets, rec.outlets.asked, rec.names,

@@ -28,8 +28,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import and_, attrgetter, eq, is_, ne
+from itertools import compress, count, repeat
+from operator import and_, attrgetter, eq, is_, is_not, ne
 from typing import Callable, Iterable, Sequence
 
 from storyline.core.vocab import GRADE, grade_of, source_kind
@@ -356,11 +356,11 @@ def _resume_at(last: ScanTrace | None, views: Sequence[ClaimView], echo_similari
     (the state before a view depends only on the views before it and their answers)."""
     if not _usable(last, echo_similarity, elsewhere):
         return 0
-    n = 0
-    for was, v, asked in zip(last.views, views, last.asked):
-        if was is not v or not _same_answers(asked, corpus, elsewhere):
-            break
-        n += 1
+    # The shared prefix at C speed (a large fact's claims), then the few views that asked anything.
+    n = next(compress(count(), map(is_not, last.views, views)), min(len(last.views), len(views)))
+    for at in compress(range(n), last.asked):  # (a view that asked nothing reads no answer)
+        if not _same_answers(last.asked[at], corpus, elsewhere):
+            return at
     return n
 
 
@@ -421,10 +421,9 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
         n_orig, n_echo = last.marks[skip] if skip < len(last.marks) else (len(last.originals), len(last.out.echoes))
         originals = last.originals[:n_orig]
         out.echoes = last.out.echoes[:n_echo]
-        for v in views[:skip]:
-            cid = v.claim.id
-            out.identity[cid] = last.out.identity[cid]
-            out.grade_by[cid] = last.out.grade_by[cid]
+        ids = list(map(_CLAIM_ID, views[:skip]))  # (maps: at C speed over a large fact's claims)
+        out.identity.update(zip(ids, map(last.out.identity.__getitem__, ids)))
+        out.grade_by.update(zip(ids, map(last.out.grade_by.__getitem__, ids)))
         marks, asked, decided = last.marks[:skip], last.asked[:skip], last.decided[:skip]
     exact: dict[frozenset[str], ClaimView] = {}  # a sentence's words → the first original in it
     by_outlet: dict[str, list[ClaimView]] = {}  # outlet key → its original claims (first _WINDOW)
@@ -515,8 +514,11 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
                 at += 1  # an echo: nothing reads it
             if keeping and at < len(was) and was[at] is v:
                 old, at = at, at + 1
-        d = still(v, last.decided[old]) if old is not None and _same_answers(last.asked[old], corpus, elsewhere) else None
-        if d is not None:
+        # (most views asked nothing: no call to compare no answers)
+        d = still(v, last.decided[old]) if old is not None and (
+            not last.asked[old] or _same_answers(last.asked[old], corpus, elsewhere)) else None
+        reused = d is not None
+        if reused:
             asked.append(last.asked[old])
             kept += 1
         else:
@@ -528,9 +530,14 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
         decided.append(d)
         effect, cid, s = d[1], v.claim.id, v.claim.source
         if effect is None:
-            out.identity[cid] = _own_identity(v)
-            out.grade_by[cid] = grade_of(s.kind)
-            o = (v, frozenset(v.claim.lemmas), v.sentence_words, v.outlet)
+            if reused:  # an original kept as one: its identity, grade and word sets are the same view's in ``last``
+                out.identity[cid] = last.out.identity[cid]
+                out.grade_by[cid] = last.out.grade_by[cid]
+                o = last.originals[last.marks[old][0]]
+            else:
+                out.identity[cid] = _own_identity(v)
+                out.grade_by[cid] = grade_of(s.kind)
+                o = (v, frozenset(v.claim.lemmas), v.sentence_words, v.outlet)
             if keeping and (old is None or last.decided[old][1] is not None):
                 fresh.append((len(originals), o))
                 fresh_keys.add(outlet_key(v.outlet))
