@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, runtime_checkable
 
 from storyline import __version__
 from storyline.core.errors import ConfigError, StoreError
-from storyline.core.heap import long_lived
+from storyline.core.heap import long_lived, paused
 from storyline.core.options import AnalysisOptions, GroupingOptions, ReconcileOptions
 from storyline.core.records import (
     Article,
@@ -320,7 +320,11 @@ def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | No
     the same as without it."""
     from storyline.reconcile import reconcile as _reconcile
 
-    story = _reconcile(readings, options or ReconcileOptions(), cache=cache)
+    # Reconcile leaves no cyclic garbage (the collector's passes over the 426-article benchmark
+    # story and the 772 ECB+ readings found none): the passes its allocations trigger only walk
+    # what it builds, about a tenth of its CPU. Paused, what it drops is freed by reference counts.
+    with paused():
+        story = _reconcile(readings, options or ReconcileOptions(), cache=cache)
     return replace(story, coverage=_coverage(readings))
 
 

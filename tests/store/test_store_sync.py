@@ -117,3 +117,79 @@ def test_a_column_is_the_same_only_with_the_same_types() -> None:
 
     assert _same([1, {"a": [None]}], (1, {"a": (None,)}))  # JSON reads tuples back as lists
     assert not _same(1, True) and not _same({"a": 1}, {"a": 1.0}) and not _same([1], [1, 2]) and not _same({"a": 1}, {"b": 1})
+
+
+# -- a story's first save: its rows inserted straight from the records -------------------------
+
+
+def _typed(store, name: str) -> dict[str, list]:
+    """The story's rows of every scoped table, each value with its type (1 and 1.0, a JSON 'null'
+    text and NULL must not pass as equal), without the story column, by id."""
+    with store._engine.connect() as conn:
+        sid = conn.execute(sa.select(tables["stories"].c.id).where(tables["stories"].c.name == name)).scalar_one()
+        out = {}
+        for t in SCOPED_TABLES:
+            cols = [c for c in tables[t].c if c.name != "story"]
+            out[t] = [tuple((type(v), v) for v in r)
+                      for r in conn.execute(sa.select(*cols).where(tables[t].c.story == sid).order_by(tables[t].c.id))]
+        return out
+
+
+def _saved_through_dicts(store, account: Story, name: str) -> None:
+    """The rows a first save wrote before it inserted records straight: SQLAlchemy's own insert
+    of to_row's dicts, the links looked up id by id."""
+    from storyline.store import stories
+    from storyline.store.convert import to_row
+    from storyline.store.links import link_records
+    from storyline.store.sql import _STORY_FIELDS
+
+    with store._tx(write=True) as conn:
+        sid = stories.create(conn, name).id
+        held = {t: getattr(account, f) for t, f in _STORY_FIELDS.items()}
+        records = {t: v if isinstance(v, tuple) else () if v is None else (v,) for t, v in held.items()}
+        records |= link_records(conn, account.facts, account.conflicts, account.echoes)
+        for t in SCOPED_TABLES:
+            if records[t]:
+                conn.execute(tables[t].insert(), [to_row(t, r, i) | {"story": sid} for i, r in enumerate(records[t])])
+
+
+def _hostile_account() -> Story:
+    base = story("h", n_facts=3)
+    odd = dataclasses.replace(base.entities[0], name="Ma\x00ra \ud800Quinn 😀", aliases=("Qu\x00inn", "\\u0000", "Välé"),
+                              evidence=())
+    fact = dataclasses.replace(base.facts[1], statement="“Split” \\ud800 é", claims=(*base.facts[1].claims, "c-not-stored", "g-x", "m-y"))
+    return dataclasses.replace(base, entities=(odd,), facts=(base.facts[0], fact, base.facts[2]))
+
+
+def _first_saves_match(db_url: str, accounts: list[Story]) -> None:  # noqa: F811
+    with open_store(db_url) as store:
+        # reading 1 is the saved story's article; reading 2, cited too, belongs to no story
+        store.put_reading(reading(1), "main")
+        store.put_reading(reading(2), "*")
+        for account in accounts:
+            ours, theirs = f"ours-{next(_fresh)}", f"theirs-{next(_fresh)}"
+            store.add_articles(store.ensure_story(ours).name, [reading(1).article.id])
+            assert store.replace_story(account, ours)
+            _saved_through_dicts(store, account, theirs)
+            assert _typed(store, ours) == _typed(store, theirs)
+            assert store.story(ours) == store.story(theirs)
+
+
+def test_a_first_save_stores_what_sqlalchemy_stores_of_to_rows_dicts(db_url: str) -> None:  # noqa: F811
+    account = _hostile_account()
+    _first_saves_match(db_url, [account, story("s", n_facts=4)])
+    with open_store(db_url) as store:
+        store.put_reading(reading(1), "main")
+        store.put_reading(reading(2), "*")
+        assert store.replace_story(account, "main")
+        links = {(link.fact, link.ref): link for link in store.links("main")[0]}
+    # the claims of an article outside the story are linked as well as the story's own
+    r2 = reading(2).claims[1].id
+    assert links[(account.facts[0].id, r2)].claim == r2 and links[(account.facts[0].id, r2)].article == "art-2"
+    assert links[(account.facts[1].id, "c-not-stored")].claim is None
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=_SLOW)
+@given(st.lists(_accounts(), min_size=1, max_size=3))
+def test_any_first_save_stores_what_sqlalchemy_stores_of_to_rows_dicts(db_url: str, accounts: list[Story]) -> None:  # noqa: F811
+    _first_saves_match(db_url, accounts)

@@ -39,27 +39,35 @@ def insert_rows(conn: sa.Connection, table: sa.Table, rows: Sequence[dict[str, A
     conn.exec_driver_sql(sql, _values(rows, keys, processors))
 
 
-def insert_records(conn: sa.Connection, name: str, records: Sequence[Any]) -> None:
+def insert_records(conn: sa.Connection, name: str, records: Sequence[Any], *, story: str | None = None) -> None:
     """Insert ``records`` into table ``name`` (one of ``storyline.core.records.TABLES``), each at its
-    position as ``seq``: the rows ``insert_rows`` writes for ``to_row(name, record, position)``,
-    made without the dicts (:func:`storyline.store.convert.values_maker`; SQLite only)."""
+    position as ``seq``: the rows ``insert_rows`` writes for ``to_row(name, record, position)``
+    (with ``story``, the story's id, for a table of ``SCOPED_TABLES``), made without the dicts
+    (:func:`storyline.store.convert.values_maker`; SQLite only)."""
     if not records:
         return
     dialect = conn.dialect
     if dialect.name != "sqlite" or dialect.paramstyle != "qmark":
         seq = name not in UNORDERED
-        insert_rows(conn, tables[name], [to_row(name, r, i if seq else None) for i, r in enumerate(records)])
+        scope = {} if story is None else {"story": story}
+        insert_rows(conn, tables[name], [to_row(name, r, i if seq else None) | scope for i, r in enumerate(records)])
         return
-    sql, values = _record_statement(name, dialect)
-    conn.exec_driver_sql(sql, [values(r, i) for i, r in enumerate(records)])
+    sql, values, own = _record_statement(name, dialect, story is not None)
+    if story is None:
+        conn.exec_driver_sql(sql, [values(r, i) for i, r in enumerate(records)])
+    else:
+        story = own(story) if own is not None else story
+        conn.exec_driver_sql(sql, [(story, *values(r, i)) for i, r in enumerate(records)])
 
 
 @lru_cache(maxsize=64)
-def _record_statement(name: str, dialect: sa.Dialect) -> tuple[str, Callable[[Any, int], tuple[Any, ...]]]:
+def _record_statement(name: str, dialect: sa.Dialect, scoped: bool) -> tuple[str, Callable[[Any, int], tuple[Any, ...]], _Processor]:
+    """The insert, the values of a record at a position, and the ``story`` column's bind
+    processor (``scoped``: the story's id comes first)."""
     seq = name not in UNORDERED
     keys = (("seq",) if seq else ()) + tuple(c.name for c in layout(name))
-    sql, processors = _statement(tables[name], keys, dialect)
-    return sql, values_maker(name, dict(zip(keys, processors)), seq=seq)
+    sql, processors = _statement(tables[name], (("story",) if scoped else ()) + keys, dialect)
+    return sql, values_maker(name, dict(zip(keys, processors[scoped:])), seq=seq), processors[0] if scoped else None
 
 
 def update_rows(conn: sa.Connection, table: sa.Table, story: str, rows: Sequence[dict[str, Any]]) -> None:

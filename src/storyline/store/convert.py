@@ -97,9 +97,15 @@ def _value_step(col: RecordColumn, finish: Finish) -> Callable[[Any], Any] | Non
         if finish is None:
             return lambda value: None if value is None else _storable(plain(value))
 
+        # Most JSON values of a reading are empty (a claim's hedges, cues, quantities): their text
+        # is made once per column, as the first one would be.
+        empty = {kind: finish(plain(kind())) for kind in (tuple, list, dict)}
+
         def to_json(value: Any) -> Any:
             if value is None:
                 return finish(None)
+            if not value and type(value) in empty:
+                return empty[type(value)]
             data = plain(value)
             text = finish(data)
             if type(text) is str and text.isascii() and "\\u0000" not in text and "\\ud" not in text:

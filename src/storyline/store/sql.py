@@ -16,7 +16,7 @@ import dataclasses
 import json
 import weakref
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,7 +41,7 @@ from storyline.store import stories as _stories
 from storyline.store.bulk import insert_records
 from storyline.store.connect import WRITE, create_engine, migrate, must_exist, parse_url
 from storyline.store.convert import from_row, to_row
-from storyline.store.links import link_rows
+from storyline.store.links import link_records
 from storyline.store.sync import sync_story
 from storyline.store.tables import (
     ARTICLE_TABLES,
@@ -394,14 +394,12 @@ class Store:
                 conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k, hashtext(:s))"), {"k": _STORY_LOCK, "s": info.id})
             if reconciled.coverage is not None and _coverage(conn, info.id) != reconciled.coverage:
                 return False
-            rows: dict[str, list[dict[str, Any]]] = {}
+            records: dict[str, Sequence[Any]] = {}
             for name in STORY_TABLES:
-                records = getattr(reconciled, _STORY_FIELDS[name])
-                if records is not None and not isinstance(records, tuple):
-                    records = (records,)
-                rows[name] = [to_row(name, r, i) for i, r in enumerate(records or ())]
-            rows |= link_rows(conn, reconciled.facts, reconciled.conflicts, reconciled.echoes)
-            self.rows_written = sync_story(conn, info.id, rows)
+                held = getattr(reconciled, _STORY_FIELDS[name])
+                records[name] = held if isinstance(held, tuple) else () if held is None else (held,)
+            records |= link_records(conn, reconciled.facts, reconciled.conflicts, reconciled.echoes, story=info.id)
+            self.rows_written = sync_story(conn, info.id, records)
         return True
 
     def story(self, story: str | None = None) -> Story:

@@ -9,6 +9,10 @@ their position moved). What is stored afterwards is exactly what deleting and in
 row would have stored: a row is left alone only when every column, as read back, equals the
 new row's.
 
+A table holding none of the story's rows yet (a story saved for the first time) has nothing to
+compare: its records are inserted straight (:func:`storyline.store.bulk.insert_records`, the
+same rows without building a dict per row).
+
 Order keeps the references between a story's tables whole at every statement (SQLite checks
 them one statement at a time): inserts and updates parents first, deletes children first,
 after every insert and update (a row kept never references a row deleted).
@@ -21,19 +25,21 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from storyline.store.bulk import insert_rows, update_rows
-from storyline.store.tables import SCOPED_TABLES, tables
+from storyline.store.bulk import insert_records, insert_rows, update_rows
+from storyline.store.convert import to_row
+from storyline.store.tables import SCOPED_TABLES, layout, tables
 
 __all__ = ["sync_story"]
 
 
-def sync_story(conn: sa.Connection, story: str, rows: Mapping[str, Sequence[dict[str, Any]]]) -> dict[str, int]:
-    """Make the story ``story``'s rows of each table in :data:`SCOPED_TABLES` the ``rows`` given
-    (dicts as :func:`storyline.store.convert.to_row` makes them, with ``seq``, without ``story``;
-    a table not given keeps no row). Returns how many rows were written (inserted, updated or
-    deleted), by table."""
-    plans = {name: _plan(conn, name, story, rows.get(name, ())) for name in SCOPED_TABLES}
+def sync_story(conn: sa.Connection, story: str, records: Mapping[str, Sequence[Any]]) -> dict[str, int]:
+    """Make the story ``story``'s rows of each table in :data:`SCOPED_TABLES` the rows of the
+    ``records`` given, each at its position as ``seq`` (the rows :func:`storyline.store.convert.to_row`
+    makes; a table not given keeps no row). Returns how many rows were written (inserted,
+    updated or deleted), by table."""
+    plans = {name: _plan(conn, name, story, records.get(name, ())) for name in SCOPED_TABLES}
     for name in SCOPED_TABLES:
+        insert_records(conn, name, plans[name].fresh, story=story)
         insert_rows(conn, tables[name], [{**r, "story": story} for r in plans[name].new])
     for name in SCOPED_TABLES:
         update_rows(conn, tables[name], story, plans[name].changed)
@@ -48,6 +54,7 @@ def sync_story(conn: sa.Connection, story: str, rows: Mapping[str, Sequence[dict
 
 class _Plan:
     def __init__(self) -> None:
+        self.fresh: Sequence[Any] = ()  # records, when the story holds no row of the table
         self.new: list[dict[str, Any]] = []
         self.changed: list[dict[str, Any]] = []  # every column
         self.moved: list[dict[str, Any]] = []  # id and seq only
@@ -55,22 +62,26 @@ class _Plan:
 
     @property
     def written(self) -> int:
-        return len(self.new) + len(self.changed) + len(self.moved) + len(self.gone)
+        return len(self.fresh) + len(self.new) + len(self.changed) + len(self.moved) + len(self.gone)
 
 
-def _plan(conn: sa.Connection, name: str, story: str, rows: Sequence[dict[str, Any]]) -> _Plan:
+def _plan(conn: sa.Connection, name: str, story: str, records: Sequence[Any]) -> _Plan:
     t = tables[name]
     plan = _Plan()
-    if not rows:
+    if not records:
         plan.gone = [r[0] for r in conn.execute(sa.select(t.c.id).where(t.c.story == story))]
         return plan
-    columns = [c for c in rows[0] if c not in ("story", "id", "seq")]
+    columns = [c.name for c in layout(name) if c.name != "id"]
     # Scalar columns compare as they read back (a number or text equal is stored alike); JSON
     # ones type by type (_same), in Python only when the row's scalars are equal.
     plain = [c for c in columns if not isinstance(t.c[c].type, sa.JSON)]
     nested = [c for c in columns if isinstance(t.c[c].type, sa.JSON)]
     query = sa.select(t.c.id, t.c.seq, *(t.c[c] for c in plain + nested)).where(t.c.story == story)
     stored = {r[0]: r for r in conn.execute(query)}
+    if not stored:
+        plan.fresh = records
+        return plan
+    rows = [to_row(name, r, i) for i, r in enumerate(records)]
     k = 2 + len(plain)
     wanted: set[str] = set()
     for row in rows:
