@@ -413,6 +413,22 @@ def test_hundreds_of_hours_counted_stay_durations(convention):
 
 @pytest.mark.parametrize("convention", ["meantime", "timeml"])
 @pytest.mark.parametrize(
+    "text",
+    [
+        "After 1500 hours of testing, the drug was approved.",
+        "Since 2000 hours of footage were reviewed, nothing has changed.",
+        "At one hundred hours of flight, the engine failed.",
+    ],
+)
+def test_hours_of_something_after_a_clock_preposition_stay_durations(text, convention):
+    """Review: "after 1500 hours of testing" counts hours spent on something; a clock time is
+    followed by no "of"."""
+    found = tags(text, NOV05, convention=convention)
+    assert [v[0] for v in found.values()] == ["DURATION"], found
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+@pytest.mark.parametrize(
     ("text", "span", "value"),
     [
         ("It was built in the year nineteen hundred.", "the year nineteen hundred", "1900"),
@@ -424,6 +440,21 @@ def test_hundreds_of_hours_counted_stay_durations(convention):
     ],
 )
 def test_spelled_years(text, span, value, convention):
+    found = tags(text, NOV05, convention=convention)
+    assert found.get(span, (None, None))[:2] == ("DATE", value), found
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("In May nineteen eighty-four the plant closed.", "May nineteen eighty-four", "1984-05"),
+        ("It was June of nineteen ninety when she left.", "June of nineteen ninety", "1990-06"),
+    ],
+)
+def test_a_month_and_a_spelled_year_are_one_date(text, span, value, convention):
+    """Review: "May nineteen eighty-four" was "May" of the publication's year and 1984 apart, as
+    "May 1984" is not; broadcast transcripts spell the year."""
     found = tags(text, NOV05, convention=convention)
     assert found.get(span, (None, None))[:2] == ("DATE", value), found
 

@@ -214,6 +214,8 @@ def rule_month_year(m, ctx, s, e):
     month = month_num(m["mon"])
     if m["y"]:
         return Found(s, e, "DATE", f"{int(m['y']):04d}-{month:02d}")
+    if m["spelled"]:
+        return Found(s, e, "DATE", f"{_year_in_words(m['spelled']):04d}-{month:02d}")
     rel = WS.sub(" ", m["rel"].lower())
     if rel in ("the following", "the previous", "the same") and ctx.ref:
         y = ctx.ref.day.year + {"the following": 1, "the previous": -1}.get(rel, 0)
