@@ -66,20 +66,22 @@ def _i(pattern: str) -> str:
     return f"(?i:{pattern})"
 
 
+def _after(words: str) -> str:
+    """Alternatives matching just after one of ``words`` and a space (fixed-width lookbehinds, so
+    one per word, and case as written: the lists say which capitalised forms open a sentence)."""
+    return "|".join(rf"(?<=\b{w}\s)" for w in words.split())
+
+
 _REL_WORDS = r"this\s+past|this|last|next|the\s+past|the\s+last|the\s+coming|the\s+next|the\s+current|" \
     r"the\s+previous|the\s+following|the\s+same|the\s+prior|coming|past|that\s+same|that"
 _ANAPHOR_AFTER = r"(?=\s*[,.;:)!?]|\s*$)"  # "the day before." but not "the day before the vote"
-_THE_DAY_PREP = "".join(rf"(?<=\b{w}\s)|" for w in "for on in during throughout".split())[:-1]
-_THE_DAY_VERB = "".join(
-    rf"(?<=\b{w}\s)|" for w in "end ended ending finish finished start started began close closed".split()
-)[:-1]
-_DAYPART_PREP = "|".join(
-    rf"(?<=\b{w}\s)" for w in "at by until till before after since from around about At By Until Before After Around".split()
-)
+_THE_DAY_PREP = _after("for on in during throughout")
+_THE_DAY_VERB = _after("end ended ending finish finished start started began close closed")
+_DAYPART_PREP = _after("at by until till before after since from around about At By Until Before After Around")
 _HOUR_PART = _i(r"in\s+the\s+(?:morning|afternoon|evening)|at\s+night")
 # before a military clock time ("at 0600 hours", "by nineteen hundred hours"); without one, "1500
 # hours" counts hours, and so does "after 1500 hours of testing" (a clock time takes no "of")
-_CLOCK_PREP = "|".join(rf"(?<=\b{w}\s)" for w in "at by until till before after since from At By Until Till Before After Since From".split())
+_CLOCK_PREP = _after("at by until till before after since from At By Until Till Before After Since From")
 _NOT_OF = r"(?!\w)(?!\s+of\b)"
 # an hour of the 24-hour clock in words: "oh six", "nineteen", "twenty-three"
 _HOUR_WORD = rf"(?:(?:oh|zero)[- ](?:{_ONES})|twenty(?:[- ](?:one|two|three))?|{_TEENS}|{_ONES})"
@@ -92,7 +94,7 @@ _YEAR_WORDS = (
     rf"|two[- ]thousand(?:[- ](?:and[- ])?{_UNDER_100})?"
     rf"|{_SPELLED_YEAR})"
 )
-_YEAR_PREP = "|".join(rf"(?<=\b{w}\s)" for w in "in since until by of from before after In Since Until By From Before After".split())
+_YEAR_PREP = _after("in since until by of from before after In Since Until By From Before After")
 _DURATION_FILLER = r"(?:more|additional|straight|consecutive|full|long|short|trading|business|calendar|successive)"
 
 # (rule name, pattern). Group names are read by rules_calendar.py and rules_relative.py.
