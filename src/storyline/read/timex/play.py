@@ -24,7 +24,7 @@ __all__ = ["period_of_play"]
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*\s|\n")
 _WORD = re.compile(r"[A-Za-z]+")
 _CURRENCY = re.compile("[" + re.escape("".join(CURRENCY_SIGNS)) + "]")
-_OF_THE_YEAR = re.compile(r"\s+of\s+(?:the|this|that)\s+year\b", re.IGNORECASE)
+_OF_THE_YEAR = re.compile(r"\s+of\s+(?:the|this|that|its|their)\s+(?:fiscal\s+|financial\s+|calendar\s+)?year\b", re.IGNORECASE)
 _REACH = 400  # characters searched for the sentences either side
 _GAME_REPORT_KINDS = 3
 
