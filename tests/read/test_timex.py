@@ -450,6 +450,8 @@ def test_spelled_years(text, span, value, convention):
     [
         ("In May nineteen eighty-four the plant closed.", "May nineteen eighty-four", "1984-05"),
         ("It was June of nineteen ninety when she left.", "June of nineteen ninety", "1990-06"),
+        ("He was born on May fifth, nineteen eighty.", "May fifth, nineteen eighty", "1980-05-05"),
+        ("It fell on June 3 nineteen ninety-one.", "June 3 nineteen ninety-one", "1991-06-03"),
     ],
 )
 def test_a_month_and_a_spelled_year_are_one_date(text, span, value, convention):

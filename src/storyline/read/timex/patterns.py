@@ -116,9 +116,9 @@ RULES: list[tuple[str, str]] = [
               rf"|(?:{_CLOCK_PREP})(?P<mil_words>{_i(_HOUR_WORD)})[- ](?i:hundred)\s+(?i:hours){_NOT_OF})"
               rf"(?:\s*(?P<tz>{_TZ})(?!\w))?"
               rf"(?:\s+(?P<day>{_i('today|yesterday|tomorrow')}|{_WEEKDAY}))?"),
-    # Monday, June 1, 2009 / June 1st / March 12 2009 / June 3
+    # Monday, June 1, 2009 / June 1st / March 12 2009 / June 3 / May fifth, nineteen eighty
     ("mdy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?:(?P<d>{_DAYNUM})|(?P<dw>{_i(alternation(DAY_WORDS))})(?![\w-]))"
-            rf"(?:(?:,\s*|\s+)(?P<y>{_YEAR4}))?(?!\d|:\d)"),
+            rf"(?:(?:,\s*|\s+)(?:(?P<y>{_YEAR4})|(?P<spelled>{_i(_SPELLED_YEAR)})))?(?!\d|:\d)"),
     # 11 December 2009 / the 4th of July
     ("dmy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:{_i('the')}\s+)?(?<![\d,.])(?P<d>{_DAYNUM})"
             rf"(?:\s+{_i('of')})?\s+(?P<mon>{_MONTH_WORD})(?:,?\s+(?P<y>{_YEAR4}))?"),
