@@ -464,3 +464,18 @@ def test_a_month_and_a_spelled_year_are_one_date(text, span, value, convention):
 def test_spelled_counts_are_no_years():
     found = tags("Some two thousand and five hundred people came; in two thousand cases it failed.", NOV05)
     assert not any(v[0] == "DATE" for v in found.values()), found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("He was sentenced to 1,500 hours of community service.", "1,500 hours", "PT1500H"),
+        ("The ruins are 2,000 years old and stood for 2,000 years.", "2,000 years", "P2000Y"),
+        ("She served 10,000 hours.", "10,000 hours", "PT10000H"),
+    ],
+)
+def test_a_count_with_thousands_separators_is_read_whole(text, span, value):
+    """Review: "1,500 hours" was "500 hours" (PT500H) and "2,000 years" "000 years" (P0Y): the
+    number's digits before the comma were left out."""
+    found = tags(text, NOV05)
+    assert found.get(span, (None, None))[:2] == ("DURATION", value), found

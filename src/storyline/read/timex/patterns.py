@@ -52,7 +52,8 @@ _NUMWORD = (
     rf"(?:[- ]and[- ](?:(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|{_ONES}))?(?![\w-])|"
     rf"(?:{_TENS})[- ](?:{_ONES})|" + alternation(NUMBER_WORDS) + "|" + alternation(VAGUE_QUANTITIES) + ")"
 )
-_NUM = rf"(?:\d+(?:\.\d+)?(?!,\d)|{_NUMWORD})"
+# "1,500" whole, never its "500" alone
+_NUM = rf"(?:(?<![\d,])\d{{1,3}}(?:,\d{{3}})+(?![\d,])|(?<![\d,])\d+(?:\.\d+)?(?!,\d)|{_NUMWORD})"
 _HALF = r"(?:\s+and\s+a\s+half|\s+1/2(?!\d)|½)"  # "two and a half", "2 1/2"
 _DAYPART = "(?:" + alternation(DAY_PARTS) + ")"
 _ORD = r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
