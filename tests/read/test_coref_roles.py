@@ -411,3 +411,11 @@ def test_a_role_apposition_counts_words_not_the_hyphens_of_its_modifiers(nlp):
     assert "a 38-year-old Troy resident" in _mentions(by_name(doc, "Colm Dreher"), "nominal")
     doc = nlp("Pell Okafor, the club's leading rusher in 2009, was put on injured reserve on Wednesday.")
     assert "the club's leading rusher" in _mentions(by_name(doc, "Pell Okafor"), "nominal")
+
+
+def test_a_role_apposition_reads_a_hyphenated_modifier_as_one_word(nlp):
+    # Review: each hyphen was taken off the count but the word it joins on was not, so
+    # "a well-known Troy-based anti-war campaigner" ran out of reach where the same words unhyphenated
+    # did not. Invented names.
+    doc = nlp("Colm Dreher, a well-known Troy-based anti-war campaigner, was arrested on Thursday.")
+    assert "a well-known Troy-based anti-war campaigner" in _mentions(by_name(doc, "Colm Dreher"), "nominal")

@@ -413,6 +413,22 @@ def test_hundreds_of_hours_counted_stay_durations(convention):
 
 @pytest.mark.parametrize("convention", ["meantime", "timeml"])
 @pytest.mark.parametrize(
+    "text",
+    [
+        "After 1500 hours of testing, the drug was approved.",
+        "Since 2000 hours of footage were reviewed, nothing has changed.",
+        "At one hundred hours of flight, the engine failed.",
+    ],
+)
+def test_hours_of_something_after_a_clock_preposition_stay_durations(text, convention):
+    """Review: "after 1500 hours of testing" counts hours spent on something; a clock time is
+    followed by no "of"."""
+    found = tags(text, NOV05, convention=convention)
+    assert [v[0] for v in found.values()] == ["DURATION"], found
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+@pytest.mark.parametrize(
     ("text", "span", "value"),
     [
         ("It was built in the year nineteen hundred.", "the year nineteen hundred", "1900"),
@@ -428,6 +444,38 @@ def test_spelled_years(text, span, value, convention):
     assert found.get(span, (None, None))[:2] == ("DATE", value), found
 
 
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("In May nineteen eighty-four the plant closed.", "May nineteen eighty-four", "1984-05"),
+        ("It was June of nineteen ninety when she left.", "June of nineteen ninety", "1990-06"),
+        ("He was born on May fifth, nineteen eighty.", "May fifth, nineteen eighty", "1980-05-05"),
+        ("It fell on June 3 nineteen ninety-one.", "June 3 nineteen ninety-one", "1991-06-03"),
+    ],
+)
+def test_a_month_and_a_spelled_year_are_one_date(text, span, value, convention):
+    """Review: "May nineteen eighty-four" was "May" of the publication's year and 1984 apart, as
+    "May 1984" is not; broadcast transcripts spell the year."""
+    found = tags(text, NOV05, convention=convention)
+    assert found.get(span, (None, None))[:2] == ("DATE", value), found
+
+
 def test_spelled_counts_are_no_years():
     found = tags("Some two thousand and five hundred people came; in two thousand cases it failed.", NOV05)
     assert not any(v[0] == "DATE" for v in found.values()), found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("He was sentenced to 1,500 hours of community service.", "1,500 hours", "PT1500H"),
+        ("The ruins are 2,000 years old and stood for 2,000 years.", "2,000 years", "P2000Y"),
+        ("She served 10,000 hours.", "10,000 hours", "PT10000H"),
+    ],
+)
+def test_a_count_with_thousands_separators_is_read_whole(text, span, value):
+    """Review: "1,500 hours" was "500 hours" (PT500H) and "2,000 years" "000 years" (P0Y): the
+    number's digits before the comma were left out."""
+    found = tags(text, NOV05)
+    assert found.get(span, (None, None))[:2] == ("DURATION", value), found

@@ -599,3 +599,17 @@ def test_a_quarter_of_a_game_through_the_parse_under_timeml():
         doc._.sl_meta = ArticleMeta(article_id="t", outlet=None, published=NOV89)
         found = {t.text: (t.type, t.value) for t in timexes_for(nlp(doc), "timeml")}
         assert found.get("the fourth quarter") == expected, (text, found)
+
+
+@pytest.mark.parametrize("convention", ["timeml", "meantime"])
+def test_a_quarter_or_half_of_the_year_is_the_calendars_beside_a_game(convention):
+    """Review: "of the year" names the calendar's quarter even where a game is spoken of nearby
+    (the year's own timex is left as before)."""
+    for text, span, value in (
+            ("The Lakers beat the Celtics. Their quarterback signed a contract in the first quarter of the year.",
+             "the first quarter", "1989-Q1"),
+            ("The Rams won the game. The quarterback was hurt in the second half of the year.", "the second half", "1989-H2"),
+            ("The Rams won the game. The club signed its quarterback in the first half of its fiscal year.",
+             "the first half", "1989-H1")):
+        found = tags(text, convention=convention)
+        assert any(t.startswith(span) and v == ("DATE", value) for t, v in found.items()), (text, found)

@@ -589,14 +589,14 @@ def find_roles(doc: Doc, lex: Lexicon, covered: list[int]) -> list[tuple[int, st
         if j + 1 < n and doc[j].text == "," and (doc[j + 1].lower_ in {"a", "an", "the", "his", "her", "their"} or bare):
             k = j + 1 if bare else j + 2
             # The reach counts words: a hyphenated modifier ("a 38-year-old Troy resident") is one
-            # word and its hyphens none. A verb form modifying the noun ("the club's leading
-            # rusher") is part of the phrase; any other verb ends it.
-            hyphens = 0
-            while k < n and k - j - hyphens < 7 and doc[k].text not in {",", ".", ";", "—", "(", ")"} and not role(k):
+            # word, its hyphens and the words they join on none. A verb form modifying the noun
+            # ("the club's leading rusher") is part of the phrase; any other verb ends it.
+            joined = 0
+            while k < n and k - j - joined < 7 and doc[k].text not in {",", ".", ";", "—", "(", ")"} and not role(k):
                 if doc[k].pos_ in {"VERB", "AUX", "PRON"} and doc[k].tag_ != "VBN" and not (
                         doc[k].dep_ == "amod" and doc[k].tag_ == "VBG"):
                     break
-                hyphens += doc[k].text == "-"
+                joined += doc[k].text == "-" or doc[k - 1].text == "-"
                 k += 1
             if k < n and role(k) and (k + 1 >= n or doc[k + 1].text in {",", ".", ";", "—", ")", "who", "and"}
                                       or doc[k + 1].lower_ in _APPOSITION_PP):

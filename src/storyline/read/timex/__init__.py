@@ -50,9 +50,10 @@ What is tagged, and the conventions followed (TimeML / TempEval-3, as annotated 
   the last calendar date in the text (anchor "t<i>"), or the publication date if none.
 - A clock time of the 24-hour clock after a preposition is a TIME on the day in view: "at nineteen
   hundred hours", "by 1930 hours" (2005-11-28T19:00, T19:30); "0600 hours" with its leading zero
-  needs none. Without one, "1500 hours of work" counts hours (PT1500H). Spelled years: "the year
-  nineteen hundred" (1900), "the year two thousand and two", "in two thousand and five" (not
-  before a noun: "in two thousand and five cases" counts).
+  needs none. Without one, "1500 hours" counts hours (PT1500H), and so does "after 1500 hours of
+  work". Spelled years: "the year nineteen hundred" (1900), "the year two thousand and two", "in
+  two thousand and five" (not before a noun: "in two thousand and five cases" counts), "May
+  nineteen eighty-four" (1984-05, one date as "May 1984" is).
 - A game's quarters and halves are periods of play, not the calendar's (see :mod:`.play`):
   "threw two touchdowns in the fourth quarter" is untagged under both conventions; TimeML has no
   value for them and neither corpus annotates one.

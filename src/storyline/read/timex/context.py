@@ -102,7 +102,7 @@ def number(word: str | None) -> float | None:
         if tens in NUMBER_WORDS and ones in NUMBER_WORDS:
             return float(NUMBER_WORDS[tens] + NUMBER_WORDS[ones])
     try:
-        return float(w)
+        return float(w.replace(",", ""))  # "1,500"
     except ValueError:
         return None
 

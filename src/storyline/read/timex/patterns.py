@@ -52,7 +52,8 @@ _NUMWORD = (
     rf"(?:[- ]and[- ](?:(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|{_ONES}))?(?![\w-])|"
     rf"(?:{_TENS})[- ](?:{_ONES})|" + alternation(NUMBER_WORDS) + "|" + alternation(VAGUE_QUANTITIES) + ")"
 )
-_NUM = rf"(?:\d+(?:\.\d+)?(?!,\d)|{_NUMWORD})"
+# "1,500" whole, never its "500" alone
+_NUM = rf"(?:(?<![\d,])\d{{1,3}}(?:,\d{{3}})+(?![\d,])|(?<![\d,])\d+(?:\.\d+)?(?!,\d)|{_NUMWORD})"
 _HALF = r"(?:\s+and\s+a\s+half|\s+1/2(?!\d)|½)"  # "two and a half", "2 1/2"
 _DAYPART = "(?:" + alternation(DAY_PARTS) + ")"
 _ORD = r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
@@ -66,30 +67,35 @@ def _i(pattern: str) -> str:
     return f"(?i:{pattern})"
 
 
+def _after(words: str) -> str:
+    """Alternatives matching just after one of ``words`` and a space (fixed-width lookbehinds, so
+    one per word, and case as written: the lists say which capitalised forms open a sentence)."""
+    return "|".join(rf"(?<=\b{w}\s)" for w in words.split())
+
+
 _REL_WORDS = r"this\s+past|this|last|next|the\s+past|the\s+last|the\s+coming|the\s+next|the\s+current|" \
     r"the\s+previous|the\s+following|the\s+same|the\s+prior|coming|past|that\s+same|that"
 _ANAPHOR_AFTER = r"(?=\s*[,.;:)!?]|\s*$)"  # "the day before." but not "the day before the vote"
-_THE_DAY_PREP = "".join(rf"(?<=\b{w}\s)|" for w in "for on in during throughout".split())[:-1]
-_THE_DAY_VERB = "".join(
-    rf"(?<=\b{w}\s)|" for w in "end ended ending finish finished start started began close closed".split()
-)[:-1]
-_DAYPART_PREP = "|".join(
-    rf"(?<=\b{w}\s)" for w in "at by until till before after since from around about At By Until Before After Around".split()
-)
+_THE_DAY_PREP = _after("for on in during throughout")
+_THE_DAY_VERB = _after("end ended ending finish finished start started began close closed")
+_DAYPART_PREP = _after("at by until till before after since from around about At By Until Before After Around")
 _HOUR_PART = _i(r"in\s+the\s+(?:morning|afternoon|evening)|at\s+night")
 # before a military clock time ("at 0600 hours", "by nineteen hundred hours"); without one, "1500
-# hours" counts hours
-_CLOCK_PREP = "|".join(rf"(?<=\b{w}\s)" for w in "at by until till before after since from At By Until Till Before After Since From".split())
+# hours" counts hours, and so does "after 1500 hours of testing" (a clock time takes no "of")
+_CLOCK_PREP = _after("at by until till before after since from At By Until Till Before After Since From")
+_NOT_OF = r"(?!\w)(?!\s+of\b)"
 # an hour of the 24-hour clock in words: "oh six", "nineteen", "twenty-three"
 _HOUR_WORD = rf"(?:(?:oh|zero)[- ](?:{_ONES})|twenty(?:[- ](?:one|two|three))?|{_TEENS}|{_ONES})"
 # a number under a hundred in words, ending a spelled year ("two thousand and five", "nineteen hundred and two")
 _UNDER_100 = rf"(?:(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|{_ONES})"
+# a year as broadcast transcripts say it: "nineteen eighty-four", "eighteen sixty"
+_SPELLED_YEAR = rf"(?:nineteen|eighteen)(?:-|\s+)(?:{_TENS})(?:(?:-|\s+)(?:{_ONES}))?(?![\w-])"
 _YEAR_WORDS = (
     rf"(?:(?:nineteen|eighteen|seventeen)[- ]hundred(?:[- ]and[- ]{_UNDER_100})?"
     rf"|two[- ]thousand(?:[- ](?:and[- ])?{_UNDER_100})?"
-    rf"|(?:nineteen|eighteen)[- ](?:{_TENS})(?:[- ](?:{_ONES}))?)"
+    rf"|{_SPELLED_YEAR})"
 )
-_YEAR_PREP = "|".join(rf"(?<=\b{w}\s)" for w in "in since until by of from before after In Since Until By From Before After".split())
+_YEAR_PREP = _after("in since until by of from before after In Since Until By From Before After")
 _DURATION_FILLER = r"(?:more|additional|straight|consecutive|full|long|short|trading|business|calendar|successive)"
 
 # (rule name, pattern). Group names are read by rules_calendar.py and rules_relative.py.
@@ -107,13 +113,13 @@ RULES: list[tuple[str, str]] = [
               # at 4 in the morning, by 10 at night (after a preposition: "fell 4 in the morning" counts)
               rf"|(?:{_DAYPART_PREP})(?P<hh3>1[0-2]|[1-9])\s+(?P<part3>{_HOUR_PART})(?![\w-])"
               # at 0600 hours, by 1930 hours, at nineteen hundred hours: the 24-hour clock
-              rf"|(?:(?:{_CLOCK_PREP})(?P<mil_h>[01]\d|2[0-3])|(?P<mil_h0>0\d))(?P<mil_m>[0-5]\d)\s+(?i:hours)(?!\w)"
-              rf"|(?:{_CLOCK_PREP})(?P<mil_words>{_i(_HOUR_WORD)})[- ](?i:hundred)\s+(?i:hours)(?!\w))"
+              rf"|(?:(?:{_CLOCK_PREP})(?P<mil_h>[01]\d|2[0-3])|(?P<mil_h0>0\d))(?P<mil_m>[0-5]\d)\s+(?i:hours){_NOT_OF}"
+              rf"|(?:{_CLOCK_PREP})(?P<mil_words>{_i(_HOUR_WORD)})[- ](?i:hundred)\s+(?i:hours){_NOT_OF})"
               rf"(?:\s*(?P<tz>{_TZ})(?!\w))?"
               rf"(?:\s+(?P<day>{_i('today|yesterday|tomorrow')}|{_WEEKDAY}))?"),
-    # Monday, June 1, 2009 / June 1st / March 12 2009 / June 3
+    # Monday, June 1, 2009 / June 1st / March 12 2009 / June 3 / May fifth, nineteen eighty
     ("mdy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?:(?P<d>{_DAYNUM})|(?P<dw>{_i(alternation(DAY_WORDS))})(?![\w-]))"
-            rf"(?:(?:,\s*|\s+)(?P<y>{_YEAR4}))?(?!\d|:\d)"),
+            rf"(?:(?:,\s*|\s+)(?:(?P<y>{_YEAR4})|(?P<spelled>{_i(_SPELLED_YEAR)})))?(?!\d|:\d)"),
     # 11 December 2009 / the 4th of July
     ("dmy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:{_i('the')}\s+)?(?<![\d,.])(?P<d>{_DAYNUM})"
             rf"(?:\s+{_i('of')})?\s+(?P<mon>{_MONTH_WORD})(?:,?\s+(?P<y>{_YEAR4}))?"),
@@ -123,8 +129,8 @@ RULES: list[tuple[str, str]] = [
     # "today is the eighth day of ...": only with what places it (rules_relative.rule_nth_day)
     ("nth_day", _i(r"(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                    r"eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+day(?![\w’'-])")),
-    # November 2006, June of 2009, October of next year
-    ("month_year", rf"(?P<mon>{_MONTH})(?:(?:,\s*|\s+{_i('of')}\s+|\s+)(?P<y>{_YEAR4})"
+    # November 2006, June of 2009, May nineteen eighty-four, October of next year
+    ("month_year", rf"(?P<mon>{_MONTH})(?:(?:,\s*|\s+{_i('of')}\s+|\s+)(?:(?P<y>{_YEAR4})|(?P<spelled>{_i(_SPELLED_YEAR)}))"
                    rf"|(?:\s+{_i('of')})?\s+(?P<rel>{_i('this|last|next|the following|the previous|the same')})"
                    rf"\s+{_i('year')}(?!\w))"),
     # last September, next March, this May
@@ -152,7 +158,7 @@ RULES: list[tuple[str, str]] = [
                       r"|(?P<last2>last\s+year)[’']s\s+(?:quarter|period)(?![\w’'-])")),
     # spring, last summer, the fall of 2008, winter 2009
     ("season", _i(rf"(?:(?P<rel>this|last|next|this\s+past|the)\s+)?(?P<season>{_SEASON})"
-                  rf"(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR4})|(?P<spelled>(?:nineteen|eighteen)(?:-|\s+)(?:{_TENS})(?:(?:-|\s+)(?:{_ONES}))?)(?![\w-])))?(?![\w-])")),
+                  rf"(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR4})|(?P<spelled>{_SPELLED_YEAR})))?(?![\w-])")),
     # 1990s, the '90s, 70s, the 2010's (only with "the": "2010's film" is a possessive year)
     ("decade", rf"(?:(?P<pre>{_i('early|late|mid')})-?\s*)?"
                rf"(?:(?P<full>1[1-9]\d0|20\d0)s|(?<=[Tt]he\s)(?P<full2>1[1-9]\d0|20\d0)[’']s"

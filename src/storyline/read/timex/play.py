@@ -24,12 +24,15 @@ __all__ = ["period_of_play"]
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*\s|\n")
 _WORD = re.compile(r"[A-Za-z]+")
 _CURRENCY = re.compile("[" + re.escape("".join(CURRENCY_SIGNS)) + "]")
+_OF_THE_YEAR = re.compile(r"\s+of\s+(?:the|this|that|its|their)\s+(?:fiscal\s+|financial\s+|calendar\s+)?year\b", re.IGNORECASE)
 _REACH = 400  # characters searched for the sentences either side
 _GAME_REPORT_KINDS = 3
 
 
 def period_of_play(ctx: Context, start: int, end: int) -> bool:
     """Whether the quarter or half at ``start:end`` is a game's period of play."""
+    if _OF_THE_YEAR.match(ctx.text, end):
+        return False  # "signed in the first quarter of the year": the pattern leaves the year out of the span
     lo, hi = _around(ctx.text, start, end)
     if _CURRENCY.search(ctx.text, lo, hi):
         return False

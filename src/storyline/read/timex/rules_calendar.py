@@ -188,7 +188,8 @@ def rule_daypart(m, ctx, s, e):
 def rule_mdy(m, ctx, s, e):
     spelled = m.groupdict().get("dw")  # "March eighth"
     day = DAY_WORDS[spelled.lower()] if spelled else day_num(m["d"])
-    value, anchor = date_value(ctx, month_num(m["mon"]), day, m["y"], s, e)
+    year = str(_year_in_words(m["spelled"])) if m.groupdict().get("spelled") else m["y"]
+    value, anchor = date_value(ctx, month_num(m["mon"]), day, year, s, e)
     return Found(s, e, "DATE", value, anchor=anchor) if value else None
 
 
@@ -214,6 +215,8 @@ def rule_month_year(m, ctx, s, e):
     month = month_num(m["mon"])
     if m["y"]:
         return Found(s, e, "DATE", f"{int(m['y']):04d}-{month:02d}")
+    if m["spelled"]:
+        return Found(s, e, "DATE", f"{_year_in_words(m['spelled']):04d}-{month:02d}")
     rel = WS.sub(" ", m["rel"].lower())
     if rel in ("the following", "the previous", "the same") and ctx.ref:
         y = ctx.ref.day.year + {"the following": 1, "the previous": -1}.get(rel, 0)
