@@ -1,28 +1,9 @@
 """Event references inside claims and statement events (storyline.reconcile.references), on hand-made readings."""
 
-from dataclasses import replace
+from helpers.builders import ArticleBuilder, on_predicate
 
-from helpers.builders import ArticleBuilder
-
-from storyline.core import words
-from storyline.core.records import ArticleReading
 from storyline.reconcile import reconcile
 from storyline.reconcile.references import event_references
-
-
-def _on_predicate(reading: ArticleReading, cid: str, word: str, cue: str | None = None) -> ArticleReading:
-    """The reading with claim ``cid``'s predicate span on ``word`` (and its cue set), as the reader records them."""
-    text = reading.article.text
-
-    def fix(c):
-        if c.id != cid:
-            return c
-        i = text.index(word, c.start, c.end)
-        pos = "n" if c.predicate_pos == "noun" else "v"
-        c = replace(c, predicate_start=i, predicate_end=i + len(word), event_key=words.event_key(c.predicate, pos))
-        return replace(c, source=replace(c.source, cue=cue)) if cue else c
-
-    return replace(reading, claims=tuple(fix(c) for c in reading.claims))
 
 
 def _shooting_story():
@@ -30,7 +11,7 @@ def _shooting_story():
     shot = a.claim("the gunman shot a guard at the bank", predicate="shoot")
     b = ArticleBuilder("b1", "Reuters", "2024-12-04")
     arrest = b.claim("police arrested the man wanted for the shooting at the bank", predicate="arrest")
-    readings = [_on_predicate(a.build(), shot, "shot"), _on_predicate(b.build(), arrest, "arrested")]
+    readings = [on_predicate(a.build(), shot, "shot"), on_predicate(b.build(), arrest, "arrested")]
     return readings, reconcile(readings), shot, arrest
 
 
@@ -55,11 +36,11 @@ def _statements(*sources):
     for i, (name, cue) in enumerate(sources):
         eid = a.person(name)
         content = f"the bridge closed on day {i + 1}"
-        made.append((a.claim(content, predicate="close", kind="person", source_text=name, source_entity=eid,
+        made.append((a.claim(content, predicate="close", kind="named_person", source_text=name, source_entity=eid,
                              before=f"{name} {cue} "), cue))
     reading = a.build()
     for cid, cue in made:
-        reading = _on_predicate(reading, cid, "closed", cue)
+        reading = on_predicate(reading, cid, "closed", cue)
     story = reconcile([reading])
     return event_references([reading], story), [cid for cid, _ in made]
 

@@ -27,37 +27,42 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from typing import Sequence
+from typing import Literal, Sequence
 
 from storyline.core import words
 from storyline.core.ids import make_id
-from storyline.core.records import ArticleReading, Claim, Story
+from storyline.core.records import ArticleReading, Claim, Story, doc
 
 __all__ = ["EventReference", "References", "StatementEvent", "event_references"]
+
+ReferenceKind = Literal["event", "statement"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
 class EventReference:
-    """A span of an article naming an event: ``event`` is an Event id or a StatementEvent id."""
+    """A span of a claim naming an event besides the one its predicate tells."""
 
-    start: int
-    end: int
-    text: str
-    event: str
-    kind: str  # "event" (a word naming an event the story tells) or "statement" (a reporting cue)
+    start: int = doc("Start offset into the article text.")
+    end: int = doc("End offset (exclusive).")
+    text: str = doc("The words as written ('shooting', 'said').")
+    event: str = doc("The event referred to: an events[] id (kind event) or a statement_events[] id (kind statement).")
+    kind: ReferenceKind = doc(
+        "event: a word of the claim, off its predicate, naming an event the story tells (in the same word, or one of "
+        "the same WordNet event key; a word on a nested claim's predicate, that claim's event); statement: the claim's "
+        "reporting cue ('said'), the statement its source makes.")
 
 
 @dataclass(frozen=True)
 class StatementEvent:
-    """What one source says in one verb, across the story: its reporting cues are its mentions."""
+    """What one source says in one verb across the story: its reporting cues are the statement's mentions."""
 
-    id: str
-    verb: str
-    source: str | None  # the source's story entity id, or None
-    who: str  # the source's story entity id, else its text in lower case, else its kind
-    claims: tuple[str, ...]
+    id: str = doc("Stable id (vs- + a hash of the source and the verb).")
+    verb: str = doc("WordNet base form of the cue's verb ('say' for 'said', 'says', 'is said to').")
+    source: str | None = doc("Story entity id of the source, or null when the source is no entity of the story.")
+    who: str = doc("What tells the source apart: its story entity id, else its text in lower case, else its kind.")
+    claims: tuple[str, ...] = doc("Ids of the claims whose cue refers to it.")
 
 
 @dataclass(frozen=True)
