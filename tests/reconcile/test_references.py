@@ -6,13 +6,20 @@ from storyline.reconcile import reconcile
 from storyline.reconcile.references import event_references
 
 
+def _told_then_referred(told: tuple[str, str, str], referring: tuple[str, str, str]):
+    """Two articles, a claim each, given as (text, predicate, predicate word): (readings, story, claim ids)."""
+    made = []
+    for aid, (text, predicate, word) in zip(("a1", "b1"), (told, referring)):
+        b = ArticleBuilder(aid, "AP", "2024-12-03")
+        cid = b.claim(text, predicate=predicate)
+        made.append((on_predicate(b.build(), cid, word), cid))
+    readings = [r for r, _ in made]
+    return readings, reconcile(readings), made[0][1], made[1][1]
+
+
 def _shooting_story():
-    a = ArticleBuilder("a1", "AP", "2024-12-03")
-    shot = a.claim("the gunman shot a guard at the bank", predicate="shoot")
-    b = ArticleBuilder("b1", "Reuters", "2024-12-04")
-    arrest = b.claim("police arrested the man wanted for the shooting at the bank", predicate="arrest")
-    readings = [on_predicate(a.build(), shot, "shot"), on_predicate(b.build(), arrest, "arrested")]
-    return readings, reconcile(readings), shot, arrest
+    return _told_then_referred(("the gunman shot a guard at the bank", "shoot", "shot"),
+                               ("police arrested the man wanted for the shooting at the bank", "arrest", "arrested"))
 
 
 def test_a_word_naming_a_told_event_refers_to_it():
@@ -64,3 +71,12 @@ def test_cues_of_two_sources_are_two_statement_events():
     refs, (first, second) = _statements(("Mayor Ada Brook", "said"), ("Chief Ben Osei", "said"))
     assert _statement_of(refs, first).event != _statement_of(refs, second).event
     assert len(refs.statements) == 2
+
+
+def test_an_adjective_of_a_verb_names_the_verbs_event():
+    # 'damaging' is read as an adjective (its lemma is the word itself), yet it names the damage told
+    readings, story, damaged, closed = _told_then_referred(("the storm damaged the harbour wall", "damage", "damaged"),
+                                                           ("the port closed after the damaging storm", "close", "closed"))
+    event_of = {c: f.event for f in story.facts for c in f.claims}
+    refs = event_references(readings, story).by_claim[closed]
+    assert [(r.text, r.event) for r in refs] == [("damaging", event_of[damaged])]

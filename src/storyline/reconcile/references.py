@@ -92,13 +92,18 @@ def _told_in(claims: Sequence[Claim], event_of_claim: dict[str, str]) -> dict[tu
 
 
 def _lemma_of(word: str, content: frozenset[str]) -> tuple[str, str] | None:
-    """(lemma, WordNet POS) of a word of a claim when it is one of the claim's content lemmas."""
+    """(lemma, WordNet POS) of a word of a claim when it is one of the claim's content lemmas. A
+    word the reader kept whole (an adjective: 'damaging', 'outraged') goes by its verb's base form
+    when WordNet has one: it names the verb's happening."""
     low = word.lower()
     for pos in ("v", "n"):
         base = words.lemmatize(low, pos)
         if base is not None and base in content:
             return base, pos
-    return (low, "n") if low in content else None
+    if low not in content:
+        return None
+    verb = words.lemmatize(low, "v")
+    return (verb, "v") if verb is not None else (low, "n")
 
 
 def _named(lemma: str, pos: str, told: dict[tuple[str, str], str]) -> str | None:
