@@ -23,7 +23,11 @@ own mentions against a gold mention set):
   claim's *predicate* span. (Readings without predicate spans, from before they existed, fall
   back to: the claim's normalised predicate contains the head lemma.) ``events`` and
   ``events/pred`` score the fact's event instead (``Fact.event``, storyline.reconcile.events: the
-  facts of one happening grouped), with the same mapping. Unmapped gold mentions are singletons.
+  facts of one happening grouped) for the mentions on a predicate. ``events`` maps every other
+  mention through storyline's event references (storyline.reconcile.references, exported as a
+  claim's ``event_references``): the reference on its head token (a word of a claim naming an event
+  the story tells, a reporting cue's statement event) gives its event; ``events/pred`` leaves them
+  alone. Unmapped gold mentions are singletons.
 * people: gold ``HUMAN_PART_PER`` mentions. A mention maps to the storyline mention overlapping
   its head token (else any of its tokens; the shortest wins), then to that mention's article
   entity and its story entity (the system cluster). Unmapped mentions are singletons.
@@ -48,10 +52,9 @@ Printed in the same run, on the same mentions:
 
 Two splits of the events score: ``grouping_gap`` (the grouping on the mentions on a claim's
 predicate alone) and ``coverage_bounds`` (what covering the others could buy: each kind of
-off-predicate mention, in a claim, a reporting cue, on no claim, joined to the events by what
-storyline's records allow, ``story_join``: the event the story tells in the head word, a cue's
-source and verb; by its head lemma; or by its gold cluster; the predicate mentions keep their
-grouping).
+off-predicate mention, in a claim, a reporting cue, on no claim, joined to the events by
+storyline's event references (``referenced_event``: what the ``events`` row does for that kind);
+by its head lemma; or by its gold cluster; the predicate mentions keep their grouping).
 
 Metrics: ``storyline.evaluation.coref_metrics`` (MUC, B³, CEAF-e, CoNLL F1 = mean of the three),
 over all scored sub-topics together.
@@ -75,14 +78,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ecbplus_corpus import EcbDoc, EcbMention, default_root, load_corpus, parse_topics, subtopics  # noqa: E402
 
 from storyline import api  # noqa: E402
-from storyline.core import words  # noqa: E402
 from storyline.core.ids import content_hash  # noqa: E402
 from storyline.core.options import AnalysisOptions  # noqa: E402
 from storyline.core.records import Article, ArticleReading, Claim, Story  # noqa: E402
 from storyline.evaluation.coref_metrics import clusters_from, score  # noqa: E402
+from storyline.reconcile.references import EventReference, event_references  # noqa: E402
 
 __all__ = ["OFF_PREDICATE_KINDS", "SubtopicRun", "article_of", "coverage_bounds", "gold_heads", "grouping_gap", "map_event", "map_person", "mention_head", "person_cluster",
-           "run_storyline", "story_join", "word_events"]
+           "referenced_event", "run_storyline"]
 
 METRICS = ("MUC", "B3", "CEAF-e")
 MentionKey = tuple[str, str]  # (file name, m_id)
@@ -318,7 +321,7 @@ def coverage_bounds(gold: dict, events: dict, lemma: dict, kind: dict, stored: d
       group of that cluster's off-predicate mentions (a perfect aligner, the grouping of the
       predicate mentions as it is);
     * ``by the story's records`` (with ``stored``: mention -> an event or group id, or None): the
-      join what storyline already records allows (:func:`story_join`), else alone.
+      event storyline's event references give it (:func:`referenced_event`), else alone.
     """
     on = [m for m in gold if kind[m] == "on predicate"]
 
@@ -348,43 +351,16 @@ def coverage_bounds(gold: dict, events: dict, lemma: dict, kind: dict, stored: d
     return out
 
 
-def word_events(claims, fact_of: dict, event_of: dict) -> dict[tuple[str, str], object]:
-    """('word', predicate) and ('key', WordNet event key) -> the event the story's eventive claims
-    with that predicate or key are most in (ties: the smallest id)."""
-    parts: dict = defaultdict(Counter)
-    for c in claims:
-        if c.eventive:
-            fact = fact_of.get(c.id, c.id)
-            event = event_of.get(fact, fact)
-            parts[("word", c.predicate)][event] += 1
-            if c.event_key:
-                parts[("key", c.event_key)][event] += 1
-    return {k: _most(v) for k, v in parts.items()}
-
-
-def story_join(m: EcbMention, head: int, lemma: str, pos: str, kind: str, reading: ArticleReading,
-               named: dict, story_of: dict, sub: str):
-    """What storyline's records let an off-predicate mention join (``coverage_bounds``), or None:
-    a mention inside a claim, the event the story tells in its head word (``named``, from
-    :func:`word_events`: the predicate, else the WordNet event key); a reporting cue, the other
-    cues of its source told in the same verb (the nearest claim of its sentence whose source cue
-    has the word; the source's story entity, else its text)."""
-    if kind == "in a claim":
-        found = named.get(("word", lemma))
-        if found is None and lemma.isalpha():
-            key = words.event_key(lemma, "n" if pos in ("NOUN", "PROPN") else "v")
-            found = named.get(("key", key)) if key else None
-        return found
-    if kind != "reporting cue":
-        return None
+def referenced_event(m: EcbMention, head: int, refs: list[EventReference], sub: str):
+    """The event an off-predicate gold mention refers to by storyline's product
+    (:func:`storyline.reconcile.references.event_references`): the reference overlapping its head
+    token, or None. A statement event's id is scoped to its story (``sub``): the same source
+    kind and verb in two stories make the same id."""
     h = m.tokens[head]
-    cues = [c for c in reading.claims if c.source.cue and c.sentence_start <= h.start < c.sentence_end
-            and h.text.lower() in c.source.cue.lower().split()]
-    if not cues:
+    hit = next((x for x in refs if _overlaps(h.start, h.end, x.start, x.end)), None)
+    if hit is None:
         return None
-    s = min(cues, key=lambda c: abs((c.source.start if c.source.start is not None else c.start) - h.start)).source
-    who = story_of.get(s.entity, s.entity) if s.entity else (s.text or "").lower() or s.kind
-    return ("cue", sub, who, lemma)
+    return (sub, hit.event) if hit.kind == "statement" else hit.event
 
 
 def _without_singletons(gold: dict, systems: dict[str, dict]) -> tuple[dict, dict]:
@@ -439,7 +415,7 @@ def main(argv: list[str] | None = None) -> int:
     by_tag, by_pos = defaultdict(Counter), defaultdict(Counter)
     ev_on_pred: set[MentionKey] = set()  # event mentions on a claim's predicate
     ev_kind: dict[MentionKey, str] = {}  # event mention -> on predicate, or where it lies off one (coverage_bounds)
-    ev_stored: dict[MentionKey, object] = {}  # off-predicate event mention -> what the records let it join (story_join)
+    ev_stored: dict[MentionKey, object] = {}  # off-predicate event mention -> its referenced event (referenced_event)
     where: dict[MentionKey, object] = {}  # event mention -> claim; person mention -> storyline mention
     misses: dict[str, list[str]] = defaultdict(list)  # kind -> gold person mentions on no storyline mention
     kind_of: dict[MentionKey, str] = {}  # person mention -> its form (_miss_kind)
@@ -447,9 +423,10 @@ def main(argv: list[str] | None = None) -> int:
         fact_of, story_of = run.fact_of(), run.story_entity_of()
         event_of = {f.id: f.event for f in run.story.facts if f.event}
         etype = {e.id: e.type for r in run.readings.values() for e in r.entities}
-        named = word_events((c for r in run.readings.values() for c in r.claims), fact_of, event_of)
+        refs = event_references(list(run.readings.values()), run.story).by_claim
         for d in run.docs:
             reading = run.readings[d.name]
+            doc_refs = [x for c in reading.claims for x in refs.get(c.id, ())]
             for m in d.events(validated_only=scope):
                 k = (d.name, m.m_id)
                 head, lemma, pos = heads[k]
@@ -462,7 +439,8 @@ def main(argv: list[str] | None = None) -> int:
                 ev_sys["storyline"][k] = cluster
                 ev_sys["storyline/pred"][k] = cluster if on_pred else ("single", k)
                 event = event_of.get(cluster, cluster) if claim else cluster
-                ev_sys["events"][k] = event
+                referenced = None if on_pred else referenced_event(m, head, doc_refs, sub)
+                ev_sys["events"][k] = event if on_pred else referenced or ("single", k)
                 ev_sys["events/pred"][k] = event if on_pred else ("single", k)
                 ev_sys["ceiling"][k] = (sub, m.gold) if claim else ("single", k)
                 cov["ev"] += 1
@@ -473,7 +451,7 @@ def main(argv: list[str] | None = None) -> int:
                 tag = m.tag.removeprefix("NEG_")
                 ev_kind[k] = ("on predicate" if on_pred else "reporting cue" if tag == "ACTION_REPORTING"
                               else "in a claim" if claim is not None else "on no claim")
-                ev_stored[k] = story_join(m, head, lemma, pos, ev_kind[k], reading, named, story_of, sub)
+                ev_stored[k] = referenced
                 by_tag[tag]["n"] += 1
                 by_tag[tag]["claim"] += claim is not None
                 by_tag[tag]["pred"] += on_pred

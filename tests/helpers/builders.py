@@ -176,3 +176,20 @@ class ArticleBuilder:
         claims = tuple(with_display(self.text, c, pronouns) for c in self.claims)
         return ArticleReading(art, tuple(self.entities), tuple(self.mentions), tuple(self.ages), tuple(self.timexes),
                               claims, tuple(self.sentences))
+
+
+def on_predicate(reading: ArticleReading, cid: str, word: str, cue: str | None = None) -> ArticleReading:
+    """``reading`` with claim ``cid``'s predicate span on ``word`` and its WordNet event key (and its
+    reporting cue set to ``cue``), as the reader records them; ArticleBuilder.claim leaves them out."""
+    from dataclasses import replace
+
+    from storyline.core import words
+
+    def fix(c):
+        if c.id != cid:
+            return c
+        i = reading.article.text.index(word, c.start, c.end)
+        c = replace(c, predicate_start=i, predicate_end=i + len(word), event_key=words.event_key(c.predicate, "v"))
+        return replace(c, source=replace(c.source, cue=cue)) if cue else c
+
+    return replace(reading, claims=tuple(fix(c) for c in reading.claims))

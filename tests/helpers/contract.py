@@ -4,7 +4,7 @@ See ``../shared/docs/export-contract.md``: facts[].claims and conflicts' claims 
 timeline facts are fact ids, articles everywhere are article ids, and a claim's subject,
 source.entity (and object, when it is not free text) are entity ids, its ``when`` a timex id.
 Additive fields are checked too where they name ids (echoes, claims[].fact, timexes[].anchor,
-facts[].evidence, facts[].event and events[].facts).
+facts[].evidence, facts[].event, events[].facts, claims[].event_references and statement_events).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ _EVIDENCE_KINDS = {"age": "ages", "mention": "mentions"}
 def from_jsonl(text: str) -> dict:
     """A JSONL export put back into the JSON layout (header first, then records by kind)."""
     plural = {"article": "articles", "entity": "entities", "timex": "timexes", "claim": "claims", "fact": "facts",
-              "event": "events", "echo": "echoes", "timeline": "timeline"}
+              "event": "events", "statement_event": "statement_events", "echo": "echoes", "timeline": "timeline"}
     lines = [json.loads(line) for line in text.splitlines() if line.strip()]
     assert lines and lines[0]["record"] == "header", "the first JSONL line must be the header"
     data: dict = {"schema": lines[0]["schema"], **{k: [] for k in plural.values()}}
@@ -96,6 +96,14 @@ def id_violations(data: dict) -> list[str]:
     for e in data.get("events", ()):
         for x in e["facts"]:
             need(x, facts, f"event {e['id']} facts[]")
+    statements = {v["id"] for v in data.get("statement_events", ())}
+    for v in data.get("statement_events", ()):
+        need(v["source"], entities, f"statement event {v['id']} source", nullable=True)
+        for x in v["claims"]:
+            need(x, claims, f"statement event {v['id']} claims[]")
+    for c in data["claims"]:
+        for r in c.get("event_references", ()):
+            need(r["event"], events if r["kind"] == "event" else statements, f"claim {c['id']} event reference")
     for o in data.get("echoes", ()):
         need(o["claim"], claims, f"echo {o['id']} claim")
         need(o["original"], claims, f"echo {o['id']} original", nullable=True)

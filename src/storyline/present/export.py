@@ -17,6 +17,7 @@ import io
 import json
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import cached_property
 from typing import Any
 
 from storyline.core.dates import iso
@@ -32,6 +33,7 @@ from storyline.core.records import (
 )
 from storyline.core.reviews import FactReview, attach
 from storyline.ingest.origins import public_origin
+from storyline.reconcile.references import References, event_references
 
 __all__ = ["export", "export_json", "export_jsonl", "export_csv", "claim_records", "FORMATS"]
 
@@ -60,6 +62,7 @@ class _Index:
     """Lookups shared by the exporters: article entity -> story entity, claim -> fact."""
 
     def __init__(self, readings: Sequence[ArticleReading], story: Story):
+        self.readings, self.story = readings, story
         self.story_of: dict[str, str] = {m: e.id for e in story.entities for m in e.members}
         self.article_entities = {e.id: e for r in readings for e in r.entities}
         self.names = {e.id: e.name for e in story.entities}
@@ -69,6 +72,11 @@ class _Index:
         for f in story.facts:
             for c in f.claims:
                 self.fact_of.setdefault(c, f.id)
+
+    @cached_property
+    def references(self) -> References:
+        """The events each claim's other words and reporting cue refer to (made once, when asked)."""
+        return event_references(self.readings, self.story)
 
     def entity(self, article_entity: str | None) -> str | None:
         if article_entity is None:
@@ -114,6 +122,8 @@ def _claim(c: Claim, ix: _Index) -> dict:
         "title_subject_start": c.title_subject_start, "title_subject_end": c.title_subject_end,
         "title_subject": ix.entity(c.title_subject), "title_possessive": c.title_possessive,
         "title_clitic": c.title_clitic, "headline_end": c.headline_end,
+        "event_references": [{"start": x.start, "end": x.end, "text": x.text, "event": x.event, "kind": x.kind}
+                             for x in ix.references.by_claim.get(c.id, ())],
     }  # fmt: skip
 
 
@@ -129,7 +139,7 @@ def _statement(rid: str, kind: str, article: ArticleReading, subject: str, start
         "source": {"kind": "unattributed", "text": None, "start": None, "end": None, "entity": None,
                    "cue": None, "quote": "none", "via": None, "key": None},
         "predicate_class": kind, "sentence_start": s0, "sentence_end": s1, "quantities": quantities,
-        "fact": ix.fact_of.get(rid), "kind": kind,
+        "fact": ix.fact_of.get(rid), "kind": kind, "event_references": [],
     }  # fmt: skip
 
 
@@ -246,6 +256,8 @@ def export_json(readings: Sequence[ArticleReading], story: Story, reviews: Seque
         ],  # fmt: skip
         "events": [{"id": e.id, "key": e.key, "label": e.label, "facts": list(e.facts), "when": e.when}
                    for e in story.events],
+        "statement_events": [{"id": v.id, "verb": v.verb, "source": v.source, "who": v.who, "claims": list(v.claims)}
+                             for v in ix.references.statements],
         "echoes": [{"id": e.id, "claim": e.claim, "original": e.original, "reason": e.reason} for e in story.echoes],
         "timeline": [
             {"when": t.when, "fact": t.fact, "label": t.label, "start": t.start, "end": t.end, "status": t.status}
@@ -261,8 +273,8 @@ def export_jsonl(readings: Sequence[ArticleReading], story: Story, reviews: Sequ
     data = export_json(readings, story, reviews)
     lines = [json.dumps({"record": "header", "schema": data["schema"]}, ensure_ascii=False)]
     singular = {"articles": "article", "entities": "entity", "timexes": "timex", "claims": "claim",
-                "facts": "fact", "events": "event", "echoes": "echo", "timeline": "timeline",
-                "orphaned_reviews": "orphaned_review"}  # fmt: skip
+                "facts": "fact", "events": "event", "statement_events": "statement_event", "echoes": "echo",
+                "timeline": "timeline", "orphaned_reviews": "orphaned_review"}  # fmt: skip
     for key, kind in singular.items():
         for obj in data[key]:
             lines.append(json.dumps({"record": kind, **obj}, ensure_ascii=False))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
 from storyline.core import records as R
+from storyline.reconcile.references import EventReference, StatementEvent
 
 __all__ = ["export_schema", "tables_markdown", "write_docs"]
 
@@ -123,6 +124,10 @@ def export_schema() -> dict:
             "quantities": {"type": "array", "items": _ref("quantity"), "description": _field_docs(R.Claim)["quantities"]},
         },
         extra={"fact": {**ns, "description": "Fact id this claim belongs to, or null."},
+               "event_references": {"type": "array", "items": _ref("event_reference"),
+                                    "description": "The events the claim refers to besides the one its predicate tells, "
+                                                   "in text order (storyline.reconcile.references; absent before 0.1.0's "
+                                                   "event references, empty for age/count records)."},
                "kind": {**_json_type(R.ExportClaimKind),
                         "description": "claim: read from the text (a stored claim). age / count: an Age (id g-...) or "
                                        "Mention (id m-...) record a fact or conflict cites for an age or a count no "
@@ -186,6 +191,10 @@ def export_schema() -> dict:
             "facts": {"type": "array", "items": _ref("fact")},
             "events": {"type": "array", "items": _ref("event"),
                        "description": "What happened, each grouping the facts that tell of it (schema 9; absent before)."},
+            "statement_events": {"type": "array", "items": _ref("statement_event"),
+                                 "description": "What each source says in one verb, across the story: the events its "
+                                                "reporting cues refer to (claims[].event_references of kind statement; "
+                                                "absent before event references)."},
             "echoes": {"type": "array", "items": _ref("echo")},
             "timeline": {"type": "array", "items": _ref("timeline")},
             "orphaned_reviews": {"type": "array", "items": _ref("orphaned_review"),
@@ -200,6 +209,8 @@ def export_schema() -> dict:
             "claim": claim,
             "fact": fact,
             "event": record_schema(R.Event),
+            "event_reference": record_schema(EventReference),
+            "statement_event": record_schema(StatementEvent),
             "decision": decision,
             "review": review,
             "orphaned_review": orphan,

@@ -1,0 +1,182 @@
+"""The events a claim refers to besides the one it tells: references inside its words, and the
+statement its source makes.
+
+A claim tells one happening in its predicate ("police *arrested* the man"), but its other words
+often name happenings the story tells elsewhere ("the man *wanted* for the *shooting*"), and
+the reporting cue that attributes it ("police *said*") is a happening of its own: the statement.
+Cross-document event coreference (ECB+, ``eval/ecbplus.py``) scores those mentions too; the Story
+records hold everything needed to place them, so they are computed here, on demand, from the
+readings and the reconciled story (no stored record changes):
+
+* a word inside a claim's span but off its predicate refers to an event when it is the predicate
+  of another claim of the article (a claim nested inside: that claim's fact's event), else when
+  it is one of the claim's content words (``Claim.lemmas``) and the story tells an event in that
+  word (the event most of the story's eventive claims with that predicate are in), else in a word
+  of the same WordNet event key (:func:`storyline.core.words.event_key`: 'killing' names the event
+  told as 'kill');
+* a claim's reporting cue refers to a statement event: the cues of one source (its story entity,
+  else its text, else its kind) in one verb ('said', 'says', 'saying': 'say') are one statement
+  event, across the story's articles.
+
+Offsets come from the claim's text and its sentence (the cue's position is not stored: it is the
+cue's words nearest the source's mention in the claim's sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from typing import Literal, Sequence
+
+from storyline.core import words
+from storyline.core.ids import make_id
+from storyline.core.records import ArticleReading, Claim, Story, doc
+
+__all__ = ["EventReference", "References", "StatementEvent", "event_references"]
+
+ReferenceKind = Literal["event", "statement"]
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class EventReference:
+    """A span of a claim naming an event besides the one its predicate tells."""
+
+    start: int = doc("Start offset into the article text.")
+    end: int = doc("End offset (exclusive).")
+    text: str = doc("The words as written ('shooting', 'said').")
+    event: str = doc("The event referred to: an events[] id (kind event) or a statement_events[] id (kind statement).")
+    kind: ReferenceKind = doc(
+        "event: a word of the claim, off its predicate, naming an event the story tells (in the same word, or one of "
+        "the same WordNet event key; a word on a nested claim's predicate, that claim's event); statement: the claim's "
+        "reporting cue ('said'), the statement its source makes.")
+
+
+@dataclass(frozen=True)
+class StatementEvent:
+    """What one source says in one verb across the story: its reporting cues are the statement's mentions."""
+
+    id: str = doc("Stable id (vs- + a hash of the source and the verb).")
+    verb: str = doc("WordNet base form of the cue's verb ('say' for 'said', 'says', 'is said to').")
+    source: str | None = doc("Story entity id of the source, or null when the source is no entity of the story.")
+    who: str = doc("What tells the source apart: its story entity id, else its text in lower case, else its kind.")
+    claims: tuple[str, ...] = doc("Ids of the claims whose cue refers to it.")
+
+
+@dataclass(frozen=True)
+class References:
+    """Claim id -> the event references inside it (text order), and the statement events."""
+
+    by_claim: dict[str, tuple[EventReference, ...]]
+    statements: tuple[StatementEvent, ...]
+
+
+def _most(counts: Counter) -> str:
+    """The most counted key; ties go to the smallest, so runs agree."""
+    return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def _told_in(claims: Sequence[Claim], event_of_claim: dict[str, str]) -> dict[tuple[str, str], str]:
+    """('word', predicate) and ('key', WordNet event key) -> the event the story's eventive claims
+    with that predicate or key are most in."""
+    parts: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for c in claims:
+        event = event_of_claim.get(c.id)
+        if c.eventive and event is not None:
+            parts[("word", c.predicate)][event] += 1
+            if c.event_key:
+                parts[("key", c.event_key)][event] += 1
+    return {k: _most(v) for k, v in parts.items()}
+
+
+def _lemma_of(word: str, content: frozenset[str]) -> tuple[str, str] | None:
+    """(lemma, WordNet POS) of a word of a claim when it is one of the claim's content lemmas. A
+    word the reader kept whole (an adjective: 'damaging', 'outraged') goes by its verb's base form
+    when WordNet has one: it names the verb's happening."""
+    low = word.lower()
+    for pos in ("v", "n"):
+        base = words.lemmatize(low, pos)
+        if base is not None and base in content:
+            return base, pos
+    if low not in content:
+        return None
+    verb = words.lemmatize(low, "v")
+    return (verb, "v") if verb is not None else (low, "n")
+
+
+def _named(lemma: str, pos: str, told: dict[tuple[str, str], str]) -> str | None:
+    found = told.get(("word", lemma))
+    if found is None and lemma.isalpha():
+        key = words.event_key(lemma, pos)
+        found = told.get(("key", key)) if key else None
+    return found
+
+
+def _cue_span(c: Claim, text: str) -> tuple[int, int] | None:
+    """Offsets of the claim's reporting cue in its sentence: the occurrence nearest the source's
+    mention (else the claim)."""
+    cue = c.source.cue
+    if not cue:
+        return None
+    pattern = r"\b" + r"\s+".join(re.escape(w) for w in cue.split()) + r"\b"
+    anchor = c.source.start if c.source.start is not None else c.start
+    found = [m.span() for m in re.finditer(pattern, text[c.sentence_start:c.sentence_end], re.IGNORECASE)]
+    if not found:
+        return None
+    s, e = min(found, key=lambda se: (abs(se[0] - (anchor - c.sentence_start)), se[0]))
+    return c.sentence_start + s, c.sentence_start + e
+
+
+def _verb_of(cue: str) -> str | None:
+    """The verb of a reporting cue, its last word WordNet knows as a verb ('said' -> 'say', 'is
+    said to' -> 'say', 'according to' -> 'accord'), or None ('allegedly')."""
+    verbs = [b for b in (words.lemmatize(w, "v") for w in cue.lower().split()) if b is not None]
+    return verbs[-1] if verbs else None
+
+
+def event_references(readings: Sequence[ArticleReading], story: Story) -> References:
+    """Every claim's event references (see the module docstring) and the story's statement events."""
+    fact_event = {f.id: f.event for f in story.facts if f.event}
+    event_of_claim = {c: fact_event[f.id] for f in story.facts if f.id in fact_event for c in f.claims}
+    story_of = {m: e.id for e in story.entities for m in e.members}
+    claims = [c for r in readings for c in r.claims]
+    told = _told_in(claims, event_of_claim)
+    entities = set(story_of.values())
+    found: dict[str, list[EventReference]] = defaultdict(list)
+    statements: dict[tuple[str, str], list[str]] = defaultdict(list)
+    cues: list[tuple[str, EventReference, tuple[str, str]]] = []
+    for r in readings:
+        text = r.article.text
+        # a word on another claim's predicate (a claim nested in this one) names that claim's event
+        on_predicate = {m.start(): event_of_claim.get(c.id) for c in r.claims
+                        if c.predicate_start is not None and c.predicate_end is not None
+                        for m in _WORD.finditer(text, c.predicate_start, c.predicate_end)}
+        for c in r.claims:
+            p0, p1 = c.predicate_start, c.predicate_end
+            content = frozenset(c.lemmas)
+            for m in _WORD.finditer(text, c.start, c.end):
+                s, e = m.span()
+                if p0 is not None and p1 is not None and s < p1 and p0 < e:
+                    continue
+                event = on_predicate.get(s)
+                if event is None:
+                    lemma = _lemma_of(m.group(), content)
+                    event = _named(*lemma, told) if lemma else None
+                if event is not None:
+                    found[c.id].append(EventReference(s, e, m.group(), event, "event"))
+            span = _cue_span(c, text)
+            verb = _verb_of(c.source.cue) if c.source.cue else None
+            if span is None or verb is None:
+                continue
+            src = c.source
+            who = (story_of.get(src.entity, src.entity) if src.entity else None) or (src.text or "").lower() or src.kind
+            statements[(who, verb)].append(c.id)
+            cues.append((c.id, EventReference(*span, text[span[0]:span[1]], "", "statement"), (who, verb)))
+    made = {key: StatementEvent(make_id("vs", *key), key[1], key[0] if key[0] in entities else None, key[0], tuple(ids))
+            for key, ids in statements.items()}
+    for cid, ref, key in cues:
+        found[cid].append(replace(ref, event=made[key].id))
+    by_claim = {cid: tuple(sorted(refs, key=lambda x: (x.start, x.end, x.kind))) for cid, refs in found.items()}
+    return References(by_claim, tuple(sorted(made.values(), key=lambda x: x.id)))

@@ -1,0 +1,82 @@
+"""Event references inside claims and statement events (storyline.reconcile.references), on hand-made readings."""
+
+from helpers.builders import ArticleBuilder, on_predicate
+
+from storyline.reconcile import reconcile
+from storyline.reconcile.references import event_references
+
+
+def _told_then_referred(told: tuple[str, str, str], referring: tuple[str, str, str]):
+    """Two articles, a claim each, given as (text, predicate, predicate word): (readings, story, claim ids)."""
+    made = []
+    for aid, (text, predicate, word) in zip(("a1", "b1"), (told, referring)):
+        b = ArticleBuilder(aid, "AP", "2024-12-03")
+        cid = b.claim(text, predicate=predicate)
+        made.append((on_predicate(b.build(), cid, word), cid))
+    readings = [r for r, _ in made]
+    return readings, reconcile(readings), made[0][1], made[1][1]
+
+
+def _shooting_story():
+    return _told_then_referred(("the gunman shot a guard at the bank", "shoot", "shot"),
+                               ("police arrested the man wanted for the shooting at the bank", "arrest", "arrested"))
+
+
+def test_a_word_naming_a_told_event_refers_to_it():
+    readings, story, shot, arrest = _shooting_story()
+    event_of = {c: f.event for f in story.facts for c in f.claims}
+    refs = event_references(readings, story).by_claim[arrest]
+    assert [(r.text, r.event, r.kind) for r in refs] == [("shooting", event_of[shot], "event")]
+    assert readings[1].article.text[refs[0].start:refs[0].end] == "shooting"
+
+
+def test_words_naming_no_told_event_refer_to_nothing():
+    readings, story, shot, _arrest = _shooting_story()
+    # 'gunman', 'guard', 'bank': no event of the story is told in them; 'shot' is the claim's own predicate
+    assert shot not in event_references(readings, story).by_claim
+
+
+def _statements(*sources):
+    """One article, a claim per (source name, cue): '<name> <cue> <content>'."""
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    made = []
+    for i, (name, cue) in enumerate(sources):
+        eid = a.person(name)
+        content = f"the bridge closed on day {i + 1}"
+        made.append((a.claim(content, predicate="close", kind="named_person", source_text=name, source_entity=eid,
+                             before=f"{name} {cue} "), cue))
+    reading = a.build()
+    for cid, cue in made:
+        reading = on_predicate(reading, cid, "closed", cue)
+    story = reconcile([reading])
+    return event_references([reading], story), [cid for cid, _ in made]
+
+
+def _statement_of(refs, cid):
+    [ref] = [r for r in refs.by_claim[cid] if r.kind == "statement"]
+    return ref
+
+
+def test_cues_of_one_source_in_one_verb_are_one_statement_event():
+    refs, (first, second) = _statements(("Mayor Ada Brook", "said"), ("Mayor Ada Brook", "says"))
+    one, two = _statement_of(refs, first), _statement_of(refs, second)
+    assert (one.text, two.text) == ("said", "says")
+    assert one.event == two.event
+    [statement] = refs.statements
+    assert statement.id == one.event and statement.verb == "say" and set(statement.claims) == {first, second}
+    assert statement.source is not None  # the source's story entity
+
+
+def test_cues_of_two_sources_are_two_statement_events():
+    refs, (first, second) = _statements(("Mayor Ada Brook", "said"), ("Chief Ben Osei", "said"))
+    assert _statement_of(refs, first).event != _statement_of(refs, second).event
+    assert len(refs.statements) == 2
+
+
+def test_an_adjective_of_a_verb_names_the_verbs_event():
+    # 'damaging' is read as an adjective (its lemma is the word itself), yet it names the damage told
+    readings, story, damaged, closed = _told_then_referred(("the storm damaged the harbour wall", "damage", "damaged"),
+                                                           ("the port closed after the damaging storm", "close", "closed"))
+    event_of = {c: f.event for f in story.facts for c in f.claims}
+    refs = event_references(readings, story).by_claim[closed]
+    assert [(r.text, r.event) for r in refs] == [("damaging", event_of[damaged])]
