@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from itertools import compress, repeat
 from operator import attrgetter, eq, is_not, itemgetter, not_
 from typing import AbstractSet, Callable, Mapping, Sequence
@@ -75,9 +76,10 @@ class Draft:
     superseded: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property
     def fact_id(self) -> str:
-        """The id of the fact it becomes: a hash of its class, key and claims."""
+        """The id of the fact it becomes: a hash of its class, key and claims (hashed once: a draft
+        is not changed once made, and an incremental reconcile asks it of every kept draft)."""
         return make_id("f", self.pclass, self.key, *sorted(self.claims))
 
 
