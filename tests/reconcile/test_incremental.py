@@ -645,8 +645,8 @@ def test_what_grouping_reads_of_a_fact_is_reused_only_for_the_same_views_in_the_
     cache = ReconcileCache()
     reconcile(readings[:-1], cache=cache)
     reconcile(readings, cache=cache)
-    assert cache.stats["gists_hit"] > 0 and cache.stats["gists_miss"] > 0
-    fid, (views, kept) = next((k, v) for k, v in cache._old.gists.items() if len(v[0]) >= 2)
+    assert cache.stats["gists_hit"] > 0 and cache.stats["gists_miss"] + cache.stats["gists_grown"] > 0
+    fid, (views, kept, _) = next((k, v) for k, v in cache._old.gists.items() if len(v[0]) >= 2)
     fact = SimpleNamespace(id=fid)
     cache.begin(ReconcileOptions())
     assert cache.gist(fact, Cluster("x", frozenset(), list(views))) is kept
@@ -1098,3 +1098,18 @@ def test_a_claim_new_to_a_block_that_becomes_an_exemplar_ends_the_replay():
     picks: list = []
     clusters = _greedy([a, x, y], key, scorer, 0.3, picks, [0, None, 1])
     assert picks == [0, 0, 0] and clusters == _greedy([a, x, y], key, scorer, 0.3)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_what_grouping_reads_of_a_fact_an_article_joined_is_that_of_its_views(seed):
+    from storyline.reconcile.events import gist_parts
+
+    readings, rng = _pile(seed + 20), random.Random(seed)
+    rng.shuffle(readings)
+    cache, grown = ReconcileCache(), 0
+    for n in range(1, len(readings) + 1):
+        reconcile(readings[:n], cache=cache)
+        grown += cache.stats["gists_grown"]
+        for views, kept, times in cache._old.gists.values():
+            assert (kept, times) == gist_parts(views)
+    assert grown > 0

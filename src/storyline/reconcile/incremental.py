@@ -64,7 +64,9 @@ same (the same objects, or equal values), never on a guess:
   articles' pieces when every article of the last reconcile is here with the same piece and no
   added entity has an id the story has; made afresh otherwise;
 * **what grouping into events reads of a fact** (:class:`storyline.reconcile.events.Gist`), per
-  fact id: the same view objects in the same order;
+  fact id: the same view objects in the same order; a fact an article joined (the views of its
+  last draft, by the key of its scan, are among its views in their order) takes the new views
+  into its last gist and times by article (:func:`storyline.reconcile.events.grown_gist`);
 * **answers of a function of one view or one reading** (:data:`storyline.reconcile.features.Each`:
   the block a claim is aligned in, :func:`storyline.reconcile.align.block_key`; its lower-bound
   figures, :func:`storyline.reconcile.conflicts.claim_lower_bounds`; the counts of children it
@@ -88,7 +90,7 @@ holds the units of the last reconcile only (older ones are dropped), and one rec
 from __future__ import annotations
 
 import threading
-from operator import attrgetter, is_
+from operator import attrgetter, is_, not_
 from collections import Counter
 from itertools import compress, repeat
 from collections.abc import Callable, Mapping, Sequence
@@ -101,7 +103,7 @@ from storyline.reconcile.align import Cluster, cluster_block
 from storyline.reconcile.attributes import ArticleAges, article_ages
 from storyline.reconcile.cast import ArticleCast, Cast, CastIndex, CastSteps, FullNames, Tally, article_cast
 from storyline.reconcile.conflicts import Bounds, stance
-from storyline.reconcile.events import Gist, gist
+from storyline.reconcile.events import Gist, gist, gist_parts, grown_gist
 from storyline.reconcile.facts import Draft, Records, draft_from_cluster, records
 from storyline.reconcile.features import ClaimView, article_views, dated, each
 from storyline.reconcile.independence import (
@@ -414,7 +416,7 @@ class _Units:
     cast_index: tuple[dict[str, ArticleCast], CastIndex] | None = None  # and the pieces it was made of
     told_by_article: dict[str, _ToldEntry] = field(default_factory=dict)  # across facts: what each article tells
     ages: dict[str, _AgesEntry] = field(default_factory=dict)  # the ages each article states
-    gists: dict[str, tuple[list[ClaimView], Gist]] = field(default_factory=dict)  # by fact id: what grouping reads
+    gists: dict[str, tuple[list[ClaimView], Gist, dict]] = field(default_factory=dict)  # by fact id: what grouping reads (and its times by article)
     outlets: CorpusOutlets | None = None  # the corpus's outlets, with the answers they gave
     answers: dict[Callable, "_Answers"] = field(default_factory=dict)  # per function of one view or reading
 
@@ -800,16 +802,27 @@ class ReconcileCache(Uncached):
 
     def gist(self, fact: Fact, c: Cluster) -> Gist:
         """:func:`storyline.reconcile.events.gist`, memoised per fact: reused when its cluster's
-        views are the same objects in the same order (all it reads)."""
+        views are the same objects in the same order (all it reads); a fact an article joined
+        (its last draft's views, in their order, among its views: the draft of the same scan key)
+        takes the new views into its last gist (:func:`storyline.reconcile.events.grown_gist`)."""
         known = self._old.gists.get(fact.id)
         if known is not None and _same(known[0], c.views):
             self.stats["gists_hit"] += 1
             self._new.gists[fact.id] = known
             return known[1]
-        self.stats["gists_miss"] += 1
-        out = gist(c)
-        self._new.gists[fact.id] = (list(c.views), out)
-        return out
+        last = self._old.by_scan.get(_scan_key(c))
+        known = self._old.gists.get(last.fact_id) if last is not None else None
+        out = None
+        if known is not None:
+            held = set(map(id, known[0]))  # (the last views are held: an id found is that view's)
+            old = list(map(held.__contains__, map(id, c.views)))
+            if _same(list(compress(c.views, old)), known[0]):
+                out = grown_gist(known[1], known[2], list(compress(c.views, map(not_, old))))
+        self.stats["gists_grown" if out is not None else "gists_miss"] += 1
+        if out is None:
+            out = gist_parts(c.views)
+        self._new.gists[fact.id] = (list(c.views), *out)
+        return out[0]
 
     def sides(self, statement: ClaimView, views: Sequence[ClaimView], c: Cluster, name: Callable[[str], str],
               bounds: Mapping | None) -> list[str]:
