@@ -40,8 +40,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from itertools import combinations, compress, groupby
-from operator import attrgetter
+from itertools import combinations, compress
 from typing import Callable, Sequence
 
 from storyline.core.dates import (
@@ -56,7 +55,7 @@ from storyline.core.vocab import grade_of
 from storyline.reconcile.cast import Cast
 from storyline.reconcile.conflicts import Found
 from storyline.reconcile.facts import Draft
-from storyline.reconcile.features import ClaimView, Each, child_count, each
+from storyline.reconcile.features import ClaimView, Each, by_article, child_count, each
 from storyline.reconcile.independence import GRADE_RANK
 from storyline.reconcile.names import is_proper_name
 
@@ -100,9 +99,6 @@ def _age_moment(timexes: dict[str, Timex], age: Age | Quantity) -> tuple[Interva
 
 def _epithet(text: str) -> str:
     return text.lower().removeprefix("the ").strip()
-
-
-_ARTICLE_ID = attrgetter("article.id")
 
 
 def _epithets(r: ArticleReading) -> tuple[tuple[str, str], ...]:
@@ -246,9 +242,7 @@ def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], c
     for r in readings:
         rs_of[r.article.id].append(r)
     views_of: dict[str, list[ClaimView]] = {aid: [] for aid in rs_of}
-    # An article's views are together in the story's order: taken a run at a time (at C speed).
-    for aid, run in groupby(views, key=_ARTICLE_ID):
-        views_of.setdefault(aid, []).extend(run)
+    views_of.update(by_article(views))
     at_ages: dict[str, set[int]] = defaultdict(set)
     for r in readings:
         for g in r.ages:
