@@ -1113,3 +1113,26 @@ def test_what_grouping_reads_of_a_fact_an_article_joined_is_that_of_its_views(se
         for views, kept, times in cache._old.gists.values():
             assert (kept, times) == gist_parts(views)
     assert grown > 0
+
+
+def test_a_persons_age_draft_is_reused_only_for_the_same_ages_in_the_same_order_and_the_same_name():
+    from datetime import date
+
+    from storyline.reconcile.attributes import _Stated, age_draft
+
+    said = [_Stated(f"c{n}", f"a{n}", "Wire", 40 + n % 2, date(2024, 1, 1 + n), f"Quinn, {40 + n % 2}", "reported")
+            for n in range(4)]
+    names = {"p": "Ada Quinn"}
+    cache = ReconcileCache()
+    cache.begin(ReconcileOptions())
+    first = cache.age_draft("p", said, names.get)
+    cache.end()
+    for stated, name in [(said, "Ada Quinn"), ([*said[:2], dataclasses.replace(said[2]), said[3]], "Ada Quinn"),
+                         (said, "Ada Brook"), (said[:3], "Ada Quinn"), (said[::-1], "Ada Quinn")]:
+        names["p"] = name
+        cache.begin(ReconcileOptions())
+        got = cache.age_draft("p", stated, names.get)
+        cache.end()
+        assert got == age_draft("p", stated, names.get)
+        assert (got is first) == (stated == said and name == "Ada Quinn")  # equal ages count as the same
+        first = got

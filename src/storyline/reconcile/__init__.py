@@ -92,7 +92,7 @@ def _reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions, un
         return names.get(entity_id, entity_id)
 
     views = build_views(readings, cast, units.article_views, units.dated)
-    ages, used_by_ages = age_drafts(readings, views, cast, name, units.ages, units.each)
+    ages, used_by_ages = age_drafts(readings, views, cast, name, units.ages, units.each, units.age_draft)
     counts, used_by_counts = count_drafts(readings, views, cast, name, units.each)
     consumed = used_by_ages | used_by_counts  # the views left are taken at C speed: there are 20,000 in a big story
     rest = list(compress(views, map(not_, map(consumed.__contains__, map(_CLAIM_ID, views)))))

@@ -46,6 +46,9 @@ same (the same objects, or equal values), never on a guess:
   same lower bounds of the article;
 * **the ages an article states** (:func:`storyline.reconcile.attributes.article_ages`): the same
   readings and views, the same story entities of its ages' people, the same offsets of its Age records;
+* **a person's age fact** (:func:`storyline.reconcile.attributes.age_draft`), per person: the same
+  ages stated of them, in the same order (equal; the kept articles' are the same objects), and the
+  same name;
 * **the cast's steps** (:class:`storyline.reconcile.cast.CastSteps`): an article's settled entity
   types (the same reading, and the story's type votes unchanged under each name its entities are
   settled by: :func:`storyline.reconcile.types.name_key`, or votes that settle nothing; the votes
@@ -79,7 +82,7 @@ same (the same objects, or equal values), never on a guess:
   answers it gave to which outlet a source names): the same outlets.
 
 Story-wide steps run every time (they read everything): the cast's linking rules after rule 1a, the merging of blocks,
-denials and implied dates into facts, the comparison of each person's ages, counts of children, events,
+denials and implied dates into facts, the collection of each person's ages, counts of children, events,
 the comparisons across facts (of the kept per-article parts), the timeline. Names,
 lexicons and packs are taken to be those of the process: after changing one in a running process,
 start a new cache (``storyline.api.forget_reconciles``). A cache
@@ -100,7 +103,7 @@ from storyline.core.options import ReconcileOptions
 from storyline.core.records import ArticleReading, Fact
 from storyline.reconcile.across import Told, article_told
 from storyline.reconcile.align import Cluster, cluster_block
-from storyline.reconcile.attributes import ArticleAges, article_ages
+from storyline.reconcile.attributes import ArticleAges, age_draft, article_ages
 from storyline.reconcile.cast import ArticleCast, Cast, CastIndex, CastSteps, FullNames, Tally, article_cast
 from storyline.reconcile.conflicts import Bounds, stance
 from storyline.reconcile.events import Gist, gist, gist_parts, grown_gist
@@ -416,6 +419,7 @@ class _Units:
     cast_index: tuple[dict[str, ArticleCast], CastIndex] | None = None  # and the pieces it was made of
     told_by_article: dict[str, _ToldEntry] = field(default_factory=dict)  # across facts: what each article tells
     ages: dict[str, _AgesEntry] = field(default_factory=dict)  # the ages each article states
+    age_drafts: dict[str, tuple[list, str, Draft]] = field(default_factory=dict)  # by person: the ages stated, their name
     gists: dict[str, tuple[list[ClaimView], Gist, dict]] = field(default_factory=dict)  # by fact id: what grouping reads (and its times by article)
     outlets: CorpusOutlets | None = None  # the corpus's outlets, with the answers they gave
     answers: dict[Callable, "_Answers"] = field(default_factory=dict)  # per function of one view or reading
@@ -465,6 +469,9 @@ class Uncached(CastSteps):
 
     def gist(self, fact: Fact, c: Cluster) -> Gist:
         return gist(c)
+
+    def age_draft(self, person: str, stated: Sequence, name: Callable[[str], str]) -> Draft:
+        return age_draft(person, stated, name)
 
 
 def _scan_key(c: Cluster) -> tuple:
@@ -798,6 +805,22 @@ class ReconcileCache(Uncached):
         self.stats["ages_miss"] += 1
         out = article_ages(rs, views, cast, at_starts)
         self._new.ages[aid] = _AgesEntry(tuple(rs), list(views), of, at_starts, out)
+        return out
+
+    def age_draft(self, person: str, stated: Sequence, name: Callable[[str], str]) -> Draft:
+        """:func:`storyline.reconcile.attributes.age_draft`, memoised per person: reused when the
+        ages stated of them are the same, in the same order (the kept articles' are the same
+        objects: compared at C speed), and so is their name (all it reads). A reused draft is
+        the same object, so are its records."""
+        known = self._old.age_drafts.get(person)
+        said = name(person)
+        if known is not None and known[1] == said and known[0] == stated:
+            self.stats["age_drafts_hit"] += 1
+            self._new.age_drafts[person] = known
+            return known[2]
+        self.stats["age_drafts_miss"] += 1
+        out = age_draft(person, stated, name)
+        self._new.age_drafts[person] = (list(stated), said, out)
         return out
 
     def gist(self, fact: Fact, c: Cluster) -> Gist:
