@@ -766,14 +766,16 @@ def across_facts(readings: Sequence[ArticleReading], views: Sequence[ClaimView],
                  facts: Sequence[Fact], known: Iterable[frozenset[str]],
                  name: Callable[[str], str], bounds: Bounds | None = None,
                  told_of: Callable[[Sequence[ArticleReading], Sequence[ClaimView], Cast, Bounds | None], Told] = article_told,
-                 ) -> list[Found]:
+                 views_of: dict[str, list[ClaimView]] | None = None) -> list[Found]:
     """The conflicts between claims of two different facts, not already in ``known`` (fact id ->
     the claim pairs of its conflicts), each once. ``told_of`` (:func:`article_told`) is the
-    per-article part, for a cache to stand in for it."""
+    per-article part, for a cache to stand in for it; ``views_of``:
+    :func:`~storyline.reconcile.features.by_article` of ``views``, when the caller has it."""
     rs_of: dict[str, list[ArticleReading]] = {}
     for r in readings:
         rs_of.setdefault(r.article.id, []).append(r)
-    told = {aid: told_of(rs_of.get(aid, ()), vs, cast, bounds) for aid, vs in by_article(views).items()}
+    views_of = by_article(views) if views_of is None else views_of
+    told = {aid: told_of(rs_of.get(aid, ()), vs, cast, bounds) for aid, vs in views_of.items()}
     fact_of = {c: f for f in facts for c in f.claims}
     event_of = _event_of(facts)
     measured = [x for t in told.values() for x in t.measured]

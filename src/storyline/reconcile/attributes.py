@@ -235,17 +235,20 @@ AgeDraft = Callable[[str, Sequence[_Stated], Callable[[str], str]], Draft]
 
 def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast,
                name: Callable[[str], str], ages_of: AgesOf = article_ages,
-               each: Each = each, person_draft: AgeDraft | None = None) -> tuple[list[Draft], set[str]]:
+               each: Each = each, person_draft: AgeDraft | None = None,
+               views_of: dict[str, list[ClaimView]] | None = None) -> tuple[list[Draft], set[str]]:
     """One draft per person with stated ages, and the ids of the age claims they consume.
     ``ages_of`` (:func:`article_ages`) is the per-article part, ``each`` maps functions of one
     reading over them and ``person_draft`` (:func:`age_draft`) makes one person's draft, for a
-    cache to stand in for all three."""
+    cache to stand in for all three. ``views_of``: :func:`~storyline.reconcile.features.by_article`
+    of ``views``, when the caller has it."""
     # A person's ages are sorted by (date, article, claim): the order articles are taken in does not matter.
     rs_of: dict[str, list[ArticleReading]] = defaultdict(list)
     for r in readings:
         rs_of[r.article.id].append(r)
-    views_of: dict[str, list[ClaimView]] = {aid: [] for aid in rs_of}
-    views_of.update(by_article(views))
+    grouped = by_article(views) if views_of is None else views_of
+    views_of = {aid: [] for aid in rs_of}
+    views_of.update(grouped)
     at_ages: dict[str, set[int]] = defaultdict(set)
     for r in readings:
         for g in r.ages:
