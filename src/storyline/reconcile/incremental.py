@@ -400,6 +400,8 @@ class _Units:
     by_scan: dict[tuple, Draft] = field(default_factory=dict)  # each fact's draft, by the key of its scan
     # A draft made anew -> the echo records of its fact's last draft (which its records take over).
     grown: dict[int, dict] = field(default_factory=dict)
+    # A cluster drafted anew (by id, held) -> the last draft of its scan key, if any (this reconcile's only).
+    last_of: dict[int, tuple[Cluster, Draft | None]] = field(default_factory=dict)
     # Each fact's scan of its sources (independence.assess_traced), by (class, people, first claim):
     # a fact that grew is scanned from its first new claim on, keeping the decisions of the claims
     # after it that the new originals cannot change.
@@ -517,6 +519,7 @@ class ReconcileCache(Uncached):
         """Keep what this reconcile used (and nothing older)."""
         sims = self._new.sims
         self.stats["sims_hit"], self.stats["sims_miss"], sims.last = sims.hit, sims.miss, None
+        self._new.last_of = {}
         self._old, self._new = self._new, _Units()
 
     def canonical(self, readings: Sequence[ArticleReading]) -> list[ArticleReading]:
@@ -745,6 +748,7 @@ class ReconcileCache(Uncached):
         made = self._old.records.get(id(last)) if last is not None else None
         if made is not None and made[0] is last:
             self._new.grown[id(draft)] = made[2]
+        self._new.last_of[id(c)] = (c, last)  # (for its gist: the same cluster object comes next)
         return draft
 
     def _sourcing(self, c: Cluster, outlets: CorpusOutlets, echo_similarity: float,
@@ -833,7 +837,8 @@ class ReconcileCache(Uncached):
             self.stats["gists_hit"] += 1
             self._new.gists[fact.id] = known
             return known[1]
-        last = self._old.by_scan.get(_scan_key(c))
+        held = self._new.last_of.get(id(c))
+        last = held[1] if held is not None and held[0] is c else self._old.by_scan.get(_scan_key(c))
         known = self._old.gists.get(last.fact_id) if last is not None else None
         out = None
         if known is not None:
