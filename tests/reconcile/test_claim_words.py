@@ -83,3 +83,20 @@ def test_a_sentence_record_without_words_is_never_a_copy():
     readings, _ = _copied_pair()
     bare = [replace(r, sentences=tuple(Sentence(s.id, s.article, s.start, s.end, ()) for s in r.sentences)) for r in readings]
     assert not reconcile(bare).echoes
+
+
+def test_views_by_article_keep_each_articles_views_in_order_whether_or_not_they_come_together():
+    from types import SimpleNamespace
+
+    from storyline.reconcile.features import by_article
+
+    rng = __import__("random").Random(3)
+    for _ in range(20):
+        views = [SimpleNamespace(article=SimpleNamespace(id=rng.choice("abcd")), n=n) for n in range(rng.randrange(12))]
+        if rng.random() < 0.5:
+            views.sort(key=lambda v: v.article.id)  # as in the story's order: an article's views together
+        expected: dict = {}
+        for v in views:
+            expected.setdefault(v.article.id, []).append(v)
+        got = by_article(iter(views))
+        assert list(got) == list(expected) and got == expected

@@ -301,3 +301,31 @@ def test_an_undated_fact_joins_the_most_widely_told_event_of_its_key():
         assert len({fact_of[c].id for c in (first, later[0], undated)}) == 3  # three facts ...
         hosted = _events_of(story, first, *later, undated)
         assert hosted[0] != hosted[1] and set(hosted[1:]) == {hosted[1]}, published  # ... in two events
+
+
+def _view(order: int, article: str, predicate: str, pos: str, when: str | None = None, eventive: bool = True):
+    # What grouping reads of a claim view, nothing else.
+    from types import SimpleNamespace
+
+    claim = SimpleNamespace(predicate=predicate, predicate_pos=pos, polarity="positive", eventive=eventive)
+    return SimpleNamespace(order=(order,), article=SimpleNamespace(id=article), claim=claim,
+                           span=None if when is None else object(), timex=SimpleNamespace(value=when))
+
+
+def test_a_gist_grown_by_new_views_is_the_gist_of_all_of_them_or_none_when_order_decides():
+    from storyline.reconcile.events import gist_parts, grown_gist
+
+    last = [_view(2, "a", "attack", "noun", "2024-01-02"), _view(5, "b", "strike", "verb", eventive=False)]
+    kept, times = gist_parts(last)
+    cases = [  # the full list of views, and which of them are new
+        ([last[0], _view(3, "c", "attack", "noun", "2024-01-02"), last[1]], [1]),
+        ([_view(1, "a", "flee", "verb", "2024-01-03"), *last, _view(9, "d", "flee", "noun")], [0, 3]),
+        ([*last, _view(7, "c", "attack", "verb", "2024-01-02")], [2]),  # a verb after the noun: the noun stays first
+        ([_view(1, "c", "attack", "verb"), *last], [0]),  # a verb before it: first now, if taken at its place
+    ]
+    for views, new in cases:
+        grown = grown_gist(kept, times, [views[i] for i in new])
+        assert grown is None or grown == gist_parts(views), views
+        assert gist_parts(last) == (kept, times)  # the last gist and times are left as they were
+    assert grown_gist(kept, times, [cases[0][0][1]]) is not None
+    assert grown_gist(kept, times, [cases[3][0][0]]) is None

@@ -35,7 +35,7 @@ from storyline.reconcile.conflicts import lower_bounds
 from storyline.reconcile.embeddings import get_backend
 from storyline.reconcile.events import group_events
 from storyline.reconcile.facts import add_conflicts, finish
-from storyline.reconcile.features import build_views
+from storyline.reconcile.features import build_views, by_article
 from storyline.reconcile.incremental import ReconcileCache, Uncached
 from storyline.reconcile.timeline import build_timeline
 
@@ -92,7 +92,8 @@ def _reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions, un
         return names.get(entity_id, entity_id)
 
     views = build_views(readings, cast, units.article_views, units.dated)
-    ages, used_by_ages = age_drafts(readings, views, cast, name, units.ages, units.each)
+    views_of = by_article(views)  # (a pass over the story's every claim: once, for the ages and across facts)
+    ages, used_by_ages = age_drafts(readings, views, cast, name, units.ages, units.each, units.age_draft, views_of)
     counts, used_by_counts = count_drafts(readings, views, cast, name, units.each)
     consumed = used_by_ages | used_by_counts  # the views left are taken at C speed: there are 20,000 in a big story
     rest = list(compress(views, map(not_, map(consumed.__contains__, map(_CLAIM_ID, views)))))
@@ -109,7 +110,7 @@ def _reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions, un
     facts = grouped + [f for f in facts if f.id not in cluster_of]
     known = {frozenset(x.claims) for x in conflicts}
     facts, conflicts = add_conflicts(facts, conflicts, across_facts(readings, views, cast, facts, known, name, bounds,
-                                                                         units.told))
+                                                                         units.told, views_of))
     facts.sort(key=lambda f: f.id)
     conflicts.sort(key=lambda c: c.id)
     echoes.sort(key=lambda e: e.id)

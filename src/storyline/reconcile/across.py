@@ -118,7 +118,7 @@ from storyline.reconcile.conflicts import (
     time_of,
     where_in,
 )
-from storyline.reconcile.features import ClaimView
+from storyline.reconcile.features import ClaimView, by_article
 from storyline.reconcile.measures import Measure, comparable, in_units_of, measures_of
 from storyline.read.numbers import SCALES, cardinal
 
@@ -261,7 +261,7 @@ def _property_found(a: _Figure, b: _Figure) -> Found:
 def place_properties(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast) -> list[Found]:
     """Populations and distances of one named place that cannot both be right (module docstring)."""
     by_id = {r.article.id: r for r in readings}
-    return _place_conflicts(f for aid, vs in _by_article(views).items() for f in _figures(by_id.get(aid), vs, cast))
+    return _place_conflicts(f for aid, vs in by_article(views).items() for f in _figures(by_id.get(aid), vs, cast))
 
 
 def _place_conflicts(figures: Iterable[_Figure]) -> list[Found]:
@@ -602,8 +602,8 @@ def homes(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: 
     """Two places a person is said to be from ("LaSalle, 36, of Bloomington" / "LaSalle, 36, of
     Minneapolis") that cannot both hold: not one story entity, neither name inside the other, not
     named together elsewhere (:class:`_Together`), told within :data:`HOME_MOVE_DAYS` (people move)."""
-    by_article = _by_article(views)
-    return _home_conflicts(readings, [_homes(r, cast, by_article.get(r.article.id, ())) for r in readings], name)
+    views_of = by_article(views)
+    return _home_conflicts(readings, [_homes(r, cast, views_of.get(r.article.id, ())) for r in readings], name)
 
 
 def _home_conflicts(readings: Sequence[ArticleReading], per_reading: Iterable[Iterable[tuple[str, str, ClaimView, int, int]]],
@@ -762,26 +762,20 @@ def article_told(rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast:
                 tuple(h for r in rs for h in _homes(r, cast, views)))
 
 
-def _by_article(views: Iterable[ClaimView]) -> dict[str, list[ClaimView]]:
-    """The views of each article, articles in the order of their first view."""
-    out: dict[str, list[ClaimView]] = {}
-    for v in views:
-        out.setdefault(v.article.id, []).append(v)
-    return out
-
-
 def across_facts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast,
                  facts: Sequence[Fact], known: Iterable[frozenset[str]],
                  name: Callable[[str], str], bounds: Bounds | None = None,
                  told_of: Callable[[Sequence[ArticleReading], Sequence[ClaimView], Cast, Bounds | None], Told] = article_told,
-                 ) -> list[Found]:
+                 views_of: dict[str, list[ClaimView]] | None = None) -> list[Found]:
     """The conflicts between claims of two different facts, not already in ``known`` (fact id ->
     the claim pairs of its conflicts), each once. ``told_of`` (:func:`article_told`) is the
-    per-article part, for a cache to stand in for it."""
+    per-article part, for a cache to stand in for it; ``views_of``:
+    :func:`~storyline.reconcile.features.by_article` of ``views``, when the caller has it."""
     rs_of: dict[str, list[ArticleReading]] = {}
     for r in readings:
         rs_of.setdefault(r.article.id, []).append(r)
-    told = {aid: told_of(rs_of.get(aid, ()), vs, cast, bounds) for aid, vs in _by_article(views).items()}
+    views_of = by_article(views) if views_of is None else views_of
+    told = {aid: told_of(rs_of.get(aid, ()), vs, cast, bounds) for aid, vs in views_of.items()}
     fact_of = {c: f for f in facts for c in f.claims}
     event_of = _event_of(facts)
     measured = [x for t in told.values() for x in t.measured]

@@ -40,8 +40,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from itertools import combinations, compress, groupby
-from operator import attrgetter
+from itertools import combinations, compress
 from typing import Callable, Sequence
 
 from storyline.core.dates import (
@@ -56,11 +55,11 @@ from storyline.core.vocab import grade_of
 from storyline.reconcile.cast import Cast
 from storyline.reconcile.conflicts import Found
 from storyline.reconcile.facts import Draft
-from storyline.reconcile.features import ClaimView, Each, child_count, each
+from storyline.reconcile.features import ClaimView, Each, by_article, child_count, each
 from storyline.reconcile.independence import GRADE_RANK
 from storyline.reconcile.names import is_proper_name
 
-__all__ = ["AgesOf", "ArticleAges", "age_drafts", "article_ages", "count_drafts"]
+__all__ = ["AgeDraft", "AgesOf", "ArticleAges", "age_draft", "age_drafts", "article_ages", "count_drafts"]
 
 _COUNT_WINDOW_DAYS = 270
 
@@ -100,9 +99,6 @@ def _age_moment(timexes: dict[str, Timex], age: Age | Quantity) -> tuple[Interva
 
 def _epithet(text: str) -> str:
     return text.lower().removeprefix("the ").strip()
-
-
-_ARTICLE_ID = attrgetter("article.id")
 
 
 def _epithets(r: ArticleReading) -> tuple[tuple[str, str], ...]:
@@ -233,22 +229,26 @@ def article_ages(rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast:
 
 
 AgesOf = Callable[[Sequence[ArticleReading], Sequence[ClaimView], Cast, frozenset[int]], ArticleAges]
+# What :func:`age_draft` is: (person, the ages stated of them, name) -> their age fact's draft.
+AgeDraft = Callable[[str, Sequence[_Stated], Callable[[str], str]], Draft]
 
 
 def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], cast: Cast,
                name: Callable[[str], str], ages_of: AgesOf = article_ages,
-               each: Each = each) -> tuple[list[Draft], set[str]]:
+               each: Each = each, person_draft: AgeDraft | None = None,
+               views_of: dict[str, list[ClaimView]] | None = None) -> tuple[list[Draft], set[str]]:
     """One draft per person with stated ages, and the ids of the age claims they consume.
-    ``ages_of`` (:func:`article_ages`) is the per-article part and ``each`` maps functions of one
-    reading over them, for a cache to stand in for both."""
+    ``ages_of`` (:func:`article_ages`) is the per-article part, ``each`` maps functions of one
+    reading over them and ``person_draft`` (:func:`age_draft`) makes one person's draft, for a
+    cache to stand in for all three. ``views_of``: :func:`~storyline.reconcile.features.by_article`
+    of ``views``, when the caller has it."""
     # A person's ages are sorted by (date, article, claim): the order articles are taken in does not matter.
     rs_of: dict[str, list[ArticleReading]] = defaultdict(list)
     for r in readings:
         rs_of[r.article.id].append(r)
-    views_of: dict[str, list[ClaimView]] = {aid: [] for aid in rs_of}
-    # An article's views are together in the story's order: taken a run at a time (at C speed).
-    for aid, run in groupby(views, key=_ARTICLE_ID):
-        views_of.setdefault(aid, []).extend(run)
+    grouped = by_article(views) if views_of is None else views_of
+    views_of = {aid: [] for aid in rs_of}
+    views_of.update(grouped)
     at_ages: dict[str, set[int]] = defaultdict(set)
     for r in readings:
         for g in r.ages:
@@ -265,48 +265,53 @@ def age_drafts(readings: Sequence[ArticleReading], views: Sequence[ClaimView], c
     for r in readings:
         for person, s in _apposition_ages(r, cast, known, owners):
             stated[person].append(s)
-    drafts = []
-    for person in sorted(stated):
-        items = sorted(stated[person], key=lambda s: (s.as_of, s.article, s.ref))
-        groups: dict[tuple, _Stated] = {}
-        for s in items:
-            groups.setdefault((s.value, s.as_of, s.at, s.past), s)
-        conflicts = []
-        for a, b in _disjoint_pairs(list(groups.values())):
-            ia, ib = a.birth, b.birth
-            conflicts.append(Found(
-                "age", (a.ref, b.ref),
-                f"{a.cite()} puts {name(person)}'s birth {ia.describe()}, but {b.cite()} puts it {ib.describe()}; "
-                f"no birth date fits both ages.",
-            ))
-        spans = [s.birth for s in items]
-        common: Interval | None = spans[0]
-        for span in spans[1:]:
-            common = common.intersect(span) if common and span else None
-        born = f"; born {common.describe()}" if common and common.start > date.min else ""
-        present = [s for s in items if s.at is None and not s.past]
-        latest = (present or items)[-1]
-        said = (f"is {latest.value} (as of {latest.as_of.isoformat()})" if latest in present
-                else f"was {latest.value}" + (f" in {latest.at.describe()}" if latest.at else ""))
-        held = latest.birth  # each birth window computed once: a person may have thousands of stated ages
-        disputing = {s.ref for s, span in zip(items, spans) if span and held and not span.overlaps(held)}
-        refs = list(dict.fromkeys(s.ref for s in items))
-        drafts.append(Draft(
-            statement=f"{name(person)} {said}{born}",
-            statement_claim=latest.ref,
-            supporting=[latest.ref] + [x for x in refs if x not in disputing and x != latest.ref],
-            disputing=[x for x in refs if x in disputing],
-            pclass="age",
-            claims=refs,
-            articles=list(dict.fromkeys(s.article for s in items)),
-            outlets=list(dict.fromkeys(s.outlet for s in items)),
-            independent=len({s.outlet for s in items}),
-            grade=min((s.grade for s in items), key=lambda g: GRADE_RANK.get(g, 9)),
-            when=None,
-            conflicts=conflicts,
-            key=f"{person} age",
-        ))
+    person_draft = person_draft or age_draft
+    drafts = [person_draft(person, stated[person], name) for person in sorted(stated)]
     return drafts, consumed
+
+
+def age_draft(person: str, stated: Sequence[_Stated], name: Callable[[str], str]) -> Draft:
+    """The age fact of one person from the ages stated of them (:func:`age_drafts`, in the order
+    it collects them). Reads nothing else of the story but ``name(person)``."""
+    items = sorted(stated, key=lambda s: (s.as_of, s.article, s.ref))
+    groups: dict[tuple, _Stated] = {}
+    for s in items:
+        groups.setdefault((s.value, s.as_of, s.at, s.past), s)
+    conflicts = []
+    for a, b in _disjoint_pairs(list(groups.values())):
+        ia, ib = a.birth, b.birth
+        conflicts.append(Found(
+            "age", (a.ref, b.ref),
+            f"{a.cite()} puts {name(person)}'s birth {ia.describe()}, but {b.cite()} puts it {ib.describe()}; "
+            f"no birth date fits both ages.",
+        ))
+    spans = [s.birth for s in items]
+    common: Interval | None = spans[0]
+    for span in spans[1:]:
+        common = common.intersect(span) if common and span else None
+    born = f"; born {common.describe()}" if common and common.start > date.min else ""
+    present = [s for s in items if s.at is None and not s.past]
+    latest = (present or items)[-1]
+    said = (f"is {latest.value} (as of {latest.as_of.isoformat()})" if latest in present
+            else f"was {latest.value}" + (f" in {latest.at.describe()}" if latest.at else ""))
+    held = latest.birth  # each birth window computed once: a person may have thousands of stated ages
+    disputing = {s.ref for s, span in zip(items, spans) if span and held and not span.overlaps(held)}
+    refs = list(dict.fromkeys(s.ref for s in items))
+    return Draft(
+        statement=f"{name(person)} {said}{born}",
+        statement_claim=latest.ref,
+        supporting=[latest.ref] + [x for x in refs if x not in disputing and x != latest.ref],
+        disputing=[x for x in refs if x in disputing],
+        pclass="age",
+        claims=refs,
+        articles=list(dict.fromkeys(s.article for s in items)),
+        outlets=list(dict.fromkeys(s.outlet for s in items)),
+        independent=len({s.outlet for s in items}),
+        grade=min((s.grade for s in items), key=lambda g: GRADE_RANK.get(g, 9)),
+        when=None,
+        conflicts=conflicts,
+        key=f"{person} age",
+    )
 
 
 @dataclass(frozen=True)

@@ -191,8 +191,9 @@ from storyline.core.dates import Moment, add_days, interval, moment
 from storyline.core.ids import make_id
 from storyline.core.records import Event, Fact
 from storyline.reconcile.align import Cluster
+from storyline.reconcile.features import ClaimView
 
-__all__ = ["KIN_SIMILARITY", "Gist", "gist", "group_events"]
+__all__ = ["KIN_SIMILARITY", "Gist", "gist", "gist_parts", "group_events", "grown_gist"]
 
 #: Cosine of two events' label vectors from which, with a person in common, they are one event.
 KIN_SIMILARITY = 0.6
@@ -257,21 +258,60 @@ class Gist:
 
 def gist(c: Cluster) -> Gist:
     """:class:`Gist` of a fact's cluster."""
+    return gist_parts(c.views)[0]
+
+
+def gist_parts(views: Sequence[ClaimView]) -> tuple[Gist, dict[str, set[str]]]:
+    """:class:`Gist` of a cluster's views, with the times each article gives the fact (what
+    :func:`grown_gist` needs besides the gist to take in more views)."""
     pos: dict[str, str] = {}
-    for v in c.views:
+    for v in views:
         if v.claim.predicate and v.claim.predicate_pos in _WORDNET_POS:
             pos.setdefault(v.claim.predicate, _WORDNET_POS[v.claim.predicate_pos])
     # As the fact's own time is read (reconcile.facts): from its affirming claims' times.
     by_article: dict[str, set[str]] = {}
-    for v in c.views:
+    for v in views:
         by_article.setdefault(v.article.id, set())
         if v.span is not None and v.claim.polarity == "positive":
             by_article[v.article.id].add(v.timex.value)
+    return _gist(any(v.claim.eventive for v in views), min(v.order for v in views),
+                 Counter(v.claim.predicate for v in views if v.claim.predicate), pos, by_article), by_article
+
+
+def _gist(happening: bool, first: tuple, predicates: Counter, pos: dict[str, str],
+          by_article: dict[str, set[str]]) -> Gist:
     dated = [times for times in by_article.values() if times]
-    return Gist(any(v.claim.eventive for v in c.views), min(v.order for v in c.views),
-                Counter(v.claim.predicate for v in c.views if v.claim.predicate), pos,
-                frozenset(set.intersection(*by_article.values())),
+    return Gist(happening, first, predicates, pos, frozenset(set.intersection(*by_article.values())),
                 frozenset(set.intersection(*dated)) if dated else frozenset())
+
+
+def grown_gist(last: Gist, times: dict[str, set[str]], new: Sequence[ClaimView]) -> tuple[Gist, dict[str, set[str]]] | None:
+    """:func:`gist_parts` of a fact's views that are the views of ``last`` (``times``: its times
+    by article) in their order, with ``new`` (in the order they come) among them: the same gist
+    and times, from the new views alone (an incremental reconcile's fact that an article joined).
+    None when a new view tells a predicate of ``last`` in another part of speech: which is told
+    first then depends on where the view stands. ``last`` and ``times`` are left as they are."""
+    if not new:
+        return last, times
+    pos = dict(last.pos)
+    for v in new:
+        if v.claim.predicate and v.claim.predicate_pos in _WORDNET_POS:
+            told = _WORDNET_POS[v.claim.predicate_pos]
+            if pos.setdefault(v.claim.predicate, told) != told and v.claim.predicate in last.pos:
+                return None
+    by_article = dict(times)
+    fresh: dict[str, set[str]] = {}  # the articles' sets made for the new views (the last ones are shared)
+    for v in new:
+        aid = v.article.id
+        mine = fresh.get(aid)
+        if mine is None:
+            mine = fresh[aid] = by_article[aid] = set(times.get(aid, ()))
+        if v.span is not None and v.claim.polarity == "positive":
+            mine.add(v.timex.value)
+    predicates = Counter(last.predicates)
+    predicates.update(v.claim.predicate for v in new if v.claim.predicate)
+    return _gist(last.happening or any(v.claim.eventive for v in new), min(last.first, min(v.order for v in new)),
+                 predicates, pos, by_article), by_article
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from itertools import compress, repeat
 from operator import attrgetter, eq, is_not, itemgetter, not_
 from typing import AbstractSet, Callable, Mapping, Sequence
@@ -75,9 +76,10 @@ class Draft:
     superseded: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property
     def fact_id(self) -> str:
-        """The id of the fact it becomes: a hash of its class, key and claims."""
+        """The id of the fact it becomes: a hash of its class, key and claims (hashed once: a draft
+        is not changed once made, and an incremental reconcile asks it of every kept draft)."""
         return make_id("f", self.pclass, self.key, *sorted(self.claims))
 
 
@@ -238,7 +240,9 @@ def add_conflicts(facts: Sequence[Fact], conflicts: Sequence[Conflict], found: S
     """Conflicts between claims of two facts (:mod:`storyline.reconcile.across`) added to the story:
     each belongs to the fact of its first claim, and both facts take the status it gives when it is
     graver than theirs (a fact whose figure another fact contradicts is contradicted too)."""
-    fact_of = {c: f.id for f in facts for c in f.claims}
+    need = {c for x in found for c in x.claims}
+    # (the facts of those claims only, found at C speed: a story has 20,000 claims and few such conflicts)
+    fact_of = {c: f.id for f in facts if not need.isdisjoint(f.claims) for c in f.claims if c in need}
     rank = {s: n for n, s in enumerate(STATUS)}
     status = {f.id: f.status for f in facts}
     out = list(conflicts)

@@ -46,6 +46,9 @@ same (the same objects, or equal values), never on a guess:
   same lower bounds of the article;
 * **the ages an article states** (:func:`storyline.reconcile.attributes.article_ages`): the same
   readings and views, the same story entities of its ages' people, the same offsets of its Age records;
+* **a person's age fact** (:func:`storyline.reconcile.attributes.age_draft`), per person: the same
+  ages stated of them, in the same order (equal; the kept articles' are the same objects), and the
+  same name;
 * **the cast's steps** (:class:`storyline.reconcile.cast.CastSteps`): an article's settled entity
   types (the same reading, and the story's type votes unchanged under each name its entities are
   settled by: :func:`storyline.reconcile.types.name_key`, or votes that settle nothing; the votes
@@ -64,7 +67,9 @@ same (the same objects, or equal values), never on a guess:
   articles' pieces when every article of the last reconcile is here with the same piece and no
   added entity has an id the story has; made afresh otherwise;
 * **what grouping into events reads of a fact** (:class:`storyline.reconcile.events.Gist`), per
-  fact id: the same view objects in the same order;
+  fact id: the same view objects in the same order; a fact an article joined (the views of its
+  last draft, by the key of its scan, are among its views in their order) takes the new views
+  into its last gist and times by article (:func:`storyline.reconcile.events.grown_gist`);
 * **answers of a function of one view or one reading** (:data:`storyline.reconcile.features.Each`:
   the block a claim is aligned in, :func:`storyline.reconcile.align.block_key`; its lower-bound
   figures, :func:`storyline.reconcile.conflicts.claim_lower_bounds`; the counts of children it
@@ -77,7 +82,7 @@ same (the same objects, or equal values), never on a guess:
   answers it gave to which outlet a source names): the same outlets.
 
 Story-wide steps run every time (they read everything): the cast's linking rules after rule 1a, the merging of blocks,
-denials and implied dates into facts, the comparison of each person's ages, counts of children, events,
+denials and implied dates into facts, the collection of each person's ages, counts of children, events,
 the comparisons across facts (of the kept per-article parts), the timeline. Names,
 lexicons and packs are taken to be those of the process: after changing one in a running process,
 start a new cache (``storyline.api.forget_reconciles``). A cache
@@ -88,7 +93,7 @@ holds the units of the last reconcile only (older ones are dropped), and one rec
 from __future__ import annotations
 
 import threading
-from operator import attrgetter, is_
+from operator import attrgetter, is_, not_
 from collections import Counter
 from itertools import compress, repeat
 from collections.abc import Callable, Mapping, Sequence
@@ -98,10 +103,10 @@ from storyline.core.options import ReconcileOptions
 from storyline.core.records import ArticleReading, Fact
 from storyline.reconcile.across import Told, article_told
 from storyline.reconcile.align import Cluster, cluster_block
-from storyline.reconcile.attributes import ArticleAges, article_ages
+from storyline.reconcile.attributes import ArticleAges, age_draft, article_ages
 from storyline.reconcile.cast import ArticleCast, Cast, CastIndex, CastSteps, FullNames, Tally, article_cast
 from storyline.reconcile.conflicts import Bounds, stance
-from storyline.reconcile.events import Gist, gist
+from storyline.reconcile.events import Gist, gist, gist_parts, grown_gist
 from storyline.reconcile.facts import Draft, Records, draft_from_cluster, records
 from storyline.reconcile.features import ClaimView, article_views, dated, each
 from storyline.reconcile.independence import (
@@ -395,6 +400,8 @@ class _Units:
     by_scan: dict[tuple, Draft] = field(default_factory=dict)  # each fact's draft, by the key of its scan
     # A draft made anew -> the echo records of its fact's last draft (which its records take over).
     grown: dict[int, dict] = field(default_factory=dict)
+    # A cluster drafted anew (by id, held) -> the last draft of its scan key, if any (this reconcile's only).
+    last_of: dict[int, tuple[Cluster, Draft | None]] = field(default_factory=dict)
     # Each fact's scan of its sources (independence.assess_traced), by (class, people, first claim):
     # a fact that grew is scanned from its first new claim on, keeping the decisions of the claims
     # after it that the new originals cannot change.
@@ -414,7 +421,8 @@ class _Units:
     cast_index: tuple[dict[str, ArticleCast], CastIndex] | None = None  # and the pieces it was made of
     told_by_article: dict[str, _ToldEntry] = field(default_factory=dict)  # across facts: what each article tells
     ages: dict[str, _AgesEntry] = field(default_factory=dict)  # the ages each article states
-    gists: dict[str, tuple[list[ClaimView], Gist]] = field(default_factory=dict)  # by fact id: what grouping reads
+    age_drafts: dict[str, tuple[list, str, Draft]] = field(default_factory=dict)  # by person: the ages stated, their name
+    gists: dict[str, tuple[list[ClaimView], Gist, dict]] = field(default_factory=dict)  # by fact id: what grouping reads (and its times by article)
     outlets: CorpusOutlets | None = None  # the corpus's outlets, with the answers they gave
     answers: dict[Callable, "_Answers"] = field(default_factory=dict)  # per function of one view or reading
 
@@ -464,6 +472,9 @@ class Uncached(CastSteps):
     def gist(self, fact: Fact, c: Cluster) -> Gist:
         return gist(c)
 
+    def age_draft(self, person: str, stated: Sequence, name: Callable[[str], str]) -> Draft:
+        return age_draft(person, stated, name)
+
 
 def _scan_key(c: Cluster) -> tuple:
     """The key a fact's scan is kept under: its class, people and first claim."""
@@ -508,6 +519,7 @@ class ReconcileCache(Uncached):
         """Keep what this reconcile used (and nothing older)."""
         sims = self._new.sims
         self.stats["sims_hit"], self.stats["sims_miss"], sims.last = sims.hit, sims.miss, None
+        self._new.last_of = {}
         self._old, self._new = self._new, _Units()
 
     def canonical(self, readings: Sequence[ArticleReading]) -> list[ArticleReading]:
@@ -736,6 +748,7 @@ class ReconcileCache(Uncached):
         made = self._old.records.get(id(last)) if last is not None else None
         if made is not None and made[0] is last:
             self._new.grown[id(draft)] = made[2]
+        self._new.last_of[id(c)] = (c, last)  # (for its gist: the same cluster object comes next)
         return draft
 
     def _sourcing(self, c: Cluster, outlets: CorpusOutlets, echo_similarity: float,
@@ -798,18 +811,46 @@ class ReconcileCache(Uncached):
         self._new.ages[aid] = _AgesEntry(tuple(rs), list(views), of, at_starts, out)
         return out
 
+    def age_draft(self, person: str, stated: Sequence, name: Callable[[str], str]) -> Draft:
+        """:func:`storyline.reconcile.attributes.age_draft`, memoised per person: reused when the
+        ages stated of them are the same, in the same order (the kept articles' are the same
+        objects: compared at C speed), and so is their name (all it reads). A reused draft is
+        the same object, so are its records."""
+        known = self._old.age_drafts.get(person)
+        said = name(person)
+        if known is not None and known[1] == said and known[0] == stated:
+            self.stats["age_drafts_hit"] += 1
+            self._new.age_drafts[person] = known
+            return known[2]
+        self.stats["age_drafts_miss"] += 1
+        out = age_draft(person, stated, name)
+        self._new.age_drafts[person] = (list(stated), said, out)
+        return out
+
     def gist(self, fact: Fact, c: Cluster) -> Gist:
         """:func:`storyline.reconcile.events.gist`, memoised per fact: reused when its cluster's
-        views are the same objects in the same order (all it reads)."""
+        views are the same objects in the same order (all it reads); a fact an article joined
+        (its last draft's views, in their order, among its views: the draft of the same scan key)
+        takes the new views into its last gist (:func:`storyline.reconcile.events.grown_gist`)."""
         known = self._old.gists.get(fact.id)
         if known is not None and _same(known[0], c.views):
             self.stats["gists_hit"] += 1
             self._new.gists[fact.id] = known
             return known[1]
-        self.stats["gists_miss"] += 1
-        out = gist(c)
-        self._new.gists[fact.id] = (list(c.views), out)
-        return out
+        held = self._new.last_of.get(id(c))
+        last = held[1] if held is not None and held[0] is c else self._old.by_scan.get(_scan_key(c))
+        known = self._old.gists.get(last.fact_id) if last is not None else None
+        out = None
+        if known is not None:
+            held = set(map(id, known[0]))  # (the last views are held: an id found is that view's)
+            old = list(map(held.__contains__, map(id, c.views)))
+            if _same(list(compress(c.views, old)), known[0]):
+                out = grown_gist(known[1], known[2], list(compress(c.views, map(not_, old))))
+        self.stats["gists_grown" if out is not None else "gists_miss"] += 1
+        if out is None:
+            out = gist_parts(c.views)
+        self._new.gists[fact.id] = (list(c.views), *out)
+        return out[0]
 
     def sides(self, statement: ClaimView, views: Sequence[ClaimView], c: Cluster, name: Callable[[str], str],
               bounds: Mapping | None) -> list[str]:
