@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal, Sequence
 
 from storyline.core import words
@@ -120,13 +121,17 @@ def _cue_span(c: Claim, text: str) -> tuple[int, int] | None:
     cue = c.source.cue
     if not cue:
         return None
-    pattern = r"\b" + r"\s+".join(re.escape(w) for w in cue.split()) + r"\b"
     anchor = c.source.start if c.source.start is not None else c.start
-    found = [m.span() for m in re.finditer(pattern, text[c.sentence_start:c.sentence_end], re.IGNORECASE)]
+    found = [m.span() for m in _cue_pattern(cue).finditer(text, c.sentence_start, c.sentence_end)]
     if not found:
         return None
-    s, e = min(found, key=lambda se: (abs(se[0] - (anchor - c.sentence_start)), se[0]))
-    return c.sentence_start + s, c.sentence_start + e
+    return min(found, key=lambda se: (abs(se[0] - anchor), se[0]))
+
+
+@lru_cache(maxsize=256)
+def _cue_pattern(cue: str) -> re.Pattern[str]:
+    # A story's claims share a handful of cues ("said", "told", "according to"): each is compiled once.
+    return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in cue.split()) + r"\b", re.IGNORECASE)
 
 
 def _verb_of(cue: str) -> str | None:
