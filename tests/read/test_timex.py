@@ -404,6 +404,30 @@ def test_military_clock_times_are_times_of_day_not_durations(text, span, value, 
 
 
 @pytest.mark.parametrize("convention", ["meantime", "timeml"])
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The attack began at nineteen thirty hours.", "nineteen thirty hours", "2005-11-28T19:30"),
+        ("Troops moved out at oh six forty-five hours.", "oh six forty-five hours", "2005-11-28T06:45"),
+        ("The patrol returned by twenty-one oh five hours.", "twenty-one oh five hours", "2005-11-28T21:05"),
+        ("The curfew starts at twenty-four hundred hours.", "twenty-four hundred hours", "2005-11-28T24"),
+    ],
+)
+def test_military_clock_times_in_words_with_minutes_or_midnight(text, span, value, convention):
+    """Leftover of the last session: "nineteen thirty hours" was the year 1930 and "twenty-four
+    hundred hours" PT2400H. Hour and minutes spoken as on the 24-hour clock are a TIME; midnight
+    ending the day is written T24 whatever the words (as "midnight", "12 at night")."""
+    found = tags(text, NOV05, convention=convention)
+    assert found.get(span, (None, None))[:2] == ("TIME", value), found
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+def test_minutes_past_sixty_or_hours_of_something_are_no_clock_time(convention):
+    found = tags("He spent nineteen seventy hours at sea; after twenty thirty hours of work he slept.", NOV05, convention=convention)
+    assert not any(v[0] == "TIME" for v in found.values()), found
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
 def test_hundreds_of_hours_counted_stay_durations(convention):
     """Without a clock preposition, "1500 hours" is a count of hours."""
     found = tags("Pilots log fifteen hundred hours of flight; volunteers gave 1500 hours of work.", NOV05, convention=convention)
@@ -459,6 +483,44 @@ def test_a_month_and_a_spelled_year_are_one_date(text, span, value, convention):
     "May 1984" is not; broadcast transcripts spell the year."""
     found = tags(text, NOV05, convention=convention)
     assert found.get(span, (None, None))[:2] == ("DATE", value), found
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was a crowd of two thousand and five.",
+        "The town has a population of two thousand and five.",
+        "They reported a total of two thousand and five.",
+    ],
+)
+def test_of_a_spelled_number_after_a_noun_of_no_time_is_a_count(text, convention):
+    """Leftover of the last session: "a crowd of two thousand and five" was the year 2005. After
+    "of", a spelled number is a year only when what comes before is a time or a part of one."""
+    found = tags(text, NOV05, convention=convention)
+    assert not any(v[0] == "DATE" for v in found.values()), found
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("In the spring of two thousand and five, the plant closed.", "the spring of two thousand and five", "2005-SP"),
+        ("It was the winter of nineteen hundred and two.", "the winter of nineteen hundred and two", "1902-WI"),
+        ("By the end of two thousand and five, it was gone.", "the end of two thousand and five", "2005"),
+    ],
+)
+def test_of_a_spelled_year_after_a_time_is_a_year(text, span, value, convention):
+    found = tags(text, NOV05, convention=convention)
+    assert found.get(span, (None, None))[:2] == ("DATE", value), found
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+def test_a_season_of_a_spelled_count_keeps_the_season_alone(convention):
+    found = tags("In the summer of two thousand people came; in the winter of nineteen ninety-four snow fell.",
+                 NOV05, convention=convention)
+    assert found["the summer"][:2] == ("DATE", "2005-SU"), found
+    assert found["the winter of nineteen ninety-four"][:2] == ("DATE", "1994-WI"), found
 
 
 def test_spelled_counts_are_no_years():

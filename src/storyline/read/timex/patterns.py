@@ -84,8 +84,10 @@ _HOUR_PART = _i(r"in\s+the\s+(?:morning|afternoon|evening)|at\s+night")
 # hours" counts hours, and so does "after 1500 hours of testing" (a clock time takes no "of")
 _CLOCK_PREP = _after("at by until till before after since from At By Until Till Before After Since From")
 _NOT_OF = r"(?!\w)(?!\s+of\b)"
-# an hour of the 24-hour clock in words: "oh six", "nineteen", "twenty-three"
-_HOUR_WORD = rf"(?:(?:oh|zero)[- ](?:{_ONES})|twenty(?:[- ](?:one|two|three))?|{_TEENS}|{_ONES})"
+# an hour of the 24-hour clock in words: "oh six", "nineteen", "twenty-three", "twenty-four" (its end)
+_HOUR_WORD = rf"(?:(?:oh|zero)[- ](?:{_ONES})|twenty(?:[- ](?:one|two|three|four))?|{_TEENS}|{_ONES})"
+# its minutes in words: "oh five", "fifteen", "thirty", "forty-five" (never past fifty-nine)
+_MINUTE_WORD = rf"(?:(?:oh|zero)[- ](?:{_ONES})|{_TEENS}|(?:twenty|thirty|forty|fifty)(?:[- ](?:{_ONES}))?)"
 # a number under a hundred in words, ending a spelled year ("two thousand and five", "nineteen hundred and two")
 _UNDER_100 = rf"(?:(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|{_ONES})"
 # a year as broadcast transcripts say it: "nineteen eighty-four", "eighteen sixty"
@@ -114,7 +116,8 @@ RULES: list[tuple[str, str]] = [
               rf"|(?:{_DAYPART_PREP})(?P<hh3>1[0-2]|[1-9])\s+(?P<part3>{_HOUR_PART})(?![\w-])"
               # at 0600 hours, by 1930 hours, at nineteen hundred hours: the 24-hour clock
               rf"|(?:(?:{_CLOCK_PREP})(?P<mil_h>[01]\d|2[0-3])|(?P<mil_h0>0\d))(?P<mil_m>[0-5]\d)\s+(?i:hours){_NOT_OF}"
-              rf"|(?:{_CLOCK_PREP})(?P<mil_words>{_i(_HOUR_WORD)})[- ](?i:hundred)\s+(?i:hours){_NOT_OF})"
+              rf"|(?:{_CLOCK_PREP})(?P<mil_words>{_i(_HOUR_WORD)})[- ](?:(?i:hundred)|(?P<mil_min>{_i(_MINUTE_WORD)}))"
+              rf"\s+(?i:hours){_NOT_OF})"
               rf"(?:\s*(?P<tz>{_TZ})(?!\w))?"
               rf"(?:\s+(?P<day>{_i('today|yesterday|tomorrow')}|{_WEEKDAY}))?"),
     # Monday, June 1, 2009 / June 1st / March 12 2009 / June 3 / May fifth, nineteen eighty
@@ -158,7 +161,7 @@ RULES: list[tuple[str, str]] = [
                       r"|(?P<last2>last\s+year)[’']s\s+(?:quarter|period)(?![\w’'-])")),
     # spring, last summer, the fall of 2008, winter 2009
     ("season", _i(rf"(?:(?P<rel>this|last|next|this\s+past|the)\s+)?(?P<season>{_SEASON})"
-                  rf"(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR4})|(?P<spelled>{_SPELLED_YEAR})))?(?![\w-])")),
+                  rf"(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR4})|(?P<spelled>{_SPELLED_YEAR}|(?<=of\s){_YEAR_WORDS}(?!\s+(?:hundred|thousand)\b))))?(?![\w-])")),
     # 1990s, the '90s, 70s, the 2010's (only with "the": "2010's film" is a possessive year)
     ("decade", rf"(?:(?P<pre>{_i('early|late|mid')})-?\s*)?"
                rf"(?:(?P<full>1[1-9]\d0|20\d0)s|(?<=[Tt]he\s)(?P<full2>1[1-9]\d0|20\d0)[’']s"
