@@ -601,6 +601,14 @@ def test_a_quarter_of_a_game_through_the_parse_under_timeml():
         assert found.get("the fourth quarter") == expected, (text, found)
 
 
+def test_the_year_of_an_amount_is_the_year_under_timeml():
+    """TimeBank wsj_0520: "rising to a high for the year of $42.875 a share" tags "the year" (1989);
+    "of" then measures the high, it does not name which year ("the year of the dragon")."""
+    found = tags("The stock rose to a high for the year of $42.875 a share in June.", date(1989, 10, 30))
+    assert found["the year"] == ("DATE", "1989"), found
+    assert "the year" not in tags("It was the year of the dragon.", date(1989, 10, 30))
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("convention", ["timeml", "meantime"])
 def test_prices_in_a_game_report_keep_the_calendars_quarter(convention):

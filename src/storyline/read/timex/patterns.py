@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.core.units import CURRENCY_SIGNS
 from storyline.read.timex.lexicon import (
     APPROX_MODS,
     DAY_PARTS,
@@ -208,7 +209,10 @@ RULES: list[tuple[str, str]] = [
                    r"|(?:late|early|earlier|later)\s+in\s+the\s+day(?![\w’'-])")),
     # the latest quarter, the quarter, the fiscal year, the full year (TimeML convention)
     ("the_period", _i(r"the\s+(?P<which>latest\s+|most\s+recent\s+)?(?P<fy>fiscal(?:-|\s+)|full\s+)?"
-                      r"(?P<unit>quarter|period|year|weekend)(?![\w’'-])(?!\s+(?:\d|of\b|before|after|earlier|later|ago|previous|prior))")),
+                      r"(?P<unit>quarter|period|year|weekend)(?![\w’'-])(?!\s+(?:\d|before|after|earlier|later|ago|previous|prior))"
+                      # "the year of 1990" is another rule's, "the year of the dragon" no period; "a high for
+                      # the year of $42" measures the high
+                      + rf"(?!\s+of\b(?!\s*[{re.escape(''.join(CURRENCY_SIGNS))}]))")),
     # every year, each Monday, once a week, twice a year
     ("set", _i(rf"(?:every|each)\s+(?:other\s+)?(?P<unit>{_UNITS}|{_DAYPART})(?!\w)"
                rf"|(?P<freq>once|twice|three\s+times|\d+\s+times)\s+(?:a|an|per|every)\s+(?P<unit2>{_UNITS})(?!\w)")
