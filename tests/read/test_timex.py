@@ -523,6 +523,29 @@ def test_a_season_of_a_spelled_count_keeps_the_season_alone(convention):
     assert found["the winter of nineteen ninety-four"][:2] == ("DATE", "1994-WI"), found
 
 
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Upjohn is offering a one-time retirement bonus equal to six months of base pay.",
+        "Tenants owe three months of rent.",
+        "He got two years' salary and a year of pension.",
+    ],
+)
+def test_periods_of_a_payment_made_by_the_period_are_money(text, convention):
+    """TimeBank wsj_0184: "six months of base pay" is an amount of money, untagged; a payment made
+    by the period (WordNet regular_payment: pay, salary, rent, pension) is measured in periods."""
+    found = tags(text, NOV05, convention=convention)
+    assert not any(v[0] == "DURATION" for v in found.values()), found
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+def test_periods_of_other_things_stay_durations(convention):
+    found = tags("After six months of talks and 1500 hours of work, sales rose for two years of growth.", NOV05,
+                 convention=convention)
+    assert [t for t, v in found.items() if v[0] == "DURATION"] == ["six months", "1500 hours", "two years"], found
+
+
 def test_spelled_counts_are_no_years():
     found = tags("Some two thousand and five hundred people came; in two thousand cases it failed.", NOV05)
     assert not any(v[0] == "DATE" for v in found.values()), found

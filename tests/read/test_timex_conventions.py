@@ -475,6 +475,15 @@ def test_today_s_people_or_things_are_no_day_under_timeml():
     assert day == {"today": ("DATE", "1989-11-02"), "Today": ("DATE", "1989-11-02")}
 
 
+def test_people_or_things_of_today_or_tomorrow_are_no_day_under_timeml():
+    """TimeBank wsj_0158: "If I were choosing the people of tomorrow" speaks of times to come, as
+    "today's youth" does of these; "the vote of tomorrow" is the day's."""
+    assert tags("If I were choosing the people of tomorrow, I would pick them.") == {}
+    assert tags("The computers of today are fast.") == {}
+    assert tags("The computers of today are fast.", convention="meantime") == {"today": ("DATE", "1989-11-02")}
+    assert tags("The vote of tomorrow will be close.") == {"tomorrow": ("DATE", "1989-11-03")}
+
+
 def test_now_that_is_the_present_and_right_is_a_focus_adverb_under_timeml():
     """TimeML tags "now" in "now that he is in a confrontation" and leaves "right" out of "right now",
     as it leaves "just" out; MEANTIME keeps "right now" and refuses "now that"."""

@@ -47,6 +47,7 @@ __all__ = [
     "is_play_noun",
     "is_time_noun",
     "is_money_noun",
+    "is_periodic_payment",
     "is_named_person",
     "is_organization_noun",
     "is_person_noun",
@@ -563,6 +564,16 @@ def is_money_noun(word: str) -> bool:
     "earnings", "budget") or a monetary value ("price", "cost"; WordNet files "price" under
     noun.attribute)."""
     return noun_class(word) == "noun.possession" or _first_sense_under(word, _MONEY_VALUE_ROOTS)
+
+
+_PERIODIC_PAYMENT_ROOTS = frozenset({"regular_payment.n.01"})
+
+
+@lru_cache(maxsize=4096)
+def is_periodic_payment(word: str) -> bool:
+    """Whether the noun's most frequent sense is money paid by the period ("pay", "salary",
+    "rent", "pension": regular_payment.n.01 and below), so that "six months of pay" is an amount."""
+    return _first_sense_under(word, _PERIODIC_PAYMENT_ROOTS)
 
 
 _NATURAL_ROOTS = frozenset({"natural_phenomenon.n.01"})

@@ -508,16 +508,31 @@ def _today_of_these_times(ctx: Context, end: int) -> bool:
         if word in STOP_WORDS:
             break
         head = word
-    if head is None:
-        return False
-    lemma = lemmatize(head, "n") or head
+    return head is not None and _people_or_things(head)
+
+
+def _people_or_things(noun: str) -> bool:
+    """Whether a noun names people or things, not something that happens or is issued on a day."""
+    lemma = lemmatize(noun, "n") or noun
     return noun_class(lemma) in THING_LEXNAMES and not is_event_noun(lemma)
+
+
+# "the people of tomorrow", "the computers of today": times to come, these times
+_NOUN_OF = re.compile(r"\b([a-z]+)[^\S\n]+of[^\S\n]+$")
+
+
+def _of_these_times(ctx: Context, start: int) -> bool:
+    m = _NOUN_OF.search(ctx.text, max(0, start - 30), start)
+    return m is not None and m.group(1) not in STOP_WORDS and _people_or_things(m.group(1))
 
 
 def rule_dayrel(m, ctx, s, e):
     word = (m["word"] or m["this"]).lower()
-    if ctx.timeml and word == "today" and not (m["part"] or m["ba"] or m["el"]) and _today_of_these_times(ctx, e):
-        return None
+    if ctx.timeml and not (m["part"] or m["ba"] or m["el"]):
+        if word == "today" and _today_of_these_times(ctx, e):
+            return None
+        if word in ("today", "tomorrow", "yesterday") and _of_these_times(ctx, s):
+            return None
     offset = _DAY_FUTURE.get(word, 0)
     if m["ba"]:
         offset += -1 if m["ba"].lower() == "before" else 1
