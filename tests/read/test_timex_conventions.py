@@ -208,6 +208,15 @@ def test_recent_and_current_are_refs_under_timeml_only():
     assert tags(text, convention="meantime") == {}
 
 
+def test_then_current_is_the_past_under_timeml():
+    """TimeBank wsj_0924: "at 50% of the then current market price" is PAST_REF, "then" in the
+    span: what was current then, not now."""
+    for text, span in (("Holders may buy shares at 50% of the then current market price.", "then current"),
+                       ("He met the then-current chairman.", "then-current")):
+        assert tags(text) == {span: ("DATE", "PAST_REF")}, text
+        assert tags(text, convention="meantime") == {}
+
+
 def test_soon_is_untagged_under_timeml():
     assert tags("Prices will rise soon.") == {}
     assert tags("Prices will rise soon.", convention="meantime") == {"soon": ("DATE", "FUTURE_REF")}

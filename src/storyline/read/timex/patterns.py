@@ -230,7 +230,7 @@ RULES: list[tuple[str, str]] = [
     # now, currently, recently, the future
     ("ref", _i(rf"(?<![\w-])(?P<ref>{alternation(REF_WORDS)})(?![\w-])")),
     # recent, current as adjectives: PAST_REF / PRESENT_REF (TimeML convention)
-    ("ref_adj", _i(r"(?<![\w-])(?P<adj>recent|current)(?![\w-])")),
+    ("ref_adj", _i(r"(?<![\w-])(?:(?P<then>then)[- ])?(?P<adj>recent|current)(?![\w-])")),
     # bare month (May/March/... filtered by context in rules_calendar.py)
     ("month", rf"(?P<mon>{_MONTH_WORD})(?!-)"),
     # bare year: 2010, 2010's, '82

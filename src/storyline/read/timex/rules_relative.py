@@ -307,7 +307,8 @@ def rule_ref_adj(m, ctx, s, e):
     if not ctx.timeml:
         return None
     # TimeML tags "recent" and "current" themselves ("recent acquisitions", "current management")
-    return Found(s, e, "DATE", "PAST_REF" if m["adj"].lower() == "recent" else "PRESENT_REF")
+    # "the then current market price": current then, a past
+    return Found(s, e, "DATE", "PAST_REF" if m["then"] or m["adj"].lower() == "recent" else "PRESENT_REF")
 
 
 # a count after "the past": "the past three summers" counts seasons, it is no PAST_REF

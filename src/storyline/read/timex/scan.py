@@ -66,7 +66,7 @@ _DIGIT_MARGIN = 10  # "fiscal Q3", "the 4th of", "mid-2011"
 # optional prefixes. Only these positions are handed to the scanner.
 _STARTERS = frozenset(
     "the a an this last next every each once twice early late mid earlier later coming past "
-    "recent fiscal q h new right more most very these those over that oh zero".split()
+    "recent fiscal q h new right more most very these those over that then oh zero".split()
     + [w.split()[0] for w in NUMBER_WORDS]
     + [w.split()[0] for w in VAGUE_QUANTITIES]
     + [w.split()[0] for w in REF_WORDS]
