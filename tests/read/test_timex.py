@@ -57,6 +57,16 @@ def test_modifiers_join_the_span_and_set_mod():
     assert only("Sales fell in late 2006.")[:4] == ("late 2006", "DATE", "2006", "END")
 
 
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+def test_a_year_after_pre_or_post_is_that_year_with_its_mod(convention):
+    """TimeBank NYT20000224.0173: "the post-1959 politics" tags "post-1959" (1959), as "mid-2011"
+    is 2011; the hyphened prefix says after or before it. "pre-2000 models" likewise."""
+    found = tags("But the post-1959 politics split families; pre-2000 models were recalled.", convention=convention)
+    assert found["post-1959"] == ("DATE", "1959", "AFTER", None), found
+    assert found["pre-2000"] == ("DATE", "2000", "BEFORE", None), found
+    assert tags("The repost-2000 tag and the compost-1999 heap.", convention=convention) == {}
+
+
 # --- partial dates completed from the publication date and tense --------------------------------
 
 

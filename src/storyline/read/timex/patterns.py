@@ -33,7 +33,8 @@ from storyline.read.timex.lexicon import (
 __all__ = ["RULES", "SCANNER", "RULE_REGEX", "LEFT_MODIFIER", "APPROX_BEFORE", "OPEN_END_AFTER", "DAY_ANCHORED_BEFORE"]
 
 # word start not inside a hyphenated or possessive token ("mid-2011" is the one hyphen let in)
-_B = r"(?<![\w’'])(?:(?<!-)|(?<=[Mm]id-)|(?<=[Ll]ate-)|(?<=[Ee]arly-))"  # "mid-2011", "late-November"
+# "mid-2011", "late-November", "post-1959" (a number only after "pre-"/"post-": "pre-Christmas" is left)
+_B = r"(?<![\w’'])(?:(?<!-)|(?<=[Mm]id-)|(?<=[Ll]ate-)|(?<=[Ee]arly-)|(?<=\b[Pp]re-)(?=\d)|(?<=\b[Pp]ost-)(?=\d))"
 _E = r"(?![\w-])"  # word end, not followed by a hyphen compound
 _MONTH = "(?:" + "|".join(
     re.escape(m[0].upper() + m[1:]) for m in sorted(MONTHS, key=len, reverse=True)
@@ -234,7 +235,7 @@ RULES: list[tuple[str, str]] = [
     # bare month (May/March/... filtered by context in rules_calendar.py)
     ("month", rf"(?P<mon>{_MONTH_WORD})(?!-)"),
     # bare year: 2010, 2010's, '82
-    ("year", rf"(?:(?<![\w$£€#.,/:-])|(?<=[Mm]id-))(?P<y>{_YEAR4})(?![\w%]|[.,]\d|-\d|/\d)"
+    ("year", rf"(?:(?<![\w$£€#.,/:-])|(?<=[Mm]id-)|(?<=\b[Pp]re-)|(?<=\b[Pp]ost-))(?P<y>{_YEAR4})(?![\w%]|[.,]\d|-\d|/\d)"
              r"|(?<=\s)[’'](?P<y2>\d\d)(?![\w%’'])"),
 ]
 

@@ -607,6 +607,9 @@ def rule_month(m, ctx, s, e):
     return Found(s, e, "DATE", value, anchor=anchor)
 
 
+_BEFORE_AFTER = re.compile(r"\b(pre|post)-$", re.IGNORECASE)
+
+
 def rule_year(m, ctx, s, e):
     if m["y2"]:
         if prev_word(ctx, s) not in _SHORT_YEAR_BEFORE:
@@ -620,6 +623,9 @@ def rule_year(m, ctx, s, e):
         return None
     if ctx.timeml and ctx.text[max(0, s - 7) : s].lower() == "fiscal ":
         s -= 7  # TimeML: "fiscal 1990" is one timex (the year as written)
+    prefix = _BEFORE_AFTER.search(ctx.text, max(0, s - 5), s)
+    if prefix:  # "the post-1959 politics": the year, and which side of it
+        return Found(prefix.start(), e, "DATE", m["y"], mod="AFTER" if prefix.group(1).lower() == "post" else "BEFORE")
     return Found(s, e, "DATE", m["y"])
 
 
