@@ -258,6 +258,7 @@ def test_sets(text, span, value):
         "It plans to cut about a quarter, of its staff.",
         "She may leave the band, and he may not.",
         "At the end of the day, it is her decision.",
+        "In the long run, prices will fall.",  # an idiom, "eventually" (TimeBank: 2 of 2 untagged)
         "After a rocky year, the actress is moving on.",
         "The June October actress was seen in Paris.",
         "Apple unveiled its iLife '11 suite.",
@@ -270,6 +271,7 @@ def test_sets(text, span, value):
 )
 def test_not_time_expressions(text):
     assert tag_timexes(text, JAN) == []
+    assert tag_timexes(text, JAN, convention="timeml") == []
 
 
 def test_excluded_spans_are_never_tagged():

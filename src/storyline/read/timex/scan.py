@@ -46,7 +46,7 @@ for _w in list(DAY_PARTS) + list(SEASONS) + ["mornings", "afternoons", "evenings
     _MARGIN[_w] = 16  # "this past summer", "every other morning"
 for _w in (
     "tonight today yesterday tomorrow now currently presently nowadays present recently lately "
-    "past soon future term run someday time christmas halloween valentine thanksgiving election"
+    "past soon future term someday time christmas halloween valentine thanksgiving election"
 ).split():
     _MARGIN[_w] = 20  # "the day before yesterday", "the time being", "most recently"
 for _w in ("midnight", "noon", "midday"):
