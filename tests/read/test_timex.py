@@ -274,6 +274,17 @@ def test_not_time_expressions(text):
     assert tag_timexes(text, JAN, convention="timeml") == []
 
 
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+def test_a_quoted_title_is_no_time(convention):
+    """TimeBank WSJ900813-0157: 'speaking on ABC News' "This Week," said' names a programme; a
+    quoted expression whose every word is capitalised is a title. Lower case, or one word, stays."""
+    for text in ('James Baker, speaking on ABC News\' "This Week," said it was legal.',
+                 "She starred in \u201cLast Summer\u201d and left."):
+        assert tags(text, NOV05, convention=convention) == {}, text
+    found = tags('He said "this week" twice and "Friday," once.', NOV05, convention=convention)
+    assert set(found) == {"this week", "Friday"}, found
+
+
 def test_excluded_spans_are_never_tagged():
     text = "The May December star met fans in March."
     start = text.index("May December")
