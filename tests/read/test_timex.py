@@ -57,6 +57,16 @@ def test_modifiers_join_the_span_and_set_mod():
     assert only("Sales fell in late 2006.")[:4] == ("late 2006", "DATE", "2006", "END")
 
 
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+def test_a_year_after_pre_or_post_is_that_year_with_its_mod(convention):
+    """TimeBank NYT20000224.0173: "the post-1959 politics" tags "post-1959" (1959), as "mid-2011"
+    is 2011; the hyphened prefix says after or before it. "pre-2000 models" likewise."""
+    found = tags("But the post-1959 politics split families; pre-2000 models were recalled.", convention=convention)
+    assert found["post-1959"] == ("DATE", "1959", "AFTER", None), found
+    assert found["pre-2000"] == ("DATE", "2000", "BEFORE", None), found
+    assert tags("The repost-2000 tag and the compost-1999 heap.", convention=convention) == {}
+
+
 # --- partial dates completed from the publication date and tense --------------------------------
 
 
@@ -248,6 +258,7 @@ def test_sets(text, span, value):
         "It plans to cut about a quarter, of its staff.",
         "She may leave the band, and he may not.",
         "At the end of the day, it is her decision.",
+        "In the long run, prices will fall.",  # an idiom, "eventually" (TimeBank: 2 of 2 untagged)
         "After a rocky year, the actress is moving on.",
         "The June October actress was seen in Paris.",
         "Apple unveiled its iLife '11 suite.",
@@ -260,6 +271,18 @@ def test_sets(text, span, value):
 )
 def test_not_time_expressions(text):
     assert tag_timexes(text, JAN) == []
+    assert tag_timexes(text, JAN, convention="timeml") == []
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+def test_a_quoted_title_is_no_time(convention):
+    """TimeBank WSJ900813-0157: 'speaking on ABC News' "This Week," said' names a programme; a
+    quoted expression whose every word is capitalised is a title. Lower case, or one word, stays."""
+    for text in ('James Baker, speaking on ABC News\' "This Week," said it was legal.',
+                 "She starred in \u201cLast Summer\u201d and left."):
+        assert tags(text, NOV05, convention=convention) == {}, text
+    found = tags('He said "this week" twice and "Friday," once.', NOV05, convention=convention)
+    assert set(found) == {"this week", "Friday"}, found
 
 
 def test_excluded_spans_are_never_tagged():
@@ -404,6 +427,30 @@ def test_military_clock_times_are_times_of_day_not_durations(text, span, value, 
 
 
 @pytest.mark.parametrize("convention", ["meantime", "timeml"])
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The attack began at nineteen thirty hours.", "nineteen thirty hours", "2005-11-28T19:30"),
+        ("Troops moved out at oh six forty-five hours.", "oh six forty-five hours", "2005-11-28T06:45"),
+        ("The patrol returned by twenty-one oh five hours.", "twenty-one oh five hours", "2005-11-28T21:05"),
+        ("The curfew starts at twenty-four hundred hours.", "twenty-four hundred hours", "2005-11-28T24"),
+    ],
+)
+def test_military_clock_times_in_words_with_minutes_or_midnight(text, span, value, convention):
+    """Leftover of the last session: "nineteen thirty hours" was the year 1930 and "twenty-four
+    hundred hours" PT2400H. Hour and minutes spoken as on the 24-hour clock are a TIME; midnight
+    ending the day is written T24 whatever the words (as "midnight", "12 at night")."""
+    found = tags(text, NOV05, convention=convention)
+    assert found.get(span, (None, None))[:2] == ("TIME", value), found
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+def test_minutes_past_sixty_or_hours_of_something_are_no_clock_time(convention):
+    found = tags("He spent nineteen seventy hours at sea; after twenty thirty hours of work he slept.", NOV05, convention=convention)
+    assert not any(v[0] == "TIME" for v in found.values()), found
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
 def test_hundreds_of_hours_counted_stay_durations(convention):
     """Without a clock preposition, "1500 hours" is a count of hours."""
     found = tags("Pilots log fifteen hundred hours of flight; volunteers gave 1500 hours of work.", NOV05, convention=convention)
@@ -459,6 +506,67 @@ def test_a_month_and_a_spelled_year_are_one_date(text, span, value, convention):
     "May 1984" is not; broadcast transcripts spell the year."""
     found = tags(text, NOV05, convention=convention)
     assert found.get(span, (None, None))[:2] == ("DATE", value), found
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was a crowd of two thousand and five.",
+        "The town has a population of two thousand and five.",
+        "They reported a total of two thousand and five.",
+    ],
+)
+def test_of_a_spelled_number_after_a_noun_of_no_time_is_a_count(text, convention):
+    """Leftover of the last session: "a crowd of two thousand and five" was the year 2005. After
+    "of", a spelled number is a year only when what comes before is a time or a part of one."""
+    found = tags(text, NOV05, convention=convention)
+    assert not any(v[0] == "DATE" for v in found.values()), found
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("In the spring of two thousand and five, the plant closed.", "the spring of two thousand and five", "2005-SP"),
+        ("It was the winter of nineteen hundred and two.", "the winter of nineteen hundred and two", "1902-WI"),
+        ("By the end of two thousand and five, it was gone.", "the end of two thousand and five", "2005"),
+    ],
+)
+def test_of_a_spelled_year_after_a_time_is_a_year(text, span, value, convention):
+    found = tags(text, NOV05, convention=convention)
+    assert found.get(span, (None, None))[:2] == ("DATE", value), found
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+def test_a_season_of_a_spelled_count_keeps_the_season_alone(convention):
+    found = tags("In the summer of two thousand people came; in the winter of nineteen ninety-four snow fell.",
+                 NOV05, convention=convention)
+    assert found["the summer"][:2] == ("DATE", "2005-SU"), found
+    assert found["the winter of nineteen ninety-four"][:2] == ("DATE", "1994-WI"), found
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Upjohn is offering a one-time retirement bonus equal to six months of base pay.",
+        "Tenants owe three months of rent.",
+        "He got two years' salary and a year of pension.",
+    ],
+)
+def test_periods_of_a_payment_made_by_the_period_are_money(text, convention):
+    """TimeBank wsj_0184: "six months of base pay" is an amount of money, untagged; a payment made
+    by the period (WordNet regular_payment: pay, salary, rent, pension) is measured in periods."""
+    found = tags(text, NOV05, convention=convention)
+    assert not any(v[0] == "DURATION" for v in found.values()), found
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+def test_periods_of_other_things_stay_durations(convention):
+    found = tags("After six months of talks and 1500 hours of work, sales rose for two years of growth.", NOV05,
+                 convention=convention)
+    assert [t for t, v in found.items() if v[0] == "DURATION"] == ["six months", "1500 hours", "two years"], found
 
 
 def test_spelled_counts_are_no_years():

@@ -45,6 +45,9 @@ __all__ = [
     "is_company_holding",
     "is_people_group",
     "is_play_noun",
+    "is_time_noun",
+    "is_money_noun",
+    "is_periodic_payment",
     "is_named_person",
     "is_organization_noun",
     "is_person_noun",
@@ -542,6 +545,35 @@ def is_play_noun(word: str, senses: int = 2) -> bool:
         if _PLAY_ROOTS & {sid, *hypernyms(sid, None)}:
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def is_time_noun(word: str, senses: int = 3) -> bool:
+    """Whether one of the noun's first ``senses`` senses is a time (noun.time): "spring", "end",
+    "quarter", "half" may name a part of a year; "crowd", "total", "population" do not."""
+    return any(lexname(sid) == "noun.time" for sid in synsets(word, "n")[:senses])
+
+
+# what money is worth or fetches: "price", "cost", "value" (monetary_value.n.01 and below)
+_MONEY_VALUE_ROOTS = frozenset({"monetary_value.n.01"})
+
+
+@lru_cache(maxsize=4096)
+def is_money_noun(word: str) -> bool:
+    """Whether the noun's most frequent sense speaks of money: a possession ("revenue",
+    "earnings", "budget") or a monetary value ("price", "cost"; WordNet files "price" under
+    noun.attribute)."""
+    return noun_class(word) == "noun.possession" or _first_sense_under(word, _MONEY_VALUE_ROOTS)
+
+
+_PERIODIC_PAYMENT_ROOTS = frozenset({"regular_payment.n.01"})
+
+
+@lru_cache(maxsize=4096)
+def is_periodic_payment(word: str) -> bool:
+    """Whether the noun's most frequent sense is money paid by the period ("pay", "salary",
+    "rent", "pension": regular_payment.n.01 and below), so that "six months of pay" is an amount."""
+    return _first_sense_under(word, _PERIODIC_PAYMENT_ROOTS)
 
 
 _NATURAL_ROOTS = frozenset({"natural_phenomenon.n.01"})

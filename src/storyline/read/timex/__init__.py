@@ -49,18 +49,23 @@ What is tagged, and the conventions followed (TimeML / TempEval-3, as annotated 
   later", "the following month", "the same day", "days later" = mod AFTER) are computed from
   the last calendar date in the text (anchor "t<i>"), or the publication date if none.
 - A clock time of the 24-hour clock after a preposition is a TIME on the day in view: "at nineteen
-  hundred hours", "by 1930 hours" (2005-11-28T19:00, T19:30); "0600 hours" with its leading zero
+  hundred hours", "by 1930 hours", "at nineteen thirty hours" (2005-11-28T19:00, T19:30, T19:30);
+  "at twenty-four hundred hours" ends the day (T24, as "midnight"); "0600 hours" with its leading zero
   needs none. Without one, "1500 hours" counts hours (PT1500H), and so does "after 1500 hours of
   work". Spelled years: "the year nineteen hundred" (1900), "the year two thousand and two", "in
-  two thousand and five" (not before a noun: "in two thousand and five cases" counts), "May
-  nineteen eighty-four" (1984-05, one date as "May 1984" is).
+  two thousand and five" (not before a noun: "in two thousand and five cases" counts; after "of"
+  only after a time: "the spring of two thousand and five" is 2005-SP, "a crowd of two thousand and
+  five" counts), "May nineteen eighty-four" (1984-05, one date as "May 1984" is).
 - A game's quarters and halves are periods of play, not the calendar's (see :mod:`.play`):
   "threw two touchdowns in the fourth quarter" is untagged under both conventions; TimeML has no
   value for them and neither corpus annotates one.
 - Refused: ages ("25-year-old", "42 years old", "Portman, 42"), counts and ordinals
   ("3,200", "10th"), titles of works (``exclude`` spans, and month pairs such as "May December"),
-  the modal "may", idioms ("at the end of the day", "one day she..."), and evaluative phrases
-  such as "a rocky year", which name no period that could be placed on a timeline.
+  the modal "may", idioms ("at the end of the day", "in the long run", "one day she..."), titles in
+  quotes (ABC's "This Week,": two capitalised words or more, quotes right around them), periods of
+  a payment made by the period ("six months of base pay", "three months' rent": money), and
+  evaluative phrases such as "a rocky year", which name no period that could be placed on a timeline.
+- "the post-1959 politics", "pre-2000 models": the year with mod AFTER / BEFORE (as "mid-2011").
 - "2010's Black Swan" (straight or curly apostrophe) is the year 2010; "the 2010's" is the decade.
 - A month or day without a year takes the year that puts it nearest publication ("in October" in
   a January article is last October, "payable Jan. 2" in November is next January) unless tense
@@ -77,11 +82,13 @@ Conventions (the option ``timex_convention``, component config ``convention``). 
   "a year earlier" and "five years ago" stay one DATE, as TimeBank annotates them.
 - Business reporting periods are tagged: "the latest quarter" / "the quarter" (the quarter the text
   reports on, else the last one ended), "the year-earlier period", "year-ago", "the fiscal year"
-  (the publication's year; "the year ended March 31" is the DURATION P1Y), "the 1988 second
+  (the publication's year; "the year ended March 31" is the DURATION P1Y; "a high for the year of
+  $42" is the year: "of" an amount measures the high), "the 1988 second
   quarter". In a report about a quarter that has ended, "a year ago", "a year earlier" and
   "compared with ... last year" are that quarter a year before (1988-Q3), not the year.
 - "the weekend" is a DATE (the last weekend begun, or the next one in a future clause: 1989-W43-WE).
-- "recent" and "current" are PAST_REF / PRESENT_REF; "soon" is not tagged (TimeBank tags it in
+- "recent" and "current" are PAST_REF / PRESENT_REF ("the then current price" PAST_REF, "then" in
+  the span); "soon" is not tagged (TimeBank tags it in
   fewer than a third of its uses).
 - Frequency adjectives before a noun ("a quarterly dividend", "the annual meeting") and rates ("$1.76
   a year", "700 seats a week", "to rise 8.5% annually", "$300 million more annually") are not tagged; "annually", "every week",
@@ -94,7 +101,8 @@ Conventions (the option ``timex_convention``, component config ``convention``). 
   "the week of March 6" is that ISO week (2000-W10); "the day before last Tuesday" that day shifted.
 - "last night" is a TIME (1998-01-19TNI). "now that he is ..." is PRESENT_REF; "right now" tags
   "now" ("right" is a focus adverb, as "just"). "today's youth", "today's personal computers"
-  (people or things, WordNet) speak of these times and are untagged; "today's editions" is the day.
+  (people or things, WordNet) speak of these times and are untagged, as "the people of tomorrow",
+  "the computers of today" are; "today's editions", "the vote of tomorrow" are the day.
 - A clock time followed by the date it falls on is one TIME ("5 p.m. EST, Nov. 6" is
   1989-11-06T17:00; MEANTIME annotates the two apart).
 - "the quarter a year ago", "last year's quarter", "the corresponding period last year" are one

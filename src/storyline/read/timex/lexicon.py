@@ -112,8 +112,9 @@ REF_WORDS: dict[str, str] = {
     "lately": "PAST_REF", "the past": "PAST_REF", "those days": "PAST_REF",
     "soon": "FUTURE_REF", "very soon": "FUTURE_REF", "the future": "FUTURE_REF",
     "the near future": "FUTURE_REF", "the long term": "FUTURE_REF", "the near term": "FUTURE_REF",
-    "the short term": "FUTURE_REF", "the long run": "FUTURE_REF", "someday": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "someday": "FUTURE_REF",
 }
+# Not "the long run": "in the long run" is an idiom, "eventually", as "at the end of the day" is.
 
 
 def alternation(words, *, escape: bool = True) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.core.units import CURRENCY_SIGNS
 from storyline.read.timex.lexicon import (
     APPROX_MODS,
     DAY_PARTS,
@@ -32,7 +33,8 @@ from storyline.read.timex.lexicon import (
 __all__ = ["RULES", "SCANNER", "RULE_REGEX", "LEFT_MODIFIER", "APPROX_BEFORE", "OPEN_END_AFTER", "DAY_ANCHORED_BEFORE"]
 
 # word start not inside a hyphenated or possessive token ("mid-2011" is the one hyphen let in)
-_B = r"(?<![\w’'])(?:(?<!-)|(?<=[Mm]id-)|(?<=[Ll]ate-)|(?<=[Ee]arly-))"  # "mid-2011", "late-November"
+# "mid-2011", "late-November", "post-1959" (a number only after "pre-"/"post-": "pre-Christmas" is left)
+_B = r"(?<![\w’'])(?:(?<!-)|(?<=[Mm]id-)|(?<=[Ll]ate-)|(?<=[Ee]arly-)|(?<=\b[Pp]re-)(?=\d)|(?<=\b[Pp]ost-)(?=\d))"
 _E = r"(?![\w-])"  # word end, not followed by a hyphen compound
 _MONTH = "(?:" + "|".join(
     re.escape(m[0].upper() + m[1:]) for m in sorted(MONTHS, key=len, reverse=True)
@@ -84,8 +86,10 @@ _HOUR_PART = _i(r"in\s+the\s+(?:morning|afternoon|evening)|at\s+night")
 # hours" counts hours, and so does "after 1500 hours of testing" (a clock time takes no "of")
 _CLOCK_PREP = _after("at by until till before after since from At By Until Till Before After Since From")
 _NOT_OF = r"(?!\w)(?!\s+of\b)"
-# an hour of the 24-hour clock in words: "oh six", "nineteen", "twenty-three"
-_HOUR_WORD = rf"(?:(?:oh|zero)[- ](?:{_ONES})|twenty(?:[- ](?:one|two|three))?|{_TEENS}|{_ONES})"
+# an hour of the 24-hour clock in words: "oh six", "nineteen", "twenty-three", "twenty-four" (its end)
+_HOUR_WORD = rf"(?:(?:oh|zero)[- ](?:{_ONES})|twenty(?:[- ](?:one|two|three|four))?|{_TEENS}|{_ONES})"
+# its minutes in words: "oh five", "fifteen", "thirty", "forty-five" (never past fifty-nine)
+_MINUTE_WORD = rf"(?:(?:oh|zero)[- ](?:{_ONES})|{_TEENS}|(?:twenty|thirty|forty|fifty)(?:[- ](?:{_ONES}))?)"
 # a number under a hundred in words, ending a spelled year ("two thousand and five", "nineteen hundred and two")
 _UNDER_100 = rf"(?:(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|{_ONES})"
 # a year as broadcast transcripts say it: "nineteen eighty-four", "eighteen sixty"
@@ -114,7 +118,8 @@ RULES: list[tuple[str, str]] = [
               rf"|(?:{_DAYPART_PREP})(?P<hh3>1[0-2]|[1-9])\s+(?P<part3>{_HOUR_PART})(?![\w-])"
               # at 0600 hours, by 1930 hours, at nineteen hundred hours: the 24-hour clock
               rf"|(?:(?:{_CLOCK_PREP})(?P<mil_h>[01]\d|2[0-3])|(?P<mil_h0>0\d))(?P<mil_m>[0-5]\d)\s+(?i:hours){_NOT_OF}"
-              rf"|(?:{_CLOCK_PREP})(?P<mil_words>{_i(_HOUR_WORD)})[- ](?i:hundred)\s+(?i:hours){_NOT_OF})"
+              rf"|(?:{_CLOCK_PREP})(?P<mil_words>{_i(_HOUR_WORD)})[- ](?:(?i:hundred)|(?P<mil_min>{_i(_MINUTE_WORD)}))"
+              rf"\s+(?i:hours){_NOT_OF})"
               rf"(?:\s*(?P<tz>{_TZ})(?!\w))?"
               rf"(?:\s+(?P<day>{_i('today|yesterday|tomorrow')}|{_WEEKDAY}))?"),
     # Monday, June 1, 2009 / June 1st / March 12 2009 / June 3 / May fifth, nineteen eighty
@@ -158,7 +163,7 @@ RULES: list[tuple[str, str]] = [
                       r"|(?P<last2>last\s+year)[’']s\s+(?:quarter|period)(?![\w’'-])")),
     # spring, last summer, the fall of 2008, winter 2009
     ("season", _i(rf"(?:(?P<rel>this|last|next|this\s+past|the)\s+)?(?P<season>{_SEASON})"
-                  rf"(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR4})|(?P<spelled>{_SPELLED_YEAR})))?(?![\w-])")),
+                  rf"(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR4})|(?P<spelled>{_SPELLED_YEAR}|(?<=of\s){_YEAR_WORDS}(?!\s+(?:hundred|thousand)\b))))?(?![\w-])")),
     # 1990s, the '90s, 70s, the 2010's (only with "the": "2010's film" is a possessive year)
     ("decade", rf"(?:(?P<pre>{_i('early|late|mid')})-?\s*)?"
                rf"(?:(?P<full>1[1-9]\d0|20\d0)s|(?<=[Tt]he\s)(?P<full2>1[1-9]\d0|20\d0)[’']s"
@@ -205,7 +210,10 @@ RULES: list[tuple[str, str]] = [
                    r"|(?:late|early|earlier|later)\s+in\s+the\s+day(?![\w’'-])")),
     # the latest quarter, the quarter, the fiscal year, the full year (TimeML convention)
     ("the_period", _i(r"the\s+(?P<which>latest\s+|most\s+recent\s+)?(?P<fy>fiscal(?:-|\s+)|full\s+)?"
-                      r"(?P<unit>quarter|period|year|weekend)(?![\w’'-])(?!\s+(?:\d|of\b|before|after|earlier|later|ago|previous|prior))")),
+                      r"(?P<unit>quarter|period|year|weekend)(?![\w’'-])(?!\s+(?:\d|before|after|earlier|later|ago|previous|prior))"
+                      # "the year of 1990" is another rule's, "the year of the dragon" no period; "a high for
+                      # the year of $42" measures the high
+                      + rf"(?!\s+of\b(?!\s*[{re.escape(''.join(CURRENCY_SIGNS))}]))")),
     # every year, each Monday, once a week, twice a year
     ("set", _i(rf"(?:every|each)\s+(?:other\s+)?(?P<unit>{_UNITS}|{_DAYPART})(?!\w)"
                rf"|(?P<freq>once|twice|three\s+times|\d+\s+times)\s+(?:a|an|per|every)\s+(?P<unit2>{_UNITS})(?!\w)")
@@ -223,11 +231,11 @@ RULES: list[tuple[str, str]] = [
     # now, currently, recently, the future
     ("ref", _i(rf"(?<![\w-])(?P<ref>{alternation(REF_WORDS)})(?![\w-])")),
     # recent, current as adjectives: PAST_REF / PRESENT_REF (TimeML convention)
-    ("ref_adj", _i(r"(?<![\w-])(?P<adj>recent|current)(?![\w-])")),
+    ("ref_adj", _i(r"(?<![\w-])(?:(?P<then>then)[- ])?(?P<adj>recent|current)(?![\w-])")),
     # bare month (May/March/... filtered by context in rules_calendar.py)
     ("month", rf"(?P<mon>{_MONTH_WORD})(?!-)"),
     # bare year: 2010, 2010's, '82
-    ("year", rf"(?:(?<![\w$£€#.,/:-])|(?<=[Mm]id-))(?P<y>{_YEAR4})(?![\w%]|[.,]\d|-\d|/\d)"
+    ("year", rf"(?:(?<![\w$£€#.,/:-])|(?<=[Mm]id-)|(?<=\b[Pp]re-)|(?<=\b[Pp]ost-))(?P<y>{_YEAR4})(?![\w%]|[.,]\d|-\d|/\d)"
              r"|(?<=\s)[’'](?P<y2>\d\d)(?![\w%’'])"),
 ]
 

@@ -7,8 +7,9 @@ the words around it, in the sentence, the one before and the one after: two of a
 an athlete or a score (WordNet, ``words.is_play_noun``: "quarterback", "touchdown"), or one and a
 verb of competition ("won", "scored", "beat": WordNet verb.competition), or else an article that
 is a game's report (three kinds of such nouns, more of them than of money). And no money near (a
-currency sign or a noun of possession such as "revenue", "earnings", "budget"): "the team's
-revenue rose $5 million in the fourth quarter" is a business quarter even beside a playoff game.
+currency sign, a noun of possession such as "revenue", "earnings", "budget", or a monetary value
+such as "price": ``words.is_money_noun``): "the team's revenue rose $5 million in the fourth
+quarter" is a business quarter even beside a playoff game.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 
 from storyline.core.units import CURRENCY_SIGNS
-from storyline.core.words import is_play_noun, lemmatize, noun_class, verb_class
+from storyline.core.words import is_money_noun, is_play_noun, lemmatize, verb_class
 from storyline.read.timex.context import Context
 
 __all__ = ["period_of_play"]
@@ -37,7 +38,7 @@ def period_of_play(ctx: Context, start: int, end: int) -> bool:
     if _CURRENCY.search(ctx.text, lo, hi):
         return False
     nouns, verbs, money_nouns = _words(ctx, lo, hi, start, end)
-    if any(noun_class(n) == "noun.possession" for n in money_nouns):
+    if any(is_money_noun(n) for n in money_nouns):
         return False
     play = {n for n in nouns if is_play_noun(n)}
     if len(play) >= 2 or (play and any(verb_class(v) == "verb.competition" for v in verbs)):
@@ -52,7 +53,7 @@ def _tells_of_a_game(ctx: Context) -> bool:
     money, and at least three different ones ("quarterback", "touchdown", "game")."""
     nouns, _, money_nouns = _words(ctx, 0, len(ctx.text), 0, 0)
     play = [n for n in nouns if is_play_noun(n)]
-    return len(set(play)) >= _GAME_REPORT_KINDS and len(play) > sum(noun_class(n) == "noun.possession" for n in money_nouns)
+    return len(set(play)) >= _GAME_REPORT_KINDS and len(play) > sum(is_money_noun(n) for n in money_nouns)
 
 
 def _around(text: str, start: int, end: int) -> tuple[int, int]:

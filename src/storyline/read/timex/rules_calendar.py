@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.core.dates import interval
-from storyline.core.words import THING_LEXNAMES, is_event_noun, lemmatize, noun_class
+from storyline.core.words import THING_LEXNAMES, is_event_noun, is_time_noun, lemmatize, noun_class
 from storyline.read.numbers import CARDINALS, SCALES
 from storyline.read.timex.calendar import parse_value, shift
 from storyline.read.timex.context import (
@@ -133,7 +133,7 @@ def _part_before_a_noun(m, ctx, group: str) -> bool:
 
 
 def _hour_in_words(words: str) -> int:
-    """ "oh six" -> 6, "nineteen" -> 19, "twenty-three" -> 23."""
+    """An hour or its minutes in words: "oh six" -> 6, "twenty-three" -> 23, "forty-five" -> 45."""
     return sum(CARDINALS.get(w, 0) for w in re.split(r"[-\s]+", words.lower()))
 
 
@@ -142,7 +142,7 @@ def rule_clock(m, ctx, s, e):
     if m["mil"]:
         hh, mm = int(m["mil"]), int(m["mil_mm"])
     elif m["mil_words"]:
-        hh, mm = _hour_in_words(m["mil_words"]), 0
+        hh, mm = _hour_in_words(m["mil_words"]), _hour_in_words(m["mil_min"] or "")
     elif military:
         hh, mm = int(m["mil_h"] or m["mil_h0"]), int(m["mil_m"])
     elif m["hh2"]:
@@ -162,7 +162,7 @@ def rule_clock(m, ctx, s, e):
         hh += 12
     elif ampm.startswith("a") and hh == 12:
         hh = 0
-    if hh > 23 and not ((m["hh3"] or m["part1"]) and hh == 24):
+    if hh > 23 and not ((m["hh3"] or m["part1"] or (m["mil_words"] and not mm)) and hh == 24):
         return None
     if not (m["tz"] or ampm or m["day"] or m["hh3"] or m["part1"] or military):
         return None  # "16:08" alone is as likely a score or a ratio
@@ -360,9 +360,11 @@ def rule_season(m, ctx, s, e):
         if word == "fall" or prev_word(ctx, s) not in {"in", "during", "by", "since", "until", "through", "early", "late", "mid", "this", "last", "next"}:
             return None
     code = SEASONS[word]
-    if m["spelled"]:  # "the winter of nineteen ninety-four"
-        year = _spelled_year(*re.split(r"[-\s]+", m["spelled"]))
-        return Found(s, e, "DATE", f"{year}-{code}")
+    if m["spelled"] and _SCALE_WORD.search(m["spelled"]) and content_word_follows(ctx.text, e):
+        e = m.end("season")  # "the summer of two thousand people": the number counts
+    elif m["spelled"]:  # "the winter of nineteen ninety-four", "the spring of two thousand and five"
+        year = _year_in_words(m["spelled"])
+        return Found(s, e, "DATE", f"{year}-{code}") if year is not None else None
     if m["y"]:
         return Found(s, e, "DATE", f"{m['y']}-{code}")
     if not ctx.dct:
@@ -406,11 +408,25 @@ def _year_in_words(words: str) -> int | None:
     return _spelled_year(*w.split())
 
 
+_SCALE_WORD = re.compile(r"hundred|thousand", re.IGNORECASE)
+_OF_AFTER_NOUN = re.compile(r"([A-Za-z]+)\s+of\s+$")
+
+
+def _of_a_time(text: str, start: int) -> bool:
+    """Whether a spelled number at ``start`` may be a year by what precedes it: any preposition
+    but "of", or "of" after a noun that may name a time ("the spring of", "the end of"), not one
+    that counts ("a crowd of", "a total of")."""
+    m = _OF_AFTER_NOUN.search(text, max(0, start - 40), start)
+    return m is None or is_time_noun(lemmatize(m.group(1).lower(), "n") or m.group(1).lower())
+
+
 def rule_spelled_year(m, ctx, s, e):
     words = m["year_words"] or m["bare_words"]
     if words:  # "the year nineteen hundred", "in two thousand and five" of broadcast transcripts
         if m["bare_words"] and content_word_follows(ctx.text, e):
             return None  # "in two thousand and five cases": a count
+        if m["bare_words"] and not _of_a_time(ctx.text, s):
+            return None  # "a crowd of two thousand and five": a count
         year = _year_in_words(words)
         return Found(s, e, "DATE", str(year)) if year is not None else None
     if m["decade"]:
@@ -492,16 +508,31 @@ def _today_of_these_times(ctx: Context, end: int) -> bool:
         if word in STOP_WORDS:
             break
         head = word
-    if head is None:
-        return False
-    lemma = lemmatize(head, "n") or head
+    return head is not None and _people_or_things(head)
+
+
+def _people_or_things(noun: str) -> bool:
+    """Whether a noun names people or things, not something that happens or is issued on a day."""
+    lemma = lemmatize(noun, "n") or noun
     return noun_class(lemma) in THING_LEXNAMES and not is_event_noun(lemma)
+
+
+# "the people of tomorrow", "the computers of today": times to come, these times
+_NOUN_OF = re.compile(r"\b([a-z]+)[^\S\n]+of[^\S\n]+$")
+
+
+def _of_these_times(ctx: Context, start: int) -> bool:
+    m = _NOUN_OF.search(ctx.text, max(0, start - 30), start)
+    return m is not None and m.group(1) not in STOP_WORDS and _people_or_things(m.group(1))
 
 
 def rule_dayrel(m, ctx, s, e):
     word = (m["word"] or m["this"]).lower()
-    if ctx.timeml and word == "today" and not (m["part"] or m["ba"] or m["el"]) and _today_of_these_times(ctx, e):
-        return None
+    if ctx.timeml and not (m["part"] or m["ba"] or m["el"]):
+        if word == "today" and _today_of_these_times(ctx, e):
+            return None
+        if word in ("today", "tomorrow", "yesterday") and _of_these_times(ctx, s):
+            return None
     offset = _DAY_FUTURE.get(word, 0)
     if m["ba"]:
         offset += -1 if m["ba"].lower() == "before" else 1
@@ -576,6 +607,9 @@ def rule_month(m, ctx, s, e):
     return Found(s, e, "DATE", value, anchor=anchor)
 
 
+_BEFORE_AFTER = re.compile(r"\b(pre|post)-$", re.IGNORECASE)
+
+
 def rule_year(m, ctx, s, e):
     if m["y2"]:
         if prev_word(ctx, s) not in _SHORT_YEAR_BEFORE:
@@ -589,6 +623,9 @@ def rule_year(m, ctx, s, e):
         return None
     if ctx.timeml and ctx.text[max(0, s - 7) : s].lower() == "fiscal ":
         s -= 7  # TimeML: "fiscal 1990" is one timex (the year as written)
+    prefix = _BEFORE_AFTER.search(ctx.text, max(0, s - 5), s)
+    if prefix:  # "the post-1959 politics": the year, and which side of it
+        return Found(prefix.start(), e, "DATE", m["y"], mod="AFTER" if prefix.group(1).lower() == "post" else "BEFORE")
     return Found(s, e, "DATE", m["y"])
 
 

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from storyline.core.words import is_periodic_payment, lemmatize
 from storyline.read.numbers import CARDINALS
 from storyline.read.timex.calendar import Point, shift
 from storyline.read.timex.context import (
@@ -233,6 +236,24 @@ def _is_rate(ctx, s: int) -> bool:
     return q.end("q") != ctx.date_end
 
 
+# what a count of periods measures: "six months of base pay", "two years' salary"
+_MEASURED_AFTER = re.compile(r"(?:[’'][^\S\n]+|[^\S\n]+of[^\S\n]+)((?:[A-Za-z-]+[^\S\n]+){0,2}[A-Za-z]+)")
+
+
+def _an_amount_of_pay(text: str, end: int) -> bool:
+    """Whether the periods ending at ``end`` measure a payment made by the period ("six months of
+    base pay", "three months' rent"): an amount of money, not a stretch of time."""
+    m = _MEASURED_AFTER.match(text, end)
+    if m is None:
+        return False
+    head = None
+    for word in m.group(1).split():
+        if word.lower() in STOP_WORDS:
+            break
+        head = word.lower()
+    return head is not None and is_periodic_payment(lemmatize(head, "n") or head)
+
+
 def rule_duration(m, ctx, s, e):
     if m["unit4"]:
         return Found(s, e, "DURATION", duration_value(None, m["unit4"]))
@@ -256,6 +277,8 @@ def rule_duration(m, ctx, s, e):
         return None  # "the 1988 second quarter": a year, not 1,988 seconds
     if low in ("a", "an") and (m["pl"] or m["long"]):  # "a decades-long feud": the article belongs to the noun
         return Found(m.start("unit"), e, "DURATION", duration_value(None if m["pl"] else 1, unit))
+    if _an_amount_of_pay(ctx.text, e):
+        return None
     n = number(num_word)
     letter = unit_of(unit)[0]
     nxt = next_word(ctx, e).lower()
@@ -284,7 +307,8 @@ def rule_ref_adj(m, ctx, s, e):
     if not ctx.timeml:
         return None
     # TimeML tags "recent" and "current" themselves ("recent acquisitions", "current management")
-    return Found(s, e, "DATE", "PAST_REF" if m["adj"].lower() == "recent" else "PRESENT_REF")
+    # "the then current market price": current then, a past
+    return Found(s, e, "DATE", "PAST_REF" if m["then"] or m["adj"].lower() == "recent" else "PRESENT_REF")
 
 
 # a count after "the past": "the past three summers" counts seasons, it is no PAST_REF

@@ -46,7 +46,7 @@ for _w in list(DAY_PARTS) + list(SEASONS) + ["mornings", "afternoons", "evenings
     _MARGIN[_w] = 16  # "this past summer", "every other morning"
 for _w in (
     "tonight today yesterday tomorrow now currently presently nowadays present recently lately "
-    "past soon future term run someday time christmas halloween valentine thanksgiving election"
+    "past soon future term someday time christmas halloween valentine thanksgiving election"
 ).split():
     _MARGIN[_w] = 20  # "the day before yesterday", "the time being", "most recently"
 for _w in ("midnight", "noon", "midday"):
@@ -66,7 +66,7 @@ _DIGIT_MARGIN = 10  # "fiscal Q3", "the 4th of", "mid-2011"
 # optional prefixes. Only these positions are handed to the scanner.
 _STARTERS = frozenset(
     "the a an this last next every each once twice early late mid earlier later coming past "
-    "recent fiscal q h new right more most very these those over that oh zero".split()
+    "recent fiscal q h new right more most very these those over that then oh zero".split()
     + [w.split()[0] for w in NUMBER_WORDS]
     + [w.split()[0] for w in VAGUE_QUANTITIES]
     + [w.split()[0] for w in REF_WORDS]

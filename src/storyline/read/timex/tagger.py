@@ -70,6 +70,8 @@ def tag_timexes(
         sub = RULE_REGEX[rule].match(text, start)
         if sub is None or sub.end() != end:
             continue
+        if _quoted_title(text, start, end):
+            continue
         found = normalize(rule, sub, ctx)
         if found is None:
             continue
@@ -101,6 +103,22 @@ def tag_timexes(
             ctx.quarter, ctx.part_year = None, True
     out = _join_pairs(out, text, _weekday_and_date)
     return _join_pairs(out, text, _clock_and_date) if ctx.timeml else out
+
+
+_OPENING_QUOTE = frozenset("\"“‘'`")
+_CLOSING_QUOTE = re.compile(r"[,.!?]?[\"”’']")
+_TITLE_WORDS = re.compile(r"[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'-]*)+")
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether ``start:end`` is a title in quotes: two words or more, each capitalised, with the
+    quotes right around them (ABC News' "This Week," names a programme, "Last Summer" a film)."""
+    return (
+        start > 0
+        and text[start - 1] in _OPENING_QUOTE
+        and _TITLE_WORDS.fullmatch(text, start, end) is not None
+        and _CLOSING_QUOTE.match(text, end) is not None
+    )
 
 
 _CLOCK_DATE_GAP = re.compile(r"[^\S\n]*,?[^\S\n]+")
