@@ -149,3 +149,11 @@ def test_sources_with_no_entity_are_told_apart_by_their_head_word():
     assert _statement_of(refs, police).event == _statement_of(refs, city_police).event
     assert _statement_of(refs, police).event != _statement_of(refs, officials).event
     assert sorted(s.who for s in refs.statements) == ["official", "police"]
+
+
+def test_a_prepositional_cue_is_its_sources_saying():
+    # 'according to X' gives what X says: one statement with X's 'said'
+    refs, (said, according) = _statements(("Mayor Ada Brook", "said"), ("Mayor Ada Brook", "according to"))
+    assert _statement_of(refs, according).text == "according to"
+    assert _statement_of(refs, said).event == _statement_of(refs, according).event
+    assert [s.verb for s in refs.statements] == ["say"]

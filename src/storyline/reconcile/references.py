@@ -16,7 +16,8 @@ readings and the reconciled story (no stored record changes):
   told as 'kill');
 * a claim's reporting cue refers to a statement event: the cues of one source (its story entity,
   else the head word of its text, 'the police' and 'Vancouver police' alike, else its kind) in one
-  verb ('said', 'says', 'saying': 'say') are one statement event, across the story's articles;
+  verb ('said', 'says', 'saying', and the prepositional 'according to': 'say') are one statement
+  event, across the story's articles;
 * a word outside every claim (a headline the reader made no claim of, '1 dead, 2 hurt in office
   *shooting*'), outside every reporting cue, source and entity mention, refers to an event the
   story tells in that word or one of its WordNet event key, as a verb, else as a noun naming a
@@ -68,7 +69,8 @@ class StatementEvent:
     """What one source says in one verb across the story: its reporting cues are the statement's mentions."""
 
     id: str = doc("Stable id (vs- + a hash of the source and the verb).")
-    verb: str = doc("WordNet base form of the cue's verb ('say' for 'said', 'says', 'is said to').")
+    verb: str = doc("WordNet base form of the cue's verb ('say' for 'said', 'says', 'is said to'; 'say' for a "
+                    "prepositional cue: 'according to', 'per').")
     source: str | None = doc("Story entity id of the source, or null when the source is no entity of the story.")
     who: str = doc(
         "What tells the source apart: its story entity id, else the head (last) word of its text in lower case, as a "
@@ -146,10 +148,18 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
     return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in cue.split()) + r"\b", re.IGNORECASE)
 
 
+# The prepositional cues the reader builds in ('according to X', 'per X': storyline.read.attribution):
+# they give what their source says, so their statement is a saying.
+_PREPOSITIONAL_CUES = frozenset({"according", "per"})
+
+
 def _verb_of(cue: str) -> str | None:
     """The verb of a reporting cue, its last word WordNet knows as a verb ('said' -> 'say', 'is
-    said to' -> 'say', 'according to' -> 'accord'), or None ('allegedly')."""
-    verbs = [b for b in (words.lemmatize(w, "v") for w in cue.lower().split()) if b is not None]
+    said to' -> 'say'), 'say' for a prepositional cue ('according to', 'per'), or None ('allegedly')."""
+    split = cue.lower().split()
+    if split and split[0] in _PREPOSITIONAL_CUES:
+        return "say"
+    verbs = [b for b in (words.lemmatize(w, "v") for w in split) if b is not None]
     return verbs[-1] if verbs else None
 
 
