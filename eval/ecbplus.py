@@ -25,9 +25,9 @@ own mentions against a gold mention set):
   ``events/pred`` score the fact's event instead (``Fact.event``, storyline.reconcile.events: the
   facts of one happening grouped) for the mentions on a predicate. ``events`` maps every other
   mention through storyline's event references (storyline.reconcile.references, exported as a
-  claim's ``event_references``): the reference on its head token (a word of a claim naming an event
-  the story tells, a reporting cue's statement event) gives its event; ``events/pred`` leaves them
-  alone. Unmapped gold mentions are singletons.
+  claim's ``event_references``, and an article's for the words outside every claim): the reference
+  on its head token (a word of a claim, or outside every claim, naming an event the story tells; a
+  reporting cue's statement event) gives its event; ``events/pred`` leaves them alone. Unmapped gold mentions are singletons.
 * people: gold ``HUMAN_PART_PER`` mentions. A mention maps to the storyline mention overlapping
   its head token (else any of its tokens; the shortest wins), then to that mention's article
   entity and its story entity (the system cluster). Unmapped mentions are singletons.
@@ -423,10 +423,11 @@ def main(argv: list[str] | None = None) -> int:
         fact_of, story_of = run.fact_of(), run.story_entity_of()
         event_of = {f.id: f.event for f in run.story.facts if f.event}
         etype = {e.id: e.type for r in run.readings.values() for e in r.entities}
-        refs = event_references(list(run.readings.values()), run.story).by_claim
+        references = event_references(list(run.readings.values()), run.story)
+        refs = references.by_claim
         for d in run.docs:
             reading = run.readings[d.name]
-            doc_refs = [x for c in reading.claims for x in refs.get(c.id, ())]
+            doc_refs = [*(x for c in reading.claims for x in refs.get(c.id, ())), *references.by_article.get(d.name, ())]
             for m in d.events(validated_only=scope):
                 k = (d.name, m.m_id)
                 head, lemma, pos = heads[k]

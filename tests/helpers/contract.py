@@ -4,7 +4,8 @@ See ``../shared/docs/export-contract.md``: facts[].claims and conflicts' claims 
 timeline facts are fact ids, articles everywhere are article ids, and a claim's subject,
 source.entity (and object, when it is not free text) are entity ids, its ``when`` a timex id.
 Additive fields are checked too where they name ids (echoes, claims[].fact, timexes[].anchor,
-facts[].evidence, facts[].event, events[].facts, claims[].event_references and statement_events).
+facts[].evidence, facts[].event, events[].facts, claims[].event_references, articles[].event_references
+and statement_events).
 """
 
 from __future__ import annotations
@@ -104,6 +105,9 @@ def id_violations(data: dict) -> list[str]:
     for c in data["claims"]:
         for r in c.get("event_references", ()):
             need(r["event"], events if r["kind"] == "event" else statements, f"claim {c['id']} event reference")
+    for a in data["articles"]:
+        for r in a.get("event_references", ()):
+            need(r["event"], events if r["kind"] == "event" else statements, f"article {a['id']} event reference")
     for o in data.get("echoes", ()):
         need(o["claim"], claims, f"echo {o['id']} claim")
         need(o["original"], claims, f"echo {o['id']} original", nullable=True)

@@ -37,3 +37,21 @@ def test_a_claim_exports_the_events_it_refers_to():
     assert claims[shot]["event_references"] == []
     assert id_violations(data) == []
     assert id_violations(from_jsonl(export_jsonl(readings, story))) == []
+
+
+def test_an_article_exports_the_events_its_words_outside_claims_name():
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    shot = a.claim("the gunman shot a guard at the bank", predicate="shoot")
+    b = ArticleBuilder("b1", "Reuters", "2024-12-04")
+    b.say("Two hurt in bank shooting")  # a headline no claim was read from
+    rained = b.claim("it rained all day", predicate="rain")
+    readings = [on_predicate(a.build(), shot, "shot"), on_predicate(b.build(), rained, "rained")]
+    story = reconcile(readings)
+    data = json.loads(json.dumps(export_json(readings, story)))
+    jsonschema.validate(data, json.loads((REPO / "docs" / "export.schema.json").read_text("utf-8")))
+    articles = {x["id"]: x for x in data["articles"]}
+    shot_event = next(f["event"] for f in data["facts"] if shot in f["claims"])
+    assert [(r["text"], r["event"], r["kind"]) for r in articles["b1"]["event_references"]] == [("shooting", shot_event, "event")]
+    assert articles["a1"]["event_references"] == []
+    assert id_violations(data) == []
+    assert id_violations(from_jsonl(export_jsonl(readings, story))) == []

@@ -80,3 +80,80 @@ def test_an_adjective_of_a_verb_names_the_verbs_event():
     event_of = {c: f.event for f in story.facts for c in f.claims}
     refs = event_references(readings, story).by_claim[closed]
     assert [(r.text, r.event) for r in refs] == [("damaging", event_of[damaged])]
+
+
+def _headline_story(headline: str, told: tuple[str, str, str] = ("the gunman shot a guard at the bank", "shoot", "shot"),
+                    org: str | None = None):
+    """Article a1 tells ``told`` (text, predicate, predicate word); article b1 opens on ``headline``, a
+    sentence with no claim (an ORG entity ``org`` mentioned in it), then tells an unrelated claim."""
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    told_id = a.claim(told[0], predicate=told[1])
+    b = ArticleBuilder("b1", "Reuters", "2024-12-04")
+    if org:
+        b.entity(org, "ORG")
+    s, e = b.say(headline)
+    if org:
+        b.mention(b.entities[0].id, org, within=(s, e))
+    rained = b.claim("it rained all day in the city", predicate="rain")
+    readings = [on_predicate(a.build(), told_id, told[2]), on_predicate(b.build(), rained, "rained")]
+    story = reconcile(readings)
+    event_of = {c: f.event for f in story.facts for c in f.claims}
+    return readings, story, event_of[told_id]
+
+
+def test_a_headline_word_outside_every_claim_refers_to_the_told_event():
+    readings, story, shooting = _headline_story("One dead, two hurt in office shooting")
+    refs = event_references(readings, story).by_article["b1"]
+    assert [(r.text, r.event, r.kind) for r in refs] == [("shooting", shooting, "event")]
+    assert readings[1].article.text[refs[0].start:refs[0].end] == "shooting"
+    assert "a1" not in event_references(readings, story).by_article  # every word of a1 is in its claim
+
+
+def test_a_word_outside_claims_inside_an_entity_mention_refers_to_nothing():
+    readings, story, _ = _headline_story("Shooting Range Ltd reopens", org="Shooting Range Ltd")
+    assert "b1" not in event_references(readings, story).by_article
+
+
+def test_a_noun_outside_claims_refers_only_when_it_names_a_happening():
+    # 'nominee' shares the WordNet event key of 'nominate' but names a person, not the nominating
+    told = ("the president nominated Ann Lee for surgeon general", "nominate", "nominated")
+    readings, story, nominated = _headline_story("Nominee Ann Lee thanks the president", told)
+    assert "b1" not in event_references(readings, story).by_article
+    readings, story, nominated = _headline_story("Ann Lee nominated for surgeon general", told)
+    assert [(r.text, r.event) for r in event_references(readings, story).by_article["b1"]] == [("nominated", nominated)]
+
+
+def test_a_word_of_telling_outside_claims_refers_to_nothing():
+    # 'reports' and 'said' are some source's saying (a statement event's words), not the story's 'say' event
+    told = ("the mayor said the bridge would close", "say", "said")
+    readings, story, _ = _headline_story("Reports: as the mayor said on Monday", told)
+    assert "b1" not in event_references(readings, story).by_article
+
+
+def _anonymous_statements(*sources):
+    """One article, a claim per (source text, cue), each source no entity: '<source> <cue> <content>'."""
+    a = ArticleBuilder("a1", "AP", "2024-12-03")
+    made = []
+    for i, (name, cue) in enumerate(sources):
+        made.append((a.claim(f"the bridge closed on day {i + 1}", predicate="close", kind="anonymous", source_text=name,
+                             before=f"{name} {cue} "), cue))
+    reading = a.build()
+    for cid, cue in made:
+        reading = on_predicate(reading, cid, "closed", cue)
+    return event_references([reading], reconcile([reading])), [cid for cid, _ in made]
+
+
+def test_sources_with_no_entity_are_told_apart_by_their_head_word():
+    refs, (police, city_police, officials) = _anonymous_statements(("the police", "said"), ("Vancouver police", "said"),
+                                                                   ("officials", "said"))
+    assert _statement_of(refs, police).event == _statement_of(refs, city_police).event
+    assert _statement_of(refs, police).event != _statement_of(refs, officials).event
+    assert sorted(s.who for s in refs.statements) == ["official", "police"]
+
+
+def test_a_prepositional_cue_is_its_sources_saying():
+    # 'according to X' gives what X says: one statement with X's 'said'
+    refs, (said, according) = _statements(("Mayor Ada Brook", "said"), ("Mayor Ada Brook", "according to"))
+    assert _statement_of(refs, according).text == "according to"
+    assert _statement_of(refs, said).event == _statement_of(refs, according).event
+    assert [s.verb for s in refs.statements] == ["say"]

@@ -93,11 +93,16 @@ class _Index:
         return ent.name if ent else None
 
 
-def _article(r: ArticleReading) -> dict:
+def _reference(x) -> dict:
+    return {"start": x.start, "end": x.end, "text": x.text, "event": x.event, "kind": x.kind}
+
+
+def _article(r: ArticleReading, ix: _Index) -> dict:
     a = r.article
     return {
         "id": a.id, "outlet": a.outlet, "url": a.url, "title": a.title, "published": iso(a.published),
         "text": a.text, "origin": public_origin(a.origin), "format": a.format, "content_hash": a.content_hash,
+        "event_references": [_reference(x) for x in ix.references.by_article.get(a.id, ())],
     }  # fmt: skip
 
 
@@ -122,8 +127,7 @@ def _claim(c: Claim, ix: _Index) -> dict:
         "title_subject_start": c.title_subject_start, "title_subject_end": c.title_subject_end,
         "title_subject": ix.entity(c.title_subject), "title_possessive": c.title_possessive,
         "title_clitic": c.title_clitic, "headline_end": c.headline_end,
-        "event_references": [{"start": x.start, "end": x.end, "text": x.text, "event": x.event, "kind": x.kind}
-                             for x in ix.references.by_claim.get(c.id, ())],
+        "event_references": [_reference(x) for x in ix.references.by_claim.get(c.id, ())],
     }  # fmt: skip
 
 
@@ -237,7 +241,7 @@ def export_json(readings: Sequence[ArticleReading], story: Story, reviews: Seque
                  for f, xs in conflicts_by_fact(story.facts, story.conflicts).items()}
     return {
         "schema": EXPORT_SCHEMA,
-        "articles": [_article(r) for r in readings],
+        "articles": [_article(r, ix) for r in readings],
         "entities": _entities(readings, story, ix),
         "timexes": [
             {"id": t.id, "article": t.article, "start": t.start, "end": t.end, "text": t.text, "type": t.type,

@@ -201,7 +201,13 @@ def export_schema() -> dict:
                                  "description": "Reviews that no fact of the story holds any more (schema 11; absent before)."},
         },
         "$defs": {
-            "article": record_schema(R.Article, required=("id", "outlet", "url", "title", "published", "text")),
+            "article": record_schema(
+                R.Article, required=("id", "outlet", "url", "title", "published", "text"),
+                extra={"event_references": {
+                    "type": "array", "items": _ref("event_reference"),
+                    "description": "The words outside every claim (a headline no claim was read from) naming an event "
+                                   "the story tells, in text order (storyline.reconcile.references; kind event; absent "
+                                   "before 0.1.0's references outside claims)."}}),
             "entity": entity,
             "timex": record_schema(R.Timex, required=("id", "article", "start", "end", "text", "type", "value", "mod")),
             "source": source,

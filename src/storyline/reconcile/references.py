@@ -15,8 +15,15 @@ readings and the reconciled story (no stored record changes):
   of the same WordNet event key (:func:`storyline.core.words.event_key`: 'killing' names the event
   told as 'kill');
 * a claim's reporting cue refers to a statement event: the cues of one source (its story entity,
-  else its text, else its kind) in one verb ('said', 'says', 'saying': 'say') are one statement
-  event, across the story's articles.
+  else the head word of its text, 'the police' and 'Vancouver police' alike, else its kind) in one
+  verb ('said', 'says', 'saying', and the prepositional 'according to': 'say') are one statement
+  event, across the story's articles;
+* a word outside every claim (a headline the reader made no claim of, '1 dead, 2 hurt in office
+  *shooting*'), outside every reporting cue, source and entity mention, refers to an event the
+  story tells in that word or one of its WordNet event key, as a verb, else as a noun naming a
+  happening (:func:`storyline.core.words.is_event_noun`: 'the *shooting*', not 'the nominee');
+  words of telling (the reader's reporting verbs and speech nouns: 'said', 'statement', 'reports')
+  are left to the statements: outside a claim they are some source's saying, not the story's event.
 
 Offsets come from the claim's text and its sentence (the cue's position is not stored: it is the
 cue's words nearest the source's mention in the claim's sentence).
@@ -26,13 +33,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal, Sequence
 
 from storyline.core import words
 from storyline.core.ids import make_id
 from storyline.core.records import ArticleReading, Claim, Story, doc
+from storyline.read.attribution.lexicon import cue_lexicon
 
 __all__ = ["EventReference", "References", "StatementEvent", "event_references"]
 
@@ -51,8 +59,9 @@ class EventReference:
     event: str = doc("The event referred to: an events[] id (kind event) or a statement_events[] id (kind statement).")
     kind: ReferenceKind = doc(
         "event: a word of the claim, off its predicate, naming an event the story tells (in the same word, or one of "
-        "the same WordNet event key; a word on a nested claim's predicate, that claim's event); statement: the claim's "
-        "reporting cue ('said'), the statement its source makes.")
+        "the same WordNet event key; a word on a nested claim's predicate, that claim's event), or, in "
+        "articles[].event_references, a word outside every claim naming one; statement: the claim's reporting cue "
+        "('said'), the statement its source makes.")
 
 
 @dataclass(frozen=True)
@@ -60,18 +69,23 @@ class StatementEvent:
     """What one source says in one verb across the story: its reporting cues are the statement's mentions."""
 
     id: str = doc("Stable id (vs- + a hash of the source and the verb).")
-    verb: str = doc("WordNet base form of the cue's verb ('say' for 'said', 'says', 'is said to').")
+    verb: str = doc("WordNet base form of the cue's verb ('say' for 'said', 'says', 'is said to'; 'say' for a "
+                    "prepositional cue: 'according to', 'per').")
     source: str | None = doc("Story entity id of the source, or null when the source is no entity of the story.")
-    who: str = doc("What tells the source apart: its story entity id, else its text in lower case, else its kind.")
+    who: str = doc(
+        "What tells the source apart: its story entity id, else the head (last) word of its text in lower case, as a "
+        "WordNet noun base form when WordNet has one ('the police', 'Vancouver police': 'police'), else its kind.")
     claims: tuple[str, ...] = doc("Ids of the claims whose cue refers to it.")
 
 
 @dataclass(frozen=True)
 class References:
-    """Claim id -> the event references inside it (text order), and the statement events."""
+    """Claim id -> the event references inside it (text order), the statement events, and article
+    id -> the references in words outside every claim (text order)."""
 
     by_claim: dict[str, tuple[EventReference, ...]]
     statements: tuple[StatementEvent, ...]
+    by_article: dict[str, tuple[EventReference, ...]] = field(default_factory=dict)
 
 
 def _most(counts: Counter) -> str:
@@ -134,11 +148,82 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
     return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in cue.split()) + r"\b", re.IGNORECASE)
 
 
+# The prepositional cues the reader builds in ('according to X', 'per X': storyline.read.attribution):
+# they give what their source says, so their statement is a saying.
+_PREPOSITIONAL_CUES = frozenset({"according", "per"})
+
+
 def _verb_of(cue: str) -> str | None:
     """The verb of a reporting cue, its last word WordNet knows as a verb ('said' -> 'say', 'is
-    said to' -> 'say', 'according to' -> 'accord'), or None ('allegedly')."""
-    verbs = [b for b in (words.lemmatize(w, "v") for w in cue.lower().split()) if b is not None]
+    said to' -> 'say'), 'say' for a prepositional cue ('according to', 'per'), or None ('allegedly')."""
+    split = cue.lower().split()
+    if split and split[0] in _PREPOSITIONAL_CUES:
+        return "say"
+    verbs = [b for b in (words.lemmatize(w, "v") for w in split) if b is not None]
     return verbs[-1] if verbs else None
+
+
+def _who(src) -> str | None:
+    """The head word of a source's text, in its WordNet noun base form when WordNet has one: the
+    same body of people however an article qualifies it ('police', 'the police', 'Vancouver police')."""
+    found = _WORD.findall((src.text or "").lower())
+    if not found:
+        return None
+    return words.lemmatize(found[-1], "n") or found[-1]
+
+
+@lru_cache(maxsize=1)
+def _telling() -> frozenset[str]:
+    """Words of telling, the reader's cue lexicon's: the forms of its reporting verbs that WordNet
+    files as communication ('said', 'announced'; not 'added' or 'continued', cues only in a
+    reporting clause) and its speech and media nouns ('statement', 'reports')."""
+    lex = cue_lexicon()
+    verbs = {form for form, (lemma, _) in lex.verb_forms.items() if words.verb_class(lemma) == "verb.communication"}
+    return frozenset(verbs | lex.speech_nouns | lex.media_nouns)
+
+
+@lru_cache(maxsize=65536)
+def _happening_readings(low: str) -> tuple[tuple[str, str], ...]:
+    """How a lower-case word outside every claim may name a happening: (base form, WordNet POS) as
+    a verb, then as a noun naming a happening; none for a word of telling (:func:`_telling`: some
+    source's saying, a statement's word)."""
+    if low in _telling():
+        return ()
+    out = []
+    for pos in ("v", "n"):
+        base = words.lemmatize(low, pos)
+        if base is not None and (pos == "v" or words.is_event_noun(base)):
+            out.append((base, pos))
+    return tuple(out)
+
+
+def _happening_word(word: str, told: dict[tuple[str, str], str]) -> str | None:
+    """The event the story tells that a word outside every claim names (:func:`_happening_readings`)."""
+    for base, pos in _happening_readings(word.lower()):
+        found = _named(base, pos, told)
+        if found is not None:
+            return found
+    return None
+
+
+def _outside_claims(r: ArticleReading, taken: list[tuple[int, int]], told: dict[tuple[str, str], str]) -> tuple[EventReference, ...]:
+    """References in the words of an article outside the ``taken`` spans (its claims, cues, sources,
+    entity mentions and timexes)."""
+    text = r.article.text
+    spans = sorted(taken)
+    out: list[EventReference] = []
+    i, reach = 0, -1  # spans[:i] start before the word; reach: the furthest end among them
+    for m in _WORD.finditer(text):
+        s, e = m.span()
+        while i < len(spans) and spans[i][0] < e:
+            reach = max(reach, spans[i][1])
+            i += 1
+        if reach > s:
+            continue
+        event = _happening_word(m.group(), told)
+        if event is not None:
+            out.append(EventReference(s, e, m.group(), event, "event"))
+    return tuple(out)
 
 
 def event_references(readings: Sequence[ArticleReading], story: Story) -> References:
@@ -152,8 +237,10 @@ def event_references(readings: Sequence[ArticleReading], story: Story) -> Refere
     found: dict[str, list[EventReference]] = defaultdict(list)
     statements: dict[tuple[str, str], list[str]] = defaultdict(list)
     cues: list[tuple[str, EventReference, tuple[str, str]]] = []
+    by_article: dict[str, tuple[EventReference, ...]] = {}
     for r in readings:
         text = r.article.text
+        taken = [(x.start, x.end) for x in (*r.claims, *r.mentions, *r.timexes)]
         # a word on another claim's predicate (a claim nested in this one) names that claim's event
         on_predicate = {m.start(): event_of_claim.get(c.id) for c in r.claims
                         if c.predicate_start is not None and c.predicate_end is not None
@@ -171,17 +258,24 @@ def event_references(readings: Sequence[ArticleReading], story: Story) -> Refere
                     event = _named(*lemma, told) if lemma else None
                 if event is not None:
                     found[c.id].append(EventReference(s, e, m.group(), event, "event"))
+            src = c.source
+            if src.start is not None and src.end is not None:
+                taken.append((src.start, src.end))
             span = _cue_span(c, text)
+            if span is not None:
+                taken.append(span)
             verb = _verb_of(c.source.cue) if c.source.cue else None
             if span is None or verb is None:
                 continue
-            src = c.source
-            who = (story_of.get(src.entity, src.entity) if src.entity else None) or (src.text or "").lower() or src.kind
+            who = (story_of.get(src.entity, src.entity) if src.entity else None) or _who(src) or src.kind
             statements[(who, verb)].append(c.id)
             cues.append((c.id, EventReference(*span, text[span[0]:span[1]], "", "statement"), (who, verb)))
+        outside = _outside_claims(r, taken, told)
+        if outside:
+            by_article[r.article.id] = outside
     made = {key: StatementEvent(make_id("vs", *key), key[1], key[0] if key[0] in entities else None, key[0], tuple(ids))
             for key, ids in statements.items()}
     for cid, ref, key in cues:
         found[cid].append(replace(ref, event=made[key].id))
     by_claim = {cid: tuple(sorted(refs, key=lambda x: (x.start, x.end, x.kind))) for cid, refs in found.items()}
-    return References(by_claim, tuple(sorted(made.values(), key=lambda x: x.id)))
+    return References(by_claim, tuple(sorted(made.values(), key=lambda x: x.id)), by_article)
