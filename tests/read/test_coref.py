@@ -296,6 +296,21 @@ def test_subject_pronoun_of_an_adverbial_clause_is_the_main_subject() -> None:
     assert mentions(by_name(doc, "Lou Marchal"), "pronoun") == ["he"]
 
 
+@pytest.mark.parametrize("name, expected", [(MARA, ["her"]), (JULIEN, [])])
+def test_a_pronoun_in_a_fronted_clause_is_the_subject_named_after_it(name, expected) -> None:
+    # After ECB+ 1_10ecbplus (CC BY 3.0): "Facing the prospect of arrest for violating her
+    # probation, Lindsay Lohan has checked into ...": no one comes before the pronoun, the clause
+    # it is in is put before the sentence's subject, and that subject is a woman (a man is not).
+    given, family = name[0].split()
+    doc = run(build(
+        "Facing|VERB|VBG|advcl|+8 arrest|NOUN|NN|dobj|-1 for|ADP|IN|prep|-1 her|PRON|PRP$|poss|+1 "
+        f"probation|NOUN|NN|pobj|-2 ,|PUNCT|,|punct|+3 {given}|PROPN|NNP|compound|+1 {family}|PROPN|NNP|nsubj|+1 "
+        "checked|VERB|VBD|ROOT|0 in|ADP|RP|prt|-1 .",
+        ents=[name],
+    ))
+    assert mentions(by_name(doc, name[0]), "pronoun") == expected
+
+
 def test_reported_clause_never_crosses_a_known_gender() -> None:
     doc = run(build(
         "Mara|PROPN|NNP|compound|+1 Quinn|PROPN|NNP|nsubj|+1 said|VERB|VBD|ROOT|0 he|PRON|PRP|nsubj|+1 "

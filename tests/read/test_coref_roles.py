@@ -419,3 +419,13 @@ def test_a_role_apposition_reads_a_hyphenated_modifier_as_one_word(nlp):
     # did not. Invented names.
     doc = nlp("Colm Dreher, a well-known Troy-based anti-war campaigner, was arrested on Thursday.")
     assert "a well-known Troy-based anti-war campaigner" in _mentions(by_name(doc, "Colm Dreher"), "nominal")
+
+
+def test_a_quoted_title_inside_an_epithet_keeps_the_epithet(nlp):
+    # After ECB+ 1_7ecb (CC BY 3.0): the quotation marks around the film's title are part of the phrase.
+    doc = nlp('Tara Reid has checked into rehab, her rep said. The "American Pie" actress has entered Promises '
+              'for undisclosed reasons.')
+    assert 'The "American Pie" actress' in _mentions(by_name(doc, "Tara Reid"), "nominal")
+    # After ECB+ 12_9ecbplus: an apostrophe after a plural is no quotation mark.
+    doc = nlp("The navy foiled the pirates' intention of attacking merchant ships.")
+    assert not [m for e in doc._.sl_entities for m in _mentions(e) if "intention" in m]

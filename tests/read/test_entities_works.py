@@ -17,6 +17,13 @@ def test_title_after_a_production_gerund_is_a_work() -> None:
     assert _types(doc)["Glass Harbor"] == "WORK"
 
 
+def test_a_capitalised_gerund_of_a_headline_takes_no_title() -> None:
+    # After ECB+ 22_10ecbplus and 18_8ecbplus (CC BY 3.0): in a Title Case line every word is
+    # capitalised, so "Shooting Suspect" is a noun phrase, not "shooting <Title>".
+    doc = build("Trial Begins for Kraft Shooting Suspect . || Fired Accountant Goes on Shooting Spree .")
+    assert "WORK" not in _types(doc).values()
+
+
 def test_title_in_apposition_to_a_work_noun_is_a_work() -> None:
     doc = build("They met on the set of Glass Harbor , the musical drama he staged .", ents=[("Glass Harbor", "PERSON")])
     assert _types(doc)["Glass Harbor"] == "WORK"

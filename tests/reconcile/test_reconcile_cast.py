@@ -516,6 +516,16 @@ def test_unnamed_groups_of_three_kinds_each_near_the_others_are_one_group():
 
 
 
+def test_a_kind_whose_first_sense_is_a_sense_of_the_other_is_a_near_kind():
+    # After ECB+ 19ecbplus (CC BY 3.0): "the cops" in one article, "the officers" in another.
+    # WordNet's "cop" is policeman slang, a kind of policeman, which is "officer"'s third sense;
+    # "officer" and "guard" share no sense and stay apart.
+    arts = [ArticleBuilder(f"a{n}", "Wire", "2024-01-15") for n in range(3)]
+    cops, officers, guards = (_unnamed_group(x, k) for x, k in zip(arts, ("cop", "officer", "guard")))
+    cast = build_cast([x.build() for x in arts])
+    assert cast.of[cops] == cast.of[officers] != cast.of[guards]
+
+
 def test_a_chain_of_near_kinds_links_none_of_its_groups():
     # "gunman" ~ "robber" and "robber" ~ "mugger", but "gunman" is no near kind of "mugger": the
     # robbers may be either group, so none is linked; three kinds all near each other are one.

@@ -1070,11 +1070,20 @@ def _near_kinds(a: str, b: str) -> bool:
         return False
     if sa == sb:
         return True
+    if _sense_of(sa[0], b) or _sense_of(sb[0], a):
+        return True
     up_a, up_b = words.hypernyms(sa[0], _KIND_STEPS), words.hypernyms(sb[0], _KIND_STEPS)
     if sa[0] in up_b or sb[0] in up_a:
         return True
     return any("person.n.01" not in words.hypernyms(c, 1) and c != "person.n.01"
                and "person.n.01" in words.hypernyms(c, None) for c in set(up_a) & set(up_b))
+
+
+def _sense_of(first: str, word: str) -> bool:
+    """Whether a kind's most frequent sense is one of ``word``'s person senses or one level under
+    it ("cop", first policeman slang, and "officer", whose third sense is a policeman)."""
+    senses = {s for s in words.synsets(word, "n") if "person.n.01" in words.hypernyms(s, None)}
+    return first in senses or bool(senses.intersection(words.hypernyms(first, 1)))
 
 
 def _link_exact(others: list[ArticleEntity], link: _Linker) -> None:

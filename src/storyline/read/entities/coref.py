@@ -391,6 +391,8 @@ def _resolve_pronoun(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, in
         # unnamed one's, by the same tests.
         ranked = sorted(((s, k) for k, s in scores.items() if st.person(k)), reverse=True)
     match = [(s, k) for s, k in ranked if st.ents[k].gender == a.want]
+    if not match and (key := _cataphor(st, a)) is not None:
+        return key
     if not match:
         if len(ranked) > 1 and st.ents[ranked[0][1]].gender is None and st.adult(ranked[0][1]) \
                 and all(s * _LEAD <= ranked[0][0] for s, _ in ranked[1:]):
@@ -409,6 +411,35 @@ def _resolve_pronoun(st: _State, a: Anaphor, pairs: list[tuple[int, int, int, in
     if len(match) > 1 and match[1][0] >= 0.5 * best_s:
         return None
     return best
+
+
+# Dependencies of a clause or phrase that may be put before the subject of the clause it hangs on:
+# "Facing arrest for violating her probation, Lohan checked in", "After telling reporters she was
+# fine, Reid checked in" (a preposition whose object is the clause).
+_FRONTED = frozenset({"advcl", "prep"})
+
+
+def _cataphor(st: _State, a: Anaphor) -> int | None:
+    """A pronoun with no one of its gender in sight, inside a clause put before the subject of the
+    clause it hangs on, is that subject when it is a person named there, of the pronoun's gender or
+    of none (which the pronoun then sets): the sentence names whom it meant right after it."""
+    doc = st.doc
+    for clause in doc[a.head].ancestors:
+        if clause.dep_ not in _FRONTED:
+            continue
+        verb = clause.head
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if verb.pos_ not in {"VERB", "AUX"} or subj is None:
+            continue  # "arrest for her probation": a phrase inside the clause, not the clause
+        if clause.right_edge.i >= subj.i:
+            return None
+        k = st.covered[subj.i]
+        if k < 0 or not (st.person(k) and st.named(k)) or st.ents[k].gender not in {None, a.want}:
+            return None
+        if st.ents[k].gender is None:
+            st.ents[k].gender = a.want
+        return k
+    return None
 
 
 class _InSight:

@@ -37,6 +37,7 @@ _PLURAL_GROUP = {"spouses", "exes", "newlyweds", "lovebirds", "parents", "partne
 _NP_OPEN = frozenset({"the", "a", "an", "his", "her", "their"})
 _AGE_EPITHET = re.compile(r"^(\d{1,3})-year-old$")
 _THE = frozenset({"the"})
+_DOUBLE_QUOTES = frozenset({'"', "“", "”", "``", "''"})
 _ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
 _A = frozenset({"a", "an"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "my", "our", "your"})
@@ -348,11 +349,14 @@ def _epithet_start(doc: Doc, i: int, lex: Lexicon, covered: list[int], opener: f
             return j
         if t.lower_ in _DETERMINERS or t.tag_ in FINITE_TAGS:
             return None  # "the Academy Picked Ellen DeGeneres As Oscar Host": a clause, not a description
-        if not (t.pos_ in _MODIFIER_POS or is_cap(t.text) or t.text in _INNER or t.like_num or covered[j] >= 0):
+        if not (t.pos_ in _MODIFIER_POS or is_cap(t.text) or t.text in _INNER or t.like_num or covered[j] >= 0
+                or t.text in _DOUBLE_QUOTES):
             return None
         j -= 1
-        # A hyphen joins one word ("a 35-year-old New Bedford man"): it takes no step.
-        steps += t.tag_ != "HYPH"
+        # A hyphen joins one word ("a 35-year-old New Bedford man"), double quotation marks set
+        # off a title ('The "American Pie" actress'; a single one may be a plural's apostrophe,
+        # "the pirates' intention"): neither takes a step.
+        steps += t.tag_ != "HYPH" and t.text not in _DOUBLE_QUOTES
     return None
 
 

@@ -171,8 +171,9 @@ def find_works(idx: DocIndex, lex: Lexicon, blocked: set[int]) -> list[tuple[int
             add(_title_after(doc, i + 2, sent_end), "for")
         # "while making Red Lantern": the gerund of a production verb takes a title.
         # Not "After the shooting Gray was rushed" (a noun, after a determiner) nor "making
-        # Gigante's patron" (the possessor of what is made).
-        if low in _MAKING and i + 1 < n and not (i > 0 and doc[i - 1].lower_ in _DETERMINERS):
+        # Gigante's patron" (the possessor of what is made), nor a capitalised one, which in a
+        # Title Case line is as likely a noun ("Kraft Shooting Suspect", "Shooting Spree").
+        if low in _MAKING and i + 1 < n and t.text.islower() and not (i > 0 and doc[i - 1].lower_ in _DETERMINERS):
             span = _title_after(doc, i + 1, sent_end)
             if span is None or span[1] >= n or doc[span[1]].text not in {"'s", "’s"}:
                 add(span, "making")
