@@ -55,6 +55,16 @@ def test_derivations_both_directions():
     assert ("arrest", "v") in words.derivations("arrest", "n")
 
 
+def test_load_derivations_indexes_ahead_of_the_first_lookup():
+    # reconcile.preload calls it on a thread while articles are read: the first derivations()
+    # after it must find the index built, not build it in analyze's serial tail.
+    words.clear_cache()
+    words.load_derivations()
+    assert words._derivation_index.cache_info().currsize == 1
+    words.derivations("marry", "v")
+    assert words._derivation_index.cache_info().misses == 1
+
+
 @pytest.mark.parametrize(
     "group",
     [

@@ -172,6 +172,34 @@ def test_lead_in_of_a_partial_quote_applies_to_the_quoted_words():
     assert assess_attribution(doc, att)[1] == "positive"
 
 
+def test_surroundings_found_once_adjust_every_claim_as_found_each_time():
+    # storyline_claims finds a content's surroundings once and passes them for each of its claims:
+    # the adjustment must be the one attribution_adjust makes finding them itself.
+    from storyline.read.certainty.assess import attribution_adjust, surroundings
+    from storyline.read.doc import char_span
+
+    negated = parsed_doc(
+        "The/DET/DT/det/1 Courier/PROPN/NNP/nsubj/4 has/AUX/VBZ/aux/4 not/PART/RB/neg/4 confirmed/VERB/VBN/ROOT/- "
+        "that/SCONJ/IN/mark/7 they/PRON/PRP/nsubj/7 split/VERB/VBD/ccomp/4 ./PUNCT/./punct/4"
+    )
+    lead_in = parsed_doc(
+        "Lee/PROPN/NNP/nsubj/1 said/VERB/VBD/ROOT/- she/PRON/PRP/nsubj/5 would/AUX/MD/aux/5 not/PART/RB/neg/5 "
+        "discuss/VERB/VB/ccomp/1 “/PUNCT/``/punct/8 the/DET/DT/det/8 rumors/NOUN/NNS/dobj/5 ./PUNCT/./punct/1 ”/PUNCT/''/punct/1"
+    )
+    cases = [
+        (negated, AttributionAnn(negated.text.index("they"), len(negated.text) - 1, "outlet", "indirect", cue="confirmed"),
+         (True, False)),
+        (lead_in, AttributionAnn(lead_in.text.index("the"), lead_in.text.index("rumors") + 6, "named_person", "direct", cue="said"),
+         (False, True)),
+    ]
+    for doc, att, (negated_cue, has_lead) in cases:
+        span = char_span(doc, att.content_start, att.content_end)
+        around = surroundings(doc, att, span)
+        assert (around.negated, around.lead is not None) == (negated_cue, has_lead)
+        for found in [("certain", "positive", []), ("probable", "negative", ["reportedly"])]:
+            assert attribution_adjust(doc, att, span, *found, around=around) == attribution_adjust(doc, att, span, *found)
+
+
 def test_assess_from_the_docs_rows_equals_assess_from_its_tokens() -> None:
     # Components pass parse_rows(doc) (child lists read from arrays); without rows assess walks
     # the Tokens. Both must agree on every span, children outside the span included.

@@ -161,3 +161,18 @@ def test_docindex_text_is_the_docs_text_whatever_the_spacing() -> None:
     assert caps_line_tokens(idx) == frozenset()
     doc = spacy.blank("en")("LOHAN ENTERS CLINIC\nShe left.")
     assert caps_line_tokens(DocIndex.build(doc)) == frozenset({0, 1, 2})
+
+
+def test_docindex_expand_is_spacys_expanding_char_span() -> None:
+    # The components read a mention's tokens from the index instead of making a Span: every
+    # character span of these texts, whitespace and out-of-range ends included, must give the
+    # tokens (or the None) of doc.char_span(..., alignment_mode="expand").
+    import spacy
+
+    for text in ("A  b\n\nc ", "  Lead space.\tTab  \n", "“Don’t,” she said. Mr. O'Neil left", "x"):
+        doc = spacy.blank("en")(text)
+        idx = DocIndex.build(doc)
+        for start in range(-2, len(text) + 2):
+            for end in range(start + 1, len(text) + 3):
+                span = doc.char_span(start, end, alignment_mode="expand")
+                assert idx.expand(start, end) == (None if span is None else (span.start, span.end)), (text, start, end)

@@ -91,7 +91,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.symbols import ADJ, CCONJ, NOUN, PROPN, VERB
+from spacy.symbols import ADJ, AUX, CCONJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from storyline.core import words
@@ -99,13 +99,15 @@ from storyline.core.packs import load_pack, pack_forms
 from storyline.read.certainty.assess import (
     Assessments,
     assess,
+    ParseRows,
+    Surroundings,
     attribution_adjust,
     children_where,
     embedding_certainty,
     governor_adjust,
     is_hedge_word,
-    ParseRows,
     parse_rows,
+    surroundings,
     take_handoff,
     weakest,
 )
@@ -182,6 +184,7 @@ _PLACE_TYPES = frozenset({"GPE", "LOC"})
 _PLACE_SENSES = frozenset({"noun.location", "noun.object"})  # 'in the city', 'off the coast'
 _PLACE_ROOTS = frozenset({"location.n.01", "structure.n.01", "facility.n.01"})  # 'at the hotel', 'at the airport'
 _VERB_POS = frozenset({"VERB", "AUX"})
+_VERB_SYMBOLS = frozenset({VERB, AUX})  # the same, as the parse rows hold them
 _NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _CONTRACTIONS = {"’s": "be", "'s": "be", "’re": "be", "'re": "be", "’m": "be", "'m": "be", "’ve": "have", "'ve": "have", "’ll": "will", "'ll": "will", "’d": "would", "'d": "would"}
 Forms = Mapping[str, tuple[str, str]]  # pack form -> (normalised predicate, class)
@@ -737,6 +740,7 @@ class _Index:
 
     def __init__(self, doc: Doc, assessed: Assessments | None = None, rows: ParseRows | None = None):
         self.assessed = assessed or {}  # token span -> assess() already made by storyline_certainty
+        self.around: dict[tuple[int, int, int], Surroundings] = {}  # (attribution, content span) -> its surroundings
         tokens = DocIndex.build(doc)  # the same sentences as doc.sents, without a Span each
         self.tokens = tokens
         self.sents: list[tuple[int, int]] = tokens.sent_bounds
@@ -754,17 +758,17 @@ class _Index:
             if ent.type != "EVENT":
                 self.name_words.update(w for m in ent.mentions if m.kind == "name" for w in m.text.split())
             for m in ent.mentions:
-                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                span = tokens.expand(m.start, m.end)
                 if span is not None:
-                    for k in range(span.start, span.end):
+                    for k in range(*span):
                         self.entity.setdefault(k, ent.key)
                     if m.kind == "name":
-                        names.update(range(span.start, span.end))
+                        names.update(range(*span))
         self.timex: dict[int, int] = {}
         for n, t in enumerate(doc._.sl_timexes or []):
-            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            span = tokens.expand(t.start, t.end)
             if span is not None:
-                for k in range(span.start, span.end):
+                for k in range(*span):
                     self.timex.setdefault(k, n)
         self.timex_tokens = sorted(self.timex)  # for the timexes inside a claim without a pass over its tokens
         # Numbers in dates and times, and in names ("Apollo 11"), are no quantities.
@@ -788,18 +792,20 @@ class _Index:
         best = None
         direct: list[int] = []
         own: list[int] = []
+        # The walk up from each date reads the parse rows: a Token per step costs more than the rule.
+        head, dep, pos, top = self.head, self.rows.dep, self.pos, p.i
         for k in inside:
-            h, hops, embedded, clause = p.doc[k], 0, False, False
-            while h.i != p.i and h.head.i != h.i and hops < 12:
+            h, hops, embedded, clause = k, 0, False, False
+            while h != top and head[h] != h and hops < 12:
                 # A clause modifying a noun ("the pair, who met in 2009, were separating") dates
                 # its own event, not the claim's.
-                embedded = embedded or h.dep_ in ("relcl", "acl")
+                embedded = embedded or dep[h] in ("relcl", "acl")
                 # A verb between the date and the predicate heads a clause of its own ("After
                 # telling People in October that ..., Reid checked in on Friday"): its date is
                 # that verb's unless the predicate's own clause gives none.
-                clause = clause or (h.i != k and h.pos_ in ("VERB", "AUX"))
-                h, hops = h.head, hops + 1
-            if h.i == p.i and not embedded and self.timex[k] not in direct:
+                clause = clause or (h != k and pos[h] in _VERB_SYMBOLS)
+                h, hops = head[h], hops + 1
+            if h == top and not embedded and self.timex[k] not in direct:
                 direct.append(self.timex[k])
                 if not clause:
                     own.append(self.timex[k])
@@ -907,13 +913,14 @@ def find_claims(doc: Doc, assessed: Assessments | None = None, packs: Iterable[s
     owner = [-1] * len(doc)  # token -> attribution whose content holds it
     reporting: set[int] = set()  # tokens of reporting clauses (cue and source)
     spans: list[tuple[int, int] | None] = []
+    expand = index.tokens.expand
     for ai, att in enumerate(atts):
-        span = char_span(doc, att.content_start, att.content_end)
-        spans.append((span.start, span.end) if span is not None else None)
+        span = expand(att.content_start, att.content_end)
+        spans.append(span)
         if att.source_start is not None:
-            src = char_span(doc, att.source_start, att.source_end)
-            if src is not None and not (span is not None and span.start <= src.start < span.end):
-                reporting.update(range(src.start, src.end))
+            src = expand(att.source_start, att.source_end)
+            if src is not None and not (span is not None and span[0] <= src[0] < span[1]):
+                reporting.update(range(*src))
     # Nested contents (a quote inside a quote) own their tokens: assign the longest first.
     for ai in sorted(range(len(atts)), key=lambda a: -(spans[a][1] - spans[a][0]) if spans[a] else 0):
         if spans[ai] is not None:
@@ -1301,8 +1308,13 @@ def _claim(
         hedges = [embedding[1], *hedges]
     if pred.pos == "noun" and pred.word.i == p.i and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in p.children):
         polarity = "negative"  # 'no arrest'
-    content = doc[lo:hi] if att is not None else None
-    certainty, polarity, hedges = attribution_adjust(doc, att, content, certainty, polarity, hedges, index.rows)
+    content, around = None, None
+    if att is not None:
+        content = doc[lo:hi]
+        around = index.around.get((ai, lo, hi))
+        if around is None:  # the same for every claim of the content: found once
+            around = index.around[(ai, lo, hi)] = surroundings(doc, att, content, index.rows)
+    certainty, polarity, hedges = attribution_adjust(doc, att, content, certainty, polarity, hedges, index.rows, around)
     s_lo, s_hi = index.sents[index.sent_of[p.i]]
     if att is not None:
         s_lo, s_hi = min(s_lo, lo), max(s_hi, hi)

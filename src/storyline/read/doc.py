@@ -381,6 +381,25 @@ class DocIndex:
         k = bisect.bisect_right(self.tok_starts, char) - 1
         return max(k, 0)
 
+    def expand(self, start: int, end: int) -> tuple[int, int] | None:
+        """Token [start, end) of ``doc.char_span(start, end, alignment_mode="expand")`` (None where
+        it is None), for ``start < end``: the tokens a character span touches, without the Span
+        (the components ask for every mention's tokens, and a Span makes Tokens to know its edges)."""
+        first, last = self._token_by_char(start), self._token_by_char(end - 1)
+        if first < 0 or last < 0:
+            return None
+        if start == self.tok_starts[first] + len(self.texts[first]):
+            first += 1  # in the whitespace after a token: the span starts at the next one
+        return first, last + 1
+
+    def _token_by_char(self, char: int) -> int:
+        """The token whose text or trailing whitespace holds ``char``, else -1 (spaCy's
+        ``token_by_char``: a Doc's tokens and their whitespace tile its text)."""
+        k = bisect.bisect_right(self.tok_starts, char) - 1
+        if k < 0 or char >= self.tok_starts[k] + len(self.texts[k]) + self.space_after[k]:
+            return -1
+        return k
+
     def tokens_for(self, start: int, end: int) -> tuple[int, int]:
         """Token range [i, j) covering char span [start, end)."""
         i = self.token_covering(start)

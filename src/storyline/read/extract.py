@@ -122,10 +122,14 @@ def reading_from_annotations(ann: Annotations, article: Article) -> ArticleReadi
     pronouns = pronoun_entities(mentions)
     claims = []
     dated = dated_timexes(timex_records)
+    # One Source per attribution (or per kind of unattributed claim), shared by its claims: a
+    # frozen record, made once rather than per claim, and pickled once per reading.
+    sources: dict[int | str, Source] = {}
     for c in ann.claims:
         att = attributions[c.attribution_index] if c.attribution_index is not None else None
-        if att is not None:
-            source = Source(
+        source = sources.get(c.attribution_index if att is not None else c.source_kind)
+        if source is None and att is not None:
+            source = sources[c.attribution_index] = Source(
                 kind=att.kind,
                 text=att.source_text,
                 start=att.source_start,
@@ -136,8 +140,8 @@ def reading_from_annotations(ann: Annotations, article: Article) -> ArticleReadi
                 via=att.via,
                 key=att.source_key,
             )
-        else:
-            source = Source(c.source_kind, None, None, None, None, None, "none", None, None)
+        elif source is None:
+            source = sources[c.source_kind] = Source(c.source_kind, None, None, None, None, None, "none", None, None)
         obj = ent_ids.get(c.object_key) if c.object_key is not None else c.object_text
         when = timex_ids[c.timex_index] if c.timex_index is not None and c.timex_index < len(timex_ids) else None
         context = None if when is not None else context_timex(text, c.start, c.end, c.sentence_start, c.sentence_end,

@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 from storyline.core import words
 from storyline.read.attribution.context import Ctx
 from storyline.read.attribution.speech import Candidate
+from storyline.read.doc import DocIndex
 from storyline.read.entities.lexicon import lexicon
 
 __all__ = ["EntityIndex", "SourceInfo", "classify"]
@@ -51,17 +52,18 @@ class EntityIndex:
     def __init__(self, doc: Doc):
         self.by_token: dict[int, tuple[int, str]] = {}
         self.persons: list[tuple[int, int]] = []  # (token, key) of PERSON name mentions, in order
+        expand = DocIndex.build(doc).expand
         for ent in doc._.sl_entities or []:
             if ent.attributes.get("unnamed"):
                 continue  # "a dancer", "her publicist", "police": people, but no named source
             for m in ent.mentions:
-                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                span = expand(m.start, m.end)
                 if span is None:
                     continue
-                for k in range(span.start, span.end):
+                for k in range(*span):
                     self.by_token.setdefault(k, (ent.key, ent.type))
                 if ent.type == "PERSON" and m.kind == "name":
-                    self.persons.append((span.start, ent.key))
+                    self.persons.append((span[0], ent.key))
         self.persons.sort()
 
     def at(self, i: int) -> tuple[int, str] | None:

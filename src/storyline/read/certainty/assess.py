@@ -38,7 +38,7 @@ from storyline.read.doc import AttributionAnn, DocIndex, char_span
 
 __all__ = [
     "assess", "assess_attribution", "assess_attributions", "attribution_adjust", "children_where", "embedding_certainty", "governor_adjust",
-    "is_hedge_word", "source_adjust",
+    "is_hedge_word", "source_adjust", "surroundings", "Surroundings",
     "weakest", "take_assessments", "take_handoff", "Assessments", "ParseRows", "parse_rows", "CERTAINTY_ORDER",
 ]  # fmt: skip
 
@@ -335,31 +335,50 @@ def take_handoff(doc: Doc) -> tuple[Assessments, ParseRows | None]:
     return (memo, rows) if length == len(doc) else ({}, None)
 
 
-def attribution_adjust(
-    doc: Doc, att: AttributionAnn | None, span: Span | None, certainty: str, polarity: str, hedges: list[str],
-    rows: ParseRows | None = None,
-) -> tuple[str, str, list[str]]:
-    """:func:`source_adjust` plus what the words around the content say: a negated cue ('has not
-    confirmed that ...': unknown) and the lead-in of a partial quote ('she would not comment on
-    “rumors ...”': the negation and modals of the lead-in apply to the quoted words)."""
-    certainty, polarity, hedges = source_adjust(att, certainty, polarity, hedges)
-    if att is None or span is None:
-        return certainty, polarity, hedges
+class Surroundings(NamedTuple):
+    """What the words around an attribution's content say of it (see :func:`attribution_adjust`):
+    the same for every claim read from that content, so a reader of many claims finds it once."""
+
+    negated: bool  # the cue is negated ('has not confirmed that ...')
+    lead: tuple[str, str, list[str]] | None  # assess() of a partial quote with its lead-in, when it has one
+
+
+def surroundings(doc: Doc, att: AttributionAnn, span: Span, rows: ParseRows | None = None) -> Surroundings:
+    """The :class:`Surroundings` of ``att``'s content ``span``."""
     cue = _cue_token(doc, span, att.cue)
-    if cue is not None and _negated(doc, cue, rows):
-        certainty = "unknown"  # nobody commits to it
-        hedges = [f"not {att.cue}", *hedges]
+    negated = cue is not None and _negated(doc, cue, rows)
     if cue is not None and att.quote == "direct" and cue.i < span.start:
         lead = cue.i + 1
         while lead < span.start and (doc[lead].is_punct or doc[lead].lower_ == "that"):
             lead += 1
         gap = [t for t in doc[lead : span.start] if not t.is_punct]
         if 0 < len(gap) <= 10 and not any(t.is_sent_start for t in doc[lead + 1 : span.start + 1]):
-            c2, p2, h2 = assess(doc[lead : span.end], rows)
-            certainty = weakest(certainty, c2)
-            if p2 == "negative":
-                polarity = "negative" if polarity == "positive" else polarity
-            hedges += [h for h in h2 if h not in hedges]
+            return Surroundings(negated, assess(doc[lead : span.end], rows))
+    return Surroundings(negated, None)
+
+
+def attribution_adjust(
+    doc: Doc, att: AttributionAnn | None, span: Span | None, certainty: str, polarity: str, hedges: list[str],
+    rows: ParseRows | None = None, around: Surroundings | None = None,
+) -> tuple[str, str, list[str]]:
+    """:func:`source_adjust` plus what the words around the content say: a negated cue ('has not
+    confirmed that ...': unknown) and the lead-in of a partial quote ('she would not comment on
+    “rumors ...”': the negation and modals of the lead-in apply to the quoted words).
+    ``around``: :func:`surroundings` of ``att`` and ``span``, when known."""
+    certainty, polarity, hedges = source_adjust(att, certainty, polarity, hedges)
+    if att is None or span is None:
+        return certainty, polarity, hedges
+    if around is None:
+        around = surroundings(doc, att, span, rows)
+    if around.negated:
+        certainty = "unknown"  # nobody commits to it
+        hedges = [f"not {att.cue}", *hedges]
+    if around.lead is not None:
+        c2, p2, h2 = around.lead
+        certainty = weakest(certainty, c2)
+        if p2 == "negative":
+            polarity = "negative" if polarity == "positive" else polarity
+        hedges += [h for h in h2 if h not in hedges]
     return certainty, polarity, hedges
 
 
