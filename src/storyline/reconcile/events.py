@@ -521,17 +521,25 @@ def _context_similarity(events: Sequence[_Open]) -> Callable[[_Open, _Open], flo
     events' own predicates, each weighted by how often the event's claims use it (1 + log) and by
     how few of the story's ``events`` use it (log inverse frequency), so the story's every-day
     words ("police", "Lohan") weigh little and its particulars ("Promises", "Malibu") much."""
-    bags = {e: Counter({w: n for w, n in e.context.items() if w not in e.label and w.isalpha()}) for e in events}
-    spread = Counter(w for bag in bags.values() for w in bag)
-    scale = len(bags) + 1
+    # Counted from the events' context keys at C speed, less each event's own predicates; an event's
+    # weights are made only when a pair asks for them (few events are compared at all).
+    spread = Counter(w for e in events for w in e.context)
+    for e in events:
+        spread.subtract(w for w in e.label if w in e.context)
+    scale = len(events) + 1
+    known = set(events)
     weighted: dict[_Open, dict[str, float]] = {}
-    for e, bag in bags.items():
-        vec = {w: (1 + math.log(n)) * math.log(scale / (spread[w] + 0.5)) for w, n in bag.items()}
-        norm = math.sqrt(sum(x * x for x in vec.values())) or 1.0
-        weighted[e] = {w: x / norm for w, x in vec.items()}
+
+    def weights(e: _Open) -> dict[str, float]:
+        if e not in weighted:
+            vec = {w: (1 + math.log(n)) * math.log(scale / (spread[w] + 0.5))
+                   for w, n in e.context.items() if w not in e.label and w.isalpha()} if e in known else {}
+            norm = math.sqrt(sum(x * x for x in vec.values())) or 1.0
+            weighted[e] = {w: x / norm for w, x in vec.items()}
+        return weighted[e]
 
     def cosine(a: _Open, b: _Open) -> float:
-        va, vb = weighted.get(a, {}), weighted.get(b, {})
+        va, vb = weights(a), weights(b)
         if len(va) > len(vb):
             va, vb = vb, va
         return sum(x * vb.get(w, 0.0) for w, x in va.items())
