@@ -303,11 +303,12 @@ def test_an_undated_fact_joins_the_most_widely_told_event_of_its_key():
         assert hosted[0] != hosted[1] and set(hosted[1:]) == {hosted[1]}, published  # ... in two events
 
 
-def _view(order: int, article: str, predicate: str, pos: str, when: str | None = None, eventive: bool = True):
+def _view(order: int, article: str, predicate: str, pos: str, when: str | None = None, eventive: bool = True,
+          lemmas: tuple[str, ...] = ()):
     # What grouping reads of a claim view, nothing else.
     from types import SimpleNamespace
 
-    claim = SimpleNamespace(predicate=predicate, predicate_pos=pos, polarity="positive", eventive=eventive)
+    claim = SimpleNamespace(predicate=predicate, predicate_pos=pos, polarity="positive", eventive=eventive, lemmas=lemmas)
     return SimpleNamespace(order=(order,), article=SimpleNamespace(id=article), claim=claim,
                            span=None if when is None else object(), timex=SimpleNamespace(value=when))
 
@@ -315,13 +316,14 @@ def _view(order: int, article: str, predicate: str, pos: str, when: str | None =
 def test_a_gist_grown_by_new_views_is_the_gist_of_all_of_them_or_none_when_order_decides():
     from storyline.reconcile.events import gist_parts, grown_gist
 
-    last = [_view(2, "a", "attack", "noun", "2024-01-02"), _view(5, "b", "strike", "verb", eventive=False)]
+    last = [_view(2, "a", "attack", "noun", "2024-01-02", lemmas=("port", "raid")), _view(5, "b", "strike", "verb", eventive=False)]
     kept, times = gist_parts(last)
     cases = [  # the full list of views, and which of them are new
         ([last[0], _view(3, "c", "attack", "noun", "2024-01-02"), last[1]], [1]),
         ([_view(1, "a", "flee", "verb", "2024-01-03"), *last, _view(9, "d", "flee", "noun")], [0, 3]),
         ([*last, _view(7, "c", "attack", "verb", "2024-01-02")], [2]),  # a verb after the noun: the noun stays first
         ([_view(1, "c", "attack", "verb"), *last], [0]),  # a verb before it: first now, if taken at its place
+        ([*last, _view(8, "c", "attack", "noun", lemmas=("port", "attack"))], [2]),  # its words counted in
     ]
     for views, new in cases:
         grown = grown_gist(kept, times, [views[i] for i in new])
@@ -329,3 +331,46 @@ def test_a_gist_grown_by_new_views_is_the_gist_of_all_of_them_or_none_when_order
         assert gist_parts(last) == (kept, times)  # the last gist and times are left as they were
     assert grown_gist(kept, times, [cases[0][0][1]]) is not None
     assert grown_gist(kept, times, [cases[3][0][0]]) is None
+
+
+def test_kindred_words_about_one_person_told_with_the_same_particulars_are_one_event():
+    # "enter" and "check into" are near in the word vectors (0.57) but not near enough alone
+    # (KIN_SIMILARITY): the claims' other words (the clinic, the town), rare in the story, make
+    # them one happening.
+    a, entered = _told("a1", "Ada Brook", "Ada Brook entered the Promises clinic in Malibu", "enter")
+    b, checked = _told("b1", "Ada Brook", "Ada Brook checked into the Promises clinic in Malibu", "check into")
+    c, race = _told("c1", "Ada Brook", "Ada Brook entered the race for mayor of Denver", "enter")
+    d = ArticleBuilder("d1", "AP", "2024-12-04")
+    for text, predicate in (("Ada Brook thanked her fans for their support", "thank"),
+                            ("Ada Brook won an award for her last film", "win"),
+                            ("Ada Brook hired a new lawyer last year", "hire")):
+        d.claim(text, subject=d.person("Ada Brook"), predicate=predicate)
+    d = d.build()
+    one = _events_of(reconcile([a, b, d]), entered, checked)
+    assert one[0] is not None and one[0] == one[1]
+    # Other particulars ("the race for mayor"): the vectors alone do not bring them together.
+    apart = _events_of(reconcile([c, b, d]), race, checked)
+    assert apart[0] is not None and apart[0] != apart[1]
+
+
+def test_context_similarity_weighs_the_story_s_every_day_words_little():
+    from collections import Counter
+
+    from storyline.reconcile.events import _context_similarity, _Open
+
+    def event(label: str, *words: str) -> _Open:
+        e = _Open(label, False)
+        e.label[label] += 1
+        e.context.update(words)
+        e.context[label] += 1  # its own predicate is no context
+        return e
+
+    clinic = event("enter", "brook", "promises", "malibu")
+    checked = event("check into", "brook", "promises", "malibu")
+    race = event("run", "brook", "race", "mayor")
+    said = event("say", "brook", "statement")
+    cosine = _context_similarity([clinic, checked, race, said])
+    assert cosine(clinic, checked) > 0.9  # the same particulars
+    assert cosine(clinic, race) < 0.1  # only the name every event tells
+    assert cosine(clinic, race) == cosine(race, clinic)
+    assert _context_similarity([clinic])(clinic, _Open("x", False)) == 0.0 and Counter() == _Open("x", False).context
