@@ -285,6 +285,16 @@ def test_a_quoted_title_is_no_time(convention):
     assert set(found) == {"this week", "Friday"}, found
 
 
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+def test_quoted_speech_opening_on_a_time_is_no_title(convention):
+    """A quote's first word is capitalised as speech, and a weekday or month always is: '"Last
+    Monday," he said' quotes a time, it names no work; 'This Week' capitalises 'Week' on its own."""
+    found = tags('"Last Monday," the mayor said, "we lost the vote."', NOV05, convention=convention)
+    assert set(found) == {"Last Monday"}, found
+    found = tags('She told reporters: "Next March." Then she left.', NOV05, convention=convention)
+    assert set(found) == {"Next March"}, found
+
+
 def test_excluded_spans_are_never_tagged():
     text = "The May December star met fans in March."
     start = text.index("May December")
