@@ -65,6 +65,9 @@ def test_a_year_after_pre_or_post_is_that_year_with_its_mod(convention):
     assert found["post-1959"] == ("DATE", "1959", "AFTER", None), found
     assert found["pre-2000"] == ("DATE", "2000", "BEFORE", None), found
     assert tags("The repost-2000 tag and the compost-1999 heap.", convention=convention) == {}
+    # only a year: "pre-1990s" is no 1990s, "post-2 p.m." no 2 p.m., "post-30 days" no 30 days
+    for text in ("The pre-1990s records were lost.", "A post-2 p.m. session ran late.", "Post-30 days, fees rise."):
+        assert tags(text, convention=convention) == {}, text
 
 
 # --- partial dates completed from the publication date and tense --------------------------------
