@@ -429,3 +429,15 @@ def test_a_quoted_title_inside_an_epithet_keeps_the_epithet(nlp):
     # After ECB+ 12_9ecbplus: an apostrophe after a plural is no quotation mark.
     doc = nlp("The navy foiled the pirates' intention of attacking merchant ships.")
     assert not [m for e in doc._.sl_entities for m in _mentions(e) if "intention" in m]
+
+
+def test_an_object_of_a_fronted_clause_is_not_the_subject_it_leaves_out(nlp):
+    # The fronted clause's own subject is the sentence's ("After [Reeve] meeting her"): a pronoun
+    # that is its object (not "herself") is someone else, and gives the subject no gender.
+    for text in ("After meeting her at the airport, Jon Reeve drove home.", "Angered by her, Jon Reeve left."):
+        reeve = by_name(nlp(text), "Jon Reeve")
+        assert _mentions(reeve, "pronoun") == [], text
+        assert reeve.gender is None, text
+    # her possession is no argument of the clause's verb: "Facing arrest for violating her probation, Lohan ..."
+    doc = nlp("Facing arrest for violating her probation, Jon Reeve checked into rehab.")
+    assert _mentions(by_name(doc, "Jon Reeve"), "pronoun") == ["her"]

@@ -65,6 +65,9 @@ def test_a_year_after_pre_or_post_is_that_year_with_its_mod(convention):
     assert found["post-1959"] == ("DATE", "1959", "AFTER", None), found
     assert found["pre-2000"] == ("DATE", "2000", "BEFORE", None), found
     assert tags("The repost-2000 tag and the compost-1999 heap.", convention=convention) == {}
+    # only a year: "pre-1990s" is no 1990s, "post-2 p.m." no 2 p.m., "post-30 days" no 30 days
+    for text in ("The pre-1990s records were lost.", "A post-2 p.m. session ran late.", "Post-30 days, fees rise."):
+        assert tags(text, convention=convention) == {}, text
 
 
 # --- partial dates completed from the publication date and tense --------------------------------
@@ -283,6 +286,16 @@ def test_a_quoted_title_is_no_time(convention):
         assert tags(text, NOV05, convention=convention) == {}, text
     found = tags('He said "this week" twice and "Friday," once.', NOV05, convention=convention)
     assert set(found) == {"this week", "Friday"}, found
+
+
+@pytest.mark.parametrize("convention", ["meantime", "timeml"])
+def test_quoted_speech_opening_on_a_time_is_no_title(convention):
+    """A quote's first word is capitalised as speech, and a weekday or month always is: '"Last
+    Monday," he said' quotes a time, it names no work; 'This Week' capitalises 'Week' on its own."""
+    found = tags('"Last Monday," the mayor said, "we lost the vote."', NOV05, convention=convention)
+    assert set(found) == {"Last Monday"}, found
+    found = tags('She told reporters: "Next March." Then she left.', NOV05, convention=convention)
+    assert set(found) == {"Next March"}, found
 
 
 def test_excluded_spans_are_never_tagged():

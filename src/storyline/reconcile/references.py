@@ -51,7 +51,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 @dataclass(frozen=True)
 class EventReference:
-    """A span of a claim naming an event besides the one its predicate tells."""
+    """A span naming an event: in a claim, besides the one its predicate tells; in an article, outside every claim."""
 
     start: int = doc("Start offset into the article text.")
     end: int = doc("End offset (exclusive).")

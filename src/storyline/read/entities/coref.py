@@ -424,6 +424,8 @@ def _cataphor(st: _State, a: Anaphor) -> int | None:
     clause it hangs on, is that subject when it is a person named there, of the pronoun's gender or
     of none (which the pronoun then sets): the sentence names whom it meant right after it."""
     doc = st.doc
+    if not a.reflexive and _object_of_subjectless_verb(doc[a.head]):
+        return None  # "After meeting her, Reeve ...": Reeve meets her, someone else
     for clause in doc[a.head].ancestors:
         if clause.dep_ not in _FRONTED:
             continue
@@ -440,6 +442,18 @@ def _cataphor(st: _State, a: Anaphor) -> int | None:
             st.ents[k].gender = a.want
         return k
     return None
+
+
+def _object_of_subjectless_verb(tok) -> bool:
+    """Whether a pronoun is an object of a verb with no subject of its own ("meeting her", "angered
+    by her"): the verb's subject is then the sentence's, which a plain pronoun in its object cannot
+    be (that would be "herself")."""
+    if tok.dep_ not in {"dobj", "dative", "pobj"}:
+        return False
+    verb = tok.head
+    while tok.dep_ == "pobj" and verb.dep_ in {"prep", "agent"} and verb.head is not verb:
+        tok, verb = verb, verb.head
+    return verb.pos_ in {"VERB", "AUX"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 class _InSight:

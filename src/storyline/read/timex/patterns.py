@@ -33,8 +33,9 @@ from storyline.read.timex.lexicon import (
 __all__ = ["RULES", "SCANNER", "RULE_REGEX", "LEFT_MODIFIER", "APPROX_BEFORE", "OPEN_END_AFTER", "DAY_ANCHORED_BEFORE"]
 
 # word start not inside a hyphenated or possessive token ("mid-2011" is the one hyphen let in)
-# "mid-2011", "late-November", "post-1959" (a number only after "pre-"/"post-": "pre-Christmas" is left)
-_B = r"(?<![\w’'])(?:(?<!-)|(?<=[Mm]id-)|(?<=[Ll]ate-)|(?<=[Ee]arly-)|(?<=\b[Pp]re-)(?=\d)|(?<=\b[Pp]ost-)(?=\d))"
+# "mid-2011", "late-November", "post-1959": after "pre-"/"post-" only a year, which the year rule
+# gives that side of ("pre-Christmas" is left; "pre-1990s", "post-2 p.m." would lose the side)
+_B = r"(?<![\w’'])(?:(?<!-)|(?<=[Mm]id-)|(?<=[Ll]ate-)|(?<=[Ee]arly-)|(?:(?<=\b[Pp]re-)|(?<=\b[Pp]ost-))(?=\d{4}(?!\w)))"
 _E = r"(?![\w-])"  # word end, not followed by a hyphen compound
 _MONTH = "(?:" + "|".join(
     re.escape(m[0].upper() + m[1:]) for m in sorted(MONTHS, key=len, reverse=True)

@@ -16,7 +16,7 @@ from storyline.read.doc import TimexAnn
 from storyline.read.timex.anchoring import TenseOracle
 from storyline.read.timex.calendar import parse_value, shift
 from storyline.read.timex.context import content_word_follows, whole_units
-from storyline.read.timex.lexicon import APPROX_MODS, OPEN_END_MODS, PREFIX_MODS, WEEKDAYS
+from storyline.read.timex.lexicon import APPROX_MODS, MONTHS, OPEN_END_MODS, PREFIX_MODS, WEEKDAYS
 from storyline.read.timex.normalize import Context, Found, normalize
 from storyline.read.timex.patterns import (
     APPROX_BEFORE,
@@ -112,12 +112,15 @@ _TITLE_WORDS = re.compile(r"[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'-]*)+")
 
 def _quoted_title(text: str, start: int, end: int) -> bool:
     """Whether ``start:end`` is a title in quotes: two words or more, each capitalised, with the
-    quotes right around them (ABC News' "This Week," names a programme, "Last Summer" a film)."""
+    quotes right around them (ABC News' "This Week," names a programme, "Last Summer" a film).
+    Quoted speech capitalises its first word, and a month or weekday is capitalised anywhere, so
+    only a later word capitalised by choice marks a title ('"Last Monday," he said' is speech)."""
     return (
         start > 0
         and text[start - 1] in _OPENING_QUOTE
         and _TITLE_WORDS.fullmatch(text, start, end) is not None
         and _CLOSING_QUOTE.match(text, end) is not None
+        and any(w.lower() not in WEEKDAYS and w.lower() not in MONTHS for w in text[start:end].split()[1:])
     )
 
 
