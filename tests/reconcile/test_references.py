@@ -148,7 +148,16 @@ def test_sources_with_no_entity_are_told_apart_by_their_head_word():
                                                                    ("officials", "said"))
     assert _statement_of(refs, police).event == _statement_of(refs, city_police).event
     assert _statement_of(refs, police).event != _statement_of(refs, officials).event
-    assert sorted(s.who for s in refs.statements) == ["official", "police"]
+    assert sorted(s.who for s in refs.statements) == ["official", "vancouver police"]
+
+
+def test_sources_of_differently_named_bodies_are_two_statements():
+    # the head word alone made the White House's and the Pentagon's spokesman one source
+    refs, (white_house, pentagon, bare) = _anonymous_statements(
+        ("a White House spokesman", "said"), ("a Pentagon spokesman", "said"), ("a spokesman", "said"))
+    events = {_statement_of(refs, c).event for c in (white_house, pentagon, bare)}
+    assert len(events) == 3  # a bare 'spokesman' could be either: it joins neither
+    assert sorted(s.who for s in refs.statements) == ["pentagon spokesman", "spokesman", "white house spokesman"]
 
 
 def test_a_prepositional_cue_is_its_sources_saying():

@@ -15,7 +15,9 @@ readings and the reconciled story (no stored record changes):
   of the same WordNet event key (:func:`storyline.core.words.event_key`: 'killing' names the event
   told as 'kill');
 * a claim's reporting cue refers to a statement event: the cues of one source (its story entity,
-  else the head word of its text, 'the police' and 'Vancouver police' alike, else its kind) in one
+  else the head word of its text after the capitalised words naming whose it is, a bare head
+  joining the one named body of it the story quotes: 'the police' and 'Vancouver police' alike,
+  'a White House spokesman' and 'a Pentagon spokesman' apart; else its kind) in one
   verb ('said', 'says', 'saying', and the prepositional 'according to': 'say') are one statement
   event, across the story's articles;
 * a word outside every claim (a headline the reader made no claim of, '1 dead, 2 hurt in office
@@ -74,7 +76,9 @@ class StatementEvent:
     source: str | None = doc("Story entity id of the source, or null when the source is no entity of the story.")
     who: str = doc(
         "What tells the source apart: its story entity id, else the head (last) word of its text in lower case, as a "
-        "WordNet noun base form when WordNet has one ('the police', 'Vancouver police': 'police'), else its kind.")
+        "WordNet noun base form when WordNet has one, after the capitalised words before it ('a White House spokesman': "
+        "'white house spokesman'); a bare head takes the one such named body the story quotes ('the police' with "
+        "'Vancouver police': 'vancouver police'); else its kind.")
     claims: tuple[str, ...] = doc("Ids of the claims whose cue refers to it.")
 
 
@@ -164,12 +168,31 @@ def _verb_of(cue: str) -> str | None:
 
 
 def _who(src) -> str | None:
-    """The head word of a source's text, in its WordNet noun base form when WordNet has one: the
-    same body of people however an article qualifies it ('police', 'the police', 'Vancouver police')."""
-    found = _WORD.findall((src.text or "").lower())
+    """The head word of a source's text, in its WordNet noun base form when WordNet has one, after
+    the capitalised words that name whose it is ('a White House spokesman': 'white house spokesman';
+    'the police': 'police'). :func:`_bare_to_named` then joins a bare head to the one named body of it."""
+    found = _WORD.findall(src.text or "")
     if not found:
         return None
-    return words.lemmatize(found[-1], "n") or found[-1]
+    head = found[-1].lower()
+    head = words.lemmatize(head, "n") or head
+    # the first word may be capitalised only as the sentence's first ('The police')
+    named = [w.lower() for i, w in enumerate(found[:-1]) if w[0].isupper() and (i or w.lower() not in _DETERMINERS)]
+    return " ".join([*named, head])
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
+
+
+def _bare_to_named(keys) -> dict[str, str]:
+    """A bare head ('police') -> the one named body of it the story quotes ('vancouver police'); a
+    head two named bodies share ('spokesman' of the White House and of the Pentagon) stays itself."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for who in keys:
+        head = who.rsplit(" ", 1)[-1]
+        if head != who:
+            named[head].add(who)
+    return {head: next(iter(bodies)) for head, bodies in named.items() if len(bodies) == 1}
 
 
 @lru_cache(maxsize=1)
@@ -235,7 +258,6 @@ def event_references(readings: Sequence[ArticleReading], story: Story) -> Refere
     told = _told_in(claims, event_of_claim)
     entities = set(story_of.values())
     found: dict[str, list[EventReference]] = defaultdict(list)
-    statements: dict[tuple[str, str], list[str]] = defaultdict(list)
     cues: list[tuple[str, EventReference, tuple[str, str]]] = []
     by_article: dict[str, tuple[EventReference, ...]] = {}
     for r in readings:
@@ -268,11 +290,15 @@ def event_references(readings: Sequence[ArticleReading], story: Story) -> Refere
             if span is None or verb is None:
                 continue
             who = (story_of.get(src.entity, src.entity) if src.entity else None) or _who(src) or src.kind
-            statements[(who, verb)].append(c.id)
             cues.append((c.id, EventReference(*span, text[span[0]:span[1]], "", "statement"), (who, verb)))
         outside = _outside_claims(r, taken, told)
         if outside:
             by_article[r.article.id] = outside
+    joined = _bare_to_named({who for _, _, (who, _) in cues})
+    cues = [(cid, ref, (joined.get(who, who), verb)) for cid, ref, (who, verb) in cues]
+    statements: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for cid, _, key in cues:
+        statements[key].append(cid)
     made = {key: StatementEvent(make_id("vs", *key), key[1], key[0] if key[0] in entities else None, key[0], tuple(ids))
             for key, ids in statements.items()}
     for cid, ref, key in cues:
