@@ -526,6 +526,15 @@ def test_a_kind_whose_first_sense_is_a_sense_of_the_other_is_a_near_kind():
     assert cast.of[cops] == cast.of[officers] != cast.of[guards]
 
 
+def test_a_kind_one_level_under_a_rarer_sense_of_a_general_word_is_not_near_it():
+    # found by review: "officer" (first sense a military officer, under serviceman) is no near kind
+    # of "man" (whose second sense is serviceman): the officers and the men they arrested are two groups
+    arts = [ArticleBuilder(f"a{n}", "Wire", "2024-01-15") for n in range(2)]
+    officers, men = (_unnamed_group(x, k) for x, k in zip(arts, ("officer", "man")))
+    cast = build_cast([x.build() for x in arts])
+    assert cast.of[officers] != cast.of[men]
+
+
 def test_a_chain_of_near_kinds_links_none_of_its_groups():
     # "gunman" ~ "robber" and "robber" ~ "mugger", but "gunman" is no near kind of "mugger": the
     # robbers may be either group, so none is linked; three kinds all near each other are one.

@@ -1070,7 +1070,7 @@ def _near_kinds(a: str, b: str) -> bool:
         return False
     if sa == sb:
         return True
-    if _sense_of(sa[0], b) or _sense_of(sb[0], a):
+    if _sense_of(a, b) or _sense_of(b, a):
         return True
     up_a, up_b = words.hypernyms(sa[0], _KIND_STEPS), words.hypernyms(sb[0], _KIND_STEPS)
     if sa[0] in up_b or sb[0] in up_a:
@@ -1079,11 +1079,16 @@ def _near_kinds(a: str, b: str) -> bool:
                and "person.n.01" in words.hypernyms(c, None) for c in set(up_a) & set(up_b))
 
 
-def _sense_of(first: str, word: str) -> bool:
-    """Whether a kind's most frequent sense is one of ``word``'s person senses or one level under
-    it ("cop", first policeman slang, and "officer", whose third sense is a policeman)."""
+def _sense_of(kind: str, word: str) -> bool:
+    """Whether a kind's most frequent sense is one of ``word``'s person senses or, for a kind of
+    one sense only, one level under one ("cop", only policeman slang, and "officer", whose third
+    sense is a policeman). A kind of several senses is not taken one level down: "officer" (first a
+    military officer, under serviceman) is no "man" for that rarer sense of "man"."""
+    own = words.synsets(kind, "n")
     senses = {s for s in words.synsets(word, "n") if "person.n.01" in words.hypernyms(s, None)}
-    return first in senses or bool(senses.intersection(words.hypernyms(first, 1)))
+    if own[0] in senses:
+        return True
+    return len(own) == 1 and bool(senses.intersection(words.hypernyms(own[0], 1)))
 
 
 def _link_exact(others: list[ArticleEntity], link: _Linker) -> None:
