@@ -403,6 +403,11 @@ def test_a_happening_told_inside_a_kindred_one_s_claim_is_another_event():
     a, fixed = _inner(a, issued, "to fix the flaw in its browser", "fix")
     apart = _events_of(reconcile([a]), issued, fixed)
     assert apart[0] is not None and apart[1] is not None and apart[0] != apart[1]
+    # A noun inside the claim may name the happening itself again: it keeps nothing apart.
+    a, issued = told("a1", "Microsoft issued a fix for the flaw in its browser", "issue")
+    a, fix = _inner(a, issued, "a fix for the flaw", "fix", "noun")
+    one = _events_of(reconcile([a]), issued, fix)
+    assert one[0] is not None and one[0] == one[1]
     b, issued = told("b1", "Microsoft issued a patch for its browser", "issue")
     c, fixed = told("c1", "Microsoft fixed the flaw in its browser", "fix")
     one = _events_of(reconcile([b, c]), issued, fixed)
