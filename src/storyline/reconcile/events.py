@@ -68,6 +68,21 @@ first version that checked only the two events' own times, not those of everythi
 merged, reached 0.657 at 0.6, 0.655 at 0.5, 0.638 at 0.4; merging keys by vectors alone, without
 a shared person: 0.650 at 0.7, 0.646 at 0.6; by WordNet synonyms or derivations: 0.649).
 
+Two events are not merged so when a claim of one is told with a verb inside a claim of the other
+in one article (:func:`_nested`), unless WordNet relates their labels: a clause inside a claim tells
+the outer happening's purpose, cause or consequence ("Microsoft issued a patch to fix the flaw": the
+fix is what the issue is for, and "issue" / "fix" are near in the vectors, 0.67; "killed after
+falling"), and a reader checking one would be shown the other as the same happening. A noun inside
+a claim may name the outer happening again ("fled on foot following his escape", "committed
+suicide"): it does not count. Only the two events compared are tested, not all each has merged with.
+Measured on ECB+ (``eval/ecbplus.py --readings``, reconcile only on one cache of main's readings at
+a34b9d2, 2026-12-07, fourteenth session): events CoNLL F1 0.7765 -> 0.7769, ``events/pred`` 0.7582
+-> 0.7586; wrong links inside events 3,077 -> 2,958 (27ecb's "issue" / "fix", 108 wrong links, none
+right); topics 1-22 0.7969 -> 0.7969, topics 23-35 (held out) 0.7538 -> 0.7547. Inner nouns
+counting too: 1-22 0.7961 (3ecbplus's escape loses its "fleeing"), 23-35 0.7551; without the
+WordNet exemption 0.7964 / 0.7542 (inner verbs only: 0.7969 / 0.7538); tested against all the
+claims of both merged groups: 0.7953 / 0.7551.
+
 Below that cosine, down to ``KIN_FLOOR`` (0.3), events with a person in common are one when
 their claims tell the same particulars: the cosine of their context words (:func:`_context_similarity`:
 the content lemmas of their claims besides their own predicates, weighted by how rare they are
@@ -198,6 +213,23 @@ sports stories lose more ("KC" / "Kansas City Chiefs", 29ecbplus +132 lost links
 with an adverb particle keyed on itself where WordNet files its first sense under its head ("check
 out" is "check", so a check-out was one happening with the check-ins): 0.7358 -> 0.7356, check-ins
 1,123 -> 1,070 (headlines "Checks Out Of Rehab" are read with the head alone, "check").
+
+Looked at and not kept (ECB+, 2026-12-07, fourteenth session, reconcile only on one cache of main's
+readings at a34b9d2; events CoNLL F1 topics 1-22 / 23-35: 0.7969 / 0.7538). Where the wrong links
+between predicate mentions of one event come from (topics 1-35, a scratch count no command prints):
+undated facts grouped by key 862 (both undated) and 633 (one undated), the kindred merge 723, one
+fact 590, dated facts of one key 83. 1ecbplus's check-ins are not years apart: Morningside and
+Betty Ford are checked into on one day, so no time test parts them; 23ecbplus's deaths are a day
+apart, and the Friday death's articles disagree on its date (Sept 6 / 13), so it counts as undated.
+A fact whose dating articles disagree joining only an event with which one of its times does not
+conflict: 0.7969 / 0.7530 (wrong links on 23-35 1,610 -> 1,426, but the Friday death split off its
+other mentions); the one-day slack of ``_apart`` only when a time has a clock or a night: 0.7954 /
+0.7530. With the nested-claim rule counting inner nouns too (0.7961 / 0.7551): an undated fact
+joining the most widely told fitting event that shares a person with it, before the others: 0.7954
+/ 0.7550 (wrong links on 23-35 1,481 -> 1,405); joining the fitting event whose claims' words are most like its own (cosine
+of rarity-weighted content words at least 0.2 / 0.5, else the most widely told): 0.7928 / 0.7512,
+0.7945 / 0.7538; ``KIN_FLOOR`` 0.4: no change, 0.5: 0.7954 / 0.7551 (1ecbplus's "check into" /
+"go" join through other events, not by the context rule).
 """
 
 from __future__ import annotations
@@ -239,6 +271,9 @@ class _Open:
     people: set[str] = field(default_factory=set)
     times: set["_Time"] = field(default_factory=set)  # distinct: a story repeats the same dates
     facts: list[Fact] = field(default_factory=list)
+    # Its claims' spans, (article id, start, end, told with a verb): what tells whether another
+    # event's claim is told inside one of them (:func:`_nested`).
+    spans: set["_Span"] = field(default_factory=set)
     # The part of speech ("v" or "n") each predicate was first told in: what WordNet is asked its
     # label with (read before any absorb, so an absorbed event's are not kept).
     pos: dict[str, str] = field(default_factory=dict)
@@ -259,6 +294,7 @@ class _Open:
         self.times |= other.times
         self.label.update(other.label)
         self.context.update(other.context)
+        self.spans |= other.spans
 
     def take(self, fact: Fact, gist: "Gist", people: frozenset[str], when: "_Time | None") -> None:
         self.facts.append(fact)
@@ -267,6 +303,7 @@ class _Open:
             self.times.add(when)
         self.label.update(gist.predicates)
         self.context.update(gist.context)
+        self.spans |= gist.spans
         for predicate, pos in gist.pos.items():
             self.pos.setdefault(predicate, pos)
 
@@ -285,6 +322,7 @@ class Gist:
     told_by_all: frozenset[str] = frozenset()
     agreed: frozenset[str] = frozenset()
     context: Counter = field(default_factory=Counter)  # its claims' content words, each counted once per claim
+    spans: frozenset["_Span"] = frozenset()  # its claims' (article id, start, end, told with a verb)
 
 
 def gist(c: Cluster) -> Gist:
@@ -307,14 +345,22 @@ def gist_parts(views: Sequence[ClaimView]) -> tuple[Gist, dict[str, set[str]]]:
             by_article[v.article.id].add(v.timex.value)
     return _gist(any(v.claim.eventive for v in views), min(v.order for v in views),
                  Counter(v.claim.predicate for v in views if v.claim.predicate), pos, by_article,
-                 Counter(w for v in views for w in v.claim.lemmas)), by_article
+                 Counter(w for v in views for w in v.claim.lemmas),
+                 frozenset(map(_span, views))), by_article
+
+
+_Span = tuple[str, int, int, bool]
+
+
+def _span(v: ClaimView) -> _Span:
+    return v.article.id, v.claim.start, v.claim.end, v.claim.predicate_pos == "verb"
 
 
 def _gist(happening: bool, first: tuple, predicates: Counter, pos: dict[str, str],
-          by_article: dict[str, set[str]], context: Counter) -> Gist:
+          by_article: dict[str, set[str]], context: Counter, spans: frozenset["_Span"]) -> Gist:
     dated = [times for times in by_article.values() if times]
     return Gist(happening, first, predicates, pos, frozenset(set.intersection(*by_article.values())),
-                frozenset(set.intersection(*dated)) if dated else frozenset(), context)
+                frozenset(set.intersection(*dated)) if dated else frozenset(), context, spans)
 
 
 def grown_gist(last: Gist, times: dict[str, set[str]], new: Sequence[ClaimView]) -> tuple[Gist, dict[str, set[str]]] | None:
@@ -345,7 +391,8 @@ def grown_gist(last: Gist, times: dict[str, set[str]], new: Sequence[ClaimView])
     context = Counter(last.context)
     context.update(w for v in new for w in v.claim.lemmas)
     return _gist(last.happening or any(v.claim.eventive for v in new), min(last.first, min(v.order for v in new)),
-                 predicates, pos, by_article, context), by_article
+                 predicates, pos, by_article, context,
+                 last.spans | set(map(_span, new))), by_article
 
 
 @dataclass(frozen=True)
@@ -504,16 +551,30 @@ def _kindred(events: list[_Open]) -> dict[_Open, _Open]:
             close = sims[a, b] >= KIN_FLOOR
             for x in by_person[person][labels[a]]:
                 for y in by_person[person][labels[b]]:
-                    if not near and not _kin_in_wordnet(named[x], named[y]) and not (
+                    synonyms = _kin_in_wordnet(named[x], named[y])
+                    if not near and not synonyms and not (
                             close and sims[a, b] + context(x, y) >= KIN_WITH_CONTEXT):
                         continue
                     rx, ry = find(x), find(y)
-                    if rx is ry or any(_conflict(m, n) for m in times[rx] for n in times[ry] if m != n):
+                    if rx is ry or (not synonyms and _nested(x.spans, y.spans)) or any(_conflict(m, n) for m in times[rx] for n in times[ry] if m != n):
                         continue
                     keep, gone = (rx, ry) if order[rx] < order[ry] else (ry, rx)
                     root[gone] = keep
                     times[keep] |= times[gone]
     return {e: find(e) for e in events}
+
+
+def _nested(a: set[_Span], b: set[_Span]) -> bool:
+    """Whether a claim of one event (``a``: its claims' spans) is told with a verb inside a claim
+    of the other (``b``), in one article: a clause inside a claim tells the outer happening's
+    purpose, cause or consequence ("issued a patch to fix the flaw", "was killed after falling"),
+    another happening however kindred their words. A noun inside one may name the happening
+    itself again ("fled on foot following his escape", "committed suicide")."""
+    by_article: dict[str, list[tuple[int, int, bool]]] = {}
+    for article, start, end, verb in a:
+        by_article.setdefault(article, []).append((start, end, verb))
+    return any(start <= s and e <= end and v or s <= start and end <= e and verb
+               for article, s, e, v in b for start, end, verb in by_article.get(article, ()) if (start, end) != (s, e))
 
 
 def _context_similarity(events: Sequence[_Open]) -> Callable[[_Open, _Open], float]:
