@@ -139,3 +139,33 @@ def test_children_with_ages_joined_to_a_place_stay_people(nlp):
     types = _types(nlp, "Varga and Lindqvist have two children, son Felix and daughter Ines. Varga had just arrived in "
                         "Budapest with Felix, 8, and Ines, 5, to start work on a new film.")
     assert types.get("Ines") == {"PERSON"}, types
+
+
+# ECB+ 1_5ecbplus, 1_18ecbplus (Cybulska & Vossen 2014, CC BY 3.0): the tagger calls the
+# rehab facility a person; it is where people go or stay, and no verb of a person has it as subject.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mark Jay Heller told a judge that Lohan was settling in at Morningside Recovery. Celebrity website TMZ "
+        "reported Lohan was shopping at an electronics store and that she never entered Morningside.",
+        "Lohan remained at Morningside, although the actress' whereabouts were unknown.",
+        "Lohan's lawyer made the arrangements for Lohan to check into Morningside, but prosecutors have not approved "
+        "that facility.",
+    ],
+)
+def test_where_people_go_or_stay_is_no_person(nlp, text):
+    types = _types(nlp, text)
+    assert "Morningside" in types and "PERSON" not in types["Morningside"], types
+    assert not types.get("Lohan", set()) & {"GPE", "LOC"}, types
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Reporters ran into Heller outside the court. Heller said he would appeal.", "Heller"),
+        ("Reporters ran to Lindsay as she left the court.", "Lindsay"),
+        ("Photographers rushed to Hasselbeck outside the club. Hasselbeck declined to comment.", "Hasselbeck"),
+    ],
+)
+def test_a_person_people_go_to_stays_a_person(nlp, text, name):
+    assert _types(nlp, text).get(name) == {"PERSON"}

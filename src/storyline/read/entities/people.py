@@ -30,7 +30,7 @@ from storyline.read.entities.headlines import (
     trim_name,
 )
 from storyline.read.entities.lexicon import HONORIFICS, NAME_SUFFIXES, Lexicon, respelt
-from storyline.read.entities.places import name_context
+from storyline.read.entities.places import PLACE, destination_names, name_context
 from storyline.read.entities.spans import is_cap, trim_possessive
 
 __all__ = ["Person", "body_tokens", "collect_people", "match_people", "person_established"]
@@ -194,6 +194,8 @@ def collect_people(
     def no_person(s: int, e: int) -> bool:
         """The phrase around [s, e) says it names a place or a thing: recorded, never a person here."""
         kind = name_context(doc, s, e, lex.roles)
+        if kind is None and " ".join(texts[s:e]) in destinations:
+            kind = PLACE
         if kind is not None:
             not_people[(s, e)] = kind
         return kind is not None
@@ -201,6 +203,7 @@ def collect_people(
     texts, punct = idx.texts, idx.punct
     votes = _label_votes(doc)
     places = _place_names(doc)
+    destinations = destination_names(doc, lex.gender_of_name)
     # Names read from a Title Case line wait until the rest of the article confirms them.
     headline = title_case_tokens(idx)
     pending: list[tuple[int, int]] = []

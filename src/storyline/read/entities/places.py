@@ -15,6 +15,9 @@ words is needed:
   of Bloomington") is where they are from: a place;
 - a possessive name before a capitalised noun of a place or a body ("a Sam's Club store") names
   that business;
+- a name a person goes into or stays at ("checked into Morningside", "settling in at Morningside
+  Recovery") that no verb of saying, thinking, feeling or perceiving has as subject in the article
+  (:func:`destination_names`) is a place or a facility;
 - a name in apposition with a common noun that has no person sense at all ("Body Dope, a brand of
   ...", "TallGrass, a supplier" does not count: a supplier may be a person) is a thing.
 
@@ -33,13 +36,22 @@ from spacy.tokens import Doc
 from storyline.core import words
 from storyline.read.entities.headlines import institution_word
 
-__all__ = ["PLACE", "THING", "name_context", "place_noun"]
+__all__ = ["PLACE", "THING", "destination_names", "name_context", "place_noun"]
 
 PLACE = "GPE"
 THING = "OTHER"  # typed as the tagger types the same words elsewhere, else ORG (entities component)
 _SENSES = 2
 _OBJECT_OF = frozenset({"of", "between"})
 _NOUN_TAGS = frozenset({"NN", "NNS"})
+# Prepositions of where a mover goes or a stayer is; "into" says so after any verb ("checked into X"),
+# the rest only after a verb of motion or of staying ("settling in at X"). Not "to": people go to
+# people ("reporters ran to Lindsay", a name no table knows as a given name).
+_INTO = "into"
+_WHERE = frozenset({"at", "in", "into"})
+_MOVE_OR_STAY = frozenset({"verb.motion", "verb.stative"})
+_VERB_SENSES = 3
+# What a person does and a place cannot: say, think, feel, perceive ("Heller said", "she hated it").
+_PERSON_VERBS = frozenset({"verb.communication", "verb.cognition", "verb.emotion", "verb.perception"})
 
 
 def place_noun(word: str) -> bool:
@@ -47,6 +59,44 @@ def place_noun(word: str) -> bool:
     building: "the Lohan home" and "the Spears residence" are where a person lives, named by them."""
     files = {words.lexname(sid) for sid in words.synsets(word.lower(), "n")[:_SENSES]}
     return "noun.location" in files and "noun.artifact" not in files
+
+
+def _verb_files(lemma: str) -> set[str]:
+    return {words.lexname(sid) for sid in words.synsets(lemma, "v")[:_VERB_SENSES]}
+
+
+def _goes_or_stays(prep) -> bool:
+    verb = prep.head
+    if prep.dep_ != "prep" or verb.i == prep.i or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    return prep.lower_ == _INTO or bool(_verb_files(verb.lemma_.lower()) & _MOVE_OR_STAY)
+
+
+def destination_names(doc: Doc, given_names) -> frozenset[str]:
+    """Names a person goes into or stays at and that nothing a person does has as subject in
+    the article ("Lohan checked into Morningside", "settling in at
+    Morningside Recovery"): a place or a facility, whatever the tagger says. Both the name and its
+    leading words ("Morningside" of "Morningside Recovery") count. Not a name with a given name in
+    it ("checked into Lindsay's room"), nor one that says or thinks ("ran into Heller ... Heller said").
+    """
+    found: set[str] = set()
+    for tok in doc:
+        if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or tok.head.lower_ not in _WHERE or not _goes_or_stays(tok.head):
+            continue
+        parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        lo = min([tok.i, *(c.i for c in parts)])
+        name = [t.text for t in doc[lo : tok.i + 1]]
+        if not all(w[:1].isupper() for w in name) or any(w in given_names for w in name):
+            continue
+        found.update(" ".join(name[:k]) for k in range(1, len(name) + 1))
+    if not found:
+        return frozenset()
+    for tok in doc:
+        # Subjects of a person's doing: the name's own last word or the head of a compound name.
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.text in found | {n.split()[-1] for n in found} \
+                and tok.head.lemma_ != "be" and _verb_files(tok.head.lemma_.lower()) & _PERSON_VERBS:
+            found -= {n for n in found if tok.text in n.split()}
+    return frozenset(found)
 
 
 def _common_noun(tok) -> bool:
