@@ -441,3 +441,23 @@ def test_an_object_of_a_fronted_clause_is_not_the_subject_it_leaves_out(nlp):
     # her possession is no argument of the clause's verb: "Facing arrest for violating her probation, Lohan ..."
     doc = nlp("Facing arrest for violating her probation, Jon Reeve checked into rehab.")
     assert _mentions(by_name(doc, "Jon Reeve"), "pronoun") == ["her"]
+
+
+def test_a_role_apposition_opened_by_a_named_possessor_is_a_mention_of_the_person_before_it(nlp):
+    # After ECB+ 28_11ecb (CC BY 3.0): "Rob Jones, Felt's grandson, said his grandfather died":
+    # the gold marks "grandson" as Jones; an apposition opened by a name's possessive was not read.
+    # Invented names. The mention is the role, not the possessor's name inside it.
+    doc = nlp("Tom Reyes, Marta Vargas's grandson, said his grandmother died at her home on Sunday.")
+    assert "grandson" in _mentions(by_name(doc, "Tom Reyes"), "nominal")
+    assert "grandson" not in _mentions(by_name(doc, "Marta Vargas"))
+
+
+def test_a_predicate_nominal_of_a_pronoun_subject_is_a_mention_of_the_pronouns_person(nlp):
+    # After ECB+ 2_9ecbplus (CC BY 3.0): "DeGeneres announced on Friday that she is to return as
+    # host of the Academy Awards": the gold marks "host" as DeGeneres; only a named subject's
+    # predicate was read. Invented names.
+    doc = nlp("Nora Quill announced on Friday that she is to return as host of the awards show.")
+    assert "host" in _mentions(by_name(doc, "Nora Quill"), "nominal")
+    # A copula's noun after a pronoun describes: no mention (the demo gold's "she was the better dancer").
+    doc = nlp("Nora Quill often joked in interviews that she was the better dancer.")
+    assert not _mentions(by_name(doc, "Nora Quill"), "nominal")

@@ -71,6 +71,7 @@ from storyline.read.entities.epithets import (
     find_pairs,
     find_roles,
     grammatical_weight,
+    predicate_roles,
 )
 from storyline.read.entities.headlines import title_case_tokens
 from storyline.read.entities.lexicon import Lexicon, lexicon
@@ -715,6 +716,11 @@ def resolve_coreference(doc: Doc) -> None:
                 role = _verb_role(doc, a.head, lex)
                 if role:
                     stated.add(key, role)
+                # "she is to return as host": the role is the pronoun's person's, as a name's is; a
+                # copula's noun ("she was the better dancer") only describes, as below.
+                for role, s, e in predicate_roles(doc, lex, st.covered, doc[a.head], copular=False):
+                    stated.add(key, role)
+                    st.add_mention(key, s, e, "nominal")
         elif a.group:
             key = _resolve_group(st, a, pairs)
         elif a.want == "org":

@@ -21,7 +21,7 @@ from storyline.read.entities.lexicon import Lexicon
 from storyline.read.entities.spans import is_cap
 from storyline.read.numbers import cardinal
 
-__all__ = ["Anaphor", "PRONOUNS", "covered_next", "find_anaphors", "plural_role", "find_roles", "find_pairs", "grammatical_weight", "role_noun", "shouted_noun", "source_nouns"]
+__all__ = ["Anaphor", "PRONOUNS", "covered_next", "find_anaphors", "plural_role", "predicate_roles", "find_roles", "find_pairs", "grammatical_weight", "role_noun", "shouted_noun", "source_nouns"]
 
 # pronoun -> (gender/number, reflexive?)
 PRONOUNS: dict[str, tuple[str, bool]] = {
@@ -553,8 +553,7 @@ def find_roles(doc: Doc, lex: Lexicon, covered: list[int]) -> list[tuple[int, st
     n = len(doc)
 
     def role(k: int) -> str | None:
-        r = role_noun(lex, doc[k]) if 0 <= k < n and covered[k] < 0 else None
-        return r[0] if r else None
+        return _free_role(doc, lex, covered, k)
 
     for i in range(n):
         key = covered[i]
@@ -590,8 +589,12 @@ def find_roles(doc: Doc, lex: Lexicon, covered: list[int]) -> list[tuple[int, st
         # Also with no determiner ("Sanjeev Gaur, director of assurance,") and closed by a
         # prepositional phrase ("the head of the agency", "a reporter at the paper").
         bare = j + 1 < n and doc[j].text == "," and doc[j + 1].is_lower and doc[j + 1].pos_ in {"NOUN", "ADJ"}
-        if j + 1 < n and doc[j].text == "," and (doc[j + 1].lower_ in {"a", "an", "the", "his", "her", "their"} or bare):
-            k = j + 1 if bare else j + 2
+        # Or by another name's possessive ("Rob Jones, Felt's grandson,"): the mention starts
+        # after it, the possessor's name staying its own mention.
+        owner = _possessor_end(doc, j + 1, covered, key) if j < n and doc[j].text == "," else None
+        if j + 1 < n and doc[j].text == "," and (doc[j + 1].lower_ in {"a", "an", "the", "his", "her", "their"}
+                                                 or bare or owner):
+            k = owner if owner else j + 1 if bare else j + 2
             # The reach counts words: a hyphenated modifier ("a 38-year-old Troy resident") is one
             # word, its hyphens and the words they join on none. A verb form modifying the noun
             # ("the club's leading rusher") is part of the phrase; any other verb ends it.
@@ -604,16 +607,48 @@ def find_roles(doc: Doc, lex: Lexicon, covered: list[int]) -> list[tuple[int, st
                 k += 1
             if k < n and role(k) and (k + 1 >= n or doc[k + 1].text in {",", ".", ";", "—", ")", "who", "and"}
                                       or doc[k + 1].lower_ in _APPOSITION_PP):
-                out.append((key, role(k), j + 1, k + 1))
+                out.append((key, role(k), owner or j + 1, k + 1))
         # Predicate nominal: "Roe is the suspect", "Roe became the leading scorer", "Roe was
         # named as the gunman": the noun phrase (up to its role noun) is a mention of Roe.
-        if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i != i:
-            for verb, c in _predicate_children(t.head):
-                if c.dep_ == "attr" and verb.lemma_ in NOMINAL_COPULAS and role(c.i):
-                    out.append((key, role(c.i), *_predicate_np(c, covered)))
-                elif c.dep_ == "prep" and c.lower_ == "as":
-                    out.extend((key, role(g.i), *_predicate_np(g, covered)) for g in c.children if g.dep_ == "pobj" and role(g.i))
+        out.extend((key, *r) for r in predicate_roles(doc, lex, covered, t))
     return out
+
+
+def _free_role(doc: Doc, lex: Lexicon, covered: list[int], k: int) -> str | None:
+    """The role of the noun at ``k`` when it is one and no name's token."""
+    r = role_noun(lex, doc[k]) if 0 <= k < len(doc) and covered[k] < 0 else None
+    return r[0] if r else None
+
+
+def predicate_roles(doc: Doc, lex: Lexicon, covered: list[int], subject,
+                    copular: bool = True) -> list[tuple[str, int, int]]:
+    """``(role, np_start, np_end)`` of the predicate nominals said of ``subject``, a name's last
+    token or a pronoun: "Roe is the suspect", "Roe became the leading scorer" (``copular``), "she
+    is to return as host" (the noun phrase, up to its role noun, is a mention of the subject's person)."""
+    if subject.dep_ not in {"nsubj", "nsubjpass"} or subject.head.i == subject.i:
+        return []
+
+    def role(k: int) -> str | None:
+        return _free_role(doc, lex, covered, k)
+
+    out = []
+    for verb, c in _predicate_children(subject.head):
+        if copular and c.dep_ == "attr" and verb.lemma_ in NOMINAL_COPULAS and role(c.i):
+            out.append((role(c.i), *_predicate_np(c, covered)))
+        elif c.dep_ == "prep" and c.lower_ == "as":
+            out.extend((role(g.i), *_predicate_np(g, covered)) for g in c.children if g.dep_ == "pobj" and role(g.i))
+    return out
+
+
+def _possessor_end(doc: Doc, i: int, covered: list[int], key: int) -> int | None:
+    """The token after "'s" when a name other than ``key``'s starts at ``i`` and ends in a possessive."""
+    other = covered[i] if i < len(doc) else -1
+    if other < 0 or other == key or (i > 0 and covered[i - 1] == other):
+        return None
+    k = i
+    while k < len(doc) and covered[k] == other:
+        k += 1
+    return k + 1 if k + 1 < len(doc) and doc[k].text in {"’s", "'s"} else None
 
 
 def _predicate_children(verb):
