@@ -198,3 +198,10 @@ def test_an_adverb_particle_makes_a_verb_of_its_own_even_under_its_head():
     assert words.phrasal_key("go up") is None and words.phrasal_key("go down") is None
     assert words.phrasal_key("buy back") is None and words.phrasal_key("sell off") is None
     assert words.phrasal_key("cope with") == words.event_key("cope", "v")
+
+
+def test_lexnames_are_the_files_of_the_first_senses_only():
+    assert "noun.time" in words.lexnames("spring", "n", 3)
+    first = words.lexnames("settle", "v", 1)
+    assert len(first) == 1 and first <= words.lexnames("settle", "v", 3)
+    assert words.lexnames("zzzq", "v", 3) == frozenset()

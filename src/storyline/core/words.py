@@ -55,6 +55,7 @@ __all__ = [
     "lemmas",
     "lemmatize",
     "lexname",
+    "lexnames",
     "related",
     "synsets",
     "verb_class",
@@ -172,7 +173,7 @@ def clear_cache() -> None:
     _TABLE.reset()
     _WITH_HYPONYMS.reset()
     for fn in (lemmatize, synsets, _derivation_index, _verb_lemmas_of, hypernyms, event_key, phrasal_key, is_event_noun, happening_of, related,
-               is_person_noun, names_people, names_someone, is_organization_noun, person_gender, noun_class):
+               is_person_noun, names_people, names_someone, is_organization_noun, person_gender, noun_class, lexnames):
         fn.cache_clear()
 
 
@@ -230,6 +231,13 @@ def _synset(synset: str) -> list:
 def lexname(synset: str) -> str:
     """The lexicographer file of a synset: "verb.communication", "noun.event", ..."""
     return _table().lexnames[_synset(synset)[0]]
+
+
+@lru_cache(maxsize=65536)
+def lexnames(lemma: str, pos: str, senses: int) -> frozenset[str]:
+    """The lexicographer files of a word's first ``senses`` senses ("settle", "v", 3: motion,
+    stative, ...): how a rule asks what a word can mean in its frequent uses."""
+    return frozenset(lexname(sid) for sid in synsets(lemma, pos)[:senses])
 
 
 def lemmas(synset: str) -> tuple[str, ...]:
@@ -559,7 +567,7 @@ def is_play_noun(word: str, senses: int = 2) -> bool:
 def is_time_noun(word: str, senses: int = 3) -> bool:
     """Whether one of the noun's first ``senses`` senses is a time (noun.time): "spring", "end",
     "quarter", "half" may name a part of a year; "crowd", "total", "population" do not."""
-    return any(lexname(sid) == "noun.time" for sid in synsets(word, "n")[:senses])
+    return "noun.time" in lexnames(word, "n", senses)
 
 
 # what money is worth or fetches: "price", "cost", "value" (monetary_value.n.01 and below)

@@ -531,7 +531,7 @@ def _kindred(events: list[_Open]) -> dict[_Open, _Open]:
         if not e.story_wide:
             label = _label(e)
             named[e] = (label, e.pos.get(label))
-    context = _context_similarity([e for e in named])
+    context = _context_similarity(list(named))
     by_person: dict[str, dict[str, list[_Open]]] = {}
     for e, (label, _) in named.items():
         for p in e.people:
@@ -588,13 +588,12 @@ def _context_similarity(events: Sequence[_Open]) -> Callable[[_Open, _Open], flo
     for e in events:
         spread.subtract(w for w in e.label if w in e.context)
     scale = len(events) + 1
-    known = set(events)
     weighted: dict[_Open, dict[str, float]] = {}
 
     def weights(e: _Open) -> dict[str, float]:
         if e not in weighted:
             vec = {w: (1 + math.log(n)) * math.log(scale / (spread[w] + 0.5))
-                   for w, n in e.context.items() if w not in e.label and w.isalpha()} if e in known else {}
+                   for w, n in e.context.items() if w not in e.label and w.isalpha()}
             norm = math.sqrt(sum(x * x for x in vec.values())) or 1.0
             weighted[e] = {w: x / norm for w, x in vec.items()}
         return weighted[e]

@@ -39,6 +39,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal, Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from storyline.core import words
 from storyline.core.ids import make_id
 from storyline.core.records import ArticleReading, Claim, Story, doc
@@ -176,12 +178,9 @@ def _who(src) -> str | None:
         return None
     head = found[-1].lower()
     head = words.lemmatize(head, "n") or head
-    # the first word may be capitalised only as the sentence's first ('The police')
-    named = [w.lower() for i, w in enumerate(found[:-1]) if w[0].isupper() and (i or w.lower() not in _DETERMINERS)]
+    # the first word may be capitalised only as the sentence's first ('The police', 'A spokesman')
+    named = [w.lower() for i, w in enumerate(found[:-1]) if w[0].isupper() and (i or w.lower() not in STOP_WORDS)]
     return " ".join([*named, head])
-
-
-_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
 
 
 def _bare_to_named(keys) -> dict[str, str]:

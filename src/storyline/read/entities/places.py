@@ -57,19 +57,15 @@ _PERSON_VERBS = frozenset({"verb.communication", "verb.cognition", "verb.emotion
 def place_noun(word: str) -> bool:
     """A common noun whose frequent senses include a place ("village", "city", "area") and no
     building: "the Lohan home" and "the Spears residence" are where a person lives, named by them."""
-    files = {words.lexname(sid) for sid in words.synsets(word.lower(), "n")[:_SENSES]}
+    files = words.lexnames(word.lower(), "n", _SENSES)
     return "noun.location" in files and "noun.artifact" not in files
-
-
-def _verb_files(lemma: str) -> set[str]:
-    return {words.lexname(sid) for sid in words.synsets(lemma, "v")[:_VERB_SENSES]}
 
 
 def _goes_or_stays(prep) -> bool:
     verb = prep.head
     if prep.dep_ != "prep" or verb.i == prep.i or verb.pos_ not in {"VERB", "AUX"}:
         return False
-    return prep.lower_ == _INTO or bool(_verb_files(verb.lemma_.lower()) & _MOVE_OR_STAY)
+    return prep.lower_ == _INTO or bool(words.lexnames(verb.lemma_.lower(), "v", _VERB_SENSES) & _MOVE_OR_STAY)
 
 
 def destination_names(doc: Doc, given_names) -> frozenset[str]:
@@ -91,10 +87,11 @@ def destination_names(doc: Doc, given_names) -> frozenset[str]:
         found.update(" ".join(name[:k]) for k in range(1, len(name) + 1))
     if not found:
         return frozenset()
+    # Subjects of a person's doing: the name's own last word or the head of a compound name.
+    heads = found | {n.split()[-1] for n in found}
     for tok in doc:
-        # Subjects of a person's doing: the name's own last word or the head of a compound name.
-        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.text in found | {n.split()[-1] for n in found} \
-                and tok.head.lemma_ != "be" and _verb_files(tok.head.lemma_.lower()) & _PERSON_VERBS:
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.text in heads and tok.head.lemma_ != "be" \
+                and words.lexnames(tok.head.lemma_.lower(), "v", _VERB_SENSES) & _PERSON_VERBS:
             found -= {n for n in found if tok.text in n.split()}
     return frozenset(found)
 
