@@ -54,7 +54,10 @@ Two splits of the events score: ``grouping_gap`` (the grouping on the mentions o
 predicate alone) and ``coverage_bounds`` (what covering the others could buy: each kind of
 off-predicate mention, in a claim, a reporting cue, on no claim, joined to the events by
 storyline's event references (``referenced_event``: what the ``events`` row does for that kind);
-by its head lemma; or by its gold cluster; the predicate mentions keep their grouping).
+by its head lemma; or by its gold cluster; the predicate mentions keep their grouping). And
+``error_classes``: the ``events`` score with its wrong merges undone (for the mentions of
+cross-document gold chains, and for those the corpus links across no document), or with the
+events that split one gold cluster joined.
 
 Metrics: ``storyline.evaluation.coref_metrics`` (MUC, B³, CEAF-e, CoNLL F1 = mean of the three),
 over all scored sub-topics together.
@@ -84,7 +87,7 @@ from storyline.core.records import Article, ArticleReading, Claim, Story  # noqa
 from storyline.evaluation.coref_metrics import clusters_from, score  # noqa: E402
 from storyline.reconcile.references import EventReference, event_references  # noqa: E402
 
-__all__ = ["OFF_PREDICATE_KINDS", "SubtopicRun", "article_of", "coverage_bounds", "gold_heads", "grouping_gap", "map_event", "map_person", "mention_head", "person_cluster",
+__all__ = ["OFF_PREDICATE_KINDS", "SubtopicRun", "article_of", "coverage_bounds", "error_classes", "gold_heads", "grouping_gap", "map_event", "map_person", "mention_head", "person_cluster",
            "referenced_event", "run_storyline"]
 
 METRICS = ("MUC", "B3", "CEAF-e")
@@ -351,6 +354,36 @@ def coverage_bounds(gold: dict, events: dict, lemma: dict, kind: dict, stored: d
     return out
 
 
+def error_classes(gold: dict, events: dict, kind: dict, across: set) -> dict[str, float]:
+    """CoNLL F1 of the events system with one class of its errors undone, the rest as it is: what
+    fixing that class could buy (an oracle: the gold clusters say what is wrong).
+
+    * ``wrong merges undone, cross-document gold`` / ``in-document gold``: the mentions whose gold
+      cluster is a cross-document instance (``across``), or the others (an in-document chain or a
+      singleton: ECB+ links them across no document), leave the other gold clusters of their system
+      event (a mention stays with its own gold cluster's mentions there);
+    * ``split events joined``: system events whose mentions on a claim's predicate (``kind``) are
+      mostly of one gold cluster are one event, with whatever else each holds: the gold links lost
+      between events, without the wrong ones they make.
+    """
+    key = clusters_from(gold)
+
+    def conll(assign: dict) -> float:
+        return score(key, clusters_from(assign))["CoNLL"][2]
+
+    parts: dict = defaultdict(Counter)
+    for m in gold:
+        if kind[m] == "on predicate":
+            parts[events[m]][gold[m]] += 1
+    joined = {event: ("joined", _most(c)) for event, c in parts.items()}
+    return {
+        "as is": conll(events),
+        "wrong merges undone, cross-document gold": conll({m: (events[m], gold[m]) if m in across else events[m] for m in gold}),
+        "wrong merges undone, in-document gold": conll({m: events[m] if m in across else (events[m], gold[m]) for m in gold}),
+        "split events joined": conll({m: joined.get(events[m], events[m]) for m in gold}),
+    }
+
+
 def referenced_event(m: EcbMention, head: int, refs: list[EventReference], sub: str):
     """The event an off-predicate gold mention refers to by storyline's product
     (:func:`storyline.reconcile.references.event_references`): the reference overlapping its head
@@ -416,6 +449,7 @@ def main(argv: list[str] | None = None) -> int:
     ev_on_pred: set[MentionKey] = set()  # event mentions on a claim's predicate
     ev_kind: dict[MentionKey, str] = {}  # event mention -> on predicate, or where it lies off one (coverage_bounds)
     ev_stored: dict[MentionKey, object] = {}  # off-predicate event mention -> its referenced event (referenced_event)
+    ev_across: set[MentionKey] = set()  # event mentions of a cross-document gold instance (error_classes)
     where: dict[MentionKey, object] = {}  # event mention -> claim; person mention -> storyline mention
     misses: dict[str, list[str]] = defaultdict(list)  # kind -> gold person mentions on no storyline mention
     kind_of: dict[MentionKey, str] = {}  # person mention -> its form (_miss_kind)
@@ -432,6 +466,8 @@ def main(argv: list[str] | None = None) -> int:
                 k = (d.name, m.m_id)
                 head, lemma, pos = heads[k]
                 ev_gold[k] = (sub, m.gold)
+                if not m.gold.startswith(f"{d.name}#"):
+                    ev_across.add(k)
                 ev_sys["singletons"][k] = k
                 ev_sys["lemma"][k] = (sub, lemma)
                 claim, on_pred = map_event(m, head, lemma, reading.claims)
@@ -520,6 +556,11 @@ def main(argv: list[str] | None = None) -> int:
           + ", ".join(f"{k} {bounds[k + ' by the story' + chr(39) + 's records']:.3f} / {bounds[k + ' by lemma']:.3f} / "
                       f"{bounds[k + ' perfectly']:.3f}"
                       for k in (*OFF_PREDICATE_KINDS, "all off predicate")))
+    classes = error_classes(ev_gold, ev_sys["events"], ev_kind, ev_across)
+    results["events_error_classes"] = classes
+    print(f"Events, what undoing one class of errors could buy ({len(ev_across)} mentions of a cross-document gold "
+          f"instance, {len(ev_gold) - len(ev_across)} linked across no document), CoNLL F: "
+          + ", ".join(f"{name} {value:.3f}" for name, value in classes.items()))
     results["events_no_singletons"] = _table("EVENTS, without gold singletons", *_without_singletons(ev_gold, ev_sys))
     results["people_no_singletons"] = _table("PEOPLE, without gold singletons", *_without_singletons(pe_gold, pe_sys))
     mention_of = {**events, **people}

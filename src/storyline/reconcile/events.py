@@ -103,6 +103,20 @@ with a context cosine of 0.3-0.6: no gain; the labels compared as the count-weig
 of every predicate of the event: 0.8254-0.8280 / 0.7735-0.7775; two events one sentence tells
 (other claims of one sentence) never merged: 0.8226 / 0.7716.
 
+An event whose claims name nobody ("the murder of a clerk at the Riverton motel", a noun the reader
+made a claim of its own, with no subject) is told of the people of the claims it is told inside in
+one article ("Carl Dunn was charged with the murder of a clerk at the Riverton motel": Dunn), for
+this rule only (:func:`_lent_people`): through them it merges only by the context rule (labels at
+least ``KIN_FLOOR`` apart and the same particulars), never by near labels alone, since the outer
+claim's people may be its other side (the accused of a killing, the one who confirms a death).
+Measured on ECB+ (``eval/ecbplus.py --readings``, reconcile only on one cache of main's readings at
+034cdaf, 2026-12-07, fourteenth session): events CoNLL F1 0.7763 -> 0.7778, ``events/pred`` 0.7586
+-> 0.7601, on the predicate mentions 0.8058 -> 0.8076; topics 1-22 0.7965 -> 0.7988, topics 23-35
+(held out) 0.7540 -> 0.7546 (8ecbplus's "killed" / "died" / "murder", 22ecb's "murder" / "killing",
+32ecb's "murder" / "homicide" joined; gold links lost 8,964 -> 8,851, wrong links 2,956 -> 3,014).
+Lent people merging by near labels too: 0.7954 / 0.7540 (10ecb, 14ecbplus, 8ecb lose 0.03-0.05);
+only by near labels: 0.7934 / 0.7543; the shortest enclosing claim's people only: as this rule.
+
 Tried and not kept (ECB+, 2026-12-07, events CoNLL F1 from 0.710 at that commit): merging
 events whose labels are kindred (cosine >= 0.6 or 0.7) when both are told by two or three
 articles of the story, without a person in common: 0.708-0.709; the kindred rule only through
@@ -230,6 +244,32 @@ joining the most widely told fitting event that shares a person with it, before 
 of rarity-weighted content words at least 0.2 / 0.5, else the most widely told): 0.7928 / 0.7512,
 0.7945 / 0.7538; ``KIN_FLOOR`` 0.4: no change, 0.5: 0.7954 / 0.7551 (1ecbplus's "check into" /
 "go" join through other events, not by the context rule).
+
+Looked at and not kept (ECB+, 2026-12-07, fourteenth session, reconcile only on one cache of main's
+readings at 034cdaf, before the lent people above; events CoNLL F1 topics 1-22 / 23-35: 0.7965 /
+0.7540). What the errors cost
+(``eval/ecbplus.py``'s ``error_classes`` line, 1-35 from 0.776): the wrong merges of the mentions of
+cross-document gold chains 0.802; those of the 1,257 mentions ECB+ links across no document 0.827,
+most of them facts of one key told once each ("security", "emergency", "scored 20 points" in five
+articles), which the lemma baseline merges too (0.758 -> 0.823 by the same oracle, a scratch count);
+the events that split one gold cluster joined 0.854. Of the gold pairs split between events (on
+predicates, a scratch count), 3,257 have no person in common (1,778 of them labels below a cosine of
+0.3: "attack" / "attempt", "cut" / "sever", "robbery" / "heist"), 2,381 a person but labels below the
+kindred rule ("cut" / "damage", "hang" / "suicide", "kill" / "murder" at 0.57, "issue" / "release").
+Tried: a fact joining an open-domain event of its key only with something in common (a person, its
+time, or the cosine of rarity-weighted context words at least 0.05 / 0.15 / 0.3): 0.7427 / 0.7427,
+0.7354 / 0.7365, 0.7158 / 0.7249 (the facts of one happening often share nothing but the word);
+only against an event one article tells so far (0.05 / 0.2): 0.7799 / 0.7515, 0.7770 / 0.7502, two
+articles: 0.7730 / 0.7520; open-domain facts kept apart by disjoint people as a pack's are: 0.7657 /
+0.7394; named organisations (and works, or places) as subject or object counting as people for the
+kindred rule: 0.7965 / 0.7533; WordNet hypernyms ("murder" under "kill") kindred from a label cosine
+of 0.3 / 0.4 / 0.5 with a person in common: 0.7877 / 0.7529, 0.7918 / 0.7548 (0.7940 / 0.7540 with
+the nested-claim test kept), 0.7959 / 0.7556. Statement events (``reconcile.references``) keyed by
+their source alone, every verb one: 0.7978 / 0.7511; only for a story entity's: 0.7967 / 0.7528;
+every unnamed source's cues of one verb one statement: 0.7923 / 0.7531. Scored offline on the mapped
+gold mentions: a word of a claim off its predicate that names no event joined to the event whose label
+is nearest in the vectors (cosine at least 0.5): 0.8065 / 0.7554, but from words WordNet calls no
+happening ("Oscars" to "award", "downtime"); words that name a happening only: 0.7966 / 0.7546.
 """
 
 from __future__ import annotations
@@ -532,9 +572,11 @@ def _kindred(events: list[_Open]) -> dict[_Open, _Open]:
             label = _label(e)
             named[e] = (label, e.pos.get(label))
     context = _context_similarity(list(named))
+    # An event naming nobody is told of the people of the claims it is told inside (module docstring).
+    lent = _lent_people(list(named))
     by_person: dict[str, dict[str, list[_Open]]] = {}
     for e, (label, _) in named.items():
-        for p in e.people:
+        for p in e.people or lent.get(e, ()):
             by_person.setdefault(p, {}).setdefault(label, []).append(e)
     # Every label is encoded once, whoever it is told of.
     distinct = sorted({label for labels in by_person.values() if len(labels) > 1 for label in labels})
@@ -552,7 +594,8 @@ def _kindred(events: list[_Open]) -> dict[_Open, _Open]:
             for x in by_person[person][labels[a]]:
                 for y in by_person[person][labels[b]]:
                     synonyms = _kin_in_wordnet(named[x], named[y])
-                    if not near and not synonyms and not (
+                    # a person lent is no reason on its own: the particulars must be the same too
+                    if (x in lent or y in lent or not near and not synonyms) and not (
                             close and sims[a, b] + context(x, y) >= KIN_WITH_CONTEXT):
                         continue
                     rx, ry = find(x), find(y)
@@ -562,6 +605,26 @@ def _kindred(events: list[_Open]) -> dict[_Open, _Open]:
                     root[gone] = keep
                     times[keep] |= times[gone]
     return {e: find(e) for e in events}
+
+
+def _lent_people(events: Sequence[_Open]) -> dict[_Open, frozenset[str]]:
+    """Each event whose claims name nobody -> the people of the events with a claim its claim is
+    told inside, in one article ("the murder at the motel" in "Dunn was charged with the murder at
+    the motel": Dunn); events with none are left out."""
+    outer: dict[str, list[tuple[int, int, _Open]]] = {}
+    for e in events:
+        if e.people:
+            for article, start, end, _ in e.spans:
+                outer.setdefault(article, []).append((start, end, e))
+    lent: dict[_Open, frozenset[str]] = {}
+    for e in events:
+        if e.people:
+            continue
+        people = {p for article, start, end, _ in e.spans for s, t, o in outer.get(article, ())
+                  if s <= start and end <= t and (s, t) != (start, end) for p in o.people}
+        if people:
+            lent[e] = frozenset(people)
+    return lent
 
 
 def _nested(a: set[_Span], b: set[_Span]) -> bool:
