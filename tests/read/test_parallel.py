@@ -4,10 +4,12 @@ when a worker dies, and no demand on the caller's script."""
 from __future__ import annotations
 
 import os
+import queue
 import signal
 import subprocess
 import sys
 import textwrap
+import threading
 from collections.abc import Callable
 
 import pytest
@@ -245,3 +247,88 @@ def test_the_warm_up_reads_a_bounded_piece_of_the_first_article():
     assert warm.text == long.text[:WARM_UP_CHARS] and len(warm.text) < len(long.text)
     assert warm_up_articles([short, long]) == [short]
     assert warm_up_articles([]) == []
+
+
+class _FakeWorker:
+    """A worker read in this process: answers each batch with its articles' ids, in the order sent;
+    ``hold`` (an Event) keeps it from answering until set, ``lost_after`` makes it die then."""
+
+    def __init__(self, name: str, hold: threading.Event | None = None, lost_after: int | None = None,
+                 fail: Exception | None = None):
+        self.name, self.hold, self.lost_after, self.fail = name, hold, lost_after, fail
+        self.sent: list[list] = []
+        self.answered = 0
+        self._inbox: queue.Queue = queue.Queue()
+
+    def send(self, batch):
+        self.sent.append(batch)
+        self._inbox.put(batch)
+
+    def receive(self):
+        batch = self._inbox.get()
+        if self.hold is not None:
+            self.hold.wait(timeout=10)  # set by the test; the timeout only ends a failing run
+        if self.fail is not None:
+            raise self.fail
+        if self.lost_after is not None and self.answered >= self.lost_after:
+            return None
+        self.answered += 1
+        if self.answered == 3 and getattr(self, "then", None):
+            self.then.set()
+        return [f"{self.name}:{a}" for a in batch]
+
+
+def _read_locally(nlp, articles, batch_size):
+    return [(a, f"local:{a}") for a in articles]
+
+
+def test_a_free_worker_takes_the_next_batch_instead_of_waiting_for_a_slow_one(monkeypatch):
+    # The slow worker holds the first batch; the other one goes on reading the batches after it
+    # (dealt in turn, it would stop after its own two and wait): at the end, neither waits long
+    # for the other, so the last batches go to whoever is free.
+    hold = threading.Event()
+    slow, fast = _FakeWorker("slow", hold=hold), _FakeWorker("fast")
+    fast.then = hold  # once the fast one has read 3 batches, the slow one answers
+    batches = [[i] for i in range(8)]
+    out = list(parallel.read_ordered(batches, [slow, fast], 1, local=lambda: None))
+    assert [a for a, _ in out] == list(range(8))  # input order, whoever read what
+    assert len(fast.sent) >= 5 and len(slow.sent) + len(fast.sent) == 8
+
+
+def test_results_that_arrive_out_of_order_are_yielded_in_input_order():
+    hold = threading.Event()
+    a, b = _FakeWorker("a", hold=hold), _FakeWorker("b")
+    b.then = hold
+    out = list(parallel.read_ordered([[0, 1], [2], [3, 4], [5], [6]], [a, b], 2, local=lambda: None))
+    assert [x for x, _ in out] == [0, 1, 2, 3, 4, 5, 6]
+    assert all(r.endswith(f":{x}") for x, r in out)
+
+
+def test_what_a_lost_worker_had_not_answered_is_read_locally_once_in_order(monkeypatch):
+    import storyline.read.reader as reader
+
+    monkeypatch.setattr(reader, "read_articles", _read_locally)
+    good, lost = _FakeWorker("good"), _FakeWorker("lost", lost_after=1)
+    batches = [[i] for i in range(9)]
+    out = list(parallel.read_ordered(batches, [good, lost], 1, local=lambda: None))
+    assert [x for x, _ in out] == list(range(9))
+    assert any(r.startswith("local:") for _, r in out)
+
+
+def test_an_error_of_a_worker_that_is_not_a_loss_is_raised():
+    bad = _FakeWorker("bad", fail=RuntimeError("ray task failed"))
+    with pytest.raises(RuntimeError, match="ray task failed"):
+        list(parallel.read_ordered([[0], [1]], [bad], 1, local=lambda: None))
+
+
+def test_tasks_keep_the_input_order_and_shrink_toward_the_end():
+    from storyline.core.records import Article
+
+    articles = [Article(f"a{i}", "word " * (100 + 37 * (i % 5)), "outlet", None, None, None, "t", "txt", "") for i in range(400)]
+    tasks = parallel.tasks_of(articles, workers=2, batch_size=32)
+    assert [a.id for t in tasks for a in t] == [a.id for a in articles]
+    assert all(1 <= len(t) <= 32 for t in tasks)
+    assert len(tasks[0]) == 32  # a long input starts with full batches
+    assert len(tasks[-1]) <= 2 and len(tasks[-2]) <= len(tasks[-8])  # ... and ends with small ones
+    assert len(parallel.tasks_of(articles[:6], workers=2, batch_size=32)) >= 2  # every worker gets one
+    assert parallel.tasks_of([], workers=2, batch_size=32) == []

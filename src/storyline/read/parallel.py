@@ -32,9 +32,7 @@ import queue
 import subprocess
 import sys
 import threading
-from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from itertools import islice
 from typing import IO, Any, Protocol
 
 from spacy.language import Language
@@ -42,8 +40,8 @@ from spacy.language import Language
 from storyline.core.records import Article, ArticleReading
 from storyline.read.pipeline import PipelineSpec
 
-__all__ = ["MIN_WORDS_PER_WORKER", "ONE_THREAD", "WARM_UP_CHARS", "LocalReader", "Worker", "available_cores", "batches_of", "plan_workers", "read_in_processes",
-           "read_ordered", "task_size", "warm_up_articles", "worker_env"]
+__all__ = ["MIN_WORDS_PER_WORKER", "ONE_THREAD", "WARM_UP_CHARS", "LocalReader", "Worker", "available_cores", "plan_workers", "read_in_processes",
+           "read_ordered", "tasks_of", "warm_up_articles", "worker_env"]
 
 # Below this many words per worker, starting one (model load ~1 s) costs more than it saves:
 # the whole read stage runs at ~8-10k words/s per core, so 40k words is ~4 s of parsing.
@@ -80,7 +78,7 @@ def read_in_processes(
     pipeline and forks the readers from that state (:class:`_ForkedReaders`); else each reader
     is a fresh process loading its own. ``local()`` returns this process's pipeline: it reads
     what a dead worker left unread."""
-    batches = list(batches_of(articles, task_size(len(articles), workers, batch_size)))
+    batches = tasks_of(articles, workers, batch_size)
     count = min(workers, len(batches))
     if not count:
         return
@@ -112,30 +110,105 @@ class Worker(Protocol):
 def read_ordered(
     batches: Sequence[list[Article]], pool: Sequence[Worker], batch_size: int, local: Callable[[], Language]
 ) -> Iterator[Reading]:
-    """Deal ``batches`` round-robin to ``pool`` and yield their readings in input order.
+    """Give each of ``batches`` to the first worker of ``pool`` that is free, and yield their
+    readings in input order.
 
-    Each worker has at most two batches in flight (one being read, one waiting), so memory holds
-    a few batches' readings, not the whole input's. When a worker is lost, everything not yet
-    yielded is read by ``local()``, this process's pipeline, so no article is lost."""
-    todo = deque(batches)
-    pending: deque[tuple[list[Article], Worker]] = deque()
-    turn = 0
-    while todo or pending:
-        while todo and len(pending) < 2 * len(pool):
-            worker = pool[turn % len(pool)]
-            turn += 1
-            batch = todo.popleft()
-            worker.send(batch)
-            pending.append((batch, worker))
-        batch, worker = pending.popleft()
-        results = worker.receive()
+    A worker has at most two batches at a time (one being read, one waiting), and no batch goes
+    out more than :data:`AHEAD_PER_WORKER` batches a worker past the oldest one not yet yielded,
+    so memory holds a few batches' readings, not the whole input's. Dealt in turn instead, a
+    worker slowed by anything (a longer batch, a core shared with the storing thread) would hold
+    the others back: the batches after its own would wait for it. When a worker is lost,
+    everything not yet read is read by ``local()``, this process's pipeline, so no article is
+    lost; another error of a worker is raised here."""
+    arrived: queue.Queue[tuple[int, Worker, list[Result] | None | BaseException]] = queue.Queue()
+    listeners = {worker: _Listener(worker, arrived) for worker in pool}
+    try:
+        yield from _deal(batches, listeners, arrived, batch_size, local)
+    finally:
+        for listener in listeners.values():
+            listener.stop()
+
+
+# How many batches past the oldest one not yet yielded may be sent out: each worker's two, and as
+# many again for the workers that finish theirs while a slow one holds the oldest.
+AHEAD_PER_WORKER = 4
+
+
+def _deal(
+    batches: Sequence[list[Article]], listeners: "dict[Worker, _Listener]", arrived: queue.Queue,
+    batch_size: int, local: Callable[[], Language],
+) -> Iterator[Reading]:
+    ahead = AHEAD_PER_WORKER * len(listeners)
+    done: dict[int, list[Result]] = {}
+    busy = dict.fromkeys(listeners, 0)
+    sent = oldest = 0
+    while oldest < len(batches):
+        while sent < len(batches) and sent < oldest + ahead:
+            worker = min(busy, key=busy.__getitem__)  # the least busy; the first of those on ties
+            if busy[worker] >= 2:
+                break
+            busy[worker] += 1
+            listeners[worker].expect(sent, batches[sent])
+            sent += 1
+        index, worker, results = arrived.get()
+        if isinstance(results, BaseException):
+            raise results
         if results is None:
-            from storyline.read.reader import read_articles
-
-            left = batch + [a for b, _ in pending for a in b] + [a for b in todo for a in b]
-            yield from read_articles(local(), left, batch_size)
+            yield from _read_the_rest(batches, oldest, done, local, batch_size)
             return
-        yield from zip(batch, results)
+        busy[worker] -= 1
+        done[index] = results
+        while oldest in done:
+            yield from zip(batches[oldest], done.pop(oldest))
+            oldest += 1
+
+
+def _read_the_rest(
+    batches: Sequence[list[Article]], oldest: int, done: dict[int, list[Result]], local: Callable[[], Language], batch_size: int,
+) -> Iterator[Reading]:
+    """After a worker is lost: the batches from ``oldest`` on in order, those read already from
+    ``done``, the others read here at once."""
+    from storyline.read.reader import read_articles
+
+    left = [a for i in range(oldest, len(batches)) if i not in done for a in batches[i]]
+    here = iter(read_articles(local(), left, batch_size))
+    for i in range(oldest, len(batches)):
+        if i in done:
+            yield from zip(batches[i], done[i])
+        else:
+            for _ in batches[i]:
+                yield next(here)
+
+
+class _Listener:
+    """Sends one worker its batches and waits, on a thread of its own, for their results, so the
+    caller waits for whichever worker answers first. A worker answers its batches in the order
+    they were sent (:class:`Worker`)."""
+
+    def __init__(self, worker: Worker, arrived: queue.Queue):
+        self._worker, self._arrived = worker, arrived
+        self._expected: queue.Queue[int | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._listen, name="storyline-worker-receive", daemon=True)
+        self._thread.start()
+
+    def expect(self, index: int, batch: list[Article]) -> None:
+        self._worker.send(batch)
+        self._expected.put(index)
+
+    def stop(self) -> None:
+        # Not joined: a thread still waiting on a worker ends when the caller closes that worker.
+        self._expected.put(None)
+
+    def _listen(self) -> None:
+        while (index := self._expected.get()) is not None:
+            try:
+                results = self._worker.receive()
+            except BaseException as exc:  # noqa: BLE001 - raised again by the caller
+                self._arrived.put((index, self._worker, exc))
+                return
+            self._arrived.put((index, self._worker, results))
+            if results is None:
+                return
 
 
 class LocalReader:
@@ -265,9 +338,10 @@ class _ForkedReaders:
             pass
 
     def close(self) -> None:
+        # Results are closed last: a thread of read_ordered may still be reading them (closing a
+        # file another thread reads waits for that read), and it reads whatever a reader still
+        # writes, so no reader is left blocked on a full pipe meanwhile.
         for reader in self.readers:
-            # Results first: a reader blocked writing results nobody will read then exits at once.
-            reader._results.close()
             reader.end_input()
         try:
             self._proc.wait(timeout=5)
@@ -297,13 +371,23 @@ def worker_env(environ: Mapping[str, str], path: Sequence[str]) -> dict[str, str
     return {**ONE_THREAD, **environ, "PYTHONPATH": os.pathsep.join(p for p in path if p)}
 
 
-def task_size(articles: int, workers: int, batch_size: int) -> int:
-    """Articles per task: at most ``batch_size``, and small enough that every worker gets
-    several tasks (the last one does not finish alone)."""
-    return max(1, min(batch_size, -(-articles // (4 * workers))))
-
-
-def batches_of(articles: Sequence[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(articles)
-    while batch := list(islice(it, size)):
-        yield batch
+def tasks_of(articles: Sequence[Article], workers: int, batch_size: int) -> list[list[Article]]:
+    """``articles`` cut into tasks, in order. A task holds at most ``batch_size`` articles, at
+    most a quarter of a worker's share (so every worker gets several), and at most 1/(2 x
+    ``workers``) of the text not yet dealt (guided self-scheduling): tasks shrink toward the end,
+    so the workers finish together instead of one reading a full last batch while the others
+    wait. Text length (characters) stands in for reading time."""
+    sizes = [len(a.text) for a in articles]
+    left = sum(sizes)
+    most = max(1, min(batch_size, -(-len(articles) // (4 * workers))))
+    out: list[list[Article]] = []
+    i = 0
+    while i < len(articles):
+        budget, taken, j = left / (2 * workers), 0, i
+        while j < len(articles) and j - i < most and (j == i or taken + sizes[j] <= budget):
+            taken += sizes[j]
+            j += 1
+        out.append(list(articles[i:j]))
+        left -= taken
+        i = j
+    return out

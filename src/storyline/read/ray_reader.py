@@ -27,7 +27,7 @@ from spacy.language import Language
 
 from storyline.core.errors import ConfigError
 from storyline.core.records import Article
-from storyline.read.parallel import Reading, Result, batches_of, read_ordered, task_size
+from storyline.read.parallel import Reading, Result, read_ordered, tasks_of
 from storyline.read.pipeline import PipelineSpec
 
 __all__ = ["RayReader", "cluster_cpus", "connected", "read_on_ray"]
@@ -121,7 +121,7 @@ def read_on_ray(
     (0: one per CPU of the cluster)."""
     with connected(address) as ray:
         count = actors or cluster_cpus(ray)
-        batches = list(batches_of(articles, task_size(len(articles), count, batch_size)))
+        batches = tasks_of(articles, count, batch_size)
         remote = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=-1)(RayReader)
         handles = [remote.remote(pipeline, batch_size) for _ in range(min(count, len(batches)))]
         try:
