@@ -92,7 +92,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.symbols import ADJ, AUX, CCONJ, NOUN, PROPN, VERB
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storyline.core import words
 from storyline.core.packs import load_pack, pack_forms
@@ -1292,7 +1292,7 @@ def _claim(
     modified = p.dep_ == "amod" and p.i < p.head.i < hi
     if modified:
         right = max(right, p.head.i + 1)
-    span = doc[left:right]
+    span = Span(doc, left, right)  # left < right: doc[left:right] without its slice normalising
     if pred.pos == "noun" and pred.word.i == p.i:
         subj, obj = _noun_arguments(p, index)
     else:
@@ -1310,7 +1310,7 @@ def _claim(
         polarity = "negative"  # 'no arrest'
     content, around = None, None
     if att is not None:
-        content = doc[lo:hi]
+        content = Span(doc, lo, hi)
         around = index.around.get((ai, lo, hi))
         if around is None:  # the same for every claim of the content: found once
             around = index.around[(ai, lo, hi)] = surroundings(doc, att, content, index.rows)

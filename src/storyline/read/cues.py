@@ -95,11 +95,18 @@ def _denial_objects() -> tuple[str, ...]:
     return tuple(load_data("hedges.json", {"denial_objects": list})["denial_objects"])
 
 
-def _passive_denial(claim_text: str) -> bool:
+@lru_cache(maxsize=65536)
+def _inflected_denial(low: str) -> bool:
+    """Whether ``low`` is an inflection of a denial verb ('denied', 'dismissed'), not its base form.
+    Per word: an article's claims overlap, and each one's words are read."""
     verbs = _denial_verbs()
+    return words.lemmatize(low, "v") in verbs and low not in verbs
+
+
+def _passive_denial(claim_text: str) -> bool:
     toks = _WORD.findall(claim_text)
     for i, w in enumerate(toks):
-        if words.lemmatize(w.lower(), "v") in verbs and w.lower() not in verbs:
+        if _inflected_denial(w.lower()):
             j = i - 1
             while j >= 0 and toks[j].lower().endswith("ly"):
                 j -= 1

@@ -285,6 +285,7 @@ class DocIndex:
     title_case: frozenset[int] | None = field(default=None, repr=False)  # read.entities.headlines fills it once
     caps_lines: frozenset[int] | None = field(default=None, repr=False)  # the same, for lines in capitals
     number_starts: list[int] | None = field(default=None, repr=False)  # read.quantities fills it once
+    ner: tuple | None = field(default=None, repr=False)  # read.entities.spans.reading_ner: doc.ents, while it runs
 
     @property
     def doc(self) -> Doc:

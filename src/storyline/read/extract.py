@@ -75,6 +75,8 @@ def reading_from_annotations(ann: Annotations, article: Article) -> ArticleReadi
     by_id = {t.id: t for t in timex_records}
 
     def quantities(anns) -> tuple[Quantity, ...]:
+        if not anns:  # most mentions and claims hold none
+            return ()
         out = []
         for q in quantity_records(anns):
             if q.measure == "age":

@@ -42,7 +42,7 @@ from storyline.read.entities.headlines import title_case_tokens
 from storyline.read.entities.lexicon import NAME_SUFFIXES, lexicon
 from storyline.read.entities.outlets import find_outlets
 from storyline.read.entities.people import body_tokens, collect_people, match_people
-from storyline.read.entities.spans import trim_possessive
+from storyline.read.entities.spans import reading_ner, tagger_entities, trim_possessive
 from storyline.read.entities.works import find_award_names, find_awards, find_works
 
 __all__ = ["annotate_entities", "entities_component", "write_mentions"]
@@ -118,7 +118,7 @@ def _other_ner(b: _Builder, blocked: set[int], headline: frozenset[int] = frozen
     names it elsewhere too ("Investigation of Facility Pending" is a headline's words)."""
     doc = b.doc
     spans: list[tuple[int, int, str, str]] = []
-    for ent in doc.ents:
+    for ent in tagger_entities(doc):
         type_ = _NER_TYPES.get(ent.label_)
         if type_ is None:
             continue
@@ -203,7 +203,7 @@ def _body_known(b: _Builder, s: int, letters: str) -> bool:
     article writes them elsewhere other than after a comma ("The NFU has backed it")."""
     if any(words.lexname(sid) in _BODY_CLASSES for sid in words.synsets(letters.lower(), "n")):
         return True
-    if any(ent.label_ == "ORG" and _initials(_norm_key(ent.text, "ORG")) == letters for ent in b.doc.ents):
+    if any(ent.label_ == "ORG" and _initials(_norm_key(ent.text, "ORG")) == letters for ent in tagger_entities(b.doc)):
         return True
     texts = b.idx.texts
     return any(t == letters and k != s and (k == 0 or texts[k - 1] != ",") for k, t in enumerate(texts))
@@ -248,6 +248,11 @@ def _spread_works(b: _Builder, lex, blocked: set[int], titles: dict[str, int]) -
 
 def annotate_entities(doc: Doc) -> list[EntityAnn]:
     """Compute the entities of ``doc`` (name mentions only); see the module docstring."""
+    with reading_ner(doc):
+        return _annotate(doc)
+
+
+def _annotate(doc: Doc) -> list[EntityAnn]:
     lex = lexicon()
     idx = DocIndex.build(doc)
     b = _Builder(doc, idx)
@@ -295,7 +300,7 @@ def annotate_entities(doc: Doc) -> list[EntityAnn]:
     # Names the tagger called people that name a place, a body or a thing: entities all the same.
     # A thing takes the type the tagger gives the same words elsewhere ("Mac": ORG), else ORG.
     seen: dict[str, str] = {}
-    for ent in doc.ents:
+    for ent in tagger_entities(doc):
         if ent.label_ in _NER_TYPES:
             seen.setdefault(ent.text, _NER_TYPES[ent.label_])
     for (s, e), type_ in sorted(not_people.items()):

@@ -131,6 +131,14 @@ def role_noun(lex: Lexicon, tok) -> tuple[str, str | None, bool] | None:
     return None
 
 
+def _person_sense_only(lex: Lexicon, low: str) -> bool:
+    """What the word alone must be for :func:`role_noun` to read it as a kind of person by the
+    phrase around it only (a person sense among its first senses, not its first, and no role of
+    roles.json): tested before a Token is made for every common noun of the article."""
+    return (low not in lex.roles and not words.is_person_noun(low) and _wordlike(low) and words.lemmatize(low, "n") == low
+            and words.is_person_noun(low, _PERSON_SENSES))
+
+
 def shouted_noun(tok) -> bool:
     """A singular noun of a line in capitals ("A MAN was arrested"), which the tagger reads as a name."""
     return tok.tag_ == "NNP" and len(tok.text) > 1 and tok.text.isupper() and tok.text.isalpha() \
@@ -390,7 +398,8 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
     tag_col, start_col = doc.to_array([TAG, SENT_START]).T.tolist() if n else ([], [])
     strings = doc.vocab.strings
     tags = [strings[h] for h in tag_col]
-    read_as_person = {t.lower_ for t in (doc[k] for k in range(n) if covered[k] < 0 and tags[k] == "NN")
+    read_as_person = {t.lower_ for t in (doc[k] for k in range(n) if covered[k] < 0 and tags[k] == "NN"
+                                         and _person_sense_only(lex, lowers[k]))
                       if role_of(t) is not None and not words.is_person_noun(t.lower_) and t.lower_ not in lex.roles
                       and _said_of_a_person(t, possessive=_kin_sense(t.lower_))}
     for i in range(n):

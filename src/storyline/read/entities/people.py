@@ -31,7 +31,7 @@ from storyline.read.entities.headlines import (
 )
 from storyline.read.entities.lexicon import HONORIFICS, NAME_SUFFIXES, Lexicon, respelt
 from storyline.read.entities.places import PLACE, destination_names, name_context
-from storyline.read.entities.spans import is_cap, trim_possessive
+from storyline.read.entities.spans import is_cap, tagger_entities, trim_possessive
 
 __all__ = ["Person", "body_tokens", "collect_people", "match_people", "person_established"]
 
@@ -135,8 +135,8 @@ def _kin_intros(idx: DocIndex, lex: Lexicon, claimed: list[int]) -> list[tuple[i
 def _label_votes(doc: Doc) -> dict[tuple[str, bool], int]:
     """How often each one-word entity text is tagged PERSON (True) or another name type (False)."""
     votes: dict[tuple[str, bool], int] = {}
-    for ent in doc.ents:
-        if len(ent) == 1 and ent.label_ in {"PERSON", "ORG", "PRODUCT", "GPE", "LOC", "FAC", "WORK_OF_ART", "EVENT"}:
+    for ent in tagger_entities(doc):
+        if ent.end - ent.start == 1 and ent.label_ in {"PERSON", "ORG", "PRODUCT", "GPE", "LOC", "FAC", "WORK_OF_ART", "EVENT"}:
             k = (ent.text, ent.label_ == "PERSON")
             votes[k] = votes.get(k, 0) + 1
     return votes
@@ -211,7 +211,7 @@ def collect_people(
     # read against the names the body writes.
     shouted: list[tuple[int, int]] = []
     caps = caps_line_tokens(idx)
-    for ent in doc.ents:
+    for ent in tagger_entities(doc):
         if ent.label_ != "PERSON":
             continue
         s, e = _name_tokens(doc, texts, ent.start, ent.end)
@@ -337,7 +337,7 @@ def _fuller_names(doc: Doc, idx: DocIndex, lex: Lexicon, people: list[Person], c
                 first[name] = k
     longer: dict[int, set[tuple[str, ...]]] = defaultdict(set)
     places = _place_names(doc)
-    for ent in doc.ents:
+    for ent in tagger_entities(doc):
         if ent.label_ not in _OTHER_LABELS:
             continue
         s, e = trim_possessive(doc, ent.start, ent.end)
@@ -381,7 +381,7 @@ def _kind_before_name(idx: DocIndex, lex: Lexicon, s: int, e: int) -> bool:
 
 def _place_names(doc: Doc) -> frozenset[str]:
     """Texts the tagger types a place somewhere in the article."""
-    return frozenset(ent.text for ent in doc.ents if ent.label_ in {"GPE", "LOC", "FAC"})
+    return frozenset(ent.text for ent in tagger_entities(doc) if ent.label_ in {"GPE", "LOC", "FAC"})
 
 
 def _natural_place(idx: DocIndex, lex: Lexicon, s: int, e: int, places: frozenset[str]) -> bool:
@@ -489,7 +489,7 @@ def person_established(doc: Doc, idx: DocIndex, lex: Lexicon, claimed: list[int]
     cands: list[tuple[int, int]] = []
     kinds: set[tuple[int, int]] = set()  # names after a kind of person ("American Hasim Rahman")
     places = _place_names(doc)
-    for ent in doc.ents:
+    for ent in tagger_entities(doc):
         s, e = trim_possessive(doc, ent.start, ent.end)
         if e <= s:
             continue
@@ -647,7 +647,7 @@ def body_tokens(doc: Doc, idx: DocIndex, people: list[Person]) -> set[int]:
     headline = title_case_tokens(idx) | caps_line_tokens(idx)
     names = [set(p.words) for p in people]
     out: set[int] = set()
-    for ent in doc.ents:
+    for ent in tagger_entities(doc):
         s, e = trim_possessive(doc, ent.start, ent.end)
         if ent.label_ != "ORG" or e - s < 2 or any(idx.punct[k] or k in headline for k in range(s, e)):
             continue
@@ -662,10 +662,10 @@ def body_tokens(doc: Doc, idx: DocIndex, people: list[Person]) -> set[int]:
     # One word typed ORG modifying a noun for what a company holds ("Ford shares fell", "the Ford
     # plant"): the body's too. What a person has keeps the surname the person's ("Brandt lawyers
     # said", "the Ford administration", "the Ford years"), however the tagger typed it.
-    out.update(ent.start for ent in doc.ents
-               if ent.label_ == "ORG" and len(ent) == 1 and ent.start not in headline and ent[0].dep_ == "compound"
-               and ent[0].head.pos_ == "NOUN" and ent[0].head.i > ent.start
-               and words.is_company_holding(ent[0].head.lemma_ or ent[0].head.text))
+    out.update(ent.start for ent in tagger_entities(doc)
+               if ent.label_ == "ORG" and ent.end - ent.start == 1 and ent.start not in headline and doc[ent.start].dep_ == "compound"
+               and doc[ent.start].head.pos_ == "NOUN" and doc[ent.start].head.i > ent.start
+               and words.is_company_holding(doc[ent.start].head.lemma_ or doc[ent.start].head.text))
     return out
 
 

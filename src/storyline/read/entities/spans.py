@@ -6,15 +6,54 @@ They read the Doc through :class:`storyline.read.doc.DocIndex` (the per-Doc toke
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from typing import Iterator, NamedTuple
+
 from spacy.tokens import Doc
 
 from storyline.read.doc import DocIndex
 
-__all__ = ["POSSESSIVE", "TITLE_INNER", "is_cap", "cap_run_end", "trim_possessive"]
+__all__ = ["POSSESSIVE", "TITLE_INNER", "NerSpan", "is_cap", "cap_run_end", "reading_ner", "tagger_entities", "trim_possessive"]
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
 # Lower-case words allowed inside a capitalised title run ("Pirates of the Caribbean").
 TITLE_INNER = frozenset({"of", "the", "and", "&", "in", "on", "a", "an", "to", "for", "at", "from", "with", "-"})
+
+
+class NerSpan(NamedTuple):
+    """What the entity rules read of one of the tagger's entities (a Span of ``doc.ents``)."""
+
+    start: int
+    end: int
+    label_: str
+    text: str
+
+
+def tagger_entities(doc: Doc) -> tuple[NerSpan, ...]:
+    """``doc.ents`` as :class:`NerSpan` tuples: read once per run of the entity rules (see
+    :func:`reading_ner`), which ask for them a dozen times; ``doc.ents`` makes a Span per entity,
+    and a Span's text a Token per word, on every call."""
+    idx = DocIndex.build(doc)
+    if idx.ner is not None:
+        return idx.ner
+    return _ner(doc, idx)
+
+
+def _ner(doc: Doc, idx: DocIndex) -> tuple[NerSpan, ...]:
+    text = idx.text
+    return tuple(NerSpan(e.start, e.end, e.label_, text[slice(*idx.char_bounds(e.start, e.end))]) for e in doc.ents)
+
+
+@contextmanager
+def reading_ner(doc: Doc) -> Iterator[None]:
+    """Within this block :func:`tagger_entities` reads ``doc.ents`` once. The block must not set
+    ``doc.ents``; outside it nothing is kept (a later change of ``doc.ents`` is always seen)."""
+    idx = DocIndex.build(doc)
+    idx.ner = _ner(doc, idx)
+    try:
+        yield
+    finally:
+        idx.ner = None
 
 
 def is_cap(text: str) -> bool:
