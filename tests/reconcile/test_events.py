@@ -457,3 +457,27 @@ def test_an_event_naming_nobody_has_the_people_of_the_claims_it_is_told_inside()
     a, murder = charged("Carl Dunn was questioned about the murder in Denver years ago", "the murder in Denver years ago")
     apart = _events_of(reconcile([a, b, filler()]), murder, killed)
     assert apart[0] is not None and apart[0] != apart[1]
+
+
+def test_an_event_naming_nobody_never_merges_with_the_claim_it_is_told_inside():
+    # Its words are part of the outer claim's, so "the same particulars" holds for that pair by
+    # construction: the people it borrows must not bring it back to its lender.
+    def filler():
+        d = ArticleBuilder("d1", "AP", "2024-12-04")
+        for text, predicate in (("Carl Dunn thanked his lawyer for the support", "thank"),
+                                ("Carl Dunn hired a new lawyer last year", "hire"),
+                                ("Carl Dunn won an award for his last film", "win")):
+            d.claim(text, subject=d.person("Carl Dunn"), predicate=predicate)
+        return d.build()
+
+    for predicate, text, words, inner in (
+        ("convict", "Carl Dunn was convicted of the murder of a clerk at the Riverton motel",
+         "the murder of a clerk at the Riverton motel", "murder"),
+        ("injure", "Carl Dunn was injured in the accident on the Riverton highway", "the accident on the Riverton highway", "accident"),
+        ("shoot", "Carl Dunn was shot in the shooting at the Riverton motel", "the shooting at the Riverton motel", "shooting"),
+    ):
+        a = ArticleBuilder("a1", "AP", "2024-12-03")
+        outer = a.claim(text, subject=a.person("Carl Dunn"), predicate=predicate)
+        reading, inside = _nobody_inside(a.build(), outer, words, inner)
+        apart = _events_of(reconcile([reading, filler()]), outer, inside)
+        assert apart[0] is not None and apart[0] != apart[1], (predicate, inner)

@@ -107,8 +107,10 @@ An event whose claims name nobody ("the murder of a clerk at the Riverton motel"
 made a claim of its own, with no subject) is told of the people of the claims it is told inside in
 one article ("Carl Dunn was charged with the murder of a clerk at the Riverton motel": Dunn), for
 this rule only (:func:`_lent_people`): through them it merges only by the context rule (labels at
-least ``KIN_FLOOR`` apart and the same particulars), never by near labels alone, since the outer
-claim's people may be its other side (the accused of a killing, the one who confirms a death).
+a cosine of at least ``KIN_FLOOR`` and the same particulars), never by near labels alone, since the
+outer claim's people may be its other side (the accused of a killing, the one who confirms a
+death), and never with the claims it is told inside (their words hold its own: the same
+particulars by construction).
 Measured on ECB+ (``eval/ecbplus.py --readings``, reconcile only on one cache of main's readings at
 034cdaf, 2026-12-07, fourteenth session): events CoNLL F1 0.7763 -> 0.7778, ``events/pred`` 0.7586
 -> 0.7601, on the predicate mentions 0.8058 -> 0.8076; topics 1-22 0.7965 -> 0.7988, topics 23-35
@@ -576,7 +578,7 @@ def _kindred(events: list[_Open]) -> dict[_Open, _Open]:
     lent = _lent_people(list(named))
     by_person: dict[str, dict[str, list[_Open]]] = {}
     for e, (label, _) in named.items():
-        for p in e.people or lent.get(e, ()):
+        for p in e.people or lent.get(e, ((), ()))[0]:
             by_person.setdefault(p, {}).setdefault(label, []).append(e)
     # Every label is encoded once, whoever it is told of.
     distinct = sorted({label for labels in by_person.values() if len(labels) > 1 for label in labels})
@@ -593,6 +595,8 @@ def _kindred(events: list[_Open]) -> dict[_Open, _Open]:
             close = sims[a, b] >= KIN_FLOOR
             for x in by_person[person][labels[a]]:
                 for y in by_person[person][labels[b]]:
+                    if x in lent and y in lent[x][1] or y in lent and x in lent[y][1]:
+                        continue  # its words are its lender's: the same particulars by construction
                     synonyms = _kin_in_wordnet(named[x], named[y])
                     # a person lent is no reason on its own: the particulars must be the same too
                     if (x in lent or y in lent or not near and not synonyms) and not (
@@ -607,23 +611,23 @@ def _kindred(events: list[_Open]) -> dict[_Open, _Open]:
     return {e: find(e) for e in events}
 
 
-def _lent_people(events: Sequence[_Open]) -> dict[_Open, frozenset[str]]:
+def _lent_people(events: Sequence[_Open]) -> dict[_Open, tuple[frozenset[str], frozenset[_Open]]]:
     """Each event whose claims name nobody -> the people of the events with a claim its claim is
     told inside, in one article ("the murder at the motel" in "Dunn was charged with the murder at
-    the motel": Dunn); events with none are left out."""
+    the motel": Dunn), and those events (its lenders); events with none are left out."""
     outer: dict[str, list[tuple[int, int, _Open]]] = {}
     for e in events:
         if e.people:
             for article, start, end, _ in e.spans:
                 outer.setdefault(article, []).append((start, end, e))
-    lent: dict[_Open, frozenset[str]] = {}
+    lent: dict[_Open, tuple[frozenset[str], frozenset[_Open]]] = {}
     for e in events:
         if e.people:
             continue
-        people = {p for article, start, end, _ in e.spans for s, t, o in outer.get(article, ())
-                  if s <= start and end <= t and (s, t) != (start, end) for p in o.people}
-        if people:
-            lent[e] = frozenset(people)
+        lenders = {o for article, start, end, _ in e.spans for s, t, o in outer.get(article, ())
+                   if s <= start and end <= t and (s, t) != (start, end)}
+        if lenders:
+            lent[e] = (frozenset(p for o in lenders for p in o.people), frozenset(lenders))
     return lent
 
 
