@@ -269,6 +269,13 @@ def test_a_number_counting_no_one_hurt_is_no_people(nlp):
     doc = nlp("The company cut 500 jobs in 2008 and hired 20 workers. The actress died at 91. "
               "The death toll rose to 10. The storm killed 3 cows.")
     assert not [e for e in doc._.sl_entities if e.name.endswith(" people")]
+    # After ECB+ sentences (CC BY 3.0): a date or time before an event noun or a verb, a score, a
+    # sports idiom ("off the bench", "lost two in a row", "three quarters"), "mother of 12".
+    doc = nlp("He was convicted of the 2005 murder of a deputy and the June 24 murder of Ortiz. The December 6 "
+              "killing sparked riots. A man died about 11am on Friday. Creighton outscored DU 12-3 off the bench. "
+              "Tennessee has lost two in a row. The Jaguars led for three quarters. The mother of 12 was killed "
+              "in crossfire. The browser has nearly three quarters of the market.")
+    assert not [e for e in doc._.sl_entities if e.name.endswith(" people")]
 
 
 def test_killing_one_is_one_unnamed_person(nlp):

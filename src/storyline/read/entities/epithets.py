@@ -263,6 +263,9 @@ _COUNT_TAGS = frozenset({"CD", "LS"})  # a headline's "2 Dead" may be tagged a l
 _BEFORE_COUNT = frozenset("other another more additional further least about around nearly almost some over "
                           "up to as many than".split())
 _AFTER_COUNT = frozenset("were are was is be been being have has had also reportedly more others".split())
+# Entity types of numbers that count no one: "the 2005 murder", "about 11am", "nine quarters".
+_NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+_BESIDE_NO_COUNT = frozenset({"$", "#", "€", "£", "%", "-", "–"})  # money, shares, scores ("12-3"), ranges
 
 
 def casualty_count(doc: Doc, i: int) -> str | None:
@@ -270,15 +273,18 @@ def casualty_count(doc: Doc, i: int) -> str | None:
     killed, died or were hurt (:func:`storyline.core.words.is_casualty_word`): "kills 10", "killing
     one", "injuring 80", "2 Dead, 1 Wounded", "at least 50 were injured". "3 people" as
     :func:`_counted_people` names it ("one" is "person", one person of no known kind); None for a
-    number that counts a noun after it ("killed 3 cows", "died 3 days later"), a part of a group
-    ("executed two of them": whose "them" is, is the group's), or nothing said to
-    be hurt ("hired 20", "rose to 10", "died at 91")."""
+    number that counts a noun after it ("killed 3 cows", "died 3 days later"), a date or time ("the
+    2005 murder", "died about 11am"), a part of a group or whose someone is ("executed two of them",
+    "mother of 12"), a score ("12-3"), or nothing said to be hurt ("hired 20", "rose to 10", "died at
+    91", "lost two in a row")."""
     t = doc[i]
     value = cardinal(t.text)
-    if value is None or value < 1 or value != int(value) or (
+    if value is None or value < 1 or value != int(value) or t.ent_type_ in _NOT_COUNTS or (
             t.dep_ == "nummod" and t.head.i > i and t.head.tag_.startswith("NN") and not words.is_casualty_word(t.head.text)):
         return None  # "10 persons": :func:`_counted_people`'s; "2 Dead" (a misread noun) stays
-    if i > 0 and doc[i - 1].text in {"$", "#", "€", "£"}:
+    # (a sign written onto the number: "12-3", not a headline's "NEWS - 3 DEAD")
+    if i > 0 and (doc[i - 1].lower_ == "of" or doc[i - 1].text in _BESIDE_NO_COUNT and not doc[i - 1].whitespace_) \
+            or i + 1 < len(doc) and doc[i + 1].text in _BESIDE_NO_COUNT and not t.whitespace_:
         return None
     told = False
     k = i + 1
@@ -286,20 +292,27 @@ def casualty_count(doc: Doc, i: int) -> str | None:
         k += 1
     if k < len(doc):
         nxt = doc[k]
-        # "3 DEAD" may be tagged a plural noun; "2 wounds" is one.
-        if words.is_casualty_word(nxt.text) and not (nxt.tag_ == "NNS" and words.lemmatize(nxt.lower_, "n") != nxt.lower_):
+        noun = nxt.tag_.startswith("NN")
+        # A participle or adjective ("3 killed", "50 injured"), or a capitalised headline word
+        # tagged a noun ("2 Dead", "80 Hurt", "3 DEAD"); no plural noun ("2 wounds", "three
+        # quarters": a lower-case word so tagged is one) and no event noun the number dates
+        # ("the 2005 murder").
+        plural = nxt.tag_ == "NNS" and (nxt.text.islower() or words.lemmatize(nxt.lower_, "n") != nxt.lower_)
+        if (nxt.tag_[:2] in {"VB", "JJ"} or noun and not plural
+                and not words.is_event_noun(words.lemmatize(nxt.lower_, "n") or nxt.lower_)) \
+                and words.is_casualty_word(nxt.text):
             told = True
-        elif nxt.tag_.startswith("NN") or nxt.text in {"%", "-"} or nxt.lower_ == "of":
-            return None  # "killed 3 cows", "10 %": the number counts the noun after it; "two of them", a part
+        elif noun or nxt.lower_ == "of":
+            return None  # "killed 3 cows": the number counts the noun after it; "two of them", a part
     if not told:
         k = i - 1
         while k >= 0 and doc[k].lower_ in _BEFORE_COUNT:
             k -= 1
         before = doc[k] if k >= 0 else None
         # An inflected verb form ("kills", "killing", "wounded"), whatever tag a headline's
-        # capitals got it ("Quake in Iran Kills 10"); a base form may be a noun ("the kill").
-        told = before is not None and before.pos_ in {"VERB", "NOUN", "PROPN"} \
-            and words.lemmatize(before.lower_, "v") not in {None, before.lower_} and words.is_casualty_word(before.text)
+        # capitals got it ("Quake in Iran Kills 10"), read as the verb ("lost" is no "the lost").
+        base = words.lemmatize(before.lower_, "v") if before is not None and before.pos_ in {"VERB", "NOUN", "PROPN"} else None
+        told = base is not None and base != before.lower_ and words.is_casualty_word(base)
     if not told:
         return None
     return "person" if value == 1 else f"{value:g} people"
