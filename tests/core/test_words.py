@@ -205,3 +205,10 @@ def test_lexnames_are_the_files_of_the_first_senses_only():
     first = words.lexnames("settle", "v", 1)
     assert len(first) == 1 and first <= words.lexnames("settle", "v", 3)
     assert words.lexnames("zzzq", "v", 3) == frozenset()
+
+
+def test_casualty_words_tell_of_people_killed_dying_or_hurt():
+    for word in ("killed", "kills", "died", "dead", "injured", "wounding", "hurt", "executed", "shot"):
+        assert words.is_casualty_word(word), word
+    for word in ("fired", "cut", "rose", "hired", "arrested", "beat", "scored", "aged"):
+        assert not words.is_casualty_word(word), word

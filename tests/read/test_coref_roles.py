@@ -252,6 +252,39 @@ def test_counted_people_are_one_group_per_count(nlp):
     assert by_name(doc, "50 people").attributes["roles"] == ["50 people"]
 
 
+def test_a_bare_count_of_people_killed_or_hurt_is_that_many_people(nlp):
+    # After ECB+ 18_5ecbplus and 8_7ecbplus headlines (CC BY 3.0): "Gunman kills 1, wounds 2 at
+    # accounting office", "3 dead after protesters torch Greek bank".
+    doc = nlp("Gunman kills 3, wounds 2 at office\n\nThree people died and two people were hurt when a man "
+              "opened fire at an office on Monday. At least 50 were injured in the blast.")
+    assert _mentions(by_name(doc, "3 people"))[:1] == ["3"]
+    assert _mentions(by_name(doc, "2 people"))[:1] == ["2"]
+    assert _mentions(by_name(doc, "50 people")) == ["50"]
+    doc = nlp("Powerful Quake in Iran Kills 10; 80 Hurt\n\n3 dead, 12 hurt in bank fire\n\nBREAKING NEWS - 4 DEAD due to "
+              "fire at bank\n\nUpdated: Monday\nSix dead in Iran quake")
+    assert [_mentions(by_name(doc, f"{n} people")) for n in (10, 80, 3, 12, 4, 6)] == [["10"], ["80"], ["3"], ["12"], ["4"], ["Six"]]
+
+
+def test_a_number_counting_no_one_hurt_is_no_people(nlp):
+    doc = nlp("The company cut 500 jobs in 2008 and hired 20 workers. The actress died at 91. "
+              "The death toll rose to 10. The storm killed 3 cows.")
+    assert not [e for e in doc._.sl_entities if e.name.endswith(" people")]
+    # After ECB+ sentences (CC BY 3.0): a date or time before an event noun or a verb, a score, a
+    # sports idiom ("off the bench", "lost two in a row", "three quarters"), "mother of 12".
+    doc = nlp("He was convicted of the 2005 murder of a deputy and the June 24 murder of Ortiz. The December 6 "
+              "killing sparked riots. A man died about 11am on Friday. Creighton outscored DU 12-3 off the bench. "
+              "Tennessee has lost two in a row. The Jaguars led for three quarters. The mother of 12 was killed "
+              "in crossfire. The browser has nearly three quarters of the market.")
+    assert not [e for e in doc._.sl_entities if e.name.endswith(" people")]
+
+
+def test_killing_one_is_one_unnamed_person(nlp):
+    # After ECB+ 18_11ecbplus (CC BY 3.0)
+    doc = nlp("A man suspected of shooting three people, killing one, at an accounting firm was arrested.")
+    one = [e for e in doc._.sl_entities if "one" in _mentions(e)]
+    assert len(one) == 1 and one[0].type == "PERSON" and one[0].attributes.get("unnamed")
+
+
 def test_an_age_or_a_nationality_reads_a_noun_in_its_person_sense(nlp):
     # After ECB+ 23_1ecbplus (CC BY 3.0): "climber" is first a plant in WordNet.
     doc = nlp("A 36-year-old Australian climber is dead after falling at Mount Cook. The climber was found by a "

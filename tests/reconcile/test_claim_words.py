@@ -100,3 +100,14 @@ def test_views_by_article_keep_each_articles_views_in_order_whether_or_not_they_
             expected.setdefault(v.article.id, []).append(v)
         got = by_article(iter(views))
         assert list(got) == list(expected) and got == expected
+
+
+def test_the_count_of_an_unnamed_group_stays_a_content_word():
+    # After ECB+ 20_4ecb (CC BY 3.0): "injured almost 50", its 50 people an unnamed group the
+    # read stage names "50 people"; the count tells it apart from "injuring five people".
+    a = ArticleBuilder("a1", "Daily Lumen", "2024-01-17")
+    fifty = a.entity("50 people", "GROUP", gender="plural", attributes={"unnamed": True, "roles": ["50 people"]})
+    cid = a.claim("The quake injured almost 50", object=fifty, predicate="injure")
+    r = a.build()
+    r = replace(r, claims=(replace(r.claims[0], lemmas=("quake", "injure", "almost", "50")),))
+    assert _views(r)[cid].tokens == {"quake", "injure", "almost", "50"}

@@ -39,6 +39,7 @@ __all__ = [
     "derivations",
     "event_key",
     "hypernyms",
+    "is_casualty_word",
     "is_natural_happening",
     "is_event_noun",
     "happening_of",
@@ -545,6 +546,25 @@ def is_people_group(word: str) -> bool:
     "troops": force.n.04 and below), not an institution ("government"). "people" itself is not one:
     as a group it merged distinct groups of a story."""
     return _first_sense_under(word, _PEOPLE_GROUP_ROOTS)
+
+
+_CASUALTY_ROOTS = frozenset({"kill.v.01", "die.v.01", "hurt.v.02"})
+_PEOPLE = "people.n.01"
+
+
+@lru_cache(maxsize=16384)
+def is_casualty_word(word: str) -> bool:
+    """Whether a word tells of people killed, dying or hurt: a verb form one of whose two first
+    senses is killing, dying or injuring (kill.v.01, die.v.01, hurt.v.02 and below: "killed",
+    "died", "wounding", "shot", "executed"), or a noun whose most frequent sense is people in a
+    state, right under people.n.01 ("dead", "wounded"). "fired", "cut", "arrested" are not."""
+    low = word.lower()
+    verb = lemmatize(low, "v")
+    if verb is not None and any(_CASUALTY_ROOTS & {sid, *hypernyms(sid, None)} for sid in synsets(verb, "v")[:2]):
+        return True
+    noun = lemmatize(low, "n")
+    ids = synsets(noun, "n")[:1] if noun else ()
+    return bool(ids) and lexname(ids[0]) == "noun.group" and _PEOPLE in hypernyms(ids[0], 1)
 
 
 # a game or sport, one game or match played, one who plays it, a score made in it

@@ -188,8 +188,11 @@ def each(fn: Callable[[object], object], items: Sequence[object]) -> list:
 
 
 def name_words(cast: Cast) -> frozenset[str]:
-    """The words of the story's names (every name and alias of its cast): no claim's content."""
-    return frozenset(t for e in cast.entities for n in (e.name, *e.aliases) for t in name_tokens(n))
+    """The words of the story's names (every name and alias of its cast): no claim's content. An
+    unnamed group known by its count is not named by it: "50 people" is what "injured almost 50"
+    tells, its count a content word as the number of "injuring 40" is."""
+    return frozenset(t for e in cast.entities if not (e.id in cast.unnamed and e.name[:1].isdigit())
+                     for n in (e.name, *e.aliases) for t in name_tokens(n))
 
 
 def build_views(readings: Sequence[ArticleReading], cast: Cast, views_of: Callable | None = None,

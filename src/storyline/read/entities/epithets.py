@@ -21,7 +21,7 @@ from storyline.read.entities.lexicon import Lexicon
 from storyline.read.entities.spans import is_cap
 from storyline.read.numbers import cardinal
 
-__all__ = ["Anaphor", "PRONOUNS", "covered_next", "find_anaphors", "plural_role", "predicate_roles", "find_roles", "find_pairs", "grammatical_weight", "role_noun", "shouted_noun", "source_nouns"]
+__all__ = ["Anaphor", "PRONOUNS", "covered_next", "casualty_count", "find_anaphors", "plural_role", "predicate_roles", "find_roles", "find_pairs", "grammatical_weight", "role_noun", "shouted_noun", "source_nouns"]
 
 # pronoun -> (gender/number, reflexive?)
 PRONOUNS: dict[str, tuple[str, bool]] = {
@@ -265,6 +265,67 @@ def _counted_people(tok) -> str | None:
     return f"{value:g} people" if value is not None and value >= 1 else None
 
 
+_COUNT_TAGS = frozenset({"CD", "LS"})  # a headline's "2 Dead" may be tagged a list item
+# Closed-class words between a bare number and the word telling what befell those it counts:
+# "wounding (an)other 70", "at least 50 were injured", "80 people were also hurt".
+_BEFORE_COUNT = frozenset("other another more additional further least about around nearly almost some over "
+                          "up to as many than".split())
+_AFTER_COUNT = frozenset("were are was is be been being have has had also reportedly more others".split())
+# Entity types of numbers that count no one: "the 2005 murder", "about 11am", "nine quarters".
+_NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+_BESIDE_NO_COUNT = frozenset({"$", "#", "€", "£", "%", "-", "–"})  # money, shares, scores ("12-3"), ranges
+
+
+def casualty_count(doc: Doc, i: int) -> str | None:
+    """The people a bare number counts, when the word before it or after it tells that they were
+    killed, died or were hurt (:func:`storyline.core.words.is_casualty_word`): "kills 10", "killing
+    one", "injuring 80", "2 Dead, 1 Wounded", "at least 50 were injured". "3 people" as
+    :func:`_counted_people` names it ("one" is "person", one person of no known kind); None for a
+    number that counts a noun after it ("killed 3 cows", "died 3 days later"), a date or time ("the
+    2005 murder", "died about 11am"), a part of a group or whose someone is ("executed two of them",
+    "mother of 12"), a score ("12-3"), or nothing said to be hurt ("hired 20", "rose to 10", "died at
+    91", "lost two in a row")."""
+    t = doc[i]
+    value = cardinal(t.text)
+    if value is None or value < 1 or value != int(value) or t.ent_type_ in _NOT_COUNTS or (
+            t.dep_ == "nummod" and t.head.i > i and t.head.tag_.startswith("NN") and not words.is_casualty_word(t.head.text)):
+        return None  # "10 persons": :func:`_counted_people`'s; "2 Dead" (a misread noun) stays
+    # (a sign written onto the number: "12-3", not a headline's "NEWS - 3 DEAD")
+    if i > 0 and (doc[i - 1].lower_ == "of" or doc[i - 1].text in _BESIDE_NO_COUNT and not doc[i - 1].whitespace_) \
+            or i + 1 < len(doc) and doc[i + 1].text in _BESIDE_NO_COUNT and not t.whitespace_:
+        return None
+    told = False
+    k = i + 1
+    while k < len(doc) and doc[k].lower_ in _AFTER_COUNT:
+        k += 1
+    if k < len(doc):
+        nxt = doc[k]
+        noun = nxt.tag_.startswith("NN")
+        # A participle or adjective ("3 killed", "50 injured"), or a capitalised headline word
+        # tagged a noun ("2 Dead", "80 Hurt", "3 DEAD"); no plural noun ("2 wounds", "three
+        # quarters": a lower-case word so tagged is one) and no event noun the number dates
+        # ("the 2005 murder").
+        plural = nxt.tag_ == "NNS" and (nxt.text.islower() or words.lemmatize(nxt.lower_, "n") != nxt.lower_)
+        if (nxt.tag_[:2] in {"VB", "JJ"} or noun and not plural
+                and not words.is_event_noun(words.lemmatize(nxt.lower_, "n") or nxt.lower_)) \
+                and words.is_casualty_word(nxt.text):
+            told = True
+        elif noun or nxt.lower_ == "of":
+            return None  # "killed 3 cows": the number counts the noun after it; "two of them", a part
+    if not told:
+        k = i - 1
+        while k >= 0 and doc[k].lower_ in _BEFORE_COUNT:
+            k -= 1
+        before = doc[k] if k >= 0 else None
+        # An inflected verb form ("kills", "killing", "wounded"), whatever tag a headline's
+        # capitals got it ("Quake in Iran Kills 10"), read as the verb ("lost" is no "the lost").
+        base = words.lemmatize(before.lower_, "v") if before is not None and before.pos_ in {"VERB", "NOUN", "PROPN"} else None
+        told = base is not None and base != before.lower_ and words.is_casualty_word(base)
+    if not told:
+        return None
+    return "person" if value == 1 else f"{value:g} people"
+
+
 def people_group(tok) -> str | None:
     """The noun of a body of people spoken of as people ("police", "people", "troops"; see
     :func:`storyline.core.words.is_people_group`), as its base form; None otherwise."""
@@ -408,7 +469,7 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
         low = lowers[i]
         # A token none of the rules below can take (no sentence or headline start, no noun tag,
         # no cue word): passed over without a Token.
-        if not (tags[i] in _NOUN_TAGS or start_col[i] == 1 or i == 0 or i in headline or low in _CUE_WORDS
+        if not (tags[i] in _NOUN_TAGS or tags[i] in _COUNT_TAGS or start_col[i] == 1 or i == 0 or i in headline or low in _CUE_WORDS
                 or low in lex.roles or low in lex.org_nouns or low in lex.group_nouns or low.endswith("old")):
             continue
         t = doc[i]
@@ -422,6 +483,11 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
         if low in _ONE and (kind := _one_of(doc, i, lex)) is not None:
             # "One of the Mafia bosses arrested has hanged himself": one person of that kind.
             out.append(Anaphor(i, i + 1, i, "nominal", kind, None, wordnet=True, indefinite=True))
+            continue
+        if (tags[i] in _COUNT_TAGS or tags[i] == "NNP" and t.like_num) and (counted := casualty_count(doc, i)) is not None:
+            # "Gunman kills 1, wounds 2", "3 dead": that many people, unnamed, known by their count.
+            plural = counted != "person"
+            out.append(Anaphor(i, i + 1, i, "nominal", counted, "plural" if plural else None, wordnet=True, indefinite=True))
             continue
         if low in PRONOUNS:
             gender, refl = PRONOUNS[low]
