@@ -262,6 +262,8 @@ class _FakeWorker:
 
     def send(self, batch):
         self.sent.append(batch)
+        if len(self.sent) == 5 and getattr(self, "then", None):
+            self.then.set()  # a fifth batch: it was given more than its turn's share
         self._inbox.put(batch)
 
     def receive(self):
@@ -273,8 +275,6 @@ class _FakeWorker:
         if self.lost_after is not None and self.answered >= self.lost_after:
             return None
         self.answered += 1
-        if self.answered == 3 and getattr(self, "then", None):
-            self.then.set()
         return [f"{self.name}:{a}" for a in batch]
 
 
@@ -288,7 +288,7 @@ def test_a_free_worker_takes_the_next_batch_instead_of_waiting_for_a_slow_one(mo
     # for the other, so the last batches go to whoever is free.
     hold = threading.Event()
     slow, fast = _FakeWorker("slow", hold=hold), _FakeWorker("fast")
-    fast.then = hold  # once the fast one has read 3 batches, the slow one answers
+    fast.then = hold  # once the fast one is sent a fifth batch, the slow one answers
     batches = [[i] for i in range(8)]
     out = list(parallel.read_ordered(batches, [slow, fast], 1, local=lambda: None))
     assert [a for a, _ in out] == list(range(8))  # input order, whoever read what
@@ -298,7 +298,7 @@ def test_a_free_worker_takes_the_next_batch_instead_of_waiting_for_a_slow_one(mo
 def test_results_that_arrive_out_of_order_are_yielded_in_input_order():
     hold = threading.Event()
     a, b = _FakeWorker("a", hold=hold), _FakeWorker("b")
-    b.then = hold
+    b.then = hold  # "a" answers once "b" has read past it
     out = list(parallel.read_ordered([[0, 1], [2], [3, 4], [5], [6]], [a, b], 2, local=lambda: None))
     assert [x for x, _ in out] == [0, 1, 2, 3, 4, 5, 6]
     assert all(r.endswith(f":{x}") for x, r in out)
@@ -315,10 +315,23 @@ def test_what_a_lost_worker_had_not_answered_is_read_locally_once_in_order(monke
     assert any(r.startswith("local:") for _, r in out)
 
 
-def test_an_error_of_a_worker_that_is_not_a_loss_is_raised():
+def test_an_error_of_a_worker_that_is_not_a_loss_is_raised_after_the_batches_before_it():
     bad = _FakeWorker("bad", fail=RuntimeError("ray task failed"))
     with pytest.raises(RuntimeError, match="ray task failed"):
         list(parallel.read_ordered([[0], [1]], [bad], 1, local=lambda: None))
+    # The failure arrives before the answer of the batch before it: that answer is yielded first.
+    class Listener:
+        def expect(self, index, batch):
+            pass
+
+    good, bad = object(), object()
+    arrived: queue.Queue = queue.Queue()
+    arrived.put((1, bad, RuntimeError("ray task failed")))
+    arrived.put((0, good, ["good:0"]))
+    out = parallel._deal([[0], [1], [2]], {good: Listener(), bad: Listener()}, arrived, 1, local=lambda: None)
+    assert next(out) == (0, "good:0")
+    with pytest.raises(RuntimeError, match="ray task failed"):
+        list(out)
 
 
 def test_tasks_keep_the_input_order_and_shrink_toward_the_end():

@@ -140,7 +140,8 @@ def _deal(
 ) -> Iterator[Reading]:
     ahead = AHEAD_PER_WORKER * len(listeners)
     done: dict[int, list[Result]] = {}
-    busy = dict.fromkeys(listeners, 0)
+    failed: dict[int, BaseException] = {}
+    busy: dict[Worker, float] = dict.fromkeys(listeners, 0)
     sent = oldest = 0
     while oldest < len(batches):
         while sent < len(batches) and sent < oldest + ahead:
@@ -151,14 +152,19 @@ def _deal(
             listeners[worker].expect(sent, batches[sent])
             sent += 1
         index, worker, results = arrived.get()
-        if isinstance(results, BaseException):
-            raise results
         if results is None:
             yield from _read_the_rest(batches, oldest, done, local, batch_size)
             return
-        busy[worker] -= 1
-        done[index] = results
-        while oldest in done:
+        if isinstance(results, BaseException):
+            # Raised in its turn, after the batches before it; the worker gets nothing more (its
+            # listener has stopped).
+            failed[index], busy[worker] = results, float("inf")
+        else:
+            busy[worker] -= 1
+            done[index] = results
+        while oldest in done or oldest in failed:
+            if oldest in failed:
+                raise failed[oldest]
             yield from zip(batches[oldest], done.pop(oldest))
             oldest += 1
 
@@ -225,8 +231,8 @@ class LocalReader:
 
 class _Channel:
     """Batches out on one pipe, results back on another. Batches are written by a thread of its
-    own: a large batch can fill the pipe while the reader is still writing the previous result,
-    which only the main thread reads, so a blocking write on the main thread could deadlock."""
+    own, so sending never blocks the caller: a large batch can fill the pipe while the reader is
+    still writing the previous result."""
 
     def __init__(self, inbox: IO[bytes], results: IO[bytes], pipeline: PipelineSpec, batch_size: int):
         self._inbox, self._results = inbox, results
