@@ -14,6 +14,7 @@ building records by hand lets through with U+FFFD, one character for one, so off
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import typing
 from collections.abc import Callable, Mapping
@@ -26,7 +27,7 @@ from storyline.core.dates import iso, parse_iso
 from storyline.core.records import TABLES
 from storyline.store.tables import RecordColumn, layout
 
-__all__ = ["from_row", "to_row", "values_maker"]
+__all__ = ["from_row", "json_text", "to_row", "values_maker"]
 
 
 def to_row(table: str, record: Any, seq: int | None = None) -> dict[str, Any]:
@@ -81,6 +82,22 @@ def values_maker(table: str, finish: Mapping[str, Finish], *, seq: bool) -> Call
         return (position if first is None else first(position), *out)
 
     return values
+
+
+_quote = json.encoder.encode_basestring_ascii  # what json.dumps writes for each text
+
+
+def json_text(value: Any) -> str:
+    """``json.dumps(value)``: the text SQLAlchemy's JSON type stores (storyline's engines keep its
+    default serializer), and psycopg's ``Json`` on PostgreSQL. A tuple or list of texts (a claim's
+    lemmas, hedges and cues; a fact's claims) is written without building an encoder per value,
+    which costs json.dumps more than the writing."""
+    if type(value) is tuple or type(value) is list:
+        try:
+            return "[" + ", ".join(map(_quote, value)) + "]"
+        except TypeError:  # not all texts
+            pass
+    return json.dumps(value)
 
 
 def _value_step(col: RecordColumn, finish: Finish) -> Callable[[Any], Any] | None:

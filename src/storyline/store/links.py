@@ -77,8 +77,9 @@ def link_records(conn: sa.Connection, facts: Sequence[Any], conflicts: Sequence[
     ``story``: the story's id, whose articles' rows are looked up first (the same records; None
     before schema 11, which had no stories)."""
     cited = {c for f in facts for c in f.claims} | {x for e in echoes for x in (e.claim, e.original) if x}
-    # A claim's text and polarity side only a fact stored before the sides were recorded.
-    old = any(f.statement_claim is None for f in facts)
+    # A claim's text and polarity side only a fact stored before the sides were recorded. A fact
+    # citing nothing (a children count no article states as its own) has no side to find.
+    old = any(f.statement_claim is None and f.claims for f in facts)
     claims = _cited_rows(conn, "claims", ("id", "article", *(("text", "polarity") if old else ())), cited, story)
     ages = {r.id: r for r in _rows(conn, "ages", "id", "article", where=cited - claims.keys())}
     mentions = {r.id: r for r in _rows(conn, "mentions", "id", "article", "quantities", where=cited - claims.keys() - ages.keys())}
@@ -86,24 +87,31 @@ def link_records(conn: sa.Connection, facts: Sequence[Any], conflicts: Sequence[
     for x in conflicts:
         pairs[x.fact].append(x.claims)
 
+    texts = {i: c.text for i, c in claims.items()} if old else {}
+    polarities = {i: c.polarity for i, c in claims.items()} if old else {}
     links: list[FactClaim] = []
     for f in facts:
+        if not f.claims:
+            continue
         if f.statement_claim is not None:  # the sides reconcile recorded (storyline.reconcile.facts)
             sides = {i: "support" for i in f.claims} | {i: "dispute" for i in f.disputing or ()} | {
                 i: "superseded" for i in f.superseded or ()}
         else:  # a story stored before the sides were recorded
-            sides = fact_sides(f.statement, f.claims, pairs[f.id], {i: c.text for i, c in claims.items()},
-                               {i: c.polarity for i, c in claims.items()})
+            sides = fact_sides(f.statement, f.claims, pairs[f.id], texts, polarities)
         for ref in dict.fromkeys(f.claims):
-            c, g, m = claims.get(ref), ages.get(ref), mentions.get(ref)
+            c = claims.get(ref)
+            if c is not None:  # most refs: a stored claim (never also looked up as an age or mention)
+                links.append(FactClaim(make_id("k", f.id, ref), f.id, ref, "claim", sides[ref], ref, None, None, c.article))
+                continue
+            g, m = ages.get(ref), mentions.get(ref)
             if m is not None:
                 kind = mention_kind(Quantity(**q) for q in m.quantities or ())
-            elif g is not None or (c is None and ref.startswith("g-")):
+            elif g is not None or ref.startswith("g-"):
                 kind = "age"
-            else:  # a claim, or an id not stored: named by its prefix
-                kind = "count" if c is None and ref.startswith("m-") else "claim"
-            row = c or g or m
-            links.append(FactClaim(make_id("k", f.id, ref), f.id, ref, kind, sides[ref], c and c.id, g and g.id,
+            else:  # an id not stored: named by its prefix
+                kind = "count" if ref.startswith("m-") else "claim"
+            row = g or m
+            links.append(FactClaim(make_id("k", f.id, ref), f.id, ref, kind, sides[ref], None, g and g.id,
                                    m and m.id, row.article if row is not None else None))
     echo_links = []
     for e in echoes:

@@ -6,8 +6,9 @@ article was added). :func:`sync_story` compares the rows the new account makes w
 stored, by id, and writes only the difference: rows that are new are inserted, rows no longer
 in the account deleted, rows whose columns changed updated in place (only ``seq`` when only
 their position moved). What is stored afterwards is exactly what deleting and inserting every
-row would have stored: a row is left alone only when every column, as read back, equals the
-new row's.
+row would have stored: a row is left alone only when every column equals the new row's,
+scalars as they read back and JSON as the text the database holds (the text the new value would
+be written as: what a rewrite would leave there).
 
 A table holding none of the story's rows yet (a story saved for the first time) has nothing to
 compare: its records are inserted straight (:func:`storyline.store.bulk.insert_records`, the
@@ -20,13 +21,14 @@ after every insert and update (a row kept never references a row deleted).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
 
 from storyline.store.bulk import insert_records, insert_rows, update_rows
-from storyline.store.convert import to_row
+from storyline.store.convert import json_text, to_row, values_maker
 from storyline.store.tables import SCOPED_TABLES, layout, tables
 
 __all__ = ["sync_story"]
@@ -69,43 +71,35 @@ def _plan(conn: sa.Connection, name: str, story: str, records: Sequence[Any]) ->
     t = tables[name]
     plan = _Plan()
     if not records:
-        plan.gone = [r[0] for r in conn.execute(sa.select(t.c.id).where(t.c.story == story))]
+        plan.gone = [r[0] for r in conn.execute(sa.select(t.c.id).where(t.c.story == story)).all()]
         return plan
-    columns = [c.name for c in layout(name) if c.name != "id"]
-    # Scalar columns compare as they read back (a number or text equal is stored alike); JSON
-    # ones type by type (_same), in Python only when the row's scalars are equal.
-    plain = [c for c in columns if not isinstance(t.c[c].type, sa.JSON)]
-    nested = [c for c in columns if isinstance(t.c[c].type, sa.JSON)]
-    query = sa.select(t.c.id, t.c.seq, *(t.c[c] for c in plain + nested)).where(t.c.story == story)
-    stored = {r[0]: r for r in conn.execute(query)}
+    # Each row as stored next to each record as it would be stored, in layout order (id first):
+    # scalars as they read back (a number or text equal is stored alike), JSON as its stored text,
+    # so 1 and true, 1 and 1.0 differ and are written again, as a full rewrite would write them.
+    query = sa.select(t.c.seq, *(sa.cast(t.c[c.name], sa.Text) if c.kind == "json" else t.c[c.name] for c in layout(name)))
+    stored = {r[1]: r for r in conn.execute(query.where(t.c.story == story)).all()}  # one fetchall
     if not stored:
         plan.fresh = records
         return plan
-    rows = [to_row(name, r, i) for i, r in enumerate(records)]
-    k = 2 + len(plain)
+    values = _stored_values(name)
     wanted: set[str] = set()
-    for row in rows:
-        wanted.add(row["id"])
-        old = stored.get(row["id"])
+    for i, record in enumerate(records):
+        row = values(record, i)  # (seq, id, ...)
+        wanted.add(row[1])
+        old = stored.get(row[1])
         if old is None:
-            plan.new.append(row)
-        elif old[2:k] != tuple(row[c] for c in plain) or not all(_same(old[k + i], row[c]) for i, c in enumerate(nested)):
-            plan.changed.append(row)
-        elif old[1] != row["seq"]:
-            plan.moved.append({"id": row["id"], "seq": row["seq"]})
+            plan.new.append(to_row(name, record, i))
+        elif old[2:] != row[2:]:
+            plan.changed.append(to_row(name, record, i))
+        elif old[0] != i:
+            plan.moved.append({"id": row[1], "seq": i})
     plan.gone = [i for i in stored if i not in wanted]
     return plan
 
 
-def _same(stored: Any, new: Any) -> bool:
-    """Whether a column read back as ``stored`` holds ``new`` (JSON gives lists for tuples), of the
-    same types too: 1 and True, 1 and 1.0 are written again, as a full rewrite would."""
-    if type(new) is tuple:
-        new = list(new)
-    if type(stored) is not type(new):
-        return False
-    if type(new) is list:
-        return len(stored) == len(new) and all(_same(a, b) for a, b in zip(stored, new))
-    if type(new) is dict:
-        return stored.keys() == new.keys() and all(_same(stored[k], v) for k, v in new.items())
-    return bool(stored == new)
+@lru_cache(maxsize=None)
+def _stored_values(name: str) -> Callable[[Any, int], tuple[Any, ...]]:
+    """The values of ``to_row(name, record, position)`` with each JSON value as the text the
+    database holds for it: what SQLAlchemy's JSON type writes on SQLite, and psycopg's ``Json`` on
+    PostgreSQL (``json.dumps``, ``None`` as ``null``; a ``json`` column keeps the text as given)."""
+    return values_maker(name, {c.name: json_text for c in layout(name) if c.kind == "json"}, seq=True)
