@@ -314,6 +314,8 @@ def lower_bounds(views: Sequence[ClaimView], each: Each = each) -> dict[str, lis
 
 def claim_lower_bounds(v: ClaimView) -> tuple[Measure, ...]:
     """The lower-bound figures of one claim (reads only the view)."""
+    if not v.claim.quantities:  # (most claims)
+        return ()
     return tuple(m for m in claim_measures(v) if m.quantity.modifier in ("at_least", "more_than"))
 
 
