@@ -149,7 +149,6 @@ class _SentenceWords:
         self._sentences = sentences
         self._starts = [s.start for s in sentences]
         self._ends = [s.end for s in sentences]
-
         self._made: dict[tuple[int, int], frozenset[str]] = {}  # an article's claims share sentences
 
     def __call__(self, start: int, end: int) -> frozenset[str]:
@@ -172,6 +171,8 @@ class _PlacesIn:
 
     def __call__(self, start: int, end: int) -> set[str]:
         at, out = self._at, set()
+        if not at:  # (an article naming no place)
+            return out
         for i in range(bisect_left(self._starts, start), len(at)):
             s, e, story = at[i]
             if s > end:  # (a mention ending by ``end`` starts by it)
@@ -319,6 +320,7 @@ def article_views(r: ArticleReading, cast: Cast, name_drop: frozenset[str]) -> l
             # "(10th) anniversary on <date>": the date is the anniversary's, not the wedding's;
             # only an ordinal turns it into a wedding date (through ``derived``).
             span = None
+        entity = c.source.entity
         views.append(
             ClaimView(
                 claim=c,
@@ -326,7 +328,7 @@ def article_views(r: ArticleReading, cast: Cast, name_drop: frozenset[str]) -> l
                 pclass=pclass,
                 participants=frozenset(people),
                 subject=subj[0] if len(subj) == 1 else None,
-                source_entity=cast.story(c.source.entity),
+                source_entity=cast.of.get(entity) if entity else None,  # (cast.story, inline)
                 tokens=frozenset(c.lemmas) - name_drop,
                 timex=t,
                 span=span,
@@ -336,7 +338,7 @@ def article_views(r: ArticleReading, cast: Cast, name_drop: frozenset[str]) -> l
                 places=frozenset(places),
                 published=published,
                 order=(published or date.max, art.id, c.start, c.id),
-                place=_place(c, cast),
+                place=_place(c, cast) if c.place else None,
                 context_timex=None if t is not None or work is not None or not c.context_when
                 else timexes.get(c.context_when),
                 news=news,

@@ -29,7 +29,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count, repeat
-from operator import and_, attrgetter, eq, is_, is_not, ne
+from operator import and_, attrgetter, eq, is_, is_not, itemgetter, ne
 from typing import Callable, Iterable, Sequence
 
 from storyline.core.vocab import GRADE, grade_of, source_kind
@@ -46,6 +46,7 @@ GRADE_RANK = {g.name: g.rank for g in GRADE.values()}
 _CLAIM_ID, _ORDER = attrgetter("claim.id"), attrgetter("order")
 _PCLASS, _POLARITY = attrgetter("pclass"), attrgetter("claim.polarity")
 _WINDOW = 50
+_FIRST, _SWORDS = itemgetter(0), itemgetter(2)  # of an original: (view, words, sentence words, outlet)
 _RELAY_SIMILARITY = 0.2
 _RELAY_CAP = 200
 _MIN_COPY_WORDS = 8  # shorter sentences match by chance too often to prove copying
@@ -471,15 +472,19 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
         out.identity.update(zip(ids, map(last.out.identity.__getitem__, ids)))
         out.grade_by.update(zip(ids, map(last.out.grade_by.__getitem__, ids)))
         marks, asked, decided = last.marks[:skip], last.asked[:skip], last.decided[:skip]
-    exact: dict[frozenset[str], ClaimView] = {}  # a sentence's words → the first original in it
+    # A sentence's words → the first original in it (made backwards, so the first one is set last:
+    # at C speed, for a resumed scan of a large fact).
+    exact: dict[frozenset[str], ClaimView] = dict(zip(map(_SWORDS, reversed(originals)), map(_FIRST, reversed(originals))))
     by_outlet: dict[str, list[ClaimView]] = {}  # outlet key → its original claims (first _WINDOW)
-    by_size: dict[int, list[int]] = {}  # sentence size → the positions of the originals in ``originals``
-    for at_, (o, _, oswords, oout) in enumerate(originals):
-        exact.setdefault(oswords, o)
-        by_size.setdefault(len(oswords), []).append(at_)
+    for o, _, _, oout in originals:
         mine = by_outlet.setdefault(outlet_key(oout), [])
         if len(mine) < window:
             mine.append(o)
+    # Sentence size → the positions in ``originals`` of those a copy may be of (the latest
+    # ``window``, as the scan goes on: a resumed scan indexes the last of the prefix only).
+    by_size: dict[int, list[int]] = {}
+    for at_ in range(max(len(originals) - window, 0), len(originals)):
+        by_size.setdefault(len(originals[at_][2]), []).append(at_)
 
     def decide(v: ClaimView, ask: _Asking) -> Decision:
         s = v.claim.source
