@@ -289,6 +289,9 @@ class ScanTrace:
     resumed: int = 0  # views taken from the trace it resumed, not scanned again
     decided: list[tuple] = field(default_factory=list)  # per view: its Decision
     kept: int = 0  # views after the first new one whose decision was kept, not scanned again
+    # Outlet key → the positions in ``originals`` of its first ``_WINDOW`` originals: a scan
+    # resumed at a prefix takes those before the prefix's end (the first of the prefix's).
+    by_outlet: dict[str, list[int]] = field(default_factory=dict)
 
 
 # What the scan decided of a view, and what that read of the scan's state (the originals before it):
@@ -475,11 +478,9 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
     # A sentence's words → the first original in it (made backwards, so the first one is set last:
     # at C speed, for a resumed scan of a large fact).
     exact: dict[frozenset[str], ClaimView] = dict(zip(map(_SWORDS, reversed(originals)), map(_FIRST, reversed(originals))))
-    by_outlet: dict[str, list[ClaimView]] = {}  # outlet key → its original claims (first _WINDOW)
-    for o, _, _, oout in originals:
-        mine = by_outlet.setdefault(outlet_key(oout), [])
-        if len(mine) < window:
-            mine.append(o)
+    # Outlet key → the positions of its original claims (the first ``window``): ScanTrace.by_outlet.
+    by_outlet: dict[str, list[int]] = {k: ats[:bisect_left(ats, len(originals))]
+                                       for k, ats in last.by_outlet.items()} if skip else {}
     # Sentence size → the positions in ``originals`` of those a copy may be of (the latest
     # ``window``, as the scan goes on: a resumed scan indexes the last of the prefix only).
     by_size: dict[int, list[int]] = {}
@@ -494,7 +495,7 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
             in_corpus = ask.matching(key)
             read = ("relay", frozenset(in_corpus), relayed is None)
             # The relayed outlet's claim in this fact that says it most alike (earliest on ties).
-            pool = [o for k in in_corpus for o in by_outlet.get(k, ())]
+            pool = [originals[i][0] for k in in_corpus for i in by_outlet.get(k, ())]
             orig = min(pool, key=lambda o: (-jaccard(v.tokens, o.tokens), o.order)) if pool else None
             if relayed is None:  # "according to reports": the earliest other outlet's claim, if any
                 orig = next((o for o, _, _, oout in originals if oout != v.outlet), None)
@@ -595,12 +596,13 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
             if keeping and (old is None or last.decided[old][1] is not None):
                 fresh.append((len(originals), o))
                 fresh_keys.add(outlet_key(v.outlet))
-            by_size.setdefault(len(o[2]), []).append(len(originals))
+            at_ = len(originals)
+            by_size.setdefault(len(o[2]), []).append(at_)
             originals.append(o)
             exact.setdefault(v.sentence_words, v)
             mine = by_outlet.setdefault(outlet_key(v.outlet), [])
             if len(mine) < window:
-                mine.append(v)
+                mine.append(at_)
         elif effect[0] == "echo":
             _, orig, reason, identity = effect
             out.echoes.append((cid, orig.claim.id if orig else None, reason))
@@ -623,4 +625,4 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
     # The trace keeps its own copy: the caller's Sourcing (and a draft's echoes) may be changed.
     kept_out = Sourcing(dict(out.identity), dict(out.grade_by), list(out.echoes), out.independent, out.grade)
     return out, ScanTrace(echo_similarity, elsewhere is not None, views, marks, asked, originals, kept_out, unique, skip,
-                          decided, kept)
+                          decided, kept, by_outlet)
