@@ -482,10 +482,10 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
     by_outlet: dict[str, list[int]] = {k: ats[:bisect_left(ats, len(originals))]
                                        for k, ats in last.by_outlet.items()} if skip else {}
     # Sentence size → the positions in ``originals`` of those a copy may be of (the latest
-    # ``window``, as the scan goes on: a resumed scan indexes the last of the prefix only).
+    # ``window``): brought up to date when a claim is compared (``indexed``: the originals seen), so
+    # a resumed scan indexes only the window it compares with, and a kept decision costs nothing.
     by_size: dict[int, list[int]] = {}
-    for at_ in range(max(len(originals) - window, 0), len(originals)):
-        by_size.setdefault(len(originals[at_][2]), []).append(at_)
+    indexed = [0]
 
     def decide(v: ClaimView, ask: _Asking) -> Decision:
         s = v.claim.source
@@ -516,7 +516,11 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
         if swords in exact and exact[swords].outlet != v.outlet:
             o = exact[swords]
             return ("exact",), ("echo", o, f"the same sentence as {o.cite()}", ())
-        found = _first_copy(v, swords, originals, echo_similarity, max(len(originals) - window, 0), by_size)
+        lo = max(len(originals) - window, 0)
+        for at_ in range(max(lo, indexed[0]), len(originals)):
+            by_size.setdefault(len(originals[at_][2]), []).append(at_)
+        indexed[0] = len(originals)
+        found = _first_copy(v, swords, originals, echo_similarity, lo, by_size)
         if found is not None:
             o, why, after = found
             return ("window", o, after), ("echo", o, f"{why} as {o.cite()}", ())
@@ -597,7 +601,6 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
                 fresh.append((len(originals), o))
                 fresh_keys.add(outlet_key(v.outlet))
             at_ = len(originals)
-            by_size.setdefault(len(o[2]), []).append(at_)
             originals.append(o)
             exact.setdefault(v.sentence_words, v)
             mine = by_outlet.setdefault(outlet_key(v.outlet), [])
