@@ -57,7 +57,7 @@ def preload() -> None:
             pass
 
 
-_CLAIM_ID = attrgetter("claim.id")
+_CLAIM_ID, _ID = attrgetter("claim.id"), attrgetter("id")
 
 
 def reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions | None = None,
@@ -111,9 +111,9 @@ def _reconcile(readings: Sequence[ArticleReading], options: ReconcileOptions, un
     known = {frozenset(x.claims) for x in conflicts}
     facts, conflicts = add_conflicts(facts, conflicts, across_facts(readings, views, cast, facts, known, name, bounds,
                                                                          units.told, views_of))
-    facts.sort(key=lambda f: f.id)
-    conflicts.sort(key=lambda c: c.id)
-    echoes.sort(key=lambda e: e.id)
+    facts.sort(key=_ID)  # (C keys: a story has thousands of each, sorted on every reconcile)
+    conflicts.sort(key=_ID)
+    echoes.sort(key=_ID)
     return Story(
         entities=cast.entities,
         facts=tuple(facts),

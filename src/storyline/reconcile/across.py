@@ -756,7 +756,8 @@ def article_told(rs: Sequence[ArticleReading], views: Sequence[ClaimView], cast:
     measured = tuple((v, tuple(ms)) for v, ms in _measured(views, bounds))
     of = {id(v): ms for v, ms in measured}
     return Told(measured, tuple(_figures(rs[-1] if rs else None, views, cast)),
-                tuple(x for v in views for x in _lengths_of(v, of.get(id(v), ()))),
+                # (a claim with neither figures nor a time has no length: most are skipped unasked)
+                tuple(x for v in views if v.timex is not None or id(v) in of for x in _lengths_of(v, of.get(id(v), ()))),
                 tuple(p for v in views if (p := _path(v)) is not None),
                 tuple(h for r in rs for h in _homes(r, cast, views)))
 

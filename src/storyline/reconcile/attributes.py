@@ -336,6 +336,8 @@ def _view_counts(v: ClaimView) -> tuple[tuple[tuple[frozenset[str], _Count], ...
     """What one claim tells the counts of children: the counts it states (with whose they are),
     and where each child-count figure it carries ends (article, offset); None when neither.
     Reads only the view."""
+    if not v.claim.quantities:  # (most claims: its counts are of its figures)
+        return None
     counts: tuple = ()
     if v.counts and v.claim.polarity == "positive":
         people = frozenset({v.subject}) if v.subject else v.participants  # a couple's count is each one's

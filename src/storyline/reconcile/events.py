@@ -280,6 +280,8 @@ import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain
+from operator import attrgetter
 
 from storyline.core import embeddings, words
 from storyline.core.dates import Moment, add_days, interval, moment
@@ -367,6 +369,9 @@ class Gist:
     spans: frozenset["_Span"] = frozenset()  # its claims' (article id, start, end, told with a verb)
 
 
+_LEMMAS, _PREDICATE, _ORDER = attrgetter("claim.lemmas"), attrgetter("claim.predicate"), attrgetter("order")
+
+
 def gist(c: Cluster) -> Gist:
     """:class:`Gist` of a fact's cluster."""
     return gist_parts(c.views)[0]
@@ -376,19 +381,27 @@ def gist_parts(views: Sequence[ClaimView]) -> tuple[Gist, dict[str, set[str]]]:
     """:class:`Gist` of a cluster's views, with the times each article gives the fact (what
     :func:`grown_gist` needs besides the gist to take in more views)."""
     pos: dict[str, str] = {}
-    for v in views:
-        if v.claim.predicate and v.claim.predicate_pos in _WORDNET_POS:
-            pos.setdefault(v.claim.predicate, _WORDNET_POS[v.claim.predicate_pos])
     # As the fact's own time is read (reconcile.facts): from its affirming claims' times.
     by_article: dict[str, set[str]] = {}
-    for v in views:
-        by_article.setdefault(v.article.id, set())
-        if v.span is not None and v.claim.polarity == "positive":
-            by_article[v.article.id].add(v.timex.value)
-    return _gist(any(v.claim.eventive for v in views), min(v.order for v in views),
-                 Counter(v.claim.predicate for v in views if v.claim.predicate), pos, by_article,
-                 Counter(w for v in views for w in v.claim.lemmas),
-                 frozenset(map(_span, views))), by_article
+    happening = False
+    spans = []
+    for v in views:  # (one pass: a gist is made of every fact)
+        c = v.claim
+        if c.predicate and c.predicate_pos in _WORDNET_POS:
+            pos.setdefault(c.predicate, _WORDNET_POS[c.predicate_pos])
+        aid = v.article.id
+        times = by_article.get(aid)
+        if times is None:
+            times = by_article[aid] = set()
+        if v.span is not None and c.polarity == "positive":
+            times.add(v.timex.value)
+        if c.eventive:
+            happening = True
+        spans.append((aid, c.start, c.end, c.predicate_pos == "verb"))  # (_span, inline)
+    return _gist(happening, min(map(_ORDER, views)),
+                 Counter(filter(None, map(_PREDICATE, views))), pos, by_article,
+                 Counter(chain.from_iterable(map(_LEMMAS, views))),
+                 frozenset(spans)), by_article
 
 
 _Span = tuple[str, int, int, bool]

@@ -222,7 +222,7 @@ def _echo(claim: str, original: str | None, reason: str) -> tuple[str, Echo]:
 def finish(drafts: Sequence[Draft], emit: Callable[[Draft], Records] = records) -> tuple[list[Fact], list[Conflict], list[Echo]]:
     """Records with content-hash ids; a claim echoed in two facts yields one Echo. ``emit`` makes
     one draft's records (:func:`records`, or a memo of it)."""
-    facts, conflicts, echoes = [], [], {}
+    facts, conflicts, echoed_all = [], [], []
     used: set[str] = set()
     for d in drafts:
         fact, found, echoed = emit(d)
@@ -231,9 +231,11 @@ def finish(drafts: Sequence[Draft], emit: Callable[[Draft], Records] = records) 
         used.add(fact.id)
         facts.append(fact)
         conflicts.extend(found)
-        for claim, echo in echoed:
-            echoes.setdefault(claim, echo)
-    return facts, conflicts, list(echoes.values())
+        echoed_all.extend(echoed)
+    # Each claim's first echo, in the order claims are first echoed (at C speed: a dict made
+    # backwards keeps the first; a story has thousands of echoes, collected on every reconcile).
+    first = dict(reversed(echoed_all))
+    return facts, conflicts, list(map(first.__getitem__, dict.fromkeys(map(itemgetter(0), echoed_all))))
 
 
 def add_conflicts(facts: Sequence[Fact], conflicts: Sequence[Conflict], found: Sequence[Found]) -> tuple[list[Fact], list[Conflict]]:

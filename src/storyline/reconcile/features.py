@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 from datetime import date
 from operator import attrgetter
@@ -46,7 +46,7 @@ class Derived:
     reason: str  # how it was computed, quoted into conflict reasons
 
 
-@dataclass
+@dataclass(slots=True)  # (20,000 in a big story: no dict each, and they are read in every step)
 class ClaimView:
     """One claim with everything alignment, conflicts and independence look at."""
 
@@ -86,10 +86,13 @@ class ClaimView:
     # ("A 5.6-magnitude quake jolted the island. ... the quake injured two people"): what tells
     # which happening a figure is of (storyline.reconcile.conflicts.context_measures).
     nearby: tuple[Quantity, ...] = ()
+    # The article's outlet, else its id (one origin per outlet): set from ``article`` when made
+    # (so a view replaced with another article has its outlet), not derived on each use: the scan
+    # for sources asks it of every claim against each earlier one of its fact.
+    outlet: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def outlet(self) -> str:
-        return self.article.outlet or self.article.id
+    def __post_init__(self) -> None:
+        self.outlet = self.article.outlet or self.article.id
 
     def cite(self) -> str:
         """'"<claim text>" (Outlet, 2024-01-17)': how reasons quote a claim."""
@@ -146,10 +149,37 @@ class _SentenceWords:
         self._sentences = sentences
         self._starts = [s.start for s in sentences]
         self._ends = [s.end for s in sentences]
+        self._made: dict[tuple[int, int], frozenset[str]] = {}  # an article's claims share sentences
 
     def __call__(self, start: int, end: int) -> frozenset[str]:
-        lo, hi = bisect_right(self._ends, start), bisect_left(self._starts, end)
-        return frozenset(w for s in self._sentences[lo:hi] for w in s.words)
+        span = bisect_right(self._ends, start), bisect_left(self._starts, end)
+        out = self._made.get(span)
+        if out is None:
+            out = self._made[span] = frozenset(w for s in self._sentences[span[0]:span[1]] for w in s.words)
+        return out
+
+
+class _PlacesIn:
+    """The story entities of an article's place mentions inside a span, found by bisection (a
+    claim's mentions are a few of its article's: a scan of all of them per claim was a quarter of
+    the claim views' cost)."""
+
+    def __init__(self, r: ArticleReading, place_ents: set[str], cast: Cast):
+        at = sorted((m.start, m.end, cast.of[m.entity]) for m in r.mentions if m.entity in place_ents)
+        self._at = at
+        self._starts = [s for s, _, _ in at]
+
+    def __call__(self, start: int, end: int) -> set[str]:
+        at, out = self._at, set()
+        if not at:  # (an article naming no place)
+            return out
+        for i in range(bisect_left(self._starts, start), len(at)):
+            s, e, story = at[i]
+            if s > end:  # (a mention ending by ``end`` starts by it)
+                break
+            if e <= end:
+                out.add(story)
+        return out
 
 
 class _Figures:
@@ -165,6 +195,8 @@ class _Figures:
         self._sentences = r.sentences
 
     def __call__(self, c: Claim) -> tuple[Quantity, ...]:
+        if not self._qs:  # an article without figures
+            return ()
         if not self._sentences:  # a reading stored before schema 8: the claim's own sentence span
             lo, hi = c.sentence_start, c.sentence_end
         else:
@@ -257,31 +289,41 @@ def article_views(r: ArticleReading, cast: Cast, name_drop: frozenset[str]) -> l
     news = news_window(published) if published else None
     timexes = {t.id: t for t in r.timexes}
     place_ents = {e.id for e in r.entities if e.type in _PLACE_TYPES}
-    places_at = [(m.start, m.end, m.entity) for m in r.mentions if m.entity in place_ents]
+    places_in = _PlacesIn(r, place_ents, cast)
     in_sentences = _SentenceWords(r.sentences)
     figures = _Figures(r)
+    named: dict[str | None, tuple[str, ...]] = {}  # an article's claims are about a few of its entities
+
+    def named_people(entity: str | None) -> tuple[str, ...]:
+        out = named.get(entity)
+        if out is None:
+            out = named[entity] = cast.named_people(entity)
+        return out
+
     for c in r.claims:
         pclass = c.predicate_class or f"~{_event_key(c)}"
         if pclass != "denial" and (c.predicate == "deny" or "reported_denial" in c.cues):
             pclass = "denial"  # "who denied cheating in January" reports a denial, not the cheating
-        people = set(cast.named_people(c.subject))
+        subj = named_people(c.subject)
+        people = set(subj)
         if isinstance(c.object, str) and c.object in cast.of and cast.types.get(c.object) in ("PERSON", "GROUP"):
-            people.update(cast.named_people(c.object))
+            people.update(named_people(c.object))
         t = timexes.get(c.when) if c.when else None
         work = None
         if t is not None and "when_work_date" in c.cues:
             t, work = None, t
         span = interval(t.value, t.mod) if t is not None and t.type in ("DATE", "TIME") else None
-        places = {cast.of[e] for s, e_, e in places_at if c.start <= s and e_ <= c.end}
+        places = places_in(c.start, c.end)
         if isinstance(c.object, str) and c.object in place_ents:
             places.add(cast.of[c.object])
-        counts = tuple(n for q in c.quantities if (n := child_count(q)) is not None)
-        subj = cast.named_people(c.subject)
-        derived = _derived(c, span, published, pclass)
+        # (figures are in few claims: both read nothing else of a claim without one)
+        counts = tuple(n for q in c.quantities if (n := child_count(q)) is not None) if c.quantities else ()
+        derived = _derived(c, span, published, pclass) if c.quantities else None
         if pclass == "marriage" and (derived is not None or c.predicate == "anniversary"):
             # "(10th) anniversary on <date>": the date is the anniversary's, not the wedding's;
             # only an ordinal turns it into a wedding date (through ``derived``).
             span = None
+        entity = c.source.entity
         views.append(
             ClaimView(
                 claim=c,
@@ -289,7 +331,7 @@ def article_views(r: ArticleReading, cast: Cast, name_drop: frozenset[str]) -> l
                 pclass=pclass,
                 participants=frozenset(people),
                 subject=subj[0] if len(subj) == 1 else None,
-                source_entity=cast.story(c.source.entity),
+                source_entity=cast.of.get(entity) if entity else None,  # (cast.story, inline)
                 tokens=frozenset(c.lemmas) - name_drop,
                 timex=t,
                 span=span,
@@ -299,7 +341,7 @@ def article_views(r: ArticleReading, cast: Cast, name_drop: frozenset[str]) -> l
                 places=frozenset(places),
                 published=published,
                 order=(published or date.max, art.id, c.start, c.id),
-                place=_place(c, cast),
+                place=_place(c, cast) if c.place else None,
                 context_timex=None if t is not None or work is not None or not c.context_when
                 else timexes.get(c.context_when),
                 news=news,

@@ -29,7 +29,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count, repeat
-from operator import and_, attrgetter, eq, is_, is_not, ne
+from operator import and_, attrgetter, eq, is_, is_not, itemgetter, ne
 from typing import Callable, Iterable, Sequence
 
 from storyline.core.vocab import GRADE, grade_of, source_kind
@@ -46,6 +46,7 @@ GRADE_RANK = {g.name: g.rank for g in GRADE.values()}
 _CLAIM_ID, _ORDER = attrgetter("claim.id"), attrgetter("order")
 _PCLASS, _POLARITY = attrgetter("pclass"), attrgetter("claim.polarity")
 _WINDOW = 50
+_FIRST, _SWORDS = itemgetter(0), itemgetter(2)  # of an original: (view, words, sentence words, outlet)
 _RELAY_SIMILARITY = 0.2
 _RELAY_CAP = 200
 _MIN_COPY_WORDS = 8  # shorter sentences match by chance too often to prove copying
@@ -249,12 +250,15 @@ def _relayed_outlet(v: ClaimView, corpus: CorpusOutlets) -> str | None:
     outlet of the corpus, whatever kind the attribution gave it ("according to StarWatch Weekly").
     """
     s = v.claim.source
+    text, other_media = s.text, s.kind == "other_media"
+    if not (s.via or text and s.kind != "anonymous"):
+        return None  # (most claims: asked of every claim of every fact scanned)
     own = outlet_key(v.outlet)
-    for named in (s.via, s.text if s.kind == "other_media" else None):
+    for named in (s.via, text if other_media else None):
         key = outlet_key(named)
         if key and key not in _generic_nouns() and not outlet_matches(key, own):
             return named
-    key = outlet_key(s.text)
+    key = outlet_key(text)
     if s.kind != "anonymous" and key and not names_outlet(key, own):
         named = corpus.named_by(key)
         if named is not None:
@@ -285,6 +289,9 @@ class ScanTrace:
     resumed: int = 0  # views taken from the trace it resumed, not scanned again
     decided: list[tuple] = field(default_factory=list)  # per view: its Decision
     kept: int = 0  # views after the first new one whose decision was kept, not scanned again
+    # Outlet key → the positions in ``originals`` of its first ``_WINDOW`` originals: a scan
+    # resumed at a prefix takes those before the prefix's end (the first of the prefix's).
+    by_outlet: dict[str, list[int]] = field(default_factory=dict)
 
 
 # What the scan decided of a view, and what that read of the scan's state (the originals before it):
@@ -364,22 +371,65 @@ def _resume_at(last: ScanTrace | None, views: Sequence[ClaimView], echo_similari
     return n
 
 
-def _first_copy(v: ClaimView, words: frozenset[str], swords: frozenset[str],
+def _first_copy(v: ClaimView, swords: frozenset[str],
                 candidates: Sequence[tuple[ClaimView, frozenset[str], frozenset[str], str]],
-                echo_similarity: float) -> tuple[ClaimView, str, int] | None:
-    """The latest of ``candidates`` (originals, oldest first) in another outlet that ``v`` copies:
-    (it, why, how many candidates come after it); None if it copies none."""
+                echo_similarity: float, lo: int = 0, by_size: dict[int, list[int]] | None = None,
+                ) -> tuple[ClaimView, str, int] | None:
+    """The latest of ``candidates[lo:]`` (originals, oldest first) in another outlet that ``v``
+    copies: (it, why, how many candidates come after it); None if it copies none.
+
+    ``by_size`` (each sentence size's positions in ``candidates``, ascending): only the originals
+    of a size that can make a near-duplicate sentence (:func:`_near_sizes`) are compared, unless
+    ``v`` is an anonymous direct quote (which any may match): the answer is the same."""
     s = v.claim.source
     mine_out = v.outlet
-    for after, (o, owords, oswords, oout) in enumerate(reversed(candidates)):
+    quoted = s.kind == "anonymous" and s.quote == "direct"
+    words = frozenset(v.claim.lemmas) if quoted else None  # (else made for the rare sentence near enough)
+    near, n = max(echo_similarity, 0.9), len(swords)
+    last = len(candidates) - 1
+    if quoted or by_size is None:
+        at: Iterable[int] = range(last, lo - 1, -1)
+    else:
+        at = []
+        for m in _near_sizes(n, near):
+            got = by_size.get(m)
+            if got:
+                at.extend(got[bisect_left(got, lo):])
+        at.sort(reverse=True)
+    for i in at:
+        o, owords, oswords, oout = candidates[i]
         if oout == mine_out:
             continue
-        if s.kind == o.claim.source.kind == "anonymous" and s.quote == o.claim.source.quote == "direct" \
+        if quoted and o.claim.source.kind == "anonymous" and o.claim.source.quote == "direct" \
                 and jaccard(words, owords) >= echo_similarity:
-            return o, "the same quoted words from an anonymous source", after
-        if jaccard(swords, oswords) >= max(echo_similarity, 0.9) and jaccard(words, owords) >= echo_similarity:
-            return o, "a near-duplicate sentence", after
+            return o, "the same quoted words from an anonymous source", last - i
+        m = len(oswords)
+        if (m / n if m < n else n / m if m else 0.0) >= near and jaccard(swords, oswords) >= near:
+            if words is None:
+                words = frozenset(v.claim.lemmas)
+            if jaccard(words, owords) >= echo_similarity:
+                return o, "a near-duplicate sentence", last - i
     return None
+
+
+@lru_cache(maxsize=4096)
+def _near_sizes(n: int, near: float) -> tuple[int, ...]:
+    """The sizes ``m`` of a word set whose Jaccard similarity with one of ``n`` words may reach
+    ``near``: those with ``min(m, n) / max(m, n) >= near`` (the similarity is at most that, and a
+    correctly rounded division keeps the order, so no other size can: most sentences of a fact are
+    told apart from a claim's by their sizes alone). A run of sizes around ``n``."""
+    if n <= 0:
+        return ()
+    out = []
+    m = n
+    while m > 0 and m / n >= near:
+        out.append(m)
+        m -= 1
+    m = n + 1
+    while n / m >= near:
+        out.append(m)
+        m += 1
+    return tuple(out)
 
 
 _ORIGINAL: Decision = (("own",), None)
@@ -425,13 +475,17 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
         out.identity.update(zip(ids, map(last.out.identity.__getitem__, ids)))
         out.grade_by.update(zip(ids, map(last.out.grade_by.__getitem__, ids)))
         marks, asked, decided = last.marks[:skip], last.asked[:skip], last.decided[:skip]
-    exact: dict[frozenset[str], ClaimView] = {}  # a sentence's words → the first original in it
-    by_outlet: dict[str, list[ClaimView]] = {}  # outlet key → its original claims (first _WINDOW)
-    for o, _, oswords, oout in originals:
-        exact.setdefault(oswords, o)
-        mine = by_outlet.setdefault(outlet_key(oout), [])
-        if len(mine) < window:
-            mine.append(o)
+    # A sentence's words → the first original in it (made backwards, so the first one is set last:
+    # at C speed, for a resumed scan of a large fact).
+    exact: dict[frozenset[str], ClaimView] = dict(zip(map(_SWORDS, reversed(originals)), map(_FIRST, reversed(originals))))
+    # Outlet key → the positions of its original claims (the first ``window``): ScanTrace.by_outlet.
+    by_outlet: dict[str, list[int]] = {k: ats[:bisect_left(ats, len(originals))]
+                                       for k, ats in last.by_outlet.items()} if skip else {}
+    # Sentence size → the positions in ``originals`` of those a copy may be of (the latest
+    # ``window``): brought up to date when a claim is compared (``indexed``: the originals seen), so
+    # a resumed scan indexes only the window it compares with, and a kept decision costs nothing.
+    by_size: dict[int, list[int]] = {}
+    indexed = [0]
 
     def decide(v: ClaimView, ask: _Asking) -> Decision:
         s = v.claim.source
@@ -441,7 +495,7 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
             in_corpus = ask.matching(key)
             read = ("relay", frozenset(in_corpus), relayed is None)
             # The relayed outlet's claim in this fact that says it most alike (earliest on ties).
-            pool = [o for k in in_corpus for o in by_outlet.get(k, ())]
+            pool = [originals[i][0] for k in in_corpus for i in by_outlet.get(k, ())]
             orig = min(pool, key=lambda o: (-jaccard(v.tokens, o.tokens), o.order)) if pool else None
             if relayed is None:  # "according to reports": the earliest other outlet's claim, if any
                 orig = next((o for o, _, _, oout in originals if oout != v.outlet), None)
@@ -462,7 +516,11 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
         if swords in exact and exact[swords].outlet != v.outlet:
             o = exact[swords]
             return ("exact",), ("echo", o, f"the same sentence as {o.cite()}", ())
-        found = _first_copy(v, frozenset(v.claim.lemmas), swords, originals[-window:], echo_similarity)
+        lo = max(len(originals) - window, 0)
+        for at_ in range(max(lo, indexed[0]), len(originals)):
+            by_size.setdefault(len(originals[at_][2]), []).append(at_)
+        indexed[0] = len(originals)
+        found = _first_copy(v, swords, originals, echo_similarity, lo, by_size)
         if found is not None:
             o, why, after = found
             return ("window", o, after), ("echo", o, f"{why} as {o.cite()}", ())
@@ -494,11 +552,12 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
         else:  # no candidate matched: only the fresh ones still in the window may
             lo = len(originals) - window
             newer = [f for at, f in fresh if at >= lo]
-        if newer and _first_copy(v, frozenset(v.claim.lemmas), v.sentence_words, newer, echo_similarity) is not None:
+        if newer and _first_copy(v, v.sentence_words, newer, echo_similarity) is not None:
             return None
         return d
 
     keeping = _usable(last, echo_similarity, elsewhere) and len(last.decided) == len(last.views)
+    ask = _Asking(corpus, elsewhere)
     was = last.views if keeping else []
     at = skip
     now = set(map(id, views)) if keeping else set()
@@ -522,7 +581,7 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
             asked.append(last.asked[old])
             kept += 1
         else:
-            ask = _Asking(corpus, elsewhere)
+            ask.asked = []  # (one asker for the scan, a record of its questions per view)
             asked.append(ask.asked)
             d = decide(v, ask)
             if old is not None and last.decided[old][1] is None and d[1] is not None:
@@ -541,11 +600,12 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
             if keeping and (old is None or last.decided[old][1] is not None):
                 fresh.append((len(originals), o))
                 fresh_keys.add(outlet_key(v.outlet))
+            at_ = len(originals)
             originals.append(o)
             exact.setdefault(v.sentence_words, v)
             mine = by_outlet.setdefault(outlet_key(v.outlet), [])
             if len(mine) < window:
-                mine.append(v)
+                mine.append(at_)
         elif effect[0] == "echo":
             _, orig, reason, identity = effect
             out.echoes.append((cid, orig.claim.id if orig else None, reason))
@@ -568,4 +628,4 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
     # The trace keeps its own copy: the caller's Sourcing (and a draft's echoes) may be changed.
     kept_out = Sourcing(dict(out.identity), dict(out.grade_by), list(out.echoes), out.independent, out.grade)
     return out, ScanTrace(echo_similarity, elsewhere is not None, views, marks, asked, originals, kept_out, unique, skip,
-                          decided, kept)
+                          decided, kept, by_outlet)

@@ -10,7 +10,6 @@ people and injuring 80" state their counts in the inner clause, and that is wher
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 
 from storyline.core.records import ArticleReading, Claim
@@ -27,12 +26,16 @@ def clause_claims(claims: Sequence[Claim]) -> list[Claim]:
 
     ordered = sorted(range(len(claims)), key=lambda i: (claims[i].start, -claims[i].end, i))
     kept: list[int] = []
-    outer: dict[tuple, list[Claim]] = defaultdict(list)  # source -> kept claims
+    # Per source, the furthest end of its kept claims: each started no later than the claim at
+    # hand (taken by start), so one of them holds it exactly when that end reaches its end.
+    reach: dict[tuple, int] = {}
     for i in ordered:
         c = claims[i]
-        if any(o.start <= c.start and c.end <= o.end for o in outer[source(c)]):
+        key = source(c)
+        end = reach.get(key)
+        if end is not None and c.end <= end:
             continue
-        outer[source(c)].append(c)
+        reach[key] = c.end  # (further than ``end``: it is kept)
         kept.append(i)
     return [claims[i] for i in sorted(kept)]
 
