@@ -212,3 +212,11 @@ def test_casualty_words_tell_of_people_killed_dying_or_hurt():
         assert words.is_casualty_word(word), word
     for word in ("fired", "cut", "rose", "hired", "arrested", "beat", "scored", "aged"):
         assert not words.is_casualty_word(word), word
+
+
+def test_a_group_of_people_is_a_casualty_word_only_for_killing_dying_or_hurt():
+    # WordNet files "the lost", "the free", "the rich" right under people.n.01 as "the dead" is.
+    for word in ("lost", "free", "rich", "poor", "unemployed", "sick", "won"):
+        assert not words.is_casualty_word(word), word
+    for word in ("dead", "slain", "wounded", "maimed"):
+        assert words.is_casualty_word(word), word

@@ -494,3 +494,31 @@ def test_a_predicate_nominal_of_a_pronoun_subject_is_a_mention_of_the_pronouns_p
     # A copula's noun after a pronoun describes: no mention (the demo gold's "she was the better dancer").
     doc = nlp("Nora Quill often joked in interviews that she was the better dancer.")
     assert not _mentions(by_name(doc, "Nora Quill"), "nominal")
+
+
+def _counted(doc):
+    return sorted(e.name for e in doc._.sl_entities if e.name[:1].isdigit() or e.name == "the person")
+
+
+def test_a_count_with_a_multiplier_is_not_its_first_digit(nlp):
+    assert _counted(nlp("The war killed 2 million.")) != ["2 people"]
+    assert _counted(nlp("The virus killed 2 million birds last year.")) == []
+
+
+def test_a_count_after_a_whole_quantity_phrase_is_people(nlp):
+    doc = nlp("The blast killed at least 50 and injured up to 70. The quake killed as many as 300.")
+    assert _counted(doc) == ["300 people", "50 people", "70 people"]
+
+
+def test_game_results_and_prices_are_no_people(nlp):
+    for s in ("In the first round, 3 lost and 5 won.", "Buy 2, get 1 free.", "Children under 5 free; adults pay $10.",
+              "Shares shot up 12 on Monday.", "Woods shot 68 on Sunday to win by two.", "Bryant shot 12 for 20."):
+        assert _counted(nlp(s)) == [], s
+
+
+def test_the_two_is_an_anaphor_not_a_new_group(nlp):
+    for s in ("Smith and Jones were in the car. The two were injured.",
+              "Smith and Jones were in the car. All three were killed."):
+        assert _counted(nlp(s)) == [], s
+    # After ECB+ 20_4ecbplus (CC BY 3.0): a definite group named by its count and its state.
+    assert _counted(nlp("He said 30 of the 80 wounded remained in hospital.")) == ["80 people"]

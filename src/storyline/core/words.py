@@ -40,6 +40,7 @@ __all__ = [
     "event_key",
     "hypernyms",
     "is_casualty_word",
+    "scores_points",
     "is_natural_happening",
     "is_event_noun",
     "happening_of",
@@ -550,21 +551,44 @@ def is_people_group(word: str) -> bool:
 
 _CASUALTY_ROOTS = frozenset({"kill.v.01", "die.v.01", "hurt.v.02"})
 _PEOPLE = "people.n.01"
+# "the dead" (and "the slain" below it): the table has no adjectives, so no link from "dead" to "die"
+_DEAD = "dead.n.01"
+
+
+def _casualty_verb(verb: str | None) -> bool:
+    return verb is not None and any(_CASUALTY_ROOTS & {sid, *hypernyms(sid, None)} for sid in synsets(verb, "v")[:2])
 
 
 @lru_cache(maxsize=16384)
-def is_casualty_word(word: str) -> bool:
-    """Whether a word tells of people killed, dying or hurt: a verb form one of whose two first
-    senses is killing, dying or injuring (kill.v.01, die.v.01, hurt.v.02 and below: "killed",
-    "died", "wounding", "shot", "executed"), or a noun whose most frequent sense is people in a
-    state, right under people.n.01 ("dead", "wounded"). "fired", "cut", "arrested" are not."""
+def is_casualty_word(word: str, pos: str | None = None) -> bool:
+    """Whether a word tells of people killed, dying or hurt: (``pos`` "v" or None) a verb form one
+    of whose two first senses is killing, dying or injuring (kill.v.01, die.v.01, hurt.v.02 and
+    below: "killed", "died", "wounding", "shot", "executed"); (``pos`` "n" or None) a noun whose
+    most frequent sense is people in a state (under people.n.01) that is death ("dead", "slain")
+    or that a casualty verb's participle names ("wounded", "maimed"). WordNet files "the lost",
+    "the free", "the rich", "the sick" there too: no casualties. "fired", "cut", "arrested" are not."""
     low = word.lower()
-    verb = lemmatize(low, "v")
-    if verb is not None and any(_CASUALTY_ROOTS & {sid, *hypernyms(sid, None)} for sid in synsets(verb, "v")[:2]):
+    if pos != "n" and _casualty_verb(lemmatize(low, "v")):
         return True
+    if pos == "v":
+        return False
     noun = lemmatize(low, "n")
     ids = synsets(noun, "n")[:1] if noun else ()
-    return bool(ids) and lexname(ids[0]) == "noun.group" and _PEOPLE in hypernyms(ids[0], 1)
+    if not ids or lexname(ids[0]) != "noun.group" or _PEOPLE not in hypernyms(ids[0], None):
+        return False
+    if _DEAD in {ids[0], *hypernyms(ids[0], None)}:
+        return True
+    return any(w != (v := lemmatize(w, "v")) and _casualty_verb(v) for w in lemmas(ids[0]))
+
+
+_SCORE_ROOTS = frozenset({"score.v.01"})
+
+
+@lru_cache(maxsize=4096)
+def scores_points(verb: str) -> bool:
+    """Whether one of the verb's senses is making points in a game (score.v.01 and below): "shoot"
+    ("shot 68", "shot 12 for 20"), "hit", "score"; a bare number after it may be points made."""
+    return any(_SCORE_ROOTS & {sid, *hypernyms(sid, None)} for sid in synsets(verb, "v"))
 
 
 # a game or sport, one game or match played, one who plays it, a score made in it

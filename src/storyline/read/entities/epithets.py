@@ -261,19 +261,52 @@ def _counted_people(tok) -> str | None:
     if tok.lower_ not in _COUNTED or tok.pos_ != "NOUN":
         return None
     nums = [c for c in tok.children if c.dep_ == "nummod" and c.like_num]
-    value = cardinal(nums[0].text) if len(nums) == 1 else None
-    return f"{value:g} people" if value is not None and value >= 1 else None
+    return _people_counted(cardinal(nums[0].text) if len(nums) == 1 else None)
+
+
+def _people_counted(value: float | None) -> str | None:
+    """The kind a count of people is known by: "3 people"; "person" for one (one person of no
+    known kind); None for no count of whole people."""
+    if value is None or value < 1 or value != int(value):
+        return None
+    return "person" if value == 1 else f"{value:g} people"
 
 
 _COUNT_TAGS = frozenset({"CD", "LS"})  # a headline's "2 Dead" may be tagged a list item
-# Closed-class words between a bare number and the word telling what befell those it counts:
-# "wounding (an)other 70", "at least 50 were injured", "80 people were also hurt".
-_BEFORE_COUNT = frozenset("other another more additional further least about around nearly almost some over "
-                          "up to as many than".split())
+# Closed-class phrases between a bare number and the word telling what befell those it counts:
+# "wounding (an)other 70", "killing at least 50", "80 people were also hurt". Whole phrases
+# only: "up" alone is no "up to" ("Shares shot up 12").
+_BEFORE_COUNT = tuple(tuple(p.split()) for p in (
+    "as many as", "up to", "more than", "at least", "at most", "other", "another", "additional", "further",
+    "about", "around", "nearly", "almost", "some", "over"))
+# A definite determiner makes a number standing alone a plural anaphor ("Smith and Jones ... The
+# two were injured", "all three were killed"): the plural-anaphor rules' business, no new group.
+# With the casualty word right after it the number names its group ("30 of the 80 wounded").
+_DEFINITE_BEFORE_COUNT = frozenset({"the", "these", "those", "all", "both"})
 _AFTER_COUNT = frozenset("were are was is be been being have has had also reportedly more others".split())
 # Entity types of numbers that count no one: "the 2005 murder", "about 11am", "nine quarters".
 _NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 _BESIDE_NO_COUNT = frozenset({"$", "#", "€", "£", "%", "-", "–"})  # money, shares, scores ("12-3"), ranges
+
+
+def _number(tok) -> bool:
+    return tok.like_num and tok.tag_ in _COUNT_TAGS
+
+
+def _before_fillers(doc: Doc, i: int) -> int:
+    """The index of the word before the number at ``i`` and the closed-class phrases right before
+    it ("killing at least 50": "killing"); -1 at the start. A particle alone is no filler ("shot
+    up 12", "knocked over 3"); in a whole phrase it is, whatever the parser made of it ("injured
+    up to 70", "up" a particle)."""
+    k = i
+    while True:
+        for phrase in _BEFORE_COUNT:
+            j = k - len(phrase)
+            if j >= 0 and all(doc[j + n].lower_ == w for n, w in enumerate(phrase)) and (len(phrase) > 1 or doc[j].dep_ != "prt"):
+                k = j
+                break
+        else:
+            return k - 1
 
 
 def casualty_count(doc: Doc, i: int) -> str | None:
@@ -283,17 +316,23 @@ def casualty_count(doc: Doc, i: int) -> str | None:
     :func:`_counted_people` names it ("one" is "person", one person of no known kind); None for a
     number that counts a noun after it ("killed 3 cows", "died 3 days later"), a date or time ("the
     2005 murder", "died about 11am"), a part of a group or whose someone is ("executed two of them",
-    "mother of 12"), a score ("12-3"), or nothing said to be hurt ("hired 20", "rose to 10", "died at
-    91", "lost two in a row")."""
+    "mother of 12"), a score ("12-3", "shot 68": a verb that also scores points), a run of numbers
+    ("killed 2 million"), people already told of ("the two were injured", "all three"), or nothing
+    said to be hurt ("hired 20", "rose to 10", "died at 91", "lost two in a row")."""
     t = doc[i]
     value = cardinal(t.text)
-    if value is None or value < 1 or value != int(value) or t.ent_type_ in _NOT_COUNTS or (
+    if _people_counted(value) is None or t.ent_type_ in _NOT_COUNTS or (
             t.dep_ == "nummod" and t.head.i > i and t.head.tag_.startswith("NN") and not words.is_casualty_word(t.head.text)):
         return None  # "10 persons": :func:`_counted_people`'s; "2 Dead" (a misread noun) stays
     # (a sign written onto the number: "12-3", not a headline's "NEWS - 3 DEAD")
     if i > 0 and (doc[i - 1].lower_ == "of" or doc[i - 1].text in _BESIDE_NO_COUNT and not doc[i - 1].whitespace_) \
             or i + 1 < len(doc) and doc[i + 1].text in _BESIDE_NO_COUNT and not t.whitespace_:
         return None
+    if i > 0 and _number(doc[i - 1]) or i + 1 < len(doc) and _number(doc[i + 1]):
+        return None  # one number of a run ("2 million"), not a count by itself
+    k = _before_fillers(doc, i)
+    before = doc[k] if k >= 0 else None
+    definite = before is not None and before.lower_ in _DEFINITE_BEFORE_COUNT
     told = False
     k = i + 1
     while k < len(doc) and doc[k].lower_ in _AFTER_COUNT:
@@ -304,26 +343,23 @@ def casualty_count(doc: Doc, i: int) -> str | None:
         # A participle or adjective ("3 killed", "50 injured"), or a capitalised headline word
         # tagged a noun ("2 Dead", "80 Hurt", "3 DEAD"); no plural noun ("2 wounds", "three
         # quarters": a lower-case word so tagged is one) and no event noun the number dates
-        # ("the 2005 murder").
+        # ("the 2005 murder"). A word tagged a verb is read as one ("3 lost" is no "the lost").
         plural = nxt.tag_ == "NNS" and (nxt.text.islower() or words.lemmatize(nxt.lower_, "n") != nxt.lower_)
         if (nxt.tag_[:2] in {"VB", "JJ"} or noun and not plural
                 and not words.is_event_noun(words.lemmatize(nxt.lower_, "n") or nxt.lower_)) \
-                and words.is_casualty_word(nxt.text):
+                and words.is_casualty_word(nxt.text, "v" if nxt.tag_.startswith("VB") else None):
             told = True
+            if definite and k > i + 1:
+                return None  # "The two were injured": people told of before
         elif noun or nxt.lower_ == "of":
             return None  # "killed 3 cows": the number counts the noun after it; "two of them", a part
-    if not told:
-        k = i - 1
-        while k >= 0 and doc[k].lower_ in _BEFORE_COUNT:
-            k -= 1
-        before = doc[k] if k >= 0 else None
+    if not told and before is not None and not definite:
         # An inflected verb form ("kills", "killing", "wounded"), whatever tag a headline's
-        # capitals got it ("Quake in Iran Kills 10"), read as the verb ("lost" is no "the lost").
-        base = words.lemmatize(before.lower_, "v") if before is not None and before.pos_ in {"VERB", "NOUN", "PROPN"} else None
-        told = base is not None and base != before.lower_ and words.is_casualty_word(base)
-    if not told:
-        return None
-    return "person" if value == 1 else f"{value:g} people"
+        # capitals got it ("Quake in Iran Kills 10"), read as the verb; not one that also scores
+        # points ("Woods shot 68", "Bryant shot 12 for 20").
+        base = words.lemmatize(before.lower_, "v") if before.pos_ in {"VERB", "NOUN", "PROPN"} else None
+        told = base is not None and base != before.lower_ and words.is_casualty_word(base, "v") and not words.scores_points(base)
+    return _people_counted(value) if told else None
 
 
 def people_group(tok) -> str | None:
