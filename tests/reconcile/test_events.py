@@ -431,18 +431,20 @@ def _nobody_inside(reading, outer_id: str, words: str, predicate: str):
     return replace(reading, claims=(*reading.claims, claim)), claim.id
 
 
+def _dunn_elsewhere():
+    """Another article's claims of Carl Dunn about other things: the rest of the story the events under test are in."""
+    d = ArticleBuilder("d1", "AP", "2024-12-04")
+    for text, predicate in (("Carl Dunn thanked his lawyer for the support", "thank"),
+                            ("Carl Dunn hired a new lawyer last year", "hire"),
+                            ("Carl Dunn won an award for his last film", "win")):
+        d.claim(text, subject=d.person("Carl Dunn"), predicate=predicate)
+    return d.build()
+
+
 def test_an_event_naming_nobody_has_the_people_of_the_claims_it_is_told_inside():
     # "the murder of a clerk at the Riverton motel" names nobody: no person brings it to the killing. Told inside
     # a claim of Carl Dunn's, it is his to the kindred rule, which still asks for the same particulars
     # (the clerk, the motel, the town): "murder" / "kill" are 0.57 apart in the vectors.
-    def filler():
-        d = ArticleBuilder("d1", "AP", "2024-12-04")
-        for text, predicate in (("Carl Dunn thanked his lawyer for the support", "thank"),
-                                ("Carl Dunn hired a new lawyer last year", "hire"),
-                                ("Carl Dunn won an award for his last film", "win")):
-            d.claim(text, subject=d.person("Carl Dunn"), predicate=predicate)
-        return d.build()
-
     def charged(text, words):
         a = ArticleBuilder("a1", "AP", "2024-12-03")
         claim = a.claim(text, subject=a.person("Carl Dunn"), predicate="charge")
@@ -451,25 +453,17 @@ def test_an_event_naming_nobody_has_the_people_of_the_claims_it_is_told_inside()
     b, killed = _told("b1", "Carl Dunn", "Carl Dunn killed a clerk at the Riverton motel", "kill")
     a, murder = charged("Carl Dunn was charged with the murder of a clerk at the Riverton motel",
                         "the murder of a clerk at the Riverton motel")
-    one = _events_of(reconcile([a, b, filler()]), murder, killed)
+    one = _events_of(reconcile([a, b, _dunn_elsewhere()]), murder, killed)
     assert one[0] is not None and one[0] == one[1]
     # Other particulars: the person lent is no reason on its own.
     a, murder = charged("Carl Dunn was questioned about the murder in Denver years ago", "the murder in Denver years ago")
-    apart = _events_of(reconcile([a, b, filler()]), murder, killed)
+    apart = _events_of(reconcile([a, b, _dunn_elsewhere()]), murder, killed)
     assert apart[0] is not None and apart[0] != apart[1]
 
 
 def test_an_event_naming_nobody_never_merges_with_the_claim_it_is_told_inside():
     # Its words are part of the outer claim's, so "the same particulars" holds for that pair by
     # construction: the people it borrows must not bring it back to its lender.
-    def filler():
-        d = ArticleBuilder("d1", "AP", "2024-12-04")
-        for text, predicate in (("Carl Dunn thanked his lawyer for the support", "thank"),
-                                ("Carl Dunn hired a new lawyer last year", "hire"),
-                                ("Carl Dunn won an award for his last film", "win")):
-            d.claim(text, subject=d.person("Carl Dunn"), predicate=predicate)
-        return d.build()
-
     for predicate, text, words, inner in (
         ("convict", "Carl Dunn was convicted of the murder of a clerk at the Riverton motel",
          "the murder of a clerk at the Riverton motel", "murder"),
@@ -479,5 +473,5 @@ def test_an_event_naming_nobody_never_merges_with_the_claim_it_is_told_inside():
         a = ArticleBuilder("a1", "AP", "2024-12-03")
         outer = a.claim(text, subject=a.person("Carl Dunn"), predicate=predicate)
         reading, inside = _nobody_inside(a.build(), outer, words, inner)
-        apart = _events_of(reconcile([reading, filler()]), outer, inside)
+        apart = _events_of(reconcile([reading, _dunn_elsewhere()]), outer, inside)
         assert apart[0] is not None and apart[0] != apart[1], (predicate, inner)
