@@ -522,10 +522,10 @@ def is_person_noun(word: str, senses: int = 1) -> bool:
     return False
 
 
-def _first_sense_under(word: str, roots: frozenset[str]) -> bool:
-    """Whether the noun's most frequent WordNet sense is one of ``roots`` or below one."""
-    ids = synsets(word, "n")[:1]
-    return bool(ids) and bool(roots & {ids[0], *hypernyms(ids[0], None)})
+def _sense_under(word: str, roots: frozenset[str], pos: str = "n", senses: int | None = 1) -> bool:
+    """Whether one of the word's first ``senses`` WordNet senses as ``pos`` (None: any sense; by
+    default the most frequent noun sense) is one of ``roots`` or below one."""
+    return any(roots & {sid, *hypernyms(sid, None)} for sid in synsets(word, pos)[:senses])
 
 
 _PARTNER_ROOTS = frozenset({"domestic_partner.n.01", "lover.n.01", "betrothed.n.01"})
@@ -535,7 +535,7 @@ _PARTNER_ROOTS = frozenset({"domestic_partner.n.01", "lover.n.01", "betrothed.n.
 def is_partner_noun(word: str) -> bool:
     """Whether the noun's most frequent sense is a kind of spouse or lover ("wife", "husband",
     "partner", "boyfriend", "fiancee"): a relation a couple's two members hold to each other."""
-    return _first_sense_under(word, _PARTNER_ROOTS)
+    return _sense_under(word, _PARTNER_ROOTS)
 
 
 _PEOPLE_GROUP_ROOTS = frozenset({"force.n.04"})
@@ -546,7 +546,7 @@ def is_people_group(word: str) -> bool:
     """Whether the noun's most frequent sense is a force of people spoken of as people ("police",
     "troops": force.n.04 and below), not an institution ("government"). "people" itself is not one:
     as a group it merged distinct groups of a story."""
-    return _first_sense_under(word, _PEOPLE_GROUP_ROOTS)
+    return _sense_under(word, _PEOPLE_GROUP_ROOTS)
 
 
 _CASUALTY_ROOTS = frozenset({"kill.v.01", "die.v.01", "hurt.v.02"})
@@ -556,7 +556,7 @@ _DEAD = "dead.n.01"
 
 
 def _casualty_verb(verb: str | None) -> bool:
-    return verb is not None and any(_CASUALTY_ROOTS & {sid, *hypernyms(sid, None)} for sid in synsets(verb, "v")[:2])
+    return verb is not None and _sense_under(verb, _CASUALTY_ROOTS, "v", 2)
 
 
 @lru_cache(maxsize=16384)
@@ -588,7 +588,7 @@ _SCORE_ROOTS = frozenset({"score.v.01"})
 def scores_points(verb: str) -> bool:
     """Whether one of the verb's senses is making points in a game (score.v.01 and below): "shoot"
     ("shot 68", "shot 12 for 20"), "hit", "score"; a bare number after it may be points made."""
-    return any(_SCORE_ROOTS & {sid, *hypernyms(sid, None)} for sid in synsets(verb, "v"))
+    return _sense_under(verb, _SCORE_ROOTS, "v", None)
 
 
 # a game or sport, one game or match played, one who plays it, a score made in it
@@ -601,10 +601,7 @@ def is_play_noun(word: str, senses: int = 2) -> bool:
     played, an athlete or a score made in play ("game", "match", "football", "quarterback",
     "touchdown"). Contests and contestants at large ("competition", "race", "rival", "player")
     are not: business and politics speak of them as much."""
-    for sid in synsets(word, "n")[:senses]:
-        if _PLAY_ROOTS & {sid, *hypernyms(sid, None)}:
-            return True
-    return False
+    return _sense_under(word, _PLAY_ROOTS, "n", senses)
 
 
 @lru_cache(maxsize=4096)
@@ -623,7 +620,7 @@ def is_money_noun(word: str) -> bool:
     """Whether the noun's most frequent sense speaks of money: a possession ("revenue",
     "earnings", "budget") or a monetary value ("price", "cost"; WordNet files "price" under
     noun.attribute)."""
-    return noun_class(word) == "noun.possession" or _first_sense_under(word, _MONEY_VALUE_ROOTS)
+    return noun_class(word) == "noun.possession" or _sense_under(word, _MONEY_VALUE_ROOTS)
 
 
 _PERIODIC_PAYMENT_ROOTS = frozenset({"regular_payment.n.01"})
@@ -633,7 +630,7 @@ _PERIODIC_PAYMENT_ROOTS = frozenset({"regular_payment.n.01"})
 def is_periodic_payment(word: str) -> bool:
     """Whether the noun's most frequent sense is money paid by the period ("pay", "salary",
     "rent", "pension": regular_payment.n.01 and below), so that "six months of pay" is an amount."""
-    return _first_sense_under(word, _PERIODIC_PAYMENT_ROOTS)
+    return _sense_under(word, _PERIODIC_PAYMENT_ROOTS)
 
 
 _NATURAL_ROOTS = frozenset({"natural_phenomenon.n.01"})
@@ -644,7 +641,7 @@ def is_natural_happening(word: str) -> bool:
     """Whether the noun's most frequent sense is a happening no one does (natural_phenomenon.n.01
     and below: "aftershock", "quake", "storm", "flood"), not an act ("game", "attack", "touchdown")
     or an outcome ("win")."""
-    return _first_sense_under(word, _NATURAL_ROOTS)
+    return _sense_under(word, _NATURAL_ROOTS)
 
 
 @lru_cache(maxsize=65536)
@@ -690,7 +687,7 @@ def is_company_holding(word: str) -> bool:
     ("shares", "stock", "profits", "plant", "products", "dealership"), so that a name modifying it
     ("Ford shares") names the company. A person's things are not ("lawyers", "administration",
     "years", "house", "legacy", "estate")."""
-    return _first_sense_under(word, _COMPANY_HOLDING_ROOTS)
+    return _sense_under(word, _COMPANY_HOLDING_ROOTS)
 
 
 _GENDER_ROOTS = (("female.n.02", "female"), ("male.n.02", "male"))

@@ -314,8 +314,6 @@ def lower_bounds(views: Sequence[ClaimView], each: Each = each) -> dict[str, lis
 
 def claim_lower_bounds(v: ClaimView) -> tuple[Measure, ...]:
     """The lower-bound figures of one claim (reads only the view)."""
-    if not v.claim.quantities:  # (most claims)
-        return ()
     return tuple(m for m in claim_measures(v) if m.quantity.modifier in ("at_least", "more_than"))
 
 
@@ -521,8 +519,7 @@ def _place_conflicts(c: Cluster, name: Callable[[str], str], each: Each = each) 
     firsts: dict[frozenset[str], ClaimView] = {}
     placed = _placed(c.pclass)
     for v in compress(c.views, each(_affirms, c.views)):  # (the fact's memo: asked of a large fact's claims)
-        # (_places, inline: asked of every claim of a fact made again)
-        places = frozenset({v.place}) if v.place else v.places if placed else None
+        places = _places(v, c.pclass, placed)
         if places:
             firsts.setdefault(places, v)
     if len(firsts) < 2:

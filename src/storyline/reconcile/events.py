@@ -397,7 +397,7 @@ def gist_parts(views: Sequence[ClaimView]) -> tuple[Gist, dict[str, set[str]]]:
             times.add(v.timex.value)
         if c.eventive:
             happening = True
-        spans.append((aid, c.start, c.end, c.predicate_pos == "verb"))  # (_span, inline)
+        spans.append(_span(v))
     return _gist(happening, min(map(_ORDER, views)),
                  Counter(filter(None, map(_PREDICATE, views))), pos, by_article,
                  Counter(chain.from_iterable(map(_LEMMAS, views))),

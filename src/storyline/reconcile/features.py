@@ -316,14 +316,13 @@ def article_views(r: ArticleReading, cast: Cast, name_drop: frozenset[str]) -> l
         places = places_in(c.start, c.end)
         if isinstance(c.object, str) and c.object in place_ents:
             places.add(cast.of[c.object])
-        # (figures are in few claims: both read nothing else of a claim without one)
-        counts = tuple(n for q in c.quantities if (n := child_count(q)) is not None) if c.quantities else ()
+        # (figures are in few claims: _derived reads nothing else of a claim without one)
+        counts = tuple(n for q in c.quantities if (n := child_count(q)) is not None)
         derived = _derived(c, span, published, pclass) if c.quantities else None
         if pclass == "marriage" and (derived is not None or c.predicate == "anniversary"):
             # "(10th) anniversary on <date>": the date is the anniversary's, not the wedding's;
             # only an ordinal turns it into a wedding date (through ``derived``).
             span = None
-        entity = c.source.entity
         views.append(
             ClaimView(
                 claim=c,
@@ -331,7 +330,7 @@ def article_views(r: ArticleReading, cast: Cast, name_drop: frozenset[str]) -> l
                 pclass=pclass,
                 participants=frozenset(people),
                 subject=subj[0] if len(subj) == 1 else None,
-                source_entity=cast.of.get(entity) if entity else None,  # (cast.story, inline)
+                source_entity=cast.story(c.source.entity),
                 tokens=frozenset(c.lemmas) - name_drop,
                 timex=t,
                 span=span,
@@ -341,7 +340,7 @@ def article_views(r: ArticleReading, cast: Cast, name_drop: frozenset[str]) -> l
                 places=frozenset(places),
                 published=published,
                 order=(published or date.max, art.id, c.start, c.id),
-                place=_place(c, cast) if c.place else None,
+                place=_place(c, cast),
                 context_timex=None if t is not None or work is not None or not c.context_when
                 else timexes.get(c.context_when),
                 news=news,

@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from storyline.store.convert import json_text, to_row, values_maker
+from storyline.store.convert import json_columns, to_row, values_maker
 from storyline.store.tables import UNORDERED, layout, tables
 
 __all__ = ["insert_records", "insert_rows", "update_rows"]
@@ -69,7 +69,7 @@ def _record_statement(name: str, dialect: sa.Dialect, scoped: bool) -> tuple[str
     sql, processors = _statement(tables[name], (("story",) if scoped else ()) + keys, dialect)
     finish = dict(zip(keys, processors[scoped:]))
     # SQLAlchemy's JSON type on SQLite writes json.dumps of the value: json_text writes the same, faster.
-    finish |= {c.name: json_text for c in layout(name) if c.kind == "json"}
+    finish |= json_columns(name)
     return sql, values_maker(name, finish, seq=seq), processors[0] if scoped else None
 
 

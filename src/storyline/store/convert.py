@@ -27,7 +27,7 @@ from storyline.core.dates import iso, parse_iso
 from storyline.core.records import TABLES
 from storyline.store.tables import RecordColumn, layout
 
-__all__ = ["from_row", "json_text", "to_row", "values_maker"]
+__all__ = ["from_row", "json_columns", "json_text", "to_row", "values_maker"]
 
 
 def to_row(table: str, record: Any, seq: int | None = None) -> dict[str, Any]:
@@ -98,6 +98,11 @@ def json_text(value: Any) -> str:
         except TypeError:  # not all texts
             pass
     return json.dumps(value)
+
+
+def json_columns(table: str) -> dict[str, Callable[[Any], str]]:
+    """Each JSON column of ``table`` -> :func:`json_text`: the text a value is stored as."""
+    return {c.name: json_text for c in layout(table) if c.kind == "json"}
 
 
 def _value_step(col: RecordColumn, finish: Finish) -> Callable[[Any], Any] | None:

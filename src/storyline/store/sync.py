@@ -28,7 +28,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from storyline.store.bulk import insert_records, insert_rows, update_rows
-from storyline.store.convert import json_text, to_row, values_maker
+from storyline.store.convert import json_columns, to_row, values_maker
 from storyline.store.tables import SCOPED_TABLES, layout, tables
 
 __all__ = ["sync_story"]
@@ -102,4 +102,4 @@ def _stored_values(name: str) -> Callable[[Any, int], tuple[Any, ...]]:
     """The values of ``to_row(name, record, position)`` with each JSON value as the text the
     database holds for it: what SQLAlchemy's JSON type writes on SQLite, and psycopg's ``Json`` on
     PostgreSQL (``json.dumps``, ``None`` as ``null``; a ``json`` column keeps the text as given)."""
-    return values_maker(name, {c.name: json_text for c in layout(name) if c.kind == "json"}, seq=True)
+    return values_maker(name, json_columns(name), seq=True)

@@ -18,7 +18,7 @@ from storyline.core import words
 from storyline.read.doc import FINITE_TAGS, NOMINAL_COPULAS, DocIndex
 from storyline.read.entities.headlines import common_word, inflected_verb
 from storyline.read.entities.lexicon import Lexicon
-from storyline.read.entities.spans import is_cap
+from storyline.read.entities.spans import POSSESSIVE_S, is_cap
 from storyline.read.numbers import cardinal
 
 __all__ = ["Anaphor", "PRONOUNS", "covered_next", "casualty_count", "find_anaphors", "plural_role", "predicate_roles", "find_roles", "find_pairs", "grammatical_weight", "role_noun", "shouted_noun", "source_nouns"]
@@ -497,8 +497,7 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
     tags = [strings[h] for h in tag_col]
     read_as_person = {t.lower_ for t in (doc[k] for k in range(n) if covered[k] < 0 and tags[k] == "NN"
                                          and _person_sense_only(lex, lowers[k]))
-                      if role_of(t) is not None and not words.is_person_noun(t.lower_) and t.lower_ not in lex.roles
-                      and _said_of_a_person(t, possessive=_kin_sense(t.lower_))}
+                      if role_of(t) is not None and _said_of_a_person(t, possessive=_kin_sense(t.lower_))}
     for i in range(n):
         if covered[i] >= 0:
             continue
@@ -695,7 +694,7 @@ def find_roles(doc: Doc, lex: Lexicon, covered: list[int]) -> list[tuple[int, st
             continue  # not the last token of the name
         # Apposition: ", a/an/the [modifiers] ROLE" closed by a comma, period or end.
         j = i + 1
-        if j < n and doc[j].text in {"’s", "'s"}:
+        if j < n and doc[j].text in POSSESSIVE_S:
             continue
         # Also with no determiner ("Sanjeev Gaur, director of assurance,") and closed by a
         # prepositional phrase ("the head of the agency", "a reporter at the paper").
@@ -744,10 +743,10 @@ def predicate_roles(doc: Doc, lex: Lexicon, covered: list[int], subject,
 
     out = []
     for verb, c in _predicate_children(subject.head):
-        if copular and c.dep_ == "attr" and verb.lemma_ in NOMINAL_COPULAS and role(c.i):
-            out.append((role(c.i), *_predicate_np(c, covered)))
+        if copular and c.dep_ == "attr" and verb.lemma_ in NOMINAL_COPULAS and (r := role(c.i)):
+            out.append((r, *_predicate_np(c, covered)))
         elif c.dep_ == "prep" and c.lower_ == "as":
-            out.extend((role(g.i), *_predicate_np(g, covered)) for g in c.children if g.dep_ == "pobj" and role(g.i))
+            out.extend((r, *_predicate_np(g, covered)) for g in c.children if g.dep_ == "pobj" and (r := role(g.i)))
     return out
 
 
@@ -759,7 +758,7 @@ def _possessor_end(doc: Doc, i: int, covered: list[int], key: int) -> int | None
     k = i
     while k < len(doc) and covered[k] == other:
         k += 1
-    return k + 1 if k + 1 < len(doc) and doc[k].text in {"’s", "'s"} else None
+    return k + 1 if k + 1 < len(doc) and doc[k].text in POSSESSIVE_S else None
 
 
 def _predicate_children(verb):

@@ -34,6 +34,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from storyline.core import words
+from storyline.read.doc import DocIndex
 from storyline.read.entities.headlines import institution_word
 
 __all__ = ["PLACE", "THING", "destination_names", "name_context", "place_noun"]
@@ -75,9 +76,11 @@ def destination_names(doc: Doc, given_names) -> frozenset[str]:
     leading words ("Morningside" of "Morningside Recovery") count. Not a name with a given name in
     it ("checked into Lindsay's room"), nor one that says or thinks ("ran into Heller ... Heller said").
     """
+    idx = DocIndex.build(doc)
     found: set[str] = set()
-    for tok in doc:
-        if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or tok.head.lower_ not in _WHERE or not _goes_or_stays(tok.head):
+    # From the few prepositions of where, not from every token (this runs on every article).
+    for tok in (c for k, low in enumerate(idx.lowers) if low in _WHERE for c in doc[k].children):
+        if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or not _goes_or_stays(tok.head):
             continue
         parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         lo = min([tok.i, *(c.i for c in parts)])
@@ -89,8 +92,8 @@ def destination_names(doc: Doc, given_names) -> frozenset[str]:
         return frozenset()
     # Subjects of a person's doing: the name's own last word or the head of a compound name.
     heads = found | {n.split()[-1] for n in found}
-    for tok in doc:
-        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.text in heads and tok.head.lemma_ != "be" \
+    for tok in (doc[k] for k, text in enumerate(idx.texts) if text in heads):
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ != "be" \
                 and words.lexnames(tok.head.lemma_.lower(), "v", _VERB_SENSES) & _PERSON_VERBS:
             found -= {n for n in found if tok.text in n.split()}
     return frozenset(found)

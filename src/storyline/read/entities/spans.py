@@ -13,9 +13,10 @@ from spacy.tokens import Doc
 
 from storyline.read.doc import DocIndex
 
-__all__ = ["POSSESSIVE", "TITLE_INNER", "NerSpan", "is_cap", "cap_run_end", "reading_ner", "tagger_entities", "trim_possessive"]
+__all__ = ["POSSESSIVE", "POSSESSIVE_S", "TITLE_INNER", "NerSpan", "is_cap", "cap_run_end", "reading_ner", "tagger_entities", "trim_possessive"]
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
+POSSESSIVE_S = frozenset({"'s", "’s"})  # the possessive clitic itself, as the tokenizer splits it off
 # Lower-case words allowed inside a capitalised title run ("Pirates of the Caribbean").
 TITLE_INNER = frozenset({"of", "the", "and", "&", "in", "on", "a", "an", "to", "for", "at", "from", "with", "-"})
 
