@@ -8,6 +8,7 @@ cluster fails there instead of skipping). The second test starts a Ray of its ow
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -59,26 +60,41 @@ def test_two_nodes_read_the_story_as_one_process_does_though_a_worker_is_killed(
 
     workers: list[ray_reader._ActorWorker] = []
     killed: list[str] = []
-    real_init, real_receive = ray_reader._ActorWorker.__init__, ray_reader._ActorWorker.receive
+    # Batches sent to each worker and answered by it: each worker's results are awaited on a
+    # thread of their own (read_ordered), so a worker's queue of refs is emptied as its wait
+    # begins, not when the batch is answered.
+    sent: dict[int, int] = {}
+    answered: dict[int, int] = {}
+    lock = threading.Lock()
+    real_init, real_send, real_receive = (ray_reader._ActorWorker.__init__, ray_reader._ActorWorker.send,
+                                          ray_reader._ActorWorker.receive)
 
     def recording_init(self, *args):
         real_init(self, *args)
         workers.append(self)
 
+    def counting_send(self, batch):
+        with lock:
+            sent[id(self)] = sent.get(id(self), 0) + 1
+        real_send(self, batch)
+
     def receive_then_kill(self):
         results = real_receive(self)
-        if not killed:
-            # Mid-run: the other actor has batches in flight. Ray restarts it and runs again
-            # what it had not answered.
+        with lock:
+            answered[id(self)] = answered.get(id(self), 0) + 1
             other = next(w for w in workers if w is not self)
+            # Mid-run, once the other actor has batches in flight: Ray restarts it and runs
+            # again what it had not answered.
+            if killed or sent.get(id(other), 0) <= answered.get(id(other), 0):
+                return results
             nodes = ray.get([w.actor.node.remote() for w in workers])
             assert len(set(nodes)) == 2, f"actors on {len(set(nodes))} node(s): the cluster should spread them"
-            assert other._refs, "the actor to kill has batches in flight"
             ray.kill(other.actor, no_restart=False)
             killed.append(nodes[workers.index(other)])
         return results
 
     monkeypatch.setattr(ray_reader._ActorWorker, "__init__", recording_init)
+    monkeypatch.setattr(ray_reader._ActorWorker, "send", counting_send)
     monkeypatch.setattr(ray_reader._ActorWorker, "receive", receive_then_kill)
     export, counts = _analyze(tmp_path / "story.db", AnalysisOptions(engine="ray", ray_address=cluster, batch_size=1))
     assert killed
