@@ -320,12 +320,15 @@ def _attach_denials(denials: list[ClaimView], clusters: list[Cluster], scorer: _
             for p in core or deniers:
                 cands.update(i for i in by_person.get(p, ())
                              if any(about in e.claim.cues for e in clusters[i].exemplars))
+        # The most deniers taken part first: only the candidates sharing that many are scored
+        # (a similarity is the costly part of the key, and most candidates lose on the first).
+        shared = {i: len(clusters[i].participants & deniers) for i in sorted(cands) if clusters[i].pclass != _DENIAL}
+        most = max(shared.values(), default=0)
         best, best_key = None, None
-        for i in sorted(cands):
-            c = clusters[i]
-            if c.pclass == _DENIAL:
+        for i, n in shared.items():
+            if n < most:
                 continue
-            key = (len(c.participants & deniers), scorer.sim(v, c), len(c.views))
+            key = (n, scorer.sim(v, clusters[i]), len(clusters[i].views))
             if best_key is None or key > best_key:
                 best, best_key = i, key
         if best is not None and (wanted or best_key[1] >= threshold / 2):
