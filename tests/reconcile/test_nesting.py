@@ -28,3 +28,37 @@ def test_a_clause_with_figures_inside_a_claim_states_them_a_noun_named_in_passin
     r = replace(r, claims=(*r.claims, injured, quake))
     assert injured.quantities and injured.quantities[0].value == 50
     assert passing_mentions([r]) == {quake.id}
+
+
+def _told_in_passing(article_id: str, outlet: str, sentence: str, predicate: str):
+    """An article whose one claim, ``sentence``, its outlet asserts and names the quake in passing
+    (a nested noun claim)."""
+    a = ArticleBuilder(article_id, outlet, "2024-12-03")
+    outer = a.claim(sentence, predicate=predicate, kind="outlet")
+    r = a.build()
+    quake = replace(_inner(r, outer, "the quake", "quake", "noun"), lemmas=("quake",))
+    return replace(r, claims=(*r.claims, quake)), quake.id
+
+
+def test_mentions_in_passing_are_not_sources_of_a_fact_its_asserting_claims_are():
+    from storyline.reconcile import reconcile
+
+    # Three outlets name "the quake" in passing, each inside a claim about something else: none
+    # of them asserts anything of the quake, so they corroborate nothing (ECB+'s real demo had
+    # 'electricity', 'television' and 'rescue' as corroborated facts this way).
+    readings, mentions = zip(*(_told_in_passing(f"a{i}", outlet, sentence, predicate) for i, (outlet, sentence, predicate) in
+                               enumerate([("AP", "rescuers searched the rubble after the quake", "search"),
+                                          ("Reuters", "schools closed for a week after the quake", "close"),
+                                          ("BBC", "the ferry stopped running because of the quake", "stop")])))
+    story = reconcile(list(readings))
+    fact = next(f for f in story.facts if mentions[0] in f.claims)
+    assert set(mentions) <= set(fact.claims)  # they still make one fact (an event told in three articles)
+    assert fact.independent_sources == 1 and fact.status == "single_source"
+
+    # One outlet asserting it counts; the mentions in passing beside it still do not.
+    a = ArticleBuilder("a9", "CNN", "2024-12-03")
+    a.claim("a quake struck the island", predicate="quake", kind="outlet")
+    story = reconcile([*readings, a.build()])
+    fact = next(f for f in story.facts if mentions[0] in f.claims)
+    assert len(fact.claims) == 4
+    assert fact.independent_sources == 1 and fact.status == "single_source"

@@ -48,7 +48,7 @@ from storyline.reconcile.conflicts import (
     stance,
 )
 from storyline.reconcile.features import ClaimView, Each, each
-from storyline.reconcile.independence import GRADE_RANK, RelayIndex, Sourcing, assess
+from storyline.reconcile.independence import GRADE_RANK, RelayIndex, Sourcing, assess, supporting
 
 __all__ = ["Draft", "Records", "Sides", "add_conflicts", "draft_from_cluster", "finish", "records", "stances"]
 
@@ -140,6 +140,24 @@ def _sides(c: Cluster, statement: ClaimView, superseded: set[str], polar: set[st
             list(compress(ids, gone)))
 
 
+def _asserting(sourcing: Sourcing, views: Sequence[ClaimView], passing: AbstractSet[str]) -> int:
+    """The fact's independent sources, counted over the claims that assert it. A thing named in
+    passing (a noun or adjective claim inside a claim about something else,
+    :mod:`storyline.reconcile.nesting`) asserts nothing of its own: "the quake", "electricity" or
+    "rescue" named in three outlets' claims about other things corroborate nothing. A nested verb
+    does assert its clause ("struck the island, *leveling several villages*"). A fact named only
+    in passing counts one."""
+    support = supporting(views)
+    said = list(compress(support, map(_said, support, repeat(passing)))) if passing else support
+    if len(said) == len(support):
+        return sourcing.independent
+    return len(set(map(sourcing.identity.__getitem__, map(_CLAIM_ID, said)))) if said else min(sourcing.independent, 1)
+
+
+def _said(v: ClaimView, passing: AbstractSet[str]) -> bool:
+    return v.claim.predicate_pos == "verb" or v.claim.id not in passing
+
+
 def draft_from_cluster(c: Cluster, corpus_outlets: Sequence[str], echo_similarity: float,
                        name: Callable[[str], str], relays: RelayIndex | None = None,
                        bounds: Bounds | None = None, passing: frozenset[str] = frozenset(),
@@ -179,7 +197,7 @@ def draft_from_cluster(c: Cluster, corpus_outlets: Sequence[str], echo_similarit
         claims=list(map(_CLAIM_ID, every)),  # (maps: at C speed over a large fact's claims)
         articles=list(dict.fromkeys(map(_ARTICLE_ID, every))),
         outlets=list(dict.fromkeys(map(_OUTLET, every))),
-        independent=sourcing.independent,
+        independent=_asserting(sourcing, c.views, passing),
         grade=sourcing.grade,
         when=_when(c, each_view),
         conflicts=judgement.conflicts,

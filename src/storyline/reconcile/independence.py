@@ -435,6 +435,13 @@ def _near_sizes(n: int, near: float) -> tuple[int, ...]:
 _ORIGINAL: Decision = (("own",), None)
 
 
+def supporting(views: Sequence[ClaimView]) -> list[ClaimView]:
+    """The claims a fact's sources are counted over: its positive claims that deny nothing (all
+    of them when it has none). At C speed: asked of a large fact's claims."""
+    return list(compress(views, map(and_, map(ne, map(_PCLASS, views), repeat("denial")),
+                                     map(eq, map(_POLARITY, views), repeat("positive"))))) or list(views)
+
+
 def assess(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlets, echo_similarity: float,
            elsewhere: Callable[[str, ClaimView], ClaimView | None] | None = None) -> Sourcing:
     """Echoes, identities, independent source count and grade of one fact.
@@ -617,8 +624,7 @@ def assess_traced(cluster: Cluster, corpus_outlets: Sequence[str] | CorpusOutlet
             out.identity[cid] = _own_identity(other)
             out.grade_by[cid] = grade_of(other.claim.source.kind)
 
-    support = list(compress(views, map(and_, map(ne, map(_PCLASS, views), repeat("denial")),
-                                       map(eq, map(_POLARITY, views), repeat("positive"))))) or views
+    support = supporting(views)
     ids = list(map(_CLAIM_ID, support))  # (maps: at C speed over a large fact's claims)
     out.independent = len(set(map(out.identity.__getitem__, ids)))
     # Each grade once, in the order first met (ties go to the first, as over every claim's).
