@@ -183,3 +183,21 @@ def test_a_work_named_with_a_common_word_is_no_happening(nlp):
     # 'the film Gravity' is a film; 'gravity' is an ordinary word WordNet files as a phenomenon.
     doc, claims = read(nlp, "Sandra Bullock starred in the film Gravity. The Colorado Avalanche lost on Monday.")
     assert not {"gravity", "avalanche"} & {c.predicate for c in claims}
+
+
+@pytest.mark.parametrize("stamp", ["Last Updated: Monday, 28 November 2005, 02:24 GMT",
+                                   "Posted at 3:21 PM ET, 01/5/2011",
+                                   "18 September 2013 Last updated at 13:59 GMT",
+                                   "Published on 18th September 2013",
+                                   "Posted 11 / 27 / 2005 7:21 AM",
+                                   "Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 27, 2005 8:10 PM ET"])
+def test_a_pages_time_stamp_line_is_no_claim(nlp, stamp):
+    # Page furniture in ECB+'s web pages: two outlets' "Last Updated" lines made a fact
+    # "corroborated" by both.
+    doc, claims = read(nlp, f"Quake hits Iran\n{stamp}\nA powerful earthquake struck southern Iran on Sunday.")
+    told = {doc.text[c.predicate_start : c.predicate_end].lower() for c in claims}
+    assert not told & {"updated", "posted", "published", "last"}
+    assert "struck" in told
+    # A line with a subject stays a claim, however short and dated.
+    doc, claims = read(nlp, "Quake hits Iran\nHe was arrested on Sunday.\nA powerful earthquake struck southern Iran.")
+    assert on(doc, claims, "arrested")

@@ -885,6 +885,27 @@ def _credit_line(tokens: DocIndex, lo: int, hi: int) -> bool:
     return 0 < len(words) <= 6 and any(w in _CREDIT_WORDS for w in words)
 
 
+# The words a time stamp line may have beside its times: prepositions and articles ('Posted *at* 3:21 PM').
+_STAMP_GLUE = frozenset({"ADP", "DET", "CCONJ"})
+
+
+def _stamp_line(doc: Doc, index: "_Index", lo: int, hi: int) -> bool:
+    """A web page's time stamps ('Last Updated: Monday, 28 November 2005', 'Posted at 3:21 PM ET',
+    'Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 27, 2005 8:10 PM ET'): a line of time
+    expressions and at most three other words for each, one of them a participle or past tense, and
+    no subject. Page furniture, not a claim: two outlets' stamps made a fact "corroborated" by both."""
+    timed = index.timex
+    times = {timed[k] for k in range(lo, hi) if k in timed}
+    if not times:
+        return False
+    texts = index.tokens.texts
+    words = [k for k in range(lo, hi) if k not in timed and texts[k].isalpha() and doc[k].pos_ not in _STAMP_GLUE]
+    # ('Last' of 'Last updated' is often parsed as its subject: a name in a capitalised line)
+    if not 0 < len(words) <= 3 * len(times) or any(doc[k].dep_ in _SUBJ_DEPS and doc[k].lower_ != "last" for k in range(lo, hi)):
+        return False
+    return any(doc[k].tag_ in ("VBN", "VBD") for k in words)
+
+
 @dataclass
 class _Region:
     """A span claims are read from: an attribution's content, or a narration piece."""
@@ -957,7 +978,8 @@ def find_claims(doc: Doc, assessed: Assessments | None = None, packs: Iterable[s
     punct, space = index.tokens.punct, index.tokens.space
     for s_lo, s_hi in index.sents:
         for lo, hi in _pieces(texts, s_lo, s_hi):
-            if _credit_line(index.tokens, lo, hi) or all(owner[k] >= 0 or punct[k] or space[k] for k in range(lo, hi)):
+            if _credit_line(index.tokens, lo, hi) or all(owner[k] >= 0 or punct[k] or space[k] for k in range(lo, hi)) \
+                    or _stamp_line(doc, index, lo, hi):
                 continue
             region = _Region(lo, hi, {k for k in range(lo, hi) if owner[k] >= 0} | reporting, None, None)
             regions.append(region)
