@@ -62,3 +62,23 @@ def test_mentions_in_passing_are_not_sources_of_a_fact_its_asserting_claims_are(
     fact = next(f for f in story.facts if mentions[0] in f.claims)
     assert len(fact.claims) == 4
     assert fact.independent_sources == 1 and fact.status == "single_source"
+
+
+def test_claims_that_say_no_more_than_their_predicate_are_not_sources():
+    from storyline.reconcile import reconcile
+
+    def story(text):
+        readings = []
+        for i, outlet in enumerate(("AP", "Reuters", "BBC")):
+            a = ArticleBuilder(f"a{i}", outlet, "2024-12-03")
+            a.claim(text, predicate="killing", kind="outlet")  # (the builder's lemmas are the words)
+            readings.append(a.build())
+        [fact] = reconcile(readings).facts
+        return fact
+
+    # "killing" three times (a headline word, a verb left alone by the parse) confirms nothing.
+    bare = story("killing")
+    assert len(bare.claims) == 3 and (bare.independent_sources, bare.status) == (1, "single_source")
+    # "killing 10 people" three times is a corroborated figure.
+    told = story("killing 10 people")
+    assert (told.independent_sources, told.status) == (3, "corroborated")

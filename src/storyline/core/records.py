@@ -304,7 +304,7 @@ class Fact:
     claims: tuple[str, ...] = doc("Claim ids supporting or disputing it; age and children-count facts may also hold Age ids (g-) and Mention ids (m-) for values no claim states.")
     articles: tuple[str, ...] = doc("Article ids the claims come from.")
     outlets: tuple[str, ...] = doc("Outlets that carried it.")
-    independent_sources: int = doc("Distinct original sources: echoes and repeats of one insider count once; an outlet's own reporting, narration, observations and anonymous sources count as one origin per outlet; named people and documents each count. A thing only named in passing (a noun inside a claim about something else: 'rescuers searched the rubble after *the quake*') asserts nothing and counts no source; a fact only named in passing counts one.")
+    independent_sources: int = doc("Distinct original sources: echoes and repeats of one insider count once; an outlet's own reporting, narration, observations and anonymous sources count as one origin per outlet; named people and documents each count. A thing only named in passing (a noun inside a claim about something else: 'rescuers searched the rubble after *the quake*') and a claim that says no more than its predicate ('killing') assert nothing and count no source; a fact of such claims only counts one.")
     status: FactStatus = doc("corroborated (>= 2 independent sources), single_source, contested or contradicted.")
     grade: EvidenceGrade = doc("Evidence grade from the best source: on_record, documentary, observation, outlet, anonymous, rumor, unattributed.")
     when: str | None = doc("TIMEX3 value of the fact's time, when known.")

@@ -141,21 +141,27 @@ def _sides(c: Cluster, statement: ClaimView, superseded: set[str], polar: set[st
 
 
 def _asserting(sourcing: Sourcing, views: Sequence[ClaimView], passing: AbstractSet[str]) -> int:
-    """The fact's independent sources, counted over the claims that assert it. A thing named in
-    passing (a noun or adjective claim inside a claim about something else,
-    :mod:`storyline.reconcile.nesting`) asserts nothing of its own: "the quake", "electricity" or
-    "rescue" named in three outlets' claims about other things corroborate nothing. A nested verb
-    does assert its clause ("struck the island, *leveling several villages*"). A fact named only
-    in passing counts one."""
+    """The fact's independent sources, counted over the claims that assert something of it:
+    - not a thing named in passing (a noun or adjective claim inside a claim about something
+      else, :mod:`storyline.reconcile.nesting`): "the quake", "electricity" or "rescue" named in
+      three outlets' claims about other things corroborate nothing; a nested verb does assert its
+      clause ("struck the island, *leveling several villages*");
+    - not a claim that says no more than its predicate ("killing", "causing", "so that we can
+      expect"): it names a happening but states nothing another outlet could confirm.
+    A fact of such claims only counts one."""
     support = supporting(views)
-    said = list(compress(support, map(_said, support, repeat(passing)))) if passing else support
+    said = list(compress(support, map(_said, support, repeat(passing))))
     if len(said) == len(support):
         return sourcing.independent
     return len(set(map(sourcing.identity.__getitem__, map(_CLAIM_ID, said)))) if said else min(sourcing.independent, 1)
 
 
 def _said(v: ClaimView, passing: AbstractSet[str]) -> bool:
-    return v.claim.predicate_pos == "verb" or v.claim.id not in passing
+    c = v.claim
+    if c.predicate_pos != "verb" and c.id in passing:
+        return False
+    return bool(v.participants or c.subject or c.object or c.quantities or v.timex or v.place
+                or not v.tokens <= set(c.predicate.split()))
 
 
 def draft_from_cluster(c: Cluster, corpus_outlets: Sequence[str], echo_similarity: float,
