@@ -274,6 +274,15 @@ def test_an_organisation_entity_speaks_as_one_and_a_reporting_one_is_a_medium():
         ("Acme", "organization", 0), ("Nightjar", "other_media", None)]
 
 
+def test_an_organisation_named_with_a_document_word_speaks_as_an_organisation():
+    # ECB+ 20ecbplus: "the U.S. Geological Survey said" was a document (a survey); "the report
+    # said" still is one.
+    text = "The quake measured 6.1, the U.S. Geological Survey said. The report said that two villages were destroyed."
+    at = text.index("U.S.")
+    ents = [EntityAnn(0, "the U.S. Geological Survey", "ORG", [MentionAnn(at, at + len("U.S. Geological Survey"), "U.S. Geological Survey", "name")])]
+    assert [kind for _, kind in _kinds(text, ents)] == ["organization", "document"]
+
+
 def test_a_family_speaks_as_one_not_as_the_person_its_possessive_names():
     text = "Quinn left early. Her family said that she was resting."
     ents = [EntityAnn(0, "Quinn", "PERSON", [MentionAnn(0, 5, "Quinn", "name"), MentionAnn(18, 21, "Her", "pronoun")])]

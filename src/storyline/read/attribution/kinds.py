@@ -145,7 +145,8 @@ def classify(ctx: Ctx, cand: Candidate, ents: EntityIndex) -> SourceInfo:
         info.plural = low in lex.plural_anonymous or (low == "people")
         info.via = via or (ctx.publisher if names_publisher else None)
         return info
-    if low in lex.document_nouns:
+    # (not a word of an organisation's name: 'the U.S. Geological *Survey* said' is the agency)
+    if low in lex.document_nouns and not (head.text[:1].isupper() and (ents.at(h) or ("", ""))[1] == "ORG"):
         info.kind, info.via = "document", via
         return info
     if low in lex.rumor_nouns:
