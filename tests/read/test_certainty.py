@@ -11,7 +11,7 @@ from storyline.read.certainty.assess import (
     weakest,
 )
 from storyline.read.certainty.component import certainty_component
-from storyline.read.doc import AttributionAnn
+from storyline.read.doc import AttributionAnn, TimexAnn
 
 NEVER = "She/PRON/PRP/nsubj/3 has/AUX/VBZ/aux/3 never/ADV/RB/neg/3 cheated/VERB/VBN/ROOT/- ./PUNCT/./punct/3"
 MIGHT = "He/PRON/PRP/nsubj/2 might/AUX/MD/aux/2 move/VERB/VB/ROOT/- out/ADP/RP/prt/2 ./PUNCT/./punct/2"
@@ -59,6 +59,25 @@ def test_negative_subjects_and_objects():
     doc = parsed_doc("No/DET/DT/det/1 one/NOUN/NN/nsubjpass/3 was/AUX/VBD/auxpass/3 injured/VERB/VBN/ROOT/- ./PUNCT/./punct/3")
     assert assess(doc)[1] == "negative"
     doc = parsed_doc("She/PRON/PRP/nsubj/1 had/VERB/VBD/ROOT/- nothing/PRON/NN/dobj/1 left/VERB/VBN/acl/2 ./PUNCT/./punct/1")
+    assert assess(doc)[1] == "negative"
+
+
+def test_not_until_a_time_is_no_negation():
+    # ECB+ 30_1ecb: "it would not arrive until Monday" says it arrives Monday: it was read as a
+    # denial of "arrive Monday" and the fact came out contested.
+    doc = parsed_doc("It/PRON/PRP/nsubj/3 would/AUX/MD/aux/3 not/PART/RB/neg/3 arrive/VERB/VB/ROOT/- "
+                     "until/ADP/IN/prep/3 Monday/PROPN/NNP/pobj/4 ./PUNCT/./punct/3")
+    assert assess(doc)[1] == "negative"  # until a word storyline_timex did not read as a time
+    at = doc.text.index("Monday")
+    doc._.sl_timexes = [TimexAnn(at, at + 6, "Monday", "DATE", "2024-12-02")]
+    assert assess(doc)[1] == "positive"
+    # Until a happening is a condition; not on a day is a negation.
+    doc = parsed_doc("They/PRON/PRP/nsubj/3 will/AUX/MD/aux/3 not/PART/RB/neg/3 drop/VERB/VB/ROOT/- "
+                     "the/DET/DT/det/5 suit/NOUN/NN/dobj/3 until/SCONJ/IN/mark/9 the/DET/DT/det/8 city/NOUN/NN/nsubj/9 "
+                     "pays/VERB/VBZ/advcl/3 ./PUNCT/./punct/3")
+    assert assess(doc)[1] == "negative"
+    doc = parsed_doc("It/PRON/PRP/nsubj/3 did/AUX/VBD/aux/3 not/PART/RB/neg/3 arrive/VERB/VB/ROOT/- "
+                     "on/ADP/IN/prep/3 Monday/PROPN/NNP/pobj/4 ./PUNCT/./punct/3")
     assert assess(doc)[1] == "negative"
 
 

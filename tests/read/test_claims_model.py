@@ -201,3 +201,23 @@ def test_a_pages_time_stamp_line_is_no_claim(nlp, stamp):
     # A line with a subject stays a claim, however short and dated.
     doc, claims = read(nlp, "Quake hits Iran\nHe was arrested on Sunday.\nA powerful earthquake struck southern Iran.")
     assert on(doc, claims, "arrested")
+
+
+def test_a_negated_belief_negates_what_is_believed(nlp):
+    # ECB+ 3_4ecb: '"I don't think Brian Nichols won," said Christina Greenway' was read as
+    # "Brian Nichols won", against a juror's "Brian Nichols did not win": a false conflict.
+    doc, claims = read(nlp, '"I don\'t think Brian Nichols won," said Christina Greenway, the court reporter\'s daughter.')
+    (won,) = on(doc, claims, "won")
+    assert (won.polarity, won.certainty) == ("negative", "probable") and "not think" in won.hedges
+    doc, claims = read(nlp, "Officials do not expect the death toll to rise.")
+    (rise,) = on(doc, claims, "rise")
+    assert (rise.polarity, rise.certainty) == ("negative", "probable")
+    # Surprise at what did happen is no belief in its opposite.
+    for text, verb in (("I couldn't believe he fired his gun.", "fired"), ("I never imagined that I would win.", "win")):
+        doc, claims = read(nlp, text)
+        (told,) = on(doc, claims, verb)
+        assert told.polarity == "positive", text
+    # Not saying something is no saying of its opposite.
+    doc, claims = read(nlp, "Officials did not say that the bridge had collapsed.")
+    (collapsed,) = on(doc, claims, "collapsed")
+    assert collapsed.polarity == "positive"

@@ -31,9 +31,12 @@ SPEC = (
     "left|VERB|VBD|ccomp|-4|leave Theo|PROPN|NNP|compound|+1 Vance|PROPN|NNP|dobj|-2 in|ADP|IN|prep|-3 "
     "March|PROPN|NNP|pobj|-1 2023|NUM|CD|nummod|-1 .|PUNCT|.|punct|-10 || "
     "The|DET|DT|det|+1 couple|NOUN|NN|poss|+3 ’s|PART|POS|case|-1 two|NUM|CD|nummod|+1 "
-    "children|NOUN|NNS|nsubj|+1|child stayed|VERB|VBD|ROOT|0|stay .|PUNCT|.|punct|-1"
+    "children|NOUN|NNS|nsubj|+1|child stayed|VERB|VBD|ROOT|0|stay .|PUNCT|.|punct|-1 || "
+    # (storyline_certainty reads the times: 'not ... until 2024' says when, it negates nothing)
+    "She|PRON|PRP|nsubj|+1 said|VERB|VBD|ROOT|0|say they|PRON|PRP|nsubj|+3 did|AUX|VBD|aux|+2|do "
+    "not|PART|RB|neg|+1 split|VERB|VB|ccomp|-4 until|ADP|IN|prep|-1 2024|NUM|CD|pobj|-1 .|PUNCT|.|punct|-7"
 )
-ENTS = [("Mara Quinn", "PERSON"), ("Theo Vance", "PERSON"), ("March 2023", "DATE")]
+ENTS = [("Mara Quinn", "PERSON"), ("Theo Vance", "PERSON"), ("March 2023", "DATE"), ("2024", "DATE")]
 
 
 class Watched(Exception):
@@ -153,7 +156,9 @@ def test_the_hand_built_doc_exercises_every_component():
     doc = _component("storyline_claims")(doc)
     names = {e.name for e in doc._.sl_entities}
     assert {"Mara Quinn", "Theo Vance"} <= names
-    assert [t.value for t in doc._.sl_timexes] == ["2023-03"]
+    assert [t.value for t in doc._.sl_timexes] == ["2023-03", "2024"]
+    split = next(c for c in doc._.sl_claims if c.predicate == "split")
+    assert split.polarity == "positive"  # 'did not split until 2024': they split in 2024
     assert doc._.sl_attributions and doc._.sl_attributions[0].certainty != "unknown"
     quantities = [(q.value, q.unit) for c in doc._.sl_claims for q in c.quantities]
     assert (2, "child") in quantities

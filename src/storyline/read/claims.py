@@ -106,6 +106,7 @@ from storyline.read.certainty.assess import (
     embedding_certainty,
     governor_adjust,
     is_hedge_word,
+    negated_belief,
     parse_rows,
     surroundings,
     take_handoff,
@@ -1330,6 +1331,9 @@ def _claim(
         hedges = [embedding[1], *hedges]
     if pred.pos == "noun" and pred.word.i == p.i and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in p.children):
         polarity = "negative"  # 'no arrest'
+    believed = negated_belief(p) if not left <= p.head.i < right else None  # (in the span: assess read it)
+    if believed is not None:  # 'I don't think [he won]'
+        certainty, polarity, hedges = governor_adjust(believed, certainty, polarity, hedges, negated=True)
     content, around = None, None
     if att is not None:
         content = Span(doc, lo, hi)

@@ -38,6 +38,7 @@ from storyline.read.doc import AttributionAnn, DocIndex, char_span
 
 __all__ = [
     "assess", "assess_attribution", "assess_attributions", "attribution_adjust", "children_where", "embedding_certainty", "governor_adjust",
+    "negated_belief",
     "is_hedge_word", "source_adjust", "surroundings", "Surroundings",
     "weakest", "take_assessments", "take_handoff", "Assessments", "ParseRows", "parse_rows", "CERTAINTY_ORDER",
 ]  # fmt: skip
@@ -55,7 +56,7 @@ def weakest(a: str, b: str) -> str:
 _SHAPE = {
     "modals": dict, "adverbs": dict, "adjectives": dict, "phrases": dict, "epistemic_verbs": dict,
     "distancing": list, "distancing_certainty": str, "verbs": dict, "negative_words": list,
-    "negative_predicates": list, "negators": list, "denial": list, "conditionals": list,
+    "negative_predicates": list, "negators": list, "denial": list, "conditionals": list, "neg_raising": list,
 }  # fmt: skip
 
 
@@ -86,6 +87,7 @@ def _lexicon() -> dict:
         "negators": frozenset(raw.get("negators", [])),
         "denial": frozenset(raw.get("denial", [])),
         "conditionals": frozenset(raw.get("conditionals", [])),
+        "neg_raising": frozenset(raw.get("neg_raising", [])),
     }
 
 
@@ -166,6 +168,7 @@ _DET = frozenset({"det"})
 _FIRST_CLAUSE = frozenset({"ccomp", "parataxis"})
 # Every label the polarity and conditional rules of assess() test a main predicate's children for.
 _POLARITY_DEPS = frozenset({"acomp", "attr", "neg", "advmod", "det", "nsubj", "nsubjpass", "dobj", "expl", "mark"})
+_UNTIL_DEPS, _POBJ, _UNTIL = frozenset({"prep"}), frozenset({"pobj"}), frozenset({"until", "till", "til"})
 
 
 def _main_predicates(span: Span, rows: ParseRows) -> list:
@@ -259,7 +262,9 @@ def assess(region: Span | Doc, rows: ParseRows | None = None) -> tuple[str, str,
             for c in children_where(m, rows, _POLARITY_DEPS):
                 if c.dep_ in ("acomp", "attr") and c.lower_ in lex["negative_predicates"] and _lemma_of(m) in ("be", "seem", "remain"):
                     polarity = "negative"  # 'The reports are false'
-                if c.dep_ == "neg" or (c.lower_ in lex["negators"] and c.dep_ in ("advmod", "neg", "det")):
+                if c.dep_ == "neg" and _not_until(m, rows):
+                    pass  # 'would not arrive until Monday': it arrives Monday
+                elif c.dep_ == "neg" or (c.lower_ in lex["negators"] and c.dep_ in ("advmod", "neg", "det")):
                     polarity = "negative"
                 elif c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "expl") and (
                     c.lower_ in lex["negative_words"] or any(g.lower_ in ("no", "neither") for g in children_where(c, rows, _DET))
@@ -281,6 +286,17 @@ def assess(region: Span | Doc, rows: ParseRows | None = None) -> tuple[str, str,
     return certainty, polarity, hedges
 
 
+def _not_until(m: Token, rows: ParseRows | None) -> bool:
+    """Whether ``m`` is bounded by 'until' a time ('would not arrive until Monday', 'was not
+    released until 2003'): its negation says when the event happens, not that it does not.
+    'Until' a happening ('will not drop the suit until the city pays') is a condition: negative."""
+    times = m.doc._.sl_timexes or []  # (storyline_timex runs first: the one reader of times)
+    for c in children_where(m, rows, _UNTIL_DEPS):
+        if c.lower_ in _UNTIL and any(t.start <= g.idx < t.end for g in children_where(c, rows, _POBJ) for t in times):
+            return True
+    return False
+
+
 def _lemma_of(t: Token) -> str:
     be = ("’s", "'s", "’re", "'re", "’m", "'m", "is", "are", "was", "were", "am", "be", "been")
     return "be" if t.lower_ in be else t.lemma_.lower()
@@ -299,6 +315,26 @@ def embedding_certainty(pred: Token) -> tuple[str, str] | None:
         return None
     value = _lexicon()["epistemic"].get(pred.head.lemma_.lower())
     return (value, pred.head.text.lower()) if value else None
+
+
+def negated_belief(pred: Token) -> str | None:
+    """The neg-raising verb (``hedges.json``) whose clause complement ``pred`` heads, negated by
+    'not' ('I don't *think* he won', 'do not *expect* the toll to rise'), or None: see
+    :func:`governor_adjust`. Not 'never' nor 'could not' ('I never imagined I would win', 'I
+    couldn't believe he fired'): surprise at what did happen."""
+    head = pred.head
+    if pred.dep_ != "ccomp" or head.i == pred.i:  # (a negated verb's xcomp is negative already: assess)
+        return None
+    lemma = head.lemma_.lower()
+    if lemma not in _lexicon()["neg_raising"]:
+        return None
+    kids = [(c.dep_, c.lower_) for c in head.children if c.dep_ in ("neg", "aux", "ccomp")]
+    if sum(dep == "ccomp" for dep, _ in kids) > 1:  # 'doesn't think charges will be filed [headline run on] X was arrested'
+        return None
+    return lemma if any(k in _NOT for _, k in kids) and not any(k in _ABLE for _, k in kids) else None
+
+
+_NOT, _ABLE = frozenset({"not", "n't", "n’t"}), frozenset({"can", "could", "ca"})
 
 
 Assessments = dict[tuple[int, int], tuple[str, str, tuple[str, ...]]]  # token span -> assess()
@@ -433,12 +469,18 @@ def source_adjust(att: AttributionAnn | None, certainty: str, polarity: str, hed
     return certainty, polarity, hedges
 
 
-def governor_adjust(lemma: str, certainty: str, polarity: str, hedges: list[str]) -> tuple[str, str, list[str]]:
+def governor_adjust(lemma: str, certainty: str, polarity: str, hedges: list[str],
+                    negated: bool = False) -> tuple[str, str, list[str]]:
     """What a governing verb does to the event it takes as its object ('denied an affair':
-    negative; 'suspected an affair': probable), with the cues of ``hedges.json``."""
+    negative; 'suspected an affair': probable; a negated belief, ``negated``, 'did not think he
+    won': negative and probable), with the cues of ``hedges.json``."""
     lex = _lexicon()
     if lemma in lex["denial"]:
         polarity = "negative" if polarity == "positive" else "positive"
+    if negated and lemma in lex["neg_raising"]:
+        polarity = "negative" if polarity == "positive" else "positive"
+        certainty = weakest(certainty, "probable")
+        hedges = hedges if f"not {lemma}" in hedges else [f"not {lemma}", *hedges]
     epistemic = lex["epistemic"].get(lemma)
     if epistemic:
         certainty = weakest(certainty, epistemic)

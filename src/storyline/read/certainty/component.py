@@ -13,7 +13,7 @@ __all__ = ["certainty_component"]
 
 @Language.component(
     "storyline_certainty",
-    requires=["doc._.sl_attributions", "token.tag", "token.lemma", "token.dep", "token.head", "token.is_sent_start"],
+    requires=["doc._.sl_attributions", "doc._.sl_timexes", "token.tag", "token.lemma", "token.dep", "token.head", "token.is_sent_start"],
     assigns=["doc._.sl_attributions", "doc.user_data"],
 )
 def certainty_component(doc: Doc) -> Doc:
