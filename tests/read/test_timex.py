@@ -226,10 +226,30 @@ def test_the_nth_day_that_today_is_is_the_publication_day(convention):
         ("The firm is currently in talks.", "currently", "PRESENT_REF"),
         ("He recently moved to Paris.", "recently", "PAST_REF"),
         ("She is looking toward the future.", "the future", "FUTURE_REF"),
+        # "this moment" is the present; an indefinite later point an unknown day under MEANTIME
+        # (FUTURE_REF under TimeML: test_timex_conventions)
+        ("The firm may seek financing at a later date.", "a later date", "XXXX-XX-XX"),
+        ("Talks resume at some future date.", "some future date", "XXXX-XX-XX"),
+        ("He would not travel at this crucial moment.", "this crucial moment", "PRESENT_REF"),
+        ("The house is empty at the moment.", "the moment", "PRESENT_REF"),
     ],
 )
 def test_reference_words(text, span, value):
     assert tags(text)[span] == ("DATE", value, None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For the moment, he has decided against it.",  # how long a choice holds, no point in time
+        "The moment was marked by celebrations.",
+        "She changed her mind at the last moment.",
+        "It has worked since the moment the tragedies occurred.",
+        "The store set a later date for the sale.",  # a date fixed, not an indefinite future
+    ],
+)
+def test_moments_and_dates_that_are_no_reference_words(text):
+    assert tags(text) == {}
 
 
 @pytest.mark.parametrize(
