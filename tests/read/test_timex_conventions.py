@@ -419,6 +419,19 @@ def test_a_singular_unit_long_lasts_one_unit_and_a_count_per_unit_is_a_rate():
     assert tags("Guards stay 24 hours a day, for two weeks.") == {"two weeks": ("DURATION", "P2W")}
 
 
+def test_vague_decades_and_centuries_take_timeml_unit_letters():
+    """TimeBank writes decades, centuries and millennia with one letter each ("about a decade" P1E,
+    "centuries" PXC, P2L); MEANTIME and TIMEX2 write DE and CE. A counted one is in years under both
+    ("two decades" P20Y, as both corpora write it)."""
+    text = "The mosque dominated the skyline for centuries, a decades-long rivalry, for two decades."
+    assert tags(text) == {
+        "centuries": ("DURATION", "PXC"), "decades-long": ("DURATION", "PXE"), "two decades": ("DURATION", "P20Y"),
+    }
+    assert tags(text, convention="meantime") == {
+        "centuries": ("DURATION", "PXCE"), "decades-long": ("DURATION", "PXDE"), "two decades": ("DURATION", "P20Y"),
+    }
+
+
 def test_a_comparative_after_a_quantity_before_a_frequency_adverb_is_a_rate_under_timeml():
     """TimeML (as TimeBank annotates rates): "$300 million more annually" and "40 million less
     annually" are amounts per year, not recurring times; "more"/"less" stand where a noun would."""
