@@ -123,7 +123,9 @@ Conventions (the option ``timex_convention``, component config ``convention``). 
 - "at a later date", "at some future date" are FUTURE_REF (MEANTIME writes "at a later time" as
   an unknown day, XXXX-XX-XX).
 - Fractions are written in whole units: "2 1/2 years" P2Y6M, "a minute and a half" PT1M30S
-  (MEANTIME: P2.5Y). "24 hours a day", like "$1.76 a year", is a rate and not tagged.
+  (MEANTIME: P2.5Y). "24 hours a day", like "$1.76 a year", is a rate and not tagged. Decades and
+  centuries of no count take TimeML's one-letter units, "for centuries" PXC and "decades-long" PXE
+  (MEANTIME: PXCE, PXDE); counted ones are years under both ("two decades" P20Y).
 
 Under both: "at this crucial moment" and "at the moment" are PRESENT_REF (a time adverbial after
 "at": "for the moment", "the moment was marked", "at the last moment" are not), "in June last year" is one DATE (1997-06), "this year's third quarter" one DATE,
