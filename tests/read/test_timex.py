@@ -232,6 +232,7 @@ def test_the_nth_day_that_today_is_is_the_publication_day(convention):
         ("Talks resume at some future date.", "some future date", "XXXX-XX-XX"),
         ("He would not travel at this crucial moment.", "this crucial moment", "PRESENT_REF"),
         ("The house is empty at the moment.", "the moment", "PRESENT_REF"),
+        ("Talks are under way at this very moment.", "this very moment", "PRESENT_REF"),
     ],
 )
 def test_reference_words(text, span, value):

@@ -235,7 +235,7 @@ RULES: list[tuple[str, str]] = [
     # point as a time adverbial (after a preposition: "set a later date" fixes one, "the moment was
     # marked" names an event; "for the moment" says how long a choice holds)
     ("ref_point", rf"(?:{_REF_POINT_PREP})(?P<later>{_i('(?:a|some)')}\s+(?:later|future)\s+(?:date|time))(?![\w-])"
-                  rf"|(?:{_AT})(?P<now>{_i('this')}\s+(?:(?!(?i:last|same|final|very)\b)[a-z]+\s+)?moment"
+                  rf"|(?:{_AT})(?P<now>{_i('this')}\s+(?:(?!(?i:last|same|final)\b)[a-z]+\s+)?moment"
                   rf"|{_i('the')}\s+(?:present\s+)?moment)(?![\w-])"),
     # now, currently, recently, the future
     ("ref", _i(rf"(?<![\w-])(?P<ref>{alternation(REF_WORDS)})(?![\w-])")),
