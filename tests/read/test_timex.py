@@ -36,6 +36,9 @@ def only(text: str, published: date | None = JAN, **kw) -> tuple:
         ("The filing is dated 2009-05-14.", "2009-05-14", "2009-05-14"),
         ("A memo dated 7/8/07 surfaced.", "7/8/07", "2007-07-08"),
         ("Profits rose in the fourth quarter of 2005.", "the fourth quarter of 2005", "2005-Q4"),
+        # two quarters from the start or the end of a year are its half
+        ("Losses will last through the first two quarters of 1990.", "the first two quarters of 1990", "1990-H1"),
+        ("Sales grew in the last two quarters of 2005.", "the last two quarters of 2005", "2005-H2"),
         ("Prices peaked in the 1990s.", "1990s", "199"),
         ("The line opens in 2031.", "2031", "2031"),
         ("It was the spring of 2008.", "the spring of 2008", "2008-SP"),
@@ -621,3 +624,7 @@ def test_a_count_with_thousands_separators_is_read_whole(text, span, value):
     number's digits before the comma were left out."""
     found = tags(text, NOV05)
     assert found.get(span, (None, None))[:2] == ("DURATION", value), found
+
+
+def test_two_quarters_with_no_year_stay_a_duration():
+    assert tags("Sales fell over the last two quarters.", AUG)["the last two quarters"][:2] == ("DURATION", "P2Q")

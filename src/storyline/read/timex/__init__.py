@@ -127,7 +127,8 @@ Conventions (the option ``timex_convention``, component config ``convention``). 
   centuries of no count take TimeML's one-letter units, "for centuries" PXC and "decades-long" PXE
   (MEANTIME: PXCE, PXDE); counted ones are years under both ("two decades" P20Y).
 
-Under both: "at this crucial moment" and "at the moment" are PRESENT_REF (a time adverbial after
+Under both: "the first two quarters of 1990" is the half 1990-H1 (with no year "the last two
+quarters" lasts P2Q), "at this crucial moment" and "at the moment" are PRESENT_REF (a time adverbial after
 "at": "for the moment", "the moment was marked", "at the last moment" are not), "in June last year" is one DATE (1997-06), "this year's third quarter" one DATE,
 "Saturday, April 25:" one DATE, and "the 1988 second quarter" is never a duration of 1,988 seconds
 (MEANTIME tags the year alone). "each July" and "Tuesday nights" are SETs; "by mid afternoon",

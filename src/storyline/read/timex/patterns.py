@@ -150,6 +150,8 @@ RULES: list[tuple[str, str]] = [
                    rf"(?:\s+of\s+(?:(?P<y>{_YEAR4})"
                    rf"|(?P<rel>this|last|next|the\s+previous|the\s+following|the\s+same)\s+year"
                    rf"|(?P<fy>fiscal\s+)?(?P<y2>{_YEAR4})))?"
+                   # the first two quarters of 1990: a half (without a year, "the last two quarters" lasts P2Q)
+                   rf"|(?:the\s+)?(?P<two>first|last)\s+two\s+quarters\s+of\s+(?P<y5>{_YEAR4})"
                    rf"|(?:fiscal\s+)?Q(?P<q>[1-4])(?:\s+(?P<y3>{_YEAR4}))?"
                    rf"|(?P<hq>H[12])\s+(?P<y4>{_YEAR4}))(?![\w-])")),
     # the 1988 second quarter, the 1989 period, the 1988 quarter: a year naming a reporting period
