@@ -36,6 +36,9 @@ def only(text: str, published: date | None = JAN, **kw) -> tuple:
         ("The filing is dated 2009-05-14.", "2009-05-14", "2009-05-14"),
         ("A memo dated 7/8/07 surfaced.", "7/8/07", "2007-07-08"),
         ("Profits rose in the fourth quarter of 2005.", "the fourth quarter of 2005", "2005-Q4"),
+        # two quarters from the start or the end of a year are its half
+        ("Losses will last through the first two quarters of 1990.", "the first two quarters of 1990", "1990-H1"),
+        ("Sales grew in the last two quarters of 2005.", "the last two quarters of 2005", "2005-H2"),
         ("Prices peaked in the 1990s.", "1990s", "199"),
         ("The line opens in 2031.", "2031", "2031"),
         ("It was the spring of 2008.", "the spring of 2008", "2008-SP"),
@@ -226,10 +229,31 @@ def test_the_nth_day_that_today_is_is_the_publication_day(convention):
         ("The firm is currently in talks.", "currently", "PRESENT_REF"),
         ("He recently moved to Paris.", "recently", "PAST_REF"),
         ("She is looking toward the future.", "the future", "FUTURE_REF"),
+        # "this moment" is the present; an indefinite later point an unknown day under MEANTIME
+        # (FUTURE_REF under TimeML: test_timex_conventions)
+        ("The firm may seek financing at a later date.", "a later date", "XXXX-XX-XX"),
+        ("Talks resume at some future date.", "some future date", "XXXX-XX-XX"),
+        ("He would not travel at this crucial moment.", "this crucial moment", "PRESENT_REF"),
+        ("The house is empty at the moment.", "the moment", "PRESENT_REF"),
+        ("Talks are under way at this very moment.", "this very moment", "PRESENT_REF"),
     ],
 )
 def test_reference_words(text, span, value):
     assert tags(text)[span] == ("DATE", value, None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For the moment, he has decided against it.",  # how long a choice holds, no point in time
+        "The moment was marked by celebrations.",
+        "She changed her mind at the last moment.",
+        "It has worked since the moment the tragedies occurred.",
+        "The store set a later date for the sale.",  # a date fixed, not an indefinite future
+    ],
+)
+def test_moments_and_dates_that_are_no_reference_words(text):
+    assert tags(text) == {}
 
 
 @pytest.mark.parametrize(
@@ -600,3 +624,7 @@ def test_a_count_with_thousands_separators_is_read_whole(text, span, value):
     number's digits before the comma were left out."""
     found = tags(text, NOV05)
     assert found.get(span, (None, None))[:2] == ("DURATION", value), found
+
+
+def test_two_quarters_with_no_year_stay_a_duration():
+    assert tags("Sales fell over the last two quarters.", AUG)["the last two quarters"][:2] == ("DURATION", "P2Q")

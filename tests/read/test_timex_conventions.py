@@ -217,6 +217,26 @@ def test_then_current_is_the_past_under_timeml():
         assert tags(text, convention="meantime") == {}
 
 
+def test_a_day_anchored_on_a_month_keeps_its_granularity_under_timeml():
+    """TIMEX3 writes an anaphoric day whose month is all that is known with an X day ("that same
+    day" after "last October": 1998-10-XX), a month known by its year alone as 1987-XX; MEANTIME
+    states it no finer than the anchor."""
+    text = "The doctor was killed last October. His name was crossed out that same day."
+    assert tags(text, date(1999, 2, 6))["that same day"] == ("DATE", "1998-10-XX")
+    assert tags(text, date(1999, 2, 6), convention="meantime").get("that same day") is None
+    text = "The studio shut in March 2019. The following month, staff sued. The same day, shares fell."
+    assert tags(text, date(2019, 8, 1))["The same day"] == ("DATE", "2019-04-XX")
+    assert tags(text, date(2019, 8, 1), convention="meantime")["The same day"] == ("DATE", "2019-04")
+    assert tags("The plant opened in 1987. The following month, it closed.")["The following month"] == ("DATE", "1987-XX")
+    assert tags("The plant opened in 1987. The next week, it closed.")["The next week"] == ("DATE", "1987-WXX")
+
+
+def test_a_later_date_is_future_ref_under_timeml_and_an_unknown_day_under_meantime():
+    text = "People were told to call back at a later time."
+    assert tags(text) == {"a later time": ("DATE", "FUTURE_REF")}
+    assert tags(text, convention="meantime") == {"a later time": ("DATE", "XXXX-XX-XX")}
+
+
 def test_soon_is_untagged_under_timeml():
     assert tags("Prices will rise soon.") == {}
     assert tags("Prices will rise soon.", convention="meantime") == {"soon": ("DATE", "FUTURE_REF")}
@@ -397,6 +417,19 @@ def test_a_singular_unit_long_lasts_one_unit_and_a_count_per_unit_is_a_rate():
         "decades-long": ("DURATION", "PXDE"),
     }
     assert tags("Guards stay 24 hours a day, for two weeks.") == {"two weeks": ("DURATION", "P2W")}
+
+
+def test_vague_decades_and_centuries_take_timeml_unit_letters():
+    """TimeBank writes decades, centuries and millennia with one letter each ("about a decade" P1E,
+    "centuries" PXC, P2L); MEANTIME and TIMEX2 write DE and CE. A counted one is in years under both
+    ("two decades" P20Y, as both corpora write it)."""
+    text = "The mosque dominated the skyline for centuries, a decades-long rivalry, for two decades."
+    assert tags(text) == {
+        "centuries": ("DURATION", "PXC"), "decades-long": ("DURATION", "PXE"), "two decades": ("DURATION", "P20Y"),
+    }
+    assert tags(text, convention="meantime") == {
+        "centuries": ("DURATION", "PXCE"), "decades-long": ("DURATION", "PXDE"), "two decades": ("DURATION", "P20Y"),
+    }
 
 
 def test_a_comparative_after_a_quantity_before_a_frequency_adverb_is_a_rate_under_timeml():

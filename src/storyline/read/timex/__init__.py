@@ -116,11 +116,20 @@ Conventions (the option ``timex_convention``, component config ``convention``). 
   in view, and an older "fiscal" quarter is another company's period, then the one in view. In a
   report on a quarter, "this quarter" is that one ("This quarter's loss includes
   charges"), unless said of what is ahead.
-- "that year", "later that year", "that same day" are the year/day last spoken of.
+- "that year", "later that year", "that same day" are the year/day last spoken of; a day (or week,
+  or month) whose anchor is known only to a coarser unit keeps its own granularity with X ("that
+  same day" after "last October" is 1998-10-XX, "the following month" after "1987" 1987-XX; MEANTIME:
+  no finer than the anchor, 1998-10).
+- "at a later date", "at some future date" are FUTURE_REF (MEANTIME writes "at a later time" as
+  an unknown day, XXXX-XX-XX).
 - Fractions are written in whole units: "2 1/2 years" P2Y6M, "a minute and a half" PT1M30S
-  (MEANTIME: P2.5Y). "24 hours a day", like "$1.76 a year", is a rate and not tagged.
+  (MEANTIME: P2.5Y). "24 hours a day", like "$1.76 a year", is a rate and not tagged. Decades and
+  centuries of no count take TimeML's one-letter units, "for centuries" PXC and "decades-long" PXE
+  (MEANTIME: PXCE, PXDE); counted ones are years under both ("two decades" P20Y).
 
-Under both: "in June last year" is one DATE (1997-06), "this year's third quarter" one DATE,
+Under both: "the first two quarters of 1990" is the half 1990-H1 (with no year "the last two
+quarters" lasts P2Q), "at this crucial moment" and "at the moment" are PRESENT_REF (a time adverbial after
+"at": "for the moment", "the moment was marked", "at the last moment" are not), "in June last year" is one DATE (1997-06), "this year's third quarter" one DATE,
 "Saturday, April 25:" one DATE, and "the 1988 second quarter" is never a duration of 1,988 seconds
 (MEANTIME tags the year alone). "each July" and "Tuesday nights" are SETs; "by mid afternoon",
 "at midnight Friday", "at mid-afternoon yesterday" are TIMEs (a part of a day after a

@@ -47,6 +47,22 @@ class Point:
             return f"{d.year // 100:02d}"
         return f"{d.year:04d}"
 
+    def value_with_unknowns(self, gran: str) -> str:
+        """The value at the finer granularity ``gran`` with X for what this point does not know
+        ("that same day" in a month: ``1998-10-XX``; a month in a year: ``1987-XX``; a week:
+        ``1987-WXX``), as TIMEX3 writes it; this point's own value when no year is known or ``gran``
+        is not finer."""
+        year = f"{self.day.year:04d}"
+        if self.gran not in ("M", "Q", "Y"):
+            return self.value()
+        if gran == "D":
+            return (self.value("M") if self.gran == "M" else year + "-XX") + "-XX"
+        if gran == "W":
+            return year + "-WXX"
+        if gran == "M" and self.gran != "M":
+            return year + "-XX"
+        return self.value()
+
     def coarsen(self, gran: str) -> "Point":
         """The same point stated no finer than ``gran``."""
         order = ["D", "W", "M", "Q", "Y", "DE", "CE"]

@@ -27,7 +27,7 @@ from storyline.read.timex.lexicon import (
 
 __all__ = [
     "Context", "Found", "WS", "prev_word", "next_word", "number", "unit_of", "duration_value",
-    "dct_point", "month_num", "date_value", "day_num", "GRAN_ORDER", "whole_units",
+    "dct_point", "month_num", "date_value", "day_num", "GRAN_ORDER", "timeml_units", "whole_units",
 ]
 
 
@@ -166,6 +166,16 @@ def day_num(text: str) -> int:
 # the next smaller unit a fraction is written in: (prefix, letter) -> (letter, how many)
 _NEXT_UNIT = {("P", "Y"): ("M", 12), ("PT", "H"): ("M", 60), ("PT", "M"): ("S", 60)}
 _FRACTION = re.compile(r"(PT?)(\d+)\.(\d+)([A-Z])")
+
+
+_TIMEML_LETTERS = re.compile(r"PX(DE|CE)")
+_TIMEML_LETTER = {"DE": "E", "CE": "C"}
+
+
+def timeml_units(value: str) -> str:
+    """A vague count of decades or centuries in TimeML's one-letter units: PXDE -> PXE, PXCE ->
+    PXC, as TimeBank writes them (P1E, PXC, P2L); counted ones are already in years (P20Y)."""
+    return _TIMEML_LETTERS.sub(lambda m: "PX" + _TIMEML_LETTER[m[1]], value)
 
 
 def whole_units(value: str) -> str:

@@ -101,6 +101,8 @@ _YEAR_WORDS = (
     rf"|{_SPELLED_YEAR})"
 )
 _YEAR_PREP = _after("in since until by of from before after In Since Until By From Before After")
+_REF_POINT_PREP = _after("at to until till for At Until")
+_AT = _after("at At")
 _DURATION_FILLER = r"(?:more|additional|straight|consecutive|full|long|short|trading|business|calendar|successive)"
 
 # (rule name, pattern). Group names are read by rules_calendar.py and rules_relative.py.
@@ -148,6 +150,8 @@ RULES: list[tuple[str, str]] = [
                    rf"(?:\s+of\s+(?:(?P<y>{_YEAR4})"
                    rf"|(?P<rel>this|last|next|the\s+previous|the\s+following|the\s+same)\s+year"
                    rf"|(?P<fy>fiscal\s+)?(?P<y2>{_YEAR4})))?"
+                   # the first two quarters of 1990: a half (without a year, "the last two quarters" lasts P2Q)
+                   rf"|(?:the\s+)?(?P<two>first|last)\s+two\s+quarters\s+of\s+(?P<y5>{_YEAR4})"
                    rf"|(?:fiscal\s+)?Q(?P<q>[1-4])(?:\s+(?P<y3>{_YEAR4}))?"
                    rf"|(?P<hq>H[12])\s+(?P<y4>{_YEAR4}))(?![\w-])")),
     # the 1988 second quarter, the 1989 period, the 1988 quarter: a year naming a reporting period
@@ -229,6 +233,12 @@ RULES: list[tuple[str, str]] = [
                     rf"(?P<unit>{_UNITS})(?P<pl>s)?(?P<long>-long)?(?![\w])(?!-old|-earlier|-ago)(?!\s+old\b)"
                     rf"|half\s+an?\s+(?P<unit3>hour|day|year|month|century|decade)(?!\w)"
                     rf"|over\s+the\s+(?:past\s+|last\s+)?(?P<unit4>years|decades|months)(?!\w)")),
+    # at a later date, until some future date, at this crucial moment, at the moment: an indefinite
+    # point as a time adverbial (after a preposition: "set a later date" fixes one, "the moment was
+    # marked" names an event; "for the moment" says how long a choice holds)
+    ("ref_point", rf"(?:{_REF_POINT_PREP})(?P<later>{_i('(?:a|some)')}\s+(?:later|future)\s+(?:date|time))(?![\w-])"
+                  rf"|(?:{_AT})(?P<now>{_i('this')}\s+(?:(?!(?i:last|same|final)\b)[a-z]+\s+)?moment"
+                  rf"|{_i('the')}\s+(?:present\s+)?moment)(?![\w-])"),
     # now, currently, recently, the future
     ("ref", _i(rf"(?<![\w-])(?P<ref>{alternation(REF_WORDS)})(?![\w-])")),
     # recent, current as adjectives: PAST_REF / PRESENT_REF (TimeML convention)

@@ -278,6 +278,8 @@ _ARTICLE = re.compile(r"(?i:the)[^\S\n]+")
 
 
 def rule_quarter(m, ctx, s, e):
+    if m["two"]:
+        return Found(s, e, "DATE", f"{m['y5']}-H{1 if m['two'].lower() == 'first' else 2}")
     if m["q"] or m["hq"]:
         year = m["y3"] or m["y4"]
         label = f"Q{m['q']}" if m["q"] else m["hq"].upper()

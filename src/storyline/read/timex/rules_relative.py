@@ -147,14 +147,21 @@ def rule_rel_unit(m, ctx, s, e):
             # reported on ("expects a profit this quarter" is still the calendar's)
             return Found(s, e, "DATE", q.value("Q"), anchor="REF")
     gran = "W" if letter in ("W", "WE") else letter
+    value = None
     if rel in _ANAPHORIC:
         sign = _ANAPHORIC[rel]
         base, anchor = (ctx.ref, "REF") if ctx.ref else (dct_point(ctx), "DCT")
         if base is None:
             return Found(s, e, "DATE", "XXXX")
         if GRAN_ORDER.index(base.gran) > GRAN_ORDER.index(gran if gran in GRAN_ORDER else "D"):
-            gran = base.gran  # "the same day" after "that month": no finer than the anchor
-        value = Point(shift(base.day, letter, sign), gran).value()
+            if ctx.timeml:
+                # TIMEX3 keeps the expression's granularity: "that same day" after "last October"
+                # is 1998-10-XX, a day of that month
+                value = Point(shift(base.day, letter, sign), base.gran).value_with_unknowns(gran)
+            else:
+                gran = base.gran  # MEANTIME: "the same day" after "that month", no finer than the anchor
+        if value is None:
+            value = Point(shift(base.day, letter, sign), gran).value()
     else:
         if not ctx.dct:
             return Found(s, e, "DATE", "XXXX")
@@ -309,6 +316,14 @@ def rule_ref_adj(m, ctx, s, e):
     # TimeML tags "recent" and "current" themselves ("recent acquisitions", "current management")
     # "the then current market price": current then, a past
     return Found(s, e, "DATE", "PAST_REF" if m["then"] or m["adj"].lower() == "recent" else "PRESENT_REF")
+
+
+def rule_ref_point(m, ctx, s, e):
+    # TimeML (TimeBank wsj_0981): "at a later date" is FUTURE_REF, "at this moment" PRESENT_REF;
+    # MEANTIME writes the later point as an unknown day ("call back at a later time": XXXX-XX-XX)
+    if m["later"]:
+        return Found(s, e, "DATE", "FUTURE_REF" if ctx.timeml else "XXXX-XX-XX")
+    return Found(s, e, "DATE", "PRESENT_REF")
 
 
 # a count after "the past": "the past three summers" counts seasons, it is no PAST_REF

@@ -15,7 +15,7 @@ from storyline.core.dates import DEFAULT_TIMEX_CONVENTION
 from storyline.read.doc import TimexAnn
 from storyline.read.timex.anchoring import TenseOracle
 from storyline.read.timex.calendar import parse_value, shift
-from storyline.read.timex.context import content_word_follows, whole_units
+from storyline.read.timex.context import content_word_follows, timeml_units, whole_units
 from storyline.read.timex.lexicon import APPROX_MODS, MONTHS, OPEN_END_MODS, PREFIX_MODS, WEEKDAYS
 from storyline.read.timex.normalize import Context, Found, normalize
 from storyline.read.timex.patterns import (
@@ -80,7 +80,7 @@ def tag_timexes(
             _extend_right(found, text)
             _from_a_day(found, text, last_end)
             if found.type == "DURATION":
-                found.value = whole_units(found.value)
+                found.value = timeml_units(whole_units(found.value))
         if blocked and _overlaps(blocked, found.start, found.end):
             continue
         anchor = found.anchor
