@@ -73,14 +73,35 @@ def test_cues_of_two_sources_are_two_statement_events():
     assert len(refs.statements) == 2
 
 
+def _referred(told: tuple[str, str, str], referring: tuple[str, str, str]):
+    """(text, event) of the references in the second article's claim, and the first claim's event."""
+    readings, story, first, second = _told_then_referred(told, referring)
+    event_of = {c: f.event for f in story.facts for c in f.claims}
+    refs = event_references(readings, story).by_claim.get(second, ())
+    return [(r.text, r.event) for r in refs], event_of[first]
+
+
 def test_an_adjective_of_a_verb_names_the_verbs_event():
     # 'damaging' is read as an adjective (its lemma is the word itself), yet it names the damage told
-    readings, story, damaged, closed = _told_then_referred(("the storm damaged the harbour wall", "damage", "damaged"),
-                                                           ("the port closed after the damaging storm", "close", "closed"))
-    event_of = {c: f.event for f in story.facts for c in f.claims}
-    refs = event_references(readings, story).by_claim[closed]
-    assert [(r.text, r.event) for r in refs] == [("damaging", event_of[damaged])]
+    refs, damage = _referred(("the storm damaged the harbour wall", "damage", "damaged"),
+                             ("the port closed after the damaging storm", "close", "closed"))
+    assert refs == [("damaging", damage)]
 
+
+
+def test_a_word_written_as_a_told_predicate_names_its_event():
+    # the reader tells 'DUI' as the driving it abbreviates: 'DUI' inside another claim names that
+    # event though no WordNet word or key of the claim's lemmas leads there
+    refs, dui = _referred(("the actor faces a DUI in Malibu", "drive", "DUI"),
+                          ("police arrested the actor on suspicion of DUI", "arrest", "arrested"))
+    assert refs == [("DUI", dui)]
+
+
+def test_a_function_word_written_as_a_predicate_names_nothing():
+    # 'was' is the predicate's word in one article; in the other it is grammar, not the happening
+    refs, _was = _referred(("the actor was in Malibu", "be", "was"),
+                           ("police arrested the actor who was in Malibu", "arrest", "arrested"))
+    assert refs == []
 
 def _headline_story(headline: str, told: tuple[str, str, str] = ("the gunman shot a guard at the bank", "shoot", "shot"),
                     org: str | None = None):
