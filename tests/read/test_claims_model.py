@@ -221,3 +221,21 @@ def test_a_negated_belief_negates_what_is_believed(nlp):
     doc, claims = read(nlp, "Officials did not say that the bridge had collapsed.")
     (collapsed,) = on(doc, claims, "collapsed")
     assert collapsed.polarity == "positive"
+
+
+@pytest.mark.parametrize("text, verb, polarity, certainty", [
+    ("Police failed to stop the attack.", "stop", "negative", "certain"),
+    ("He refused to resign.", "resign", "negative", "certain"),
+    ("The guard forgot to lock the door.", "lock", "negative", "certain"),
+    ("She managed to escape.", "escape", "positive", "certain"),
+    # An intention stays certain, as MEANTIME's gold and the project's have it (hedges.json).
+    ("He wanted to win her back.", "win", "positive", "certain"),
+    ("He did not fail to notice the car.", "notice", "positive", "certain"),
+])
+def test_what_a_verb_says_of_the_event_it_takes(nlp, text, verb, polarity, certainty):
+    # "Police failed to stop the attack" was read as "Police ... stop the attack", certain: a
+    # fact-checker saw an attack stopped. Karttunen's implicatives: 'fail to' says it did not
+    # happen, 'manage to' that it did.
+    doc, claims = read(nlp, text)
+    (told,) = on(doc, claims, verb)
+    assert (told.polarity, told.certainty) == (polarity, certainty), text

@@ -105,6 +105,7 @@ from storyline.read.certainty.assess import (
     children_where,
     embedding_certainty,
     governor_adjust,
+    implicative,
     is_hedge_word,
     negated_belief,
     parse_rows,
@@ -131,7 +132,7 @@ __all__ = ["ClaimsComponent", "Predicate", "claims_component", "event_in_context
 
 _ASPECTUAL = frozenset(
     {"start", "begin", "continue", "go", "decide", "try", "attempt", "plan", "agree", "stop", "keep", "choose",
-     "appear", "seem", "want", "need", "hope", "refuse", "manage", "fail", "tend", "get"}
+     "appear", "seem", "want", "need", "hope", "manage", "tend", "get"}
 )
 _LIGHT = frozenset({"have", "make", "take", "get", "give", "do"})
 # Light and support verbs whose object is the happening itself ("held a party", "had a fall").
@@ -1334,6 +1335,8 @@ def _claim(
     believed = negated_belief(p) if not left <= p.head.i < right else None  # (in the span: assess read it)
     if believed is not None:  # 'I don't think [he won]'
         certainty, polarity, hedges = governor_adjust(believed, certainty, polarity, hedges, negated=True)
+    for t in _chain(pred):  # 'failed to [stop]', 'refused to try to [escape]'
+        certainty, polarity, hedges = implicative(t, certainty, polarity, hedges)
     content, around = None, None
     if att is not None:
         content = Span(doc, lo, hi)

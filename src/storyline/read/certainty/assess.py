@@ -38,7 +38,7 @@ from storyline.read.doc import AttributionAnn, DocIndex, char_span
 
 __all__ = [
     "assess", "assess_attribution", "assess_attributions", "attribution_adjust", "children_where", "embedding_certainty", "governor_adjust",
-    "negated_belief",
+    "implicative", "negated_belief",
     "is_hedge_word", "source_adjust", "surroundings", "Surroundings",
     "weakest", "take_assessments", "take_handoff", "Assessments", "ParseRows", "parse_rows", "CERTAINTY_ORDER",
 ]  # fmt: skip
@@ -57,6 +57,7 @@ _SHAPE = {
     "modals": dict, "adverbs": dict, "adjectives": dict, "phrases": dict, "epistemic_verbs": dict,
     "distancing": list, "distancing_certainty": str, "verbs": dict, "negative_words": list,
     "negative_predicates": list, "negators": list, "denial": list, "conditionals": list, "neg_raising": list,
+    "negative_implicatives": list,
 }  # fmt: skip
 
 
@@ -88,6 +89,7 @@ def _lexicon() -> dict:
         "denial": frozenset(raw.get("denial", [])),
         "conditionals": frozenset(raw.get("conditionals", [])),
         "neg_raising": frozenset(raw.get("neg_raising", [])),
+        "negative_implicatives": frozenset(raw.get("negative_implicatives", [])),
     }
 
 
@@ -332,6 +334,17 @@ def negated_belief(pred: Token) -> str | None:
     if sum(dep == "ccomp" for dep, _ in kids) > 1:  # 'doesn't think charges will be filed [headline run on] X was arrested'
         return None
     return lemma if any(k in _NOT for _, k in kids) and not any(k in _ABLE for _, k in kids) else None
+
+
+def implicative(pred: Token, certainty: str, polarity: str, hedges: list[str]) -> tuple[str, str, list[str]]:
+    """What the verb whose infinitive ``pred`` is says of it (``hedges.json``): 'failed to stop',
+    'refused to resign': it did not happen (negative; 'did not fail to notice': it did); any
+    other verb ('managed to escape', and intentions: ``hedges.json`` says why): as it was."""
+    head = pred.head
+    if pred.dep_ != "xcomp" or head.i == pred.i or head.lemma_.lower() not in _lexicon()["negative_implicatives"]:
+        return certainty, polarity, hedges
+    polarity = "negative" if polarity == "positive" else "positive"
+    return certainty, polarity, hedges if head.lower_ in hedges else [head.lower_, *hedges]
 
 
 _NOT, _ABLE = frozenset({"not", "n't", "n’t"}), frozenset({"can", "could", "ca"})
