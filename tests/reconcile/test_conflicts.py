@@ -326,6 +326,33 @@ def test_a_cognitive_negation_is_no_dispute():
     assert not judged([a, b], pos, neg).conflicts
 
 
+def test_a_negation_on_the_record_about_another_matter_is_no_dispute():
+    # ECB+ 13ecbplus: "Palmer does not own the properties" (on the record) against "the state will
+    # own the land": only the verb in common. 31ecb, "I didn't want anything distracting" against
+    # "I wanted it on a 3", alike.
+    arts, a, b = pair("the state will own the land", "Palmer does not own the properties", predicate="own",
+                      second={"polarity": "negative", "kind": "named_person", "source_text": "Bower"})
+    assert not judged(arts, a, b).conflicts
+    # The same person as subject disputes, on the verb alone.
+    a = ArticleBuilder("a1", "Tribune", "2024-01-17")
+    pos = a.claim("Ruiz cheated", subject=a.person("Dale Ruiz", aliases=("Ruiz",)), predicate="cheat")
+    b = ArticleBuilder("b1", "Courier", "2024-01-18")
+    neg = b.claim("Ruiz did not cheat", subject=b.person("Dale Ruiz", aliases=("Ruiz",)), predicate="cheat",
+                  polarity="negative", kind="named_person", source_text="his lawyer")
+    assert [x.kind for x in judged([a, b], pos, neg).conflicts] == ["polarity"]
+
+
+def test_a_conditional_affirms_nothing_to_dispute():
+    # ECB+ 29ecb: "if Garrard saw him" against "I didn't even see it coming".
+    arts, a, b = pair("Garrard saw the rusher", "Garrard did not see the rusher", predicate="see",
+                      first={"certainty": "unknown"},
+                      second={"polarity": "negative", "kind": "named_person", "source_text": "Garrard"})
+    assert not judged(arts, a, b).conflicts
+    arts, a, b = pair("Garrard saw the rusher", "Garrard did not see the rusher", predicate="see",
+                      second={"polarity": "negative", "kind": "named_person", "source_text": "Garrard"})
+    assert [x.kind for x in judged(arts, a, b).conflicts] == ["polarity"]
+
+
 def test_a_negation_sharing_one_word_with_the_claim_is_no_dispute():
     # Witnesses who felt nothing do not contradict a tremor felt elsewhere.
     arts, a, b = pair("the temblor was felt", "they had not felt anything", predicate="feel",

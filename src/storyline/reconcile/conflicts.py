@@ -570,9 +570,19 @@ def disputes(n: ClaimView, p: ClaimView, participants: frozenset[str] = frozense
     if n.pclass == "denial":
         denier = {x for x in (n.subject, n.source_entity) if x}
         return bool(denier & involved) or on_record
-    if not _related_predicates(n, p):
-        return False
+    if not _related_predicates(n, p) or not _same_matter(n, p) or "unknown" in (n.claim.certainty, p.claim.certainty):
+        return False  # (a conditional or a question affirms or denies nothing: 'if Garrard saw him')
     return on_record or bool(n.source_entity and n.source_entity in involved) or _same_content(n, p)
+
+
+def _same_matter(n: ClaimView, p: ClaimView) -> bool:
+    """Whether a negation and an affirmation are about one matter beyond their verb: a content word
+    in common besides the predicate ('the wedding did not happen' / 'the wedding happened'), or the
+    same person as subject ('Lindqvist did not cheat' / 'Lindqvist cheated'). On ECB+, 'Palmer
+    does not own the properties' / 'The state owns that' and 'I didn't like his looks' / 'she liked
+    it' share only the verb: other matters, not the opposite."""
+    verb = {*n.claim.predicate.split(), *p.claim.predicate.split()}
+    return bool((n.tokens & p.tokens) - verb) or (n.subject is not None and n.subject == p.subject)
 
 
 def _same_content(n: ClaimView, p: ClaimView) -> bool:
