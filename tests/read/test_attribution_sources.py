@@ -281,6 +281,12 @@ def test_an_organisation_named_with_a_document_word_speaks_as_an_organisation():
     at = text.index("U.S.")
     ents = [EntityAnn(0, "the U.S. Geological Survey", "ORG", [MentionAnn(at, at + len("U.S. Geological Survey"), "U.S. Geological Survey", "name")])]
     assert [kind for _, kind in _kinds(text, ents)] == ["organization", "document"]
+    # A court is one whatever its name: as 'the court said' is (review).
+    text = "The ruling stands, the Supreme Court said. The ruling stands, the court said."
+    at = text.index("Supreme")
+    ents = [EntityAnn(0, "the Supreme Court", "ORG", [MentionAnn(at, at + len("Supreme Court"), "Supreme Court", "name")])]
+    kinds = [kind for _, kind in _kinds(text, ents)]
+    assert kinds[0] == kinds[1]
 
 
 def test_a_family_speaks_as_one_not_as_the_person_its_possessive_names():

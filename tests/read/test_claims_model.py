@@ -198,9 +198,11 @@ def test_a_pages_time_stamp_line_is_no_claim(nlp, stamp):
     told = {doc.text[c.predicate_start : c.predicate_end].lower() for c in claims}
     assert not told & {"updated", "posted", "published", "last"}
     assert "struck" in told
-    # A line with a subject stays a claim, however short and dated.
+    # A line with a subject stays a claim, however short and dated; so does a headline (review).
     doc, claims = read(nlp, "Quake hits Iran\nHe was arrested on Sunday.\nA powerful earthquake struck southern Iran.")
     assert on(doc, claims, "arrested")
+    doc, claims = read(nlp, "Suspect charged on Monday\nA man was charged with murder on Monday.")
+    assert len(on(doc, claims, "charged")) == 2
 
 
 def test_a_negated_belief_negates_what_is_believed(nlp):
@@ -213,7 +215,8 @@ def test_a_negated_belief_negates_what_is_believed(nlp):
     (rise,) = on(doc, claims, "rise")
     assert (rise.polarity, rise.certainty) == ("negative", "probable")
     # Surprise at what did happen is no belief in its opposite.
-    for text, verb in (("I couldn't believe he fired his gun.", "fired"), ("I never imagined that I would win.", "win")):
+    for text, verb in (("I couldn't believe he fired his gun.", "fired"), ("I never imagined that I would win.", "win"),
+                       ("Forecasters did not expect that the storm would strengthen so quickly.", "strengthen")):
         doc, claims = read(nlp, text)
         (told,) = on(doc, claims, verb)
         assert told.polarity == "positive", text

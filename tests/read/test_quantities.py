@@ -49,6 +49,16 @@ def _found(doc, skip=()):
         ("twenty|NUM|CD|compound|+2 -|PUNCT|HYPH|punct|+1 two|NUM|CD|nummod|+1 officers|NOUN|NNS|nsubj|+1|officer "
          "came|VERB|VBD|ROOT|0|come",
          [(22, "officer", None, "twenty-two officers", None)]),
+        # An increment, not a total (ECB+ 4ecb: "married three times" / "married two more times"; 8ecbplus:
+        # "another 20,000 people marched" / "approximately 50,000 people marched")
+        ("She|PRON|PRP|nsubj|+1 married|VERB|VBD|ROOT|0|marry two|NUM|CD|nummod|+2 more|ADJ|JJR|amod|+1 "
+         "times|NOUN|NNS|npadvmod|-3|time",
+         [(2, "time", "additional", "two more times", None)]),
+        ("another|DET|DT|det|+2 20,000|NUM|CD|nummod|+1 people|NOUN|NNS|nsubj|+1|people marched|VERB|VBD|ROOT|0|march",
+         [(20000, "people", "additional", "another 20,000 people", None)]),
+        ("an|DET|DT|det|+3 additional|ADJ|JJ|amod|+2 five|NUM|CD|nummod|+1 victims|NOUN|NNS|nsubj|+1|victim "
+         "died|VERB|VBD|ROOT|0|die",
+         [(5, "victim", "additional", "an additional five victims", None)]),
     ],
 )
 def test_value_unit_and_modifier_from_the_parse(spec, expected):

@@ -512,3 +512,11 @@ def test_counts_told_next_to_two_magnitudes_are_of_two_quakes():
     d.say("Schools were closed.")
     cd = d.claim("the quake injured three people", predicate="injure")
     [x] = judged([a, d], ca, cd).conflicts  # the magnitude is two sentences back: not read as this count's
+
+
+def test_an_increment_is_no_total():
+    # ECB+ 4ecb: "Page was married three times" / "She married two more times" (after her first).
+    arts, a, b = pair("Page was married three times", "She married two more times", predicate="marry")
+    assert not judged(arts, a, b).conflicts
+    arts, a, b = pair("Page was married three times", "She was married two times", predicate="marry")
+    assert [x.kind for x in judged(arts, a, b).conflicts] == ["quantity"]

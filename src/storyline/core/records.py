@@ -100,7 +100,7 @@ class Quantity:
 
     value: float = doc("The number: 12 for 'at least 12 people', 1500 for 'about 1,500', 10 for a '10th anniversary'.")
     unit: str | None = doc("Lemma of the noun it counts or measures ('people', 'child', 'year', 'time', 'percent', 'dollar'), or null.")
-    modifier: str | None = doc("at_least, more_than, about, at_most or exactly when the text qualifies the number; null otherwise.")
+    modifier: str | None = doc("at_least, more_than, about, at_most or exactly when the text qualifies the number; additional when it counts more on top of others ('another 20,000 people', 'two more times'); null otherwise.")
     start: int = doc("Start offset into the article text of the quantity as written (modifier and noun included).")
     end: int = doc("End offset (exclusive).")
     text: str = doc("The quantity as written: 'at least 12 people', '11 years of marriage', '10th wedding anniversary'.")

@@ -125,6 +125,7 @@ from storyline.read.doc import (
 from storyline.read.numbers import ordinal
 from storyline.read.quantities import find_quantities
 from storyline.read.quantity_context import in_context
+from storyline.read.timex.lexicon import MONTHS, WEEKDAYS
 from storyline.read.wording import content_lemmas_in, token_content_lemmas
 
 __all__ = ["ClaimsComponent", "Predicate", "claims_component", "event_in_context", "find_claims", "make_claims_component",
@@ -905,7 +906,16 @@ def _stamp_line(doc: Doc, index: "_Index", lo: int, hi: int) -> bool:
     # ('Last' of 'Last updated' is often parsed as its subject: a name in a capitalised line)
     if not 0 < len(words) <= 3 * len(times) or any(doc[k].dep_ in _SUBJ_DEPS and doc[k].lower_ != "last" for k in range(lo, hi)):
         return False
-    return any(doc[k].tag_ in ("VBN", "VBD") for k in words)
+    verbs = [k for k in words if doc[k].tag_ in ("VBN", "VBD")]
+    # Beside the verb only what a stamp writes: 'last', a month or day the tagger left out of the
+    # time ('Posted: Nov 27, 2005'), a zone or 'AM' ('ET', 'GMT'). A noun makes it a headline
+    # ('Suspect charged on Monday').
+    return bool(verbs) and all(k in verbs or _stamp_word(texts[k]) for k in words)
+
+
+def _stamp_word(text: str) -> bool:
+    low = text.lower()
+    return low == "last" or low in WEEKDAYS or low in MONTHS or f"{low}." in MONTHS or (text.isupper() and len(text) <= 4)
 
 
 @dataclass

@@ -45,6 +45,9 @@ MODIFIERS: dict[tuple[str, ...], str] = {
     ("as", "many", "as"): "at_most", ("in", "excess", "of"): "more_than",
 }  # fmt: skip
 _MAX_MOD = max(len(k) for k in MODIFIERS)
+# Words that make a number an increment on what was counted before: before it, and between it and its noun.
+_INCREMENT_BEFORE = frozenset({("another",), ("an", "additional"), ("a", "further"), ("an", "extra")})
+_INCREMENT_AFTER = frozenset({"more", "additional", "further", "extra"})
 _AGE_VERBS = frozenset({"is", "was", "turned", "turns", "aged"})
 _MARRIAGE = frozenset({"wedding", "marriage"})
 _ORDINAL_NOUNS = frozenset({"anniversary", "birthday"})
@@ -188,6 +191,11 @@ def _modified(idx: DocIndex, value: float, unit: str | None, first: int, last: i
         if cue in MODIFIERS and not any(k in skip for k in range(first - n, first)):
             modifier, first = MODIFIERS[cue], first - n
             break
+    if modifier is None:  # an increment ('another 20,000 people', 'two more times'): no total
+        before = next((n for n in (2, 1) if first - n >= lo and tuple(lowers[first - n : first]) in _INCREMENT_BEFORE
+                       and not any(k in skip for k in range(first - n, first))), 0)
+        if before or any(lowers[k] in _INCREMENT_AFTER for k in range(first + 1, last)):
+            modifier, first = "additional", first - before
     start, stop = idx.char_bounds(first, last)
     text = idx.text[start:stop]
     return QuantityAnn(value, unit, modifier, start, stop, text, measure, is_ordinal,

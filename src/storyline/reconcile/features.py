@@ -33,8 +33,8 @@ _PLACE_TYPES = ("GPE", "LOC")
 def child_count(q: Quantity) -> tuple[int, str] | None:
     """(value, 'children'|'sons'|'daughters') when the quantity counts children ("two children")."""
     noun = lexicon().child_counts.get(q.unit or "")
-    if noun is None or q.ordinal or q.value != int(q.value) or not 0 <= q.value < 100:
-        return None
+    if noun is None or q.ordinal or q.modifier == "additional" or q.value != int(q.value) or not 0 <= q.value < 100:
+        return None  # ("two more children" is no count of them all)
     return int(q.value), noun
 
 

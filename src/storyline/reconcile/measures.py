@@ -124,8 +124,8 @@ def measures_of(sentence: tuple[int, int], quantities: tuple[Quantity, ...]) -> 
     out = []
     s0, s1 = sentence
     for q in quantities:
-        if q.ordinal or q.measure in ("age", "marriage") or not s0 <= q.start <= q.end <= s1:
-            continue
+        if q.ordinal or q.measure in ("age", "marriage") or q.modifier == "additional" or not s0 <= q.start <= q.end <= s1:
+            continue  # (an increment, 'another 20,000 people', is no count of them all)
         row = unit(q.unit)
         thing, factor, continuous = q.counted, 1.0, False
         if row is not None:

@@ -105,6 +105,11 @@ def _head(ctx: Ctx, s: int, e: int) -> int:
     return head if head is not None else e - 1
 
 
+def _institution(noun: str) -> bool:
+    """Whether a common noun names an institution itself ('court'; ``classify`` names its word list ``words``)."""
+    return words.is_organization_noun(noun)
+
+
 def classify(ctx: Ctx, cand: Candidate, ents: EntityIndex) -> SourceInfo:
     """Kind, entity, via and register features of a candidate's source."""
     lex, doc = ctx.lex, ctx.doc
@@ -145,8 +150,10 @@ def classify(ctx: Ctx, cand: Candidate, ents: EntityIndex) -> SourceInfo:
         info.plural = low in lex.plural_anonymous or (low == "people")
         info.via = via or (ctx.publisher if names_publisher else None)
         return info
-    # (not a word of an organisation's name: 'the U.S. Geological *Survey* said' is the agency)
-    if low in lex.document_nouns and not (head.text[:1].isupper() and (ents.at(h) or ("", ""))[1] == "ORG"):
+    # (not a word of an organisation's name that names no institution itself: 'the U.S. Geological
+    # *Survey* said' is the agency; 'the Supreme *Court* said' is a court, as 'the court said' is)
+    if low in lex.document_nouns and not (head.text[:1].isupper() and (ents.at(h) or ("", ""))[1] == "ORG"
+                                          and not _institution(low)):
         info.kind, info.via = "document", via
         return info
     if low in lex.rumor_nouns:

@@ -33,6 +33,7 @@ from spacy.attrs import DEP, HEAD, IS_SPACE, POS, SENT_START
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
+from storyline.core import words
 from storyline.core.lexicon import load_data
 from storyline.read.doc import AttributionAnn, DocIndex, char_span
 
@@ -56,7 +57,7 @@ def weakest(a: str, b: str) -> str:
 _SHAPE = {
     "modals": dict, "adverbs": dict, "adjectives": dict, "phrases": dict, "epistemic_verbs": dict,
     "distancing": list, "distancing_certainty": str, "verbs": dict, "negative_words": list,
-    "negative_predicates": list, "negators": list, "denial": list, "conditionals": list, "neg_raising": list,
+    "negative_predicates": list, "negators": list, "denial": list, "conditionals": list, "neg_raising": list, "neg_raising_not_past": list,
     "negative_implicatives": list,
 }  # fmt: skip
 
@@ -89,6 +90,7 @@ def _lexicon() -> dict:
         "denial": frozenset(raw.get("denial", [])),
         "conditionals": frozenset(raw.get("conditionals", [])),
         "neg_raising": frozenset(raw.get("neg_raising", [])),
+        "neg_raising_not_past": frozenset(raw.get("neg_raising_not_past", [])),
         "negative_implicatives": frozenset(raw.get("negative_implicatives", [])),
     }
 
@@ -291,7 +293,11 @@ def assess(region: Span | Doc, rows: ParseRows | None = None) -> tuple[str, str,
 def _not_until(m: Token, rows: ParseRows | None) -> bool:
     """Whether ``m`` is bounded by 'until' a time ('would not arrive until Monday', 'was not
     released until 2003'): its negation says when the event happens, not that it does not.
-    'Until' a happening ('will not drop the suit until the city pays') is a condition: negative."""
+    'Until' a happening ('will not drop the suit until the city pays') is a condition, and a
+    state that lasts ('did not survive until Monday', 'did not wait until Friday':
+    :func:`storyline.core.words.is_state_verb`) is negated: negative."""
+    if words.is_state_verb(_lemma_of(m)):
+        return False
     times = m.doc._.sl_timexes or []  # (storyline_timex runs first: the one reader of times)
     for c in children_where(m, rows, _UNTIL_DEPS):
         if c.lower_ in _UNTIL and any(t.start <= g.idx < t.end for g in children_where(c, rows, _POBJ) for t in times):
@@ -327,12 +333,14 @@ def negated_belief(pred: Token) -> str | None:
     head = pred.head
     if pred.dep_ != "ccomp" or head.i == pred.i:  # (a negated verb's xcomp is negative already: assess)
         return None
-    lemma = head.lemma_.lower()
-    if lemma not in _lexicon()["neg_raising"]:
+    lemma, lex = head.lemma_.lower(), _lexicon()
+    if lemma not in lex["neg_raising"]:
         return None
     kids = [(c.dep_, c.lower_) for c in head.children if c.dep_ in ("neg", "aux", "ccomp")]
     if sum(dep == "ccomp" for dep, _ in kids) > 1:  # 'doesn't think charges will be filed [headline run on] X was arrested'
         return None
+    if lemma in lex["neg_raising_not_past"] and (head.tag_ == "VBD" or ("aux", "did") in kids):
+        return None  # 'did not expect that the storm would strengthen': it did
     return lemma if any(k in _NOT for _, k in kids) and not any(k in _ABLE for _, k in kids) else None
 
 
