@@ -205,3 +205,16 @@ def test_a_timeline_entry_opening_a_line_is_not_a_dateline():
     assert "when_dateline" in cues(text, "Venn resigned as chief executive", "May 31, 2009", "2009-05-31")
     text = "Venn quits\nJune 1, 2009 Venn resigned as chief executive."
     assert "when_dateline" in cues(text, "Venn resigned as chief executive", "June 1, 2009", "2009-06-01")
+
+
+@pytest.mark.parametrize(("text", "predicate", "expected"), [
+    ("he wanted to win her back", "win", True),
+    ("the company plans to cut 500 jobs", "cut", True),
+    ("the gunman tried to escape", "escape", True),
+    ("the company cut 500 jobs", "cut", False),
+    ("she managed to escape", "escape", False),  # it happened
+    ("he wanted to win her back", "wanted", False),  # the wanting is told as done
+])
+def test_an_infinitive_after_an_intention_is_intended(text, predicate, expected):
+    s, p = 0, text.index(predicate)
+    assert ("intended" in claim_cues(text, s, len(text), None, None, set(), predicate_start=p)) is expected

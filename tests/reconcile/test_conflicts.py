@@ -520,3 +520,18 @@ def test_an_increment_is_no_total():
     assert not judged(arts, a, b).conflicts
     arts, a, b = pair("Page was married three times", "She was married two times", predicate="marry")
     assert [x.kind for x in judged(arts, a, b).conflicts] == ["quantity"]
+
+
+def test_an_intention_is_no_claim_to_dispute_or_to_count():
+    # ECB+ 3ecb: "he wanted to win her back" against "Brian Nichols did not win"; a plan's figure
+    # is no count of what was done.
+    arts, a, b = pair("he wanted to win her back", "he did not win", predicate="win",
+                      first={"cues": ("intended",)},
+                      second={"polarity": "negative", "kind": "named_person", "source_text": "a juror"})
+    assert not judged(arts, a, b).conflicts
+    # (the figures as the reader finds them in "the storm killed 12 people"; the cue as in "planned to kill 12")
+    arts, a, b = pair("the storm killed 12 people", "the storm killed 9 people", predicate="kill",
+                      first={"cues": ("intended",)})
+    assert not judged(arts, a, b).conflicts
+    arts, a, b = pair("the storm killed 12 people", "the storm killed 9 people", predicate="kill")
+    assert [x.kind for x in judged(arts, a, b).conflicts] == ["quantity"]

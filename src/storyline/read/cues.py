@@ -38,6 +38,8 @@ CLAIM_CUES: dict[str, str] = {
     "except": "'no one else', 'nothing else', 'no other': a negation relative to a set the claim leaves out.",
     "negator": "The claim's own words negate ('no', 'not', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', "
                "'-n't'), even when it was read as positive ('there appeared to be no survivors').",
+    "intended": "The claim's predicate is the infinitive of an intention (hedges.json intentions: 'wanted to win', "
+                "'plans to cut 500 jobs'): intended, not told as done; it disputes nothing and its figures count nothing.",
     "when_model_year": "The claim's timex is a bare year written before a capitalised name ('his 2008 Bentley'): a "
                        "model or an edition, not the date of what happened.",
     "when_leading_clause": "The claim opens on a temporal clause ('After telling People in October that ...') whose "
@@ -103,6 +105,23 @@ def _inflected_denial(low: str) -> bool:
     return words.lemmatize(low, "v") in verbs and low not in verbs
 
 
+@lru_cache(maxsize=1)
+def _intentions() -> frozenset[str]:
+    return frozenset(load_data("hedges.json", {"intentions": list})["intentions"])
+
+
+_INFINITIVE_AFTER = re.compile(r"([A-Za-z]+)\s+to\s+$")
+
+
+def _intended(text: str, start: int, predicate_start: int | None) -> bool:
+    """Whether the words right before the claim's predicate are an intention and 'to' ('wanted to
+    [win]'), inside the claim."""
+    if predicate_start is None or not start <= predicate_start:
+        return False
+    m = _INFINITIVE_AFTER.search(text, max(start, predicate_start - 40), predicate_start)
+    return m is not None and words.lemmatize(m.group(1).lower(), "v") in _intentions()
+
+
 def _passive_denial(claim_text: str) -> bool:
     toks = _WORD.findall(claim_text)
     for i, w in enumerate(toks):
@@ -154,12 +173,14 @@ def _work_date(text: str, t: Timex, work_starts: set[int]) -> bool:
 
 
 def claim_cues(text: str, start: int, end: int, when: Timex | None, context: Timex | None,
-               work_starts: set[int], published: date | None = None) -> tuple[str, ...]:
+               work_starts: set[int], published: date | None = None, predicate_start: int | None = None) -> tuple[str, ...]:
     """The :data:`CLAIM_CUES` of the claim at ``[start, end)`` of ``text``, anchored to ``when`` and with the
     context time ``context``; ``work_starts`` are the start offsets of the article's WORK mentions,
-    ``published`` the article's publication day when known."""
+    ``published`` the article's publication day when known, ``predicate_start`` where its predicate's words start."""
     own = text[start:end]
     found = set()
+    if _intended(text, start, predicate_start):
+        found.add("intended")
     if _passive_denial(own):
         found.add("passive_denial")
     if reports_denial(own, _denial_objects()):

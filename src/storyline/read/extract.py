@@ -179,7 +179,7 @@ def reading_from_annotations(ann: Annotations, article: Article) -> ArticleReadi
             # The pack's cues (set by the claims component) come first, then the wording cues; a
             # cue both find ("reported_denial") is listed once.
             "cues": tuple(dict.fromkeys((*c.cues, *claim_cues(text, c.start, c.end, by_id.get(when) if when else None,
-                                                             context, work_starts, day)))),
+                                                             context, work_starts, day, c.predicate_start)))),
             "context_when": context.id if context is not None else None,
             "lemmas": tuple(c.lemmas),
             **display,

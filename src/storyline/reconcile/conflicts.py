@@ -318,8 +318,8 @@ def claim_lower_bounds(v: ClaimView) -> tuple[Measure, ...]:
 
 
 def claim_measures(v: ClaimView, bounds: Bounds | None = None) -> list[Measure]:
-    if not v.claim.quantities or not _affirms(v) or _uncertain(v):
-        return []
+    if not v.claim.quantities or not _affirms(v) or _uncertain(v) or "intended" in v.claim.cues:
+        return []  # ('plans to cut 500 jobs' counts no job cut)
     c = v.claim
     out = measures_of((c.sentence_start, c.sentence_end), c.quantities)
     own = bounds.get(v.article.id, ()) if bounds else ()
@@ -555,7 +555,8 @@ def disputes(n: ClaimView, p: ClaimView, participants: frozenset[str] = frozense
     report of words ("called the reports false"), a "not yet" against a report published later (or
     undated), or a negation about another predicate ("did not return a call" / "said in a statement").
     """
-    if not _negates(n) or not _affirms(p) or _same_voice(n, p) or _cognitive(n) or _cognitive(p) or _reports_speech(p):
+    if not _negates(n) or not _affirms(p) or _same_voice(n, p) or _cognitive(n) or _cognitive(p) or _reports_speech(p) \
+            or "intended" in n.claim.cues or "intended" in p.claim.cues:  # ('wanted to win her back': no win told)
         return False
     if "not_yet" in n.claim.cues and not (n.published and p.published and p.published <= n.published):
         return False  # "have not been released" then "were released Wednesday": an update
