@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.attrs import SENT_START, TAG
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from storyline.core import words
@@ -175,6 +176,9 @@ def _said_of_a_person(tok, possessive: bool = True) -> bool:
     return False
 
 
+_PLURAL_OWN_SENSES = 2  # senses of a singular looked at for a plural WordNet lists on its own
+
+
 def plural_role(lex: Lexicon, tok) -> str | None:
     """The singular of a plural noun for a kind of person ("pirates" -> "pirate", "women" ->
     "woman"), by the same test as :func:`role_noun`; None otherwise."""
@@ -188,9 +192,21 @@ def plural_role(lex: Lexicon, tok) -> str | None:
         # "men": WordNet lists the irregular plural itself ("work force"); the tagger knows "man".
         # ("spirits" is a word of its own, not a plural of a kind of person.)
         lemma = tok.lemma_.lower()
+    if lemma == low and low.endswith("s") and (single := tok.lemma_.lower()) not in {"", low} \
+            and words.noun_class(low) == "noun.group" and words.is_person_noun(single, _PLURAL_OWN_SENSES):
+        # "authorities": WordNet lists the plural as a word of its own, a body (the government),
+        # and the singular's person sense (people who exercise control) is what the plural
+        # gathers. Not "spirits" (liquor) or "arms" (weapons), plurals of their own of things.
+        return single
     if not lemma or lemma == low:
         return None
     return lemma if lemma in lex.roles or words.is_person_noun(lemma) else None
+
+
+def _colon_subject(t) -> bool:
+    """Whether ``t`` is the subject opening the clause a colon brings in ("Millom double murder:
+    Man charged with killing mother and sister"): a headline's second start."""
+    return t.i > 0 and t.doc[t.i - 1].text == ":" and t.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _speaker_colon(doc: Doc, i: int) -> bool:
@@ -214,20 +230,24 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _headline_role(doc: Doc, i: int, lex: Lexicon, covered: list[int],
-                   read_as_person: set[str] = frozenset()) -> tuple[str, str | None] | None:
+                   read_as_person: set[str] = frozenset(), opening: bool = False) -> tuple[str, str | None] | None:
     """``(role, gender)`` for a capitalised kind of person in a headline ("Teen", "Lawyer",
     "Driver Charged"), unless a name follows it (a title: "Actress Esther Williams"). After a
-    nationality, a noun that is a person only in a later sense is one where the article reads it
-    so (``read_as_person``: "British Climber Killed" over "a 32-year-old British climber"), not
-    where it may be a machine ("Russian Bomber Crashes")."""
+    nationality, or ``opening`` the headline's clause ("Climber dead after fall"), a noun that is
+    a person only in a later sense is one where the article reads it so (``read_as_person``:
+    "British Climber Killed" over "a 32-year-old British climber"), not where it may be a machine
+    ("Russian Bomber Crashes") or a plant ("Climber spreads over old walls")."""
     t = doc[i]
     low = t.lower_
     if t.tag_ not in {"NN", *_MISREAD_TAGS} or not t.text[:1].isupper() or not _wordlike(low) or _speaking_source(t):
         return None
     prev = doc[i - 1] if i > 0 else None
     if prev is not None and prev.tag_ == "NNP" and prev.text[:1].isupper() and (
-            prev.text in lex.gender_of_name or words.names_someone(prev.lower_) or not words.synsets(prev.lower_, "n")):
-        return None  # "Lindsay Lohan Checks Out": after a name word, a surname (WordNet's "lohan" is a saint)
+            prev.text in lex.gender_of_name or words.names_someone(prev.lower_) or not (
+                words.synsets(prev.lower_, "n") or prev.lower_ in STOP_WORDS or inflected_verb(lex, prev.text))):
+        # "Lindsay Lohan Checks Out": after a name word, a surname (WordNet's "lohan" is a saint);
+        # a function word or a headline's verb ("Vigil For Teen", "Fired Accountant Goes") is no name.
+        return None
     # A name after it makes it a title ("Actress Esther Williams"); a word of English tagged a
     # name in a Title Case line ("Woman Shoots Co-workers") is the headline's verb, no name.
     if i + 1 < len(doc) and (covered[i + 1] >= 0 or (doc[i + 1].tag_ in {"NNP", "NNPS"} and not (
@@ -247,7 +267,7 @@ def _headline_role(doc: Doc, i: int, lex: Lexicon, covered: list[int],
     if low in lex.roles:
         return low, lex.roles[low]
     if words.lemmatize(low, "n") == low and (words.is_person_noun(low) or (
-            after_nationality and low in read_as_person)):
+            (after_nationality or opening) and low in read_as_person)):
         return low, words.person_gender(low)
     return None
 
@@ -509,10 +529,12 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
             continue
         t = doc[i]
         # A capitalised kind of person in a Title Case line, or tagged a name where it opens a
-        # sentence ("Gunman kills 1 at office", "Climber dead after fall"), or opening one as the
-        # speaker a colon brings in ("Lawyer: Lindsay Lohan checks into rehab").
-        if (i in headline or (t.is_sent_start and (t.tag_ in _MISREAD_TAGS or _speaker_colon(doc, i)))) \
-                and (role := _headline_role(doc, i, lex, covered, read_as_person)) is not None:
+        # sentence ("Gunman kills 1 at office", "Climber dead after fall") or the clause a
+        # headline's colon brings in ("Millom double murder: Man charged ..."), or opening one as
+        # the speaker a colon brings in ("Lawyer: Lindsay Lohan checks into rehab").
+        opening = (t.is_sent_start or _colon_subject(t)) and t.tag_ in _MISREAD_TAGS
+        if (i in headline or opening or (t.is_sent_start and _speaker_colon(doc, i))) \
+                and (role := _headline_role(doc, i, lex, covered, read_as_person, opening)) is not None:
             out.append(Anaphor(i, i + 1, i, "nominal", role[0], role[1], wordnet=True, indefinite=True))
             continue
         if low in _ONE and (kind := _one_of(doc, i, lex)) is not None:
