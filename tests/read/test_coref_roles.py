@@ -219,6 +219,31 @@ def test_a_plural_of_its_own_whose_singular_is_no_person_is_no_group(nlp):
     assert not [e for e in doc._.sl_entities if e.type == "GROUP"], [e.name for e in doc._.sl_entities]
 
 
+def test_a_kind_of_person_owned_by_an_indefinite_kind_of_person_is_the_one_introduced(nlp):
+    # After ECB+ 16_8ecbplus (CC BY 3.0): "a sheriff's deputy" introduces a deputy, no sheriff.
+    doc = nlp("A 35-year-old sheriff's deputy working with an anti-gang unit was killed Friday when he knocked on a door.")
+    names = [e.name for e in doc._.sl_entities]
+    assert "A 35-year-old sheriff's deputy" in _mentions(by_name(doc, "the deputy")) and "the sheriff" not in names, names
+
+
+@pytest.mark.parametrize("text, name, phrase", [
+    # After ECB+ 28_4ecbplus and 28_4ecb (CC BY 3.0): "figure" and "source" are people only in a
+    # later WordNet sense; in apposition to a person's name they are read in it.
+    ("Fred LaRue, a Watergate figure and high-ranking Nixon administration official who once was rumored to be "
+     "Deep Throat, has died.", "Fred LaRue", "a Watergate figure"),
+    ("Mark Felt, the most famous anonymous source in the history of journalism, died on Thursday.",
+     "Mark Felt", "the most famous anonymous source"),
+])
+def test_a_noun_in_apposition_to_a_name_is_read_in_its_person_sense(nlp, text, name, phrase):
+    doc = nlp(text)
+    assert phrase in _mentions(by_name(doc, name), "nominal"), [(e.name, _mentions(e)) for e in doc._.sl_entities]
+
+
+def test_an_apposition_keeps_its_kind_of_person_past_a_noun_with_a_later_person_sense(nlp):
+    doc = nlp("Kim Lee, a figure skater with the national team, won the title.")
+    assert "a figure skater" in _mentions(by_name(doc, "Kim Lee"), "nominal")
+
+
 def test_a_reflexive_is_its_clause_subject_whose_gender_it_settles(nlp):
     # After ECB+ 26ecb (CC BY 3.0): "Gaetano Lo Presti, 52, hung himself in his cell".
     doc = nlp("Gaetano Lo Presti, 52, hung himself in his cell on Tuesday.")

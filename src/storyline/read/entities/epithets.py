@@ -556,6 +556,8 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
             out.append(Anaphor(_plural_start(doc, i, covered), i + 1, i, "nominal", counted, "plural", wordnet=True, indefinite=True))
             continue
         role = role_of(t)
+        if role is not None and _owner_of_a_kind(t, role_of) is not None:
+            continue  # "a sheriff's deputy": the phrase introduces the deputy (below), no sheriff
         if role is None and low in read_as_person and t.tag_ == "NN" and not _speaking_source(t):
             role = (low, words.person_gender(low), True)  # "a 36-year-old climber ... the climber"
         is_role = role is not None
@@ -598,6 +600,8 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
             # "a man showed up at the party ... The man": an unnamed person of a kind is
             # introduced by the indefinite phrase, unless it describes someone named.
             start = _epithet_start(doc, i, lex, covered, _A) if is_role else None
+            if start is None and is_role:
+                start = _kind_owned_start(doc, i, covered, role_of)
             # A bare roles.json role counts when its first WordNet sense is a person too and no
             # proper noun comes before it, whose relation or title it often is ("killing mother and
             # sister"; not "Lohan lawyer charged", nor "star", first a celestial body).
@@ -632,6 +636,28 @@ def _names_next(doc: Doc, i: int, covered: list[int]) -> bool:
     if k < len(doc) and doc[k].text == ",":
         k += 1
     return k < len(doc) and covered[k] >= 0
+
+
+def _owner_of_a_kind(t, role_of):
+    """The kind of person ``t`` owns when ``t`` is an indefinite kind of person in the possessive
+    ("a sheriff's deputy": "a" before the owner), else None: the phrase introduces the owned one,
+    the holder of a post, and no owner of its own ("her lawyer's assistant" is another matter)."""
+    if t.dep_ != "poss" or not any(c.dep_ == "case" and c.text in POSSESSIVE_S for c in t.children):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _A for c in t.children):
+        return None
+    owned = t.head
+    return owned if owned.i > t.i and owned.pos_ == "NOUN" and role_of(owned) is not None else None
+
+
+def _kind_owned_start(doc: Doc, i: int, covered: list[int], role_of) -> int | None:
+    """Where "a [modifiers] sheriff's deputy" starts, for the owned kind of person at ``i``
+    (:func:`_owner_of_a_kind`), or None."""
+    owner = next((c for c in doc[i].children if c.dep_ == "poss" and c.i < i), None)
+    if owner is None or _owner_of_a_kind(owner, role_of) is None:
+        return None
+    start = owner.left_edge.i
+    return start if all(covered[k] < 0 for k in range(start, i + 1)) else None
 
 
 def _possessed_start(doc: Doc, i: int, covered: list[int], wordnet: bool) -> int | None:
@@ -737,13 +763,42 @@ def find_roles(doc: Doc, lex: Lexicon, covered: list[int]) -> list[tuple[int, st
                     break
                 joined += doc[k].text == "-" or doc[k - 1].text == "-"
                 k += 1
-            if k < n and role(k) and (k + 1 >= n or doc[k + 1].text in {",", ".", ";", "—", ")", "who", "and"}
-                                      or doc[k + 1].lower_ in _APPOSITION_PP):
+            if k < n and role(k) and _closes_apposition(doc, k):
                 out.append((key, role(k), owner or j + 1, k + 1))
+            elif (later := _later_person_sense(doc, owner or j + 1, k, covered)) is not None:
+                # "LaRue, a Watergate figure and ...", "Felt, the most famous anonymous source in
+                # ...": said of a person's name, a noun is read in its person sense.
+                out.append((key, doc[later].lower_, owner or j + 1, later + 1))
         # Predicate nominal: "Roe is the suspect", "Roe became the leading scorer", "Roe was
         # named as the gunman": the noun phrase (up to its role noun) is a mention of Roe.
         out.extend((key, *r) for r in predicate_roles(doc, lex, covered, t))
     return out
+
+
+def _closes_apposition(doc: Doc, k: int) -> bool:
+    """Whether the apposition's noun at ``k`` ends it: a comma, a period, "who", "and" or a
+    preposition of :data:`_APPOSITION_PP` after it, or the text's end."""
+    return k + 1 >= len(doc) or doc[k + 1].text in {",", ".", ";", "—", ")", "who", "and"} \
+        or doc[k + 1].lower_ in _APPOSITION_PP
+
+
+_APPOSITION_SENSES = 5  # senses of a noun in apposition to a name looked at for a person ("figure": the fifth)
+
+
+def _later_person_sense(doc: Doc, start: int, end: int, covered: list[int]) -> int | None:
+    """The first common noun in [start, end) that ends the apposition and is a person in one of
+    its first :data:`_APPOSITION_SENSES` senses, with only modifiers before it; or None."""
+    for k in range(start, min(end, len(doc))):
+        t = doc[k]
+        if covered[k] >= 0 or t.dep_ == "det" or (k == start and t.lower_ in _NP_OPEN):
+            continue
+        if t.tag_ == "NN" and t.pos_ == "NOUN" and _closes_apposition(doc, k):
+            low = t.lower_
+            ok = _wordlike(low) and words.lemmatize(low, "n") == low and words.is_person_noun(low, _APPOSITION_SENSES)
+            return k if ok else None
+        if t.pos_ not in _MODIFIER_POS and t.text not in _INNER:
+            return None
+    return None
 
 
 def _free_role(doc: Doc, lex: Lexicon, covered: list[int], k: int) -> str | None:
