@@ -244,6 +244,14 @@ def test_an_apposition_keeps_its_kind_of_person_past_a_noun_with_a_later_person_
     assert "a figure skater" in _mentions(by_name(doc, "Kim Lee"), "nominal")
 
 
+def test_a_predicate_nominal_of_a_who_clause_on_a_name_is_a_mention_of_that_person(nlp):
+    # After ECB+ 28_7ecb (CC BY 3.0): "W. Mark Felt, who was the No. 2 official at the FBI".
+    doc = nlp("Jon Reeve, who was the deputy director at the agency, died on Friday. "
+              "Ann Lee, who is not the suspect, was questioned.")
+    assert "the deputy director" in _mentions(by_name(doc, "Jon Reeve"), "nominal")
+    assert "the suspect" not in _mentions(by_name(doc, "Ann Lee"))
+
+
 def test_a_reflexive_is_its_clause_subject_whose_gender_it_settles(nlp):
     # After ECB+ 26ecb (CC BY 3.0): "Gaetano Lo Presti, 52, hung himself in his cell".
     doc = nlp("Gaetano Lo Presti, 52, hung himself in his cell on Tuesday.")

@@ -772,7 +772,16 @@ def find_roles(doc: Doc, lex: Lexicon, covered: list[int]) -> list[tuple[int, st
         # Predicate nominal: "Roe is the suspect", "Roe became the leading scorer", "Roe was
         # named as the gunman": the noun phrase (up to its role noun) is a mention of Roe.
         out.extend((key, *r) for r in predicate_roles(doc, lex, covered, t))
+        # And of a "who" clause on the name: "Felt, who was the No. 2 official at the FBI".
+        for who in _who_subjects(t):
+            out.extend((key, *r) for r in predicate_roles(doc, lex, covered, who))
     return out
+
+
+def _who_subjects(name):
+    """The "who" subjecting each relative clause on a name's last token ("Felt, who was ...")."""
+    return [w for c in name.children if c.dep_ == "relcl"
+            for w in c.children if w.dep_ in {"nsubj", "nsubjpass"} and w.lower_ == "who"]
 
 
 def _closes_apposition(doc: Doc, k: int) -> bool:
