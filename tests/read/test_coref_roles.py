@@ -252,6 +252,12 @@ def test_a_predicate_nominal_of_a_who_clause_on_a_name_is_a_mention_of_that_pers
     assert "the suspect" not in _mentions(by_name(doc, "Ann Lee"))
 
 
+def test_a_nationality_the_tagger_reads_as_a_language_makes_a_person_of_the_noun(nlp):
+    # ECB+ 23_3ecbplus (CC BY 3.0): "English" is tagged a language; "climber" is first a plant.
+    doc = nlp("One Australian and one English climber have fallen to their deaths in New Zealand.")
+    assert any("climber" in m for m in _mentions(by_name(doc, "the climber"))), [e.name for e in doc._.sl_entities]
+
+
 def test_a_reflexive_is_its_clause_subject_whose_gender_it_settles(nlp):
     # After ECB+ 26ecb (CC BY 3.0): "Gaetano Lo Presti, 52, hung himself in his cell".
     doc = nlp("Gaetano Lo Presti, 52, hung himself in his cell on Tuesday.")

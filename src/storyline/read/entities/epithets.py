@@ -170,7 +170,9 @@ def _said_of_a_person(tok, possessive: bool = True) -> bool:
             return True  # "his mum": whose kin or role it is says the noun is a person ("mum": first a flower)
         if c.dep_ not in {"amod", "compound", "npadvmod"}:
             continue
-        if c.ent_type_ == "NORP" or (c.lower_ == "old" and any(g.lower_ in {"year", "years"} for g in c.subtree)) \
+        # (a nationality the tagger may read as a language: "one English climber")
+        if c.ent_type_ == "NORP" or (c.ent_type_ == "LANGUAGE" and c.dep_ == "amod") \
+                or (c.lower_ == "old" and any(g.lower_ in {"year", "years"} for g in c.subtree)) \
                 or _AGE_EPITHET.match(c.lower_):
             return True
     return False
