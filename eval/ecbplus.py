@@ -57,7 +57,10 @@ storyline's event references (``referenced_event``: what the ``events`` row does
 by its head lemma; or by its gold cluster; the predicate mentions keep their grouping). And
 ``error_classes``: the ``events`` score with its wrong merges undone (for the mentions of
 cross-document gold chains, and for those the corpus links across no document), or with the
-events that split one gold cluster joined.
+events that split one gold cluster joined. For people, ``person_error_classes``: the people
+score with the mentions on no storyline mention joined to their gold cluster (all, or of one
+form), with the mentions a story entity split off moved back (within an article, or across
+articles), or with wrong merges undone.
 
 Metrics: ``storyline.evaluation.coref_metrics`` (MUC, B³, CEAF-e, CoNLL F1 = mean of the three),
 over all scored sub-topics together.
@@ -87,7 +90,7 @@ from storyline.core.records import Article, ArticleReading, Claim, Story  # noqa
 from storyline.evaluation.coref_metrics import clusters_from, score  # noqa: E402
 from storyline.reconcile.references import EventReference, event_references  # noqa: E402
 
-__all__ = ["OFF_PREDICATE_KINDS", "SubtopicRun", "article_of", "coverage_bounds", "error_classes", "gold_heads", "grouping_gap", "map_event", "map_person", "mention_head", "person_cluster",
+__all__ = ["OFF_PREDICATE_KINDS", "SubtopicRun", "article_of", "coverage_bounds", "error_classes", "gold_heads", "grouping_gap", "map_event", "map_person", "mention_head", "person_cluster", "person_error_classes",
            "referenced_event", "run_storyline"]
 
 METRICS = ("MUC", "B3", "CEAF-e")
@@ -384,6 +387,56 @@ def error_classes(gold: dict, events: dict, kind: dict, across: set) -> dict[str
     }
 
 
+def person_error_classes(gold: dict, system: dict, mapped: set, kind: dict) -> dict[str, float]:
+    """CoNLL F1 of the people system with one class of its errors undone, the rest as it is: what
+    fixing that class could buy (an oracle: the gold clusters say what is wrong), to choose what
+    to build next. A gold cluster's *home* is the system cluster most of its mentions on a
+    storyline mention (``mapped``) are in.
+
+    * ``uncovered joined perfectly``: every mention on no storyline mention joins its gold
+      cluster's home (else a group of its gold cluster's uncovered mentions); ``uncovered <kind>
+      joined perfectly``: only those of one form (``kind``: :func:`_miss_kind`);
+    * ``split mentions moved, in-document`` / ``across documents``: covered mentions outside
+      their gold cluster's home move to it, those of an article where the home holds a mention of
+      their gold cluster (the article's own coreference left them apart), or the others (only
+      the story's cast could join them);
+    * ``wrong merges undone``: covered mentions of a gold cluster other than the one most of
+      their system cluster's mentions are of leave it, with that gold cluster's other such mentions.
+    """
+    key = clusters_from(gold)
+
+    def conll(assign: dict) -> float:
+        return score(key, clusters_from(assign))["CoNLL"][2]
+
+    homes: dict = defaultdict(Counter)
+    for m in gold:
+        if m in mapped:
+            homes[gold[m]][system[m]] += 1
+    home = {g: _most(c) for g, c in homes.items()}
+    at_home = {(m[0], gold[m]) for m in gold if m in mapped and system[m] == home[gold[m]]}
+    members: dict = defaultdict(Counter)
+    for m in gold:
+        if m in mapped:
+            members[system[m]][gold[m]] += 1
+    owner = {s: _most(c) for s, c in members.items()}
+
+    def uncovered(which) -> dict:
+        return {m: home.get(gold[m], ("gold", gold[m])) if m not in mapped and which(m) else system[m] for m in gold}
+
+    def moved(in_document: bool) -> dict:
+        return {m: home[gold[m]] if m in mapped and system[m] != home[gold[m]]
+                and ((m[0], gold[m]) in at_home) == in_document else system[m] for m in gold}
+
+    out = {"as is": conll(system), "uncovered joined perfectly": conll(uncovered(lambda m: True))}
+    for k in sorted({kind[m] for m in gold if m not in mapped}):
+        out[f"uncovered {k} joined perfectly"] = conll(uncovered(lambda m, k=k: kind[m] == k))
+    out["split mentions moved, in-document"] = conll(moved(True))
+    out["split mentions moved, across documents"] = conll(moved(False))
+    out["wrong merges undone"] = conll({m: (system[m], gold[m]) if m in mapped and gold[m] != owner[system[m]] else system[m]
+                                        for m in gold})
+    return out
+
+
 def referenced_event(m: EcbMention, head: int, refs: list[EventReference], sub: str):
     """The event an off-predicate gold mention refers to by storyline's product
     (:func:`storyline.reconcile.references.event_references`): the reference overlapping its head
@@ -563,6 +616,12 @@ def main(argv: list[str] | None = None) -> int:
           + ", ".join(f"{name} {value:.3f}" for name, value in classes.items()))
     results["events_no_singletons"] = _table("EVENTS, without gold singletons", *_without_singletons(ev_gold, ev_sys))
     results["people_no_singletons"] = _table("PEOPLE, without gold singletons", *_without_singletons(pe_gold, pe_sys))
+    pe_classes = person_error_classes(pe_gold, pe_sys["storyline"], {k for k in pe_gold if where.get(k) is not None}, kind_of)
+    results["people_error_classes"] = pe_classes
+    uncovered = Counter(kind_of[k] for k in pe_gold if where.get(k) is None)
+    print(f"People, what undoing one class of errors could buy ({sum(uncovered.values())} gold person mentions on no "
+          f"storyline mention: " + ", ".join(f"{n} {k}" for k, n in uncovered.most_common()) + "), CoNLL F: "
+          + ", ".join(f"{name} {value:.3f}" for name, value in pe_classes.items()))
     mention_of = {**events, **people}
     diag = {"events": _pairwise("Event", ev_gold, ev_sys["storyline"], where, ("claim", "claims", "facts"), mention_of, args.examples),
             "people": _pairwise("Person", pe_gold, pe_sys["storyline"], where, ("mention", "mentions", "story entities"), mention_of,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.attrs import SENT_START, TAG
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from storyline.core import words
@@ -169,10 +170,15 @@ def _said_of_a_person(tok, possessive: bool = True) -> bool:
             return True  # "his mum": whose kin or role it is says the noun is a person ("mum": first a flower)
         if c.dep_ not in {"amod", "compound", "npadvmod"}:
             continue
-        if c.ent_type_ == "NORP" or (c.lower_ == "old" and any(g.lower_ in {"year", "years"} for g in c.subtree)) \
+        # (a nationality the tagger may read as a language: "one English climber")
+        if c.ent_type_ == "NORP" or (c.ent_type_ == "LANGUAGE" and c.dep_ == "amod") \
+                or (c.lower_ == "old" and any(g.lower_ in {"year", "years"} for g in c.subtree)) \
                 or _AGE_EPITHET.match(c.lower_):
             return True
     return False
+
+
+_PLURAL_OWN_SENSES = 2  # senses of a singular looked at for a plural WordNet lists on its own
 
 
 def plural_role(lex: Lexicon, tok) -> str | None:
@@ -188,9 +194,21 @@ def plural_role(lex: Lexicon, tok) -> str | None:
         # "men": WordNet lists the irregular plural itself ("work force"); the tagger knows "man".
         # ("spirits" is a word of its own, not a plural of a kind of person.)
         lemma = tok.lemma_.lower()
+    if lemma == low and low.endswith("s") and (single := tok.lemma_.lower()) not in {"", low} \
+            and words.noun_class(low) == "noun.group" and words.is_person_noun(single, _PLURAL_OWN_SENSES):
+        # "authorities": WordNet lists the plural as a word of its own, a body (the government),
+        # and the singular's person sense (people who exercise control) is what the plural
+        # gathers. Not "spirits" (liquor) or "arms" (weapons), plurals of their own of things.
+        return single
     if not lemma or lemma == low:
         return None
     return lemma if lemma in lex.roles or words.is_person_noun(lemma) else None
+
+
+def _colon_subject(t) -> bool:
+    """Whether ``t`` is the subject opening the clause a colon brings in ("Millom double murder:
+    Man charged with killing mother and sister"): a headline's second start."""
+    return t.i > 0 and t.doc[t.i - 1].text == ":" and t.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _speaker_colon(doc: Doc, i: int) -> bool:
@@ -214,20 +232,24 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _headline_role(doc: Doc, i: int, lex: Lexicon, covered: list[int],
-                   read_as_person: set[str] = frozenset()) -> tuple[str, str | None] | None:
+                   read_as_person: set[str] = frozenset(), opening: bool = False) -> tuple[str, str | None] | None:
     """``(role, gender)`` for a capitalised kind of person in a headline ("Teen", "Lawyer",
     "Driver Charged"), unless a name follows it (a title: "Actress Esther Williams"). After a
-    nationality, a noun that is a person only in a later sense is one where the article reads it
-    so (``read_as_person``: "British Climber Killed" over "a 32-year-old British climber"), not
-    where it may be a machine ("Russian Bomber Crashes")."""
+    nationality, or ``opening`` the headline's clause ("Climber dead after fall"), a noun that is
+    a person only in a later sense is one where the article reads it so (``read_as_person``:
+    "British Climber Killed" over "a 32-year-old British climber"), not where it may be a machine
+    ("Russian Bomber Crashes") or a plant ("Climber spreads over old walls")."""
     t = doc[i]
     low = t.lower_
     if t.tag_ not in {"NN", *_MISREAD_TAGS} or not t.text[:1].isupper() or not _wordlike(low) or _speaking_source(t):
         return None
     prev = doc[i - 1] if i > 0 else None
     if prev is not None and prev.tag_ == "NNP" and prev.text[:1].isupper() and (
-            prev.text in lex.gender_of_name or words.names_someone(prev.lower_) or not words.synsets(prev.lower_, "n")):
-        return None  # "Lindsay Lohan Checks Out": after a name word, a surname (WordNet's "lohan" is a saint)
+            prev.text in lex.gender_of_name or words.names_someone(prev.lower_) or not (
+                words.synsets(prev.lower_, "n") or prev.lower_ in STOP_WORDS or inflected_verb(lex, prev.text))):
+        # "Lindsay Lohan Checks Out": after a name word, a surname (WordNet's "lohan" is a saint);
+        # a function word or a headline's verb ("Vigil For Teen", "Fired Accountant Goes") is no name.
+        return None
     # A name after it makes it a title ("Actress Esther Williams"); a word of English tagged a
     # name in a Title Case line ("Woman Shoots Co-workers") is the headline's verb, no name.
     if i + 1 < len(doc) and (covered[i + 1] >= 0 or (doc[i + 1].tag_ in {"NNP", "NNPS"} and not (
@@ -247,7 +269,7 @@ def _headline_role(doc: Doc, i: int, lex: Lexicon, covered: list[int],
     if low in lex.roles:
         return low, lex.roles[low]
     if words.lemmatize(low, "n") == low and (words.is_person_noun(low) or (
-            after_nationality and low in read_as_person)):
+            (after_nationality or opening) and low in read_as_person)):
         return low, words.person_gender(low)
     return None
 
@@ -509,10 +531,12 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
             continue
         t = doc[i]
         # A capitalised kind of person in a Title Case line, or tagged a name where it opens a
-        # sentence ("Gunman kills 1 at office", "Climber dead after fall"), or opening one as the
-        # speaker a colon brings in ("Lawyer: Lindsay Lohan checks into rehab").
-        if (i in headline or (t.is_sent_start and (t.tag_ in _MISREAD_TAGS or _speaker_colon(doc, i)))) \
-                and (role := _headline_role(doc, i, lex, covered, read_as_person)) is not None:
+        # sentence ("Gunman kills 1 at office", "Climber dead after fall") or the clause a
+        # headline's colon brings in ("Millom double murder: Man charged ..."), or opening one as
+        # the speaker a colon brings in ("Lawyer: Lindsay Lohan checks into rehab").
+        opening = (t.is_sent_start or _colon_subject(t)) and t.tag_ in _MISREAD_TAGS
+        if (i in headline or opening or (t.is_sent_start and _speaker_colon(doc, i))) \
+                and (role := _headline_role(doc, i, lex, covered, read_as_person, opening)) is not None:
             out.append(Anaphor(i, i + 1, i, "nominal", role[0], role[1], wordnet=True, indefinite=True))
             continue
         if low in _ONE and (kind := _one_of(doc, i, lex)) is not None:
@@ -534,6 +558,8 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
             out.append(Anaphor(_plural_start(doc, i, covered), i + 1, i, "nominal", counted, "plural", wordnet=True, indefinite=True))
             continue
         role = role_of(t)
+        if role is not None and _owner_of_a_kind(t, role_of) is not None:
+            continue  # "a sheriff's deputy": the phrase introduces the deputy (below), no sheriff
         if role is None and low in read_as_person and t.tag_ == "NN" and not _speaking_source(t):
             role = (low, words.person_gender(low), True)  # "a 36-year-old climber ... the climber"
         is_role = role is not None
@@ -576,6 +602,8 @@ def find_anaphors(doc: Doc, lex: Lexicon, covered: list[int], headline: frozense
             # "a man showed up at the party ... The man": an unnamed person of a kind is
             # introduced by the indefinite phrase, unless it describes someone named.
             start = _epithet_start(doc, i, lex, covered, _A) if is_role else None
+            if start is None and is_role:
+                start = _kind_owned_start(doc, i, covered, role_of)
             # A bare roles.json role counts when its first WordNet sense is a person too and no
             # proper noun comes before it, whose relation or title it often is ("killing mother and
             # sister"; not "Lohan lawyer charged", nor "star", first a celestial body).
@@ -610,6 +638,28 @@ def _names_next(doc: Doc, i: int, covered: list[int]) -> bool:
     if k < len(doc) and doc[k].text == ",":
         k += 1
     return k < len(doc) and covered[k] >= 0
+
+
+def _owner_of_a_kind(t, role_of):
+    """The kind of person ``t`` owns when ``t`` is an indefinite kind of person in the possessive
+    ("a sheriff's deputy": "a" before the owner), else None: the phrase introduces the owned one,
+    the holder of a post, and no owner of its own ("her lawyer's assistant" is another matter)."""
+    if t.dep_ != "poss" or not any(c.dep_ == "case" and c.text in POSSESSIVE_S for c in t.children):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _A for c in t.children):
+        return None
+    owned = t.head
+    return owned if owned.i > t.i and owned.pos_ == "NOUN" and role_of(owned) is not None else None
+
+
+def _kind_owned_start(doc: Doc, i: int, covered: list[int], role_of) -> int | None:
+    """Where "a [modifiers] sheriff's deputy" starts, for the owned kind of person at ``i``
+    (:func:`_owner_of_a_kind`), or None."""
+    owner = next((c for c in doc[i].children if c.dep_ == "poss" and c.i < i), None)
+    if owner is None or _owner_of_a_kind(owner, role_of) is None:
+        return None
+    start = owner.left_edge.i
+    return start if all(covered[k] < 0 for k in range(start, i + 1)) else None
 
 
 def _possessed_start(doc: Doc, i: int, covered: list[int], wordnet: bool) -> int | None:
@@ -715,13 +765,51 @@ def find_roles(doc: Doc, lex: Lexicon, covered: list[int]) -> list[tuple[int, st
                     break
                 joined += doc[k].text == "-" or doc[k - 1].text == "-"
                 k += 1
-            if k < n and role(k) and (k + 1 >= n or doc[k + 1].text in {",", ".", ";", "—", ")", "who", "and"}
-                                      or doc[k + 1].lower_ in _APPOSITION_PP):
+            if k < n and role(k) and _closes_apposition(doc, k):
                 out.append((key, role(k), owner or j + 1, k + 1))
+            elif (later := _later_person_sense(doc, owner or j + 1, k, covered)) is not None:
+                # "LaRue, a Watergate figure and ...", "Felt, the most famous anonymous source in
+                # ...": said of a person's name, a noun is read in its person sense.
+                out.append((key, doc[later].lower_, owner or j + 1, later + 1))
         # Predicate nominal: "Roe is the suspect", "Roe became the leading scorer", "Roe was
         # named as the gunman": the noun phrase (up to its role noun) is a mention of Roe.
         out.extend((key, *r) for r in predicate_roles(doc, lex, covered, t))
+        # And of a "who" clause on the name: "Felt, who was the No. 2 official at the FBI".
+        for who in _who_subjects(t):
+            out.extend((key, *r) for r in predicate_roles(doc, lex, covered, who))
     return out
+
+
+def _who_subjects(name):
+    """The "who" subjecting each relative clause on a name's last token ("Felt, who was ...")."""
+    return [w for c in name.children if c.dep_ == "relcl"
+            for w in c.children if w.dep_ in {"nsubj", "nsubjpass"} and w.lower_ == "who"]
+
+
+def _closes_apposition(doc: Doc, k: int) -> bool:
+    """Whether the apposition's noun at ``k`` ends it: a comma, a period, "who", "and" or a
+    preposition of :data:`_APPOSITION_PP` after it, or the text's end."""
+    return k + 1 >= len(doc) or doc[k + 1].text in {",", ".", ";", "—", ")", "who", "and"} \
+        or doc[k + 1].lower_ in _APPOSITION_PP
+
+
+_APPOSITION_SENSES = 5  # senses of a noun in apposition to a name looked at for a person ("figure": the fifth)
+
+
+def _later_person_sense(doc: Doc, start: int, end: int, covered: list[int]) -> int | None:
+    """The first common noun in [start, end) that ends the apposition and is a person in one of
+    its first :data:`_APPOSITION_SENSES` senses, with only modifiers before it; or None."""
+    for k in range(start, min(end, len(doc))):
+        t = doc[k]
+        if covered[k] >= 0 or t.dep_ == "det" or (k == start and t.lower_ in _NP_OPEN):
+            continue
+        if t.tag_ == "NN" and t.pos_ == "NOUN" and _closes_apposition(doc, k):
+            low = t.lower_
+            ok = _wordlike(low) and words.lemmatize(low, "n") == low and words.is_person_noun(low, _APPOSITION_SENSES)
+            return k if ok else None
+        if t.pos_ not in _MODIFIER_POS and t.text not in _INNER:
+            return None
+    return None
 
 
 def _free_role(doc: Doc, lex: Lexicon, covered: list[int], k: int) -> str | None:
