@@ -71,12 +71,14 @@ def test_not_until_a_time_is_no_negation():
     at = doc.text.index("Monday")
     doc._.sl_timexes = [TimexAnn(at, at + 6, "Monday", "DATE", "2024-12-02")]
     assert assess(doc)[1] == "positive"
-    # A state that lasts, negated until a time, is negated (review: 'did not survive until Monday').
-    doc = parsed_doc("He/PRON/PRP/nsubj/3 did/AUX/VBD/aux/3 not/PART/RB/neg/3 survive/VERB/VB/ROOT/- "
-                     "until/ADP/IN/prep/3 Monday/PROPN/NNP/pobj/4 ./PUNCT/./punct/3")
-    at = doc.text.index("Monday")
-    doc._.sl_timexes = [TimexAnn(at, at + 6, "Monday", "DATE", "2024-12-02")]
-    assert assess(doc)[1] == "negative"
+    # A verb whose 'until' is how long it lasts, negated until a time, is negated (review: 'did not
+    # survive until Monday'); 'was not contained until Sunday' says it was contained then.
+    for verb, polarity in (("contain", "positive"), ("survive", "negative")):
+        doc = parsed_doc(f"It/PRON/PRP/nsubj/3 did/AUX/VBD/aux/3 not/PART/RB/neg/3 {verb}/VERB/VB/ROOT/- "
+                         "until/ADP/IN/prep/3 Sunday/PROPN/NNP/pobj/4 ./PUNCT/./punct/3")
+        at = doc.text.index("Sunday")
+        doc._.sl_timexes = [TimexAnn(at, at + 6, "Sunday", "DATE", "2024-12-01")]
+        assert assess(doc)[1] == polarity, verb
     # Until a happening is a condition; not on a day is a negation.
     doc = parsed_doc("They/PRON/PRP/nsubj/3 will/AUX/MD/aux/3 not/PART/RB/neg/3 drop/VERB/VB/ROOT/- "
                      "the/DET/DT/det/5 suit/NOUN/NN/dobj/3 until/SCONJ/IN/mark/9 the/DET/DT/det/8 city/NOUN/NN/nsubj/9 "

@@ -190,7 +190,9 @@ def test_a_work_named_with_a_common_word_is_no_happening(nlp):
                                    "18 September 2013 Last updated at 13:59 GMT",
                                    "Published on 18th September 2013",
                                    "Posted 11 / 27 / 2005 7:21 AM",
-                                   "Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 27, 2005 8:10 PM ET"])
+                                   "Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 27, 2005 8:10 PM ET",
+                                   "First published on Monday 27 November 2023 10.00 GMT",
+                                   "Originally published Nov. 27, 2005"])
 def test_a_pages_time_stamp_line_is_no_claim(nlp, stamp):
     # Page furniture in ECB+'s web pages: two outlets' "Last Updated" lines made a fact
     # "corroborated" by both.

@@ -59,6 +59,12 @@ def _found(doc, skip=()):
         ("an|DET|DT|det|+3 additional|ADJ|JJ|amod|+2 five|NUM|CD|nummod|+1 victims|NOUN|NNS|nsubj|+1|victim "
          "died|VERB|VBD|ROOT|0|die",
          [(5, "victim", "additional", "an additional five victims", None)]),
+        # An increment with a bound is still one; "or more" is no increment (review).
+        ("about|ADV|RB|advmod|+1 3,000|NUM|CD|nummod|+2 more|ADJ|JJR|amod|+1 troops|NOUN|NNS|dobj|+0|troop",
+         [(3000, "troop", "additional", "about 3,000 more troops", None)]),
+        ("20|NUM|CD|nummod|+3 or|CCONJ|CC|cc|+1 more|ADJ|JJR|conj|-2 people|NOUN|NNS|nsubjpass|+2|people "
+         "were|AUX|VBD|auxpass|+1|be killed|VERB|VBN|ROOT|0|kill",
+         [(20, "people", None, "20 or more people", None)]),
     ],
 )
 def test_value_unit_and_modifier_from_the_parse(spec, expected):

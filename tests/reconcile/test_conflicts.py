@@ -331,7 +331,9 @@ def test_a_negation_on_the_record_about_another_matter_is_no_dispute():
     # own the land": only the verb in common. 31ecb, "I didn't want anything distracting" against
     # "I wanted it on a 3", alike.
     arts, a, b = pair("the state will own the land", "Palmer does not own the properties", predicate="own",
-                      second={"polarity": "negative", "kind": "named_person", "source_text": "Bower"})
+                      first={"object": "the land"},
+                      second={"polarity": "negative", "kind": "named_person", "source_text": "Bower",
+                              "object": "the properties"})
     assert not judged(arts, a, b).conflicts
     # The same person as subject disputes, on the verb alone.
     a = ArticleBuilder("a1", "Tribune", "2024-01-17")
@@ -340,6 +342,13 @@ def test_a_negation_on_the_record_about_another_matter_is_no_dispute():
     neg = b.claim("Ruiz did not cheat", subject=b.person("Dale Ruiz", aliases=("Ruiz",)), predicate="cheat",
                   polarity="negative", kind="named_person", source_text="his lawyer")
     assert [x.kind for x in judged([a, b], pos, neg).conflicts] == ["polarity"]
+    # Nobody named, nothing else named: one happening told yes and no (review). (The builder's
+    # lemmas are the words: the predicate is written as the claims write it.)
+    for yes, no in (("three people were killed", "no one was killed"), ("the plane crashed", "the jet did not crashed")):
+        predicate = yes.split()[-1]
+        arts, a, b = pair(yes, no, predicate=predicate,
+                          second={"polarity": "negative", "kind": "named_person", "source_text": "the mayor"})
+        assert [x.kind for x in judged(arts, a, b).conflicts] == ["polarity"], yes
 
 
 def test_a_conditional_affirms_nothing_to_dispute():

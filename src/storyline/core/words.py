@@ -528,16 +528,6 @@ def _sense_under(word: str, roots: frozenset[str], pos: str = "n", senses: int |
     return any(roots & {sid, *hypernyms(sid, None)} for sid in synsets(word, pos)[:senses])
 
 
-_BE_ROOTS = frozenset({"be.v.01"})
-
-
-@lru_cache(maxsize=8192)
-def is_state_verb(lemma: str) -> bool:
-    """Whether the verb's most frequent sense is a state that lasts ('survive', 'wait', 'stay',
-    'remain', 'last'): WordNet's verb.stative, or a sense under "be" (be.v.01)."""
-    return verb_class(lemma) == "verb.stative" or _sense_under(lemma, _BE_ROOTS, "v")
-
-
 _PARTNER_ROOTS = frozenset({"domestic_partner.n.01", "lover.n.01", "betrothed.n.01"})
 
 

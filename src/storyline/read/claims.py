@@ -907,15 +907,15 @@ def _stamp_line(doc: Doc, index: "_Index", lo: int, hi: int) -> bool:
     if not 0 < len(words) <= 3 * len(times) or any(doc[k].dep_ in _SUBJ_DEPS and doc[k].lower_ != "last" for k in range(lo, hi)):
         return False
     verbs = [k for k in words if doc[k].tag_ in ("VBN", "VBD")]
-    # Beside the verb only what a stamp writes: 'last', a month or day the tagger left out of the
-    # time ('Posted: Nov 27, 2005'), a zone or 'AM' ('ET', 'GMT'). A noun makes it a headline
-    # ('Suspect charged on Monday').
-    return bool(verbs) and all(k in verbs or _stamp_word(texts[k]) for k in words)
+    # Beside the verb only what a stamp writes: 'last', 'first', an adverb ('Originally'), a month
+    # or day the tagger left out of the time ('Posted: Nov 27, 2005'), a zone or 'AM' ('ET', 'GMT').
+    # A noun makes it a headline ('Suspect charged on Monday').
+    return bool(verbs) and all(k in verbs or doc[k].pos_ == "ADV" or _stamp_word(texts[k]) for k in words)
 
 
 def _stamp_word(text: str) -> bool:
     low = text.lower()
-    return low == "last" or low in WEEKDAYS or low in MONTHS or f"{low}." in MONTHS or (text.isupper() and len(text) <= 4)
+    return low in ("last", "first") or low in WEEKDAYS or low in MONTHS or f"{low}." in MONTHS or (text.isupper() and len(text) <= 4)
 
 
 @dataclass

@@ -191,11 +191,14 @@ def _modified(idx: DocIndex, value: float, unit: str | None, first: int, last: i
         if cue in MODIFIERS and not any(k in skip for k in range(first - n, first)):
             modifier, first = MODIFIERS[cue], first - n
             break
-    if modifier is None:  # an increment ('another 20,000 people', 'two more times'): no total
-        before = next((n for n in (2, 1) if first - n >= lo and tuple(lowers[first - n : first]) in _INCREMENT_BEFORE
-                       and not any(k in skip for k in range(first - n, first))), 0)
-        if before or any(lowers[k] in _INCREMENT_AFTER for k in range(first + 1, last)):
-            modifier, first = "additional", first - before
+    # An increment ('another 20,000 people', 'about 3,000 more troops'): no total, whatever bound
+    # it has; not 'one another', '20 or more', 'extra-large'.
+    before = next((n for n in (2, 1) if first - n >= lo and tuple(lowers[first - n : first]) in _INCREMENT_BEFORE
+                   and not any(k in skip for k in range(first - n, first))
+                   and not (first - n - 1 >= lo and lowers[first - n - 1] == "one")), 0)
+    if before or any(lowers[k] in _INCREMENT_AFTER and lowers[k - 1] != "or" and (k + 1 >= len(lowers) or lowers[k + 1] != "-")
+                     for k in range(first + 1, last)):
+        modifier, first = "additional", first - before
     start, stop = idx.char_bounds(first, last)
     text = idx.text[start:stop]
     return QuantityAnn(value, unit, modifier, start, stop, text, measure, is_ordinal,

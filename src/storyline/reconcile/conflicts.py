@@ -54,7 +54,7 @@ from storyline.core.packs import class_of, event_noun
 from storyline.core.records import Quantity
 from storyline.core.vocab import source_kind
 from storyline.reconcile.align import ONCE_ONLY, Cluster, block_class, jaccard
-from storyline.reconcile.features import ClaimView, Each, each
+from storyline.reconcile.features import ClaimView, Each, each, says_more_than_its_predicate
 from storyline.reconcile.measures import (
     Measure,
     comparable,
@@ -577,13 +577,20 @@ def disputes(n: ClaimView, p: ClaimView, participants: frozenset[str] = frozense
 
 
 def _same_matter(n: ClaimView, p: ClaimView) -> bool:
-    """Whether a negation and an affirmation are about one matter beyond their verb: a content word
-    in common besides the predicate ('the wedding did not happen' / 'the wedding happened'), or the
-    same person as subject ('Lindqvist did not cheat' / 'Lindqvist cheated'). On ECB+, 'Palmer
-    does not own the properties' / 'The state owns that' and 'I didn't like his looks' / 'she liked
-    it' share only the verb: other matters, not the opposite."""
+    """Whether a negation and an affirmation are about one matter, beyond their verb:
+    - a content word in common besides the predicate ('the wedding did not happen' / 'the wedding
+      happened'), or else
+    - not two different objects ('Palmer does not own the properties' / 'The state owns that', 'I
+      didn't like his looks' / 'she liked it': other matters), and the same person as subject, or
+      none named on either side ('No one was killed' / 'Three people were killed'; 'The jet did not
+      crash' / 'The plane crashed'), and the affirmation says more than its verb (a bare 'change'
+      affirms nothing 'nothing had changed' could deny)."""
     verb = {*n.claim.predicate.split(), *p.claim.predicate.split()}
-    return bool((n.tokens & p.tokens) - verb) or (n.subject is not None and n.subject == p.subject)
+    if (n.tokens & p.tokens) - verb:
+        return True
+    if n.claim.object is not None and p.claim.object is not None or not says_more_than_its_predicate(p):
+        return False
+    return n.subject == p.subject
 
 
 def _same_content(n: ClaimView, p: ClaimView) -> bool:

@@ -47,7 +47,7 @@ from storyline.reconcile.conflicts import (
     polarity_conflicts,
     stance,
 )
-from storyline.reconcile.features import ClaimView, Each, each
+from storyline.reconcile.features import ClaimView, Each, each, says_more_than_its_predicate
 from storyline.reconcile.independence import GRADE_RANK, RelayIndex, Sourcing, assess, supporting
 
 __all__ = ["Draft", "Records", "Sides", "add_conflicts", "draft_from_cluster", "finish", "records", "stances"]
@@ -157,11 +157,9 @@ def _asserting(sourcing: Sourcing, views: Sequence[ClaimView], passing: Abstract
 
 
 def _said(v: ClaimView, passing: AbstractSet[str]) -> bool:
-    c = v.claim
-    if c.predicate_pos != "verb" and c.id in passing:
+    if v.claim.predicate_pos != "verb" and v.claim.id in passing:
         return False
-    return bool(v.participants or c.subject or c.object or c.quantities or v.timex or v.place
-                or not v.tokens <= set(c.predicate.split()))
+    return says_more_than_its_predicate(v)
 
 
 def draft_from_cluster(c: Cluster, corpus_outlets: Sequence[str], echo_similarity: float,

@@ -26,8 +26,16 @@ from storyline.reconcile.cast import Cast
 from storyline.reconcile.names import name_tokens
 
 __all__ = ["ClaimView", "Derived", "Each", "article_views", "build_views", "by_article", "child_count", "dated", "each",
-           "name_words", "ordered", "undated_news"]
+           "name_words", "ordered", "says_more_than_its_predicate", "undated_news"]
 _PLACE_TYPES = ("GPE", "LOC")
+
+
+def says_more_than_its_predicate(v: "ClaimView") -> bool:
+    """Whether a claim says more than its verb or noun: someone, something, a figure, a time, a
+    place or another word ('killing', 'so that we can expect', 'change' say no more)."""
+    c = v.claim
+    return bool(v.participants or c.subject or c.object or c.quantities or v.timex or v.place
+                or not v.tokens <= set(c.predicate.split()))
 
 
 def child_count(q: Quantity) -> tuple[int, str] | None:

@@ -33,7 +33,6 @@ from spacy.attrs import DEP, HEAD, IS_SPACE, POS, SENT_START
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
-from storyline.core import words
 from storyline.core.lexicon import load_data
 from storyline.read.doc import AttributionAnn, DocIndex, char_span
 
@@ -58,7 +57,7 @@ _SHAPE = {
     "modals": dict, "adverbs": dict, "adjectives": dict, "phrases": dict, "epistemic_verbs": dict,
     "distancing": list, "distancing_certainty": str, "verbs": dict, "negative_words": list,
     "negative_predicates": list, "negators": list, "denial": list, "conditionals": list, "neg_raising": list, "neg_raising_not_past": list,
-    "negative_implicatives": list,
+    "negative_implicatives": list, "until_durative": list,
 }  # fmt: skip
 
 
@@ -92,6 +91,7 @@ def _lexicon() -> dict:
         "neg_raising": frozenset(raw.get("neg_raising", [])),
         "neg_raising_not_past": frozenset(raw.get("neg_raising_not_past", [])),
         "negative_implicatives": frozenset(raw.get("negative_implicatives", [])),
+        "until_durative": frozenset(raw.get("until_durative", [])),
     }
 
 
@@ -293,10 +293,12 @@ def assess(region: Span | Doc, rows: ParseRows | None = None) -> tuple[str, str,
 def _not_until(m: Token, rows: ParseRows | None) -> bool:
     """Whether ``m`` is bounded by 'until' a time ('would not arrive until Monday', 'was not
     released until 2003'): its negation says when the event happens, not that it does not.
-    'Until' a happening ('will not drop the suit until the city pays') is a condition, and a
-    state that lasts ('did not survive until Monday', 'did not wait until Friday':
-    :func:`storyline.core.words.is_state_verb`) is negated: negative."""
-    if words.is_state_verb(_lemma_of(m)):
+    'Until' a happening ('will not drop the suit until the city pays') is a condition, and a verb
+    whose 'until' is how long it lasts ('did not survive until Monday', 'did not wait until
+    Friday': ``hedges.json`` until_durative) is negated: negative."""
+    lemma = _lemma_of(m)
+    if lemma in _lexicon()["until_durative"] or any(f"{lemma} {c.lower_}" in _lexicon()["until_durative"]
+                                                    for c in m.children if c.dep_ == "prt"):
         return False
     times = m.doc._.sl_timexes or []  # (storyline_timex runs first: the one reader of times)
     for c in children_where(m, rows, _UNTIL_DEPS):
