@@ -188,6 +188,11 @@ def _uncertain(v: ClaimView) -> bool:
     return v.claim.certainty == "possible"
 
 
+def _intended(v: ClaimView) -> bool:
+    """'wanted to win her back', 'plans to cut 500 jobs': no win, no cut told (read.cues)."""
+    return "intended" in v.claim.cues
+
+
 def _same_voice(a: ClaimView, b: ClaimView) -> bool:
     """One source in one article: it does not contradict itself."""
     if a.article.id != b.article.id:
@@ -318,7 +323,7 @@ def claim_lower_bounds(v: ClaimView) -> tuple[Measure, ...]:
 
 
 def claim_measures(v: ClaimView, bounds: Bounds | None = None) -> list[Measure]:
-    if not v.claim.quantities or not _affirms(v) or _uncertain(v) or "intended" in v.claim.cues:
+    if not v.claim.quantities or not _affirms(v) or _uncertain(v) or _intended(v):
         return []  # ('plans to cut 500 jobs' counts no job cut)
     c = v.claim
     out = measures_of((c.sentence_start, c.sentence_end), c.quantities)
@@ -556,7 +561,7 @@ def disputes(n: ClaimView, p: ClaimView, participants: frozenset[str] = frozense
     undated), or a negation about another predicate ("did not return a call" / "said in a statement").
     """
     if not _negates(n) or not _affirms(p) or _same_voice(n, p) or _cognitive(n) or _cognitive(p) or _reports_speech(p) \
-            or "intended" in n.claim.cues or "intended" in p.claim.cues:  # ('wanted to win her back': no win told)
+            or _intended(n) or _intended(p):
         return False
     if "not_yet" in n.claim.cues and not (n.published and p.published and p.published <= n.published):
         return False  # "have not been released" then "were released Wednesday": an update

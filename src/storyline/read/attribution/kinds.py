@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from storyline.core import words
+from storyline.core.words import is_organization_noun  # ('words' is a local list in classify)
 from storyline.read.attribution.context import Ctx
 from storyline.read.attribution.speech import Candidate
 from storyline.read.doc import DocIndex
@@ -105,11 +106,6 @@ def _head(ctx: Ctx, s: int, e: int) -> int:
     return head if head is not None else e - 1
 
 
-def _institution(noun: str) -> bool:
-    """Whether a common noun names an institution itself ('court'; ``classify`` names its word list ``words``)."""
-    return words.is_organization_noun(noun)
-
-
 def classify(ctx: Ctx, cand: Candidate, ents: EntityIndex) -> SourceInfo:
     """Kind, entity, via and register features of a candidate's source."""
     lex, doc = ctx.lex, ctx.doc
@@ -153,7 +149,7 @@ def classify(ctx: Ctx, cand: Candidate, ents: EntityIndex) -> SourceInfo:
     # (not a word of an organisation's name that names no institution itself: 'the U.S. Geological
     # *Survey* said' is the agency; 'the Supreme *Court* said' is a court, as 'the court said' is)
     if low in lex.document_nouns and not (head.text[:1].isupper() and (ents.at(h) or ("", ""))[1] == "ORG"
-                                          and not _institution(low)):
+                                          and not is_organization_noun(low)):
         info.kind, info.via = "document", via
         return info
     if low in lex.rumor_nouns:
@@ -228,9 +224,9 @@ def _organization(ctx: Ctx, s: int, h: int) -> bool:
     low = head.lower_
     if low in lexicon().group_nouns:
         return False  # 'the couple', 'the pair': two people, not an institution
-    if h > s and any(words.is_organization_noun(f"{doc[h - 1].lower_}{j}{low}") for j in ("_", "")):
+    if h > s and any(is_organization_noun(f"{doc[h - 1].lower_}{j}{low}") for j in ("_", "")):
         return True  # 'the coast guard'
-    if words.is_organization_noun(low):
+    if is_organization_noun(low):
         return True
     if words.lemmatize(low, "n") not in (None, low):  # a plural: 'officials', 'prosecutors'
         first = words.synsets(low, "n")[:1]
