@@ -553,6 +553,7 @@ _CASUALTY_ROOTS = frozenset({"kill.v.01", "die.v.01", "hurt.v.02"})
 _PEOPLE = "people.n.01"
 # "the dead" (and "the slain" below it): the table has no adjectives, so no link from "dead" to "die"
 _DEAD = "dead.n.01"
+_DEAD_ROOTS = frozenset({_DEAD})
 
 
 def _casualty_verb(verb: str | None) -> bool:
@@ -574,9 +575,9 @@ def is_casualty_word(word: str, pos: str | None = None) -> bool:
         return False
     noun = lemmatize(low, "n")
     ids = synsets(noun, "n")[:1] if noun else ()
-    if not ids or lexname(ids[0]) != "noun.group" or _PEOPLE not in hypernyms(ids[0], None):
+    if not ids or noun_class(noun) != "noun.group" or _PEOPLE not in hypernyms(ids[0], None):
         return False
-    if _DEAD in {ids[0], *hypernyms(ids[0], None)}:
+    if _sense_under(noun, _DEAD_ROOTS):
         return True
     return any(w != (v := lemmatize(w, "v")) and _casualty_verb(v) for w in lemmas(ids[0]))
 

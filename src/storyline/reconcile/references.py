@@ -118,7 +118,9 @@ def _told_in(claims: Sequence[Claim], event_of_claim: dict[str, str], texts: dic
             if c.event_key:
                 parts[("key", c.event_key)][event] += 1
             if c.predicate_start is not None and c.predicate_end is not None:
-                parts[("as", texts[c.article][c.predicate_start:c.predicate_end].lower())][event] += 1
+                written = texts[c.article][c.predicate_start:c.predicate_end].lower()
+                if _WORD.fullmatch(written):  # (looked up a word at a time: 'check into' is never asked)
+                    parts[("as", written)][event] += 1
     return {k: _most(v) for k, v in parts.items()}
 
 

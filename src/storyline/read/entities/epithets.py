@@ -126,18 +126,22 @@ def role_noun(lex: Lexicon, tok) -> tuple[str, str | None, bool] | None:
         return low, lex.roles[low], False
     if not (tok.tag_ == "NN" and tok.pos_ == "NOUN" or shouted_noun(tok)) or not _wordlike(low) or _speaking_source(tok):
         return None
-    if words.lemmatize(low, "n") == low and (words.is_person_noun(low) or (words.is_person_noun(low, _PERSON_SENSES)
-                                                                          and _said_of_a_person(tok))):
+    if _person_word(low) or (_person_word(low, _PERSON_SENSES) and _said_of_a_person(tok)):
         return low, words.person_gender(low), True
     return None
+
+
+def _person_word(low: str, senses: int = 1) -> bool:
+    """A word-like noun in its own base form one of whose first ``senses`` WordNet senses is a
+    kind of person ("suspect"; "figure" in its fifth)."""
+    return _wordlike(low) and words.lemmatize(low, "n") == low and words.is_person_noun(low, senses)
 
 
 def _person_sense_only(lex: Lexicon, low: str) -> bool:
     """What the word alone must be for :func:`role_noun` to read it as a kind of person by the
     phrase around it only (a person sense among its first senses, not its first, and no role of
     roles.json): tested before a Token is made for every common noun of the article."""
-    return (low not in lex.roles and not words.is_person_noun(low) and _wordlike(low) and words.lemmatize(low, "n") == low
-            and words.is_person_noun(low, _PERSON_SENSES))
+    return low not in lex.roles and not words.is_person_noun(low) and _person_word(low, _PERSON_SENSES)
 
 
 def shouted_noun(tok) -> bool:
@@ -732,7 +736,7 @@ def find_roles(doc: Doc, lex: Lexicon, covered: list[int]) -> list[tuple[int, st
         if first and i > 1 and doc[i - 1].text == "," and role(i - 2) and not is_cap(doc[i - 2].text):
             k = i - 3
             while k >= 0 and i - 2 - k < 6 and covered[k] < 0 and doc[k].lower_ not in _NP_OPEN and (
-                doc[k].pos_ in _MODIFIER_POS or doc[k].text in {"’s", "'s", "-"}
+                doc[k].pos_ in _MODIFIER_POS or doc[k].text in POSSESSIVE_S or doc[k].text == "-"
             ):
                 k -= 1
             if k >= 0 and doc[k].lower_ in {"the", "a", "an"}:
@@ -805,8 +809,7 @@ def _later_person_sense(doc: Doc, start: int, end: int, covered: list[int]) -> i
             continue
         if t.tag_ == "NN" and t.pos_ == "NOUN" and _closes_apposition(doc, k):
             low = t.lower_
-            ok = _wordlike(low) and words.lemmatize(low, "n") == low and words.is_person_noun(low, _APPOSITION_SENSES)
-            return k if ok else None
+            return k if _person_word(low, _APPOSITION_SENSES) else None
         if t.pos_ not in _MODIFIER_POS and t.text not in _INNER:
             return None
     return None
@@ -879,7 +882,7 @@ def _predicate_np(noun, covered: list[int]) -> tuple[int, int]:
     """Token span of a predicate noun phrase up to its noun ("the all-time leading scorer"),
     without the name tokens it may hold ("Obama's choice": "choice")."""
     k = noun.i
-    while k > noun.left_edge.i and covered[k - 1] < 0 and noun.doc[k - 1].text not in {"’s", "'s", ","}:
+    while k > noun.left_edge.i and covered[k - 1] < 0 and noun.doc[k - 1].text not in POSSESSIVE_S and noun.doc[k - 1].text != ",":
         k -= 1
     return k, noun.i + 1
 

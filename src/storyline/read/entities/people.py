@@ -662,10 +662,12 @@ def body_tokens(doc: Doc, idx: DocIndex, people: list[Person]) -> set[int]:
     # One word typed ORG modifying a noun for what a company holds ("Ford shares fell", "the Ford
     # plant"): the body's too. What a person has keeps the surname the person's ("Brandt lawyers
     # said", "the Ford administration", "the Ford years"), however the tagger typed it.
-    out.update(ent.start for ent in tagger_entities(doc)
-               if ent.label_ == "ORG" and ent.end - ent.start == 1 and ent.start not in headline and doc[ent.start].dep_ == "compound"
-               and doc[ent.start].head.pos_ == "NOUN" and doc[ent.start].head.i > ent.start
-               and words.is_company_holding(doc[ent.start].head.lemma_ or doc[ent.start].head.text))
+    for ent in tagger_entities(doc):
+        if ent.label_ != "ORG" or ent.end - ent.start != 1 or ent.start in headline:
+            continue
+        t = doc[ent.start]
+        if t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.i > t.i and words.is_company_holding(t.head.lemma_ or t.head.text):
+            out.add(t.i)
     return out
 
 

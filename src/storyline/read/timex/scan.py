@@ -56,10 +56,8 @@ for _w in ("nineteen", "eighteen"):
     _MARGIN[_w] = 0  # "nineteen ninety-four"
 for _w in ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"):
     _MARGIN[_w] = 5  # "the nineties"
-for _w in ("date", "moment"):
-    _MARGIN[_w] = 30  # "some future date", "this crucial moment"
-for _w in ("period", "recent", "current", "end"):
-    _MARGIN[_w] = 30  # "the comparable year-ago period", "the most recent quarter"
+for _w in ("period", "recent", "current", "end", "date", "moment"):
+    _MARGIN[_w] = 30  # "the comparable year-ago period", "the most recent quarter", "some future date", "this crucial moment"
 for _w in SET_ADVERBS:
     _MARGIN[_w] = 2
 _DIGIT_MARGIN = 10  # "fiscal Q3", "the 4th of", "mid-2011"
